@@ -1,0 +1,31 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.model.api.ComposeFileException;
+import dev.jcompose.netmgr.api.NetworkException;
+import dev.jcompose.runtime.api.ContainerException;
+
+/**
+ * The one place where failures become exit codes. docker compose exits 1 for every failure; we
+ * keep 1 for user errors so scripts behave the same, and use 2 for usage errors like picocli,
+ * 125 for internal failures of jcompose itself (as docker run does for daemon errors).
+ */
+final class ExitCodes {
+  static final int FAILURE = 1;
+  static final int USAGE = 2;
+  static final int INTERNAL = 125;
+
+  private ExitCodes() {}
+
+  static int of(Throwable t) {
+    if (t instanceof ComposeFileException || t instanceof UserError) {
+      return FAILURE;
+    }
+    if (t instanceof ContainerException ce) {
+      return ce.kind() == ContainerException.Kind.INTERNAL ? INTERNAL : FAILURE;
+    }
+    if (t instanceof NetworkException ne) {
+      return ne.kind() == NetworkException.Kind.INTERNAL ? INTERNAL : FAILURE;
+    }
+    return INTERNAL;
+  }
+}

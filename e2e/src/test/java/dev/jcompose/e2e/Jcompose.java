@@ -1,0 +1,141 @@
+package dev.jcompose.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs the built {@code jcompose} jar as a separate process, the way a user does, with its own
+ * state roots (named {@code jcompose-test-*} so leakcheck notices anything left mounted) and the
+ * local test registry as docker.io mirror. Every call has a timeout; nothing can hang a test.
+ */
+final class Jcompose implements AutoCloseable {
+  static final Path REPO = findRepo();
+  static final Path JAR = REPO.resolve("compose-cli/target/jcompose.jar");
+  static final String MIRROR = System.getenv().getOrDefault("JCOMPOSE_TEST_MIRROR", "http://127.0.0.1:5000");
+
+  final Path root;
+  final Path projectDir;
+
+  private Jcompose(Path root, Path projectDir) {
+    this.root = root;
+    this.projectDir = projectDir;
+  }
+
+  /** A fresh copy of {@code fixtures/<name>} in a new temp root. */
+  static Jcompose fixture(String name) {
+    try {
+      Path root = Files.createTempDirectory("jcompose-test-");
+      Path dir = root.resolve(name);
+      copyTree(REPO.resolve("e2e/src/test/resources/fixtures").resolve(name), dir);
+      return new Jcompose(root, dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Map<String, String> env() {
+    return Map.of(
+        "JCOMPOSE_DATA_ROOT", root.resolve("data").toString(),
+        "JCOMPOSE_RUN_ROOT", root.resolve("run").toString(),
+        "JCOMPOSE_REGISTRY_MIRRORS", MIRROR,
+        "NO_COLOR", "1");
+  }
+
+  /** Runs {@code jcompose args...} in the project dir and waits at most {@code timeoutSeconds}. */
+  Result run(long timeoutSeconds, String... args) {
+    List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+    cmd.addAll(List.of(args));
+    try {
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(projectDir.toFile());
+      pb.environment().putAll(env());
+      Path out = Files.createTempFile(root, "out", ".txt");
+      Path err = Files.createTempFile(root, "err", ".txt");
+      pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      Process p = pb.start();
+      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new AssertionError("jcompose " + String.join(" ", args) + " did not finish in " + timeoutSeconds + "s; stderr: " + Files.readString(err));
+      }
+      return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  Result run(String... args) {
+    return run(120, args);
+  }
+
+  /** Starts {@code jcompose args...} without waiting (e.g. {@code logs -f}); caller destroys it. */
+  Process start(Path stdout, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-jar", JAR.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(projectDir.toFile()).redirectErrorStream(true).redirectOutput(stdout.toFile());
+    pb.environment().putAll(env());
+    return pb.start();
+  }
+
+  /** Tears the project and the engine down, then removes the temp root. */
+  @Override
+  public void close() {
+    try {
+      run(120, "down", "-v", "-t", "1");
+    } finally {
+      run(60, "engine", "stop");
+      deleteTree(root);
+    }
+  }
+
+  record Result(int exitCode, String stdout, String stderr) {
+    Result assertOk() {
+      if (exitCode != 0) {
+        throw new AssertionError("exit " + exitCode + "\nstdout: " + stdout + "\nstderr: " + stderr);
+      }
+      return this;
+    }
+  }
+
+  private static Path findRepo() {
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null && !Files.exists(p.resolve("compose-cli/pom.xml"))) {
+      p = p.getParent();
+    }
+    if (p == null) {
+      throw new IllegalStateException("cannot find the jcompose checkout above " + Path.of("").toAbsolutePath());
+    }
+    return p;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path src : (Iterable<Path>) s::iterator) {
+        Path dst = to.resolve(from.relativize(src).toString());
+        if (Files.isDirectory(src)) {
+          Files.createDirectories(dst);
+        } else {
+          Files.copy(src, dst);
+        }
+      }
+    }
+  }
+
+  static void deleteTree(Path root) {
+    try (Stream<Path> s = Files.walk(root)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: a leftover temp dir is reported by leakcheck only if something is mounted there
+    }
+  }
+}
