@@ -3,6 +3,7 @@ package dev.jcompose.cli;
 import dev.jcompose.model.api.ComposeFileException;
 import dev.jcompose.netmgr.api.NetworkException;
 import dev.jcompose.runtime.api.ContainerException;
+import dev.jcompose.scheduler.api.ComposeException;
 
 /**
  * The one place where failures become exit codes. docker compose exits 1 for every failure; we
@@ -22,6 +23,9 @@ final class ExitCodes {
     }
     if (t instanceof ContainerException ce) {
       return ce.kind() == ContainerException.Kind.INTERNAL ? INTERNAL : FAILURE;
+    }
+    if (t instanceof ComposeException ce) {
+      return ce.kind() == ComposeException.Kind.INTERNAL ? INTERNAL : FAILURE;
     }
     if (t instanceof NetworkException ne) {
       return ne.kind() == NetworkException.Kind.INTERNAL ? INTERNAL : FAILURE;

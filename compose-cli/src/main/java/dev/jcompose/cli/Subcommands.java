@@ -9,6 +9,21 @@ import picocli.CommandLine;
 final class Subcommands {
   private static final String[] CLASSES = {
     "dev.jcompose.cli.command.ConfigCommand",
+    "dev.jcompose.cli.command.PullCommand",
+    "dev.jcompose.cli.command.ImagesCommand",
+    "dev.jcompose.cli.command.VolumeCommand",
+    "dev.jcompose.cli.command.UpCommand",
+    "dev.jcompose.cli.command.DownCommand",
+    "dev.jcompose.cli.command.PsCommand",
+    "dev.jcompose.cli.command.LogsCommand",
+    "dev.jcompose.cli.command.StopCommand",
+    "dev.jcompose.cli.command.StartCommand",
+    "dev.jcompose.cli.command.RestartCommand",
+    "dev.jcompose.cli.command.ExecCommand",
+    "dev.jcompose.cli.command.RunCommand",
+    "dev.jcompose.cli.command.EventsCommand",
+    "dev.jcompose.cli.command.EngineCommand",
+    "dev.jcompose.cli.command.VersionCommand",
   };
 
   private Subcommands() {}

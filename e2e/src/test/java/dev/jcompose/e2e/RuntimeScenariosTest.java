@@ -100,7 +100,7 @@ class RuntimeScenariosTest {
   }
 
   @Test
-  void stop_sendsStopSignal_thenKillsAfterGrace() {
+  void stop_sendsStopSignal_thenKillsAfterGrace() throws IOException {
     jc = Jcompose.fixture("stopsignal");
     jc.run("up", "-d").assertOk();
     await().atMost(Duration.ofSeconds(30)).until(() -> jc.run("logs", "--no-color").stdout().split("ready", -1).length > 2);

@@ -13,6 +13,12 @@ public sealed interface Node permits MapNode, ListNode, ScalarNode {
   /** A merge directive from a YAML tag: {@code !reset} or {@code !override}; NONE otherwise. */
   Directive directive();
 
+  /** A copy that shares nothing mutable with this node (scalars are immutable and shared). */
+  Node deepCopy();
+
+  /** The same node carrying another directive (children shared). */
+  Node withDirective(Directive directive);
+
   enum Directive {
     NONE,
     RESET,

@@ -10,7 +10,10 @@ import java.util.List;
  * @param ipv4Address fixed address or null to allocate
  * @param dnsNames names this endpoint answers to on this network (service name, container name,
  *     hostname, aliases, links)
- * @param defaultRoute whether the default route goes through this network
+ * @param defaultRoute whether the default route goes through this network (ignored for internal
+ *     networks, which never get a route out)
+ * @param dnsServers upstream resolvers ("ip" or "ip:port") the embedded DNS forwards this
+ *     endpoint's non-local queries to (compose {@code dns:}); empty = the host's resolv.conf
  */
 public record AttachRequest(
     String containerId,
@@ -20,4 +23,24 @@ public record AttachRequest(
     String ipv4Address,
     String macAddress,
     List<String> dnsNames,
-    boolean defaultRoute) {}
+    boolean defaultRoute,
+    List<String> dnsServers) {
+
+  public AttachRequest {
+    dnsNames = dnsNames == null ? List.of() : List.copyOf(dnsNames);
+    dnsServers = dnsServers == null ? List.of() : List.copyOf(dnsServers);
+  }
+
+  /** Without per-endpoint upstream resolvers (the host's are used). */
+  public AttachRequest(
+      String containerId,
+      String networkName,
+      Path netnsPath,
+      String ifName,
+      String ipv4Address,
+      String macAddress,
+      List<String> dnsNames,
+      boolean defaultRoute) {
+    this(containerId, networkName, netnsPath, ifName, ipv4Address, macAddress, dnsNames, defaultRoute, List.of());
+  }
+}

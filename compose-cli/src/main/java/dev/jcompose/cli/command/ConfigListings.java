@@ -1,0 +1,80 @@
+package dev.jcompose.cli.command;
+
+import dev.jcompose.model.api.LoadResult;
+import dev.jcompose.model.api.Project;
+import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ComposeFileException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The one-name-per-line variants of {@code config} and service selection. docker compose prints
+ * Go map keys in random order; we print them sorted, which is one of the orders compose can print.
+ */
+final class ConfigListings {
+  private ConfigListings() {}
+
+  /** The lines for a listing flag, or null when no listing flag is set. */
+  static List<String> lines(ConfigCommand c, LoadResult result) {
+    Project p = result.project();
+    if (c.services) {
+      return new ArrayList<>(new TreeSet<>(p.services().keySet()));
+    }
+    if (c.volumes) {
+      return new ArrayList<>(new TreeSet<>(p.volumes().keySet()));
+    }
+    if (c.networks) {
+      return new ArrayList<>(new TreeSet<>(p.networks().keySet()));
+    }
+    if (c.profiles) {
+      return result.allProfiles();
+    }
+    if (c.images) {
+      List<String> out = new ArrayList<>();
+      new TreeSet<>(p.services().keySet()).forEach(name -> out.add(imageOf(p, p.services().get(name))));
+      return out;
+    }
+    return null;
+  }
+
+  /** compose's api.GetImageNameOrDefault: the image, else {@code <project>-<service>}. */
+  private static String imageOf(Project p, Service s) {
+    return s.image() != null ? s.image() : p.name() + "-" + s.name();
+  }
+
+  /** The canonical model restricted to {@code names} and their dependencies (all if empty). */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> selected(Project p, List<String> names) {
+    if (names.isEmpty()) {
+      return p.canonical();
+    }
+    Map<String, Object> services = (Map<String, Object>) p.canonical().get("services");
+    Set<String> keep = new LinkedHashSet<>();
+    Deque<String> todo = new ArrayDeque<>(names);
+    while (!todo.isEmpty()) {
+      String name = todo.pop();
+      if (!services.containsKey(name)) {
+        throw new ComposeFileException("no such service: " + name);
+      }
+      if (keep.add(name)) {
+        todo.addAll(p.services().get(name).dependsOn().keySet());
+      }
+    }
+    Map<String, Object> copy = new LinkedHashMap<>(p.canonical());
+    dev.jcompose.model.normalize.GoMap kept = new dev.jcompose.model.normalize.GoMap();
+    services.forEach((k, v) -> {
+      if (keep.contains(k)) {
+        kept.put(k, v);
+      }
+    });
+    copy.put("services", kept);
+    return copy;
+  }
+}

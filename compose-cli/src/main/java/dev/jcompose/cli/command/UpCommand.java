@@ -1,0 +1,92 @@
+package dev.jcompose.cli.command;
+
+import dev.jcompose.cli.output.ProgressPrinter;
+import dev.jcompose.model.api.Project;
+import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.ContainerSummary;
+import dev.jcompose.scheduler.api.UpOptions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jcompose up}: creates and starts the project's containers through the engine, then —
+ * unless detached — follows their output until they all exit (Ctrl-C stops them gracefully).
+ */
+@Command(name = "up", description = "Create and start containers")
+public final class UpCommand implements Callable<Integer> {
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "SERVICE") List<String> services = new ArrayList<>();
+  @Option(names = {"-d", "--detach"}, description = "Detached mode: run containers in the background") boolean detach;
+  @Option(names = "--force-recreate", description = "Recreate containers even if their configuration hasn't changed") boolean forceRecreate;
+  @Option(names = "--no-recreate", description = "If containers already exist, don't recreate them") boolean noRecreate;
+  @Option(names = "--no-deps", description = "Don't start linked services") boolean noDeps;
+  @Option(names = "--remove-orphans", description = "Remove containers for services not defined in the Compose file") boolean removeOrphans;
+  @Option(names = "--wait", description = "Wait for services to be running|healthy. Implies detached mode") boolean waitHealthy;
+  @Option(names = "--wait-timeout", paramLabel = "SECONDS", description = "Maximum duration to wait for the project to be running|healthy") Integer waitTimeout;
+  @Option(names = "--dry-run", description = "Show what would be done without doing it") boolean dryRun;
+  @Option(names = "--no-start", description = "Don't start the services after creating them") boolean noStart;
+  @Option(names = "--pull", paramLabel = "POLICY", description = "Pull image before running: always, missing, never") String pull;
+  @Option(names = "--scale", paramLabel = "SERVICE=NUM", description = "Scale SERVICE to NUM instances") List<String> scale = new ArrayList<>();
+  @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds when attached or recreating") Integer timeout;
+  @Option(names = "--abort-on-container-exit", description = "Stops all containers if any container was stopped") boolean abortOnExit;
+  @Option(names = "--exit-code-from", paramLabel = "SERVICE", description = "Return the exit code of the selected service container; implies --abort-on-container-exit") String exitCodeFrom;
+  @Option(names = "--no-color", description = "Produce monochrome output") boolean noColor;
+  @Option(names = "--no-log-prefix", description = "Don't print prefix in logs") boolean noLogPrefix;
+  @Option(names = "--timestamps", description = "Show timestamps") boolean timestamps;
+  @Option(names = {"-q", "--quiet"}, hidden = true) boolean quiet;
+
+  @Override
+  public Integer call() {
+    validate();
+    Project project = CommandContext.loadProject(spec);
+    if (exitCodeFrom != null && !project.services().containsKey(exitCodeFrom)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "no such service: " + exitCodeFrom);
+    }
+    ComposeService engine = CommandContext.engine.get();
+    Instant since = Instant.now();
+    List<ContainerSummary> containers = engine.up(project, options(), new ProgressPrinter(System.err, quiet));
+    if (detach || waitHealthy || dryRun || noStart) {
+      return 0;
+    }
+    AttachSettings settings = new AttachSettings(!noColor && System.console() != null, !noLogPrefix, timestamps, abortOnExit || exitCodeFrom != null, exitCodeFrom, timeout);
+    return new Attacher(engine, CommandContext.runtime.get(), CommandContext.logReader.get(), project, settings).run(containers, since);
+  }
+
+  private void validate() {
+    if (detach && (abortOnExit || exitCodeFrom != null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--abort-on-container-exit and --exit-code-from cannot be combined with --detach");
+    }
+    if (forceRecreate && noRecreate) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--force-recreate and --no-recreate are incompatible");
+    }
+  }
+
+  UpOptions options() {
+    return new UpOptions(
+        List.copyOf(services), detach || waitHealthy, forceRecreate, noRecreate, noDeps, removeOrphans, waitHealthy, waitTimeout,
+        dryRun, noStart, pull == null ? UpOptions.defaults().pull() : pull, scales(), timeout);
+  }
+
+  private Map<String, Integer> scales() {
+    Map<String, Integer> m = new LinkedHashMap<>();
+    for (String s : scale) {
+      int eq = s.indexOf('=');
+      try {
+        m.put(s.substring(0, eq), Integer.parseInt(s.substring(eq + 1)));
+      } catch (RuntimeException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "invalid --scale '" + s + "': use SERVICE=NUM");
+      }
+    }
+    return m;
+  }
+}

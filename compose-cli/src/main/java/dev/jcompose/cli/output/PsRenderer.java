@@ -1,0 +1,96 @@
+package dev.jcompose.cli.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.scheduler.api.ContainerSummary;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ps} output exactly as docker compose prints it: the table
+ * (NAME IMAGE COMMAND SERVICE CREATED STATUS PORTS) or JSON Lines with the keys of docker's
+ * container formatter in Go's sorted-map order (compose v2.21+ prints one object per line).
+ */
+public final class PsRenderer {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  // Go's time.Time.String() without fractional seconds, e.g. "2024-05-02 12:21:53 +0400 +04".
+  private static final DateTimeFormatter GO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
+
+  private final Instant now;
+  private final ZoneId zone;
+  private final boolean noTrunc;
+
+  public PsRenderer(Instant now, ZoneId zone, boolean noTrunc) {
+    this.now = now;
+    this.zone = zone;
+    this.noTrunc = noTrunc;
+  }
+
+  public String table(List<ContainerSummary> containers) {
+    TabTable t = new TabTable().row(List.of("NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS"));
+    for (ContainerSummary c : containers) {
+      t.row(List.of(c.name(), nz(c.image()), PsFormat.command(c, noTrunc), c.service(), PsFormat.runningFor(c, now), nz(c.status()), PortsDisplay.of(c.publishers())));
+    }
+    return t.render();
+  }
+
+  public String jsonLines(List<ContainerSummary> containers) {
+    StringBuilder sb = new StringBuilder();
+    for (ContainerSummary c : containers) {
+      try {
+        sb.append(JSON.writeValueAsString(json(c))).append('\n');
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot encode container " + c.name(), e);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Keys sorted as Go marshals a map; values as docker's ContainerContext computes them. */
+  Map<String, Object> json(ContainerSummary c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("Command", PsFormat.command(c, noTrunc));
+    m.put("CreatedAt", GO_TIME.format(Instant.ofEpochSecond(c.createdEpochSeconds()).atZone(zone)));
+    m.put("ExitCode", c.exitCode());
+    m.put("Health", nz(c.health()));
+    m.put("ID", PsFormat.id(c, noTrunc));
+    m.put("Image", nz(c.image()));
+    m.put("Labels", PsFormat.labels(c));
+    m.put("LocalVolumes", "0");
+    m.put("Mounts", "");
+    m.put("Name", c.name());
+    m.put("Names", c.name());
+    m.put("Networks", PsFormat.networks(c));
+    m.put("Ports", PortsDisplay.of(c.publishers()));
+    m.put("Project", c.project());
+    m.put("Publishers", publishers(c));
+    m.put("RunningFor", PsFormat.runningFor(c, now));
+    m.put("Service", c.service());
+    m.put("Size", "0B");
+    m.put("State", nz(c.state()));
+    m.put("Status", nz(c.status()));
+    return m;
+  }
+
+  private static List<Map<String, Object>> publishers(ContainerSummary c) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ContainerSummary.Publisher p : c.publishers() == null ? List.<ContainerSummary.Publisher>of() : c.publishers()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("URL", nz(p.url()));
+      m.put("TargetPort", p.targetPort());
+      m.put("PublishedPort", p.publishedPort());
+      m.put("Protocol", nz(p.protocol()));
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,191 @@
+package dev.jcompose.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jcompose.cli.JcomposeCli;
+import dev.jcompose.model.api.ComposeFileException;
+import dev.jcompose.model.api.Project;
+import dev.jcompose.scheduler.api.ComposeException;
+import dev.jcompose.scheduler.api.ContainerSummary;
+import dev.jcompose.scheduler.api.DownOptions;
+import dev.jcompose.scheduler.api.PsOptions;
+import dev.jcompose.scheduler.api.RunOptions;
+import dev.jcompose.scheduler.api.UpOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The verbs through JcomposeCli.execute with a recording engine and an in-memory project. */
+class VerbsTest {
+  private final RecordingEngine engine = new RecordingEngine();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream savedOut;
+  private PrintStream savedErr;
+
+  @BeforeEach
+  void wire() {
+    savedOut = System.out;
+    savedErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    CommandContext.engine = () -> engine;
+    ProjectSource.loader = options -> {
+      if (options.projectName() != null && options.files().isEmpty()) {
+        throw new ComposeFileException("no configuration file provided: not found");
+      }
+      return new Project("demo", Path.of("/srv/demo"), List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    };
+  }
+
+  @AfterEach
+  void unwire() {
+    System.setOut(savedOut);
+    System.setErr(savedErr);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void upDetached_passesOptions_printsProgressOnStderr() {
+    int code = JcomposeCli.execute("up", "-d", "--force-recreate", "--scale", "web=3", "--pull", "never", "-t", "4", "web");
+
+    assertThat(code).isZero();
+    assertThat(engine.calls).containsExactly("up demo");
+    assertThat(engine.last).isEqualTo(new UpOptions(List.of("web"), true, true, false, false, false, false, null, false, false, "never", Map.of("web", 3), 4));
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains(" Container demo-web-1  Started");
+  }
+
+  @Test
+  void upWait_impliesDetach() {
+    assertThat(JcomposeCli.execute("up", "--wait", "--wait-timeout", "30")).isZero();
+
+    UpOptions o = (UpOptions) engine.last;
+    assertThat(o.detach()).isTrue();
+    assertThat(o.waitHealthy()).isTrue();
+    assertThat(o.waitTimeoutSeconds()).isEqualTo(30);
+  }
+
+  @Test
+  void up_conflictingFlags_isUsageError() {
+    assertThat(JcomposeCli.execute("up", "-d", "--abort-on-container-exit")).isEqualTo(2);
+    assertThat(engine.calls).isEmpty();
+  }
+
+  @Test
+  void up_engineError_printsMessage_exitsOne() {
+    engine.failWith = new ComposeException(ComposeException.Kind.NOT_FOUND, "image \"nope\" not found");
+
+    assertThat(JcomposeCli.execute("up", "-d")).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("image \"nope\" not found");
+  }
+
+  @Test
+  void up_engineInternalError_exits125() {
+    engine.failWith = new ComposeException(ComposeException.Kind.INTERNAL, "boom");
+
+    assertThat(JcomposeCli.execute("up", "-d")).isEqualTo(125);
+  }
+
+  @Test
+  void ps_byProjectName_printsSortedTable() {
+    engine.containers = List.of(summary("demo-web-1", "web"), summary("demo-db-1", "db"));
+
+    assertThat(JcomposeCli.execute("ps", "-p", "demo", "-a")).isZero();
+
+    assertThat(engine.calls).containsExactly("ps demo");
+    assertThat(engine.last).isEqualTo(new PsOptions(List.of(), true, List.of()));
+    assertThat(out().lines().toList()).hasSize(3).first().asString().startsWith("NAME ");
+    assertThat(out().lines().skip(1).map(l -> l.split(" ")[0]).toList()).containsExactly("demo-db-1", "demo-web-1");
+  }
+
+  @Test
+  void ps_quietServicesAndJson() {
+    engine.containers = List.of(summary("demo-web-1", "web"), summary("demo-web-2", "web"));
+
+    JcomposeCli.execute("-p", "demo", "ps", "--services");
+    assertThat(out()).isEqualTo("web\n");
+    out.reset();
+    JcomposeCli.execute("-p", "demo", "ps", "-q");
+    assertThat(out()).isEqualTo("abc\nabc\n");
+    out.reset();
+    JcomposeCli.execute("-p", "demo", "ps", "--format", "json");
+    assertThat(out().lines().toList()).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("{\"Command\":"));
+  }
+
+  @Test
+  void ps_statusFilter_impliesAll() {
+    JcomposeCli.execute("ps", "-p", "demo", "--status", "exited");
+
+    assertThat(engine.last).isEqualTo(new PsOptions(List.of(), true, List.of("exited")));
+  }
+
+  @Test
+  void down_withoutComposeFile_goesByName() {
+    assertThat(JcomposeCli.execute("down", "-p", "demo", "-v", "--remove-orphans", "-t", "3", "--rmi", "local")).isZero();
+
+    assertThat(engine.calls).containsExactly("down demo (no project)");
+    assertThat(engine.last).isEqualTo(new DownOptions(true, true, 3, "local"));
+  }
+
+  @Test
+  void down_withComposeFile_sendsProject() {
+    assertThat(JcomposeCli.execute("down")).isZero();
+
+    assertThat(engine.calls).containsExactly("down demo");
+  }
+
+  @Test
+  void stopStartRestart_passServicesAndTimeouts() {
+    JcomposeCli.execute("stop", "-p", "demo", "-t", "5", "web");
+    JcomposeCli.execute("start", "-p", "demo");
+    JcomposeCli.execute("restart", "-p", "demo", "db", "web");
+
+    assertThat(engine.calls).containsExactly("stop demo [web] 5", "start demo []", "restart demo [db, web] null");
+  }
+
+  @Test
+  void run_detached_passesOptions_printsName() {
+    engine.containers = List.of(summary("demo-web-run-1", "web"));
+
+    ProjectSource.loader = o -> new Project("demo", Path.of("/srv"), List.of(), Map.of("web", ServiceFixture.named("web")), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    int code = JcomposeCli.execute("run", "-d", "--rm", "-e", "A=1", "-u", "1000", "-w", "/w", "--entrypoint", "sh", "--no-deps", "--name", "x", "--publish", "8080:80", "web", "echo", "hi");
+
+    assertThat(code).isZero();
+    assertThat(engine.last).isEqualTo(new RunOptions("web", List.of("echo", "hi"), Map.of("A", "1"), "1000", "/w", "x", true, true, false, false, List.of("8080:80"), false, "sh"));
+    assertThat(out()).isEqualTo("demo-web-run-1\n");
+  }
+
+  @Test
+  void events_json_oneObjectPerLine() {
+    assertThat(JcomposeCli.execute("events", "-p", "demo", "--json")).isZero();
+
+    assertThat(out()).isEqualTo("{\"time\":\"2026-01-02T03:04:05.5Z\",\"type\":\"container\",\"action\":\"start\",\"id\":\"demo-web-1\",\"service\":\"web\",\"attributes\":{\"image\":\"busybox\",\"service\":\"web\"}}\n");
+  }
+
+  @Test
+  void engineInstallPrint_writesUnitThatSparesContainers() {
+    assertThat(JcomposeCli.execute("engine", "install", "--print")).isZero();
+
+    assertThat(out()).contains("ExecStart=").contains("dev.jcompose.scheduler.server.EngineMain").contains("KillMode=process").contains("WantedBy=multi-user.target");
+    assertThat(out()).doesNotContain("setsid");
+  }
+
+  @Test
+  void version_short() {
+    assertThat(JcomposeCli.execute("version", "--short")).isZero();
+    assertThat(out()).isEqualTo("dev\n");
+  }
+
+  static ContainerSummary summary(String name, String service) {
+    return new ContainerSummary("abc", name, "demo", service, 1, "busybox", "sh", 0, "running", "Up 1 second", "", 0, List.of(), Map.of(), List.of(), Map.of());
+  }
+}

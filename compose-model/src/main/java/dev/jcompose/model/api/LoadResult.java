@@ -1,0 +1,13 @@
+package dev.jcompose.model.api;
+
+import java.util.List;
+
+/**
+ * A loaded project with what {@code config} needs beyond it.
+ *
+ * @param project the resolved project (enabled services only)
+ * @param disabledServices services switched off by profiles
+ * @param allProfiles every profile any service names, sorted ({@code config --profiles})
+ * @param warnings user-facing warnings from loading and normalisation, in order
+ */
+public record LoadResult(Project project, List<String> disabledServices, List<String> allProfiles, List<String> warnings) {}

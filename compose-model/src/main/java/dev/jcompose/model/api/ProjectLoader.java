@@ -1,0 +1,41 @@
+package dev.jcompose.model.api;
+
+import dev.jcompose.model.load.LoadedTree;
+import dev.jcompose.model.load.ProjectTreeLoader;
+import dev.jcompose.model.normalize.CanonicalProject;
+import dev.jcompose.model.normalize.ProjectNormalizer;
+import dev.jcompose.model.normalize.TypedProjectBuilder;
+import dev.jcompose.model.validate.ProjectValidator;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The public door of compose-model: compose files in, one resolved {@link Project} out, as
+ * {@code docker compose} (compose-go) resolves them: load + interpolate + merge (load stage), then
+ * canonical long syntax and defaults, profiles, validation, typed views.
+ *
+ * <p>Stateless and thread-safe; no side effects besides reading files. Every user error is a
+ * {@link ComposeFileException} whose message is one line naming file, line, column and attribute.
+ */
+public final class ProjectLoader {
+  private ProjectLoader() {}
+
+  public static Project load(LoadOptions options) {
+    return loadDetailed(options).project();
+  }
+
+  public static LoadResult loadDetailed(LoadOptions options) {
+    return fromTree(ProjectTreeLoader.load(options));
+  }
+
+  /** Normalises, validates and types an already loaded tree (used by tests and tools). */
+  public static LoadResult fromTree(LoadedTree loaded) {
+    CanonicalProject canonical = ProjectNormalizer.normalize(loaded.projectName(), loaded.projectDir(),
+        loaded.environment(), loaded.tree(), loaded.activeProfiles());
+    ProjectValidator.validate(canonical);
+    Project project = TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files());
+    List<String> warnings = new ArrayList<>(loaded.warnings());
+    warnings.addAll(canonical.warnings());
+    return new LoadResult(project, canonical.disabledServices(), canonical.allProfiles(), List.copyOf(warnings));
+  }
+}

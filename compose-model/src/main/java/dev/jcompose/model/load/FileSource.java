@@ -1,0 +1,44 @@
+package dev.jcompose.model.load;
+
+import dev.jcompose.model.api.ComposeFileException;
+import dev.jcompose.model.tree.MapNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads and parses compose files once per load ("-" is stdin, read at most once). */
+final class FileSource {
+  private final InputStream stdin;
+  private final Map<String, List<MapNode>> cache = new HashMap<>();
+
+  FileSource(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  /** The YAML documents of {@code file} (an absolute path or "-"). */
+  List<MapNode> documents(String file) {
+    return cache.computeIfAbsent(file, f -> YamlReader.read(content(f), f));
+  }
+
+  private String content(String file) {
+    try {
+      if (file.equals("-")) {
+        if (stdin == null) {
+          throw new ComposeFileException("no standard input to read the compose file \"-\" from");
+        }
+        return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ComposeFileException("open " + file + ": no such file or directory", e);
+    } catch (IOException e) {
+      throw new ComposeFileException("failed to read " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,272 @@
+package dev.jcompose.netmgr;
+
+import dev.jcompose.netmgr.api.AttachRequest;
+import dev.jcompose.netmgr.api.Endpoint;
+import dev.jcompose.netmgr.api.NetworkException;
+import dev.jcompose.netmgr.api.NetworkInfo;
+import dev.jcompose.netmgr.api.NetworkManager;
+import dev.jcompose.netmgr.api.NetworkSpec;
+import dev.jcompose.netmgr.api.PortBinding;
+import dev.jcompose.netmgr.dns.DnsFrontend;
+import dev.jcompose.netmgr.dns.DnsService;
+import dev.jcompose.netmgr.dns.DnsView;
+import dev.jcompose.netmgr.dns.HostResolvers;
+import dev.jcompose.netmgr.firewall.Firewall;
+import dev.jcompose.netmgr.ipam.AddressAllocator;
+import dev.jcompose.netmgr.ipam.Cidr;
+import dev.jcompose.netmgr.ipam.Ipv4;
+import dev.jcompose.netmgr.ipam.SubnetAllocator;
+import dev.jcompose.netmgr.ipam.TakenRange;
+import dev.jcompose.netmgr.link.IpBatchLinkOps;
+import dev.jcompose.netmgr.link.LinkOps;
+import dev.jcompose.netmgr.link.VethConfig;
+import dev.jcompose.netmgr.ports.PortOwners;
+import dev.jcompose.netmgr.ports.PortProxies;
+import dev.jcompose.netmgr.state.EndpointRecord;
+import dev.jcompose.netmgr.state.NetState;
+import dev.jcompose.netmgr.state.NetworkRecord;
+import dev.jcompose.netmgr.state.StateStore;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link NetworkManager} for Linux: kernel work through {@link LinkOps} and {@link Firewall}, the
+ * embedded DNS and localhost port proxies on Vert.x, state in {@code <stateDir>/networks.json}.
+ *
+ * <p>Threading: every public method is synchronized and blocking (it runs {@code ip}/{@code nft} and
+ * waits for socket binds); call it from a worker thread, never from an event loop. Invariant:
+ * after each method returns, the persisted state, the kernel links, the rule set and the DNS view
+ * describe the same networks (a failed operation is rolled back before it throws).
+ */
+public final class LinuxNetworkManager implements NetworkManager {
+  private static final System.Logger LOG = System.getLogger(LinuxNetworkManager.class.getName());
+  static final int DNS_PORT = 53;
+
+  private final Names names;
+  private final LinkOps links;
+  private final Firewall firewall;
+  private final StateStore store;
+  private final DnsFrontend dns;
+  private final PortPublisher ports;
+  private final NetworkPlanner planner = new NetworkPlanner(new SubnetAllocator());
+  private final NetState state;
+  private final Recovery recovery;
+
+  /** Collaborators, injectable for tests (fake links and firewall, a DNS port above 1024). */
+  public record Parts(LinkOps links, Firewall firewall, DnsFrontend dns, PortProxies proxies) {}
+
+  public LinuxNetworkManager(Path stateDir, Parts parts) {
+    this.names = new Names(stateDir);
+    this.links = parts.links();
+    this.firewall = parts.firewall();
+    this.store = new StateStore(stateDir);
+    this.dns = parts.dns();
+    this.ports = new PortPublisher(parts.proxies(), new PortOwners(Path.of("/proc")));
+    this.state = store.load();
+    this.recovery = new Recovery(names, links, dns, ports);
+  }
+
+  /** The production wiring: ip -batch, nftables table "jcompose", DNS on port 53. */
+  public static LinuxNetworkManager create(Path stateDir, Vertx vertx) {
+    DnsService dns = new DnsService(vertx, DNS_PORT, new HostResolvers(Path.of("/etc/resolv.conf")));
+    return new LinuxNetworkManager(stateDir, new Parts(new IpBatchLinkOps(), Firewall.detect("jcompose"), dns, new PortProxies(vertx)));
+  }
+
+  /** The ifalias prefix marking this instance's links (for diagnostics and tests). */
+  public String linkAliasPrefix() {
+    return names.aliasPrefix();
+  }
+
+  @Override
+  public synchronized void start() {
+    Blocking.checkNotEventLoop();
+    recovery.run(state);
+    persistAndApply();
+  }
+
+  @Override
+  public synchronized NetworkInfo create(NetworkSpec spec) {
+    Blocking.checkNotEventLoop();
+    NetworkRecord existing = state.networks().get(spec.name());
+    if (existing != null) {
+      if (!NetworkPlanner.matches(existing, spec)) {
+        throw new NetworkException(NetworkException.Kind.CONFLICT, "network '" + spec.name() + "' exists with subnet "
+            + existing.subnet() + (existing.internal() ? ", internal" : "") + " which differs from the requested configuration");
+      }
+      return info(existing);
+    }
+    NetworkRecord net = planner.plan(spec, names.bridge(spec.name()), takenRanges());
+    try {
+      links.ensureBridge(Recovery.bridgeConfig(names, net));
+      state.networks().put(net.name(), net);
+      enableForwardingIfNeeded(net);
+      persistAndApply();
+      Blocking.await(dns.listen(net.name(), net.gateway()), "DNS listener on " + net.gateway());
+    } catch (RuntimeException e) {
+      state.networks().remove(net.name());
+      links.deleteLink(net.bridge());
+      persistAndApply();
+      throw e;
+    }
+    return info(net);
+  }
+
+  @Override
+  public synchronized void remove(String networkName) {
+    Blocking.checkNotEventLoop();
+    NetworkRecord net = network(networkName);
+    List<EndpointRecord> attached = state.endpointsOf(networkName);
+    if (!attached.isEmpty()) {
+      throw new NetworkException(NetworkException.Kind.CONFLICT, "network '" + networkName + "' still has "
+          + attached.size() + " endpoint(s), e.g. container " + attached.get(0).containerId());
+    }
+    Blocking.await(dns.unlisten(networkName), "stopping DNS of " + networkName);
+    links.deleteLink(net.bridge());
+    state.networks().remove(networkName);
+    persistAndApply();
+  }
+
+  @Override
+  public synchronized List<NetworkInfo> list() {
+    return state.networks().values().stream().map(LinuxNetworkManager::info).toList();
+  }
+
+  @Override
+  public synchronized Endpoint attach(AttachRequest request) {
+    Blocking.checkNotEventLoop();
+    NetworkRecord net = network(request.networkName());
+    EndpointRecord existing = state.endpoint(request.containerId(), request.networkName()).orElse(null);
+    if (existing != null) {
+      return endpoint(existing);
+    }
+    Cidr subnet = Cidr.parse(net.subnet());
+    int address = allocate(net, subnet, request.ipv4Address());
+    String mac = request.macAddress() == null || request.macAddress().isBlank() ? Names.endpointMac(address) : request.macAddress();
+    String hostIf = names.veth(request.containerId(), net.name());
+    String route = request.defaultRoute() && !net.internal() ? net.gateway() : null;
+    links.attachVeth(new VethConfig(hostIf, net.bridge(), request.netnsPath(), request.ifName(), mac, net.mtu(),
+        Ipv4.format(address) + "/" + subnet.prefix(), route, names.vethAlias(request.containerId(), net.name())));
+    EndpointRecord e = new EndpointRecord(request.containerId(), net.name(), hostIf, request.ifName(), Ipv4.format(address),
+        subnet.prefix(), net.gateway(), mac, request.dnsNames(), request.dnsServers());
+    state.putEndpoint(e);
+    persist();
+    return endpoint(e);
+  }
+
+  @Override
+  public synchronized void detach(String containerId, String networkName) {
+    Blocking.checkNotEventLoop();
+    EndpointRecord e = state.endpoint(containerId, networkName).orElse(null);
+    if (e == null) {
+      return;
+    }
+    links.deleteLink(e.hostIf());
+    state.removeEndpoint(containerId, networkName);
+    persist();
+  }
+
+  @Override
+  public synchronized void publish(String containerId, List<PortBinding> bindings) {
+    Blocking.checkNotEventLoop();
+    bindings.forEach(b -> bridgeOf(containerId, b.containerIp()));
+    List<PortBinding> bound = ports.bind(state, containerId, bindings);
+    List<PortBinding> all = new ArrayList<>(state.ports().getOrDefault(containerId, List.of()));
+    all.addAll(bound);
+    state.ports().put(containerId, List.copyOf(all));
+    try {
+      persistAndApply();
+    } catch (RuntimeException e) {
+      ports.release(containerId);
+      state.ports().remove(containerId);
+      persistAndApply();
+      throw e;
+    }
+  }
+
+  @Override
+  public synchronized void unpublish(String containerId) {
+    Blocking.checkNotEventLoop();
+    ports.release(containerId);
+    if (state.ports().remove(containerId) != null) {
+      persistAndApply();
+    }
+  }
+
+  @Override
+  public synchronized List<PortBinding> published(String containerId) {
+    return state.ports().getOrDefault(containerId, List.of());
+  }
+
+  @Override
+  public synchronized void close() {
+    Blocking.await(dns.close(), "stopping DNS");
+    ports.releaseAll();
+  }
+
+  private int allocate(NetworkRecord net, Cidr subnet, String fixed) {
+    Map<Integer, String> inUse = new HashMap<>();
+    state.endpointsOf(net.name()).forEach(e -> inUse.put(Ipv4.parse(e.ipv4Address()), "container " + e.containerId()));
+    AddressAllocator allocator = new AddressAllocator(net.name(), subnet,
+        net.ipRange() == null ? null : Cidr.parse(net.ipRange()), Ipv4.parse(net.gateway()));
+    return fixed == null || fixed.isBlank() ? allocator.allocate(inUse) : allocator.reserve(fixed, inUse);
+  }
+
+  private String bridgeOf(String containerId, String containerIp) {
+    return state.endpoints().stream()
+        .filter(e -> e.containerId().equals(containerId) && e.ipv4Address().equals(containerIp))
+        .map(e -> state.networks().get(e.networkName()).bridge()).findFirst()
+        .orElseThrow(() -> new NetworkException(NetworkException.Kind.INVALID,
+            "container " + containerId + " has no endpoint with address " + containerIp + " to publish ports to"));
+  }
+
+  private List<TakenRange> takenRanges() {
+    // Own networks first so an overlap names the network rather than its bridge's route.
+    List<TakenRange> taken = new ArrayList<>();
+    state.networks().values().forEach(n -> taken.add(new TakenRange(Cidr.parse(n.subnet()), "network '" + n.name() + "'")));
+    taken.addAll(links.hostRanges());
+    return taken;
+  }
+
+  private void enableForwardingIfNeeded(NetworkRecord net) {
+    // Forwarding is a host-wide switch: flip it only for the first network that routes out, and
+    // remember that we did, so the rule set can drop all other forwarding (docker's FORWARD DROP).
+    if (!net.internal() && !"1".equals(links.getSysctl("net.ipv4.ip_forward"))) {
+      links.setSysctl("net.ipv4.ip_forward", "1");
+      state.forwardingEnabled(true);
+    }
+  }
+
+  private NetworkRecord network(String name) {
+    NetworkRecord n = state.networks().get(name);
+    if (n == null) {
+      throw new NetworkException(NetworkException.Kind.NOT_FOUND, "network '" + name + "' not found");
+    }
+    return n;
+  }
+
+  private void persist() {
+    store.save(state);
+    dns.update(DnsView.of(List.copyOf(state.networks().values()), state.endpoints()));
+  }
+
+  private void persistAndApply() {
+    persist();
+    Rules.apply(firewall, state);
+  }
+
+  private static NetworkInfo info(NetworkRecord n) {
+    return new NetworkInfo(n.name(), n.bridge(), n.subnet(), n.gateway(), n.internal(), n.labels());
+  }
+
+  private static Endpoint endpoint(EndpointRecord e) {
+    return new Endpoint(e.containerId(), e.networkName(), e.ifName(), e.ipv4Address(), e.prefixLength(), e.gateway(), e.macAddress(), e.gateway());
+  }
+
+  static void log(String message) {
+    LOG.log(System.Logger.Level.WARNING, message);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.jcompose.netmgr.api;
+
+import dev.jcompose.netmgr.LinuxNetworkManager;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+
+/** Builds the network manager for this host. */
+public final class NetworkManagers {
+  private NetworkManagers() {}
+
+  /**
+   * The Linux implementation: bridges and veths through {@code ip -batch}, nftables table
+   * {@code ip jcompose}, DNS and localhost port proxies on {@code vertx}'s event loops.
+   *
+   * @param stateDir where allocations are persisted (created if missing); one engine per dir
+   */
+  public static NetworkManager create(Path stateDir, Vertx vertx) {
+    return LinuxNetworkManager.create(stateDir, vertx);
+  }
+}

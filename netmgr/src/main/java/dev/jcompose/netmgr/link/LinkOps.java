@@ -1,0 +1,33 @@
+package dev.jcompose.netmgr.link;
+
+import dev.jcompose.netmgr.ipam.TakenRange;
+import java.util.List;
+
+/**
+ * The one door from netmgr to kernel links, addresses and routes. {@link IpBatchLinkOps} is the
+ * real implementation; tests use a recorder. Every method is idempotent where the kernel allows
+ * (deleting a missing link is not an error) so crash recovery can simply replay.
+ */
+public interface LinkOps {
+
+  /** Creates (or re-creates if absent) a bridge with the gateway address, up. */
+  void ensureBridge(BridgeConfig bridge);
+
+  /** Creates a veth pair: host end on the bridge, peer moved into the netns, addressed, routed. */
+  void attachVeth(VethConfig veth);
+
+  /** Deletes a link (bridge or host veth end); no error if it is already gone. */
+  void deleteLink(String name);
+
+  /** Links on the host whose alias starts with {@code aliasPrefix}. */
+  List<LinkInfo> listLinks(String aliasPrefix);
+
+  /** IPv4 host routes and addresses that a new subnet must not overlap. */
+  List<TakenRange> hostRanges();
+
+  /** Writes a sysctl under /proc/sys (key with dots, e.g. net.ipv4.ip_forward). */
+  void setSysctl(String key, String value);
+
+  /** Reads a sysctl, or "" if absent. */
+  String getSysctl(String key);
+}

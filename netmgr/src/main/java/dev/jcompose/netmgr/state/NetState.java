@@ -1,0 +1,72 @@
+package dev.jcompose.netmgr.state;
+
+import dev.jcompose.netmgr.api.PortBinding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The engine's view of its networks, endpoints and published ports. Not thread-safe: the manager
+ * guards it with its lock and persists it through {@link StateStore} after every change. Sorted
+ * maps keep derived outputs (rule sets, golden texts) deterministic.
+ */
+public final class NetState {
+  private final Map<String, NetworkRecord> networks = new TreeMap<>();
+  private final Map<String, EndpointRecord> endpoints = new TreeMap<>();
+  private final Map<String, List<PortBinding>> ports = new TreeMap<>();
+  private boolean forwardingEnabled;
+
+  public Map<String, NetworkRecord> networks() {
+    return networks;
+  }
+
+  public Optional<NetworkRecord> network(String name) {
+    return Optional.ofNullable(networks.get(name));
+  }
+
+  public Optional<EndpointRecord> endpoint(String containerId, String networkName) {
+    return Optional.ofNullable(endpoints.get(key(containerId, networkName)));
+  }
+
+  public void putEndpoint(EndpointRecord e) {
+    endpoints.put(key(e.containerId(), e.networkName()), e);
+  }
+
+  public void removeEndpoint(String containerId, String networkName) {
+    endpoints.remove(key(containerId, networkName));
+  }
+
+  public List<EndpointRecord> endpoints() {
+    return new ArrayList<>(endpoints.values());
+  }
+
+  public List<EndpointRecord> endpointsOf(String networkName) {
+    return endpoints.values().stream().filter(e -> e.networkName().equals(networkName)).toList();
+  }
+
+  public Map<String, List<PortBinding>> ports() {
+    return ports;
+  }
+
+  public boolean forwardingEnabled() {
+    return forwardingEnabled;
+  }
+
+  public void forwardingEnabled(boolean value) {
+    forwardingEnabled = value;
+  }
+
+  /** Copy for the DNS side, which reads records off the manager's lock. */
+  public Map<String, List<EndpointRecord>> endpointsByNetwork() {
+    Map<String, List<EndpointRecord>> out = new LinkedHashMap<>();
+    networks.keySet().forEach(n -> out.put(n, endpointsOf(n)));
+    return out;
+  }
+
+  private static String key(String containerId, String networkName) {
+    return networkName + "\u0000" + containerId;
+  }
+}

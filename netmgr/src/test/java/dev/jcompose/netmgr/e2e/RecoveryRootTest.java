@@ -1,0 +1,63 @@
+package dev.jcompose.netmgr.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jcompose.netmgr.api.Endpoint;
+import dev.jcompose.netmgr.sys.Exec;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("root")
+class RecoveryRootTest extends RootFixture {
+
+  @Test
+  void start_withLostState_removesStaleLinksAndRules() throws Exception {
+    network("p_stale", false);
+    TestNetns a = netns("a");
+    attach(a, "p_stale", null, "web");
+    manager.close();
+    Files.delete(stateDir.resolve("networks.json"));
+
+    manager = newManager();
+    manager.start();
+
+    assertThat(links()).doesNotContain(manager.linkAliasPrefix());
+    assertThat(Exec.tryRun(List.of("nft", "list", "table", "ip", TABLE), "").exitCode()).isNotZero();
+  }
+
+  @Test
+  void start_afterRestart_keepsNetworkDropsDeadEndpointsAndServesDns() throws Exception {
+    network("p_keep", false);
+    TestNetns a = netns("a");
+    TestNetns b = netns("b");
+    Endpoint ea = attach(a, "p_keep", null, "web");
+    Endpoint eb = attach(b, "p_keep", null, "gone");
+    manager.close();
+    b.close();
+
+    manager = newManager();
+    manager.start();
+
+    assertThat(manager.list()).hasSize(1);
+    assertThat(a.exec("busybox", "nslookup", "web", ea.dnsServer()).stdout()).contains(ea.ipv4Address());
+    assertThat(a.exec("busybox", "nslookup", "gone", ea.dnsServer()).stdout()).contains("NXDOMAIN").doesNotContain(eb.ipv4Address());
+  }
+
+  @Test
+  void detach_netnsAlreadyGone_succeeds() {
+    network("p_det", false);
+    TestNetns a = netns("a");
+    attach(a, "p_det", null);
+    a.close();
+
+    manager.detach(a.name(), "p_det");
+
+    assertThat(links()).doesNotContain(manager.linkAliasPrefix() + "ep:");
+  }
+
+  private static String links() {
+    return Exec.run(List.of("ip", "-o", "link", "show"), "");
+  }
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runtime figures: create->exec latency, jcshim RSS per container, 1M-line log write, LogReader speed.
+# Needs root. Usage: runtime/bench/runtime-bench.sh   (from anywhere)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+suffix=-bench
+mvn -B -q -Djc.build.suffix=$suffix -pl runtime test-compile
+cp_file=runtime/target$suffix/bench.classpath
+mvn -B -q -Djc.build.suffix=$suffix -pl runtime dependency:build-classpath -Dmdep.outputFile="$PWD/$cp_file" >/dev/null
+cp="runtime/target$suffix/classes:runtime/target$suffix/test-classes:$(cat "$cp_file")"
+exec java -cp "$cp" dev.jcompose.runtime.container.RuntimeBench

@@ -1,0 +1,13 @@
+#ifndef JCSHIM_CHILD_H
+#define JCSHIM_CHILD_H
+#include "jcshim.h"
+
+/* What the monitor hands the container init: the sync socket and the stdio ends. */
+struct child_io {
+  int sync;
+  int out, err;         /* pipe write ends when no tty */
+  const char *tty_path; /* pty slave path, or NULL */
+};
+
+void child_main(const struct shim_config *cfg, const struct child_io *io) __attribute__((noreturn));
+#endif

@@ -1,0 +1,188 @@
+package dev.jcompose.runtime.cgroup;
+
+import dev.jcompose.runtime.api.ContainerSpec.Resources;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * cgroup v1 (and hybrid): one hierarchy per controller, each mounted on its own. The container's
+ * group is {@code <mount>/jcompose/<id>} in EVERY v1 hierarchy (named ones such as name=systemd
+ * included, so tools that look there see it) and, on a hybrid host, also in the cgroup2 mount
+ * that carries no controllers (runc's fs manager joins it too: it gives process tracking and
+ * leakcheck looks there). Limits go only to the v1 controllers.
+ *
+ * <p>killAll freezes the group (freezer.state, cgroup-v1/freezer-subsystem.rst) so nothing can
+ * fork while we read cgroup.procs, SIGKILLs every pid, then thaws so the signals are delivered.
+ * oomKillCount reads {@code oom_kill} from memory.oom_control (Linux 4.13+). Thread-safe as long as
+ * callers don't race create and delete of the same id.
+ */
+final class CgroupV1Driver implements CgroupDriver {
+  static final String PARENT = "jcompose";
+
+  private final List<CgroupMount> hierarchies;
+  private final List<CgroupMount> unified;
+  private final CgroupFs fs;
+  private final V1LimitWriter writer;
+  private final ProcessSweeper sweeper;
+  private final V1Freezer freezer;
+
+  CgroupV1Driver(List<CgroupMount> hierarchies, List<CgroupMount> unified, CgroupFs fs) {
+    this.hierarchies = List.copyOf(hierarchies);
+    this.unified = List.copyOf(unified);
+    this.fs = fs;
+    this.writer = new V1LimitWriter(fs);
+    this.sweeper = new ProcessSweeper(fs);
+    this.freezer = new V1Freezer(fs);
+  }
+
+  @Override
+  public void create(String id, Resources resources) {
+    Limits limits = Limits.of(resources);
+    CgroupNames.check(id);
+    boolean existed = !all().isEmpty() && fs.exists(group(all().get(0), id));
+    try {
+      makeGroups(id);
+      writer.apply(groupsByController(id), limits);
+    } catch (RuntimeException e) {
+      // A new container whose limits the kernel refused must not leave groups behind (runc
+      // destroys the cgroup on a failed create); an existing one keeps its groups and processes.
+      if (!existed) {
+        deleteQuietly(id, e);
+      }
+      throw e;
+    }
+  }
+
+  private void deleteQuietly(String id, RuntimeException cause) {
+    try {
+      delete(id);
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private void makeGroups(String id) {
+    for (CgroupMount m : all()) {
+      Path parent = m.mountPoint().resolve(PARENT);
+      fs.mkdir(parent);
+      fs.mkdir(parent.resolve(id));
+      if (m.has("cpuset")) {
+        inheritCpuset(m.mountPoint(), parent);
+        inheritCpuset(parent, parent.resolve(id));
+      }
+    }
+  }
+
+  /**
+   * A new v1 cpuset group starts with empty cpus and mems and refuses tasks until both are set
+   * (cgroup-v1/cpusets.rst 1.6: "ENOSPC"); copy them from the parent unless already set.
+   */
+  private void inheritCpuset(Path from, Path to) {
+    for (String file : List.of("cpuset.cpus", "cpuset.mems")) {
+      if (fs.read(to.resolve(file)).isBlank()) {
+        fs.write(to.resolve(file), fs.read(from.resolve(file)));
+      }
+    }
+  }
+
+  @Override
+  public void attach(String id, int pid) {
+    for (Path procs : procsFiles(id)) {
+      fs.write(procs, Integer.toString(pid));
+    }
+  }
+
+  @Override
+  public List<Path> procsFiles(String id) {
+    return all().stream().map(m -> group(m, id).resolve("cgroup.procs")).toList();
+  }
+
+  @Override
+  public long oomKillCount(String id) {
+    return memoryFile(id, "memory.oom_control")
+        .map(content -> KeyedValues.get(content, "oom_kill").orElse(0))
+        .orElse(0L);
+  }
+
+  /**
+   * On a hybrid host the cgroup2 group carries {@code cgroup.kill} (Linux 5.14+), which kills
+   * atomically even without controllers; the v1 freeze + sweep still runs for anything left.
+   */
+  @Override
+  public void killAll(String id) {
+    for (CgroupMount m : unified) {
+      Path kill = group(m, id).resolve("cgroup.kill");
+      if (fs.exists(kill)) {
+        fs.write(kill, "1");
+      }
+    }
+    Optional<Path> freezerGroup = hierarchies.stream().filter(m -> m.has("freezer")).findFirst().map(m -> group(m, id));
+    List<Path> procs = procsFiles(id);
+    freezerGroup.ifPresent(freezer::freeze);
+    try {
+      sweeper.killOnce(procs);
+    } finally {
+      freezerGroup.ifPresent(freezer::thaw);
+    }
+    sweeper.killUntilEmpty(procs);
+  }
+
+  @Override
+  public void delete(String id) {
+    GroupRemover remover = new GroupRemover(fs);
+    for (CgroupMount m : all()) {
+      remover.remove(group(m, id));
+    }
+  }
+
+  /** Usage as {@code docker stats} shows it: usage_in_bytes minus inactive page cache. */
+  @Override
+  public long memoryUsage(String id) {
+    Optional<String> usage = memoryFile(id, "memory.usage_in_bytes");
+    if (usage.isEmpty()) {
+      return -1;
+    }
+    long bytes = Long.parseLong(usage.get().trim());
+    OptionalLong inactive = memoryFile(id, "memory.stat").map(s -> KeyedValues.get(s, "total_inactive_file")).orElse(OptionalLong.empty());
+    return bytes - Math.min(bytes, inactive.orElse(0));
+  }
+
+  @Override
+  public List<String> ids() {
+    return all().isEmpty() ? List.of() : fs.list(all().get(0).mountPoint().resolve(PARENT));
+  }
+
+  private Optional<String> memoryFile(String id, String file) {
+    return hierarchies.stream().filter(m -> m.has("memory")).findFirst().flatMap(m -> fs.readIfExists(group(m, id).resolve(file)));
+  }
+
+  private Map<String, Path> groupsByController(String id) {
+    Map<String, Path> groups = new LinkedHashMap<>();
+    for (CgroupMount m : hierarchies) {
+      m.controllers().forEach(c -> groups.putIfAbsent(c, group(m, id)));
+    }
+    return groups;
+  }
+
+  private List<CgroupMount> all() {
+    List<CgroupMount> all = new ArrayList<>(hierarchies);
+    all.addAll(unified);
+    return all;
+  }
+
+  private static Path group(CgroupMount m, String id) {
+    CgroupNames.check(id);
+    return m.mountPoint().resolve(PARENT).resolve(id);
+  }
+
+  /** The hierarchies this driver writes to, for diagnostics ("v1: cpu,memory,..."). */
+  @Override
+  public String toString() {
+    return "cgroup v1 " + all().stream().map(m -> m.mountPoint().toString()).toList();
+  }
+}

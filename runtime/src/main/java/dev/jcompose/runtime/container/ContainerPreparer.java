@@ -1,0 +1,82 @@
+package dev.jcompose.runtime.container;
+
+import dev.jcompose.runtime.api.ContainerException;
+import dev.jcompose.runtime.api.ContainerException.Kind;
+import dev.jcompose.runtime.api.ContainerSpec;
+import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lays out a new container's directories on the host: overlay upper/work/merged, the short layer
+ * links, the etc files, bind sources; and resolves the process identity from the image.
+ */
+final class ContainerPreparer {
+  private ContainerPreparer() {}
+
+  static ProcessIdentity prepare(ContainerSpec spec, ContainerDirs dirs) throws IOException {
+    Files.createDirectories(dirs.run());
+    Files.createDirectories(dirs.execDir());
+    for (Path p : List.of(dirs.upper(), dirs.work(), dirs.merged(), dirs.layerLinks(), dirs.etc())) {
+      Files.createDirectories(p);
+    }
+    List<Path> topFirst = linkLayers(spec.image().layerDirs(), dirs);
+    writeEtcFiles(spec.etcFiles(), dirs);
+    for (MountSpec m : spec.mounts()) {
+      checkSource(m);
+    }
+    List<Path> roots = new ArrayList<>();
+    roots.add(dirs.upper());
+    roots.addAll(topFirst);
+    return IdentityFactory.forContainer(spec, new UserResolver(roots));
+  }
+
+  /** overlay wants lowerdir top first; link i -> i-th layer from the top. */
+  private static List<Path> linkLayers(List<Path> bottomFirst, ContainerDirs dirs) throws IOException {
+    List<Path> topFirst = new ArrayList<>(bottomFirst);
+    java.util.Collections.reverse(topFirst);
+    if (topFirst.isEmpty()) { // FROM scratch: overlay needs one lower dir
+      Path empty = dirs.data().resolve("empty");
+      Files.createDirectories(empty);
+      topFirst.add(empty);
+    }
+    for (int i = 0; i < topFirst.size(); i++) {
+      Path link = dirs.layerLinks().resolve(Integer.toString(i));
+      Files.deleteIfExists(link);
+      Files.createSymbolicLink(link, topFirst.get(i).toAbsolutePath());
+    }
+    return topFirst;
+  }
+
+  static int layerCount(ContainerSpec spec) {
+    return Math.max(1, spec.image().layerDirs().size());
+  }
+
+  private static void writeEtcFiles(Map<String, String> files, ContainerDirs dirs) throws IOException {
+    for (Map.Entry<String, String> e : files.entrySet()) {
+      Path f = dirs.etc().resolve(InitConfigBuilder.etcFileName(e.getKey()));
+      Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static void checkSource(MountSpec m) throws IOException {
+    if (m.type() == MountSpec.Type.TMPFS) {
+      return;
+    }
+    if (m.source() == null || !m.source().isAbsolute()) {
+      throw new ContainerException(Kind.INVALID, "mount source for " + m.target() + " must be an absolute path: " + m.source());
+    }
+    if (Files.exists(m.source())) {
+      return;
+    }
+    if (!m.createSource()) {
+      throw new ContainerException(Kind.NOT_FOUND, "bind source path does not exist: " + m.source());
+    }
+    Files.createDirectories(m.source());
+  }
+}

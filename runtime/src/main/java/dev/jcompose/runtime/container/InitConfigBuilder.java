@@ -1,0 +1,127 @@
+package dev.jcompose.runtime.container;
+
+import static dev.jcompose.runtime.container.MountFlags.NODEV;
+import static dev.jcompose.runtime.container.MountFlags.NOEXEC;
+import static dev.jcompose.runtime.container.MountFlags.NOSUID;
+import static dev.jcompose.runtime.container.MountFlags.RDONLY;
+
+import dev.jcompose.runtime.api.ContainerSpec;
+import dev.jcompose.runtime.api.ContainerSpec.DeviceSpec;
+import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
+import dev.jcompose.runtime.api.ContainerSpec.NetworkMode;
+import dev.jcompose.runtime.api.ContainerSpec.Rlimit;
+import dev.jcompose.runtime.shim.ShimConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Turns a container's spec into the complete, policy-free config the shim executes for one run of
+ * its init process. All decisions (default mounts, masked paths, flags, namespaces) are made here.
+ */
+final class InitConfigBuilder {
+  private InitConfigBuilder() {}
+
+  /**
+   * @param firstRun true for the run that creates the container's netns (binds it for later runs)
+   */
+  static ShimConfig build(ContainerRecord rec, ContainerDirs dirs, List<Path> procsFiles, int layerCount, boolean firstRun) {
+    ContainerSpec spec = rec.spec();
+    ShimConfig c = new ShimConfig();
+    c.put("socket", dirs.socket().toString()).put("exit-file", dirs.exitFile().toString()).put("log", dirs.log().toString());
+    procsFiles.forEach(p -> c.put("cgroup-procs", p.toString()));
+    namespaces(c, spec.network(), dirs, firstRun);
+    if (spec.hostname() != null) {
+      c.put("hostname", spec.hostname());
+    }
+    if (spec.domainname() != null) {
+      c.put("domainname", spec.domainname());
+    }
+    if (spec.resources() != null && spec.resources().oomScoreAdj() != null) {
+      c.put("oom-score-adj", spec.resources().oomScoreAdj());
+    }
+    rootfs(c, dirs, layerCount, spec.readOnlyRootfs());
+    long shm = spec.shmSizeBytes() == null ? DockerDefaults.DEFAULT_SHM_BYTES : spec.shmSizeBytes();
+    DockerDefaults.kernelMounts(c, shm, spec.privileged());
+    DockerDefaults.devSymlinks(c);
+    spec.mounts().forEach(m -> userMount(c, m));
+    etcFiles(c, spec.etcFiles(), dirs);
+    for (DeviceSpec d : spec.devices()) {
+      DockerDefaults.mount(c, "bind", d.hostPath().toString(), d.containerPath(), 0, "");
+    }
+    if (!spec.privileged()) {
+      c.putAll("mask", DockerDefaults.MASKED).putAll("readonly", DockerDefaults.READONLY);
+    }
+    sysctls(c, spec.sysctls(), spec.network().kind());
+    process(c, spec, rec.identity());
+    return c;
+  }
+
+  private static void namespaces(ShimConfig c, NetworkMode net, ContainerDirs dirs, boolean firstRun) {
+    c.putAll("ns", List.of("pid", "mnt", "uts", "ipc")).put("cgroupns", 1);
+    switch (net.kind()) {
+      case HOST -> { }
+      case JOIN -> c.put("netns-join", net.joinPath().toString());
+      case NEW, NONE -> {
+        if (firstRun) {
+          c.put("ns", "net").put("netns-bind", dirs.netns().toString()).put("lo-up", 1);
+        } else {
+          c.put("netns-join", dirs.netns().toString());
+        }
+      }
+    }
+  }
+
+  private static void rootfs(ShimConfig c, ContainerDirs dirs, int layerCount, boolean readOnly) {
+    String lower = IntStream.range(0, layerCount).mapToObj(Integer::toString).collect(Collectors.joining(":"));
+    c.put("rootfs", dirs.merged().toString())
+        .put("overlay-dir", dirs.layerLinks().toString())
+        .put("overlay-opts", "lowerdir=" + lower + ",upperdir=../upper,workdir=../work");
+    if (readOnly) {
+      c.put("rootfs-readonly", 1);
+    }
+  }
+
+  private static void userMount(ShimConfig c, MountSpec m) {
+    switch (m.type()) {
+      case BIND, VOLUME -> DockerDefaults.mount(c, "bind", m.source().toString(), m.target(), m.readOnly() ? RDONLY : 0, "");
+      case TMPFS -> {
+        List<String> opts = m.options() == null ? List.of() : m.options();
+        long flags = NOSUID | NODEV | (opts.contains("exec") ? 0 : NOEXEC) | (m.readOnly() ? RDONLY : 0);
+        String data = opts.stream().filter(o -> !o.equals("exec") && !o.equals("noexec")).collect(Collectors.joining(","));
+        DockerDefaults.mount(c, "tmpfs", "tmpfs", m.target(), flags, data);
+      }
+    }
+  }
+
+  private static void etcFiles(ShimConfig c, Map<String, String> files, ContainerDirs dirs) {
+    files.keySet().stream().sorted().forEach(target ->
+        DockerDefaults.mount(c, "bind", dirs.etc().resolve(etcFileName(target)).toString(), target, 0, ""));
+  }
+
+  static String etcFileName(String target) {
+    return target.replaceFirst("^/+", "").replace('/', '_');
+  }
+
+  private static void sysctls(ShimConfig c, Map<String, String> sysctls, NetworkMode.Kind net) {
+    if (net == NetworkMode.Kind.NEW || net == NetworkMode.Kind.NONE) {
+      // docker's defaults for a private netns (moby oci_linux.go): unprivileged ports and ping
+      c.put("sysctl", "net/ipv4/ip_unprivileged_port_start", "0");
+      c.put("sysctl", "net/ipv4/ping_group_range", "0 2147483647");
+    }
+    sysctls.forEach((k, v) -> c.put("sysctl", k.replace('.', '/'), v));
+  }
+
+  private static void process(ShimConfig c, ContainerSpec spec, ProcessIdentity id) {
+    c.put("uid", id.uid()).put("gid", id.gid());
+    id.groups().forEach(g -> c.put("group", g));
+    c.put("caps", Long.toUnsignedString(id.capabilities())).put("nnp", id.noNewPrivileges() ? 1 : 0);
+    c.put("cwd", id.cwd()).put("tty", spec.process().tty() ? 1 : 0);
+    for (Rlimit r : spec.process().rlimits()) {
+      c.put("rlimit", Integer.toString(Rlimits.resource(r.name())), Rlimits.value(r.soft()), Rlimits.value(r.hard()));
+    }
+    c.putAll("arg", spec.process().args()).putAll("env", id.env());
+  }
+}

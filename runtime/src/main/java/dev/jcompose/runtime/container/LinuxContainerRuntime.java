@@ -1,0 +1,277 @@
+package dev.jcompose.runtime.container;
+
+import dev.jcompose.runtime.api.ContainerException;
+import dev.jcompose.runtime.api.ContainerException.Kind;
+import dev.jcompose.runtime.api.ContainerRuntime;
+import dev.jcompose.runtime.api.ContainerSpec;
+import dev.jcompose.runtime.api.ContainerState;
+import dev.jcompose.runtime.api.ContainerState.Status;
+import dev.jcompose.runtime.api.ExecSession;
+import dev.jcompose.runtime.api.ExecSpec;
+import dev.jcompose.runtime.api.ExitStatus;
+import dev.jcompose.runtime.api.RuntimePaths;
+import dev.jcompose.runtime.cgroup.CgroupDriver;
+import dev.jcompose.runtime.shim.ShimBinary;
+import dev.jcompose.runtime.shim.ShimClient;
+import dev.jcompose.runtime.shim.ShimError;
+import dev.jcompose.runtime.shim.ShimLauncher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@link ContainerRuntime} on Linux with jcshim as each container's monitor. Thread-safe: lifecycle
+ * calls on one container are serialised by a per-id lock. All state lives on disk (record, exit
+ * file, monitor socket), so a new instance re-adopts containers created by an earlier engine.
+ */
+public final class LinuxContainerRuntime implements ContainerRuntime {
+  private static final Pattern ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}");
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration KILL_TIMEOUT = Duration.ofSeconds(5);
+  private static final long FINAL_WAIT_S = 30;
+  private static final int SIGKILL = 9;
+
+  private final RuntimePaths paths;
+  private final CgroupDriver cgroups;
+  private final ShimLauncher shim;
+  private final StateStore store = new StateStore();
+  private final StateObserver observer;
+  private final ExitWaiter waiter = new ExitWaiter();
+  private final ExecLauncher execs;
+  private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+
+  public LinuxContainerRuntime(RuntimePaths paths, CgroupDriver cgroups) {
+    this.paths = paths;
+    this.cgroups = cgroups;
+    this.shim = new ShimLauncher(ShimBinary.install(paths.dataRoot()));
+    this.observer = new StateObserver(cgroups);
+    this.execs = new ExecLauncher(shim, cgroups);
+  }
+
+  @Override
+  public ContainerState create(ContainerSpec spec) {
+    if (spec.id() == null || !ID.matcher(spec.id()).matches()) {
+      throw new ContainerException(Kind.INVALID, "invalid container id '" + spec.id() + "'");
+    }
+    synchronized (lock(spec.id())) {
+      ContainerDirs dirs = dirs(spec.id());
+      if (Files.exists(dirs.data()) || Files.exists(dirs.run())) {
+        throw new ContainerException(Kind.CONFLICT, "container " + spec.id() + " already exists");
+      }
+      try {
+        ProcessIdentity identity = ContainerPreparer.prepare(spec, dirs);
+        ContainerRecord rec = new ContainerRecord(spec, identity, Instant.now().toString(), null, null, 0, 0, null);
+        store.write(dirs.state(), rec); // durable: the spec must survive a reboot (restart policies)
+        rec = launch(rec, dirs, true);
+        return observer.observe(rec, dirs);
+      } catch (IOException | RuntimeException e) {
+        removeQuietly(spec.id(), dirs);
+        throw e instanceof ContainerException ce ? ce
+            : new ContainerException(Kind.INTERNAL, "create container " + spec.id() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Spawns a monitor with the init waiting before exec; records the new run (not yet started). */
+  private ContainerRecord launch(ContainerRecord rec, ContainerDirs dirs, boolean firstRun) throws IOException {
+    String id = rec.spec().id();
+    Files.deleteIfExists(dirs.exitFile());
+    cgroups.create(id, rec.spec().resources() == null ? ContainerSpec.Resources.none() : rec.spec().resources());
+    InitConfigBuilder.build(rec, dirs, cgroups.procsFiles(id), ContainerPreparer.layerCount(rec.spec()), firstRun)
+        .writeTo(dirs.config());
+    int pid = shim.create(dirs.config());
+    ContainerRecord next = rec.withRun(pid, null, cgroups.oomKillCount(id));
+    store.write(dirs.state(), next, false); // run details die with the processes at reboot anyway
+    return next;
+  }
+
+  @Override
+  public ContainerState start(String id) {
+    synchronized (lock(id)) {
+      ContainerDirs dirs = dirs(id);
+      ContainerRecord rec = load(id);
+      Status status = observer.observe(rec, dirs).status();
+      if (status == Status.RUNNING) {
+        return observer.observe(rec, dirs);
+      }
+      try {
+        if (status == Status.EXITED) {
+          rec = launch(rec, dirs, false);
+        }
+        String reply = ShimClient.request(dirs.socket(), "start", START_TIMEOUT);
+        ShimError err = ShimError.parse(reply);
+        if (err != null || reply == null) {
+          settle(id); // the init is exiting: report EXITED, not CREATED, once we throw
+          throw err != null ? err.toException("start container " + id)
+              : new ContainerException(Kind.INTERNAL, "start container " + id + ": monitor closed the connection");
+        }
+        rec = rec.withRun(rec.pid(), Instant.now().toString(), rec.oomBase());
+        store.write(dirs.state(), rec, false);
+        return observer.observe(rec, dirs);
+      } catch (IOException e) {
+        throw new ContainerException(Kind.INTERNAL, "start container " + id + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void settle(String id) {
+    try {
+      awaitExit(id).get(FINAL_WAIT_S, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // the error being reported matters more than the exit status
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void kill(String id, int signal) {
+    ContainerDirs dirs = dirs(id);
+    load(id);
+    try {
+      ShimError err = ShimError.parse(ShimClient.request(dirs.socket(), "kill " + signal, KILL_TIMEOUT));
+      if (err != null) {
+        throw new ContainerException(Kind.CONFLICT, "kill container " + id + ": " + err.message());
+      }
+    } catch (IOException e) {
+      if (signal != SIGKILL) {
+        throw new ContainerException(Kind.CONFLICT, "container " + id + " is not running");
+      }
+      cgroups.killAll(id); // monitor gone: whatever is left in the group still dies
+    }
+  }
+
+  @Override
+  public ExitStatus stop(String id, int signal, Duration grace) {
+    CompletableFuture<ExitStatus> exit = awaitExit(id);
+    if (exit.isDone()) {
+      return exit.join();
+    }
+    killQuietly(id, signal);
+    try {
+      return exit.get(Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      killQuietly(id, SIGKILL);
+      cgroups.killAll(id);
+      return waitFinal(id, exit);
+    } catch (InterruptedException | ExecutionException e) {
+      throw interrupted(id, e);
+    }
+  }
+
+  private ExitStatus waitFinal(String id, CompletableFuture<ExitStatus> exit) {
+    try {
+      return exit.get(FINAL_WAIT_S, TimeUnit.SECONDS);
+    } catch (TimeoutException | InterruptedException | ExecutionException e) {
+      throw interrupted(id, e);
+    }
+  }
+
+  private static ContainerException interrupted(String id, Exception e) {
+    if (e instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+    }
+    return new ContainerException(Kind.INTERNAL, "container " + id + " did not exit: " + e, e);
+  }
+
+  private void killQuietly(String id, int signal) {
+    try {
+      kill(id, signal);
+    } catch (ContainerException e) {
+      // already exited between the check and the kill
+    }
+  }
+
+  @Override
+  public Optional<ContainerState> state(String id) {
+    ContainerDirs dirs = dirs(id);
+    return store.read(dirs.state()).map(rec -> observer.observe(rec, dirs));
+  }
+
+  @Override
+  public CompletableFuture<ExitStatus> awaitExit(String id) {
+    ContainerDirs dirs = dirs(id);
+    ContainerRecord rec = load(id);
+    return waiter.await(dirs, () -> observer.observe(store.read(dirs.state()).orElse(rec), dirs));
+  }
+
+  @Override
+  public void delete(String id) {
+    synchronized (lock(id)) {
+      ContainerDirs dirs = dirs(id);
+      load(id);
+      if (state(id).map(s -> s.status() != Status.EXITED).orElse(false)) {
+        killQuietly(id, SIGKILL);
+        cgroups.killAll(id);
+        waitFinal(id, awaitExit(id));
+      }
+      removeQuietly(id, dirs);
+    }
+    locks.remove(id);
+  }
+
+  /** Best-effort teardown used by delete and by a failed create: nothing may be left behind. */
+  private void removeQuietly(String id, ContainerDirs dirs) {
+    if (Files.exists(dirs.netns())) {
+      shim.umount(dirs.netns());
+    }
+    try {
+      cgroups.delete(id);
+    } catch (RuntimeException e) {
+      // groups that never existed are fine
+    }
+    Trees.deleteRecursively(dirs.run());
+    Trees.deleteRecursively(dirs.data());
+  }
+
+  @Override
+  public List<String> list() {
+    Path root = paths.containers();
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(root)) {
+      return s.filter(p -> Files.isRegularFile(p.resolve("state.json"))).map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new ContainerException(Kind.INTERNAL, "cannot list " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public ExecSession exec(String id, ExecSpec spec) {
+    ContainerDirs dirs = dirs(id);
+    ContainerRecord rec = load(id);
+    ContainerState st = observer.observe(rec, dirs);
+    if (st.status() != Status.RUNNING) {
+      throw new ContainerException(Kind.CONFLICT, "container " + id + " is not running");
+    }
+    return execs.exec(rec, dirs, st.pid(), spec);
+  }
+
+  private ContainerRecord load(String id) {
+    return store.read(dirs(id).state())
+        .orElseThrow(() -> new ContainerException(Kind.NOT_FOUND, "no such container: " + id));
+  }
+
+  private ContainerDirs dirs(String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new ContainerException(Kind.INVALID, "invalid container id '" + id + "'");
+    }
+    return ContainerDirs.of(paths, id);
+  }
+
+  private Object lock(String id) {
+    return locks.computeIfAbsent(id, k -> new Object());
+  }
+}

@@ -1,0 +1,133 @@
+package dev.jcompose.runtime.image;
+
+import dev.jcompose.runtime.api.ContainerException;
+import dev.jcompose.runtime.api.ContainerException.Kind;
+import dev.jcompose.runtime.api.ImageHandle;
+import dev.jcompose.runtime.image.content.ContentStore;
+import dev.jcompose.runtime.image.content.Digest;
+import dev.jcompose.runtime.image.content.KeyedLock;
+import dev.jcompose.runtime.image.registry.Descriptor;
+import dev.jcompose.runtime.image.registry.ImageManifest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The read and delete side of the store: turns index records into {@link ImageHandle}s and
+ * removes references, deleting layers and blobs no remaining reference needs.
+ *
+ * <p>Known gap: a removal racing with a pull of an image that shares a layer can delete that
+ * layer between the pull's unpack and its index update; {@link #find} then reports the image
+ * as absent and a new pull restores it.
+ */
+final class ImageCatalog {
+  private static final Pattern ID = Pattern.compile("(sha256:)?[a-f0-9]{4,64}");
+  private final ImageIndex index;
+  private final ContentStore content;
+  private final LayerStore layers;
+  private final KeyedLock locks;
+
+  ImageCatalog(ImageIndex index, ContentStore content, LayerStore layers, KeyedLock locks) {
+    this.index = index;
+    this.content = content;
+    this.layers = layers;
+    this.locks = locks;
+  }
+
+  /** By reference ({@code busybox}, {@code host/x:tag}) or by image id prefix. */
+  Optional<ImageHandle> find(String reference) {
+    Map<String, ImageRecord> records = index.read();
+    return keys(records, reference).stream().findFirst().flatMap(key -> handle(key, records.get(key)));
+  }
+
+  List<ImageHandle> list() {
+    List<ImageHandle> handles = new ArrayList<>();
+    index.read().forEach((key, record) -> handle(key, record).ifPresent(handles::add));
+    return handles;
+  }
+
+  void remove(String reference) {
+    Map<String, ImageRecord> before = index.read();
+    List<String> keys = keys(before, reference);
+    if (keys.isEmpty()) {
+      throw new ContainerException(Kind.NOT_FOUND, "no such image: " + reference);
+    }
+    List<ImageRecord> removed = new ArrayList<>();
+    index.update(map -> keys.forEach(k -> {
+      ImageRecord r = map.remove(k);
+      if (r != null) {
+        removed.add(r);
+      }
+    }));
+    collect(removed);
+  }
+
+  private List<String> keys(Map<String, ImageRecord> records, String reference) {
+    if (ID.matcher(reference).matches()) {
+      String hex = reference.replace("sha256:", "");
+      List<String> byId = records.entrySet().stream().filter(e -> e.getValue().config().startsWith("sha256:" + hex)).map(Map.Entry::getKey).toList();
+      if (!byId.isEmpty()) {
+        return byId;
+      }
+    }
+    String key = ImageReference.parse(reference).toString();
+    return records.containsKey(key) ? List.of(key) : List.of();
+  }
+
+  private Optional<ImageHandle> handle(String key, ImageRecord record) {
+    Digest configDigest = Digest.parse(record.config());
+    if (!content.has(configDigest)) {
+      return Optional.empty();
+    }
+    ConfigBlob config = ConfigBlob.parse(content.read(configDigest));
+    List<Path> dirs = new ArrayList<>();
+    for (Digest diffId : config.diffIds()) {
+      if (!layers.has(diffId)) {
+        return Optional.empty();
+      }
+      dirs.add(layers.dir(diffId));
+    }
+    return Optional.of(new ImageHandle(key, record.digest(), record.config(), List.copyOf(dirs), config.config(), record.size()));
+  }
+
+  // Mark what the remaining references use, then sweep what the removed ones used.
+  private void collect(List<ImageRecord> removed) {
+    Set<Digest> liveBlobs = new HashSet<>();
+    Set<Digest> liveLayers = new HashSet<>();
+    index.read().values().forEach(r -> mark(r, liveBlobs, liveLayers));
+    Set<Digest> deadBlobs = new HashSet<>();
+    Set<Digest> deadLayers = new HashSet<>();
+    removed.forEach(r -> mark(r, deadBlobs, deadLayers));
+    deadBlobs.removeAll(liveBlobs);
+    deadLayers.removeAll(liveLayers);
+    for (Digest diffId : deadLayers) {
+      try (KeyedLock.Lease lease = locks.acquire("layer-" + diffId.hex())) {
+        layers.delete(diffId);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete layer " + diffId, e);
+      }
+    }
+    deadBlobs.forEach(content::delete);
+  }
+
+  private void mark(ImageRecord record, Set<Digest> blobs, Set<Digest> layerIds) {
+    blobs.add(Digest.parse(record.digest()));
+    Digest manifest = Digest.parse(record.manifest());
+    blobs.add(manifest);
+    Digest config = Digest.parse(record.config());
+    blobs.add(config);
+    if (content.has(manifest)) {
+      ImageManifest.parse(content.read(manifest)).layers().stream().map(Descriptor::digest).forEach(blobs::add);
+    }
+    if (content.has(config)) {
+      layerIds.addAll(ConfigBlob.parse(content.read(config)).diffIds());
+    }
+  }
+}

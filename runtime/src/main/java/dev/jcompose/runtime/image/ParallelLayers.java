@@ -1,0 +1,63 @@
+package dev.jcompose.runtime.image;
+
+import dev.jcompose.runtime.api.ContainerException;
+import dev.jcompose.runtime.api.ContainerException.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntToLongFunction;
+
+/**
+ * Runs one task per layer on at most {@code parallelism} threads and sums their results. The
+ * first failure (in layer order) is rethrown after cancelling the rest; threads are daemons so
+ * a stuck download cannot keep the JVM alive.
+ */
+final class ParallelLayers {
+  private final int parallelism;
+
+  ParallelLayers(int parallelism) {
+    this.parallelism = Math.max(1, parallelism);
+  }
+
+  long run(int count, IntToLongFunction task) {
+    if (count == 0) {
+      return 0;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, count), r -> {
+      Thread t = new Thread(r, "jcompose-layer");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Long>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int index = i;
+        futures.add(pool.submit(() -> task.applyAsLong(index)));
+      }
+      long total = 0;
+      for (Future<Long> f : futures) {
+        total += await(f);
+      }
+      return total;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static long await(Future<Long> future) {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new ContainerException(Kind.INTERNAL, "layer task failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ContainerException(Kind.UNAVAILABLE, "interrupted while pulling layers", e);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.jcompose.runtime.image.unpack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+
+/**
+ * Applies a tar entry's ownership, mode, xattrs and mtime to what was created for it. Order
+ * matters: chown clears setuid/setgid, so the mode comes after it.
+ */
+final class EntryMetadata {
+  private static final String SCHILY_XATTR = "SCHILY.xattr.";
+  private static final String LIBARCHIVE_XATTR = "LIBARCHIVE.xattr.";
+  private final FsOps ops;
+
+  EntryMetadata(FsOps ops) {
+    this.ops = ops;
+  }
+
+  void apply(Path path, TarArchiveEntry entry, boolean withMode) throws IOException {
+    applyOwnership(path, entry);
+    if (withMode) {
+      ops.chmod(path, entry.getMode());
+    }
+    applyXattrs(path, entry);
+    setMtime(path, entry);
+  }
+
+  void applyOwnership(Path path, TarArchiveEntry entry) throws IOException {
+    if (ops.canChown()) {
+      ops.lchown(path, entry.getLongUserId(), entry.getLongGroupId());
+    }
+  }
+
+  void finishDirectory(Path dir, TarArchiveEntry entry) {
+    try {
+      ops.chmod(dir, entry.getMode());
+      applyXattrs(dir, entry);
+      setMtime(dir, entry);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void setMtime(Path path, TarArchiveEntry entry) throws IOException {
+    java.time.Instant mtime = entry.getLastModifiedTime().toInstant();
+    ops.setTimes(path, mtime.getEpochSecond(), mtime.getNano());
+  }
+
+  private void applyXattrs(Path path, TarArchiveEntry entry) throws IOException {
+    for (Map.Entry<String, String> header : entry.getExtraPaxHeaders().entrySet()) {
+      String key = header.getKey();
+      if (key.startsWith(LIBARCHIVE_XATTR)) {
+        // libarchive stores values base64-encoded, so binary ones survive
+        ops.lsetxattr(path, key.substring(LIBARCHIVE_XATTR.length()), Base64.getDecoder().decode(header.getValue()));
+      } else if (key.startsWith(SCHILY_XATTR) && header.getValue().indexOf('\uFFFD') < 0) {
+        // commons-compress decodes PAX values as UTF-8; a value that did not survive that is skipped
+        ops.lsetxattr(path, key.substring(SCHILY_XATTR.length()), header.getValue().getBytes(StandardCharsets.UTF_8));
+      }
+    }
+  }
+}

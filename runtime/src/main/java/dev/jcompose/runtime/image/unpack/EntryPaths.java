@@ -1,0 +1,77 @@
+package dev.jcompose.runtime.image.unpack;
+
+import dev.jcompose.runtime.api.ContainerException;
+import dev.jcompose.runtime.api.ContainerException.Kind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps tar entry names to paths inside a layer directory without ever leaving it: names with
+ * {@code ..} components or a leading {@code /} are refused, and every parent component is
+ * checked with lstat so a symlink planted by an earlier entry is never followed.
+ */
+final class EntryPaths {
+  private final Path root;
+
+  private final FsOps ops;
+
+  EntryPaths(Path root, FsOps ops) {
+    this.root = root;
+    this.ops = ops;
+  }
+
+  /** Components of {@code name} ("./a//b/" → [a, b]); refuses absolute names and "..". */
+  static List<String> components(String name, String role) {
+    if (name.startsWith("/")) {
+      throw refuse(name, role + " is an absolute path");
+    }
+    List<String> parts = new ArrayList<>();
+    for (String part : name.split("/")) {
+      if (part.equals("..")) {
+        throw refuse(name, role + " contains '..'");
+      }
+      if (!part.isEmpty() && !part.equals(".")) {
+        parts.add(part);
+      }
+    }
+    return parts;
+  }
+
+  /** The directory holding {@code parts}' last element; missing parents are created (0755). */
+  Path parentDir(String name, List<String> parts, boolean create) throws IOException {
+    Path dir = root;
+    for (String part : parts.subList(0, parts.size() - 1)) {
+      dir = dir.resolve(part);
+      BasicFileAttributes attrs = lstat(dir);
+      if (attrs == null && create) {
+        Files.createDirectory(dir);
+        ops.chmod(dir, 0755); // what tar and containerd give implicit parents, whatever the umask
+      } else if (attrs == null) {
+        throw refuse(name, "parent '" + root.relativize(dir) + "' does not exist in the layer");
+      } else if (!attrs.isDirectory()) {
+        // isDirectory() on NOFOLLOW attributes is false for a symlink to a directory
+        throw refuse(name, "parent '" + root.relativize(dir) + "' is " + (attrs.isSymbolicLink() ? "a symlink" : "not a directory"));
+      }
+    }
+    return dir;
+  }
+
+  /** File attributes without following symlinks; null if absent. */
+  static BasicFileAttributes lstat(Path path) throws IOException {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  static ContainerException refuse(String entry, String why) {
+    return new ContainerException(Kind.INVALID, "refusing layer entry '" + entry + "': " + why);
+  }
+}

@@ -1,0 +1,133 @@
+package dev.jcompose.runtime.cgroup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jcompose.runtime.api.ContainerException;
+import dev.jcompose.runtime.api.ContainerSpec.Resources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What every {@link CgroupDriver} must do, run against a fake tree for v1 and v2 alike. */
+abstract class CgroupDriverContract {
+  @TempDir Path tmp;
+  FakeCgroupTree tree;
+  CgroupDriver driver;
+
+  abstract FakeCgroupTree newTree(Path root);
+
+  /** The file where the fake kernel keeps the OOM-kill counter for {@code id}. */
+  abstract void recordOomKills(String id, int count);
+
+  abstract void recordMemory(String id, long usage, long inactiveFile);
+
+  @BeforeEach
+  void setUp() {
+    tree = newTree(tmp);
+    driver = CgroupDrivers.detect(tree.mountinfo(), tree);
+  }
+
+  static Resources memory(long bytes) {
+    return new Resources(bytes, null, null, null, null, null, null, null, null);
+  }
+
+  @Test
+  void create_makesAProcsFileInEveryHierarchy() {
+    driver.create("web-1", Resources.none());
+    assertThat(driver.procsFiles("web-1")).isNotEmpty().allMatch(Files::exists);
+    assertThat(driver.procsFiles("web-1")).allMatch(p -> p.getParent().getParent().getFileName().toString().equals("jcompose"));
+  }
+
+  @Test
+  void create_twice_isIdempotent() {
+    driver.create("web-1", memory(64 << 20));
+    driver.create("web-1", memory(64 << 20));
+    assertThat(driver.procsFiles("web-1")).allMatch(Files::exists);
+  }
+
+  @Test
+  void attach_writesThePidToEveryProcsFile() {
+    driver.create("web-1", Resources.none());
+    driver.attach("web-1", 4242);
+    assertThat(driver.procsFiles("web-1")).allSatisfy(p -> assertThat(tree.pids(p)).containsExactly(4242L));
+  }
+
+  @Test
+  void killAll_killsEveryProcessInTheGroup() {
+    driver.create("web-1", Resources.none());
+    driver.attach("web-1", 101);
+    driver.attach("web-1", 102);
+    driver.killAll("web-1");
+    assertThat(tree.killed).containsExactlyInAnyOrder(101L, 102L);
+    assertThat(driver.procsFiles("web-1")).allSatisfy(p -> assertThat(tree.pids(p)).isEmpty());
+  }
+
+  @Test
+  void delete_removesEveryGroup_andMissingIsFine() {
+    driver.create("web-1", Resources.none());
+    driver.delete("web-1");
+    assertThat(driver.procsFiles("web-1")).noneMatch(p -> Files.exists(p.getParent()));
+    driver.delete("web-1");
+  }
+
+  @Test
+  void delete_groupThatStaysBusy_failsWithConflict() {
+    driver.create("web-1", Resources.none());
+    driver.attach("web-1", 7);
+    assertThatThrownBy(() -> driver.delete("web-1"))
+        .isInstanceOfSatisfying(ContainerException.class, e -> assertThat(e.kind()).isEqualTo(ContainerException.Kind.CONFLICT))
+        .hasMessageContaining("web-1");
+  }
+
+  @Test
+  void ids_listsTheGroupsThatExist() {
+    assertThat(driver.ids()).isEmpty();
+    driver.create("a-1", Resources.none());
+    driver.create("b-1", Resources.none());
+    assertThat(driver.ids()).containsExactly("a-1", "b-1");
+  }
+
+  @Test
+  void oomKillCount_readsTheKernelCounter_zeroWhenMissing() {
+    driver.create("db-1", memory(8 << 20));
+    assertThat(driver.oomKillCount("db-1")).isZero();
+    recordOomKills("db-1", 3);
+    assertThat(driver.oomKillCount("db-1")).isEqualTo(3);
+    assertThat(driver.oomKillCount("nope-1")).isZero();
+  }
+
+  @Test
+  void memoryUsage_isUsageMinusInactiveFile_orMinusOneWhenMissing() {
+    driver.create("db-1", Resources.none());
+    recordMemory("db-1", 10_000, 4_000);
+    assertThat(driver.memoryUsage("db-1")).isEqualTo(6_000);
+    assertThat(driver.memoryUsage("nope-1")).isEqualTo(-1);
+  }
+
+  @Test
+  void create_memoryBelowSixMiB_isInvalid_andCreatesNothing() {
+    assertThatThrownBy(() -> driver.create("web-1", memory(1 << 20)))
+        .isInstanceOfSatisfying(ContainerException.class, e -> assertThat(e.kind()).isEqualTo(ContainerException.Kind.INVALID))
+        .hasMessageContaining("6MB");
+    assertThat(driver.procsFiles("web-1")).noneMatch(Files::exists);
+  }
+
+  @Test
+  void create_refusedLimitOnANewGroup_removesIt_butKeepsAnExistingOne() {
+    driver.create("old-1", Resources.none());
+    tree.refuse.add("pids.max");
+    Resources pids = new Resources(null, null, null, null, null, null, null, 10L, null);
+    assertThatThrownBy(() -> driver.create("new-1", pids)).hasMessageContaining("Invalid argument");
+    assertThatThrownBy(() -> driver.create("old-1", pids)).hasMessageContaining("Invalid argument");
+    assertThat(driver.ids()).containsExactly("old-1");
+  }
+
+  @Test
+  void anyCall_withAPathLikeId_isInvalid() {
+    assertThatThrownBy(() -> driver.create("../etc", Resources.none())).isInstanceOf(ContainerException.class);
+    assertThatThrownBy(() -> driver.delete("a/b")).isInstanceOf(ContainerException.class);
+  }
+}

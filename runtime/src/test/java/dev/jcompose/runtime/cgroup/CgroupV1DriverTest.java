@@ -1,0 +1,122 @@
+package dev.jcompose.runtime.cgroup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jcompose.runtime.api.ContainerSpec.Resources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The v1 driver on a fake hybrid tree: the shared contract plus the exact v1 files. */
+class CgroupV1DriverTest extends CgroupDriverContract {
+
+  @Override
+  FakeCgroupTree newTree(Path root) {
+    return FakeCgroupTree.hybrid(root);
+  }
+
+  @Override
+  void recordOomKills(String id, int count) {
+    tree.writeRaw(group("memory", id).resolve("memory.oom_control"), "oom_kill_disable 0\nunder_oom 0\noom_kill " + count);
+  }
+
+  @Override
+  void recordMemory(String id, long usage, long inactiveFile) {
+    tree.writeRaw(group("memory", id).resolve("memory.usage_in_bytes"), usage + "\n");
+    tree.writeRaw(group("memory", id).resolve("memory.stat"), "cache 1\ntotal_inactive_file " + inactiveFile);
+  }
+
+  private Path group(String hierarchy, String id) {
+    return tmp.resolve(hierarchy).resolve("jcompose").resolve(id);
+  }
+
+  private String file(String hierarchy, String id, String name) {
+    return tree.readRaw(group(hierarchy, id).resolve(name));
+  }
+
+  @Test
+  void detect_hybridHost_isV1_withGroupsInEveryHierarchyIncludingUnified() {
+    assertThat(driver).isInstanceOf(CgroupV1Driver.class);
+    assertThat(driver.procsFiles("x-1")).extracting(p -> tmp.relativize(p).getName(0).toString())
+        .containsExactly("cpu", "cpuacct", "cpuset", "memory", "devices", "freezer", "blkio", "pids", "systemd", "unified");
+  }
+
+  @Test
+  void create_memoryOnly_setsLimitAndDockersDefaultSwapOfTwiceTheMemory() {
+    driver.create("db-1", memory(64L << 20));
+    assertThat(file("memory", "db-1", "memory.limit_in_bytes")).isEqualTo(String.valueOf(64L << 20));
+    assertThat(file("memory", "db-1", "memory.memsw.limit_in_bytes")).isEqualTo(String.valueOf(128L << 20));
+    // growing from unlimited? no: current limit (huge) >= new memsw, so the limit goes first
+    assertThat(tree.writes).containsSubsequence(
+        "memory/jcompose/db-1/memory.limit_in_bytes=" + (64L << 20), "memory/jcompose/db-1/memory.memsw.limit_in_bytes=" + (128L << 20));
+  }
+
+  @Test
+  void create_raisingAnExistingLimit_writesMemswFirst() {
+    driver.create("db-1", memory(64L << 20));
+    tree.writes.clear();
+    driver.create("db-1", new Resources(256L << 20, 512L << 20, null, null, null, null, null, null, null));
+    assertThat(tree.writes).containsSubsequence(
+        "memory/jcompose/db-1/memory.memsw.limit_in_bytes=" + (512L << 20), "memory/jcompose/db-1/memory.limit_in_bytes=" + (256L << 20));
+  }
+
+  @Test
+  void create_withoutSwapAccounting_setsOnlyTheLimit() throws Exception {
+    driver.create("db-1", Resources.none());
+    Files.delete(group("memory", "db-1").resolve("memory.memsw.limit_in_bytes"));
+    driver.create("db-1", new Resources(32L << 20, 64L << 20, 16L << 20, null, null, null, null, null, null));
+    assertThat(file("memory", "db-1", "memory.limit_in_bytes")).isEqualTo(String.valueOf(32L << 20));
+    assertThat(file("memory", "db-1", "memory.soft_limit_in_bytes")).isEqualTo(String.valueOf(16L << 20));
+  }
+
+  @Test
+  void create_unlimitedSwap_writesMinusOne() {
+    driver.create("db-1", new Resources(32L << 20, -1L, null, null, null, null, null, null, null));
+    assertThat(file("memory", "db-1", "memory.memsw.limit_in_bytes")).isEqualTo("-1");
+  }
+
+  @Test
+  void create_cpuAndPids_writeCfsSharesAndPidsMax() {
+    driver.create("web-1", new Resources(null, null, null, 50_000L, 100_000L, 512L, null, 100L, null));
+    assertThat(file("cpu", "web-1", "cpu.cfs_quota_us")).isEqualTo("50000");
+    assertThat(file("cpu", "web-1", "cpu.cfs_period_us")).isEqualTo("100000");
+    assertThat(file("cpu", "web-1", "cpu.shares")).isEqualTo("512");
+    assertThat(file("pids", "web-1", "pids.max")).isEqualTo("100");
+  }
+
+  @Test
+  void create_pidsLimitZeroOrLess_meansMax_andUnsetWritesNothing() {
+    driver.create("web-1", new Resources(null, null, null, null, null, null, null, -1L, null));
+    assertThat(file("pids", "web-1", "pids.max")).isEqualTo("max");
+    driver.create("web-2", Resources.none());
+    assertThat(tree.writes).noneMatch(w -> w.contains("web-2/pids.max"));
+  }
+
+  @Test
+  void create_cpusetGroups_inheritMemsAndCpusFromTheParent() {
+    driver.create("web-1", new Resources(null, null, null, null, null, null, "1", null, null));
+    assertThat(tree.readRaw(tmp.resolve("cpuset/jcompose/cpuset.cpus"))).isEqualTo("0-1");
+    assertThat(file("cpuset", "web-1", "cpuset.mems")).isEqualTo("0");
+    assertThat(file("cpuset", "web-1", "cpuset.cpus")).isEqualTo("1");
+  }
+
+  @Test
+  void killAll_onHybrid_alsoUsesTheUnifiedGroupsCgroupKill() {
+    driver.create("web-1", Resources.none());
+    tree.writeRaw(tmp.resolve("unified/jcompose/web-1/cgroup.kill"), "");
+    driver.attach("web-1", 56);
+    tree.writes.clear();
+    driver.killAll("web-1");
+    assertThat(tree.writes).startsWith("unified/jcompose/web-1/cgroup.kill=1");
+    assertThat(tree.killed).containsExactly(56L);
+  }
+
+  @Test
+  void killAll_freezesKillsThenThaws() {
+    driver.create("web-1", Resources.none());
+    driver.attach("web-1", 55);
+    driver.killAll("web-1");
+    assertThat(tree.writes).containsSubsequence("freezer/jcompose/web-1/freezer.state=FROZEN", "freezer/jcompose/web-1/freezer.state=THAWED");
+    assertThat(file("freezer", "web-1", "freezer.state")).isEqualTo("THAWED");
+  }
+}

@@ -1,0 +1,69 @@
+package dev.jcompose.runtime.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jcompose.runtime.api.ContainerException;
+import dev.jcompose.runtime.api.ContainerSpec;
+import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
+import dev.jcompose.runtime.api.ContainerSpec.NetworkMode;
+import dev.jcompose.runtime.api.ContainerState.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("root")
+class ContainerFailureRootTest extends RuntimeFixture {
+
+  @Test
+  void create_missingBindSource_failsAndLeavesNothing() {
+    var mounts = List.of(new MountSpec(MountSpec.Type.BIND, root.resolve("missing"), "/data", false, false, List.of()));
+
+    assertThatThrownBy(() -> runtime.create(Specs.with("t-nosrc", image, Specs.process(null, List.of(), "true"), mounts)))
+        .isInstanceOf(ContainerException.class)
+        .hasMessageContaining("does not exist");
+    assertThat(runtime.list()).isEmpty();
+    assertThat(paths.containerRun("t-nosrc")).doesNotExist();
+  }
+
+  @Test
+  void create_joinMissingNetns_reportsShimErrorAndLeavesNothing() {
+    ContainerSpec spec = withNet(spec("nons", "true"), new NetworkMode(NetworkMode.Kind.JOIN, root.resolve("no-netns")));
+
+    assertThatThrownBy(() -> runtime.create(spec)).hasMessageContaining("open netns").hasMessageContaining("errno 2");
+    assertThat(runtime.list()).isEmpty();
+    assertThat(paths.containers().resolve("t-nons")).doesNotExist();
+  }
+
+  @Test
+  void start_setupFailure_reportsCauseAndContainerIsExited() {
+    ContainerSpec bad = spec("sysctl", "true");
+    bad = new ContainerSpec(bad.id(), bad.image(), bad.process(), bad.hostname(), null, bad.network(), bad.mounts(), bad.etcFiles(),
+        bad.resources(), false, false, Map.of("kernel.no_such_key", "1"), List.of(), null, Map.of());
+    runtime.create(bad);
+
+    assertThatThrownBy(() -> runtime.start("t-sysctl")).hasMessageContaining("sysctl kernel/no_such_key");
+    assertThat(runtime.state("t-sysctl").orElseThrow().status()).isEqualTo(Status.EXITED);
+  }
+
+  @Test
+  void network_hostAndJoin_shareTheExpectedNamespaces() throws Exception {
+    String hostNet = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
+    runToExit(withNet(spec("host", "readlink", "/proc/self/ns/net"), new NetworkMode(NetworkMode.Kind.HOST, null)));
+    runtime.create(spec("owner", "sleep", "1000"));
+    Path ownerNetns = runtime.start("t-owner").netnsPath();
+    runToExit(withNet(spec("joiner", "readlink", "/proc/self/ns/net"), new NetworkMode(NetworkMode.Kind.JOIN, ownerNetns)));
+
+    assertThat(stdout("t-host")).containsExactly(hostNet);
+    String ownerNs = Files.readSymbolicLink(Path.of("/proc/" + runtime.state("t-owner").orElseThrow().pid() + "/ns/net")).toString();
+    assertThat(stdout("t-joiner")).containsExactly(ownerNs);
+  }
+
+  private static ContainerSpec withNet(ContainerSpec s, NetworkMode net) {
+    return new ContainerSpec(s.id(), s.image(), s.process(), s.hostname(), null, net, s.mounts(), s.etcFiles(), s.resources(),
+        false, false, Map.of(), List.of(), null, Map.of());
+  }
+}

@@ -1,0 +1,95 @@
+package dev.jcompose.runtime.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jcompose.runtime.api.ContainerSpec;
+import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
+import dev.jcompose.runtime.api.ContainerSpec.Rlimit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("root")
+class ContainerSecurityRootTest extends RuntimeFixture {
+
+  @Test
+  void caps_areDockersDefaultSet_inheritableAndAmbientEmpty() throws Exception {
+    runToExit(spec("caps", "grep", "^Cap", "/proc/self/status"));
+
+    assertThat(stdout("t-caps")).containsExactly(
+        "CapInh:\t0000000000000000", "CapPrm:\t00000000a80425fb", "CapEff:\t00000000a80425fb",
+        "CapBnd:\t00000000a80425fb", "CapAmb:\t0000000000000000");
+  }
+
+  @Test
+  void maskedPaths_emptyAndProcSysReadOnly() throws Exception {
+    runToExit(spec("mask", "sh", "-c",
+        "wc -c < /proc/timer_list; ls /sys/firmware | wc -l; echo x > /proc/sys/kernel/domainname && echo writable || echo ro;"
+            + " echo 1 > /proc/sysrq-trigger && echo writable || echo ro"));
+
+    assertThat(stdout("t-mask")).containsExactly("0", "0", "ro", "ro");
+  }
+
+  @Test
+  void fds_onlyStdioReachTheProcess() throws Exception {
+    runToExit(spec("fds", "sh", "-c", "ls /proc/1/fd; true"));
+
+    assertThat(stdout("t-fds")).containsExactly("0", "1", "2");
+  }
+
+  @Test
+  void mounts_readOnlyBindAndTmpfs() throws Exception {
+    Path src = Files.createDirectories(root.resolve("src"));
+    Files.writeString(src.resolve("hello"), "from host\n");
+    List<MountSpec> mounts = List.of(
+        new MountSpec(MountSpec.Type.BIND, src, "/data", true, false, List.of()),
+        new MountSpec(MountSpec.Type.TMPFS, null, "/scratch", false, false, List.of("size=1m", "mode=1777")));
+    ContainerSpec spec = Specs.with("t-mounts", image, Specs.process(null, List.of(), "sh", "-c",
+        "cat /data/hello; touch /data/x && echo rw || echo ro; grep ' /scratch ' /proc/mounts | cut -d' ' -f3;"
+            + " touch /scratch/y && echo tmpfs-rw"), mounts);
+    runToExit(spec);
+
+    assertThat(stdout("t-mounts")).containsExactly("from host", "ro", "tmpfs", "tmpfs-rw");
+    assertThat(src.resolve("x")).doesNotExist();
+  }
+
+  @Test
+  void user_namedUserWithGroups_andCapsDroppedForNonRoot() throws Exception {
+    ContainerSpec spec = Specs.with("t-user", image, Specs.process("app", List.of(), "sh", "-c",
+        "id -u; id -g; id -G; grep CapEff /proc/self/status; pwd"), List.of());
+    runToExit(spec);
+
+    assertThat(stdout("t-user")).containsExactly("1000", "1000", "1000 2000", "CapEff:\t0000000000000000", "/");
+  }
+
+  @Test
+  void rlimits_aboveHardLimit_clampedNotFailed() throws Exception {
+    long hard = hostHardNofile();
+    ContainerSpec spec = Specs.with("t-rlimit", image, Specs.process(null,
+        List.of(new Rlimit("nofile", hard * 4, hard * 4), new Rlimit("nproc", 100, 200)), "sh", "-c",
+        "ulimit -n; ulimit -Hn; ulimit -u"), List.of());
+    runToExit(spec);
+
+    assertThat(stdout("t-rlimit")).containsExactly(Long.toString(hard), Long.toString(hard), "100");
+  }
+
+  @Test
+  void rootfs_writesGoToUpperDir_etcFilesBound() throws Exception {
+    runToExit(spec("upper", "sh", "-c", "echo hi > /made; cat /etc/hostname; grep localhost /etc/hosts"));
+
+    assertThat(stdout("t-upper")).containsExactly("box-t-upper", "127.0.0.1 localhost");
+    assertThat(paths.containers().resolve("t-upper/upper/made")).hasContent("hi");
+  }
+
+  private static long hostHardNofile() throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+      if (line.startsWith("Max open files")) {
+        String[] f = line.trim().split("\\s+");
+        return Long.parseLong(f[4]);
+      }
+    }
+    throw new IllegalStateException("no nofile limit");
+  }
+}

@@ -1,0 +1,30 @@
+package dev.jcompose.runtime.container;
+
+import dev.jcompose.runtime.api.ContainerSpec;
+import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
+import dev.jcompose.runtime.api.ContainerSpec.NetworkMode;
+import dev.jcompose.runtime.api.ContainerSpec.ProcessSpec;
+import dev.jcompose.runtime.api.ContainerSpec.Resources;
+import dev.jcompose.runtime.api.ContainerSpec.Rlimit;
+import dev.jcompose.runtime.api.ImageHandle;
+import java.util.List;
+import java.util.Map;
+
+/** Small spec builders for tests. */
+final class Specs {
+  private Specs() {}
+
+  static ContainerSpec spec(String id, ImageHandle image, String... args) {
+    return with(id, image, process(null, List.of(), args), List.of());
+  }
+
+  static ProcessSpec process(String user, List<Rlimit> rlimits, String... args) {
+    return new ProcessSpec(List.of(args), List.of("FOO=bar"), "/", user, List.of(), false, false, null, false, rlimits);
+  }
+
+  static ContainerSpec with(String id, ImageHandle image, ProcessSpec p, List<MountSpec> mounts) {
+    return new ContainerSpec(id, image, p, "box-" + id, null, NetworkMode.newNamespace(), mounts,
+        Map.of("/etc/hostname", "box-" + id + "\n", "/etc/hosts", "127.0.0.1 localhost\n"), Resources.none(),
+        false, false, Map.of(), List.of(), null, Map.of("test", "yes"));
+  }
+}

@@ -1,0 +1,23 @@
+package dev.jcompose.scheduler.client;
+
+import java.time.Duration;
+
+/** A point in monotonic time after which bounded waits give up. */
+record Deadline(long nanos) {
+  static Deadline after(Duration d) {
+    return new Deadline(System.nanoTime() + d.toNanos());
+  }
+
+  boolean passed() {
+    return System.nanoTime() - nanos >= 0;
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new dev.jcompose.scheduler.api.ComposeException(dev.jcompose.scheduler.api.ComposeException.Kind.UNAVAILABLE, "interrupted while waiting for the jcompose engine", e);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package dev.jcompose.scheduler.client;
+
+import dev.jcompose.runtime.api.RuntimePaths;
+import dev.jcompose.scheduler.api.ComposeException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the engine of a run root, starting one if none answers. The engine is started detached —
+ * in its own session (setsid), stdin from /dev/null, stdout/stderr appended to
+ * {@code <runRoot>/engine.log} — so it survives the CLI and its terminal's Ctrl-C and hang-up.
+ *
+ * <p>Concurrent CLIs serialise on {@code <runRoot>/engine-start.lock}: the first starts the engine,
+ * the others find it answering once they get the lock. Every wait is bounded by {@code startTimeout}.
+ */
+public final class EngineLauncher {
+  static final String MAIN_CLASS = "dev.jcompose.scheduler.server.EngineMain";
+
+  private final RuntimePaths paths;
+  private final Map<String, String> env;
+  private final List<String> command;
+  private final Duration startTimeout;
+
+  /** {@code command} is the engine's command line; {@code env} its whole environment. */
+  public EngineLauncher(RuntimePaths paths, Map<String, String> env, List<String> command, Duration startTimeout) {
+    this.paths = paths;
+    this.env = Map.copyOf(env);
+    this.command = List.copyOf(command);
+    this.startTimeout = startTimeout;
+  }
+
+  /** Runs EngineMain from this JVM's class path (the jcompose jar) with the given environment. */
+  public static EngineLauncher forThisJvm(Map<String, String> env) {
+    return new EngineLauncher(RuntimePaths.fromEnvironment(env), env, engineCommand(env, true), Duration.ofSeconds(20));
+  }
+
+  /**
+   * The engine's command line from this JVM's java and class path (the jcompose jar);
+   * {@code ownSession} prefixes setsid, for starts from a terminal (not for a service manager).
+   */
+  public static List<String> engineCommand(Map<String, String> env, boolean ownSession) {
+    List<String> cmd = new ArrayList<>();
+    if (ownSession && new File("/usr/bin/setsid").canExecute()) {
+      cmd.add("/usr/bin/setsid");
+    }
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // A small, steady heap suits a long-lived daemon; JCOMPOSE_ENGINE_JAVA_OPTS overrides.
+    String opts = env.getOrDefault("JCOMPOSE_ENGINE_JAVA_OPTS", "-XX:+UseSerialGC -Xss512k -XX:MaxRAM=1g");
+    for (String o : opts.trim().split("\\s+")) {
+      if (!o.isEmpty()) {
+        cmd.add(o);
+      }
+    }
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(MAIN_CLASS);
+    return cmd;
+  }
+
+  public Path socket() {
+    return RemoteComposeService.socketOf(paths);
+  }
+
+  /** A client for an answering engine, started now if needed. */
+  public RemoteComposeService ensureRunning() {
+    RemoteComposeService client = new RemoteComposeService(socket());
+    if (answers(client)) {
+      return client;
+    }
+    try {
+      Files.createDirectories(paths.runRoot());
+    } catch (AccessDeniedException e) {
+      throw new ComposeException(ComposeException.Kind.PERMISSION, "cannot create " + paths.runRoot() + " (permission denied): the jcompose engine needs root", e);
+    } catch (IOException e) {
+      throw new ComposeException(ComposeException.Kind.UNAVAILABLE, "cannot create " + paths.runRoot() + ": " + e.getMessage(), e);
+    }
+    Deadline deadline = Deadline.after(startTimeout);
+    try (StartLock lock = StartLock.acquire(paths.runRoot().resolve("engine-start.lock"), deadline)) {
+      if (!answers(client)) {
+        startAndWait(client, deadline);
+      }
+      return client;
+    }
+  }
+
+  /** True if an engine answers on the socket right now. */
+  public static boolean answers(RemoteComposeService client) {
+    try {
+      client.version();
+      return true;
+    } catch (ComposeException e) {
+      return false;
+    }
+  }
+
+  private void startAndWait(RemoteComposeService client, Deadline deadline) {
+    Process process = spawn();
+    while (!deadline.passed()) {
+      if (answers(client)) {
+        return;
+      }
+      if (!process.isAlive() && !answers(client)) {
+        throw new ComposeException(
+            ComposeException.Kind.UNAVAILABLE,
+            "the jcompose engine exited with status " + process.exitValue() + " while starting" + EngineLogTail.of(logFile()));
+      }
+      Deadline.sleep(25);
+    }
+    throw new ComposeException(
+        ComposeException.Kind.UNAVAILABLE,
+        "the jcompose engine did not answer on " + socket() + " within " + startTimeout.toSeconds() + " s" + EngineLogTail.of(logFile()));
+  }
+
+  private Process spawn() {
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
+    pb.redirectErrorStream(true);
+    try {
+      return pb.start();
+    } catch (IOException e) {
+      throw new ComposeException(ComposeException.Kind.UNAVAILABLE, "cannot start the jcompose engine (" + command.get(0) + "): " + e.getMessage(), e);
+    }
+  }
+
+  private Path logFile() {
+    return paths.runRoot().resolve("engine.log");
+  }
+}

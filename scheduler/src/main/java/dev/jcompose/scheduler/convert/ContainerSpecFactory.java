@@ -1,0 +1,71 @@
+package dev.jcompose.scheduler.convert;
+
+import dev.jcompose.model.api.Service;
+import dev.jcompose.runtime.api.ContainerSpec;
+import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
+import dev.jcompose.runtime.api.ImageConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the runtime's {@link ContainerSpec} for one compose container: the one place that knows
+ * both the compose model and the runtime. /etc/hosts, /etc/resolv.conf and /etc/hostname are bind
+ * mounts of files in {@link ContainerRequest#etcDir()} that the engine fills once the network is
+ * attached (their content needs the container's address and DNS server, known only then).
+ */
+public final class ContainerSpecFactory {
+  public static final List<String> ETC_FILES = List.of("hosts", "resolv.conf", "hostname");
+
+  private ContainerSpecFactory() {}
+
+  public static ContainerSpec build(ContainerRequest r, MountConverter.VolumeResolver volumes) {
+    Service s = r.service();
+    ImageConfig image = r.image().config();
+    String hostname = r.hostname();
+    var run = r.run();
+    ContainerSpec.ProcessSpec process = new ContainerSpec.ProcessSpec(
+        ProcessMerger.args(s, image, run == null ? null : run.command(), run == null ? null : run.entrypoint()),
+        ProcessMerger.env(image, s.environment(), run == null ? null : run.environment(), hostname),
+        ProcessMerger.cwd(s, image, run == null ? null : run.workdir()),
+        ProcessMerger.user(s, image, run == null ? null : run.user()),
+        s.groupAdd() == null ? List.of() : s.groupAdd(),
+        run != null ? run.tty() : s.tty(),
+        run != null ? run.interactive() : s.stdinOpen(),
+        Capabilities.compute(s.capAdd(), s.capDrop(), s.privileged()),
+        noNewPrivileges(s.securityOpt()),
+        ResourceConverter.rlimits(s.ulimits()));
+    List<MountSpec> mounts = new ArrayList<>(etcMounts(r));
+    mounts.addAll(MountConverter.mounts(r.project(), s, r.name(), volumes));
+    return new ContainerSpec(r.name(), r.image(), process, hostname, s.domainname(), r.networkMode(), mounts, Map.of(),
+        ResourceConverter.resources(s.resources()), s.readOnly(), s.privileged(),
+        s.sysctls() == null ? Map.of() : s.sysctls(), devices(s), s.shmSize(), ContainerLabels.of(r));
+  }
+
+  /** Read-only binds of the etc files; a user mount at the same target comes later and wins. */
+  static List<MountSpec> etcMounts(ContainerRequest r) {
+    List<MountSpec> out = new ArrayList<>();
+    for (String f : ETC_FILES) {
+      out.add(new MountSpec(MountSpec.Type.BIND, r.etcDir().resolve(f), "/etc/" + f, false, false, List.of()));
+    }
+    return out;
+  }
+
+  static boolean noNewPrivileges(List<String> securityOpt) {
+    if (securityOpt == null) {
+      return false;
+    }
+    return securityOpt.stream().anyMatch(o -> o.equals("no-new-privileges") || o.equals("no-new-privileges:true")
+        || o.equals("no-new-privileges=true"));
+  }
+
+  private static List<ContainerSpec.DeviceSpec> devices(Service s) {
+    if (s.devices() == null) {
+      return List.of();
+    }
+    return s.devices().stream()
+        .map(d -> new ContainerSpec.DeviceSpec(java.nio.file.Path.of(d.source()),
+            d.target() == null ? d.source() : d.target(), d.permissions() == null ? "rwm" : d.permissions()))
+        .toList();
+  }
+}

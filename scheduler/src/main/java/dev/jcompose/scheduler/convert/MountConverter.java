@@ -1,0 +1,98 @@
+package dev.jcompose.scheduler.convert;
+
+import dev.jcompose.model.api.Project;
+import dev.jcompose.model.api.Service;
+import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Service volumes, tmpfs and the scheduler-managed etc files to runtime mounts. Named and anonymous
+ * volumes are resolved to data dirs through a {@link VolumeResolver} (which creates them and copies
+ * up the image's content), so this class itself does no I/O.
+ */
+public final class MountConverter {
+
+  /** Resolves a volume to its data dir, creating it if needed. */
+  @FunctionalInterface
+  public interface VolumeResolver {
+    /**
+     * @param name engine volume name
+     * @param anonymous true for anonymous volumes
+     * @param target mount point in the container (for copy-up)
+     * @param nocopy true when volume.nocopy is set
+     */
+    Path resolve(String name, boolean anonymous, String target, boolean nocopy);
+  }
+
+  private MountConverter() {}
+
+  public static List<MountSpec> mounts(Project p, Service s, String containerName, VolumeResolver volumes) {
+    List<MountSpec> out = new ArrayList<>();
+    for (Service.ServiceVolume v : s.volumes() == null ? List.<Service.ServiceVolume>of() : s.volumes()) {
+      out.add(mount(p, s, containerName, v, volumes));
+    }
+    for (String t : s.tmpfs() == null ? List.<String>of() : s.tmpfs()) {
+      out.add(tmpfs(t));
+    }
+    return out;
+  }
+
+  /** Engine name of an anonymous volume: stable per container and target so recreation keeps it. */
+  public static String anonymousVolumeName(String containerName, String target) {
+    return Hashing.sha256Hex(containerName + "\0" + target);
+  }
+
+  /** Engine name of a named volume, from the project's top-level volumes. */
+  public static String volumeName(Project p, String key) {
+    var vol = p.volumes() == null ? null : p.volumes().get(key);
+    return vol != null && vol.name() != null ? vol.name() : p.name() + "_" + key;
+  }
+
+  private static MountSpec mount(Project p, Service s, String containerName, Service.ServiceVolume v, VolumeResolver volumes) {
+    boolean nocopy = Boolean.TRUE.equals(v.volumeNocopy());
+    switch (v.type()) {
+      case "bind":
+        // Compose creates missing bind sources unless create_host_path: false (docker -v behaviour).
+        return new MountSpec(MountSpec.Type.BIND, Path.of(v.source()), v.target(), v.readOnly(),
+            !Boolean.FALSE.equals(v.bindCreateHostPath()), propagation(v));
+      case "tmpfs":
+        return new MountSpec(MountSpec.Type.TMPFS, null, v.target(), v.readOnly(), false, tmpfsOptions(v));
+      case "volume":
+        boolean anonymous = v.source() == null || v.source().isEmpty();
+        String name = anonymous ? anonymousVolumeName(containerName, v.target()) : volumeName(p, v.source());
+        Path dir = volumes.resolve(name, anonymous, v.target(), nocopy);
+        Path src = v.volumeSubpath() == null ? dir : dir.resolve(v.volumeSubpath());
+        return new MountSpec(MountSpec.Type.VOLUME, src, v.target(), v.readOnly(), false, List.of());
+      default:
+        throw new dev.jcompose.scheduler.api.ComposeException(dev.jcompose.scheduler.api.ComposeException.Kind.INVALID,
+            "service \"" + s.name() + "\": volume type \"" + v.type() + "\" is not supported");
+    }
+  }
+
+  private static List<String> propagation(Service.ServiceVolume v) {
+    return v.bindPropagation() == null ? List.of() : List.of(v.bindPropagation());
+  }
+
+  private static List<String> tmpfsOptions(Service.ServiceVolume v) {
+    List<String> o = new ArrayList<>();
+    if (v.tmpfsSize() != null) {
+      o.add("size=" + v.tmpfsSize());
+    }
+    if (v.tmpfsMode() != null) {
+      o.add("mode=" + Integer.toOctalString(v.tmpfsMode()));
+    }
+    return o;
+  }
+
+  /** "/run:rw,size=64m" -> tmpfs at /run with the options after the colon. */
+  static MountSpec tmpfs(String spec) {
+    int colon = spec.indexOf(':');
+    String target = colon < 0 ? spec : spec.substring(0, colon);
+    List<String> opts = colon < 0 ? List.of() : List.of(spec.substring(colon + 1).split(","));
+    boolean ro = opts.contains("ro");
+    return new MountSpec(MountSpec.Type.TMPFS, null, target, ro, false,
+        opts.stream().filter(o -> !o.equals("ro") && !o.equals("rw")).toList());
+  }
+}

@@ -1,0 +1,99 @@
+package dev.jcompose.scheduler.convert;
+
+import dev.jcompose.model.api.Network;
+import dev.jcompose.model.api.Project;
+import dev.jcompose.model.api.Service;
+import dev.jcompose.netmgr.api.AttachRequest;
+import dev.jcompose.netmgr.api.NetworkSpec;
+import dev.jcompose.netmgr.api.PortBinding;
+import dev.jcompose.scheduler.core.Labels;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Compose networks, service network attachments and ports to netmgr specs. */
+public final class NetworkConverter {
+  private NetworkConverter() {}
+
+  /** The spec of a (non-external) project network, labelled with project and key. */
+  public static NetworkSpec networkSpec(Project p, Network n) {
+    List<NetworkSpec.Subnet> subnets = new ArrayList<>();
+    if (n.ipam() != null && n.ipam().config() != null) {
+      n.ipam().config().forEach(c -> subnets.add(new NetworkSpec.Subnet(c.subnet(), c.ipRange(), c.gateway())));
+    }
+    Map<String, String> labels = new LinkedHashMap<>(n.labels() == null ? Map.of() : n.labels());
+    labels.put(Labels.PROJECT, p.name());
+    labels.put(Labels.NETWORK, n.key());
+    Map<String, String> opts = n.driverOpts() == null ? Map.of() : n.driverOpts();
+    String mtu = opts.get("com.docker.network.driver.mtu");
+    return new NetworkSpec(n.name(), n.internal(), subnets, mtu == null ? null : Integer.valueOf(mtu), opts, labels);
+  }
+
+  /** Network keys the service attaches to, in connection order (priority desc, then key). */
+  public static List<String> serviceNetworkKeys(Project p, Service s) {
+    if (s.networkMode() != null && !s.networkMode().isEmpty() && !s.networkMode().equals("bridge")) {
+      return List.of();
+    }
+    Map<String, Service.ServiceNetwork> nets = s.networks();
+    if (nets == null || nets.isEmpty()) {
+      return p.networks() != null && p.networks().containsKey("default") ? List.of("default") : List.of();
+    }
+    return nets.keySet().stream()
+        .sorted(Comparator.comparingInt((String k) -> -priority(nets.get(k))).thenComparing(k -> k))
+        .toList();
+  }
+
+  /** One attach request per network, eth0 first; the first network carries the default route. */
+  public static List<AttachRequest> attachRequests(Project p, Service s, String containerName, String hostname, Path netns) {
+    List<AttachRequest> out = new ArrayList<>();
+    List<String> keys = serviceNetworkKeys(p, s);
+    for (int i = 0; i < keys.size(); i++) {
+      String key = keys.get(i);
+      Service.ServiceNetwork sn = s.networks() == null ? null : s.networks().get(key);
+      LinkedHashSet<String> names = new LinkedHashSet<>();
+      names.add(s.name());
+      names.add(containerName);
+      names.add(hostname);
+      if (sn != null && sn.aliases() != null) {
+        names.addAll(sn.aliases());
+      }
+      if (s.links() != null) {
+        s.links().forEach(l -> names.add(l.contains(":") ? l.substring(l.indexOf(':') + 1) : l));
+      }
+      out.add(new AttachRequest(containerName, networkName(p, key), netns, "eth" + i,
+          sn == null ? null : sn.ipv4Address(), sn == null ? null : sn.macAddress(), List.copyOf(names), i == 0));
+    }
+    return out;
+  }
+
+  public static String networkName(Project p, String key) {
+    Network n = p.networks() == null ? null : p.networks().get(key);
+    return n != null && n.name() != null ? n.name() : p.name() + "_" + key;
+  }
+
+  /** Published ports; a published range maps to its first port, no published port = random. */
+  public static List<PortBinding> portBindings(List<Service.Port> ports, String containerIp) {
+    List<PortBinding> out = new ArrayList<>();
+    for (Service.Port port : ports == null ? List.<Service.Port>of() : ports) {
+      if ("host".equals(port.mode()) && port.published() == null) {
+        continue;
+      }
+      int hostPort = 0;
+      if (port.published() != null && !port.published().isEmpty()) {
+        String pub = port.published();
+        hostPort = Integer.parseInt(pub.contains("-") ? pub.substring(0, pub.indexOf('-')) : pub);
+      }
+      String proto = port.protocol() == null || port.protocol().isEmpty() ? "tcp" : port.protocol();
+      out.add(new PortBinding(port.hostIp() == null ? "" : port.hostIp(), hostPort, containerIp, port.target(), proto));
+    }
+    return out;
+  }
+
+  private static int priority(Service.ServiceNetwork sn) {
+    return sn == null || sn.priority() == null ? 0 : sn.priority();
+  }
+}

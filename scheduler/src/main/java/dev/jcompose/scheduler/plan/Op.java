@@ -1,0 +1,36 @@
+package dev.jcompose.scheduler.plan;
+
+import java.util.List;
+
+/**
+ * One operation of a {@link Plan}. {@code id} is "&lt;verb&gt; &lt;kind&gt; &lt;subject&gt;" and unique in a plan;
+ * {@code deps} are ids of operations that must succeed first; {@code reason} says why (empty for
+ * the obvious).
+ */
+public record Op(String id, Kind kind, String subject, String service, String reason, List<String> deps) {
+
+  /** What an operation does; the executor's runner maps each kind to calls. */
+  public enum Kind {
+    CREATE_NETWORK("create network"),
+    CREATE_VOLUME("create volume"),
+    PULL_IMAGE("pull image"),
+    STOP_CONTAINER("stop container"),
+    REMOVE_CONTAINER("remove container"),
+    CREATE_CONTAINER("create container"),
+    START_CONTAINER("start container"),
+    WAIT_HEALTHY("wait healthy"),
+    WAIT_COMPLETED("wait completed"),
+    REMOVE_NETWORK("remove network"),
+    REMOVE_VOLUME("remove volume");
+
+    public final String text;
+
+    Kind(String text) {
+      this.text = text;
+    }
+  }
+
+  public static String idOf(Kind kind, String subject) {
+    return kind.text + " " + subject;
+  }
+}

@@ -1,0 +1,265 @@
+package dev.jcompose.scheduler.plan;
+
+import dev.jcompose.model.api.Network;
+import dev.jcompose.model.api.Project;
+import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.Volume;
+import dev.jcompose.scheduler.convert.NetworkConverter;
+import dev.jcompose.scheduler.core.Names;
+import dev.jcompose.scheduler.graph.ServiceGraph;
+import dev.jcompose.scheduler.state.ObservedContainer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Desired project x observed state x up options -> {@link Plan}. Pure: no I/O, no clock.
+ *
+ * <p>Rules follow docker compose's convergence: a container is recreated when forced, when its
+ * config hash or image id differs, or when the service whose network namespace it joins is
+ * recreated; {@code --no-recreate} keeps everything. Surplus replicas (highest numbers) are removed,
+ * missing ones get the next numbers. Starting waits for {@code depends_on} conditions; stopping runs
+ * dependants first.
+ */
+public final class Reconciler {
+  private final ReconcileInput in;
+  private final Project p;
+  private final ServiceGraph graph;
+  private final PlanBuilder plan = new PlanBuilder();
+  private final Map<String, String> networkOps = new HashMap<>();
+  private final Map<String, String> volumeOps = new HashMap<>();
+  private final Map<String, String> imageOps = new HashMap<>();
+  private final Map<String, ServiceOps> services = new HashMap<>();
+
+  /** Per service: the ids of its start ops, stop ops, and whether any container is recreated. */
+  private record ServiceOps(List<String> starts, List<String> stops, boolean recreated) {}
+
+  private Reconciler(ReconcileInput in) {
+    this.in = in;
+    this.p = in.project();
+    this.graph = new ServiceGraph(p);
+  }
+
+  public static Plan plan(ReconcileInput in) {
+    return new Reconciler(in).run();
+  }
+
+  private Plan run() {
+    Set<String> scope = scope();
+    for (String name : graph.startOrder()) {
+      if (scope.contains(name)) {
+        resources(p.services().get(name));
+      }
+    }
+    for (String name : graph.startOrder()) {
+      if (scope.contains(name)) {
+        service(p.services().get(name), scope);
+      }
+    }
+    orderStops();
+    orphans();
+    return plan.build();
+  }
+
+  private Set<String> scope() {
+    List<String> selected = in.options().services() == null ? List.of() : in.options().services();
+    if (selected.isEmpty()) {
+      return new TreeSet<>(p.services().keySet());
+    }
+    return in.options().noDeps() ? new TreeSet<>(selected) : graph.withDependencies(selected);
+  }
+
+  private void resources(Service s) {
+    for (String key : NetworkConverter.serviceNetworkKeys(p, s)) {
+      Network n = p.networks() == null ? null : p.networks().get(key);
+      String name = NetworkConverter.networkName(p, key);
+      if (n != null && !n.external() && !in.observed().networks().contains(name)) {
+        networkOps.put(key, plan.add(Op.Kind.CREATE_NETWORK, name, null, "", List.of()));
+      }
+    }
+    for (Service.ServiceVolume v : s.volumes() == null ? List.<Service.ServiceVolume>of() : s.volumes()) {
+      if (!"volume".equals(v.type()) || v.source() == null || v.source().isEmpty()) {
+        continue;
+      }
+      Volume vol = p.volumes() == null ? null : p.volumes().get(v.source());
+      String name = vol == null || vol.name() == null ? p.name() + "_" + v.source() : vol.name();
+      boolean external = vol != null && vol.external();
+      if (!external && !in.observed().volumes().contains(name)) {
+        volumeOps.put(v.source(), plan.add(Op.Kind.CREATE_VOLUME, name, null, "", List.of()));
+      }
+    }
+    String image = s.image();
+    if (image != null && !imageOps.containsKey(image)) {
+      String policy = s.pullPolicy() != null ? s.pullPolicy() : in.options().pull() == null ? "missing" : in.options().pull();
+      boolean present = in.localImages().containsKey(image);
+      if (policy.equals("always")) {
+        imageOps.put(image, plan.add(Op.Kind.PULL_IMAGE, image, null, "pull_policy always", List.of()));
+      } else if (!present && !policy.equals("never")) {
+        imageOps.put(image, plan.add(Op.Kind.PULL_IMAGE, image, null, "missing", List.of()));
+      } else if (!present) {
+        plan.warn("image " + image + " is not present locally and pull_policy is never");
+      }
+    }
+  }
+
+  private void service(Service s, Set<String> scope) {
+    int replicas = replicas(s);
+    List<ObservedContainer> existing = in.observed().of(s.name());
+    List<String> starts = new ArrayList<>();
+    List<String> stops = new ArrayList<>();
+    boolean anyRecreated = false;
+    String hash = ConfigHash.of(p, s);
+    for (int i = replicas; i < existing.size(); i++) {
+      ObservedContainer c = existing.get(existing.size() - 1 - (i - replicas));
+      stops.add(stopAndRemove(c, s, "scale down to " + replicas));
+    }
+    int kept = Math.min(replicas, existing.size());
+    List<ObservedContainer> keep = existing.subList(0, kept);
+    for (ObservedContainer c : keep) {
+      String why = recreateReason(c, s, hash, scope);
+      if (why != null) {
+        anyRecreated = true;
+        stops.add(stopAndRemove(c, s, why));
+        starts.add(createAndStart(s, c.name(), why, Op.idOf(Op.Kind.REMOVE_CONTAINER, c.name()), scope));
+      } else if (c.running() && restartingDependency(s) != null && !in.options().noStart()) {
+        // depends_on.restart: true - compose stops the dependant while its dependency is recreated.
+        String stop = plan.add(Op.Kind.STOP_CONTAINER, c.name(), s.name(), "dependency " + restartingDependency(s) + " recreated", List.of());
+        stops.add(stop);
+        List<String> deps = new ArrayList<>(startDeps(s, null, scope));
+        deps.add(0, stop);
+        starts.add(plan.add(Op.Kind.START_CONTAINER, c.name(), s.name(), "", deps));
+      } else if (!c.running() && !in.options().noStart()) {
+        starts.add(plan.add(Op.Kind.START_CONTAINER, c.name(), s.name(), "not running", startDeps(s, null, scope)));
+      }
+    }
+    int next = existing.stream().mapToInt(ObservedContainer::number).max().orElse(0) + 1;
+    for (int i = kept; i < replicas; i++) {
+      starts.add(createAndStart(s, Names.container(p.name(), s, next++), existing.isEmpty() ? "" : "scale up to " + replicas, null, scope));
+    }
+    services.put(s.name(), new ServiceOps(starts, stops, anyRecreated));
+  }
+
+  private String recreateReason(ObservedContainer c, Service s, String hash, Set<String> scope) {
+    if (c.incomplete()) {
+      return "creation was not finished";
+    }
+    if (in.options().noRecreate()) {
+      return null;
+    }
+    if (in.options().forceRecreate()) {
+      return "forced";
+    }
+    String parent = ServiceGraph.netnsParentService(s);
+    if (parent != null && services.containsKey(parent) && services.get(parent).recreated()) {
+      return "network namespace parent " + parent + " recreated";
+    }
+    if (!c.configHash().equals(hash)) {
+      return "config changed";
+    }
+    String localId = s.image() == null ? null : in.localImages().get(s.image());
+    if (localId != null && !c.imageId().isEmpty() && !localId.equals(c.imageId())) {
+      return "image changed";
+    }
+    return null;
+  }
+
+  /** Emits stop (if running) + remove; returns the stop id, or the remove id for stopped ones. */
+  private String stopAndRemove(ObservedContainer c, Service s, String why) {
+    String stop = c.running() ? plan.add(Op.Kind.STOP_CONTAINER, c.name(), s == null ? c.service() : s.name(), why, List.of()) : null;
+    plan.add(Op.Kind.REMOVE_CONTAINER, c.name(), c.service(), stop == null ? why : "", stop == null ? List.of() : List.of(stop));
+    return stop == null ? Op.idOf(Op.Kind.REMOVE_CONTAINER, c.name()) : stop;
+  }
+
+  private String createAndStart(Service s, String name, String why, String afterRemove, Set<String> scope) {
+    List<String> deps = new ArrayList<>();
+    NetworkConverter.serviceNetworkKeys(p, s).forEach(k -> deps.add(networkOps.get(k)));
+    (s.volumes() == null ? List.<Service.ServiceVolume>of() : s.volumes()).forEach(v -> deps.add(v.source() == null ? null : volumeOps.get(v.source())));
+    deps.add(s.image() == null ? null : imageOps.get(s.image()));
+    deps.add(afterRemove);
+    String parent = ServiceGraph.netnsParentService(s);
+    if (parent != null && services.containsKey(parent)) {
+      deps.addAll(services.get(parent).starts());
+    }
+    String create = plan.add(Op.Kind.CREATE_CONTAINER, name, s.name(), why, deps.stream().filter(d -> d != null).distinct().toList());
+    if (in.options().noStart()) {
+      return null;
+    }
+    return plan.add(Op.Kind.START_CONTAINER, name, s.name(), "", startDeps(s, create, scope));
+  }
+
+  /** The own create op, then each depends_on condition of services in scope. */
+  private List<String> startDeps(Service s, String create, Set<String> scope) {
+    List<String> deps = new ArrayList<>();
+    deps.add(create);
+    if (s.dependsOn() != null) {
+      new TreeSet<>(s.dependsOn().keySet()).forEach(d -> {
+        if (scope.contains(d) && services.containsKey(d)) {
+          deps.addAll(condition(d, s.dependsOn().get(d)));
+        }
+      });
+    }
+    return deps.stream().filter(d -> d != null).toList();
+  }
+
+  private List<String> condition(String dep, Service.Dependency d) {
+    List<String> depStarts = services.get(dep).starts().stream().filter(x -> x != null).toList();
+    String cond = d.condition() == null ? "service_started" : d.condition();
+    return switch (cond) {
+      case "service_healthy" -> List.of(plan.add(Op.Kind.WAIT_HEALTHY, dep, dep, "", depStarts));
+      case "service_completed_successfully" -> List.of(plan.add(Op.Kind.WAIT_COMPLETED, dep, dep, "", depStarts));
+      default -> depStarts;
+    };
+  }
+
+  /** depends_on with restart: true on a dependency that is being recreated, or null. */
+  private String restartingDependency(Service s) {
+    if (s.dependsOn() == null) {
+      return null;
+    }
+    return new TreeSet<>(s.dependsOn().keySet()).stream()
+        .filter(d -> s.dependsOn().get(d).restart() && services.containsKey(d) && services.get(d).recreated())
+        .findFirst().orElse(null);
+  }
+
+  private int replicas(Service s) {
+    Integer override = in.options().scale() == null ? null : in.options().scale().get(s.name());
+    if (override != null) {
+      return override;
+    }
+    return s.scale() == null ? 1 : s.scale();
+  }
+
+  /** Dependants stop before their dependencies (compose stops in reverse dependency order). */
+  private void orderStops() {
+    for (var e : services.entrySet()) {
+      for (String dependant : graph.dependants(e.getKey())) {
+        ServiceOps d = services.get(dependant);
+        if (d == null) {
+          continue;
+        }
+        for (String stop : e.getValue().stops()) {
+          d.stops().forEach(ds -> plan.edge(stop, ds));
+        }
+      }
+    }
+  }
+
+  private void orphans() {
+    List<String> orphanNames = new ArrayList<>();
+    for (ObservedContainer c : in.observed().containers()) {
+      if (!c.oneoff() && !p.services().containsKey(c.service())) {
+        orphanNames.add(c.name());
+        if (in.options().removeOrphans()) {
+          stopAndRemove(c, null, "orphan");
+        }
+      }
+    }
+    if (!orphanNames.isEmpty() && !in.options().removeOrphans()) {
+      plan.warn("Found orphan containers (" + String.join(", ", orphanNames) + ") for this project. If you removed or renamed"
+          + " this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.");
+    }
+  }
+}

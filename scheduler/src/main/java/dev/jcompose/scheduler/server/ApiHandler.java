@@ -1,0 +1,148 @@
+package dev.jcompose.scheduler.server;
+
+import dev.jcompose.scheduler.api.ComposeException;
+import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.PsOptions;
+import dev.jcompose.scheduler.wire.ApiJson;
+import dev.jcompose.scheduler.wire.ApiRoutes;
+import dev.jcompose.scheduler.wire.Requests;
+import dev.jcompose.scheduler.wire.WireError;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+
+/**
+ * Routes API requests to {@link ComposeService} methods. Runs on the event loop only to route and
+ * collect the body; every service call runs on {@code workers}, because verbs block (pulls,
+ * stop grace periods, waits).
+ */
+final class ApiHandler implements Handler<HttpServerRequest> {
+  private final Vertx vertx;
+  private final ComposeService service;
+  private final Executor workers;
+  private final ServerSettings settings;
+  private final VerbRoutes verbs;
+
+  ApiHandler(Vertx vertx, ComposeService service, Executor workers, ServerSettings settings) {
+    this.vertx = vertx;
+    this.service = service;
+    this.workers = workers;
+    this.settings = settings;
+    this.verbs = new VerbRoutes(service);
+  }
+
+  @Override
+  public void handle(HttpServerRequest req) {
+    List<String> s = segments(req.path());
+    HttpMethod m = req.method();
+    if (s.size() < 2 || !s.get(0).equals("v1")) {
+      notFound(req);
+    } else if (s.size() == 2 && s.get(1).equals("version") && m == HttpMethod.GET) {
+      reply(req, 200, new Requests.Version(settings.version(), ApiRoutes.API_VERSION, ProcessHandle.current().pid()));
+    } else if (s.size() == 2 && s.get(1).equals("shutdown") && m == HttpMethod.POST) {
+      reply(req, 202, null);
+      settings.onShutdown().run();
+    } else if (s.size() == 4 && s.get(1).equals("projects")) {
+      project(req, s.get(2), s.get(3), m);
+    } else if (s.size() >= 3 && s.get(1).equals("containers")) {
+      container(req, s.get(2), s.size() == 4 ? s.get(3) : "", m);
+    } else {
+      notFound(req);
+    }
+  }
+
+  private void project(HttpServerRequest req, String name, String verb, HttpMethod m) {
+    if (m == HttpMethod.GET && verb.equals("ps")) {
+      PsOptions options = new PsOptions(req.params().getAll("service"), Boolean.parseBoolean(req.getParam("all")), req.params().getAll("status"));
+      call(req, () -> service.ps(name, options));
+    } else if (m == HttpMethod.GET && verb.equals("events")) {
+      NdjsonResponse out = stream(req);
+      workers.execute(() -> VerbRoutes.complete(out, () -> { service.events(name, out::event, out::clientGone); return null; }));
+    } else if (m == HttpMethod.POST && verbs.knows(verb)) {
+      withBody(req, verbs.bodyType(verb), (out, body) -> verbs.invoke(verb, name, body, out));
+    } else {
+      notFound(req);
+    }
+  }
+
+  private void container(HttpServerRequest req, String name, String sub, HttpMethod m) {
+    if (m == HttpMethod.DELETE && sub.isEmpty()) {
+      boolean force = Boolean.parseBoolean(req.getParam("force"));
+      call(req, () -> { service.removeContainer(name, force); return null; });
+    } else if (m == HttpMethod.GET && sub.equals("wait")) {
+      NdjsonResponse out = stream(req);
+      workers.execute(() -> VerbRoutes.complete(out, () -> new Requests.WaitResult(service.waitExit(name))));
+    } else {
+      notFound(req);
+    }
+  }
+
+  /** Collects the body, then decodes it and runs {@code then} on a worker with a stream open. */
+  private <T> void withBody(HttpServerRequest req, Class<T> type, BiConsumer<NdjsonResponse, T> then) {
+    req.body()
+        .onFailure(e -> JsonReply.error(context(), req.response(), WireError.of(e)))
+        .onSuccess(
+            buffer -> {
+              NdjsonResponse out = stream(req);
+              byte[] bytes = buffer.getBytes();
+              workers.execute(() -> decodeThen(bytes, type, out, then));
+            });
+  }
+
+  private static <T> void decodeThen(byte[] bytes, Class<T> type, NdjsonResponse out, BiConsumer<NdjsonResponse, T> then) {
+    T body;
+    try {
+      body = ApiJson.mapper().readValue(bytes, type);
+    } catch (IOException e) {
+      out.fail(new ComposeException(ComposeException.Kind.INVALID, "cannot decode request: " + e.getMessage()));
+      return;
+    }
+    then.accept(out, body);
+  }
+
+  private void call(HttpServerRequest req, java.util.concurrent.Callable<Object> action) {
+    Context ctx = context();
+    workers.execute(
+        () -> {
+          try {
+            Object result = action.call();
+            JsonReply.send(ctx, req.response(), result == null ? 204 : 200, result);
+          } catch (Exception | Error e) {
+            JsonReply.error(ctx, req.response(), WireError.of(e));
+          }
+        });
+  }
+
+  private NdjsonResponse stream(HttpServerRequest req) {
+    return new NdjsonResponse(vertx, req.response(), settings.keepAliveMillis());
+  }
+
+  private void reply(HttpServerRequest req, int status, Object body) {
+    JsonReply.send(context(), req.response(), status, body);
+  }
+
+  private void notFound(HttpServerRequest req) {
+    String what = "no such API route: " + req.method() + " " + req.path();
+    JsonReply.error(context(), req.response(), new WireError(ComposeException.Kind.NOT_FOUND.name(), what));
+  }
+
+  private Context context() {
+    return vertx.getOrCreateContext();
+  }
+
+  static List<String> segments(String path) {
+    return Arrays.stream(path.split("/"))
+        .filter(p -> !p.isEmpty())
+        .map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8))
+        .toList();
+  }
+}

@@ -1,0 +1,40 @@
+package dev.jcompose.scheduler.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.jcompose.scheduler.wire.ApiJson;
+import dev.jcompose.scheduler.wire.ApiRoutes;
+import dev.jcompose.scheduler.wire.WireError;
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.Map;
+
+/** Plain (non-streamed) JSON answers; callable from any thread, the write happens on {@code context}. */
+final class JsonReply {
+  private JsonReply() {}
+
+  static void send(Context context, HttpServerResponse response, int status, Object body) {
+    String text;
+    try {
+      text = body == null ? "" : ApiJson.mapper().writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      error(context, response, WireError.of(e));
+      return;
+    }
+    context.runOnContext(
+        v -> {
+          if (response.ended() || response.closed()) {
+            return;
+          }
+          response.setStatusCode(status);
+          if (!text.isEmpty()) {
+            response.putHeader("Content-Type", ApiRoutes.JSON);
+          }
+          response.end(text);
+        });
+  }
+
+  /** {@code {"error": {"kind": ..., "message": ...}}} with the status the kind maps to. */
+  static void error(Context context, HttpServerResponse response, WireError error) {
+    send(context, response, error.httpStatus(), Map.of("error", error));
+  }
+}

@@ -1,0 +1,92 @@
+package dev.jcompose.scheduler.server;
+
+import dev.jcompose.scheduler.api.ComposeException;
+import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.wire.Requests;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** The long verbs taking a JSON body ({@code POST /v1/projects/{name}/<verb>}), streamed as NDJSON. */
+final class VerbRoutes {
+  private static final Map<String, Class<?>> BODIES =
+      Map.of(
+          "up", Requests.Up.class,
+          "down", Requests.Down.class,
+          "run", Requests.Run.class,
+          "stop", Requests.Services.class,
+          "start", Requests.Services.class,
+          "restart", Requests.Services.class);
+
+  private final ComposeService service;
+
+  VerbRoutes(ComposeService service) {
+    this.service = service;
+  }
+
+  boolean knows(String verb) {
+    return BODIES.containsKey(verb);
+  }
+
+  @SuppressWarnings("unchecked")
+  <T> Class<T> bodyType(String verb) {
+    return (Class<T>) BODIES.get(verb);
+  }
+
+  /** Runs the verb on the calling (worker) thread and ends {@code out} with its result or error. */
+  void invoke(String verb, String project, Object body, NdjsonResponse out) {
+    complete(out, () -> call(verb, project, body, out));
+  }
+
+  private Object call(String verb, String project, Object body, NdjsonResponse out) {
+    switch (verb) {
+      case "up" -> {
+        Requests.Up up = (Requests.Up) body;
+        requireProject(project, up.project() == null ? null : up.project().name());
+        return service.up(up.project(), up.options(), out::event);
+      }
+      case "run" -> {
+        Requests.Run run = (Requests.Run) body;
+        requireProject(project, run.project() == null ? null : run.project().name());
+        return service.run(run.project(), run.options(), out::event);
+      }
+      case "down" -> {
+        Requests.Down down = (Requests.Down) body;
+        service.down(project, down.project(), down.options(), out::event);
+        return null;
+      }
+      default -> {
+        servicesVerb(verb, project, (Requests.Services) body, out);
+        return null;
+      }
+    }
+  }
+
+  private void servicesVerb(String verb, String project, Requests.Services body, NdjsonResponse out) {
+    List<String> services = body.services() == null ? List.of() : body.services();
+    switch (verb) {
+      case "stop" -> service.stop(project, services, body.timeoutSeconds(), out::event);
+      case "start" -> service.start(project, services, out::event);
+      default -> service.restart(project, services, body.timeoutSeconds(), out::event);
+    }
+  }
+
+  /** The project in the body must be the one in the path: a mismatch is a client bug. */
+  private static void requireProject(String inPath, String inBody) {
+    if (inBody == null) {
+      throw new ComposeException(ComposeException.Kind.INVALID, "request has no project");
+    }
+    if (!inBody.equals(inPath)) {
+      throw new ComposeException(
+          ComposeException.Kind.INVALID, "project in path is '" + inPath + "', but the request body is for '" + inBody + "'");
+    }
+  }
+
+  static void complete(NdjsonResponse out, Callable<Object> action) {
+    try {
+      out.finish(action.call());
+    } catch (Exception | Error e) {
+      out.fail(e);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.jcompose.scheduler.state;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the engine must remember that the runtime does not: per container, whether the user
+ * stopped it and how often the policy restarted it. Stored as JSON under {@code <dataRoot>/state},
+ * written atomically (temp file, fsync, rename) on every change. Thread-safe.
+ */
+public final class EngineState {
+  /** Per-container record. */
+  public record Entry(boolean userStopped, int restartCount) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path file;
+  private final Map<String, Entry> entries = new TreeMap<>();
+
+  public EngineState(Path stateDir) {
+    this.file = stateDir.resolve("containers.json");
+    load();
+  }
+
+  public synchronized Entry get(String container) {
+    return entries.getOrDefault(container, new Entry(false, 0));
+  }
+
+  public synchronized void setUserStopped(String container, boolean stopped) {
+    Entry e = get(container);
+    Entry next = new Entry(stopped, stopped ? e.restartCount() : 0);
+    // Skip the fsync when nothing changes: every start of every container passes here.
+    if (!next.equals(e)) {
+      entries.put(container, next);
+      save();
+    }
+  }
+
+  public synchronized void setRestartCount(String container, int count) {
+    Entry next = new Entry(get(container).userStopped(), count);
+    if (!next.equals(get(container))) {
+      entries.put(container, next);
+      save();
+    }
+  }
+
+  public synchronized void forget(String container) {
+    if (entries.remove(container) != null) {
+      save();
+    }
+  }
+
+  private void load() {
+    try {
+      if (Files.exists(file)) {
+        var tree = JSON.readTree(file.toFile());
+        tree.fields().forEachRemaining(f -> entries.put(f.getKey(),
+            new Entry(f.getValue().path("userStopped").asBoolean(), f.getValue().path("restartCount").asInt())));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read engine state " + file, e);
+    }
+  }
+
+  private void save() {
+    try {
+      Files.createDirectories(file.getParent());
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      byte[] bytes = JSON.writeValueAsBytes(entries);
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        ch.write(java.nio.ByteBuffer.wrap(bytes));
+        ch.force(true);
+      }
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write engine state " + file, e);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.jcompose.scheduler.convert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jcompose.model.api.Project;
+import dev.jcompose.model.api.Service;
+import dev.jcompose.runtime.api.ContainerSpec;
+import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
+import dev.jcompose.runtime.api.ImageConfig;
+import dev.jcompose.runtime.api.ImageHandle;
+import dev.jcompose.scheduler.api.ComposeException;
+import dev.jcompose.scheduler.testing.Proj;
+import dev.jcompose.scheduler.testing.Svc;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ContainerSpecFactoryTest {
+  private static final String ID = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  private final List<String> resolved = new ArrayList<>();
+
+  private static ImageHandle image(List<String> entrypoint, List<String> cmd, List<String> env) {
+    ImageConfig cfg = new ImageConfig(entrypoint, cmd, env, "/app", "app", List.of(), List.of(), "SIGQUIT", Map.of(),
+        new ImageConfig.HealthConfig(List.of("CMD-SHELL", "check"), 2_000_000_000L, 0, 0, 0, 0));
+    return new ImageHandle("img", "sha256:d", "sha256:i", List.of(), cfg, 0);
+  }
+
+  private ContainerSpec build(Svc s, ImageHandle image) {
+    Project p = Proj.of("p").volume("data").service(s).build();
+    Service svc = p.services().get(s.name);
+    ContainerRequest r = new ContainerRequest(p, svc, "p-" + s.name + "-1", 1, image, ID, "hash",
+        ContainerSpec.NetworkMode.newNamespace(), Path.of("/state/etc/p-" + s.name + "-1"), null);
+    return ContainerSpecFactory.build(r, (name, anon, target, nocopy) -> {
+      resolved.add(name + (anon ? " anon" : "") + (nocopy ? " nocopy" : "") + " " + target);
+      return Path.of("/vol", name);
+    });
+  }
+
+  @Test
+  void imageDefaults_entrypointPlusCmd_envOverlaid_hostnameIsShortId() {
+    ContainerSpec spec = build(Svc.of("web").env("B", "svc").env("C", "3"), image(List.of("/ep"), List.of("run"), List.of("A=1", "B=img")));
+    assertThat(spec.process().args()).containsExactly("/ep", "run");
+    assertThat(spec.process().env()).containsExactly(ProcessMerger.DEFAULT_PATH, "HOSTNAME=0123456789ab", "A=1", "B=svc", "C=3");
+    assertThat(spec.process().cwd()).isEqualTo("/app");
+    assertThat(spec.process().user()).isEqualTo("app");
+    assertThat(spec.hostname()).isEqualTo("0123456789ab");
+  }
+
+  @Test
+  void serviceEntrypoint_resetsImageCmd() {
+    Svc s = Svc.of("web");
+    s.entrypoint = List.of("/other");
+    assertThat(build(s, image(List.of("/ep"), List.of("run"), List.of())).process().args()).containsExactly("/other");
+  }
+
+  @Test
+  void serviceCommand_keepsImageEntrypoint() {
+    assertThat(build(Svc.of("web").command("x", "y"), image(List.of("/ep"), List.of("run"), List.of())).process().args())
+        .containsExactly("/ep", "x", "y");
+  }
+
+  @Test
+  void noCommandAnywhere_isInvalid() {
+    assertThatThrownBy(() -> build(Svc.of("web"), image(null, null, null)))
+        .isInstanceOf(ComposeException.class).hasMessageContaining("no command specified");
+  }
+
+  @Test
+  void resources_nanoCpusBecomeCfsQuota() {
+    Svc s = Svc.of("web");
+    s.resources = new Service.Resources(64L << 20, 128L << 20, 32L << 20, 1_500_000_000L, 512L, null, null, "0-1", 100L, null, null);
+    ContainerSpec.Resources r = build(s, image(null, List.of("sh"), null)).resources();
+    assertThat(r).isEqualTo(new ContainerSpec.Resources(64L << 20, 128L << 20, 32L << 20, 150_000L, 100_000L, 512L, "0-1", 100L, null));
+  }
+
+  @Test
+  void mounts_etcFilesThenVolumesBindsTmpfs() {
+    Svc s = Svc.of("web").volume("volume", "data", "/data").volume("volume", null, "/cache").volume("bind", "/host/src", "/src");
+    s.tmpfs.add("/run:size=64m,ro");
+    List<MountSpec> m = build(s, image(null, List.of("sh"), null)).mounts();
+    assertThat(m).extracting(MountSpec::target).containsExactly("/etc/hosts", "/etc/resolv.conf", "/etc/hostname", "/data", "/cache", "/src", "/run");
+    assertThat(m.get(0).source()).isEqualTo(Path.of("/state/etc/p-web-1/hosts"));
+    assertThat(m.get(3).source()).isEqualTo(Path.of("/vol/p_data"));
+    assertThat(m.get(5)).isEqualTo(new MountSpec(MountSpec.Type.BIND, Path.of("/host/src"), "/src", false, true, List.of()));
+    assertThat(m.get(6)).isEqualTo(new MountSpec(MountSpec.Type.TMPFS, null, "/run", true, false, List.of("size=64m")));
+    assertThat(resolved).containsExactly("p_data /data", MountConverter.anonymousVolumeName("p-web-1", "/cache") + " anon /cache");
+  }
+
+  @Test
+  void labels_composeKeysAndEngineKeys() {
+    Svc s = Svc.of("web").restart("on-failure:3").dependsOn("db", "service_healthy");
+    s.stopGracePeriod = Duration.ofSeconds(3);
+    Map<String, String> l = build(s, image(null, List.of("sh"), null)).labels();
+    assertThat(l).containsEntry("com.docker.compose.project", "p").containsEntry("com.docker.compose.service", "web")
+        .containsEntry("com.docker.compose.container-number", "1").containsEntry("com.docker.compose.oneoff", "False")
+        .containsEntry("com.docker.compose.config-hash", "hash").containsEntry("com.docker.compose.depends_on", "db:service_healthy:false")
+        .containsEntry("dev.jcompose.restart", "on-failure:3").containsEntry("dev.jcompose.stop-signal", "SIGQUIT")
+        .containsEntry("dev.jcompose.stop-grace-ms", "3000").containsEntry("dev.jcompose.networks", "p_default");
+    assertThat(l.get("dev.jcompose.healthcheck")).startsWith("2000|30000|0|5000|3|CMD-SHELL");
+  }
+
+  @Test
+  void securityAndLimits() {
+    Svc s = Svc.of("web");
+    s.capDrop.add("ALL");
+    s.capAdd.add("CAP_CHOWN");
+    s.readOnly = true;
+    s.securityOpt.add("no-new-privileges:true");
+    s.ulimits.put("nofile", new Service.Ulimit(1024, 2048));
+    s.sysctls.put("net.core.somaxconn", "1024");
+    ContainerSpec spec = build(s, image(null, List.of("sh"), null));
+    assertThat(spec.process().capabilities()).containsExactly("CHOWN");
+    assertThat(spec.process().noNewPrivileges()).isTrue();
+    assertThat(spec.readOnlyRootfs()).isTrue();
+    assertThat(spec.process().rlimits()).containsExactly(new ContainerSpec.Rlimit("RLIMIT_NOFILE", 1024, 2048));
+    assertThat(spec.sysctls()).containsEntry("net.core.somaxconn", "1024");
+  }
+}

@@ -1,0 +1,108 @@
+package dev.jcompose.scheduler.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jcompose.scheduler.plan.Op;
+import dev.jcompose.scheduler.plan.Plan;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PlanExecutorTest {
+  private final ExecutorService pool = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void close() {
+    pool.shutdownNow();
+  }
+
+  private static Op op(String id, String... deps) {
+    return new Op(id, Op.Kind.START_CONTAINER, id, "s", "", List.of(deps));
+  }
+
+  @Test
+  void dependenciesRunFirst() {
+    List<String> order = Collections.synchronizedList(new ArrayList<>());
+    Plan plan = new Plan(List.of(op("a"), op("b", "a"), op("c", "b")), List.of());
+    new PlanExecutor(pool, 4).execute(plan, o -> {
+      order.add(o.id());
+      return CompletableFuture.completedFuture(null);
+    });
+    assertThat(order).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void independentBranches_runInParallel() {
+    CountDownLatch both = new CountDownLatch(2);
+    Plan plan = new Plan(List.of(op("x"), op("y")), List.of());
+    Map<String, Throwable> out = new PlanExecutor(pool, 2).execute(plan, o -> {
+      both.countDown();
+      // Each branch waits for the other: this only finishes if they run at the same time.
+      if (!both.await(5, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("not parallel");
+      }
+      return CompletableFuture.completedFuture(null);
+    });
+    assertThat(out.values()).containsOnlyNulls();
+  }
+
+  @Test
+  void parallelism_isBounded() {
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger max = new AtomicInteger();
+    List<Op> ops = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      ops.add(op("o" + i));
+    }
+    new PlanExecutor(pool, 3).execute(new Plan(ops, List.of()), o -> {
+      max.accumulateAndGet(running.incrementAndGet(), Math::max);
+      Thread.sleep(20);
+      running.decrementAndGet();
+      return CompletableFuture.completedFuture(null);
+    });
+    assertThat(max.get()).isLessThanOrEqualTo(3);
+  }
+
+  @Test
+  void failure_failsDependantsNamingIt_independentOpsStillRun() {
+    List<String> ran = Collections.synchronizedList(new ArrayList<>());
+    Plan plan = new Plan(List.of(op("db"), op("web", "db"), op("proxy", "web"), op("other")), List.of());
+    Map<String, Throwable> out = new PlanExecutor(pool, 2).execute(plan, o -> {
+      ran.add(o.id());
+      if (o.id().equals("db")) {
+        throw new IllegalStateException("boom");
+      }
+      return CompletableFuture.completedFuture(null);
+    });
+    assertThat(ran).containsExactlyInAnyOrder("db", "other");
+    assertThat(out.get("db")).hasMessage("boom");
+    assertThat(out.get("web")).hasMessage("dependency db failed: boom");
+    assertThat(out.get("proxy")).hasMessage("dependency db failed: boom");
+    assertThat(out.get("other")).isNull();
+  }
+
+  @Test
+  void asyncWait_doesNotHoldAPermit() {
+    CompletableFuture<Void> gate = new CompletableFuture<>();
+    Plan plan = new Plan(List.of(op("wait"), op("a"), op("b", "wait")), List.of());
+    Map<String, Throwable> out = new PlanExecutor(pool, 1).execute(plan, o -> {
+      if (o.id().equals("wait")) {
+        return gate;
+      }
+      if (o.id().equals("a")) {
+        gate.complete(null);
+      }
+      return CompletableFuture.completedFuture(null);
+    });
+    assertThat(out.values()).containsOnlyNulls();
+  }
+}

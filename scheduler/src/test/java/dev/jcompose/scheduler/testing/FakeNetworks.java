@@ -1,0 +1,72 @@
+package dev.jcompose.scheduler.testing;
+
+import dev.jcompose.netmgr.api.AttachRequest;
+import dev.jcompose.netmgr.api.Endpoint;
+import dev.jcompose.netmgr.api.NetworkInfo;
+import dev.jcompose.netmgr.api.NetworkManager;
+import dev.jcompose.netmgr.api.NetworkSpec;
+import dev.jcompose.netmgr.api.PortBinding;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** In-memory networks; endpoints get 10.9.0.N and DNS 127.0.0.11. */
+public final class FakeNetworks implements NetworkManager {
+  public final Map<String, NetworkInfo> networks = new ConcurrentHashMap<>();
+  public final Map<String, List<AttachRequest>> attached = new ConcurrentHashMap<>();
+  public final Map<String, List<PortBinding>> ports = new ConcurrentHashMap<>();
+  public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicInteger next = new AtomicInteger(2);
+
+  @Override
+  public void start() {}
+
+  @Override
+  public NetworkInfo create(NetworkSpec spec) {
+    calls.add("create " + spec.name());
+    return networks.computeIfAbsent(spec.name(), n -> new NetworkInfo(n, "jcfake", "10.9.0.0/24", "10.9.0.1", spec.internal(), spec.labels()));
+  }
+
+  @Override
+  public void remove(String networkName) {
+    calls.add("remove " + networkName);
+    networks.remove(networkName);
+  }
+
+  @Override
+  public List<NetworkInfo> list() {
+    return List.copyOf(networks.values());
+  }
+
+  @Override
+  public Endpoint attach(AttachRequest r) {
+    attached.computeIfAbsent(r.containerId(), k -> Collections.synchronizedList(new ArrayList<>())).add(r);
+    return new Endpoint(r.containerId(), r.networkName(), r.ifName(), "10.9.0." + next.getAndIncrement(), 24, "10.9.0.1", null, "127.0.0.11");
+  }
+
+  @Override
+  public void detach(String containerId, String networkName) {
+    attached.remove(containerId);
+  }
+
+  @Override
+  public void publish(String containerId, List<PortBinding> p) {
+    ports.put(containerId, p);
+  }
+
+  @Override
+  public void unpublish(String containerId) {
+    ports.remove(containerId);
+  }
+
+  @Override
+  public List<PortBinding> published(String containerId) {
+    return ports.getOrDefault(containerId, List.of());
+  }
+
+  @Override
+  public void close() {}
+}

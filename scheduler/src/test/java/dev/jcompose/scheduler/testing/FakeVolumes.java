@@ -1,0 +1,48 @@
+package dev.jcompose.scheduler.testing;
+
+import dev.jcompose.runtime.api.ImageHandle;
+import dev.jcompose.runtime.api.VolumeService;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** In-memory volumes under a fake data dir; records copy-ups. */
+public final class FakeVolumes implements VolumeService {
+  public final Map<String, VolumeInfo> volumes = new ConcurrentHashMap<>();
+  public final List<String> populated = Collections.synchronizedList(new ArrayList<>());
+
+  @Override
+  public VolumeInfo ensure(String name, Map<String, String> labels) {
+    VolumeInfo existing = volumes.get(name);
+    if (existing != null) {
+      return new VolumeInfo(name, existing.dataDir(), existing.labels(), false);
+    }
+    VolumeInfo v = new VolumeInfo(name, Path.of("/fake/volumes", name, "_data"), labels, true);
+    volumes.put(name, v);
+    return v;
+  }
+
+  @Override
+  public Optional<VolumeInfo> find(String name) {
+    return Optional.ofNullable(volumes.get(name));
+  }
+
+  @Override
+  public List<VolumeInfo> list() {
+    return List.copyOf(volumes.values());
+  }
+
+  @Override
+  public void remove(String name) {
+    volumes.remove(name);
+  }
+
+  @Override
+  public void populateFromImage(String name, ImageHandle image, String pathInImage) {
+    populated.add(name + ":" + pathInImage);
+  }
+}
