@@ -64,7 +64,7 @@ void set_name(const char *name);
 /* ---- log writer (logwriter.c) ---- */
 struct log_stream;
 struct log_writer;
-struct log_writer *logw_open(const char *path, struct shim_err *err);
+struct log_writer *logw_open(const char *path, long long max_size, int max_files, struct shim_err *err);
 /* Consumes bytes read from stream 0 (stdout) or 1 (stderr); lines are written with a timestamp. */
 int logw_feed(struct log_writer *w, int stream, const char *data, size_t len);
 /* Writes a pending partial line (if any) of the stream as a P record. */

@@ -2,13 +2,16 @@
  *     2026-11-22T07:40:42.123456789Z stdout F text
  * 'F' ends a line, 'P' is a piece of a longer line (lines over LINE_MAX_PIECE bytes, or a partial line
  * flushed after a quiet period). One timestamp per read() batch and one write() per batch keep a
- * 1M-line burst well under a second. */
+ * 1M-line burst well under a second. With a size limit the file rotates between batches, so a file
+ * may exceed the limit by at most one batch (1 MiB). */
 #include "jcshim.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -18,6 +21,9 @@
 
 struct log_writer {
   int fd;
+  const char *path;
+  off_t size, max_size; /* max_size 0 = never rotate */
+  int max_files;        /* files kept including the current one */
   char *out;
   size_t used;
   char pending[2][LINE_MAX_PIECE];
@@ -28,18 +34,41 @@ struct log_writer {
 
 static const char *const STREAM_TAG[2] = {" stdout ", " stderr "};
 
-struct log_writer *logw_open(const char *path, struct shim_err *err) {
+struct log_writer *logw_open(const char *path, long long max_size, int max_files, struct shim_err *err) {
   struct log_writer *w = calloc(1, sizeof *w);
   if (w == NULL) return fail(err, ENOMEM, "log writer"), NULL;
   w->out = malloc(OUT_CAP);
   w->fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
-  if (w->out == NULL || w->fd < 0) {
+  struct stat st;
+  if (w->out == NULL || w->fd < 0 || fstat(w->fd, &st) < 0) {
     fail_errno(err, "open log %s", path);
     logw_close(w);
     return NULL;
   }
+  w->path = path;
+  w->size = st.st_size;
+  w->max_size = max_size;
+  w->max_files = max_files < 1 ? 1 : max_files;
   w->cached_sec = -1;
   return w;
+}
+
+/* docker json-file style: path -> path.1 -> ... -> path.<max_files-1>, oldest dropped. */
+static void rotate(struct log_writer *w) {
+  char from[4096], to[4096];
+  for (int i = w->max_files - 1; i >= 1; i--) {
+    if (i == 1)
+      snprintf(from, sizeof from, "%s", w->path);
+    else
+      snprintf(from, sizeof from, "%s.%d", w->path, i - 1);
+    snprintf(to, sizeof to, "%s.%d", w->path, i);
+    rename(from, to);
+  }
+  int fd = open(w->path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0640);
+  if (fd < 0) return; /* keep writing to the old file rather than lose output */
+  close(w->fd);
+  w->fd = fd;
+  w->size = 0;
 }
 
 static void stamp(struct log_writer *w) {
@@ -59,7 +88,9 @@ static void stamp(struct log_writer *w) {
 
 int logw_commit(struct log_writer *w) {
   if (w->used == 0) return 0;
+  if (w->max_size > 0 && w->size > 0 && w->size + (off_t)w->used > w->max_size) rotate(w);
   int rc = write_all(w->fd, w->out, w->used);
+  w->size += (off_t)w->used;
   w->used = 0;
   return rc;
 }

@@ -17,7 +17,7 @@ import dev.jcompose.netmgr.ipam.Cidr;
 import dev.jcompose.netmgr.ipam.Ipv4;
 import dev.jcompose.netmgr.ipam.SubnetAllocator;
 import dev.jcompose.netmgr.ipam.TakenRange;
-import dev.jcompose.netmgr.link.IpBatchLinkOps;
+import dev.jcompose.netmgr.link.NetlinkLinkOps;
 import dev.jcompose.netmgr.link.LinkOps;
 import dev.jcompose.netmgr.link.VethConfig;
 import dev.jcompose.netmgr.ports.PortOwners;
@@ -55,6 +55,7 @@ public final class LinuxNetworkManager implements NetworkManager {
   private final NetworkPlanner planner = new NetworkPlanner(new SubnetAllocator());
   private final NetState state;
   private final Recovery recovery;
+  private boolean started;
 
   /** Collaborators, injectable for tests (fake links and firewall, a DNS port above 1024). */
   public record Parts(LinkOps links, Firewall firewall, DnsFrontend dns, PortProxies proxies) {}
@@ -70,10 +71,10 @@ public final class LinuxNetworkManager implements NetworkManager {
     this.recovery = new Recovery(names, links, dns, ports);
   }
 
-  /** The production wiring: ip -batch, nftables table "jcompose", DNS on port 53. */
+  /** The production wiring: rtnetlink (ip -batch fallback), nftables table "jcompose", DNS on port 53. */
   public static LinuxNetworkManager create(Path stateDir, Vertx vertx) {
     DnsService dns = new DnsService(vertx, DNS_PORT, new HostResolvers(Path.of("/etc/resolv.conf")));
-    return new LinuxNetworkManager(stateDir, new Parts(new IpBatchLinkOps(), Firewall.detect("jcompose"), dns, new PortProxies(vertx)));
+    return new LinuxNetworkManager(stateDir, new Parts(NetlinkLinkOps.createBest(), Firewall.detect("jcompose"), dns, new PortProxies(vertx)));
   }
 
   /** The ifalias prefix marking this instance's links (for diagnostics and tests). */
@@ -84,8 +85,12 @@ public final class LinuxNetworkManager implements NetworkManager {
   @Override
   public synchronized void start() {
     Blocking.checkNotEventLoop();
+    if (started) {
+      return;
+    }
     recovery.run(state);
     persistAndApply();
+    started = true;
   }
 
   @Override

@@ -24,7 +24,7 @@ public final class ExecCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "SERVICE") String service;
-  @Parameters(index = "1..*", arity = "1..*", paramLabel = "COMMAND") List<String> command = new ArrayList<>();
+  @Parameters(index = "1..*", arity = "1..*", paramLabel = "COMMAND", preprocessor = RestIsCommand.class) List<String> command = new ArrayList<>();
   @Option(names = {"-T", "--no-TTY", "--no-tty"}, description = "Disable pseudo-TTY allocation") boolean noTty;
   @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Run the command as this user") String user;
   @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Path to workdir directory for this command") String workdir;

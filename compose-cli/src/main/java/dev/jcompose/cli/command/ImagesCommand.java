@@ -13,6 +13,7 @@ import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.PsOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose images}: the images the project's containers use, as docker compose lists them
- * (CONTAINER REPOSITORY TAG IMAGE ID SIZE), looked up in the local image store. When the engine
- * cannot list containers, one row per service stands in with an empty CONTAINER column.
+ * (CONTAINER REPOSITORY TAG IMAGE ID SIZE), looked up in the local image store. Services without
+ * containers (or when the engine cannot list them) get a row with an empty CONTAINER column.
  */
 @Command(name = "images", description = "List images used by the created containers")
 public final class ImagesCommand implements Callable<Integer> {
@@ -64,21 +65,29 @@ public final class ImagesCommand implements Callable<Integer> {
 
   private record Usage(String container, String image) {}
 
+  // Containers first, like docker compose; a service without containers still gets a row
+  // (empty CONTAINER) so the user sees whether its image is local.
   private List<Usage> usages(Project project) {
+    List<ContainerSummary> containers = containers(project);
     List<Usage> usages = new ArrayList<>();
-    try {
-      for (ContainerSummary c : CommandContext.engine.get().ps(project.name(), new PsOptions(services, true, List.of()))) {
-        usages.add(new Usage(c.name(), c.image()));
+    project.services().forEach((name, svc) -> {
+      if (!services.isEmpty() && !services.contains(name)) {
+        return;
       }
-      usages.sort(java.util.Comparator.comparing(Usage::container));
-      return usages;
+      List<ContainerSummary> own = containers.stream().filter(c -> c.service().equals(name)).sorted(Comparator.comparing(ContainerSummary::name)).toList();
+      own.forEach(c -> usages.add(new Usage(c.name(), c.image() != null && !c.image().isEmpty() ? c.image() : imageOf(project, svc))));
+      if (own.isEmpty()) {
+        usages.add(new Usage("", imageOf(project, svc)));
+      }
+    });
+    return usages;
+  }
+
+  private List<ContainerSummary> containers(Project project) {
+    try {
+      return CommandContext.engine.get().ps(project.name(), new PsOptions(services, true, List.of()));
     } catch (RuntimeException engineUnavailable) {
-      project.services().forEach((name, svc) -> {
-        if (services.isEmpty() || services.contains(name)) {
-          usages.add(new Usage("", imageOf(project, svc)));
-        }
-      });
-      return usages;
+      return List.of();
     }
   }
 

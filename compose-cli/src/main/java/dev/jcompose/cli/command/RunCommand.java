@@ -30,7 +30,7 @@ public final class RunCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "SERVICE") String service;
-  @Parameters(index = "1..*", paramLabel = "COMMAND") List<String> command = new ArrayList<>();
+  @Parameters(index = "1..*", paramLabel = "COMMAND", preprocessor = RestIsCommand.class) List<String> command = new ArrayList<>();
   @Option(names = "--rm", description = "Automatically remove the container when it exits") boolean rm;
   @Option(names = {"-e", "--env"}, paramLabel = "KEY=VAL", description = "Set environment variables") List<String> env = new ArrayList<>();
   @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Run as specified username or uid") String user;

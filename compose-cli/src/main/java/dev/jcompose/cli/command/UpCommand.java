@@ -59,7 +59,9 @@ public final class UpCommand implements Callable<Integer> {
       return 0;
     }
     AttachSettings settings = new AttachSettings(!noColor && System.console() != null, !noLogPrefix, timestamps, abortOnExit || exitCodeFrom != null, exitCodeFrom, timeout);
-    return new Attacher(engine, CommandContext.runtime.get(), CommandContext.logReader.get(), project, settings).run(containers, since);
+    // Like docker compose, "up web" attaches to web only, not to the dependencies it started.
+    List<ContainerSummary> attached = containers.stream().filter(c -> services.isEmpty() || services.contains(c.service())).toList();
+    return new Attacher(engine, CommandContext.runtime.get(), CommandContext.logReader.get(), project, settings).run(attached, since);
   }
 
   private void validate() {

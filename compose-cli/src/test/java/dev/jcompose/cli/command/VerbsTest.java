@@ -165,6 +165,16 @@ class VerbsTest {
   }
 
   @Test
+  void run_commandOptionsAfterService_areTheContainersCommand() {
+    engine.containers = List.of(summary("demo-web-run-1", "web"));
+    ProjectSource.loader = o -> new Project("demo", Path.of("/srv"), List.of(), Map.of("web", ServiceFixture.named("web")), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+
+    assertThat(JcomposeCli.execute("run", "-d", "-T", "web", "sh", "-c", "echo -n hi; exit 5")).isZero();
+
+    assertThat(((RunOptions) engine.last).command()).containsExactly("sh", "-c", "echo -n hi; exit 5");
+  }
+
+  @Test
   void events_json_oneObjectPerLine() {
     assertThat(JcomposeCli.execute("events", "-p", "demo", "--json")).isZero();
 

@@ -25,6 +25,9 @@ final class YamlNodes {
   static final int MAX_NODES = 1_000_000;
   private final String file;
   private int visited;
+  /** Collections being converted: meeting one again means a recursive alias (go-yaml rejects it). */
+  private final java.util.Set<org.snakeyaml.engine.v2.nodes.Node> open =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   YamlNodes(String file) {
     this.file = file;
@@ -47,12 +50,19 @@ final class YamlNodes {
     if (n instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s) {
       return scalar(s, d);
     }
-    if (n instanceof SequenceNode seq) {
-      List<Node> items = new ArrayList<>(seq.getValue().size());
-      seq.getValue().forEach(child -> items.add(convert(child)));
-      return new ListNode(markOf(n), d, items);
+    if (!open.add(n)) {
+      throw new ComposeFileException(markOf(n) + ": cycle detected: node references itself through an alias");
     }
-    return mapping((MappingNode) n, d);
+    try {
+      if (n instanceof SequenceNode seq) {
+        List<Node> items = new ArrayList<>(seq.getValue().size());
+        seq.getValue().forEach(child -> items.add(convert(child)));
+        return new ListNode(markOf(n), d, items);
+      }
+      return mapping((MappingNode) n, d);
+    } finally {
+      open.remove(n);
+    }
   }
 
   private static Directive directive(Tag tag) {

@@ -41,7 +41,8 @@ public final class TreeMerger {
   public static MapNode extendService(MapNode base, MapNode service) {
     MapNode b = (MapNode) Directives.strip(base);
     Directives.removeFrom(b, Directives.paths(service));
-    return (MapNode) INSTANCE.mergeAt(b, strip(service), TreePath.ofParts("services", "x"));
+    MapNode merged = (MapNode) INSTANCE.mergeAt(b, strip(service), TreePath.ofParts("services", "x"));
+    return Unicity.enforceService(merged);
   }
 
   /** Merges one resource definition over another (include conflicts, compose-go importResource). */
@@ -61,7 +62,8 @@ public final class TreeMerger {
     if (special.isPresent()) {
       return special.get().merge(base, override, path);
     }
-    if (override == null) {
+    // compose-go MergeYaml: a nil override (e.g. an empty `image:`) keeps the base value
+    if (override == null || override instanceof ScalarNode s && s.value() == null) {
       return base;
     }
     if (base instanceof MapNode bm) {

@@ -51,6 +51,11 @@ public final class Unicity {
     return (MapNode) visit(tree, TreePath.ROOT);
   }
 
+  /** De-duplicates the lists of one service definition. */
+  public static MapNode enforceService(MapNode service) {
+    return (MapNode) visit(service, TreePath.ofParts("services", "x"));
+  }
+
   private static Node visit(Node node, TreePath path) {
     if (node instanceof MapNode m) {
       MapNode out = m.shallowCopy();

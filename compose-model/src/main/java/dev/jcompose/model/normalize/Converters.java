@@ -18,7 +18,12 @@ import java.util.Map;
 final class Converters {
   private Converters() {}
 
-  static final Conv STRING = (n, p, c) -> omitIfEmpty(text(n));
+  static final Conv STRING = (n, p, c) -> {
+    if (n != null && !(n instanceof ScalarNode)) {
+      throw NormalizeContext.error(n, p, "must be a string");
+    }
+    return omitIfEmpty(text(n));
+  };
   static final Conv BOOL = (n, p, c) -> Boolean.TRUE.equals(bool(n, p)) ? Boolean.TRUE : Conv.OMIT;
   static final Conv BOOL_PTR = (n, p, c) -> n instanceof ScalarNode s && s.value() == null ? Conv.OMIT : bool(n, p);
   static final Conv INT = (n, p, c) -> {

@@ -49,6 +49,28 @@ final class EnvironmentResolver {
     }
   }
 
+  /**
+   * compose-go WithServicesLabelsResolved: label files in order (a file's values may refer to keys
+   * of earlier files), then {@code labels} win; {@code label_file} itself is not printed.
+   */
+  static void resolveLabels(MapNode svc, TreePath path, NormalizeContext ctx, Map<String, Object> out) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (String file : Converters.strings(svc.get("label_file"), path.key("label_file"), true)) {
+      Path abs = Path.of(ctx.absPath(file));
+      if (!Files.exists(abs)) {
+        throw NormalizeContext.error(svc.get("label_file"), path.key("label_file"),
+            "label file " + abs + " not found: stat " + abs + ": no such file or directory");
+      }
+      labels.putAll(read(new EnvFile(abs, true, DotEnv.Format.DOTENV, svc), ctx, labels));
+    }
+    if (out.get("labels") instanceof Map<?, ?> declared) {
+      declared.forEach((k, v) -> labels.put((String) k, (String) v));
+    }
+    if (!labels.isEmpty()) {
+      out.put("labels", GoMap.sorted(labels));
+    }
+  }
+
   private static Map<String, String> read(EnvFile f, NormalizeContext ctx, Map<String, String> declared) {
     if (!Files.exists(f.path())) {
       if (f.required()) {

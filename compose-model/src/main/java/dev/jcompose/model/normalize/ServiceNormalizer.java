@@ -25,6 +25,7 @@ final class ServiceNormalizer {
     out.putIfAbsent("command", null);
     out.putIfAbsent("entrypoint", null);
     EnvironmentResolver.resolve(svc, path, ctx, out);
+    EnvironmentResolver.resolveLabels(svc, path, ctx, out);
     addImplicitDependencies(out);
     addDefaultNetwork(out);
     return ListConvs.reorder(out, ServiceFields.SERVICE);

@@ -24,14 +24,23 @@ final class YamlScalars {
 
   /** The text of {@code s} as a scalar (without indentation handling for block scalars). */
   static String quote(String s) {
-    if (RESERVED.contains(s) || OLD_BOOLS.contains(s) || INT.matcher(s).matches() || FLOAT.matcher(s).matches()
-        || TIMESTAMP.matcher(s).matches() || BASE60.matcher(s).matches()) {
+    if (RESERVED.contains(s) || OLD_BOOLS.contains(s) || looksNumeric(s)) {
       return doubleQuoted(s);
     }
     if (plainAllowed(s)) {
       return s;
     }
     return hasSpecial(s) ? doubleQuoted(s) : "'" + s.replace("'", "''") + "'";
+  }
+
+  /** Only text starting like a number can resolve to one; skipping the regexes otherwise is the hot path. */
+  private static boolean looksNumeric(String s) {
+    char c = s.charAt(0);
+    if (!(Character.isDigit(c) || c == '+' || c == '-' || c == '.')) {
+      return false;
+    }
+    return INT.matcher(s).matches() || FLOAT.matcher(s).matches() || TIMESTAMP.matcher(s).matches()
+        || BASE60.matcher(s).matches();
   }
 
   static boolean isMultiline(String s) {

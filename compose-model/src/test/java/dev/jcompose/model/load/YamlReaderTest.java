@@ -162,4 +162,24 @@ class YamlReaderTest {
   void topLevelList_rejected() {
     assertThatThrownBy(() -> one("- a\n")).hasMessageContaining("top-level object must be a mapping");
   }
+
+  @Test
+  void recursiveAlias_rejected() {
+    assertThatThrownBy(() -> one("a: &x\n  b: *x\n")).isInstanceOf(ComposeFileException.class)
+        .hasMessageContaining("cycle detected");
+  }
+
+  @Test
+  void aliasBomb_rejected() {
+    StringBuilder y = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 9; i++) {
+      y.append("a").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 10; j++) {
+        y.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+      }
+      y.append("]\n");
+    }
+    assertThatThrownBy(() -> one(y.toString())).isInstanceOf(ComposeFileException.class)
+        .hasMessageContaining("maximum node visit limit");
+  }
 }

@@ -220,6 +220,23 @@ class ServiceNormalizerTest {
         .hasMessageContaining("services.web.mem_limit: invalid size: 'lots'");
   }
 
+  @Test
+  void wrongType_failsWithPath() {
+    assertThatThrownBy(() -> Fixtures.canonical("services:\n  web:\n    image: [a]\n"))
+        .hasMessage("compose.yaml:3:12: services.web.image: must be a string");
+    assertThatThrownBy(() -> Fixtures.canonical("services:\n  web:\n    image: x\n    privileged: maybe\n"))
+        .hasMessage("compose.yaml:4:17: services.web.privileged: must be a boolean");
+  }
+
+  @Test
+  void labelFile_mergedUnderLabels(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("l.env"), "team=core\nowner=ops\n");
+    String yaml = "services:\n  web:\n    image: x\n    label_file: l.env\n    labels: {owner: dev}\n";
+    Map<String, Object> s = Fixtures.loadDir(yaml, dir).services().get("web");
+    assertThat(s).doesNotContainKey("label_file");
+    assertThat(s.get("labels")).isEqualTo(Map.of("team", "core", "owner", "dev"));
+  }
+
   private static final class Collections {
     static Map<String, Object> nullMap(String... keys) {
       Map<String, Object> m = new HashMap<>();

@@ -30,7 +30,7 @@ class ProjectValidatorTest {
   @Test
   void dependsOn_undefinedService() {
     fails("services:\n  web:\n    image: x\n    depends_on: [db]\n",
-        "compose.yaml:4:5: service \"web\" depends on undefined service \"db\": invalid compose project");
+        "compose.yaml:4:18: service \"web\" depends on undefined service \"db\": invalid compose project");
   }
 
   @Test

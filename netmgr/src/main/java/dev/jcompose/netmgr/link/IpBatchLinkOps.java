@@ -17,7 +17,8 @@ import java.util.List;
  * an operation and one {@code nsenter --net=PATH ip -batch -} for the inside of a container netns
  * ({@code ip -n} only accepts names under /var/run/netns, our namespaces are bind-mount paths).
  * Measured in the research notes: a batch costs about one process start (~1-3 ms) instead of one
- * per step. A netlink implementation can replace this class without touching its callers.
+ * per step. {@link NetlinkLinkOps} uses it for everything but the per-container hot path, and as
+ * the whole implementation where libc cannot be bound.
  */
 public final class IpBatchLinkOps implements LinkOps {
   private static final Path SYS_NET = Path.of("/sys/class/net");

@@ -63,6 +63,15 @@ class DnsResponderTest {
   }
 
   @Test
+  void a_unknownNameFromContainerWithOwnDns_forwardedToItsServers() throws Exception {
+    DnsView view = DnsView.of(List.of(net("p_default", "172.29.0.0/24", false)), List.of(
+        new EndpointRecord("c", "p_default", "h", "eth0", "172.29.0.7", 24, "gw", "mac", List.of("c"), List.of("9.9.9.9"))));
+    Message q = Message.newQuery(Record.newRecord(Name.fromString("example.com."), Type.A, DClass.IN));
+
+    assertThat(responder.decide(view, "p_default", Ipv4.parse("172.29.0.7"), q).servers()).containsExactly("9.9.9.9");
+  }
+
+  @Test
   void a_unknownNameFromInternalOnlyClient_nxdomainNotForwarded() throws Exception {
     DnsResponder.Decision d = ask("p_back", "172.29.2.3", "example.com.", Type.A);
 

@@ -3,6 +3,12 @@ package dev.jcompose.netmgr.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.netmgr.api.Endpoint;
+import dev.jcompose.netmgr.api.PortBinding;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import dev.jcompose.netmgr.sys.Exec;
 import java.nio.file.Files;
 import java.util.List;
@@ -43,6 +49,32 @@ class RecoveryRootTest extends RootFixture {
     assertThat(manager.list()).hasSize(1);
     assertThat(a.exec("busybox", "nslookup", "web", ea.dnsServer()).stdout()).contains(ea.ipv4Address());
     assertThat(a.exec("busybox", "nslookup", "gone", ea.dnsServer()).stdout()).contains("NXDOMAIN").doesNotContain(eb.ipv4Address());
+  }
+
+  @Test
+  void start_afterRestart_republishesPortsOnLoopback() throws Exception {
+    network("p_pub", false);
+    TestNetns a = netns("a");
+    Endpoint e = attach(a, "p_pub", null, "web");
+    spawn(a, "python3", "-c", "import socket\ns=socket.socket()\ns.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1)\n"
+        + "s.bind(('0.0.0.0',80))\ns.listen(5)\nwhile True:\n c,_=s.accept()\n c.sendall(b'still here')\n c.close()\n");
+    manager.publish(a.name(), List.of(new PortBinding("127.0.0.1", 0, e.ipv4Address(), 80, "tcp")));
+    int port = manager.published(a.name()).get(0).hostPort();
+    manager.close();
+
+    manager = newManager();
+    manager.start();
+    manager.start();
+
+    assertThat(manager.published(a.name())).extracting(PortBinding::hostPort).containsExactly(port);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> read(port).equals("still here"));
+  }
+
+  private static String read(int port) throws Exception {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      s.setSoTimeout(3000);
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test

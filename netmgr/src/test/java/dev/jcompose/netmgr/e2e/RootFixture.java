@@ -9,7 +9,7 @@ import dev.jcompose.netmgr.api.NetworkInfo;
 import dev.jcompose.netmgr.api.NetworkSpec;
 import dev.jcompose.netmgr.dns.DnsService;
 import dev.jcompose.netmgr.firewall.NftFirewall;
-import dev.jcompose.netmgr.link.IpBatchLinkOps;
+import dev.jcompose.netmgr.link.NetlinkLinkOps;
 import dev.jcompose.netmgr.ports.PortProxies;
 import dev.jcompose.netmgr.sys.Exec;
 import io.vertx.core.Vertx;
@@ -55,7 +55,7 @@ abstract class RootFixture {
     SocketAddress upstream = SocketAddress.inetSocketAddress(stub.port(), "127.0.0.1");
     DnsService dns = new DnsService(vertx, 53, () -> List.of(upstream));
     return new LinuxNetworkManager(stateDir, new LinuxNetworkManager.Parts(
-        new IpBatchLinkOps(), new NftFirewall(TABLE), dns, new PortProxies(vertx)));
+        NetlinkLinkOps.createBest(), new NftFirewall(TABLE), dns, new PortProxies(vertx)));
   }
 
   @AfterEach

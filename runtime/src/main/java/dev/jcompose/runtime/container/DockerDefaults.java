@@ -24,6 +24,21 @@ final class DockerDefaults {
       "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware",
       "/sys/devices/virtual/powercap");
 
+  /** MASKED plus every host cpu's thermal_throttle dir (GHSA-6fw5-f8r9-fgfm: power side channel). */
+  static List<String> masked() {
+    List<String> out = new java.util.ArrayList<>(MASKED);
+    try (var cpus = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/sys/devices/system/cpu"), "cpu[0-9]*")) {
+      for (var cpu : cpus) {
+        if (java.nio.file.Files.isDirectory(cpu.resolve("thermal_throttle"))) {
+          out.add(cpu.resolve("thermal_throttle").toString());
+        }
+      }
+    } catch (java.io.IOException e) {
+      // no sysfs cpu dir: nothing more to mask
+    }
+    return out;
+  }
+
   static final List<String> READONLY = List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
 
   private DockerDefaults() {}

@@ -45,6 +45,7 @@ final class InitConfigBuilder {
     rootfs(c, dirs, layerCount, spec.readOnlyRootfs());
     long shm = spec.shmSizeBytes() == null ? DockerDefaults.DEFAULT_SHM_BYTES : spec.shmSizeBytes();
     DockerDefaults.kernelMounts(c, shm, spec.privileged());
+    CgroupMounts.addTo(c, CgroupMounts.fromHost());
     DockerDefaults.devSymlinks(c);
     spec.mounts().forEach(m -> userMount(c, m));
     etcFiles(c, spec.etcFiles(), dirs);
@@ -52,7 +53,7 @@ final class InitConfigBuilder {
       DockerDefaults.mount(c, "bind", d.hostPath().toString(), d.containerPath(), 0, "");
     }
     if (!spec.privileged()) {
-      c.putAll("mask", DockerDefaults.MASKED).putAll("readonly", DockerDefaults.READONLY);
+      c.putAll("mask", DockerDefaults.masked()).putAll("readonly", DockerDefaults.READONLY);
     }
     sysctls(c, spec.sysctls(), spec.network().kind());
     process(c, spec, rec.identity());

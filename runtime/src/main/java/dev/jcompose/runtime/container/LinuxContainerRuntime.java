@@ -43,6 +43,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   private static final int SIGKILL = 9;
 
   private final RuntimePaths paths;
+  private final LogLimits logLimits;
   private final CgroupDriver cgroups;
   private final ShimLauncher shim;
   private final StateStore store = new StateStore();
@@ -52,7 +53,12 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
   public LinuxContainerRuntime(RuntimePaths paths, CgroupDriver cgroups) {
+    this(paths, cgroups, LogLimits.defaults());
+  }
+
+  public LinuxContainerRuntime(RuntimePaths paths, CgroupDriver cgroups, LogLimits logLimits) {
     this.paths = paths;
+    this.logLimits = logLimits;
     this.cgroups = cgroups;
     this.shim = new ShimLauncher(ShimBinary.install(paths.dataRoot()));
     this.observer = new StateObserver(cgroups);
@@ -89,6 +95,8 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     Files.deleteIfExists(dirs.exitFile());
     cgroups.create(id, rec.spec().resources() == null ? ContainerSpec.Resources.none() : rec.spec().resources());
     InitConfigBuilder.build(rec, dirs, cgroups.procsFiles(id), ContainerPreparer.layerCount(rec.spec()), firstRun)
+        .put("log-max-size", logLimits.maxBytes())
+        .put("log-max-files", logLimits.maxFiles())
         .writeTo(dirs.config());
     int pid = shim.create(dirs.config());
     ContainerRecord next = rec.withRun(pid, null, cgroups.oomKillCount(id));
@@ -210,6 +218,10 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   public void delete(String id) {
     synchronized (lock(id)) {
       ContainerDirs dirs = dirs(id);
+      if (store.read(dirs.state()).isEmpty() && (Files.exists(dirs.data()) || Files.exists(dirs.run()))) {
+        removeQuietly(id, dirs); // remains of a create interrupted by an engine crash
+        return;
+      }
       load(id);
       if (state(id).map(s -> s.status() != Status.EXITED).orElse(false)) {
         killQuietly(id, SIGKILL);

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
 
 /**
  * Makes one layer present: under the layer's lock, either finds it unpacked already, or unpacks
@@ -31,12 +32,14 @@ final class LayerFetcher {
   private final LayerStore layers;
   private final KeyedLock locks;
   private final FsOps ops;
+  private final Duration stallLimit;
 
-  LayerFetcher(ContentStore content, LayerStore layers, KeyedLock locks, FsOps ops) {
+  LayerFetcher(ContentStore content, LayerStore layers, KeyedLock locks, FsOps ops, Duration stallLimit) {
     this.content = content;
     this.layers = layers;
     this.locks = locks;
     this.ops = ops;
+    this.stallLimit = stallLimit;
   }
 
   /** Progress of one layer: phase, bytes so far, bytes total. */
@@ -75,12 +78,17 @@ final class LayerFetcher {
 
   private long download(RegistryClient client, Descriptor blob, Digest diffId, Path temp, Progress progress) throws IOException {
     progress.update("Downloading", 0, blob.size());
-    try (InputStream body = client.blob(blob.digest()); Ingest ingest = content.begin(blob.digest(), blob.size())) {
-      TeeInputStream tee = new TeeInputStream(body, ingest.output(), n -> progress.update("Downloading", n, blob.size()));
+    try (InputStream body = client.blob(blob.digest());
+        StallGuard guard = new StallGuard(body, stallLimit);
+        Ingest ingest = content.begin(blob.digest(), blob.size())) {
+      TeeInputStream tee = new TeeInputStream(body, ingest.output(), guard::progress, n -> progress.update("Downloading", n, blob.size()));
       Unpacked unpacked;
       try {
         unpacked = unpack(tee, temp);
       } catch (IOException | RuntimeException e) {
+        if (guard.fired()) {
+          throw new ContainerException(Kind.UNAVAILABLE, "download stalled: no data for " + stallLimit.toSeconds() + " s", e);
+        }
         throwIfDigestMismatch(e, tee, ingest);
         throw e;
       }

@@ -39,7 +39,7 @@ public final class RegistryImageService implements ImageService {
         .followRedirects(HttpClient.Redirect.NEVER)
         .version(HttpClient.Version.HTTP_1_1)
         .build();
-    this.puller = new Puller(http, config, content, new LayerFetcher(content, layers, locks, ops), index, platform);
+    this.puller = new Puller(http, config, content, new LayerFetcher(content, layers, locks, ops, config.requestTimeout()), index, platform);
     this.catalog = new ImageCatalog(index, content, layers, locks);
   }
 

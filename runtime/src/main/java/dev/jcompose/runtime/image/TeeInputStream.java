@@ -14,13 +14,15 @@ import java.util.function.LongConsumer;
 final class TeeInputStream extends FilterInputStream {
   private static final long REPORT_EVERY = 1 << 20;
   private final OutputStream sink;
+  private final Runnable arrived;
   private final LongConsumer progress;
   private long count;
   private long reported;
 
-  TeeInputStream(InputStream in, OutputStream sink, LongConsumer progress) {
+  TeeInputStream(InputStream in, OutputStream sink, Runnable arrived, LongConsumer progress) {
     super(in);
     this.sink = sink;
+    this.arrived = arrived;
     this.progress = progress;
   }
 
@@ -34,6 +36,7 @@ final class TeeInputStream extends FilterInputStream {
   public int read(byte[] b, int off, int len) throws IOException {
     int n = in.read(b, off, len);
     if (n > 0) {
+      arrived.run();
       sink.write(b, off, n);
       count += n;
       if (count - reported >= REPORT_EVERY) {

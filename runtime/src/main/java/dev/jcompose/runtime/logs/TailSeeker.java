@@ -7,16 +7,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Finds where the last N logical lines begin by scanning backwards: a logical line ends with an F
- * record, so the start is just after the (N+1)-th F record counted from the end.
+ * Finds where the last N logical lines of one file begin by scanning backwards: a logical line ends
+ * with an F record, so the start is just after the (N+1)-th F record counted from the end.
  */
 final class TailSeeker {
   private static final int BLOCK = 64 * 1024;
   private static final int TAG_OFFSET = 38; // "<30-char ts> stdout F"
 
+  /** Start offset, and how many whole lines lie after it (fewer than asked = whole file). */
+  record Seek(long offset, int lines) {}
+
   private TailSeeker() {}
 
-  static long offsetOfLastLines(Path file, int lines) throws IOException {
+  static Seek lastLines(Path file, int lines) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long end = ch.size();
       int fullSeen = 0;
@@ -32,14 +35,17 @@ final class TailSeeker {
             continue;
           }
           long recStart = blockStart + i + 1; // a record starts after this newline
-          if (recordEnd > recStart && isFull(ch, recStart) && ++fullSeen > lines) {
-            return recordEnd;
+          if (isFull(ch, recStart) && ++fullSeen > lines) {
+            return new Seek(recordEnd, lines);
           }
           recordEnd = recStart;
         }
       }
       // the first record has no newline before it
-      return recordEnd > 0 && isFull(ch, 0) && ++fullSeen > lines ? recordEnd : 0;
+      if (recordEnd > 0 && isFull(ch, 0) && ++fullSeen > lines) {
+        return new Seek(recordEnd, lines);
+      }
+      return new Seek(0, fullSeen);
     }
   }
 

@@ -22,11 +22,11 @@ class ContainerFailureRootTest extends RuntimeFixture {
   void create_missingBindSource_failsAndLeavesNothing() {
     var mounts = List.of(new MountSpec(MountSpec.Type.BIND, root.resolve("missing"), "/data", false, false, List.of()));
 
-    assertThatThrownBy(() -> runtime.create(Specs.with("t-nosrc", image, Specs.process(null, List.of(), "true"), mounts)))
+    assertThatThrownBy(() -> runtime.create(Specs.with("sh-nosrc", image, Specs.process(null, List.of(), "true"), mounts)))
         .isInstanceOf(ContainerException.class)
         .hasMessageContaining("does not exist");
     assertThat(runtime.list()).isEmpty();
-    assertThat(paths.containerRun("t-nosrc")).doesNotExist();
+    assertThat(paths.containerRun("sh-nosrc")).doesNotExist();
   }
 
   @Test
@@ -35,7 +35,7 @@ class ContainerFailureRootTest extends RuntimeFixture {
 
     assertThatThrownBy(() -> runtime.create(spec)).hasMessageContaining("open netns").hasMessageContaining("errno 2");
     assertThat(runtime.list()).isEmpty();
-    assertThat(paths.containers().resolve("t-nons")).doesNotExist();
+    assertThat(paths.containers().resolve("sh-nons")).doesNotExist();
   }
 
   @Test
@@ -45,8 +45,8 @@ class ContainerFailureRootTest extends RuntimeFixture {
         bad.resources(), false, false, Map.of("kernel.no_such_key", "1"), List.of(), null, Map.of());
     runtime.create(bad);
 
-    assertThatThrownBy(() -> runtime.start("t-sysctl")).hasMessageContaining("sysctl kernel/no_such_key");
-    assertThat(runtime.state("t-sysctl").orElseThrow().status()).isEqualTo(Status.EXITED);
+    assertThatThrownBy(() -> runtime.start("sh-sysctl")).hasMessageContaining("sysctl kernel/no_such_key");
+    assertThat(runtime.state("sh-sysctl").orElseThrow().status()).isEqualTo(Status.EXITED);
   }
 
   @Test
@@ -54,12 +54,12 @@ class ContainerFailureRootTest extends RuntimeFixture {
     String hostNet = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
     runToExit(withNet(spec("host", "readlink", "/proc/self/ns/net"), new NetworkMode(NetworkMode.Kind.HOST, null)));
     runtime.create(spec("owner", "sleep", "1000"));
-    Path ownerNetns = runtime.start("t-owner").netnsPath();
+    Path ownerNetns = runtime.start("sh-owner").netnsPath();
     runToExit(withNet(spec("joiner", "readlink", "/proc/self/ns/net"), new NetworkMode(NetworkMode.Kind.JOIN, ownerNetns)));
 
-    assertThat(stdout("t-host")).containsExactly(hostNet);
-    String ownerNs = Files.readSymbolicLink(Path.of("/proc/" + runtime.state("t-owner").orElseThrow().pid() + "/ns/net")).toString();
-    assertThat(stdout("t-joiner")).containsExactly(ownerNs);
+    assertThat(stdout("sh-host")).containsExactly(hostNet);
+    String ownerNs = Files.readSymbolicLink(Path.of("/proc/" + runtime.state("sh-owner").orElseThrow().pid() + "/ns/net")).toString();
+    assertThat(stdout("sh-joiner")).containsExactly(ownerNs);
   }
 
   private static ContainerSpec withNet(ContainerSpec s, NetworkMode net) {

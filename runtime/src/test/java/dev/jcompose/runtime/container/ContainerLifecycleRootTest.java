@@ -19,7 +19,7 @@ class ContainerLifecycleRootTest extends RuntimeFixture {
     ExitStatus exit = runToExit(spec("pid1", "sh", "-c", "echo $$; hostname; echo /proc/[0-9]*"));
 
     assertThat(exit).isEqualTo(new ExitStatus(0, 0, false));
-    assertThat(stdout("t-pid1")).containsExactly("1", "box-t-pid1", "/proc/1");
+    assertThat(stdout("sh-pid1")).containsExactly("1", "box-sh-pid1", "/proc/1");
   }
 
   @Test
@@ -28,11 +28,11 @@ class ContainerLifecycleRootTest extends RuntimeFixture {
     ExitStatus exit = runToExit(spec("exit", "sh", "-c", "echo out; echo err >&2; exit 3"));
 
     assertThat(exit.exitCode()).isEqualTo(3);
-    List<LogLine> lines = logs("t-exit");
+    List<LogLine> lines = logs("sh-exit");
     assertThat(lines).extracting(LogLine::text).containsExactlyInAnyOrder("out", "err");
     assertThat(lines).extracting(LogLine::stream).containsExactlyInAnyOrder(LogLine.Stream.STDOUT, LogLine.Stream.STDERR);
     assertThat(lines).allSatisfy(l -> assertThat(l.time()).isAfterOrEqualTo(before.minusSeconds(1)));
-    assertThat(runtime.state("t-exit").orElseThrow().status()).isEqualTo(Status.EXITED);
+    assertThat(runtime.state("sh-exit").orElseThrow().status()).isEqualTo(Status.EXITED);
   }
 
   @Test
@@ -43,18 +43,18 @@ class ContainerLifecycleRootTest extends RuntimeFixture {
     assertThat(st.pid()).isPositive();
     assertThat(st.netnsPath()).exists();
     Thread.sleep(100);
-    assertThat(stdout("t-created")).isEmpty();
-    runtime.start("t-created");
-    assertThat(runtime.awaitExit("t-created").get().exitCode()).isZero();
-    assertThat(stdout("t-created")).containsExactly("started");
+    assertThat(stdout("sh-created")).isEmpty();
+    runtime.start("sh-created");
+    assertThat(runtime.awaitExit("sh-created").get().exitCode()).isZero();
+    assertThat(stdout("sh-created")).containsExactly("started");
   }
 
   @Test
   void stop_ignoredSigterm_killsAfterGrace() throws Exception {
     runtime.create(spec("stop", "sleep", "1000"));
-    runtime.start("t-stop");
+    runtime.start("sh-stop");
 
-    ExitStatus exit = runtime.stop("t-stop", 15, Duration.ofMillis(300));
+    ExitStatus exit = runtime.stop("sh-stop", 15, Duration.ofMillis(300));
 
     assertThat(exit).isEqualTo(new ExitStatus(137, 9, false));
   }
@@ -62,10 +62,10 @@ class ContainerLifecycleRootTest extends RuntimeFixture {
   @Test
   void stop_handledSigterm_exitsWithItsCode() throws Exception {
     runtime.create(spec("term", "sh", "-c", "trap 'exit 7' TERM; echo ready; while true; do sleep 0.05; done"));
-    runtime.start("t-term");
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stdout("t-term").contains("ready"));
+    runtime.start("sh-term");
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stdout("sh-term").contains("ready"));
 
-    ExitStatus exit = runtime.stop("t-term", 15, Duration.ofSeconds(10));
+    ExitStatus exit = runtime.stop("sh-term", 15, Duration.ofSeconds(10));
 
     assertThat(exit.exitCode()).isEqualTo(7);
   }
@@ -73,10 +73,10 @@ class ContainerLifecycleRootTest extends RuntimeFixture {
   @Test
   void start_exitedContainer_runsAgainInSameNetns() throws Exception {
     runToExit(spec("again", "sh", "-c", "echo run; readlink /proc/self/ns/net"));
-    runtime.start("t-again");
-    runtime.awaitExit("t-again").get();
+    runtime.start("sh-again");
+    runtime.awaitExit("sh-again").get();
 
-    List<String> out = stdout("t-again");
+    List<String> out = stdout("sh-again");
     assertThat(out).hasSize(4);
     assertThat(out.get(1)).isEqualTo(out.get(3));
   }
@@ -85,8 +85,44 @@ class ContainerLifecycleRootTest extends RuntimeFixture {
   void start_missingBinary_reportsErrnoAndMessage() {
     runtime.create(spec("nobin", "no-such-binary"));
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.start("t-nobin"))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.start("sh-nobin"))
         .hasMessageContaining("executable file not found")
         .hasMessageContaining("errno 2");
+  }
+
+  @Test
+  void logs_partialAndLongLines_joinedBackByReader() throws Exception {
+    runToExit(spec("partial", "sh", "-c", "printf abc; sleep 0.5; printf 'def\\n'; head -c 40000 /dev/zero | tr '\\0' y; echo"));
+
+    assertThat(stdout("sh-partial")).containsExactly("abcdef", "y".repeat(40000));
+    String raw = java.nio.file.Files.readString(runtime.state("sh-partial").orElseThrow().logPath());
+    assertThat(raw).contains(" stdout P abc\n");
+  }
+
+  @Test
+  void tty_outputGoesThroughPtyIntoLog() throws Exception {
+    var p = new dev.jcompose.runtime.api.ContainerSpec.ProcessSpec(List.of("sh", "-c", "test -t 1 && echo tty"), List.of(), "/", null,
+        List.of(), true, false, null, false, List.of());
+    ExitStatus exit = runToExit(Specs.with("sh-tty", image, p, List.of()));
+
+    assertThat(exit.exitCode()).isZero();
+    assertThat(stdout("sh-tty")).containsExactly("tty\r");
+  }
+
+  @Test
+  void logs_rotateAtLimit_readerSeesRetainedTailInOrder() throws Exception {
+    var small = new LinuxContainerRuntime(paths, cgroups, new LogLimits(64 * 1024, 3));
+    small.create(spec("rotate", "seq", "1", "20000"));
+    small.start("sh-rotate");
+    small.awaitExit("sh-rotate").get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    var log = small.state("sh-rotate").orElseThrow().logPath();
+    assertThat(log.resolveSibling(log.getFileName() + ".2")).exists();
+    assertThat(log.resolveSibling(log.getFileName() + ".3")).doesNotExist();
+    List<String> out = stdout("sh-rotate");
+    assertThat(out.get(out.size() - 1)).isEqualTo("20000");
+    int first = Integer.parseInt(out.get(0));
+    assertThat(out).hasSize(20000 - first + 1);
+    assertThat(java.nio.file.Files.size(log)).isLessThanOrEqualTo(64 * 1024 + (1 << 20));
   }
 }

@@ -26,6 +26,9 @@ public final class RuntimeBench {
         return;
       }
       startLatency(runtime, image, 30);
+      if (args.length > 0 && args[0].equals("latency")) {
+        return;
+      }
       monitorRss(runtime, image, 5);
       logThroughput(runtime, image);
     } finally {

@@ -59,7 +59,7 @@ abstract class RuntimeFixture {
       Path cg = Path.of("/sys/fs/cgroup/pids", id);
       if (Files.isDirectory(cg)) {
         try (var s = Files.list(cg)) {
-          s.filter(Files::isDirectory).filter(d -> d.getFileName().toString().startsWith("t-")).forEach(d -> mine.add("cgroup " + d));
+          s.filter(Files::isDirectory).filter(d -> d.getFileName().toString().startsWith("sh-")).forEach(d -> mine.add("cgroup " + d));
         }
       }
     }
@@ -83,6 +83,6 @@ abstract class RuntimeFixture {
   }
 
   protected ContainerSpec spec(String name, String... args) {
-    return Specs.spec("t-" + name, image, args);
+    return Specs.spec("sh-" + name, image, args);
   }
 }

@@ -19,7 +19,7 @@ class ShimSurvivalRootTest extends RuntimeFixture {
   void engineKilled_containerKeepsRunning_newRuntimeAdoptsAndStops() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process engine = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), DetachedStarter.class.getName(),
-        root.toString(), "t-survive").redirectErrorStream(true).start();
+        root.toString(), "sh-survive").redirectErrorStream(true).start();
     try (var in = new BufferedReader(new InputStreamReader(engine.getInputStream()))) {
       assertThat(in.readLine()).isEqualTo("started");
     } finally {
@@ -28,14 +28,14 @@ class ShimSurvivalRootTest extends RuntimeFixture {
     }
 
     var adopted = new LinuxContainerRuntime(paths, cgroups);
-    assertThat(adopted.list()).containsExactly("t-survive");
-    assertThat(adopted.state("t-survive").orElseThrow().status()).isEqualTo(Status.RUNNING);
-    int before = stdout("t-survive").size();
-    await().atMost(Duration.ofSeconds(10)).until(() -> stdout("t-survive").size() > before + 3);
+    assertThat(adopted.list()).containsExactly("sh-survive");
+    assertThat(adopted.state("sh-survive").orElseThrow().status()).isEqualTo(Status.RUNNING);
+    int before = stdout("sh-survive").size();
+    await().atMost(Duration.ofSeconds(10)).until(() -> stdout("sh-survive").size() > before + 3);
 
-    var exit = adopted.stop("t-survive", 15, Duration.ofMillis(200));
+    var exit = adopted.stop("sh-survive", 15, Duration.ofMillis(200));
     assertThat(exit.exitCode()).isEqualTo(137);
-    adopted.delete("t-survive");
+    adopted.delete("sh-survive");
     assertThat(adopted.list()).isEmpty();
   }
 }

@@ -186,4 +186,16 @@ class RegistryImageServiceTest {
     }
     assertThat(blobHits()).isEqualTo(2);
   }
+  @Test
+  void pull_stalledLayerBody_failsAfterTheRequestTimeout() {
+    byte[] big = new TarBuilder().file("big", "x".repeat(200_000) + java.util.UUID.randomUUID(), 0644).tar();
+    registry.addImage("team/slow", "1", List.of(big), "");
+    registry.stallBlob("team/slow", Digest.of(TarBuilder.gzip(big)).toString());
+    RegistryConfig config = new RegistryConfig(List.of(), Set.of(), null, java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(1), 3);
+    RegistryImageService service = new RegistryImageService(new RuntimePaths(root.resolve("data"), root.resolve("run")), config,
+        new NativeFsOps(), new Platform("linux", "amd64", null));
+    assertThatThrownBy(() -> service.pull(registry.authority() + "/team/slow:1", null))
+        .isInstanceOf(ContainerException.class)
+        .hasMessageContaining("download stalled");
+  }
 }

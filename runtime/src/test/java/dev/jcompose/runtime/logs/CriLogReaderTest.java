@@ -77,4 +77,19 @@ class CriLogReaderTest {
 
     assertThat(got).containsExactly("a", "b");
   }
+
+  @Test
+  void read_rotatedFiles_oldestFirstAndTailAcrossFiles() throws IOException {
+    Path f = dir.resolve("r.log");
+    Files.writeString(dir.resolve("r.log.2"), "2026-11-22T07:40:40.000000000Z stdout F a\n");
+    Files.writeString(dir.resolve("r.log.1"), "2026-11-22T07:40:41.000000000Z stdout F b\n2026-11-22T07:40:41.500000000Z stdout P c\n");
+    Files.writeString(f, "2026-11-22T07:40:42.000000000Z stdout F d\n2026-11-22T07:40:43.000000000Z stdout F e\n");
+    List<String> all = new ArrayList<>();
+    List<String> tail = new ArrayList<>();
+    new CriLogReader().read(f, Options.all(), l -> all.add(l.text()), () -> true);
+    new CriLogReader().read(f, new Options(3, null, null, false), l -> tail.add(l.text()), () -> true);
+
+    assertThat(all).containsExactly("a", "b", "cd", "e");
+    assertThat(tail).containsExactly("b", "cd", "e");
+  }
 }

@@ -38,7 +38,7 @@ public final class EngineLauncher {
 
   /** Runs EngineMain from this JVM's class path (the jcompose jar) with the given environment. */
   public static EngineLauncher forThisJvm(Map<String, String> env) {
-    return new EngineLauncher(RuntimePaths.fromEnvironment(env), env, engineCommand(env, true), Duration.ofSeconds(20));
+    return new EngineLauncher(RuntimePaths.fromEnvironment(env), env, engineCommand(env, true), Duration.ofSeconds(60));
   }
 
   /**
@@ -51,8 +51,10 @@ public final class EngineLauncher {
       cmd.add("/usr/bin/setsid");
     }
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // A small, steady heap suits a long-lived daemon; JCOMPOSE_ENGINE_JAVA_OPTS overrides.
-    String opts = env.getOrDefault("JCOMPOSE_ENGINE_JAVA_OPTS", "-XX:+UseSerialGC -Xss512k -XX:MaxRAM=1g");
+    // A long-lived daemon: serial GC, a heap that gives memory back after pulls (free ratios),
+    // no hsperfdata file; JCOMPOSE_ENGINE_JAVA_OPTS overrides.
+    String opts = env.getOrDefault("JCOMPOSE_ENGINE_JAVA_OPTS",
+        "-XX:+UseSerialGC -Xss512k -Xms8m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m -XX:-UsePerfData");
     for (String o : opts.trim().split("\\s+")) {
       if (!o.isEmpty()) {
         cmd.add(o);

@@ -1,8 +1,8 @@
 package dev.jcompose.scheduler.convert;
 
 import dev.jcompose.model.api.Service;
-import dev.jcompose.scheduler.core.Labels;
 import dev.jcompose.scheduler.health.HealthSpec;
+import dev.jcompose.scheduler.names.Labels;
 import dev.jcompose.scheduler.restart.RestartPolicy;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -32,9 +32,8 @@ public final class ContainerLabels {
     }
     l.put(Labels.DEPENDS_ON, dependsOn(s));
     l.put(Labels.CONTAINER_ID, r.hostId());
-    l.put(Labels.VOLUMES, (s.volumes() == null ? java.util.List.<Service.ServiceVolume>of() : s.volumes()).stream()
-        .filter(v -> "volume".equals(v.type()) && (v.source() == null || v.source().isEmpty()))
-        .map(v -> MountConverter.anonymousVolumeName(r.name(), v.target())).collect(Collectors.joining(",")));
+    l.put(Labels.VOLUMES, String.join(",", MountConverter.anonymousVolumes(s,
+        r.image().config() == null ? null : r.image().config().volumes(), r.name())));
     RestartPolicy policy = r.oneoff() ? RestartPolicy.NO : RestartPolicy.of(s);
     l.put(Labels.RESTART, policy.label());
     if (policy.delay() != null) {

@@ -1,8 +1,8 @@
 package dev.jcompose.scheduler.convert;
 
 import dev.jcompose.model.api.Service;
-import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
+import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ImageConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +20,13 @@ public final class ContainerSpecFactory {
   private ContainerSpecFactory() {}
 
   public static ContainerSpec build(ContainerRequest r, MountConverter.VolumeResolver volumes) {
+    return build(r, volumes, (kind, name, content) -> {
+      throw new dev.jcompose.scheduler.api.ComposeException(dev.jcompose.scheduler.api.ComposeException.Kind.INVALID,
+          kind + " " + name + " needs a content writer");
+    });
+  }
+
+  public static ContainerSpec build(ContainerRequest r, MountConverter.VolumeResolver volumes, FileRefConverter.ContentWriter writer) {
     Service s = r.service();
     ImageConfig image = r.image().config();
     String hostname = r.hostname();
@@ -36,7 +43,10 @@ public final class ContainerSpecFactory {
         noNewPrivileges(s.securityOpt()),
         ResourceConverter.rlimits(s.ulimits()));
     List<MountSpec> mounts = new ArrayList<>(etcMounts(r));
-    mounts.addAll(MountConverter.mounts(r.project(), s, r.name(), volumes));
+    List<MountSpec> own = MountConverter.mounts(r.project(), s, r.name(), volumes);
+    mounts.addAll(MountConverter.imageVolumes(image == null ? null : image.volumes(), own, r.name(), volumes));
+    mounts.addAll(own);
+    mounts.addAll(FileRefConverter.mounts(r.project(), s, writer));
     return new ContainerSpec(r.name(), r.image(), process, hostname, s.domainname(), r.networkMode(), mounts, Map.of(),
         ResourceConverter.resources(s.resources()), s.readOnly(), s.privileged(),
         s.sysctls() == null ? Map.of() : s.sysctls(), devices(s), s.shmSize(), ContainerLabels.of(r));

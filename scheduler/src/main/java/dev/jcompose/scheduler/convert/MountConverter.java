@@ -39,6 +39,40 @@ public final class MountConverter {
     return out;
   }
 
+  /**
+   * The image's VOLUME paths no service mount covers: docker gives each an anonymous volume
+   * (filled from the image, like any new volume).
+   */
+  public static List<MountSpec> imageVolumes(List<String> imageVolumes, List<MountSpec> covered, String containerName,
+      VolumeResolver volumes) {
+    List<MountSpec> out = new ArrayList<>();
+    for (String target : imageVolumes == null ? List.<String>of() : imageVolumes) {
+      if (covered.stream().noneMatch(m -> m.target().equals(target))) {
+        String name = anonymousVolumeName(containerName, target);
+        out.add(new MountSpec(MountSpec.Type.VOLUME, volumes.resolve(name, true, target, false), target, false, false, List.of()));
+      }
+    }
+    return out;
+  }
+
+  /** Anonymous volume names of a container: service mounts without source, then uncovered image VOLUMEs. */
+  public static List<String> anonymousVolumes(Service s, List<String> imageVolumes, String containerName) {
+    List<String> out = new ArrayList<>();
+    List<String> targets = new ArrayList<>();
+    for (Service.ServiceVolume v : s.volumes() == null ? List.<Service.ServiceVolume>of() : s.volumes()) {
+      targets.add(v.target());
+      if ("volume".equals(v.type()) && (v.source() == null || v.source().isEmpty())) {
+        out.add(anonymousVolumeName(containerName, v.target()));
+      }
+    }
+    for (String t : imageVolumes == null ? List.<String>of() : imageVolumes) {
+      if (!targets.contains(t)) {
+        out.add(anonymousVolumeName(containerName, t));
+      }
+    }
+    return out;
+  }
+
   /** Engine name of an anonymous volume: stable per container and target so recreation keeps it. */
   public static String anonymousVolumeName(String containerName, String target) {
     return Hashing.sha256Hex(containerName + "\0" + target);

@@ -6,7 +6,7 @@ import dev.jcompose.model.api.Service;
 import dev.jcompose.netmgr.api.AttachRequest;
 import dev.jcompose.netmgr.api.NetworkSpec;
 import dev.jcompose.netmgr.api.PortBinding;
-import dev.jcompose.scheduler.core.Labels;
+import dev.jcompose.scheduler.names.Labels;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -14,7 +14,9 @@ final class Executions {
     Map<String, Throwable> out = new PlanExecutor(ctx.pool(), ctx.parallelism()).execute(plan, runner);
     Throwable first = null;
     for (var e : out.entrySet()) {
-      if (e.getValue() != null) {
+      if (e.getValue() instanceof dev.jcompose.scheduler.exec.OptionalFailure w) {
+        progress.emit(e.getKey(), "Warning", "optional dependency failed: " + w.getMessage());
+      } else if (e.getValue() != null) {
         progress.emit(e.getKey(), "Error", String.valueOf(e.getValue().getMessage()));
         if (first == null) {
           first = e.getValue();

@@ -14,6 +14,8 @@ import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.api.RunOptions;
 import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.graph.ServiceGraph;
+import dev.jcompose.scheduler.names.Labels;
+import dev.jcompose.scheduler.names.Names;
 import dev.jcompose.scheduler.plan.ConfigHash;
 import dev.jcompose.scheduler.plan.LifecyclePlanner;
 import dev.jcompose.scheduler.plan.Plan;

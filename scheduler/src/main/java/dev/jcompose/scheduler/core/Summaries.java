@@ -4,6 +4,7 @@ import dev.jcompose.netmgr.api.PortBinding;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.health.HealthStatus;
+import dev.jcompose.scheduler.names.Labels;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -9,6 +9,7 @@ import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.convert.MountConverter;
 import dev.jcompose.scheduler.convert.NetworkConverter;
 import dev.jcompose.scheduler.exec.OpRunner;
+import dev.jcompose.scheduler.names.Labels;
 import dev.jcompose.scheduler.plan.ConfigHash;
 import dev.jcompose.scheduler.plan.Op;
 import dev.jcompose.scheduler.state.ObservedContainer;
@@ -54,11 +55,12 @@ final class UpRunner implements OpRunner {
       case REMOVE_CONTAINER -> actions.remove(subject, labelsOf(subject), removeAnonymousVolumes, progress);
       case CREATE_CONTAINER -> createContainer(op);
       case START_CONTAINER -> actions.start(subject, labelsOf(subject), progress);
+      case WAIT_STARTED -> { /* its dependencies (the starts) are the condition */ }
       case WAIT_HEALTHY -> {
-        return waitHealthy(subject);
+        return waitHealthy(op.service());
       }
       case WAIT_COMPLETED -> {
-        return waitCompleted(subject);
+        return waitCompleted(op.service());
       }
       case REMOVE_NETWORK -> {
         progress.network(subject, "Removing");

@@ -3,6 +3,7 @@ package dev.jcompose.scheduler.core;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.health.HealthSpec;
+import dev.jcompose.scheduler.names.Labels;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

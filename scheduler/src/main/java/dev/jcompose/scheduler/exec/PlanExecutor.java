@@ -17,13 +17,17 @@ import java.util.concurrent.Semaphore;
 public final class PlanExecutor {
   private final ExecutorService pool;
   private final Semaphore permits;
+  private final Map<String, Throwable> warnings = new java.util.concurrent.ConcurrentHashMap<>();
 
   public PlanExecutor(ExecutorService pool, int parallelism) {
     this.pool = pool;
     this.permits = new Semaphore(parallelism);
   }
 
-  /** Outcome per op id: null when it succeeded, else its failure. Blocks until all are done. */
+  /**
+   * Outcome per op id: null when it succeeded, else its failure ({@link OptionalFailure} for optional
+   * ops, which did not stop anything). Blocks until all are done. One plan per executor instance.
+   */
   public Map<String, Throwable> execute(Plan plan, OpRunner runner) {
     Map<String, CompletableFuture<Void>> futures = new LinkedHashMap<>();
     for (Op op : plan.ops()) {
@@ -36,10 +40,18 @@ public final class PlanExecutor {
             return null;
           })
           .thenComposeAsync(v -> runBounded(runner, op), pool);
+      if (op.optional()) {
+        // An optional op (required: false dependency) never fails its dependants; its failure is kept as a warning.
+        f = f.exceptionally(err -> {
+          warnings.put(op.id(), unwrap(err));
+          return null;
+        });
+      }
       futures.put(op.id(), f);
     }
     Map<String, Throwable> out = new LinkedHashMap<>();
     futures.forEach((id, f) -> out.put(id, outcome(f)));
+    warnings.forEach((id, w) -> out.put(id, new OptionalFailure(w)));
     return out;
   }
 

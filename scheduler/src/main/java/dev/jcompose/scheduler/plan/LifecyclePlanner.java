@@ -1,6 +1,6 @@
 package dev.jcompose.scheduler.plan;
 
-import dev.jcompose.scheduler.core.Labels;
+import dev.jcompose.scheduler.names.Labels;
 import dev.jcompose.scheduler.state.ObservedContainer;
 import java.util.ArrayList;
 import java.util.List;

@@ -18,6 +18,7 @@ public record Op(String id, Kind kind, String subject, String service, String re
     REMOVE_CONTAINER("remove container"),
     CREATE_CONTAINER("create container"),
     START_CONTAINER("start container"),
+    WAIT_STARTED("wait started"),
     WAIT_HEALTHY("wait healthy"),
     WAIT_COMPLETED("wait completed"),
     REMOVE_NETWORK("remove network"),
@@ -28,6 +29,13 @@ public record Op(String id, Kind kind, String subject, String service, String re
     Kind(String text) {
       this.text = text;
     }
+  }
+
+  /** Reason of waits on {@code required: false} dependencies: their failure is only a warning. */
+  public static final String OPTIONAL = "optional";
+
+  public boolean optional() {
+    return OPTIONAL.equals(reason);
   }
 
   public static String idOf(Kind kind, String subject) {

@@ -5,8 +5,8 @@ import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.model.api.Volume;
 import dev.jcompose.scheduler.convert.NetworkConverter;
-import dev.jcompose.scheduler.core.Names;
 import dev.jcompose.scheduler.graph.ServiceGraph;
+import dev.jcompose.scheduler.names.Names;
 import dev.jcompose.scheduler.state.ObservedContainer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -207,10 +207,13 @@ public final class Reconciler {
   private List<String> condition(String dep, Service.Dependency d) {
     List<String> depStarts = services.get(dep).starts().stream().filter(x -> x != null).toList();
     String cond = d.condition() == null ? "service_started" : d.condition();
+    // required: false - the wait is its own op whose failure the executor turns into a warning.
+    String reason = d.required() ? "" : Op.OPTIONAL;
+    String suffix = d.required() ? "" : " (optional)";
     return switch (cond) {
-      case "service_healthy" -> List.of(plan.add(Op.Kind.WAIT_HEALTHY, dep, dep, "", depStarts));
-      case "service_completed_successfully" -> List.of(plan.add(Op.Kind.WAIT_COMPLETED, dep, dep, "", depStarts));
-      default -> depStarts;
+      case "service_healthy" -> List.of(plan.add(Op.Kind.WAIT_HEALTHY, dep + suffix, dep, reason, depStarts));
+      case "service_completed_successfully" -> List.of(plan.add(Op.Kind.WAIT_COMPLETED, dep + suffix, dep, reason, depStarts));
+      default -> d.required() ? depStarts : List.of(plan.add(Op.Kind.WAIT_STARTED, dep + suffix, dep, reason, depStarts));
     };
   }
 

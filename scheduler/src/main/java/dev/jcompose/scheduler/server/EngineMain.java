@@ -55,6 +55,7 @@ public final class EngineMain {
     Path socket = paths.runRoot().resolve("engine.sock");
     // We hold the lock, so no live engine owns this file: it is left over from a killed one.
     Files.deleteIfExists(socket);
+    EngineLog.info("starting (JVM up " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms)");
     EngineFactory.Running engine = EngineFactory.start(paths, env);
     EngineServer server = EngineServer.start(engine.service(), socket, version(), EngineMain::exitSoon);
     lock.writePid();

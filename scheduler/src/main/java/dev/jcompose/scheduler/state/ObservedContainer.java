@@ -1,7 +1,7 @@
 package dev.jcompose.scheduler.state;
 
 import dev.jcompose.runtime.api.ContainerState;
-import dev.jcompose.scheduler.core.Labels;
+import dev.jcompose.scheduler.names.Labels;
 import java.util.Map;
 
 /**

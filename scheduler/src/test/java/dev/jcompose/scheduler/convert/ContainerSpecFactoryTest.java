@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
-import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
+import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ImageConfig;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.scheduler.api.ComposeException;
@@ -118,5 +118,36 @@ class ContainerSpecFactoryTest {
     assertThat(spec.readOnlyRootfs()).isTrue();
     assertThat(spec.process().rlimits()).containsExactly(new ContainerSpec.Rlimit("RLIMIT_NOFILE", 1024, 2048));
     assertThat(spec.sysctls()).containsEntry("net.core.somaxconn", "1024");
+  }
+
+  @Test
+  void imageVolumes_notCoveredByServiceMounts_getAnonymousVolumes() {
+    ImageConfig cfg = new ImageConfig(null, List.of("sh"), null, null, null, List.of(), List.of("/var/lib/x", "/data"), null, Map.of(), null);
+    ImageHandle img = new ImageHandle("img", "d", "i", List.of(), cfg, 0);
+    ContainerSpec spec = build(Svc.of("web").volume("volume", "data", "/data"), img);
+    assertThat(spec.mounts()).extracting(MountSpec::target).containsExactly("/etc/hosts", "/etc/resolv.conf", "/etc/hostname",
+        "/var/lib/x", "/data");
+    assertThat(spec.labels().get("dev.jcompose.volumes")).isEqualTo(MountConverter.anonymousVolumeName("p-web-1", "/var/lib/x"));
+  }
+
+  @Test
+  void secretsAndConfigs_areReadOnlyBinds() {
+    Project base = Proj.of("p").service(Svc.of("web")).build();
+    Service web = base.services().get("web");
+    Service withRefs = new Service(web.name(), web.image(), null, web.command(), null, Map.of(), null, null, List.of(), null, null,
+        null, Map.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), null, Map.of(), null, null, null, null, null, List.of(),
+        List.of(), false, false, null, null, false, false, null, Map.of(), List.of(), List.of(), List.of(), List.of(), Map.of(),
+        List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, null, null,
+        List.of(new Service.ServiceFileRef("token", null, null, null, null)),
+        List.of(new Service.ServiceFileRef("conf", "/etc/app.conf", null, null, null)));
+    Project p = new Project("p", base.workingDir(), List.of(), Map.of("web", withRefs), base.networks(), Map.of(),
+        Map.of("token", new dev.jcompose.model.api.Secret("token", "p_token", "/src/token.txt", null, false, Map.of())),
+        Map.of("conf", new dev.jcompose.model.api.Config("conf", "p_conf", null, null, "k=v", false, Map.of())), null);
+    ContainerRequest r = new ContainerRequest(p, withRefs, "p-web-1", 1, image(null, List.of("sh"), null), ID, "h",
+        ContainerSpec.NetworkMode.newNamespace(), Path.of("/etc-dir"), null);
+    ContainerSpec spec = ContainerSpecFactory.build(r, (n, a, t, nc) -> Path.of("/v"), (kind, name, content) -> Path.of("/w", kind, name + "=" + content));
+    assertThat(spec.mounts()).contains(
+        new MountSpec(MountSpec.Type.BIND, Path.of("/src/token.txt"), "/run/secrets/token", true, false, List.of()),
+        new MountSpec(MountSpec.Type.BIND, Path.of("/w/config/conf=k=v"), "/etc/app.conf", true, false, List.of()));
   }
 }

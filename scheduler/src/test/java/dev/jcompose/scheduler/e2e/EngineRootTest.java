@@ -148,18 +148,41 @@ class EngineRootTest {
     }
     Project p = proj.build();
     long t0 = System.nanoTime();
-    List<ContainerSummary> ps = svc.up(p, UpOptions.defaults(), e -> {});
+    List<ContainerSummary> ps = svc.up(p, UpOptions.defaults(), events::add);
     long up = System.nanoTime() - t0;
     assertThat(ps).hasSize(20).extracting(ContainerSummary::state).containsOnly("running");
     t0 = System.nanoTime();
     svc.up(p, UpOptions.defaults(), e -> {});
     long noop = System.nanoTime() - t0;
     t0 = System.nanoTime();
-    svc.down("e2e", p, new DownOptions(false, false, null, null), e -> {});
+    svc.down("e2e", p, new DownOptions(false, false, null, null), events::add);
     long down = System.nanoTime() - t0;
+    printPhases();
     System.out.printf("FIGURES 20 services: up -d %d ms, second up %d ms, down %d ms (load %s)%n", up / 1_000_000,
         noop / 1_000_000, down / 1_000_000, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     assertThat(runtime.list()).isEmpty();
+  }
+
+  /** Mean duration of each phase (Creating->Created, ...) from the progress events. */
+  private void printPhases() {
+    Map<String, Event> open = new java.util.HashMap<>();
+    Map<String, java.util.LongSummaryStatistics> stats = new java.util.TreeMap<>();
+    for (Event e : List.copyOf(events)) {
+      String a = e.action();
+      if (a.endsWith("ing")) {
+        open.put(e.resource() + a.substring(0, a.length() - 3), e);
+      } else {
+        Event start = open.remove(e.resource() + a.substring(0, Math.max(0, a.length() - (a.endsWith("ed") ? 2 : 1))));
+        if (start == null) {
+          start = open.remove(e.resource() + a.substring(0, Math.max(0, a.length() - 1)));
+        }
+        if (start != null) {
+          stats.computeIfAbsent(a, k -> new java.util.LongSummaryStatistics())
+              .accept(Duration.between(start.time(), e.time()).toMillis());
+        }
+      }
+    }
+    stats.forEach((k, v) -> System.out.printf("PHASE %s mean %.0f ms max %d ms n=%d%n", k, v.getAverage(), v.getMax(), v.getCount()));
   }
 
   private static ImageHandle busybox(Path dir) throws Exception {

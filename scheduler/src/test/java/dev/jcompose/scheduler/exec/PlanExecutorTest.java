@@ -105,4 +105,21 @@ class PlanExecutorTest {
     });
     assertThat(out.values()).containsOnlyNulls();
   }
+
+  @Test
+  void optionalOpFailure_isAWarning_dependantsStillRun() {
+    List<String> ran = Collections.synchronizedList(new ArrayList<>());
+    Op wait = new Op("wait", Op.Kind.WAIT_HEALTHY, "db", "db", Op.OPTIONAL, List.of("db"));
+    Plan plan = new Plan(List.of(op("db"), wait, op("web", "wait")), List.of());
+    Map<String, Throwable> out = new PlanExecutor(pool, 2).execute(plan, o -> {
+      ran.add(o.id());
+      if (o.id().equals("db")) {
+        throw new IllegalStateException("db broke");
+      }
+      return CompletableFuture.completedFuture(null);
+    });
+    assertThat(ran).containsExactlyInAnyOrder("db", "web");
+    assertThat(out.get("wait")).isInstanceOf(OptionalFailure.class).hasMessage("dependency db failed: db broke");
+    assertThat(out.get("web")).isNull();
+  }
 }

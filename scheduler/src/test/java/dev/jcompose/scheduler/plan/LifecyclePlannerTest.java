@@ -3,7 +3,7 @@ package dev.jcompose.scheduler.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.runtime.api.ContainerState.Status;
-import dev.jcompose.scheduler.core.Labels;
+import dev.jcompose.scheduler.names.Labels;
 import dev.jcompose.scheduler.state.ObservedContainer;
 import java.util.List;
 import java.util.Map;

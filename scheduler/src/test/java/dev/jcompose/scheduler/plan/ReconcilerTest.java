@@ -6,7 +6,7 @@ import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.runtime.api.ContainerState.Status;
 import dev.jcompose.scheduler.api.UpOptions;
-import dev.jcompose.scheduler.core.Labels;
+import dev.jcompose.scheduler.names.Labels;
 import dev.jcompose.scheduler.state.ObservedContainer;
 import dev.jcompose.scheduler.state.ObservedState;
 import dev.jcompose.scheduler.testing.Proj;
@@ -236,5 +236,15 @@ class ReconcilerTest {
         .build();
     assertThat(plan(p, List.of(), opts())).contains("wait completed migrate  after: start container p-migrate-1",
         "start container p-web-1  after: create container p-web-1, wait completed migrate");
+  }
+
+  @Test
+  void requiredFalse_dependencyGetsAnOptionalWait() {
+    Svc web = Svc.of("web");
+    web.dependsOn.put("db", new Service.Dependency("service_healthy", false, false));
+    Project p = Proj.of("p").service(Svc.of("db").health("CMD", "true")).service(web).build();
+    assertThat(plan(p, List.of(), opts())).contains(
+        "wait healthy db (optional)  (optional)  after: start container p-db-1",
+        "start container p-web-1  after: create container p-web-1, wait healthy db (optional)");
   }
 }

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,11 +27,18 @@ public final class FakeRegistry implements AutoCloseable {
   private final Map<String, byte[]> content = new ConcurrentHashMap<>();
   private final Map<String, String> types = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+  private final Set<String> stalled = ConcurrentHashMap.newKeySet();
   private volatile boolean requireToken;
 
   public FakeRegistry() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     server.createContext("/", this::handle);
+    // handlers on their own threads: a stalled blob must not block the other requests
+    server.setExecutor(Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "fake-registry");
+      t.setDaemon(true);
+      return t;
+    }));
     server.start();
   }
 
@@ -82,6 +91,11 @@ public final class FakeRegistry implements AutoCloseable {
     content.put("/v2/" + repo + "/blobs/" + digest, wrong);
   }
 
+  /** Sends the headers and half of {@code digest}'s body, then goes silent (until close). */
+  public void stallBlob(String repo, String digest) {
+    stalled.add("/v2/" + repo + "/blobs/" + digest);
+  }
+
   private String manifest(String repo, String tag, byte[] body, String type) {
     String digest = Digest.of(body).toString();
     for (String ref : List.of(tag, digest)) {
@@ -116,7 +130,24 @@ public final class FakeRegistry implements AutoCloseable {
       send(exchange, 404, "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\",\"message\":\"manifest unknown\"}]}".getBytes(StandardCharsets.UTF_8), "application/json");
       return;
     }
+    if (stalled.contains(path)) {
+      stall(exchange, body);
+      return;
+    }
     send(exchange, 200, body, types.getOrDefault(path, "application/octet-stream"));
+  }
+
+  private static void stall(HttpExchange exchange, byte[] body) throws IOException {
+    exchange.sendResponseHeaders(200, body.length);
+    OutputStream out = exchange.getResponseBody();
+    out.write(body, 0, body.length / 2);
+    out.flush();
+    try {
+      Thread.sleep(60_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    exchange.close();
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body, String type) throws IOException {

@@ -1,4 +1,4 @@
-package dev.jcompose.scheduler.core;
+package dev.jcompose.scheduler.names;
 
 import dev.jcompose.model.api.Service;
 

@@ -1,4 +1,4 @@
-package dev.jcompose.scheduler.core;
+package dev.jcompose.scheduler.names;
 
 /**
  * Label keys on containers, networks and volumes. The {@code com.docker.compose.*} keys are docker

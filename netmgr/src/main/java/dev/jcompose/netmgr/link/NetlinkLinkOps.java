@@ -1,0 +1,156 @@
+package dev.jcompose.netmgr.link;
+
+import dev.jcompose.netmgr.ipam.Cidr;
+import dev.jcompose.netmgr.ipam.Ipv4;
+import dev.jcompose.netmgr.ipam.TakenRange;
+import dev.jcompose.netmgr.api.NetworkException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * {@link LinkOps} whose hot path, {@link #attachVeth}, talks rtnetlink directly: no process is
+ * started per container (the research notes measured ~6 ms per nsenter+ip exec on a quiet host,
+ * far more under load, against well under a millisecond for the netlink messages). Rare
+ * operations (bridges, deletes, listings) stay on {@link IpBatchLinkOps}.
+ *
+ * <p>Sequence, as netavark and docker do it: one RTM_NEWLINK creates the veth with its peer
+ * directly in the container netns (IFLA_NET_NS_FD) and the host end enslaved to the bridge; then,
+ * through a socket opened inside the netns: lo up, address, eth up, default route.
+ */
+public final class NetlinkLinkOps implements LinkOps {
+  private static final int RTM_NEWLINK = 16;
+  private static final int RTM_NEWADDR = 20;
+  private static final int RTM_NEWROUTE = 24;
+  private static final int IFF_UP = 1;
+  private static final int IFLA_ADDRESS = 1;
+  private static final int IFLA_IFNAME = 3;
+  private static final int IFLA_MTU = 4;
+  private static final int IFLA_MASTER = 10;
+  private static final int IFLA_LINKINFO = 18;
+  private static final int IFLA_IFALIAS = 20;
+  private static final int IFLA_NET_NS_FD = 28;
+  private static final int IFLA_INFO_KIND = 1;
+  private static final int IFLA_INFO_DATA = 2;
+  private static final int VETH_INFO_PEER = 1;
+  private static final int IFA_LOCAL = 2;
+  private static final int IFA_ADDRESS = 1;
+  private static final int RTA_GATEWAY = 5;
+  private static final int RTA_OIF = 4;
+
+  private final IpBatchLinkOps ip = new IpBatchLinkOps();
+  private final NetlinkSocket host;
+
+  public NetlinkLinkOps() {
+    this.host = NetlinkSocket.inCurrentNamespace();
+  }
+
+  /** Netlink when libc binds (it does on any glibc/musl Linux), else the ip-batch implementation. */
+  public static LinkOps createBest() {
+    try {
+      return new NetlinkLinkOps();
+    } catch (RuntimeException | LinkageError e) {
+      return new IpBatchLinkOps();
+    }
+  }
+
+  @Override
+  public synchronized void attachVeth(VethConfig v) {
+    int nsFd = NetlinkSocket.openFd(v.netnsPath());
+    try {
+      createVeth(v, nsFd);
+    } finally {
+      NetlinkSocket.closeFd(nsFd);
+    }
+    try (NetlinkSocket inside = NetlinkSocket.inNamespace(v.netnsPath())) {
+      setAlias(v);
+      configureInside(inside, v);
+    } catch (RuntimeException e) {
+      ip.deleteLink(v.hostName());
+      throw e;
+    }
+  }
+
+  private void createVeth(VethConfig v, int nsFd) {
+    NetlinkMessage m = new NetlinkMessage(RTM_NEWLINK, NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_EXCL, host.nextSeq())
+        .ifinfo(0, IFF_UP, IFF_UP)
+        .string(IFLA_IFNAME, v.hostName()).u32(IFLA_MTU, v.mtu()).u32(IFLA_MASTER, ifindex(v.bridge()));
+    int info = m.begin(IFLA_LINKINFO);
+    m.string(IFLA_INFO_KIND, "veth");
+    int data = m.begin(IFLA_INFO_DATA);
+    int peer = m.begin(VETH_INFO_PEER);
+    m.ifinfo(0, 0, 0).string(IFLA_IFNAME, v.ifName()).u32(IFLA_MTU, v.mtu()).u32(IFLA_NET_NS_FD, nsFd);
+    if (v.mac() != null && !v.mac().isBlank()) {
+      m.bytes(IFLA_ADDRESS, HexFormat.ofDelimiter(":").parseHex(v.mac()));
+    }
+    m.end(peer);
+    m.end(data);
+    m.end(info);
+    host.request(m, "create veth " + v.hostName() + " with peer " + v.ifName() + " in " + v.netnsPath());
+  }
+
+  private void setAlias(VethConfig v) {
+    // The kernel ignores IFLA_IFALIAS when creating a link; it is only applied by a set.
+    host.request(new NetlinkMessage(RTM_NEWLINK, 0, host.nextSeq()).ifinfo(0, 0, 0)
+        .string(IFLA_IFNAME, v.hostName()).string(IFLA_IFALIAS, v.alias()), "alias " + v.hostName());
+  }
+
+  private static void configureInside(NetlinkSocket s, VethConfig v) {
+    up(s, "lo");
+    int index = up(s, v.ifName());
+    Cidr cidr = Cidr.parse(v.addressCidr());
+    int address = Ipv4.parse(v.addressCidr().substring(0, v.addressCidr().indexOf('/')));
+    s.request(new NetlinkMessage(RTM_NEWADDR, NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_EXCL, s.nextSeq())
+        .ifaddr(cidr.prefix(), index).ipv4(IFA_LOCAL, address).ipv4(IFA_ADDRESS, address), "address " + v.addressCidr());
+    if (v.defaultGateway() != null) {
+      s.request(new NetlinkMessage(RTM_NEWROUTE, NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_REPLACE, s.nextSeq())
+          .rtmsg(0).ipv4(RTA_GATEWAY, Ipv4.parse(v.defaultGateway())).u32(RTA_OIF, index), "default route via " + v.defaultGateway());
+    }
+  }
+
+  /** Sets a link up by name and returns its index (sysfs shows the host netns, not this one). */
+  private static int up(NetlinkSocket s, String name) {
+    s.request(new NetlinkMessage(RTM_NEWLINK, 0, s.nextSeq()).ifinfo(0, IFF_UP, IFF_UP).string(IFLA_IFNAME, name), "set " + name + " up");
+    return s.index(name);
+  }
+
+  private static int ifindex(String link) {
+    try {
+      return Integer.parseInt(Files.readString(Path.of("/sys/class/net", link, "ifindex")).strip());
+    } catch (IOException | NumberFormatException e) {
+      throw new NetworkException(NetworkException.Kind.NOT_FOUND, "bridge " + link + " does not exist", e);
+    }
+  }
+
+  @Override
+  public void ensureBridge(BridgeConfig bridge) {
+    ip.ensureBridge(bridge);
+  }
+
+  @Override
+  public void deleteLink(String name) {
+    ip.deleteLink(name);
+  }
+
+  @Override
+  public List<LinkInfo> listLinks(String aliasPrefix) {
+    return ip.listLinks(aliasPrefix);
+  }
+
+  @Override
+  public List<TakenRange> hostRanges() {
+    return ip.hostRanges();
+  }
+
+  @Override
+  public void setSysctl(String key, String value) {
+    ip.setSysctl(key, value);
+  }
+
+  @Override
+  public String getSysctl(String key) {
+    return ip.getSysctl(key);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.jcompose.netmgr.link;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Builds one rtnetlink request (nlmsghdr + fixed header + attributes, 4-byte aligned, host byte
+ * order) as rtnetlink(7) describes. Nested attributes are opened with {@link #begin} and closed
+ * with {@link #end}, which back-fills their length.
+ */
+final class NetlinkMessage {
+  static final int NLM_F_REQUEST = 0x1;
+  static final int NLM_F_ACK = 0x4;
+  static final int NLM_F_REPLACE = 0x100;
+  static final int NLM_F_EXCL = 0x200;
+  static final int NLM_F_CREATE = 0x400;
+  private final ByteBuffer buf = ByteBuffer.allocate(4096).order(ByteOrder.nativeOrder());
+
+  /** A request that the kernel acknowledges (NLM_F_ACK). */
+  NetlinkMessage(int type, int flags, int seq) {
+    this(type, flags | NLM_F_ACK, seq, true);
+  }
+
+  private NetlinkMessage(int type, int flags, int seq, boolean unused) {
+    buf.putInt(0).putShort((short) type).putShort((short) (flags | NLM_F_REQUEST)).putInt(seq).putInt(0);
+  }
+
+  /** A get request: the kernel answers with the object itself, no separate ACK. */
+  static NetlinkMessage get(int type, int seq) {
+    return new NetlinkMessage(type, 0, seq, true);
+  }
+
+  /** struct ifinfomsg. */
+  NetlinkMessage ifinfo(int index, int flags, int change) {
+    buf.put((byte) 0).put((byte) 0).putShort((short) 0).putInt(index).putInt(flags).putInt(change);
+    return this;
+  }
+
+  /** struct ifaddrmsg for IPv4. */
+  NetlinkMessage ifaddr(int prefix, int index) {
+    buf.put((byte) 2).put((byte) prefix).put((byte) 0).put((byte) 0).putInt(index);
+    return this;
+  }
+
+  /** struct rtmsg: IPv4 unicast route in the main table, universe scope, proto boot (as ip route). */
+  NetlinkMessage rtmsg(int dstLen) {
+    buf.put((byte) 2).put((byte) dstLen).put((byte) 0).put((byte) 0)
+        .put((byte) 254).put((byte) 3).put((byte) 0).put((byte) 1).putInt(0);
+    return this;
+  }
+
+  NetlinkMessage string(int type, String value) {
+    return bytes(type, (value + "\0").getBytes(StandardCharsets.UTF_8));
+  }
+
+  NetlinkMessage u32(int type, int value) {
+    return bytes(type, ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(value).array());
+  }
+
+  /** An IPv4 address attribute (network byte order). */
+  NetlinkMessage ipv4(int type, int address) {
+    return bytes(type, ByteBuffer.allocate(4).order(ByteOrder.BIG_ENDIAN).putInt(address).array());
+  }
+
+  NetlinkMessage bytes(int type, byte[] value) {
+    buf.putShort((short) (4 + value.length)).putShort((short) type).put(value);
+    align();
+    return this;
+  }
+
+  /** Opens a nested attribute; returns its offset for {@link #end}. */
+  int begin(int type) {
+    int start = buf.position();
+    buf.putShort((short) 0).putShort((short) type);
+    return start;
+  }
+
+  NetlinkMessage end(int start) {
+    buf.putShort(start, (short) (buf.position() - start));
+    return this;
+  }
+
+  byte[] toBytes() {
+    buf.putInt(0, buf.position());
+    byte[] out = new byte[buf.position()];
+    buf.duplicate().flip().get(out);
+    return out;
+  }
+
+  private void align() {
+    while (buf.position() % 4 != 0) {
+      buf.put((byte) 0);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package dev.jcompose.netmgr.link;
+
+import dev.jcompose.netmgr.api.NetworkException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import jnr.ffi.LastError;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Runtime;
+
+/**
+ * A NETLINK_ROUTE socket bound to one network namespace: a socket belongs to the netns its creator
+ * thread was in, so the constructor switches a short-lived thread into the target netns only for
+ * the socket() call. Requests are synchronous (send, then read the ACK). Not thread-safe.
+ */
+final class NetlinkSocket implements AutoCloseable {
+  private static final int AF_NETLINK = 16;
+  private static final int SOCK_RAW_CLOEXEC = 3 | 0x80000;
+  private static final int CLONE_NEWNET = 0x40000000;
+  private static final int O_RDONLY_CLOEXEC = 0x80000;
+  private static final int NLMSG_ERROR = 2;
+  private static final int RTM_GETLINK = 18;
+  private static final int IFLA_IFNAME = 3;
+  private static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
+  private final int fd;
+  private int seq;
+
+  /** The libc calls used; jnr-ffi binds them at load. */
+  public interface LibC {
+    int socket(int domain, int type, int protocol);
+
+    int setns(int fd, int nstype);
+
+    int open(String path, int flags);
+
+    int close(int fd);
+
+    long send(int fd, byte[] buf, long len, int flags);
+
+    long recv(int fd, byte[] buf, long len, int flags);
+
+    String strerror(int errnum);
+  }
+
+  private NetlinkSocket(int fd) {
+    this.fd = fd;
+  }
+
+  static NetlinkSocket inCurrentNamespace() {
+    return new NetlinkSocket(check(LIBC.socket(AF_NETLINK, SOCK_RAW_CLOEXEC, 0), "socket(AF_NETLINK)"));
+  }
+
+  /** Opens a socket in the netns at {@code path} without moving any long-lived thread there. */
+  static NetlinkSocket inNamespace(Path path) {
+    int[] result = {-1};
+    RuntimeException[] error = {null};
+    Thread t = new Thread(() -> {
+      try {
+        result[0] = openIn(path);
+      } catch (RuntimeException e) {
+        error[0] = e;
+      }
+    }, "netmgr-netns");
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NetworkException(NetworkException.Kind.UNAVAILABLE, "interrupted entering " + path, e);
+    }
+    if (error[0] != null) {
+      throw error[0];
+    }
+    return new NetlinkSocket(result[0]);
+  }
+
+  private static int openIn(Path path) {
+    int home = check(LIBC.open("/proc/thread-self/ns/net", O_RDONLY_CLOEXEC), "open own netns");
+    int target = LIBC.open(path.toString(), O_RDONLY_CLOEXEC);
+    try {
+      check(target, "open netns " + path);
+      check(LIBC.setns(target, CLONE_NEWNET), "setns " + path);
+      try {
+        return check(LIBC.socket(AF_NETLINK, SOCK_RAW_CLOEXEC, 0), "socket(AF_NETLINK) in " + path);
+      } finally {
+        // This thread ends right after; switching back still matters if the JVM reuses it.
+        LIBC.setns(home, CLONE_NEWNET);
+      }
+    } finally {
+      LIBC.close(home);
+      if (target >= 0) {
+        LIBC.close(target);
+      }
+    }
+  }
+
+  int nextSeq() {
+    return ++seq;
+  }
+
+  /** The index of a link in this socket's netns (RTM_GETLINK by name). */
+  int index(String name) {
+    ByteBuffer b = exchange(NetlinkMessage.get(RTM_GETLINK, nextSeq()).ifinfo(0, 0, 0).string(IFLA_IFNAME, name), "look up " + name);
+    return b.getInt(20);
+  }
+
+  /** Opens a namespace file for IFLA_NET_NS_FD; the caller closes it with {@link #closeFd}. */
+  static int openFd(Path path) {
+    return check(LIBC.open(path.toString(), O_RDONLY_CLOEXEC), "open netns " + path);
+  }
+
+  static void closeFd(int fd) {
+    LIBC.close(fd);
+  }
+
+  /** Sends a request and waits for its ACK; throws with errno and {@code what} on a NACK. */
+  void request(NetlinkMessage m, String what) {
+    exchange(m, what);
+  }
+
+  private ByteBuffer exchange(NetlinkMessage m, String what) {
+    byte[] wire = m.toBytes();
+    if (LIBC.send(fd, wire, wire.length, 0) < 0) {
+      throw fail(what + ": send", errno());
+    }
+    byte[] reply = new byte[8192];
+    long n = LIBC.recv(fd, reply, reply.length, 0);
+    if (n < 0) {
+      throw fail(what + ": recv", errno());
+    }
+    ByteBuffer b = ByteBuffer.wrap(reply, 0, (int) n).order(ByteOrder.nativeOrder());
+    if (b.getShort(4) == NLMSG_ERROR && b.getInt(16) != 0) {
+      throw fail(what, -b.getInt(16));
+    }
+    return b;
+  }
+
+  private static NetworkException fail(String what, int errno) {
+    return new NetworkException(NetworkException.Kind.INTERNAL, what + " failed: errno " + errno + " (" + LIBC.strerror(errno) + ")");
+  }
+
+  private static int errno() {
+    return LastError.getLastError(Runtime.getRuntime(LIBC));
+  }
+
+  private static int check(int rc, String what) {
+    if (rc < 0) {
+      throw fail(what, errno());
+    }
+    return rc;
+  }
+
+  @Override
+  public void close() {
+    LIBC.close(fd);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.jcompose.netmgr.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jcompose.netmgr.api.NetworkException;
+import dev.jcompose.netmgr.sys.Exec;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
+
+/** One contract for both LinkOps implementations, on the real kernel. */
+@Tag("root")
+class LinkOpsContractRootTest {
+  private static final String BRIDGE = "jcbcontract01";
+  private static final String NS = "jctest-links-" + ProcessHandle.current().pid();
+
+  static List<Supplier<LinkOps>> implementations() {
+    return List.of(IpBatchLinkOps::new, NetlinkLinkOps::new);
+  }
+
+  @ParameterizedTest
+  @MethodSource("implementations")
+  void attachVeth_peerInNetns_addressedRoutedAndRemovable(Supplier<LinkOps> impl) {
+    LinkOps ops = impl.get();
+    Exec.run(List.of("ip", "netns", "add", NS), "");
+    try {
+      ops.ensureBridge(new BridgeConfig(BRIDGE, "02:00:00:00:00:01", 1500, "10.251.0.1/24", "jcompose:contract:net:x", false));
+      ops.ensureBridge(new BridgeConfig(BRIDGE, "02:00:00:00:00:01", 1500, "10.251.0.1/24", "jcompose:contract:net:x", false));
+      long[] t = new long[1];
+      long t0 = System.nanoTime();
+      ops.attachVeth(new VethConfig("jcvcontract01", BRIDGE, Path.of("/var/run/netns", NS), "eth0", "02:42:0a:fb:00:02", 1500,
+          "10.251.0.2/24", "10.251.0.1", "jcompose:contract:ep:c:x"));
+      t[0] = System.nanoTime() - t0;
+      System.out.printf("%s attachVeth %.2f ms%n", ops.getClass().getSimpleName(), t[0] / 1e6);
+
+      String inside = Exec.run(List.of("ip", "-n", NS, "addr", "show", "eth0"), "");
+      assertThat(inside).contains("inet 10.251.0.2/24", "02:42:0a:fb:00:02", "UP");
+      assertThat(Exec.run(List.of("ip", "-n", NS, "route"), "")).contains("default via 10.251.0.1 dev eth0");
+      assertThat(Exec.run(List.of("ip", "-n", NS, "link", "show", "lo"), "")).contains("UP");
+      assertThat(Exec.tryRun(List.of("ip", "netns", "exec", NS, "busybox", "ping", "-c", "1", "-W", "2", "10.251.0.1"), "").exitCode()).isZero();
+      assertThat(ops.listLinks("jcompose:contract:")).extracting(LinkInfo::name).containsExactlyInAnyOrder(BRIDGE, "jcvcontract01");
+      assertThatThrownBy(() -> ops.attachVeth(new VethConfig("jcvcontract02", BRIDGE, Path.of("/var/run/netns/jctest-absent"),
+          "eth0", null, 1500, "10.251.0.3/24", null, "jcompose:contract:ep:d:x"))).isInstanceOf(NetworkException.class);
+
+      ops.deleteLink("jcvcontract01");
+      ops.deleteLink("jcvcontract01");
+      assertThat(Exec.run(List.of("ip", "-n", NS, "link"), "")).doesNotContain("eth0");
+    } finally {
+      ops.deleteLink("jcvcontract01");
+      ops.deleteLink("jcvcontract02");
+      ops.deleteLink(BRIDGE);
+      Exec.tryRun(List.of("ip", "netns", "del", NS), "");
+    }
+    assertThat(Arrays.asList(Exec.run(List.of("ip", "-o", "link"), "").split("\n"))).noneMatch(l -> l.contains("contract"));
+  }
+}
