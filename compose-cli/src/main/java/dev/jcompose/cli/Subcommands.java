@@ -32,7 +32,10 @@ final class Subcommands {
     for (String name : CLASSES) {
       try {
         Object command = Class.forName(name).getDeclaredConstructor().newInstance();
-        cli.addSubcommand(command);
+        CommandLine sub = new CommandLine(command);
+        // every verb answers --help, as docker compose's do
+        sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
+        cli.addSubcommand(sub);
       } catch (ClassNotFoundException e) {
         // not built yet in this checkout: the verb is simply absent
       } catch (ReflectiveOperationException e) {

@@ -171,7 +171,15 @@ public final class LinuxNetworkManager implements NetworkManager {
     }
     links.deleteLink(e.hostIf());
     state.removeEndpoint(containerId, networkName);
-    persist();
+    boolean lastEndpoint = state.endpoints().stream().noneMatch(x -> x.containerId().equals(containerId));
+    if (lastEndpoint && state.ports().containsKey(containerId)) {
+      // Its address may soon belong to another container: never leave a proxy or DNAT aimed at it.
+      ports.release(containerId);
+      state.ports().remove(containerId);
+      persistAndApply();
+    } else {
+      persist();
+    }
   }
 
   @Override

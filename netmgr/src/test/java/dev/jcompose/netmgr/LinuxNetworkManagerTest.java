@@ -158,6 +158,18 @@ class LinuxNetworkManagerTest {
   }
 
   @Test
+  void detach_lastEndpoint_releasesPublishedPorts() {
+    create("p_default", false);
+    Endpoint e = attach("c1", "p_default", null);
+    manager.publish("c1", List.of(new PortBinding("", 0, e.ipv4Address(), 80, "tcp")));
+
+    manager.detach("c1", "p_default");
+
+    assertThat(manager.published("c1")).isEmpty();
+    assertThat(firewall.rules).doesNotContain("dnat to");
+  }
+
+  @Test
   void publish_unknownContainerAddress_invalid() {
     create("p_default", false);
     attach("c1", "p_default", null);

@@ -28,12 +28,12 @@ import picocli.CommandLine.Spec;
  * the lines of several containers are merged by time; with {@code -f} each container is followed
  * concurrently until it stops, and lines print as they come.
  */
-@Command(name = "logs", description = "View output from containers", modelTransformer = ShortNames.Follow.class)
+@Command(name = "logs", description = "View output from containers")
 public final class LogsCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "SERVICE") List<String> services = new ArrayList<>();
-  @Option(names = "--follow", description = "Follow log output (also -f)") boolean follow;
+  @Option(names = {"-f", "--follow"}, description = "Follow log output") boolean follow;
   @Option(names = {"-n", "--tail"}, defaultValue = "all", paramLabel = "N", description = "Number of lines to show from the end of the logs for each container") String tail;
   @Option(names = {"-t", "--timestamps"}, description = "Show timestamps") boolean timestamps;
   @Option(names = "--since", paramLabel = "TIME", description = "Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m)") String since;

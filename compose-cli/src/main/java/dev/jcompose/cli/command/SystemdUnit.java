@@ -23,7 +23,8 @@ final class SystemdUnit {
         .append("After=network-online.target local-fs.target\n")
         .append("Wants=network-online.target\n\n")
         .append("[Service]\n")
-        .append("Type=simple\n");
+        .append("Type=simple\n")
+        .append("Environment=MALLOC_ARENA_MAX=2\n");
     for (String key : PASSED_ENV) {
       if (env.containsKey(key)) {
         sb.append("Environment=").append(quote(key + "=" + env.get(key))).append('\n');

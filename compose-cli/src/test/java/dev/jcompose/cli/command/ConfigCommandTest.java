@@ -100,6 +100,13 @@ class ConfigCommandTest {
   }
 
   @Test
+  void config_noInterpolate_keepsVariablesAndDollars() throws Exception {
+    assertThat(run("services:\n  web:\n    image: nginx:${TAG}\n    ports: ['${PORT}:80']\n", "--no-interpolate",
+        "--format", "json")).isZero();
+    assertThat(out()).contains("\"image\": \"nginx:${TAG}\"").contains("\"${PORT}:80\"");
+  }
+
+  @Test
   void config_invalidFile_exitsOneWithOneLine() throws Exception {
     int code = run("services:\n  web:\n    image: nginx\n    imagee: x\n");
     assertThat(code).isEqualTo(1);

@@ -25,14 +25,21 @@ public final class ProjectLoader {
   }
 
   public static LoadResult loadDetailed(LoadOptions options) {
-    return fromTree(ProjectTreeLoader.load(options));
+    return fromTree(ProjectTreeLoader.load(options), !options.interpolate());
   }
 
-  /** Normalises, validates and types an already loaded tree (used by tests and tools). */
+  /** Normalises, validates and types an already loaded (interpolated) tree (used by tests and tools). */
   public static LoadResult fromTree(LoadedTree loaded) {
+    return fromTree(loaded, false);
+  }
+
+  private static LoadResult fromTree(LoadedTree loaded, boolean raw) {
     CanonicalProject canonical = ProjectNormalizer.normalize(loaded.projectName(), loaded.projectDir(),
-        loaded.environment(), loaded.tree(), loaded.activeProfiles());
-    ProjectValidator.validate(canonical);
+        loaded.environment(), loaded.tree(), loaded.activeProfiles(), raw);
+    if (!raw) {
+      // like docker compose's --no-interpolate path (ToModel), no consistency checks on raw text
+      ProjectValidator.validate(canonical);
+    }
     Project project = TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files());
     List<String> warnings = new ArrayList<>(loaded.warnings());
     warnings.addAll(canonical.warnings());

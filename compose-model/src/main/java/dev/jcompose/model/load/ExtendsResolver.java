@@ -49,7 +49,7 @@ final class ExtendsResolver {
     String baseFile = file;
     Scope baseScope = scope;
     if (ext instanceof MapNode m && m.get("file") instanceof ScalarNode f) {
-      Path target = scope.workingDir().resolve(f.text()).normalize();
+      Path target = Path.of(new PathRebaser(scope.workingDir(), pipeline.home()).absText(f.text()));
       baseFile = target.toString();
       baseScope = scope.forExtendedFile(target.getParent());
       baseServices = servicesOf(target, baseScope, name, file, f.text());

@@ -50,8 +50,8 @@ final class IncludeResolver {
   }
 
   private MapNode loadEntry(IncludeEntry entry, Scope scope, List<String> chain) {
-    List<String> files = entry.paths().stream()
-        .map(p -> scope.workingDir().resolve(p).normalize().toString()).toList();
+    PathRebaser paths = new PathRebaser(scope.workingDir(), pipeline.home());
+    List<String> files = entry.paths().stream().map(paths::absText).toList();
     String main = files.get(0);
     if (chain.contains(main)) {
       List<String> cycle = new ArrayList<>(chain);

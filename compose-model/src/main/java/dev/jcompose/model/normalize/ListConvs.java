@@ -90,8 +90,13 @@ final class ListConvs {
     }
     try {
       return PortSpecs.parse(Converters.text(item));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw NormalizeContext.error(item, p, e instanceof NullPointerException ? "invalid port" : e.getMessage());
+    } catch (IllegalArgumentException e) {
+      if (ctx.lenient) {
+        return List.of(Converters.text(item));
+      }
+      throw NormalizeContext.error(item, p, e.getMessage());
+    } catch (NullPointerException e) {
+      throw NormalizeContext.error(item, p, "invalid port");
     }
   }
 
@@ -105,6 +110,9 @@ final class ListConvs {
       try {
         v = VolumeSpecs.parse(Converters.text(item));
       } catch (IllegalArgumentException e) {
+        if (ctx.lenient) {
+          return List.of(Converters.text(item));
+        }
         throw NormalizeContext.error(item, p, e.getMessage());
       }
     }

@@ -19,6 +19,8 @@ final class NormalizeContext {
   final Map<String, String> environment;
   final String home;
   final List<String> warnings = new ArrayList<>();
+  /** True for {@code --no-interpolate}: short syntax that can't be parsed (it holds ${VAR}) stays raw. */
+  boolean lenient;
 
   NormalizeContext(String projectName, Path projectDir, Map<String, String> environment) {
     this.projectName = projectName;

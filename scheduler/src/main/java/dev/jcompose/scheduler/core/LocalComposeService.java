@@ -46,6 +46,7 @@ public final class LocalComposeService implements ComposeService {
   @Override
   public List<ContainerSummary> up(Project project, UpOptions options, Consumer<Event> listener) {
     Progress progress = new Progress(listener, ctx.bus(), project.name());
+    checkServices(project, options.services());
     try (var lock = new Locked(ctx, project.name())) {
       ObservedState observed = Observer.observe(ctx, project.name());
       Plan plan = Reconciler.plan(new ReconcileInput(project, observed, options, localImages(project)));
@@ -166,6 +167,14 @@ public final class LocalComposeService implements ComposeService {
   @Override
   public void events(String projectName, Consumer<Event> sink, BooleanSupplier stop) {
     EventStream.stream(ctx.bus(), projectName, sink, stop);
+  }
+
+  private static void checkServices(Project p, List<String> services) {
+    for (String s : services == null ? List.<String>of() : services) {
+      if (!p.services().containsKey(s)) {
+        throw new ComposeException(ComposeException.Kind.NOT_FOUND, "no such service: " + s);
+      }
+    }
   }
 
   private List<ObservedContainer> selected(String projectName, List<String> services) {

@@ -1,6 +1,7 @@
 package dev.jcompose.scheduler.events;
 
 import dev.jcompose.scheduler.api.Event;
+import dev.jcompose.scheduler.names.Labels;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,8 +31,21 @@ public final class EventBus {
     }
   }
 
-  /** Publishes a container event with the project/service attributes docker's events carry. */
-  public void container(String name, String action, String message, Map<String, String> attributes) {
-    publish(new Event(Instant.now(), "Container " + name, action, message == null ? "" : message, attributes));
+  /**
+   * Publishes a container lifecycle event with the attributes docker's events carry: project,
+   * service and name from the container's labels, plus {@code extra}.
+   */
+  public void container(String name, Map<String, String> labels, String action, String message, Map<String, String> extra) {
+    Map<String, String> attrs = new java.util.TreeMap<>(extra);
+    attrs.put("name", name);
+    putIfPresent(attrs, "project", labels.get(Labels.PROJECT));
+    putIfPresent(attrs, "service", labels.get(Labels.SERVICE));
+    publish(new Event(Instant.now(), "Container " + name, action, message == null ? "" : message, attrs));
+  }
+
+  private static void putIfPresent(Map<String, String> m, String k, String v) {
+    if (v != null) {
+      m.put(k, v);
+    }
   }
 }

@@ -40,7 +40,7 @@ public final class HealthMonitor {
     if (spec == null) {
       return;
     }
-    HealthProber p = new HealthProber(name, spec, runtime, timer, clock, this::transition);
+    HealthProber p = new HealthProber(name, spec, runtime, timer, clock, (n, st) -> transition(n, labels, st));
     HealthProber old = probers.put(name, p);
     if (old != null) {
       old.stop();
@@ -96,8 +96,8 @@ public final class HealthMonitor {
     probers.clear();
   }
 
-  private void transition(String name, HealthState state) {
-    bus.container(name, "health_status: " + state.status().text(), lastOutput(state), Map.of());
+  private void transition(String name, Map<String, String> labels, HealthState state) {
+    bus.container(name, labels, "health_status: " + state.status().text(), lastOutput(state), Map.of());
     settle(name, state.status());
   }
 

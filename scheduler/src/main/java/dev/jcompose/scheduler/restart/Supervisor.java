@@ -88,9 +88,9 @@ public final class Supervisor {
 
   private void onExit(String name, Map<String, String> labels, ExitStatus exit) {
     health.exited(name, exit);
-    bus.container(name, "die", "exit code " + exit.exitCode(), Map.of("exitCode", Integer.toString(exit.exitCode())));
+    bus.container(name, labels, "die", "exit code " + exit.exitCode(), Map.of("exitCode", Integer.toString(exit.exitCode())));
     if (exit.oomKilled()) {
-      bus.container(name, "oom", "", Map.of());
+      bus.container(name, labels, "oom", "", Map.of());
     }
     if (stopping.contains(name)) {
       return;
@@ -103,12 +103,13 @@ public final class Supervisor {
     }
     state.setRestartCount(name, d.restartCount());
     lastDelays.put(name, d.delay());
-    bus.container(name, "restarting", "in " + d.delay().toMillis() + " ms (" + d.reason() + ")", Map.of());
+    bus.container(name, labels, "restarting", "in " + d.delay().toMillis() + " ms (" + d.reason() + ")", Map.of());
     timer.schedule(() -> restartIfStillWanted(name, labels), d.delay().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void restartIfStillWanted(String name, Map<String, String> labels) {
-    if (stopping.contains(name) || state.get(name).userStopped()) {
+    // Removed meanwhile (forget) or stopped by the engine/user: the pending restart is void.
+    if (!generations.containsKey(name) || stopping.contains(name) || state.get(name).userStopped()) {
       return;
     }
     restartNow(name, labels);
@@ -117,10 +118,10 @@ public final class Supervisor {
   private void restartNow(String name, Map<String, String> labels) {
     try {
       runtime.start(name);
-      bus.container(name, "restart", "", Map.of());
+      bus.container(name, labels, "restart", "", Map.of());
       watch(name, labels);
     } catch (RuntimeException e) {
-      bus.container(name, "Error", "restart failed: " + e.getMessage(), Map.of());
+      bus.container(name, labels, "Error", "restart failed: " + e.getMessage(), Map.of());
     }
   }
 

@@ -266,4 +266,26 @@ class LocalComposeServiceTest {
     assertThat(events).filteredOn(e -> e.action().equals("Plan")).singleElement()
         .satisfies(e -> assertThat(e.message()).contains("create container p-web-1"));
   }
+
+  @Test
+  void events_streamLifecycleOfTheProject() throws Exception {
+    Project p = Proj.of("p").service(Svc.of("web").restart("always")).build();
+    List<Event> seen = Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> svc.events("p", seen::add, done::get));
+    svc.up(p, UpOptions.defaults(), e -> {});
+    runtime.crash("p-web-1", 2);
+    await().atMost(Duration.ofSeconds(5)).until(() -> seen.stream().anyMatch(e -> e.action().equals("restart")));
+    done.set(true);
+    stream.get(5, TimeUnit.SECONDS);
+    assertThat(seen).extracting(Event::action).containsSubsequence("Started", "die", "restarting", "restart");
+    assertThat(seen).filteredOn(e -> e.action().equals("die")).singleElement()
+        .satisfies(e -> assertThat(e.attributes()).containsEntry("project", "p").containsEntry("service", "web").containsEntry("exitCode", "2"));
+  }
+
+  @Test
+  void up_unknownService_isNotFound() {
+    UpOptions o = new UpOptions(List.of("nope"), true, false, false, false, false, false, null, false, false, "missing", Map.of(), null);
+    assertThatThrownBy(() -> svc.up(app(), o, e -> {})).hasMessage("no such service: nope");
+  }
 }

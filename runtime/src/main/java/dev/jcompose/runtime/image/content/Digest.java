@@ -36,7 +36,12 @@ public record Digest(String hex) {
     return new Digest(HexFormat.of().formatHex(sha256));
   }
 
+  /** A SHA-256 for bulk data: libcrypto's when available ({@link NativeSha256}), else the JDK's. */
   public static MessageDigest newSha256() {
+    return NativeSha256.create().orElseGet(Digest::jdkSha256);
+  }
+
+  static MessageDigest jdkSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
