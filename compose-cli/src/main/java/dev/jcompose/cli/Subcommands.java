@@ -36,6 +36,7 @@ final class Subcommands {
         // every verb answers --help, as docker compose's do
         sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
         cli.addSubcommand(sub);
+        LocalShortNames.apply(sub);
       } catch (ClassNotFoundException e) {
         // not built yet in this checkout: the verb is simply absent
       } catch (ReflectiveOperationException e) {

@@ -33,7 +33,7 @@ public final class LogsCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "SERVICE") List<String> services = new ArrayList<>();
-  @Option(names = {"-f", "--follow"}, description = "Follow log output") boolean follow;
+  @Option(names = "--follow", description = "Follow log output") boolean follow;
   @Option(names = {"-n", "--tail"}, defaultValue = "all", paramLabel = "N", description = "Number of lines to show from the end of the logs for each container") String tail;
   @Option(names = {"-t", "--timestamps"}, description = "Show timestamps") boolean timestamps;
   @Option(names = "--since", paramLabel = "TIME", description = "Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m)") String since;

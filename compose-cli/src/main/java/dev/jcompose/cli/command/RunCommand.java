@@ -39,7 +39,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-deps", description = "Don't start linked services") boolean noDeps;
   @Option(names = {"-T", "--no-TTY", "--no-tty"}, description = "Disable pseudo-TTY allocation") boolean noTty;
   @Option(names = "--name", paramLabel = "NAME", description = "Assign a name to the container") String name;
-  @Option(names = {"-p", "--publish"}, paramLabel = "PORT", description = "Publish a container's port(s) to the host") List<String> publish = new ArrayList<>();
+  @Option(names = "--publish", paramLabel = "PORT", description = "Publish a container's port(s) to the host") List<String> publish = new ArrayList<>();
   @Option(names = {"-P", "--service-ports"}, description = "Run command with all service's ports enabled and mapped to the host") boolean servicePorts;
   @Option(names = {"-d", "--detach"}, description = "Run container in background and print container ID") boolean detach;
   @Option(names = {"-i", "--interactive"}, defaultValue = "true", fallbackValue = "true", arity = "0..1", description = "Keep STDIN open even if not attached") boolean interactive;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 @Command(name = "version", description = "Show the jcompose version information")
 public final class VersionCommand implements Callable<Integer> {
   @Option(names = "--short", description = "Shows only the version number") boolean versionOnly;
-  @Option(names = {"-f", "--format"}, defaultValue = "pretty", description = "Format the output: pretty or json") String format;
+  @Option(names = "--format", defaultValue = "pretty", description = "Format the output: pretty or json") String format;
 
   @Override
   public Integer call() {
