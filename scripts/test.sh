@@ -20,7 +20,8 @@ fi
 # Never let container traffic leave this machine while tests enable forwarding and NAT.
 [ -x "$shared/egress-guard" ] && "$shared/egress-guard"
 
-if [ -x scripts/registry.sh ]; then
+# Start the local registry unless one already answers; stop it afterwards only if we started it.
+if ! scripts/registry.sh status >/dev/null 2>&1; then
   scripts/registry.sh start
   trap 'scripts/registry.sh stop || true' EXIT
 fi

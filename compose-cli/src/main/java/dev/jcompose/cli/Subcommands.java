@@ -21,6 +21,7 @@ final class Subcommands {
     "dev.jcompose.cli.command.RestartCommand",
     "dev.jcompose.cli.command.ExecCommand",
     "dev.jcompose.cli.command.RunCommand",
+    "dev.jcompose.cli.command.PortCommand",
     "dev.jcompose.cli.command.EventsCommand",
     "dev.jcompose.cli.command.EngineCommand",
     "dev.jcompose.cli.command.VersionCommand",

@@ -24,10 +24,12 @@ final class Jcompose implements AutoCloseable {
 
   final Path root;
   final Path projectDir;
+  private final boolean ownsRoot;
 
-  private Jcompose(Path root, Path projectDir) {
+  private Jcompose(Path root, Path projectDir, boolean ownsRoot) {
     this.root = root;
     this.projectDir = projectDir;
+    this.ownsRoot = ownsRoot;
   }
 
   /** A fresh copy of {@code fixtures/<name>} in a new temp root. */
@@ -36,7 +38,21 @@ final class Jcompose implements AutoCloseable {
       Path root = Files.createTempDirectory("jcompose-test-");
       Path dir = root.resolve(name);
       copyTree(REPO.resolve("e2e/src/test/resources/fixtures").resolve(name), dir);
-      return new Jcompose(root, dir);
+      return new Jcompose(root, dir, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Another project under the same roots, served by the same engine (one engine per host is what
+   * users run; two engines would each own the host's firewall table).
+   */
+  Jcompose sibling(String name) {
+    try {
+      Path dir = root.resolve(name);
+      copyTree(REPO.resolve("e2e/src/test/resources/fixtures").resolve(name), dir);
+      return new Jcompose(root, dir, false);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -93,8 +109,10 @@ final class Jcompose implements AutoCloseable {
     try {
       run(120, "down", "-v", "-t", "1");
     } finally {
-      run(60, "engine", "stop");
-      deleteTree(root);
+      if (ownsRoot) {
+        run(60, "engine", "stop");
+        deleteTree(root);
+      }
     }
   }
 

@@ -25,7 +25,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@link #close} stops supervision but leaves containers and networks running.
  */
 public final class Engine implements AutoCloseable {
-  private static final int PARALLELISM = 8;
+  // Most operations wait on a container (stop grace periods) or the kernel, not on a core, so a
+  // low bound serialises `down` into waves of grace periods; docker compose sets no limit at all.
+  private static final int PARALLELISM = 32;
   private final EngineContext ctx;
   private final LocalComposeService service;
   private final AutoCloseable extra;

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runtime figures: create->exec latency, jcshim RSS per container, 1M-line log write, LogReader speed.
-# Needs root. Usage: runtime/bench/runtime-bench.sh   (from anywhere)
+# Needs root. Usage: bench/runtime-bench.sh   (from anywhere)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 suffix=-bench
 mvn -B -q -Djc.build.suffix=$suffix -pl runtime test-compile
 cp_file=runtime/target$suffix/bench.classpath
