@@ -72,8 +72,13 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     }
     synchronized (lock(spec.id())) {
       ContainerDirs dirs = dirs(spec.id());
-      if (Files.exists(dirs.data()) || Files.exists(dirs.run())) {
+      if (Files.exists(dirs.state())) {
         throw new ContainerException(Kind.CONFLICT, "container " + spec.id() + " already exists");
+      }
+      if (Files.exists(dirs.data()) || Files.exists(dirs.run())) {
+        // remains of a create that died before its record was written (engine killed mid-up):
+        // nothing references them, so clear them rather than block this id forever
+        removeQuietly(spec.id(), dirs);
       }
       try {
         ProcessIdentity identity = ContainerPreparer.prepare(spec, dirs);

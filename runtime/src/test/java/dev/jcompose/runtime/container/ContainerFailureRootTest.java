@@ -30,6 +30,23 @@ class ContainerFailureRootTest extends RuntimeFixture {
   }
 
   @Test
+  void create_overRemainsOfAnInterruptedCreate_clearsThemAndRuns() throws Exception {
+    // what an engine killed between preparing the dirs and writing the record leaves behind
+    Files.createDirectories(paths.containers().resolve("sh-remains").resolve("upper/junk"));
+    Files.createDirectories(paths.containerRun("sh-remains"));
+
+    assertThat(runToExit(spec("remains", "true")).exitCode()).isZero();
+    assertThat(paths.containers().resolve("sh-remains/upper/junk")).doesNotExist();
+  }
+
+  @Test
+  void create_existingContainer_isAConflict() {
+    runtime.create(spec("twice", "true"));
+
+    assertThatThrownBy(() -> runtime.create(spec("twice", "true"))).hasMessageContaining("already exists");
+  }
+
+  @Test
   void create_joinMissingNetns_reportsShimErrorAndLeavesNothing() {
     ContainerSpec spec = withNet(spec("nons", "true"), new NetworkMode(NetworkMode.Kind.JOIN, root.resolve("no-netns")));
 

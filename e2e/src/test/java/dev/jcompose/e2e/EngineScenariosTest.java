@@ -1,0 +1,174 @@
+package dev.jcompose.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Issue "engine": dependency gating, restart policies, re-adoption and serialised ups. */
+@Tag("root")
+class EngineScenariosTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private Jcompose jc;
+
+  @AfterEach
+  void tearDown() {
+    if (jc != null) {
+      jc.close();
+    }
+    LeakCheck.assertClean();
+  }
+
+  @Test
+  void dependant_startsAfterHealthyAndCompletedDependencies() {
+    jc = Jcompose.fixture("engdeps");
+    jc.run(180, "up", "-d").assertOk();
+    Instant dbReady = firstLogTime("db", "db ready");
+    Instant initDone = firstLogTime("init", "init done");
+    Instant appStarted = firstLogTime("app", "app started");
+    assertThat(appStarted).isAfter(dbReady).isAfter(initDone);
+    assertThat(jc.run("ps", "--format", "json", "db").assertOk().stdout()).contains("\"Health\":\"healthy\"");
+  }
+
+  @Test
+  void killedContainers_restartPerPolicy_butNotAfterStop() throws Exception {
+    jc = Jcompose.fixture("engrestart");
+    jc.run("up", "-d").assertOk();
+    for (String service : List.of("always", "unless")) {
+      killInit(service);
+      await().atMost(Duration.ofSeconds(30)).until(() -> runs(service) == 2 && state(service).equals("running"));
+    }
+    // on-failure:2 = two restarts after the first failure, then it stays down
+    await().atMost(Duration.ofSeconds(30)).until(() -> runs("flaky") == 3 && state("flaky").equals("exited"));
+    TimeUnit.SECONDS.sleep(2);
+    assertThat(runs("flaky")).isEqualTo(3);
+
+    jc.run("stop", "-t", "1", "always").assertOk();
+    TimeUnit.SECONDS.sleep(2);
+    assertThat(state("always")).isEqualTo("exited");
+    assertThat(runs("always")).isEqualTo(2);
+  }
+
+  @Test
+  void simulatedReboot_bringsBackUnlessStopped_butNotExplicitlyStopped() throws Exception {
+    jc = Jcompose.fixture("engreboot");
+    jc.run("up", "-d").assertOk();
+    jc.run("stop", "-t", "1", "parked").assertOk();
+    jc.run("engine", "stop").assertOk();
+    for (String service : List.of("keeper", "plain")) {
+      killInit(service); // the engine is gone: nobody restarts them until it comes back
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(Path.of("/proc/" + hostPid("keeper"))));
+    // any command starts the engine again, which re-adopts the project
+    await().atMost(Duration.ofSeconds(60)).until(() -> state("keeper").equals("running"));
+    TimeUnit.SECONDS.sleep(2);
+    assertThat(state("parked")).isEqualTo("exited");
+    assertThat(state("plain")).isEqualTo("exited");
+  }
+
+  @Test
+  void concurrentUps_serialise_oneContainerPerService() throws Exception {
+    jc = Jcompose.fixture("engrestart");
+    CompletableFuture<Jcompose.Result> a = CompletableFuture.supplyAsync(() -> jc.run(180, "up", "-d"));
+    CompletableFuture<Jcompose.Result> b = CompletableFuture.supplyAsync(() -> jc.run(180, "up", "-d"));
+    a.get(200, TimeUnit.SECONDS).assertOk();
+    b.get(200, TimeUnit.SECONDS).assertOk();
+    List<String> names = new ArrayList<>();
+    for (JsonNode n : ps()) {
+      names.add(n.get("Name").asText());
+    }
+    assertThat(names).containsExactlyInAnyOrder("engrestart-always-1", "engrestart-unless-1", "engrestart-flaky-1");
+  }
+
+  @Test
+  void engineKilledMidUp_nextUpConverges_withoutDuplicates() throws Exception {
+    jc = Jcompose.fixture("engfive");
+    jc.run("pull", "-q").assertOk();
+    Path out = jc.root.resolve("up.txt");
+    Process up = jc.start(out, "up", "-d");
+    Path pidFile = jc.root.resolve("run/engine.pid");
+    Path containers = jc.root.resolve("data/containers");
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+        .until(() -> Files.exists(pidFile) && Files.isDirectory(containers) && hasEntries(containers));
+    new ProcessBuilder("kill", "-9", Files.readString(pidFile).trim()).start().waitFor(10, TimeUnit.SECONDS);
+    assertThat(up.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    jc.run(180, "up", "-d").assertOk();
+    List<String> names = new ArrayList<>();
+    for (JsonNode n : ps()) {
+      assertThat(n.get("State").asText()).as(n.get("Name").asText()).isEqualTo("running");
+      names.add(n.get("Name").asText());
+    }
+    assertThat(names).containsExactlyInAnyOrder("engfive-s1-1", "engfive-s2-1", "engfive-s3-1", "engfive-s4-1", "engfive-s5-1");
+  }
+
+  private static boolean hasEntries(Path dir) throws IOException {
+    try (var s = Files.list(dir)) {
+      return s.findAny().isPresent();
+    }
+  }
+
+  private Instant firstLogTime(String service, String text) {
+    String out = jc.run("logs", "-t", "--no-log-prefix", "--no-color", service).assertOk().stdout();
+    return out.lines()
+        .filter(l -> l.contains(text))
+        .map(l -> Instant.parse(l.substring(0, l.indexOf(' '))))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no '" + text + "' in logs of " + service + ":\n" + out));
+  }
+
+  private int runs(String service) {
+    return (int) jc.run("logs", "--no-log-prefix", "--no-color", service).stdout().lines().filter("run"::equals).count();
+  }
+
+  private String state(String service) throws IOException {
+    for (JsonNode n : ps()) {
+      if (n.get("Service").asText().equals(service)) {
+        return n.get("State").asText();
+      }
+    }
+    return "absent";
+  }
+
+  private List<JsonNode> ps() throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    for (String line : jc.run("ps", "-a", "--format", "json").assertOk().stdout().split("\n")) {
+      if (!line.isBlank()) {
+        out.add(JSON.readTree(line));
+      }
+    }
+    return out;
+  }
+
+  /** The host pid of a service's container init, from the runtime's state file. */
+  private long hostPid(String service) {
+    Path state = jc.root.resolve("data/containers/" + jc.projectDir.getFileName() + "-" + service + "-1/state.json");
+    try {
+      return JSON.readTree(state.toFile()).get("pid").asLong();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** SIGKILLs a container's init from the host, as the OOM killer or a crash would end it. */
+  private void killInit(String service) throws Exception {
+    long pid = hostPid(service);
+    assertThat(pid).isPositive();
+    Process kill = new ProcessBuilder("kill", "-9", Long.toString(pid)).start();
+    assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+  }
+}
