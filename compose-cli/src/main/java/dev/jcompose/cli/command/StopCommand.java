@@ -1,29 +1,15 @@
 package dev.jcompose.cli.command;
 
-import dev.jcompose.cli.output.ProgressPrinter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.Event;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code jcompose stop}: stops services (stop_signal, then SIGKILL after the grace period or -t). */
 @Command(name = "stop", description = "Stop services")
-public final class StopCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(paramLabel = "SERVICE")
-  List<String> services = new ArrayList<>();
-
-  @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Specify a shutdown timeout in seconds")
-  Integer timeout;
-
+public final class StopCommand extends ServicesWithTimeout {
   @Override
-  public Integer call() {
-    CommandContext.engine.get().stop(CommandContext.projectName(spec), services, timeout, new ProgressPrinter(System.err, false));
-    return 0;
+  void invoke(ComposeService engine, String project, Consumer<Event> progress) {
+    engine.stop(project, services, timeout, progress);
   }
 }

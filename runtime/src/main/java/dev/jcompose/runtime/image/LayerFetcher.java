@@ -11,7 +11,7 @@ import dev.jcompose.runtime.image.registry.RegistryClient;
 import dev.jcompose.runtime.image.unpack.Decompression;
 import dev.jcompose.runtime.image.unpack.FsOps;
 import dev.jcompose.runtime.image.unpack.LayerUnpacker;
-import dev.jcompose.runtime.image.unpack.Trees;
+import dev.jcompose.runtime.fs.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

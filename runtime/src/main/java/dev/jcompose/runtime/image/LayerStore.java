@@ -1,7 +1,7 @@
 package dev.jcompose.runtime.image;
 
 import dev.jcompose.runtime.image.content.Digest;
-import dev.jcompose.runtime.image.unpack.Trees;
+import dev.jcompose.runtime.fs.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.volume;
 
+import dev.jcompose.runtime.fs.Trees;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.jcompose.runtime.api.ContainerException;

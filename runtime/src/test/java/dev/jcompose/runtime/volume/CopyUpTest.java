@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.volume;
 
+import dev.jcompose.runtime.fs.Trees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

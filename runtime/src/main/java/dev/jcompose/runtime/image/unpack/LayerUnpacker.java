@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image.unpack;
 
+import dev.jcompose.runtime.fs.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
