@@ -42,6 +42,10 @@ class RecoveryRootTest extends RootFixture {
     Endpoint eb = attach(b, "p_keep", null, "gone");
     manager.close();
     b.close();
+    // the kernel destroys a deleted netns (and the veth pair in it) asynchronously
+    String endpointAlias = manager.linkAliasPrefix() + "ep:";
+    Awaitility.await().atMost(Duration.ofSeconds(20))
+        .until(() -> links().lines().filter(l -> l.contains(endpointAlias)).count() == 1);
 
     manager = newManager();
     manager.start();
