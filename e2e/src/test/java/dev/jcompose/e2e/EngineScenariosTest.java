@@ -41,6 +41,8 @@ class EngineScenariosTest {
     Instant initDone = firstLogTime("init", "init done");
     Instant appStarted = firstLogTime("app", "app started");
     assertThat(appStarted).isAfter(dbReady).isAfter(initDone);
+    // the one-shot finished with 0 and stays exited (it has no restart policy)
+    assertThat(jc.run("ps", "-a", "--format", "json", "init").assertOk().stdout()).contains("\"ExitCode\":0");
     assertThat(jc.run("ps", "--format", "json", "db").assertOk().stdout()).contains("\"Health\":\"healthy\"");
   }
 
@@ -54,13 +56,31 @@ class EngineScenariosTest {
     }
     // on-failure:2 = two restarts after the first failure, then it stays down
     await().atMost(Duration.ofSeconds(30)).until(() -> runs("flaky") == 3 && state("flaky").equals("exited"));
+    // on-failure:5 shows the backoff: 100 ms doubling per restart (100, 200, 400, 800, 1600 ms)
+    await().atMost(Duration.ofSeconds(40)).until(() -> runs("backoff") == 6 && state("backoff").equals("exited"));
+    List<Instant> starts = runTimes("backoff");
+    List<Long> gaps = new ArrayList<>();
+    for (int i = 1; i < starts.size(); i++) {
+      gaps.add(Duration.between(starts.get(i - 1), starts.get(i)).toMillis());
+    }
+    assertThat(gaps.get(3)).as("gaps %s", gaps).isGreaterThanOrEqualTo(800).isGreaterThan(gaps.get(2) + 200);
+    assertThat(gaps.get(4)).as("gaps %s", gaps).isGreaterThanOrEqualTo(1600).isGreaterThan(gaps.get(3) + 400);
     TimeUnit.SECONDS.sleep(2);
     assertThat(runs("flaky")).isEqualTo(3);
+    assertThat(runs("backoff")).isEqualTo(6);
 
-    jc.run("stop", "-t", "1", "always").assertOk();
+    // an explicit stop suppresses the policy: a stopped container stays down
+    jc.run("stop", "-t", "1", "always", "unless").assertOk();
     TimeUnit.SECONDS.sleep(2);
-    assertThat(state("always")).isEqualTo("exited");
-    assertThat(runs("always")).isEqualTo(2);
+    for (String service : List.of("always", "unless")) {
+      assertThat(state(service)).as(service).isEqualTo("exited");
+      assertThat(runs(service)).as(service).isEqualTo(2);
+    }
+    // ... until start, after which the policy applies again
+    jc.run("start", "unless").assertOk();
+    await().atMost(Duration.ofSeconds(30)).until(() -> state("unless").equals("running"));
+    killInit("unless");
+    await().atMost(Duration.ofSeconds(30)).until(() -> runs("unless") == 4 && state("unless").equals("running"));
   }
 
   @Test
@@ -69,10 +89,18 @@ class EngineScenariosTest {
     jc.run("up", "-d").assertOk();
     jc.run("stop", "-t", "1", "parked").assertOk();
     jc.run("engine", "stop").assertOk();
+    // a reboot ends every container and its monitor (jcshim); the engine is gone, nobody restarts them
+    List<Long> pids = new ArrayList<>();
     for (String service : List.of("keeper", "plain")) {
-      killInit(service); // the engine is gone: nobody restarts them until it comes back
+      long init = hostPid(service);
+      long shim = parentOf(init);
+      assertThat(Files.readString(Path.of("/proc/" + shim + "/cmdline"))).as("monitor of " + service)
+          .contains("jcshim").contains(jc.root.toString());
+      pids.add(shim);
+      pids.add(init); // pid 1 of the container: its pid namespace dies with it
     }
-    await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(Path.of("/proc/" + hostPid("keeper"))));
+    kill9(pids);
+    await().atMost(Duration.ofSeconds(20)).until(() -> pids.stream().noneMatch(p -> Files.exists(Path.of("/proc/" + p))));
     // any command starts the engine again, which re-adopts the project
     await().atMost(Duration.ofSeconds(60)).until(() -> state("keeper").equals("running"));
     TimeUnit.SECONDS.sleep(2);
@@ -91,7 +119,8 @@ class EngineScenariosTest {
     for (JsonNode n : ps()) {
       names.add(n.get("Name").asText());
     }
-    assertThat(names).containsExactlyInAnyOrder("engrestart-always-1", "engrestart-unless-1", "engrestart-flaky-1");
+    assertThat(names).containsExactlyInAnyOrder("engrestart-always-1", "engrestart-unless-1", "engrestart-flaky-1",
+        "engrestart-backoff-1");
   }
 
   @Test
@@ -106,8 +135,13 @@ class EngineScenariosTest {
         .until(() -> Files.exists(pidFile) && Files.isDirectory(containers) && hasEntries(containers));
     new ProcessBuilder("kill", "-9", Files.readString(pidFile).trim()).start().waitFor(10, TimeUnit.SECONDS);
     assertThat(up.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(up.exitValue()).as("the first up lost its engine mid-way: %s", Files.readString(out)).isNotZero();
 
     jc.run(180, "up", "-d").assertOk();
+    try (var s = Files.list(containers)) {
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("engfive-s1-1", "engfive-s2-1", "engfive-s3-1", "engfive-s4-1", "engfive-s5-1");
+    }
     List<String> names = new ArrayList<>();
     for (JsonNode n : ps()) {
       assertThat(n.get("State").asText()).as(n.get("Name").asText()).isEqualTo("running");
@@ -129,6 +163,15 @@ class EngineScenariosTest {
         .map(l -> Instant.parse(l.substring(0, l.indexOf(' '))))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no '" + text + "' in logs of " + service + ":\n" + out));
+  }
+
+  /** When each run of a service printed "run", from the log's own timestamps. */
+  private List<Instant> runTimes(String service) {
+    return jc.run("logs", "-t", "--no-log-prefix", "--no-color", service).assertOk().stdout().lines()
+        .filter(l -> l.endsWith(" run"))
+        .map(l -> Instant.parse(l.substring(0, l.indexOf(' '))))
+        .sorted()
+        .toList();
   }
 
   private int runs(String service) {
@@ -162,6 +205,21 @@ class EngineScenariosTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static long parentOf(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("PPid:")) {
+        return Long.parseLong(line.substring(5).trim());
+      }
+    }
+    throw new AssertionError("no PPid for " + pid);
+  }
+
+  private static void kill9(List<Long> pids) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("kill", "-9"));
+    pids.forEach(p -> cmd.add(Long.toString(p)));
+    assertThat(new ProcessBuilder(cmd).start().waitFor(10, TimeUnit.SECONDS)).isTrue();
   }
 
   /** SIGKILLs a container's init from the host, as the OOM killer or a crash would end it. */

@@ -12,7 +12,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
-import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -70,12 +69,10 @@ final class ApiCalls {
       try (StopWatcher watcher = StopWatcher.start(stop, stopped, r.connection())) {
         return readStream(r.body(), progress, type, path);
       }
-    } catch (ClosedChannelException e) {
-      if (stopped.get()) {
-        return null;
-      }
-      throw unavailable(path, e);
     } catch (IOException e) {
+      if (stopped.get()) {
+        return null; // the caller's stop condition closed the connection
+      }
       throw unavailable(path, e);
     }
   }

@@ -6,11 +6,15 @@ import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection to a unix socket with bounded connect and read waits. JDK channels have no
@@ -21,6 +25,7 @@ final class UnixConnection implements AutoCloseable {
   private final SocketChannel channel;
   private final Selector selector;
   private volatile Duration readTimeout;
+  private volatile boolean closing;
 
   private UnixConnection(SocketChannel channel, Selector selector, Duration readTimeout) {
     this.channel = channel;
@@ -100,28 +105,51 @@ final class UnixConnection implements AutoCloseable {
     SelectionKey key;
     try {
       key = channel.register(selector, op);
-    } catch (java.nio.channels.ClosedSelectorException e) {
-      throw new java.nio.channels.ClosedChannelException();
+    } catch (ClosedSelectorException | CancelledKeyException e) {
+      throw new AsynchronousCloseException();
     }
     try {
       long millis = timeout == null || timeout.isZero() ? 0 : Math.max(1, timeout.toMillis());
-      if (selector.select(millis) == 0 && millis > 0 && channel.isOpen()) {
-        throw new SocketTimeoutException("timed out after " + timeout.toMillis() + " ms " + what);
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+      while (true) {
+        long wait = millis == 0 ? 0 : remainingMillis(deadline);
+        if (millis > 0 && wait == 0) {
+          throw new SocketTimeoutException("timed out after " + millis + " ms " + what);
+        }
+        if (selector.select(wait) > 0) {
+          return;
+        }
+        if (closing) {
+          // close() woke us, possibly before the channel itself is closed: this is no timeout
+          throw new AsynchronousCloseException();
+        }
       }
-    } catch (java.nio.channels.ClosedSelectorException e) {
-      throw new java.nio.channels.ClosedChannelException();
+    } catch (ClosedSelectorException e) {
+      throw new AsynchronousCloseException();
     } finally {
-      if (key.isValid()) {
-        key.interestOps(0);
-      }
-      if (selector.isOpen()) {
-        selector.selectedKeys().clear();
-      }
+      forget(key);
     }
+  }
+
+  /** Readies the selector for the next wait; a concurrent close may have torn both down already. */
+  private void forget(SelectionKey key) {
+    try {
+      key.interestOps(0);
+      selector.selectedKeys().clear();
+    } catch (CancelledKeyException | ClosedSelectorException e) {
+      // closed under us: nothing left to reset
+    }
+  }
+
+  /** At least 1, so that select never turns into "forever" by rounding down. */
+  private static long remainingMillis(long deadline) {
+    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    return left <= 0 ? 0 : Math.max(1, left);
   }
 
   @Override
   public void close() throws IOException {
+    closing = true;
     try {
       selector.wakeup();
       channel.close();

@@ -44,15 +44,16 @@ final class Summaries {
   }
 
   /**
-   * "Up 5 seconds (healthy)", "Exited (1) 2 minutes ago", "Created". An OOM kill is named
+   * "Up 5 seconds (healthy)", "Exited (1) 2 minutes ago", "Exited (255)" (finish time unknown), "Created". An OOM kill is named
    * ("Exited (137) 2 minutes ago (OOMKilled)"): docker hides it in inspect, where users rarely look.
    */
   static String status(ContainerState s, String health, Instant now) {
     return switch (s.status()) {
       case CREATED -> "Created";
       case RUNNING -> "Up " + HumanTime.of(since(s.startedAt(), now)) + (health.isEmpty() ? "" : " (" + health + ")");
-      case EXITED -> "Exited (" + (s.exit() == null ? 0 : s.exit().exitCode()) + ") "
-          + HumanTime.of(since(s.finishedAt(), now)) + " ago"
+      // No finish time when the monitor died with it (a reboot): say nothing rather than "now".
+      case EXITED -> "Exited (" + (s.exit() == null ? 0 : s.exit().exitCode()) + ")"
+          + (s.finishedAt() == null ? "" : " " + HumanTime.of(since(s.finishedAt(), now)) + " ago")
           + (s.exit() != null && s.exit().oomKilled() ? " (OOMKilled)" : "");
     };
   }

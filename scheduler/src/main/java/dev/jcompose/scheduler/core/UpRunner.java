@@ -103,10 +103,18 @@ final class UpRunner implements OpRunner {
     ctx.images().pull(ref, (r, layer, phase, cur, total) -> {
       // One line per layer and phase, not per chunk.
       if (!phase.equals(phases.put(String.valueOf(layer), phase))) {
-        progress.image(ref, "Pulling", phase + " " + layer);
+        progress.image(ref, "Pulling", pullDetail(phase, layer));
       }
     });
     progress.image(ref, "Pulled", "");
+  }
+
+  /** "Downloading a2abf6c4d29d" for a layer, the bare phase for the image as a whole (no layer). */
+  static String pullDetail(String phase, String layer) {
+    if (layer == null) {
+      return phase;
+    }
+    return phase + " " + (layer.startsWith("sha256:") && layer.length() >= 19 ? layer.substring(7, 19) : layer);
   }
 
   private void createContainer(Op op) {
