@@ -1,5 +1,6 @@
 package dev.jcompose.cli.output;
 
+import dev.jcompose.scheduler.api.HumanDuration;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import java.time.Duration;
 import java.time.Instant;

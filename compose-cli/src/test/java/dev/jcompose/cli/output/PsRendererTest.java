@@ -1,5 +1,6 @@
 package dev.jcompose.cli.output;
 
+import dev.jcompose.scheduler.api.HumanDuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.scheduler.api.ContainerSummary;

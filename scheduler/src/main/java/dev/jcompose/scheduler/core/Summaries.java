@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.core;
 
+import dev.jcompose.scheduler.api.HumanDuration;
 import dev.jcompose.netmgr.api.PortBinding;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.scheduler.api.ContainerSummary;
@@ -50,10 +51,10 @@ final class Summaries {
   static String status(ContainerState s, String health, Instant now) {
     return switch (s.status()) {
       case CREATED -> "Created";
-      case RUNNING -> "Up " + HumanTime.of(since(s.startedAt(), now)) + (health.isEmpty() ? "" : " (" + health + ")");
+      case RUNNING -> "Up " + HumanDuration.of(since(s.startedAt(), now)) + (health.isEmpty() ? "" : " (" + health + ")");
       // No finish time when the monitor died with it (a reboot): say nothing rather than "now".
       case EXITED -> "Exited (" + (s.exit() == null ? 0 : s.exit().exitCode()) + ")"
-          + (s.finishedAt() == null ? "" : " " + HumanTime.of(since(s.finishedAt(), now)) + " ago")
+          + (s.finishedAt() == null ? "" : " " + HumanDuration.of(since(s.finishedAt(), now)) + " ago")
           + (s.exit() != null && s.exit().oomKilled() ? " (OOMKilled)" : "");
     };
   }

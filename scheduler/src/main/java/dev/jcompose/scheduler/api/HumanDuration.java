@@ -1,4 +1,4 @@
-package dev.jcompose.cli.output;
+package dev.jcompose.scheduler.api;
 
 import java.time.Duration;
 
