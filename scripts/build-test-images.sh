@@ -17,23 +17,8 @@ curl -fsS --max-time 3 -o /dev/null "$url/v2/" || { echo "build-test-images.sh: 
 
 work="$(mktemp -d /tmp/jcompose-test-images.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/blobs"
-MTIME=@1700000000
-OCI_MANIFEST=application/vnd.oci.image.manifest.v1+json
-
-sha() { sha256sum "$1" | cut -d' ' -f1; }
-size() { stat -c %s "$1"; }
-
-# layer DIR NAME -> writes $work/blobs/<hex>, sets LAYER_DIGEST LAYER_SIZE LAYER_DIFFID
-layer() {
-  local dir="$1" name="$2"
-  tar -C "$dir" --sort=name --mtime="$MTIME" --numeric-owner --format=gnu -cf "$work/$name.tar" .
-  LAYER_DIFFID="sha256:$(sha "$work/$name.tar")"
-  gzip -n -9 < "$work/$name.tar" > "$work/$name.tar.gz"
-  LAYER_DIGEST="sha256:$(sha "$work/$name.tar.gz")"
-  LAYER_SIZE="$(size "$work/$name.tar.gz")"
-  mv "$work/$name.tar.gz" "$work/blobs/${LAYER_DIGEST#sha256:}"
-}
+# shellcheck source=lib/oci.sh
+. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib/oci.sh"
 
 busybox_rootfs() {
   local r="$work/busybox"
@@ -52,57 +37,6 @@ busybox_rootfs() {
   chmod 700 "$r/root"
   layer "$r" busybox
   BASE=("$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID")
-}
-
-# image REPO... -- CONFIG_JSON_BODY LAYER_TRIPLES...   (triples: digest size diffid)
-image() {
-  local repos=() ; while [ "$1" != "--" ]; do repos+=("$1"); shift; done; shift
-  local body="$1"; shift
-  local diffids="" layers="" digest size diffid
-  while [ $# -gt 0 ]; do
-    digest="$1" size="$2" diffid="$3"; shift 3
-    diffids+="${diffids:+,}\"$diffid\""
-    layers+="${layers:+,}{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"$digest\",\"size\":$size}"
-  done
-  local config="$work/config.json"
-  printf '{"architecture":"amd64","os":"linux","created":"2023-11-14T22:13:20Z","config":{%s},"rootfs":{"type":"layers","diff_ids":[%s]}}' \
-    "$body" "$diffids" > "$config"
-  local cdigest="sha256:$(sha "$config")"
-  cp "$config" "$work/blobs/${cdigest#sha256:}"
-  local manifest="$work/manifest.json"
-  printf '{"schemaVersion":2,"mediaType":"%s","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"%s","size":%s},"layers":[%s]}' \
-    "$OCI_MANIFEST" "$cdigest" "$(size "$config")" "$layers" > "$manifest"
-  local mdigest="sha256:$(sha "$manifest")" repo
-  for repo in "${repos[@]}"; do
-    push_image "$repo" "$manifest" "$mdigest" "$cdigest" "$@"
-  done
-}
-
-push_image() {
-  local ref="$1" manifest="$2" mdigest="$3"
-  local repo="${ref%:*}" tag="${ref##*:}"
-  local have
-  have="$(curl -fsS -I -H "Accept: $OCI_MANIFEST" "$url/v2/$repo/manifests/$tag" 2>/dev/null | tr -d '\r' | awk -F': ' 'tolower($1)=="docker-content-digest"{print $2}')" || true
-  if [ "$have" = "$mdigest" ]; then
-    echo "build-test-images.sh: $ref $mdigest up to date"
-    return
-  fi
-  local blob
-  for blob in $(jq -r '.config.digest, .layers[].digest' "$manifest"); do
-    push_blob "$repo" "$blob"
-  done
-  curl -fsS -X PUT -H "Content-Type: $OCI_MANIFEST" --data-binary "@$manifest" "$url/v2/$repo/manifests/$tag" -o /dev/null
-  echo "build-test-images.sh: $ref $mdigest pushed"
-}
-
-push_blob() {
-  local repo="$1" digest="$2"
-  curl -fsS -I -o /dev/null "$url/v2/$repo/blobs/$digest" 2>/dev/null && return 0
-  local location
-  location="$(curl -fsS -X POST -D - -o /dev/null "$url/v2/$repo/blobs/uploads/" | tr -d '\r' | awk -F': ' 'tolower($1)=="location"{print $2}')"
-  case "$location" in http*) ;; *) location="$url$location" ;; esac
-  case "$location" in *\?*) location="$location&digest=$digest" ;; *) location="$location?digest=$digest" ;; esac
-  curl -fsS -X PUT -H "Content-Type: application/octet-stream" --data-binary "@$work/blobs/${digest#sha256:}" "$location" -o /dev/null
 }
 
 PATH_ENV='"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]'

@@ -7,15 +7,9 @@ here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$here"
 shared="$here/../shared/tools"
 
-need_pkgs=()
-for p in busybox-static docker-registry nftables skopeo iproute2 dnsutils; do
-  dpkg -s "$p" >/dev/null 2>&1 || need_pkgs+=("$p")
-done
-if [ ${#need_pkgs[@]} -gt 0 ]; then
-  echo "test.sh: installing ${need_pkgs[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
-fi
+# shellcheck source=lib/packages.sh
+. scripts/lib/packages.sh
+ensure_packages busybox-static docker-registry debootstrap nftables skopeo iproute2 dnsutils curl jq ca-certificates
 
 # Never let container traffic leave this machine while tests enable forwarding and NAT.
 [ -x "$shared/egress-guard" ] && "$shared/egress-guard"
@@ -25,7 +19,9 @@ if ! scripts/registry.sh status >/dev/null 2>&1; then
   scripts/registry.sh start
   trap 'scripts/registry.sh stop || true' EXIT
 fi
-[ -x scripts/build-test-images.sh ] && scripts/build-test-images.sh
+scripts/build-test-images.sh
+# postgres, redis and python stand-ins for examples/ (debootstrap on the first run, then cached)
+scripts/build-example-images.sh
 
 mvn -B -Proot verify
 

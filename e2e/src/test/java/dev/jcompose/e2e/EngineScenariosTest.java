@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,13 +92,13 @@ class EngineScenariosTest {
     List<Long> pids = new ArrayList<>();
     for (String service : List.of("keeper", "plain")) {
       long init = hostPid(service);
-      long shim = parentOf(init);
+      long shim = HostProcesses.parentOf(init);
       assertThat(Files.readString(Path.of("/proc/" + shim + "/cmdline"))).as("monitor of " + service)
           .contains("jcshim").contains(jc.root.toString());
       pids.add(shim);
       pids.add(init); // pid 1 of the container: its pid namespace dies with it
     }
-    kill9(pids);
+    HostProcesses.kill9(pids);
     await().atMost(Duration.ofSeconds(20)).until(() -> pids.stream().noneMatch(p -> Files.exists(Path.of("/proc/" + p))));
     // any command starts the engine again, which re-adopts the project
     await().atMost(Duration.ofSeconds(60)).until(() -> state("keeper").equals("running"));
@@ -197,36 +196,15 @@ class EngineScenariosTest {
     return out;
   }
 
-  /** The host pid of a service's container init, from the runtime's state file. */
+  /** The host pid of a service's container init. */
   private long hostPid(String service) {
-    Path state = jc.root.resolve("data/containers/" + jc.projectDir.getFileName() + "-" + service + "-1/state.json");
-    try {
-      return JSON.readTree(state.toFile()).get("pid").asLong();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static long parentOf(long pid) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-      if (line.startsWith("PPid:")) {
-        return Long.parseLong(line.substring(5).trim());
-      }
-    }
-    throw new AssertionError("no PPid for " + pid);
-  }
-
-  private static void kill9(List<Long> pids) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("kill", "-9"));
-    pids.forEach(p -> cmd.add(Long.toString(p)));
-    assertThat(new ProcessBuilder(cmd).start().waitFor(10, TimeUnit.SECONDS)).isTrue();
+    return HostProcesses.initOf(jc, jc.projectDir.getFileName() + "-" + service + "-1");
   }
 
   /** SIGKILLs a container's init from the host, as the OOM killer or a crash would end it. */
   private void killInit(String service) throws Exception {
     long pid = hostPid(service);
     assertThat(pid).isPositive();
-    Process kill = new ProcessBuilder("kill", "-9", Long.toString(pid)).start();
-    assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    HostProcesses.kill9(List.of(pid));
   }
 }

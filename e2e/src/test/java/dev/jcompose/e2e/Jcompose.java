@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ final class Jcompose implements AutoCloseable {
   final Path root;
   final Path projectDir;
   private final boolean ownsRoot;
+  private final Map<String, String> extraEnv = new LinkedHashMap<>();
 
   private Jcompose(Path root, Path projectDir, boolean ownsRoot) {
     this.root = root;
@@ -34,10 +36,19 @@ final class Jcompose implements AutoCloseable {
 
   /** A fresh copy of {@code fixtures/<name>} in a new temp root. */
   static Jcompose fixture(String name) {
+    return copyOf(REPO.resolve("e2e/src/test/resources/fixtures").resolve(name));
+  }
+
+  /** A fresh copy of the shipped {@code examples/<name>}, exactly as a user finds it. */
+  static Jcompose example(String name) {
+    return copyOf(REPO.resolve("examples").resolve(name));
+  }
+
+  private static Jcompose copyOf(Path source) {
     try {
       Path root = Files.createTempDirectory("jcompose-test-");
-      Path dir = root.resolve(name);
-      copyTree(REPO.resolve("e2e/src/test/resources/fixtures").resolve(name), dir);
+      Path dir = root.resolve(source.getFileName().toString());
+      copyTree(source, dir);
       return new Jcompose(root, dir, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -58,12 +69,19 @@ final class Jcompose implements AutoCloseable {
     }
   }
 
+  /** Adds a variable to the environment of every later call (as a user's shell export would). */
+  Jcompose withEnv(String name, String value) {
+    extraEnv.put(name, value);
+    return this;
+  }
+
   Map<String, String> env() {
-    return Map.of(
-        "JCOMPOSE_DATA_ROOT", root.resolve("data").toString(),
-        "JCOMPOSE_RUN_ROOT", root.resolve("run").toString(),
-        "JCOMPOSE_REGISTRY_MIRRORS", MIRROR,
-        "NO_COLOR", "1");
+    Map<String, String> env = new LinkedHashMap<>(extraEnv);
+    env.put("JCOMPOSE_DATA_ROOT", root.resolve("data").toString());
+    env.put("JCOMPOSE_RUN_ROOT", root.resolve("run").toString());
+    env.put("JCOMPOSE_REGISTRY_MIRRORS", MIRROR);
+    env.put("NO_COLOR", "1");
+    return env;
   }
 
   /** Runs {@code jcompose args...} in the project dir and waits at most {@code timeoutSeconds}. */

@@ -3,6 +3,7 @@ package dev.jcompose.scheduler.core;
 import dev.jcompose.model.api.Network;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
+import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.scheduler.api.ComposeException;
@@ -69,12 +70,26 @@ final class UpRunner implements OpRunner {
       }
       case REMOVE_VOLUME -> {
         progress.volume(subject, "Removing");
-        ctx.volumes().remove(subject);
+        removeVolume(subject);
         progress.volume(subject, "Removed");
       }
       default -> throw new IllegalStateException("unknown op " + op);
     }
     return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * An anonymous volume is listed with the project's volumes but already went with its container
+   * (down -v removes both): gone is the state asked for, not an error.
+   */
+  private void removeVolume(String name) {
+    try {
+      ctx.volumes().remove(name);
+    } catch (ContainerException e) {
+      if (e.kind() != ContainerException.Kind.NOT_FOUND) {
+        throw e;
+      }
+    }
   }
 
   private Map<String, String> labelsOf(String container) {

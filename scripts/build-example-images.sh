@@ -1,0 +1,267 @@
+#!/usr/bin/env bash
+# Builds OFFLINE stand-ins for the images examples/ names, from Debian packages, and pushes them to
+# the local registry (scripts/registry.sh) docker.io-style, so that with the registry as mirror
+# the examples' ordinary image names resolve here exactly as they do against Docker Hub:
+#   library/postgres:15 (15-bookworm)       postgresql-15; entrypoint honouring POSTGRES_PASSWORD,
+#                                           POSTGRES_USER, POSTGRES_DB, PGDATA, POSTGRES_INITDB_ARGS,
+#                                           POSTGRES_HOST_AUTH_METHOD, /docker-entrypoint-initdb.d
+#   library/redis:7 (7-bookworm)            redis-server, reachable from other containers
+#   library/python:3.11-slim (3.11, 3-slim) python3
+# Layers: one shared debootstrap minbase layer, one layer of what each image's packages add
+# (installed on an overlay over the base, whiteouts converted to OCI form), one small layer with
+# the image's own scripts. Package layers are cached under $JCOMPOSE_CACHE_DIR/example-images,
+# keyed by the recipe, so later runs only check the registry and push what it lacks.
+# Env: JCOMPOSE_REGISTRY_URL (http://127.0.0.1:5000), JCOMPOSE_CACHE_DIR (/var/cache/jcompose-test).
+set -euo pipefail
+
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+url="${JCOMPOSE_REGISTRY_URL:-http://127.0.0.1:5000}"
+cache="${JCOMPOSE_CACHE_DIR:-/var/cache/jcompose-test}/example-images"
+SUITE=bookworm
+me="$(basename "$0")"
+
+die() { echo "$me: $*" >&2; exit 1; }
+[ "$(id -u)" = 0 ] || die "needs root (debootstrap, chroot, overlay mounts)"
+curl -fsS --max-time 3 -o /dev/null "$url/v2/" || die "no registry at $url (run scripts/registry.sh start)"
+for tool in debootstrap jq python3; do
+  command -v "$tool" >/dev/null || die "needs $tool (apt-get install $tool)"
+done
+
+work="$(mktemp -d /tmp/jcompose-test-example-images.XXXXXX)"
+mounted=()
+cleanup() {
+  local i
+  for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
+    umount "${mounted[$i]}" 2>/dev/null || umount -l "${mounted[$i]}" 2>/dev/null || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+mount_at() { mount "$@"; mounted+=("${!#}"); }
+unmount_all() {
+  local i
+  for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount "${mounted[$i]}"; done
+  mounted=()
+}
+
+# shellcheck source=lib/oci.sh
+. "$here/lib/oci.sh"
+blobs="$cache/blobs"
+gzip_level=6
+mkdir -p "$blobs"
+touch "$work/started"
+
+# The Debian archive this machine's apt uses, read from its own configuration (never hard-coded).
+apt_mirror() {
+  local f
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] || continue
+    awk -v suite="$SUITE" '
+      /^[[:space:]]*$/ { if (uri != "" && ok) { print uri; exit } uri = ""; ok = 0; next }
+      tolower($1) == "uris:" { uri = $2 }
+      tolower($1) == "suites:" { for (i = 2; i <= NF; i++) if ($i == suite) ok = 1 }
+      END { if (uri != "" && ok) print uri }' "$f" | head -n1
+  done
+  [ -f /etc/apt/sources.list ] && awk -v suite="$SUITE" '$1 == "deb" { for (i = 2; i < NF; i++) if ($(i + 1) == suite && $i ~ /^[a-z]+:\/\//) { print $i; exit } }' /etc/apt/sources.list
+  true
+}
+
+# key WORDS... -> a short hash naming a cached result of this recipe
+key() { printf '%s\n' "$@" | sha256sum | cut -c1-16; }
+
+BASE_KEY="$(key v1 "$SUITE" minbase)"
+# bump when the package layers' recipe (install_on_base, prune_*) changes
+LAYERS_RECIPE=v2
+base="$cache/rootfs-$BASE_KEY"
+
+build_base() {
+  [ -f "$base/.complete" ] && return 0
+  local mirror
+  mirror="$(apt_mirror | head -n1)"
+  [ -n "$mirror" ] || die "cannot find the Debian archive for $SUITE in /etc/apt/sources.list{,.d}"
+  echo "$me: debootstrap $SUITE (minbase), first run only"
+  rm -rf "$base"
+  timeout 1200 debootstrap --variant=minbase "$SUITE" "$base" "$mirror" > "$work/debootstrap.log" 2>&1 \
+    || { tail -n 20 "$work/debootstrap.log" >&2; die "debootstrap failed"; }
+  # The image must not carry this machine's identity or archive address.
+  : > "$base/etc/apt/sources.list"
+  : > "$base/etc/resolv.conf"
+  : > "$base/etc/hostname"
+  printf '127.0.0.1\tlocalhost\n' > "$base/etc/hosts"
+  rm -rf "$base"/var/lib/apt/lists/* "$base"/var/cache/apt/* "$base"/var/log/* "$base"/tmp/*
+  touch "$base/.complete"
+}
+
+# install NAME PACKAGE... -> $work/NAME.upper holds what installing PACKAGEs changed in the base
+install_on_base() {
+  local name="$1"; shift
+  local upper="$work/$name.upper" merged="$work/$name.merged"
+  mkdir -p "$upper" "$work/$name.work" "$merged"
+  mount_at -t overlay overlay -o "lowerdir=$base,upperdir=$upper,workdir=$work/$name.work" "$merged"
+  # apt inside sees this machine's archive, proxy and DNS settings through bind mounts, which
+  # leave nothing in the upper layer.
+  mount_at --bind /etc/apt/sources.list.d "$merged/etc/apt/sources.list.d"
+  mount_at --bind /etc/apt/apt.conf.d "$merged/etc/apt/apt.conf.d"
+  mount_at --bind /etc/resolv.conf "$merged/etc/resolv.conf"
+  mount_at -t proc proc "$merged/proc"
+  mount_at --bind /dev "$merged/dev"
+  # No service may start during the install (there is no init here), and postgresql-common must
+  # not create a cluster: the entrypoint does that in the volume on first start.
+  printf '#!/bin/sh\nexit 101\n' > "$merged/usr/sbin/policy-rc.d"
+  chmod 755 "$merged/usr/sbin/policy-rc.d"
+  # Like Debian's slim images: no manuals, docs or message translations.
+  printf '%s\n' 'path-exclude=/usr/share/doc/*' 'path-include=/usr/share/doc/*/copyright' 'path-exclude=/usr/share/man/*' \
+    'path-exclude=/usr/share/info/*' 'path-exclude=/usr/share/locale/*' > "$merged/etc/dpkg/dpkg.cfg.d/slim"
+  mkdir -p "$merged/etc/postgresql-common"
+  echo 'create_main_cluster = false' > "$merged/etc/postgresql-common/createcluster.conf"
+  timeout 1200 chroot "$merged" /usr/bin/env DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 \
+    sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends "$@"' apt "$@" > "$work/$name.log" 2>&1 \
+    || { tail -n 30 "$work/$name.log" >&2; die "installing $* failed"; }
+  rm -f "$merged/usr/sbin/policy-rc.d"
+  unmount_all
+  rm -rf "$upper"/var/lib/apt/lists "$upper"/var/cache/apt "$upper"/var/log/* "$upper"/tmp/* \
+    "$upper"/var/cache/debconf/*-old "$upper"/var/lib/dpkg/*-old
+  prune_"$name" "$upper"
+  to_oci_whiteouts "$upper"
+}
+
+# What an image carries but never uses. Postgres's JIT provider drags in LLVM (130 MB of 180):
+# without llvmjit.so the server silently runs without JIT, as its documentation says.
+prune_postgres() {
+  rm -rf "$1"/usr/lib/postgresql/15/lib/llvmjit* "$1"/usr/lib/postgresql/15/lib/bitcode \
+    "$1"/usr/lib/x86_64-linux-gnu/libLLVM-* "$1"/usr/lib/x86_64-linux-gnu/libz3.so*
+}
+prune_redis() { :; }
+prune_python() { :; }
+
+# Overlayfs marks a deleted file with a 0/0 character device and a replaced directory with the
+# trusted.overlay.opaque xattr; OCI layers say the same with .wh.<name> and .wh..wh..opq files.
+to_oci_whiteouts() {
+  python3 - "$1" <<'PY'
+import os, stat, sys
+root = sys.argv[1]
+for d, dirs, files in os.walk(root):
+    try:
+        if os.getxattr(d, "trusted.overlay.opaque") == b"y":
+            os.removexattr(d, "trusted.overlay.opaque")
+            open(os.path.join(d, ".wh..wh..opq"), "w").close()
+    except OSError:
+        pass
+    for n in files + dirs:
+        p = os.path.join(d, n)
+        st = os.lstat(p)
+        if stat.S_ISCHR(st.st_mode) and st.st_rdev == 0:
+            os.remove(p)
+            open(os.path.join(d, ".wh." + n), "w").close()
+PY
+}
+
+# cached_layer NAME KEY BUILD-FUNCTION... -> LAYER_* of the cached or freshly built layer
+cached_layer() {
+  local name="$1" k="$2"; shift 2
+  local record="$cache/$name-$k.layer"
+  if [ -f "$record" ] && read -r LAYER_DIGEST LAYER_SIZE LAYER_DIFFID < "$record" && [ -f "$blobs/${LAYER_DIGEST#sha256:}" ]; then
+    touch "$record" "$blobs/${LAYER_DIGEST#sha256:}" # in use: spared by the clean-up at the end
+    return 0
+  fi
+  "$@"
+  echo "$LAYER_DIGEST $LAYER_SIZE $LAYER_DIFFID" > "$record"
+}
+
+base_layer() {
+  build_base
+  layer "$base" base --exclude=./.complete --exclude='./dev/*' --exclude='./proc/*' --exclude='./sys/*'
+}
+
+packages_layer() {
+  local name="$1"; shift
+  build_base
+  install_on_base "$name" "$@"
+  layer "$work/$name.upper" "$name"
+}
+
+# scripts_layer NAME: the image's own files, written fresh each run (tiny and deterministic)
+scripts_layer() {
+  local name="$1"
+  local dir="$work/$name.scripts"
+  mkdir -p "$dir/usr/local/bin"
+  "${name}_scripts" "$dir"
+  layer "$dir" "$name-scripts"
+}
+
+postgres_scripts() {
+  mkdir -p "$1/docker-entrypoint-initdb.d" "$1/var/lib/postgresql/data" "$1/var/run/postgresql"
+  chown "$(ids_of postgres)" "$1/var/lib/postgresql" "$1/var/lib/postgresql/data" "$1/var/run/postgresql"
+  chmod 700 "$1/var/lib/postgresql/data"
+  chmod 3777 "$1/var/run/postgresql"
+  install -m 755 "$here/images/postgres-entrypoint.sh" "$1/usr/local/bin/docker-entrypoint.sh"
+}
+
+redis_scripts() {
+  mkdir -p "$1/data"
+  chown "$(ids_of redis)" "$1/data"
+  install -m 755 "$here/images/redis-entrypoint.sh" "$1/usr/local/bin/docker-entrypoint.sh"
+}
+
+python_scripts() {
+  ln -s /usr/bin/python3 "$1/usr/local/bin/python"
+  ln -s /usr/bin/python3 "$1/usr/local/bin/python3"
+}
+
+# The packages create their users; the scripts layer needs their ids, also when the package layer
+# comes from the cache, so each package layer's /etc/passwd is kept beside it.
+keep_passwd() {
+  local name="$1" k="$2"
+  passwd="$cache/$name-$k.passwd"
+  if [ -f "$work/$name.upper/etc/passwd" ]; then
+    cp "$work/$name.upper/etc/passwd" "$passwd"
+  fi
+  [ -f "$passwd" ] || die "no /etc/passwd recorded for $name; remove $cache to rebuild"
+}
+
+ids_of() {
+  awk -F: -v u="$1" '$1 == u { print $3 ":" $4; found = 1; exit } END { exit !found }' "$passwd" \
+    || die "no user $1 in $passwd"
+}
+
+PATH_BASE="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
+cached_layer base "$BASE_KEY" base_layer
+BASE_LAYER=("$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID")
+
+PG_PACKAGES=(postgresql-15 postgresql-client-15)
+pg_key="$(key "$BASE_KEY" "$LAYERS_RECIPE" "${PG_PACKAGES[@]}")"
+cached_layer postgres "$pg_key" packages_layer postgres "${PG_PACKAGES[@]}"
+PG_LAYER=("$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID")
+keep_passwd postgres "$pg_key"
+scripts_layer postgres
+image library/postgres:15 library/postgres:15-bookworm -- \
+  "\"Env\":[\"PATH=/usr/lib/postgresql/15/bin:$PATH_BASE\",\"PG_MAJOR=15\",\"PGDATA=/var/lib/postgresql/data\",\"LANG=C.UTF-8\"],\
+\"Entrypoint\":[\"docker-entrypoint.sh\"],\"Cmd\":[\"postgres\"],\"ExposedPorts\":{\"5432/tcp\":{}},\
+\"Volumes\":{\"/var/lib/postgresql/data\":{}},\"StopSignal\":\"SIGINT\"" \
+  "${BASE_LAYER[@]}" "${PG_LAYER[@]}" "$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID"
+
+REDIS_PACKAGES=(redis-server redis-tools)
+redis_key="$(key "$BASE_KEY" "$LAYERS_RECIPE" "${REDIS_PACKAGES[@]}")"
+cached_layer redis "$redis_key" packages_layer redis "${REDIS_PACKAGES[@]}"
+REDIS_LAYER=("$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID")
+keep_passwd redis "$redis_key"
+scripts_layer redis
+image library/redis:7 library/redis:7-bookworm -- \
+  "\"Env\":[\"PATH=$PATH_BASE\",\"LANG=C.UTF-8\"],\"Entrypoint\":[\"docker-entrypoint.sh\"],\"Cmd\":[\"redis-server\"],\
+\"WorkingDir\":\"/data\",\"ExposedPorts\":{\"6379/tcp\":{}},\"Volumes\":{\"/data\":{}}" \
+  "${BASE_LAYER[@]}" "${REDIS_LAYER[@]}" "$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID"
+
+PY_PACKAGES=(python3)
+py_key="$(key "$BASE_KEY" "$LAYERS_RECIPE" "${PY_PACKAGES[@]}")"
+cached_layer python "$py_key" packages_layer python "${PY_PACKAGES[@]}"
+PY_LAYER=("$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID")
+scripts_layer python
+image library/python:3.11-slim library/python:3.11 library/python:3-slim -- \
+  "\"Env\":[\"PATH=$PATH_BASE\",\"LANG=C.UTF-8\"],\"Cmd\":[\"python3\"]" \
+  "${BASE_LAYER[@]}" "${PY_LAYER[@]}" "$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID"
+
+# What this run neither built nor used belongs to older recipes: drop it, so the cache stays the
+# size of one set of images.
+touch "$base" "$cache/postgres-$pg_key.passwd" "$cache/redis-$redis_key.passwd" 2>/dev/null || true
+find "$blobs" "$cache" -maxdepth 1 \( -type f -o -type d -name 'rootfs-*' \) ! -newer "$work/started" -exec rm -rf '{}' +
