@@ -80,6 +80,8 @@ final class Jcompose implements AutoCloseable {
     env.put("JCOMPOSE_DATA_ROOT", root.resolve("data").toString());
     env.put("JCOMPOSE_RUN_ROOT", root.resolve("run").toString());
     env.put("JCOMPOSE_REGISTRY_MIRRORS", MIRROR);
+    // the machine's /etc/jcompose/config.json (run-example.sh writes one) must not change a test
+    env.put("JCOMPOSE_CONFIG", root.resolve("no-config.json").toString());
     env.put("NO_COLOR", "1");
     return env;
   }
