@@ -19,6 +19,7 @@ import dev.jcompose.netmgr.ipam.SubnetAllocator;
 import dev.jcompose.netmgr.ipam.TakenRange;
 import dev.jcompose.netmgr.link.NetlinkLinkOps;
 import dev.jcompose.netmgr.link.LinkOps;
+import dev.jcompose.netmgr.link.LinkPresence;
 import dev.jcompose.netmgr.link.VethConfig;
 import dev.jcompose.netmgr.ports.PortOwners;
 import dev.jcompose.netmgr.ports.PortProxies;
@@ -28,6 +29,7 @@ import dev.jcompose.netmgr.state.NetworkRecord;
 import dev.jcompose.netmgr.state.StateStore;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +46,8 @@ import java.util.Map;
  */
 public final class LinuxNetworkManager implements NetworkManager {
   private static final System.Logger LOG = System.getLogger(LinuxNetworkManager.class.getName());
+  /** How long a release waits for the kernel to take the veths with their namespace (~50 ms for 20). */
+  private static final Duration RELEASE_WAIT = Duration.ofSeconds(1);
   static final int DNS_PORT = 53;
 
   private final Names names;
@@ -180,6 +184,26 @@ public final class LinuxNetworkManager implements NetworkManager {
     } else {
       persist();
     }
+  }
+
+  @Override
+  public void release(String containerId) {
+    Blocking.checkNotEventLoop();
+    List<String> hostIfs;
+    synchronized (this) {
+      List<EndpointRecord> gone = state.endpoints().stream().filter(e -> e.containerId().equals(containerId)).toList();
+      gone.forEach(e -> state.removeEndpoint(containerId, e.networkName()));
+      hostIfs = gone.stream().map(EndpointRecord::hostIf).toList();
+      ports.release(containerId);
+      if (state.ports().remove(containerId) != null) {
+        persistAndApply();
+      } else {
+        persist();
+      }
+    }
+    // Outside the lock: other releases of the same down wait for the same kernel batch.
+    LinkPresence.awaitGone(hostIfs, RELEASE_WAIT);
+    hostIfs.forEach(links::deleteLink);
   }
 
   @Override

@@ -29,6 +29,14 @@ public interface NetworkManager extends AutoCloseable {
   /** Removes the container's endpoint on that network and releases its address. */
   void detach(String containerId, String networkName);
 
+  /**
+   * Forgets a removed container: its published ports, its endpoints on every network and their
+   * addresses. Call it after the container's network namespace is gone: the kernel then deletes
+   * the veth pairs with the namespace, all of a {@code down} in one batch, where deleting them one
+   * by one costs a grace period each; stragglers are deleted before this returns.
+   */
+  void release(String containerId);
+
   /** Publishes ports for a container; fails before changing anything if a port is taken. */
   void publish(String containerId, List<PortBinding> ports);
 

@@ -3,6 +3,7 @@ package dev.jcompose.netmgr.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jcompose.netmgr.api.AttachRequest;
 import dev.jcompose.netmgr.api.Endpoint;
 import dev.jcompose.netmgr.api.NetworkException;
 import dev.jcompose.netmgr.api.NetworkInfo;
@@ -29,6 +30,23 @@ class ConnectivityRootTest extends RootFixture {
     assertThat(b.exec("busybox", "ping", "-c", "1", "-W", "2", ea.ipv4Address()).exitCode()).isZero();
     assertThat(a.exec("ip", "route").stdout()).contains("default via " + ea.gateway());
     assertThat(ea.dnsServer()).isEqualTo(ea.gateway());
+  }
+
+  @Test
+  void release_afterTheNamespaceIsGone_forgetsEndpointsAndLeavesNoLink() {
+    network("p_one", false);
+    network("p_two", false);
+    TestNetns a = netns("a");
+    Endpoint one = attach(a, "p_one", null, "web");
+    manager.attach(new AttachRequest(a.name(), "p_two", a.path(), "eth1", null, null, List.of("web"), false));
+    TestNetns b = netns("b");
+
+    a.close(); // the container's namespace goes first, as on docker rm
+    manager.release(a.name());
+
+    assertThat(Exec.run(List.of("ip", "-o", "link", "show"), "")).doesNotContain(manager.linkAliasPrefix() + "ep:" + a.name());
+    // its address is free again
+    assertThat(attach(b, "p_one", one.ipv4Address()).ipv4Address()).isEqualTo(one.ipv4Address());
   }
 
   @Test

@@ -93,10 +93,10 @@ public final class ContainerActions {
     progress.container(name, "Removing");
     ctx.supervisor().expectStop(name);
     quietly(() -> ctx.networks().unpublish(name));
-    for (String net : csv(labels.get(Labels.NETWORKS))) {
-      quietly(() -> ctx.networks().detach(name, net));
-    }
+    // The namespace goes first: the kernel then takes the container's veths with it, batched with
+    // the other removals of this down, and release only has to forget them.
     ctx.runtime().delete(name);
+    quietly(() -> ctx.networks().release(name));
     deleteTree(ctx.etcDir(name));
     deleteTree(ctx.wiredMarker(name));
     ctx.supervisor().forget(name);

@@ -53,6 +53,12 @@ public final class FakeNetworks implements NetworkManager {
   }
 
   @Override
+  public void release(String containerId) {
+    attached.remove(containerId);
+    ports.remove(containerId);
+  }
+
+  @Override
   public void publish(String containerId, List<PortBinding> p) {
     ports.put(containerId, p);
   }
