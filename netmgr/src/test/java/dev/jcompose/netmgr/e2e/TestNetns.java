@@ -42,8 +42,14 @@ final class TestNetns implements AutoCloseable {
     return new ProcessBuilder(cmd).redirectErrorStream(true).start();
   }
 
+  /** Ends every process still inside (a spawned shell's children outlive the shell), then deletes it. */
   @Override
   public void close() {
+    for (String pid : Exec.tryRun(List.of("ip", "netns", "pids", name), "").stdout().split("\\s+")) {
+      if (!pid.isBlank()) {
+        Exec.tryRun(List.of("kill", "-9", pid.strip()), "");
+      }
+    }
     Exec.tryRun(List.of("ip", "netns", "del", name), "");
   }
 }
