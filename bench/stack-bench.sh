@@ -6,6 +6,8 @@
 # docker compose / podman-compose are measured on the same file when installed.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=lib/stack.sh
+. "$here/bench/lib/stack.sh"
 N=${N:-20}
 RUNS=${RUNS:-5}
 work=$(mktemp -d /tmp/jcompose-test-bench.XXXXXX)
@@ -16,13 +18,7 @@ cleanup() { (cd "$work/stack" && jc down -t 0 >/dev/null 2>&1; jc engine stop >/
 trap cleanup EXIT
 
 mkdir -p "$work/stack"
-{
-  echo "services:"
-  for i in $(seq 1 "$N"); do
-    # exits on SIGTERM like a well-behaved service (a bare sleep as pid 1 ignores it)
-    printf '  s%s:\n    image: busybox\n    command: ["sh", "-c", "trap \x27exit 0\x27 TERM; sleep 3600 & wait"]\n' "$i"
-  done
-} > "$work/stack/compose.yaml"
+bench_stack_yaml "$N" > "$work/stack/compose.yaml"
 cd "$work/stack"
 
 ms() { date +%s%N; }

@@ -216,10 +216,12 @@ keep_passwd() {
   if [ -f "$work/$name.upper/etc/passwd" ]; then
     cp "$work/$name.upper/etc/passwd" "$passwd"
   fi
-  [ -f "$passwd" ] || die "no /etc/passwd recorded for $name; remove $cache to rebuild"
+  [ -f "$passwd" ] && touch "$passwd" # in use: spared by the clean-up at the end
+  true
 }
 
 ids_of() {
+  [ -f "$passwd" ] || die "no /etc/passwd recorded for this image; remove $cache to rebuild"
   awk -F: -v u="$1" '$1 == u { print $3 ":" $4; found = 1; exit } END { exit !found }' "$passwd" \
     || die "no user $1 in $passwd"
 }
@@ -229,39 +231,35 @@ PATH_BASE="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 cached_layer base "$BASE_KEY" base_layer
 BASE_LAYER=("$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID")
 
-PG_PACKAGES=(postgresql-15 postgresql-client-15)
-pg_key="$(key "$BASE_KEY" "$LAYERS_RECIPE" "${PG_PACKAGES[@]}")"
-cached_layer postgres "$pg_key" packages_layer postgres "${PG_PACKAGES[@]}"
-PG_LAYER=("$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID")
-keep_passwd postgres "$pg_key"
-scripts_layer postgres
-image library/postgres:15 library/postgres:15-bookworm -- \
+# stand_in NAME "PACKAGE..." CONFIG_BODY REPO:TAG...: the base, NAME's package layer (cached) and
+# its scripts layer, pushed under every REPO:TAG
+stand_in() {
+  local name="$1" body="$3" pkgs k
+  read -r -a pkgs <<< "$2"
+  shift 3
+  k="$(key "$BASE_KEY" "$LAYERS_RECIPE" "${pkgs[@]}")"
+  cached_layer "$name" "$k" packages_layer "$name" "${pkgs[@]}"
+  local packages=("$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID")
+  keep_passwd "$name" "$k"
+  scripts_layer "$name"
+  image "$@" -- "$body" "${BASE_LAYER[@]}" "${packages[@]}" "$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID"
+}
+
+stand_in postgres "postgresql-15 postgresql-client-15" \
   "\"Env\":[\"PATH=/usr/lib/postgresql/15/bin:$PATH_BASE\",\"PG_MAJOR=15\",\"PGDATA=/var/lib/postgresql/data\",\"LANG=C.UTF-8\"],\
 \"Entrypoint\":[\"docker-entrypoint.sh\"],\"Cmd\":[\"postgres\"],\"ExposedPorts\":{\"5432/tcp\":{}},\
 \"Volumes\":{\"/var/lib/postgresql/data\":{}},\"StopSignal\":\"SIGINT\"" \
-  "${BASE_LAYER[@]}" "${PG_LAYER[@]}" "$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID"
+  library/postgres:15 library/postgres:15-bookworm
 
-REDIS_PACKAGES=(redis-server redis-tools)
-redis_key="$(key "$BASE_KEY" "$LAYERS_RECIPE" "${REDIS_PACKAGES[@]}")"
-cached_layer redis "$redis_key" packages_layer redis "${REDIS_PACKAGES[@]}"
-REDIS_LAYER=("$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID")
-keep_passwd redis "$redis_key"
-scripts_layer redis
-image library/redis:7 library/redis:7-bookworm -- \
+stand_in redis "redis-server redis-tools" \
   "\"Env\":[\"PATH=$PATH_BASE\",\"LANG=C.UTF-8\"],\"Entrypoint\":[\"docker-entrypoint.sh\"],\"Cmd\":[\"redis-server\"],\
 \"WorkingDir\":\"/data\",\"ExposedPorts\":{\"6379/tcp\":{}},\"Volumes\":{\"/data\":{}}" \
-  "${BASE_LAYER[@]}" "${REDIS_LAYER[@]}" "$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID"
+  library/redis:7 library/redis:7-bookworm
 
-PY_PACKAGES=(python3)
-py_key="$(key "$BASE_KEY" "$LAYERS_RECIPE" "${PY_PACKAGES[@]}")"
-cached_layer python "$py_key" packages_layer python "${PY_PACKAGES[@]}"
-PY_LAYER=("$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID")
-scripts_layer python
-image library/python:3.11-slim library/python:3.11 library/python:3-slim -- \
-  "\"Env\":[\"PATH=$PATH_BASE\",\"LANG=C.UTF-8\"],\"Cmd\":[\"python3\"]" \
-  "${BASE_LAYER[@]}" "${PY_LAYER[@]}" "$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID"
+stand_in python "python3" "\"Env\":[\"PATH=$PATH_BASE\",\"LANG=C.UTF-8\"],\"Cmd\":[\"python3\"]" \
+  library/python:3.11-slim library/python:3.11 library/python:3-slim
 
 # What this run neither built nor used belongs to older recipes: drop it, so the cache stays the
 # size of one set of images.
-touch "$base" "$cache/postgres-$pg_key.passwd" "$cache/redis-$redis_key.passwd" 2>/dev/null || true
+touch "$base"
 find "$blobs" "$cache" -maxdepth 1 \( -type f -o -type d -name 'rootfs-*' \) ! -newer "$work/started" -exec rm -rf '{}' +

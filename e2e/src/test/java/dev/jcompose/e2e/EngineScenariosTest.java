@@ -14,23 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Issue "engine": dependency gating, restart policies, re-adoption and serialised ups. */
 @Tag("root")
-class EngineScenariosTest {
+class EngineScenariosTest extends OneProjectPerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private Jcompose jc;
-
-  @AfterEach
-  void tearDown() {
-    if (jc != null) {
-      jc.close();
-    }
-    LeakCheck.assertClean();
-  }
 
   @Test
   void dependant_startsAfterHealthyAndCompletedDependencies() {

@@ -11,23 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Issue "native runtime": real containers from the local registry, through the jcompose CLI. */
 @Tag("root")
-class RuntimeScenariosTest {
+class RuntimeScenariosTest extends OneProjectPerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private Jcompose jc;
-
-  @AfterEach
-  void tearDown() {
-    if (jc != null) {
-      jc.close();
-    }
-    LeakCheck.assertClean();
-  }
 
   @Test
   void up_serviceExitsWithCode_upAndPsReportIt() throws IOException {

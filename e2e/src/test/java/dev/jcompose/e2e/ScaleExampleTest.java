@@ -6,22 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The shipped {@code examples/scale}: replicas behind one name, found through the embedded DNS. */
 @Tag("root")
-class ScaleExampleTest {
-  private Jcompose jc;
-
-  @AfterEach
-  void tearDown() {
-    if (jc != null) {
-      jc.close();
-    }
-    LeakCheck.assertClean();
-  }
+class ScaleExampleTest extends OneProjectPerTest {
 
   @Test
   void everyReplicaAnswers_underOneName_andScalingAddsAddresses() {

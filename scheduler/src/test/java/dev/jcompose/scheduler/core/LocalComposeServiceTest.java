@@ -129,7 +129,8 @@ class LocalComposeServiceTest {
   @Test
   void serviceHealthy_dependantStartsOnlyAfterDependencyIsHealthy() throws Exception {
     Project p = Proj.of("p")
-        .service(Svc.of("db").health("CMD", "true"))
+        // failing probes before the test marks it healthy must not make it unhealthy on a slow host
+        .service(Svc.of("db").healthAfter(Duration.ofSeconds(30), "CMD", "true"))
         .service(Svc.of("web").dependsOn("db", "service_healthy"))
         .build();
     CompletableFuture<List<ContainerSummary>> up = CompletableFuture.supplyAsync(() -> svc.up(p, UpOptions.defaults(), events::add));

@@ -96,6 +96,12 @@ public final class Svc {
     return this;
   }
 
+  /** A healthcheck whose failures do not count for {@code startPeriod} (a slow starter). */
+  public Svc healthAfter(Duration startPeriod, String... test) {
+    healthcheck = new Service.HealthCheck(List.of(test), Duration.ofMillis(50), Duration.ofSeconds(5), 2, startPeriod, null, false);
+    return this;
+  }
+
   public Svc volume(String type, String source, String target) {
     volumes.add(new Service.ServiceVolume(type, source, target, false, null, null, null, null, null, null, null, null));
     return this;

@@ -1,0 +1,400 @@
+#!/usr/bin/env bash
+# The same workloads with jcompose and, when installed, docker-compose (v1, against a dockerd this
+# script starts) and podman-compose (+ podman), one tool after the other, RUNS times each; prints
+# medians and ratios (other tool / jcompose: above 1 means jcompose is faster or smaller, except
+# for log write MB/s where above 1 means the other tool is faster).
+#   1. web-db: `up -d` of examples/web-db until the first HTTP 200 on its published port (images
+#      pulled and the db volume initialised by a warm-up, `down` without -v between runs)
+#   2. `up -d` and `down` of N trivial busybox services (bench/lib/stack.sh)
+#   3. `run --rm --no-deps -T s1 true` while they run
+#   4. memory while they run: the engine side (jcompose engine + its jcshim processes; dockerd +
+#      containerd + containerd-shim processes; podman's conmon processes + aardvark-dns) before
+#      the stack is up, with it up, the difference per container, and the per-container helper
+#      process alone (jcshim / containerd-shim / conmon)
+#   5. DNS: one `exec` running busybox `nslookup` of another service LOOKUPS times, timed inside
+#      the container, per lookup
+#   6. logs: MB/s a container writes to stdout through the runtime's logging (`yes | head -c`,
+#      timed inside the container, read back from the end of its log once it has exited), and
+#      the time of `logs --no-color` of a container that printed LINES lines
+# The script measures whatever is installed, it installs nothing. dockerd runs with its own data,
+# exec root and socket under /tmp/jcompose-test-bench-docker, no iptables, cgroupfs; podman with
+# its own storage, config and network dirs under /tmp/jcompose-test-bench-podman. Afterwards the
+# host is put back as it was (processes stopped by PID, mounts, bridges, veths, netns, iptables
+# chains, cgroups, state dirs, sysctls; compared with a snapshot taken first) and leakcheck runs.
+# Needs root, the local registry on 127.0.0.1:5000 with library/busybox (and postgres:15,
+# redis:7, python:3.11-slim for web-db) — scripts/registry.sh, scripts/build-test-images.sh.
+# Env: RUNS (5), N (20), LOOKUPS (500), LOG_MB (200), LINES (1000000), TOOLS ("jcompose docker
+# podman"), WEBDB_WAIT (seconds to wait for examples/web-db to appear, 0), TIMEOUT (300, per
+# command). Usage: bench/compare.sh   (from anywhere)
+set -uo pipefail
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+# shellcheck source=lib/stack.sh
+. "$here/bench/lib/stack.sh"
+# shellcheck source=lib/host.sh
+. "$here/bench/lib/host.sh"
+
+RUNS=${RUNS:-5}
+N=${N:-20}
+LOOKUPS=${LOOKUPS:-500}
+LOG_MB=${LOG_MB:-200}
+LINES=${LINES:-1000000}
+TOOLS=${TOOLS:-jcompose docker podman}
+WEBDB_WAIT=${WEBDB_WAIT:-0}
+TIMEOUT=${TIMEOUT:-300}
+MIRROR=${JCOMPOSE_REGISTRY_MIRRORS:-http://127.0.0.1:5000}
+J=/tmp/jcompose-test-bench-cmp
+D=/tmp/jcompose-test-bench-docker
+P=/tmp/jcompose-test-bench-podman
+work=$(mktemp -d /tmp/jcompose-test-bench-cmpwork.XXXXXX)
+webdb="$here/examples/web-db"
+
+log() { echo "compare: $*" >&2; }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "-"; else print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+rss_kb() { awk '/^VmRSS/ {print $2; f=1} END {if (!f) print 0}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# pids_with STRING [COMM]: live processes whose command line contains STRING (and comm is COMM)
+pids_with() {
+  local f pid
+  for f in /proc/[0-9]*/cmdline; do
+    pid=${f#/proc/}; pid=${pid%/cmdline}
+    [ "$pid" = $$ ] || [ "$pid" = "$BASHPID" ] && continue
+    [ -n "${2:-}" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" != "$2" ] && continue
+    grep -qsF -- "$1" "$f" 2>/dev/null || continue
+    [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" = Z ] && continue
+    echo "$pid"
+  done
+}
+sum_rss() { local t=0 p; for p in "$@"; do t=$((t + $(rss_kb "$p"))); done; echo $t; }
+# stop_pid PID [SECONDS]: TERM, then KILL after SECONDS (10); only the given PID
+stop_pid() {
+  local pid=$1 i
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null
+  for i in $(seq 1 $(( ${2:-10} * 5 ))); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" = Z ] && return 0
+    sleep 0.2
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+umount_under() { local m; for m in $(awk '{print $2}' /proc/self/mounts | grep "^$1/" | sort -r); do umount -l "$m" 2>/dev/null; done; }
+
+# --- results -----------------------------------------------------------------------------------
+declare -A R
+ROWS=()
+row() { ROWS+=("$1"); }
+put() { R["$1|$2"]=$3; }
+
+# --- tools -------------------------------------------------------------------------------------
+# C TOOL ARGS...: the tool's compose command with a time limit
+C() {
+  local t=$1; shift
+  case $t in
+    jcompose) timeout "$TIMEOUT" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData \
+                -Djcompose.jar="$J/jcompose.jar" -jar "$J/jcompose.jar" "$@" ;;
+    docker) timeout "$TIMEOUT" docker-compose "$@" ;;
+    podman) timeout "$TIMEOUT" podman-compose "$@" ;;
+  esac
+}
+cname() { case $1 in jcompose) echo "$2-$3-1" ;; *) echo "${2}_${3}_1" ;; esac; }
+# wait_exit TOOL PROJECT SERVICE: block until the service's container has exited
+wait_exit() {
+  local n; n=$(cname "$@")
+  case $1 in
+    jcompose) curl -sS --max-time "$TIMEOUT" --unix-socket "$J/run/engine.sock" "http://x/v1/containers/$n/wait" | grep -q '"done":true' ;;
+    docker) timeout "$TIMEOUT" /usr/bin/docker wait "$n" >/dev/null ;;
+    podman) timeout "$TIMEOUT" podman wait "$n" >/dev/null ;;
+  esac
+}
+installed() {
+  case $1 in
+    jcompose) return 0 ;;
+    docker) command -v docker-compose >/dev/null && command -v dockerd >/dev/null && [ -x /usr/bin/docker ] ;;
+    podman) command -v podman-compose >/dev/null && command -v podman >/dev/null ;;
+  esac
+}
+version() {
+  case $1 in
+    jcompose) C jcompose version --short 2>/dev/null ;;
+    docker) echo "docker-compose $(docker-compose version --short 2>/dev/null), dockerd $(timeout 10 /usr/bin/docker version --format '{{.Server.Version}}' 2>/dev/null)" ;;
+    podman) echo "podman-compose $(podman-compose version 2>/dev/null | awk '/podman-compose/ {print $NF; exit}'), podman $(podman --version | awk '{print $NF}')" ;;
+  esac
+}
+# engine-side RSS in KiB, the number of per-container helper processes and their RSS in KiB
+# (jcshim, containerd-shim, conmon): echo "kb count helper_kb"
+infra() {
+  local pids=() helpers=()
+  case $1 in
+    jcompose) pids=("$(cat "$J/run/engine.pid" 2>/dev/null)"); mapfile -t helpers < <(pids_with "$J/run/containers/") ;;
+    docker) pids=("$dockerd_pid" "$containerd_pid"); mapfile -t helpers < <(pids_with "$D/exec/containerd/" containerd-shim) ;;
+    podman) mapfile -t pids < <(pids_with /aardvark-dns aardvark-dns); mapfile -t helpers < <(pids_with "$P/" conmon) ;;
+  esac
+  local h; h=$(sum_rss "${helpers[@]}")
+  echo "$(( $(sum_rss "${pids[@]}") + h )) ${#helpers[@]} $h"
+}
+
+jcompose_start() {
+  rm -rf "$J"; mkdir -p "$J"
+  export JCOMPOSE_DATA_ROOT=$J/data JCOMPOSE_RUN_ROOT=$J/run JCOMPOSE_REGISTRY_MIRRORS=$MIRROR
+  # build if stale, then pin the jar: a rebuild by someone else mid-run changes nothing here,
+  # and no staleness scan of the checkout is timed (as with an installed copy)
+  "$here/jcompose" version --short >/dev/null || return 1
+  cp "$here/compose-cli/target/jcompose.jar" "$J/jcompose.jar"
+}
+jcompose_stop() {
+  local p
+  C jcompose engine stop >/dev/null 2>&1
+  for p in $(pids_with "$J/run/containers/"); do stop_pid "$p" 5; done
+  umount_under "$J"; rm -rf "$J"
+}
+
+dockerd_pid=""; containerd_pid=""
+docker_start() {
+  local i
+  rm -rf "$D"; mkdir -p "$D"
+  echo '{}' > "$D/daemon.json"
+  export DOCKER_HOST="unix://$D/docker.sock" COMPOSE_HTTP_TIMEOUT=$TIMEOUT
+  # no iptables (docker would set FORWARD to DROP and add its chains), no docker0, cgroupfs
+  setsid dockerd --config-file "$D/daemon.json" --data-root "$D/data" --exec-root "$D/exec" \
+    --pidfile "$D/dockerd.pid" -H "$DOCKER_HOST" --registry-mirror "$MIRROR" \
+    --iptables=false --ip6tables=false --bridge=none --exec-opt native.cgroupdriver=cgroupfs \
+    > "$D/dockerd.log" 2>&1 < /dev/null &
+  dockerd_pid=$!
+  for i in $(seq 1 150); do
+    curl -fsS --max-time 2 --unix-socket "$D/docker.sock" http://x/_ping >/dev/null 2>&1 && break
+    kill -0 "$dockerd_pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  [ -f "$D/dockerd.pid" ] && dockerd_pid=$(cat "$D/dockerd.pid")
+  containerd_pid=$(pgrep -P "$dockerd_pid" -x containerd | head -1)
+  curl -fsS --max-time 2 --unix-socket "$D/docker.sock" http://x/_ping >/dev/null 2>&1 || { log "dockerd did not start:"; tail -5 "$D/dockerd.log" >&2; return 1; }
+}
+docker_stop() {
+  local p ids
+  if [ -n "$dockerd_pid" ] && kill -0 "$dockerd_pid" 2>/dev/null; then
+    ids=$(timeout 30 /usr/bin/docker ps -aq 2>/dev/null)
+    [ -n "$ids" ] && timeout 120 /usr/bin/docker rm -f $ids >/dev/null 2>&1
+    timeout 30 /usr/bin/docker network prune -f >/dev/null 2>&1
+    stop_pid "$dockerd_pid" 30
+  fi
+  stop_pid "$containerd_pid" 15
+  for p in $(pids_with "$D/exec/containerd/" containerd-shim); do stop_pid "$p" 5; done
+  for p in $(pids_with "$D/" docker-proxy); do stop_pid "$p" 5; done
+  dockerd_pid=""; containerd_pid=""
+  umount_under "$D"; rm -rf "$D"
+}
+
+podman_start() {
+  rm -rf "$P"; mkdir -p "$P/tmp" "$P/networks"
+  export CONTAINERS_CONF=$P/containers.conf CONTAINERS_STORAGE_CONF=$P/storage.conf CONTAINERS_REGISTRIES_CONF=$P/registries.conf
+  printf '[storage]\ndriver = "overlay"\ngraphroot = "%s/root"\nrunroot = "%s/runroot"\n' "$P" "$P" > "$CONTAINERS_STORAGE_CONF"
+  # no systemd here: cgroupfs and a file for events; k8s-file logs (docker's json-file analogue);
+  # ulimits below this host's hard limits (podman's defaults exceed them: runc fails with EPERM)
+  cat > "$CONTAINERS_CONF" <<EOF
+[containers]
+log_driver = "k8s-file"
+default_ulimits = ["nofile=16384:16384", "nproc=32768:32768"]
+[engine]
+cgroup_manager = "cgroupfs"
+events_logger = "file"
+events_logfile_path = "$P/events.log"
+tmp_dir = "$P/tmp"
+[network]
+network_backend = "netavark"
+network_config_dir = "$P/networks"
+EOF
+  local hub=docker.io
+  printf 'unqualified-search-registries = ["%s"]\n[[registry]]\nprefix = "%s"\nlocation = "%s"\n[[registry.mirror]]\nlocation = "%s"\ninsecure = true\n' \
+    "$hub" "$hub" "$hub" "${MIRROR#http://}" > "$CONTAINERS_REGISTRIES_CONF"
+}
+podman_stop() {
+  local p n
+  if [ -f "$P/storage.conf" ]; then
+    timeout 120 podman rm -af -t 0 >/dev/null 2>&1
+    timeout 30 podman pod rm -af >/dev/null 2>&1
+    for n in $(timeout 30 podman network ls --format '{{.Name}}' 2>/dev/null); do
+      [ "$n" = podman ] || timeout 30 podman network rm -f "$n" >/dev/null 2>&1
+    done
+  fi
+  for p in $(pids_with "$P/" conmon); do stop_pid "$p" 5; done
+  # aardvark-dns serves podman's networks; it is ours when /run/containers did not exist before
+  if ! grep -qxF /run/containers "$snap/before/paths" 2>/dev/null; then
+    for p in $(pids_with /run/containers/networks/aardvark-dns aardvark-dns); do stop_pid "$p" 5; done
+  fi
+  umount_under "$P"; rm -rf "$P"
+}
+
+# --- workloads ---------------------------------------------------------------------------------
+# timed TOOL ARGS...: run C, print elapsed ms, or "fail" (its output goes to $work/last.log)
+timed() {
+  local t0 rc
+  t0=$(now_ms)
+  C "$@" > "$work/last.log" 2>&1 < /dev/null; rc=$?
+  if [ $rc -ne 0 ]; then echo fail; log "$1: '${*:2}' failed ($rc):"; tail -n 5 "$work/last.log" | sed 's/^/    /' >&2; return 1; fi
+  echo $(( $(now_ms) - t0 ))
+}
+down_args() { case $1 in podman) echo down ;; *) echo down -t 1 ;; esac; }
+
+wl_stack() {
+  local t=$1 d="$work/stack" r v ups=() downs=() runs=() idle busy n hkb
+  mkdir -p "$d"; bench_stack_yaml "$N" > "$d/compose.yaml"; cd "$d" || return
+  local c=(-p cmpstack -f "$d/compose.yaml")
+  C "$t" "${c[@]}" pull > "$work/last.log" 2>&1 || { log "$t: pull failed"; tail -3 "$work/last.log" >&2; return; }
+  # warm-up: engine started, image cached, first network made once
+  C "$t" "${c[@]}" up -d >/dev/null 2>&1; C "$t" "${c[@]}" $(down_args "$t") >/dev/null 2>&1
+  read -r idle _ < <(infra "$t")
+  for r in $(seq 1 "$RUNS"); do
+    v=$(timed "$t" "${c[@]}" up -d) && ups+=("$v")
+    if [ "$r" = 1 ]; then sleep 1; read -r busy n hkb < <(infra "$t"); fi
+    v=$(timed "$t" "${c[@]}" run --rm --no-deps -T s1 true) && runs+=("$v")
+    v=$(timed "$t" "${c[@]}" $(down_args "$t")) && downs+=("$v")
+  done
+  put "up -d, $N services (ms)" "$t" "$(printf '%s\n' "${ups[@]}" | median)"
+  put "down, $N services (ms)" "$t" "$(printf '%s\n' "${downs[@]}" | median)"
+  put "run --rm s1 true (ms)" "$t" "$(printf '%s\n' "${runs[@]}" | median)"
+  put "engine RSS idle (MiB)" "$t" "$(awk -v k="$idle" 'BEGIN {printf "%.1f", k/1024}')"
+  put "engine RSS, $N running (MiB)" "$t" "$(awk -v k="$busy" 'BEGIN {printf "%.1f", k/1024}')"
+  put "RSS per container (KiB)" "$t" "$(( (busy - idle) / N ))"
+  put "shim RSS per container (KiB)" "$t" "$(( hkb / (n > 0 ? n : 1) ))"
+  log "$t: $n per-container helper processes seen with $N services up"
+}
+
+wl_dns() {
+  local t=$1 d="$work/dns" r i v per=() loop
+  mkdir -p "$d"; bench_stack_yaml 2 > "$d/compose.yaml"; cd "$d" || return
+  local c=(-p cmpdns -f "$d/compose.yaml")
+  C "$t" "${c[@]}" up -d > "$work/last.log" 2>&1 || { log "$t: dns stack failed"; tail -3 "$work/last.log" >&2; return; }
+  for i in $(seq 1 50); do C "$t" "${c[@]}" exec -T s1 nslookup s2 >/dev/null 2>&1 && break; sleep 0.2; done
+  # timed inside the container (busybox time, 10 ms resolution), so exec's own cost is left out
+  loop="i=0; while [ \$i -lt $LOOKUPS ]; do nslookup s2 >/dev/null || exit 1; i=\$((i+1)); done"
+  for r in $(seq 1 "$RUNS"); do
+    v=$(C "$t" "${c[@]}" exec -T s1 time -p sh -c "$loop" 2>&1 < /dev/null) && v=$(echo "$v" | awk '$1 == "real" {print $2}') || v=""
+    [ -n "$v" ] && per+=("$(awk -v s="$v" -v n="$LOOKUPS" 'BEGIN {printf "%.2f", s * 1000 / n}')") || log "$t: nslookup loop failed"
+  done
+  C "$t" "${c[@]}" $(down_args "$t") >/dev/null 2>&1
+  put "DNS lookup (ms each)" "$t" "$(printf '%s\n' "${per[@]}" | median)"
+}
+
+wl_logs() {
+  local t=$1 r v n mbs=() reads=()
+  # 100-byte lines, timed inside the container (busybox time, 10 ms resolution: start-up and the
+  # compose tool's own pauses are left out); the timing lands at the end of the log itself
+  mkdir -p "$work/flood" "$work/lines"
+  printf 'services:\n  s:\n    image: busybox\n    command: ["time", "-p", "sh", "-c", "yes %s | head -c %s"]\n' \
+    "$(printf '%099d' 0 | tr 0 x)" "$((LOG_MB * 1000000))" > "$work/flood/compose.yaml"
+  printf 'services:\n  s:\n    image: busybox\n    command: ["seq", "1", "%s"]\n' "$LINES" > "$work/lines/compose.yaml"
+  cd "$work/flood" || return
+  for r in $(seq 1 "$RUNS"); do
+    v=""
+    if C "$t" -p cmpflood up -d >/dev/null 2>&1 && wait_exit "$t" cmpflood s; then
+      v=$(C "$t" -p cmpflood logs --tail 5 s 2>/dev/null | sed 's/.*| *//' | awk '$1 == "real" {print $2}' | tail -1)
+    fi
+    [ -n "$v" ] && mbs+=("$(awk -v s="$v" -v mb="$LOG_MB" 'BEGIN {printf "%.1f", mb / s}')") || log "$t: log flood run $r gave no timing"
+    C "$t" -p cmpflood $(down_args "$t") >/dev/null 2>&1
+  done
+  cd "$work/lines" || return
+  if C "$t" -p cmplines up -d >/dev/null 2>&1 && wait_exit "$t" cmplines s; then
+    for r in $(seq 1 "$RUNS"); do
+      v=$(now_ms)
+      n=$(C "$t" -p cmplines logs $([ "$t" = podman ] || echo --no-color) s 2>/dev/null | wc -l)
+      v=$(( $(now_ms) - v ))
+      # docker-compose v1 and podman-compose print a header line or two; a short read is a failure
+      if [ "$n" -ge "$LINES" ]; then reads+=("$v"); else log "$t: logs gave $n lines, not $LINES"; fi
+    done
+  fi
+  C "$t" -p cmplines $(down_args "$t") >/dev/null 2>&1
+  put "log write (MB/s, higher=better)" "$t" "$(printf '%s\n' "${mbs[@]}" | median)"
+  put "logs read, $LINES lines (ms)" "$t" "$(printf '%s\n' "${reads[@]}" | median)"
+}
+
+wl_webdb() {
+  local t=$1 port r v t0 code warm=0 times=()
+  port=$(( 18180 + $(echo "$TOOLS" | tr ' ' '\n' | grep -n -x "$t" | cut -d: -f1) ))
+  export WEB_PORT=$port
+  cd "$webdb" || return
+  local c=(-p cmpweb -f "$webdb/compose.yaml")
+  # first200 DEADLINE_S: poll the page every 50 ms; prints ms since t0 or "fail"
+  first200() {
+    local end=$(( $(now_ms) + $1 * 1000 ))
+    while [ "$(now_ms)" -lt "$end" ]; do
+      code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$port/" 2>/dev/null)
+      [ "$code" = 200 ] && { echo $(( $(now_ms) - t0 )); return 0; }
+      sleep 0.05
+    done
+    echo fail; return 1
+  }
+  C "$t" "${c[@]}" pull > "$work/last.log" 2>&1 || { log "$t: web-db pull failed"; tail -3 "$work/last.log" >&2; }
+  t0=$(now_ms)
+  if C "$t" "${c[@]}" up -d > "$work/last.log" 2>&1 && first200 240 >/dev/null; then warm=1
+  else log "$t: web-db warm-up never answered 200"; tail -5 "$work/last.log" >&2; C "$t" "${c[@]}" ps >&2 2>&1; fi
+  C "$t" "${c[@]}" $(down_args "$t") >/dev/null 2>&1
+  if [ $warm = 1 ]; then
+    for r in $(seq 1 "$RUNS"); do
+      t0=$(now_ms)
+      C "$t" "${c[@]}" up -d > "$work/last.log" 2>&1 && v=$(first200 120) && times+=("$v")
+      C "$t" "${c[@]}" $(down_args "$t") >/dev/null 2>&1
+    done
+  fi
+  C "$t" "${c[@]}" down -v >/dev/null 2>&1
+  [ "$t" = podman ] && timeout 30 podman volume prune -f >/dev/null 2>&1
+  put "web-db up -d -> HTTP 200 (ms)" "$t" "$(printf '%s\n' "${times[@]}" | median)"
+}
+
+# --- run -----------------------------------------------------------------------------------------
+[ "$(id -u)" = 0 ] || { echo "compare: needs root" >&2; exit 2; }
+curl -fsS --max-time 3 -o /dev/null "$MIRROR/v2/" || { echo "compare: no registry at $MIRROR (scripts/registry.sh start)" >&2; exit 2; }
+snap="$work/host"
+host_snapshot "$snap/before"
+active=""
+finish() {
+  trap - EXIT INT TERM
+  [ -n "$active" ] && "${active}_stop"
+  host_restore "$snap/before"
+  host_snapshot "$snap/after"
+  if host_diff "$snap/before" "$snap/after" >&2; then log "host restored as found"; fi
+  [ -x /work/shared/tools/leakcheck ] && { log "leakcheck: $(/work/shared/tools/leakcheck | tr '\n' ' ')"; }
+  rm -rf "$work"
+}
+trap finish EXIT
+trap 'exit 130' INT TERM
+
+if [ ! -f "$webdb/compose.yaml" ] && [ "$WEBDB_WAIT" -gt 0 ]; then
+  log "waiting up to ${WEBDB_WAIT}s for $webdb/compose.yaml"
+  for _ in $(seq 1 "$WEBDB_WAIT"); do [ -f "$webdb/compose.yaml" ] && break; sleep 1; done
+fi
+have_webdb=0; [ -f "$webdb/compose.yaml" ] && have_webdb=1
+[ $have_webdb = 1 ] || log "no $webdb/compose.yaml: web-db not measured"
+
+row "web-db up -d -> HTTP 200 (ms)"; row "up -d, $N services (ms)"; row "down, $N services (ms)"
+row "run --rm s1 true (ms)"; row "engine RSS idle (MiB)"; row "engine RSS, $N running (MiB)"
+row "RSS per container (KiB)"; row "shim RSS per container (KiB)"; row "DNS lookup (ms each)"; row "log write (MB/s, higher=better)"
+row "logs read, $LINES lines (ms)"
+
+declare -A VERS
+for t in $TOOLS; do
+  installed "$t" || { log "$t: not installed, not measured"; continue; }
+  log "$t: starting ($(date +%T), load $(cut -d' ' -f1-3 /proc/loadavg))"
+  active=$t
+  "${t}_start" || { log "$t: could not start"; "${t}_stop"; active=""; continue; }
+  VERS[$t]=$(version "$t")
+  wl_stack "$t"
+  wl_dns "$t"
+  wl_logs "$t"
+  [ $have_webdb = 1 ] && wl_webdb "$t"
+  cd "$work" || true
+  "${t}_stop"; active=""
+  log "$t: done ($(date +%T))"
+done
+
+# --- table ---------------------------------------------------------------------------------------
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && b > 0) printf "%.2f", a/b; else printf "-" }'; }
+echo
+echo "bench/compare.sh: RUNS=$RUNS medians, $(nproc) CPUs, $(date -u +%F)"
+for t in jcompose docker podman; do echo "  $t: ${VERS[$t]:-not installed}"; done
+echo
+printf '| %-34s | %10s | %14s | %14s | %13s | %13s |\n' workload jcompose docker-compose podman-compose "docker/jc" "podman/jc"
+printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..36})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..15})" "$(printf -- '-%.0s' {1..15})"
+for w in "${ROWS[@]}"; do
+  j=${R["$w|jcompose"]:--}; dk=${R["$w|docker"]:--}; pd=${R["$w|podman"]:--}
+  printf '| %-34s | %10s | %14s | %14s | %13s | %13s |\n' "$w" "$j" "$dk" "$pd" "$(ratio "$dk" "$j")" "$(ratio "$pd" "$j")"
+done
