@@ -127,7 +127,8 @@ infra() {
   case $1 in
     jcompose) pids=("$(cat "$J/run/engine.pid" 2>/dev/null)"); mapfile -t helpers < <(pids_with "$J/run/containers/") ;;
     docker) pids=("$dockerd_pid" "$containerd_pid"); mapfile -t helpers < <(pids_with "$D/exec/containerd/" containerd-shim) ;;
-    podman) mapfile -t pids < <(pids_with /aardvark-dns aardvark-dns); mapfile -t helpers < <(pids_with "$P/" conmon) ;;
+    podman) mapfile -t pids < <(pids_with /aardvark-dns aardvark-dns | grep -vxF -f "$P.aardvark-before" 2>/dev/null)
+            mapfile -t helpers < <(pids_with "$P/" conmon) ;;
   esac
   local h; h=$(sum_rss "${helpers[@]}")
   echo "$(( $(sum_rss "${pids[@]}") + h )) ${#helpers[@]} $h"
@@ -186,6 +187,7 @@ docker_stop() {
 
 podman_start() {
   rm -rf "$P"; mkdir -p "$P/tmp" "$P/networks"
+  pids_with /aardvark-dns aardvark-dns > "$P.aardvark-before"
   export CONTAINERS_CONF=$P/containers.conf CONTAINERS_STORAGE_CONF=$P/storage.conf CONTAINERS_REGISTRIES_CONF=$P/registries.conf
   printf '[storage]\ndriver = "overlay"\ngraphroot = "%s/root"\nrunroot = "%s/runroot"\n' "$P" "$P" > "$CONTAINERS_STORAGE_CONF"
   # no systemd here: cgroupfs and a file for events; k8s-file logs (docker's json-file analogue);
@@ -217,10 +219,11 @@ podman_stop() {
     done
   fi
   for p in $(pids_with "$P/" conmon); do stop_pid "$p" 5; done
-  # aardvark-dns serves podman's networks; it is ours when /run/containers did not exist before
-  if ! grep -qxF /run/containers "$snap/before/paths" 2>/dev/null; then
-    for p in $(pids_with /run/containers/networks/aardvark-dns aardvark-dns); do stop_pid "$p" 5; done
-  fi
+  # aardvark-dns (podman's DNS, started by netavark): stop those that were not running before
+  for p in $(pids_with /aardvark-dns aardvark-dns); do
+    grep -qxF "$p" "$P.aardvark-before" 2>/dev/null || stop_pid "$p" 5
+  done
+  rm -f "$P.aardvark-before"
   umount_under "$P"; rm -rf "$P"
 }
 
@@ -278,9 +281,10 @@ wl_dns() {
 wl_logs() {
   local t=$1 r v n mbs=() reads=()
   # 100-byte lines, timed inside the container (busybox time, 10 ms resolution: start-up and the
-  # compose tool's own pauses are left out); the timing lands at the end of the log itself
+  # compose tool's own pauses are left out); the timing goes to stdout after the data (stderr is
+  # another pipe, drained out of order), so it ends the log
   mkdir -p "$work/flood" "$work/lines"
-  printf 'services:\n  s:\n    image: busybox\n    command: ["time", "-p", "sh", "-c", "yes %s | head -c %s"]\n' \
+  printf 'services:\n  s:\n    image: busybox\n    command: ["sh", "-c", "time -p sh -c \x27yes %s | head -c %s\x27 2>&1"]\n' \
     "$(printf '%099d' 0 | tr 0 x)" "$((LOG_MB * 1000000))" > "$work/flood/compose.yaml"
   printf 'services:\n  s:\n    image: busybox\n    command: ["seq", "1", "%s"]\n' "$LINES" > "$work/lines/compose.yaml"
   cd "$work/flood" || return
@@ -310,9 +314,17 @@ wl_logs() {
 wl_webdb() {
   local t=$1 port r v t0 code warm=0 times=()
   port=$(( 18180 + $(echo "$TOOLS" | tr ' ' '\n' | grep -n -x "$t" | cut -d: -f1) ))
+  # the example's .env for every tool alike (the shell's environment wins, as in compose)
+  [ -f "$webdb/.env" ] && { set -a; . "$webdb/.env"; set +a; }
   export WEB_PORT=$port
   cd "$webdb" || return
   local c=(-p cmpweb -f "$webdb/compose.yaml")
+  if [ "$t" = docker ]; then
+    # docker-compose v1's schema rejects healthcheck.start_interval (and dockerd 20.10 has none):
+    # the same file without it, paths still relative to the example
+    mkdir -p "$work/web-db"; sed '/^ *start_interval:/d' "$webdb/compose.yaml" > "$work/web-db/compose.yaml"
+    c=(-p cmpweb -f "$work/web-db/compose.yaml" --project-directory "$webdb")
+  fi
   # first200 DEADLINE_S: poll the page every 50 ms; prints ms since t0 or "fail"
   first200() {
     local end=$(( $(now_ms) + $1 * 1000 ))
@@ -325,7 +337,7 @@ wl_webdb() {
   }
   C "$t" "${c[@]}" pull > "$work/last.log" 2>&1 || { log "$t: web-db pull failed"; tail -3 "$work/last.log" >&2; }
   t0=$(now_ms)
-  if C "$t" "${c[@]}" up -d > "$work/last.log" 2>&1 && first200 240 >/dev/null; then warm=1
+  if C "$t" "${c[@]}" up -d > "$work/last.log" 2>&1 && first200 180 >/dev/null; then warm=1
   else log "$t: web-db warm-up never answered 200"; tail -5 "$work/last.log" >&2; C "$t" "${c[@]}" ps >&2 2>&1; fi
   C "$t" "${c[@]}" $(down_args "$t") >/dev/null 2>&1
   if [ $warm = 1 ]; then

@@ -112,8 +112,12 @@ class Pg:
         params += b"\0"
         self.sock.sendall(struct.pack("!ii", 8 + len(params), 196608) + params)  # protocol 3.0
         self._login()
-        while self._read()[0] != b"Z":  # parameter status and key data until ReadyForQuery
-            pass
+        while True:  # parameter status and key data until ReadyForQuery
+            kind, body = self._read()
+            if kind == b"E":  # e.g. the database does not exist (checked after the login)
+                raise PgError(error_text(body))
+            if kind == b"Z":
+                break
 
     def _send(self, kind, body):
         self.sock.sendall(kind + struct.pack("!i", len(body) + 4) + body)
@@ -251,6 +255,8 @@ class Handler(BaseHTTPRequestHandler):
                 self._reply(200, "text/plain", "ok\n")
             elif self.path == "/api/stats":
                 self._reply(200, "application/json", json.dumps(with_db(stats)) + "\n")
+            elif self.path != "/":  # e.g. a browser's /favicon.ico: not a visit
+                self._reply(404, "text/plain", "not found\n")
             else:
                 hits = redis("INCR", "hits")
                 count, last = with_db(record_visit)
