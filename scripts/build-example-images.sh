@@ -9,8 +9,10 @@
 #   library/python:3.11-slim (3.11, 3-slim) python3
 # Layers: one shared debootstrap minbase layer, one layer of what each image's packages add
 # (installed on an overlay over the base, whiteouts converted to OCI form), one small layer with
-# the image's own scripts. Package layers are cached under $JCOMPOSE_CACHE_DIR/example-images,
-# keyed by the recipe, so later runs only check the registry and push what it lacks.
+# the image's own scripts. The base rootfs and the layers are cached under
+# $JCOMPOSE_CACHE_DIR/example-images, keyed by the text of the functions that make them (and the
+# package names), so later runs only check the registry and push what it lacks, and an edited
+# recipe rebuilds by itself. Runs take a lock there: concurrent runs wait for each other.
 # Env: JCOMPOSE_REGISTRY_URL (http://127.0.0.1:5000), JCOMPOSE_CACHE_DIR (/var/cache/jcompose-test).
 set -euo pipefail
 
@@ -22,10 +24,17 @@ me="$(basename "$0")"
 
 die() { echo "$me: $*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || die "needs root (debootstrap, chroot, overlay mounts)"
+# shellcheck source=lib/packages.sh
+. "$here/lib/packages.sh"
+# python3: the whiteout conversion reads xattrs, which no tool of a minimal Debian does
+ensure_packages debootstrap jq curl python3
 curl -fsS --max-time 3 -o /dev/null "$url/v2/" || die "no registry at $url (run scripts/registry.sh start)"
-for tool in debootstrap jq python3; do
-  command -v "$tool" >/dev/null || die "needs $tool (apt-get install $tool)"
-done
+
+# One run at a time per cache: two would debootstrap into the same directory, and one's clean-up
+# at the end would delete what the other has just built.
+mkdir -p "$cache"
+exec 9> "$cache/.lock"
+flock -w 1800 9 || die "another run has held $cache/.lock for 30 minutes"
 
 work="$(mktemp -d /tmp/jcompose-test-example-images.XXXXXX)"
 mounted=()
@@ -42,6 +51,10 @@ unmount_all() {
   local i
   for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount "${mounted[$i]}"; done
   mounted=()
+  # a mount left behind would pin the overlay and leak into the host's mount table
+  local left
+  left="$(findmnt -rn -o TARGET | grep -F "$work/" || true)"
+  [ -z "$left" ] || die "mounts left behind: $left"
 }
 
 # shellcheck source=lib/oci.sh
@@ -68,11 +81,9 @@ apt_mirror() {
 
 # key WORDS... -> a short hash naming a cached result of this recipe
 key() { printf '%s\n' "$@" | sha256sum | cut -c1-16; }
-
-BASE_KEY="$(key v1 "$SUITE" minbase)"
-# bump when the package layers' recipe (install_on_base, prune_*) changes
-LAYERS_RECIPE=v2
-base="$cache/rootfs-$BASE_KEY"
+# recipe FUNCTION... -> the functions' text, for a key: editing one makes a new key, so what it
+# built is rebuilt without anyone remembering to bump a version
+recipe() { declare -f "$@"; }
 
 build_base() {
   [ -f "$base/.complete" ] && return 0
@@ -98,22 +109,20 @@ install_on_base() {
   local upper="$work/$name.upper" merged="$work/$name.merged"
   mkdir -p "$upper" "$work/$name.work" "$merged"
   mount_at -t overlay overlay -o "lowerdir=$base,upperdir=$upper,workdir=$work/$name.work" "$merged"
-  # apt inside sees this machine's archive, proxy and DNS settings through bind mounts, which
-  # leave nothing in the upper layer.
-  mount_at --bind /etc/apt/sources.list.d "$merged/etc/apt/sources.list.d"
-  mount_at --bind /etc/apt/apt.conf.d "$merged/etc/apt/apt.conf.d"
-  mount_at --bind /etc/resolv.conf "$merged/etc/resolv.conf"
+  # apt inside sees this machine's archive, proxy and DNS settings through read-only bind
+  # mounts, which leave nothing in the upper layer and let no maintainer script change the host's.
+  mount_at --bind -o ro /etc/apt/sources.list.d "$merged/etc/apt/sources.list.d"
+  mount_at --bind -o ro /etc/apt/apt.conf.d "$merged/etc/apt/apt.conf.d"
+  mount_at --bind -o ro /etc/resolv.conf "$merged/etc/resolv.conf"
   mount_at -t proc proc "$merged/proc"
   mount_at --bind /dev "$merged/dev"
-  # No service may start during the install (there is no init here), and postgresql-common must
-  # not create a cluster: the entrypoint does that in the volume on first start.
+  # No service may start during the install (there is no init here).
   printf '#!/bin/sh\nexit 101\n' > "$merged/usr/sbin/policy-rc.d"
   chmod 755 "$merged/usr/sbin/policy-rc.d"
   # Like Debian's slim images: no manuals, docs or message translations.
   printf '%s\n' 'path-exclude=/usr/share/doc/*' 'path-include=/usr/share/doc/*/copyright' 'path-exclude=/usr/share/man/*' \
     'path-exclude=/usr/share/info/*' 'path-exclude=/usr/share/locale/*' > "$merged/etc/dpkg/dpkg.cfg.d/slim"
-  mkdir -p "$merged/etc/postgresql-common"
-  echo 'create_main_cluster = false' > "$merged/etc/postgresql-common/createcluster.conf"
+  prepare_"$name" "$merged"
   timeout 1200 chroot "$merged" /usr/bin/env DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 \
     sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends "$@"' apt "$@" > "$work/$name.log" 2>&1 \
     || { tail -n 30 "$work/$name.log" >&2; die "installing $* failed"; }
@@ -122,31 +131,54 @@ install_on_base() {
   rm -rf "$upper"/var/lib/apt/lists "$upper"/var/cache/apt "$upper"/var/log/* "$upper"/tmp/* \
     "$upper"/var/cache/debconf/*-old "$upper"/var/lib/dpkg/*-old
   prune_"$name" "$upper"
-  to_oci_whiteouts "$upper"
+  to_oci_whiteouts "$upper" "$base"
 }
+
+# What each image's install needs set up first. postgresql-common must not create a cluster in
+# the image: the entrypoint does that in the volume on first start (as the official image, whose
+# createcluster.conf says the same).
+prepare_postgres() {
+  mkdir -p "$1/etc/postgresql-common"
+  echo 'create_main_cluster = false' > "$1/etc/postgresql-common/createcluster.conf"
+}
+prepare_redis() { :; }
+prepare_python() { :; }
 
 # What an image carries but never uses. Postgres's JIT provider drags in LLVM (130 MB of 180):
 # without llvmjit.so the server silently runs without JIT, as its documentation says.
 prune_postgres() {
   rm -rf "$1"/usr/lib/postgresql/15/lib/llvmjit* "$1"/usr/lib/postgresql/15/lib/bitcode \
     "$1"/usr/lib/x86_64-linux-gnu/libLLVM-* "$1"/usr/lib/x86_64-linux-gnu/libz3.so*
+  # ucf found prepare_postgres's one-line createcluster.conf and set the shipped one aside: keep
+  # the shipped, commented text with only that setting changed (as the official image does).
+  local cc="$1/etc/postgresql-common/createcluster.conf"
+  if [ -f "$cc.ucf-dist" ]; then
+    sed -E 's/^#?[[:space:]]*create_main_cluster[[:space:]]*=.*/create_main_cluster = false/' "$cc.ucf-dist" > "$cc"
+    rm "$cc.ucf-dist"
+  fi
+  grep -qx 'create_main_cluster = false' "$cc" || die "createcluster.conf does not disable the main cluster"
 }
 prune_redis() { :; }
 prune_python() { :; }
 
-# Overlayfs marks a deleted file with a 0/0 character device and a replaced directory with the
-# trusted.overlay.opaque xattr; OCI layers say the same with .wh.<name> and .wh..wh..opq files.
+# to_oci_whiteouts UPPER LOWER: overlayfs marks a deleted file with a 0/0 character device and a
+# replaced directory with the trusted.overlay.opaque xattr; OCI layers say the same with
+# .wh.<name> and .wh..wh..opq files. Overlayfs also marks every directory created new inside a
+# merged one opaque; that hides nothing, so only a directory the lower layer has gets the marker.
 to_oci_whiteouts() {
-  python3 - "$1" <<'PY'
+  /usr/bin/python3 - "$1" "$2" <<'PY'
 import os, stat, sys
-root = sys.argv[1]
+root, lower = sys.argv[1], sys.argv[2]
 for d, dirs, files in os.walk(root):
     try:
-        if os.getxattr(d, "trusted.overlay.opaque") == b"y":
-            os.removexattr(d, "trusted.overlay.opaque")
-            open(os.path.join(d, ".wh..wh..opq"), "w").close()
+        opaque = os.getxattr(d, "trusted.overlay.opaque") == b"y"
     except OSError:
-        pass
+        opaque = False
+    if opaque:
+        os.removexattr(d, "trusted.overlay.opaque")
+        below = os.path.join(lower, os.path.relpath(d, root))
+        if os.path.isdir(below) and not os.path.islink(below):
+            open(os.path.join(d, ".wh..wh..opq"), "w").close()
     for n in files + dirs:
         p = os.path.join(d, n)
         st = os.lstat(p)
@@ -228,7 +260,10 @@ ids_of() {
 
 PATH_BASE="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
-cached_layer base "$BASE_KEY" base_layer
+# The rootfs is what debootstrap made; the layers are named by it and by how they are made.
+BASE_KEY="$(key "$SUITE" "$(recipe build_base)")"
+base="$cache/rootfs-$BASE_KEY"
+cached_layer base "$(key "$BASE_KEY" "$(recipe base_layer layer)")" base_layer
 BASE_LAYER=("$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID")
 
 # stand_in NAME "PACKAGE..." CONFIG_BODY REPO:TAG...: the base, NAME's package layer (cached) and
@@ -237,7 +272,7 @@ stand_in() {
   local name="$1" body="$3" pkgs k
   read -r -a pkgs <<< "$2"
   shift 3
-  k="$(key "$BASE_KEY" "$LAYERS_RECIPE" "${pkgs[@]}")"
+  k="$(key "$BASE_KEY" "$(recipe packages_layer install_on_base "prepare_$name" "prune_$name" to_oci_whiteouts layer)" "${pkgs[@]}")"
   cached_layer "$name" "$k" packages_layer "$name" "${pkgs[@]}"
   local packages=("$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID")
   keep_passwd "$name" "$k"
@@ -262,4 +297,4 @@ stand_in python "python3" "\"Env\":[\"PATH=$PATH_BASE\",\"LANG=C.UTF-8\"],\"Cmd\
 # What this run neither built nor used belongs to older recipes: drop it, so the cache stays the
 # size of one set of images.
 touch "$base"
-find "$blobs" "$cache" -maxdepth 1 \( -type f -o -type d -name 'rootfs-*' \) ! -newer "$work/started" -exec rm -rf '{}' +
+find "$blobs" "$cache" -maxdepth 1 \( -type f ! -name .lock -o -type d -name 'rootfs-*' \) ! -newer "$work/started" -exec rm -rf '{}' +

@@ -55,7 +55,6 @@ image jcompose-test/healthy:latest -- "$PATH_ENV,\"Entrypoint\":[\"/entrypoint.s
 \"ExposedPorts\":{\"8080/tcp\":{}},\"Volumes\":{\"/data\":{}},\"StopSignal\":\"SIGTERM\",\"Labels\":{\"org.jcompose.test\":\"healthy\"},\
 \"Healthcheck\":{\"Test\":[\"CMD-SHELL\",\"test -f /tmp/healthy\"],\"Interval\":1000000000,\"Timeout\":1000000000,\"Retries\":3}" \
   "${BASE[@]}" "$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID"
-HEALTHY=("$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID")
 
 files="$work/files"
 mkdir -p "$files/data" "$files/opq/sub"

@@ -4,18 +4,21 @@
 #   POSTGRES_PASSWORD (required unless POSTGRES_HOST_AUTH_METHOD=trust), POSTGRES_USER (postgres),
 #   POSTGRES_DB (= user), PGDATA, POSTGRES_INITDB_ARGS, POSTGRES_HOST_AUTH_METHOD (scram-sha-256),
 #   and runs /docker-entrypoint-initdb.d/*.sh|*.sql|*.sql.gz once, when the data directory is new.
-set -Eeuo pipefail
+# No "set -u": init scripts are sourced into this shell, and the official image lets them use
+# variables that may be unset.
+set -Eeo pipefail
 
 # "docker run postgres -c shared_buffers=256MB" means options for the server
-if [ "${1:0:1}" = '-' ]; then
-  set -- postgres "$@"
-fi
+case "${1:-}" in
+  -*) set -- postgres "$@" ;;
+esac
 
-if [ "$1" != postgres ]; then
+if [ "${1:-}" != postgres ]; then
   exec "$@"
 fi
 
 : "${PGDATA:=/var/lib/postgresql/data}"
+export PGDATA
 
 # As root: give the (possibly fresh, possibly bind-mounted) data directory to postgres, then
 # come back as postgres. The server refuses to run as root anyway.
@@ -29,8 +32,10 @@ if [ "$(id -u)" = 0 ]; then
 fi
 
 first_start() {
-  local user="${POSTGRES_USER:-postgres}"
-  local db="${POSTGRES_DB:-$user}"
+  # Init scripts see the effective names, defaults included, as with the official image.
+  export POSTGRES_USER="${POSTGRES_USER:-postgres}"
+  export POSTGRES_DB="${POSTGRES_DB:-$POSTGRES_USER}"
+  local user="$POSTGRES_USER" db="$POSTGRES_DB"
   local method="${POSTGRES_HOST_AUTH_METHOD:-scram-sha-256}"
   if [ -z "${POSTGRES_PASSWORD:-}" ] && [ "$method" != trust ]; then
     cat >&2 <<'MSG'
@@ -41,15 +46,17 @@ MSG
     exit 1
   fi
 
-  local pwfile=()
+  # The password reaches initdb in a file only this user can read, never on a command line.
+  local pwfile=() tmp=""
   if [ -n "${POSTGRES_PASSWORD:-}" ]; then
-    printf '%s' "$POSTGRES_PASSWORD" > /tmp/.pgpass-init
-    pwfile=(--pwfile=/tmp/.pgpass-init)
+    tmp="$(mktemp)"
+    printf '%s' "$POSTGRES_PASSWORD" > "$tmp"
+    pwfile=(--pwfile="$tmp")
   fi
   # POSTGRES_INITDB_ARGS is a list of options: split on purpose
   # shellcheck disable=SC2086
   initdb --username="$user" "${pwfile[@]}" -D "$PGDATA" ${POSTGRES_INITDB_ARGS:-}
-  rm -f /tmp/.pgpass-init
+  [ -z "$tmp" ] || rm -f "$tmp"
 
   printf "\nlisten_addresses = '*'\n" >> "$PGDATA/postgresql.conf"
   printf 'host all all all %s\n' "$method" >> "$PGDATA/pg_hba.conf"
@@ -60,8 +67,16 @@ MSG
   if [ "$db" != postgres ]; then
     "${psql[@]}" --dbname postgres --set db="$db" <<<'CREATE DATABASE :"db";'
   fi
+  # psql in an init script connects as the superuser (unless the caller chose a PGUSER)
+  local own_pguser=""
+  if [ -z "${PGUSER:-}" ]; then
+    export PGUSER="$user"
+    own_pguser=1
+  fi
   local f
   for f in /docker-entrypoint-initdb.d/*; do
+    # executable *.sh scripts run, others are sourced (they see this script's variables)
+    # shellcheck disable=SC1090
     case "$f" in
       *.sh) echo "running $f"; if [ -x "$f" ]; then "$f"; else . "$f"; fi ;;
       *.sql) echo "running $f"; "${psql[@]}" --dbname "$db" -f "$f" ;;
@@ -70,6 +85,7 @@ MSG
     esac
   done
   pg_ctl -D "$PGDATA" -m fast -w stop
+  [ -z "$own_pguser" ] || unset PGUSER
   echo "PostgreSQL init process complete; ready for start up."
 }
 

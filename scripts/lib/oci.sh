@@ -7,6 +7,8 @@
 #   gzip_level  (default 9)
 # Tars are deterministic (sorted, fixed mtime, numeric owners, gzip -n), so an unchanged image
 # has an unchanged digest and is not pushed again.
+# The caller sets url and work and reads LAYER_*, which shellcheck cannot see across files.
+# shellcheck disable=SC2034,SC2154
 
 MTIME=@1700000000
 OCI_MANIFEST=application/vnd.oci.image.manifest.v1+json
