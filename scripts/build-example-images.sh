@@ -109,13 +109,15 @@ install_on_base() {
   local upper="$work/$name.upper" merged="$work/$name.merged"
   mkdir -p "$upper" "$work/$name.work" "$merged"
   mount_at -t overlay overlay -o "lowerdir=$base,upperdir=$upper,workdir=$work/$name.work" "$merged"
-  # apt inside sees this machine's archive, proxy and DNS settings through read-only bind
-  # mounts, which leave nothing in the upper layer and let no maintainer script change the host's.
-  mount_at --bind -o ro /etc/apt/sources.list.d "$merged/etc/apt/sources.list.d"
-  mount_at --bind -o ro /etc/apt/apt.conf.d "$merged/etc/apt/apt.conf.d"
-  mount_at --bind -o ro /etc/resolv.conf "$merged/etc/resolv.conf"
+  # apt inside reads copies of this machine's archive, proxy and resolver settings from a tmpfs
+  # /run (never part of an image), through APT_CONFIG: /etc/apt stays the image's own, where
+  # maintainer scripts write as on any machine (postgresql-common adds
+  # apt.conf.d/02autoremove-postgresql), and nothing they do reaches the host.
+  mount_at -t tmpfs -o mode=755,nosuid,nodev run "$merged/run"
+  host_apt_config "$merged/run/host-apt"
+  mount_at --bind "$merged/run/host-apt/resolv.conf" "$merged/etc/resolv.conf"
   mount_at -t proc proc "$merged/proc"
-  mount_at --bind /dev "$merged/dev"
+  private_dev "$merged/dev"
   # No service may start during the install (there is no init here).
   printf '#!/bin/sh\nexit 101\n' > "$merged/usr/sbin/policy-rc.d"
   chmod 755 "$merged/usr/sbin/policy-rc.d"
@@ -123,7 +125,7 @@ install_on_base() {
   printf '%s\n' 'path-exclude=/usr/share/doc/*' 'path-include=/usr/share/doc/*/copyright' 'path-exclude=/usr/share/man/*' \
     'path-exclude=/usr/share/info/*' 'path-exclude=/usr/share/locale/*' > "$merged/etc/dpkg/dpkg.cfg.d/slim"
   prepare_"$name" "$merged"
-  timeout 1200 chroot "$merged" /usr/bin/env DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 \
+  timeout 1200 chroot "$merged" /usr/bin/env DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 APT_CONFIG=/run/host-apt/apt.conf \
     sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends "$@"' apt "$@" > "$work/$name.log" 2>&1 \
     || { tail -n 30 "$work/$name.log" >&2; die "installing $* failed"; }
   rm -f "$merged/usr/sbin/policy-rc.d"
@@ -132,6 +134,31 @@ install_on_base() {
     "$upper"/var/cache/debconf/*-old "$upper"/var/lib/dpkg/*-old
   prune_"$name" "$upper"
   to_oci_whiteouts "$upper" "$base"
+}
+
+# host_apt_config DIR: copies of the host's apt sources and settings and of its resolver, and an
+# apt.conf that points apt at them (read from the host, never written to it)
+host_apt_config() {
+  local dir="$1"
+  mkdir -p "$dir"
+  cp -rL --no-preserve=ownership /etc/apt/sources.list.d /etc/apt/apt.conf.d "$dir/"
+  if [ -f /etc/apt/sources.list ]; then cp -L /etc/apt/sources.list "$dir/sources.list"; else : > "$dir/sources.list"; fi
+  cp -L /etc/resolv.conf "$dir/resolv.conf"
+  printf '%s\n' 'Dir::Etc::sourcelist "/run/host-apt/sources.list";' \
+    'Dir::Etc::sourceparts "/run/host-apt/sources.list.d";' 'Dir::Etc::parts "/run/host-apt/apt.conf.d";' > "$dir/apt.conf"
+}
+
+# private_dev DIR: a tmpfs /dev with the few nodes package scripts use, so that nothing they do
+# there reaches the host's /dev
+private_dev() {
+  mount_at -t tmpfs -o mode=755,nosuid dev "$1"
+  mknod -m 666 "$1/null" c 1 3
+  mknod -m 666 "$1/zero" c 1 5
+  mknod -m 666 "$1/full" c 1 7
+  mknod -m 666 "$1/random" c 1 8
+  mknod -m 666 "$1/urandom" c 1 9
+  mknod -m 666 "$1/tty" c 5 0
+  ln -s /proc/self/fd "$1/fd"
 }
 
 # What each image's install needs set up first. postgresql-common must not create a cluster in
