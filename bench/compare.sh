@@ -237,6 +237,7 @@ timed() {
   echo $(( $(now_ms) - t0 ))
 }
 down_args() { case $1 in podman) echo down ;; *) echo down -t 1 ;; esac; }
+nocolor() { [ "$1" = podman ] || echo --no-color; }  # podman-compose 1.0.3's logs has no --no-color
 
 wl_stack() {
   local t=$1 d="$work/stack" r v ups=() downs=() runs=() idle busy n hkb
@@ -291,16 +292,18 @@ wl_logs() {
   for r in $(seq 1 "$RUNS"); do
     v=""
     if C "$t" -p cmpflood up -d >/dev/null 2>&1 && wait_exit "$t" cmpflood s; then
-      v=$(C "$t" -p cmpflood logs --tail 5 s 2>/dev/null | sed 's/.*| *//' | awk '$1 == "real" {print $2}' | tail -1)
+      C "$t" -p cmpflood logs $(nocolor "$t") --tail 5 s > "$work/tail.log" 2>&1
+      v=$(sed -e 's/\x1b\[[0-9;]*m//g' -e 's/.*| *//' "$work/tail.log" | awk '$1 == "real" {print $2}' | tail -1)
     fi
-    [ -n "$v" ] && mbs+=("$(awk -v s="$v" -v mb="$LOG_MB" 'BEGIN {printf "%.1f", mb / s}')") || log "$t: log flood run $r gave no timing"
+    [ -n "$v" ] && mbs+=("$(awk -v s="$v" -v mb="$LOG_MB" 'BEGIN {printf "%.1f", mb / s}')") ||
+      { log "$t: log flood run $r gave no timing; end of its log:"; tail -n 5 "$work/tail.log" | cut -c1-200 >&2; }
     C "$t" -p cmpflood $(down_args "$t") >/dev/null 2>&1
   done
   cd "$work/lines" || return
   if C "$t" -p cmplines up -d >/dev/null 2>&1 && wait_exit "$t" cmplines s; then
     for r in $(seq 1 "$RUNS"); do
       v=$(now_ms)
-      n=$(C "$t" -p cmplines logs $([ "$t" = podman ] || echo --no-color) s 2>/dev/null | wc -l)
+      n=$(C "$t" -p cmplines logs $(nocolor "$t") s 2>/dev/null | wc -l)
       v=$(( $(now_ms) - v ))
       # docker-compose v1 and podman-compose print a header line or two; a short read is a failure
       if [ "$n" -ge "$LINES" ]; then reads+=("$v"); else log "$t: logs gave $n lines, not $LINES"; fi
@@ -324,6 +327,13 @@ wl_webdb() {
     # the same file without it, paths still relative to the example
     mkdir -p "$work/web-db"; sed '/^ *start_interval:/d' "$webdb/compose.yaml" > "$work/web-db/compose.yaml"
     c=(-p cmpweb -f "$work/web-db/compose.yaml" --project-directory "$webdb")
+  elif [ "$t" = podman ]; then
+    # podman-compose 1.0.3 lets the file's .env override the environment (WEB_PORT would stay
+    # 8080) and has no --project-directory: a copy of the example whose .env has our port
+    rm -rf "$work/web-db"; cp -r "$webdb" "$work/web-db"
+    sed -i "s/^WEB_PORT=.*/WEB_PORT=$port/" "$work/web-db/.env"
+    cd "$work/web-db" || return
+    c=(-p cmpweb -f "$work/web-db/compose.yaml")
   fi
   # first200 DEADLINE_S: poll the page every 50 ms; prints ms since t0 or "fail"
   first200() {
@@ -359,7 +369,7 @@ snap="$work/host"
 host_snapshot "$snap/before"
 active=""
 finish() {
-  trap - EXIT INT TERM
+  trap - EXIT INT TERM HUP
   [ -n "$active" ] && "${active}_stop"
   host_restore "$snap/before"
   host_snapshot "$snap/after"
@@ -368,7 +378,7 @@ finish() {
   rm -rf "$work"
 }
 trap finish EXIT
-trap 'exit 130' INT TERM
+for sig in INT TERM HUP; do trap "log 'stopped by SIG$sig'; exit 130" "$sig"; done
 
 if [ ! -f "$webdb/compose.yaml" ] && [ "$WEBDB_WAIT" -gt 0 ]; then
   log "waiting up to ${WEBDB_WAIT}s for $webdb/compose.yaml"

@@ -178,6 +178,105 @@ class LinuxNetworkManagerTest {
         .isInstanceOf(NetworkException.class).hasMessageContaining("no endpoint with address 10.9.9.9");
   }
 
+  @Test
+  void attach_concurrent_distinctAddressesAllPersisted() throws Exception {
+    create("p_default", false);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Endpoint>> fs = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        String c = "c" + i;
+        fs.add(pool.submit(() -> attach(c, "p_default", null)));
+      }
+      java.util.Set<String> addresses = new java.util.HashSet<>();
+      for (var f : fs) {
+        addresses.add(f.get(10, java.util.concurrent.TimeUnit.SECONDS).ipv4Address());
+      }
+      assertThat(addresses).hasSize(20);
+    } finally {
+      pool.shutdownNow();
+    }
+    manager.close();
+    manager = newManager(); // what a restarted engine reads back
+    assertThat(new dev.jcompose.netmgr.state.StateStore(stateDir).load().endpointsOf("p_default")).hasSize(20);
+  }
+
+  @Test
+  void remove_whileAnAttachMakesItsVeth_refused() throws Exception {
+    create("p_default", false);
+    var entered = new java.util.concurrent.CountDownLatch(1);
+    var proceed = new java.util.concurrent.CountDownLatch(1);
+    manager.close();
+    manager = new LinuxNetworkManager(stateDir, new LinuxNetworkManager.Parts(new BlockingLinks(links, entered, proceed), firewall, dns,
+        new PortProxies(vertx)));
+    manager.start();
+    var attaching = java.util.concurrent.CompletableFuture.supplyAsync(() -> attach("c1", "p_default", null));
+    assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    assertThatThrownBy(() -> manager.remove("p_default")).isInstanceOf(NetworkException.class).hasMessageContaining("being attached");
+    assertThat(attach("c2", "p_default", null).ipv4Address()).isEqualTo("172.29.0.3"); // .2 is reserved for c1
+    proceed.countDown();
+    assertThat(attaching.get(10, java.util.concurrent.TimeUnit.SECONDS).ipv4Address()).isEqualTo("172.29.0.2");
+  }
+
+  /** Delegates, holding the first attachVeth until released. */
+  private static final class BlockingLinks implements dev.jcompose.netmgr.link.LinkOps {
+    private final RecordingLinkOps d;
+    private final java.util.concurrent.CountDownLatch entered;
+    private final java.util.concurrent.CountDownLatch proceed;
+
+    BlockingLinks(RecordingLinkOps d, java.util.concurrent.CountDownLatch entered, java.util.concurrent.CountDownLatch proceed) {
+      this.d = d;
+      this.entered = entered;
+      this.proceed = proceed;
+    }
+
+    @Override
+    public void ensureBridge(dev.jcompose.netmgr.link.BridgeConfig b) {
+      d.ensureBridge(b);
+    }
+
+    @Override
+    public void attachVeth(dev.jcompose.netmgr.link.VethConfig v) {
+      if (entered.getCount() > 0) {
+        entered.countDown();
+        try {
+          proceed.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      synchronized (d) {
+        d.attachVeth(v);
+      }
+    }
+
+    @Override
+    public synchronized void deleteLink(String name) {
+      d.deleteLink(name);
+    }
+
+    @Override
+    public List<dev.jcompose.netmgr.link.LinkInfo> listLinks(String aliasPrefix) {
+      return d.listLinks(aliasPrefix);
+    }
+
+    @Override
+    public List<dev.jcompose.netmgr.ipam.TakenRange> hostRanges() {
+      return d.hostRanges();
+    }
+
+    @Override
+    public void setSysctl(String key, String value) {
+      d.setSysctl(key, value);
+    }
+
+    @Override
+    public String getSysctl(String key) {
+      return d.getSysctl(key);
+    }
+  }
+
   private String e2Host(Endpoint e) {
     return new Names(stateDir).veth(e.containerId(), e.networkName());
   }

@@ -13,10 +13,13 @@ public interface LinkOps {
   /** Creates (or re-creates if absent) a bridge with the gateway address, up. */
   void ensureBridge(BridgeConfig bridge);
 
-  /** Creates a veth pair: host end on the bridge, peer moved into the netns, addressed, routed. */
+  /**
+   * Creates a veth pair: host end on the bridge, peer moved into the netns, addressed, routed.
+   * Must be thread-safe: the manager attaches many containers at once, outside its lock.
+   */
   void attachVeth(VethConfig veth);
 
-  /** Deletes a link (bridge or host veth end); no error if it is already gone. */
+  /** Deletes a link (bridge or host veth end); no error if it is already gone. Thread-safe. */
   void deleteLink(String name);
 
   /** Links on the host whose alias starts with {@code aliasPrefix}. */

@@ -58,16 +58,24 @@ public final class NetlinkLinkOps implements LinkOps {
     }
   }
 
+  /**
+   * Thread-safe and not serialised beyond the shared host socket: the manager calls it for many
+   * containers at once, and the part inside the container's netns uses a socket of its own.
+   */
   @Override
-  public synchronized void attachVeth(VethConfig v) {
+  public void attachVeth(VethConfig v) {
     int nsFd = NetlinkSocket.openFd(v.netnsPath());
     try {
-      createVeth(v, nsFd);
+      synchronized (host) {
+        createVeth(v, nsFd);
+      }
     } finally {
       NetlinkSocket.closeFd(nsFd);
     }
     try (NetlinkSocket inside = NetlinkSocket.inNamespace(v.netnsPath())) {
-      setAlias(v);
+      synchronized (host) {
+        setAlias(v);
+      }
       configureInside(inside, v);
     } catch (RuntimeException e) {
       deleteLink(v.hostName());
@@ -136,12 +144,14 @@ public final class NetlinkLinkOps implements LinkOps {
    * manager's lock, where a process per delete (fork of a large JVM, then ip) cost 20-70 ms each.
    */
   @Override
-  public synchronized void deleteLink(String name) {
+  public void deleteLink(String name) {
     if (!LinkPresence.exists(name)) {
       return;
     }
     try {
-      host.request(new NetlinkMessage(RTM_DELLINK, 0, host.nextSeq()).ifinfo(0, 0, 0).string(IFLA_IFNAME, name), "delete link " + name);
+      synchronized (host) {
+        host.request(new NetlinkMessage(RTM_DELLINK, 0, host.nextSeq()).ifinfo(0, 0, 0).string(IFLA_IFNAME, name), "delete link " + name);
+      }
     } catch (NetworkException e) {
       // The peer may vanish concurrently when its netns is destroyed; only a surviving link is an error.
       if (LinkPresence.exists(name)) {

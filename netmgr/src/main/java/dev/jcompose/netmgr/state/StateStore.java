@@ -53,6 +53,11 @@ public final class StateStore {
   }
 
   public void save(NetState state) {
+    write(encode(state));
+  }
+
+  /** The file's text for {@code state}; cheap, so callers take it under their lock and write later. */
+  public String encode(NetState state) {
     JsonObject json = new JsonObject().put("version", VERSION)
         .put("networks", new JsonArray(state.networks().values().stream().map(StateCodec::toJson).toList()))
         .put("endpoints", new JsonArray(state.endpoints().stream().map(StateCodec::toJson).toList()))
@@ -62,10 +67,11 @@ public final class StateStore {
       ports.put(e.getKey(), StateCodec.toJson(e.getValue()));
     }
     json.put("ports", ports);
-    writeAtomically(json.encodePrettily());
+    return json.encodePrettily();
   }
 
-  private void writeAtomically(String text) {
+  /** Replaces the file with {@code text} (from {@link #encode}): temp file, fsync, rename. */
+  public void write(String text) {
     try {
       Files.createDirectories(file.getParent());
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -23,14 +23,14 @@ public final class RecordingLinkOps implements LinkOps {
   }
 
   @Override
-  public void attachVeth(VethConfig v) {
+  public synchronized void attachVeth(VethConfig v) {
     calls.add("veth " + v.hostName() + " master " + v.bridge() + " -> " + v.netnsPath() + " " + v.ifName() + " "
         + v.addressCidr() + " mac " + v.mac() + " default " + v.defaultGateway());
     links.put(v.hostName(), new LinkInfo(v.hostName(), "veth", v.alias()));
   }
 
   @Override
-  public void deleteLink(String name) {
+  public synchronized void deleteLink(String name) {
     calls.add("delete " + name);
     links.remove(name);
   }

@@ -241,7 +241,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   /** Best-effort teardown used by delete and by a failed create: nothing may be left behind. */
   private void removeQuietly(String id, ContainerDirs dirs) {
     if (Files.exists(dirs.netns())) {
-      shim.umount(dirs.netns());
+      Unmounter.detach(dirs.netns());
     }
     try {
       cgroups.delete(id);
