@@ -1,6 +1,7 @@
 package dev.jcompose.scheduler.convert;
 
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ShellWords;
 import dev.jcompose.runtime.api.ImageConfig;
 import dev.jcompose.scheduler.api.ComposeException;
 import java.util.ArrayList;
@@ -92,8 +93,13 @@ public final class ProcessMerger {
     }
   }
 
+  /** {@code run --entrypoint}: split like a string entrypoint in the file (docker compose uses shellwords). */
   private static List<String> splitEntrypoint(String e) {
-    return e.isEmpty() ? List.of() : List.of(e.trim().split("\\s+"));
+    try {
+      return ShellWords.split(e);
+    } catch (IllegalArgumentException ex) {
+      throw new ComposeException(ComposeException.Kind.INVALID, "--entrypoint " + e + ": " + ex.getMessage());
+    }
   }
 
   private static List<String> nullToEmpty(List<String> l) {
