@@ -5,8 +5,8 @@
 /* What the monitor hands the container init: the sync socket and the stdio ends. */
 struct child_io {
   int sync;
-  int out, err;         /* pipe write ends when no tty */
-  const char *tty_path; /* pty slave path, or NULL */
+  int out, err; /* pipe write ends when no tty */
+  int tty;      /* the init makes its own terminal (console.c) and sends the master on sync */
 };
 
 void child_main(const struct shim_config *cfg, const struct child_io *io) __attribute__((noreturn));

@@ -73,7 +73,14 @@ int logw_has_partial(const struct log_writer *w);
 int logw_commit(struct log_writer *w);
 void logw_close(struct log_writer *w);
 
-/* ---- container init side (rootfs.c, process.c) ---- */
+/* ---- container init side (rootfs.c, devices.c, namespaces.c, process.c) ---- */
+/* openat2(RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS): a path inside the root that cannot leave it. */
+int open_in_root(int rootfd, const char *path, int flags);
+int make_device(int rootfd, const struct cfg_entry *e, struct shim_err *err);
+int join_namespaces(const struct shim_config *cfg, int pid_only, struct shim_err *err);
+/* console.c: the init's pty from the container's devpts, master sent on sync; the monitor's side */
+int setup_console(int sync, struct shim_err *err);
+int recv_fd(int sock, int *fd);
 int setup_rootfs(const struct shim_config *cfg, struct shim_err *err);
 int finish_rootfs(const struct shim_config *cfg, struct shim_err *err);
 int apply_sysctls(const struct shim_config *cfg, struct shim_err *err);

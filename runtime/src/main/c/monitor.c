@@ -62,9 +62,16 @@ static void read_client(struct monitor *m, int slot) {
   for (char *line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) client_command(m, slot, line);
 }
 
-/* Start result: an "E" message is a setup failure; EOF without it means execve closed the socket. */
+/* Start result: an "E" message is a setup failure; EOF without it means execve closed the socket.
+ * Before that, with a tty, a "T" message carries the pty master the init made (console.c). */
 static void read_sync(struct monitor *m) {
   struct shim_err err = {0, ""};
+  char tag;
+  if (recv(m->sync, &tag, 1, MSG_PEEK | MSG_DONTWAIT) == 1 && tag == 'T') {
+    int fd;
+    if (recv_fd(m->sync, &fd) == 0 && m->out_fd < 0) m->out_fd = fd;
+    return;
+  }
   int rc = recv_status(m->sync, &err);
   if (rc == 0) return;
   close(m->sync);

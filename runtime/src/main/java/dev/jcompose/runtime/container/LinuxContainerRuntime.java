@@ -99,7 +99,8 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     String id = rec.spec().id();
     Files.deleteIfExists(dirs.exitFile());
     cgroups.create(id, rec.spec().resources() == null ? ContainerSpec.Resources.none() : rec.spec().resources());
-    InitConfigBuilder.build(rec, dirs, cgroups.procsFiles(id), ContainerPreparer.layerCount(rec.spec()), firstRun)
+    HostView host = HostView.of(cgroups.procsFiles(id), ShimBinary.init(paths.dataRoot()));
+    InitConfigBuilder.build(rec, dirs, host, ContainerPreparer.layerCount(rec.spec()), firstRun)
         .put("log-max-size", logLimits.maxBytes())
         .put("log-max-files", logLimits.maxFiles())
         .writeTo(dirs.config());

@@ -15,39 +15,49 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The jcshim binary shipped in the jar ({@code /native/jcshim}), extracted once per content hash to
- * {@code <dataRoot>/bin/jcshim-<sha256 prefix>}: running shims keep using the file they started
- * from, and an upgraded jar never overwrites a binary in use.
+ * The native binaries shipped in the jar ({@code /native/jcshim}, and {@code /native/jcinit} for
+ * {@code init: true}), extracted once per content hash to {@code <dataRoot>/bin/<name>-<sha256
+ * prefix>}: running containers keep using the file they started from, and an upgraded jar never
+ * overwrites a binary in use.
  */
 public final class ShimBinary {
-  private static final String RESOURCE = "/native/jcshim";
-  private static final Map<Path, Path> INSTALLED = new ConcurrentHashMap<>();
+  private static final Map<String, Path> INSTALLED = new ConcurrentHashMap<>();
 
   private ShimBinary() {}
 
-  /** Returns the path of the extracted binary under {@code dataRoot}, extracting it if needed. */
+  /** Returns the path of the extracted jcshim under {@code dataRoot}, extracting it if needed. */
   public static Path install(Path dataRoot) {
-    return INSTALLED.computeIfAbsent(dataRoot.toAbsolutePath(), ShimBinary::extract);
+    return installed(dataRoot, "jcshim");
   }
 
-  private static Path extract(Path dataRoot) {
-    try (InputStream in = ShimBinary.class.getResourceAsStream(RESOURCE)) {
+  /** The init bound into containers at /sbin/docker-init when they ask for one. */
+  public static Path init(Path dataRoot) {
+    return installed(dataRoot, "jcinit");
+  }
+
+  private static Path installed(Path dataRoot, String name) {
+    return INSTALLED.computeIfAbsent(dataRoot.toAbsolutePath() + "\0" + name, k -> extract(dataRoot.toAbsolutePath(), name));
+  }
+
+  private static Path extract(Path dataRoot, String name) {
+    String resource = "/native/" + name;
+    try (InputStream in = ShimBinary.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new ContainerException(Kind.UNAVAILABLE, "jcshim is missing from the runtime jar (" + RESOURCE + ")");
+        throw new ContainerException(Kind.UNAVAILABLE, name + " is missing from the runtime jar (" + resource + ")");
       }
       byte[] bytes = in.readAllBytes();
-      Path target = dataRoot.resolve("bin").resolve("jcshim-" + sha256(bytes).substring(0, 16));
+      Path target = dataRoot.resolve("bin").resolve(name + "-" + sha256(bytes).substring(0, 16));
       if (Files.isRegularFile(target) && Files.size(target) == bytes.length) {
         return target;
       }
       Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), ".jcshim", ".tmp");
+      Path tmp = Files.createTempFile(target.getParent(), "." + name, ".tmp");
       Files.write(tmp, bytes);
       Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       return target;
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot install jcshim under " + dataRoot + ": " + e.getMessage(), e);
+      throw new ContainerException(Kind.UNAVAILABLE, "cannot install " + name + " under " + dataRoot + ": " + e.getMessage(), e);
     }
   }
 
