@@ -63,9 +63,45 @@ public record Service(
     String ipc,
     String pid,
     String macAddress,
-    Map<String, Object> logging,
+    Logging logging,
     List<ServiceFileRef> secrets,
-    List<ServiceFileRef> configs) {
+    List<ServiceFileRef> configs,
+    String cgroup,
+    String cgroupParent,
+    String uts,
+    String usernsMode,
+    List<String> volumesFrom,
+    List<Hook> postStart,
+    List<Hook> preStop) {
+
+  /** A service without the attributes added after the first version (tests, older callers). */
+  public Service(String name, String image, Map<String, Object> build, List<String> command, List<String> entrypoint,
+      Map<String, String> environment, String workingDir, String user, List<String> groupAdd, String hostname,
+      String domainname, String containerName, Map<String, String> labels, List<Port> ports, List<Expose> expose,
+      List<ServiceVolume> volumes, List<String> tmpfs, Map<String, ServiceNetwork> networks, String networkMode,
+      Map<String, Dependency> dependsOn, HealthCheck healthcheck, String restart, RestartPolicy deployRestartPolicy,
+      Integer scale, Resources resources, List<String> capAdd, List<String> capDrop, boolean privileged,
+      boolean readOnly, String stopSignal, Duration stopGracePeriod, boolean tty, boolean stdinOpen, Boolean init,
+      Map<String, Ulimit> ulimits, List<String> extraHosts, List<String> dns, List<String> dnsSearch,
+      List<String> dnsOpt, Map<String, String> sysctls, List<Device> devices, List<String> securityOpt,
+      List<String> links, List<String> profiles, String pullPolicy, String platform, Long shmSize, String ipc,
+      String pid, String macAddress, Logging logging, List<ServiceFileRef> secrets, List<ServiceFileRef> configs) {
+    this(name, image, build, command, entrypoint, environment, workingDir, user, groupAdd, hostname, domainname,
+        containerName, labels, ports, expose, volumes, tmpfs, networks, networkMode, dependsOn, healthcheck, restart,
+        deployRestartPolicy, scale, resources, capAdd, capDrop, privileged, readOnly, stopSignal, stopGracePeriod, tty,
+        stdinOpen, init, ulimits, extraHosts, dns, dnsSearch, dnsOpt, sysctls, devices, securityOpt, links, profiles,
+        pullPolicy, platform, shmSize, ipc, pid, macAddress, logging, secrets, configs, null, null, null, null,
+        List.of(), List.of(), List.of());
+  }
+
+  /** {@code logging}: the driver (null = the engine's default) and its options. */
+  public record Logging(String driver, Map<String, String> options) {}
+
+  /**
+   * A {@code post_start} / {@code pre_stop} hook: a command run in the container (exec) after it
+   * started or before it is stopped; {@code command} already split.
+   */
+  public record Hook(List<String> command, String user, boolean privileged, String workingDir, Map<String, String> environment) {}
 
   /** A published port in long form; {@code published} is null or a port/range such as "8080-8081". */
   public record Port(
@@ -121,7 +157,10 @@ public record Service(
   /** {@code deploy.restart_policy}; condition is none, on-failure or any. */
   public record RestartPolicy(String condition, Duration delay, Integer maxAttempts, Duration window) {}
 
-  /** Effective resource limits (service attributes merged with deploy.resources); null = unset. */
+  /**
+   * Effective resource limits (service attributes merged with deploy.resources); null = unset.
+   * Real-time runtime and period in microseconds.
+   */
   public record Resources(
       Long memLimit,
       Long memswapLimit,
@@ -133,7 +172,25 @@ public record Service(
       String cpuset,
       Long pidsLimit,
       Integer oomScoreAdj,
-      Boolean oomKillDisable) {}
+      Boolean oomKillDisable,
+      Long memSwappiness,
+      Long cpuRtRuntime,
+      Long cpuRtPeriod,
+      Blkio blkio) {
+
+    public Resources(Long memLimit, Long memswapLimit, Long memReservation, Long nanoCpus, Long cpuShares,
+        Long cpuQuota, Long cpuPeriod, String cpuset, Long pidsLimit, Integer oomScoreAdj, Boolean oomKillDisable) {
+      this(memLimit, memswapLimit, memReservation, nanoCpus, cpuShares, cpuQuota, cpuPeriod, cpuset, pidsLimit,
+          oomScoreAdj, oomKillDisable, null, null, null, null);
+    }
+  }
+
+  /** {@code blkio_config}: weight 10..1000 (null = unset) and per-device weights and throttles. */
+  public record Blkio(Integer weight, List<DeviceValue> weightDevice, List<DeviceValue> deviceReadBps,
+      List<DeviceValue> deviceReadIops, List<DeviceValue> deviceWriteBps, List<DeviceValue> deviceWriteIops) {}
+
+  /** A device path with a weight or a rate (bytes or operations per second). */
+  public record DeviceValue(String path, long value) {}
 
   public record Ulimit(long soft, long hard) {}
 

@@ -33,7 +33,7 @@ final class ServiceFields {
 
   static final StructConv SERVICE = StructConv.of(
       "profiles", STRINGS, "annotations", MAPPING, "attach", BOOL_PTR, "build", NestedConvs.BUILD,
-      "develop", GENERIC, "blkio_config", GENERIC, "cap_add", STRINGS, "cap_drop", STRINGS,
+      "develop", GENERIC, "blkio_config", NestedConvs.BLKIO, "cap_add", STRINGS, "cap_drop", STRINGS,
       "cgroup_parent", STRING, "cgroup", STRING, "cpu_count", INT, "cpu_percent", FLOAT32,
       "cpu_period", INT, "cpu_quota", INT, "cpu_rt_period", INT, "cpu_rt_runtime", INT, "cpus", FLOAT32,
       "cpuset", STRING, "cpu_shares", INT, "command", ListConvs.COMMAND, "configs", ListConvs.CONFIGS,
@@ -56,5 +56,6 @@ final class ServiceFields {
       "storage_opt", MAPPING, "sysctls", MAPPING, "tmpfs", STRING_OR_LIST, "tty", BOOL,
       "ulimits", MapConvs.ULIMITS, "use_api_socket", BOOL, "user", STRING, "userns_mode", STRING,
       "uts", STRING, "volume_driver", STRING, "volumes", ListConvs.VOLUMES, "volumes_from", STRINGS,
-      "working_dir", STRING, "pre_start", GENERIC, "post_start", GENERIC, "pre_stop", GENERIC);
+      "working_dir", STRING, "pre_start", NestedConvs.HOOKS, "post_start", NestedConvs.HOOKS,
+      "pre_stop", NestedConvs.HOOKS);
 }

@@ -43,8 +43,44 @@ final class TypedServices {
         strings(s.get("dns")), strings(s.get("dns_search")), strings(s.get("dns_opt")), stringMap(s.get("sysctls")),
         devices(s), strings(s.get("security_opt")), strings(s.get("links")), strings(s.get("profiles")),
         str(s.get("pull_policy")), str(s.get("platform")), lng(s.get("shm_size")), str(s.get("ipc")),
-        str(s.get("pid")), str(s.get("mac_address")), map(s.get("logging")), fileRefs(s.get("secrets")),
-        fileRefs(s.get("configs")));
+        str(s.get("pid")), str(s.get("mac_address")), logging(s), fileRefs(s.get("secrets")),
+        fileRefs(s.get("configs")), str(s.get("cgroup")), str(s.get("cgroup_parent")), str(s.get("uts")),
+        str(s.get("userns_mode")), strings(s.get("volumes_from")), hooks(s.get("post_start")), hooks(s.get("pre_stop")));
+  }
+
+  /** {@code logging}, or the legacy {@code log_driver}/{@code log_opt} of version 2 files. */
+  private static Service.Logging logging(Map<String, Object> s) {
+    Map<String, Object> l = mapOrEmpty(s.get("logging"));
+    Object driver = first(l.get("driver"), s.get("log_driver"));
+    Object options = first(l.get("options"), s.get("log_opt"));
+    return driver == null && options == null ? null : new Service.Logging(str(driver), stringMap(options));
+  }
+
+  private static List<Service.Hook> hooks(Object o) {
+    List<Service.Hook> out = new ArrayList<>();
+    for (Object h : list(o)) {
+      Map<String, Object> m = mapOrEmpty(h);
+      out.add(new Service.Hook(strings(m.get("command")), str(m.get("user")), bool(m.get("privileged")),
+          str(m.get("working_dir")), stringMap(m.get("environment"))));
+    }
+    return out;
+  }
+
+  private static Service.Blkio blkio(Map<String, Object> s) {
+    Map<String, Object> b = map(s.get("blkio_config"));
+    return b == null ? null : new Service.Blkio(integer(b.get("weight")), deviceValues(b.get("weight_device"), "weight"),
+        deviceValues(b.get("device_read_bps"), "rate"), deviceValues(b.get("device_read_iops"), "rate"),
+        deviceValues(b.get("device_write_bps"), "rate"), deviceValues(b.get("device_write_iops"), "rate"));
+  }
+
+  private static List<Service.DeviceValue> deviceValues(Object o, String valueKey) {
+    List<Service.DeviceValue> out = new ArrayList<>();
+    for (Object d : list(o)) {
+      Map<String, Object> m = mapOrEmpty(d);
+      Long value = lng(m.get(valueKey));
+      out.add(new Service.DeviceValue(str(m.get("path")), value == null ? 0 : value));
+    }
+    return out;
   }
 
   private static List<Service.Port> ports(Map<String, Object> s) {
@@ -128,7 +164,8 @@ final class TypedServices {
         lng(first(s.get("mem_reservation"), reservations.get("memory"))), nano, lng(s.get("cpu_shares")),
         lng(s.get("cpu_quota")), lng(s.get("cpu_period")), str(s.get("cpuset")),
         lng(first(s.get("pids_limit"), limits.get("pids"))), integer(s.get("oom_score_adj")),
-        Canon.boolOrNull(s.get("oom_kill_disable")));
+        Canon.boolOrNull(s.get("oom_kill_disable")), lng(s.get("mem_swappiness")), lng(s.get("cpu_rt_runtime")),
+        lng(s.get("cpu_rt_period")), blkio(s));
   }
 
   private static Map<String, Service.Ulimit> ulimits(Map<String, Object> s) {

@@ -84,8 +84,9 @@ public record ContainerSpec(
    *     a private one on v2)
    * @param init run the command under a small init as PID 1 (docker {@code --init}); only with a
    *     private pid namespace, as docker does
-   * @param ipcShmPath with a joined or host ipc namespace, the /dev/shm to share (host path, or
-   *     {@code /proc/<pid>/root/dev/shm} of the owner); null = a private /dev/shm
+   * @param ipcShmPath the /dev/shm: null = the container's own, inside it; "none" = none; else a
+   *     host path bound in: with a joined or host ipc namespace the one it shares, with a private
+   *     one the host tmpfs the runtime mounts there so that others may join ({@code shareable})
    * @param cgroupParent the parent group of the container's cgroup, relative to the cgroup root
    *     (docker {@code --cgroup-parent}); null = the runtime's own parent
    */
@@ -99,6 +100,11 @@ public record ContainerSpec(
 
     public static Isolation defaults() {
       return new Isolation(null, null, null, null, false, null, null);
+    }
+
+    /** A private IPC namespace whose /dev/shm lives on the host, for others to join. */
+    public boolean shareableShm() {
+      return ipc.kind() == Namespace.Kind.PRIVATE && ipcShmPath != null && !ipcShmPath.equals("none");
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.jcompose.runtime.cgroup;
 
+import dev.jcompose.runtime.api.ContainerSpec.Blkio;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +18,11 @@ import java.util.Map;
  * cpu shares        cpu.shares
  * cpuset            cpuset.cpus                   (cpuset.mems inherited at create)
  * pids              pids.max                      ("max" when unlimited)
+ * swappiness        memory.swappiness
+ * oom kill disable  memory.oom_control            = 1
+ * real-time         cpu.rt_period_us / cpu.rt_runtime_us  (the parent gets the root's budget first)
+ * blkio weight      blkio.weight or blkio.bfq.weight (and *_device "maj:min w")
+ * blkio throttles   blkio.throttle.{read,write}_{bps,iops}_device  "maj:min rate", one per device
  * </pre>
  *
  * A controller that is not mounted, or a limit file that is absent, is skipped with a warning, the
@@ -44,10 +51,56 @@ final class V1LimitWriter {
     }
     writeIfSet(groups.get("cpuset"), "cpuset.cpus", l.cpusetCpus());
     writeIfSet(groups.get("pids"), "pids.max", l.pids() == null ? null : l.pids() == -1 ? "max" : l.pids().toString());
+    if (l.blkio() != null) {
+      writeBlkio(groups.get("blkio"), l.blkio());
+    }
+  }
+
+  private void writeBlkio(Path dir, Blkio b) {
+    if (dir == null) {
+      LOG.log(Level.WARNING, "blkio cgroup not mounted: blkio_config discarded");
+      return;
+    }
+    String weightFile = fs.exists(dir.resolve("blkio.weight")) ? "blkio.weight" : "blkio.bfq.weight";
+    if (b.weight() != null && b.weight() > 0) {
+      writeIfPresent(dir, weightFile, b.weight().toString());
+    }
+    for (Blkio.DeviceWeight w : orEmpty(b.deviceWeights())) {
+      writeIfPresent(dir, weightFile + "_device", w.majorMinor() + " " + w.weight());
+    }
+    writeRates(dir, "blkio.throttle.read_bps_device", b.readBps());
+    writeRates(dir, "blkio.throttle.write_bps_device", b.writeBps());
+    writeRates(dir, "blkio.throttle.read_iops_device", b.readIops());
+    writeRates(dir, "blkio.throttle.write_iops_device", b.writeIops());
+  }
+
+  private void writeRates(Path dir, String file, List<Blkio.DeviceRate> rates) {
+    for (Blkio.DeviceRate r : orEmpty(rates)) {
+      writeIfPresent(dir, file, r.majorMinor() + " " + r.rate());
+    }
+  }
+
+  /** A file the kernel lacks (no BFQ, no throttling) is skipped with docker's kind of warning. */
+  private void writeIfPresent(Path dir, String file, String value) {
+    if (!fs.exists(dir.resolve(file))) {
+      LOG.log(Level.WARNING, file + " not available on this kernel: " + value + " discarded");
+      return;
+    }
+    fs.write(dir.resolve(file), value);
+  }
+
+  private static <T> List<T> orEmpty(List<T> l) {
+    return l == null ? List.of() : l;
   }
 
   private void writeMemory(Path dir, Limits l) {
     writeIfSet(dir, "memory.soft_limit_in_bytes", l.memoryReservation());
+    if (l.swappiness() != null) {
+      writeIfPresent(dir, "memory.swappiness", l.swappiness().toString());
+    }
+    if (l.oomKillDisable()) {
+      writeIfPresent(dir, "memory.oom_control", "1");
+    }
     if (l.memory() == null) {
       return;
     }
@@ -83,6 +136,7 @@ final class V1LimitWriter {
 
   private void writeCpu(Path dir, Limits l) {
     writeIfSet(dir, "cpu.shares", l.cpuShares());
+    writeRealtime(dir, l);
     if (l.cpuPeriod() == null) {
       writeIfSet(dir, "cpu.cfs_quota_us", l.cpuQuota());
       return;
@@ -97,6 +151,28 @@ final class V1LimitWriter {
       writeIfSet(dir, "cpu.cfs_quota_us", l.cpuQuota());
       fs.write(dir.resolve("cpu.cfs_period_us"), l.cpuPeriod().toString());
     }
+  }
+
+  /**
+   * A group's real-time runtime must fit in its parent's (sched-rt-group.rst), and new groups get
+   * 0, so the {@code jcompose} parent first takes its own parent's budget, as dockerd hands its
+   * cgroup parent the runtime of the daemon's when a container asks for one (initCPURtController).
+   */
+  private void writeRealtime(Path dir, Limits l) {
+    if (l.rtRuntime() == null && l.rtPeriod() == null) {
+      return;
+    }
+    if (!fs.exists(dir.resolve("cpu.rt_runtime_us"))) {
+      LOG.log(Level.WARNING, "Your kernel does not support cgroup cpu real-time runtime: cpu_rt_* discarded");
+      return;
+    }
+    Path parent = dir.getParent();
+    if (l.rtRuntime() != null && parent != null && parent.getParent() != null
+        && Long.parseLong(fs.read(parent.resolve("cpu.rt_runtime_us")).trim()) < l.rtRuntime()) {
+      fs.write(parent.resolve("cpu.rt_runtime_us"), fs.read(parent.getParent().resolve("cpu.rt_runtime_us")).trim());
+    }
+    writeIfSet(dir, "cpu.rt_period_us", l.rtPeriod());
+    writeIfSet(dir, "cpu.rt_runtime_us", l.rtRuntime());
   }
 
   private void writeIfSet(Path dir, String file, Object value) {

@@ -84,6 +84,9 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
         ProcessIdentity identity = ContainerPreparer.prepare(spec, dirs);
         ContainerRecord rec = new ContainerRecord(spec, identity, Instant.now().toString(), null, null, 0, 0, 0, null);
         store.write(dirs.state(), rec); // durable: the spec must survive a reboot (restart policies)
+        if (spec.isolation().shareableShm()) {
+          SharedShm.mount(Path.of(spec.isolation().ipcShmPath()), shmBytes(spec));
+        }
         rec = launch(rec, dirs, true);
         return observer.observe(rec, dirs);
       } catch (IOException | RuntimeException e) {
@@ -239,11 +242,17 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     locks.remove(id);
   }
 
+  private static long shmBytes(ContainerSpec spec) {
+    return spec.shmSizeBytes() == null ? DockerDefaults.DEFAULT_SHM_BYTES : spec.shmSizeBytes();
+  }
+
   /** Best-effort teardown used by delete and by a failed create: nothing may be left behind. */
   private void removeQuietly(String id, ContainerDirs dirs) {
     if (Files.exists(dirs.netns())) {
       Unmounter.detach(dirs.netns());
     }
+    store.read(dirs.state()).map(ContainerRecord::spec).filter(s -> s.isolation().shareableShm())
+        .ifPresent(s -> SharedShm.unmount(Path.of(s.isolation().ipcShmPath())));
     try {
       cgroups.delete(id);
     } catch (RuntimeException e) {

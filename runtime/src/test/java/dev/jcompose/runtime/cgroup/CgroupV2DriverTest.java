@@ -2,7 +2,9 @@ package dev.jcompose.runtime.cgroup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.runtime.api.ContainerSpec.Blkio;
 import dev.jcompose.runtime.api.ContainerSpec.Resources;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -106,5 +108,20 @@ class CgroupV2DriverTest extends CgroupDriverContract {
     driver.killAll("web-1");
     assertThat(tree.killed).containsExactly(9L);
     assertThat(tree.writes).containsSubsequence("jcompose/web-1/cgroup.freeze=1", "jcompose/web-1/cgroup.freeze=0");
+  }
+
+  @Test
+  void create_blkio_convertsTheWeight_andWritesOneIoMaxLinePerDevice() {
+    var blkio = new Blkio(500, List.of(new Blkio.DeviceWeight("8:0", 10)), List.of(new Blkio.DeviceRate("8:0", 1048576)),
+        List.of(new Blkio.DeviceRate("8:0", 2097152)), List.of(new Blkio.DeviceRate("8:16", 50)), List.of());
+    driver.create("io-1", CgroupV1DriverTest.extras(null, false, null, null, blkio));
+    assertThat(tree.writes).contains("jcompose/io-1/io.weight=4950", "jcompose/io-1/io.weight=8:0 1",
+        "jcompose/io-1/io.max=8:0 rbps=1048576 wbps=2097152", "jcompose/io-1/io.max=8:16 riops=50");
+  }
+
+  @Test
+  void create_v1OnlySettings_areDiscarded_notWritten() {
+    driver.create("x-1", CgroupV1DriverTest.extras(10, true, 400_000L, 1_000_000L, null));
+    assertThat(tree.writes).noneMatch(w -> w.contains("swappiness") || w.contains("oom") || w.contains("rt_"));
   }
 }
