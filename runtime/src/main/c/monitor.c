@@ -109,7 +109,7 @@ static void read_output(struct monitor *m, int *fd, int stream) {
     return;
   }
   if (n < 0 && (errno == EAGAIN || errno == EINTR)) return;
-  logw_flush_partial(m->log, stream); /* EOF (or EIO on a pty whose slave closed) */
+  logw_end_stream(m->log, stream); /* EOF (or EIO on a pty whose slave closed) */
   close(*fd);
   *fd = -1;
 }
@@ -166,8 +166,8 @@ static void write_exit(struct monitor *m) {
 
 static void finish(struct monitor *m) {
   if (m->sync >= 0) read_sync(m); /* a pending "E" explains an init that died before exec */
-  logw_flush_partial(m->log, 0);
-  logw_flush_partial(m->log, 1);
+  logw_end_stream(m->log, 0);
+  logw_end_stream(m->log, 1);
   logw_close(m->log);
   write_exit(m);
   const char *sock = cfg_get(m->cfg, "socket");

@@ -7,6 +7,7 @@ import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.LogLine;
 import dev.jcompose.runtime.api.LogReader;
+import dev.jcompose.scheduler.names.Labels;
 import java.io.BufferedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,7 @@ public final class LogsCommand implements Callable<Integer> {
     ContainerRuntime runtime = CommandContext.runtime.get();
     List<ContainerState> containers = ProjectContainers.of(runtime, project, services).stream()
         .filter(c -> index == null || ProjectContainers.label(c, ProjectContainers.NUMBER).equals(index.toString()))
+        .filter(LogsCommand::readable)
         .toList();
     LogReader.Options options = options();
     PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
@@ -63,6 +65,15 @@ public final class LogsCommand implements Callable<Integer> {
     }
     printer.flush();
     return 0;
+  }
+
+  /** docker compose warns and goes on for a container whose logging driver keeps nothing to read. */
+  private static boolean readable(ContainerState c) {
+    if (!"none".equals(ProjectContainers.label(c, Labels.LOG_DRIVER))) {
+      return true;
+    }
+    Warnings.print("Can't retrieve logs for \"" + c.id() + "\": configured logging driver does not support reading");
+    return false;
   }
 
   private LogReader.Options options() {

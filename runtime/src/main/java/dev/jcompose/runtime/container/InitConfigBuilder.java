@@ -34,7 +34,7 @@ final class InitConfigBuilder {
     ContainerSpec spec = rec.spec();
     Isolation iso = spec.isolation();
     ShimConfig c = new ShimConfig();
-    c.put("socket", dirs.socket().toString()).put("exit-file", dirs.exitFile().toString()).put("log", dirs.log().toString());
+    c.put("socket", dirs.socket().toString()).put("exit-file", dirs.exitFile().toString()).put("log", dirs.log(spec).toString());
     host.procsFiles().forEach(p -> c.put("cgroup-procs", p.toString()));
     boolean privateCgroupns = cgroupNamespacePrivate(iso, host);
     namespaces(c, iso, privateCgroupns);

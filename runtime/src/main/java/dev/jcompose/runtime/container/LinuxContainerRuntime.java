@@ -4,6 +4,7 @@ import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ContainerSpec;
+import dev.jcompose.runtime.api.ContainerSpec.LogConfig;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ContainerState.Status;
 import dev.jcompose.runtime.api.ExecSession;
@@ -103,9 +104,11 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     Files.deleteIfExists(dirs.exitFile());
     cgroups.create(id, rec.spec().resources() == null ? ContainerSpec.Resources.none() : rec.spec().resources());
     HostView host = HostView.of(cgroups.procsFiles(id), ShimBinary.init(paths.dataRoot()));
+    LogConfig log = logConfig(rec.spec());
     InitConfigBuilder.build(rec, dirs, host, ContainerPreparer.layerCount(rec.spec()), firstRun)
-        .put("log-max-size", logLimits.maxBytes())
-        .put("log-max-files", logLimits.maxFiles())
+        .put("log-max-size", log.maxBytes())
+        .put("log-max-files", log.maxFiles())
+        .put("log-compress", log.compress() ? 1 : 0)
         .writeTo(dirs.config());
     int pid = shim.create(dirs.config());
     ContainerRecord next = rec.withRun(pid, null, cgroups.oomKillCount(id));
@@ -240,6 +243,18 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       removeQuietly(id, dirs);
     }
     locks.remove(id);
+  }
+
+  /**
+   * The spec's log settings, else the runtime's default rotation. With the {@code none} driver the
+   * output only feeds attached clients: 1 MiB, truncated when full.
+   */
+  private LogConfig logConfig(ContainerSpec spec) {
+    LogConfig l = spec.logging();
+    if (l == null) {
+      return new LogConfig(LogConfig.Driver.JSON_FILE, logLimits.maxBytes(), logLimits.maxFiles(), false);
+    }
+    return l.driver() == LogConfig.Driver.NONE ? new LogConfig(LogConfig.Driver.NONE, 1L << 20, 1, false) : l;
   }
 
   private static long shmBytes(ContainerSpec spec) {

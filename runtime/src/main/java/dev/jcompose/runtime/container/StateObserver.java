@@ -40,7 +40,7 @@ final class StateObserver {
     if (exit.isEmpty()) {
       if (rec.pid() > 0 && (ProcessStart.isSame(rec.pid(), rec.pidStartMillis()) || monitorDraining(dirs))) {
         Status s = started == null ? Status.CREATED : Status.RUNNING;
-        return new ContainerState(spec.id(), s, rec.pid(), netns, dirs.log(), created, started, null, null, spec.labels());
+        return new ContainerState(spec.id(), s, rec.pid(), netns, dirs.log(spec), created, started, null, null, spec.labels());
       }
       // The monitor may have written its exit file and gone while we asked it (it stops answering
       // once it leaves its loop): read again before calling the exit unknown.
@@ -49,9 +49,9 @@ final class StateObserver {
     if (exit.isPresent()) {
       ExitFile e = exit.get();
       boolean oom = e.signal() == SIGKILL && cgroups.oomKillCount(spec.id()) > rec.oomBase();
-      return new ContainerState(spec.id(), Status.EXITED, 0, netns, dirs.log(), created, started, e.finishedAt(), e.status(oom), spec.labels());
+      return new ContainerState(spec.id(), Status.EXITED, 0, netns, dirs.log(spec), created, started, e.finishedAt(), e.status(oom), spec.labels());
     }
-    return new ContainerState(spec.id(), Status.EXITED, 0, netns, dirs.log(), created, started, null, UNKNOWN_EXIT, spec.labels());
+    return new ContainerState(spec.id(), Status.EXITED, 0, netns, dirs.log(spec), created, started, null, UNKNOWN_EXIT, spec.labels());
   }
 
   /** The init is gone but its monitor still drains output before writing the exit file. */

@@ -55,6 +55,9 @@ public final class ContainerLabels {
     }
     l.put(Labels.NETWORKS, NetworkConverter.serviceNetworkKeys(r.project(), s).stream()
         .map(k -> NetworkConverter.networkName(r.project(), k)).collect(Collectors.joining(",")));
+    if (s.logging() != null && s.logging().driver() != null && !s.logging().driver().isEmpty()) {
+      l.put(Labels.LOG_DRIVER, s.logging().driver());
+    }
     l.put(Labels.COMMAND, String.join(" ", ProcessMerger.args(s, r.image().config(), r.run() == null ? null : r.run().command(),
         r.run() == null ? null : r.run().entrypoint())));
     return l;

@@ -2,6 +2,7 @@ package dev.jcompose.scheduler.convert;
 
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
+import dev.jcompose.runtime.api.ContainerSpec.Isolation;
 import dev.jcompose.runtime.api.ContainerSpec.NetworkMode;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.scheduler.api.RunOptions;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
  * @param hostId 64-hex id of this container instance; its first 12 characters are the default hostname
  * @param etcDir host directory holding the container's hosts/resolv.conf/hostname files (bound over /etc)
  * @param run one-off overrides, null for service containers
+ * @param isolation the pid/ipc/uts/cgroup namespaces (references to other containers resolved), init
  */
 public record ContainerRequest(
     Project project,
@@ -24,7 +26,15 @@ public record ContainerRequest(
     String configHash,
     NetworkMode networkMode,
     Path etcDir,
-    RunOptions run) {
+    RunOptions run,
+    Isolation isolation) {
+
+  /** A request with docker's default isolation and the service's init setting. */
+  public ContainerRequest(Project project, Service service, String name, int number, ImageHandle image, String hostId,
+      String configHash, NetworkMode networkMode, Path etcDir, RunOptions run) {
+    this(project, service, name, number, image, hostId, configHash, networkMode, etcDir, run,
+        new Isolation(null, null, null, null, Boolean.TRUE.equals(service.init()), null, null));
+  }
 
   public boolean oneoff() {
     return run != null;

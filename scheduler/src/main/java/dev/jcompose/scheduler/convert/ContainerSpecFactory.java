@@ -49,14 +49,18 @@ public final class ContainerSpecFactory {
     mounts.addAll(FileRefConverter.mounts(r.project(), s, writer));
     return new ContainerSpec(r.name(), r.image(), process, hostname, s.domainname(), r.networkMode(), mounts, Map.of(),
         ResourceConverter.resources(s.resources()), s.readOnly(), s.privileged(),
-        s.sysctls() == null ? Map.of() : s.sysctls(), devices(s), s.shmSize(), ContainerLabels.of(r));
+        s.sysctls() == null ? Map.of() : s.sysctls(), devices(s), s.shmSize(), ContainerLabels.of(r), r.isolation(),
+        LogConfigConverter.logConfig(s));
   }
 
-  /** Read-only binds of the etc files; a user mount at the same target comes later and wins. */
+  /**
+   * Binds of the etc files, read-only with {@code read_only: true} as docker mounts them
+   * (container.NetworkMounts); a user mount at the same target comes later and wins.
+   */
   static List<MountSpec> etcMounts(ContainerRequest r) {
     List<MountSpec> out = new ArrayList<>();
     for (String f : ETC_FILES) {
-      out.add(new MountSpec(MountSpec.Type.BIND, r.etcDir().resolve(f), "/etc/" + f, false, false, List.of()));
+      out.add(new MountSpec(MountSpec.Type.BIND, r.etcDir().resolve(f), "/etc/" + f, r.service().readOnly(), false, List.of()));
     }
     return out;
   }

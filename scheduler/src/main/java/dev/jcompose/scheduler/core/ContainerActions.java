@@ -12,6 +12,7 @@ import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.RunOptions;
 import dev.jcompose.scheduler.convert.ContainerRequest;
 import dev.jcompose.scheduler.convert.ContainerSpecFactory;
+import dev.jcompose.scheduler.convert.IsolationConverter;
 import dev.jcompose.scheduler.convert.MountConverter;
 import dev.jcompose.scheduler.convert.NetworkConverter;
 import dev.jcompose.scheduler.names.Labels;
@@ -43,7 +44,9 @@ public final class ContainerActions {
     NetworkMode mode = networkMode(p, s);
     Path etcDir = mode.kind() == NetworkMode.Kind.JOIN ? joinedEtcDir(p, s) : ctx.etcDir(name);
     EtcWriter.prepare(etcDir);
-    ContainerRequest req = new ContainerRequest(p, s, name, number, image, hostId, hash, mode, etcDir, run);
+    String ownShm = "shareable".equals(s.ipc()) ? ctx.etcDir(name).resolve("shm").toString() : null;
+    var isolation = IsolationConverter.isolation(s, (ref, attribute) -> owner(p, ref, attribute), ownShm);
+    ContainerRequest req = new ContainerRequest(p, s, name, number, image, hostId, hash, mode, etcDir, run, isolation);
     ContainerSpec spec = ContainerSpecFactory.build(req, volumes, (kind, key, content) -> writeContent(name, kind, key, content));
     long t0 = System.nanoTime();
     ContainerState state = ctx.runtime().create(spec);
@@ -143,6 +146,16 @@ public final class ContainerActions {
             "network_mode " + m + ": no container to join")).netnsPath());
   }
 
+  /** The running container whose namespaces {@code pid}/{@code ipc: service:x|container:x} join. */
+  private IsolationConverter.Owner owner(Project p, String reference, String attribute) {
+    String id = joinTarget(p, reference);
+    ContainerState st = ctx.runtime().state(id).filter(x -> x.status() == ContainerState.Status.RUNNING)
+        .orElseThrow(() -> new ComposeException(ComposeException.Kind.CONFLICT,
+            attribute + " " + reference + ": cannot join the namespace of container " + id + ", it is not running"));
+    Path shm = ctx.etcDir(id).resolve("shm");
+    return new IsolationConverter.Owner(st.pid(), java.nio.file.Files.isDirectory(shm) ? shm.toString() : null);
+  }
+
   /** The container whose namespace {@code network_mode} names: service:x -> x's first container. */
   private String joinTarget(Project p, String mode) {
     if (mode.startsWith("container:")) {
@@ -156,9 +169,9 @@ public final class ContainerActions {
               && !"True".equals(st.labels().get(Labels.ONEOFF))).orElse(false))
           .sorted().findFirst()
           .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND,
-              "network_mode service:" + svc + ": service has no container"));
+              mode + ": service has no container"));
     }
-    throw new ComposeException(ComposeException.Kind.INVALID, "unsupported network_mode \"" + mode + "\"");
+    throw new ComposeException(ComposeException.Kind.INVALID, "unsupported namespace reference \"" + mode + "\"");
   }
 
   private Path joinedEtcDir(Project p, Service s) {

@@ -8,6 +8,7 @@ import dev.jcompose.scheduler.health.HealthStatus;
 import dev.jcompose.scheduler.names.Labels;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,18 @@ final class Summaries {
     return new ContainerSummary(l.getOrDefault(Labels.CONTAINER_ID, s.id()), s.id(), l.get(Labels.PROJECT),
         l.get(Labels.SERVICE), number(l), l.getOrDefault(Labels.IMAGE_REF, ""), l.getOrDefault(Labels.COMMAND, ""),
         s.createdAt() == null ? 0 : s.createdAt().getEpochSecond(), state(s), status(s, health, Instant.now()), health, exit,
-        publishers(ctx, s), l, ContainerActions.csv(l.get(Labels.NETWORKS)), Map.of());
+        publishers(ctx, s), visible(l), ContainerActions.csv(l.get(Labels.NETWORKS)), Map.of());
+  }
+
+  /** The labels users see: theirs and docker compose's, not the engine's own {@code dev.jcompose.*}. */
+  static Map<String, String> visible(Map<String, String> labels) {
+    Map<String, String> out = new LinkedHashMap<>();
+    labels.forEach((k, v) -> {
+      if (!k.startsWith(Labels.INTERNAL_PREFIX)) {
+        out.put(k, v);
+      }
+    });
+    return out;
   }
 
   private static int number(Map<String, String> l) {
