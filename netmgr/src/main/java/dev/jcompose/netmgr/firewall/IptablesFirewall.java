@@ -1,6 +1,7 @@
 package dev.jcompose.netmgr.firewall;
 
 import dev.jcompose.netmgr.sys.Exec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +39,11 @@ public final class IptablesFirewall implements Firewall {
       Exec.tryRun(iptables(j[0], "-F", chain, ""), "");
       Exec.tryRun(iptables(j[0], "-X", chain, ""), "");
     }
+  }
+
+  @Override
+  public void redirectDns(Path netns, int udpPort, int tcpPort) {
+    Exec.run(DnsRedirect.nsenter(netns, List.of("iptables-restore", "-w")), DnsRedirect.iptables(udpPort, tcpPort));
   }
 
   private static List<String> iptables(String table, String op, String chain, String spec) {

@@ -17,6 +17,7 @@ public final class NetState {
   private final Map<String, NetworkRecord> networks = new TreeMap<>();
   private final Map<String, EndpointRecord> endpoints = new TreeMap<>();
   private final Map<String, List<PortBinding>> ports = new TreeMap<>();
+  private final Map<String, String> resolvers = new TreeMap<>();
   private boolean forwardingEnabled;
 
   public Map<String, NetworkRecord> networks() {
@@ -49,6 +50,11 @@ public final class NetState {
 
   public Map<String, List<PortBinding>> ports() {
     return ports;
+  }
+
+  /** Containers served by their own resolver on 127.0.0.11: container id -> its netns path. */
+  public Map<String, String> resolvers() {
+    return resolvers;
   }
 
   public boolean forwardingEnabled() {

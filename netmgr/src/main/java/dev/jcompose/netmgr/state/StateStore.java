@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +46,7 @@ public final class StateStore {
       json.getJsonArray("endpoints", new JsonArray()).forEach(o -> state.putEndpoint(StateCodec.endpoint((JsonObject) o)));
       json.getJsonObject("ports", new JsonObject()).forEach(e ->
           state.ports().put(e.getKey(), StateCodec.ports((JsonArray) e.getValue())));
+      json.getJsonObject("resolvers", new JsonObject()).forEach(e -> state.resolvers().put(e.getKey(), String.valueOf(e.getValue())));
       state.forwardingEnabled(json.getBoolean("forwardingEnabled", false));
       return state;
     } catch (IOException | RuntimeException e) {
@@ -67,6 +69,7 @@ public final class StateStore {
       ports.put(e.getKey(), StateCodec.toJson(e.getValue()));
     }
     json.put("ports", ports);
+    json.put("resolvers", new JsonObject(new LinkedHashMap<>(state.resolvers())));
     return json.encodePrettily();
   }
 

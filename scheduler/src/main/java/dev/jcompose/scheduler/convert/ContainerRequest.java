@@ -40,8 +40,17 @@ public record ContainerRequest(
     return run != null;
   }
 
-  /** The hostname: the service's, else the short id as docker does. */
+  /**
+   * The hostname: the service's, else the host's on the host's network (docker gives such a
+   * container the host's name), else the short id as docker does.
+   */
   public String hostname() {
-    return service.hostname() != null && !service.hostname().isEmpty() ? service.hostname() : hostId.substring(0, 12);
+    if (service.hostname() != null && !service.hostname().isEmpty()) {
+      return service.hostname();
+    }
+    if (networkMode != null && networkMode.kind() == NetworkMode.Kind.HOST) {
+      return HostName.get();
+    }
+    return hostId.substring(0, 12);
   }
 }

@@ -65,7 +65,8 @@ public final class NetworkConverter {
         s.links().forEach(l -> names.add(l.contains(":") ? l.substring(l.indexOf(':') + 1) : l));
       }
       out.add(new AttachRequest(containerName, networkName(p, key), netns, "eth" + i,
-          sn == null ? null : sn.ipv4Address(), sn == null ? null : sn.macAddress(), List.copyOf(names), i == 0));
+          sn == null ? null : sn.ipv4Address(), sn == null ? null : sn.macAddress(), List.copyOf(names), i == 0,
+          s.dns() == null ? List.of() : s.dns()));
     }
     return out;
   }

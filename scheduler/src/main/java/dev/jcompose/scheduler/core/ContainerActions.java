@@ -113,14 +113,16 @@ public final class ContainerActions {
     switch (req.networkMode().kind()) {
       case HOST -> EtcWriter.writeHost(req.etcDir(), s, req.hostname());
       case JOIN -> { /* shares the files of the namespace's owner */ }
-      case NONE -> EtcWriter.write(req.etcDir(), s, req.hostname(), null);
+      case NONE -> EtcWriter.write(req.etcDir(), s, req.hostname(), null, null);
       default -> {
         List<Endpoint> endpoints = new ArrayList<>();
         for (AttachRequest a : NetworkConverter.attachRequests(p, s, req.name(), req.hostname(), state.netnsPath())) {
           endpoints.add(ctx.networks().attach(a));
         }
         Endpoint first = endpoints.isEmpty() ? null : endpoints.get(0);
-        EtcWriter.write(req.etcDir(), s, req.hostname(), first);
+        // docker's embedded DNS, on 127.0.0.11 in the container's own namespace
+        String dns = first == null ? null : ctx.networks().serveDns(req.name(), state.netnsPath());
+        EtcWriter.write(req.etcDir(), s, req.hostname(), first, dns);
         var ports = run != null && !run.servicePorts() ? PortSpecs.parse(run.publish()) : s.ports();
         if (first != null && ports != null && !ports.isEmpty()) {
           ctx.networks().publish(req.name(), NetworkConverter.portBindings(ports, first.ipv4Address()));

@@ -67,7 +67,7 @@ public final class SampleProjects {
         List.of(new Service.Device("/dev/fuse", "/dev/fuse", "rwm")),
         List.of("no-new-privileges:true"), List.of("db:database"), List.of("dev"), "missing", "linux/amd64", 67108864L,
         "private", "container:other", "02:42:ac:11:00:02",
-        Map.of("driver", "json-file", "options", Map.of("max-size", "10m")),
+        new Service.Logging("json-file", Map.of("max-size", "10m")),
         List.of(new Service.ServiceFileRef("token", "/run/secrets/token", "0", "0", 0400)),
         List.of(new Service.ServiceFileRef("conf", "/etc/conf", null, null, null)));
   }
