@@ -83,7 +83,9 @@ class LocalComposeServiceTest {
   void freshUp_writesEtcFilesWithAddressAndEmbeddedDns() throws Exception {
     svc.up(app(), UpOptions.defaults(), events::add);
     Path etc = tmp.resolve("state/etc/p-web-1");
-    assertThat(Files.readString(etc.resolve("resolv.conf"))).isEqualTo("nameserver 127.0.0.11\noptions ndots:0\n");
+    assertThat(Files.readString(etc.resolve("resolv.conf"))).contains("\nnameserver 127.0.0.11\n").containsOnlyOnce("nameserver")
+        .contains("(internal resolver)");
+    assertThat(networks.calls).contains("dns p-web-1");
     String hostname = runtime.containers.get("p-web-1").spec.hostname();
     assertThat(hostname).hasSize(12);
     assertThat(Files.readString(etc.resolve("hosts"))).contains("127.0.0.1\tlocalhost\n").containsPattern("10\\.9\\.0\\.\\d+\t" + hostname);
