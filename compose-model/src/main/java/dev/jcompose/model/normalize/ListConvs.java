@@ -1,6 +1,6 @@
 package dev.jcompose.model.normalize;
 
-import dev.jcompose.model.api.ShellWords;
+import dev.jcompose.model.ShellWords;
 import dev.jcompose.model.tree.ListNode;
 import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Node;

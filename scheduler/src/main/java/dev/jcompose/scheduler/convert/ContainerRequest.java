@@ -33,7 +33,7 @@ public record ContainerRequest(
   public ContainerRequest(Project project, Service service, String name, int number, ImageHandle image, String hostId,
       String configHash, NetworkMode networkMode, Path etcDir, RunOptions run) {
     this(project, service, name, number, image, hostId, configHash, networkMode, etcDir, run,
-        new Isolation(null, null, null, null, Boolean.TRUE.equals(service.init()), null, null));
+        new Isolation(null, null, null, null, Boolean.TRUE.equals(service.process().init()), null, null));
   }
 
   public boolean oneoff() {
@@ -45,8 +45,9 @@ public record ContainerRequest(
    * container the host's name), else the short id as docker does.
    */
   public String hostname() {
-    if (service.hostname() != null && !service.hostname().isEmpty()) {
-      return service.hostname();
+    String own = service.networking().hostname();
+    if (own != null && !own.isEmpty()) {
+      return own;
     }
     if (networkMode != null && networkMode.kind() == NetworkMode.Kind.HOST) {
       return HostName.get();

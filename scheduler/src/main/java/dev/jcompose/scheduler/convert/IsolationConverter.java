@@ -1,6 +1,7 @@
 package dev.jcompose.scheduler.convert;
 
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceSecurity;
 import dev.jcompose.runtime.api.ContainerSpec.Isolation;
 import dev.jcompose.runtime.api.ContainerSpec.Namespace;
 import dev.jcompose.scheduler.api.ComposeException;
@@ -34,9 +35,10 @@ public final class IsolationConverter {
    *     {@code ipc: shareable}), null when it has none
    */
   public static Isolation isolation(Service s, NamespaceOwners owners, String ownShm) {
-    String ipc = blankToNull(s.ipc());
-    return new Isolation(namespace("pid", s.pid(), owners), ipcNamespace(ipc, owners), uts(s), cgroup(s.cgroup()),
-        Boolean.TRUE.equals(s.init()), ipcShm(ipc, owners, ownShm), blankToNull(s.cgroupParent()));
+    ServiceSecurity sec = s.security();
+    String ipc = blankToNull(sec.ipc());
+    return new Isolation(namespace("pid", sec.pid(), owners), ipcNamespace(ipc, owners), uts(s), cgroup(sec.cgroup()),
+        Boolean.TRUE.equals(s.process().init()), ipcShm(ipc, owners, ownShm), blankToNull(sec.cgroupParent()));
   }
 
   private static Namespace namespace(String type, String mode, NamespaceOwners owners) {
@@ -85,14 +87,14 @@ public final class IsolationConverter {
 
   /** docker only knows {@code --uts host}. */
   private static Namespace uts(Service s) {
-    String uts = blankToNull(s.uts());
+    String uts = blankToNull(s.security().uts());
     if (uts == null) {
       return Namespace.PRIVATE;
     }
     if (!uts.equals("host")) {
       throw invalid("uts", uts, "\"host\"");
     }
-    if (s.hostname() != null && !s.hostname().isEmpty()) {
+    if (s.networking().hostname() != null && !s.networking().hostname().isEmpty()) {
       throw new ComposeException(ComposeException.Kind.INVALID,
           "service \"" + s.name() + "\": conflicting options: hostname and the UTS mode");
     }

@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.convert;
 
+import dev.jcompose.model.api.LoggingConfig;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.model.normalize.ByteSizes;
 import dev.jcompose.runtime.api.ContainerSpec.LogConfig;
@@ -35,7 +36,7 @@ public final class LogConfigConverter {
 
   /** null = the runtime's default. */
   public static LogConfig logConfig(Service s) {
-    Service.Logging l = s.logging();
+    LoggingConfig l = s.logging();
     String driver = l == null || l.driver() == null || l.driver().isEmpty() ? "json-file" : l.driver();
     Map<String, String> opts = l == null || l.options() == null ? Map.of() : l.options();
     return switch (driver) {

@@ -1,6 +1,6 @@
 package dev.jcompose.scheduler.convert;
 
-import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceResources;
 import dev.jcompose.runtime.api.ContainerSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ public final class ResourceConverter {
 
   private ResourceConverter() {}
 
-  public static ContainerSpec.Resources resources(Service.Resources r) {
+  public static ContainerSpec.Resources resources(ServiceResources r) {
     if (r == null) {
       return ContainerSpec.Resources.none();
     }
@@ -34,7 +34,7 @@ public final class ResourceConverter {
   }
 
   /** Device paths become "major:minor" of the host's block device, as dockerd resolves them. */
-  static ContainerSpec.Blkio blkio(Service.Blkio b) {
+  static ContainerSpec.Blkio blkio(ServiceResources.Blkio b) {
     if (b == null) {
       return null;
     }
@@ -43,22 +43,20 @@ public final class ResourceConverter {
         rates(b.deviceReadBps()), rates(b.deviceWriteBps()), rates(b.deviceReadIops()), rates(b.deviceWriteIops()));
   }
 
-  private static List<ContainerSpec.Blkio.DeviceRate> rates(List<Service.DeviceValue> values) {
+  private static List<ContainerSpec.Blkio.DeviceRate> rates(List<ServiceResources.DeviceValue> values) {
     return each(values, d -> new ContainerSpec.Blkio.DeviceRate(BlockDevices.majorMinor(d.path()), d.value()));
   }
 
-  private static <T> List<T> each(List<Service.DeviceValue> values, Function<Service.DeviceValue, T> f) {
+  private static <T> List<T> each(List<ServiceResources.DeviceValue> values, Function<ServiceResources.DeviceValue, T> f) {
     return values == null ? List.of() : values.stream().map(f).toList();
   }
 
   /** ulimits as rlimits named like OCI ("RLIMIT_NOFILE"), sorted by name. */
-  public static List<ContainerSpec.Rlimit> rlimits(Map<String, Service.Ulimit> ulimits) {
+  public static List<ContainerSpec.Rlimit> rlimits(Map<String, ServiceResources.Ulimit> ulimits) {
     List<ContainerSpec.Rlimit> out = new ArrayList<>();
-    if (ulimits != null) {
-      ulimits.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-          out.add(new ContainerSpec.Rlimit("RLIMIT_" + e.getKey().toUpperCase(Locale.ROOT),
-              e.getValue().soft(), e.getValue().hard())));
-    }
+    ulimits.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+        out.add(new ContainerSpec.Rlimit("RLIMIT_" + e.getKey().toUpperCase(Locale.ROOT),
+            e.getValue().soft(), e.getValue().hard())));
     return out;
   }
 }

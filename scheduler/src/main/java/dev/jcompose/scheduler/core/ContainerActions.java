@@ -16,6 +16,7 @@ import dev.jcompose.scheduler.convert.IsolationConverter;
 import dev.jcompose.scheduler.convert.MountConverter;
 import dev.jcompose.scheduler.convert.NetworkConverter;
 import dev.jcompose.scheduler.names.Labels;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -44,7 +45,7 @@ public final class ContainerActions {
     NetworkMode mode = networkMode(p, s);
     Path etcDir = mode.kind() == NetworkMode.Kind.JOIN ? joinedEtcDir(p, s) : ctx.etcDir(name);
     EtcWriter.prepare(etcDir);
-    String ownShm = "shareable".equals(s.ipc()) ? ctx.etcDir(name).resolve("shm").toString() : null;
+    String ownShm = "shareable".equals(s.security().ipc()) ? ctx.etcDir(name).resolve("shm").toString() : null;
     var isolation = IsolationConverter.isolation(s, (ref, attribute) -> owner(p, ref, attribute), ownShm);
     ContainerRequest req = new ContainerRequest(p, s, name, number, image, hostId, hash, mode, etcDir, run, isolation);
     ContainerSpec spec = ContainerSpecFactory.build(req, volumes, (kind, key, content) -> writeContent(name, kind, key, content));
@@ -111,9 +112,9 @@ public final class ContainerActions {
 
   private void wireNetwork(Project p, Service s, ContainerRequest req, ContainerState state, RunOptions run) {
     switch (req.networkMode().kind()) {
-      case HOST -> EtcWriter.writeHost(req.etcDir(), s, req.hostname());
+      case HOST -> EtcWriter.writeHost(req.etcDir(), s.networking(), req.hostname());
       case JOIN -> { /* shares the files of the namespace's owner */ }
-      case NONE -> EtcWriter.write(req.etcDir(), s, req.hostname(), null, null);
+      case NONE -> EtcWriter.write(req.etcDir(), s.networking(), req.hostname(), null, null);
       default -> {
         List<Endpoint> endpoints = new ArrayList<>();
         for (AttachRequest a : NetworkConverter.attachRequests(p, s, req.name(), req.hostname(), state.netnsPath())) {
@@ -122,9 +123,9 @@ public final class ContainerActions {
         Endpoint first = endpoints.isEmpty() ? null : endpoints.get(0);
         // docker's embedded DNS, on 127.0.0.11 in the container's own namespace
         String dns = first == null ? null : ctx.networks().serveDns(req.name(), state.netnsPath());
-        EtcWriter.write(req.etcDir(), s, req.hostname(), first, dns);
-        var ports = run != null && !run.servicePorts() ? PortSpecs.parse(run.publish()) : s.ports();
-        if (first != null && ports != null && !ports.isEmpty()) {
+        EtcWriter.write(req.etcDir(), s.networking(), req.hostname(), first, dns);
+        var ports = run != null && !run.servicePorts() ? run.publish() : s.networking().ports();
+        if (first != null && !ports.isEmpty()) {
           ctx.networks().publish(req.name(), NetworkConverter.portBindings(ports, first.ipv4Address()));
         }
       }
@@ -132,39 +133,35 @@ public final class ContainerActions {
   }
 
   NetworkMode networkMode(Project p, Service s) {
-    String m = s.networkMode();
-    if (m == null || m.isEmpty() || m.equals("bridge") || m.equals("default")) {
-      return NetworkMode.newNamespace();
-    }
-    if (m.equals("host")) {
-      return new NetworkMode(NetworkMode.Kind.HOST, null);
-    }
-    if (m.equals("none")) {
-      return new NetworkMode(NetworkMode.Kind.NONE, null);
-    }
-    return new NetworkMode(NetworkMode.Kind.JOIN, ctx.runtime().state(joinTarget(p, m))
-        .filter(st -> st.netnsPath() != null)
-        .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND,
-            "network_mode " + m + ": no container to join")).netnsPath());
+    dev.jcompose.model.api.NetworkMode m = s.networking().mode();
+    return switch (m.kind()) {
+      case BRIDGE -> NetworkMode.newNamespace();
+      case HOST -> new NetworkMode(NetworkMode.Kind.HOST, null);
+      case NONE -> new NetworkMode(NetworkMode.Kind.NONE, null);
+      default -> new NetworkMode(NetworkMode.Kind.JOIN, ctx.runtime().state(joinTarget(p, m))
+          .filter(st -> st.netnsPath() != null)
+          .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND,
+              "network_mode " + m + ": no container to join")).netnsPath());
+    };
   }
 
   /** The running container whose namespaces {@code pid}/{@code ipc: service:x|container:x} join. */
   private IsolationConverter.Owner owner(Project p, String reference, String attribute) {
-    String id = joinTarget(p, reference);
+    String id = joinTarget(p, dev.jcompose.model.api.NetworkMode.parse(reference));
     ContainerState st = ctx.runtime().state(id).filter(x -> x.status() == ContainerState.Status.RUNNING)
         .orElseThrow(() -> new ComposeException(ComposeException.Kind.CONFLICT,
             attribute + " " + reference + ": cannot join the namespace of container " + id + ", it is not running"));
     Path shm = ctx.etcDir(id).resolve("shm");
-    return new IsolationConverter.Owner(st.pid(), java.nio.file.Files.isDirectory(shm) ? shm.toString() : null);
+    return new IsolationConverter.Owner(st.pid(), Files.isDirectory(shm) ? shm.toString() : null);
   }
 
   /** The container whose namespace {@code network_mode} names: service:x -> x's first container. */
-  private String joinTarget(Project p, String mode) {
-    if (mode.startsWith("container:")) {
-      return mode.substring("container:".length());
+  private String joinTarget(Project p, dev.jcompose.model.api.NetworkMode mode) {
+    if (mode.kind() == dev.jcompose.model.api.NetworkMode.Kind.CONTAINER) {
+      return mode.target();
     }
-    if (mode.startsWith("service:")) {
-      String svc = mode.substring("service:".length());
+    if (mode.kind() == dev.jcompose.model.api.NetworkMode.Kind.SERVICE) {
+      String svc = mode.target();
       return ctx.runtime().list().stream()
           .filter(id -> ctx.runtime().state(id).map(st -> st.labels() != null
               && p.name().equals(st.labels().get(Labels.PROJECT)) && svc.equals(st.labels().get(Labels.SERVICE))
@@ -177,7 +174,7 @@ public final class ContainerActions {
   }
 
   private Path joinedEtcDir(Project p, Service s) {
-    return ctx.etcDir(joinTarget(p, s.networkMode()));
+    return ctx.etcDir(joinTarget(p, s.networking().mode()));
   }
 
   /** Inline secret/config content, kept with the container's etc files (removed with it). */

@@ -1,6 +1,6 @@
 package dev.jcompose.scheduler.core;
 
-import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceNetworking;
 import dev.jcompose.netmgr.api.Endpoint;
 import dev.jcompose.scheduler.convert.ContainerSpecFactory;
 import dev.jcompose.scheduler.convert.EtcFiles;
@@ -37,7 +37,7 @@ final class EtcWriter {
    * Content for a container with its own network namespace; {@code first} may be null (no
    * network), {@code embeddedDns} is the resolver address on its networks (null without one).
    */
-  static void write(Path dir, Service s, String hostname, Endpoint first, String embeddedDns) {
+  static void write(Path dir, ServiceNetworking s, String hostname, Endpoint first, String embeddedDns) {
     String ip = first == null ? null : first.ipv4Address();
     String gw = first == null ? null : first.gateway();
     write(dir.resolve("hosts"), EtcFiles.hosts(s.extraHosts(), gw, ip, hostname, s.domainname()));
@@ -47,7 +47,7 @@ final class EtcWriter {
   }
 
   /** network_mode host: the host's own files, as docker copies them. */
-  static void writeHost(Path dir, Service s, String hostname) {
+  static void writeHost(Path dir, ServiceNetworking s, String hostname) {
     write(dir.resolve("hosts"), read(Path.of("/etc/hosts")) + EtcFiles.hosts(s.extraHosts(), "127.0.0.1", null, null, null)
         .lines().skip(6).map(l -> l + "\n").reduce("", String::concat));
     write(dir.resolve("resolv.conf"), hostResolvConf(s).render());
@@ -55,7 +55,7 @@ final class EtcWriter {
   }
 
   /** The host's resolv.conf with the service's dns, dns_search and dns_opt applied. */
-  private static ResolvConf hostResolvConf(Service s) {
+  private static ResolvConf hostResolvConf(ServiceNetworking s) {
     Path source = hostResolvPath();
     return ResolvConf.parse(read(source), source.toString()).override(s.dns(), s.dnsSearch(), s.dnsOpt());
   }

@@ -1,4 +1,4 @@
-package dev.jcompose.model.api;
+package dev.jcompose.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.jcompose.model.api;
+package dev.jcompose.model;
 
 import java.util.ArrayList;
 import java.util.List;
