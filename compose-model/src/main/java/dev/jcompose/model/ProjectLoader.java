@@ -9,10 +9,12 @@ import dev.jcompose.model.load.ProjectTreeLoader;
 import dev.jcompose.model.normalize.CanonicalProject;
 import dev.jcompose.model.normalize.ProjectNormalizer;
 import dev.jcompose.model.normalize.TypedProjectBuilder;
+import dev.jcompose.model.support.SupportCheck;
 import dev.jcompose.model.validate.ProjectValidator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The door of compose-model: compose files in, one resolved {@link Project} out, as
@@ -41,13 +43,15 @@ public final class ProjectLoader {
   private static LoadResult fromTree(LoadedTree loaded, boolean raw) {
     CanonicalProject canonical = ProjectNormalizer.normalize(loaded.projectName(), loaded.projectDir(),
         loaded.environment(), loaded.tree(), loaded.activeProfiles(), raw);
+    List<String> warnings = new ArrayList<>(loaded.warnings());
+    warnings.addAll(canonical.warnings());
     if (!raw) {
       // like docker compose's --no-interpolate path (ToModel), no consistency checks on raw text
       ProjectValidator.validate(canonical);
+      warnings.addAll(SupportCheck.check(canonical.source(), canonical.services(), Map.of("networks", canonical.section("networks"),
+          "volumes", canonical.section("volumes"), "secrets", canonical.section("secrets"), "configs", canonical.section("configs"))));
     }
-    Project project = TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files(), raw);
-    List<String> warnings = new ArrayList<>(loaded.warnings());
-    warnings.addAll(canonical.warnings());
+    Project project = TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files(), raw, loaded.environment());
     return new LoadResult(project, Collections.unmodifiableMap(canonical.model()), canonical.disabledServices(),
         canonical.allProfiles(), List.copyOf(warnings));
   }

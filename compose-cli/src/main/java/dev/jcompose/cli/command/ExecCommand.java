@@ -39,7 +39,7 @@ public final class ExecCommand implements Callable<Integer> {
     ContainerRuntime runtime = CommandContext.runtime.get();
     ContainerState container = find(runtime, project);
     boolean tty = !noTty && !detach && System.console() != null;
-    ExecSession session = runtime.exec(container.id(), new ExecSpec(command, env, workdir, user, tty, !detach));
+    ExecSession session = runtime.exec(container.id(), new ExecSpec(command, env, workdir, user, tty, !detach, privileged));
     if (detach) {
       return 0;
     }

@@ -23,8 +23,12 @@ import java.util.function.BiFunction;
 public final class TypedProjectBuilder {
   private TypedProjectBuilder() {}
 
-  /** {@code lenient}: the model was not interpolated, values that do not parse are left unset. */
-  public static Project build(CanonicalProject canonical, Path workingDir, List<Path> composeFiles, boolean lenient) {
+  /**
+   * {@code lenient}: the model was not interpolated, values that do not parse are left unset.
+   * {@code environment}: the project's (shell + .env), which secrets and configs may read from.
+   */
+  public static Project build(CanonicalProject canonical, Path workingDir, List<Path> composeFiles, boolean lenient,
+      Map<String, String> environment) {
     TypedValues values = new TypedValues(canonical.source(), lenient);
     Map<String, Service> services = new LinkedHashMap<>();
     canonical.services().forEach((name, s) -> services.put(name, TypedServices.service(name, s, values)));
@@ -34,9 +38,11 @@ public final class TypedProjectBuilder {
         each(canonical, "volumes", (k, v) -> new Volume(k, str(v.get("name")), str(v.get("driver")),
             stringMap(v.get("driver_opts")), bool(v.get("external")), stringMap(v.get("labels")))),
         each(canonical, "secrets", (k, v) -> new Secret(k, str(v.get("name")), str(v.get("file")),
-            str(v.get("environment")), bool(v.get("external")), stringMap(v.get("labels")))),
+            str(v.get("environment")), bool(v.get("external")), stringMap(v.get("labels")),
+            v.get("environment") == null ? null : environment.get(str(v.get("environment"))))),
         each(canonical, "configs", (k, v) -> new Config(k, str(v.get("name")), str(v.get("file")),
-            str(v.get("environment")), str(v.get("content")), bool(v.get("external")), stringMap(v.get("labels")))));
+            str(v.get("environment")), str(v.get("content")), bool(v.get("external")), stringMap(v.get("labels")),
+            v.get("environment") == null ? null : environment.get(str(v.get("environment"))))));
   }
 
   private static <T> Map<String, T> each(CanonicalProject c, String section, BiFunction<String, Map<String, Object>, T> f) {

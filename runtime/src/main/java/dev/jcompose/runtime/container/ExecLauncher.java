@@ -86,7 +86,8 @@ final class ExecLauncher {
     cgroups.procsFiles(rec.spec().id()).forEach(p -> c.put("cgroup-procs", p.toString()));
     c.put("uid", id.uid()).put("gid", id.gid());
     id.groups().forEach(g -> c.put("group", g));
-    c.put("caps", Long.toUnsignedString(id.capabilities())).put("nnp", id.noNewPrivileges() ? 1 : 0);
+    long caps = spec.privileged() ? Capabilities.all() : id.capabilities();
+    c.put("caps", Long.toUnsignedString(caps)).put("nnp", id.noNewPrivileges() ? 1 : 0);
     c.put("cwd", id.cwd()).put("tty", spec.tty() ? 1 : 0);
     return c.putAll("arg", spec.args()).putAll("env", id.env());
   }

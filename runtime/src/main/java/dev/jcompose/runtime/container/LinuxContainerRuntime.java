@@ -287,6 +287,11 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   }
 
   @Override
+  public List<ContainerSpec.MountSpec> mounts(String id) {
+    return store.read(dirs(id).state()).map(r -> r.spec().mounts()).orElse(List.of());
+  }
+
+  @Override
   public List<String> list() {
     Path root = paths.containers();
     if (!Files.isDirectory(root)) {

@@ -11,6 +11,7 @@ import dev.jcompose.runtime.image.registry.Platform;
 import dev.jcompose.runtime.image.unpack.FsOps;
 import dev.jcompose.runtime.image.unpack.NativeFsOps;
 import java.net.http.HttpClient;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,6 +54,11 @@ public final class RegistryImageService implements ImageService {
   @Override
   public Optional<ImageHandle> find(String reference) {
     return catalog.find(reference);
+  }
+
+  @Override
+  public Optional<Instant> lastPulled(String reference) {
+    return catalog.lastPulled(reference);
   }
 
   @Override

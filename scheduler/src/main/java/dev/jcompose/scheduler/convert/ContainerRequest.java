@@ -3,10 +3,12 @@ package dev.jcompose.scheduler.convert;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.runtime.api.ContainerSpec.Isolation;
+import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
 import dev.jcompose.runtime.api.ContainerSpec.NetworkMode;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.scheduler.api.RunOptions;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What {@link ContainerSpecFactory} needs for one container.
@@ -15,6 +17,7 @@ import java.nio.file.Path;
  * @param etcDir host directory holding the container's hosts/resolv.conf/hostname files (bound over /etc)
  * @param run one-off overrides, null for service containers
  * @param isolation the pid/ipc/uts/cgroup namespaces (references to other containers resolved), init
+ * @param inheritedMounts the mounts {@code volumes_from} copies from other containers
  */
 public record ContainerRequest(
     Project project,
@@ -27,7 +30,17 @@ public record ContainerRequest(
     NetworkMode networkMode,
     Path etcDir,
     RunOptions run,
-    Isolation isolation) {
+    Isolation isolation,
+    List<MountSpec> inheritedMounts) {
+
+  public ContainerRequest {
+    inheritedMounts = inheritedMounts == null ? List.of() : List.copyOf(inheritedMounts);
+  }
+
+  public ContainerRequest(Project project, Service service, String name, int number, ImageHandle image, String hostId,
+      String configHash, NetworkMode networkMode, Path etcDir, RunOptions run, Isolation isolation) {
+    this(project, service, name, number, image, hostId, configHash, networkMode, etcDir, run, isolation, List.of());
+  }
 
   /** A request with docker's default isolation and the service's init setting. */
   public ContainerRequest(Project project, Service service, String name, int number, ImageHandle image, String hostId,

@@ -24,7 +24,7 @@ public final class ContainerSpecFactory {
   private ContainerSpecFactory() {}
 
   public static ContainerSpec build(ContainerRequest r, MountConverter.VolumeResolver volumes) {
-    return build(r, volumes, (kind, name, content) -> {
+    return build(r, volumes, (kind, name, content, uid, gid, mode) -> {
       throw new ComposeException(ComposeException.Kind.INVALID,
           kind + " " + name + " needs a content writer");
     });
@@ -50,6 +50,8 @@ public final class ContainerSpecFactory {
         ResourceConverter.rlimits(s.resources().ulimits()));
     List<MountSpec> mounts = new ArrayList<>(etcMounts(r));
     List<MountSpec> own = MountConverter.mounts(r.project(), s, r.name(), volumes);
+    // volumes_from first: the service's own mounts at the same places win, as with docker
+    r.inheritedMounts().stream().filter(m -> own.stream().noneMatch(o -> o.target().equals(m.target()))).forEach(mounts::add);
     mounts.addAll(MountConverter.imageVolumes(image == null ? null : image.volumes(), own, r.name(), volumes));
     mounts.addAll(own);
     mounts.addAll(FileRefConverter.mounts(r.project(), s, writer));

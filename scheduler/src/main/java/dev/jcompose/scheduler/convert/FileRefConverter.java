@@ -1,10 +1,10 @@
 package dev.jcompose.scheduler.convert;
 
-import dev.jcompose.model.api.ServiceStorage;
 import dev.jcompose.model.api.Config;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Secret;
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceStorage;
 import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
 import dev.jcompose.scheduler.api.ComposeException;
 import java.nio.file.Path;
@@ -12,16 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Secrets and configs as docker compose mounts them on a local engine: read-only binds of files,
- * secrets at {@code /run/secrets/<name>} and configs at {@code /<name>} unless a target is given.
- * Values from {@code environment} or {@code content} are written to files by a {@link ContentWriter}.
+ * Secrets and configs as docker compose gives them to a container on a local engine
+ * (pkg/compose/create.go buildContainer{Secret,Config}Mounts, secrets.go injectFileReferences):
+ * a {@code file} one is a read-only bind (its {@code uid}/{@code gid}/{@code mode} are not
+ * applied, and the loader warns); an {@code environment} or {@code content} one is a file written
+ * with its {@code uid}, {@code gid} and {@code mode} (0444 unless set), its value taken from the
+ * project's environment. Secrets go to {@code /run/secrets/<name>}, configs to {@code /<name>},
+ * unless a target is given.
  */
 public final class FileRefConverter {
+  static final int DEFAULT_MODE = 0444;
 
-  /** Materialises inline content (secret from environment, config content) as a host file. */
+  /** Materialises inline content as a host file with the given owner (null = root) and mode. */
   @FunctionalInterface
   public interface ContentWriter {
-    Path write(String kind, String name, String content);
+    Path write(String kind, String target, String content, Integer uid, Integer gid, int mode);
   }
 
   private FileRefConverter() {}
@@ -29,25 +34,60 @@ public final class FileRefConverter {
   public static List<MountSpec> mounts(Project p, Service s, ContentWriter writer) {
     List<MountSpec> out = new ArrayList<>();
     for (ServiceStorage.FileRef ref : s.storage().secrets()) {
-      Secret sec = p.secrets() == null ? null : p.secrets().get(ref.source());
+      Secret sec = p.secrets().get(ref.source());
       if (sec == null) {
         throw missing(s, "secret", ref.source());
       }
-      Path src = sec.file() != null ? Path.of(sec.file())
-          : writer.write("secret", ref.source(), System.getenv().getOrDefault(String.valueOf(sec.environment()), ""));
-      out.add(bind(src, target(ref, "/run/secrets/")));
+      if (sec.external()) {
+        throw invalid("unsupported external secret " + sec.name());
+      }
+      String target = target(ref, "/run/secrets/");
+      out.add(sec.file() != null ? bind(Path.of(sec.file()), target)
+          : content(s, writer, "secret", sec.name(), ref, target, value(sec.environment(), sec.environmentValue(), "secret", sec.name())));
     }
     for (ServiceStorage.FileRef ref : s.storage().configs()) {
-      Config cfg = p.configs() == null ? null : p.configs().get(ref.source());
+      Config cfg = p.configs().get(ref.source());
       if (cfg == null) {
         throw missing(s, "config", ref.source());
       }
-      Path src = cfg.file() != null ? Path.of(cfg.file())
-          : writer.write("config", ref.source(), cfg.content() != null ? cfg.content()
-              : System.getenv().getOrDefault(String.valueOf(cfg.environment()), ""));
-      out.add(bind(src, target(ref, "/")));
+      if (cfg.external()) {
+        throw invalid("unsupported external config " + cfg.name());
+      }
+      String target = target(ref, "/");
+      String content = cfg.content() != null ? cfg.content()
+          : cfg.environment() != null ? value(cfg.environment(), cfg.environmentValue(), "config", cfg.name()) : null;
+      out.add(cfg.file() != null ? bind(Path.of(cfg.file()), target) : content(s, writer, "config", cfg.name(), ref, target, content));
     }
     return out;
+  }
+
+  private static MountSpec content(Service s, ContentWriter writer, String kind, String name, ServiceStorage.FileRef ref,
+      String target, String content) {
+    if (s.security().readOnly()) {
+      throw invalid("cannot create " + kind + " \"" + name + "\" in read-only service " + s.name()
+          + ": `file` is the sole supported option");
+    }
+    Path file = writer.write(kind, target, content, id(ref.uid()), id(ref.gid()), ref.mode() == null ? DEFAULT_MODE : ref.mode());
+    // a file of the container's own, as docker compose copies it in: not a read-only mount
+    return new MountSpec(MountSpec.Type.BIND, file, target, false, false, List.of());
+  }
+
+  private static String value(String variable, String value, String kind, String name) {
+    if (value == null) {
+      throw invalid("environment variable \"" + variable + "\" required by " + kind + " \"" + name + "\" is not set");
+    }
+    return value;
+  }
+
+  private static Integer id(String v) {
+    if (v == null || v.isEmpty()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(v);
+    } catch (NumberFormatException e) {
+      throw invalid("invalid uid/gid \"" + v + "\": a number is required");
+    }
   }
 
   private static String target(ServiceStorage.FileRef ref, String base) {
@@ -62,7 +102,10 @@ public final class FileRefConverter {
   }
 
   private static ComposeException missing(Service s, String kind, String name) {
-    return new ComposeException(ComposeException.Kind.INVALID,
-        "service \"" + s.name() + "\" refers to undefined " + kind + " " + name);
+    return invalid("service \"" + s.name() + "\" refers to undefined " + kind + " " + name);
+  }
+
+  private static ComposeException invalid(String message) {
+    return new ComposeException(ComposeException.Kind.INVALID, message);
   }
 }

@@ -4,6 +4,7 @@ import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.netmgr.api.AttachRequest;
 import dev.jcompose.netmgr.api.Endpoint;
+import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
 import dev.jcompose.runtime.api.ContainerSpec.NetworkMode;
 import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ContainerState;
@@ -13,6 +14,7 @@ import dev.jcompose.scheduler.api.RunOptions;
 import dev.jcompose.scheduler.convert.ContainerRequest;
 import dev.jcompose.scheduler.convert.ContainerSpecFactory;
 import dev.jcompose.scheduler.convert.IsolationConverter;
+import dev.jcompose.scheduler.convert.VolumesFrom;
 import dev.jcompose.scheduler.convert.MountConverter;
 import dev.jcompose.scheduler.convert.NetworkConverter;
 import dev.jcompose.scheduler.names.Labels;
@@ -47,8 +49,10 @@ public final class ContainerActions {
     EtcWriter.prepare(etcDir);
     String ownShm = "shareable".equals(s.security().ipc()) ? ctx.etcDir(name).resolve("shm").toString() : null;
     var isolation = IsolationConverter.isolation(s, (ref, attribute) -> owner(p, ref, attribute), ownShm);
-    ContainerRequest req = new ContainerRequest(p, s, name, number, image, hostId, hash, mode, etcDir, run, isolation);
-    ContainerSpec spec = ContainerSpecFactory.build(req, volumes, (kind, key, content) -> writeContent(name, kind, key, content));
+    ContainerRequest req = new ContainerRequest(p, s, name, number, image, hostId, hash, mode, etcDir, run, isolation,
+        inheritedMounts(p, s));
+    ContainerSpec spec = ContainerSpecFactory.build(req, volumes,
+        (kind, target, content, uid, gid, fileMode) -> FileContents.write(ctx.etcDir(name), kind, target, content, uid, gid, fileMode));
     long t0 = System.nanoTime();
     ContainerState state = ctx.runtime().create(spec);
     long t1 = System.nanoTime();
@@ -145,6 +149,17 @@ public final class ContainerActions {
     };
   }
 
+  /** The mounts {@code volumes_from} copies, from the first container of each service named. */
+  private List<MountSpec> inheritedMounts(Project p, Service s) {
+    List<MountSpec> out = new ArrayList<>();
+    for (String entry : s.storage().volumesFrom()) {
+      VolumesFrom.Source source = VolumesFrom.parse(entry);
+      String owner = joinTarget(p, dev.jcompose.model.api.NetworkMode.parse(source.reference()));
+      out.addAll(VolumesFrom.copy(source, ctx.runtime().mounts(owner)));
+    }
+    return out;
+  }
+
   /** The running container whose namespaces {@code pid}/{@code ipc: service:x|container:x} join. */
   private IsolationConverter.Owner owner(Project p, String reference, String attribute) {
     String id = joinTarget(p, dev.jcompose.model.api.NetworkMode.parse(reference));
@@ -175,18 +190,6 @@ public final class ContainerActions {
 
   private Path joinedEtcDir(Project p, Service s) {
     return ctx.etcDir(joinTarget(p, s.networking().mode()));
-  }
-
-  /** Inline secret/config content, kept with the container's etc files (removed with it). */
-  private Path writeContent(String container, String kind, String key, String content) {
-    try {
-      Path f = ctx.etcDir(container).resolve(kind + "s").resolve(key);
-      java.nio.file.Files.createDirectories(f.getParent());
-      java.nio.file.Files.writeString(f, content);
-      return f;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot write " + kind + " " + key, e);
-    }
   }
 
   static String randomHex(int bytes) {

@@ -13,6 +13,7 @@ import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.api.RunOptions;
 import dev.jcompose.scheduler.api.UpOptions;
+import dev.jcompose.scheduler.convert.Platforms;
 import dev.jcompose.scheduler.graph.ServiceGraph;
 import dev.jcompose.scheduler.names.Labels;
 import dev.jcompose.scheduler.names.Names;
@@ -22,6 +23,7 @@ import dev.jcompose.scheduler.plan.ReconcileInput;
 import dev.jcompose.scheduler.plan.Reconciler;
 import dev.jcompose.scheduler.state.ObservedContainer;
 import dev.jcompose.scheduler.state.ObservedState;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,9 @@ public final class LocalComposeService implements ComposeService {
     checkServices(project, options.services());
     try (var lock = new Locked(ctx, project.name())) {
       ObservedState observed = Observer.observe(ctx, project.name());
-      Plan plan = Reconciler.plan(new ReconcileInput(project, observed, options, localImages(project)));
+      project.services().values().forEach(Platforms::check);
+      Plan plan = Reconciler.plan(new ReconcileInput(project, observed, options, localImages(project), pulledAt(project),
+          Instant.now()));
       plan.warnings().forEach(w -> progress.emit("Project " + project.name(), "Warning", w));
       if (options.dryRun()) {
         progress.emit("Project " + project.name(), "Plan", plan.toString());
@@ -139,6 +143,7 @@ public final class LocalComposeService implements ComposeService {
         : Names.oneoff(project.name(), s.name(), ContainerActions.randomHex(3));
     ContainerState st = actions.create(project, s, name, 1, image, s.configHash(), options, runner.volumeResolver(image), progress);
     actions.start(name, st.labels(), progress);
+    new HookRunner(ctx.runtime()).run(name, s.name(), s.lifecycle().postStart(), progress);
     return ctx.runtime().state(name).map(x -> Summaries.of(ctx, x)).orElseThrow();
   }
 
@@ -186,6 +191,16 @@ public final class LocalComposeService implements ComposeService {
     for (Service s : p.services().values()) {
       if (s.image() != null && !out.containsKey(s.image())) {
         ctx.images().find(s.image()).ifPresent(h -> out.put(s.image(), h.imageId() == null ? "" : h.imageId()));
+      }
+    }
+    return out;
+  }
+
+  private Map<String, Instant> pulledAt(Project p) {
+    Map<String, Instant> out = new HashMap<>();
+    for (Service s : p.services().values()) {
+      if (s.image() != null && !out.containsKey(s.image())) {
+        ctx.images().lastPulled(s.image()).ifPresent(t -> out.put(s.image(), t));
       }
     }
     return out;

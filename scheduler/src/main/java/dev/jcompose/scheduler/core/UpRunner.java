@@ -3,6 +3,7 @@ package dev.jcompose.scheduler.core;
 import dev.jcompose.model.api.Network;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceLifecycle;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ImageHandle;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** Runs the operations of an {@code up} plan (and of down/stop/start plans, which use a subset). */
 final class UpRunner implements OpRunner {
@@ -51,10 +53,16 @@ final class UpRunner implements OpRunner {
       case CREATE_NETWORK -> createNetwork(subject);
       case CREATE_VOLUME -> createVolume(subject);
       case PULL_IMAGE -> pull(subject);
-      case STOP_CONTAINER -> actions.stop(subject, labelsOf(subject), timeoutSeconds, userStop, progress);
+      case STOP_CONTAINER -> {
+        hooks(subject, ServiceLifecycle::preStop);
+        actions.stop(subject, labelsOf(subject), timeoutSeconds, userStop, progress);
+      }
       case REMOVE_CONTAINER -> actions.remove(subject, labelsOf(subject), removeAnonymousVolumes, progress);
       case CREATE_CONTAINER -> createContainer(op);
-      case START_CONTAINER -> actions.start(subject, labelsOf(subject), progress);
+      case START_CONTAINER -> {
+        actions.start(subject, labelsOf(subject), progress);
+        hooks(subject, ServiceLifecycle::postStart);
+      }
       case WAIT_STARTED -> { /* its dependencies (the starts) are the condition */ }
       case WAIT_HEALTHY -> {
         return waitHealthy(op.service());
@@ -88,6 +96,22 @@ final class UpRunner implements OpRunner {
       if (e.kind() != ContainerException.Kind.NOT_FOUND) {
         throw e;
       }
+    }
+  }
+
+  /**
+   * The service's post_start or pre_stop hooks, run in the container when the project is known
+   * (up, run, down with the compose file) and the container runs, as docker compose does.
+   */
+  private void hooks(String container, Function<ServiceLifecycle, List<ServiceLifecycle.Hook>> which) {
+    if (project == null) {
+      return;
+    }
+    String serviceName = labelsOf(container).get(Labels.SERVICE);
+    Service s = serviceName == null ? null : project.service(serviceName);
+    boolean running = ctx.runtime().state(container).map(st -> st.status() == ContainerState.Status.RUNNING).orElse(false);
+    if (s != null && running && !which.apply(s.lifecycle()).isEmpty()) {
+      new HookRunner(ctx.runtime()).run(container, s.name(), which.apply(s.lifecycle()), progress);
     }
   }
 

@@ -127,20 +127,21 @@ class ContainerSpecFactoryTest {
   }
 
   @Test
-  void secretsAndConfigs_areReadOnlyBinds() {
+  void fileSecret_isAReadOnlyBind_contentConfig_aFileOfTheContainersOwnWithModeAndOwner() {
     Project base = Proj.of("p").service(Svc.of("web")).build();
     Service web = base.services().get("web");
     Service withRefs = web.toBuilder().storage(web.storage()
         .withSecrets(List.of(new ServiceStorage.FileRef("token", null, null, null, null)))
-        .withConfigs(List.of(new ServiceStorage.FileRef("conf", "/etc/app.conf", null, null, null)))).build();
+        .withConfigs(List.of(new ServiceStorage.FileRef("conf", "/etc/app.conf", "1000", "50", 0440)))).build();
     Project p = new Project("p", base.workingDir(), List.of(), Map.of("web", withRefs), base.networks(), Map.of(),
         Map.of("token", new dev.jcompose.model.api.Secret("token", "p_token", "/src/token.txt", null, false, Map.of())),
         Map.of("conf", new dev.jcompose.model.api.Config("conf", "p_conf", null, null, "k=v", false, Map.of())));
     ContainerRequest r = new ContainerRequest(p, withRefs, "p-web-1", 1, image(null, List.of("sh"), null), ID, "h",
         ContainerSpec.NetworkMode.newNamespace(), Path.of("/etc-dir"), null);
-    ContainerSpec spec = ContainerSpecFactory.build(r, (n, a, t, nc) -> Path.of("/v"), (kind, name, content) -> Path.of("/w", kind, name + "=" + content));
+    ContainerSpec spec = ContainerSpecFactory.build(r, (n, a, t, nc) -> Path.of("/v"), (kind, name, content, uid, gid, mode) -> Path.of("/w", kind, name.replace("/", "_") + "=" + content + "," + uid + ":" + gid + ":"
+            + Integer.toOctalString(mode)));
     assertThat(spec.mounts()).contains(
         new MountSpec(MountSpec.Type.BIND, Path.of("/src/token.txt"), "/run/secrets/token", true, false, List.of()),
-        new MountSpec(MountSpec.Type.BIND, Path.of("/w/config/conf=k=v"), "/etc/app.conf", true, false, List.of()));
+        new MountSpec(MountSpec.Type.BIND, Path.of("/w/config/_etc_app.conf=k=v,1000:50:440"), "/etc/app.conf", false, false, List.of()));
   }
 }

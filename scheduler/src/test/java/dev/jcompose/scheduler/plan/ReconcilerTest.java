@@ -163,13 +163,13 @@ class ReconcilerTest {
     Project before = Proj.of("p").service(Svc.of("vpn")).service(Svc.of("app").networkMode("service:vpn")).build();
     Project after = Proj.of("p").service(Svc.of("vpn").env("X", "1")).service(Svc.of("app").networkMode("service:vpn")).build();
     assertThat(plan(after, running(before), opts())).isEqualTo("""
-        stop container p-app-1  (network namespace parent vpn recreated)
+        stop container p-app-1  (namespace parent vpn recreated)
         stop container p-vpn-1  (config changed)  after: stop container p-app-1
         remove container p-vpn-1  after: stop container p-vpn-1
         create container p-vpn-1  (config changed)  after: remove container p-vpn-1
         start container p-vpn-1  after: create container p-vpn-1
         remove container p-app-1  after: stop container p-app-1
-        create container p-app-1  (network namespace parent vpn recreated)  after: remove container p-app-1, start container p-vpn-1
+        create container p-app-1  (namespace parent vpn recreated)  after: remove container p-app-1, start container p-vpn-1
         start container p-app-1  after: create container p-app-1
         """);
   }

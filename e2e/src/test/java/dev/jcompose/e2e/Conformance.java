@@ -1,0 +1,24 @@
+package dev.jcompose.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Facts of the test host that change what docker shows a container. */
+final class Conformance {
+  private Conformance() {}
+
+  /** The unified cgroup v2 layout (not v1, not hybrid). */
+  static boolean cgroupV2() {
+    return Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"));
+  }
+
+  static String hostname() {
+    try {
+      return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

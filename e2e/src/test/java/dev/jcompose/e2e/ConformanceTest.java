@@ -1,0 +1,173 @@
+package dev.jcompose.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.testkit.HostChecks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The project's conformance suite (issue 13): compose files whose containers print what they
+ * observe, compared with what docker compose + dockerd + runc show them. One fixture folder per
+ * scenario under {@code fixtures/conformance}, with the expected lines of each service in
+ * {@code expected/<service>.txt} ({@code .v1.txt}/{@code .v2.txt} where the cgroup version
+ * changes docker's answer); each file says where docker's behaviour is written down. Everything
+ * goes through the jcompose CLI as a user types it.
+ */
+@Tag("root")
+class ConformanceTest extends OneProjectPerTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void init_isPid1_reapsOrphans_andReportsSignalsAs128PlusSignal() throws IOException {
+    up("init");
+    observe("pid1", "plain");
+    assertThat(exitCode("term")).as("kill -TERM of the command under an init").isEqualTo(143);
+    assertThat(exitCode("kill")).as("kill -KILL of the command under an init").isEqualTo(137);
+    assertThat(exitCode("plain")).as("signals a PID 1 sends itself are dropped").isEqualTo(0);
+    long t0 = System.nanoTime();
+    jc.run("stop", "-t", "10", "sleeper").assertOk();
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("the init forwards SIGTERM at once").isLessThan(Duration.ofSeconds(8));
+    assertThat(exitCode("sleeper")).isEqualTo(143);
+  }
+
+  @Test
+  void logs_keepTheLastLineWithoutNewline_longLines_andALineCutByAKill() throws IOException {
+    up("logs");
+    observe("final", "long");
+    await().atMost(Duration.ofSeconds(30)).until(() -> logs("midline").contains("partial") || logs("midline").contains("ready"));
+    jc.run("stop", "-t", "1", "midline").assertOk();
+    observe("midline");
+    // attached up shows the last line too
+    Jcompose.Result attached = jc.run("up", "final");
+    assertThat(attached.stdout()).contains("final-1  | done\n");
+  }
+
+  @Test
+  void loggingDrivers_rotateCompressAndRefuseReadingWithNone() throws IOException {
+    up("logdrivers");
+    observe("rotated", "compressed", "local");
+    Path logs = jc.root.resolve("data/containers");
+    assertThat(logs.resolve("logdrivers-rotated-1/container.log.1")).exists();
+    assertThat(logs.resolve("logdrivers-rotated-1/container.log.2")).doesNotExist();
+    assertThat(logs.resolve("logdrivers-compressed-1/container.log.2.gz")).exists();
+    assertThat(logs.resolve("logdrivers-local-1/container.log.1.gz")).exists();
+    Jcompose.Result none = jc.run("logs", "silent");
+    assertThat(none.exitCode()).isZero();
+    assertThat(none.stderr()).contains("Can't retrieve logs for \"logdrivers-silent-1\": configured logging driver does not support reading");
+    assertThat(jc.run("up", "silent").stdout()).as("attached up still shows the output").contains("silent-1  | to nowhere");
+  }
+
+  @Test
+  void commandStrings_areSplitWithPosixQuoting() {
+    up("command");
+    observe("printf", "words");
+  }
+
+  @Test
+  void etcFiles_readOnlyWithReadOnlyRootfs_fqdnInHosts_resolvConfOfTheEmbeddedDns() {
+    HostChecks.egressGuard(); // the probe's lookups may be forwarded: nothing may leave the machine
+    up("etc");
+    observe("probe", "own53", "none");
+  }
+
+  @Test
+  void dev_isDockersTmpfsWithItsNodes_consoleOnlyWithTty_maskedPathsFromItsNull() {
+    up("dev");
+    observe("plain", "tty");
+  }
+
+  @Test
+  void cgroupNamespace_hostOnV1PrivateOnV2ByDefault_andAsAsked() {
+    up("cgroupns");
+    observe("default", "private", "host");
+  }
+
+  @Test
+  void pidIpcUts_private_host_andJoined() throws IOException {
+    up("namespaces");
+    observe("joiner", "pidhost", "private");
+    assertThat(logs("utshost").trim()).isEqualTo(Conformance.hostname());
+  }
+
+  @Test
+  void namedVolume_copiedUpFromTheImage_andSharedBetweenServices() {
+    up("volumes");
+    observe("second");
+    expectations("first").check(logs("first"));
+  }
+
+  @Test
+  void resources_v1Knobs_areWrittenToTheContainersGroups() {
+    Assumptions.assumeFalse(Conformance.cgroupV2(), "swappiness, oom_kill_disable and real-time groups exist on cgroup v1 only");
+    up("resources");
+    observe("tuned");
+  }
+
+  @Test
+  void labels_areTheUsersAndDockerComposes_notTheEngines() throws IOException {
+    jc = Jcompose.fixture("conformance/labels");
+    jc.run("up", "-d").assertOk();
+    String labels = ps().get(0).get("Labels").asText();
+    assertThat(labels).contains("com.example.team=fidelity", "com.docker.compose.project=labels", "com.docker.compose.service=app")
+        .doesNotContain("dev.jcompose");
+  }
+
+  /** Brings the scenario up detached (its probes run and exit on their own). */
+  private void up(String scenario) {
+    jc = Jcompose.fixture("conformance/" + scenario);
+    jc.run(180, "up", "-d").assertOk();
+  }
+
+  /** Waits for each service's container to exit, then checks its logs against its expectations. */
+  private void observe(String... services) {
+    for (String service : services) {
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> exited(service));
+      expectations(service).check(logs(service));
+    }
+  }
+
+  private Expectations expectations(String service) {
+    Path dir = jc.projectDir.resolve("expected");
+    Path versioned = dir.resolve(service + (Conformance.cgroupV2() ? ".v2.txt" : ".v1.txt"));
+    return Expectations.read(Files.exists(versioned) ? versioned : dir.resolve(service + ".txt"));
+  }
+
+  private String logs(String service) {
+    return jc.run("logs", "--no-log-prefix", "--no-color", service).assertOk().stdout();
+  }
+
+  private boolean exited(String service) throws IOException {
+    return byService(service).get("State").asText().equals("exited");
+  }
+
+  private int exitCode(String service) throws IOException {
+    await().atMost(Duration.ofSeconds(30)).until(() -> exited(service));
+    return byService(service).get("ExitCode").asInt();
+  }
+
+  private JsonNode byService(String service) throws IOException {
+    return ps().stream().filter(n -> n.get("Service").asText().equals(service)).findFirst()
+        .orElseThrow(() -> new AssertionError("no container of " + service));
+  }
+
+  private List<JsonNode> ps() throws IOException {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (String line : jc.run("ps", "-a", "--format", "json").assertOk().stdout().split("\n")) {
+      if (!line.isBlank()) {
+        nodes.add(JSON.readTree(line));
+      }
+    }
+    return nodes;
+  }
+}
