@@ -123,6 +123,70 @@ class ConformanceTest extends OneProjectPerTest {
         .doesNotContain("dev.jcompose");
   }
 
+  @Test
+  void hooks_postStartRunsAsItsUserWithItsEnvironment_preStopBeforeDown() {
+    up("hooks");
+    await().atMost(Duration.ofSeconds(30)).until(() -> jc.run("exec", "-T", "app", "cat", "/tmp/hook").exitCode() == 0);
+    assertThat(jc.run("exec", "-T", "app", "cat", "/tmp/hook").stdout()).isEqualTo("started as 1000 in /tmp with hello\n");
+    jc.run("down").assertOk();
+    assertThat(jc.run("--profile", "read", "run", "--rm", "reader").assertOk().stdout()).contains("stopping");
+  }
+
+  @Test
+  void hooks_aFailingPostStart_failsUpWithItsStatusAndOutput() {
+    jc = Jcompose.fixture("conformance/hookfail");
+    Jcompose.Result up = jc.run(180, "up", "-d");
+    assertThat(up.exitCode()).isEqualTo(1);
+    assertThat(up.stderr()).contains("bad hook exited with status 3: boom");
+  }
+
+  @Test
+  void volumesFrom_copiesVolumesAndBinds_readOnlyWhenAsked() {
+    up("volumesfrom");
+    observe("copy");
+  }
+
+  @Test
+  void secretsAndConfigs_fromTheProjectsEnvironment_withUidGidAndMode() {
+    up("secrets");
+    observe("app");
+  }
+
+  @Test
+  void execPrivileged_hasEveryCapability() {
+    up("labels");
+    String plain = jc.run("exec", "-T", "app", "grep", "CapEff", "/proc/self/status").assertOk().stdout();
+    String privileged = jc.run("exec", "-T", "--privileged", "app", "grep", "CapEff", "/proc/self/status").assertOk().stdout();
+    assertThat(plain).contains("00000000a80425fb");
+    assertThat(privileged).doesNotContain("00000000a80425fb").matches("(?s)CapEff:\\s+0*1?f+\\s*");
+  }
+
+  @Test
+  void platform_theHostsRuns_anotherIsRefusedClearly() {
+    Assumptions.assumeTrue(System.getProperty("os.arch").equals("amd64"), "the fixture names linux/amd64 as the native platform");
+    jc = Jcompose.fixture("conformance/platform");
+    jc.run("up", "-d", "native").assertOk();
+    Jcompose.Result foreign = jc.run("up", "-d", "foreign");
+    assertThat(foreign.exitCode()).isEqualTo(1);
+    assertThat(foreign.stderr()).contains("platform linux/s390x is not supported on this host (linux/amd64)");
+  }
+
+  @Test
+  void pullPolicy_every_pullsAgainOnceTheImageIsOlderThanThePeriod() throws InterruptedException {
+    up("pullpolicy");
+    Thread.sleep(1500);
+    assertThat(jc.run("up", "-d").assertOk().stderr()).contains("Image busybox  Pulling");
+  }
+
+  @Test
+  void unsupportedAttributes_areWarnedWithFileAndLine_atConfigAndUp() {
+    jc = Jcompose.fixture("conformance/warnings");
+    Jcompose.Result config = jc.run("config", "-q").assertOk();
+    assertThat(config.stderr()).contains("compose.yaml:5:5: services.app.cgroup_parent:", "compose.yaml:6:5: services.app.gpus:",
+        "compose.yaml:8:7: services.app.deploy.placement:");
+    assertThat(jc.run(180, "up", "-d").assertOk().stderr()).contains("compose.yaml:5:5: services.app.cgroup_parent:");
+  }
+
   /** Brings the scenario up detached (its probes run and exit on their own). */
   private void up(String scenario) {
     jc = Jcompose.fixture("conformance/" + scenario);

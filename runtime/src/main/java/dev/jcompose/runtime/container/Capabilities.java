@@ -3,6 +3,9 @@ package dev.jcompose.runtime.container;
 import dev.jcompose.runtime.api.CapabilityNames;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +36,30 @@ final class Capabilities {
     return mask;
   }
 
+  /**
+   * Every capability this process may hand on: the known ones within its own bounding set. A
+   * privileged container or exec gets all of them; one the engine lacks (a host that withholds,
+   * say, CAP_SYS_RESOURCE) cannot be granted, and asking the kernel for it fails the capset.
+   */
   static long all() {
-    return (1L << NAMES.size()) - 1;
+    return ((1L << NAMES.size()) - 1) & Bounding.MASK;
+  }
+
+  /** The bounding set of this process (/proc/self/status CapBnd), read once. */
+  private static final class Bounding {
+    static final long MASK = read();
+
+    private static long read() {
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+          if (line.startsWith("CapBnd:")) {
+            return Long.parseUnsignedLong(line.substring(7).trim(), 16);
+          }
+        }
+      } catch (IOException | NumberFormatException e) {
+        // not Linux, or no procfs: assume nothing is withheld
+      }
+      return -1L;
+    }
   }
 }

@@ -50,7 +50,7 @@ public final class LocalComposeService implements ComposeService {
     checkServices(project, options.services());
     try (var lock = new Locked(ctx, project.name())) {
       ObservedState observed = Observer.observe(ctx, project.name());
-      project.services().values().forEach(Platforms::check);
+      scope(project, options).forEach(name -> Platforms.check(project.services().get(name)));
       Plan plan = Reconciler.plan(new ReconcileInput(project, observed, options, localImages(project), pulledAt(project),
           Instant.now()));
       plan.warnings().forEach(w -> progress.emit("Project " + project.name(), "Warning", w));
@@ -138,6 +138,7 @@ public final class LocalComposeService implements ComposeService {
     }
     Progress progress = new Progress(listener, ctx.bus(), project.name());
     UpRunner runner = new UpRunner(ctx, project, List.of(), progress, null, false, false);
+    runner.ensureNetworks(s);
     ImageHandle image = ctx.images().find(s.image()).orElseGet(() -> ctx.images().pull(s.image(), (r, l, ph, c, t) -> {}));
     String name = options.name() != null && !options.name().isEmpty() ? options.name()
         : Names.oneoff(project.name(), s.name(), ContainerActions.randomHex(3));

@@ -119,6 +119,14 @@ final class UpRunner implements OpRunner {
     return labels.computeIfAbsent(container, c -> ctx.runtime().state(c).map(ContainerState::labels).orElse(Map.of()));
   }
 
+  /** The project networks {@code s} attaches to that do not exist yet ({@code run} after a {@code down}). */
+  void ensureNetworks(Service s) {
+    List<String> existing = ctx.networks().list().stream().map(n -> n.name()).toList();
+    NetworkConverter.serviceNetworkKeys(project, s).stream()
+        .filter(k -> project.networks().get(k) == null || !project.networks().get(k).external())
+        .map(k -> NetworkConverter.networkName(project, k)).filter(n -> !existing.contains(n)).forEach(this::createNetwork);
+  }
+
   private void createNetwork(String name) {
     Network n = project.networks().values().stream().filter(x -> name.equals(x.name())).findFirst()
         .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND, "network " + name + " not in project"));
