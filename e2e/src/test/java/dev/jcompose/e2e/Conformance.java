@@ -14,6 +14,16 @@ final class Conformance {
     return Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"));
   }
 
+  /** This process's capability bounding set as /proc/self/status prints it (16 hex digits). */
+  static String boundingSet() {
+    try {
+      return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("CapBnd:"))
+          .map(l -> l.substring(7).trim()).findFirst().orElseThrow();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static String hostname() {
     try {
       return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
