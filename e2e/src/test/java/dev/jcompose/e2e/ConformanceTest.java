@@ -188,6 +188,15 @@ class ConformanceTest extends OneProjectPerTest {
     assertThat(jc.run(180, "up", "-d").assertOk().stderr()).contains("compose.yaml:5:5: services.app.cgroup_parent:");
   }
 
+  @Test
+  void embeddedDns_keepsAnsweringAfterTheEngineRestarts() {
+    up("dnsrestart");
+    assertThat(jc.run("exec", "-T", "client", "nslookup", "web.").assertOk().stdout()).containsPattern("Name:\\s+web");
+    jc.run("engine", "stop").assertOk();
+    jc.run("ps").assertOk(); // the next command starts a new engine, which adopts the containers
+    assertThat(jc.run("exec", "-T", "client", "nslookup", "web.").assertOk().stdout()).containsPattern("Name:\\s+web");
+  }
+
   /** Brings the scenario up detached (its probes run and exit on their own). */
   private void up(String scenario) {
     jc = Jcompose.fixture("conformance/" + scenario);
