@@ -1,9 +1,8 @@
 package dev.jcompose.model.validate;
 
-import dev.jcompose.model.tree.Marks;
-
 import dev.jcompose.model.normalize.CanonicalProject;
 import dev.jcompose.model.tree.MapNode;
+import dev.jcompose.model.tree.Marks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

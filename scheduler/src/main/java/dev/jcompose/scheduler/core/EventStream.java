@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.core;
 
+import java.time.Instant;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.events.EventBus;
 import java.util.concurrent.BlockingQueue;
@@ -8,13 +9,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-/** Streams a project's events from the bus to a sink until the caller says stop. */
+/** Streams a project's events from the bus (from {@code since}, null = now) to a sink until the caller says stop. */
 final class EventStream {
   private EventStream() {}
 
-  static void stream(EventBus bus, String project, Consumer<Event> sink, BooleanSupplier stop) {
+  static void stream(EventBus bus, String project, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
     BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
-    try (AutoCloseable sub = bus.subscribe(e -> {
+    try (AutoCloseable sub = bus.subscribe(since, e -> {
       if (project == null || project.equals(e.attributes().get("project")) || e.resource().startsWith("Container " + project + "-")) {
         queue.add(e);
       }

@@ -1,5 +1,15 @@
 package dev.jcompose.scheduler.core;
 
+import java.time.Instant;
+import dev.jcompose.scheduler.api.VolumeSummary;
+import dev.jcompose.scheduler.api.ImageSummary;
+import dev.jcompose.scheduler.api.PullOptions;
+import dev.jcompose.scheduler.api.ExecProcess;
+import dev.jcompose.scheduler.api.ExecOptions;
+import dev.jcompose.scheduler.api.LogOptions;
+import dev.jcompose.scheduler.api.LogSink;
+import dev.jcompose.scheduler.host.HostVerbs;
+import dev.jcompose.runtime.logs.CriLogReader;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.netmgr.api.NetworkInfo;
@@ -36,10 +46,12 @@ import java.util.function.Consumer;
 public final class LocalComposeService implements ComposeService {
   private final EngineContext ctx;
   private final ContainerActions actions;
+  private final HostVerbs host;
 
   public LocalComposeService(EngineContext ctx) {
     this.ctx = ctx;
     this.actions = new ContainerActions(ctx);
+    this.host = new HostVerbs(ctx::runtime, CriLogReader::new, ctx::images, ctx::volumes);
   }
 
   @Override
@@ -163,8 +175,38 @@ public final class LocalComposeService implements ComposeService {
   }
 
   @Override
-  public void events(String projectName, Consumer<Event> sink, BooleanSupplier stop) {
-    EventStream.stream(ctx.bus(), projectName, sink, stop);
+  public void events(String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
+    EventStream.stream(ctx.bus(), projectName, since, sink, stop);
+  }
+
+  @Override
+  public void logs(String projectName, LogOptions options, LogSink sink, BooleanSupplier stop) {
+    host.logs(projectName, options, sink, stop);
+  }
+
+  @Override
+  public ExecProcess exec(String projectName, ExecOptions options) {
+    return host.exec(projectName, options);
+  }
+
+  @Override
+  public void pull(Project project, PullOptions options, Consumer<Event> progress) {
+    host.pull(project, options, progress);
+  }
+
+  @Override
+  public List<ImageSummary> images(Project project, List<String> services) {
+    return host.images(project, services);
+  }
+
+  @Override
+  public List<VolumeSummary> volumes(String projectName) {
+    return host.volumes(projectName);
+  }
+
+  @Override
+  public String removeVolume(String projectName, String name) {
+    return host.removeVolume(projectName, name);
   }
 
   private static void checkServices(Project p, List<String> services) {

@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.wire;
 
+import dev.jcompose.scheduler.host.Failures;
 import dev.jcompose.scheduler.api.ComposeException;
 
 /**
@@ -8,14 +9,10 @@ import dev.jcompose.scheduler.api.ComposeException;
  */
 public record WireError(String kind, String message) {
 
-  /** Any throwable becomes a kind + message; non-compose failures are INTERNAL. */
+  /** Any throwable becomes a kind + message: the runtime's and netmgr's keep theirs, others are INTERNAL. */
   public static WireError of(Throwable t) {
-    Throwable cause = unwrap(t);
-    if (cause instanceof ComposeException ce) {
-      return new WireError(ce.kind().name(), ce.getMessage());
-    }
-    String message = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
-    return new WireError(ComposeException.Kind.INTERNAL.name(), message);
+    ComposeException ce = Failures.of(unwrap(t));
+    return new WireError(ce.kind().name(), ce.getMessage());
   }
 
   public ComposeException toException() {

@@ -273,13 +273,15 @@ class LocalComposeServiceTest {
     Project p = Proj.of("p").service(Svc.of("web").restart("always")).build();
     List<Event> seen = Collections.synchronizedList(new ArrayList<>());
     java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-    CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> svc.events("p", seen::add, done::get));
+    CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> svc.events("p", null, seen::add, done::get));
     svc.up(p, UpOptions.defaults(), e -> {});
     runtime.crash("p-web-1", 2);
     await().atMost(Duration.ofSeconds(5)).until(() -> seen.stream().anyMatch(e -> e.action().equals("restart")));
     done.set(true);
     stream.get(5, TimeUnit.SECONDS);
     assertThat(seen).extracting(Event::action).containsSubsequence("Started", "die", "restarting", "restart");
+    assertThat(seen).filteredOn(e -> e.action().equals("die")).first()
+        .satisfies(e -> assertThat(e.attributes()).containsEntry("exitCode", "2").containsEntry("restart", "true"));
     assertThat(seen).filteredOn(e -> e.action().equals("die")).singleElement()
         .satisfies(e -> assertThat(e.attributes()).containsEntry("project", "p").containsEntry("service", "web").containsEntry("exitCode", "2"));
   }

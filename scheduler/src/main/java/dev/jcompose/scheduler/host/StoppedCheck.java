@@ -1,4 +1,4 @@
-package dev.jcompose.cli.command;
+package dev.jcompose.scheduler.host;
 
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ContainerState;

@@ -1,6 +1,5 @@
-package dev.jcompose.cli.command;
+package dev.jcompose.scheduler.client;
 
-import dev.jcompose.scheduler.client.EngineLauncher;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
