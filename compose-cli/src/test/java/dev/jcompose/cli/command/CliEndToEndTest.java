@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.jcompose.cli.JcomposeCli;
 import dev.jcompose.scheduler.api.ComposeServices;
+import dev.jcompose.testkit.TestRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The verbs end to end, in process through {@link JcomposeCli#execute}, against a real engine
  * process (started by the CLI, detached) and real containers, in a temp state root. Needs root,
- * the test registry on 127.0.0.1:5000 (scripts/registry.sh) and the test images.
+ * the test registry ({@link TestRegistry}, scripts/registry.sh) and the test images.
  */
 @Tag("root")
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -62,7 +63,7 @@ class CliEndToEndTest {
     env = new HashMap<>(System.getenv());
     env.put("JCOMPOSE_DATA_ROOT", root.resolve("data").toString());
     env.put("JCOMPOSE_RUN_ROOT", root.resolve("run").toString());
-    env.put("JCOMPOSE_REGISTRY_MIRRORS", System.getenv().getOrDefault("JCOMPOSE_TEST_MIRROR", "http://127.0.0.1:5000"));
+    env.put("JCOMPOSE_REGISTRY_MIRRORS", TestRegistry.url());
     CommandContext.compose = () -> ComposeServices.forEnvironment(env);
     CommandContext.engineControl = () -> ComposeServices.engineFor(env);
     ProjectSource.loader = dev.jcompose.model.ProjectLoader::load;

@@ -27,6 +27,7 @@ import dev.jcompose.scheduler.core.Engine;
 import dev.jcompose.scheduler.testing.FakeImages;
 import dev.jcompose.scheduler.testing.Proj;
 import dev.jcompose.scheduler.testing.Svc;
+import dev.jcompose.testkit.HostChecks;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,9 +59,8 @@ class EngineRootTest {
   final List<Event> events = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeAll
-  static void guard() throws Exception {
-    new ProcessBuilder("/work/shared/tools/egress-guard").redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
+  static void guard() {
+    HostChecks.egressGuard();
   }
 
   @BeforeEach
@@ -94,11 +94,9 @@ class EngineRootTest {
     if (Boolean.getBoolean("jcompose.test.verbose")) {
       System.out.println("teardown down+close ms: " + (System.nanoTime() - t0) / 1_000_000);
     }
-    Process p = new ProcessBuilder("/work/shared/tools/leakcheck").redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    p.waitFor(30, TimeUnit.SECONDS);
+    List<String> leaks = HostChecks.leaksMentioning(root.toString(), "jcompose_schedtest");
     new ProcessBuilder("rm", "-rf", root.toString()).start().waitFor(30, TimeUnit.SECONDS);
-    assertThat(out.lines().filter(l -> l.contains(root.toString()) || l.contains("jcompose_schedtest"))).isEmpty();
+    assertThat(leaks).isEmpty();
   }
 
   @Test
