@@ -1,10 +1,11 @@
 package dev.jcompose.runtime.container;
 
+import dev.jcompose.common.fs.AtomicFile.Durability;
+import dev.jcompose.common.fs.AtomicFile;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
-import dev.jcompose.runtime.shim.AtomicWrite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ final class StateStore {
   /** durable=false for run details (pid, start time) that a reboot makes meaningless anyway. */
   void write(Path file, ContainerRecord record, boolean durable) {
     try {
-      AtomicWrite.write(file, json.writeValueAsBytes(record), durable);
+      AtomicFile.write(file, json.writeValueAsBytes(record), durable ? Durability.SYNCED : Durability.UNSYNCED);
     } catch (IOException e) {
       throw new ContainerException(Kind.INTERNAL, "cannot write container state " + file + ": " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.image.content.ContentStore;
@@ -49,7 +50,7 @@ final class LayerFetcher {
 
   /** Returns the layer's unpacked size. */
   long fetch(RegistryClient client, Descriptor blob, Digest diffId, Progress progress) {
-    try (KeyedLock.Lease lease = locks.acquire("layer-" + diffId.hex())) {
+    try (FileLocks.Held lease = locks.acquire("layer-" + diffId.hex())) {
       if (layers.has(diffId)) {
         progress.update("Already exists", blob.size(), blob.size());
         return layers.size(diffId);
