@@ -5,17 +5,14 @@ import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.Event;
 import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One container of an attached {@code up}: its log follower and what the engine's events say
- * about it. A {@code die} counts only after the container was started (or found running) in this
- * {@code up}: the events since {@code up} began also hold the exits of the containers it replaced
- * under the same name.
+ * about it. A {@code die} counts only when its {@code id} is this container's: the events since
+ * {@code up} began also hold the exits of the containers it replaced under the same name.
  */
 final class AttachedContainer {
-  private static final Set<String> RUNNING = Set.of("Started", "Running", "restart", "start");
 
   /** An exit for good: the service and its code. */
   record Exit(String service, int code) {}
@@ -24,7 +21,6 @@ final class AttachedContainer {
   private final String display;
   private final LogPrinter printer;
   private final AtomicBoolean finished = new AtomicBoolean();
-  private boolean running;
   private Thread logs;
   private volatile int exitCode;
 
@@ -52,14 +48,9 @@ final class AttachedContainer {
 
   /** The exit code when this event ends the container for good, else null. */
   synchronized Integer onEvent(Event e, boolean stopping) {
-    if (RUNNING.contains(e.action())) {
-      running = true;
+    if (!e.action().equals("die") || !container.id().equals(e.attributes().getOrDefault("id", container.id()))) {
       return null;
     }
-    if (!e.action().equals("die") || !running) {
-      return null;
-    }
-    running = false;
     int code = Integer.parseInt(e.attributes().getOrDefault("exitCode", "0"));
     if (!stopping && Boolean.parseBoolean(e.attributes().get("restart"))) {
       printer.notice(display, "exited with code " + code + " (restarting)");

@@ -56,7 +56,11 @@ class AttacherTest {
   }
 
   private static Event die(String container, int code, boolean restart) {
-    return e(container, "die", Map.of("exitCode", Integer.toString(code), "restart", Boolean.toString(restart)));
+    return die(container, "abc", code, restart);
+  }
+
+  private static Event die(String container, String id, int code, boolean restart) {
+    return e(container, "die", Map.of("id", id, "exitCode", Integer.toString(code), "restart", Boolean.toString(restart)));
   }
 
   @BeforeEach
@@ -78,9 +82,9 @@ class AttacherTest {
   @Test
   void exitOfAReplacedContainer_isIgnored_restartIsFollowed_lastExitEnds() {
     Scripted compose = new Scripted(
-        die("demo-web-1", 137, false), // the container this up replaced, same name
+        die("demo-web-1", "old", 137, false), // the container this up replaced, same name
+        die("demo-web-1", 1, true), // ours died before its Started event was published
         e("demo-web-1", "Started", Map.of()),
-        die("demo-web-1", 1, true),
         e("demo-web-1", "restart", Map.of()),
         die("demo-web-1", 2, false));
 
@@ -94,7 +98,6 @@ class AttacherTest {
   @Test
   void exitCodeFrom_returnsThatServicesCode_andStopsTheRest() {
     Scripted compose = new Scripted(
-        e("demo-job-1", "Started", Map.of()), e("demo-web-1", "Running", Map.of()),
         die("demo-job-1", 3, false), die("demo-web-1", 143, false));
 
     int code = attach(compose, new AttachSettings(false, true, false, true, "job", 1), "job-1", "web-1");

@@ -56,12 +56,14 @@ public final class EventBus {
   }
 
   /**
-   * Publishes a container lifecycle event with the attributes docker's events carry: project,
-   * service and name from the container's labels, plus {@code extra}.
+   * Publishes a container lifecycle event with the attributes docker's events carry: id (of this
+   * container instance: a recreated container of the same name has another), project, service and
+   * name from the container's labels, plus {@code extra}.
    */
   public void container(String name, Map<String, String> labels, String action, String message, Map<String, String> extra) {
     Map<String, String> attrs = new TreeMap<>(extra);
     attrs.put("name", name);
+    putIfPresent(attrs, "id", labels.get(Labels.CONTAINER_ID));
     putIfPresent(attrs, "project", labels.get(Labels.PROJECT));
     putIfPresent(attrs, "service", labels.get(Labels.SERVICE));
     publish(new Event(Instant.now(), "Container " + name, action, message == null ? "" : message, attrs));
