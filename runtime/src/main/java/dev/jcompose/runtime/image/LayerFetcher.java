@@ -10,7 +10,7 @@ import dev.jcompose.runtime.image.content.KeyedLock;
 import dev.jcompose.runtime.image.registry.Descriptor;
 import dev.jcompose.runtime.image.registry.RegistryClient;
 import dev.jcompose.runtime.image.unpack.Decompression;
-import dev.jcompose.runtime.image.unpack.FsOps;
+import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.image.unpack.LayerUnpacker;
 import dev.jcompose.runtime.fs.Trees;
 import java.io.IOException;
@@ -32,10 +32,10 @@ final class LayerFetcher {
   private final ContentStore content;
   private final LayerStore layers;
   private final KeyedLock locks;
-  private final FsOps ops;
+  private final NativeOps ops;
   private final Duration stallLimit;
 
-  LayerFetcher(ContentStore content, LayerStore layers, KeyedLock locks, FsOps ops, Duration stallLimit) {
+  LayerFetcher(ContentStore content, LayerStore layers, KeyedLock locks, NativeOps ops, Duration stallLimit) {
     this.content = content;
     this.layers = layers;
     this.locks = locks;

@@ -1,8 +1,9 @@
-package dev.jcompose.runtime.image.unpack;
+package dev.jcompose.runtime.sys;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +13,8 @@ import jnr.ffi.LibraryOption;
 import jnr.ffi.Runtime;
 import jnr.ffi.annotations.Out;
 
-/** {@link FsOps} through libc via jnr-ffi (glibc 2.33+ exports mknod as a symbol). */
-public final class NativeFsOps implements FsOps {
+/** {@link NativeOps} through libc via jnr-ffi (glibc 2.33+ exports mknod as a symbol). */
+final class LibcOps implements NativeOps {
 
   /** The libc functions used; signatures per x86_64/aarch64 Linux (dev_t is 64-bit). */
   public interface LibC {
@@ -33,12 +34,34 @@ public final class NativeFsOps implements FsOps {
 
     int geteuid();
 
+    int umount2(String target, int flags);
+
+    int prctl(int option, long arg2, long arg3, long arg4, long arg5);
+
+    int syscall(long number, int pid, int flags);
+
+    /** struct pollfd {int fd; short events; short revents;}: two ints, events in the low half of the second. */
+    int poll(int[] fds, long nfds, int timeoutMillis);
+
+    int waitpid(int pid, int[] status, int options);
+
+    int close(int fd);
+
     String strerror(int errno);
   }
 
   private static final class Holder {
     static final LibC LIBC = LibraryLoader.create(LibC.class).option(LibraryOption.SaveError, true).load("c");
+    static final LibcOps INSTANCE = new LibcOps();
   }
+
+  private static final int MNT_DETACH = 2;
+  private static final int ENOENT = 2;
+  private static final int EINVAL = 22;
+  private static final int PR_SET_CHILD_SUBREAPER = 36;
+  private static final long SYS_PIDFD_OPEN = 434; // the same number on every architecture (since 5.3)
+  private static final short POLLIN = 1;
+  private static final int WNOHANG = 1;
 
   private static final int AT_FDCWD = -100;
   private static final int ENODATA = 61;
@@ -49,6 +72,12 @@ public final class NativeFsOps implements FsOps {
   private static final int AT_SYMLINK_NOFOLLOW = 0x100;
   private final LibC libc = Holder.LIBC;
   private final boolean root = libc.geteuid() == 0;
+
+  private LibcOps() {}
+
+  static LibcOps instance() {
+    return Holder.INSTANCE;
+  }
 
   @Override
   public void mknod(Path path, int mode, int major, int minor) throws IOException {
@@ -131,6 +160,35 @@ public final class NativeFsOps implements FsOps {
   @Override
   public boolean canChown() {
     return root;
+  }
+
+  @Override
+  public void detachMount(Path target) throws IOException {
+    if (libc.umount2(target.toString(), MNT_DETACH) == 0) {
+      return;
+    }
+    int errno = Runtime.getRuntime(libc).getLastError();
+    if (errno != EINVAL && errno != ENOENT) {
+      throw new IOException("umount " + target + ": " + libc.strerror(errno));
+    }
+  }
+
+  @Override
+  public boolean becomeChildSubreaper() {
+    return libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
+  }
+
+  @Override
+  public void awaitExitAndReap(int pid, Duration timeout) {
+    int pidfd = libc.syscall(SYS_PIDFD_OPEN, pid, 0);
+    if (pidfd >= 0) { // else ESRCH: already reaped
+      try {
+        libc.poll(new int[] {pidfd, POLLIN}, 1, (int) timeout.toMillis());
+      } finally {
+        libc.close(pidfd);
+      }
+    }
+    libc.waitpid(pid, new int[1], WNOHANG); // ECHILD when someone else adopted it: it has exited all the same
   }
 
   // glibc's gnu_dev_makedev encoding

@@ -10,7 +10,7 @@ import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.api.VolumeService;
-import dev.jcompose.runtime.image.unpack.NativeFsOps;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,12 +42,12 @@ public final class LocalVolumeService implements VolumeService {
   private final CopyUp copyUp;
 
   public LocalVolumeService(RuntimePaths paths) {
-    this(paths, Xattrs.of(new NativeFsOps()));
+    this(paths, NativeOps.real(), Xattrs.of(NativeOps.real()));
   }
 
-  LocalVolumeService(RuntimePaths paths, Xattrs xattrs) {
+  LocalVolumeService(RuntimePaths paths, NativeOps ops, Xattrs xattrs) {
     this.root = paths.volumes();
-    this.copyUp = new CopyUp(xattrs);
+    this.copyUp = new CopyUp(ops, xattrs);
   }
 
   @Override

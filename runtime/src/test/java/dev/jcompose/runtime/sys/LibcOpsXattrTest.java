@@ -1,4 +1,4 @@
-package dev.jcompose.runtime.image.unpack;
+package dev.jcompose.runtime.sys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The xattr system calls through jnr, on {@code user.*} (no privilege needed), checked against the JDK's view. */
-class NativeFsOpsXattrTest {
-  final NativeFsOps ops = new NativeFsOps();
+class LibcOpsXattrTest {
+  final NativeOps ops = NativeOps.real();
   @TempDir Path dir;
   Path file;
 

@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image.unpack;
 
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +16,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 final class EntryMetadata {
   private static final String SCHILY_XATTR = "SCHILY.xattr.";
   private static final String LIBARCHIVE_XATTR = "LIBARCHIVE.xattr.";
-  private final FsOps ops;
+  private final NativeOps ops;
 
-  EntryMetadata(FsOps ops) {
+  EntryMetadata(NativeOps ops) {
     this.ops = ops;
   }
 
