@@ -15,10 +15,14 @@ import dev.jcompose.scheduler.convert.ContainerSpecFactory;
 import dev.jcompose.scheduler.convert.MountConverter;
 import dev.jcompose.scheduler.convert.NetworkConverter;
 import dev.jcompose.scheduler.names.Labels;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +54,11 @@ public final class ContainerActions {
     long t1 = System.nanoTime();
     try {
       wireNetwork(p, s, req, state, run);
-      java.nio.file.Files.createDirectories(ctx.wiredMarker(name).getParent());
-      java.nio.file.Files.writeString(ctx.wiredMarker(name), "");
-    } catch (java.io.IOException e) {
+      Files.createDirectories(ctx.wiredMarker(name).getParent());
+      Files.writeString(ctx.wiredMarker(name), "");
+    } catch (IOException e) {
       remove(name, state.labels(), false, Progress.NONE);
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
       remove(name, state.labels() == null ? Map.of() : state.labels(), false, Progress.NONE);
       throw e;
@@ -165,11 +169,11 @@ public final class ContainerActions {
   private Path writeContent(String container, String kind, String key, String content) {
     try {
       Path f = ctx.etcDir(container).resolve(kind + "s").resolve(key);
-      java.nio.file.Files.createDirectories(f.getParent());
-      java.nio.file.Files.writeString(f, content);
+      Files.createDirectories(f.getParent());
+      Files.writeString(f, content);
       return f;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot write " + kind + " " + key, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + kind + " " + key, e);
     }
   }
 
@@ -192,9 +196,9 @@ public final class ContainerActions {
   }
 
   private static void deleteTree(Path dir) {
-    try (var walk = java.nio.file.Files.walk(dir)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException | UncheckedIOException ignored) {
       // Absent already.
     }
   }

@@ -1,8 +1,9 @@
 package dev.jcompose.scheduler.core;
 
-import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.exec.OpRunner;
+import dev.jcompose.scheduler.exec.OptionalFailure;
 import dev.jcompose.scheduler.exec.PlanExecutor;
+import dev.jcompose.scheduler.host.Failures;
 import dev.jcompose.scheduler.plan.Plan;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ final class Executions {
     Map<String, Throwable> out = new PlanExecutor(ctx.pool(), ctx.parallelism()).execute(plan, runner);
     Throwable first = null;
     for (var e : out.entrySet()) {
-      if (e.getValue() instanceof dev.jcompose.scheduler.exec.OptionalFailure w) {
+      if (e.getValue() instanceof OptionalFailure w) {
         progress.emit(e.getKey(), "Warning", "optional dependency failed: " + w.getMessage());
       } else if (e.getValue() != null) {
         progress.emit(e.getKey(), "Error", String.valueOf(e.getValue().getMessage()));
@@ -23,28 +24,8 @@ final class Executions {
         }
       }
     }
-    if (first instanceof ComposeException ce) {
-      throw ce;
-    }
     if (first != null) {
-      throw new ComposeException(kind(first), String.valueOf(first.getMessage()), first);
+      throw Failures.of(first);
     }
-  }
-
-  private static ComposeException.Kind kind(Throwable t) {
-    Throwable c = t;
-    while (c != null) {
-      if (c instanceof ComposeException ce) {
-        return ce.kind();
-      }
-      if (c instanceof dev.jcompose.runtime.api.ContainerException ce) {
-        return ComposeException.Kind.valueOf(ce.kind().name());
-      }
-      if (c instanceof dev.jcompose.netmgr.api.NetworkException ne) {
-        return ComposeException.Kind.valueOf(ne.kind().name());
-      }
-      c = c.getCause();
-    }
-    return ComposeException.Kind.INTERNAL;
   }
 }

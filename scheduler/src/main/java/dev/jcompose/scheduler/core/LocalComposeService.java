@@ -33,6 +33,7 @@ import dev.jcompose.scheduler.plan.Reconciler;
 import dev.jcompose.scheduler.state.ObservedContainer;
 import dev.jcompose.scheduler.state.ObservedState;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -242,7 +243,7 @@ public final class LocalComposeService implements ComposeService {
 
   /** docker compose prints "Running" for containers an up left alone. */
   private static void reportUntouched(ObservedState observed, Plan plan, Progress progress) {
-    Set<String> touched = new java.util.HashSet<>();
+    Set<String> touched = new HashSet<>();
     plan.ops().forEach(o -> touched.add(o.subject()));
     observed.containers().stream().filter(c -> c.running() && !c.oneoff() && !touched.contains(c.name()))
         .forEach(c -> progress.container(c.name(), "Running"));

@@ -7,8 +7,10 @@ import dev.jcompose.runtime.api.VolumeService;
 import dev.jcompose.scheduler.names.Labels;
 import dev.jcompose.scheduler.state.ObservedContainer;
 import dev.jcompose.scheduler.state.ObservedState;
+import java.nio.file.Files;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,7 +21,7 @@ final class Observer {
   static ObservedState observe(EngineContext ctx, String project) {
     List<ObservedContainer> cs = projectContainers(ctx.runtime(), project).stream()
         .map(s -> new ObservedContainer(s.id(), s.status(), s.labels(),
-            s.status() == ContainerState.Status.CREATED && !java.nio.file.Files.exists(ctx.wiredMarker(s.id()))))
+            s.status() == ContainerState.Status.CREATED && !Files.exists(ctx.wiredMarker(s.id()))))
         .toList();
     Set<String> nets = ctx.networks().list().stream().map(NetworkInfo::name).collect(Collectors.toSet());
     Set<String> vols = ctx.volumes().list().stream().map(VolumeService.VolumeInfo::name).collect(Collectors.toSet());
@@ -30,7 +32,7 @@ final class Observer {
   static List<ContainerState> projectContainers(ContainerRuntime rt, String project) {
     return rt.list().stream()
         .map(rt::state)
-        .flatMap(java.util.Optional::stream)
+        .flatMap(Optional::stream)
         .filter(s -> s.labels() != null && project.equals(s.labels().get(Labels.PROJECT)))
         .sorted(Comparator.comparing(ContainerState::id))
         .toList();

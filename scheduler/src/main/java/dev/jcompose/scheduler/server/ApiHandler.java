@@ -18,6 +18,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 
@@ -111,7 +112,7 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     then.accept(out, body);
   }
 
-  private void call(HttpServerRequest req, java.util.concurrent.Callable<Object> action) {
+  private void call(HttpServerRequest req, Callable<Object> action) {
     Context ctx = context();
     workers.execute(
         () -> {

@@ -2,6 +2,9 @@ package dev.jcompose.scheduler.wire;
 
 import dev.jcompose.scheduler.host.Failures;
 import dev.jcompose.scheduler.api.ComposeException;
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A failure as it travels over the API: the {@link ComposeException.Kind} name and the message, so
@@ -41,9 +44,9 @@ public record WireError(String kind, String message) {
 
   private static Throwable unwrap(Throwable t) {
     Throwable c = t;
-    while ((c instanceof java.util.concurrent.CompletionException
-            || c instanceof java.util.concurrent.ExecutionException
-            || c instanceof java.lang.reflect.InvocationTargetException)
+    while ((c instanceof CompletionException
+            || c instanceof ExecutionException
+            || c instanceof InvocationTargetException)
         && c.getCause() != null) {
       c = c.getCause();
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -48,7 +49,7 @@ final class EntryMetadata {
   }
 
   private void setMtime(Path path, TarArchiveEntry entry) throws IOException {
-    java.time.Instant mtime = entry.getLastModifiedTime().toInstant();
+    Instant mtime = entry.getLastModifiedTime().toInstant();
     ops.setTimes(path, mtime.getEpochSecond(), mtime.getNano());
   }
 
