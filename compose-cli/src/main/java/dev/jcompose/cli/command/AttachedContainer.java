@@ -43,7 +43,7 @@ final class AttachedContainer {
   }
 
   void followLogs(ComposeService compose, String project, Instant since) {
-    logs = LogFollower.start(compose, project, container.name(), since, printer, display, finished::get);
+    logs = LogThreads.start(compose, project, container.name(), since, printer, display, finished::get);
   }
 
   /** The exit code when this event ends the container for good, else null. */
@@ -66,7 +66,7 @@ final class AttachedContainer {
     }
     exitCode = code;
     if (logs != null) {
-      LogFollower.join(logs);
+      LogThreads.join(logs);
     }
     printer.notice(display, "exited with code " + code);
     return true;

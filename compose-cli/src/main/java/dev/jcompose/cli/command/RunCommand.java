@@ -96,10 +96,10 @@ public final class RunCommand implements Callable<Integer> {
   private static int follow(ComposeService compose, String project, ContainerSummary c) {
     LogPrinter printer = new LogPrinter(System.out, System.err, new LogPrefixes(false), false, false, true);
     AtomicBoolean exited = new AtomicBoolean();
-    Thread reader = LogFollower.start(compose, project, c.name(), null, printer, c.name(), exited::get);
+    Thread reader = LogThreads.start(compose, project, c.name(), null, printer, c.name(), exited::get);
     int code = compose.waitExit(c.name());
     exited.set(true);
-    LogFollower.join(reader);
+    LogThreads.join(reader);
     printer.flush();
     return code;
   }

@@ -47,7 +47,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   private final LogLimits logLimits;
   private final CgroupDriver cgroups;
   private final ShimLauncher shim;
-  private final StateStore store = new StateStore();
+  private final RecordStore store = new RecordStore();
   private final StateObserver observer;
   private final ExitWaiter waiter = new ExitWaiter();
   private final NativeOps ops = NativeOps.real();
@@ -264,8 +264,8 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     } catch (RuntimeException e) {
       // groups that never existed are fine
     }
-    Trees.deleteRecursively(dirs.run());
-    Trees.deleteRecursively(dirs.data());
+    ContainerTrees.deleteRecursively(dirs.run());
+    ContainerTrees.deleteRecursively(dirs.data());
   }
 
   @Override

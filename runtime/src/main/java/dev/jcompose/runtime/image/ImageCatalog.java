@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;

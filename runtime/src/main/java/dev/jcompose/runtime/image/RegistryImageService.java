@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageHandle;

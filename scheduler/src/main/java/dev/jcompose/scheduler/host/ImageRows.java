@@ -6,7 +6,7 @@ import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.ImageService;
-import dev.jcompose.runtime.image.ImageReference;
+import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.scheduler.api.ImageSummary;
 import dev.jcompose.scheduler.names.Labels;
 import java.util.ArrayList;

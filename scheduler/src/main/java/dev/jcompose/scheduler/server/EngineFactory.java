@@ -2,7 +2,7 @@ package dev.jcompose.scheduler.server;
 
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.scheduler.api.EngineVerbs;
-import dev.jcompose.scheduler.core.Engine;
+import dev.jcompose.scheduler.engine.Engine;
 import java.util.Map;
 
 /**
