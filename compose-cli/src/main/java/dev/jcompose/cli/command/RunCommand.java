@@ -63,7 +63,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   RunOptions options() {
-    boolean tty = !noTty && !detach && System.console() != null;
+    boolean tty = !noTty && !detach && Terminal.attached();
     return RunOptions.builder(service).command(command).environment(envMap()).user(user).workdir(workdir).name(name)
         .noDeps(noDeps).removeAfter(rm).tty(tty).interactive(interactive && !detach).publish(ports())
         .servicePorts(servicePorts).entrypoint(entrypoint).build();

@@ -59,7 +59,7 @@ public final class UpCommand implements Callable<Integer> {
     if (detach || waitHealthy || dryRun || noStart) {
       return 0;
     }
-    AttachSettings settings = new AttachSettings(!noColor && System.console() != null, !noLogPrefix, timestamps, abortOnExit || exitCodeFrom != null, exitCodeFrom, timeout);
+    AttachSettings settings = new AttachSettings(!noColor && Terminal.attached(), !noLogPrefix, timestamps, abortOnExit || exitCodeFrom != null, exitCodeFrom, timeout);
     // Like docker compose, "up web" attaches to web only, not to the dependencies it started.
     List<ContainerSummary> attached = containers.stream().filter(c -> services.isEmpty() || services.contains(c.service())).toList();
     return new Attacher(compose, project.name(), settings).run(attached, since);

@@ -48,9 +48,9 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     HttpMethod m = req.method();
     if (s.size() < 2 || !s.get(0).equals("v1")) {
       notFound(req);
-    } else if (s.size() == 2 && s.get(1).equals("version") && m == HttpMethod.GET) {
+    } else if (s.size() == 2 && s.get(1).equals("version") && m.equals(HttpMethod.GET)) {
       reply(req, 200, new Requests.Version(settings.version(), ApiRoutes.API_VERSION, ProcessHandle.current().pid()));
-    } else if (s.size() == 2 && s.get(1).equals("shutdown") && m == HttpMethod.POST) {
+    } else if (s.size() == 2 && s.get(1).equals("shutdown") && m.equals(HttpMethod.POST)) {
       reply(req, 202, null);
       settings.onShutdown().run();
     } else if (s.size() == 4 && s.get(1).equals("projects")) {
@@ -63,14 +63,14 @@ final class ApiHandler implements Handler<HttpServerRequest> {
   }
 
   private void project(HttpServerRequest req, String name, String verb, HttpMethod m) {
-    if (m == HttpMethod.GET && verb.equals("ps")) {
+    if (m.equals(HttpMethod.GET) && verb.equals("ps")) {
       PsOptions options = new PsOptions(req.params().getAll("service"), Boolean.parseBoolean(req.getParam("all")), req.params().getAll("status"));
       call(req, () -> service.ps(name, options));
-    } else if (m == HttpMethod.GET && verb.equals("events")) {
+    } else if (m.equals(HttpMethod.GET) && verb.equals("events")) {
       Instant since = req.getParam("since") == null ? null : Instant.parse(req.getParam("since"));
       NdjsonResponse out = stream(req);
       workers.execute(() -> VerbRoutes.complete(out, () -> { service.events(name, since, out::event, out::clientGone); return null; }));
-    } else if (m == HttpMethod.POST && verbs.knows(verb)) {
+    } else if (m.equals(HttpMethod.POST) && verbs.knows(verb)) {
       withBody(req, verbs.bodyType(verb), (out, body) -> verbs.invoke(verb, name, body, out));
     } else {
       notFound(req);
@@ -78,10 +78,10 @@ final class ApiHandler implements Handler<HttpServerRequest> {
   }
 
   private void container(HttpServerRequest req, String name, String sub, HttpMethod m) {
-    if (m == HttpMethod.DELETE && sub.isEmpty()) {
+    if (m.equals(HttpMethod.DELETE) && sub.isEmpty()) {
       boolean force = Boolean.parseBoolean(req.getParam("force"));
       call(req, () -> { service.removeContainer(name, force); return null; });
-    } else if (m == HttpMethod.GET && sub.equals("wait")) {
+    } else if (m.equals(HttpMethod.GET) && sub.equals("wait")) {
       NdjsonResponse out = stream(req);
       workers.execute(() -> VerbRoutes.complete(out, () -> new Requests.WaitResult(service.waitExit(name))));
     } else {

@@ -61,6 +61,7 @@ public final class LocalComposeService implements ComposeService {
     this.host = new HostVerbs(ctx::runtime, CriLogReader::new, ctx::images, ctx::volumes);
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
   public List<ContainerSummary> up(Project project, UpOptions options, Consumer<Event> listener) {
     Progress progress = new Progress(listener, ctx.bus(), project.name());
@@ -85,6 +86,7 @@ public final class LocalComposeService implements ComposeService {
     return ps(project.name(), new PsOptions(List.of(), true, List.of()));
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
   public void down(String projectName, Project project, DownOptions options, Consumer<Event> listener) {
     Progress progress = new Progress(listener, ctx.bus(), projectName);
@@ -112,6 +114,7 @@ public final class LocalComposeService implements ComposeService {
         .toList();
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
   public void stop(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> listener) {
     Progress progress = new Progress(listener, ctx.bus(), projectName);
@@ -122,6 +125,7 @@ public final class LocalComposeService implements ComposeService {
     }
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
   public void start(String projectName, List<String> services, Consumer<Event> listener) {
     Progress progress = new Progress(listener, ctx.bus(), projectName);
