@@ -71,7 +71,7 @@ class CliEndToEndTest {
     RuntimePaths paths = RuntimePaths.fromEnvironment(env);
     CommandContext.engine = () -> new EngineLauncher(paths, env, EngineLauncher.engineCommand(env, true), Duration.ofSeconds(60)).ensureRunning();
     CommandContext.runtime = () -> new LinuxContainerRuntime(paths, CgroupDrivers.detect());
-    ProjectSource.loader = dev.jcompose.model.api.ProjectLoader::load;
+    ProjectSource.loader = dev.jcompose.model.ProjectLoader::load;
   }
 
   @AfterAll

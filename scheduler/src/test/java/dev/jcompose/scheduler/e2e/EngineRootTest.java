@@ -101,11 +101,10 @@ class EngineRootTest {
 
   @Test
   void up_healthGatedStack_runsOnBridgeAndDownCleansUp() throws Exception {
-    Svc db = Svc.of("db").command("sh", "-c", "touch /tmp/ready; sleep 1000").health("CMD", "cat", "/tmp/ready");
-    db.stopGracePeriod = Duration.ofMillis(200);
+    Svc db = Svc.of("db").command("sh", "-c", "touch /tmp/ready; sleep 1000").health("CMD", "cat", "/tmp/ready")
+        .stopGracePeriod(Duration.ofMillis(200));
     Svc web = Svc.of("web").command("sh", "-c", "cat /etc/hosts /etc/resolv.conf; hostname; ls /data; sleep 1000")
-        .dependsOn("db", "service_healthy").volume("volume", "data", "/data");
-    web.stopGracePeriod = Duration.ofMillis(200);
+        .dependsOn("db", "service_healthy").volume("volume", "data", "/data").stopGracePeriod(Duration.ofMillis(200));
     Project p = Proj.of("e2e").volume("data").service(db).service(web)
         .service(Svc.of("job").command("sh", "-c", "exit 0")).build();
 
@@ -140,8 +139,7 @@ class EngineRootTest {
   void twentyServices_upAndDown_figures() {
     Proj proj = Proj.of("e2e");
     for (int i = 0; i < 20; i++) {
-      Svc s = Svc.of(String.format("s%02d", i)).command("sleep", "1000");
-      s.stopGracePeriod = Duration.ofMillis(100);
+      Svc s = Svc.of(String.format("s%02d", i)).command("sleep", "1000").stopGracePeriod(Duration.ofMillis(100));
       proj.service(s);
     }
     Project p = proj.build();
