@@ -41,6 +41,9 @@ public final class ProjectLoader {
       ProjectValidator.validate(canonical);
     }
     Project project = TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files());
+    if (!raw) {
+      ProjectValidator.validateInputs(project, canonical.source());
+    }
     List<String> warnings = new ArrayList<>(loaded.warnings());
     warnings.addAll(canonical.warnings());
     return new LoadResult(project, canonical.disabledServices(), canonical.allProfiles(), List.copyOf(warnings));
