@@ -120,13 +120,16 @@ public final class MountConverter {
     return o;
   }
 
-  /** "/run:rw,size=64m" -> tmpfs at /run with the options after the colon. */
+  /**
+   * "/run:rw,size=64m" -> tmpfs at /run with the options after the colon (checked at load by
+   * MountRules.tmpfs). nosuid and nodev are flags the runtime always sets, not tmpfs data.
+   */
   static MountSpec tmpfs(String spec) {
     int colon = spec.indexOf(':');
     String target = colon < 0 ? spec : spec.substring(0, colon);
     List<String> opts = colon < 0 ? List.of() : List.of(spec.substring(colon + 1).split(","));
     boolean ro = opts.contains("ro");
     return new MountSpec(MountSpec.Type.TMPFS, null, target, ro, false,
-        opts.stream().filter(o -> !o.equals("ro") && !o.equals("rw")).toList());
+        opts.stream().filter(o -> !List.of("ro", "rw", "nosuid", "nodev").contains(o)).toList());
   }
 }
