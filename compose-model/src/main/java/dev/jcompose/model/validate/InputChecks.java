@@ -25,11 +25,15 @@ public final class InputChecks {
   public static List<InputProblem> of(Project p) {
     InputChecks c = new InputChecks();
     c.check(List.of("name"), NameRules.project(p.name()));
-    new TreeMap<>(orEmpty(p.networks())).forEach(c::network);
-    new TreeMap<>(orEmpty(p.volumes())).forEach(c::volume);
-    new TreeMap<>(orEmpty(p.configs())).forEach((k, v) -> c.fileRef("configs", "config", k, v.name(), v.labels()));
-    new TreeMap<>(orEmpty(p.secrets())).forEach((k, v) -> c.fileRef("secrets", "secret", k, v.name(), v.labels()));
-    new TreeMap<>(orEmpty(p.services())).forEach((name, s) -> new ServiceInputs(name, s, c::check).run());
+    // A project decoded from an API request may hold nulls the loader never makes.
+    new TreeMap<>(orEmpty(p.networks())).forEach((k, n) -> c.present("networks", k, n).ifPresent(x -> c.network(k, x)));
+    new TreeMap<>(orEmpty(p.volumes())).forEach((k, v) -> c.present("volumes", k, v).ifPresent(x -> c.volume(k, x)));
+    new TreeMap<>(orEmpty(p.configs())).forEach((k, v) -> c.present("configs", k, v)
+        .ifPresent(x -> c.fileRef("configs", "config", k, x.name(), x.labels())));
+    new TreeMap<>(orEmpty(p.secrets())).forEach((k, v) -> c.present("secrets", k, v)
+        .ifPresent(x -> c.fileRef("secrets", "secret", k, x.name(), x.labels())));
+    new TreeMap<>(orEmpty(p.services())).forEach((name, s) -> c.present("services", name, s)
+        .ifPresent(x -> new ServiceInputs(name, x, c::check).run()));
     return List.copyOf(c.problems);
   }
 
@@ -73,6 +77,11 @@ public final class InputChecks {
       check(path(at, "labels", k), ValueRules.labelKey(k));
       check(path(at, "labels", k), ValueRules.noNul("label " + Quoted.of(k), v));
     });
+  }
+
+  private <T> Optional<T> present(String section, String key, T value) {
+    check(List.of(section, key), value == null ? "no definition" : null);
+    return Optional.ofNullable(value);
   }
 
   private void check(List<String> path, String problem) {

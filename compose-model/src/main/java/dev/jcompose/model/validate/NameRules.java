@@ -62,11 +62,6 @@ public final class NameRules {
     return name.length() > MAX_NETWORK ? "network name " + Quoted.of(name) + " is longer than " + MAX_NETWORK + " characters" : null;
   }
 
-  /** The {@code name:} of a config or secret, e.g. the name of an external one. */
-  public static String fileRef(String what, String name) {
-    return key(what, name);
-  }
-
   static boolean matches(Pattern p, String value) {
     return value != null && p.matcher(value).matches();
   }

@@ -9,6 +9,9 @@ final class Quoted {
   private Quoted() {}
 
   static String of(String value) {
+    if (value == null) {
+      return "(none)";
+    }
     StringBuilder b = new StringBuilder(value.length() + 2).append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

@@ -9,6 +9,8 @@ import java.util.function.BiConsumer;
 
 /** The {@link InputChecks} of one service, attribute by attribute in compose's order. */
 final class ServiceInputs {
+  /** A null entry: only a project decoded from an API request can hold one. */
+  private static final String MISSING = "a value is missing";
   private final String name;
   private final Service s;
   private final List<String> at;
@@ -68,12 +70,12 @@ final class ServiceInputs {
     List<Service.Device> devices = orEmpty(s.devices());
     for (int i = 0; i < devices.size(); i++) {
       Service.Device d = devices.get(i);
-      check(path(at, "devices", String.valueOf(i)), MountRules.device(d.source(), d.target(), d.permissions()));
+      check(path(at, "devices", String.valueOf(i)), d == null ? MISSING : MountRules.device(d.source(), d.target(), d.permissions()));
     }
   }
 
   private void ulimits() {
-    orEmpty(s.ulimits()).forEach((k, u) -> check(path(at, "ulimits", k), KernelRules.ulimit(k, u.soft(), u.hard())));
+    orEmpty(s.ulimits()).forEach((k, u) -> check(path(at, "ulimits", k), u == null ? MISSING : KernelRules.ulimit(k, u.soft(), u.hard())));
   }
 
   private void sysctls() {
@@ -87,6 +89,10 @@ final class ServiceInputs {
     for (int i = 0; i < vols.size(); i++) {
       Service.ServiceVolume v = vols.get(i);
       List<String> vAt = path(at, "volumes", String.valueOf(i));
+      if (v == null) {
+        check(vAt, MISSING);
+        continue;
+      }
       check(vAt, MountRules.absolute("mount target", v.target()));
       check(vAt, v.volumeSubpath() == null ? null : MountRules.subpath(v.volumeSubpath()));
       check(vAt, "bind".equals(v.type()) ? MountRules.absolute("bind source", v.source()) : null);
@@ -99,7 +105,7 @@ final class ServiceInputs {
       if (cfg == null) {
         return;
       }
-      orEmpty(cfg.aliases()).forEach(a -> check(nAt, ValueRules.dnsName("network alias", a)));
+      orEmpty(cfg.aliases()).forEach(a -> check(nAt, a == null ? MISSING : ValueRules.dnsName("network alias", a)));
       check(nAt, cfg.ipv4Address() == null ? null : ValueRules.ipv4("ipv4_address", cfg.ipv4Address()));
       check(nAt, cfg.ipv6Address() == null ? null : ValueRules.ip("ipv6_address", cfg.ipv6Address()));
       check(nAt, cfg.macAddress() == null ? null : ValueRules.mac("mac_address", cfg.macAddress()));
@@ -111,6 +117,10 @@ final class ServiceInputs {
     List<Service.ServiceFileRef> list = orEmpty(refs);
     for (int i = 0; i < list.size(); i++) {
       Service.ServiceFileRef r = list.get(i);
+      if (r == null) {
+        check(path(at, section, String.valueOf(i)), MISSING);
+        continue;
+      }
       String target = r.target() == null || r.target().isEmpty() ? base + r.source()
           : r.target().startsWith("/") ? r.target() : base + r.target();
       check(path(at, section, String.valueOf(i)), MountRules.absolute(section.substring(0, section.length() - 1) + " target", target));
@@ -127,7 +137,7 @@ final class ServiceInputs {
   private void list(String attribute, List<String> values, java.util.function.Function<String, String> rule) {
     List<String> l = orEmpty(values);
     for (int i = 0; i < l.size(); i++) {
-      check(path(at, attribute, String.valueOf(i)), rule.apply(l.get(i)));
+      check(path(at, attribute, String.valueOf(i)), l.get(i) == null ? MISSING : rule.apply(l.get(i)));
     }
   }
 

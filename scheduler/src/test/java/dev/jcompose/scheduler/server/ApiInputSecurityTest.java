@@ -83,6 +83,17 @@ class ApiInputSecurityTest {
   }
 
   @Test
+  void up_projectWithNullsTheLoaderNeverMakes_is400NotACrash() throws Exception {
+    String body = "{\"project\":{\"name\":\"demo\",\"services\":{\"web\":null},\"networks\":{\"default\":{\"name\":null}}},"
+        + "\"options\":{\"services\":[]}}";
+
+    String answer = RawHttp.exchange(server.socket(), "POST /v1/projects/demo/up", body);
+
+    assertThat(answer).startsWith("HTTP/1.1 400").contains("networks.default.name: invalid network name (none)");
+    assertThat(fake.calls).isEmpty();
+  }
+
+  @Test
   void projectOrContainerNameInPath_climbingOut_is400() throws Exception {
     assertThat(RawHttp.exchange(server.socket(), "GET /v1/projects/..%2F..%2Fetc/ps", null))
         .startsWith("HTTP/1.1 400").contains("invalid project name \\\"../../etc\\\"");
