@@ -30,6 +30,7 @@ final class ServiceInputs {
     check(path(at, "domainname"), s.domainname() == null ? null : ValueRules.dnsName("domainname", s.domainname()));
     check(path(at, "mac_address"), s.macAddress() == null ? null : ValueRules.mac("mac_address", s.macAddress()));
     namespaces();
+    process();
     strings("environment", s.environment(), ValueRules::envKey, "environment variable");
     strings("labels", s.labels(), ValueRules::labelKey, "label");
     list("extra_hosts", s.extraHosts(), ValueRules::extraHost);
@@ -44,6 +45,16 @@ final class ServiceInputs {
     networks();
     fileRefs("secrets", s.secrets(), "/run/secrets/");
     fileRefs("configs", s.configs(), "/");
+  }
+
+  /** What the shim receives as C strings (a NUL would cut them) and docker's absolute working_dir. */
+  private void process() {
+    list("command", s.command(), v -> ValueRules.noNul("command", v));
+    list("entrypoint", s.entrypoint(), v -> ValueRules.noNul("entrypoint", v));
+    check(path(at, "user"), ValueRules.noNul("user", s.user()));
+    String wd = s.workingDir();
+    check(path(at, "working_dir"), wd == null || wd.isEmpty() || wd.startsWith("/") && wd.indexOf('\0') < 0 ? null
+        : "the working directory " + Quoted.of(wd) + " is invalid, it needs to be an absolute path");
   }
 
   private void namespaces() {

@@ -162,6 +162,14 @@ class InputChecksTest {
   }
 
   @Test
+  void nulInACommand_andRelativeWorkingDir_areRefused() {
+    fails("services:\n  a:\n    image: x\n    command: [\"sh\", \"a\\0b\"]\n",
+        "compose.yaml:4:21: services.a.command.1: command contains a NUL byte");
+    fails("services:\n  a:\n    image: x\n    working_dir: app\n",
+        "compose.yaml:4:5: services.a.working_dir: the working directory \"app\" is invalid, it needs to be an absolute path");
+  }
+
+  @Test
   void containerNetworkMode_withTraversal_isRefused() {
     fails("services:\n  a:\n    image: x\n    network_mode: container:../x\n",
         "compose.yaml:4:5: services.a.network_mode: invalid container name \"../x\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
