@@ -1,5 +1,6 @@
 package dev.jcompose.model.validate;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -31,17 +32,16 @@ public final class MountRules {
     return bad;
   }
 
-  /** A {@code tmpfs} entry: {@code /path[:option,option...]}. */
-  public static String tmpfs(String entry) {
-    int colon = entry.indexOf(':');
-    String bad = absolute("tmpfs target", colon < 0 ? entry : entry.substring(0, colon));
-    if (bad != null || colon < 0) {
+  /** A {@code tmpfs} entry: an absolute target and options from the allowed set. */
+  public static String tmpfs(String target, List<String> options) {
+    String bad = absolute("tmpfs target", target);
+    if (bad != null) {
       return bad;
     }
-    for (String o : entry.substring(colon + 1).split(",", -1)) {
-      if (!TMPFS_FLAGS.contains(o) && !TMPFS_DATA.matcher(o).matches()) {
-        return "invalid tmpfs option " + Quoted.of(o) + " in " + Quoted.of(entry) + ": expected one of " + String.join(", ", TMPFS_FLAGS.stream().sorted().toList())
-            + ", size=, mode=, uid=, gid=, nr_inodes=, nr_blocks=";
+    for (String o : options == null ? List.<String>of() : options) {
+      if (o == null || !TMPFS_FLAGS.contains(o) && !TMPFS_DATA.matcher(o).matches()) {
+        return "invalid tmpfs option " + Quoted.of(o) + " for " + target + ": expected one of "
+            + String.join(", ", TMPFS_FLAGS.stream().sorted().toList()) + ", size=, mode=, uid=, gid=, nr_inodes=, nr_blocks=";
       }
     }
     return null;

@@ -3,6 +3,7 @@ package dev.jcompose.model.validate;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.normalize.CanonicalProject;
 import dev.jcompose.model.tree.MapNode;
+import dev.jcompose.model.tree.Marks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

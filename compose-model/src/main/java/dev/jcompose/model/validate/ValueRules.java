@@ -58,19 +58,17 @@ public final class ValueRules {
     return value != null && value.indexOf('\0') >= 0 ? what + " contains a NUL byte" : null;
   }
 
-  /** {@code name=address} (compose's canonical form) or {@code name:address}; docker's host-gateway allowed. */
-  public static String extraHost(String entry) {
-    int sep = entry.indexOf('=') >= 0 ? entry.indexOf('=') : entry.indexOf(':');
-    if (sep <= 0) {
-      return "invalid extra host " + Quoted.of(entry) + ": NAME=ADDRESS expected";
+  /** An {@code extra_hosts} entry: a name for /etc/hosts and an address (docker's host-gateway allowed). */
+  public static String extraHost(String name, String address) {
+    String entry = Quoted.of(name + "=" + address);
+    if (name == null || name.isEmpty() || address == null) {
+      return "invalid extra host " + entry + ": NAME=ADDRESS expected";
     }
-    String name = entry.substring(0, sep);
-    String address = entry.substring(sep + 1);
     if (name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c) || c == '#')) {
-      return "invalid extra host " + Quoted.of(entry) + ": the name must not contain whitespace, '#' or control characters";
+      return "invalid extra host " + entry + ": the name must not contain whitespace, '#' or control characters";
     }
-    if (!address.equals("host-gateway") && !isIp(unbracket(address))) {
-      return "invalid extra host " + Quoted.of(entry) + ": " + Quoted.of(address) + " is not an IP address";
+    if (!address.equals("host-gateway") && !isIp(address)) {
+      return "invalid extra host " + entry + ": " + Quoted.of(address) + " is not an IP address";
     }
     return null;
   }
@@ -117,9 +115,5 @@ public final class ValueRules {
     } catch (java.net.UnknownHostException e) {
       return false;
     }
-  }
-
-  private static String unbracket(String s) {
-    return s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
   }
 }

@@ -157,7 +157,7 @@ class InputChecksTest {
   @Test
   void tmpfsOption_outsideTheAllowedSet_isRefused() {
     fails("services:\n  a:\n    image: x\n    tmpfs: [\"/run:size=1m,suid\"]\n",
-        "compose.yaml:4:13: services.a.tmpfs.0: invalid tmpfs option \"suid\" in \"/run:size=1m,suid\": expected one of "
+        "compose.yaml:4:13: services.a.tmpfs.0: invalid tmpfs option \"suid\" for /run: expected one of "
             + "exec, nodev, noexec, nosuid, ro, rw, size=, mode=, uid=, gid=, nr_inodes=, nr_blocks=");
   }
 

@@ -3,6 +3,7 @@ package dev.jcompose.model.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.model.validate.KernelRules.Namespace;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -56,10 +57,10 @@ class InputRulesTest {
     assertThat(ValueRules.hostname("hostname", "db_1.example.org")).isNull();
     assertThat(ValueRules.hostname("hostname", "a".repeat(65))).contains("longer than 64");
     assertThat(ValueRules.dnsName("alias", "-a")).isNotNull();
-    assertThat(ValueRules.extraHost("v6=[::1]")).isNull();
-    assertThat(ValueRules.extraHost("v6:fe80::1")).isNull();
-    assertThat(ValueRules.extraHost("a b=1.2.3.4")).contains("whitespace");
-    assertThat(ValueRules.extraHost("x=example.com")).contains("not an IP address");
+    assertThat(ValueRules.extraHost("v6", "::1")).isNull();
+    assertThat(ValueRules.extraHost("v6", "fe80::1")).isNull();
+    assertThat(ValueRules.extraHost("a b", "1.2.3.4")).contains("whitespace");
+    assertThat(ValueRules.extraHost("x", "example.com")).contains("not an IP address");
     assertThat(ValueRules.ip("dns", "256.1.1.1")).isNotNull();
     assertThat(ValueRules.cidr("subnet", "10.0.0.0/33")).contains("prefix too long");
     assertThat(ValueRules.cidr("subnet", "fd00::/64")).isNull();
@@ -77,9 +78,9 @@ class InputRulesTest {
     assertThat(MountRules.subpath("a/b")).isNull();
     assertThat(MountRules.subpath("/a")).contains("relative path inside the volume");
     assertThat(MountRules.subpath("a/../../b")).contains(". or .. segments");
-    assertThat(MountRules.tmpfs("/run")).isNull();
-    assertThat(MountRules.tmpfs("/run:rw,noexec,nosuid,nodev,size=10%,mode=1777,uid=1000")).isNull();
-    assertThat(MountRules.tmpfs("/run:size=64m,dev")).contains("invalid tmpfs option \"dev\"");
-    assertThat(MountRules.tmpfs("run")).contains("an absolute path");
+    assertThat(MountRules.tmpfs("/run", List.of())).isNull();
+    assertThat(MountRules.tmpfs("/run", List.of("rw", "noexec", "nosuid", "nodev", "size=10%", "mode=1777", "uid=1000"))).isNull();
+    assertThat(MountRules.tmpfs("/run", List.of("size=64m", "dev"))).contains("invalid tmpfs option \"dev\"");
+    assertThat(MountRules.tmpfs("run", List.of())).contains("an absolute path");
   }
 }

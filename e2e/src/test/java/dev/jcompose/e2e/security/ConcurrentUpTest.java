@@ -3,7 +3,7 @@ package dev.jcompose.e2e.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.e2e.Jcompose;
-import dev.jcompose.e2e.LeakCheck;
+import dev.jcompose.testkit.HostChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,12 +27,12 @@ class ConcurrentUpTest {
     if (jc != null) {
       jc.close();
     }
-    LeakCheck.assertClean();
+    HostChecks.assertNoLeaks();
   }
 
   @Test
   void twoUpsAtOnce_bothSucceed_withThreeContainersNotSix() throws Exception {
-    HostNetworking.guardEgress();
+    HostChecks.egressGuard();
     jc = Jcompose.fixture("concurrent-up");
     Path out1 = Files.createTempFile(jc.root, "up1", ".txt");
     Path out2 = Files.createTempFile(jc.root, "up2", ".txt");

@@ -3,7 +3,7 @@ package dev.jcompose.e2e.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.e2e.Jcompose;
-import dev.jcompose.e2e.LeakCheck;
+import dev.jcompose.testkit.HostChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -33,12 +33,12 @@ class ConfigNameTraversalTest {
       Jcompose.deleteTree(RELATIVE_TARGET);
       Jcompose.deleteTree(ABSOLUTE_TARGET);
     }
-    LeakCheck.assertClean();
+    HostChecks.assertNoLeaks();
   }
 
   @Test
   void up_configNameClimbingOut_isRefusedAtLoad() {
-    HostNetworking.guardEgress();
+    HostChecks.egressGuard();
     jc = Jcompose.fixture("config-name-traversal");
 
     Jcompose.Result r = jc.run(180, "up", "-d");
@@ -50,7 +50,7 @@ class ConfigNameTraversalTest {
 
   @Test
   void up_configNamedByAnAbsoluteHostPath_isRefusedAndTheFileIsNotWritten() {
-    HostNetworking.guardEgress();
+    HostChecks.egressGuard();
     jc = Jcompose.fixture("config-name-absolute");
 
     Jcompose.Result r = jc.run(180, "up", "-d");

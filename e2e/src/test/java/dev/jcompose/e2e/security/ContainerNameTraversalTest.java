@@ -3,7 +3,7 @@ package dev.jcompose.e2e.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.e2e.Jcompose;
-import dev.jcompose.e2e.LeakCheck;
+import dev.jcompose.testkit.HostChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -30,12 +30,12 @@ class ContainerNameTraversalTest {
     } finally {
       Jcompose.deleteTree(OUTSIDE);
     }
-    LeakCheck.assertClean();
+    HostChecks.assertNoLeaks();
   }
 
   @Test
   void up_containerNameClimbingOut_isRefusedAndNothingIsWrittenOutside() {
-    HostNetworking.guardEgress();
+    HostChecks.egressGuard();
     Jcompose.deleteTree(OUTSIDE);
     jc = Jcompose.fixture("container-name-traversal");
 

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.e2e.Jcompose;
-import dev.jcompose.e2e.LeakCheck;
+import dev.jcompose.model.ProjectLoader;
 import dev.jcompose.model.api.LoadOptions;
 import dev.jcompose.model.api.Project;
-import dev.jcompose.model.api.ProjectLoader;
 import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.wire.ApiJson;
 import dev.jcompose.scheduler.wire.Requests;
+import dev.jcompose.testkit.HostChecks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -42,7 +42,7 @@ class EngineApiBypassTest {
 
   @BeforeEach
   void startEngineAndBuildAValidRequest() {
-    HostNetworking.guardEgress();
+    HostChecks.egressGuard();
     jc = Jcompose.fixture("api-bypass");
     jc.run(120, "ps").assertOk(); // starts the engine
     Project p = ProjectLoader.load(new LoadOptions(List.of(), jc.projectDir, null, List.of(), List.of(), Map.of(), jc.projectDir, true, null));
@@ -59,7 +59,7 @@ class EngineApiBypassTest {
         HostNetworking.deleteNetns(INJECTED);
       }
     }
-    LeakCheck.assertClean();
+    HostChecks.assertNoLeaks();
   }
 
   @Test
@@ -85,7 +85,7 @@ class EngineApiBypassTest {
   @Test
   void up_hostSysctl_is400_andTheHostValueIsUnchanged() throws Exception {
     String before = HostNetworking.sysctl("kernel.core_pattern");
-    ((ObjectNode) request.at("/project/services/app")).putObject("sysctls").put("kernel.core_pattern", "|/bin/false jcattack-api");
+    ((ObjectNode) request.at("/project/services/app/security")).putObject("sysctls").put("kernel.core_pattern", "|/bin/false jcattack-api");
 
     String answer = post("/v1/projects/api-bypass/up", ApiJson.mapper().writeValueAsBytes(request));
 

@@ -12,14 +12,6 @@ import java.util.concurrent.TimeUnit;
 final class HostNetworking {
   private HostNetworking() {}
 
-  /** Installs the workplace's egress guard before anything enables forwarding or NAT. */
-  static void guardEgress() {
-    Path guard = Path.of("/work/shared/tools/egress-guard");
-    if (Files.isExecutable(guard)) {
-      run(guard.toString());
-    }
-  }
-
   static List<String> netns() {
     return run("ip", "netns", "list").lines().map(l -> l.split(" ")[0]).toList();
   }

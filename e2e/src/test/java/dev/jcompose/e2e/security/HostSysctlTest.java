@@ -3,7 +3,7 @@ package dev.jcompose.e2e.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.e2e.Jcompose;
-import dev.jcompose.e2e.LeakCheck;
+import dev.jcompose.testkit.HostChecks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,12 +31,12 @@ class HostSysctlTest {
         HostNetworking.setSysctl(KEY, before); // undo what the attack did on the code before the fix
       }
     }
-    LeakCheck.assertClean();
+    HostChecks.assertNoLeaks();
   }
 
   @Test
   void up_corePatternSysctl_isRefusedNamingTheKey_andTheHostValueIsUnchanged() {
-    HostNetworking.guardEgress();
+    HostChecks.egressGuard();
     jc = Jcompose.fixture("host-sysctl");
 
     Jcompose.Result r = jc.run(180, "up", "-d");

@@ -3,7 +3,7 @@ package dev.jcompose.e2e.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.e2e.Jcompose;
-import dev.jcompose.e2e.LeakCheck;
+import dev.jcompose.testkit.HostChecks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,12 +30,12 @@ class NetworkNameInjectionTest {
         HostNetworking.deleteNetns(INJECTED); // what the attack made on the code before the fix
       }
     }
-    LeakCheck.assertClean();
+    HostChecks.assertNoLeaks();
   }
 
   @Test
   void up_networkNameWithNewlineAndIpCommand_isRefusedAndNoNamespaceAppears() {
-    HostNetworking.guardEgress();
+    HostChecks.egressGuard();
     jc = Jcompose.fixture("netname-injection");
 
     Jcompose.Result r = jc.run(180, "up", "-d");

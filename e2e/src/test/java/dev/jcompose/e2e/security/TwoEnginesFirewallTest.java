@@ -3,7 +3,7 @@ package dev.jcompose.e2e.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.e2e.Jcompose;
-import dev.jcompose.e2e.LeakCheck;
+import dev.jcompose.testkit.HostChecks;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -32,12 +32,12 @@ class TwoEnginesFirewallTest {
         b.close();
       }
     }
-    LeakCheck.assertClean();
+    HostChecks.assertNoLeaks();
   }
 
   @Test
   void twoEngines_keepTheirOwnRules_andDownRemovesOnlyItsOwn() {
-    HostNetworking.guardEgress();
+    HostChecks.egressGuard();
     a = Jcompose.fixture("twoengines-a");
     b = Jcompose.fixture("twoengines-b");
     List<String> others = jcomposeTables(); // tables of engines this test does not own, if any

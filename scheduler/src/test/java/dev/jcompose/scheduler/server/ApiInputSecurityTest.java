@@ -50,7 +50,10 @@ class ApiInputSecurityTest {
 
   @Test
   void up_containerNameClimbingOut_is400() throws Exception {
-    Project p = Proj.of("demo").service(containerNamed("web", "../../../../tmp/x")).build();
+    Project base = Proj.of("demo").service(Svc.of("web")).build();
+    Project p = new Project("demo", base.workingDir(), base.composeFiles(),
+        Map.of("web", base.service("web").toBuilder().containerName("../../../../tmp/x").build()),
+        base.networks(), base.volumes(), base.secrets(), base.configs());
 
     String answer = up("demo", p);
 
@@ -63,7 +66,7 @@ class ApiInputSecurityTest {
     Project base = Proj.of("demo").service(Svc.of("web")).build();
     Project p = new Project("demo", base.workingDir(), base.composeFiles(), base.services(),
         Map.of("default", new Network("default", "x\nnetns add jcattack", "bridge", Map.of(), false, false, false, null, null, Map.of())),
-        base.volumes(), base.secrets(), base.configs(), base.canonical());
+        base.volumes(), base.secrets(), base.configs());
 
     String answer = up("demo", p);
 
@@ -73,8 +76,7 @@ class ApiInputSecurityTest {
 
   @Test
   void up_hostSysctl_is400() throws Exception {
-    Svc web = Svc.of("web");
-    web.sysctls.put("kernel.core_pattern", "|/tmp/x");
+    Svc web = Svc.of("web").security(b -> b.sysctls(Map.of("kernel.core_pattern", "|/tmp/x")));
 
     String answer = up("demo", Proj.of("demo").service(web).build());
 
@@ -116,12 +118,6 @@ class ApiInputSecurityTest {
 
     assertThat(answer).startsWith("HTTP/1.1 413").contains("request body larger than");
     assertThat(fake.calls).isEmpty();
-  }
-
-  private static Svc containerNamed(String service, String container) {
-    Svc s = Svc.of(service);
-    s.containerName = container;
-    return s;
   }
 
   private String up(String project, Project p) throws Exception {
