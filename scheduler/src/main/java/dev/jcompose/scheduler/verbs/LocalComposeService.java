@@ -7,22 +7,13 @@ import dev.jcompose.scheduler.ops.Observer;
 import dev.jcompose.scheduler.ops.Progress;
 import dev.jcompose.scheduler.ops.UpRunner;
 import java.time.Instant;
-import dev.jcompose.scheduler.api.VolumeSummary;
-import dev.jcompose.scheduler.api.ImageSummary;
-import dev.jcompose.scheduler.api.PullOptions;
-import dev.jcompose.scheduler.api.ExecProcess;
-import dev.jcompose.scheduler.api.ExecOptions;
-import dev.jcompose.scheduler.api.LogOptions;
-import dev.jcompose.scheduler.api.LogSink;
-import dev.jcompose.scheduler.host.HostVerbs;
-import dev.jcompose.runtime.logs.CriLogReader;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.netmgr.api.NetworkInfo;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.scheduler.api.ComposeException;
-import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.Event;
@@ -47,18 +38,17 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The engine's in-process {@link ComposeService}: each verb observes, plans (pure) and executes the
- * plan under the project's lock. Thread-safe; verbs on different projects run concurrently.
+ * The engine's in-process {@link EngineVerbs} (the verbs that need no engine are the host
+ * package's): each verb observes, plans (pure) and executes the plan under the project's lock.
+ * Thread-safe; verbs on different projects run concurrently.
  */
-public final class LocalComposeService implements ComposeService {
+public final class LocalComposeService implements EngineVerbs {
   private final EngineContext ctx;
   private final ContainerActions actions;
-  private final HostVerbs host;
 
   public LocalComposeService(EngineContext ctx) {
     this.ctx = ctx;
     this.actions = new ContainerActions(ctx);
-    this.host = new HostVerbs(ctx::runtime, CriLogReader::new, ctx::images, ctx::volumes);
   }
 
   @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
@@ -188,36 +178,6 @@ public final class LocalComposeService implements ComposeService {
   @Override
   public void events(String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
     EventStream.stream(ctx.bus(), projectName, since, sink, stop);
-  }
-
-  @Override
-  public void logs(String projectName, LogOptions options, LogSink sink, BooleanSupplier stop) {
-    host.logs(projectName, options, sink, stop);
-  }
-
-  @Override
-  public ExecProcess exec(String projectName, ExecOptions options) {
-    return host.exec(projectName, options);
-  }
-
-  @Override
-  public void pull(Project project, PullOptions options, Consumer<Event> progress) {
-    host.pull(project, options, progress);
-  }
-
-  @Override
-  public List<ImageSummary> images(Project project, List<String> services) {
-    return host.images(project, services);
-  }
-
-  @Override
-  public List<VolumeSummary> volumes(String projectName) {
-    return host.volumes(projectName);
-  }
-
-  @Override
-  public String removeVolume(String projectName, String name) {
-    return host.removeVolume(projectName, name);
   }
 
   private static void checkServices(Project p, List<String> services) {
