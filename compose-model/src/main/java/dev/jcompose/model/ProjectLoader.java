@@ -52,6 +52,9 @@ public final class ProjectLoader {
           "volumes", canonical.section("volumes"), "secrets", canonical.section("secrets"), "configs", canonical.section("configs"))));
     }
     Project project = TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files(), raw, loaded.environment());
+    if (!raw) {
+      ProjectValidator.validateInputs(project, canonical.source());
+    }
     return new LoadResult(project, Collections.unmodifiableMap(canonical.model()), canonical.disabledServices(),
         canonical.allProfiles(), List.copyOf(warnings));
   }

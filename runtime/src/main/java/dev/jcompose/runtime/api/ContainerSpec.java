@@ -62,18 +62,19 @@ public record ContainerSpec(
    * One namespace of the container: its own (PRIVATE), the host's (HOST), or an existing one to join
    * (JOIN, {@code joinPath} = e.g. {@code /proc/<pid>/ns/ipc} of another container's init).
    */
-  public record Namespace(Kind kind, Path joinPath) {
-    public enum Kind {
+  public record Namespace(Mode mode, Path joinPath) {
+    /** Whose namespace the container is in. */
+    public enum Mode {
       PRIVATE,
       HOST,
       JOIN
     }
 
-    public static final Namespace PRIVATE = new Namespace(Kind.PRIVATE, null);
-    public static final Namespace HOST = new Namespace(Kind.HOST, null);
+    public static final Namespace PRIVATE = new Namespace(Mode.PRIVATE, null);
+    public static final Namespace HOST = new Namespace(Mode.HOST, null);
 
     public static Namespace join(Path path) {
-      return new Namespace(Kind.JOIN, path);
+      return new Namespace(Mode.JOIN, path);
     }
   }
 
@@ -104,7 +105,7 @@ public record ContainerSpec(
 
     /** A private IPC namespace whose /dev/shm lives on the host, for others to join. */
     public boolean shareableShm() {
-      return ipc.kind() == Namespace.Kind.PRIVATE && ipcShmPath != null && !ipcShmPath.equals("none");
+      return ipc.mode() == Namespace.Mode.PRIVATE && ipcShmPath != null && !ipcShmPath.equals("none");
     }
   }
 

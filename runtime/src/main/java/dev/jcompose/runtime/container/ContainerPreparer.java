@@ -11,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ final class ContainerPreparer {
   /** overlay wants lowerdir top first; link i -> i-th layer from the top. */
   private static List<Path> linkLayers(List<Path> bottomFirst, ContainerDirs dirs) throws IOException {
     List<Path> topFirst = new ArrayList<>(bottomFirst);
-    java.util.Collections.reverse(topFirst);
+    Collections.reverse(topFirst);
     if (topFirst.isEmpty()) { // FROM scratch: overlay needs one lower dir
       Path empty = dirs.data().resolve("empty");
       Files.createDirectories(empty);

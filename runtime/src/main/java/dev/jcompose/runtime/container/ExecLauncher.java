@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -79,14 +80,14 @@ final class ExecLauncher {
     List<Path> roots = new ArrayList<>();
     roots.add(dirs.upper());
     List<Path> layers = new ArrayList<>(rec.spec().image().layerDirs());
-    java.util.Collections.reverse(layers);
+    Collections.reverse(layers);
     roots.addAll(layers);
     ProcessIdentity id = IdentityFactory.forExec(rec.identity(), spec.user(), spec.cwd(), spec.env(), new UserResolver(roots));
     ShimConfig c = new ShimConfig().put("pid", pid).put("status-file", status.toString());
     cgroups.procsFiles(rec.spec().id()).forEach(p -> c.put("cgroup-procs", p.toString()));
     c.put("uid", id.uid()).put("gid", id.gid());
     id.groups().forEach(g -> c.put("group", g));
-    long caps = spec.privileged() ? Capabilities.all() : id.capabilities();
+    long caps = spec.privileged() ? CapabilityMasks.all() : id.capabilities();
     c.put("caps", Long.toUnsignedString(caps)).put("nnp", id.noNewPrivileges() ? 1 : 0);
     c.put("cwd", id.cwd()).put("tty", spec.tty() ? 1 : 0);
     return c.putAll("arg", spec.args()).putAll("env", id.env());

@@ -40,10 +40,10 @@ final class InitConfigBuilder {
     namespaces(c, iso, privateCgroupns);
     network(c, spec.network(), dirs, firstRun);
     // a hostname is only ever set in the container's own UTS namespace, never the host's
-    if (spec.hostname() != null && iso.uts().kind() == Namespace.Kind.PRIVATE) {
+    if (spec.hostname() != null && iso.uts().mode() == Namespace.Mode.PRIVATE) {
       c.put("hostname", spec.hostname());
     }
-    if (spec.domainname() != null && iso.uts().kind() == Namespace.Kind.PRIVATE) {
+    if (spec.domainname() != null && iso.uts().mode() == Namespace.Mode.PRIVATE) {
       c.put("domainname", spec.domainname());
     }
     if (spec.resources() != null && spec.resources().oomScoreAdj() != null) {
@@ -64,7 +64,7 @@ final class InitConfigBuilder {
       c.putAll("mask", DockerDefaults.masked()).putAll("readonly", DockerDefaults.READONLY);
     }
     sysctls(c, spec.sysctls(), spec.network().kind());
-    boolean init = iso.init() && iso.pid().kind() == Namespace.Kind.PRIVATE;
+    boolean init = iso.init() && iso.pid().mode() == Namespace.Mode.PRIVATE;
     if (init) {
       // docker --init: its init bind-mounted read-only at /sbin/docker-init, run as
       // `/sbin/docker-init -- <command>`, only with a private pid namespace (moby oci_linux.go)
@@ -78,7 +78,7 @@ final class InitConfigBuilder {
 
   /** docker's default: the host's cgroup namespace on v1, a private one on v2 (moby daemon config). */
   static boolean cgroupNamespacePrivate(Isolation iso, HostView host) {
-    return iso.cgroup() == null ? host.unifiedCgroups() : iso.cgroup().kind() == Namespace.Kind.PRIVATE;
+    return iso.cgroup() == null ? host.unifiedCgroups() : iso.cgroup().mode() == Namespace.Mode.PRIVATE;
   }
 
   private static void namespaces(ShimConfig c, Isolation iso, boolean privateCgroupns) {
@@ -93,7 +93,7 @@ final class InitConfigBuilder {
   }
 
   private static void namespace(ShimConfig c, List<String> own, String type, Namespace ns) {
-    switch (ns.kind()) {
+    switch (ns.mode()) {
       case PRIVATE -> own.add(type);
       case HOST -> { }
       case JOIN -> c.put("ns-join", type, ns.joinPath().toString());

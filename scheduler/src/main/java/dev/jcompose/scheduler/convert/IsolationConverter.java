@@ -24,6 +24,8 @@ public final class IsolationConverter {
   }
 
   /**
+   * The container whose namespace is joined.
+   *
    * @param shmPath the owner's /dev/shm as a host path when it shares its IPC namespace, else null
    */
   public record Owner(int pid, String shmPath) {}
@@ -31,6 +33,8 @@ public final class IsolationConverter {
   private IsolationConverter() {}
 
   /**
+   * The isolation of one container of {@code s}.
+   *
    * @param ownShm the host path of this container's own shareable /dev/shm (used with
    *     {@code ipc: shareable}), null when it has none
    */

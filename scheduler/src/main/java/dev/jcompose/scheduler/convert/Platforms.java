@@ -28,7 +28,7 @@ public final class Platforms {
   }
 
   static boolean matches(String requested, String host) {
-    String[] parts = requested.trim().toLowerCase(Locale.ROOT).split("/");
+    String[] parts = requested.trim().toLowerCase(Locale.ROOT).split("/", -1);
     String os = parts.length == 1 ? "linux" : parts[0];
     String arch = arch(parts.length == 1 ? parts[0] : parts[1]);
     String variant = parts.length > 2 ? parts[2] : "";

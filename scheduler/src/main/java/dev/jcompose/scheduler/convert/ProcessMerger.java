@@ -2,7 +2,7 @@ package dev.jcompose.scheduler.convert;
 
 import dev.jcompose.model.api.ServiceProcess;
 import dev.jcompose.model.api.Service;
-import dev.jcompose.model.ShellWords;
+import dev.jcompose.model.text.ShellWords;
 import dev.jcompose.runtime.api.ImageConfig;
 import dev.jcompose.scheduler.api.ComposeException;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import dev.jcompose.model.api.Service;
 import dev.jcompose.scheduler.api.ComposeException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class ServiceGraph {
     }
     for (String from : s.storage().volumesFrom()) {
       if (!from.startsWith("container:")) {
-        out.add(from.split(":")[0]);
+        out.add(from.split(":", -1)[0]);
       }
     }
     return out;
@@ -96,7 +97,7 @@ public final class ServiceGraph {
 
   public List<String> stopOrder() {
     List<String> out = new ArrayList<>(startOrder());
-    java.util.Collections.reverse(out);
+    Collections.reverse(out);
     return out;
   }
 
