@@ -17,8 +17,11 @@ final class Conformance {
   /** This process's capability bounding set as /proc/self/status prints it (16 hex digits). */
   static String boundingSet() {
     try {
-      return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("CapBnd:"))
-          .map(l -> l.substring(7).trim()).findFirst().orElseThrow();
+      return Files.readAllLines(Path.of("/proc/self/status")).stream()
+          .filter(l -> l.startsWith("CapBnd:"))
+          .map(l -> l.substring(7).trim())
+          .findFirst()
+          .orElseThrow();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

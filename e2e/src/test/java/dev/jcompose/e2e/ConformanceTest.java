@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The project's conformance suite (issue 13): compose files whose containers print what they
  * observe, compared with what docker compose + dockerd + runc show them. One fixture folder per
- * scenario under {@code fixtures/conformance}, with the expected lines of each service in
- * {@code expected/<service>.txt} ({@code .v1.txt}/{@code .v2.txt} where the cgroup version
- * changes docker's answer); each file says where docker's behaviour is written down. Everything
- * goes through the jcompose CLI as a user types it.
+ * scenario under {@code fixtures/conformance}, with the expected lines of each service in {@code
+ * expected/<service>.txt} ({@code .v1.txt}/{@code .v2.txt} where the cgroup version changes
+ * docker's answer); each file says where docker's behaviour is written down. Everything goes
+ * through the jcompose CLI as a user types it.
  */
 @Tag("root")
 class ConformanceTest extends OneProjectPerTest {
@@ -37,7 +37,9 @@ class ConformanceTest extends OneProjectPerTest {
     assertThat(exitCode("plain")).as("signals a PID 1 sends itself are dropped").isEqualTo(0);
     long t0 = System.nanoTime();
     jc.run("stop", "-t", "10", "sleeper").assertOk();
-    assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("the init forwards SIGTERM at once").isLessThan(Duration.ofSeconds(8));
+    assertThat(Duration.ofNanos(System.nanoTime() - t0))
+        .as("the init forwards SIGTERM at once")
+        .isLessThan(Duration.ofSeconds(8));
     assertThat(exitCode("sleeper")).isEqualTo(143);
   }
 
@@ -45,7 +47,9 @@ class ConformanceTest extends OneProjectPerTest {
   void logs_keepTheLastLineWithoutNewline_longLines_andALineCutByAKill() throws IOException {
     up("logs");
     observe("final", "long");
-    await().atMost(Duration.ofSeconds(30)).until(() -> logs("midline").contains("partial") || logs("midline").contains("ready"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> logs("midline").contains("partial") || logs("midline").contains("ready"));
     jc.run("stop", "-t", "1", "midline").assertOk();
     observe("midline");
     // attached up shows the last line too
@@ -64,8 +68,12 @@ class ConformanceTest extends OneProjectPerTest {
     assertThat(logs.resolve("logdrivers-local-1/container.log.1.gz")).exists();
     Jcompose.Result none = jc.run("logs", "silent");
     assertThat(none.exitCode()).isZero();
-    assertThat(none.stderr()).contains("Can't retrieve logs for \"logdrivers-silent-1\": configured logging driver does not support reading");
-    assertThat(jc.run("up", "silent").stdout()).as("attached up still shows the output").contains("silent-1  | to nowhere");
+    assertThat(none.stderr())
+        .contains(
+            "Can't retrieve logs for \"logdrivers-silent-1\": configured logging driver does not support reading");
+    assertThat(jc.run("up", "silent").stdout())
+        .as("attached up still shows the output")
+        .contains("silent-1  | to nowhere");
   }
 
   @Test
@@ -109,7 +117,9 @@ class ConformanceTest extends OneProjectPerTest {
 
   @Test
   void resources_v1Knobs_areWrittenToTheContainersGroups() {
-    Assumptions.assumeFalse(Conformance.cgroupV2(), "swappiness, oom_kill_disable and real-time groups exist on cgroup v1 only");
+    Assumptions.assumeFalse(
+        Conformance.cgroupV2(),
+        "swappiness, oom_kill_disable and real-time groups exist on cgroup v1 only");
     up("resources");
     observe("tuned");
   }
@@ -119,17 +129,25 @@ class ConformanceTest extends OneProjectPerTest {
     jc = Jcompose.fixture("conformance/labels");
     jc.run("up", "-d").assertOk();
     String labels = ps().get(0).get("Labels").asText();
-    assertThat(labels).contains("com.example.team=fidelity", "com.docker.compose.project=labels", "com.docker.compose.service=app")
+    assertThat(labels)
+        .contains(
+            "com.example.team=fidelity",
+            "com.docker.compose.project=labels",
+            "com.docker.compose.service=app")
         .doesNotContain("dev.jcompose");
   }
 
   @Test
   void hooks_postStartRunsAsItsUserWithItsEnvironment_preStopBeforeDown() {
     up("hooks");
-    await().atMost(Duration.ofSeconds(30)).until(() -> jc.run("exec", "-T", "app", "cat", "/tmp/hook").exitCode() == 0);
-    assertThat(jc.run("exec", "-T", "app", "cat", "/tmp/hook").stdout()).isEqualTo("started as 1000 in /tmp with hello\n");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> jc.run("exec", "-T", "app", "cat", "/tmp/hook").exitCode() == 0);
+    assertThat(jc.run("exec", "-T", "app", "cat", "/tmp/hook").stdout())
+        .isEqualTo("started as 1000 in /tmp with hello\n");
     jc.run("down").assertOk();
-    assertThat(jc.run("--profile", "read", "run", "--rm", "reader").assertOk().stdout()).contains("stopping");
+    assertThat(jc.run("--profile", "read", "run", "--rm", "reader").assertOk().stdout())
+        .contains("stopping");
   }
 
   @Test
@@ -155,8 +173,12 @@ class ConformanceTest extends OneProjectPerTest {
   @Test
   void execPrivileged_hasEveryCapability() {
     up("labels");
-    String plain = jc.run("exec", "-T", "app", "grep", "CapEff", "/proc/self/status").assertOk().stdout();
-    String privileged = jc.run("exec", "-T", "--privileged", "app", "grep", "CapEff", "/proc/self/status").assertOk().stdout();
+    String plain =
+        jc.run("exec", "-T", "app", "grep", "CapEff", "/proc/self/status").assertOk().stdout();
+    String privileged =
+        jc.run("exec", "-T", "--privileged", "app", "grep", "CapEff", "/proc/self/status")
+            .assertOk()
+            .stdout();
     assertThat(plain).contains("00000000a80425fb");
     // every capability the engine itself holds (its bounding set: a host may withhold some)
     assertThat(privileged.trim()).isEqualTo("CapEff:\t" + Conformance.boundingSet());
@@ -164,12 +186,15 @@ class ConformanceTest extends OneProjectPerTest {
 
   @Test
   void platform_theHostsRuns_anotherIsRefusedClearly() {
-    Assumptions.assumeTrue(System.getProperty("os.arch").equals("amd64"), "the fixture names linux/amd64 as the native platform");
+    Assumptions.assumeTrue(
+        System.getProperty("os.arch").equals("amd64"),
+        "the fixture names linux/amd64 as the native platform");
     jc = Jcompose.fixture("conformance/platform");
     jc.run("up", "-d", "native").assertOk();
     Jcompose.Result foreign = jc.run("up", "-d", "foreign");
     assertThat(foreign.exitCode()).isEqualTo(1);
-    assertThat(foreign.stderr()).contains("platform linux/s390x is not supported on this host (linux/amd64)");
+    assertThat(foreign.stderr())
+        .contains("platform linux/s390x is not supported on this host (linux/amd64)");
   }
 
   @Test
@@ -183,18 +208,24 @@ class ConformanceTest extends OneProjectPerTest {
   void unsupportedAttributes_areWarnedWithFileAndLine_atConfigAndUp() {
     jc = Jcompose.fixture("conformance/warnings");
     Jcompose.Result config = jc.run("config", "-q").assertOk();
-    assertThat(config.stderr()).contains("compose.yaml:5:5: services.app.cgroup_parent:", "compose.yaml:6:5: services.app.gpus:",
-        "compose.yaml:8:7: services.app.deploy.placement:");
-    assertThat(jc.run(180, "up", "-d").assertOk().stderr()).contains("compose.yaml:5:5: services.app.cgroup_parent:");
+    assertThat(config.stderr())
+        .contains(
+            "compose.yaml:5:5: services.app.cgroup_parent:",
+            "compose.yaml:6:5: services.app.gpus:",
+            "compose.yaml:8:7: services.app.deploy.placement:");
+    assertThat(jc.run(180, "up", "-d").assertOk().stderr())
+        .contains("compose.yaml:5:5: services.app.cgroup_parent:");
   }
 
   @Test
   void embeddedDns_keepsAnsweringAfterTheEngineRestarts() {
     up("dnsrestart");
-    assertThat(jc.run("exec", "-T", "client", "nslookup", "web.").assertOk().stdout()).containsPattern("Name:\\s+web");
+    assertThat(jc.run("exec", "-T", "client", "nslookup", "web.").assertOk().stdout())
+        .containsPattern("Name:\\s+web");
     jc.run("engine", "stop").assertOk();
     jc.run("ps").assertOk(); // the next command starts a new engine, which adopts the containers
-    assertThat(jc.run("exec", "-T", "client", "nslookup", "web.").assertOk().stdout()).containsPattern("Name:\\s+web");
+    assertThat(jc.run("exec", "-T", "client", "nslookup", "web.").assertOk().stdout())
+        .containsPattern("Name:\\s+web");
   }
 
   /** Brings the scenario up detached (its probes run and exit on their own). */
@@ -206,7 +237,10 @@ class ConformanceTest extends OneProjectPerTest {
   /** Waits for each service's container to exit, then checks its logs against its expectations. */
   private void observe(String... services) {
     for (String service : services) {
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> exited(service));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> exited(service));
       expectations(service).check(logs(service));
     }
   }
@@ -231,7 +265,9 @@ class ConformanceTest extends OneProjectPerTest {
   }
 
   private JsonNode byService(String service) throws IOException {
-    return ps().stream().filter(n -> n.get("Service").asText().equals(service)).findFirst()
+    return ps().stream()
+        .filter(n -> n.get("Service").asText().equals(service))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no container of " + service));
   }
 

@@ -55,14 +55,20 @@ final class Expectations {
         }
       }
       if (found < 0) {
-        throw new AssertionError(file + ": no line matching /" + p + "/ after line " + at + " of:\n" + output);
+        throw new AssertionError(
+            file + ": no line matching /" + p + "/ after line " + at + " of:\n" + output);
       }
       at = found + 1;
     }
     for (Pattern p : absent) {
-      lines.stream().filter(l -> p.matcher(l).matches()).findFirst().ifPresent(l -> {
-        throw new AssertionError(file + ": line /" + p + "/ must not appear, got '" + l + "' in:\n" + output);
-      });
+      lines.stream()
+          .filter(l -> p.matcher(l).matches())
+          .findFirst()
+          .ifPresent(
+              l -> {
+                throw new AssertionError(
+                    file + ": line /" + p + "/ must not appear, got '" + l + "' in:\n" + output);
+              });
     }
   }
 }

@@ -39,14 +39,18 @@ public record PullPolicy(Kind kind, Duration every) {
       case "build" -> new PullPolicy(Kind.BUILD, null);
       case "daily" -> new PullPolicy(Kind.REFRESH, Duration.ofDays(1));
       case "weekly" -> new PullPolicy(Kind.REFRESH, Duration.ofDays(7));
-      default -> text.startsWith("every_") ? new PullPolicy(Kind.REFRESH, duration(text.substring(6)))
-          : invalid(text);
+      default ->
+          text.startsWith("every_")
+              ? new PullPolicy(Kind.REFRESH, duration(text.substring(6)))
+              : invalid(text);
     };
   }
 
   private static PullPolicy invalid(String text) {
-    throw new IllegalArgumentException("invalid pull policy \"" + text
-        + "\": expected always, never, missing, build, daily, weekly or every_<duration>");
+    throw new IllegalArgumentException(
+        "invalid pull policy \""
+            + text
+            + "\": expected always, never, missing, build, daily, weekly or every_<duration>");
   }
 
   /** xhxxm... with str2duration's units, which add d and w to Go's. */

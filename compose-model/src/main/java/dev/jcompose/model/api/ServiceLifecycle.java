@@ -15,8 +15,13 @@ import java.util.Map;
  * @param preStop commands run in each container before it is stopped ({@code pre_stop})
  */
 public record ServiceLifecycle(
-    Map<String, Dependency> dependsOn, RestartPolicy restart, int scale, String stopSignal, Duration stopGracePeriod,
-    List<Hook> postStart, List<Hook> preStop) {
+    Map<String, Dependency> dependsOn,
+    RestartPolicy restart,
+    int scale,
+    String stopSignal,
+    Duration stopGracePeriod,
+    List<Hook> postStart,
+    List<Hook> preStop) {
 
   public ServiceLifecycle {
     dependsOn = Copies.map(dependsOn);
@@ -25,20 +30,30 @@ public record ServiceLifecycle(
     preStop = Copies.list(preStop);
   }
 
-  public ServiceLifecycle(Map<String, Dependency> dependsOn, RestartPolicy restart, int scale, String stopSignal,
+  public ServiceLifecycle(
+      Map<String, Dependency> dependsOn,
+      RestartPolicy restart,
+      int scale,
+      String stopSignal,
       Duration stopGracePeriod) {
     this(dependsOn, restart, scale, stopSignal, stopGracePeriod, null, null);
   }
 
   public ServiceLifecycle withHooks(List<Hook> start, List<Hook> stop) {
-    return new ServiceLifecycle(dependsOn, restart, scale, stopSignal, stopGracePeriod, start, stop);
+    return new ServiceLifecycle(
+        dependsOn, restart, scale, stopSignal, stopGracePeriod, start, stop);
   }
 
   /**
    * A {@code post_start} / {@code pre_stop} hook: a command run in the container as an exec would
    * run it; {@code command} already split, {@code environment} added to the container's.
    */
-  public record Hook(List<String> command, String user, boolean privileged, String workingDir, Map<String, String> environment) {
+  public record Hook(
+      List<String> command,
+      String user,
+      boolean privileged,
+      String workingDir,
+      Map<String, String> environment) {
     public Hook {
       command = Copies.list(command);
       environment = Copies.map(environment);
@@ -52,11 +67,13 @@ public record ServiceLifecycle(
   }
 
   public ServiceLifecycle withRestart(RestartPolicy v) {
-    return new ServiceLifecycle(dependsOn, v, scale, stopSignal, stopGracePeriod, postStart, preStop);
+    return new ServiceLifecycle(
+        dependsOn, v, scale, stopSignal, stopGracePeriod, postStart, preStop);
   }
 
   public ServiceLifecycle withScale(int v) {
-    return new ServiceLifecycle(dependsOn, restart, v, stopSignal, stopGracePeriod, postStart, preStop);
+    return new ServiceLifecycle(
+        dependsOn, restart, v, stopSignal, stopGracePeriod, postStart, preStop);
   }
 
   public ServiceLifecycle withStop(String signal, Duration gracePeriod) {

@@ -37,11 +37,38 @@ public record ServiceResources(
   }
 
   /** Without the attributes added later (mem_swappiness, cpu_rt_*, blkio_config). */
-  public ServiceResources(Long memLimit, Long memswapLimit, Long memReservation, Long nanoCpus, Long cpuShares,
-      Long cpuQuota, Long cpuPeriod, String cpuset, Long pidsLimit, Integer oomScoreAdj, Boolean oomKillDisable,
-      Long shmSize, Map<String, Ulimit> ulimits) {
-    this(memLimit, memswapLimit, memReservation, nanoCpus, cpuShares, cpuQuota, cpuPeriod, cpuset, pidsLimit,
-        oomScoreAdj, oomKillDisable, shmSize, ulimits, null, null, null, null);
+  public ServiceResources(
+      Long memLimit,
+      Long memswapLimit,
+      Long memReservation,
+      Long nanoCpus,
+      Long cpuShares,
+      Long cpuQuota,
+      Long cpuPeriod,
+      String cpuset,
+      Long pidsLimit,
+      Integer oomScoreAdj,
+      Boolean oomKillDisable,
+      Long shmSize,
+      Map<String, Ulimit> ulimits) {
+    this(
+        memLimit,
+        memswapLimit,
+        memReservation,
+        nanoCpus,
+        cpuShares,
+        cpuQuota,
+        cpuPeriod,
+        cpuset,
+        pidsLimit,
+        oomScoreAdj,
+        oomKillDisable,
+        shmSize,
+        ulimits,
+        null,
+        null,
+        null,
+        null);
   }
 
   public static final ServiceResources NONE = builder().build();
@@ -51,15 +78,33 @@ public record ServiceResources(
   }
 
   public Builder toBuilder() {
-    return new Builder().memLimit(memLimit).memswapLimit(memswapLimit).memReservation(memReservation)
-        .nanoCpus(nanoCpus).cpuShares(cpuShares).cpuQuota(cpuQuota).cpuPeriod(cpuPeriod).cpuset(cpuset)
-        .pidsLimit(pidsLimit).oomScoreAdj(oomScoreAdj).oomKillDisable(oomKillDisable).shmSize(shmSize)
-        .ulimits(ulimits).memSwappiness(memSwappiness).cpuRt(cpuRtRuntime, cpuRtPeriod).blkio(blkio);
+    return new Builder()
+        .memLimit(memLimit)
+        .memswapLimit(memswapLimit)
+        .memReservation(memReservation)
+        .nanoCpus(nanoCpus)
+        .cpuShares(cpuShares)
+        .cpuQuota(cpuQuota)
+        .cpuPeriod(cpuPeriod)
+        .cpuset(cpuset)
+        .pidsLimit(pidsLimit)
+        .oomScoreAdj(oomScoreAdj)
+        .oomKillDisable(oomKillDisable)
+        .shmSize(shmSize)
+        .ulimits(ulimits)
+        .memSwappiness(memSwappiness)
+        .cpuRt(cpuRtRuntime, cpuRtPeriod)
+        .blkio(blkio);
   }
 
   /** {@code blkio_config}: weight 10..1000 (null = unset) and per-device weights and throttles. */
-  public record Blkio(Integer weight, List<DeviceValue> weightDevice, List<DeviceValue> deviceReadBps,
-      List<DeviceValue> deviceReadIops, List<DeviceValue> deviceWriteBps, List<DeviceValue> deviceWriteIops) {
+  public record Blkio(
+      Integer weight,
+      List<DeviceValue> weightDevice,
+      List<DeviceValue> deviceReadBps,
+      List<DeviceValue> deviceReadIops,
+      List<DeviceValue> deviceWriteBps,
+      List<DeviceValue> deviceWriteIops) {
     public Blkio {
       weightDevice = Copies.list(weightDevice);
       deviceReadBps = Copies.list(deviceReadBps);
@@ -176,8 +221,24 @@ public record ServiceResources(
     }
 
     public ServiceResources build() {
-      return new ServiceResources(memLimit, memswapLimit, memReservation, nanoCpus, cpuShares, cpuQuota, cpuPeriod,
-          cpuset, pidsLimit, oomScoreAdj, oomKillDisable, shmSize, ulimits, memSwappiness, cpuRtRuntime, cpuRtPeriod, blkio);
+      return new ServiceResources(
+          memLimit,
+          memswapLimit,
+          memReservation,
+          nanoCpus,
+          cpuShares,
+          cpuQuota,
+          cpuPeriod,
+          cpuset,
+          pidsLimit,
+          oomScoreAdj,
+          oomKillDisable,
+          shmSize,
+          ulimits,
+          memSwappiness,
+          cpuRtRuntime,
+          cpuRtPeriod,
+          blkio);
     }
   }
 }

@@ -38,9 +38,30 @@ public record ServiceSecurity(
   }
 
   /** Without the namespace attributes added later (uts, cgroup, cgroup_parent, userns_mode). */
-  public ServiceSecurity(boolean privileged, boolean readOnly, List<String> capAdd, List<String> capDrop,
-      List<String> securityOpt, List<Device> devices, Map<String, String> sysctls, String ipc, String pid) {
-    this(privileged, readOnly, capAdd, capDrop, securityOpt, devices, sysctls, ipc, pid, null, null, null, null);
+  public ServiceSecurity(
+      boolean privileged,
+      boolean readOnly,
+      List<String> capAdd,
+      List<String> capDrop,
+      List<String> securityOpt,
+      List<Device> devices,
+      Map<String, String> sysctls,
+      String ipc,
+      String pid) {
+    this(
+        privileged,
+        readOnly,
+        capAdd,
+        capDrop,
+        securityOpt,
+        devices,
+        sysctls,
+        ipc,
+        pid,
+        null,
+        null,
+        null,
+        null);
   }
 
   public static final ServiceSecurity NONE = builder().build();
@@ -50,9 +71,20 @@ public record ServiceSecurity(
   }
 
   public Builder toBuilder() {
-    return new Builder().privileged(privileged).readOnly(readOnly).capAdd(capAdd).capDrop(capDrop)
-        .securityOpt(securityOpt).devices(devices).sysctls(sysctls).ipc(ipc).pid(pid).uts(uts).cgroup(cgroup)
-        .cgroupParent(cgroupParent).usernsMode(usernsMode);
+    return new Builder()
+        .privileged(privileged)
+        .readOnly(readOnly)
+        .capAdd(capAdd)
+        .capDrop(capDrop)
+        .securityOpt(securityOpt)
+        .devices(devices)
+        .sysctls(sysctls)
+        .ipc(ipc)
+        .pid(pid)
+        .uts(uts)
+        .cgroup(cgroup)
+        .cgroupParent(cgroupParent)
+        .usernsMode(usernsMode);
   }
 
   /** A device in long form; {@code target} and {@code permissions} null = as source, rwm. */
@@ -140,8 +172,20 @@ public record ServiceSecurity(
     }
 
     public ServiceSecurity build() {
-      return new ServiceSecurity(privileged, readOnly, capAdd, capDrop, securityOpt, devices, sysctls, ipc, pid, uts,
-          cgroup, cgroupParent, usernsMode);
+      return new ServiceSecurity(
+          privileged,
+          readOnly,
+          capAdd,
+          capDrop,
+          securityOpt,
+          devices,
+          sysctls,
+          ipc,
+          pid,
+          uts,
+          cgroup,
+          cgroupParent,
+          usernsMode);
     }
   }
 }

@@ -6,8 +6,8 @@ package dev.jcompose.model.support;
  * file:line; REFUSED when running without it would do something else than the file asks, which
  * fails the load with file:line.
  *
- * @param attribute dotted path below the section ({@code services.*.cgroup_parent} is
- *     {@code cgroup_parent}; {@code deploy.placement} for a nested one)
+ * @param attribute dotted path below the section ({@code services.*.cgroup_parent} is {@code
+ *     cgroup_parent}; {@code deploy.placement} for a nested one)
  * @param note what is applied, or why not
  */
 public record Support(String attribute, Status status, String note) {

@@ -14,9 +14,9 @@ import java.util.TreeMap;
 
 /**
  * Applies {@link SupportTable} to a loaded project: each attribute jcompose does not apply becomes
- * a warning naming file:line:column and the attribute, each one it refuses a
- * {@link ComposeFileException}; values that only some of an attribute's forms support are checked
- * here too. Services in name order, so messages come in a stable order.
+ * a warning naming file:line:column and the attribute, each one it refuses a {@link
+ * ComposeFileException}; values that only some of an attribute's forms support are checked here
+ * too. Services in name order, so messages come in a stable order.
  */
 public final class SupportCheck {
   private static final Set<String> LOG_DRIVERS = Set.of("json-file", "local", "none");
@@ -32,7 +32,9 @@ public final class SupportCheck {
   }
 
   /** The warnings for {@code services} and the top-level {@code sections}; throws on a refusal. */
-  public static List<String> check(MapNode source, Map<String, Map<String, Object>> services,
+  public static List<String> check(
+      MapNode source,
+      Map<String, Map<String, Object>> services,
       Map<String, Map<String, Map<String, Object>>> sections) {
     SupportCheck c = new SupportCheck(source, sections);
     new TreeMap<>(services).forEach(c::service);
@@ -56,7 +58,12 @@ public final class SupportCheck {
 
   /** A nested attribute, {@code *} standing for any map key or list index. */
   private void nested(String service, Map<String, Object> s, Support sup) {
-    walk(s, Arrays.asList(sup.attribute().split("\\.")), 0, new ArrayList<>(List.of("services", service)), sup);
+    walk(
+        s,
+        Arrays.asList(sup.attribute().split("\\.")),
+        0,
+        new ArrayList<>(List.of("services", service)),
+        sup);
   }
 
   private void walk(Object node, List<String> parts, int i, List<String> path, Support sup) {
@@ -81,12 +88,21 @@ public final class SupportCheck {
   private void values(String name, Map<String, Object> s) {
     String userns = str(s.get("userns_mode"));
     if (userns != null && !userns.isEmpty() && !userns.equals("host")) {
-      refuse("userns_mode \"" + userns + "\" is not supported: jcompose runs containers without a user namespace, only host is possible",
-          "services", name, "userns_mode");
+      refuse(
+          "userns_mode \""
+              + userns
+              + "\" is not supported: jcompose runs containers without a user namespace, only host is possible",
+          "services",
+          name,
+          "userns_mode");
     }
     String uts = str(s.get("uts"));
     if (uts != null && !uts.isEmpty() && !uts.equals("host")) {
-      refuse("uts \"" + uts + "\" is not supported: the only UTS mode is host", "services", name, "uts");
+      refuse(
+          "uts \"" + uts + "\" is not supported: the only UTS mode is host",
+          "services",
+          name,
+          "uts");
     }
     String cgroup = str(s.get("cgroup"));
     if (cgroup != null && !cgroup.equals("host") && !cgroup.equals("private")) {
@@ -94,32 +110,62 @@ public final class SupportCheck {
     }
     String ipc = str(s.get("ipc"));
     if (ipc != null && !ipc.isEmpty() && !IPC_MODES.contains(ipc) && !reference(ipc)) {
-      refuse("ipc \"" + ipc + "\" is not a valid IPC mode (private, shareable, none, host, service:<name>, container:<name>)",
-          "services", name, "ipc");
+      refuse(
+          "ipc \""
+              + ipc
+              + "\" is not a valid IPC mode (private, shareable, none, host, service:<name>, container:<name>)",
+          "services",
+          name,
+          "ipc");
     }
     String pid = str(s.get("pid"));
     if (pid != null && !pid.isEmpty() && !pid.equals("host") && !reference(pid)) {
-      refuse("pid \"" + pid + "\" is not a valid PID mode (host, service:<name>, container:<name>)", "services", name, "pid");
+      refuse(
+          "pid \"" + pid + "\" is not a valid PID mode (host, service:<name>, container:<name>)",
+          "services",
+          name,
+          "pid");
     }
     String networkMode = str(s.get("network_mode"));
-    if (networkMode != null && !Set.of("", "bridge", "default", "host", "none").contains(networkMode) && !reference(networkMode)) {
-      refuse("network_mode \"" + networkMode + "\" is not supported: attach the service to a network with networks:",
-          "services", name, "network_mode");
+    if (networkMode != null
+        && !Set.of("", "bridge", "default", "host", "none").contains(networkMode)
+        && !reference(networkMode)) {
+      refuse(
+          "network_mode \""
+              + networkMode
+              + "\" is not supported: attach the service to a network with networks:",
+          "services",
+          name,
+          "network_mode");
     }
     try {
       PullPolicy.parse(str(s.get("pull_policy")));
     } catch (IllegalArgumentException e) {
       refuse(e.getMessage(), "services", name, "pull_policy");
     }
-    if (s.get("logging") instanceof Map<?, ?> logging && logging.get("driver") instanceof String driver
-        && !driver.isEmpty() && !LOG_DRIVERS.contains(driver)) {
-      warn("logging driver \"" + driver + "\" is not available: the output is kept in a json-file log", "services", name,
-          "logging", "driver");
+    if (s.get("logging") instanceof Map<?, ?> logging
+        && logging.get("driver") instanceof String driver
+        && !driver.isEmpty()
+        && !LOG_DRIVERS.contains(driver)) {
+      warn(
+          "logging driver \""
+              + driver
+              + "\" is not available: the output is kept in a json-file log",
+          "services",
+          name,
+          "logging",
+          "driver");
     }
     if (s.get("volumes") instanceof List<?> vols) {
       for (int i = 0; i < vols.size(); i++) {
-        if (vols.get(i) instanceof Map<?, ?> v && Set.of("npipe", "cluster", "image").contains(String.valueOf(v.get("type")))) {
-          refuse("volume type \"" + v.get("type") + "\" is not supported", "services", name, "volumes", Integer.toString(i));
+        if (vols.get(i) instanceof Map<?, ?> v
+            && Set.of("npipe", "cluster", "image").contains(String.valueOf(v.get("type")))) {
+          refuse(
+              "volume type \"" + v.get("type") + "\" is not supported",
+              "services",
+              name,
+              "volumes",
+              Integer.toString(i));
         }
       }
     }
@@ -132,11 +178,17 @@ public final class SupportCheck {
     }
     Map<String, Map<String, Object>> defined = section(kind);
     for (int i = 0; i < refs.size(); i++) {
-      if (refs.get(i) instanceof Map<?, ?> r && (r.get("uid") != null || r.get("gid") != null || r.get("mode") != null)) {
+      if (refs.get(i) instanceof Map<?, ?> r
+          && (r.get("uid") != null || r.get("gid") != null || r.get("mode") != null)) {
         Map<String, Object> def = defined.get(String.valueOf(r.get("source")));
         if (def != null && def.get("file") != null) {
-          warn(kind + " `uid`, `gid` and `mode` are not supported for a file, they will be ignored (as docker compose does)",
-              "services", name, kind, Integer.toString(i));
+          warn(
+              kind
+                  + " `uid`, `gid` and `mode` are not supported for a file, they will be ignored (as docker compose does)",
+              "services",
+              name,
+              kind,
+              Integer.toString(i));
         }
       }
     }
@@ -147,34 +199,64 @@ public final class SupportCheck {
   }
 
   private void networks(Map<String, Map<String, Object>> networks) {
-    new TreeMap<>(networks).forEach((key, n) -> {
-      String driver = str(n.get("driver"));
-      if (driver != null && !driver.isEmpty() && !driver.equals("bridge")) {
-        warn("network driver \"" + driver + "\" is not supported: the network is a bridge", "networks", key, "driver");
-      }
-      if (Boolean.TRUE.equals(n.get("enable_ipv6"))) {
-        warn("IPv6 is not supported: the network has IPv4 only", "networks", key, "enable_ipv6");
-      }
-      if (n.get("ipam") instanceof Map<?, ?> ipam && ipam.get("config") instanceof List<?> pools && pools.size() > 1) {
-        warn("only the first IPAM pool is used", "networks", key, "ipam", "config", "1");
-      }
-      if (n.get("driver_opts") instanceof Map<?, ?> opts) {
-        opts.keySet().stream().filter(k -> !k.equals("com.docker.network.driver.mtu")).forEach(k ->
-            warn("driver option " + k + " is not supported: ignored", "networks", key, "driver_opts", String.valueOf(k)));
-      }
-    });
+    new TreeMap<>(networks)
+        .forEach(
+            (key, n) -> {
+              String driver = str(n.get("driver"));
+              if (driver != null && !driver.isEmpty() && !driver.equals("bridge")) {
+                warn(
+                    "network driver \"" + driver + "\" is not supported: the network is a bridge",
+                    "networks",
+                    key,
+                    "driver");
+              }
+              if (Boolean.TRUE.equals(n.get("enable_ipv6"))) {
+                warn(
+                    "IPv6 is not supported: the network has IPv4 only",
+                    "networks",
+                    key,
+                    "enable_ipv6");
+              }
+              if (n.get("ipam") instanceof Map<?, ?> ipam
+                  && ipam.get("config") instanceof List<?> pools
+                  && pools.size() > 1) {
+                warn("only the first IPAM pool is used", "networks", key, "ipam", "config", "1");
+              }
+              if (n.get("driver_opts") instanceof Map<?, ?> opts) {
+                opts.keySet().stream()
+                    .filter(k -> !k.equals("com.docker.network.driver.mtu"))
+                    .forEach(
+                        k ->
+                            warn(
+                                "driver option " + k + " is not supported: ignored",
+                                "networks",
+                                key,
+                                "driver_opts",
+                                String.valueOf(k)));
+              }
+            });
   }
 
   private void volumes(Map<String, Map<String, Object>> volumes) {
-    new TreeMap<>(volumes).forEach((key, v) -> {
-      String driver = str(v.get("driver"));
-      if (driver != null && !driver.isEmpty() && !driver.equals("local")) {
-        warn("volume driver \"" + driver + "\" is not supported: the volume is local", "volumes", key, "driver");
-      }
-      if (v.get("driver_opts") instanceof Map<?, ?> opts && !opts.isEmpty()) {
-        warn("volume driver_opts are not supported: the volume is a plain local directory", "volumes", key, "driver_opts");
-      }
-    });
+    new TreeMap<>(volumes)
+        .forEach(
+            (key, v) -> {
+              String driver = str(v.get("driver"));
+              if (driver != null && !driver.isEmpty() && !driver.equals("local")) {
+                warn(
+                    "volume driver \"" + driver + "\" is not supported: the volume is local",
+                    "volumes",
+                    key,
+                    "driver");
+              }
+              if (v.get("driver_opts") instanceof Map<?, ?> opts && !opts.isEmpty()) {
+                warn(
+                    "volume driver_opts are not supported: the volume is a plain local directory",
+                    "volumes",
+                    key,
+                    "driver_opts");
+              }
+            });
   }
 
   private void report(Support sup, String... path) {
@@ -188,7 +270,8 @@ public final class SupportCheck {
   private void warn(String message, String... path) {
     Mark m = Marks.at(source, path);
     String where = m == null || m.line() == 0 ? "" : m + ": ";
-    warnings.add(where + (message.startsWith(path[0]) ? message : String.join(".", path) + ": " + message));
+    warnings.add(
+        where + (message.startsWith(path[0]) ? message : String.join(".", path) + ": " + message));
   }
 
   private void refuse(String message, String... path) {

@@ -11,8 +11,8 @@ import java.util.List;
  *   <li>blanks (space, tab, CR, LF) outside quotes separate words; a quoted empty string is a word;
  *   <li>single quotes keep everything literally, backslashes included;
  *   <li>inside double quotes a backslash escapes only {@code $}, a backquote, {@code "}, {@code \}
- *       and a newline (which it removes as a line continuation), and stays otherwise, so
- *       {@code printf "[%s]\n" a b} keeps its {@code \n} for printf;
+ *       and a newline (which it removes as a line continuation), and stays otherwise, so {@code
+ *       printf "[%s]\n" a b} keeps its {@code \n} for printf;
  *   <li>outside quotes a backslash makes the next character literal ({@code \}newline is removed);
  *   <li>{@code $NAME}, {@code $(...)} and backquoted text stay as written: interpolation already
  *       happened when the file was loaded, and compose never runs a shell here;
@@ -37,7 +37,10 @@ public final class ShellWords {
     this.line = line;
   }
 
-  /** The words of {@code line}; IllegalArgumentException("invalid command line string") if malformed. */
+  /**
+   * The words of {@code line}; IllegalArgumentException("invalid command line string") if
+   * malformed.
+   */
   public static List<String> split(String line) {
     ShellWords s = new ShellWords(line);
     s.run();

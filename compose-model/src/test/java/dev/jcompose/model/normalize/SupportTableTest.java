@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 class SupportTableTest {
   @Test
   void everyServiceAttribute_hasAnEntry() {
-    assertThat(SupportTable.SERVICE.keySet()).containsExactlyInAnyOrderElementsOf(ServiceFields.SERVICE.fieldNames());
+    assertThat(SupportTable.SERVICE.keySet())
+        .containsExactlyInAnyOrderElementsOf(ServiceFields.SERVICE.fieldNames());
   }
 }

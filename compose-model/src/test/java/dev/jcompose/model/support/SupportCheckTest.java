@@ -20,59 +20,102 @@ class SupportCheckTest {
 
   @Test
   void ignoredAttribute_isAWarningWithFileLineAndAttribute() throws IOException {
-    List<String> w = warnings("services:\n  web:\n    image: busybox\n    cgroup_parent: mygroup\n    gpus: all\n");
-    assertThat(w).anySatisfy(m -> assertThat(m).matches(".*compose\\.yaml:4:5: services\\.web\\.cgroup_parent: .*ignored.*"))
+    List<String> w =
+        warnings(
+            "services:\n  web:\n    image: busybox\n    cgroup_parent: mygroup\n    gpus: all\n");
+    assertThat(w)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .matches(".*compose\\.yaml:4:5: services\\.web\\.cgroup_parent: .*ignored.*"))
         .anySatisfy(m -> assertThat(m).matches(".*compose\\.yaml:5:5: services\\.web\\.gpus: .*"));
   }
 
   @Test
   void appliedAttributes_giveNoWarning() throws IOException {
-    assertThat(warnings("services:\n  web:\n    image: busybox\n    init: true\n    read_only: true\n    pid: host\n")).isEmpty();
+    assertThat(
+            warnings(
+                "services:\n  web:\n    image: busybox\n    init: true\n    read_only: true\n    pid: host\n"))
+        .isEmpty();
   }
 
   @Test
   void nestedSwarmOnlyAttribute_isWarned() throws IOException {
-    assertThat(warnings("services:\n  web:\n    image: busybox\n    deploy:\n      placement:\n        constraints: [node.role==manager]\n"))
+    assertThat(
+            warnings(
+                "services:\n  web:\n    image: busybox\n    deploy:\n      placement:\n        constraints: [node.role==manager]\n"))
         .anySatisfy(m -> assertThat(m).contains(":5:7: services.web.deploy.placement: swarm only"));
   }
 
   @Test
   void unsupportedValues_areRefusedWithFileLine() {
-    assertThatThrownBy(() -> warnings("services:\n  web:\n    image: busybox\n    userns_mode: keep-id\n"))
-        .isInstanceOf(ComposeFileException.class).hasMessageContaining("compose.yaml:4:5").hasMessageContaining("userns_mode");
+    assertThatThrownBy(
+            () -> warnings("services:\n  web:\n    image: busybox\n    userns_mode: keep-id\n"))
+        .isInstanceOf(ComposeFileException.class)
+        .hasMessageContaining("compose.yaml:4:5")
+        .hasMessageContaining("userns_mode");
     assertThatThrownBy(() -> warnings("services:\n  web:\n    image: busybox\n    uts: private\n"))
-        .hasMessageContaining("compose.yaml:4:5").hasMessageContaining("the only UTS mode is host");
-    assertThatThrownBy(() -> warnings("services:\n  web:\n    image: busybox\n    pull_policy: every_fortnight\n"))
-        .hasMessageContaining("compose.yaml:4:5").hasMessageContaining("invalid pull policy duration");
-    assertThatThrownBy(() -> warnings("services:\n  web:\n    image: busybox\n    use_api_socket: true\n"))
-        .hasMessageContaining("compose.yaml:4:5").hasMessageContaining("use_api_socket is not supported");
+        .hasMessageContaining("compose.yaml:4:5")
+        .hasMessageContaining("the only UTS mode is host");
+    assertThatThrownBy(
+            () ->
+                warnings(
+                    "services:\n  web:\n    image: busybox\n    pull_policy: every_fortnight\n"))
+        .hasMessageContaining("compose.yaml:4:5")
+        .hasMessageContaining("invalid pull policy duration");
+    assertThatThrownBy(
+            () -> warnings("services:\n  web:\n    image: busybox\n    use_api_socket: true\n"))
+        .hasMessageContaining("compose.yaml:4:5")
+        .hasMessageContaining("use_api_socket is not supported");
   }
 
   @Test
   void otherLoggingDriver_isWarned_theSupportedOnesAreNot() throws IOException {
-    assertThat(warnings("services:\n  a:\n    image: busybox\n    logging:\n      driver: syslog\n"))
-        .anySatisfy(m -> assertThat(m).contains(":5:7: services.a.logging.driver: logging driver \"syslog\" is not available"));
-    assertThat(warnings("services:\n  a:\n    image: busybox\n    logging:\n      driver: local\n")).isEmpty();
+    assertThat(
+            warnings("services:\n  a:\n    image: busybox\n    logging:\n      driver: syslog\n"))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        ":5:7: services.a.logging.driver: logging driver \"syslog\" is not available"));
+    assertThat(warnings("services:\n  a:\n    image: busybox\n    logging:\n      driver: local\n"))
+        .isEmpty();
   }
 
   @Test
   void fileSecretWithMode_isWarnedAsDockerComposeDoes() throws IOException {
     Files.writeString(dir.resolve("s.txt"), "x");
-    assertThat(warnings("services:\n  a:\n    image: busybox\n    secrets:\n      - source: s\n        mode: 0400\n"
-        + "secrets:\n  s:\n    file: ./s.txt\n"))
-        .anySatisfy(m -> assertThat(m).contains("services.a.secrets.0: secrets `uid`, `gid` and `mode` are not supported for a file"));
+    assertThat(
+            warnings(
+                "services:\n  a:\n    image: busybox\n    secrets:\n      - source: s\n        mode: 0400\n"
+                    + "secrets:\n  s:\n    file: ./s.txt\n"))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "services.a.secrets.0: secrets `uid`, `gid` and `mode` are not supported for a file"));
   }
 
   @Test
   void networkDriverAndVolumeDriver_areWarned() throws IOException {
-    assertThat(warnings("services:\n  a:\n    image: busybox\nnetworks:\n  lan:\n    driver: macvlan\nvolumes:\n  v:\n    driver: nfs\n"))
-        .anySatisfy(m -> assertThat(m).contains(":6:5: networks.lan.driver: network driver \"macvlan\" is not supported"))
-        .anySatisfy(m -> assertThat(m).contains(":9:5: volumes.v.driver: volume driver \"nfs\" is not supported"));
+    assertThat(
+            warnings(
+                "services:\n  a:\n    image: busybox\nnetworks:\n  lan:\n    driver: macvlan\nvolumes:\n  v:\n    driver: nfs\n"))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        ":6:5: networks.lan.driver: network driver \"macvlan\" is not supported"))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(":9:5: volumes.v.driver: volume driver \"nfs\" is not supported"));
   }
 
   private List<String> warnings(String yaml) throws IOException {
     Files.writeString(dir.resolve("compose.yaml"), yaml);
-    return ProjectLoader.loadDetailed(new LoadOptions(List.of(), null, null, List.of(), List.of(), Map.of(), dir, true, null))
+    return ProjectLoader.loadDetailed(
+            new LoadOptions(List.of(), null, null, List.of(), List.of(), Map.of(), dir, true, null))
         .warnings();
   }
 }

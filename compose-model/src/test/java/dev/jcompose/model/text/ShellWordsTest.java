@@ -22,13 +22,16 @@ class ShellWordsTest {
 
   @Test
   void singleQuotes_keepEverythingLiterally() {
-    assertThat(ShellWords.split("sh -c 'echo \"$HOME\" \\n \\\\'")).containsExactly("sh", "-c", "echo \"$HOME\" \\n \\\\");
+    assertThat(ShellWords.split("sh -c 'echo \"$HOME\" \\n \\\\'"))
+        .containsExactly("sh", "-c", "echo \"$HOME\" \\n \\\\");
   }
 
   @Test
   void doubleQuotes_backslashEscapesOnlyDollarBackquoteQuoteBackslash() {
-    assertThat(ShellWords.split("printf \"[%s]\\n\" a b")).containsExactly("printf", "[%s]\\n", "a", "b");
-    assertThat(ShellWords.split("echo \"\\$x \\` \\\" \\\\ \\t\"")).containsExactly("echo", "$x ` \" \\ \\t");
+    assertThat(ShellWords.split("printf \"[%s]\\n\" a b"))
+        .containsExactly("printf", "[%s]\\n", "a", "b");
+    assertThat(ShellWords.split("echo \"\\$x \\` \\\" \\\\ \\t\""))
+        .containsExactly("echo", "$x ` \" \\ \\t");
   }
 
   @Test
@@ -38,7 +41,8 @@ class ShellWordsTest {
 
   @Test
   void unquotedBackslash_makesTheNextCharacterLiteral() {
-    assertThat(ShellWords.split("echo c\\ d \\\"q\\\" \\n \\\\")).containsExactly("echo", "c d", "\"q\"", "n", "\\");
+    assertThat(ShellWords.split("echo c\\ d \\\"q\\\" \\n \\\\"))
+        .containsExactly("echo", "c d", "\"q\"", "n", "\\");
     assertThat(ShellWords.split("echo a\\\nb")).containsExactly("echo", "ab");
   }
 
@@ -61,8 +65,13 @@ class ShellWordsTest {
 
   @Test
   void malformedInput_isRefused() {
-    for (String bad : new String[] {"echo 'open", "echo \"open", "echo trailing\\", "echo (x)", "echo $(date", "echo `id"}) {
-      assertThatThrownBy(() -> ShellWords.split(bad)).as(bad).hasMessage("invalid command line string");
+    for (String bad :
+        new String[] {
+          "echo 'open", "echo \"open", "echo trailing\\", "echo (x)", "echo $(date", "echo `id"
+        }) {
+      assertThatThrownBy(() -> ShellWords.split(bad))
+          .as(bad)
+          .hasMessage("invalid command line string");
     }
   }
 }

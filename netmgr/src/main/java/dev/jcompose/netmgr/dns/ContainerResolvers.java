@@ -24,8 +24,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * container's own network namespace (moby libnetwork resolver.go). The UDP and TCP sockets are
  * opened in the container's netns on a free port of 127.0.0.11 (the owner's DNAT sends port 53
  * there, so a DNS server the container runs itself on port 53 keeps its port) and served by one
- * selector thread of the engine; queries are answered for the container that owns the socket, so
- * no source address is needed to know which networks it may see.
+ * selector thread of the engine; queries are answered for the container that owns the socket, so no
+ * source address is needed to know which networks it may see.
  *
  * <p>Lifecycle: {@link #open} per container, {@link #close(String)} when it goes, {@link #close()}
  * at engine stop. The sockets die with the engine; the next one opens new ones (new ports).
@@ -57,7 +57,8 @@ public final class ContainerResolvers implements AutoCloseable {
     try {
       this.selector = Selector.open();
     } catch (IOException e) {
-      throw new NetworkException(NetworkException.Kind.UNAVAILABLE, "cannot open a selector for the embedded DNS", e);
+      throw new NetworkException(
+          NetworkException.Kind.UNAVAILABLE, "cannot open a selector for the embedded DNS", e);
     }
     this.loop = new Thread(this::run, "dns-containers");
     loop.setDaemon(true);
@@ -66,7 +67,9 @@ public final class ContainerResolvers implements AutoCloseable {
 
   /** Opens (or returns) the container's resolver sockets inside the netns at {@code netns}. */
   Ports open(String containerId, Path netns) {
-    Sockets s = byContainer.computeIfAbsent(containerId, id -> Netns.inside(netns, ContainerResolvers::bind));
+    Sockets s =
+        byContainer.computeIfAbsent(
+            containerId, id -> Netns.inside(netns, ContainerResolvers::bind));
     pending.add(() -> register(containerId, s));
     selector.wakeup();
     return new Ports(s.udp().socket().getLocalPort(), s.tcp().socket().getLocalPort());
@@ -149,7 +152,9 @@ public final class ContainerResolvers implements AutoCloseable {
     } else if (k.channel() instanceof ServerSocketChannel server) {
       SocketChannel client = server.accept();
       if (client != null) {
-        client.configureBlocking(false).register(selector, SelectionKey.OP_READ, new TcpClient(containerId, client));
+        client
+            .configureBlocking(false)
+            .register(selector, SelectionKey.OP_READ, new TcpClient(containerId, client));
       }
     } else if (k.attachment() instanceof TcpClient c) {
       c.read();
@@ -164,13 +169,16 @@ public final class ContainerResolvers implements AutoCloseable {
     }
     byte[] query = new byte[buf.flip().remaining()];
     buf.get(query);
-    handler.handle(containerId, query, false).onSuccess(answer -> {
-      try {
-        udp.send(ByteBuffer.wrap(answer), from);
-      } catch (IOException e) {
-        // the client went away
-      }
-    });
+    handler
+        .handle(containerId, query, false)
+        .onSuccess(
+            answer -> {
+              try {
+                udp.send(ByteBuffer.wrap(answer), from);
+              } catch (IOException e) {
+                // the client went away
+              }
+            });
   }
 
   /** DNS over TCP: two-byte length prefix per message (RFC 1035 4.2.2), several per connection. */
@@ -206,7 +214,8 @@ public final class ContainerResolvers implements AutoCloseable {
     }
 
     private void reply(byte[] answer) {
-      ByteBuffer out = ByteBuffer.allocate(answer.length + 2).putShort((short) answer.length).put(answer).flip();
+      ByteBuffer out =
+          ByteBuffer.allocate(answer.length + 2).putShort((short) answer.length).put(answer).flip();
       try {
         while (out.hasRemaining() && channel.isOpen()) {
           channel.write(out);

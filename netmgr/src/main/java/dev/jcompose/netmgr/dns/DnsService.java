@@ -48,7 +48,8 @@ public final class DnsService implements DnsFrontend {
       return Future.succeededFuture();
     }
     return DnsListener.start(vertx, this, network, address, port)
-        .onSuccess(l -> listeners.put(network, l)).mapEmpty();
+        .onSuccess(l -> listeners.put(network, l))
+        .mapEmpty();
   }
 
   @Override
@@ -78,13 +79,19 @@ public final class DnsService implements DnsFrontend {
   /** Answers one query arriving on {@code network}'s listener; a failed future means "drop". */
   Future<byte[]> handle(String network, String clientHost, byte[] wire, boolean tcp) {
     if (wire.length > DnsWire.MAX_QUERY) {
-      return DnsWire.formerr(wire).map(Future::succeededFuture).orElseGet(() -> Future.failedFuture("oversized query"));
+      return DnsWire.formerr(wire)
+          .map(Future::succeededFuture)
+          .orElseGet(() -> Future.failedFuture("oversized query"));
     }
     Optional<Message> query = DnsWire.parse(wire);
     if (query.isEmpty() || !Ipv4.isValid(clientHost)) {
       return Future.failedFuture("unparseable query");
     }
-    return answer(responder.decide(view, network, Ipv4.parse(clientHost), query.get()), wire, query.get(), tcp);
+    return answer(
+        responder.decide(view, network, Ipv4.parse(clientHost), query.get()),
+        wire,
+        query.get(),
+        tcp);
   }
 
   /** Answers one query arriving on a container's own resolver (127.0.0.11). */
@@ -101,8 +108,12 @@ public final class DnsService implements DnsFrontend {
     if (!d.forward()) {
       return Future.succeededFuture(DnsWire.udp(d.response(), limit));
     }
-    List<SocketAddress> servers = d.servers().isEmpty() ? hostUpstreams.get() : d.servers().stream().map(HostResolvers::address).toList();
-    return forwarder.forward(wire, servers, tcp)
+    List<SocketAddress> servers =
+        d.servers().isEmpty()
+            ? hostUpstreams.get()
+            : d.servers().stream().map(HostResolvers::address).toList();
+    return forwarder
+        .forward(wire, servers, tcp)
         .map(answer -> answer.length <= limit ? answer : reencode(answer, limit))
         .recover(e -> Future.succeededFuture(DnsWire.servfail(query)));
   }

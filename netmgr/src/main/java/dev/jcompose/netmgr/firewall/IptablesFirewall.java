@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fallback {@link Firewall} for hosts without nft: own chains filled by one
- * {@code iptables-restore --noflush} (declaring a chain there flushes it, so a re-apply replaces
- * the rules), plus one jump per built-in chain added only if missing ({@code -C} before {@code -I}).
+ * Fallback {@link Firewall} for hosts without nft: own chains filled by one {@code iptables-restore
+ * --noflush} (declaring a chain there flushes it, so a re-apply replaces the rules), plus one jump
+ * per built-in chain added only if missing ({@code -C} before {@code -I}).
  */
 public final class IptablesFirewall implements Firewall {
   private final String prefix;
@@ -43,7 +43,9 @@ public final class IptablesFirewall implements Firewall {
 
   @Override
   public void redirectDns(Path netns, int udpPort, int tcpPort) {
-    Exec.run(DnsRedirect.nsenter(netns, List.of("iptables-restore", "-w")), DnsRedirect.iptables(udpPort, tcpPort));
+    Exec.run(
+        DnsRedirect.nsenter(netns, List.of("iptables-restore", "-w")),
+        DnsRedirect.iptables(udpPort, tcpPort));
   }
 
   private static List<String> iptables(String table, String op, String chain, String spec) {

@@ -8,8 +8,8 @@ import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 
 /**
- * Runs a little code inside another network namespace: a socket belongs to the netns of the
- * thread that creates it (setns(2) with CLONE_NEWNET is per thread and allowed in a multi-threaded
+ * Runs a little code inside another network namespace: a socket belongs to the netns of the thread
+ * that creates it (setns(2) with CLONE_NEWNET is per thread and allowed in a multi-threaded
  * process), so a short-lived thread switches there, runs the action, and switches back. No
  * long-lived thread of the engine ever leaves the host's namespace.
  */
@@ -35,25 +35,32 @@ public final class Netns {
   public static <T> T inside(Path path, Callable<T> action) {
     Object[] result = {null};
     Exception[] error = {null};
-    Thread t = new Thread(() -> {
-      try {
-        result[0] = enterAndRun(path, action);
-      } catch (Exception e) {
-        error[0] = e;
-      }
-    }, "netmgr-netns");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                result[0] = enterAndRun(path, action);
+              } catch (Exception e) {
+                error[0] = e;
+              }
+            },
+            "netmgr-netns");
     t.start();
     try {
       t.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new NetworkException(NetworkException.Kind.UNAVAILABLE, "interrupted entering " + path, e);
+      throw new NetworkException(
+          NetworkException.Kind.UNAVAILABLE, "interrupted entering " + path, e);
     }
     if (error[0] instanceof RuntimeException re) {
       throw re;
     }
     if (error[0] != null) {
-      throw new NetworkException(NetworkException.Kind.INTERNAL, "in netns " + path + ": " + error[0].getMessage(), error[0]);
+      throw new NetworkException(
+          NetworkException.Kind.INTERNAL,
+          "in netns " + path + ": " + error[0].getMessage(),
+          error[0]);
     }
     @SuppressWarnings("unchecked")
     T value = (T) result[0];
@@ -83,7 +90,9 @@ public final class Netns {
   private static int check(int rc, String what) {
     if (rc < 0) {
       int errno = LastError.getLastError(Runtime.getRuntime(LIBC));
-      throw new NetworkException(NetworkException.Kind.INTERNAL, what + " failed: errno " + errno + " (" + LIBC.strerror(errno) + ")");
+      throw new NetworkException(
+          NetworkException.Kind.INTERNAL,
+          what + " failed: errno " + errno + " (" + LIBC.strerror(errno) + ")");
     }
     return rc;
   }

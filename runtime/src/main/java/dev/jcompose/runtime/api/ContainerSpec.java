@@ -50,17 +50,45 @@ public record ContainerSpec(
   }
 
   /** A spec with docker's default isolation and the runtime's default logging. */
-  public ContainerSpec(String id, ImageHandle image, ProcessSpec process, String hostname, String domainname,
-      NetworkMode network, List<MountSpec> mounts, Map<String, String> etcFiles, Resources resources,
-      boolean readOnlyRootfs, boolean privileged, Map<String, String> sysctls, List<DeviceSpec> devices,
-      Long shmSizeBytes, Map<String, String> labels) {
-    this(id, image, process, hostname, domainname, network, mounts, etcFiles, resources, readOnlyRootfs, privileged,
-        sysctls, devices, shmSizeBytes, labels, Isolation.defaults(), null);
+  public ContainerSpec(
+      String id,
+      ImageHandle image,
+      ProcessSpec process,
+      String hostname,
+      String domainname,
+      NetworkMode network,
+      List<MountSpec> mounts,
+      Map<String, String> etcFiles,
+      Resources resources,
+      boolean readOnlyRootfs,
+      boolean privileged,
+      Map<String, String> sysctls,
+      List<DeviceSpec> devices,
+      Long shmSizeBytes,
+      Map<String, String> labels) {
+    this(
+        id,
+        image,
+        process,
+        hostname,
+        domainname,
+        network,
+        mounts,
+        etcFiles,
+        resources,
+        readOnlyRootfs,
+        privileged,
+        sysctls,
+        devices,
+        shmSizeBytes,
+        labels,
+        Isolation.defaults(),
+        null);
   }
 
   /**
-   * One namespace of the container: its own (PRIVATE), the host's (HOST), or an existing one to join
-   * (JOIN, {@code joinPath} = e.g. {@code /proc/<pid>/ns/ipc} of another container's init).
+   * One namespace of the container: its own (PRIVATE), the host's (HOST), or an existing one to
+   * join (JOIN, {@code joinPath} = e.g. {@code /proc/<pid>/ns/ipc} of another container's init).
    */
   public record Namespace(Mode mode, Path joinPath) {
     /** Whose namespace the container is in. */
@@ -81,8 +109,8 @@ public record ContainerSpec(
   /**
    * Namespaces besides the network's, and what runs around the command.
    *
-   * @param cgroup PRIVATE or HOST; null = docker's default for the host (the host's on cgroup v1,
-   *     a private one on v2)
+   * @param cgroup PRIVATE or HOST; null = docker's default for the host (the host's on cgroup v1, a
+   *     private one on v2)
    * @param init run the command under a small init as PID 1 (docker {@code --init}); only with a
    *     private pid namespace, as docker does
    * @param ipcShmPath the /dev/shm: null = the container's own, inside it; "none" = none; else a
@@ -91,8 +119,14 @@ public record ContainerSpec(
    * @param cgroupParent the parent group of the container's cgroup, relative to the cgroup root
    *     (docker {@code --cgroup-parent}); null = the runtime's own parent
    */
-  public record Isolation(Namespace pid, Namespace ipc, Namespace uts, Namespace cgroup, boolean init,
-      String ipcShmPath, String cgroupParent) {
+  public record Isolation(
+      Namespace pid,
+      Namespace ipc,
+      Namespace uts,
+      Namespace cgroup,
+      boolean init,
+      String ipcShmPath,
+      String cgroupParent) {
     public Isolation {
       pid = pid == null ? Namespace.PRIVATE : pid;
       ipc = ipc == null ? Namespace.PRIVATE : ipc;
@@ -105,14 +139,16 @@ public record ContainerSpec(
 
     /** A private IPC namespace whose /dev/shm lives on the host, for others to join. */
     public boolean shareableShm() {
-      return ipc.mode() == Namespace.Mode.PRIVATE && ipcShmPath != null && !ipcShmPath.equals("none");
+      return ipc.mode() == Namespace.Mode.PRIVATE
+          && ipcShmPath != null
+          && !ipcShmPath.equals("none");
     }
   }
 
   /**
    * The log driver and its rotation: JSON_FILE and LOCAL keep the output in files that rotate at
-   * {@code maxBytes} (0 = never) keeping {@code maxFiles} files, rotated ones gzipped when
-   * {@code compress}; NONE keeps nothing readable.
+   * {@code maxBytes} (0 = never) keeping {@code maxFiles} files, rotated ones gzipped when {@code
+   * compress}; NONE keeps nothing readable.
    */
   public record LogConfig(Driver driver, long maxBytes, int maxFiles, boolean compress) {
     public enum Driver {
@@ -124,8 +160,8 @@ public record ContainerSpec(
 
   /**
    * The process to run. {@code user} is "uid", "uid:gid", "name" or "name:group" resolved against
-   * the rootfs's /etc/passwd and /etc/group (null = root). Capabilities are the effective set
-   * names without "CAP_" (e.g. "CHOWN"); the scheduler computes docker's default set +/- cap_add/drop.
+   * the rootfs's /etc/passwd and /etc/group (null = root). Capabilities are the effective set names
+   * without "CAP_" (e.g. "CHOWN"); the scheduler computes docker's default set +/- cap_add/drop.
    */
   public record ProcessSpec(
       List<String> args,
@@ -142,7 +178,9 @@ public record ContainerSpec(
   /** An rlimit; values above the host's current hard limit are clamped by the runtime. */
   public record Rlimit(String name, long soft, long hard) {}
 
-  /** kind: NEW (own netns with only lo), HOST, NONE (own netns, lo only), JOIN (path to a netns). */
+  /**
+   * kind: NEW (own netns with only lo), HOST, NONE (own netns, lo only), JOIN (path to a netns).
+   */
   public record NetworkMode(Kind kind, Path joinPath) {
     public enum Kind {
       NEW,
@@ -158,10 +196,16 @@ public record ContainerSpec(
 
   /**
    * A mount. type BIND: {@code source} is a host path (created as a dir if missing and
-   * createSource); TMPFS: source ignored, options like "size=65536k","mode=1777"; VOLUME is a bind of
-   * a volume's data dir (the scheduler passes the resolved path).
+   * createSource); TMPFS: source ignored, options like "size=65536k","mode=1777"; VOLUME is a bind
+   * of a volume's data dir (the scheduler passes the resolved path).
    */
-  public record MountSpec(Type type, Path source, String target, boolean readOnly, boolean createSource, List<String> options) {
+  public record MountSpec(
+      Type type,
+      Path source,
+      String target,
+      boolean readOnly,
+      boolean createSource,
+      List<String> options) {
     public enum Type {
       BIND,
       TMPFS,
@@ -189,10 +233,31 @@ public record ContainerSpec(
       Long cpuRtPeriodMicros,
       Blkio blkio) {
 
-    public Resources(Long memoryLimit, Long memorySwapLimit, Long memoryReservation, Long cpuQuotaMicros,
-        Long cpuPeriodMicros, Long cpuShares, String cpusetCpus, Long pidsLimit, Integer oomScoreAdj) {
-      this(memoryLimit, memorySwapLimit, memoryReservation, cpuQuotaMicros, cpuPeriodMicros, cpuShares, cpusetCpus,
-          pidsLimit, oomScoreAdj, null, null, null, null, null);
+    public Resources(
+        Long memoryLimit,
+        Long memorySwapLimit,
+        Long memoryReservation,
+        Long cpuQuotaMicros,
+        Long cpuPeriodMicros,
+        Long cpuShares,
+        String cpusetCpus,
+        Long pidsLimit,
+        Integer oomScoreAdj) {
+      this(
+          memoryLimit,
+          memorySwapLimit,
+          memoryReservation,
+          cpuQuotaMicros,
+          cpuPeriodMicros,
+          cpuShares,
+          cpusetCpus,
+          pidsLimit,
+          oomScoreAdj,
+          null,
+          null,
+          null,
+          null,
+          null);
     }
 
     public static Resources none() {
@@ -201,11 +266,16 @@ public record ContainerSpec(
   }
 
   /**
-   * Block-IO weight (10..1000, null = unset) and per-device throttles; a device is its
-   * {@code major:minor} (the scheduler resolves paths), a rate bytes or operations per second.
+   * Block-IO weight (10..1000, null = unset) and per-device throttles; a device is its {@code
+   * major:minor} (the scheduler resolves paths), a rate bytes or operations per second.
    */
-  public record Blkio(Integer weight, List<DeviceWeight> deviceWeights, List<DeviceRate> readBps,
-      List<DeviceRate> writeBps, List<DeviceRate> readIops, List<DeviceRate> writeIops) {
+  public record Blkio(
+      Integer weight,
+      List<DeviceWeight> deviceWeights,
+      List<DeviceRate> readBps,
+      List<DeviceRate> writeBps,
+      List<DeviceRate> readIops,
+      List<DeviceRate> writeIops) {
     public record DeviceWeight(String majorMinor, int weight) {}
 
     public record DeviceRate(String majorMinor, long rate) {}

@@ -15,7 +15,9 @@ public interface ImageService {
 
   List<ImageHandle> list();
 
-  /** When {@code reference} was last pulled, if it is local (pull_policy daily, weekly, every_...). */
+  /**
+   * When {@code reference} was last pulled, if it is local (pull_policy daily, weekly, every_...).
+   */
   default Optional<Instant> lastPulled(String reference) {
     return Optional.empty();
   }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The limits to write, validated and with docker's defaults applied, independent of the cgroup
- * version. Null means "leave the kernel default". Validation messages are dockerd's
- * ({@code daemon/daemon_unix.go verifyPlatformContainerResources}) so users recognise them.
+ * version. Null means "leave the kernel default". Validation messages are dockerd's ({@code
+ * daemon/daemon_unix.go verifyPlatformContainerResources}) so users recognise them.
  *
  * @param memory bytes ({@code mem_limit})
  * @param memorySwap memory + swap in bytes, -1 = unlimited ({@code memswap_limit}); when only the
@@ -19,11 +19,12 @@ import java.util.List;
  * @param cpuPeriod CFS period in microseconds
  * @param cpuShares v1 shares 2..262144 ({@code cpu_shares}); v2 converts them to a weight
  * @param cpusetCpus cpu list such as "0-1,3" ({@code cpuset})
- * @param pids pids.max; -1 = unlimited ({@code pids_limit} &lt;= 0 means unlimited in docker).
- *     No default is imposed: docker has none (podman's 2048 is a podman choice).
+ * @param pids pids.max; -1 = unlimited ({@code pids_limit} &lt;= 0 means unlimited in docker). No
+ *     default is imposed: docker has none (podman's 2048 is a podman choice).
  * @param swappiness 0..100 ({@code mem_swappiness}); v1 only, as in docker
  * @param oomKillDisable true to disable the OOM killer ({@code oom_kill_disable}); v1 only
- * @param rtRuntime real-time runtime in microseconds per {@code rtPeriod} ({@code cpu_rt_*}); v1 only
+ * @param rtRuntime real-time runtime in microseconds per {@code rtPeriod} ({@code cpu_rt_*}); v1
+ *     only
  * @param blkio weight and throttles ({@code blkio_config}), devices as "major:minor"
  */
 record Limits(
@@ -54,8 +55,12 @@ record Limits(
     }
     Long reservation = positive(res.memoryReservation());
     if (memory != null && reservation != null && reservation > memory) {
-      throw invalid("Minimum memory limit can not be less than memory reservation limit ("
-          + memory + " < " + reservation + ")");
+      throw invalid(
+          "Minimum memory limit can not be less than memory reservation limit ("
+              + memory
+              + " < "
+              + reservation
+              + ")");
     }
     Long quota = positive(res.cpuQuotaMicros());
     if (quota != null && quota < 1000) {
@@ -63,15 +68,29 @@ record Limits(
     }
     Long period = positive(res.cpuPeriodMicros());
     if (period != null && (period < 1000 || period > 1_000_000)) {
-      throw invalid("CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000), got " + period);
+      throw invalid(
+          "CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000), got "
+              + period);
     }
     Long shares = positive(res.cpuShares());
     Long clampedShares = shares == null ? null : Math.max(2, Math.min(262_144, shares));
-    String cpus = res.cpusetCpus() == null || res.cpusetCpus().isBlank() ? null : res.cpusetCpus().trim();
+    String cpus =
+        res.cpusetCpus() == null || res.cpusetCpus().isBlank() ? null : res.cpusetCpus().trim();
     Long pids = res.pidsLimit() == null ? null : res.pidsLimit() <= 0 ? -1L : res.pidsLimit();
-    return new Limits(memory, swapOf(memory, res.memorySwapLimit()), reservation, quota, period, clampedShares, cpus, pids,
-        swappiness(res.memorySwappiness()), Boolean.TRUE.equals(res.oomKillDisable()), positive(res.cpuRtRuntimeMicros()),
-        positive(res.cpuRtPeriodMicros()), blkio(res.blkio()));
+    return new Limits(
+        memory,
+        swapOf(memory, res.memorySwapLimit()),
+        reservation,
+        quota,
+        period,
+        clampedShares,
+        cpus,
+        pids,
+        swappiness(res.memorySwappiness()),
+        Boolean.TRUE.equals(res.oomKillDisable()),
+        positive(res.cpuRtRuntimeMicros()),
+        positive(res.cpuRtPeriodMicros()),
+        blkio(res.blkio()));
   }
 
   /** -1 (docker's "unset") and null leave the kernel's value. */
@@ -92,7 +111,8 @@ record Limits(
     if (b.weight() != null && b.weight() != 0 && (b.weight() < 10 || b.weight() > 1000)) {
       throw invalid("Range of blkio weight is from 10 to 1000");
     }
-    for (Blkio.DeviceWeight w : b.deviceWeights() == null ? List.<Blkio.DeviceWeight>of() : b.deviceWeights()) {
+    for (Blkio.DeviceWeight w :
+        b.deviceWeights() == null ? List.<Blkio.DeviceWeight>of() : b.deviceWeights()) {
       if (w.weight() < 10 || w.weight() > 1000) {
         throw invalid("Range of blkio weight is from 10 to 1000");
       }
@@ -111,7 +131,12 @@ record Limits(
       throw invalid("You should always set the Memory limit when using Memoryswap limit");
     }
     if (swap < memory) {
-      throw invalid("Minimum memoryswap limit should be larger than memory limit (" + swap + " < " + memory + ")");
+      throw invalid(
+          "Minimum memoryswap limit should be larger than memory limit ("
+              + swap
+              + " < "
+              + memory
+              + ")");
     }
     return swap;
   }

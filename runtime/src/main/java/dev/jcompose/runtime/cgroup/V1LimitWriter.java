@@ -50,7 +50,10 @@ final class V1LimitWriter {
       writeCpu(cpu, l);
     }
     writeIfSet(groups.get("cpuset"), "cpuset.cpus", l.cpusetCpus());
-    writeIfSet(groups.get("pids"), "pids.max", l.pids() == null ? null : l.pids() == -1 ? "max" : l.pids().toString());
+    writeIfSet(
+        groups.get("pids"),
+        "pids.max",
+        l.pids() == null ? null : l.pids() == -1 ? "max" : l.pids().toString());
     if (l.blkio() != null) {
       writeBlkio(groups.get("blkio"), l.blkio());
     }
@@ -61,7 +64,8 @@ final class V1LimitWriter {
       LOG.log(Level.WARNING, "blkio cgroup not mounted: blkio_config discarded");
       return;
     }
-    String weightFile = fs.exists(dir.resolve("blkio.weight")) ? "blkio.weight" : "blkio.bfq.weight";
+    String weightFile =
+        fs.exists(dir.resolve("blkio.weight")) ? "blkio.weight" : "blkio.bfq.weight";
     if (b.weight() != null && b.weight() > 0) {
       writeIfPresent(dir, weightFile, b.weight().toString());
     }
@@ -108,7 +112,9 @@ final class V1LimitWriter {
     boolean swapAccounting = fs.exists(memsw);
     if (l.memorySwap() == null || !swapAccounting) {
       if (l.memorySwap() != null && l.memorySwap() != -1) {
-        LOG.log(Level.WARNING, "Your kernel does not support swap limit capabilities or the cgroup is not mounted. Memory limited without swap.");
+        LOG.log(
+            Level.WARNING,
+            "Your kernel does not support swap limit capabilities or the cgroup is not mounted. Memory limited without swap.");
       }
       fs.write(dir.resolve("memory.limit_in_bytes"), l.memory().toString());
       return;
@@ -163,13 +169,19 @@ final class V1LimitWriter {
       return;
     }
     if (!fs.exists(dir.resolve("cpu.rt_runtime_us"))) {
-      LOG.log(Level.WARNING, "Your kernel does not support cgroup cpu real-time runtime: cpu_rt_* discarded");
+      LOG.log(
+          Level.WARNING,
+          "Your kernel does not support cgroup cpu real-time runtime: cpu_rt_* discarded");
       return;
     }
     Path parent = dir.getParent();
-    if (l.rtRuntime() != null && parent != null && parent.getParent() != null
+    if (l.rtRuntime() != null
+        && parent != null
+        && parent.getParent() != null
         && Long.parseLong(fs.read(parent.resolve("cpu.rt_runtime_us")).trim()) < l.rtRuntime()) {
-      fs.write(parent.resolve("cpu.rt_runtime_us"), fs.read(parent.getParent().resolve("cpu.rt_runtime_us")).trim());
+      fs.write(
+          parent.resolve("cpu.rt_runtime_us"),
+          fs.read(parent.getParent().resolve("cpu.rt_runtime_us")).trim());
     }
     writeIfSet(dir, "cpu.rt_period_us", l.rtPeriod());
     writeIfSet(dir, "cpu.rt_runtime_us", l.rtRuntime());
@@ -180,7 +192,8 @@ final class V1LimitWriter {
       return;
     }
     if (dir == null) {
-      LOG.log(Level.WARNING, "controller for " + file + " not mounted: limit " + value + " discarded");
+      LOG.log(
+          Level.WARNING, "controller for " + file + " not mounted: limit " + value + " discarded");
       return;
     }
     fs.write(dir.resolve(file), value.toString());

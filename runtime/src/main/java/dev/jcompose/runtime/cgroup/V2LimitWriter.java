@@ -44,7 +44,8 @@ final class V2LimitWriter {
     write(group, "cpu.max", cpuMax(l));
     write(group, "cpu.weight", l.cpuShares() == null ? null : Limits.cpuWeight(l.cpuShares()));
     write(group, "cpuset.cpus", l.cpusetCpus());
-    write(group, "pids.max", l.pids() == null ? null : l.pids() == -1 ? "max" : l.pids().toString());
+    write(
+        group, "pids.max", l.pids() == null ? null : l.pids() == -1 ? "max" : l.pids().toString());
     discard(l.swappiness(), "memory swappiness");
     discard(l.oomKillDisable() ? Boolean.TRUE : null, "oom_kill_disable");
     discard(l.rtRuntime() != null ? l.rtRuntime() : l.rtPeriod(), "cpu real-time runtime");
@@ -76,9 +77,14 @@ final class V2LimitWriter {
     max.forEach((dev, limits) -> write(group, "io.max", dev + limits));
   }
 
-  private static void rates(Map<String, StringBuilder> max, String key, List<Blkio.DeviceRate> rates) {
+  private static void rates(
+      Map<String, StringBuilder> max, String key, List<Blkio.DeviceRate> rates) {
     for (Blkio.DeviceRate r : orEmpty(rates)) {
-      max.computeIfAbsent(r.majorMinor(), k -> new StringBuilder()).append(' ').append(key).append('=').append(r.rate());
+      max.computeIfAbsent(r.majorMinor(), k -> new StringBuilder())
+          .append(' ')
+          .append(key)
+          .append('=')
+          .append(r.rate());
     }
   }
 
@@ -100,7 +106,12 @@ final class V2LimitWriter {
     }
     Path path = group.resolve(file);
     if (!fs.exists(path)) {
-      LOG.log(Level.WARNING, file + " not available (controller not enabled or no swap accounting): limit " + value + " discarded");
+      LOG.log(
+          Level.WARNING,
+          file
+              + " not available (controller not enabled or no swap accounting): limit "
+              + value
+              + " discarded");
       return;
     }
     fs.write(path, value.toString());

@@ -26,14 +26,17 @@ final class CgroupMounts {
   private static final String ROOT = "/sys/fs/cgroup";
   private static final long FLAGS = NOSUID | NODEV | NOEXEC;
 
-  /** fstype "cgroup2", or "cgroup" with the hierarchy's dir name and mount data ("cpu", "name=systemd"). */
+  /**
+   * fstype "cgroup2", or "cgroup" with the hierarchy's dir name and mount data ("cpu",
+   * "name=systemd").
+   */
   record Hierarchy(String fstype, String name, String data) {}
 
   private CgroupMounts() {}
 
   /**
-   * @param ownGroups the container's {@code cgroup.procs} files, one per hierarchy, when it stays in
-   *     the host's cgroup namespace (their directories are bound); empty with its own namespace
+   * @param ownGroups the container's {@code cgroup.procs} files, one per hierarchy, when it stays
+   *     in the host's cgroup namespace (their directories are bound); empty with its own namespace
    */
   static void addTo(ShimConfig c, List<Hierarchy> hierarchies, List<Path> ownGroups) {
     if (hierarchies.stream().anyMatch(h -> h.fstype().equals("cgroup2") && h.name().isEmpty())) {
@@ -57,8 +60,13 @@ final class CgroupMounts {
 
   private static void mount(ShimConfig c, Hierarchy h, String target, List<Path> ownGroups) {
     String source = h.name().isEmpty() ? ROOT : ROOT + "/" + h.name();
-    Path own = ownGroups.stream().map(Path::getParent).filter(p -> p != null && p.getParent() != null
-        && p.toString().startsWith(source + "/")).findFirst().orElse(null);
+    Path own =
+        ownGroups.stream()
+            .map(Path::getParent)
+            .filter(
+                p -> p != null && p.getParent() != null && p.toString().startsWith(source + "/"))
+            .findFirst()
+            .orElse(null);
     if (own != null) {
       DockerDefaults.mount(c, "bind", own.toString(), target, FLAGS | RDONLY, "");
     } else if (h.fstype().equals("cgroup2")) {

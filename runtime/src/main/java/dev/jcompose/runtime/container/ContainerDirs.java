@@ -28,7 +28,9 @@ record ContainerDirs(Path data, Path run) {
     return data.resolve("merged");
   }
 
-  /** Symlinks 0..n-1 to the layer dirs, top layer first; overlay gets lowerdir=0:1:... from here. */
+  /**
+   * Symlinks 0..n-1 to the layer dirs, top layer first; overlay gets lowerdir=0:1:... from here.
+   */
   Path layerLinks() {
     return data.resolve("l");
   }
@@ -50,7 +52,9 @@ record ContainerDirs(Path data, Path run) {
    * small file in the run dir that only attached clients read ({@code logs} refuses the driver).
    */
   Path log(ContainerSpec spec) {
-    return spec.logging() != null && spec.logging().driver() == LogConfig.Driver.NONE ? run.resolve("attach.log") : log();
+    return spec.logging() != null && spec.logging().driver() == LogConfig.Driver.NONE
+        ? run.resolve("attach.log")
+        : log();
   }
 
   Path config() {

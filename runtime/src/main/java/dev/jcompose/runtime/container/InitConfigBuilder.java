@@ -30,11 +30,14 @@ final class InitConfigBuilder {
    * @param host what the host contributes (cgroup files and hierarchies, the init binary)
    * @param firstRun true for the run that creates the container's netns (binds it for later runs)
    */
-  static ShimConfig build(ContainerRecord rec, ContainerDirs dirs, HostView host, int layerCount, boolean firstRun) {
+  static ShimConfig build(
+      ContainerRecord rec, ContainerDirs dirs, HostView host, int layerCount, boolean firstRun) {
     ContainerSpec spec = rec.spec();
     Isolation iso = spec.isolation();
     ShimConfig c = new ShimConfig();
-    c.put("socket", dirs.socket().toString()).put("exit-file", dirs.exitFile().toString()).put("log", dirs.log(spec).toString());
+    c.put("socket", dirs.socket().toString())
+        .put("exit-file", dirs.exitFile().toString())
+        .put("log", dirs.log(spec).toString());
     host.procsFiles().forEach(p -> c.put("cgroup-procs", p.toString()));
     boolean privateCgroupns = cgroupNamespacePrivate(iso, host);
     namespaces(c, iso, privateCgroupns);
@@ -68,7 +71,8 @@ final class InitConfigBuilder {
     if (init) {
       // docker --init: its init bind-mounted read-only at /sbin/docker-init, run as
       // `/sbin/docker-init -- <command>`, only with a private pid namespace (moby oci_linux.go)
-      DockerDefaults.mount(c, "bind", host.initBinary().toString(), INIT_PATH, RDONLY | NOSUID | NODEV, "");
+      DockerDefaults.mount(
+          c, "bind", host.initBinary().toString(), INIT_PATH, RDONLY | NOSUID | NODEV, "");
     }
     process(c, spec, rec.identity(), init);
     return c;
@@ -76,9 +80,13 @@ final class InitConfigBuilder {
 
   static final String INIT_PATH = "/sbin/docker-init";
 
-  /** docker's default: the host's cgroup namespace on v1, a private one on v2 (moby daemon config). */
+  /**
+   * docker's default: the host's cgroup namespace on v1, a private one on v2 (moby daemon config).
+   */
   static boolean cgroupNamespacePrivate(Isolation iso, HostView host) {
-    return iso.cgroup() == null ? host.unifiedCgroups() : iso.cgroup().mode() == Namespace.Mode.PRIVATE;
+    return iso.cgroup() == null
+        ? host.unifiedCgroups()
+        : iso.cgroup().mode() == Namespace.Mode.PRIVATE;
   }
 
   private static void namespaces(ShimConfig c, Isolation iso, boolean privateCgroupns) {
@@ -95,14 +103,14 @@ final class InitConfigBuilder {
   private static void namespace(ShimConfig c, List<String> own, String type, Namespace ns) {
     switch (ns.mode()) {
       case PRIVATE -> own.add(type);
-      case HOST -> { }
+      case HOST -> {}
       case JOIN -> c.put("ns-join", type, ns.joinPath().toString());
     }
   }
 
   private static void network(ShimConfig c, NetworkMode net, ContainerDirs dirs, boolean firstRun) {
     switch (net.kind()) {
-      case HOST -> { }
+      case HOST -> {}
       case JOIN -> c.put("netns-join", net.joinPath().toString());
       case NEW, NONE -> {
         if (firstRun) {
@@ -115,7 +123,8 @@ final class InitConfigBuilder {
   }
 
   private static void rootfs(ShimConfig c, ContainerDirs dirs, int layerCount, boolean readOnly) {
-    String lower = IntStream.range(0, layerCount).mapToObj(Integer::toString).collect(Collectors.joining(":"));
+    String lower =
+        IntStream.range(0, layerCount).mapToObj(Integer::toString).collect(Collectors.joining(":"));
     c.put("rootfs", dirs.merged().toString())
         .put("overlay-dir", dirs.layerLinks().toString())
         .put("overlay-opts", "lowerdir=" + lower + ",upperdir=../upper,workdir=../work");
@@ -126,19 +135,29 @@ final class InitConfigBuilder {
 
   private static void userMount(ShimConfig c, MountSpec m) {
     switch (m.type()) {
-      case BIND, VOLUME -> DockerDefaults.mount(c, "bind", m.source().toString(), m.target(), m.readOnly() ? RDONLY : 0, "");
+      case BIND, VOLUME ->
+          DockerDefaults.mount(
+              c, "bind", m.source().toString(), m.target(), m.readOnly() ? RDONLY : 0, "");
       case TMPFS -> {
         List<String> opts = m.options() == null ? List.of() : m.options();
-        long flags = NOSUID | NODEV | (opts.contains("exec") ? 0 : NOEXEC) | (m.readOnly() ? RDONLY : 0);
-        String data = opts.stream().filter(o -> !o.equals("exec") && !o.equals("noexec")).collect(Collectors.joining(","));
+        long flags =
+            NOSUID | NODEV | (opts.contains("exec") ? 0 : NOEXEC) | (m.readOnly() ? RDONLY : 0);
+        String data =
+            opts.stream()
+                .filter(o -> !o.equals("exec") && !o.equals("noexec"))
+                .collect(Collectors.joining(","));
         DockerDefaults.mount(c, "tmpfs", "tmpfs", m.target(), flags, data);
       }
     }
   }
 
   private static void etcFiles(ShimConfig c, Map<String, String> files, ContainerDirs dirs) {
-    files.keySet().stream().sorted().forEach(target ->
-        DockerDefaults.mount(c, "bind", dirs.etc().resolve(etcFileName(target)).toString(), target, 0, ""));
+    files.keySet().stream()
+        .sorted()
+        .forEach(
+            target ->
+                DockerDefaults.mount(
+                    c, "bind", dirs.etc().resolve(etcFileName(target)).toString(), target, 0, ""));
   }
 
   static String etcFileName(String target) {
@@ -157,10 +176,15 @@ final class InitConfigBuilder {
   private static void process(ShimConfig c, ContainerSpec spec, ProcessIdentity id, boolean init) {
     c.put("uid", id.uid()).put("gid", id.gid());
     id.groups().forEach(g -> c.put("group", g));
-    c.put("caps", Long.toUnsignedString(id.capabilities())).put("nnp", id.noNewPrivileges() ? 1 : 0);
+    c.put("caps", Long.toUnsignedString(id.capabilities()))
+        .put("nnp", id.noNewPrivileges() ? 1 : 0);
     c.put("cwd", id.cwd()).put("tty", spec.process().tty() ? 1 : 0);
     for (Rlimit r : spec.process().rlimits()) {
-      c.put("rlimit", Integer.toString(Rlimits.resource(r.name())), Rlimits.value(r.soft()), Rlimits.value(r.hard()));
+      c.put(
+          "rlimit",
+          Integer.toString(Rlimits.resource(r.name())),
+          Rlimits.value(r.soft()),
+          Rlimits.value(r.hard()));
     }
     if (init) {
       c.putAll("arg", List.of(INIT_PATH, "--"));

@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The /dev/shm of a container whose IPC namespace others may join ({@code ipc: shareable}): a
- * tmpfs on the host, as docker keeps one under the container's directory, so that the containers
- * joining it bind the same files (POSIX shared memory lives in /dev/shm, outside the IPC
- * namespace). Mounted before the container's first run, detached when it is deleted.
+ * The /dev/shm of a container whose IPC namespace others may join ({@code ipc: shareable}): a tmpfs
+ * on the host, as docker keeps one under the container's directory, so that the containers joining
+ * it bind the same files (POSIX shared memory lives in /dev/shm, outside the IPC namespace).
+ * Mounted before the container's first run, detached when it is deleted.
  */
 final class SharedShm {
   private static final long MS_NOSUID = 2;
@@ -26,7 +26,8 @@ final class SharedShm {
       Files.createDirectories(dir);
       ops.mount("shm", dir, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=1777,size=" + bytes);
     } catch (IOException e) {
-      throw new ContainerException(Kind.INTERNAL, "shared /dev/shm at " + dir + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INTERNAL, "shared /dev/shm at " + dir + ": " + e.getMessage(), e);
     }
   }
 

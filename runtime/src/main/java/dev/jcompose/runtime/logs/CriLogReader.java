@@ -17,11 +17,10 @@ import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 /**
- * {@link LogReader} for jcshim's CRI-style log files, including the rotated {@code <log>.1},
- * {@code <log>.2}, ... (read oldest first), gzipped ones ({@code <log>.2.gz}, with
- * {@code compress}) inflated to a temporary file first. {@code tail} seeks backwards instead of
- * parsing everything; {@code follow} polls the current file (bounded 50 ms sleeps) until told to
- * stop.
+ * {@link LogReader} for jcshim's CRI-style log files, including the rotated {@code <log>.1}, {@code
+ * <log>.2}, ... (read oldest first), gzipped ones ({@code <log>.2.gz}, with {@code compress})
+ * inflated to a temporary file first. {@code tail} seeks backwards instead of parsing everything;
+ * {@code follow} polls the current file (bounded 50 ms sleeps) until told to stop.
  */
 public final class CriLogReader implements LogReader {
   private static final int MAX_ROTATED = 100;
@@ -39,9 +38,11 @@ public final class CriLogReader implements LogReader {
           return;
         }
       }
-      new LogFollower(logFile, starts[files.size() - 1], options.follow(), parser, filtered, stop).run();
+      new LogFollower(logFile, starts[files.size() - 1], options.follow(), parser, filtered, stop)
+          .run();
     } catch (IOException e) {
-      throw new ContainerException(Kind.INTERNAL, "cannot read log " + logFile + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INTERNAL, "cannot read log " + logFile + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -49,7 +50,10 @@ public final class CriLogReader implements LogReader {
     }
   }
 
-  /** The list with every .gz file replaced by an inflated temporary copy (recorded in {@code temps}). */
+  /**
+   * The list with every .gz file replaced by an inflated temporary copy (recorded in {@code
+   * temps}).
+   */
   private static List<Path> inflate(List<Path> files, List<Path> temps) throws IOException {
     List<Path> out = new ArrayList<>();
     for (Path f : files) {
@@ -117,6 +121,7 @@ public final class CriLogReader implements LogReader {
   }
 
   private static boolean inRange(LogLine l, Options o) {
-    return (o.since() == null || !l.time().isBefore(o.since())) && (o.until() == null || l.time().isBefore(o.until()));
+    return (o.since() == null || !l.time().isBefore(o.since()))
+        && (o.until() == null || l.time().isBefore(o.until()));
   }
 }

@@ -36,14 +36,16 @@ public final class ShimBinary {
   }
 
   private static Path installed(Path dataRoot, String name) {
-    return INSTALLED.computeIfAbsent(dataRoot.toAbsolutePath() + "\0" + name, k -> extract(dataRoot.toAbsolutePath(), name));
+    return INSTALLED.computeIfAbsent(
+        dataRoot.toAbsolutePath() + "\0" + name, k -> extract(dataRoot.toAbsolutePath(), name));
   }
 
   private static Path extract(Path dataRoot, String name) {
     String resource = "/native/" + name;
     try (InputStream in = ShimBinary.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new ContainerException(Kind.UNAVAILABLE, name + " is missing from the runtime jar (" + resource + ")");
+        throw new ContainerException(
+            Kind.UNAVAILABLE, name + " is missing from the runtime jar (" + resource + ")");
       }
       byte[] bytes = in.readAllBytes();
       Path target = dataRoot.resolve("bin").resolve(name + "-" + sha256(bytes).substring(0, 16));
@@ -51,10 +53,17 @@ public final class ShimBinary {
         return target;
       }
       Files.createDirectories(target.getParent());
-      AtomicFile.write(target, bytes, AtomicFile.Durability.SYNCED, PosixFilePermissions.fromString("rwxr-xr-x"));
+      AtomicFile.write(
+          target,
+          bytes,
+          AtomicFile.Durability.SYNCED,
+          PosixFilePermissions.fromString("rwxr-xr-x"));
       return target;
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot install " + name + " under " + dataRoot + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE,
+          "cannot install " + name + " under " + dataRoot + ": " + e.getMessage(),
+          e);
     }
   }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.runtime.api.ContainerSpec.Blkio;
 import dev.jcompose.runtime.api.ContainerSpec.Resources;
-import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The v1 driver on a fake hybrid tree: the shared contract plus the exact v1 files. */
@@ -20,13 +20,16 @@ class CgroupV1DriverTest extends CgroupDriverContract {
 
   @Override
   void recordOomKills(String id, int count) {
-    tree.writeRaw(group("memory", id).resolve("memory.oom_control"), "oom_kill_disable 0\nunder_oom 0\noom_kill " + count);
+    tree.writeRaw(
+        group("memory", id).resolve("memory.oom_control"),
+        "oom_kill_disable 0\nunder_oom 0\noom_kill " + count);
   }
 
   @Override
   void recordMemory(String id, long usage, long inactiveFile) {
     tree.writeRaw(group("memory", id).resolve("memory.usage_in_bytes"), usage + "\n");
-    tree.writeRaw(group("memory", id).resolve("memory.stat"), "cache 1\ntotal_inactive_file " + inactiveFile);
+    tree.writeRaw(
+        group("memory", id).resolve("memory.stat"), "cache 1\ntotal_inactive_file " + inactiveFile);
   }
 
   private Path group(String hierarchy, String id) {
@@ -40,36 +43,49 @@ class CgroupV1DriverTest extends CgroupDriverContract {
   @Test
   void detect_hybridHost_isV1_withGroupsInEveryHierarchyIncludingUnified() {
     assertThat(driver).isInstanceOf(CgroupV1Driver.class);
-    assertThat(driver.procsFiles("x-1")).extracting(p -> tmp.relativize(p).getName(0).toString())
-        .containsExactly("cpu", "cpuacct", "cpuset", "memory", "devices", "freezer", "blkio", "pids", "systemd", "unified");
+    assertThat(driver.procsFiles("x-1"))
+        .extracting(p -> tmp.relativize(p).getName(0).toString())
+        .containsExactly(
+            "cpu", "cpuacct", "cpuset", "memory", "devices", "freezer", "blkio", "pids", "systemd",
+            "unified");
   }
 
   @Test
   void create_memoryOnly_setsLimitAndDockersDefaultSwapOfTwiceTheMemory() {
     driver.create("db-1", memory(64L << 20));
-    assertThat(file("memory", "db-1", "memory.limit_in_bytes")).isEqualTo(String.valueOf(64L << 20));
-    assertThat(file("memory", "db-1", "memory.memsw.limit_in_bytes")).isEqualTo(String.valueOf(128L << 20));
+    assertThat(file("memory", "db-1", "memory.limit_in_bytes"))
+        .isEqualTo(String.valueOf(64L << 20));
+    assertThat(file("memory", "db-1", "memory.memsw.limit_in_bytes"))
+        .isEqualTo(String.valueOf(128L << 20));
     // growing from unlimited? no: current limit (huge) >= new memsw, so the limit goes first
-    assertThat(tree.writes).containsSubsequence(
-        "memory/jcompose/db-1/memory.limit_in_bytes=" + (64L << 20), "memory/jcompose/db-1/memory.memsw.limit_in_bytes=" + (128L << 20));
+    assertThat(tree.writes)
+        .containsSubsequence(
+            "memory/jcompose/db-1/memory.limit_in_bytes=" + (64L << 20),
+            "memory/jcompose/db-1/memory.memsw.limit_in_bytes=" + (128L << 20));
   }
 
   @Test
   void create_raisingAnExistingLimit_writesMemswFirst() {
     driver.create("db-1", memory(64L << 20));
     tree.writes.clear();
-    driver.create("db-1", new Resources(256L << 20, 512L << 20, null, null, null, null, null, null, null));
-    assertThat(tree.writes).containsSubsequence(
-        "memory/jcompose/db-1/memory.memsw.limit_in_bytes=" + (512L << 20), "memory/jcompose/db-1/memory.limit_in_bytes=" + (256L << 20));
+    driver.create(
+        "db-1", new Resources(256L << 20, 512L << 20, null, null, null, null, null, null, null));
+    assertThat(tree.writes)
+        .containsSubsequence(
+            "memory/jcompose/db-1/memory.memsw.limit_in_bytes=" + (512L << 20),
+            "memory/jcompose/db-1/memory.limit_in_bytes=" + (256L << 20));
   }
 
   @Test
   void create_withoutSwapAccounting_setsOnlyTheLimit() throws Exception {
     driver.create("db-1", Resources.none());
     Files.delete(group("memory", "db-1").resolve("memory.memsw.limit_in_bytes"));
-    driver.create("db-1", new Resources(32L << 20, 64L << 20, 16L << 20, null, null, null, null, null, null));
-    assertThat(file("memory", "db-1", "memory.limit_in_bytes")).isEqualTo(String.valueOf(32L << 20));
-    assertThat(file("memory", "db-1", "memory.soft_limit_in_bytes")).isEqualTo(String.valueOf(16L << 20));
+    driver.create(
+        "db-1", new Resources(32L << 20, 64L << 20, 16L << 20, null, null, null, null, null, null));
+    assertThat(file("memory", "db-1", "memory.limit_in_bytes"))
+        .isEqualTo(String.valueOf(32L << 20));
+    assertThat(file("memory", "db-1", "memory.soft_limit_in_bytes"))
+        .isEqualTo(String.valueOf(16L << 20));
   }
 
   @Test
@@ -80,7 +96,8 @@ class CgroupV1DriverTest extends CgroupDriverContract {
 
   @Test
   void create_cpuAndPids_writeCfsSharesAndPidsMax() {
-    driver.create("web-1", new Resources(null, null, null, 50_000L, 100_000L, 512L, null, 100L, null));
+    driver.create(
+        "web-1", new Resources(null, null, null, 50_000L, 100_000L, 512L, null, 100L, null));
     assertThat(file("cpu", "web-1", "cpu.cfs_quota_us")).isEqualTo("50000");
     assertThat(file("cpu", "web-1", "cpu.cfs_period_us")).isEqualTo("100000");
     assertThat(file("cpu", "web-1", "cpu.shares")).isEqualTo("512");
@@ -119,7 +136,10 @@ class CgroupV1DriverTest extends CgroupDriverContract {
     driver.create("web-1", Resources.none());
     driver.attach("web-1", 55);
     driver.killAll("web-1");
-    assertThat(tree.writes).containsSubsequence("freezer/jcompose/web-1/freezer.state=FROZEN", "freezer/jcompose/web-1/freezer.state=THAWED");
+    assertThat(tree.writes)
+        .containsSubsequence(
+            "freezer/jcompose/web-1/freezer.state=FROZEN",
+            "freezer/jcompose/web-1/freezer.state=THAWED");
     assertThat(file("freezer", "web-1", "freezer.state")).isEqualTo("THAWED");
   }
 
@@ -135,29 +155,61 @@ class CgroupV1DriverTest extends CgroupDriverContract {
     tree.writeRaw(tmp.resolve("cpu/cpu.rt_runtime_us"), "950000");
     driver.create("rt-1", extras(null, false, 400_000L, 1_000_000L, null));
     assertThat(tree.readRaw(tmp.resolve("cpu/jcompose/cpu.rt_runtime_us"))).isEqualTo("950000");
-    assertThat(tree.writes).containsSubsequence("cpu/jcompose/cpu.rt_runtime_us=950000",
-        "cpu/jcompose/rt-1/cpu.rt_period_us=1000000", "cpu/jcompose/rt-1/cpu.rt_runtime_us=400000");
+    assertThat(tree.writes)
+        .containsSubsequence(
+            "cpu/jcompose/cpu.rt_runtime_us=950000",
+            "cpu/jcompose/rt-1/cpu.rt_period_us=1000000",
+            "cpu/jcompose/rt-1/cpu.rt_runtime_us=400000");
   }
 
   @Test
   void create_blkio_writesBfqWeightAndOneThrottleLinePerDevice() {
-    var blkio = new Blkio(300, List.of(new Blkio.DeviceWeight("8:0", 200)), List.of(new Blkio.DeviceRate("8:0", 1048576)),
-        List.of(), List.of(new Blkio.DeviceRate("8:0", 100), new Blkio.DeviceRate("8:16", 50)), List.of());
+    var blkio =
+        new Blkio(
+            300,
+            List.of(new Blkio.DeviceWeight("8:0", 200)),
+            List.of(new Blkio.DeviceRate("8:0", 1048576)),
+            List.of(),
+            List.of(new Blkio.DeviceRate("8:0", 100), new Blkio.DeviceRate("8:16", 50)),
+            List.of());
     driver.create("io-1", extras(null, false, null, null, blkio));
-    assertThat(tree.writes).contains("blkio/jcompose/io-1/blkio.bfq.weight=300", "blkio/jcompose/io-1/blkio.bfq.weight_device=8:0 200",
-        "blkio/jcompose/io-1/blkio.throttle.read_bps_device=8:0 1048576",
-        "blkio/jcompose/io-1/blkio.throttle.read_iops_device=8:0 100", "blkio/jcompose/io-1/blkio.throttle.read_iops_device=8:16 50");
+    assertThat(tree.writes)
+        .contains(
+            "blkio/jcompose/io-1/blkio.bfq.weight=300",
+            "blkio/jcompose/io-1/blkio.bfq.weight_device=8:0 200",
+            "blkio/jcompose/io-1/blkio.throttle.read_bps_device=8:0 1048576",
+            "blkio/jcompose/io-1/blkio.throttle.read_iops_device=8:0 100",
+            "blkio/jcompose/io-1/blkio.throttle.read_iops_device=8:16 50");
   }
 
   @Test
   void create_outOfRangeSwappinessOrWeight_isInvalid_asDockerSays() {
     assertThatThrownBy(() -> driver.create("x-1", extras(101, false, null, null, null)))
         .hasMessageContaining("valid memory swappiness range is 0-100");
-    assertThatThrownBy(() -> driver.create("x-1", extras(null, false, null, null, new Blkio(5, null, null, null, null, null))))
+    assertThatThrownBy(
+            () ->
+                driver.create(
+                    "x-1",
+                    extras(null, false, null, null, new Blkio(5, null, null, null, null, null))))
         .hasMessageContaining("Range of blkio weight is from 10 to 1000");
   }
 
-  static Resources extras(Integer swappiness, boolean oomKillDisable, Long rtRuntime, Long rtPeriod, Blkio blkio) {
-    return new Resources(null, null, null, null, null, null, null, null, null, swappiness, oomKillDisable, rtRuntime, rtPeriod, blkio);
+  static Resources extras(
+      Integer swappiness, boolean oomKillDisable, Long rtRuntime, Long rtPeriod, Blkio blkio) {
+    return new Resources(
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        swappiness,
+        oomKillDisable,
+        rtRuntime,
+        rtPeriod,
+        blkio);
   }
 }

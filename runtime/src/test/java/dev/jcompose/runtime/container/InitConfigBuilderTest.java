@@ -20,19 +20,39 @@ import org.junit.jupiter.api.Test;
 
 /** The policy half of create, without a kernel: which records the shim receives. */
 class InitConfigBuilderTest {
-  private static final ContainerDirs DIRS = ContainerDirs.of(new RuntimePaths(Path.of("/d"), Path.of("/r")), "c1");
-  private static final ImageHandle IMAGE = new ImageHandle("img", "sha256:1", "sha256:2",
-      List.of(Path.of("/l/bottom"), Path.of("/l/top")), new ImageConfig(null, null, null, null, null, null, null, null, null, null), 0);
+  private static final ContainerDirs DIRS =
+      ContainerDirs.of(new RuntimePaths(Path.of("/d"), Path.of("/r")), "c1");
+  private static final ImageHandle IMAGE =
+      new ImageHandle(
+          "img",
+          "sha256:1",
+          "sha256:2",
+          List.of(Path.of("/l/bottom"), Path.of("/l/top")),
+          new ImageConfig(null, null, null, null, null, null, null, null, null, null),
+          0);
 
   @Test
   void firstRun_newNetns_bindsItAndUsesDockerDefaults() {
     List<String> recs = build(spec(NetworkMode.newNamespace(), false, List.of()), true);
 
-    assertThat(recs).contains("ns=net", "netns-bind=/r/containers/c1/netns", "lo-up=1", "ns=pid", "ns=uts", "ns=ipc",
-        "overlay-opts=lowerdir=0:1,upperdir=../upper,workdir=../work", "mask=/proc/kcore", "readonly=/proc/sys",
-        "mount=proc|proc|/proc|14|", "mknod=/dev/null|c|1|3|666|0|0", "symlink=pts/ptmx|/dev/ptmx",
-        "sysctl=net/ipv4/ip_unprivileged_port_start|0", "caps=2818844155", "cgroup-procs=/cg/c1/cgroup.procs",
-        "mount=bind|/d/containers/c1/etc/etc_hosts|/etc/hosts|0|");
+    assertThat(recs)
+        .contains(
+            "ns=net",
+            "netns-bind=/r/containers/c1/netns",
+            "lo-up=1",
+            "ns=pid",
+            "ns=uts",
+            "ns=ipc",
+            "overlay-opts=lowerdir=0:1,upperdir=../upper,workdir=../work",
+            "mask=/proc/kcore",
+            "readonly=/proc/sys",
+            "mount=proc|proc|/proc|14|",
+            "mknod=/dev/null|c|1|3|666|0|0",
+            "symlink=pts/ptmx|/dev/ptmx",
+            "sysctl=net/ipv4/ip_unprivileged_port_start|0",
+            "caps=2818844155",
+            "cgroup-procs=/cg/c1/cgroup.procs",
+            "mount=bind|/d/containers/c1/etc/etc_hosts|/etc/hosts|0|");
     assertThat(recs).doesNotContain("netns-join=/r/containers/c1/netns");
   }
 
@@ -45,17 +65,27 @@ class InitConfigBuilderTest {
 
   @Test
   void hostNetwork_privileged_noNetnsNoMasksSysRw() {
-    List<String> recs = build(spec(new NetworkMode(NetworkMode.Kind.HOST, null), true, List.of()), true);
+    List<String> recs =
+        build(spec(new NetworkMode(NetworkMode.Kind.HOST, null), true, List.of()), true);
 
-    assertThat(recs).noneMatch(r -> r.startsWith("ns=net") || r.startsWith("netns") || r.startsWith("mask=")
-        || r.startsWith("readonly=/proc") || r.startsWith("sysctl="));
+    assertThat(recs)
+        .noneMatch(
+            r ->
+                r.startsWith("ns=net")
+                    || r.startsWith("netns")
+                    || r.startsWith("mask=")
+                    || r.startsWith("readonly=/proc")
+                    || r.startsWith("sysctl="));
     assertThat(recs).contains("mount=sysfs|sysfs|/sys|14|");
   }
 
   @Test
   void userMounts_readOnlyBindAndTmpfsOptions() {
-    var mounts = List.of(new MountSpec(MountSpec.Type.BIND, Path.of("/src"), "/data", true, false, List.of()),
-        new MountSpec(MountSpec.Type.TMPFS, null, "/t", false, false, List.of("size=1m", "exec")));
+    var mounts =
+        List.of(
+            new MountSpec(MountSpec.Type.BIND, Path.of("/src"), "/data", true, false, List.of()),
+            new MountSpec(
+                MountSpec.Type.TMPFS, null, "/t", false, false, List.of("size=1m", "exec")));
 
     assertThat(build(spec(NetworkMode.newNamespace(), false, mounts), true))
         .contains("mount=bind|/src|/data|1|", "mount=tmpfs|tmpfs|/t|6|size=1m");
@@ -63,30 +93,56 @@ class InitConfigBuilderTest {
 
   private static ContainerSpec spec(NetworkMode net, boolean privileged, List<MountSpec> mounts) {
     var p = Specs.process(null, List.of(), "app");
-    return new ContainerSpec("c1", IMAGE, p, "h", null, net, mounts, Map.of("/etc/hosts", "x"), Resources.none(), false, privileged,
-        Map.of(), List.of(), null, Map.of());
+    return new ContainerSpec(
+        "c1",
+        IMAGE,
+        p,
+        "h",
+        null,
+        net,
+        mounts,
+        Map.of("/etc/hosts", "x"),
+        Resources.none(),
+        false,
+        privileged,
+        Map.of(),
+        List.of(),
+        null,
+        Map.of());
   }
 
   @Test
   void devices_areNodesOfTheContainersOwnDev_ownedByRoot_notHostBinds() {
     List<String> recs = build(spec(NetworkMode.newNamespace(), false, List.of()), true);
 
-    assertThat(recs).contains("mknod=/dev/zero|c|1|5|666|0|0", "mknod=/dev/tty|c|5|0|666|0|0", "symlink=/proc/kcore|/dev/core")
+    assertThat(recs)
+        .contains(
+            "mknod=/dev/zero|c|1|5|666|0|0",
+            "mknod=/dev/tty|c|5|0|666|0|0",
+            "symlink=/proc/kcore|/dev/core")
         .noneMatch(r -> r.startsWith("mount=bind|/dev/"));
     // the /dev tmpfs comes before its nodes, the nodes before the links into it
-    assertThat(recs.indexOf("mount=tmpfs|tmpfs|/dev|16777218|mode=755,size=65536k")).isLessThan(recs.indexOf("mknod=/dev/null|c|1|3|666|0|0"));
+    assertThat(recs.indexOf("mount=tmpfs|tmpfs|/dev|16777218|mode=755,size=65536k"))
+        .isLessThan(recs.indexOf("mknod=/dev/null|c|1|3|666|0|0"));
   }
 
   @Test
   void cgroupV1_hostNamespaceByDefault_bindsTheContainersOwnGroups() {
-    List<String> recs = build(spec(NetworkMode.newNamespace(), false, List.of()), V1, List.of(Path.of("/sys/fs/cgroup/memory/jcompose/c1/cgroup.procs")));
+    List<String> recs =
+        build(
+            spec(NetworkMode.newNamespace(), false, List.of()),
+            V1,
+            List.of(Path.of("/sys/fs/cgroup/memory/jcompose/c1/cgroup.procs")));
 
-    assertThat(recs).doesNotContain("cgroupns=1").contains(
-        "mount=tmpfs|tmpfs|/sys/fs/cgroup|14|mode=755,size=64k",
-        "mount=bind|/sys/fs/cgroup/memory/jcompose/c1|/sys/fs/cgroup/memory|15|",
-        "mount=cgroup|cgroup|/sys/fs/cgroup/cpu,cpuacct|15|cpu,cpuacct",
-        "symlink=cpu,cpuacct|/sys/fs/cgroup/cpu", "symlink=cpu,cpuacct|/sys/fs/cgroup/cpuacct",
-        "remount=/sys/fs/cgroup|15");
+    assertThat(recs)
+        .doesNotContain("cgroupns=1")
+        .contains(
+            "mount=tmpfs|tmpfs|/sys/fs/cgroup|14|mode=755,size=64k",
+            "mount=bind|/sys/fs/cgroup/memory/jcompose/c1|/sys/fs/cgroup/memory|15|",
+            "mount=cgroup|cgroup|/sys/fs/cgroup/cpu,cpuacct|15|cpu,cpuacct",
+            "symlink=cpu,cpuacct|/sys/fs/cgroup/cpu",
+            "symlink=cpu,cpuacct|/sys/fs/cgroup/cpuacct",
+            "remount=/sys/fs/cgroup|15");
   }
 
   @Test
@@ -96,10 +152,12 @@ class InitConfigBuilderTest {
         .contains("cgroupns=1", "mount=cgroup2|cgroup|/sys/fs/cgroup|15|");
 
     var host = withIsolation(new Isolation(null, null, null, Namespace.HOST, false, null, null));
-    assertThat(build(host, V2, procs)).doesNotContain("cgroupns=1")
+    assertThat(build(host, V2, procs))
+        .doesNotContain("cgroupns=1")
         .contains("mount=bind|/sys/fs/cgroup/jcompose/c1|/sys/fs/cgroup|15|");
     var own = withIsolation(new Isolation(null, null, null, Namespace.PRIVATE, false, null, null));
-    assertThat(build(own, V1, procs)).contains("cgroupns=1", "mount=cgroup|cgroup|/sys/fs/cgroup/memory|15|memory");
+    assertThat(build(own, V1, procs))
+        .contains("cgroupns=1", "mount=cgroup|cgroup|/sys/fs/cgroup/memory|15|memory");
   }
 
   @Test
@@ -107,7 +165,8 @@ class InitConfigBuilderTest {
     var withInit = withIsolation(new Isolation(null, null, null, null, true, null, null));
     List<String> recs = build(withInit, true);
     assertThat(recs).contains("mount=bind|/d/bin/jcinit|/sbin/docker-init|7|");
-    assertThat(recs.stream().filter(r -> r.startsWith("arg=")).toList()).containsExactly("arg=/sbin/docker-init", "arg=--", "arg=app");
+    assertThat(recs.stream().filter(r -> r.startsWith("arg=")).toList())
+        .containsExactly("arg=/sbin/docker-init", "arg=--", "arg=app");
 
     var hostPid = withIsolation(new Isolation(Namespace.HOST, null, null, null, true, null, null));
     assertThat(build(hostPid, true)).doesNotContain("ns=pid", "arg=/sbin/docker-init");
@@ -115,34 +174,74 @@ class InitConfigBuilderTest {
 
   @Test
   void joinedAndHostNamespaces_areNotCreated_andTheHostsNameIsNeverSet() {
-    var iso = new Isolation(Namespace.join(Path.of("/proc/7/ns/pid")), Namespace.join(Path.of("/proc/7/ns/ipc")),
-        Namespace.HOST, null, false, "/d/containers/x/shm", null);
+    var iso =
+        new Isolation(
+            Namespace.join(Path.of("/proc/7/ns/pid")),
+            Namespace.join(Path.of("/proc/7/ns/ipc")),
+            Namespace.HOST,
+            null,
+            false,
+            "/d/containers/x/shm",
+            null);
     List<String> recs = build(withIsolation(iso), true);
 
-    assertThat(recs).contains("ns=mnt", "ns-join=pid|/proc/7/ns/pid", "ns-join=ipc|/proc/7/ns/ipc",
-        "mount=bind|/d/containers/x/shm|/dev/shm|14|").doesNotContain("ns=pid", "ns=ipc", "ns=uts", "hostname=h");
+    assertThat(recs)
+        .contains(
+            "ns=mnt",
+            "ns-join=pid|/proc/7/ns/pid",
+            "ns-join=ipc|/proc/7/ns/ipc",
+            "mount=bind|/d/containers/x/shm|/dev/shm|14|")
+        .doesNotContain("ns=pid", "ns=ipc", "ns=uts", "hostname=h");
   }
 
   private static ContainerSpec withIsolation(Isolation iso) {
     ContainerSpec s = spec(NetworkMode.newNamespace(), false, List.of());
-    return new ContainerSpec(s.id(), s.image(), s.process(), s.hostname(), s.domainname(), s.network(), s.mounts(), s.etcFiles(),
-        s.resources(), false, false, Map.of(), List.of(), null, Map.of(), iso, null);
+    return new ContainerSpec(
+        s.id(),
+        s.image(),
+        s.process(),
+        s.hostname(),
+        s.domainname(),
+        s.network(),
+        s.mounts(),
+        s.etcFiles(),
+        s.resources(),
+        false,
+        false,
+        Map.of(),
+        List.of(),
+        null,
+        Map.of(),
+        iso,
+        null);
   }
 
-  private static final List<CgroupMounts.Hierarchy> V1 = List.of(new CgroupMounts.Hierarchy("cgroup", "memory", "memory"),
-      new CgroupMounts.Hierarchy("cgroup", "cpu,cpuacct", "cpu,cpuacct"), new CgroupMounts.Hierarchy("cgroup2", "unified", ""));
-  private static final List<CgroupMounts.Hierarchy> V2 = List.of(new CgroupMounts.Hierarchy("cgroup2", "", ""));
+  private static final List<CgroupMounts.Hierarchy> V1 =
+      List.of(
+          new CgroupMounts.Hierarchy("cgroup", "memory", "memory"),
+          new CgroupMounts.Hierarchy("cgroup", "cpu,cpuacct", "cpu,cpuacct"),
+          new CgroupMounts.Hierarchy("cgroup2", "unified", ""));
+  private static final List<CgroupMounts.Hierarchy> V2 =
+      List.of(new CgroupMounts.Hierarchy("cgroup2", "", ""));
 
   private static List<String> build(ContainerSpec spec, boolean firstRun) {
     return build(spec, V1, List.of(Path.of("/cg/c1/cgroup.procs")), firstRun);
   }
 
-  private static List<String> build(ContainerSpec spec, List<CgroupMounts.Hierarchy> cgroups, List<Path> procs) {
+  private static List<String> build(
+      ContainerSpec spec, List<CgroupMounts.Hierarchy> cgroups, List<Path> procs) {
     return build(spec, cgroups, procs, true);
   }
 
-  private static List<String> build(ContainerSpec spec, List<CgroupMounts.Hierarchy> cgroups, List<Path> procs, boolean firstRun) {
-    long caps = spec.privileged() ? CapabilityMasks.all() : CapabilityMasks.mask(CapabilityMasks.DOCKER_DEFAULT);
+  private static List<String> build(
+      ContainerSpec spec,
+      List<CgroupMounts.Hierarchy> cgroups,
+      List<Path> procs,
+      boolean firstRun) {
+    long caps =
+        spec.privileged()
+            ? CapabilityMasks.all()
+            : CapabilityMasks.mask(CapabilityMasks.DOCKER_DEFAULT);
     var id = new ProcessIdentity(0, 0, List.of(0L), caps, false, List.of("PATH=/bin"), "/");
     var rec = new ContainerRecord(spec, id, "2026-01-01T00:00:00Z", null, null, 0, 0, 0, null);
     var host = new HostView(procs, cgroups, Path.of("/d/bin/jcinit"), true);

@@ -14,11 +14,25 @@ import java.util.List;
  * @param privileged every capability ({@code exec --privileged})
  */
 public record ExecOptions(
-    String service, int index, List<String> command, List<String> env, String user, String workdir, boolean tty,
-    boolean attachStdin, boolean privileged) {
+    String service,
+    int index,
+    List<String> command,
+    List<String> env,
+    String user,
+    String workdir,
+    boolean tty,
+    boolean attachStdin,
+    boolean privileged) {
 
-  public ExecOptions(String service, int index, List<String> command, List<String> env, String user, String workdir,
-      boolean tty, boolean attachStdin) {
+  public ExecOptions(
+      String service,
+      int index,
+      List<String> command,
+      List<String> env,
+      String user,
+      String workdir,
+      boolean tty,
+      boolean attachStdin) {
     this(service, index, command, env, user, workdir, tty, attachStdin, false);
   }
 

@@ -13,10 +13,13 @@ import java.util.List;
 /**
  * What {@link ContainerSpecFactory} needs for one container.
  *
- * @param hostId 64-hex id of this container instance; its first 12 characters are the default hostname
- * @param etcDir host directory holding the container's hosts/resolv.conf/hostname files (bound over /etc)
+ * @param hostId 64-hex id of this container instance; its first 12 characters are the default
+ *     hostname
+ * @param etcDir host directory holding the container's hosts/resolv.conf/hostname files (bound over
+ *     /etc)
  * @param run one-off overrides, null for service containers
- * @param isolation the pid/ipc/uts/cgroup namespaces (references to other containers resolved), init
+ * @param isolation the pid/ipc/uts/cgroup namespaces (references to other containers resolved),
+ *     init
  * @param inheritedMounts the mounts {@code volumes_from} copies from other containers
  */
 public record ContainerRequest(
@@ -37,16 +40,58 @@ public record ContainerRequest(
     inheritedMounts = inheritedMounts == null ? List.of() : List.copyOf(inheritedMounts);
   }
 
-  public ContainerRequest(Project project, Service service, String name, int number, ImageHandle image, String hostId,
-      String configHash, NetworkMode networkMode, Path etcDir, RunOptions run, Isolation isolation) {
-    this(project, service, name, number, image, hostId, configHash, networkMode, etcDir, run, isolation, List.of());
+  public ContainerRequest(
+      Project project,
+      Service service,
+      String name,
+      int number,
+      ImageHandle image,
+      String hostId,
+      String configHash,
+      NetworkMode networkMode,
+      Path etcDir,
+      RunOptions run,
+      Isolation isolation) {
+    this(
+        project,
+        service,
+        name,
+        number,
+        image,
+        hostId,
+        configHash,
+        networkMode,
+        etcDir,
+        run,
+        isolation,
+        List.of());
   }
 
   /** A request with docker's default isolation and the service's init setting. */
-  public ContainerRequest(Project project, Service service, String name, int number, ImageHandle image, String hostId,
-      String configHash, NetworkMode networkMode, Path etcDir, RunOptions run) {
-    this(project, service, name, number, image, hostId, configHash, networkMode, etcDir, run,
-        new Isolation(null, null, null, null, Boolean.TRUE.equals(service.process().init()), null, null));
+  public ContainerRequest(
+      Project project,
+      Service service,
+      String name,
+      int number,
+      ImageHandle image,
+      String hostId,
+      String configHash,
+      NetworkMode networkMode,
+      Path etcDir,
+      RunOptions run) {
+    this(
+        project,
+        service,
+        name,
+        number,
+        image,
+        hostId,
+        configHash,
+        networkMode,
+        etcDir,
+        run,
+        new Isolation(
+            null, null, null, null, Boolean.TRUE.equals(service.process().init()), null, null));
   }
 
   public boolean oneoff() {

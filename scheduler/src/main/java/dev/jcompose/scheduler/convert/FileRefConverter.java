@@ -13,12 +13,12 @@ import java.util.List;
 
 /**
  * Secrets and configs as docker compose gives them to a container on a local engine
- * (pkg/compose/create.go buildContainer{Secret,Config}Mounts, secrets.go injectFileReferences):
- * a {@code file} one is a read-only bind (its {@code uid}/{@code gid}/{@code mode} are not
- * applied, and the loader warns); an {@code environment} or {@code content} one is a file written
- * with its {@code uid}, {@code gid} and {@code mode} (0444 unless set), its value taken from the
- * project's environment. Secrets go to {@code /run/secrets/<name>}, configs to {@code /<name>},
- * unless a target is given.
+ * (pkg/compose/create.go buildContainer{Secret,Config}Mounts, secrets.go injectFileReferences): a
+ * {@code file} one is a read-only bind (its {@code uid}/{@code gid}/{@code mode} are not applied,
+ * and the loader warns); an {@code environment} or {@code content} one is a file written with its
+ * {@code uid}, {@code gid} and {@code mode} (0444 unless set), its value taken from the project's
+ * environment. Secrets go to {@code /run/secrets/<name>}, configs to {@code /<name>}, unless a
+ * target is given.
  */
 public final class FileRefConverter {
   static final int DEFAULT_MODE = 0444;
@@ -42,8 +42,17 @@ public final class FileRefConverter {
         throw invalid("unsupported external secret " + sec.name());
       }
       String target = target(ref, "/run/secrets/");
-      out.add(sec.file() != null ? bind(Path.of(sec.file()), target)
-          : content(s, writer, "secret", sec.name(), ref, target, value(sec.environment(), sec.environmentValue(), "secret", sec.name())));
+      out.add(
+          sec.file() != null
+              ? bind(Path.of(sec.file()), target)
+              : content(
+                  s,
+                  writer,
+                  "secret",
+                  sec.name(),
+                  ref,
+                  target,
+                  value(sec.environment(), sec.environmentValue(), "secret", sec.name())));
     }
     for (ServiceStorage.FileRef ref : s.storage().configs()) {
       Config cfg = p.configs().get(ref.source());
@@ -54,27 +63,60 @@ public final class FileRefConverter {
         throw invalid("unsupported external config " + cfg.name());
       }
       String target = target(ref, "/");
-      String content = cfg.content() != null ? cfg.content()
-          : cfg.environment() != null ? value(cfg.environment(), cfg.environmentValue(), "config", cfg.name()) : null;
-      out.add(cfg.file() != null ? bind(Path.of(cfg.file()), target) : content(s, writer, "config", cfg.name(), ref, target, content));
+      String content =
+          cfg.content() != null
+              ? cfg.content()
+              : cfg.environment() != null
+                  ? value(cfg.environment(), cfg.environmentValue(), "config", cfg.name())
+                  : null;
+      out.add(
+          cfg.file() != null
+              ? bind(Path.of(cfg.file()), target)
+              : content(s, writer, "config", cfg.name(), ref, target, content));
     }
     return out;
   }
 
-  private static MountSpec content(Service s, ContentWriter writer, String kind, String name, ServiceStorage.FileRef ref,
-      String target, String content) {
+  private static MountSpec content(
+      Service s,
+      ContentWriter writer,
+      String kind,
+      String name,
+      ServiceStorage.FileRef ref,
+      String target,
+      String content) {
     if (s.security().readOnly()) {
-      throw invalid("cannot create " + kind + " \"" + name + "\" in read-only service " + s.name()
-          + ": `file` is the sole supported option");
+      throw invalid(
+          "cannot create "
+              + kind
+              + " \""
+              + name
+              + "\" in read-only service "
+              + s.name()
+              + ": `file` is the sole supported option");
     }
-    Path file = writer.write(kind, target, content, id(ref.uid()), id(ref.gid()), ref.mode() == null ? DEFAULT_MODE : ref.mode());
+    Path file =
+        writer.write(
+            kind,
+            target,
+            content,
+            id(ref.uid()),
+            id(ref.gid()),
+            ref.mode() == null ? DEFAULT_MODE : ref.mode());
     // a file of the container's own, as docker compose copies it in: not a read-only mount
     return new MountSpec(MountSpec.Type.BIND, file, target, false, false, List.of());
   }
 
   private static String value(String variable, String value, String kind, String name) {
     if (value == null) {
-      throw invalid("environment variable \"" + variable + "\" required by " + kind + " \"" + name + "\" is not set");
+      throw invalid(
+          "environment variable \""
+              + variable
+              + "\" required by "
+              + kind
+              + " \""
+              + name
+              + "\" is not set");
     }
     return value;
   }

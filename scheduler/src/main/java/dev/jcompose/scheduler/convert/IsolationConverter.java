@@ -8,18 +8,21 @@ import dev.jcompose.scheduler.api.ComposeException;
 import java.nio.file.Path;
 
 /**
- * A service's {@code pid}, {@code ipc}, {@code uts}, {@code cgroup}, {@code init} and
- * {@code cgroup_parent} to the runtime's {@link Isolation}, as docker reads the same settings
- * (moby runconfig/opts, container.IpcMode and PidMode): empty = a private namespace; {@code host};
- * {@code service:x} / {@code container:x} = join the namespace of that container's init.
- * Values the loader lets through but docker refuses are refused here the same way.
+ * A service's {@code pid}, {@code ipc}, {@code uts}, {@code cgroup}, {@code init} and {@code
+ * cgroup_parent} to the runtime's {@link Isolation}, as docker reads the same settings (moby
+ * runconfig/opts, container.IpcMode and PidMode): empty = a private namespace; {@code host}; {@code
+ * service:x} / {@code container:x} = join the namespace of that container's init. Values the loader
+ * lets through but docker refuses are refused here the same way.
  */
 public final class IsolationConverter {
 
   /** Finds the running container a {@code service:x} / {@code container:x} reference names. */
   @FunctionalInterface
   public interface NamespaceOwners {
-    /** The owner's init pid and whether its IPC namespace is shareable; fails NOT_FOUND if not running. */
+    /**
+     * The owner's init pid and whether its IPC namespace is shareable; fails NOT_FOUND if not
+     * running.
+     */
     Owner find(String reference, String attribute);
   }
 
@@ -35,14 +38,20 @@ public final class IsolationConverter {
   /**
    * The isolation of one container of {@code s}.
    *
-   * @param ownShm the host path of this container's own shareable /dev/shm (used with
-   *     {@code ipc: shareable}), null when it has none
+   * @param ownShm the host path of this container's own shareable /dev/shm (used with {@code ipc:
+   *     shareable}), null when it has none
    */
   public static Isolation isolation(Service s, NamespaceOwners owners, String ownShm) {
     ServiceSecurity sec = s.security();
     String ipc = blankToNull(sec.ipc());
-    return new Isolation(namespace("pid", sec.pid(), owners), ipcNamespace(ipc, owners), uts(s), cgroup(sec.cgroup()),
-        Boolean.TRUE.equals(s.process().init()), ipcShm(ipc, owners, ownShm), blankToNull(sec.cgroupParent()));
+    return new Isolation(
+        namespace("pid", sec.pid(), owners),
+        ipcNamespace(ipc, owners),
+        uts(s),
+        cgroup(sec.cgroup()),
+        Boolean.TRUE.equals(s.process().init()),
+        ipcShm(ipc, owners, ownShm),
+        blankToNull(sec.cgroupParent()));
   }
 
   private static Namespace namespace(String type, String mode, NamespaceOwners owners) {
@@ -54,7 +63,8 @@ public final class IsolationConverter {
       return Namespace.HOST;
     }
     if (isReference(m)) {
-      return Namespace.join(Path.of("/proc", Integer.toString(owners.find(m, type).pid()), "ns", type));
+      return Namespace.join(
+          Path.of("/proc", Integer.toString(owners.find(m, type).pid()), "ns", type));
     }
     throw invalid(type, m, "\"host\", \"service:<name>\" or \"container:<name>\"");
   }
@@ -83,8 +93,9 @@ public final class IsolationConverter {
     Owner owner = owners.find(ipc, "ipc");
     if (owner.shmPath() == null) {
       // moby daemon/container_operations_unix.go getIpcContainer
-      throw new ComposeException(ComposeException.Kind.INVALID, "ipc " + ipc
-          + ": non-shareable IPC (hint: use ipc: shareable for the donor container)");
+      throw new ComposeException(
+          ComposeException.Kind.INVALID,
+          "ipc " + ipc + ": non-shareable IPC (hint: use ipc: shareable for the donor container)");
     }
     return owner.shmPath();
   }
@@ -99,7 +110,8 @@ public final class IsolationConverter {
       throw invalid("uts", uts, "\"host\"");
     }
     if (s.networking().hostname() != null && !s.networking().hostname().isEmpty()) {
-      throw new ComposeException(ComposeException.Kind.INVALID,
+      throw new ComposeException(
+          ComposeException.Kind.INVALID,
           "service \"" + s.name() + "\": conflicting options: hostname and the UTS mode");
     }
     return Namespace.HOST;
@@ -122,7 +134,8 @@ public final class IsolationConverter {
   }
 
   private static ComposeException invalid(String attribute, String value, String expected) {
-    return new ComposeException(ComposeException.Kind.INVALID,
+    return new ComposeException(
+        ComposeException.Kind.INVALID,
         "invalid " + attribute + " mode \"" + value + "\": expected " + expected);
   }
 

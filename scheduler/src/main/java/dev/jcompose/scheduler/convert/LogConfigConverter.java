@@ -16,8 +16,8 @@ import java.util.Set;
  * <ul>
  *   <li>no driver, or {@code json-file} (the engine's default driver): each option not given takes
  *       the engine's default ({@code max-size} 64m, {@code max-file} 3), as dockerd merges its
- *       daemon {@code log-opts} into a container using the default driver
- *       (daemon/logs.go mergeAndVerifyLogConfig); {@code compress} defaults to false;
+ *       daemon {@code log-opts} into a container using the default driver (daemon/logs.go
+ *       mergeAndVerifyLogConfig); {@code compress} defaults to false;
  *   <li>{@code local}: 20 MiB x 5 files, compressed, unless set (daemon/logger/local/local.go);
  *   <li>{@code none}: nothing kept, {@code logs} refuses to read;
  *   <li>docker's validation messages for the options (logger/jsonfilelog ValidateLogOpt, New).
@@ -29,25 +29,43 @@ import java.util.Set;
 public final class LogConfigConverter {
   static final long DEFAULT_MAX_SIZE = 64L << 20;
   static final int DEFAULT_MAX_FILE = 3;
-  private static final Set<String> FILE_OPTS = Set.of("max-size", "max-file", "compress", "labels", "labels-regex",
-      "env", "env-regex", "tag", "mode", "max-buffer-size");
+  private static final Set<String> FILE_OPTS =
+      Set.of(
+          "max-size",
+          "max-file",
+          "compress",
+          "labels",
+          "labels-regex",
+          "env",
+          "env-regex",
+          "tag",
+          "mode",
+          "max-buffer-size");
 
   private LogConfigConverter() {}
 
   /** null = the runtime's default. */
   public static LogConfig logConfig(Service s) {
     LoggingConfig l = s.logging();
-    String driver = l == null || l.driver() == null || l.driver().isEmpty() ? "json-file" : l.driver();
+    String driver =
+        l == null || l.driver() == null || l.driver().isEmpty() ? "json-file" : l.driver();
     Map<String, String> opts = l == null || l.options() == null ? Map.of() : l.options();
     return switch (driver) {
-      case "json-file" -> files(s, driver, Driver.JSON_FILE, opts, DEFAULT_MAX_SIZE, DEFAULT_MAX_FILE, false);
+      case "json-file" ->
+          files(s, driver, Driver.JSON_FILE, opts, DEFAULT_MAX_SIZE, DEFAULT_MAX_FILE, false);
       case "local" -> files(s, driver, Driver.LOCAL, opts, 20L << 20, 5, true);
       case "none" -> new LogConfig(Driver.NONE, 0, 1, false);
       default -> null;
     };
   }
 
-  private static LogConfig files(Service s, String driver, Driver kind, Map<String, String> opts, long size, int files,
+  private static LogConfig files(
+      Service s,
+      String driver,
+      Driver kind,
+      Map<String, String> opts,
+      long size,
+      int files,
       boolean compress) {
     for (String k : opts.keySet()) {
       if (!FILE_OPTS.contains(k)) {
@@ -58,7 +76,8 @@ public final class LogConfigConverter {
     int maxFile = opts.containsKey("max-file") ? maxFile(s, opts.get("max-file")) : files;
     boolean gzip = opts.containsKey("compress") ? bool(s, opts.get("compress")) : compress;
     if (gzip && (maxFile < 2 || maxSize <= 0)) {
-      throw invalid(s, "compress cannot be true when max-file is less than 2 or max-size is not set");
+      throw invalid(
+          s, "compress cannot be true when max-file is less than 2 or max-size is not set");
     }
     return new LogConfig(kind, maxSize, maxFile, gzip);
   }
@@ -96,6 +115,7 @@ public final class LogConfigConverter {
   }
 
   private static ComposeException invalid(Service s, String message) {
-    return new ComposeException(ComposeException.Kind.INVALID, "service \"" + s.name() + "\": logging: " + message);
+    return new ComposeException(
+        ComposeException.Kind.INVALID, "service \"" + s.name() + "\": logging: " + message);
   }
 }

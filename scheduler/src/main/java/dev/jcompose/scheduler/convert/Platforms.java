@@ -5,9 +5,10 @@ import dev.jcompose.scheduler.api.ComposeException;
 import java.util.Locale;
 
 /**
- * {@code platform}: the host's own platform runs; any other is refused, because this engine runs
- * no emulation (docker would pull that variant and rely on binfmt/qemu). Spellings are normalised
- * as containerd's platforms package does (x86_64 = amd64, aarch64 = arm64, the os defaulting to linux).
+ * {@code platform}: the host's own platform runs; any other is refused, because this engine runs no
+ * emulation (docker would pull that variant and rely on binfmt/qemu). Spellings are normalised as
+ * containerd's platforms package does (x86_64 = amd64, aarch64 = arm64, the os defaulting to
+ * linux).
  */
 public final class Platforms {
   private Platforms() {}
@@ -23,8 +24,15 @@ public final class Platforms {
     if (p == null || p.isBlank() || matches(p, host())) {
       return;
     }
-    throw new ComposeException(ComposeException.Kind.INVALID, "service \"" + s.name() + "\": platform " + p
-        + " is not supported on this host (" + host() + "): jcompose runs images of the host's platform only, without emulation");
+    throw new ComposeException(
+        ComposeException.Kind.INVALID,
+        "service \""
+            + s.name()
+            + "\": platform "
+            + p
+            + " is not supported on this host ("
+            + host()
+            + "): jcompose runs images of the host's platform only, without emulation");
   }
 
   static boolean matches(String requested, String host) {
@@ -32,7 +40,9 @@ public final class Platforms {
     String os = parts.length == 1 ? "linux" : parts[0];
     String arch = arch(parts.length == 1 ? parts[0] : parts[1]);
     String variant = parts.length > 2 ? parts[2] : "";
-    return os.equals("linux") && host.equals("linux/" + arch) && (variant.isEmpty() || variant.equals("v1") || !arch.equals("amd64"));
+    return os.equals("linux")
+        && host.equals("linux/" + arch)
+        && (variant.isEmpty() || variant.equals("v1") || !arch.equals("amd64"));
   }
 
   private static String arch(String a) {

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>on a network with the embedded DNS: {@code nameserver 127.0.0.11} alone (the others become
  *       its upstreams), and {@code ndots:0} added only when no valid ndots is set;
- *   <li>without a network ({@code network_mode: none}): loopback nameservers dropped (they mean
- *       the host), Google's public servers when none is left;
+ *   <li>without a network ({@code network_mode: none}): loopback nameservers dropped (they mean the
+ *       host), Google's public servers when none is left;
  *   <li>on the host's network: the file as it is.
  * </ul>
  *
@@ -132,7 +132,9 @@ public final class ResolvConf {
 
   /** The upstream servers the embedded DNS uses for this container (after forInternalResolver). */
   public List<String> upstreams() {
-    return extServers.stream().map(s -> s.startsWith("host(") ? s.substring(5, s.length() - 1) : s).toList();
+    return extServers.stream()
+        .map(s -> s.startsWith("host(") ? s.substring(5, s.length() - 1) : s)
+        .toList();
   }
 
   private boolean option(String name) {

@@ -28,9 +28,21 @@ public final class ResourceConverter {
     }
     Long pids = r.pidsLimit() != null && r.pidsLimit() > 0 ? r.pidsLimit() : null;
     Integer swappiness = r.memSwappiness() == null ? null : r.memSwappiness().intValue();
-    return new ContainerSpec.Resources(r.memLimit(), r.memswapLimit(), r.memReservation(), quota, period,
-        r.cpuShares(), r.cpuset(), pids, r.oomScoreAdj(), swappiness, r.oomKillDisable(), r.cpuRtRuntime(),
-        r.cpuRtPeriod(), blkio(r.blkio()));
+    return new ContainerSpec.Resources(
+        r.memLimit(),
+        r.memswapLimit(),
+        r.memReservation(),
+        quota,
+        period,
+        r.cpuShares(),
+        r.cpuset(),
+        pids,
+        r.oomScoreAdj(),
+        swappiness,
+        r.oomKillDisable(),
+        r.cpuRtRuntime(),
+        r.cpuRtPeriod(),
+        blkio(r.blkio()));
   }
 
   /** Device paths become "major:minor" of the host's block device, as dockerd resolves them. */
@@ -38,25 +50,43 @@ public final class ResourceConverter {
     if (b == null) {
       return null;
     }
-    return new ContainerSpec.Blkio(b.weight(),
-        each(b.weightDevice(), d -> new ContainerSpec.Blkio.DeviceWeight(BlockDevices.majorMinor(d.path()), (int) d.value())),
-        rates(b.deviceReadBps()), rates(b.deviceWriteBps()), rates(b.deviceReadIops()), rates(b.deviceWriteIops()));
+    return new ContainerSpec.Blkio(
+        b.weight(),
+        each(
+            b.weightDevice(),
+            d ->
+                new ContainerSpec.Blkio.DeviceWeight(
+                    BlockDevices.majorMinor(d.path()), (int) d.value())),
+        rates(b.deviceReadBps()),
+        rates(b.deviceWriteBps()),
+        rates(b.deviceReadIops()),
+        rates(b.deviceWriteIops()));
   }
 
-  private static List<ContainerSpec.Blkio.DeviceRate> rates(List<ServiceResources.DeviceValue> values) {
-    return each(values, d -> new ContainerSpec.Blkio.DeviceRate(BlockDevices.majorMinor(d.path()), d.value()));
+  private static List<ContainerSpec.Blkio.DeviceRate> rates(
+      List<ServiceResources.DeviceValue> values) {
+    return each(
+        values,
+        d -> new ContainerSpec.Blkio.DeviceRate(BlockDevices.majorMinor(d.path()), d.value()));
   }
 
-  private static <T> List<T> each(List<ServiceResources.DeviceValue> values, Function<ServiceResources.DeviceValue, T> f) {
+  private static <T> List<T> each(
+      List<ServiceResources.DeviceValue> values, Function<ServiceResources.DeviceValue, T> f) {
     return values == null ? List.of() : values.stream().map(f).toList();
   }
 
   /** ulimits as rlimits named like OCI ("RLIMIT_NOFILE"), sorted by name. */
   public static List<ContainerSpec.Rlimit> rlimits(Map<String, ServiceResources.Ulimit> ulimits) {
     List<ContainerSpec.Rlimit> out = new ArrayList<>();
-    ulimits.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-        out.add(new ContainerSpec.Rlimit("RLIMIT_" + e.getKey().toUpperCase(Locale.ROOT),
-            e.getValue().soft(), e.getValue().hard())));
+    ulimits.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e ->
+                out.add(
+                    new ContainerSpec.Rlimit(
+                        "RLIMIT_" + e.getKey().toUpperCase(Locale.ROOT),
+                        e.getValue().soft(),
+                        e.getValue().hard())));
     return out;
   }
 }

@@ -34,22 +34,32 @@ final class EtcWriter {
   }
 
   /**
-   * Content for a container with its own network namespace; {@code first} may be null (no
-   * network), {@code embeddedDns} is the resolver address on its networks (null without one).
+   * Content for a container with its own network namespace; {@code first} may be null (no network),
+   * {@code embeddedDns} is the resolver address on its networks (null without one).
    */
-  static void write(Path dir, ServiceNetworking s, String hostname, Endpoint first, String embeddedDns) {
+  static void write(
+      Path dir, ServiceNetworking s, String hostname, Endpoint first, String embeddedDns) {
     String ip = first == null ? null : first.ipv4Address();
     String gw = first == null ? null : first.gateway();
     write(dir.resolve("hosts"), EtcFiles.hosts(s.extraHosts(), gw, ip, hostname, s.domainname()));
     ResolvConf rc = hostResolvConf(s);
-    write(dir.resolve("resolv.conf"), (embeddedDns != null ? rc.forInternalResolver(embeddedDns) : rc.forLegacyNetwork()).render());
+    write(
+        dir.resolve("resolv.conf"),
+        (embeddedDns != null ? rc.forInternalResolver(embeddedDns) : rc.forLegacyNetwork())
+            .render());
     write(dir.resolve("hostname"), EtcFiles.hostname(hostname));
   }
 
   /** network_mode host: the host's own files, as docker copies them. */
   static void writeHost(Path dir, ServiceNetworking s, String hostname) {
-    write(dir.resolve("hosts"), read(Path.of("/etc/hosts")) + EtcFiles.hosts(s.extraHosts(), "127.0.0.1", null, null, null)
-        .lines().skip(6).map(l -> l + "\n").reduce("", String::concat));
+    write(
+        dir.resolve("hosts"),
+        read(Path.of("/etc/hosts"))
+            + EtcFiles.hosts(s.extraHosts(), "127.0.0.1", null, null, null)
+                .lines()
+                .skip(6)
+                .map(l -> l + "\n")
+                .reduce("", String::concat));
     write(dir.resolve("resolv.conf"), hostResolvConf(s).render());
     write(dir.resolve("hostname"), EtcFiles.hostname(hostname));
   }
@@ -57,7 +67,8 @@ final class EtcWriter {
   /** The host's resolv.conf with the service's dns, dns_search and dns_opt applied. */
   private static ResolvConf hostResolvConf(ServiceNetworking s) {
     Path source = hostResolvPath();
-    return ResolvConf.parse(read(source), source.toString()).override(s.dns(), s.dnsSearch(), s.dnsOpt());
+    return ResolvConf.parse(read(source), source.toString())
+        .override(s.dns(), s.dnsSearch(), s.dnsOpt());
   }
 
   /**
@@ -68,8 +79,12 @@ final class EtcWriter {
     Path etc = Path.of("/etc/resolv.conf");
     Path resolved = Path.of("/run/systemd/resolve/resolv.conf");
     String text = read(etc);
-    boolean stubOnly = text.lines().map(String::trim).filter(l -> l.startsWith("nameserver")).allMatch(l -> l.endsWith(" 127.0.0.53"))
-        && text.contains("127.0.0.53");
+    boolean stubOnly =
+        text.lines()
+                .map(String::trim)
+                .filter(l -> l.startsWith("nameserver"))
+                .allMatch(l -> l.endsWith(" 127.0.0.53"))
+            && text.contains("127.0.0.53");
     return stubOnly && Files.exists(resolved) ? resolved : etc;
   }
 
@@ -83,7 +98,12 @@ final class EtcWriter {
 
   private static void write(Path p, String content) {
     try {
-      Files.writeString(p, content, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+      Files.writeString(
+          p,
+          content,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + p, e);
     }

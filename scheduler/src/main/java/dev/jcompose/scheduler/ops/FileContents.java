@@ -17,13 +17,18 @@ import java.util.Set;
  */
 final class FileContents {
   private static final PosixFilePermission[] BITS = {
-      PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-      PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-      PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+    PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
+        PosixFilePermission.OTHERS_READ,
+    PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
+        PosixFilePermission.GROUP_READ,
+    PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
+        PosixFilePermission.OWNER_READ
+  };
 
   private FileContents() {}
 
-  static Path write(Path etcDir, String kind, String target, String content, Integer uid, Integer gid, int mode) {
+  static Path write(
+      Path etcDir, String kind, String target, String content, Integer uid, Integer gid, int mode) {
     try {
       Path f = etcDir.resolve(kind + "s").resolve(Hashing.sha256Hex(target).substring(0, 16));
       Files.createDirectories(f.getParent());

@@ -30,17 +30,28 @@ public final class HookRunner {
     this.runtime = runtime;
   }
 
-  public void run(String container, String service, List<ServiceLifecycle.Hook> hooks, Progress progress) {
+  public void run(
+      String container, String service, List<ServiceLifecycle.Hook> hooks, Progress progress) {
     for (ServiceLifecycle.Hook hook : hooks) {
       runOne(container, service, hook, progress);
     }
   }
 
-  private void runOne(String container, String service, ServiceLifecycle.Hook hook, Progress progress) {
+  private void runOne(
+      String container, String service, ServiceLifecycle.Hook hook, Progress progress) {
     List<String> env = new ArrayList<>();
     hook.environment().forEach((k, v) -> env.add(k + "=" + v));
-    ExecSession s = runtime.exec(container, new ExecSpec(hook.command(), env, hook.workingDir(), hook.user(), false, false,
-        hook.privileged()));
+    ExecSession s =
+        runtime.exec(
+            container,
+            new ExecSpec(
+                hook.command(),
+                env,
+                hook.workingDir(),
+                hook.user(),
+                false,
+                false,
+                hook.privileged()));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try {
@@ -54,11 +65,13 @@ public final class HookRunner {
       text(err).lines().forEach(l -> progress.emit(container + " ->", l, ""));
       if (code != 0) {
         String tail = tail(text(err).isBlank() ? text(out) : text(err));
-        throw new ComposeException(ComposeException.Kind.INVALID,
+        throw new ComposeException(
+            ComposeException.Kind.INVALID,
             service + " hook exited with status " + code + (tail.isEmpty() ? "" : ": " + tail));
       }
     } catch (IOException | ExecutionException | TimeoutException e) {
-      throw new ComposeException(ComposeException.Kind.INTERNAL, service + " hook failed: " + e.getMessage());
+      throw new ComposeException(
+          ComposeException.Kind.INTERNAL, service + " hook failed: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ComposeException(ComposeException.Kind.INTERNAL, service + " hook interrupted");
@@ -66,13 +79,16 @@ public final class HookRunner {
   }
 
   private static Thread drain(InputStream in, ByteArrayOutputStream out) {
-    Thread t = new Thread(() -> {
-      try (in) {
-        in.transferTo(out);
-      } catch (IOException ignored) {
-        // a hook that closes its output early ends the copy
-      }
-    }, "hook-output");
+    Thread t =
+        new Thread(
+            () -> {
+              try (in) {
+                in.transferTo(out);
+              } catch (IOException ignored) {
+                // a hook that closes its output early ends the copy
+              }
+            },
+            "hook-output");
     t.setDaemon(true);
     t.start();
     return t;

@@ -13,10 +13,16 @@ import java.util.Map;
  * @param pulledAt image reference -> when it was last pulled (for daily/weekly/every_ policies)
  * @param now the time the plan is made for
  */
-public record ReconcileInput(Project project, ObservedState observed, UpOptions options, Map<String, String> localImages,
-    Map<String, Instant> pulledAt, Instant now) {
+public record ReconcileInput(
+    Project project,
+    ObservedState observed,
+    UpOptions options,
+    Map<String, String> localImages,
+    Map<String, Instant> pulledAt,
+    Instant now) {
 
-  public ReconcileInput(Project project, ObservedState observed, UpOptions options, Map<String, String> localImages) {
+  public ReconcileInput(
+      Project project, ObservedState observed, UpOptions options, Map<String, String> localImages) {
     this(project, observed, options, localImages, Map.of(), Instant.EPOCH);
   }
 }
