@@ -9,5 +9,7 @@ import java.util.List;
  * @param disabledServices services switched off by profiles
  * @param allProfiles every profile any service names, sorted ({@code config --profiles})
  * @param warnings user-facing warnings from loading and normalisation, in order
+ * @param sources where the enabled services' attributes were written
  */
-public record LoadResult(Project project, List<String> disabledServices, List<String> allProfiles, List<String> warnings) {}
+public record LoadResult(Project project, List<String> disabledServices, List<String> allProfiles, List<String> warnings,
+    SourceMap sources) {}

@@ -43,6 +43,7 @@ public final class ProjectLoader {
     Project project = TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files());
     List<String> warnings = new ArrayList<>(loaded.warnings());
     warnings.addAll(canonical.warnings());
-    return new LoadResult(project, canonical.disabledServices(), canonical.allProfiles(), List.copyOf(warnings));
+    return new LoadResult(project, canonical.disabledServices(), canonical.allProfiles(), List.copyOf(warnings),
+        new SourceMap(canonical.source()));
   }
 }

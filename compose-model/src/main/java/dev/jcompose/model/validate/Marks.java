@@ -1,11 +1,9 @@
 package dev.jcompose.model.validate;
 
 import dev.jcompose.model.api.ComposeFileException;
-import dev.jcompose.model.tree.ListNode;
 import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Mark;
-import dev.jcompose.model.tree.Node;
-import dev.jcompose.model.tree.ScalarNode;
+import dev.jcompose.model.tree.NodeLookup;
 
 /** Finds where an attribute was written, to prefix messages with {@code file:line:column}. */
 final class Marks {
@@ -13,30 +11,7 @@ final class Marks {
 
   /** The mark of the deepest existing key along {@code path} (map keys, list indexes as digits, or list entries by value). */
   static Mark at(MapNode root, String... path) {
-    Node node = root;
-    Mark mark = root.mark();
-    for (String key : path) {
-      if (node instanceof MapNode m && m.entries().containsKey(key)) {
-        mark = m.keyMark(key);
-        node = m.get(key);
-      } else if (node instanceof ListNode l && key.chars().allMatch(Character::isDigit)
-          && Integer.parseInt(key) < l.items().size()) {
-        node = l.items().get(Integer.parseInt(key));
-        mark = node.mark();
-      } else if (node instanceof ListNode l && itemNamed(l, key) != null) {
-        node = itemNamed(l, key);
-        mark = node.mark();
-      } else {
-        break;
-      }
-    }
-    return mark;
-  }
-
-  /** A list entry written as {@code key} (e.g. a network in {@code networks: [front]}). */
-  private static Node itemNamed(ListNode l, String key) {
-    return l.items().stream().filter(n -> n instanceof ScalarNode s && key.equals(String.valueOf(s.value())))
-        .findFirst().orElse(null);
+    return NodeLookup.find(root, path).mark();
   }
 
   static ComposeFileException error(MapNode root, String message, String... path) {

@@ -52,6 +52,23 @@ class ProjectLoaderTest {
   }
 
   @Test
+  void loadDetailed_sources_nameWhereAttributesWereWritten() throws Exception {
+    Files.writeString(dir.resolve("compose.yaml"), """
+        services:
+          web:
+            image: x
+            network_mode: host
+            ports: ["80:80", "443:443"]
+        """);
+    SourceMap sources = ProjectLoader.loadDetailed(options(Map.of())).sources();
+    String file = dir.resolve("compose.yaml").toString();
+    assertThat(sources.where("services", "web", "network_mode")).contains(file + ":4:5");
+    assertThat(sources.where("services", "web", "ports", "1")).contains(file + ":5:22");
+    assertThat(sources.where("services", "web", "user")).isEmpty();
+    assertThat(sources.nearest("services", "web", "user")).contains(file + ":2:3");
+  }
+
+  @Test
   void load_profiles_disabledServicesAbsent() throws Exception {
     String yaml = "services:\n  web: {image: x}\n  debug: {image: y, profiles: [dev]}\n";
     assertThat(load(yaml).services()).containsOnlyKeys("web");
