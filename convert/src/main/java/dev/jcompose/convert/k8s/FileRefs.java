@@ -93,7 +93,7 @@ final class FileRefs {
   /** Text as {@code data}, other bytes as {@code binaryData}. */
   private static Map<String, Object> configMap(Context ctx, Config c) {
     byte[] bytes = c.content() != null ? c.content().getBytes(StandardCharsets.UTF_8)
-        : c.file() != null ? read(Path.of(c.file()))
+        : c.file() != null ? read(ctx, Path.of(c.file()), "configs", c.key())
         : fromEnvironment(ctx, c.environment(), "configs", c.key()).getBytes(StandardCharsets.UTF_8);
     String key = Names.dataKey(c.key());
     String text = Utf8.decode(bytes);
@@ -103,7 +103,7 @@ final class FileRefs {
 
   private static byte[] secretBytes(Context ctx, Secret s) {
     if (s.file() != null) {
-      return read(Path.of(s.file()));
+      return read(ctx, Path.of(s.file()), "secrets", s.key());
     }
     return fromEnvironment(ctx, s.environment(), "secrets", s.key()).getBytes(StandardCharsets.UTF_8);
   }
@@ -117,9 +117,13 @@ final class FileRefs {
     return v;
   }
 
-  private static byte[] read(Path file) {
+  /** The file's bytes; a missing file is reported (compose checks it only when it starts the service). */
+  private static byte[] read(Context ctx, Path file, String section, String key) {
     try {
       return Files.readAllBytes(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      ctx.findings().report("file " + file + " does not exist; the object is empty", section, key, "file");
+      return new byte[0];
     } catch (IOException e) {
       throw new ComposeFileException("cannot read " + file + ": " + e.getMessage(), e);
     }
