@@ -25,6 +25,8 @@ with_kompose=false
 [ "${1:-}" = "--kompose" ] && with_kompose=true
 
 die() { echo "k8s-peers.sh: $*" >&2; exit 1; }
+# the machine's Go lives in /usr/local/go, which a non-login shell's PATH may lack
+command -v go >/dev/null || PATH="$PATH:/usr/local/go/bin"
 command -v go >/dev/null || die "needs Go (1.26) on PATH"
 command -v jq >/dev/null || die "needs jq"
 

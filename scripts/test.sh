@@ -23,6 +23,11 @@ scripts/build-test-images.sh
 # postgres, redis and python stand-ins for examples/ (debootstrap on the first run, then cached)
 scripts/build-example-images.sh
 
+# kube-apiserver and etcd for convert's acceptance tier (tag k8s): built from the Go module proxy on
+# the first run (see the script for the cost), then cached
+JCOMPOSE_K8S_PEERS="$(scripts/k8s-peers.sh)"
+export JCOMPOSE_K8S_PEERS
+
 mvn -B -Proot verify
 
 if [ -x "$shared/leakcheck" ]; then

@@ -9,6 +9,7 @@ import picocli.CommandLine;
 final class Subcommands {
   private static final String[] CLASSES = {
     "dev.jcompose.cli.command.ConfigCommand",
+    "dev.jcompose.cli.command.ConvertCommand",
     "dev.jcompose.cli.command.PullCommand",
     "dev.jcompose.cli.command.ImagesCommand",
     "dev.jcompose.cli.command.VolumeCommand",
