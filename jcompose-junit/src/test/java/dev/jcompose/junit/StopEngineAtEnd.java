@@ -1,0 +1,43 @@
+package dev.jcompose.junit;
+
+import dev.jcompose.runtime.api.RuntimePaths;
+import dev.jcompose.scheduler.client.EngineLauncher;
+import dev.jcompose.scheduler.client.RemoteComposeService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * For the extension's own tests: when the whole run ends (after every class's stack is down), the
+ * engine the tests started is asked to exit and the private state roots are deleted, so the run
+ * leaves nothing behind. Users' engines are not the tests' business: the extension never stops one.
+ */
+final class StopEngineAtEnd implements BeforeAllCallback {
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(StopEngineAtEnd.class, k -> new Stopper());
+  }
+
+  private static final class Stopper implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      RuntimePaths paths = RuntimePaths.fromEnvironment(System.getenv());
+      RemoteComposeService engine = RemoteComposeService.forPaths(paths);
+      if (EngineLauncher.answers(engine)) {
+        engine.shutdown();
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> !EngineLauncher.answers(engine));
+      }
+      Path root = paths.runRoot().getParent();
+      if (root != null && root.getFileName().toString().startsWith("jcompose-test-")) {
+        try (Stream<Path> all = Files.walk(root)) {
+          all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    }
+  }
+}
