@@ -2,7 +2,7 @@ package dev.jcompose.junit;
 
 import dev.jcompose.model.api.LoadOptions;
 import dev.jcompose.model.api.Project;
-import dev.jcompose.model.api.ProjectLoader;
+import dev.jcompose.model.ProjectLoader;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;

@@ -3,6 +3,7 @@ package dev.jcompose.junit;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.scheduler.client.EngineLauncher;
 import dev.jcompose.scheduler.client.RemoteComposeService;
+import dev.jcompose.testkit.HostChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * For the extension's own tests: when the whole run ends (after every class's stack is down), the
  * engine the tests started is asked to exit and the private state roots are deleted, so the run
- * leaves nothing behind. Users' engines are not the tests' business: the extension never stops one.
+ * leaves nothing behind (checked by scripts/leakcheck). Users' engines are not the tests' business: the extension never stops one.
  */
 final class StopEngineAtEnd implements BeforeAllCallback {
   @Override
@@ -32,6 +33,8 @@ final class StopEngineAtEnd implements BeforeAllCallback {
         engine.shutdown();
         Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> !EngineLauncher.answers(engine));
       }
+      // nothing of the tests' stacks may outlive them: no mount, link, namespace, cgroup or rule
+      HostChecks.assertNoLeaks(paths.dataRoot(), paths.runRoot());
       Path root = paths.runRoot().getParent();
       if (root != null && root.getFileName().toString().startsWith("jcompose-test-")) {
         try (Stream<Path> all = Files.walk(root)) {

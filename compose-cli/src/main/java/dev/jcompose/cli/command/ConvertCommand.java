@@ -4,7 +4,7 @@ import dev.jcompose.convert.api.Conversion;
 import dev.jcompose.convert.api.ConvertOptions;
 import dev.jcompose.convert.api.Finding;
 import dev.jcompose.convert.api.KubernetesConverter;
-import dev.jcompose.model.api.ProjectLoader;
+import dev.jcompose.model.ProjectLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

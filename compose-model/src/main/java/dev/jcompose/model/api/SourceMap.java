@@ -17,8 +17,13 @@ public final class SourceMap {
 
   private final MapNode source;
 
-  SourceMap(MapNode source) {
+  private SourceMap(MapNode source) {
     this.source = source;
+  }
+
+  /** A view of the merged source tree (the loader's; not for users to build). */
+  public static SourceMap of(MapNode source) {
+    return new SourceMap(source);
   }
 
   /** {@code file:line:column} of the attribute at {@code path}, or empty if the files do not write it. */

@@ -2,6 +2,7 @@ package dev.jcompose.convert.k8s;
 
 import dev.jcompose.convert.api.Manifest;
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceStorage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,7 +26,7 @@ final class BindFiles {
 
   private BindFiles() {}
 
-  static void add(Context ctx, Service s, Service.ServiceVolume v, String[] path, PodStorage storage) {
+  static void add(Context ctx, Service s, ServiceStorage.Mount v, String[] path, PodStorage storage) {
     Path project = ctx.project().workingDir().toAbsolutePath().normalize();
     Path source = Path.of(v.source()).toAbsolutePath().normalize();
     List<Path> files = source.startsWith(project) && !source.equals(project) ? files(source) : null;

@@ -23,18 +23,18 @@ final class Containers {
     c.put("name", name);
     c.put("image", image(ctx, s));
     Obj.put(c, "imagePullPolicy", pullPolicy(ctx, s));
-    Obj.put(c, "command", Expansion.escape(s.entrypoint()));
-    Obj.put(c, "args", Expansion.escape(s.command()));
-    Obj.put(c, "workingDir", s.workingDir());
+    Obj.put(c, "command", Expansion.escape(s.process().entrypoint()));
+    Obj.put(c, "args", Expansion.escape(s.process().command()));
+    Obj.put(c, "workingDir", s.process().workingDir());
     environment(ctx, s, c, storage);
     Obj.put(c, "ports", Ports.containerPorts(s));
     c.putAll(Probes.of(s, ctx.findings()));
     Obj.put(c, "resources", ResourceLimits.of(s, ctx.canonical(s), ctx.findings()));
     Obj.put(c, "securityContext", SecurityContexts.container(s, ctx.findings()));
-    if (s.tty()) {
+    if (s.process().tty()) {
       c.put("tty", true);
     }
-    if (s.stdinOpen()) {
+    if (s.process().stdinOpen()) {
       c.put("stdin", true);
     }
     Obj.put(c, "volumeMounts", storage.mounts());
@@ -72,7 +72,7 @@ final class Containers {
 
   private static void environment(Context ctx, Service s, Map<String, Object> c, PodStorage storage) {
     Map<String, String> env = new TreeMap<>();
-    (s.environment() == null ? Map.<String, String>of() : s.environment()).forEach((k, v) -> {
+    s.process().environment().forEach((k, v) -> {
       if (v != null) {
         env.put(k, v);
       }

@@ -6,11 +6,12 @@ import dev.jcompose.model.api.Service;
 import java.util.Map;
 
 /**
- * What every part of one conversion reads: the project, the options, where findings go, and the
- * decisions taken for all services before any is converted (object names, workload kinds).
+ * What every part of one conversion reads: the project (and its canonical form, for the few
+ * attributes the typed model does not carry), the options, where findings go, and the decisions
+ * taken for all services before any is converted (object names, workload kinds).
  */
-record Context(Project project, ConvertOptions options, Findings findings, Map<String, String> names,
-    Map<String, WorkloadKind> kinds) {
+record Context(Project project, Map<String, Object> canonical, ConvertOptions options, Findings findings,
+    Map<String, String> names, Map<String, WorkloadKind> kinds) {
 
   String nameOf(String service) {
     return names.get(service);
@@ -20,16 +21,9 @@ record Context(Project project, ConvertOptions options, Findings findings, Map<S
     return kinds.get(service);
   }
 
-  /** The canonical (docker compose config) map of a service, for attributes the typed model does not carry. */
+  /** The canonical (docker compose config) map of a service. */
   Map<String, Object> canonical(Service s) {
-    return canonical(project, s);
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> canonical(Project project, Service s) {
-    Object services = project.canonical() == null ? null : project.canonical().get("services");
-    Object svc = services instanceof Map<?, ?> m ? m.get(s.name()) : null;
-    return svc instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    return at(canonical, "services", s.name());
   }
 
   /** A nested canonical map ({@code deploy}, {@code deploy.resources.reservations}...), empty if absent. */

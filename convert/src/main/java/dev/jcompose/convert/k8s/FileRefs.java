@@ -5,6 +5,7 @@ import dev.jcompose.model.api.ComposeFileException;
 import dev.jcompose.model.api.Config;
 import dev.jcompose.model.api.Secret;
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceStorage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +33,8 @@ final class FileRefs {
     Set<String> configs = new LinkedHashSet<>();
     Set<String> secrets = new LinkedHashSet<>();
     ctx.project().services().values().forEach(s -> {
-      s.configs().forEach(r -> configs.add(r.source()));
-      s.secrets().forEach(r -> secrets.add(r.source()));
+      s.storage().configs().forEach(r -> configs.add(r.source()));
+      s.storage().secrets().forEach(r -> secrets.add(r.source()));
     });
     List<Manifest> out = new ArrayList<>();
     configs.stream().sorted().map(k -> ctx.project().configs().get(k)).filter(c -> c != null && !c.external())
@@ -46,14 +47,14 @@ final class FileRefs {
 
   /** Volumes and mounts of one service's config and secret references. */
   static void add(Context ctx, Service s, PodStorage storage) {
-    refs(ctx, s, s.configs(), "configs", "/", storage);
-    refs(ctx, s, s.secrets(), "secrets", "/run/secrets/", storage);
+    refs(ctx, s, s.storage().configs(), "configs", "/", storage);
+    refs(ctx, s, s.storage().secrets(), "secrets", "/run/secrets/", storage);
   }
 
-  private static void refs(Context ctx, Service s, List<Service.ServiceFileRef> refs, String attribute, String base, PodStorage storage) {
+  private static void refs(Context ctx, Service s, List<ServiceStorage.FileRef> refs, String attribute, String base, PodStorage storage) {
     boolean config = attribute.equals("configs");
     for (int i = 0; i < refs.size(); i++) {
-      Service.ServiceFileRef r = refs.get(i);
+      ServiceStorage.FileRef r = refs.get(i);
       String[] path = Context.path(s, attribute, String.valueOf(i));
       if (r.uid() != null || r.gid() != null) {
         ctx.findings().report("uid and gid have no Kubernetes field (files are owned by root, or by fsGroup); not converted", path);
@@ -69,7 +70,7 @@ final class FileRefs {
     }
   }
 
-  private static String target(Service.ServiceFileRef r, String base) {
+  private static String target(ServiceStorage.FileRef r, String base) {
     if (r.target() == null || r.target().isEmpty()) {
       return base + r.source();
     }

@@ -44,15 +44,14 @@ final class KubeServices {
   /** Aliases on the service's networks and {@code links: [svc:alias]} of other services pointing at it. */
   private static Set<String> aliases(Context ctx, Service s) {
     Set<String> out = new TreeSet<>();
-    s.networks().values().forEach(n -> {
-      if (n != null && n.aliases() != null) {
+    s.networking().networks().values().forEach(n -> {
+      if (n != null) {
         out.addAll(n.aliases());
       }
     });
-    ctx.project().services().values().forEach(other -> (other.links() == null ? List.<String>of() : other.links()).forEach(link -> {
-      String[] parts = link.split(":", 2);
-      if (parts[0].equals(s.name()) && parts.length > 1 && !parts[1].equals(parts[0])) {
-        out.add(parts[1]);
+    ctx.project().services().values().forEach(other -> other.networking().links().forEach(link -> {
+      if (link.service().equals(s.name())) {
+        out.add(link.alias());
       }
     }));
     out.remove(s.name());

@@ -1,6 +1,7 @@
 package dev.jcompose.convert.k8s;
 
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceStorage;
 import dev.jcompose.model.api.Volume;
 import java.util.List;
 import java.util.Map;
@@ -17,30 +18,30 @@ final class Mounts {
   private Mounts() {}
 
   static void add(Context ctx, Service s, PodStorage storage) {
-    List<Service.ServiceVolume> volumes = s.volumes() == null ? List.of() : s.volumes();
+    List<ServiceStorage.Mount> volumes = s.storage().volumes();
     for (int i = 0; i < volumes.size(); i++) {
-      Service.ServiceVolume v = volumes.get(i);
+      ServiceStorage.Mount v = volumes.get(i);
       String[] path = Context.path(s, "volumes", String.valueOf(i));
       switch (v.type()) {
-        case "volume" -> volume(ctx, s, v, i, storage);
-        case "bind" -> BindFiles.add(ctx, s, v, path, storage);
-        case "tmpfs" -> storage.add(Obj.of("name", "tmpfs-" + i, "emptyDir", Obj.of("medium", "Memory",
+        case VOLUME -> volume(ctx, v, i, storage);
+        case BIND -> BindFiles.add(ctx, s, v, path, storage);
+        case TMPFS -> storage.add(Obj.of("name", "tmpfs-" + i, "emptyDir", Obj.of("medium", "Memory",
             "sizeLimit", v.tmpfsSize() == null ? null : Quantities.bytes(v.tmpfsSize()))), mount("tmpfs-" + i, v.target(), false, null));
-        default -> ctx.findings().report("a " + v.type() + " mount has no Kubernetes equivalent; not converted", path);
+        default -> ctx.findings().report("a " + v.type().id() + " mount has no Kubernetes equivalent; not converted", path);
       }
       if (v.tmpfsMode() != null) {
         ctx.findings().report("tmpfs mode has no Kubernetes field (emptyDir is created 0777); not converted", Labels.append(path, "tmpfs", "mode"));
       }
     }
     tmpfsList(ctx, s, storage);
-    if (s.shmSize() != null) {
-      storage.add(Obj.of("name", "dshm", "emptyDir", Obj.of("medium", "Memory", "sizeLimit", Quantities.bytes(s.shmSize()))),
+    if (s.resources().shmSize() != null) {
+      storage.add(Obj.of("name", "dshm", "emptyDir", Obj.of("medium", "Memory", "sizeLimit", Quantities.bytes(s.resources().shmSize()))),
           mount("dshm", "/dev/shm", false, null));
     }
   }
 
-  private static void volume(Context ctx, Service s, Service.ServiceVolume v, int index, PodStorage storage) {
-    if (v.source() == null || v.source().isEmpty()) {
+  private static void volume(Context ctx, ServiceStorage.Mount v, int index, PodStorage storage) {
+    if (v.anonymous()) {
       String name = "anon-" + index;
       storage.add(Obj.of("name", name, "emptyDir", Obj.empty()), mount(name, v.target(), v.readOnly(), null));
       return;
@@ -54,11 +55,10 @@ final class Mounts {
 
   /** The short {@code tmpfs:} list: "path" or "path:options" (only size= has a field). */
   private static void tmpfsList(Context ctx, Service s, PodStorage storage) {
-    List<String> tmpfs = s.tmpfs() == null ? List.of() : s.tmpfs();
+    List<ServiceStorage.Tmpfs> tmpfs = s.storage().tmpfs();
     for (int i = 0; i < tmpfs.size(); i++) {
-      String[] parts = tmpfs.get(i).split(":", 2);
       String size = null;
-      for (String opt : parts.length > 1 ? parts[1].split(",") : new String[0]) {
+      for (String opt : tmpfs.get(i).options()) {
         if (opt.startsWith("size=")) {
           size = opt.substring(5);
         } else {
@@ -67,7 +67,7 @@ final class Mounts {
       }
       String name = "tmpfs-list-" + i;
       storage.add(Obj.of("name", name, "emptyDir", Obj.of("medium", "Memory", "sizeLimit", size == null ? null : dockerSize(size))),
-          mount(name, parts[0], false, null));
+          mount(name, tmpfs.get(i).target(), false, null));
     }
   }
 

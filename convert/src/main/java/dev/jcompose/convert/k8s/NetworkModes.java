@@ -1,5 +1,6 @@
 package dev.jcompose.convert.k8s;
 
+import dev.jcompose.model.api.NetworkMode;
 import dev.jcompose.model.api.Service;
 
 /**
@@ -12,19 +13,20 @@ final class NetworkModes {
   private NetworkModes() {}
 
   static void check(Context ctx, Service s) {
-    String mode = s.networkMode();
-    String[] path = Context.path(s, "network_mode");
-    if (mode != null && !mode.isEmpty() && !mode.equals("bridge") && !mode.equals("default")) {
-      String why = mode.equals("host") ? "a pod shares the node's network only with hostNetwork, which convert does not set"
-          : mode.equals("none") ? "every pod has a network"
-          : "containers sharing a network namespace belong in one pod, which convert does not merge";
-      ctx.findings().report("network_mode " + mode + " has no equivalent (" + why + "); not converted", path);
+    NetworkMode mode = s.networking().mode();
+    if (mode.kind() != NetworkMode.Kind.BRIDGE && mode.kind() != NetworkMode.Kind.CUSTOM) {
+      String why = switch (mode.kind()) {
+        case HOST -> "a pod shares the node's network only with hostNetwork, which convert does not set";
+        case NONE -> "every pod has a network";
+        default -> "containers sharing a network namespace belong in one pod, which convert does not merge";
+      };
+      ctx.findings().report("network_mode " + mode + " has no equivalent (" + why + "); not converted", Context.path(s, "network_mode"));
     }
     if (ctx.project().networks().size() > 1 && ctx.findings().written("services", s.name(), "networks")) {
       ctx.findings().report("Kubernetes has one flat pod network: the isolation between compose networks is not converted",
           Context.path(s, "networks"));
     }
-    s.networks().forEach((net, n) -> {
+    s.networking().networks().forEach((net, n) -> {
       if (n != null && (n.ipv4Address() != null || n.ipv6Address() != null || n.macAddress() != null)) {
         ctx.findings().report("fixed addresses have no pod equivalent (the cluster assigns pod IPs); not converted",
             Context.path(s, "networks", net));

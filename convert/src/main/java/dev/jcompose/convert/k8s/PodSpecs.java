@@ -1,6 +1,7 @@
 package dev.jcompose.convert.k8s;
 
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceNetworking;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,11 +31,12 @@ final class PodSpecs {
     }
     spec.put("enableServiceLinks", false);
     hostname(ctx, s, spec);
-    if (Boolean.TRUE.equals(s.init())) {
+    if (Boolean.TRUE.equals(s.process().init())) {
       spec.put("shareProcessNamespace", true);
     }
-    Obj.put(spec, "terminationGracePeriodSeconds", s.stopGracePeriod() == null ? null : (int) Math.min(Integer.MAX_VALUE,
-        s.stopGracePeriod().getSeconds() + (s.stopGracePeriod().getNano() > 0 ? 1 : 0)));
+    java.time.Duration grace = s.lifecycle().stopGracePeriod();
+    Obj.put(spec, "terminationGracePeriodSeconds", grace == null ? null
+        : (int) Math.min(Integer.MAX_VALUE, grace.getSeconds() + (grace.getNano() > 0 ? 1 : 0)));
     stopSignal(ctx, s);
     Obj.put(spec, "hostAliases", hostAliases(ctx, s));
     Obj.put(spec, "dnsConfig", dnsConfig(s));
@@ -47,20 +49,21 @@ final class PodSpecs {
   }
 
   private static void hostname(Context ctx, Service s, Map<String, Object> spec) {
-    if (s.hostname() == null || s.hostname().isEmpty()) {
+    String hostname = s.networking().hostname();
+    if (hostname == null || hostname.isEmpty()) {
       return;
     }
-    String lower = s.hostname().toLowerCase(java.util.Locale.ROOT);
+    String lower = hostname.toLowerCase(java.util.Locale.ROOT);
     if (lower.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?") && lower.length() <= 63) {
       spec.put("hostname", lower);
     } else {
-      ctx.findings().report("hostname \"" + s.hostname() + "\" is not a DNS label, which a pod's hostname must be; not converted",
+      ctx.findings().report("hostname \"" + hostname + "\" is not a DNS label, which a pod's hostname must be; not converted",
           Context.path(s, "hostname"));
     }
   }
 
   private static void stopSignal(Context ctx, Service s) {
-    String sig = s.stopSignal();
+    String sig = s.lifecycle().stopSignal();
     if (sig != null && !List.of("SIGTERM", "TERM", "15").contains(sig.toUpperCase(java.util.Locale.ROOT))) {
       ctx.findings().report("Kubernetes stops containers with SIGTERM (or the image's STOPSIGNAL); " + sig + " is not converted",
           Context.path(s, "stop_signal"));
@@ -70,17 +73,14 @@ final class PodSpecs {
   /** {@code extra_hosts} entries ("host=ip" or "host:ip") grouped by address. */
   private static List<Map<String, Object>> hostAliases(Context ctx, Service s) {
     Map<String, List<String>> byIp = new TreeMap<>();
-    List<String> hosts = s.extraHosts() == null ? List.of() : s.extraHosts();
+    List<ServiceNetworking.ExtraHost> hosts = s.networking().extraHosts();
     for (int i = 0; i < hosts.size(); i++) {
-      String e = hosts.get(i);
-      int sep = e.indexOf('=') >= 0 ? e.indexOf('=') : e.indexOf(':');
-      String host = e.substring(0, Math.max(0, sep));
-      String ip = e.substring(sep + 1).replaceAll("^\\[|]$", "");
-      if (sep <= 0 || ip.equals("host-gateway")) {
-        ctx.findings().report("\"" + e + "\" has no Kubernetes equivalent (there is no host gateway address); not converted",
+      ServiceNetworking.ExtraHost e = hosts.get(i);
+      if (e.ip().equals(ServiceNetworking.ExtraHost.HOST_GATEWAY)) {
+        ctx.findings().report(e.host() + "=" + e.ip() + " has no Kubernetes equivalent (there is no host gateway address); not converted",
             Context.path(s, "extra_hosts", String.valueOf(i)));
       } else {
-        byIp.computeIfAbsent(ip, k -> new ArrayList<>()).add(host);
+        byIp.computeIfAbsent(e.ip(), k -> new ArrayList<>()).add(e.host());
       }
     }
     List<Map<String, Object>> out = new ArrayList<>();
@@ -90,11 +90,11 @@ final class PodSpecs {
 
   private static Map<String, Object> dnsConfig(Service s) {
     List<Map<String, Object>> options = new ArrayList<>();
-    for (String o : s.dnsOpt() == null ? List.<String>of() : s.dnsOpt()) {
+    for (String o : s.networking().dnsOpt()) {
       String[] kv = o.split(":", 2);
       options.add(Obj.of("name", kv[0], "value", kv.length > 1 ? kv[1] : null));
     }
-    return Obj.of("nameservers", s.dns(), "searches", s.dnsSearch(), "options", options);
+    return Obj.of("nameservers", s.networking().dns(), "searches", s.networking().dnsSearch(), "options", options);
   }
 
   /** {@code platform: os/arch[/variant]} as the well-known node labels. */

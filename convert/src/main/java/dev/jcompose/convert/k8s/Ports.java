@@ -1,6 +1,8 @@
 package dev.jcompose.convert.k8s;
 
+import dev.jcompose.model.api.Protocol;
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceNetworking;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,21 +33,16 @@ final class Ports {
   /** The Service's ports, unique by port and protocol, named when there are several; findings go to {@code findings} unless null. */
   static List<ServicePort> servicePorts(Service s, Findings findings) {
     Map<String, ServicePort> out = new LinkedHashMap<>();
-    List<Service.Port> ports = s.ports() == null ? List.of() : s.ports();
+    List<ServiceNetworking.Port> ports = s.networking().ports();
     for (int i = 0; i < ports.size(); i++) {
-      Service.Port p = ports.get(i);
+      ServiceNetworking.Port p = ports.get(i);
       String[] path = Context.path(s, "ports", String.valueOf(i));
       int published = published(p, findings, path);
       add(out, new ServicePort(p.name(), published, p.target(), protocol(p.protocol()), p.appProtocol()), findings, path);
     }
-    List<Service.Expose> expose = s.expose() == null ? List.of() : s.expose();
-    for (int i = 0; i < expose.size(); i++) {
-      String[] spec = expose.get(i).port().split("/", 2);
-      String[] range = spec[0].split("-", 2);
-      int from = Integer.parseInt(range[0]);
-      int to = range.length > 1 ? Integer.parseInt(range[1]) : from;
-      for (int port = from; port <= to; port++) {
-        add(out, new ServicePort(null, port, port, protocol(spec.length > 1 ? spec[1] : null), null), null, null);
+    for (ServiceNetworking.Expose e : s.networking().expose()) {
+      for (int port = e.ports().start(); port <= e.ports().end(); port++) {
+        add(out, new ServicePort(null, port, port, protocol(e.protocol()), null), null, null);
       }
     }
     return named(new ArrayList<>(out.values()));
@@ -59,25 +56,24 @@ final class Ports {
     }
   }
 
-  private static int published(Service.Port p, Findings findings, String[] path) {
+  private static int published(ServiceNetworking.Port p, Findings findings, String[] path) {
     if (findings != null && p.hostIp() != null && !p.hostIp().isEmpty() && !p.hostIp().equals("0.0.0.0") && !p.hostIp().equals("::")) {
       findings.report("binding to host address " + p.hostIp() + " has no Service field; the port is reachable on every Service address", path);
     }
     if (findings != null && "host".equals(p.mode())) {
       findings.report("mode: host (a port of the node itself) is not converted; the Service port is used", path);
     }
-    if (p.published() == null || p.published().isEmpty()) {
+    if (p.published() == null) {
       return p.target();
     }
-    String[] range = p.published().split("-", 2);
-    if (range.length > 1 && !range[0].equals(range[1]) && findings != null) {
-      findings.report("a published range has no Service equivalent; the Service uses port " + range[0], path);
+    if (p.published().size() > 1 && findings != null) {
+      findings.report("a published range has no Service equivalent; the Service uses port " + p.published().start(), path);
     }
-    return Integer.parseInt(range[0]);
+    return p.published().start() == 0 ? p.target() : p.published().start();
   }
 
-  private static String protocol(String p) {
-    return p == null || p.isEmpty() ? "TCP" : p.toUpperCase(Locale.ROOT);
+  private static String protocol(Protocol p) {
+    return p == null ? "TCP" : p.name();
   }
 
   /** The API server requires a name on every port of a Service with more than one. */

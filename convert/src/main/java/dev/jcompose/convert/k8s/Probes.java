@@ -1,5 +1,6 @@
 package dev.jcompose.convert.k8s;
 
+import dev.jcompose.model.api.HealthCheck;
 import dev.jcompose.model.api.Service;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ final class Probes {
 
   /** readinessProbe and startupProbe entries for the container, or nothing. */
   static Map<String, Object> of(Service s, Findings findings) {
-    Service.HealthCheck h = s.healthcheck();
+    HealthCheck h = s.healthcheck();
     if (h == null || h.disable()) {
       return Map.of();
     }

@@ -24,10 +24,11 @@ import java.util.TreeSet;
 public final class ProjectConversion {
   private ProjectConversion() {}
 
-  public static Conversion run(Project project, SourceMap sources, ConvertOptions options) {
+  public static Conversion run(Project project, Map<String, Object> canonical, SourceMap sources, ConvertOptions options) {
     Findings findings = new Findings(sources);
     Map<String, Service> services = new TreeMap<>(project.services());
-    Context ctx = new Context(project, options, findings, names(services, findings), kinds(project, services, findings));
+    Context ctx = new Context(project, canonical, options, findings, names(services, findings),
+        kinds(canonical, services, findings));
     List<Manifest> out = new ArrayList<>();
     Set<String> referenced = referenced(services);
     for (Service s : services.values()) {
@@ -62,19 +63,19 @@ public final class ProjectConversion {
     return names;
   }
 
-  private static Map<String, WorkloadKind> kinds(Project project, Map<String, Service> services, Findings findings) {
+  private static Map<String, WorkloadKind> kinds(Map<String, Object> canonical, Map<String, Service> services, Findings findings) {
     Set<String> awaited = new HashSet<>();
-    services.values().forEach(s -> s.dependsOn().forEach((dep, d) -> {
+    services.values().forEach(s -> s.lifecycle().dependsOn().forEach((dep, d) -> {
       if ("service_completed_successfully".equals(d.condition())) {
         awaited.add(dep);
       }
     }));
     Map<String, WorkloadKind> kinds = new LinkedHashMap<>();
     services.values().forEach(s -> {
-      WorkloadKind kind = WorkloadKind.of(s, Context.at(Context.canonical(project, s), "deploy"), awaited.contains(s.name()));
+      WorkloadKind kind = WorkloadKind.of(s, Context.at(canonical, "services", s.name(), "deploy"), awaited.contains(s.name()), findings);
       if (kind == WorkloadKind.JOB && awaited.contains(s.name()) && Restarts.restartsAfterSuccess(s)) {
         findings.report("another service waits for this one to complete, so it runs once as a Job; restarting it is not kept",
-            "services", s.name(), s.restart() != null ? "restart" : "deploy");
+            Restarts.attribute(s, findings));
       }
       kinds.put(s.name(), kind);
     });
@@ -85,8 +86,8 @@ public final class ProjectConversion {
   private static Set<String> referenced(Map<String, Service> services) {
     Set<String> out = new TreeSet<>();
     services.values().forEach(s -> {
-      out.addAll(s.dependsOn().keySet());
-      (s.links() == null ? List.<String>of() : s.links()).forEach(l -> out.add(l.split(":", 2)[0]));
+      out.addAll(s.lifecycle().dependsOn().keySet());
+      s.networking().links().forEach(l -> out.add(l.service()));
     });
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.jcompose.convert.k8s;
 
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceResources;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -15,10 +16,7 @@ final class ResourceLimits {
   private ResourceLimits() {}
 
   static Map<String, Object> of(Service s, Map<String, Object> canonical, Findings findings) {
-    Service.Resources r = s.resources();
-    if (r == null) {
-      return Map.of();
-    }
+    ServiceResources r = s.resources();
     Long cpuLimit = r.nanoCpus() != null ? r.nanoCpus() : quota(r);
     Long cpuRequest = reservedCpus(canonical);
     if (cpuRequest == null && r.cpuShares() != null) {
@@ -40,7 +38,7 @@ final class ResourceLimits {
             "memory", memRequest == null ? null : Quantities.bytes(memRequest)));
   }
 
-  private static Long quota(Service.Resources r) {
+  private static Long quota(ServiceResources r) {
     if (r.cpuQuota() == null || r.cpuQuota() <= 0) {
       return null;
     }

@@ -21,11 +21,11 @@ final class SecurityContexts {
   static Map<String, Object> container(Service s, Findings findings) {
     Map<String, Object> sc = new java.util.LinkedHashMap<>();
     user(s, sc, findings);
-    Obj.put(sc, "capabilities", Obj.of("add", capabilities(s.capAdd()), "drop", capabilities(s.capDrop())));
-    if (s.privileged()) {
+    Obj.put(sc, "capabilities", Obj.of("add", capabilities(s.security().capAdd()), "drop", capabilities(s.security().capDrop())));
+    if (s.security().privileged()) {
       sc.put("privileged", true);
     }
-    if (s.readOnly()) {
+    if (s.security().readOnly()) {
       sc.put("readOnlyRootFilesystem", true);
     }
     securityOpts(s, sc, findings);
@@ -34,7 +34,7 @@ final class SecurityContexts {
 
   static Map<String, Object> pod(Service s, Findings findings) {
     List<Long> groups = new ArrayList<>();
-    for (String g : s.groupAdd() == null ? List.<String>of() : s.groupAdd()) {
+    for (String g : s.process().groupAdd()) {
       if (g.matches("\\d+")) {
         groups.add(Long.valueOf(g));
       } else {
@@ -42,18 +42,19 @@ final class SecurityContexts {
       }
     }
     List<Map<String, Object>> sysctls = new ArrayList<>();
-    new TreeMap<>(s.sysctls() == null ? Map.<String, String>of() : s.sysctls())
+    new TreeMap<>(s.security().sysctls())
         .forEach((k, v) -> sysctls.add(Obj.of("name", k, "value", v)));
     return Obj.of("supplementalGroups", groups, "sysctls", sysctls);
   }
 
   private static void user(Service s, Map<String, Object> sc, Findings findings) {
-    if (s.user() == null || s.user().isEmpty()) {
+    String user = s.process().user();
+    if (user == null || user.isEmpty()) {
       return;
     }
-    String[] parts = s.user().split(":", 2);
+    String[] parts = user.split(":", 2);
     if (!parts[0].matches("\\d+") || parts.length == 2 && !parts[1].matches("\\d+")) {
-      findings.report("user \"" + s.user() + "\" names a user or group; Kubernetes takes numeric ids only (runAsUser, runAsGroup); not converted",
+      findings.report("user \"" + user + "\" names a user or group; Kubernetes takes numeric ids only (runAsUser, runAsGroup); not converted",
           Context.path(s, "user"));
       return;
     }
@@ -65,7 +66,7 @@ final class SecurityContexts {
 
   private static List<String> capabilities(List<String> caps) {
     List<String> out = new ArrayList<>();
-    for (String c : caps == null ? List.<String>of() : caps) {
+    for (String c : caps) {
       String name = c.toUpperCase(Locale.ROOT);
       out.add(name.startsWith("CAP_") ? name.substring(4) : name);
     }
@@ -73,7 +74,7 @@ final class SecurityContexts {
   }
 
   private static void securityOpts(Service s, Map<String, Object> sc, Findings findings) {
-    List<String> opts = s.securityOpt() == null ? List.of() : s.securityOpt();
+    List<String> opts = s.security().securityOpt();
     for (int i = 0; i < opts.size(); i++) {
       String[] kv = opts.get(i).split("[=:]", 2);
       String value = kv.length > 1 ? kv[1] : "";
@@ -92,7 +93,8 @@ final class SecurityContexts {
       return;
     }
     // the API server rejects allowPrivilegeEscalation: false together with privileged or CAP_SYS_ADMIN
-    if (s.privileged() || capabilities(s.capAdd()).contains("SYS_ADMIN") || capabilities(s.capAdd()).contains("ALL")) {
+    List<String> added = capabilities(s.security().capAdd());
+    if (s.security().privileged() || added.contains("SYS_ADMIN") || added.contains("ALL")) {
       findings.report("no-new-privileges cannot be combined with privileged or SYS_ADMIN in Kubernetes; not converted", path);
       return;
     }

@@ -2,6 +2,7 @@ package dev.jcompose.convert.k8s;
 
 import dev.jcompose.convert.api.Manifest;
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceStorage;
 import dev.jcompose.model.api.Volume;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,9 @@ final class VolumeClaims {
 
   static List<Manifest> of(Context ctx) {
     Map<String, Integer> pods = new TreeMap<>();
-    ctx.project().services().values().forEach(s -> s.volumes().stream()
-        .filter(v -> "volume".equals(v.type()) && v.source() != null && !v.source().isEmpty())
-        .map(Service.ServiceVolume::source).distinct()
+    ctx.project().services().values().forEach(s -> s.storage().volumes().stream()
+        .filter(v -> v.type() == ServiceStorage.MountType.VOLUME && !v.anonymous())
+        .map(ServiceStorage.Mount::source).distinct()
         .forEach(key -> pods.merge(key, podCount(ctx, s), Integer::sum)));
     List<Manifest> out = new ArrayList<>();
     pods.forEach((key, count) -> {
@@ -41,7 +42,7 @@ final class VolumeClaims {
 
   /** DaemonSets count as many: one pod per node. */
   private static int podCount(Context ctx, Service s) {
-    return ctx.kindOf(s.name()) == WorkloadKind.DAEMONSET ? 2 : Math.max(1, s.scale());
+    return ctx.kindOf(s.name()) == WorkloadKind.DAEMONSET ? 2 : Math.max(1, s.lifecycle().scale());
   }
 
   private static Map<String, Object> claim(Context ctx, String key, Volume v, String accessMode) {

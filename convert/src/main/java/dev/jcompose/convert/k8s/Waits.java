@@ -20,7 +20,7 @@ final class Waits {
 
   /** True if some pod waits (a dependency condition other than service_started on a service of the project). */
   static boolean any(dev.jcompose.model.api.Project project) {
-    return project.services().values().stream().anyMatch(s -> s.dependsOn().entrySet().stream()
+    return project.services().values().stream().anyMatch(s -> s.lifecycle().dependsOn().entrySet().stream()
         .anyMatch(e -> project.services().containsKey(e.getKey()) && !"service_started".equals(e.getValue().condition())));
   }
 
@@ -31,7 +31,7 @@ final class Waits {
   static List<Map<String, Object>> initContainers(Context ctx, Service s) {
     List<Map<String, Object>> out = new ArrayList<>();
     List<String> notKept = new ArrayList<>();
-    new TreeMap<>(s.dependsOn() == null ? Map.<String, Service.Dependency>of() : s.dependsOn()).forEach((dep, d) -> {
+    new TreeMap<>(s.lifecycle().dependsOn()).forEach((dep, d) -> {
       if (!ctx.project().services().containsKey(dep)) {
         return;
       }

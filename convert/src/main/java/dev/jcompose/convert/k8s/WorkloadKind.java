@@ -1,14 +1,15 @@
 package dev.jcompose.convert.k8s;
 
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceStorage;
 import java.util.Map;
 
 /**
  * Which controller runs a compose service. Long-running services become Deployments — or
  * StatefulSets when one replica keeps named volumes (a stable identity for the data) — and
  * {@code deploy.mode: global} a DaemonSet (one pod per node, as swarm runs one task per node).
- * One-shots become Jobs: {@code restart: "no"} and {@code on-failure} (a Job restarts a failed
- * pod and ends on success, which is what on-failure means), the restart_policy conditions
+ * One-shots become Jobs: a written {@code restart: "no"} and {@code on-failure} (a Job restarts a
+ * failed pod and ends on success, which is what on-failure means), the restart_policy conditions
  * {@code none}/{@code on-failure}, and any service another one waits for with
  * {@code service_completed_successfully}.
  */
@@ -31,14 +32,14 @@ enum WorkloadKind {
     return kind.toLowerCase(java.util.Locale.ROOT) + "/" + name;
   }
 
-  static WorkloadKind of(Service s, Map<String, Object> deploy, boolean awaitedToComplete) {
-    if (awaitedToComplete || Restarts.oneShot(s)) {
+  static WorkloadKind of(Service s, Map<String, Object> deploy, boolean awaitedToComplete, Findings findings) {
+    if (awaitedToComplete || Restarts.oneShot(s, findings)) {
       return JOB;
     }
     if ("global".equals(deploy.get("mode"))) {
       return DAEMONSET;
     }
-    boolean namedVolumes = s.volumes().stream().anyMatch(v -> "volume".equals(v.type()) && v.source() != null);
-    return namedVolumes && s.scale() <= 1 ? STATEFULSET : DEPLOYMENT;
+    boolean namedVolumes = s.storage().volumes().stream().anyMatch(v -> v.type() == ServiceStorage.MountType.VOLUME && !v.anonymous());
+    return namedVolumes && s.lifecycle().scale() <= 1 ? STATEFULSET : DEPLOYMENT;
   }
 }

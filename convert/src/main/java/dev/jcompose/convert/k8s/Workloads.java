@@ -23,16 +23,17 @@ final class Workloads {
     Map<String, Object> o = Obj.object(kind.apiVersion, kind.kind, Obj.of("name", name, "labels", own.labels(), "annotations", annotations));
     Map<String, Object> template = Obj.of("metadata", Obj.of("labels", pod.labels(), "annotations", podAnnotations), "spec", podSpec);
     Map<String, Object> spec = new LinkedHashMap<>();
+    int replicas = s.lifecycle().scale();
     switch (kind) {
-      case DEPLOYMENT -> spec.putAll(Obj.of("replicas", s.scale(), "selector", Obj.of("matchLabels", selector)));
-      case STATEFULSET -> spec.putAll(Obj.of("serviceName", name, "replicas", s.scale(), "selector", Obj.of("matchLabels", selector)));
+      case DEPLOYMENT -> spec.putAll(Obj.of("replicas", replicas, "selector", Obj.of("matchLabels", selector)));
+      case STATEFULSET -> spec.putAll(Obj.of("serviceName", name, "replicas", replicas, "selector", Obj.of("matchLabels", selector)));
       case DAEMONSET -> spec.putAll(Obj.of("selector", Obj.of("matchLabels", selector)));
-      case JOB -> spec.putAll(Obj.of("parallelism", s.scale() == 1 ? null : s.scale(), "completions", s.scale() == 1 ? null : s.scale(),
+      case JOB -> spec.putAll(Obj.of("parallelism", replicas == 1 ? null : replicas, "completions", replicas == 1 ? null : replicas,
           "backoffLimit", Restarts.backoffLimit(s)));
     }
     if (kind == WorkloadKind.JOB && Restarts.backoffLimit(s) == null) {
       ctx.findings().report("compose retries on failure without end; the Job gives up after Kubernetes' default of 6 retries (backoffLimit)",
-          Context.path(s, s.restart() != null ? "restart" : "deploy"));
+          Restarts.attribute(s, ctx.findings()));
     }
     spec.put("template", template);
     o.put("spec", spec);

@@ -2,7 +2,7 @@ package dev.jcompose.convert.api;
 
 import dev.jcompose.model.api.LoadOptions;
 import dev.jcompose.model.api.LoadResult;
-import dev.jcompose.model.api.ProjectLoader;
+import dev.jcompose.model.ProjectLoader;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
