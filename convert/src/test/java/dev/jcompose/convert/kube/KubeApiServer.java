@@ -90,6 +90,21 @@ public final class KubeApiServer implements AutoCloseable {
         "--endpoint-reconciler-type=none", "--profiling=false", "--v=0"));
     base = URI.create("https://127.0.0.1:" + secure);
     awaitReady();
+    createDefaultServiceAccount();
+  }
+
+  /**
+   * The namespace's "default" ServiceAccount, which the controller manager (not run here) creates
+   * in a real cluster and the ServiceAccount admission plugin requires of every Pod.
+   */
+  private void createDefaultServiceAccount() throws IOException, InterruptedException {
+    HttpResponse<String> r = http.send(request("/api/v1/namespaces/" + NAMESPACE + "/serviceaccounts")
+        .header("Content-Type", "application/yaml")
+        .POST(HttpRequest.BodyPublishers.ofString("apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: default}\n")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 201 && r.statusCode() != 409) {
+      throw new IllegalStateException("cannot create the default ServiceAccount: " + r.statusCode() + " " + r.body());
+    }
   }
 
   /** Dry-runs the creation of the object in {@code yaml} (one document) in namespace "default". */
