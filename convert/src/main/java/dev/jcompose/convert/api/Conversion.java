@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The result of converting a project: manifests ordered by file name (so output diffs well) and
- * the findings about what did not convert as written, in service and attribute order.
+ * the findings about what did not convert as written, in the order they were written in the files.
  */
 public record Conversion(List<Manifest> manifests, List<Finding> findings) {
 
