@@ -27,19 +27,17 @@ final class Stack implements RunningStack, AutoCloseable {
 
   private final ComposeService engine;
   private final Project project;
-  private final ServiceLogs logs;
   private boolean closed;
 
-  private Stack(ComposeService engine, Project project, ServiceLogs logs) {
+  private Stack(ComposeService engine, Project project) {
     this.engine = engine;
     this.project = project;
-    this.logs = logs;
   }
 
   static Stack up(StackSpec spec, Map<String, String> env, Path workingDir) {
     Project project = ProjectLoader.load(new LoadOptions(spec.files().stream().map(Path::toString).toList(), null,
         spec.uniqueProjectName(), List.of(), spec.profiles(), env, workingDir, true, new ByteArrayInputStream(new byte[0])));
-    Stack stack = new Stack(EngineConnection.connect(env), project, new ServiceLogs(env));
+    Stack stack = new Stack(EngineConnection.connect(env), project);
     try {
       stack.engine.up(project, new UpOptions(spec.services(), true, false, false, false, false, true, spec.waitTimeoutSeconds(),
           false, false, "missing", Map.of(), null), e -> {});
@@ -79,7 +77,7 @@ final class Stack implements RunningStack, AutoCloseable {
 
   @Override
   public List<String> logs(String service, int lines) {
-    return logs.tail(containers(List.of(service), true), lines);
+    return ServiceLogs.tail(engine, projectName(), containers(List.of(service), true), lines);
   }
 
   /** Adds one suppressed exception per failing service, holding its last lines of log. */
@@ -92,7 +90,7 @@ final class Stack implements RunningStack, AutoCloseable {
       failure.addSuppressed(e);
       return;
     }
-    failing.forEach((service, containers) -> failure.addSuppressed(new ServiceLogsAttached(service, containers, logs.tail(containers, LOG_LINES))));
+    failing.forEach((service, containers) -> failure.addSuppressed(new ServiceLogsAttached(service, containers, ServiceLogs.tail(engine, projectName(), containers, LOG_LINES))));
   }
 
   private List<ContainerSummary> containers(List<String> services, boolean all) {

@@ -1,7 +1,8 @@
 package dev.jcompose.scheduler.server;
 
+import java.time.Instant;
 import dev.jcompose.scheduler.api.ComposeException;
-import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.wire.ApiJson;
 import dev.jcompose.scheduler.wire.ApiRoutes;
@@ -17,22 +18,23 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 
 /**
- * Routes API requests to {@link ComposeService} methods. Runs on the event loop only to route and
+ * Routes API requests to {@link EngineVerbs} methods. Runs on the event loop only to route and
  * collect the body; every service call runs on {@code workers}, because verbs block (pulls,
  * stop grace periods, waits).
  */
 final class ApiHandler implements Handler<HttpServerRequest> {
   private final Vertx vertx;
-  private final ComposeService service;
+  private final EngineVerbs service;
   private final Executor workers;
   private final ServerSettings settings;
   private final VerbRoutes verbs;
 
-  ApiHandler(Vertx vertx, ComposeService service, Executor workers, ServerSettings settings) {
+  ApiHandler(Vertx vertx, EngineVerbs service, Executor workers, ServerSettings settings) {
     this.vertx = vertx;
     this.service = service;
     this.workers = workers;
@@ -68,8 +70,9 @@ final class ApiHandler implements Handler<HttpServerRequest> {
       PsOptions options = new PsOptions(req.params().getAll("service"), Boolean.parseBoolean(req.getParam("all")), req.params().getAll("status"));
       call(req, () -> service.ps(name, options));
     } else if (m == HttpMethod.GET && verb.equals("events")) {
+      Instant since = req.getParam("since") == null ? null : Instant.parse(req.getParam("since"));
       NdjsonResponse out = stream(req);
-      workers.execute(() -> VerbRoutes.complete(out, () -> { service.events(name, out::event, out::clientGone); return null; }));
+      workers.execute(() -> VerbRoutes.complete(out, () -> { service.events(name, since, out::event, out::clientGone); return null; }));
     } else if (m == HttpMethod.POST && verbs.knows(verb)) {
       withBody(req, name, verbs.bodyType(verb), (out, body) -> verbs.invoke(verb, name, body, out));
     } else {
@@ -130,7 +133,7 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     }
   }
 
-  private void call(HttpServerRequest req, java.util.concurrent.Callable<Object> action) {
+  private void call(HttpServerRequest req, Callable<Object> action) {
     Context ctx = context();
     workers.execute(
         () -> {

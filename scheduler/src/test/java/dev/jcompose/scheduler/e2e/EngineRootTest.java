@@ -23,7 +23,7 @@ import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.UpOptions;
-import dev.jcompose.scheduler.core.Engine;
+import dev.jcompose.scheduler.engine.Engine;
 import dev.jcompose.scheduler.testing.FakeImages;
 import dev.jcompose.scheduler.testing.Proj;
 import dev.jcompose.scheduler.testing.Svc;
