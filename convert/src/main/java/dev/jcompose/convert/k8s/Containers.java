@@ -31,6 +31,7 @@ final class Containers {
     c.putAll(Probes.of(s, ctx.findings()));
     Obj.put(c, "resources", ResourceLimits.of(s, ctx.canonical(s), ctx.findings()));
     Obj.put(c, "securityContext", SecurityContexts.container(s, ctx.findings()));
+    Obj.put(c, "lifecycle", Hooks.lifecycle(ctx, s));
     if (s.process().tty()) {
       c.put("tty", true);
     }

@@ -16,7 +16,7 @@ final class Coverage {
   static final Set<String> MAPPED = Set.of("annotations", "build", "cap_add", "cap_drop", "command", "configs", "cpu_period",
       "cpu_quota", "cpu_shares", "cpus", "depends_on", "deploy", "dns", "dns_opt", "dns_search", "entrypoint", "environment",
       "env_file", "expose", "extra_hosts", "group_add", "healthcheck", "hostname", "image", "init", "labels", "links",
-      "mem_limit", "mem_reservation", "network_mode", "networks", "platform", "ports", "privileged", "pull_policy",
+      "mem_limit", "mem_reservation", "network_mode", "networks", "platform", "ports", "post_start", "pre_stop", "privileged", "pull_policy",
       "read_only", "restart", "scale", "secrets", "security_opt", "shm_size", "stdin_open", "stop_grace_period",
       "stop_signal", "sysctls", "tmpfs", "tty", "user", "volumes", "working_dir");
   /** Attributes of the compose tool itself, not of the stack: nothing to convert. */
