@@ -6,7 +6,10 @@ import dev.jcompose.model.api.ComposeFileException;
 public final class Marks {
   private Marks() {}
 
-  /** The mark of the deepest existing key along {@code path} (map keys, list indexes as digits, or list entries by value). */
+  /**
+   * The mark of the deepest existing key along {@code path} (map keys, list indexes as digits, or
+   * list entries by value).
+   */
   public static Mark at(MapNode root, String... path) {
     return NodeLookup.find(root, path).mark();
   }
