@@ -4,12 +4,12 @@ import dev.jcompose.model.api.ComposeFileException;
 import dev.jcompose.model.api.LoadOptions;
 import dev.jcompose.model.api.LoadResult;
 import dev.jcompose.model.api.Project;
-import dev.jcompose.model.api.SourceMap;
 import dev.jcompose.model.load.LoadedTree;
 import dev.jcompose.model.load.ProjectTreeLoader;
 import dev.jcompose.model.normalize.CanonicalProject;
 import dev.jcompose.model.normalize.ProjectNormalizer;
 import dev.jcompose.model.normalize.TypedProjectBuilder;
+import dev.jcompose.model.tree.TreeSourceMap;
 import dev.jcompose.model.validate.ProjectValidator;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,6 +68,6 @@ public final class ProjectLoader {
         canonical.disabledServices(),
         canonical.allProfiles(),
         List.copyOf(warnings),
-        SourceMap.of(canonical.source()));
+        new TreeSourceMap(canonical.source()));
   }
 }

@@ -70,7 +70,9 @@ class ProjectLoaderTest {
 
   @Test
   void loadDetailed_sources_nameWhereAttributesWereWritten() throws Exception {
-    Files.writeString(dir.resolve("compose.yaml"), """
+    Files.writeString(
+        dir.resolve("compose.yaml"),
+        """
         services:
           web:
             image: x

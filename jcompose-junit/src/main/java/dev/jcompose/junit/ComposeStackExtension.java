@@ -15,14 +15,19 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The extension behind {@link ComposeStack}. The stack lives in a JUnit store: the test class's
- * (so JUnit closes it — {@code down -v} — after the class's last test, and {@code @Nested} classes
- * find their enclosing class's), or for {@code shared = true} the root context's, keyed by the
- * spec, so it goes down when the test run ends.
+ * The extension behind {@link ComposeStack}. The stack lives in a JUnit store: the test class's (so
+ * JUnit closes it — {@code down -v} — after the class's last test, and {@code @Nested} classes find
+ * their enclosing class's), or for {@code shared = true} the root context's, keyed by the spec, so
+ * it goes down when the test run ends.
  */
-public final class ComposeStackExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver,
-    TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
-  private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(ComposeStackExtension.class);
+public final class ComposeStackExtension
+    implements BeforeAllCallback,
+        TestInstancePostProcessor,
+        ParameterResolver,
+        TestExecutionExceptionHandler,
+        LifecycleMethodExecutionExceptionHandler {
+  private static final ExtensionContext.Namespace NS =
+      ExtensionContext.Namespace.create(ComposeStackExtension.class);
 
   @Override
   public void beforeAll(ExtensionContext context) throws IllegalAccessException {
@@ -31,14 +36,16 @@ public final class ComposeStackExtension implements BeforeAllCallback, TestInsta
   }
 
   @Override
-  public void postProcessTestInstance(Object instance, ExtensionContext context) throws IllegalAccessException {
+  public void postProcessTestInstance(Object instance, ExtensionContext context)
+      throws IllegalAccessException {
     inject(instance.getClass(), instance, stack(context));
   }
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == RunningStack.class || type == ServiceEndpoint.class && parameter.isAnnotated(Endpoint.class);
+    return type == RunningStack.class
+        || (type == ServiceEndpoint.class && parameter.isAnnotated(Endpoint.class));
   }
 
   @Override
@@ -56,22 +63,26 @@ public final class ComposeStackExtension implements BeforeAllCallback, TestInsta
   }
 
   @Override
-  public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+  public void handleTestExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
     throw withLogs(context, failure);
   }
 
   @Override
-  public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+  public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
     throw withLogs(context, failure);
   }
 
   @Override
-  public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+  public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
     throw withLogs(context, failure);
   }
 
   @Override
-  public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+  public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
     throw withLogs(context, failure);
   }
 
@@ -83,7 +94,9 @@ public final class ComposeStackExtension implements BeforeAllCallback, TestInsta
 
   private static Stack stack(ExtensionContext context) {
     StackSpec spec = spec(context);
-    return store(context, spec).getOrComputeIfAbsent(spec, s -> Stack.up(spec, System.getenv(), workingDir()), Stack.class);
+    return store(context, spec)
+        .getOrComputeIfAbsent(
+            spec, s -> Stack.up(spec, System.getenv(), workingDir()), Stack.class);
   }
 
   private static Optional<Stack> started(ExtensionContext context) {
@@ -103,7 +116,8 @@ public final class ComposeStackExtension implements BeforeAllCallback, TestInsta
         return StackSpec.of(a.get(), workingDir());
       }
     }
-    throw new ComposeStackException("no @ComposeStack on " + context.getRequiredTestClass().getName());
+    throw new ComposeStackException(
+        "no @ComposeStack on " + context.getRequiredTestClass().getName());
   }
 
   private static Path workingDir() {
@@ -115,21 +129,32 @@ public final class ComposeStackExtension implements BeforeAllCallback, TestInsta
     String[] portProto = spec.substring(spec.lastIndexOf(':') + 1).split("/", 2);
     int colon = spec.lastIndexOf(':');
     if (colon <= 0 || !portProto[0].matches("\\d+")) {
-      throw new ComposeStackException("@Endpoint(\"" + spec + "\"): expected SERVICE:PORT[/PROTOCOL], e.g. web:8000");
+      throw new ComposeStackException(
+          "@Endpoint(\"" + spec + "\"): expected SERVICE:PORT[/PROTOCOL], e.g. web:8000");
     }
-    return stack.endpoint(spec.substring(0, colon), Integer.parseInt(portProto[0]), portProto.length > 1 ? portProto[1] : "tcp");
+    return stack.endpoint(
+        spec.substring(0, colon),
+        Integer.parseInt(portProto[0]),
+        portProto.length > 1 ? portProto[1] : "tcp");
   }
 
-  /** Sets the static ({@code instance == null}) or instance fields typed ServiceEndpoint (with @Endpoint) or RunningStack. */
-  private static void inject(Class<?> type, Object instance, Stack stack) throws IllegalAccessException {
+  /**
+   * Sets the static ({@code instance == null}) or instance fields typed ServiceEndpoint
+   * (with @Endpoint) or RunningStack.
+   */
+  private static void inject(Class<?> type, Object instance, Stack stack)
+      throws IllegalAccessException {
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Field f : c.getDeclaredFields()) {
         if (Modifier.isStatic(f.getModifiers()) != (instance == null)) {
           continue;
         }
-        Object value = f.getType() == RunningStack.class ? stack
-            : f.getType() == ServiceEndpoint.class && f.isAnnotationPresent(Endpoint.class) ? endpoint(stack, f.getAnnotation(Endpoint.class).value())
-            : null;
+        Object value =
+            f.getType() == RunningStack.class
+                ? stack
+                : f.getType() == ServiceEndpoint.class && f.isAnnotationPresent(Endpoint.class)
+                    ? endpoint(stack, f.getAnnotation(Endpoint.class).value())
+                    : null;
         if (value != null) {
           f.setAccessible(true);
           f.set(instance, value);

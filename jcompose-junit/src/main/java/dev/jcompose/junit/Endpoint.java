@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Which published port a {@link ServiceEndpoint} field or parameter stands for:
- * {@code "service:containerPort"} with an optional {@code /udp}, e.g. {@code @Endpoint("web:8000")}.
+ * Which published port a {@link ServiceEndpoint} field or parameter stands for: {@code
+ * "service:containerPort"} with an optional {@code /udp}, e.g. {@code @Endpoint("web:8000")}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

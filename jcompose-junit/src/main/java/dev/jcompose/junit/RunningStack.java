@@ -6,7 +6,10 @@ import java.util.List;
 public interface RunningStack {
   String projectName();
 
-  /** The published address of {@code containerPort}/{@code protocol} of the service's first container. */
+  /**
+   * The published address of {@code containerPort}/{@code protocol} of the service's first
+   * container.
+   */
   ServiceEndpoint endpoint(String service, int containerPort, String protocol);
 
   default ServiceEndpoint endpoint(String service, int containerPort) {

@@ -14,7 +14,8 @@ public final class ServiceLogsAttached extends RuntimeException {
     super(message(service, containers, lines), null, false, false);
   }
 
-  private static String message(String service, List<ContainerSummary> containers, List<String> lines) {
+  private static String message(
+      String service, List<ContainerSummary> containers, List<String> lines) {
     StringBuilder b = new StringBuilder("service ").append(service).append(':');
     containers.forEach(c -> b.append(' ').append(c.name()).append(' ').append(c.status()));
     b.append("\n--- last ").append(lines.size()).append(" lines of its logs ---");

@@ -1,8 +1,8 @@
 package dev.jcompose.junit;
 
+import dev.jcompose.model.ProjectLoader;
 import dev.jcompose.model.api.LoadOptions;
 import dev.jcompose.model.api.Project;
-import dev.jcompose.model.ProjectLoader;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
@@ -35,16 +35,48 @@ final class Stack implements RunningStack, AutoCloseable {
   }
 
   static Stack up(StackSpec spec, Map<String, String> env, Path workingDir) {
-    Project project = ProjectLoader.load(new LoadOptions(spec.files().stream().map(Path::toString).toList(), null,
-        spec.uniqueProjectName(), List.of(), spec.profiles(), env, workingDir, true, new ByteArrayInputStream(new byte[0])));
+    Project project =
+        ProjectLoader.load(
+            new LoadOptions(
+                spec.files().stream().map(Path::toString).toList(),
+                null,
+                spec.uniqueProjectName(),
+                List.of(),
+                spec.profiles(),
+                env,
+                workingDir,
+                true,
+                new ByteArrayInputStream(new byte[0])));
     Stack stack = new Stack(EngineConnection.connect(env), project);
     try {
-      stack.engine.up(project, new UpOptions(spec.services(), true, false, false, false, false, true, spec.waitTimeoutSeconds(),
-          false, false, "missing", Map.of(), null), e -> {});
+      stack.engine.up(
+          project,
+          new UpOptions(
+              spec.services(),
+              true,
+              false,
+              false,
+              false,
+              false,
+              true,
+              spec.waitTimeoutSeconds(),
+              false,
+              false,
+              "missing",
+              Map.of(),
+              null),
+          e -> {});
       return stack;
     } catch (RuntimeException e) {
-      ComposeStackException failure = new ComposeStackException("stack " + project.name() + " (" + spec.files()
-          + ") did not come up: " + e.getMessage(), e);
+      ComposeStackException failure =
+          new ComposeStackException(
+              "stack "
+                  + project.name()
+                  + " ("
+                  + spec.files()
+                  + ") did not come up: "
+                  + e.getMessage(),
+              e);
       stack.attachFailingLogs(failure);
       stack.close();
       throw failure;
@@ -61,18 +93,30 @@ final class Stack implements RunningStack, AutoCloseable {
     List<ContainerSummary> containers = containers(List.of(service), false);
     for (ContainerSummary c : containers) {
       for (ContainerSummary.Publisher p : c.publishers()) {
-        if (p.targetPort() == containerPort && p.publishedPort() > 0 && protocol.equalsIgnoreCase(p.protocol())) {
+        if (p.targetPort() == containerPort
+            && p.publishedPort() > 0
+            && protocol.equalsIgnoreCase(p.protocol())) {
           return new ServiceEndpoint(service, containerPort, reachable(p.url()), p.publishedPort());
         }
       }
     }
-    throw new ComposeStackException("service " + service + " of " + projectName() + " publishes no port " + containerPort + "/" + protocol
-        + (containers.isEmpty() ? " (no running container)" : ""));
+    throw new ComposeStackException(
+        "service "
+            + service
+            + " of "
+            + projectName()
+            + " publishes no port "
+            + containerPort
+            + "/"
+            + protocol
+            + (containers.isEmpty() ? " (no running container)" : ""));
   }
 
   /** A wildcard binding is reached on loopback, as a client on this host would. */
   private static String reachable(String hostIp) {
-    return hostIp == null || hostIp.isEmpty() || hostIp.equals("0.0.0.0") ? "127.0.0.1" : hostIp.equals("::") ? "::1" : hostIp;
+    return hostIp == null || hostIp.isEmpty() || hostIp.equals("0.0.0.0")
+        ? "127.0.0.1"
+        : hostIp.equals("::") ? "::1" : hostIp;
   }
 
   @Override
@@ -84,18 +128,29 @@ final class Stack implements RunningStack, AutoCloseable {
   void attachFailingLogs(Throwable failure) {
     Map<String, List<ContainerSummary>> failing;
     try {
-      failing = containers(List.of(), true).stream().filter(ServiceLogs::failing)
-          .collect(Collectors.groupingBy(ContainerSummary::service, java.util.TreeMap::new, Collectors.toList()));
+      failing =
+          containers(List.of(), true).stream()
+              .filter(ServiceLogs::failing)
+              .collect(
+                  Collectors.groupingBy(
+                      ContainerSummary::service, java.util.TreeMap::new, Collectors.toList()));
     } catch (RuntimeException e) {
       failure.addSuppressed(e);
       return;
     }
-    failing.forEach((service, containers) -> failure.addSuppressed(new ServiceLogsAttached(service, containers, ServiceLogs.tail(engine, projectName(), containers, LOG_LINES))));
+    failing.forEach(
+        (service, containers) ->
+            failure.addSuppressed(
+                new ServiceLogsAttached(
+                    service,
+                    containers,
+                    ServiceLogs.tail(engine, projectName(), containers, LOG_LINES))));
   }
 
   private List<ContainerSummary> containers(List<String> services, boolean all) {
     return engine.ps(projectName(), new PsOptions(services, all, List.of())).stream()
-        .sorted(Comparator.comparingInt(ContainerSummary::number)).toList();
+        .sorted(Comparator.comparingInt(ContainerSummary::number))
+        .toList();
   }
 
   @Override
@@ -104,6 +159,7 @@ final class Stack implements RunningStack, AutoCloseable {
       return;
     }
     closed = true;
-    engine.down(projectName(), project, new DownOptions(true, true, DOWN_TIMEOUT_SECONDS, null), e -> {});
+    engine.down(
+        projectName(), project, new DownOptions(true, true, DOWN_TIMEOUT_SECONDS, null), e -> {});
   }
 }

@@ -21,16 +21,17 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /**
- * The extension's lifecycle, observed from outside: test classes run through JUnit's test kit,
- * then the engine is asked what is left. Stacks go down (volumes too) after their class, shared
- * stacks after the run; failing services' logs ride on the failure; a stack that cannot come up
- * is removed and reported with the unhealthy service's logs.
+ * The extension's lifecycle, observed from outside: test classes run through JUnit's test kit, then
+ * the engine is asked what is left. Stacks go down (volumes too) after their class, shared stacks
+ * after the run; failing services' logs ride on the failure; a stack that cannot come up is removed
+ * and reported with the unhealthy service's logs.
  */
 @Tag("root")
 @ExtendWith(StopEngineAtEnd.class)
 class ComposeStackLifecycleRootTest {
   static final Map<String, String> SEEN = new ConcurrentHashMap<>();
-  private static final RemoteComposeService ENGINE = RemoteComposeService.forPaths(RuntimePaths.fromEnvironment(System.getenv()));
+  private static final RemoteComposeService ENGINE =
+      RemoteComposeService.forPaths(RuntimePaths.fromEnvironment(System.getenv()));
 
   @ComposeStack("src/test/resources/stacks/web/compose.yaml")
   static class WebCase {
@@ -53,7 +54,8 @@ class ComposeStackLifecycleRootTest {
     @Test
     void runs(RunningStack stack) {
       SEEN.put("b", stack.projectName());
-      assertThat(ENGINE.ps(stack.projectName(), new PsOptions(List.of(), false, List.of()))).hasSize(1);
+      assertThat(ENGINE.ps(stack.projectName(), new PsOptions(List.of(), false, List.of())))
+          .hasSize(1);
     }
   }
 
@@ -62,8 +64,14 @@ class ComposeStackLifecycleRootTest {
     @Test
     void failsAfterTheWorkerDied(RunningStack stack) {
       SEEN.put("crash", stack.projectName());
-      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ENGINE.ps(stack.projectName(), new PsOptions(List.of("worker"), true, List.of()))
-          .stream().anyMatch(c -> c.state().equals("exited")));
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  ENGINE
+                      .ps(stack.projectName(), new PsOptions(List.of("worker"), true, List.of()))
+                      .stream()
+                      .anyMatch(c -> c.state().equals("exited")));
       throw new AssertionError("the queue consumer is gone");
     }
   }
@@ -77,13 +85,18 @@ class ComposeStackLifecycleRootTest {
   }
 
   private static EngineExecutionResults run(Class<?>... classes) {
-    return EngineTestKit.engine("junit-jupiter").selectors(Arrays.stream(classes).map(c -> selectClass(c)).toArray(
-        org.junit.platform.engine.DiscoverySelector[]::new)).execute();
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(
+            Arrays.stream(classes)
+                .map(c -> selectClass(c))
+                .toArray(org.junit.platform.engine.DiscoverySelector[]::new))
+        .execute();
   }
 
   private static boolean gone(String project) {
     return ENGINE.ps(project, new PsOptions(List.of(), true, List.of())).isEmpty()
-        && !Files.exists(RuntimePaths.fromEnvironment(System.getenv()).volumes().resolve(project + "_state"));
+        && !Files.exists(
+            RuntimePaths.fromEnvironment(System.getenv()).volumes().resolve(project + "_state"));
   }
 
   @Test
@@ -103,24 +116,43 @@ class ComposeStackLifecycleRootTest {
   @Test
   void failingTest_carriesTheLogsOfTheServiceThatFailed() {
     Event failed = run(CrashCase.class).testEvents().failed().stream().findFirst().orElseThrow();
-    Throwable t = failed.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow();
+    Throwable t =
+        failed
+            .getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+            .getThrowable()
+            .orElseThrow();
     assertThat(t).hasMessage("the queue consumer is gone");
-    assertThat(t.getSuppressed()).singleElement().isInstanceOf(ServiceLogsAttached.class)
-        .extracting(Throwable::getMessage).asString()
-        .startsWith("service worker:").contains("worker: lost connection to the queue").doesNotContain("service idle");
+    assertThat(t.getSuppressed())
+        .singleElement()
+        .isInstanceOf(ServiceLogsAttached.class)
+        .extracting(Throwable::getMessage)
+        .asString()
+        .startsWith("service worker:")
+        .contains("worker: lost connection to the queue")
+        .doesNotContain("service idle");
     assertThat(gone(SEEN.get("crash"))).isTrue();
   }
 
   @Test
   void stackThatNeverGetsHealthy_failsTheClass_withLogs_andLeavesNothing() {
     EngineExecutionResults results = run(BrokenCase.class);
-    Throwable t = results.containerEvents().failed().stream().findFirst().orElseThrow()
-        .getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow();
+    Throwable t =
+        results.containerEvents().failed().stream()
+            .findFirst()
+            .orElseThrow()
+            .getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+            .getThrowable()
+            .orElseThrow();
     assertThat(t).isInstanceOf(ComposeStackException.class).hasMessageContaining("did not come up");
-    assertThat(t.getSuppressed()).singleElement().extracting(Throwable::getMessage).asString()
-        .startsWith("service db:").contains("db: refusing to start, no password set");
+    assertThat(t.getSuppressed())
+        .singleElement()
+        .extracting(Throwable::getMessage)
+        .asString()
+        .startsWith("service db:")
+        .contains("db: refusing to start, no password set");
     assertThat(SEEN).doesNotContainKey("broken-ran");
-    String project = t.getMessage().replaceAll("^stack (\\S+) .*$", "$1").lines().findFirst().orElseThrow();
+    String project =
+        t.getMessage().replaceAll("^stack (\\S+) .*$", "$1").lines().findFirst().orElseThrow();
     assertThat(gone(project)).isTrue();
   }
 }

@@ -11,23 +11,24 @@ import org.junit.jupiter.api.Test;
 /** Pure parts: the @Endpoint syntax and unique project names. */
 class EndpointSyntaxTest {
   private final List<String> asked = new ArrayList<>();
-  private final RunningStack stack = new RunningStack() {
-    @Override
-    public String projectName() {
-      return "p";
-    }
+  private final RunningStack stack =
+      new RunningStack() {
+        @Override
+        public String projectName() {
+          return "p";
+        }
 
-    @Override
-    public ServiceEndpoint endpoint(String service, int port, String protocol) {
-      asked.add(service + " " + port + " " + protocol);
-      return new ServiceEndpoint(service, port, "127.0.0.1", 40000 + port);
-    }
+        @Override
+        public ServiceEndpoint endpoint(String service, int port, String protocol) {
+          asked.add(service + " " + port + " " + protocol);
+          return new ServiceEndpoint(service, port, "127.0.0.1", 40000 + port);
+        }
 
-    @Override
-    public List<String> logs(String service, int lines) {
-      return List.of();
-    }
-  };
+        @Override
+        public List<String> logs(String service, int lines) {
+          return List.of();
+        }
+      };
 
   @Test
   void endpoint_servicePortAndProtocol_areParsed() {
@@ -39,12 +40,14 @@ class EndpointSyntaxTest {
   @Test
   void endpoint_withoutPort_saysWhatIsExpected() {
     assertThatThrownBy(() -> ComposeStackExtension.endpoint(stack, "web"))
-        .isInstanceOf(ComposeStackException.class).hasMessageContaining("expected SERVICE:PORT");
+        .isInstanceOf(ComposeStackException.class)
+        .hasMessageContaining("expected SERVICE:PORT");
   }
 
   @Test
   void uri_bracketsIpv6() {
-    assertThat(new ServiceEndpoint("web", 80, "::1", 8080).uri("http", "/x")).hasToString("http://[::1]:8080/x");
+    assertThat(new ServiceEndpoint("web", 80, "::1", 8080).uri("http", "/x"))
+        .hasToString("http://[::1]:8080/x");
   }
 
   @ComposeStack(value = "stacks/Web App/compose.yaml", shared = true)
@@ -52,9 +55,14 @@ class EndpointSyntaxTest {
 
   @Test
   void projectName_isTheDirectoryPlusARandomSuffix_inComposeAlphabet() {
-    StackSpec spec = StackSpec.of(Annotated.class.getAnnotation(ComposeStack.class), Path.of("/srv"));
+    StackSpec spec =
+        StackSpec.of(Annotated.class.getAnnotation(ComposeStack.class), Path.of("/srv"));
     assertThat(spec.files()).containsExactly(Path.of("/srv/stacks/Web App/compose.yaml"));
-    assertThat(spec.uniqueProjectName()).matches("web-app-[0-9a-f]{8}").isNotEqualTo(spec.uniqueProjectName());
-    assertThat(spec).isEqualTo(StackSpec.of(Annotated.class.getAnnotation(ComposeStack.class), Path.of("/srv")));
+    assertThat(spec.uniqueProjectName())
+        .matches("web-app-[0-9a-f]{8}")
+        .isNotEqualTo(spec.uniqueProjectName());
+    assertThat(spec)
+        .isEqualTo(
+            StackSpec.of(Annotated.class.getAnnotation(ComposeStack.class), Path.of("/srv")));
   }
 }

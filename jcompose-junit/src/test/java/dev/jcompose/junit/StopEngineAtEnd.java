@@ -17,12 +17,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * For the extension's own tests: when the whole run ends (after every class's stack is down), the
  * engine the tests started is asked to exit and the private state roots are deleted, so the run
- * leaves nothing behind (checked by scripts/leakcheck). Users' engines are not the tests' business: the extension never stops one.
+ * leaves nothing behind (checked by scripts/leakcheck). Users' engines are not the tests' business:
+ * the extension never stops one.
  */
 final class StopEngineAtEnd implements BeforeAllCallback {
   @Override
   public void beforeAll(ExtensionContext context) {
-    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(StopEngineAtEnd.class, k -> new Stopper());
+    context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(StopEngineAtEnd.class, k -> new Stopper());
   }
 
   private static final class Stopper implements AutoCloseable {
@@ -36,11 +40,14 @@ final class StopEngineAtEnd implements BeforeAllCallback {
         // as `jcompose engine stop`: done when the process is gone, not when the socket goes quiet
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).join());
       }
-      // nothing of the tests' stacks may outlive them: no mount, link, namespace, cgroup or rule (an
+      // nothing of the tests' stacks may outlive them: no mount, link, namespace, cgroup or rule
+      // (an
       // engine of another checkout's run root is not ours to judge)
       Path root = paths.runRoot().getParent();
-      List<String> leaks = HostChecks.leaks(paths.dataRoot(), paths.runRoot()).stream()
-          .filter(l -> !l.startsWith("engine ") || l.contains(root.toString())).toList();
+      List<String> leaks =
+          HostChecks.leaks(paths.dataRoot(), paths.runRoot()).stream()
+              .filter(l -> !l.startsWith("engine ") || l.contains(root.toString()))
+              .toList();
       if (!leaks.isEmpty()) {
         throw new AssertionError("scripts/leakcheck found leftovers:\n" + String.join("\n", leaks));
       }

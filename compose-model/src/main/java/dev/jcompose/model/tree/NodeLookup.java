@@ -2,8 +2,8 @@ package dev.jcompose.model.tree;
 
 /**
  * Follows a path of mapping keys and list entries (an index as digits, or an entry by its scalar
- * value, e.g. a network in {@code networks: [front]}, or by its key in {@code key=value}) down a document, to find where an attribute
- * was written.
+ * value, e.g. a network in {@code networks: [front]}, or by its key in {@code key=value}) down a
+ * document, to find where an attribute was written.
  *
  * @param mark the mark of the deepest element of the path that exists (the root's if none does)
  * @param depth how many elements of the path exist; equal to the path's length when all do
@@ -39,9 +39,14 @@ public record NodeLookup(Mark mark, int depth) {
       }
       // an entry written as the key itself (a network in networks: [front]) or as key=value
       // (environment, labels and sysctls in list form)
-      return l.items().stream().filter(n -> n instanceof ScalarNode s
-              && (key.equals(String.valueOf(s.value())) || String.valueOf(s.value()).startsWith(key + "=")))
-          .findFirst().orElse(null);
+      return l.items().stream()
+          .filter(
+              n ->
+                  n instanceof ScalarNode s
+                      && (key.equals(String.valueOf(s.value()))
+                          || String.valueOf(s.value()).startsWith(key + "=")))
+          .findFirst()
+          .orElse(null);
     }
     return null;
   }

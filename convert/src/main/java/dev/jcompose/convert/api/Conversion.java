@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The result of converting a project: manifests ordered by file name (so output diffs well) and
- * the findings about what did not convert as written, in the order they were written in the files.
+ * The result of converting a project: manifests ordered by file name (so output diffs well) and the
+ * findings about what did not convert as written, in the order they were written in the files.
  */
 public record Conversion(List<Manifest> manifests, List<Finding> findings) {
 
@@ -27,7 +27,9 @@ public record Conversion(List<Manifest> manifests, List<Finding> findings) {
     return b.toString();
   }
 
-  /** Writes one file per manifest into {@code dir} (created if needed); returns the files written. */
+  /**
+   * Writes one file per manifest into {@code dir} (created if needed); returns the files written.
+   */
   public List<Path> writeTo(Path dir) throws IOException {
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();

@@ -19,7 +19,10 @@ public record Manifest(Map<String, Object> object) {
     return (String) ((Map<String, Object>) object.get("metadata")).get("name");
   }
 
-  /** {@code <name>-<kind>.yaml}, e.g. {@code web-deployment.yaml}: one file per object, as Kompose names them. */
+  /**
+   * {@code <name>-<kind>.yaml}, e.g. {@code web-deployment.yaml}: one file per object, as Kompose
+   * names them.
+   */
   public String fileName() {
     return name() + "-" + kind().toLowerCase(Locale.ROOT) + ".yaml";
   }

@@ -16,23 +16,30 @@ import java.util.stream.Stream;
  * Binds of files the project ships (a config file, a directory of scripts): the same bytes as a
  * ConfigMap mounted at the target — what a cluster has instead of the author's checkout. Only
  * sources inside the project directory qualify, and only regular files (a directory's own files,
- * not its subdirectories) within a ConfigMap's size limit; a ConfigMap is read-only, so a
- * writable bind is reported. Everything else is a host path and is reported, not converted.
+ * not its subdirectories) within a ConfigMap's size limit; a ConfigMap is read-only, so a writable
+ * bind is reported. Everything else is a host path and is reported, not converted.
  */
 final class BindFiles {
   /** etcd's request limit is 1.5 MiB; the API server caps a ConfigMap's data at 1 MiB. */
   static final long MAX_BYTES = 1024 * 1024 - 4096;
+
   private static final int MAX_FILES = 64;
 
   private BindFiles() {}
 
-  static void add(Context ctx, Service s, ServiceStorage.Mount v, String[] path, PodStorage storage) {
+  static void add(
+      Context ctx, Service s, ServiceStorage.Mount v, String[] path, PodStorage storage) {
     Path project = ctx.project().workingDir().toAbsolutePath().normalize();
     Path source = Path.of(v.source()).toAbsolutePath().normalize();
     List<Path> files = source.startsWith(project) && !source.equals(project) ? files(source) : null;
     if (files == null) {
-      ctx.findings().report("bind mount of host path " + v.source() + " has no Kubernetes equivalent "
-          + "(only files and flat directories of the project become ConfigMaps); not converted", path);
+      ctx.findings()
+          .report(
+              "bind mount of host path "
+                  + v.source()
+                  + " has no Kubernetes equivalent "
+                  + "(only files and flat directories of the project become ConfigMaps); not converted",
+              path);
       return;
     }
     String name = Names.label(ctx.nameOf(s.name()) + "-" + project.relativize(source));
@@ -53,10 +60,12 @@ final class BindFiles {
     storage.addObject(new Manifest(ConfigMaps.configMap(ctx, name, s, data, binary)));
     boolean file = Files.isRegularFile(source);
     String volume = "bind-" + path[path.length - 1];
-    storage.add(Obj.of("name", volume, "configMap", Obj.of("name", name, "items", items)),
+    storage.add(
+        Obj.of("name", volume, "configMap", Obj.of("name", name, "items", items)),
         Mounts.mount(volume, v.target(), true, file ? (String) items.get(0).get("path") : null));
     if (!v.readOnly()) {
-      ctx.findings().report("the bind becomes a read-only ConfigMap volume (writes to it fail)", path);
+      ctx.findings()
+          .report("the bind becomes a read-only ConfigMap volume (writes to it fail)", path);
     }
   }
 
@@ -93,7 +102,8 @@ final class BindFiles {
     try {
       return Files.readAllBytes(f);
     } catch (IOException e) {
-      throw new dev.jcompose.model.api.ComposeFileException("cannot read " + f + ": " + e.getMessage(), e);
+      throw new dev.jcompose.model.api.ComposeFileException(
+          "cannot read " + f + ": " + e.getMessage(), e);
     }
   }
 }

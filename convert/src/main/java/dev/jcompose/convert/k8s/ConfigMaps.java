@@ -7,7 +7,12 @@ import java.util.Map;
 final class ConfigMaps {
   private ConfigMaps() {}
 
-  static Map<String, Object> configMap(Context ctx, String name, Service owner, Map<String, Object> data, Map<String, Object> binary) {
+  static Map<String, Object> configMap(
+      Context ctx,
+      String name,
+      Service owner,
+      Map<String, Object> data,
+      Map<String, Object> binary) {
     Map<String, Object> o = Obj.object("v1", "ConfigMap", metadata(ctx, name, owner));
     Obj.put(o, "data", data);
     Obj.put(o, "binaryData", binary);
@@ -22,8 +27,10 @@ final class ConfigMaps {
   }
 
   static Map<String, Object> metadata(Context ctx, String name, Service owner) {
-    Map<String, String> labels = owner == null ? Labels.project(ctx.project().name())
-        : Labels.selector(ctx.project().name(), ctx.nameOf(owner.name()));
+    Map<String, String> labels =
+        owner == null
+            ? Labels.project(ctx.project().name())
+            : Labels.selector(ctx.project().name(), ctx.nameOf(owner.name()));
     if (owner != null) {
       labels.putAll(Labels.project(ctx.project().name()));
     }

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 
 /**
  * The service's container: image, entrypoint as {@code command} and command as {@code args} (the
- * image's ENTRYPOINT and CMD in both worlds), environment, ports, probes, resources, security
- * and mounts. With {@code env_file}, the resolved environment goes into a ConfigMap the container
- * loads whole ({@code envFrom}), so a long env file stays out of the workload.
+ * image's ENTRYPOINT and CMD in both worlds), environment, ports, probes, resources, security and
+ * mounts. With {@code env_file}, the resolved environment goes into a ConfigMap the container loads
+ * whole ({@code envFrom}), so a long env file stays out of the workload.
  */
 final class Containers {
   private Containers() {}
@@ -44,8 +44,12 @@ final class Containers {
 
   private static String image(Context ctx, Service s) {
     if (s.build() != null) {
-      ctx.findings().report("Kubernetes does not build images: push " + (s.image() != null ? s.image() : defaultImage(ctx, s))
-          + " to a registry the cluster pulls from", Context.path(s, "build"));
+      ctx.findings()
+          .report(
+              "Kubernetes does not build images: push "
+                  + (s.image() != null ? s.image() : defaultImage(ctx, s))
+                  + " to a registry the cluster pulls from",
+              Context.path(s, "build"));
     }
     return s.image() != null ? s.image() : defaultImage(ctx, s);
   }
@@ -64,30 +68,39 @@ final class Containers {
       case "never" -> "Never";
       case "missing", "if_not_present" -> "IfNotPresent";
       default -> {
-        ctx.findings().report("pull policy " + s.pullPolicy() + " has no Kubernetes equivalent; the cluster's default applies",
-            Context.path(s, "pull_policy"));
+        ctx.findings()
+            .report(
+                "pull policy "
+                    + s.pullPolicy()
+                    + " has no Kubernetes equivalent; the cluster's default applies",
+                Context.path(s, "pull_policy"));
         yield null;
       }
     };
   }
 
-  private static void environment(Context ctx, Service s, Map<String, Object> c, PodStorage storage) {
+  private static void environment(
+      Context ctx, Service s, Map<String, Object> c, PodStorage storage) {
     Map<String, String> env = new TreeMap<>();
-    s.process().environment().forEach((k, v) -> {
-      if (v != null) {
-        env.put(k, v);
-      }
-    });
+    s.process()
+        .environment()
+        .forEach(
+            (k, v) -> {
+              if (v != null) {
+                env.put(k, v);
+              }
+            });
     boolean envFile = ctx.findings().written("services", s.name(), "env_file");
     List<Map<String, Object>> inline = new ArrayList<>();
     Map<String, Object> fromFile = new TreeMap<>();
-    env.forEach((k, v) -> {
-      if (envFile && Names.dataKey(k).equals(k)) {
-        fromFile.put(k, v);
-      } else {
-        inline.add(Obj.of("name", k, "value", Expansion.escape(v)));
-      }
-    });
+    env.forEach(
+        (k, v) -> {
+          if (envFile && Names.dataKey(k).equals(k)) {
+            fromFile.put(k, v);
+          } else {
+            inline.add(Obj.of("name", k, "value", Expansion.escape(v)));
+          }
+        });
     if (!fromFile.isEmpty()) {
       String name = Names.label(ctx.nameOf(s.name()) + "-env");
       storage.addObject(new Manifest(ConfigMaps.configMap(ctx, name, s, fromFile, Map.of())));

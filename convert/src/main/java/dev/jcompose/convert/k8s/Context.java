@@ -10,8 +10,13 @@ import java.util.Map;
  * attributes the typed model does not carry), the options, where findings go, and the decisions
  * taken for all services before any is converted (object names, workload kinds).
  */
-record Context(Project project, Map<String, Object> canonical, ConvertOptions options, Findings findings,
-    Map<String, String> names, Map<String, WorkloadKind> kinds) {
+record Context(
+    Project project,
+    Map<String, Object> canonical,
+    ConvertOptions options,
+    Findings findings,
+    Map<String, String> names,
+    Map<String, WorkloadKind> kinds) {
 
   String nameOf(String service) {
     return names.get(service);
@@ -26,7 +31,10 @@ record Context(Project project, Map<String, Object> canonical, ConvertOptions op
     return at(canonical, "services", s.name());
   }
 
-  /** A nested canonical map ({@code deploy}, {@code deploy.resources.reservations}...), empty if absent. */
+  /**
+   * A nested canonical map ({@code deploy}, {@code deploy.resources.reservations}...), empty if
+   * absent.
+   */
   @SuppressWarnings("unchecked")
   static Map<String, Object> at(Map<String, Object> m, String... path) {
     Object v = m;

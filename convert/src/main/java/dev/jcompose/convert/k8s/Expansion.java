@@ -3,10 +3,10 @@ package dev.jcompose.convert.k8s;
 import java.util.List;
 
 /**
- * Kubernetes expands {@code $(VAR)} in a container's command, args and env values, and reads
- * {@code $$} as an escaped {@code $}; compose passes both through literally (its own
- * {@code $$} escape is already resolved in the model). Doubling each {@code $} that precedes
- * {@code $} or {@code (} keeps the text the program sees the same.
+ * Kubernetes expands {@code $(VAR)} in a container's command, args and env values, and reads {@code
+ * $$} as an escaped {@code $}; compose passes both through literally (its own {@code $$} escape is
+ * already resolved in the model). Doubling each {@code $} that precedes {@code $} or {@code (}
+ * keeps the text the program sees the same.
  */
 final class Expansion {
   private Expansion() {}

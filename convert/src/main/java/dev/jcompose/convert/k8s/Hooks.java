@@ -7,35 +7,49 @@ import java.util.Map;
 
 /**
  * {@code post_start} and {@code pre_stop} as the container's lifecycle hooks: Kubernetes runs a
- * postStart handler right after the container is created and a preStop handler before it sends
- * the stop signal, as compose runs these hooks. A container has one handler of each, running as
- * the container's user, so only a lone hook with a command converts; further hooks and a hook's
- * own user, privileges, working directory or environment are reported. The typed model does not
- * carry hooks: they come from the canonical form.
+ * postStart handler right after the container is created and a preStop handler before it sends the
+ * stop signal, as compose runs these hooks. A container has one handler of each, running as the
+ * container's user, so only a lone hook with a command converts; further hooks and a hook's own
+ * user, privileges, working directory or environment are reported. The typed model does not carry
+ * hooks: they come from the canonical form.
  */
 final class Hooks {
   private Hooks() {}
 
   static Map<String, Object> lifecycle(Context ctx, Service s) {
     Map<String, Object> canonical = ctx.canonical(s);
-    return Obj.of("postStart", handler(ctx, s, canonical.get("post_start"), "post_start"),
-        "preStop", handler(ctx, s, canonical.get("pre_stop"), "pre_stop"));
+    return Obj.of(
+        "postStart",
+        handler(ctx, s, canonical.get("post_start"), "post_start"),
+        "preStop",
+        handler(ctx, s, canonical.get("pre_stop"), "pre_stop"));
   }
 
-  private static Map<String, Object> handler(Context ctx, Service s, Object hooks, String attribute) {
+  private static Map<String, Object> handler(
+      Context ctx, Service s, Object hooks, String attribute) {
     List<Map<String, Object>> list = hooks instanceof List<?> l ? castList(l) : List.of();
     if (list.isEmpty()) {
       return null;
     }
     if (list.size() > 1) {
-      ctx.findings().report("a container has one " + attribute + " handler in Kubernetes; only the first hook is converted",
-          Context.path(s, attribute));
+      ctx.findings()
+          .report(
+              "a container has one "
+                  + attribute
+                  + " handler in Kubernetes; only the first hook is converted",
+              Context.path(s, attribute));
     }
     Map<String, Object> hook = list.get(0);
     for (String extra : List.of("user", "privileged", "working_dir", "environment")) {
-      if (hook.get(extra) != null && !(hook.get(extra) instanceof Map<?, ?> m && m.isEmpty()) && !Boolean.FALSE.equals(hook.get(extra))) {
-        ctx.findings().report("a hook's " + extra + " has no Kubernetes field (the handler runs like the container); not converted",
-            Context.path(s, attribute, "0", extra));
+      if (hook.get(extra) != null
+          && !(hook.get(extra) instanceof Map<?, ?> m && m.isEmpty())
+          && !Boolean.FALSE.equals(hook.get(extra))) {
+        ctx.findings()
+            .report(
+                "a hook's "
+                    + extra
+                    + " has no Kubernetes field (the handler runs like the container); not converted",
+                Context.path(s, attribute, "0", extra));
       }
     }
     List<String> command = new ArrayList<>();

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Kubernetes' name rules (apimachinery's validation: DNS-1035 labels for Services, DNS-1123 labels
- * for the names of containers, pod volumes and ports) applied to compose names, which allow
- * upper case, dots and underscores.
+ * for the names of containers, pod volumes and ports) applied to compose names, which allow upper
+ * case, dots and underscores.
  */
 final class Names {
   static final int LABEL_MAX = 63;
@@ -16,8 +16,8 @@ final class Names {
   private Names() {}
 
   /**
-   * A DNS-1035 label (what a Service name must be, and so the name of every object of a
-   * service): lower case, {@code _} and {@code .} as {@code -}, starting with a letter, at most 63.
+   * A DNS-1035 label (what a Service name must be, and so the name of every object of a service):
+   * lower case, {@code _} and {@code .} as {@code -}, starting with a letter, at most 63.
    */
   static String label(String name) {
     String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
@@ -34,9 +34,14 @@ final class Names {
     return name.length() <= LABEL_MAX && DNS_1035.matcher(name).matches();
   }
 
-  /** A port name (IANA_SVC_NAME): at most 15, lower case letters, digits and inner dashes, one letter at least. */
+  /**
+   * A port name (IANA_SVC_NAME): at most 15, lower case letters, digits and inner dashes, one
+   * letter at least.
+   */
   static boolean isPortName(String name) {
-    return name.length() <= 15 && PORT_NAME.matcher(name).matches() && !name.contains("--")
+    return name.length() <= 15
+        && PORT_NAME.matcher(name).matches()
+        && !name.contains("--")
         && name.chars().anyMatch(Character::isLetter);
   }
 

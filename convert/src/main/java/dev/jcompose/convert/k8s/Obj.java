@@ -21,15 +21,18 @@ final class Obj {
     return m;
   }
 
-  /** An empty map that is kept, where the field's presence is the meaning ({@code emptyDir: {}}). */
+  /**
+   * An empty map that is kept, where the field's presence is the meaning ({@code emptyDir: {}}).
+   */
   static Map<String, Object> empty() {
     return new Kept();
   }
 
   /** Puts {@code value} unless it is null or an empty map or list. */
   static void put(Map<String, Object> m, String key, Object value) {
-    if (value == null || value instanceof Map<?, ?> map && map.isEmpty() && !(map instanceof Kept)
-        || value instanceof Collection<?> c && c.isEmpty()) {
+    if (value == null
+        || (value instanceof Map<?, ?> map && map.isEmpty() && !(map instanceof Kept))
+        || (value instanceof Collection<?> c && c.isEmpty())) {
       return;
     }
     m.put(key, value);

@@ -23,7 +23,10 @@ final class PodStorage {
     objects.add(m);
   }
 
-  /** Pod volumes by name, so the manifest does not change when compose lists mounts in another order. */
+  /**
+   * Pod volumes by name, so the manifest does not change when compose lists mounts in another
+   * order.
+   */
   List<Map<String, Object>> volumes() {
     return volumes.stream().sorted(Comparator.comparing(v -> (String) v.get("name"))).toList();
   }

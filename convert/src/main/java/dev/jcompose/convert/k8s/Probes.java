@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Probes from a compose healthcheck. Docker marks a container healthy or unhealthy and gates
- * {@code depends_on: service_healthy} on it but never restarts it for being unhealthy, so the
- * healthcheck becomes a readiness probe (a not-ready pod gets no Service traffic — the cluster's
- * gate) and no liveness probe. {@code start_period} becomes a startup probe that polls every
- * {@code start_interval} for the start period plus the retries docker allows after it (docker's
- * defaults: interval and timeout 30s, retries 3, start_interval 5s).
+ * Probes from a compose healthcheck. Docker marks a container healthy or unhealthy and gates {@code
+ * depends_on: service_healthy} on it but never restarts it for being unhealthy, so the healthcheck
+ * becomes a readiness probe (a not-ready pod gets no Service traffic — the cluster's gate) and no
+ * liveness probe. {@code start_period} becomes a startup probe that polls every {@code
+ * start_interval} for the start period plus the retries docker allows after it (docker's defaults:
+ * interval and timeout 30s, retries 3, start_interval 5s).
  */
 final class Probes {
   private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
@@ -31,21 +31,44 @@ final class Probes {
     }
     String[] path = Context.path(s, "healthcheck");
     if (h.test() == null || h.test().isEmpty()) {
-      findings.report("the test comes from the image's HEALTHCHECK, which Kubernetes does not run; no probe", path);
+      findings.report(
+          "the test comes from the image's HEALTHCHECK, which Kubernetes does not run; no probe",
+          path);
       return Map.of();
     }
     Map<String, Object> exec = Obj.of("command", command(h.test()));
     Duration interval = orDefault(h.interval(), DEFAULT_INTERVAL, findings, s, "interval");
     Duration timeout = orDefault(h.timeout(), DEFAULT_TIMEOUT, findings, s, "timeout");
     int retries = h.retries() == null ? DEFAULT_RETRIES : Math.max(1, h.retries());
-    Map<String, Object> probes = Obj.of("readinessProbe", Obj.of("exec", exec, "periodSeconds", Quantities.seconds(interval),
-        "timeoutSeconds", Quantities.seconds(timeout), "failureThreshold", retries));
+    Map<String, Object> probes =
+        Obj.of(
+            "readinessProbe",
+            Obj.of(
+                "exec",
+                exec,
+                "periodSeconds",
+                Quantities.seconds(interval),
+                "timeoutSeconds",
+                Quantities.seconds(timeout),
+                "failureThreshold",
+                retries));
     if (h.startPeriod() != null && !h.startPeriod().isZero()) {
-      Duration every = orDefault(h.startInterval(), DEFAULT_START_INTERVAL, findings, s, "start_interval");
+      Duration every =
+          orDefault(h.startInterval(), DEFAULT_START_INTERVAL, findings, s, "start_interval");
       long period = Quantities.seconds(every);
       long budget = (Quantities.seconds(h.startPeriod()) + period - 1) / period + retries;
-      Obj.put(probes, "startupProbe", Obj.of("exec", exec, "periodSeconds", (int) period,
-          "timeoutSeconds", Quantities.seconds(timeout), "failureThreshold", (int) Math.min(budget, Integer.MAX_VALUE)));
+      Obj.put(
+          probes,
+          "startupProbe",
+          Obj.of(
+              "exec",
+              exec,
+              "periodSeconds",
+              (int) period,
+              "timeoutSeconds",
+              Quantities.seconds(timeout),
+              "failureThreshold",
+              (int) Math.min(budget, Integer.MAX_VALUE)));
     }
     return probes;
   }
@@ -58,12 +81,14 @@ final class Probes {
     return new ArrayList<>(rest);
   }
 
-  private static Duration orDefault(Duration d, Duration fallback, Findings findings, Service s, String attribute) {
+  private static Duration orDefault(
+      Duration d, Duration fallback, Findings findings, Service s, String attribute) {
     if (d == null) {
       return fallback;
     }
     if (!Quantities.wholeSeconds(d)) {
-      findings.report(d.toMillis() + "ms becomes " + Quantities.seconds(d) + "s: probes count whole seconds",
+      findings.report(
+          d.toMillis() + "ms becomes " + Quantities.seconds(d) + "s: probes count whole seconds",
           Context.path(s, "healthcheck", attribute));
     }
     return d;

@@ -10,7 +10,10 @@ final class Quantities {
 
   private Quantities() {}
 
-  /** Bytes in the largest binary unit that divides them exactly ({@code 536870912} -> {@code 512Mi}). */
+  /**
+   * Bytes in the largest binary unit that divides them exactly ({@code 536870912} -> {@code
+   * 512Mi}).
+   */
   static String bytes(long bytes) {
     if (bytes != 0 && bytes % GI == 0) {
       return bytes / GI + "Gi";
@@ -24,7 +27,10 @@ final class Quantities {
     return Long.toString(bytes);
   }
 
-  /** CPUs in millicores, rounded up to the 1m Kubernetes' cpu quantity resolves ({@code 500000000} ns -> {@code 500m}). */
+  /**
+   * CPUs in millicores, rounded up to the 1m Kubernetes' cpu quantity resolves ({@code 500000000}
+   * ns -> {@code 500m}).
+   */
   static String nanoCpus(long nanoCpus) {
     long milli = Math.max(1, (nanoCpus + 999_999) / 1_000_000);
     return milli % 1000 == 0 ? Long.toString(milli / 1000) : milli + "m";

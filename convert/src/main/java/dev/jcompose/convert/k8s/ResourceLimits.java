@@ -6,11 +6,11 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * Container resources: limits from {@code mem_limit}/{@code cpus} (merged with
- * {@code deploy.resources.limits} by the model) or {@code cpu_quota}/{@code cpu_period};
- * requests from {@code mem_reservation}/{@code deploy.resources.reservations} and
- * {@code cpu_shares} (the kubelet maps one CPU of request to 1024 shares, so the way back is
- * shares / 1024). A request above its limit is lowered to the limit, which the API server requires.
+ * Container resources: limits from {@code mem_limit}/{@code cpus} (merged with {@code
+ * deploy.resources.limits} by the model) or {@code cpu_quota}/{@code cpu_period}; requests from
+ * {@code mem_reservation}/{@code deploy.resources.reservations} and {@code cpu_shares} (the kubelet
+ * maps one CPU of request to 1024 shares, so the way back is shares / 1024). A request above its
+ * limit is lowered to the limit, which the API server requires.
  */
 final class ResourceLimits {
   private ResourceLimits() {}
@@ -24,18 +24,30 @@ final class ResourceLimits {
     }
     Long memRequest = r.memReservation();
     if (memRequest != null && r.memLimit() != null && memRequest > r.memLimit()) {
-      findings.report("the reservation is above mem_limit; the request is lowered to the limit", Context.path(s, "mem_reservation"));
+      findings.report(
+          "the reservation is above mem_limit; the request is lowered to the limit",
+          Context.path(s, "mem_reservation"));
       memRequest = r.memLimit();
     }
     if (cpuRequest != null && cpuLimit != null && cpuRequest > cpuLimit) {
-      findings.report("the CPU reservation is above the limit; the request is lowered to the limit", Context.path(s, "deploy", "resources"));
+      findings.report(
+          "the CPU reservation is above the limit; the request is lowered to the limit",
+          Context.path(s, "deploy", "resources"));
       cpuRequest = cpuLimit;
     }
     return Obj.of(
-        "limits", Obj.of("cpu", cpuLimit == null ? null : Quantities.nanoCpus(cpuLimit),
-            "memory", r.memLimit() == null ? null : Quantities.bytes(r.memLimit())),
-        "requests", Obj.of("cpu", cpuRequest == null ? null : Quantities.nanoCpus(cpuRequest),
-            "memory", memRequest == null ? null : Quantities.bytes(memRequest)));
+        "limits",
+            Obj.of(
+                "cpu",
+                cpuLimit == null ? null : Quantities.nanoCpus(cpuLimit),
+                "memory",
+                r.memLimit() == null ? null : Quantities.bytes(r.memLimit())),
+        "requests",
+            Obj.of(
+                "cpu",
+                cpuRequest == null ? null : Quantities.nanoCpus(cpuRequest),
+                "memory",
+                memRequest == null ? null : Quantities.bytes(memRequest)));
   }
 
   private static Long quota(ServiceResources r) {

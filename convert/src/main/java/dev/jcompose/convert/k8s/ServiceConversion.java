@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The objects of one compose service: its workload, the Services that name it, and the ConfigMaps its mounts and env need. */
+/**
+ * The objects of one compose service: its workload, the Services that name it, and the ConfigMaps
+ * its mounts and env need.
+ */
 final class ServiceConversion {
   private ServiceConversion() {}
 

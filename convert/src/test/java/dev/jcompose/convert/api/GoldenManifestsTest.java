@@ -33,7 +33,10 @@ class GoldenManifestsTest {
     Path expected = expectations(dir);
     compare(c.yaml(), expected.resolve("expected.yaml"));
     String prefix = dir.toAbsolutePath().normalize() + "/";
-    compare(c.findings().stream().map(f -> f.toString().replace(prefix, "") + "\n").collect(Collectors.joining()),
+    compare(
+        c.findings().stream()
+            .map(f -> f.toString().replace(prefix, "") + "\n")
+            .collect(Collectors.joining()),
         expected.resolve("expected-findings.txt"));
   }
 
@@ -45,7 +48,8 @@ class GoldenManifestsTest {
 
   /** Examples keep their expectations here, not in examples/. */
   private static Path expectations(Path dir) throws IOException {
-    Path out = dir.startsWith(GOLDEN) ? dir : GOLDEN.resolveSibling("examples").resolve(dir.getFileName());
+    Path out =
+        dir.startsWith(GOLDEN) ? dir : GOLDEN.resolveSibling("examples").resolve(dir.getFileName());
     Files.createDirectories(out);
     return out;
   }

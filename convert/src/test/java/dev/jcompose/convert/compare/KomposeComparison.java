@@ -1,9 +1,9 @@
 package dev.jcompose.convert.compare;
 
+import dev.jcompose.convert.KubernetesConverter;
 import dev.jcompose.convert.api.ConvertOptions;
 import dev.jcompose.convert.api.Examples;
 import dev.jcompose.convert.api.Fixtures;
-import dev.jcompose.convert.api.KubernetesConverter;
 import dev.jcompose.convert.api.Manifest;
 import dev.jcompose.convert.kube.ComposeCorpus;
 import dev.jcompose.convert.kube.KubeApiServer;
@@ -31,7 +31,12 @@ import java.util.stream.Stream;
  * server for both). Prints Markdown tables. Run by bench/kompose-compare.sh.
  */
 public final class KomposeComparison {
-  private record Result(boolean converted, String error, Manifests manifests, int accepted, List<String> rejections,
+  private record Result(
+      boolean converted,
+      String error,
+      Manifests manifests,
+      int accepted,
+      List<String> rejections,
       Map<String, int[]> kept) {}
 
   private KomposeComparison() {}
@@ -39,12 +44,15 @@ public final class KomposeComparison {
   public static void main(String[] args) throws Exception {
     Peers peers = Peers.find();
     if (peers.kompose() == null) {
-      throw new IllegalStateException("no kompose among the peers: run scripts/k8s-peers.sh --kompose");
+      throw new IllegalStateException(
+          "no kompose among the peers: run scripts/k8s-peers.sh --kompose");
     }
     List<Path> dirs = new ArrayList<>(Examples.dirs());
     dirs.addAll(ComposeCorpus.corpus());
-    StringBuilder files = new StringBuilder("| compose file | services | jcompose: objects, accepted | kompose: objects, accepted "
-        + "| attributes kept: jcompose | kompose |\n|---|---|---|---|---|---|\n");
+    StringBuilder files =
+        new StringBuilder(
+            "| compose file | services | jcompose: objects, accepted | kompose: objects, accepted "
+                + "| attributes kept: jcompose | kompose |\n|---|---|---|---|---|---|\n");
     Map<String, int[]> totals = new TreeMap<>();
     List<String> notes = new ArrayList<>();
     try (KubeApiServer server = KubeApiServer.start(peers)) {
@@ -53,9 +61,20 @@ public final class KomposeComparison {
         Result jc = judge(server, convertWithJcompose(loaded), loaded);
         Result ko = judge(server, () -> convertWithKompose(peers.kompose(), dir), loaded);
         String name = dir.getFileName().toString();
-        files.append("| ").append(name).append(" | ").append(loaded.project().services().size())
-            .append(" | ").append(cell(jc)).append(" | ").append(cell(ko))
-            .append(" | ").append(keptCell(jc)).append(" | ").append(keptCell(ko)).append(" |\n");
+        files
+            .append("| ")
+            .append(name)
+            .append(" | ")
+            .append(loaded.project().services().size())
+            .append(" | ")
+            .append(cell(jc))
+            .append(" | ")
+            .append(cell(ko))
+            .append(" | ")
+            .append(keptCell(jc))
+            .append(" | ")
+            .append(keptCell(ko))
+            .append(" |\n");
         add(totals, jc, 0);
         add(totals, ko, 2);
         ko.rejections().forEach(r -> notes.add("kompose, " + name + ": " + r));
@@ -65,24 +84,53 @@ public final class KomposeComparison {
         }
       }
     }
-    StringBuilder attrs = new StringBuilder("| attribute | services writing it | kept by jcompose | kept by kompose |\n|---|---|---|---|\n");
-    totals.forEach((attr, t) -> attrs.append("| ").append(attr).append(" | ").append(t[1]).append(" | ").append(t[0])
-        .append(" | ").append(t[2]).append(" |\n"));
+    StringBuilder attrs =
+        new StringBuilder(
+            "| attribute | services writing it | kept by jcompose | kept by kompose |\n|---|---|---|---|\n");
+    totals.forEach(
+        (attr, t) ->
+            attrs
+                .append("| ")
+                .append(attr)
+                .append(" | ")
+                .append(t[1])
+                .append(" | ")
+                .append(t[0])
+                .append(" | ")
+                .append(t[2])
+                .append(" |\n"));
     System.out.println(files);
     System.out.println(attrs);
     notes.forEach(n -> System.out.println("- " + n.replace('\n', ' ')));
   }
 
   private static List<String> convertWithJcompose(LoadResult loaded) {
-    return KubernetesConverter.convert(loaded, ConvertOptions.defaults(Fixtures.ENV)).manifests().stream().map(Manifest::yaml).toList();
+    return KubernetesConverter.convert(loaded, ConvertOptions.defaults(Fixtures.ENV))
+        .manifests()
+        .stream()
+        .map(Manifest::yaml)
+        .toList();
   }
 
-  /** {@code kompose convert} in the file's directory (its .env and relative paths), one file per object. */
-  private static List<String> convertWithKompose(Path kompose, Path dir) throws IOException, InterruptedException {
+  /**
+   * {@code kompose convert} in the file's directory (its .env and relative paths), one file per
+   * object.
+   */
+  private static List<String> convertWithKompose(Path kompose, Path dir)
+      throws IOException, InterruptedException {
     Path out = Files.createTempDirectory("jcompose-kompose-");
     try {
-      ProcessBuilder pb = new ProcessBuilder(kompose.toString(), "convert", "-f", "compose.yaml", "-o", out + "/",
-          "--with-kompose-annotation=false").directory(dir.toFile()).redirectErrorStream(true);
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  kompose.toString(),
+                  "convert",
+                  "-f",
+                  "compose.yaml",
+                  "-o",
+                  out + "/",
+                  "--with-kompose-annotation=false")
+              .directory(dir.toFile())
+              .redirectErrorStream(true);
       pb.environment().putAll(Fixtures.ENV);
       Path log = out.resolve("kompose.log");
       pb.redirectOutput(log.toFile());
@@ -117,11 +165,13 @@ public final class KomposeComparison {
     List<String> get() throws Exception;
   }
 
-  private static Result judge(KubeApiServer server, List<String> yaml, LoadResult loaded) throws Exception {
+  private static Result judge(KubeApiServer server, List<String> yaml, LoadResult loaded)
+      throws Exception {
     return judge(server, () -> yaml, loaded);
   }
 
-  private static Result judge(KubeApiServer server, Converter converter, LoadResult loaded) throws Exception {
+  private static Result judge(KubeApiServer server, Converter converter, LoadResult loaded)
+      throws Exception {
     Manifests m;
     try {
       m = Manifests.parse(converter.get());
@@ -147,7 +197,8 @@ public final class KomposeComparison {
     for (Service s : loaded.project().services().values()) {
       String name = objectName(m, s.name());
       Map<String, Object> pod = name == null ? Map.of() : m.podSpec(name);
-      Map<String, Object> container = Manifests.list(pod.get("containers")).stream().findFirst().orElse(Map.of());
+      Map<String, Object> container =
+          Manifests.list(pod.get("containers")).stream().findFirst().orElse(Map.of());
       AttributeProbes.Seen seen = new AttributeProbes.Seen(s, name, m, pod, container);
       for (String attr : AttributeProbes.written(s, loaded.sources())) {
         int[] c = out.computeIfAbsent(attr, k -> new int[2]);
@@ -167,17 +218,21 @@ public final class KomposeComparison {
   }
 
   private static void add(Map<String, int[]> totals, Result r, int column) {
-    r.kept().forEach((attr, c) -> {
-      int[] t = totals.computeIfAbsent(attr, k -> new int[4]);
-      t[column] += c[0];
-      if (column == 0) {
-        t[1] += c[1];
-      }
-    });
+    r.kept()
+        .forEach(
+            (attr, c) -> {
+              int[] t = totals.computeIfAbsent(attr, k -> new int[4]);
+              t[column] += c[0];
+              if (column == 0) {
+                t[1] += c[1];
+              }
+            });
   }
 
   private static String cell(Result r) {
-    return r.converted() ? r.manifests().objects().size() + ", " + r.accepted() + " accepted" : "fails";
+    return r.converted()
+        ? r.manifests().objects().size() + ", " + r.accepted() + " accepted"
+        : "fails";
   }
 
   private static String keptCell(Result r) {

@@ -9,7 +9,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /** One tool's output for one compose file: the YAML text of each object and the object parsed. */
 record Manifests(List<String> yaml, List<Map<String, Object>> objects) {
-  static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "Pod", "ReplicationController");
+  static final Set<String> WORKLOADS =
+      Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "Pod", "ReplicationController");
 
   /** Parses YAML streams (one or several documents each, {@code kind: List} unwrapped). */
   @SuppressWarnings("unchecked")
@@ -47,8 +48,13 @@ record Manifests(List<String> yaml, List<Map<String, Object>> objects) {
   }
 
   Map<String, Object> workload(String objectName) {
-    return objects.stream().filter(o -> WORKLOADS.contains(o.get("kind")) && objectName.equals(at(o, "metadata").get("name")))
-        .findFirst().orElse(Map.of());
+    return objects.stream()
+        .filter(
+            o ->
+                WORKLOADS.contains(o.get("kind"))
+                    && objectName.equals(at(o, "metadata").get("name")))
+        .findFirst()
+        .orElse(Map.of());
   }
 
   @SuppressWarnings("unchecked")

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class ConversionRulesTest {
   @Test
   void expansion_dollarBeforeDollarOrParen_isDoubled_soKubeletLeavesTheTextAlone() {
-    assertThat(Expansion.escape("$(HOME) and $$ and $x and 5$")).isEqualTo("$$(HOME) and $$$ and $x and 5$");
+    assertThat(Expansion.escape("$(HOME) and $$ and $x and 5$"))
+        .isEqualTo("$$(HOME) and $$$ and $x and 5$");
     assertThat(Expansion.escape("no dollars")).isEqualTo("no dollars");
   }
 

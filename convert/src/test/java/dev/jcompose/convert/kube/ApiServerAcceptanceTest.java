@@ -2,10 +2,10 @@ package dev.jcompose.convert.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.convert.KubernetesConverter;
 import dev.jcompose.convert.api.Conversion;
 import dev.jcompose.convert.api.ConvertOptions;
 import dev.jcompose.convert.api.Fixtures;
-import dev.jcompose.convert.api.KubernetesConverter;
 import dev.jcompose.convert.api.Manifest;
 import dev.jcompose.model.api.ComposeFileException;
 import dev.jcompose.model.api.LoadResult;
@@ -66,15 +66,18 @@ class ApiServerAcceptanceTest {
         problems.add(v);
       }
     }
-    System.out.printf("%s: %d manifests, %d accepted without warnings, %d findings%n", dir, c.manifests().size(),
-        c.manifests().size() - problems.size(), c.findings().size());
+    System.out.printf(
+        "%s: %d manifests, %d accepted without warnings, %d findings%n",
+        dir, c.manifests().size(), c.manifests().size() - problems.size(), c.findings().size());
     assertThat(c.manifests()).isNotEmpty();
     assertThat(problems).as("API server verdicts for %s", dir).isEmpty();
   }
 
   @Test
-  void dryRun_judgesForReal_rejectsWhatValidationForbids() throws IOException, InterruptedException {
-    String mismatched = """
+  void dryRun_judgesForReal_rejectsWhatValidationForbids()
+      throws IOException, InterruptedException {
+    String mismatched =
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: bad}
@@ -84,15 +87,22 @@ class ApiServerAcceptanceTest {
             metadata: {labels: {app: other}}
             spec: {containers: [{name: c, image: busybox}]}
         """;
-    String unknownField = """
+    String unknownField =
+        """
         apiVersion: v1
         kind: ConfigMap
         metadata: {name: extra}
         data: {a: b}
         dataa: {a: b}
         """;
-    assertThat(server.dryRun(mismatched).message()).contains("selector").contains("does not match template");
+    assertThat(server.dryRun(mismatched).message())
+        .contains("selector")
+        .contains("does not match template");
     assertThat(server.dryRun(unknownField).message()).contains("unknown field").contains("dataa");
-    assertThat(server.dryRun("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: fine}\ndata: {a: b}\n").accepted()).isTrue();
+    assertThat(
+            server
+                .dryRun("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: fine}\ndata: {a: b}\n")
+                .accepted())
+        .isTrue();
   }
 }

@@ -19,8 +19,12 @@ public final class ComposeCorpus {
   /** Directories holding a compose.yaml, in a stable order. */
   public static List<Path> all() throws IOException {
     List<Path> out = new ArrayList<>(Examples.dirs());
-    for (String root : List.of("src/test/resources/golden", "src/test/resources/corpus",
-        "../compose-model/src/test/resources/golden", "../e2e/src/test/resources/fixtures")) {
+    for (String root :
+        List.of(
+            "src/test/resources/golden",
+            "src/test/resources/corpus",
+            "../compose-model/src/test/resources/golden",
+            "../e2e/src/test/resources/fixtures")) {
       out.addAll(dirs(Path.of(root)));
     }
     return out;

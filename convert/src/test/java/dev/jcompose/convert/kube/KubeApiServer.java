@@ -30,11 +30,11 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * A real kube-apiserver over its own etcd, on 127.0.0.1 only, for one test run: own ports, a
- * temporary directory for etcd's data, the server's self-signed serving certificate, a bearer
- * token of the test's own making (a member of system:masters, authorized by RBAC) and a
- * service-account signing key. No controller runs, so nothing is ever scheduled: objects are only
- * judged, with server-side dry-run ({@code dryRun=All}) and strict field validation, so the server's
- * own decoding, defaulting, validation and admission decide. {@link #close} stops both processes
+ * temporary directory for etcd's data, the server's self-signed serving certificate, a bearer token
+ * of the test's own making (a member of system:masters, authorized by RBAC) and a service-account
+ * signing key. No controller runs, so nothing is ever scheduled: objects are only judged, with
+ * server-side dry-run ({@code dryRun=All}) and strict field validation, so the server's own
+ * decoding, defaulting, validation and admission decide. {@link #close} stops both processes
  * (SIGTERM, then SIGKILL after 15 s) and deletes the directory; a shutdown hook does the same if
  * the JVM exits first.
  */
@@ -74,20 +74,43 @@ public final class KubeApiServer implements AutoCloseable {
     int etcdClient = freePort();
     int etcdPeer = freePort();
     int secure = freePort();
-    spawn("etcd", List.of(peers.etcd().toString(), "--name=jc", "--data-dir=" + dir.resolve("etcd"),
-        "--listen-client-urls=http://127.0.0.1:" + etcdClient, "--advertise-client-urls=http://127.0.0.1:" + etcdClient,
-        "--listen-peer-urls=http://127.0.0.1:" + etcdPeer, "--initial-advertise-peer-urls=http://127.0.0.1:" + etcdPeer,
-        "--initial-cluster=jc=http://127.0.0.1:" + etcdPeer, "--unsafe-no-fsync=true", "--log-level=warn"));
-    Files.writeString(dir.resolve("tokens.csv"), token + ",jcompose-test,jcompose-test,\"system:masters\"\n");
+    spawn(
+        "etcd",
+        List.of(
+            peers.etcd().toString(),
+            "--name=jc",
+            "--data-dir=" + dir.resolve("etcd"),
+            "--listen-client-urls=http://127.0.0.1:" + etcdClient,
+            "--advertise-client-urls=http://127.0.0.1:" + etcdClient,
+            "--listen-peer-urls=http://127.0.0.1:" + etcdPeer,
+            "--initial-advertise-peer-urls=http://127.0.0.1:" + etcdPeer,
+            "--initial-cluster=jc=http://127.0.0.1:" + etcdPeer,
+            "--unsafe-no-fsync=true",
+            "--log-level=warn"));
+    Files.writeString(
+        dir.resolve("tokens.csv"), token + ",jcompose-test,jcompose-test,\"system:masters\"\n");
     writeSigningKey(dir.resolve("sa.key"));
-    spawn("kube-apiserver", List.of(peers.kubeApiServer().toString(),
-        "--etcd-servers=http://127.0.0.1:" + etcdClient, "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1",
-        "--secure-port=" + secure, "--cert-dir=" + dir.resolve("certs"), "--token-auth-file=" + dir.resolve("tokens.csv"),
-        "--authorization-mode=RBAC", "--service-account-issuer=https://kubernetes.default.svc",
-        "--service-account-key-file=" + dir.resolve("sa.key"), "--service-account-signing-key-file=" + dir.resolve("sa.key"),
-        "--service-cluster-ip-range=10.96.0.0/16", "--allow-privileged=true",
-        // the "kubernetes" Service's endpoints would point at a loopback address, which the reconciler refuses
-        "--endpoint-reconciler-type=none", "--profiling=false", "--v=0"));
+    spawn(
+        "kube-apiserver",
+        List.of(
+            peers.kubeApiServer().toString(),
+            "--etcd-servers=http://127.0.0.1:" + etcdClient,
+            "--bind-address=127.0.0.1",
+            "--advertise-address=127.0.0.1",
+            "--secure-port=" + secure,
+            "--cert-dir=" + dir.resolve("certs"),
+            "--token-auth-file=" + dir.resolve("tokens.csv"),
+            "--authorization-mode=RBAC",
+            "--service-account-issuer=https://kubernetes.default.svc",
+            "--service-account-key-file=" + dir.resolve("sa.key"),
+            "--service-account-signing-key-file=" + dir.resolve("sa.key"),
+            "--service-cluster-ip-range=10.96.0.0/16",
+            "--allow-privileged=true",
+            // the "kubernetes" Service's endpoints would point at a loopback address, which the
+            // reconciler refuses
+            "--endpoint-reconciler-type=none",
+            "--profiling=false",
+            "--v=0"));
     base = URI.create("https://127.0.0.1:" + secure);
     awaitReady();
     createDefaultServiceAccount();
@@ -98,12 +121,18 @@ public final class KubeApiServer implements AutoCloseable {
    * in a real cluster and the ServiceAccount admission plugin requires of every Pod.
    */
   private void createDefaultServiceAccount() throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(request("/api/v1/namespaces/" + NAMESPACE + "/serviceaccounts")
-        .header("Content-Type", "application/yaml")
-        .POST(HttpRequest.BodyPublishers.ofString("apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: default}\n")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            request("/api/v1/namespaces/" + NAMESPACE + "/serviceaccounts")
+                .header("Content-Type", "application/yaml")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: default}\n"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 201 && r.statusCode() != 409) {
-      throw new IllegalStateException("cannot create the default ServiceAccount: " + r.statusCode() + " " + r.body());
+      throw new IllegalStateException(
+          "cannot create the default ServiceAccount: " + r.statusCode() + " " + r.body());
     }
   }
 
@@ -114,9 +143,13 @@ public final class KubeApiServer implements AutoCloseable {
     String kind = String.valueOf(doc.get("kind"));
     Object meta = doc.get("metadata");
     String name = kind + "/" + (meta instanceof Map<?, ?> m ? m.get("name") : "?");
-    HttpRequest request = request(Resources.collection(apiVersion, kind, NAMESPACE) + "?dryRun=All&fieldValidation=Strict")
-        .header("Content-Type", "application/yaml")
-        .POST(HttpRequest.BodyPublishers.ofString(yaml, StandardCharsets.UTF_8)).build();
+    HttpRequest request =
+        request(
+                Resources.collection(apiVersion, kind, NAMESPACE)
+                    + "?dryRun=All&fieldValidation=Strict")
+            .header("Content-Type", "application/yaml")
+            .POST(HttpRequest.BodyPublishers.ofString(yaml, StandardCharsets.UTF_8))
+            .build();
     HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
     String message = r.statusCode() / 100 == 2 ? "" : statusMessage(r.body());
     return new Verdict(name, r.statusCode(), message, r.headers().allValues("Warning"));
@@ -124,11 +157,15 @@ public final class KubeApiServer implements AutoCloseable {
 
   private static String statusMessage(String body) {
     Object status = new Load(LoadSettings.builder().build()).loadFromString(body);
-    return status instanceof Map<?, ?> m && m.get("message") != null ? String.valueOf(m.get("message")) : body;
+    return status instanceof Map<?, ?> m && m.get("message") != null
+        ? String.valueOf(m.get("message"))
+        : body;
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + token)
+    return HttpRequest.newBuilder(base.resolve(path))
+        .timeout(REQUEST_TIMEOUT)
+        .header("Authorization", "Bearer " + token)
         .header("Accept", "application/json");
   }
 
@@ -139,15 +176,21 @@ public final class KubeApiServer implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       for (Process p : processes) {
         if (!p.isAlive()) {
-          throw new IllegalStateException(p.info().command().orElse("?") + " exited with " + p.exitValue() + logs());
+          throw new IllegalStateException(
+              p.info().command().orElse("?") + " exited with " + p.exitValue() + logs());
         }
       }
       if (http == null && Files.isRegularFile(cert)) {
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(trusting(cert)).build();
+        http =
+            HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .sslContext(trusting(cert))
+                .build();
       }
       if (http != null) {
         try {
-          HttpResponse<String> r = http.send(request("/readyz").GET().build(), HttpResponse.BodyHandlers.ofString());
+          HttpResponse<String> r =
+              http.send(request("/readyz").GET().build(), HttpResponse.BodyHandlers.ofString());
           if (r.statusCode() == 200) {
             return;
           }
@@ -158,7 +201,8 @@ public final class KubeApiServer implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException("kube-apiserver not ready within " + READY_TIMEOUT.toSeconds() + " s: " + last + logs());
+    throw new IllegalStateException(
+        "kube-apiserver not ready within " + READY_TIMEOUT.toSeconds() + " s: " + last + logs());
   }
 
   /** Trusts the certificates the server generated for itself (serving certificate and its CA). */
@@ -170,7 +214,8 @@ public final class KubeApiServer implements AutoCloseable {
       for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
         store.setCertificateEntry("apiserver-" + i++, c);
       }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(store);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(null, tmf.getTrustManagers(), null);
@@ -184,8 +229,11 @@ public final class KubeApiServer implements AutoCloseable {
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
       g.initialize(2048);
-      String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(g.generateKeyPair().getPrivate().getEncoded());
-      Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n");
+      String b64 =
+          Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+              .encodeToString(g.generateKeyPair().getPrivate().getEncoded());
+      Files.writeString(
+          file, "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n");
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -211,7 +259,9 @@ public final class KubeApiServer implements AutoCloseable {
       Path log = dir.resolve(name + ".log");
       try {
         List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-        b.append("\n--- ").append(name).append(" (last lines) ---\n")
+        b.append("\n--- ")
+            .append(name)
+            .append(" (last lines) ---\n")
             .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
       } catch (IOException e) {
         b.append("\n(").append(log).append(": ").append(e.getMessage()).append(')');
@@ -258,5 +308,4 @@ public final class KubeApiServer implements AutoCloseable {
       // best effort: a temp directory left behind is reported by nothing and harms nothing
     }
   }
-
 }

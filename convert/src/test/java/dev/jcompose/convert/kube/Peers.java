@@ -7,15 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The binaries scripts/k8s-peers.sh built: read from the env file it prints
- * ({@code JCOMPOSE_K8S_PEERS}, else {@code <cache>/k8s-peers/k8s-peers.env}).
+ * The binaries scripts/k8s-peers.sh built: read from the env file it prints ({@code
+ * JCOMPOSE_K8S_PEERS}, else {@code <cache>/k8s-peers/k8s-peers.env}).
  */
 public record Peers(Path kubeApiServer, Path etcd, Path kompose) {
 
   public static Peers find() {
     Path file = envFile();
     if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException("no Kubernetes peers at " + file + ": run scripts/k8s-peers.sh first");
+      throw new IllegalStateException(
+          "no Kubernetes peers at " + file + ": run scripts/k8s-peers.sh first");
     }
     Map<String, String> vars = new LinkedHashMap<>();
     try {
@@ -28,7 +29,10 @@ public record Peers(Path kubeApiServer, Path etcd, Path kompose) {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + file, e);
     }
-    return new Peers(path(vars, "KUBE_APISERVER"), path(vars, "ETCD"), vars.containsKey("KOMPOSE") ? path(vars, "KOMPOSE") : null);
+    return new Peers(
+        path(vars, "KUBE_APISERVER"),
+        path(vars, "ETCD"),
+        vars.containsKey("KOMPOSE") ? path(vars, "KOMPOSE") : null);
   }
 
   static Path envFile() {
@@ -43,7 +47,8 @@ public record Peers(Path kubeApiServer, Path etcd, Path kompose) {
   private static Path path(Map<String, String> vars, String name) {
     String v = vars.get(name);
     if (v == null || !Files.isExecutable(Path.of(v))) {
-      throw new IllegalStateException(name + " missing or not executable in " + envFile() + ": run scripts/k8s-peers.sh");
+      throw new IllegalStateException(
+          name + " missing or not executable in " + envFile() + ": run scripts/k8s-peers.sh");
     }
     return Path.of(v);
   }

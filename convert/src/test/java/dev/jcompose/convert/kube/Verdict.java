@@ -3,8 +3,8 @@ package dev.jcompose.convert.kube;
 import java.util.List;
 
 /**
- * The API server's answer to a server-side dry-run create: accepted (2xx) or not, its message
- * (the Status reason for a rejection), and the warnings it sent ({@code Warning:} headers).
+ * The API server's answer to a server-side dry-run create: accepted (2xx) or not, its message (the
+ * Status reason for a rejection), and the warnings it sent ({@code Warning:} headers).
  */
 public record Verdict(String object, int status, String message, List<String> warnings) {
   public boolean accepted() {
@@ -13,7 +13,9 @@ public record Verdict(String object, int status, String message, List<String> wa
 
   @Override
   public String toString() {
-    return object + ": " + (accepted() ? "accepted" : "rejected (" + status + "): " + message)
+    return object
+        + ": "
+        + (accepted() ? "accepted" : "rejected (" + status + "): " + message)
         + (warnings.isEmpty() ? "" : " warnings: " + warnings);
   }
 }

@@ -55,9 +55,11 @@ public final class EngineLauncher {
 
   /**
    * The engine's command line with an explicit class path, for JVMs whose {@code java.class.path}
-   * is not the application's (a test runner's launcher jar, e.g. the JUnit extension under Surefire).
+   * is not the application's (a test runner's launcher jar, e.g. the JUnit extension under
+   * Surefire).
    */
-  public static List<String> engineCommand(Map<String, String> env, boolean ownSession, String classPath) {
+  public static List<String> engineCommand(
+      Map<String, String> env, boolean ownSession, String classPath) {
     List<String> cmd = new ArrayList<>();
     if (ownSession && new File("/usr/bin/setsid").canExecute()) {
       cmd.add("/usr/bin/setsid");
