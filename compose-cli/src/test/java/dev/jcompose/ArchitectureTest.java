@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module and package graph of jcompose (ARCHITECTURE.md), checked on the main classes of every
- * module: the CLI reaches the engine only through the scheduler's API and reads the model; runtime
- * and netmgr are two independent floors below the scheduler and know nothing of compose; no package
- * depends on itself through others.
+ * module: the CLI reaches the engine only through the scheduler's API, reads the model and converts
+ * through the convert module's door; convert reads only the model; runtime and netmgr are two
+ * independent floors below the scheduler and know nothing of compose; no package depends on itself
+ * through others.
  */
 class ArchitectureTest {
   private static final JavaClasses MAIN =
@@ -34,6 +35,8 @@ class ArchitectureTest {
             "dev.jcompose.cli..",
             "dev.jcompose.scheduler.api..",
             "dev.jcompose.model..",
+            "dev.jcompose.convert",
+            "dev.jcompose.convert.api..",
             "java..",
             "picocli..",
             "com.fasterxml.jackson..")
@@ -83,6 +86,17 @@ class ArchitectureTest {
             "dev.jcompose.scheduler..",
             "dev.jcompose.cli..",
             "dev.jcompose.common..")
+        .check(MAIN);
+  }
+
+  @Test
+  void convert_readsOnlyTheModel() {
+    classes()
+        .that()
+        .resideInAPackage("dev.jcompose.convert..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("dev.jcompose.convert..", "dev.jcompose.model..", "java..")
         .check(MAIN);
   }
 
