@@ -29,6 +29,8 @@ import java.util.Map;
  * way dockerd discards unsupported limits ({@code pkg/sysinfo}) instead of failing the container.
  */
 final class V1LimitWriter {
+  private static final String RT_RUNTIME = "cpu.rt_runtime_us";
+
   private static final System.Logger LOG = System.getLogger(V1LimitWriter.class.getName());
 
   private final CgroupFs fs;
@@ -161,30 +163,39 @@ final class V1LimitWriter {
 
   /**
    * A group's real-time runtime must fit in its parent's (sched-rt-group.rst), and new groups get
-   * 0, so the {@code jcompose} parent first takes its own parent's budget, as dockerd hands its
-   * cgroup parent the runtime of the daemon's when a container asks for one (initCPURtController).
+   * 0, so each ancestor below the root first takes its own parent's budget, top down, as dockerd
+   * hands its cgroup parents the runtime of the daemon's when a container asks for one
+   * (initCPURtController walks up to the mount root the same way).
    */
   private void writeRealtime(Path dir, Limits l) {
     if (l.rtRuntime() == null && l.rtPeriod() == null) {
       return;
     }
-    if (!fs.exists(dir.resolve("cpu.rt_runtime_us"))) {
+    if (!fs.exists(dir.resolve(RT_RUNTIME))) {
       LOG.log(
           Level.WARNING,
           "Your kernel does not support cgroup cpu real-time runtime: cpu_rt_* discarded");
       return;
     }
-    Path parent = dir.getParent();
-    if (l.rtRuntime() != null
-        && parent != null
-        && parent.getParent() != null
-        && Long.parseLong(fs.read(parent.resolve("cpu.rt_runtime_us")).trim()) < l.rtRuntime()) {
-      fs.write(
-          parent.resolve("cpu.rt_runtime_us"),
-          fs.read(parent.getParent().resolve("cpu.rt_runtime_us")).trim());
+    if (l.rtRuntime() != null) {
+      takeBudget(dir, l.rtRuntime());
     }
     writeIfSet(dir, "cpu.rt_period_us", l.rtPeriod());
-    writeIfSet(dir, "cpu.rt_runtime_us", l.rtRuntime());
+    writeIfSet(dir, RT_RUNTIME, l.rtRuntime());
+  }
+
+  /** Gives {@code group}'s parent (unless it is the root) at least its own parent's budget. */
+  private void takeBudget(Path group, long needed) {
+    Path parent = group.getParent();
+    Path grandParent = parent == null ? null : parent.getParent();
+    if (grandParent == null || !fs.exists(grandParent.resolve(RT_RUNTIME))) {
+      return; // parent is the hierarchy's root: its budget is the system's
+    }
+    if (Long.parseLong(fs.read(parent.resolve(RT_RUNTIME)).trim()) >= needed) {
+      return;
+    }
+    takeBudget(parent, needed);
+    fs.write(parent.resolve(RT_RUNTIME), fs.read(grandParent.resolve(RT_RUNTIME)).trim());
   }
 
   private void writeIfSet(Path dir, String file, Object value) {

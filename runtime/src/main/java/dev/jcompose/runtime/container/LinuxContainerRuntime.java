@@ -65,8 +65,8 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     this.logLimits = logLimits;
     this.cgroups = cgroups;
     this.shim = new ShimLauncher(ShimBinary.install(paths.dataRoot()));
-    this.observer = new StateObserver(cgroups);
-    this.execs = new ExecLauncher(shim, cgroups);
+    this.observer = new StateObserver(this::cgroupsOf);
+    this.execs = new ExecLauncher(shim, this::cgroupsOf);
   }
 
   @Override
@@ -111,6 +111,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       throws IOException {
     String id = rec.spec().id();
     Files.deleteIfExists(dirs.exitFile());
+    CgroupDriver cgroups = cgroupsOf(rec.spec());
     cgroups.create(
         id,
         rec.spec().resources() == null ? ContainerSpec.Resources.none() : rec.spec().resources());
@@ -184,7 +185,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       if (signal != SIGKILL) {
         throw new ContainerException(Kind.CONFLICT, "container " + id + " is not running");
       }
-      cgroups.killAll(id); // monitor gone: whatever is left in the group still dies
+      cgroupsOf(id).killAll(id); // monitor gone: whatever is left in the group still dies
     }
   }
 
@@ -199,7 +200,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       return exit.get(Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       killQuietly(id, SIGKILL);
-      cgroups.killAll(id);
+      cgroupsOf(id).killAll(id);
       return waitFinal(id, exit);
     } catch (InterruptedException | ExecutionException e) {
       throw interrupted(id, e);
@@ -262,7 +263,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       load(id);
       if (state(id).map(s -> s.status() != Status.EXITED).orElse(false)) {
         killQuietly(id, SIGKILL);
-        cgroups.killAll(id);
+        cgroupsOf(id).killAll(id);
         waitFinal(id, awaitExit(id));
       }
       monitors.awaitGone(id); // also when it had exited before: its monitor may be finishing
@@ -286,6 +287,16 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
         : l;
   }
 
+  /** The cgroup driver placing this container's groups (under its cgroup_parent, if any). */
+  private CgroupDriver cgroupsOf(ContainerSpec spec) {
+    String parent = spec.isolation().cgroupParent();
+    return parent == null || parent.isBlank() ? cgroups : cgroups.under(parent);
+  }
+
+  private CgroupDriver cgroupsOf(String id) {
+    return store.read(dirs(id).state()).map(r -> cgroupsOf(r.spec())).orElse(cgroups);
+  }
+
   private static long shmBytes(ContainerSpec spec) {
     return spec.shmSizeBytes() == null ? DockerDefaults.DEFAULT_SHM_BYTES : spec.shmSizeBytes();
   }
@@ -301,13 +312,11 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
         throw new ContainerException(Kind.INTERNAL, e.getMessage(), e);
       }
     }
-    store
-        .read(dirs.state())
-        .map(ContainerRecord::spec)
-        .filter(s -> s.isolation().shareableShm())
+    Optional<ContainerSpec> spec = store.read(dirs.state()).map(ContainerRecord::spec);
+    spec.filter(s -> s.isolation().shareableShm())
         .ifPresent(s -> SharedShm.unmount(ops, Path.of(s.isolation().ipcShmPath())));
     try {
-      cgroups.delete(id);
+      spec.map(this::cgroupsOf).orElse(cgroups).delete(id);
     } catch (RuntimeException e) {
       // groups that never existed are fine
     }

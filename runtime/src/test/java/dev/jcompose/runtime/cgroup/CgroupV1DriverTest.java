@@ -3,6 +3,7 @@ package dev.jcompose.runtime.cgroup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerSpec.Blkio;
 import dev.jcompose.runtime.api.ContainerSpec.Resources;
 import java.nio.file.Files;
@@ -160,6 +161,46 @@ class CgroupV1DriverTest extends CgroupDriverContract {
             "cpu/jcompose/cpu.rt_runtime_us=950000",
             "cpu/jcompose/rt-1/cpu.rt_period_us=1000000",
             "cpu/jcompose/rt-1/cpu.rt_runtime_us=400000");
+  }
+
+  @Test
+  void under_cgroupParent_placesTheGroupsThereInEveryHierarchy_levelByLevel() {
+    CgroupDriver parented = driver.under("/tenant/blue");
+    parented.create("web-1", new Resources(null, null, null, null, null, null, "1", null, null));
+    assertThat(parented.procsFiles("web-1"))
+        .allMatch(
+            p ->
+                tmp.relativize(p).subpath(1, 5).toString().equals("tenant/blue/web-1/cgroup.procs"))
+        .hasSize(10);
+    assertThat(tree.readRaw(tmp.resolve("cpuset/tenant/cpuset.cpus"))).isEqualTo("0-1");
+    assertThat(tree.readRaw(tmp.resolve("cpuset/tenant/blue/cpuset.mems"))).isEqualTo("0");
+    assertThat(Files.exists(tmp.resolve("memory/jcompose/web-1"))).isFalse();
+    assertThat(parented.ids()).containsExactly("web-1");
+    assertThat(driver.under("tenant/blue").procsFiles("web-1"))
+        .isEqualTo(parented.procsFiles("web-1"));
+    parented.delete("web-1");
+    assertThat(Files.exists(tmp.resolve("memory/tenant/blue/web-1"))).isFalse();
+    assertThat(Files.exists(tmp.resolve("memory/tenant/blue"))).isTrue(); // as dockerd leaves it
+  }
+
+  @Test
+  void under_aParentOutsideTheHierarchy_isInvalid() {
+    for (String bad : List.of("../etc", "a/../../b", "/", "a b")) {
+      assertThatThrownBy(() -> driver.under(bad))
+          .isInstanceOf(ContainerException.class)
+          .hasMessageContaining("invalid cgroup parent");
+    }
+  }
+
+  @Test
+  void create_realtimeUnderANestedParent_handsTheBudgetDownEveryLevel() {
+    tree.writeRaw(tmp.resolve("cpu/cpu.rt_runtime_us"), "950000");
+    driver.under("a/b").create("rt-1", extras(null, false, 400_000L, 1_000_000L, null));
+    assertThat(tree.writes)
+        .containsSubsequence(
+            "cpu/a/cpu.rt_runtime_us=950000",
+            "cpu/a/b/cpu.rt_runtime_us=950000",
+            "cpu/a/b/rt-1/cpu.rt_runtime_us=400000");
   }
 
   @Test

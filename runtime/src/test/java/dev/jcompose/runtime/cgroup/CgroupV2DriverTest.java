@@ -56,6 +56,22 @@ class CgroupV2DriverTest extends CgroupDriverContract {
   }
 
   @Test
+  void under_cgroupParent_enablesTheControllersOnEveryLevel() {
+    CgroupDriver parented = driver.under("tenant/blue");
+    parented.create(
+        "db-1", new Resources(64L << 20, null, null, null, null, null, null, null, null));
+    assertThat(parented.procsFiles("db-1"))
+        .containsExactly(tmp.resolve("tenant/blue/db-1/cgroup.procs"));
+    assertThat(tree.readRaw(tmp.resolve("tenant/cgroup.subtree_control")).split(" "))
+        .contains("cpu", "memory", "pids", "io");
+    assertThat(tree.readRaw(tmp.resolve("tenant/blue/cgroup.subtree_control")).split(" "))
+        .contains("cpu", "memory", "pids", "io");
+    assertThat(tree.readRaw(tmp.resolve("tenant/blue/db-1/memory.max")))
+        .isEqualTo(String.valueOf(64L << 20));
+    assertThat(Files.exists(tmp.resolve("jcompose/db-1"))).isFalse();
+  }
+
+  @Test
   void create_memory_writesMaxLowAndSwapAsTheDifference() {
     driver.create(
         "db-1", new Resources(64L << 20, 96L << 20, 32L << 20, null, null, null, null, null, null));
