@@ -16,9 +16,7 @@ public final class ShimConfig {
 
   /** Appends one record whose fields are joined by NUL; fields must not contain NUL themselves. */
   public ShimConfig put(String key, String... fields) {
-    if (key.isEmpty() || key.indexOf(' ') >= 0 || key.indexOf('\n') >= 0) {
-      throw new IllegalArgumentException("bad config key '" + key + "'");
-    }
+    checkedKey(key);
     for (String f : fields) {
       if (f.indexOf('\0') >= 0) {
         throw new IllegalArgumentException("config value for '" + key + "' contains a NUL byte");
@@ -31,6 +29,14 @@ public final class ShimConfig {
     return this;
   }
 
+  /** Appends one record holding raw bytes (any byte, NUL included: the length prefix delimits it). */
+  public ShimConfig putBytes(String key, byte[] value) {
+    out.writeBytes((checkedKey(key) + " " + value.length + "\n").getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(value);
+    out.write('\n');
+    return this;
+  }
+
   public ShimConfig put(String key, long value) {
     return put(key, Long.toString(value));
   }
@@ -38,6 +44,13 @@ public final class ShimConfig {
   public ShimConfig putAll(String key, List<String> values) {
     values.forEach(v -> put(key, v));
     return this;
+  }
+
+  private static String checkedKey(String key) {
+    if (key.isEmpty() || key.indexOf(' ') >= 0 || key.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("bad config key '" + key + "'");
+    }
+    return key;
   }
 
   public byte[] encode() {

@@ -59,7 +59,7 @@ class ContainerFailureRootTest extends RuntimeFixture {
   void start_setupFailure_reportsCauseAndContainerIsExited() {
     ContainerSpec bad = spec("sysctl", "true");
     bad = new ContainerSpec(bad.id(), bad.image(), bad.process(), bad.hostname(), null, bad.network(), bad.mounts(), bad.etcFiles(),
-        bad.resources(), false, false, Map.of("kernel.no_such_key", "1"), List.of(), null, Map.of());
+        bad.resources(), false, false, Map.of("kernel.no_such_key", "1"), List.of(), null, Map.of(), null);
     runtime.create(bad);
 
     assertThatThrownBy(() -> runtime.start("sh-sysctl")).hasMessageContaining("sysctl kernel/no_such_key");
@@ -81,6 +81,6 @@ class ContainerFailureRootTest extends RuntimeFixture {
 
   private static ContainerSpec withNet(ContainerSpec s, NetworkMode net) {
     return new ContainerSpec(s.id(), s.image(), s.process(), s.hostname(), null, net, s.mounts(), s.etcFiles(), s.resources(),
-        false, false, Map.of(), List.of(), null, Map.of());
+        false, false, Map.of(), List.of(), null, Map.of(), null);
   }
 }

@@ -25,6 +25,6 @@ final class Specs {
   static ContainerSpec with(String id, ImageHandle image, ProcessSpec p, List<MountSpec> mounts) {
     return new ContainerSpec(id, image, p, "box-" + id, null, NetworkMode.newNamespace(), mounts,
         Map.of("/etc/hostname", "box-" + id + "\n", "/etc/hosts", "127.0.0.1 localhost\n"), Resources.none(),
-        false, false, Map.of(), List.of(), null, Map.of("test", "yes"));
+        false, false, Map.of(), List.of(), null, Map.of("test", "yes"), null);
   }
 }
