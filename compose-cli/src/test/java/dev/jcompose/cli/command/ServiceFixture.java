@@ -12,6 +12,6 @@ final class ServiceFixture {
     return new Service(name, "busybox", null, null, null, Map.of(), null, null, List.of(), null, null, null, Map.of(), List.of(), List.of(),
         List.of(), List.of(), Map.of(), null, Map.of(), null, null, null, null, null, List.of(), List.of(), false, false, null, null, false,
         false, null, Map.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), null, null,
-        null, null, null, null, Map.of(), List.of(), List.of());
+        null, null, null, null, Map.of(), List.of(), List.of(), List.of());
   }
 }

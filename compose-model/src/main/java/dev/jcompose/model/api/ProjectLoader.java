@@ -36,13 +36,14 @@ public final class ProjectLoader {
   private static LoadResult fromTree(LoadedTree loaded, boolean raw) {
     CanonicalProject canonical = ProjectNormalizer.normalize(loaded.projectName(), loaded.projectDir(),
         loaded.environment(), loaded.tree(), loaded.activeProfiles(), raw);
+    List<String> warnings = new ArrayList<>(loaded.warnings());
+    warnings.addAll(canonical.warnings());
     if (!raw) {
       // like docker compose's --no-interpolate path (ToModel), no consistency checks on raw text
       ProjectValidator.validate(canonical);
+      warnings.addAll(ProjectValidator.checkSecurity(canonical, loaded.projectDir()));
     }
     Project project = TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files());
-    List<String> warnings = new ArrayList<>(loaded.warnings());
-    warnings.addAll(canonical.warnings());
     return new LoadResult(project, canonical.disabledServices(), canonical.allProfiles(), List.copyOf(warnings));
   }
 }

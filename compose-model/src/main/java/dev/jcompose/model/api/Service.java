@@ -65,7 +65,8 @@ public record Service(
     String macAddress,
     Map<String, Object> logging,
     List<ServiceFileRef> secrets,
-    List<ServiceFileRef> configs) {
+    List<ServiceFileRef> configs,
+    List<String> deviceCgroupRules) {
 
   /** A published port in long form; {@code published} is null or a port/range such as "8080-8081". */
   public record Port(

@@ -44,7 +44,7 @@ final class TypedServices {
         devices(s), strings(s.get("security_opt")), strings(s.get("links")), strings(s.get("profiles")),
         str(s.get("pull_policy")), str(s.get("platform")), lng(s.get("shm_size")), str(s.get("ipc")),
         str(s.get("pid")), str(s.get("mac_address")), map(s.get("logging")), fileRefs(s.get("secrets")),
-        fileRefs(s.get("configs")));
+        fileRefs(s.get("configs")), strings(s.get("device_cgroup_rules")));
   }
 
   private static List<Service.Port> ports(Map<String, Object> s) {

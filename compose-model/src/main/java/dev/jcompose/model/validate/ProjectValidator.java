@@ -2,6 +2,7 @@ package dev.jcompose.model.validate;
 
 import dev.jcompose.model.normalize.CanonicalProject;
 import dev.jcompose.model.tree.MapNode;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,15 @@ public final class ProjectValidator {
   private static final Set<String> VOLUME_TYPES = Set.of("bind", "volume", "tmpfs", "cluster", "npipe", "image");
 
   private ProjectValidator() {}
+
+  /**
+   * {@code security_opt} and {@code device_cgroup_rules}: throws ComposeFileException on the first
+   * invalid one, returns warnings for options jcompose does not apply. Seccomp profile paths are
+   * relative to {@code projectDir}.
+   */
+  public static List<String> checkSecurity(CanonicalProject project, Path projectDir) {
+    return SecurityRules.check(project, projectDir);
+  }
 
   /** Throws ComposeFileException on the first problem. */
   public static void validate(CanonicalProject project) {

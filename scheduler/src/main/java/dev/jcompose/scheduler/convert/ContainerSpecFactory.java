@@ -40,7 +40,7 @@ public final class ContainerSpecFactory {
         run != null ? run.tty() : s.tty(),
         run != null ? run.interactive() : s.stdinOpen(),
         Capabilities.compute(s.capAdd(), s.capDrop(), s.privileged()),
-        noNewPrivileges(s.securityOpt()),
+        SecurityConverter.options(s).noNewPrivileges(),
         ResourceConverter.rlimits(s.ulimits()));
     List<MountSpec> mounts = new ArrayList<>(etcMounts(r));
     List<MountSpec> own = MountConverter.mounts(r.project(), s, r.name(), volumes);
@@ -49,7 +49,8 @@ public final class ContainerSpecFactory {
     mounts.addAll(FileRefConverter.mounts(r.project(), s, writer));
     return new ContainerSpec(r.name(), r.image(), process, hostname, s.domainname(), r.networkMode(), mounts, Map.of(),
         ResourceConverter.resources(s.resources()), s.readOnly(), s.privileged(),
-        s.sysctls() == null ? Map.of() : s.sysctls(), devices(s), s.shmSize(), ContainerLabels.of(r));
+        s.sysctls() == null ? Map.of() : s.sysctls(), devices(s), s.shmSize(), ContainerLabels.of(r),
+        SecurityConverter.security(r.project(), s));
   }
 
   /** Read-only binds of the etc files; a user mount at the same target comes later and wins. */
@@ -59,14 +60,6 @@ public final class ContainerSpecFactory {
       out.add(new MountSpec(MountSpec.Type.BIND, r.etcDir().resolve(f), "/etc/" + f, false, false, List.of()));
     }
     return out;
-  }
-
-  static boolean noNewPrivileges(List<String> securityOpt) {
-    if (securityOpt == null) {
-      return false;
-    }
-    return securityOpt.stream().anyMatch(o -> o.equals("no-new-privileges") || o.equals("no-new-privileges:true")
-        || o.equals("no-new-privileges=true"));
   }
 
   private static List<ContainerSpec.DeviceSpec> devices(Service s) {

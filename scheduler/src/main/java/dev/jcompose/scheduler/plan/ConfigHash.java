@@ -65,6 +65,6 @@ public final class ConfigHash {
         s.resources(), s.capAdd(), s.capDrop(), s.privileged(), s.readOnly(), s.stopSignal(), s.stopGracePeriod(), s.tty(),
         s.stdinOpen(), s.init(), s.ulimits(), s.extraHosts(), s.dns(), s.dnsSearch(), s.dnsOpt(), s.sysctls(), s.devices(),
         s.securityOpt(), s.links(), null, null, s.platform(), s.shmSize(), s.ipc(), s.pid(), s.macAddress(), s.logging(),
-        s.secrets(), s.configs());
+        s.secrets(), s.configs(), s.deviceCgroupRules());
   }
 }

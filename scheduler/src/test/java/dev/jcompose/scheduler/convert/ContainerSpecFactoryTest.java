@@ -121,6 +121,35 @@ class ContainerSpecFactoryTest {
   }
 
   @Test
+  void security_defaultSeccomp_unconfined_andDeviceRules() {
+    Svc s = Svc.of("web");
+    assertThat(build(s, image(null, List.of("sh"), null)).securityOrDefaults()).isEqualTo(ContainerSpec.Security.defaults());
+    s.securityOpt.add("seccomp:unconfined");
+    s.deviceCgroupRules.add("c 10:200 rwm");
+    ContainerSpec.Security sec = build(s, image(null, List.of("sh"), null)).security();
+    assertThat(sec.seccomp()).isEqualTo(ContainerSpec.Seccomp.UNCONFINED);
+    assertThat(sec.deviceCgroupRules()).containsExactly("c 10:200 rwm");
+  }
+
+  @Test
+  void security_seccompFile_isReadFromTheProjectDirectory() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("/tmp/p"));
+    java.nio.file.Path file = dir.resolve("sc-" + System.nanoTime() + ".json");
+    java.nio.file.Files.writeString(file, "{\"defaultAction\":\"SCMP_ACT_ALLOW\"}");
+    try {
+      Svc s = Svc.of("web");
+      s.securityOpt.add("seccomp=" + file.getFileName());
+      assertThat(build(s, image(null, List.of("sh"), null)).security().seccomp())
+          .isEqualTo(ContainerSpec.Seccomp.profile("{\"defaultAction\":\"SCMP_ACT_ALLOW\"}"));
+      s.securityOpt.set(0, "seccomp=missing.json");
+      assertThatThrownBy(() -> build(s, image(null, List.of("sh"), null)))
+          .hasMessageStartingWith("service web: cannot read seccomp profile /tmp/p/missing.json");
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
   void imageVolumes_notCoveredByServiceMounts_getAnonymousVolumes() {
     ImageConfig cfg = new ImageConfig(null, List.of("sh"), null, null, null, List.of(), List.of("/var/lib/x", "/data"), null, Map.of(), null);
     ImageHandle img = new ImageHandle("img", "d", "i", List.of(), cfg, 0);
@@ -139,7 +168,7 @@ class ContainerSpecFactoryTest {
         List.of(), false, false, null, null, false, false, null, Map.of(), List.of(), List.of(), List.of(), List.of(), Map.of(),
         List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, null, null,
         List.of(new Service.ServiceFileRef("token", null, null, null, null)),
-        List.of(new Service.ServiceFileRef("conf", "/etc/app.conf", null, null, null)));
+        List.of(new Service.ServiceFileRef("conf", "/etc/app.conf", null, null, null)), List.of());
     Project p = new Project("p", base.workingDir(), List.of(), Map.of("web", withRefs), base.networks(), Map.of(),
         Map.of("token", new dev.jcompose.model.api.Secret("token", "p_token", "/src/token.txt", null, false, Map.of())),
         Map.of("conf", new dev.jcompose.model.api.Config("conf", "p_conf", null, null, "k=v", false, Map.of())), null);

@@ -69,6 +69,6 @@ public final class SampleProjects {
         "private", "container:other", "02:42:ac:11:00:02",
         Map.of("driver", "json-file", "options", Map.of("max-size", "10m")),
         List.of(new Service.ServiceFileRef("token", "/run/secrets/token", "0", "0", 0400)),
-        List.of(new Service.ServiceFileRef("conf", "/etc/conf", null, null, null)));
+        List.of(new Service.ServiceFileRef("conf", "/etc/conf", null, null, null)), List.of());
   }
 }

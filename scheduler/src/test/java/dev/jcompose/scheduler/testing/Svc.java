@@ -41,6 +41,7 @@ public final class Svc {
   public List<String> dns = new ArrayList<>();
   public Map<String, String> sysctls = new LinkedHashMap<>();
   public List<String> securityOpt = new ArrayList<>();
+  public List<String> deviceCgroupRules = new ArrayList<>();
   public String pullPolicy;
 
   public Svc(String name) {
@@ -117,6 +118,6 @@ public final class Svc {
         containerName, labels, ports, List.of(), volumes, tmpfs, networks, networkMode, dependsOn, healthcheck, restart,
         deployRestartPolicy, scale, resources, capAdd, capDrop, privileged, readOnly, stopSignal, stopGracePeriod, false,
         false, null, ulimits, extraHosts, dns, List.of(), List.of(), sysctls, List.of(), securityOpt, List.of(), List.of(),
-        pullPolicy, null, null, null, null, null, null, List.of(), List.of());
+        pullPolicy, null, null, null, null, null, null, List.of(), List.of(), deviceCgroupRules);
   }
 }
