@@ -27,12 +27,18 @@ final class CgroupV2Driver implements CgroupDriver {
 
   private final Path root;
   private final CgroupFs fs;
+  private final DeviceGuard devices;
   private final V2LimitWriter writer;
   private final ProcessSweeper sweeper;
 
   CgroupV2Driver(Path root, CgroupFs fs) {
+    this(root, fs, new BpfDeviceGuard());
+  }
+
+  CgroupV2Driver(Path root, CgroupFs fs, DeviceGuard devices) {
     this.root = root;
     this.fs = fs;
+    this.devices = devices;
     this.writer = new V2LimitWriter(fs);
     this.sweeper = new ProcessSweeper(fs);
   }
@@ -70,6 +76,14 @@ final class CgroupV2Driver implements CgroupDriver {
           LOG.log(Level.WARNING, "cannot enable " + c + " controller in " + dir + ": " + e.getMessage());
         }
       }
+    }
+  }
+
+  /** cgroup v2 has no devices files: an eBPF program decides (a privileged container gets none). */
+  @Override
+  public void allowDevices(String id, List<DeviceRule> allowed) {
+    if (allowed.stream().noneMatch(DeviceRule::allowsAll)) {
+      devices.install(group(id), DeviceProgram.build(allowed));
     }
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jcompose.runtime.api.ContainerSpec.Resources;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The v2 driver on a fake unified tree: the shared contract plus the exact v2 files. */
@@ -32,6 +34,17 @@ class CgroupV2DriverTest extends CgroupDriverContract {
 
   private String file(String id, String name) {
     return tree.readRaw(group(id).resolve(name));
+  }
+
+  @Test
+  void allowDevices_installsTheEbpfProgram_exceptWhenEverythingIsAllowed() {
+    List<String> installed = new ArrayList<>();
+    CgroupV2Driver v2 = new CgroupV2Driver(tmp, tree, (g, prog) -> installed.add(tmp.relativize(g) + " " + prog.length / 8));
+    v2.create("web-1", Resources.none());
+    v2.allowDevices("web-1", List.of(new DeviceRule('c', 1, 3, "rwm")));
+    v2.allowDevices("web-1", List.of(DeviceRule.ALL));
+
+    assertThat(installed).containsExactly("jcompose/web-1 13"); // 6 loads, type/major/minor tests + return 1, return 0
   }
 
   @Test

@@ -46,6 +46,14 @@ class ContainerSecurityRootTest extends RuntimeFixture {
   }
 
   @Test
+  void devices_mknodOfADiskWorks_butOpeningItIsRefused() throws Exception {
+    runToExit(spec("mknod", "sh", "-c", "mknod /sda b 8 0 2>&1 && echo made; head -c1 /sda >/dev/null 2>&1 && echo opened || echo refused;"
+        + " head -c1 /dev/zero | wc -c"));
+
+    assertThat(stdout("sh-mknod")).containsExactly("made", "refused", "1");
+  }
+
+  @Test
   void maskedPaths_emptyAndProcSysReadOnly() throws Exception {
     runToExit(spec("mask", "sh", "-c",
         "wc -c < /proc/timer_list; ls /sys/firmware | wc -l; echo x > /proc/sys/kernel/domainname && echo writable || echo ro;"
