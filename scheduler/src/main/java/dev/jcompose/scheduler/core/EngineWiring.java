@@ -5,6 +5,7 @@ import dev.jcompose.netmgr.api.NetworkManagers;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.runtime.api.RuntimePaths;
+import dev.jcompose.runtime.api.StateRoots;
 import dev.jcompose.runtime.api.VolumeService;
 import dev.jcompose.runtime.cgroup.CgroupDrivers;
 import dev.jcompose.runtime.container.LinuxContainerRuntime;
@@ -25,6 +26,7 @@ final class EngineWiring {
   private EngineWiring() {}
 
   static Parts real(RuntimePaths paths, Map<String, String> env) {
+    StateRoots.prepare(paths);
     ContainerRuntime runtime = new LinuxContainerRuntime(paths, CgroupDrivers.detect());
     ImageService images = new RegistryImageService(paths, RegistryConfig.load(env));
     VolumeService volumes = new LocalVolumeService(paths);
