@@ -18,13 +18,13 @@ import java.util.stream.Stream;
  * state roots (named {@code jcompose-test-*} so leakcheck notices anything left mounted) and the
  * local test registry as docker.io mirror. Every call has a timeout; nothing can hang a test.
  */
-final class Jcompose implements AutoCloseable {
+public final class Jcompose implements AutoCloseable {
   static final Path REPO = findRepo();
   static final Path JAR = REPO.resolve("compose-cli/target/jcompose.jar");
   static final String MIRROR = System.getenv().getOrDefault("JCOMPOSE_TEST_MIRROR", "http://127.0.0.1:5000");
 
-  final Path root;
-  final Path projectDir;
+  public final Path root;
+  public final Path projectDir;
   private final boolean ownsRoot;
   private final Map<String, String> extraEnv = new LinkedHashMap<>();
 
@@ -35,7 +35,7 @@ final class Jcompose implements AutoCloseable {
   }
 
   /** A fresh copy of {@code fixtures/<name>} in a new temp root. */
-  static Jcompose fixture(String name) {
+  public static Jcompose fixture(String name) {
     return copyOf(REPO.resolve("e2e/src/test/resources/fixtures").resolve(name));
   }
 
@@ -70,12 +70,12 @@ final class Jcompose implements AutoCloseable {
   }
 
   /** Adds a variable to the environment of every later call (as a user's shell export would). */
-  Jcompose withEnv(String name, String value) {
+  public Jcompose withEnv(String name, String value) {
     extraEnv.put(name, value);
     return this;
   }
 
-  Map<String, String> env() {
+  public Map<String, String> env() {
     Map<String, String> env = new LinkedHashMap<>(extraEnv);
     env.put("JCOMPOSE_DATA_ROOT", root.resolve("data").toString());
     env.put("JCOMPOSE_RUN_ROOT", root.resolve("run").toString());
@@ -87,7 +87,7 @@ final class Jcompose implements AutoCloseable {
   }
 
   /** Runs {@code jcompose args...} in the project dir and waits at most {@code timeoutSeconds}. */
-  Result run(long timeoutSeconds, String... args) {
+  public Result run(long timeoutSeconds, String... args) {
     List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
     cmd.addAll(List.of(args));
     try {
@@ -110,7 +110,7 @@ final class Jcompose implements AutoCloseable {
     }
   }
 
-  Result run(String... args) {
+  public Result run(String... args) {
     return run(120, args);
   }
 
@@ -136,8 +136,9 @@ final class Jcompose implements AutoCloseable {
     }
   }
 
-  record Result(int exitCode, String stdout, String stderr) {
-    Result assertOk() {
+  /** What a jcompose call printed and returned. */
+  public record Result(int exitCode, String stdout, String stderr) {
+    public Result assertOk() {
       if (exitCode != 0) {
         throw new AssertionError("exit " + exitCode + "\nstdout: " + stdout + "\nstderr: " + stderr);
       }

@@ -33,7 +33,27 @@ final class Capabilities {
     return mask;
   }
 
+  /**
+   * Every capability this engine holds: what "ALL" and {@code privileged} mean. As moby's
+   * caps.GetAllCapabilities, only those in our own bounding set count: a capability we lack (a host
+   * that runs us without CAP_SYS_RESOURCE) cannot be given, and asking for it fails the start.
+   */
   static long all() {
-    return (1L << NAMES.size()) - 1;
+    return ((1L << NAMES.size()) - 1) & HostBounding.MASK;
+  }
+
+  /** The engine's capability bounding set ({@code CapBnd} of /proc/self/status), read once. */
+  private static final class HostBounding {
+    static final long MASK = read();
+
+    private static long read() {
+      try {
+        return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+            .filter(l -> l.startsWith("CapBnd:")).findFirst()
+            .map(l -> Long.parseUnsignedLong(l.substring(7).trim(), 16)).orElse(-1L);
+      } catch (java.io.IOException e) {
+        return -1L; // no procfs: assume everything, the kernel still has the last word
+      }
+    }
   }
 }
