@@ -4,6 +4,7 @@ import dev.jcompose.model.api.DeviceCgroupRule;
 import dev.jcompose.model.api.SecurityOptions;
 import dev.jcompose.model.normalize.CanonicalProject;
 import dev.jcompose.model.tree.MapNode;
+import dev.jcompose.model.tree.Marks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

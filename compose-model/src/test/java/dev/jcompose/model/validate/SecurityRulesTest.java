@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.model.api.ComposeFileException;
 import dev.jcompose.model.api.LoadResult;
-import dev.jcompose.model.api.ProjectLoader;
+import dev.jcompose.model.ProjectLoader;
 import dev.jcompose.model.api.SecurityOptions;
 import dev.jcompose.model.normalize.Fixtures;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ class SecurityRulesTest {
   @Test
   void deviceCgroupRules_dockersSyntax() {
     assertThat(Fixtures.load("services:\n  web:\n    image: x\n    device_cgroup_rules: ['c 1:3 mr', 'b *:* m', 'a 7:* rwm']\n")
-        .project().services().get("web").deviceCgroupRules()).containsExactly("c 1:3 mr", "b *:* m", "a 7:* rwm");
+        .project().services().get("web").security().deviceCgroupRules()).containsExactly("c 1:3 mr", "b *:* m", "a 7:* rwm");
     assertThatThrownBy(() -> Fixtures.load("services:\n  web:\n    image: x\n    device_cgroup_rules: ['c 1:3 rwx']\n"))
         .hasMessageStartingWith("compose.yaml:4:27: services.web.device_cgroup_rules: invalid device cgroup rule \"c 1:3 rwx\"");
   }

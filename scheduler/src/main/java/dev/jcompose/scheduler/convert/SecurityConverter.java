@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * A service's {@code security_opt} and {@code device_cgroup_rules} as the runtime's
@@ -25,14 +24,13 @@ final class SecurityConverter {
   private SecurityConverter() {}
 
   static ContainerSpec.Security security(Project project, Service s) {
-    SecurityOptions opts = options(s);
-    List<String> rules = s.deviceCgroupRules() == null ? List.of() : s.deviceCgroupRules();
-    return new ContainerSpec.Security(seccomp(project, s, opts), rules);
+    return new ContainerSpec.Security(seccomp(project, s, options(s)), s.security().deviceCgroupRules());
   }
 
+  /** The parsed options; the engine does not trust its client, so a bad one is refused here too. */
   static SecurityOptions options(Service s) {
     try {
-      return SecurityOptions.parse(s.securityOpt());
+      return s.security().options();
     } catch (IllegalArgumentException e) {
       throw new ComposeException(ComposeException.Kind.INVALID, "service " + s.name() + ": " + e.getMessage());
     }

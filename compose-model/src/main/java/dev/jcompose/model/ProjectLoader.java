@@ -1,5 +1,9 @@
-package dev.jcompose.model.api;
+package dev.jcompose.model;
 
+import dev.jcompose.model.api.ComposeFileException;
+import dev.jcompose.model.api.LoadOptions;
+import dev.jcompose.model.api.LoadResult;
+import dev.jcompose.model.api.Project;
 import dev.jcompose.model.load.LoadedTree;
 import dev.jcompose.model.load.ProjectTreeLoader;
 import dev.jcompose.model.normalize.CanonicalProject;
@@ -7,10 +11,11 @@ import dev.jcompose.model.normalize.ProjectNormalizer;
 import dev.jcompose.model.normalize.TypedProjectBuilder;
 import dev.jcompose.model.validate.ProjectValidator;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * The public door of compose-model: compose files in, one resolved {@link Project} out, as
+ * The door of compose-model: compose files in, one resolved {@link Project} out, as
  * {@code docker compose} (compose-go) resolves them: load + interpolate + merge (load stage), then
  * canonical long syntax and defaults, profiles, validation, typed views.
  *
@@ -43,7 +48,8 @@ public final class ProjectLoader {
       ProjectValidator.validate(canonical);
       warnings.addAll(ProjectValidator.checkSecurity(canonical, loaded.projectDir()));
     }
-    Project project = TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files());
-    return new LoadResult(project, canonical.disabledServices(), canonical.allProfiles(), List.copyOf(warnings));
+    Project project = TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files(), raw);
+    return new LoadResult(project, Collections.unmodifiableMap(canonical.model()), canonical.disabledServices(),
+        canonical.allProfiles(), List.copyOf(warnings));
   }
 }
