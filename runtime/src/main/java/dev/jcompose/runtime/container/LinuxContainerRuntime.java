@@ -64,6 +64,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     this.shim = new ShimLauncher(ShimBinary.install(paths.dataRoot()));
     this.observer = new StateObserver(cgroups);
     this.execs = new ExecLauncher(shim, cgroups);
+    ContainerSeccomp.warmUp();
   }
 
   @Override

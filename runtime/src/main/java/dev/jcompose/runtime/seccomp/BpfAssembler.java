@@ -91,8 +91,8 @@ final class BpfAssembler {
 
   /** The program as the kernel takes it: 8 bytes per instruction in host (little-endian) order. */
   byte[] assemble() {
-    while (relaxOne()) {
-      // each pass inserts one trampoline; the program only grows, so this ends
+    while (relax()) {
+      // a pass inserts every trampoline it finds needed; offsets only grow, so this ends
     }
     Map<Label, Integer> pos = positions();
     List<Op> ops = items.stream().filter(Op.class::isInstance).map(Op.class::cast).toList();
@@ -116,31 +116,46 @@ final class BpfAssembler {
     return (int) items.stream().filter(Op.class::isInstance).count();
   }
 
-  private boolean relaxOne() {
+  /**
+   * One pass over the program with the positions from its start: every conditional jump found out of
+   * reach gets its trampoline. Insertions only lengthen jumps, so a jump found far stays far; one
+   * that became far through this pass's insertions is caught by the next.
+   */
+  private boolean relax() {
     Map<Label, Integer> pos = positions();
+    List<Item> out = new ArrayList<>(items.size() + 16);
+    boolean changed = false;
     int index = 0;
-    for (int i = 0; i < items.size(); i++) {
-      if (!(items.get(i) instanceof Op op)) {
+    for (Item item : items) {
+      out.add(item);
+      if (!(item instanceof Op op)) {
         continue;
       }
       if (op.conditional()) {
-        boolean farTrue = offset(pos, op.jt, index) > 255;
-        if (farTrue || offset(pos, op.jf, index) > 255) {
-          Label hop = new Label();
-          Label target = farTrue ? op.jt : op.jf;
-          if (farTrue) {
-            op.jt = hop;
-          } else {
-            op.jf = hop;
-          }
-          items.add(i + 1, new Mark(hop));
-          items.add(i + 2, new Op(JA, 0, target, null));
-          return true;
-        }
+        changed |= trampoline(op, true, pos, index, out);
+        changed |= trampoline(op, false, pos, index, out);
       }
       index++;
     }
-    return false;
+    items.clear();
+    items.addAll(out);
+    return changed;
+  }
+
+  private static boolean trampoline(Op op, boolean onTrue, Map<Label, Integer> pos, int index, List<Item> out) {
+    Label target = onTrue ? op.jt : op.jf;
+    if (offset(pos, target, index) <= 255) {
+      return false;
+    }
+    Label hop = new Label();
+    if (onTrue) {
+      op.jt = hop;
+    } else {
+      op.jf = hop;
+    }
+    out.add(new Mark(hop));
+    out.add(new Op(JA, 0, target, null));
+    return true;
   }
 
   private Map<Label, Integer> positions() {

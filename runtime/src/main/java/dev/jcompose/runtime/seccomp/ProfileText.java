@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads jcompose's own rule format (the header of {@code /seccomp/docker-default.rules} describes
@@ -15,6 +16,8 @@ import java.util.Map;
 final class ProfileText {
   private static final Map<String, Integer> ERRNOS = Map.of("EPERM", SeccompAction.EPERM, "ENOSYS", SeccompAction.ENOSYS,
       "EACCES", 13, "EINVAL", 22);
+  private static final Pattern COMMENT = Pattern.compile("#.*");
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
   private static final Map<String, Op> OPS = Map.of("==", Op.EQ, "!=", Op.NE, "<", Op.LT, "<=", Op.LE, ">", Op.GT, ">=", Op.GE);
 
   private SeccompAction defaultAction;
@@ -44,11 +47,11 @@ final class ProfileText {
     List<Statement> out = new ArrayList<>();
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].replaceFirst("#.*", "");
+      String line = COMMENT.matcher(lines[i]).replaceFirst("");
       if (line.isBlank()) {
         continue;
       }
-      List<String> words = List.of(line.trim().split("\\s+"));
+      List<String> words = List.of(BLANKS.split(line.trim()));
       if (Character.isWhitespace(line.charAt(0)) && !out.isEmpty()) {
         out.get(out.size() - 1).words().addAll(words);
       } else {
