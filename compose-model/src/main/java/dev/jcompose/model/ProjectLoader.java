@@ -49,6 +49,9 @@ public final class ProjectLoader {
       warnings.addAll(ProjectValidator.checkSecurity(canonical, loaded.projectDir()));
     }
     Project project = TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files(), raw);
+    if (!raw) {
+      ProjectValidator.validateInputs(project, canonical.source());
+    }
     return new LoadResult(project, Collections.unmodifiableMap(canonical.model()), canonical.disabledServices(),
         canonical.allProfiles(), List.copyOf(warnings));
   }

@@ -20,9 +20,9 @@ import java.util.stream.Stream;
  * local test registry as docker.io mirror. Every call has a timeout; nothing can hang a test.
  */
 public final class Jcompose implements AutoCloseable {
-  static final Path REPO = findRepo();
-  static final Path JAR = REPO.resolve("compose-cli/target/jcompose.jar");
-  static final String MIRROR = TestRegistry.url();
+  public static final Path REPO = findRepo();
+  public static final Path JAR = REPO.resolve("compose-cli/target/jcompose.jar");
+  public static final String MIRROR = TestRegistry.url();
 
   public final Path root;
   public final Path projectDir;
@@ -41,7 +41,7 @@ public final class Jcompose implements AutoCloseable {
   }
 
   /** A fresh copy of the shipped {@code examples/<name>}, exactly as a user finds it. */
-  static Jcompose example(String name) {
+  public static Jcompose example(String name) {
     return copyOf(REPO.resolve("examples").resolve(name));
   }
 
@@ -60,7 +60,7 @@ public final class Jcompose implements AutoCloseable {
    * Another project under the same roots, served by the same engine (one engine per host is what
    * users run; two engines would each own the host's firewall table).
    */
-  Jcompose sibling(String name) {
+  public Jcompose sibling(String name) {
     try {
       Path dir = root.resolve(name);
       copyTree(REPO.resolve("e2e/src/test/resources/fixtures").resolve(name), dir);
@@ -116,7 +116,7 @@ public final class Jcompose implements AutoCloseable {
   }
 
   /** Starts {@code jcompose args...} without waiting (e.g. {@code logs -f}); caller destroys it. */
-  Process start(Path stdout, String... args) throws IOException {
+  public Process start(Path stdout, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-jar", JAR.toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(projectDir.toFile()).redirectErrorStream(true).redirectOutput(stdout.toFile());
@@ -171,7 +171,7 @@ public final class Jcompose implements AutoCloseable {
     }
   }
 
-  static void deleteTree(Path root) {
+  public static void deleteTree(Path root) {
     try (Stream<Path> s = Files.walk(root)) {
       s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

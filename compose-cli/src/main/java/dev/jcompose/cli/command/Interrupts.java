@@ -2,6 +2,7 @@ package dev.jcompose.cli.command;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Ctrl-C (and SIGTERM) handling for verbs that own the terminal: the first signal runs
@@ -14,7 +15,7 @@ final class Interrupts {
 
   static void install(Runnable graceful, Runnable force) {
     AtomicInteger count = new AtomicInteger();
-    sun.misc.SignalHandler handler = sig -> {
+    SignalHandler handler = sig -> {
       Runnable action = count.incrementAndGet() == 1 ? graceful : force;
       Thread t = new Thread(action, "jcompose-interrupt");
       t.setDaemon(true);

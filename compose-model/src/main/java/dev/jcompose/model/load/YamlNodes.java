@@ -8,7 +8,10 @@ import dev.jcompose.model.tree.Node;
 import dev.jcompose.model.tree.Node.Directive;
 import dev.jcompose.model.tree.ScalarNode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -26,8 +29,8 @@ final class YamlNodes {
   private final String file;
   private int visited;
   /** Collections being converted: meeting one again means a recursive alias (go-yaml rejects it). */
-  private final java.util.Set<org.snakeyaml.engine.v2.nodes.Node> open =
-      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Set<org.snakeyaml.engine.v2.nodes.Node> open =
+      Collections.newSetFromMap(new IdentityHashMap<>());
 
   YamlNodes(String file) {
     this.file = file;

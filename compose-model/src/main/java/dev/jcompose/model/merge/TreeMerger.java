@@ -6,6 +6,7 @@ import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Node;
 import dev.jcompose.model.tree.ScalarNode;
 import dev.jcompose.model.tree.TreePath;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -76,7 +77,7 @@ public final class TreeMerger {
       if (!(override instanceof ListNode ol)) {
         throw cannotOverride(override, path);
       }
-      ListNode out = new ListNode(bl.mark(), bl.directive(), new java.util.ArrayList<>(bl.items()));
+      ListNode out = new ListNode(bl.mark(), bl.directive(), new ArrayList<>(bl.items()));
       out.items().addAll(ol.items());
       return out;
     }

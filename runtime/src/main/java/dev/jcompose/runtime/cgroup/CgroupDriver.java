@@ -36,7 +36,7 @@ public interface CgroupDriver {
    * controller's {@code devices.deny}/{@code devices.allow}; v2 attaches an eBPF
    * {@code BPF_CGROUP_DEVICE} program. Call after {@link #create}, before a process joins.
    */
-  void allowDevices(String id, java.util.List<DeviceRule> allowed);
+  void allowDevices(String id, List<DeviceRule> allowed);
 
   /** Moves {@code pid} into the container's group(s). */
   void attach(String id, int pid);

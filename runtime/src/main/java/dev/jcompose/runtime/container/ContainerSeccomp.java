@@ -27,24 +27,6 @@ final class ContainerSeccomp {
 
   private ContainerSeccomp() {}
 
-  /**
-   * Compiles docker's default for docker's default capabilities on a background thread: the first
-   * compile in a fresh JVM takes ~0.2 s of class loading and interpretation, which the engine pays
-   * at start instead of the first container's (a warm compile takes ~5 ms).
-   */
-  static void warmUp() {
-    Thread t = new Thread(() -> {
-      try {
-        long caps = Capabilities.mask(Capabilities.DOCKER_DEFAULT);
-        DEFAULT_FILTERS.computeIfAbsent(caps, c -> SeccompFilters.compile(SeccompFilters.dockerDefault(), capNames(c)));
-      } catch (RuntimeException e) {
-        // the first container compiles it again and reports what is wrong
-      }
-    }, "seccomp-warm-up");
-    t.setDaemon(true);
-    t.start();
-  }
-
   /** Adds the {@code seccomp} record to a shim config when the container has a filter. */
   static void addTo(ShimConfig c, ContainerSpec spec, long capabilities) {
     filter(spec, capabilities).ifPresent(bpf -> c.putBytes("seccomp", bpf));

@@ -5,6 +5,7 @@ import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ContainerSpec.DeviceSpec;
 import dev.jcompose.runtime.cgroup.DeviceRule;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,10 +21,6 @@ import java.util.stream.Stream;
  * gives every node under it, moby oci.DevicesFromPath) and the {@code device_cgroup_rules}.
  */
 final class DeviceAllowList {
-  private static final int S_IFMT = 0170000;
-  private static final int S_IFCHR = 0020000;
-  private static final int S_IFBLK = 0060000;
-
   private DeviceAllowList() {}
 
   static List<DeviceRule> of(ContainerSpec spec) {
@@ -55,23 +52,14 @@ final class DeviceAllowList {
   private static Optional<DeviceRule> node(Path p, String access) {
     try {
       int mode = (int) Files.getAttribute(p, "unix:mode");
-      int type = mode & S_IFMT;
-      if (type != S_IFCHR && type != S_IFBLK) {
+      int type = mode & NativeOps.S_IFMT;
+      if (type != NativeOps.S_IFCHR && type != NativeOps.S_IFBLK) {
         return Optional.empty();
       }
       long rdev = (long) Files.getAttribute(p, "unix:rdev");
-      return Optional.of(new DeviceRule(type == S_IFCHR ? 'c' : 'b', major(rdev), minor(rdev), access));
+      return Optional.of(new DeviceRule(type == NativeOps.S_IFCHR ? 'c' : 'b', NativeOps.major(rdev), NativeOps.minor(rdev), access));
     } catch (IOException e) {
       throw new ContainerException(Kind.INVALID, "cannot stat device " + p + ": " + e.getMessage(), e);
     }
-  }
-
-  /** glibc gnu_dev_major/minor: the 64-bit dev_t layout. */
-  static long major(long dev) {
-    return ((dev & 0xfff00L) >>> 8) | ((dev & 0xfffff00000000000L) >>> 32);
-  }
-
-  static long minor(long dev) {
-    return (dev & 0xffL) | ((dev & 0xffffff00000L) >>> 12);
   }
 }

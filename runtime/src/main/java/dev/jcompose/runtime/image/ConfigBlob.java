@@ -9,6 +9,7 @@ import dev.jcompose.runtime.api.ImageConfig.HealthConfig;
 import dev.jcompose.runtime.image.content.Digest;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,7 @@ record ConfigBlob(ImageConfig config, List<Digest> diffIds) {
       Map.Entry<String, JsonNode> e = it.next();
       map.put(e.getKey(), e.getValue().asText());
     }
-    return java.util.Collections.unmodifiableMap(map);
+    return Collections.unmodifiableMap(map);
   }
 
   private static HealthConfig health(JsonNode h) {

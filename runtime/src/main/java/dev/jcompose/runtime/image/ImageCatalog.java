@@ -1,5 +1,7 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.runtime.api.ImageReference;
+import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageHandle;
@@ -108,7 +110,7 @@ final class ImageCatalog {
     deadBlobs.removeAll(liveBlobs);
     deadLayers.removeAll(liveLayers);
     for (Digest diffId : deadLayers) {
-      try (KeyedLock.Lease lease = locks.acquire("layer-" + diffId.hex())) {
+      try (FileLocks.Held lease = locks.acquire("layer-" + diffId.hex())) {
         layers.delete(diffId);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot delete layer " + diffId, e);

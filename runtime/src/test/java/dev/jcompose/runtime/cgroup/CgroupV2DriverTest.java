@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jcompose.runtime.api.ContainerSpec.Resources;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import dev.jcompose.runtime.sys.RecordingNativeOps;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,13 +38,14 @@ class CgroupV2DriverTest extends CgroupDriverContract {
 
   @Test
   void allowDevices_installsTheEbpfProgram_exceptWhenEverythingIsAllowed() {
-    List<String> installed = new ArrayList<>();
-    CgroupV2Driver v2 = new CgroupV2Driver(tmp, tree, (g, prog) -> installed.add(tmp.relativize(g) + " " + prog.length / 8));
+    RecordingNativeOps ops = new RecordingNativeOps(true);
+    CgroupV2Driver v2 = new CgroupV2Driver(tmp, tree, ops);
     v2.create("web-1", Resources.none());
     v2.allowDevices("web-1", List.of(new DeviceRule('c', 1, 3, "rwm")));
     v2.allowDevices("web-1", List.of(DeviceRule.ALL));
 
-    assertThat(installed).containsExactly("jcompose/web-1 13"); // 6 loads, type/major/minor tests + return 1, return 0
+    // 6 loads, type/major/minor tests + return 1, return 0
+    assertThat(ops.calls).containsExactly("attachDeviceProgram " + tmp.resolve("jcompose/web-1") + " 13");
   }
 
   @Test

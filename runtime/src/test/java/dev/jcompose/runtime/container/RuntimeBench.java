@@ -39,7 +39,7 @@ public final class RuntimeBench {
       for (String id : runtime.list()) {
         runtime.delete(id);
       }
-      Trees.deleteRecursively(root);
+      ContainerTrees.deleteRecursively(root);
     }
   }
 
@@ -49,7 +49,7 @@ public final class RuntimeBench {
    */
   private static void seccompCost(LinuxContainerRuntime rt, dev.jcompose.runtime.api.ImageHandle image, int n) throws Exception {
     long c0 = System.nanoTime();
-    byte[] bpf = ContainerSeccomp.filter(Specs.spec("b-compile", image, "true"), Capabilities.mask(Capabilities.DOCKER_DEFAULT)).orElseThrow();
+    byte[] bpf = ContainerSeccomp.filter(Specs.spec("b-compile", image, "true"), CapabilityMasks.mask(CapabilityMasks.DOCKER_DEFAULT)).orElseThrow();
     long c1 = System.nanoTime();
     var unconfined = new dev.jcompose.runtime.api.ContainerSpec.Security(dev.jcompose.runtime.api.ContainerSpec.Seccomp.UNCONFINED, List.of());
     List<Double> without = new ArrayList<>();
@@ -108,7 +108,7 @@ public final class RuntimeBench {
     var paths = new RuntimePaths(root.resolve("data"), root.resolve("run"));
     var cg = CgroupDrivers.detect();
     var shim = new dev.jcompose.runtime.shim.ShimLauncher(dev.jcompose.runtime.shim.ShimBinary.install(paths.dataRoot()));
-    var store = new StateStore();
+    var store = new RecordStore();
     for (int i = 0; i < 8; i++) {
       String id = "b-ph-" + i;
       var spec = Specs.spec(id, image, "true");
@@ -132,8 +132,8 @@ public final class RuntimeBench {
       Thread.sleep(50);
       shim.umount(dirs.netns());
       cg.delete(id);
-      Trees.deleteRecursively(dirs.run());
-      Trees.deleteRecursively(dirs.data());
+      ContainerTrees.deleteRecursively(dirs.run());
+      ContainerTrees.deleteRecursively(dirs.data());
     }
   }
 

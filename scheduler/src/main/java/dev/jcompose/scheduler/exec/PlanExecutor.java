@@ -4,8 +4,10 @@ import dev.jcompose.scheduler.plan.Op;
 import dev.jcompose.scheduler.plan.Plan;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 
@@ -17,7 +19,7 @@ import java.util.concurrent.Semaphore;
 public final class PlanExecutor {
   private final ExecutorService pool;
   private final Semaphore permits;
-  private final Map<String, Throwable> warnings = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Throwable> warnings = new ConcurrentHashMap<>();
 
   public PlanExecutor(ExecutorService pool, int parallelism) {
     this.pool = pool;
@@ -92,7 +94,7 @@ public final class PlanExecutor {
       return null;
     } catch (CompletionException e) {
       return unwrap(e);
-    } catch (java.util.concurrent.CancellationException e) {
+    } catch (CancellationException e) {
       return e;
     }
   }

@@ -3,6 +3,7 @@ package dev.jcompose.scheduler.plan;
 import dev.jcompose.scheduler.names.Labels;
 import dev.jcompose.scheduler.state.ObservedContainer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -93,6 +94,6 @@ public final class LifecyclePlanner {
   }
 
   private static List<ObservedContainer> sorted(List<ObservedContainer> cs) {
-    return cs.stream().sorted(java.util.Comparator.comparing(ObservedContainer::name)).toList();
+    return cs.stream().sorted(Comparator.comparing(ObservedContainer::name)).toList();
   }
 }

@@ -89,17 +89,17 @@ public final class Supervisor {
 
   private void onExit(String name, Map<String, String> labels, ExitStatus exit) {
     health.exited(name, exit);
-    bus.container(name, labels, "die", "exit code " + exit.exitCode(), Map.of("exitCode", Integer.toString(exit.exitCode())));
+    EngineState.Entry entry = state.get(name);
+    RestartDecider.Decision d = stopping.contains(name) ? null
+        : RestartDecider.decide(policy(labels), exit, entry.userStopped(), entry.restartCount(), ranFor(name), lastDelays.get(name));
+    boolean restart = d != null && d.restart();
+    // The decision travels with the die event, so an attached client knows at once whether to wait.
+    bus.container(name, labels, "die", "exit code " + exit.exitCode(),
+        Map.of("exitCode", Integer.toString(exit.exitCode()), "restart", Boolean.toString(restart)));
     if (exit.oomKilled()) {
       bus.container(name, labels, "oom", "", Map.of());
     }
-    if (stopping.contains(name)) {
-      return;
-    }
-    RestartPolicy policy = policy(labels);
-    EngineState.Entry entry = state.get(name);
-    RestartDecider.Decision d = RestartDecider.decide(policy, exit, entry.userStopped(), entry.restartCount(), ranFor(name), lastDelays.get(name));
-    if (!d.restart()) {
+    if (!restart) {
       return;
     }
     state.setRestartCount(name, d.restartCount());
