@@ -37,19 +37,30 @@ public final class AtomicFile {
   }
 
   /** Owner read/write only: for files that hold a container's environment (passwords, tokens). */
-  public static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
+  public static final Set<PosixFilePermission> PRIVATE =
+      PosixFilePermissions.fromString("rw-------");
 
   /**
+   * Replaces {@code target}, giving the new file {@code permissions} before it appears.
+   *
    * @param permissions the new file's mode, null = the process's default; the temp file is created
    *     with it (never readable more widely, not even before the chmod that makes it exact)
    */
-  public static void write(Path target, byte[] data, Durability durability, Set<PosixFilePermission> permissions)
+  public static void write(
+      Path target, byte[] data, Durability durability, Set<PosixFilePermission> permissions)
       throws IOException {
     // unique per process and thread: concurrent writers of one target never share a temp file
-    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
-        + Thread.currentThread().getId());
+    Path tmp =
+        target.resolveSibling(
+            "."
+                + target.getFileName()
+                + ".tmp-"
+                + ProcessHandle.current().pid()
+                + "-"
+                + Thread.currentThread().getId());
     try {
-      Files.deleteIfExists(tmp); // a leftover of a killed writer keeps its mode; a new file takes ours
+      // a leftover of a killed writer keeps its mode; a new file takes ours
+      Files.deleteIfExists(tmp);
       try (FileChannel ch = open(tmp, permissions)) {
         ByteBuffer buf = ByteBuffer.wrap(data);
         while (buf.hasRemaining()) {
@@ -72,9 +83,12 @@ public final class AtomicFile {
     }
   }
 
-  private static FileChannel open(Path tmp, Set<PosixFilePermission> permissions) throws IOException {
-    Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    return permissions == null ? FileChannel.open(tmp, options)
+  private static FileChannel open(Path tmp, Set<PosixFilePermission> permissions)
+      throws IOException {
+    Set<StandardOpenOption> options =
+        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    return permissions == null
+        ? FileChannel.open(tmp, options)
         : FileChannel.open(tmp, options, PosixFilePermissions.asFileAttribute(permissions));
   }
 

@@ -26,8 +26,13 @@ class AtomicFileTest {
   @Test
   void write_withPermissions_setsTheModeBeforeTheFileAppears() throws Exception {
     Path f = dir.resolve("tool");
-    AtomicFile.write(f, new byte[] {1}, AtomicFile.Durability.SYNCED, PosixFilePermissions.fromString("rwxr-xr-x"));
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rwxr-xr-x");
+    AtomicFile.write(
+        f,
+        new byte[] {1},
+        AtomicFile.Durability.SYNCED,
+        PosixFilePermissions.fromString("rwxr-xr-x"));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+        .isEqualTo("rwxr-xr-x");
   }
 
   @Test
@@ -36,10 +41,14 @@ class AtomicFileTest {
     Files.writeString(f, "old");
     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
 
-    AtomicFile.write(f, "{\"env\":[\"PASSWORD=x\"]}".getBytes(StandardCharsets.UTF_8), AtomicFile.Durability.UNSYNCED,
+    AtomicFile.write(
+        f,
+        "{\"env\":[\"PASSWORD=x\"]}".getBytes(StandardCharsets.UTF_8),
+        AtomicFile.Durability.UNSYNCED,
         AtomicFile.PRIVATE);
 
     assertThat(Files.readString(f)).contains("PASSWORD");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+        .isEqualTo("rw-------");
   }
 }

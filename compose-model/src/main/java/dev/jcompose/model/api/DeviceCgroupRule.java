@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * (opts.ValidateDeviceCgroupRule): {@code <a|b|c> <major|*>:<minor|*> <rwm, 1-3 letters>}.
  */
 public final class DeviceCgroupRule {
-  private static final Pattern RULE = Pattern.compile("^([acb]) ([0-9]+|\\*):([0-9]+|\\*) ([rwm]{1,3})$");
+  private static final Pattern RULE =
+      Pattern.compile("^([acb]) ([0-9]+|\\*):([0-9]+|\\*) ([rwm]{1,3})$");
 
   private DeviceCgroupRule() {}
 

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * A service's {@code security_opt}, parsed once as the docker CLI and daemon read it
- * (cli/command/container/opts.go parseSecurityOpts, moby daemon parseSecurityOpt): {@code key=value}
- * or the deprecated {@code key:value}; {@code no-new-privileges} alone means true.
+ * (cli/command/container/opts.go parseSecurityOpts, moby daemon parseSecurityOpt): {@code
+ * key=value} or the deprecated {@code key:value}; {@code no-new-privileges} alone means true.
  *
  * @param noNewPrivileges {@code no-new-privileges[=|:]<bool>}, last one wins
  * @param seccomp {@code null} or {@code builtin} for docker's default profile, {@code unconfined},
@@ -17,7 +17,8 @@ import java.util.Locale;
  */
 public record SecurityOptions(boolean noNewPrivileges, String seccomp, List<String> notApplied) {
   public static final String UNCONFINED = "unconfined";
-  private static final List<String> NOT_APPLIED = List.of("apparmor", "label", "writable-cgroups", "systempaths");
+  private static final List<String> NOT_APPLIED =
+      List.of("apparmor", "label", "writable-cgroups", "systempaths");
 
   public SecurityOptions {
     notApplied = List.copyOf(notApplied);
@@ -29,7 +30,8 @@ public record SecurityOptions(boolean noNewPrivileges, String seccomp, List<Stri
   }
 
   /**
-   * @throws IllegalArgumentException naming the first option docker would refuse, with docker's wording
+   * @throws IllegalArgumentException naming the first option docker would refuse, with docker's
+   *     wording
    */
   public static SecurityOptions parse(List<String> options) {
     boolean nnp = false;
@@ -81,6 +83,9 @@ public record SecurityOptions(boolean noNewPrivileges, String seccomp, List<Stri
   }
 
   private static IllegalArgumentException invalid(String opt) {
-    return new IllegalArgumentException("invalid security_opt \"" + opt + "\" (known: seccomp, no-new-privileges, apparmor, label)");
+    return new IllegalArgumentException(
+        "invalid security_opt \""
+            + opt
+            + "\" (known: seccomp, no-new-privileges, apparmor, label)");
   }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param ipc {@code ipc} mode as written (shareable, host, service:x...), null = private
  * @param pid {@code pid} mode as written (host, service:x...), null = private
- * @param deviceCgroupRules {@code device_cgroup_rules}, docker's {@code "c 1:3 rwm"} syntax (validated at load)
+ * @param deviceCgroupRules {@code device_cgroup_rules}, docker's {@code "c 1:3 rwm"} syntax
+ *     (validated at load)
  */
 public record ServiceSecurity(
     boolean privileged,
@@ -32,7 +33,10 @@ public record ServiceSecurity(
     deviceCgroupRules = Copies.list(deviceCgroupRules);
   }
 
-  /** {@link #securityOpt} parsed (the loader has refused anything {@link SecurityOptions#parse} refuses). */
+  /**
+   * {@link #securityOpt} parsed (the loader has refused anything {@link SecurityOptions#parse}
+   * refuses).
+   */
   public SecurityOptions options() {
     return SecurityOptions.parse(securityOpt);
   }
@@ -44,8 +48,17 @@ public record ServiceSecurity(
   }
 
   public Builder toBuilder() {
-    return new Builder().privileged(privileged).readOnly(readOnly).capAdd(capAdd).capDrop(capDrop)
-        .securityOpt(securityOpt).devices(devices).sysctls(sysctls).ipc(ipc).pid(pid).deviceCgroupRules(deviceCgroupRules);
+    return new Builder()
+        .privileged(privileged)
+        .readOnly(readOnly)
+        .capAdd(capAdd)
+        .capDrop(capDrop)
+        .securityOpt(securityOpt)
+        .devices(devices)
+        .sysctls(sysctls)
+        .ipc(ipc)
+        .pid(pid)
+        .deviceCgroupRules(deviceCgroupRules);
   }
 
   /** A device in long form; {@code target} and {@code permissions} null = as source, rwm. */
@@ -115,7 +128,17 @@ public record ServiceSecurity(
     }
 
     public ServiceSecurity build() {
-      return new ServiceSecurity(privileged, readOnly, capAdd, capDrop, securityOpt, devices, sysctls, ipc, pid, deviceCgroupRules);
+      return new ServiceSecurity(
+          privileged,
+          readOnly,
+          capAdd,
+          capDrop,
+          securityOpt,
+          devices,
+          sysctls,
+          ipc,
+          pid,
+          deviceCgroupRules);
     }
   }
 }

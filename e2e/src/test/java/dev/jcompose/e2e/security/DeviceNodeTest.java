@@ -20,13 +20,31 @@ class DeviceNodeTest extends OneProjectPerTest {
     jc = Jcompose.fixture("sec-device-node");
     jc.run(180, "up", "-d").assertOk();
 
-    String box = jc.run("exec", "-T", "box", "sh", "-c",
-        "mknod /tmp/disk b 8 0 && echo made; head -c1 /tmp/disk 2>&1; mknod /tmp/loop b 7 0; head -c1 /tmp/loop 2>&1; true")
-        .assertOk().stdout();
-    assertThat(box).startsWith("made\n").contains("/tmp/disk: Operation not permitted").contains("/tmp/loop: Operation not permitted");
+    String box =
+        jc.run(
+                "exec",
+                "-T",
+                "box",
+                "sh",
+                "-c",
+                "mknod /tmp/disk b 8 0 && echo made; head -c1 /tmp/disk 2>&1; mknod /tmp/loop b 7 0; head -c1 /tmp/loop 2>&1; true")
+            .assertOk()
+            .stdout();
+    assertThat(box)
+        .startsWith("made\n")
+        .contains("/tmp/disk: Operation not permitted")
+        .contains("/tmp/loop: Operation not permitted");
 
-    String loops = jc.run("exec", "-T", "loops", "sh", "-c", "mknod /tmp/loop b 7 0; head -c1 /tmp/loop 2>&1; true")
-        .assertOk().stdout();
+    String loops =
+        jc.run(
+                "exec",
+                "-T",
+                "loops",
+                "sh",
+                "-c",
+                "mknod /tmp/loop b 7 0; head -c1 /tmp/loop 2>&1; true")
+            .assertOk()
+            .stdout();
     assertThat(loops).doesNotContain("Operation not permitted");
   }
 }

@@ -26,19 +26,24 @@ class SetuidInUpperLayerTest extends OneProjectPerTest {
   @Test
   void setuidShellInTheUpperLayer_cannotBeRunByAnotherHostUser() throws Exception {
     jc = Jcompose.fixture("sec-upper-setuid");
-    // the test's temp root is 0700 (createTempDirectory): open it so only jcompose's own modes protect
+    // the test's temp root is 0700 (createTempDirectory): open it so only jcompose's own modes
+    // protect
     Files.setPosixFilePermissions(jc.root, PosixFilePermissions.fromString("rwx--x--x"));
     jc.run(180, "up", "-d").assertOk();
-    jc.run("exec", "-T", "box", "sh", "-c", "cp /bin/busybox /suid-sh && chmod 4755 /suid-sh").assertOk();
+    jc.run("exec", "-T", "box", "sh", "-c", "cp /bin/busybox /suid-sh && chmod 4755 /suid-sh")
+        .assertOk();
     Path data = jc.root.resolve("data");
     Path suid = data.resolve("containers/sec-upper-setuid-box-1/upper/suid-sh");
     assertThat(suid).exists();
 
     assertThat(asNobody(suid + " id -u")).contains("Permission denied").doesNotContain("\n0\n");
     assertThat(asNobody("ls " + data)).contains("Permission denied");
-    assertThat(asNobody("cat " + data.resolve("containers/sec-upper-setuid-box-1/state.json"))).contains("Permission denied");
-    assertThat(mode(data.resolve("containers/sec-upper-setuid-box-1/state.json"))).isEqualTo("rw-------");
-    assertThat(mode(jc.root.resolve("run/containers/sec-upper-setuid-box-1/config"))).isEqualTo("rw-------");
+    assertThat(asNobody("cat " + data.resolve("containers/sec-upper-setuid-box-1/state.json")))
+        .contains("Permission denied");
+    assertThat(mode(data.resolve("containers/sec-upper-setuid-box-1/state.json")))
+        .isEqualTo("rw-------");
+    assertThat(mode(jc.root.resolve("run/containers/sec-upper-setuid-box-1/config")))
+        .isEqualTo("rw-------");
     assertThat(mode(jc.root.resolve("run/engine.sock"))).isEqualTo("rw-rw----");
   }
 
@@ -52,7 +57,16 @@ class SetuidInUpperLayerTest extends OneProjectPerTest {
    * capabilities (its saved uid is 0) and would pass where the user does not.
    */
   private static String asNobody(String command) throws Exception {
-    List<String> full = List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--", "/bin/sh", "-c", command);
+    List<String> full =
+        List.of(
+            "setpriv",
+            "--reuid=" + NOBODY,
+            "--regid=" + NOBODY,
+            "--clear-groups",
+            "--",
+            "/bin/sh",
+            "-c",
+            command);
     Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
     if (!p.waitFor(20, TimeUnit.SECONDS)) {
       p.destroyForcibly();

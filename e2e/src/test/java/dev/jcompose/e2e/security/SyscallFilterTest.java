@@ -9,16 +9,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 12, seccomp: a process in a container asks the kernel for what docker's default profile
- * refuses (a user namespace, the kernel keyring, bpf) and gets EPERM, in the container's init and in
- * every exec; {@code seccomp=unconfined} and {@code privileged} turn the filter off as in docker, and
- * {@code seccomp=FILE} loads a profile in docker's JSON format from the project directory.
+ * refuses (a user namespace, the kernel keyring, bpf) and gets EPERM, in the container's init and
+ * in every exec; {@code seccomp=unconfined} and {@code privileged} turn the filter off as in
+ * docker, and {@code seccomp=FILE} loads a profile in docker's JSON format from the project
+ * directory.
  */
 @Tag("security")
 @Tag("root")
 class SyscallFilterTest extends OneProjectPerTest {
 
   @Test
-  void defaultProfile_refusesUserNamespacesKeyringAndBpf_withEperm_inInitAndExec() throws Exception {
+  void defaultProfile_refusesUserNamespacesKeyringAndBpf_withEperm_inInitAndExec()
+      throws Exception {
     jc = Jcompose.fixture("sec-syscall-filter");
     SyscallProbe.buildInto(jc.projectDir);
     Jcompose.Result up = jc.run(180, "up", "-d");
@@ -29,11 +31,13 @@ class SyscallFilterTest extends OneProjectPerTest {
     assertThat(exec("confined", "grep", "^Seccomp:", "/proc/self/status")).isEqualTo("Seccomp:\t2");
     assertThat(exec("confined", "/probe", "keyctl", "bpf", "unshare-user", "clone3", "getpid"))
         .isEqualTo("keyctl: EPERM\nbpf: EPERM\nunshare-user: EPERM\nclone3: ENOSYS\ngetpid: ok");
-    assertThat(jc.run("exec", "-T", "confined", "unshare", "-U", "true").stderr()).contains("Operation not permitted");
+    assertThat(jc.run("exec", "-T", "confined", "unshare", "-U", "true").stderr())
+        .contains("Operation not permitted");
   }
 
   @Test
-  void unconfinedAndPrivileged_runWithoutAFilter_customProfileComesFromTheProjectDirectory() throws Exception {
+  void unconfinedAndPrivileged_runWithoutAFilter_customProfileComesFromTheProjectDirectory()
+      throws Exception {
     jc = Jcompose.fixture("sec-syscall-filter");
     SyscallProbe.buildInto(jc.projectDir);
     jc.run(180, "up", "-d").assertOk();
@@ -53,7 +57,9 @@ class SyscallFilterTest extends OneProjectPerTest {
     Jcompose.Result config = jc.run("config", "-q");
 
     assertThat(config.exitCode()).isEqualTo(1);
-    assertThat(config.stderr()).contains("compose.yaml:6:9: services.box.security_opt: invalid security_opt \"seccom=unconfined\"");
+    assertThat(config.stderr())
+        .contains(
+            "compose.yaml:6:9: services.box.security_opt: invalid security_opt \"seccom=unconfined\"");
   }
 
   private String exec(String service, String... cmd) {

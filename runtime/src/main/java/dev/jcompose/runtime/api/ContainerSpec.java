@@ -51,8 +51,8 @@ public record ContainerSpec(
 
   /**
    * The process to run. {@code user} is "uid", "uid:gid", "name" or "name:group" resolved against
-   * the rootfs's /etc/passwd and /etc/group (null = root). Capabilities are the effective set
-   * names without "CAP_" (e.g. "CHOWN"); the scheduler computes docker's default set +/- cap_add/drop.
+   * the rootfs's /etc/passwd and /etc/group (null = root). Capabilities are the effective set names
+   * without "CAP_" (e.g. "CHOWN"); the scheduler computes docker's default set +/- cap_add/drop.
    */
   public record ProcessSpec(
       List<String> args,
@@ -69,7 +69,9 @@ public record ContainerSpec(
   /** An rlimit; values above the host's current hard limit are clamped by the runtime. */
   public record Rlimit(String name, long soft, long hard) {}
 
-  /** kind: NEW (own netns with only lo), HOST, NONE (own netns, lo only), JOIN (path to a netns). */
+  /**
+   * kind: NEW (own netns with only lo), HOST, NONE (own netns, lo only), JOIN (path to a netns).
+   */
   public record NetworkMode(Kind kind, Path joinPath) {
     public enum Kind {
       NEW,
@@ -85,10 +87,16 @@ public record ContainerSpec(
 
   /**
    * A mount. type BIND: {@code source} is a host path (created as a dir if missing and
-   * createSource); TMPFS: source ignored, options like "size=65536k","mode=1777"; VOLUME is a bind of
-   * a volume's data dir (the scheduler passes the resolved path).
+   * createSource); TMPFS: source ignored, options like "size=65536k","mode=1777"; VOLUME is a bind
+   * of a volume's data dir (the scheduler passes the resolved path).
    */
-  public record MountSpec(Type type, Path source, String target, boolean readOnly, boolean createSource, List<String> options) {
+  public record MountSpec(
+      Type type,
+      Path source,
+      String target,
+      boolean readOnly,
+      boolean createSource,
+      List<String> options) {
     public enum Type {
       BIND,
       TMPFS,
@@ -117,9 +125,11 @@ public record ContainerSpec(
   /**
    * Confinement docker applies besides capabilities and masked paths.
    *
-   * @param seccomp the syscall filter (ignored when the container is privileged: docker turns it off)
+   * @param seccomp the syscall filter (ignored when the container is privileged: docker turns it
+   *     off)
    * @param deviceCgroupRules docker's {@code device_cgroup_rules}, {@code "c 1:3 rwm"} style
-   *     ({@code type major:minor access}, {@code *} for any number), allowed on top of runc's defaults
+   *     ({@code type major:minor access}, {@code *} for any number), allowed on top of runc's
+   *     defaults
    */
   public record Security(Seccomp seccomp, List<String> deviceCgroupRules) {
     public static Security defaults() {

@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * The eBPF {@code BPF_PROG_TYPE_CGROUP_DEVICE} program that enforces a device allow-list on cgroup
  * v2 (Documentation/admin-guide/cgroup-v2.rst "Device controller"), built instruction by
- * instruction as runc's devicefilter does: load type, access, major and minor from
- * {@code struct bpf_cgroup_dev_ctx}, then one block per rule that returns 1 (allow) when it matches,
- * and 0 (deny) after the last.
+ * instruction as runc's devicefilter does: load type, access, major and minor from {@code struct
+ * bpf_cgroup_dev_ctx}, then one block per rule that returns 1 (allow) when it matches, and 0 (deny)
+ * after the last.
  */
 final class DeviceProgram {
   private static final int LDX_W = 0x61; // BPF_LDX | BPF_MEM | BPF_W
@@ -32,16 +32,21 @@ final class DeviceProgram {
 
   /** The program's instructions, 8 bytes each in host (little-endian) order. */
   static byte[] build(List<DeviceRule> allowed) {
-    List<Insn> prog = new ArrayList<>(List.of(
-        new Insn(LDX_W, TYPE, 1, 0, 0), new Insn(AND32_K, TYPE, 0, 0, 0xffff),
-        new Insn(LDX_W, ACCESS, 1, 0, 0), new Insn(RSH32_K, ACCESS, 0, 0, 16),
-        new Insn(LDX_W, MAJOR, 1, 4, 0), new Insn(LDX_W, MINOR, 1, 8, 0)));
+    List<Insn> prog =
+        new ArrayList<>(
+            List.of(
+                new Insn(LDX_W, TYPE, 1, 0, 0), new Insn(AND32_K, TYPE, 0, 0, 0xffff),
+                new Insn(LDX_W, ACCESS, 1, 0, 0), new Insn(RSH32_K, ACCESS, 0, 0, 16),
+                new Insn(LDX_W, MAJOR, 1, 4, 0), new Insn(LDX_W, MINOR, 1, 8, 0)));
     allowed.forEach(r -> prog.addAll(block(r)));
     prog.add(new Insn(MOV64_K, 0, 0, 0, 0));
     prog.add(new Insn(EXIT, 0, 0, 0, 0));
     ByteBuffer out = ByteBuffer.allocate(prog.size() * 8).order(ByteOrder.LITTLE_ENDIAN);
     for (Insn i : prog) {
-      out.put((byte) i.code()).put((byte) (i.src() << 4 | i.dst())).putShort((short) i.off()).putInt(i.imm());
+      out.put((byte) i.code())
+          .put((byte) (i.src() << 4 | i.dst()))
+          .putShort((short) i.off())
+          .putInt(i.imm());
     }
     return out.array();
   }

@@ -52,8 +52,10 @@ final class CapabilityMasks {
     private static long read() {
       try {
         return Files.readAllLines(Path.of("/proc/self/status")).stream()
-            .filter(l -> l.startsWith("CapBnd:")).findFirst()
-            .map(l -> Long.parseUnsignedLong(l.substring(7).trim(), 16)).orElse(-1L);
+            .filter(l -> l.startsWith("CapBnd:"))
+            .findFirst()
+            .map(l -> Long.parseUnsignedLong(l.substring(7).trim(), 16))
+            .orElse(-1L);
       } catch (IOException e) {
         return -1L; // no procfs: assume everything, the kernel still has the last word
       }

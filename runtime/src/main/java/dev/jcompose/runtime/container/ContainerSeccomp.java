@@ -39,13 +39,16 @@ final class ContainerSeccomp {
     }
     try {
       if (s.mode() == Seccomp.Mode.DEFAULT) {
-        return Optional.of(DEFAULT_FILTERS.computeIfAbsent(capabilities,
-            caps -> SeccompFilters.compile(SeccompFilters.dockerDefault(), capNames(caps))));
+        return Optional.of(
+            DEFAULT_FILTERS.computeIfAbsent(
+                capabilities,
+                caps -> SeccompFilters.compile(SeccompFilters.dockerDefault(), capNames(caps))));
       }
       Optional<SeccompProfile> profile = ProfileJson.parse(s.profileJson());
       return profile.map(p -> SeccompFilters.compile(p, capNames(capabilities)));
     } catch (ProfileException e) {
-      throw new ContainerException(Kind.INVALID, "seccomp profile of container " + spec.id() + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INVALID, "seccomp profile of container " + spec.id() + ": " + e.getMessage(), e);
     }
   }
 

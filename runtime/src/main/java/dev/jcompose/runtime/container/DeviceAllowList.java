@@ -29,7 +29,10 @@ final class DeviceAllowList {
     }
     List<DeviceRule> out = new ArrayList<>(DeviceRule.RUNC_DEFAULTS);
     for (DeviceSpec d : spec.devices()) {
-      out.addAll(fromHost(d.hostPath(), d.permissions() == null || d.permissions().isEmpty() ? "rwm" : d.permissions()));
+      out.addAll(
+          fromHost(
+              d.hostPath(),
+              d.permissions() == null || d.permissions().isEmpty() ? "rwm" : d.permissions()));
     }
     spec.securityOrDefaults().deviceCgroupRules().forEach(r -> out.add(DeviceRule.parse(r)));
     return out;
@@ -39,13 +42,22 @@ final class DeviceAllowList {
     try {
       if (Files.isDirectory(path)) {
         try (Stream<Path> s = Files.walk(path)) {
-          return s.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).flatMap(p -> node(p, access).stream()).toList();
+          return s.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+              .flatMap(p -> node(p, access).stream())
+              .toList();
         }
       }
-      return node(path, access).map(List::of)
-          .orElseThrow(() -> new ContainerException(Kind.INVALID, "device " + path + " is not a character or block device"));
+      return node(path, access)
+          .map(List::of)
+          .orElseThrow(
+              () ->
+                  new ContainerException(
+                      Kind.INVALID, "device " + path + " is not a character or block device"));
     } catch (IOException e) {
-      throw new ContainerException(Kind.INVALID, "error gathering device information for " + path + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INVALID,
+          "error gathering device information for " + path + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -57,9 +69,15 @@ final class DeviceAllowList {
         return Optional.empty();
       }
       long rdev = (long) Files.getAttribute(p, "unix:rdev");
-      return Optional.of(new DeviceRule(type == NativeOps.S_IFCHR ? 'c' : 'b', NativeOps.major(rdev), NativeOps.minor(rdev), access));
+      return Optional.of(
+          new DeviceRule(
+              type == NativeOps.S_IFCHR ? 'c' : 'b',
+              NativeOps.major(rdev),
+              NativeOps.minor(rdev),
+              access));
     } catch (IOException e) {
-      throw new ContainerException(Kind.INVALID, "cannot stat device " + p + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INVALID, "cannot stat device " + p + ": " + e.getMessage(), e);
     }
   }
 }

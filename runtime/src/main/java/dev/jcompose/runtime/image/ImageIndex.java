@@ -1,9 +1,9 @@
 package dev.jcompose.runtime.image;
 
-import dev.jcompose.common.fs.AtomicFile;
-import dev.jcompose.common.fs.FileLocks;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.fs.AtomicFile;
+import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.image.content.KeyedLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code <images>/refs.json}: normalised reference → {@link ImageRecord}. Updates are
- * read-modify-write under the "refs" lock and replace the file atomically, so readers (which
- * take no lock) always see a whole file.
+ * read-modify-write under the "refs" lock and replace the file atomically, so readers (which take
+ * no lock) always see a whole file.
  */
 final class ImageIndex {
   private static final TypeReference<TreeMap<String, ImageRecord>> TYPE = new TypeReference<>() {};
@@ -29,7 +29,7 @@ final class ImageIndex {
     this.locks = locks;
   }
 
-  TreeMap<String, ImageRecord> read() {
+  Map<String, ImageRecord> read() {
     if (!Files.isRegularFile(file)) {
       return new TreeMap<>();
     }
@@ -41,9 +41,10 @@ final class ImageIndex {
   }
 
   /** Applies {@code change} to the map under the lock and writes it back. */
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   void update(Consumer<Map<String, ImageRecord>> change) {
     try (FileLocks.Held lease = locks.acquire("refs")) {
-      TreeMap<String, ImageRecord> map = read();
+      Map<String, ImageRecord> map = read();
       change.accept(map);
       AtomicFile.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(map));
     } catch (IOException e) {

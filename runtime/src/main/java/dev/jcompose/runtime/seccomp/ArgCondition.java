@@ -9,7 +9,13 @@ import java.util.Locale;
 public record ArgCondition(int index, Op op, long value, long valueTwo) {
   /** The comparisons of docker's JSON ({@code SCMP_CMP_*}). */
   public enum Op {
-    NE, LT, LE, EQ, GE, GT, MASKED_EQ;
+    NE,
+    LT,
+    LE,
+    EQ,
+    GE,
+    GT,
+    MASKED_EQ;
 
     static Op parseOci(String name) {
       return switch (name.toUpperCase(Locale.ROOT)) {

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Classic BPF (linux/filter.h {@code struct sock_filter}) with symbolic forward jumps. Conditional
  * jumps reach at most 255 instructions; {@link #assemble} routes longer ones through an
- * unconditional {@code ja} placed right after the jump (which never falls through), repeating
- * until every offset fits. Not thread-safe; one program per instance.
+ * unconditional {@code ja} placed right after the jump (which never falls through), repeating until
+ * every offset fits. Not thread-safe; one program per instance.
  */
 final class BpfAssembler {
   /** A jump target; bind it exactly once, before the instruction it names. */
@@ -97,7 +97,11 @@ final class BpfAssembler {
     Map<Label, Integer> pos = positions();
     List<Op> ops = items.stream().filter(Op.class::isInstance).map(Op.class::cast).toList();
     if (ops.size() > MAX_INSNS) {
-      throw new ProfileException("the seccomp filter needs " + ops.size() + " instructions, the kernel allows " + MAX_INSNS);
+      throw new ProfileException(
+          "the seccomp filter needs "
+              + ops.size()
+              + " instructions, the kernel allows "
+              + MAX_INSNS);
     }
     ByteBuffer out = ByteBuffer.allocate(ops.size() * 8).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < ops.size(); i++) {
@@ -117,9 +121,9 @@ final class BpfAssembler {
   }
 
   /**
-   * One pass over the program with the positions from its start: every conditional jump found out of
-   * reach gets its trampoline. Insertions only lengthen jumps, so a jump found far stays far; one
-   * that became far through this pass's insertions is caught by the next.
+   * One pass over the program with the positions from its start: every conditional jump found out
+   * of reach gets its trampoline. Insertions only lengthen jumps, so a jump found far stays far;
+   * one that became far through this pass's insertions is caught by the next.
    */
   private boolean relax() {
     Map<Label, Integer> pos = positions();
@@ -142,7 +146,8 @@ final class BpfAssembler {
     return changed;
   }
 
-  private static boolean trampoline(Op op, boolean onTrue, Map<Label, Integer> pos, int index, List<Item> out) {
+  private static boolean trampoline(
+      Op op, boolean onTrue, Map<Label, Integer> pos, int index, List<Item> out) {
     Label target = onTrue ? op.jt : op.jf;
     if (offset(pos, target, index) <= 255) {
       return false;

@@ -32,7 +32,11 @@ public final class ProfileJson {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
-      throw new ProfileException("not valid JSON" + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"));
+      throw new ProfileException(
+          "not valid JSON"
+              + (loc == null
+                  ? ""
+                  : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"));
     }
     if (root == null || !root.isObject()) {
       throw new ProfileException("a seccomp profile must be a JSON object");
@@ -46,16 +50,24 @@ public final class ProfileJson {
       throw new ProfileException("defaultAction is missing");
     }
     if (root.path("architectures").size() > 0 && root.path("archMap").size() > 0) {
-      throw new ProfileException("both 'architectures' and 'archMap' are specified, use either 'architectures' or 'archMap'");
+      throw new ProfileException(
+          "both 'architectures' and 'archMap' are specified, use either 'architectures' or 'archMap'");
     }
     checkFlags(root.path("flags"));
-    SeccompAction dflt = SeccompAction.parseOci(defaultAction, integer(root.path("defaultErrnoRet")));
-    return Optional.of(new SeccompProfile(dflt, archMap(root.path("archMap")), arches(root.path("architectures")), rules(syscalls)));
+    SeccompAction dflt =
+        SeccompAction.parseOci(defaultAction, integer(root.path("defaultErrnoRet")));
+    return Optional.of(
+        new SeccompProfile(
+            dflt,
+            archMap(root.path("archMap")),
+            arches(root.path("architectures")),
+            rules(syscalls)));
   }
 
   private static void checkFlags(JsonNode flags) {
     for (JsonNode f : flags) {
-      if (!f.asText().equals("SECCOMP_FILTER_FLAG_TSYNC")) { // a single-threaded init: TSYNC changes nothing
+      if (!f.asText()
+          .equals("SECCOMP_FILTER_FLAG_TSYNC")) { // a single-threaded init: TSYNC changes nothing
         throw new ProfileException("seccomp flag " + f.asText() + " is not supported");
       }
     }
@@ -64,7 +76,8 @@ public final class ProfileJson {
   private static Map<SeccompArch, List<SeccompArch>> archMap(JsonNode map) {
     Map<SeccompArch, List<SeccompArch>> out = new LinkedHashMap<>();
     for (JsonNode entry : map) {
-      SeccompArch.byName(entry.path("architecture").asText()).ifPresent(a -> out.put(a, arches(entry.path("subArchitectures"))));
+      SeccompArch.byName(entry.path("architecture").asText())
+          .ifPresent(a -> out.put(a, arches(entry.path("subArchitectures"))));
     }
     return out;
   }
@@ -91,17 +104,24 @@ public final class ProfileJson {
     List<String> names = strings(r.path("names"));
     if (r.hasNonNull("name")) {
       if (!names.isEmpty()) {
-        throw new ProfileException("both 'name' and 'names' are specified, use either 'name' or 'names'");
+        throw new ProfileException(
+            "both 'name' and 'names' are specified, use either 'name' or 'names'");
       }
       names = List.of(r.get("name").asText());
     }
-    SeccompAction action = SeccompAction.parseOci(r.path("action").asText(""), integer(r.path("errnoRet")));
+    SeccompAction action =
+        SeccompAction.parseOci(r.path("action").asText(""), integer(r.path("errnoRet")));
     List<ArgCondition> args = new ArrayList<>();
     for (JsonNode a : r.path("args")) {
-      args.add(new ArgCondition(a.path("index").asInt(), Op.parseOci(a.path("op").asText("")), a.path("value").asLong(),
-          a.path("valueTwo").asLong()));
+      args.add(
+          new ArgCondition(
+              a.path("index").asInt(),
+              Op.parseOci(a.path("op").asText("")),
+              a.path("value").asLong(),
+              a.path("valueTwo").asLong()));
     }
-    return new SeccompRule(names, action, args, filter(r.path("includes")), filter(r.path("excludes")));
+    return new SeccompRule(
+        names, action, args, filter(r.path("includes")), filter(r.path("excludes")));
   }
 
   private static RuleFilter filter(JsonNode f) {
@@ -109,7 +129,10 @@ public final class ProfileJson {
       return RuleFilter.NONE;
     }
     String kernel = f.path("minKernel").asText("");
-    return new RuleFilter(strings(f.path("caps")), strings(f.path("arches")), kernel.isEmpty() ? null : KernelVersion.parse(kernel));
+    return new RuleFilter(
+        strings(f.path("caps")),
+        strings(f.path("arches")),
+        kernel.isEmpty() ? null : KernelVersion.parse(kernel));
   }
 
   private static List<String> strings(JsonNode list) {

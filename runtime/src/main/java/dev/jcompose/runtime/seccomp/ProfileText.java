@@ -14,11 +14,13 @@ import java.util.regex.Pattern;
  * Errors name the statement's line.
  */
 final class ProfileText {
-  private static final Map<String, Integer> ERRNOS = Map.of("EPERM", SeccompAction.EPERM, "ENOSYS", SeccompAction.ENOSYS,
-      "EACCES", 13, "EINVAL", 22);
+  private static final Map<String, Integer> ERRNOS =
+      Map.of(
+          "EPERM", SeccompAction.EPERM, "ENOSYS", SeccompAction.ENOSYS, "EACCES", 13, "EINVAL", 22);
   private static final Pattern COMMENT = Pattern.compile("#.*");
   private static final Pattern BLANKS = Pattern.compile("\\s+");
-  private static final Map<String, Op> OPS = Map.of("==", Op.EQ, "!=", Op.NE, "<", Op.LT, "<=", Op.LE, ">", Op.GT, ">=", Op.GE);
+  private static final Map<String, Op> OPS =
+      Map.of("==", Op.EQ, "!=", Op.NE, "<", Op.LT, "<=", Op.LE, ">", Op.GT, ">=", Op.GE);
 
   private SeccompAction defaultAction;
   private final Map<SeccompArch, List<SeccompArch>> archMap = new LinkedHashMap<>();
@@ -32,7 +34,11 @@ final class ProfileText {
       try {
         p.statement(new Tokens(s.words()));
       } catch (ProfileException | IndexOutOfBoundsException | NumberFormatException e) {
-        throw new ProfileException("line " + s.line() + ": " + (e instanceof ProfileException ? e.getMessage() : "incomplete statement"));
+        throw new ProfileException(
+            "line "
+                + s.line()
+                + ": "
+                + (e instanceof ProfileException ? e.getMessage() : "incomplete statement"));
       }
     }
     if (p.defaultAction == null) {
@@ -81,7 +87,8 @@ final class ProfileText {
   }
 
   private static SeccompArch known(String name) {
-    return SeccompArch.byName(name).orElseThrow(() -> new ProfileException("unknown architecture " + name));
+    return SeccompArch.byName(name)
+        .orElseThrow(() -> new ProfileException("unknown architecture " + name));
   }
 
   private static SeccompAction action(String word, Tokens t) {
@@ -149,7 +156,8 @@ final class ProfileText {
     return switch (kind) {
       case "cap" -> new RuleFilter(values, List.of(), null);
       case "arch" -> new RuleFilter(List.of(), values, null);
-      case "kernel" -> new RuleFilter(List.of(), List.of(), KernelVersion.parse(String.join(" ", values)));
+      case "kernel" ->
+          new RuleFilter(List.of(), List.of(), KernelVersion.parse(String.join(" ", values)));
       default -> throw new ProfileException("unknown filter " + kind + " (cap, arch or kernel)");
     };
   }
@@ -163,7 +171,9 @@ final class ProfileText {
   }
 
   private static long number(String word) {
-    return word.startsWith("0x") ? Long.parseUnsignedLong(word.substring(2), 16) : Long.parseUnsignedLong(word);
+    return word.startsWith("0x")
+        ? Long.parseUnsignedLong(word.substring(2), 16)
+        : Long.parseUnsignedLong(word);
   }
 
   /** A cursor over one statement's words. */

@@ -19,7 +19,10 @@ public record RuleFilter(List<String> caps, List<String> arches, KernelVersion m
     return caps.isEmpty() && arches.isEmpty() && minKernel == null;
   }
 
-  /** {@code major.minor} of a kernel; patch level and distribution suffixes are ignored, as moby does. */
+  /**
+   * {@code major.minor} of a kernel; patch level and distribution suffixes are ignored, as moby
+   * does.
+   */
   public record KernelVersion(int major, int minor) implements Comparable<KernelVersion> {
     static KernelVersion parse(String text) {
       String[] parts = text.trim().split("[.\\-+]");
@@ -29,7 +32,8 @@ public record RuleFilter(List<String> caps, List<String> arches, KernelVersion m
         }
         return new KernelVersion(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
       } catch (NumberFormatException e) {
-        throw new ProfileException("invalid kernel version \"" + text + "\", expected \"<kernel>.<major>\"");
+        throw new ProfileException(
+            "invalid kernel version \"" + text + "\", expected \"<kernel>.<major>\"");
       }
     }
 

@@ -4,10 +4,13 @@ import java.util.Locale;
 
 /**
  * What the kernel does with a matched syscall, as a {@code SECCOMP_RET_*} value
- * (include/uapi/linux/seccomp.h). {@code data} is the errno of ERRNO and the tracer's value of TRACE.
+ * (include/uapi/linux/seccomp.h). {@code data} is the errno of ERRNO and the tracer's value of
+ * TRACE.
  */
 public record SeccompAction(Kind kind, int data) {
-  /** The actions of docker's JSON ({@code SCMP_ACT_*}); NOTIFY needs an agent jcompose does not run. */
+  /**
+   * The actions of docker's JSON ({@code SCMP_ACT_*}); NOTIFY needs an agent jcompose does not run.
+   */
   public enum Kind {
     KILL_THREAD(0x00000000),
     KILL_PROCESS(0x80000000),
@@ -44,8 +47,8 @@ public record SeccompAction(Kind kind, int data) {
   }
 
   /**
-   * Docker's action name ({@code SCMP_ACT_ERRNO}) with its {@code errnoRet} (null = EPERM, as runc).
-   * SCMP_ACT_KILL is KILL_THREAD, as in libseccomp.
+   * Docker's action name ({@code SCMP_ACT_ERRNO}) with its {@code errnoRet} (null = EPERM, as
+   * runc). SCMP_ACT_KILL is KILL_THREAD, as in libseccomp.
    */
   static SeccompAction parseOci(String name, Integer errnoRet) {
     String n = name.toUpperCase(Locale.ROOT);
@@ -58,7 +61,9 @@ public record SeccompAction(Kind kind, int data) {
       case "SCMP_ACT_TRAP" -> new SeccompAction(Kind.TRAP, 0);
       case "SCMP_ACT_TRACE" -> new SeccompAction(Kind.TRACE, errno);
       case "SCMP_ACT_LOG" -> new SeccompAction(Kind.LOG, 0);
-      case "SCMP_ACT_NOTIFY" -> throw new ProfileException("action SCMP_ACT_NOTIFY needs a seccomp agent; jcompose has none");
+      case "SCMP_ACT_NOTIFY" ->
+          throw new ProfileException(
+              "action SCMP_ACT_NOTIFY needs a seccomp agent; jcompose has none");
       default -> throw new ProfileException("unknown seccomp action \"" + name + "\"");
     };
   }

@@ -51,12 +51,19 @@ public enum SeccompArch {
     return wide;
   }
 
-  /** By OCI ({@code SCMP_ARCH_X86}) or libseccomp ({@code x86}) name; empty for ABIs jcompose does not know. */
+  /**
+   * By OCI ({@code SCMP_ARCH_X86}) or libseccomp ({@code x86}) name; empty for ABIs jcompose does
+   * not know.
+   */
   public static Optional<SeccompArch> byName(String name) {
-    return Arrays.stream(values()).filter(a -> a.ociName.equals(name) || a.nativeName.equals(name)).findFirst();
+    return Arrays.stream(values())
+        .filter(a -> a.ociName.equals(name) || a.nativeName.equals(name))
+        .findFirst();
   }
 
-  /** The ABI of this JVM's host, from {@code os.arch}; empty where jcompose has no syscall table. */
+  /**
+   * The ABI of this JVM's host, from {@code os.arch}; empty where jcompose has no syscall table.
+   */
   public static Optional<SeccompArch> host() {
     return switch (System.getProperty("os.arch", "").toLowerCase(Locale.ROOT)) {
       case "amd64", "x86_64" -> Optional.of(X86_64);

@@ -41,7 +41,8 @@ final class SeccompCompiler {
   private void program() {
     Map<Integer, List<SeccompArch>> byAudit = new LinkedHashMap<>();
     for (SeccompArch a : spec.arches()) {
-      if (SyscallTable.of(a).isPresent()) { // no table (32-bit arm): its calls get the bad-arch action
+      if (SyscallTable.of(a)
+          .isPresent()) { // no table (32-bit arm): its calls get the bad-arch action
         byAudit.computeIfAbsent(a.audit(), k -> new ArrayList<>()).add(a);
       }
     }
@@ -58,15 +59,18 @@ final class SeccompCompiler {
       asm.bind(next);
     }
     asm.ret(BAD_ARCH);
-    byAudit.forEach((audit, abis) -> {
-      asm.bind(sections.get(audit));
-      asm.load(OFF_NR);
-      List<SyscallMap.Segment> segments = new SyscallMap(spec, abis).segments();
-      dispatch(segments, 0, segments.size());
-    });
+    byAudit.forEach(
+        (audit, abis) -> {
+          asm.bind(sections.get(audit));
+          asm.load(OFF_NR);
+          List<SyscallMap.Segment> segments = new SyscallMap(spec, abis).segments();
+          dispatch(segments, 0, segments.size());
+        });
   }
 
-  /** Binary search over segments[lo, hi): splits on segment starts, emits each outcome at a leaf. */
+  /**
+   * Binary search over segments[lo, hi): splits on segment starts, emits each outcome at a leaf.
+   */
   private void dispatch(List<SyscallMap.Segment> segments, int lo, int hi) {
     if (hi - lo == 1) {
       outcome(segments.get(lo));
@@ -151,7 +155,10 @@ final class SeccompCompiler {
     }
   }
 
-  /** A = one 32-bit half of args[index] (little-endian: low word first), masked unless mask is all ones. */
+  /**
+   * A = one 32-bit half of args[index] (little-endian: low word first), masked unless mask is all
+   * ones.
+   */
   private void word(int index, boolean high, long mask) {
     asm.load(OFF_ARGS + 8 * index + (high ? 4 : 0));
     if (mask != TOP) {

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * The door of this package: docker's default profile and the compilation of any profile to the
- * BPF program a container's processes are confined by. Thread-safe; profiles are immutable.
+ * The door of this package: docker's default profile and the compilation of any profile to the BPF
+ * program a container's processes are confined by. Thread-safe; profiles are immutable.
  */
 public final class SeccompFilters {
   private static final String DEFAULT_RULES = "/seccomp/docker-default.rules";
@@ -22,7 +22,9 @@ public final class SeccompFilters {
     static final SeccompProfile PROFILE = ProfileText.parse(resource(DEFAULT_RULES));
   }
 
-  /** Docker's default profile (moby profiles/seccomp default_linux.go), from jcompose's rule file. */
+  /**
+   * Docker's default profile (moby profiles/seccomp default_linux.go), from jcompose's rule file.
+   */
   public static SeccompProfile dockerDefault() {
     return Default.PROFILE;
   }
@@ -33,13 +35,16 @@ public final class SeccompFilters {
    * instead of its first container's (a warm compile takes ~5 ms).
    */
   public static void warmUp() {
-    Thread t = new Thread(() -> {
-      try {
-        compile(dockerDefault(), Set.of("CAP_CHOWN", "CAP_KILL"));
-      } catch (RuntimeException e) {
-        // the first container compiles again and reports what is wrong
-      }
-    }, "seccomp-warm-up");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                compile(dockerDefault(), Set.of("CAP_CHOWN", "CAP_KILL"));
+              } catch (RuntimeException e) {
+                // the first container compiles again and reports what is wrong
+              }
+            },
+            "seccomp-warm-up");
     t.setDaemon(true);
     t.start();
   }
@@ -48,15 +53,21 @@ public final class SeccompFilters {
    * The filter for a container with bounding set {@code caps} ({@code CAP_*} names) on this host:
    * {@code struct sock_filter} instructions, 8 bytes each.
    *
-   * @throws ProfileException when this host's ABI has no syscall table or the profile cannot be compiled
+   * @throws ProfileException when this host's ABI has no syscall table or the profile cannot be
+   *     compiled
    */
   public static byte[] compile(SeccompProfile profile, Set<String> caps) {
-    SeccompArch host = SeccompArch.host().orElseThrow(() ->
-        new ProfileException("seccomp filters are not available on " + System.getProperty("os.arch")));
+    SeccompArch host =
+        SeccompArch.host()
+            .orElseThrow(
+                () ->
+                    new ProfileException(
+                        "seccomp filters are not available on " + System.getProperty("os.arch")));
     return compile(profile, caps, host, hostKernel());
   }
 
-  static byte[] compile(SeccompProfile profile, Set<String> caps, SeccompArch host, KernelVersion kernel) {
+  static byte[] compile(
+      SeccompProfile profile, Set<String> caps, SeccompArch host, KernelVersion kernel) {
     return SeccompCompiler.compile(ProfileResolver.resolve(profile, caps, host, kernel));
   }
 

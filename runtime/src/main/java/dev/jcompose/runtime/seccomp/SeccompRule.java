@@ -7,7 +7,11 @@ import java.util.List;
  * arguments that satisfy every condition (an empty list matches any arguments), and docker's
  * filters that decide whether the rule is part of a container's filter at all.
  */
-public record SeccompRule(List<String> names, SeccompAction action, List<ArgCondition> args, RuleFilter includes,
+public record SeccompRule(
+    List<String> names,
+    SeccompAction action,
+    List<ArgCondition> args,
+    RuleFilter includes,
     RuleFilter excludes) {
   public SeccompRule {
     names = List.copyOf(names);

@@ -14,7 +14,9 @@ import java.util.TreeSet;
  * x86_64 and x32 share their AUDIT_ARCH; x32 owns the numbers with the x32 bit set.
  */
 final class SyscallMap {
-  /** Numbers [start, next segment's start) return {@code ret}, or run {@code rules} when not empty. */
+  /**
+   * Numbers [start, next segment's start) return {@code ret}, or run {@code rules} when not empty.
+   */
   record Segment(long start, int ret, List<FilterSpec.Rule> rules, boolean wide) {}
 
   private record Region(SeccompArch abi, long start, long end) {}
@@ -39,7 +41,9 @@ final class SyscallMap {
 
   private static List<Region> regions(SeccompArch any) {
     if (any == SeccompArch.X86_64 || any == SeccompArch.X32) {
-      return List.of(new Region(SeccompArch.X86_64, 0, SeccompArch.X32_BIT - 1), new Region(SeccompArch.X32, SeccompArch.X32_BIT, TOP));
+      return List.of(
+          new Region(SeccompArch.X86_64, 0, SeccompArch.X32_BIT - 1),
+          new Region(SeccompArch.X32, SeccompArch.X32_BIT, TOP));
     }
     return List.of(new Region(any, 0, TOP));
   }
@@ -48,13 +52,16 @@ final class SyscallMap {
   private void collect(SeccompArch abi) {
     SyscallTable table = SyscallTable.of(abi).orElseThrow();
     for (FilterSpec.Rule r : spec.rules()) {
-      table.number(r.name()).ifPresent(nr -> {
-        max.merge(abi, nr, Math::max);
-        owner.put(nr, abi);
-        if (!r.action().equals(spec.defaultAction())) {
-          rules.computeIfAbsent(nr, k -> new ArrayList<>()).add(r);
-        }
-      });
+      table
+          .number(r.name())
+          .ifPresent(
+              nr -> {
+                max.merge(abi, nr, Math::max);
+                owner.put(nr, abi);
+                if (!r.action().equals(spec.defaultAction())) {
+                  rules.computeIfAbsent(nr, k -> new ArrayList<>()).add(r);
+                }
+              });
     }
   }
 
@@ -62,25 +69,35 @@ final class SyscallMap {
     TreeSet<Long> points = new TreeSet<>();
     regions.forEach(r -> points.add(r.start()));
     max.forEach((abi, m) -> points.add(m + 1));
-    rules.keySet().forEach(nr -> {
-      points.add(nr);
-      points.add(nr + 1);
-    });
+    rules
+        .keySet()
+        .forEach(
+            nr -> {
+              points.add(nr);
+              points.add(nr + 1);
+            });
     points.removeIf(p -> p > TOP);
     List<Segment> out = new ArrayList<>();
     for (long p : points) {
       Segment s = rules.containsKey(p) ? ruled(p) : new Segment(p, base(p), List.of(), false);
       Segment last = out.isEmpty() ? null : out.get(out.size() - 1);
-      if (last == null || !s.rules().isEmpty() || !last.rules().isEmpty() || last.ret() != s.ret()) {
+      if (last == null
+          || !s.rules().isEmpty()
+          || !last.rules().isEmpty()
+          || last.ret() != s.ret()) {
         out.add(s);
       }
     }
     return out;
   }
 
-  /** Default, ENOSYS above the profile's highest number (unless the default already lets calls through), or bad arch. */
+  /**
+   * Default, ENOSYS above the profile's highest number (unless the default already lets calls
+   * through), or bad arch.
+   */
   private int base(long nr) {
-    Region r = regions.stream().filter(g -> nr >= g.start() && nr <= g.end()).findFirst().orElseThrow();
+    Region r =
+        regions.stream().filter(g -> nr >= g.start() && nr <= g.end()).findFirst().orElseThrow();
     if (!abis.contains(r.abi())) {
       return BAD_ARCH;
     }
@@ -90,7 +107,10 @@ final class SyscallMap {
     return stub && highest != null && nr > highest ? ENOSYS : d.ret();
   }
 
-  /** An unconditional rule decides alone (as libseccomp merges it); else the conditional rules in order. */
+  /**
+   * An unconditional rule decides alone (as libseccomp merges it); else the conditional rules in
+   * order.
+   */
   private Segment ruled(long nr) {
     List<FilterSpec.Rule> list = rules.get(nr);
     Optional<FilterSpec.Rule> always = list.stream().filter(r -> r.args().isEmpty()).findFirst();
@@ -108,6 +128,8 @@ final class SyscallMap {
     if (distinct == r.args().size()) {
       return List.of(r);
     }
-    return r.args().stream().map(a -> new FilterSpec.Rule(r.name(), r.action(), List.of(a))).toList();
+    return r.args().stream()
+        .map(a -> new FilterSpec.Rule(r.name(), r.action(), List.of(a)))
+        .toList();
   }
 }

@@ -15,7 +15,8 @@ import java.util.OptionalLong;
  * numbers, see scripts/gen-syscall-tables.sh). Immutable; loaded once per ABI.
  */
 final class SyscallTable {
-  private static final Map<SeccompArch, Optional<SyscallTable>> CACHE = new EnumMap<>(SeccompArch.class);
+  private static final Map<SeccompArch, Optional<SyscallTable>> CACHE =
+      new EnumMap<>(SeccompArch.class);
 
   private final Map<String, Long> numbers;
 

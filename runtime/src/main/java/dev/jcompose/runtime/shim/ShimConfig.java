@@ -30,7 +30,9 @@ public final class ShimConfig {
     return this;
   }
 
-  /** Appends one record holding raw bytes (any byte, NUL included: the length prefix delimits it). */
+  /**
+   * Appends one record holding raw bytes (any byte, NUL included: the length prefix delimits it).
+   */
   public ShimConfig putBytes(String key, byte[] value) {
     out.writeBytes((checkedKey(key) + " " + value.length + "\n").getBytes(StandardCharsets.UTF_8));
     out.writeBytes(value);

@@ -11,11 +11,11 @@ import jnr.ffi.Runtime;
 
 /**
  * {@link NativeOps#attachDeviceProgram}: bpf(2) through jnr-ffi (safe from any JVM thread: no
- * namespace or credential change): loads the
- * program ({@code BPF_PROG_LOAD}, type {@code CGROUP_DEVICE}) and attaches it to the group
- * ({@code BPF_PROG_ATTACH}, type {@code BPF_CGROUP_DEVICE}, no flags: one program per group, and a
- * new attach replaces the old one, include/uapi/linux/bpf.h). The attachment holds the program, so
- * both fds are closed at once; the program goes away with the group's rmdir.
+ * namespace or credential change): loads the program ({@code BPF_PROG_LOAD}, type {@code
+ * CGROUP_DEVICE}) and attaches it to the group ({@code BPF_PROG_ATTACH}, type {@code
+ * BPF_CGROUP_DEVICE}, no flags: one program per group, and a new attach replaces the old one,
+ * include/uapi/linux/bpf.h). The attachment holds the program, so both fds are closed at once; the
+ * program goes away with the group's rmdir.
  */
 final class BpfDeviceProgram {
   private static final int BPF_PROG_LOAD = 5;
@@ -65,7 +65,8 @@ final class BpfDeviceProgram {
     attr.putString(48, "jcompose_dev", 16, StandardCharsets.US_ASCII);
     attr.putInt(68, ATTACH_CGROUP_DEVICE);
     long fd = libc.syscall(sysBpf(), BPF_PROG_LOAD, attr, ATTR_SIZE);
-    Reference.reachabilityFence(insns); // the kernel read them: native memory may be freed from here on
+    Reference.reachabilityFence(
+        insns); // the kernel read them: native memory may be freed from here on
     Reference.reachabilityFence(license);
     if (fd >= 0) {
       return (int) fd;
@@ -77,7 +78,10 @@ final class BpfDeviceProgram {
     libc.syscall(sysBpf(), BPF_PROG_LOAD, attr, ATTR_SIZE);
     Reference.reachabilityFence(insns);
     Reference.reachabilityFence(license);
-    throw failure(libc, "load the device cgroup program", ": " + log.getString(0, LOG_SIZE, StandardCharsets.US_ASCII).strip());
+    throw failure(
+        libc,
+        "load the device cgroup program",
+        ": " + log.getString(0, LOG_SIZE, StandardCharsets.US_ASCII).strip());
   }
 
   private static Pointer zeroed(LibcOps.LibC libc, int size) {
@@ -96,11 +100,14 @@ final class BpfDeviceProgram {
     return switch (System.getProperty("os.arch", "").toLowerCase(Locale.ROOT)) {
       case "amd64", "x86_64" -> 321;
       case "aarch64", "arm64" -> 280;
-      default -> throw new IOException("no bpf(2) number known for " + System.getProperty("os.arch"));
+      default ->
+          throw new IOException("no bpf(2) number known for " + System.getProperty("os.arch"));
     };
   }
 
-  /** O_RDONLY | O_DIRECTORY: 0200000 on x86_64, 040000 on aarch64 (asm-generic/fcntl.h vs arm64). */
+  /**
+   * O_RDONLY | O_DIRECTORY: 0200000 on x86_64, 040000 on aarch64 (asm-generic/fcntl.h vs arm64).
+   */
   private static int directoryFlags() {
     return System.getProperty("os.arch", "").equals("aarch64") ? 040000 : 0200000;
   }

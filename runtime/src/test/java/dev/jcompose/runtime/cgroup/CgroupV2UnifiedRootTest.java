@@ -21,11 +21,16 @@ import org.junit.jupiter.api.Test;
 class CgroupV2UnifiedRootTest {
 
   private static Path mount() {
-    return Files.isRegularFile(Path.of("/sys/fs/cgroup/cgroup.kill")) || Files.isRegularFile(Path.of("/sys/fs/cgroup/cgroup.controllers"))
-        ? Path.of("/sys/fs/cgroup") : Path.of("/sys/fs/cgroup/unified");
+    return Files.isRegularFile(Path.of("/sys/fs/cgroup/cgroup.kill"))
+            || Files.isRegularFile(Path.of("/sys/fs/cgroup/cgroup.controllers"))
+        ? Path.of("/sys/fs/cgroup")
+        : Path.of("/sys/fs/cgroup/unified");
   }
 
-  /** The eBPF device program loaded with bpf(2) and attached: a process in the group gets only the listed devices. */
+  /**
+   * The eBPF device program loaded with bpf(2) and attached: a process in the group gets only the
+   * listed devices.
+   */
   @Test
   void allowDevices_ebpfProgram_deniesEveryDeviceOutsideTheList() throws Exception {
     Path mount = mount();
@@ -36,7 +41,9 @@ class CgroupV2UnifiedRootTest {
       driver.create(id, Resources.none());
       driver.allowDevices(id, List.of(new DeviceRule('c', 1, 3, "rwm")));
       assertThat(DeviceProbe.run(pid -> driver.attach(id, pid))).isEqualTo("null-ok\nzero-denied");
-      driver.allowDevices(id, List.of(new DeviceRule('c', 1, 3, "rwm"), new DeviceRule('c', 1, 5, "r"))); // replaces
+      driver.allowDevices(
+          id,
+          List.of(new DeviceRule('c', 1, 3, "rwm"), new DeviceRule('c', 1, 5, "r"))); // replaces
       assertThat(DeviceProbe.run(pid -> driver.attach(id, pid))).isEqualTo("null-ok\nzero-ok");
     } finally {
       driver.killAll(id);
@@ -55,7 +62,8 @@ class CgroupV2UnifiedRootTest {
       driver.create(id, Resources.none());
       driver.attach(id, (int) sleep.pid());
       assertThat(driver.ids()).contains(id);
-      assertThat(Files.readString(Path.of("/proc/" + sleep.pid() + "/cgroup"))).contains("0::/jcompose/" + id);
+      assertThat(Files.readString(Path.of("/proc/" + sleep.pid() + "/cgroup")))
+          .contains("0::/jcompose/" + id);
       driver.killAll(id);
       assertThat(sleep.waitFor(10, TimeUnit.SECONDS)).isTrue();
       assertThat(sleep.exitValue()).isEqualTo(137);

@@ -13,9 +13,14 @@ final class DeviceProbe {
 
   /** Runs the probe; {@code join} receives its pid before it tries the devices. */
   static String run(java.util.function.IntConsumer join) throws Exception {
-    Process p = new ProcessBuilder("sh", "-c", "read go; head -c1 /dev/null && echo null-ok;"
-        + " head -c1 /dev/zero >/dev/null 2>&1 && echo zero-ok || echo zero-denied")
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                "sh",
+                "-c",
+                "read go; head -c1 /dev/null && echo null-ok;"
+                    + " head -c1 /dev/zero >/dev/null 2>&1 && echo zero-ok || echo zero-denied")
+            .redirectErrorStream(true)
+            .start();
     try {
       join.accept((int) p.pid());
       try (OutputStream in = p.getOutputStream()) {

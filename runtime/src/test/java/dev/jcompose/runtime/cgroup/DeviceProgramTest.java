@@ -30,7 +30,8 @@ class DeviceProgramTest {
 
   @Test
   void partialAccessAndWildcards() {
-    byte[] prog = DeviceProgram.build(List.of(DeviceRule.parse("c 13:* r"), DeviceRule.parse("a 7:1 w")));
+    byte[] prog =
+        DeviceProgram.build(List.of(DeviceRule.parse("c 13:* r"), DeviceRule.parse("a 7:1 w")));
     assertThat(run(prog, CHAR, READ, 13, 64)).isTrue();
     assertThat(run(prog, CHAR, WRITE, 13, 64)).isFalse();
     assertThat(run(prog, BLOCK, READ, 13, 64)).isFalse();
@@ -41,7 +42,8 @@ class DeviceProgramTest {
 
   @Test
   void parse_dockerSyntax_andV1Lines() {
-    assertThat(DeviceRule.parse("b *:* m")).isEqualTo(new DeviceRule('b', DeviceRule.ANY, DeviceRule.ANY, "m"));
+    assertThat(DeviceRule.parse("b *:* m"))
+        .isEqualTo(new DeviceRule('b', DeviceRule.ANY, DeviceRule.ANY, "m"));
     assertThat(DeviceRule.parse("c 1:3 rwm").v1Line()).isEqualTo("c 1:3 rwm");
     assertThat(DeviceRule.ALL.allowsAll()).isTrue();
     assertThat(DeviceRule.parse("a *:* rw").allowsAll()).isFalse();

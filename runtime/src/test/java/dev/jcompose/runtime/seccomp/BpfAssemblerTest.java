@@ -34,6 +34,8 @@ class BpfAssemblerTest {
     for (int i = 0; i <= BpfAssembler.MAX_INSNS; i++) {
       asm.ret(0);
     }
-    assertThatThrownBy(asm::assemble).isInstanceOf(ProfileException.class).hasMessageContaining("4096");
+    assertThatThrownBy(asm::assemble)
+        .isInstanceOf(ProfileException.class)
+        .hasMessageContaining("4096");
   }
 }

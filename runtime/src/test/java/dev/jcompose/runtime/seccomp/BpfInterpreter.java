@@ -48,7 +48,9 @@ final class BpfInterpreter {
         case 0x15 -> pc += a == k ? jt : jf;
         case 0x25 -> pc += Integer.compareUnsigned(a, k) > 0 ? jt : jf;
         case 0x35 -> pc += Integer.compareUnsigned(a, k) >= 0 ? jt : jf;
-        default -> throw new AssertionError("unexpected opcode 0x" + Integer.toHexString(code) + " at " + pc);
+        default ->
+            throw new AssertionError(
+                "unexpected opcode 0x" + Integer.toHexString(code) + " at " + pc);
       }
     }
     throw new AssertionError("fell off the end of the program");

@@ -24,16 +24,32 @@ class ProfileConformanceTest {
   private static final KernelVersion KERNEL = new KernelVersion(6, 18);
 
   static Stream<Arguments> cases() {
-    List<Set<String>> capSets = List.of(SeccompCompilerTest.DOCKER_CAPS, with("CAP_SYS_ADMIN"), with("CAP_SYS_PTRACE"),
-        with("CAP_DAC_READ_SEARCH"), with("CAP_SYS_BOOT", "CAP_SYS_MODULE", "CAP_SYS_PACCT", "CAP_SYS_RAWIO",
-            "CAP_SYS_TIME", "CAP_SYS_TTY_CONFIG", "CAP_SYS_NICE", "CAP_SYSLOG", "CAP_BPF", "CAP_PERFMON"), Set.of());
+    List<Set<String>> capSets =
+        List.of(
+            SeccompCompilerTest.DOCKER_CAPS,
+            with("CAP_SYS_ADMIN"),
+            with("CAP_SYS_PTRACE"),
+            with("CAP_DAC_READ_SEARCH"),
+            with(
+                "CAP_SYS_BOOT",
+                "CAP_SYS_MODULE",
+                "CAP_SYS_PACCT",
+                "CAP_SYS_RAWIO",
+                "CAP_SYS_TIME",
+                "CAP_SYS_TTY_CONFIG",
+                "CAP_SYS_NICE",
+                "CAP_SYSLOG",
+                "CAP_BPF",
+                "CAP_PERFMON"),
+            Set.of());
     return Stream.of(SeccompArch.X86_64, SeccompArch.AARCH64)
         .flatMap(arch -> capSets.stream().map(caps -> Arguments.of(arch, caps)));
   }
 
   @ParameterizedTest
   @MethodSource("cases")
-  void ownRules_selectAndCompileLikeDockersJson(SeccompArch arch, Set<String> caps) throws IOException {
+  void ownRules_selectAndCompileLikeDockersJson(SeccompArch arch, Set<String> caps)
+      throws IOException {
     SeccompProfile docker = ProfileJson.parse(resource("/seccomp/moby-default.json")).orElseThrow();
     SeccompProfile ours = SeccompFilters.dockerDefault();
 
@@ -48,7 +64,8 @@ class ProfileConformanceTest {
 
   @ParameterizedTest
   @MethodSource("cases")
-  void oldKernel_dropsTheMinKernelRule_inBoth(SeccompArch arch, Set<String> caps) throws IOException {
+  void oldKernel_dropsTheMinKernelRule_inBoth(SeccompArch arch, Set<String> caps)
+      throws IOException {
     KernelVersion old = new KernelVersion(4, 4);
     SeccompProfile docker = ProfileJson.parse(resource("/seccomp/moby-default.json")).orElseThrow();
     assertThat(ProfileResolver.resolve(SeccompFilters.dockerDefault(), caps, arch, old).rules())

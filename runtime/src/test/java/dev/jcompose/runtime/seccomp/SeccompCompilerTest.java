@@ -6,11 +6,26 @@ import dev.jcompose.runtime.seccomp.RuleFilter.KernelVersion;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Docker's default profile compiled for x86_64, run through a BPF interpreter: what containers get. */
+/**
+ * Docker's default profile compiled for x86_64, run through a BPF interpreter: what containers get.
+ */
 class SeccompCompilerTest {
-  static final Set<String> DOCKER_CAPS = Set.of("CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FSETID", "CAP_FOWNER", "CAP_MKNOD",
-      "CAP_NET_RAW", "CAP_SETGID", "CAP_SETUID", "CAP_SETFCAP", "CAP_SETPCAP", "CAP_NET_BIND_SERVICE", "CAP_SYS_CHROOT",
-      "CAP_KILL", "CAP_AUDIT_WRITE");
+  static final Set<String> DOCKER_CAPS =
+      Set.of(
+          "CAP_CHOWN",
+          "CAP_DAC_OVERRIDE",
+          "CAP_FSETID",
+          "CAP_FOWNER",
+          "CAP_MKNOD",
+          "CAP_NET_RAW",
+          "CAP_SETGID",
+          "CAP_SETUID",
+          "CAP_SETFCAP",
+          "CAP_SETPCAP",
+          "CAP_NET_BIND_SERVICE",
+          "CAP_SYS_CHROOT",
+          "CAP_KILL",
+          "CAP_AUDIT_WRITE");
   static final KernelVersion KERNEL = new KernelVersion(6, 18);
 
   static final int ALLOW = 0x7fff0000;
@@ -26,7 +41,8 @@ class SeccompCompilerTest {
   private final BpfInterpreter dockerDefault = filter(DOCKER_CAPS);
 
   static BpfInterpreter filter(Set<String> caps) {
-    return new BpfInterpreter(SeccompFilters.compile(SeccompFilters.dockerDefault(), caps, SeccompArch.X86_64, KERNEL));
+    return new BpfInterpreter(
+        SeccompFilters.compile(SeccompFilters.dockerDefault(), caps, SeccompArch.X86_64, KERNEL));
   }
 
   @Test
@@ -53,14 +69,17 @@ class SeccompCompilerTest {
   void clone_withoutSysAdmin_onlyWithoutNamespaceFlags_andClone3IsEnosys() {
     assertThat(dockerDefault.run(X64, 56, SIGCHLD)).isEqualTo(ALLOW);
     assertThat(dockerDefault.run(X64, 56, SIGCHLD | CLONE_NEWUSER)).isEqualTo(EPERM);
-    assertThat(dockerDefault.run(X64, 56, 0x1_0000_0000L | SIGCHLD)).isEqualTo(ALLOW); // high word outside the mask
+    assertThat(dockerDefault.run(X64, 56, 0x1_0000_0000L | SIGCHLD))
+        .isEqualTo(ALLOW); // high word outside the mask
     assertThat(dockerDefault.run(X64, 435)).isEqualTo(ENOSYS);
   }
 
   @Test
   void personality_andSocket_argumentFilters() {
     for (long allowed : new long[] {0, 8, 0x20000, 0x20008, 0xffffffffL}) {
-      assertThat(dockerDefault.run(X64, 135, allowed)).as("personality 0x%x", allowed).isEqualTo(ALLOW);
+      assertThat(dockerDefault.run(X64, 135, allowed))
+          .as("personality 0x%x", allowed)
+          .isEqualTo(ALLOW);
     }
     assertThat(dockerDefault.run(X64, 135, 0x0040000)).isEqualTo(EPERM); // ADDR_NO_RANDOMIZE
     assertThat(dockerDefault.run(X64, 135, 0x1_0000_0000L)).isEqualTo(EPERM);
@@ -69,14 +88,16 @@ class SeccompCompilerTest {
     assertThat(dockerDefault.run(X64, 41, 39)).isEqualTo(ALLOW);
     assertThat(dockerDefault.run(X64, 41, 40)).isEqualTo(EPERM); // AF_VSOCK
     assertThat(dockerDefault.run(X64, 41, 44)).isEqualTo(ALLOW);
-    assertThat(dockerDefault.run(BpfInterpreter.AUDIT_I386, 359, 40)).isEqualTo(EPERM); // i386 socket
+    assertThat(dockerDefault.run(BpfInterpreter.AUDIT_I386, 359, 40))
+        .isEqualTo(EPERM); // i386 socket
   }
 
   @Test
   void numbersNewerThanTheProfile_getEnosys_otherArchitecturesAreKilled() {
     assertThat(dockerDefault.run(X64, 470)).isEqualTo(ENOSYS);
     assertThat(dockerDefault.run(X64, 1000)).isEqualTo(ENOSYS);
-    assertThat(dockerDefault.run(X64, 0xffffffffL)).isEqualTo(ENOSYS); // syscall(-1): x32 range, above its last
+    assertThat(dockerDefault.run(X64, 0xffffffffL))
+        .isEqualTo(ENOSYS); // syscall(-1): x32 range, above its last
     assertThat(dockerDefault.run(BpfInterpreter.AUDIT_I386, 470)).isEqualTo(ENOSYS);
     assertThat(dockerDefault.run(BpfInterpreter.AUDIT_AARCH64, 63)).isEqualTo(KILL);
   }
@@ -103,7 +124,8 @@ class SeccompCompilerTest {
   @Test
   void permissiveDefault_getsNoEnosysStub() {
     SeccompProfile p = ProfileText.parse("default allow\nerrno EPERM keyctl\n");
-    BpfInterpreter f = new BpfInterpreter(SeccompFilters.compile(p, Set.of(), SeccompArch.X86_64, KERNEL));
+    BpfInterpreter f =
+        new BpfInterpreter(SeccompFilters.compile(p, Set.of(), SeccompArch.X86_64, KERNEL));
     assertThat(f.run(X64, 250)).isEqualTo(EPERM);
     assertThat(f.run(X64, 1000)).isEqualTo(ALLOW);
     assertThat(f.run(X64, X32_BIT)).isEqualTo(KILL); // x32 not listed: a bad arch, as libseccomp
@@ -111,10 +133,18 @@ class SeccompCompilerTest {
 
   @Test
   void conditions_coverEveryComparison_onBothWords() {
-    SeccompProfile p = ProfileText.parse(String.join("\n", "default errno EPERM",
-        "allow read if arg0 > 0x100000000", "allow write if arg1 <= 5", "allow open if arg0 != 7 and arg2 >= 3",
-        "allow close if arg0 & 0xff00000000 == 0x100000000", ""));
-    BpfInterpreter f = new BpfInterpreter(SeccompFilters.compile(p, Set.of(), SeccompArch.X86_64, KERNEL));
+    SeccompProfile p =
+        ProfileText.parse(
+            String.join(
+                "\n",
+                "default errno EPERM",
+                "allow read if arg0 > 0x100000000",
+                "allow write if arg1 <= 5",
+                "allow open if arg0 != 7 and arg2 >= 3",
+                "allow close if arg0 & 0xff00000000 == 0x100000000",
+                ""));
+    BpfInterpreter f =
+        new BpfInterpreter(SeccompFilters.compile(p, Set.of(), SeccompArch.X86_64, KERNEL));
     assertThat(f.run(X64, 0, 0x100000001L)).isEqualTo(ALLOW);
     assertThat(f.run(X64, 0, 0x100000000L)).isEqualTo(EPERM);
     assertThat(f.run(X64, 0, 0xffffffffL)).isEqualTo(EPERM);

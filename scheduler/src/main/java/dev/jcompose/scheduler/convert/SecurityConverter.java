@@ -13,9 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A service's {@code security_opt} and {@code device_cgroup_rules} as the runtime's
- * {@link ContainerSpec.Security}. A {@code seccomp=FILE} profile is read here, relative to the
- * project directory, and travels as its text, as the docker CLI sends it to the daemon.
+ * A service's {@code security_opt} and {@code device_cgroup_rules} as the runtime's {@link
+ * ContainerSpec.Security}. A {@code seccomp=FILE} profile is read here, relative to the project
+ * directory, and travels as its text, as the docker CLI sends it to the daemon.
  */
 final class SecurityConverter {
   /** Docker's default profile is 13 KiB; a profile a thousand times larger is not one. */
@@ -24,7 +24,8 @@ final class SecurityConverter {
   private SecurityConverter() {}
 
   static ContainerSpec.Security security(Project project, Service s) {
-    return new ContainerSpec.Security(seccomp(project, s, options(s)), s.security().deviceCgroupRules());
+    return new ContainerSpec.Security(
+        seccomp(project, s, options(s)), s.security().deviceCgroupRules());
   }
 
   /** The parsed options; the engine does not trust its client, so a bad one is refused here too. */
@@ -32,7 +33,8 @@ final class SecurityConverter {
     try {
       return s.security().options();
     } catch (IllegalArgumentException e) {
-      throw new ComposeException(ComposeException.Kind.INVALID, "service " + s.name() + ": " + e.getMessage());
+      throw new ComposeException(
+          ComposeException.Kind.INVALID, "service " + s.name() + ": " + e.getMessage());
     }
   }
 
@@ -47,11 +49,15 @@ final class SecurityConverter {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes(MAX_PROFILE_BYTES + 1);
       if (bytes.length > MAX_PROFILE_BYTES) {
-        throw new ComposeException(ComposeException.Kind.INVALID, "service " + s.name() + ": seccomp profile " + file + " is larger than 1 MiB");
+        throw new ComposeException(
+            ComposeException.Kind.INVALID,
+            "service " + s.name() + ": seccomp profile " + file + " is larger than 1 MiB");
       }
       return Seccomp.profile(new String(bytes, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new ComposeException(ComposeException.Kind.INVALID, "service " + s.name() + ": cannot read seccomp profile " + file + ": " + e.getMessage());
+      throw new ComposeException(
+          ComposeException.Kind.INVALID,
+          "service " + s.name() + ": cannot read seccomp profile " + file + ": " + e.getMessage());
     }
   }
 }

@@ -23,13 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The engine API: HTTP/1.1 + JSON on a unix socket, one route per {@link EngineVerbs} method.
  *
- * <p>Lifecycle: {@link #start} binds the socket (which must not exist: the caller holds the instance
- * lock and has removed a stale one) and restricts it to owner and group (0660) before anyone can
- * reach it: bind(2) creates the file with the process umask, so it is bound inside a fresh 0700
- * folder, chmod-ed there, then renamed into place (a connect follows the name to the same socket
- * inode); {@link #close}
- * stops accepting, closes Vert.x and deletes the socket. Vert.x 5 serves unix sockets over JDK NIO
- * (JDK 16+), so no native transport is needed.
+ * <p>Lifecycle: {@link #start} binds the socket (which must not exist: the caller holds the
+ * instance lock and has removed a stale one) and restricts it to owner and group (0660) before
+ * anyone can reach it: bind(2) creates the file with the process umask, so it is bound inside a
+ * fresh 0700 folder, chmod-ed there, then renamed into place (a connect follows the name to the
+ * same socket inode); {@link #close} stops accepting, closes Vert.x and deletes the socket. Vert.x
+ * 5 serves unix sockets over JDK NIO (JDK 16+), so no native transport is needed.
  */
 public final class EngineServer implements AutoCloseable {
   private static final long DEFAULT_KEEPALIVE_MILLIS = 10_000;
@@ -46,22 +45,39 @@ public final class EngineServer implements AutoCloseable {
     this.socket = socket;
   }
 
-  /** Binds {@code socket} and serves {@code service}; {@code onShutdown} runs on POST /v1/shutdown. */
-  public static EngineServer start(EngineVerbs service, Path socket, String version, Runnable onShutdown) throws IOException {
-    return start(service, socket, new ServerSettings(version, DEFAULT_KEEPALIVE_MILLIS, onShutdown));
+  /**
+   * Binds {@code socket} and serves {@code service}; {@code onShutdown} runs on POST /v1/shutdown.
+   */
+  public static EngineServer start(
+      EngineVerbs service, Path socket, String version, Runnable onShutdown) throws IOException {
+    return start(
+        service, socket, new ServerSettings(version, DEFAULT_KEEPALIVE_MILLIS, onShutdown));
   }
 
-  static EngineServer start(EngineVerbs service, Path socket, ServerSettings settings) throws IOException {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false).setEventLoopPoolSize(1).setWorkerPoolSize(2));
+  static EngineServer start(EngineVerbs service, Path socket, ServerSettings settings)
+      throws IOException {
+    Vertx vertx =
+        Vertx.vertx(
+            new VertxOptions()
+                .setPreferNativeTransport(false)
+                .setEventLoopPoolSize(1)
+                .setWorkerPoolSize(2));
     ExecutorService workers = Executors.newCachedThreadPool(daemonThreads());
     try {
       HttpServer server = vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(0));
       server.requestHandler(new ApiHandler(vertx, service, workers, settings));
-      Path privateDir = Files.createTempDirectory(socket.getParent(), ".engine-sock-",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Path privateDir =
+          Files.createTempDirectory(
+              socket.getParent(),
+              ".engine-sock-",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       try {
         Path bound = privateDir.resolve("engine.sock");
-        await(server.listen(SocketAddress.domainSocketAddress(bound.toString())).toCompletionStage().toCompletableFuture());
+        await(
+            server
+                .listen(SocketAddress.domainSocketAddress(bound.toString()))
+                .toCompletionStage()
+                .toCompletableFuture());
         Files.setPosixFilePermissions(bound, PosixFilePermissions.fromString("rw-rw----"));
         Files.move(bound, socket, StandardCopyOption.ATOMIC_MOVE);
       } finally {
