@@ -30,8 +30,9 @@ public record SecurityOptions(boolean noNewPrivileges, String seccomp, List<Stri
   }
 
   /**
-   * @throws IllegalArgumentException naming the first option docker would refuse, with docker's
-   *     wording
+   * Parses the options in order (a later {@code no-new-privileges} or {@code seccomp} wins).
+   *
+   * @throws IllegalArgumentException naming the first option docker would refuse
    */
   public static SecurityOptions parse(List<String> options) {
     boolean nnp = false;

@@ -82,7 +82,8 @@ final class DeviceProgram {
   /** BPF_DEVCG_ACC_MKNOD = 1, READ = 2, WRITE = 4. */
   private static int accessBits(String access) {
     int bits = 0;
-    for (char c : access.toCharArray()) {
+    for (int i = 0; i < access.length(); i++) {
+      char c = access.charAt(i);
       bits |= c == 'm' ? 1 : c == 'r' ? 2 : 4;
     }
     return bits;

@@ -25,7 +25,7 @@ public record RuleFilter(List<String> caps, List<String> arches, KernelVersion m
    */
   public record KernelVersion(int major, int minor) implements Comparable<KernelVersion> {
     static KernelVersion parse(String text) {
-      String[] parts = text.trim().split("[.\\-+]");
+      String[] parts = text.trim().split("[.\\-+]", -1);
       try {
         if (parts.length < 2) {
           throw new NumberFormatException();

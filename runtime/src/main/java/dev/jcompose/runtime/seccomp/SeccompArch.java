@@ -6,12 +6,11 @@ import java.util.Optional;
 
 /**
  * The ABIs a filter can name. Several share one kernel AUDIT_ARCH value: x32 is x86_64 with bit 30
- * set in the syscall number (arch/x86/include/uapi/asm/unistd.h {@code __X32_SYSCALL_BIT}).
- *
- * @param ociName the runtime-spec / docker JSON name ({@code SCMP_ARCH_X86_64})
- * @param nativeName libseccomp's name, which docker's {@code includes.arches} filters use
- * @param audit the {@code AUDIT_ARCH_*} value the kernel puts in {@code seccomp_data.arch}
- * @param wide 64-bit arguments (a 32-bit ABI's filter compares only the low word, as libseccomp)
+ * set in the syscall number (arch/x86/include/uapi/asm/unistd.h {@code __X32_SYSCALL_BIT}). Each
+ * has its runtime-spec / docker JSON name ({@code SCMP_ARCH_X86_64}), libseccomp's name (which
+ * docker's {@code includes.arches} filters use), the {@code AUDIT_ARCH_*} value the kernel puts in
+ * {@code seccomp_data.arch}, and whether its arguments are 64-bit (a 32-bit ABI's filter compares
+ * only the low word, as libseccomp's).
  */
 public enum SeccompArch {
   X86_64("SCMP_ARCH_X86_64", "amd64", 0xC000003E, true),

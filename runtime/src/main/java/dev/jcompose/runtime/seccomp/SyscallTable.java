@@ -41,8 +41,8 @@ final class SyscallTable {
         return Optional.empty();
       }
       Map<String, Long> numbers = new HashMap<>();
-      for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
-        String[] f = line.trim().split(" ");
+      for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n", -1)) {
+        String[] f = line.trim().split(" ", -1);
         if (f.length == 2) {
           numbers.put(f[0], Long.parseLong(f[1]));
         }

@@ -64,24 +64,25 @@ final class BpfDeviceProgram {
     attr.putLong(16, license.address());
     attr.putString(48, "jcompose_dev", 16, StandardCharsets.US_ASCII);
     attr.putInt(68, ATTACH_CGROUP_DEVICE);
-    long fd = libc.syscall(sysBpf(), BPF_PROG_LOAD, attr, ATTR_SIZE);
-    Reference.reachabilityFence(
-        insns); // the kernel read them: native memory may be freed from here on
-    Reference.reachabilityFence(license);
-    if (fd >= 0) {
-      return (int) fd;
+    // the native buffers must stay reachable while the kernel reads them
+    try {
+      long fd = libc.syscall(sysBpf(), BPF_PROG_LOAD, attr, ATTR_SIZE);
+      if (fd >= 0) {
+        return (int) fd;
+      }
+      Pointer log = Memory.allocateDirect(rt, LOG_SIZE); // again, with the verifier's explanation
+      attr.putInt(24, 1);
+      attr.putInt(28, LOG_SIZE);
+      attr.putLong(32, log.address());
+      libc.syscall(sysBpf(), BPF_PROG_LOAD, attr, ATTR_SIZE);
+      throw failure(
+          libc,
+          "load the device cgroup program",
+          ": " + log.getString(0, LOG_SIZE, StandardCharsets.US_ASCII).strip());
+    } finally {
+      Reference.reachabilityFence(insns);
+      Reference.reachabilityFence(license);
     }
-    Pointer log = Memory.allocateDirect(rt, LOG_SIZE); // again, with the verifier's explanation
-    attr.putInt(24, 1);
-    attr.putInt(28, LOG_SIZE);
-    attr.putLong(32, log.address());
-    libc.syscall(sysBpf(), BPF_PROG_LOAD, attr, ATTR_SIZE);
-    Reference.reachabilityFence(insns);
-    Reference.reachabilityFence(license);
-    throw failure(
-        libc,
-        "load the device cgroup program",
-        ": " + log.getString(0, LOG_SIZE, StandardCharsets.US_ASCII).strip());
   }
 
   private static Pointer zeroed(LibcOps.LibC libc, int size) {
