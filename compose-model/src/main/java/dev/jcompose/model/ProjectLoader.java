@@ -58,6 +58,7 @@ public final class ProjectLoader {
     if (!raw) {
       // like docker compose's --no-interpolate path (ToModel), no consistency checks on raw text
       ProjectValidator.validate(canonical);
+      warnings.addAll(ProjectValidator.checkSecurity(canonical, loaded.projectDir()));
       warnings.addAll(
           SupportCheck.check(
               canonical.source(),

@@ -210,11 +210,11 @@ class ConformanceTest extends OneProjectPerTest {
     Jcompose.Result config = jc.run("config", "-q").assertOk();
     assertThat(config.stderr())
         .contains(
-            "compose.yaml:5:5: services.app.cgroup_parent:",
+            "compose.yaml:5:5: services.app.storage_opt:",
             "compose.yaml:6:5: services.app.gpus:",
             "compose.yaml:8:7: services.app.deploy.placement:");
     assertThat(jc.run(180, "up", "-d").assertOk().stderr())
-        .contains("compose.yaml:5:5: services.app.cgroup_parent:");
+        .contains("compose.yaml:5:5: services.app.storage_opt:");
   }
 
   @Test

@@ -12,14 +12,23 @@ import java.util.function.Function;
  * files.
  */
 final class ProjectSource {
-  static Function<LoadOptions, Project> loader =
-      options -> {
-        LoadResult result = ProjectLoader.loadDetailed(options);
-        Warnings.printAll(result.warnings());
-        return result.project();
-      };
+  static Function<LoadOptions, Project> loader = ProjectSource::loadAndWarn;
 
   private ProjectSource() {}
+
+  /**
+   * Load warnings (unset variables, attributes jcompose does not apply) go to stderr before the
+   * verb runs, as docker compose logs them ({@code WARN[0000]}), each once per command.
+   */
+  private static Project loadAndWarn(LoadOptions options) {
+    LoadResult result = ProjectLoader.loadDetailed(options);
+    warn(result);
+    return result.project();
+  }
+
+  static void warn(LoadResult result) {
+    Warnings.printAll(result.warnings());
+  }
 
   static Project load(LoadOptions options) {
     return loader.apply(options);

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param cgroup {@code cgroup} namespace (host, private), null = docker's default for the host
  * @param cgroupParent {@code cgroup_parent}, null = the engine's
  * @param usernsMode {@code userns_mode} (host), null = the engine's
+ * @param deviceCgroupRules {@code device_cgroup_rules}, docker's {@code "c 1:3 rwm"} syntax
+ *     (validated at load)
  */
 public record ServiceSecurity(
     boolean privileged,
@@ -27,7 +29,8 @@ public record ServiceSecurity(
     String uts,
     String cgroup,
     String cgroupParent,
-    String usernsMode) {
+    String usernsMode,
+    List<String> deviceCgroupRules) {
 
   public ServiceSecurity {
     capAdd = Copies.list(capAdd);
@@ -35,33 +38,15 @@ public record ServiceSecurity(
     securityOpt = Copies.list(securityOpt);
     devices = Copies.list(devices);
     sysctls = Copies.map(sysctls);
+    deviceCgroupRules = Copies.list(deviceCgroupRules);
   }
 
-  /** Without the namespace attributes added later (uts, cgroup, cgroup_parent, userns_mode). */
-  public ServiceSecurity(
-      boolean privileged,
-      boolean readOnly,
-      List<String> capAdd,
-      List<String> capDrop,
-      List<String> securityOpt,
-      List<Device> devices,
-      Map<String, String> sysctls,
-      String ipc,
-      String pid) {
-    this(
-        privileged,
-        readOnly,
-        capAdd,
-        capDrop,
-        securityOpt,
-        devices,
-        sysctls,
-        ipc,
-        pid,
-        null,
-        null,
-        null,
-        null);
+  /**
+   * {@link #securityOpt} parsed (the loader has refused anything {@link SecurityOptions#parse}
+   * refuses).
+   */
+  public SecurityOptions options() {
+    return SecurityOptions.parse(securityOpt);
   }
 
   public static final ServiceSecurity NONE = builder().build();
@@ -84,7 +69,8 @@ public record ServiceSecurity(
         .uts(uts)
         .cgroup(cgroup)
         .cgroupParent(cgroupParent)
-        .usernsMode(usernsMode);
+        .usernsMode(usernsMode)
+        .deviceCgroupRules(deviceCgroupRules);
   }
 
   /** A device in long form; {@code target} and {@code permissions} null = as source, rwm. */
@@ -105,6 +91,7 @@ public record ServiceSecurity(
     private String cgroup;
     private String cgroupParent;
     private String usernsMode;
+    private List<String> deviceCgroupRules;
 
     public Builder privileged(boolean v) {
       privileged = v;
@@ -171,6 +158,11 @@ public record ServiceSecurity(
       return this;
     }
 
+    public Builder deviceCgroupRules(List<String> v) {
+      deviceCgroupRules = v;
+      return this;
+    }
+
     public ServiceSecurity build() {
       return new ServiceSecurity(
           privileged,
@@ -185,7 +177,8 @@ public record ServiceSecurity(
           uts,
           cgroup,
           cgroupParent,
-          usernsMode);
+          usernsMode,
+          deviceCgroupRules);
     }
   }
 }

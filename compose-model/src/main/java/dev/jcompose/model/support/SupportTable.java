@@ -36,7 +36,9 @@ public final class SupportTable {
               "weight, weight_device and the throttles on cgroup v1 (blkio) and v2 (io.weight/io.max)"),
           applied("cap_add", "added to docker's default capabilities"),
           applied("cap_drop", "removed from docker's default capabilities"),
-          warned("cgroup_parent", "containers stay under the engine's own cgroup parent: ignored"),
+          applied(
+              "cgroup_parent",
+              "the container's groups under this parent in every hierarchy, levels created as needed"),
           applied(
               "cgroup",
               "host or private namespace (default: host on cgroup v1, private on v2, as dockerd)"),
@@ -63,7 +65,9 @@ public final class SupportTable {
           applied(
               "deploy",
               "replicas, resources (limits, memory reservation), restart_policy; the swarm-only parts are ignored"),
-          warned("device_cgroup_rules", "no device allow-list yet: ignored"),
+          applied(
+              "device_cgroup_rules",
+              "added to runc's default device allow-list (devices cgroup on v1, eBPF on v2)"),
           applied("devices", "host devices in the container"),
           applied("dns", "upstream servers of the embedded DNS, or the nameservers without one"),
           applied("dns_opt", "the options of resolv.conf"),
@@ -126,7 +130,10 @@ public final class SupportTable {
           warned("runtime", "jcompose runs its own runtime: ignored"),
           applied("scale", "replicas"),
           applied("secrets", "file: read-only bind; environment: a file with uid, gid and mode"),
-          applied("security_opt", "no-new-privileges"),
+          applied(
+              "security_opt",
+              "seccomp (docker's default, unconfined, a JSON profile) and no-new-privileges; apparmor,"
+                  + " label, systempaths and writable-cgroups are warned (SecurityRules), others refused"),
           applied("shm_size", "size of /dev/shm"),
           applied("stdin_open", "stdin kept open"),
           applied("stop_grace_period", "time between the stop signal and SIGKILL"),

@@ -22,12 +22,12 @@ class SupportCheckTest {
   void ignoredAttribute_isAWarningWithFileLineAndAttribute() throws IOException {
     List<String> w =
         warnings(
-            "services:\n  web:\n    image: busybox\n    cgroup_parent: mygroup\n    gpus: all\n");
+            "services:\n  web:\n    image: busybox\n    storage_opt: {size: 1G}\n    gpus: all\n");
     assertThat(w)
         .anySatisfy(
             m ->
                 assertThat(m)
-                    .matches(".*compose\\.yaml:4:5: services\\.web\\.cgroup_parent: .*ignored.*"))
+                    .matches(".*compose\\.yaml:4:5: services\\.web\\.storage_opt: .*ignored.*"))
         .anySatisfy(m -> assertThat(m).matches(".*compose\\.yaml:5:5: services\\.web\\.gpus: .*"));
   }
 

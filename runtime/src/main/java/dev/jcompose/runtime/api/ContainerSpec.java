@@ -25,6 +25,8 @@ import java.util.Map;
  * @param labels opaque key/values stored with the container state
  * @param isolation the pid, ipc, uts and cgroup namespaces, the init and the cgroup parent
  * @param logging where the container's output goes; null = the runtime's default
+ * @param security seccomp profile and extra device-cgroup rules; null (a record written before the
+ *     field existed) means {@link Security#defaults()}
  */
 public record ContainerSpec(
     String id,
@@ -43,13 +45,14 @@ public record ContainerSpec(
     Long shmSizeBytes,
     Map<String, String> labels,
     Isolation isolation,
-    LogConfig logging) {
+    LogConfig logging,
+    Security security) {
 
   public ContainerSpec {
     isolation = isolation == null ? Isolation.defaults() : isolation;
   }
 
-  /** A spec with docker's default isolation and the runtime's default logging. */
+  /** A spec with docker's default isolation and confinement and the runtime's default logging. */
   public ContainerSpec(
       String id,
       ImageHandle image,
@@ -83,6 +86,7 @@ public record ContainerSpec(
         shmSizeBytes,
         labels,
         Isolation.defaults(),
+        null,
         null);
   }
 
@@ -90,19 +94,19 @@ public record ContainerSpec(
    * One namespace of the container: its own (PRIVATE), the host's (HOST), or an existing one to
    * join (JOIN, {@code joinPath} = e.g. {@code /proc/<pid>/ns/ipc} of another container's init).
    */
-  public record Namespace(Mode mode, Path joinPath) {
+  public record Namespace(Owner owner, Path joinPath) {
     /** Whose namespace the container is in. */
-    public enum Mode {
+    public enum Owner {
       PRIVATE,
       HOST,
       JOIN
     }
 
-    public static final Namespace PRIVATE = new Namespace(Mode.PRIVATE, null);
-    public static final Namespace HOST = new Namespace(Mode.HOST, null);
+    public static final Namespace PRIVATE = new Namespace(Owner.PRIVATE, null);
+    public static final Namespace HOST = new Namespace(Owner.HOST, null);
 
     public static Namespace join(Path path) {
-      return new Namespace(Mode.JOIN, path);
+      return new Namespace(Owner.JOIN, path);
     }
   }
 
@@ -139,7 +143,7 @@ public record ContainerSpec(
 
     /** A private IPC namespace whose /dev/shm lives on the host, for others to join. */
     public boolean shareableShm() {
-      return ipc.mode() == Namespace.Mode.PRIVATE
+      return ipc.owner() == Namespace.Owner.PRIVATE
           && ipcShmPath != null
           && !ipcShmPath.equals("none");
     }
@@ -156,6 +160,11 @@ public record ContainerSpec(
       LOCAL,
       NONE
     }
+  }
+
+  /** {@link #security()}, with the defaults for a record that has none. */
+  public Security securityOrDefaults() {
+    return security == null ? Security.defaults() : security;
   }
 
   /**
@@ -282,4 +291,38 @@ public record ContainerSpec(
   }
 
   public record DeviceSpec(Path hostPath, String containerPath, String permissions) {}
+
+  /**
+   * Confinement docker applies besides capabilities and masked paths.
+   *
+   * @param seccomp the syscall filter (ignored when the container is privileged: docker turns it
+   *     off)
+   * @param deviceCgroupRules docker's {@code device_cgroup_rules}, {@code "c 1:3 rwm"} style
+   *     ({@code type major:minor access}, {@code *} for any number), allowed on top of runc's
+   *     defaults
+   */
+  public record Security(Seccomp seccomp, List<String> deviceCgroupRules) {
+    public static Security defaults() {
+      return new Security(Seccomp.DEFAULT, List.of());
+    }
+  }
+
+  /**
+   * The seccomp profile: docker's default, none ({@code seccomp=unconfined}), or a profile in
+   * docker's JSON format (its text, read by the caller from {@code seccomp=FILE}).
+   */
+  public record Seccomp(Mode mode, String profileJson) {
+    public enum Mode {
+      DEFAULT,
+      UNCONFINED,
+      PROFILE
+    }
+
+    public static final Seccomp DEFAULT = new Seccomp(Mode.DEFAULT, null);
+    public static final Seccomp UNCONFINED = new Seccomp(Mode.UNCONFINED, null);
+
+    public static Seccomp profile(String json) {
+      return new Seccomp(Mode.PROFILE, json);
+    }
+  }
 }

@@ -1,6 +1,10 @@
 package dev.jcompose.runtime.cgroup;
 
+import dev.jcompose.runtime.api.ContainerException;
+import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ContainerSpec.Resources;
+import dev.jcompose.runtime.sys.NativeOps;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,18 +32,24 @@ final class CgroupV2Driver implements CgroupDriver {
 
   private final Path root;
   private final CgroupFs fs;
+  private final NativeOps nativeOps;
   private final V2LimitWriter writer;
   private final ProcessSweeper sweeper;
   private final Path parent;
 
   CgroupV2Driver(Path root, CgroupFs fs) {
-    this(root, fs, CgroupNames.DEFAULT_PARENT);
+    this(root, fs, NativeOps.real());
   }
 
-  private CgroupV2Driver(Path root, CgroupFs fs, Path parent) {
+  CgroupV2Driver(Path root, CgroupFs fs, NativeOps nativeOps) {
+    this(root, fs, nativeOps, CgroupNames.DEFAULT_PARENT);
+  }
+
+  private CgroupV2Driver(Path root, CgroupFs fs, NativeOps nativeOps, Path parent) {
     this.root = root;
     this.parent = parent;
     this.fs = fs;
+    this.nativeOps = nativeOps;
     this.writer = new V2LimitWriter(fs);
     this.sweeper = new ProcessSweeper(fs);
   }
@@ -83,6 +93,20 @@ final class CgroupV2Driver implements CgroupDriver {
               "cannot enable " + c + " controller in " + dir + ": " + e.getMessage());
         }
       }
+    }
+  }
+
+  /** cgroup v2 has no devices files: an eBPF program decides (a privileged container gets none). */
+  @Override
+  public void allowDevices(String id, List<DeviceRule> allowed) {
+    if (allowed.stream().anyMatch(DeviceRule::allowsAll)) {
+      return;
+    }
+    try {
+      nativeOps.attachDeviceProgram(group(id), DeviceProgram.build(allowed));
+    } catch (IOException e) {
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "device control of container " + id + ": " + e.getMessage(), e);
     }
   }
 
@@ -157,7 +181,7 @@ final class CgroupV2Driver implements CgroupDriver {
 
   @Override
   public CgroupDriver under(String cgroupParent) {
-    return new CgroupV2Driver(root, fs, CgroupNames.parent(cgroupParent));
+    return new CgroupV2Driver(root, fs, nativeOps, CgroupNames.parent(cgroupParent));
   }
 
   private static Set<String> words(String s) {

@@ -37,29 +37,28 @@ final class CapabilityMasks {
   }
 
   /**
-   * Every capability this process may hand on: the known ones within its own bounding set. A
-   * privileged container or exec gets all of them; one the engine lacks (a host that withholds,
-   * say, CAP_SYS_RESOURCE) cannot be granted, and asking the kernel for it fails the capset.
+   * Every capability this engine holds: what "ALL" and {@code privileged} mean. As moby's
+   * caps.GetAllCapabilities, only those in our own bounding set count: a capability we lack (a host
+   * that runs us without CAP_SYS_RESOURCE) cannot be given, and asking for it fails the start.
    */
   static long all() {
-    return ((1L << NAMES.size()) - 1) & Bounding.MASK;
+    return ((1L << NAMES.size()) - 1) & HostBounding.MASK;
   }
 
-  /** The bounding set of this process (/proc/self/status CapBnd), read once. */
-  private static final class Bounding {
+  /** The engine's capability bounding set ({@code CapBnd} of /proc/self/status), read once. */
+  private static final class HostBounding {
     static final long MASK = read();
 
     private static long read() {
       try {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-          if (line.startsWith("CapBnd:")) {
-            return Long.parseUnsignedLong(line.substring(7).trim(), 16);
-          }
-        }
-      } catch (IOException | NumberFormatException e) {
-        // not Linux, or no procfs: assume nothing is withheld
+        return Files.readAllLines(Path.of("/proc/self/status")).stream()
+            .filter(l -> l.startsWith("CapBnd:"))
+            .findFirst()
+            .map(l -> Long.parseUnsignedLong(l.substring(7).trim(), 16))
+            .orElse(-1L);
+      } catch (IOException e) {
+        return -1L; // no procfs: assume everything, the kernel still has the last word
       }
-      return -1L;
     }
   }
 }

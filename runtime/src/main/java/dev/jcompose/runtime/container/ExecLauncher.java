@@ -99,8 +99,11 @@ final class ExecLauncher {
         .forEach(p -> c.put("cgroup-procs", p.toString()));
     c.put("uid", id.uid()).put("gid", id.gid());
     id.groups().forEach(g -> c.put("group", g));
+    // a privileged exec gets every capability but keeps the container's seccomp filter: runc
+    // applies the container's config to every process, moby's exec only widens the capabilities
     long caps = spec.privileged() ? CapabilityMasks.all() : id.capabilities();
     c.put("caps", Long.toUnsignedString(caps)).put("nnp", id.noNewPrivileges() ? 1 : 0);
+    ContainerSeccomp.addTo(c, rec.spec(), rec.identity().capabilities());
     c.put("cwd", id.cwd()).put("tty", spec.tty() ? 1 : 0);
     return c.putAll("arg", spec.args()).putAll("env", id.env());
   }

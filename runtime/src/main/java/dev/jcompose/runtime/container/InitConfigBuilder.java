@@ -43,10 +43,10 @@ final class InitConfigBuilder {
     namespaces(c, iso, privateCgroupns);
     network(c, spec.network(), dirs, firstRun);
     // a hostname is only ever set in the container's own UTS namespace, never the host's
-    if (spec.hostname() != null && iso.uts().mode() == Namespace.Mode.PRIVATE) {
+    if (spec.hostname() != null && iso.uts().owner() == Namespace.Owner.PRIVATE) {
       c.put("hostname", spec.hostname());
     }
-    if (spec.domainname() != null && iso.uts().mode() == Namespace.Mode.PRIVATE) {
+    if (spec.domainname() != null && iso.uts().owner() == Namespace.Owner.PRIVATE) {
       c.put("domainname", spec.domainname());
     }
     if (spec.resources() != null && spec.resources().oomScoreAdj() != null) {
@@ -67,7 +67,7 @@ final class InitConfigBuilder {
       c.putAll("mask", DockerDefaults.masked()).putAll("readonly", DockerDefaults.READONLY);
     }
     sysctls(c, spec.sysctls(), spec.network().kind());
-    boolean init = iso.init() && iso.pid().mode() == Namespace.Mode.PRIVATE;
+    boolean init = iso.init() && iso.pid().owner() == Namespace.Owner.PRIVATE;
     if (init) {
       // docker --init: its init bind-mounted read-only at /sbin/docker-init, run as
       // `/sbin/docker-init -- <command>`, only with a private pid namespace (moby oci_linux.go)
@@ -86,7 +86,7 @@ final class InitConfigBuilder {
   static boolean cgroupNamespacePrivate(Isolation iso, HostView host) {
     return iso.cgroup() == null
         ? host.unifiedCgroups()
-        : iso.cgroup().mode() == Namespace.Mode.PRIVATE;
+        : iso.cgroup().owner() == Namespace.Owner.PRIVATE;
   }
 
   private static void namespaces(ShimConfig c, Isolation iso, boolean privateCgroupns) {
@@ -101,7 +101,7 @@ final class InitConfigBuilder {
   }
 
   private static void namespace(ShimConfig c, List<String> own, String type, Namespace ns) {
-    switch (ns.mode()) {
+    switch (ns.owner()) {
       case PRIVATE -> own.add(type);
       case HOST -> {}
       case JOIN -> c.put("ns-join", type, ns.joinPath().toString());
@@ -178,6 +178,7 @@ final class InitConfigBuilder {
     id.groups().forEach(g -> c.put("group", g));
     c.put("caps", Long.toUnsignedString(id.capabilities()))
         .put("nnp", id.noNewPrivileges() ? 1 : 0);
+    ContainerSeccomp.addTo(c, spec, id.capabilities());
     c.put("cwd", id.cwd()).put("tty", spec.process().tty() ? 1 : 0);
     for (Rlimit r : spec.process().rlimits()) {
       c.put(

@@ -115,6 +115,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     cgroups.create(
         id,
         rec.spec().resources() == null ? ContainerSpec.Resources.none() : rec.spec().resources());
+    cgroups.allowDevices(id, DeviceAllowList.of(rec.spec()));
     HostView host = HostView.of(cgroups.procsFiles(id), ShimBinary.init(paths.dataRoot()));
     LogConfig log = logConfig(rec.spec());
     InitConfigBuilder.build(rec, dirs, host, ContainerPreparer.layerCount(rec.spec()), firstRun)

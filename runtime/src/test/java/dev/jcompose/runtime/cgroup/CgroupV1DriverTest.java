@@ -42,6 +42,32 @@ class CgroupV1DriverTest extends CgroupDriverContract {
   }
 
   @Test
+  void allowDevices_deniesAllThenAllowsEachRule_inTheDevicesHierarchy() {
+    driver.create("web-1", Resources.none());
+    tree.writes.clear();
+    driver.allowDevices(
+        "web-1",
+        List.of(
+            new DeviceRule('c', 1, 3, "rwm"),
+            new DeviceRule('b', DeviceRule.ANY, DeviceRule.ANY, "m")));
+
+    assertThat(tree.writes)
+        .containsExactly(
+            "devices/jcompose/web-1/devices.deny=a",
+            "devices/jcompose/web-1/devices.allow=c 1:3 rwm",
+            "devices/jcompose/web-1/devices.allow=b *:* m");
+  }
+
+  @Test
+  void allowDevices_privileged_allowsEverything() {
+    driver.create("web-1", Resources.none());
+    tree.writes.clear();
+    driver.allowDevices("web-1", List.of(DeviceRule.ALL));
+
+    assertThat(tree.writes).containsExactly("devices/jcompose/web-1/devices.allow=a");
+  }
+
+  @Test
   void detect_hybridHost_isV1_withGroupsInEveryHierarchyIncludingUnified() {
     assertThat(driver).isInstanceOf(CgroupV1Driver.class);
     assertThat(driver.procsFiles("x-1"))

@@ -85,7 +85,10 @@ class ContainerFailureRootTest extends RuntimeFixture {
             Map.of("kernel.no_such_key", "1"),
             List.of(),
             null,
-            Map.of());
+            Map.of(),
+            ContainerSpec.Isolation.defaults(),
+            null,
+            null);
     runtime.create(bad);
 
     assertThatThrownBy(() -> runtime.start("sh-sysctl"))
@@ -131,6 +134,9 @@ class ContainerFailureRootTest extends RuntimeFixture {
         Map.of(),
         List.of(),
         null,
-        Map.of());
+        Map.of(),
+        ContainerSpec.Isolation.defaults(),
+        null,
+        null);
   }
 }

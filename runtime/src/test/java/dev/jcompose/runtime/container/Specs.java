@@ -48,6 +48,9 @@ final class Specs {
         Map.of(),
         List.of(),
         null,
-        Map.of("test", "yes"));
+        Map.of("test", "yes"),
+        ContainerSpec.Isolation.defaults(),
+        null,
+        null);
   }
 }

@@ -72,7 +72,10 @@ class HostVerbsTest {
                 Labels.ONEOFF,
                 "False",
                 Labels.IMAGE_REF,
-                "busybox")));
+                "busybox"),
+            ContainerSpec.Isolation.defaults(),
+            null,
+            null));
     List<LogLine> l = new ArrayList<>();
     for (String line : lines) {
       String[] atText = line.split(" ", 2);

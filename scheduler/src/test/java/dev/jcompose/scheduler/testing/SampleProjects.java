@@ -169,7 +169,12 @@ public final class SampleProjects {
                 List.of(new ServiceSecurity.Device("/dev/fuse", "/dev/fuse", "rwm")),
                 Map.of("net.core.somaxconn", "1024"),
                 "private",
-                "container:other"))
+                "container:other",
+                null,
+                null,
+                null,
+                null,
+                List.of()))
         .healthcheck(
             new HealthCheck(
                 List.of("CMD-SHELL", "true"),
