@@ -27,6 +27,24 @@ final class Conformance {
     }
   }
 
+  /**
+   * Removes the group {@code name} under every cgroup mount's root (a cgroup_parent the runtime
+   * made: like dockerd, it leaves the parent when its last container goes).
+   */
+  static void removeTopLevelCgroup(String name) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+        String[] f = line.split(" ");
+        int dash = java.util.Arrays.asList(f).indexOf("-");
+        if (dash > 0 && f[dash + 1].startsWith("cgroup")) {
+          Files.deleteIfExists(Path.of(f[4]).resolve(name)); // rmdir(2) of an emptied group
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static String hostname() {
     try {
       return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();

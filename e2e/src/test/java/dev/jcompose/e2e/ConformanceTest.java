@@ -102,6 +102,17 @@ class ConformanceTest extends OneProjectPerTest {
   }
 
   @Test
+  void cgroupParent_placesTheContainersGroupsUnderIt() {
+    try {
+      up("cgroupparent");
+      observe("box");
+      jc.run("down").assertOk();
+    } finally {
+      Conformance.removeTopLevelCgroup("jcompose-conformance");
+    }
+  }
+
+  @Test
   void pidIpcUts_private_host_andJoined() throws IOException {
     up("namespaces");
     observe("joiner", "pidhost", "private");
@@ -226,6 +237,14 @@ class ConformanceTest extends OneProjectPerTest {
     jc.run("ps").assertOk(); // the next command starts a new engine, which adopts the containers
     assertThat(jc.run("exec", "-T", "client", "nslookup", "web.").assertOk().stdout())
         .containsPattern("Name:\\s+web");
+  }
+
+  @Test
+  void downRmi_all_removesTheServicesImages_soTheNextUpPullsThemAgain() {
+    up("command");
+    assertThat(jc.run("down", "--rmi", "all").assertOk().stderr())
+        .contains("Image busybox  Removed");
+    assertThat(jc.run(180, "up", "-d").assertOk().stderr()).contains("Image busybox  Pulling");
   }
 
   /** Brings the scenario up detached (its probes run and exit on their own). */

@@ -41,6 +41,9 @@ public final class Reconciler {
   /** Per service: the ids of its start ops, stop ops, and whether any container is recreated. */
   private record ServiceOps(List<String> starts, List<String> stops, boolean recreated) {}
 
+  /** Per service: the ids of the create ops planned for it so far. */
+  private final Map<String, List<String>> creates = new HashMap<>();
+
   private Reconciler(ReconcileInput in) {
     this.in = in;
     this.p = in.project();
@@ -235,6 +238,11 @@ public final class Reconciler {
         deps.addAll(services.get(parent).starts());
       }
     }
+    // docker compose creates in dependency order (convergence visits dependencies first): a new
+    // volume shared with a dependency is filled from the dependency's image, not the dependant's
+    new TreeSet<>(s.lifecycle().dependsOn().keySet())
+        .forEach(
+            d -> deps.addAll(scope.contains(d) ? creates.getOrDefault(d, List.of()) : List.of()));
     String create =
         plan.add(
             Op.Kind.CREATE_CONTAINER,
@@ -242,6 +250,7 @@ public final class Reconciler {
             s.name(),
             why,
             deps.stream().filter(d -> d != null).distinct().toList());
+    creates.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(create);
     if (in.options().noStart()) {
       return null;
     }

@@ -21,6 +21,7 @@ import dev.jcompose.scheduler.ops.ContainerActions;
 import dev.jcompose.scheduler.ops.EngineContext;
 import dev.jcompose.scheduler.ops.Executions;
 import dev.jcompose.scheduler.ops.HookRunner;
+import dev.jcompose.scheduler.ops.ImageRemoval;
 import dev.jcompose.scheduler.ops.Observer;
 import dev.jcompose.scheduler.ops.Progress;
 import dev.jcompose.scheduler.ops.UpRunner;
@@ -140,6 +141,8 @@ public final class LocalComposeService implements EngineVerbs {
           new UpRunner(
               ctx, project, cs, progress, options.timeoutSeconds(), false, options.removeVolumes()),
           progress);
+      new ImageRemoval(ctx.images(), ctx.runtime(), progress)
+          .remove(ImageRemoval.selected(project, options.removeImages()));
     }
   }
 

@@ -94,7 +94,7 @@ class ReconcilerTest {
         create network p_default
         create container p-db-1  after: create network p_default
         start container p-db-1  after: create container p-db-1
-        create container p-web-1  after: create network p_default
+        create container p-web-1  after: create network p_default, create container p-db-1
         wait healthy db  after: start container p-db-1
         start container p-web-1  after: create container p-web-1, wait healthy db
         """);
@@ -307,7 +307,7 @@ class ReconcilerTest {
         create network p_default
         create container p-db-1  after: create network p_default
         start container p-db-1  after: create container p-db-1
-        create container p-web-1  after: create network p_default
+        create container p-web-1  after: create network p_default, create container p-db-1
         start container p-web-1  after: create container p-web-1, start container p-db-1
         """);
   }
