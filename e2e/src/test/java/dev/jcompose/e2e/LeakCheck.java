@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
  * Runs the workplace's {@code leakcheck} (shared/tools beside the checkout) and fails with its
  * report when jcompose left mounts, links, namespaces, cgroups, rules or shims behind.
  */
-final class LeakCheck {
+public final class LeakCheck {
   private LeakCheck() {}
 
-  static void assertClean() {
+  public static void assertClean() {
     Path tool = Jcompose.REPO.resolveSibling("shared").resolve("tools/leakcheck");
     if (!Files.isExecutable(tool)) {
       return; // outside this workplace the tool does not exist; the tests' own checks still run
