@@ -103,7 +103,7 @@ final class LayerFetcher {
   private Unpacked unpack(InputStream compressed, Path temp) throws IOException {
     MessageDigest sha256 = Digest.newSha256();
     DigestInputStream tar = new DigestInputStream(Decompression.open(compressed), sha256);
-    long size = new LayerUnpacker(ops, false, temp).unpack(tar);
+    long size = new LayerUnpacker(ops, ops.canChown(), temp).unpack(tar);
     tar.transferTo(OutputStream.nullOutputStream()); // zero blocks after the end-of-archive marker count too
     return new Unpacked(size, Digest.fromHash(sha256.digest()));
   }

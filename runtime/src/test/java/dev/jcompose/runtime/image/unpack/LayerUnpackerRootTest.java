@@ -19,7 +19,20 @@ class LayerUnpackerRootTest {
   @TempDir Path layer;
 
   private void unpack(TarBuilder tar) throws IOException {
-    new LayerUnpacker(new NativeFsOps(), false, layer).unpack(new ByteArrayInputStream(tar.tar()));
+    new LayerUnpacker(new NativeFsOps(), true, layer).unpack(new ByteArrayInputStream(tar.tar()));
+  }
+
+  /** lgetxattr(2) for the test's checks (the JDK reads only user.*); "" when absent. */
+  public interface XattrLibC {
+    long lgetxattr(String path, String name, @jnr.ffi.annotations.Out byte[] value, long size);
+  }
+
+  private static final XattrLibC LIBC = jnr.ffi.LibraryLoader.create(XattrLibC.class).load("c");
+
+  private static String xattr(Path path, String name) {
+    byte[] value = new byte[256];
+    long n = LIBC.lgetxattr(path.toString(), name, value, value.length);
+    return n < 0 ? "" : new String(value, 0, (int) n, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test
@@ -48,5 +61,26 @@ class LayerUnpackerRootTest {
     assertThat(Files.getAttribute(su, "unix:uid")).isEqualTo(1000);
     assertThat(Files.getAttribute(su, "unix:gid")).isEqualTo(1001);
     assertThat((int) Files.getAttribute(su, "unix:mode") & 07777).isEqualTo(04755);
+  }
+
+  @Test
+  void unpack_forgedOverlayXattrs_areDropped_othersKept() throws Exception {
+    unpack(new TarBuilder()
+        .withXattr("redirected", "x", "trusted.overlay.redirect", "/etc")
+        .withXattr("opaque", "x", "trusted.overlay.opaque", "y")
+        .withXattr("origin", "x", "trusted.overlay.origin", "forged")
+        .withXattr("capable", "x", "user.kept", "yes"));
+    assertThat(xattr(layer.resolve("redirected"), "trusted.overlay.redirect")).isEmpty();
+    assertThat(xattr(layer.resolve("opaque"), "trusted.overlay.opaque")).isEmpty();
+    assertThat(xattr(layer.resolve("origin"), "trusted.overlay.origin")).isEmpty();
+    assertThat(xattr(layer.resolve("capable"), "user.kept")).isEqualTo("yes");
+  }
+
+  @Test
+  void unpack_deviceNodes_areMadeAsDockerMakesThem() throws IOException {
+    unpack(new TarBuilder().charDevice("dev/null2", 1, 3));
+    Path dev = layer.resolve("dev/null2");
+    assertThat((int) Files.getAttribute(dev, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000).isEqualTo(0020000);
+    assertThat(Files.getAttribute(dev, "unix:rdev", LinkOption.NOFOLLOW_LINKS)).isEqualTo(0x103L);
   }
 }
