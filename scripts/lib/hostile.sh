@@ -67,6 +67,15 @@ hostile_whiteout() {
   layer_tar "$work/hostile-whiteout.tar" hostile-whiteout
 }
 
+# etc -> /tmp/jcompose-hostile/etc over busybox's etc: accepted (it resolves inside the
+# container), but the host must not read users from the passwd it points at.
+hostile_etclink() {
+  local d; d="$(hostile_src etclink)"
+  ln -s "$HOSTILE_TARGET/etc" "$d/etc"
+  craft hostile-etclink "$d" etc
+  layer_tar "$work/hostile-etclink.tar" hostile-etclink
+}
+
 # Two layers of what is accepted and must be neutralised; sets NEUTRAL_LOWER and NEUTRAL_UPPER.
 # Lower: symlinks out of the root (kept: they resolve inside the container) and opq/lowerfile.
 # Upper: esc/through-layer (esc becomes a directory of this layer), an absolute name (lands at
@@ -105,7 +114,7 @@ hostile_neutral() {
 # Builds every hostile layer and pushes jcompose-test/hostile-<kind>:latest; BASE is busybox.
 hostile_images() {
   local kind
-  for kind in dotdot symlink relsymlink hardlink whiteout; do
+  for kind in dotdot symlink relsymlink hardlink whiteout etclink; do
     "hostile_$kind"
     image "jcompose-test/hostile-$kind:latest" -- "$PATH_ENV,\"Cmd\":[\"sh\"]" "${BASE[@]}" "$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID"
   done

@@ -77,6 +77,20 @@ class HostileImageTest extends OneProjectPerTest {
   }
 
   @Test
+  void up_etcSymlinkedToHost_userIsNotLookedUpInTheHostsPasswd() throws IOException {
+    Path hostEtc = Files.createDirectories(TARGET.resolve("etc"));
+    Files.writeString(hostEtc.resolve("passwd"), "hostileuser:x:4242:4242::/:/bin/sh\n");
+    try {
+      Result up = jc.run(180, "up", "-d", "etclink");
+
+      assertThat(up.exitCode()).isNotZero();
+      assertThat(up.stderr()).contains("unable to find user hostileuser");
+    } finally {
+      Jcompose.deleteTree(hostEtc);
+    }
+  }
+
+  @Test
   void up_blockDeviceFromImage_cannotBeOpenedInTheContainer() {
     jc.run(180, "up", "-d", "neutral").assertOk();
 
