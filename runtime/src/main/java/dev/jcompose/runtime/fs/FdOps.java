@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The tree walker's door to the kernel: directories are held open by descriptor and every entry is
+ * The door to the kernel for whole trees: directories are held open by descriptor and every entry is
  * named relative to one, so no path is ever resolved twice. A symlink swapped in for a directory
  * is never followed and a mount point is never crossed (openat2 {@code RESOLVE_NO_SYMLINKS |
  * RESOLVE_NO_XDEV}, Linux 5.6, which the shim needs too). Names are raw bytes: a container may
@@ -35,6 +35,9 @@ public interface FdOps {
 
   /** fchmod(2) of an open directory to 0700, for callers without CAP_DAC_OVERRIDE emptying a 0555 one. */
   void makeWritable(int fd) throws ErrnoException;
+
+  /** syncfs(2): writes out everything of the file system {@code fd} is on. */
+  void syncFileSystem(int fd) throws ErrnoException;
 
   void close(int fd);
 }

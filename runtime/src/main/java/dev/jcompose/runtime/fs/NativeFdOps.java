@@ -29,6 +29,8 @@ public final class NativeFdOps implements FdOps {
 
     int fchmod(int fd, int mode);
 
+    int syncfs(int fd);
+
     int close(int fd);
 
     String strerror(int errnum);
@@ -137,6 +139,13 @@ public final class NativeFdOps implements FdOps {
   public void makeWritable(int fd) throws ErrnoException {
     if (libc.fchmod(fd, 0700) != 0) {
       throw error("fchmod", "directory");
+    }
+  }
+
+  @Override
+  public void syncFileSystem(int fd) throws ErrnoException {
+    if (libc.syncfs(fd) != 0) {
+      throw error("syncfs", "directory");
     }
   }
 

@@ -21,6 +21,21 @@ public final class Trees {
     new TreeRemover(NativeFdOps.get()).remove(root);
   }
 
+  /**
+   * Writes out the whole file system {@code dir} is on (syncfs(2)): one call makes a freshly
+   * written tree durable before a rename publishes it, where an fsync per file would cost one
+   * disk flush each.
+   */
+  public static void syncFileSystem(Path dir) throws IOException {
+    FdOps ops = NativeFdOps.get();
+    int fd = ops.openTrusted(dir);
+    try {
+      ops.syncFileSystem(fd);
+    } finally {
+      ops.close(fd);
+    }
+  }
+
   public static boolean isEmptyDir(Path dir) throws IOException {
     try (Stream<Path> entries = Files.list(dir)) {
       return entries.findAny().isEmpty();

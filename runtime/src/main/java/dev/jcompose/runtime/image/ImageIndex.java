@@ -3,19 +3,19 @@ package dev.jcompose.runtime.image;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.runtime.image.content.KeyedLock;
+import dev.jcompose.runtime.shim.AtomicWrite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * {@code <images>/refs.json}: normalised reference → {@link ImageRecord}. Updates are
- * read-modify-write under the "refs" lock and replace the file atomically, so readers (which
- * take no lock) always see a whole file.
+ * read-modify-write under the "refs" lock and replace the file atomically and durably, so readers
+ * (which take no lock) always see a whole file.
  */
 final class ImageIndex {
   private static final TypeReference<TreeMap<String, ImageRecord>> TYPE = new TypeReference<>() {};
@@ -44,9 +44,9 @@ final class ImageIndex {
     try (KeyedLock.Lease lease = locks.acquire("refs")) {
       TreeMap<String, ImageRecord> map = read();
       change.accept(map);
-      Path temp = Files.createTempFile(file.getParent(), "refs-", ".json");
-      json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), map);
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.createDirectories(file.getParent());
+      // fsynced: after a power loss an emptied index would lose every image at once
+      AtomicWrite.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(map));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot update image index " + file, e);
     }

@@ -37,6 +37,11 @@ class ForwardingFdOps implements FdOps {
   }
 
   @Override
+  public void syncFileSystem(int fd) throws ErrnoException {
+    delegate.syncFileSystem(fd);
+  }
+
+  @Override
   public void close(int fd) {
     delegate.close(fd);
   }
