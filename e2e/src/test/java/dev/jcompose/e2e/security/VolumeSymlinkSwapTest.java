@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jcompose.e2e.Jcompose;
-import dev.jcompose.e2e.LeakCheck;
+import dev.jcompose.testkit.HostChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class VolumeSymlinkSwapTest {
       if (holder != null) {
         holder.close();
       }
-      LeakCheck.assertClean();
+      HostChecks.assertNoLeaks();
     }
   }
 

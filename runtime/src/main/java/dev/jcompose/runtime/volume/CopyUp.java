@@ -24,21 +24,19 @@ final class CopyUp {
   private static final System.Logger LOG = System.getLogger(CopyUp.class.getName());
   private static final String OVERLAY_XATTRS = "trusted.overlay.";
 
-  private final Xattrs tools;
+  private final Xattrs xattrs;
 
-  CopyUp(Xattrs tools) {
-    this.tools = tools;
+  CopyUp(Xattrs xattrs) {
+    this.xattrs = xattrs;
   }
 
   /** Copies; returns false when the image has no directory at {@code pathInImage}. */
   boolean copy(List<Path> layersBottomFirst, String pathInImage, Path dest) throws IOException {
-    CachedXattrs xattrs = new CachedXattrs(tools);
     LayerView view = new LayerView(layersBottomFirst, xattrs);
     Optional<LayerView.Entry> source = view.resolve(pathInImage);
     if (source.isEmpty() || !source.get().isDir() || source.get().dirs().isEmpty()) {
       return false;
     }
-    source.get().dirs().forEach(xattrs::preload);
     Run run = new Run(view, xattrs);
     run.copyDir(source.get(), dest);
     xattrs.set(run.pendingXattrs);

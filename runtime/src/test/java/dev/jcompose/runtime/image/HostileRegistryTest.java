@@ -207,6 +207,16 @@ class HostileRegistryTest {
       }
 
       @Override
+      public List<String> llistxattr(Path path) throws IOException {
+        return real.llistxattr(path);
+      }
+
+      @Override
+      public java.util.Optional<byte[]> lgetxattr(Path path, String name) throws IOException {
+        return real.lgetxattr(path, name);
+      }
+
+      @Override
       public void setTimes(Path path, long epochSeconds, long nanos) throws IOException {
         count(path);
         real.setTimes(path, epochSeconds, nanos);
