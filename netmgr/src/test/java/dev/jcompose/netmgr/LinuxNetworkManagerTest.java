@@ -62,6 +62,16 @@ class LinuxNetworkManagerTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Tag("security")
+  void create_nameWithNewline_isRefusedBeforeAnyLinkOrRule() {
+    assertThatThrownBy(() -> create("x\nnetns add jcattack", false))
+        .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.kind()).isEqualTo(NetworkException.Kind.INVALID));
+
+    assertThat(links.calls).isEmpty();
+    assertThat(links.links).isEmpty();
+  }
+
+  @Test
   void create_secondNetwork_nextFreeSubnetAndIdempotentRepeat() {
     create("p_a", false);
     links.hostRanges.add(new dev.jcompose.netmgr.ipam.TakenRange(
@@ -198,7 +208,7 @@ class LinuxNetworkManagerTest {
     }
     manager.close();
     manager = newManager(); // what a restarted engine reads back
-    assertThat(new dev.jcompose.netmgr.state.StateStore(stateDir).load().endpointsOf("p_default")).hasSize(20);
+    assertThat(new dev.jcompose.netmgr.state.StateFile(stateDir).load().endpointsOf("p_default")).hasSize(20);
   }
 
   @Test
@@ -278,7 +288,7 @@ class LinuxNetworkManagerTest {
   }
 
   private String e2Host(Endpoint e) {
-    return new Names(stateDir).veth(e.containerId(), e.networkName());
+    return new LinkNames(stateDir).veth(e.containerId(), e.networkName());
   }
 
   private NetworkInfo create(String name, boolean internal) {

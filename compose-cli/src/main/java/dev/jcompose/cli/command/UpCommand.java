@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose up}: creates and starts the project's containers through the engine, then —
- * unless detached — follows their output until they all exit (Ctrl-C stops them gracefully).
+ * unless detached — follows their output and the engine's events until they all exit (Ctrl-C
+ * stops them gracefully).
  */
 @Command(name = "up", description = "Create and start containers")
 public final class UpCommand implements Callable<Integer> {
@@ -52,16 +53,16 @@ public final class UpCommand implements Callable<Integer> {
     if (exitCodeFrom != null && !project.services().containsKey(exitCodeFrom)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "no such service: " + exitCodeFrom);
     }
-    ComposeService engine = CommandContext.engine.get();
+    ComposeService compose = CommandContext.compose.get();
     Instant since = Instant.now();
-    List<ContainerSummary> containers = engine.up(project, options(), new ProgressPrinter(System.err, quiet));
+    List<ContainerSummary> containers = compose.up(project, options(), new ProgressPrinter(System.err, quiet));
     if (detach || waitHealthy || dryRun || noStart) {
       return 0;
     }
-    AttachSettings settings = new AttachSettings(!noColor && System.console() != null, !noLogPrefix, timestamps, abortOnExit || exitCodeFrom != null, exitCodeFrom, timeout);
+    AttachSettings settings = new AttachSettings(!noColor && Terminal.attached(), !noLogPrefix, timestamps, abortOnExit || exitCodeFrom != null, exitCodeFrom, timeout);
     // Like docker compose, "up web" attaches to web only, not to the dependencies it started.
     List<ContainerSummary> attached = containers.stream().filter(c -> services.isEmpty() || services.contains(c.service())).toList();
-    return new Attacher(engine, CommandContext.runtime.get(), CommandContext.logReader.get(), project, settings).run(attached, since);
+    return new Attacher(compose, project.name(), settings).run(attached, since);
   }
 
   private void validate() {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +40,7 @@ final class ContainerPreparer {
   /** overlay wants lowerdir top first; link i -> i-th layer from the top. */
   private static List<Path> linkLayers(List<Path> bottomFirst, ContainerDirs dirs) throws IOException {
     List<Path> topFirst = new ArrayList<>(bottomFirst);
-    java.util.Collections.reverse(topFirst);
+    Collections.reverse(topFirst);
     if (topFirst.isEmpty()) { // FROM scratch: overlay needs one lower dir
       Path empty = dirs.data().resolve("empty");
       Files.createDirectories(empty);

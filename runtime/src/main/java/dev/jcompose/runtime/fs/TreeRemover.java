@@ -1,6 +1,8 @@
 package dev.jcompose.runtime.fs;
 
-import dev.jcompose.runtime.fs.FdOps.Entry;
+import dev.jcompose.runtime.sys.ErrnoException;
+import dev.jcompose.runtime.sys.NativeOps;
+import dev.jcompose.runtime.sys.NativeOps.DirEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,14 +16,14 @@ import java.util.Deque;
  * a symlink to /etc is unlinked as a link and nothing under /etc is touched; a mount point inside
  * the tree stops the removal with an error instead of emptying the mounted file system (docker's
  * volume removal does not cross mounts either). Depth is bounded by descriptors, not by the Java
- * stack. Not thread-safe; one per removal.
+ * stack. The system calls go through {@link NativeOps}. Not thread-safe; one per removal.
  */
 final class TreeRemover {
   /** Listings (and type flips) of one directory before giving up: a live writer could refill it forever. */
   private static final int MAX_CHANGES = 64;
-  private final FdOps ops;
+  private final NativeOps ops;
 
-  TreeRemover(FdOps ops) {
+  TreeRemover(NativeOps ops) {
     this.ops = ops;
   }
 
@@ -31,7 +33,7 @@ final class TreeRemover {
     final byte[] name;
     final int fd;
     final String path;
-    final Deque<Entry> pending = new ArrayDeque<>();
+    final Deque<DirEntry> pending = new ArrayDeque<>();
     boolean listedEmpty;
     boolean madeWritable;
     int changes;
@@ -52,7 +54,7 @@ final class TreeRemover {
     }
     int parentFd;
     try {
-      parentFd = ops.openTrusted(abs.getParent());
+      parentFd = ops.openDirectory(abs.getParent());
     } catch (ErrnoException e) {
       if (e.errno() == ErrnoException.ENOENT) {
         return;
@@ -64,7 +66,7 @@ final class TreeRemover {
     Deque<Dir> stack = new ArrayDeque<>();
     try {
       byte[] name = abs.getFileName().toString().getBytes(StandardCharsets.UTF_8);
-      Dir top = open(parent, new Entry(name, false, false));
+      Dir top = open(parent, new DirEntry(name, false, false));
       if (top != null) {
         stack.push(top);
         empty(stack);
@@ -78,7 +80,7 @@ final class TreeRemover {
   private void empty(Deque<Dir> stack) throws IOException {
     while (!stack.isEmpty()) {
       Dir dir = stack.peek();
-      Entry next = dir.pending.poll();
+      DirEntry next = dir.pending.poll();
       if (next != null) {
         Dir sub = open(dir, next);
         if (sub != null) {
@@ -98,9 +100,9 @@ final class TreeRemover {
   /** Lists the directory again: non-directories are unlinked at once, directories queued. */
   private void refill(Dir dir) throws IOException {
     countChange(dir);
-    var entries = ops.list(dir.fd);
+    var entries = ops.readDirectory(dir.fd);
     dir.listedEmpty = entries.isEmpty();
-    for (Entry e : entries) {
+    for (DirEntry e : entries) {
       if (e.typeKnown() && !e.directory()) {
         unlinkFile(dir, e.name());
       } else {
@@ -134,27 +136,27 @@ final class TreeRemover {
   }
 
   /** Opens a (probable) directory entry to empty it; null when it was no directory and is gone now. */
-  private Dir open(Dir dir, Entry entry) throws IOException {
+  private Dir open(Dir dir, DirEntry entry) throws IOException {
     String path = dir.path + "/" + new String(entry.name(), StandardCharsets.UTF_8);
     if (!entry.typeKnown() && unlinkFile(dir, entry.name())) {
       return null;
     }
     try {
-      return new Dir(dir, entry.name(), ops.openBeneath(dir.fd, entry.name()), path);
+      return new Dir(dir, entry.name(), ops.openDirectoryBeneath(dir.fd, entry.name()), path);
     } catch (ErrnoException e) {
       switch (e.errno()) {
-        case ErrnoException.ENOENT:
+        case ErrnoException.ENOENT -> {
           return null;
-        case ErrnoException.ELOOP:
-        case ErrnoException.ENOTDIR:
+        }
+        case ErrnoException.ELOOP, ErrnoException.ENOTDIR -> {
           // swapped for a symlink or a file since the listing: remove that, never what it points to
           countChange(dir);
           unlinkFile(dir, entry.name());
           return null;
-        case ErrnoException.EXDEV:
-          throw new ErrnoException("cannot remove " + path + ": it is a mount point (not removing what is mounted there)", e.errno());
-        default:
-          throw failure(path, e);
+        }
+        case ErrnoException.EXDEV ->
+            throw new ErrnoException("cannot remove " + path + ": it is a mount point (not removing what is mounted there)", e.errno());
+        default -> throw failure(path, e);
       }
     }
   }
@@ -170,7 +172,7 @@ final class TreeRemover {
       }
       if (e.errno() == ErrnoException.EISDIR) {
         countChange(dir);
-        dir.pending.add(new Entry(name, true, true));
+        dir.pending.add(new DirEntry(name, true, true));
         return false;
       }
       throw failure(dir.path + "/" + new String(name, StandardCharsets.UTF_8), e);
@@ -183,15 +185,15 @@ final class TreeRemover {
    */
   private void unlinkIn(Dir in, byte[] name, boolean directory) throws ErrnoException {
     try {
-      ops.unlink(in.fd, name, directory);
+      ops.unlinkAt(in.fd, name, directory);
     } catch (ErrnoException e) {
       boolean denied = e.errno() == ErrnoException.EACCES || e.errno() == ErrnoException.EPERM;
       if (!denied || in.madeWritable) {
         throw e;
       }
       in.madeWritable = true;
-      ops.makeWritable(in.fd);
-      ops.unlink(in.fd, name, directory);
+      ops.fchmod(in.fd, 0700);
+      ops.unlinkAt(in.fd, name, directory);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.fs;
 
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.util.stream.Stream;
 /**
  * Directory-tree helpers shared by images, containers and volumes. Removal never follows a
  * symlink and never crosses a mount point, even while a running container swaps directories of a
- * volume for symlinks to host paths ({@link TreeRemover}, through {@link FdOps}).
+ * volume for symlinks to host paths ({@link TreeRemover}).
  */
 public final class Trees {
   private Trees() {}
@@ -18,7 +19,7 @@ public final class Trees {
    * are fine. Fails, leaving the rest in place, at a mount point inside the tree.
    */
   public static void deleteRecursively(Path root) throws IOException {
-    new TreeRemover(NativeFdOps.get()).remove(root);
+    new TreeRemover(NativeOps.real()).remove(root);
   }
 
   /**
@@ -27,10 +28,10 @@ public final class Trees {
    * disk flush each.
    */
   public static void syncFileSystem(Path dir) throws IOException {
-    FdOps ops = NativeFdOps.get();
-    int fd = ops.openTrusted(dir);
+    NativeOps ops = NativeOps.real();
+    int fd = ops.openDirectory(dir);
     try {
-      ops.syncFileSystem(fd);
+      ops.syncfs(fd);
     } finally {
       ops.close(fd);
     }

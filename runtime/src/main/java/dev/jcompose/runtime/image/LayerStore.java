@@ -1,10 +1,9 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.common.fs.AtomicFile;
 import dev.jcompose.runtime.fs.Trees;
-import dev.jcompose.runtime.image.content.ContentStore;
 import dev.jcompose.runtime.image.content.Digest;
 import dev.jcompose.runtime.image.content.ScratchDir;
-import dev.jcompose.runtime.shim.AtomicWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,12 +53,12 @@ final class LayerStore {
 
   void commit(Path unpacked, Digest diffId, long size) throws IOException {
     Files.createDirectories(sizeFile(diffId).getParent());
-    AtomicWrite.write(sizeFile(diffId), Long.toString(size).getBytes(StandardCharsets.US_ASCII));
+    AtomicFile.write(sizeFile(diffId), Long.toString(size).getBytes(StandardCharsets.US_ASCII));
     // one syncfs for the whole tree: the rename below must not reach the disk before the files do
     Trees.syncFileSystem(unpacked);
     Files.createDirectories(dir(diffId).getParent());
     Files.move(unpacked, dir(diffId), StandardCopyOption.ATOMIC_MOVE);
-    ContentStore.fsyncDirectory(dir(diffId).getParent());
+    AtomicFile.fsyncDirectory(dir(diffId).getParent());
   }
 
   void delete(Digest diffId) throws IOException {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class LayerView {
 
   LayerView(List<Path> bottomFirst, Xattrs xattrs) {
     List<Path> layers = new ArrayList<>(bottomFirst.stream().map(Path::toAbsolutePath).toList());
-    java.util.Collections.reverse(layers);
+    Collections.reverse(layers);
     this.topFirst = List.copyOf(layers);
     this.xattrs = xattrs;
   }

@@ -2,6 +2,9 @@ package dev.jcompose.runtime.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.runtime.sys.ErrnoException;
+import dev.jcompose.runtime.sys.ForwardingNativeOps;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,7 +83,7 @@ class TreeRemoverTest {
       Files.writeString(tree.resolve("d/f" + i), "container file");
     }
     // what a container does to its volume between the remover's listing and its open of "d"
-    FdOps swapping = new SwapBeforeOpen(NativeFdOps.get(), "d", () -> {
+    NativeOps swapping = new SwapBeforeOpen(NativeOps.real(), "d", () -> {
       Files.move(tree.resolve("d"), tree.resolve("d.moved"));
       Files.createSymbolicLink(tree.resolve("d"), outside);
     });
@@ -99,7 +102,7 @@ class TreeRemoverTest {
     }
     // "d" is already open when it is renamed away and replaced: the path tree/d/e/f0 now names a
     // host file, but the remover works on the descriptor of the real d/e
-    FdOps swapping = new SwapBeforeOpen(NativeFdOps.get(), "e", () -> {
+    NativeOps swapping = new SwapBeforeOpen(NativeOps.real(), "e", () -> {
       Files.move(tree.resolve("d"), tree.resolve("d.moved"));
       Files.createDirectory(outside.resolve("e"));
       Files.writeString(outside.resolve("e/f0"), "host file in e");
@@ -141,12 +144,12 @@ class TreeRemoverTest {
   @Test
   void remove_directoryRefilledWithoutEnd_failsNamingIt() throws IOException {
     Files.createDirectories(tree.resolve("busy"));
-    FdOps refilling = new ForwardingFdOps(NativeFdOps.get()) {
+    NativeOps refilling = new ForwardingNativeOps(NativeOps.real()) {
       private int n;
 
       @Override
-      public List<Entry> list(int fd) throws ErrnoException {
-        List<Entry> entries = super.list(fd);
+      public List<NativeOps.DirEntry> readDirectory(int fd) throws ErrnoException {
+        List<NativeOps.DirEntry> entries = super.readDirectory(fd);
         try {
           Files.writeString(tree.resolve("busy/new" + n++), "still writing");
         } catch (IOException e) {
@@ -165,7 +168,7 @@ class TreeRemoverTest {
   void remove_entryNamesAreNeverResolvedFromTheRoot() throws IOException {
     Files.createDirectories(tree.resolve("x"));
     Files.writeString(tree.resolve("x/y"), "v");
-    RecordingFdOps recording = new RecordingFdOps(NativeFdOps.get());
+    RecordingCalls recording = new RecordingCalls(NativeOps.real());
 
     new TreeRemover(recording).remove(tree);
 
@@ -175,7 +178,7 @@ class TreeRemoverTest {
   }
 
   /** Runs an action just before the remover opens the directory named {@code name}. */
-  private static final class SwapBeforeOpen extends ForwardingFdOps {
+  private static final class SwapBeforeOpen extends ForwardingNativeOps {
     interface Action {
       void run() throws IOException;
     }
@@ -184,14 +187,14 @@ class TreeRemoverTest {
     private final Action action;
     private boolean done;
 
-    SwapBeforeOpen(FdOps delegate, String name, Action action) {
+    SwapBeforeOpen(NativeOps delegate, String name, Action action) {
       super(delegate);
       this.name = name;
       this.action = action;
     }
 
     @Override
-    public int openBeneath(int dirfd, byte[] entry) throws ErrnoException {
+    public int openDirectoryBeneath(int dirfd, byte[] entry) throws ErrnoException {
       if (!done && name.equals(new String(entry, StandardCharsets.UTF_8))) {
         done = true;
         try {
@@ -200,27 +203,27 @@ class TreeRemoverTest {
           throw new AssertionError(e);
         }
       }
-      return super.openBeneath(dirfd, entry);
+      return super.openDirectoryBeneath(dirfd, entry);
     }
   }
 
-  private static final class RecordingFdOps extends ForwardingFdOps {
+  private static final class RecordingCalls extends ForwardingNativeOps {
     final List<String> names = new java.util.ArrayList<>();
 
-    RecordingFdOps(FdOps delegate) {
+    RecordingCalls(NativeOps delegate) {
       super(delegate);
     }
 
     @Override
-    public int openBeneath(int dirfd, byte[] name) throws ErrnoException {
+    public int openDirectoryBeneath(int dirfd, byte[] name) throws ErrnoException {
       names.add(new String(name, StandardCharsets.UTF_8));
-      return super.openBeneath(dirfd, name);
+      return super.openDirectoryBeneath(dirfd, name);
     }
 
     @Override
-    public void unlink(int dirfd, byte[] name, boolean directory) throws ErrnoException {
+    public void unlinkAt(int dirfd, byte[] name, boolean directory) throws ErrnoException {
       names.add(new String(name, StandardCharsets.UTF_8));
-      super.unlink(dirfd, name, directory);
+      super.unlinkAt(dirfd, name, directory);
     }
   }
 }

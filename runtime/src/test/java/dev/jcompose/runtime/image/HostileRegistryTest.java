@@ -11,8 +11,8 @@ import dev.jcompose.runtime.image.content.Digest;
 import dev.jcompose.runtime.image.registry.Platform;
 import dev.jcompose.runtime.image.testing.FakeRegistry;
 import dev.jcompose.runtime.image.testing.TarBuilder;
-import dev.jcompose.runtime.image.unpack.FsOps;
-import dev.jcompose.runtime.image.unpack.NativeFsOps;
+import dev.jcompose.runtime.sys.ForwardingNativeOps;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -179,52 +179,36 @@ class HostileRegistryTest {
     return ProcessHandle.of(pid).isPresent() ? pid + 1 : pid;
   }
 
-  private FsOps countingOps() {
-    NativeFsOps real = new NativeFsOps();
-    return new FsOps() {
+  private NativeOps countingOps() {
+    return new ForwardingNativeOps(NativeOps.real()) {
       @Override
       public void mknod(Path path, int mode, int major, int minor) throws IOException {
         count(path);
-        real.mknod(path, mode, major, minor);
+        super.mknod(path, mode, major, minor);
       }
 
       @Override
       public void lchown(Path path, long uid, long gid) throws IOException {
         count(path);
-        real.lchown(path, uid, gid);
+        super.lchown(path, uid, gid);
       }
 
       @Override
       public void chmod(Path path, int mode) throws IOException {
         count(path);
-        real.chmod(path, mode);
+        super.chmod(path, mode);
       }
 
       @Override
       public void lsetxattr(Path path, String name, byte[] value) throws IOException {
         count(path);
-        real.lsetxattr(path, name, value);
-      }
-
-      @Override
-      public List<String> llistxattr(Path path) throws IOException {
-        return real.llistxattr(path);
-      }
-
-      @Override
-      public java.util.Optional<byte[]> lgetxattr(Path path, String name) throws IOException {
-        return real.lgetxattr(path, name);
+        super.lsetxattr(path, name, value);
       }
 
       @Override
       public void setTimes(Path path, long epochSeconds, long nanos) throws IOException {
         count(path);
-        real.setTimes(path, epochSeconds, nanos);
-      }
-
-      @Override
-      public boolean canChown() {
-        return real.canChown();
+        super.setTimes(path, epochSeconds, nanos);
       }
     };
   }

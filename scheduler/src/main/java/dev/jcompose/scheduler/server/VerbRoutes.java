@@ -1,7 +1,7 @@
 package dev.jcompose.scheduler.server;
 
 import dev.jcompose.scheduler.api.ComposeException;
-import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.wire.Requests;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +18,9 @@ final class VerbRoutes {
           "start", Requests.Services.class,
           "restart", Requests.Services.class);
 
-  private final ComposeService service;
+  private final EngineVerbs service;
 
-  VerbRoutes(ComposeService service) {
+  VerbRoutes(EngineVerbs service) {
     this.service = service;
   }
 
@@ -42,12 +42,10 @@ final class VerbRoutes {
     switch (verb) {
       case "up" -> {
         Requests.Up up = (Requests.Up) body;
-        requireProject(project, up.project() == null ? null : up.project().name());
         return service.up(up.project(), up.options(), out::event);
       }
       case "run" -> {
         Requests.Run run = (Requests.Run) body;
-        requireProject(project, run.project() == null ? null : run.project().name());
         return service.run(run.project(), run.options(), out::event);
       }
       case "down" -> {
@@ -68,17 +66,6 @@ final class VerbRoutes {
       case "stop" -> service.stop(project, services, body.timeoutSeconds(), out::event);
       case "start" -> service.start(project, services, out::event);
       default -> service.restart(project, services, body.timeoutSeconds(), out::event);
-    }
-  }
-
-  /** The project in the body must be the one in the path: a mismatch is a client bug. */
-  private static void requireProject(String inPath, String inBody) {
-    if (inBody == null) {
-      throw new ComposeException(ComposeException.Kind.INVALID, "request has no project");
-    }
-    if (!inBody.equals(inPath)) {
-      throw new ComposeException(
-          ComposeException.Kind.INVALID, "project in path is '" + inPath + "', but the request body is for '" + inBody + "'");
     }
   }
 

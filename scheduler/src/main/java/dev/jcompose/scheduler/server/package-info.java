@@ -11,7 +11,7 @@
  * POST   /v1/projects/{name}/stop|start|restart  {"services":[...],"timeoutSeconds":n}  NDJSON
  * POST   /v1/projects/{name}/run           {"project":{...},"options":{...}}          NDJSON, result: ContainerSummary
  * GET    /v1/projects/{name}/ps?all=true&amp;service=web&amp;status=running              JSON [ContainerSummary]
- * GET    /v1/projects/{name}/events                                                  NDJSON events until the client closes
+ * GET    /v1/projects/{name}/events?since=RFC3339                                    NDJSON events (recent ones first) until the client closes
  * GET    /v1/containers/{name}/wait                                                  NDJSON, result: {"exitCode":n}
  * DELETE /v1/containers/{name}?force=true                                            204
  * </pre>
@@ -21,6 +21,11 @@
  * {@code {"error":{"kind":"NOT_FOUND","message":"..."},"done":true}}. Plain JSON answers report
  * errors as {@code {"error":{"kind","message"}}} with status 404/400/409/503/403/500 by kind.
  * For example: {@code curl --unix-socket /run/jcompose/engine.sock http://x/v1/projects/demo/ps?all=true}.
+ *
+ * <p>The engine does not trust its client: names in paths and every project in a body pass the
+ * loader's rules again ({@code dev.jcompose.model.validate.InputChecks}) before anything runs; a
+ * refused request, or a body that does not decode, is answered 400 with the attribute and the
+ * reason, a body over 16 MiB 413 (and the connection closed).
  *
  * <p>{@link dev.jcompose.scheduler.server.EngineMain} is the process entry point: single instance
  * per run root ({@code engine.lock}), {@code engine.pid}, log in {@code engine.log}.

@@ -9,7 +9,7 @@ import dev.jcompose.netmgr.LinuxNetworkManager;
 import dev.jcompose.netmgr.dns.DnsService;
 import dev.jcompose.netmgr.dns.HostResolvers;
 import dev.jcompose.netmgr.firewall.Firewall;
-import dev.jcompose.netmgr.link.IpBatchLinkOps;
+import dev.jcompose.netmgr.link.NetlinkLinkOps;
 import dev.jcompose.netmgr.ports.PortProxies;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ImageConfig;
@@ -18,12 +18,12 @@ import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.cgroup.CgroupDrivers;
 import dev.jcompose.runtime.container.LinuxContainerRuntime;
 import dev.jcompose.runtime.volume.LocalVolumeService;
-import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.UpOptions;
-import dev.jcompose.scheduler.core.Engine;
+import dev.jcompose.scheduler.engine.Engine;
 import dev.jcompose.scheduler.testing.FakeImages;
 import dev.jcompose.scheduler.testing.Proj;
 import dev.jcompose.scheduler.testing.Svc;
@@ -55,7 +55,7 @@ class EngineRootTest {
   LinuxContainerRuntime runtime;
   LinuxNetworkManager networks;
   Engine engine;
-  ComposeService svc;
+  EngineVerbs svc;
   final List<Event> events = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeAll
@@ -69,7 +69,7 @@ class EngineRootTest {
     RuntimePaths paths = new RuntimePaths(root.resolve("data"), root.resolve("run"));
     runtime = new LinuxContainerRuntime(paths, CgroupDrivers.detect());
     vertx = Vertx.vertx();
-    networks = new LinuxNetworkManager(root.resolve("net"), new LinuxNetworkManager.Parts(new IpBatchLinkOps(),
+    networks = new LinuxNetworkManager(root.resolve("net"), new LinuxNetworkManager.Parts(new NetlinkLinkOps(),
         Firewall.detect("jcompose_schedtest"), new DnsService(vertx, 53, new HostResolvers(Path.of("/etc/resolv.conf"))),
         new PortProxies(vertx)));
     networks.start();

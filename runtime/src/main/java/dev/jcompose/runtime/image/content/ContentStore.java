@@ -1,16 +1,15 @@
 package dev.jcompose.runtime.image.content;
 
+import dev.jcompose.common.fs.AtomicFile;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -118,14 +117,7 @@ public final class ContentStore {
     Path target = path(digest);
     Files.createDirectories(target.getParent());
     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    fsyncDirectory(target.getParent());
-  }
-
-  /** Makes a rename durable: the directory entry lives in the directory (POSIX fsync). */
-  public static void fsyncDirectory(Path dir) throws IOException {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    }
+    AtomicFile.fsyncDirectory(target.getParent());
   }
 
   public void delete(Digest digest) {

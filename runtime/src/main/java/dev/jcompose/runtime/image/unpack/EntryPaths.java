@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image.unpack;
 
+import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.io.IOException;
@@ -21,9 +22,9 @@ import java.util.List;
 final class EntryPaths {
   private final Path root;
 
-  private final FsOps ops;
+  private final NativeOps ops;
 
-  EntryPaths(Path root, FsOps ops) {
+  EntryPaths(Path root, NativeOps ops) {
     this.root = root;
     this.ops = ops;
   }
@@ -31,7 +32,7 @@ final class EntryPaths {
   /** Components of {@code name} below the root ("/./a//b/../c/" → [a, c]); refuses names that climb out. */
   static List<String> components(String name, String role) {
     List<String> parts = new ArrayList<>();
-    for (String part : name.split("/")) {
+    for (String part : name.split("/", -1)) {
       if (part.equals("..")) {
         if (parts.isEmpty()) {
           throw refuse(name, role + " climbs out of the layer with '..'");

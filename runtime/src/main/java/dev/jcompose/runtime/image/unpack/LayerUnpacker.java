@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image.unpack;
 
+import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.fs.Trees;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * layer; not thread-safe.
  */
 public final class LayerUnpacker {
-  private final FsOps ops;
+  private final NativeOps ops;
   private final boolean createDevices;
   private final Path root;
   private final EntryPaths paths;
@@ -39,7 +40,7 @@ public final class LayerUnpacker {
   private long size;
 
   /** {@code createDevices}: false where mknod cannot work (not root); device entries are then skipped. */
-  public LayerUnpacker(FsOps ops, boolean createDevices, Path root) {
+  public LayerUnpacker(NativeOps ops, boolean createDevices, Path root) {
     this.ops = ops;
     this.createDevices = createDevices;
     this.root = root;
@@ -97,9 +98,9 @@ public final class LayerUnpacker {
     } else if (entry.isLink()) {
       Files.createLink(target, hardLinkSource(name, entry.getLinkName()));
     } else if (entry.isFIFO()) {
-      ops.mknod(target, FsOps.S_IFIFO | (entry.getMode() & 07777), 0, 0);
+      ops.mknod(target, NativeOps.S_IFIFO | (entry.getMode() & 07777), 0, 0);
     } else if (entry.isCharacterDevice() || entry.isBlockDevice()) {
-      int type = entry.isCharacterDevice() ? FsOps.S_IFCHR : FsOps.S_IFBLK;
+      int type = entry.isCharacterDevice() ? NativeOps.S_IFCHR : NativeOps.S_IFBLK;
       ops.mknod(target, type | (entry.getMode() & 07777), entry.getDevMajor(), entry.getDevMinor());
     } else if (entry.isFile()) {
       writeFile(target, content);
