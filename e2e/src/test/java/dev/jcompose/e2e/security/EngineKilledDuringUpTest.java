@@ -57,7 +57,8 @@ class EngineKilledDuringUpTest {
     Random random = new Random(seed);
     for (int round = 1; round <= ROUNDS; round++) {
       long delay = (long) (random.nextDouble() * upMillis);
-      String where = "round " + round + " (seed " + seed + "): engine killed " + delay + " ms into up";
+      String where =
+          "round " + round + " (seed " + seed + "): engine killed " + delay + " ms into up";
       Process up = jc.start(jc.root.resolve("up-" + round + ".txt"), "up", "-d");
       TimeUnit.MILLISECONDS.sleep(delay);
       killEngine();
@@ -75,40 +76,51 @@ class EngineKilledDuringUpTest {
   private void killEngine() throws Exception {
     Path pidFile = jc.root.resolve("run/engine.pid");
     if (Files.exists(pidFile)) {
-      new ProcessBuilder("kill", "-9", Files.readString(pidFile).trim()).start().waitFor(10, TimeUnit.SECONDS);
+      new ProcessBuilder("kill", "-9", Files.readString(pidFile).trim())
+          .start()
+          .waitFor(10, TimeUnit.SECONDS);
     }
   }
 
   /** 20 containers, one per service, all running; their state folders and nothing else. */
   private void assertConverged(String where) throws IOException {
-    List<String> expected = IntStream.rangeClosed(1, 20).mapToObj(i -> "killup-s%02d-1".formatted(i)).toList();
+    List<String> expected =
+        IntStream.rangeClosed(1, 20).mapToObj(i -> "killup-s%02d-1".formatted(i)).toList();
     List<String> running = new ArrayList<>();
     for (String line : jc.run("ps", "-a", "--format", "json").assertOk().stdout().split("\n")) {
       if (!line.isBlank()) {
         JsonNode c = JSON.readTree(line);
-        assertThat(c.get("State").asText()).as(where + ": " + c.get("Name").asText()).isEqualTo("running");
+        assertThat(c.get("State").asText())
+            .as(where + ": " + c.get("Name").asText())
+            .isEqualTo("running");
         running.add(c.get("Name").asText());
       }
     }
     assertThat(running).as(where).containsExactlyInAnyOrderElementsOf(expected);
     for (String root : List.of("data/containers", "run/containers")) {
       try (Stream<Path> s = Files.list(jc.root.resolve(root))) {
-        assertThat(s.map(p -> p.getFileName().toString())).as(where + ": " + root).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(s.map(p -> p.getFileName().toString()))
+            .as(where + ": " + root)
+            .containsExactlyInAnyOrderElementsOf(expected);
       }
     }
-    assertThat(jc.run("volume", "ls", "-q").assertOk().stdout().strip()).as(where).isEqualTo("killup_data");
+    assertThat(jc.run("volume", "ls", "-q").assertOk().stdout().strip())
+        .as(where)
+        .isEqualTo("killup_data");
   }
 
   /**
-   * What the leak check sees of this project on the host, as sorted lines with what differs
-   * between two equal stacks taken out (pids, veth and bridge names, the engine instance id).
+   * What the leak check sees of this project on the host, as sorted lines with what differs between
+   * two equal stacks taken out (pids, veth and bridge names, the engine instance id).
    */
   private List<String> hostResources() {
     TreeSet<String> seen = new TreeSet<>();
     List<String> lines = new ArrayList<>();
     for (String line : HostChecks.leaksMentioning(jc.root.toString(), "killup")) {
-      String normal = line.replaceAll("^(link) \\S+", "$1 *").replaceAll("^(process|engine) \\d+", "$1 *")
-          .replaceAll("jcompose:[0-9a-f]+:", "jcompose:*:");
+      String normal =
+          line.replaceAll("^(link) \\S+", "$1 *")
+              .replaceAll("^(process|engine) \\d+", "$1 *")
+              .replaceAll("jcompose:[0-9a-f]+:", "jcompose:*:");
       lines.add(normal);
       seen.add(normal);
     }

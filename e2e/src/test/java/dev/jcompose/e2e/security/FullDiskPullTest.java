@@ -67,18 +67,23 @@ class FullDiskPullTest {
     Result pull = jc.run(300, "pull", "db");
 
     assertThat(pull.exitCode()).as(pull.stderr()).isEqualTo(1);
-    assertThat(pull.stderr()).containsIgnoringCase("no space left on device").contains("cannot write blob sha256:")
+    assertThat(pull.stderr())
+        .containsIgnoringCase("no space left on device")
+        .contains("cannot write blob sha256:")
         .doesNotContain("Exception", "\tat ");
     assertNothingPartial();
   }
 
   @Test
-  void up_layersLargerThanTheDiskUnpacked_failsNamingTheLayer_andKeepsNoPartialLayer() throws Exception {
+  void up_layersLargerThanTheDiskUnpacked_failsNamingTheLayer_andKeepsNoPartialLayer()
+      throws Exception {
     mountDataRoot(100); // redis' 54 MB of blobs fit, its 127 MB base layer unpacked does not
     Result up = jc.run(300, "up", "-d", "cache");
 
     assertThat(up.exitCode()).as(up.stderr()).isNotZero();
-    assertThat(up.stderr()).containsIgnoringCase("no space left on device").contains("cannot unpack into")
+    assertThat(up.stderr())
+        .containsIgnoringCase("no space left on device")
+        .contains("cannot unpack into")
         .doesNotContain("Exception", "\tat ");
     assertNothingPartial();
     assertThat(jc.run("ps", "-a", "-q").stdout()).isBlank();
@@ -92,10 +97,14 @@ class FullDiskPullTest {
     Path images = data.resolve("images");
     assertThat(list(images.resolve("tmp"))).isEmpty();
     for (Path layer : list(images.resolve("layers"))) {
-      assertThat(images.resolve("layer-sizes").resolve(layer.getFileName())).as("size of layer %s", layer.getFileName()).isRegularFile();
+      assertThat(images.resolve("layer-sizes").resolve(layer.getFileName()))
+          .as("size of layer %s", layer.getFileName())
+          .isRegularFile();
     }
     for (Path blob : list(images.resolve("blobs/sha256"))) {
-      assertThat(sha256(blob)).as("blob %s", blob.getFileName()).isEqualTo(blob.getFileName().toString());
+      assertThat(sha256(blob))
+          .as("blob %s", blob.getFileName())
+          .isEqualTo(blob.getFileName().toString());
     }
     assertThat(jc.run("images", "-q").stdout()).isBlank();
   }

@@ -12,15 +12,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * Images pushed to the local registry whose layers try to write outside their root
- * ({@code scripts/lib/hostile.sh}): pulled through the CLI, each is refused with the entry named,
- * or unpacked with the attempt neutralised as docker does; the host directory they aim at stays
- * as the test made it, and no partial layer stays behind.
+ * Images pushed to the local registry whose layers try to write outside their root ({@code
+ * scripts/lib/hostile.sh}): pulled through the CLI, each is refused with the entry named, or
+ * unpacked with the attempt neutralised as docker does; the host directory they aim at stays as the
+ * test made it, and no partial layer stays behind.
  */
 @Tag("security")
 @Tag("root")
@@ -45,17 +45,23 @@ class HostileImageTest extends OneProjectPerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "dotdot     | tmp/jcompose-hostile/dotdot' | climbs out of the layer",
-      "symlink    | 'esc/through-abs'            | parent 'esc' is a symlink",
-      "relsymlink | 'rel/through-rel'            | parent 'rel' is a symlink",
-      "hardlink   | 'link'                       | climbs out of the layer",
-      "whiteout   | 'esc/.wh.canary'             | parent 'esc' is a symlink"})
-  void pull_layerEscapingItsRoot_isRefusedNamingTheEntry(String service, String entry, String why) throws IOException {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "dotdot     | tmp/jcompose-hostile/dotdot' | climbs out of the layer",
+        "symlink    | 'esc/through-abs'            | parent 'esc' is a symlink",
+        "relsymlink | 'rel/through-rel'            | parent 'rel' is a symlink",
+        "hardlink   | 'link'                       | climbs out of the layer",
+        "whiteout   | 'esc/.wh.canary'             | parent 'esc' is a symlink"
+      })
+  void pull_layerEscapingItsRoot_isRefusedNamingTheEntry(String service, String entry, String why)
+      throws IOException {
     Result pull = jc.run(120, "pull", service);
 
     assertThat(pull.exitCode()).as(pull.stderr()).isEqualTo(1);
-    assertThat(pull.stderr()).contains("refusing layer entry", entry, why).doesNotContain("Exception", "\tat ");
+    assertThat(pull.stderr())
+        .contains("refusing layer entry", entry, why)
+        .doesNotContain("Exception", "\tat ");
     assertThat(jc.run("images", "-q").stdout()).isBlank();
     assertNoPartialLayers();
   }
@@ -66,10 +72,13 @@ class HostileImageTest extends OneProjectPerTest {
 
     // a symlink out of the root is kept (it resolves inside the container); the top layer's
     // directory esc covers the lower layer's symlink esc -> /tmp/jcompose-hostile
-    assertThat(sh("readlink /rel; test -d /esc && cat /esc/through-layer")).isEqualTo(
-        "../../../../../../../../../../../../../../../tmp/jcompose-hostile\nwritten in its own layer\n");
-    // an absolute name lands at the root; a hard link written /etc/hostile-passwd is the layer's own
-    assertThat(sh("cat /abs-name /hl; stat -c %h /hl")).isEqualTo("an absolute name\nthe image's own\n2\n");
+    assertThat(sh("readlink /rel; test -d /esc && cat /esc/through-layer"))
+        .isEqualTo(
+            "../../../../../../../../../../../../../../../tmp/jcompose-hostile\nwritten in its own layer\n");
+    // an absolute name lands at the root; a hard link written /etc/hostile-passwd is the layer's
+    // own
+    assertThat(sh("cat /abs-name /hl; stat -c %h /hl"))
+        .isEqualTo("an absolute name\nthe image's own\n2\n");
     // setuid kept, as docker keeps it
     assertThat(sh("stat -c %a /suid")).isEqualTo("4755\n");
     // forged overlay xattrs dropped: no redirect of forged/ to /etc, opq/ not made opaque

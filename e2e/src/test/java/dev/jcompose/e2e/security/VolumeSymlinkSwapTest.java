@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A running container swaps a directory of a volume for a symlink to a host directory while the
- * volume is removed: the host must unlink the symlink, never delete through it. The container is
- * of another project that mounts the volume as external, so it keeps running during {@code down -v}
- * of the volume's own project. Before removal went through directory descriptors, 9810 of the
- * 10000 host files went.
+ * volume is removed: the host must unlink the symlink, never delete through it. The container is of
+ * another project that mounts the volume as external, so it keeps running during {@code down -v} of
+ * the volume's own project. Before removal went through directory descriptors, 9810 of the 10000
+ * host files went.
  */
 @Tag("security")
 @Tag("root")
@@ -38,7 +38,8 @@ class VolumeSymlinkSwapTest {
       if (holder != null) {
         holder.close();
       }
-      assertThat(HostChecks.leaksMentioning(holder.root.toString(), "swaphold", "swapper")).isEmpty();
+      assertThat(HostChecks.leaksMentioning(holder.root.toString(), "swaphold", "swapper"))
+          .isEmpty();
     }
   }
 

@@ -12,15 +12,19 @@ import java.util.Deque;
 /**
  * Removes a directory tree that someone else may be changing meanwhile, e.g. a volume a running
  * container still writes to. Each directory is held open and emptied through its descriptor,
- * entries named relative to it (as Go's os.RemoveAll and rm's fts do), so a directory swapped for
- * a symlink to /etc is unlinked as a link and nothing under /etc is touched; a mount point inside
- * the tree stops the removal with an error instead of emptying the mounted file system (docker's
- * volume removal does not cross mounts either). Depth is bounded by descriptors, not by the Java
- * stack. The system calls go through {@link NativeOps}. Not thread-safe; one per removal.
+ * entries named relative to it (as Go's os.RemoveAll and rm's fts do), so a directory swapped for a
+ * symlink to /etc is unlinked as a link and nothing under /etc is touched; a mount point inside the
+ * tree stops the removal with an error instead of emptying the mounted file system (docker's volume
+ * removal does not cross mounts either). Depth is bounded by descriptors, not by the Java stack.
+ * The system calls go through {@link NativeOps}. Not thread-safe; one per removal.
  */
 final class TreeRemover {
-  /** Listings (and type flips) of one directory before giving up: a live writer could refill it forever. */
+  /**
+   * Listings (and type flips) of one directory before giving up: a live writer could refill it
+   * forever.
+   */
   private static final int MAX_CHANGES = 64;
+
   private final NativeOps ops;
 
   TreeRemover(NativeOps ops) {
@@ -111,7 +115,10 @@ final class TreeRemover {
     }
   }
 
-  /** rmdir through the parent's descriptor; false when entries appeared meanwhile (listed again next). */
+  /**
+   * rmdir through the parent's descriptor; false when entries appeared meanwhile (listed again
+   * next).
+   */
   private boolean removeEmpty(Dir dir) throws IOException {
     try {
       unlinkIn(dir.parent, dir.name, true);
@@ -135,7 +142,9 @@ final class TreeRemover {
     }
   }
 
-  /** Opens a (probable) directory entry to empty it; null when it was no directory and is gone now. */
+  /**
+   * Opens a (probable) directory entry to empty it; null when it was no directory and is gone now.
+   */
   private Dir open(Dir dir, DirEntry entry) throws IOException {
     String path = dir.path + "/" + new String(entry.name(), StandardCharsets.UTF_8);
     if (!entry.typeKnown() && unlinkFile(dir, entry.name())) {
@@ -155,7 +164,11 @@ final class TreeRemover {
           return null;
         }
         case ErrnoException.EXDEV ->
-            throw new ErrnoException("cannot remove " + path + ": it is a mount point (not removing what is mounted there)", e.errno());
+            throw new ErrnoException(
+                "cannot remove "
+                    + path
+                    + ": it is a mount point (not removing what is mounted there)",
+                e.errno());
         default -> throw failure(path, e);
       }
     }
@@ -199,7 +212,9 @@ final class TreeRemover {
 
   private static void countChange(Dir dir) throws ErrnoException {
     if (++dir.changes > MAX_CHANGES) {
-      throw new ErrnoException("cannot remove " + dir.path + ": it keeps changing (something still writes to it)", ErrnoException.ENOTEMPTY);
+      throw new ErrnoException(
+          "cannot remove " + dir.path + ": it keeps changing (something still writes to it)",
+          ErrnoException.ENOTEMPTY);
     }
   }
 

@@ -7,16 +7,16 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * Directory-tree helpers shared by images, containers and volumes. Removal never follows a
- * symlink and never crosses a mount point, even while a running container swaps directories of a
- * volume for symlinks to host paths ({@link TreeRemover}).
+ * Directory-tree helpers shared by images, containers and volumes. Removal never follows a symlink
+ * and never crosses a mount point, even while a running container swaps directories of a volume for
+ * symlinks to host paths ({@link TreeRemover}).
  */
 public final class Trees {
   private Trees() {}
 
   /**
-   * Deletes {@code root} and everything below it; a missing root or entries vanishing meanwhile
-   * are fine. Fails, leaving the rest in place, at a mount point inside the tree.
+   * Deletes {@code root} and everything below it; a missing root or entries vanishing meanwhile are
+   * fine. Fails, leaving the rest in place, at a mount point inside the tree.
    */
   public static void deleteRecursively(Path root) throws IOException {
     new TreeRemover(NativeOps.real()).remove(root);
@@ -24,8 +24,8 @@ public final class Trees {
 
   /**
    * Writes out the whole file system {@code dir} is on (syncfs(2)): one call makes a freshly
-   * written tree durable before a rename publishes it, where an fsync per file would cost one
-   * disk flush each.
+   * written tree durable before a rename publishes it, where an fsync per file would cost one disk
+   * flush each.
    */
   public static void syncFileSystem(Path dir) throws IOException {
     NativeOps ops = NativeOps.real();

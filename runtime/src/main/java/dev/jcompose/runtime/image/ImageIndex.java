@@ -1,9 +1,9 @@
 package dev.jcompose.runtime.image;
 
-import dev.jcompose.common.fs.AtomicFile;
-import dev.jcompose.common.fs.FileLocks;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.fs.AtomicFile;
+import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.image.content.KeyedLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;

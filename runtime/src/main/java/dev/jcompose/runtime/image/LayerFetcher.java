@@ -11,8 +11,8 @@ import dev.jcompose.runtime.image.content.KeyedLock;
 import dev.jcompose.runtime.image.registry.Descriptor;
 import dev.jcompose.runtime.image.registry.RegistryClient;
 import dev.jcompose.runtime.image.unpack.Decompression;
-import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.image.unpack.LayerUnpacker;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +39,12 @@ final class LayerFetcher {
   private final NativeOps ops;
   private final Duration stallLimit;
 
-  LayerFetcher(ContentStore content, LayerStore layers, KeyedLock locks, NativeOps ops, Duration stallLimit) {
+  LayerFetcher(
+      ContentStore content,
+      LayerStore layers,
+      KeyedLock locks,
+      NativeOps ops,
+      Duration stallLimit) {
     this.content = content;
     this.layers = layers;
     this.locks = locks;
@@ -68,13 +73,16 @@ final class LayerFetcher {
       progress.update("Pull complete", blob.size(), blob.size());
       return size;
     } catch (ContainerException e) {
-      throw new ContainerException(e.kind(), "layer " + blob.digest().shortHex() + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          e.kind(), "layer " + blob.digest().shortHex() + ": " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "layer " + blob.digest().shortHex() + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "layer " + blob.digest().shortHex() + ": " + e.getMessage(), e);
     }
   }
 
-  private void download(RegistryClient client, Descriptor blob, Progress progress) throws IOException {
+  private void download(RegistryClient client, Descriptor blob, Progress progress)
+      throws IOException {
     progress.update("Downloading", 0, blob.size());
     try (InputStream body = client.blob(blob.digest());
         StallGuard guard = new StallGuard(body, stallLimit);
@@ -83,7 +91,10 @@ final class LayerFetcher {
         copy(body, ingest.output(), guard, n -> progress.update("Downloading", n, blob.size()));
       } catch (IOException e) {
         if (guard.fired()) {
-          throw new ContainerException(Kind.UNAVAILABLE, "download stalled: no data for " + stallLimit.toSeconds() + " s", e);
+          throw new ContainerException(
+              Kind.UNAVAILABLE,
+              "download stalled: no data for " + stallLimit.toSeconds() + " s",
+              e);
         }
         throw e;
       }
@@ -93,7 +104,9 @@ final class LayerFetcher {
     progress.update("Download complete", blob.size(), blob.size());
   }
 
-  private static void copy(InputStream in, OutputStream out, StallGuard guard, java.util.function.LongConsumer progress) throws IOException {
+  private static void copy(
+      InputStream in, OutputStream out, StallGuard guard, java.util.function.LongConsumer progress)
+      throws IOException {
     byte[] buffer = new byte[COPY_BUFFER];
     long total = 0;
     long reported = 0;
@@ -115,11 +128,17 @@ final class LayerFetcher {
       MessageDigest sha256 = Digest.newSha256();
       DigestInputStream tar = new DigestInputStream(Decompression.open(stored), sha256);
       long size = new LayerUnpacker(ops, ops.canChown(), temp).unpack(tar);
-      tar.transferTo(OutputStream.nullOutputStream()); // zero blocks after the end-of-archive marker count too
+      tar.transferTo(
+          OutputStream.nullOutputStream()); // zero blocks after the end-of-archive marker count too
       Digest actual = Digest.fromHash(sha256.digest());
       if (!actual.equals(diffId)) {
-        throw new ContainerException(Kind.INVALID,
-            "uncompressed content has digest '" + actual + "' but the image config says '" + diffId + "'");
+        throw new ContainerException(
+            Kind.INVALID,
+            "uncompressed content has digest '"
+                + actual
+                + "' but the image config says '"
+                + diffId
+                + "'");
       }
       layers.commit(temp, diffId, size);
       return size;

@@ -12,10 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Unpacked layers, one directory per diffID at {@code <images>/layers/<hex>} (usable as an
- * overlay lowerdir as is), and their sizes in {@code <images>/layer-sizes/<hex>}. A layer
- * directory appears by an atomic rename of a finished scratch directory, after the file system
- * was synced, so its existence means complete, even after a power loss. Writers hold the layer's lock.
+ * Unpacked layers, one directory per diffID at {@code <images>/layers/<hex>} (usable as an overlay
+ * lowerdir as is), and their sizes in {@code <images>/layer-sizes/<hex>}. A layer directory appears
+ * by an atomic rename of a finished scratch directory, after the file system was synced, so its
+ * existence means complete, even after a power loss. Writers hold the layer's lock.
  */
 final class LayerStore {
   private final Path images;

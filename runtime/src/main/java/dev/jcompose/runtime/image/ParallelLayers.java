@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntToLongFunction;
 
 /**
- * Runs one task per layer on at most {@code parallelism} threads and sums their results. The
- * first failure (in layer order) is rethrown after cancelling the rest and letting the running
- * ones end (for at most {@link #SETTLE}), so their scratch files are gone when the caller hears of
- * the failure (a full disk fails every layer at once); threads are daemons so a stuck download
- * cannot keep the JVM alive.
+ * Runs one task per layer on at most {@code parallelism} threads and sums their results. The first
+ * failure (in layer order) is rethrown after cancelling the rest and letting the running ones end
+ * (for at most {@link #SETTLE}), so their scratch files are gone when the caller hears of the
+ * failure (a full disk fails every layer at once); threads are daemons so a stuck download cannot
+ * keep the JVM alive.
  */
 final class ParallelLayers {
   private static final Duration SETTLE = Duration.ofSeconds(30);
@@ -31,11 +31,14 @@ final class ParallelLayers {
     if (count == 0) {
       return 0;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, count), r -> {
-      Thread t = new Thread(r, "jcompose-layer");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(parallelism, count),
+            r -> {
+              Thread t = new Thread(r, "jcompose-layer");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<Long>> futures = new ArrayList<>();
       for (int i = 0; i < count; i++) {
@@ -71,7 +74,8 @@ final class ParallelLayers {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
-      throw new ContainerException(Kind.INTERNAL, "layer task failed: " + e.getCause(), e.getCause());
+      throw new ContainerException(
+          Kind.INTERNAL, "layer task failed: " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ContainerException(Kind.UNAVAILABLE, "interrupted while pulling layers", e);

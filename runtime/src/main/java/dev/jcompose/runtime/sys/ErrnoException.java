@@ -2,7 +2,10 @@ package dev.jcompose.runtime.sys;
 
 import java.io.IOException;
 
-/** A failed system call with its errno, so callers can tell "gone" from "a symlink now" from "a mount point". */
+/**
+ * A failed system call with its errno, so callers can tell "gone" from "a symlink now" from "a
+ * mount point".
+ */
 public final class ErrnoException extends IOException {
   private static final long serialVersionUID = 1L;
   // asm-generic values, the same on x86_64 and aarch64

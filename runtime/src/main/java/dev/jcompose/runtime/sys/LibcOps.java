@@ -43,7 +43,10 @@ final class LibcOps implements NativeOps {
 
     int syscall(long number, int pid, int flags);
 
-    /** struct pollfd {int fd; short events; short revents;}: two ints, events in the low half of the second. */
+    /**
+     * struct pollfd {int fd; short events; short revents;}: two ints, events in the low half of the
+     * second.
+     */
     int poll(int[] fds, long nfds, int timeoutMillis);
 
     int waitpid(int pid, int[] status, int options);
@@ -67,7 +70,8 @@ final class LibcOps implements NativeOps {
   }
 
   private static final class Holder {
-    static final LibC LIBC = LibraryLoader.create(LibC.class).option(LibraryOption.SaveError, true).load("c");
+    static final LibC LIBC =
+        LibraryLoader.create(LibC.class).option(LibraryOption.SaveError, true).load("c");
     static final LibcOps INSTANCE = new LibcOps();
   }
 
@@ -75,13 +79,16 @@ final class LibcOps implements NativeOps {
   private static final int ENOENT = 2;
   private static final int EINVAL = 22;
   private static final int PR_SET_CHILD_SUBREAPER = 36;
-  private static final long SYS_PIDFD_OPEN = 434; // the same number on every architecture (since 5.3)
+  private static final long SYS_PIDFD_OPEN =
+      434; // the same number on every architecture (since 5.3)
   private static final short POLLIN = 1;
   private static final int WNOHANG = 1;
 
   private static final int AT_FDCWD = -100;
-  private static final long SYS_OPENAT2 = 437; // one number on every architecture (added in 5.6, after the table was unified)
-  private static final long O_DIRECTORY = "aarch64".equals(System.getProperty("os.arch")) ? 040000 : 0200000;
+  private static final long SYS_OPENAT2 =
+      437; // one number on every architecture (added in 5.6, after the table was unified)
+  private static final long O_DIRECTORY =
+      "aarch64".equals(System.getProperty("os.arch")) ? 040000 : 0200000;
   private static final long O_CLOEXEC = 02000000;
   private static final long RESOLVE_NO_XDEV = 0x01;
   private static final long RESOLVE_NO_MAGICLINKS = 0x02;
@@ -95,8 +102,12 @@ final class LibcOps implements NativeOps {
   private static final int ENODATA = 61;
   private static final int ERANGE = 34;
   private static final int ENOTSUP = 95;
-  /** Size queries and reads race with writers: a list or value that grew in between is read again. */
+
+  /**
+   * Size queries and reads race with writers: a list or value that grew in between is read again.
+   */
   private static final int XATTR_TRIES = 8;
+
   private static final int AT_SYMLINK_NOFOLLOW = 0x100;
   private final LibC libc = Holder.LIBC;
   private final boolean root = libc.geteuid() == 0;
@@ -129,7 +140,8 @@ final class LibcOps implements NativeOps {
 
   @Override
   public List<String> llistxattr(Path path) throws IOException {
-    byte[] names = readSized(path, "llistxattr", buf -> libc.llistxattr(path.toString(), buf, buf.length));
+    byte[] names =
+        readSized(path, "llistxattr", buf -> libc.llistxattr(path.toString(), buf, buf.length));
     if (names == null) {
       return List.of(); // ENOTSUP: the file system keeps no extended attributes
     }
@@ -146,7 +158,11 @@ final class LibcOps implements NativeOps {
 
   @Override
   public Optional<byte[]> lgetxattr(Path path, String name) throws IOException {
-    return Optional.ofNullable(readSized(path, "lgetxattr " + name, buf -> libc.lgetxattr(path.toString(), name, buf, buf.length)));
+    return Optional.ofNullable(
+        readSized(
+            path,
+            "lgetxattr " + name,
+            buf -> libc.lgetxattr(path.toString(), name, buf, buf.length)));
   }
 
   private interface SizedCall {
@@ -216,23 +232,39 @@ final class LibcOps implements NativeOps {
         libc.close(pidfd);
       }
     }
-    libc.waitpid(pid, new int[1], WNOHANG); // ECHILD when someone else adopted it: it has exited all the same
+    libc.waitpid(
+        pid,
+        new int[1],
+        WNOHANG); // ECHILD when someone else adopted it: it has exited all the same
   }
 
   @Override
   public int openDirectory(Path dir) throws ErrnoException {
-    return openat2(AT_FDCWD, cString(dir.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8)), 0, dir.toString());
+    return openat2(
+        AT_FDCWD,
+        cString(dir.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8)),
+        0,
+        dir.toString());
   }
 
   @Override
   public int openDirectoryBeneath(int dirfd, byte[] name) throws ErrnoException {
-    return openat2(dirfd, cString(name), RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV,
+    return openat2(
+        dirfd,
+        cString(name),
+        RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV,
         new String(name, StandardCharsets.UTF_8));
   }
 
   private int openat2(int dirfd, byte[] path, long resolve, String what) throws ErrnoException {
     // struct open_how { u64 flags; u64 mode; u64 resolve; }
-    byte[] how = ByteBuffer.allocate(24).order(ByteOrder.nativeOrder()).putLong(O_DIRECTORY | O_CLOEXEC).putLong(0).putLong(resolve).array();
+    byte[] how =
+        ByteBuffer.allocate(24)
+            .order(ByteOrder.nativeOrder())
+            .putLong(O_DIRECTORY | O_CLOEXEC)
+            .putLong(0)
+            .putLong(resolve)
+            .array();
     long fd = libc.syscall(SYS_OPENAT2, dirfd, path, how, how.length);
     if (fd < 0) {
       throw errno("openat2 " + what);
@@ -271,7 +303,9 @@ final class LibcOps implements NativeOps {
         nameEnd++;
       }
       byte[] name = Arrays.copyOfRange(buffer, start + 19, nameEnd);
-      boolean dots = (name.length == 1 && name[0] == '.') || (name.length == 2 && name[0] == '.' && name[1] == '.');
+      boolean dots =
+          (name.length == 1 && name[0] == '.')
+              || (name.length == 2 && name[0] == '.' && name[1] == '.');
       if (!dots) {
         into.add(new DirEntry(name, type == DT_DIR, type != DT_UNKNOWN));
       }
@@ -315,7 +349,10 @@ final class LibcOps implements NativeOps {
 
   // glibc's gnu_dev_makedev encoding
   static long makedev(long major, long minor) {
-    return ((major & 0xfffff000L) << 32) | ((major & 0xfffL) << 8) | ((minor & 0xffffff00L) << 12) | (minor & 0xffL);
+    return ((major & 0xfffff000L) << 32)
+        | ((major & 0xfffL) << 8)
+        | ((minor & 0xffffff00L) << 12)
+        | (minor & 0xffL);
   }
 
   private void check(int rc, String call, Path path) throws IOException {

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The runtime's one door to the system calls the JDK lacks or makes without NOFOLLOW: device
- * nodes, ownership of symlinks, full modes (setuid/setgid/sticky), extended attributes in every
- * namespace (the JDK reaches only {@code user.*}), timestamps of special files, lazy unmounts,
- * the reaping of orphaned monitors, and directories by descriptor for removing trees that a
- * container may change meanwhile. One method per system call (or per fixed sequence of them);
- * path methods act on the path itself, never on a symlink's target. {@link #real()} is libc
- * through jnr-ffi; unit tests use a recording fake, so only the root tests prove the door itself.
- * Work that must happen between clone and exec (namespaces, pivot_root) is the C shim's, not this.
+ * The runtime's one door to the system calls the JDK lacks or makes without NOFOLLOW: device nodes,
+ * ownership of symlinks, full modes (setuid/setgid/sticky), extended attributes in every namespace
+ * (the JDK reaches only {@code user.*}), timestamps of special files, lazy unmounts, the reaping of
+ * orphaned monitors, and directories by descriptor for removing trees that a container may change
+ * meanwhile. One method per system call (or per fixed sequence of them); path methods act on the
+ * path itself, never on a symlink's target. {@link #real()} is libc through jnr-ffi; unit tests use
+ * a recording fake, so only the root tests prove the door itself. Work that must happen between
+ * clone and exec (namespaces, pivot_root) is the C shim's, not this.
  */
 public interface NativeOps {
   int S_IFMT = 0170000;
@@ -40,21 +40,26 @@ public interface NativeOps {
   void lsetxattr(Path path, String name, byte[] value) throws IOException;
 
   /**
-   * llistxattr(2): the names of the path's extended attributes, in every namespace the caller
-   * may see ({@code trusted.*} only with CAP_SYS_ADMIN); empty where the file system has none.
+   * llistxattr(2): the names of the path's extended attributes, in every namespace the caller may
+   * see ({@code trusted.*} only with CAP_SYS_ADMIN); empty where the file system has none.
    */
   List<String> llistxattr(Path path) throws IOException;
 
   /** lgetxattr(2): the attribute's value, or empty when the path has no attribute of that name. */
   Optional<byte[]> lgetxattr(Path path, String name) throws IOException;
 
-  /** utimensat(2) with AT_SYMLINK_NOFOLLOW: sets atime and mtime without opening the file (fifos would block). */
+  /**
+   * utimensat(2) with AT_SYMLINK_NOFOLLOW: sets atime and mtime without opening the file (fifos
+   * would block).
+   */
   void setTimes(Path path, long epochSeconds, long nanos) throws IOException;
 
   /** Whether ownership can be set (we are root); otherwise files stay owned by the caller. */
   boolean canChown();
 
-  /** umount2(2) with MNT_DETACH; no mount there (EINVAL) or no such path (ENOENT) is not an error. */
+  /**
+   * umount2(2) with MNT_DETACH; no mount there (EINVAL) or no such path (ENOENT) is not an error.
+   */
   void detachMount(Path target) throws IOException;
 
   /** prctl(2) PR_SET_CHILD_SUBREAPER for this process; false when refused. */
@@ -67,9 +72,9 @@ public interface NativeOps {
   void awaitExitAndReap(int pid, Duration timeout);
 
   /**
-   * One entry of a directory listing: the name's raw bytes (a container may make names that are
-   * not UTF-8; the array is not copied, callers only read it), and the kernel's d_type, a hint
-   * that may change before the entry is used.
+   * One entry of a directory listing: the name's raw bytes (a container may make names that are not
+   * UTF-8; the array is not copied, callers only read it), and the kernel's d_type, a hint that may
+   * change before the entry is used.
    */
   final class DirEntry {
     private final byte[] name;
@@ -95,13 +100,17 @@ public interface NativeOps {
     }
   }
 
-  /** openat2(2) of a directory the engine itself names (one of its own roots), symlinks in the path followed. */
+  /**
+   * openat2(2) of a directory the engine itself names (one of its own roots), symlinks in the path
+   * followed.
+   */
   int openDirectory(Path dir) throws ErrnoException;
 
   /**
    * openat2(2) of {@code name}, one component of {@code dirfd}, as a directory, with
    * RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV (Linux 5.6,
-   * which the shim needs too): ELOOP if it is a symlink, ENOTDIR if no directory, EXDEV if a mount point.
+   * which the shim needs too): ELOOP if it is a symlink, ENOTDIR if no directory, EXDEV if a mount
+   * point.
    */
   int openDirectoryBeneath(int dirfd, byte[] name) throws ErrnoException;
 
@@ -109,8 +118,8 @@ public interface NativeOps {
   List<DirEntry> readDirectory(int fd) throws ErrnoException;
 
   /**
-   * unlinkat(2) of one component of {@code dirfd}: with AT_REMOVEDIR for a directory (which must
-   * be empty); a symlink is removed itself, never its target; EISDIR for a directory without it.
+   * unlinkat(2) of one component of {@code dirfd}: with AT_REMOVEDIR for a directory (which must be
+   * empty); a symlink is removed itself, never its target; EISDIR for a directory without it.
    */
   void unlinkAt(int dirfd, byte[] name, boolean directory) throws ErrnoException;
 

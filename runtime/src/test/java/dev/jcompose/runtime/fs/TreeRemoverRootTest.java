@@ -36,7 +36,9 @@ class TreeRemoverRootTest {
     run("mount", "--bind", host.toString(), mounted.toString());
 
     assertThatThrownBy(() -> Trees.deleteRecursively(temp.resolve("tree")))
-        .isInstanceOf(IOException.class).hasMessageContaining("tree/a/mnt").hasMessageContaining("mount point");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("tree/a/mnt")
+        .hasMessageContaining("mount point");
 
     assertThat(Files.readString(host.resolve("precious"))).isEqualTo("keep");
     assertThat(Files.readString(mounted.resolve("precious"))).isEqualTo("keep");

@@ -34,7 +34,8 @@ class TreeRemoverTest {
 
   private void assertOutsideIntact() throws IOException {
     try (Stream<Path> files = Files.list(outside)) {
-      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("f0", "f1", "f2", "f3", "f4");
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("f0", "f1", "f2", "f3", "f4");
     }
     assertThat(Files.readString(outside.resolve("f3"))).isEqualTo("host file 3");
   }
@@ -47,7 +48,8 @@ class TreeRemoverTest {
     Files.createSymbolicLink(tree.resolve("a/to-outside"), outside);
     Files.createSymbolicLink(tree.resolve("a/b/to-file"), outside.resolve("f1"));
     Files.createSymbolicLink(tree.resolve("dangling"), Path.of("/nonexistent/x"));
-    Files.setPosixFilePermissions(tree.resolve("a/b"), PosixFilePermissions.fromString("r-xr-xr-x"));
+    Files.setPosixFilePermissions(
+        tree.resolve("a/b"), PosixFilePermissions.fromString("r-xr-xr-x"));
 
     Trees.deleteRecursively(tree);
 
@@ -83,10 +85,14 @@ class TreeRemoverTest {
       Files.writeString(tree.resolve("d/f" + i), "container file");
     }
     // what a container does to its volume between the remover's listing and its open of "d"
-    NativeOps swapping = new SwapBeforeOpen(NativeOps.real(), "d", () -> {
-      Files.move(tree.resolve("d"), tree.resolve("d.moved"));
-      Files.createSymbolicLink(tree.resolve("d"), outside);
-    });
+    NativeOps swapping =
+        new SwapBeforeOpen(
+            NativeOps.real(),
+            "d",
+            () -> {
+              Files.move(tree.resolve("d"), tree.resolve("d.moved"));
+              Files.createSymbolicLink(tree.resolve("d"), outside);
+            });
 
     new TreeRemover(swapping).remove(tree);
 
@@ -95,19 +101,24 @@ class TreeRemoverTest {
   }
 
   @Test
-  void remove_parentSwappedForSymlinkWhileEmptyingIt_keepsWorkingInTheOpenDirectory() throws IOException {
+  void remove_parentSwappedForSymlinkWhileEmptyingIt_keepsWorkingInTheOpenDirectory()
+      throws IOException {
     Files.createDirectories(tree.resolve("d/e"));
     for (int i = 0; i < 5; i++) {
       Files.writeString(tree.resolve("d/e/f" + i), "container file");
     }
     // "d" is already open when it is renamed away and replaced: the path tree/d/e/f0 now names a
     // host file, but the remover works on the descriptor of the real d/e
-    NativeOps swapping = new SwapBeforeOpen(NativeOps.real(), "e", () -> {
-      Files.move(tree.resolve("d"), tree.resolve("d.moved"));
-      Files.createDirectory(outside.resolve("e"));
-      Files.writeString(outside.resolve("e/f0"), "host file in e");
-      Files.createSymbolicLink(tree.resolve("d"), outside);
-    });
+    NativeOps swapping =
+        new SwapBeforeOpen(
+            NativeOps.real(),
+            "e",
+            () -> {
+              Files.move(tree.resolve("d"), tree.resolve("d.moved"));
+              Files.createDirectory(outside.resolve("e"));
+              Files.writeString(outside.resolve("e/f0"), "host file in e");
+              Files.createSymbolicLink(tree.resolve("d"), outside);
+            });
 
     new TreeRemover(swapping).remove(tree);
 
@@ -117,8 +128,13 @@ class TreeRemoverTest {
 
   @Test
   void remove_namesThatAreNotUtf8_areRemoved() throws Exception {
-    Process p = new ProcessBuilder("sh", "-c", "mkdir \"$(printf 'd\\377')\" && touch \"$(printf 'd\\377/f\\376')\" \"$(printf '\\351t\\351')\"")
-        .directory(tree.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                "sh",
+                "-c",
+                "mkdir \"$(printf 'd\\377')\" && touch \"$(printf 'd\\377/f\\376')\" \"$(printf '\\351t\\351')\"")
+            .directory(tree.toFile())
+            .start();
     assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isZero();
 
@@ -131,8 +147,13 @@ class TreeRemoverTest {
   void remove_treeDeeperThanPathMax_isRemoved() throws Exception {
     // two chains of 1000 "dd/" (3000 bytes each), one moved to the bottom of the other: no path
     // names the bottom, only descriptors reach it
-    Process p = new ProcessBuilder("sh", "-c", "p=$(printf 'dd/%.0s' $(seq 1000)); mkdir -p c1/$p c2/$p && touch c1/${p}bottom && mv c1 c2/$p")
-        .directory(tree.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                "sh",
+                "-c",
+                "p=$(printf 'dd/%.0s' $(seq 1000)); mkdir -p c1/$p c2/$p && touch c1/${p}bottom && mv c1 c2/$p")
+            .directory(tree.toFile())
+            .start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isZero();
 
@@ -144,23 +165,27 @@ class TreeRemoverTest {
   @Test
   void remove_directoryRefilledWithoutEnd_failsNamingIt() throws IOException {
     Files.createDirectories(tree.resolve("busy"));
-    NativeOps refilling = new ForwardingNativeOps(NativeOps.real()) {
-      private int n;
+    NativeOps refilling =
+        new ForwardingNativeOps(NativeOps.real()) {
+          private int n;
 
-      @Override
-      public List<NativeOps.DirEntry> readDirectory(int fd) throws ErrnoException {
-        List<NativeOps.DirEntry> entries = super.readDirectory(fd);
-        try {
-          Files.writeString(tree.resolve("busy/new" + n++), "still writing");
-        } catch (IOException e) {
-          throw new AssertionError(e);
-        }
-        return entries;
-      }
-    };
+          @Override
+          public List<NativeOps.DirEntry> readDirectory(int fd) throws ErrnoException {
+            List<NativeOps.DirEntry> entries = super.readDirectory(fd);
+            try {
+              Files.writeString(tree.resolve("busy/new" + n++), "still writing");
+            } catch (IOException e) {
+              throw new AssertionError(e);
+            }
+            return entries;
+          }
+        };
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TreeRemover(refilling).remove(tree))
-        .isInstanceOf(ErrnoException.class).hasMessageContaining("busy").hasMessageContaining("keeps changing");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new TreeRemover(refilling).remove(tree))
+        .isInstanceOf(ErrnoException.class)
+        .hasMessageContaining("busy")
+        .hasMessageContaining("keeps changing");
     assertThat(tree.resolve("busy")).isDirectory();
   }
 

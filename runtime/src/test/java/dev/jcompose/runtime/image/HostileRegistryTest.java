@@ -34,8 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("security")
 class HostileRegistryTest {
-  private static final byte[] BASE = new TarBuilder().dir("bin", 0755).file("bin/hello", "hi\n", 0755).tar();
-  private static final byte[] TOP = new TarBuilder().dir("etc", 0755).file("etc/app.conf", "x=1\n", 0644).tar();
+  private static final byte[] BASE =
+      new TarBuilder().dir("bin", 0755).file("bin/hello", "hi\n", 0755).tar();
+  private static final byte[] TOP =
+      new TarBuilder().dir("etc", 0755).file("etc/app.conf", "x=1\n", 0644).tar();
   @TempDir Path root;
   private FakeRegistry registry;
   private String ref;
@@ -54,8 +56,11 @@ class HostileRegistryTest {
   }
 
   private RegistryImageService service() {
-    return new RegistryImageService(new RuntimePaths(root.resolve("data"), root.resolve("run")),
-        RegistryConfig.of(List.of(), null), countingOps(), new Platform("linux", "amd64", null));
+    return new RegistryImageService(
+        new RuntimePaths(root.resolve("data"), root.resolve("run")),
+        RegistryConfig.of(List.of(), null),
+        countingOps(),
+        new Platform("linux", "amd64", null));
   }
 
   private Path images() {
@@ -72,8 +77,10 @@ class HostileRegistryTest {
 
     assertThatThrownBy(() -> service().pull(registry.authority() + "/team/app:big", null))
         .isInstanceOf(ContainerException.class)
-        .hasMessageContaining("manifest big").hasMessageContaining("larger than 4194304 bytes")
-        .extracting(e -> ((ContainerException) e).kind()).isEqualTo(Kind.INVALID);
+        .hasMessageContaining("manifest big")
+        .hasMessageContaining("larger than 4194304 bytes")
+        .extracting(e -> ((ContainerException) e).kind())
+        .isEqualTo(Kind.INVALID);
   }
 
   @Test
@@ -90,7 +97,8 @@ class HostileRegistryTest {
     registry.lengthenBlob("team/app", layerDigest(TOP), 1 << 20);
 
     assertThatThrownBy(() -> service().pull(ref, null))
-        .hasMessageContaining("is larger than the " + TarBuilder.gzip(TOP).length + " bytes the manifest says");
+        .hasMessageContaining(
+            "is larger than the " + TarBuilder.gzip(TOP).length + " bytes the manifest says");
     assertNothingOfTheLayerKept(TOP);
   }
 
@@ -98,10 +106,12 @@ class HostileRegistryTest {
   void layerWithAnotherDigest_isNeverUnpacked() throws IOException {
     // a well-formed layer, just not the one the manifest names: before, it was unpacked (into a
     // scratch directory) and only then found out
-    byte[] other = TarBuilder.gzip(new TarBuilder().dir("etc", 0755).file("etc/evil", "x", 04755).tar());
+    byte[] other =
+        TarBuilder.gzip(new TarBuilder().dir("etc", 0755).file("etc/evil", "x", 04755).tar());
     registry.corruptBlob("team/app", layerDigest(TOP), other);
 
-    assertThatThrownBy(() -> service().pull(ref, null)).hasMessageContaining("but the expected digest was '" + layerDigest(TOP) + "'");
+    assertThatThrownBy(() -> service().pull(ref, null))
+        .hasMessageContaining("but the expected digest was '" + layerDigest(TOP) + "'");
 
     assertThat(fsCalls.get()).as("unpacker calls on the top layer's etc").isZero();
     assertNothingOfTheLayerKept(TOP);
@@ -111,7 +121,8 @@ class HostileRegistryTest {
   void truncatedLayerBody_isRefused_andNothingIsKept() throws IOException {
     registry.truncateBlob("team/app", layerDigest(TOP), 40);
 
-    assertThatThrownBy(() -> service().pull(ref, null)).hasMessageContaining("(40 bytes) but the expected digest was '" + layerDigest(TOP) + "'");
+    assertThatThrownBy(() -> service().pull(ref, null))
+        .hasMessageContaining("(40 bytes) but the expected digest was '" + layerDigest(TOP) + "'");
     assertNothingOfTheLayerKept(TOP);
   }
 
@@ -132,7 +143,8 @@ class HostileRegistryTest {
 
     assertThat(registry.hits("/v2/team/app/blobs/" + digest)).isEqualTo(before + 1);
     assertThat(Files.size(blob)).isEqualTo(TarBuilder.gzip(TOP).length);
-    assertThat(Files.readString(image.layerDirs().get(1).resolve("etc/app.conf"))).isEqualTo("x=1\n");
+    assertThat(Files.readString(image.layerDirs().get(1).resolve("etc/app.conf")))
+        .isEqualTo("x=1\n");
   }
 
   @Test
@@ -152,7 +164,9 @@ class HostileRegistryTest {
     long dead = deadPid();
     Files.writeString(tmp.resolve("ingest-" + dead + "-x"), "half a blob");
     Files.createDirectories(tmp.resolve("unpack-" + dead + "-y/usr/lib"));
-    Path live = Files.writeString(tmp.resolve("ingest-" + ProcessHandle.current().pid() + "-z"), "being written");
+    Path live =
+        Files.writeString(
+            tmp.resolve("ingest-" + ProcessHandle.current().pid() + "-z"), "being written");
 
     service();
 
@@ -162,7 +176,8 @@ class HostileRegistryTest {
   }
 
   private void assertNothingOfTheLayerKept(byte[] tar) throws IOException {
-    assertThat(images().resolve("blobs/sha256").resolve(layerDigest(tar).substring(7))).doesNotExist();
+    assertThat(images().resolve("blobs/sha256").resolve(layerDigest(tar).substring(7)))
+        .doesNotExist();
     assertThat(images().resolve("layers").resolve(Digest.of(tar).hex())).doesNotExist();
     try (Stream<Path> tmp = Files.list(images().resolve("tmp"))) {
       assertThat(tmp).isEmpty();
@@ -171,7 +186,8 @@ class HostileRegistryTest {
   }
 
   private void deleteLayerDir(byte[] tar) throws IOException {
-    dev.jcompose.runtime.fs.Trees.deleteRecursively(images().resolve("layers").resolve(Digest.of(tar).hex()));
+    dev.jcompose.runtime.fs.Trees.deleteRecursively(
+        images().resolve("layers").resolve(Digest.of(tar).hex()));
   }
 
   private static long deadPid() {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A {@link NativeOps} passing every call on to another: tests override one call to count it or
- * to do, just before it, what a racing container would do.
+ * A {@link NativeOps} passing every call on to another: tests override one call to count it or to
+ * do, just before it, what a racing container would do.
  */
 public class ForwardingNativeOps implements NativeOps {
   private final NativeOps delegate;

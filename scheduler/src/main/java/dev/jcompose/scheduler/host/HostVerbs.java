@@ -39,7 +39,10 @@ public final class HostVerbs implements LocalVerbs {
   private final Supplier<ImageService> images;
   private final Supplier<VolumeService> volumes;
 
-  public HostVerbs(Supplier<ContainerRuntime> runtime, Supplier<LogReader> logs, Supplier<ImageService> images,
+  public HostVerbs(
+      Supplier<ContainerRuntime> runtime,
+      Supplier<LogReader> logs,
+      Supplier<ImageService> images,
       Supplier<VolumeService> volumes) {
     this.runtime = Lazy.of(runtime);
     this.logs = Lazy.of(logs);
@@ -49,19 +52,27 @@ public final class HostVerbs implements LocalVerbs {
 
   @Override
   public void logs(String projectName, LogOptions options, LogSink sink, BooleanSupplier stop) {
-    Failures.translated(() -> {
-      new LogStreams(runtime.get(), logs.get()).logs(projectName, options, sink, stop);
-      return null;
-    });
+    Failures.translated(
+        () -> {
+          new LogStreams(runtime.get(), logs.get()).logs(projectName, options, sink, stop);
+          return null;
+        });
   }
 
   @Override
   public ExecProcess exec(String projectName, ExecOptions o) {
-    return Failures.translated(() -> {
-      ContainerState c = running(projectName, o.service(), o.index());
-      ExecSession s = runtime.get().exec(c.id(), new ExecSpec(o.command(), o.env(), o.workdir(), o.user(), o.tty(), o.attachStdin()));
-      return new Session(s);
-    });
+    return Failures.translated(
+        () -> {
+          ContainerState c = running(projectName, o.service(), o.index());
+          ExecSession s =
+              runtime
+                  .get()
+                  .exec(
+                      c.id(),
+                      new ExecSpec(
+                          o.command(), o.env(), o.workdir(), o.user(), o.tty(), o.attachStdin()));
+          return new Session(s);
+        });
   }
 
   @Override
@@ -71,36 +82,43 @@ public final class HostVerbs implements LocalVerbs {
 
   @Override
   public List<ImageSummary> images(Project project, List<String> services) {
-    return Failures.translated(() -> new ImageRows(runtime.get(), images.get()).of(project, services));
+    return Failures.translated(
+        () -> new ImageRows(runtime.get(), images.get()).of(project, services));
   }
 
   @Override
   public List<VolumeSummary> volumes(String projectName) {
-    return Failures.translated(() -> volumes.get().list().stream()
-        .filter(v -> projectName.equals(v.labels().get(Labels.PROJECT)))
-        .sorted(Comparator.comparing(VolumeService.VolumeInfo::name))
-        .map(v -> new VolumeSummary(v.name(), "local", v.dataDir().toString(), v.labels()))
-        .toList());
+    return Failures.translated(
+        () ->
+            volumes.get().list().stream()
+                .filter(v -> projectName.equals(v.labels().get(Labels.PROJECT)))
+                .sorted(Comparator.comparing(VolumeService.VolumeInfo::name))
+                .map(v -> new VolumeSummary(v.name(), "local", v.dataDir().toString(), v.labels()))
+                .toList());
   }
 
   @Override
   public String removeVolume(String projectName, String name) {
-    return Failures.translated(() -> {
-      String actual = volumes.get().find(name).isPresent() ? name : projectName + "_" + name;
-      volumes.get().remove(actual);
-      return actual;
-    });
+    return Failures.translated(
+        () -> {
+          String actual = volumes.get().find(name).isPresent() ? name : projectName + "_" + name;
+          volumes.get().remove(actual);
+          return actual;
+        });
   }
 
   private ContainerState running(String project, String service, int index) {
-    List<ContainerState> matches = ProjectContainers.of(runtime.get(), project, List.of(service)).stream()
-        .filter(c -> ProjectContainers.isNumber(c, index))
-        .toList();
+    List<ContainerState> matches =
+        ProjectContainers.of(runtime.get(), project, List.of(service)).stream()
+            .filter(c -> ProjectContainers.isNumber(c, index))
+            .toList();
     if (matches.isEmpty()) {
-      throw new ComposeException(ComposeException.Kind.NOT_FOUND, "service \"" + service + "\" is not running");
+      throw new ComposeException(
+          ComposeException.Kind.NOT_FOUND, "service \"" + service + "\" is not running");
     }
     if (matches.get(0).status() != ContainerState.Status.RUNNING) {
-      throw new ComposeException(ComposeException.Kind.CONFLICT, "container " + matches.get(0).id() + " is not running");
+      throw new ComposeException(
+          ComposeException.Kind.CONFLICT, "container " + matches.get(0).id() + " is not running");
     }
     return matches.get(0);
   }

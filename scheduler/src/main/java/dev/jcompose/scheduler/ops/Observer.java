@@ -19,23 +19,29 @@ public final class Observer {
   private Observer() {}
 
   public static ObservedState observe(EngineContext ctx, String project) {
-    List<ObservedContainer> cs = projectContainers(ctx.runtime(), project).stream()
-        .map(s -> new ObservedContainer(s.id(), s.status(), s.labels(), incomplete(ctx, s)))
-        .toList();
-    Set<String> nets = ctx.networks().list().stream().map(NetworkInfo::name).collect(Collectors.toSet());
-    Set<String> vols = ctx.volumes().list().stream().map(VolumeService.VolumeInfo::name).collect(Collectors.toSet());
+    List<ObservedContainer> cs =
+        projectContainers(ctx.runtime(), project).stream()
+            .map(s -> new ObservedContainer(s.id(), s.status(), s.labels(), incomplete(ctx, s)))
+            .toList();
+    Set<String> nets =
+        ctx.networks().list().stream().map(NetworkInfo::name).collect(Collectors.toSet());
+    Set<String> vols =
+        ctx.volumes().list().stream()
+            .map(VolumeService.VolumeInfo::name)
+            .collect(Collectors.toSet());
     return new ObservedState(cs, nets, vols);
   }
 
   /**
    * A container whose create an engine did not finish: it never started and its network was never
-   * wired. Killed after its record was written but before its monitor was spawned, it is EXITED
-   * (no process, no network namespace); killed later, CREATED. Either way starting it cannot
-   * work: it is recreated.
+   * wired. Killed after its record was written but before its monitor was spawned, it is EXITED (no
+   * process, no network namespace); killed later, CREATED. Either way starting it cannot work: it
+   * is recreated.
    */
   private static boolean incomplete(EngineContext ctx, ContainerState s) {
-    boolean neverStarted = s.status() == ContainerState.Status.CREATED
-        || (s.status() == ContainerState.Status.EXITED && s.startedAt() == null);
+    boolean neverStarted =
+        s.status() == ContainerState.Status.CREATED
+            || (s.status() == ContainerState.Status.EXITED && s.startedAt() == null);
     return neverStarted && !Files.exists(ctx.wiredMarker(s.id()));
   }
 
@@ -49,9 +55,13 @@ public final class Observer {
         .toList();
   }
 
-  public static List<ContainerState> serviceContainers(ContainerRuntime rt, String project, String service) {
+  public static List<ContainerState> serviceContainers(
+      ContainerRuntime rt, String project, String service) {
     return projectContainers(rt, project).stream()
-        .filter(s -> service.equals(s.labels().get(Labels.SERVICE)) && !"True".equals(s.labels().get(Labels.ONEOFF)))
+        .filter(
+            s ->
+                service.equals(s.labels().get(Labels.SERVICE))
+                    && !"True".equals(s.labels().get(Labels.ONEOFF)))
         .toList();
   }
 }

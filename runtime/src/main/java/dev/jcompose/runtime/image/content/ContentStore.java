@@ -15,12 +15,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Content-addressed blobs under {@code <root>/blobs/sha256/<hex>}, as in the OCI image layout.
- * A blob appears only after its digest was verified and its bytes reached the disk: writers go
- * through {@link Ingest}, which writes in the {@link ScratchDir} (same file system) and renames.
- * A stored blob is still never trusted because it exists: readers verify it on use (a blob
- * written before blobs were fsynced may have been truncated by a power loss, and disks rot), and
- * one that fails is deleted so the pull fetches it again. Blobs are immutable: readers need no lock.
+ * Content-addressed blobs under {@code <root>/blobs/sha256/<hex>}, as in the OCI image layout. A
+ * blob appears only after its digest was verified and its bytes reached the disk: writers go
+ * through {@link Ingest}, which writes in the {@link ScratchDir} (same file system) and renames. A
+ * stored blob is still never trusted because it exists: readers verify it on use (a blob written
+ * before blobs were fsynced may have been truncated by a power loss, and disks rot), and one that
+ * fails is deleted so the pull fetches it again. Blobs are immutable: readers need no lock.
  */
 public final class ContentStore {
   private final Path root;
@@ -66,7 +66,10 @@ public final class ContentStore {
     return false;
   }
 
-  /** The stored blob's bytes if they still hash to its digest; empty (and the blob deleted) otherwise. */
+  /**
+   * The stored blob's bytes if they still hash to its digest; empty (and the blob deleted)
+   * otherwise.
+   */
   public Optional<byte[]> readVerified(Digest digest) {
     byte[] content;
     try {
@@ -85,7 +88,11 @@ public final class ContentStore {
 
   /** The stored blob, verified; NOT_FOUND if it is missing or damaged. */
   public byte[] read(Digest digest) {
-    return readVerified(digest).orElseThrow(() -> new ContainerException(Kind.NOT_FOUND, "blob " + digest + " is not in the image store"));
+    return readVerified(digest)
+        .orElseThrow(
+            () ->
+                new ContainerException(
+                    Kind.NOT_FOUND, "blob " + digest + " is not in the image store"));
   }
 
   /** Stores {@code content} after checking that it hashes to {@code expected}. */
@@ -93,7 +100,10 @@ public final class ContentStore {
     write(expected, content.length, content);
   }
 
-  /** Stores {@code content} after checking its digest and that it has the {@code size} a descriptor gave. */
+  /**
+   * Stores {@code content} after checking its digest and that it has the {@code size} a descriptor
+   * gave.
+   */
   public void write(Digest expected, long size, byte[] content) {
     try (Ingest ingest = begin(expected, size)) {
       ingest.output().write(content);

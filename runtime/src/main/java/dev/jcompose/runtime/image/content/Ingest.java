@@ -17,8 +17,8 @@ import java.security.MessageDigest;
  * One blob being written: bytes go to a scratch file while being hashed and counted, and a byte
  * past the expected size fails at once (a registry cannot make us store more than the manifest
  * says). {@link #commit()} checks digest and size, fsyncs the file, renames it into place and
- * fsyncs the directory, so a blob that exists is complete even after a power loss; {@link
- * #close()} without commit deletes the scratch file.
+ * fsyncs the directory, so a blob that exists is complete even after a power loss; {@link #close()}
+ * without commit deletes the scratch file.
  */
 public final class Ingest implements AutoCloseable {
   private final ContentStore store;
@@ -51,8 +51,13 @@ public final class Ingest implements AutoCloseable {
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
         if (expectedSize >= 0 && written + len > expectedSize) {
-          throw new ContainerException(Kind.INVALID,
-              "blob " + expected + " is larger than the " + expectedSize + " bytes the manifest says: refused");
+          throw new ContainerException(
+              Kind.INVALID,
+              "blob "
+                  + expected
+                  + " is larger than the "
+                  + expectedSize
+                  + " bytes the manifest says: refused");
         }
         sha256.update(b, off, len);
         written += len;
@@ -81,11 +86,20 @@ public final class Ingest implements AutoCloseable {
     file.close();
     Digest actual = Digest.fromHash(sha256.digest());
     if (!actual.equals(expected)) {
-      throw new ContainerException(Kind.INVALID, "blob has digest '" + actual + "' (" + written
-          + " bytes) but the expected digest was '" + expected + "'" + (expectedSize >= 0 ? " (" + expectedSize + " bytes)" : ""));
+      throw new ContainerException(
+          Kind.INVALID,
+          "blob has digest '"
+              + actual
+              + "' ("
+              + written
+              + " bytes) but the expected digest was '"
+              + expected
+              + "'"
+              + (expectedSize >= 0 ? " (" + expectedSize + " bytes)" : ""));
     }
     if (expectedSize >= 0 && written != expectedSize) {
-      throw new ContainerException(Kind.INVALID,
+      throw new ContainerException(
+          Kind.INVALID,
           "blob " + expected + " has " + written + " bytes but the manifest says " + expectedSize);
     }
     store.publish(temp, expected);
@@ -93,7 +107,8 @@ public final class Ingest implements AutoCloseable {
   }
 
   private IOException writeFailure(IOException e) {
-    return new IOException("cannot write blob " + expected + " to " + temp.getParent() + ": " + e.getMessage(), e);
+    return new IOException(
+        "cannot write blob " + expected + " to " + temp.getParent() + ": " + e.getMessage(), e);
   }
 
   @Override

@@ -26,7 +26,10 @@ public final class ScratchDir {
     this.dir = dir;
   }
 
-  /** A fresh name for {@code kind} (ingest, unpack, delete) in this directory, which is created if missing. */
+  /**
+   * A fresh name for {@code kind} (ingest, unpack, delete) in this directory, which is created if
+   * missing.
+   */
   public Path newPath(String kind) throws IOException {
     Files.createDirectories(dir);
     return dir.resolve(kind + "-" + PID + "-" + UUID.randomUUID());
@@ -50,7 +53,8 @@ public final class ScratchDir {
 
   static boolean isOrphan(String name) {
     Matcher m = NAME.matcher(name);
-    // names of another form were not made by this class: an older version's; nothing writes them any more
+    // names of another form were not made by this class: an older version's; nothing writes them
+    // any more
     return !m.matches() || ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty();
   }
 }

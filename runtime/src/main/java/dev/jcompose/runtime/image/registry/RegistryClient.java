@@ -13,14 +13,15 @@ import java.net.http.HttpResponse.BodyHandler;
 import java.time.Duration;
 
 /**
- * Pull side of the OCI distribution spec for one repository on one registry endpoint:
- * manifests by tag or digest and blobs by digest. Authentication is negotiated on the first 401
- * ({@link Authenticator}); redirects (blob storage) are followed by hand so the registry's token
- * is never sent to another host. Thread-safe: blobs of one image download in parallel.
+ * Pull side of the OCI distribution spec for one repository on one registry endpoint: manifests by
+ * tag or digest and blobs by digest. Authentication is negotiated on the first 401 ({@link
+ * Authenticator}); redirects (blob storage) are followed by hand so the registry's token is never
+ * sent to another host. Thread-safe: blobs of one image download in parallel.
  */
 public final class RegistryClient {
   /** docker's cap on a manifest or index body (distribution's maxManifestBodySize). */
   public static final int MAX_MANIFEST_BYTES = 4 << 20;
+
   private static final int MAX_REDIRECTS = 5;
   private final HttpClient http;
   private final URI base;
@@ -33,7 +34,8 @@ public final class RegistryClient {
    * @param repository path such as {@code library/busybox}
    * @param basicAuth base64 "user:password" or null for anonymous
    */
-  public RegistryClient(HttpClient http, URI base, String repository, String basicAuth, Duration timeout) {
+  public RegistryClient(
+      HttpClient http, URI base, String repository, String basicAuth, Duration timeout) {
     this.http = http;
     this.base = base;
     this.repository = repository;
@@ -61,14 +63,18 @@ public final class RegistryClient {
   }
 
   /**
-   * GET /v2/&lt;name&gt;/manifests/&lt;reference&gt;; NOT_FOUND when the registry lacks it,
-   * INVALID when the body is over {@link #MAX_MANIFEST_BYTES} (announced or streamed: the
-   * connection is dropped there, never read to its end).
+   * GET /v2/&lt;name&gt;/manifests/&lt;reference&gt;; NOT_FOUND when the registry lacks it, INVALID
+   * when the body is over {@link #MAX_MANIFEST_BYTES} (announced or streamed: the connection is
+   * dropped there, never read to its end).
    */
   public Fetched manifest(String reference) {
     URI uri = base.resolve("/v2/" + repository + "/manifests/" + reference);
-    HttpResponse<InputStream> response = send(uri, String.join(", ", MediaTypes.ACCEPTED), HttpResponse.BodyHandlers.ofInputStream());
-    byte[] body = readAtMost(response, MAX_MANIFEST_BYTES, "manifest " + reference + " from " + uri.getAuthority());
+    HttpResponse<InputStream> response =
+        send(
+            uri, String.join(", ", MediaTypes.ACCEPTED), HttpResponse.BodyHandlers.ofInputStream());
+    byte[] body =
+        readAtMost(
+            response, MAX_MANIFEST_BYTES, "manifest " + reference + " from " + uri.getAuthority());
     String type = response.headers().firstValue("Content-Type").orElse("").split(";", -1)[0].trim();
     if (type.isEmpty() || type.equals("application/json")) {
       type = ImageManifest.readTree(body).path("mediaType").asText("");
@@ -76,13 +82,16 @@ public final class RegistryClient {
     return new Fetched(body, type);
   }
 
-  /** The whole body if it has at most {@code limit} bytes; INVALID naming {@code what} otherwise. */
+  /**
+   * The whole body if it has at most {@code limit} bytes; INVALID naming {@code what} otherwise.
+   */
   public static byte[] readAtMost(HttpResponse<InputStream> response, long limit, String what) {
     long announced = response.headers().firstValueAsLong("Content-Length").orElse(-1);
     try (InputStream in = response.body()) {
       byte[] body = announced > limit ? new byte[0] : in.readNBytes((int) limit + 1);
       if (announced > limit || body.length > limit) {
-        throw new ContainerException(Kind.INVALID, what + " is larger than " + limit + " bytes: refused");
+        throw new ContainerException(
+            Kind.INVALID, what + " is larger than " + limit + " bytes: refused");
       }
       return body;
     } catch (IOException e) {
@@ -98,7 +107,8 @@ public final class RegistryClient {
 
   private <T> HttpResponse<T> send(URI uri, String accept, BodyHandler<T> handler) {
     HttpResponse<T> response = exchange(uri, accept, handler, true);
-    if (response.statusCode() == 401 && auth.negotiate(response.headers().firstValue("WWW-Authenticate").orElse(null))) {
+    if (response.statusCode() == 401
+        && auth.negotiate(response.headers().firstValue("WWW-Authenticate").orElse(null))) {
       discard(response);
       response = exchange(uri, accept, handler, true);
     }
@@ -113,22 +123,31 @@ public final class RegistryClient {
     return response;
   }
 
-  private <T> HttpResponse<T> exchange(URI uri, String accept, BodyHandler<T> handler, boolean withAuth) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept).GET();
+  private <T> HttpResponse<T> exchange(
+      URI uri, String accept, BodyHandler<T> handler, boolean withAuth) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept).GET();
     if (withAuth) {
       auth.header().ifPresent(h -> request.header("Authorization", h));
     }
     try {
       return http.send(request.build(), handler);
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot reach " + uri.getScheme() + "://" + uri.getAuthority() + ": " + describe(e), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE,
+          "cannot reach " + uri.getScheme() + "://" + uri.getAuthority() + ": " + describe(e),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ContainerException(Kind.UNAVAILABLE, "interrupted while talking to " + uri.getAuthority(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "interrupted while talking to " + uri.getAuthority(), e);
     }
   }
 
-  /** The innermost cause that says something, e.g. "UnresolvedAddressException" or "ConnectException: Connection refused". */
+  /**
+   * The innermost cause that says something, e.g. "UnresolvedAddressException" or
+   * "ConnectException: Connection refused".
+   */
   static String describe(IOException e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {

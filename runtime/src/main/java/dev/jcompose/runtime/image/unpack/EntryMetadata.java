@@ -58,20 +58,29 @@ final class EntryMetadata {
       String key = header.getKey();
       if (key.startsWith(LIBARCHIVE_XATTR) && fromImage(key.substring(LIBARCHIVE_XATTR.length()))) {
         // libarchive stores values base64-encoded, so binary ones survive
-        ops.lsetxattr(path, key.substring(LIBARCHIVE_XATTR.length()), Base64.getDecoder().decode(header.getValue()));
-      } else if (key.startsWith(SCHILY_XATTR) && fromImage(key.substring(SCHILY_XATTR.length())) && header.getValue().indexOf('\uFFFD') < 0) {
-        // commons-compress decodes PAX values as UTF-8; a value that did not survive that is skipped
-        ops.lsetxattr(path, key.substring(SCHILY_XATTR.length()), header.getValue().getBytes(StandardCharsets.UTF_8));
+        ops.lsetxattr(
+            path,
+            key.substring(LIBARCHIVE_XATTR.length()),
+            Base64.getDecoder().decode(header.getValue()));
+      } else if (key.startsWith(SCHILY_XATTR)
+          && fromImage(key.substring(SCHILY_XATTR.length()))
+          && header.getValue().indexOf('\uFFFD') < 0) {
+        // commons-compress decodes PAX values as UTF-8; a value that did not survive that is
+        // skipped
+        ops.lsetxattr(
+            path,
+            key.substring(SCHILY_XATTR.length()),
+            header.getValue().getBytes(StandardCharsets.UTF_8));
       }
     }
   }
 
   /**
    * Whether an image may set this attribute. {@code trusted.*} ones are the host kernel's own
-   * bookkeeping, and the layer directory is an overlay lower dir: a forged
-   * {@code trusted.overlay.redirect}, {@code origin} or {@code metacopy} would make overlayfs look
-   * elsewhere than the image says (opaque directories come only from {@code .wh..wh..opq}
-   * markers, see {@link Whiteouts}). umoci and stacker drop overlay attributes from layers too.
+   * bookkeeping, and the layer directory is an overlay lower dir: a forged {@code
+   * trusted.overlay.redirect}, {@code origin} or {@code metacopy} would make overlayfs look
+   * elsewhere than the image says (opaque directories come only from {@code .wh..wh..opq} markers,
+   * see {@link Whiteouts}). umoci and stacker drop overlay attributes from layers too.
    */
   static boolean fromImage(String xattr) {
     return !xattr.startsWith("trusted.");

@@ -1,8 +1,8 @@
 package dev.jcompose.runtime.image.unpack;
 
-import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps tar entry names to paths inside a layer directory without ever leaving it. Names are
- * cleaned lexically as docker and containerd do (Go's filepath.Clean, then joined to the root): a
- * leading {@code /} means the layer's root, {@code a/../b} is {@code b}, and a name whose
- * {@code ..} climbs above the root is refused (moby's breakoutError). Every parent component is
- * checked with lstat, so a symlink planted by an earlier entry is never followed.
+ * Maps tar entry names to paths inside a layer directory without ever leaving it. Names are cleaned
+ * lexically as docker and containerd do (Go's filepath.Clean, then joined to the root): a leading
+ * {@code /} means the layer's root, {@code a/../b} is {@code b}, and a name whose {@code ..} climbs
+ * above the root is refused (moby's breakoutError). Every parent component is checked with lstat,
+ * so a symlink planted by an earlier entry is never followed.
  */
 final class EntryPaths {
   private final Path root;
@@ -29,7 +29,10 @@ final class EntryPaths {
     this.ops = ops;
   }
 
-  /** Components of {@code name} below the root ("/./a//b/../c/" → [a, c]); refuses names that climb out. */
+  /**
+   * Components of {@code name} below the root ("/./a//b/../c/" → [a, c]); refuses names that climb
+   * out.
+   */
   static List<String> components(String name, String role) {
     List<String> parts = new ArrayList<>();
     for (String part : name.split("/", -1)) {
@@ -58,7 +61,12 @@ final class EntryPaths {
         throw refuse(name, "parent '" + root.relativize(dir) + "' does not exist in the layer");
       } else if (!attrs.isDirectory()) {
         // isDirectory() on NOFOLLOW attributes is false for a symlink to a directory
-        throw refuse(name, "parent '" + root.relativize(dir) + "' is " + (attrs.isSymbolicLink() ? "a symlink" : "not a directory"));
+        throw refuse(
+            name,
+            "parent '"
+                + root.relativize(dir)
+                + "' is "
+                + (attrs.isSymbolicLink() ? "a symlink" : "not a directory"));
       }
     }
     return dir;

@@ -1,7 +1,7 @@
 package dev.jcompose.runtime.image.unpack;
 
-import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.fs.Trees;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,14 +17,14 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Extracts one uncompressed layer tar into an empty directory, overlay-ready: OCI whiteouts
- * become overlay whiteouts ({@link Whiteouts}), ownership, full modes, mtimes, symlinks and
- * xattrs are kept, but not {@code trusted.*} ones ({@link EntryMetadata#fromImage}). Never writes
- * outside the directory ({@link EntryPaths}); a refused entry aborts with INVALID and the caller
- * discards the directory. Device nodes are made as docker makes them (moby's createTarFile: by
- * root outside a user namespace, otherwise skipped); inside a container the devices cgroup decides
- * what may be opened, and the data root's modes keep host users away from them. One instance per
- * layer; not thread-safe.
+ * Extracts one uncompressed layer tar into an empty directory, overlay-ready: OCI whiteouts become
+ * overlay whiteouts ({@link Whiteouts}), ownership, full modes, mtimes, symlinks and xattrs are
+ * kept, but not {@code trusted.*} ones ({@link EntryMetadata#fromImage}). Never writes outside the
+ * directory ({@link EntryPaths}); a refused entry aborts with INVALID and the caller discards the
+ * directory. Device nodes are made as docker makes them (moby's createTarFile: by root outside a
+ * user namespace, otherwise skipped); inside a container the devices cgroup decides what may be
+ * opened, and the data root's modes keep host users away from them. One instance per layer; not
+ * thread-safe.
  */
 public final class LayerUnpacker {
   private final NativeOps ops;
@@ -39,7 +39,10 @@ public final class LayerUnpacker {
   private final byte[] copyBuffer = new byte[1 << 17];
   private long size;
 
-  /** {@code createDevices}: false where mknod cannot work (not root); device entries are then skipped. */
+  /**
+   * {@code createDevices}: false where mknod cannot work (not root); device entries are then
+   * skipped.
+   */
   public LayerUnpacker(NativeOps ops, boolean createDevices, Path root) {
     this.ops = ops;
     this.createDevices = createDevices;
@@ -92,7 +95,8 @@ public final class LayerUnpacker {
     }
   }
 
-  private void create(TarArchiveEntry entry, String name, Path target, InputStream content) throws IOException {
+  private void create(TarArchiveEntry entry, String name, Path target, InputStream content)
+      throws IOException {
     if (entry.isSymbolicLink()) {
       Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
     } else if (entry.isLink()) {
@@ -106,7 +110,8 @@ public final class LayerUnpacker {
       writeFile(target, content);
       size += entry.getSize();
     } else {
-      throw EntryPaths.refuse(name, "unsupported tar entry type '" + (char) entry.getLinkFlag() + "'");
+      throw EntryPaths.refuse(
+          name, "unsupported tar entry type '" + (char) entry.getLinkFlag() + "'");
     }
   }
 
@@ -119,13 +124,19 @@ public final class LayerUnpacker {
     Path source = paths.parentDir(name, parts, false).resolve(parts.get(parts.size() - 1));
     BasicFileAttributes attrs = EntryPaths.lstat(source);
     if (attrs == null || attrs.isDirectory()) {
-      throw EntryPaths.refuse(name, "hard link target '" + linkName + "' is not a file of this layer");
+      throw EntryPaths.refuse(
+          name, "hard link target '" + linkName + "' is not a file of this layer");
     }
     return source;
   }
 
   private void writeFile(Path target, InputStream content) throws IOException {
-    try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+    try (OutputStream out =
+        Files.newOutputStream(
+            target,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS)) {
       // one large reused buffer: transferTo's 8 KiB chunks cost a syscall each on big files
       for (int n = content.read(copyBuffer); n >= 0; n = content.read(copyBuffer)) {
         out.write(copyBuffer, 0, n);
