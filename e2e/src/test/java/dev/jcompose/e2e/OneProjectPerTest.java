@@ -11,7 +11,7 @@ public abstract class OneProjectPerTest {
   protected Jcompose jc;
 
   @AfterEach
-  protected void tearDownProjectAndCheckLeaks() {
+  public void tearDownProjectAndCheckLeaks() {
     if (jc != null) {
       jc.close();
     }
