@@ -53,6 +53,11 @@ public class ForwardingNativeOps implements NativeOps {
   }
 
   @Override
+  public void attachDeviceProgram(Path cgroup, byte[] program) throws IOException {
+    delegate.attachDeviceProgram(cgroup, program);
+  }
+
+  @Override
   public boolean canChown() {
     return delegate.canChown();
   }
