@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Host-side names of one engine instance. Interfaces: bridges {@code jcb} + 10 hex, host veth ends
- * {@code jcv} + 10 hex (13 chars, under IFNAMSIZ 15). Hashes include the instance (the state dir)
+ * {@code jcv} + 10 hex, stand-in macvlan/ipvlan parents {@code jcp} + 10 hex (13 chars, under
+ * IFNAMSIZ 15). Hashes include the instance (the state dir)
  * so two engines with their own state never collide on a network called "p_default". Every link
  * carries an ifalias {@code jcompose:<instance>:…} so a restarted engine finds its orphans and
  * only its own; its firewall rules live in a table of its own for the same reason.
@@ -36,6 +37,11 @@ final class Names {
     return "jcb" + hash(instance + "\0" + network, 10);
   }
 
+  /** The link standing in for a macvlan/ipvlan parent when none is given (docker makes a dummy link). */
+  String standInParent(String network) {
+    return "jcp" + hash(instance + "\0" + network, 10);
+  }
+
   String veth(String containerId, String network) {
     return "jcv" + hash(instance + "\0" + containerId + "\0" + network, 10);
   }
@@ -47,6 +53,15 @@ final class Names {
    */
   String firewallTable() {
     return "jcompose-" + instance;
+  }
+
+  /** 40 bits of the engine's unique local IPv6 prefix, stable for its state dir. */
+  String uniqueLocalBits() {
+    return hash("ula\0" + instance, 10);
+  }
+
+  String standInAlias(String network) {
+    return aliasPrefix() + "parent:" + network;
   }
 
   String aliasPrefix() {

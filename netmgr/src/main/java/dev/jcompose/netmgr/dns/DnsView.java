@@ -1,6 +1,7 @@
 package dev.jcompose.netmgr.dns;
 
 import dev.jcompose.netmgr.ipam.Cidr;
+import dev.jcompose.netmgr.ipam.IpAddress;
 import dev.jcompose.netmgr.ipam.Ipv4;
 import dev.jcompose.netmgr.state.EndpointRecord;
 import dev.jcompose.netmgr.state.NetworkRecord;
@@ -37,7 +38,7 @@ public final class DnsView {
   public static DnsView of(List<NetworkRecord> nets, List<EndpointRecord> endpoints) {
     Map<String, Net> byName = new HashMap<>();
     nets.forEach(n -> byName.put(n.name(), new Net(n.name(), Cidr.parse(n.subnet()), n.internal(),
-        new LinkedHashMap<>(), new HashMap<>(), new HashMap<>())));
+        new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(), new LinkedHashMap<>(), new HashMap<>())));
     Map<String, List<String>> containerNets = new HashMap<>();
     Map<String, List<String>> servers = new HashMap<>();
     for (EndpointRecord e : endpoints) {
@@ -52,6 +53,13 @@ public final class DnsView {
       }
       if (!e.dnsNames().isEmpty()) {
         net.ptr().putIfAbsent(address, e.dnsNames().get(0));
+      }
+      if (e.ipv6Address() != null) {
+        IpAddress v6 = IpAddress.parse(e.ipv6Address());
+        new LinkedHashSet<>(e.dnsNames()).forEach(name -> net.names6().computeIfAbsent(normalize(name), k -> new ArrayList<>()).add(v6));
+        if (!e.dnsNames().isEmpty()) {
+          net.ptr6().putIfAbsent(v6, e.dnsNames().get(0));
+        }
       }
       containerNets.computeIfAbsent(e.containerId(), k -> new ArrayList<>()).add(e.networkName());
       servers.put(e.containerId(), e.dnsServers());
@@ -93,9 +101,10 @@ public final class DnsView {
     return container == null ? List.of() : serversOfContainer.getOrDefault(container, List.of());
   }
 
-  /** Addresses of one network as unmodifiable facts. */
+  /** Addresses of one network as unmodifiable facts; {@code names6}/{@code ptr6} hold the IPv6 side (AAAA). */
   record Net(String name, Cidr subnet, boolean internal, Map<String, List<Integer>> names,
-      Map<Integer, String> ptr, Map<Integer, String> clients) {
+      Map<Integer, String> ptr, Map<Integer, String> clients, Map<String, List<IpAddress>> names6,
+      Map<IpAddress, String> ptr6) {
 
     Set<String> allNames() {
       return names.keySet();

@@ -133,7 +133,7 @@ class DnsResponderTest {
   }
 
   private static NetworkRecord net(String name, String subnet, boolean internal) {
-    return new NetworkRecord(name, "jcb-" + name, subnet, null, subnet.replace("0/24", "1"), internal, 1500, Map.of());
+    return NetworkRecord.bridge(name, "jcb-" + name, subnet, null, subnet.replace("0/24", "1"), internal, 1500, Map.of());
   }
 
   private static EndpointRecord ep(String container, String network, String ip, List<String> names) {

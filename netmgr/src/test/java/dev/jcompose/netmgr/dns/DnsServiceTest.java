@@ -48,7 +48,7 @@ class DnsServiceTest {
     upstreams = List.of(SocketAddress.inetSocketAddress(upstreamPort, "127.0.0.1"));
     dns = new DnsService(vertx, port, () -> upstreams);
     dns.update(DnsView.of(
-        List.of(new NetworkRecord("lo_net", "lo", "127.0.0.0/8", null, "127.0.0.1", false, 1500, Map.of())),
+        List.of(NetworkRecord.bridge("lo_net", "lo", "127.0.0.0/8", null, "127.0.0.1", false, 1500, Map.of())),
         List.of(new EndpointRecord("c1", "lo_net", "x", "eth0", "127.0.0.5", 8, "127.0.0.1", "m", List.of("web"), List.of()))));
     dns.listen("lo_net", "127.0.0.1").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
   }

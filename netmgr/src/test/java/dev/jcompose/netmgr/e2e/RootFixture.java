@@ -84,7 +84,7 @@ abstract class RootFixture {
   }
 
   NetworkInfo network(String name, boolean internal, NetworkSpec.Subnet... subnets) {
-    return manager.create(new NetworkSpec(name, internal, List.of(subnets), null, Map.of(), Map.of()));
+    return manager.create(NetworkSpec.bridge(name, internal, List.of(subnets)));
   }
 
   TestNetns netns(String suffix) {

@@ -29,12 +29,12 @@ class LinkOpsContractRootTest {
     LinkOps ops = impl.get();
     Exec.run(List.of("ip", "netns", "add", NS), "");
     try {
-      ops.ensureBridge(new BridgeConfig(BRIDGE, "02:00:00:00:00:01", 1500, "10.251.0.1/24", "jcompose:contract:net:x", false));
-      ops.ensureBridge(new BridgeConfig(BRIDGE, "02:00:00:00:00:01", 1500, "10.251.0.1/24", "jcompose:contract:net:x", false));
+      ops.ensureBridge(new BridgeConfig(BRIDGE, "02:00:00:00:00:01", 1500, "10.251.0.1/24", null, "jcompose:contract:net:x", false));
+      ops.ensureBridge(new BridgeConfig(BRIDGE, "02:00:00:00:00:01", 1500, "10.251.0.1/24", null, "jcompose:contract:net:x", false));
       long[] t = new long[1];
       long t0 = System.nanoTime();
-      ops.attachVeth(new VethConfig("jcvcontract01", BRIDGE, Path.of("/var/run/netns", NS), "eth0", "02:42:0a:fb:00:02", 1500,
-          "10.251.0.2/24", "10.251.0.1", "jcompose:contract:ep:c:x"));
+      ops.attachVeth(new VethConfig("jcvcontract01", BRIDGE, "jcompose:contract:ep:c:x", false, new InsideConfig(
+          Path.of("/var/run/netns", NS), "eth0", "02:42:0a:fb:00:02", 1500, "10.251.0.2/24", null, "10.251.0.1", null, false)));
       t[0] = System.nanoTime() - t0;
       System.out.printf("%s attachVeth %.2f ms%n", ops.getClass().getSimpleName(), t[0] / 1e6);
 
@@ -48,8 +48,9 @@ class LinkOpsContractRootTest {
       assertThat(ops.hostRanges()).extracting(r -> r.owner()).contains("host route 10.251.0.0/24 dev " + BRIDGE);
       assertThat(Exec.run(List.of("ip", "link", "show", BRIDGE), "")).contains("02:00:00:00:00:01", "mtu 1500", "UP");
       assertThat(Exec.run(List.of("ip", "addr", "show", BRIDGE), "")).contains("inet 10.251.0.1/24");
-      assertThatThrownBy(() -> ops.attachVeth(new VethConfig("jcvcontract02", BRIDGE, Path.of("/var/run/netns/jctest-absent"),
-          "eth0", null, 1500, "10.251.0.3/24", null, "jcompose:contract:ep:d:x"))).isInstanceOf(NetworkException.class);
+      assertThatThrownBy(() -> ops.attachVeth(new VethConfig("jcvcontract02", BRIDGE, "jcompose:contract:ep:d:x", false, new InsideConfig(
+          Path.of("/var/run/netns/jctest-absent"), "eth0", null, 1500, "10.251.0.3/24", null, null, null, false))))
+          .isInstanceOf(NetworkException.class);
 
       ops.deleteLink("jcvcontract01");
       ops.deleteLink("jcvcontract01");
