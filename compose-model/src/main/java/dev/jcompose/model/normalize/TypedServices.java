@@ -97,7 +97,7 @@ final class TypedServices {
       Map<String, Object> n = mapOrEmpty(v);
       out.put(k, new ServiceNetworking.Attachment(strings(n.get("aliases")), str(n.get("ipv4_address")),
           str(n.get("ipv6_address")), str(n.get("mac_address")), integer(n.get("priority")),
-          integer(n.get("gw_priority")), stringMap(n.get("driver_opts"))));
+          integer(n.get("gw_priority")), stringMap(n.get("driver_opts")), str(n.get("interface_name"))));
     });
     return out;
   }

@@ -54,6 +54,9 @@ public final class InputChecks {
         check(path(poolAt, "subnet"), pool.subnet() == null ? null : ValueRules.cidr("subnet", pool.subnet()));
         check(path(poolAt, "ip_range"), pool.ipRange() == null ? null : ValueRules.cidr("ip_range", pool.ipRange()));
         check(path(poolAt, "gateway"), pool.gateway() == null ? null : ValueRules.ip("gateway", pool.gateway()));
+        if (pool.auxAddresses() != null) {
+          pool.auxAddresses().forEach((name, ip) -> check(path(poolAt, "aux_addresses", name), ValueRules.ip("aux_address", ip)));
+        }
       }
     }
   }

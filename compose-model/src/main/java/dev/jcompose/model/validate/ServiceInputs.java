@@ -68,6 +68,7 @@ final class ServiceInputs {
         check(nAt, a.ipv4Address() == null ? null : ValueRules.ipv4("ipv4_address", a.ipv4Address()));
         check(nAt, a.ipv6Address() == null ? null : ValueRules.ip("ipv6_address", a.ipv6Address()));
         check(nAt, a.macAddress() == null ? null : ValueRules.mac("mac_address", a.macAddress()));
+        check(nAt, a.interfaceName() == null ? null : ValueRules.interfaceName("interface_name", a.interfaceName()));
       }
     });
   }

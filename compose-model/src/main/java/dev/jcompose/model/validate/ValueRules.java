@@ -91,6 +91,12 @@ public final class ValueRules {
     return prefix > (value.indexOf(':') >= 0 ? 128 : 32) ? "invalid " + what + " " + Quoted.of(value) + ": prefix too long" : null;
   }
 
+  /** A Linux interface name: what IFNAMSIZ holds, no slash or blank (dev_valid_name), never lo's. */
+  public static String interfaceName(String what, String value) {
+    return value.matches("[A-Za-z0-9_.-]{1,15}") && !value.equals(".") && !value.equals("..") && !value.equals("lo") ? null
+        : "invalid " + what + " " + Quoted.of(value) + ": an interface name of at most 15 letters, digits, '.', '-' or '_'";
+  }
+
   public static String mac(String what, String value) {
     return MAC.matcher(value).matches() ? null : "invalid " + what + " " + Quoted.of(value) + ": xx:xx:xx:xx:xx:xx expected";
   }

@@ -97,6 +97,7 @@ public final class ContainerActions {
     // the other removals of this down, and release only has to forget them.
     ctx.runtime().delete(name);
     quietly(() -> ctx.networks().release(name));
+    quietly(() -> ctx.volumes().release(name)); // unmounts volume options it was the last user of
     deleteTree(ctx.etcDir(name));
     deleteTree(ctx.wiredMarker(name));
     ctx.supervisor().forget(name);
@@ -128,7 +129,7 @@ public final class ContainerActions {
 
   NetworkMode networkMode(Project p, Service s) {
     dev.jcompose.model.api.NetworkMode m = s.networking().mode();
-    return switch (m.kind()) {
+    return switch (NetworkConverter.effectiveMode(p, s)) {
       case BRIDGE -> NetworkMode.newNamespace();
       case HOST -> new NetworkMode(NetworkMode.Kind.HOST, null);
       case NONE -> new NetworkMode(NetworkMode.Kind.NONE, null);

@@ -137,7 +137,7 @@ public final class LocalComposeService implements ComposeService {
     ImageHandle image = ctx.images().find(s.image()).orElseGet(() -> ctx.images().pull(s.image(), (r, l, ph, c, t) -> {}));
     String name = options.name() != null && !options.name().isEmpty() ? options.name()
         : Names.oneoff(project.name(), s.name(), ContainerActions.randomHex(3));
-    ContainerState st = actions.create(project, s, name, 1, image, s.configHash(), options, runner.volumeResolver(image), progress);
+    ContainerState st = actions.create(project, s, name, 1, image, s.configHash(), options, runner.volumeResolver(image, name), progress);
     actions.start(name, st.labels(), progress);
     return ctx.runtime().state(name).map(x -> Summaries.of(ctx, x)).orElseThrow();
   }

@@ -83,7 +83,7 @@ public final class SampleProjects {
   private static ServiceNetworking networking() {
     return new ServiceNetworking(NetworkMode.parse("bridge"),
         Map.of("default", new ServiceNetworking.Attachment(List.of("alias"), "172.28.0.5", "fd00::5", "02:42:ac:11:00:03", 10, 1,
-            Map.of("o", "v"))),
+            Map.of("o", "v"), "eth3")),
         "web-host", "example.org", "02:42:ac:11:00:02",
         List.of(new ServiceNetworking.Port("http", 80, PortRange.parse("8080-8081", "published"), "::1", Protocol.UDP, "host",
             "http")),
