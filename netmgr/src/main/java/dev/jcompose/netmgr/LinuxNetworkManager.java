@@ -16,9 +16,9 @@ import dev.jcompose.netmgr.ipam.IpAddress;
 import dev.jcompose.netmgr.ipam.IpPrefix;
 import dev.jcompose.netmgr.ipam.SubnetAllocator;
 import dev.jcompose.netmgr.ipam.TakenRange;
-import dev.jcompose.netmgr.link.NetlinkLinkOps;
 import dev.jcompose.netmgr.link.LinkOps;
 import dev.jcompose.netmgr.link.LinkPresence;
+import dev.jcompose.netmgr.link.NetlinkLinkOps;
 import dev.jcompose.netmgr.ports.PortOwners;
 import dev.jcompose.netmgr.ports.PortProxies;
 import dev.jcompose.netmgr.state.EndpointRecord;
@@ -26,7 +26,7 @@ import dev.jcompose.netmgr.state.GroupCommit;
 import dev.jcompose.netmgr.state.NetState;
 import dev.jcompose.netmgr.state.NetworkRecord;
 import dev.jcompose.netmgr.state.PoolRecord;
-import dev.jcompose.netmgr.state.StateStore;
+import dev.jcompose.netmgr.state.StateFile;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,34 +41,43 @@ import java.util.Set;
  * {@link NetworkManager} for Linux: kernel work through {@link LinkOps} and {@link Firewall}, the
  * embedded DNS and localhost port proxies on Vert.x, state in {@code <stateDir>/networks.json}.
  *
- * <p>Threading: every public method is blocking (it talks rtnetlink, runs {@code nft} and waits for socket
- * binds); call it from a worker thread, never from an event loop. They hold the manager's lock,
- * except for the per-container hot path of {@code up} and {@code down}: {@link #attach} creates
- * its veth and {@link #release} waits for the kernel off the lock, and both wait for their state
- * write off it too (see {@link GroupCommit}), so 20 containers attach side by side instead of one
- * after the other. Invariant: after each method returns, the persisted state, the kernel links,
+ * <p>Threading: every public method is blocking (it talks rtnetlink, runs {@code nft} and waits for
+ * socket binds); call it from a worker thread, never from an event loop. They hold the manager's
+ * lock, except for the per-container hot path of {@code up} and {@code down}: {@link #attach}
+ * creates its veth and {@link #release} waits for the kernel off the lock, and both wait for their
+ * state write off it too (see {@link GroupCommit}), so 20 containers attach side by side instead of
+ * one after the other. Invariant: after each method returns, the persisted state, the kernel links,
  * the rule set and the DNS view describe the same networks (a failed operation is rolled back
  * before it throws).
  */
 public final class LinuxNetworkManager implements NetworkManager {
   private static final System.Logger LOG = System.getLogger(LinuxNetworkManager.class.getName());
-  /** How long a release waits for the kernel to take the veths with their namespace (~50 ms for 20). */
+
+  /**
+   * How long a release waits for the kernel to take the veths with their namespace (~50 ms for 20).
+   */
   private static final Duration RELEASE_WAIT = Duration.ofSeconds(1);
+
   static final int DNS_PORT = 53;
   static final String FORWARD4 = "net.ipv4.ip_forward";
   static final String FORWARD6 = "net.ipv6.conf.all.forwarding";
 
-  private final Names names;
+  private final LinkNames names;
   private final LinkOps links;
   private final Firewall firewall;
-  private final StateStore store;
+  private final StateFile store;
   private final DnsFrontend dns;
   private final PortPublisher ports;
   private final NetworkPlanner planner;
   private final NetState state;
   private final GroupCommit commits;
-  /** What attaches whose link is being made off the lock hold: network -> container -> addresses and interface. */
+
+  /**
+   * What attaches whose link is being made off the lock hold: network -> container -> addresses and
+   * interface.
+   */
   private final Map<String, Map<String, Pending>> pending = new HashMap<>();
+
   private final Recovery recovery;
   private boolean started;
 
@@ -79,12 +88,15 @@ public final class LinuxNetworkManager implements NetworkManager {
   public record Parts(LinkOps links, Firewall firewall, DnsFrontend dns, PortProxies proxies) {}
 
   public LinuxNetworkManager(Path stateDir, Parts parts) {
-    this.names = new Names(stateDir);
-    this.planner = new NetworkPlanner(new SubnetAllocator(SubnetAllocator.DEFAULT_POOLS,
-        List.of(SubnetAllocator.uniqueLocal(names.uniqueLocalBits()))));
+    this.names = new LinkNames(stateDir);
+    this.planner =
+        new NetworkPlanner(
+            new SubnetAllocator(
+                SubnetAllocator.DEFAULT_POOLS,
+                List.of(SubnetAllocator.uniqueLocal(names.uniqueLocalBits()))));
     this.links = parts.links();
     this.firewall = parts.firewall();
-    this.store = new StateStore(stateDir);
+    this.store = new StateFile(stateDir);
     this.dns = parts.dns();
     this.ports = new PortPublisher(parts.proxies(), new PortOwners(Path.of("/proc")));
     this.state = store.load();
@@ -92,11 +104,16 @@ public final class LinuxNetworkManager implements NetworkManager {
     this.recovery = new Recovery(names, links, dns, ports);
   }
 
-  /** The production wiring: rtnetlink, this engine's own nftables table {@code jcompose-<instance>}, DNS on port 53. */
+  /**
+   * The production wiring: rtnetlink, this engine's own nftables table {@code jcompose-<instance>},
+   * DNS on port 53.
+   */
   public static LinuxNetworkManager create(Path stateDir, Vertx vertx) {
-    DnsService dns = new DnsService(vertx, DNS_PORT, new HostResolvers(Path.of("/etc/resolv.conf")));
-    Firewall firewall = Firewall.detect(new Names(stateDir).firewallTable());
-    return new LinuxNetworkManager(stateDir, new Parts(new NetlinkLinkOps(), firewall, dns, new PortProxies(vertx)));
+    DnsService dns =
+        new DnsService(vertx, DNS_PORT, new HostResolvers(Path.of("/etc/resolv.conf")));
+    Firewall firewall = Firewall.detect(new LinkNames(stateDir).firewallTable());
+    return new LinuxNetworkManager(
+        stateDir, new Parts(new NetlinkLinkOps(), firewall, dns, new PortProxies(vertx)));
   }
 
   /** The ifalias prefix marking this instance's links (for diagnostics and tests). */
@@ -118,12 +135,17 @@ public final class LinuxNetworkManager implements NetworkManager {
   @Override
   public synchronized NetworkInfo create(NetworkSpec spec) {
     Blocking.checkNotEventLoop();
-    Names.checkNetwork(spec.name());
+    LinkNames.checkNetwork(spec.name());
     NetworkRecord existing = state.networks().get(spec.name());
     if (existing != null) {
       if (!NetworkPlanner.matches(existing, spec)) {
-        throw new NetworkException(NetworkException.Kind.CONFLICT, "network '" + spec.name() + "' exists as a "
-            + NetworkPlanner.describe(existing) + ", which differs from the requested configuration");
+        throw new NetworkException(
+            NetworkException.Kind.CONFLICT,
+            "network '"
+                + spec.name()
+                + "' exists as a "
+                + NetworkPlanner.describe(existing)
+                + ", which differs from the requested configuration");
       }
       return info(existing);
     }
@@ -135,7 +157,8 @@ public final class LinuxNetworkManager implements NetworkManager {
       enableForwardingIfNeeded(net);
       persistAndApply();
       if (net.hostAddress() != null) {
-        Blocking.await(dns.listen(net.name(), net.hostAddress()), "DNS listener on " + net.hostAddress());
+        Blocking.await(
+            dns.listen(net.name(), net.hostAddress()), "DNS listener on " + net.hostAddress());
       }
     } catch (RuntimeException e) {
       state.networks().remove(net.name());
@@ -146,21 +169,47 @@ public final class LinuxNetworkManager implements NetworkManager {
     return info(net);
   }
 
-  /** What must (not) exist on the host before a network can be made, in dockerd's words where it has them. */
+  /**
+   * What must (not) exist on the host before a network can be made, in dockerd's words where it has
+   * them.
+   */
   private void checkLinks(NetworkRecord net) {
     if (net.isBridge() && links.exists(net.bridge())) {
-      throw new NetworkException(NetworkException.Kind.CONFLICT, "network '" + net.name() + "': interface " + net.bridge()
-          + " already exists on this host; jcompose makes its own bridges and does not take over one it did not create");
+      throw new NetworkException(
+          NetworkException.Kind.CONFLICT,
+          "network '"
+              + net.name()
+              + "': interface "
+              + net.bridge()
+              + " already exists on this host; jcompose makes its own bridges and does not take"
+              + " over one it did not create");
     }
     if (!net.isBridge() && !net.standInParent() && !links.exists(net.parent())) {
-      throw new NetworkException(NetworkException.Kind.NOT_FOUND, "network '" + net.name() + "': -o parent interface was not found on the host: "
-          + net.parent() + (net.parent().contains(".") ? " (jcompose does not create VLAN sub-interfaces: create it first)" : ""));
+      throw new NetworkException(
+          NetworkException.Kind.NOT_FOUND,
+          "network '"
+              + net.name()
+              + "': -o parent interface was not found on the host: "
+              + net.parent()
+              + (net.parent().contains(".")
+                  ? " (jcompose does not create VLAN sub-interfaces: create it first)"
+                  : ""));
     }
     for (NetworkRecord other : state.networks().values()) {
-      boolean sameParent = !other.isBridge() && !net.isBridge() && other.parent().equals(net.parent());
-      if (sameParent && ("passthru".equals(other.options().vlanMode()) || "passthru".equals(net.options().vlanMode()))) {
-        throw new NetworkException(NetworkException.Kind.CONFLICT, "network '" + net.name() + "': macvlan network '" + other.name()
-            + "' is already using parent interface " + net.parent() + (net.options().vlanMode().equals("passthru") ? "" : " in mode passthru"));
+      boolean sameParent =
+          !other.isBridge() && !net.isBridge() && other.parent().equals(net.parent());
+      if (sameParent
+          && ("passthru".equals(other.options().vlanMode())
+              || "passthru".equals(net.options().vlanMode()))) {
+        throw new NetworkException(
+            NetworkException.Kind.CONFLICT,
+            "network '"
+                + net.name()
+                + "': macvlan network '"
+                + other.name()
+                + "' is already using parent interface "
+                + net.parent()
+                + (net.options().vlanMode().equals("passthru") ? "" : " in mode passthru"));
       }
     }
   }
@@ -188,12 +237,22 @@ public final class LinuxNetworkManager implements NetworkManager {
     List<EndpointRecord> attached = state.endpointsOf(networkName);
     Map<String, Pending> attaching = pending.getOrDefault(networkName, Map.of());
     if (attached.isEmpty() && !attaching.isEmpty()) {
-      throw new NetworkException(NetworkException.Kind.CONFLICT, "network '" + networkName + "' is being attached to by container "
-          + attaching.keySet().iterator().next());
+      throw new NetworkException(
+          NetworkException.Kind.CONFLICT,
+          "network '"
+              + networkName
+              + "' is being attached to by container "
+              + attaching.keySet().iterator().next());
     }
     if (!attached.isEmpty()) {
-      throw new NetworkException(NetworkException.Kind.CONFLICT, "network '" + networkName + "' still has "
-          + attached.size() + " endpoint(s), e.g. container " + attached.get(0).containerId());
+      throw new NetworkException(
+          NetworkException.Kind.CONFLICT,
+          "network '"
+              + networkName
+              + "' still has "
+              + attached.size()
+              + " endpoint(s), e.g. container "
+              + attached.get(0).containerId());
     }
     Blocking.await(dns.unlisten(networkName), "stopping DNS of " + networkName);
     deleteLinks(net);
@@ -212,20 +271,29 @@ public final class LinuxNetworkManager implements NetworkManager {
     EndpointPlanner.Plan plan;
     synchronized (this) {
       NetworkRecord net = network(request.networkName());
-      EndpointRecord existing = state.endpoint(request.containerId(), request.networkName()).orElse(null);
+      EndpointRecord existing =
+          state.endpoint(request.containerId(), request.networkName()).orElse(null);
       if (existing != null) {
         return endpoint(existing, net);
       }
       Map<String, Pending> attaching = pending.computeIfAbsent(net.name(), k -> new HashMap<>());
       if (attaching.containsKey(request.containerId())) {
-        throw new NetworkException(NetworkException.Kind.CONFLICT, "container " + request.containerId()
-            + " is already being attached to network '" + net.name() + "'");
+        throw new NetworkException(
+            NetworkException.Kind.CONFLICT,
+            "container "
+                + request.containerId()
+                + " is already being attached to network '"
+                + net.name()
+                + "'");
       }
-      plan = EndpointPlanner.plan(net, request, addressesInUse(net), ifNamesOf(request.containerId()), names);
+      plan =
+          EndpointPlanner.plan(
+              net, request, addressesInUse(net), ifNamesOf(request.containerId()), names);
       attaching.put(request.containerId(), new Pending(plan.addresses(), plan.endpoint().ifName()));
     }
     EndpointRecord e = plan.endpoint();
-    // Off the lock: the addresses are reserved in `pending`, the link's name is the container's own,
+    // Off the lock: the addresses are reserved in `pending`, the link's name is the container's
+    // own,
     // and remove() refuses the network meanwhile. A crash here leaves a veth the state does not
     // know, which Recovery deletes (it carries our alias), or dies with the container's netns.
     try {
@@ -261,20 +329,27 @@ public final class LinuxNetworkManager implements NetworkManager {
         inUse.put(IpAddress.parse(e.ipv6Address()), "container " + e.containerId());
       }
     }
-    pending.getOrDefault(net.name(), Map.of()).forEach((c, p) -> p.addresses().forEach(a -> inUse.put(a, "container " + c)));
+    pending
+        .getOrDefault(net.name(), Map.of())
+        .forEach((c, p) -> p.addresses().forEach(a -> inUse.put(a, "container " + c)));
     return inUse;
   }
 
   /** Interface names the container has or is getting, on every network. */
   private Set<String> ifNamesOf(String containerId) {
     Set<String> out = new HashSet<>();
-    state.endpoints().stream().filter(e -> e.containerId().equals(containerId)).forEach(e -> out.add(e.ifName()));
-    pending.values().forEach(m -> {
-      Pending p = m.get(containerId);
-      if (p != null) {
-        out.add(p.ifName());
-      }
-    });
+    state.endpoints().stream()
+        .filter(e -> e.containerId().equals(containerId))
+        .forEach(e -> out.add(e.ifName()));
+    pending
+        .values()
+        .forEach(
+            m -> {
+              Pending p = m.get(containerId);
+              if (p != null) {
+                out.add(p.ifName());
+              }
+            });
     return out;
   }
 
@@ -296,10 +371,13 @@ public final class LinuxNetworkManager implements NetworkManager {
       return;
     }
     if (e.hostIf() != null) {
-      links.deleteLink(e.hostIf()); // a macvlan/ipvlan link stays in the namespace, unaddressed by us, and dies with it
+      links.deleteLink(
+          e.hostIf()); // a macvlan/ipvlan link stays in the namespace, unaddressed by us, and
+      // dies with it
     }
     state.removeEndpoint(containerId, networkName);
-    boolean lastEndpoint = state.endpoints().stream().noneMatch(x -> x.containerId().equals(containerId));
+    boolean lastEndpoint =
+        state.endpoints().stream().noneMatch(x -> x.containerId().equals(containerId));
     if (lastEndpoint && state.ports().containsKey(containerId)) {
       // Its address may soon belong to another container: never leave a proxy or DNAT aimed at it.
       ports.release(containerId);
@@ -316,9 +394,11 @@ public final class LinuxNetworkManager implements NetworkManager {
     List<String> hostIfs;
     long version;
     synchronized (this) {
-      List<EndpointRecord> gone = state.endpoints().stream().filter(e -> e.containerId().equals(containerId)).toList();
+      List<EndpointRecord> gone =
+          state.endpoints().stream().filter(e -> e.containerId().equals(containerId)).toList();
       gone.forEach(e -> state.removeEndpoint(containerId, e.networkName()));
-      hostIfs = gone.stream().map(EndpointRecord::hostIf).filter(java.util.Objects::nonNull).toList();
+      hostIfs =
+          gone.stream().map(EndpointRecord::hostIf).filter(java.util.Objects::nonNull).toList();
       ports.release(containerId);
       boolean hadPorts = state.ports().remove(containerId) != null;
       version = gone.isEmpty() && !hadPorts ? 0 : stage();
@@ -339,14 +419,32 @@ public final class LinuxNetworkManager implements NetworkManager {
     for (PortBinding b : bindings) {
       NetworkRecord net = networkOf(containerId, b.containerIp());
       if (!net.isBridge()) {
-        // dockerd publishes no ports for macvlan/ipvlan endpoints: the container is on the LAN itself
-        log("port " + PortPublisher.describe(b) + " of container " + containerId + " is not published: network '"
-            + net.name() + "' is " + net.driver());
+        // dockerd publishes no ports for macvlan/ipvlan endpoints: the container is on the LAN
+        // itself
+        log(
+            "port "
+                + PortPublisher.describe(b)
+                + " of container "
+                + containerId
+                + " is not published: network '"
+                + net.name()
+                + "' is "
+                + net.driver());
         continue;
       }
       boolean defaultIp = b.hostIp() == null || b.hostIp().isEmpty();
-      String hostIp = defaultIp && net.options().hostBindingIpv4() != null ? net.options().hostBindingIpv4() : b.hostIp();
-      wanted.add(new PortBinding(hostIp, b.hostPort(), b.hostPortEnd(), b.containerIp(), b.containerPort(), b.protocol()));
+      String hostIp =
+          defaultIp && net.options().hostBindingIpv4() != null
+              ? net.options().hostBindingIpv4()
+              : b.hostIp();
+      wanted.add(
+          new PortBinding(
+              hostIp,
+              b.hostPort(),
+              b.hostPortEnd(),
+              b.containerIp(),
+              b.containerPort(),
+              b.protocol()));
     }
     if (wanted.isEmpty()) {
       return;
@@ -388,16 +486,33 @@ public final class LinuxNetworkManager implements NetworkManager {
   private NetworkRecord networkOf(String containerId, String containerIp) {
     return state.endpoints().stream()
         .filter(e -> e.containerId().equals(containerId) && e.ipv4Address().equals(containerIp))
-        .map(e -> state.networks().get(e.networkName())).findFirst()
-        .orElseThrow(() -> new NetworkException(NetworkException.Kind.INVALID,
-            "container " + containerId + " has no endpoint with address " + containerIp + " to publish ports to"));
+        .map(e -> state.networks().get(e.networkName()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new NetworkException(
+                    NetworkException.Kind.INVALID,
+                    "container "
+                        + containerId
+                        + " has no endpoint with address "
+                        + containerIp
+                        + " to publish ports to"));
   }
 
   /** The pools of the engine's networks, which a new network must not overlap. */
   private List<TakenRange> networkRanges() {
     List<TakenRange> taken = new ArrayList<>();
-    state.networks().values().forEach(n -> n.pools().forEach(p ->
-        taken.add(new TakenRange(IpPrefix.parse(p.subnet()), "network '" + n.name() + "'"))));
+    state
+        .networks()
+        .values()
+        .forEach(
+            n ->
+                n.pools()
+                    .forEach(
+                        p ->
+                            taken.add(
+                                new TakenRange(
+                                    IpPrefix.parse(p.subnet()), "network '" + n.name() + "'"))));
     return taken;
   }
 
@@ -421,7 +536,8 @@ public final class LinuxNetworkManager implements NetworkManager {
   private NetworkRecord network(String name) {
     NetworkRecord n = state.networks().get(name);
     if (n == null) {
-      throw new NetworkException(NetworkException.Kind.NOT_FOUND, "network '" + name + "' not found");
+      throw new NetworkException(
+          NetworkException.Kind.NOT_FOUND, "network '" + name + "' not found");
     }
     return n;
   }
@@ -448,15 +564,34 @@ public final class LinuxNetworkManager implements NetworkManager {
 
   private static NetworkInfo info(NetworkRecord n) {
     PoolRecord v6 = n.pool6().orElse(null);
-    return new NetworkInfo(n.name(), n.driver(), n.bridge(), n.subnet(), n.gateway(), v6 == null ? null : v6.subnet(),
-        v6 == null ? null : v6.gateway(), n.internal(), n.labels());
+    return new NetworkInfo(
+        n.name(),
+        n.driver(),
+        n.bridge(),
+        n.subnet(),
+        n.gateway(),
+        v6 == null ? null : v6.subnet(),
+        v6 == null ? null : v6.gateway(),
+        n.internal(),
+        n.labels());
   }
 
-  /** The caller's view: the embedded DNS answers on the gateway the host holds, where there is one. */
+  /**
+   * The caller's view: the embedded DNS answers on the gateway the host holds, where there is one.
+   */
   private static Endpoint endpoint(EndpointRecord e, NetworkRecord net) {
     EndpointRecord.V6 v6 = e.v6();
-    return new Endpoint(e.containerId(), e.networkName(), e.ifName(), e.ipv4Address(), e.prefixLength(), e.gateway(),
-        e.macAddress(), net == null ? null : net.hostAddress(), v6 == null ? null : v6.address(), v6 == null ? 0 : v6.prefixLength(),
+    return new Endpoint(
+        e.containerId(),
+        e.networkName(),
+        e.ifName(),
+        e.ipv4Address(),
+        e.prefixLength(),
+        e.gateway(),
+        e.macAddress(),
+        net == null ? null : net.hostAddress(),
+        v6 == null ? null : v6.address(),
+        v6 == null ? 0 : v6.prefixLength(),
         v6 == null ? null : v6.gateway());
   }
 

@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Turns a {@link NetworkSpec} into the record to create: driver options, IPAM pools (subnet,
- * range, gateway, auxiliary addresses of each), bridge or parent link, MTU. Pure: what is taken on
- * the host comes in as arguments. Checks follow dockerd's ({@code daemon/network.go} validation
- * of IPAM configs, the bridge driver's one subnet per family).
+ * Turns a {@link NetworkSpec} into the record to create: driver options, IPAM pools (subnet, range,
+ * gateway, auxiliary addresses of each), bridge or parent link, MTU. Pure: what is taken on the
+ * host comes in as arguments. Checks follow dockerd's ({@code daemon/network.go} validation of IPAM
+ * configs, the bridge driver's one subnet per family).
  */
 final class NetworkPlanner {
   static final int DEFAULT_MTU = 1500;
@@ -38,7 +38,8 @@ final class NetworkPlanner {
    * @param hostRoutes routes of the host: a bridge must not overlap them; a macvlan or ipvlan
    *     network usually is the parent's LAN, so for those they are not checked
    */
-  NetworkRecord plan(NetworkSpec spec, Names names, List<TakenRange> networks, List<TakenRange> hostRoutes) {
+  NetworkRecord plan(
+      NetworkSpec spec, LinkNames names, List<TakenRange> networks, List<TakenRange> hostRoutes) {
     if (spec.name() == null || spec.name().isBlank()) {
       throw new NetworkException(NetworkException.Kind.INVALID, "network name must not be empty");
     }
@@ -53,25 +54,40 @@ final class NetworkPlanner {
       pools.addAll(pools(spec, true, taken));
     }
     boolean standIn = !bridge && options.parent() == null;
-    String link = bridge ? bridgeName(spec, names) : standIn ? names.standInParent(spec.name()) : options.parent();
+    String link =
+        bridge
+            ? bridgeName(spec, names)
+            : standIn ? names.standInParent(spec.name()) : options.parent();
     // docker: a macvlan/ipvlan network without a parent is internal (its dummy link leads nowhere)
     boolean internal = spec.internal() || standIn;
     int mtu = DriverOptionParser.mtu(spec, bridge ? DEFAULT_MTU : 0);
-    return new NetworkRecord(spec.name(), spec.driver().id(), bridge ? link : null, bridge ? null : link, standIn,
-        pools, internal, mtu, options, spec.labels());
+    return new NetworkRecord(
+        spec.name(),
+        spec.driver().id(),
+        bridge ? link : null,
+        bridge ? null : link,
+        standIn,
+        pools,
+        internal,
+        mtu,
+        options,
+        spec.labels());
   }
 
   /** Whether an existing network satisfies the spec (create is idempotent for the same spec). */
   static boolean matches(NetworkRecord existing, NetworkSpec spec) {
     boolean internal = spec.internal() || existing.standInParent();
-    if (existing.internal() != internal || !existing.driver().equals(spec.driver().id())
+    if (existing.internal() != internal
+        || !existing.driver().equals(spec.driver().id())
         || existing.pool6().isPresent() != DriverOptionParser.enableIpv6(spec)) {
       return false;
     }
     for (NetworkSpec.Subnet s : spec.subnets()) {
       boolean v6 = s.subnet() != null && s.subnet().contains(":");
-      if (s.subnet() != null && (!v6 || existing.pool6().isPresent())
-          && existing.pools().stream().noneMatch(p -> p.subnet().equals(IpPrefix.parse(s.subnet()).toString()))) {
+      if (s.subnet() != null
+          && (!v6 || existing.pool6().isPresent())
+          && existing.pools().stream()
+              .noneMatch(p -> p.subnet().equals(IpPrefix.parse(s.subnet()).toString()))) {
         return false;
       }
     }
@@ -80,36 +96,55 @@ final class NetworkPlanner {
 
   /** A description of the network's addressing for a CONFLICT message. */
   static String describe(NetworkRecord n) {
-    return n.driver() + " network with subnet " + String.join(", ", n.pools().stream().map(PoolRecord::subnet).toList())
+    return n.driver()
+        + " network with subnet "
+        + String.join(", ", n.pools().stream().map(PoolRecord::subnet).toList())
         + (n.internal() ? ", internal" : "");
   }
 
   private List<PoolRecord> pools(NetworkSpec spec, boolean v6, List<TakenRange> taken) {
     List<NetworkSpec.Subnet> wanted = spec.subnets().stream().filter(s -> family(s) == v6).toList();
     if (wanted.size() > 1 && spec.driver() == NetworkSpec.Driver.BRIDGE) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "network '" + spec.name() + "': bridge driver doesn't support multiple subnets");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID,
+          "network '" + spec.name() + "': bridge driver doesn't support multiple subnets");
     }
     List<PoolRecord> out = new ArrayList<>();
     if (wanted.isEmpty()) {
       IpPrefix subnet = subnets.allocate(spec.name(), v6, taken);
       taken.add(new TakenRange(subnet, "network '" + spec.name() + "'"));
-      out.add(new PoolRecord(subnet.toString(), null, AddressAllocator.firstHost(subnet).toString(), Map.of(), null));
+      out.add(
+          new PoolRecord(
+              subnet.toString(),
+              null,
+              AddressAllocator.firstHost(subnet).toString(),
+              Map.of(),
+              null));
       return out;
     }
     for (NetworkSpec.Subnet s : wanted) {
-      IpPrefix subnet = subnets.checkConfigured(spec.name(), canonical("subnet", s.subnet(), null), taken);
+      IpPrefix subnet =
+          subnets.checkConfigured(spec.name(), canonical("subnet", s.subnet(), null), taken);
       taken.add(new TakenRange(subnet, "network '" + spec.name() + "'"));
-      out.add(pool(spec.name(), s, subnet));
+      out.add(pool(s, subnet));
     }
     return out;
   }
 
-  private static PoolRecord pool(String network, NetworkSpec.Subnet s, IpPrefix subnet) {
-    String range = s.ipRange() == null || s.ipRange().isBlank() ? null : canonical("ip-range", s.ipRange(), subnet).toString();
-    IpAddress gateway = s.gateway() == null || s.gateway().isBlank() ? AddressAllocator.firstHost(subnet)
-        : inside("gateway", s.gateway(), subnet);
+  private static PoolRecord pool(NetworkSpec.Subnet s, IpPrefix subnet) {
+    String range =
+        s.ipRange() == null || s.ipRange().isBlank()
+            ? null
+            : canonical("ip-range", s.ipRange(), subnet).toString();
+    IpAddress gateway =
+        s.gateway() == null || s.gateway().isBlank()
+            ? AddressAllocator.firstHost(subnet)
+            : inside("gateway", s.gateway(), subnet);
     Map<String, String> aux = new LinkedHashMap<>();
-    s.auxAddresses().forEach((name, address) -> aux.put(name, inside("auxiliary address " + name, address, subnet).toString()));
+    s.auxAddresses()
+        .forEach(
+            (name, address) ->
+                aux.put(name, inside("auxiliary address " + name, address, subnet).toString()));
     String routeVia = aux.get(subnet.v6() ? GATEWAY6_KEY : GATEWAY4_KEY);
     return new PoolRecord(subnet.toString(), range, gateway.toString(), aux, routeVia);
   }
@@ -117,17 +152,33 @@ final class NetworkPlanner {
   /** A prefix as docker accepts it: no host bits, and inside {@code parent} when there is one. */
   private static IpPrefix canonical(String what, String text, IpPrefix parent) {
     IpPrefix p = IpPrefix.parse(text);
-    IpAddress given = IpAddress.parse(text.substring(0, text.contains("/") ? text.indexOf('/') : text.length()));
+    IpAddress given =
+        IpAddress.parse(text.substring(0, text.contains("/") ? text.indexOf('/') : text.length()));
     if (!given.equals(p.network())) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "invalid " + what + " " + text + ": it should be " + p);
+      throw new NetworkException(
+          NetworkException.Kind.INVALID, "invalid " + what + " " + text + ": it should be " + p);
     }
     if (parent != null && p.v6() != parent.v6()) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "invalid " + what + " " + text + ": parent subnet is an IPv"
-          + (parent.v6() ? "6" : "4") + " block");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID,
+          "invalid "
+              + what
+              + " "
+              + text
+              + ": parent subnet is an IPv"
+              + (parent.v6() ? "6" : "4")
+              + " block");
     }
     if (parent != null && !parent.contains(p)) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "invalid " + what + " " + text + ": parent subnet " + parent
-          + " doesn't contain ip-range");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID,
+          "invalid "
+              + what
+              + " "
+              + text
+              + ": parent subnet "
+              + parent
+              + " doesn't contain ip-range");
     }
     return p;
   }
@@ -135,32 +186,56 @@ final class NetworkPlanner {
   private static IpAddress inside(String what, String text, IpPrefix subnet) {
     IpAddress a = IpAddress.parse(text);
     if (a.v6() != subnet.v6()) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "invalid " + what + " " + text + ": parent subnet is an IPv"
-          + (subnet.v6() ? "6" : "4") + " block");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID,
+          "invalid "
+              + what
+              + " "
+              + text
+              + ": parent subnet is an IPv"
+              + (subnet.v6() ? "6" : "4")
+              + " block");
     }
     if (!subnet.contains(a)) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "invalid " + what + " " + text + ": parent subnet " + subnet
-          + " doesn't contain this address");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID,
+          "invalid "
+              + what
+              + " "
+              + text
+              + ": parent subnet "
+              + subnet
+              + " doesn't contain this address");
     }
     return a;
   }
 
   private static boolean family(NetworkSpec.Subnet s) {
     if (s.subnet() == null || s.subnet().isBlank()) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "an IPAM pool needs a subnet (ip_range "
-          + s.ipRange() + ", gateway " + s.gateway() + " given without one)");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID,
+          "an IPAM pool needs a subnet (ip_range "
+              + s.ipRange()
+              + ", gateway "
+              + s.gateway()
+              + " given without one)");
     }
     return s.subnet().contains(":");
   }
 
-  private static String bridgeName(NetworkSpec spec, Names names) {
+  private static String bridgeName(NetworkSpec spec, LinkNames names) {
     String given = spec.driverOpts().get(DriverOptionParser.BRIDGE_NAME);
     if (given == null || given.isEmpty()) {
       return names.bridge(spec.name());
     }
     if (!INTERFACE.matcher(given).matches() || given.equals("lo")) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "failed to parse " + DriverOptionParser.BRIDGE_NAME
-          + " value: " + given + " (an interface name: at most 15 letters, digits, '.', '-' or '_')");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID,
+          "failed to parse "
+              + DriverOptionParser.BRIDGE_NAME
+              + " value: "
+              + given
+              + " (an interface name: at most 15 letters, digits, '.', '-' or '_')");
     }
     return given;
   }

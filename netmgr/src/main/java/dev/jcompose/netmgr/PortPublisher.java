@@ -39,21 +39,37 @@ final class PortPublisher {
     while (true) {
       List<PortBinding> concrete = choosePorts(state, containerId, ports, refused);
       try {
-        return Blocking.await(proxies.open(containerId, concrete), "publishing ports of " + containerId);
+        return Blocking.await(
+            proxies.open(containerId, concrete), "publishing ports of " + containerId);
       } catch (PortProxies.BindFailure e) {
         int i = concrete.indexOf(e.binding());
         if (i < 0 || !ports.get(i).ranged()) {
           PortBinding b = e.binding();
-          throw new NetworkException(NetworkException.Kind.CONFLICT, "cannot publish " + describe(b) + " for container "
-              + containerId + ": the port is in use by " + owners.describe(b.protocol(), b.hostPort()), e);
+          throw new NetworkException(
+              NetworkException.Kind.CONFLICT,
+              "cannot publish "
+                  + describe(b)
+                  + " for container "
+                  + containerId
+                  + ": the port is in use by "
+                  + owners.describe(b.protocol(), b.hostPort()),
+              e);
         }
-        refused.computeIfAbsent(i, k -> new HashSet<>()).add(e.binding().hostPort()); // a host process holds it: next one
+        refused
+            .computeIfAbsent(i, k -> new HashSet<>())
+            .add(e.binding().hostPort()); // a host process holds it: next one
       }
     }
   }
 
-  /** Each range narrowed to its first port that no binding in state or earlier in the list holds and no bind refused. */
-  private static List<PortBinding> choosePorts(NetState state, String containerId, List<PortBinding> ports,
+  /**
+   * Each range narrowed to its first port that no binding in state or earlier in the list holds and
+   * no bind refused.
+   */
+  private static List<PortBinding> choosePorts(
+      NetState state,
+      String containerId,
+      List<PortBinding> ports,
       Map<Integer, Set<Integer>> refused) {
     List<PortBinding> out = new ArrayList<>();
     List<PortBinding> held = new ArrayList<>();
@@ -68,12 +84,19 @@ final class PortPublisher {
       PortBinding chosen = null;
       for (int p = b.hostPort(); p <= b.hostPortEnd() && chosen == null; p++) {
         PortBinding candidate = b.on(b.hostIp(), p);
-        boolean free = !refused.getOrDefault(i, Set.of()).contains(p) && held.stream().noneMatch(h -> clash(candidate, h));
+        boolean free =
+            !refused.getOrDefault(i, Set.of()).contains(p)
+                && held.stream().noneMatch(h -> clash(candidate, h));
         chosen = free ? candidate : null;
       }
       if (chosen == null) {
-        throw new NetworkException(NetworkException.Kind.CONFLICT, "cannot publish " + describe(b) + " for container "
-            + containerId + ": every port of the range is already in use");
+        throw new NetworkException(
+            NetworkException.Kind.CONFLICT,
+            "cannot publish "
+                + describe(b)
+                + " for container "
+                + containerId
+                + ": every port of the range is already in use");
       }
       out.add(chosen);
       held.add(chosen);
@@ -92,29 +115,39 @@ final class PortPublisher {
   /** Re-opens persisted bindings after an engine restart; returns failures as messages. */
   List<String> restore(Map<String, List<PortBinding>> published) {
     List<String> problems = new ArrayList<>();
-    published.forEach((container, ports) -> {
-      try {
-        Blocking.await(proxies.open(container, ports), "re-publishing ports of " + container);
-      } catch (RuntimeException e) {
-        problems.add(container + ": " + e.getMessage());
-      }
-    });
+    published.forEach(
+        (container, ports) -> {
+          try {
+            Blocking.await(proxies.open(container, ports), "re-publishing ports of " + container);
+          } catch (RuntimeException e) {
+            problems.add(container + ": " + e.getMessage());
+          }
+        });
     return problems;
   }
 
-  private static void checkAgainstState(NetState state, String containerId, List<PortBinding> ports) {
+  private static void checkAgainstState(
+      NetState state, String containerId, List<PortBinding> ports) {
     for (int i = 0; i < ports.size(); i++) {
       PortBinding b = ports.get(i);
       for (PortBinding other : ports.subList(0, i)) {
         if (clash(b, other)) {
-          throw new NetworkException(NetworkException.Kind.CONFLICT, describe(b) + " is requested twice for container " + containerId);
+          throw new NetworkException(
+              NetworkException.Kind.CONFLICT,
+              describe(b) + " is requested twice for container " + containerId);
         }
       }
       for (Map.Entry<String, List<PortBinding>> e : state.ports().entrySet()) {
         for (PortBinding held : e.getValue()) {
           if (clash(b, held)) {
-            throw new NetworkException(NetworkException.Kind.CONFLICT, "cannot publish " + describe(b) + " for container "
-                + containerId + ": the port is already published by container " + e.getKey());
+            throw new NetworkException(
+                NetworkException.Kind.CONFLICT,
+                "cannot publish "
+                    + describe(b)
+                    + " for container "
+                    + containerId
+                    + ": the port is already published by container "
+                    + e.getKey());
           }
         }
       }
@@ -123,20 +156,30 @@ final class PortPublisher {
 
   /**
    * Whether two bindings cannot both hold their host port. A range never clashes here: its bind
-   * takes the first port of it that is free (replicas published on one range), or names the
-   * range when none is.
+   * takes the first port of it that is free (replicas published on one range), or names the range
+   * when none is.
    */
   private static boolean clash(PortBinding a, PortBinding b) {
-    return a.hostPort() != 0 && !a.ranged() && !b.ranged() && a.hostPort() == b.hostPort() && a.protocol().equals(b.protocol())
+    return a.hostPort() != 0
+        && !a.ranged()
+        && !b.ranged()
+        && a.hostPort() == b.hostPort()
+        && a.protocol().equals(b.protocol())
         && (any(a.hostIp()) || any(b.hostIp()) || a.hostIp().equals(b.hostIp()));
   }
 
   private static void validate(PortBinding b) {
     if (!Set.of("tcp", "udp").contains(b.protocol())) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "protocol '" + b.protocol() + "' is not supported (tcp or udp)");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID,
+          "protocol '" + b.protocol() + "' is not supported (tcp or udp)");
     }
-    if (b.hostPort() < 0 || b.hostPortEnd() > 65535 || b.containerPort() < 1 || b.containerPort() > 65535) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "port out of range in " + describe(b));
+    if (b.hostPort() < 0
+        || b.hostPortEnd() > 65535
+        || b.containerPort() < 1
+        || b.containerPort() > 65535) {
+      throw new NetworkException(
+          NetworkException.Kind.INVALID, "port out of range in " + describe(b));
     }
   }
 
@@ -145,7 +188,13 @@ final class PortPublisher {
   }
 
   static String describe(PortBinding b) {
-    return (any(b.hostIp()) ? "0.0.0.0" : b.hostIp()) + ":" + b.hostPort() + (b.ranged() ? "-" + b.hostPortEnd() : "")
-        + "->" + b.containerPort() + "/" + b.protocol();
+    return (any(b.hostIp()) ? "0.0.0.0" : b.hostIp())
+        + ":"
+        + b.hostPort()
+        + (b.ranged() ? "-" + b.hostPortEnd() : "")
+        + "->"
+        + b.containerPort()
+        + "/"
+        + b.protocol();
   }
 }

@@ -5,8 +5,6 @@ import dev.jcompose.cli.output.LogPrinter;
 import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.ServiceNetworking;
-import dev.jcompose.runtime.api.ContainerRuntime;
-import dev.jcompose.runtime.api.LogReader;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.RunOptions;
@@ -24,26 +22,79 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose run}: a one-off container of a service, created and started by the engine; its
- * output is followed from its log file and its exit code becomes ours ({@code --rm} removes it).
+ * output is followed and its exit code becomes ours ({@code --rm} removes it).
  */
 @Command(name = "run", description = "Run a one-off command on a service")
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SERVICE") String service;
-  @Parameters(index = "1..*", paramLabel = "COMMAND", preprocessor = RestIsCommand.class) List<String> command = new ArrayList<>();
-  @Option(names = "--rm", description = "Automatically remove the container when it exits") boolean rm;
-  @Option(names = {"-e", "--env"}, paramLabel = "KEY=VAL", description = "Set environment variables") List<String> env = new ArrayList<>();
-  @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Run as specified username or uid") String user;
-  @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container") String workdir;
-  @Option(names = "--entrypoint", paramLabel = "CMD", description = "Override the entrypoint of the image") String entrypoint;
-  @Option(names = "--no-deps", description = "Don't start linked services") boolean noDeps;
-  @Option(names = {"-T", "--no-TTY", "--no-tty"}, description = "Disable pseudo-TTY allocation") boolean noTty;
-  @Option(names = "--name", paramLabel = "NAME", description = "Assign a name to the container") String name;
-  @Option(names = "--publish", paramLabel = "PORT", description = "Publish a container's port(s) to the host") List<String> publish = new ArrayList<>();
-  @Option(names = {"-P", "--service-ports"}, description = "Run command with all service's ports enabled and mapped to the host") boolean servicePorts;
-  @Option(names = {"-d", "--detach"}, description = "Run container in background and print container ID") boolean detach;
-  @Option(names = {"-i", "--interactive"}, defaultValue = "true", fallbackValue = "true", arity = "0..1", description = "Keep STDIN open even if not attached") boolean interactive;
+  @Parameters(index = "0", paramLabel = "SERVICE")
+  String service;
+
+  @Parameters(index = "1..*", paramLabel = "COMMAND", preprocessor = RestIsCommand.class)
+  List<String> command = new ArrayList<>();
+
+  @Option(names = "--rm", description = "Automatically remove the container when it exits")
+  boolean rm;
+
+  @Option(
+      names = {"-e", "--env"},
+      paramLabel = "KEY=VAL",
+      description = "Set environment variables")
+  List<String> env = new ArrayList<>();
+
+  @Option(
+      names = {"-u", "--user"},
+      paramLabel = "USER",
+      description = "Run as specified username or uid")
+  String user;
+
+  @Option(
+      names = {"-w", "--workdir"},
+      paramLabel = "DIR",
+      description = "Working directory inside the container")
+  String workdir;
+
+  @Option(
+      names = "--entrypoint",
+      paramLabel = "CMD",
+      description = "Override the entrypoint of the image")
+  String entrypoint;
+
+  @Option(names = "--no-deps", description = "Don't start linked services")
+  boolean noDeps;
+
+  @Option(
+      names = {"-T", "--no-TTY", "--no-tty"},
+      description = "Disable pseudo-TTY allocation")
+  boolean noTty;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "Assign a name to the container")
+  String name;
+
+  @Option(
+      names = "--publish",
+      paramLabel = "PORT",
+      description = "Publish a container's port(s) to the host")
+  List<String> publish = new ArrayList<>();
+
+  @Option(
+      names = {"-P", "--service-ports"},
+      description = "Run command with all service's ports enabled and mapped to the host")
+  boolean servicePorts;
+
+  @Option(
+      names = {"-d", "--detach"},
+      description = "Run container in background and print container ID")
+  boolean detach;
+
+  @Option(
+      names = {"-i", "--interactive"},
+      defaultValue = "true",
+      fallbackValue = "true",
+      arity = "0..1",
+      description = "Keep STDIN open even if not attached")
+  boolean interactive;
 
   @Override
   public Integer call() {
@@ -51,24 +102,35 @@ public final class RunCommand implements Callable<Integer> {
     if (!project.services().containsKey(service)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "no such service: " + service);
     }
-    ComposeService engine = CommandContext.engine.get();
-    ContainerSummary c = engine.run(project, options(), new ProgressPrinter(System.err, false));
+    ComposeService compose = CommandContext.compose.get();
+    ContainerSummary c = compose.run(project, options(), new ProgressPrinter(System.err, false));
     if (detach) {
       System.out.println(c.name());
       return 0;
     }
-    int code = follow(engine, c);
+    int code = follow(compose, project.name(), c);
     if (rm) {
-      engine.removeContainer(c.name(), true);
+      compose.removeContainer(c.name(), true);
     }
     return code;
   }
 
   RunOptions options() {
-    boolean tty = !noTty && !detach && System.console() != null;
-    return RunOptions.builder(service).command(command).environment(envMap()).user(user).workdir(workdir).name(name)
-        .noDeps(noDeps).removeAfter(rm).tty(tty).interactive(interactive && !detach).publish(ports())
-        .servicePorts(servicePorts).entrypoint(entrypoint).build();
+    boolean tty = !noTty && !detach && Terminal.attached();
+    return RunOptions.builder(service)
+        .command(command)
+        .environment(envMap())
+        .user(user)
+        .workdir(workdir)
+        .name(name)
+        .noDeps(noDeps)
+        .removeAfter(rm)
+        .tty(tty)
+        .interactive(interactive && !detach)
+        .publish(ports())
+        .servicePorts(servicePorts)
+        .entrypoint(entrypoint)
+        .build();
   }
 
   /** {@code --publish} values in docker's syntax, parsed by the model's one port parser. */
@@ -78,7 +140,8 @@ public final class RunCommand implements Callable<Integer> {
       try {
         out.addAll(ServiceNetworking.Port.parse(p));
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "invalid --publish '" + p + "': " + e.getMessage());
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "invalid --publish '" + p + "': " + e.getMessage());
       }
     }
     return out;
@@ -89,24 +152,23 @@ public final class RunCommand implements Callable<Integer> {
     for (String e : env) {
       int eq = e.indexOf('=');
       // "-e KEY" without a value takes it from our environment, as docker does.
-      m.put(eq < 0 ? e : e.substring(0, eq), eq < 0 ? System.getenv().getOrDefault(e, "") : e.substring(eq + 1));
+      m.put(
+          eq < 0 ? e : e.substring(0, eq),
+          eq < 0 ? System.getenv().getOrDefault(e, "") : e.substring(eq + 1));
     }
     return m;
   }
 
   /** Prints the container's output (no prefix) until it exits; returns the exit code. */
-  private static int follow(ComposeService engine, ContainerSummary c) {
-    ContainerRuntime runtime = CommandContext.runtime.get();
-    LogPrinter printer = new LogPrinter(System.out, System.err, new LogPrefixes(false), false, false, true);
+  private static int follow(ComposeService compose, String project, ContainerSummary c) {
+    LogPrinter printer =
+        new LogPrinter(System.out, System.err, new LogPrefixes(false), false, false, true);
     AtomicBoolean exited = new AtomicBoolean();
-    Thread reader = runtime.state(c.name())
-        .map(s -> LogFollower.start(CommandContext.logReader.get(), s.logPath(), new LogReader.Options(-1, null, null, true), printer, c.name(), exited::get))
-        .orElse(null);
-    int code = engine.waitExit(c.name());
+    Thread reader =
+        LogThreads.start(compose, project, c.name(), null, printer, c.name(), exited::get);
+    int code = compose.waitExit(c.name());
     exited.set(true);
-    if (reader != null) {
-      LogFollower.join(reader);
-    }
+    LogThreads.join(reader);
     printer.flush();
     return code;
   }

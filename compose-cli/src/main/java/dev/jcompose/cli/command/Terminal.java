@@ -12,6 +12,12 @@ import java.util.concurrent.TimeUnit;
 final class Terminal {
   private Terminal() {}
 
+  /** Whether stdin and stdout are a terminal (JDK 17: System.console() is null otherwise). */
+  @SuppressWarnings("SystemConsoleNull") // the project targets JDK 17, where null means no terminal
+  static boolean attached() {
+    return System.console() != null;
+  }
+
   static String makeRaw() {
     String saved = stty("-g");
     stty("raw", "-echo");
@@ -28,7 +34,8 @@ final class Terminal {
     String[] cmd = new String[args.length + 1];
     cmd[0] = "stty";
     System.arraycopy(args, 0, cmd, 1, args.length);
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/tty")));
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/tty")));
     try {
       Process p = pb.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

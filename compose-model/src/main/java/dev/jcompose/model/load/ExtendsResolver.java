@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Resolves {@code extends} in one document (compose-go loader/extends.go): the base service comes
- * from the same document or from {@code file:} (read with the same environment, its relative
- * paths made absolute against its own directory), is itself resolved recursively, and the local
+ * from the same document or from {@code file:} (read with the same environment, its relative paths
+ * made absolute against its own directory), is itself resolved recursively, and the local
  * definition is merged over it with the normal merge rules. Cycles are errors listing the chain.
  */
 final class ExtendsResolver {
@@ -52,12 +52,20 @@ final class ExtendsResolver {
       Path target = Path.of(new PathRebaser(scope.workingDir(), pipeline.home()).absText(f.text()));
       baseFile = target.toString();
       baseScope = scope.forExtendedFile(target.getParent());
-      baseServices = servicesOf(target, baseScope, name, file, f.text());
+      baseServices = servicesOf(target, baseScope, name);
     }
     if (!(baseServices.get(ref) instanceof MapNode)) {
       String where = baseFile.equals(file) ? "" : " in " + baseFile;
-      throw new ComposeFileException(ext.mark() + ": cannot extend service \"" + name + "\" in " + file
-          + ": service \"" + ref + "\" not found" + where);
+      throw new ComposeFileException(
+          ext.mark()
+              + ": cannot extend service \""
+              + name
+              + "\" in "
+              + file
+              + ": service \""
+              + ref
+              + "\" not found"
+              + where);
     }
     Ref next = new Ref(baseFile, ref);
     if (chain.contains(next)) {
@@ -77,18 +85,21 @@ final class ExtendsResolver {
     if (ext instanceof ScalarNode s && s.value() instanceof String str) {
       return str;
     }
-    if (ext instanceof MapNode m && m.get("service") instanceof ScalarNode s && s.value() instanceof String str) {
+    if (ext instanceof MapNode m
+        && m.get("service") instanceof ScalarNode s
+        && s.value() instanceof String str) {
       return str;
     }
     throw new ComposeFileException(ext.mark() + ": extends." + name + ".service is required");
   }
 
   /** Services of another file, loaded without include/extends and rebased on its directory. */
-  private MapNode servicesOf(Path target, Scope scope, String name, String file, String asWritten) {
+  private MapNode servicesOf(Path target, Scope scope, String name) {
     MapNode other = pipeline.load(List.of(target.toString()), scope);
     other = new PathRebaser(target.getParent(), pipeline.home()).rebase(other);
     if (!(other.get("services") instanceof MapNode services)) {
-      throw new ComposeFileException("cannot extend service \"" + name + "\" in " + target + ": no services section");
+      throw new ComposeFileException(
+          "cannot extend service \"" + name + "\" in " + target + ": no services section");
     }
     return services.shallowCopy();
   }

@@ -8,7 +8,10 @@ import dev.jcompose.model.tree.Node;
 import dev.jcompose.model.tree.Node.Directive;
 import dev.jcompose.model.tree.ScalarNode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -25,9 +28,12 @@ final class YamlNodes {
   static final int MAX_NODES = 1_000_000;
   private final String file;
   private int visited;
-  /** Collections being converted: meeting one again means a recursive alias (go-yaml rejects it). */
-  private final java.util.Set<org.snakeyaml.engine.v2.nodes.Node> open =
-      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+  /**
+   * Collections being converted: meeting one again means a recursive alias (go-yaml rejects it).
+   */
+  private final Set<org.snakeyaml.engine.v2.nodes.Node> open =
+      Collections.newSetFromMap(new IdentityHashMap<>());
 
   YamlNodes(String file) {
     this.file = file;
@@ -51,7 +57,8 @@ final class YamlNodes {
       return scalar(s, d);
     }
     if (!open.add(n)) {
-      throw new ComposeFileException(markOf(n) + ": cycle detected: node references itself through an alias");
+      throw new ComposeFileException(
+          markOf(n) + ": cycle detected: node references itself through an alias");
     }
     try {
       if (n instanceof SequenceNode seq) {
@@ -93,20 +100,27 @@ final class YamlNodes {
         merged.addAll(mergeSources(t.getValueNode()));
         continue;
       }
-      String key = keyOf(t.getKeyNode(), out);
+      String key = keyOf(t.getKeyNode());
       Mark keyMark = markOf(t.getKeyNode());
       if (out.entries().containsKey(key)) {
         throw new ComposeFileException(
-            keyMark + ": mapping key \"" + key + "\" already defined at line " + out.keyMark(key).line());
+            keyMark
+                + ": mapping key \""
+                + key
+                + "\" already defined at line "
+                + out.keyMark(key).line());
       }
       out.put(key, keyMark, convert(t.getValueNode()));
     }
     for (MapNode source : merged) {
-      source.entries().forEach((k, v) -> {
-        if (!out.entries().containsKey(k)) {
-          out.put(k, source.keyMark(k), v.deepCopy());
-        }
-      });
+      source
+          .entries()
+          .forEach(
+              (k, v) -> {
+                if (!out.entries().containsKey(k)) {
+                  out.put(k, source.keyMark(k), v.deepCopy());
+                }
+              });
     }
     return out;
   }
@@ -125,17 +139,19 @@ final class YamlNodes {
     } else if (converted instanceof ListNode list) {
       for (Node item : list.items()) {
         if (!(item instanceof MapNode map)) {
-          throw new ComposeFileException(item.mark() + ": map merge requires map or sequence of maps as the value");
+          throw new ComposeFileException(
+              item.mark() + ": map merge requires map or sequence of maps as the value");
         }
         out.add(map);
       }
     } else {
-      throw new ComposeFileException(converted.mark() + ": map merge requires map or sequence of maps as the value");
+      throw new ComposeFileException(
+          converted.mark() + ": map merge requires map or sequence of maps as the value");
     }
     return out;
   }
 
-  private String keyOf(org.snakeyaml.engine.v2.nodes.Node key, MapNode parent) {
+  private String keyOf(org.snakeyaml.engine.v2.nodes.Node key) {
     if (key instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s) {
       ScalarNode k = scalar(s, Directive.NONE);
       if (k.value() instanceof String str) {

@@ -3,15 +3,16 @@ package dev.jcompose.model.normalize;
 import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Marks;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Parses canonical text into typed values, turning a bad value into a compose-file error that
- * names where it was written. Lenient for {@code --no-interpolate}, where a value may still be a
- * {@code ${VAR}}: what does not parse is then left unset.
+ * Parses canonical text into typed values, turning a bad value into a compose-file error that names
+ * where it was written. Lenient for {@code --no-interpolate}, where a value may still be a {@code
+ * ${VAR}}: what does not parse is then left unset.
  */
 final class TypedValues {
   private final MapNode source;
@@ -50,7 +51,9 @@ final class TypedValues {
     return out;
   }
 
-  /** Each long-form entry of a canonical list; short entries left raw by a lenient load are skipped. */
+  /**
+   * Each long-form entry of a canonical list; short entries left raw by a lenient load are skipped.
+   */
   <T> List<T> eachMap(Object list, BiFunction<Map<String, Object>, Integer, T> convert) {
     List<T> out = new ArrayList<>();
     List<Object> items = Canon.list(list);
@@ -64,7 +67,7 @@ final class TypedValues {
   }
 
   private static String[] append(String[] path, String last) {
-    String[] out = java.util.Arrays.copyOf(path, path.length + 1);
+    String[] out = Arrays.copyOf(path, path.length + 1);
     out[path.length] = last;
     return out;
   }

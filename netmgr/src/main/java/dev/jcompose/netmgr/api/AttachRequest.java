@@ -46,6 +46,16 @@ public record AttachRequest(
       String macAddress,
       List<String> dnsNames,
       boolean defaultRoute) {
-    this(containerId, networkName, netnsPath, ifName, ipv4Address, null, macAddress, dnsNames, defaultRoute, List.of());
+    this(
+        containerId,
+        networkName,
+        netnsPath,
+        ifName,
+        ipv4Address,
+        null,
+        macAddress,
+        dnsNames,
+        defaultRoute,
+        List.of());
   }
 }

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A network to create. {@code name} is the engine name (e.g. {@code myproj_default}); a bridge
- * gets a derived {@code jc…} name unless {@code com.docker.network.bridge.name} names it.
- * {@code subnets} are the IPAM pools of either family in the order written; without an IPv4 one a
- * subnet is allocated from the default pools (skipping host routes and other networks), and with
- * {@code enableIpv6} but no IPv6 one, a /64 of the engine's unique local prefix. An IPv6 pool
- * without {@code enableIpv6} is ignored, as dockerd ignores it (moby#47202).
+ * A network to create. {@code name} is the engine name (e.g. {@code myproj_default}); a bridge gets
+ * a derived {@code jc…} name unless {@code com.docker.network.bridge.name} names it. {@code
+ * subnets} are the IPAM pools of either family in the order written; without an IPv4 one a subnet
+ * is allocated from the default pools (skipping host routes and other networks), and with {@code
+ * enableIpv6} but no IPv6 one, a /64 of the engine's unique local prefix. An IPv6 pool without
+ * {@code enableIpv6} is ignored, as dockerd ignores it (moby#47202).
  *
  * @param driverOpts the driver's options as docker documents them (bridge: {@code
  *     com.docker.network.bridge.*}, {@code com.docker.network.driver.mtu}, …; macvlan: {@code
@@ -70,7 +70,8 @@ public record NetworkSpec(
    * @param auxAddresses names to addresses never handed out; docker's keys {@code
    *     DefaultGatewayIPv4}/{@code DefaultGatewayIPv6} also set the containers' default gateway
    */
-  public record Subnet(String subnet, String ipRange, String gateway, Map<String, String> auxAddresses) {
+  public record Subnet(
+      String subnet, String ipRange, String gateway, Map<String, String> auxAddresses) {
     public Subnet {
       auxAddresses = auxAddresses == null ? Map.of() : Map.copyOf(auxAddresses);
     }

@@ -29,10 +29,10 @@ import org.xbill.DNS.Type;
  * Decides the answer to one query from a {@link DnsView}: a local answer, or "forward". No I/O.
  *
  * <p>Semantics (docker/aardvark): TTL 0 because a container may come back with another address;
- * known names without the asked type get NOERROR with no answer (so resolvers do not give up on
- * the A lookup); addresses of a multi-endpoint name are rotated per query; PTR for container
- * addresses; unknown names in our subnets' reverse zones are NXDOMAIN, never leaked upstream;
- * clients only on internal networks get NXDOMAIN instead of forwarding (aardvark).
+ * known names without the asked type get NOERROR with no answer (so resolvers do not give up on the
+ * A lookup); addresses of a multi-endpoint name are rotated per query; PTR for container addresses;
+ * unknown names in our subnets' reverse zones are NXDOMAIN, never leaked upstream; clients only on
+ * internal networks get NXDOMAIN instead of forwarding (aardvark).
  */
 public final class DnsResponder {
   static final long TTL = 0;
@@ -74,18 +74,26 @@ public final class DnsResponder {
     return new Decision(m, false, List.of());
   }
 
-  private Message addresses(Message query, Record question, List<Integer> addresses, List<IpAddress> addresses6) {
+  private Message addresses(
+      Message query, Record question, List<Integer> addresses, List<IpAddress> addresses6) {
     Message m = reply(query, Rcode.NOERROR);
     int shift = rotation.getAndIncrement();
     if (question.getType() == Type.A || question.getType() == Type.ANY) {
       List<Integer> rotated = new ArrayList<>(addresses);
       Collections.rotate(rotated, -Math.floorMod(shift, rotated.size()));
-      rotated.forEach(a -> m.addRecord(new ARecord(question.getName(), DClass.IN, TTL, inet(a)), Section.ANSWER));
+      rotated.forEach(
+          a ->
+              m.addRecord(
+                  new ARecord(question.getName(), DClass.IN, TTL, inet(a)), Section.ANSWER));
     }
-    if ((question.getType() == Type.AAAA || question.getType() == Type.ANY) && !addresses6.isEmpty()) {
+    if ((question.getType() == Type.AAAA || question.getType() == Type.ANY)
+        && !addresses6.isEmpty()) {
       List<IpAddress> rotated = new ArrayList<>(addresses6);
       Collections.rotate(rotated, -Math.floorMod(shift, rotated.size()));
-      rotated.forEach(a -> m.addRecord(new AAAARecord(question.getName(), DClass.IN, TTL, inet6(a)), Section.ANSWER));
+      rotated.forEach(
+          a ->
+              m.addRecord(
+                  new AAAARecord(question.getName(), DClass.IN, TTL, inet6(a)), Section.ANSWER));
     }
     return m;
   }
@@ -96,7 +104,9 @@ public final class DnsResponder {
       out.addAll(net.names6().getOrDefault(name, List.of()));
       String suffix = "." + DnsView.normalize(net.name());
       if (name.endsWith(suffix)) {
-        out.addAll(net.names6().getOrDefault(name.substring(0, name.length() - suffix.length()), List.of()));
+        out.addAll(
+            net.names6()
+                .getOrDefault(name.substring(0, name.length() - suffix.length()), List.of()));
       }
     }
     return List.copyOf(out);
@@ -109,7 +119,9 @@ public final class DnsResponder {
       // docker also resolves <name>.<network>
       String suffix = "." + DnsView.normalize(net.name());
       if (name.endsWith(suffix)) {
-        out.addAll(net.names().getOrDefault(name.substring(0, name.length() - suffix.length()), List.of()));
+        out.addAll(
+            net.names()
+                .getOrDefault(name.substring(0, name.length() - suffix.length()), List.of()));
       }
     }
     return List.copyOf(out);
@@ -128,7 +140,9 @@ public final class DnsResponder {
       String target = net.ptr().get(address);
       if (target != null) {
         Message m = reply(query, Rcode.NOERROR);
-        m.addRecord(new PTRRecord(query.getQuestion().getName(), DClass.IN, TTL, absolute(target)), Section.ANSWER);
+        m.addRecord(
+            new PTRRecord(query.getQuestion().getName(), DClass.IN, TTL, absolute(target)),
+            Section.ANSWER);
         return local(m);
       }
     }
@@ -141,7 +155,9 @@ public final class DnsResponder {
       String target = net.ptr6().get(address);
       if (target != null) {
         Message m = reply(query, Rcode.NOERROR);
-        m.addRecord(new PTRRecord(query.getQuestion().getName(), DClass.IN, TTL, absolute(target)), Section.ANSWER);
+        m.addRecord(
+            new PTRRecord(query.getQuestion().getName(), DClass.IN, TTL, absolute(target)),
+            Section.ANSWER);
         return local(m);
       }
     }
@@ -154,7 +170,7 @@ public final class DnsResponder {
     if (!name.endsWith(suffix)) {
       return null;
     }
-    String[] nibbles = name.substring(0, name.length() - suffix.length()).split("\\.");
+    String[] nibbles = name.substring(0, name.length() - suffix.length()).split("\\.", -1);
     if (nibbles.length != 32) {
       return null;
     }
@@ -173,7 +189,7 @@ public final class DnsResponder {
     if (!name.endsWith(suffix)) {
       return null;
     }
-    String[] octets = name.substring(0, name.length() - suffix.length()).split("\\.");
+    String[] octets = name.substring(0, name.length() - suffix.length()).split("\\.", -1);
     if (octets.length != 4) {
       return null;
     }
@@ -221,7 +237,10 @@ public final class DnsResponder {
 
   private static InetAddress inet(int address) {
     try {
-      return InetAddress.getByAddress(new byte[] {(byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address});
+      return InetAddress.getByAddress(
+          new byte[] {
+            (byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address
+          });
     } catch (UnknownHostException e) {
       throw new IllegalStateException(e);
     }

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An immutable snapshot of every name the embedded DNS knows, built from the persisted networks
- * and endpoints. The manager swaps in a new view after each change, so listeners never restart.
+ * An immutable snapshot of every name the embedded DNS knows, built from the persisted networks and
+ * endpoints. The manager swaps in a new view after each change, so listeners never restart.
  *
  * <p>Scoping follows docker and aardvark: a query is answered from the networks of the asking
  * container, identified by its source address on the network the query arrived on.
@@ -27,7 +27,9 @@ public final class DnsView {
   private final Map<String, List<String>> networksOfContainer;
   private final Map<String, List<String>> serversOfContainer;
 
-  private DnsView(Map<String, Net> networks, Map<String, List<String>> networksOfContainer,
+  private DnsView(
+      Map<String, Net> networks,
+      Map<String, List<String>> networksOfContainer,
       Map<String, List<String>> serversOfContainer) {
     this.networks = networks;
     this.networksOfContainer = networksOfContainer;
@@ -37,8 +39,19 @@ public final class DnsView {
   /** Builds the view; names are matched case-insensitively, addresses keep attach order. */
   public static DnsView of(List<NetworkRecord> nets, List<EndpointRecord> endpoints) {
     Map<String, Net> byName = new HashMap<>();
-    nets.forEach(n -> byName.put(n.name(), new Net(n.name(), Cidr.parse(n.subnet()), n.internal(),
-        new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(), new LinkedHashMap<>(), new HashMap<>())));
+    nets.forEach(
+        n ->
+            byName.put(
+                n.name(),
+                new Net(
+                    n.name(),
+                    Cidr.parse(n.subnet()),
+                    n.internal(),
+                    new LinkedHashMap<>(),
+                    new HashMap<>(),
+                    new HashMap<>(),
+                    new LinkedHashMap<>(),
+                    new HashMap<>())));
     Map<String, List<String>> containerNets = new HashMap<>();
     Map<String, List<String>> servers = new HashMap<>();
     for (EndpointRecord e : endpoints) {
@@ -56,7 +69,10 @@ public final class DnsView {
       }
       if (e.ipv6Address() != null) {
         IpAddress v6 = IpAddress.parse(e.ipv6Address());
-        new LinkedHashSet<>(e.dnsNames()).forEach(name -> net.names6().computeIfAbsent(normalize(name), k -> new ArrayList<>()).add(v6));
+        new LinkedHashSet<>(e.dnsNames())
+            .forEach(
+                name ->
+                    net.names6().computeIfAbsent(normalize(name), k -> new ArrayList<>()).add(v6));
         if (!e.dnsNames().isEmpty()) {
           net.ptr6().putIfAbsent(v6, e.dnsNames().get(0));
         }
@@ -101,9 +117,18 @@ public final class DnsView {
     return container == null ? List.of() : serversOfContainer.getOrDefault(container, List.of());
   }
 
-  /** Addresses of one network as unmodifiable facts; {@code names6}/{@code ptr6} hold the IPv6 side (AAAA). */
-  record Net(String name, Cidr subnet, boolean internal, Map<String, List<Integer>> names,
-      Map<Integer, String> ptr, Map<Integer, String> clients, Map<String, List<IpAddress>> names6,
+  /**
+   * Addresses of one network as unmodifiable facts; {@code names6}/{@code ptr6} hold the IPv6 side
+   * (AAAA).
+   */
+  record Net(
+      String name,
+      Cidr subnet,
+      boolean internal,
+      Map<String, List<Integer>> names,
+      Map<Integer, String> ptr,
+      Map<Integer, String> clients,
+      Map<String, List<IpAddress>> names6,
       Map<IpAddress, String> ptr6) {
 
     Set<String> allNames() {

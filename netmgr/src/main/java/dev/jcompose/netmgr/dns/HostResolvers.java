@@ -42,7 +42,7 @@ public final class HostResolvers implements Supplier<List<SocketAddress>> {
   static List<SocketAddress> parse(List<String> lines) {
     List<SocketAddress> out = new ArrayList<>();
     for (String line : lines) {
-      String[] f = line.strip().split("\\s+");
+      String[] f = line.strip().split("\\s+", -1);
       if (f.length >= 2 && f[0].equals("nameserver") && out.size() < MAX) {
         out.add(address(f[1]));
       }
@@ -54,7 +54,8 @@ public final class HostResolvers implements Supplier<List<SocketAddress>> {
   public static SocketAddress address(String server) {
     int colon = server.lastIndexOf(':');
     if (colon > 0 && server.indexOf(':') == colon) {
-      return SocketAddress.inetSocketAddress(Integer.parseInt(server.substring(colon + 1)), server.substring(0, colon));
+      return SocketAddress.inetSocketAddress(
+          Integer.parseInt(server.substring(colon + 1)), server.substring(0, colon));
     }
     return SocketAddress.inetSocketAddress(53, server);
   }

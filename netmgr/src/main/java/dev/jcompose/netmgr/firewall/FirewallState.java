@@ -10,7 +10,8 @@ import java.util.List;
  *     involves no jcompose bridge is then dropped, as docker sets FORWARD policy DROP
  * @param guardForwarding6 the same for net.ipv6.conf.all.forwarding
  */
-public record FirewallState(List<Net> networks, List<Port> ports, boolean guardForwarding, boolean guardForwarding6) {
+public record FirewallState(
+    List<Net> networks, List<Port> ports, boolean guardForwarding, boolean guardForwarding6) {
 
   public FirewallState {
     networks = List.copyOf(networks);
@@ -26,13 +27,23 @@ public record FirewallState(List<Net> networks, List<Port> ports, boolean guardF
    *
    * @param subnet6 the IPv6 subnet, or null on an IPv4-only network
    * @param masquerade outbound traffic is masqueraded ({@code enable_ip_masquerade})
-   * @param snat4 source address of outbound IPv4 instead of masquerading ({@code host_ipv4}), or null
+   * @param snat4 source address of outbound IPv4 instead of masquerading ({@code host_ipv4}), or
+   *     null
    * @param snat6 the same for IPv6, or null
    * @param mode4 gateway mode of IPv4: nat, nat-unprotected, routed or isolated
    * @param mode6 the same for IPv6
    */
-  public record Net(String name, String bridge, String subnet, String subnet6, boolean internal, boolean masquerade,
-      String snat4, String snat6, String mode4, String mode6) {
+  public record Net(
+      String name,
+      String bridge,
+      String subnet,
+      String subnet6,
+      boolean internal,
+      boolean masquerade,
+      String snat4,
+      String snat6,
+      String mode4,
+      String mode6) {
     public Net {
       RuleValues.name(name);
       RuleValues.iface(bridge);
@@ -51,10 +62,16 @@ public record FirewallState(List<Net> networks, List<Port> ports, boolean guardF
   }
 
   /**
-   * One published port; {@code hostIp} "" means every host address. Loopback host addresses get
-   * no DNAT rule: the in-process proxy serves them.
+   * One published port; {@code hostIp} "" means every host address. Loopback host addresses get no
+   * DNAT rule: the in-process proxy serves them.
    */
-  public record Port(String hostIp, int hostPort, String protocol, String containerIp, int containerPort, String bridge) {
+  public record Port(
+      String hostIp,
+      int hostPort,
+      String protocol,
+      String containerIp,
+      int containerPort,
+      String bridge) {
     public Port {
       hostIp = RuleValues.hostIp(hostIp);
       RuleValues.port(hostPort);

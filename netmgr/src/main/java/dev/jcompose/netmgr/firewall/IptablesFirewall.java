@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fallback {@link Firewall} for hosts without nft: own chains filled by one
- * {@code iptables-restore --noflush} per family (declaring a chain there flushes it, so a re-apply
- * replaces the rules), plus one jump per built-in chain added only if missing ({@code -C} before
- * {@code -I}). IPv6 rules go through {@code ip6tables} once a network has an IPv6 subnet.
+ * Fallback {@link Firewall} for hosts without nft: own chains filled by one {@code iptables-restore
+ * --noflush} per family (declaring a chain there flushes it, so a re-apply replaces the rules),
+ * plus one jump per built-in chain added only if missing ({@code -C} before {@code -I}). IPv6 rules
+ * go through {@code ip6tables} once a network has an IPv6 subnet.
  */
 public final class IptablesFirewall implements Firewall {
   private final String prefix;
@@ -20,7 +20,8 @@ public final class IptablesFirewall implements Firewall {
   @Override
   public void apply(FirewallState state) {
     apply("iptables", IptablesRuleset.render(prefix, state, false), false);
-    boolean v6 = state.guardForwarding6() || state.networks().stream().anyMatch(n -> n.subnet6() != null);
+    boolean v6 =
+        state.guardForwarding6() || state.networks().stream().anyMatch(n -> n.subnet6() != null);
     if (v6) {
       apply("ip6tables", IptablesRuleset.render(prefix, state, true), true);
     }
@@ -52,7 +53,8 @@ public final class IptablesFirewall implements Firewall {
     }
   }
 
-  private static List<String> command(String tool, String table, String op, String chain, String spec) {
+  private static List<String> command(
+      String tool, String table, String op, String chain, String spec) {
     List<String> cmd = new ArrayList<>(List.of(tool, "-w", "-t", table, op, chain));
     if (!spec.isEmpty()) {
       cmd.addAll(List.of(spec.split(" ")));

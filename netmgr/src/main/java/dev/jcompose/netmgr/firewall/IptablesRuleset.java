@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The same rules as {@link NftRuleset} for hosts without nft, as {@code iptables-restore --noflush}
- * (and {@code ip6tables-restore}) input using own chains {@code <PREFIX>-RAW/-DNAT/-OUT/-FWD/-MASQ};
- * the jumps from the built-in chains are {@link #jumps}. Pure text.
+ * (and {@code ip6tables-restore}) input using own chains {@code
+ * <PREFIX>-RAW/-DNAT/-OUT/-FWD/-MASQ}; the jumps from the built-in chains are {@link #jumps}. Pure
+ * text.
  */
 public final class IptablesRuleset {
   private IptablesRuleset() {}
@@ -18,7 +19,11 @@ public final class IptablesRuleset {
     return List.of(
         new String[] {"raw", "PREROUTING", "-j " + prefix + "-RAW"},
         new String[] {"nat", "PREROUTING", "-m addrtype --dst-type LOCAL -j " + prefix + "-DNAT"},
-        new String[] {"nat", "OUTPUT", (v6 ? "" : "! -d 127.0.0.0/8 ") + "-m addrtype --dst-type LOCAL -j " + prefix + "-OUT"},
+        new String[] {
+          "nat",
+          "OUTPUT",
+          (v6 ? "" : "! -d 127.0.0.0/8 ") + "-m addrtype --dst-type LOCAL -j " + prefix + "-OUT"
+        },
         new String[] {"nat", "POSTROUTING", "-j " + prefix + "-MASQ"},
         new String[] {"filter", "FORWARD", "-j " + prefix + "-FWD"});
   }
@@ -44,33 +49,60 @@ public final class IptablesRuleset {
       }
       if (subnet != null && !n.internal() && n.masquerade() && !mode.equals("routed")) {
         String snat = v6 ? n.snat6() : n.snat4();
-        nat.add("-A " + prefix + "-MASQ -s " + subnet + " ! -o " + n.bridge() + " -j "
-            + (snat == null ? "MASQUERADE" : "SNAT --to-source " + snat));
+        nat.add(
+            "-A "
+                + prefix
+                + "-MASQ -s "
+                + subnet
+                + " ! -o "
+                + n.bridge()
+                + " -j "
+                + (snat == null ? "MASQUERADE" : "SNAT --to-source " + snat));
       }
       forward(prefix + "-FWD", n, v6, s, filter);
     }
     if (v6 ? s.guardForwarding6() : s.guardForwarding()) {
       // bridges named by com.docker.network.bridge.name are jcompose's too, though not jcb+
-      s.networks().stream().map(FirewallState.Net::bridge).filter(b -> !b.startsWith("jcb")).sorted().forEach(b -> {
-        filter.add("-A " + prefix + "-FWD -i " + b + " -j RETURN");
-        filter.add("-A " + prefix + "-FWD -o " + b + " -j RETURN");
-      });
+      s.networks().stream()
+          .map(FirewallState.Net::bridge)
+          .filter(b -> !b.startsWith("jcb"))
+          .sorted()
+          .forEach(
+              b -> {
+                filter.add("-A " + prefix + "-FWD -i " + b + " -j RETURN");
+                filter.add("-A " + prefix + "-FWD -o " + b + " -j RETURN");
+              });
       filter.add("-A " + prefix + "-FWD ! -i jcb+ ! -o jcb+ -j DROP");
     }
     for (FirewallState.Port p : v6 ? List.<FirewallState.Port>of() : s.ports()) {
       if (!NftRuleset.loopback(p)) {
-        String match = (NftRuleset.anyAddress(p.hostIp()) ? "" : "-d " + p.hostIp() + " ") + "-p " + p.protocol()
-            + " --dport " + p.hostPort() + " -j DNAT --to-destination " + p.containerIp() + ":" + p.containerPort();
+        String match =
+            (NftRuleset.anyAddress(p.hostIp()) ? "" : "-d " + p.hostIp() + " ")
+                + "-p "
+                + p.protocol()
+                + " --dport "
+                + p.hostPort()
+                + " -j DNAT --to-destination "
+                + p.containerIp()
+                + ":"
+                + p.containerPort();
         nat.add("-A " + prefix + "-DNAT ! -i " + p.bridge() + " " + match);
         nat.add("-A " + prefix + "-OUT " + match);
       }
     }
     StringBuilder out = new StringBuilder();
-    tables.forEach((t, lines) -> out.append('*').append(t).append('\n').append(String.join("\n", lines)).append("\nCOMMIT\n"));
+    tables.forEach(
+        (t, lines) ->
+            out.append('*')
+                .append(t)
+                .append('\n')
+                .append(String.join("\n", lines))
+                .append("\nCOMMIT\n"));
     return out.toString();
   }
 
-  private static void forward(String chain, FirewallState.Net n, boolean v6, FirewallState s, List<String> f) {
+  private static void forward(
+      String chain, FirewallState.Net n, boolean v6, FirewallState s, List<String> f) {
     String br = n.bridge();
     if (n.internal()) {
       f.add("-A " + chain + " -i " + br + " ! -o " + br + " -j DROP");
@@ -80,7 +112,8 @@ public final class IptablesRuleset {
     String mode = v6 ? n.mode6() : n.mode4();
     f.add("-A " + chain + " -i " + br + " -o " + br + " -j ACCEPT");
     f.add("-A " + chain + " -i " + br + " -o jcb+ -j DROP");
-    s.networks().stream().filter(o -> !o.bridge().startsWith("jcb") && !o.bridge().equals(br))
+    s.networks().stream()
+        .filter(o -> !o.bridge().startsWith("jcb") && !o.bridge().equals(br))
         .forEach(o -> f.add("-A " + chain + " -i " + br + " -o " + o.bridge() + " -j DROP"));
     f.add("-A " + chain + " -o " + br + " -m conntrack --ctstate DNAT -j ACCEPT");
     f.add("-A " + chain + " -o " + br + " -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT");
@@ -88,10 +121,28 @@ public final class IptablesRuleset {
       f.add("-A " + chain + " -o " + br + " -j ACCEPT");
     }
     if (mode.equals("routed")) {
-      f.add("-A " + chain + " -o " + br + " -p " + (v6 ? "ipv6-icmp --icmpv6-type echo-request" : "icmp --icmp-type echo-request") + " -j ACCEPT");
+      f.add(
+          "-A "
+              + chain
+              + " -o "
+              + br
+              + " -p "
+              + (v6 ? "ipv6-icmp --icmpv6-type echo-request" : "icmp --icmp-type echo-request")
+              + " -j ACCEPT");
       for (FirewallState.Port p : v6 ? List.<FirewallState.Port>of() : s.ports()) {
         if (p.bridge().equals(br)) {
-          f.add("-A " + chain + " -o " + br + " -d " + p.containerIp() + " -p " + p.protocol() + " --dport " + p.containerPort() + " -j ACCEPT");
+          f.add(
+              "-A "
+                  + chain
+                  + " -o "
+                  + br
+                  + " -d "
+                  + p.containerIp()
+                  + " -p "
+                  + p.protocol()
+                  + " --dport "
+                  + p.containerPort()
+                  + " -j ACCEPT");
         }
       }
     }
@@ -99,7 +150,8 @@ public final class IptablesRuleset {
     f.add("-A " + chain + " -i " + br + " -j ACCEPT");
   }
 
-  private static List<String> table(Map<String, List<String>> tables, String name, String... chains) {
+  private static List<String> table(
+      Map<String, List<String>> tables, String name, String... chains) {
     List<String> lines = new ArrayList<>();
     for (String c : chains) {
       lines.add(":" + c + " - [0:0]");

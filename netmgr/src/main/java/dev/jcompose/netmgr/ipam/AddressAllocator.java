@@ -5,11 +5,11 @@ import java.util.Map;
 
 /**
  * Addresses inside one subnet of either family. Stateless: the caller passes the addresses in use
- * (derived from persisted endpoints, so a restarted engine knows its allocations without a
- * separate database).
+ * (derived from persisted endpoints, so a restarted engine knows its allocations without a separate
+ * database).
  *
- * <p>Invariants: never hands out the network address (for IPv6 the subnet-router anycast address
- * of RFC 4291 2.6.1), the IPv4 broadcast address (for prefixes up to /30), the gateway nor an
+ * <p>Invariants: never hands out the network address (for IPv6 the subnet-router anycast address of
+ * RFC 4291 2.6.1), the IPv4 broadcast address (for prefixes up to /30), the gateway nor an
  * auxiliary address ({@code ipam.config.aux_addresses}: addresses of hosts outside jcompose, which
  * docker's IPAM reserves the same way); dynamic addresses come from {@code range} (default: the
  * subnet), lowest free first.
@@ -21,8 +21,15 @@ public final class AddressAllocator {
   private final IpAddress gateway;
   private final Map<IpAddress, String> reserved;
 
-  /** @param reserved auxiliary addresses to their names */
-  public AddressAllocator(String networkName, IpPrefix subnet, IpPrefix range, IpAddress gateway, Map<IpAddress, String> reserved) {
+  /**
+   * @param reserved auxiliary addresses to their names
+   */
+  public AddressAllocator(
+      String networkName,
+      IpPrefix subnet,
+      IpPrefix range,
+      IpAddress gateway,
+      Map<IpAddress, String> reserved) {
     this.networkName = networkName;
     this.subnet = subnet;
     this.range = range == null ? subnet : range;
@@ -32,7 +39,9 @@ public final class AddressAllocator {
 
   /** First usable host address: the default gateway of a subnet. */
   public static IpAddress firstHost(IpPrefix subnet) {
-    return subnet.length() >= subnet.network().bits() - 1 ? subnet.network() : subnet.network().plus(1);
+    return subnet.length() >= subnet.network().bits() - 1
+        ? subnet.network()
+        : subnet.network().plus(1);
   }
 
   public boolean contains(IpAddress a) {
@@ -43,17 +52,35 @@ public final class AddressAllocator {
   public IpAddress reserve(String address, Map<IpAddress, String> inUse) {
     IpAddress a = IpAddress.parse(address);
     if (!subnet.contains(a)) {
-      throw new NetworkException(NetworkException.Kind.INVALID,
-          "address " + address + " is outside subnet " + subnet + " of network '" + networkName + "'");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID,
+          "address "
+              + address
+              + " is outside subnet "
+              + subnet
+              + " of network '"
+              + networkName
+              + "'");
     }
     if (a.equals(gateway) || isReserved(a)) {
-      throw new NetworkException(NetworkException.Kind.INVALID,
-          "address " + address + " is the " + (a.equals(gateway) ? "gateway" : subnet.v6() ? "subnet-router anycast address"
-              : "network or broadcast address") + " of network '" + networkName + "'");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID,
+          "address "
+              + address
+              + " is the "
+              + (a.equals(gateway)
+                  ? "gateway"
+                  : subnet.v6() ? "subnet-router anycast address" : "network or broadcast address")
+              + " of network '"
+              + networkName
+              + "'");
     }
-    String owner = inUse.getOrDefault(a, reserved.containsKey(a) ? "auxiliary address " + reserved.get(a) : null);
+    String owner =
+        inUse.getOrDefault(
+            a, reserved.containsKey(a) ? "auxiliary address " + reserved.get(a) : null);
     if (owner != null) {
-      throw new NetworkException(NetworkException.Kind.CONFLICT,
+      throw new NetworkException(
+          NetworkException.Kind.CONFLICT,
           "address " + address + " on network '" + networkName + "' is already used by " + owner);
     }
     return a;
@@ -64,12 +91,21 @@ public final class AddressAllocator {
     IpAddress last = range.last();
     // Bounded by what is taken: at most |inUse| + |reserved| + 3 candidates are skipped.
     for (IpAddress a = range.network(); a.compareTo(last) <= 0; a = a.plus(1)) {
-      if (!a.equals(gateway) && !isReserved(a) && !inUse.containsKey(a) && !reserved.containsKey(a)) {
+      if (!a.equals(gateway)
+          && !isReserved(a)
+          && !inUse.containsKey(a)
+          && !reserved.containsKey(a)) {
         return a;
       }
     }
-    throw new NetworkException(NetworkException.Kind.UNAVAILABLE,
-        "no free address in " + range + " of network '" + networkName + "' (" + inUse.size()
+    throw new NetworkException(
+        NetworkException.Kind.UNAVAILABLE,
+        "no free address in "
+            + range
+            + " of network '"
+            + networkName
+            + "' ("
+            + inUse.size()
             + " endpoints attached)");
   }
 

@@ -5,17 +5,18 @@ import java.math.BigInteger;
 import java.util.Locale;
 
 /**
- * An IPv4 or IPv6 address as an unsigned number, so that IPAM can treat both families alike.
- * Parsed without DNS lookups (a literal only: no zone, no host name); IPv6 is printed in the
- * canonical form of RFC 5952 (lower case, no leading zeros, the longest run of zero groups as
- * {@code ::}), so the same address always has the same text in state files and rules.
+ * An IPv4 or IPv6 address as an unsigned number, so that IPAM can treat both families alike. Parsed
+ * without DNS lookups (a literal only: no zone, no host name); IPv6 is printed in the canonical
+ * form of RFC 5952 (lower case, no leading zeros, the longest run of zero groups as {@code ::}), so
+ * the same address always has the same text in state files and rules.
  */
 public record IpAddress(BigInteger value, boolean v6) implements Comparable<IpAddress> {
   private static final BigInteger MAX6 = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
 
   public IpAddress {
     if (value.signum() < 0 || value.bitLength() > (v6 ? 128 : 32)) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "address value out of range: " + value);
+      throw new NetworkException(
+          NetworkException.Kind.INVALID, "address value out of range: " + value);
     }
   }
 
@@ -59,7 +60,8 @@ public record IpAddress(BigInteger value, boolean v6) implements Comparable<IpAd
 
   public static IpAddress ofBytes(byte[] bytes) {
     if (bytes.length != 4 && bytes.length != 16) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "an address has 4 or 16 bytes, not " + bytes.length);
+      throw new NetworkException(
+          NetworkException.Kind.INVALID, "an address has 4 or 16 bytes, not " + bytes.length);
     }
     return new IpAddress(new BigInteger(1, bytes), bytes.length == 16);
   }
@@ -79,7 +81,8 @@ public record IpAddress(BigInteger value, boolean v6) implements Comparable<IpAd
   }
 
   private static BigInteger parse6(String text) {
-    if (text.contains("%") || text.contains("::") && text.indexOf("::") != text.lastIndexOf("::")) {
+    if (text.contains("%")
+        || (text.contains("::") && text.indexOf("::") != text.lastIndexOf("::"))) {
       throw invalid(text);
     }
     String[] halves = text.split("::", -1);
@@ -114,7 +117,9 @@ public record IpAddress(BigInteger value, boolean v6) implements Comparable<IpAd
         int a = Ipv4.parse(w);
         out[i] = a >>> 16;
         out[i + 1] = a & 0xffff;
-      } else if (w.isEmpty() || w.length() > 4 || !w.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+      } else if (w.isEmpty()
+          || w.length() > 4
+          || !w.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
         throw invalid(whole);
       } else {
         out[i] = Integer.parseInt(w, 16);
@@ -158,6 +163,7 @@ public record IpAddress(BigInteger value, boolean v6) implements Comparable<IpAd
   }
 
   private static NetworkException invalid(String text) {
-    return new NetworkException(NetworkException.Kind.INVALID, "'" + text + "' is not an IPv6 address");
+    return new NetworkException(
+        NetworkException.Kind.INVALID, "'" + text + "' is not an IPv6 address");
   }
 }

@@ -11,7 +11,8 @@ public record IpPrefix(IpAddress network, int length) {
 
   public IpPrefix {
     if (length < 0 || length > network.bits()) {
-      throw new NetworkException(NetworkException.Kind.INVALID,
+      throw new NetworkException(
+          NetworkException.Kind.INVALID,
           "prefix length " + length + " is out of range 0.." + network.bits());
     }
     network = new IpAddress(network.value().and(mask(length, network.bits())), network.v6());
@@ -27,7 +28,8 @@ public record IpPrefix(IpAddress network, int length) {
     }
     String len = t.substring(slash + 1);
     if (len.isEmpty() || len.length() > 3 || !len.chars().allMatch(Character::isDigit)) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "'" + text + "' is not a CIDR prefix");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID, "'" + text + "' is not a CIDR prefix");
     }
     return new IpPrefix(IpAddress.parse(t.substring(0, slash)), Integer.parseInt(len));
   }
@@ -46,7 +48,9 @@ public record IpPrefix(IpAddress network, int length) {
   }
 
   public IpAddress last() {
-    return new IpAddress(network.value().or(mask(length, network.bits()).not().and(all(network.bits()))), network.v6());
+    return new IpAddress(
+        network.value().or(mask(length, network.bits()).not().and(all(network.bits()))),
+        network.v6());
   }
 
   public BigInteger size() {

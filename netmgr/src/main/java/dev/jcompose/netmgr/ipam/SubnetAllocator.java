@@ -17,7 +17,8 @@ import java.util.Optional;
  * not pick the same prefixes.
  */
 public final class SubnetAllocator {
-  public static final List<IpPrefix> DEFAULT_POOLS = List.of(IpPrefix.parse("172.29.0.0/16"), IpPrefix.parse("10.89.0.0/16"));
+  public static final List<IpPrefix> DEFAULT_POOLS =
+      List.of(IpPrefix.parse("172.29.0.0/16"), IpPrefix.parse("10.89.0.0/16"));
   private static final int PREFIX4 = 24;
   private static final int PREFIX6 = 64;
 
@@ -36,36 +37,55 @@ public final class SubnetAllocator {
   /** The engine's unique local /48: fd00::/8 followed by 40 bits of {@code instanceHex}. */
   public static IpPrefix uniqueLocal(String instanceHex) {
     BigInteger bits = new BigInteger(instanceHex.substring(0, 10), 16);
-    return new IpPrefix(new IpAddress(BigInteger.valueOf(0xfd).shiftLeft(40).or(bits).shiftLeft(80), true), 48);
+    return new IpPrefix(
+        new IpAddress(BigInteger.valueOf(0xfd).shiftLeft(40).or(bits).shiftLeft(80), true), 48);
   }
 
   /** Returns {@code configured} if nothing taken overlaps it, else CONFLICT naming the overlap. */
   public IpPrefix checkConfigured(String networkName, IpPrefix configured, List<TakenRange> taken) {
     Optional<TakenRange> clash = firstOverlap(configured, taken);
     if (clash.isPresent()) {
-      throw new NetworkException(NetworkException.Kind.CONFLICT,
-          "subnet " + configured + " of network '" + networkName + "' overlaps " + clash.get().owner()
-              + " (" + clash.get().range() + ")");
+      throw new NetworkException(
+          NetworkException.Kind.CONFLICT,
+          "subnet "
+              + configured
+              + " of network '"
+              + networkName
+              + "' overlaps "
+              + clash.get().owner()
+              + " ("
+              + clash.get().range()
+              + ")");
     }
     return configured;
   }
 
-  /** The first /24 (IPv4) or /64 (IPv6) of the pools that overlaps nothing taken; UNAVAILABLE when all are used. */
+  /**
+   * The first /24 (IPv4) or /64 (IPv6) of the pools that overlaps nothing taken; UNAVAILABLE when
+   * all are used.
+   */
   public IpPrefix allocate(String networkName, boolean v6, List<TakenRange> taken) {
     int length = v6 ? PREFIX6 : PREFIX4;
     for (IpPrefix pool : v6 ? pools6 : pools) {
       BigInteger step = BigInteger.ONE.shiftLeft(pool.network().bits() - length);
       BigInteger count = pool.size().divide(step);
       for (BigInteger i = BigInteger.ZERO; i.compareTo(count) < 0; i = i.add(BigInteger.ONE)) {
-        IpPrefix candidate = new IpPrefix(new IpAddress(pool.network().value().add(i.multiply(step)), v6), length);
+        IpPrefix candidate =
+            new IpPrefix(new IpAddress(pool.network().value().add(i.multiply(step)), v6), length);
         if (firstOverlap(candidate, taken).isEmpty()) {
           return candidate;
         }
       }
     }
-    throw new NetworkException(NetworkException.Kind.UNAVAILABLE,
-        "no free " + (v6 ? "IPv6 " : "") + "subnet for network '" + networkName + "': default pools "
-            + (v6 ? pools6 : pools) + " are exhausted; remove unused networks or configure ipam.config.subnet");
+    throw new NetworkException(
+        NetworkException.Kind.UNAVAILABLE,
+        "no free "
+            + (v6 ? "IPv6 " : "")
+            + "subnet for network '"
+            + networkName
+            + "': default pools "
+            + (v6 ? pools6 : pools)
+            + " are exhausted; remove unused networks or configure ipam.config.subnet");
   }
 
   private static Optional<TakenRange> firstOverlap(IpPrefix candidate, List<TakenRange> taken) {

@@ -18,8 +18,8 @@ import java.util.List;
  *
  * <p>A veth is made as netavark and docker make it: one RTM_NEWLINK creates it with its peer
  * directly in the container netns (IFLA_NET_NS_FD) and the host end enslaved to the bridge; then,
- * through a socket opened inside the netns: lo up, address, eth up, default route. Reads (links
- * by alias, host routes) are dumps on the host socket ({@link HostLinks}).
+ * through a socket opened inside the netns: lo up, address, eth up, default route. Reads (links by
+ * alias, host routes) are dumps on the host socket ({@link HostLinks}).
  */
 public final class NetlinkLinkOps implements LinkOps {
   private static final int RTM_NEWLINK = 16;
@@ -59,21 +59,32 @@ public final class NetlinkLinkOps implements LinkOps {
   }
 
   /**
-   * Creates the bridge if missing, then (again on every call, so recovery can replay) its MAC,
-   * MTU, alias and up state in one RTM_NEWLINK, and its gateway addresses as {@code ip addr replace}.
+   * Creates the bridge if missing, then (again on every call, so recovery can replay) its MAC, MTU,
+   * alias and up state in one RTM_NEWLINK, and its gateway addresses as {@code ip addr replace}.
    */
   @Override
   public void ensureBridge(BridgeConfig b) {
     synchronized (host) {
       if (!LinkPresence.exists(b.name())) {
-        NetlinkMessage m = new NetlinkMessage(RTM_NEWLINK, NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_EXCL, host.nextSeq())
-            .ifinfo(0, 0, 0).string(IFLA_IFNAME, b.name());
+        NetlinkMessage m =
+            new NetlinkMessage(
+                    RTM_NEWLINK,
+                    NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_EXCL,
+                    host.nextSeq())
+                .ifinfo(0, 0, 0)
+                .string(IFLA_IFNAME, b.name());
         int info = m.begin(IFLA_LINKINFO);
         m.string(IFLA_INFO_KIND, "bridge").end(info);
         host.request(m, "create bridge " + b.name());
       }
-      host.request(new NetlinkMessage(RTM_NEWLINK, 0, host.nextSeq()).ifinfo(0, IFF_UP, IFF_UP).string(IFLA_IFNAME, b.name())
-          .bytes(IFLA_ADDRESS, mac(b.mac())).u32(IFLA_MTU, b.mtu()).string(IFLA_IFALIAS, b.alias()), "configure bridge " + b.name());
+      host.request(
+          new NetlinkMessage(RTM_NEWLINK, 0, host.nextSeq())
+              .ifinfo(0, IFF_UP, IFF_UP)
+              .string(IFLA_IFNAME, b.name())
+              .bytes(IFLA_ADDRESS, mac(b.mac()))
+              .u32(IFLA_MTU, b.mtu())
+              .string(IFLA_IFALIAS, b.alias()),
+          "configure bridge " + b.name());
       int index = host.index(b.name());
       if (b.gatewayCidr() != null) {
         address(host, index, b.gatewayCidr(), NetlinkMessage.NLM_F_REPLACE);
@@ -82,7 +93,8 @@ public final class NetlinkLinkOps implements LinkOps {
         address(host, index, b.gateway6Cidr(), NetlinkMessage.NLM_F_REPLACE);
       }
     }
-    // Loose reverse-path filtering: strict mode drops replies on multi-network containers (netavark).
+    // Loose reverse-path filtering: strict mode drops replies on multi-network containers
+    // (netavark).
     setSysctl("net.ipv4.conf." + b.name() + ".rp_filter", "2");
     if (b.internal()) {
       setSysctl("net.ipv4.conf." + b.name() + ".forwarding", "0");
@@ -127,8 +139,16 @@ public final class NetlinkLinkOps implements LinkOps {
     int nsFd = NetlinkSocket.openFd(in.netnsPath());
     try {
       synchronized (host) {
-        host.request(sublinkMessage(l, parent, nsFd, host.nextSeq()),
-            "create " + l.kind() + " " + in.ifName() + " of " + l.parent() + " in " + in.netnsPath());
+        host.request(
+            sublinkMessage(l, parent, nsFd, host.nextSeq()),
+            "create "
+                + l.kind()
+                + " "
+                + in.ifName()
+                + " of "
+                + l.parent()
+                + " in "
+                + in.netnsPath());
       }
     } catch (NetworkException e) {
       throw SublinkModes.explain(l.kind(), e);
@@ -143,8 +163,13 @@ public final class NetlinkLinkOps implements LinkOps {
   /** The RTM_NEWLINK of a macvlan/ipvlan link (package-private: its encoding is unit-tested). */
   static NetlinkMessage sublinkMessage(SublinkConfig l, int parentIndex, int nsFd, int seq) {
     InsideConfig in = l.inside();
-    NetlinkMessage m = new NetlinkMessage(RTM_NEWLINK, NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_EXCL, seq)
-        .ifinfo(0, 0, 0).string(IFLA_IFNAME, in.ifName()).u32(IFLA_LINK, parentIndex).u32(IFLA_NET_NS_FD, nsFd);
+    NetlinkMessage m =
+        new NetlinkMessage(
+                RTM_NEWLINK, NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_EXCL, seq)
+            .ifinfo(0, 0, 0)
+            .string(IFLA_IFNAME, in.ifName())
+            .u32(IFLA_LINK, parentIndex)
+            .u32(IFLA_NET_NS_FD, nsFd);
     if (in.mtu() > 0) {
       m.u32(IFLA_MTU, in.mtu());
     }
@@ -157,7 +182,8 @@ public final class NetlinkLinkOps implements LinkOps {
     if (l.kind().equals("macvlan")) {
       m.u32(IFLA_MACVLAN_MODE, SublinkModes.macvlan(l.mode()));
     } else {
-      m.u16(IFLA_IPVLAN_MODE, SublinkModes.ipvlanMode(l.mode())).u16(IFLA_IPVLAN_FLAGS, SublinkModes.ipvlanFlag(l.flag()));
+      m.u16(IFLA_IPVLAN_MODE, SublinkModes.ipvlanMode(l.mode()))
+          .u16(IFLA_IPVLAN_FLAGS, SublinkModes.ipvlanFlag(l.flag()));
     }
     m.end(data);
     return m.end(info);
@@ -165,27 +191,43 @@ public final class NetlinkLinkOps implements LinkOps {
 
   private void createVeth(VethConfig v, int nsFd) {
     InsideConfig in = v.inside();
-    NetlinkMessage m = new NetlinkMessage(RTM_NEWLINK, NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_EXCL, host.nextSeq())
-        .ifinfo(0, IFF_UP, IFF_UP)
-        .string(IFLA_IFNAME, v.hostName()).u32(IFLA_MTU, in.mtu()).u32(IFLA_MASTER, ifindex(v.bridge()));
+    NetlinkMessage m =
+        new NetlinkMessage(
+                RTM_NEWLINK,
+                NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_EXCL,
+                host.nextSeq())
+            .ifinfo(0, IFF_UP, IFF_UP)
+            .string(IFLA_IFNAME, v.hostName())
+            .u32(IFLA_MTU, in.mtu())
+            .u32(IFLA_MASTER, ifindex(v.bridge()));
     int info = m.begin(IFLA_LINKINFO);
     m.string(IFLA_INFO_KIND, "veth");
     int data = m.begin(IFLA_INFO_DATA);
     int peer = m.begin(VETH_INFO_PEER);
-    m.ifinfo(0, 0, 0).string(IFLA_IFNAME, in.ifName()).u32(IFLA_MTU, in.mtu()).u32(IFLA_NET_NS_FD, nsFd);
+    m.ifinfo(0, 0, 0)
+        .string(IFLA_IFNAME, in.ifName())
+        .u32(IFLA_MTU, in.mtu())
+        .u32(IFLA_NET_NS_FD, nsFd);
     if (in.mac() != null && !in.mac().isBlank()) {
       m.bytes(IFLA_ADDRESS, mac(in.mac()));
     }
     m.end(peer);
     m.end(data);
     m.end(info);
-    host.request(m, "create veth " + v.hostName() + " with peer " + in.ifName() + " in " + in.netnsPath());
+    host.request(
+        m, "create veth " + v.hostName() + " with peer " + in.ifName() + " in " + in.netnsPath());
   }
 
-  /** The alias (ignored by the kernel at creation, applied by a set) and, for icc off, port isolation. */
+  /**
+   * The alias (ignored by the kernel at creation, applied by a set) and, for icc off, port
+   * isolation.
+   */
   private void setAliasAndPort(VethConfig v) {
-    NetlinkMessage m = new NetlinkMessage(RTM_NEWLINK, 0, host.nextSeq()).ifinfo(0, 0, 0)
-        .string(IFLA_IFNAME, v.hostName()).string(IFLA_IFALIAS, v.alias());
+    NetlinkMessage m =
+        new NetlinkMessage(RTM_NEWLINK, 0, host.nextSeq())
+            .ifinfo(0, 0, 0)
+            .string(IFLA_IFNAME, v.hostName())
+            .string(IFLA_IFALIAS, v.alias());
     if (v.isolated()) {
       // as `ip link set dev X type bridge_slave isolated on`
       int info = m.begin(IFLA_LINKINFO);
@@ -218,14 +260,25 @@ public final class NetlinkLinkOps implements LinkOps {
     }
   }
 
-  /** The default route of one family through {@code gateway}, or straight out of the link when null. */
+  /**
+   * The default route of one family through {@code gateway}, or straight out of the link when null.
+   */
   private static void route(NetlinkSocket s, int index, IpAddress gateway, boolean v6) {
-    NetlinkMessage m = new NetlinkMessage(RTM_NEWROUTE, NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_REPLACE, s.nextSeq())
-        .rtmsg(v6 ? AF_INET6 : AF_INET, 0, gateway != null);
+    NetlinkMessage m =
+        new NetlinkMessage(
+                RTM_NEWROUTE,
+                NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_REPLACE,
+                s.nextSeq())
+            .rtmsg(v6 ? AF_INET6 : AF_INET, 0, gateway != null);
     if (gateway != null) {
       m.address(RTA_GATEWAY, gateway);
     }
-    s.request(m.u32(RTA_OIF, index), "default " + (v6 ? "IPv6 " : "") + "route " + (gateway == null ? "out of the link" : "via " + gateway));
+    s.request(
+        m.u32(RTA_OIF, index),
+        "default "
+            + (v6 ? "IPv6 " : "")
+            + "route "
+            + (gateway == null ? "out of the link" : "via " + gateway));
   }
 
   /**
@@ -238,14 +291,21 @@ public final class NetlinkLinkOps implements LinkOps {
     IpPrefix prefix = IpPrefix.parse(cidr);
     IpAddress address = IpAddress.parse(cidr.substring(0, cidr.indexOf('/')));
     int family = address.v6() ? AF_INET6 : AF_INET;
-    s.request(new NetlinkMessage(RTM_NEWADDR, NetlinkMessage.NLM_F_CREATE | mode, s.nextSeq())
-        .ifaddr(family, prefix.length(), address.v6() ? IFA_F_NODAD : 0, index)
-        .address(IFA_LOCAL, address).address(IFA_ADDRESS, address), "address " + cidr);
+    s.request(
+        new NetlinkMessage(RTM_NEWADDR, NetlinkMessage.NLM_F_CREATE | mode, s.nextSeq())
+            .ifaddr(family, prefix.length(), address.v6() ? IFA_F_NODAD : 0, index)
+            .address(IFA_LOCAL, address)
+            .address(IFA_ADDRESS, address),
+        "address " + cidr);
   }
 
   /** Sets a link up by name and returns its index (sysfs shows the host netns, not this one). */
   private static int up(NetlinkSocket s, String name) {
-    s.request(new NetlinkMessage(RTM_NEWLINK, 0, s.nextSeq()).ifinfo(0, IFF_UP, IFF_UP).string(IFLA_IFNAME, name), "set " + name + " up");
+    s.request(
+        new NetlinkMessage(RTM_NEWLINK, 0, s.nextSeq())
+            .ifinfo(0, IFF_UP, IFF_UP)
+            .string(IFLA_IFNAME, name),
+        "set " + name + " up");
     return s.index(name);
   }
 
@@ -253,7 +313,8 @@ public final class NetlinkLinkOps implements LinkOps {
     try {
       return Integer.parseInt(Files.readString(Path.of("/sys/class/net", link, "ifindex")).strip());
     } catch (IOException | NumberFormatException e) {
-      throw new NetworkException(NetworkException.Kind.NOT_FOUND, "link " + link + " does not exist on this host", e);
+      throw new NetworkException(
+          NetworkException.Kind.NOT_FOUND, "link " + link + " does not exist on this host", e);
     }
   }
 
@@ -270,8 +331,8 @@ public final class NetlinkLinkOps implements LinkOps {
   }
 
   /**
-   * RTM_DELLINK by name: a {@code down} deletes one veth per container under the network
-   * manager's lock, where a process per delete (fork of a large JVM, then ip) cost 20-70 ms each.
+   * RTM_DELLINK by name: a {@code down} deletes one veth per container under the network manager's
+   * lock, where a process per delete (fork of a large JVM, then ip) cost 20-70 ms each.
    */
   @Override
   public void deleteLink(String name) {
@@ -280,10 +341,15 @@ public final class NetlinkLinkOps implements LinkOps {
     }
     try {
       synchronized (host) {
-        host.request(new NetlinkMessage(RTM_DELLINK, 0, host.nextSeq()).ifinfo(0, 0, 0).string(IFLA_IFNAME, name), "delete link " + name);
+        host.request(
+            new NetlinkMessage(RTM_DELLINK, 0, host.nextSeq())
+                .ifinfo(0, 0, 0)
+                .string(IFLA_IFNAME, name),
+            "delete link " + name);
       }
     } catch (NetworkException e) {
-      // The peer may vanish concurrently when its netns is destroyed; only a surviving link is an error.
+      // The peer may vanish concurrently when its netns is destroyed; only a surviving link is an
+      // error.
       if (LinkPresence.exists(name)) {
         throw e;
       }

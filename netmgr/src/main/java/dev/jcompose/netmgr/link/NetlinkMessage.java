@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 final class NetlinkMessage {
   static final int NLM_F_REQUEST = 0x1;
   static final int NLM_F_ACK = 0x4;
+
   /** NLM_F_ROOT | NLM_F_MATCH: every object of the type. */
   static final int NLM_F_DUMP = 0x300;
+
   static final int NLM_F_REPLACE = 0x100;
   static final int NLM_F_EXCL = 0x200;
   static final int NLM_F_CREATE = 0x400;
@@ -26,7 +28,11 @@ final class NetlinkMessage {
   }
 
   private NetlinkMessage(int type, int flags, int seq, boolean unused) {
-    buf.putInt(0).putShort((short) type).putShort((short) (flags | NLM_F_REQUEST)).putInt(seq).putInt(0);
+    buf.putInt(0)
+        .putShort((short) type)
+        .putShort((short) (flags | NLM_F_REQUEST))
+        .putInt(seq)
+        .putInt(0);
   }
 
   /** A get request: the kernel answers with the object itself, no separate ACK. */
@@ -45,7 +51,10 @@ final class NetlinkMessage {
     return this;
   }
 
-  /** struct ifaddrmsg: family AF_INET (2) or AF_INET6 (10), prefix length, IFA_F_* flags, link index. */
+  /**
+   * struct ifaddrmsg: family AF_INET (2) or AF_INET6 (10), prefix length, IFA_F_* flags, link
+   * index.
+   */
   NetlinkMessage ifaddr(int family, int prefix, int flags, int index) {
     buf.put((byte) family).put((byte) prefix).put((byte) flags).put((byte) 0).putInt(index);
     return this;
@@ -56,8 +65,15 @@ final class NetlinkMessage {
    * universe scope through a gateway or link scope straight out of a device.
    */
   NetlinkMessage rtmsg(int family, int dstLen, boolean viaGateway) {
-    buf.put((byte) family).put((byte) dstLen).put((byte) 0).put((byte) 0)
-        .put((byte) 254).put((byte) 3).put((byte) (viaGateway ? 0 : 253)).put((byte) 1).putInt(0);
+    buf.put((byte) family)
+        .put((byte) dstLen)
+        .put((byte) 0)
+        .put((byte) 0)
+        .put((byte) 254)
+        .put((byte) 3)
+        .put((byte) (viaGateway ? 0 : 253))
+        .put((byte) 1)
+        .putInt(0);
     return this;
   }
 
@@ -86,7 +102,9 @@ final class NetlinkMessage {
   }
 
   NetlinkMessage u16(int type, int value) {
-    return bytes(type, ByteBuffer.allocate(2).order(ByteOrder.nativeOrder()).putShort((short) value).array());
+    return bytes(
+        type,
+        ByteBuffer.allocate(2).order(ByteOrder.nativeOrder()).putShort((short) value).array());
   }
 
   NetlinkMessage u8(int type, int value) {

@@ -8,4 +8,5 @@ package dev.jcompose.netmgr.link;
  * @param mode macvlan: bridge, private, vepa or passthru; ipvlan: l2, l3 or l3s
  * @param flag ipvlan: bridge, private or vepa; null for macvlan
  */
-public record SublinkConfig(String kind, String parent, String mode, String flag, InsideConfig inside) {}
+public record SublinkConfig(
+    String kind, String parent, String mode, String flag, InsideConfig inside) {}

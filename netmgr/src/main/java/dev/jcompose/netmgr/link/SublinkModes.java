@@ -13,7 +13,8 @@ final class SublinkModes {
       case "vepa" -> 2;
       case "bridge" -> 4;
       case "passthru" -> 8;
-      default -> throw new NetworkException(NetworkException.Kind.INVALID, "unknown macvlan mode " + mode);
+      default ->
+          throw new NetworkException(NetworkException.Kind.INVALID, "unknown macvlan mode " + mode);
     };
   }
 
@@ -23,7 +24,8 @@ final class SublinkModes {
       case "l2" -> 0;
       case "l3" -> 1;
       case "l3s" -> 2;
-      default -> throw new NetworkException(NetworkException.Kind.INVALID, "unknown ipvlan mode " + mode);
+      default ->
+          throw new NetworkException(NetworkException.Kind.INVALID, "unknown ipvlan mode " + mode);
     };
   }
 
@@ -33,19 +35,32 @@ final class SublinkModes {
       case "bridge" -> 0;
       case "private" -> 1;
       case "vepa" -> 2;
-      default -> throw new NetworkException(NetworkException.Kind.INVALID, "unknown ipvlan flag " + flag);
+      default ->
+          throw new NetworkException(NetworkException.Kind.INVALID, "unknown ipvlan flag " + flag);
     };
   }
 
   /** What a refused create means for the user: a kernel without the driver, or a parent in use. */
   static NetworkException explain(String kind, NetworkException e) {
     if (e instanceof NetlinkError n && n.errno() == NetlinkError.EOPNOTSUPP) {
-      return new NetworkException(NetworkException.Kind.UNAVAILABLE, "this kernel has no " + kind
-          + " support (CONFIG_" + kind.toUpperCase(java.util.Locale.ROOT) + "): " + e.getMessage(), e);
+      return new NetworkException(
+          NetworkException.Kind.UNAVAILABLE,
+          "this kernel has no "
+              + kind
+              + " support (CONFIG_"
+              + kind.toUpperCase(java.util.Locale.ROOT)
+              + "): "
+              + e.getMessage(),
+          e);
     }
     if (e instanceof NetlinkError n && n.errno() == NetlinkError.EBUSY) {
-      return new NetworkException(NetworkException.Kind.CONFLICT, "the parent interface is in use by another "
-          + kind + " mode (passthru takes it whole): " + e.getMessage(), e);
+      return new NetworkException(
+          NetworkException.Kind.CONFLICT,
+          "the parent interface is in use by another "
+              + kind
+              + " mode (passthru takes it whole): "
+              + e.getMessage(),
+          e);
     }
     return e;
   }

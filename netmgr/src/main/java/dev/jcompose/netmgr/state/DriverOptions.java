@@ -1,19 +1,25 @@
 package dev.jcompose.netmgr.state;
 
 /**
- * A network's driver options as applied, parsed once from docker's option names when the network
- * is created and persisted with it.
+ * A network's driver options as applied, parsed once from docker's option names when the network is
+ * created and persisted with it.
  *
- * @param icc containers of the network reach each other ({@code com.docker.network.bridge.enable_icc})
+ * @param icc containers of the network reach each other ({@code
+ *     com.docker.network.bridge.enable_icc})
  * @param masquerade outbound traffic is masqueraded ({@code …bridge.enable_ip_masquerade})
- * @param hostBindingIpv4 host address of published ports that name none ({@code …bridge.host_binding_ipv4}), or null
+ * @param hostBindingIpv4 host address of published ports that name none ({@code
+ *     …bridge.host_binding_ipv4}), or null
  * @param inhibitIpv4 the bridge gets no IPv4 address ({@code …bridge.inhibit_ipv4})
- * @param ifacePrefix names of the containers' interfaces ({@code com.docker.network.container_iface_prefix})
- * @param gatewayMode4 {@code nat}, {@code nat-unprotected}, {@code routed} or {@code isolated} ({@code …bridge.gateway_mode_ipv4})
+ * @param ifacePrefix names of the containers' interfaces ({@code
+ *     com.docker.network.container_iface_prefix})
+ * @param gatewayMode4 {@code nat}, {@code nat-unprotected}, {@code routed} or {@code isolated}
+ *     ({@code …bridge.gateway_mode_ipv4})
  * @param gatewayMode6 the same for IPv6
- * @param hostIpv4 source address of outbound IPv4 instead of masquerading ({@code com.docker.network.host_ipv4}), or null
+ * @param hostIpv4 source address of outbound IPv4 instead of masquerading ({@code
+ *     com.docker.network.host_ipv4}), or null
  * @param hostIpv6 the same for IPv6 ({@code com.docker.network.host_ipv6}), or null
- * @param parent macvlan/ipvlan: the host interface the network's links hang off, as given ({@code parent}), or null
+ * @param parent macvlan/ipvlan: the host interface the network's links hang off, as given ({@code
+ *     parent}), or null
  * @param vlanMode macvlan: bridge, private, vepa, passthru; ipvlan: l2, l3, l3s
  * @param ipvlanFlag ipvlan: bridge, private, vepa
  */

@@ -32,12 +32,35 @@ public record EndpointRecord(
   }
 
   /** An IPv4-only endpoint whose namespace is not recorded. */
-  public EndpointRecord(String containerId, String networkName, String hostIf, String ifName, String ipv4Address,
-      int prefixLength, String gateway, String macAddress, List<String> dnsNames, List<String> dnsServers) {
-    this(containerId, networkName, hostIf, ifName, ipv4Address, prefixLength, gateway, macAddress, dnsNames, dnsServers, null, null);
+  public EndpointRecord(
+      String containerId,
+      String networkName,
+      String hostIf,
+      String ifName,
+      String ipv4Address,
+      int prefixLength,
+      String gateway,
+      String macAddress,
+      List<String> dnsNames,
+      List<String> dnsServers) {
+    this(
+        containerId,
+        networkName,
+        hostIf,
+        ifName,
+        ipv4Address,
+        prefixLength,
+        gateway,
+        macAddress,
+        dnsNames,
+        dnsServers,
+        null,
+        null);
   }
 
-  /** The IPv6 address of an endpoint, its prefix length and the default route's gateway (or null). */
+  /**
+   * The IPv6 address of an endpoint, its prefix length and the default route's gateway (or null).
+   */
   public record V6(String address, int prefixLength, String gateway) {}
 
   public String ipv6Address() {

@@ -34,11 +34,30 @@ public record NetworkRecord(
     labels = labels == null ? Map.of() : Map.copyOf(labels);
   }
 
-  /** A bridge with one IPv4 pool and docker's default options (what networks were before drivers and IPv6). */
-  public static NetworkRecord bridge(String name, String bridge, String subnet, String ipRange, String gateway, boolean internal,
-      int mtu, Map<String, String> labels) {
-    return new NetworkRecord(name, BRIDGE, bridge, null, false, List.of(new PoolRecord(subnet, ipRange, gateway, Map.of(), null)),
-        internal, mtu, DriverOptions.DEFAULTS, labels);
+  /**
+   * A bridge with one IPv4 pool and docker's default options (what networks were before drivers and
+   * IPv6).
+   */
+  public static NetworkRecord bridge(
+      String name,
+      String bridge,
+      String subnet,
+      String ipRange,
+      String gateway,
+      boolean internal,
+      int mtu,
+      Map<String, String> labels) {
+    return new NetworkRecord(
+        name,
+        BRIDGE,
+        bridge,
+        null,
+        false,
+        List.of(new PoolRecord(subnet, ipRange, gateway, Map.of(), null)),
+        internal,
+        mtu,
+        DriverOptions.DEFAULTS,
+        labels);
   }
 
   public boolean isBridge() {

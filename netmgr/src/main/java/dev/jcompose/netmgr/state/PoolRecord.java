@@ -11,7 +11,12 @@ import java.util.Map;
  * @param defaultGateway where containers' default route points, when it is not {@code gateway}
  *     (docker's {@code DefaultGatewayIPv4}/{@code DefaultGatewayIPv6} aux keys), else null
  */
-public record PoolRecord(String subnet, String ipRange, String gateway, Map<String, String> auxAddresses, String defaultGateway) {
+public record PoolRecord(
+    String subnet,
+    String ipRange,
+    String gateway,
+    Map<String, String> auxAddresses,
+    String defaultGateway) {
 
   public PoolRecord {
     auxAddresses = auxAddresses == null ? Map.of() : Map.copyOf(auxAddresses);

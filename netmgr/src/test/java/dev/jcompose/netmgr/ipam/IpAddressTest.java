@@ -11,10 +11,14 @@ class IpAddressTest {
 
   @Test
   void ipv6_canonicalText_rfc5952() {
-    assertThat(IpAddress.parse("2001:0DB8:0000:0000:0000:0000:0000:0001")).hasToString("2001:db8::1");
-    assertThat(IpAddress.parse("2001:db8:0:1:1:1:1:1")).hasToString("2001:db8:0:1:1:1:1:1"); // one zero group stays
-    assertThat(IpAddress.parse("2001:0:0:1:0:0:0:1")).hasToString("2001:0:0:1::1"); // the longest run
-    assertThat(IpAddress.parse("2001:db8:0:0:1:0:0:1")).hasToString("2001:db8::1:0:0:1"); // the first of equal runs
+    assertThat(IpAddress.parse("2001:0DB8:0000:0000:0000:0000:0000:0001"))
+        .hasToString("2001:db8::1");
+    assertThat(IpAddress.parse("2001:db8:0:1:1:1:1:1"))
+        .hasToString("2001:db8:0:1:1:1:1:1"); // one zero group stays
+    assertThat(IpAddress.parse("2001:0:0:1:0:0:0:1"))
+        .hasToString("2001:0:0:1::1"); // the longest run
+    assertThat(IpAddress.parse("2001:db8:0:0:1:0:0:1"))
+        .hasToString("2001:db8::1:0:0:1"); // the first of equal runs
     assertThat(IpAddress.parse("::")).hasToString("::");
     assertThat(IpAddress.parse("::1")).hasToString("::1");
     assertThat(IpAddress.parse("fd00::")).hasToString("fd00::");
@@ -32,7 +36,10 @@ class IpAddressTest {
 
   @Test
   void notAnAddress_invalidWithoutLookup() {
-    for (String bad : new String[] {"fe80::1%eth0", "1::2::3", "1:2:3:4:5:6:7:8:9", "12345::", "g::1", "localhost", ":1"}) {
+    for (String bad :
+        new String[] {
+          "fe80::1%eth0", "1::2::3", "1:2:3:4:5:6:7:8:9", "12345::", "g::1", "localhost", ":1"
+        }) {
       assertThatThrownBy(() -> IpAddress.parse(bad)).as(bad).isInstanceOf(NetworkException.class);
     }
   }

@@ -21,14 +21,16 @@ class GroupCommitTest {
     AtomicInteger writes = new AtomicInteger();
     CountDownLatch firstWriting = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    StateStore store = new StateStore(dir);
-    GroupCommit commits = new GroupCommit(text -> {
-      if (writes.incrementAndGet() == 1) {
-        firstWriting.countDown();
-        await(release);
-      }
-      store.write(text);
-    });
+    StateFile store = new StateFile(dir);
+    GroupCommit commits =
+        new GroupCommit(
+            text -> {
+              if (writes.incrementAndGet() == 1) {
+                firstWriting.countDown();
+                await(release);
+              }
+              store.write(text);
+            });
     long first = commits.offer("{\"v\":1}");
     CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> commits.awaitDurable(first));
     assertThat(firstWriting.await(10, TimeUnit.SECONDS)).isTrue();
@@ -50,11 +52,13 @@ class GroupCommitTest {
   @Test
   void awaitDurable_alreadyWritten_returnsWithoutWriting() {
     AtomicInteger writes = new AtomicInteger();
-    StateStore store = new StateStore(dir);
-    GroupCommit commits = new GroupCommit(text -> {
-      writes.incrementAndGet();
-      store.write(text);
-    });
+    StateFile store = new StateFile(dir);
+    GroupCommit commits =
+        new GroupCommit(
+            text -> {
+              writes.incrementAndGet();
+              store.write(text);
+            });
     long v1 = commits.offer("a");
     long v2 = commits.offer("b");
     commits.awaitDurable(v2);

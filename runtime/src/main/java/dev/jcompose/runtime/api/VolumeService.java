@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Named local volumes: directories under the data root with labels, created on first use. A volume
- * with options of docker's local driver ({@code type}, {@code o}, {@code device}: a tmpfs, a bind of
- * a host path, a block device) has them mounted on its directory while containers use it.
+ * with options of docker's local driver ({@code type}, {@code o}, {@code device}: a tmpfs, a bind
+ * of a host path, a block device) has them mounted on its directory while containers use it.
  */
 public interface VolumeService {
 
@@ -18,8 +18,8 @@ public interface VolumeService {
   }
 
   /**
-   * Creates the volume if missing, with the local driver's options (checked as dockerd checks
-   * them: INVALID naming the volume otherwise); an existing volume keeps the options it has.
+   * Creates the volume if missing, with the local driver's options (checked as dockerd checks them:
+   * INVALID naming the volume otherwise); an existing volume keeps the options it has.
    */
   VolumeInfo ensure(String name, Map<String, String> labels, Map<String, String> driverOpts);
 
@@ -40,11 +40,22 @@ public interface VolumeService {
 
   void remove(String name);
 
-  /** Copies the image's content at {@code pathInImage} into a new, empty volume (docker's copy-up). */
+  /**
+   * Copies the image's content at {@code pathInImage} into a new, empty volume (docker's copy-up).
+   */
   void populateFromImage(String name, ImageHandle image, String pathInImage);
 
-  /** @param options the local driver's options, empty for a plain directory */
-  record VolumeInfo(String name, Path dataDir, Map<String, String> labels, boolean created, Map<String, String> options) {
+  /**
+   * A volume as it exists.
+   *
+   * @param options the local driver's options, empty for a plain directory
+   */
+  record VolumeInfo(
+      String name,
+      Path dataDir,
+      Map<String, String> labels,
+      boolean created,
+      Map<String, String> options) {
     public VolumeInfo {
       options = options == null ? Map.of() : Map.copyOf(options);
     }

@@ -27,7 +27,9 @@ final class ProcessSweeper {
     return pids.size();
   }
 
-  /** Passes until no pid is left or the bound is hit (a fork bomb without freezer can outrun us). */
+  /**
+   * Passes until no pid is left or the bound is hit (a fork bomb without freezer can outrun us).
+   */
   void killUntilEmpty(List<Path> procsFiles) {
     for (int i = 0; i < ROUNDS && killOnce(procsFiles) > 0; i++) {
       pause();
@@ -37,7 +39,7 @@ final class ProcessSweeper {
   Set<Long> pids(List<Path> procsFiles) {
     Set<Long> pids = new TreeSet<>();
     for (Path file : procsFiles) {
-      for (String line : fs.readIfExists(file).orElse("").split("\n")) {
+      for (String line : fs.readIfExists(file).orElse("").split("\n", -1)) {
         if (!line.isBlank()) {
           pids.add(Long.parseLong(line.trim()));
         }

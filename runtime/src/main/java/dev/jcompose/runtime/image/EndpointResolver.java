@@ -1,14 +1,15 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.runtime.api.ImageReference;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides where to pull a reference from: Docker Hub images try the configured mirrors first,
- * then the Hub. Loopback registries (127.0.0.0/8, localhost, ::1) and registries listed as
- * insecure are spoken to over plain HTTP (docker does the same for loopback); everything else
- * uses HTTPS with the JDK's certificate verification.
+ * Decides where to pull a reference from: Docker Hub images try the configured mirrors first, then
+ * the Hub. Loopback registries (127.0.0.0/8, localhost, ::1) and registries listed as insecure are
+ * spoken to over plain HTTP (docker does the same for loopback); everything else uses HTTPS with
+ * the JDK's certificate verification.
  */
 final class EndpointResolver {
   // Docker Hub's API endpoint: the name "docker.io" is only an alias for references.
@@ -19,22 +20,25 @@ final class EndpointResolver {
     this.config = config;
   }
 
-  List<Endpoint> endpoints(ImageReference ref) {
-    List<Endpoint> endpoints = new ArrayList<>();
+  List<RegistryEndpoint> endpoints(ImageReference ref) {
+    List<RegistryEndpoint> endpoints = new ArrayList<>();
     if (ref.domain().equals(ImageReference.DOCKER_HUB)) {
       for (URI mirror : config.mirrors()) {
-        endpoints.add(new Endpoint(mirror, mirror.getAuthority(), true));
+        endpoints.add(new RegistryEndpoint(mirror, mirror.getAuthority(), true));
       }
-      endpoints.add(new Endpoint(URI.create(HUB_API), ImageReference.DOCKER_HUB, false));
+      endpoints.add(new RegistryEndpoint(URI.create(HUB_API), ImageReference.DOCKER_HUB, false));
     } else {
       String scheme = plainHttp(ref.domain()) ? "http" : "https";
-      endpoints.add(new Endpoint(URI.create(scheme + "://" + ref.domain()), ref.domain(), false));
+      endpoints.add(
+          new RegistryEndpoint(URI.create(scheme + "://" + ref.domain()), ref.domain(), false));
     }
     return endpoints;
   }
 
   boolean plainHttp(String domain) {
-    return isLoopback(hostOf(domain)) || config.insecureRegistries().contains(domain) || config.insecureRegistries().contains(hostOf(domain));
+    return isLoopback(hostOf(domain))
+        || config.insecureRegistries().contains(domain)
+        || config.insecureRegistries().contains(hostOf(domain));
   }
 
   static String hostOf(String domain) {
@@ -46,6 +50,8 @@ final class EndpointResolver {
   }
 
   static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.equals("::1") || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    return host.equals("localhost")
+        || host.equals("::1")
+        || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 }

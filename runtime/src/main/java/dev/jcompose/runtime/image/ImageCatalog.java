@@ -1,8 +1,10 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageHandle;
+import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.runtime.image.content.ContentStore;
 import dev.jcompose.runtime.image.content.Digest;
 import dev.jcompose.runtime.image.content.KeyedLock;
@@ -20,12 +22,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The read and delete side of the store: turns index records into {@link ImageHandle}s and
- * removes references, deleting layers and blobs no remaining reference needs.
+ * The read and delete side of the store: turns index records into {@link ImageHandle}s and removes
+ * references, deleting layers and blobs no remaining reference needs.
  *
- * <p>Known gap: a removal racing with a pull of an image that shares a layer can delete that
- * layer between the pull's unpack and its index update; {@link #find} then reports the image
- * as absent and a new pull restores it.
+ * <p>Known gap: a removal racing with a pull of an image that shares a layer can delete that layer
+ * between the pull's unpack and its index update; {@link #find} then reports the image as absent
+ * and a new pull restores it.
  */
 final class ImageCatalog {
   private static final Pattern ID = Pattern.compile("(sha256:)?[a-f0-9]{4,64}");
@@ -44,7 +46,9 @@ final class ImageCatalog {
   /** By reference ({@code busybox}, {@code host/x:tag}) or by image id prefix. */
   Optional<ImageHandle> find(String reference) {
     Map<String, ImageRecord> records = index.read();
-    return keys(records, reference).stream().findFirst().flatMap(key -> handle(key, records.get(key)));
+    return keys(records, reference).stream()
+        .findFirst()
+        .flatMap(key -> handle(key, records.get(key)));
   }
 
   List<ImageHandle> list() {
@@ -60,19 +64,26 @@ final class ImageCatalog {
       throw new ContainerException(Kind.NOT_FOUND, "no such image: " + reference);
     }
     List<ImageRecord> removed = new ArrayList<>();
-    index.update(map -> keys.forEach(k -> {
-      ImageRecord r = map.remove(k);
-      if (r != null) {
-        removed.add(r);
-      }
-    }));
+    index.update(
+        map ->
+            keys.forEach(
+                k -> {
+                  ImageRecord r = map.remove(k);
+                  if (r != null) {
+                    removed.add(r);
+                  }
+                }));
     collect(removed);
   }
 
   private List<String> keys(Map<String, ImageRecord> records, String reference) {
     if (ID.matcher(reference).matches()) {
       String hex = reference.replace("sha256:", "");
-      List<String> byId = records.entrySet().stream().filter(e -> e.getValue().config().startsWith("sha256:" + hex)).map(Map.Entry::getKey).toList();
+      List<String> byId =
+          records.entrySet().stream()
+              .filter(e -> e.getValue().config().startsWith("sha256:" + hex))
+              .map(Map.Entry::getKey)
+              .toList();
       if (!byId.isEmpty()) {
         return byId;
       }
@@ -94,10 +105,18 @@ final class ImageCatalog {
       }
       dirs.add(layers.dir(diffId));
     }
-    return Optional.of(new ImageHandle(key, record.digest(), record.config(), List.copyOf(dirs), config.config(), record.size()));
+    return Optional.of(
+        new ImageHandle(
+            key,
+            record.digest(),
+            record.config(),
+            List.copyOf(dirs),
+            config.config(),
+            record.size()));
   }
 
   // Mark what the remaining references use, then sweep what the removed ones used.
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   private void collect(List<ImageRecord> removed) {
     Set<Digest> liveBlobs = new HashSet<>();
     Set<Digest> liveLayers = new HashSet<>();
@@ -108,7 +127,7 @@ final class ImageCatalog {
     deadBlobs.removeAll(liveBlobs);
     deadLayers.removeAll(liveLayers);
     for (Digest diffId : deadLayers) {
-      try (KeyedLock.Lease lease = locks.acquire("layer-" + diffId.hex())) {
+      try (FileLocks.Held lease = locks.acquire("layer-" + diffId.hex())) {
         layers.delete(diffId);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot delete layer " + diffId, e);
@@ -124,7 +143,9 @@ final class ImageCatalog {
     Digest config = Digest.parse(record.config());
     blobs.add(config);
     if (content.has(manifest)) {
-      ImageManifest.parse(content.read(manifest)).layers().stream().map(Descriptor::digest).forEach(blobs::add);
+      ImageManifest.parse(content.read(manifest)).layers().stream()
+          .map(Descriptor::digest)
+          .forEach(blobs::add);
     }
     if (content.has(config)) {
       layerIds.addAll(ConfigBlob.parse(content.read(config)).diffIds());

@@ -1,12 +1,12 @@
 package dev.jcompose.runtime.shim;
 
+import dev.jcompose.common.fs.AtomicFile;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,7 +33,8 @@ public final class ShimBinary {
   private static Path extract(Path dataRoot) {
     try (InputStream in = ShimBinary.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new ContainerException(Kind.UNAVAILABLE, "jcshim is missing from the runtime jar (" + RESOURCE + ")");
+        throw new ContainerException(
+            Kind.UNAVAILABLE, "jcshim is missing from the runtime jar (" + RESOURCE + ")");
       }
       byte[] bytes = in.readAllBytes();
       Path target = dataRoot.resolve("bin").resolve("jcshim-" + sha256(bytes).substring(0, 16));
@@ -41,13 +42,15 @@ public final class ShimBinary {
         return target;
       }
       Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), ".jcshim", ".tmp");
-      Files.write(tmp, bytes);
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.write(
+          target,
+          bytes,
+          AtomicFile.Durability.SYNCED,
+          PosixFilePermissions.fromString("rwxr-xr-x"));
       return target;
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot install jcshim under " + dataRoot + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "cannot install jcshim under " + dataRoot + ": " + e.getMessage(), e);
     }
   }
 

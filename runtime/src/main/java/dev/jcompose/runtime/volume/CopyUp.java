@@ -1,11 +1,11 @@
 package dev.jcompose.runtime.volume;
 
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,9 +24,11 @@ final class CopyUp {
   private static final System.Logger LOG = System.getLogger(CopyUp.class.getName());
   private static final String OVERLAY_XATTRS = "trusted.overlay.";
 
+  private final NativeOps ops;
   private final Xattrs xattrs;
 
-  CopyUp(Xattrs xattrs) {
+  CopyUp(NativeOps ops, Xattrs xattrs) {
+    this.ops = ops;
     this.xattrs = xattrs;
   }
 
@@ -37,20 +39,24 @@ final class CopyUp {
     if (source.isEmpty() || !source.get().isDir() || source.get().dirs().isEmpty()) {
       return false;
     }
-    Run run = new Run(view, xattrs);
+    Run run = new Run(view, ops, xattrs);
     run.copyDir(source.get(), dest);
     xattrs.set(run.pendingXattrs);
     return true;
   }
 
-  /** State of one copy: hard links seen and xattrs to apply after all chowns (chown clears caps). */
+  /**
+   * State of one copy: hard links seen and xattrs to apply after all chowns (chown clears caps).
+   */
   private static final class Run {
     private final LayerView view;
+    private final NativeOps ops;
     private final Xattrs xattrs;
     private final Map<String, Path> linksByInode = new HashMap<>();
     final Map<Path, Map<String, byte[]>> pendingXattrs = new LinkedHashMap<>();
 
-    Run(LayerView view, Xattrs xattrs) {
+    Run(LayerView view, NativeOps ops, Xattrs xattrs) {
+      this.ops = ops;
       this.view = view;
       this.xattrs = xattrs;
     }
@@ -70,7 +76,8 @@ final class CopyUp {
     }
 
     private void copyNode(Path src, Path target) throws IOException {
-      Map<String, Object> a = Files.readAttributes(src, "unix:mode,ino,dev,nlink,rdev", LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> a =
+          Files.readAttributes(src, "unix:mode,ino,dev,nlink,rdev", LinkOption.NOFOLLOW_LINKS);
       String inode = a.get("dev") + ":" + a.get("ino");
       if ((Integer) a.get("nlink") > 1 && linksByInode.containsKey(inode)) {
         Files.createLink(target, linksByInode.get(inode));
@@ -80,7 +87,7 @@ final class CopyUp {
         Files.createSymbolicLink(target, Files.readSymbolicLink(src));
       } else if (Files.isRegularFile(src, LinkOption.NOFOLLOW_LINKS)) {
         Files.copy(src, target, LinkOption.NOFOLLOW_LINKS);
-      } else if (!SpecialFiles.create(target, (Integer) a.get("mode"), (Long) a.get("rdev"))) {
+      } else if (!SpecialFiles.create(ops, target, (Integer) a.get("mode"), (Long) a.get("rdev"))) {
         LOG.log(Level.WARNING, "copy-up skipped " + src + " (socket or unsupported file type)");
         return;
       }
@@ -90,7 +97,9 @@ final class CopyUp {
 
     /** Owner first, then mode: chown(2) clears setuid/setgid bits. */
     private void copyMetadata(Path src, Path target) throws IOException {
-      Map<String, Object> a = Files.readAttributes(src, "unix:uid,gid,mode,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> a =
+          Files.readAttributes(
+              src, "unix:uid,gid,mode,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
       Files.setAttribute(target, "unix:uid", a.get("uid"), LinkOption.NOFOLLOW_LINKS);
       Files.setAttribute(target, "unix:gid", a.get("gid"), LinkOption.NOFOLLOW_LINKS);
       if (!Files.isSymbolicLink(target)) {
@@ -98,7 +107,8 @@ final class CopyUp {
       }
       // Only files and dirs: setting times opens the path, which blocks on a fifo and would
       // follow a symlink (Java has no lutimes).
-      if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+          || Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
         Files.setLastModifiedTime(target, (FileTime) a.get("lastModifiedTime"));
       }
       Map<String, byte[]> x = new LinkedHashMap<>(xattrs.get(src.toAbsolutePath()));

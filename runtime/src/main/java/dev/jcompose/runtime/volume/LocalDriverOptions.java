@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The options of docker's {@code local} volume driver, checked as dockerd checks them
- * ({@code daemon/volume/local/local_unix.go validateOpts}): only {@code type}, {@code o},
- * {@code device} and {@code size}; {@code type} and {@code device} go together and {@code o} needs
- * both; {@code size} asks for a quota, which jcompose has no support for. {@code o} is split the way
- * moby's mount package splits it: the flags mount(2) takes ({@code bind}, {@code ro}, {@code
- * nosuid}, …) apart from the rest, which is the filesystem's data ({@code size=64m,uid=1000}).
+ * The options of docker's {@code local} volume driver, checked as dockerd checks them ({@code
+ * daemon/volume/local/local_unix.go validateOpts}): only {@code type}, {@code o}, {@code device}
+ * and {@code size}; {@code type} and {@code device} go together and {@code o} needs both; {@code
+ * size} asks for a quota, which jcompose has no support for. {@code o} is split the way moby's
+ * mount package splits it: the flags mount(2) takes ({@code bind}, {@code ro}, {@code nosuid}, …)
+ * apart from the rest, which is the filesystem's data ({@code size=64m,uid=1000}).
  *
  * @param type filesystem type ({@code tmpfs}, {@code none} for a bind, {@code ext4}, …)
  * @param options the {@code o} string, or ""
@@ -40,24 +40,43 @@ public record LocalDriverOptions(String type, String options, String device) {
   static final long MS_RELATIME = 1 << 21;
   static final long MS_STRICTATIME = 1 << 24;
   static final long PROPAGATION = MS_UNBINDABLE | MS_PRIVATE | MS_SLAVE | MS_SHARED;
+
   /** moby/sys/mount's table: the option, whether it clears the flag, the flag. */
-  private static final Map<String, long[]> FLAGS = Map.ofEntries(
-      Map.entry("defaults", new long[] {0, 0}), Map.entry("ro", new long[] {0, MS_RDONLY}), Map.entry("rw", new long[] {1, MS_RDONLY}),
-      Map.entry("suid", new long[] {1, MS_NOSUID}), Map.entry("nosuid", new long[] {0, MS_NOSUID}),
-      Map.entry("dev", new long[] {1, MS_NODEV}), Map.entry("nodev", new long[] {0, MS_NODEV}),
-      Map.entry("exec", new long[] {1, MS_NOEXEC}), Map.entry("noexec", new long[] {0, MS_NOEXEC}),
-      Map.entry("sync", new long[] {0, MS_SYNCHRONOUS}), Map.entry("async", new long[] {1, MS_SYNCHRONOUS}),
-      Map.entry("dirsync", new long[] {0, MS_DIRSYNC}), Map.entry("remount", new long[] {0, MS_REMOUNT}),
-      Map.entry("mand", new long[] {0, MS_MANDLOCK}), Map.entry("nomand", new long[] {1, MS_MANDLOCK}),
-      Map.entry("atime", new long[] {1, MS_NOATIME}), Map.entry("noatime", new long[] {0, MS_NOATIME}),
-      Map.entry("diratime", new long[] {1, MS_NODIRATIME}), Map.entry("nodiratime", new long[] {0, MS_NODIRATIME}),
-      Map.entry("bind", new long[] {0, MS_BIND}), Map.entry("rbind", new long[] {0, MS_BIND | MS_REC}),
-      Map.entry("unbindable", new long[] {0, MS_UNBINDABLE}), Map.entry("runbindable", new long[] {0, MS_UNBINDABLE | MS_REC}),
-      Map.entry("private", new long[] {0, MS_PRIVATE}), Map.entry("rprivate", new long[] {0, MS_PRIVATE | MS_REC}),
-      Map.entry("shared", new long[] {0, MS_SHARED}), Map.entry("rshared", new long[] {0, MS_SHARED | MS_REC}),
-      Map.entry("slave", new long[] {0, MS_SLAVE}), Map.entry("rslave", new long[] {0, MS_SLAVE | MS_REC}),
-      Map.entry("relatime", new long[] {0, MS_RELATIME}), Map.entry("norelatime", new long[] {1, MS_RELATIME}),
-      Map.entry("strictatime", new long[] {0, MS_STRICTATIME}), Map.entry("nostrictatime", new long[] {1, MS_STRICTATIME}));
+  private static final Map<String, long[]> FLAGS =
+      Map.ofEntries(
+          Map.entry("defaults", new long[] {0, 0}),
+          Map.entry("ro", new long[] {0, MS_RDONLY}),
+          Map.entry("rw", new long[] {1, MS_RDONLY}),
+          Map.entry("suid", new long[] {1, MS_NOSUID}),
+          Map.entry("nosuid", new long[] {0, MS_NOSUID}),
+          Map.entry("dev", new long[] {1, MS_NODEV}),
+          Map.entry("nodev", new long[] {0, MS_NODEV}),
+          Map.entry("exec", new long[] {1, MS_NOEXEC}),
+          Map.entry("noexec", new long[] {0, MS_NOEXEC}),
+          Map.entry("sync", new long[] {0, MS_SYNCHRONOUS}),
+          Map.entry("async", new long[] {1, MS_SYNCHRONOUS}),
+          Map.entry("dirsync", new long[] {0, MS_DIRSYNC}),
+          Map.entry("remount", new long[] {0, MS_REMOUNT}),
+          Map.entry("mand", new long[] {0, MS_MANDLOCK}),
+          Map.entry("nomand", new long[] {1, MS_MANDLOCK}),
+          Map.entry("atime", new long[] {1, MS_NOATIME}),
+          Map.entry("noatime", new long[] {0, MS_NOATIME}),
+          Map.entry("diratime", new long[] {1, MS_NODIRATIME}),
+          Map.entry("nodiratime", new long[] {0, MS_NODIRATIME}),
+          Map.entry("bind", new long[] {0, MS_BIND}),
+          Map.entry("rbind", new long[] {0, MS_BIND | MS_REC}),
+          Map.entry("unbindable", new long[] {0, MS_UNBINDABLE}),
+          Map.entry("runbindable", new long[] {0, MS_UNBINDABLE | MS_REC}),
+          Map.entry("private", new long[] {0, MS_PRIVATE}),
+          Map.entry("rprivate", new long[] {0, MS_PRIVATE | MS_REC}),
+          Map.entry("shared", new long[] {0, MS_SHARED}),
+          Map.entry("rshared", new long[] {0, MS_SHARED | MS_REC}),
+          Map.entry("slave", new long[] {0, MS_SLAVE}),
+          Map.entry("rslave", new long[] {0, MS_SLAVE | MS_REC}),
+          Map.entry("relatime", new long[] {0, MS_RELATIME}),
+          Map.entry("norelatime", new long[] {1, MS_RELATIME}),
+          Map.entry("strictatime", new long[] {0, MS_STRICTATIME}),
+          Map.entry("nostrictatime", new long[] {1, MS_STRICTATIME}));
 
   /** The flags and filesystem data one mount(2) call takes. */
   public record Mount(long flags, String data) {}
@@ -83,10 +102,17 @@ public record LocalDriverOptions(String type, String options, String device) {
     if (device == null || device.isEmpty() || device.indexOf('\0') >= 0) {
       throw invalid(volume, "missing device in volume options");
     }
-    LocalDriverOptions o = new LocalDriverOptions(opts.get("type"), opts.getOrDefault("o", ""), device);
+    LocalDriverOptions o =
+        new LocalDriverOptions(opts.get("type"), opts.getOrDefault("o", ""), device);
     o.mount(); // refuse what does not parse now, not at the first container
-    if ((o.type().equals("nfs") || o.type().equals("cifs")) && o.address() != null && !o.address().matches("[0-9.]+|[0-9a-fA-F:]+")) {
-      throw invalid(volume, "addr=" + o.address() + ": jcompose does not resolve host names for network volumes, give an address");
+    if ((o.type().equals("nfs") || o.type().equals("cifs"))
+        && o.address() != null
+        && !o.address().matches("[0-9.]+|[0-9a-fA-F:]+")) {
+      throw invalid(
+          volume,
+          "addr="
+              + o.address()
+              + ": jcompose does not resolve host names for network volumes, give an address");
     }
     return o;
   }
@@ -95,7 +121,7 @@ public record LocalDriverOptions(String type, String options, String device) {
   public Mount mount() {
     long flags = 0;
     List<String> data = new ArrayList<>();
-    for (String option : options.split(",")) {
+    for (String option : options.split(",", -1)) {
       if (option.isEmpty()) {
         continue;
       }
@@ -116,7 +142,7 @@ public record LocalDriverOptions(String type, String options, String device) {
 
   /** {@code addr=} of a network filesystem's options, or null. */
   private String address() {
-    for (String option : options.split(",")) {
+    for (String option : options.split(",", -1)) {
       if (option.startsWith("addr=")) {
         return option.substring("addr=".length());
       }
@@ -126,7 +152,9 @@ public record LocalDriverOptions(String type, String options, String device) {
 
   /** The form docker's {@code volume inspect} shows as Options. */
   public Map<String, String> asMap() {
-    return options.isEmpty() ? Map.of("type", type, "device", device) : Map.of("type", type, "o", options, "device", device);
+    return options.isEmpty()
+        ? Map.of("type", type, "device", device)
+        : Map.of("type", type, "o", options, "device", device);
   }
 
   private static void require(String volume, Map<String, String> opts, String key, String needed) {

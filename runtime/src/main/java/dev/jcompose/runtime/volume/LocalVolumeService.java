@@ -1,14 +1,16 @@
 package dev.jcompose.runtime.volume;
 
-import dev.jcompose.runtime.fs.Trees;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jcompose.common.fs.AtomicFile;
+import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.api.VolumeService;
-import dev.jcompose.runtime.image.unpack.NativeFsOps;
+import dev.jcompose.runtime.fs.Trees;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,10 +27,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * docker's "local" volume driver: {@code <dataRoot>/volumes/<name>/_data} is what containers
- * mount, {@code <name>/meta.json} keeps labels and creation time. Create and remove hold a lock
- * ({@code volumes/.lock}) so concurrent {@link #ensure} calls for one name agree on who created it;
- * reads need no lock because meta.json appears atomically and last.
+ * docker's "local" volume driver: {@code <dataRoot>/volumes/<name>/_data} is what containers mount,
+ * {@code <name>/meta.json} keeps labels and creation time. Create and remove hold a lock ({@code
+ * volumes/.lock}) so concurrent {@link #ensure} calls for one name agree on who created it; reads
+ * need no lock because meta.json appears atomically and last.
  *
  * <p>Thread-safe, and safe against other processes using the same data root. It knows nothing of
  * containers: refusing to remove a volume in use is the engine's job.
@@ -39,41 +41,52 @@ public final class LocalVolumeService implements VolumeService {
   private static final String USERS = "users";
 
   private final Path root;
-  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private final ObjectMapper json =
+      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   private final CopyUp copyUp;
+  private final VolumeMounts mounts;
 
   public LocalVolumeService(RuntimePaths paths) {
-    this(paths, Xattrs.of(new NativeFsOps()));
+    this(paths, NativeOps.real(), Xattrs.of(NativeOps.real()));
   }
 
-  LocalVolumeService(RuntimePaths paths, Xattrs xattrs) {
+  LocalVolumeService(RuntimePaths paths, NativeOps ops, Xattrs xattrs) {
     this.root = paths.volumes();
-    this.copyUp = new CopyUp(xattrs);
+    this.copyUp = new CopyUp(ops, xattrs);
+    this.mounts = new VolumeMounts(ops);
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
-  public VolumeInfo ensure(String name, Map<String, String> labels, Map<String, String> driverOpts) {
+  public VolumeInfo ensure(
+      String name, Map<String, String> labels, Map<String, String> driverOpts) {
     VolumeNames.check(name);
     LocalDriverOptions options = LocalDriverOptions.parse(name, driverOpts);
     try {
       Files.createDirectories(root);
-      try (VolumeLock lock = VolumeLock.acquire(root.resolve(".lock"))) {
+      try (FileLocks.Held lock = FileLocks.acquire(lockFile())) {
         Optional<VolumeInfo> existing = find(name);
         if (existing.isPresent()) {
           return existing.get();
         }
-        return create(name, labels == null ? Map.of() : labels, options == null ? Map.of() : options.asMap());
+        return create(
+            name, labels == null ? Map.of() : labels, options == null ? Map.of() : options.asMap());
       }
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot create volume " + name + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "cannot create volume " + name + ": " + e.getMessage(), e);
     }
   }
 
-  private VolumeInfo create(String name, Map<String, String> labels, Map<String, String> options) throws IOException {
+  private VolumeInfo create(String name, Map<String, String> labels, Map<String, String> options)
+      throws IOException {
     Path dir = root.resolve(name);
     Files.createDirectories(dir.resolve(DATA));
-    VolumeMeta meta = new VolumeMeta(name, "local", new TreeMap<>(labels), Instant.now().toString(), new TreeMap<>(options));
-    AtomicFiles.write(dir.resolve(META), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
+    VolumeMeta meta =
+        new VolumeMeta(
+            name, "local", new TreeMap<>(labels), Instant.now().toString(), new TreeMap<>(options));
+    AtomicFile.write(
+        dir.resolve(META), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
     return new VolumeInfo(name, dir.resolve(DATA), Map.copyOf(labels), true, options);
   }
 
@@ -82,45 +95,52 @@ public final class LocalVolumeService implements VolumeService {
    * restarted engine (or a CLI) knows when the last one leaves; whether the options are mounted is
    * read from the kernel (a reboot unmounts them), never remembered.
    */
+  @SuppressWarnings("try") // the resource is a lock held for the block, not used in it
   @Override
   public Use use(String name, String user) {
-    VolumeInfo volume = find(name).orElseThrow(() -> new ContainerException(Kind.NOT_FOUND, "no such volume: " + name));
+    VolumeInfo volume =
+        find(name)
+            .orElseThrow(() -> new ContainerException(Kind.NOT_FOUND, "no such volume: " + name));
     LocalDriverOptions options = LocalDriverOptions.parse(name, volume.options());
     if (options == null) {
       return new Use(volume.dataDir(), false);
     }
-    try (VolumeLock lock = VolumeLock.acquire(lockFile())) {
+    try (FileLocks.Held lock = FileLocks.acquire(lockFile())) {
       Set<String> users = users(name);
       boolean mount = !VolumeMounts.isMounted(volume.dataDir());
       if (mount) {
-        VolumeMounts.mount(name, options, volume.dataDir());
+        mounts.mount(name, options, volume.dataDir());
       }
       users.add(user);
       writeUsers(name, users);
       return new Use(volume.dataDir(), mount);
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot mount volume " + name + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "cannot mount volume " + name + ": " + e.getMessage(), e);
     }
   }
 
+  @SuppressWarnings("try") // the resource is a lock held for the block, not used in it
   @Override
   public void release(String user) {
     if (!Files.isDirectory(root)) {
       return;
     }
-    try (VolumeLock lock = VolumeLock.acquire(lockFile()); Stream<Path> dirs = Files.list(root)) {
+    try (FileLocks.Held lock = FileLocks.acquire(lockFile());
+        Stream<Path> dirs = Files.list(root)) {
       for (Path dir : dirs.filter(d -> Files.exists(d.resolve(USERS))).toList()) {
         String name = dir.getFileName().toString();
         Set<String> users = users(name);
         if (users.remove(user)) {
           writeUsers(name, users);
           if (users.isEmpty()) {
-            VolumeMounts.unmount(dir.resolve(DATA));
+            mounts.unmount(dir.resolve(DATA));
           }
         }
       }
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot release volumes of " + user + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "cannot release volumes of " + user + ": " + e.getMessage(), e);
     }
   }
 
@@ -130,8 +150,11 @@ public final class LocalVolumeService implements VolumeService {
   }
 
   private void writeUsers(String name, Set<String> users) throws IOException {
-    AtomicFiles.write(root.resolve(name).resolve(USERS), users.isEmpty() ? new byte[0]
-        : (String.join("\n", users) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    AtomicFile.write(
+        root.resolve(name).resolve(USERS),
+        users.isEmpty()
+            ? new byte[0]
+            : (String.join("\n", users) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Override
@@ -145,7 +168,10 @@ public final class LocalVolumeService implements VolumeService {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot read volume " + name + " (" + dir.resolve(META) + "): " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE,
+          "cannot read volume " + name + " (" + dir.resolve(META) + "): " + e.getMessage(),
+          e);
     }
   }
 
@@ -164,30 +190,35 @@ public final class LocalVolumeService implements VolumeService {
         }
       }
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot list volumes in " + root + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "cannot list volumes in " + root + ": " + e.getMessage(), e);
     }
     return volumes;
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
   public void remove(String name) {
     VolumeNames.check(name);
-    try (VolumeLock lock = VolumeLock.acquire(lockFile())) {
+    try (FileLocks.Held lock = FileLocks.acquire(lockFile())) {
       Path dir = root.resolve(name);
       if (!Files.exists(dir.resolve(META))) {
         throw new ContainerException(Kind.NOT_FOUND, "no such volume: " + name);
       }
-      // What its options mounted goes first: the delete below must not reach into a bound host path.
-      VolumeMounts.unmount(dir.resolve(DATA));
+      // What its options mounted goes first: the delete below must not reach into a bound host
+      // path.
+      mounts.unmount(dir.resolve(DATA));
       if (VolumeMounts.isMounted(dir.resolve(DATA))) {
-        throw new ContainerException(Kind.CONFLICT, "volume " + name + " is still mounted on " + dir.resolve(DATA));
+        throw new ContainerException(
+            Kind.CONFLICT, "volume " + name + " is still mounted on " + dir.resolve(DATA));
       }
       // Rename first so the volume vanishes at once for readers, then delete at leisure.
       Path doomed = root.resolve(".removing-" + name + "-" + UUID.randomUUID());
       Files.move(dir, doomed);
       Trees.deleteRecursively(doomed);
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot remove volume " + name + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "cannot remove volume " + name + ": " + e.getMessage(), e);
     }
   }
 
@@ -203,14 +234,25 @@ public final class LocalVolumeService implements VolumeService {
    */
   @Override
   public void populateFromImage(String name, ImageHandle image, String pathInImage) {
-    VolumeInfo volume = find(name).orElseThrow(() -> new ContainerException(Kind.NOT_FOUND, "no such volume: " + name));
+    VolumeInfo volume =
+        find(name)
+            .orElseThrow(() -> new ContainerException(Kind.NOT_FOUND, "no such volume: " + name));
     try {
       if (Trees.isEmptyDir(volume.dataDir())) {
         copyUp.copy(image.layerDirs(), pathInImage, volume.dataDir());
       }
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE,
-          "cannot copy " + pathInImage + " of image " + image.reference() + " into volume " + name + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE,
+          "cannot copy "
+              + pathInImage
+              + " of image "
+              + image.reference()
+              + " into volume "
+              + name
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
 /**
- * What {@code <dataRoot>/volumes/<name>/meta.json} holds. Its presence marks a complete volume:
- * it is written (atomically) only after {@code _data} exists.
+ * What {@code <dataRoot>/volumes/<name>/meta.json} holds. Its presence marks a complete volume: it
+ * is written (atomically) only after {@code _data} exists.
  *
  * @param options the local driver's options ({@code type}, {@code o}, {@code device}), absent for a
  *     plain directory
@@ -16,4 +16,5 @@ record VolumeMeta(
     @JsonProperty("Driver") String driver,
     @JsonProperty("Labels") Map<String, String> labels,
     @JsonProperty("CreatedAt") String createdAt,
-    @JsonProperty("Options") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> options) {}
+    @JsonProperty("Options") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<String, String> options) {}

@@ -123,8 +123,20 @@ public record UpOptions(
     }
 
     public UpOptions build() {
-      return new UpOptions(services, detach, forceRecreate, noRecreate, noDeps, removeOrphans, waitHealthy,
-          waitTimeoutSeconds, dryRun, noStart, pull, scale, timeoutSeconds);
+      return new UpOptions(
+          services,
+          detach,
+          forceRecreate,
+          noRecreate,
+          noDeps,
+          removeOrphans,
+          waitHealthy,
+          waitTimeoutSeconds,
+          dryRun,
+          noStart,
+          pull,
+          scale,
+          timeoutSeconds);
     }
   }
 }

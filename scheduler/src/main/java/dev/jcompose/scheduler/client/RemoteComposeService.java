@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.scheduler.api.ComposeException;
-import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.api.RunOptions;
@@ -16,21 +16,22 @@ import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.wire.ApiJson;
 import dev.jcompose.scheduler.wire.ApiRoutes;
 import dev.jcompose.scheduler.wire.Requests;
-import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * {@link ComposeService} over the engine's unix socket, with the same contract as the in-process
- * engine: failures come back as {@link ComposeException} with the engine's kind and message; an
- * unreachable or silent engine is {@link ComposeException.Kind#UNAVAILABLE}. Stateless and
- * thread-safe: every call opens its own connection.
+ * The engine's verbs over its unix socket, with the same contract as the in-process engine:
+ * failures come back as {@link ComposeException} with the engine's kind and message; an unreachable
+ * or silent engine is {@link ComposeException.Kind#UNAVAILABLE}. Stateless and thread-safe: every
+ * call opens its own connection.
  */
-public final class RemoteComposeService implements ComposeService {
+public final class RemoteComposeService implements EngineVerbs {
   private static final ObjectMapper JSON = ApiJson.mapper();
-  private static final JavaType SUMMARIES = JSON.getTypeFactory().constructType(new TypeReference<List<ContainerSummary>>() {});
+  private static final JavaType SUMMARIES =
+      JSON.getTypeFactory().constructType(new TypeReference<List<ContainerSummary>>() {});
 
   private final ApiCalls calls;
 
@@ -53,7 +54,8 @@ public final class RemoteComposeService implements ComposeService {
 
   /** {@code GET /v1/version}: also the cheap "is an engine answering?" probe. */
   public Requests.Version version() {
-    return calls.query("GET", ApiRoutes.PREFIX + "/version", JSON.constructType(Requests.Version.class));
+    return calls.query(
+        "GET", ApiRoutes.PREFIX + "/version", JSON.constructType(Requests.Version.class));
   }
 
   /** Asks the engine to exit; containers keep running. */
@@ -63,12 +65,23 @@ public final class RemoteComposeService implements ComposeService {
 
   @Override
   public List<ContainerSummary> up(Project project, UpOptions options, Consumer<Event> progress) {
-    return calls.stream("up", ApiRoutes.project(project.name(), "up"), new Requests.Up(project, options), progress, SUMMARIES);
+    return calls.stream(
+        "up",
+        ApiRoutes.project(project.name(), "up"),
+        new Requests.Up(project, options),
+        progress,
+        SUMMARIES);
   }
 
   @Override
-  public void down(String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
-    calls.stream("down", ApiRoutes.project(projectName, "down"), new Requests.Down(projectOrNull, options), progress, null);
+  public void down(
+      String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
+    calls.stream(
+        "down",
+        ApiRoutes.project(projectName, "down"),
+        new Requests.Down(projectOrNull, options),
+        progress,
+        null);
   }
 
   @Override
@@ -77,29 +90,56 @@ public final class RemoteComposeService implements ComposeService {
   }
 
   @Override
-  public void stop(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
-    calls.stream("stop", ApiRoutes.project(projectName, "stop"), new Requests.Services(services, timeoutSeconds), progress, null);
+  public void stop(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
+    calls.stream(
+        "stop",
+        ApiRoutes.project(projectName, "stop"),
+        new Requests.Services(services, timeoutSeconds),
+        progress,
+        null);
   }
 
   @Override
   public void start(String projectName, List<String> services, Consumer<Event> progress) {
-    calls.stream("start", ApiRoutes.project(projectName, "start"), new Requests.Services(services, null), progress, null);
+    calls.stream(
+        "start",
+        ApiRoutes.project(projectName, "start"),
+        new Requests.Services(services, null),
+        progress,
+        null);
   }
 
   @Override
-  public void restart(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
-    calls.stream("restart", ApiRoutes.project(projectName, "restart"), new Requests.Services(services, timeoutSeconds), progress, null);
+  public void restart(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
+    calls.stream(
+        "restart",
+        ApiRoutes.project(projectName, "restart"),
+        new Requests.Services(services, timeoutSeconds),
+        progress,
+        null);
   }
 
   @Override
   public ContainerSummary run(Project project, RunOptions options, Consumer<Event> progress) {
     JavaType type = JSON.constructType(ContainerSummary.class);
-    return calls.stream("run", ApiRoutes.project(project.name(), "run"), new Requests.Run(project, options), progress, type);
+    return calls.stream(
+        "run",
+        ApiRoutes.project(project.name(), "run"),
+        new Requests.Run(project, options),
+        progress,
+        type);
   }
 
   @Override
   public int waitExit(String containerName) {
-    Requests.WaitResult r = calls.streamGet(ApiRoutes.container(containerName) + "/wait", null, JSON.constructType(Requests.WaitResult.class), null);
+    Requests.WaitResult r =
+        calls.streamGet(
+            ApiRoutes.container(containerName) + "/wait",
+            null,
+            JSON.constructType(Requests.WaitResult.class),
+            null);
     return r.exitCode();
   }
 
@@ -109,7 +149,9 @@ public final class RemoteComposeService implements ComposeService {
   }
 
   @Override
-  public void events(String projectName, Consumer<Event> sink, BooleanSupplier stop) {
-    calls.streamGet(ApiRoutes.project(projectName, "events"), sink, null, stop);
+  public void events(
+      String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
+    String query = since == null ? "" : "?since=" + ApiRoutes.encode(since.toString());
+    calls.streamGet(ApiRoutes.project(projectName, "events") + query, sink, null, stop);
   }
 }

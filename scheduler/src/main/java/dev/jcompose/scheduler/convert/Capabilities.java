@@ -2,15 +2,16 @@ package dev.jcompose.scheduler.convert;
 
 import dev.jcompose.runtime.api.CapabilityNames;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Docker's capability arithmetic: the default 14 capabilities, plus {@code cap_add}, minus
- * {@code cap_drop}, with {@code ALL} on either side and names with or without {@code CAP_}
- * (moby oci/caps TweakCapabilities). Results are names without the prefix, sorted.
+ * Docker's capability arithmetic: the default 14 capabilities, plus {@code cap_add}, minus {@code
+ * cap_drop}, with {@code ALL} on either side and names with or without {@code CAP_} (moby oci/caps
+ * TweakCapabilities). Results are names without the prefix, sorted.
  */
 public final class Capabilities {
 
@@ -52,7 +53,7 @@ public final class Capabilities {
     return out;
   }
 
-  private static List<String> sorted(java.util.Collection<String> caps) {
+  private static List<String> sorted(Collection<String> caps) {
     return caps.stream().sorted().toList();
   }
 }

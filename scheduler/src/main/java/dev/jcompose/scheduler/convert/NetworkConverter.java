@@ -22,8 +22,8 @@ import java.util.Map;
  * Compose networks, service network attachments and ports to netmgr specs, the way docker compose
  * hands them to dockerd ({@code pkg/compose/create.go}): the primary network (highest priority)
  * first, carrying the default route and the service-level {@code mac_address}; {@code
- * interface_name} as the endpoint's interface; a network named {@code host} or {@code none} (docker's
- * predefined ones, declared external) as the container's network mode.
+ * interface_name} as the endpoint's interface; a network named {@code host} or {@code none}
+ * (docker's predefined ones, declared external) as the container's network mode.
  */
 public final class NetworkConverter {
   /** docker's endpoint option that {@code interface_name} is sent as. */
@@ -36,31 +36,55 @@ public final class NetworkConverter {
     String driverId = n.driver() == null || n.driver().isEmpty() ? "bridge" : n.driver();
     if (driverId.equals("host") || driverId.equals("none") || driverId.equals("null")) {
       // dockerd's answer to creating another instance of its predefined networks
-      throw new ComposeException(ComposeException.Kind.INVALID, "network " + n.name() + ": only one instance of \""
-          + (driverId.equals("null") ? "none" : driverId) + "\" network is allowed (declare it external: true, name: "
-          + (driverId.equals("null") ? "none" : driverId) + ")");
+      throw new ComposeException(
+          ComposeException.Kind.INVALID,
+          "network "
+              + n.name()
+              + ": only one instance of \""
+              + (driverId.equals("null") ? "none" : driverId)
+              + "\" network is allowed (declare it external: true, name: "
+              + (driverId.equals("null") ? "none" : driverId)
+              + ")");
     }
     NetworkSpec.Driver driver = NetworkSpec.Driver.of(driverId);
     if (driver == null) {
-      throw new ComposeException(ComposeException.Kind.INVALID, "network " + n.name() + ": driver \"" + driverId
-          + "\" is not supported (bridge, macvlan, ipvlan; host and none as external networks)");
+      throw new ComposeException(
+          ComposeException.Kind.INVALID,
+          "network "
+              + n.name()
+              + ": driver \""
+              + driverId
+              + "\" is not supported (bridge, macvlan, ipvlan; host and none as external"
+              + " networks)");
     }
     List<NetworkSpec.Subnet> subnets = new ArrayList<>();
     if (n.ipam() != null && n.ipam().config() != null) {
-      n.ipam().config().forEach(c -> subnets.add(new NetworkSpec.Subnet(c.subnet(), c.ipRange(), c.gateway(), c.auxAddresses())));
+      n.ipam()
+          .config()
+          .forEach(
+              c ->
+                  subnets.add(
+                      new NetworkSpec.Subnet(
+                          c.subnet(), c.ipRange(), c.gateway(), c.auxAddresses())));
     }
     Map<String, String> labels = new LinkedHashMap<>(n.labels() == null ? Map.of() : n.labels());
     labels.put(Labels.PROJECT, p.name());
     labels.put(Labels.NETWORK, n.key());
-    return new NetworkSpec(n.name(), driver, n.internal(), Boolean.TRUE.equals(n.enableIpv6()), subnets,
-        n.driverOpts(), labels);
+    return new NetworkSpec(
+        n.name(),
+        driver,
+        n.internal(),
+        Boolean.TRUE.equals(n.enableIpv6()),
+        subnets,
+        n.driverOpts(),
+        labels);
   }
 
   /**
-   * The namespace a service on the project's networks really gets: docker compose makes the
-   * primary network's name the container's network mode, so a service on an external network
-   * named {@code host} or {@code none} runs in the host's namespace or without a network.
-   * {@link NetworkMode.Kind#BRIDGE} for the project's own networks.
+   * The namespace a service on the project's networks really gets: docker compose makes the primary
+   * network's name the container's network mode, so a service on an external network named {@code
+   * host} or {@code none} runs in the host's namespace or without a network. {@link
+   * NetworkMode.Kind#BRIDGE} for the project's own networks.
    */
   public static NetworkMode.Kind effectiveMode(Project p, Service s) {
     NetworkMode.Kind declared = s.networking().mode().kind();
@@ -70,8 +94,14 @@ public final class NetworkConverter {
       return declared;
     }
     if (keys.size() > 1) {
-      throw new ComposeException(ComposeException.Kind.INVALID, "service \"" + s.name() + "\": container cannot be "
-          + "disconnected from " + networkName(p, keys.get(0)) + " network or connected to another network");
+      throw new ComposeException(
+          ComposeException.Kind.INVALID,
+          "service \""
+              + s.name()
+              + "\": container cannot be "
+              + "disconnected from "
+              + networkName(p, keys.get(0))
+              + " network or connected to another network");
     }
     return predefined;
   }
@@ -107,11 +137,12 @@ public final class NetworkConverter {
   }
 
   /**
-   * One attach request per network, the primary first: it carries the default route and, unless
-   * its own is set, the service-level {@code mac_address}. Interface names are left to the
-   * network (its prefix and the next free number) unless {@code interface_name} gives one.
+   * One attach request per network, the primary first: it carries the default route and, unless its
+   * own is set, the service-level {@code mac_address}. Interface names are left to the network (its
+   * prefix and the next free number) unless {@code interface_name} gives one.
    */
-  public static List<AttachRequest> attachRequests(Project p, Service s, String containerName, String hostname, Path netns) {
+  public static List<AttachRequest> attachRequests(
+      Project p, Service s, String containerName, String hostname, Path netns) {
     List<AttachRequest> out = new ArrayList<>();
     List<String> keys = serviceNetworkKeys(p, s);
     for (int i = 0; i < keys.size(); i++) {
@@ -129,29 +160,54 @@ public final class NetworkConverter {
       if (i == 0) {
         mac = primaryMac(s, key, mac);
       }
-      out.add(new AttachRequest(containerName, networkName(p, key), netns, interfaceName(sn),
-          sn == null ? null : sn.ipv4Address(), sn == null ? null : sn.ipv6Address(), mac, List.copyOf(names), i == 0, List.of()));
+      out.add(
+          new AttachRequest(
+              containerName,
+              networkName(p, key),
+              netns,
+              interfaceName(sn),
+              sn == null ? null : sn.ipv4Address(),
+              sn == null ? null : sn.ipv6Address(),
+              mac,
+              List.copyOf(names),
+              i == 0,
+              List.of()));
     }
     return out;
   }
 
-  /** docker compose: the service-level mac_address is the primary network's, and may not contradict it. */
+  /**
+   * docker compose: the service-level mac_address is the primary network's, and may not contradict
+   * it.
+   */
   private static String primaryMac(Service s, String key, String networkMac) {
     String serviceMac = s.networking().macAddress();
-    if (serviceMac != null && !serviceMac.isEmpty() && networkMac != null && !networkMac.isEmpty()
+    if (serviceMac != null
+        && !serviceMac.isEmpty()
+        && networkMac != null
+        && !networkMac.isEmpty()
         && !networkMac.equalsIgnoreCase(serviceMac)) {
-      throw new ComposeException(ComposeException.Kind.INVALID, "service \"" + s.name()
-          + "\": the service-level mac_address should have the same value as network " + key);
+      throw new ComposeException(
+          ComposeException.Kind.INVALID,
+          "service \""
+              + s.name()
+              + "\": the service-level mac_address should have the same value as network "
+              + key);
     }
     return networkMac != null && !networkMac.isEmpty() ? networkMac : serviceMac;
   }
 
-  /** {@code interface_name}, which docker compose sends as the endpoint option {@value #ENDPOINT_IFNAME}. */
+  /**
+   * {@code interface_name}, which docker compose sends as the endpoint option {@value
+   * #ENDPOINT_IFNAME}.
+   */
   private static String interfaceName(ServiceNetworking.Attachment sn) {
     if (sn == null) {
       return null;
     }
-    return sn.interfaceName() != null && !sn.interfaceName().isEmpty() ? sn.interfaceName() : sn.driverOpts().get(ENDPOINT_IFNAME);
+    return sn.interfaceName() != null && !sn.interfaceName().isEmpty()
+        ? sn.interfaceName()
+        : sn.driverOpts().get(ENDPOINT_IFNAME);
   }
 
   public static String networkName(Project p, String key) {
@@ -163,7 +219,8 @@ public final class NetworkConverter {
    * Published ports; a published range is handed over whole (the network manager gives each
    * container the first free port of it, as dockerd does), no published port = random.
    */
-  public static List<PortBinding> portBindings(List<ServiceNetworking.Port> ports, String containerIp) {
+  public static List<PortBinding> portBindings(
+      List<ServiceNetworking.Port> ports, String containerIp) {
     List<PortBinding> out = new ArrayList<>();
     for (ServiceNetworking.Port port : ports) {
       if ("host".equals(port.mode()) && port.published() == null) {
@@ -171,8 +228,14 @@ public final class NetworkConverter {
       }
       int start = port.published() == null ? 0 : port.published().start();
       int end = port.published() == null ? 0 : port.published().end();
-      out.add(new PortBinding(port.hostIp() == null ? "" : port.hostIp(), start, end, containerIp, port.target(),
-          port.protocol().id()));
+      out.add(
+          new PortBinding(
+              port.hostIp() == null ? "" : port.hostIp(),
+              start,
+              end,
+              containerIp,
+              port.target(),
+              port.protocol().id()));
     }
     return out;
   }

@@ -6,6 +6,7 @@ import dev.jcompose.runtime.api.ExecSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -33,8 +34,13 @@ public final class HealthProber {
   private volatile ScheduledFuture<?> next;
   private volatile boolean stopped;
 
-  public HealthProber(String container, HealthSpec spec, ContainerRuntime runtime, ScheduledExecutorService timer,
-      Clock clock, BiConsumer<String, HealthState> onTransition) {
+  public HealthProber(
+      String container,
+      HealthSpec spec,
+      ContainerRuntime runtime,
+      ScheduledExecutorService timer,
+      Clock clock,
+      BiConsumer<String, HealthState> onTransition) {
     this.container = container;
     this.spec = spec;
     this.runtime = runtime;
@@ -62,7 +68,9 @@ public final class HealthProber {
 
   private void schedule() {
     if (!stopped) {
-      next = timer.schedule(this::probe, state.nextDelay(clock.instant()).toMillis(), TimeUnit.MILLISECONDS);
+      next =
+          timer.schedule(
+              this::probe, state.nextDelay(clock.instant()).toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -84,7 +92,8 @@ public final class HealthProber {
 
   private HealthState.Result runOnce(Instant start) {
     try {
-      ExecSession s = runtime.exec(container, new ExecSpec(spec.argv(), List.of(), null, null, false, false));
+      ExecSession s =
+          runtime.exec(container, new ExecSpec(spec.argv(), List.of(), null, null, false, false));
       s.stdin().close();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       Thread reader = daemon(() -> drain(s.stdout(), out));
@@ -93,7 +102,8 @@ public final class HealthProber {
       reader.join(200);
       return new HealthState.Result(start, clock.instant(), code, text(out));
     } catch (TimeoutException e) {
-      return new HealthState.Result(start, clock.instant(), -1, "Health check exceeded timeout (" + spec.timeout() + ")");
+      return new HealthState.Result(
+          start, clock.instant(), -1, "Health check exceeded timeout (" + spec.timeout() + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new HealthState.Result(start, clock.instant(), -1, "interrupted");
@@ -126,7 +136,7 @@ public final class HealthProber {
 
   private static String text(ByteArrayOutputStream out) {
     synchronized (out) {
-      return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+      return out.toString(StandardCharsets.UTF_8);
     }
   }
 }

@@ -3,19 +3,27 @@ package dev.jcompose.scheduler.plan;
 import dev.jcompose.scheduler.names.Labels;
 import dev.jcompose.scheduler.state.ObservedContainer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Plans for stop, start and down from observed containers alone (dependencies come from the
- * {@code depends_on} label, so no project is needed): dependants stop first, dependencies start first.
+ * Plans for stop, start and down from observed containers alone (dependencies come from the {@code
+ * depends_on} label, so no project is needed): dependants stop first, dependencies start first.
  */
 public final class LifecyclePlanner {
   private LifecyclePlanner() {}
 
-  /** Stop running containers (dependants first); with {@code remove}, remove all, then networks and volumes. */
-  public static Plan down(List<ObservedContainer> containers, List<String> networks, List<String> volumes, boolean remove) {
+  /**
+   * Stop running containers (dependants first); with {@code remove}, remove all, then networks and
+   * volumes.
+   */
+  public static Plan down(
+      List<ObservedContainer> containers,
+      List<String> networks,
+      List<String> volumes,
+      boolean remove) {
     PlanBuilder b = new PlanBuilder();
     List<ObservedContainer> sorted = sorted(containers);
     for (ObservedContainer c : sorted) {
@@ -26,7 +34,8 @@ public final class LifecyclePlanner {
     for (ObservedContainer c : sorted) {
       for (ObservedContainer d : sorted) {
         if (dependsOn(d, c.service())) {
-          b.edge(Op.idOf(Op.Kind.STOP_CONTAINER, c.name()), Op.idOf(Op.Kind.STOP_CONTAINER, d.name()));
+          b.edge(
+              Op.idOf(Op.Kind.STOP_CONTAINER, c.name()), Op.idOf(Op.Kind.STOP_CONTAINER, d.name()));
         }
       }
     }
@@ -34,7 +43,13 @@ public final class LifecyclePlanner {
       List<String> removes = new ArrayList<>();
       for (ObservedContainer c : sorted) {
         String stop = Op.idOf(Op.Kind.STOP_CONTAINER, c.name());
-        removes.add(b.add(Op.Kind.REMOVE_CONTAINER, c.name(), c.service(), "", b.has(stop) ? List.of(stop) : List.of()));
+        removes.add(
+            b.add(
+                Op.Kind.REMOVE_CONTAINER,
+                c.name(),
+                c.service(),
+                "",
+                b.has(stop) ? List.of(stop) : List.of()));
       }
       networks.stream().sorted().forEach(n -> b.add(Op.Kind.REMOVE_NETWORK, n, null, "", removes));
       volumes.stream().sorted().forEach(v -> b.add(Op.Kind.REMOVE_VOLUME, v, null, "", removes));
@@ -50,7 +65,9 @@ public final class LifecyclePlanner {
     for (ObservedContainer c : sorted) {
       for (ObservedContainer d : sorted) {
         if (dependsOn(c, d.service())) {
-          b.edge(Op.idOf(Op.Kind.START_CONTAINER, c.name()), Op.idOf(Op.Kind.START_CONTAINER, d.name()));
+          b.edge(
+              Op.idOf(Op.Kind.START_CONTAINER, c.name()),
+              Op.idOf(Op.Kind.START_CONTAINER, d.name()));
         }
       }
     }
@@ -58,15 +75,16 @@ public final class LifecyclePlanner {
   }
 
   /** {@code services} plus, transitively, services whose depends_on on them has restart: true. */
-  public static List<String> withRestartDependants(List<ObservedContainer> containers, List<String> services) {
+  public static List<String> withRestartDependants(
+      List<ObservedContainer> containers, List<String> services) {
     Set<String> out = new TreeSet<>(services);
     boolean grew = true;
     while (grew) {
       grew = false;
       for (ObservedContainer c : containers) {
         String l = c.labels().getOrDefault(Labels.DEPENDS_ON, "");
-        for (String part : l.isEmpty() ? new String[0] : l.split(",")) {
-          String[] f = part.split(":");
+        for (String part : l.isEmpty() ? new String[0] : l.split(",", -1)) {
+          String[] f = part.split(":", -1);
           if (f.length == 3 && f[2].equals("true") && out.contains(f[0]) && out.add(c.service())) {
             grew = true;
           }
@@ -85,14 +103,14 @@ public final class LifecyclePlanner {
     Set<String> out = new TreeSet<>();
     String l = c.labels().get(Labels.DEPENDS_ON);
     if (l != null && !l.isEmpty()) {
-      for (String part : l.split(",")) {
-        out.add(part.split(":")[0]);
+      for (String part : l.split(",", -1)) {
+        out.add(part.split(":", -1)[0]);
       }
     }
     return out;
   }
 
   private static List<ObservedContainer> sorted(List<ObservedContainer> cs) {
-    return cs.stream().sorted(java.util.Comparator.comparing(ObservedContainer::name)).toList();
+    return cs.stream().sorted(Comparator.comparing(ObservedContainer::name)).toList();
   }
 }

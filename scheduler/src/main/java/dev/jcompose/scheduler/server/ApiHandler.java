@@ -1,7 +1,7 @@
 package dev.jcompose.scheduler.server;
 
 import dev.jcompose.scheduler.api.ComposeException;
-import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.wire.ApiJson;
 import dev.jcompose.scheduler.wire.ApiRoutes;
@@ -15,24 +15,26 @@ import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 
 /**
- * Routes API requests to {@link ComposeService} methods. Runs on the event loop only to route and
- * collect the body; every service call runs on {@code workers}, because verbs block (pulls,
- * stop grace periods, waits).
+ * Routes API requests to {@link EngineVerbs} methods. Runs on the event loop only to route and
+ * collect the body; every service call runs on {@code workers}, because verbs block (pulls, stop
+ * grace periods, waits).
  */
 final class ApiHandler implements Handler<HttpServerRequest> {
   private final Vertx vertx;
-  private final ComposeService service;
+  private final EngineVerbs service;
   private final Executor workers;
   private final ServerSettings settings;
   private final VerbRoutes verbs;
 
-  ApiHandler(Vertx vertx, ComposeService service, Executor workers, ServerSettings settings) {
+  ApiHandler(Vertx vertx, EngineVerbs service, Executor workers, ServerSettings settings) {
     this.vertx = vertx;
     this.service = service;
     this.workers = workers;
@@ -46,9 +48,13 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     HttpMethod m = req.method();
     if (s.size() < 2 || !s.get(0).equals("v1")) {
       notFound(req);
-    } else if (s.size() == 2 && s.get(1).equals("version") && m == HttpMethod.GET) {
-      reply(req, 200, new Requests.Version(settings.version(), ApiRoutes.API_VERSION, ProcessHandle.current().pid()));
-    } else if (s.size() == 2 && s.get(1).equals("shutdown") && m == HttpMethod.POST) {
+    } else if (s.size() == 2 && s.get(1).equals("version") && m.equals(HttpMethod.GET)) {
+      reply(
+          req,
+          200,
+          new Requests.Version(
+              settings.version(), ApiRoutes.API_VERSION, ProcessHandle.current().pid()));
+    } else if (s.size() == 2 && s.get(1).equals("shutdown") && m.equals(HttpMethod.POST)) {
       reply(req, 202, null);
       settings.onShutdown().run();
     } else if (s.size() == 4 && s.get(1).equals("projects")) {
@@ -64,13 +70,25 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     if (refused(req, () -> RequestChecks.projectName(name))) {
       return;
     }
-    if (m == HttpMethod.GET && verb.equals("ps")) {
-      PsOptions options = new PsOptions(req.params().getAll("service"), Boolean.parseBoolean(req.getParam("all")), req.params().getAll("status"));
+    if (m.equals(HttpMethod.GET) && verb.equals("ps")) {
+      PsOptions options =
+          new PsOptions(
+              req.params().getAll("service"),
+              Boolean.parseBoolean(req.getParam("all")),
+              req.params().getAll("status"));
       call(req, () -> service.ps(name, options));
-    } else if (m == HttpMethod.GET && verb.equals("events")) {
+    } else if (m.equals(HttpMethod.GET) && verb.equals("events")) {
+      Instant since = req.getParam("since") == null ? null : Instant.parse(req.getParam("since"));
       NdjsonResponse out = stream(req);
-      workers.execute(() -> VerbRoutes.complete(out, () -> { service.events(name, out::event, out::clientGone); return null; }));
-    } else if (m == HttpMethod.POST && verbs.knows(verb)) {
+      workers.execute(
+          () ->
+              VerbRoutes.complete(
+                  out,
+                  () -> {
+                    service.events(name, since, out::event, out::clientGone);
+                    return null;
+                  }));
+    } else if (m.equals(HttpMethod.POST) && verbs.knows(verb)) {
       withBody(req, name, verbs.bodyType(verb), (out, body) -> verbs.invoke(verb, name, body, out));
     } else {
       notFound(req);
@@ -81,12 +99,18 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     if (refused(req, () -> RequestChecks.containerName(name))) {
       return;
     }
-    if (m == HttpMethod.DELETE && sub.isEmpty()) {
+    if (m.equals(HttpMethod.DELETE) && sub.isEmpty()) {
       boolean force = Boolean.parseBoolean(req.getParam("force"));
-      call(req, () -> { service.removeContainer(name, force); return null; });
-    } else if (m == HttpMethod.GET && sub.equals("wait")) {
+      call(
+          req,
+          () -> {
+            service.removeContainer(name, force);
+            return null;
+          });
+    } else if (m.equals(HttpMethod.GET) && sub.equals("wait")) {
       NdjsonResponse out = stream(req);
-      workers.execute(() -> VerbRoutes.complete(out, () -> new Requests.WaitResult(service.waitExit(name))));
+      workers.execute(
+          () -> VerbRoutes.complete(out, () -> new Requests.WaitResult(service.waitExit(name))));
     } else {
       notFound(req);
     }
@@ -97,26 +121,40 @@ final class ApiHandler implements Handler<HttpServerRequest> {
    * worker, then runs {@code then} with a stream open. A body that cannot be decoded or does not
    * pass {@link RequestChecks} is answered 400 before anything runs.
    */
-  private <T> void withBody(HttpServerRequest req, String project, Class<T> type, BiConsumer<NdjsonResponse, T> then) {
+  private <T> void withBody(
+      HttpServerRequest req, String project, Class<T> type, BiConsumer<NdjsonResponse, T> then) {
     Context ctx = context();
-    BodyReader.read(req, settings.maxBodyBytes(), ctx, buffer -> workers.execute(() -> {
-      T body;
-      try {
-        body = ApiJson.mapper().readValue(buffer.getBytes(), type);
-        RequestChecks.body(project, body);
-      } catch (IOException e) {
-        JsonReply.error(ctx, req.response(), new WireError(ComposeException.Kind.INVALID.name(), "cannot decode request: " + e.getMessage()));
-        return;
-      } catch (RuntimeException e) {
-        // ComposeException INVALID answers 400; anything else is our bug, answered 500, never silence.
-        JsonReply.error(ctx, req.response(), WireError.of(e));
-        return;
-      }
-      ctx.runOnContext(v -> {
-        NdjsonResponse out = stream(req);
-        workers.execute(() -> then.accept(out, body));
-      });
-    }));
+    BodyReader.read(
+        req,
+        settings.maxBodyBytes(),
+        ctx,
+        buffer ->
+            workers.execute(
+                () -> {
+                  T body;
+                  try {
+                    body = ApiJson.mapper().readValue(buffer.getBytes(), type);
+                    RequestChecks.body(project, body);
+                  } catch (IOException e) {
+                    JsonReply.error(
+                        ctx,
+                        req.response(),
+                        new WireError(
+                            ComposeException.Kind.INVALID.name(),
+                            "cannot decode request: " + e.getMessage()));
+                    return;
+                  } catch (RuntimeException e) {
+                    // ComposeException INVALID answers 400; anything else is our bug, answered 500,
+                    // never silence.
+                    JsonReply.error(ctx, req.response(), WireError.of(e));
+                    return;
+                  }
+                  ctx.runOnContext(
+                      v -> {
+                        NdjsonResponse out = stream(req);
+                        workers.execute(() -> then.accept(out, body));
+                      });
+                }));
   }
 
   /** Runs a check; a refusal is answered (400 for INVALID) and true returned. */
@@ -130,7 +168,7 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     }
   }
 
-  private void call(HttpServerRequest req, java.util.concurrent.Callable<Object> action) {
+  private void call(HttpServerRequest req, Callable<Object> action) {
     Context ctx = context();
     workers.execute(
         () -> {
@@ -153,7 +191,8 @@ final class ApiHandler implements Handler<HttpServerRequest> {
 
   private void notFound(HttpServerRequest req) {
     String what = "no such API route: " + req.method() + " " + req.path();
-    JsonReply.error(context(), req.response(), new WireError(ComposeException.Kind.NOT_FOUND.name(), what));
+    JsonReply.error(
+        context(), req.response(), new WireError(ComposeException.Kind.NOT_FOUND.name(), what));
   }
 
   private Context context() {

@@ -1,6 +1,6 @@
 package dev.jcompose.scheduler.server;
 
-import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -10,18 +10,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The engine API: HTTP/1.1 + JSON on a unix socket, one route per {@link ComposeService} method.
+ * The engine API: HTTP/1.1 + JSON on a unix socket, one route per {@link EngineVerbs} method.
  *
- * <p>Lifecycle: {@link #start} binds the socket (which must not exist: the caller holds the instance
- * lock and has removed a stale one) and restricts it to owner and group (0660); {@link #close}
- * stops accepting, closes Vert.x and deletes the socket. Vert.x 5 serves unix sockets over JDK NIO
- * (JDK 16+), so no native transport is needed.
+ * <p>Lifecycle: {@link #start} binds the socket (which must not exist: the caller holds the
+ * instance lock and has removed a stale one) and restricts it to owner and group (0660); {@link
+ * #close} stops accepting, closes Vert.x and deletes the socket. Vert.x 5 serves unix sockets over
+ * JDK NIO (JDK 16+), so no native transport is needed.
  */
 public final class EngineServer implements AutoCloseable {
   private static final long DEFAULT_KEEPALIVE_MILLIS = 10_000;
@@ -38,18 +42,32 @@ public final class EngineServer implements AutoCloseable {
     this.socket = socket;
   }
 
-  /** Binds {@code socket} and serves {@code service}; {@code onShutdown} runs on POST /v1/shutdown. */
-  public static EngineServer start(ComposeService service, Path socket, String version, Runnable onShutdown) throws IOException {
-    return start(service, socket, new ServerSettings(version, DEFAULT_KEEPALIVE_MILLIS, onShutdown));
+  /**
+   * Binds {@code socket} and serves {@code service}; {@code onShutdown} runs on POST /v1/shutdown.
+   */
+  public static EngineServer start(
+      EngineVerbs service, Path socket, String version, Runnable onShutdown) throws IOException {
+    return start(
+        service, socket, new ServerSettings(version, DEFAULT_KEEPALIVE_MILLIS, onShutdown));
   }
 
-  static EngineServer start(ComposeService service, Path socket, ServerSettings settings) throws IOException {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false).setEventLoopPoolSize(1).setWorkerPoolSize(2));
+  static EngineServer start(EngineVerbs service, Path socket, ServerSettings settings)
+      throws IOException {
+    Vertx vertx =
+        Vertx.vertx(
+            new VertxOptions()
+                .setPreferNativeTransport(false)
+                .setEventLoopPoolSize(1)
+                .setWorkerPoolSize(2));
     ExecutorService workers = Executors.newCachedThreadPool(daemonThreads());
     try {
       HttpServer server = vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(0));
       server.requestHandler(new ApiHandler(vertx, service, workers, settings));
-      await(server.listen(SocketAddress.domainSocketAddress(socket.toString())).toCompletionStage().toCompletableFuture());
+      await(
+          server
+              .listen(SocketAddress.domainSocketAddress(socket.toString()))
+              .toCompletionStage()
+              .toCompletableFuture());
       Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
       return new EngineServer(vertx, server, workers, socket);
     } catch (IOException | RuntimeException e) {
@@ -83,19 +101,19 @@ public final class EngineServer implements AutoCloseable {
     }
   }
 
-  private static <T> T await(java.util.concurrent.CompletableFuture<T> future) throws IOException {
+  private static <T> T await(CompletableFuture<T> future) throws IOException {
     try {
       return future.get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new IOException(cause.getMessage(), cause);
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads() {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, "api-worker-" + n.incrementAndGet());

@@ -1,20 +1,18 @@
 package dev.jcompose.scheduler.state;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.fs.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the engine must remember that the runtime does not: per container, whether the user
- * stopped it and how often the policy restarted it. Stored as JSON under {@code <dataRoot>/state},
- * written atomically (temp file, fsync, rename) on every change. Thread-safe.
+ * What the engine must remember that the runtime does not: per container, whether the user stopped
+ * it and how often the policy restarted it. Stored as JSON under {@code <dataRoot>/state}, written
+ * atomically (temp file, fsync, rename) on every change. Thread-safe.
  */
 public final class EngineState {
   /** Per-container record. */
@@ -61,8 +59,14 @@ public final class EngineState {
     try {
       if (Files.exists(file)) {
         var tree = JSON.readTree(file.toFile());
-        tree.fields().forEachRemaining(f -> entries.put(f.getKey(),
-            new Entry(f.getValue().path("userStopped").asBoolean(), f.getValue().path("restartCount").asInt())));
+        tree.properties()
+            .forEach(
+                f ->
+                    entries.put(
+                        f.getKey(),
+                        new Entry(
+                            f.getValue().path("userStopped").asBoolean(),
+                            f.getValue().path("restartCount").asInt())));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read engine state " + file, e);
@@ -72,14 +76,7 @@ public final class EngineState {
   private void save() {
     try {
       Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      byte[] bytes = JSON.writeValueAsBytes(entries);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        ch.write(java.nio.ByteBuffer.wrap(bytes));
-        ch.force(true);
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.write(file, JSON.writeValueAsBytes(entries));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write engine state " + file, e);
     }

@@ -2,9 +2,9 @@ package dev.jcompose.scheduler.testing;
 
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.ComposeException;
-import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.api.RunOptions;
@@ -19,11 +19,11 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * A {@link ComposeService} that records what it was called with and answers canned values. A
+ * An engine ({@link EngineVerbs}) that records what it was called with and answers canned values. A
  * project named "broken" fails every verb with CONFLICT; container "slow" makes waitExit block
  * until {@link #release}.
  */
-public final class FakeComposeService implements ComposeService {
+public final class FakeComposeService implements EngineVerbs {
   public final List<String> calls = new CopyOnWriteArrayList<>();
   public volatile Object lastArgument;
   private final CountDownLatch release = new CountDownLatch(1);
@@ -31,14 +31,27 @@ public final class FakeComposeService implements ComposeService {
 
   public static ContainerSummary summary(String project, String service, int n) {
     return new ContainerSummary(
-        "0123456789abcdef", project + "-" + service + "-" + n, project, service, n, "busybox", "sh -c 'echo hi'", 1_700_000_000L,
-        "running", "Up 2 seconds", "healthy", 0,
+        "0123456789abcdef",
+        project + "-" + service + "-" + n,
+        project,
+        service,
+        n,
+        "busybox",
+        "sh -c 'echo hi'",
+        1_700_000_000L,
+        "running",
+        "Up 2 seconds",
+        "healthy",
+        0,
         List.of(new ContainerSummary.Publisher("0.0.0.0", 80, 8080, "tcp")),
-        Map.of("com.docker.compose.project", project), List.of(project + "_default"), Map.of(project + "_default", "172.28.0.2"));
+        Map.of("com.docker.compose.project", project),
+        List.of(project + "_default"),
+        Map.of(project + "_default", "172.28.0.2"));
   }
 
   public static Event event(String resource, String action) {
-    return new Event(Instant.parse("2026-01-02T03:04:05.123456789Z"), resource, action, "", Map.of("k", "v"));
+    return new Event(
+        Instant.parse("2026-01-02T03:04:05.123456789Z"), resource, action, "", Map.of("k", "v"));
   }
 
   public void release() {
@@ -49,7 +62,8 @@ public final class FakeComposeService implements ComposeService {
     calls.add(call + " " + project);
     lastArgument = arg;
     if ("broken".equals(project)) {
-      throw new ComposeException(ComposeException.Kind.CONFLICT, "project broken is locked by another jcompose");
+      throw new ComposeException(
+          ComposeException.Kind.CONFLICT, "project broken is locked by another jcompose");
     }
   }
 
@@ -62,7 +76,8 @@ public final class FakeComposeService implements ComposeService {
   }
 
   @Override
-  public void down(String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
+  public void down(
+      String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
     record("down", projectName, options);
     progress.accept(event("Network " + projectName + "_default", "Removed"));
   }
@@ -74,7 +89,8 @@ public final class FakeComposeService implements ComposeService {
   }
 
   @Override
-  public void stop(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
+  public void stop(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
     record("stop", projectName, List.of(services, String.valueOf(timeoutSeconds)));
   }
 
@@ -84,7 +100,8 @@ public final class FakeComposeService implements ComposeService {
   }
 
   @Override
-  public void restart(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
+  public void restart(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
     record("restart", projectName, List.of(services, String.valueOf(timeoutSeconds)));
   }
 
@@ -115,8 +132,9 @@ public final class FakeComposeService implements ComposeService {
   }
 
   @Override
-  public void events(String projectName, Consumer<Event> sink, BooleanSupplier stop) {
-    record("events", projectName, null);
+  public void events(
+      String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
+    record("events", projectName, since);
     sink.accept(event("Container " + projectName + "-web-1", "start"));
     while (!stop.getAsBoolean()) {
       sleep(20);

@@ -27,8 +27,19 @@ public final class FakeNetworks implements NetworkManager {
   @Override
   public NetworkInfo create(NetworkSpec spec) {
     calls.add("create " + spec.name());
-    return networks.computeIfAbsent(spec.name(), n -> new NetworkInfo(n, spec.driver().id(), "jcfake", "10.9.0.0/24", "10.9.0.1",
-        null, null, spec.internal(), spec.labels()));
+    return networks.computeIfAbsent(
+        spec.name(),
+        n ->
+            new NetworkInfo(
+                n,
+                spec.driver().id(),
+                "jcfake",
+                "10.9.0.0/24",
+                "10.9.0.1",
+                null,
+                null,
+                spec.internal(),
+                spec.labels()));
   }
 
   @Override
@@ -44,9 +55,21 @@ public final class FakeNetworks implements NetworkManager {
 
   @Override
   public Endpoint attach(AttachRequest r) {
-    attached.computeIfAbsent(r.containerId(), k -> Collections.synchronizedList(new ArrayList<>())).add(r);
-    return new Endpoint(r.containerId(), r.networkName(), r.ifName() == null ? "eth" + attached.get(r.containerId()).size() : r.ifName(),
-        "10.9.0." + next.getAndIncrement(), 24, "10.9.0.1", null, "127.0.0.11", null, 0, null);
+    attached
+        .computeIfAbsent(r.containerId(), k -> Collections.synchronizedList(new ArrayList<>()))
+        .add(r);
+    return new Endpoint(
+        r.containerId(),
+        r.networkName(),
+        r.ifName() == null ? "eth" + attached.get(r.containerId()).size() : r.ifName(),
+        "10.9.0." + next.getAndIncrement(),
+        24,
+        "10.9.0.1",
+        null,
+        "127.0.0.11",
+        null,
+        0,
+        null);
   }
 
   @Override

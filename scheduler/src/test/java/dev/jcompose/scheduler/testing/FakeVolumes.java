@@ -14,16 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FakeVolumes implements VolumeService {
   public final Map<String, VolumeInfo> volumes = new ConcurrentHashMap<>();
   public final List<String> populated = Collections.synchronizedList(new ArrayList<>());
+
   /** Volume name to the containers using it (only volumes with options count users). */
   public final Map<String, java.util.Set<String>> users = new ConcurrentHashMap<>();
 
   @Override
-  public VolumeInfo ensure(String name, Map<String, String> labels, Map<String, String> driverOpts) {
+  public VolumeInfo ensure(
+      String name, Map<String, String> labels, Map<String, String> driverOpts) {
     VolumeInfo existing = volumes.get(name);
     if (existing != null) {
       return new VolumeInfo(name, existing.dataDir(), existing.labels(), false, existing.options());
     }
-    VolumeInfo v = new VolumeInfo(name, Path.of("/fake/volumes", name, "_data"), labels, true, driverOpts);
+    VolumeInfo v =
+        new VolumeInfo(name, Path.of("/fake/volumes", name, "_data"), labels, true, driverOpts);
     volumes.put(name, v);
     return v;
   }

@@ -15,7 +15,16 @@ public final class Yaml {
 
   public static Project load(String compose) {
     Path dir = Path.of(System.getProperty("java.io.tmpdir"));
-    return ProjectLoader.load(new LoadOptions(List.of("-"), dir, "p", List.of(), List.of(), Map.of(), dir, true,
-        new ByteArrayInputStream(compose.getBytes(StandardCharsets.UTF_8))));
+    return ProjectLoader.load(
+        new LoadOptions(
+            List.of("-"),
+            dir,
+            "p",
+            List.of(),
+            List.of(),
+            Map.of(),
+            dir,
+            true,
+            new ByteArrayInputStream(compose.getBytes(StandardCharsets.UTF_8))));
   }
 }

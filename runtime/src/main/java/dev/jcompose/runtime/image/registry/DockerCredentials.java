@@ -10,14 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Basic credentials from a docker CLI {@code config.json} ({@code auths.<registry>.auth} =
- * base64 "user:password", or {@code username}/{@code password}). Credential helpers are not
- * supported. Keys are normalised to {@code host[:port]}; Docker Hub's legacy key maps to docker.io.
+ * Basic credentials from a docker CLI {@code config.json} ({@code auths.<registry>.auth} = base64
+ * "user:password", or {@code username}/{@code password}). Credential helpers are not supported.
+ * Keys are normalised to {@code host[:port]}; Docker Hub's legacy key maps to docker.io.
  */
 public final class DockerCredentials {
   private static final String HUB_LEGACY_HOST = "index.docker.io";
@@ -39,13 +38,13 @@ public final class DockerCredentials {
     try {
       JsonNode auths = new ObjectMapper().readTree(file.toFile()).path("auths");
       Map<String, String> map = new HashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = auths.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : auths.properties()) {
         basic(e.getValue()).ifPresent(b -> map.put(normaliseHost(e.getKey()), b));
       }
       return new DockerCredentials(Map.copyOf(map));
     } catch (IOException e) {
-      throw new ContainerException(Kind.INVALID, "cannot read docker credentials " + file + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INVALID, "cannot read docker credentials " + file + ": " + e.getMessage(), e);
     }
   }
 

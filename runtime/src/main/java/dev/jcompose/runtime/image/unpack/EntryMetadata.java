@@ -1,9 +1,11 @@
 package dev.jcompose.runtime.image.unpack;
 
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -15,9 +17,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 final class EntryMetadata {
   private static final String SCHILY_XATTR = "SCHILY.xattr.";
   private static final String LIBARCHIVE_XATTR = "LIBARCHIVE.xattr.";
-  private final FsOps ops;
+  private final NativeOps ops;
 
-  EntryMetadata(FsOps ops) {
+  EntryMetadata(NativeOps ops) {
     this.ops = ops;
   }
 
@@ -47,7 +49,7 @@ final class EntryMetadata {
   }
 
   private void setMtime(Path path, TarArchiveEntry entry) throws IOException {
-    java.time.Instant mtime = entry.getLastModifiedTime().toInstant();
+    Instant mtime = entry.getLastModifiedTime().toInstant();
     ops.setTimes(path, mtime.getEpochSecond(), mtime.getNano());
   }
 
@@ -56,10 +58,17 @@ final class EntryMetadata {
       String key = header.getKey();
       if (key.startsWith(LIBARCHIVE_XATTR)) {
         // libarchive stores values base64-encoded, so binary ones survive
-        ops.lsetxattr(path, key.substring(LIBARCHIVE_XATTR.length()), Base64.getDecoder().decode(header.getValue()));
+        ops.lsetxattr(
+            path,
+            key.substring(LIBARCHIVE_XATTR.length()),
+            Base64.getDecoder().decode(header.getValue()));
       } else if (key.startsWith(SCHILY_XATTR) && header.getValue().indexOf('\uFFFD') < 0) {
-        // commons-compress decodes PAX values as UTF-8; a value that did not survive that is skipped
-        ops.lsetxattr(path, key.substring(SCHILY_XATTR.length()), header.getValue().getBytes(StandardCharsets.UTF_8));
+        // commons-compress decodes PAX values as UTF-8; a value that did not survive that is
+        // skipped
+        ops.lsetxattr(
+            path,
+            key.substring(SCHILY_XATTR.length()),
+            header.getValue().getBytes(StandardCharsets.UTF_8));
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.jcompose.runtime.image.unpack;
 
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,16 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps tar entry names to paths inside a layer directory without ever leaving it: names with
- * {@code ..} components or a leading {@code /} are refused, and every parent component is
- * checked with lstat so a symlink planted by an earlier entry is never followed.
+ * Maps tar entry names to paths inside a layer directory without ever leaving it: names with {@code
+ * ..} components or a leading {@code /} are refused, and every parent component is checked with
+ * lstat so a symlink planted by an earlier entry is never followed.
  */
 final class EntryPaths {
   private final Path root;
 
-  private final FsOps ops;
+  private final NativeOps ops;
 
-  EntryPaths(Path root, FsOps ops) {
+  EntryPaths(Path root, NativeOps ops) {
     this.root = root;
     this.ops = ops;
   }
@@ -32,7 +33,7 @@ final class EntryPaths {
       throw refuse(name, role + " is an absolute path");
     }
     List<String> parts = new ArrayList<>();
-    for (String part : name.split("/")) {
+    for (String part : name.split("/", -1)) {
       if (part.equals("..")) {
         throw refuse(name, role + " contains '..'");
       }
@@ -56,7 +57,12 @@ final class EntryPaths {
         throw refuse(name, "parent '" + root.relativize(dir) + "' does not exist in the layer");
       } else if (!attrs.isDirectory()) {
         // isDirectory() on NOFOLLOW attributes is false for a symlink to a directory
-        throw refuse(name, "parent '" + root.relativize(dir) + "' is " + (attrs.isSymbolicLink() ? "a symlink" : "not a directory"));
+        throw refuse(
+            name,
+            "parent '"
+                + root.relativize(dir)
+                + "' is "
+                + (attrs.isSymbolicLink() ? "a symlink" : "not a directory"));
       }
     }
     return dir;

@@ -1,22 +1,23 @@
 package dev.jcompose.runtime.image.unpack;
 
 import dev.jcompose.runtime.fs.Trees;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Converts OCI whiteouts (image-spec layer.md "Whiteouts") to overlayfs form:
- * {@code .wh.NAME} becomes a 0/0 character device NAME, {@code .wh..wh..opq} becomes the xattr
- * {@code trusted.overlay.opaque=y} on its directory. Other {@code .wh..wh.} names (aufs
- * bookkeeping) are dropped.
+ * Converts OCI whiteouts (image-spec layer.md "Whiteouts") to overlayfs form: {@code .wh.NAME}
+ * becomes a 0/0 character device NAME, {@code .wh..wh..opq} becomes the xattr {@code
+ * trusted.overlay.opaque=y} on its directory. Other {@code .wh..wh.} names (aufs bookkeeping) are
+ * dropped.
  */
 final class Whiteouts {
   static final String PREFIX = ".wh.";
   static final String OPAQUE = ".wh..wh..opq";
-  private final FsOps ops;
+  private final NativeOps ops;
 
-  Whiteouts(FsOps ops) {
+  Whiteouts(NativeOps ops) {
     this.ops = ops;
   }
 
@@ -36,7 +37,7 @@ final class Whiteouts {
       if (EntryPaths.lstat(target) != null) {
         Trees.deleteRecursively(target);
       }
-      ops.mknod(target, FsOps.S_IFCHR, 0, 0);
+      ops.mknod(target, NativeOps.S_IFCHR, 0, 0);
     }
     return true;
   }
