@@ -137,14 +137,16 @@ public final class NetworkConverter {
   }
 
   /**
-   * One attach request per network, the primary first: it carries the default route and, unless its
-   * own is set, the service-level {@code mac_address}. Interface names are left to the network (its
-   * prefix and the next free number) unless {@code interface_name} gives one.
+   * One attach request per network, the primary first: unless its own is set, it carries the
+   * service-level {@code mac_address}. The default route goes through the gateway network dockerd
+   * would choose. Interface names are left to the network (its prefix and the next free number)
+   * unless {@code interface_name} gives one.
    */
   public static List<AttachRequest> attachRequests(
       Project p, Service s, String containerName, String hostname, Path netns) {
     List<AttachRequest> out = new ArrayList<>();
     List<String> keys = serviceNetworkKeys(p, s);
+    String gateway = gatewayKey(p, s, keys);
     for (int i = 0; i < keys.size(); i++) {
       String key = keys.get(i);
       ServiceNetworking.Attachment sn = s.networking().networks().get(key);
@@ -170,10 +172,32 @@ public final class NetworkConverter {
               sn == null ? null : sn.ipv6Address(),
               mac,
               List.copyOf(names),
-              i == 0,
+              key.equals(gateway),
               List.of()));
     }
     return out;
+  }
+
+  /**
+   * The network whose gateway is the container's default route, ordered as dockerd orders a
+   * sandbox's endpoints (libnetwork Endpoint.Less): highest {@code gw_priority} first, then
+   * networks that route out before internal ones, then dual-stack before single-stack, then by
+   * network name.
+   */
+  static String gatewayKey(Project p, Service s, List<String> keys) {
+    Comparator<String> order =
+        Comparator.comparingInt((String k) -> -gwPriority(s.networking().networks().get(k)))
+            .thenComparing(k -> p.networks().get(k) != null && p.networks().get(k).internal())
+            .thenComparing(
+                k ->
+                    p.networks().get(k) == null
+                        || !Boolean.TRUE.equals(p.networks().get(k).enableIpv6()))
+            .thenComparing(k -> networkName(p, k));
+    return keys.stream().min(order).orElse(null);
+  }
+
+  private static int gwPriority(ServiceNetworking.Attachment sn) {
+    return sn == null || sn.gwPriority() == null ? 0 : sn.gwPriority();
   }
 
   /**

@@ -152,16 +152,21 @@ public final class ContainerActions {
       case NONE -> EtcWriter.write(req.etcDir(), s.networking(), req.hostname(), null);
       default -> {
         List<Endpoint> endpoints = new ArrayList<>();
+        Endpoint gateway = null;
         for (AttachRequest a :
             NetworkConverter.attachRequests(p, s, req.name(), req.hostname(), state.netnsPath())) {
-          endpoints.add(ctx.networks().attach(a));
+          Endpoint e = ctx.networks().attach(a);
+          endpoints.add(e);
+          gateway = a.defaultRoute() ? e : gateway;
         }
         Endpoint first = endpoints.isEmpty() ? null : endpoints.get(0);
         EtcWriter.write(req.etcDir(), s.networking(), req.hostname(), first);
         var ports = run != null && !run.servicePorts() ? run.publish() : s.networking().ports();
-        if (first != null && !ports.isEmpty()) {
+        // dockerd maps ports on the endpoint that gives the container its external connectivity
+        Endpoint published = gateway != null ? gateway : first;
+        if (published != null && !ports.isEmpty()) {
           ctx.networks()
-              .publish(req.name(), NetworkConverter.portBindings(ports, first.ipv4Address()));
+              .publish(req.name(), NetworkConverter.portBindings(ports, published.ipv4Address()));
         }
       }
     }

@@ -169,4 +169,29 @@ class NetworkConverterTest {
         .hasMessageContaining(
             "the service-level mac_address should have the same value as network front");
   }
+
+  @Test
+  void defaultRoute_throughTheGatewayNetworkDockerdWouldChoose() {
+    Project p =
+        Yaml.load(
+            """
+        services:
+          plain: {image: busybox, networks: [zeta, alpha]}
+          chosen: {image: busybox, networks: {zeta: {gw_priority: 5}, alpha: {priority: 100}}}
+          sealed: {image: busybox, networks: [aaa, zeta]}
+        networks: {alpha: {}, zeta: {}, aaa: {internal: true}}
+        """);
+
+    assertThat(route(p, "plain")).containsExactly("p_alpha"); // by network name
+    assertThat(route(p, "chosen")).containsExactly("p_zeta"); // gw_priority beats priority
+    assertThat(route(p, "sealed")).containsExactly("p_zeta"); // an internal network routes nowhere
+  }
+
+  private static List<String> route(Project p, String service) {
+    return NetworkConverter.attachRequests(p, p.services().get(service), "c", "h", Path.of("/ns"))
+        .stream()
+        .filter(AttachRequest::defaultRoute)
+        .map(AttachRequest::networkName)
+        .toList();
+  }
 }
