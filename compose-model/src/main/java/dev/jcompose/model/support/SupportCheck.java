@@ -21,14 +21,32 @@ import java.util.TreeMap;
 public final class SupportCheck {
   private static final Set<String> LOG_DRIVERS = Set.of("json-file", "local", "none");
   private static final Set<String> IPC_MODES = Set.of("private", "shareable", "none", "host");
+  private static final Set<String> NETWORK_DRIVERS =
+      Set.of("bridge", "macvlan", "ipvlan", "host", "none");
+  private static final Set<String> NETWORK_OPTIONS =
+      Set.of(
+          "com.docker.network.driver.mtu",
+          "com.docker.network.bridge.name",
+          "com.docker.network.bridge.enable_icc",
+          "com.docker.network.bridge.enable_ip_masquerade",
+          "com.docker.network.bridge.host_binding_ipv4",
+          "com.docker.network.bridge.inhibit_ipv4",
+          "com.docker.network.bridge.gateway_mode_ipv4",
+          "com.docker.network.bridge.gateway_mode_ipv6",
+          "com.docker.network.container_iface_prefix",
+          "com.docker.network.host_ipv4",
+          "com.docker.network.host_ipv6",
+          "com.docker.network.enable_ipv6",
+          "parent",
+          "macvlan_mode",
+          "ipvlan_mode",
+          "ipvlan_flag");
 
   private final MapNode source;
-  private final Map<String, Map<String, Map<String, Object>>> sections;
   private final List<String> warnings = new ArrayList<>();
 
-  private SupportCheck(MapNode source, Map<String, Map<String, Map<String, Object>>> sections) {
+  private SupportCheck(MapNode source) {
     this.source = source;
-    this.sections = sections;
   }
 
   /** The warnings for {@code services} and the top-level {@code sections}; throws on a refusal. */
@@ -36,7 +54,7 @@ public final class SupportCheck {
       MapNode source,
       Map<String, Map<String, Object>> services,
       Map<String, Map<String, Map<String, Object>>> sections) {
-    SupportCheck c = new SupportCheck(source, sections);
+    SupportCheck c = new SupportCheck(source);
     new TreeMap<>(services).forEach(c::service);
     c.networks(sections.getOrDefault("networks", Map.of()));
     c.volumes(sections.getOrDefault("volumes", Map.of()));
@@ -52,8 +70,6 @@ public final class SupportCheck {
     }
     SupportTable.NESTED.values().forEach(n -> nested(name, s, n));
     values(name, s);
-    fileRefs(name, s, "secrets");
-    fileRefs(name, s, "configs");
   }
 
   /** A nested attribute, {@code *} standing for any map key or list index. */
@@ -171,72 +187,45 @@ public final class SupportCheck {
     }
   }
 
-  /** docker compose: uid, gid and mode of a file-based secret or config are not applied. */
-  private void fileRefs(String name, Map<String, Object> s, String kind) {
-    if (!(s.get(kind) instanceof List<?> refs)) {
-      return;
-    }
-    Map<String, Map<String, Object>> defined = section(kind);
-    for (int i = 0; i < refs.size(); i++) {
-      if (refs.get(i) instanceof Map<?, ?> r
-          && (r.get("uid") != null || r.get("gid") != null || r.get("mode") != null)) {
-        Map<String, Object> def = defined.get(String.valueOf(r.get("source")));
-        if (def != null && def.get("file") != null) {
-          warn(
-              kind
-                  + " `uid`, `gid` and `mode` are not supported for a file, they will be ignored (as docker compose does)",
-              "services",
-              name,
-              kind,
-              Integer.toString(i));
-        }
-      }
-    }
-  }
-
-  private Map<String, Map<String, Object>> section(String kind) {
-    return sections.getOrDefault(kind, Map.of());
-  }
-
+  /**
+   * Network drivers and driver options netmgr applies (its DriverOptionParser: docker's documented
+   * bridge options, macvlan's and ipvlan's); docker's drivers ignore other options silently, this
+   * warns about them. Another driver is refused, as the engine would refuse it at up.
+   */
   private void networks(Map<String, Map<String, Object>> networks) {
     new TreeMap<>(networks)
         .forEach(
             (key, n) -> {
               String driver = str(n.get("driver"));
-              if (driver != null && !driver.isEmpty() && !driver.equals("bridge")) {
-                warn(
-                    "network driver \"" + driver + "\" is not supported: the network is a bridge",
+              boolean external = Boolean.TRUE.equals(n.get("external"));
+              if (driver != null && !driver.isEmpty() && !NETWORK_DRIVERS.contains(driver)) {
+                refuse(
+                    "network driver \""
+                        + driver
+                        + "\" is not supported (bridge, macvlan, ipvlan; host and none as external"
+                        + " networks)",
                     "networks",
                     key,
                     "driver");
               }
-              if (Boolean.TRUE.equals(n.get("enable_ipv6"))) {
-                warn(
-                    "IPv6 is not supported: the network has IPv4 only",
-                    "networks",
-                    key,
-                    "enable_ipv6");
-              }
-              if (n.get("ipam") instanceof Map<?, ?> ipam
-                  && ipam.get("config") instanceof List<?> pools
-                  && pools.size() > 1) {
-                warn("only the first IPAM pool is used", "networks", key, "ipam", "config", "1");
-              }
-              if (n.get("driver_opts") instanceof Map<?, ?> opts) {
+              if (!external && n.get("driver_opts") instanceof Map<?, ?> opts) {
                 opts.keySet().stream()
-                    .filter(k -> !k.equals("com.docker.network.driver.mtu"))
+                    .map(String::valueOf)
+                    .filter(k -> !NETWORK_OPTIONS.contains(k))
+                    .sorted()
                     .forEach(
                         k ->
                             warn(
-                                "driver option " + k + " is not supported: ignored",
+                                "driver option " + k + " is not known to the driver: ignored",
                                 "networks",
                                 key,
                                 "driver_opts",
-                                String.valueOf(k)));
+                                k));
               }
             });
   }
 
+  /** Volumes of another driver than local; the local driver's options are checked at up. */
   private void volumes(Map<String, Map<String, Object>> volumes) {
     new TreeMap<>(volumes)
         .forEach(
@@ -248,13 +237,6 @@ public final class SupportCheck {
                     "volumes",
                     key,
                     "driver");
-              }
-              if (v.get("driver_opts") instanceof Map<?, ?> opts && !opts.isEmpty()) {
-                warn(
-                    "volume driver_opts are not supported: the volume is a plain local directory",
-                    "volumes",
-                    key,
-                    "driver_opts");
               }
             });
   }

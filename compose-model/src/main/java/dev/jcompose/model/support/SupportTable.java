@@ -105,13 +105,17 @@ public final class SupportTable {
           applied(
               "mem_swappiness",
               "memory.swappiness on cgroup v1; v2 has none (discarded, as dockerd)"),
-          warned("mac_address", "the container's MAC address is chosen by jcompose: ignored"),
+          applied(
+              "mac_address", "the MAC address on the primary network, as docker compose sends it"),
           warned("models", "AI models are not supported: ignored"),
           warned("net", "the version 1 spelling of network_mode: ignored, use network_mode"),
           applied(
               "network_mode",
               "bridge (the project's networks), host, none, service: and container:"),
-          applied("networks", "attachments, aliases, fixed IPv4 addresses, priority"),
+          applied(
+              "networks",
+              "attachments, aliases, fixed IPv4 and IPv6 addresses, MAC addresses, interface names,"
+                  + " priority and gw_priority"),
           applied(
               "oom_kill_disable",
               "memory.oom_control on cgroup v1; v2 cannot disable the OOM killer (discarded, as dockerd)"),
@@ -179,18 +183,8 @@ public final class SupportTable {
           warned("deploy.resources.limits.devices", "no device limits: ignored"),
           warned("deploy.restart_policy.delay", "docker compose ignores it too"),
           warned("deploy.restart_policy.window", "docker compose ignores it too"),
-          warned("networks.*.ipv6_address", "no IPv6 addresses: ignored"),
-          warned(
-              "networks.*.mac_address",
-              "the endpoint's MAC address is chosen by jcompose: ignored"),
           warned("networks.*.driver_opts", "endpoint driver options: ignored"),
-          warned(
-              "networks.*.gw_priority",
-              "the default route goes through the highest-priority network: ignored"),
           warned("networks.*.link_local_ips", "no link-local addresses: ignored"),
-          warned(
-              "networks.*.interface_name",
-              "interfaces are named eth0, eth1... in connection order: ignored"),
           warned(
               "volumes.*.bind.propagation",
               "binds have the container's default propagation: ignored"),
@@ -202,10 +196,13 @@ public final class SupportTable {
       table(
           applied(
               "networks",
-              "bridges with IPv4 subnets, internal, MTU; other drivers, IPv6 and other driver_opts are warned"),
+              "bridge, macvlan and ipvlan (host and none as external networks), IPv4 and IPv6, every"
+                  + " IPAM pool, internal, docker's driver options; unknown options are warned, other"
+                  + " drivers refused"),
           applied(
               "volumes",
-              "local volumes, external ones, labels; other drivers and driver_opts are warned"),
+              "local volumes with the local driver's options (type, o, device), external ones,"
+                  + " labels; other drivers are warned"),
           applied(
               "secrets",
               "file and environment secrets; external ones are refused at up, as docker compose does"),

@@ -89,27 +89,45 @@ class SupportCheckTest {
             warnings(
                 "services:\n  a:\n    image: busybox\n    secrets:\n      - source: s\n        mode: 0400\n"
                     + "secrets:\n  s:\n    file: ./s.txt\n"))
-        .anySatisfy(
+        .singleElement()
+        .satisfies(
             m ->
                 assertThat(m)
                     .contains(
-                        "services.a.secrets.0: secrets `uid`, `gid` and `mode` are not supported for a file"));
+                        "services.a.secrets.0: mode of secret \"s\" not applied: a file source"));
   }
 
   @Test
-  void networkDriverAndVolumeDriver_areWarned() throws IOException {
+  void networkDriversNetmgrHas_giveNoWarning_unknownOptionsAndVolumeDrivers_are()
+      throws IOException {
     assertThat(
             warnings(
-                "services:\n  a:\n    image: busybox\nnetworks:\n  lan:\n    driver: macvlan\nvolumes:\n  v:\n    driver: nfs\n"))
-        .anySatisfy(
+                "services:\n  a:\n    image: busybox\n    networks: [lan]\n    volumes: [v:/v]\n"
+                    + "networks:\n  lan:\n    driver: macvlan\n    enable_ipv6: true\n"
+                    + "    driver_opts:\n      parent: eth0\n      colour: blue\n"
+                    + "volumes:\n  v:\n    driver: nfs\n"))
+        .satisfiesExactly(
             m ->
                 assertThat(m)
-                    .contains(
-                        ":6:5: networks.lan.driver: network driver \"macvlan\" is not supported"))
-        .anySatisfy(
+                    .endsWith(
+                        "compose.yaml:12:7: networks.lan.driver_opts.colour: driver option colour"
+                            + " is not known to the driver: ignored"),
             m ->
                 assertThat(m)
-                    .contains(":9:5: volumes.v.driver: volume driver \"nfs\" is not supported"));
+                    .endsWith(
+                        "compose.yaml:15:5: volumes.v.driver: volume driver \"nfs\" is not"
+                            + " supported: the volume is local"));
+  }
+
+  @Test
+  void anotherNetworkDriver_isRefusedAtItsLine() {
+    assertThatThrownBy(
+            () ->
+                warnings(
+                    "services:\n  a:\n    image: busybox\n    networks: [o]\n"
+                        + "networks:\n  o:\n    driver: overlay\n"))
+        .hasMessageContaining("compose.yaml:7:5")
+        .hasMessageContaining("network driver \"overlay\" is not supported");
   }
 
   private List<String> warnings(String yaml) throws IOException {

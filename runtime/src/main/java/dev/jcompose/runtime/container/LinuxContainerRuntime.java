@@ -302,7 +302,12 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     return spec.shmSizeBytes() == null ? DockerDefaults.DEFAULT_SHM_BYTES : spec.shmSizeBytes();
   }
 
-  /** Best-effort teardown used by delete and by a failed create: nothing may be left behind. */
+  /**
+   * Best-effort teardown used by delete and by a failed create: nothing may be left behind. An
+   * engine killed while a monitor was being spawned leaves a record that never got its pid, and an
+   * init waiting in the container's groups: whatever is in them dies first (its monitor then exits
+   * by itself), or the groups could not be removed.
+   */
   private void removeQuietly(String id, ContainerDirs dirs) {
     if (Files.exists(dirs.netns())) {
       // in-process: one system call, safe from any thread (unlike setns), no jcshim fork per
@@ -316,8 +321,14 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     Optional<ContainerSpec> spec = store.read(dirs.state()).map(ContainerRecord::spec);
     spec.filter(s -> s.isolation().shareableShm())
         .ifPresent(s -> SharedShm.unmount(ops, Path.of(s.isolation().ipcShmPath())));
+    CgroupDriver groups = spec.map(this::cgroupsOf).orElse(cgroups);
     try {
-      spec.map(this::cgroupsOf).orElse(cgroups).delete(id);
+      groups.killAll(id);
+    } catch (RuntimeException e) {
+      // groups that never existed are fine
+    }
+    try {
+      groups.delete(id);
     } catch (RuntimeException e) {
       // groups that never existed are fine
     }

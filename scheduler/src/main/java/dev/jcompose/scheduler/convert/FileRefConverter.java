@@ -15,18 +15,38 @@ import java.util.List;
  * Secrets and configs as docker compose gives them to a container on a local engine
  * (pkg/compose/create.go buildContainer{Secret,Config}Mounts, secrets.go injectFileReferences): a
  * {@code file} one is a read-only bind (its {@code uid}/{@code gid}/{@code mode} are not applied,
- * and the loader warns); an {@code environment} or {@code content} one is a file written with its
- * {@code uid}, {@code gid} and {@code mode} (0444 unless set), its value taken from the project's
- * environment. Secrets go to {@code /run/secrets/<name>}, configs to {@code /<name>}, unless a
- * target is given.
+ * and the loader warns); an {@code environment} or {@code content} one is a file written by a
+ * {@link ContentWriter} with the reference's {@code uid}, {@code gid} and {@code mode} (0444 unless
+ * set), its value taken from the project's environment. Secrets go to {@code /run/secrets/<name>},
+ * configs to {@code /<name>}, unless a target is given.
  */
 public final class FileRefConverter {
-  static final int DEFAULT_MODE = 0444;
-
-  /** Materialises inline content as a host file with the given owner (null = root) and mode. */
+  /**
+   * Materialises inline content (secret from environment, config content) as a host file owned and
+   * moded as {@code attributes} say; one file per {@code target} (the path in the container: one
+   * secret may be given twice, at two targets with two modes).
+   */
   @FunctionalInterface
   public interface ContentWriter {
-    Path write(String kind, String target, String content, Integer uid, Integer gid, int mode);
+    Path write(String kind, String target, String content, FileAttributes attributes);
+  }
+
+  /**
+   * Owner and mode of a file the engine writes from inline content: the reference's numeric uid and
+   * gid (validated at load) and its mode, else root and 0444, as docker compose's
+   * injectSecrets/injectConfigs give the file they copy into the container.
+   */
+  public record FileAttributes(long uid, long gid, int mode) {
+    public static final int DEFAULT_MODE = 0444;
+
+    static FileAttributes of(ServiceStorage.FileRef ref) {
+      return new FileAttributes(
+          id(ref.uid()), id(ref.gid()), ref.mode() == null ? DEFAULT_MODE : ref.mode());
+    }
+
+    private static long id(String id) {
+      return id == null || id.isEmpty() ? 0 : Long.parseLong(id);
+    }
   }
 
   private FileRefConverter() {}
@@ -95,14 +115,7 @@ public final class FileRefConverter {
               + s.name()
               + ": `file` is the sole supported option");
     }
-    Path file =
-        writer.write(
-            kind,
-            target,
-            content,
-            id(ref.uid()),
-            id(ref.gid()),
-            ref.mode() == null ? DEFAULT_MODE : ref.mode());
+    Path file = writer.write(kind, target, content, FileAttributes.of(ref));
     // a file of the container's own, as docker compose copies it in: not a read-only mount
     return new MountSpec(MountSpec.Type.BIND, file, target, false, false, List.of());
   }
@@ -119,17 +132,6 @@ public final class FileRefConverter {
               + "\" is not set");
     }
     return value;
-  }
-
-  private static Integer id(String v) {
-    if (v == null || v.isEmpty()) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(v);
-    } catch (NumberFormatException e) {
-      throw invalid("invalid uid/gid \"" + v + "\": a number is required");
-    }
   }
 
   private static String target(ServiceStorage.FileRef ref, String base) {

@@ -237,7 +237,7 @@ public final class LocalComposeService implements EngineVerbs {
             image,
             s.configHash(),
             options,
-            runner.volumeResolver(image),
+            runner.volumeResolver(image, name),
             progress);
     actions.start(name, st.labels(), progress);
     new HookRunner(ctx.runtime()).run(name, s.name(), s.lifecycle().postStart(), progress);

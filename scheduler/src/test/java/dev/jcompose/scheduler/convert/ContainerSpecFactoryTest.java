@@ -258,7 +258,8 @@ class ContainerSpecFactoryTest {
   }
 
   @Test
-  void fileSecret_isAReadOnlyBind_contentConfig_aFileOfTheContainersOwnWithModeAndOwner() {
+  void
+      fileSecret_isAReadOnlyBind_inlineContent_aFileOfTheContainersOwnPerTarget_withOwnerAndMode() {
     Project base = Proj.of("p").service(Svc.of("web")).build();
     Service web = base.services().get("web");
     Service withRefs =
@@ -269,8 +270,8 @@ class ContainerSpecFactoryTest {
                         List.of(new ServiceStorage.FileRef("token", null, null, null, null)))
                     .withConfigs(
                         List.of(
-                            new ServiceStorage.FileRef(
-                                "conf", "/etc/app.conf", "1000", "50", 0440))))
+                            new ServiceStorage.FileRef("conf", "/etc/app.conf", null, null, null),
+                            new ServiceStorage.FileRef("conf", "/etc/own.conf", "70", "71", 0440))))
             .build();
     Project p =
         new Project(
@@ -304,19 +305,19 @@ class ContainerSpecFactoryTest {
         ContainerSpecFactory.build(
             r,
             (n, a, t, nc) -> Path.of("/v"),
-            (kind, name, content, uid, gid, mode) ->
+            (kind, target, content, attrs) ->
                 Path.of(
                     "/w",
                     kind,
-                    name.replace("/", "_")
+                    target.replace("/", "_")
                         + "="
                         + content
-                        + ","
-                        + uid
+                        + " "
+                        + attrs.uid()
                         + ":"
-                        + gid
-                        + ":"
-                        + Integer.toOctalString(mode)));
+                        + attrs.gid()
+                        + " 0"
+                        + Integer.toOctalString(attrs.mode())));
     assertThat(spec.mounts())
         .contains(
             new MountSpec(
@@ -328,8 +329,15 @@ class ContainerSpecFactoryTest {
                 List.of()),
             new MountSpec(
                 MountSpec.Type.BIND,
-                Path.of("/w/config/_etc_app.conf=k=v,1000:50:440"),
+                Path.of("/w/config/_etc_app.conf=k=v 0:0 0444"),
                 "/etc/app.conf",
+                false,
+                false,
+                List.of()),
+            new MountSpec(
+                MountSpec.Type.BIND,
+                Path.of("/w/config/_etc_own.conf=k=v 70:71 0440"),
+                "/etc/own.conf",
                 false,
                 false,
                 List.of()));
