@@ -190,7 +190,8 @@ public final class SupportCheck {
   /**
    * Network drivers and driver options netmgr applies (its DriverOptionParser: docker's documented
    * bridge options, macvlan's and ipvlan's); docker's drivers ignore other options silently, this
-   * warns about them. Another driver is refused, as the engine would refuse it at up.
+   * warns about them. Another driver is warned about here (config still prints the file, as docker
+   * compose does) and refused by the engine at up.
    */
   private void networks(Map<String, Map<String, Object>> networks) {
     new TreeMap<>(networks)
@@ -199,11 +200,11 @@ public final class SupportCheck {
               String driver = str(n.get("driver"));
               boolean external = Boolean.TRUE.equals(n.get("external"));
               if (driver != null && !driver.isEmpty() && !NETWORK_DRIVERS.contains(driver)) {
-                refuse(
+                warn(
                     "network driver \""
                         + driver
                         + "\" is not supported (bridge, macvlan, ipvlan; host and none as external"
-                        + " networks)",
+                        + " networks): up refuses it",
                     "networks",
                     key,
                     "driver");
