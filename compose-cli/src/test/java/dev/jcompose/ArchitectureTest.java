@@ -34,7 +34,6 @@ class ArchitectureTest {
             "dev.jcompose.scheduler.api..",
             "dev.jcompose.model..",
             "java..",
-            "picocli..",
             "com.fasterxml.jackson..")
         .check(MAIN);
   }
