@@ -1,13 +1,15 @@
 package dev.jcompose.cli.args;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** A parsed command line: the values of the options given, and the positional arguments. */
 public final class Args {
-  private final Map<Opt, List<String>> values = new HashMap<>();
+  // by identity: each option is one constant, and a record's hashCode would bootstrap
+  // ObjectMethods at start-up (tens of milliseconds of method-handle spinning on JDK 17)
+  private final Map<Opt, List<String>> values = new IdentityHashMap<>();
   private final List<String> operands = new ArrayList<>();
   private VerbSpec verb;
 
@@ -17,7 +19,12 @@ public final class Args {
   }
 
   void add(Opt opt, String value) {
-    values.computeIfAbsent(opt, o -> new ArrayList<>()).add(value);
+    List<String> all = values.get(opt);
+    if (all == null) {
+      all = new ArrayList<>();
+      values.put(opt, all);
+    }
+    all.add(value);
   }
 
   void operand(String value) {
