@@ -3,13 +3,12 @@ package dev.jcompose.cli.args;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** A parsed command line: the values of the options given, and the positional arguments. */
 public final class Args {
   // by identity: each option is one constant, and a record's hashCode would bootstrap
   // ObjectMethods at start-up (tens of milliseconds of method-handle spinning on JDK 17)
-  private final Map<Opt, List<String>> values = new IdentityHashMap<>();
+  private final IdentityHashMap<Opt, List<String>> values = new IdentityHashMap<>();
   private final List<String> operands = new ArrayList<>();
   private VerbSpec verb;
 

@@ -1,18 +1,19 @@
 package dev.jcompose.cli.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.output.TabTable;
+import dev.jcompose.common.json.Json;
 import dev.jcompose.scheduler.api.HumanSize;
 import dev.jcompose.scheduler.api.ImageSummary;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code jcompose images}: the images the project's containers use, as docker compose lists them
@@ -35,7 +36,7 @@ public final class ImagesCommand implements Command {
   }
 
   @Override
-  public int run(Args args) throws Exception {
+  public int run(Args args) {
     String format = args.get(FORMAT, "table");
     if (!format.equals("table") && !format.equals("json")) {
       throw args.usage("unknown format '" + format + "': use table or json");
@@ -71,19 +72,17 @@ public final class ImagesCommand implements Command {
     return t.render();
   }
 
-  private static String json(List<ImageSummary> rows) throws Exception {
-    ObjectMapper mapper = new ObjectMapper();
-    ArrayNode array = mapper.createArrayNode();
+  private static String json(List<ImageSummary> rows) {
+    List<Map<String, Object>> array = new ArrayList<>();
     for (ImageSummary r : rows) {
-      ObjectNode o =
-          array
-              .addObject()
-              .put("ContainerName", r.container())
-              .put("Repository", r.repository())
-              .put("Tag", r.tag());
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("ContainerName", r.container());
+      o.put("Repository", r.repository());
+      o.put("Tag", r.tag());
       o.put("ID", r.imageId() == null ? "" : r.imageId());
       o.put("Size", r.sizeBytes());
+      array.add(o);
     }
-    return mapper.writeValueAsString(array) + "\n";
+    return Json.write(array) + "\n";
   }
 }

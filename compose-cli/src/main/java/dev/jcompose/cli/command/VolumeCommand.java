@@ -1,11 +1,10 @@
 package dev.jcompose.cli.command;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.common.json.Json;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.VolumeSummary;
@@ -61,7 +60,7 @@ public final class VolumeCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws JsonProcessingException {
+    public int run(Args args) {
       String format = args.get(FORMAT, "table");
       if (!args.has(QUIET) && !format.equals("json") && !format.equals("table")) {
         throw args.usage("unknown format '" + format + "': use table or json");
@@ -72,9 +71,8 @@ public final class VolumeCommand implements Command {
       if (args.has(QUIET)) {
         volumes.forEach(v -> out.println(v.name()));
       } else if (format.equals("json")) {
-        ObjectMapper json = new ObjectMapper();
         for (VolumeSummary v : volumes) {
-          out.println(json.writeValueAsString(jsonOf(v)));
+          out.println(Json.write(jsonOf(v)));
         }
       } else {
         out.printf("%-10s%s%n", "DRIVER", "VOLUME NAME");
