@@ -81,6 +81,12 @@ public final class JsonNode implements Iterable<JsonNode> {
     return get(name) != null;
   }
 
+  /** Whether the object has a field {@code name} that is not JSON null. */
+  public boolean hasNonNull(String name) {
+    JsonNode n = get(name);
+    return n != null && !n.isNull();
+  }
+
   public boolean isObject() {
     return kind == Kind.OBJECT;
   }

@@ -1,9 +1,9 @@
 package dev.jcompose.runtime.container;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.common.fs.AtomicFile;
 import dev.jcompose.common.fs.AtomicFile.Durability;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.io.IOException;
@@ -13,9 +13,6 @@ import java.util.Optional;
 
 /** Reads and atomically writes {@link ContainerRecord}s as JSON. */
 final class RecordStore {
-  private final ObjectMapper json =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
   void write(Path file, ContainerRecord record) {
     write(file, record, true);
   }
@@ -23,8 +20,7 @@ final class RecordStore {
   /** durable=false for run details (pid, start time) that a reboot makes meaningless anyway. */
   void write(Path file, ContainerRecord record, boolean durable) {
     try {
-      AtomicFile.write(
-          file, json.writeValueAsBytes(record), durable ? Durability.SYNCED : Durability.UNSYNCED);
+      AtomicFile.write(file, Json.bytes(record), durable ? Durability.SYNCED : Durability.UNSYNCED);
     } catch (IOException e) {
       throw new ContainerException(
           Kind.INTERNAL, "cannot write container state " + file + ": " + e.getMessage(), e);
@@ -36,8 +32,8 @@ final class RecordStore {
       return Optional.empty();
     }
     try {
-      return Optional.of(json.readValue(file.toFile(), ContainerRecord.class));
-    } catch (IOException e) {
+      return Optional.of(Json.read(Files.readAllBytes(file), ContainerRecord.class));
+    } catch (IOException | JsonException e) {
       throw new ContainerException(
           Kind.INTERNAL, "cannot read container state " + file + ": " + e.getMessage(), e);
     }

@@ -1,6 +1,6 @@
 package dev.jcompose.runtime.volume;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jcompose.common.json.JsonName;
 import java.util.Map;
 
 /**
@@ -8,7 +8,7 @@ import java.util.Map;
  * is written (atomically) only after {@code _data} exists.
  */
 record VolumeMeta(
-    @JsonProperty("Name") String name,
-    @JsonProperty("Driver") String driver,
-    @JsonProperty("Labels") Map<String, String> labels,
-    @JsonProperty("CreatedAt") String createdAt) {}
+    @JsonName("Name") String name,
+    @JsonName("Driver") String driver,
+    @JsonName("Labels") Map<String, String> labels,
+    @JsonName("CreatedAt") String createdAt) {}
