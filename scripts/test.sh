@@ -54,6 +54,11 @@ scripts/fresh-clone-smoke.sh
 scripts/build-test-images.sh
 scripts/build-example-images.sh
 
+# kube-apiserver and etcd for convert's acceptance tier (tag k8s): built from the Go module proxy on
+# the first run (see the script for the cost), then cached
+JCOMPOSE_K8S_PEERS="$(scripts/k8s-peers.sh)"
+export JCOMPOSE_K8S_PEERS
+
 mvn -B -Proot verify
 
 scripts/leakcheck

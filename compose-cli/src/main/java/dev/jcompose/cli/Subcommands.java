@@ -2,6 +2,7 @@ package dev.jcompose.cli;
 
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.command.ConfigCommand;
+import dev.jcompose.cli.command.ConvertCommand;
 import dev.jcompose.cli.command.DownCommand;
 import dev.jcompose.cli.command.EngineCommand;
 import dev.jcompose.cli.command.EventsCommand;
@@ -30,8 +31,8 @@ import java.util.Map;
 final class Subcommands {
   private static final List<String> NAMES =
       List.of(
-          "config", "pull", "images", "volume", "up", "down", "ps", "logs", "stop", "start",
-          "restart", "exec", "run", "port", "events", "engine", "version", "help");
+          "config", "convert", "pull", "images", "volume", "up", "down", "ps", "logs", "stop",
+          "start", "restart", "exec", "run", "port", "events", "engine", "version", "help");
 
   private Subcommands() {}
 
@@ -39,6 +40,7 @@ final class Subcommands {
   static Command create(String name) {
     return switch (name) {
       case "config" -> new ConfigCommand();
+      case "convert" -> new ConvertCommand();
       case "pull" -> new PullCommand();
       case "images" -> new ImagesCommand();
       case "volume" -> new VolumeCommand();

@@ -9,6 +9,7 @@ import dev.jcompose.model.load.ProjectTreeLoader;
 import dev.jcompose.model.normalize.CanonicalProject;
 import dev.jcompose.model.normalize.ProjectNormalizer;
 import dev.jcompose.model.normalize.TypedProjectBuilder;
+import dev.jcompose.model.tree.TreeSourceMap;
 import dev.jcompose.model.validate.ProjectValidator;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -75,6 +76,7 @@ public final class ProjectLoader {
         Collections.unmodifiableMap(canonical.model()),
         canonical.disabledServices(),
         canonical.allProfiles(),
-        List.copyOf(warnings));
+        List.copyOf(warnings),
+        new TreeSourceMap(canonical.source()));
   }
 }
