@@ -60,17 +60,18 @@ public final class ProjectLoader {
             loaded.tree(),
             loaded.activeProfiles(),
             raw);
+    List<String> warnings = new ArrayList<>(loaded.warnings());
+    warnings.addAll(canonical.warnings());
     if (!raw) {
       // like docker compose's --no-interpolate path (ToModel), no consistency checks on raw text
       ProjectValidator.validate(canonical);
+      warnings.addAll(ProjectValidator.checkSecurity(canonical, loaded.projectDir()));
     }
     Project project =
         TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files(), raw);
     if (!raw) {
       ProjectValidator.validateInputs(project, canonical.source());
     }
-    List<String> warnings = new ArrayList<>(loaded.warnings());
-    warnings.addAll(canonical.warnings());
     return new LoadResult(
         project,
         Collections.unmodifiableMap(canonical.model()),

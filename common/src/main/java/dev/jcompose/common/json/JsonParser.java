@@ -241,6 +241,16 @@ final class JsonParser {
   }
 
   private JsonException error(String what) {
-    return new JsonException("invalid JSON at offset " + i + ": " + what);
+    int line = 1;
+    int lineStart = 0;
+    for (int k = 0; k < Math.min(i, s.length()); k++) {
+      if (s.charAt(k) == '\n') {
+        line++;
+        lineStart = k + 1;
+      }
+    }
+    int column = i - lineStart + 1;
+    return new JsonException(
+        "invalid JSON at line " + line + ", column " + column + ": " + what, line, column);
   }
 }

@@ -53,6 +53,7 @@ public final class ConfigCommand implements Command {
     boolean interpolate = !args.has(NO_INTERPOLATE);
     LoadResult result =
         ProjectLoader.loadDetailed(ProjectOptions.of(args).toLoadOptions(interpolate));
+    ProjectSource.warn(result);
     if (args.has(QUIET)) {
       return 0;
     }

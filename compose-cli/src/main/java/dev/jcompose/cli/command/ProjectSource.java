@@ -2,6 +2,7 @@ package dev.jcompose.cli.command;
 
 import dev.jcompose.model.ProjectLoader;
 import dev.jcompose.model.api.LoadOptions;
+import dev.jcompose.model.api.LoadResult;
 import dev.jcompose.model.api.Project;
 
 /** Loads the compose project; a field so tests can load fixtures without files. */
@@ -19,7 +20,7 @@ final class ProjectSource {
       new Loader() {
         @Override
         public Project load(LoadOptions options) {
-          return ProjectLoader.load(options);
+          return loadAndWarn(options);
         }
 
         @Override
@@ -29,6 +30,17 @@ final class ProjectSource {
       };
 
   private ProjectSource() {}
+
+  /** Load warnings go to stderr before the verb runs, as docker compose logs them (WARN). */
+  private static Project loadAndWarn(LoadOptions options) {
+    LoadResult result = ProjectLoader.loadDetailed(options);
+    warn(result);
+    return result.project();
+  }
+
+  static void warn(LoadResult result) {
+    result.warnings().forEach(w -> System.err.println("WARN " + w));
+  }
 
   static Project load(LoadOptions options) {
     return loader.load(options);

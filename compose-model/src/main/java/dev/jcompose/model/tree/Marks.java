@@ -15,8 +15,12 @@ public final class Marks {
   }
 
   public static ComposeFileException error(MapNode root, String message, String... path) {
+    return new ComposeFileException(where(root, path) + message);
+  }
+
+  /** {@code "file:line:column: "} of the attribute, or empty when it has no position. */
+  public static String where(MapNode root, String... path) {
     Mark m = at(root, path);
-    String where = m == null || m.line() == 0 ? "" : m + ": ";
-    return new ComposeFileException(where + message);
+    return m == null || m.line() == 0 ? "" : m + ": ";
   }
 }

@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Reads and atomically writes {@link ContainerRecord}s as JSON. */
+/**
+ * Reads and atomically writes {@link ContainerRecord}s as JSON, owner-only: they hold the
+ * environment.
+ */
 final class RecordStore {
   void write(Path file, ContainerRecord record) {
     write(file, record, true);
@@ -20,7 +23,11 @@ final class RecordStore {
   /** durable=false for run details (pid, start time) that a reboot makes meaningless anyway. */
   void write(Path file, ContainerRecord record, boolean durable) {
     try {
-      AtomicFile.write(file, Json.bytes(record), durable ? Durability.SYNCED : Durability.UNSYNCED);
+      AtomicFile.write(
+          file,
+          Json.bytes(record),
+          durable ? Durability.SYNCED : Durability.UNSYNCED,
+          AtomicFile.PRIVATE);
     } catch (IOException e) {
       throw new ContainerException(
           Kind.INTERNAL, "cannot write container state " + file + ": " + e.getMessage(), e);
