@@ -66,12 +66,22 @@ final class Subcommands {
     return NAMES;
   }
 
+  /**
+   * The verbs help lists, by name in its order (hidden ones, made by {@link #create} but not
+   * listed, are left out): what shell completion walks for verbs, options and operands.
+   */
+  static Map<String, Command> visible() {
+    Map<String, Command> m = new LinkedHashMap<>();
+    for (String name : NAMES) {
+      m.put(name, create(name));
+    }
+    return m;
+  }
+
   /** Every verb's name and description. */
   static Map<String, String> descriptions() {
     Map<String, String> m = new LinkedHashMap<>();
-    for (String name : NAMES) {
-      m.put(name, create(name).spec().description());
-    }
+    visible().forEach((name, verb) -> m.put(name, verb.spec().description()));
     return m;
   }
 }

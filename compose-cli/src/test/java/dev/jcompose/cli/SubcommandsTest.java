@@ -18,6 +18,13 @@ class SubcommandsTest {
   }
 
   @Test
+  void visible_isTheHelpList_withSpecsCompletionCanWalk() {
+    assertThat(Subcommands.visible().keySet()).containsExactlyElementsOf(Subcommands.names());
+    assertThat(Subcommands.visible().get("volume").spec().subverbs()).containsKeys("ls", "rm");
+    assertThat(Subcommands.visible().get("stop").spec().operands()).isEqualTo("[SERVICE...]");
+  }
+
+  @Test
   void rootHelp_listsEveryVerb() {
     String help = JcomposeCli.help(new JcomposeCli());
     assertThat(help).startsWith("Usage:  jcompose [OPTIONS] COMMAND");

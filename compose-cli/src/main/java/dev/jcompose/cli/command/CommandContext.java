@@ -14,11 +14,19 @@ import java.util.function.Supplier;
  * CLI, the compose service (engine verbs through the engine, started on demand; the others in this
  * process). The suppliers are fields so tests can put fakes behind them.
  */
-final class CommandContext {
+public final class CommandContext {
   static Supplier<ComposeService> compose = () -> ComposeServices.forEnvironment(System.getenv());
   static Supplier<EngineControl> engineControl = () -> ComposeServices.engineFor(System.getenv());
 
   private CommandContext() {}
+
+  /**
+   * The compose service the verbs use from now on (the launcher's training run points it at a
+   * stand-in engine; tests in this package set the field).
+   */
+  public static void useCompose(Supplier<ComposeService> service) {
+    compose = service;
+  }
 
   static LoadOptions loadOptions(Args args) {
     return ProjectOptions.of(args).toLoadOptions(true);

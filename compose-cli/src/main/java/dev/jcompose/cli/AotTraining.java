@@ -1,6 +1,6 @@
-package dev.jcompose.cli.command;
+package dev.jcompose.cli;
 
-import dev.jcompose.cli.JcomposeCli;
+import dev.jcompose.cli.command.CommandContext;
 import dev.jcompose.common.json.Json;
 import dev.jcompose.scheduler.api.ComposeServices;
 import dev.jcompose.scheduler.api.ContainerSummary;
@@ -84,7 +84,7 @@ public final class AotTraining {
               run.toString(),
               "JCOMPOSE_DATA_ROOT",
               dir.resolve("data").toString());
-      CommandContext.compose = () -> ComposeServices.forEnvironment(env);
+      CommandContext.useCompose(() -> ComposeServices.forEnvironment(env));
       System.setOut(sink);
       System.setErr(sink);
       String file = dir.resolve("compose.yaml").toString();
