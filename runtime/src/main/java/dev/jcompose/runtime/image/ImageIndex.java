@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code <images>/refs.json}: normalised reference → {@link ImageRecord}. Updates are
- * read-modify-write under the "refs" lock and replace the file atomically, so readers (which take
- * no lock) always see a whole file.
+ * read-modify-write under the "refs" lock and replace the file atomically and durably, so readers
+ * (which take no lock) always see a whole file.
  */
 final class ImageIndex {
   private static final TypeRef<SortedMap<String, ImageRecord>> TYPE =
@@ -50,6 +50,8 @@ final class ImageIndex {
     try (FileLocks.Held lease = locks.acquire("refs")) {
       Map<String, ImageRecord> map = read();
       change.accept(map);
+      Files.createDirectories(file.getParent());
+      // fsynced: after a power loss an emptied index would lose every image at once
       AtomicFile.write(file, Json.pretty(map).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot update image index " + file, e);

@@ -87,4 +87,41 @@ public final class RecordingNativeOps implements NativeOps {
   public void awaitExitAndReap(int pid, Duration timeout) {
     calls.add("pidfd_open+poll+waitpid " + pid);
   }
+
+  // Directories by descriptor: the tree removal's calls are proven on real directories
+  // (TreeRemoverTest); a fake could not model what they guard against.
+  @Override
+  public int openDirectory(Path dir) {
+    throw new UnsupportedOperationException("openat2 " + dir);
+  }
+
+  @Override
+  public int openDirectoryBeneath(int dirfd, byte[] name) {
+    throw new UnsupportedOperationException("openat2 beneath");
+  }
+
+  @Override
+  public List<DirEntry> readDirectory(int fd) {
+    throw new UnsupportedOperationException("getdents64");
+  }
+
+  @Override
+  public void unlinkAt(int dirfd, byte[] name, boolean directory) {
+    throw new UnsupportedOperationException("unlinkat");
+  }
+
+  @Override
+  public void fchmod(int fd, int mode) {
+    throw new UnsupportedOperationException("fchmod");
+  }
+
+  @Override
+  public void syncfs(int fd) {
+    calls.add("syncfs " + fd);
+  }
+
+  @Override
+  public void close(int fd) {
+    calls.add("close " + fd);
+  }
 }
