@@ -8,6 +8,8 @@ import dev.jcompose.e2e.OneProjectPerTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,7 +69,10 @@ class HostileImageTest extends OneProjectPerTest {
   }
 
   @Test
-  void up_neutralisedImage_keepsEverythingInsideItsRoot() throws IOException {
+  void up_neutralisedImage_keepsEverythingInsideItsRoot() throws Exception {
+    // the test's temp root is 0700 (createTempDirectory): open it so only jcompose's own modes
+    // protect the layers
+    Files.setPosixFilePermissions(jc.root, PosixFilePermissions.fromString("rwx--x--x"));
     jc.run(180, "up", "-d", "neutral").assertOk();
 
     // a symlink out of the root is kept (it resolves inside the container); the top layer's
@@ -79,8 +84,12 @@ class HostileImageTest extends OneProjectPerTest {
     // own
     assertThat(sh("cat /abs-name /hl; stat -c %h /hl"))
         .isEqualTo("an absolute name\nthe image's own\n2\n");
-    // setuid kept, as docker keeps it
+    // setuid kept, as docker keeps it; on the host no other user reaches the layer holding it
     assertThat(sh("stat -c %a /suid")).isEqualTo("4755\n");
+    Path suid = layerFile("suid");
+    assertThat(HostUser.asNobody(suid + " id -u"))
+        .contains("Permission denied")
+        .doesNotContain("\n0\n");
     // forged overlay xattrs dropped: no redirect of forged/ to /etc, opq/ not made opaque
     assertThat(sh("ls /forged; ls /opq")).isEqualTo("own\nlowerfile\nupperfile\n");
   }
@@ -108,6 +117,16 @@ class HostileImageTest extends OneProjectPerTest {
     Result open = jc.run(60, "exec", "-T", "neutral", "head", "-c", "1", "/loop0");
     assertThat(open.exitCode()).isNotZero();
     assertThat(open.stderr()).contains("Operation not permitted");
+  }
+
+  /** The one unpacked layer of the data root that holds {@code name} at its root. */
+  private Path layerFile(String name) throws IOException {
+    try (Stream<Path> layers = Files.list(jc.root.resolve("data/images/layers"))) {
+      List<Path> found =
+          layers.map(l -> l.resolve(name)).filter(f -> Files.isRegularFile(f)).toList();
+      assertThat(found).hasSize(1);
+      return found.get(0);
+    }
   }
 
   private String sh(String script) {

@@ -19,7 +19,12 @@ public final class Trees {
    * fine. Fails, leaving the rest in place, at a mount point inside the tree.
    */
   public static void deleteRecursively(Path root) throws IOException {
-    new TreeRemover(NativeOps.real()).remove(root);
+    deleteRecursively(NativeOps.real(), root);
+  }
+
+  /** {@link #deleteRecursively(Path)} through the caller's kernel door. */
+  public static void deleteRecursively(NativeOps ops, Path root) throws IOException {
+    new TreeRemover(ops).remove(root);
   }
 
   /**

@@ -145,7 +145,7 @@ final class LayerFetcher {
     } catch (IOException e) {
       throw new IOException("cannot unpack into " + temp.getParent() + ": " + e.getMessage(), e);
     } finally {
-      Trees.deleteRecursively(temp);
+      Trees.deleteRecursively(ops, temp);
     }
   }
 }

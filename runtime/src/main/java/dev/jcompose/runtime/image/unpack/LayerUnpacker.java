@@ -159,13 +159,13 @@ public final class LayerUnpacker {
   }
 
   /** Later entries replace earlier ones, as tar does; a directory is removed with its content. */
-  private static void clear(Path target) throws IOException {
+  private void clear(Path target) throws IOException {
     BasicFileAttributes attrs = EntryPaths.lstat(target);
     if (attrs == null) {
       return;
     }
     if (attrs.isDirectory()) {
-      Trees.deleteRecursively(target);
+      Trees.deleteRecursively(ops, target);
     } else {
       Files.delete(target);
     }
