@@ -3,8 +3,8 @@ package dev.jcompose.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.testkit.HostChecks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("root")
 class ConformanceTest extends OneProjectPerTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Test
   void init_isPid1_reapsOrphans_andReportsSignalsAs128PlusSignal() throws IOException {
     up("init");
@@ -294,7 +292,7 @@ class ConformanceTest extends OneProjectPerTest {
     List<JsonNode> nodes = new ArrayList<>();
     for (String line : jc.run("ps", "-a", "--format", "json").assertOk().stdout().split("\n")) {
       if (!line.isBlank()) {
-        nodes.add(JSON.readTree(line));
+        nodes.add(Json.parse(line));
       }
     }
     return nodes;
