@@ -364,7 +364,7 @@ dnsperf_rows() {
   # latency: one query outstanding, every answer's time (dnsperf -v: "> NOERROR s2 A 0.000123")
   nsenter -t "$pid" -n timeout $((DNSPERF_S + 10)) dnsperf -s "$ns" -d "$work/dns/queries" -l "$DNSPERF_S" -q 1 -v > "$work/dns/lat" 2>&1
   out=$(awk '$1 == ">" && $2 == "NOERROR" {print $NF * 1000000}' "$work/dns/lat" | sort -n |
-    awk '{a[NR]=$1} END {if (NR) printf "%d %d %d", a[int((NR+1)/2)], a[int(NR*0.99) > 0 ? int(NR*0.99) : 1], NR}')
+    awk '{a[NR]=$1} END {p = int(NR * 0.99); if (p < 1) p = 1; if (NR) printf "%d %d %d", a[int((NR+1)/2)], a[p], NR}')
   if [ -n "$out" ]; then
     put "DNS server p50 (us)" "$t" "${out%% *}"
     out=${out#* }; put "DNS server p99 (us)" "$t" "${out%% *}"
@@ -493,7 +493,7 @@ install_peers() {
 
 # --- run -----------------------------------------------------------------------------------------
 [ "$(id -u)" = 0 ] || { echo "compare: needs root" >&2; exit 2; }
-case $INSTALL in 1) install_peers ;; only) install_peers; exit 0 ;; esac
+case $INSTALL in 1) install_peers ;; only) install_peers; rm -rf "$work"; exit 0 ;; esac
 curl -fsS --max-time 3 -o /dev/null "$MIRROR/v2/" || { echo "compare: no registry at $MIRROR (scripts/registry.sh start)" >&2; exit 2; }
 snap="$work/host"
 host_snapshot "$snap/before"
