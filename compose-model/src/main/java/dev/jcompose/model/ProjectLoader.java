@@ -9,6 +9,7 @@ import dev.jcompose.model.load.ProjectTreeLoader;
 import dev.jcompose.model.normalize.CanonicalProject;
 import dev.jcompose.model.normalize.ProjectNormalizer;
 import dev.jcompose.model.normalize.TypedProjectBuilder;
+import dev.jcompose.model.normalize.UnusedResources;
 import dev.jcompose.model.tree.TreeSourceMap;
 import dev.jcompose.model.validate.ProjectValidator;
 import java.util.ArrayList;
@@ -57,6 +58,14 @@ public final class ProjectLoader {
       // like docker compose's --no-interpolate path (ToModel), no consistency checks on raw text
       ProjectValidator.validate(canonical);
       warnings.addAll(ProjectValidator.checkSecurity(canonical, loaded.projectDir()));
+      // then, like its loader (ToProject), only the resources the services use
+      canonical =
+          new CanonicalProject(
+              UnusedResources.drop(canonical.model()),
+              canonical.source(),
+              canonical.disabledServices(),
+              canonical.allProfiles(),
+              canonical.warnings());
     }
     Project project =
         TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files(), raw);

@@ -101,6 +101,11 @@ final class ServiceInputs {
                 check(
                     nAt,
                     a.macAddress() == null ? null : ValueRules.mac("mac_address", a.macAddress()));
+                check(
+                    nAt,
+                    a.interfaceName() == null
+                        ? null
+                        : ValueRules.interfaceName("interface_name", a.interfaceName()));
               }
             });
   }

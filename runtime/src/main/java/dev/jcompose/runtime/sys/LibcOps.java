@@ -40,6 +40,8 @@ final class LibcOps implements NativeOps {
 
     int umount2(String target, int flags);
 
+    int mount(String source, String target, String fstype, long flags, String data);
+
     int prctl(int option, long arg2, long arg3, long arg4, long arg5);
 
     int syscall(long number, int pid, int flags);
@@ -228,6 +230,16 @@ final class LibcOps implements NativeOps {
     int errno = Runtime.getRuntime(libc).getLastError();
     if (errno != EINVAL && errno != ENOENT) {
       throw new IOException("umount " + target + ": " + libc.strerror(errno));
+    }
+  }
+
+  @Override
+  public void mount(String source, Path target, String fstype, long flags, String data)
+      throws IOException {
+    if (libc.mount(source, target.toString(), fstype, flags, data) != 0) {
+      int errno = Runtime.getRuntime(libc).getLastError();
+      throw new IOException(
+          "mount " + source + " on " + target + " (type " + fstype + "): " + libc.strerror(errno));
     }
   }
 

@@ -69,6 +69,12 @@ public interface NativeOps {
    */
   void detachMount(Path target) throws IOException;
 
+  /**
+   * mount(2) in the engine's mount namespace (which the containers' shims are cloned from); the
+   * message of a failure names target and errno, never {@code data} (it may hold a password).
+   */
+  void mount(String source, Path target, String fstype, long flags, String data) throws IOException;
+
   /** prctl(2) PR_SET_CHILD_SUBREAPER for this process; false when refused. */
   boolean becomeChildSubreaper();
 

@@ -68,6 +68,12 @@ public class ForwardingNativeOps implements NativeOps {
   }
 
   @Override
+  public void mount(String source, Path target, String fstype, long flags, String data)
+      throws IOException {
+    delegate.mount(source, target, fstype, flags, data);
+  }
+
+  @Override
   public boolean becomeChildSubreaper() {
     return delegate.becomeChildSubreaper();
   }

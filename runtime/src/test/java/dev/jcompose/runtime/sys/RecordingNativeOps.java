@@ -78,6 +78,11 @@ public final class RecordingNativeOps implements NativeOps {
   }
 
   @Override
+  public void mount(String source, Path target, String fstype, long flags, String data) {
+    calls.add("mount " + source + " " + target + " " + fstype + " " + flags + " " + data);
+  }
+
+  @Override
   public boolean becomeChildSubreaper() {
     calls.add("prctl PR_SET_CHILD_SUBREAPER");
     return true;

@@ -139,6 +139,7 @@ public final class ContainerActions {
     // the other removals of this down, and release only has to forget them.
     ctx.runtime().delete(name);
     quietly(() -> ctx.networks().release(name));
+    quietly(() -> ctx.volumes().release(name)); // unmounts volume options it was the last user of
     deleteTree(ctx.etcDir(name));
     deleteTree(ctx.wiredMarker(name));
     ctx.supervisor().forget(name);
@@ -158,16 +159,21 @@ public final class ContainerActions {
       case NONE -> EtcWriter.write(req.etcDir(), s.networking(), req.hostname(), null);
       default -> {
         List<Endpoint> endpoints = new ArrayList<>();
+        Endpoint gateway = null;
         for (AttachRequest a :
             NetworkConverter.attachRequests(p, s, req.name(), req.hostname(), state.netnsPath())) {
-          endpoints.add(ctx.networks().attach(a));
+          Endpoint e = ctx.networks().attach(a);
+          endpoints.add(e);
+          gateway = a.defaultRoute() ? e : gateway;
         }
         Endpoint first = endpoints.isEmpty() ? null : endpoints.get(0);
         EtcWriter.write(req.etcDir(), s.networking(), req.hostname(), first);
         var ports = run != null && !run.servicePorts() ? run.publish() : s.networking().ports();
-        if (first != null && !ports.isEmpty()) {
+        // dockerd maps ports on the endpoint that gives the container its external connectivity
+        Endpoint published = gateway != null ? gateway : first;
+        if (published != null && !ports.isEmpty()) {
           ctx.networks()
-              .publish(req.name(), NetworkConverter.portBindings(ports, first.ipv4Address()));
+              .publish(req.name(), NetworkConverter.portBindings(ports, published.ipv4Address()));
         }
       }
     }
@@ -175,7 +181,7 @@ public final class ContainerActions {
 
   NetworkMode networkMode(Project p, Service s) {
     dev.jcompose.model.api.NetworkMode m = s.networking().mode();
-    return switch (m.kind()) {
+    return switch (NetworkConverter.effectiveMode(p, s)) {
       case BRIDGE -> NetworkMode.newNamespace();
       case HOST -> new NetworkMode(NetworkMode.Kind.HOST, null);
       case NONE -> new NetworkMode(NetworkMode.Kind.NONE, null);
