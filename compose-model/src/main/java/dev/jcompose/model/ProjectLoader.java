@@ -31,6 +31,15 @@ public final class ProjectLoader {
     return loadDetailed(options).project();
   }
 
+  /**
+   * The name {@link #load} gives the project ({@code -p}, {@code COMPOSE_PROJECT_NAME}, the files'
+   * {@code name:}, the directory), without loading it: for verbs that act on the project's existing
+   * containers ({@code ps}, {@code logs}, {@code exec}...).
+   */
+  public static String projectName(LoadOptions options) {
+    return ProjectTreeLoader.projectName(options);
+  }
+
   public static LoadResult loadDetailed(LoadOptions options) {
     return fromTree(ProjectTreeLoader.load(options), !options.interpolate());
   }

@@ -2,8 +2,8 @@ package dev.jcompose.e2e.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.e2e.Jcompose;
 import dev.jcompose.testkit.HostChecks;
 import java.io.IOException;
@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 @Tag("root")
 class EngineKilledDuringUpTest {
   private static final int ROUNDS = 20;
-  private static final ObjectMapper JSON = new ObjectMapper();
   private Jcompose jc;
 
   @AfterEach
@@ -89,7 +88,7 @@ class EngineKilledDuringUpTest {
     List<String> running = new ArrayList<>();
     for (String line : jc.run("ps", "-a", "--format", "json").assertOk().stdout().split("\n")) {
       if (!line.isBlank()) {
-        JsonNode c = JSON.readTree(line);
+        JsonNode c = Json.parse(line);
         assertThat(c.get("State").asText())
             .as(where + ": " + c.get("Name").asText())
             .isEqualTo("running");

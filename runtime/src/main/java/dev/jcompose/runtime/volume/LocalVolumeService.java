@@ -1,9 +1,9 @@
 package dev.jcompose.runtime.volume;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.jcompose.common.fs.AtomicFile;
 import dev.jcompose.common.fs.FileLocks;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageHandle;
@@ -12,6 +12,7 @@ import dev.jcompose.runtime.api.VolumeService;
 import dev.jcompose.runtime.fs.Trees;
 import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -41,8 +42,6 @@ public final class LocalVolumeService implements VolumeService {
   private static final String USERS = "users";
 
   private final Path root;
-  private final ObjectMapper json =
-      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   private final CopyUp copyUp;
   private final VolumeMounts mounts;
 
@@ -84,9 +83,12 @@ public final class LocalVolumeService implements VolumeService {
     Files.createDirectories(dir.resolve(DATA));
     VolumeMeta meta =
         new VolumeMeta(
-            name, "local", new TreeMap<>(labels), Instant.now().toString(), new TreeMap<>(options));
-    AtomicFile.write(
-        dir.resolve(META), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
+            name,
+            "local",
+            new TreeMap<>(labels),
+            Instant.now().toString(),
+            options.isEmpty() ? null : new TreeMap<>(options));
+    AtomicFile.write(dir.resolve(META), Json.pretty(meta).getBytes(StandardCharsets.UTF_8));
     return new VolumeInfo(name, dir.resolve(DATA), Map.copyOf(labels), true, options);
   }
 
@@ -154,7 +156,7 @@ public final class LocalVolumeService implements VolumeService {
         root.resolve(name).resolve(USERS),
         users.isEmpty()
             ? new byte[0]
-            : (String.join("\n", users) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            : (String.join("\n", users) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
@@ -162,12 +164,12 @@ public final class LocalVolumeService implements VolumeService {
     VolumeNames.check(name);
     Path dir = root.resolve(name);
     try {
-      VolumeMeta meta = json.readValue(Files.readAllBytes(dir.resolve(META)), VolumeMeta.class);
+      VolumeMeta meta = Json.read(Files.readAllBytes(dir.resolve(META)), VolumeMeta.class);
       Map<String, String> labels = meta.labels() == null ? Map.of() : Map.copyOf(meta.labels());
       return Optional.of(new VolumeInfo(name, dir.resolve(DATA), labels, false, meta.options()));
     } catch (NoSuchFileException e) {
       return Optional.empty();
-    } catch (IOException e) {
+    } catch (IOException | JsonException e) {
       throw new ContainerException(
           Kind.UNAVAILABLE,
           "cannot read volume " + name + " (" + dir.resolve(META) + "): " + e.getMessage(),

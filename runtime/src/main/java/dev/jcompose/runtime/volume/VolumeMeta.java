@@ -1,7 +1,6 @@
 package dev.jcompose.runtime.volume;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jcompose.common.json.JsonName;
 import java.util.Map;
 
 /**
@@ -12,9 +11,8 @@ import java.util.Map;
  *     plain directory
  */
 record VolumeMeta(
-    @JsonProperty("Name") String name,
-    @JsonProperty("Driver") String driver,
-    @JsonProperty("Labels") Map<String, String> labels,
-    @JsonProperty("CreatedAt") String createdAt,
-    @JsonProperty("Options") @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        Map<String, String> options) {}
+    @JsonName("Name") String name,
+    @JsonName("Driver") String driver,
+    @JsonName("Labels") Map<String, String> labels,
+    @JsonName("CreatedAt") String createdAt,
+    @JsonName("Options") Map<String, String> options) {}
