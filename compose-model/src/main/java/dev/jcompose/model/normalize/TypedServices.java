@@ -160,7 +160,8 @@ final class TypedServices {
                       integer(n.get("priority")),
                       integer(n.get("gw_priority")),
                       stringMap(n.get("driver_opts")),
-                      str(n.get("interface_name"))));
+                      str(n.get("interface_name")),
+                      strings(n.get("link_local_ips"))));
             });
     return out;
   }

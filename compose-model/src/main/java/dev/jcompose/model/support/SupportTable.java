@@ -114,8 +114,8 @@ public final class SupportTable {
               "bridge (the project's networks), host, none, service: and container:"),
           applied(
               "networks",
-              "attachments, aliases, fixed IPv4 and IPv6 addresses, MAC addresses, interface names,"
-                  + " priority and gw_priority"),
+              "attachments, aliases, fixed IPv4 and IPv6 addresses, link-local addresses, MAC"
+                  + " addresses, interface names, priority and gw_priority"),
           applied(
               "oom_kill_disable",
               "memory.oom_control on cgroup v1; v2 cannot disable the OOM killer (discarded, as dockerd)"),
@@ -184,7 +184,6 @@ public final class SupportTable {
           warned("deploy.restart_policy.delay", "docker compose ignores it too"),
           warned("deploy.restart_policy.window", "docker compose ignores it too"),
           warned("networks.*.driver_opts", "endpoint driver options: ignored"),
-          warned("networks.*.link_local_ips", "no link-local addresses: ignored"),
           warned(
               "volumes.*.bind.propagation",
               "binds have the container's default propagation: ignored"),

@@ -51,8 +51,9 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   private final RecordStore store = new RecordStore();
   private final StateObserver observer;
   private final ExitWaiter waiter = new ExitWaiter();
-  private final NativeOps ops = NativeOps.real();
-  private final MonitorExits monitors = new MonitorExits(ops);
+  // made on first use: the kernel door loads libc bindings (jnr: ~0.1 s of class generation) and
+  // the monitor table makes the process a subreaper, which a CLI reading state needs neither of
+  private volatile MonitorExits monitors;
   private final ExecLauncher execs;
   private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
@@ -64,9 +65,23 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     this.paths = paths;
     this.logLimits = logLimits;
     this.cgroups = cgroups;
-    this.shim = new ShimLauncher(ShimBinary.install(paths.dataRoot()));
+    this.shim = new ShimLauncher(() -> ShimBinary.install(paths.dataRoot()));
     this.observer = new StateObserver(this::cgroupsOf);
     this.execs = new ExecLauncher(shim, this::cgroupsOf);
+  }
+
+  private MonitorExits monitors() {
+    MonitorExits m = monitors;
+    if (m == null) {
+      synchronized (this) {
+        m = monitors;
+        if (m == null) {
+          m = new MonitorExits(NativeOps.real());
+          monitors = m;
+        }
+      }
+    }
+    return m;
   }
 
   @Override
@@ -123,8 +138,9 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
         .put("log-max-files", log.maxFiles())
         .put("log-compress", log.compress() ? 1 : 0)
         .writeTo(dirs.config());
+    MonitorExits exits = monitors(); // a subreaper before the shim orphans the monitor
     int pid = shim.create(dirs.config());
-    monitors.launched(id, pid);
+    exits.launched(id, pid);
     ContainerRecord next = rec.withRun(pid, null, cgroups.oomKillCount(id));
     store.write(dirs.state(), next, false); // run details die with the processes at reboot anyway
     return next;
@@ -247,7 +263,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
         .await(dirs, () -> observer.observe(store.read(dirs.state()).orElse(rec), dirs))
         .thenApply(
             exit -> {
-              monitors.awaitGone(id);
+              monitors().awaitGone(id);
               return exit;
             });
   }
@@ -267,7 +283,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
         cgroupsOf(id).killAll(id);
         waitFinal(id, awaitExit(id));
       }
-      monitors.awaitGone(id); // also when it had exited before: its monitor may be finishing
+      monitors().awaitGone(id); // also when it had exited before: its monitor may be finishing
       removeQuietly(id, dirs);
     }
     locks.remove(id);
@@ -313,7 +329,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       // in-process: one system call, safe from any thread (unlike setns), no jcshim fork per
       // container
       try {
-        ops.detachMount(dirs.netns());
+        NativeOps.real().detachMount(dirs.netns());
       } catch (IOException e) {
         throw new ContainerException(Kind.INTERNAL, e.getMessage(), e);
       }

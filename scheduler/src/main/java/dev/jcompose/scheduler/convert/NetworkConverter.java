@@ -173,7 +173,8 @@ public final class NetworkConverter {
               mac,
               List.copyOf(names),
               key.equals(gateway),
-              s.networking().dns()));
+              s.networking().dns(),
+              sn == null ? List.of() : sn.linkLocalIps()));
     }
     return out;
   }

@@ -139,6 +139,14 @@ class EngineLauncherTest {
         .hasMessageContaining("within 0 s");
   }
 
+  @Test
+  void engineOptions_compactObjectHeaders_onlyFromJava25() {
+    assertThat(EngineLauncher.defaultJavaOptions(17)).doesNotContain("CompactObjectHeaders");
+    assertThat(EngineLauncher.defaultJavaOptions(25)).contains("-XX:+UseCompactObjectHeaders");
+    assertThat(EngineLauncher.defaultJavaOptions(25))
+        .startsWith(EngineLauncher.defaultJavaOptions(17));
+  }
+
   private EngineLauncher launcher(Duration timeout) {
     List<String> cmd = new ArrayList<>(EngineLauncher.engineCommand(env, true));
     cmd.add(cmd.indexOf("-cp"), "-Djcompose.engine.service=" + FakeComposeService.class.getName());
