@@ -107,7 +107,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
         store.write(
             dirs.state(), rec); // durable: the spec must survive a reboot (restart policies)
         if (spec.isolation().shareableShm()) {
-          SharedShm.mount(ops, Path.of(spec.isolation().ipcShmPath()), shmBytes(spec));
+          SharedShm.mount(NativeOps.real(), Path.of(spec.isolation().ipcShmPath()), shmBytes(spec));
         }
         rec = launch(rec, dirs, true);
         return observer.observe(rec, dirs);
@@ -336,7 +336,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     }
     Optional<ContainerSpec> spec = store.read(dirs.state()).map(ContainerRecord::spec);
     spec.filter(s -> s.isolation().shareableShm())
-        .ifPresent(s -> SharedShm.unmount(ops, Path.of(s.isolation().ipcShmPath())));
+        .ifPresent(s -> SharedShm.unmount(NativeOps.real(), Path.of(s.isolation().ipcShmPath())));
     CgroupDriver groups = spec.map(this::cgroupsOf).orElse(cgroups);
     try {
       groups.killAll(id);
