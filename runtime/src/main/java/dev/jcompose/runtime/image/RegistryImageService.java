@@ -4,6 +4,7 @@ import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.ImageService;
+import dev.jcompose.runtime.api.ImageStore;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.image.content.ContentStore;
 import dev.jcompose.runtime.image.content.KeyedLock;
@@ -11,6 +12,7 @@ import dev.jcompose.runtime.image.registry.Platform;
 import dev.jcompose.runtime.image.unpack.FsOps;
 import dev.jcompose.runtime.image.unpack.NativeFsOps;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,9 +23,10 @@ import java.util.Optional;
  * Several processes may pull into the same store concurrently; per-layer file locks make
  * each layer download and unpack once.
  */
-public final class RegistryImageService implements ImageService {
+public final class RegistryImageService implements ImageService, ImageStore {
   private final Puller puller;
   private final ImageCatalog catalog;
+  private final ImageWriter writer;
 
   public RegistryImageService(RuntimePaths paths, RegistryConfig config) {
     this(paths, config, new NativeFsOps(), Platform.host());
@@ -41,6 +44,7 @@ public final class RegistryImageService implements ImageService {
         .build();
     this.puller = new Puller(http, config, content, new LayerFetcher(content, layers, locks, ops, config.requestTimeout()), index, platform);
     this.catalog = new ImageCatalog(index, content, layers, locks);
+    this.writer = new ImageWriter(paths.images(), content, layers, index, locks, ops);
   }
 
   @Override
@@ -63,6 +67,37 @@ public final class RegistryImageService implements ImageService {
   @Override
   public void remove(String reference) {
     catalog.remove(reference);
+  }
+
+  @Override
+  public Path newLayerDir() {
+    return writer.newLayerDir();
+  }
+
+  @Override
+  public Layer commitLayer(Path dir) {
+    return writer.commit(dir);
+  }
+
+  @Override
+  public Optional<Layer> layer(String diffId) {
+    return writer.layer(diffId);
+  }
+
+  @Override
+  public List<Layer> layers(ImageHandle image) {
+    return catalog.layers(image);
+  }
+
+  @Override
+  public byte[] config(ImageHandle image) {
+    return catalog.config(image);
+  }
+
+  @Override
+  public ImageHandle store(String reference, byte[] config, List<Layer> layers) {
+    String key = writer.store(reference, config, layers);
+    return catalog.find(key).orElseThrow(() -> new ContainerException(Kind.INTERNAL, key + " vanished right after it was stored"));
   }
 
   /** The normalised form of {@code reference} ({@code busybox} → {@code docker.io/library/busybox:latest}). */

@@ -57,6 +57,14 @@ public final class ContentStore {
     return Files.createDirectories(root.resolve("tmp"));
   }
 
+  /**
+   * Publishes a file in {@link #tmpDir()} whose digest the caller computed while writing it (a
+   * layer this host packed), keeping the rule that a blob appears only under its true digest.
+   */
+  public void publishComputed(Path temp, Digest digest) throws IOException {
+    publish(temp, digest);
+  }
+
   void publish(Path temp, Digest digest) throws IOException {
     Path target = path(digest);
     Files.createDirectories(target.getParent());

@@ -28,6 +28,14 @@ public interface FsOps {
   /** utimensat(2) with AT_SYMLINK_NOFOLLOW: sets atime and mtime without opening the file (fifos would block). */
   void setTimes(Path path, long epochSeconds, long nanos) throws IOException;
 
+  /**
+   * llistxattr(2) + lgetxattr(2): every extended attribute of the path itself, all namespaces
+   * readable to the caller (trusted.* needs root). Used when a directory is packed into a layer.
+   */
+  default java.util.Map<String, byte[]> xattrs(Path path) throws IOException {
+    return java.util.Map.of();
+  }
+
   /** Whether ownership can be set (we are root); otherwise files stay owned by the caller. */
   boolean canChown();
 }

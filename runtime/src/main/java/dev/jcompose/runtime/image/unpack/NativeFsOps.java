@@ -21,6 +21,10 @@ public final class NativeFsOps implements FsOps {
 
     int utimensat(int dirfd, String path, long[] times, int flags);
 
+    long llistxattr(String path, byte[] list, long size);
+
+    long lgetxattr(String path, String name, byte[] value, long size);
+
     int geteuid();
 
     String strerror(int errno);
@@ -60,6 +64,36 @@ public final class NativeFsOps implements FsOps {
     // struct timespec[2] = {atime, mtime}, each {tv_sec, tv_nsec} as two longs on 64-bit Linux
     long[] times = {epochSeconds, nanos, epochSeconds, nanos};
     check(libc.utimensat(AT_FDCWD, path.toString(), times, AT_SYMLINK_NOFOLLOW), "utimensat", path);
+  }
+
+  @Override
+  public java.util.Map<String, byte[]> xattrs(Path path) throws IOException {
+    String p = path.toString();
+    long size = libc.llistxattr(p, null, 0);
+    if (size <= 0) {
+      return java.util.Map.of();
+    }
+    byte[] names = new byte[(int) size];
+    size = libc.llistxattr(p, names, names.length);
+    if (size < 0) {
+      return java.util.Map.of(); // changed meanwhile or unsupported: no attributes
+    }
+    java.util.Map<String, byte[]> out = new java.util.TreeMap<>();
+    int start = 0;
+    for (int i = 0; i < size; i++) {
+      if (names[i] == 0) {
+        String name = new String(names, start, i - start, java.nio.charset.StandardCharsets.UTF_8);
+        start = i + 1;
+        long len = libc.lgetxattr(p, name, null, 0);
+        if (len >= 0) {
+          byte[] value = new byte[(int) len];
+          if (libc.lgetxattr(p, name, value, len) == len) {
+            out.put(name, value);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   @Override
