@@ -16,19 +16,19 @@ import java.util.Set;
  * Resolves "user", "uid", "user:group", "uid:gid" against the container's own /etc/passwd and
  * /etc/group, as docker does (moby oci_linux.go getUser). The rootfs is not mounted on the host,
  * so files are looked up in the upper dir then the layers top-down; symlinked files are ignored
- * rather than followed out of the rootfs.
+ * rather than followed out of the rootfs. Also used by the builder for {@code COPY --chown}.
  */
-final class UserResolver {
+public final class UserResolver {
   /** uid, primary gid, supplementary gids, home directory (may be null). */
-  record ResolvedUser(long uid, long gid, List<Long> groups, String home) {}
+  public record ResolvedUser(long uid, long gid, List<Long> groups, String home) {}
 
   private final List<Path> rootsTopFirst;
 
-  UserResolver(List<Path> rootsTopFirst) {
+  public UserResolver(List<Path> rootsTopFirst) {
     this.rootsTopFirst = rootsTopFirst;
   }
 
-  ResolvedUser resolve(String user, List<String> additionalGroups) {
+  public ResolvedUser resolve(String user, List<String> additionalGroups) {
     String spec = user == null || user.isEmpty() ? "0" : user;
     String userPart = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
     String groupPart = spec.contains(":") ? spec.substring(spec.indexOf(':') + 1) : null;
