@@ -46,4 +46,12 @@ public interface ImageStore {
    * at it (replacing what it pointed at). Returns the image as {@link ImageService#find} would.
    */
   ImageHandle store(String reference, byte[] config, List<Layer> layers);
+
+  /**
+   * Pushes the local image {@code reference} to the registry it names, like {@code docker push}:
+   * blobs the repository has are skipped, blobs another repository of that registry has are
+   * mounted, the rest uploaded, then the manifest is put under the tag. Credentials come from
+   * docker's config.json. Returns the manifest digest.
+   */
+  String push(String reference, ImageService.PullProgress progress);
 }

@@ -27,6 +27,7 @@ public final class RegistryImageService implements ImageService, ImageStore {
   private final Puller puller;
   private final ImageCatalog catalog;
   private final ImageWriter writer;
+  private final Pusher pusher;
 
   public RegistryImageService(RuntimePaths paths, RegistryConfig config) {
     this(paths, config, new NativeFsOps(), Platform.host());
@@ -45,6 +46,7 @@ public final class RegistryImageService implements ImageService, ImageStore {
     this.puller = new Puller(http, config, content, new LayerFetcher(content, layers, locks, ops, config.requestTimeout()), index, platform);
     this.catalog = new ImageCatalog(index, content, layers, locks);
     this.writer = new ImageWriter(paths.images(), content, layers, index, locks, ops);
+    this.pusher = new Pusher(http, config, content, index);
   }
 
   @Override
@@ -98,6 +100,11 @@ public final class RegistryImageService implements ImageService, ImageStore {
   public ImageHandle store(String reference, byte[] config, List<Layer> layers) {
     String key = writer.store(reference, config, layers);
     return catalog.find(key).orElseThrow(() -> new ContainerException(Kind.INTERNAL, key + " vanished right after it was stored"));
+  }
+
+  @Override
+  public String push(String reference, PullProgress progress) {
+    return pusher.push(ImageReference.parse(reference), progress == null ? PullProgress.NONE : progress);
   }
 
   /** The normalised form of {@code reference} ({@code busybox} → {@code docker.io/library/busybox:latest}). */

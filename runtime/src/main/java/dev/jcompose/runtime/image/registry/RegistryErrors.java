@@ -15,6 +15,10 @@ final class RegistryErrors {
   private RegistryErrors() {}
 
   static ContainerException of(URI uri, HttpResponse<?> response) {
+    return of("GET", uri, response);
+  }
+
+  static ContainerException of(String method, URI uri, HttpResponse<?> response) {
     int status = response.statusCode();
     String detail = registryError(body(response));
     Kind kind = switch (status) {
@@ -23,7 +27,7 @@ final class RegistryErrors {
       default -> Kind.UNAVAILABLE;
     };
     String what = status == 401 || status == 403 ? "access denied" : status == 404 ? "not found" : "failed";
-    return new ContainerException(kind, "GET " + uri + " " + what + " (HTTP " + status + (detail.isEmpty() ? "" : ", " + detail) + ")");
+    return new ContainerException(kind, method + " " + uri + " " + what + " (HTTP " + status + (detail.isEmpty() ? "" : ", " + detail) + ")");
   }
 
   private static byte[] body(HttpResponse<?> response) {
