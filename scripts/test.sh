@@ -1,30 +1,61 @@
 #!/usr/bin/env bash
 # The whole test suite, as README.md documents it: installs what the tests need (Debian
-# packages), starts the local registry with the offline-built test images, runs every test tier
-# (unit, root/kernel, end-to-end) and finally checks that nothing was left behind on the host.
+# packages), guards the machine's uplink, starts the local registry, runs the README's run command
+# in a fresh clone (scripts/fresh-clone-smoke.sh, which also builds the images the tests use),
+# runs every test tier (unit, root/kernel, end-to-end) and finally checks that nothing was left
+# behind on the host (scripts/leakcheck).
+#
+# Under CI=true nothing comes from what an earlier run left on this machine, as on a new one: the
+# images are built into an empty cache and pushed to an empty registry of this run's own (a
+# temporary folder, a free port, JCOMPOSE_TEST_REGISTRY), and no machine-wide configuration
+# (/etc/jcompose/config.json) is read; both go when the run ends. Maven's ~/.m2 is kept: a new
+# user downloads the same. Without CI=true the cache (/var/cache/jcompose-test) and the registry
+# on 127.0.0.1:5000 are reused, so a second run builds nothing.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$here"
-shared="$here/../shared/tools"
+shared="$here/../shared/tools" # the workplace's own tools: run as well when present, never needed
+t0=$SECONDS
 
 # shellcheck source=lib/packages.sh
 . scripts/lib/packages.sh
-ensure_packages busybox-static docker-registry debootstrap nftables skopeo iproute2 dnsutils curl jq ca-certificates
+ensure_packages busybox-static docker-registry debootstrap nftables iptables skopeo iproute2 dnsutils curl jq \
+  ca-certificates python3 git gcc make libc6-dev
 
 # Never let container traffic leave this machine while tests enable forwarding and NAT.
-[ -x "$shared/egress-guard" ] && "$shared/egress-guard"
+scripts/egress-guard
+if [ -x "$shared/egress-guard" ]; then "$shared/egress-guard"; fi
+
+cleanup=()
+on_exit() {
+  local i
+  for ((i = ${#cleanup[@]} - 1; i >= 0; i--)); do eval "${cleanup[$i]}" || true; done
+}
+trap on_exit EXIT
+
+if [ "${CI:-}" = true ]; then
+  ci="$(mktemp -d /tmp/jcompose-ci.XXXXXX)"
+  cleanup+=("rm -rf '$ci'")
+  export JCOMPOSE_CACHE_DIR="$ci/cache"
+  export JCOMPOSE_CONFIG="$ci/config.json" # absent: no mirror, no insecure registry of the machine's
+  export JCOMPOSE_TEST_REGISTRY="127.0.0.1:$(scripts/lib/free-port.sh)"
+  echo "test.sh: CI: empty image cache $JCOMPOSE_CACHE_DIR, own registry $JCOMPOSE_TEST_REGISTRY"
+fi
 
 # Start the local registry unless one already answers; stop it afterwards only if we started it.
 if ! scripts/registry.sh status >/dev/null 2>&1; then
   scripts/registry.sh start
-  trap 'scripts/registry.sh stop || true' EXIT
+  cleanup+=("scripts/registry.sh stop")
 fi
+
+# The README's run command in a fresh clone; on an empty cache this is where the images are built.
+scripts/fresh-clone-smoke.sh
+# no-ops after the smoke test ("up to date"), kept so the test images never depend on it
 scripts/build-test-images.sh
-# postgres, redis and python stand-ins for examples/ (debootstrap on the first run, then cached)
 scripts/build-example-images.sh
 
 mvn -B -Proot verify
 
-if [ -x "$shared/leakcheck" ]; then
-  "$shared/leakcheck"
-fi
+scripts/leakcheck
+if [ -x "$shared/leakcheck" ]; then "$shared/leakcheck"; fi
+echo "test.sh: all tiers passed in $((SECONDS - t0)) s"

@@ -1,5 +1,6 @@
 package dev.jcompose.e2e;
 
+import dev.jcompose.testkit.TestRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +16,13 @@ import java.util.stream.Stream;
 
 /**
  * Runs the built {@code jcompose} jar as a separate process, the way a user does, with its own
- * state roots (named {@code jcompose-test-*} so leakcheck notices anything left mounted) and the
+ * state roots (named {@code jcompose-test-*} so scripts/leakcheck notices anything left mounted) and the
  * local test registry as docker.io mirror. Every call has a timeout; nothing can hang a test.
  */
 final class Jcompose implements AutoCloseable {
   static final Path REPO = findRepo();
   static final Path JAR = REPO.resolve("compose-cli/target/jcompose.jar");
-  static final String MIRROR = System.getenv().getOrDefault("JCOMPOSE_TEST_MIRROR", "http://127.0.0.1:5000");
+  static final String MIRROR = TestRegistry.url();
 
   final Path root;
   final Path projectDir;

@@ -2,6 +2,7 @@ package dev.jcompose.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.testkit.HostChecks;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -11,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +32,7 @@ class NetworkScenariosTest {
 
   @BeforeAll
   void upStack() throws Exception {
-    EgressGuard.install();
+    HostChecks.egressGuard();
     jc = Jcompose.fixture("netstack");
     jc.run(180, "up", "-d").assertOk();
   }
@@ -42,7 +42,7 @@ class NetworkScenariosTest {
     if (jc != null) {
       jc.close();
     }
-    LeakCheck.assertClean();
+    HostChecks.assertNoLeaks();
   }
 
   @Test
@@ -116,14 +116,4 @@ class NetworkScenariosTest {
     return m.find() ? m.group(1) : "";
   }
 
-  /** Runs the workplace's egress guard (if present) before anything enables forwarding or NAT. */
-  static final class EgressGuard {
-    static void install() throws Exception {
-      var tool = Jcompose.REPO.resolveSibling("shared").resolve("tools/egress-guard");
-      if (Files.isExecutable(tool)) {
-        Process p = new ProcessBuilder(tool.toString()).inheritIO().start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      }
-    }
-  }
 }

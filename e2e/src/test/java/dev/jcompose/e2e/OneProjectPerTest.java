@@ -1,5 +1,6 @@
 package dev.jcompose.e2e;
 
+import dev.jcompose.testkit.HostChecks;
 import org.junit.jupiter.api.AfterEach;
 
 /**
@@ -14,6 +15,6 @@ abstract class OneProjectPerTest {
     if (jc != null) {
       jc.close();
     }
-    LeakCheck.assertClean();
+    HostChecks.assertNoLeaks();
   }
 }

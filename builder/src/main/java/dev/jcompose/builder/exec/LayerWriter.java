@@ -65,8 +65,7 @@ final class LayerWriter {
   static java.util.function.Predicate<Path> opaque(FsOps ops) {
     return dir -> {
       try {
-        byte[] v = ops.xattrs(dir).get("trusted.overlay.opaque");
-        return v != null && new String(v, StandardCharsets.UTF_8).equals("y");
+        return ops.lgetxattr(dir, "trusted.overlay.opaque").map(v -> new String(v, StandardCharsets.UTF_8).equals("y")).orElse(false);
       } catch (IOException e) {
         return false;
       }

@@ -1,10 +1,9 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.model.ProjectLoader;
 import dev.jcompose.model.api.ComposeFileException;
 import dev.jcompose.model.api.LoadOptions;
 import dev.jcompose.model.api.LoadResult;
-import dev.jcompose.model.api.Project;
-import dev.jcompose.model.api.ProjectLoader;
 import dev.jcompose.model.output.ConfigRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -63,7 +62,6 @@ public final class ConfigCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LoadResult result = ProjectLoader.loadDetailed(loadOptions());
-    Project project = result.project();
     PrintWriter out = spec.commandLine().getOut();
     if (quiet) {
       return 0;
@@ -74,7 +72,7 @@ public final class ConfigCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    String text = ConfigRenderer.render(ConfigListings.selected(project, selected), format(), !noInterpolate);
+    String text = ConfigRenderer.render(ConfigListings.selected(result, selected), format(), !noInterpolate);
     if (output != null) {
       Files.writeString(output, text, StandardCharsets.UTF_8);
     } else {

@@ -4,10 +4,10 @@ import dev.jcompose.model.api.LoadResult;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.model.api.ComposeFileException;
+import dev.jcompose.model.output.ConfigRenderer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,31 +50,22 @@ final class ConfigListings {
   }
 
   /** The canonical model restricted to {@code names} and their dependencies (all if empty). */
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> selected(Project p, List<String> names) {
+  static Map<String, Object> selected(LoadResult result, List<String> names) {
     if (names.isEmpty()) {
-      return p.canonical();
+      return result.canonical();
     }
-    Map<String, Object> services = (Map<String, Object>) p.canonical().get("services");
+    Project p = result.project();
     Set<String> keep = new LinkedHashSet<>();
     Deque<String> todo = new ArrayDeque<>(names);
     while (!todo.isEmpty()) {
       String name = todo.pop();
-      if (!services.containsKey(name)) {
+      if (!p.services().containsKey(name)) {
         throw new ComposeFileException("no such service: " + name);
       }
       if (keep.add(name)) {
-        todo.addAll(p.services().get(name).dependsOn().keySet());
+        todo.addAll(p.services().get(name).lifecycle().dependsOn().keySet());
       }
     }
-    Map<String, Object> copy = new LinkedHashMap<>(p.canonical());
-    dev.jcompose.model.normalize.GoMap kept = new dev.jcompose.model.normalize.GoMap();
-    services.forEach((k, v) -> {
-      if (keep.contains(k)) {
-        kept.put(k, v);
-      }
-    });
-    copy.put("services", kept);
-    return copy;
+    return ConfigRenderer.withServices(result.canonical(), keep);
   }
 }

@@ -45,7 +45,8 @@ final class ContainerWatch {
     Thread reader = LogFollower.start(logs, state.get().logPath(), new LogReader.Options(-1, since, null, true), printer, display, finished::get);
     while (true) {
       ExitStatus exit = awaitExit(id);
-      boolean again = exit != null && !stopping.get() && RestartPolicy.restarts(service, exit.exitCode());
+      boolean again = exit != null && !stopping.get() && service != null
+          && service.lifecycle().restart().restartsAfter(exit.exitCode());
       if (!again || !awaitRestart(id)) {
         finished.set(true);
         join(reader);

@@ -1,8 +1,8 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.model.ProjectLoader;
 import dev.jcompose.model.api.LoadOptions;
 import dev.jcompose.model.api.Project;
-import dev.jcompose.model.api.ProjectLoader;
 import java.util.function.Function;
 
 /** Loads the compose project; a field so tests can load fixtures without files. */

@@ -4,6 +4,7 @@ import dev.jcompose.cli.output.LogPrefixes;
 import dev.jcompose.cli.output.LogPrinter;
 import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.Project;
+import dev.jcompose.model.api.ServiceNetworking;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.LogReader;
 import dev.jcompose.scheduler.api.ComposeService;
@@ -65,7 +66,22 @@ public final class RunCommand implements Callable<Integer> {
 
   RunOptions options() {
     boolean tty = !noTty && !detach && System.console() != null;
-    return new RunOptions(service, List.copyOf(command), envMap(), user, workdir, name, noDeps, rm, tty, interactive && !detach, List.copyOf(publish), servicePorts, entrypoint);
+    return RunOptions.builder(service).command(command).environment(envMap()).user(user).workdir(workdir).name(name)
+        .noDeps(noDeps).removeAfter(rm).tty(tty).interactive(interactive && !detach).publish(ports())
+        .servicePorts(servicePorts).entrypoint(entrypoint).build();
+  }
+
+  /** {@code --publish} values in docker's syntax, parsed by the model's one port parser. */
+  private List<ServiceNetworking.Port> ports() {
+    List<ServiceNetworking.Port> out = new ArrayList<>();
+    for (String p : publish) {
+      try {
+        out.addAll(ServiceNetworking.Port.parse(p));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "invalid --publish '" + p + "': " + e.getMessage());
+      }
+    }
+    return out;
   }
 
   private Map<String, String> envMap() {

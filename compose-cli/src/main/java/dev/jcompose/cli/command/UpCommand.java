@@ -74,9 +74,10 @@ public final class UpCommand implements Callable<Integer> {
   }
 
   UpOptions options() {
-    return new UpOptions(
-        List.copyOf(services), detach || waitHealthy, forceRecreate, noRecreate, noDeps, removeOrphans, waitHealthy, waitTimeout,
-        dryRun, noStart, pull == null ? UpOptions.defaults().pull() : pull, scales(), timeout);
+    return UpOptions.builder().services(services).detach(detach || waitHealthy).forceRecreate(forceRecreate)
+        .noRecreate(noRecreate).noDeps(noDeps).removeOrphans(removeOrphans).waitHealthy(waitHealthy)
+        .waitTimeoutSeconds(waitTimeout).dryRun(dryRun).noStart(noStart).pull(pull).scale(scales()).timeoutSeconds(timeout)
+        .build();
   }
 
   private Map<String, Integer> scales() {

@@ -9,6 +9,7 @@ import dev.jcompose.runtime.cgroup.CgroupDrivers;
 import dev.jcompose.runtime.container.LinuxContainerRuntime;
 import dev.jcompose.scheduler.client.EngineLauncher;
 import dev.jcompose.scheduler.client.RemoteComposeService;
+import dev.jcompose.testkit.TestRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The verbs end to end, in process through {@link JcomposeCli#execute}, against a real engine
  * process (started by the CLI, detached) and real containers, in a temp state root. Needs root,
- * the test registry on 127.0.0.1:5000 (scripts/registry.sh) and the test images.
+ * the test registry ({@link TestRegistry}, scripts/registry.sh) and the test images.
  */
 @Tag("root")
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -66,11 +67,11 @@ class CliEndToEndTest {
     env = new HashMap<>(System.getenv());
     env.put("JCOMPOSE_DATA_ROOT", root.resolve("data").toString());
     env.put("JCOMPOSE_RUN_ROOT", root.resolve("run").toString());
-    env.put("JCOMPOSE_REGISTRY_MIRRORS", System.getenv().getOrDefault("JCOMPOSE_TEST_MIRROR", "http://127.0.0.1:5000"));
+    env.put("JCOMPOSE_REGISTRY_MIRRORS", TestRegistry.url());
     RuntimePaths paths = RuntimePaths.fromEnvironment(env);
     CommandContext.engine = () -> new EngineLauncher(paths, env, EngineLauncher.engineCommand(env, true), Duration.ofSeconds(60)).ensureRunning();
     CommandContext.runtime = () -> new LinuxContainerRuntime(paths, CgroupDrivers.detect());
-    ProjectSource.loader = dev.jcompose.model.api.ProjectLoader::load;
+    ProjectSource.loader = dev.jcompose.model.ProjectLoader::load;
   }
 
   @AfterAll

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jcompose.cli.JcomposeCli;
 import dev.jcompose.model.api.ComposeFileException;
 import dev.jcompose.model.api.Project;
+import dev.jcompose.model.api.ServiceNetworking;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
@@ -40,7 +41,7 @@ class VerbsTest {
       if (options.projectName() != null && options.files().isEmpty()) {
         throw new ComposeFileException("no configuration file provided: not found");
       }
-      return new Project("demo", Path.of("/srv/demo"), List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+      return new Project("demo", Path.of("/srv/demo"), List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     };
   }
 
@@ -60,7 +61,8 @@ class VerbsTest {
 
     assertThat(code).isZero();
     assertThat(engine.calls).containsExactly("up demo");
-    assertThat(engine.last).isEqualTo(new UpOptions(List.of("web"), true, true, false, false, false, false, null, false, false, "never", Map.of("web", 3), 4));
+    assertThat(engine.last).isEqualTo(UpOptions.builder().services(List.of("web")).forceRecreate(true).pull("never")
+        .scale(Map.of("web", 3)).timeoutSeconds(4).build());
     assertThat(err.toString(StandardCharsets.UTF_8)).contains(" Container demo-web-1  Started");
   }
 
@@ -156,18 +158,20 @@ class VerbsTest {
   void run_detached_passesOptions_printsName() {
     engine.containers = List.of(summary("demo-web-run-1", "web"));
 
-    ProjectSource.loader = o -> new Project("demo", Path.of("/srv"), List.of(), Map.of("web", ServiceFixture.named("web")), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    ProjectSource.loader = o -> new Project("demo", Path.of("/srv"), List.of(), Map.of("web", ServiceFixture.named("web")), Map.of(), Map.of(), Map.of(), Map.of());
     int code = JcomposeCli.execute("run", "-d", "--rm", "-e", "A=1", "-u", "1000", "-w", "/w", "--entrypoint", "sh", "--no-deps", "--name", "x", "--publish", "8080:80", "web", "echo", "hi");
 
     assertThat(code).isZero();
-    assertThat(engine.last).isEqualTo(new RunOptions("web", List.of("echo", "hi"), Map.of("A", "1"), "1000", "/w", "x", true, true, false, false, List.of("8080:80"), false, "sh"));
+    assertThat(engine.last).isEqualTo(RunOptions.builder("web").command(List.of("echo", "hi")).environment(Map.of("A", "1"))
+        .user("1000").workdir("/w").name("x").noDeps(true).removeAfter(true)
+        .publish(ServiceNetworking.Port.parse("8080:80")).entrypoint("sh").build());
     assertThat(out()).isEqualTo("demo-web-run-1\n");
   }
 
   @Test
   void run_commandOptionsAfterService_areTheContainersCommand() {
     engine.containers = List.of(summary("demo-web-run-1", "web"));
-    ProjectSource.loader = o -> new Project("demo", Path.of("/srv"), List.of(), Map.of("web", ServiceFixture.named("web")), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    ProjectSource.loader = o -> new Project("demo", Path.of("/srv"), List.of(), Map.of("web", ServiceFixture.named("web")), Map.of(), Map.of(), Map.of(), Map.of());
 
     assertThat(JcomposeCli.execute("run", "-d", "-T", "web", "sh", "-c", "echo -n hi; exit 5")).isZero();
 

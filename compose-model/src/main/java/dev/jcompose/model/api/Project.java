@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A fully resolved, interpolated, merged, normalised and validated compose project.
- *
- * <p>Immutable. {@link #canonical()} is the resolved model exactly as {@code docker compose config
- * --format json} prints it (keys in compose's order); the typed views below are derived from it and
- * are what the engine consumes. Services disabled by profiles are absent from {@link #services()}.
+ * A fully resolved, interpolated, merged, normalised and validated compose project: what the
+ * engine consumes. Immutable. Services disabled by profiles are absent from {@link #services()}.
+ * The printed form ({@code docker compose config}) is the loader's {@link LoadResult#canonical()}.
  */
 public record Project(
     String name,
@@ -19,5 +17,19 @@ public record Project(
     Map<String, Network> networks,
     Map<String, Volume> volumes,
     Map<String, Secret> secrets,
-    Map<String, Config> configs,
-    Map<String, Object> canonical) {}
+    Map<String, Config> configs) {
+
+  public Project {
+    composeFiles = Copies.list(composeFiles);
+    services = Copies.map(services);
+    networks = Copies.map(networks);
+    volumes = Copies.map(volumes);
+    secrets = Copies.map(secrets);
+    configs = Copies.map(configs);
+  }
+
+  /** The service named {@code name}, or null. */
+  public Service service(String name) {
+    return services.get(name);
+  }
+}

@@ -1,144 +1,168 @@
 package dev.jcompose.model.api;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One service of a resolved project, every short syntax already expanded to its long form.
+ * One service of a resolved project, every short syntax already parsed into its typed value, its
+ * attributes grouped by concern. Immutable; built by the loader, or by {@link #builder} in tests
+ * and converters. Group records are never null (an absent attribute is empty or null inside
+ * them); {@code build}, {@code healthcheck} and {@code logging} are null when not written.
  *
- * <p>Nullable fields are {@code null} when the compose file does not set them, so that the engine
- * can fall back to the image's defaults (e.g. {@code command == null} means "image CMD", while an
- * empty list means "explicitly empty"). Resource limits merge {@code mem_limit}/{@code cpus}/... with
- * {@code deploy.resources}; byte sizes are in bytes, CPU counts in nano-CPUs as docker does.
+ * @param pullPolicy always, never, missing, build, daily...; null = the verb's default
+ * @param configHash SHA-256 of the service's canonical form without the attributes that do not
+ *     need a new container (build, pull_policy, scale, deploy.replicas, depends_on, profiles), as
+ *     docker compose's {@code com.docker.compose.config-hash}; computed by the loader
  */
 public record Service(
     String name,
     String image,
-    Map<String, Object> build,
-    List<String> command,
-    List<String> entrypoint,
-    Map<String, String> environment,
-    String workingDir,
-    String user,
-    List<String> groupAdd,
-    String hostname,
-    String domainname,
-    String containerName,
-    Map<String, String> labels,
-    List<Port> ports,
-    List<Expose> expose,
-    List<ServiceVolume> volumes,
-    List<String> tmpfs,
-    Map<String, ServiceNetwork> networks,
-    String networkMode,
-    Map<String, Dependency> dependsOn,
-    HealthCheck healthcheck,
-    String restart,
-    RestartPolicy deployRestartPolicy,
-    Integer scale,
-    Resources resources,
-    List<String> capAdd,
-    List<String> capDrop,
-    boolean privileged,
-    boolean readOnly,
-    String stopSignal,
-    Duration stopGracePeriod,
-    boolean tty,
-    boolean stdinOpen,
-    Boolean init,
-    Map<String, Ulimit> ulimits,
-    List<String> extraHosts,
-    List<String> dns,
-    List<String> dnsSearch,
-    List<String> dnsOpt,
-    Map<String, String> sysctls,
-    List<Device> devices,
-    List<String> securityOpt,
-    List<String> links,
-    List<String> profiles,
     String pullPolicy,
     String platform,
-    Long shmSize,
-    String ipc,
-    String pid,
-    String macAddress,
-    Map<String, Object> logging,
-    List<ServiceFileRef> secrets,
-    List<ServiceFileRef> configs) {
+    BuildConfig build,
+    String containerName,
+    Map<String, String> labels,
+    List<String> profiles,
+    ServiceProcess process,
+    ServiceNetworking networking,
+    ServiceStorage storage,
+    ServiceResources resources,
+    ServiceSecurity security,
+    HealthCheck healthcheck,
+    ServiceLifecycle lifecycle,
+    LoggingConfig logging,
+    String configHash) {
 
-  /** A published port in long form; {@code published} is null or a port/range such as "8080-8081". */
-  public record Port(
-      String name, int target, String published, String hostIp, String protocol, String mode, String appProtocol) {}
+  public Service {
+    labels = Copies.map(labels);
+    profiles = Copies.list(profiles);
+    process = process == null ? ServiceProcess.NONE : process;
+    networking = networking == null ? ServiceNetworking.NONE : networking;
+    storage = storage == null ? ServiceStorage.NONE : storage;
+    resources = resources == null ? ServiceResources.NONE : resources;
+    security = security == null ? ServiceSecurity.NONE : security;
+    lifecycle = lifecycle == null ? ServiceLifecycle.NONE : lifecycle;
+  }
 
-  /** An {@code expose} entry: a port or range, optionally with "/proto". */
-  public record Expose(String port) {}
+  public static Builder builder(String name) {
+    return new Builder().name(name);
+  }
 
-  /**
-   * A mount in long form. {@code type} is volume, bind, tmpfs, npipe, image or cluster. For binds
-   * {@code source} is an absolute host path; for anonymous volumes {@code source} is null.
-   */
-  public record ServiceVolume(
-      String type,
-      String source,
-      String target,
-      boolean readOnly,
-      String consistency,
-      Boolean bindCreateHostPath,
-      String bindPropagation,
-      String bindSelinux,
-      Boolean volumeNocopy,
-      String volumeSubpath,
-      Long tmpfsSize,
-      Integer tmpfsMode) {}
+  public Builder toBuilder() {
+    return new Builder().name(name).image(image).pullPolicy(pullPolicy).platform(platform).build(build)
+        .containerName(containerName).labels(labels).profiles(profiles).process(process).networking(networking)
+        .storage(storage).resources(resources).security(security).healthcheck(healthcheck).lifecycle(lifecycle)
+        .logging(logging).configHash(configHash);
+  }
 
-  /** Per-network settings of a service; absent attributes are null/empty. */
-  public record ServiceNetwork(
-      List<String> aliases,
-      String ipv4Address,
-      String ipv6Address,
-      String macAddress,
-      Integer priority,
-      Integer gwPriority,
-      Map<String, String> driverOpts) {}
+  /** Fills a {@link Service}; groups start empty, as the loader leaves a service that sets nothing. */
+  public static final class Builder {
+    private String name;
+    private String image;
+    private String pullPolicy;
+    private String platform;
+    private BuildConfig build;
+    private String containerName;
+    private Map<String, String> labels;
+    private List<String> profiles;
+    private ServiceProcess process;
+    private ServiceNetworking networking;
+    private ServiceStorage storage;
+    private ServiceResources resources;
+    private ServiceSecurity security;
+    private HealthCheck healthcheck;
+    private ServiceLifecycle lifecycle;
+    private LoggingConfig logging;
+    private String configHash;
 
-  /** {@code condition} is service_started, service_healthy or service_completed_successfully. */
-  public record Dependency(String condition, boolean restart, boolean required) {}
+    public Builder name(String v) {
+      name = v;
+      return this;
+    }
 
-  /**
-   * {@code test} is the long form: ["NONE"], ["CMD", args...] or ["CMD-SHELL", cmd]; null means
-   * "inherit the image's HEALTHCHECK". Durations are null when unset.
-   */
-  public record HealthCheck(
-      List<String> test,
-      Duration interval,
-      Duration timeout,
-      Integer retries,
-      Duration startPeriod,
-      Duration startInterval,
-      boolean disable) {}
+    public Builder image(String v) {
+      image = v;
+      return this;
+    }
 
-  /** {@code deploy.restart_policy}; condition is none, on-failure or any. */
-  public record RestartPolicy(String condition, Duration delay, Integer maxAttempts, Duration window) {}
+    public Builder pullPolicy(String v) {
+      pullPolicy = v;
+      return this;
+    }
 
-  /** Effective resource limits (service attributes merged with deploy.resources); null = unset. */
-  public record Resources(
-      Long memLimit,
-      Long memswapLimit,
-      Long memReservation,
-      Long nanoCpus,
-      Long cpuShares,
-      Long cpuQuota,
-      Long cpuPeriod,
-      String cpuset,
-      Long pidsLimit,
-      Integer oomScoreAdj,
-      Boolean oomKillDisable) {}
+    public Builder platform(String v) {
+      platform = v;
+      return this;
+    }
 
-  public record Ulimit(long soft, long hard) {}
+    public Builder build(BuildConfig v) {
+      build = v;
+      return this;
+    }
 
-  public record Device(String source, String target, String permissions) {}
+    public Builder containerName(String v) {
+      containerName = v;
+      return this;
+    }
 
-  /** A reference from a service to a top-level secret or config, long form. */
-  public record ServiceFileRef(String source, String target, String uid, String gid, Integer mode) {}
+    public Builder labels(Map<String, String> v) {
+      labels = v;
+      return this;
+    }
+
+    public Builder profiles(List<String> v) {
+      profiles = v;
+      return this;
+    }
+
+    public Builder process(ServiceProcess v) {
+      process = v;
+      return this;
+    }
+
+    public Builder networking(ServiceNetworking v) {
+      networking = v;
+      return this;
+    }
+
+    public Builder storage(ServiceStorage v) {
+      storage = v;
+      return this;
+    }
+
+    public Builder resources(ServiceResources v) {
+      resources = v;
+      return this;
+    }
+
+    public Builder security(ServiceSecurity v) {
+      security = v;
+      return this;
+    }
+
+    public Builder healthcheck(HealthCheck v) {
+      healthcheck = v;
+      return this;
+    }
+
+    public Builder lifecycle(ServiceLifecycle v) {
+      lifecycle = v;
+      return this;
+    }
+
+    public Builder logging(LoggingConfig v) {
+      logging = v;
+      return this;
+    }
+
+    public Builder configHash(String v) {
+      configHash = v;
+      return this;
+    }
+
+    public Service build() {
+      return new Service(name, image, pullPolicy, platform, build, containerName, labels, profiles, process, networking,
+          storage, resources, security, healthcheck, lifecycle, logging, configHash);
+    }
+  }
 }

@@ -23,9 +23,11 @@ import java.util.function.BiFunction;
 public final class TypedProjectBuilder {
   private TypedProjectBuilder() {}
 
-  public static Project build(CanonicalProject canonical, Path workingDir, List<Path> composeFiles) {
+  /** {@code lenient}: the model was not interpolated, values that do not parse are left unset. */
+  public static Project build(CanonicalProject canonical, Path workingDir, List<Path> composeFiles, boolean lenient) {
+    TypedValues values = new TypedValues(canonical.source(), lenient);
     Map<String, Service> services = new LinkedHashMap<>();
-    canonical.services().forEach((name, s) -> services.put(name, TypedServices.service(name, s)));
+    canonical.services().forEach((name, s) -> services.put(name, TypedServices.service(name, s, values)));
     return new Project((String) canonical.model().get("name"), workingDir, List.copyOf(composeFiles),
         Collections.unmodifiableMap(services),
         each(canonical, "networks", TypedProjectBuilder::network),
@@ -34,8 +36,7 @@ public final class TypedProjectBuilder {
         each(canonical, "secrets", (k, v) -> new Secret(k, str(v.get("name")), str(v.get("file")),
             str(v.get("environment")), bool(v.get("external")), stringMap(v.get("labels")))),
         each(canonical, "configs", (k, v) -> new Config(k, str(v.get("name")), str(v.get("file")),
-            str(v.get("environment")), str(v.get("content")), bool(v.get("external")), stringMap(v.get("labels")))),
-        Collections.unmodifiableMap(canonical.model()));
+            str(v.get("environment")), str(v.get("content")), bool(v.get("external")), stringMap(v.get("labels")))));
   }
 
   private static <T> Map<String, T> each(CanonicalProject c, String section, BiFunction<String, Map<String, Object>, T> f) {

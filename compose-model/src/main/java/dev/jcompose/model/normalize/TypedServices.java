@@ -13,151 +13,202 @@ import static dev.jcompose.model.normalize.Canon.str;
 import static dev.jcompose.model.normalize.Canon.stringMap;
 import static dev.jcompose.model.normalize.Canon.strings;
 
+import dev.jcompose.model.api.BuildConfig;
+import dev.jcompose.model.api.HealthCheck;
+import dev.jcompose.model.api.LoggingConfig;
+import dev.jcompose.model.api.NetworkMode;
+import dev.jcompose.model.api.PortRange;
+import dev.jcompose.model.api.Protocol;
+import dev.jcompose.model.api.RestartPolicy;
 import dev.jcompose.model.api.Service;
-import java.util.ArrayList;
+import dev.jcompose.model.api.ServiceLifecycle;
+import dev.jcompose.model.api.ServiceNetworking;
+import dev.jcompose.model.api.ServiceProcess;
+import dev.jcompose.model.api.ServiceResources;
+import dev.jcompose.model.api.ServiceSecurity;
+import dev.jcompose.model.api.ServiceStorage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the engine's {@link Service} from one canonical service map. Resource limits merge the
- * service attributes with {@code deploy.resources} (validation already made them agree); cpus
- * become nano-CPUs; {@code scale} is the effective replica count (scale, deploy.replicas, else 1).
- * Named-volume mounts keep the volume KEY as source (resolve the engine name through
- * {@code Project.volumes()}), as compose-go does.
+ * Builds the engine's {@link Service} from one canonical service map: the one place where a
+ * compose value becomes its typed form. Resource limits merge the service attributes with
+ * {@code deploy.resources} (validation already made them agree); cpus become nano-CPUs;
+ * {@code scale} is the effective replica count (scale, deploy.replicas, else 1); the restart
+ * policy merges {@code restart} and {@code deploy.restart_policy}. Named-volume mounts keep the
+ * volume KEY as source (resolve the engine name through {@code Project.volumes()}), as compose-go
+ * does.
  */
 final class TypedServices {
-  private TypedServices() {}
+  private final String name;
+  private final Map<String, Object> s;
+  private final TypedValues values;
 
-  static Service service(String name, Map<String, Object> s) {
-    Map<String, Object> deploy = mapOrEmpty(s.get("deploy"));
-    return new Service(name, str(s.get("image")), map(s.get("build")), strings(s.get("command")),
-        strings(s.get("entrypoint")), stringMap(s.get("environment")), str(s.get("working_dir")),
-        str(s.get("user")), strings(s.get("group_add")), str(s.get("hostname")), str(s.get("domainname")),
-        str(s.get("container_name")), stringMap(s.get("labels")), ports(s), expose(s), volumes(s),
-        strings(s.get("tmpfs")), networks(s), str(s.get("network_mode")), dependsOn(s), healthcheck(s),
-        str(s.get("restart")), restartPolicy(deploy), scale(s, deploy), resources(s, deploy),
-        strings(s.get("cap_add")), strings(s.get("cap_drop")), bool(s.get("privileged")), bool(s.get("read_only")),
-        str(s.get("stop_signal")), duration(s.get("stop_grace_period")), bool(s.get("tty")),
-        bool(s.get("stdin_open")), Canon.boolOrNull(s.get("init")), ulimits(s), strings(s.get("extra_hosts")),
-        strings(s.get("dns")), strings(s.get("dns_search")), strings(s.get("dns_opt")), stringMap(s.get("sysctls")),
-        devices(s), strings(s.get("security_opt")), strings(s.get("links")), strings(s.get("profiles")),
-        str(s.get("pull_policy")), str(s.get("platform")), lng(s.get("shm_size")), str(s.get("ipc")),
-        str(s.get("pid")), str(s.get("mac_address")), map(s.get("logging")), fileRefs(s.get("secrets")),
-        fileRefs(s.get("configs")));
+  private TypedServices(String name, Map<String, Object> s, TypedValues values) {
+    this.name = name;
+    this.s = s;
+    this.values = values;
   }
 
-  private static List<Service.Port> ports(Map<String, Object> s) {
-    List<Service.Port> out = new ArrayList<>();
-    for (Object o : list(s.get("ports"))) {
-      Map<String, Object> p = mapOrEmpty(o);
-      out.add(new Service.Port(str(p.get("name")), integer(first(p.get("target"), 0L)), str(p.get("published")),
-          str(p.get("host_ip")), str(p.get("protocol")), str(p.get("mode")), str(p.get("app_protocol"))));
-    }
-    return out;
+  static Service service(String name, Map<String, Object> canonical, TypedValues values) {
+    return new TypedServices(name, canonical, values).build();
   }
 
-  private static List<Service.Expose> expose(Map<String, Object> s) {
-    List<Service.Expose> out = new ArrayList<>();
-    list(s.get("expose")).forEach(e -> out.add(new Service.Expose(str(e))));
-    return out;
+  private Service build() {
+    return Service.builder(name).image(str(s.get("image"))).pullPolicy(str(s.get("pull_policy")))
+        .platform(str(s.get("platform"))).build(build(map(s.get("build"))))
+        .containerName(str(s.get("container_name"))).labels(stringMap(s.get("labels")))
+        .profiles(strings(s.get("profiles"))).process(process()).networking(networking()).storage(storage())
+        .resources(resources()).security(security()).healthcheck(healthcheck()).lifecycle(lifecycle())
+        .logging(logging()).configHash(ConfigHashes.of(s)).build();
   }
 
-  private static List<Service.ServiceVolume> volumes(Map<String, Object> s) {
-    List<Service.ServiceVolume> out = new ArrayList<>();
-    for (Object o : list(s.get("volumes"))) {
-      Map<String, Object> v = mapOrEmpty(o);
-      Map<String, Object> bind = map(v.get("bind"));
-      Boolean create = bind == null ? null : !Boolean.FALSE.equals(bind.get("create_host_path"));
-      out.add(new Service.ServiceVolume(str(v.get("type")), str(v.get("source")), str(v.get("target")),
-          bool(v.get("read_only")), str(v.get("consistency")), create, str(at(v, "bind", "propagation")),
-          str(at(v, "bind", "selinux")), Canon.boolOrNull(at(v, "volume", "nocopy")), str(at(v, "volume", "subpath")),
-          lng(at(v, "tmpfs", "size")), integer(at(v, "tmpfs", "mode"))));
-    }
-    return out;
+  private ServiceProcess process() {
+    return ServiceProcess.builder().command(strings(s.get("command"))).entrypoint(strings(s.get("entrypoint")))
+        .environment(stringMap(s.get("environment"))).workingDir(str(s.get("working_dir"))).user(str(s.get("user")))
+        .groupAdd(strings(s.get("group_add"))).tty(bool(s.get("tty"))).stdinOpen(bool(s.get("stdin_open")))
+        .init(Canon.boolOrNull(s.get("init"))).build();
   }
 
-  private static Map<String, Service.ServiceNetwork> networks(Map<String, Object> s) {
-    Map<String, Service.ServiceNetwork> out = new LinkedHashMap<>();
+  private ServiceNetworking networking() {
+    return ServiceNetworking.builder().mode(NetworkMode.parse(str(s.get("network_mode")))).networks(attachments())
+        .hostname(str(s.get("hostname"))).domainname(str(s.get("domainname"))).macAddress(str(s.get("mac_address")))
+        .ports(ports()).expose(values.each(s.get("expose"), ServiceNetworking.Expose::parse, "services", name, "expose"))
+        .extraHosts(values.each(s.get("extra_hosts"), ServiceNetworking.ExtraHost::parse, "services", name, "extra_hosts"))
+        .dns(strings(s.get("dns"))).dnsSearch(strings(s.get("dns_search"))).dnsOpt(strings(s.get("dns_opt")))
+        .links(values.each(s.get("links"), ServiceNetworking.Link::parse, "services", name, "links")).build();
+  }
+
+  private List<ServiceNetworking.Port> ports() {
+    return values.eachMap(s.get("ports"), (p, i) -> new ServiceNetworking.Port(str(p.get("name")),
+        integer(first(p.get("target"), 0L)),
+        values.parse(str(p.get("published")), v -> PortRange.parse(v, "published port"),
+            "services", name, "ports", Integer.toString(i), "published"),
+        str(p.get("host_ip")),
+        values.parse(str(p.get("protocol")), Protocol::parse,
+            "services", name, "ports", Integer.toString(i), "protocol"),
+        str(p.get("mode")), str(p.get("app_protocol"))));
+  }
+
+  private Map<String, ServiceNetworking.Attachment> attachments() {
+    Map<String, ServiceNetworking.Attachment> out = new LinkedHashMap<>();
     mapOrEmpty(s.get("networks")).forEach((k, v) -> {
       Map<String, Object> n = mapOrEmpty(v);
-      out.put(k, new Service.ServiceNetwork(strings(n.get("aliases")), str(n.get("ipv4_address")),
+      out.put(k, new ServiceNetworking.Attachment(strings(n.get("aliases")), str(n.get("ipv4_address")),
           str(n.get("ipv6_address")), str(n.get("mac_address")), integer(n.get("priority")),
           integer(n.get("gw_priority")), stringMap(n.get("driver_opts"))));
     });
     return out;
   }
 
-  private static Map<String, Service.Dependency> dependsOn(Map<String, Object> s) {
-    Map<String, Service.Dependency> out = new LinkedHashMap<>();
-    mapOrEmpty(s.get("depends_on")).forEach((k, v) -> {
-      Map<String, Object> d = mapOrEmpty(v);
-      out.put(k, new Service.Dependency(str(d.get("condition")), bool(d.get("restart")), !Boolean.FALSE.equals(d.get("required"))));
+  private ServiceStorage storage() {
+    return new ServiceStorage(values.eachMap(s.get("volumes"), this::mount),
+        values.each(s.get("tmpfs"), ServiceStorage.Tmpfs::parse, "services", name, "tmpfs"),
+        fileRefs(s.get("secrets")), fileRefs(s.get("configs")));
+  }
+
+  private ServiceStorage.Mount mount(Map<String, Object> v, int index) {
+    Map<String, Object> bind = map(v.get("bind"));
+    Boolean create = bind == null ? null : !Boolean.FALSE.equals(bind.get("create_host_path"));
+    ServiceStorage.MountType type = values.parse(str(v.get("type")), ServiceStorage.MountType::parse,
+        "services", name, "volumes", Integer.toString(index), "type");
+    return new ServiceStorage.Mount(type, str(v.get("source")),
+        str(v.get("target")), bool(v.get("read_only")), str(v.get("consistency")), create,
+        str(at(v, "bind", "propagation")), str(at(v, "bind", "selinux")), Canon.boolOrNull(at(v, "volume", "nocopy")),
+        str(at(v, "volume", "subpath")), lng(at(v, "tmpfs", "size")), integer(at(v, "tmpfs", "mode")));
+  }
+
+  private List<ServiceStorage.FileRef> fileRefs(Object refs) {
+    return values.eachMap(refs, (r, i) -> new ServiceStorage.FileRef(str(r.get("source")), str(r.get("target")),
+        str(r.get("uid")), str(r.get("gid")), r.get("mode") == null ? null : Integer.parseInt((String) r.get("mode"), 8)));
+  }
+
+  private ServiceResources resources() {
+    Map<String, Object> deploy = mapOrEmpty(s.get("deploy"));
+    Map<String, Object> limits = mapOrEmpty(at(deploy, "resources", "limits"));
+    Map<String, Object> reservations = mapOrEmpty(at(deploy, "resources", "reservations"));
+    Object cpus = first(s.get("cpus"), limits.get("cpus"));
+    return ServiceResources.builder().memLimit(lng(first(s.get("mem_limit"), limits.get("memory"))))
+        .memswapLimit(lng(s.get("memswap_limit")))
+        .memReservation(lng(first(s.get("mem_reservation"), reservations.get("memory"))))
+        .nanoCpus(cpus == null ? null : Math.round(((Number) cpus).doubleValue() * 1e9))
+        .cpuShares(lng(s.get("cpu_shares"))).cpuQuota(lng(s.get("cpu_quota"))).cpuPeriod(lng(s.get("cpu_period")))
+        .cpuset(str(s.get("cpuset"))).pidsLimit(lng(first(s.get("pids_limit"), limits.get("pids"))))
+        .oomScoreAdj(integer(s.get("oom_score_adj"))).oomKillDisable(Canon.boolOrNull(s.get("oom_kill_disable")))
+        .shmSize(lng(s.get("shm_size"))).ulimits(ulimits(s.get("ulimits"))).build();
+  }
+
+  private static Map<String, ServiceResources.Ulimit> ulimits(Object ulimits) {
+    Map<String, ServiceResources.Ulimit> out = new LinkedHashMap<>();
+    mapOrEmpty(ulimits).forEach((k, v) -> {
+      Map<String, Object> m = map(v);
+      out.put(k, m == null ? new ServiceResources.Ulimit(lng(v), lng(v))
+          : new ServiceResources.Ulimit(lng(first(m.get("soft"), 0L)), lng(first(m.get("hard"), 0L))));
     });
     return out;
   }
 
-  private static Service.HealthCheck healthcheck(Map<String, Object> s) {
+  private ServiceSecurity security() {
+    return ServiceSecurity.builder().privileged(bool(s.get("privileged"))).readOnly(bool(s.get("read_only")))
+        .capAdd(strings(s.get("cap_add"))).capDrop(strings(s.get("cap_drop")))
+        .securityOpt(strings(s.get("security_opt")))
+        .devices(values.eachMap(s.get("devices"), (d, i) -> new ServiceSecurity.Device(str(d.get("source")),
+            str(d.get("target")), str(d.get("permissions")))))
+        .sysctls(stringMap(s.get("sysctls"))).ipc(str(s.get("ipc"))).pid(str(s.get("pid"))).build();
+  }
+
+  private HealthCheck healthcheck() {
     Map<String, Object> h = map(s.get("healthcheck"));
     if (h == null) {
       return null;
     }
     List<String> test = strings(h.get("test"));
     boolean disable = bool(h.get("disable")) || test != null && test.equals(List.of("NONE"));
-    return new Service.HealthCheck(test, duration(h.get("interval")), duration(h.get("timeout")),
-        integer(h.get("retries")), duration(h.get("start_period")), duration(h.get("start_interval")), disable);
+    return new HealthCheck(test, duration(h.get("interval")), duration(h.get("timeout")), integer(h.get("retries")),
+        duration(h.get("start_period")), duration(h.get("start_interval")), disable);
   }
 
-  private static Service.RestartPolicy restartPolicy(Map<String, Object> deploy) {
-    Map<String, Object> r = map(deploy.get("restart_policy"));
-    return r == null ? null : new Service.RestartPolicy(str(r.get("condition")), duration(r.get("delay")),
-        integer(r.get("max_attempts")), duration(r.get("window")));
-  }
-
-  private static Integer scale(Map<String, Object> s, Map<String, Object> deploy) {
-    Long v = lng(first(s.get("scale"), deploy.get("replicas")));
-    return v == null ? 1 : v.intValue();
-  }
-
-  private static Service.Resources resources(Map<String, Object> s, Map<String, Object> deploy) {
-    Map<String, Object> limits = mapOrEmpty(at(deploy, "resources", "limits"));
-    Map<String, Object> reservations = mapOrEmpty(at(deploy, "resources", "reservations"));
-    Object cpus = first(s.get("cpus"), limits.get("cpus"));
-    Long nano = cpus == null ? null : Math.round(((Number) cpus).doubleValue() * 1e9);
-    return new Service.Resources(lng(first(s.get("mem_limit"), limits.get("memory"))), lng(s.get("memswap_limit")),
-        lng(first(s.get("mem_reservation"), reservations.get("memory"))), nano, lng(s.get("cpu_shares")),
-        lng(s.get("cpu_quota")), lng(s.get("cpu_period")), str(s.get("cpuset")),
-        lng(first(s.get("pids_limit"), limits.get("pids"))), integer(s.get("oom_score_adj")),
-        Canon.boolOrNull(s.get("oom_kill_disable")));
-  }
-
-  private static Map<String, Service.Ulimit> ulimits(Map<String, Object> s) {
-    Map<String, Service.Ulimit> out = new LinkedHashMap<>();
-    mapOrEmpty(s.get("ulimits")).forEach((k, v) -> {
-      Map<String, Object> m = map(v);
-      out.put(k, m == null ? new Service.Ulimit(lng(v), lng(v))
-          : new Service.Ulimit(lng(first(m.get("soft"), 0L)), lng(first(m.get("hard"), 0L))));
+  private ServiceLifecycle lifecycle() {
+    Map<String, Object> deploy = mapOrEmpty(s.get("deploy"));
+    Map<String, ServiceLifecycle.Dependency> deps = new LinkedHashMap<>();
+    mapOrEmpty(s.get("depends_on")).forEach((k, v) -> {
+      Map<String, Object> d = mapOrEmpty(v);
+      deps.put(k, new ServiceLifecycle.Dependency(str(d.get("condition")), bool(d.get("restart")),
+          !Boolean.FALSE.equals(d.get("required"))));
     });
-    return out;
+    Long scale = lng(first(s.get("scale"), deploy.get("replicas")));
+    return new ServiceLifecycle(deps, restart(map(deploy.get("restart_policy"))), scale == null ? 1 : scale.intValue(),
+        str(s.get("stop_signal")), duration(s.get("stop_grace_period")));
   }
 
-  private static List<Service.Device> devices(Map<String, Object> s) {
-    List<Service.Device> out = new ArrayList<>();
-    for (Object o : list(s.get("devices"))) {
-      Map<String, Object> d = mapOrEmpty(o);
-      out.add(new Service.Device(str(d.get("source")), str(d.get("target")), str(d.get("permissions"))));
+  /** docker compose's getRestartPolicy: a deploy.restart_policy replaces restart entirely. */
+  private RestartPolicy restart(Map<String, Object> deploy) {
+    if (deploy == null) {
+      RestartPolicy p = values.parse(str(s.get("restart")), RestartPolicy::parse, "services", name, "restart");
+      return p == null ? RestartPolicy.NO : p;
     }
-    return out;
+    Integer max = integer(deploy.get("max_attempts"));
+    RestartPolicy p = values.parse(str(deploy.get("condition")),
+        c -> RestartPolicy.ofDeploy(c, max, duration(deploy.get("delay")), duration(deploy.get("window"))),
+        "services", name, "deploy", "restart_policy", "condition");
+    return p != null ? p : RestartPolicy.ofDeploy(null, max, duration(deploy.get("delay")), duration(deploy.get("window")));
   }
 
-  private static List<Service.ServiceFileRef> fileRefs(Object refs) {
-    List<Service.ServiceFileRef> out = new ArrayList<>();
-    for (Object o : list(refs)) {
-      Map<String, Object> r = mapOrEmpty(o);
-      Integer mode = r.get("mode") == null ? null : Integer.parseInt((String) r.get("mode"), 8);
-      out.add(new Service.ServiceFileRef(str(r.get("source")), str(r.get("target")), str(r.get("uid")),
-          str(r.get("gid")), mode));
+  private LoggingConfig logging() {
+    Map<String, Object> l = map(s.get("logging"));
+    return l == null ? null : new LoggingConfig(str(l.get("driver")), stringMap(l.get("options")));
+  }
+
+  private BuildConfig build(Map<String, Object> b) {
+    if (b == null) {
+      return null;
     }
-    return out;
+    return new BuildConfig(str(b.get("context")), str(b.get("dockerfile")), str(b.get("dockerfile_inline")),
+        stringMap(b.get("args")), str(b.get("target")), stringMap(b.get("labels")), strings(b.get("cache_from")),
+        strings(b.get("cache_to")), bool(b.get("no_cache")), bool(b.get("pull")), str(b.get("network")),
+        stringMap(b.get("additional_contexts")), strings(b.get("tags")), strings(b.get("platforms")),
+        values.each(b.get("extra_hosts"), ServiceNetworking.ExtraHost::parse, "services", name, "build", "extra_hosts"),
+        lng(b.get("shm_size")), fileRefs(b.get("secrets")));
   }
 }

@@ -1,8 +1,10 @@
 package dev.jcompose.model.output;
 
+import dev.jcompose.model.normalize.GoMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Prints a canonical model as {@code docker compose config} does. JSON: Project.MarshalJSON
@@ -21,6 +23,21 @@ public final class ConfigRenderer {
   private static final List<String> YAML_TOP = List.of("name", "services", "networks", "volumes", "secrets", "configs", "models");
 
   private ConfigRenderer() {}
+
+  /** The model with only the services named in {@code keep} (docker compose config SERVICE...). */
+  public static Map<String, Object> withServices(Map<String, Object> model, Set<String> keep) {
+    Map<String, Object> copy = new LinkedHashMap<>(model);
+    GoMap kept = new GoMap();
+    if (model.get("services") instanceof Map<?, ?> services) {
+      services.forEach((k, v) -> {
+        if (keep.contains(k)) {
+          kept.put((String) k, v);
+        }
+      });
+    }
+    copy.put("services", kept);
+    return copy;
+  }
 
   public static String render(Map<String, Object> model, Format format, boolean escapeDollars) {
     String text = format == Format.JSON ? JsonWriter.write(model) : YamlWriter.write(yamlView(model));
@@ -43,7 +60,7 @@ public final class ConfigRenderer {
     if (!(services instanceof Map<?, ?> svcs)) {
       return services;
     }
-    dev.jcompose.model.normalize.GoMap out = new dev.jcompose.model.normalize.GoMap();
+    GoMap out = new GoMap();
     svcs.forEach((name, svc) -> {
       Map<String, Object> copy = new LinkedHashMap<>();
       ((Map<?, ?>) svc).forEach((k, v) -> {

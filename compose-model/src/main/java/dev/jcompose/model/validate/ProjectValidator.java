@@ -1,5 +1,7 @@
 package dev.jcompose.model.validate;
 
+import dev.jcompose.model.tree.Marks;
+
 import dev.jcompose.model.normalize.CanonicalProject;
 import dev.jcompose.model.tree.MapNode;
 import java.util.HashMap;

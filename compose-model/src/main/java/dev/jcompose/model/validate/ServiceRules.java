@@ -1,5 +1,7 @@
 package dev.jcompose.model.validate;
 
+import dev.jcompose.model.tree.Marks;
+
 import static dev.jcompose.model.validate.ProjectValidator.INVALID;
 
 import dev.jcompose.model.normalize.ByteSizesView;

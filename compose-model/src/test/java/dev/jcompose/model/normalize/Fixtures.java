@@ -1,7 +1,7 @@
 package dev.jcompose.model.normalize;
 
 import dev.jcompose.model.api.LoadResult;
-import dev.jcompose.model.api.ProjectLoader;
+import dev.jcompose.model.ProjectLoader;
 import dev.jcompose.model.load.LoadedTree;
 import dev.jcompose.model.load.YamlReader;
 import dev.jcompose.model.output.ConfigRenderer;
@@ -49,10 +49,10 @@ public final class Fixtures {
   }
 
   public static String json(String yaml) {
-    return ConfigRenderer.render(load(yaml).project().canonical(), ConfigRenderer.Format.JSON, true);
+    return ConfigRenderer.render(load(yaml).canonical(), ConfigRenderer.Format.JSON, true);
   }
 
   public static String yaml(String yaml) {
-    return ConfigRenderer.render(load(yaml).project().canonical(), ConfigRenderer.Format.YAML, true);
+    return ConfigRenderer.render(load(yaml).canonical(), ConfigRenderer.Format.YAML, true);
   }
 }

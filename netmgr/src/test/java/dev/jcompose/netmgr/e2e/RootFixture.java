@@ -12,6 +12,7 @@ import dev.jcompose.netmgr.firewall.NftFirewall;
 import dev.jcompose.netmgr.link.NetlinkLinkOps;
 import dev.jcompose.netmgr.ports.PortProxies;
 import dev.jcompose.netmgr.sys.Exec;
+import dev.jcompose.testkit.HostChecks;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ abstract class RootFixture {
 
   @BeforeAll
   static void guardEgress() {
-    Exec.run(List.of("/work/shared/tools/egress-guard"), "");
+    HostChecks.egressGuard();
   }
 
   @BeforeEach
@@ -79,8 +80,7 @@ abstract class RootFixture {
     stub.close();
     vertx.close().toCompletionStage().toCompletableFuture().get();
     Exec.run(List.of("rm", "-rf", stateDir.toString()), "");
-    assertThat(Exec.tryRun(List.of("nft", "list", "table", "ip", TABLE), "").exitCode()).isNotZero();
-    assertThat(Exec.run(List.of("ip", "-o", "link", "show"), "")).doesNotContain(manager.linkAliasPrefix());
+    assertThat(HostChecks.leaksMentioning(TABLE, manager.linkAliasPrefix(), stateDir.toString())).isEmpty();
   }
 
   NetworkInfo network(String name, boolean internal, NetworkSpec.Subnet... subnets) {

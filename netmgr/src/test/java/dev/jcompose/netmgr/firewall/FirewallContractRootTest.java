@@ -3,6 +3,7 @@ package dev.jcompose.netmgr.firewall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.netmgr.sys.Exec;
+import dev.jcompose.testkit.HostChecks;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
@@ -26,7 +27,7 @@ class FirewallContractRootTest {
   }
 
   private static void contract(Firewall fw, Supplier<String> dump, String marker) {
-    Exec.run(List.of("/work/shared/tools/egress-guard"), "");
+    HostChecks.egressGuard();
     try {
       fw.apply(STATE);
       String once = dump.get();

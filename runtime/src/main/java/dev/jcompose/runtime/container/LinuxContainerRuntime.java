@@ -49,6 +49,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   private final StateStore store = new StateStore();
   private final StateObserver observer;
   private final ExitWaiter waiter = new ExitWaiter();
+  private final MonitorExits monitors = new MonitorExits();
   private final ExecLauncher execs;
   private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
@@ -104,6 +105,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
         .put("log-max-files", logLimits.maxFiles())
         .writeTo(dirs.config());
     int pid = shim.create(dirs.config());
+    monitors.launched(id, pid);
     ContainerRecord next = rec.withRun(pid, null, cgroups.oomKillCount(id));
     store.write(dirs.state(), next, false); // run details die with the processes at reboot anyway
     return next;
@@ -216,7 +218,13 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   public CompletableFuture<ExitStatus> awaitExit(String id) {
     ContainerDirs dirs = dirs(id);
     ContainerRecord rec = load(id);
-    return waiter.await(dirs, () -> observer.observe(store.read(dirs.state()).orElse(rec), dirs));
+    // complete only once the monitor is gone too: whoever waits for an exit (stop, delete, run
+    // --rm) must not find a process of the container left on the host afterwards
+    return waiter.await(dirs, () -> observer.observe(store.read(dirs.state()).orElse(rec), dirs))
+        .thenApply(exit -> {
+          monitors.awaitGone(id);
+          return exit;
+        });
   }
 
   @Override
@@ -233,6 +241,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
         cgroups.killAll(id);
         waitFinal(id, awaitExit(id));
       }
+      monitors.awaitGone(id); // also when it had exited before: its monitor may be finishing
       removeQuietly(id, dirs);
     }
     locks.remove(id);

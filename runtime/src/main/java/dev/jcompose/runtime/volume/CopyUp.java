@@ -26,15 +26,14 @@ final class CopyUp {
   private static final System.Logger LOG = System.getLogger(CopyUp.class.getName());
   private static final String OVERLAY_XATTRS = "trusted.overlay.";
 
-  private final Xattrs tools;
+  private final Xattrs xattrs;
 
-  CopyUp(Xattrs tools) {
-    this.tools = tools;
+  CopyUp(Xattrs xattrs) {
+    this.xattrs = xattrs;
   }
 
   /** Copies; returns false when the image has no directory at {@code pathInImage}. */
   boolean copy(List<Path> layersBottomFirst, String pathInImage, Path dest) throws IOException {
-    CachedXattrs xattrs = new CachedXattrs(tools);
     LayerView view = new LayerView(layersBottomFirst, dir -> {
       byte[] v = xattrs.get(dir).get("trusted.overlay.opaque");
       return v != null && new String(v, java.nio.charset.StandardCharsets.UTF_8).equals("y");
@@ -43,7 +42,6 @@ final class CopyUp {
     if (source.isEmpty() || !source.get().isDir() || source.get().dirs().isEmpty()) {
       return false;
     }
-    source.get().dirs().forEach(xattrs::preload);
     Run run = new Run(view, xattrs);
     run.copyDir(source.get(), dest);
     xattrs.set(run.pendingXattrs);

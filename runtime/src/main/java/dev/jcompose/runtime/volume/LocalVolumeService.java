@@ -8,6 +8,7 @@ import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.api.VolumeService;
+import dev.jcompose.runtime.image.unpack.NativeFsOps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,7 +40,7 @@ public final class LocalVolumeService implements VolumeService {
   private final CopyUp copyUp;
 
   public LocalVolumeService(RuntimePaths paths) {
-    this(paths, Xattrs.fromTools());
+    this(paths, Xattrs.of(new NativeFsOps()));
   }
 
   LocalVolumeService(RuntimePaths paths, Xattrs xattrs) {

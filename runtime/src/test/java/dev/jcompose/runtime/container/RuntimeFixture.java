@@ -11,6 +11,7 @@ import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.cgroup.CgroupDriver;
 import dev.jcompose.runtime.cgroup.CgroupDrivers;
 import dev.jcompose.runtime.logs.CriLogReader;
+import dev.jcompose.testkit.HostChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,24 +50,9 @@ abstract class RuntimeFixture {
     }
   }
 
-  /** leakcheck lines about this test's own root, and jcshim processes still serving it. */
-  private List<String> leaks() throws Exception {
-    Process p = new ProcessBuilder("/work/shared/tools/leakcheck").redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    p.waitFor(30, TimeUnit.SECONDS);
-    List<String> mine = new ArrayList<>(out.lines().filter(l -> l.contains(root.toString())).toList());
-    ProcessHandle.allProcesses()
-        .filter(h -> h.info().commandLine().map(c -> c.contains(root.toString())).orElse(false))
-        .forEach(h -> mine.add("process " + h.pid() + " " + h.info().commandLine().orElse("")));
-    for (String id : List.of("jcompose")) {
-      Path cg = Path.of("/sys/fs/cgroup/pids", id);
-      if (Files.isDirectory(cg)) {
-        try (var s = Files.list(cg)) {
-          s.filter(Files::isDirectory).filter(d -> d.getFileName().toString().startsWith("sh-")).forEach(d -> mine.add("cgroup " + d));
-        }
-      }
-    }
-    return mine;
+  /** Leftovers of this test: anything under its own root, and its containers' cgroups (sh-*). */
+  private List<String> leaks() {
+    return HostChecks.leaksMentioning(root.toString(), "/jcompose/sh-");
   }
 
   protected ExitStatus runToExit(ContainerSpec spec) throws Exception {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.fs.Trees;
+import dev.jcompose.runtime.image.unpack.NativeFsOps;
+import dev.jcompose.testkit.TestRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * End to end against Debian's docker-registry on 127.0.0.1:5000 (scripts/registry.sh) holding
+ * End to end against Debian's docker-registry ({@link TestRegistry}, scripts/registry.sh) holding
  * the offline-built test images (scripts/build-test-images.sh), reached as a Docker Hub mirror.
  * Root: whiteouts need mknod and trusted xattrs.
  */
@@ -70,7 +72,7 @@ class LocalRegistryE2ETest {
 
   private RegistryImageService service() {
     RegistryConfig config = RegistryConfig.load(Map.of(
-        "JCOMPOSE_REGISTRY_MIRRORS", "http://127.0.0.1:5000", "JCOMPOSE_CONFIG", root.resolve("none.json").toString(), "HOME", root.toString()));
+        "JCOMPOSE_REGISTRY_MIRRORS", TestRegistry.url(), "JCOMPOSE_CONFIG", root.resolve("none.json").toString(), "HOME", root.toString()));
     return new RegistryImageService(new RuntimePaths(root.resolve("data"), root.resolve("run")), config);
   }
 
@@ -114,9 +116,7 @@ class LocalRegistryE2ETest {
     assertThat(layered.config().user()).isEqualTo("app");
     Path top = layered.layerDirs().get(2);
     assertThat((int) Files.getAttribute(top.resolve("data/a"), "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000).isEqualTo(0020000);
-    Process p = new ProcessBuilder("getfattr", "--only-values", "-n", "trusted.overlay.opaque", top.resolve("opq").toString()).start();
-    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(new String(p.getInputStream().readAllBytes())).isEqualTo("y");
+    assertThat(new NativeFsOps().lgetxattr(top.resolve("opq"), "trusted.overlay.opaque")).hasValue("y".getBytes());
     service.remove("jcompose-test/layered");
     assertThat(Files.isDirectory(busybox.layerDirs().get(0))).isTrue();
     assertThat(top).doesNotExist();

@@ -46,7 +46,7 @@ final class Layers {
     }
   }
 
-  /** Runs a host tool (mknod, setfattr) that Java cannot replace; root tests only. */
+  /** Runs a host tool (mknod) that Java cannot replace; root tests only. */
   static void run(String... command) throws Exception {
     Process p = new ProcessBuilder(command).inheritIO().start();
     if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {

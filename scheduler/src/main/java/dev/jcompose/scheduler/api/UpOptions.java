@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Flags of {@code up}. {@code services} empty = all; {@code scale} overrides per service;
- * {@code waitTimeoutSeconds} null = no --wait-timeout.
+ * Flags of {@code up}. Build with {@link #builder()}; unset flags are docker compose's defaults.
+ *
+ * @param services empty = all
+ * @param waitTimeoutSeconds null = no --wait-timeout
+ * @param pull the pull policy for services that set none: always, missing, never
+ * @param scale replica counts that override the services' own
+ * @param timeoutSeconds stop timeout when recreating; null = each service's grace period
  */
 public record UpOptions(
     List<String> services,
@@ -22,7 +27,104 @@ public record UpOptions(
     Map<String, Integer> scale,
     Integer timeoutSeconds) {
 
+  public UpOptions {
+    services = services == null ? List.of() : List.copyOf(services);
+    scale = scale == null ? Map.of() : Map.copyOf(scale);
+    pull = pull == null ? "missing" : pull;
+  }
+
   public static UpOptions defaults() {
-    return new UpOptions(List.of(), true, false, false, false, false, false, null, false, false, "missing", Map.of(), null);
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Fills {@link UpOptions}: detached, pull missing, everything else off. */
+  public static final class Builder {
+    private List<String> services;
+    private boolean detach = true;
+    private boolean forceRecreate;
+    private boolean noRecreate;
+    private boolean noDeps;
+    private boolean removeOrphans;
+    private boolean waitHealthy;
+    private Integer waitTimeoutSeconds;
+    private boolean dryRun;
+    private boolean noStart;
+    private String pull;
+    private Map<String, Integer> scale;
+    private Integer timeoutSeconds;
+
+    public Builder services(List<String> v) {
+      services = v;
+      return this;
+    }
+
+    public Builder detach(boolean v) {
+      detach = v;
+      return this;
+    }
+
+    public Builder forceRecreate(boolean v) {
+      forceRecreate = v;
+      return this;
+    }
+
+    public Builder noRecreate(boolean v) {
+      noRecreate = v;
+      return this;
+    }
+
+    public Builder noDeps(boolean v) {
+      noDeps = v;
+      return this;
+    }
+
+    public Builder removeOrphans(boolean v) {
+      removeOrphans = v;
+      return this;
+    }
+
+    public Builder waitHealthy(boolean v) {
+      waitHealthy = v;
+      return this;
+    }
+
+    public Builder waitTimeoutSeconds(Integer v) {
+      waitTimeoutSeconds = v;
+      return this;
+    }
+
+    public Builder dryRun(boolean v) {
+      dryRun = v;
+      return this;
+    }
+
+    public Builder noStart(boolean v) {
+      noStart = v;
+      return this;
+    }
+
+    public Builder pull(String v) {
+      pull = v;
+      return this;
+    }
+
+    public Builder scale(Map<String, Integer> v) {
+      scale = v;
+      return this;
+    }
+
+    public Builder timeoutSeconds(Integer v) {
+      timeoutSeconds = v;
+      return this;
+    }
+
+    public UpOptions build() {
+      return new UpOptions(services, detach, forceRecreate, noRecreate, noDeps, removeOrphans, waitHealthy,
+          waitTimeoutSeconds, dryRun, noStart, pull, scale, timeoutSeconds);
+    }
   }
 }

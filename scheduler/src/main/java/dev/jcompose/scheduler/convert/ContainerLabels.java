@@ -1,9 +1,9 @@
 package dev.jcompose.scheduler.convert;
 
+import dev.jcompose.model.api.RestartPolicy;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.scheduler.health.HealthSpec;
 import dev.jcompose.scheduler.names.Labels;
-import dev.jcompose.scheduler.restart.RestartPolicy;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +15,7 @@ public final class ContainerLabels {
 
   public static Map<String, String> of(ContainerRequest r) {
     Service s = r.service();
-    Map<String, String> l = new LinkedHashMap<>(s.labels() == null ? Map.of() : s.labels());
+    Map<String, String> l = new LinkedHashMap<>(s.labels());
     l.put(Labels.PROJECT, r.project().name());
     l.put(Labels.SERVICE, s.name());
     l.put(Labels.NUMBER, Integer.toString(r.number()));
@@ -34,7 +34,7 @@ public final class ContainerLabels {
     l.put(Labels.CONTAINER_ID, r.hostId());
     l.put(Labels.VOLUMES, String.join(",", MountConverter.anonymousVolumes(s,
         r.image().config() == null ? null : r.image().config().volumes(), r.name())));
-    RestartPolicy policy = r.oneoff() ? RestartPolicy.NO : RestartPolicy.of(s);
+    RestartPolicy policy = r.oneoff() ? RestartPolicy.NO : s.lifecycle().restart();
     l.put(Labels.RESTART, policy.label());
     if (policy.delay() != null) {
       l.put(Labels.RESTART_DELAY_MS, Long.toString(policy.delay().toMillis()));
@@ -46,12 +46,12 @@ public final class ContainerLabels {
     if (health != null) {
       l.put(Labels.HEALTHCHECK, health.encode());
     }
-    String signal = s.stopSignal() != null ? s.stopSignal() : r.image().config() == null ? null : r.image().config().stopSignal();
+    String signal = s.lifecycle().stopSignal() != null ? s.lifecycle().stopSignal() : r.image().config() == null ? null : r.image().config().stopSignal();
     if (signal != null) {
       l.put(Labels.STOP_SIGNAL, signal);
     }
-    if (s.stopGracePeriod() != null) {
-      l.put(Labels.STOP_GRACE_MS, Long.toString(s.stopGracePeriod().toMillis()));
+    if (s.lifecycle().stopGracePeriod() != null) {
+      l.put(Labels.STOP_GRACE_MS, Long.toString(s.lifecycle().stopGracePeriod().toMillis()));
     }
     l.put(Labels.NETWORKS, NetworkConverter.serviceNetworkKeys(r.project(), s).stream()
         .map(k -> NetworkConverter.networkName(r.project(), k)).collect(Collectors.joining(",")));
@@ -62,10 +62,7 @@ public final class ContainerLabels {
 
   /** docker compose's depends_on label: "svc:condition:restart,..." sorted by name. */
   static String dependsOn(Service s) {
-    if (s.dependsOn() == null) {
-      return "";
-    }
-    return s.dependsOn().entrySet().stream().sorted(Map.Entry.comparingByKey())
+    return s.lifecycle().dependsOn().entrySet().stream().sorted(Map.Entry.comparingByKey())
         .map(e -> e.getKey() + ":" + e.getValue().condition() + ":" + e.getValue().restart())
         .collect(Collectors.joining(","));
   }

@@ -32,6 +32,7 @@ public record ContainerRequest(
 
   /** The hostname: the service's, else the short id as docker does. */
   public String hostname() {
-    return service.hostname() != null && !service.hostname().isEmpty() ? service.hostname() : hostId.substring(0, 12);
+    String own = service.networking().hostname();
+    return own != null && !own.isEmpty() ? own : hostId.substring(0, 12);
   }
 }

@@ -1,5 +1,9 @@
 package dev.jcompose.scheduler.convert;
 
+import java.nio.file.Path;
+import dev.jcompose.scheduler.api.ComposeException;
+import dev.jcompose.model.api.ServiceSecurity;
+import dev.jcompose.model.api.ServiceProcess;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
 import dev.jcompose.runtime.api.ContainerSpec;
@@ -21,35 +25,37 @@ public final class ContainerSpecFactory {
 
   public static ContainerSpec build(ContainerRequest r, MountConverter.VolumeResolver volumes) {
     return build(r, volumes, (kind, name, content) -> {
-      throw new dev.jcompose.scheduler.api.ComposeException(dev.jcompose.scheduler.api.ComposeException.Kind.INVALID,
+      throw new ComposeException(ComposeException.Kind.INVALID,
           kind + " " + name + " needs a content writer");
     });
   }
 
   public static ContainerSpec build(ContainerRequest r, MountConverter.VolumeResolver volumes, FileRefConverter.ContentWriter writer) {
     Service s = r.service();
+    ServiceProcess sp = s.process();
+    ServiceSecurity sec = s.security();
     ImageConfig image = r.image().config();
     String hostname = r.hostname();
     var run = r.run();
     ContainerSpec.ProcessSpec process = new ContainerSpec.ProcessSpec(
         ProcessMerger.args(s, image, run == null ? null : run.command(), run == null ? null : run.entrypoint()),
-        ProcessMerger.env(image, s.environment(), run == null ? null : run.environment(), hostname),
-        ProcessMerger.cwd(s, image, run == null ? null : run.workdir()),
-        ProcessMerger.user(s, image, run == null ? null : run.user()),
-        s.groupAdd() == null ? List.of() : s.groupAdd(),
-        run != null ? run.tty() : s.tty(),
-        run != null ? run.interactive() : s.stdinOpen(),
-        Capabilities.compute(s.capAdd(), s.capDrop(), s.privileged()),
-        noNewPrivileges(s.securityOpt()),
-        ResourceConverter.rlimits(s.ulimits()));
+        ProcessMerger.env(image, sp.environment(), run == null ? null : run.environment(), hostname),
+        ProcessMerger.cwd(sp, image, run == null ? null : run.workdir()),
+        ProcessMerger.user(sp, image, run == null ? null : run.user()),
+        sp.groupAdd(),
+        run != null ? run.tty() : sp.tty(),
+        run != null ? run.interactive() : sp.stdinOpen(),
+        Capabilities.compute(sec.capAdd(), sec.capDrop(), sec.privileged()),
+        noNewPrivileges(sec.securityOpt()),
+        ResourceConverter.rlimits(s.resources().ulimits()));
     List<MountSpec> mounts = new ArrayList<>(etcMounts(r));
     List<MountSpec> own = MountConverter.mounts(r.project(), s, r.name(), volumes);
     mounts.addAll(MountConverter.imageVolumes(image == null ? null : image.volumes(), own, r.name(), volumes));
     mounts.addAll(own);
     mounts.addAll(FileRefConverter.mounts(r.project(), s, writer));
-    return new ContainerSpec(r.name(), r.image(), process, hostname, s.domainname(), r.networkMode(), mounts, Map.of(),
-        ResourceConverter.resources(s.resources()), s.readOnly(), s.privileged(),
-        s.sysctls() == null ? Map.of() : s.sysctls(), devices(s), s.shmSize(), ContainerLabels.of(r));
+    return new ContainerSpec(r.name(), r.image(), process, hostname, s.networking().domainname(), r.networkMode(), mounts,
+        Map.of(), ResourceConverter.resources(s.resources()), sec.readOnly(), sec.privileged(), sec.sysctls(),
+        devices(sec), s.resources().shmSize(), ContainerLabels.of(r));
   }
 
   /** Read-only binds of the etc files; a user mount at the same target comes later and wins. */
@@ -62,19 +68,13 @@ public final class ContainerSpecFactory {
   }
 
   static boolean noNewPrivileges(List<String> securityOpt) {
-    if (securityOpt == null) {
-      return false;
-    }
     return securityOpt.stream().anyMatch(o -> o.equals("no-new-privileges") || o.equals("no-new-privileges:true")
         || o.equals("no-new-privileges=true"));
   }
 
-  private static List<ContainerSpec.DeviceSpec> devices(Service s) {
-    if (s.devices() == null) {
-      return List.of();
-    }
+  private static List<ContainerSpec.DeviceSpec> devices(ServiceSecurity s) {
     return s.devices().stream()
-        .map(d -> new ContainerSpec.DeviceSpec(java.nio.file.Path.of(d.source()),
+        .map(d -> new ContainerSpec.DeviceSpec(Path.of(d.source()),
             d.target() == null ? d.source() : d.target(), d.permissions() == null ? "rwm" : d.permissions()))
         .toList();
   }

@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.convert;
 
+import dev.jcompose.model.api.ServiceNetworking;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,16 +20,16 @@ public final class EtcFiles {
   private EtcFiles() {}
 
   /**
-   * @param extraHosts "name:ip" or "name=ip"; ip "host-gateway" becomes {@code hostGateway}
+   * @param extraHosts ip "host-gateway" becomes {@code hostGateway}
    * @param ownAddress the container's first address, null for none
    */
-  public static String hosts(List<String> extraHosts, String hostGateway, String ownAddress, String hostname, String domainname) {
+  public static String hosts(List<ServiceNetworking.ExtraHost> extraHosts, String hostGateway, String ownAddress,
+      String hostname, String domainname) {
     StringBuilder sb = new StringBuilder(LOCALHOST);
-    for (String entry : extraHosts == null ? List.<String>of() : extraHosts) {
-      String[] hostIp = splitExtraHost(entry);
-      String ip = "host-gateway".equals(hostIp[1]) ? hostGateway : hostIp[1];
+    for (ServiceNetworking.ExtraHost entry : extraHosts) {
+      String ip = ServiceNetworking.ExtraHost.HOST_GATEWAY.equals(entry.ip()) ? hostGateway : entry.ip();
       if (ip != null) {
-        sb.append(ip).append('\t').append(hostIp[0]).append('\n');
+        sb.append(ip).append('\t').append(entry.host()).append('\n');
       }
     }
     if (ownAddress != null && hostname != null) {
@@ -68,14 +69,5 @@ public final class EtcFiles {
 
   public static String hostname(String hostname) {
     return hostname + "\n";
-  }
-
-  static String[] splitExtraHost(String entry) {
-    int eq = entry.indexOf('=');
-    int sep = eq >= 0 ? eq : entry.indexOf(':');
-    if (sep < 0) {
-      return new String[] {entry, null};
-    }
-    return new String[] {entry.substring(0, sep).trim(), entry.substring(sep + 1).trim()};
   }
 }

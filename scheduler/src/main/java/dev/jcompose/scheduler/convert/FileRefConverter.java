@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.convert;
 
+import dev.jcompose.model.api.ServiceStorage;
 import dev.jcompose.model.api.Config;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Secret;
@@ -27,7 +28,7 @@ public final class FileRefConverter {
 
   public static List<MountSpec> mounts(Project p, Service s, ContentWriter writer) {
     List<MountSpec> out = new ArrayList<>();
-    for (Service.ServiceFileRef ref : s.secrets() == null ? List.<Service.ServiceFileRef>of() : s.secrets()) {
+    for (ServiceStorage.FileRef ref : s.storage().secrets()) {
       Secret sec = p.secrets() == null ? null : p.secrets().get(ref.source());
       if (sec == null) {
         throw missing(s, "secret", ref.source());
@@ -36,7 +37,7 @@ public final class FileRefConverter {
           : writer.write("secret", ref.source(), System.getenv().getOrDefault(String.valueOf(sec.environment()), ""));
       out.add(bind(src, target(ref, "/run/secrets/")));
     }
-    for (Service.ServiceFileRef ref : s.configs() == null ? List.<Service.ServiceFileRef>of() : s.configs()) {
+    for (ServiceStorage.FileRef ref : s.storage().configs()) {
       Config cfg = p.configs() == null ? null : p.configs().get(ref.source());
       if (cfg == null) {
         throw missing(s, "config", ref.source());
@@ -49,7 +50,7 @@ public final class FileRefConverter {
     return out;
   }
 
-  private static String target(Service.ServiceFileRef ref, String base) {
+  private static String target(ServiceStorage.FileRef ref, String base) {
     if (ref.target() == null || ref.target().isEmpty()) {
       return base + ref.source();
     }

@@ -1,5 +1,7 @@
 package dev.jcompose.scheduler.convert;
 
+import dev.jcompose.scheduler.api.ComposeException;
+import dev.jcompose.model.api.ServiceStorage;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
@@ -30,10 +32,10 @@ public final class MountConverter {
 
   public static List<MountSpec> mounts(Project p, Service s, String containerName, VolumeResolver volumes) {
     List<MountSpec> out = new ArrayList<>();
-    for (Service.ServiceVolume v : s.volumes() == null ? List.<Service.ServiceVolume>of() : s.volumes()) {
+    for (ServiceStorage.Mount v : s.storage().volumes()) {
       out.add(mount(p, s, containerName, v, volumes));
     }
-    for (String t : s.tmpfs() == null ? List.<String>of() : s.tmpfs()) {
+    for (ServiceStorage.Tmpfs t : s.storage().tmpfs()) {
       out.add(tmpfs(t));
     }
     return out;
@@ -59,9 +61,9 @@ public final class MountConverter {
   public static List<String> anonymousVolumes(Service s, List<String> imageVolumes, String containerName) {
     List<String> out = new ArrayList<>();
     List<String> targets = new ArrayList<>();
-    for (Service.ServiceVolume v : s.volumes() == null ? List.<Service.ServiceVolume>of() : s.volumes()) {
+    for (ServiceStorage.Mount v : s.storage().volumes()) {
       targets.add(v.target());
-      if ("volume".equals(v.type()) && (v.source() == null || v.source().isEmpty())) {
+      if (v.anonymous()) {
         out.add(anonymousVolumeName(containerName, v.target()));
       }
     }
@@ -84,32 +86,32 @@ public final class MountConverter {
     return vol != null && vol.name() != null ? vol.name() : p.name() + "_" + key;
   }
 
-  private static MountSpec mount(Project p, Service s, String containerName, Service.ServiceVolume v, VolumeResolver volumes) {
+  private static MountSpec mount(Project p, Service s, String containerName, ServiceStorage.Mount v, VolumeResolver volumes) {
     boolean nocopy = Boolean.TRUE.equals(v.volumeNocopy());
     switch (v.type()) {
-      case "bind":
+      case BIND:
         // Compose creates missing bind sources unless create_host_path: false (docker -v behaviour).
         return new MountSpec(MountSpec.Type.BIND, Path.of(v.source()), v.target(), v.readOnly(),
             !Boolean.FALSE.equals(v.bindCreateHostPath()), propagation(v));
-      case "tmpfs":
+      case TMPFS:
         return new MountSpec(MountSpec.Type.TMPFS, null, v.target(), v.readOnly(), false, tmpfsOptions(v));
-      case "volume":
-        boolean anonymous = v.source() == null || v.source().isEmpty();
+      case VOLUME:
+        boolean anonymous = v.anonymous();
         String name = anonymous ? anonymousVolumeName(containerName, v.target()) : volumeName(p, v.source());
         Path dir = volumes.resolve(name, anonymous, v.target(), nocopy);
         Path src = v.volumeSubpath() == null ? dir : dir.resolve(v.volumeSubpath());
         return new MountSpec(MountSpec.Type.VOLUME, src, v.target(), v.readOnly(), false, List.of());
       default:
-        throw new dev.jcompose.scheduler.api.ComposeException(dev.jcompose.scheduler.api.ComposeException.Kind.INVALID,
-            "service \"" + s.name() + "\": volume type \"" + v.type() + "\" is not supported");
+        throw new ComposeException(ComposeException.Kind.INVALID,
+            "service \"" + s.name() + "\": volume type \"" + v.type().id() + "\" is not supported");
     }
   }
 
-  private static List<String> propagation(Service.ServiceVolume v) {
+  private static List<String> propagation(ServiceStorage.Mount v) {
     return v.bindPropagation() == null ? List.of() : List.of(v.bindPropagation());
   }
 
-  private static List<String> tmpfsOptions(Service.ServiceVolume v) {
+  private static List<String> tmpfsOptions(ServiceStorage.Mount v) {
     List<String> o = new ArrayList<>();
     if (v.tmpfsSize() != null) {
       o.add("size=" + v.tmpfsSize());
@@ -120,13 +122,9 @@ public final class MountConverter {
     return o;
   }
 
-  /** "/run:rw,size=64m" -> tmpfs at /run with the options after the colon. */
-  static MountSpec tmpfs(String spec) {
-    int colon = spec.indexOf(':');
-    String target = colon < 0 ? spec : spec.substring(0, colon);
-    List<String> opts = colon < 0 ? List.of() : List.of(spec.substring(colon + 1).split(","));
-    boolean ro = opts.contains("ro");
-    return new MountSpec(MountSpec.Type.TMPFS, null, target, ro, false,
-        opts.stream().filter(o -> !o.equals("ro") && !o.equals("rw")).toList());
+  /** A {@code tmpfs} entry: read-only with "ro", the other options for the kernel. */
+  static MountSpec tmpfs(ServiceStorage.Tmpfs t) {
+    return new MountSpec(MountSpec.Type.TMPFS, null, t.target(), t.options().contains("ro"), false,
+        t.options().stream().filter(o -> !o.equals("ro") && !o.equals("rw")).toList());
   }
 }

@@ -1,8 +1,10 @@
 package dev.jcompose.scheduler.convert;
 
 import dev.jcompose.model.api.Network;
+import dev.jcompose.model.api.NetworkMode;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceNetworking;
 import dev.jcompose.netmgr.api.AttachRequest;
 import dev.jcompose.netmgr.api.NetworkSpec;
 import dev.jcompose.netmgr.api.PortBinding;
@@ -35,12 +37,12 @@ public final class NetworkConverter {
 
   /** Network keys the service attaches to, in connection order (priority desc, then key). */
   public static List<String> serviceNetworkKeys(Project p, Service s) {
-    if (s.networkMode() != null && !s.networkMode().isEmpty() && !s.networkMode().equals("bridge")) {
+    if (s.networking().mode().kind() != NetworkMode.Kind.BRIDGE) {
       return List.of();
     }
-    Map<String, Service.ServiceNetwork> nets = s.networks();
-    if (nets == null || nets.isEmpty()) {
-      return p.networks() != null && p.networks().containsKey("default") ? List.of("default") : List.of();
+    Map<String, ServiceNetworking.Attachment> nets = s.networking().networks();
+    if (nets.isEmpty()) {
+      return p.networks().containsKey("default") ? List.of("default") : List.of();
     }
     return nets.keySet().stream()
         .sorted(Comparator.comparingInt((String k) -> -priority(nets.get(k))).thenComparing(k -> k))
@@ -53,17 +55,15 @@ public final class NetworkConverter {
     List<String> keys = serviceNetworkKeys(p, s);
     for (int i = 0; i < keys.size(); i++) {
       String key = keys.get(i);
-      Service.ServiceNetwork sn = s.networks() == null ? null : s.networks().get(key);
+      ServiceNetworking.Attachment sn = s.networking().networks().get(key);
       LinkedHashSet<String> names = new LinkedHashSet<>();
       names.add(s.name());
       names.add(containerName);
       names.add(hostname);
-      if (sn != null && sn.aliases() != null) {
+      if (sn != null) {
         names.addAll(sn.aliases());
       }
-      if (s.links() != null) {
-        s.links().forEach(l -> names.add(l.contains(":") ? l.substring(l.indexOf(':') + 1) : l));
-      }
+      s.networking().links().forEach(l -> names.add(l.alias()));
       out.add(new AttachRequest(containerName, networkName(p, key), netns, "eth" + i,
           sn == null ? null : sn.ipv4Address(), sn == null ? null : sn.macAddress(), List.copyOf(names), i == 0));
     }
@@ -71,29 +71,25 @@ public final class NetworkConverter {
   }
 
   public static String networkName(Project p, String key) {
-    Network n = p.networks() == null ? null : p.networks().get(key);
+    Network n = p.networks().get(key);
     return n != null && n.name() != null ? n.name() : p.name() + "_" + key;
   }
 
   /** Published ports; a published range maps to its first port, no published port = random. */
-  public static List<PortBinding> portBindings(List<Service.Port> ports, String containerIp) {
+  public static List<PortBinding> portBindings(List<ServiceNetworking.Port> ports, String containerIp) {
     List<PortBinding> out = new ArrayList<>();
-    for (Service.Port port : ports == null ? List.<Service.Port>of() : ports) {
+    for (ServiceNetworking.Port port : ports) {
       if ("host".equals(port.mode()) && port.published() == null) {
         continue;
       }
-      int hostPort = 0;
-      if (port.published() != null && !port.published().isEmpty()) {
-        String pub = port.published();
-        hostPort = Integer.parseInt(pub.contains("-") ? pub.substring(0, pub.indexOf('-')) : pub);
-      }
-      String proto = port.protocol() == null || port.protocol().isEmpty() ? "tcp" : port.protocol();
-      out.add(new PortBinding(port.hostIp() == null ? "" : port.hostIp(), hostPort, containerIp, port.target(), proto));
+      int hostPort = port.published() == null ? 0 : port.published().start();
+      out.add(new PortBinding(port.hostIp() == null ? "" : port.hostIp(), hostPort, containerIp, port.target(),
+          port.protocol().id()));
     }
     return out;
   }
 
-  private static int priority(Service.ServiceNetwork sn) {
-    return sn == null || sn.priority() == null ? 0 : sn.priority();
+  private static int priority(ServiceNetworking.Attachment sn) {
+    return sn == null ? 0 : sn.priorityOrZero();
   }
 }

@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.convert;
 
+import dev.jcompose.model.api.ServiceProcess;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.runtime.api.ImageConfig;
 import dev.jcompose.scheduler.api.ComposeException;
@@ -20,14 +21,15 @@ public final class ProcessMerger {
 
   /** entrypoint + cmd; fails INVALID when both are empty (docker: "no command specified"). */
   public static List<String> args(Service s, ImageConfig image, List<String> commandOverride, String entrypointOverride) {
+    ServiceProcess p = s.process();
     List<String> entrypoint = entrypointOverride != null ? splitEntrypoint(entrypointOverride)
-        : s.entrypoint() != null ? s.entrypoint() : nullToEmpty(image == null ? null : image.entrypoint());
-    boolean entrypointReset = entrypointOverride != null || s.entrypoint() != null;
+        : p.entrypoint() != null ? p.entrypoint() : nullToEmpty(image == null ? null : image.entrypoint());
+    boolean entrypointReset = entrypointOverride != null || p.entrypoint() != null;
     List<String> cmd;
     if (commandOverride != null && !commandOverride.isEmpty()) {
       cmd = commandOverride;
-    } else if (s.command() != null) {
-      cmd = s.command();
+    } else if (p.command() != null) {
+      cmd = p.command();
     } else {
       cmd = entrypointReset ? List.of() : nullToEmpty(image == null ? null : image.cmd());
     }
@@ -60,7 +62,7 @@ public final class ProcessMerger {
     return out;
   }
 
-  public static String cwd(Service s, ImageConfig image, String override) {
+  public static String cwd(ServiceProcess s, ImageConfig image, String override) {
     if (override != null && !override.isEmpty()) {
       return override;
     }
@@ -72,7 +74,7 @@ public final class ProcessMerger {
   }
 
   /** Service user, else the image's, else null (root). */
-  public static String user(Service s, ImageConfig image, String override) {
+  public static String user(ServiceProcess s, ImageConfig image, String override) {
     for (String u : new String[] {override, s.user(), image == null ? null : image.user()}) {
       if (u != null && !u.isEmpty()) {
         return u;

@@ -1,6 +1,6 @@
 package dev.jcompose.scheduler.convert;
 
-import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceResources;
 import dev.jcompose.runtime.api.ContainerSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ public final class ResourceConverter {
 
   private ResourceConverter() {}
 
-  public static ContainerSpec.Resources resources(Service.Resources r) {
+  public static ContainerSpec.Resources resources(ServiceResources r) {
     if (r == null) {
       return ContainerSpec.Resources.none();
     }
@@ -31,13 +31,11 @@ public final class ResourceConverter {
   }
 
   /** ulimits as rlimits named like OCI ("RLIMIT_NOFILE"), sorted by name. */
-  public static List<ContainerSpec.Rlimit> rlimits(Map<String, Service.Ulimit> ulimits) {
+  public static List<ContainerSpec.Rlimit> rlimits(Map<String, ServiceResources.Ulimit> ulimits) {
     List<ContainerSpec.Rlimit> out = new ArrayList<>();
-    if (ulimits != null) {
-      ulimits.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-          out.add(new ContainerSpec.Rlimit("RLIMIT_" + e.getKey().toUpperCase(Locale.ROOT),
-              e.getValue().soft(), e.getValue().hard())));
-    }
+    ulimits.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+        out.add(new ContainerSpec.Rlimit("RLIMIT_" + e.getKey().toUpperCase(Locale.ROOT),
+            e.getValue().soft(), e.getValue().hard())));
     return out;
   }
 }

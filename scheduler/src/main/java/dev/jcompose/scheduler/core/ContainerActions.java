@@ -108,18 +108,18 @@ public final class ContainerActions {
 
   private void wireNetwork(Project p, Service s, ContainerRequest req, ContainerState state, RunOptions run) {
     switch (req.networkMode().kind()) {
-      case HOST -> EtcWriter.writeHost(req.etcDir(), s, req.hostname());
+      case HOST -> EtcWriter.writeHost(req.etcDir(), s.networking(), req.hostname());
       case JOIN -> { /* shares the files of the namespace's owner */ }
-      case NONE -> EtcWriter.write(req.etcDir(), s, req.hostname(), null);
+      case NONE -> EtcWriter.write(req.etcDir(), s.networking(), req.hostname(), null);
       default -> {
         List<Endpoint> endpoints = new ArrayList<>();
         for (AttachRequest a : NetworkConverter.attachRequests(p, s, req.name(), req.hostname(), state.netnsPath())) {
           endpoints.add(ctx.networks().attach(a));
         }
         Endpoint first = endpoints.isEmpty() ? null : endpoints.get(0);
-        EtcWriter.write(req.etcDir(), s, req.hostname(), first);
-        var ports = run != null && !run.servicePorts() ? PortSpecs.parse(run.publish()) : s.ports();
-        if (first != null && ports != null && !ports.isEmpty()) {
+        EtcWriter.write(req.etcDir(), s.networking(), req.hostname(), first);
+        var ports = run != null && !run.servicePorts() ? run.publish() : s.networking().ports();
+        if (first != null && !ports.isEmpty()) {
           ctx.networks().publish(req.name(), NetworkConverter.portBindings(ports, first.ipv4Address()));
         }
       }
@@ -127,29 +127,25 @@ public final class ContainerActions {
   }
 
   NetworkMode networkMode(Project p, Service s) {
-    String m = s.networkMode();
-    if (m == null || m.isEmpty() || m.equals("bridge") || m.equals("default")) {
-      return NetworkMode.newNamespace();
-    }
-    if (m.equals("host")) {
-      return new NetworkMode(NetworkMode.Kind.HOST, null);
-    }
-    if (m.equals("none")) {
-      return new NetworkMode(NetworkMode.Kind.NONE, null);
-    }
-    return new NetworkMode(NetworkMode.Kind.JOIN, ctx.runtime().state(joinTarget(p, m))
-        .filter(st -> st.netnsPath() != null)
-        .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND,
-            "network_mode " + m + ": no container to join")).netnsPath());
+    dev.jcompose.model.api.NetworkMode m = s.networking().mode();
+    return switch (m.kind()) {
+      case BRIDGE -> NetworkMode.newNamespace();
+      case HOST -> new NetworkMode(NetworkMode.Kind.HOST, null);
+      case NONE -> new NetworkMode(NetworkMode.Kind.NONE, null);
+      default -> new NetworkMode(NetworkMode.Kind.JOIN, ctx.runtime().state(joinTarget(p, m))
+          .filter(st -> st.netnsPath() != null)
+          .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND,
+              "network_mode " + m + ": no container to join")).netnsPath());
+    };
   }
 
   /** The container whose namespace {@code network_mode} names: service:x -> x's first container. */
-  private String joinTarget(Project p, String mode) {
-    if (mode.startsWith("container:")) {
-      return mode.substring("container:".length());
+  private String joinTarget(Project p, dev.jcompose.model.api.NetworkMode mode) {
+    if (mode.kind() == dev.jcompose.model.api.NetworkMode.Kind.CONTAINER) {
+      return mode.target();
     }
-    if (mode.startsWith("service:")) {
-      String svc = mode.substring("service:".length());
+    if (mode.kind() == dev.jcompose.model.api.NetworkMode.Kind.SERVICE) {
+      String svc = mode.target();
       return ctx.runtime().list().stream()
           .filter(id -> ctx.runtime().state(id).map(st -> st.labels() != null
               && p.name().equals(st.labels().get(Labels.PROJECT)) && svc.equals(st.labels().get(Labels.SERVICE))
@@ -162,7 +158,7 @@ public final class ContainerActions {
   }
 
   private Path joinedEtcDir(Project p, Service s) {
-    return ctx.etcDir(joinTarget(p, s.networkMode()));
+    return ctx.etcDir(joinTarget(p, s.networking().mode()));
   }
 
   /** Inline secret/config content, kept with the container's etc files (removed with it). */

@@ -1,6 +1,6 @@
 package dev.jcompose.scheduler.core;
 
-import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceNetworking;
 import dev.jcompose.netmgr.api.Endpoint;
 import dev.jcompose.scheduler.convert.ContainerSpecFactory;
 import dev.jcompose.scheduler.convert.EtcFiles;
@@ -33,7 +33,7 @@ final class EtcWriter {
   }
 
   /** Content for a container with its own network namespace; {@code first} may be null (no network). */
-  static void write(Path dir, Service s, String hostname, Endpoint first) {
+  static void write(Path dir, ServiceNetworking s, String hostname, Endpoint first) {
     String ip = first == null ? null : first.ipv4Address();
     String gw = first == null ? null : first.gateway();
     write(dir.resolve("hosts"), EtcFiles.hosts(s.extraHosts(), gw, ip, hostname, s.domainname()));
@@ -45,15 +45,15 @@ final class EtcWriter {
   }
 
   /** network_mode host: the host's own files, as docker copies them. */
-  static void writeHost(Path dir, Service s, String hostname) {
+  static void writeHost(Path dir, ServiceNetworking s, String hostname) {
     write(dir.resolve("hosts"), read(Path.of("/etc/hosts")) + EtcFiles.hosts(s.extraHosts(), "127.0.0.1", null, null, null)
         .lines().skip(6).map(l -> l + "\n").reduce("", String::concat));
     write(dir.resolve("resolv.conf"), hostResolv(s));
     write(dir.resolve("hostname"), EtcFiles.hostname(hostname));
   }
 
-  private static String hostResolv(Service s) {
-    if (s.dns() != null && !s.dns().isEmpty()) {
+  private static String hostResolv(ServiceNetworking s) {
+    if (!s.dns().isEmpty()) {
       return EtcFiles.resolvConf(null, s.dns(), s.dnsSearch(), s.dnsOpt());
     }
     return read(Path.of("/etc/resolv.conf"));

@@ -16,7 +16,6 @@ import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.graph.ServiceGraph;
 import dev.jcompose.scheduler.names.Labels;
 import dev.jcompose.scheduler.names.Names;
-import dev.jcompose.scheduler.plan.ConfigHash;
 import dev.jcompose.scheduler.plan.LifecyclePlanner;
 import dev.jcompose.scheduler.plan.Plan;
 import dev.jcompose.scheduler.plan.ReconcileInput;
@@ -131,15 +130,14 @@ public final class LocalComposeService implements ComposeService {
     Set<String> deps = new ServiceGraph(project).withDependencies(List.of(s.name()));
     deps.remove(s.name());
     if (!options.noDeps() && !deps.isEmpty()) {
-      UpOptions d = UpOptions.defaults();
-      up(project, new UpOptions(List.copyOf(deps), true, false, false, false, false, false, null, false, false, d.pull(), Map.of(), null), listener);
+      up(project, UpOptions.builder().services(List.copyOf(deps)).build(), listener);
     }
     Progress progress = new Progress(listener, ctx.bus(), project.name());
     UpRunner runner = new UpRunner(ctx, project, List.of(), progress, null, false, false);
     ImageHandle image = ctx.images().find(s.image()).orElseGet(() -> ctx.images().pull(s.image(), (r, l, ph, c, t) -> {}));
     String name = options.name() != null && !options.name().isEmpty() ? options.name()
         : Names.oneoff(project.name(), s.name(), ContainerActions.randomHex(3));
-    ContainerState st = actions.create(project, s, name, 1, image, ConfigHash.of(project, s), options, runner.volumeResolver(image), progress);
+    ContainerState st = actions.create(project, s, name, 1, image, s.configHash(), options, runner.volumeResolver(image), progress);
     actions.start(name, st.labels(), progress);
     return ctx.runtime().state(name).map(x -> Summaries.of(ctx, x)).orElseThrow();
   }

@@ -11,7 +11,6 @@ import dev.jcompose.scheduler.convert.MountConverter;
 import dev.jcompose.scheduler.convert.NetworkConverter;
 import dev.jcompose.scheduler.exec.OpRunner;
 import dev.jcompose.scheduler.names.Labels;
-import dev.jcompose.scheduler.plan.ConfigHash;
 import dev.jcompose.scheduler.plan.Op;
 import dev.jcompose.scheduler.state.ObservedContainer;
 import java.util.List;
@@ -135,7 +134,7 @@ final class UpRunner implements OpRunner {
   private void createContainer(Op op) {
     Service s = project.services().get(op.service());
     ImageHandle image = image(s);
-    ContainerState st = actions.create(project, s, op.subject(), number(op.subject()), image, ConfigHash.of(project, s), null,
+    ContainerState st = actions.create(project, s, op.subject(), number(op.subject()), image, s.configHash(), null,
         volumeResolver(image), progress);
     labels.put(op.subject(), st.labels() == null ? Map.of() : st.labels());
   }

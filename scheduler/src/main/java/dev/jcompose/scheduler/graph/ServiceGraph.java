@@ -30,26 +30,16 @@ public final class ServiceGraph {
     services.forEach(s -> names.add(s.name()));
     for (Service s : services) {
       Set<String> d = new TreeSet<>();
-      if (s.dependsOn() != null) {
-        d.addAll(s.dependsOn().keySet());
-      }
-      String parent = netnsParentService(s);
+      d.addAll(s.lifecycle().dependsOn().keySet());
+      String parent = s.networking().mode().parentService();
       if (parent != null) {
         d.add(parent);
       }
-      if (s.links() != null) {
-        s.links().forEach(l -> d.add(l.contains(":") ? l.substring(0, l.indexOf(':')) : l));
-      }
+      s.networking().links().forEach(l -> d.add(l.service()));
       d.retainAll(names);
       deps.put(s.name(), d);
     }
     checkAcyclic();
-  }
-
-  /** The service whose network namespace {@code s} joins (network_mode: service:x), or null. */
-  public static String netnsParentService(Service s) {
-    String m = s.networkMode();
-    return m != null && m.startsWith("service:") ? m.substring("service:".length()) : null;
   }
 
   public Set<String> dependencies(String service) {

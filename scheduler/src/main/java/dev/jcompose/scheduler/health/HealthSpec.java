@@ -1,6 +1,6 @@
 package dev.jcompose.scheduler.health;
 
-import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.HealthCheck;
 import dev.jcompose.runtime.api.ImageConfig;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.List;
 public record HealthSpec(List<String> test, Duration interval, Duration timeout, Duration startPeriod, Duration startInterval, int retries) {
 
   /** The effective healthcheck, or null when there is none (absent, NONE or disabled). */
-  public static HealthSpec effective(Service.HealthCheck s, ImageConfig.HealthConfig image) {
+  public static HealthSpec effective(HealthCheck s, ImageConfig.HealthConfig image) {
     if (s != null && s.disable()) {
       return null;
     }

@@ -3,6 +3,8 @@ package dev.jcompose.scheduler.plan;
 import dev.jcompose.model.api.Network;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceLifecycle;
+import dev.jcompose.model.api.ServiceStorage;
 import dev.jcompose.model.api.Volume;
 import dev.jcompose.scheduler.convert.NetworkConverter;
 import dev.jcompose.scheduler.graph.ServiceGraph;
@@ -80,8 +82,8 @@ public final class Reconciler {
         networkOps.put(key, plan.add(Op.Kind.CREATE_NETWORK, name, null, "", List.of()));
       }
     }
-    for (Service.ServiceVolume v : s.volumes() == null ? List.<Service.ServiceVolume>of() : s.volumes()) {
-      if (!"volume".equals(v.type()) || v.source() == null || v.source().isEmpty()) {
+    for (ServiceStorage.Mount v : s.storage().volumes()) {
+      if (v.type() != ServiceStorage.MountType.VOLUME || v.anonymous()) {
         continue;
       }
       Volume vol = p.volumes() == null ? null : p.volumes().get(v.source());
@@ -111,7 +113,7 @@ public final class Reconciler {
     List<String> starts = new ArrayList<>();
     List<String> stops = new ArrayList<>();
     boolean anyRecreated = false;
-    String hash = ConfigHash.of(p, s);
+    String hash = s.configHash();
     for (int i = replicas; i < existing.size(); i++) {
       ObservedContainer c = existing.get(existing.size() - 1 - (i - replicas));
       stops.add(stopAndRemove(c, s, "scale down to " + replicas));
@@ -152,7 +154,7 @@ public final class Reconciler {
     if (in.options().forceRecreate()) {
       return "forced";
     }
-    String parent = ServiceGraph.netnsParentService(s);
+    String parent = s.networking().mode().parentService();
     if (parent != null && services.containsKey(parent) && services.get(parent).recreated()) {
       return "network namespace parent " + parent + " recreated";
     }
@@ -176,10 +178,10 @@ public final class Reconciler {
   private String createAndStart(Service s, String name, String why, String afterRemove, Set<String> scope) {
     List<String> deps = new ArrayList<>();
     NetworkConverter.serviceNetworkKeys(p, s).forEach(k -> deps.add(networkOps.get(k)));
-    (s.volumes() == null ? List.<Service.ServiceVolume>of() : s.volumes()).forEach(v -> deps.add(v.source() == null ? null : volumeOps.get(v.source())));
+    s.storage().volumes().forEach(v -> deps.add(v.source() == null ? null : volumeOps.get(v.source())));
     deps.add(s.image() == null ? null : imageOps.get(s.image()));
     deps.add(afterRemove);
-    String parent = ServiceGraph.netnsParentService(s);
+    String parent = s.networking().mode().parentService();
     if (parent != null && services.containsKey(parent)) {
       deps.addAll(services.get(parent).starts());
     }
@@ -194,36 +196,33 @@ public final class Reconciler {
   private List<String> startDeps(Service s, String create, Set<String> scope) {
     List<String> deps = new ArrayList<>();
     deps.add(create);
-    if (s.dependsOn() != null) {
-      new TreeSet<>(s.dependsOn().keySet()).forEach(d -> {
-        if (scope.contains(d) && services.containsKey(d)) {
-          deps.addAll(condition(d, s.dependsOn().get(d)));
-        }
-      });
-    }
+    Map<String, ServiceLifecycle.Dependency> dependsOn = s.lifecycle().dependsOn();
+    new TreeSet<>(dependsOn.keySet()).forEach(d -> {
+      if (scope.contains(d) && services.containsKey(d)) {
+        deps.addAll(condition(d, dependsOn.get(d)));
+      }
+    });
     return deps.stream().filter(d -> d != null).toList();
   }
 
-  private List<String> condition(String dep, Service.Dependency d) {
+  private List<String> condition(String dep, ServiceLifecycle.Dependency d) {
     List<String> depStarts = services.get(dep).starts().stream().filter(x -> x != null).toList();
-    String cond = d.condition() == null ? "service_started" : d.condition();
+    String cond = d.condition() == null ? ServiceLifecycle.Dependency.STARTED : d.condition();
     // required: false - the wait is its own op whose failure the executor turns into a warning.
     String reason = d.required() ? "" : Op.OPTIONAL;
     String suffix = d.required() ? "" : " (optional)";
     return switch (cond) {
-      case "service_healthy" -> List.of(plan.add(Op.Kind.WAIT_HEALTHY, dep + suffix, dep, reason, depStarts));
-      case "service_completed_successfully" -> List.of(plan.add(Op.Kind.WAIT_COMPLETED, dep + suffix, dep, reason, depStarts));
+      case ServiceLifecycle.Dependency.HEALTHY -> List.of(plan.add(Op.Kind.WAIT_HEALTHY, dep + suffix, dep, reason, depStarts));
+      case ServiceLifecycle.Dependency.COMPLETED -> List.of(plan.add(Op.Kind.WAIT_COMPLETED, dep + suffix, dep, reason, depStarts));
       default -> d.required() ? depStarts : List.of(plan.add(Op.Kind.WAIT_STARTED, dep + suffix, dep, reason, depStarts));
     };
   }
 
   /** depends_on with restart: true on a dependency that is being recreated, or null. */
   private String restartingDependency(Service s) {
-    if (s.dependsOn() == null) {
-      return null;
-    }
-    return new TreeSet<>(s.dependsOn().keySet()).stream()
-        .filter(d -> s.dependsOn().get(d).restart() && services.containsKey(d) && services.get(d).recreated())
+    Map<String, ServiceLifecycle.Dependency> dependsOn = s.lifecycle().dependsOn();
+    return new TreeSet<>(dependsOn.keySet()).stream()
+        .filter(d -> dependsOn.get(d).restart() && services.containsKey(d) && services.get(d).recreated())
         .findFirst().orElse(null);
   }
 
@@ -232,7 +231,7 @@ public final class Reconciler {
     if (override != null) {
       return override;
     }
-    return s.scale() == null ? 1 : s.scale();
+    return s.lifecycle().scale();
   }
 
   /** Dependants stop before their dependencies (compose stops in reverse dependency order). */

@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.restart;
 
+import dev.jcompose.model.api.RestartPolicy;
 import dev.jcompose.runtime.api.ExitStatus;
 import java.time.Duration;
 

@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.restart;
 
+import dev.jcompose.model.api.RestartPolicy;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ExitStatus;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceResources;
+import dev.jcompose.model.api.ServiceStorage;
 import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
 import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ImageConfig;
@@ -52,8 +54,7 @@ class ContainerSpecFactoryTest {
 
   @Test
   void serviceEntrypoint_resetsImageCmd() {
-    Svc s = Svc.of("web");
-    s.entrypoint = List.of("/other");
+    Svc s = Svc.of("web").entrypoint("/other");
     assertThat(build(s, image(List.of("/ep"), List.of("run"), List.of())).process().args()).containsExactly("/other");
   }
 
@@ -71,16 +72,16 @@ class ContainerSpecFactoryTest {
 
   @Test
   void resources_nanoCpusBecomeCfsQuota() {
-    Svc s = Svc.of("web");
-    s.resources = new Service.Resources(64L << 20, 128L << 20, 32L << 20, 1_500_000_000L, 512L, null, null, "0-1", 100L, null, null);
+    Svc s = Svc.of("web").resources(ServiceResources.builder().memLimit(64L << 20).memswapLimit(128L << 20)
+        .memReservation(32L << 20).nanoCpus(1_500_000_000L).cpuShares(512L).cpuset("0-1").pidsLimit(100L).build());
     ContainerSpec.Resources r = build(s, image(null, List.of("sh"), null)).resources();
     assertThat(r).isEqualTo(new ContainerSpec.Resources(64L << 20, 128L << 20, 32L << 20, 150_000L, 100_000L, 512L, "0-1", 100L, null));
   }
 
   @Test
   void mounts_etcFilesThenVolumesBindsTmpfs() {
-    Svc s = Svc.of("web").volume("volume", "data", "/data").volume("volume", null, "/cache").volume("bind", "/host/src", "/src");
-    s.tmpfs.add("/run:size=64m,ro");
+    Svc s = Svc.of("web").volume("volume", "data", "/data").volume("volume", null, "/cache").volume("bind", "/host/src", "/src")
+        .tmpfs("/run:size=64m,ro");
     List<MountSpec> m = build(s, image(null, List.of("sh"), null)).mounts();
     assertThat(m).extracting(MountSpec::target).containsExactly("/etc/hosts", "/etc/resolv.conf", "/etc/hostname", "/data", "/cache", "/src", "/run");
     assertThat(m.get(0).source()).isEqualTo(Path.of("/state/etc/p-web-1/hosts"));
@@ -92,8 +93,7 @@ class ContainerSpecFactoryTest {
 
   @Test
   void labels_composeKeysAndEngineKeys() {
-    Svc s = Svc.of("web").restart("on-failure:3").dependsOn("db", "service_healthy");
-    s.stopGracePeriod = Duration.ofSeconds(3);
+    Svc s = Svc.of("web").restart("on-failure:3").dependsOn("db", "service_healthy").stopGracePeriod(Duration.ofSeconds(3));
     Map<String, String> l = build(s, image(null, List.of("sh"), null)).labels();
     assertThat(l).containsEntry("com.docker.compose.project", "p").containsEntry("com.docker.compose.service", "web")
         .containsEntry("com.docker.compose.container-number", "1").containsEntry("com.docker.compose.oneoff", "False")
@@ -105,13 +105,9 @@ class ContainerSpecFactoryTest {
 
   @Test
   void securityAndLimits() {
-    Svc s = Svc.of("web");
-    s.capDrop.add("ALL");
-    s.capAdd.add("CAP_CHOWN");
-    s.readOnly = true;
-    s.securityOpt.add("no-new-privileges:true");
-    s.ulimits.put("nofile", new Service.Ulimit(1024, 2048));
-    s.sysctls.put("net.core.somaxconn", "1024");
+    Svc s = Svc.of("web").security(b -> b.capDrop(List.of("ALL")).capAdd(List.of("CAP_CHOWN")).readOnly(true)
+            .securityOpt(List.of("no-new-privileges:true")).sysctls(Map.of("net.core.somaxconn", "1024")))
+        .resources(ServiceResources.builder().ulimits(Map.of("nofile", new ServiceResources.Ulimit(1024, 2048))).build());
     ContainerSpec spec = build(s, image(null, List.of("sh"), null));
     assertThat(spec.process().capabilities()).containsExactly("CHOWN");
     assertThat(spec.process().noNewPrivileges()).isTrue();
@@ -134,15 +130,12 @@ class ContainerSpecFactoryTest {
   void secretsAndConfigs_areReadOnlyBinds() {
     Project base = Proj.of("p").service(Svc.of("web")).build();
     Service web = base.services().get("web");
-    Service withRefs = new Service(web.name(), web.image(), null, web.command(), null, Map.of(), null, null, List.of(), null, null,
-        null, Map.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), null, Map.of(), null, null, null, null, null, List.of(),
-        List.of(), false, false, null, null, false, false, null, Map.of(), List.of(), List.of(), List.of(), List.of(), Map.of(),
-        List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, null, null,
-        List.of(new Service.ServiceFileRef("token", null, null, null, null)),
-        List.of(new Service.ServiceFileRef("conf", "/etc/app.conf", null, null, null)));
+    Service withRefs = web.toBuilder().storage(web.storage()
+        .withSecrets(List.of(new ServiceStorage.FileRef("token", null, null, null, null)))
+        .withConfigs(List.of(new ServiceStorage.FileRef("conf", "/etc/app.conf", null, null, null)))).build();
     Project p = new Project("p", base.workingDir(), List.of(), Map.of("web", withRefs), base.networks(), Map.of(),
         Map.of("token", new dev.jcompose.model.api.Secret("token", "p_token", "/src/token.txt", null, false, Map.of())),
-        Map.of("conf", new dev.jcompose.model.api.Config("conf", "p_conf", null, null, "k=v", false, Map.of())), null);
+        Map.of("conf", new dev.jcompose.model.api.Config("conf", "p_conf", null, null, "k=v", false, Map.of())));
     ContainerRequest r = new ContainerRequest(p, withRefs, "p-web-1", 1, image(null, List.of("sh"), null), ID, "h",
         ContainerSpec.NetworkMode.newNamespace(), Path.of("/etc-dir"), null);
     ContainerSpec spec = ContainerSpecFactory.build(r, (n, a, t, nc) -> Path.of("/v"), (kind, name, content) -> Path.of("/w", kind, name + "=" + content));

@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.convert;
 
+import dev.jcompose.model.api.ServiceNetworking.ExtraHost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -8,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class EtcFilesTest {
   @Test
   void hosts_localhostExtraHostsAndOwnAddress() {
-    String hosts = EtcFiles.hosts(List.of("db.local:10.0.0.5", "gw=host-gateway"), "172.20.0.1", "172.20.0.2", "abc123", null);
+    String hosts = EtcFiles.hosts(List.of(ExtraHost.parse("db.local:10.0.0.5"), ExtraHost.parse("gw=host-gateway")), "172.20.0.1", "172.20.0.2", "abc123", null);
     assertThat(hosts).startsWith("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n")
         .endsWith("10.0.0.5\tdb.local\n172.20.0.1\tgw\n172.20.0.2\tabc123\n");
   }

@@ -32,7 +32,7 @@ class NetworkConverterTest {
   @Test
   void ports_fixedRangeAndRandom() {
     var s = Svc.of("web").port(80, "8080").port(443, "9000-9001").port(53, null).build();
-    assertThat(NetworkConverter.portBindings(s.ports(), "10.0.0.2")).containsExactly(
+    assertThat(NetworkConverter.portBindings(s.networking().ports(), "10.0.0.2")).containsExactly(
         new PortBinding("", 8080, "10.0.0.2", 80, "tcp"), new PortBinding("", 9000, "10.0.0.2", 443, "tcp"),
         new PortBinding("", 0, "10.0.0.2", 53, "tcp"));
   }

@@ -223,14 +223,14 @@ class LocalComposeServiceTest {
     Project p = Proj.of("p").service(Svc.of("job")).build();
     svc.up(p, UpOptions.defaults(), e -> {});
     runtime.crash("p-job-1", 0);
-    UpOptions wait = new UpOptions(List.of(), true, false, false, false, false, true, 5, false, false, "missing", Map.of(), null);
+    UpOptions wait = UpOptions.builder().waitHealthy(true).waitTimeoutSeconds(5).build();
     assertThat(svc.up(p, wait, e -> {})).isNotEmpty();
   }
 
   @Test
   void run_createsOneOffContainer() {
-    var run = new dev.jcompose.scheduler.api.RunOptions("web", List.of("echo", "hi"), Map.of(), null, null, null, true, true,
-        false, false, List.of(), false, null);
+    var run = dev.jcompose.scheduler.api.RunOptions.builder("web").command(List.of("echo", "hi")).noDeps(true)
+        .removeAfter(true).build();
     ContainerSummary s = svc.run(app(), run, e -> {});
     assertThat(s.name()).matches("p-web-run-[0-9a-f]{6}");
     assertThat(s.labels()).containsEntry("com.docker.compose.oneoff", "True");
@@ -262,7 +262,7 @@ class LocalComposeServiceTest {
 
   @Test
   void dryRun_reportsPlanAndChangesNothing() {
-    svc.up(app(), new UpOptions(List.of(), true, false, false, false, false, false, null, true, false, "missing", Map.of(), null), events::add);
+    svc.up(app(), UpOptions.builder().dryRun(true).build(), events::add);
     assertThat(runtime.containers).isEmpty();
     assertThat(events).filteredOn(e -> e.action().equals("Plan")).singleElement()
         .satisfies(e -> assertThat(e.message()).contains("create container p-web-1"));
@@ -286,7 +286,7 @@ class LocalComposeServiceTest {
 
   @Test
   void up_unknownService_isNotFound() {
-    UpOptions o = new UpOptions(List.of("nope"), true, false, false, false, false, false, null, false, false, "missing", Map.of(), null);
+    UpOptions o = UpOptions.builder().services(List.of("nope")).build();
     assertThatThrownBy(() -> svc.up(app(), o, e -> {})).hasMessage("no such service: nope");
   }
 }

@@ -27,6 +27,7 @@ import dev.jcompose.scheduler.core.Engine;
 import dev.jcompose.scheduler.testing.FakeImages;
 import dev.jcompose.scheduler.testing.Proj;
 import dev.jcompose.scheduler.testing.Svc;
+import dev.jcompose.testkit.HostChecks;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,9 +59,8 @@ class EngineRootTest {
   final List<Event> events = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeAll
-  static void guard() throws Exception {
-    new ProcessBuilder("/work/shared/tools/egress-guard").redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
+  static void guard() {
+    HostChecks.egressGuard();
   }
 
   @BeforeEach
@@ -94,20 +94,17 @@ class EngineRootTest {
     if (Boolean.getBoolean("jcompose.test.verbose")) {
       System.out.println("teardown down+close ms: " + (System.nanoTime() - t0) / 1_000_000);
     }
-    Process p = new ProcessBuilder("/work/shared/tools/leakcheck").redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    p.waitFor(30, TimeUnit.SECONDS);
+    List<String> leaks = HostChecks.leaksMentioning(root.toString(), "jcompose_schedtest");
     new ProcessBuilder("rm", "-rf", root.toString()).start().waitFor(30, TimeUnit.SECONDS);
-    assertThat(out.lines().filter(l -> l.contains(root.toString()) || l.contains("jcompose_schedtest"))).isEmpty();
+    assertThat(leaks).isEmpty();
   }
 
   @Test
   void up_healthGatedStack_runsOnBridgeAndDownCleansUp() throws Exception {
-    Svc db = Svc.of("db").command("sh", "-c", "touch /tmp/ready; sleep 1000").health("CMD", "cat", "/tmp/ready");
-    db.stopGracePeriod = Duration.ofMillis(200);
+    Svc db = Svc.of("db").command("sh", "-c", "touch /tmp/ready; sleep 1000").health("CMD", "cat", "/tmp/ready")
+        .stopGracePeriod(Duration.ofMillis(200));
     Svc web = Svc.of("web").command("sh", "-c", "cat /etc/hosts /etc/resolv.conf; hostname; ls /data; sleep 1000")
-        .dependsOn("db", "service_healthy").volume("volume", "data", "/data");
-    web.stopGracePeriod = Duration.ofMillis(200);
+        .dependsOn("db", "service_healthy").volume("volume", "data", "/data").stopGracePeriod(Duration.ofMillis(200));
     Project p = Proj.of("e2e").volume("data").service(db).service(web)
         .service(Svc.of("job").command("sh", "-c", "exit 0")).build();
 
@@ -142,8 +139,7 @@ class EngineRootTest {
   void twentyServices_upAndDown_figures() {
     Proj proj = Proj.of("e2e");
     for (int i = 0; i < 20; i++) {
-      Svc s = Svc.of(String.format("s%02d", i)).command("sleep", "1000");
-      s.stopGracePeriod = Duration.ofMillis(100);
+      Svc s = Svc.of(String.format("s%02d", i)).command("sleep", "1000").stopGracePeriod(Duration.ofMillis(100));
       proj.service(s);
     }
     Project p = proj.build();

@@ -60,14 +60,14 @@ class HealthStateTest {
   @Test
   void spec_serviceOverImage_disableAndNone() {
     var image = new dev.jcompose.runtime.api.ImageConfig.HealthConfig(List.of("CMD", "img"), 5_000_000_000L, 0, 0, 0, 4);
-    var svc = new dev.jcompose.model.api.Service.HealthCheck(null, Duration.ofSeconds(7), null, null, null, null, false);
+    var svc = new dev.jcompose.model.api.HealthCheck(null, Duration.ofSeconds(7), null, null, null, null, false);
     HealthSpec eff = HealthSpec.effective(svc, image);
     assertThat(eff.test()).containsExactly("CMD", "img");
     assertThat(eff.interval()).isEqualTo(Duration.ofSeconds(7));
     assertThat(eff.retries()).isEqualTo(4);
     assertThat(HealthSpec.decode(eff.encode())).isEqualTo(eff);
-    assertThat(HealthSpec.effective(new dev.jcompose.model.api.Service.HealthCheck(List.of("NONE"), null, null, null, null, null, false), image)).isNull();
-    assertThat(HealthSpec.effective(new dev.jcompose.model.api.Service.HealthCheck(null, null, null, null, null, null, true), image)).isNull();
+    assertThat(HealthSpec.effective(new dev.jcompose.model.api.HealthCheck(List.of("NONE"), null, null, null, null, null, false), image)).isNull();
+    assertThat(HealthSpec.effective(new dev.jcompose.model.api.HealthCheck(null, null, null, null, null, null, true), image)).isNull();
     assertThat(new HealthSpec(List.of("CMD-SHELL", "curl -f x"), null, null, null, null, 1).argv()).containsExactly("/bin/sh", "-c", "curl -f x");
   }
 }

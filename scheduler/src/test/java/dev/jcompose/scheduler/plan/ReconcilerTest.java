@@ -33,16 +33,16 @@ class ReconcilerTest {
 
   private static UpOptions with(boolean force, boolean noRecreate, boolean noDeps, boolean removeOrphans, List<String> services,
       Map<String, Integer> scale) {
-    return new UpOptions(services, true, force, noRecreate, noDeps, removeOrphans, false, null, false, false, "missing", scale, null);
+    return UpOptions.builder().services(services).forceRecreate(force).noRecreate(noRecreate).noDeps(noDeps)
+        .removeOrphans(removeOrphans).scale(scale).build();
   }
 
   /** Everything of the project running and up to date. */
   private static List<ObservedContainer> running(Project p) {
     List<ObservedContainer> out = new ArrayList<>();
     for (Service s : p.services().values()) {
-      int n = s.scale() == null ? 1 : s.scale();
-      for (int i = 1; i <= n; i++) {
-        out.add(container(p, s.name(), i, ConfigHash.of(p, s), Status.RUNNING));
+      for (int i = 1; i <= s.lifecycle().scale(); i++) {
+        out.add(container(p, s.name(), i, s.configHash(), Status.RUNNING));
       }
     }
     return out;
@@ -116,7 +116,7 @@ class ReconcilerTest {
   void imageChanged_recreates() {
     Project p = Proj.of("p").service(Svc.of("web")).build();
     List<ObservedContainer> obs = List.of(new ObservedContainer("p-web-1", Status.RUNNING, Map.of(Labels.PROJECT, "p",
-        Labels.SERVICE, "web", Labels.NUMBER, "1", Labels.CONFIG_HASH, ConfigHash.of(p, p.services().get("web")),
+        Labels.SERVICE, "web", Labels.NUMBER, "1", Labels.CONFIG_HASH, p.services().get("web").configHash(),
         Labels.IMAGE, "sha256:old")));
     assertThat(plan(p, obs, opts())).contains("create container p-web-1  (image changed)");
   }
@@ -142,13 +142,6 @@ class ReconcilerTest {
         stop container p-web-2  (scale down to 1)
         remove container p-web-2  after: stop container p-web-2
         """);
-  }
-
-  @Test
-  void scaleAttribute_doesNotChangeConfigHash() {
-    Project three = Proj.of("p").service(Svc.of("web").scale(3)).build();
-    Project one = Proj.of("p").service(Svc.of("web").scale(1)).build();
-    assertThat(ConfigHash.of(three, three.services().get("web"))).isEqualTo(ConfigHash.of(one, one.services().get("web")));
   }
 
   @Test
@@ -240,8 +233,7 @@ class ReconcilerTest {
 
   @Test
   void requiredFalse_dependencyGetsAnOptionalWait() {
-    Svc web = Svc.of("web");
-    web.dependsOn.put("db", new Service.Dependency("service_healthy", false, false));
+    Svc web = Svc.of("web").dependsOn("db", "service_healthy", false, false);
     Project p = Proj.of("p").service(Svc.of("db").health("CMD", "true")).service(web).build();
     assertThat(plan(p, List.of(), opts())).contains(
         "wait healthy db (optional)  (optional)  after: start container p-db-1",

@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.restart;
 
+import dev.jcompose.model.api.RestartPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.runtime.api.ExitStatus;

@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.server;
 
+import dev.jcompose.model.api.ServiceNetworking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -123,7 +124,9 @@ class ServerClientTest {
 
   @Test
   void run_returnsOneOffSummary() {
-    RunOptions options = new RunOptions("web", List.of("echo", "hi"), Map.of("A", "1"), "1000", "/w", "n", true, true, false, false, List.of("8080:80"), false, "sh");
+    RunOptions options = RunOptions.builder("web").command(List.of("echo", "hi")).environment(Map.of("A", "1")).user("1000")
+        .workdir("/w").name("n").noDeps(true).removeAfter(true).publish(ServiceNetworking.Port.parse("8080:80"))
+        .entrypoint("sh").build();
 
     ContainerSummary s = client.run(SampleProjects.minimal("demo"), options, e -> {});
 

@@ -36,6 +36,6 @@ public final class Proj {
   }
 
   public Project build() {
-    return new Project(name, Path.of("/tmp/" + name), List.of(), services, networks, volumes, Map.of(), Map.of(), null);
+    return new Project(name, Path.of("/tmp/" + name), List.of(), services, networks, volumes, Map.of(), Map.of());
   }
 }

@@ -1,50 +1,48 @@
 package dev.jcompose.scheduler.testing;
 
+import dev.jcompose.model.api.HealthCheck;
+import dev.jcompose.model.api.NetworkMode;
+import dev.jcompose.model.api.PortRange;
+import dev.jcompose.model.api.RestartPolicy;
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceLifecycle;
+import dev.jcompose.model.api.ServiceNetworking;
+import dev.jcompose.model.api.ServiceProcess;
+import dev.jcompose.model.api.ServiceResources;
+import dev.jcompose.model.api.ServiceSecurity;
+import dev.jcompose.model.api.ServiceStorage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** Builds {@link Service} records for tests; unset fields are null/empty like the loader leaves them. */
+/**
+ * Builds {@link Service} records for tests, image busybox; unset attributes are what the loader
+ * leaves for absent ones. The config hash stands in for the loader's: a digest of the record, so
+ * that any change of an attribute the hash covers changes it.
+ */
 public final class Svc {
-  public String name;
-  public String image = "busybox";
-  public List<String> command;
-  public List<String> entrypoint;
-  public Map<String, String> environment = new LinkedHashMap<>();
-  public String workingDir;
-  public String user;
-  public String hostname;
-  public String containerName;
-  public Map<String, String> labels = new LinkedHashMap<>();
-  public List<Service.Port> ports = new ArrayList<>();
-  public List<Service.ServiceVolume> volumes = new ArrayList<>();
-  public List<String> tmpfs = new ArrayList<>();
-  public Map<String, Service.ServiceNetwork> networks = new LinkedHashMap<>();
-  public String networkMode;
-  public Map<String, Service.Dependency> dependsOn = new LinkedHashMap<>();
-  public Service.HealthCheck healthcheck;
-  public String restart;
-  public Service.RestartPolicy deployRestartPolicy;
-  public Integer scale;
-  public Service.Resources resources;
-  public List<String> capAdd = new ArrayList<>();
-  public List<String> capDrop = new ArrayList<>();
-  public boolean privileged;
-  public boolean readOnly;
-  public String stopSignal;
-  public Duration stopGracePeriod;
-  public Map<String, Service.Ulimit> ulimits = new LinkedHashMap<>();
-  public List<String> extraHosts = new ArrayList<>();
-  public List<String> dns = new ArrayList<>();
-  public Map<String, String> sysctls = new LinkedHashMap<>();
-  public List<String> securityOpt = new ArrayList<>();
-  public String pullPolicy;
+  private final Service.Builder service;
+  private final ServiceProcess.Builder process = ServiceProcess.builder();
+  private final List<ServiceNetworking.Port> ports = new ArrayList<>();
+  private final List<ServiceStorage.Mount> volumes = new ArrayList<>();
+  private final List<ServiceStorage.Tmpfs> tmpfs = new ArrayList<>();
+  private final Map<String, String> environment = new LinkedHashMap<>();
+  private final Map<String, ServiceLifecycle.Dependency> dependsOn = new LinkedHashMap<>();
+  private NetworkMode networkMode;
+  private ServiceLifecycle lifecycle = ServiceLifecycle.NONE;
+  private ServiceSecurity security = ServiceSecurity.NONE;
+  public final String name;
 
-  public Svc(String name) {
+  private Svc(String name) {
     this.name = name;
+    this.service = Service.builder(name).image("busybox");
   }
 
   public static Svc of(String name) {
@@ -52,12 +50,17 @@ public final class Svc {
   }
 
   public Svc image(String i) {
-    image = i;
+    service.image(i);
     return this;
   }
 
   public Svc command(String... c) {
-    command = List.of(c);
+    process.command(List.of(c));
+    return this;
+  }
+
+  public Svc entrypoint(String... e) {
+    process.entrypoint(List.of(e));
     return this;
   }
 
@@ -67,56 +70,90 @@ public final class Svc {
   }
 
   public Svc dependsOn(String dep, String condition) {
-    dependsOn.put(dep, new Service.Dependency(condition, false, true));
-    return this;
+    return dependsOn(dep, condition, false);
   }
 
   public Svc dependsOn(String dep, String condition, boolean restart) {
-    dependsOn.put(dep, new Service.Dependency(condition, restart, true));
+    return dependsOn(dep, condition, restart, true);
+  }
+
+  public Svc dependsOn(String dep, String condition, boolean restart, boolean required) {
+    dependsOn.put(dep, new ServiceLifecycle.Dependency(condition, restart, required));
     return this;
   }
 
   public Svc scale(int n) {
-    scale = n;
+    lifecycle = lifecycle.withScale(n);
     return this;
   }
 
   public Svc networkMode(String m) {
-    networkMode = m;
+    networkMode = NetworkMode.parse(m);
     return this;
   }
 
   public Svc restart(String r) {
-    restart = r;
+    lifecycle = lifecycle.withRestart(RestartPolicy.parse(r));
+    return this;
+  }
+
+  public Svc stopGracePeriod(Duration d) {
+    lifecycle = lifecycle.withStop(lifecycle.stopSignal(), d);
+    return this;
+  }
+
+  public Svc security(UnaryOperator<ServiceSecurity.Builder> change) {
+    security = change.apply(security.toBuilder()).build();
+    return this;
+  }
+
+  public Svc resources(ServiceResources r) {
+    service.resources(r);
+    return this;
+  }
+
+  public Svc tmpfs(String spec) {
+    tmpfs.add(ServiceStorage.Tmpfs.parse(spec));
     return this;
   }
 
   public Svc health(String... test) {
-    healthcheck = new Service.HealthCheck(List.of(test), Duration.ofMillis(50), Duration.ofSeconds(5), 2, null, null, false);
+    service.healthcheck(new HealthCheck(List.of(test), Duration.ofMillis(50), Duration.ofSeconds(5), 2, null, null, false));
     return this;
   }
 
   /** A healthcheck whose failures do not count for {@code startPeriod} (a slow starter). */
   public Svc healthAfter(Duration startPeriod, String... test) {
-    healthcheck = new Service.HealthCheck(List.of(test), Duration.ofMillis(50), Duration.ofSeconds(5), 2, startPeriod, null, false);
+    service.healthcheck(new HealthCheck(List.of(test), Duration.ofMillis(50), Duration.ofSeconds(5), 2, startPeriod, null, false));
     return this;
   }
 
   public Svc volume(String type, String source, String target) {
-    volumes.add(new Service.ServiceVolume(type, source, target, false, null, null, null, null, null, null, null, null));
+    volumes.add(ServiceStorage.Mount.of(ServiceStorage.MountType.parse(type), source, target, false));
     return this;
   }
 
   public Svc port(int target, String published) {
-    ports.add(new Service.Port(null, target, published, null, "tcp", "ingress", null));
+    ports.add(ServiceNetworking.Port.of(target, published == null ? null : PortRange.parse(published, "published")));
     return this;
   }
 
   public Service build() {
-    return new Service(name, image, null, command, entrypoint, environment, workingDir, user, List.of(), hostname, null,
-        containerName, labels, ports, List.of(), volumes, tmpfs, networks, networkMode, dependsOn, healthcheck, restart,
-        deployRestartPolicy, scale, resources, capAdd, capDrop, privileged, readOnly, stopSignal, stopGracePeriod, false,
-        false, null, ulimits, extraHosts, dns, List.of(), List.of(), sysctls, List.of(), securityOpt, List.of(), List.of(),
-        pullPolicy, null, null, null, null, null, null, List.of(), List.of());
+    Service s = service.process(process.environment(environment).build())
+        .networking(ServiceNetworking.builder().mode(networkMode).ports(ports).build())
+        .storage(ServiceStorage.NONE.withVolumes(volumes).withTmpfs(tmpfs)).security(security)
+        .lifecycle(lifecycle.withDependsOn(dependsOn)).configHash(null).build();
+    // What the loader's hash leaves out (build, pull policy, scale, depends_on, profiles) is left out here too.
+    Service hashed = s.toBuilder().build(null).pullPolicy(null).profiles(null)
+        .lifecycle(s.lifecycle().withScale(1).withDependsOn(Map.of())).build();
+    return s.toBuilder().configHash(digest(hashed.toString())).build();
+  }
+
+  private static String digest(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -79,7 +79,7 @@ public final class LayerPacker {
     entry.setUserName("");
     entry.setGroupName("");
     entry.setModTime(seconds((FileTime) a.get("lastModifiedTime")));
-    Map<String, byte[]> xattrs = ops.xattrs(path);
+    Map<String, byte[]> xattrs = xattrs(path);
     boolean opaque = type == 0040000 && isOpaque(xattrs);
     xattrs.forEach((k, v) -> xattr(entry, k, v));
     tar.putArchiveEntry(entry);
@@ -130,6 +130,14 @@ public final class LayerPacker {
         return e;
       }
     }
+  }
+
+  private Map<String, byte[]> xattrs(Path path) throws IOException {
+    Map<String, byte[]> out = new java.util.TreeMap<>();
+    for (String name : ops.llistxattr(path)) {
+      ops.lgetxattr(path, name).ifPresent(v -> out.put(name, v));
+    }
+    return out;
   }
 
   private static boolean isOpaque(Map<String, byte[]> xattrs) {

@@ -2,11 +2,14 @@ package dev.jcompose.runtime.image.unpack;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The unpacker's door to the file-system syscalls the JDK lacks or does without NOFOLLOW:
- * device nodes, ownership of symlinks, full modes (setuid/setgid/sticky) and trusted xattrs.
- * Every method acts on the path itself, never on a symlink's target.
+ * device nodes, ownership of symlinks, full modes (setuid/setgid/sticky) and extended attributes
+ * in every namespace (the JDK reaches only {@code user.*}). One method per system call; every
+ * method acts on the path itself, never on a symlink's target.
  */
 public interface FsOps {
   int S_IFIFO = 0010000;
@@ -25,16 +28,17 @@ public interface FsOps {
   /** lsetxattr(2), any namespace. */
   void lsetxattr(Path path, String name, byte[] value) throws IOException;
 
+  /**
+   * llistxattr(2): the names of the path's extended attributes, in every namespace the caller
+   * may see ({@code trusted.*} only with CAP_SYS_ADMIN); empty where the file system has none.
+   */
+  List<String> llistxattr(Path path) throws IOException;
+
+  /** lgetxattr(2): the attribute's value, or empty when the path has no attribute of that name. */
+  Optional<byte[]> lgetxattr(Path path, String name) throws IOException;
+
   /** utimensat(2) with AT_SYMLINK_NOFOLLOW: sets atime and mtime without opening the file (fifos would block). */
   void setTimes(Path path, long epochSeconds, long nanos) throws IOException;
-
-  /**
-   * llistxattr(2) + lgetxattr(2): every extended attribute of the path itself, all namespaces
-   * readable to the caller (trusted.* needs root). Used when a directory is packed into a layer.
-   */
-  default java.util.Map<String, byte[]> xattrs(Path path) throws IOException {
-    return java.util.Map.of();
-  }
 
   /** Whether ownership can be set (we are root); otherwise files stay owned by the caller. */
   boolean canChown();

@@ -1,10 +1,16 @@
 package dev.jcompose.runtime.image.unpack;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.LibraryOption;
 import jnr.ffi.Runtime;
+import jnr.ffi.annotations.Out;
 
 /** {@link FsOps} through libc via jnr-ffi (glibc 2.33+ exports mknod as a symbol). */
 public final class NativeFsOps implements FsOps {
@@ -19,11 +25,12 @@ public final class NativeFsOps implements FsOps {
 
     int lsetxattr(String path, String name, byte[] value, long size, int flags);
 
+    long llistxattr(String path, @Out byte[] list, long size);
+
+    long lgetxattr(String path, String name, @Out byte[] value, long size);
+
     int utimensat(int dirfd, String path, long[] times, int flags);
 
-    long llistxattr(String path, byte[] list, long size);
-
-    long lgetxattr(String path, String name, byte[] value, long size);
 
     int geteuid();
 
@@ -35,6 +42,11 @@ public final class NativeFsOps implements FsOps {
   }
 
   private static final int AT_FDCWD = -100;
+  private static final int ENODATA = 61;
+  private static final int ERANGE = 34;
+  private static final int ENOTSUP = 95;
+  /** Size queries and reads race with writers: a list or value that grew in between is read again. */
+  private static final int XATTR_TRIES = 8;
   private static final int AT_SYMLINK_NOFOLLOW = 0x100;
   private final LibC libc = Holder.LIBC;
   private final boolean root = libc.geteuid() == 0;
@@ -60,40 +72,61 @@ public final class NativeFsOps implements FsOps {
   }
 
   @Override
+  public List<String> llistxattr(Path path) throws IOException {
+    byte[] names = readSized(path, "llistxattr", buf -> libc.llistxattr(path.toString(), buf, buf.length));
+    if (names == null) {
+      return List.of(); // ENOTSUP: the file system keeps no extended attributes
+    }
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] == 0) { // the list is NUL-terminated names, one after the other
+        out.add(new String(names, start, i - start, StandardCharsets.UTF_8));
+        start = i + 1;
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<byte[]> lgetxattr(Path path, String name) throws IOException {
+    return Optional.ofNullable(readSized(path, "lgetxattr " + name, buf -> libc.lgetxattr(path.toString(), name, buf, buf.length)));
+  }
+
+  private interface SizedCall {
+    long call(byte[] buf);
+  }
+
+  /**
+   * The xattr calls' protocol: a call with size 0 answers the size needed, a second fills the
+   * buffer, ERANGE means it grew in between. Null for ENODATA/ENOTSUP (nothing there).
+   */
+  private byte[] readSized(Path path, String call, SizedCall sized) throws IOException {
+    for (int i = 0; i < XATTR_TRIES; i++) {
+      long need = sized.call(new byte[0]);
+      if (need >= 0) {
+        byte[] buf = new byte[(int) need];
+        long got = need == 0 ? 0 : sized.call(buf);
+        if (got >= 0) {
+          return got == buf.length ? buf : Arrays.copyOf(buf, (int) got);
+        }
+      }
+      int errno = Runtime.getRuntime(libc).getLastError();
+      if (errno == ENODATA || errno == ENOTSUP) {
+        return null;
+      }
+      if (errno != ERANGE) {
+        throw new IOException(call + " " + path + ": " + libc.strerror(errno));
+      }
+    }
+    throw new IOException(call + " " + path + ": the attributes kept changing while read");
+  }
+
+  @Override
   public void setTimes(Path path, long epochSeconds, long nanos) throws IOException {
     // struct timespec[2] = {atime, mtime}, each {tv_sec, tv_nsec} as two longs on 64-bit Linux
     long[] times = {epochSeconds, nanos, epochSeconds, nanos};
     check(libc.utimensat(AT_FDCWD, path.toString(), times, AT_SYMLINK_NOFOLLOW), "utimensat", path);
-  }
-
-  @Override
-  public java.util.Map<String, byte[]> xattrs(Path path) throws IOException {
-    String p = path.toString();
-    long size = libc.llistxattr(p, null, 0);
-    if (size <= 0) {
-      return java.util.Map.of();
-    }
-    byte[] names = new byte[(int) size];
-    size = libc.llistxattr(p, names, names.length);
-    if (size < 0) {
-      return java.util.Map.of(); // changed meanwhile or unsupported: no attributes
-    }
-    java.util.Map<String, byte[]> out = new java.util.TreeMap<>();
-    int start = 0;
-    for (int i = 0; i < size; i++) {
-      if (names[i] == 0) {
-        String name = new String(names, start, i - start, java.nio.charset.StandardCharsets.UTF_8);
-        start = i + 1;
-        long len = libc.lgetxattr(p, name, null, 0);
-        if (len >= 0) {
-          byte[] value = new byte[(int) len];
-          if (libc.lgetxattr(p, name, value, len) == len) {
-            out.put(name, value);
-          }
-        }
-      }
-    }
-    return out;
   }
 
   @Override

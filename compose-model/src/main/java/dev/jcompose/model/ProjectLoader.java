@@ -1,5 +1,9 @@
-package dev.jcompose.model.api;
+package dev.jcompose.model;
 
+import dev.jcompose.model.api.ComposeFileException;
+import dev.jcompose.model.api.LoadOptions;
+import dev.jcompose.model.api.LoadResult;
+import dev.jcompose.model.api.Project;
 import dev.jcompose.model.load.LoadedTree;
 import dev.jcompose.model.load.ProjectTreeLoader;
 import dev.jcompose.model.normalize.CanonicalProject;
@@ -7,10 +11,11 @@ import dev.jcompose.model.normalize.ProjectNormalizer;
 import dev.jcompose.model.normalize.TypedProjectBuilder;
 import dev.jcompose.model.validate.ProjectValidator;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * The public door of compose-model: compose files in, one resolved {@link Project} out, as
+ * The door of compose-model: compose files in, one resolved {@link Project} out, as
  * {@code docker compose} (compose-go) resolves them: load + interpolate + merge (load stage), then
  * canonical long syntax and defaults, profiles, validation, typed views.
  *
@@ -40,9 +45,10 @@ public final class ProjectLoader {
       // like docker compose's --no-interpolate path (ToModel), no consistency checks on raw text
       ProjectValidator.validate(canonical);
     }
-    Project project = TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files());
+    Project project = TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files(), raw);
     List<String> warnings = new ArrayList<>(loaded.warnings());
     warnings.addAll(canonical.warnings());
-    return new LoadResult(project, canonical.disabledServices(), canonical.allProfiles(), List.copyOf(warnings));
+    return new LoadResult(project, Collections.unmodifiableMap(canonical.model()), canonical.disabledServices(),
+        canonical.allProfiles(), List.copyOf(warnings));
   }
 }

@@ -1,18 +1,13 @@
-package dev.jcompose.model.validate;
+package dev.jcompose.model.tree;
 
 import dev.jcompose.model.api.ComposeFileException;
-import dev.jcompose.model.tree.ListNode;
-import dev.jcompose.model.tree.MapNode;
-import dev.jcompose.model.tree.Mark;
-import dev.jcompose.model.tree.Node;
-import dev.jcompose.model.tree.ScalarNode;
 
 /** Finds where an attribute was written, to prefix messages with {@code file:line:column}. */
-final class Marks {
+public final class Marks {
   private Marks() {}
 
   /** The mark of the deepest existing key along {@code path} (map keys, list indexes as digits, or list entries by value). */
-  static Mark at(MapNode root, String... path) {
+  public static Mark at(MapNode root, String... path) {
     Node node = root;
     Mark mark = root.mark();
     for (String key : path) {
@@ -39,7 +34,7 @@ final class Marks {
         .findFirst().orElse(null);
   }
 
-  static ComposeFileException error(MapNode root, String message, String... path) {
+  public static ComposeFileException error(MapNode root, String message, String... path) {
     Mark m = at(root, path);
     String where = m == null || m.line() == 0 ? "" : m + ": ";
     return new ComposeFileException(where + message);

@@ -1,4 +1,4 @@
-package dev.jcompose.model.api;
+package dev.jcompose.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +37,7 @@ class GoldenTest {
     String yaml = Files.readString(dir.resolve("compose.yaml"));
     LoadedTree tree = new LoadedTree("proj", PROJECT_DIR, List.of(PROJECT_DIR.resolve("compose.yaml")),
         Map.of("FOO", "bar", "HOME", "/root"), List.of(), YamlReader.read(yaml, "compose.yaml").get(0), List.of());
-    Map<String, Object> model = ProjectLoader.fromTree(tree).project().canonical();
+    Map<String, Object> model = ProjectLoader.fromTree(tree).canonical();
     compare(ConfigRenderer.render(model, ConfigRenderer.Format.JSON, true), dir.resolve("expected.json"), true);
     compare(ConfigRenderer.render(model, ConfigRenderer.Format.YAML, true), dir.resolve("expected.yaml"), false);
   }

@@ -1,8 +1,13 @@
-package dev.jcompose.model.api;
+package dev.jcompose.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jcompose.model.api.ComposeFileException;
+import dev.jcompose.model.api.LoadOptions;
+import dev.jcompose.model.api.Project;
+import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceResources;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,12 +48,12 @@ class ProjectLoaderTest {
     assertThat(web.image()).isEqualTo("nginx:1.25");
     assertThat(web.resources().memLimit()).isEqualTo(536870912L);
     assertThat(web.resources().nanoCpus()).isEqualTo(500_000_000L);
-    assertThat(web.stopGracePeriod()).isEqualTo(Duration.ofSeconds(90));
-    assertThat(web.ulimits().get("nofile")).isEqualTo(new Service.Ulimit(1024, 1024));
+    assertThat(web.lifecycle().stopGracePeriod()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(web.resources().ulimits().get("nofile")).isEqualTo(new ServiceResources.Ulimit(1024, 1024));
     assertThat(web.healthcheck().test()).containsExactly("CMD-SHELL", "curl -f localhost");
-    assertThat(web.networks()).containsOnlyKeys("default");
+    assertThat(web.networking().networks()).containsOnlyKeys("default");
     assertThat(p.networks().get("default").name()).isEqualTo("shop_default");
-    assertThat(web.scale()).isEqualTo(1);
+    assertThat(web.lifecycle().scale()).isEqualTo(1);
   }
 
   @Test

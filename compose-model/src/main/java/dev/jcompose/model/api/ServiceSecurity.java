@@ -1,0 +1,107 @@
+package dev.jcompose.model.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a service's containers may do and see of the host: privileges, capabilities, security
+ * options, devices, kernel parameters and shared namespaces.
+ *
+ * @param ipc {@code ipc} mode as written (shareable, host, service:x...), null = private
+ * @param pid {@code pid} mode as written (host, service:x...), null = private
+ */
+public record ServiceSecurity(
+    boolean privileged,
+    boolean readOnly,
+    List<String> capAdd,
+    List<String> capDrop,
+    List<String> securityOpt,
+    List<Device> devices,
+    Map<String, String> sysctls,
+    String ipc,
+    String pid) {
+
+  public ServiceSecurity {
+    capAdd = Copies.list(capAdd);
+    capDrop = Copies.list(capDrop);
+    securityOpt = Copies.list(securityOpt);
+    devices = Copies.list(devices);
+    sysctls = Copies.map(sysctls);
+  }
+
+  public static final ServiceSecurity NONE = builder().build();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder().privileged(privileged).readOnly(readOnly).capAdd(capAdd).capDrop(capDrop)
+        .securityOpt(securityOpt).devices(devices).sysctls(sysctls).ipc(ipc).pid(pid);
+  }
+
+  /** A device in long form; {@code target} and {@code permissions} null = as source, rwm. */
+  public record Device(String source, String target, String permissions) {}
+
+  /** Fills a {@link ServiceSecurity}; everything starts unset (docker's defaults). */
+  public static final class Builder {
+    private boolean privileged;
+    private boolean readOnly;
+    private List<String> capAdd;
+    private List<String> capDrop;
+    private List<String> securityOpt;
+    private List<Device> devices;
+    private Map<String, String> sysctls;
+    private String ipc;
+    private String pid;
+
+    public Builder privileged(boolean v) {
+      privileged = v;
+      return this;
+    }
+
+    public Builder readOnly(boolean v) {
+      readOnly = v;
+      return this;
+    }
+
+    public Builder capAdd(List<String> v) {
+      capAdd = v;
+      return this;
+    }
+
+    public Builder capDrop(List<String> v) {
+      capDrop = v;
+      return this;
+    }
+
+    public Builder securityOpt(List<String> v) {
+      securityOpt = v;
+      return this;
+    }
+
+    public Builder devices(List<Device> v) {
+      devices = v;
+      return this;
+    }
+
+    public Builder sysctls(Map<String, String> v) {
+      sysctls = v;
+      return this;
+    }
+
+    public Builder ipc(String v) {
+      ipc = v;
+      return this;
+    }
+
+    public Builder pid(String v) {
+      pid = v;
+      return this;
+    }
+
+    public ServiceSecurity build() {
+      return new ServiceSecurity(privileged, readOnly, capAdd, capDrop, securityOpt, devices, sysctls, ipc, pid);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package dev.jcompose.runtime.container;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.LibraryOption;
+
+/**
+ * Waits for the monitors this runtime started to be gone — exited and reaped — so that removing a
+ * container returns only when none of its processes is left on the host.
+ *
+ * <p>{@code jcshim create} forks the monitor and exits, so the monitor is an orphan from its first
+ * moment: the kernel hands it to the nearest ancestor marked "child subreaper" (prctl(2)
+ * PR_SET_CHILD_SUBREAPER), else to pid 1. Left to pid 1, its exit leaves a zombie until pid 1
+ * gets round to waiting for it, which some inits (a VM's or a container's minimal one) do only
+ * every second or two. So this JVM marks itself a subreaper, and after a container's exit it
+ * waits on the monitor's pidfd (pidfd_open(2): readable once the process has exited) and reaps it
+ * (waitpid(2), WNOHANG). Monitors of an earlier engine were orphaned to someone else and are
+ * unknown here; they still end on their own, only nobody here waits for them. The JDK reaps the
+ * processes it spawns by their own pids, so nothing of it is taken; the adopted monitors are
+ * reaped only by pid, never with a wildcard.
+ */
+final class MonitorExits {
+  private static final int PR_SET_CHILD_SUBREAPER = 36;
+  private static final long SYS_PIDFD_OPEN = 434; // the same number on every architecture (since 5.3)
+  private static final short POLLIN = 1;
+  private static final int WNOHANG = 1;
+  /** The monitor exits right after writing the exit file; this only bounds a monitor gone wrong. */
+  private static final Duration GONE_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The system calls used, one method each. */
+  public interface LibC {
+    int prctl(int option, long arg2, long arg3, long arg4, long arg5);
+
+    int syscall(long number, int pid, int flags);
+
+    /** struct pollfd {int fd; short events; short revents;}: two ints, events in the low half of the second. */
+    int poll(int[] fds, long nfds, int timeoutMillis);
+
+    int waitpid(int pid, int[] status, int options);
+
+    int close(int fd);
+  }
+
+  private static final class Holder {
+    static final LibC LIBC = LibraryLoader.create(LibC.class).option(LibraryOption.SaveError, true).load("c");
+    static final boolean SUBREAPER = LIBC.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
+  }
+
+  private final ConcurrentHashMap<String, Monitor> monitors = new ConcurrentHashMap<>();
+
+  MonitorExits() {
+    if (!Holder.SUBREAPER) { // before the first monitor is orphaned; without it pid 1 reaps them
+      System.getLogger(MonitorExits.class.getName()).log(System.Logger.Level.DEBUG, "not a child subreaper");
+    }
+  }
+
+  /** Records the monitor of a container whose init has just been created (and waits for start). */
+  void launched(String id, int initPid) {
+    int monitor = parentOf(initPid);
+    if (monitor > 1) {
+      Monitor previous = monitors.put(id, new Monitor(monitor));
+      if (previous != null) {
+        previous.awaitGone();
+      }
+    }
+  }
+
+  /**
+   * Returns once the container's current monitor has exited and, when it is this JVM's child, has
+   * been reaped; at once if no monitor of this runtime is known for it. Call after the container
+   * is seen EXITED. Idempotent and safe from several threads.
+   */
+  void awaitGone(String id) {
+    Monitor m = monitors.get(id);
+    if (m != null) {
+      m.awaitGone();
+      monitors.remove(id, m);
+    }
+  }
+
+  private static final class Monitor {
+    private final int pid;
+    private boolean gone;
+
+    Monitor(int pid) {
+      this.pid = pid;
+    }
+
+    synchronized void awaitGone() {
+      if (gone) {
+        return;
+      }
+      LibC libc = Holder.LIBC;
+      int pidfd = libc.syscall(SYS_PIDFD_OPEN, pid, 0);
+      if (pidfd >= 0) { // else ESRCH: already reaped
+        try {
+          libc.poll(new int[] {pidfd, POLLIN}, 1, (int) GONE_TIMEOUT.toMillis());
+        } finally {
+          libc.close(pidfd);
+        }
+      }
+      libc.waitpid(pid, new int[1], WNOHANG); // ECHILD when someone else adopted it: it has exited all the same
+      gone = true;
+    }
+  }
+
+  /** The parent pid from /proc/PID/stat (field 4, after the parenthesised name), or 0. */
+  static int parentOf(int pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
+      String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Integer.parseInt(rest[1]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+}
