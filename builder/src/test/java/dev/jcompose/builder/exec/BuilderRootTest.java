@@ -19,6 +19,8 @@ import dev.jcompose.runtime.fs.Trees;
 import dev.jcompose.runtime.image.RegistryConfig;
 import dev.jcompose.runtime.image.RegistryImageService;
 import dev.jcompose.runtime.logs.CriLogReader;
+import dev.jcompose.testkit.HostChecks;
+import dev.jcompose.testkit.TestRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The builder on the real kernel: RUN in runtime containers, layers from overlay upper dirs,
- * images in a real store, base images from the local registry (127.0.0.1:5000, a Docker Hub
+ * images in a real store, base images from the test registry ({@link TestRegistry}, a Docker Hub
  * mirror here) holding the offline-built busybox test image.
  */
 @Tag("root")
@@ -73,7 +75,7 @@ class BuilderRootTest {
     ctx = Files.createDirectories(root.resolve("ctx"));
     paths = new RuntimePaths(root.resolve("data"), root.resolve("run"));
     runtime = new LinuxContainerRuntime(paths, CgroupDrivers.detect());
-    images = new RegistryImageService(paths, RegistryConfig.load(Map.of("JCOMPOSE_REGISTRY_MIRRORS", "http://127.0.0.1:5000",
+    images = new RegistryImageService(paths, RegistryConfig.load(Map.of("JCOMPOSE_REGISTRY_MIRRORS", TestRegistry.url(),
         "JCOMPOSE_CONFIG", root.resolve("none.json").toString(), "HOME", root.toString())));
     builder = new RuntimeImageBuilder(paths, runtime, images, images, BuildNetwork.NONE);
   }
@@ -91,11 +93,8 @@ class BuilderRootTest {
     }
   }
 
-  private List<String> leaks() throws Exception {
-    Process p = new ProcessBuilder("/work/shared/tools/leakcheck").redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    p.waitFor(30, TimeUnit.SECONDS);
-    return out.lines().filter(l -> l.contains(root.toString())).toList();
+  private List<String> leaks() {
+    return HostChecks.leaksMentioning(root.toString());
   }
 
   private void write(String rel, String content) throws IOException {

@@ -8,6 +8,7 @@ import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.ImageStore.Layer;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.fs.Trees;
+import dev.jcompose.testkit.TestRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Push to Debian's docker-registry on 127.0.0.1:5000, verified by skopeo (a different client,
+ * Push to Debian's docker-registry ({@link TestRegistry}), verified by skopeo (a different client,
  * as docker elsewhere would be): an image made here (a base pulled through the mirror plus a
  * committed layer) is inspectable and copyable; a second repository mounts the blobs.
  */
@@ -44,7 +45,7 @@ class PushE2ETest {
   }
 
   private RegistryImageService service() {
-    RegistryConfig config = RegistryConfig.load(Map.of("JCOMPOSE_REGISTRY_MIRRORS", "http://127.0.0.1:5000",
+    RegistryConfig config = RegistryConfig.load(Map.of("JCOMPOSE_REGISTRY_MIRRORS", TestRegistry.url(),
         "JCOMPOSE_CONFIG", root.resolve("none.json").toString(), "HOME", root.toString()));
     return new RegistryImageService(new RuntimePaths(root.resolve("data"), root.resolve("run")), config);
   }
@@ -73,7 +74,7 @@ class PushE2ETest {
     byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"cat\",\"/app/hello.txt\"]},"
         + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[" + ids + "]}}").getBytes(StandardCharsets.UTF_8);
     String tag = "t" + System.nanoTime();
-    String ref = "127.0.0.1:5000/jcompose-test/pushed:" + tag;
+    String ref = TestRegistry.address() + "/jcompose-test/pushed:" + tag;
     s.store(ref, config, layers);
     ConcurrentLinkedQueue<String> phases = new ConcurrentLinkedQueue<>();
     String digest = s.push(ref, (r, l, phase, c, t) -> phases.add(phase));
@@ -88,7 +89,7 @@ class PushE2ETest {
     assertThat(copy.resolve("index.json")).exists();
 
     // the same image under another repository of the registry: every blob is already there
-    String other = "127.0.0.1:5000/jcompose-test/pushed-again:" + tag;
+    String other = TestRegistry.address() + "/jcompose-test/pushed-again:" + tag;
     s.store(other, config, layers);
     phases.clear();
     s.push(other, (r, l, phase, c, t) -> phases.add(phase + " " + l));
