@@ -13,7 +13,8 @@ final class BusyboxImage {
   private static final Path BUSYBOX = Path.of("/bin/busybox");
   private static final List<String> APPLETS = List.of(
       "sh", "ls", "cat", "echo", "sleep", "id", "hostname", "ps", "seq", "grep", "wc", "touch", "ulimit",
-      "mount", "true", "false", "head", "yes", "stat", "readlink", "pwd", "env", "printf", "tr", "cut", "test", "mkdir");
+      "mount", "true", "false", "head", "yes", "stat", "readlink", "pwd", "env", "printf", "tr", "cut", "test", "mkdir",
+      "rm", "ln");
 
   private BusyboxImage() {}
 

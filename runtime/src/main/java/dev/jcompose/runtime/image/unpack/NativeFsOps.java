@@ -31,7 +31,6 @@ public final class NativeFsOps implements FsOps {
 
     int utimensat(int dirfd, String path, long[] times, int flags);
 
-
     int geteuid();
 
     String strerror(int errno);
