@@ -46,6 +46,9 @@ public final class ProjectLoader {
       ProjectValidator.validate(canonical);
     }
     Project project = TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files(), raw);
+    if (!raw) {
+      ProjectValidator.validateInputs(project, canonical.source());
+    }
     List<String> warnings = new ArrayList<>(loaded.warnings());
     warnings.addAll(canonical.warnings());
     return new LoadResult(project, Collections.unmodifiableMap(canonical.model()), canonical.disabledServices(),

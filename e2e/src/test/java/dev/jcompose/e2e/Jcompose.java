@@ -19,13 +19,13 @@ import java.util.stream.Stream;
  * state roots (named {@code jcompose-test-*} so scripts/leakcheck notices anything left mounted) and the
  * local test registry as docker.io mirror. Every call has a timeout; nothing can hang a test.
  */
-final class Jcompose implements AutoCloseable {
-  static final Path REPO = findRepo();
-  static final Path JAR = REPO.resolve("compose-cli/target/jcompose.jar");
-  static final String MIRROR = TestRegistry.url();
+public final class Jcompose implements AutoCloseable {
+  public static final Path REPO = findRepo();
+  public static final Path JAR = REPO.resolve("compose-cli/target/jcompose.jar");
+  public static final String MIRROR = TestRegistry.url();
 
-  final Path root;
-  final Path projectDir;
+  public final Path root;
+  public final Path projectDir;
   private final boolean ownsRoot;
   private final Map<String, String> extraEnv = new LinkedHashMap<>();
 
@@ -36,12 +36,12 @@ final class Jcompose implements AutoCloseable {
   }
 
   /** A fresh copy of {@code fixtures/<name>} in a new temp root. */
-  static Jcompose fixture(String name) {
+  public static Jcompose fixture(String name) {
     return copyOf(REPO.resolve("e2e/src/test/resources/fixtures").resolve(name));
   }
 
   /** A fresh copy of the shipped {@code examples/<name>}, exactly as a user finds it. */
-  static Jcompose example(String name) {
+  public static Jcompose example(String name) {
     return copyOf(REPO.resolve("examples").resolve(name));
   }
 
@@ -60,7 +60,7 @@ final class Jcompose implements AutoCloseable {
    * Another project under the same roots, served by the same engine (one engine per host is what
    * users run; two engines would each own the host's firewall table).
    */
-  Jcompose sibling(String name) {
+  public Jcompose sibling(String name) {
     try {
       Path dir = root.resolve(name);
       copyTree(REPO.resolve("e2e/src/test/resources/fixtures").resolve(name), dir);
@@ -71,12 +71,12 @@ final class Jcompose implements AutoCloseable {
   }
 
   /** Adds a variable to the environment of every later call (as a user's shell export would). */
-  Jcompose withEnv(String name, String value) {
+  public Jcompose withEnv(String name, String value) {
     extraEnv.put(name, value);
     return this;
   }
 
-  Map<String, String> env() {
+  public Map<String, String> env() {
     Map<String, String> env = new LinkedHashMap<>(extraEnv);
     env.put("JCOMPOSE_DATA_ROOT", root.resolve("data").toString());
     env.put("JCOMPOSE_RUN_ROOT", root.resolve("run").toString());
@@ -88,7 +88,7 @@ final class Jcompose implements AutoCloseable {
   }
 
   /** Runs {@code jcompose args...} in the project dir and waits at most {@code timeoutSeconds}. */
-  Result run(long timeoutSeconds, String... args) {
+  public Result run(long timeoutSeconds, String... args) {
     List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
     cmd.addAll(List.of(args));
     try {
@@ -111,12 +111,12 @@ final class Jcompose implements AutoCloseable {
     }
   }
 
-  Result run(String... args) {
+  public Result run(String... args) {
     return run(120, args);
   }
 
   /** Starts {@code jcompose args...} without waiting (e.g. {@code logs -f}); caller destroys it. */
-  Process start(Path stdout, String... args) throws IOException {
+  public Process start(Path stdout, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-jar", JAR.toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(projectDir.toFile()).redirectErrorStream(true).redirectOutput(stdout.toFile());
@@ -137,8 +137,8 @@ final class Jcompose implements AutoCloseable {
     }
   }
 
-  record Result(int exitCode, String stdout, String stderr) {
-    Result assertOk() {
+  public record Result(int exitCode, String stdout, String stderr) {
+    public Result assertOk() {
       if (exitCode != 0) {
         throw new AssertionError("exit " + exitCode + "\nstdout: " + stdout + "\nstderr: " + stderr);
       }
@@ -170,7 +170,7 @@ final class Jcompose implements AutoCloseable {
     }
   }
 
-  static void deleteTree(Path root) {
+  public static void deleteTree(Path root) {
     try (Stream<Path> s = Files.walk(root)) {
       s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

@@ -40,7 +40,7 @@ import java.util.Map;
  * {@link NetworkManager} for Linux: kernel work through {@link LinkOps} and {@link Firewall}, the
  * embedded DNS and localhost port proxies on Vert.x, state in {@code <stateDir>/networks.json}.
  *
- * <p>Threading: every public method is blocking (it runs {@code ip}/{@code nft} and waits for socket
+ * <p>Threading: every public method is blocking (it talks rtnetlink, runs {@code nft} and waits for socket
  * binds); call it from a worker thread, never from an event loop. They hold the manager's lock,
  * except for the per-container hot path of {@code up} and {@code down}: {@link #attach} creates
  * its veth and {@link #release} waits for the kernel off the lock, and both wait for their state
@@ -84,10 +84,11 @@ public final class LinuxNetworkManager implements NetworkManager {
     this.recovery = new Recovery(names, links, dns, ports);
   }
 
-  /** The production wiring: rtnetlink (ip -batch fallback), nftables table "jcompose", DNS on port 53. */
+  /** The production wiring: rtnetlink, this engine's own nftables table {@code jcompose-<instance>}, DNS on port 53. */
   public static LinuxNetworkManager create(Path stateDir, Vertx vertx) {
     DnsService dns = new DnsService(vertx, DNS_PORT, new HostResolvers(Path.of("/etc/resolv.conf")));
-    return new LinuxNetworkManager(stateDir, new Parts(NetlinkLinkOps.createBest(), Firewall.detect("jcompose"), dns, new PortProxies(vertx)));
+    Firewall firewall = Firewall.detect(new Names(stateDir).firewallTable());
+    return new LinuxNetworkManager(stateDir, new Parts(new NetlinkLinkOps(), firewall, dns, new PortProxies(vertx)));
   }
 
   /** The ifalias prefix marking this instance's links (for diagnostics and tests). */
@@ -109,6 +110,7 @@ public final class LinuxNetworkManager implements NetworkManager {
   @Override
   public synchronized NetworkInfo create(NetworkSpec spec) {
     Blocking.checkNotEventLoop();
+    Names.checkNetwork(spec.name());
     NetworkRecord existing = state.networks().get(spec.name());
     if (existing != null) {
       if (!NetworkPlanner.matches(existing, spec)) {

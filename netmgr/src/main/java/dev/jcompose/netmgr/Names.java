@@ -1,23 +1,35 @@
 package dev.jcompose.netmgr;
 
+import dev.jcompose.netmgr.api.NetworkException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * Host-side names of one engine instance. Interfaces: bridges {@code jcb} + 10 hex, host veth ends
  * {@code jcv} + 10 hex (13 chars, under IFNAMSIZ 15). Hashes include the instance (the state dir)
  * so two engines with their own state never collide on a network called "p_default". Every link
  * carries an ifalias {@code jcompose:<instance>:…} so a restarted engine finds its orphans and
- * only its own.
+ * only its own; its firewall rules live in a table of its own for the same reason.
  */
 final class Names {
+  /** What a network name may be here: it marks links (ifalias) and firewall rules (comments). */
+  private static final Pattern NETWORK = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
   private final String instance;
 
   Names(Path stateDir) {
     this.instance = hash(stateDir.toAbsolutePath().normalize().toString(), 8);
+  }
+
+  /** Refuses a network name outside docker's restricted characters (the caller's loader checks them too). */
+  static void checkNetwork(String name) {
+    if (name == null || !NETWORK.matcher(name).matches()) {
+      throw new NetworkException(NetworkException.Kind.INVALID,
+          "invalid network name '" + name + "': only [a-zA-Z0-9][a-zA-Z0-9_.-], at most 100 characters, are allowed");
+    }
   }
 
   String bridge(String network) {
@@ -26,6 +38,15 @@ final class Names {
 
   String veth(String containerId, String network) {
     return "jcv" + hash(instance + "\0" + containerId + "\0" + network, 10);
+  }
+
+  /**
+   * The nft table of this engine ({@code jcompose-<instance>}; iptables chains {@code
+   * JCOMPOSE-<INSTANCE>-…}): two engines with their own state on one host each replace only their
+   * own rules, and the {@code jcompose} prefix keeps them recognisable (leakcheck, nft list).
+   */
+  String firewallTable() {
+    return "jcompose-" + instance;
   }
 
   String aliasPrefix() {

@@ -62,6 +62,16 @@ class LinuxNetworkManagerTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Tag("security")
+  void create_nameWithNewline_isRefusedBeforeAnyLinkOrRule() {
+    assertThatThrownBy(() -> create("x\nnetns add jcattack", false))
+        .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.kind()).isEqualTo(NetworkException.Kind.INVALID));
+
+    assertThat(links.calls).isEmpty();
+    assertThat(links.links).isEmpty();
+  }
+
+  @Test
   void create_secondNetwork_nextFreeSubnetAndIdempotentRepeat() {
     create("p_a", false);
     links.hostRanges.add(new dev.jcompose.netmgr.ipam.TakenRange(

@@ -28,9 +28,13 @@ public final class Marks {
     return mark;
   }
 
-  /** A list entry written as {@code key} (e.g. a network in {@code networks: [front]}). */
+  /**
+   * A list entry written as {@code key} (e.g. a network in {@code networks: [front]}) or as
+   * {@code key=value} (environment, labels and sysctls in list form).
+   */
   private static Node itemNamed(ListNode l, String key) {
-    return l.items().stream().filter(n -> n instanceof ScalarNode s && key.equals(String.valueOf(s.value())))
+    return l.items().stream().filter(n -> n instanceof ScalarNode s
+            && (key.equals(String.valueOf(s.value())) || String.valueOf(s.value()).startsWith(key + "=")))
         .findFirst().orElse(null);
   }
 

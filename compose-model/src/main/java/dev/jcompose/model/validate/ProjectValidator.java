@@ -1,9 +1,9 @@
 package dev.jcompose.model.validate;
 
-import dev.jcompose.model.tree.Marks;
-
+import dev.jcompose.model.api.Project;
 import dev.jcompose.model.normalize.CanonicalProject;
 import dev.jcompose.model.tree.MapNode;
+import dev.jcompose.model.tree.Marks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +18,22 @@ import java.util.regex.Pattern;
  */
 public final class ProjectValidator {
   static final String INVALID = ": invalid compose project";
-  private static final Pattern SERVICE_NAME = Pattern.compile("^[a-zA-Z0-9._-]+$");
+  private static final Pattern SERVICE_NAME = NameRules.KEY;
   private static final Pattern ULIMIT_NAME = Pattern.compile("^[a-z]+$");
   private static final Set<String> CONDITIONS = Set.of("service_started", "service_healthy", "service_completed_successfully");
   private static final Set<String> VOLUME_TYPES = Set.of("bind", "volume", "tmpfs", "cluster", "npipe", "image");
 
   private ProjectValidator() {}
+
+  /**
+   * Applies {@link InputChecks} to the typed project: the first refused name or value becomes a
+   * ComposeFileException at the attribute's file:line:column.
+   */
+  public static void validateInputs(Project typed, MapNode source) {
+    InputChecks.first(typed).ifPresent(p -> {
+      throw Marks.error(source, p.toString(), p.path().toArray(String[]::new));
+    });
+  }
 
   /** Throws ComposeFileException on the first problem. */
   public static void validate(CanonicalProject project) {
@@ -34,7 +44,7 @@ public final class ProjectValidator {
     new TreeMap<>(project.services()).forEach((name, s) -> {
       if (!SERVICE_NAME.matcher(name).matches()) {
         throw Marks.error(src, "services: additional property \"" + name + "\" is not allowed (service names must match "
-            + SERVICE_NAME.pattern() + ")", "services", name);
+            + "^" + SERVICE_NAME.pattern() + "$)", "services", name);
       }
       ServiceRules.check(name, s, project, src);
       schemaRules(name, s, src);

@@ -9,8 +9,9 @@ public final class NetworkManagers {
   private NetworkManagers() {}
 
   /**
-   * The Linux implementation: bridges and veths through {@code ip -batch}, nftables table
-   * {@code ip jcompose}, DNS and localhost port proxies on {@code vertx}'s event loops.
+   * The Linux implementation: bridges and veths over rtnetlink, the engine's own nftables table
+   * {@code ip jcompose-<instance>} (derived from {@code stateDir}), DNS and localhost port proxies
+   * on {@code vertx}'s event loops.
    *
    * @param stateDir where allocations are persisted (created if missing); one engine per dir
    */

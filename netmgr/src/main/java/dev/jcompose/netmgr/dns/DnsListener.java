@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * UDP and TCP sockets on one network's gateway address, port 53 (aardvark's model: one socket pair
  * per network, nothing inside containers). Every query goes to {@link DnsService#handle}; the
- * sockets live as long as the network, records change underneath them.
+ * sockets live as long as the network, records change underneath them. Messages are bounded: a
+ * datagram by its size, a TCP frame by its 16-bit length, and {@link DnsService#handle} answers
+ * anything over {@link DnsWire#MAX_QUERY} with FORMERR.
  */
 final class DnsListener {
   private static final int TCP_IDLE_SECONDS = 10;
@@ -51,7 +53,12 @@ final class DnsListener {
       @Override
       public void handle(Buffer b) {
         if (header) {
-          parser.fixedSizeMode(b.getUnsignedShort(0));
+          int length = b.getUnsignedShort(0);
+          if (length == 0) {
+            socket.close(); // an empty message is no query; RFC 7766 lets a server close the connection
+            return;
+          }
+          parser.fixedSizeMode(length);
         } else {
           parser.fixedSizeMode(2);
           service.handle(network, socket.remoteAddress().host(), b.getBytes(), true)

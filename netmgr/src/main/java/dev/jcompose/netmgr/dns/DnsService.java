@@ -64,6 +64,9 @@ public final class DnsService implements DnsFrontend {
 
   /** Answers one query arriving on {@code network}'s listener; a failed future means "drop". */
   Future<byte[]> handle(String network, String clientHost, byte[] wire, boolean tcp) {
+    if (wire.length > DnsWire.MAX_QUERY) {
+      return DnsWire.formerr(wire).map(Future::succeededFuture).orElseGet(() -> Future.failedFuture("oversized query"));
+    }
     Optional<Message> query = DnsWire.parse(wire);
     if (query.isEmpty() || !Ipv4.isValid(clientHost)) {
       return Future.failedFuture("unparseable query");

@@ -16,12 +16,27 @@ public record FirewallState(List<Net> networks, List<Port> ports, boolean guardF
     ports = List.copyOf(ports);
   }
 
-  /** One bridge network. */
-  public record Net(String name, String bridge, String subnet, boolean internal) {}
+  /** One bridge network; every value is checked by {@link RuleValues} (it ends up in rule text). */
+  public record Net(String name, String bridge, String subnet, boolean internal) {
+    public Net {
+      RuleValues.name(name);
+      RuleValues.iface(bridge);
+      RuleValues.subnet(subnet);
+    }
+  }
 
   /**
    * One published port; {@code hostIp} "" means every host address. Loopback host addresses get
    * no DNAT rule: the in-process proxy serves them.
    */
-  public record Port(String hostIp, int hostPort, String protocol, String containerIp, int containerPort, String bridge) {}
+  public record Port(String hostIp, int hostPort, String protocol, String containerIp, int containerPort, String bridge) {
+    public Port {
+      hostIp = RuleValues.hostIp(hostIp);
+      RuleValues.port(hostPort);
+      RuleValues.protocol(protocol);
+      RuleValues.ipv4(containerIp);
+      RuleValues.port(containerPort);
+      RuleValues.iface(bridge);
+    }
+  }
 }

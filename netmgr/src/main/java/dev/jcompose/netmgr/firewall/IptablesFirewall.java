@@ -13,7 +13,7 @@ public final class IptablesFirewall implements Firewall {
   private final String prefix;
 
   public IptablesFirewall(String prefix) {
-    this.prefix = prefix;
+    this.prefix = RuleValues.table(prefix);
   }
 
   @Override

@@ -10,7 +10,7 @@ public final class NftFirewall implements Firewall {
   private final String table;
 
   public NftFirewall(String table) {
-    this.table = table;
+    this.table = RuleValues.table(table);
   }
 
   /** Whether an {@code nft} binary is on the usual sbin paths. */

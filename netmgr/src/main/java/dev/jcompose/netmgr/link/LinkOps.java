@@ -4,8 +4,9 @@ import dev.jcompose.netmgr.ipam.TakenRange;
 import java.util.List;
 
 /**
- * The one door from netmgr to kernel links, addresses and routes. {@link IpBatchLinkOps} is the
- * real implementation; tests use a recorder. Every method is idempotent where the kernel allows
+ * The one door from netmgr to kernel links, addresses and routes. {@link NetlinkLinkOps} is the
+ * real implementation (rtnetlink only: no name or address ever passes through a command parser);
+ * tests use a recorder. Every method is idempotent where the kernel allows
  * (deleting a missing link is not an error) so crash recovery can simply replay.
  */
 public interface LinkOps {

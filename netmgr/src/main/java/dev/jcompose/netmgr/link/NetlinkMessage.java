@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 final class NetlinkMessage {
   static final int NLM_F_REQUEST = 0x1;
   static final int NLM_F_ACK = 0x4;
+  /** NLM_F_ROOT | NLM_F_MATCH: every object of the type. */
+  static final int NLM_F_DUMP = 0x300;
   static final int NLM_F_REPLACE = 0x100;
   static final int NLM_F_EXCL = 0x200;
   static final int NLM_F_CREATE = 0x400;
@@ -31,6 +33,11 @@ final class NetlinkMessage {
     return new NetlinkMessage(type, 0, seq, true);
   }
 
+  /** A dump request: the kernel answers with every object, then NLMSG_DONE. */
+  static NetlinkMessage dump(int type, int seq) {
+    return new NetlinkMessage(type, NLM_F_DUMP, seq, true);
+  }
+
   /** struct ifinfomsg. */
   NetlinkMessage ifinfo(int index, int flags, int change) {
     buf.put((byte) 0).put((byte) 0).putShort((short) 0).putInt(index).putInt(flags).putInt(change);
@@ -47,6 +54,12 @@ final class NetlinkMessage {
   NetlinkMessage rtmsg(int dstLen) {
     buf.put((byte) 2).put((byte) dstLen).put((byte) 0).put((byte) 0)
         .put((byte) 254).put((byte) 3).put((byte) 0).put((byte) 1).putInt(0);
+    return this;
+  }
+
+  /** struct rtmsg of a dump request: only the family is read (AF_INET = 2). */
+  NetlinkMessage rtmsgFamily(int family) {
+    buf.put((byte) family).put(new byte[11]);
     return this;
   }
 

@@ -4,6 +4,8 @@ import dev.jcompose.netmgr.api.NetworkException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
@@ -19,6 +21,9 @@ final class NetlinkSocket implements AutoCloseable {
   private static final int CLONE_NEWNET = 0x40000000;
   private static final int O_RDONLY_CLOEXEC = 0x80000;
   private static final int NLMSG_ERROR = 2;
+  private static final int NLMSG_DONE = 3;
+  /** A dump answer arrives in datagrams of up to a page or two; 64 KiB never truncates one. */
+  private static final int DUMP_BUFFER = 64 * 1024;
   private static final int RTM_GETLINK = 18;
   private static final int IFLA_IFNAME = 3;
   private static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
@@ -118,11 +123,48 @@ final class NetlinkSocket implements AutoCloseable {
     exchange(m, what);
   }
 
-  private ByteBuffer exchange(NetlinkMessage m, String what) {
+  /**
+   * Sends a dump request and returns every object of the answer, each parsed with a fixed header
+   * of {@code headerSize} bytes, until the kernel's NLMSG_DONE.
+   */
+  List<NetlinkReply> dump(NetlinkMessage m, int headerSize, String what) {
+    send(m, what);
+    List<NetlinkReply> out = new ArrayList<>();
+    byte[] reply = new byte[DUMP_BUFFER];
+    while (true) {
+      long n = LIBC.recv(fd, reply, reply.length, 0);
+      if (n < 0) {
+        throw fail(what + ": recv", errno());
+      }
+      ByteBuffer b = ByteBuffer.wrap(reply, 0, (int) n).order(ByteOrder.nativeOrder());
+      int at = 0;
+      while (at + NetlinkReply.NLMSG_HDRLEN <= n) {
+        int len = b.getInt(at);
+        int type = b.getShort(at + 4);
+        if (len < NetlinkReply.NLMSG_HDRLEN || at + len > n) {
+          throw new NetworkException(NetworkException.Kind.INTERNAL, what + ": malformed netlink answer");
+        }
+        if (type == NLMSG_DONE) {
+          return out;
+        }
+        if (type == NLMSG_ERROR && b.getInt(at + 16) != 0) {
+          throw fail(what, -b.getInt(at + 16));
+        }
+        out.add(NetlinkReply.parse(b.duplicate().position(at).limit(at + len), headerSize));
+        at += NetlinkReply.align(len);
+      }
+    }
+  }
+
+  private void send(NetlinkMessage m, String what) {
     byte[] wire = m.toBytes();
     if (LIBC.send(fd, wire, wire.length, 0) < 0) {
       throw fail(what + ": send", errno());
     }
+  }
+
+  private ByteBuffer exchange(NetlinkMessage m, String what) {
+    send(m, what);
     byte[] reply = new byte[8192];
     long n = LIBC.recv(fd, reply, reply.length, 0);
     if (n < 0) {

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one helper program ({@code ip}, {@code nft}, {@code nsenter}) with text on stdin and a hard
+ * Runs one firewall program ({@code nft}, {@code iptables-restore}) with text on stdin and a hard
  * timeout. The only place in netmgr that forks; everything above talks to {@link
  * dev.jcompose.netmgr.link.LinkOps} or the firewall interface instead.
  */

@@ -107,6 +107,30 @@ class DnsServiceTest {
     assertThat(udp(query("one.test.", false)).getRcode()).isEqualTo(Rcode.SERVFAIL);
   }
 
+  @Test
+  @org.junit.jupiter.api.Tag("security")
+  void tcp_queryOverTheSizeLimit_formerrNotForwarded() throws Exception {
+    Message q = Message.newQuery(Record.newRecord(Name.fromString("one.test."), Type.A, DClass.IN));
+    q.addRecord(new OPTRecord(4096, 0, 0, 0, List.of(new org.xbill.DNS.GenericEDNSOption(12, new byte[5000]))), Section.ADDITIONAL);
+
+    Message m = tcp(q);
+
+    assertThat(m.getHeader().getID()).isEqualTo(q.getHeader().getID());
+    assertThat(m.getRcode()).isEqualTo(Rcode.FORMERR);
+    assertThat(upstream.tcpQueries.get() + upstream.udpQueries.get()).isZero();
+  }
+
+  @Test
+  @org.junit.jupiter.api.Tag("security")
+  void tcp_emptyFrame_closesTheConnection() throws Exception {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      s.setSoTimeout(5000);
+      new DataOutputStream(s.getOutputStream()).writeShort(0);
+
+      assertThat(s.getInputStream().read()).isEqualTo(-1);
+    }
+  }
+
   private static Message query(String name, boolean edns) throws Exception {
     Message q = Message.newQuery(Record.newRecord(Name.fromString(name), Type.A, DClass.IN));
     if (edns) {

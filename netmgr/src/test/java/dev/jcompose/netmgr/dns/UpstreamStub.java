@@ -21,13 +21,17 @@ import org.xbill.DNS.Section;
  */
 final class UpstreamStub implements AutoCloseable {
   final AtomicInteger tcpQueries = new AtomicInteger();
+  final AtomicInteger udpQueries = new AtomicInteger();
   final AtomicInteger queriesWithEdns = new AtomicInteger();
   private final DatagramSocket udp;
   private final NetServer tcp;
 
   UpstreamStub(Vertx vertx, int port) throws Exception {
     udp = vertx.createDatagramSocket();
-    udp.handler(p -> udp.send(Buffer.buffer(answer(p.data().getBytes(), false)), p.sender().port(), p.sender().host()));
+    udp.handler(p -> {
+      udpQueries.incrementAndGet();
+      udp.send(Buffer.buffer(answer(p.data().getBytes(), false)), p.sender().port(), p.sender().host());
+    });
     tcp = vertx.createNetServer().connectHandler(s -> {
       RecordParser parser = RecordParser.newFixed(2);
       parser.handler(new io.vertx.core.Handler<>() {

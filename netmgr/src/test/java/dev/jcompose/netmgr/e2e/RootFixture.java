@@ -56,7 +56,7 @@ abstract class RootFixture {
     SocketAddress upstream = SocketAddress.inetSocketAddress(stub.port(), "127.0.0.1");
     DnsService dns = new DnsService(vertx, 53, () -> List.of(upstream));
     return new LinuxNetworkManager(stateDir, new LinuxNetworkManager.Parts(
-        NetlinkLinkOps.createBest(), new NftFirewall(TABLE), dns, new PortProxies(vertx)));
+        new NetlinkLinkOps(), new NftFirewall(TABLE), dns, new PortProxies(vertx)));
   }
 
   @AfterEach

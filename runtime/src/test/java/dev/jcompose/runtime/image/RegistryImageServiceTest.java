@@ -109,6 +109,17 @@ class RegistryImageServiceTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Tag("security")
+  void pull_tokenResponseOverTheLimit_failsClearly_withoutReadingItAll() {
+    registry.requireToken();
+    registry.padTokenResponse(64L << 20);
+
+    assertThatThrownBy(() -> service(List.of()).pull(ref, null))
+        .isInstanceOf(ContainerException.class)
+        .hasMessageContaining("token response from " + registry.uri() + "/token is larger than 1048576 bytes");
+  }
+
+  @Test
   void pull_corruptLayer_namesBothDigestsAndKeepsNothing() throws IOException {
     String layer = Digest.of(TarBuilder.gzip(TOP)).toString();
     byte[] wrong = TarBuilder.gzip(new TarBuilder().file("etc/evil", "x", 0644).tar());

@@ -122,9 +122,12 @@ public final class MountConverter {
     return o;
   }
 
-  /** A {@code tmpfs} entry: read-only with "ro", the other options for the kernel. */
+  /**
+   * A {@code tmpfs} entry: read-only with "ro", the other options for the kernel (checked at load
+   * by MountRules.tmpfs); nosuid and nodev are flags the runtime always sets, not tmpfs data.
+   */
   static MountSpec tmpfs(ServiceStorage.Tmpfs t) {
     return new MountSpec(MountSpec.Type.TMPFS, null, t.target(), t.options().contains("ro"), false,
-        t.options().stream().filter(o -> !o.equals("ro") && !o.equals("rw")).toList());
+        t.options().stream().filter(o -> !List.of("ro", "rw", "nosuid", "nodev").contains(o)).toList());
   }
 }

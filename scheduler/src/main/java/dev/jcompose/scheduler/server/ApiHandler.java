@@ -61,6 +61,9 @@ final class ApiHandler implements Handler<HttpServerRequest> {
   }
 
   private void project(HttpServerRequest req, String name, String verb, HttpMethod m) {
+    if (refused(req, () -> RequestChecks.projectName(name))) {
+      return;
+    }
     if (m == HttpMethod.GET && verb.equals("ps")) {
       PsOptions options = new PsOptions(req.params().getAll("service"), Boolean.parseBoolean(req.getParam("all")), req.params().getAll("status"));
       call(req, () -> service.ps(name, options));
@@ -68,13 +71,16 @@ final class ApiHandler implements Handler<HttpServerRequest> {
       NdjsonResponse out = stream(req);
       workers.execute(() -> VerbRoutes.complete(out, () -> { service.events(name, out::event, out::clientGone); return null; }));
     } else if (m == HttpMethod.POST && verbs.knows(verb)) {
-      withBody(req, verbs.bodyType(verb), (out, body) -> verbs.invoke(verb, name, body, out));
+      withBody(req, name, verbs.bodyType(verb), (out, body) -> verbs.invoke(verb, name, body, out));
     } else {
       notFound(req);
     }
   }
 
   private void container(HttpServerRequest req, String name, String sub, HttpMethod m) {
+    if (refused(req, () -> RequestChecks.containerName(name))) {
+      return;
+    }
     if (m == HttpMethod.DELETE && sub.isEmpty()) {
       boolean force = Boolean.parseBoolean(req.getParam("force"));
       call(req, () -> { service.removeContainer(name, force); return null; });
@@ -86,27 +92,42 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     }
   }
 
-  /** Collects the body, then decodes it and runs {@code then} on a worker with a stream open. */
-  private <T> void withBody(HttpServerRequest req, Class<T> type, BiConsumer<NdjsonResponse, T> then) {
-    req.body()
-        .onFailure(e -> JsonReply.error(context(), req.response(), WireError.of(e)))
-        .onSuccess(
-            buffer -> {
-              NdjsonResponse out = stream(req);
-              byte[] bytes = buffer.getBytes();
-              workers.execute(() -> decodeThen(bytes, type, out, then));
-            });
+  /**
+   * Collects the body (at most {@link ServerSettings#maxBodyBytes}), decodes and checks it on a
+   * worker, then runs {@code then} with a stream open. A body that cannot be decoded or does not
+   * pass {@link RequestChecks} is answered 400 before anything runs.
+   */
+  private <T> void withBody(HttpServerRequest req, String project, Class<T> type, BiConsumer<NdjsonResponse, T> then) {
+    Context ctx = context();
+    BodyReader.read(req, settings.maxBodyBytes(), ctx, buffer -> workers.execute(() -> {
+      T body;
+      try {
+        body = ApiJson.mapper().readValue(buffer.getBytes(), type);
+        RequestChecks.body(project, body);
+      } catch (IOException e) {
+        JsonReply.error(ctx, req.response(), new WireError(ComposeException.Kind.INVALID.name(), "cannot decode request: " + e.getMessage()));
+        return;
+      } catch (RuntimeException e) {
+        // ComposeException INVALID answers 400; anything else is our bug, answered 500, never silence.
+        JsonReply.error(ctx, req.response(), WireError.of(e));
+        return;
+      }
+      ctx.runOnContext(v -> {
+        NdjsonResponse out = stream(req);
+        workers.execute(() -> then.accept(out, body));
+      });
+    }));
   }
 
-  private static <T> void decodeThen(byte[] bytes, Class<T> type, NdjsonResponse out, BiConsumer<NdjsonResponse, T> then) {
-    T body;
+  /** Runs a check; a refusal is answered (400 for INVALID) and true returned. */
+  private boolean refused(HttpServerRequest req, Runnable check) {
     try {
-      body = ApiJson.mapper().readValue(bytes, type);
-    } catch (IOException e) {
-      out.fail(new ComposeException(ComposeException.Kind.INVALID, "cannot decode request: " + e.getMessage()));
-      return;
+      check.run();
+      return false;
+    } catch (ComposeException e) {
+      JsonReply.error(context(), req.response(), WireError.of(e));
+      return true;
     }
-    then.accept(out, body);
   }
 
   private void call(HttpServerRequest req, java.util.concurrent.Callable<Object> action) {

@@ -33,6 +33,15 @@ final class JsonReply {
         });
   }
 
+  /** The JSON text of an answer that must be sent as it is (the error of a refused body). */
+  static String text(Object body) {
+    try {
+      return ApiJson.mapper().writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode " + body.getClass().getSimpleName(), e);
+    }
+  }
+
   /** {@code {"error": {"kind": ..., "message": ...}}} with the status the kind maps to. */
   static void error(Context context, HttpServerResponse response, WireError error) {
     send(context, response, error.httpStatus(), Map.of("error", error));

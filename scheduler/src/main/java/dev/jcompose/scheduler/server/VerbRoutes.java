@@ -1,6 +1,5 @@
 package dev.jcompose.scheduler.server;
 
-import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.wire.Requests;
 import java.util.List;
@@ -42,12 +41,10 @@ final class VerbRoutes {
     switch (verb) {
       case "up" -> {
         Requests.Up up = (Requests.Up) body;
-        requireProject(project, up.project() == null ? null : up.project().name());
         return service.up(up.project(), up.options(), out::event);
       }
       case "run" -> {
         Requests.Run run = (Requests.Run) body;
-        requireProject(project, run.project() == null ? null : run.project().name());
         return service.run(run.project(), run.options(), out::event);
       }
       case "down" -> {
@@ -68,17 +65,6 @@ final class VerbRoutes {
       case "stop" -> service.stop(project, services, body.timeoutSeconds(), out::event);
       case "start" -> service.start(project, services, out::event);
       default -> service.restart(project, services, body.timeoutSeconds(), out::event);
-    }
-  }
-
-  /** The project in the body must be the one in the path: a mismatch is a client bug. */
-  private static void requireProject(String inPath, String inBody) {
-    if (inBody == null) {
-      throw new ComposeException(ComposeException.Kind.INVALID, "request has no project");
-    }
-    if (!inBody.equals(inPath)) {
-      throw new ComposeException(
-          ComposeException.Kind.INVALID, "project in path is '" + inPath + "', but the request body is for '" + inBody + "'");
     }
   }
 

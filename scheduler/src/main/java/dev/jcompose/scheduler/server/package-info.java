@@ -22,6 +22,11 @@
  * errors as {@code {"error":{"kind","message"}}} with status 404/400/409/503/403/500 by kind.
  * For example: {@code curl --unix-socket /run/jcompose/engine.sock http://x/v1/projects/demo/ps?all=true}.
  *
+ * <p>The engine does not trust its client: names in paths and every project in a body pass the
+ * loader's rules again ({@code dev.jcompose.model.validate.InputChecks}) before anything runs; a
+ * refused request, or a body that does not decode, is answered 400 with the attribute and the
+ * reason, a body over 16 MiB 413 (and the connection closed).
+ *
  * <p>{@link dev.jcompose.scheduler.server.EngineMain} is the process entry point: single instance
  * per run root ({@code engine.lock}), {@code engine.pid}, log in {@code engine.log}.
  */

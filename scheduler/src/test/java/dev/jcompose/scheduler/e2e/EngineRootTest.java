@@ -9,7 +9,7 @@ import dev.jcompose.netmgr.LinuxNetworkManager;
 import dev.jcompose.netmgr.dns.DnsService;
 import dev.jcompose.netmgr.dns.HostResolvers;
 import dev.jcompose.netmgr.firewall.Firewall;
-import dev.jcompose.netmgr.link.IpBatchLinkOps;
+import dev.jcompose.netmgr.link.NetlinkLinkOps;
 import dev.jcompose.netmgr.ports.PortProxies;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ImageConfig;
@@ -69,7 +69,7 @@ class EngineRootTest {
     RuntimePaths paths = new RuntimePaths(root.resolve("data"), root.resolve("run"));
     runtime = new LinuxContainerRuntime(paths, CgroupDrivers.detect());
     vertx = Vertx.vertx();
-    networks = new LinuxNetworkManager(root.resolve("net"), new LinuxNetworkManager.Parts(new IpBatchLinkOps(),
+    networks = new LinuxNetworkManager(root.resolve("net"), new LinuxNetworkManager.Parts(new NetlinkLinkOps(),
         Firewall.detect("jcompose_schedtest"), new DnsService(vertx, 53, new HostResolvers(Path.of("/etc/resolv.conf"))),
         new PortProxies(vertx)));
     networks.start();

@@ -16,6 +16,8 @@ import dev.jcompose.scheduler.client.ClientTimeouts;
 import dev.jcompose.scheduler.client.RemoteComposeService;
 import dev.jcompose.scheduler.testing.FakeComposeService;
 import dev.jcompose.scheduler.testing.SampleProjects;
+import dev.jcompose.scheduler.wire.ApiJson;
+import dev.jcompose.scheduler.wire.Requests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -125,7 +127,7 @@ class ServerClientTest {
   @Test
   void run_returnsOneOffSummary() {
     RunOptions options = RunOptions.builder("web").command(List.of("echo", "hi")).environment(Map.of("A", "1")).user("1000")
-        .workdir("/w").name("n").noDeps(true).removeAfter(true).publish(ServiceNetworking.Port.parse("8080:80"))
+        .workdir("/w").name("one-off").noDeps(true).removeAfter(true).publish(ServiceNetworking.Port.parse("8080:80"))
         .entrypoint("sh").build();
 
     ContainerSummary s = client.run(SampleProjects.minimal("demo"), options, e -> {});
@@ -135,18 +137,19 @@ class ServerClientTest {
   }
 
   @Test
-  void up_projectNameMismatch_isInvalidErrorLine() throws Exception {
-    String body = dev.jcompose.scheduler.wire.ApiJson.mapper().writeValueAsString(new dev.jcompose.scheduler.wire.Requests.Up(SampleProjects.minimal("other"), UpOptions.defaults()));
+  void up_projectNameMismatch_is400BeforeAnythingRuns() throws Exception {
+    String body = ApiJson.mapper().writeValueAsString(new Requests.Up(SampleProjects.minimal("other"), UpOptions.defaults()));
 
     String answer = RawHttp.exchange(server.socket(), "POST /v1/projects/demo/up", body);
 
-    assertThat(answer).startsWith("HTTP/1.1 200").contains("application/x-ndjson")
-        .contains("{\"error\":{\"kind\":\"INVALID\",\"message\":\"project in path is 'demo', but the request body is for 'other'\"},\"done\":true}");
+    assertThat(answer).startsWith("HTTP/1.1 400")
+        .contains("{\"error\":{\"kind\":\"INVALID\",\"message\":\"project in path is 'demo', but the request body is for 'other'\"}}");
+    assertThat(fake.calls).isEmpty();
   }
 
   @Test
-  void badJson_isInvalidErrorLine() throws Exception {
-    assertThat(RawHttp.exchange(server.socket(), "POST /v1/projects/demo/stop", "{nope")).contains("\"kind\":\"INVALID\"");
+  void badJson_is400() throws Exception {
+    assertThat(RawHttp.exchange(server.socket(), "POST /v1/projects/demo/stop", "{nope")).startsWith("HTTP/1.1 400").contains("\"kind\":\"INVALID\"");
   }
 
   @Test

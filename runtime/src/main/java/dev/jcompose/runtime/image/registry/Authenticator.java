@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,6 +21,11 @@ import java.util.Optional;
  * {@code Basic} challenge send the credentials directly. Holds the current header value.
  */
 final class Authenticator {
+  /**
+   * A token response is a few KiB (Docker Hub's JWTs are 1-4 KiB); a realm is named by the
+   * registry's challenge, so a hostile registry chooses it and must not make us read without end.
+   */
+  static final int MAX_TOKEN_RESPONSE = 1 << 20;
   private final HttpClient http;
   private final String repository;
   private final String basicAuth;
@@ -82,11 +88,19 @@ final class Authenticator {
       request.header("Authorization", "Basic " + basicAuth);
     }
     try {
-      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 200) {
-        throw new ContainerException(Kind.PERMISSION, "token request to " + challenge.param("realm") + " failed with HTTP " + response.statusCode());
+      HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      byte[] body;
+      try (InputStream in = response.body()) {
+        if (response.statusCode() != 200) {
+          throw new ContainerException(Kind.PERMISSION, "token request to " + challenge.param("realm") + " failed with HTTP " + response.statusCode());
+        }
+        body = in.readNBytes(MAX_TOKEN_RESPONSE + 1);
       }
-      JsonNode json = new ObjectMapper().readTree(response.body());
+      if (body.length > MAX_TOKEN_RESPONSE) {
+        throw new ContainerException(Kind.PERMISSION, "token response from " + challenge.param("realm")
+            + " is larger than " + MAX_TOKEN_RESPONSE + " bytes: refused");
+      }
+      JsonNode json = new ObjectMapper().readTree(body);
       String token = json.path("token").asText(json.path("access_token").asText(""));
       if (token.isEmpty()) {
         throw new ContainerException(Kind.PERMISSION, "token endpoint " + challenge.param("realm") + " returned no token");

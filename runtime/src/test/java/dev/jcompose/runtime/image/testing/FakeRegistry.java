@@ -29,6 +29,7 @@ public final class FakeRegistry implements AutoCloseable {
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private final Set<String> stalled = ConcurrentHashMap.newKeySet();
   private volatile boolean requireToken;
+  private volatile long tokenPadding;
 
   public FakeRegistry() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -52,6 +53,11 @@ public final class FakeRegistry implements AutoCloseable {
 
   public void requireToken() {
     requireToken = true;
+  }
+
+  /** The token endpoint answers with {@code bytes} of padding before the token (a hostile realm). */
+  public void padTokenResponse(long bytes) {
+    tokenPadding = bytes;
   }
 
   public int hits(String path) {
@@ -117,7 +123,11 @@ public final class FakeRegistry implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
     if (path.equals("/token")) {
-      send(exchange, 200, ("{\"token\":\"" + TOKEN + "\"}").getBytes(StandardCharsets.UTF_8), "application/json");
+      if (tokenPadding > 0) {
+        padded(exchange, tokenPadding);
+      } else {
+        send(exchange, 200, ("{\"token\":\"" + TOKEN + "\"}").getBytes(StandardCharsets.UTF_8), "application/json");
+      }
       return;
     }
     if (requireToken && !("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -148,6 +158,22 @@ public final class FakeRegistry implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     exchange.close();
+  }
+
+  /** {"pad":"xxxx…","token":…}, streamed without a length; stops when the client hangs up. */
+  private static void padded(HttpExchange exchange, long padding) throws IOException {
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, 0);
+    byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write("{\"pad\":\"".getBytes(StandardCharsets.US_ASCII));
+      for (long sent = 0; sent < padding; sent += chunk.length) {
+        out.write(chunk);
+      }
+      out.write(("\",\"token\":\"" + TOKEN + "\"}").getBytes(StandardCharsets.US_ASCII));
+    } catch (IOException clientGone) {
+      // the client stopped reading: what a bounded reader does
+    }
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body, String type) throws IOException {
