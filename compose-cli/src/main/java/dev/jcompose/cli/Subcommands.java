@@ -10,6 +10,8 @@ final class Subcommands {
   private static final String[] CLASSES = {
     "dev.jcompose.cli.command.ConfigCommand",
     "dev.jcompose.cli.command.PullCommand",
+    "dev.jcompose.cli.command.BuildCommand",
+    "dev.jcompose.cli.command.PushCommand",
     "dev.jcompose.cli.command.ImagesCommand",
     "dev.jcompose.cli.command.VolumeCommand",
     "dev.jcompose.cli.command.UpCommand",

@@ -43,6 +43,8 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "Produce monochrome output") boolean noColor;
   @Option(names = "--no-log-prefix", description = "Don't print prefix in logs") boolean noLogPrefix;
   @Option(names = "--timestamps", description = "Show timestamps") boolean timestamps;
+  @Option(names = "--build", description = "Build images before starting containers") boolean build;
+  @Option(names = "--no-build", description = "Don't build an image, even if it's policy") boolean noBuild;
   @Option(names = {"-q", "--quiet"}, hidden = true) boolean quiet;
 
   @Override
@@ -68,6 +70,9 @@ public final class UpCommand implements Callable<Integer> {
     if (detach && (abortOnExit || exitCodeFrom != null)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--abort-on-container-exit and --exit-code-from cannot be combined with --detach");
     }
+    if (build && noBuild) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--build and --no-build are incompatible");
+    }
     if (forceRecreate && noRecreate) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--force-recreate and --no-recreate are incompatible");
     }
@@ -77,7 +82,7 @@ public final class UpCommand implements Callable<Integer> {
     return UpOptions.builder().services(services).detach(detach || waitHealthy).forceRecreate(forceRecreate)
         .noRecreate(noRecreate).noDeps(noDeps).removeOrphans(removeOrphans).waitHealthy(waitHealthy)
         .waitTimeoutSeconds(waitTimeout).dryRun(dryRun).noStart(noStart).pull(pull).scale(scales()).timeoutSeconds(timeout)
-        .build();
+        .buildPolicy(build ? "always" : noBuild ? "never" : "missing").build();
   }
 
   private Map<String, Integer> scales() {

@@ -69,6 +69,16 @@ final class RecordingEngine implements ComposeService {
   }
 
   @Override
+  public void build(Project project, dev.jcompose.scheduler.api.BuildOptions options, Consumer<Event> progress) {
+    record("build " + project.name(), options);
+  }
+
+  @Override
+  public void push(Project project, dev.jcompose.scheduler.api.PushOptions options, Consumer<Event> progress) {
+    record("push " + project.name(), options);
+  }
+
+  @Override
   public ContainerSummary run(Project project, RunOptions options, Consumer<Event> progress) {
     record("run " + project.name(), options);
     return containers.get(0);

@@ -209,6 +209,16 @@ final class TypedServices {
         strings(b.get("cache_to")), bool(b.get("no_cache")), bool(b.get("pull")), str(b.get("network")),
         stringMap(b.get("additional_contexts")), strings(b.get("tags")), strings(b.get("platforms")),
         values.each(b.get("extra_hosts"), ServiceNetworking.ExtraHost::parse, "services", name, "build", "extra_hosts"),
-        lng(b.get("shm_size")), fileRefs(b.get("secrets")));
+        lng(b.get("shm_size")), fileRefs(b.get("secrets")), ssh(b.get("ssh")));
+  }
+
+  // ssh is a list ("default", "id=path") or a map (id: path) in compose files
+  private static List<String> ssh(Object o) {
+    if (o instanceof Map<?, ?> m) {
+      List<String> out = new java.util.ArrayList<>();
+      m.forEach((k, v) -> out.add(v == null ? String.valueOf(k) : k + "=" + v));
+      return out;
+    }
+    return o instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
   }
 }

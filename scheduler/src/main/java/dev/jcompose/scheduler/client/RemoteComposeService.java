@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.scheduler.api.ComposeException;
+import dev.jcompose.scheduler.api.BuildOptions;
 import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.PushOptions;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.Event;
@@ -95,6 +97,16 @@ public final class RemoteComposeService implements ComposeService {
   public ContainerSummary run(Project project, RunOptions options, Consumer<Event> progress) {
     JavaType type = JSON.constructType(ContainerSummary.class);
     return calls.stream("run", ApiRoutes.project(project.name(), "run"), new Requests.Run(project, options), progress, type);
+  }
+
+  @Override
+  public void build(Project project, BuildOptions options, Consumer<Event> progress) {
+    calls.stream("build", ApiRoutes.project(project.name(), "build"), new Requests.Build(project, options), progress, null);
+  }
+
+  @Override
+  public void push(Project project, PushOptions options, Consumer<Event> progress) {
+    calls.stream("push", ApiRoutes.project(project.name(), "push"), new Requests.Push(project, options), progress, null);
   }
 
   @Override

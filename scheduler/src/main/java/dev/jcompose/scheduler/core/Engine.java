@@ -6,6 +6,7 @@ import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.api.VolumeService;
 import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.build.BuildTools;
 import dev.jcompose.scheduler.events.EventBus;
 import dev.jcompose.scheduler.health.HealthMonitor;
 import dev.jcompose.scheduler.restart.Supervisor;
@@ -43,12 +44,18 @@ public final class Engine implements AutoCloseable {
     EngineWiring.Parts parts = EngineWiring.real(paths, env);
     parts.networks().start();
     return start(parts.runtime(), parts.images(), parts.volumes(), parts.networks(), paths.dataRoot().resolve("state"),
-        paths.runRoot().resolve("locks"), () -> parts.vertx().close());
+        paths.runRoot().resolve("locks"), () -> parts.vertx().close(), parts.builds());
   }
 
-  /** Starts an engine on the given collaborators (tests pass fakes). */
+  /** Starts an engine on the given collaborators (tests pass fakes); it cannot build images. */
   public static Engine start(ContainerRuntime runtime, ImageService images, VolumeService volumes, NetworkManager networks,
       Path stateDir, Path lockDir, AutoCloseable extra) {
+    return start(runtime, images, volumes, networks, stateDir, lockDir, extra, BuildTools.none());
+  }
+
+  /** Starts an engine on the given collaborators and image builder. */
+  public static Engine start(ContainerRuntime runtime, ImageService images, VolumeService volumes, NetworkManager networks,
+      Path stateDir, Path lockDir, AutoCloseable extra, BuildTools builds) {
     ExecutorService pool = Executors.newCachedThreadPool(daemon("jcompose-op"));
     ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("jcompose-timer"));
     EventBus bus = new EventBus();
@@ -56,7 +63,7 @@ public final class Engine implements AutoCloseable {
     EngineState state = new EngineState(stateDir);
     Supervisor supervisor = new Supervisor(runtime, state, health, bus, timer);
     EngineContext ctx = new EngineContext(runtime, images, volumes, networks, bus, health, supervisor, state,
-        new ProjectLocks(lockDir), pool, timer, stateDir, PARALLELISM);
+        new ProjectLocks(lockDir), pool, timer, stateDir, PARALLELISM, builds);
     supervisor.adopt();
     return new Engine(ctx, extra);
   }

@@ -5,14 +5,19 @@ import dev.jcompose.model.api.Service;
 import dev.jcompose.netmgr.api.NetworkInfo;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ImageHandle;
+import dev.jcompose.scheduler.api.BuildOptions;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.PsOptions;
+import dev.jcompose.scheduler.api.PushOptions;
 import dev.jcompose.scheduler.api.RunOptions;
 import dev.jcompose.scheduler.api.UpOptions;
+import dev.jcompose.scheduler.build.BuildDecider;
+import dev.jcompose.scheduler.build.ServiceBuilds;
+import dev.jcompose.scheduler.build.ServicePushes;
 import dev.jcompose.scheduler.graph.ServiceGraph;
 import dev.jcompose.scheduler.names.Labels;
 import dev.jcompose.scheduler.names.Names;
@@ -43,10 +48,11 @@ public final class LocalComposeService implements ComposeService {
   }
 
   @Override
-  public List<ContainerSummary> up(Project project, UpOptions options, Consumer<Event> listener) {
-    Progress progress = new Progress(listener, ctx.bus(), project.name());
-    checkServices(project, options.services());
-    try (var lock = new Locked(ctx, project.name())) {
+  public List<ContainerSummary> up(Project given, UpOptions options, Consumer<Event> listener) {
+    Progress progress = new Progress(listener, ctx.bus(), given.name());
+    checkServices(given, options.services());
+    try (var lock = new Locked(ctx, given.name())) {
+      Project project = ensureImages(given, scope(given, options), options.buildPolicy(), listener);
       ObservedState observed = Observer.observe(ctx, project.name());
       Plan plan = Reconciler.plan(new ReconcileInput(project, observed, options, localImages(project)));
       plan.warnings().forEach(w -> progress.emit("Project " + project.name(), "Warning", w));
@@ -63,7 +69,7 @@ public final class LocalComposeService implements ComposeService {
             .toList(), options.waitTimeoutSeconds(), progress);
       }
     }
-    return ps(project.name(), new PsOptions(List.of(), true, List.of()));
+    return ps(given.name(), new PsOptions(List.of(), true, List.of()));
   }
 
   @Override
@@ -122,16 +128,46 @@ public final class LocalComposeService implements ComposeService {
   }
 
   @Override
-  public ContainerSummary run(Project project, RunOptions options, Consumer<Event> listener) {
-    Service s = project.services().get(options.service());
-    if (s == null) {
+  public void build(Project project, BuildOptions options, Consumer<Event> listener) {
+    checkServices(project, options.services());
+    ServiceBuilds builds = new ServiceBuilds(ctx.builds(), ctx.images(), listener, project.name());
+    for (Service s : project.services().values().stream().sorted(java.util.Comparator.comparing(Service::name)).toList()) {
+      if (s.build() != null && (options.services().isEmpty() || options.services().contains(s.name()))) {
+        builds.build(project, s, options);
+      }
+    }
+  }
+
+  @Override
+  public void push(Project project, PushOptions options, Consumer<Event> listener) {
+    checkServices(project, options.services());
+    new ServicePushes(ctx.builds(), listener, project.name()).push(project, options);
+  }
+
+  /**
+   * Builds what {@link BuildDecider} says (missing images of buildable services, or all with
+   * --build) and returns the project with every buildable service's image named, as docker compose
+   * names it ({@code <project>-<service>} without {@code image:}).
+   */
+  private Project ensureImages(Project project, java.util.Collection<String> scope, String policy, Consumer<Event> listener) {
+    Project named = ImageNames.apply(project);
+    var decisions = BuildDecider.decide(project, scope, localImages(named), policy);
+    new ServiceBuilds(ctx.builds(), ctx.images(), listener, project.name()).apply(project, decisions, BuildOptions.defaults());
+    return named;
+  }
+
+  @Override
+  public ContainerSummary run(Project given, RunOptions options, Consumer<Event> listener) {
+    if (given.service(options.service()) == null) {
       throw new ComposeException(ComposeException.Kind.NOT_FOUND, "no such service: " + options.service());
     }
-    Set<String> deps = new ServiceGraph(project).withDependencies(List.of(s.name()));
-    deps.remove(s.name());
+    Set<String> deps = new ServiceGraph(given).withDependencies(List.of(options.service()));
+    deps.remove(options.service());
     if (!options.noDeps() && !deps.isEmpty()) {
-      up(project, UpOptions.builder().services(List.copyOf(deps)).build(), listener);
+      up(given, UpOptions.builder().services(List.copyOf(deps)).build(), listener);
     }
+    Project project = ensureImages(given, Set.of(options.service()), "missing", listener);
+    Service s = project.services().get(options.service());
     Progress progress = new Progress(listener, ctx.bus(), project.name());
     UpRunner runner = new UpRunner(ctx, project, List.of(), progress, null, false, false);
     ImageHandle image = ctx.images().find(s.image()).orElseGet(() -> ctx.images().pull(s.image(), (r, l, ph, c, t) -> {}));

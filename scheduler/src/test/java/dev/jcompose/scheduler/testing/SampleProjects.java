@@ -51,7 +51,7 @@ public final class SampleProjects {
         .build(new BuildConfig("/srv/app", "Dockerfile.dev", null, Map.of("V", "1"), "dev", Map.of("b", "c"), List.of("a"),
             List.of("b"), true, true, "host", Map.of("extra", "/ctx"), List.of("app:dev"), List.of("linux/amd64"),
             List.of(new ServiceNetworking.ExtraHost("h", "10.0.0.1")), 1024L,
-            List.of(new ServiceStorage.FileRef("token", null, null, null, null))))
+            List.of(new ServiceStorage.FileRef("token", null, null, null, null)), List.of()))
         .containerName("custom-web").labels(Map.of("com.example", "x")).profiles(List.of("dev"))
         .process(ServiceProcess.builder().command(List.of("sh", "-c", "echo hi")).entrypoint(List.of("/entry"))
             .environment(Map.of("A", "1", "EMPTY", "")).workingDir("/app").user("1000:1000").groupAdd(List.of("wheel"))

@@ -1,0 +1,49 @@
+package dev.jcompose.scheduler.build;
+
+import dev.jcompose.builder.api.BuildNetwork;
+import dev.jcompose.netmgr.api.AttachRequest;
+import dev.jcompose.netmgr.api.NetworkManager;
+import dev.jcompose.netmgr.api.NetworkSpec;
+import dev.jcompose.runtime.api.ContainerSpec.NetworkMode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RUN's default network: a bridge with NAT of its own ({@value #NAME}), as docker's builds use
+ * the default bridge, created when the first RUN that needs it starts and removed when the last
+ * one ends, so nothing is left on the host between builds.
+ */
+public final class EngineBuildNetwork implements BuildNetwork {
+  static final String NAME = "jcompose_build";
+  private final NetworkManager networks;
+  private int users;
+
+  public EngineBuildNetwork(NetworkManager networks) {
+    this.networks = networks;
+  }
+
+  @Override
+  public NetworkMode mode(String id) {
+    return NetworkMode.newNamespace();
+  }
+
+  @Override
+  public synchronized void attach(String id, Path netns) {
+    if (users++ == 0) {
+      networks.create(new NetworkSpec(NAME, false, List.of(), null, Map.of(), Map.of("dev.jcompose.build", "true")));
+    }
+    networks.attach(new AttachRequest(id, NAME, netns, "eth0", null, null, List.of(), true));
+  }
+
+  @Override
+  public synchronized void release(String id) {
+    try {
+      networks.release(id);
+    } finally {
+      if (--users == 0) {
+        networks.remove(NAME);
+      }
+    }
+  }
+}
