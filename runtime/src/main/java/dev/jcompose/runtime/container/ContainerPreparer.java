@@ -38,8 +38,7 @@ final class ContainerPreparer {
 
   /** overlay wants lowerdir top first; link i -> i-th layer from the top. */
   private static List<Path> linkLayers(List<Path> bottomFirst, ContainerDirs dirs) throws IOException {
-    List<Path> topFirst = new ArrayList<>(bottomFirst);
-    java.util.Collections.reverse(topFirst);
+    List<Path> topFirst = topFirst(bottomFirst);
     if (topFirst.isEmpty()) { // FROM scratch: overlay needs one lower dir
       Path empty = dirs.data().resolve("empty");
       Files.createDirectories(empty);
@@ -54,7 +53,24 @@ final class ContainerPreparer {
   }
 
   static int layerCount(ContainerSpec spec) {
-    return Math.max(1, spec.image().layerDirs().size());
+    return Math.max(1, topFirst(spec.image().layerDirs()).size());
+  }
+
+  /**
+   * The layers top first, each directory once. An image may hold the same layer twice (two steps
+   * that produced identical changes), but overlayfs refuses a lower dir given twice (ELOOP). Only
+   * the topmost occurrence is kept: it shows the same files and whiteouts over everything the lower
+   * one covered, so the merged view is the same.
+   */
+  private static List<Path> topFirst(List<Path> bottomFirst) {
+    List<Path> topFirst = new ArrayList<>(new java.util.LinkedHashSet<>(reversed(bottomFirst)));
+    return topFirst;
+  }
+
+  private static List<Path> reversed(List<Path> bottomFirst) {
+    List<Path> out = new ArrayList<>(bottomFirst);
+    java.util.Collections.reverse(out);
+    return out;
   }
 
   private static void writeEtcFiles(Map<String, String> files, ContainerDirs dirs) throws IOException {

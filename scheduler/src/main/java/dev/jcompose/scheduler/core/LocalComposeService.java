@@ -171,11 +171,27 @@ public final class LocalComposeService implements ComposeService {
     Progress progress = new Progress(listener, ctx.bus(), project.name());
     UpRunner runner = new UpRunner(ctx, project, List.of(), progress, null, false, false);
     ImageHandle image = ctx.images().find(s.image()).orElseGet(() -> ctx.images().pull(s.image(), (r, l, ph, c, t) -> {}));
+    ensureNetworks(project, s, progress);
     String name = options.name() != null && !options.name().isEmpty() ? options.name()
         : Names.oneoff(project.name(), s.name(), ContainerActions.randomHex(3));
     ContainerState st = actions.create(project, s, name, 1, image, s.configHash(), options, runner.volumeResolver(image), progress);
     actions.start(name, st.labels(), progress);
     return ctx.runtime().state(name).map(x -> Summaries.of(ctx, x)).orElseThrow();
+  }
+
+  // docker compose run makes the networks its service joins when no up made them yet
+  private void ensureNetworks(Project project, Service s, Progress progress) {
+    Set<String> existing = new java.util.HashSet<>();
+    ctx.networks().list().forEach(n -> existing.add(n.name()));
+    for (String key : dev.jcompose.scheduler.convert.NetworkConverter.serviceNetworkKeys(project, s)) {
+      dev.jcompose.model.api.Network n = project.networks().get(key);
+      String name = dev.jcompose.scheduler.convert.NetworkConverter.networkName(project, key);
+      if (n != null && !n.external() && !existing.contains(name)) {
+        progress.network(name, "Creating");
+        ctx.networks().create(dev.jcompose.scheduler.convert.NetworkConverter.networkSpec(project, n));
+        progress.network(name, "Created");
+      }
+    }
   }
 
   @Override
