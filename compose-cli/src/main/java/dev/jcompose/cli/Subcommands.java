@@ -12,6 +12,7 @@ final class Subcommands {
     "dev.jcompose.cli.command.PullCommand",
     "dev.jcompose.cli.command.BuildCommand",
     "dev.jcompose.cli.command.PushCommand",
+    "dev.jcompose.cli.command.WatchCommand",
     "dev.jcompose.cli.command.ImagesCommand",
     "dev.jcompose.cli.command.VolumeCommand",
     "dev.jcompose.cli.command.UpCommand",

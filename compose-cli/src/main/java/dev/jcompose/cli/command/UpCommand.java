@@ -45,6 +45,7 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--timestamps", description = "Show timestamps") boolean timestamps;
   @Option(names = "--build", description = "Build images before starting containers") boolean build;
   @Option(names = "--no-build", description = "Don't build an image, even if it's policy") boolean noBuild;
+  @Option(names = {"-w", "--watch"}, description = "Watch source code and rebuild/refresh containers when files are updated") boolean watch;
   @Option(names = {"-q", "--quiet"}, hidden = true) boolean quiet;
 
   @Override
@@ -60,15 +61,43 @@ public final class UpCommand implements Callable<Integer> {
     if (detach || waitHealthy || dryRun || noStart) {
       return 0;
     }
+    Thread watcher = watch ? startWatch(engine, project) : null;
     AttachSettings settings = new AttachSettings(!noColor && System.console() != null, !noLogPrefix, timestamps, abortOnExit || exitCodeFrom != null, exitCodeFrom, timeout);
     // Like docker compose, "up web" attaches to web only, not to the dependencies it started.
     List<ContainerSummary> attached = containers.stream().filter(c -> services.isEmpty() || services.contains(c.service())).toList();
-    return new Attacher(engine, CommandContext.runtime.get(), CommandContext.logReader.get(), project, settings).run(attached, since);
+    try {
+      return new Attacher(engine, CommandContext.runtime.get(), CommandContext.logReader.get(), project, settings).run(attached, since);
+    } finally {
+      if (watcher != null) {
+        watcher.interrupt();
+      }
+    }
+  }
+
+  // up --watch: the watch session runs beside the attached logs and ends with them
+  private Thread startWatch(ComposeService engine, Project project) {
+    dev.jcompose.scheduler.watch.WatchSession session = WatchCommand.session(engine, project, WatchCommand.rules(project, services),
+        new ProgressPrinter(System.err, false));
+    Thread t = new Thread(() -> {
+      try {
+        session.run(() -> Thread.currentThread().isInterrupted());
+      } catch (InterruptedException e) {
+        // attach ended
+      } catch (java.io.IOException e) {
+        System.err.println("watch: " + e.getMessage());
+      }
+    }, "jcompose-up-watch");
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   private void validate() {
     if (detach && (abortOnExit || exitCodeFrom != null)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--abort-on-container-exit and --exit-code-from cannot be combined with --detach");
+    }
+    if (watch && detach) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--watch cannot be combined with --detach");
     }
     if (build && noBuild) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--build and --no-build are incompatible");

@@ -7,7 +7,7 @@ import java.util.Map;
  * One service of a resolved project, every short syntax already parsed into its typed value, its
  * attributes grouped by concern. Immutable; built by the loader, or by {@link #builder} in tests
  * and converters. Group records are never null (an absent attribute is empty or null inside
- * them); {@code build}, {@code healthcheck} and {@code logging} are null when not written.
+ * them); {@code build}, {@code healthcheck}, {@code logging} and {@code develop} are null when not written.
  *
  * @param pullPolicy always, never, missing, build, daily...; null = the verb's default
  * @param configHash SHA-256 of the service's canonical form without the attributes that do not
@@ -31,6 +31,7 @@ public record Service(
     HealthCheck healthcheck,
     ServiceLifecycle lifecycle,
     LoggingConfig logging,
+    DevelopConfig develop,
     String configHash) {
 
   public Service {
@@ -52,7 +53,7 @@ public record Service(
     return new Builder().name(name).image(image).pullPolicy(pullPolicy).platform(platform).build(build)
         .containerName(containerName).labels(labels).profiles(profiles).process(process).networking(networking)
         .storage(storage).resources(resources).security(security).healthcheck(healthcheck).lifecycle(lifecycle)
-        .logging(logging).configHash(configHash);
+        .logging(logging).develop(develop).configHash(configHash);
   }
 
   /** Fills a {@link Service}; groups start empty, as the loader leaves a service that sets nothing. */
@@ -73,6 +74,7 @@ public record Service(
     private HealthCheck healthcheck;
     private ServiceLifecycle lifecycle;
     private LoggingConfig logging;
+    private DevelopConfig develop;
     private String configHash;
 
     public Builder name(String v) {
@@ -155,6 +157,11 @@ public record Service(
       return this;
     }
 
+    public Builder develop(DevelopConfig v) {
+      develop = v;
+      return this;
+    }
+
     public Builder configHash(String v) {
       configHash = v;
       return this;
@@ -162,7 +169,7 @@ public record Service(
 
     public Service build() {
       return new Service(name, image, pullPolicy, platform, build, containerName, labels, profiles, process, networking,
-          storage, resources, security, healthcheck, lifecycle, logging, configHash);
+          storage, resources, security, healthcheck, lifecycle, logging, develop, configHash);
     }
   }
 }

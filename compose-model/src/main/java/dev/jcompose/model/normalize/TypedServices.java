@@ -14,6 +14,7 @@ import static dev.jcompose.model.normalize.Canon.stringMap;
 import static dev.jcompose.model.normalize.Canon.strings;
 
 import dev.jcompose.model.api.BuildConfig;
+import dev.jcompose.model.api.DevelopConfig;
 import dev.jcompose.model.api.HealthCheck;
 import dev.jcompose.model.api.LoggingConfig;
 import dev.jcompose.model.api.NetworkMode;
@@ -61,7 +62,7 @@ final class TypedServices {
         .containerName(str(s.get("container_name"))).labels(stringMap(s.get("labels")))
         .profiles(strings(s.get("profiles"))).process(process()).networking(networking()).storage(storage())
         .resources(resources()).security(security()).healthcheck(healthcheck()).lifecycle(lifecycle())
-        .logging(logging()).configHash(ConfigHashes.of(s)).build();
+        .logging(logging()).develop(develop()).configHash(ConfigHashes.of(s)).build();
   }
 
   private ServiceProcess process() {
@@ -193,6 +194,27 @@ final class TypedServices {
         c -> RestartPolicy.ofDeploy(c, max, duration(deploy.get("delay")), duration(deploy.get("window"))),
         "services", name, "deploy", "restart_policy", "condition");
     return p != null ? p : RestartPolicy.ofDeploy(null, max, duration(deploy.get("delay")), duration(deploy.get("window")));
+  }
+
+  private DevelopConfig develop() {
+    Map<String, Object> d = map(s.get("develop"));
+    if (d == null) {
+      return null;
+    }
+    return new DevelopConfig(values.eachMap(d.get("watch"), (w, i) -> {
+      String at = Integer.toString(i);
+      DevelopConfig.Action action = values.parse(str(w.get("action")), DevelopConfig.Action::parse, "services", name, "develop", "watch", at, "action");
+      String target = str(w.get("target"));
+      if (action != null && action.syncs() && (target == null || target.isEmpty())) {
+        values.parse("", x -> {
+          throw new IllegalArgumentException("action " + action.id() + " needs a target");
+        }, "services", name, "develop", "watch", at);
+      }
+      Map<String, Object> exec = map(w.get("exec"));
+      DevelopConfig.ExecHook hook = exec == null ? null : new DevelopConfig.ExecHook(strings(exec.get("command")), str(exec.get("user")),
+          str(exec.get("working_dir")), stringMap(exec.get("environment")), bool(exec.get("privileged")));
+      return new DevelopConfig.WatchRule(str(w.get("path")), action, target, strings(w.get("ignore")), bool(w.get("initial_sync")), hook);
+    }));
   }
 
   private LoggingConfig logging() {
