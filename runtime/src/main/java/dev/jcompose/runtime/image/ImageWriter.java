@@ -128,6 +128,10 @@ final class ImageWriter {
     }
     long size = parts.stream().mapToLong(Layer::size).sum();
     String key = ImageReference.parse(reference).toString();
+    ImageRecord known = index.read().get(key);
+    if (known != null && known.manifest().equals(manifestDigest.toString()) && known.config().equals(configDigest.toString())) {
+      return key; // an unchanged rebuild: nothing to write
+    }
     ImageRecord record = new ImageRecord(manifestDigest.toString(), manifestDigest.toString(), configDigest.toString(), size, Instant.now().toString());
     index.update(map -> map.put(key, record));
     return key;
