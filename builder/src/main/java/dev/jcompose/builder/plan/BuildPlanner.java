@@ -10,7 +10,6 @@ import dev.jcompose.builder.dockerfile.ShellLex;
 import dev.jcompose.builder.plan.BuildPlan.Base;
 import dev.jcompose.builder.plan.BuildPlan.PlannedStage;
 import dev.jcompose.builder.plan.Step.CopyFrom;
-import dev.jcompose.runtime.api.ContainerException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +119,7 @@ public final class BuildPlanner {
         throw BuildException.at(loc.file(), loc.start(), "FROM " + name + ": a directory context cannot be a base image");
       }
       return o;
-    } catch (ContainerException e) {
+    } catch (IllegalArgumentException e) {
       throw BuildException.at(loc.file(), loc.start(), e.getMessage());
     }
   }
@@ -151,7 +150,7 @@ public final class BuildPlanner {
           if (o.kind() == CopyFrom.Kind.STAGE) {
             todo.push(o.stage());
           }
-        } catch (IllegalArgumentException | ContainerException e) {
+        } catch (IllegalArgumentException e) {
           // reported with its line when the stage is planned
         }
       }

@@ -58,7 +58,11 @@ final class Origins {
   }
 
   private static Origin image(String reference) {
-    return new Origin(CopyFrom.Kind.IMAGE, RegistryImageService.normalise(reference), -1, false);
+    try {
+      return new Origin(CopyFrom.Kind.IMAGE, RegistryImageService.normalise(reference), -1, false);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   /** Fails unless a stage read by {@code current} comes before it (BuildKit's rule). */
