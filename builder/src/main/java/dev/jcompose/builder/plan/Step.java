@@ -45,7 +45,7 @@ public sealed interface Step {
       IMAGE
     }
 
-    static CopyFrom context(String name) {
+    public static CopyFrom context(String name) {
       return new CopyFrom(Kind.CONTEXT, name, -1, null);
     }
 
