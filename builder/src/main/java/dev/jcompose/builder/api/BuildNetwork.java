@@ -19,6 +19,20 @@ public interface BuildNetwork {
   /** Called once the container is gone. */
   void release(String id);
 
+  /**
+   * Held for the length of one build, so what RUN steps share (a bridge) can live from the first
+   * step that needs it to the end of the build instead of being made for every step.
+   */
+  default Session session() {
+    return () -> {};
+  }
+
+  /** The end of a build. */
+  interface Session extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   BuildNetwork NONE = new BuildNetwork() {
     @Override
     public NetworkMode mode(String id) {

@@ -73,6 +73,12 @@ public final class RuntimeImageBuilder implements ImageBuilder {
 
   @Override
   public BuildResult build(BuildRequest request, BuildListener listener) {
+    try (BuildNetwork.Session session = network.session()) {
+      return buildInSession(request, listener);
+    }
+  }
+
+  private BuildResult buildInSession(BuildRequest request, BuildListener listener) {
     if (request.tags().isEmpty()) {
       throw new BuildException(Kind.INVALID, "a build needs at least one tag");
     }

@@ -11,13 +11,15 @@ import java.util.Map;
 
 /**
  * RUN's default network: a bridge with NAT of its own ({@value #NAME}), as docker's builds use
- * the default bridge, created when the first RUN that needs it starts and removed when the last
- * one ends, so nothing is left on the host between builds.
+ * the default bridge, created when the first RUN that needs it starts and removed when no build
+ * and no RUN uses it any more, so it is made once per build and nothing is left between builds.
  */
 public final class EngineBuildNetwork implements BuildNetwork {
   static final String NAME = "jcompose_build";
   private final NetworkManager networks;
   private int users;
+  private int sessions;
+  private boolean created;
 
   public EngineBuildNetwork(NetworkManager networks) {
     this.networks = networks;
@@ -29,9 +31,22 @@ public final class EngineBuildNetwork implements BuildNetwork {
   }
 
   @Override
+  public synchronized Session session() {
+    sessions++;
+    return () -> {
+      synchronized (this) {
+        sessions--;
+        removeIfUnused();
+      }
+    };
+  }
+
+  @Override
   public synchronized void attach(String id, Path netns) {
-    if (users++ == 0) {
+    users++;
+    if (!created) {
       networks.create(new NetworkSpec(NAME, false, List.of(), null, Map.of(), Map.of("dev.jcompose.build", "true")));
+      created = true;
     }
     networks.attach(new AttachRequest(id, NAME, netns, "eth0", null, null, List.of(), true));
   }
@@ -41,9 +56,15 @@ public final class EngineBuildNetwork implements BuildNetwork {
     try {
       networks.release(id);
     } finally {
-      if (--users == 0) {
-        networks.remove(NAME);
-      }
+      users--;
+      removeIfUnused();
+    }
+  }
+
+  private void removeIfUnused() {
+    if (created && users == 0 && sessions == 0) {
+      created = false;
+      networks.remove(NAME);
     }
   }
 }
