@@ -33,13 +33,14 @@ public final class JcomposeCli implements Runnable {
 
   /** Runs the CLI and returns the exit code (tests call this instead of main). */
   public static int execute(String... args) {
-    CommandLine cli = newCommandLine();
+    CommandLine cli = newCommandLine(args);
     return cli.execute(args);
   }
 
-  static CommandLine newCommandLine() {
+  /** The command line for {@code args}: only the verb they name is built (all for help). */
+  static CommandLine newCommandLine(String... args) {
     CommandLine cli = new CommandLine(new JcomposeCli());
-    Subcommands.register(cli);
+    Subcommands.register(cli, args);
     ShortErrorHandler handler = new ShortErrorHandler();
     cli.setExecutionExceptionHandler(handler);
     cli.setParameterExceptionHandler(handler);

@@ -27,7 +27,7 @@ import dev.jcompose.netmgr.state.EndpointRecord;
 import dev.jcompose.netmgr.state.GroupCommit;
 import dev.jcompose.netmgr.state.NetState;
 import dev.jcompose.netmgr.state.NetworkRecord;
-import dev.jcompose.netmgr.state.StateStore;
+import dev.jcompose.netmgr.state.StateFile;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,10 +55,10 @@ public final class LinuxNetworkManager implements NetworkManager {
   private static final Duration RELEASE_WAIT = Duration.ofSeconds(1);
   static final int DNS_PORT = 53;
 
-  private final Names names;
+  private final LinkNames names;
   private final LinkOps links;
   private final Firewall firewall;
-  private final StateStore store;
+  private final StateFile store;
   private final DnsFrontend dns;
   private final PortPublisher ports;
   private final NetworkPlanner planner = new NetworkPlanner(new SubnetAllocator());
@@ -73,10 +73,10 @@ public final class LinuxNetworkManager implements NetworkManager {
   public record Parts(LinkOps links, Firewall firewall, DnsFrontend dns, PortProxies proxies) {}
 
   public LinuxNetworkManager(Path stateDir, Parts parts) {
-    this.names = new Names(stateDir);
+    this.names = new LinkNames(stateDir);
     this.links = parts.links();
     this.firewall = parts.firewall();
-    this.store = new StateStore(stateDir);
+    this.store = new StateFile(stateDir);
     this.dns = parts.dns();
     this.ports = new PortPublisher(parts.proxies(), new PortOwners(Path.of("/proc")));
     this.state = store.load();
@@ -87,7 +87,7 @@ public final class LinuxNetworkManager implements NetworkManager {
   /** The production wiring: rtnetlink, this engine's own nftables table {@code jcompose-<instance>}, DNS on port 53. */
   public static LinuxNetworkManager create(Path stateDir, Vertx vertx) {
     DnsService dns = new DnsService(vertx, DNS_PORT, new HostResolvers(Path.of("/etc/resolv.conf")));
-    Firewall firewall = Firewall.detect(new Names(stateDir).firewallTable());
+    Firewall firewall = Firewall.detect(new LinkNames(stateDir).firewallTable());
     return new LinuxNetworkManager(stateDir, new Parts(new NetlinkLinkOps(), firewall, dns, new PortProxies(vertx)));
   }
 
@@ -110,7 +110,7 @@ public final class LinuxNetworkManager implements NetworkManager {
   @Override
   public synchronized NetworkInfo create(NetworkSpec spec) {
     Blocking.checkNotEventLoop();
-    Names.checkNetwork(spec.name());
+    LinkNames.checkNetwork(spec.name());
     NetworkRecord existing = state.networks().get(spec.name());
     if (existing != null) {
       if (!NetworkPlanner.matches(existing, spec)) {
@@ -179,7 +179,7 @@ public final class LinuxNetworkManager implements NetworkManager {
       Cidr subnet = Cidr.parse(net.subnet());
       int address = allocate(net, subnet, request.ipv4Address());
       attaching.put(request.containerId(), address);
-      String mac = request.macAddress() == null || request.macAddress().isBlank() ? Names.endpointMac(address) : request.macAddress();
+      String mac = request.macAddress() == null || request.macAddress().isBlank() ? LinkNames.endpointMac(address) : request.macAddress();
       String hostIf = names.veth(request.containerId(), net.name());
       String route = request.defaultRoute() && !net.internal() ? net.gateway() : null;
       veth = new VethConfig(hostIf, net.bridge(), request.netnsPath(), request.ifName(), mac, net.mtu(),

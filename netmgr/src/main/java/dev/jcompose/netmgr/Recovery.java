@@ -19,21 +19,21 @@ import java.util.stream.Collectors;
  * The caller then rewrites state and rule set in one go.
  */
 final class Recovery {
-  private final Names names;
+  private final LinkNames names;
   private final LinkOps links;
   private final DnsFrontend dns;
   private final PortPublisher ports;
 
-  Recovery(Names names, LinkOps links, DnsFrontend dns, PortPublisher ports) {
+  Recovery(LinkNames names, LinkOps links, DnsFrontend dns, PortPublisher ports) {
     this.names = names;
     this.links = links;
     this.dns = dns;
     this.ports = ports;
   }
 
-  static BridgeConfig bridgeConfig(Names names, NetworkRecord n) {
+  static BridgeConfig bridgeConfig(LinkNames names, NetworkRecord n) {
     String prefix = n.subnet().substring(n.subnet().indexOf('/'));
-    return new BridgeConfig(n.bridge(), Names.bridgeMac(n.bridge()), n.mtu(), n.gateway() + prefix,
+    return new BridgeConfig(n.bridge(), LinkNames.bridgeMac(n.bridge()), n.mtu(), n.gateway() + prefix,
         names.bridgeAlias(n.name()), n.internal());
   }
 

@@ -9,6 +9,7 @@ import dev.jcompose.netmgr.state.NetworkRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Derives the firewall's input from the state (pure) and applies it; no networks = no table. */
 final class Rules {
@@ -35,7 +36,7 @@ final class Rules {
     return new FirewallState(nets, ports, state.forwardingEnabled());
   }
 
-  private static java.util.Optional<String> bridge(NetState state, String containerId, String ip) {
+  private static Optional<String> bridge(NetState state, String containerId, String ip) {
     return state.endpoints().stream()
         .filter(e -> e.containerId().equals(containerId) && e.ipv4Address().equals(ip))
         .map(EndpointRecord::networkName).map(state.networks()::get).map(NetworkRecord::bridge).findFirst();

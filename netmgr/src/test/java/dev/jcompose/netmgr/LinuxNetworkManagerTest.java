@@ -208,7 +208,7 @@ class LinuxNetworkManagerTest {
     }
     manager.close();
     manager = newManager(); // what a restarted engine reads back
-    assertThat(new dev.jcompose.netmgr.state.StateStore(stateDir).load().endpointsOf("p_default")).hasSize(20);
+    assertThat(new dev.jcompose.netmgr.state.StateFile(stateDir).load().endpointsOf("p_default")).hasSize(20);
   }
 
   @Test
@@ -288,7 +288,7 @@ class LinuxNetworkManagerTest {
   }
 
   private String e2Host(Endpoint e) {
-    return new Names(stateDir).veth(e.containerId(), e.networkName());
+    return new LinkNames(stateDir).veth(e.containerId(), e.networkName());
   }
 
   private NetworkInfo create(String name, boolean internal) {

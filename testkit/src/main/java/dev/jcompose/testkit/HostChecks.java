@@ -1,5 +1,6 @@
 package dev.jcompose.testkit;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,7 +68,7 @@ public final class HostChecks {
       Path out = Files.createTempFile("jcompose-hostcheck", ".txt");
       try {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
           p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
           throw new AssertionError(cmd.get(0) + " did not finish in " + TIMEOUT_S + " s");

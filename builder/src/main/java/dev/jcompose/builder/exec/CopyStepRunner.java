@@ -10,7 +10,7 @@ import dev.jcompose.builder.ignore.PatternMatcher;
 import dev.jcompose.builder.plan.Step;
 import dev.jcompose.runtime.container.UserResolver;
 import dev.jcompose.runtime.fs.LayerView;
-import dev.jcompose.runtime.image.unpack.FsOps;
+import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.image.unpack.LayerUnpacker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,13 +36,13 @@ import java.util.function.Function;
  * extracts local tar archives. {@code --link} writes the layer without looking at the layers below.
  */
 final class CopyStepRunner {
-  private final FsOps ops;
+  private final NativeOps ops;
   private final Map<String, BuildContext> contexts;
   private final UrlSources urls;
   private final Function<Step.CopyFrom, List<Path>> fromLayers;
 
   /** @param fromLayers the layer dirs (bottom first) of the stage or image a COPY --from reads */
-  CopyStepRunner(FsOps ops, Map<String, BuildContext> contexts, UrlSources urls, Function<Step.CopyFrom, List<Path>> fromLayers) {
+  CopyStepRunner(NativeOps ops, Map<String, BuildContext> contexts, UrlSources urls, Function<Step.CopyFrom, List<Path>> fromLayers) {
     this.ops = ops;
     this.contexts = contexts;
     this.urls = urls;

@@ -4,7 +4,7 @@ import dev.jcompose.builder.api.BuildException;
 import dev.jcompose.builder.api.BuildException.Kind;
 import dev.jcompose.runtime.fs.LayerView;
 import dev.jcompose.runtime.fs.Trees;
-import dev.jcompose.runtime.image.unpack.FsOps;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,13 +30,13 @@ import java.util.concurrent.TimeUnit;
  * component not to be a symlink. Not thread-safe.
  */
 final class LayerWriter {
-  private final FsOps ops;
+  private final NativeOps ops;
   private final Path layer;
   private final List<Path> below;
   private final byte[] buffer = new byte[1 << 17];
 
   /** @param below the layer dirs under the new one, bottom first (none for COPY --link) */
-  LayerWriter(FsOps ops, Path layer, List<Path> below) {
+  LayerWriter(NativeOps ops, Path layer, List<Path> below) {
     this.ops = ops;
     this.layer = layer;
     this.below = below;
@@ -62,7 +62,7 @@ final class LayerWriter {
   }
 
   /** Whether a layer directory is opaque (trusted.overlay.opaque=y), read through {@code ops}. */
-  static java.util.function.Predicate<Path> opaque(FsOps ops) {
+  static java.util.function.Predicate<Path> opaque(NativeOps ops) {
     return dir -> {
       try {
         return ops.lgetxattr(dir, "trusted.overlay.opaque").map(v -> new String(v, StandardCharsets.UTF_8).equals("y")).orElse(false);
@@ -158,7 +158,7 @@ final class LayerWriter {
   }
 
   void writeFifo(Path host, int mode, long uid, long gid, FileTime mtime) throws IOException {
-    ops.mknod(host, FsOps.S_IFIFO | (mode & 07777), 0, 0);
+    ops.mknod(host, NativeOps.S_IFIFO | (mode & 07777), 0, 0);
     finish(host, mode, uid, gid, mtime);
   }
 

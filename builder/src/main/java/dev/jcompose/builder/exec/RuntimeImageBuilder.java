@@ -29,8 +29,7 @@ import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.runtime.api.ImageStore;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.image.registry.Platform;
-import dev.jcompose.runtime.image.unpack.FsOps;
-import dev.jcompose.runtime.image.unpack.NativeFsOps;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,16 +52,16 @@ public final class RuntimeImageBuilder implements ImageBuilder {
   private final ImageService images;
   private final ImageStore store;
   private final BuildNetwork network;
-  private final FsOps ops;
+  private final NativeOps ops;
   private final Path root;
   private final ContextHasher hasher = new ContextHasher();
   private final String platform = Platform.host().toString();
 
   public RuntimeImageBuilder(RuntimePaths paths, ContainerRuntime runtime, ImageService images, ImageStore store, BuildNetwork network) {
-    this(paths, runtime, images, store, network, new NativeFsOps());
+    this(paths, runtime, images, store, network, NativeOps.real());
   }
 
-  RuntimeImageBuilder(RuntimePaths paths, ContainerRuntime runtime, ImageService images, ImageStore store, BuildNetwork network, FsOps ops) {
+  RuntimeImageBuilder(RuntimePaths paths, ContainerRuntime runtime, ImageService images, ImageStore store, BuildNetwork network, NativeOps ops) {
     this.runtime = runtime;
     this.images = images;
     this.store = store;

@@ -5,7 +5,7 @@ import dev.jcompose.builder.api.BuildException.Kind;
 import dev.jcompose.builder.exec.LayerWriter.Owner;
 import dev.jcompose.builder.plan.Step;
 import dev.jcompose.runtime.container.UserResolver;
-import dev.jcompose.runtime.image.unpack.FsOps;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +14,9 @@ import java.util.List;
 
 /** WORKDIR: creates the directory (and missing parents) owned by the current USER, as BuildKit's mkdir does. */
 final class WorkdirStepRunner {
-  private final FsOps ops;
+  private final NativeOps ops;
 
-  WorkdirStepRunner(FsOps ops) {
+  WorkdirStepRunner(NativeOps ops) {
     this.ops = ops;
   }
 

@@ -1,5 +1,6 @@
 package dev.jcompose.builder.exec;
 
+import dev.jcompose.runtime.sys.NativeOps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import dev.jcompose.builder.dockerfile.Instruction.Location;
 import dev.jcompose.builder.ignore.PatternMatcher;
 import dev.jcompose.builder.plan.Step;
 import dev.jcompose.builder.plan.Step.CopyFrom;
-import dev.jcompose.runtime.image.unpack.NativeFsOps;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -52,7 +52,7 @@ class CopyStepRunnerTest {
     Files.createDirectories(stage.resolve("out"));
     Files.writeString(stage.resolve("out/bin"), "binary");
     BuildContext c = BuildContext.open(ctx, PatternMatcher.none(), "build context");
-    runner = new CopyStepRunner(new NativeFsOps(), Map.of("", c), new UrlSources(tmp.resolve("dl")), from -> List.of(stage));
+    runner = new CopyStepRunner(NativeOps.real(), Map.of("", c), new UrlSources(tmp.resolve("dl")), from -> List.of(stage));
   }
 
   private Path copy(List<String> sources, String dest, String chmod, boolean link, List<String> excludes, boolean add,

@@ -3,86 +3,107 @@ package dev.jcompose.cli.command;
 import dev.jcompose.cli.output.LogPrefixes;
 import dev.jcompose.cli.output.LogPrinter;
 import dev.jcompose.cli.output.ProgressPrinter;
-import dev.jcompose.model.api.Project;
-import dev.jcompose.runtime.api.ContainerRuntime;
-import dev.jcompose.runtime.api.LogReader;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
+import dev.jcompose.scheduler.api.Event;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The attached part of {@code up}: follows every container's log (read from the log files, lines
- * since {@code up} began), reports exits as docker compose does ({@code web-1 exited with code 0}),
- * and returns when all containers have exited for good. Ctrl-C stops the project's containers
- * (they are kept, not removed); a second Ctrl-C stops them without grace period.
+ * The attached part of {@code up}: prints every container's log lines since {@code up} began and
+ * follows the engine's event stream for their exits, reported as docker compose does
+ * ({@code web-1 exited with code 0}, with "(restarting)" when the engine's die event says it
+ * will start the container again). Returns when all containers have exited for good. Ctrl-C
+ * stops the project's containers (they are kept, not removed); a second Ctrl-C stops them
+ * without grace period.
  */
 final class Attacher {
-  private final ComposeService engine;
-  private final ContainerRuntime runtime;
-  private final LogReader logs;
-  private final Project project;
+  private final ComposeService compose;
+  private final String project;
   private final AttachSettings settings;
   private final AtomicBoolean stopping = new AtomicBoolean();
+  private final Map<String, AttachedContainer> attached = new LinkedHashMap<>();
+  private final LinkedBlockingQueue<AttachedContainer.Exit> exits = new LinkedBlockingQueue<>();
+  private CountDownLatch remaining;
 
-  Attacher(ComposeService engine, ContainerRuntime runtime, LogReader logs, Project project, AttachSettings settings) {
-    this.engine = engine;
-    this.runtime = runtime;
-    this.logs = logs;
+  Attacher(ComposeService compose, String project, AttachSettings settings) {
+    this.compose = compose;
     this.project = project;
     this.settings = settings;
   }
 
   int run(List<ContainerSummary> containers, Instant since) {
-    List<ContainerSummary> attached = new ArrayList<>(containers);
-    attached.sort(Comparator.comparing(ContainerSummary::name));
-    LogPrinter printer = new LogPrinter(System.out, System.err, new LogPrefixes(settings.color()), settings.prefix(), settings.timestamps(), true);
-    List<String> names = attached.stream().map(c -> LogPrefixes.displayName(project.name(), c.name())).toList();
-    names.forEach(printer.prefixes()::register);
-    System.out.println("Attaching to " + String.join(", ", names));
+    LogPrinter printer = new LogPrinter(System.out, System.err, new LogPrefixes(settings.color()), settings.prefix(),
+        settings.timestamps(), true);
+    containers.stream().sorted(Comparator.comparing(ContainerSummary::name)).forEach(c -> attached.put(c.name(),
+        new AttachedContainer(c, LogPrefixes.displayName(project, c.name()), printer)));
+    attached.values().forEach(a -> printer.prefixes().register(a.display()));
+    System.out.println("Attaching to " + String.join(", ", attached.values().stream().map(AttachedContainer::display).toList()));
     System.out.flush();
     Interrupts.install(() -> stop(settings.stopTimeout(), "Gracefully Stopping... press Ctrl+C again to force"), () -> stop(0, null));
-    LinkedBlockingQueue<Exited> exits = new LinkedBlockingQueue<>();
-    Map<String, Integer> codes = new ConcurrentHashMap<>();
-    CountDownLatch all = new CountDownLatch(attached.size());
-    for (ContainerSummary c : attached) {
-      ContainerWatch watch = new ContainerWatch(runtime, logs, printer, project.services().get(c.service()), stopping);
-      Thread t = new Thread(() -> {
-        int code = watch.follow(c.name(), LogPrefixes.displayName(project.name(), c.name()), since);
-        codes.put(c.service(), code);
-        exits.add(new Exited(c.service(), code));
-        all.countDown();
-      }, "attach-" + c.name());
-      t.setDaemon(true);
-      t.start();
-    }
-    return settings.abortOnExit() ? abortOnFirstExit(exits, all, codes) : awaitAll(all);
+    remaining = new CountDownLatch(attached.size());
+    attached.values().forEach(a -> a.followLogs(compose, project, since));
+    followEvents(since);
+    return settings.abortOnExit() ? abortOnFirstExit() : awaitAll();
   }
 
-  private int abortOnFirstExit(LinkedBlockingQueue<Exited> exits, CountDownLatch all, Map<String, Integer> codes) {
-    Exited first = take(exits);
+  /** One thread reads the project's events (from {@code since}: nothing up caused is missed). */
+  private void followEvents(Instant since) {
+    Thread t = new Thread(() -> {
+      try {
+        compose.events(project, since, this::onEvent, () -> remaining.getCount() == 0);
+      } catch (RuntimeException e) {
+        System.err.println("lost the engine's events (" + e.getMessage() + "): no longer following the containers");
+        attached.values().forEach(a -> finish(a, 0));
+      }
+    }, "attach-events");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private void onEvent(Event e) {
+    String name = e.resource() != null && e.resource().startsWith("Container ") ? e.resource().substring(10) : "";
+    AttachedContainer a = attached.get(name);
+    if (a == null) {
+      return;
+    }
+    Integer died = a.onEvent(e, stopping.get());
+    if (died != null) {
+      finish(a, died);
+    }
+  }
+
+  private void finish(AttachedContainer a, int code) {
+    if (a.finish(code)) {
+      exits.add(new AttachedContainer.Exit(a.service(), code));
+      remaining.countDown();
+    }
+  }
+
+  private int abortOnFirstExit() {
+    AttachedContainer.Exit first = take();
     if (first != null && !stopping.get()) {
       System.out.println("Aborting on container exit...");
       System.out.flush();
       stop(settings.stopTimeout(), null);
     }
-    awaitAll(all);
+    awaitAll();
     if (settings.exitCodeFrom() != null) {
-      return codes.getOrDefault(settings.exitCodeFrom(), 0);
+      return attached.values().stream().filter(a -> a.service().equals(settings.exitCodeFrom()))
+          .map(AttachedContainer::exitCode).findFirst().orElse(0);
     }
     return first == null ? 0 : first.code();
   }
 
-  private int awaitAll(CountDownLatch all) {
+  private int awaitAll() {
     try {
-      all.await();
+      remaining.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -94,10 +115,10 @@ final class Attacher {
     if (message != null) {
       System.err.println(message);
     }
-    engine.stop(project.name(), List.of(), timeout, new ProgressPrinter(System.err, false));
+    compose.stop(project, List.of(), timeout, new ProgressPrinter(System.err, false));
   }
 
-  private static Exited take(LinkedBlockingQueue<Exited> exits) {
+  private AttachedContainer.Exit take() {
     try {
       return exits.take();
     } catch (InterruptedException e) {
@@ -105,6 +126,4 @@ final class Attacher {
       return null;
     }
   }
-
-  private record Exited(String service, int code) {}
 }

@@ -33,7 +33,7 @@ public final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Project project = CommandContext.loadProject(spec);
-    CommandContext.engine.get().build(project, new BuildOptions(services, noCache, pull, args()), new ProgressPrinter(System.err, quiet));
+    CommandContext.compose.get().build(project, new BuildOptions(services, noCache, pull, args()), new ProgressPrinter(System.err, quiet));
     return 0;
   }
 

@@ -3,27 +3,20 @@ package dev.jcompose.cli.command;
 import dev.jcompose.cli.option.ProjectOptions;
 import dev.jcompose.model.api.LoadOptions;
 import dev.jcompose.model.api.Project;
-import dev.jcompose.runtime.api.ContainerRuntime;
-import dev.jcompose.runtime.api.LogReader;
-import dev.jcompose.runtime.api.RuntimePaths;
-import dev.jcompose.runtime.cgroup.CgroupDrivers;
-import dev.jcompose.runtime.container.LinuxContainerRuntime;
-import dev.jcompose.runtime.logs.CriLogReader;
 import dev.jcompose.scheduler.api.ComposeService;
-import dev.jcompose.scheduler.client.EngineLauncher;
+import dev.jcompose.scheduler.api.ComposeServices;
+import dev.jcompose.scheduler.api.EngineControl;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * What the verbs share: the global project flags, the project loader, and the three doors out of
- * the CLI — the engine (through its socket, started on demand), and for engine-less verbs
- * ({@code logs}, {@code exec}) the container runtime and log reader directly. The suppliers are
- * fields so tests can put fakes behind them.
+ * What the verbs share: the global project flags, the project loader, and the one door out of
+ * the CLI, the compose service (engine verbs through the engine, started on demand; the others in
+ * this process). The suppliers are fields so tests can put fakes behind them.
  */
 final class CommandContext {
-  static Supplier<ComposeService> engine = () -> EngineLauncher.forThisJvm(System.getenv()).ensureRunning();
-  static Supplier<ContainerRuntime> runtime = () -> new LinuxContainerRuntime(RuntimePaths.fromEnvironment(System.getenv()), CgroupDrivers.detect());
-  static Supplier<LogReader> logReader = CriLogReader::new;
+  static Supplier<ComposeService> compose = () -> ComposeServices.forEnvironment(System.getenv());
+  static Supplier<EngineControl> engineControl = () -> ComposeServices.engineFor(System.getenv());
 
   private CommandContext() {}
 

@@ -34,7 +34,7 @@ public final class DownCommand implements Callable<Integer> {
     Project project = CommandContext.projectIfAvailable(spec);
     String name = project != null ? project.name() : CommandContext.projectName(spec);
     DownOptions options = new DownOptions(volumes, removeOrphans, timeout, rmi);
-    CommandContext.engine.get().down(name, project, options, new ProgressPrinter(System.err, false));
+    CommandContext.compose.get().down(name, project, options, new ProgressPrinter(System.err, false));
     return 0;
   }
 }

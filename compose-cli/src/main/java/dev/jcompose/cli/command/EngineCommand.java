@@ -1,12 +1,10 @@
 package dev.jcompose.cli.command;
 
-import dev.jcompose.runtime.api.RuntimePaths;
-import dev.jcompose.scheduler.client.EngineLauncher;
-import dev.jcompose.scheduler.client.RemoteComposeService;
-import dev.jcompose.scheduler.wire.Requests;
+import dev.jcompose.scheduler.api.EngineControl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,21 +27,17 @@ public final class EngineCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  static RemoteComposeService client() {
-    return RemoteComposeService.forPaths(RuntimePaths.fromEnvironment(System.getenv()));
-  }
-
   @Command(name = "status", description = "Show whether the engine runs (exit 1 if not)")
   static final class Status implements Callable<Integer> {
     @Override
     public Integer call() {
-      RemoteComposeService c = client();
-      if (!EngineLauncher.answers(c)) {
+      Optional<EngineControl.Status> s = CommandContext.engineControl.get().status();
+      if (s.isEmpty()) {
         System.out.println("jcompose engine is not running");
         return 1;
       }
-      Requests.Version v = c.version();
-      System.out.println("jcompose engine is running (pid " + v.pid() + ", version " + v.version() + ", API " + v.apiVersion() + ")");
+      System.out.println("jcompose engine is running (pid " + s.get().pid() + ", version " + s.get().version() + ", API "
+          + s.get().apiVersion() + ")");
       return 0;
     }
   }
@@ -51,16 +45,8 @@ public final class EngineCommand implements Runnable {
   @Command(name = "stop", description = "Stop the engine; containers keep running")
   static final class Stop implements Callable<Integer> {
     @Override
-    public Integer call() throws InterruptedException {
-      RemoteComposeService c = client();
-      if (!EngineLauncher.answers(c)) {
-        System.out.println("jcompose engine is not running");
-        return 0;
-      }
-      long pid = c.version().pid();
-      c.shutdown();
-      ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join());
-      System.out.println("jcompose engine stopped");
+    public Integer call() {
+      System.out.println(CommandContext.engineControl.get().stop() ? "jcompose engine stopped" : "jcompose engine is not running");
       return 0;
     }
   }
@@ -71,7 +57,7 @@ public final class EngineCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      String unit = SystemdUnit.render(System.getenv());
+      String unit = CommandContext.engineControl.get().systemdUnit();
       if (print) {
         System.out.print(unit);
         return 0;

@@ -1,10 +1,7 @@
 package dev.jcompose.cli.command;
 
-import dev.jcompose.cli.UserError;
-import dev.jcompose.runtime.api.ContainerRuntime;
-import dev.jcompose.runtime.api.ContainerState;
-import dev.jcompose.runtime.api.ExecSession;
-import dev.jcompose.runtime.api.ExecSpec;
+import dev.jcompose.scheduler.api.ExecOptions;
+import dev.jcompose.scheduler.api.ExecProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,8 +12,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jcompose exec}: runs a command in a running service container, in this process through
- * the runtime (no engine), with a pty when a terminal is attached and {@code -T} is not given.
+ * {@code jcompose exec}: runs a command in a running service container, from this process (no
+ * engine needed), with a pty when a terminal is attached and {@code -T} is not given.
  * The exit code is the command's.
  */
 @Command(name = "exec", description = "Execute a command in a running container")
@@ -36,26 +33,12 @@ public final class ExecCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String project = CommandContext.projectName(spec);
-    ContainerRuntime runtime = CommandContext.runtime.get();
-    ContainerState container = find(runtime, project);
-    boolean tty = !noTty && !detach && System.console() != null;
-    ExecSession session = runtime.exec(container.id(), new ExecSpec(command, env, workdir, user, tty, !detach));
+    boolean tty = !noTty && !detach && Terminal.attached();
+    ExecProcess process = CommandContext.compose.get()
+        .exec(project, new ExecOptions(service, index, command, env, user, workdir, tty, !detach));
     if (detach) {
       return 0;
     }
-    return new StdioPump(session, tty).run();
-  }
-
-  private ContainerState find(ContainerRuntime runtime, String project) {
-    List<ContainerState> matches = ProjectContainers.of(runtime, project, List.of(service)).stream()
-        .filter(c -> ProjectContainers.label(c, ProjectContainers.NUMBER).equals(Integer.toString(index)))
-        .toList();
-    if (matches.isEmpty()) {
-      throw new UserError("service \"" + service + "\" is not running");
-    }
-    if (matches.get(0).status() != ContainerState.Status.RUNNING) {
-      throw new UserError("container " + matches.get(0).id() + " is not running");
-    }
-    return matches.get(0);
+    return new StdioPump(process, tty).run();
   }
 }

@@ -1,21 +1,17 @@
 package dev.jcompose.cli.command;
 
-import dev.jcompose.cli.output.LogMerge;
 import dev.jcompose.cli.output.LogPrefixes;
 import dev.jcompose.cli.output.LogPrinter;
-import dev.jcompose.runtime.api.ContainerRuntime;
-import dev.jcompose.runtime.api.ContainerState;
-import dev.jcompose.runtime.api.LogLine;
-import dev.jcompose.runtime.api.LogReader;
+import dev.jcompose.scheduler.api.LogEntry;
+import dev.jcompose.scheduler.api.LogOptions;
+import dev.jcompose.scheduler.api.LogSink;
 import java.io.BufferedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,9 +20,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jcompose logs}: reads the containers' log files directly (no engine). Without {@code -f}
- * the lines of several containers are merged by time; with {@code -f} each container is followed
- * concurrently until it stops, and lines print as they come.
+ * {@code jcompose logs}: the containers' log lines, read in this process (no engine needed).
+ * Without {@code -f} the lines of several containers come merged by time; with {@code -f} each
+ * container is followed until it stops, and lines print as they come.
  */
 @Command(name = "logs", description = "View output from containers")
 public final class LogsCommand implements Callable<Integer> {
@@ -45,27 +41,28 @@ public final class LogsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String project = CommandContext.projectName(spec);
-    ContainerRuntime runtime = CommandContext.runtime.get();
-    List<ContainerState> containers = ProjectContainers.of(runtime, project, services).stream()
-        .filter(c -> index == null || ProjectContainers.label(c, ProjectContainers.NUMBER).equals(index.toString()))
-        .toList();
-    LogReader.Options options = options();
     PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new BufferedOutputStream(System.err, 1 << 12), false, StandardCharsets.UTF_8);
-    LogPrinter printer = new LogPrinter(out, err, new LogPrefixes(!noColor && System.console() != null), !noLogPrefix, timestamps, follow);
-    Map<String, ContainerState> byName = new LinkedHashMap<>();
-    containers.forEach(c -> byName.put(LogPrefixes.displayName(project, c.id()), c));
-    byName.keySet().forEach(printer.prefixes()::register);
-    if (follow) {
-      followAll(runtime, byName, options, printer);
-    } else {
-      dump(byName, options, printer);
-    }
+    LogPrinter printer = new LogPrinter(out, err, new LogPrefixes(!noColor && Terminal.attached()), !noLogPrefix, timestamps, follow);
+    CommandContext.compose.get().logs(project, options(), new Printing(project, printer), () -> false);
     printer.flush();
     return 0;
   }
 
-  private LogReader.Options options() {
+  /** Prefixes sized for every container before the first line, as docker compose aligns them. */
+  private record Printing(String project, LogPrinter printer) implements LogSink {
+    @Override
+    public void containers(List<String> names) {
+      names.forEach(n -> printer.prefixes().register(LogPrefixes.displayName(project, n)));
+    }
+
+    @Override
+    public void accept(LogEntry line) {
+      printer.print(LogPrefixes.displayName(project, line.container()), line);
+    }
+  }
+
+  private LogOptions options() {
     int n;
     try {
       n = tail.equals("all") ? -1 : Integer.parseInt(tail);
@@ -74,40 +71,10 @@ public final class LogsCommand implements Callable<Integer> {
     }
     try {
       Instant now = Instant.now();
-      return new LogReader.Options(n, TimeArg.parse(since, now, ZoneId.systemDefault()), TimeArg.parse(until, now, ZoneId.systemDefault()), follow);
+      return new LogOptions(services, List.of(), index, n, TimeArg.parse(since, now, ZoneId.systemDefault()),
+          TimeArg.parse(until, now, ZoneId.systemDefault()), follow, true);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
-  }
-
-  /** One container streams straight through; several are merged by time. */
-  private static void dump(Map<String, ContainerState> byName, LogReader.Options options, LogPrinter printer) {
-    LogReader reader = CommandContext.logReader.get();
-    if (byName.size() == 1) {
-      Map.Entry<String, ContainerState> only = byName.entrySet().iterator().next();
-      reader.read(only.getValue().logPath(), options, l -> { printer.print(only.getKey(), l); return true; }, () -> true);
-      return;
-    }
-    Map<String, List<LogLine>> lines = new LinkedHashMap<>();
-    byName.forEach((name, c) -> {
-      List<LogLine> list = new ArrayList<>();
-      reader.read(c.logPath(), options, list::add, () -> true);
-      lines.put(name, list);
-    });
-    LogMerge.merge(lines).forEach(t -> printer.print(t.name(), t.line()));
-  }
-
-  private static void followAll(ContainerRuntime runtime, Map<String, ContainerState> byName, LogReader.Options options, LogPrinter printer) {
-    LogReader reader = CommandContext.logReader.get();
-    List<Thread> threads = new ArrayList<>();
-    byName.forEach((name, c) -> threads.add(LogFollower.start(reader, c.logPath(), options, printer, name, new StoppedCheck(runtime, c.id()))));
-    for (Thread t : threads) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
     }
   }
 }

@@ -49,7 +49,7 @@ public final class PsCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "': use table or json");
     }
     String project = CommandContext.projectName(spec);
-    List<ContainerSummary> containers = new ArrayList<>(CommandContext.engine.get().ps(project, new PsOptions(services, all || !status.isEmpty(), status)));
+    List<ContainerSummary> containers = new ArrayList<>(CommandContext.compose.get().ps(project, new PsOptions(services, all || !status.isEmpty(), status)));
     containers.sort(Comparator.comparing(ContainerSummary::name));
     PrintWriter out = spec.commandLine().getOut();
     out.print(render(containers));

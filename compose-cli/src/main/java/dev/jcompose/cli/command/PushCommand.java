@@ -24,7 +24,7 @@ public final class PushCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommandContext.engine.get().push(CommandContext.loadProject(spec), new PushOptions(services, ignoreFailures), new ProgressPrinter(System.err, quiet));
+    CommandContext.compose.get().push(CommandContext.loadProject(spec), new PushOptions(services, ignoreFailures), new ProgressPrinter(System.err, quiet));
     return 0;
   }
 }

@@ -5,8 +5,6 @@ import dev.jcompose.cli.output.LogPrinter;
 import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.ServiceNetworking;
-import dev.jcompose.runtime.api.ContainerRuntime;
-import dev.jcompose.runtime.api.LogReader;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.RunOptions;
@@ -24,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose run}: a one-off container of a service, created and started by the engine; its
- * output is followed from its log file and its exit code becomes ours ({@code --rm} removes it).
+ * output is followed and its exit code becomes ours ({@code --rm} removes it).
  */
 @Command(name = "run", description = "Run a one-off command on a service")
 public final class RunCommand implements Callable<Integer> {
@@ -51,21 +49,21 @@ public final class RunCommand implements Callable<Integer> {
     if (!project.services().containsKey(service)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "no such service: " + service);
     }
-    ComposeService engine = CommandContext.engine.get();
-    ContainerSummary c = engine.run(project, options(), new ProgressPrinter(System.err, false));
+    ComposeService compose = CommandContext.compose.get();
+    ContainerSummary c = compose.run(project, options(), new ProgressPrinter(System.err, false));
     if (detach) {
       System.out.println(c.name());
       return 0;
     }
-    int code = follow(engine, c);
+    int code = follow(compose, project.name(), c);
     if (rm) {
-      engine.removeContainer(c.name(), true);
+      compose.removeContainer(c.name(), true);
     }
     return code;
   }
 
   RunOptions options() {
-    boolean tty = !noTty && !detach && System.console() != null;
+    boolean tty = !noTty && !detach && Terminal.attached();
     return RunOptions.builder(service).command(command).environment(envMap()).user(user).workdir(workdir).name(name)
         .noDeps(noDeps).removeAfter(rm).tty(tty).interactive(interactive && !detach).publish(ports())
         .servicePorts(servicePorts).entrypoint(entrypoint).build();
@@ -95,18 +93,13 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /** Prints the container's output (no prefix) until it exits; returns the exit code. */
-  private static int follow(ComposeService engine, ContainerSummary c) {
-    ContainerRuntime runtime = CommandContext.runtime.get();
+  private static int follow(ComposeService compose, String project, ContainerSummary c) {
     LogPrinter printer = new LogPrinter(System.out, System.err, new LogPrefixes(false), false, false, true);
     AtomicBoolean exited = new AtomicBoolean();
-    Thread reader = runtime.state(c.name())
-        .map(s -> LogFollower.start(CommandContext.logReader.get(), s.logPath(), new LogReader.Options(-1, null, null, true), printer, c.name(), exited::get))
-        .orElse(null);
-    int code = engine.waitExit(c.name());
+    Thread reader = LogThreads.start(compose, project, c.name(), null, printer, c.name(), exited::get);
+    int code = compose.waitExit(c.name());
     exited.set(true);
-    if (reader != null) {
-      LogFollower.join(reader);
-    }
+    LogThreads.join(reader);
     printer.flush();
     return code;
   }

@@ -1,21 +1,21 @@
 package dev.jcompose.cli.command;
 
-import dev.jcompose.runtime.api.ExecSession;
+import dev.jcompose.scheduler.api.ExecProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Connects this process's stdio to an exec session until the process exits; returns its code.
+ * Connects this process's stdio to an exec process until the process exits; returns its code.
  * With a tty the local terminal is put in raw mode (restored afterwards) so keys reach the
  * container's pty unchanged; stdin is copied on a daemon thread that dies with the CLI.
  */
 final class StdioPump {
-  private final ExecSession session;
+  private final ExecProcess session;
   private final boolean tty;
 
-  StdioPump(ExecSession session, boolean tty) {
+  StdioPump(ExecProcess session, boolean tty) {
     this.session = session;
     this.tty = tty;
   }

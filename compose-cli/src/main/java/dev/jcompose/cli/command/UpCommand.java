@@ -2,15 +2,18 @@ package dev.jcompose.cli.command;
 
 import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.Project;
+import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.UpOptions;
+import dev.jcompose.scheduler.api.WatchOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose up}: creates and starts the project's containers through the engine, then —
- * unless detached — follows their output until they all exit (Ctrl-C stops them gracefully).
+ * unless detached — follows their output and the engine's events until they all exit (Ctrl-C
+ * stops them gracefully).
  */
 @Command(name = "up", description = "Create and start containers")
 public final class UpCommand implements Callable<Integer> {
@@ -55,19 +59,24 @@ public final class UpCommand implements Callable<Integer> {
     if (exitCodeFrom != null && !project.services().containsKey(exitCodeFrom)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "no such service: " + exitCodeFrom);
     }
-    ComposeService engine = CommandContext.engine.get();
+    if (watch) {
+      WatchCommand.requireRules(project, services);
+    }
+    ComposeService compose = CommandContext.compose.get();
     Instant since = Instant.now();
-    List<ContainerSummary> containers = engine.up(project, options(), new ProgressPrinter(System.err, quiet));
+    List<ContainerSummary> containers = compose.up(project, options(), new ProgressPrinter(System.err, quiet));
     if (detach || waitHealthy || dryRun || noStart) {
       return 0;
     }
-    Thread watcher = watch ? startWatch(engine, project) : null;
-    AttachSettings settings = new AttachSettings(!noColor && System.console() != null, !noLogPrefix, timestamps, abortOnExit || exitCodeFrom != null, exitCodeFrom, timeout);
+    AttachSettings settings = new AttachSettings(!noColor && Terminal.attached(), !noLogPrefix, timestamps, abortOnExit || exitCodeFrom != null, exitCodeFrom, timeout);
     // Like docker compose, "up web" attaches to web only, not to the dependencies it started.
     List<ContainerSummary> attached = containers.stream().filter(c -> services.isEmpty() || services.contains(c.service())).toList();
+    AtomicBoolean attachEnded = new AtomicBoolean();
+    Thread watcher = watch ? startWatch(compose, project, attachEnded) : null;
     try {
-      return new Attacher(engine, CommandContext.runtime.get(), CommandContext.logReader.get(), project, settings).run(attached, since);
+      return new Attacher(compose, project.name(), settings).run(attached, since);
     } finally {
+      attachEnded.set(true);
       if (watcher != null) {
         watcher.interrupt();
       }
@@ -75,15 +84,11 @@ public final class UpCommand implements Callable<Integer> {
   }
 
   // up --watch: the watch session runs beside the attached logs and ends with them
-  private Thread startWatch(ComposeService engine, Project project) {
-    dev.jcompose.scheduler.watch.WatchSession session = WatchCommand.session(engine, project, WatchCommand.rules(project, services),
-        new ProgressPrinter(System.err, false));
+  private Thread startWatch(ComposeService compose, Project project, AtomicBoolean attachEnded) {
     Thread t = new Thread(() -> {
       try {
-        session.run(() -> Thread.currentThread().isInterrupted());
-      } catch (InterruptedException e) {
-        // attach ended
-      } catch (java.io.IOException e) {
+        compose.watch(project, new WatchOptions(services), new ProgressPrinter(System.err, false), attachEnded::get);
+      } catch (ComposeException e) {
         System.err.println("watch: " + e.getMessage());
       }
     }, "jcompose-up-watch");

@@ -2,18 +2,15 @@ package dev.jcompose.cli.command;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jcompose.runtime.api.ContainerException;
-import dev.jcompose.runtime.api.RuntimePaths;
-import dev.jcompose.runtime.api.VolumeService;
-import dev.jcompose.runtime.api.VolumeService.VolumeInfo;
-import dev.jcompose.runtime.volume.LocalVolumeService;
+import dev.jcompose.scheduler.api.ComposeException;
+import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.VolumeSummary;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,17 +19,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jcompose volume ls|rm}: the project's named volumes, found by the label
- * {@code com.docker.compose.project} as docker compose does. Works on the volume store directly
- * (no engine needed): volumes are plain directories with a meta file.
+ * {@code jcompose volume ls|rm}: the project's named volumes, found by the compose project label
+ * as docker compose does; no engine needed.
  */
 @Command(
     name = "volume",
     description = "Manage the project's volumes",
     subcommands = {VolumeCommand.Ls.class, VolumeCommand.Rm.class})
 public final class VolumeCommand implements Runnable {
-  static final String PROJECT_LABEL = "com.docker.compose.project";
-
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -53,19 +47,18 @@ public final class VolumeCommand implements Runnable {
 
     @Override
     public Integer call() throws JsonProcessingException {
-      String project = projectName(spec);
-      List<VolumeInfo> volumes = service().list().stream().filter(v -> project.equals(v.labels().get(PROJECT_LABEL))).toList();
+      List<VolumeSummary> volumes = CommandContext.compose.get().volumes(CommandContext.projectName(spec));
       PrintWriter out = spec.commandLine().getOut();
       if (quiet) {
         volumes.forEach(v -> out.println(v.name()));
       } else if (format.equals("json")) {
         ObjectMapper json = new ObjectMapper();
-        for (VolumeInfo v : volumes) {
+        for (VolumeSummary v : volumes) {
           out.println(json.writeValueAsString(jsonOf(v)));
         }
       } else if (format.equals("table")) {
         out.printf("%-10s%s%n", "DRIVER", "VOLUME NAME");
-        volumes.forEach(v -> out.printf("%-10s%s%n", "local", v.name()));
+        volumes.forEach(v -> out.printf("%-10s%s%n", v.driver(), v.name()));
       } else {
         throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "': use table or json");
       }
@@ -74,14 +67,14 @@ public final class VolumeCommand implements Runnable {
     }
 
     /** The keys {@code docker volume ls --format json} prints, in Go's sorted order. */
-    private static Map<String, String> jsonOf(VolumeInfo v) {
+    private static Map<String, String> jsonOf(VolumeSummary v) {
       Map<String, String> m = new LinkedHashMap<>();
       m.put("Availability", "N/A");
-      m.put("Driver", "local");
+      m.put("Driver", v.driver());
       m.put("Group", "N/A");
       m.put("Labels", v.labels().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));
       m.put("Links", "N/A");
-      m.put("Mountpoint", v.dataDir().toString());
+      m.put("Mountpoint", v.mountpoint());
       m.put("Name", v.name());
       m.put("Scope", "local");
       m.put("Size", "N/A");
@@ -104,14 +97,13 @@ public final class VolumeCommand implements Runnable {
 
     @Override
     public Integer call() {
-      VolumeService volumes = service();
+      ComposeService compose = CommandContext.compose.get();
+      String project = CommandContext.projectName(spec);
       int failures = 0;
       for (String name : names) {
         try {
-          String actual = volumes.find(name).isPresent() ? name : projectName(spec) + "_" + name;
-          volumes.remove(actual);
-          spec.commandLine().getOut().println(actual);
-        } catch (ContainerException e) {
+          spec.commandLine().getOut().println(compose.removeVolume(project, name));
+        } catch (ComposeException e) {
           spec.commandLine().getErr().println(e.getMessage());
           failures++;
         }
@@ -120,17 +112,5 @@ public final class VolumeCommand implements Runnable {
       spec.commandLine().getErr().flush();
       return failures == 0 ? 0 : 1;
     }
-  }
-
-  /** Where the volumes live; tests point it at a temp root. */
-  static Supplier<VolumeService> services = () -> new LocalVolumeService(RuntimePaths.fromEnvironment(System.getenv()));
-
-  static VolumeService service() {
-    return services.get();
-  }
-
-  /** The project name as every verb resolves it ({@code -p}, else the loaded compose project). */
-  static String projectName(CommandLine.Model.CommandSpec spec) {
-    return CommandContext.projectName(spec);
   }
 }

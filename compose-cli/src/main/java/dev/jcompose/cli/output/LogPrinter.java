@@ -1,6 +1,6 @@
 package dev.jcompose.cli.output;
 
-import dev.jcompose.runtime.api.LogLine;
+import dev.jcompose.scheduler.api.LogEntry;
 import java.io.PrintStream;
 
 /**
@@ -29,8 +29,8 @@ public final class LogPrinter {
     return prefixes;
   }
 
-  public synchronized void print(String name, LogLine line) {
-    PrintStream target = line.stream() == LogLine.Stream.STDERR ? err : out;
+  public synchronized void print(String name, LogEntry line) {
+    PrintStream target = line.stderr() ? err : out;
     StringBuilder sb = new StringBuilder(line.text().length() + 48);
     if (prefix) {
       sb.append(prefixes.prefix(name));

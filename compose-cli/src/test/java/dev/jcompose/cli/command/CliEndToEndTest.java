@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jcompose.cli.JcomposeCli;
-import dev.jcompose.runtime.api.RuntimePaths;
-import dev.jcompose.runtime.cgroup.CgroupDrivers;
-import dev.jcompose.runtime.container.LinuxContainerRuntime;
-import dev.jcompose.scheduler.client.EngineLauncher;
-import dev.jcompose.scheduler.client.RemoteComposeService;
+import dev.jcompose.scheduler.api.ComposeServices;
 import dev.jcompose.testkit.TestRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,9 +64,8 @@ class CliEndToEndTest {
     env.put("JCOMPOSE_DATA_ROOT", root.resolve("data").toString());
     env.put("JCOMPOSE_RUN_ROOT", root.resolve("run").toString());
     env.put("JCOMPOSE_REGISTRY_MIRRORS", TestRegistry.url());
-    RuntimePaths paths = RuntimePaths.fromEnvironment(env);
-    CommandContext.engine = () -> new EngineLauncher(paths, env, EngineLauncher.engineCommand(env, true), Duration.ofSeconds(60)).ensureRunning();
-    CommandContext.runtime = () -> new LinuxContainerRuntime(paths, CgroupDrivers.detect());
+    CommandContext.compose = () -> ComposeServices.forEnvironment(env);
+    CommandContext.engineControl = () -> ComposeServices.engineFor(env);
     ProjectSource.loader = dev.jcompose.model.ProjectLoader::load;
   }
 
@@ -79,12 +74,7 @@ class CliEndToEndTest {
     try {
       jc(new ByteArrayOutputStream(), "down", "-t", "0");
     } finally {
-      RemoteComposeService client = RemoteComposeService.forPaths(RuntimePaths.fromEnvironment(env));
-      if (EngineLauncher.answers(client)) {
-        ProcessHandle engine = ProcessHandle.of(client.version().pid()).orElseThrow();
-        client.shutdown();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !engine.isAlive());
-      }
+      ComposeServices.engineFor(env).stop();
       try (Stream<Path> files = Files.walk(root)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }

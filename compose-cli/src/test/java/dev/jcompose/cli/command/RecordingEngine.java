@@ -6,9 +6,17 @@ import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.Event;
+import dev.jcompose.scheduler.api.ExecOptions;
+import dev.jcompose.scheduler.api.ExecProcess;
+import dev.jcompose.scheduler.api.ImageSummary;
+import dev.jcompose.scheduler.api.LogEntry;
+import dev.jcompose.scheduler.api.LogOptions;
+import dev.jcompose.scheduler.api.LogSink;
 import dev.jcompose.scheduler.api.PsOptions;
+import dev.jcompose.scheduler.api.PullOptions;
 import dev.jcompose.scheduler.api.RunOptions;
 import dev.jcompose.scheduler.api.UpOptions;
+import dev.jcompose.scheduler.api.VolumeSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +25,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /** A ComposeService recording calls as text; {@link #failWith} makes every call throw. */
-final class RecordingEngine implements ComposeService {
+class RecordingEngine implements ComposeService {
   final List<String> calls = new ArrayList<>();
   Object last;
   ComposeException failWith;
@@ -96,8 +104,48 @@ final class RecordingEngine implements ComposeService {
   }
 
   @Override
-  public void events(String projectName, Consumer<Event> sink, BooleanSupplier stop) {
-    record("events " + projectName, null);
+  public void events(String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
+    record("events " + projectName, since);
     sink.accept(new Event(Instant.parse("2026-01-02T03:04:05.5Z"), "Container " + projectName + "-web-1", "start", "", Map.of("service", "web", "image", "busybox")));
+  }
+
+  @Override
+  public void logs(String projectName, LogOptions options, LogSink sink, BooleanSupplier stop) {
+    record("logs " + projectName, options);
+    sink.containers(List.of(projectName + "-web-1", projectName + "-db-1"));
+    sink.accept(new LogEntry(projectName + "-web-1", Instant.EPOCH, false, "hello"));
+    sink.accept(new LogEntry(projectName + "-db-1", Instant.EPOCH, true, "oops"));
+  }
+
+  @Override
+  public ExecProcess exec(String projectName, ExecOptions options) {
+    record("exec " + projectName, options);
+    throw new ComposeException(ComposeException.Kind.NOT_FOUND, "service \"" + options.service() + "\" is not running");
+  }
+
+  @Override
+  public void pull(Project project, PullOptions options, Consumer<Event> progress) {
+    record("pull " + project.name(), options);
+    progress.accept(event("web", "Pulling"));
+    progress.accept(event("web", "Pulled"));
+  }
+
+  @Override
+  public List<ImageSummary> images(Project project, List<String> services) {
+    record("images " + project.name(), services);
+    return List.of(new ImageSummary(project.name() + "-web-1", "busybox", "latest", "sha256:" + "ab".repeat(32), 4_261_000),
+        new ImageSummary("", "redis", "7", null, 0));
+  }
+
+  @Override
+  public List<VolumeSummary> volumes(String projectName) {
+    record("volumes " + projectName, null);
+    return List.of(new VolumeSummary(projectName + "_db", "local", "/v/" + projectName + "_db", Map.of("k", "v")));
+  }
+
+  @Override
+  public String removeVolume(String projectName, String name) {
+    record("volume rm " + projectName + " " + name, null);
+    return projectName + "_" + name;
   }
 }

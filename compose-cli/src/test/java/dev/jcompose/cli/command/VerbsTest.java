@@ -9,7 +9,9 @@ import dev.jcompose.model.api.ServiceNetworking;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
+import dev.jcompose.scheduler.api.LogOptions;
 import dev.jcompose.scheduler.api.PsOptions;
+import dev.jcompose.scheduler.api.PullOptions;
 import dev.jcompose.scheduler.api.RunOptions;
 import dev.jcompose.scheduler.api.UpOptions;
 import java.io.ByteArrayOutputStream;
@@ -36,7 +38,7 @@ class VerbsTest {
     savedErr = System.err;
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    CommandContext.engine = () -> engine;
+    CommandContext.compose = () -> engine;
     ProjectSource.loader = options -> {
       if (options.projectName() != null && options.files().isEmpty()) {
         throw new ComposeFileException("no configuration file provided: not found");
@@ -191,6 +193,46 @@ class VerbsTest {
 
     assertThat(out()).contains("ExecStart=").contains("dev.jcompose.scheduler.server.EngineMain").contains("KillMode=process").contains("WantedBy=multi-user.target");
     assertThat(out()).doesNotContain("setsid");
+  }
+
+  @Test
+  void logs_printsThroughTheService_withPrefixesSizedForEveryContainer() {
+    assertThat(JcomposeCli.execute("logs", "-p", "demo", "--tail", "5", "web")).isZero();
+
+    LogOptions o = (LogOptions) engine.last;
+    assertThat(o.services()).containsExactly("web");
+    assertThat(o.tail()).isEqualTo(5);
+    assertThat(out()).isEqualTo("web-1  | hello\n");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("db-1   | oops\n");
+  }
+
+  @Test
+  void exec_notRunning_isAFailure_exitOne() {
+    assertThat(JcomposeCli.execute("exec", "-p", "demo", "-T", "web", "true")).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("service \"web\" is not running");
+  }
+
+  @Test
+  void pull_progressOnStderr() {
+    assertThat(JcomposeCli.execute("pull", "--policy", "missing")).isZero();
+    assertThat(((PullOptions) engine.last).policy()).isEqualTo("missing");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(" web Pulling\n web Pulled\n");
+  }
+
+  @Test
+  void images_tableAndJson() {
+    assertThat(JcomposeCli.execute("images")).isZero();
+    assertThat(out()).isEqualTo("CONTAINER    REPOSITORY   TAG       IMAGE ID       SIZE\n"
+        + "demo-web-1   busybox      latest    abababababab   4.26MB\n"
+        + "             redis        7         <none>         -\n");
+  }
+
+  @Test
+  void volumeLsAndRm_goThroughTheService() {
+    assertThat(JcomposeCli.execute("volume", "ls", "-p", "demo")).isZero();
+    assertThat(out()).isEqualTo("DRIVER    VOLUME NAME\nlocal     demo_db\n");
+    assertThat(JcomposeCli.execute("volume", "rm", "-p", "demo", "db")).isZero();
+    assertThat(engine.calls).contains("volume rm demo db");
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.cli.JcomposeCli;
 import dev.jcompose.runtime.api.RuntimePaths;
+import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.ComposeServices;
 import dev.jcompose.runtime.api.VolumeService;
 import dev.jcompose.runtime.volume.LocalVolumeService;
 import java.io.PrintWriter;
@@ -20,15 +22,16 @@ import picocli.CommandLine;
 class VolumeCommandTest {
   @TempDir Path tmp;
   private VolumeService volumes;
-  private Supplier<VolumeService> saved;
+  private Supplier<ComposeService> saved;
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
   @BeforeEach
   void setUp() {
     volumes = new LocalVolumeService(new RuntimePaths(tmp.resolve("data"), tmp.resolve("run")));
-    saved = VolumeCommand.services;
-    VolumeCommand.services = () -> volumes;
+    saved = CommandContext.compose;
+    Map<String, String> env = Map.of("JCOMPOSE_DATA_ROOT", tmp.resolve("data").toString(), "JCOMPOSE_RUN_ROOT", tmp.resolve("run").toString());
+    CommandContext.compose = () -> ComposeServices.forEnvironment(env);
     volumes.ensure("shop_db", Map.of("com.docker.compose.project", "shop", "com.docker.compose.volume", "db"));
     volumes.ensure("shop_cache", Map.of("com.docker.compose.project", "shop"));
     volumes.ensure("other_db", Map.of("com.docker.compose.project", "other"));
@@ -36,7 +39,7 @@ class VolumeCommandTest {
 
   @AfterEach
   void restore() {
-    VolumeCommand.services = saved;
+    CommandContext.compose = saved;
   }
 
   private int run(String... args) {

@@ -2,14 +2,11 @@ package dev.jcompose.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jcompose.runtime.api.LogLine;
+import dev.jcompose.scheduler.api.LogEntry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LogPrinterTest {
@@ -20,8 +17,8 @@ class LogPrinterTest {
     return new LogPrinter(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), new LogPrefixes(color), prefix, timestamps, false);
   }
 
-  private static LogLine line(long epochMillis, LogLine.Stream stream, String text) {
-    return new LogLine(Instant.ofEpochMilli(epochMillis), stream, text);
+  private static LogEntry line(long epochMillis, boolean stderr, String text) {
+    return new LogEntry("c", Instant.ofEpochMilli(epochMillis), stderr, text);
   }
 
   @Test
@@ -30,8 +27,8 @@ class LogPrinterTest {
     p.prefixes().register("web-1");
     p.prefixes().register("db-1");
 
-    p.print("web-1", line(0, LogLine.Stream.STDOUT, "hello"));
-    p.print("db-1", line(0, LogLine.Stream.STDERR, "oops"));
+    p.print("web-1", line(0, false, "hello"));
+    p.print("db-1", line(0, true, "oops"));
     p.flush();
 
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("web-1  | hello\n");
@@ -45,9 +42,9 @@ class LogPrinterTest {
       p.prefixes().register("s" + i);
     }
 
-    p.print("s1", line(0, LogLine.Stream.STDOUT, "a"));
-    p.print("s2", line(0, LogLine.Stream.STDOUT, "b"));
-    p.print("s6", line(0, LogLine.Stream.STDOUT, "c"));
+    p.print("s1", line(0, false, "a"));
+    p.print("s2", line(0, false, "b"));
+    p.print("s6", line(0, false, "c"));
     p.flush();
 
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
@@ -58,20 +55,11 @@ class LogPrinterTest {
   void timestamps_andNoPrefix_printGoRfc3339Nano() {
     LogPrinter p = printer(false, false, true);
 
-    p.print("web-1", new LogLine(Instant.parse("2026-01-02T03:04:05.120000000Z"), LogLine.Stream.STDOUT, "x"));
-    p.print("web-1", new LogLine(Instant.parse("2026-01-02T03:04:05Z"), LogLine.Stream.STDOUT, "y"));
+    p.print("web-1", new LogEntry("c", Instant.parse("2026-01-02T03:04:05.120000000Z"), false, "x"));
+    p.print("web-1", new LogEntry("c", Instant.parse("2026-01-02T03:04:05Z"), false, "y"));
     p.flush();
 
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("2026-01-02T03:04:05.12Z x\n2026-01-02T03:04:05Z y\n");
-  }
-
-  @Test
-  void merge_severalContainers_interleavedByTime_stableOnTies() {
-    Map<String, List<LogLine>> lines = new LinkedHashMap<>();
-    lines.put("web-1", List.of(line(1, LogLine.Stream.STDOUT, "w1"), line(3, LogLine.Stream.STDOUT, "w3"), line(5, LogLine.Stream.STDOUT, "w5")));
-    lines.put("db-1", List.of(line(2, LogLine.Stream.STDOUT, "d2"), line(3, LogLine.Stream.STDOUT, "d3"), line(6, LogLine.Stream.STDOUT, "d6")));
-
-    assertThat(LogMerge.merge(lines)).extracting(t -> t.line().text()).containsExactly("w1", "d2", "w3", "d3", "w5", "d6");
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.jcompose.model.env.DotEnv;
 import dev.jcompose.model.merge.TreeMerger;
 import dev.jcompose.model.tree.ListNode;
 import dev.jcompose.model.tree.MapNode;
+import dev.jcompose.model.tree.Mark;
 import dev.jcompose.model.tree.Node;
 import dev.jcompose.model.tree.ScalarNode;
 import dev.jcompose.model.tree.TreePath;
@@ -94,7 +95,7 @@ final class IncludeResolver {
   }
 
   /** One {@code include} item, string or long form. */
-  record IncludeEntry(dev.jcompose.model.tree.Mark mark, List<String> paths, String projectDirectory, List<String> envFiles) {
+  record IncludeEntry(Mark mark, List<String> paths, String projectDirectory, List<String> envFiles) {
     static IncludeEntry of(Node n) {
       if (n instanceof ScalarNode s) {
         return new IncludeEntry(s.mark(), List.of(s.text()), null, List.of());

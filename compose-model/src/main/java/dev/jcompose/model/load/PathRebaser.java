@@ -8,6 +8,8 @@ import dev.jcompose.model.tree.ScalarNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Makes the relative paths of a document absolute against a base directory (compose-go
@@ -140,13 +142,13 @@ final class PathRebaser {
     return p.isAbsolute() ? v : base.resolve(p).normalize().toString();
   }
 
-  private static void replace(MapNode m, String key, java.util.function.Function<ScalarNode, Node> f) {
+  private static void replace(MapNode m, String key, Function<ScalarNode, Node> f) {
     if (m.get(key) instanceof ScalarNode s) {
       m.entries().put(key, f.apply(s));
     }
   }
 
-  private static void forEachMap(Node n, java.util.function.Consumer<MapNode> f) {
+  private static void forEachMap(Node n, Consumer<MapNode> f) {
     if (n instanceof MapNode m) {
       m.entries().values().forEach(v -> {
         if (v instanceof MapNode vm) {

@@ -6,9 +6,11 @@ import dev.jcompose.model.env.DotEnv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Resolves files, project directory, environment and profiles in docker compose's order
@@ -94,7 +96,7 @@ final class ProjectSetupResolver {
     }
     String sep = env.getOrDefault("COMPOSE_PATH_SEPARATOR", "");
     sep = sep.isEmpty() ? ":" : sep;
-    for (String f : composeFile.split(java.util.regex.Pattern.quote(sep), -1)) {
+    for (String f : composeFile.split(Pattern.quote(sep), -1)) {
       files.add(absolute(f));
     }
   }
@@ -139,6 +141,6 @@ final class ProjectSetupResolver {
     if (p == null || p.isBlank()) {
       return List.of();
     }
-    return java.util.Arrays.stream(p.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(p.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 }

@@ -8,7 +8,10 @@ import dev.jcompose.model.tree.Node;
 import dev.jcompose.model.tree.Node.Directive;
 import dev.jcompose.model.tree.ScalarNode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -26,8 +29,8 @@ final class YamlNodes {
   private final String file;
   private int visited;
   /** Collections being converted: meeting one again means a recursive alias (go-yaml rejects it). */
-  private final java.util.Set<org.snakeyaml.engine.v2.nodes.Node> open =
-      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Set<org.snakeyaml.engine.v2.nodes.Node> open =
+      Collections.newSetFromMap(new IdentityHashMap<>());
 
   YamlNodes(String file) {
     this.file = file;
@@ -93,7 +96,7 @@ final class YamlNodes {
         merged.addAll(mergeSources(t.getValueNode()));
         continue;
       }
-      String key = keyOf(t.getKeyNode(), out);
+      String key = keyOf(t.getKeyNode());
       Mark keyMark = markOf(t.getKeyNode());
       if (out.entries().containsKey(key)) {
         throw new ComposeFileException(
@@ -135,7 +138,7 @@ final class YamlNodes {
     return out;
   }
 
-  private String keyOf(org.snakeyaml.engine.v2.nodes.Node key, MapNode parent) {
+  private String keyOf(org.snakeyaml.engine.v2.nodes.Node key) {
     if (key instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s) {
       ScalarNode k = scalar(s, Directive.NONE);
       if (k.value() instanceof String str) {

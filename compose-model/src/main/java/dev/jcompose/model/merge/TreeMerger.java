@@ -6,6 +6,7 @@ import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Node;
 import dev.jcompose.model.tree.ScalarNode;
 import dev.jcompose.model.tree.TreePath;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -63,7 +64,7 @@ public final class TreeMerger {
       return special.get().merge(base, override, path);
     }
     // compose-go MergeYaml: a nil override (e.g. an empty `image:`) keeps the base value
-    if (override == null || override instanceof ScalarNode s && s.value() == null) {
+    if (override == null || (override instanceof ScalarNode s && s.value() == null)) {
       return base;
     }
     if (base instanceof MapNode bm) {
@@ -76,7 +77,7 @@ public final class TreeMerger {
       if (!(override instanceof ListNode ol)) {
         throw cannotOverride(override, path);
       }
-      ListNode out = new ListNode(bl.mark(), bl.directive(), new java.util.ArrayList<>(bl.items()));
+      ListNode out = new ListNode(bl.mark(), bl.directive(), new ArrayList<>(bl.items()));
       out.items().addAll(ol.items());
       return out;
     }
@@ -112,7 +113,7 @@ public final class TreeMerger {
   Node mergeDependsOn(Node base, Node override, TreePath path) {
     MapNode defaults = MapNode.empty(base.mark());
     defaults.put("condition", base.mark(), ScalarNode.of(base.mark(), "service_started"));
-    defaults.put("required", base.mark(), ScalarNode.of(base.mark(), Boolean.TRUE));
+    defaults.put("required", base.mark(), ScalarNode.of(base.mark(), true));
     return mergeMappings(Sequences.toMapping(base, defaults), Sequences.toMapping(override, defaults), path);
   }
 

@@ -5,7 +5,9 @@ import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Node;
 import dev.jcompose.model.tree.ScalarNode;
 import dev.jcompose.model.tree.TreePath;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +26,7 @@ final class ListConvs {
   static final StructConv BIND = StructConv.of(
       "selinux", Converters.STRING, "propagation", Converters.STRING,
       // create_host_path is an opt-out: compose omits it when true (types.OptOut.IsZero)
-      "create_host_path", (Conv) (n, p, c) -> Converters.bool(n, p) ? Conv.OMIT : Boolean.FALSE,
+      "create_host_path", (Conv) (n, p, c) -> Converters.bool(n, p) ? Conv.OMIT : (Object) false,
       "recursive", Converters.STRING);
 
   static final StructConv VOLUME = StructConv.of(
@@ -127,7 +129,7 @@ final class ListConvs {
 
   /** Go's path.Clean for container paths. */
   static String cleanTarget(String t) {
-    String cleaned = java.nio.file.Path.of(t).normalize().toString();
+    String cleaned = Path.of(t).normalize().toString();
     return cleaned.isEmpty() ? "." : cleaned;
   }
 
@@ -139,7 +141,7 @@ final class ListConvs {
     if (arr.length > 3) {
       throw NormalizeContext.error(item, p, "confusing device mapping, please use long syntax: " + Converters.text(item));
     }
-    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    Map<String, Object> m = new LinkedHashMap<>();
     m.put("source", arr[0]);
     m.put("target", arr.length > 1 && !arr[1].isEmpty() ? arr[1] : arr[0]);
     m.put("permissions", arr.length > 2 ? arr[2] : "rwm");
@@ -153,7 +155,7 @@ final class ListConvs {
       Map<String, Object> ref = (Map<String, Object>) FILE_REF.apply(item, p, ctx);
       m = ref;
     } else {
-      m = new java.util.LinkedHashMap<>();
+      m = new LinkedHashMap<>();
       m.put("source", Converters.text(item));
     }
     if (defaultDir != null && !m.containsKey("target")) {
@@ -177,7 +179,7 @@ final class ListConvs {
   }
 
   static Map<String, Object> reorder(Map<String, Object> m, StructConv order) {
-    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    Map<String, Object> out = new LinkedHashMap<>();
     for (String k : order.fieldNames()) {
       if (m.containsKey(k)) {
         out.put(k, m.get(k));

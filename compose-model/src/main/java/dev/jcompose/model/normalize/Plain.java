@@ -4,6 +4,8 @@ import dev.jcompose.model.tree.ListNode;
 import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Node;
 import dev.jcompose.model.tree.ScalarNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +48,7 @@ final class Plain {
     }
     String s = String.valueOf(d);
     if (s.contains("E")) {
-      s = new java.math.BigDecimal(d).round(new java.math.MathContext(17)).stripTrailingZeros().toString();
+      s = new BigDecimal(d).round(new MathContext(17)).stripTrailingZeros().toString();
       s = s.replace("E", "e");
       return s;
     }

@@ -4,9 +4,11 @@ import dev.jcompose.model.load.Profiles;
 import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Node;
 import dev.jcompose.model.tree.ScalarNode;
+import dev.jcompose.model.tree.TreePath;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,7 +96,7 @@ public final class ProjectNormalizer {
   }
 
   private static Map<String, Object> defaultNetwork(String project) {
-    Map<String, Object> net = new java.util.LinkedHashMap<>();
+    Map<String, Object> net = new LinkedHashMap<>();
     net.put("name", project + "_default");
     net.put("ipam", new GoStruct());
     return net;
@@ -105,7 +107,7 @@ public final class ProjectNormalizer {
     if (tree.get("services") instanceof MapNode svcs) {
       for (Node svc : svcs.entries().values()) {
         if (svc instanceof MapNode m && m.get("profiles") != null) {
-          out.addAll(Converters.strings(m.get("profiles"), dev.jcompose.model.tree.TreePath.ROOT, true));
+          out.addAll(Converters.strings(m.get("profiles"), TreePath.ROOT, true));
         }
       }
     }

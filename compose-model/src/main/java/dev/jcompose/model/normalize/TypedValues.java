@@ -3,6 +3,7 @@ package dev.jcompose.model.normalize;
 import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Marks;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -64,7 +65,7 @@ final class TypedValues {
   }
 
   private static String[] append(String[] path, String last) {
-    String[] out = java.util.Arrays.copyOf(path, path.length + 1);
+    String[] out = Arrays.copyOf(path, path.length + 1);
     out[path.length] = last;
     return out;
   }

@@ -1,12 +1,11 @@
 package dev.jcompose.model.validate;
 
-import dev.jcompose.model.tree.Marks;
-
 import static dev.jcompose.model.validate.ProjectValidator.INVALID;
 
 import dev.jcompose.model.normalize.ByteSizesView;
 import dev.jcompose.model.normalize.CanonicalProject;
 import dev.jcompose.model.tree.MapNode;
+import dev.jcompose.model.tree.Marks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.jcompose.netmgr.dns;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -72,7 +73,7 @@ final class DnsForwarder {
 
   private static void readOneFrame(NetSocket socket, Promise<byte[]> reply) {
     RecordParser parser = RecordParser.newFixed(2);
-    parser.handler(new io.vertx.core.Handler<>() {
+    parser.handler(new Handler<>() {
       private boolean header = true;
 
       @Override

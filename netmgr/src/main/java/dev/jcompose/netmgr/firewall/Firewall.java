@@ -1,5 +1,7 @@
 package dev.jcompose.netmgr.firewall;
 
+import java.util.Locale;
+
 /**
  * The door to the packet filter. {@link #apply} replaces the whole jcompose rule set atomically
  * with the one derived from {@code state} (so engine start, create, remove and publish are the
@@ -14,6 +16,6 @@ public interface Firewall {
 
   /** Picks nftables when the {@code nft} binary exists, else iptables. */
   static Firewall detect(String tableName) {
-    return NftFirewall.available() ? new NftFirewall(tableName) : new IptablesFirewall(tableName.toUpperCase(java.util.Locale.ROOT));
+    return NftFirewall.available() ? new NftFirewall(tableName) : new IptablesFirewall(tableName.toUpperCase(Locale.ROOT));
   }
 }

@@ -18,7 +18,7 @@ public final class GroupCommit {
   private long durable;
   private boolean writing;
 
-  /** @param write replaces the file with a snapshot, durably ({@link StateStore#write}) */
+  /** @param write replaces the file with a snapshot, durably ({@link StateFile#write}) */
   public GroupCommit(Consumer<String> write) {
     this.write = write;
   }
@@ -61,6 +61,7 @@ public final class GroupCommit {
     }
   }
 
+  @SuppressWarnings("WaitNotInLoop") // the one caller loops on its condition
   private void waitQuietly() {
     try {
       wait();

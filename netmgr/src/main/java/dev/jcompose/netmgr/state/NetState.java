@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * The engine's view of its networks, endpoints and published ports. Not thread-safe: the manager
- * guards it with its lock and persists it through {@link StateStore} after every change. Sorted
+ * guards it with its lock and persists it through {@link StateFile} after every change. Sorted
  * maps keep derived outputs (rule sets, golden texts) deterministic.
  */
 public final class NetState {

@@ -21,7 +21,7 @@ class GroupCommitTest {
     AtomicInteger writes = new AtomicInteger();
     CountDownLatch firstWriting = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    StateStore store = new StateStore(dir);
+    StateFile store = new StateFile(dir);
     GroupCommit commits = new GroupCommit(text -> {
       if (writes.incrementAndGet() == 1) {
         firstWriting.countDown();
@@ -50,7 +50,7 @@ class GroupCommitTest {
   @Test
   void awaitDurable_alreadyWritten_returnsWithoutWriting() {
     AtomicInteger writes = new AtomicInteger();
-    StateStore store = new StateStore(dir);
+    StateFile store = new StateFile(dir);
     GroupCommit commits = new GroupCommit(text -> {
       writes.incrementAndGet();
       store.write(text);

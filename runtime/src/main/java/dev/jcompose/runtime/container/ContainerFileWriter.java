@@ -107,8 +107,8 @@ public final class ContainerFileWriter implements ContainerFiles {
 
   @Override
   public void mkdirs(String id, String containerPath, long uid, long gid) {
-    try (Fd root = root(id); Fd dir = dirs(root, components(containerPath), uid, gid, containerPath)) {
-      // made
+    try (Fd root = root(id)) {
+      dirs(root, components(containerPath), uid, gid, containerPath).close();
     }
   }
 

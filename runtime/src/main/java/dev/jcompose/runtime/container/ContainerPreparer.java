@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -63,14 +65,9 @@ final class ContainerPreparer {
    * one covered, so the merged view is the same.
    */
   private static List<Path> topFirst(List<Path> bottomFirst) {
-    List<Path> topFirst = new ArrayList<>(new java.util.LinkedHashSet<>(reversed(bottomFirst)));
-    return topFirst;
-  }
-
-  private static List<Path> reversed(List<Path> bottomFirst) {
-    List<Path> out = new ArrayList<>(bottomFirst);
-    java.util.Collections.reverse(out);
-    return out;
+    List<Path> reversed = new ArrayList<>(bottomFirst);
+    Collections.reverse(reversed);
+    return new ArrayList<>(new LinkedHashSet<>(reversed));
   }
 
   private static void writeEtcFiles(Map<String, String> files, ContainerDirs dirs) throws IOException {

@@ -7,6 +7,10 @@ import static dev.jcompose.runtime.container.MountFlags.RDONLY;
 import static dev.jcompose.runtime.container.MountFlags.STRICTATIME;
 
 import dev.jcompose.runtime.shim.ShimConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,14 +30,14 @@ final class DockerDefaults {
 
   /** MASKED plus every host cpu's thermal_throttle dir (GHSA-6fw5-f8r9-fgfm: power side channel). */
   static List<String> masked() {
-    List<String> out = new java.util.ArrayList<>(MASKED);
-    try (var cpus = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/sys/devices/system/cpu"), "cpu[0-9]*")) {
+    List<String> out = new ArrayList<>(MASKED);
+    try (var cpus = Files.newDirectoryStream(Path.of("/sys/devices/system/cpu"), "cpu[0-9]*")) {
       for (var cpu : cpus) {
-        if (java.nio.file.Files.isDirectory(cpu.resolve("thermal_throttle"))) {
+        if (Files.isDirectory(cpu.resolve("thermal_throttle"))) {
           out.add(cpu.resolve("thermal_throttle").toString());
         }
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // no sysfs cpu dir: nothing more to mask
     }
     return out;

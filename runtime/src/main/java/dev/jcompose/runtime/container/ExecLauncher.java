@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -79,7 +80,7 @@ final class ExecLauncher {
     List<Path> roots = new ArrayList<>();
     roots.add(dirs.upper());
     List<Path> layers = new ArrayList<>(rec.spec().image().layerDirs());
-    java.util.Collections.reverse(layers);
+    Collections.reverse(layers);
     roots.addAll(layers);
     ProcessIdentity id = IdentityFactory.forExec(rec.identity(), spec.user(), spec.cwd(), spec.env(), new UserResolver(roots));
     ShimConfig c = new ShimConfig().put("pid", pid).put("status-file", status.toString());

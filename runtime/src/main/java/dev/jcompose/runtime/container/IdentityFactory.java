@@ -21,8 +21,8 @@ final class IdentityFactory {
     ProcessSpec p = spec.process();
     UserResolver.ResolvedUser u = users.resolve(p.user(), p.additionalGroups());
     long caps = spec.privileged()
-        ? Capabilities.all()
-        : Capabilities.mask(p.capabilities() == null ? Capabilities.DOCKER_DEFAULT : p.capabilities());
+        ? CapabilityMasks.all()
+        : CapabilityMasks.mask(p.capabilities() == null ? CapabilityMasks.DOCKER_DEFAULT : p.capabilities());
     Map<String, String> extra = new LinkedHashMap<>();
     if (spec.hostname() != null) {
       extra.put("HOSTNAME", spec.hostname());

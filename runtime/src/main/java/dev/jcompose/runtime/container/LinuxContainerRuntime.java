@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.container;
 
+import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ContainerRuntime;
@@ -46,10 +47,11 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   private final LogLimits logLimits;
   private final CgroupDriver cgroups;
   private final ShimLauncher shim;
-  private final StateStore store = new StateStore();
+  private final RecordStore store = new RecordStore();
   private final StateObserver observer;
   private final ExitWaiter waiter = new ExitWaiter();
-  private final MonitorExits monitors = new MonitorExits();
+  private final NativeOps ops = NativeOps.real();
+  private final MonitorExits monitors = new MonitorExits(ops);
   private final ExecLauncher execs;
   private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
@@ -250,15 +252,20 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   /** Best-effort teardown used by delete and by a failed create: nothing may be left behind. */
   private void removeQuietly(String id, ContainerDirs dirs) {
     if (Files.exists(dirs.netns())) {
-      Unmounter.detach(dirs.netns());
+      // in-process: one system call, safe from any thread (unlike setns), no jcshim fork per container
+      try {
+        ops.detachMount(dirs.netns());
+      } catch (IOException e) {
+        throw new ContainerException(Kind.INTERNAL, e.getMessage(), e);
+      }
     }
     try {
       cgroups.delete(id);
     } catch (RuntimeException e) {
       // groups that never existed are fine
     }
-    Trees.deleteRecursively(dirs.run());
-    Trees.deleteRecursively(dirs.data());
+    ContainerTrees.deleteRecursively(dirs.run());
+    ContainerTrees.deleteRecursively(dirs.data());
   }
 
   @Override

@@ -1,12 +1,11 @@
 package dev.jcompose.runtime.container;
 
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.LibraryOption;
 
 /**
  * Waits for the monitors this runtime started to be gone — exited and reaped — so that removing a
@@ -24,37 +23,28 @@ import jnr.ffi.LibraryOption;
  * reaped only by pid, never with a wildcard.
  */
 final class MonitorExits {
-  private static final int PR_SET_CHILD_SUBREAPER = 36;
-  private static final long SYS_PIDFD_OPEN = 434; // the same number on every architecture (since 5.3)
-  private static final short POLLIN = 1;
-  private static final int WNOHANG = 1;
   /** The monitor exits right after writing the exit file; this only bounds a monitor gone wrong. */
   private static final Duration GONE_TIMEOUT = Duration.ofSeconds(10);
 
-  /** The system calls used, one method each. */
-  public interface LibC {
-    int prctl(int option, long arg2, long arg3, long arg4, long arg5);
-
-    int syscall(long number, int pid, int flags);
-
-    /** struct pollfd {int fd; short events; short revents;}: two ints, events in the low half of the second. */
-    int poll(int[] fds, long nfds, int timeoutMillis);
-
-    int waitpid(int pid, int[] status, int options);
-
-    int close(int fd);
-  }
-
-  private static final class Holder {
-    static final LibC LIBC = LibraryLoader.create(LibC.class).option(LibraryOption.SaveError, true).load("c");
-    static final boolean SUBREAPER = LIBC.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
-  }
-
+  private final NativeOps ops;
   private final ConcurrentHashMap<String, Monitor> monitors = new ConcurrentHashMap<>();
 
-  MonitorExits() {
-    if (!Holder.SUBREAPER) { // before the first monitor is orphaned; without it pid 1 reaps them
+  MonitorExits(NativeOps ops) {
+    this.ops = ops;
+    if (!Subreaper.become(ops)) { // before the first monitor is orphaned; without it pid 1 reaps them
       System.getLogger(MonitorExits.class.getName()).log(System.Logger.Level.DEBUG, "not a child subreaper");
+    }
+  }
+
+  /** The process becomes a subreaper once, whatever the number of runtimes in it. */
+  private static final class Subreaper {
+    private static volatile Boolean done;
+
+    static synchronized boolean become(NativeOps ops) {
+      if (done == null) {
+        done = ops.becomeChildSubreaper();
+      }
+      return done;
     }
   }
 
@@ -64,7 +54,7 @@ final class MonitorExits {
     if (monitor > 1) {
       Monitor previous = monitors.put(id, new Monitor(monitor));
       if (previous != null) {
-        previous.awaitGone();
+        previous.awaitGone(ops);
       }
     }
   }
@@ -77,7 +67,7 @@ final class MonitorExits {
   void awaitGone(String id) {
     Monitor m = monitors.get(id);
     if (m != null) {
-      m.awaitGone();
+      m.awaitGone(ops);
       monitors.remove(id, m);
     }
   }
@@ -90,21 +80,11 @@ final class MonitorExits {
       this.pid = pid;
     }
 
-    synchronized void awaitGone() {
-      if (gone) {
-        return;
+    synchronized void awaitGone(NativeOps ops) {
+      if (!gone) {
+        ops.awaitExitAndReap(pid, GONE_TIMEOUT);
+        gone = true;
       }
-      LibC libc = Holder.LIBC;
-      int pidfd = libc.syscall(SYS_PIDFD_OPEN, pid, 0);
-      if (pidfd >= 0) { // else ESRCH: already reaped
-        try {
-          libc.poll(new int[] {pidfd, POLLIN}, 1, (int) GONE_TIMEOUT.toMillis());
-        } finally {
-          libc.close(pidfd);
-        }
-      }
-      libc.waitpid(pid, new int[1], WNOHANG); // ECHILD when someone else adopted it: it has exited all the same
-      gone = true;
     }
   }
 
@@ -112,7 +92,7 @@ final class MonitorExits {
   static int parentOf(int pid) {
     try {
       String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
-      String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
       return Integer.parseInt(rest[1]);
     } catch (IOException | RuntimeException e) {
       return 0;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class LayerView {
    */
   public LayerView(List<Path> bottomFirst, Predicate<Path> opaqueXattr) {
     List<Path> layers = new ArrayList<>(bottomFirst.stream().map(Path::toAbsolutePath).toList());
-    java.util.Collections.reverse(layers);
+    Collections.reverse(layers);
     this.topFirst = List.copyOf(layers);
     this.opaqueXattr = opaqueXattr;
   }

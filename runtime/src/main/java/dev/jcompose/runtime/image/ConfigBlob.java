@@ -9,7 +9,7 @@ import dev.jcompose.runtime.api.ImageConfig.HealthConfig;
 import dev.jcompose.runtime.image.content.Digest;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +71,10 @@ record ConfigBlob(ImageConfig config, List<Digest> diffIds) {
       return null;
     }
     Map<String, String> map = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       map.put(e.getKey(), e.getValue().asText());
     }
-    return java.util.Collections.unmodifiableMap(map);
+    return Collections.unmodifiableMap(map);
   }
 
   private static HealthConfig health(JsonNode h) {

@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.runtime.api.ImageReference;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +20,16 @@ final class EndpointResolver {
     this.config = config;
   }
 
-  List<Endpoint> endpoints(ImageReference ref) {
-    List<Endpoint> endpoints = new ArrayList<>();
+  List<RegistryEndpoint> endpoints(ImageReference ref) {
+    List<RegistryEndpoint> endpoints = new ArrayList<>();
     if (ref.domain().equals(ImageReference.DOCKER_HUB)) {
       for (URI mirror : config.mirrors()) {
-        endpoints.add(new Endpoint(mirror, mirror.getAuthority(), true));
+        endpoints.add(new RegistryEndpoint(mirror, mirror.getAuthority(), true));
       }
-      endpoints.add(new Endpoint(URI.create(HUB_API), ImageReference.DOCKER_HUB, false));
+      endpoints.add(new RegistryEndpoint(URI.create(HUB_API), ImageReference.DOCKER_HUB, false));
     } else {
       String scheme = plainHttp(ref.domain()) ? "http" : "https";
-      endpoints.add(new Endpoint(URI.create(scheme + "://" + ref.domain()), ref.domain(), false));
+      endpoints.add(new RegistryEndpoint(URI.create(scheme + "://" + ref.domain()), ref.domain(), false));
     }
     return endpoints;
   }

@@ -1,5 +1,7 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.runtime.api.ImageReference;
+import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageHandle;
@@ -129,6 +131,7 @@ final class ImageCatalog {
   }
 
   // Mark what the remaining references use, then sweep what the removed ones used.
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   private void collect(List<ImageRecord> removed) {
     Set<Digest> liveBlobs = new HashSet<>();
     Set<Digest> liveLayers = new HashSet<>();
@@ -139,7 +142,7 @@ final class ImageCatalog {
     deadBlobs.removeAll(liveBlobs);
     deadLayers.removeAll(liveLayers);
     for (Digest diffId : deadLayers) {
-      try (KeyedLock.Lease lease = locks.acquire("layer-" + diffId.hex())) {
+      try (FileLocks.Held lease = locks.acquire("layer-" + diffId.hex())) {
         layers.delete(diffId);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot delete layer " + diffId, e);

@@ -1,5 +1,7 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.common.fs.AtomicFile;
+import dev.jcompose.common.fs.FileLocks;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.runtime.image.content.KeyedLock;
@@ -7,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -28,7 +29,7 @@ final class ImageIndex {
     this.locks = locks;
   }
 
-  TreeMap<String, ImageRecord> read() {
+  Map<String, ImageRecord> read() {
     if (!Files.isRegularFile(file)) {
       return new TreeMap<>();
     }
@@ -40,13 +41,12 @@ final class ImageIndex {
   }
 
   /** Applies {@code change} to the map under the lock and writes it back. */
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   void update(Consumer<Map<String, ImageRecord>> change) {
-    try (KeyedLock.Lease lease = locks.acquire("refs")) {
-      TreeMap<String, ImageRecord> map = read();
+    try (FileLocks.Held lease = locks.acquire("refs")) {
+      Map<String, ImageRecord> map = read();
       change.accept(map);
-      Path temp = Files.createTempFile(file.getParent(), "refs-", ".json");
-      json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), map);
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(map));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot update image index " + file, e);
     }

@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.runtime.api.ImageReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,10 +11,11 @@ import dev.jcompose.runtime.api.ImageStore.Layer;
 import dev.jcompose.runtime.fs.Trees;
 import dev.jcompose.runtime.image.content.ContentStore;
 import dev.jcompose.runtime.image.content.Digest;
+import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.image.content.KeyedLock;
 import dev.jcompose.runtime.image.pack.LayerPacker;
 import dev.jcompose.runtime.image.registry.MediaTypes;
-import dev.jcompose.runtime.image.unpack.FsOps;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,9 +46,9 @@ final class ImageWriter {
   private final LayerStore layers;
   private final ImageIndex index;
   private final KeyedLock locks;
-  private final FsOps ops;
+  private final NativeOps ops;
 
-  ImageWriter(Path images, ContentStore content, LayerStore layers, ImageIndex index, KeyedLock locks, FsOps ops) {
+  ImageWriter(Path images, ContentStore content, LayerStore layers, ImageIndex index, KeyedLock locks, NativeOps ops) {
     this.images = images;
     this.content = content;
     this.layers = layers;
@@ -63,6 +65,7 @@ final class ImageWriter {
     }
   }
 
+  @SuppressWarnings("try") // the resource is a lock held for the block, not used in it
   Layer commit(Path dir) {
     try {
       Path temp = Files.createTempFile(content.tmpDir(), "layer-", ".tar.gz");
@@ -79,7 +82,7 @@ final class ImageWriter {
       Digest digest = Digest.fromHash(blob.digest());
       long blobSize = Files.size(temp);
       content.publishComputed(temp, digest);
-      try (KeyedLock.Lease lease = locks.acquire("layer-" + diffId.hex())) {
+      try (FileLocks.Held lease = locks.acquire("layer-" + diffId.hex())) {
         if (layers.has(diffId)) {
           Trees.deleteRecursively(dir);
         } else {

@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.image.content.ContentStore;
@@ -9,7 +10,7 @@ import dev.jcompose.runtime.image.content.KeyedLock;
 import dev.jcompose.runtime.image.registry.Descriptor;
 import dev.jcompose.runtime.image.registry.RegistryClient;
 import dev.jcompose.runtime.image.unpack.Decompression;
-import dev.jcompose.runtime.image.unpack.FsOps;
+import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.image.unpack.LayerUnpacker;
 import dev.jcompose.runtime.fs.Trees;
 import java.io.IOException;
@@ -31,10 +32,10 @@ final class LayerFetcher {
   private final ContentStore content;
   private final LayerStore layers;
   private final KeyedLock locks;
-  private final FsOps ops;
+  private final NativeOps ops;
   private final Duration stallLimit;
 
-  LayerFetcher(ContentStore content, LayerStore layers, KeyedLock locks, FsOps ops, Duration stallLimit) {
+  LayerFetcher(ContentStore content, LayerStore layers, KeyedLock locks, NativeOps ops, Duration stallLimit) {
     this.content = content;
     this.layers = layers;
     this.locks = locks;
@@ -48,8 +49,9 @@ final class LayerFetcher {
   }
 
   /** Returns the layer's unpacked size. */
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   long fetch(RegistryClient client, Descriptor blob, Digest diffId, Progress progress) {
-    try (KeyedLock.Lease lease = locks.acquire("layer-" + diffId.hex())) {
+    try (FileLocks.Held lease = locks.acquire("layer-" + diffId.hex())) {
       if (layers.has(diffId)) {
         progress.update("Already exists", blob.size(), blob.size());
         return layers.size(diffId);

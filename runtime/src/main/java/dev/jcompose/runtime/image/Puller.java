@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageService.PullProgress;
@@ -66,7 +67,7 @@ final class Puller {
   private Resolved resolve(ImageReference ref) {
     List<String> failures = new ArrayList<>();
     boolean allNotFound = true;
-    for (Endpoint endpoint : endpoints.endpoints(ref)) {
+    for (RegistryEndpoint endpoint : endpoints.endpoints(ref)) {
       RegistryClient client = client(endpoint, ref);
       try {
         return resolveOn(client, ref);
@@ -82,7 +83,7 @@ final class Puller {
         "cannot pull " + ref + ": " + String.join("; ", failures));
   }
 
-  private RegistryClient client(Endpoint endpoint, ImageReference ref) {
+  private RegistryClient client(RegistryEndpoint endpoint, ImageReference ref) {
     String basic = DockerCredentials.load(config.dockerConfig()).basicFor(endpoint.credentialsHost()).orElse(null);
     return new RegistryClient(http, endpoint.base(), ref.path(), basic, config.requestTimeout());
   }

@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageHandle;
@@ -9,8 +10,8 @@ import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.image.content.ContentStore;
 import dev.jcompose.runtime.image.content.KeyedLock;
 import dev.jcompose.runtime.image.registry.Platform;
-import dev.jcompose.runtime.image.unpack.FsOps;
-import dev.jcompose.runtime.image.unpack.NativeFsOps;
+import dev.jcompose.runtime.sys.NativeOps;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,10 +31,10 @@ public final class RegistryImageService implements ImageService, ImageStore {
   private final Pusher pusher;
 
   public RegistryImageService(RuntimePaths paths, RegistryConfig config) {
-    this(paths, config, new NativeFsOps(), Platform.host());
+    this(paths, config, NativeOps.real(), Platform.host());
   }
 
-  RegistryImageService(RuntimePaths paths, RegistryConfig config, FsOps ops, Platform platform) {
+  RegistryImageService(RuntimePaths paths, RegistryConfig config, NativeOps ops, Platform platform) {
     KeyedLock locks = new KeyedLock(paths.images().resolve("locks"));
     ContentStore content = new ContentStore(paths.images());
     LayerStore layers = new LayerStore(paths.images());

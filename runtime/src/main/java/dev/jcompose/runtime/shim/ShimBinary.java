@@ -1,12 +1,12 @@
 package dev.jcompose.runtime.shim;
 
+import dev.jcompose.common.fs.AtomicFile;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,10 +41,7 @@ public final class ShimBinary {
         return target;
       }
       Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), ".jcshim", ".tmp");
-      Files.write(tmp, bytes);
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.write(target, bytes, AtomicFile.Durability.SYNCED, PosixFilePermissions.fromString("rwxr-xr-x"));
       return target;
     } catch (IOException e) {
       throw new ContainerException(Kind.UNAVAILABLE, "cannot install jcshim under " + dataRoot + ": " + e.getMessage(), e);

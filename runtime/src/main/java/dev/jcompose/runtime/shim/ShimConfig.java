@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.shim;
 
+import dev.jcompose.common.fs.AtomicFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,6 @@ public final class ShimConfig {
 
   /** Writes the config to {@code file} atomically (temp file, rename; no fsync: it is read at once). */
   public void writeTo(Path file) throws IOException {
-    AtomicWrite.write(file, encode(), false);
+    AtomicFile.write(file, encode(), AtomicFile.Durability.UNSYNCED);
   }
 }

@@ -1,7 +1,7 @@
 package dev.jcompose.runtime.volume;
 
 import dev.jcompose.runtime.fs.LayerView;
-
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -26,9 +26,11 @@ final class CopyUp {
   private static final System.Logger LOG = System.getLogger(CopyUp.class.getName());
   private static final String OVERLAY_XATTRS = "trusted.overlay.";
 
+  private final NativeOps ops;
   private final Xattrs xattrs;
 
-  CopyUp(Xattrs xattrs) {
+  CopyUp(NativeOps ops, Xattrs xattrs) {
+    this.ops = ops;
     this.xattrs = xattrs;
   }
 
@@ -42,7 +44,7 @@ final class CopyUp {
     if (source.isEmpty() || !source.get().isDir() || source.get().dirs().isEmpty()) {
       return false;
     }
-    Run run = new Run(view, xattrs);
+    Run run = new Run(view, ops, xattrs);
     run.copyDir(source.get(), dest);
     xattrs.set(run.pendingXattrs);
     return true;
@@ -51,11 +53,13 @@ final class CopyUp {
   /** State of one copy: hard links seen and xattrs to apply after all chowns (chown clears caps). */
   private static final class Run {
     private final LayerView view;
+    private final NativeOps ops;
     private final Xattrs xattrs;
     private final Map<String, Path> linksByInode = new HashMap<>();
     final Map<Path, Map<String, byte[]>> pendingXattrs = new LinkedHashMap<>();
 
-    Run(LayerView view, Xattrs xattrs) {
+    Run(LayerView view, NativeOps ops, Xattrs xattrs) {
+      this.ops = ops;
       this.view = view;
       this.xattrs = xattrs;
     }
@@ -85,7 +89,7 @@ final class CopyUp {
         Files.createSymbolicLink(target, Files.readSymbolicLink(src));
       } else if (Files.isRegularFile(src, LinkOption.NOFOLLOW_LINKS)) {
         Files.copy(src, target, LinkOption.NOFOLLOW_LINKS);
-      } else if (!SpecialFiles.create(target, (Integer) a.get("mode"), (Long) a.get("rdev"))) {
+      } else if (!SpecialFiles.create(ops, target, (Integer) a.get("mode"), (Long) a.get("rdev"))) {
         LOG.log(Level.WARNING, "copy-up skipped " + src + " (socket or unsupported file type)");
         return;
       }

@@ -1,6 +1,6 @@
 package dev.jcompose.runtime.volume;
 
-import dev.jcompose.runtime.image.unpack.FsOps;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -14,9 +14,9 @@ import java.util.Map;
  */
 final class FsXattrs implements Xattrs {
   private static final System.Logger LOG = System.getLogger(FsXattrs.class.getName());
-  private final FsOps ops;
+  private final NativeOps ops;
 
-  FsXattrs(FsOps ops) {
+  FsXattrs(NativeOps ops) {
     this.ops = ops;
   }
 

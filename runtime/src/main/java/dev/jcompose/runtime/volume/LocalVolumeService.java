@@ -1,5 +1,7 @@
 package dev.jcompose.runtime.volume;
 
+import dev.jcompose.common.fs.FileLocks;
+import dev.jcompose.common.fs.AtomicFile;
 import dev.jcompose.runtime.fs.Trees;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,7 +10,7 @@ import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.api.VolumeService;
-import dev.jcompose.runtime.image.unpack.NativeFsOps;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -40,20 +42,21 @@ public final class LocalVolumeService implements VolumeService {
   private final CopyUp copyUp;
 
   public LocalVolumeService(RuntimePaths paths) {
-    this(paths, Xattrs.of(new NativeFsOps()));
+    this(paths, NativeOps.real(), Xattrs.of(NativeOps.real()));
   }
 
-  LocalVolumeService(RuntimePaths paths, Xattrs xattrs) {
+  LocalVolumeService(RuntimePaths paths, NativeOps ops, Xattrs xattrs) {
     this.root = paths.volumes();
-    this.copyUp = new CopyUp(xattrs);
+    this.copyUp = new CopyUp(ops, xattrs);
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
   public VolumeInfo ensure(String name, Map<String, String> labels) {
     VolumeNames.check(name);
     try {
       Files.createDirectories(root);
-      try (VolumeLock lock = VolumeLock.acquire(root.resolve(".lock"))) {
+      try (FileLocks.Held lock = FileLocks.acquire(lockFile())) {
         Optional<VolumeInfo> existing = find(name);
         if (existing.isPresent()) {
           return existing.get();
@@ -69,7 +72,7 @@ public final class LocalVolumeService implements VolumeService {
     Path dir = root.resolve(name);
     Files.createDirectories(dir.resolve(DATA));
     VolumeMeta meta = new VolumeMeta(name, "local", new TreeMap<>(labels), Instant.now().toString());
-    AtomicFiles.write(dir.resolve(META), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
+    AtomicFile.write(dir.resolve(META), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
     return new VolumeInfo(name, dir.resolve(DATA), Map.copyOf(labels), true);
   }
 
@@ -108,10 +111,11 @@ public final class LocalVolumeService implements VolumeService {
     return volumes;
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
   public void remove(String name) {
     VolumeNames.check(name);
-    try (VolumeLock lock = VolumeLock.acquire(lockFile())) {
+    try (FileLocks.Held lock = FileLocks.acquire(lockFile())) {
       Path dir = root.resolve(name);
       if (!Files.exists(dir.resolve(META))) {
         throw new ContainerException(Kind.NOT_FOUND, "no such volume: " + name);

@@ -1,6 +1,6 @@
 package dev.jcompose.runtime.volume;
 
-import dev.jcompose.runtime.image.unpack.FsOps;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -8,7 +8,7 @@ import java.util.Map;
  * Extended attributes in every namespace. Java's UserDefinedFileAttributeView reaches only
  * {@code user.*}, but copy-up needs {@code trusted.overlay.opaque} (to read opaque dirs) and should
  * keep {@code security.capability} (file capabilities such as ping's), so the real implementation
- * makes the system calls through {@link FsOps}: no tool of any package is needed.
+ * makes the system calls through {@link NativeOps}: no tool of any package is needed.
  */
 interface Xattrs {
 
@@ -18,7 +18,7 @@ interface Xattrs {
   /** Sets attributes on each path (symlinks not followed); failures are logged, not thrown. */
   void set(Map<Path, Map<String, byte[]>> attrs);
 
-  static Xattrs of(FsOps ops) {
+  static Xattrs of(NativeOps ops) {
     return new FsXattrs(ops);
   }
 

@@ -66,7 +66,7 @@ class InitConfigBuilderTest {
   }
 
   private static List<String> build(ContainerSpec spec, boolean firstRun) {
-    long caps = spec.privileged() ? Capabilities.all() : Capabilities.mask(Capabilities.DOCKER_DEFAULT);
+    long caps = spec.privileged() ? CapabilityMasks.all() : CapabilityMasks.mask(CapabilityMasks.DOCKER_DEFAULT);
     var id = new ProcessIdentity(0, 0, List.of(0L), caps, false, List.of("PATH=/bin"), "/");
     var rec = new ContainerRecord(spec, id, "2026-01-01T00:00:00Z", null, null, 0, 0, 0, null);
     byte[] enc = InitConfigBuilder.build(rec, DIRS, List.of(Path.of("/cg/c1/cgroup.procs")), 2, firstRun).encode();

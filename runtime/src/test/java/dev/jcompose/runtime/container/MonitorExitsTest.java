@@ -2,6 +2,7 @@ package dev.jcompose.runtime.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.runtime.sys.RecordingNativeOps;
 import org.junit.jupiter.api.Test;
 
 /** The part of MonitorExits that needs no container: finding a monitor as its init's parent. */
@@ -21,6 +22,6 @@ class MonitorExitsTest {
 
   @Test
   void awaitGone_unknownContainer_returnsAtOnce() {
-    new MonitorExits().awaitGone("never-launched");
+    new MonitorExits(new RecordingNativeOps(false)).awaitGone("never-launched");
   }
 }

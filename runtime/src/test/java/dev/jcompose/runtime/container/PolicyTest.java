@@ -17,9 +17,9 @@ class PolicyTest {
 
   @Test
   void capabilities_dockerDefault_isTheWellKnownMask() {
-    assertThat(Long.toHexString(Capabilities.mask(Capabilities.DOCKER_DEFAULT))).isEqualTo("a80425fb");
-    assertThat(Capabilities.mask(List.of("CAP_NET_ADMIN"))).isEqualTo(1L << 12);
-    assertThatThrownBy(() -> Capabilities.mask(List.of("NOPE"))).isInstanceOf(ContainerException.class);
+    assertThat(Long.toHexString(CapabilityMasks.mask(CapabilityMasks.DOCKER_DEFAULT))).isEqualTo("a80425fb");
+    assertThat(CapabilityMasks.mask(List.of("CAP_NET_ADMIN"))).isEqualTo(1L << 12);
+    assertThatThrownBy(() -> CapabilityMasks.mask(List.of("NOPE"))).isInstanceOf(ContainerException.class);
   }
 
   @Test

@@ -35,7 +35,7 @@ public final class RuntimeBench {
       for (String id : runtime.list()) {
         runtime.delete(id);
       }
-      Trees.deleteRecursively(root);
+      ContainerTrees.deleteRecursively(root);
     }
   }
 
@@ -63,7 +63,7 @@ public final class RuntimeBench {
     var paths = new RuntimePaths(root.resolve("data"), root.resolve("run"));
     var cg = CgroupDrivers.detect();
     var shim = new dev.jcompose.runtime.shim.ShimLauncher(dev.jcompose.runtime.shim.ShimBinary.install(paths.dataRoot()));
-    var store = new StateStore();
+    var store = new RecordStore();
     for (int i = 0; i < 8; i++) {
       String id = "b-ph-" + i;
       var spec = Specs.spec(id, image, "true");
@@ -87,8 +87,8 @@ public final class RuntimeBench {
       Thread.sleep(50);
       shim.umount(dirs.netns());
       cg.delete(id);
-      Trees.deleteRecursively(dirs.run());
-      Trees.deleteRecursively(dirs.data());
+      ContainerTrees.deleteRecursively(dirs.run());
+      ContainerTrees.deleteRecursively(dirs.data());
     }
   }
 

@@ -46,7 +46,7 @@ abstract class RuntimeFixture {
       }
       assertThat(leaks()).as("leftovers of this test").isEmpty();
     } finally {
-      Trees.deleteRecursively(root);
+      ContainerTrees.deleteRecursively(root);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.runtime.api.ImageReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -15,7 +16,7 @@ class EndpointResolverTest {
   @Test
   void endpoints_hubImageWithMirror_triesMirrorFirst() {
     RegistryConfig config = RegistryConfig.load(Map.of("JCOMPOSE_REGISTRY_MIRRORS", "http://127.0.0.1:5000", "JCOMPOSE_CONFIG", "/nonexistent"));
-    List<Endpoint> endpoints = new EndpointResolver(config).endpoints(ImageReference.parse("busybox"));
+    List<RegistryEndpoint> endpoints = new EndpointResolver(config).endpoints(ImageReference.parse("busybox"));
     assertThat(endpoints).hasSize(2);
     assertThat(endpoints.get(0).base()).isEqualTo(URI.create("http://127.0.0.1:5000"));
     assertThat(endpoints.get(0).mirror()).isTrue();

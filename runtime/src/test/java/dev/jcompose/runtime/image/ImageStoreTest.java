@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.runtime.sys.NativeOps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import dev.jcompose.runtime.api.ImageStore.Layer;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.image.content.Digest;
 import dev.jcompose.runtime.image.registry.Platform;
-import dev.jcompose.runtime.image.unpack.NativeFsOps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ class ImageStoreTest {
 
   private RegistryImageService store() {
     return new RegistryImageService(new RuntimePaths(root.resolve("data"), root.resolve("run")), RegistryConfig.of(List.of(), null),
-        new NativeFsOps(), new Platform("linux", "amd64", null));
+        NativeOps.real(), new Platform("linux", "amd64", null));
   }
 
   private Path layerDir(RegistryImageService s) throws IOException {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.fs.Trees;
-import dev.jcompose.runtime.image.unpack.NativeFsOps;
+import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.testkit.TestRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -116,7 +116,7 @@ class LocalRegistryE2ETest {
     assertThat(layered.config().user()).isEqualTo("app");
     Path top = layered.layerDirs().get(2);
     assertThat((int) Files.getAttribute(top.resolve("data/a"), "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000).isEqualTo(0020000);
-    assertThat(new NativeFsOps().lgetxattr(top.resolve("opq"), "trusted.overlay.opaque")).hasValue("y".getBytes());
+    assertThat(NativeOps.real().lgetxattr(top.resolve("opq"), "trusted.overlay.opaque")).hasValue("y".getBytes());
     service.remove("jcompose-test/layered");
     assertThat(Files.isDirectory(busybox.layerDirs().get(0))).isTrue();
     assertThat(top).doesNotExist();

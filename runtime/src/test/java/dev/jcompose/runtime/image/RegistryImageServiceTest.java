@@ -10,7 +10,7 @@ import dev.jcompose.runtime.image.content.Digest;
 import dev.jcompose.runtime.image.registry.Platform;
 import dev.jcompose.runtime.image.testing.FakeRegistry;
 import dev.jcompose.runtime.image.testing.TarBuilder;
-import dev.jcompose.runtime.image.unpack.NativeFsOps;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ class RegistryImageServiceTest {
 
   private RegistryImageService service(List<URI> mirrors) {
     return new RegistryImageService(new RuntimePaths(root.resolve("data"), root.resolve("run")),
-        RegistryConfig.of(mirrors, null), new NativeFsOps(), new Platform("linux", "amd64", null));
+        RegistryConfig.of(mirrors, null), NativeOps.real(), new Platform("linux", "amd64", null));
   }
 
   private Path images() {
@@ -204,7 +204,7 @@ class RegistryImageServiceTest {
     registry.stallBlob("team/slow", Digest.of(TarBuilder.gzip(big)).toString());
     RegistryConfig config = new RegistryConfig(List.of(), Set.of(), null, java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(1), 3);
     RegistryImageService service = new RegistryImageService(new RuntimePaths(root.resolve("data"), root.resolve("run")), config,
-        new NativeFsOps(), new Platform("linux", "amd64", null));
+        NativeOps.real(), new Platform("linux", "amd64", null));
     assertThatThrownBy(() -> service.pull(registry.authority() + "/team/slow:1", null))
         .isInstanceOf(ContainerException.class)
         .hasMessageContaining("download stalled");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.RuntimePaths;
-import dev.jcompose.runtime.image.unpack.NativeFsOps;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Overlay-style markers and ownership need root: char 0/0 whiteouts, trusted.* xattrs, chown. */
 @Tag("root")
 class CopyUpRootTest {
-  private static final NativeFsOps FS = new NativeFsOps();
+  private static final NativeOps FS = NativeOps.real();
   @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ALWAYS) Path tmp;
 
   @Test

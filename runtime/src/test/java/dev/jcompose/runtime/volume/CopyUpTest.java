@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.runtime.api.ContainerException;
+import dev.jcompose.runtime.sys.NativeOps;
+import dev.jcompose.runtime.sys.RecordingNativeOps;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -18,7 +20,8 @@ class CopyUpTest {
   @TempDir Path tmp;
   Layers l;
   Path dest;
-  final CopyUp copyUp = new CopyUp(Xattrs.none());
+  final RecordingNativeOps ops = new RecordingNativeOps(false);
+  final CopyUp copyUp = new CopyUp(ops, Xattrs.none());
 
   @BeforeEach
   void setUp() throws Exception {
@@ -40,6 +43,14 @@ class CopyUpTest {
     assertThat(dest.resolve("a.txt")).hasContent("new");
     assertThat(dest.resolve("b.txt")).hasContent("bottom");
     assertThat(dest.resolve("sub/c.txt")).hasContent("c");
+  }
+
+  @Test
+  void copy_fifo_isMadeThroughTheKernelDoor_notByATool() throws Exception {
+    l.file("l1/data/keep.txt", "k");
+    NativeOps.real().mknod(l.layer("l1").resolve("data/pipe"), NativeOps.S_IFIFO | 0640, 0, 0);
+    copyUp.copy(layers("l1"), "/data", dest);
+    assertThat(ops.calls).contains("mknod " + dest.resolve("pipe") + " 010640 0:0");
   }
 
   @Test

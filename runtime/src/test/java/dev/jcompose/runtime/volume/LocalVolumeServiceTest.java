@@ -1,5 +1,7 @@
 package dev.jcompose.runtime.volume;
 
+import dev.jcompose.runtime.sys.RecordingNativeOps;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +27,7 @@ class LocalVolumeServiceTest {
   @TempDir Path tmp;
 
   private LocalVolumeService service() {
-    return new LocalVolumeService(new RuntimePaths(tmp.resolve("data"), tmp.resolve("run")), Xattrs.none());
+    return new LocalVolumeService(new RuntimePaths(tmp.resolve("data"), tmp.resolve("run")), new RecordingNativeOps(false), Xattrs.none());
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.jcompose.scheduler.build;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.scheduler.build.BuildDecision.Action;
-import dev.jcompose.scheduler.names.Names;
+import dev.jcompose.scheduler.names.ContainerNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class BuildDecider {
       if (s.build() == null || !scope.contains(s.name())) {
         continue;
       }
-      String image = Names.image(p.name(), s);
+      String image = ContainerNames.image(p.name(), s);
       boolean present = localImages.containsKey(image);
       out.add(decide(s, image, present, policy));
     }

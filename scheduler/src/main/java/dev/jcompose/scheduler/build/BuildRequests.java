@@ -9,7 +9,7 @@ import dev.jcompose.model.api.ServiceStorage;
 import dev.jcompose.scheduler.api.BuildOptions;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ComposeException.Kind;
-import dev.jcompose.scheduler.names.Names;
+import dev.jcompose.scheduler.names.ContainerNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ public final class BuildRequests {
     Map<String, String> args = new LinkedHashMap<>(b.args());
     args.putAll(options.buildArgs());
     List<String> tags = new ArrayList<>();
-    tags.add(Names.image(p.name(), s));
+    tags.add(ContainerNames.image(p.name(), s));
     tags.addAll(b.tags());
     List<String> hosts = b.extraHosts().stream().map(h -> h.host() + ":" + h.ip()).toList();
     Path dockerfile = b.dockerfileInline() != null ? null : Path.of(b.dockerfile() == null ? "Dockerfile" : b.dockerfile());

@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.client;
 
+import dev.jcompose.scheduler.api.ComposeException;
 import java.time.Duration;
 
 /** A point in monotonic time after which bounded waits give up. */
@@ -12,12 +13,17 @@ record Deadline(long nanos) {
     return System.nanoTime() - nanos >= 0;
   }
 
+  /** What is left, zero once passed. */
+  Duration remaining() {
+    return Duration.ofNanos(Math.max(0, nanos - System.nanoTime()));
+  }
+
   static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new dev.jcompose.scheduler.api.ComposeException(dev.jcompose.scheduler.api.ComposeException.Kind.UNAVAILABLE, "interrupted while waiting for the jcompose engine", e);
+      throw new ComposeException(ComposeException.Kind.UNAVAILABLE, "interrupted while waiting for the jcompose engine", e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.client;
 
+import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.scheduler.api.ComposeException;
 import java.io.File;
@@ -57,7 +58,7 @@ public final class EngineLauncher {
     String opts = env.getOrDefault("JCOMPOSE_ENGINE_JAVA_OPTS",
         "-XX:+UseSerialGC -Xss512k -Xms8m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m"
             + " -XX:-UsePerfData -Dio.netty.allocator.type=unpooled");
-    for (String o : opts.trim().split("\\s+")) {
+    for (String o : opts.trim().split("\\s+", -1)) {
       if (!o.isEmpty()) {
         cmd.add(o);
       }
@@ -86,11 +87,17 @@ public final class EngineLauncher {
       throw new ComposeException(ComposeException.Kind.UNAVAILABLE, "cannot create " + paths.runRoot() + ": " + e.getMessage(), e);
     }
     Deadline deadline = Deadline.after(startTimeout);
-    try (StartLock lock = StartLock.acquire(paths.runRoot().resolve("engine-start.lock"), deadline)) {
+    Path lockFile = paths.runRoot().resolve("engine-start.lock");
+    try (FileLocks.Held lock = FileLocks.acquire(lockFile, deadline.remaining())) {
+      if (lock == null) {
+        throw new ComposeException(ComposeException.Kind.UNAVAILABLE, "another jcompose is still starting the engine (" + lockFile + " is locked)");
+      }
       if (!answers(client)) {
         startAndWait(client, deadline);
       }
       return client;
+    } catch (IOException e) {
+      throw new ComposeException(ComposeException.Kind.UNAVAILABLE, "cannot lock " + lockFile + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.jcompose.scheduler.client;
 
+import java.time.Instant;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +9,6 @@ import dev.jcompose.model.api.Project;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.BuildOptions;
-import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.PushOptions;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
@@ -25,12 +26,11 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * {@link ComposeService} over the engine's unix socket, with the same contract as the in-process
- * engine: failures come back as {@link ComposeException} with the engine's kind and message; an
+ * The engine's verbs over its unix socket, with the same contract as the in-process engine: failures come back as {@link ComposeException} with the engine's kind and message; an
  * unreachable or silent engine is {@link ComposeException.Kind#UNAVAILABLE}. Stateless and
  * thread-safe: every call opens its own connection.
  */
-public final class RemoteComposeService implements ComposeService {
+public final class RemoteComposeService implements EngineVerbs {
   private static final ObjectMapper JSON = ApiJson.mapper();
   private static final JavaType SUMMARIES = JSON.getTypeFactory().constructType(new TypeReference<List<ContainerSummary>>() {});
 
@@ -121,7 +121,8 @@ public final class RemoteComposeService implements ComposeService {
   }
 
   @Override
-  public void events(String projectName, Consumer<Event> sink, BooleanSupplier stop) {
-    calls.streamGet(ApiRoutes.project(projectName, "events"), sink, null, stop);
+  public void events(String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
+    String query = since == null ? "" : "?since=" + ApiRoutes.encode(since.toString());
+    calls.streamGet(ApiRoutes.project(projectName, "events") + query, sink, null, stop);
   }
 }

@@ -2,6 +2,7 @@ package dev.jcompose.scheduler.convert;
 
 import dev.jcompose.runtime.api.CapabilityNames;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ public final class Capabilities {
     return out;
   }
 
-  private static List<String> sorted(java.util.Collection<String> caps) {
+  private static List<String> sorted(Collection<String> caps) {
     return caps.stream().sorted().toList();
   }
 }

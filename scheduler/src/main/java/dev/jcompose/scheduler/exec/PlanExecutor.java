@@ -4,8 +4,10 @@ import dev.jcompose.scheduler.plan.Op;
 import dev.jcompose.scheduler.plan.Plan;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 
@@ -17,7 +19,7 @@ import java.util.concurrent.Semaphore;
 public final class PlanExecutor {
   private final ExecutorService pool;
   private final Semaphore permits;
-  private final Map<String, Throwable> warnings = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Throwable> warnings = new ConcurrentHashMap<>();
 
   public PlanExecutor(ExecutorService pool, int parallelism) {
     this.pool = pool;
@@ -35,7 +37,7 @@ public final class PlanExecutor {
       CompletableFuture<Void> f = CompletableFuture.allOf(deps)
           .handle((v, err) -> {
             if (err != null) {
-              throw new CompletionException(dependencyFailure(op, plan, futures));
+              throw new CompletionException(dependencyFailure(op, futures));
             }
             return null;
           })
@@ -74,7 +76,7 @@ public final class PlanExecutor {
     return stage;
   }
 
-  private static OpFailedException dependencyFailure(Op op, Plan plan, Map<String, CompletableFuture<Void>> futures) {
+  private static OpFailedException dependencyFailure(Op op, Map<String, CompletableFuture<Void>> futures) {
     for (String d : op.deps()) {
       CompletableFuture<Void> f = futures.get(d);
       if (f.isCompletedExceptionally()) {
@@ -92,7 +94,7 @@ public final class PlanExecutor {
       return null;
     } catch (CompletionException e) {
       return unwrap(e);
-    } catch (java.util.concurrent.CancellationException e) {
+    } catch (CancellationException e) {
       return e;
     }
   }

@@ -5,6 +5,7 @@ import dev.jcompose.model.api.Service;
 import dev.jcompose.scheduler.api.ComposeException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ public final class ServiceGraph {
 
   public List<String> stopOrder() {
     List<String> out = new ArrayList<>(startOrder());
-    java.util.Collections.reverse(out);
+    Collections.reverse(out);
     return out;
   }
 

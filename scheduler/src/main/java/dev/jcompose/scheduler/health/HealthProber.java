@@ -6,6 +6,7 @@ import dev.jcompose.runtime.api.ExecSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -126,7 +127,7 @@ public final class HealthProber {
 
   private static String text(ByteArrayOutputStream out) {
     synchronized (out) {
-      return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+      return out.toString(StandardCharsets.UTF_8);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.jcompose.scheduler.health;
 
+import java.util.Locale;
+
 /** Docker's health states. */
 public enum HealthStatus {
   STARTING,
@@ -7,6 +9,6 @@ public enum HealthStatus {
   UNHEALTHY;
 
   public String text() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -3,6 +3,7 @@ package dev.jcompose.scheduler.plan;
 import dev.jcompose.scheduler.names.Labels;
 import dev.jcompose.scheduler.state.ObservedContainer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -65,8 +66,8 @@ public final class LifecyclePlanner {
       grew = false;
       for (ObservedContainer c : containers) {
         String l = c.labels().getOrDefault(Labels.DEPENDS_ON, "");
-        for (String part : l.isEmpty() ? new String[0] : l.split(",")) {
-          String[] f = part.split(":");
+        for (String part : l.isEmpty() ? new String[0] : l.split(",", -1)) {
+          String[] f = part.split(":", -1);
           if (f.length == 3 && f[2].equals("true") && out.contains(f[0]) && out.add(c.service())) {
             grew = true;
           }
@@ -85,14 +86,14 @@ public final class LifecyclePlanner {
     Set<String> out = new TreeSet<>();
     String l = c.labels().get(Labels.DEPENDS_ON);
     if (l != null && !l.isEmpty()) {
-      for (String part : l.split(",")) {
-        out.add(part.split(":")[0]);
+      for (String part : l.split(",", -1)) {
+        out.add(part.split(":", -1)[0]);
       }
     }
     return out;
   }
 
   private static List<ObservedContainer> sorted(List<ObservedContainer> cs) {
-    return cs.stream().sorted(java.util.Comparator.comparing(ObservedContainer::name)).toList();
+    return cs.stream().sorted(Comparator.comparing(ObservedContainer::name)).toList();
   }
 }

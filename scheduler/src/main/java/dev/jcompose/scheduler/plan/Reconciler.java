@@ -8,7 +8,7 @@ import dev.jcompose.model.api.ServiceStorage;
 import dev.jcompose.model.api.Volume;
 import dev.jcompose.scheduler.convert.NetworkConverter;
 import dev.jcompose.scheduler.graph.ServiceGraph;
-import dev.jcompose.scheduler.names.Names;
+import dev.jcompose.scheduler.names.ContainerNames;
 import dev.jcompose.scheduler.state.ObservedContainer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,7 +121,7 @@ public final class Reconciler {
     int kept = Math.min(replicas, existing.size());
     List<ObservedContainer> keep = existing.subList(0, kept);
     for (ObservedContainer c : keep) {
-      String why = recreateReason(c, s, hash, scope);
+      String why = recreateReason(c, s, hash);
       if (why != null) {
         anyRecreated = true;
         stops.add(stopAndRemove(c, s, why));
@@ -139,12 +139,12 @@ public final class Reconciler {
     }
     int next = existing.stream().mapToInt(ObservedContainer::number).max().orElse(0) + 1;
     for (int i = kept; i < replicas; i++) {
-      starts.add(createAndStart(s, Names.container(p.name(), s, next++), existing.isEmpty() ? "" : "scale up to " + replicas, null, scope));
+      starts.add(createAndStart(s, ContainerNames.container(p.name(), s, next++), existing.isEmpty() ? "" : "scale up to " + replicas, null, scope));
     }
     services.put(s.name(), new ServiceOps(starts, stops, anyRecreated));
   }
 
-  private String recreateReason(ObservedContainer c, Service s, String hash, Set<String> scope) {
+  private String recreateReason(ObservedContainer c, Service s, String hash) {
     if (c.incomplete()) {
       return "creation was not finished";
     }

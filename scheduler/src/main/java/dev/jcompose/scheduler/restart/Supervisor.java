@@ -47,7 +47,8 @@ public final class Supervisor {
     stopping.remove(name);
     long gen = generations.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
     health.started(name, labels);
-    runtime.awaitExit(name).whenComplete((exit, err) -> {
+    // the exit is handled in the callback; the returned stage carries nothing more
+    var unused = runtime.awaitExit(name).whenComplete((exit, err) -> {
       AtomicLong current = generations.get(name);
       if (err == null && current != null && current.get() == gen) {
         onExit(name, labels, exit);
@@ -89,23 +90,24 @@ public final class Supervisor {
 
   private void onExit(String name, Map<String, String> labels, ExitStatus exit) {
     health.exited(name, exit);
-    bus.container(name, labels, "die", "exit code " + exit.exitCode(), Map.of("exitCode", Integer.toString(exit.exitCode())));
+    EngineState.Entry entry = state.get(name);
+    RestartDecider.Decision d = stopping.contains(name) ? null
+        : RestartDecider.decide(policy(labels), exit, entry.userStopped(), entry.restartCount(), ranFor(name), lastDelays.get(name));
+    boolean restart = d != null && d.restart();
+    // The decision travels with the die event, so an attached client knows at once whether to wait.
+    bus.container(name, labels, "die", "exit code " + exit.exitCode(),
+        Map.of("exitCode", Integer.toString(exit.exitCode()), "restart", Boolean.toString(restart)));
     if (exit.oomKilled()) {
       bus.container(name, labels, "oom", "", Map.of());
     }
-    if (stopping.contains(name)) {
-      return;
-    }
-    RestartPolicy policy = policy(labels);
-    EngineState.Entry entry = state.get(name);
-    RestartDecider.Decision d = RestartDecider.decide(policy, exit, entry.userStopped(), entry.restartCount(), ranFor(name), lastDelays.get(name));
-    if (!d.restart()) {
+    if (!restart) {
       return;
     }
     state.setRestartCount(name, d.restartCount());
     lastDelays.put(name, d.delay());
     bus.container(name, labels, "restarting", "in " + d.delay().toMillis() + " ms (" + d.reason() + ")", Map.of());
-    timer.schedule(() -> restartIfStillWanted(name, labels), d.delay().toMillis(), TimeUnit.MILLISECONDS);
+    // never cancelled: a restart no longer wanted is voided when it runs (restartIfStillWanted)
+    var unused = timer.schedule(() -> restartIfStillWanted(name, labels), d.delay().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void restartIfStillWanted(String name, Map<String, String> labels) {

@@ -1,7 +1,8 @@
 package dev.jcompose.scheduler.server;
 
+import java.time.Instant;
 import dev.jcompose.scheduler.api.ComposeException;
-import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.wire.ApiJson;
 import dev.jcompose.scheduler.wire.ApiRoutes;
@@ -17,22 +18,23 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 
 /**
- * Routes API requests to {@link ComposeService} methods. Runs on the event loop only to route and
+ * Routes API requests to {@link EngineVerbs} methods. Runs on the event loop only to route and
  * collect the body; every service call runs on {@code workers}, because verbs block (pulls,
  * stop grace periods, waits).
  */
 final class ApiHandler implements Handler<HttpServerRequest> {
   private final Vertx vertx;
-  private final ComposeService service;
+  private final EngineVerbs service;
   private final Executor workers;
   private final ServerSettings settings;
   private final VerbRoutes verbs;
 
-  ApiHandler(Vertx vertx, ComposeService service, Executor workers, ServerSettings settings) {
+  ApiHandler(Vertx vertx, EngineVerbs service, Executor workers, ServerSettings settings) {
     this.vertx = vertx;
     this.service = service;
     this.workers = workers;
@@ -46,9 +48,9 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     HttpMethod m = req.method();
     if (s.size() < 2 || !s.get(0).equals("v1")) {
       notFound(req);
-    } else if (s.size() == 2 && s.get(1).equals("version") && m == HttpMethod.GET) {
+    } else if (s.size() == 2 && s.get(1).equals("version") && m.equals(HttpMethod.GET)) {
       reply(req, 200, new Requests.Version(settings.version(), ApiRoutes.API_VERSION, ProcessHandle.current().pid()));
-    } else if (s.size() == 2 && s.get(1).equals("shutdown") && m == HttpMethod.POST) {
+    } else if (s.size() == 2 && s.get(1).equals("shutdown") && m.equals(HttpMethod.POST)) {
       reply(req, 202, null);
       settings.onShutdown().run();
     } else if (s.size() == 4 && s.get(1).equals("projects")) {
@@ -64,13 +66,14 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     if (refused(req, () -> RequestChecks.projectName(name))) {
       return;
     }
-    if (m == HttpMethod.GET && verb.equals("ps")) {
+    if (m.equals(HttpMethod.GET) && verb.equals("ps")) {
       PsOptions options = new PsOptions(req.params().getAll("service"), Boolean.parseBoolean(req.getParam("all")), req.params().getAll("status"));
       call(req, () -> service.ps(name, options));
-    } else if (m == HttpMethod.GET && verb.equals("events")) {
+    } else if (m.equals(HttpMethod.GET) && verb.equals("events")) {
+      Instant since = req.getParam("since") == null ? null : Instant.parse(req.getParam("since"));
       NdjsonResponse out = stream(req);
-      workers.execute(() -> VerbRoutes.complete(out, () -> { service.events(name, out::event, out::clientGone); return null; }));
-    } else if (m == HttpMethod.POST && verbs.knows(verb)) {
+      workers.execute(() -> VerbRoutes.complete(out, () -> { service.events(name, since, out::event, out::clientGone); return null; }));
+    } else if (m.equals(HttpMethod.POST) && verbs.knows(verb)) {
       withBody(req, name, verbs.bodyType(verb), (out, body) -> verbs.invoke(verb, name, body, out));
     } else {
       notFound(req);
@@ -81,10 +84,10 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     if (refused(req, () -> RequestChecks.containerName(name))) {
       return;
     }
-    if (m == HttpMethod.DELETE && sub.isEmpty()) {
+    if (m.equals(HttpMethod.DELETE) && sub.isEmpty()) {
       boolean force = Boolean.parseBoolean(req.getParam("force"));
       call(req, () -> { service.removeContainer(name, force); return null; });
-    } else if (m == HttpMethod.GET && sub.equals("wait")) {
+    } else if (m.equals(HttpMethod.GET) && sub.equals("wait")) {
       NdjsonResponse out = stream(req);
       workers.execute(() -> VerbRoutes.complete(out, () -> new Requests.WaitResult(service.waitExit(name))));
     } else {
@@ -130,7 +133,7 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     }
   }
 
-  private void call(HttpServerRequest req, java.util.concurrent.Callable<Object> action) {
+  private void call(HttpServerRequest req, Callable<Object> action) {
     Context ctx = context();
     workers.execute(
         () -> {

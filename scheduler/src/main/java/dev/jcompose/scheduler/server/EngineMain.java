@@ -1,6 +1,7 @@
 package dev.jcompose.scheduler.server;
 
 import dev.jcompose.runtime.api.RuntimePaths;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class EngineMain {
     Path socket = paths.runRoot().resolve("engine.sock");
     // We hold the lock, so no live engine owns this file: it is left over from a killed one.
     Files.deleteIfExists(socket);
-    EngineLog.info("starting (JVM up " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms)");
+    EngineLog.info("starting (JVM up " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms)");
     EngineFactory.Running engine = EngineFactory.start(paths, env);
     EngineServer server = EngineServer.start(engine.service(), socket, version(), EngineMain::exitSoon);
     lock.writePid();

@@ -1,6 +1,6 @@
 package dev.jcompose.scheduler.server;
 
-import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -10,13 +10,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The engine API: HTTP/1.1 + JSON on a unix socket, one route per {@link ComposeService} method.
+ * The engine API: HTTP/1.1 + JSON on a unix socket, one route per {@link EngineVerbs} method.
  *
  * <p>Lifecycle: {@link #start} binds the socket (which must not exist: the caller holds the instance
  * lock and has removed a stale one) and restricts it to owner and group (0660); {@link #close}
@@ -39,11 +43,11 @@ public final class EngineServer implements AutoCloseable {
   }
 
   /** Binds {@code socket} and serves {@code service}; {@code onShutdown} runs on POST /v1/shutdown. */
-  public static EngineServer start(ComposeService service, Path socket, String version, Runnable onShutdown) throws IOException {
+  public static EngineServer start(EngineVerbs service, Path socket, String version, Runnable onShutdown) throws IOException {
     return start(service, socket, new ServerSettings(version, DEFAULT_KEEPALIVE_MILLIS, onShutdown));
   }
 
-  static EngineServer start(ComposeService service, Path socket, ServerSettings settings) throws IOException {
+  static EngineServer start(EngineVerbs service, Path socket, ServerSettings settings) throws IOException {
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false).setEventLoopPoolSize(1).setWorkerPoolSize(2));
     ExecutorService workers = Executors.newCachedThreadPool(daemonThreads());
     try {
@@ -83,19 +87,19 @@ public final class EngineServer implements AutoCloseable {
     }
   }
 
-  private static <T> T await(java.util.concurrent.CompletableFuture<T> future) throws IOException {
+  private static <T> T await(CompletableFuture<T> future) throws IOException {
     try {
       return future.get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new IOException(cause.getMessage(), cause);
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads() {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, "api-worker-" + n.incrementAndGet());

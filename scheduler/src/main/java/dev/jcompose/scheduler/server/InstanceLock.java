@@ -1,51 +1,36 @@
 package dev.jcompose.scheduler.server;
 
+import dev.jcompose.common.fs.AtomicFile;
+import dev.jcompose.common.fs.FileLocks;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
- * Makes the engine a single instance per run root: an exclusive {@code flock}-style lock on
- * {@code engine.lock}, held for the life of the process (the kernel drops it if the process dies,
- * so a SIGKILLed engine never blocks the next one). Also owns the pid file, written atomically.
+ * Makes the engine a single instance per run root: an exclusive lock on {@code engine.lock}, held
+ * for the life of the process (the kernel drops it if the process dies, so a SIGKILLed engine
+ * never blocks the next one). Also owns the pid file, written atomically.
  */
 final class InstanceLock implements AutoCloseable {
-  private final FileChannel channel;
-  private final FileLock lock;
+  private final FileLocks.Held lock;
   private final Path pidFile;
 
-  private InstanceLock(FileChannel channel, FileLock lock, Path pidFile) {
-    this.channel = channel;
+  private InstanceLock(FileLocks.Held lock, Path pidFile) {
     this.lock = lock;
     this.pidFile = pidFile;
   }
 
-  /** The lock, or null if another process holds it. */
+  /** The lock, or null if another process (or this one) holds it. */
   static InstanceLock tryAcquire(Path runRoot) throws IOException {
-    FileChannel ch = FileChannel.open(runRoot.resolve("engine.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock lock;
-    try {
-      lock = ch.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null; // held by this JVM already
-    }
-    if (lock == null) {
-      ch.close();
-      return null;
-    }
-    return new InstanceLock(ch, lock, runRoot.resolve("engine.pid"));
+    FileLocks.Held lock = FileLocks.tryAcquire(runRoot.resolve("engine.lock"));
+    return lock == null ? null : new InstanceLock(lock, runRoot.resolve("engine.pid"));
   }
 
   void writePid() throws IOException {
-    Path tmp = pidFile.resolveSibling(pidFile.getFileName() + ".tmp");
-    Files.writeString(tmp, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
-    Files.move(tmp, pidFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    // the run root is a tmpfs emptied at boot: no fsync needed
+    AtomicFile.write(pidFile, (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII),
+        AtomicFile.Durability.UNSYNCED);
   }
 
   /** The pid recorded by the engine holding the lock, or -1. */
@@ -59,11 +44,10 @@ final class InstanceLock implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    Files.deleteIfExists(pidFile);
     try {
-      lock.release();
+      Files.deleteIfExists(pidFile);
     } finally {
-      channel.close();
+      lock.close();
     }
   }
 }

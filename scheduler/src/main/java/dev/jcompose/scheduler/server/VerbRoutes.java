@@ -1,6 +1,7 @@
 package dev.jcompose.scheduler.server;
 
-import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.ComposeException;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.wire.Requests;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,9 @@ final class VerbRoutes {
           "start", Requests.Services.class,
           "restart", Requests.Services.class);
 
-  private final ComposeService service;
+  private final EngineVerbs service;
 
-  VerbRoutes(ComposeService service) {
+  VerbRoutes(EngineVerbs service) {
     this.service = service;
   }
 

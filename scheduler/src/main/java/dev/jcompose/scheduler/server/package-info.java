@@ -11,7 +11,7 @@
  * POST   /v1/projects/{name}/stop|start|restart  {"services":[...],"timeoutSeconds":n}  NDJSON
  * POST   /v1/projects/{name}/run           {"project":{...},"options":{...}}          NDJSON, result: ContainerSummary
  * GET    /v1/projects/{name}/ps?all=true&amp;service=web&amp;status=running              JSON [ContainerSummary]
- * GET    /v1/projects/{name}/events                                                  NDJSON events until the client closes
+ * GET    /v1/projects/{name}/events?since=RFC3339                                    NDJSON events (recent ones first) until the client closes
  * GET    /v1/containers/{name}/wait                                                  NDJSON, result: {"exitCode":n}
  * DELETE /v1/containers/{name}?force=true                                            204
  * </pre>

@@ -1,13 +1,11 @@
 package dev.jcompose.scheduler.state;
 
+import dev.jcompose.common.fs.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -61,7 +59,7 @@ public final class EngineState {
     try {
       if (Files.exists(file)) {
         var tree = JSON.readTree(file.toFile());
-        tree.fields().forEachRemaining(f -> entries.put(f.getKey(),
+        tree.properties().forEach(f -> entries.put(f.getKey(),
             new Entry(f.getValue().path("userStopped").asBoolean(), f.getValue().path("restartCount").asInt())));
       }
     } catch (IOException e) {
@@ -72,14 +70,7 @@ public final class EngineState {
   private void save() {
     try {
       Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      byte[] bytes = JSON.writeValueAsBytes(entries);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        ch.write(java.nio.ByteBuffer.wrap(bytes));
-        ch.force(true);
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.write(file, JSON.writeValueAsBytes(entries));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write engine state " + file, e);
     }

@@ -4,7 +4,7 @@ import dev.jcompose.model.api.DevelopConfig;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.runtime.api.ContainerFiles;
 import dev.jcompose.scheduler.api.BuildOptions;
-import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.PsOptions;
@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  */
 public final class WatchSession {
   private static final Duration QUIET = Duration.ofMillis(500);
-  private final ComposeService engine;
+  private final EngineVerbs engine;
   private final ContainerFiles files;
   private final HookRunner hooks;
   private final Project project;
@@ -43,7 +43,7 @@ public final class WatchSession {
     int run(String container, DevelopConfig.ExecHook hook);
   }
 
-  public WatchSession(ComposeService engine, ContainerFiles files, HookRunner hooks, Project project, WatchRules rules, Consumer<Event> progress) {
+  public WatchSession(EngineVerbs engine, ContainerFiles files, HookRunner hooks, Project project, WatchRules rules, Consumer<Event> progress) {
     this.engine = engine;
     this.files = files;
     this.hooks = hooks;

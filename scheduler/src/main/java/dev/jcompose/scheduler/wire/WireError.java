@@ -1,6 +1,10 @@
 package dev.jcompose.scheduler.wire;
 
+import dev.jcompose.scheduler.host.Failures;
 import dev.jcompose.scheduler.api.ComposeException;
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A failure as it travels over the API: the {@link ComposeException.Kind} name and the message, so
@@ -8,14 +12,10 @@ import dev.jcompose.scheduler.api.ComposeException;
  */
 public record WireError(String kind, String message) {
 
-  /** Any throwable becomes a kind + message; non-compose failures are INTERNAL. */
+  /** Any throwable becomes a kind + message: the runtime's and netmgr's keep theirs, others are INTERNAL. */
   public static WireError of(Throwable t) {
-    Throwable cause = unwrap(t);
-    if (cause instanceof ComposeException ce) {
-      return new WireError(ce.kind().name(), ce.getMessage());
-    }
-    String message = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
-    return new WireError(ComposeException.Kind.INTERNAL.name(), message);
+    ComposeException ce = Failures.of(unwrap(t));
+    return new WireError(ce.kind().name(), ce.getMessage());
   }
 
   public ComposeException toException() {
@@ -44,9 +44,9 @@ public record WireError(String kind, String message) {
 
   private static Throwable unwrap(Throwable t) {
     Throwable c = t;
-    while ((c instanceof java.util.concurrent.CompletionException
-            || c instanceof java.util.concurrent.ExecutionException
-            || c instanceof java.lang.reflect.InvocationTargetException)
+    while ((c instanceof CompletionException
+            || c instanceof ExecutionException
+            || c instanceof InvocationTargetException)
         && c.getCause() != null) {
       c = c.getCause();
     }

@@ -18,12 +18,12 @@ import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.cgroup.CgroupDrivers;
 import dev.jcompose.runtime.container.LinuxContainerRuntime;
 import dev.jcompose.runtime.volume.LocalVolumeService;
-import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.UpOptions;
-import dev.jcompose.scheduler.core.Engine;
+import dev.jcompose.scheduler.engine.Engine;
 import dev.jcompose.scheduler.testing.FakeImages;
 import dev.jcompose.scheduler.testing.Proj;
 import dev.jcompose.scheduler.testing.Svc;
@@ -55,7 +55,7 @@ class EngineRootTest {
   LinuxContainerRuntime runtime;
   LinuxNetworkManager networks;
   Engine engine;
-  ComposeService svc;
+  EngineVerbs svc;
   final List<Event> events = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeAll

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -180,9 +181,10 @@ class ServerClientTest {
   void events_streamUntilStop_thenServerSideStops() throws Exception {
     List<Event> events = new CopyOnWriteArrayList<>();
 
-    client.events("demo", events::add, () -> !events.isEmpty());
+    client.events("demo", Instant.parse("2026-01-02T03:04:05Z"), events::add, () -> !events.isEmpty());
 
     assertThat(events).extracting(Event::action).containsExactly("start");
+    assertThat(fake.lastArgument).isEqualTo(Instant.parse("2026-01-02T03:04:05Z"));
     assertThat(fake.eventsStopped.await(10, TimeUnit.SECONDS)).isTrue();
   }
 

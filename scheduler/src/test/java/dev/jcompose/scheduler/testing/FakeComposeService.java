@@ -2,7 +2,7 @@ package dev.jcompose.scheduler.testing;
 
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.ComposeException;
-import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.Event;
@@ -19,11 +19,11 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * A {@link ComposeService} that records what it was called with and answers canned values. A
+ * An engine ({@link EngineVerbs}) that records what it was called with and answers canned values. A
  * project named "broken" fails every verb with CONFLICT; container "slow" makes waitExit block
  * until {@link #release}.
  */
-public final class FakeComposeService implements ComposeService {
+public final class FakeComposeService implements EngineVerbs {
   public final List<String> calls = new CopyOnWriteArrayList<>();
   public volatile Object lastArgument;
   private final CountDownLatch release = new CountDownLatch(1);
@@ -125,8 +125,8 @@ public final class FakeComposeService implements ComposeService {
   }
 
   @Override
-  public void events(String projectName, Consumer<Event> sink, BooleanSupplier stop) {
-    record("events", projectName, null);
+  public void events(String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
+    record("events", projectName, since);
     sink.accept(event("Container " + projectName + "-web-1", "start"));
     while (!stop.getAsBoolean()) {
       sleep(20);

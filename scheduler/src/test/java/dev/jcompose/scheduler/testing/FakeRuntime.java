@@ -98,7 +98,7 @@ public final class FakeRuntime implements ContainerRuntime {
       return Optional.empty();
     }
     return Optional.of(new ContainerState(id, c.status, c.status == ContainerState.Status.RUNNING ? 1000 : 0,
-        Path.of("/run/fake/" + id + "/netns"), null, c.createdAt, c.startedAt, c.finishedAt, c.exit, c.spec.labels()));
+        Path.of("/run/fake/" + id + "/netns"), Path.of("/logs/" + id), c.createdAt, c.startedAt, c.finishedAt, c.exit, c.spec.labels()));
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.jcompose.runtime.image.pack;
 
-import dev.jcompose.runtime.image.unpack.FsOps;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,12 +32,12 @@ public final class LayerPacker {
   private static final String OPAQUE = ".wh..wh..opq";
   private static final String OVERLAY_XATTRS = "trusted.overlay.";
   private static final int S_IFMT = 0170000;
-  private final FsOps ops;
+  private final NativeOps ops;
   private final Map<String, String> linksByInode = new HashMap<>();
   private final byte[] buffer = new byte[1 << 17];
   private long size;
 
-  public LayerPacker(FsOps ops) {
+  public LayerPacker(NativeOps ops) {
     this.ops = ops;
   }
 

@@ -5,6 +5,7 @@ import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -34,7 +35,7 @@ public final class ManifestSelector {
       boolean base = wanted.os().equals(p.path("os").asText()) && wanted.architecture().equals(p.path("architecture").asText());
       String variant = p.hasNonNull("variant") ? p.path("variant").asText() : null;
       boolean variantOk = exactVariant
-          ? java.util.Objects.equals(variant, wanted.variant())
+          ? Objects.equals(variant, wanted.variant())
           : variant == null || wanted.variant() == null;
       if (base && variantOk && MediaTypes.isManifest(m.path("mediaType").asText(MediaTypes.OCI_MANIFEST))) {
         return Optional.of(m);

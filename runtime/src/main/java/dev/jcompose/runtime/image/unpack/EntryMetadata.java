@@ -1,9 +1,11 @@
 package dev.jcompose.runtime.image.unpack;
 
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -15,9 +17,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 final class EntryMetadata {
   private static final String SCHILY_XATTR = "SCHILY.xattr.";
   private static final String LIBARCHIVE_XATTR = "LIBARCHIVE.xattr.";
-  private final FsOps ops;
+  private final NativeOps ops;
 
-  EntryMetadata(FsOps ops) {
+  EntryMetadata(NativeOps ops) {
     this.ops = ops;
   }
 
@@ -47,7 +49,7 @@ final class EntryMetadata {
   }
 
   private void setMtime(Path path, TarArchiveEntry entry) throws IOException {
-    java.time.Instant mtime = entry.getLastModifiedTime().toInstant();
+    Instant mtime = entry.getLastModifiedTime().toInstant();
     ops.setTimes(path, mtime.getEpochSecond(), mtime.getNano());
   }
 

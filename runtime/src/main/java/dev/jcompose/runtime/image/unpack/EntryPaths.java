@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image.unpack;
 
+import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.io.IOException;
@@ -19,9 +20,9 @@ import java.util.List;
 final class EntryPaths {
   private final Path root;
 
-  private final FsOps ops;
+  private final NativeOps ops;
 
-  EntryPaths(Path root, FsOps ops) {
+  EntryPaths(Path root, NativeOps ops) {
     this.root = root;
     this.ops = ops;
   }
@@ -32,7 +33,7 @@ final class EntryPaths {
       throw refuse(name, role + " is an absolute path");
     }
     List<String> parts = new ArrayList<>();
-    for (String part : name.split("/")) {
+    for (String part : name.split("/", -1)) {
       if (part.equals("..")) {
         throw refuse(name, role + " contains '..'");
       }

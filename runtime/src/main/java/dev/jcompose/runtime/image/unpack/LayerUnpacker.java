@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image.unpack;
 
+import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.fs.Trees;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * allowed; fifos are always fine. One instance per layer; not thread-safe.
  */
 public final class LayerUnpacker {
-  private final FsOps ops;
+  private final NativeOps ops;
   private final boolean allowDevices;
   private final Path root;
   private final EntryPaths paths;
@@ -35,7 +36,7 @@ public final class LayerUnpacker {
   private final byte[] copyBuffer = new byte[1 << 17];
   private long size;
 
-  public LayerUnpacker(FsOps ops, boolean allowDevices, Path root) {
+  public LayerUnpacker(NativeOps ops, boolean allowDevices, Path root) {
     this.ops = ops;
     this.allowDevices = allowDevices;
     this.root = root;
@@ -90,12 +91,12 @@ public final class LayerUnpacker {
     } else if (entry.isLink()) {
       Files.createLink(target, hardLinkSource(name, entry.getLinkName()));
     } else if (entry.isFIFO()) {
-      ops.mknod(target, FsOps.S_IFIFO | (entry.getMode() & 07777), 0, 0);
+      ops.mknod(target, NativeOps.S_IFIFO | (entry.getMode() & 07777), 0, 0);
     } else if (entry.isCharacterDevice() || entry.isBlockDevice()) {
       if (!allowDevices) {
         throw EntryPaths.refuse(name, (entry.isCharacterDevice() ? "character" : "block") + " device nodes are not allowed in layers");
       }
-      int type = entry.isCharacterDevice() ? FsOps.S_IFCHR : FsOps.S_IFBLK;
+      int type = entry.isCharacterDevice() ? NativeOps.S_IFCHR : NativeOps.S_IFBLK;
       ops.mknod(target, type | (entry.getMode() & 07777), entry.getDevMajor(), entry.getDevMinor());
     } else if (entry.isFile()) {
       writeFile(target, content);

@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image.unpack;
 
+import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.fs.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +15,9 @@ import java.nio.file.Path;
 final class Whiteouts {
   static final String PREFIX = ".wh.";
   static final String OPAQUE = ".wh..wh..opq";
-  private final FsOps ops;
+  private final NativeOps ops;
 
-  Whiteouts(FsOps ops) {
+  Whiteouts(NativeOps ops) {
     this.ops = ops;
   }
 
@@ -36,7 +37,7 @@ final class Whiteouts {
       if (EntryPaths.lstat(target) != null) {
         Trees.deleteRecursively(target);
       }
-      ops.mknod(target, FsOps.S_IFCHR, 0, 0);
+      ops.mknod(target, NativeOps.S_IFCHR, 0, 0);
     }
     return true;
   }

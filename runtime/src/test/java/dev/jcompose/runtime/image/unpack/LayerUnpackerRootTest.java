@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image.unpack;
 
+import dev.jcompose.runtime.sys.NativeOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.runtime.image.testing.TarBuilder;
@@ -18,7 +19,7 @@ class LayerUnpackerRootTest {
   @TempDir Path layer;
 
   private void unpack(TarBuilder tar) throws IOException {
-    new LayerUnpacker(new NativeFsOps(), false, layer).unpack(new ByteArrayInputStream(tar.tar()));
+    new LayerUnpacker(NativeOps.real(), false, layer).unpack(new ByteArrayInputStream(tar.tar()));
   }
 
   @Test
@@ -33,7 +34,7 @@ class LayerUnpackerRootTest {
   @Test
   void unpack_opaqueMarker_setsTrustedXattr() throws Exception {
     unpack(new TarBuilder().dir("var", 0755).file("var/.wh..wh..opq", "", 0644).file("var/kept", "k", 0644));
-    assertThat(new NativeFsOps().lgetxattr(layer.resolve("var"), "trusted.overlay.opaque")).hasValue("y".getBytes());
+    assertThat(NativeOps.real().lgetxattr(layer.resolve("var"), "trusted.overlay.opaque")).hasValue("y".getBytes());
     assertThat(layer.resolve("var/.wh..wh..opq")).doesNotExist();
     assertThat(layer.resolve("var/kept")).exists();
   }

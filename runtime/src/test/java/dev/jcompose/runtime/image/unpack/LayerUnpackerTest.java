@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image.unpack;
 
+import dev.jcompose.runtime.sys.NativeOps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ class LayerUnpackerTest {
   }
 
   private long unpack(TarBuilder tar) throws IOException {
-    return new LayerUnpacker(new NativeFsOps(), false, layer).unpack(new ByteArrayInputStream(tar.tar()));
+    return new LayerUnpacker(NativeOps.real(), false, layer).unpack(new ByteArrayInputStream(tar.tar()));
   }
 
   private void assertRefused(TarBuilder tar, String... messageParts) throws IOException {

@@ -1,0 +1,41 @@
+package dev.jcompose.runtime.container;
+
+import dev.jcompose.common.fs.AtomicFile.Durability;
+import dev.jcompose.common.fs.AtomicFile;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.runtime.api.ContainerException;
+import dev.jcompose.runtime.api.ContainerException.Kind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Reads and atomically writes {@link ContainerRecord}s as JSON. */
+final class RecordStore {
+  private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  void write(Path file, ContainerRecord record) {
+    write(file, record, true);
+  }
+
+  /** durable=false for run details (pid, start time) that a reboot makes meaningless anyway. */
+  void write(Path file, ContainerRecord record, boolean durable) {
+    try {
+      AtomicFile.write(file, json.writeValueAsBytes(record), durable ? Durability.SYNCED : Durability.UNSYNCED);
+    } catch (IOException e) {
+      throw new ContainerException(Kind.INTERNAL, "cannot write container state " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  Optional<ContainerRecord> read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(json.readValue(file.toFile(), ContainerRecord.class));
+    } catch (IOException e) {
+      throw new ContainerException(Kind.INTERNAL, "cannot read container state " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

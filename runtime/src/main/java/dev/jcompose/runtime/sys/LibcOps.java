@@ -1,0 +1,205 @@
+package dev.jcompose.runtime.sys;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.LibraryOption;
+import jnr.ffi.Runtime;
+import jnr.ffi.annotations.Out;
+
+/** {@link NativeOps} through libc via jnr-ffi (glibc 2.33+ exports mknod as a symbol). */
+final class LibcOps implements NativeOps {
+
+  /** The libc functions used; signatures per x86_64/aarch64 Linux (dev_t is 64-bit). */
+  public interface LibC {
+    int mknod(String path, int mode, long dev);
+
+    int lchown(String path, int uid, int gid);
+
+    int chmod(String path, int mode);
+
+    int lsetxattr(String path, String name, byte[] value, long size, int flags);
+
+    long llistxattr(String path, @Out byte[] list, long size);
+
+    long lgetxattr(String path, String name, @Out byte[] value, long size);
+
+    int utimensat(int dirfd, String path, long[] times, int flags);
+
+    int geteuid();
+
+    int umount2(String target, int flags);
+
+    int prctl(int option, long arg2, long arg3, long arg4, long arg5);
+
+    int syscall(long number, int pid, int flags);
+
+    /** struct pollfd {int fd; short events; short revents;}: two ints, events in the low half of the second. */
+    int poll(int[] fds, long nfds, int timeoutMillis);
+
+    int waitpid(int pid, int[] status, int options);
+
+    int close(int fd);
+
+    String strerror(int errno);
+  }
+
+  private static final class Holder {
+    static final LibC LIBC = LibraryLoader.create(LibC.class).option(LibraryOption.SaveError, true).load("c");
+    static final LibcOps INSTANCE = new LibcOps();
+  }
+
+  private static final int MNT_DETACH = 2;
+  private static final int ENOENT = 2;
+  private static final int EINVAL = 22;
+  private static final int PR_SET_CHILD_SUBREAPER = 36;
+  private static final long SYS_PIDFD_OPEN = 434; // the same number on every architecture (since 5.3)
+  private static final short POLLIN = 1;
+  private static final int WNOHANG = 1;
+
+  private static final int AT_FDCWD = -100;
+  private static final int ENODATA = 61;
+  private static final int ERANGE = 34;
+  private static final int ENOTSUP = 95;
+  /** Size queries and reads race with writers: a list or value that grew in between is read again. */
+  private static final int XATTR_TRIES = 8;
+  private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+  private final LibC libc = Holder.LIBC;
+  private final boolean root = libc.geteuid() == 0;
+
+  private LibcOps() {}
+
+  static LibcOps instance() {
+    return Holder.INSTANCE;
+  }
+
+  @Override
+  public void mknod(Path path, int mode, int major, int minor) throws IOException {
+    check(libc.mknod(path.toString(), mode, makedev(major, minor)), "mknod", path);
+  }
+
+  @Override
+  public void lchown(Path path, long uid, long gid) throws IOException {
+    check(libc.lchown(path.toString(), (int) uid, (int) gid), "lchown", path);
+  }
+
+  @Override
+  public void chmod(Path path, int mode) throws IOException {
+    check(libc.chmod(path.toString(), mode & 07777), "chmod", path);
+  }
+
+  @Override
+  public void lsetxattr(Path path, String name, byte[] value) throws IOException {
+    check(libc.lsetxattr(path.toString(), name, value, value.length, 0), "lsetxattr " + name, path);
+  }
+
+  @Override
+  public List<String> llistxattr(Path path) throws IOException {
+    byte[] names = readSized(path, "llistxattr", buf -> libc.llistxattr(path.toString(), buf, buf.length));
+    if (names == null) {
+      return List.of(); // ENOTSUP: the file system keeps no extended attributes
+    }
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] == 0) { // the list is NUL-terminated names, one after the other
+        out.add(new String(names, start, i - start, StandardCharsets.UTF_8));
+        start = i + 1;
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<byte[]> lgetxattr(Path path, String name) throws IOException {
+    return Optional.ofNullable(readSized(path, "lgetxattr " + name, buf -> libc.lgetxattr(path.toString(), name, buf, buf.length)));
+  }
+
+  private interface SizedCall {
+    long call(byte[] buf);
+  }
+
+  /**
+   * The xattr calls' protocol: a call with size 0 answers the size needed, a second fills the
+   * buffer, ERANGE means it grew in between. Null for ENODATA/ENOTSUP (nothing there).
+   */
+  private byte[] readSized(Path path, String call, SizedCall sized) throws IOException {
+    for (int i = 0; i < XATTR_TRIES; i++) {
+      long need = sized.call(new byte[0]);
+      if (need >= 0) {
+        byte[] buf = new byte[(int) need];
+        long got = need == 0 ? 0 : sized.call(buf);
+        if (got >= 0) {
+          return got == buf.length ? buf : Arrays.copyOf(buf, (int) got);
+        }
+      }
+      int errno = Runtime.getRuntime(libc).getLastError();
+      if (errno == ENODATA || errno == ENOTSUP) {
+        return null;
+      }
+      if (errno != ERANGE) {
+        throw new IOException(call + " " + path + ": " + libc.strerror(errno));
+      }
+    }
+    throw new IOException(call + " " + path + ": the attributes kept changing while read");
+  }
+
+  @Override
+  public void setTimes(Path path, long epochSeconds, long nanos) throws IOException {
+    // struct timespec[2] = {atime, mtime}, each {tv_sec, tv_nsec} as two longs on 64-bit Linux
+    long[] times = {epochSeconds, nanos, epochSeconds, nanos};
+    check(libc.utimensat(AT_FDCWD, path.toString(), times, AT_SYMLINK_NOFOLLOW), "utimensat", path);
+  }
+
+  @Override
+  public boolean canChown() {
+    return root;
+  }
+
+  @Override
+  public void detachMount(Path target) throws IOException {
+    if (libc.umount2(target.toString(), MNT_DETACH) == 0) {
+      return;
+    }
+    int errno = Runtime.getRuntime(libc).getLastError();
+    if (errno != EINVAL && errno != ENOENT) {
+      throw new IOException("umount " + target + ": " + libc.strerror(errno));
+    }
+  }
+
+  @Override
+  public boolean becomeChildSubreaper() {
+    return libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
+  }
+
+  @Override
+  public void awaitExitAndReap(int pid, Duration timeout) {
+    int pidfd = libc.syscall(SYS_PIDFD_OPEN, pid, 0);
+    if (pidfd >= 0) { // else ESRCH: already reaped
+      try {
+        libc.poll(new int[] {pidfd, POLLIN}, 1, (int) timeout.toMillis());
+      } finally {
+        libc.close(pidfd);
+      }
+    }
+    libc.waitpid(pid, new int[1], WNOHANG); // ECHILD when someone else adopted it: it has exited all the same
+  }
+
+  // glibc's gnu_dev_makedev encoding
+  static long makedev(long major, long minor) {
+    return ((major & 0xfffff000L) << 32) | ((major & 0xfffL) << 8) | ((minor & 0xffffff00L) << 12) | (minor & 0xffL);
+  }
+
+  private void check(int rc, String call, Path path) throws IOException {
+    if (rc != 0) {
+      int errno = Runtime.getRuntime(libc).getLastError();
+      throw new IOException(call + " " + path + ": " + libc.strerror(errno));
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.jcompose.runtime.sys;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The runtime's one door to the system calls the JDK lacks or makes without NOFOLLOW: device
+ * nodes, ownership of symlinks, full modes (setuid/setgid/sticky), extended attributes in every
+ * namespace (the JDK reaches only {@code user.*}), timestamps of special files, lazy unmounts and
+ * the reaping of orphaned monitors. One method per system call (or per fixed sequence of them);
+ * path methods act on the path itself, never on a symlink's target. {@link #real()} is libc
+ * through jnr-ffi; unit tests use a recording fake, so only the root tests prove the door itself.
+ * Work that must happen between clone and exec (namespaces, pivot_root) is the C shim's, not this.
+ */
+public interface NativeOps {
+  int S_IFMT = 0170000;
+  int S_IFIFO = 0010000;
+  int S_IFCHR = 0020000;
+  int S_IFBLK = 0060000;
+
+  /** The libc implementation, loaded on first use. */
+  static NativeOps real() {
+    return LibcOps.instance();
+  }
+
+  /** mknod(2); {@code mode} includes the file type bits. */
+  void mknod(Path path, int mode, int major, int minor) throws IOException;
+
+  /** lchown(2). */
+  void lchown(Path path, long uid, long gid) throws IOException;
+
+  /** chmod(2) with all 12 permission bits. Never called on symlinks. */
+  void chmod(Path path, int mode) throws IOException;
+
+  /** lsetxattr(2), any namespace. */
+  void lsetxattr(Path path, String name, byte[] value) throws IOException;
+
+  /**
+   * llistxattr(2): the names of the path's extended attributes, in every namespace the caller
+   * may see ({@code trusted.*} only with CAP_SYS_ADMIN); empty where the file system has none.
+   */
+  List<String> llistxattr(Path path) throws IOException;
+
+  /** lgetxattr(2): the attribute's value, or empty when the path has no attribute of that name. */
+  Optional<byte[]> lgetxattr(Path path, String name) throws IOException;
+
+  /** utimensat(2) with AT_SYMLINK_NOFOLLOW: sets atime and mtime without opening the file (fifos would block). */
+  void setTimes(Path path, long epochSeconds, long nanos) throws IOException;
+
+  /** Whether ownership can be set (we are root); otherwise files stay owned by the caller. */
+  boolean canChown();
+
+  /** umount2(2) with MNT_DETACH; no mount there (EINVAL) or no such path (ENOENT) is not an error. */
+  void detachMount(Path target) throws IOException;
+
+  /** prctl(2) PR_SET_CHILD_SUBREAPER for this process; false when refused. */
+  boolean becomeChildSubreaper();
+
+  /**
+   * Waits (bounded) until process {@code pid} has exited — pidfd_open(2) then poll(2) — and reaps
+   * it with waitpid(2) WNOHANG if it is our child. A process already gone returns at once.
+   */
+  void awaitExitAndReap(int pid, Duration timeout);
+
+  /** glibc's gnu_dev_major of a dev_t. */
+  static long major(long dev) {
+    return ((dev >>> 8) & 0xfffL) | ((dev >>> 32) & 0xfffff000L);
+  }
+
+  /** glibc's gnu_dev_minor of a dev_t. */
+  static long minor(long dev) {
+    return (dev & 0xffL) | ((dev >>> 12) & 0xffffff00L);
+  }
+}

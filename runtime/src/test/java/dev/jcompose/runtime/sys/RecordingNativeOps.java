@@ -1,0 +1,85 @@
+package dev.jcompose.runtime.sys;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link NativeOps} for unit tests: records every call as text ({@code mknod /x 020666 1:3}),
+ * keeps extended attributes in memory, and makes a device node or fifo as an empty regular file
+ * so later steps find something at the path. Needs no privilege.
+ */
+public final class RecordingNativeOps implements NativeOps {
+  public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+  private final Map<Path, Map<String, byte[]>> xattrs = new ConcurrentHashMap<>();
+  private final boolean root;
+
+  public RecordingNativeOps(boolean root) {
+    this.root = root;
+  }
+
+  @Override
+  public void mknod(Path path, int mode, int major, int minor) throws IOException {
+    calls.add("mknod " + path + " 0" + Integer.toOctalString(mode) + " " + major + ":" + minor);
+    Files.createFile(path);
+  }
+
+  @Override
+  public void lchown(Path path, long uid, long gid) {
+    calls.add("lchown " + path + " " + uid + ":" + gid);
+  }
+
+  @Override
+  public void chmod(Path path, int mode) {
+    calls.add("chmod " + path + " 0" + Integer.toOctalString(mode));
+  }
+
+  @Override
+  public void lsetxattr(Path path, String name, byte[] value) {
+    calls.add("lsetxattr " + path + " " + name);
+    xattrs.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).put(name, value.clone());
+  }
+
+  @Override
+  public List<String> llistxattr(Path path) {
+    return List.copyOf(xattrs.getOrDefault(path, Map.of()).keySet());
+  }
+
+  @Override
+  public Optional<byte[]> lgetxattr(Path path, String name) {
+    return Optional.ofNullable(xattrs.getOrDefault(path, Map.of()).get(name));
+  }
+
+  @Override
+  public void setTimes(Path path, long epochSeconds, long nanos) {
+    calls.add("utimensat " + path + " " + epochSeconds);
+  }
+
+  @Override
+  public boolean canChown() {
+    return root;
+  }
+
+  @Override
+  public void detachMount(Path target) {
+    calls.add("umount2 " + target + " MNT_DETACH");
+  }
+
+  @Override
+  public boolean becomeChildSubreaper() {
+    calls.add("prctl PR_SET_CHILD_SUBREAPER");
+    return true;
+  }
+
+  @Override
+  public void awaitExitAndReap(int pid, Duration timeout) {
+    calls.add("pidfd_open+poll+waitpid " + pid);
+  }
+}

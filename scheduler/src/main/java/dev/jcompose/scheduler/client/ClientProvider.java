@@ -1,0 +1,42 @@
+package dev.jcompose.scheduler.client;
+
+import dev.jcompose.runtime.api.ContainerRuntime;
+import dev.jcompose.runtime.api.RuntimePaths;
+import dev.jcompose.runtime.cgroup.CgroupDrivers;
+import dev.jcompose.runtime.container.ContainerFileWriter;
+import dev.jcompose.runtime.container.LinuxContainerRuntime;
+import dev.jcompose.runtime.image.RegistryConfig;
+import dev.jcompose.runtime.image.RegistryImageService;
+import dev.jcompose.runtime.logs.CriLogReader;
+import dev.jcompose.runtime.volume.LocalVolumeService;
+import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.ComposeServices;
+import dev.jcompose.scheduler.api.EngineControl;
+import dev.jcompose.scheduler.api.EngineVerbs;
+import dev.jcompose.scheduler.host.HostVerbs;
+import dev.jcompose.scheduler.host.Lazy;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Wires the CLI's compose service: the engine client (engine started on demand) and the host
+ * verbs over the real stores of the environment's state roots. Found by
+ * {@link ComposeServices} through META-INF/services.
+ */
+public final class ClientProvider implements ComposeServices.Provider {
+
+  @Override
+  public ComposeService compose(Map<String, String> env) {
+    RuntimePaths paths = RuntimePaths.fromEnvironment(env);
+    Supplier<ContainerRuntime> runtime = Lazy.of(() -> new LinuxContainerRuntime(paths, CgroupDrivers.detect()));
+    Supplier<EngineVerbs> engine = Lazy.of(() -> EngineLauncher.forThisJvm(env).ensureRunning());
+    HostVerbs local = new HostVerbs(runtime, CriLogReader::new, () -> new RegistryImageService(paths, RegistryConfig.load(env)),
+        () -> new LocalVolumeService(paths), () -> new ContainerFileWriter(runtime.get()), engine);
+    return new ClientComposeService(engine, local);
+  }
+
+  @Override
+  public EngineControl engine(Map<String, String> env) {
+    return new EngineAdmin(env);
+  }
+}
