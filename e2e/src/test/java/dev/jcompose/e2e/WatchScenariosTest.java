@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Issue "build" (watch): `jcompose watch` syncs edited files into the running container and restarts it where the rule says so. */
+/**
+ * Issue "build" (watch): `jcompose watch` syncs edited files into the running container and
+ * restarts it where the rule says so.
+ */
 @Tag("root")
 class WatchScenariosTest extends OneProjectPerTest {
 
@@ -30,7 +33,10 @@ class WatchScenariosTest extends OneProjectPerTest {
     Path out = jc.root.resolve("watch.txt");
     Process watch = jc.start(out, "watch");
     try {
-      await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).until(() -> Files.readString(out).contains("Watching"));
+      await()
+          .atMost(Duration.ofSeconds(240))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> Files.readString(out).contains("Watching"));
       assertThat(jc.run("logs", "app").stdout()).contains("started v1");
       String containerId = jc.run("ps", "-q").assertOk().stdout().strip();
 
@@ -40,20 +46,33 @@ class WatchScenariosTest extends OneProjectPerTest {
       Files.writeString(src.resolve("new/dir/added.txt"), "added\n");
       Files.delete(src.resolve("old.txt"));
       Files.writeString(src.resolve("scratch.tmp"), "ignored\n");
-      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-          .until(() -> inContainer("cat", "/app/src/page.txt", "/app/src/new/dir/added.txt").equals("page v2\nadded\n"));
-      await().atMost(Duration.ofSeconds(30)).until(() -> inContainer("ls", "/app/src").equals("new\npage.txt\nroot\n"));
-      assertThat(jc.run("ps", "-q").assertOk().stdout().strip()).as("sync alone does not restart").isEqualTo(containerId);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () ->
+                  inContainer("cat", "/app/src/page.txt", "/app/src/new/dir/added.txt")
+                      .equals("page v2\nadded\n"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> inContainer("ls", "/app/src").equals("new\npage.txt\nroot\n"));
+      assertThat(jc.run("ps", "-q").assertOk().stdout().strip())
+          .as("sync alone does not restart")
+          .isEqualTo(containerId);
       assertThat(jc.run("logs", "app").stdout()).doesNotContain("started v2");
 
       // through the container's link to its own root: lands in the container, never on the host
       Files.createDirectories(src.resolve("root/tmp"));
       Files.writeString(src.resolve("root/tmp/jcompose-watch-probe"), "inside\n");
-      await().atMost(Duration.ofSeconds(30)).until(() -> inContainer("cat", "/tmp/jcompose-watch-probe").equals("inside\n"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> inContainer("cat", "/tmp/jcompose-watch-probe").equals("inside\n"));
       assertThat(Path.of("/tmp/jcompose-watch-probe")).doesNotExist();
 
       Files.writeString(jc.projectDir.resolve("conf/version"), "v2\n");
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
           .until(() -> jc.run("logs", "app").stdout().contains("started v2"));
       assertThat(Files.readString(out)).contains("Syncing", "Restarting");
     } finally {

@@ -33,16 +33,17 @@ public interface BuildNetwork {
     void close();
   }
 
-  BuildNetwork NONE = new BuildNetwork() {
-    @Override
-    public NetworkMode mode(String id) {
-      return new NetworkMode(NetworkMode.Kind.NONE, null);
-    }
+  BuildNetwork NONE =
+      new BuildNetwork() {
+        @Override
+        public NetworkMode mode(String id) {
+          return new NetworkMode(NetworkMode.Kind.NONE, null);
+        }
 
-    @Override
-    public void attach(String id, Path netns) {}
+        @Override
+        public void attach(String id, Path netns) {}
 
-    @Override
-    public void release(String id) {}
-  };
+        @Override
+        public void release(String id) {}
+      };
 }

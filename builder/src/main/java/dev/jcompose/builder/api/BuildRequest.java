@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param context the build context directory (absolute)
  * @param dockerfile the Dockerfile, absolute or relative to the context; null = {@code Dockerfile}
- * @param dockerfileInline the Dockerfile's text instead of a file (then {@code dockerfile} only names it in errors)
+ * @param dockerfileInline the Dockerfile's text instead of a file (then {@code dockerfile} only
+ *     names it in errors)
  * @param buildArgs values for ARG
  * @param target the stage to build, null = the last
  * @param tags references the image is stored under; the first is the main one
@@ -42,7 +43,21 @@ public record BuildRequest(
 
   /** A request with defaults for everything but the context and the tag. */
   public static BuildRequest of(Path context, String tag) {
-    return new BuildRequest(context, null, null, Map.of(), null, List.of(tag), Map.of(), "default", List.of(), null, Map.of(),
-        Map.of(), List.of(), false, false);
+    return new BuildRequest(
+        context,
+        null,
+        null,
+        Map.of(),
+        null,
+        List.of(tag),
+        Map.of(),
+        "default",
+        List.of(),
+        null,
+        Map.of(),
+        Map.of(),
+        List.of(),
+        false,
+        false);
   }
 }

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The layer cache: step key to the layer the step made ({@code diffId}, empty when the step
- * changed nothing) and when. One small file per key under {@code <dir>/<key>.json}, written
- * atomically, so concurrent builds and engine restarts see whole entries. The layers themselves
- * live in the image store; an entry whose layer is gone is a miss.
+ * The layer cache: step key to the layer the step made ({@code diffId}, empty when the step changed
+ * nothing) and when. One small file per key under {@code <dir>/<key>.json}, written atomically, so
+ * concurrent builds and engine restarts see whole entries. The layers themselves live in the image
+ * store; an entry whose layer is gone is a miss.
  */
 public final class StepCache {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +41,8 @@ public final class StepCache {
     }
     try {
       JsonNode n = JSON.readTree(f.toFile());
-      return Optional.of(new Entry(n.path("diffId").asText(""), Instant.parse(n.path("created").asText())));
+      return Optional.of(
+          new Entry(n.path("diffId").asText(""), Instant.parse(n.path("created").asText())));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // a damaged entry is a miss; the step runs again and rewrites it
     }
@@ -50,10 +51,14 @@ public final class StepCache {
   public void put(String key, Entry entry) {
     try {
       Files.createDirectories(dir);
-      ObjectNode n = JSON.createObjectNode().put("diffId", entry.diffId()).put("created", entry.created().toString());
+      ObjectNode n =
+          JSON.createObjectNode()
+              .put("diffId", entry.diffId())
+              .put("created", entry.created().toString());
       Path temp = Files.createTempFile(dir, "entry-", ".tmp");
       Files.write(temp, JSON.writeValueAsBytes(n));
-      Files.move(temp, file(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temp, file(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write build cache entry " + key, e);
     }

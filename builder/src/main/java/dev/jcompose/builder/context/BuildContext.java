@@ -21,9 +21,9 @@ import java.util.stream.Stream;
 /**
  * A build context directory as COPY, ADD and bind mounts see it: only what {@code .dockerignore}
  * leaves visible, and never anything outside the directory. A source that leaves it — through
- * {@code ..} or through a symlink, however deep — is refused (docker's classic builder refuses
- * too; BuildKit would clamp it silently). Symlinks inside copied directories are copied as links,
- * never followed. Thread-safe (reads only).
+ * {@code ..} or through a symlink, however deep — is refused (docker's classic builder refuses too;
+ * BuildKit would clamp it silently). Symlinks inside copied directories are copied as links, never
+ * followed. Thread-safe (reads only).
  */
 public final class BuildContext {
   private static final int MAX_LINKS = 40;
@@ -38,7 +38,9 @@ public final class BuildContext {
     this.label = label;
   }
 
-  /** @param label how errors name it: "build context" or "build context \"name\"" */
+  /**
+   * @param label how errors name it: "build context" or "build context \"name\""
+   */
   public static BuildContext open(Path dir, PatternMatcher ignore, String label) {
     try {
       Path real = dir.toRealPath();
@@ -49,7 +51,8 @@ public final class BuildContext {
     } catch (NoSuchFileException e) {
       throw new BuildException(Kind.NOT_FOUND, label + " " + dir + " does not exist");
     } catch (IOException e) {
-      throw new BuildException(Kind.INVALID, "cannot open " + label + " " + dir + ": " + e.getMessage(), e);
+      throw new BuildException(
+          Kind.INVALID, "cannot open " + label + " " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -57,7 +60,10 @@ public final class BuildContext {
     return root;
   }
 
-  /** One selected source: the name it is copied under, then itself and (for a directory) all it holds. */
+  /**
+   * One selected source: the name it is copied under, then itself and (for a directory) all it
+   * holds.
+   */
   public record Source(String name, List<ContextEntry> entries) {
     public ContextEntry top() {
       return entries.get(0);
@@ -65,8 +71,8 @@ public final class BuildContext {
   }
 
   /**
-   * The sources {@code pattern} selects (wildcards per component, as filepath.Match), sorted;
-   * empty for a wildcard that matches nothing. {@code excludes} apply below each source.
+   * The sources {@code pattern} selects (wildcards per component, as filepath.Match), sorted; empty
+   * for a wildcard that matches nothing. {@code excludes} apply below each source.
    */
   public List<Source> select(String pattern, PatternMatcher excludes) {
     String rel = relative(pattern);
@@ -101,7 +107,13 @@ public final class BuildContext {
   }
 
   // Wildcard components list directories; literal ones resolve like a path.
-  private void expand(Path dir, List<String> parts, int i, String name, String pattern, List<Map.Entry<String, Path>> found) {
+  private void expand(
+      Path dir,
+      List<String> parts,
+      int i,
+      String name,
+      String pattern,
+      List<Map.Entry<String, Path>> found) {
     if (i == parts.size()) {
       found.add(Map.entry(name, dir));
       return;
@@ -116,7 +128,8 @@ public final class BuildContext {
     }
     for (String n : names) {
       Path child = step(dir, n, pattern, i < parts.size() - 1);
-      if (child != null && (i == parts.size() - 1 || Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS))) {
+      if (child != null
+          && (i == parts.size() - 1 || Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS))) {
         expand(child, parts, i + 1, n, pattern, found);
       }
     }
@@ -134,7 +147,8 @@ public final class BuildContext {
     return current;
   }
 
-  // One component: null if absent or ignored; symlinks are followed to a real path inside the context.
+  // One component: null if absent or ignored; symlinks are followed to a real path inside the
+  // context.
   private Path step(Path dir, String name, String pattern, boolean intermediate) {
     if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return null;
@@ -168,7 +182,8 @@ public final class BuildContext {
       }
       if (Files.isSymbolicLink(next)) {
         if (++links > MAX_LINKS) {
-          throw new BuildException(Kind.INVALID, "too many levels of symbolic links in \"" + pattern + "\"");
+          throw new BuildException(
+              Kind.INVALID, "too many levels of symbolic links in \"" + pattern + "\"");
         }
         pushTarget(next, todo, done, pattern);
         current = root.resolve(String.join("/", done));
@@ -194,7 +209,9 @@ public final class BuildContext {
     if (target.startsWith("/")) {
       Path abs = Path.of(PathClean.clean(target));
       if (!abs.startsWith(root)) {
-        throw outside(pattern, "symlink " + rel(link) + " points outside the " + label + " (to " + target + ")");
+        throw outside(
+            pattern,
+            "symlink " + rel(link) + " points outside the " + label + " (to " + target + ")");
       }
       done.clear();
       target = root.relativize(abs).toString();
@@ -221,7 +238,10 @@ public final class BuildContext {
     if (rel.isEmpty() || !ignore.matches(rel)) {
       return true;
     }
-    return intermediate && ignore.mayIncludeBelow(rel) || !intermediate && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && ignore.mayIncludeBelow(rel);
+    return intermediate && ignore.mayIncludeBelow(rel)
+        || !intermediate
+            && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+            && ignore.mayIncludeBelow(rel);
   }
 
   private String rel(Path p) {
@@ -236,7 +256,8 @@ public final class BuildContext {
     try (Stream<Path> s = Files.list(dir)) {
       return s.map(p -> p.getFileName().toString()).sorted().toList();
     } catch (IOException e) {
-      throw new BuildException(Kind.INVALID, "cannot read " + rel(dir) + " in the " + label + ": " + e.getMessage(), e);
+      throw new BuildException(
+          Kind.INVALID, "cannot read " + rel(dir) + " in the " + label + ": " + e.getMessage(), e);
     }
   }
 
@@ -244,7 +265,10 @@ public final class BuildContext {
     return new BuildException(Kind.INVALID, "refusing source \"" + pattern + "\": " + why);
   }
 
-  /** The source itself, then (directories) everything visible below it, parents before children, by name. */
+  /**
+   * The source itself, then (directories) everything visible below it, parents before children, by
+   * name.
+   */
   private List<ContextEntry> walk(Path top, PatternMatcher excludes) {
     List<ContextEntry> out = new ArrayList<>();
     out.add(entry(top, ""));
@@ -271,7 +295,8 @@ public final class BuildContext {
         List<ContextEntry> below = new ArrayList<>();
         walkDir(child, rel, excludes, below);
         if (!hidden || !below.isEmpty()) {
-          out.add(e); // an ignored directory still appears as the parent of what an exception re-includes
+          out.add(e); // an ignored directory still appears as the parent of what an exception
+          // re-includes
           out.addAll(below);
         }
       } else if (!hidden) {
@@ -285,10 +310,13 @@ public final class BuildContext {
     try {
       a = Files.readAttributes(p, "unix:mode,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
-      throw new BuildException(Kind.INVALID, "cannot read " + rel(p) + " in the " + label + ": " + e.getMessage(), e);
+      throw new BuildException(
+          Kind.INVALID, "cannot read " + rel(p) + " in the " + label + ": " + e.getMessage(), e);
     }
     int mode = (Integer) a.get("mode");
-    long mtime = ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime")).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+    long mtime =
+        ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime"))
+            .to(java.util.concurrent.TimeUnit.NANOSECONDS);
     long size = (Long) a.get("size");
     switch (mode & S_IFMT) {
       case 0100000:
@@ -297,7 +325,14 @@ public final class BuildContext {
         return new ContextEntry(rel, p, ContextEntry.Kind.DIR, mode & 07777, 0, mtime, null);
       case 0120000:
         try {
-          return new ContextEntry(rel, p, ContextEntry.Kind.SYMLINK, 0777, 0, mtime, Files.readSymbolicLink(p).toString());
+          return new ContextEntry(
+              rel,
+              p,
+              ContextEntry.Kind.SYMLINK,
+              0777,
+              0,
+              mtime,
+              Files.readSymbolicLink(p).toString());
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -306,7 +341,13 @@ public final class BuildContext {
       case 0140000:
         return null; // sockets are skipped, as by docker
       default:
-        throw new BuildException(Kind.INVALID, "refusing " + rel(p) + " in the " + label + ": device files cannot be copied into an image");
+        throw new BuildException(
+            Kind.INVALID,
+            "refusing "
+                + rel(p)
+                + " in the "
+                + label
+                + ": device files cannot be copied into an image");
     }
   }
 }

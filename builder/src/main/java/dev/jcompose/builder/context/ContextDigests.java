@@ -23,12 +23,14 @@ public final class ContextDigests implements SourceDigests {
   public String context(String context, String pattern, List<String> excludes, Location where) {
     BuildContext c = contexts.get(context);
     if (c == null) {
-      throw BuildException.at(where.file(), where.start(), "no build context named \"" + context + "\"");
+      throw BuildException.at(
+          where.file(), where.start(), "no build context named \"" + context + "\"");
     }
     try {
       return hasher.digest(c.select(pattern, PatternMatcher.of(excludes)));
     } catch (BuildException e) {
-      throw new BuildException(e.kind(), where + ": " + where.text().strip() + ": " + e.getMessage(), e);
+      throw new BuildException(
+          e.kind(), where + ": " + where.text().strip() + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw BuildException.at(where.file(), where.start(), e.getMessage());
     }

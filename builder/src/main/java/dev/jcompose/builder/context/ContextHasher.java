@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Content digests of selected sources as BuildKit's contenthash defines them: names, types,
- * permission bits, link targets and file contents; not times or owners, so a touched but
- * unchanged file keeps its digest. File hashes are remembered per (path, size, mtime, ctime,
- * inode), which makes a rebuild of an unchanged context read no file. Thread-safe; one per engine.
+ * permission bits, link targets and file contents; not times or owners, so a touched but unchanged
+ * file keeps its digest. File hashes are remembered per (path, size, mtime, ctime, inode), which
+ * makes a rebuild of an unchanged context read no file. Thread-safe; one per engine.
  */
 public final class ContextHasher {
   private record Stamp(long size, long mtime, long ctime, Object inode, String sha) {}
@@ -32,7 +32,12 @@ public final class ContextHasher {
     for (BuildContext.Source s : sources) {
       line(all, "source", s.name());
       for (ContextEntry e : s.entries()) {
-        line(all, e.rel(), e.kind().name(), Integer.toOctalString(e.mode()), e.linkTarget(),
+        line(
+            all,
+            e.rel(),
+            e.kind().name(),
+            Integer.toOctalString(e.mode()),
+            e.linkTarget(),
             e.kind() == ContextEntry.Kind.FILE ? fileSha(e.host()) : "");
       }
     }
@@ -48,23 +53,32 @@ public final class ContextHasher {
     d.update((byte) '\n');
   }
 
-  /** The sha256 hex of a regular file's content, from the stamp cache when the file is unchanged. */
+  /**
+   * The sha256 hex of a regular file's content, from the stamp cache when the file is unchanged.
+   */
   public String fileSha(Path file) {
     try {
-      Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino", LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> a =
+          Files.readAttributes(
+              file, "unix:size,lastModifiedTime,ctime,ino", LinkOption.NOFOLLOW_LINKS);
       long size = (Long) a.get("size");
       long mtime = ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
       long ctime = ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS);
       Object ino = a.get("ino");
       Stamp known = stamps.get(file);
-      if (known != null && known.size == size && known.mtime == mtime && known.ctime == ctime && known.inode.equals(ino)) {
+      if (known != null
+          && known.size == size
+          && known.mtime == mtime
+          && known.ctime == ctime
+          && known.inode.equals(ino)) {
         return known.sha;
       }
       String sha = hash(file);
       stamps.put(file, new Stamp(size, mtime, ctime, ino, sha));
       return sha;
     } catch (IOException e) {
-      throw new BuildException(BuildException.Kind.INVALID, "cannot read " + file + ": " + e.getMessage(), e);
+      throw new BuildException(
+          BuildException.Kind.INVALID, "cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -4,9 +4,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * One path component's wildcard pattern with Go's {@code filepath.Match} syntax, which COPY
- * sources use: {@code *} any run of characters, {@code ?} one, {@code [a-z]} / {@code [^a-z]}
- * classes, {@code \} quoting the next character.
+ * One path component's wildcard pattern with Go's {@code filepath.Match} syntax, which COPY sources
+ * use: {@code *} any run of characters, {@code ?} one, {@code [a-z]} / {@code [^a-z]} classes,
+ * {@code \} quoting the next character.
  */
 final class Glob {
   private final Pattern regex;
@@ -35,7 +35,9 @@ final class Glob {
           throw new IllegalArgumentException("syntax error in pattern \"" + component + "\"");
         }
         String body = component.substring(i + 1, end);
-        re.append('[').append(body.startsWith("^") ? "^" + quoteClass(body.substring(1)) : quoteClass(body)).append(']');
+        re.append('[')
+            .append(body.startsWith("^") ? "^" + quoteClass(body.substring(1)) : quoteClass(body))
+            .append(']');
         i = end;
       } else {
         re.append(Pattern.quote(Character.toString(c)));

@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Remote ADD sources: downloaded once per build into a content-addressed directory, checked
- * against {@code --checksum} when given (a file already there under that digest is not fetched
- * again). The file keeps the URL's last path element as its name and the Last-Modified time
- * as its mtime, as docker does.
+ * Remote ADD sources: downloaded once per build into a content-addressed directory, checked against
+ * {@code --checksum} when given (a file already there under that digest is not fetched again). The
+ * file keeps the URL's last path element as its name and the Last-Modified time as its mtime, as
+ * docker does.
  */
 public final class UrlSources {
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -35,10 +35,17 @@ public final class UrlSources {
 
   public UrlSources(Path dir) {
     this.dir = dir;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(30))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
   }
 
-  /** A downloaded source: the file, its content digest, the name to copy it as, its mtime (ms, 0 = unknown). */
+  /**
+   * A downloaded source: the file, its content digest, the name to copy it as, its mtime (ms, 0 =
+   * unknown).
+   */
   public record Download(Path file, String digest, String name, long mtimeMillis) {}
 
   public Download fetch(String url, String checksum) {
@@ -52,15 +59,19 @@ public final class UrlSources {
     }
     try {
       Files.createDirectories(dir);
-      HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
-          HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
+              HttpResponse.BodyHandlers.ofInputStream());
       if (response.statusCode() / 100 != 2) {
         response.body().close();
-        throw new BuildException(Kind.UNAVAILABLE, "ADD " + url + ": the server answered " + response.statusCode());
+        throw new BuildException(
+            Kind.UNAVAILABLE, "ADD " + url + ": the server answered " + response.statusCode());
       }
       Path temp = Files.createTempFile(dir, "download-", ".part");
       MessageDigest sha = Digest.newSha256();
-      try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(temp)) {
+      try (InputStream in = response.body();
+          OutputStream out = Files.newOutputStream(temp)) {
         byte[] buf = new byte[1 << 16];
         for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
           sha.update(buf, 0, n);
@@ -70,9 +81,17 @@ public final class UrlSources {
       String digest = "sha256:" + HexFormat.of().formatHex(sha.digest());
       if (checksum != null && !checksum.equals(digest)) {
         Files.deleteIfExists(temp);
-        throw new BuildException(Kind.INVALID, "ADD " + url + ": the content has digest " + digest + " but --checksum says " + checksum);
+        throw new BuildException(
+            Kind.INVALID,
+            "ADD "
+                + url
+                + ": the content has digest "
+                + digest
+                + " but --checksum says "
+                + checksum);
       }
-      Files.move(temp, blob(digest), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temp, blob(digest), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return new Download(blob(digest), digest, name, lastModified(response));
     } catch (IOException e) {
       throw new BuildException(Kind.UNAVAILABLE, "ADD " + url + ": " + e.getMessage(), e);
@@ -93,12 +112,19 @@ public final class UrlSources {
   }
 
   private static long lastModified(HttpResponse<?> response) {
-    return response.headers().firstValue("Last-Modified").map(v -> {
-      try {
-        return ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
-      } catch (RuntimeException e) {
-        return 0L;
-      }
-    }).orElse(0L);
+    return response
+        .headers()
+        .firstValue("Last-Modified")
+        .map(
+            v -> {
+              try {
+                return ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant()
+                    .toEpochMilli();
+              } catch (RuntimeException e) {
+                return 0L;
+              }
+            })
+        .orElse(0L);
   }
 }

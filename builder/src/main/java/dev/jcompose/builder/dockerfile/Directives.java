@@ -8,11 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * Parser directives ({@code # escape=`}, {@code # syntax=...}, {@code # check=...}): only comment
- * lines of that shape at the very top of the file count; the first other line ends the search,
- * as in BuildKit's parser. Each directive may appear once.
+ * lines of that shape at the very top of the file count; the first other line ends the search, as
+ * in BuildKit's parser. Each directive may appear once.
  */
 final class Directives {
-  private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.+?)\\s*$");
+  private static final Pattern DIRECTIVE =
+      Pattern.compile("^#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.+?)\\s*$");
   private static final Set<String> KNOWN = Set.of("escape", "syntax", "check");
   private final Set<String> seen = new HashSet<>();
   private boolean done;
@@ -50,7 +51,8 @@ final class Directives {
   // The escape token ends a line to continue it, unless it is itself escaped ("foo \\").
   private static Pattern continuationFor(char escape) {
     String e = Pattern.quote(Character.toString(escape));
-    return Pattern.compile("([^" + (escape == '\\' ? "\\\\" : "`") + "])" + e + "[ \t]*$|^" + e + "[ \t]*$");
+    return Pattern.compile(
+        "([^" + (escape == '\\' ? "\\\\" : "`") + "])" + e + "[ \t]*$|^" + e + "[ \t]*$");
   }
 
   /** The line without its continuation token, or null when the line does not continue. */

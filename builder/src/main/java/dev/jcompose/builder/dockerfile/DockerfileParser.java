@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Dockerfile text to {@link Node}s, line for line as BuildKit's {@code frontend/dockerfile/parser}
  * reads it: parser directives at the top, whole-line comments dropped (also between continued
- * lines), the escape token continuing a line, empty continuation lines skipped, here-documents
- * read after the line that opens them. Errors name the file and line.
+ * lines), the escape token continuing a line, empty continuation lines skipped, here-documents read
+ * after the line that opens them. Errors name the file and line.
  */
 public final class DockerfileParser {
   private static final Pattern HEREDOC = Pattern.compile("^(\\d*)<<(-?)([^<]*)$");
@@ -23,9 +23,12 @@ public final class DockerfileParser {
   }
 
   /** The parse result: instructions in order, the escape token, the syntax directive, warnings. */
-  public record Dockerfile(String file, List<Node> nodes, char escape, String syntax, List<String> warnings) {}
+  public record Dockerfile(
+      String file, List<Node> nodes, char escape, String syntax, List<String> warnings) {}
 
-  /** @param file the name errors give, e.g. {@code Dockerfile} */
+  /**
+   * @param file the name errors give, e.g. {@code Dockerfile}
+   */
   public static Dockerfile parse(String file, String text) {
     return new DockerfileParser(file).run(Lines.of(text));
   }
@@ -60,7 +63,11 @@ public final class DockerfileParser {
         full.append(cont == null ? next : cont);
       }
       if (emptyContinuation) {
-        warnings.add(file + ":" + start + ": empty continuation line (will become an error in a future Dockerfile syntax)");
+        warnings.add(
+            file
+                + ":"
+                + start
+                + ": empty continuation line (will become an error in a future Dockerfile syntax)");
       }
       Node node = node(full.toString(), d.escape, start).at(start, lines.number());
       if (node.canContainHeredoc()) {
@@ -93,10 +100,28 @@ public final class DockerfileParser {
     try {
       if (keyword.equals("onbuild")) {
         Node sub = rest.isEmpty() ? null : node(rest, escape, lineNumber);
-        return new Node(keyword, split.flags(), rest.isEmpty() ? List.of() : List.of(rest), false, List.of(), sub, line, lineNumber, lineNumber);
+        return new Node(
+            keyword,
+            split.flags(),
+            rest.isEmpty() ? List.of() : List.of(rest),
+            false,
+            List.of(),
+            sub,
+            line,
+            lineNumber,
+            lineNumber);
       }
       LineParsers.Args args = LineParsers.parse(keyword, rest, escape);
-      return new Node(keyword, split.flags(), args.values(), args.json(), List.of(), null, line, lineNumber, lineNumber);
+      return new Node(
+          keyword,
+          split.flags(),
+          args.values(),
+          args.json(),
+          List.of(),
+          null,
+          line,
+          lineNumber,
+          lineNumber);
     } catch (LineParsers.ArgsException e) {
       throw BuildException.at(file, lineNumber, e.getMessage());
     }
@@ -128,7 +153,13 @@ public final class DockerfileParser {
   static List<Heredoc> heredocsIn(String line) {
     List<String> words;
     try {
-      words = new ShellLex('\\').rawQuotes().rawEscapes().skipUnsetEnv().process(line, Map.of()).words();
+      words =
+          new ShellLex('\\')
+              .rawQuotes()
+              .rawEscapes()
+              .skipUnsetEnv()
+              .process(line, Map.of())
+              .words();
     } catch (ShellLex.LexException e) {
       return List.of();
     }

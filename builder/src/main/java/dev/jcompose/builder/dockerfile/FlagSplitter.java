@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Separates the leading {@code --name[=value]} words of an instruction from its arguments
- * (BuildKit {@code extractBuilderFlags}): flags end at the first word not starting with "--", or
- * after a lone "--". Quotes group, a backslash quotes the next character; both are removed.
+ * Separates the leading {@code --name[=value]} words of an instruction from its arguments (BuildKit
+ * {@code extractBuilderFlags}): flags end at the first word not starting with "--", or after a lone
+ * "--". Quotes group, a backslash quotes the next character; both are removed.
  */
 final class FlagSplitter {
   private FlagSplitter() {}

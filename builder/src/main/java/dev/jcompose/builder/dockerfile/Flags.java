@@ -28,7 +28,8 @@ final class Flags {
    * @param repeated flags taking a value any number of times
    * @param booleans flags that are switches ({@code --link}, {@code --link=false})
    */
-  static Flags parse(List<String> raw, Set<String> strings, Set<String> repeated, Set<String> booleans) {
+  static Flags parse(
+      List<String> raw, Set<String> strings, Set<String> repeated, Set<String> booleans) {
     Flags f = new Flags();
     for (String flag : raw) {
       String body = flag.substring(2);

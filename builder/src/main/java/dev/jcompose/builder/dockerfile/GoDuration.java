@@ -4,13 +4,29 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * Go's {@code time.ParseDuration}, which HEALTHCHECK flags use: decimal numbers with units
- * ns, us/µs, ms, s, m, h, concatenated ({@code 1m30s}, {@code 1.5s}); a bare {@code 0}.
- * (Compose durations also take d and w; those are compose-model's.)
+ * Go's {@code time.ParseDuration}, which HEALTHCHECK flags use: decimal numbers with units ns,
+ * us/µs, ms, s, m, h, concatenated ({@code 1m30s}, {@code 1.5s}); a bare {@code 0}. (Compose
+ * durations also take d and w; those are compose-model's.)
  */
 final class GoDuration {
-  private static final Map<String, Long> UNITS = Map.of("ns", 1L, "us", 1_000L, "µs", 1_000L, "μs", 1_000L,
-      "ms", 1_000_000L, "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
+  private static final Map<String, Long> UNITS =
+      Map.of(
+          "ns",
+          1L,
+          "us",
+          1_000L,
+          "µs",
+          1_000L,
+          "μs",
+          1_000L,
+          "ms",
+          1_000_000L,
+          "s",
+          1_000_000_000L,
+          "m",
+          60_000_000_000L,
+          "h",
+          3_600_000_000_000L);
 
   private GoDuration() {}
 
@@ -35,7 +51,9 @@ final class GoDuration {
         throw new IllegalArgumentException("time: invalid duration \"" + text + "\"");
       }
       try {
-        total = total.add(new BigDecimal(s.substring(start, unitStart)).multiply(BigDecimal.valueOf(factor)));
+        total =
+            total.add(
+                new BigDecimal(s.substring(start, unitStart)).multiply(BigDecimal.valueOf(factor)));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("time: invalid duration \"" + text + "\"", e);
       }

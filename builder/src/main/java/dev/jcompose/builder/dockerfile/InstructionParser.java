@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@link Node}s to typed {@link Instruction}s grouped in stages (BuildKit
- * {@code instructions/parse.go}): argument counts, flags per keyword, stage names. Words stay
- * unexpanded. Errors name file and line.
+ * {@link Node}s to typed {@link Instruction}s grouped in stages (BuildKit {@code
+ * instructions/parse.go}): argument counts, flags per keyword, stage names. Words stay unexpanded.
+ * Errors name file and line.
  */
 public final class InstructionParser {
   private static final Pattern STAGE_NAME = Pattern.compile("^[a-z][a-z0-9-_.]*$");
@@ -33,7 +33,13 @@ public final class InstructionParser {
   }
 
   /** A whole Dockerfile: the ARGs before the first FROM, then the stages. */
-  public record Program(String file, List<Instruction.Arg> metaArgs, List<Stage> stages, char escape, String syntax, List<String> warnings) {}
+  public record Program(
+      String file,
+      List<Instruction.Arg> metaArgs,
+      List<Stage> stages,
+      char escape,
+      String syntax,
+      List<String> warnings) {}
 
   public static Program parse(Dockerfile dockerfile) {
     List<Instruction.Arg> meta = new ArrayList<>();
@@ -51,7 +57,12 @@ public final class InstructionParser {
       } else if (from == null && i instanceof Instruction.Arg a) {
         meta.add(a);
       } else if (from == null) {
-        throw BuildException.at(dockerfile.file(), node.startLine(), "no build stage in current context (" + node.keyword().toUpperCase(Locale.ROOT) + " before the first FROM)");
+        throw BuildException.at(
+            dockerfile.file(),
+            node.startLine(),
+            "no build stage in current context ("
+                + node.keyword().toUpperCase(Locale.ROOT)
+                + " before the first FROM)");
       } else {
         body.add(i);
       }
@@ -60,7 +71,13 @@ public final class InstructionParser {
       throw BuildException.at(dockerfile.file(), 1, "the Dockerfile has no FROM instruction");
     }
     stages.add(new Stage(stages.size(), from, List.copyOf(body)));
-    return new Program(dockerfile.file(), List.copyOf(meta), List.copyOf(stages), dockerfile.escape(), dockerfile.syntax(), dockerfile.warnings());
+    return new Program(
+        dockerfile.file(),
+        List.copyOf(meta),
+        List.copyOf(stages),
+        dockerfile.escape(),
+        dockerfile.syntax(),
+        dockerfile.warnings());
   }
 
   /** One node (also an ONBUILD trigger re-parsed later). */
@@ -76,10 +93,12 @@ public final class InstructionParser {
   private static Instruction typed(Node n, Location loc) {
     List<String> a = n.args();
     switch (n.keyword()) {
-      case "from": {
-        Flags f = Flags.parse(n.flags(), Set.of("platform"), NONE, NONE);
-        return new Instruction.From(a.isEmpty() ? "" : a.get(0), stageName(a), f.string("platform"), loc);
-      }
+      case "from":
+        {
+          Flags f = Flags.parse(n.flags(), Set.of("platform"), NONE, NONE);
+          return new Instruction.From(
+              a.isEmpty() ? "" : a.get(0), stageName(a), f.string("platform"), loc);
+        }
       case "arg":
         noFlags(n);
         return new Instruction.Arg(argDefs(a), loc);
@@ -134,7 +153,8 @@ public final class InstructionParser {
       case "add":
         return copy(n, loc);
       default:
-        throw new IllegalArgumentException("unknown instruction: " + n.original().strip().split("\\s+", 2)[0]);
+        throw new IllegalArgumentException(
+            "unknown instruction: " + n.original().strip().split("\\s+", 2)[0]);
     }
   }
 
@@ -146,7 +166,10 @@ public final class InstructionParser {
     if (a.size() == 3 && a.get(1).equalsIgnoreCase("as")) {
       String name = a.get(2).toLowerCase(Locale.ROOT);
       if (!STAGE_NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException("invalid name for build stage: \"" + a.get(2) + "\", name can't start with a number or contain symbols");
+        throw new IllegalArgumentException(
+            "invalid name for build stage: \""
+                + a.get(2)
+                + "\", name can't start with a number or contain symbols");
       }
       return name;
     }
@@ -184,7 +207,13 @@ public final class InstructionParser {
       throw new IllegalArgumentException("RUN requires at least one argument");
     }
     List<String> args = n.json() ? n.args() : List.of(String.join(" ", n.args()));
-    return new Instruction.Run(new CommandLine(args, !n.json()), n.heredocs(), f.list("mount"), f.string("network"), f.string("security"), loc);
+    return new Instruction.Run(
+        new CommandLine(args, !n.json()),
+        n.heredocs(),
+        f.list("mount"),
+        f.string("network"),
+        f.string("security"),
+        loc);
   }
 
   private static Instruction healthcheck(Node n, Location loc) {
@@ -198,7 +227,12 @@ public final class InstructionParser {
       }
       return new Instruction.Healthcheck(List.of("NONE"), 0, 0, 0, 0, 0, loc);
     }
-    Flags f = Flags.parse(n.flags(), Set.of("interval", "timeout", "start-period", "start-interval", "retries"), NONE, NONE);
+    Flags f =
+        Flags.parse(
+            n.flags(),
+            Set.of("interval", "timeout", "start-period", "start-interval", "retries"),
+            NONE,
+            NONE);
     if (!type.equals("CMD")) {
       throw new IllegalArgumentException("Unknown type \"" + type + "\" in HEALTHCHECK (try CMD)");
     }
@@ -209,8 +243,14 @@ public final class InstructionParser {
     List<String> test = new ArrayList<>();
     test.add(n.json() ? "CMD" : "CMD-SHELL");
     test.addAll(n.json() ? cmd : List.of(String.join(" ", cmd)));
-    return new Instruction.Healthcheck(List.copyOf(test), interval(f, "interval"), interval(f, "timeout"),
-        interval(f, "start-period"), interval(f, "start-interval"), retries(f.string("retries")), loc);
+    return new Instruction.Healthcheck(
+        List.copyOf(test),
+        interval(f, "interval"),
+        interval(f, "timeout"),
+        interval(f, "start-period"),
+        interval(f, "start-interval"),
+        retries(f.string("retries")),
+        loc);
   }
 
   private static long interval(Flags f, String name) {
@@ -253,7 +293,8 @@ public final class InstructionParser {
     if (trigger.equals("FROM") || trigger.equals("MAINTAINER")) {
       throw new IllegalArgumentException(trigger + " isn't allowed as an ONBUILD trigger");
     }
-    StringBuilder expression = new StringBuilder(n.original().replaceFirst("(?i)^\\s*ONBUILD\\s*", ""));
+    StringBuilder expression =
+        new StringBuilder(n.original().replaceFirst("(?i)^\\s*ONBUILD\\s*", ""));
     for (Heredoc h : n.heredocs()) {
       expression.append('\n').append(h.content()).append(h.name());
     }
@@ -263,12 +304,25 @@ public final class InstructionParser {
   private static Instruction copy(Node n, Location loc) {
     boolean add = n.keyword().equals("add");
     String keyword = add ? "ADD" : "COPY";
-    Flags f = add
-        ? Flags.parse(n.flags(), Set.of("chown", "chmod", "checksum"), Set.of("exclude"), Set.of("link", "keep-git-dir"))
-        : Flags.parse(n.flags(), Set.of("chown", "chmod", "from"), Set.of("exclude"), Set.of("link", "parents"));
+    Flags f =
+        add
+            ? Flags.parse(
+                n.flags(),
+                Set.of("chown", "chmod", "checksum"),
+                Set.of("exclude"),
+                Set.of("link", "keep-git-dir"))
+            : Flags.parse(
+                n.flags(),
+                Set.of("chown", "chmod", "from"),
+                Set.of("exclude"),
+                Set.of("link", "parents"));
     List<String> a = n.args();
     if (a.size() < 2) {
-      throw new IllegalArgumentException(keyword + " requires at least two arguments, but only " + a.size() + " was provided. Destination could not be determined");
+      throw new IllegalArgumentException(
+          keyword
+              + " requires at least two arguments, but only "
+              + a.size()
+              + " was provided. Destination could not be determined");
     }
     String dest = a.get(a.size() - 1);
     if (DockerfileParser.heredoc(dest) != null) {
@@ -289,8 +343,19 @@ public final class InstructionParser {
     if (add && f.bool("keep-git-dir")) {
       throw new IllegalArgumentException("ADD --keep-git-dir: git sources are not supported");
     }
-    return new Instruction.Copy(add, List.copyOf(sources), List.copyOf(inline), dest, add ? null : f.string("from"), f.string("chown"),
-        f.string("chmod"), f.bool("link"), f.list("exclude"), add ? f.string("checksum") : null, !add && f.bool("parents"), loc);
+    return new Instruction.Copy(
+        add,
+        List.copyOf(sources),
+        List.copyOf(inline),
+        dest,
+        add ? null : f.string("from"),
+        f.string("chown"),
+        f.string("chmod"),
+        f.bool("link"),
+        f.list("exclude"),
+        add ? f.string("checksum") : null,
+        !add && f.bool("parents"),
+        loc);
   }
 
   private static String exactlyOne(List<String> a, String keyword) {

@@ -10,16 +10,17 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * How each keyword splits its arguments (BuildKit {@code parser/line_parsers.go}): JSON arrays
- * for the exec form, quote-aware words for ENV/LABEL/ARG (quotes kept, removed later by
- * {@link ShellLex}), plain whitespace splitting for FROM/EXPOSE and the shell form of
- * COPY/ADD/VOLUME, the whole rest for the rest.
+ * How each keyword splits its arguments (BuildKit {@code parser/line_parsers.go}): JSON arrays for
+ * the exec form, quote-aware words for ENV/LABEL/ARG (quotes kept, removed later by {@link
+ * ShellLex}), plain whitespace splitting for FROM/EXPOSE and the shell form of COPY/ADD/VOLUME, the
+ * whole rest for the rest.
  */
 final class LineParsers {
   static final Pattern WHITESPACE = Pattern.compile("[\t\u000b\f\r ]+");
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .disable(JsonParser.Feature.ALLOW_COMMENTS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(JsonParser.Feature.ALLOW_COMMENTS);
 
   private LineParsers() {}
 
@@ -139,7 +140,8 @@ final class LineParsers {
     for (String w : words) {
       int eq = w.indexOf('=');
       if (eq < 0) {
-        throw new ArgsException("Syntax error - can't find = in \"" + w + "\". Must be of the form: name=value");
+        throw new ArgsException(
+            "Syntax error - can't find = in \"" + w + "\". Must be of the form: name=value");
       }
       out.add(w.substring(0, eq));
       out.add(w.substring(eq + 1));
@@ -186,7 +188,8 @@ final class LineParsers {
     List<String> out = new ArrayList<>();
     for (JsonNode n : node) {
       if (!n.isTextual()) {
-        throw new ArgsException("when using JSON array syntax, arrays must be comprised of strings only");
+        throw new ArgsException(
+            "when using JSON array syntax, arrays must be comprised of strings only");
       }
       out.add(n.asText());
     }

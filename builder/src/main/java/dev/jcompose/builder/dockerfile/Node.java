@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * One instruction as the line parser leaves it (BuildKit's AST node): the keyword in lower case,
- * the leading {@code --flags} as written, the arguments split by the keyword's own rule, and
- * where it came from. ENV and LABEL arguments come in triples (key, value, "=" or "" for the
- * old space-separated form); ONBUILD carries its trigger as {@link #sub}.
+ * the leading {@code --flags} as written, the arguments split by the keyword's own rule, and where
+ * it came from. ENV and LABEL arguments come in triples (key, value, "=" or "" for the old
+ * space-separated form); ONBUILD carries its trigger as {@link #sub}.
  *
  * @param json the arguments were a JSON array (exec form)
  */
@@ -33,6 +33,7 @@ public record Node(
   /** RUN, COPY and ADD in shell form may carry heredocs, also as an ONBUILD trigger. */
   boolean canContainHeredoc() {
     Node n = keyword.equals("onbuild") && sub != null ? sub : this;
-    return (n.keyword.equals("run") || n.keyword.equals("copy") || n.keyword.equals("add")) && !n.json;
+    return (n.keyword.equals("run") || n.keyword.equals("copy") || n.keyword.equals("add"))
+        && !n.json;
   }
 }

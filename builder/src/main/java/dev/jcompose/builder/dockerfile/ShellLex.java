@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * Dockerfile word processing as BuildKit's {@code frontend/dockerfile/shell} does it (a subset of
  * POSIX sh): single and double quotes, the escape character, {@code $VAR}, {@code ${VAR}} and the
- * modifiers {@code :-  -  :+  +  :?  ?  #  ##  %  %%  /  //}. No command substitution, no globbing.
- * Options mirror upstream's: keep quotes / escapes in the result, leave unset variables as written.
+ * modifiers {@code :- - :+ + :? ? # ## % %% / //}. No command substitution, no globbing. Options
+ * mirror upstream's: keep quotes / escapes in the result, leave unset variables as written.
  * Immutable; {@link #process} is thread-safe.
  */
 public final class ShellLex {
@@ -22,7 +22,12 @@ public final class ShellLex {
     this(escape, false, false, false, false);
   }
 
-  private ShellLex(char escape, boolean rawQuotes, boolean rawEscapes, boolean skipUnsetEnv, boolean skipProcessQuotes) {
+  private ShellLex(
+      char escape,
+      boolean rawQuotes,
+      boolean rawEscapes,
+      boolean skipUnsetEnv,
+      boolean skipProcessQuotes) {
     this.escape = escape;
     this.rawQuotes = rawQuotes;
     this.rawEscapes = rawEscapes;
@@ -50,10 +55,11 @@ public final class ShellLex {
   }
 
   /**
-   * The processed word, the same split into words (after expansion, quote-aware), and the
-   * variables that were found in / missing from {@code env}.
+   * The processed word, the same split into words (after expansion, quote-aware), and the variables
+   * that were found in / missing from {@code env}.
    */
-  public record Result(String value, java.util.List<String> words, Set<String> matched, Set<String> unmatched) {}
+  public record Result(
+      String value, java.util.List<String> words, Set<String> matched, Set<String> unmatched) {}
 
   public Result process(String word, Map<String, String> env) {
     Scan scan = new Scan(word, env);
@@ -144,7 +150,8 @@ public final class ShellLex {
         }
       }
       if (stop != -1) {
-        throw new LexException("unexpected end of statement while looking for matching " + Character.toString(stop));
+        throw new LexException(
+            "unexpected end of statement while looking for matching " + Character.toString(stop));
       }
       return new WordResult(result.toString(), words.finish());
     }
@@ -158,7 +165,8 @@ public final class ShellLex {
       while (true) {
         ch = next();
         if (ch == -1) {
-          throw new LexException("unexpected end of statement while looking for matching single-quote");
+          throw new LexException(
+              "unexpected end of statement while looking for matching single-quote");
         }
         if (ch == '\'') {
           if (rawQuotes) {
@@ -180,7 +188,8 @@ public final class ShellLex {
       while (true) {
         int p = peek();
         if (p == -1) {
-          throw new LexException("unexpected end of statement while looking for matching double-quote");
+          throw new LexException(
+              "unexpected end of statement while looking for matching double-quote");
         }
         if (p == '"') {
           next();
@@ -266,7 +275,8 @@ public final class ShellLex {
       }
     }
 
-    private String applyModifier(String name, char op, boolean nullIsUnset, String value, String word, String modifier) {
+    private String applyModifier(
+        String name, char op, boolean nullIsUnset, String value, String word, String modifier) {
       boolean unset = value == null || (nullIsUnset && value.isEmpty());
       switch (op) {
         case '-':
@@ -275,17 +285,20 @@ public final class ShellLex {
           return unset ? "" : word;
         case '?':
           if (value == null) {
-            throw new LexException(name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word));
+            throw new LexException(
+                name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word));
           }
           if (nullIsUnset && value.isEmpty()) {
-            throw new LexException(name + ": " + (word.isEmpty() ? "is not allowed to be empty" : word));
+            throw new LexException(
+                name + ": " + (word.isEmpty() ? "is not allowed to be empty" : word));
           }
           return value;
         case '#':
         case '%':
           boolean greedy = !word.isEmpty() && word.charAt(0) == op;
           String pattern = greedy ? word.substring(1) : word;
-          return op == '#' ? ShellPatterns.trimPrefix(pattern, nullToEmpty(value), greedy)
+          return op == '#'
+              ? ShellPatterns.trimPrefix(pattern, nullToEmpty(value), greedy)
               : ShellPatterns.trimSuffix(pattern, nullToEmpty(value), greedy);
         default:
           throw new LexException("unsupported modifier (" + modifier + ") in substitution");
@@ -395,6 +408,10 @@ public final class ShellLex {
 
   /** Go's unicode.IsSpace for the characters a Dockerfile can hold. */
   static boolean isSpace(int ch) {
-    return ch == ' ' || (ch >= '\t' && ch <= '\r') || ch == 0x85 || ch == 0xA0 || Character.isSpaceChar(ch);
+    return ch == ' '
+        || (ch >= '\t' && ch <= '\r')
+        || ch == 0x85
+        || ch == 0xA0
+        || Character.isSpaceChar(ch);
   }
 }

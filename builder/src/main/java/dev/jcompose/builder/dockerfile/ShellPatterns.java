@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The shell patterns of {@code ${VAR#p}}, {@code ${VAR%p}} and {@code ${VAR/p/r}} (POSIX
- * "Pattern Matching Notation" without bracket expressions, as BuildKit supports them): {@code ?}
- * is one character, {@code *} the shortest or longest string, {@code \} quotes the next one.
+ * The shell patterns of {@code ${VAR#p}}, {@code ${VAR%p}} and {@code ${VAR/p/r}} (POSIX "Pattern
+ * Matching Notation" without bracket expressions, as BuildKit supports them): {@code ?} is one
+ * character, {@code *} the shortest or longest string, {@code \} quotes the next one.
  */
 final class ShellPatterns {
   private ShellPatterns() {}
@@ -27,8 +27,12 @@ final class ShellPatterns {
           continue; // the escape belonged to ${...}, not to the pattern
         }
         if (n != '*' && n != '?' && n != '\\') {
-          throw new ShellLex.LexException("invalid pattern (" + pattern + ") in substitution: invalid escape '\\"
-              + (n == -1 ? "" : Character.toString(n)) + "'");
+          throw new ShellLex.LexException(
+              "invalid pattern ("
+                  + pattern
+                  + ") in substitution: invalid escape '\\"
+                  + (n == -1 ? "" : Character.toString(n))
+                  + "'");
         }
         out.append('\\').appendCodePoint(n);
         i++;
@@ -39,7 +43,8 @@ final class ShellPatterns {
     try {
       return Pattern.compile(out.toString(), Pattern.DOTALL);
     } catch (PatternSyntaxException e) {
-      throw new ShellLex.LexException("invalid pattern (" + pattern + ") in substitution: " + e.getDescription());
+      throw new ShellLex.LexException(
+          "invalid pattern (" + pattern + ") in substitution: " + e.getDescription());
     }
   }
 

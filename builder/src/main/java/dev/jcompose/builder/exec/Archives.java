@@ -21,7 +21,8 @@ final class Archives {
   static boolean isTar(Path file) {
     try (InputStream in = open(Files.newInputStream(file))) {
       byte[] header = in.readNBytes(512);
-      return header.length == 512 && new String(header, TAR_MAGIC_OFFSET, 5, StandardCharsets.US_ASCII).equals("ustar");
+      return header.length == 512
+          && new String(header, TAR_MAGIC_OFFSET, 5, StandardCharsets.US_ASCII).equals("ustar");
     } catch (IOException e) {
       return false; // not readable as an archive: copied as it is
     }

@@ -28,10 +28,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Carries out a {@link BuildPlan} (the "do" half): a stage is computed when something needs it
- * (the target, a FROM, a COPY --from or a mount that missed the cache), each step is taken from
- * the layer cache when its key is there and its layer still stored, otherwise run and cached.
- * Makes no decisions the plan did not make. Single use.
+ * Carries out a {@link BuildPlan} (the "do" half): a stage is computed when something needs it (the
+ * target, a FROM, a COPY --from or a mount that missed the cache), each step is taken from the
+ * layer cache when its key is there and its layer still stored, otherwise run and cached. Makes no
+ * decisions the plan did not make. Single use.
  */
 final class BuildExecutor {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -54,10 +54,24 @@ final class BuildExecutor {
   /** A built stage: its layers bottom first, its full history, and when its last layer was made. */
   record StageResult(List<Layer> layers, ArrayNode history, Instant created) {}
 
-  /** What the steps read besides the plan: contexts, downloads, secrets, where cache mounts live, --no-cache. */
-  record Inputs(Map<String, BuildContext> contexts, UrlSources urls, Map<String, byte[]> secrets, Path cacheMounts, boolean noCache) {}
+  /**
+   * What the steps read besides the plan: contexts, downloads, secrets, where cache mounts live,
+   * --no-cache.
+   */
+  record Inputs(
+      Map<String, BuildContext> contexts,
+      UrlSources urls,
+      Map<String, byte[]> secrets,
+      Path cacheMounts,
+      boolean noCache) {}
 
-  BuildExecutor(BuildPlan plan, ExecTools tools, StepCache cache, CacheImports imports, StoreImages images, BuildListener listener,
+  BuildExecutor(
+      BuildPlan plan,
+      ExecTools tools,
+      StepCache cache,
+      CacheImports imports,
+      StoreImages images,
+      BuildListener listener,
       Inputs inputs) {
     this.plan = plan;
     this.tools = tools;
@@ -66,10 +80,14 @@ final class BuildExecutor {
     this.images = images;
     this.listener = listener;
     this.noCache = inputs.noCache();
-    this.copies = new CopyStepRunner(tools.ops(), inputs.contexts(), inputs.urls(), this::layerDirs);
-    this.runs = new RunStepRunner(tools, new RunMountSetup(tools, copies, inputs.secrets(), inputs.cacheMounts()));
+    this.copies =
+        new CopyStepRunner(tools.ops(), inputs.contexts(), inputs.urls(), this::layerDirs);
+    this.runs =
+        new RunStepRunner(
+            tools, new RunMountSetup(tools, copies, inputs.secrets(), inputs.cacheMounts()));
     this.workdirs = new WorkdirStepRunner(tools.ops());
-    for (PlannedStage st = plan.targetStage(); st != null;
+    for (PlannedStage st = plan.targetStage();
+        st != null;
         st = st.base().kind() == BuildPlan.Base.Kind.STAGE ? plan.stage(st.base().stage()) : null) {
       baseChain.add(st.index());
     }
@@ -101,11 +119,12 @@ final class BuildExecutor {
   }
 
   private List<Path> layerDirs(Step.CopyFrom from) {
-    List<Layer> layers = switch (from.kind()) {
-      case STAGE -> result(from.stage()).layers();
-      case IMAGE -> tools.store().layers(images.handle(from.name()));
-      case CONTEXT -> throw new IllegalStateException("a context has no layers");
-    };
+    List<Layer> layers =
+        switch (from.kind()) {
+          case STAGE -> result(from.stage()).layers();
+          case IMAGE -> tools.store().layers(images.handle(from.name()));
+          case CONTEXT -> throw new IllegalStateException("a context has no layers");
+        };
     return layers.stream().map(Layer::dir).toList();
   }
 
@@ -123,7 +142,15 @@ final class BuildExecutor {
         continue;
       }
       Step step = byNumber.get(h.step());
-      String label = "[" + (s.name().matches("\\d+") ? "stage-" + s.name() : s.name()) + " " + step.number() + "/" + total + "] " + step.display();
+      String label =
+          "["
+              + (s.name().matches("\\d+") ? "stage-" + s.name() : s.name())
+              + " "
+              + step.number()
+              + "/"
+              + total
+              + "] "
+              + step.display();
       Outcome o = step(step, label, layers, baseChain.contains(s.index()));
       if (o.layer() != null) {
         layers.add(o.layer());
@@ -143,7 +170,10 @@ final class BuildExecutor {
       default:
         JsonNode config = s.base().config();
         List<Layer> layers = tools.store().layers(images.handle(s.base().reference()));
-        ArrayNode history = config.path("history").isArray() ? (ArrayNode) config.get("history").deepCopy() : F.arrayNode();
+        ArrayNode history =
+            config.path("history").isArray()
+                ? (ArrayNode) config.get("history").deepCopy()
+                : F.arrayNode();
         return new StageResult(layers, history, created(config.path("created").asText("")));
     }
   }
@@ -178,7 +208,8 @@ final class BuildExecutor {
       remember(step.key(), o);
     }
     stepsRun++;
-    listener.on(new BuildEvent(BuildEvent.Kind.DONE, label, null, (System.nanoTime() - start) / 1_000_000));
+    listener.on(
+        new BuildEvent(BuildEvent.Kind.DONE, label, null, (System.nanoTime() - start) / 1_000_000));
     return o;
   }
 
@@ -187,7 +218,8 @@ final class BuildExecutor {
     if (step instanceof Step.Copy c && c.from().kind() == Step.CopyFrom.Kind.STAGE) {
       result(c.from().stage());
     } else if (step instanceof Step.Run r) {
-      r.mounts().stream().filter(m -> m.from() != null && m.from().kind() == Step.CopyFrom.Kind.STAGE)
+      r.mounts().stream()
+          .filter(m -> m.from() != null && m.from().kind() == Step.CopyFrom.Kind.STAGE)
           .forEach(m -> result(m.from().stage()));
     }
   }
@@ -204,7 +236,10 @@ final class BuildExecutor {
     if (entry.get().emptyLayer()) {
       return Optional.of(new Outcome(null, entry.get().created()));
     }
-    return tools.store().layer(entry.get().diffId()).or(() -> imports.layer(entry.get().diffId()))
+    return tools
+        .store()
+        .layer(entry.get().diffId())
+        .or(() -> imports.layer(entry.get().diffId()))
         .map(l -> new Outcome(l, entry.get().created()));
   }
 
@@ -212,7 +247,11 @@ final class BuildExecutor {
     Path dir = null;
     try {
       if (step instanceof Step.Run r) {
-        dir = runs.run(r, below, line -> listener.on(new BuildEvent(BuildEvent.Kind.OUTPUT, null, line, 0)));
+        dir =
+            runs.run(
+                r,
+                below,
+                line -> listener.on(new BuildEvent(BuildEvent.Kind.OUTPUT, null, line, 0)));
       } else {
         dir = tools.store().newLayerDir();
         if (step instanceof Step.Copy c) {
@@ -229,13 +268,17 @@ final class BuildExecutor {
     } catch (BuildException e) {
       cleanup(dir);
       String where = step.location().toString();
-      throw e.getMessage().startsWith(where) ? e : new BuildException(e.kind(), where + ": " + step.display() + ": " + e.getMessage(), e);
+      throw e.getMessage().startsWith(where)
+          ? e
+          : new BuildException(e.kind(), where + ": " + step.display() + ": " + e.getMessage(), e);
     } catch (ContainerException e) {
       cleanup(dir);
-      throw new BuildException(Kind.FAILED, step.location() + ": " + step.display() + ": " + e.getMessage(), e);
+      throw new BuildException(
+          Kind.FAILED, step.location() + ": " + step.display() + ": " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
       cleanup(dir);
-      throw new BuildException(Kind.INTERNAL, step.location() + ": " + step.display() + ": " + e, e);
+      throw new BuildException(
+          Kind.INTERNAL, step.location() + ": " + step.display() + ": " + e, e);
     }
   }
 

@@ -33,12 +33,15 @@ final class CacheImports {
     for (ImageHandle image : images) {
       try {
         JsonNode cache = JSON.readTree(store.config(image)).path(FIELD);
-        cache.fields().forEachRemaining(e -> {
-          String[] v = e.getValue().asText().split("@", 2);
-          if (v.length == 2) {
-            c.entries.put(e.getKey(), new StepCache.Entry(v[0], Instant.parse(v[1])));
-          }
-        });
+        cache
+            .fields()
+            .forEachRemaining(
+                e -> {
+                  String[] v = e.getValue().asText().split("@", 2);
+                  if (v.length == 2) {
+                    c.entries.put(e.getKey(), new StepCache.Entry(v[0], Instant.parse(v[1])));
+                  }
+                });
         store.layers(image).forEach(l -> c.layers.put(l.diffId(), l));
       } catch (IOException | RuntimeException e) {
         // an image without usable cache data simply contributes nothing

@@ -10,8 +10,8 @@ import dev.jcompose.builder.ignore.PatternMatcher;
 import dev.jcompose.builder.plan.Step;
 import dev.jcompose.runtime.container.UserResolver;
 import dev.jcompose.runtime.fs.LayerView;
-import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.image.unpack.LayerUnpacker;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +30,10 @@ import java.util.function.Function;
 
 /**
  * Executes COPY and ADD into a new layer directory, without a container: sources from a build
- * context, an earlier stage or an image, or downloads; docker's destination rules (a trailing
- * "/", an existing directory or several sources mean "into"; a directory source copies its
- * contents); owner 0:0 unless {@code --chown}, modes kept unless {@code --chmod}, times kept; ADD
- * extracts local tar archives. {@code --link} writes the layer without looking at the layers below.
+ * context, an earlier stage or an image, or downloads; docker's destination rules (a trailing "/",
+ * an existing directory or several sources mean "into"; a directory source copies its contents);
+ * owner 0:0 unless {@code --chown}, modes kept unless {@code --chmod}, times kept; ADD extracts
+ * local tar archives. {@code --link} writes the layer without looking at the layers below.
  */
 final class CopyStepRunner {
   private final NativeOps ops;
@@ -41,8 +41,14 @@ final class CopyStepRunner {
   private final UrlSources urls;
   private final Function<Step.CopyFrom, List<Path>> fromLayers;
 
-  /** @param fromLayers the layer dirs (bottom first) of the stage or image a COPY --from reads */
-  CopyStepRunner(NativeOps ops, Map<String, BuildContext> contexts, UrlSources urls, Function<Step.CopyFrom, List<Path>> fromLayers) {
+  /**
+   * @param fromLayers the layer dirs (bottom first) of the stage or image a COPY --from reads
+   */
+  CopyStepRunner(
+      NativeOps ops,
+      Map<String, BuildContext> contexts,
+      UrlSources urls,
+      Function<Step.CopyFrom, List<Path>> fromLayers) {
     this.ops = ops;
     this.contexts = contexts;
     this.urls = urls;
@@ -64,7 +70,13 @@ final class CopyStepRunner {
         Path tmp = Files.createTempFile(layer.getParent(), "inline-", ".tmp");
         temps.add(tmp);
         Files.writeString(tmp, f.content(), StandardCharsets.UTF_8);
-        trees.add(new SourceFile.Tree(f.name(), List.of(new SourceFile("", SourceFile.Type.FILE, 0644, FileTime.from(Instant.now()), null, tmp)), false));
+        trees.add(
+            new SourceFile.Tree(
+                f.name(),
+                List.of(
+                    new SourceFile(
+                        "", SourceFile.Type.FILE, 0644, FileTime.from(Instant.now()), null, tmp)),
+                false));
       }
       String dest = w.canonical(step.dest());
       boolean intoDir = step.dest().endsWith("/") || trees.size() > 1 || w.isDir(dest);
@@ -78,14 +90,23 @@ final class CopyStepRunner {
     }
   }
 
-  /** What {@code source} selects in {@code from} (a URL: the download), {@code excludes} applied below each. */
-  List<SourceFile.Tree> select(Step.CopyFrom from, String source, List<String> excludePatterns, String checksum) {
+  /**
+   * What {@code source} selects in {@code from} (a URL: the download), {@code excludes} applied
+   * below each.
+   */
+  List<SourceFile.Tree> select(
+      Step.CopyFrom from, String source, List<String> excludePatterns, String checksum) {
     PatternMatcher excludes = PatternMatcher.of(excludePatterns);
     if (source.startsWith("http://") || source.startsWith("https://")) {
       UrlSources.Download d = urls.fetch(source, checksum);
-      FileTime t = FileTime.fromMillis(d.mtimeMillis() == 0 ? System.currentTimeMillis() : d.mtimeMillis());
+      FileTime t =
+          FileTime.fromMillis(d.mtimeMillis() == 0 ? System.currentTimeMillis() : d.mtimeMillis());
       // docker gives remote files mode 0600
-      return List.of(new SourceFile.Tree(d.name(), List.of(new SourceFile("", SourceFile.Type.FILE, 0600, t, null, d.file())), false));
+      return List.of(
+          new SourceFile.Tree(
+              d.name(),
+              List.of(new SourceFile("", SourceFile.Type.FILE, 0600, t, null, d.file())),
+              false));
     }
     if (from.kind() == Step.CopyFrom.Kind.CONTEXT) {
       BuildContext c = contexts.get(from.name());
@@ -99,8 +120,14 @@ final class CopyStepRunner {
     List<SourceFile> files = new ArrayList<>();
     for (ContextEntry e : s.entries()) {
       SourceFile.Type type = SourceFile.Type.valueOf(e.kind().name());
-      files.add(new SourceFile(e.rel(), type, e.mode(), FileTime.from(e.mtimeNanos(), java.util.concurrent.TimeUnit.NANOSECONDS),
-          e.linkTarget(), type == SourceFile.Type.FILE ? e.host() : null));
+      files.add(
+          new SourceFile(
+              e.rel(),
+              type,
+              e.mode(),
+              FileTime.from(e.mtimeNanos(), java.util.concurrent.TimeUnit.NANOSECONDS),
+              e.linkTarget(),
+              type == SourceFile.Type.FILE ? e.host() : null));
     }
     return new SourceFile.Tree(s.name(), files, true);
   }
@@ -109,7 +136,14 @@ final class CopyStepRunner {
    * Writes one selected source at canonical {@code dest}: a directory's contents into it, a file
    * into it ({@code intoDir}) or as it; {@code add} extracts a local tar instead.
    */
-  void write(LayerWriter w, SourceFile.Tree t, String dest, boolean intoDir, Owner owner, Integer chmod, boolean add)
+  void write(
+      LayerWriter w,
+      SourceFile.Tree t,
+      String dest,
+      boolean intoDir,
+      Owner owner,
+      Integer chmod,
+      boolean add)
       throws IOException {
     SourceFile top = t.top();
     if (add && t.local() && top.type() == SourceFile.Type.FILE && Archives.isTar(top.content())) {
@@ -126,7 +160,9 @@ final class CopyStepRunner {
     writeOne(w, host, top, owner, chmod);
   }
 
-  private void copyTree(LayerWriter w, Path base, List<SourceFile> files, Owner owner, Integer chmod) throws IOException {
+  private void copyTree(
+      LayerWriter w, Path base, List<SourceFile> files, Owner owner, Integer chmod)
+      throws IOException {
     Deque<Map.Entry<Path, FileTime>> dirs = new ArrayDeque<>();
     for (SourceFile f : files) {
       Path host = base.resolve(f.rel());
@@ -146,7 +182,8 @@ final class CopyStepRunner {
     }
   }
 
-  private void writeOne(LayerWriter w, Path host, SourceFile f, Owner owner, Integer chmod) throws IOException {
+  private void writeOne(LayerWriter w, Path host, SourceFile f, Owner owner, Integer chmod)
+      throws IOException {
     int mode = chmod != null ? chmod : f.mode();
     switch (f.type()) {
       case FILE:
@@ -174,7 +211,10 @@ final class CopyStepRunner {
     }
   }
 
-  /** --chown=user[:group] against the stage's own /etc/passwd and /etc/group; a lone uid is also the gid (docker). */
+  /**
+   * --chown=user[:group] against the stage's own /etc/passwd and /etc/group; a lone uid is also the
+   * gid (docker).
+   */
   private static Owner owner(String chown, List<Path> below) {
     List<Path> topFirst = new ArrayList<>(below);
     Collections.reverse(topFirst);

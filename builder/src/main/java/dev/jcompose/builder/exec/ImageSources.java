@@ -34,7 +34,8 @@ final class ImageSources {
   List<SourceFile.Tree> select(String pattern, PatternMatcher excludes) {
     String clean = PathClean.clean("/" + pattern);
     List<String> parts = LayerWriter.components(clean);
-    boolean wildcard = parts.stream().anyMatch(p -> p.contains("*") || p.contains("?") || p.contains("["));
+    boolean wildcard =
+        parts.stream().anyMatch(p -> p.contains("*") || p.contains("?") || p.contains("["));
     List<String> matches = new ArrayList<>();
     expand("", parts, 0, matches);
     if (matches.isEmpty() && !wildcard) {
@@ -47,7 +48,9 @@ final class ImageSources {
       List<SourceFile> files = new ArrayList<>();
       SourceFile top = file("", e);
       if (top == null) {
-        throw new BuildException(Kind.INVALID, "\"" + m + "\" in " + label + " is a device or socket and cannot be copied");
+        throw new BuildException(
+            Kind.INVALID,
+            "\"" + m + "\" in " + label + " is a device or socket and cannot be copied");
       }
       files.add(top);
       if (e.isDir()) {
@@ -85,12 +88,20 @@ final class ImageSources {
   private static String globRegex(String part) {
     StringBuilder re = new StringBuilder();
     for (char c : part.toCharArray()) {
-      re.append(c == '*' ? ".*" : c == '?' ? "." : c == '[' || c == ']' ? String.valueOf(c) : java.util.regex.Pattern.quote(String.valueOf(c)));
+      re.append(
+          c == '*'
+              ? ".*"
+              : c == '?'
+                  ? "."
+                  : c == '[' || c == ']'
+                      ? String.valueOf(c)
+                      : java.util.regex.Pattern.quote(String.valueOf(c)));
     }
     return re.toString();
   }
 
-  private void walk(LayerView.Entry dir, String rel, PatternMatcher excludes, List<SourceFile> out) {
+  private void walk(
+      LayerView.Entry dir, String rel, PatternMatcher excludes, List<SourceFile> out) {
     for (String name : view.names(dir)) {
       String childRel = rel.isEmpty() ? name : rel + "/" + name;
       LayerView.Entry child = view.child(dir, name).orElseThrow();
@@ -117,7 +128,8 @@ final class ImageSources {
   private SourceFile file(String rel, LayerView.Entry e) {
     Path p = e.top();
     try {
-      Map<String, Object> a = Files.readAttributes(p, "unix:mode,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> a =
+          Files.readAttributes(p, "unix:mode,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
       int mode = (Integer) a.get("mode");
       FileTime t = (FileTime) a.get("lastModifiedTime");
       switch (mode & S_IFMT) {
@@ -126,7 +138,8 @@ final class ImageSources {
         case 0100000:
           return new SourceFile(rel, SourceFile.Type.FILE, mode & 07777, t, null, p);
         case 0120000:
-          return new SourceFile(rel, SourceFile.Type.SYMLINK, 0777, t, Files.readSymbolicLink(p).toString(), null);
+          return new SourceFile(
+              rel, SourceFile.Type.SYMLINK, 0777, t, Files.readSymbolicLink(p).toString(), null);
         case 0010000:
           return new SourceFile(rel, SourceFile.Type.FIFO, mode & 07777, t, null, null);
         default:

@@ -24,10 +24,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Writes one new layer directory in overlay form on top of existing layers, the way the kernel
  * would if the writes happened in a container: image paths are resolved through the merged view
- * (symlinks followed inside the image, never on the host), and a directory that must be created
- * in the new layer but exists below keeps the metadata it has below, so the merged view only
- * changes where something was written. Every host path written is checked component by
- * component not to be a symlink. Not thread-safe.
+ * (symlinks followed inside the image, never on the host), and a directory that must be created in
+ * the new layer but exists below keeps the metadata it has below, so the merged view only changes
+ * where something was written. Every host path written is checked component by component not to be
+ * a symlink. Not thread-safe.
  */
 final class LayerWriter {
   private final NativeOps ops;
@@ -35,7 +35,9 @@ final class LayerWriter {
   private final List<Path> below;
   private final byte[] buffer = new byte[1 << 17];
 
-  /** @param below the layer dirs under the new one, bottom first (none for COPY --link) */
+  /**
+   * @param below the layer dirs under the new one, bottom first (none for COPY --link)
+   */
   LayerWriter(NativeOps ops, Path layer, List<Path> below) {
     this.ops = ops;
     this.layer = layer;
@@ -65,7 +67,9 @@ final class LayerWriter {
   static java.util.function.Predicate<Path> opaque(NativeOps ops) {
     return dir -> {
       try {
-        return ops.lgetxattr(dir, "trusted.overlay.opaque").map(v -> new String(v, StandardCharsets.UTF_8).equals("y")).orElse(false);
+        return ops.lgetxattr(dir, "trusted.overlay.opaque")
+            .map(v -> new String(v, StandardCharsets.UTF_8).equals("y"))
+            .orElse(false);
       } catch (IOException e) {
         return false;
       }
@@ -109,7 +113,8 @@ final class LayerWriter {
         Trees.deleteRecursively(host); // a file of this layer where a directory must be: replaced
       }
       Files.createDirectory(host);
-      Optional<LayerView.Entry> existing = belowView().resolve(image.toString()).filter(LayerView.Entry::isDir);
+      Optional<LayerView.Entry> existing =
+          belowView().resolve(image.toString()).filter(LayerView.Entry::isDir);
       if (existing.isPresent()) {
         copyMetadata(existing.get().top(), host);
       } else {
@@ -120,7 +125,10 @@ final class LayerWriter {
     return host;
   }
 
-  /** The host path for canonical {@code path}, its parents made, anything of this layer there removed. */
+  /**
+   * The host path for canonical {@code path}, its parents made, anything of this layer there
+   * removed.
+   */
   Path prepare(String path, Owner parents) throws IOException {
     int slash = path.lastIndexOf('/');
     Path parent = mkdirs(path.substring(0, Math.max(slash, 0)), 0755, parents);
@@ -131,8 +139,14 @@ final class LayerWriter {
     return host;
   }
 
-  void writeFile(Path host, InputStream content, int mode, long uid, long gid, FileTime mtime) throws IOException {
-    try (OutputStream out = Files.newOutputStream(host, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+  void writeFile(Path host, InputStream content, int mode, long uid, long gid, FileTime mtime)
+      throws IOException {
+    try (OutputStream out =
+        Files.newOutputStream(
+            host,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS)) {
       for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
         out.write(buffer, 0, n);
       }
@@ -151,7 +165,8 @@ final class LayerWriter {
     finish(host, mode, uid, gid, mtime);
   }
 
-  void writeSymlink(Path host, String target, long uid, long gid, FileTime mtime) throws IOException {
+  void writeSymlink(Path host, String target, long uid, long gid, FileTime mtime)
+      throws IOException {
     Files.createSymbolicLink(host, Path.of(target));
     chown(host, uid, gid);
     times(host, mtime);
@@ -182,7 +197,8 @@ final class LayerWriter {
   }
 
   private void copyMetadata(Path from, Path to) throws IOException {
-    Map<String, Object> a = Files.readAttributes(from, "unix:mode,uid,gid,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+    Map<String, Object> a =
+        Files.readAttributes(from, "unix:mode,uid,gid,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
     chown(to, ((Number) a.get("uid")).longValue(), ((Number) a.get("gid")).longValue());
     ops.chmod(to, (Integer) a.get("mode") & 07777);
     times(to, (FileTime) a.get("lastModifiedTime"));

@@ -13,16 +13,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Mount points the runtime had to create in a RUN container's root (an /etc/hosts the image
- * lacks, a cache mount's target) are not the command's output: like BuildKit's mount-stub
- * cleaner, targets missing before the run are removed from the upper dir afterwards if they are
- * still empty, and so are directories the stub creation alone copied up.
+ * Mount points the runtime had to create in a RUN container's root (an /etc/hosts the image lacks,
+ * a cache mount's target) are not the command's output: like BuildKit's mount-stub cleaner, targets
+ * missing before the run are removed from the upper dir afterwards if they are still empty, and so
+ * are directories the stub creation alone copied up.
  */
 final class MountStubs {
   private final List<String> missing = new ArrayList<>();
   private final LayerView below;
 
-  /** @param targets absolute mount targets of the container */
+  /**
+   * @param targets absolute mount targets of the container
+   */
   MountStubs(LayerView below, List<String> targets) {
     this.below = below;
     for (String t : targets) {
@@ -44,7 +46,11 @@ final class MountStubs {
   }
 
   private void pruneParents(Path upper, Path dir) throws IOException {
-    while (dir != null && !dir.equals(upper) && dir.startsWith(upper) && Trees.isEmptyDir(dir) && unchanged(upper, dir)) {
+    while (dir != null
+        && !dir.equals(upper)
+        && dir.startsWith(upper)
+        && Trees.isEmptyDir(dir)
+        && unchanged(upper, dir)) {
       Files.delete(dir);
       dir = dir.getParent();
     }
@@ -59,8 +65,10 @@ final class MountStubs {
     if (!before.get().isDir()) {
       return false;
     }
-    Map<String, Object> now = Files.readAttributes(dir, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
-    Map<String, Object> was = Files.readAttributes(before.get().top(), "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
+    Map<String, Object> now =
+        Files.readAttributes(dir, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
+    Map<String, Object> was =
+        Files.readAttributes(before.get().top(), "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
     return now.equals(was);
   }
 

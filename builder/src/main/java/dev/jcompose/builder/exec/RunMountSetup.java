@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a RUN's {@code --mount}s into runtime mounts. bind: the selected files copied to a
- * scratch dir (so .dockerignore holds and writes of {@code rw} are discarded, as in BuildKit);
- * cache: a directory kept across builds under the cache root, by id, {@code sharing=locked}
- * serialised by a lock; tmpfs; secret: the secret's bytes in a file of the requested mode and
- * owner, read-only; the internal heredoc script file.
+ * Turns a RUN's {@code --mount}s into runtime mounts. bind: the selected files copied to a scratch
+ * dir (so .dockerignore holds and writes of {@code rw} are discarded, as in BuildKit); cache: a
+ * directory kept across builds under the cache root, by id, {@code sharing=locked} serialised by a
+ * lock; tmpfs; secret: the secret's bytes in a file of the requested mode and owner, read-only; the
+ * internal heredoc script file.
  */
 final class RunMountSetup {
   private final ExecTools tools;
@@ -31,7 +31,8 @@ final class RunMountSetup {
   private final Path cacheRoot;
   private final KeyedLock cacheLocks;
 
-  RunMountSetup(ExecTools tools, CopyStepRunner copier, Map<String, byte[]> secrets, Path cacheRoot) {
+  RunMountSetup(
+      ExecTools tools, CopyStepRunner copier, Map<String, byte[]> secrets, Path cacheRoot) {
     this.tools = tools;
     this.copier = copier;
     this.secrets = secrets;
@@ -57,19 +58,36 @@ final class RunMountSetup {
         switch (m.type()) {
           case BIND -> out.add(bind(m.target(), materialize(m, here), m.readOnly()));
           case CACHE -> out.add(bind(m.target(), cache(m, leases), m.readOnly()));
-          case TMPFS -> out.add(new MountSpec(MountSpec.Type.TMPFS, null, m.target(), false, false,
-              m.sizeBytes() == null ? List.of() : List.of("size=" + m.sizeBytes())));
+          case TMPFS ->
+              out.add(
+                  new MountSpec(
+                      MountSpec.Type.TMPFS,
+                      null,
+                      m.target(),
+                      false,
+                      false,
+                      m.sizeBytes() == null ? List.of() : List.of("size=" + m.sizeBytes())));
           case SECRET -> {
             byte[] value = secrets.get(m.id());
             if (value == null) {
               if (m.required()) {
-                throw new BuildException(Kind.INVALID, step.location() + ": secret \"" + m.id() + "\" is required but the build has no such secret");
+                throw new BuildException(
+                    Kind.INVALID,
+                    step.location()
+                        + ": secret \""
+                        + m.id()
+                        + "\" is required but the build has no such secret");
               }
               continue;
             }
             out.add(bind(m.target(), file(here, value, m.mode(), m.uid(), m.gid()), true));
           }
-          case FILE -> out.add(bind(m.target(), file(here, m.content().getBytes(StandardCharsets.UTF_8), m.mode(), 0L, 0L), true));
+          case FILE ->
+              out.add(
+                  bind(
+                      m.target(),
+                      file(here, m.content().getBytes(StandardCharsets.UTF_8), m.mode(), 0L, 0L),
+                      true));
           default -> throw new IllegalStateException(m.type().toString());
         }
       }
@@ -103,7 +121,8 @@ final class RunMountSetup {
     if (m.from() == null) {
       return new Step.CopyFrom(Step.CopyFrom.Kind.CONTEXT, "", -1, null);
     }
-    return new Step.CopyFrom(m.from().kind(), m.from().name(), m.from().stage(), m.from().imageId());
+    return new Step.CopyFrom(
+        m.from().kind(), m.from().name(), m.from().stage(), m.from().imageId());
   }
 
   private Path cache(RunMount m, List<KeyedLock.Lease> leases) throws IOException {
@@ -113,29 +132,35 @@ final class RunMountSetup {
     }
     Path dir = cacheRoot.resolve(hex);
     if (!Files.isDirectory(dir)) {
-      Path fresh = Files.createDirectories(cacheRoot.resolve("new-" + hex + "-" + System.nanoTime()));
+      Path fresh =
+          Files.createDirectories(cacheRoot.resolve("new-" + hex + "-" + System.nanoTime()));
       tools.ops().chmod(fresh, m.mode() == null ? 0755 : m.mode());
       if (tools.ops().canChown()) {
         tools.ops().lchown(fresh, m.uid() == null ? 0 : m.uid(), m.gid() == null ? 0 : m.gid());
       }
       if (m.from() != null) {
         LayerWriter w = new LayerWriter(tools.ops(), fresh, List.of());
-        for (SourceFile.Tree t : copier.select(from(m), m.source() == null ? "/" : m.source(), List.of(), null)) {
+        for (SourceFile.Tree t :
+            copier.select(from(m), m.source() == null ? "/" : m.source(), List.of(), null)) {
           copier.write(w, t, "/", true, Owner.ROOT, null, false);
         }
       }
       try {
         Files.move(fresh, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+      } catch (java.nio.file.FileAlreadyExistsException
+          | java.nio.file.DirectoryNotEmptyException e) {
         dev.jcompose.runtime.fs.Trees.deleteRecursively(fresh); // another build made it first
       }
     }
     return dir;
   }
 
-  private static Path file(Path here, byte[] content, Integer mode, Long uid, Long gid) throws IOException {
+  private static Path file(Path here, byte[] content, Integer mode, Long uid, Long gid)
+      throws IOException {
     Files.write(here, content);
-    Files.setPosixFilePermissions(here, java.nio.file.attribute.PosixFilePermissions.fromString(perm(mode == null ? 0400 : mode)));
+    Files.setPosixFilePermissions(
+        here,
+        java.nio.file.attribute.PosixFilePermissions.fromString(perm(mode == null ? 0400 : mode)));
     if (uid != null && gid != null) {
       Files.setAttribute(here, "unix:uid", uid.intValue());
       Files.setAttribute(here, "unix:gid", gid.intValue());
@@ -154,7 +179,9 @@ final class RunMountSetup {
 
   private static String sha(String id) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

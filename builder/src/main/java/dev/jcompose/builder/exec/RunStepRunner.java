@@ -2,8 +2,6 @@ package dev.jcompose.builder.exec;
 
 import dev.jcompose.builder.api.BuildException;
 import dev.jcompose.builder.api.BuildException.Kind;
-import dev.jcompose.builder.api.BuildNetwork;
-import dev.jcompose.builder.plan.RunMount;
 import dev.jcompose.builder.plan.Step;
 import dev.jcompose.runtime.api.CapabilityNames;
 import dev.jcompose.runtime.api.ContainerRuntime;
@@ -33,13 +31,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * Executes RUN in a container of jcompose's own runtime (same shim, namespaces, cgroups and
- * default capabilities as any service container) on top of the stage's layers, streams what it
- * prints, and takes its overlay upper directory as the step's layer, mount stubs removed. The
- * container is always deleted, also when the command fails.
+ * Executes RUN in a container of jcompose's own runtime (same shim, namespaces, cgroups and default
+ * capabilities as any service container) on top of the stage's layers, streams what it prints, and
+ * takes its overlay upper directory as the step's layer, mount stubs removed. The container is
+ * always deleted, also when the command fails.
  */
 final class RunStepRunner {
-  private static final List<String> RUNTIME_TARGETS = List.of("/proc", "/dev", "/sys", "/etc/hosts", "/etc/resolv.conf");
+  private static final List<String> RUNTIME_TARGETS =
+      List.of("/proc", "/dev", "/sys", "/etc/hosts", "/etc/resolv.conf");
   private static final SecureRandom RANDOM = new SecureRandom();
   private final ExecTools tools;
   private final RunMountSetup mounts;
@@ -58,7 +57,8 @@ final class RunStepRunner {
     try (RunMountSetup.Prepared prepared = mounts.prepare(step, scratch)) {
       List<String> targets = new ArrayList<>(RUNTIME_TARGETS);
       prepared.mounts().forEach(m -> targets.add(m.target()));
-      MountStubs stubs = new MountStubs(new LayerView(below, LayerWriter.opaque(tools.ops())), targets);
+      MountStubs stubs =
+          new MountStubs(new LayerView(below, LayerWriter.opaque(tools.ops())), targets);
       NetworkMode net = network(step.network(), id);
       ContainerState created = runtime.create(spec(id, step, below, prepared.mounts(), net));
       try {
@@ -67,8 +67,14 @@ final class RunStepRunner {
         }
         ExitStatus exit = execute(id, created.logPath(), output);
         if (exit.exitCode() != 0) {
-          throw new BuildException(Kind.FAILED, step.location() + ": " + step.display() + ": the command exited with code " + exit.exitCode()
-              + (exit.oomKilled() ? " (killed: out of memory)" : ""));
+          throw new BuildException(
+              Kind.FAILED,
+              step.location()
+                  + ": "
+                  + step.display()
+                  + ": the command exited with code "
+                  + exit.exitCode()
+                  + (exit.oomKilled() ? " (killed: out of memory)" : ""));
         }
         layer = take(runtime.upperDir(id));
       } finally {
@@ -104,28 +110,58 @@ final class RunStepRunner {
     }
   }
 
-  private ContainerSpec spec(String id, Step.Run step, List<Path> below, List<MountSpec> userMounts, NetworkMode net) {
+  private ContainerSpec spec(
+      String id, Step.Run step, List<Path> below, List<MountSpec> userMounts, NetworkMode net) {
     List<String> env = new ArrayList<>(step.env());
     env.addAll(step.proxyEnv());
-    ContainerSpec.ProcessSpec process = new ContainerSpec.ProcessSpec(step.args(), env, step.cwd(), step.user(), List.of(), false,
-        false, CapabilityNames.DOCKER_DEFAULT, false, List.of());
+    ContainerSpec.ProcessSpec process =
+        new ContainerSpec.ProcessSpec(
+            step.args(),
+            env,
+            step.cwd(),
+            step.user(),
+            List.of(),
+            false,
+            false,
+            CapabilityNames.DOCKER_DEFAULT,
+            false,
+            List.of());
     ImageConfig none = new ImageConfig(null, null, null, null, null, null, null, null, null, null);
     ImageHandle image = new ImageHandle("jcompose-build", "", "", below, none, 0);
     Map<String, String> etc = new LinkedHashMap<>();
     etc.put("/etc/hosts", hosts(step.extraHosts()));
     etc.put("/etc/resolv.conf", resolvConf());
-    return new ContainerSpec(id, image, process, "buildkitsandbox", null, net, userMounts, etc, ContainerSpec.Resources.none(),
-        false, false, Map.of(), List.of(), tools.shmSizeBytes(), Map.of("dev.jcompose.build", "true"));
+    return new ContainerSpec(
+        id,
+        image,
+        process,
+        "buildkitsandbox",
+        null,
+        net,
+        userMounts,
+        etc,
+        ContainerSpec.Resources.none(),
+        false,
+        false,
+        Map.of(),
+        List.of(),
+        tools.shmSizeBytes(),
+        Map.of("dev.jcompose.build", "true"));
   }
 
   private ExitStatus execute(String id, Path log, Consumer<String> output) {
     ContainerRuntime runtime = tools.runtime();
     runtime.start(id);
     CompletableFuture<ExitStatus> exit = runtime.awaitExit(id);
-    new CriLogReader().read(log, new LogReader.Options(-1, null, null, true), line -> {
-      output.accept(line.text());
-      return true;
-    }, exit::isDone);
+    new CriLogReader()
+        .read(
+            log,
+            new LogReader.Options(-1, null, null, true),
+            line -> {
+              output.accept(line.text());
+              return true;
+            },
+            exit::isDone);
     try {
       return exit.get();
     } catch (InterruptedException e) {
@@ -149,12 +185,17 @@ final class RunStepRunner {
     try {
       tools.runtime().delete(id);
     } catch (RuntimeException e) {
-      System.getLogger(RunStepRunner.class.getName()).log(System.Logger.Level.WARNING, "cannot delete build container " + id + ": " + e.getMessage());
+      System.getLogger(RunStepRunner.class.getName())
+          .log(
+              System.Logger.Level.WARNING,
+              "cannot delete build container " + id + ": " + e.getMessage());
     }
   }
 
   private static String hosts(List<String> extra) {
-    StringBuilder s = new StringBuilder("127.0.0.1\tlocalhost buildkitsandbox\n::1\tlocalhost ip6-localhost ip6-loopback\n");
+    StringBuilder s =
+        new StringBuilder(
+            "127.0.0.1\tlocalhost buildkitsandbox\n::1\tlocalhost ip6-localhost ip6-loopback\n");
     for (String h : extra) {
       String[] kv = h.split("[:=]", 2);
       if (kv.length == 2) {

@@ -42,9 +42,9 @@ import java.util.Map;
 /**
  * {@link ImageBuilder} on jcompose's runtime: reads the Dockerfile and the contexts, plans with
  * {@link BuildPlanner}, executes with {@link BuildExecutor} and stores the image under every tag.
- * Keeps under {@code <dataRoot>/builder}: {@code cache/} (step keys), {@code cache-mounts/},
- * {@code downloads/} (ADD URLs) and {@code tmp/}. One per engine: the content hasher it holds
- * remembers file digests across builds.
+ * Keeps under {@code <dataRoot>/builder}: {@code cache/} (step keys), {@code cache-mounts/}, {@code
+ * downloads/} (ADD URLs) and {@code tmp/}. One per engine: the content hasher it holds remembers
+ * file digests across builds.
  */
 public final class RuntimeImageBuilder implements ImageBuilder {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,11 +57,22 @@ public final class RuntimeImageBuilder implements ImageBuilder {
   private final ContextHasher hasher = new ContextHasher();
   private final String platform = Platform.host().toString();
 
-  public RuntimeImageBuilder(RuntimePaths paths, ContainerRuntime runtime, ImageService images, ImageStore store, BuildNetwork network) {
+  public RuntimeImageBuilder(
+      RuntimePaths paths,
+      ContainerRuntime runtime,
+      ImageService images,
+      ImageStore store,
+      BuildNetwork network) {
     this(paths, runtime, images, store, network, NativeOps.real());
   }
 
-  RuntimeImageBuilder(RuntimePaths paths, ContainerRuntime runtime, ImageService images, ImageStore store, BuildNetwork network, NativeOps ops) {
+  RuntimeImageBuilder(
+      RuntimePaths paths,
+      ContainerRuntime runtime,
+      ImageService images,
+      ImageStore store,
+      BuildNetwork network,
+      NativeOps ops) {
     this.runtime = runtime;
     this.images = images;
     this.store = store;
@@ -82,27 +93,62 @@ public final class RuntimeImageBuilder implements ImageBuilder {
       throw new BuildException(Kind.INVALID, "a build needs at least one tag");
     }
     Path dockerfile = dockerfilePath(request);
-    String name = request.context().toAbsolutePath().relativize(dockerfile.toAbsolutePath()).toString();
-    InstructionParser.Program program = InstructionParser.parse(DockerfileParser.parse(name, dockerfileText(request, dockerfile)));
-    if (program.syntax() != null && !program.syntax().matches("(docker\\.io/)?docker/dockerfile(:.*)?")) {
-      listener.on(new BuildEvent(BuildEvent.Kind.WARNING, null, "# syntax=" + program.syntax() + " is ignored: jcompose builds with its own Dockerfile frontend", 0));
+    String name =
+        request.context().toAbsolutePath().relativize(dockerfile.toAbsolutePath()).toString();
+    InstructionParser.Program program =
+        InstructionParser.parse(DockerfileParser.parse(name, dockerfileText(request, dockerfile)));
+    if (program.syntax() != null
+        && !program.syntax().matches("(docker\\.io/)?docker/dockerfile(:.*)?")) {
+      listener.on(
+          new BuildEvent(
+              BuildEvent.Kind.WARNING,
+              null,
+              "# syntax="
+                  + program.syntax()
+                  + " is ignored: jcompose builds with its own Dockerfile frontend",
+              0));
     }
     Map<String, BuildContext> contexts = contexts(request, dockerfile);
     UrlSources urls = new UrlSources(root.resolve("downloads"));
     StoreImages bases = new StoreImages(images, store, request.pull(), platform, listener);
-    BuildPlan plan = BuildPlanner.plan(new PlanInput(program, request.buildArgs(), request.target(), platform, request.labels(),
-        request.extraHosts(), request.network(), imageContexts(request), bases, new ContextDigests(contexts, hasher, urls)));
+    BuildPlan plan =
+        BuildPlanner.plan(
+            new PlanInput(
+                program,
+                request.buildArgs(),
+                request.target(),
+                platform,
+                request.labels(),
+                request.extraHosts(),
+                request.network(),
+                imageContexts(request),
+                bases,
+                new ContextDigests(contexts, hasher, urls)));
     plan.warnings().forEach(w -> listener.on(new BuildEvent(BuildEvent.Kind.WARNING, null, w, 0)));
-    ExecTools tools = new ExecTools(runtime, store, ops, network, dirs("tmp"), request.shmSizeBytes());
-    BuildExecutor executor = new BuildExecutor(plan, tools, new StepCache(root.resolve("cache")), cacheImports(request), bases, listener,
-        new BuildExecutor.Inputs(contexts, urls, request.secrets(), dirs("cache-mounts"), request.noCache()));
+    ExecTools tools =
+        new ExecTools(runtime, store, ops, network, dirs("tmp"), request.shmSizeBytes());
+    BuildExecutor executor =
+        new BuildExecutor(
+            plan,
+            tools,
+            new StepCache(root.resolve("cache")),
+            cacheImports(request),
+            bases,
+            listener,
+            new BuildExecutor.Inputs(
+                contexts, urls, request.secrets(), dirs("cache-mounts"), request.noCache()));
     BuildExecutor.StageResult result = executor.result(plan.target());
     byte[] config = imageConfig(plan, result, executor.cacheEntries());
     ImageHandle image = null;
     for (String tag : request.tags()) {
       image = store.store(tag, config, result.layers());
     }
-    return new BuildResult(image.reference(), image.imageId(), executor.stepsRun(), executor.stepsCached(), plan.warnings());
+    return new BuildResult(
+        image.reference(),
+        image.imageId(),
+        executor.stepsRun(),
+        executor.stepsCached(),
+        plan.warnings());
   }
 
   private static Path dockerfilePath(BuildRequest r) {
@@ -119,22 +165,31 @@ public final class RuntimeImageBuilder implements ImageBuilder {
     } catch (java.nio.file.NoSuchFileException e) {
       throw new BuildException(Kind.NOT_FOUND, "Dockerfile " + dockerfile + " does not exist");
     } catch (IOException e) {
-      throw new BuildException(Kind.INVALID, "cannot read " + dockerfile + ": " + e.getMessage(), e);
+      throw new BuildException(
+          Kind.INVALID, "cannot read " + dockerfile + ": " + e.getMessage(), e);
     }
   }
 
-  // <Dockerfile>.dockerignore next to the Dockerfile wins over the context's .dockerignore (BuildKit).
+  // <Dockerfile>.dockerignore next to the Dockerfile wins over the context's .dockerignore
+  // (BuildKit).
   private static Map<String, BuildContext> contexts(BuildRequest r, Path dockerfile) {
     Map<String, BuildContext> out = new LinkedHashMap<>();
     Path specific = dockerfile.resolveSibling(dockerfile.getFileName() + ".dockerignore");
     Path ignore = Files.isRegularFile(specific) ? specific : r.context().resolve(".dockerignore");
     out.put("", BuildContext.open(r.context(), ignoreRules(ignore), "build context"));
-    r.additionalContexts().forEach((name, value) -> {
-      if (!value.startsWith("docker-image://")) {
-        Path dir = Path.of(value);
-        out.put(name, BuildContext.open(dir, ignoreRules(dir.resolve(".dockerignore")), "build context \"" + name + "\""));
-      }
-    });
+    r.additionalContexts()
+        .forEach(
+            (name, value) -> {
+              if (!value.startsWith("docker-image://")) {
+                Path dir = Path.of(value);
+                out.put(
+                    name,
+                    BuildContext.open(
+                        dir,
+                        ignoreRules(dir.resolve(".dockerignore")),
+                        "build context \"" + name + "\""));
+              }
+            });
     return out;
   }
 
@@ -151,8 +206,14 @@ public final class RuntimeImageBuilder implements ImageBuilder {
 
   private static Map<String, String> imageContexts(BuildRequest r) {
     Map<String, String> out = new LinkedHashMap<>();
-    r.additionalContexts().forEach((name, value) -> out.put(name, value.startsWith("docker-image://") ? value
-        : Path.of(value).toAbsolutePath().toString()));
+    r.additionalContexts()
+        .forEach(
+            (name, value) ->
+                out.put(
+                    name,
+                    value.startsWith("docker-image://")
+                        ? value
+                        : Path.of(value).toAbsolutePath().toString()));
     return out;
   }
 
@@ -164,8 +225,10 @@ public final class RuntimeImageBuilder implements ImageBuilder {
     return from.isEmpty() ? CacheImports.none() : CacheImports.from(from, store);
   }
 
-  // created = when the last layer was made: an unchanged rebuild yields the same config, the same id.
-  private static byte[] imageConfig(BuildPlan plan, BuildExecutor.StageResult r, Map<String, String> cache) {
+  // created = when the last layer was made: an unchanged rebuild yields the same config, the same
+  // id.
+  private static byte[] imageConfig(
+      BuildPlan plan, BuildExecutor.StageResult r, Map<String, String> cache) {
     ObjectNode image = plan.targetStage().image().deepCopy();
     ObjectNode out = JSON.createObjectNode();
     out.put("created", r.created().toString());
@@ -188,7 +251,8 @@ public final class RuntimeImageBuilder implements ImageBuilder {
     try {
       return Files.createDirectories(root.resolve(name));
     } catch (IOException e) {
-      throw new BuildException(Kind.INTERNAL, "cannot create " + root.resolve(name) + ": " + e.getMessage(), e);
+      throw new BuildException(
+          Kind.INTERNAL, "cannot create " + root.resolve(name) + ": " + e.getMessage(), e);
     }
   }
 }

@@ -31,7 +31,12 @@ final class StoreImages implements BaseImages {
   private final BuildListener listener;
   private final Map<String, ImageHandle> handles = new ConcurrentHashMap<>();
 
-  StoreImages(ImageService images, ImageStore store, boolean pull, String platform, BuildListener listener) {
+  StoreImages(
+      ImageService images,
+      ImageStore store,
+      boolean pull,
+      String platform,
+      BuildListener listener) {
     this.images = images;
     this.store = store;
     this.pull = pull;
@@ -46,7 +51,8 @@ final class StoreImages implements BaseImages {
     try {
       config = (ObjectNode) JSON.readTree(store.config(h));
     } catch (IOException | ClassCastException e) {
-      throw new BuildException(Kind.INVALID, where + ": image " + reference + " has a malformed config", e);
+      throw new BuildException(
+          Kind.INVALID, where + ": image " + reference + " has a malformed config", e);
     }
     checkPlatform(reference, config, where);
     return new ImageInfo(h.reference(), h.imageId(), config);
@@ -69,7 +75,8 @@ final class StoreImages implements BaseImages {
       return images.pull(reference, ImageService.PullProgress.NONE);
     } catch (ContainerException e) {
       Kind kind = e.kind() == ContainerException.Kind.NOT_FOUND ? Kind.NOT_FOUND : Kind.UNAVAILABLE;
-      throw new BuildException(kind, where + ": " + where.text().strip() + ": " + e.getMessage(), e);
+      throw new BuildException(
+          kind, where + ": " + where.text().strip() + ": " + e.getMessage(), e);
     }
   }
 
@@ -78,8 +85,18 @@ final class StoreImages implements BaseImages {
     String arch = config.path("architecture").asText("");
     String[] host = platform.split("/");
     if (!arch.isEmpty() && (!os.equals(host[0]) || !arch.equals(host[1]))) {
-      throw new BuildException(Kind.INVALID, where + ": image " + reference + " is for " + os + "/" + arch
-          + "; only the host's platform " + platform + " can be built (no emulation)");
+      throw new BuildException(
+          Kind.INVALID,
+          where
+              + ": image "
+              + reference
+              + " is for "
+              + os
+              + "/"
+              + arch
+              + "; only the host's platform "
+              + platform
+              + " can be built (no emulation)");
     }
   }
 }

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** WORKDIR: creates the directory (and missing parents) owned by the current USER, as BuildKit's mkdir does. */
+/**
+ * WORKDIR: creates the directory (and missing parents) owned by the current USER, as BuildKit's
+ * mkdir does.
+ */
 final class WorkdirStepRunner {
   private final NativeOps ops;
 

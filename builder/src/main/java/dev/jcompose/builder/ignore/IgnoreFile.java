@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A {@code .dockerignore} file read as docker reads it (moby/patternmatcher {@code ignorefile}):
  * lines starting with {@code #} are comments, blank lines are skipped, {@code !} marks an
- * exception, each pattern is cleaned and a leading {@code /} dropped (patterns are relative to
- * the context root).
+ * exception, each pattern is cleaned and a leading {@code /} dropped (patterns are relative to the
+ * context root).
  */
 public final class IgnoreFile {
   private IgnoreFile() {}

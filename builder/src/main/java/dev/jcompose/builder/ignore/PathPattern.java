@@ -5,12 +5,17 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * One ignore pattern compiled as moby/patternmatcher compiles it: {@code *} and {@code ?} stay
- * inside a path component, {@code **} spans any number of components (also none), {@code [...]}
- * are character classes, {@code \} quotes; plain patterns compare exactly, {@code x/**} by prefix
- * and {@code **}{@code /x} by suffix.
+ * inside a path component, {@code **} spans any number of components (also none), {@code [...]} are
+ * character classes, {@code \} quotes; plain patterns compare exactly, {@code x/**} by prefix and
+ * {@code **}{@code /x} by suffix.
  */
 final class PathPattern {
-  private enum Type { EXACT, PREFIX, SUFFIX, REGEX }
+  private enum Type {
+    EXACT,
+    PREFIX,
+    SUFFIX,
+    REGEX
+  }
 
   final String cleaned;
   final boolean exclusion;
@@ -92,7 +97,8 @@ final class PathPattern {
         return path.startsWith(cleaned.substring(0, cleaned.length() - 2));
       case SUFFIX:
         String suffix = cleaned.substring(2);
-        return path.endsWith(suffix) || (suffix.startsWith("/") && path.equals(suffix.substring(1)));
+        return path.endsWith(suffix)
+            || (suffix.startsWith("/") && path.equals(suffix.substring(1)));
       default:
         return regex.matcher(path).matches();
     }

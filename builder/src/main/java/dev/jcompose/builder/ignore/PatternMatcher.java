@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Docker's ignore semantics (moby/patternmatcher {@code MatchesOrParentMatches}): patterns apply
- * in order, a later {@code !exception} re-includes what an earlier pattern excluded, and a
- * pattern that matches a parent directory matches everything below it. Paths are slash-separated
- * and relative to the context root. Immutable and thread-safe.
+ * Docker's ignore semantics (moby/patternmatcher {@code MatchesOrParentMatches}): patterns apply in
+ * order, a later {@code !exception} re-includes what an earlier pattern excluded, and a pattern
+ * that matches a parent directory matches everything below it. Paths are slash-separated and
+ * relative to the context root. Immutable and thread-safe.
  */
 public final class PatternMatcher {
   private final List<PathPattern> patterns;
@@ -46,7 +46,10 @@ public final class PatternMatcher {
     return patterns.isEmpty();
   }
 
-  /** Whether any pattern is an {@code !exception}: an excluded directory may then hold included files. */
+  /**
+   * Whether any pattern is an {@code !exception}: an excluded directory may then hold included
+   * files.
+   */
   public boolean hasExclusions() {
     return exclusions;
   }
@@ -76,9 +79,9 @@ public final class PatternMatcher {
   }
 
   /**
-   * Whether an ignored directory must still be walked because an exception re-includes
-   * something below it. As fsutil's walker (and docker's classic builder): only exceptions
-   * whose text starts with the directory's path count; wildcards in front do not.
+   * Whether an ignored directory must still be walked because an exception re-includes something
+   * below it. As fsutil's walker (and docker's classic builder): only exceptions whose text starts
+   * with the directory's path count; wildcards in front do not.
    */
   public boolean mayIncludeBelow(String dir) {
     if (!exclusions) {

@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Dockerfile + build args + target to a {@link BuildPlan}, deciding everything before anything
- * runs (the "decide, then do" half of a build). Deterministic for the same input; its only
- * outside reads go through {@link BaseImages} and {@link SourceDigests}. Stages the target does
- * not reach are neither resolved nor planned, as BuildKit skips them.
+ * Dockerfile + build args + target to a {@link BuildPlan}, deciding everything before anything runs
+ * (the "decide, then do" half of a build). Deterministic for the same input; its only outside reads
+ * go through {@link BaseImages} and {@link SourceDigests}. Stages the target does not reach are
+ * neither resolved nor planned, as BuildKit skips them.
  */
 public final class BuildPlanner {
   private BuildPlanner() {}
@@ -74,13 +74,15 @@ public final class BuildPlanner {
     return meta;
   }
 
-  private static String expand(ShellLex lex, String word, Map<String, String> meta, Location where) {
+  private static String expand(
+      ShellLex lex, String word, Map<String, String> meta, Location where) {
     Map<String, String> env = new LinkedHashMap<>();
-    meta.forEach((k, v) -> {
-      if (v != null) {
-        env.put(k, v);
-      }
-    });
+    meta.forEach(
+        (k, v) -> {
+          if (v != null) {
+            env.put(k, v);
+          }
+        });
     try {
       return lex.process(word, env).value();
     } catch (ShellLex.LexException e) {
@@ -97,26 +99,39 @@ public final class BuildPlanner {
         return s.index();
       }
     }
-    throw new BuildException(BuildException.Kind.INVALID, "target stage \"" + target + "\" could not be found in " + p.file());
+    throw new BuildException(
+        BuildException.Kind.INVALID,
+        "target stage \"" + target + "\" could not be found in " + p.file());
   }
 
-  private static Origins.Origin base(Stage s, ShellLex lex, Map<String, String> meta, Origins origins, String host) {
+  private static Origins.Origin base(
+      Stage s, ShellLex lex, Map<String, String> meta, Origins origins, String host) {
     Location loc = s.from().location();
     String name = expand(lex, s.from().image(), meta, loc);
     if (name.isEmpty()) {
-      throw BuildException.at(loc.file(), loc.start(), "base name (" + s.from().image() + ") should not be blank");
+      throw BuildException.at(
+          loc.file(), loc.start(), "base name (" + s.from().image() + ") should not be blank");
     }
     if (s.from().platform() != null) {
       String platform = expand(lex, s.from().platform(), meta, loc);
       if (!samePlatform(platform, host)) {
-        throw BuildException.at(loc.file(), loc.start(), "FROM --platform=" + platform + ": only the host's platform "
-            + host + " can be built (no emulation)");
+        throw BuildException.at(
+            loc.file(),
+            loc.start(),
+            "FROM --platform="
+                + platform
+                + ": only the host's platform "
+                + host
+                + " can be built (no emulation)");
       }
     }
     try {
       Origins.Origin o = origins.resolve(name, s.index(), true);
       if (o.kind() == CopyFrom.Kind.CONTEXT) {
-        throw BuildException.at(loc.file(), loc.start(), "FROM " + name + ": a directory context cannot be a base image");
+        throw BuildException.at(
+            loc.file(),
+            loc.start(),
+            "FROM " + name + ": a directory context cannot be a base image");
       }
       return o;
     } catch (IllegalArgumentException e) {
@@ -127,12 +142,20 @@ public final class BuildPlanner {
   static boolean samePlatform(String requested, String host) {
     String[] r = requested.toLowerCase(Locale.ROOT).split("/");
     String[] h = host.split("/");
-    return r.length >= 2 && r[0].equals(h[0]) && r[1].equals(h[1]) && (r.length < 3 || h.length < 3 || r[2].equals(h[2]));
+    return r.length >= 2
+        && r[0].equals(h[0])
+        && r[1].equals(h[1])
+        && (r.length < 3 || h.length < 3 || r[2].equals(h[2]));
   }
 
   // The target, the stages it starts FROM, and those it copies or mounts from, transitively.
-  private static boolean[] reachable(Program p, List<Origins.Origin> bases, Origins origins, ShellLex lex,
-      Map<String, String> meta, int target) {
+  private static boolean[] reachable(
+      Program p,
+      List<Origins.Origin> bases,
+      Origins origins,
+      ShellLex lex,
+      Map<String, String> meta,
+      int target) {
     boolean[] seen = new boolean[p.stages().size()];
     java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(List.of(target));
     while (!todo.isEmpty()) {
@@ -146,7 +169,9 @@ public final class BuildPlanner {
       }
       for (String from : StageDeps.froms(p.stages().get(i))) {
         try {
-          Origins.Origin o = origins.resolve(expand(lex, from, meta, p.stages().get(i).from().location()), i, false);
+          Origins.Origin o =
+              origins.resolve(
+                  expand(lex, from, meta, p.stages().get(i).from().location()), i, false);
           if (o.kind() == CopyFrom.Kind.STAGE) {
             todo.push(o.stage());
           }

@@ -6,9 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Cache keys as BuildKit forms them: a digest of the parent's key and everything that defines
- * the step (command, environment with the build args in scope, user, working dir, mounts, the
- * content digests of copied files). Parts are length-prefixed so no two lists collide.
+ * Cache keys as BuildKit forms them: a digest of the parent's key and everything that defines the
+ * step (command, environment with the build args in scope, user, working dir, mounts, the content
+ * digests of copied files). Parts are length-prefixed so no two lists collide.
  */
 final class CacheKey {
   private final MessageDigest sha;

@@ -28,12 +28,18 @@ final class CopyPlanner {
     this.stage = stage;
   }
 
-  Step.Copy plan(Instruction.Copy c, int number, String parentKey, ImageConfigEditor config, Map<String, String> env) {
+  Step.Copy plan(
+      Instruction.Copy c,
+      int number,
+      String parentKey,
+      ImageConfigEditor config,
+      Map<String, String> env) {
     if (c.parents()) {
       throw new IllegalArgumentException("COPY --parents is not supported");
     }
     ShellLex lex = ctx.lex();
-    CopyFrom from = from(c.from() == null ? null : lex.process(c.from(), env).value(), c.location());
+    CopyFrom from =
+        from(c.from() == null ? null : lex.process(c.from(), env).value(), c.location());
     List<String> sources = new ArrayList<>();
     for (String s : c.sources()) {
       sources.add(lex.process(s, env).value());
@@ -42,7 +48,8 @@ final class CopyPlanner {
     String chown = c.chown() == null ? null : lex.process(c.chown(), env).value();
     String chmod = c.chmod() == null ? null : lex.process(c.chmod(), env).value();
     if (chmod != null && !OCTAL.matcher(chmod).matches()) {
-      throw new IllegalArgumentException("invalid --chmod value \"" + chmod + "\" (an octal mode such as 0755 is expected)");
+      throw new IllegalArgumentException(
+          "invalid --chmod value \"" + chmod + "\" (an octal mode such as 0755 is expected)");
     }
     List<String> excludes = c.excludes().stream().map(e -> lex.process(e, env).value()).toList();
     checkSources(c, sources, dest);
@@ -53,10 +60,33 @@ final class CopyPlanner {
       digests.add(digest(from, s, excludes, checksum, c.location()));
     }
     inline.forEach(f -> digests.add(f.name() + ":" + CacheKey.of("inline").add(f.content()).hex()));
-    String key = CacheKey.of(c.add() ? "add" : "copy").add(c.link() ? "" : parentKey).add(from).add(dest).add(chown).add(chmod)
-        .add(c.link()).addAll(excludes).addAll(sources).addAll(digests).hex();
-    return new Step.Copy(number, key, c.location(), display(c, from, sources, inline, dest, chown, chmod), from, List.copyOf(sources),
-        inline, dest, chown, chmod, c.link(), excludes, c.add(), checksum);
+    String key =
+        CacheKey.of(c.add() ? "add" : "copy")
+            .add(c.link() ? "" : parentKey)
+            .add(from)
+            .add(dest)
+            .add(chown)
+            .add(chmod)
+            .add(c.link())
+            .addAll(excludes)
+            .addAll(sources)
+            .addAll(digests)
+            .hex();
+    return new Step.Copy(
+        number,
+        key,
+        c.location(),
+        display(c, from, sources, inline, dest, chown, chmod),
+        from,
+        List.copyOf(sources),
+        inline,
+        dest,
+        chown,
+        chmod,
+        c.link(),
+        excludes,
+        c.add(),
+        checksum);
   }
 
   private CopyFrom from(String name, Instruction.Location where) {
@@ -72,7 +102,11 @@ final class CopyPlanner {
         if (o.scratch()) {
           throw new IllegalArgumentException("COPY --from=scratch copies nothing");
         }
-        yield new CopyFrom(CopyFrom.Kind.IMAGE, o.name(), -1, ctx.input().images().resolve(o.name(), where).imageId());
+        yield new CopyFrom(
+            CopyFrom.Kind.IMAGE,
+            o.name(),
+            -1,
+            ctx.input().images().resolve(o.name(), where).imageId());
       }
     };
   }
@@ -87,7 +121,10 @@ final class CopyPlanner {
       }
     }
     if (sources.size() + c.inline().size() > 1 && !dest.endsWith("/")) {
-      throw new IllegalArgumentException("When using " + c.keyword() + " with more than one source file, the destination must be a directory and end with a /");
+      throw new IllegalArgumentException(
+          "When using "
+              + c.keyword()
+              + " with more than one source file, the destination must be a directory and end with a /");
     }
   }
 
@@ -108,12 +145,18 @@ final class CopyPlanner {
       throw new IllegalArgumentException("ADD --checksum needs exactly one http(s) source");
     }
     if (!SHA256.matcher(c.checksum()).matches()) {
-      throw new IllegalArgumentException("invalid --checksum \"" + c.checksum() + "\" (sha256:<64 hex> expected)");
+      throw new IllegalArgumentException(
+          "invalid --checksum \"" + c.checksum() + "\" (sha256:<64 hex> expected)");
     }
     return c.checksum();
   }
 
-  private String digest(CopyFrom from, String source, List<String> excludes, String checksum, Instruction.Location where) {
+  private String digest(
+      CopyFrom from,
+      String source,
+      List<String> excludes,
+      String checksum,
+      Instruction.Location where) {
     if (isUrl(source)) {
       return ctx.input().sources().url(source, checksum, where);
     }
@@ -128,8 +171,14 @@ final class CopyPlanner {
     return s.startsWith("http://") || s.startsWith("https://");
   }
 
-  private static String display(Instruction.Copy c, CopyFrom from, List<String> sources, List<InlineFile> inline, String dest,
-      String chown, String chmod) {
+  private static String display(
+      Instruction.Copy c,
+      CopyFrom from,
+      List<String> sources,
+      List<InlineFile> inline,
+      String dest,
+      String chown,
+      String chmod) {
     StringBuilder s = new StringBuilder(c.keyword());
     if (c.from() != null) {
       s.append(" --from=").append(from.kind() == CopyFrom.Kind.STAGE ? from.name() : c.from());

@@ -21,8 +21,14 @@ final class ImageConfigEditor {
   ImageConfigEditor(ObjectNode baseImage, String platform) {
     image = F.objectNode();
     String[] p = platform.split("/");
-    image.put("architecture", baseImage != null && baseImage.hasNonNull("architecture") ? baseImage.get("architecture").asText() : p[1]);
-    image.put("os", baseImage != null && baseImage.hasNonNull("os") ? baseImage.get("os").asText() : p[0]);
+    image.put(
+        "architecture",
+        baseImage != null && baseImage.hasNonNull("architecture")
+            ? baseImage.get("architecture").asText()
+            : p[1]);
+    image.put(
+        "os",
+        baseImage != null && baseImage.hasNonNull("os") ? baseImage.get("os").asText() : p[0]);
     if (baseImage != null && baseImage.hasNonNull("variant")) {
       image.put("variant", baseImage.get("variant").asText());
     } else if (baseImage == null && p.length > 2) {
@@ -123,7 +129,13 @@ final class ImageConfigEditor {
     config.put("StopSignal", signal);
   }
 
-  void setHealthcheck(List<String> test, long interval, long timeout, long startPeriod, long startInterval, int retries) {
+  void setHealthcheck(
+      List<String> test,
+      long interval,
+      long timeout,
+      long startPeriod,
+      long startInterval,
+      int retries) {
     ObjectNode h = F.objectNode();
     h.set("Test", array(test));
     putNonZero(h, "Interval", interval);

@@ -11,18 +11,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The instructions that only change the image config (CMD, ENTRYPOINT, SHELL, USER, EXPOSE,
- * VOLUME, STOPSIGNAL, HEALTHCHECK, ONBUILD, MAINTAINER). Returns the history text of each.
+ * The instructions that only change the image config (CMD, ENTRYPOINT, SHELL, USER, EXPOSE, VOLUME,
+ * STOPSIGNAL, HEALTHCHECK, ONBUILD, MAINTAINER). Returns the history text of each.
  */
 final class MetadataDispatcher {
-  private static final Pattern PORT = Pattern.compile("^(\\d+)(?:-(\\d+))?(?:/(tcp|udp|sctp))?$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern PORT =
+      Pattern.compile("^(\\d+)(?:-(\\d+))?(?:/(tcp|udp|sctp))?$", Pattern.CASE_INSENSITIVE);
   private static final Pattern SIGNAL = Pattern.compile("^(?:SIG)?[A-Z0-9+-]+$|^\\d+$");
   private final ImageConfigEditor config;
   private final UnaryOperator<String> expand;
   private final ShellLex lex;
   private final Supplier<Map<String, String>> env;
 
-  MetadataDispatcher(ImageConfigEditor config, UnaryOperator<String> expand, ShellLex lex, Supplier<Map<String, String>> env) {
+  MetadataDispatcher(
+      ImageConfigEditor config,
+      UnaryOperator<String> expand,
+      ShellLex lex,
+      Supplier<Map<String, String>> env) {
     this.config = config;
     this.expand = expand;
     this.lex = lex;
@@ -64,7 +69,13 @@ final class MetadataDispatcher {
       return "STOPSIGNAL " + signal;
     }
     if (i instanceof Instruction.Healthcheck h) {
-      config.setHealthcheck(h.test(), h.intervalNanos(), h.timeoutNanos(), h.startPeriodNanos(), h.startIntervalNanos(), h.retries());
+      config.setHealthcheck(
+          h.test(),
+          h.intervalNanos(),
+          h.timeoutNanos(),
+          h.startPeriodNanos(),
+          h.startIntervalNanos(),
+          h.retries());
       return "HEALTHCHECK " + h.test();
     }
     if (i instanceof Instruction.Onbuild o) {
@@ -122,7 +133,8 @@ final class MetadataDispatcher {
   }
 
   static String json(List<String> values) {
-    return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+    return values.stream()
+        .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
         .collect(java.util.stream.Collectors.joining(" ", "[", "]"));
   }
 }

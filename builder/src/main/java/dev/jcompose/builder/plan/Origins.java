@@ -9,16 +9,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a FROM base, a {@code --from} or a mount's {@code from=} names, decided as BuildKit
- * decides it: an additional named context first, then a stage (by name, case-insensitive, or
- * by index), then {@code scratch}, else an image reference.
+ * What a FROM base, a {@code --from} or a mount's {@code from=} names, decided as BuildKit decides
+ * it: an additional named context first, then a stage (by name, case-insensitive, or by index),
+ * then {@code scratch}, else an image reference.
  */
 final class Origins {
   private static final String IMAGE_SCHEME = "docker-image://";
   private final List<String> stageNames;
   private final Map<String, String> namedContexts;
 
-  /** @param stageNames the stage names by index (null for unnamed stages) */
+  /**
+   * @param stageNames the stage names by index (null for unnamed stages)
+   */
   Origins(List<String> stageNames, Map<String, String> namedContexts) {
     this.stageNames = stageNames;
     this.namedContexts = namedContexts;
@@ -34,7 +36,8 @@ final class Origins {
   Origin resolve(String name, int before, boolean forFrom) {
     String named = namedContexts.get(name);
     if (named != null) {
-      return named.startsWith(IMAGE_SCHEME) ? image(named.substring(IMAGE_SCHEME.length()))
+      return named.startsWith(IMAGE_SCHEME)
+          ? image(named.substring(IMAGE_SCHEME.length()))
           : new Origin(CopyFrom.Kind.CONTEXT, name, -1, false);
     }
     String lower = name.toLowerCase(Locale.ROOT);
@@ -68,8 +71,14 @@ final class Origins {
   /** Fails unless a stage read by {@code current} comes before it (BuildKit's rule). */
   static void checkOrder(Origin o, int current, String currentName, Location where) {
     if (o.kind() == CopyFrom.Kind.STAGE && o.stage() >= current) {
-      throw BuildException.at(where.file(), where.start(), "cannot copy from stage \"" + o.name()
-          + "\", it needs to be defined before current stage \"" + currentName + "\"");
+      throw BuildException.at(
+          where.file(),
+          where.start(),
+          "cannot copy from stage \""
+              + o.name()
+              + "\", it needs to be defined before current stage \""
+              + currentName
+              + "\"");
     }
   }
 }

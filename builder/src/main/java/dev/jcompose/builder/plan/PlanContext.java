@@ -7,9 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** What every stage of one plan shares: the input, the lexer, the args before FROM, the stages planned so far. */
+/**
+ * What every stage of one plan shares: the input, the lexer, the args before FROM, the stages
+ * planned so far.
+ */
 final class PlanContext {
-  private static final Set<String> PROXY_ARGS = Set.of("http_proxy", "https_proxy", "ftp_proxy", "no_proxy", "all_proxy");
+  private static final Set<String> PROXY_ARGS =
+      Set.of("http_proxy", "https_proxy", "ftp_proxy", "no_proxy", "all_proxy");
   private final PlanInput input;
   private final ShellLex lex;
   private final Map<String, String> metaArgs;
@@ -18,7 +22,8 @@ final class PlanContext {
   private final Map<Integer, PlannedStage> planned = new java.util.HashMap<>();
   private final Set<String> used = new HashSet<>();
 
-  PlanContext(PlanInput input, ShellLex lex, Map<String, String> metaArgs, Origins origins, int target) {
+  PlanContext(
+      PlanInput input, ShellLex lex, Map<String, String> metaArgs, Origins origins, int target) {
     this.input = input;
     this.lex = lex;
     this.metaArgs = metaArgs;
@@ -64,7 +69,10 @@ final class PlanContext {
     return used.contains(name);
   }
 
-  /** Proxy variables are predefined args: they reach RUN without an ARG and stay out of keys and history. */
+  /**
+   * Proxy variables are predefined args: they reach RUN without an ARG and stay out of keys and
+   * history.
+   */
   static boolean isProxyArg(String name) {
     return PROXY_ARGS.contains(name.toLowerCase(Locale.ROOT));
   }

@@ -1,12 +1,24 @@
 package dev.jcompose.builder.plan;
 
 /**
- * One {@code RUN --mount}, validated. {@code source} is a path in the mounted origin (bind:
- * the context or {@code from}; secret: the secret's id); {@code from} is a stage index, an image
+ * One {@code RUN --mount}, validated. {@code source} is a path in the mounted origin (bind: the
+ * context or {@code from}; secret: the secret's id); {@code from} is a stage index, an image
  * reference or null for the main context. FILE is internal: a heredoc script with a shebang.
  */
-public record RunMount(Type type, String target, String source, MountFrom from, boolean readOnly, String id,
-    String sharing, Integer mode, Long uid, Long gid, Long sizeBytes, boolean required, String content) {
+public record RunMount(
+    Type type,
+    String target,
+    String source,
+    MountFrom from,
+    boolean readOnly,
+    String id,
+    String sharing,
+    Integer mode,
+    Long uid,
+    Long gid,
+    Long sizeBytes,
+    boolean required,
+    String content) {
 
   public enum Type {
     BIND,
@@ -21,10 +33,17 @@ public record RunMount(Type type, String target, String source, MountFrom from, 
 
   /** Canonical text for cache keys and plan dumps. */
   String describe() {
-    StringBuilder s = new StringBuilder(type.name().toLowerCase(java.util.Locale.ROOT)).append(" target=").append(target);
+    StringBuilder s =
+        new StringBuilder(type.name().toLowerCase(java.util.Locale.ROOT))
+            .append(" target=")
+            .append(target);
     append(s, "source", source);
     if (from != null) {
-      s.append(" from=").append(from.kind() == Step.CopyFrom.Kind.STAGE ? "stage:" + from.stage() : from.kind() + ":" + from.name());
+      s.append(" from=")
+          .append(
+              from.kind() == Step.CopyFrom.Kind.STAGE
+                  ? "stage:" + from.stage()
+                  : from.kind() + ":" + from.name());
     }
     if (readOnly) {
       s.append(" ro");

@@ -10,17 +10,29 @@ import java.util.regex.Pattern;
 /**
  * Parses {@code RUN --mount=...} values (BuildKit {@code instructions/commands_runmount.go}):
  * comma-separated {@code key=value} fields, {@code type} bind (default), cache, tmpfs or secret;
- * ssh is refused. Defaults as upstream: bind mounts read-only, cache ids = target, secret
- * targets under /run/secrets.
+ * ssh is refused. Defaults as upstream: bind mounts read-only, cache ids = target, secret targets
+ * under /run/secrets.
  */
 final class RunMounts {
-  private static final Pattern SIZE = Pattern.compile("(?i)^(\\d+(?:\\.\\d+)?)\\s*([kmgtp]?)(i?b)?$");
+  private static final Pattern SIZE =
+      Pattern.compile("(?i)^(\\d+(?:\\.\\d+)?)\\s*([kmgtp]?)(i?b)?$");
 
   private RunMounts() {}
 
   /** A parsed mount before {@code from} is resolved to a stage or image. */
-  record Parsed(Type type, String target, String source, String from, boolean readOnly, String id, String sharing,
-      Integer mode, Long uid, Long gid, Long size, boolean required) {}
+  record Parsed(
+      Type type,
+      String target,
+      String source,
+      String from,
+      boolean readOnly,
+      String id,
+      String sharing,
+      Integer mode,
+      Long uid,
+      Long gid,
+      Long size,
+      boolean required) {}
 
   static Parsed parse(String value) {
     Type type = Type.BIND;
@@ -88,31 +100,79 @@ final class RunMounts {
           throw new IllegalArgumentException("unexpected key '" + key + "' in '" + field + "'");
       }
     }
-    return defaults(type, target, source, from, readOnly, id, sharing, mode, uid, gid, size, required);
+    return defaults(
+        type, target, source, from, readOnly, id, sharing, mode, uid, gid, size, required);
   }
 
-  private static Parsed defaults(Type type, String target, String source, String from, Boolean readOnly, String id,
-      String sharing, Integer mode, Long uid, Long gid, Long size, boolean required) {
+  private static Parsed defaults(
+      Type type,
+      String target,
+      String source,
+      String from,
+      Boolean readOnly,
+      String id,
+      String sharing,
+      Integer mode,
+      Long uid,
+      Long gid,
+      Long size,
+      boolean required) {
     if (type == Type.SECRET) {
       if (id == null && target == null) {
         throw new IllegalArgumentException("secret mount needs an id or a target");
       }
       id = id != null ? id : target.substring(target.lastIndexOf('/') + 1);
       target = target != null ? target : "/run/secrets/" + id;
-      return new Parsed(type, absolute(target), null, null, true, id, null, mode == null ? 0400 : mode, uid == null ? 0L : uid,
-          gid == null ? 0L : gid, null, required);
+      return new Parsed(
+          type,
+          absolute(target),
+          null,
+          null,
+          true,
+          id,
+          null,
+          mode == null ? 0400 : mode,
+          uid == null ? 0L : uid,
+          gid == null ? 0L : gid,
+          null,
+          required);
     }
     if (target == null || target.isEmpty()) {
-      throw new IllegalArgumentException("mount type " + type.name().toLowerCase(Locale.ROOT) + " requires a target");
+      throw new IllegalArgumentException(
+          "mount type " + type.name().toLowerCase(Locale.ROOT) + " requires a target");
     }
     if (type == Type.CACHE) {
-      return new Parsed(type, absolute(target), source, from, readOnly != null && readOnly, id != null ? id : absolute(target),
-          sharing == null ? "shared" : sharing, mode, uid, gid, null, false);
+      return new Parsed(
+          type,
+          absolute(target),
+          source,
+          from,
+          readOnly != null && readOnly,
+          id != null ? id : absolute(target),
+          sharing == null ? "shared" : sharing,
+          mode,
+          uid,
+          gid,
+          null,
+          false);
     }
     if (type == Type.TMPFS) {
-      return new Parsed(type, absolute(target), null, null, false, null, null, null, null, null, size, false);
+      return new Parsed(
+          type, absolute(target), null, null, false, null, null, null, null, null, size, false);
     }
-    return new Parsed(type, absolute(target), source == null ? "/" : source, from, readOnly == null || readOnly, null, null, null, null, null, null, false);
+    return new Parsed(
+        type,
+        absolute(target),
+        source == null ? "/" : source,
+        from,
+        readOnly == null || readOnly,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false);
   }
 
   private static String absolute(String target) {
@@ -130,7 +190,8 @@ final class RunMounts {
       case "secret":
         return Type.SECRET;
       case "ssh":
-        throw new IllegalArgumentException("RUN --mount=type=ssh is not supported: jcompose has no SSH agent forwarding for builds");
+        throw new IllegalArgumentException(
+            "RUN --mount=type=ssh is not supported: jcompose has no SSH agent forwarding for builds");
       default:
         throw new IllegalArgumentException("unsupported mount type \"" + v + "\"");
     }

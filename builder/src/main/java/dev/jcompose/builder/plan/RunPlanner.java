@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * RUN to a {@link Step.Run}: the command wrapped in SHELL (heredocs as BuildKit runs them: a
- * lone heredoc with a shebang becomes a script file, a lone plain one the shell's script, others
- * are handed to the shell whole), its mounts, network and environment, and its cache key.
+ * RUN to a {@link Step.Run}: the command wrapped in SHELL (heredocs as BuildKit runs them: a lone
+ * heredoc with a shebang becomes a script file, a lone plain one the shell's script, others are
+ * handed to the shell whole), its mounts, network and environment, and its cache key.
  */
 final class RunPlanner {
   private static final String PIPES = "/dev/pipes/";
@@ -25,8 +25,14 @@ final class RunPlanner {
     this.stage = stage;
   }
 
-  Step.Run plan(Instruction.Run r, int number, String parentKey, ImageConfigEditor config, Map<String, String> env,
-      Map<String, String> runArgs, List<String> proxyEnv) {
+  Step.Run plan(
+      Instruction.Run r,
+      int number,
+      String parentKey,
+      ImageConfigEditor config,
+      Map<String, String> env,
+      Map<String, String> runArgs,
+      List<String> proxyEnv) {
     List<RunMount> mounts = new ArrayList<>();
     List<String> mountKeys = new ArrayList<>();
     for (String raw : r.mounts()) {
@@ -38,12 +44,33 @@ final class RunPlanner {
     List<String> runEnv = new ArrayList<>(config.env());
     runArgs.forEach((k, v) -> runEnv.add(k + "=" + v));
     String user = config.user().isEmpty() ? null : config.user();
-    String network = network(r.network() == null ? null : ctx.lex().process(r.network(), env).value());
+    String network =
+        network(r.network() == null ? null : ctx.lex().process(r.network(), env).value());
     security(r.security());
-    String key = CacheKey.of("run").add(parentKey).addAll(args).addAll(runEnv).add(config.workdir()).add(user).add(network)
-        .addAll(mountKeys).addAll(ctx.input().extraHosts()).hex();
-    return new Step.Run(number, key, r.location(), display(r), args, List.copyOf(runEnv), proxyEnv, config.workdir(), user,
-        network, List.copyOf(mounts), ctx.input().extraHosts());
+    String key =
+        CacheKey.of("run")
+            .add(parentKey)
+            .addAll(args)
+            .addAll(runEnv)
+            .add(config.workdir())
+            .add(user)
+            .add(network)
+            .addAll(mountKeys)
+            .addAll(ctx.input().extraHosts())
+            .hex();
+    return new Step.Run(
+        number,
+        key,
+        r.location(),
+        display(r),
+        args,
+        List.copyOf(runEnv),
+        proxyEnv,
+        config.workdir(),
+        user,
+        network,
+        List.copyOf(mounts),
+        ctx.input().extraHosts());
   }
 
   private List<String> command(Instruction.Run r, ImageConfigEditor config, List<RunMount> mounts) {
@@ -57,7 +84,21 @@ final class RunPlanner {
       if (only != null && r.heredocs().size() == 1) {
         Heredoc doc = r.heredocs().get(0);
         if (doc.body().startsWith("#!")) {
-          mounts.add(new RunMount(RunMount.Type.FILE, PIPES + doc.name(), null, null, true, null, null, 0755, null, null, null, false, doc.body()));
+          mounts.add(
+              new RunMount(
+                  RunMount.Type.FILE,
+                  PIPES + doc.name(),
+                  null,
+                  null,
+                  true,
+                  null,
+                  null,
+                  0755,
+                  null,
+                  null,
+                  null,
+                  false,
+                  doc.body()));
           return List.of(PIPES + doc.name());
         }
         script = doc.body();
@@ -78,11 +119,26 @@ final class RunPlanner {
     if (p.from() != null) {
       Origins.Origin o = ctx.origins().resolve(p.from(), stage.index(), false);
       Origins.checkOrder(o, stage.index(), stage.name(), where);
-      String imageId = o.kind() == CopyFrom.Kind.IMAGE && !o.scratch() ? ctx.input().images().resolve(o.name(), where).imageId() : null;
+      String imageId =
+          o.kind() == CopyFrom.Kind.IMAGE && !o.scratch()
+              ? ctx.input().images().resolve(o.name(), where).imageId()
+              : null;
       from = new MountFrom(o.kind(), o.name(), o.stage(), imageId);
     }
-    return new RunMount(p.type(), p.target(), p.source(), from, p.readOnly(), p.id(), p.sharing(), p.mode(), p.uid(), p.gid(),
-        p.size(), p.required(), null);
+    return new RunMount(
+        p.type(),
+        p.target(),
+        p.source(),
+        from,
+        p.readOnly(),
+        p.id(),
+        p.sharing(),
+        p.mode(),
+        p.uid(),
+        p.gid(),
+        p.size(),
+        p.required(),
+        null);
   }
 
   /** What a mount brings in, as part of the key: bind content digests, stage keys, image ids. */
@@ -118,16 +174,21 @@ final class RunPlanner {
     }
     if (n.equals("host")) {
       if (!"host".equals(ctx.input().network())) {
-        throw new IllegalArgumentException("RUN --network=host needs the build's network to be host (build.network: host)");
+        throw new IllegalArgumentException(
+            "RUN --network=host needs the build's network to be host (build.network: host)");
       }
       return "host";
     }
-    throw new IllegalArgumentException("unsupported network mode \"" + n + "\" (default, none or host)");
+    throw new IllegalArgumentException(
+        "unsupported network mode \"" + n + "\" (default, none or host)");
   }
 
   private static void security(String s) {
     if (s != null && !s.equals("sandbox")) {
-      throw new IllegalArgumentException("RUN --security=" + s + " is not allowed: it would need the security.insecure entitlement");
+      throw new IllegalArgumentException(
+          "RUN --security="
+              + s
+              + " is not allowed: it would need the security.insecure entitlement");
     }
   }
 

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The names a stage reads from (COPY --from, RUN --mount from=), as written, to find the stages a target needs. */
+/**
+ * The names a stage reads from (COPY --from, RUN --mount from=), as written, to find the stages a
+ * target needs.
+ */
 final class StageDeps {
   private StageDeps() {}
 

@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Plans one stage: runs its instructions (after the base image's ONBUILD triggers) over the
- * image config and the build args in scope, turning RUN, COPY/ADD and WORKDIR into keyed
- * {@link Step}s and everything else into config changes and history, as BuildKit's
- * {@code dockerfile2llb} dispatchers do. Single use.
+ * Plans one stage: runs its instructions (after the base image's ONBUILD triggers) over the image
+ * config and the build args in scope, turning RUN, COPY/ADD and WORKDIR into keyed {@link Step}s
+ * and everything else into config changes and history, as BuildKit's {@code dockerfile2llb}
+ * dispatchers do. Single use.
  */
 final class StageDispatcher {
   private final PlanContext ctx;
@@ -37,7 +37,8 @@ final class StageDispatcher {
   private int number;
   private boolean cmdSet;
 
-  StageDispatcher(PlanContext ctx, Stage stage, ObjectNode baseImage, String baseKey, boolean baseIsScratch) {
+  StageDispatcher(
+      PlanContext ctx, Stage stage, ObjectNode baseImage, String baseKey, boolean baseIsScratch) {
     this.ctx = ctx;
     this.stage = stage;
     this.config = new ImageConfigEditor(baseImage, ctx.input().platform());
@@ -58,7 +59,14 @@ final class StageDispatcher {
     if (stage.index() == ctx.target()) {
       ctx.input().labels().forEach(config::addLabel);
     }
-    return new PlannedStage(stage.index(), stage.name(), base, List.copyOf(steps), config.snapshot(), List.copyOf(history), key);
+    return new PlannedStage(
+        stage.index(),
+        stage.name(),
+        base,
+        List.copyOf(steps),
+        config.snapshot(),
+        List.copyOf(history),
+        key);
   }
 
   // An ONBUILD trigger is parsed as a one-line Dockerfile; its errors point at this stage's FROM.
@@ -71,7 +79,10 @@ final class StageDispatcher {
       }
       return InstructionParser.instruction(from.file(), d.nodes().get(0));
     } catch (BuildException | IllegalArgumentException e) {
-      throw BuildException.at(from.file(), from.start(), "ONBUILD trigger \"" + text + "\" of the base image: " + e.getMessage());
+      throw BuildException.at(
+          from.file(),
+          from.start(),
+          "ONBUILD trigger \"" + text + "\" of the base image: " + e.getMessage());
     }
   }
 
@@ -135,21 +146,25 @@ final class StageDispatcher {
     Map<String, String> out = new LinkedHashMap<>();
     Set<String> envKeys = new java.util.HashSet<>();
     config.env().forEach(e -> envKeys.add(e.split("=", 2)[0]));
-    args.forEach((k, v) -> {
-      if (!envKeys.contains(k)) {
-        out.put(k, v);
-      }
-    });
+    args.forEach(
+        (k, v) -> {
+          if (!envKeys.contains(k)) {
+            out.put(k, v);
+          }
+        });
     return out;
   }
 
   private List<String> proxyEnv() {
     List<String> out = new ArrayList<>();
-    ctx.input().buildArgs().forEach((k, v) -> {
-      if (PlanContext.isProxyArg(k) && !args.containsKey(k)) {
-        out.add(k + "=" + v);
-      }
-    });
+    ctx.input()
+        .buildArgs()
+        .forEach(
+            (k, v) -> {
+              if (PlanContext.isProxyArg(k) && !args.containsKey(k)) {
+                out.add(k + "=" + v);
+              }
+            });
     return out;
   }
 
@@ -211,7 +226,9 @@ final class StageDispatcher {
     }
     String user = config.user();
     String k = CacheKey.of("workdir").add(key).add(dir).add(user).hex();
-    addStep(new Step.Workdir(number + 1, k, w.location(), "WORKDIR " + dir, dir, user.isEmpty() ? null : user));
+    addStep(
+        new Step.Workdir(
+            number + 1, k, w.location(), "WORKDIR " + dir, dir, user.isEmpty() ? null : user));
   }
 
   private void metadata(Instruction i) {

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One step of a stage that may change the filesystem, with the key its result is cached under.
- * Metadata-only instructions (ENV, CMD, ...) are not steps: the planner folds them into the
- * image config. {@code number} counts within the stage, FROM being 1 as in BuildKit's progress.
+ * Metadata-only instructions (ENV, CMD, ...) are not steps: the planner folds them into the image
+ * config. {@code number} counts within the stage, FROM being 1 as in BuildKit's progress.
  */
 public sealed interface Step {
   int number();
@@ -22,20 +22,46 @@ public sealed interface Step {
    * RUN: {@code args} already wrapped in the SHELL for the shell form; {@code env} is the image's
    * environment plus the build args in scope; {@code proxyEnv} reaches the process but not the key.
    */
-  record Run(int number, String key, Location location, String display, List<String> args, List<String> env,
-      List<String> proxyEnv, String cwd, String user, String network, List<RunMount> mounts, List<String> extraHosts)
+  record Run(
+      int number,
+      String key,
+      Location location,
+      String display,
+      List<String> args,
+      List<String> env,
+      List<String> proxyEnv,
+      String cwd,
+      String user,
+      String network,
+      List<RunMount> mounts,
+      List<String> extraHosts)
       implements Step {}
 
   /**
-   * COPY/ADD: {@code sources} expanded (context paths or globs, stage or image paths, URLs),
-   * {@code dest} absolute (a trailing "/" kept: it means "into this directory").
+   * COPY/ADD: {@code sources} expanded (context paths or globs, stage or image paths, URLs), {@code
+   * dest} absolute (a trailing "/" kept: it means "into this directory").
    */
-  record Copy(int number, String key, Location location, String display, CopyFrom from, List<String> sources,
-      List<InlineFile> inline, String dest, String chown, String chmod, boolean link, List<String> excludes,
-      boolean add, String checksum) implements Step {}
+  record Copy(
+      int number,
+      String key,
+      Location location,
+      String display,
+      CopyFrom from,
+      List<String> sources,
+      List<InlineFile> inline,
+      String dest,
+      String chown,
+      String chmod,
+      boolean link,
+      List<String> excludes,
+      boolean add,
+      String checksum)
+      implements Step {}
 
   /** WORKDIR: makes {@code path} if missing, owned by {@code user} as BuildKit does. */
-  record Workdir(int number, String key, Location location, String display, String path, String user) implements Step {}
+  record Workdir(
+      int number, String key, Location location, String display, String path, String user)
+      implements Step {}
 
   /** Where COPY reads: a build context by name ("" = main), an earlier stage, or an image. */
   record CopyFrom(Kind kind, String name, int stage, String imageId) {

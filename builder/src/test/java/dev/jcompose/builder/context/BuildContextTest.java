@@ -43,23 +43,31 @@ class BuildContextTest {
   }
 
   private BuildContext open(String dockerignore) {
-    return BuildContext.open(ctx, PatternMatcher.of(IgnoreFile.patterns(dockerignore)), "build context");
+    return BuildContext.open(
+        ctx, PatternMatcher.of(IgnoreFile.patterns(dockerignore)), "build context");
   }
 
   private static List<String> rels(List<BuildContext.Source> sources) {
-    return sources.stream().flatMap(s -> s.entries().stream().map(e -> s.name() + "|" + e.rel() + "|" + e.kind())).toList();
+    return sources.stream()
+        .flatMap(s -> s.entries().stream().map(e -> s.name() + "|" + e.rel() + "|" + e.kind()))
+        .toList();
   }
 
   @Test
   void select_directoryWalksItSortedWithLinksKeptAsLinks() {
-    assertThat(rels(open("").select("src", PatternMatcher.none()))).containsExactly(
-        "src||DIR", "src|link.c|SYMLINK", "src|main.c|FILE", "src|notes.md|FILE", "src|util.c|FILE");
+    assertThat(rels(open("").select("src", PatternMatcher.none())))
+        .containsExactly(
+            "src||DIR",
+            "src|link.c|SYMLINK",
+            "src|main.c|FILE",
+            "src|notes.md|FILE",
+            "src|util.c|FILE");
   }
 
   @Test
   void select_globsMatchPerComponent() {
-    assertThat(rels(open("").select("src/*.c", PatternMatcher.none()))).containsExactly(
-        "link.c||FILE", "main.c||FILE", "util.c||FILE");
+    assertThat(rels(open("").select("src/*.c", PatternMatcher.none())))
+        .containsExactly("link.c||FILE", "main.c||FILE", "util.c||FILE");
     assertThat(open("").select("*.nothing", PatternMatcher.none())).isEmpty();
   }
 
@@ -73,34 +81,45 @@ class BuildContextTest {
   @Test
   void select_dockerignoreHidesFilesAndExceptionsBringThemBack() {
     BuildContext c = open("docs\n!docs/keep.md\n*.env\n");
-    assertThat(rels(c.select(".", PatternMatcher.none()))).contains("|docs|DIR", "|docs/keep.md|FILE")
+    assertThat(rels(c.select(".", PatternMatcher.none())))
+        .contains("|docs|DIR", "|docs/keep.md|FILE")
         .doesNotContain("|docs/a.md|FILE", "|secret.env|FILE");
-    assertThatThrownBy(() -> c.select("secret.env", PatternMatcher.none())).isInstanceOf(BuildException.class)
+    assertThatThrownBy(() -> c.select("secret.env", PatternMatcher.none()))
+        .isInstanceOf(BuildException.class)
         .hasMessage("\"secret.env\" not found in the build context");
-    assertThat(rels(c.select("docs/keep.md", PatternMatcher.none()))).containsExactly("keep.md||FILE");
+    assertThat(rels(c.select("docs/keep.md", PatternMatcher.none())))
+        .containsExactly("keep.md||FILE");
   }
 
   @Test
   void select_excludesApplyBelowTheSource() {
-    assertThat(rels(open("").select("src", PatternMatcher.of(List.of("*.md", "link.c"))))).containsExactly(
-        "src||DIR", "src|main.c|FILE", "src|util.c|FILE");
+    assertThat(rels(open("").select("src", PatternMatcher.of(List.of("*.md", "link.c")))))
+        .containsExactly("src||DIR", "src|main.c|FILE", "src|util.c|FILE");
   }
 
   @Test
   void select_refusesEveryWayOut() {
     BuildContext c = open("");
-    assertThatThrownBy(() -> c.select("../host-secret", PatternMatcher.none())).hasMessageContaining("refusing source \"../host-secret\": it is outside the build context");
-    assertThatThrownBy(() -> c.select("escape", PatternMatcher.none())).hasMessageContaining("symlink escape points outside the build context");
-    assertThatThrownBy(() -> c.select("escape-abs", PatternMatcher.none())).hasMessageContaining("symlink escape-abs points outside the build context");
-    assertThatThrownBy(() -> c.select("deep", PatternMatcher.none())).hasMessageContaining("symlink deep points outside the build context");
-    assertThatThrownBy(() -> c.select("e*", PatternMatcher.none())).hasMessageContaining("outside the build context");
+    assertThatThrownBy(() -> c.select("../host-secret", PatternMatcher.none()))
+        .hasMessageContaining(
+            "refusing source \"../host-secret\": it is outside the build context");
+    assertThatThrownBy(() -> c.select("escape", PatternMatcher.none()))
+        .hasMessageContaining("symlink escape points outside the build context");
+    assertThatThrownBy(() -> c.select("escape-abs", PatternMatcher.none()))
+        .hasMessageContaining("symlink escape-abs points outside the build context");
+    assertThatThrownBy(() -> c.select("deep", PatternMatcher.none()))
+        .hasMessageContaining("symlink deep points outside the build context");
+    assertThatThrownBy(() -> c.select("e*", PatternMatcher.none()))
+        .hasMessageContaining("outside the build context");
   }
 
   @Test
   void select_anIgnoreExceptionCannotReachOutside() {
     BuildContext c = open("*\n!../host-secret\n!escape\n");
-    assertThatThrownBy(() -> c.select("escape", PatternMatcher.none())).hasMessageContaining("outside the build context");
-    assertThatThrownBy(() -> c.select("../host-secret", PatternMatcher.none())).hasMessageContaining("outside the build context");
+    assertThatThrownBy(() -> c.select("escape", PatternMatcher.none()))
+        .hasMessageContaining("outside the build context");
+    assertThatThrownBy(() -> c.select("../host-secret", PatternMatcher.none()))
+        .hasMessageContaining("outside the build context");
   }
 
   @Test
@@ -118,6 +137,7 @@ class BuildContextTest {
     assertThat(h.digest(c.select("src", PatternMatcher.none()))).isEqualTo(before);
     Files.writeString(ctx.resolve("src/util.c"), "changed");
     assertThat(h.digest(c.select("src", PatternMatcher.none()))).isNotEqualTo(before);
-    assertThat(h.digest(c.select("docs", PatternMatcher.none()))).isEqualTo(h.digest(open("").select("docs", PatternMatcher.none())));
+    assertThat(h.digest(c.select("docs", PatternMatcher.none())))
+        .isEqualTo(h.digest(open("").select("docs", PatternMatcher.none())));
   }
 }

@@ -28,13 +28,15 @@ class UrlSourcesTest {
   @BeforeEach
   void start() throws Exception {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/dl/install.sh", x -> {
-      hits.incrementAndGet();
-      x.getResponseHeaders().add("Last-Modified", "Wed, 21 Oct 2015 07:28:00 GMT");
-      x.sendResponseHeaders(200, BODY.length);
-      x.getResponseBody().write(BODY);
-      x.close();
-    });
+    server.createContext(
+        "/dl/install.sh",
+        x -> {
+          hits.incrementAndGet();
+          x.getResponseHeaders().add("Last-Modified", "Wed, 21 Oct 2015 07:28:00 GMT");
+          x.sendResponseHeaders(200, BODY.length);
+          x.getResponseBody().write(BODY);
+          x.close();
+        });
     server.start();
     url = "http://127.0.0.1:" + server.getAddress().getPort() + "/dl/install.sh";
   }
@@ -66,7 +68,8 @@ class UrlSourcesTest {
 
   @Test
   void fetch_withAWrongChecksum_fails() {
-    assertThatThrownBy(() -> new UrlSources(tmp).fetch(url, "sha256:" + "0".repeat(64))).isInstanceOf(BuildException.class)
+    assertThatThrownBy(() -> new UrlSources(tmp).fetch(url, "sha256:" + "0".repeat(64)))
+        .isInstanceOf(BuildException.class)
         .hasMessageContaining("but --checksum says sha256:000");
   }
 }

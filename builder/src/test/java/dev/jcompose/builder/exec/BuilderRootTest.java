@@ -10,7 +10,6 @@ import dev.jcompose.builder.api.BuildRequest;
 import dev.jcompose.builder.api.BuildResult;
 import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ImageHandle;
-import dev.jcompose.runtime.api.LogLine;
 import dev.jcompose.runtime.api.LogReader;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.cgroup.CgroupDrivers;
@@ -36,9 +35,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The builder on the real kernel: RUN in runtime containers, layers from overlay upper dirs,
- * images in a real store, base images from the test registry ({@link TestRegistry}, a Docker Hub
- * mirror here) holding the offline-built busybox test image.
+ * The builder on the real kernel: RUN in runtime containers, layers from overlay upper dirs, images
+ * in a real store, base images from the test registry ({@link TestRegistry}, a Docker Hub mirror
+ * here) holding the offline-built busybox test image.
  */
 @Tag("root")
 @Tag("registry")
@@ -75,8 +74,17 @@ class BuilderRootTest {
     ctx = Files.createDirectories(root.resolve("ctx"));
     paths = new RuntimePaths(root.resolve("data"), root.resolve("run"));
     runtime = new LinuxContainerRuntime(paths, CgroupDrivers.detect());
-    images = new RegistryImageService(paths, RegistryConfig.load(Map.of("JCOMPOSE_REGISTRY_MIRRORS", TestRegistry.url(),
-        "JCOMPOSE_CONFIG", root.resolve("none.json").toString(), "HOME", root.toString())));
+    images =
+        new RegistryImageService(
+            paths,
+            RegistryConfig.load(
+                Map.of(
+                    "JCOMPOSE_REGISTRY_MIRRORS",
+                    TestRegistry.url(),
+                    "JCOMPOSE_CONFIG",
+                    root.resolve("none.json").toString(),
+                    "HOME",
+                    root.toString())));
     builder = new RuntimeImageBuilder(paths, runtime, images, images, BuildNetwork.NONE);
   }
 
@@ -117,38 +125,72 @@ class BuilderRootTest {
     ImageHandle image = images.find(ref).orElseThrow();
     List<String> args = cmd != null ? cmd : image.config().cmd();
     String id = "t-" + System.nanoTime();
-    ContainerSpec.ProcessSpec p = new ContainerSpec.ProcessSpec(args, image.config().env(), image.config().workingDir(), image.config().user(),
-        List.of(), false, false, null, false, List.of());
-    runtime.create(new ContainerSpec(id, image, p, "h", null, new ContainerSpec.NetworkMode(ContainerSpec.NetworkMode.Kind.NONE, null),
-        List.of(), Map.of(), ContainerSpec.Resources.none(), false, false, Map.of(), List.of(), null, Map.of()));
+    ContainerSpec.ProcessSpec p =
+        new ContainerSpec.ProcessSpec(
+            args,
+            image.config().env(),
+            image.config().workingDir(),
+            image.config().user(),
+            List.of(),
+            false,
+            false,
+            null,
+            false,
+            List.of());
+    runtime.create(
+        new ContainerSpec(
+            id,
+            image,
+            p,
+            "h",
+            null,
+            new ContainerSpec.NetworkMode(ContainerSpec.NetworkMode.Kind.NONE, null),
+            List.of(),
+            Map.of(),
+            ContainerSpec.Resources.none(),
+            false,
+            false,
+            Map.of(),
+            List.of(),
+            null,
+            Map.of()));
     runtime.start(id);
     runtime.awaitExit(id).get(20, TimeUnit.SECONDS);
     List<String> lines = new ArrayList<>();
-    new CriLogReader().read(runtime.state(id).orElseThrow().logPath(), LogReader.Options.all(), l -> lines.add(l.text()), () -> true);
+    new CriLogReader()
+        .read(
+            runtime.state(id).orElseThrow().logPath(),
+            LogReader.Options.all(),
+            l -> lines.add(l.text()),
+            () -> true);
     runtime.delete(id);
     return lines;
   }
 
-  private static final String MULTI = String.join("\n",
-      "FROM busybox AS build",
-      "WORKDIR /src",
-      "COPY greet.sh lib/ ./",
-      "RUN sh greet.sh > /greeting.txt && echo built",
-      "FROM busybox AS unused",
-      "RUN exit 1",
-      "FROM busybox",
-      "ENV WHO=world",
-      "COPY --from=build /greeting.txt /srv/",
-      "COPY app.sh /app/",
-      "RUN chmod +x /app/app.sh && rm /bin/true && mkdir -p /var/empty",
-      "CMD [\"/app/app.sh\"]",
-      "");
+  private static final String MULTI =
+      String.join(
+          "\n",
+          "FROM busybox AS build",
+          "WORKDIR /src",
+          "COPY greet.sh lib/ ./",
+          "RUN sh greet.sh > /greeting.txt && echo built",
+          "FROM busybox AS unused",
+          "RUN exit 1",
+          "FROM busybox",
+          "ENV WHO=world",
+          "COPY --from=build /greeting.txt /srv/",
+          "COPY app.sh /app/",
+          "RUN chmod +x /app/app.sh && rm /bin/true && mkdir -p /var/empty",
+          "CMD [\"/app/app.sh\"]",
+          "");
 
   private void app() throws IOException {
     write("Dockerfile", MULTI);
     write("greet.sh", "echo hello from the build stage\n");
     write("lib/util.sh", "# nothing yet\n");
-    write("app.sh", "#!/bin/sh\ncat /srv/greeting.txt\necho \"hello $WHO\"\n[ -e /bin/true ] || echo true-is-gone\n");
+    write(
+        "app.sh",
+        "#!/bin/sh\ncat /srv/greeting.txt\necho \"hello $WHO\"\n[ -e /bin/true ] || echo true-is-gone\n");
   }
 
   @Test
@@ -156,14 +198,22 @@ class BuilderRootTest {
     app();
     BuildResult r = build("test/app:1");
     assertThat(r.reference()).isEqualTo("docker.io/test/app:1");
-    assertThat(labels(BuildEvent.Kind.STEP)).containsExactly(
-        "[build 2/4] WORKDIR /src", "[build 3/4] COPY greet.sh lib/ /src/", "[build 4/4] RUN sh greet.sh > /greeting.txt && echo built",
-        "[stage-2 2/4] COPY --from=build /greeting.txt /srv/", "[stage-2 3/4] COPY app.sh /app/", "[stage-2 4/4] RUN chmod +x /app/app.sh && rm /bin/true && mkdir -p /var/empty");
+    assertThat(labels(BuildEvent.Kind.STEP))
+        .containsExactly(
+            "[build 2/4] WORKDIR /src",
+            "[build 3/4] COPY greet.sh lib/ /src/",
+            "[build 4/4] RUN sh greet.sh > /greeting.txt && echo built",
+            "[stage-2 2/4] COPY --from=build /greeting.txt /srv/",
+            "[stage-2 3/4] COPY app.sh /app/",
+            "[stage-2 4/4] RUN chmod +x /app/app.sh && rm /bin/true && mkdir -p /var/empty");
     assertThat(events).extracting(BuildEvent::text).contains("built");
-    assertThat(runImage("test/app:1", null)).containsExactly("hello from the build stage", "hello world", "true-is-gone");
+    assertThat(runImage("test/app:1", null))
+        .containsExactly("hello from the build stage", "hello world", "true-is-gone");
     ImageHandle image = images.find("test/app:1").orElseThrow();
     ImageHandle base = images.find("busybox").orElseThrow();
-    assertThat(image.layerDirs()).hasSize(base.layerDirs().size() + 3).startsWith(base.layerDirs().toArray(Path[]::new));
+    assertThat(image.layerDirs())
+        .hasSize(base.layerDirs().size() + 3)
+        .startsWith(base.layerDirs().toArray(Path[]::new));
   }
 
   @Test
@@ -183,8 +233,10 @@ class BuilderRootTest {
     build("test/app:1");
     write("app.sh", "#!/bin/sh\necho changed\n");
     BuildResult r = build("test/app:1");
-    assertThat(labels(BuildEvent.Kind.STEP)).containsExactly("[stage-2 3/4] COPY app.sh /app/",
-        "[stage-2 4/4] RUN chmod +x /app/app.sh && rm /bin/true && mkdir -p /var/empty");
+    assertThat(labels(BuildEvent.Kind.STEP))
+        .containsExactly(
+            "[stage-2 3/4] COPY app.sh /app/",
+            "[stage-2 4/4] RUN chmod +x /app/app.sh && rm /bin/true && mkdir -p /var/empty");
     assertThat(r.stepsCached()).isEqualTo(1); // COPY --from: the build stage was not even looked at
     assertThat(runImage("test/app:1", null)).containsExactly("changed");
   }
@@ -198,14 +250,22 @@ class BuilderRootTest {
     write("node_modules/x.js", "x");
     write("node_modules/keep.js", "k");
     build("test/ctx:1");
-    assertThat(runImage("test/ctx:1", null)).containsExactlyInAnyOrder("/ctx", "/ctx/a.txt", "/ctx/Dockerfile", "/ctx/.dockerignore",
-        "/ctx/node_modules", "/ctx/node_modules/keep.js");
+    assertThat(runImage("test/ctx:1", null))
+        .containsExactlyInAnyOrder(
+            "/ctx",
+            "/ctx/a.txt",
+            "/ctx/Dockerfile",
+            "/ctx/.dockerignore",
+            "/ctx/node_modules",
+            "/ctx/node_modules/keep.js");
   }
 
   @Test
   void build_whiteoutsAndOpaqueDirsSurviveAsLayers() throws Exception {
-    write("Dockerfile", "FROM busybox\nRUN mkdir -p /d /o && echo 1 > /d/a && echo 2 > /d/b && touch /o/1 /o/2\n"
-        + "RUN rm /d/a && rm -rf /o && mkdir /o && echo x > /o/only\nCMD [\"sh\", \"-c\", \"ls /d; ls /o\"]\n");
+    write(
+        "Dockerfile",
+        "FROM busybox\nRUN mkdir -p /d /o && echo 1 > /d/a && echo 2 > /d/b && touch /o/1 /o/2\n"
+            + "RUN rm /d/a && rm -rf /o && mkdir /o && echo x > /o/only\nCMD [\"sh\", \"-c\", \"ls /d; ls /o\"]\n");
     build("test/wh:1");
     assertThat(runImage("test/wh:1", null)).containsExactly("b", "only");
   }
@@ -213,7 +273,8 @@ class BuilderRootTest {
   @Test
   void build_failingRun_namesTheDockerfileLineAndLeavesNothingBehind() throws Exception {
     write("Dockerfile", "FROM busybox\nRUN echo about to fail\nRUN echo oops >&2 && exit 3\n");
-    assertThatThrownBy(() -> build("test/fail:1")).isInstanceOf(BuildException.class)
+    assertThatThrownBy(() -> build("test/fail:1"))
+        .isInstanceOf(BuildException.class)
         .hasMessage("Dockerfile:3: RUN echo oops >&2 && exit 3: the command exited with code 3");
     assertThat(events).extracting(BuildEvent::text).contains("oops");
     assertThat(runtime.list()).isEmpty();
@@ -221,16 +282,37 @@ class BuilderRootTest {
 
   @Test
   void build_runMounts_cacheSecretBindTmpfs() throws Exception {
-    write("Dockerfile", String.join("\n", "FROM busybox",
-        "RUN --mount=type=cache,target=/cache sh -c 'echo run >> /cache/log; wc -l < /cache/log > /count'",
-        "RUN --mount=type=secret,id=token cat /run/secrets/token > /seen && stat -c %a /run/secrets/token >> /seen",
-        "RUN --mount=type=bind,source=data,target=/data cat /data/x > /bound",
-        "RUN --mount=type=tmpfs,target=/scratch touch /scratch/t && [ ! -e /scratch/t ] || echo tmpfs-visible > /tmpfs",
-        "CMD [\"sh\", \"-c\", \"cat /count /seen /bound /tmpfs; ls -d /cache /data /scratch 2>/dev/null | wc -l\"]", ""));
+    write(
+        "Dockerfile",
+        String.join(
+            "\n",
+            "FROM busybox",
+            "RUN --mount=type=cache,target=/cache sh -c 'echo run >> /cache/log; wc -l < /cache/log > /count'",
+            "RUN --mount=type=secret,id=token cat /run/secrets/token > /seen && stat -c %a /run/secrets/token >> /seen",
+            "RUN --mount=type=bind,source=data,target=/data cat /data/x > /bound",
+            "RUN --mount=type=tmpfs,target=/scratch touch /scratch/t && [ ! -e /scratch/t ] || echo tmpfs-visible > /tmpfs",
+            "CMD [\"sh\", \"-c\", \"cat /count /seen /bound /tmpfs; ls -d /cache /data /scratch 2>/dev/null | wc -l\"]",
+            ""));
     write("data/x", "from-context\n");
-    BuildRequest req = new BuildRequest(ctx, null, null, Map.of(), null, List.of("test/mounts:1"), Map.of(), "default", List.of(), null,
-        Map.of("token", "s3cret".getBytes()), Map.of(), List.of(), false, false);
+    BuildRequest req =
+        new BuildRequest(
+            ctx,
+            null,
+            null,
+            Map.of(),
+            null,
+            List.of("test/mounts:1"),
+            Map.of(),
+            "default",
+            List.of(),
+            null,
+            Map.of("token", "s3cret".getBytes()),
+            Map.of(),
+            List.of(),
+            false,
+            false);
     builder.build(req, events::add);
-    assertThat(runImage("test/mounts:1", null)).containsExactly("1", "s3cret400", "from-context", "tmpfs-visible", "0");
+    assertThat(runImage("test/mounts:1", null))
+        .containsExactly("1", "s3cret400", "from-context", "tmpfs-visible", "0");
   }
 }

@@ -1,6 +1,5 @@
 package dev.jcompose.builder.exec;
 
-import dev.jcompose.runtime.sys.NativeOps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import dev.jcompose.builder.dockerfile.Instruction.Location;
 import dev.jcompose.builder.ignore.PatternMatcher;
 import dev.jcompose.builder.plan.Step;
 import dev.jcompose.builder.plan.Step.CopyFrom;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -42,23 +42,43 @@ class CopyStepRunnerTest {
     Files.writeString(ctx.resolve("src/a.py"), "a");
     Files.writeString(ctx.resolve("src/b.py"), "b");
     Files.writeString(ctx.resolve("src/sub/c.txt"), "c");
-    Files.setPosixFilePermissions(ctx.resolve("src/a.py"), PosixFilePermissions.fromString("rwxr-x---"));
+    Files.setPosixFilePermissions(
+        ctx.resolve("src/a.py"), PosixFilePermissions.fromString("rwxr-x---"));
     base = Files.createDirectories(tmp.resolve("base"));
     Files.createDirectories(base.resolve("usr/bin"));
     Files.createSymbolicLink(base.resolve("bin"), Path.of("usr/bin"));
     Files.createDirectories(base.resolve("app"));
-    Files.setPosixFilePermissions(base.resolve("app"), PosixFilePermissions.fromString("rwx------"));
+    Files.setPosixFilePermissions(
+        base.resolve("app"), PosixFilePermissions.fromString("rwx------"));
     stage = Files.createDirectories(tmp.resolve("stage"));
     Files.createDirectories(stage.resolve("out"));
     Files.writeString(stage.resolve("out/bin"), "binary");
     BuildContext c = BuildContext.open(ctx, PatternMatcher.none(), "build context");
-    runner = new CopyStepRunner(NativeOps.real(), Map.of("", c), new UrlSources(tmp.resolve("dl")), from -> List.of(stage));
+    runner =
+        new CopyStepRunner(
+            NativeOps.real(),
+            Map.of("", c),
+            new UrlSources(tmp.resolve("dl")),
+            from -> List.of(stage));
   }
 
-  private Path copy(List<String> sources, String dest, String chmod, boolean link, List<String> excludes, boolean add,
-      CopyFrom from, List<Step.InlineFile> inline) throws IOException {
+  private Path copy(
+      List<String> sources,
+      String dest,
+      String chmod,
+      boolean link,
+      List<String> excludes,
+      boolean add,
+      CopyFrom from,
+      List<Step.InlineFile> inline)
+      throws IOException {
     Path layer = Files.createDirectories(tmp.resolve("layer-" + System.nanoTime()));
-    runner.run(new Step.Copy(2, "k", HERE, "COPY", from, sources, inline, dest, null, chmod, link, excludes, add, null), layer, List.of(base));
+    runner.run(
+        new Step.Copy(
+            2, "k", HERE, "COPY", from, sources, inline, dest, null, chmod, link, excludes, add,
+            null),
+        layer,
+        List.of(base));
     return layer;
   }
 
@@ -68,58 +88,124 @@ class CopyStepRunnerTest {
 
   private static List<String> tree(Path layer) throws IOException {
     try (Stream<Path> s = Files.walk(layer)) {
-      return s.filter(p -> !p.equals(layer)).map(p -> layer.relativize(p) + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : "")).sorted().toList();
+      return s.filter(p -> !p.equals(layer))
+          .map(
+              p ->
+                  layer.relativize(p)
+                      + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""))
+          .sorted()
+          .toList();
     }
   }
 
   @Test
   void copyDirectory_copiesItsContentsIntoTheDestination() throws IOException {
-    assertThat(tree(copy(List.of("src"), "/opt/app/"))).containsExactly("opt/", "opt/app/", "opt/app/a.py", "opt/app/b.py", "opt/app/sub/", "opt/app/sub/c.txt");
+    assertThat(tree(copy(List.of("src"), "/opt/app/")))
+        .containsExactly(
+            "opt/",
+            "opt/app/",
+            "opt/app/a.py",
+            "opt/app/b.py",
+            "opt/app/sub/",
+            "opt/app/sub/c.txt");
   }
 
   @Test
   void copyFile_toAPathWithoutSlash_namesTheFile() throws IOException {
     Path l = copy(List.of("src/a.py"), "/opt/main.py");
     assertThat(tree(l)).containsExactly("opt/", "opt/main.py");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(l.resolve("opt/main.py")))).isEqualTo("rwxr-x---");
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(l.resolve("opt/main.py"))))
+        .isEqualTo("rwxr-x---");
   }
 
   @Test
   void copyIntoAnExistingDirectory_keepsItsMetadataFromBelow() throws IOException {
     Path l = copy(List.of("src/b.py"), "/app");
     assertThat(tree(l)).containsExactly("app/", "app/b.py");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(l.resolve("app")))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(l.resolve("app"))))
+        .isEqualTo("rwx------");
   }
 
   @Test
   void destination_followsTheImagesSymlinks() throws IOException {
-    assertThat(tree(copy(List.of("src/b.py"), "/bin/"))).containsExactly("usr/", "usr/bin/", "usr/bin/b.py");
+    assertThat(tree(copy(List.of("src/b.py"), "/bin/")))
+        .containsExactly("usr/", "usr/bin/", "usr/bin/b.py");
   }
 
   @Test
   void link_ignoresTheLayersBelow() throws IOException {
-    assertThat(tree(copy(List.of("src/b.py"), "/bin/", null, true, List.of(), false, CopyFrom.context(""), List.of())))
+    assertThat(
+            tree(
+                copy(
+                    List.of("src/b.py"),
+                    "/bin/",
+                    null,
+                    true,
+                    List.of(),
+                    false,
+                    CopyFrom.context(""),
+                    List.of())))
         .containsExactly("bin/", "bin/b.py");
   }
 
   @Test
   void globsChmodAndExcludes() throws IOException {
-    Path l = copy(List.of("src/*.py"), "/x/", "0644", false, List.of(), false, CopyFrom.context(""), List.of());
+    Path l =
+        copy(
+            List.of("src/*.py"),
+            "/x/",
+            "0644",
+            false,
+            List.of(),
+            false,
+            CopyFrom.context(""),
+            List.of());
     assertThat(tree(l)).containsExactly("x/", "x/a.py", "x/b.py");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(l.resolve("x/a.py")))).isEqualTo("rw-r--r--");
-    assertThat(tree(copy(List.of("src"), "/y/", null, false, List.of("*.py"), false, CopyFrom.context(""), List.of())))
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(l.resolve("x/a.py"))))
+        .isEqualTo("rw-r--r--");
+    assertThat(
+            tree(
+                copy(
+                    List.of("src"),
+                    "/y/",
+                    null,
+                    false,
+                    List.of("*.py"),
+                    false,
+                    CopyFrom.context(""),
+                    List.of())))
         .containsExactly("y/", "y/sub/", "y/sub/c.txt");
   }
 
   @Test
   void fromAnotherStage_readsItsFilesystem() throws IOException {
-    assertThat(tree(copy(List.of("/out/bin"), "/usr/local/bin/tool", null, false, List.of(), false,
-        new CopyFrom(CopyFrom.Kind.STAGE, "build", 0, null), List.of()))).containsExactly("usr/", "usr/local/", "usr/local/bin/", "usr/local/bin/tool");
+    assertThat(
+            tree(
+                copy(
+                    List.of("/out/bin"),
+                    "/usr/local/bin/tool",
+                    null,
+                    false,
+                    List.of(),
+                    false,
+                    new CopyFrom(CopyFrom.Kind.STAGE, "build", 0, null),
+                    List.of())))
+        .containsExactly("usr/", "usr/local/", "usr/local/bin/", "usr/local/bin/tool");
   }
 
   @Test
   void heredoc_becomesAFile() throws IOException {
-    Path l = copy(List.of(), "/etc/", null, false, List.of(), false, CopyFrom.context(""), List.of(new Step.InlineFile("motd", "hi\n")));
+    Path l =
+        copy(
+            List.of(),
+            "/etc/",
+            null,
+            false,
+            List.of(),
+            false,
+            CopyFrom.context(""),
+            List.of(new Step.InlineFile("motd", "hi\n")));
     assertThat(l.resolve("etc/motd")).hasContent("hi");
   }
 
@@ -133,13 +219,25 @@ class CopyStepRunnerTest {
       tar.write("elf".getBytes());
       tar.closeArchiveEntry();
     }
-    assertThat(tree(copy(List.of("pkg.tar.gz"), "/opt/", null, false, List.of(), true, CopyFrom.context(""), List.of())))
+    assertThat(
+            tree(
+                copy(
+                    List.of("pkg.tar.gz"),
+                    "/opt/",
+                    null,
+                    false,
+                    List.of(),
+                    true,
+                    CopyFrom.context(""),
+                    List.of())))
         .containsExactly("opt/", "opt/lib/", "opt/lib/x.so");
-    assertThat(tree(copy(List.of("pkg.tar.gz"), "/opt/"))).containsExactly("opt/", "opt/pkg.tar.gz");
+    assertThat(tree(copy(List.of("pkg.tar.gz"), "/opt/")))
+        .containsExactly("opt/", "opt/pkg.tar.gz");
   }
 
   @Test
   void missingSource_isNotFound() {
-    assertThatThrownBy(() -> copy(List.of("nope.txt"), "/x")).hasMessageContaining("\"nope.txt\" not found in the build context");
+    assertThatThrownBy(() -> copy(List.of("nope.txt"), "/x"))
+        .hasMessageContaining("\"nope.txt\" not found in the build context");
   }
 }

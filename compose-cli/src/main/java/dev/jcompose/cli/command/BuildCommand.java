@@ -25,25 +25,44 @@ public final class BuildCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SERVICE", description = "Only these services")
   List<String> services = new ArrayList<>();
 
-  @Option(names = "--no-cache", description = "Do not use cache when building the image") boolean noCache;
-  @Option(names = "--pull", description = "Always attempt to pull a newer version of the image") boolean pull;
-  @Option(names = "--build-arg", paramLabel = "KEY=VALUE", description = "Set build-time variables for services") List<String> buildArgs = new ArrayList<>();
-  @Option(names = {"-q", "--quiet"}, description = "Don't print anything to STDOUT") boolean quiet;
+  @Option(names = "--no-cache", description = "Do not use cache when building the image")
+  boolean noCache;
+
+  @Option(names = "--pull", description = "Always attempt to pull a newer version of the image")
+  boolean pull;
+
+  @Option(
+      names = "--build-arg",
+      paramLabel = "KEY=VALUE",
+      description = "Set build-time variables for services")
+  List<String> buildArgs = new ArrayList<>();
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Don't print anything to STDOUT")
+  boolean quiet;
 
   @Override
   public Integer call() {
     Project project = CommandContext.loadProject(spec);
-    CommandContext.compose.get().build(project, new BuildOptions(services, noCache, pull, args()), new ProgressPrinter(System.err, quiet));
+    CommandContext.compose
+        .get()
+        .build(
+            project,
+            new BuildOptions(services, noCache, pull, args()),
+            new ProgressPrinter(System.err, quiet));
     return 0;
   }
 
-  // docker compose: KEY=VALUE, or KEY alone to take the value from the environment (absent = not set)
+  // docker compose: KEY=VALUE, or KEY alone to take the value from the environment (absent = not
+  // set)
   private Map<String, String> args() {
     Map<String, String> out = new LinkedHashMap<>();
     for (String a : buildArgs) {
       int eq = a.indexOf('=');
       if (eq == 0) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "invalid --build-arg '" + a + "': use KEY=VALUE");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "invalid --build-arg '" + a + "': use KEY=VALUE");
       }
       if (eq > 0) {
         out.put(a.substring(0, eq), a.substring(eq + 1));

@@ -10,9 +10,9 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * What the verbs share: the global project flags, the project loader, and the one door out of
- * the CLI, the compose service (engine verbs through the engine, started on demand; the others in
- * this process). The suppliers are fields so tests can put fakes behind them.
+ * What the verbs share: the global project flags, the project loader, and the one door out of the
+ * CLI, the compose service (engine verbs through the engine, started on demand; the others in this
+ * process). The suppliers are fields so tests can put fakes behind them.
  */
 final class CommandContext {
   static Supplier<ComposeService> compose = () -> ComposeServices.forEnvironment(System.getenv());

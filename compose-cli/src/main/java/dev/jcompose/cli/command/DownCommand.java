@@ -14,27 +14,40 @@ import picocli.CommandLine.Spec;
 public final class DownCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"-v", "--volumes"}, description = "Remove named volumes declared in the volumes section and anonymous volumes")
+  @Option(
+      names = {"-v", "--volumes"},
+      description = "Remove named volumes declared in the volumes section and anonymous volumes")
   boolean volumes;
 
-  @Option(names = "--remove-orphans", description = "Remove containers for services not defined in the Compose file")
+  @Option(
+      names = "--remove-orphans",
+      description = "Remove containers for services not defined in the Compose file")
   boolean removeOrphans;
 
-  @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds")
+  @Option(
+      names = {"-t", "--timeout"},
+      paramLabel = "SECONDS",
+      description = "Shutdown timeout in seconds")
   Integer timeout;
 
-  @Option(names = "--rmi", paramLabel = "TYPE", description = "Remove images used by services: local or all")
+  @Option(
+      names = "--rmi",
+      paramLabel = "TYPE",
+      description = "Remove images used by services: local or all")
   String rmi;
 
   @Override
   public Integer call() {
     if (rmi != null && !rmi.equals("local") && !rmi.equals("all")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "invalid --rmi '" + rmi + "': use local or all");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "invalid --rmi '" + rmi + "': use local or all");
     }
     Project project = CommandContext.projectIfAvailable(spec);
     String name = project != null ? project.name() : CommandContext.projectName(spec);
     DownOptions options = new DownOptions(volumes, removeOrphans, timeout, rmi);
-    CommandContext.compose.get().down(name, project, options, new ProgressPrinter(System.err, false));
+    CommandContext.compose
+        .get()
+        .down(name, project, options, new ProgressPrinter(System.err, false));
     return 0;
   }
 }

@@ -25,19 +25,29 @@ public final class PsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SERVICE", description = "Only these services")
   List<String> services = new ArrayList<>();
 
-  @Option(names = {"-a", "--all"}, description = "Show all stopped containers")
+  @Option(
+      names = {"-a", "--all"},
+      description = "Show all stopped containers")
   boolean all;
 
-  @Option(names = {"-q", "--quiet"}, description = "Only display IDs")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Only display IDs")
   boolean quiet;
 
   @Option(names = "--services", description = "Display services")
   boolean listServices;
 
-  @Option(names = "--status", paramLabel = "STATUS", description = "Filter services by status: running, exited, created, restarting, ...")
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
+      description = "Filter services by status: running, exited, created, restarting, ...")
   List<String> status = new ArrayList<>();
 
-  @Option(names = "--format", defaultValue = "table", description = "Format the output: table or json")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "Format the output: table or json")
   String format;
 
   @Option(names = "--no-trunc", description = "Don't truncate output")
@@ -46,10 +56,15 @@ public final class PsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!format.equals("table") && !format.equals("json")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "': use table or json");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "unknown format '" + format + "': use table or json");
     }
     String project = CommandContext.projectName(spec);
-    List<ContainerSummary> containers = new ArrayList<>(CommandContext.compose.get().ps(project, new PsOptions(services, all || !status.isEmpty(), status)));
+    List<ContainerSummary> containers =
+        new ArrayList<>(
+            CommandContext.compose
+                .get()
+                .ps(project, new PsOptions(services, all || !status.isEmpty(), status)));
     containers.sort(Comparator.comparing(ContainerSummary::name));
     PrintWriter out = spec.commandLine().getOut();
     out.print(render(containers));
@@ -62,7 +77,9 @@ public final class PsCommand implements Callable<Integer> {
       return lines(containers.stream().map(ContainerSummary::id).toList());
     }
     if (listServices) {
-      return lines(new ArrayList<>(new LinkedHashSet<>(containers.stream().map(ContainerSummary::service).toList())));
+      return lines(
+          new ArrayList<>(
+              new LinkedHashSet<>(containers.stream().map(ContainerSummary::service).toList())));
     }
     PsRenderer r = new PsRenderer(Instant.now(), ZoneId.systemDefault(), noTrunc);
     return format.equals("json") ? r.jsonLines(containers) : r.table(containers);

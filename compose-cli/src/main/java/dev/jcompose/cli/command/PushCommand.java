@@ -19,12 +19,24 @@ public final class PushCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SERVICE", description = "Only these services")
   List<String> services = new ArrayList<>();
 
-  @Option(names = "--ignore-push-failures", description = "Push what it can and ignores images with push failures") boolean ignoreFailures;
-  @Option(names = {"-q", "--quiet"}, description = "Push without printing progress information") boolean quiet;
+  @Option(
+      names = "--ignore-push-failures",
+      description = "Push what it can and ignores images with push failures")
+  boolean ignoreFailures;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Push without printing progress information")
+  boolean quiet;
 
   @Override
   public Integer call() {
-    CommandContext.compose.get().push(CommandContext.loadProject(spec), new PushOptions(services, ignoreFailures), new ProgressPrinter(System.err, quiet));
+    CommandContext.compose
+        .get()
+        .push(
+            CommandContext.loadProject(spec),
+            new PushOptions(services, ignoreFailures),
+            new ProgressPrinter(System.err, quiet));
     return 0;
   }
 }

@@ -28,20 +28,73 @@ import picocli.CommandLine.Spec;
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SERVICE") String service;
-  @Parameters(index = "1..*", paramLabel = "COMMAND", preprocessor = RestIsCommand.class) List<String> command = new ArrayList<>();
-  @Option(names = "--rm", description = "Automatically remove the container when it exits") boolean rm;
-  @Option(names = {"-e", "--env"}, paramLabel = "KEY=VAL", description = "Set environment variables") List<String> env = new ArrayList<>();
-  @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Run as specified username or uid") String user;
-  @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container") String workdir;
-  @Option(names = "--entrypoint", paramLabel = "CMD", description = "Override the entrypoint of the image") String entrypoint;
-  @Option(names = "--no-deps", description = "Don't start linked services") boolean noDeps;
-  @Option(names = {"-T", "--no-TTY", "--no-tty"}, description = "Disable pseudo-TTY allocation") boolean noTty;
-  @Option(names = "--name", paramLabel = "NAME", description = "Assign a name to the container") String name;
-  @Option(names = "--publish", paramLabel = "PORT", description = "Publish a container's port(s) to the host") List<String> publish = new ArrayList<>();
-  @Option(names = {"-P", "--service-ports"}, description = "Run command with all service's ports enabled and mapped to the host") boolean servicePorts;
-  @Option(names = {"-d", "--detach"}, description = "Run container in background and print container ID") boolean detach;
-  @Option(names = {"-i", "--interactive"}, defaultValue = "true", fallbackValue = "true", arity = "0..1", description = "Keep STDIN open even if not attached") boolean interactive;
+  @Parameters(index = "0", paramLabel = "SERVICE")
+  String service;
+
+  @Parameters(index = "1..*", paramLabel = "COMMAND", preprocessor = RestIsCommand.class)
+  List<String> command = new ArrayList<>();
+
+  @Option(names = "--rm", description = "Automatically remove the container when it exits")
+  boolean rm;
+
+  @Option(
+      names = {"-e", "--env"},
+      paramLabel = "KEY=VAL",
+      description = "Set environment variables")
+  List<String> env = new ArrayList<>();
+
+  @Option(
+      names = {"-u", "--user"},
+      paramLabel = "USER",
+      description = "Run as specified username or uid")
+  String user;
+
+  @Option(
+      names = {"-w", "--workdir"},
+      paramLabel = "DIR",
+      description = "Working directory inside the container")
+  String workdir;
+
+  @Option(
+      names = "--entrypoint",
+      paramLabel = "CMD",
+      description = "Override the entrypoint of the image")
+  String entrypoint;
+
+  @Option(names = "--no-deps", description = "Don't start linked services")
+  boolean noDeps;
+
+  @Option(
+      names = {"-T", "--no-TTY", "--no-tty"},
+      description = "Disable pseudo-TTY allocation")
+  boolean noTty;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "Assign a name to the container")
+  String name;
+
+  @Option(
+      names = "--publish",
+      paramLabel = "PORT",
+      description = "Publish a container's port(s) to the host")
+  List<String> publish = new ArrayList<>();
+
+  @Option(
+      names = {"-P", "--service-ports"},
+      description = "Run command with all service's ports enabled and mapped to the host")
+  boolean servicePorts;
+
+  @Option(
+      names = {"-d", "--detach"},
+      description = "Run container in background and print container ID")
+  boolean detach;
+
+  @Option(
+      names = {"-i", "--interactive"},
+      defaultValue = "true",
+      fallbackValue = "true",
+      arity = "0..1",
+      description = "Keep STDIN open even if not attached")
+  boolean interactive;
 
   @Override
   public Integer call() {
@@ -64,9 +117,20 @@ public final class RunCommand implements Callable<Integer> {
 
   RunOptions options() {
     boolean tty = !noTty && !detach && Terminal.attached();
-    return RunOptions.builder(service).command(command).environment(envMap()).user(user).workdir(workdir).name(name)
-        .noDeps(noDeps).removeAfter(rm).tty(tty).interactive(interactive && !detach).publish(ports())
-        .servicePorts(servicePorts).entrypoint(entrypoint).build();
+    return RunOptions.builder(service)
+        .command(command)
+        .environment(envMap())
+        .user(user)
+        .workdir(workdir)
+        .name(name)
+        .noDeps(noDeps)
+        .removeAfter(rm)
+        .tty(tty)
+        .interactive(interactive && !detach)
+        .publish(ports())
+        .servicePorts(servicePorts)
+        .entrypoint(entrypoint)
+        .build();
   }
 
   /** {@code --publish} values in docker's syntax, parsed by the model's one port parser. */
@@ -76,7 +140,8 @@ public final class RunCommand implements Callable<Integer> {
       try {
         out.addAll(ServiceNetworking.Port.parse(p));
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "invalid --publish '" + p + "': " + e.getMessage());
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "invalid --publish '" + p + "': " + e.getMessage());
       }
     }
     return out;
@@ -87,16 +152,20 @@ public final class RunCommand implements Callable<Integer> {
     for (String e : env) {
       int eq = e.indexOf('=');
       // "-e KEY" without a value takes it from our environment, as docker does.
-      m.put(eq < 0 ? e : e.substring(0, eq), eq < 0 ? System.getenv().getOrDefault(e, "") : e.substring(eq + 1));
+      m.put(
+          eq < 0 ? e : e.substring(0, eq),
+          eq < 0 ? System.getenv().getOrDefault(e, "") : e.substring(eq + 1));
     }
     return m;
   }
 
   /** Prints the container's output (no prefix) until it exits; returns the exit code. */
   private static int follow(ComposeService compose, String project, ContainerSummary c) {
-    LogPrinter printer = new LogPrinter(System.out, System.err, new LogPrefixes(false), false, false, true);
+    LogPrinter printer =
+        new LogPrinter(System.out, System.err, new LogPrefixes(false), false, false, true);
     AtomicBoolean exited = new AtomicBoolean();
-    Thread reader = LogThreads.start(compose, project, c.name(), null, printer, c.name(), exited::get);
+    Thread reader =
+        LogThreads.start(compose, project, c.name(), null, printer, c.name(), exited::get);
     int code = compose.waitExit(c.name());
     exited.set(true);
     LogThreads.join(reader);

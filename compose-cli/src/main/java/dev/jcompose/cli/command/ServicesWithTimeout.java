@@ -12,21 +12,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** The shape of {@code stop} and {@code restart}: services and a shutdown timeout, one engine call. */
+/**
+ * The shape of {@code stop} and {@code restart}: services and a shutdown timeout, one engine call.
+ */
 abstract class ServicesWithTimeout implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "SERVICE")
   List<String> services = new ArrayList<>();
 
-  @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Specify a shutdown timeout in seconds")
+  @Option(
+      names = {"-t", "--timeout"},
+      paramLabel = "SECONDS",
+      description = "Specify a shutdown timeout in seconds")
   Integer timeout;
 
   abstract void invoke(ComposeService engine, String project, Consumer<Event> progress);
 
   @Override
   public Integer call() {
-    invoke(CommandContext.compose.get(), CommandContext.projectName(spec), new ProgressPrinter(System.err, false));
+    invoke(
+        CommandContext.compose.get(),
+        CommandContext.projectName(spec),
+        new ProgressPrinter(System.err, false));
     return 0;
   }
 }

@@ -19,7 +19,9 @@ public final class StartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommandContext.compose.get().start(CommandContext.projectName(spec), services, new ProgressPrinter(System.err, false));
+    CommandContext.compose
+        .get()
+        .start(CommandContext.projectName(spec), services, new ProgressPrinter(System.err, false));
     return 0;
   }
 }

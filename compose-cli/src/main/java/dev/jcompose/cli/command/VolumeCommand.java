@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jcompose volume ls|rm}: the project's named volumes, found by the compose project label
- * as docker compose does; no engine needed.
+ * {@code jcompose volume ls|rm}: the project's named volumes, found by the compose project label as
+ * docker compose does; no engine needed.
  */
 @Command(
     name = "volume",
@@ -34,20 +34,28 @@ public final class VolumeCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** {@code volume ls}: table (DRIVER, VOLUME NAME), {@code -q} names, or one JSON object a line. */
+  /**
+   * {@code volume ls}: table (DRIVER, VOLUME NAME), {@code -q} names, or one JSON object a line.
+   */
   @Command(name = "ls", description = "List the project's volumes")
   static final class Ls implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "table", description = "Format the output: table or json")
+    @Option(
+        names = "--format",
+        defaultValue = "table",
+        description = "Format the output: table or json")
     String format;
 
-    @Option(names = {"-q", "--quiet"}, description = "Only display volume names")
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "Only display volume names")
     boolean quiet;
 
     @Override
     public Integer call() throws JsonProcessingException {
-      List<VolumeSummary> volumes = CommandContext.compose.get().volumes(CommandContext.projectName(spec));
+      List<VolumeSummary> volumes =
+          CommandContext.compose.get().volumes(CommandContext.projectName(spec));
       PrintWriter out = spec.commandLine().getOut();
       if (quiet) {
         volumes.forEach(v -> out.println(v.name()));
@@ -60,7 +68,8 @@ public final class VolumeCommand implements Runnable {
         out.printf("%-10s%s%n", "DRIVER", "VOLUME NAME");
         volumes.forEach(v -> out.printf("%-10s%s%n", v.driver(), v.name()));
       } else {
-        throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "': use table or json");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "unknown format '" + format + "': use table or json");
       }
       out.flush();
       return 0;
@@ -72,7 +81,12 @@ public final class VolumeCommand implements Runnable {
       m.put("Availability", "N/A");
       m.put("Driver", v.driver());
       m.put("Group", "N/A");
-      m.put("Labels", v.labels().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));
+      m.put(
+          "Labels",
+          v.labels().entrySet().stream()
+              .sorted(Map.Entry.comparingByKey())
+              .map(e -> e.getKey() + "=" + e.getValue())
+              .collect(Collectors.joining(",")));
       m.put("Links", "N/A");
       m.put("Mountpoint", v.mountpoint());
       m.put("Name", v.name());
@@ -84,9 +98,9 @@ public final class VolumeCommand implements Runnable {
   }
 
   /**
-   * {@code volume rm NAME...}: removes volumes by engine name, or by the compose key
-   * ({@code data} for {@code <project>_data}). Prints each removed name like docker volume rm.
-   * It cannot see containers, so stop the stack first (down without -v keeps volumes).
+   * {@code volume rm NAME...}: removes volumes by engine name, or by the compose key ({@code data}
+   * for {@code <project>_data}). Prints each removed name like docker volume rm. It cannot see
+   * containers, so stop the stack first (down without -v keeps volumes).
    */
   @Command(name = "rm", description = "Remove one or more volumes")
   static final class Rm implements Callable<Integer> {

@@ -9,25 +9,45 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The global flags docker compose takes before (or after) any verb: {@code -f}, {@code -p},
- * {@code --project-directory}, {@code --env-file}, {@code --profile}. Inherited by every
- * subcommand so both {@code jcompose -f x.yaml up} and {@code jcompose up -f x.yaml} work.
+ * The global flags docker compose takes before (or after) any verb: {@code -f}, {@code -p}, {@code
+ * --project-directory}, {@code --env-file}, {@code --profile}. Inherited by every subcommand so
+ * both {@code jcompose -f x.yaml up} and {@code jcompose up -f x.yaml} work.
  */
 public final class ProjectOptions {
 
-  @Option(names = {"-f", "--file"}, scope = ScopeType.INHERIT, paramLabel = "FILE", description = "Compose configuration files")
+  @Option(
+      names = {"-f", "--file"},
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description = "Compose configuration files")
   List<String> files = new ArrayList<>();
 
-  @Option(names = {"-p", "--project-name"}, scope = ScopeType.INHERIT, paramLabel = "NAME", description = "Project name")
+  @Option(
+      names = {"-p", "--project-name"},
+      scope = ScopeType.INHERIT,
+      paramLabel = "NAME",
+      description = "Project name")
   String projectName;
 
-  @Option(names = "--project-directory", scope = ScopeType.INHERIT, paramLabel = "DIR", description = "Alternate working directory")
+  @Option(
+      names = "--project-directory",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DIR",
+      description = "Alternate working directory")
   Path projectDirectory;
 
-  @Option(names = "--env-file", scope = ScopeType.INHERIT, paramLabel = "FILE", description = "Alternate environment files")
+  @Option(
+      names = "--env-file",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description = "Alternate environment files")
   List<String> envFiles = new ArrayList<>();
 
-  @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "PROFILE", description = "Profiles to enable")
+  @Option(
+      names = "--profile",
+      scope = ScopeType.INHERIT,
+      paramLabel = "PROFILE",
+      description = "Profiles to enable")
   List<String> profiles = new ArrayList<>();
 
   /** Load options for the current process's environment and working directory. */

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * Progress of long verbs on stderr, one line per event in docker compose's plain progress form
- * ({@code  Container demo-web-1  Started}); stdout stays free for what scripts parse.
+ * ({@code Container demo-web-1 Started}); stdout stays free for what scripts parse.
  */
 public final class ProgressPrinter implements Consumer<Event> {
   private final PrintStream err;

@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ps} output exactly as docker compose prints it: the table
- * (NAME IMAGE COMMAND SERVICE CREATED STATUS PORTS) or JSON Lines with the keys of docker's
- * container formatter in Go's sorted-map order (compose v2.21+ prints one object per line).
+ * {@code ps} output exactly as docker compose prints it: the table (NAME IMAGE COMMAND SERVICE
+ * CREATED STATUS PORTS) or JSON Lines with the keys of docker's container formatter in Go's
+ * sorted-map order (compose v2.21+ prints one object per line).
  */
 public final class PsRenderer {
   private static final ObjectMapper JSON = new ObjectMapper();
   // Go's time.Time.String() without fractional seconds, e.g. "2024-05-02 12:21:53 +0400 +04".
-  private static final DateTimeFormatter GO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
+  private static final DateTimeFormatter GO_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
 
   private final Instant now;
   private final ZoneId zone;
@@ -32,9 +33,19 @@ public final class PsRenderer {
   }
 
   public String table(List<ContainerSummary> containers) {
-    TabTable t = new TabTable().row(List.of("NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS"));
+    TabTable t =
+        new TabTable()
+            .row(List.of("NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS"));
     for (ContainerSummary c : containers) {
-      t.row(List.of(c.name(), nz(c.image()), PsFormat.command(c, noTrunc), c.service(), PsFormat.runningFor(c, now), nz(c.status()), PortsDisplay.of(c.publishers())));
+      t.row(
+          List.of(
+              c.name(),
+              nz(c.image()),
+              PsFormat.command(c, noTrunc),
+              c.service(),
+              PsFormat.runningFor(c, now),
+              nz(c.status()),
+              PortsDisplay.of(c.publishers())));
     }
     return t.render();
   }
@@ -79,7 +90,8 @@ public final class PsRenderer {
 
   private static List<Map<String, Object>> publishers(ContainerSummary c) {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (ContainerSummary.Publisher p : c.publishers() == null ? List.<ContainerSummary.Publisher>of() : c.publishers()) {
+    for (ContainerSummary.Publisher p :
+        c.publishers() == null ? List.<ContainerSummary.Publisher>of() : c.publishers()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("URL", nz(p.url()));
       m.put("TargetPort", p.targetPort());

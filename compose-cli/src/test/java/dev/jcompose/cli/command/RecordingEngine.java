@@ -51,7 +51,8 @@ class RecordingEngine implements ComposeService {
   }
 
   @Override
-  public void down(String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
+  public void down(
+      String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
     record("down " + projectName + (projectOrNull == null ? " (no project)" : ""), options);
   }
 
@@ -62,7 +63,8 @@ class RecordingEngine implements ComposeService {
   }
 
   @Override
-  public void stop(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
+  public void stop(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
     record("stop " + projectName + " " + services + " " + timeoutSeconds, null);
   }
 
@@ -72,17 +74,20 @@ class RecordingEngine implements ComposeService {
   }
 
   @Override
-  public void restart(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
+  public void restart(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
     record("restart " + projectName + " " + services + " " + timeoutSeconds, null);
   }
 
   @Override
-  public void build(Project project, dev.jcompose.scheduler.api.BuildOptions options, Consumer<Event> progress) {
+  public void build(
+      Project project, dev.jcompose.scheduler.api.BuildOptions options, Consumer<Event> progress) {
     record("build " + project.name(), options);
   }
 
   @Override
-  public void push(Project project, dev.jcompose.scheduler.api.PushOptions options, Consumer<Event> progress) {
+  public void push(
+      Project project, dev.jcompose.scheduler.api.PushOptions options, Consumer<Event> progress) {
     record("push " + project.name(), options);
   }
 
@@ -104,9 +109,16 @@ class RecordingEngine implements ComposeService {
   }
 
   @Override
-  public void events(String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
+  public void events(
+      String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
     record("events " + projectName, since);
-    sink.accept(new Event(Instant.parse("2026-01-02T03:04:05.5Z"), "Container " + projectName + "-web-1", "start", "", Map.of("service", "web", "image", "busybox")));
+    sink.accept(
+        new Event(
+            Instant.parse("2026-01-02T03:04:05.5Z"),
+            "Container " + projectName + "-web-1",
+            "start",
+            "",
+            Map.of("service", "web", "image", "busybox")));
   }
 
   @Override
@@ -120,7 +132,8 @@ class RecordingEngine implements ComposeService {
   @Override
   public ExecProcess exec(String projectName, ExecOptions options) {
     record("exec " + projectName, options);
-    throw new ComposeException(ComposeException.Kind.NOT_FOUND, "service \"" + options.service() + "\" is not running");
+    throw new ComposeException(
+        ComposeException.Kind.NOT_FOUND, "service \"" + options.service() + "\" is not running");
   }
 
   @Override
@@ -133,14 +146,18 @@ class RecordingEngine implements ComposeService {
   @Override
   public List<ImageSummary> images(Project project, List<String> services) {
     record("images " + project.name(), services);
-    return List.of(new ImageSummary(project.name() + "-web-1", "busybox", "latest", "sha256:" + "ab".repeat(32), 4_261_000),
+    return List.of(
+        new ImageSummary(
+            project.name() + "-web-1", "busybox", "latest", "sha256:" + "ab".repeat(32), 4_261_000),
         new ImageSummary("", "redis", "7", null, 0));
   }
 
   @Override
   public List<VolumeSummary> volumes(String projectName) {
     record("volumes " + projectName, null);
-    return List.of(new VolumeSummary(projectName + "_db", "local", "/v/" + projectName + "_db", Map.of("k", "v")));
+    return List.of(
+        new VolumeSummary(
+            projectName + "_db", "local", "/v/" + projectName + "_db", Map.of("k", "v")));
   }
 
   @Override

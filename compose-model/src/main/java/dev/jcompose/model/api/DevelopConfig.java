@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A service's {@code develop} section: the {@code watch} rules of {@code jcompose watch} and
- * {@code up --watch} (compose-spec develop.md).
+ * A service's {@code develop} section: the {@code watch} rules of {@code jcompose watch} and {@code
+ * up --watch} (compose-spec develop.md).
  */
 public record DevelopConfig(List<WatchRule> watch) {
 
@@ -42,24 +42,36 @@ public record DevelopConfig(List<WatchRule> watch) {
           return a;
         }
       }
-      throw new IllegalArgumentException("invalid action \"" + text + "\": use sync, rebuild, restart, sync+restart or sync+exec");
+      throw new IllegalArgumentException(
+          "invalid action \"" + text + "\": use sync, rebuild, restart, sync+restart or sync+exec");
     }
   }
 
   /**
    * One rule. {@code path} is absolute (on the host), {@code target} the container path a sync
-   * writes to, {@code ignore} patterns relative to {@code path} (.dockerignore syntax),
-   * {@code initialSync} copies everything under path when watching starts, {@code exec} the
-   * command of {@code sync+exec}.
+   * writes to, {@code ignore} patterns relative to {@code path} (.dockerignore syntax), {@code
+   * initialSync} copies everything under path when watching starts, {@code exec} the command of
+   * {@code sync+exec}.
    */
-  public record WatchRule(String path, Action action, String target, List<String> ignore, boolean initialSync, ExecHook exec) {
+  public record WatchRule(
+      String path,
+      Action action,
+      String target,
+      List<String> ignore,
+      boolean initialSync,
+      ExecHook exec) {
     public WatchRule {
       ignore = Copies.list(ignore);
     }
   }
 
   /** A command run in each container after a sync ({@code sync+exec}). */
-  public record ExecHook(List<String> command, String user, String workingDir, Map<String, String> environment, boolean privileged) {
+  public record ExecHook(
+      List<String> command,
+      String user,
+      String workingDir,
+      Map<String, String> environment,
+      boolean privileged) {
     public ExecHook {
       command = Copies.list(command);
       environment = Copies.map(environment);

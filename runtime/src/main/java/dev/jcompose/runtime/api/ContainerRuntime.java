@@ -9,10 +9,10 @@ import java.util.concurrent.CompletableFuture;
  * Creates and controls containers on this host. One instance per engine; thread-safe.
  *
  * <p>Lifecycle: {@link #create} (shim started, namespaces made, process waiting before exec; the
- * caller may now configure the network namespace at {@link ContainerState#netnsPath()}) then
- * {@link #start} (rootfs set up, pivot_root, exec) — then the process runs under its shim, which
- * survives the engine. {@link #delete} removes everything the container made on the host.
- * Containers created by an earlier engine are found again by {@link #list} and {@link #state}.
+ * caller may now configure the network namespace at {@link ContainerState#netnsPath()}) then {@link
+ * #start} (rootfs set up, pivot_root, exec) — then the process runs under its shim, which survives
+ * the engine. {@link #delete} removes everything the container made on the host. Containers created
+ * by an earlier engine are found again by {@link #list} and {@link #state}.
  */
 public interface ContainerRuntime {
 
@@ -23,9 +23,7 @@ public interface ContainerRuntime {
 
   void kill(String id, int signal);
 
-  /**
-   * Sends {@code signal}, waits up to {@code grace}, then SIGKILL; returns the exit status.
-   */
+  /** Sends {@code signal}, waits up to {@code grace}, then SIGKILL; returns the exit status. */
   ExitStatus stop(String id, int signal, Duration grace);
 
   Optional<ContainerState> state(String id);

@@ -17,7 +17,9 @@ public interface VolumeService {
 
   void remove(String name);
 
-  /** Copies the image's content at {@code pathInImage} into a new, empty volume (docker's copy-up). */
+  /**
+   * Copies the image's content at {@code pathInImage} into a new, empty volume (docker's copy-up).
+   */
   void populateFromImage(String name, ImageHandle image, String pathInImage);
 
   record VolumeInfo(String name, Path dataDir, Map<String, String> labels, boolean created) {}

@@ -12,12 +12,12 @@ import java.util.OptionalLong;
 /**
  * cgroup v1 (and hybrid): one hierarchy per controller, each mounted on its own. The container's
  * group is {@code <mount>/jcompose/<id>} in EVERY v1 hierarchy (named ones such as name=systemd
- * included, so tools that look there see it) and, on a hybrid host, also in the cgroup2 mount
- * that carries no controllers (runc's fs manager joins it too: it gives process tracking and
- * leakcheck looks there). Limits go only to the v1 controllers.
+ * included, so tools that look there see it) and, on a hybrid host, also in the cgroup2 mount that
+ * carries no controllers (runc's fs manager joins it too: it gives process tracking and leakcheck
+ * looks there). Limits go only to the v1 controllers.
  *
- * <p>killAll freezes the group (freezer.state, cgroup-v1/freezer-subsystem.rst) so nothing can
- * fork while we read cgroup.procs, SIGKILLs every pid, then thaws so the signals are delivered.
+ * <p>killAll freezes the group (freezer.state, cgroup-v1/freezer-subsystem.rst) so nothing can fork
+ * while we read cgroup.procs, SIGKILLs every pid, then thaws so the signals are delivered.
  * oomKillCount reads {@code oom_kill} from memory.oom_control (Linux 4.13+). Thread-safe as long as
  * callers don't race create and delete of the same id.
  */
@@ -121,7 +121,8 @@ final class CgroupV1Driver implements CgroupDriver {
         fs.write(kill, "1");
       }
     }
-    Optional<Path> freezerGroup = hierarchies.stream().filter(m -> m.has("freezer")).findFirst().map(m -> group(m, id));
+    Optional<Path> freezerGroup =
+        hierarchies.stream().filter(m -> m.has("freezer")).findFirst().map(m -> group(m, id));
     List<Path> procs = procsFiles(id);
     freezerGroup.ifPresent(freezer::freeze);
     try {
@@ -148,7 +149,10 @@ final class CgroupV1Driver implements CgroupDriver {
       return -1;
     }
     long bytes = Long.parseLong(usage.get().trim());
-    OptionalLong inactive = memoryFile(id, "memory.stat").map(s -> KeyedValues.get(s, "total_inactive_file")).orElse(OptionalLong.empty());
+    OptionalLong inactive =
+        memoryFile(id, "memory.stat")
+            .map(s -> KeyedValues.get(s, "total_inactive_file"))
+            .orElse(OptionalLong.empty());
     return bytes - Math.min(bytes, inactive.orElse(0));
   }
 
@@ -158,7 +162,10 @@ final class CgroupV1Driver implements CgroupDriver {
   }
 
   private Optional<String> memoryFile(String id, String file) {
-    return hierarchies.stream().filter(m -> m.has("memory")).findFirst().flatMap(m -> fs.readIfExists(group(m, id).resolve(file)));
+    return hierarchies.stream()
+        .filter(m -> m.has("memory"))
+        .findFirst()
+        .flatMap(m -> fs.readIfExists(group(m, id).resolve(file)));
   }
 
   private Map<String, Path> groupsByController(String id) {

@@ -66,8 +66,11 @@ final class CgroupV2Driver implements CgroupDriver {
         try {
           fs.write(dir.resolve("cgroup.subtree_control"), "+" + c);
         } catch (RuntimeException e) {
-          // One refused controller (e.g. cpu with realtime tasks in the root) must not cost the others.
-          LOG.log(Level.WARNING, "cannot enable " + c + " controller in " + dir + ": " + e.getMessage());
+          // One refused controller (e.g. cpu with realtime tasks in the root) must not cost the
+          // others.
+          LOG.log(
+              Level.WARNING,
+              "cannot enable " + c + " controller in " + dir + ": " + e.getMessage());
         }
       }
     }
@@ -85,7 +88,9 @@ final class CgroupV2Driver implements CgroupDriver {
 
   @Override
   public long oomKillCount(String id) {
-    return fs.readIfExists(group(id).resolve("memory.events")).map(s -> KeyedValues.get(s, "oom_kill").orElse(0)).orElse(0L);
+    return fs.readIfExists(group(id).resolve("memory.events"))
+        .map(s -> KeyedValues.get(s, "oom_kill").orElse(0))
+        .orElse(0L);
   }
 
   @Override
@@ -123,7 +128,10 @@ final class CgroupV2Driver implements CgroupDriver {
       return -1;
     }
     long bytes = Long.parseLong(current.get().trim());
-    OptionalLong inactive = fs.readIfExists(group(id).resolve("memory.stat")).map(s -> KeyedValues.get(s, "inactive_file")).orElse(OptionalLong.empty());
+    OptionalLong inactive =
+        fs.readIfExists(group(id).resolve("memory.stat"))
+            .map(s -> KeyedValues.get(s, "inactive_file"))
+            .orElse(OptionalLong.empty());
     return bytes - Math.min(bytes, inactive.orElse(0));
   }
 

@@ -20,11 +20,11 @@ import jnr.ffi.Runtime;
 
 /**
  * {@link ContainerFiles} through {@code /proc/<init pid>/root}: the container's root directory as
- * the kernel shows it to the host, mounts included. Every path is opened with
- * {@code openat2(RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS)} from that root (Linux 5.6), the same
- * guarantee the shim relies on for mount targets (CVE-2021-30465 class); the last component is
- * created with {@code O_NOFOLLOW} under a directory so resolved, and a symlink found there is
- * replaced, never written through. Thread-safe.
+ * the kernel shows it to the host, mounts included. Every path is opened with {@code
+ * openat2(RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS)} from that root (Linux 5.6), the same guarantee
+ * the shim relies on for mount targets (CVE-2021-30465 class); the last component is created with
+ * {@code O_NOFOLLOW} under a directory so resolved, and a symlink found there is replaced, never
+ * written through. Thread-safe.
  */
 public final class ContainerFileWriter implements ContainerFiles {
   private static final long SYS_OPENAT2 = 437; // same number on x86_64 and aarch64
@@ -66,7 +66,8 @@ public final class ContainerFileWriter implements ContainerFiles {
   }
 
   private static final class Holder {
-    static final LibC LIBC = LibraryLoader.create(LibC.class).option(LibraryOption.SaveError, true).load("c");
+    static final LibC LIBC =
+        LibraryLoader.create(LibC.class).option(LibraryOption.SaveError, true).load("c");
   }
 
   private final LibC libc = Holder.LIBC;
@@ -82,16 +83,20 @@ public final class ContainerFileWriter implements ContainerFiles {
     try {
       mode = (Integer) Files.getAttribute(hostFile, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
     } catch (IOException e) {
-      throw new ContainerException(Kind.NOT_FOUND, "cannot read " + hostFile + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.NOT_FOUND, "cannot read " + hostFile + ": " + e.getMessage(), e);
     }
     List<String> parts = components(containerPath);
-    try (Fd root = root(id); Fd parent = dirs(root, parts.subList(0, parts.size() - 1), uid, gid, containerPath);
+    try (Fd root = root(id);
+        Fd parent = dirs(root, parts.subList(0, parts.size() - 1), uid, gid, containerPath);
         Fd file = create(parent, parts.get(parts.size() - 1), mode, containerPath);
         InputStream in = Files.newInputStream(hostFile, LinkOption.NOFOLLOW_LINKS)) {
       byte[] buf = new byte[1 << 16];
       for (int n = in.read(buf); n > 0; n = in.read(buf)) {
         for (int off = 0; off < n; ) {
-          long w = libc.write(file.fd, off == 0 ? buf : java.util.Arrays.copyOfRange(buf, off, n), n - off);
+          long w =
+              libc.write(
+                  file.fd, off == 0 ? buf : java.util.Arrays.copyOfRange(buf, off, n), n - off);
           if (w < 0) {
             throw failure("write", containerPath);
           }
@@ -101,7 +106,10 @@ public final class ContainerFileWriter implements ContainerFiles {
       check(libc.fchmod(file.fd, mode), "chmod", containerPath);
       check(libc.fchown(file.fd, (int) uid, (int) gid), "chown", containerPath);
     } catch (IOException e) {
-      throw new ContainerException(Kind.INTERNAL, "copy " + hostFile + " to " + id + ":" + containerPath + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INTERNAL,
+          "copy " + hostFile + " to " + id + ":" + containerPath + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -142,20 +150,28 @@ public final class ContainerFileWriter implements ContainerFiles {
   // A non-empty directory goes through the container's own rm, as docker compose's watch does:
   // walking it from the host would need a getdents loop for what one exec does.
   private void removeTree(String id, String containerPath) {
-    var session = runtime.exec(id, new dev.jcompose.runtime.api.ExecSpec(List.of("rm", "-rf", "--", containerPath), List.of(), "/", "0", false, false));
+    var session =
+        runtime.exec(
+            id,
+            new dev.jcompose.runtime.api.ExecSpec(
+                List.of("rm", "-rf", "--", containerPath), List.of(), "/", "0", false, false));
     int code;
     try {
       session.stdout().transferTo(java.io.OutputStream.nullOutputStream());
       session.stderr().transferTo(java.io.OutputStream.nullOutputStream());
       code = session.exitCode().get(60, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new ContainerException(Kind.INTERNAL, "rm -rf " + containerPath + " in " + id + ": " + e, e);
+    } catch (IOException
+        | java.util.concurrent.ExecutionException
+        | java.util.concurrent.TimeoutException e) {
+      throw new ContainerException(
+          Kind.INTERNAL, "rm -rf " + containerPath + " in " + id + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ContainerException(Kind.INTERNAL, "interrupted removing " + containerPath, e);
     }
     if (code != 0) {
-      throw new ContainerException(Kind.INTERNAL, "rm -rf " + containerPath + " in " + id + " exited with " + code);
+      throw new ContainerException(
+          Kind.INTERNAL, "rm -rf " + containerPath + " in " + id + " exited with " + code);
     }
   }
 
@@ -174,7 +190,10 @@ public final class ContainerFileWriter implements ContainerFiles {
   }
 
   private Fd root(String id) {
-    ContainerState st = runtime.state(id).orElseThrow(() -> new ContainerException(Kind.NOT_FOUND, "no such container: " + id));
+    ContainerState st =
+        runtime
+            .state(id)
+            .orElseThrow(() -> new ContainerException(Kind.NOT_FOUND, "no such container: " + id));
     if (st.status() != ContainerState.Status.RUNNING || st.pid() <= 0) {
       throw new ContainerException(Kind.CONFLICT, "container " + id + " is not running");
     }
@@ -202,7 +221,9 @@ public final class ContainerFileWriter implements ContainerFiles {
     return new Fd((int) fd);
   }
 
-  /** Opens directory {@code parts}, making what is missing (0755, uid:gid) one component at a time. */
+  /**
+   * Opens directory {@code parts}, making what is missing (0755, uid:gid) one component at a time.
+   */
   private Fd dirs(Fd root, List<String> parts, long uid, long gid, String whole) {
     for (int i = 1; i <= parts.size(); i++) {
       List<String> prefix = parts.subList(0, i);
@@ -213,7 +234,8 @@ public final class ContainerFileWriter implements ContainerFiles {
       }
       try (Fd parent = resolve(root, parts.subList(0, i - 1), O_PATH | O_DIRECTORY)) {
         if (parent == null) {
-          throw new ContainerException(Kind.NOT_FOUND, "cannot make " + whole + ": a parent vanished");
+          throw new ContainerException(
+              Kind.NOT_FOUND, "cannot make " + whole + ": a parent vanished");
         }
         if (libc.mkdirat(parent.fd, parts.get(i - 1), 0755) < 0 && errno() != EEXIST) {
           throw failure("mkdir", "/" + String.join("/", prefix));
@@ -274,6 +296,7 @@ public final class ContainerFileWriter implements ContainerFiles {
 
   private ContainerException failure(String what, String path) {
     int e = errno();
-    return new ContainerException(e == ENOENT ? Kind.NOT_FOUND : Kind.INTERNAL, what + " " + path + ": errno " + e);
+    return new ContainerException(
+        e == ENOENT ? Kind.NOT_FOUND : Kind.INTERNAL, what + " " + path + ": errno " + e);
   }
 }

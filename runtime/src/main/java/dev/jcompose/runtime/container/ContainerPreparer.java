@@ -24,7 +24,8 @@ final class ContainerPreparer {
   static ProcessIdentity prepare(ContainerSpec spec, ContainerDirs dirs) throws IOException {
     Files.createDirectories(dirs.run());
     Files.createDirectories(dirs.execDir());
-    for (Path p : List.of(dirs.upper(), dirs.work(), dirs.merged(), dirs.layerLinks(), dirs.etc())) {
+    for (Path p :
+        List.of(dirs.upper(), dirs.work(), dirs.merged(), dirs.layerLinks(), dirs.etc())) {
       Files.createDirectories(p);
     }
     List<Path> topFirst = linkLayers(spec.image().layerDirs(), dirs);
@@ -39,7 +40,8 @@ final class ContainerPreparer {
   }
 
   /** overlay wants lowerdir top first; link i -> i-th layer from the top. */
-  private static List<Path> linkLayers(List<Path> bottomFirst, ContainerDirs dirs) throws IOException {
+  private static List<Path> linkLayers(List<Path> bottomFirst, ContainerDirs dirs)
+      throws IOException {
     List<Path> topFirst = topFirst(bottomFirst);
     if (topFirst.isEmpty()) { // FROM scratch: overlay needs one lower dir
       Path empty = dirs.data().resolve("empty");
@@ -70,7 +72,8 @@ final class ContainerPreparer {
     return new ArrayList<>(new LinkedHashSet<>(reversed));
   }
 
-  private static void writeEtcFiles(Map<String, String> files, ContainerDirs dirs) throws IOException {
+  private static void writeEtcFiles(Map<String, String> files, ContainerDirs dirs)
+      throws IOException {
     for (Map.Entry<String, String> e : files.entrySet()) {
       Path f = dirs.etc().resolve(InitConfigBuilder.etcFileName(e.getKey()));
       Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);
@@ -82,13 +85,16 @@ final class ContainerPreparer {
       return;
     }
     if (m.source() == null || !m.source().isAbsolute()) {
-      throw new ContainerException(Kind.INVALID, "mount source for " + m.target() + " must be an absolute path: " + m.source());
+      throw new ContainerException(
+          Kind.INVALID,
+          "mount source for " + m.target() + " must be an absolute path: " + m.source());
     }
     if (Files.exists(m.source())) {
       return;
     }
     if (!m.createSource()) {
-      throw new ContainerException(Kind.NOT_FOUND, "bind source path does not exist: " + m.source());
+      throw new ContainerException(
+          Kind.NOT_FOUND, "bind source path does not exist: " + m.source());
     }
     Files.createDirectories(m.source());
   }

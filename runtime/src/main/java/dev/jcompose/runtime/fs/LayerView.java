@@ -22,15 +22,15 @@ import java.util.stream.Stream;
 
 /**
  * The merged view overlayfs would show of unpacked layer directories, computed in Java (kernel
- * Documentation/filesystems/overlayfs.rst): looking a name up goes through the layers top-down;
- * a whiteout (char device 0/0, or an AUFS-style {@code .wh.NAME} file) hides it below, a
+ * Documentation/filesystems/overlayfs.rst): looking a name up goes through the layers top-down; a
+ * whiteout (char device 0/0, or an AUFS-style {@code .wh.NAME} file) hides it below, a
  * non-directory ends the search, directories merge until one is opaque ({@code
  * trusted.overlay.opaque=y}, or a {@code .wh..wh..opq} marker).
  *
- * <p>Only real directories are ever descended (checked without following links), so nothing
- * outside the layer directories is read; symlinks met while resolving a path are followed INSIDE
- * the view, with {@code ..} clamped at its root, as a chroot would (securejoin's rule).
- * Used by volume copy-up and by the builder (COPY destinations, COPY --from sources).
+ * <p>Only real directories are ever descended (checked without following links), so nothing outside
+ * the layer directories is read; symlinks met while resolving a path are followed INSIDE the view,
+ * with {@code ..} clamped at its root, as a chroot would (securejoin's rule). Used by volume
+ * copy-up and by the builder (COPY destinations, COPY --from sources).
  */
 public final class LayerView {
   private static final int MAX_LINKS = 40;
@@ -74,7 +74,9 @@ public final class LayerView {
     List<Path> dirs = new ArrayList<>();
     for (Path layerDir : dir.dirs()) {
       Path p = layerDir.resolve(name);
-      if (isWhiteout(p) || (dirs.isEmpty() && Files.exists(layerDir.resolve(WH + name), LinkOption.NOFOLLOW_LINKS))) {
+      if (isWhiteout(p)
+          || (dirs.isEmpty()
+              && Files.exists(layerDir.resolve(WH + name), LinkOption.NOFOLLOW_LINKS))) {
         break;
       }
       if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -97,7 +99,10 @@ public final class LayerView {
     TreeSet<String> candidates = new TreeSet<>();
     for (Path layerDir : dir.dirs()) {
       try (Stream<Path> entries = Files.list(layerDir)) {
-        entries.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(WH)).forEach(candidates::add);
+        entries
+            .map(p -> p.getFileName().toString())
+            .filter(n -> !n.startsWith(WH))
+            .forEach(candidates::add);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -127,7 +132,9 @@ public final class LayerView {
       Path node = next.get().node();
       if (node != null && Files.isSymbolicLink(node)) {
         if (++links > MAX_LINKS) {
-          throw new ContainerException(Kind.INVALID, "too many levels of symbolic links resolving " + path + " in the image");
+          throw new ContainerException(
+              Kind.INVALID,
+              "too many levels of symbolic links resolving " + path + " in the image");
         }
         String target = readLink(node);
         List<String> more = components(target);
@@ -149,8 +156,8 @@ public final class LayerView {
   /**
    * The symlink-free form of an absolute path in the view (securejoin's SecureJoin inside the
    * view): symlinks of existing components are followed, {@code ..} clamped at the root, and the
-   * components from the first missing one on appended as written. For writing into a new layer
-   * at the place a path names in the image.
+   * components from the first missing one on appended as written. For writing into a new layer at
+   * the place a path names in the image.
    */
   public String canonical(String path) {
     Deque<String> todo = new ArrayDeque<>(components(path));
@@ -166,10 +173,15 @@ public final class LayerView {
         current = walkOrNull(done);
         continue;
       }
-      Optional<Entry> next = current != null && current.isDir() ? child(current, c) : Optional.empty();
-      if (next.isPresent() && next.get().node() != null && Files.isSymbolicLink(next.get().node())) {
+      Optional<Entry> next =
+          current != null && current.isDir() ? child(current, c) : Optional.empty();
+      if (next.isPresent()
+          && next.get().node() != null
+          && Files.isSymbolicLink(next.get().node())) {
         if (++links > MAX_LINKS) {
-          throw new ContainerException(Kind.INVALID, "too many levels of symbolic links resolving " + path + " in the image");
+          throw new ContainerException(
+              Kind.INVALID,
+              "too many levels of symbolic links resolving " + path + " in the image");
         }
         String target = readLink(next.get().node());
         List<String> more = components(target);

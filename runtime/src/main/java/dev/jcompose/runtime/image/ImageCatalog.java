@@ -1,10 +1,10 @@
 package dev.jcompose.runtime.image;
 
-import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageHandle;
+import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.runtime.api.ImageStore.Layer;
 import dev.jcompose.runtime.image.content.ContentStore;
 import dev.jcompose.runtime.image.content.Digest;
@@ -23,12 +23,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The read and delete side of the store: turns index records into {@link ImageHandle}s and
- * removes references, deleting layers and blobs no remaining reference needs.
+ * The read and delete side of the store: turns index records into {@link ImageHandle}s and removes
+ * references, deleting layers and blobs no remaining reference needs.
  *
- * <p>Known gap: a removal racing with a pull of an image that shares a layer can delete that
- * layer between the pull's unpack and its index update; {@link #find} then reports the image
- * as absent and a new pull restores it.
+ * <p>Known gap: a removal racing with a pull of an image that shares a layer can delete that layer
+ * between the pull's unpack and its index update; {@link #find} then reports the image as absent
+ * and a new pull restores it.
  */
 final class ImageCatalog {
   private static final Pattern ID = Pattern.compile("(sha256:)?[a-f0-9]{4,64}");
@@ -47,7 +47,9 @@ final class ImageCatalog {
   /** By reference ({@code busybox}, {@code host/x:tag}) or by image id prefix. */
   Optional<ImageHandle> find(String reference) {
     Map<String, ImageRecord> records = index.read();
-    return keys(records, reference).stream().findFirst().flatMap(key -> handle(key, records.get(key)));
+    return keys(records, reference).stream()
+        .findFirst()
+        .flatMap(key -> handle(key, records.get(key)));
   }
 
   List<ImageHandle> list() {
@@ -62,12 +64,21 @@ final class ImageCatalog {
     ImageManifest manifest = ImageManifest.parse(content.read(Digest.parse(record.manifest())));
     List<Digest> diffIds = ConfigBlob.parse(content.read(Digest.parse(record.config()))).diffIds();
     if (diffIds.size() != manifest.layers().size()) {
-      throw new ContainerException(Kind.INVALID, image.reference() + ": manifest and config disagree on the number of layers");
+      throw new ContainerException(
+          Kind.INVALID,
+          image.reference() + ": manifest and config disagree on the number of layers");
     }
     List<Layer> out = new ArrayList<>();
     for (int i = 0; i < diffIds.size(); i++) {
       Descriptor d = manifest.layers().get(i);
-      out.add(new Layer(diffIds.get(i).toString(), d.digest().toString(), d.size(), d.mediaType(), layers.dir(diffIds.get(i)), layers.size(diffIds.get(i))));
+      out.add(
+          new Layer(
+              diffIds.get(i).toString(),
+              d.digest().toString(),
+              d.size(),
+              d.mediaType(),
+              layers.dir(diffIds.get(i)),
+              layers.size(diffIds.get(i))));
     }
     return out;
   }
@@ -82,8 +93,11 @@ final class ImageCatalog {
     if (r != null && r.config().equals(image.imageId())) {
       return r;
     }
-    return records.values().stream().filter(x -> x.config().equals(image.imageId())).findFirst()
-        .orElseThrow(() -> new ContainerException(Kind.NOT_FOUND, "no such image: " + image.reference()));
+    return records.values().stream()
+        .filter(x -> x.config().equals(image.imageId()))
+        .findFirst()
+        .orElseThrow(
+            () -> new ContainerException(Kind.NOT_FOUND, "no such image: " + image.reference()));
   }
 
   void remove(String reference) {
@@ -93,19 +107,26 @@ final class ImageCatalog {
       throw new ContainerException(Kind.NOT_FOUND, "no such image: " + reference);
     }
     List<ImageRecord> removed = new ArrayList<>();
-    index.update(map -> keys.forEach(k -> {
-      ImageRecord r = map.remove(k);
-      if (r != null) {
-        removed.add(r);
-      }
-    }));
+    index.update(
+        map ->
+            keys.forEach(
+                k -> {
+                  ImageRecord r = map.remove(k);
+                  if (r != null) {
+                    removed.add(r);
+                  }
+                }));
     collect(removed);
   }
 
   private List<String> keys(Map<String, ImageRecord> records, String reference) {
     if (ID.matcher(reference).matches()) {
       String hex = reference.replace("sha256:", "");
-      List<String> byId = records.entrySet().stream().filter(e -> e.getValue().config().startsWith("sha256:" + hex)).map(Map.Entry::getKey).toList();
+      List<String> byId =
+          records.entrySet().stream()
+              .filter(e -> e.getValue().config().startsWith("sha256:" + hex))
+              .map(Map.Entry::getKey)
+              .toList();
       if (!byId.isEmpty()) {
         return byId;
       }
@@ -127,7 +148,14 @@ final class ImageCatalog {
       }
       dirs.add(layers.dir(diffId));
     }
-    return Optional.of(new ImageHandle(key, record.digest(), record.config(), List.copyOf(dirs), config.config(), record.size()));
+    return Optional.of(
+        new ImageHandle(
+            key,
+            record.digest(),
+            record.config(),
+            List.copyOf(dirs),
+            config.config(),
+            record.size()));
   }
 
   // Mark what the remaining references use, then sweep what the removed ones used.
@@ -158,7 +186,9 @@ final class ImageCatalog {
     Digest config = Digest.parse(record.config());
     blobs.add(config);
     if (content.has(manifest)) {
-      ImageManifest.parse(content.read(manifest)).layers().stream().map(Descriptor::digest).forEach(blobs::add);
+      ImageManifest.parse(content.read(manifest)).layers().stream()
+          .map(Descriptor::digest)
+          .forEach(blobs::add);
     }
     if (content.has(config)) {
       layerIds.addAll(ConfigBlob.parse(content.read(config)).diffIds());

@@ -1,17 +1,17 @@
 package dev.jcompose.runtime.image;
 
-import dev.jcompose.runtime.api.ImageReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
+import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.runtime.api.ImageStore.Layer;
 import dev.jcompose.runtime.fs.Trees;
 import dev.jcompose.runtime.image.content.ContentStore;
 import dev.jcompose.runtime.image.content.Digest;
-import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.image.content.KeyedLock;
 import dev.jcompose.runtime.image.pack.LayerPacker;
 import dev.jcompose.runtime.image.registry.MediaTypes;
@@ -48,7 +48,13 @@ final class ImageWriter {
   private final KeyedLock locks;
   private final NativeOps ops;
 
-  ImageWriter(Path images, ContentStore content, LayerStore layers, ImageIndex index, KeyedLock locks, NativeOps ops) {
+  ImageWriter(
+      Path images,
+      ContentStore content,
+      LayerStore layers,
+      ImageIndex index,
+      KeyedLock locks,
+      NativeOps ops) {
     this.images = images;
     this.content = content;
     this.layers = layers;
@@ -61,7 +67,8 @@ final class ImageWriter {
     try {
       return layers.newTempDir();
     } catch (IOException e) {
-      throw new ContainerException(Kind.INTERNAL, "cannot make a layer directory: " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INTERNAL, "cannot make a layer directory: " + e.getMessage(), e);
     }
   }
 
@@ -89,11 +96,21 @@ final class ImageWriter {
           layers.commit(dir, diffId, size);
         }
         Files.createDirectories(blobFile(diffId).getParent());
-        Files.writeString(blobFile(diffId), digest + " " + blobSize + " " + LAYER_GZIP, StandardCharsets.US_ASCII);
+        Files.writeString(
+            blobFile(diffId),
+            digest + " " + blobSize + " " + LAYER_GZIP,
+            StandardCharsets.US_ASCII);
       }
-      return new Layer(diffId.toString(), digest.toString(), blobSize, LAYER_GZIP, layers.dir(diffId), layers.size(diffId));
+      return new Layer(
+          diffId.toString(),
+          digest.toString(),
+          blobSize,
+          LAYER_GZIP,
+          layers.dir(diffId),
+          layers.size(diffId));
     } catch (IOException e) {
-      throw new ContainerException(Kind.INTERNAL, "cannot store layer " + dir + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INTERNAL, "cannot store layer " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -108,7 +125,14 @@ final class ImageWriter {
       if (!content.has(digest)) {
         return Optional.empty();
       }
-      return Optional.of(new Layer(diffId.toString(), f[0], Long.parseLong(f[1]), f[2], layers.dir(diffId), layers.size(diffId)));
+      return Optional.of(
+          new Layer(
+              diffId.toString(),
+              f[0],
+              Long.parseLong(f[1]),
+              f[2],
+              layers.dir(diffId),
+              layers.size(diffId)));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -132,10 +156,18 @@ final class ImageWriter {
     long size = parts.stream().mapToLong(Layer::size).sum();
     String key = ImageReference.parse(reference).toString();
     ImageRecord known = index.read().get(key);
-    if (known != null && known.manifest().equals(manifestDigest.toString()) && known.config().equals(configDigest.toString())) {
+    if (known != null
+        && known.manifest().equals(manifestDigest.toString())
+        && known.config().equals(configDigest.toString())) {
       return key; // an unchanged rebuild: nothing to write
     }
-    ImageRecord record = new ImageRecord(manifestDigest.toString(), manifestDigest.toString(), configDigest.toString(), size, Instant.now().toString());
+    ImageRecord record =
+        new ImageRecord(
+            manifestDigest.toString(),
+            manifestDigest.toString(),
+            configDigest.toString(),
+            size,
+            Instant.now().toString());
     index.update(map -> map.put(key, record));
     return key;
   }
@@ -151,7 +183,9 @@ final class ImageWriter {
     ids.forEach(n -> expected.add(n.asText()));
     List<String> actual = parts.stream().map(Layer::diffId).toList();
     if (!expected.equals(actual)) {
-      throw new ContainerException(Kind.INVALID, "image config lists diff_ids " + expected + " but the layers are " + actual);
+      throw new ContainerException(
+          Kind.INVALID,
+          "image config lists diff_ids " + expected + " but the layers are " + actual);
     }
   }
 
@@ -163,7 +197,11 @@ final class ImageWriter {
     m.set("config", descriptor(CONFIG, config.toString(), configSize));
     ArrayNode list = m.putArray("layers");
     for (Layer l : parts) {
-      list.add(descriptor(DOCKER_GZIP.equals(l.mediaType()) ? LAYER_GZIP : l.mediaType(), l.digest(), l.blobSize()));
+      list.add(
+          descriptor(
+              DOCKER_GZIP.equals(l.mediaType()) ? LAYER_GZIP : l.mediaType(),
+              l.digest(),
+              l.blobSize()));
     }
     try {
       return JSON.writeValueAsBytes(m);
@@ -180,7 +218,10 @@ final class ImageWriter {
     return d;
   }
 
-  /** gzip at level 1: layers are packed on every changed build step, where time matters more than bytes. */
+  /**
+   * gzip at level 1: layers are packed on every changed build step, where time matters more than
+   * bytes.
+   */
   private static final class FastGzip extends GZIPOutputStream {
     FastGzip(OutputStream out) throws IOException {
       super(out, 1 << 16);

@@ -1,10 +1,10 @@
 package dev.jcompose.runtime.image;
 
-import dev.jcompose.runtime.api.ImageReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
+import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.runtime.api.ImageService.PullProgress;
 import dev.jcompose.runtime.image.content.ContentStore;
 import dev.jcompose.runtime.image.content.Digest;
@@ -23,9 +23,9 @@ import java.util.Map;
 
 /**
  * {@code docker push} of a local image: each blob is skipped when the repository has it, mounted
- * from another repository of the same registry that an image in this store came from, or
- * uploaded; then the manifest is put under the reference's tag. Never uses mirrors: a push goes
- * to the registry the reference names (plain HTTP for loopback and insecure registries).
+ * from another repository of the same registry that an image in this store came from, or uploaded;
+ * then the manifest is put under the reference's tag. Never uses mirrors: a push goes to the
+ * registry the reference names (plain HTTP for loopback and insecure registries).
  */
 final class Pusher {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,17 +48,23 @@ final class Pusher {
     Map<String, ImageRecord> records = index.read();
     ImageRecord record = records.get(ref.toString());
     if (record == null) {
-      throw new ContainerException(Kind.NOT_FOUND, "no such image: " + ref + " (build or pull it first)");
+      throw new ContainerException(
+          Kind.NOT_FOUND, "no such image: " + ref + " (build or pull it first)");
     }
     Digest manifestDigest = Digest.parse(record.manifest());
     byte[] manifest = content.read(manifestDigest);
     ImageManifest m = ImageManifest.parse(manifest);
-    String base = (ref.domain().equals(ImageReference.DOCKER_HUB) ? "https://registry-1.docker.io"
-        : (endpoints.plainHttp(ref.domain()) ? "http://" : "https://") + ref.domain());
+    String base =
+        (ref.domain().equals(ImageReference.DOCKER_HUB)
+            ? "https://registry-1.docker.io"
+            : (endpoints.plainHttp(ref.domain()) ? "http://" : "https://") + ref.domain());
     Map<Digest, List<String>> sources = mountSources(ref, records, m);
     List<String> allSources = sources.values().stream().flatMap(List::stream).distinct().toList();
-    String basic = DockerCredentials.load(config.dockerConfig()).basicFor(ref.domain()).orElse(null);
-    PushClient client = new PushClient(http, URI.create(base), ref.path(), basic, config.requestTimeout(), allSources);
+    String basic =
+        DockerCredentials.load(config.dockerConfig()).basicFor(ref.domain()).orElse(null);
+    PushClient client =
+        new PushClient(
+            http, URI.create(base), ref.path(), basic, config.requestTimeout(), allSources);
     List<Descriptor> blobs = new ArrayList<>(m.layers());
     blobs.add(m.config());
     for (Descriptor d : blobs) {
@@ -70,7 +76,12 @@ final class Pusher {
     return manifestDigest.toString();
   }
 
-  private void blob(PushClient client, ImageReference ref, Descriptor d, List<String> from, PullProgress progress) {
+  private void blob(
+      PushClient client,
+      ImageReference ref,
+      Descriptor d,
+      List<String> from,
+      PullProgress progress) {
     String id = d.digest().toString();
     if (client.hasBlob(d.digest())) {
       progress.update(ref.toString(), id, "Layer already exists", d.size(), d.size());
@@ -83,15 +94,21 @@ final class Pusher {
       }
     }
     if (!content.has(d.digest())) {
-      throw new ContainerException(Kind.NOT_FOUND, "blob " + d.digest() + " of " + ref + " is not in the local store");
+      throw new ContainerException(
+          Kind.NOT_FOUND, "blob " + d.digest() + " of " + ref + " is not in the local store");
     }
     progress.update(ref.toString(), id, "Pushing", 0, d.size());
-    client.upload(d.digest(), content.path(d.digest()), n -> progress.update(ref.toString(), id, "Pushing", n, d.size()));
+    client.upload(
+        d.digest(),
+        content.path(d.digest()),
+        n -> progress.update(ref.toString(), id, "Pushing", n, d.size()));
     progress.update(ref.toString(), id, "Pushed", d.size(), d.size());
   }
 
-  // Repositories of the same registry whose stored manifests list a blob: the registry has it there.
-  private Map<Digest, List<String>> mountSources(ImageReference target, Map<String, ImageRecord> records, ImageManifest pushed) {
+  // Repositories of the same registry whose stored manifests list a blob: the registry has it
+  // there.
+  private Map<Digest, List<String>> mountSources(
+      ImageReference target, Map<String, ImageRecord> records, ImageManifest pushed) {
     Map<Digest, List<String>> out = new LinkedHashMap<>();
     for (Map.Entry<String, ImageRecord> e : records.entrySet()) {
       ImageReference other;

@@ -1,9 +1,9 @@
 package dev.jcompose.runtime.image;
 
-import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageHandle;
+import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.runtime.api.ImageStore;
 import dev.jcompose.runtime.api.RuntimePaths;
@@ -11,18 +11,17 @@ import dev.jcompose.runtime.image.content.ContentStore;
 import dev.jcompose.runtime.image.content.KeyedLock;
 import dev.jcompose.runtime.image.registry.Platform;
 import dev.jcompose.runtime.sys.NativeOps;
-import dev.jcompose.runtime.sys.NativeOps;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link ImageService} over OCI registries, with everything under {@code <dataRoot>/images}:
- * {@code blobs/sha256/} (manifests, configs, compressed layers, stored once), {@code layers/<diffID
- * hex>/} (unpacked, overlay-ready), {@code refs.json} (reference → digests) and {@code locks/}.
- * Several processes may pull into the same store concurrently; per-layer file locks make
- * each layer download and unpack once.
+ * {@link ImageService} over OCI registries, with everything under {@code <dataRoot>/images}: {@code
+ * blobs/sha256/} (manifests, configs, compressed layers, stored once), {@code layers/<diffID hex>/}
+ * (unpacked, overlay-ready), {@code refs.json} (reference → digests) and {@code locks/}. Several
+ * processes may pull into the same store concurrently; per-layer file locks make each layer
+ * download and unpack once.
  */
 public final class RegistryImageService implements ImageService, ImageStore {
   private final Puller puller;
@@ -34,17 +33,26 @@ public final class RegistryImageService implements ImageService, ImageStore {
     this(paths, config, NativeOps.real(), Platform.host());
   }
 
-  RegistryImageService(RuntimePaths paths, RegistryConfig config, NativeOps ops, Platform platform) {
+  RegistryImageService(
+      RuntimePaths paths, RegistryConfig config, NativeOps ops, Platform platform) {
     KeyedLock locks = new KeyedLock(paths.images().resolve("locks"));
     ContentStore content = new ContentStore(paths.images());
     LayerStore layers = new LayerStore(paths.images());
     ImageIndex index = new ImageIndex(paths.images().resolve("refs.json"), locks);
-    HttpClient http = HttpClient.newBuilder()
-        .connectTimeout(config.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
-    this.puller = new Puller(http, config, content, new LayerFetcher(content, layers, locks, ops, config.requestTimeout()), index, platform);
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(config.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    this.puller =
+        new Puller(
+            http,
+            config,
+            content,
+            new LayerFetcher(content, layers, locks, ops, config.requestTimeout()),
+            index,
+            platform);
     this.catalog = new ImageCatalog(index, content, layers, locks);
     this.writer = new ImageWriter(paths.images(), content, layers, index, locks, ops);
     this.pusher = new Pusher(http, config, content, index);
@@ -54,7 +62,10 @@ public final class RegistryImageService implements ImageService, ImageStore {
   public ImageHandle pull(String reference, PullProgress progress) {
     ImageReference ref = ImageReference.parse(reference);
     puller.pull(ref, progress == null ? PullProgress.NONE : progress);
-    return catalog.find(ref.toString()).orElseThrow(() -> new ContainerException(Kind.INTERNAL, ref + " vanished right after its pull"));
+    return catalog
+        .find(ref.toString())
+        .orElseThrow(
+            () -> new ContainerException(Kind.INTERNAL, ref + " vanished right after its pull"));
   }
 
   @Override
@@ -100,15 +111,23 @@ public final class RegistryImageService implements ImageService, ImageStore {
   @Override
   public ImageHandle store(String reference, byte[] config, List<Layer> layers) {
     String key = writer.store(reference, config, layers);
-    return catalog.find(key).orElseThrow(() -> new ContainerException(Kind.INTERNAL, key + " vanished right after it was stored"));
+    return catalog
+        .find(key)
+        .orElseThrow(
+            () ->
+                new ContainerException(Kind.INTERNAL, key + " vanished right after it was stored"));
   }
 
   @Override
   public String push(String reference, PullProgress progress) {
-    return pusher.push(ImageReference.parse(reference), progress == null ? PullProgress.NONE : progress);
+    return pusher.push(
+        ImageReference.parse(reference), progress == null ? PullProgress.NONE : progress);
   }
 
-  /** The normalised form of {@code reference} ({@code busybox} → {@code docker.io/library/busybox:latest}). */
+  /**
+   * The normalised form of {@code reference} ({@code busybox} → {@code
+   * docker.io/library/busybox:latest}).
+   */
   public static String normalise(String reference) {
     return ImageReference.parse(reference).toString();
   }

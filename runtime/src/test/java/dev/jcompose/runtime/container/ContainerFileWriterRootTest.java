@@ -25,8 +25,13 @@ class ContainerFileWriterRootTest extends RuntimeFixture {
   @BeforeEach
   void start() throws Exception {
     files = new ContainerFileWriter(runtime);
-    runtime.create(Specs.spec("fw", image, "sh", "-c",
-        "mkdir -p /app /tmp/outside && ln -s /etc /app/etc-link && ln -s ../../../../../tmp/outside /app/up && ln -s /etc/passwd /app/target && sleep 60"));
+    runtime.create(
+        Specs.spec(
+            "fw",
+            image,
+            "sh",
+            "-c",
+            "mkdir -p /app /tmp/outside && ln -s /etc /app/etc-link && ln -s ../../../../../tmp/outside /app/up && ln -s /etc/passwd /app/target && sleep 60"));
     runtime.start("fw");
     host = Files.createTempFile(root, "src", ".txt");
     Files.writeString(host, "synced\n");
@@ -37,8 +42,12 @@ class ContainerFileWriterRootTest extends RuntimeFixture {
   }
 
   private String sh(String script) throws Exception {
-    ExecSession s = runtime.exec("fw", new ExecSpec(List.of("sh", "-c", script), List.of(), "/", null, false, false));
-    String out = new String(s.stdout().readAllBytes(), StandardCharsets.UTF_8) + new String(s.stderr().readAllBytes(), StandardCharsets.UTF_8);
+    ExecSession s =
+        runtime.exec(
+            "fw", new ExecSpec(List.of("sh", "-c", script), List.of(), "/", null, false, false));
+    String out =
+        new String(s.stdout().readAllBytes(), StandardCharsets.UTF_8)
+            + new String(s.stderr().readAllBytes(), StandardCharsets.UTF_8);
     s.exitCode().get(10, TimeUnit.SECONDS);
     return out;
   }
@@ -46,7 +55,8 @@ class ContainerFileWriterRootTest extends RuntimeFixture {
   @Test
   void write_makesParentsAndKeepsTheMode() throws Exception {
     files.write("fw", host, "/app/new/dir/file.txt", 1000, 1000);
-    assertThat(sh("cat /app/new/dir/file.txt; stat -c '%a %u' /app/new/dir/file.txt /app/new")).isEqualTo("synced\n750 1000\n755 1000\n");
+    assertThat(sh("cat /app/new/dir/file.txt; stat -c '%a %u' /app/new/dir/file.txt /app/new"))
+        .isEqualTo("synced\n750 1000\n755 1000\n");
   }
 
   @Test
@@ -79,6 +89,8 @@ class ContainerFileWriterRootTest extends RuntimeFixture {
   @Test
   void write_refusesAStoppedContainer() {
     runtime.stop("fw", 9, java.time.Duration.ofSeconds(5));
-    assertThatThrownBy(() -> files.write("fw", host, "/x", 0, 0)).isInstanceOf(ContainerException.class).hasMessageContaining("not running");
+    assertThatThrownBy(() -> files.write("fw", host, "/x", 0, 0))
+        .isInstanceOf(ContainerException.class)
+        .hasMessageContaining("not running");
   }
 }

@@ -9,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** An image may list one layer twice (two build steps with identical changes); overlayfs takes each dir once. */
+/**
+ * An image may list one layer twice (two build steps with identical changes); overlayfs takes each
+ * dir once.
+ */
 @Tag("root")
 class DuplicateLayersRootTest extends RuntimeFixture {
 
@@ -19,7 +22,9 @@ class DuplicateLayersRootTest extends RuntimeFixture {
     Files.writeString(extra.resolve("x"), "x\n");
     Path layer = extra.getParent();
     List<Path> dirs = List.of(image.layerDirs().get(0), layer, image.layerDirs().get(0), layer);
-    ImageHandle twice = new ImageHandle(image.reference(), image.digest(), image.imageId(), dirs, image.config(), 0);
+    ImageHandle twice =
+        new ImageHandle(
+            image.reference(), image.digest(), image.imageId(), dirs, image.config(), 0);
     assertThat(runToExit(Specs.spec("dup", twice, "cat", "/app/x")).exitCode()).isZero();
     assertThat(logs("dup")).extracting(l -> l.text()).containsExactly("x");
   }

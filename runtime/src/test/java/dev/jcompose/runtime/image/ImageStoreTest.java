@@ -1,6 +1,5 @@
 package dev.jcompose.runtime.image;
 
-import dev.jcompose.runtime.sys.NativeOps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import dev.jcompose.runtime.api.ImageStore.Layer;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.image.content.Digest;
 import dev.jcompose.runtime.image.registry.Platform;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +26,11 @@ class ImageStoreTest {
   @TempDir Path root;
 
   private RegistryImageService store() {
-    return new RegistryImageService(new RuntimePaths(root.resolve("data"), root.resolve("run")), RegistryConfig.of(List.of(), null),
-        NativeOps.real(), new Platform("linux", "amd64", null));
+    return new RegistryImageService(
+        new RuntimePaths(root.resolve("data"), root.resolve("run")),
+        RegistryConfig.of(List.of(), null),
+        NativeOps.real(),
+        new Platform("linux", "amd64", null));
   }
 
   private Path layerDir(RegistryImageService s) throws IOException {
@@ -54,7 +57,14 @@ class ImageStoreTest {
       tar = in.readAllBytes();
     }
     assertThat(Digest.of(tar).toString()).isEqualTo(layer.diffId());
-    assertThat(entries(tar)).containsExactly("app/", "app/hard", "app/link->main.py", "app/main.py=>app/hard", "app/sub/", "app/sub/data");
+    assertThat(entries(tar))
+        .containsExactly(
+            "app/",
+            "app/hard",
+            "app/link->main.py",
+            "app/main.py=>app/hard",
+            "app/sub/",
+            "app/sub/data");
     assertThat(layer.size()).isEqualTo(13);
     assertThat(s.layer(layer.diffId())).contains(layer);
   }
@@ -73,8 +83,12 @@ class ImageStoreTest {
 
   private static void copyTime(Path from, Path to) {
     try {
-      java.nio.file.attribute.FileTime t = Files.getLastModifiedTime(from, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-      Files.getFileAttributeView(to, java.nio.file.attribute.BasicFileAttributeView.class, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+      java.nio.file.attribute.FileTime t =
+          Files.getLastModifiedTime(from, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      Files.getFileAttributeView(
+              to,
+              java.nio.file.attribute.BasicFileAttributeView.class,
+              java.nio.file.LinkOption.NOFOLLOW_LINKS)
           .setTimes(t, null, null);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -85,8 +99,12 @@ class ImageStoreTest {
   void store_makesAnImageThatFindAndLayersSee() throws IOException {
     RegistryImageService s = store();
     Layer layer = s.commitLayer(layerDir(s));
-    byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"python\",\"/app/main.py\"]},"
-        + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + layer.diffId() + "\"]}}").getBytes(StandardCharsets.UTF_8);
+    byte[] config =
+        ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"python\",\"/app/main.py\"]},"
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                + layer.diffId()
+                + "\"]}}")
+            .getBytes(StandardCharsets.UTF_8);
     ImageHandle image = s.store("web-db-app", config, List.of(layer));
     assertThat(image.reference()).isEqualTo("docker.io/library/web-db-app:latest");
     assertThat(image.imageId()).isEqualTo(Digest.of(config).toString());
@@ -101,16 +119,23 @@ class ImageStoreTest {
   void store_refusesAConfigThatNamesOtherLayers() throws IOException {
     RegistryImageService s = store();
     Layer layer = s.commitLayer(layerDir(s));
-    byte[] config = "{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}".getBytes(StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> s.store("x", config, List.of(layer))).isInstanceOf(ContainerException.class)
+    byte[] config =
+        "{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> s.store("x", config, List.of(layer)))
+        .isInstanceOf(ContainerException.class)
         .hasMessageContaining("image config lists diff_ids [] but the layers are");
   }
 
   private static List<String> entries(byte[] tar) throws IOException {
     List<String> out = new java.util.ArrayList<>();
-    try (TarArchiveInputStream in = new TarArchiveInputStream(new java.io.ByteArrayInputStream(tar))) {
+    try (TarArchiveInputStream in =
+        new TarArchiveInputStream(new java.io.ByteArrayInputStream(tar))) {
       for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        out.add(e.getName() + (e.isSymbolicLink() ? "->" + e.getLinkName() : e.isLink() ? "=>" + e.getLinkName() : ""));
+        out.add(
+            e.getName()
+                + (e.isSymbolicLink()
+                    ? "->" + e.getLinkName()
+                    : e.isLink() ? "=>" + e.getLinkName() : ""));
       }
     }
     return out;

@@ -45,9 +45,17 @@ class PushE2ETest {
   }
 
   private RegistryImageService service() {
-    RegistryConfig config = RegistryConfig.load(Map.of("JCOMPOSE_REGISTRY_MIRRORS", TestRegistry.url(),
-        "JCOMPOSE_CONFIG", root.resolve("none.json").toString(), "HOME", root.toString()));
-    return new RegistryImageService(new RuntimePaths(root.resolve("data"), root.resolve("run")), config);
+    RegistryConfig config =
+        RegistryConfig.load(
+            Map.of(
+                "JCOMPOSE_REGISTRY_MIRRORS",
+                TestRegistry.url(),
+                "JCOMPOSE_CONFIG",
+                root.resolve("none.json").toString(),
+                "HOME",
+                root.toString()));
+    return new RegistryImageService(
+        new RuntimePaths(root.resolve("data"), root.resolve("run")), config);
   }
 
   private static String skopeo(String... args) throws Exception {
@@ -65,14 +73,20 @@ class PushE2ETest {
     RegistryImageService s = service();
     ImageHandle base = s.pull("busybox", null);
     Path dir = s.newLayerDir();
-    Files.writeString(Files.createDirectories(dir.resolve("app")).resolve("hello.txt"), "pushed by jcompose\n");
+    Files.writeString(
+        Files.createDirectories(dir.resolve("app")).resolve("hello.txt"), "pushed by jcompose\n");
     Layer layer = s.commitLayer(dir);
     List<Layer> layers = new ArrayList<>(s.layers(base));
     layers.add(layer);
     StringBuilder ids = new StringBuilder();
-    layers.forEach(l -> ids.append(ids.length() == 0 ? "" : ",").append('"').append(l.diffId()).append('"'));
-    byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"cat\",\"/app/hello.txt\"]},"
-        + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[" + ids + "]}}").getBytes(StandardCharsets.UTF_8);
+    layers.forEach(
+        l -> ids.append(ids.length() == 0 ? "" : ",").append('"').append(l.diffId()).append('"'));
+    byte[] config =
+        ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"cat\",\"/app/hello.txt\"]},"
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":["
+                + ids
+                + "]}}")
+            .getBytes(StandardCharsets.UTF_8);
     String tag = "t" + System.nanoTime();
     String ref = TestRegistry.address() + "/jcompose-test/pushed:" + tag;
     s.store(ref, config, layers);
@@ -93,6 +107,8 @@ class PushE2ETest {
     s.store(other, config, layers);
     phases.clear();
     s.push(other, (r, l, phase, c, t) -> phases.add(phase + " " + l));
-    assertThat(phases).noneMatch(p -> p.startsWith("Pushing")).anyMatch(p -> p.startsWith("Mounted from jcompose-test/pushed"));
+    assertThat(phases)
+        .noneMatch(p -> p.startsWith("Pushing"))
+        .anyMatch(p -> p.startsWith("Mounted from jcompose-test/pushed"));
   }
 }

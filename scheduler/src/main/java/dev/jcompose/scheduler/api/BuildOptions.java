@@ -11,7 +11,8 @@ import java.util.Map;
  * @param pull refresh base images
  * @param buildArgs {@code --build-arg} values, over the compose file's {@code args}
  */
-public record BuildOptions(List<String> services, boolean noCache, boolean pull, Map<String, String> buildArgs) {
+public record BuildOptions(
+    List<String> services, boolean noCache, boolean pull, Map<String, String> buildArgs) {
 
   public BuildOptions {
     services = services == null ? List.of() : List.copyOf(services);

@@ -18,15 +18,18 @@ public interface EngineVerbs {
   List<ContainerSummary> up(Project project, UpOptions options, Consumer<Event> progress);
 
   /** Stops and removes the project's containers, networks and (with volumes) volumes. */
-  void down(String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress);
+  void down(
+      String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress);
 
   List<ContainerSummary> ps(String projectName, PsOptions options);
 
-  void stop(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress);
+  void stop(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress);
 
   void start(String projectName, List<String> services, Consumer<Event> progress);
 
-  void restart(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress);
+  void restart(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress);
 
   /** Creates and starts a one-off container for {@code service}; returns its summary. */
   ContainerSummary run(Project project, RunOptions options, Consumer<Event> progress);
@@ -41,18 +44,20 @@ public interface EngineVerbs {
   /** Pushes the images of the services that have both a build section and an image name. */
   void push(Project project, PushOptions options, Consumer<Event> progress);
 
-  /** Waits for a container to exit and returns its exit code (for up --abort-on-container-exit, run). */
+  /**
+   * Waits for a container to exit and returns its exit code (for up --abort-on-container-exit,
+   * run).
+   */
   int waitExit(String containerName);
 
   /** Removes one container (used by run --rm). */
   void removeContainer(String containerName, boolean force);
 
   /**
-   * Streams lifecycle and health events of a project until {@code stop} returns true, starting
-   * with the recent ones at or after {@code since} (null = only new ones), as docker's
-   * {@code events --since}: a caller that subscribes after acting misses nothing it caused. A
-   * container's {@code die} event says in its {@code restart} attribute whether the engine will
-   * start it again.
+   * Streams lifecycle and health events of a project until {@code stop} returns true, starting with
+   * the recent ones at or after {@code since} (null = only new ones), as docker's {@code events
+   * --since}: a caller that subscribes after acting misses nothing it caused. A container's {@code
+   * die} event says in its {@code restart} attribute whether the engine will start it again.
    */
   void events(String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop);
 }

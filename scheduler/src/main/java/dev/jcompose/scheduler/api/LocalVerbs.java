@@ -6,9 +6,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The verbs that need no engine: they read or fill the host's container, image and volume
- * stores directly, so {@code logs} works while the engine is down. Implemented in the CLI's
- * process and inside the engine alike.
+ * The verbs that need no engine: they read or fill the host's container, image and volume stores
+ * directly, so {@code logs} works while the engine is down. Implemented in the CLI's process and
+ * inside the engine alike.
  */
 public interface LocalVerbs {
 
@@ -42,8 +42,8 @@ public interface LocalVerbs {
   void watch(Project project, WatchOptions options, Consumer<Event> progress, BooleanSupplier stop);
 
   /**
-   * Removes a volume given by engine name or by compose key ({@code data} for
-   * {@code <project>_data}); returns the name removed.
+   * Removes a volume given by engine name or by compose key ({@code data} for {@code
+   * <project>_data}); returns the name removed.
    */
   String removeVolume(String projectName, String name);
 }

@@ -118,8 +118,20 @@ public record RunOptions(
     }
 
     public RunOptions build() {
-      return new RunOptions(service, command, environment, user, workdir, name, noDeps, removeAfter, tty, interactive,
-          publish, servicePorts, entrypoint);
+      return new RunOptions(
+          service,
+          command,
+          environment,
+          user,
+          workdir,
+          name,
+          noDeps,
+          removeAfter,
+          tty,
+          interactive,
+          publish,
+          servicePorts,
+          entrypoint);
     }
   }
 }

@@ -135,8 +135,21 @@ public record UpOptions(
     }
 
     public UpOptions build() {
-      return new UpOptions(services, detach, forceRecreate, noRecreate, noDeps, removeOrphans, waitHealthy,
-          waitTimeoutSeconds, dryRun, noStart, pull, scale, timeoutSeconds, buildPolicy);
+      return new UpOptions(
+          services,
+          detach,
+          forceRecreate,
+          noRecreate,
+          noDeps,
+          removeOrphans,
+          waitHealthy,
+          waitTimeoutSeconds,
+          dryRun,
+          noStart,
+          pull,
+          scale,
+          timeoutSeconds,
+          buildPolicy);
     }
   }
 }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * RUN's default network: a bridge with NAT of its own ({@value #NAME}), as docker's builds use
- * the default bridge, created when the first RUN that needs it starts and removed when no build
- * and no RUN uses it any more, so it is made once per build and nothing is left between builds.
+ * RUN's default network: a bridge with NAT of its own ({@value #NAME}), as docker's builds use the
+ * default bridge, created when the first RUN that needs it starts and removed when no build and no
+ * RUN uses it any more, so it is made once per build and nothing is left between builds.
  */
 public final class EngineBuildNetwork implements BuildNetwork {
   static final String NAME = "jcompose_build";
@@ -45,7 +45,9 @@ public final class EngineBuildNetwork implements BuildNetwork {
   public synchronized void attach(String id, Path netns) {
     users++;
     if (!created) {
-      networks.create(new NetworkSpec(NAME, false, List.of(), null, Map.of(), Map.of("dev.jcompose.build", "true")));
+      networks.create(
+          new NetworkSpec(
+              NAME, false, List.of(), null, Map.of(), Map.of("dev.jcompose.build", "true")));
       created = true;
     }
     networks.attach(new AttachRequest(id, NAME, netns, "eth0", null, null, List.of(), true));

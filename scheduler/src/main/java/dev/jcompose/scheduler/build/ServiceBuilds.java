@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * Carries out build decisions (the "do" half of {@link BuildDecider}): builds with the engine's
- * builder, pulls first where docker compose would, reports progress, and turns a failed build
- * into an error naming the service and the Dockerfile line.
+ * builder, pulls first where docker compose would, reports progress, and turns a failed build into
+ * an error naming the service and the Dockerfile line.
  */
 public final class ServiceBuilds {
   private final BuildTools tools;
@@ -26,7 +26,8 @@ public final class ServiceBuilds {
   private final Consumer<Event> events;
   private final String project;
 
-  public ServiceBuilds(BuildTools tools, ImageService images, Consumer<Event> events, String project) {
+  public ServiceBuilds(
+      BuildTools tools, ImageService images, Consumer<Event> events, String project) {
     this.tools = tools;
     this.images = images;
     this.events = events;
@@ -37,9 +38,15 @@ public final class ServiceBuilds {
     for (BuildDecision d : decisions) {
       Service s = p.service(d.service());
       switch (d.action()) {
-        case USE -> { }
-        case MISSING -> throw new ComposeException(Kind.NOT_FOUND, "image " + d.image() + " for service \"" + d.service()
-            + "\" is not present locally and --no-build forbids building it");
+        case USE -> {}
+        case MISSING ->
+            throw new ComposeException(
+                Kind.NOT_FOUND,
+                "image "
+                    + d.image()
+                    + " for service \""
+                    + d.service()
+                    + "\" is not present locally and --no-build forbids building it");
         case BUILD -> build(p, s, options);
         case PULL_OR_BUILD -> {
           if (!pulled(d)) {
@@ -72,12 +79,26 @@ public final class ServiceBuilds {
     BuildProgress progress = new BuildProgress(events, project, s.name());
     progress.emit("Building", "");
     try {
-      BuildResult r = tools.builder().build(BuildRequests.of(p, s, options, tools.platform(), System.getenv()), progress);
-      progress.emit("Built", r.reference() + " " + r.imageId().substring(7, 19) + " (" + r.stepsRun() + " steps run, " + r.stepsCached() + " cached)");
+      BuildResult r =
+          tools
+              .builder()
+              .build(BuildRequests.of(p, s, options, tools.platform(), System.getenv()), progress);
+      progress.emit(
+          "Built",
+          r.reference()
+              + " "
+              + r.imageId().substring(7, 19)
+              + " ("
+              + r.stepsRun()
+              + " steps run, "
+              + r.stepsCached()
+              + " cached)");
     } catch (BuildException e) {
-      throw new ComposeException(kind(e.kind()), "service \"" + s.name() + "\" failed to build: " + e.getMessage(), e);
+      throw new ComposeException(
+          kind(e.kind()), "service \"" + s.name() + "\" failed to build: " + e.getMessage(), e);
     } catch (ContainerException e) {
-      throw new ComposeException(Kind.UNAVAILABLE, "service \"" + s.name() + "\" failed to build: " + e.getMessage(), e);
+      throw new ComposeException(
+          Kind.UNAVAILABLE, "service \"" + s.name() + "\" failed to build: " + e.getMessage(), e);
     }
   }
 
@@ -92,7 +113,13 @@ public final class ServiceBuilds {
 
   private void emit(String resource, String action, String message) {
     try {
-      events.accept(new Event(Instant.now(), resource, action, message, project == null ? Map.of() : Map.of("project", project)));
+      events.accept(
+          new Event(
+              Instant.now(),
+              resource,
+              action,
+              message,
+              project == null ? Map.of() : Map.of("project", project)));
     } catch (RuntimeException ignored) {
       // a caller that went away must not break the verb
     }

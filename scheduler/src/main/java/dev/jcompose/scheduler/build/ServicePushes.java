@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * {@code push}: as docker compose, the services with a build section and an image name, under
- * that name and their {@code build.tags}; other services are skipped.
+ * {@code push}: as docker compose, the services with a build section and an image name, under that
+ * name and their {@code build.tags}; other services are skipped.
  */
 public final class ServicePushes {
   private final BuildTools tools;
@@ -33,7 +33,10 @@ public final class ServicePushes {
     if (tools.store() == null) {
       throw new ComposeException(Kind.UNAVAILABLE, "this engine has no image store to push from");
     }
-    for (Service s : p.services().values().stream().sorted(java.util.Comparator.comparing(Service::name)).toList()) {
+    for (Service s :
+        p.services().values().stream()
+            .sorted(java.util.Comparator.comparing(Service::name))
+            .toList()) {
       if (!options.services().isEmpty() && !options.services().contains(s.name())) {
         continue;
       }
@@ -54,16 +57,26 @@ public final class ServicePushes {
     emit(resource, "Pushing", "");
     Map<String, String> phases = new ConcurrentHashMap<>();
     try {
-      String digest = tools.store().push(tag, (r, layer, phase, cur, total) -> {
-        if (layer != null && !phase.equals(phases.put(layer, phase))) {
-          emit(resource, phase, layer.startsWith("sha256:") ? layer.substring(7, 19) : layer);
-        }
-      });
+      String digest =
+          tools
+              .store()
+              .push(
+                  tag,
+                  (r, layer, phase, cur, total) -> {
+                    if (layer != null && !phase.equals(phases.put(layer, phase))) {
+                      emit(
+                          resource,
+                          phase,
+                          layer.startsWith("sha256:") ? layer.substring(7, 19) : layer);
+                    }
+                  });
       emit(resource, "Pushed", digest);
     } catch (ContainerException e) {
       if (!options.ignoreFailures()) {
-        throw new ComposeException(e.kind() == ContainerException.Kind.NOT_FOUND ? Kind.NOT_FOUND : Kind.UNAVAILABLE,
-            "service \"" + s.name() + "\": push " + tag + ": " + e.getMessage(), e);
+        throw new ComposeException(
+            e.kind() == ContainerException.Kind.NOT_FOUND ? Kind.NOT_FOUND : Kind.UNAVAILABLE,
+            "service \"" + s.name() + "\": push " + tag + ": " + e.getMessage(),
+            e);
       }
       emit(resource, "Error", e.getMessage());
     }
@@ -71,7 +84,13 @@ public final class ServicePushes {
 
   private void emit(String resource, String action, String message) {
     try {
-      events.accept(new Event(Instant.now(), resource, action, message, project == null ? Map.of() : Map.of("project", project)));
+      events.accept(
+          new Event(
+              Instant.now(),
+              resource,
+              action,
+              message,
+              project == null ? Map.of() : Map.of("project", project)));
     } catch (RuntimeException ignored) {
       // a caller that went away must not stop the push
     }

@@ -27,9 +27,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The CLI's {@link ComposeService}: engine verbs go to the engine, reached (and started if
- * needed) on the first such call; the other verbs run in this process, so {@code logs} works
- * while no engine runs.
+ * The CLI's {@link ComposeService}: engine verbs go to the engine, reached (and started if needed)
+ * on the first such call; the other verbs run in this process, so {@code logs} works while no
+ * engine runs.
  */
 public final class ClientComposeService implements ComposeService {
   private final Supplier<EngineVerbs> engine;
@@ -54,7 +54,8 @@ public final class ClientComposeService implements ComposeService {
   }
 
   @Override
-  public void down(String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
+  public void down(
+      String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
     engine().down(projectName, projectOrNull, options, progress);
   }
 
@@ -64,7 +65,8 @@ public final class ClientComposeService implements ComposeService {
   }
 
   @Override
-  public void stop(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
+  public void stop(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
     engine().stop(projectName, services, timeoutSeconds, progress);
   }
 
@@ -74,7 +76,8 @@ public final class ClientComposeService implements ComposeService {
   }
 
   @Override
-  public void restart(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
+  public void restart(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
     engine().restart(projectName, services, timeoutSeconds, progress);
   }
 
@@ -104,7 +107,8 @@ public final class ClientComposeService implements ComposeService {
   }
 
   @Override
-  public void events(String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
+  public void events(
+      String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
     engine().events(projectName, since, sink, stop);
   }
 
@@ -134,7 +138,8 @@ public final class ClientComposeService implements ComposeService {
   }
 
   @Override
-  public void watch(Project project, WatchOptions options, Consumer<Event> progress, BooleanSupplier stop) {
+  public void watch(
+      Project project, WatchOptions options, Consumer<Event> progress, BooleanSupplier stop) {
     local.watch(project, options, progress, stop);
   }
 

@@ -19,19 +19,26 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Wires the CLI's compose service: the engine client (engine started on demand) and the host
- * verbs over the real stores of the environment's state roots. Found by
- * {@link ComposeServices} through META-INF/services.
+ * Wires the CLI's compose service: the engine client (engine started on demand) and the host verbs
+ * over the real stores of the environment's state roots. Found by {@link ComposeServices} through
+ * META-INF/services.
  */
 public final class ClientProvider implements ComposeServices.Provider {
 
   @Override
   public ComposeService compose(Map<String, String> env) {
     RuntimePaths paths = RuntimePaths.fromEnvironment(env);
-    Supplier<ContainerRuntime> runtime = Lazy.of(() -> new LinuxContainerRuntime(paths, CgroupDrivers.detect()));
+    Supplier<ContainerRuntime> runtime =
+        Lazy.of(() -> new LinuxContainerRuntime(paths, CgroupDrivers.detect()));
     Supplier<EngineVerbs> engine = Lazy.of(() -> EngineLauncher.forThisJvm(env).ensureRunning());
-    HostVerbs local = new HostVerbs(runtime, CriLogReader::new, () -> new RegistryImageService(paths, RegistryConfig.load(env)),
-        () -> new LocalVolumeService(paths), () -> new ContainerFileWriter(runtime.get()), engine);
+    HostVerbs local =
+        new HostVerbs(
+            runtime,
+            CriLogReader::new,
+            () -> new RegistryImageService(paths, RegistryConfig.load(env)),
+            () -> new LocalVolumeService(paths),
+            () -> new ContainerFileWriter(runtime.get()),
+            engine);
     return new ClientComposeService(engine, local);
   }
 

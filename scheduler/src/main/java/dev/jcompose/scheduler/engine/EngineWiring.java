@@ -1,8 +1,8 @@
 package dev.jcompose.scheduler.engine;
 
-import dev.jcompose.netmgr.api.NetworkManager;
 import dev.jcompose.builder.exec.RuntimeImageBuilder;
 import dev.jcompose.netmgr.NetworkManagers;
+import dev.jcompose.netmgr.api.NetworkManager;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.runtime.api.RuntimePaths;
@@ -12,9 +12,9 @@ import dev.jcompose.runtime.container.LinuxContainerRuntime;
 import dev.jcompose.runtime.image.RegistryConfig;
 import dev.jcompose.runtime.image.RegistryImageService;
 import dev.jcompose.runtime.image.registry.Platform;
+import dev.jcompose.runtime.volume.LocalVolumeService;
 import dev.jcompose.scheduler.build.BuildTools;
 import dev.jcompose.scheduler.build.EngineBuildNetwork;
-import dev.jcompose.runtime.volume.LocalVolumeService;
 import io.vertx.core.Vertx;
 import java.util.Map;
 
@@ -24,7 +24,13 @@ import java.util.Map;
  */
 final class EngineWiring {
   /** The real collaborators plus what must be closed with the engine. */
-  record Parts(ContainerRuntime runtime, ImageService images, VolumeService volumes, NetworkManager networks, Vertx vertx, BuildTools builds) {}
+  record Parts(
+      ContainerRuntime runtime,
+      ImageService images,
+      VolumeService volumes,
+      NetworkManager networks,
+      Vertx vertx,
+      BuildTools builds) {}
 
   private EngineWiring() {}
 
@@ -34,8 +40,12 @@ final class EngineWiring {
     VolumeService volumes = new LocalVolumeService(paths);
     Vertx vertx = Vertx.vertx();
     NetworkManager networks = NetworkManagers.create(paths.dataRoot().resolve("network"), vertx);
-    BuildTools builds = new BuildTools(new RuntimeImageBuilder(paths, runtime, images, images, new EngineBuildNetwork(networks)),
-        images, Platform.host().toString());
+    BuildTools builds =
+        new BuildTools(
+            new RuntimeImageBuilder(
+                paths, runtime, images, images, new EngineBuildNetwork(networks)),
+            images,
+            Platform.host().toString());
     return new Parts(runtime, images, volumes, networks, vertx, builds);
   }
 }

@@ -51,8 +51,13 @@ public final class HostVerbs implements LocalVerbs {
    * @param files writes into running containers (watch syncs)
    * @param engine the engine verbs that watch's restarts and rebuilds use
    */
-  public HostVerbs(Supplier<ContainerRuntime> runtime, Supplier<LogReader> logs, Supplier<ImageService> images,
-      Supplier<VolumeService> volumes, Supplier<ContainerFiles> files, Supplier<EngineVerbs> engine) {
+  public HostVerbs(
+      Supplier<ContainerRuntime> runtime,
+      Supplier<LogReader> logs,
+      Supplier<ImageService> images,
+      Supplier<VolumeService> volumes,
+      Supplier<ContainerFiles> files,
+      Supplier<EngineVerbs> engine) {
     this.runtime = Lazy.of(runtime);
     this.logs = Lazy.of(logs);
     this.images = Lazy.of(images);
@@ -63,19 +68,27 @@ public final class HostVerbs implements LocalVerbs {
 
   @Override
   public void logs(String projectName, LogOptions options, LogSink sink, BooleanSupplier stop) {
-    Failures.translated(() -> {
-      new LogStreams(runtime.get(), logs.get()).logs(projectName, options, sink, stop);
-      return null;
-    });
+    Failures.translated(
+        () -> {
+          new LogStreams(runtime.get(), logs.get()).logs(projectName, options, sink, stop);
+          return null;
+        });
   }
 
   @Override
   public ExecProcess exec(String projectName, ExecOptions o) {
-    return Failures.translated(() -> {
-      ContainerState c = running(projectName, o.service(), o.index());
-      ExecSession s = runtime.get().exec(c.id(), new ExecSpec(o.command(), o.env(), o.workdir(), o.user(), o.tty(), o.attachStdin()));
-      return new Session(s);
-    });
+    return Failures.translated(
+        () -> {
+          ContainerState c = running(projectName, o.service(), o.index());
+          ExecSession s =
+              runtime
+                  .get()
+                  .exec(
+                      c.id(),
+                      new ExecSpec(
+                          o.command(), o.env(), o.workdir(), o.user(), o.tty(), o.attachStdin()));
+          return new Session(s);
+        });
   }
 
   @Override
@@ -85,27 +98,38 @@ public final class HostVerbs implements LocalVerbs {
 
   @Override
   public List<ImageSummary> images(Project project, List<String> services) {
-    return Failures.translated(() -> new ImageRows(runtime.get(), images.get()).of(project, services));
+    return Failures.translated(
+        () -> new ImageRows(runtime.get(), images.get()).of(project, services));
   }
 
   @Override
   public List<VolumeSummary> volumes(String projectName) {
-    return Failures.translated(() -> volumes.get().list().stream()
-        .filter(v -> projectName.equals(v.labels().get(Labels.PROJECT)))
-        .sorted(Comparator.comparing(VolumeService.VolumeInfo::name))
-        .map(v -> new VolumeSummary(v.name(), "local", v.dataDir().toString(), v.labels()))
-        .toList());
+    return Failures.translated(
+        () ->
+            volumes.get().list().stream()
+                .filter(v -> projectName.equals(v.labels().get(Labels.PROJECT)))
+                .sorted(Comparator.comparing(VolumeService.VolumeInfo::name))
+                .map(v -> new VolumeSummary(v.name(), "local", v.dataDir().toString(), v.labels()))
+                .toList());
   }
 
   @Override
-  public void watch(Project project, WatchOptions options, Consumer<Event> progress, BooleanSupplier stop) {
+  public void watch(
+      Project project, WatchOptions options, Consumer<Event> progress, BooleanSupplier stop) {
     WatchRules rules = WatchRules.of(project, options.services());
     if (rules.isEmpty()) {
-      throw new ComposeException(ComposeException.Kind.INVALID,
+      throw new ComposeException(
+          ComposeException.Kind.INVALID,
           "none of the selected services is configured for watch, consider setting a 'develop' section");
     }
-    WatchSession session = new WatchSession(engine.get(), files.get(), new WatchHooks(runtime.get(), System.out, System.err), project,
-        rules, progress);
+    WatchSession session =
+        new WatchSession(
+            engine.get(),
+            files.get(),
+            new WatchHooks(runtime.get(), System.out, System.err),
+            project,
+            rules,
+            progress);
     try {
       session.run(stop);
     } catch (InterruptedException e) {
@@ -117,22 +141,26 @@ public final class HostVerbs implements LocalVerbs {
 
   @Override
   public String removeVolume(String projectName, String name) {
-    return Failures.translated(() -> {
-      String actual = volumes.get().find(name).isPresent() ? name : projectName + "_" + name;
-      volumes.get().remove(actual);
-      return actual;
-    });
+    return Failures.translated(
+        () -> {
+          String actual = volumes.get().find(name).isPresent() ? name : projectName + "_" + name;
+          volumes.get().remove(actual);
+          return actual;
+        });
   }
 
   private ContainerState running(String project, String service, int index) {
-    List<ContainerState> matches = ProjectContainers.of(runtime.get(), project, List.of(service)).stream()
-        .filter(c -> ProjectContainers.isNumber(c, index))
-        .toList();
+    List<ContainerState> matches =
+        ProjectContainers.of(runtime.get(), project, List.of(service)).stream()
+            .filter(c -> ProjectContainers.isNumber(c, index))
+            .toList();
     if (matches.isEmpty()) {
-      throw new ComposeException(ComposeException.Kind.NOT_FOUND, "service \"" + service + "\" is not running");
+      throw new ComposeException(
+          ComposeException.Kind.NOT_FOUND, "service \"" + service + "\" is not running");
     }
     if (matches.get(0).status() != ContainerState.Status.RUNNING) {
-      throw new ComposeException(ComposeException.Kind.CONFLICT, "container " + matches.get(0).id() + " is not running");
+      throw new ComposeException(
+          ComposeException.Kind.CONFLICT, "container " + matches.get(0).id() + " is not running");
     }
     return matches.get(0);
   }

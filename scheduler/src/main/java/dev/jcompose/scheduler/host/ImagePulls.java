@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code pull}: the services' images into the local store, three at once, progress in docker
- * compose's plain form: {@code web Pulling}, one event per layer phase change
- * ({@code a2abf6c4d29d Downloading 2.5MB}, not per chunk), {@code web Pulled}.
+ * compose's plain form: {@code web Pulling}, one event per layer phase change ({@code a2abf6c4d29d
+ * Downloading 2.5MB}, not per chunk), {@code web Pulled}.
  */
 final class ImagePulls {
   private static final int PARALLEL_IMAGES = 3;
@@ -35,7 +35,8 @@ final class ImagePulls {
     ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_IMAGES);
     try {
       Map<String, Future<?>> pulls = new LinkedHashMap<>();
-      wanted.forEach((name, image) -> pulls.put(name, pool.submit(() -> pullOne(name, image, options, out))));
+      wanted.forEach(
+          (name, image) -> pulls.put(name, pool.submit(() -> pullOne(name, image, options, out))));
       awaitAll(pulls, options, out);
     } finally {
       pool.shutdownNow();
@@ -50,12 +51,16 @@ final class ImagePulls {
       }
     }
     Map<String, String> result = new LinkedHashMap<>();
-    project.services().forEach((name, svc) -> {
-      if ((options.services().isEmpty() || options.services().contains(name)) && svc.image() != null
-          && !"build".equals(svc.pullPolicy())) {
-        result.put(name, svc.image());
-      }
-    });
+    project
+        .services()
+        .forEach(
+            (name, svc) -> {
+              if ((options.services().isEmpty() || options.services().contains(name))
+                  && svc.image() != null
+                  && !"build".equals(svc.pullPolicy())) {
+                result.put(name, svc.image());
+              }
+            });
     return result;
   }
 
@@ -77,7 +82,8 @@ final class ImagePulls {
         e.getValue().get();
       } catch (ExecutionException ex) {
         ComposeException cause = Failures.of(ex.getCause());
-        out.line(e.getKey(), (options.ignoreFailures() ? "Warning " : "Error ") + cause.getMessage());
+        out.line(
+            e.getKey(), (options.ignoreFailures() ? "Warning " : "Error ") + cause.getMessage());
         first = first == null ? cause : first;
       } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
@@ -103,7 +109,8 @@ final class ImagePulls {
         return;
       }
       String id = layer.startsWith("sha256:") ? layer.substring(7, 19) : layer;
-      line(id, phase.equals("Downloading") && total > 0 ? phase + " " + HumanSize.of(total) : phase);
+      line(
+          id, phase.equals("Downloading") && total > 0 ? phase + " " + HumanSize.of(total) : phase);
     }
 
     synchronized void line(String resource, String text) {

@@ -34,7 +34,10 @@ final class WatchHooks implements WatchSession.HookRunner {
   public int run(String container, DevelopConfig.ExecHook hook) {
     List<String> env = new ArrayList<>();
     hook.environment().forEach((k, v) -> env.add(k + "=" + v));
-    ExecSession s = runtime.exec(container, new ExecSpec(hook.command(), env, hook.workingDir(), hook.user(), false, false));
+    ExecSession s =
+        runtime.exec(
+            container,
+            new ExecSpec(hook.command(), env, hook.workingDir(), hook.user(), false, false));
     try {
       s.stdin().close(); // hooks get no input
       s.stdout().transferTo(out);

@@ -12,7 +12,8 @@ public final class Executions {
   private Executions() {}
 
   public static void run(EngineContext ctx, Plan plan, OpRunner runner, Progress progress) {
-    Map<String, Throwable> out = new PlanExecutor(ctx.pool(), ctx.parallelism()).execute(plan, runner);
+    Map<String, Throwable> out =
+        new PlanExecutor(ctx.pool(), ctx.parallelism()).execute(plan, runner);
     Throwable first = null;
     for (var e : out.entrySet()) {
       if (e.getValue() instanceof OptionalFailure w) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * docker compose's progress lines ("Container p-web-1  Started") for one verb: sent to the caller's
+ * docker compose's progress lines ("Container p-web-1 Started") for one verb: sent to the caller's
  * listener and to the engine's event bus.
  */
 public final class Progress {
@@ -40,7 +40,13 @@ public final class Progress {
   }
 
   public void emit(String resource, String action, String message) {
-    Event e = new Event(Instant.now(), resource, action, message, project == null ? Map.of() : Map.of("project", project));
+    Event e =
+        new Event(
+            Instant.now(),
+            resource,
+            action,
+            message,
+            project == null ? Map.of() : Map.of("project", project));
     try {
       listener.accept(e);
     } catch (RuntimeException ignored) {

@@ -1,6 +1,5 @@
 package dev.jcompose.scheduler.server;
 
-import java.time.Instant;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.PsOptions;
@@ -16,6 +15,7 @@ import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,8 +24,8 @@ import java.util.function.BiConsumer;
 
 /**
  * Routes API requests to {@link EngineVerbs} methods. Runs on the event loop only to route and
- * collect the body; every service call runs on {@code workers}, because verbs block (pulls,
- * stop grace periods, waits).
+ * collect the body; every service call runs on {@code workers}, because verbs block (pulls, stop
+ * grace periods, waits).
  */
 final class ApiHandler implements Handler<HttpServerRequest> {
   private final Vertx vertx;
@@ -49,7 +49,11 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     if (s.size() < 2 || !s.get(0).equals("v1")) {
       notFound(req);
     } else if (s.size() == 2 && s.get(1).equals("version") && m.equals(HttpMethod.GET)) {
-      reply(req, 200, new Requests.Version(settings.version(), ApiRoutes.API_VERSION, ProcessHandle.current().pid()));
+      reply(
+          req,
+          200,
+          new Requests.Version(
+              settings.version(), ApiRoutes.API_VERSION, ProcessHandle.current().pid()));
     } else if (s.size() == 2 && s.get(1).equals("shutdown") && m.equals(HttpMethod.POST)) {
       reply(req, 202, null);
       settings.onShutdown().run();
@@ -67,12 +71,23 @@ final class ApiHandler implements Handler<HttpServerRequest> {
       return;
     }
     if (m.equals(HttpMethod.GET) && verb.equals("ps")) {
-      PsOptions options = new PsOptions(req.params().getAll("service"), Boolean.parseBoolean(req.getParam("all")), req.params().getAll("status"));
+      PsOptions options =
+          new PsOptions(
+              req.params().getAll("service"),
+              Boolean.parseBoolean(req.getParam("all")),
+              req.params().getAll("status"));
       call(req, () -> service.ps(name, options));
     } else if (m.equals(HttpMethod.GET) && verb.equals("events")) {
       Instant since = req.getParam("since") == null ? null : Instant.parse(req.getParam("since"));
       NdjsonResponse out = stream(req);
-      workers.execute(() -> VerbRoutes.complete(out, () -> { service.events(name, since, out::event, out::clientGone); return null; }));
+      workers.execute(
+          () ->
+              VerbRoutes.complete(
+                  out,
+                  () -> {
+                    service.events(name, since, out::event, out::clientGone);
+                    return null;
+                  }));
     } else if (m.equals(HttpMethod.POST) && verbs.knows(verb)) {
       withBody(req, name, verbs.bodyType(verb), (out, body) -> verbs.invoke(verb, name, body, out));
     } else {
@@ -86,10 +101,16 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     }
     if (m.equals(HttpMethod.DELETE) && sub.isEmpty()) {
       boolean force = Boolean.parseBoolean(req.getParam("force"));
-      call(req, () -> { service.removeContainer(name, force); return null; });
+      call(
+          req,
+          () -> {
+            service.removeContainer(name, force);
+            return null;
+          });
     } else if (m.equals(HttpMethod.GET) && sub.equals("wait")) {
       NdjsonResponse out = stream(req);
-      workers.execute(() -> VerbRoutes.complete(out, () -> new Requests.WaitResult(service.waitExit(name))));
+      workers.execute(
+          () -> VerbRoutes.complete(out, () -> new Requests.WaitResult(service.waitExit(name))));
     } else {
       notFound(req);
     }
@@ -100,26 +121,40 @@ final class ApiHandler implements Handler<HttpServerRequest> {
    * worker, then runs {@code then} with a stream open. A body that cannot be decoded or does not
    * pass {@link RequestChecks} is answered 400 before anything runs.
    */
-  private <T> void withBody(HttpServerRequest req, String project, Class<T> type, BiConsumer<NdjsonResponse, T> then) {
+  private <T> void withBody(
+      HttpServerRequest req, String project, Class<T> type, BiConsumer<NdjsonResponse, T> then) {
     Context ctx = context();
-    BodyReader.read(req, settings.maxBodyBytes(), ctx, buffer -> workers.execute(() -> {
-      T body;
-      try {
-        body = ApiJson.mapper().readValue(buffer.getBytes(), type);
-        RequestChecks.body(project, body);
-      } catch (IOException e) {
-        JsonReply.error(ctx, req.response(), new WireError(ComposeException.Kind.INVALID.name(), "cannot decode request: " + e.getMessage()));
-        return;
-      } catch (RuntimeException e) {
-        // ComposeException INVALID answers 400; anything else is our bug, answered 500, never silence.
-        JsonReply.error(ctx, req.response(), WireError.of(e));
-        return;
-      }
-      ctx.runOnContext(v -> {
-        NdjsonResponse out = stream(req);
-        workers.execute(() -> then.accept(out, body));
-      });
-    }));
+    BodyReader.read(
+        req,
+        settings.maxBodyBytes(),
+        ctx,
+        buffer ->
+            workers.execute(
+                () -> {
+                  T body;
+                  try {
+                    body = ApiJson.mapper().readValue(buffer.getBytes(), type);
+                    RequestChecks.body(project, body);
+                  } catch (IOException e) {
+                    JsonReply.error(
+                        ctx,
+                        req.response(),
+                        new WireError(
+                            ComposeException.Kind.INVALID.name(),
+                            "cannot decode request: " + e.getMessage()));
+                    return;
+                  } catch (RuntimeException e) {
+                    // ComposeException INVALID answers 400; anything else is our bug, answered 500,
+                    // never silence.
+                    JsonReply.error(ctx, req.response(), WireError.of(e));
+                    return;
+                  }
+                  ctx.runOnContext(
+                      v -> {
+                        NdjsonResponse out = stream(req);
+                        workers.execute(() -> then.accept(out, body));
+                      });
+                }));
   }
 
   /** Runs a check; a refusal is answered (400 for INVALID) and true returned. */
@@ -156,7 +191,8 @@ final class ApiHandler implements Handler<HttpServerRequest> {
 
   private void notFound(HttpServerRequest req) {
     String what = "no such API route: " + req.method() + " " + req.path();
-    JsonReply.error(context(), req.response(), new WireError(ComposeException.Kind.NOT_FOUND.name(), what));
+    JsonReply.error(
+        context(), req.response(), new WireError(ComposeException.Kind.NOT_FOUND.name(), what));
   }
 
   private Context context() {

@@ -1,13 +1,14 @@
 package dev.jcompose.scheduler.server;
 
-import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.wire.Requests;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** The long verbs taking a JSON body ({@code POST /v1/projects/{name}/<verb>}), streamed as NDJSON. */
+/**
+ * The long verbs taking a JSON body ({@code POST /v1/projects/{name}/<verb>}), streamed as NDJSON.
+ */
 final class VerbRoutes {
   private static final Map<String, Class<?>> BODIES =
       Map.of(
@@ -72,7 +73,8 @@ final class VerbRoutes {
     }
   }
 
-  private void servicesVerb(String verb, String project, Requests.Services body, NdjsonResponse out) {
+  private void servicesVerb(
+      String verb, String project, Requests.Services body, NdjsonResponse out) {
     List<String> services = body.services() == null ? List.of() : body.services();
     switch (verb) {
       case "stop" -> service.stop(project, services, body.timeoutSeconds(), out::event);

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The project as the engine runs it: a service that is only built gets the image name docker
- * compose gives it ({@code <project>-<service>}), so planning, containers and their labels see
- * one image reference per service. {@code config} keeps printing the file as written.
+ * compose gives it ({@code <project>-<service>}), so planning, containers and their labels see one
+ * image reference per service. {@code config} keeps printing the file as written.
  */
 final class ImageNames {
   private ImageNames() {}
@@ -25,6 +25,16 @@ final class ImageNames {
       }
       services.put(e.getKey(), s);
     }
-    return changed ? new Project(p.name(), p.workingDir(), p.composeFiles(), services, p.networks(), p.volumes(), p.secrets(), p.configs()) : p;
+    return changed
+        ? new Project(
+            p.name(),
+            p.workingDir(),
+            p.composeFiles(),
+            services,
+            p.networks(),
+            p.volumes(),
+            p.secrets(),
+            p.configs())
+        : p;
   }
 }

@@ -1,12 +1,5 @@
 package dev.jcompose.scheduler.verbs;
 
-import dev.jcompose.scheduler.ops.ContainerActions;
-import dev.jcompose.scheduler.ops.EngineContext;
-import dev.jcompose.scheduler.ops.Executions;
-import dev.jcompose.scheduler.ops.Observer;
-import dev.jcompose.scheduler.ops.Progress;
-import dev.jcompose.scheduler.ops.UpRunner;
-import java.time.Instant;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.netmgr.api.NetworkInfo;
@@ -14,9 +7,9 @@ import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.scheduler.api.BuildOptions;
 import dev.jcompose.scheduler.api.ComposeException;
-import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.api.PushOptions;
@@ -26,14 +19,21 @@ import dev.jcompose.scheduler.build.BuildDecider;
 import dev.jcompose.scheduler.build.ServiceBuilds;
 import dev.jcompose.scheduler.build.ServicePushes;
 import dev.jcompose.scheduler.graph.ServiceGraph;
-import dev.jcompose.scheduler.names.Labels;
 import dev.jcompose.scheduler.names.ContainerNames;
+import dev.jcompose.scheduler.names.Labels;
+import dev.jcompose.scheduler.ops.ContainerActions;
+import dev.jcompose.scheduler.ops.EngineContext;
+import dev.jcompose.scheduler.ops.Executions;
+import dev.jcompose.scheduler.ops.Observer;
+import dev.jcompose.scheduler.ops.Progress;
+import dev.jcompose.scheduler.ops.UpRunner;
 import dev.jcompose.scheduler.plan.LifecyclePlanner;
 import dev.jcompose.scheduler.plan.Plan;
 import dev.jcompose.scheduler.plan.ReconcileInput;
 import dev.jcompose.scheduler.plan.Reconciler;
 import dev.jcompose.scheduler.state.ObservedContainer;
 import dev.jcompose.scheduler.state.ObservedState;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,19 +64,38 @@ public final class LocalComposeService implements EngineVerbs {
     try (var lock = new Locked(ctx, given.name())) {
       Project project = ensureImages(given, scope(given, options), options.buildPolicy(), listener);
       ObservedState observed = Observer.observe(ctx, project.name());
-      Plan plan = Reconciler.plan(new ReconcileInput(project, observed, options, localImages(project)));
+      Plan plan =
+          Reconciler.plan(new ReconcileInput(project, observed, options, localImages(project)));
       plan.warnings().forEach(w -> progress.emit("Project " + project.name(), "Warning", w));
       if (options.dryRun()) {
         progress.emit("Project " + project.name(), "Plan", plan.toString());
         return List.of();
       }
-      Executions.run(ctx, plan, new UpRunner(ctx, project, observed.containers(), progress, options.timeoutSeconds(), false, false), progress);
+      Executions.run(
+          ctx,
+          plan,
+          new UpRunner(
+              ctx,
+              project,
+              observed.containers(),
+              progress,
+              options.timeoutSeconds(),
+              false,
+              false),
+          progress);
       reportUntouched(observed, plan, progress);
       if (options.waitHealthy()) {
         Set<String> scope = scope(project, options);
-        UpWaiter.await(ctx, Observer.projectContainers(ctx.runtime(), project.name()).stream()
-            .filter(c -> scope.contains(c.labels().get(Labels.SERVICE)) && !"True".equals(c.labels().get(Labels.ONEOFF)))
-            .toList(), options.waitTimeoutSeconds(), progress);
+        UpWaiter.await(
+            ctx,
+            Observer.projectContainers(ctx.runtime(), project.name()).stream()
+                .filter(
+                    c ->
+                        scope.contains(c.labels().get(Labels.SERVICE))
+                            && !"True".equals(c.labels().get(Labels.ONEOFF)))
+                .toList(),
+            options.waitTimeoutSeconds(),
+            progress);
       }
     }
     return ps(given.name(), new PsOptions(List.of(), true, List.of()));
@@ -84,19 +103,39 @@ public final class LocalComposeService implements EngineVerbs {
 
   @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
-  public void down(String projectName, Project project, DownOptions options, Consumer<Event> listener) {
+  public void down(
+      String projectName, Project project, DownOptions options, Consumer<Event> listener) {
     Progress progress = new Progress(listener, ctx.bus(), projectName);
     try (var lock = new Locked(ctx, projectName)) {
-      List<ObservedContainer> cs = Observer.projectContainers(ctx.runtime(), projectName).stream().map(ObservedContainer::of)
-          .filter(c -> project == null || options.removeOrphans() || c.oneoff() || project.services().containsKey(c.service()))
-          .toList();
-      List<String> nets = ctx.networks().list().stream()
-          .filter(n -> ownedBy(n.labels(), projectName) || declared(project, n))
-          .map(NetworkInfo::name).toList();
-      List<String> vols = !options.removeVolumes() ? List.of() : ctx.volumes().list().stream()
-          .filter(v -> ownedBy(v.labels(), projectName)).map(v -> v.name()).toList();
+      List<ObservedContainer> cs =
+          Observer.projectContainers(ctx.runtime(), projectName).stream()
+              .map(ObservedContainer::of)
+              .filter(
+                  c ->
+                      project == null
+                          || options.removeOrphans()
+                          || c.oneoff()
+                          || project.services().containsKey(c.service()))
+              .toList();
+      List<String> nets =
+          ctx.networks().list().stream()
+              .filter(n -> ownedBy(n.labels(), projectName) || declared(project, n))
+              .map(NetworkInfo::name)
+              .toList();
+      List<String> vols =
+          !options.removeVolumes()
+              ? List.of()
+              : ctx.volumes().list().stream()
+                  .filter(v -> ownedBy(v.labels(), projectName))
+                  .map(v -> v.name())
+                  .toList();
       Plan plan = LifecyclePlanner.down(cs, nets, vols, true);
-      Executions.run(ctx, plan, new UpRunner(ctx, project, cs, progress, options.timeoutSeconds(), false, options.removeVolumes()), progress);
+      Executions.run(
+          ctx,
+          plan,
+          new UpRunner(
+              ctx, project, cs, progress, options.timeoutSeconds(), false, options.removeVolumes()),
+          progress);
     }
   }
 
@@ -104,20 +143,32 @@ public final class LocalComposeService implements EngineVerbs {
   public List<ContainerSummary> ps(String projectName, PsOptions options) {
     return Observer.projectContainers(ctx.runtime(), projectName).stream()
         .filter(c -> options.all() || c.status() == ContainerState.Status.RUNNING)
-        .filter(c -> options.services() == null || options.services().isEmpty() || options.services().contains(c.labels().get(Labels.SERVICE)))
+        .filter(
+            c ->
+                options.services() == null
+                    || options.services().isEmpty()
+                    || options.services().contains(c.labels().get(Labels.SERVICE)))
         .map(c -> Summaries.of(ctx, c))
-        .filter(s -> options.status() == null || options.status().isEmpty() || options.status().contains(s.state()))
+        .filter(
+            s ->
+                options.status() == null
+                    || options.status().isEmpty()
+                    || options.status().contains(s.state()))
         .toList();
   }
 
   @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
-  public void stop(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> listener) {
+  public void stop(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> listener) {
     Progress progress = new Progress(listener, ctx.bus(), projectName);
     try (var lock = new Locked(ctx, projectName)) {
       List<ObservedContainer> cs = selected(projectName, services);
-      Executions.run(ctx, LifecyclePlanner.down(cs, List.of(), List.of(), false),
-          new UpRunner(ctx, null, cs, progress, timeoutSeconds, true, false), progress);
+      Executions.run(
+          ctx,
+          LifecyclePlanner.down(cs, List.of(), List.of(), false),
+          new UpRunner(ctx, null, cs, progress, timeoutSeconds, true, false),
+          progress);
     }
   }
 
@@ -127,15 +178,22 @@ public final class LocalComposeService implements EngineVerbs {
     Progress progress = new Progress(listener, ctx.bus(), projectName);
     try (var lock = new Locked(ctx, projectName)) {
       List<ObservedContainer> cs = selected(projectName, services);
-      Executions.run(ctx, LifecyclePlanner.start(cs), new UpRunner(ctx, null, cs, progress, null, false, false), progress);
+      Executions.run(
+          ctx,
+          LifecyclePlanner.start(cs),
+          new UpRunner(ctx, null, cs, progress, null, false, false),
+          progress);
     }
   }
 
   @Override
-  public void restart(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> listener) {
+  public void restart(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> listener) {
     // depends_on.restart: true - dependants are restarted with their dependency.
-    List<String> all = services == null || services.isEmpty() ? List.of()
-        : LifecyclePlanner.withRestartDependants(selected(projectName, List.of()), services);
+    List<String> all =
+        services == null || services.isEmpty()
+            ? List.of()
+            : LifecyclePlanner.withRestartDependants(selected(projectName, List.of()), services);
     stop(projectName, all, timeoutSeconds, listener);
     start(projectName, all, listener);
   }
@@ -144,8 +202,12 @@ public final class LocalComposeService implements EngineVerbs {
   public void build(Project project, BuildOptions options, Consumer<Event> listener) {
     checkServices(project, options.services());
     ServiceBuilds builds = new ServiceBuilds(ctx.builds(), ctx.images(), listener, project.name());
-    for (Service s : project.services().values().stream().sorted(java.util.Comparator.comparing(Service::name)).toList()) {
-      if (s.build() != null && (options.services().isEmpty() || options.services().contains(s.name()))) {
+    for (Service s :
+        project.services().values().stream()
+            .sorted(java.util.Comparator.comparing(Service::name))
+            .toList()) {
+      if (s.build() != null
+          && (options.services().isEmpty() || options.services().contains(s.name()))) {
         builds.build(project, s, options);
       }
     }
@@ -162,17 +224,23 @@ public final class LocalComposeService implements EngineVerbs {
    * --build) and returns the project with every buildable service's image named, as docker compose
    * names it ({@code <project>-<service>} without {@code image:}).
    */
-  private Project ensureImages(Project project, java.util.Collection<String> scope, String policy, Consumer<Event> listener) {
+  private Project ensureImages(
+      Project project,
+      java.util.Collection<String> scope,
+      String policy,
+      Consumer<Event> listener) {
     Project named = ImageNames.apply(project);
     var decisions = BuildDecider.decide(project, scope, localImages(named), policy);
-    new ServiceBuilds(ctx.builds(), ctx.images(), listener, project.name()).apply(project, decisions, BuildOptions.defaults());
+    new ServiceBuilds(ctx.builds(), ctx.images(), listener, project.name())
+        .apply(project, decisions, BuildOptions.defaults());
     return named;
   }
 
   @Override
   public ContainerSummary run(Project given, RunOptions options, Consumer<Event> listener) {
     if (given.service(options.service()) == null) {
-      throw new ComposeException(ComposeException.Kind.NOT_FOUND, "no such service: " + options.service());
+      throw new ComposeException(
+          ComposeException.Kind.NOT_FOUND, "no such service: " + options.service());
     }
     Set<String> deps = new ServiceGraph(given).withDependencies(List.of(options.service()));
     deps.remove(options.service());
@@ -183,11 +251,26 @@ public final class LocalComposeService implements EngineVerbs {
     Service s = project.services().get(options.service());
     Progress progress = new Progress(listener, ctx.bus(), project.name());
     UpRunner runner = new UpRunner(ctx, project, List.of(), progress, null, false, false);
-    ImageHandle image = ctx.images().find(s.image()).orElseGet(() -> ctx.images().pull(s.image(), (r, l, ph, c, t) -> {}));
+    ImageHandle image =
+        ctx.images()
+            .find(s.image())
+            .orElseGet(() -> ctx.images().pull(s.image(), (r, l, ph, c, t) -> {}));
     ensureNetworks(project, s, progress);
-    String name = options.name() != null && !options.name().isEmpty() ? options.name()
-        : ContainerNames.oneoff(project.name(), s.name(), ContainerActions.randomHex(3));
-    ContainerState st = actions.create(project, s, name, 1, image, s.configHash(), options, runner.volumeResolver(image), progress);
+    String name =
+        options.name() != null && !options.name().isEmpty()
+            ? options.name()
+            : ContainerNames.oneoff(project.name(), s.name(), ContainerActions.randomHex(3));
+    ContainerState st =
+        actions.create(
+            project,
+            s,
+            name,
+            1,
+            image,
+            s.configHash(),
+            options,
+            runner.volumeResolver(image),
+            progress);
     actions.start(name, st.labels(), progress);
     return ctx.runtime().state(name).map(x -> Summaries.of(ctx, x)).orElseThrow();
   }
@@ -196,12 +279,14 @@ public final class LocalComposeService implements EngineVerbs {
   private void ensureNetworks(Project project, Service s, Progress progress) {
     Set<String> existing = new java.util.HashSet<>();
     ctx.networks().list().forEach(n -> existing.add(n.name()));
-    for (String key : dev.jcompose.scheduler.convert.NetworkConverter.serviceNetworkKeys(project, s)) {
+    for (String key :
+        dev.jcompose.scheduler.convert.NetworkConverter.serviceNetworkKeys(project, s)) {
       dev.jcompose.model.api.Network n = project.networks().get(key);
       String name = dev.jcompose.scheduler.convert.NetworkConverter.networkName(project, key);
       if (n != null && !n.external() && !existing.contains(name)) {
         progress.network(name, "Creating");
-        ctx.networks().create(dev.jcompose.scheduler.convert.NetworkConverter.networkSpec(project, n));
+        ctx.networks()
+            .create(dev.jcompose.scheduler.convert.NetworkConverter.networkSpec(project, n));
         progress.network(name, "Created");
       }
     }
@@ -209,8 +294,13 @@ public final class LocalComposeService implements EngineVerbs {
 
   @Override
   public int waitExit(String containerName) {
-    ContainerState s = ctx.runtime().state(containerName)
-        .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND, "no such container: " + containerName));
+    ContainerState s =
+        ctx.runtime()
+            .state(containerName)
+            .orElseThrow(
+                () ->
+                    new ComposeException(
+                        ComposeException.Kind.NOT_FOUND, "no such container: " + containerName));
     if (s.status() == ContainerState.Status.EXITED && s.exit() != null) {
       return s.exit().exitCode();
     }
@@ -219,16 +309,24 @@ public final class LocalComposeService implements EngineVerbs {
 
   @Override
   public void removeContainer(String containerName, boolean force) {
-    ContainerState s = ctx.runtime().state(containerName)
-        .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND, "no such container: " + containerName));
+    ContainerState s =
+        ctx.runtime()
+            .state(containerName)
+            .orElseThrow(
+                () ->
+                    new ComposeException(
+                        ComposeException.Kind.NOT_FOUND, "no such container: " + containerName));
     if (s.status() == ContainerState.Status.RUNNING && !force) {
-      throw new ComposeException(ComposeException.Kind.CONFLICT, "container " + containerName + " is running: stop it first or force removal");
+      throw new ComposeException(
+          ComposeException.Kind.CONFLICT,
+          "container " + containerName + " is running: stop it first or force removal");
     }
     actions.remove(containerName, s.labels() == null ? Map.of() : s.labels(), true, Progress.NONE);
   }
 
   @Override
-  public void events(String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
+  public void events(
+      String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
     EventStream.stream(ctx.bus(), projectName, since, sink, stop);
   }
 
@@ -241,8 +339,12 @@ public final class LocalComposeService implements EngineVerbs {
   }
 
   private List<ObservedContainer> selected(String projectName, List<String> services) {
-    return Observer.projectContainers(ctx.runtime(), projectName).stream().map(ObservedContainer::of)
-        .filter(c -> !c.oneoff() && (services == null || services.isEmpty() || services.contains(c.service())))
+    return Observer.projectContainers(ctx.runtime(), projectName).stream()
+        .map(ObservedContainer::of)
+        .filter(
+            c ->
+                !c.oneoff()
+                    && (services == null || services.isEmpty() || services.contains(c.service())))
         .toList();
   }
 
@@ -250,7 +352,9 @@ public final class LocalComposeService implements EngineVerbs {
     Map<String, String> out = new HashMap<>();
     for (Service s : p.services().values()) {
       if (s.image() != null && !out.containsKey(s.image())) {
-        ctx.images().find(s.image()).ifPresent(h -> out.put(s.image(), h.imageId() == null ? "" : h.imageId()));
+        ctx.images()
+            .find(s.image())
+            .ifPresent(h -> out.put(s.image(), h.imageId() == null ? "" : h.imageId()));
       }
     }
     return out;
@@ -260,14 +364,17 @@ public final class LocalComposeService implements EngineVerbs {
     if (o.services() == null || o.services().isEmpty()) {
       return p.services().keySet();
     }
-    return o.noDeps() ? Set.copyOf(o.services()) : new ServiceGraph(p).withDependencies(o.services());
+    return o.noDeps()
+        ? Set.copyOf(o.services())
+        : new ServiceGraph(p).withDependencies(o.services());
   }
 
   /** docker compose prints "Running" for containers an up left alone. */
   private static void reportUntouched(ObservedState observed, Plan plan, Progress progress) {
     Set<String> touched = new HashSet<>();
     plan.ops().forEach(o -> touched.add(o.subject()));
-    observed.containers().stream().filter(c -> c.running() && !c.oneoff() && !touched.contains(c.name()))
+    observed.containers().stream()
+        .filter(c -> c.running() && !c.oneoff() && !touched.contains(c.name()))
         .forEach(c -> progress.container(c.name(), "Running"));
   }
 
@@ -276,7 +383,8 @@ public final class LocalComposeService implements EngineVerbs {
   }
 
   private static boolean declared(Project p, NetworkInfo n) {
-    return p != null && p.networks() != null
+    return p != null
+        && p.networks() != null
         && p.networks().values().stream().anyMatch(x -> !x.external() && n.name().equals(x.name()));
   }
 }

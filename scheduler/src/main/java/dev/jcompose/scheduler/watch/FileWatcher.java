@@ -23,10 +23,10 @@ import java.util.function.Consumer;
 
 /**
  * File events under some roots, through the JDK's WatchService (inotify on Linux), every directory
- * below a root registered (new ones as they appear, their files reported as created), debounced:
- * a batch is delivered once no event came for the quiet period (docker compose waits the same
- * way), each path once with its last state. Event queue overflows become a rescan of the roots.
- * One thread; {@link #close} ends it.
+ * below a root registered (new ones as they appear, their files reported as created), debounced: a
+ * batch is delivered once no event came for the quiet period (docker compose waits the same way),
+ * each path once with its last state. Event queue overflows become a rescan of the roots. One
+ * thread; {@link #close} ends it.
  */
 public final class FileWatcher implements AutoCloseable {
   private final List<Path> roots;
@@ -38,7 +38,8 @@ public final class FileWatcher implements AutoCloseable {
   private final Thread thread;
   private volatile boolean closed;
 
-  public FileWatcher(List<Path> roots, Duration quiet, Consumer<List<FileChange>> batches) throws IOException {
+  public FileWatcher(List<Path> roots, Duration quiet, Consumer<List<FileChange>> batches)
+      throws IOException {
     this.roots = roots.stream().map(Path::toAbsolutePath).map(Path::normalize).toList();
     this.quiet = quiet;
     this.batches = batches;
@@ -58,27 +59,35 @@ public final class FileWatcher implements AutoCloseable {
     if (top == null || !Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    Files.walkFileTree(top, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        dirs.put(dir.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
-            StandardWatchEventKinds.ENTRY_MODIFY), dir);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        top,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            dirs.put(
+                dir.register(
+                    ws,
+                    StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_DELETE,
+                    StandardWatchEventKinds.ENTRY_MODIFY),
+                dir);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        if (reportFiles) {
-          note(file, false);
-        }
-        return FileVisitResult.CONTINUE;
-      }
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (reportFiles) {
+              note(file, false);
+            }
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException exc) {
-        return FileVisitResult.CONTINUE; // vanished meanwhile
-      }
-    });
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException exc) {
+            return FileVisitResult.CONTINUE; // vanished meanwhile
+          }
+        });
   }
 
   private void loop() {
@@ -150,7 +159,8 @@ public final class FileWatcher implements AutoCloseable {
     try {
       batches.accept(batch);
     } catch (RuntimeException e) {
-      System.getLogger(FileWatcher.class.getName()).log(System.Logger.Level.WARNING, "watch action failed: " + e.getMessage());
+      System.getLogger(FileWatcher.class.getName())
+          .log(System.Logger.Level.WARNING, "watch action failed: " + e.getMessage());
     }
   }
 

@@ -11,11 +11,17 @@ import java.util.Map;
 /**
  * What one batch of changes asks of one service: files to copy into its containers (host file to
  * container path) or remove there, then at most one of rebuild, restart, or the exec hooks of the
- * sync+exec rules that matched. A rebuild replaces the containers, so it makes syncs and
- * restarts pointless and they are dropped.
+ * sync+exec rules that matched. A rebuild replaces the containers, so it makes syncs and restarts
+ * pointless and they are dropped.
  */
-public record ServiceActions(String service, Map<String, Path> copies, List<String> removals, boolean rebuild, boolean restart,
-    List<DevelopConfig.ExecHook> execs, int changes) {
+public record ServiceActions(
+    String service,
+    Map<String, Path> copies,
+    List<String> removals,
+    boolean rebuild,
+    boolean restart,
+    List<DevelopConfig.ExecHook> execs,
+    int changes) {
 
   @Override
   public String toString() {
@@ -83,8 +89,14 @@ public record ServiceActions(String service, Map<String, Path> copies, List<Stri
       if (rebuild) {
         return new ServiceActions(service, Map.of(), List.of(), true, false, List.of(), changes);
       }
-      return new ServiceActions(service, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(copies)), List.copyOf(removals), false, restart,
-          List.copyOf(execs), changes);
+      return new ServiceActions(
+          service,
+          java.util.Collections.unmodifiableMap(new LinkedHashMap<>(copies)),
+          List.copyOf(removals),
+          false,
+          restart,
+          List.copyOf(execs),
+          changes);
     }
   }
 }

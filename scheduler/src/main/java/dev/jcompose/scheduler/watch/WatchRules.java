@@ -18,16 +18,30 @@ import java.util.Map;
 /**
  * The watch rules of a project, compiled: which rules a changed path falls under (those of a
  * service whose path contains it and whose ignore patterns, the defaults docker compose ignores,
- * and for rebuild rules the build context's .dockerignore, do not exclude it), and what that
- * means for each service. Pure apart from reading .dockerignore files once.
+ * and for rebuild rules the build context's .dockerignore, do not exclude it), and what that means
+ * for each service. Pure apart from reading .dockerignore files once.
  */
 public final class WatchRules {
   // editor and VCS noise docker compose ignores in every rule
-  private static final List<String> DEFAULT_IGNORES = List.of(".git", ".git/**", "**/*~", "**/.*.swp", "**/.*.swx", "**/.#*",
-      "**/4913", "**/.DS_Store", "**/*.tmp");
+  private static final List<String> DEFAULT_IGNORES =
+      List.of(
+          ".git",
+          ".git/**",
+          "**/*~",
+          "**/.*.swp",
+          "**/.*.swx",
+          "**/.#*",
+          "**/4913",
+          "**/.DS_Store",
+          "**/*.tmp");
   private final Map<String, List<Compiled>> byService;
 
-  private record Compiled(DevelopConfig.WatchRule rule, Path path, PatternMatcher ignore, PatternMatcher contextIgnore, Path context) {}
+  private record Compiled(
+      DevelopConfig.WatchRule rule,
+      Path path,
+      PatternMatcher ignore,
+      PatternMatcher contextIgnore,
+      Path context) {}
 
   private WatchRules(Map<String, List<Compiled>> byService) {
     this.byService = byService;
@@ -37,16 +51,28 @@ public final class WatchRules {
   public static WatchRules of(Project p, Collection<String> services) {
     Map<String, List<Compiled>> out = new LinkedHashMap<>();
     for (Service s : p.services().values()) {
-      if (s.develop() == null || s.develop().watch().isEmpty() || !services.isEmpty() && !services.contains(s.name())) {
+      if (s.develop() == null
+          || s.develop().watch().isEmpty()
+          || !services.isEmpty() && !services.contains(s.name())) {
         continue;
       }
       List<Compiled> rules = new ArrayList<>();
       for (DevelopConfig.WatchRule r : s.develop().watch()) {
         List<String> patterns = new ArrayList<>(DEFAULT_IGNORES);
         patterns.addAll(r.ignore());
-        Path context = s.build() == null || s.build().context() == null ? null : Path.of(s.build().context());
-        PatternMatcher contextIgnore = r.action() == Action.REBUILD && context != null ? dockerignore(context) : PatternMatcher.none();
-        rules.add(new Compiled(r, Path.of(r.path()).normalize(), PatternMatcher.of(patterns), contextIgnore, context));
+        Path context =
+            s.build() == null || s.build().context() == null ? null : Path.of(s.build().context());
+        PatternMatcher contextIgnore =
+            r.action() == Action.REBUILD && context != null
+                ? dockerignore(context)
+                : PatternMatcher.none();
+        rules.add(
+            new Compiled(
+                r,
+                Path.of(r.path()).normalize(),
+                PatternMatcher.of(patterns),
+                contextIgnore,
+                context));
       }
       out.put(s.name(), rules);
     }
@@ -56,7 +82,9 @@ public final class WatchRules {
   private static PatternMatcher dockerignore(Path context) {
     try {
       Path f = context.resolve(".dockerignore");
-      return Files.isRegularFile(f) ? PatternMatcher.of(IgnoreFile.patterns(Files.readString(f))) : PatternMatcher.none();
+      return Files.isRegularFile(f)
+          ? PatternMatcher.of(IgnoreFile.patterns(Files.readString(f)))
+          : PatternMatcher.none();
     } catch (IOException | IllegalArgumentException e) {
       return PatternMatcher.none();
     }
@@ -68,7 +96,11 @@ public final class WatchRules {
 
   /** The directories (or files) to watch. */
   public List<Path> paths() {
-    return byService.values().stream().flatMap(List::stream).map(Compiled::path).distinct().toList();
+    return byService.values().stream()
+        .flatMap(List::stream)
+        .map(Compiled::path)
+        .distinct()
+        .toList();
   }
 
   /** The services with rules, in project order. */
@@ -78,11 +110,16 @@ public final class WatchRules {
 
   /** The rules with initial_sync of a service, as (host dir, target) pairs to copy at start. */
   public List<DevelopConfig.WatchRule> initialSyncs(String service) {
-    return byService.getOrDefault(service, List.of()).stream().map(Compiled::rule)
-        .filter(r -> r.initialSync() && r.action().syncs()).toList();
+    return byService.getOrDefault(service, List.of()).stream()
+        .map(Compiled::rule)
+        .filter(r -> r.initialSync() && r.action().syncs())
+        .toList();
   }
 
-  /** Whether {@code file} is ignored by the rule it falls under for {@code service} (used when walking for initial syncs). */
+  /**
+   * Whether {@code file} is ignored by the rule it falls under for {@code service} (used when
+   * walking for initial syncs).
+   */
   public boolean ignored(String service, DevelopConfig.WatchRule rule, Path file) {
     for (Compiled c : byService.getOrDefault(service, List.of())) {
       if (c.rule() == rule) {
@@ -93,9 +130,9 @@ public final class WatchRules {
   }
 
   /**
-   * What the changes mean for each service, services in project order. Every rule whose path
-   * holds a changed file and does not ignore it applies, as in docker compose (a rebuild then
-   * outweighs the rest); paths under no rule drop out.
+   * What the changes mean for each service, services in project order. Every rule whose path holds
+   * a changed file and does not ignore it applies, as in docker compose (a rebuild then outweighs
+   * the rest); paths under no rule drop out.
    */
   public List<ServiceActions> actions(Collection<FileChange> changes) {
     List<ServiceActions> out = new ArrayList<>();
@@ -133,7 +170,10 @@ public final class WatchRules {
       return null;
     }
     String rel = rule.path().relativize(file).toString();
-    String target = rule.rule().target().endsWith("/") ? rule.rule().target().substring(0, rule.rule().target().length() - 1) : rule.rule().target();
+    String target =
+        rule.rule().target().endsWith("/")
+            ? rule.rule().target().substring(0, rule.rule().target().length() - 1)
+            : rule.rule().target();
     return rel.isEmpty() ? target : target + "/" + rel;
   }
 }

@@ -4,8 +4,8 @@ import dev.jcompose.model.api.DevelopConfig;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.runtime.api.ContainerFiles;
 import dev.jcompose.scheduler.api.BuildOptions;
-import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.ContainerSummary;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.api.UpOptions;
@@ -24,8 +24,8 @@ import java.util.stream.Stream;
 /**
  * {@code watch}: turns debounced file changes into what the project's {@code develop.watch} rules
  * ask (docker compose's watch): changed files copied into every running container of the service
- * (only what changed, through {@link ContainerFiles}, never following the container's links out
- * of it), deleted ones removed there; then a restart, the sync+exec hooks, or, for rebuild rules, a
+ * (only what changed, through {@link ContainerFiles}, never following the container's links out of
+ * it), deleted ones removed there; then a restart, the sync+exec hooks, or, for rebuild rules, a
  * build and a recreate of that service alone.
  */
 public final class WatchSession {
@@ -43,7 +43,13 @@ public final class WatchSession {
     int run(String container, DevelopConfig.ExecHook hook);
   }
 
-  public WatchSession(EngineVerbs engine, ContainerFiles files, HookRunner hooks, Project project, WatchRules rules, Consumer<Event> progress) {
+  public WatchSession(
+      EngineVerbs engine,
+      ContainerFiles files,
+      HookRunner hooks,
+      Project project,
+      WatchRules rules,
+      Consumer<Event> progress) {
     this.engine = engine;
     this.files = files;
     this.hooks = hooks;
@@ -57,7 +63,10 @@ public final class WatchSession {
     initialSync();
     try (FileWatcher watcher = new FileWatcher(rules.paths(), QUIET, this::apply)) {
       watcher.start();
-      emit("Watch", "Watching", rules.paths().size() + " path(s) for " + String.join(", ", rules.services()));
+      emit(
+          "Watch",
+          "Watching",
+          rules.paths().size() + " path(s) for " + String.join(", ", rules.services()));
       while (!stop.getAsBoolean()) {
         Thread.sleep(200);
       }
@@ -75,7 +84,9 @@ public final class WatchSession {
           continue;
         }
         try (Stream<Path> s = Files.walk(root)) {
-          s.filter(Files::isRegularFile).filter(f -> !rules.ignored(service, r, f)).forEach(f -> all.add(new FileChange(f, false)));
+          s.filter(Files::isRegularFile)
+              .filter(f -> !rules.ignored(service, r, f))
+              .forEach(f -> all.add(new FileChange(f, false)));
         }
       }
       if (!all.isEmpty()) {
@@ -97,7 +108,13 @@ public final class WatchSession {
             engine.restart(project.name(), List.of(a.service()), null, progress);
           }
           for (DevelopConfig.ExecHook hook : a.execs()) {
-            containers(a.service()).forEach(c -> emit("Watch " + a.service(), "Exec", c + " " + hook.command() + " exited " + hooks.run(c, hook)));
+            containers(a.service())
+                .forEach(
+                    c ->
+                        emit(
+                            "Watch " + a.service(),
+                            "Exec",
+                            c + " " + hook.command() + " exited " + hooks.run(c, hook)));
           }
         }
       } catch (RuntimeException e) {
@@ -112,31 +129,46 @@ public final class WatchSession {
     }
     emit("Watch " + a.service(), "Syncing", a.changes() + " change(s)");
     for (String c : containers(a.service())) {
-      a.copies().forEach((target, host) -> {
-        if (Files.isRegularFile(host)) {
-          files.write(c, host, target, 0, 0);
-        }
-      });
+      a.copies()
+          .forEach(
+              (target, host) -> {
+                if (Files.isRegularFile(host)) {
+                  files.write(c, host, target, 0, 0);
+                }
+              });
       a.removals().forEach(target -> files.delete(c, target));
     }
-    emit("Watch " + a.service(), "Synced", a.copies().size() + " copied, " + a.removals().size() + " removed");
+    emit(
+        "Watch " + a.service(),
+        "Synced",
+        a.copies().size() + " copied, " + a.removals().size() + " removed");
   }
 
   private void rebuild(ServiceActions a) {
     emit("Watch " + a.service(), "Rebuilding", a.changes() + " change(s)");
     engine.build(project, new BuildOptions(List.of(a.service()), false, false, Map.of()), progress);
-    engine.up(project, UpOptions.builder().services(List.of(a.service())).noDeps(true).buildPolicy("never").build(), progress);
+    engine.up(
+        project,
+        UpOptions.builder()
+            .services(List.of(a.service()))
+            .noDeps(true)
+            .buildPolicy("never")
+            .build(),
+        progress);
     emit("Watch " + a.service(), "Rebuilt", "");
   }
 
   private List<String> containers(String service) {
     return engine.ps(project.name(), new PsOptions(List.of(service), false, List.of())).stream()
-        .filter(c -> !c.name().contains("-run-")).map(ContainerSummary::name).toList();
+        .filter(c -> !c.name().contains("-run-"))
+        .map(ContainerSummary::name)
+        .toList();
   }
 
   private void emit(String resource, String action, String message) {
     try {
-      progress.accept(new Event(Instant.now(), resource, action, message, Map.of("project", project.name())));
+      progress.accept(
+          new Event(Instant.now(), resource, action, message, Map.of("project", project.name())));
     } catch (RuntimeException ignored) {
       // printing failed: keep watching
     }

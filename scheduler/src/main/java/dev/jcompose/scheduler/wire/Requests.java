@@ -27,7 +27,9 @@ public final class Requests {
   /** {@code POST /v1/projects/{name}/run}. */
   public record Run(Project project, RunOptions options) {}
 
-  /** {@code POST .../stop|start|restart}; empty services = all, null timeout = the service's own. */
+  /**
+   * {@code POST .../stop|start|restart}; empty services = all, null timeout = the service's own.
+   */
   public record Services(List<String> services, Integer timeoutSeconds) {}
 
   /** {@code GET /v1/version}. */

@@ -2,9 +2,9 @@ package dev.jcompose.scheduler.testing;
 
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.ComposeException;
-import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.api.RunOptions;
@@ -31,14 +31,27 @@ public final class FakeComposeService implements EngineVerbs {
 
   public static ContainerSummary summary(String project, String service, int n) {
     return new ContainerSummary(
-        "0123456789abcdef", project + "-" + service + "-" + n, project, service, n, "busybox", "sh -c 'echo hi'", 1_700_000_000L,
-        "running", "Up 2 seconds", "healthy", 0,
+        "0123456789abcdef",
+        project + "-" + service + "-" + n,
+        project,
+        service,
+        n,
+        "busybox",
+        "sh -c 'echo hi'",
+        1_700_000_000L,
+        "running",
+        "Up 2 seconds",
+        "healthy",
+        0,
         List.of(new ContainerSummary.Publisher("0.0.0.0", 80, 8080, "tcp")),
-        Map.of("com.docker.compose.project", project), List.of(project + "_default"), Map.of(project + "_default", "172.28.0.2"));
+        Map.of("com.docker.compose.project", project),
+        List.of(project + "_default"),
+        Map.of(project + "_default", "172.28.0.2"));
   }
 
   public static Event event(String resource, String action) {
-    return new Event(Instant.parse("2026-01-02T03:04:05.123456789Z"), resource, action, "", Map.of("k", "v"));
+    return new Event(
+        Instant.parse("2026-01-02T03:04:05.123456789Z"), resource, action, "", Map.of("k", "v"));
   }
 
   public void release() {
@@ -49,7 +62,8 @@ public final class FakeComposeService implements EngineVerbs {
     calls.add(call + " " + project);
     lastArgument = arg;
     if ("broken".equals(project)) {
-      throw new ComposeException(ComposeException.Kind.CONFLICT, "project broken is locked by another jcompose");
+      throw new ComposeException(
+          ComposeException.Kind.CONFLICT, "project broken is locked by another jcompose");
     }
   }
 
@@ -62,7 +76,8 @@ public final class FakeComposeService implements EngineVerbs {
   }
 
   @Override
-  public void down(String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
+  public void down(
+      String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
     record("down", projectName, options);
     progress.accept(event("Network " + projectName + "_default", "Removed"));
   }
@@ -74,7 +89,8 @@ public final class FakeComposeService implements EngineVerbs {
   }
 
   @Override
-  public void stop(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
+  public void stop(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
     record("stop", projectName, List.of(services, String.valueOf(timeoutSeconds)));
   }
 
@@ -84,17 +100,20 @@ public final class FakeComposeService implements EngineVerbs {
   }
 
   @Override
-  public void restart(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
+  public void restart(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
     record("restart", projectName, List.of(services, String.valueOf(timeoutSeconds)));
   }
 
   @Override
-  public void build(Project project, dev.jcompose.scheduler.api.BuildOptions options, Consumer<Event> progress) {
+  public void build(
+      Project project, dev.jcompose.scheduler.api.BuildOptions options, Consumer<Event> progress) {
     record("build", project.name(), options);
   }
 
   @Override
-  public void push(Project project, dev.jcompose.scheduler.api.PushOptions options, Consumer<Event> progress) {
+  public void push(
+      Project project, dev.jcompose.scheduler.api.PushOptions options, Consumer<Event> progress) {
     record("push", project.name(), options);
   }
 
@@ -125,7 +144,8 @@ public final class FakeComposeService implements EngineVerbs {
   }
 
   @Override
-  public void events(String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
+  public void events(
+      String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
     record("events", projectName, since);
     sink.accept(event("Container " + projectName + "-web-1", "start"));
     while (!stop.getAsBoolean()) {

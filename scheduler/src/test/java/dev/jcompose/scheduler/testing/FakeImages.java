@@ -16,8 +16,23 @@ public final class FakeImages implements ImageService {
   public final List<String> pulls = Collections.synchronizedList(new ArrayList<>());
 
   public static ImageHandle handle(String ref) {
-    return new ImageHandle(ref, "sha256:d-" + ref, "sha256:i-" + ref, List.of(),
-        new ImageConfig(null, List.of("sleep", "infinity"), List.of("PATH=/bin"), null, null, List.of(), List.of(), null, Map.of(), null), 0);
+    return new ImageHandle(
+        ref,
+        "sha256:d-" + ref,
+        "sha256:i-" + ref,
+        List.of(),
+        new ImageConfig(
+            null,
+            List.of("sleep", "infinity"),
+            List.of("PATH=/bin"),
+            null,
+            null,
+            List.of(),
+            List.of(),
+            null,
+            Map.of(),
+            null),
+        0);
   }
 
   public FakeImages with(String ref) {

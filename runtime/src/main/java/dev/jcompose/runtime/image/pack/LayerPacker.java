@@ -20,10 +20,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
- * Packs an overlay-style layer directory (an overlayfs upper dir, or one made like it) into an
- * OCI layer tar, the inverse of {@code LayerUnpacker} (image-spec layer.md "Whiteouts"): a 0/0
- * character device becomes a {@code .wh.NAME} file, a directory with
- * {@code trusted.overlay.opaque=y} gets a {@code .wh..wh..opq} entry, other {@code trusted.overlay.*}
+ * Packs an overlay-style layer directory (an overlayfs upper dir, or one made like it) into an OCI
+ * layer tar, the inverse of {@code LayerUnpacker} (image-spec layer.md "Whiteouts"): a 0/0
+ * character device becomes a {@code .wh.NAME} file, a directory with {@code
+ * trusted.overlay.opaque=y} gets a {@code .wh..wh..opq} entry, other {@code trusted.overlay.*}
  * bookkeeping is dropped. Entries are sorted, parents first; ownership, modes, mtimes, symlinks,
  * hard links (by inode) and xattrs are kept; sockets are skipped. Never follows symlinks.
  */
@@ -41,9 +41,12 @@ public final class LayerPacker {
     this.ops = ops;
   }
 
-  /** Writes the tar of {@code dir} (not closing {@code out}); returns the bytes of regular files. */
+  /**
+   * Writes the tar of {@code dir} (not closing {@code out}); returns the bytes of regular files.
+   */
   public long pack(Path dir, OutputStream out) throws IOException {
-    TarArchiveOutputStream tar = new TarArchiveOutputStream(out, 512, StandardCharsets.UTF_8.name());
+    TarArchiveOutputStream tar =
+        new TarArchiveOutputStream(out, 512, StandardCharsets.UTF_8.name());
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     tar.setAddPaxHeadersForNonAsciiNames(true);
@@ -61,7 +64,11 @@ public final class LayerPacker {
   }
 
   private void add(TarArchiveOutputStream tar, Path path, String name) throws IOException {
-    Map<String, Object> a = Files.readAttributes(path, "unix:mode,uid,gid,lastModifiedTime,size,rdev,ino,dev,nlink", LinkOption.NOFOLLOW_LINKS);
+    Map<String, Object> a =
+        Files.readAttributes(
+            path,
+            "unix:mode,uid,gid,lastModifiedTime,size,rdev,ino,dev,nlink",
+            LinkOption.NOFOLLOW_LINKS);
     int mode = (Integer) a.get("mode");
     int type = mode & S_IFMT;
     if (type == 0140000) {
@@ -98,37 +105,44 @@ public final class LayerPacker {
     }
   }
 
-  private TarArchiveEntry entry(Path path, String name, int type, Map<String, Object> a) throws IOException {
+  private TarArchiveEntry entry(Path path, String name, int type, Map<String, Object> a)
+      throws IOException {
     switch (type) {
       case 0040000:
         return new TarArchiveEntry(name + "/");
-      case 0120000: {
-        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
-        e.setLinkName(Files.readSymbolicLink(path).toString());
-        return e;
-      }
+      case 0120000:
+        {
+          TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+          e.setLinkName(Files.readSymbolicLink(path).toString());
+          return e;
+        }
       case 0010000:
         return new TarArchiveEntry(name, TarConstants.LF_FIFO);
       case 0020000:
-      case 0060000: {
-        TarArchiveEntry e = new TarArchiveEntry(name, type == 0020000 ? TarConstants.LF_CHR : TarConstants.LF_BLK);
-        long rdev = (Long) a.get("rdev");
-        e.setDevMajor((int) (((rdev >> 8) & 0xfff) | ((rdev >> 32) & ~0xfffL)));
-        e.setDevMinor((int) ((rdev & 0xff) | ((rdev >> 12) & ~0xffL)));
-        return e;
-      }
-      default: {
-        String key = a.get("dev") + ":" + a.get("ino");
-        String first = ((Number) a.get("nlink")).intValue() > 1 ? linksByInode.putIfAbsent(key, name) : null;
-        if (first != null) {
-          TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_LINK);
-          e.setLinkName(first);
+      case 0060000:
+        {
+          TarArchiveEntry e =
+              new TarArchiveEntry(
+                  name, type == 0020000 ? TarConstants.LF_CHR : TarConstants.LF_BLK);
+          long rdev = (Long) a.get("rdev");
+          e.setDevMajor((int) (((rdev >> 8) & 0xfff) | ((rdev >> 32) & ~0xfffL)));
+          e.setDevMinor((int) ((rdev & 0xff) | ((rdev >> 12) & ~0xffL)));
           return e;
         }
-        TarArchiveEntry e = new TarArchiveEntry(name);
-        e.setSize((Long) a.get("size"));
-        return e;
-      }
+      default:
+        {
+          String key = a.get("dev") + ":" + a.get("ino");
+          String first =
+              ((Number) a.get("nlink")).intValue() > 1 ? linksByInode.putIfAbsent(key, name) : null;
+          if (first != null) {
+            TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_LINK);
+            e.setLinkName(first);
+            return e;
+          }
+          TarArchiveEntry e = new TarArchiveEntry(name);
+          e.setSize((Long) a.get("size"));
+          return e;
+        }
     }
   }
 
@@ -152,14 +166,16 @@ public final class LayerPacker {
       return;
     }
     try {
-      String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(value)).toString();
+      String text =
+          StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(value)).toString();
       entry.addPaxHeader("SCHILY.xattr." + name, text);
     } catch (CharacterCodingException e) {
       entry.addPaxHeader("LIBARCHIVE.xattr." + name, Base64.getEncoder().encodeToString(value));
     }
   }
 
-  private static void whiteout(TarArchiveOutputStream tar, String entryName, Map<String, Object> a) throws IOException {
+  private static void whiteout(TarArchiveOutputStream tar, String entryName, Map<String, Object> a)
+      throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(entryName);
     e.setMode(0);
     e.setModTime(seconds((FileTime) a.get("lastModifiedTime")));
@@ -172,7 +188,8 @@ public final class LayerPacker {
   // Whole seconds, as docker's archive writes them: plain ustar headers, and the same tar for
   // the same files whatever sub-second precision the file system (or a symlink's utimes) kept.
   private static FileTime seconds(FileTime t) {
-    return FileTime.from(t.to(java.util.concurrent.TimeUnit.SECONDS), java.util.concurrent.TimeUnit.SECONDS);
+    return FileTime.from(
+        t.to(java.util.concurrent.TimeUnit.SECONDS), java.util.concurrent.TimeUnit.SECONDS);
   }
 
   private void copy(Path file, OutputStream out) throws IOException {

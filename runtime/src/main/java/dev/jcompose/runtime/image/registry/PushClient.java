@@ -21,9 +21,9 @@ import java.util.function.LongConsumer;
 
 /**
  * Push side of the OCI distribution spec for one repository: blob existence checks (HEAD),
- * cross-repository mounts, uploads (one PUT for small blobs, PATCH chunks then PUT for large
- * ones, following the registry's {@code Location} each time) and manifests. Asks for a token with
- * pull and push on the repository (and pull on the mount sources) on the first 401.
+ * cross-repository mounts, uploads (one PUT for small blobs, PATCH chunks then PUT for large ones,
+ * following the registry's {@code Location} each time) and manifests. Asks for a token with pull
+ * and push on the repository (and pull on the mount sources) on the first 401.
  */
 public final class PushClient {
   static final long MONOLITHIC_MAX = 32L << 20;
@@ -35,8 +35,16 @@ public final class PushClient {
   private final Duration timeout;
   private final Authenticator auth;
 
-  /** @param mountSources repositories of the same registry blobs may be mounted from */
-  public PushClient(HttpClient http, URI base, String repository, String basicAuth, Duration timeout, List<String> mountSources) {
+  /**
+   * @param mountSources repositories of the same registry blobs may be mounted from
+   */
+  public PushClient(
+      HttpClient http,
+      URI base,
+      String repository,
+      String basicAuth,
+      Duration timeout,
+      List<String> mountSources) {
     this.http = http;
     this.base = base;
     this.repository = repository;
@@ -48,7 +56,8 @@ public final class PushClient {
 
   /** HEAD the blob: true if the repository has it already. */
   public boolean hasBlob(Digest digest) {
-    HttpResponse<Void> r = send("HEAD", blobs(digest.toString()), HttpRequest.BodyPublishers.noBody(), null);
+    HttpResponse<Void> r =
+        send("HEAD", blobs(digest.toString()), HttpRequest.BodyPublishers.noBody(), null);
     if (r.statusCode() == 200) {
       return true;
     }
@@ -58,9 +67,19 @@ public final class PushClient {
     throw RegistryErrors.of("HEAD", blobs(digest.toString()), r);
   }
 
-  /** Mounts the blob from another repository of the registry; false when the registry would rather have it uploaded. */
+  /**
+   * Mounts the blob from another repository of the registry; false when the registry would rather
+   * have it uploaded.
+   */
   public boolean mount(Digest digest, String from) {
-    URI uri = base.resolve("/v2/" + repository + "/blobs/uploads/?mount=" + encode(digest.toString()) + "&from=" + encode(from));
+    URI uri =
+        base.resolve(
+            "/v2/"
+                + repository
+                + "/blobs/uploads/?mount="
+                + encode(digest.toString())
+                + "&from="
+                + encode(from));
     HttpResponse<Void> r = send("POST", uri, HttpRequest.BodyPublishers.noBody(), null);
     if (r.statusCode() == 201) {
       return true;
@@ -90,7 +109,8 @@ public final class PushClient {
       }
       sent.accept(size);
     } catch (IOException e) {
-      throw new ContainerException(Kind.INTERNAL, "cannot read blob " + digest + " for upload: " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INTERNAL, "cannot read blob " + digest + " for upload: " + e.getMessage(), e);
     }
   }
 
@@ -101,8 +121,17 @@ public final class PushClient {
       while (offset < size) {
         int n = in.readNBytes(buf, 0, (int) Math.min(CHUNK, size - offset));
         byte[] chunk = n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
-        HttpResponse<Void> r = send("PATCH", location, HttpRequest.BodyPublishers.ofByteArray(chunk),
-            new String[] {"Content-Range", offset + "-" + (offset + n - 1), "Content-Type", "application/octet-stream"});
+        HttpResponse<Void> r =
+            send(
+                "PATCH",
+                location,
+                HttpRequest.BodyPublishers.ofByteArray(chunk),
+                new String[] {
+                  "Content-Range",
+                  offset + "-" + (offset + n - 1),
+                  "Content-Type",
+                  "application/octet-stream"
+                });
         if (r.statusCode() != 202) {
           throw RegistryErrors.of("PATCH", location, r);
         }
@@ -117,7 +146,8 @@ public final class PushClient {
   private void finish(URI location, Digest digest, BodyPublisher body) {
     String sep = location.getRawQuery() == null ? "?" : "&";
     URI uri = URI.create(location + sep + "digest=" + encode(digest.toString()));
-    HttpResponse<Void> r = send("PUT", uri, body, new String[] {"Content-Type", "application/octet-stream"});
+    HttpResponse<Void> r =
+        send("PUT", uri, body, new String[] {"Content-Type", "application/octet-stream"});
     if (r.statusCode() != 201 && r.statusCode() != 204) {
       throw RegistryErrors.of("PUT", uri, r);
     }
@@ -126,7 +156,12 @@ public final class PushClient {
   /** PUT the manifest under a tag (or digest). */
   public void putManifest(String reference, String mediaType, byte[] manifest) {
     URI uri = base.resolve("/v2/" + repository + "/manifests/" + reference);
-    HttpResponse<Void> r = send("PUT", uri, HttpRequest.BodyPublishers.ofByteArray(manifest), new String[] {"Content-Type", mediaType});
+    HttpResponse<Void> r =
+        send(
+            "PUT",
+            uri,
+            HttpRequest.BodyPublishers.ofByteArray(manifest),
+            new String[] {"Content-Type", mediaType});
     if (r.statusCode() != 201 && r.statusCode() != 200 && r.statusCode() != 204) {
       throw RegistryErrors.of("PUT", uri, r);
     }
@@ -145,20 +180,27 @@ public final class PushClient {
   }
 
   private static URI location(URI request, HttpResponse<?> r) {
-    String loc = r.headers().firstValue("Location")
-        .orElseThrow(() -> new ContainerException(Kind.UNAVAILABLE, request + ": the registry gave no upload location"));
+    String loc =
+        r.headers()
+            .firstValue("Location")
+            .orElseThrow(
+                () ->
+                    new ContainerException(
+                        Kind.UNAVAILABLE, request + ": the registry gave no upload location"));
     return request.resolve(loc);
   }
 
   private HttpResponse<Void> send(String method, URI uri, BodyPublisher body, String[] headers) {
     HttpResponse<Void> r = exchange(method, uri, body, headers);
-    if (r.statusCode() == 401 && auth.negotiate(r.headers().firstValue("WWW-Authenticate").orElse(null))) {
+    if (r.statusCode() == 401
+        && auth.negotiate(r.headers().firstValue("WWW-Authenticate").orElse(null))) {
       r = exchange(method, uri, body, headers);
     }
     return r;
   }
 
-  private HttpResponse<Void> exchange(String method, URI uri, BodyPublisher body, String[] headers) {
+  private HttpResponse<Void> exchange(
+      String method, URI uri, BodyPublisher body, String[] headers) {
     // a request carrying a blob may take long on a slow link; the others are quick
     Duration limit = body.contentLength() > 0 ? TRANSFER_TIMEOUT : timeout;
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(limit).method(method, body);
@@ -171,10 +213,19 @@ public final class PushClient {
     try {
       return http.send(b.build(), HttpResponse.BodyHandlers.discarding());
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot reach " + uri.getScheme() + "://" + uri.getAuthority() + ": " + RegistryClient.describe(e), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE,
+          "cannot reach "
+              + uri.getScheme()
+              + "://"
+              + uri.getAuthority()
+              + ": "
+              + RegistryClient.describe(e),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ContainerException(Kind.UNAVAILABLE, "interrupted while pushing to " + uri.getAuthority(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "interrupted while pushing to " + uri.getAuthority(), e);
     }
   }
 
