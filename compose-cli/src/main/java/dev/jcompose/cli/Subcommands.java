@@ -2,6 +2,7 @@ package dev.jcompose.cli;
 
 import dev.jcompose.cli.command.BuildCommand;
 import dev.jcompose.cli.command.ConfigCommand;
+import dev.jcompose.cli.command.ConvertCommand;
 import dev.jcompose.cli.command.DownCommand;
 import dev.jcompose.cli.command.EngineCommand;
 import dev.jcompose.cli.command.EventsCommand;
@@ -45,6 +46,7 @@ final class Subcommands {
   private static Map<String, Class<?>> verbs() {
     Map<String, Class<?>> m = new LinkedHashMap<>();
     m.put("config", ConfigCommand.class);
+    m.put("convert", ConvertCommand.class);
     m.put("pull", PullCommand.class);
     m.put("build", BuildCommand.class);
     m.put("push", PushCommand.class);

@@ -75,6 +75,7 @@ public final class ConfigCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LoadResult result = ProjectLoader.loadDetailed(loadOptions());
+    ProjectSource.warn(result);
     PrintWriter out = spec.commandLine().getOut();
     if (quiet) {
       return 0;

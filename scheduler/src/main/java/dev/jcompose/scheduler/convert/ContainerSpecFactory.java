@@ -58,7 +58,7 @@ public final class ContainerSpecFactory {
             run != null ? run.tty() : sp.tty(),
             run != null ? run.interactive() : sp.stdinOpen(),
             Capabilities.compute(sec.capAdd(), sec.capDrop(), sec.privileged()),
-            noNewPrivileges(sec.securityOpt()),
+            SecurityConverter.options(s).noNewPrivileges(),
             ResourceConverter.rlimits(s.resources().ulimits()));
     List<MountSpec> mounts = new ArrayList<>(etcMounts(r));
     List<MountSpec> own = MountConverter.mounts(r.project(), s, r.name(), volumes);
@@ -82,7 +82,8 @@ public final class ContainerSpecFactory {
         sec.sysctls(),
         devices(sec),
         s.resources().shmSize(),
-        ContainerLabels.of(r));
+        ContainerLabels.of(r),
+        SecurityConverter.security(r.project(), s));
   }
 
   /** Read-only binds of the etc files; a user mount at the same target comes later and wins. */
@@ -94,15 +95,6 @@ public final class ContainerSpecFactory {
               MountSpec.Type.BIND, r.etcDir().resolve(f), "/etc/" + f, false, false, List.of()));
     }
     return out;
-  }
-
-  static boolean noNewPrivileges(List<String> securityOpt) {
-    return securityOpt.stream()
-        .anyMatch(
-            o ->
-                o.equals("no-new-privileges")
-                    || o.equals("no-new-privileges:true")
-                    || o.equals("no-new-privileges=true"));
   }
 
   private static List<ContainerSpec.DeviceSpec> devices(ServiceSecurity s) {

@@ -6,12 +6,14 @@ import dev.jcompose.netmgr.api.NetworkManager;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.runtime.api.RuntimePaths;
+import dev.jcompose.runtime.api.StateRoots;
 import dev.jcompose.runtime.api.VolumeService;
 import dev.jcompose.runtime.cgroup.CgroupDrivers;
 import dev.jcompose.runtime.container.LinuxContainerRuntime;
 import dev.jcompose.runtime.image.RegistryConfig;
 import dev.jcompose.runtime.image.RegistryImageService;
 import dev.jcompose.runtime.image.registry.Platform;
+import dev.jcompose.runtime.seccomp.SeccompFilters;
 import dev.jcompose.runtime.volume.LocalVolumeService;
 import dev.jcompose.scheduler.build.BuildTools;
 import dev.jcompose.scheduler.build.EngineBuildNetwork;
@@ -35,6 +37,8 @@ final class EngineWiring {
   private EngineWiring() {}
 
   static Parts real(RuntimePaths paths, Map<String, String> env) {
+    StateRoots.prepare(paths);
+    SeccompFilters.warmUp();
     ContainerRuntime runtime = new LinuxContainerRuntime(paths, CgroupDrivers.detect());
     RegistryImageService images = new RegistryImageService(paths, RegistryConfig.load(env));
     VolumeService volumes = new LocalVolumeService(paths);
