@@ -5,18 +5,21 @@ import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ContainerFiles;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ContainerState;
+import dev.jcompose.runtime.api.ExecSession;
+import dev.jcompose.runtime.api.ExecSpec;
+import dev.jcompose.runtime.sys.NativeOps;
+import dev.jcompose.runtime.sys.SyscallException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.LibraryOption;
-import jnr.ffi.Memory;
-import jnr.ffi.Pointer;
-import jnr.ffi.Runtime;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@link ContainerFiles} through {@code /proc/<init pid>/root}: the container's root directory as
@@ -24,57 +27,21 @@ import jnr.ffi.Runtime;
  * openat2(RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS)} from that root (Linux 5.6), the same guarantee
  * the shim relies on for mount targets (CVE-2021-30465 class); the last component is created with
  * {@code O_NOFOLLOW} under a directory so resolved, and a symlink found there is replaced, never
- * written through. Thread-safe.
+ * written through. The system calls go through {@link NativeOps}. Thread-safe.
  */
 public final class ContainerFileWriter implements ContainerFiles {
-  private static final long SYS_OPENAT2 = 437; // same number on x86_64 and aarch64
-  private static final long RESOLVE_NO_MAGICLINKS = 0x02;
-  private static final long RESOLVE_IN_ROOT = 0x10;
-  private static final int O_WRONLY = 01;
-  private static final int O_CREAT = 0100;
-  private static final int O_TRUNC = 01000;
-  private static final int O_DIRECTORY = 0200000;
-  private static final int O_NOFOLLOW = 0400000;
-  private static final int O_CLOEXEC = 02000000;
-  private static final int O_PATH = 010000000;
-  private static final int AT_REMOVEDIR = 0x200;
-  private static final int ENOENT = 2;
-  private static final int EEXIST = 17;
-  private static final int ELOOP = 40;
-  private static final int EISDIR = 21;
-  private static final int ENOTEMPTY = 39;
-
-  /** The libc calls used (x86_64/aarch64 Linux). */
-  public interface LibC {
-    long syscall(long number, int dirfd, String path, Pointer how, long size);
-
-    int open(String path, int flags);
-
-    int openat(int dirfd, String path, int flags, int mode);
-
-    int mkdirat(int dirfd, String path, int mode);
-
-    int unlinkat(int dirfd, String path, int flags);
-
-    int fchmod(int fd, int mode);
-
-    int fchown(int fd, int uid, int gid);
-
-    long write(int fd, byte[] buf, long count);
-
-    int close(int fd);
-  }
-
-  private static final class Holder {
-    static final LibC LIBC =
-        LibraryLoader.create(LibC.class).option(LibraryOption.SaveError, true).load("c");
-  }
-
-  private final LibC libc = Holder.LIBC;
+  private static final int DIR_MODE = 0755;
+  private static final long RM_TIMEOUT_SECONDS = 60;
+  private final NativeOps ops;
   private final ContainerRuntime runtime;
 
   public ContainerFileWriter(ContainerRuntime runtime) {
+    this(runtime, NativeOps.real());
+  }
+
+  ContainerFileWriter(ContainerRuntime runtime, NativeOps ops) {
     this.runtime = runtime;
+    this.ops = ops;
   }
 
   @Override
@@ -89,27 +56,16 @@ public final class ContainerFileWriter implements ContainerFiles {
     List<String> parts = components(containerPath);
     try (Fd root = root(id);
         Fd parent = dirs(root, parts.subList(0, parts.size() - 1), uid, gid, containerPath);
-        Fd file = create(parent, parts.get(parts.size() - 1), mode, containerPath);
+        Fd file = create(parent, parts.get(parts.size() - 1), mode);
         InputStream in = Files.newInputStream(hostFile, LinkOption.NOFOLLOW_LINKS)) {
       byte[] buf = new byte[1 << 16];
       for (int n = in.read(buf); n > 0; n = in.read(buf)) {
-        for (int off = 0; off < n; ) {
-          long w =
-              libc.write(
-                  file.fd, off == 0 ? buf : java.util.Arrays.copyOfRange(buf, off, n), n - off);
-          if (w < 0) {
-            throw failure("write", containerPath);
-          }
-          off += (int) w;
-        }
+        ops.writeFully(file.fd, buf, 0, n);
       }
-      check(libc.fchmod(file.fd, mode), "chmod", containerPath);
-      check(libc.fchown(file.fd, (int) uid, (int) gid), "chown", containerPath);
+      ops.fchmod(file.fd, mode);
+      ops.fchown(file.fd, uid, gid);
     } catch (IOException e) {
-      throw new ContainerException(
-          Kind.INTERNAL,
-          "copy " + hostFile + " to " + id + ":" + containerPath + ": " + e.getMessage(),
-          e);
+      throw failure("copy " + hostFile + " to " + id + ":" + containerPath, e);
     }
   }
 
@@ -117,52 +73,68 @@ public final class ContainerFileWriter implements ContainerFiles {
   public void mkdirs(String id, String containerPath, long uid, long gid) {
     try (Fd root = root(id)) {
       dirs(root, components(containerPath), uid, gid, containerPath).close();
+    } catch (IOException e) {
+      throw failure("mkdir " + id + ":" + containerPath, e);
     }
   }
 
   @Override
   public void delete(String id, String containerPath) {
     List<String> parts = components(containerPath);
+    String name = parts.get(parts.size() - 1);
     try (Fd root = root(id)) {
-      Fd parent = resolve(root, parts.subList(0, parts.size() - 1), O_PATH | O_DIRECTORY);
+      Fd parent =
+          resolve(
+              root, parts.subList(0, parts.size() - 1), NativeOps.O_PATH | NativeOps.O_DIRECTORY);
       if (parent == null) {
         return;
       }
       try (parent) {
-        String name = parts.get(parts.size() - 1);
-        if (libc.unlinkat(parent.fd, name, 0) == 0 || errno() == ENOENT) {
+        if (removedOrAbsent(parent, name)) {
           return;
-        }
-        if (errno() != EISDIR && libc.unlinkat(parent.fd, name, AT_REMOVEDIR) == 0) {
-          return;
-        }
-        if (errno() == ENOENT) {
-          return;
-        }
-        if (errno() != ENOTEMPTY && errno() != EISDIR && errno() != 1) {
-          throw failure("remove", containerPath);
         }
       }
+    } catch (IOException e) {
+      throw failure("remove " + id + ":" + containerPath, e);
     }
     removeTree(id, containerPath);
+  }
+
+  /** unlink, then rmdir; false only for a directory with something in it. */
+  private boolean removedOrAbsent(Fd parent, String name) throws IOException {
+    try {
+      ops.unlinkAt(parent.fd, name, false);
+      return true;
+    } catch (SyscallException e) {
+      if (e.errno() != SyscallException.EISDIR && e.errno() != SyscallException.EPERM) {
+        throw e;
+      }
+    }
+    try {
+      ops.unlinkAt(parent.fd, name, true);
+      return true;
+    } catch (SyscallException e) {
+      if (e.errno() == SyscallException.ENOTEMPTY) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   // A non-empty directory goes through the container's own rm, as docker compose's watch does:
   // walking it from the host would need a getdents loop for what one exec does.
   private void removeTree(String id, String containerPath) {
-    var session =
+    ExecSession session =
         runtime.exec(
             id,
-            new dev.jcompose.runtime.api.ExecSpec(
+            new ExecSpec(
                 List.of("rm", "-rf", "--", containerPath), List.of(), "/", "0", false, false));
     int code;
     try {
-      session.stdout().transferTo(java.io.OutputStream.nullOutputStream());
-      session.stderr().transferTo(java.io.OutputStream.nullOutputStream());
-      code = session.exitCode().get(60, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (IOException
-        | java.util.concurrent.ExecutionException
-        | java.util.concurrent.TimeoutException e) {
+      session.stdout().transferTo(OutputStream.nullOutputStream());
+      session.stderr().transferTo(OutputStream.nullOutputStream());
+      code = session.exitCode().get(RM_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (IOException | ExecutionException | TimeoutException e) {
       throw new ContainerException(
           Kind.INTERNAL, "rm -rf " + containerPath + " in " + id + ": " + e, e);
     } catch (InterruptedException e) {
@@ -185,11 +157,11 @@ public final class ContainerFileWriter implements ContainerFiles {
 
     @Override
     public void close() {
-      libc.close(fd);
+      ops.close(fd);
     }
   }
 
-  private Fd root(String id) {
+  private Fd root(String id) throws IOException {
     ContainerState st =
         runtime
             .state(id)
@@ -197,75 +169,65 @@ public final class ContainerFileWriter implements ContainerFiles {
     if (st.status() != ContainerState.Status.RUNNING || st.pid() <= 0) {
       throw new ContainerException(Kind.CONFLICT, "container " + id + " is not running");
     }
-    int fd = libc.open("/proc/" + st.pid() + "/root", O_PATH | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) {
-      throw failure("open the root of", id);
-    }
-    return new Fd(fd);
+    return new Fd(ops.openDirectoryHandle(Path.of("/proc", Integer.toString(st.pid()), "root")));
   }
 
   /** Opens {@code parts} below the root with RESOLVE_IN_ROOT; null if a component is missing. */
-  private Fd resolve(Fd root, List<String> parts, int flags) {
-    String path = "/" + String.join("/", parts);
-    Pointer how = Memory.allocateDirect(Runtime.getRuntime(libc), 24);
-    how.putLong(0, flags | O_CLOEXEC);
-    how.putLong(8, 0);
-    how.putLong(16, RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS);
-    long fd = libc.syscall(SYS_OPENAT2, root.fd, path, how, 24);
-    if (fd < 0) {
-      if (errno() == ENOENT) {
+  private Fd resolve(Fd root, List<String> parts, int flags) throws IOException {
+    try {
+      return new Fd(ops.openInRoot(root.fd, "/" + String.join("/", parts), flags));
+    } catch (SyscallException e) {
+      if (e.errno() == SyscallException.ENOENT) {
         return null;
       }
-      throw failure("resolve", path);
+      throw e;
     }
-    return new Fd((int) fd);
   }
 
   /**
    * Opens directory {@code parts}, making what is missing (0755, uid:gid) one component at a time.
    */
-  private Fd dirs(Fd root, List<String> parts, long uid, long gid, String whole) {
+  private Fd dirs(Fd root, List<String> parts, long uid, long gid, String whole)
+      throws IOException {
+    int handle = NativeOps.O_PATH | NativeOps.O_DIRECTORY;
     for (int i = 1; i <= parts.size(); i++) {
       List<String> prefix = parts.subList(0, i);
-      Fd existing = resolve(root, prefix, O_PATH | O_DIRECTORY);
+      Fd existing = resolve(root, prefix, handle);
       if (existing != null) {
         existing.close();
         continue;
       }
-      try (Fd parent = resolve(root, parts.subList(0, i - 1), O_PATH | O_DIRECTORY)) {
+      try (Fd parent = resolve(root, parts.subList(0, i - 1), handle)) {
         if (parent == null) {
           throw new ContainerException(
               Kind.NOT_FOUND, "cannot make " + whole + ": a parent vanished");
         }
-        if (libc.mkdirat(parent.fd, parts.get(i - 1), 0755) < 0 && errno() != EEXIST) {
-          throw failure("mkdir", "/" + String.join("/", prefix));
-        }
+        ops.mkdirAt(parent.fd, parts.get(i - 1), DIR_MODE);
       }
-      try (Fd made = resolve(root, prefix, O_DIRECTORY)) {
+      try (Fd made = resolve(root, prefix, NativeOps.O_DIRECTORY)) {
         if (made != null) {
-          libc.fchown(made.fd, (int) uid, (int) gid);
+          ops.fchown(made.fd, uid, gid);
         }
       }
     }
-    Fd dir = resolve(root, parts, O_PATH | O_DIRECTORY);
+    Fd dir = resolve(root, parts, handle);
     if (dir == null) {
       throw new ContainerException(Kind.NOT_FOUND, "cannot make the directory of " + whole);
     }
     return dir;
   }
 
-  private Fd create(Fd parent, String name, int mode, String whole) {
-    int flags = O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC;
-    int fd = libc.openat(parent.fd, name, flags, mode);
-    if (fd < 0 && errno() == ELOOP) {
+  private Fd create(Fd parent, String name, int mode) throws IOException {
+    try {
+      return new Fd(ops.createFileAt(parent.fd, name, mode));
+    } catch (SyscallException e) {
+      if (e.errno() != SyscallException.ELOOP) {
+        throw e;
+      }
       // a symlink where the file goes: replace the link, never write through it
-      check(libc.unlinkat(parent.fd, name, 0), "replace symlink", whole);
-      fd = libc.openat(parent.fd, name, flags, mode);
+      ops.unlinkAt(parent.fd, name, false);
+      return new Fd(ops.createFileAt(parent.fd, name, mode));
     }
-    if (fd < 0) {
-      throw failure("create", whole);
-    }
-    return new Fd(fd);
   }
 
   private static List<String> components(String path) {
@@ -273,7 +235,7 @@ public final class ContainerFileWriter implements ContainerFiles {
       throw new ContainerException(Kind.INVALID, "container path " + path + " is not absolute");
     }
     List<String> out = new ArrayList<>();
-    for (String c : path.split("/")) {
+    for (String c : path.split("/", -1)) {
       if (!c.isEmpty() && !c.equals(".")) {
         out.add(c);
       }
@@ -284,19 +246,11 @@ public final class ContainerFileWriter implements ContainerFiles {
     return out;
   }
 
-  private int errno() {
-    return Runtime.getRuntime(libc).getLastError();
-  }
-
-  private void check(int rc, String what, String path) {
-    if (rc < 0) {
-      throw failure(what, path);
-    }
-  }
-
-  private ContainerException failure(String what, String path) {
-    int e = errno();
-    return new ContainerException(
-        e == ENOENT ? Kind.NOT_FOUND : Kind.INTERNAL, what + " " + path + ": errno " + e);
+  private static ContainerException failure(String what, IOException e) {
+    Kind kind =
+        e instanceof SyscallException s && s.errno() == SyscallException.ENOENT
+            ? Kind.NOT_FOUND
+            : Kind.INTERNAL;
+    return new ContainerException(kind, what + ": " + e.getMessage(), e);
   }
 }

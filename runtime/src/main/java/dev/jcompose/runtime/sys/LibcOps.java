@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.LibraryOption;
+import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 import jnr.ffi.annotations.Out;
@@ -49,6 +50,20 @@ final class LibcOps implements NativeOps {
 
     int open(String path, int flags);
 
+    long syscall(long number, int dirfd, String path, Pointer how, long size);
+
+    int openat(int dirfd, String path, int flags, int mode);
+
+    int mkdirat(int dirfd, String path, int mode);
+
+    int unlinkat(int dirfd, String path, int flags);
+
+    int fchmod(int fd, int mode);
+
+    int fchown(int fd, int uid, int gid);
+
+    long write(int fd, byte[] buf, long count);
+
     /**
      * struct pollfd {int fd; short events; short revents;}: two ints, events in the low half of the
      * second.
@@ -78,6 +93,16 @@ final class LibcOps implements NativeOps {
   private static final int WNOHANG = 1;
 
   private static final int AT_FDCWD = -100;
+  private static final int AT_REMOVEDIR = 0x200;
+  private static final int O_WRONLY = 01;
+  private static final int O_CREAT = 0100;
+  private static final int O_TRUNC = 01000;
+  private static final int O_NOFOLLOW = 0400000;
+  private static final int O_CLOEXEC = 02000000;
+  private static final long SYS_OPENAT2 = 437; // the same number on every architecture (since 5.6)
+  private static final long RESOLVE_NO_MAGICLINKS = 0x02;
+  private static final long RESOLVE_IN_ROOT = 0x10;
+  private static final int OPEN_HOW_SIZE = 24;
   private static final int ENODATA = 61;
   private static final int ERANGE = 34;
   private static final int ENOTSUP = 95;
@@ -220,6 +245,96 @@ final class LibcOps implements NativeOps {
         pid,
         new int[1],
         WNOHANG); // ECHILD when someone else adopted it: it has exited all the same
+  }
+
+  @Override
+  public int openDirectoryHandle(Path dir) throws IOException {
+    return fd(libc.open(dir.toString(), O_PATH | O_DIRECTORY | O_CLOEXEC), "open", dir.toString());
+  }
+
+  @Override
+  public int openInRoot(int rootFd, String path, int flags) throws IOException {
+    // struct open_how {u64 flags; u64 mode; u64 resolve;}
+    Pointer how = Memory.allocateDirect(Runtime.getRuntime(libc), OPEN_HOW_SIZE);
+    how.putLong(0, (flags | O_CLOEXEC) & 0xffffffffL);
+    how.putLong(8, 0);
+    how.putLong(16, RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS);
+    return fd((int) libc.syscall(SYS_OPENAT2, rootFd, path, how, OPEN_HOW_SIZE), "openat2", path);
+  }
+
+  @Override
+  public int createFileAt(int dirFd, String name, int mode) throws IOException {
+    int flags = O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC;
+    return fd(libc.openat(dirFd, name, flags, mode & 07777), "openat", name);
+  }
+
+  @Override
+  public boolean mkdirAt(int dirFd, String name, int mode) throws IOException {
+    if (libc.mkdirat(dirFd, name, mode) == 0) {
+      return true;
+    }
+    if (errno() == SyscallException.EEXIST) {
+      return false;
+    }
+    throw failure("mkdirat", name);
+  }
+
+  @Override
+  public boolean unlinkAt(int dirFd, String name, boolean directory) throws IOException {
+    if (libc.unlinkat(dirFd, name, directory ? AT_REMOVEDIR : 0) == 0) {
+      return true;
+    }
+    if (errno() == ENOENT) {
+      return false;
+    }
+    throw failure("unlinkat", name);
+  }
+
+  @Override
+  public void writeFully(int fd, byte[] buf, int off, int len) throws IOException {
+    for (int done = 0; done < len; ) {
+      byte[] rest = off + done == 0 ? buf : Arrays.copyOfRange(buf, off + done, off + len);
+      long n = libc.write(fd, rest, len - done);
+      if (n < 0) {
+        throw failure("write", "fd " + fd);
+      }
+      done += (int) n;
+    }
+  }
+
+  @Override
+  public void fchmod(int fd, int mode) throws IOException {
+    if (libc.fchmod(fd, mode & 07777) != 0) {
+      throw failure("fchmod", "fd " + fd);
+    }
+  }
+
+  @Override
+  public void fchown(int fd, long uid, long gid) throws IOException {
+    if (libc.fchown(fd, (int) uid, (int) gid) != 0) {
+      throw failure("fchown", "fd " + fd);
+    }
+  }
+
+  @Override
+  public void close(int fd) {
+    libc.close(fd);
+  }
+
+  private int fd(int rc, String call, String what) throws SyscallException {
+    if (rc < 0) {
+      throw failure(call, what);
+    }
+    return rc;
+  }
+
+  private int errno() {
+    return Runtime.getRuntime(libc).getLastError();
+  }
+
+  private SyscallException failure(String call, String what) {
+    int errno = errno();
+    return new SyscallException(call + " " + what + ": " + libc.strerror(errno), errno);
   }
 
   // glibc's gnu_dev_makedev encoding

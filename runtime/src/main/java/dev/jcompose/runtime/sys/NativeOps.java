@@ -20,6 +20,8 @@ public interface NativeOps {
   int S_IFIFO = 0010000;
   int S_IFCHR = 0020000;
   int S_IFBLK = 0060000;
+  int O_DIRECTORY = 0200000;
+  int O_PATH = 010000000;
 
   /** The libc implementation, loaded on first use. */
   static NativeOps real() {
@@ -76,6 +78,45 @@ public interface NativeOps {
    * it with waitpid(2) WNOHANG if it is our child. A process already gone returns at once.
    */
   void awaitExitAndReap(int pid, Duration timeout);
+
+  // File descriptor calls, for work inside a tree that someone else controls (a running
+  // container's root): every step is resolved from a directory fd, never from a host path.
+  // Failures are SyscallExceptions carrying their errno.
+
+  /** open(2) of {@code dir} as a handle only (O_PATH | O_DIRECTORY | O_CLOEXEC); returns the fd. */
+  int openDirectoryHandle(Path dir) throws IOException;
+
+  /**
+   * openat2(2) (Linux 5.6) of {@code path} from {@code rootFd} with RESOLVE_IN_ROOT |
+   * RESOLVE_NO_MAGICLINKS: absolute paths, {@code ..} and symlinks resolve as if {@code rootFd}
+   * were {@code /}, so nothing outside it is reached (the CVE-2021-30465 class); {@code flags} get
+   * O_CLOEXEC. Returns the fd.
+   */
+  int openInRoot(int rootFd, String path, int flags) throws IOException;
+
+  /**
+   * openat(2) of regular file {@code name} in directory {@code dirFd} with O_WRONLY | O_CREAT |
+   * O_TRUNC | O_NOFOLLOW | O_CLOEXEC: a symlink there fails with ELOOP, never is written through.
+   */
+  int createFileAt(int dirFd, String name, int mode) throws IOException;
+
+  /** mkdirat(2); false when {@code name} exists already (EEXIST). */
+  boolean mkdirAt(int dirFd, String name, int mode) throws IOException;
+
+  /** unlinkat(2), with AT_REMOVEDIR for a {@code directory}; false when nothing is there. */
+  boolean unlinkAt(int dirFd, String name, boolean directory) throws IOException;
+
+  /** write(2), repeated until all {@code len} bytes from {@code off} are written. */
+  void writeFully(int fd, byte[] buf, int off, int len) throws IOException;
+
+  /** fchmod(2) with all 12 permission bits. */
+  void fchmod(int fd, int mode) throws IOException;
+
+  /** fchown(2). */
+  void fchown(int fd, long uid, long gid) throws IOException;
+
+  /** close(2); errors are ignored, as nothing can be done about them. */
+  void close(int fd);
 
   /** glibc's gnu_dev_major of a dev_t. */
   static long major(long dev) {

@@ -87,4 +87,51 @@ public final class RecordingNativeOps implements NativeOps {
   public void awaitExitAndReap(int pid, Duration timeout) {
     calls.add("pidfd_open+poll+waitpid " + pid);
   }
+
+  // The fd calls act on trees of running containers: only the root tests exercise them.
+
+  @Override
+  public int openDirectoryHandle(Path dir) {
+    throw new UnsupportedOperationException("open " + dir);
+  }
+
+  @Override
+  public int openInRoot(int rootFd, String path, int flags) {
+    throw new UnsupportedOperationException("openat2 " + path);
+  }
+
+  @Override
+  public int createFileAt(int dirFd, String name, int mode) {
+    throw new UnsupportedOperationException("openat " + name);
+  }
+
+  @Override
+  public boolean mkdirAt(int dirFd, String name, int mode) {
+    throw new UnsupportedOperationException("mkdirat " + name);
+  }
+
+  @Override
+  public boolean unlinkAt(int dirFd, String name, boolean directory) {
+    throw new UnsupportedOperationException("unlinkat " + name);
+  }
+
+  @Override
+  public void writeFully(int fd, byte[] buf, int off, int len) {
+    throw new UnsupportedOperationException("write");
+  }
+
+  @Override
+  public void fchmod(int fd, int mode) {
+    throw new UnsupportedOperationException("fchmod");
+  }
+
+  @Override
+  public void fchown(int fd, long uid, long gid) {
+    throw new UnsupportedOperationException("fchown");
+  }
+
+  @Override
+  public void close(int fd) {
+    calls.add("close " + fd);
+  }
 }
