@@ -39,6 +39,8 @@ public final class BuildContext {
   }
 
   /**
+   * Opens the context at {@code dir} with its ignore rules.
+   *
    * @param label how errors name it: "build context" or "build context \"name\""
    */
   public static BuildContext open(Path dir, PatternMatcher ignore, String label) {
@@ -76,7 +78,7 @@ public final class BuildContext {
    */
   public List<Source> select(String pattern, PatternMatcher excludes) {
     String rel = relative(pattern);
-    List<String> parts = rel.isEmpty() ? List.of() : Arrays.asList(rel.split("/"));
+    List<String> parts = rel.isEmpty() ? List.of() : Arrays.asList(rel.split("/", -1));
     boolean wildcard = parts.stream().anyMatch(Glob::isPattern);
     List<Map.Entry<String, Path>> found = new ArrayList<>();
     if (!wildcard) {
@@ -238,10 +240,9 @@ public final class BuildContext {
     if (rel.isEmpty() || !ignore.matches(rel)) {
       return true;
     }
-    return intermediate && ignore.mayIncludeBelow(rel)
-        || !intermediate
-            && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
-            && ignore.mayIncludeBelow(rel);
+    // an ignored directory stays when an exception may bring back something below it
+    return ignore.mayIncludeBelow(rel)
+        && (intermediate || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS));
   }
 
   private String rel(Path p) {
@@ -318,36 +319,31 @@ public final class BuildContext {
         ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime"))
             .to(java.util.concurrent.TimeUnit.NANOSECONDS);
     long size = (Long) a.get("size");
-    switch (mode & S_IFMT) {
-      case 0100000:
-        return new ContextEntry(rel, p, ContextEntry.Kind.FILE, mode & 07777, size, mtime, null);
-      case 0040000:
-        return new ContextEntry(rel, p, ContextEntry.Kind.DIR, mode & 07777, 0, mtime, null);
-      case 0120000:
-        try {
-          return new ContextEntry(
-              rel,
-              p,
-              ContextEntry.Kind.SYMLINK,
-              0777,
-              0,
-              mtime,
-              Files.readSymbolicLink(p).toString());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      case 0010000:
-        return new ContextEntry(rel, p, ContextEntry.Kind.FIFO, mode & 07777, 0, mtime, null);
-      case 0140000:
-        return null; // sockets are skipped, as by docker
-      default:
-        throw new BuildException(
-            Kind.INVALID,
-            "refusing "
-                + rel(p)
-                + " in the "
-                + label
-                + ": device files cannot be copied into an image");
+    return switch (mode & S_IFMT) {
+      case 0100000 ->
+          new ContextEntry(rel, p, ContextEntry.Kind.FILE, mode & 07777, size, mtime, null);
+      case 0040000 -> new ContextEntry(rel, p, ContextEntry.Kind.DIR, mode & 07777, 0, mtime, null);
+      case 0120000 -> symlink(rel, p, mtime);
+      case 0010000 ->
+          new ContextEntry(rel, p, ContextEntry.Kind.FIFO, mode & 07777, 0, mtime, null);
+      case 0140000 -> null; // sockets are skipped, as by docker
+      default ->
+          throw new BuildException(
+              Kind.INVALID,
+              "refusing "
+                  + rel(p)
+                  + " in the "
+                  + label
+                  + ": device files cannot be copied into an image");
+    };
+  }
+
+  private static ContextEntry symlink(String rel, Path p, long mtime) {
+    try {
+      return new ContextEntry(
+          rel, p, ContextEntry.Kind.SYMLINK, 0777, 0, mtime, Files.readSymbolicLink(p).toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

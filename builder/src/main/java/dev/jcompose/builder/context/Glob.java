@@ -53,7 +53,8 @@ final class Glob {
   // Inside a class only '-' ranges are special; quote what Java would read as more.
   private static String quoteClass(String body) {
     StringBuilder out = new StringBuilder();
-    for (char c : body.toCharArray()) {
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
       if (c == '[' || c == '&' || c == '^' || c == '\\') {
         out.append('\\');
       }

@@ -27,6 +27,8 @@ public final class DockerfileParser {
       String file, List<Node> nodes, char escape, String syntax, List<String> warnings) {}
 
   /**
+   * Parses a Dockerfile's text into its nodes, directives and warnings.
+   *
    * @param file the name errors give, e.g. {@code Dockerfile}
    */
   public static Dockerfile parse(String file, String text) {

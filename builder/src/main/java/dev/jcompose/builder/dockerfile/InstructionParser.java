@@ -19,6 +19,22 @@ import java.util.regex.Pattern;
  * Errors name file and line.
  */
 public final class InstructionParser {
+  // the instructions that take no --flags (the others parse their own)
+  private static final Set<String> WITHOUT_FLAGS =
+      Set.of(
+          "arg",
+          "env",
+          "label",
+          "cmd",
+          "entrypoint",
+          "shell",
+          "workdir",
+          "user",
+          "expose",
+          "volume",
+          "stopsignal",
+          "maintainer");
+
   private static final Pattern STAGE_NAME = Pattern.compile("^[a-z][a-z0-9-_.]*$");
   private static final Set<String> NONE = Set.of();
 
@@ -92,70 +108,49 @@ public final class InstructionParser {
 
   private static Instruction typed(Node n, Location loc) {
     List<String> a = n.args();
-    switch (n.keyword()) {
-      case "from":
-        {
-          Flags f = Flags.parse(n.flags(), Set.of("platform"), NONE, NONE);
-          return new Instruction.From(
-              a.isEmpty() ? "" : a.get(0), stageName(a), f.string("platform"), loc);
-        }
-      case "arg":
-        noFlags(n);
-        return new Instruction.Arg(argDefs(a), loc);
-      case "env":
-        noFlags(n);
-        return new Instruction.Env(pairs(a, "ENV"), loc);
-      case "label":
-        noFlags(n);
-        return new Instruction.Label(pairs(a, "LABEL"), loc);
-      case "run":
-        return run(n, loc);
-      case "cmd":
-        noFlags(n);
-        return new Instruction.Cmd(new CommandLine(a, !n.json()), loc);
-      case "entrypoint":
-        noFlags(n);
-        return new Instruction.Entrypoint(new CommandLine(a, !n.json()), loc);
-      case "shell":
-        noFlags(n);
+    if (WITHOUT_FLAGS.contains(n.keyword())) {
+      noFlags(n);
+    }
+    return switch (n.keyword()) {
+      case "from" -> {
+        Flags f = Flags.parse(n.flags(), Set.of("platform"), NONE, NONE);
+        yield new Instruction.From(
+            a.isEmpty() ? "" : a.get(0), stageName(a), f.string("platform"), loc);
+      }
+      case "arg" -> new Instruction.Arg(argDefs(a), loc);
+      case "env" -> new Instruction.Env(pairs(a, "ENV"), loc);
+      case "label" -> new Instruction.Label(pairs(a, "LABEL"), loc);
+      case "run" -> run(n, loc);
+      case "cmd" -> new Instruction.Cmd(new CommandLine(a, !n.json()), loc);
+      case "entrypoint" -> new Instruction.Entrypoint(new CommandLine(a, !n.json()), loc);
+      case "shell" -> {
         if (!n.json()) {
           throw new IllegalArgumentException("SHELL requires the arguments to be in JSON form");
         }
         if (a.isEmpty()) {
           throw new IllegalArgumentException("SHELL requires at least one argument");
         }
-        return new Instruction.Shell(a, loc);
-      case "workdir":
-        noFlags(n);
-        return new Instruction.Workdir(exactlyOne(a, "WORKDIR"), loc);
-      case "user":
-        noFlags(n);
-        return new Instruction.User(exactlyOne(a, "USER"), loc);
-      case "expose":
-        noFlags(n);
+        yield new Instruction.Shell(a, loc);
+      }
+      case "workdir" -> new Instruction.Workdir(exactlyOne(a, "WORKDIR"), loc);
+      case "user" -> new Instruction.User(exactlyOne(a, "USER"), loc);
+      case "expose" -> {
         atLeastOne(a, "EXPOSE");
-        return new Instruction.Expose(a.stream().sorted().toList(), loc);
-      case "volume":
-        noFlags(n);
+        yield new Instruction.Expose(a.stream().sorted().toList(), loc);
+      }
+      case "volume" -> {
         atLeastOne(a, "VOLUME");
-        return new Instruction.Volume(a, loc);
-      case "stopsignal":
-        noFlags(n);
-        return new Instruction.StopSignal(exactlyOne(a, "STOPSIGNAL"), loc);
-      case "healthcheck":
-        return healthcheck(n, loc);
-      case "onbuild":
-        return onbuild(n, loc);
-      case "maintainer":
-        noFlags(n);
-        return new Instruction.Maintainer(exactlyOne(a, "MAINTAINER"), loc);
-      case "copy":
-      case "add":
-        return copy(n, loc);
-      default:
-        throw new IllegalArgumentException(
-            "unknown instruction: " + n.original().strip().split("\\s+", 2)[0]);
-    }
+        yield new Instruction.Volume(a, loc);
+      }
+      case "stopsignal" -> new Instruction.StopSignal(exactlyOne(a, "STOPSIGNAL"), loc);
+      case "healthcheck" -> healthcheck(n, loc);
+      case "onbuild" -> onbuild(n, loc);
+      case "maintainer" -> new Instruction.Maintainer(exactlyOne(a, "MAINTAINER"), loc);
+      case "copy", "add" -> copy(n, loc);
+      default ->
+          throw new IllegalArgumentException(
+              "unknown instruction: " + n.original().strip().split("\\s+", 2)[0]);
+    };
   }
 
   private static void noFlags(Node n) {

@@ -40,34 +40,18 @@ final class LineParsers {
   }
 
   static Args parse(String keyword, String rest, char escape) {
-    switch (keyword) {
-      case "add":
-      case "copy":
-      case "volume":
-        return maybeJsonToList(rest);
-      case "arg":
-        return Args.of(words(rest, escape));
-      case "cmd":
-      case "entrypoint":
-      case "run":
-      case "shell":
-        return maybeJson(rest);
-      case "env":
-      case "label":
-        return Args.of(nameVal(rest, keyword.toUpperCase(java.util.Locale.ROOT), escape));
-      case "expose":
-      case "from":
-        return Args.of(whitespaceDelimited(rest));
-      case "healthcheck":
-        return healthConfig(rest);
-      case "maintainer":
-      case "stopsignal":
-      case "user":
-      case "workdir":
-        return Args.of(rest.isEmpty() ? List.of() : List.of(rest));
-      default:
-        return Args.of(List.of());
-    }
+    return switch (keyword) {
+      case "add", "copy", "volume" -> maybeJsonToList(rest);
+      case "arg" -> Args.of(words(rest, escape));
+      case "cmd", "entrypoint", "run", "shell" -> maybeJson(rest);
+      case "env", "label" ->
+          Args.of(nameVal(rest, keyword.toUpperCase(java.util.Locale.ROOT), escape));
+      case "expose", "from" -> Args.of(whitespaceDelimited(rest));
+      case "healthcheck" -> healthConfig(rest);
+      case "maintainer", "stopsignal", "user", "workdir" ->
+          Args.of(rest.isEmpty() ? List.of() : List.of(rest));
+      default -> Args.of(List.of());
+    };
   }
 
   /** Quote-aware words; quotes and escapes stay in the word for the lexer to process later. */

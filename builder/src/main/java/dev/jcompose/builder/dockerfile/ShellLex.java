@@ -278,31 +278,33 @@ public final class ShellLex {
     private String applyModifier(
         String name, char op, boolean nullIsUnset, String value, String word, String modifier) {
       boolean unset = value == null || (nullIsUnset && value.isEmpty());
-      switch (op) {
-        case '-':
-          return unset ? word : value;
-        case '+':
-          return unset ? "" : word;
-        case '?':
-          if (value == null) {
-            throw new LexException(
-                name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word));
-          }
-          if (nullIsUnset && value.isEmpty()) {
-            throw new LexException(
-                name + ": " + (word.isEmpty() ? "is not allowed to be empty" : word));
-          }
-          return value;
-        case '#':
-        case '%':
+      return switch (op) {
+        case '-' -> unset ? word : value;
+        case '+' -> unset ? "" : word;
+        case '?' -> required(name, nullIsUnset, value, word);
+        case '#', '%' -> {
           boolean greedy = !word.isEmpty() && word.charAt(0) == op;
           String pattern = greedy ? word.substring(1) : word;
-          return op == '#'
+          yield op == '#'
               ? ShellPatterns.trimPrefix(pattern, nullToEmpty(value), greedy)
               : ShellPatterns.trimSuffix(pattern, nullToEmpty(value), greedy);
-        default:
-          throw new LexException("unsupported modifier (" + modifier + ") in substitution");
+        }
+        default ->
+            throw new LexException("unsupported modifier (" + modifier + ") in substitution");
+      };
+    }
+
+    // ${name?word} and ${name:?word}: the value, or the word as the error
+    private static String required(String name, boolean nullIsUnset, String value, String word) {
+      if (value == null) {
+        throw new LexException(
+            name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word));
       }
+      if (nullIsUnset && value.isEmpty()) {
+        throw new LexException(
+            name + ": " + (word.isEmpty() ? "is not allowed to be empty" : word));
+      }
+      return value;
     }
 
     private String replace(String name) {

@@ -162,20 +162,20 @@ final class BuildExecutor {
   }
 
   private StageResult base(PlannedStage s) {
-    switch (s.base().kind()) {
-      case SCRATCH:
-        return new StageResult(List.of(), F.arrayNode(), Instant.EPOCH);
-      case STAGE:
-        return result(s.base().stage());
-      default:
-        JsonNode config = s.base().config();
-        List<Layer> layers = tools.store().layers(images.handle(s.base().reference()));
-        ArrayNode history =
-            config.path("history").isArray()
-                ? (ArrayNode) config.get("history").deepCopy()
-                : F.arrayNode();
-        return new StageResult(layers, history, created(config.path("created").asText("")));
-    }
+    return switch (s.base().kind()) {
+      case SCRATCH -> new StageResult(List.of(), F.arrayNode(), Instant.EPOCH);
+      case STAGE -> result(s.base().stage());
+      default -> image(s.base().config(), s.base().reference());
+    };
+  }
+
+  private StageResult image(JsonNode config, String reference) {
+    List<Layer> layers = tools.store().layers(images.handle(reference));
+    ArrayNode history =
+        config.path("history").isArray()
+            ? (ArrayNode) config.get("history").deepCopy()
+            : F.arrayNode();
+    return new StageResult(layers, history, created(config.path("created").asText("")));
   }
 
   private static Instant created(String text) {

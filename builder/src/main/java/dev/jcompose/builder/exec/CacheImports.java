@@ -34,8 +34,8 @@ final class CacheImports {
       try {
         JsonNode cache = JSON.readTree(store.config(image)).path(FIELD);
         cache
-            .fields()
-            .forEachRemaining(
+            .properties()
+            .forEach(
                 e -> {
                   String[] v = e.getValue().asText().split("@", 2);
                   if (v.length == 2) {

@@ -186,19 +186,14 @@ final class CopyStepRunner {
       throws IOException {
     int mode = chmod != null ? chmod : f.mode();
     switch (f.type()) {
-      case FILE:
+      case FILE -> {
         try (InputStream in = Files.newInputStream(f.content(), LinkOption.NOFOLLOW_LINKS)) {
           w.writeFile(host, in, mode, owner.uid(), owner.gid(), f.mtime());
         }
-        break;
-      case SYMLINK:
-        w.writeSymlink(host, f.linkTarget(), owner.uid(), owner.gid(), f.mtime());
-        break;
-      case FIFO:
-        w.writeFifo(host, mode, owner.uid(), owner.gid(), f.mtime());
-        break;
-      default:
-        w.writeDir(host, mode, owner.uid(), owner.gid(), f.mtime());
+      }
+      case SYMLINK -> w.writeSymlink(host, f.linkTarget(), owner.uid(), owner.gid(), f.mtime());
+      case FIFO -> w.writeFifo(host, mode, owner.uid(), owner.gid(), f.mtime());
+      default -> w.writeDir(host, mode, owner.uid(), owner.gid(), f.mtime());
     }
   }
 

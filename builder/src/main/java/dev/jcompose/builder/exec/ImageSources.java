@@ -87,7 +87,8 @@ final class ImageSources {
 
   private static String globRegex(String part) {
     StringBuilder re = new StringBuilder();
-    for (char c : part.toCharArray()) {
+    for (int i = 0; i < part.length(); i++) {
+      char c = part.charAt(i);
       re.append(
           c == '*'
               ? ".*"
@@ -132,19 +133,15 @@ final class ImageSources {
           Files.readAttributes(p, "unix:mode,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
       int mode = (Integer) a.get("mode");
       FileTime t = (FileTime) a.get("lastModifiedTime");
-      switch (mode & S_IFMT) {
-        case 0040000:
-          return new SourceFile(rel, SourceFile.Type.DIR, mode & 07777, t, null, null);
-        case 0100000:
-          return new SourceFile(rel, SourceFile.Type.FILE, mode & 07777, t, null, p);
-        case 0120000:
-          return new SourceFile(
-              rel, SourceFile.Type.SYMLINK, 0777, t, Files.readSymbolicLink(p).toString(), null);
-        case 0010000:
-          return new SourceFile(rel, SourceFile.Type.FIFO, mode & 07777, t, null, null);
-        default:
-          return null; // devices and sockets of an image are not copied
-      }
+      return switch (mode & S_IFMT) {
+        case 0040000 -> new SourceFile(rel, SourceFile.Type.DIR, mode & 07777, t, null, null);
+        case 0100000 -> new SourceFile(rel, SourceFile.Type.FILE, mode & 07777, t, null, p);
+        case 0120000 ->
+            new SourceFile(
+                rel, SourceFile.Type.SYMLINK, 0777, t, Files.readSymbolicLink(p).toString(), null);
+        case 0010000 -> new SourceFile(rel, SourceFile.Type.FIFO, mode & 07777, t, null, null);
+        default -> null; // devices and sockets of an image are not copied
+      };
     } catch (IOException e2) {
       throw new UncheckedIOException(e2);
     }

@@ -219,7 +219,7 @@ final class LayerWriter {
 
   static List<String> components(String path) {
     List<String> out = new ArrayList<>();
-    for (String c : path.split("/")) {
+    for (String c : path.split("/", -1)) {
       if (!c.isEmpty() && !c.equals(".")) {
         if (c.equals("..")) {
           throw new BuildException(Kind.INTERNAL, "unexpected '..' in canonical path " + path);

@@ -79,6 +79,6 @@ final class MountStubs {
     } catch (java.nio.file.NoSuchFileException e) {
       return false;
     }
-    return a.isRegularFile() && a.size() == 0 || a.isDirectory() && Trees.isEmptyDir(p);
+    return (a.isRegularFile() && a.size() == 0) || (a.isDirectory() && Trees.isEmptyDir(p));
   }
 }

@@ -5,6 +5,7 @@ import dev.jcompose.builder.api.BuildException.Kind;
 import dev.jcompose.builder.exec.LayerWriter.Owner;
 import dev.jcompose.builder.plan.RunMount;
 import dev.jcompose.builder.plan.Step;
+import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
 import dev.jcompose.runtime.image.content.KeyedLock;
 import java.io.IOException;
@@ -41,16 +42,16 @@ final class RunMountSetup {
   }
 
   /** The mounts of one RUN and the locks held while it runs. */
-  record Prepared(List<MountSpec> mounts, List<KeyedLock.Lease> leases) implements AutoCloseable {
+  record Prepared(List<MountSpec> mounts, List<FileLocks.Held> leases) implements AutoCloseable {
     @Override
     public void close() {
-      leases.forEach(KeyedLock.Lease::close);
+      leases.forEach(FileLocks.Held::close);
     }
   }
 
   Prepared prepare(Step.Run step, Path scratch) throws IOException {
     List<MountSpec> out = new ArrayList<>();
-    List<KeyedLock.Lease> leases = new ArrayList<>();
+    List<FileLocks.Held> leases = new ArrayList<>();
     int n = 0;
     try {
       for (RunMount m : step.mounts()) {
@@ -93,7 +94,7 @@ final class RunMountSetup {
       }
       return new Prepared(List.copyOf(out), leases);
     } catch (IOException | RuntimeException e) {
-      leases.forEach(KeyedLock.Lease::close);
+      leases.forEach(FileLocks.Held::close);
       throw e;
     }
   }
@@ -125,7 +126,7 @@ final class RunMountSetup {
         m.from().kind(), m.from().name(), m.from().stage(), m.from().imageId());
   }
 
-  private Path cache(RunMount m, List<KeyedLock.Lease> leases) throws IOException {
+  private Path cache(RunMount m, List<FileLocks.Held> leases) throws IOException {
     String hex = sha(m.id());
     if ("locked".equals(m.sharing())) {
       leases.add(cacheLocks.acquire(hex));

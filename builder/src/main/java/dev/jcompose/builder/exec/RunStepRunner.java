@@ -100,14 +100,11 @@ final class RunStepRunner {
   }
 
   private NetworkMode network(String mode, String id) {
-    switch (mode) {
-      case "none":
-        return new NetworkMode(NetworkMode.Kind.NONE, null);
-      case "host":
-        return new NetworkMode(NetworkMode.Kind.HOST, null);
-      default:
-        return tools.network().mode(id);
-    }
+    return switch (mode) {
+      case "none" -> new NetworkMode(NetworkMode.Kind.NONE, null);
+      case "host" -> new NetworkMode(NetworkMode.Kind.HOST, null);
+      default -> tools.network().mode(id);
+    };
   }
 
   private ContainerSpec spec(
@@ -146,7 +143,10 @@ final class RunStepRunner {
         Map.of(),
         List.of(),
         tools.shmSizeBytes(),
-        Map.of("dev.jcompose.build", "true"));
+        Map.of("dev.jcompose.build", "true"),
+        // BuildKit confines RUN like any container (docker's default seccomp profile, runc's
+        // device list); RUN --security=insecure is not supported
+        ContainerSpec.Security.defaults());
   }
 
   private ExitStatus execute(String id, Path log, Consumer<String> output) {

@@ -82,6 +82,7 @@ public final class RuntimeImageBuilder implements ImageBuilder {
   }
 
   @Override
+  @SuppressWarnings("try") // the session is the build network, held for the block, not used in it
   public BuildResult build(BuildRequest request, BuildListener listener) {
     try (BuildNetwork.Session session = network.session()) {
       return buildInSession(request, listener);

@@ -83,7 +83,7 @@ final class StoreImages implements BaseImages {
   private void checkPlatform(String reference, JsonNode config, Location where) {
     String os = config.path("os").asText("linux");
     String arch = config.path("architecture").asText("");
-    String[] host = platform.split("/");
+    String[] host = platform.split("/", -1);
     if (!arch.isEmpty() && (!os.equals(host[0]) || !arch.equals(host[1]))) {
       throw new BuildException(
           Kind.INVALID,

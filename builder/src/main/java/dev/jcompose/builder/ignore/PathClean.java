@@ -13,7 +13,7 @@ public final class PathClean {
     }
     boolean rooted = path.startsWith("/");
     List<String> out = new ArrayList<>();
-    for (String part : path.split("/")) {
+    for (String part : path.split("/", -1)) {
       if (part.isEmpty() || part.equals(".")) {
         continue;
       }

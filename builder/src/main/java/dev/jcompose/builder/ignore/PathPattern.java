@@ -90,17 +90,14 @@ final class PathPattern {
   }
 
   boolean matches(String path) {
-    switch (type) {
-      case EXACT:
-        return path.equals(cleaned);
-      case PREFIX:
-        return path.startsWith(cleaned.substring(0, cleaned.length() - 2));
-      case SUFFIX:
+    return switch (type) {
+      case EXACT -> path.equals(cleaned);
+      case PREFIX -> path.startsWith(cleaned.substring(0, cleaned.length() - 2));
+      case SUFFIX -> {
         String suffix = cleaned.substring(2);
-        return path.endsWith(suffix)
-            || (suffix.startsWith("/") && path.equals(suffix.substring(1)));
-      default:
-        return regex.matcher(path).matches();
-    }
+        yield path.endsWith(suffix) || (suffix.startsWith("/") && path.equals(suffix.substring(1)));
+      }
+      default -> regex.matcher(path).matches();
+    };
   }
 }

@@ -61,7 +61,7 @@ public final class PatternMatcher {
       return false; // the context root itself is never ignored
     }
     int slash = file.lastIndexOf('/');
-    String[] parents = slash < 0 ? new String[0] : file.substring(0, slash).split("/");
+    String[] parents = slash < 0 ? new String[0] : file.substring(0, slash).split("/", -1);
     boolean matched = false;
     for (PathPattern pattern : patterns) {
       if (pattern.exclusion != matched) {

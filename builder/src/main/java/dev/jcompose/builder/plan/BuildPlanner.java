@@ -54,7 +54,7 @@ public final class BuildPlanner {
   // --build-arg overrides, defaults expand with the args before them.
   private static Map<String, String> metaArgs(PlanInput in, ShellLex lex) {
     Map<String, String> meta = new LinkedHashMap<>();
-    String[] platform = in.platform().split("/");
+    String[] platform = in.platform().split("/", -1);
     for (String prefix : List.of("BUILD", "TARGET")) {
       meta.put(prefix + "PLATFORM", in.platform());
       meta.put(prefix + "OS", platform[0]);
@@ -140,8 +140,8 @@ public final class BuildPlanner {
   }
 
   static boolean samePlatform(String requested, String host) {
-    String[] r = requested.toLowerCase(Locale.ROOT).split("/");
-    String[] h = host.split("/");
+    String[] r = requested.toLowerCase(Locale.ROOT).split("/", -1);
+    String[] h = host.split("/", -1);
     return r.length >= 2
         && r[0].equals(h[0])
         && r[1].equals(h[1])

@@ -20,7 +20,7 @@ final class ImageConfigEditor {
   /** Takes a copy of {@code baseImage} (a whole image config; null for scratch). */
   ImageConfigEditor(ObjectNode baseImage, String platform) {
     image = F.objectNode();
-    String[] p = platform.split("/");
+    String[] p = platform.split("/", -1);
     image.put(
         "architecture",
         baseImage != null && baseImage.hasNonNull("architecture")

@@ -1,6 +1,5 @@
 package dev.jcompose.builder.plan;
 
-import dev.jcompose.builder.plan.RunMount.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,7 @@ final class RunMounts {
 
   /** A parsed mount before {@code from} is resolved to a stage or image. */
   record Parsed(
-      Type type,
+      RunMount.Type type,
       String target,
       String source,
       String from,
@@ -35,7 +34,7 @@ final class RunMounts {
       boolean required) {}
 
   static Parsed parse(String value) {
-    Type type = Type.BIND;
+    RunMount.Type type = RunMount.Type.BIND;
     String target = null;
     String source = null;
     String from = null;
@@ -52,52 +51,21 @@ final class RunMounts {
       String key = (eq < 0 ? field : field.substring(0, eq)).toLowerCase(Locale.ROOT).strip();
       String v = eq < 0 ? null : field.substring(eq + 1);
       switch (key) {
-        case "type":
-          type = type(v);
-          break;
-        case "target":
-        case "dst":
-        case "destination":
-          target = v;
-          break;
-        case "source":
-        case "src":
-          source = v;
-          break;
-        case "from":
-          from = v;
-          break;
-        case "readonly":
-        case "ro":
-          readOnly = bool(key, v);
-          break;
-        case "readwrite":
-        case "rw":
-          readOnly = !bool(key, v);
-          break;
-        case "required":
-          required = bool(key, v);
-          break;
-        case "id":
-          id = v;
-          break;
-        case "sharing":
-          sharing = sharing(v);
-          break;
-        case "mode":
-          mode = octal(v);
-          break;
-        case "uid":
-          uid = number(key, v);
-          break;
-        case "gid":
-          gid = number(key, v);
-          break;
-        case "size":
-          size = size(v);
-          break;
-        default:
-          throw new IllegalArgumentException("unexpected key '" + key + "' in '" + field + "'");
+        case "type" -> type = type(v);
+        case "target", "dst", "destination" -> target = v;
+        case "source", "src" -> source = v;
+        case "from" -> from = v;
+        case "readonly", "ro" -> readOnly = bool(key, v);
+        case "readwrite", "rw" -> readOnly = !bool(key, v);
+        case "required" -> required = bool(key, v);
+        case "id" -> id = v;
+        case "sharing" -> sharing = sharing(v);
+        case "mode" -> mode = octal(v);
+        case "uid" -> uid = number(key, v);
+        case "gid" -> gid = number(key, v);
+        case "size" -> size = size(v);
+        default ->
+            throw new IllegalArgumentException("unexpected key '" + key + "' in '" + field + "'");
       }
     }
     return defaults(
@@ -105,7 +73,7 @@ final class RunMounts {
   }
 
   private static Parsed defaults(
-      Type type,
+      RunMount.Type type,
       String target,
       String source,
       String from,
@@ -117,7 +85,7 @@ final class RunMounts {
       Long gid,
       Long size,
       boolean required) {
-    if (type == Type.SECRET) {
+    if (type == RunMount.Type.SECRET) {
       if (id == null && target == null) {
         throw new IllegalArgumentException("secret mount needs an id or a target");
       }
@@ -141,7 +109,7 @@ final class RunMounts {
       throw new IllegalArgumentException(
           "mount type " + type.name().toLowerCase(Locale.ROOT) + " requires a target");
     }
-    if (type == Type.CACHE) {
+    if (type == RunMount.Type.CACHE) {
       return new Parsed(
           type,
           absolute(target),
@@ -156,7 +124,7 @@ final class RunMounts {
           null,
           false);
     }
-    if (type == Type.TMPFS) {
+    if (type == RunMount.Type.TMPFS) {
       return new Parsed(
           type, absolute(target), null, null, false, null, null, null, null, null, size, false);
     }
@@ -179,22 +147,17 @@ final class RunMounts {
     return target.startsWith("/") ? target : "/" + target;
   }
 
-  private static Type type(String v) {
-    switch (v == null ? "" : v.toLowerCase(Locale.ROOT)) {
-      case "bind":
-        return Type.BIND;
-      case "cache":
-        return Type.CACHE;
-      case "tmpfs":
-        return Type.TMPFS;
-      case "secret":
-        return Type.SECRET;
-      case "ssh":
-        throw new IllegalArgumentException(
-            "RUN --mount=type=ssh is not supported: jcompose has no SSH agent forwarding for builds");
-      default:
-        throw new IllegalArgumentException("unsupported mount type \"" + v + "\"");
-    }
+  private static RunMount.Type type(String v) {
+    return switch (v == null ? "" : v.toLowerCase(Locale.ROOT)) {
+      case "bind" -> RunMount.Type.BIND;
+      case "cache" -> RunMount.Type.CACHE;
+      case "tmpfs" -> RunMount.Type.TMPFS;
+      case "secret" -> RunMount.Type.SECRET;
+      case "ssh" ->
+          throw new IllegalArgumentException(
+              "RUN --mount=type=ssh is not supported: jcompose has no SSH agent forwarding for builds");
+      default -> throw new IllegalArgumentException("unsupported mount type \"" + v + "\"");
+    };
   }
 
   private static boolean bool(String key, String v) {

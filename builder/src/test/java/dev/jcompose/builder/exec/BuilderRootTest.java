@@ -153,7 +153,8 @@ class BuilderRootTest {
             Map.of(),
             List.of(),
             null,
-            Map.of()));
+            Map.of(),
+            ContainerSpec.Security.defaults()));
     runtime.start(id);
     runtime.awaitExit(id).get(20, TimeUnit.SECONDS);
     List<String> lines = new ArrayList<>();

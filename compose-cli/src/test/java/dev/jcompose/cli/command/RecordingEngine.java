@@ -165,4 +165,13 @@ class RecordingEngine implements ComposeService {
     record("volume rm " + projectName + " " + name, null);
     return projectName + "_" + name;
   }
+
+  @Override
+  public void watch(
+      Project project,
+      dev.jcompose.scheduler.api.WatchOptions options,
+      Consumer<Event> progress,
+      BooleanSupplier stop) {
+    record("watch " + project.name(), options);
+  }
 }

@@ -58,7 +58,7 @@ public final class UserResolver {
 
   private static void supplementary(List<String[]> group, String name, Set<Long> out) {
     for (String[] g : group) {
-      if (g.length > 3 && List.of(g[3].split(",")).contains(name)) {
+      if (g.length > 3 && List.of(g[3].split(",", -1)).contains(name)) {
         out.add(Long.parseLong(g[2]));
       }
     }

@@ -120,7 +120,7 @@ final class ImageWriter {
       if (!layers.has(diffId) || !Files.isRegularFile(blobFile(diffId))) {
         return Optional.empty();
       }
-      String[] f = Files.readString(blobFile(diffId)).trim().split(" ");
+      String[] f = Files.readString(blobFile(diffId)).trim().split(" ", -1);
       Digest digest = Digest.parse(f[0]);
       if (!content.has(digest)) {
         return Optional.empty();

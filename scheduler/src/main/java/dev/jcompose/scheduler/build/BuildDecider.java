@@ -20,6 +20,8 @@ public final class BuildDecider {
   private BuildDecider() {}
 
   /**
+   * What {@code up} and {@code run} build before they start anything, as docker compose decides.
+   *
    * @param localImages image reference to image id of what the local store has
    * @param policy missing, always or never (up's --build / --no-build)
    */

@@ -30,6 +30,8 @@ public final class BuildRequests {
   private BuildRequests() {}
 
   /**
+   * The builder's request for one service's {@code build:} section.
+   *
    * @param platform the host's platform ({@code linux/amd64}), the only one buildable
    * @param env where {@code environment:} secrets are read
    */
@@ -109,8 +111,8 @@ public final class BuildRequests {
   }
 
   static boolean samePlatform(String requested, String host) {
-    String[] r = requested.split("/");
-    String[] h = host.split("/");
+    String[] r = requested.split("/", -1);
+    String[] h = host.split("/", -1);
     return r.length >= 2
         && r[0].equals(h[0])
         && r[1].equals(h[1])
@@ -181,7 +183,7 @@ public final class BuildRequests {
       if (!e.contains("=")) {
         out.add(e);
       } else if (e.startsWith("type=registry,")) {
-        for (String part : e.split(",")) {
+        for (String part : e.split(",", -1)) {
           if (part.startsWith("ref=")) {
             out.add(part.substring(4));
           }

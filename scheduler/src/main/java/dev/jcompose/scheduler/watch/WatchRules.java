@@ -53,7 +53,7 @@ public final class WatchRules {
     for (Service s : p.services().values()) {
       if (s.develop() == null
           || s.develop().watch().isEmpty()
-          || !services.isEmpty() && !services.contains(s.name())) {
+          || (!services.isEmpty() && !services.contains(s.name()))) {
         continue;
       }
       List<Compiled> rules = new ArrayList<>();
@@ -122,7 +122,7 @@ public final class WatchRules {
    */
   public boolean ignored(String service, DevelopConfig.WatchRule rule, Path file) {
     for (Compiled c : byService.getOrDefault(service, List.of())) {
-      if (c.rule() == rule) {
+      if (c.rule().equals(rule)) {
         return !visible(c, file);
       }
     }

@@ -107,43 +107,39 @@ public final class LayerPacker {
 
   private TarArchiveEntry entry(Path path, String name, int type, Map<String, Object> a)
       throws IOException {
-    switch (type) {
-      case 0040000:
-        return new TarArchiveEntry(name + "/");
-      case 0120000:
-        {
-          TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
-          e.setLinkName(Files.readSymbolicLink(path).toString());
-          return e;
-        }
-      case 0010000:
-        return new TarArchiveEntry(name, TarConstants.LF_FIFO);
-      case 0020000:
-      case 0060000:
-        {
-          TarArchiveEntry e =
-              new TarArchiveEntry(
-                  name, type == 0020000 ? TarConstants.LF_CHR : TarConstants.LF_BLK);
-          long rdev = (Long) a.get("rdev");
-          e.setDevMajor((int) (((rdev >> 8) & 0xfff) | ((rdev >> 32) & ~0xfffL)));
-          e.setDevMinor((int) ((rdev & 0xff) | ((rdev >> 12) & ~0xffL)));
-          return e;
-        }
-      default:
-        {
-          String key = a.get("dev") + ":" + a.get("ino");
-          String first =
-              ((Number) a.get("nlink")).intValue() > 1 ? linksByInode.putIfAbsent(key, name) : null;
-          if (first != null) {
-            TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_LINK);
-            e.setLinkName(first);
-            return e;
-          }
-          TarArchiveEntry e = new TarArchiveEntry(name);
-          e.setSize((Long) a.get("size"));
-          return e;
-        }
+    return switch (type) {
+      case 0040000 -> new TarArchiveEntry(name + "/");
+      case 0120000 -> {
+        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+        e.setLinkName(Files.readSymbolicLink(path).toString());
+        yield e;
+      }
+      case 0010000 -> new TarArchiveEntry(name, TarConstants.LF_FIFO);
+      case 0020000, 0060000 -> {
+        TarArchiveEntry e =
+            new TarArchiveEntry(name, type == 0020000 ? TarConstants.LF_CHR : TarConstants.LF_BLK);
+        long rdev = (Long) a.get("rdev");
+        e.setDevMajor((int) NativeOps.major(rdev));
+        e.setDevMinor((int) NativeOps.minor(rdev));
+        yield e;
+      }
+      default -> regularOrHardLink(name, a);
+    };
+  }
+
+  // the second name of an inode already in the tar becomes a hard link to the first
+  private TarArchiveEntry regularOrHardLink(String name, Map<String, Object> a) {
+    String key = a.get("dev") + ":" + a.get("ino");
+    String first =
+        ((Number) a.get("nlink")).intValue() > 1 ? linksByInode.putIfAbsent(key, name) : null;
+    if (first != null) {
+      TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_LINK);
+      e.setLinkName(first);
+      return e;
     }
+    TarArchiveEntry e = new TarArchiveEntry(name);
+    e.setSize((Long) a.get("size"));
+    return e;
   }
 
   private Map<String, byte[]> xattrs(Path path) throws IOException {
