@@ -57,7 +57,8 @@ public final class WatchRules {
         continue;
       }
       List<Compiled> rules = new ArrayList<>();
-      for (DevelopConfig.WatchRule r : s.develop().watch()) {
+      for (DevelopConfig.WatchRule written : s.develop().watch()) {
+        DevelopConfig.WatchRule r = absolute(p.workingDir(), written);
         List<String> patterns = new ArrayList<>(DEFAULT_IGNORES);
         patterns.addAll(r.ignore());
         Path context =
@@ -77,6 +78,15 @@ public final class WatchRules {
       out.put(s.name(), rules);
     }
     return new WatchRules(out);
+  }
+
+  // a relative path is relative to the project directory, as compose-go resolves it
+  private static DevelopConfig.WatchRule absolute(Path projectDir, DevelopConfig.WatchRule r) {
+    Path path = projectDir.resolve(r.path()).normalize();
+    return path.toString().equals(r.path())
+        ? r
+        : new DevelopConfig.WatchRule(
+            path.toString(), r.action(), r.target(), r.ignore(), r.initialSync(), r.exec());
   }
 
   private static PatternMatcher dockerignore(Path context) {

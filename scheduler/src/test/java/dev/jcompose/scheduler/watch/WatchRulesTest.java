@@ -108,6 +108,24 @@ class WatchRulesTest {
   }
 
   @Test
+  void relativePaths_areRelativeToTheProjectDirectory() {
+    // as a compose file writes them (path: ./src), whatever directory the CLI runs in
+    DevelopConfig dev =
+        new DevelopConfig(
+            List.of(
+                new DevelopConfig.WatchRule(
+                    "./app/src", Action.SYNC, "/srv/src", List.of(), false, null)));
+    Service web = Service.builder("web").image("web").develop(dev).build();
+    Project p =
+        new Project(
+            "p", dir, List.of(), Map.of("web", web), Map.of(), Map.of(), Map.of(), Map.of());
+    WatchRules rules = WatchRules.of(p, List.of());
+    assertThat(rules.paths()).containsExactly(dir.resolve("app/src"));
+    assertThat(rules.actions(List.of(changed("app/src/page.txt"))).toString())
+        .isEqualTo("[web: copy /srv/src/page.txt]");
+  }
+
+  @Test
   void of_onlyServicesWithRules() throws IOException {
     assertThat(WatchRules.of(project(), List.of()).services()).containsExactly("web");
     assertThat(WatchRules.of(project(), List.of("db")).isEmpty()).isTrue();
