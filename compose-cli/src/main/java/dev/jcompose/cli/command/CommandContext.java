@@ -1,5 +1,6 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.option.ProjectOptions;
 import dev.jcompose.model.api.LoadOptions;
 import dev.jcompose.model.api.Project;
@@ -7,43 +8,47 @@ import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ComposeServices;
 import dev.jcompose.scheduler.api.EngineControl;
 import java.util.function.Supplier;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What the verbs share: the global project flags, the project loader, and the one door out of the
  * CLI, the compose service (engine verbs through the engine, started on demand; the others in this
  * process). The suppliers are fields so tests can put fakes behind them.
  */
-final class CommandContext {
+public final class CommandContext {
   static Supplier<ComposeService> compose = () -> ComposeServices.forEnvironment(System.getenv());
   static Supplier<EngineControl> engineControl = () -> ComposeServices.engineFor(System.getenv());
 
   private CommandContext() {}
 
-  static ProjectOptions options(CommandSpec spec) {
-    return (ProjectOptions) spec.root().mixins().get("project").userObject();
+  /**
+   * The compose service the verbs use from now on (the launcher's training run points it at a
+   * stand-in engine; tests in this package set the field).
+   */
+  public static void useCompose(Supplier<ComposeService> service) {
+    compose = service;
   }
 
-  static LoadOptions loadOptions(CommandSpec spec) {
-    return options(spec).toLoadOptions(true);
+  static LoadOptions loadOptions(Args args) {
+    return ProjectOptions.of(args).toLoadOptions(true);
   }
 
-  static Project loadProject(CommandSpec spec) {
-    return ProjectSource.load(loadOptions(spec));
+  static Project loadProject(Args args) {
+    return ProjectSource.load(loadOptions(args));
   }
 
   /**
    * The project name: {@code -p} as given — docker compose then needs no compose file for verbs
-   * that act on existing containers (ps, down, stop, logs...) — else the loaded project's name.
+   * that act on existing containers (ps, down, stop, logs...) — else the name the compose files
+   * give, found without loading the whole project.
    */
-  static String projectName(CommandSpec spec) {
-    LoadOptions load = loadOptions(spec);
-    return load.projectName() != null ? load.projectName() : ProjectSource.load(load).name();
+  static String projectName(Args args) {
+    LoadOptions load = loadOptions(args);
+    return load.projectName() != null ? load.projectName() : ProjectSource.name(load);
   }
 
   /** The project if its compose file can be loaded, else null (down/stop by {@code -p} alone). */
-  static Project projectIfAvailable(CommandSpec spec) {
-    LoadOptions load = loadOptions(spec);
+  static Project projectIfAvailable(Args args) {
+    LoadOptions load = loadOptions(args);
     if (load.projectName() == null) {
       return ProjectSource.load(load);
     }

@@ -1,5 +1,9 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.output.LogPrefixes;
 import dev.jcompose.cli.output.LogPrinter;
 import dev.jcompose.cli.output.ProgressPrinter;
@@ -12,142 +16,117 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose run}: a one-off container of a service, created and started by the engine; its
  * output is followed and its exit code becomes ours ({@code --rm} removes it).
  */
-@Command(name = "run", description = "Run a one-off command on a service")
-public final class RunCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(index = "0", paramLabel = "SERVICE")
-  String service;
-
-  @Parameters(index = "1..*", paramLabel = "COMMAND", preprocessor = RestIsCommand.class)
-  List<String> command = new ArrayList<>();
-
-  @Option(names = "--rm", description = "Automatically remove the container when it exits")
-  boolean rm;
-
-  @Option(
-      names = {"-e", "--env"},
-      paramLabel = "KEY=VAL",
-      description = "Set environment variables")
-  List<String> env = new ArrayList<>();
-
-  @Option(
-      names = {"-u", "--user"},
-      paramLabel = "USER",
-      description = "Run as specified username or uid")
-  String user;
-
-  @Option(
-      names = {"-w", "--workdir"},
-      paramLabel = "DIR",
-      description = "Working directory inside the container")
-  String workdir;
-
-  @Option(
-      names = "--entrypoint",
-      paramLabel = "CMD",
-      description = "Override the entrypoint of the image")
-  String entrypoint;
-
-  @Option(names = "--no-deps", description = "Don't start linked services")
-  boolean noDeps;
-
-  @Option(
-      names = {"-T", "--no-TTY", "--no-tty"},
-      description = "Disable pseudo-TTY allocation")
-  boolean noTty;
-
-  @Option(names = "--name", paramLabel = "NAME", description = "Assign a name to the container")
-  String name;
-
-  @Option(
-      names = "--publish",
-      paramLabel = "PORT",
-      description = "Publish a container's port(s) to the host")
-  List<String> publish = new ArrayList<>();
-
-  @Option(
-      names = {"-P", "--service-ports"},
-      description = "Run command with all service's ports enabled and mapped to the host")
-  boolean servicePorts;
-
-  @Option(
-      names = {"-d", "--detach"},
-      description = "Run container in background and print container ID")
-  boolean detach;
-
-  @Option(
-      names = {"-i", "--interactive"},
-      defaultValue = "true",
-      fallbackValue = "true",
-      arity = "0..1",
-      description = "Keep STDIN open even if not attached")
-  boolean interactive;
+public final class RunCommand implements Command {
+  private static final Opt RM =
+      Opt.flag("Automatically remove the container when it exits", "--rm");
+  private static final Opt ENV = Opt.value("KEY=VAL", "Set environment variables", "-e", "--env");
+  private static final Opt USER =
+      Opt.value("USER", "Run as specified username or uid", "-u", "--user");
+  private static final Opt WORKDIR =
+      Opt.value("DIR", "Working directory inside the container", "-w", "--workdir");
+  private static final Opt ENTRYPOINT =
+      Opt.value("CMD", "Override the entrypoint of the image", "--entrypoint");
+  private static final Opt NO_DEPS = Opt.flag("Don't start linked services", "--no-deps");
+  private static final Opt NO_TTY =
+      Opt.flag("Disable pseudo-TTY allocation", "-T", "--no-TTY", "--no-tty");
+  private static final Opt NAME = Opt.value("NAME", "Assign a name to the container", "--name");
+  private static final Opt PUBLISH =
+      Opt.value("PORT", "Publish a container's port(s) to the host", "-p", "--publish");
+  private static final Opt SERVICE_PORTS =
+      Opt.flag(
+          "Run command with all service's ports enabled and mapped to the host",
+          "-P",
+          "--service-ports");
+  private static final Opt DETACH =
+      Opt.flag("Run container in background and print container ID", "-d", "--detach");
+  private static final Opt INTERACTIVE =
+      Opt.value("BOOL", "Keep STDIN open even if not attached", "-i", "--interactive")
+          .implicit("true");
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Run a one-off command on a service", "run")
+          .operands("SERVICE [COMMAND] [ARGS...]", 1, -1)
+          .rawAfter(1)
+          .options(
+              RM,
+              ENV,
+              USER,
+              WORKDIR,
+              ENTRYPOINT,
+              NO_DEPS,
+              NO_TTY,
+              NAME,
+              PUBLISH,
+              SERVICE_PORTS,
+              DETACH,
+              INTERACTIVE)
+          .build();
 
   @Override
-  public Integer call() {
-    Project project = CommandContext.loadProject(spec);
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) {
+    String service = args.operand(0);
+    RunOptions options = options(args);
+    Project project = CommandContext.loadProject(args);
     if (!project.services().containsKey(service)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "no such service: " + service);
+      throw args.usage("no such service: " + service);
     }
     ComposeService compose = CommandContext.compose.get();
-    ContainerSummary c = compose.run(project, options(), new ProgressPrinter(System.err, false));
-    if (detach) {
+    ContainerSummary c = compose.run(project, options, new ProgressPrinter(System.err, false));
+    if (args.has(DETACH)) {
       System.out.println(c.name());
       return 0;
     }
     int code = follow(compose, project.name(), c);
-    if (rm) {
+    if (args.has(RM)) {
       compose.removeContainer(c.name(), true);
     }
     return code;
   }
 
-  RunOptions options() {
-    boolean tty = !noTty && !detach && Terminal.attached();
-    return RunOptions.builder(service)
-        .command(command)
-        .environment(envMap())
-        .user(user)
-        .workdir(workdir)
-        .name(name)
-        .noDeps(noDeps)
-        .removeAfter(rm)
+  static RunOptions options(Args args) {
+    boolean detach = args.has(DETACH);
+    boolean tty = !args.has(NO_TTY) && !detach && Terminal.attached();
+    boolean interactive = Boolean.parseBoolean(args.get(INTERACTIVE, "true"));
+    return RunOptions.builder(args.operand(0))
+        .command(args.operandsFrom(1))
+        .environment(envMap(args.all(ENV)))
+        .user(args.get(USER))
+        .workdir(args.get(WORKDIR))
+        .name(args.get(NAME))
+        .noDeps(args.has(NO_DEPS))
+        .removeAfter(args.has(RM))
         .tty(tty)
         .interactive(interactive && !detach)
-        .publish(ports())
-        .servicePorts(servicePorts)
-        .entrypoint(entrypoint)
+        .publish(ports(args))
+        .servicePorts(args.has(SERVICE_PORTS))
+        .entrypoint(args.get(ENTRYPOINT))
         .build();
   }
 
   /** {@code --publish} values in docker's syntax, parsed by the model's one port parser. */
-  private List<ServiceNetworking.Port> ports() {
+  private static List<ServiceNetworking.Port> ports(Args args) {
     List<ServiceNetworking.Port> out = new ArrayList<>();
-    for (String p : publish) {
+    for (String p : args.all(PUBLISH)) {
       try {
         out.addAll(ServiceNetworking.Port.parse(p));
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "invalid --publish '" + p + "': " + e.getMessage());
+        throw args.usage("invalid --publish '" + p + "': " + e.getMessage());
       }
     }
     return out;
   }
 
-  private Map<String, String> envMap() {
+  private static Map<String, String> envMap(List<String> env) {
     Map<String, String> m = new LinkedHashMap<>();
     for (String e : env) {
       int eq = e.indexOf('=');

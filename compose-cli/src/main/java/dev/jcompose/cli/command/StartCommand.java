@@ -1,27 +1,27 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.output.ProgressPrinter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code jcompose start}: starts existing containers of services. */
-@Command(name = "start", description = "Start services")
-public final class StartCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(paramLabel = "SERVICE")
-  List<String> services = new ArrayList<>();
+public final class StartCommand implements Command {
+  private static final VerbSpec SPEC = VerbSpec.of("Start services", "start").services().build();
 
   @Override
-  public Integer call() {
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) {
     CommandContext.compose
         .get()
-        .start(CommandContext.projectName(spec), services, new ProgressPrinter(System.err, false));
+        .start(
+            CommandContext.projectName(args),
+            args.operands(),
+            new ProgressPrinter(System.err, false));
     return 0;
   }
 }

@@ -1,5 +1,9 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.ComposeException;
@@ -8,156 +12,134 @@ import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.api.WatchOptions;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose up}: creates and starts the project's containers through the engine, then —
  * unless detached — follows their output and the engine's events until they all exit (Ctrl-C stops
  * them gracefully).
  */
-@Command(name = "up", description = "Create and start containers")
-public final class UpCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(paramLabel = "SERVICE")
-  List<String> services = new ArrayList<>();
-
-  @Option(
-      names = {"-d", "--detach"},
-      description = "Detached mode: run containers in the background")
-  boolean detach;
-
-  @Option(
-      names = "--force-recreate",
-      description = "Recreate containers even if their configuration hasn't changed")
-  boolean forceRecreate;
-
-  @Option(names = "--no-recreate", description = "If containers already exist, don't recreate them")
-  boolean noRecreate;
-
-  @Option(names = "--no-deps", description = "Don't start linked services")
-  boolean noDeps;
-
-  @Option(
-      names = "--remove-orphans",
-      description = "Remove containers for services not defined in the Compose file")
-  boolean removeOrphans;
-
-  @Option(
-      names = "--wait",
-      description = "Wait for services to be running|healthy. Implies detached mode")
-  boolean waitHealthy;
-
-  @Option(
-      names = "--wait-timeout",
-      paramLabel = "SECONDS",
-      description = "Maximum duration to wait for the project to be running|healthy")
-  Integer waitTimeout;
-
-  @Option(names = "--dry-run", description = "Show what would be done without doing it")
-  boolean dryRun;
-
-  @Option(names = "--no-start", description = "Don't start the services after creating them")
-  boolean noStart;
-
-  @Option(
-      names = "--pull",
-      paramLabel = "POLICY",
-      description = "Pull image before running: always, missing, never")
-  String pull;
-
-  @Option(
-      names = "--scale",
-      paramLabel = "SERVICE=NUM",
-      description = "Scale SERVICE to NUM instances")
-  List<String> scale = new ArrayList<>();
-
-  @Option(
-      names = {"-t", "--timeout"},
-      paramLabel = "SECONDS",
-      description = "Shutdown timeout in seconds when attached or recreating")
-  Integer timeout;
-
-  @Option(
-      names = "--abort-on-container-exit",
-      description = "Stops all containers if any container was stopped")
-  boolean abortOnExit;
-
-  @Option(
-      names = "--exit-code-from",
-      paramLabel = "SERVICE",
-      description =
-          "Return the exit code of the selected service container; implies --abort-on-container-exit")
-  String exitCodeFrom;
-
-  @Option(names = "--no-color", description = "Produce monochrome output")
-  boolean noColor;
-
-  @Option(names = "--no-log-prefix", description = "Don't print prefix in logs")
-  boolean noLogPrefix;
-
-  @Option(names = "--timestamps", description = "Show timestamps")
-  boolean timestamps;
-
-  @Option(names = "--build", description = "Build images before starting containers")
-  boolean build;
-
-  @Option(names = "--no-build", description = "Don't build an image, even if it's policy")
-  boolean noBuild;
-
-  @Option(
-      names = {"-w", "--watch"},
-      description = "Watch source code and rebuild/refresh containers when files are updated")
-  boolean watch;
-
-  @Option(
-      names = {"-q", "--quiet"},
-      hidden = true)
-  boolean quiet;
+public final class UpCommand implements Command {
+  private static final Opt DETACH =
+      Opt.flag("Detached mode: run containers in the background", "-d", "--detach");
+  private static final Opt FORCE_RECREATE =
+      Opt.flag(
+          "Recreate containers even if their configuration hasn't changed", "--force-recreate");
+  private static final Opt NO_RECREATE =
+      Opt.flag("If containers already exist, don't recreate them", "--no-recreate");
+  private static final Opt NO_DEPS = Opt.flag("Don't start linked services", "--no-deps");
+  private static final Opt REMOVE_ORPHANS =
+      Opt.flag(
+          "Remove containers for services not defined in the Compose file", "--remove-orphans");
+  private static final Opt WAIT =
+      Opt.flag("Wait for services to be running|healthy. Implies detached mode", "--wait");
+  private static final Opt WAIT_TIMEOUT =
+      Opt.value(
+          "SECONDS",
+          "Maximum duration to wait for the project to be running|healthy",
+          "--wait-timeout");
+  private static final Opt DRY_RUN =
+      Opt.flag("Show what would be done without doing it", "--dry-run");
+  private static final Opt NO_START =
+      Opt.flag("Don't start the services after creating them", "--no-start");
+  private static final Opt PULL =
+      Opt.value("POLICY", "Pull image before running: always, missing, never", "--pull");
+  private static final Opt SCALE =
+      Opt.value("SERVICE=NUM", "Scale SERVICE to NUM instances", "--scale");
+  private static final Opt TIMEOUT =
+      Opt.value(
+          "SECONDS", "Shutdown timeout in seconds when attached or recreating", "-t", "--timeout");
+  private static final Opt ABORT_ON_EXIT =
+      Opt.flag("Stops all containers if any container was stopped", "--abort-on-container-exit");
+  private static final Opt EXIT_CODE_FROM =
+      Opt.value(
+          "SERVICE",
+          "Return the exit code of the selected service container; implies"
+              + " --abort-on-container-exit",
+          "--exit-code-from");
+  private static final Opt NO_COLOR = Opt.flag("Produce monochrome output", "--no-color");
+  private static final Opt NO_LOG_PREFIX =
+      Opt.flag("Don't print prefix in logs", "--no-log-prefix");
+  private static final Opt TIMESTAMPS = Opt.flag("Show timestamps", "--timestamps");
+  private static final Opt BUILD = Opt.flag("Build images before starting containers", "--build");
+  private static final Opt NO_BUILD =
+      Opt.flag("Don't build an image, even if it's policy", "--no-build");
+  private static final Opt WATCH =
+      Opt.flag(
+          "Watch source code and rebuild/refresh containers when files are updated",
+          "-w",
+          "--watch");
+  private static final Opt QUIET = Opt.flag("", "-q", "--quiet").hide();
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Create and start containers", "up")
+          .services()
+          .options(
+              DETACH,
+              FORCE_RECREATE,
+              NO_RECREATE,
+              NO_DEPS,
+              REMOVE_ORPHANS,
+              WAIT,
+              WAIT_TIMEOUT,
+              DRY_RUN,
+              NO_START,
+              PULL,
+              SCALE,
+              TIMEOUT,
+              ABORT_ON_EXIT,
+              EXIT_CODE_FROM,
+              NO_COLOR,
+              NO_LOG_PREFIX,
+              TIMESTAMPS,
+              BUILD,
+              NO_BUILD,
+              WATCH,
+              QUIET)
+          .build();
 
   @Override
-  public Integer call() {
-    validate();
-    Project project = CommandContext.loadProject(spec);
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) {
+    validate(args);
+    Project project = CommandContext.loadProject(args);
+    String exitCodeFrom = args.get(EXIT_CODE_FROM);
     if (exitCodeFrom != null && !project.services().containsKey(exitCodeFrom)) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "no such service: " + exitCodeFrom);
+      throw args.usage("no such service: " + exitCodeFrom);
     }
+    boolean watch = args.has(WATCH);
     if (watch) {
-      WatchCommand.requireRules(project, services);
+      WatchCommand.requireRules(project, args.operands());
     }
     ComposeService compose = CommandContext.compose.get();
     Instant since = Instant.now();
     List<ContainerSummary> containers =
-        compose.up(project, options(), new ProgressPrinter(System.err, quiet));
-    if (detach || waitHealthy || dryRun || noStart) {
+        compose.up(project, options(args), new ProgressPrinter(System.err, args.has(QUIET)));
+    if (args.has(DETACH) || args.has(WAIT) || args.has(DRY_RUN) || args.has(NO_START)) {
       return 0;
     }
     AttachSettings settings =
         new AttachSettings(
-            !noColor && Terminal.attached(),
-            !noLogPrefix,
-            timestamps,
-            abortOnExit || exitCodeFrom != null,
+            !args.has(NO_COLOR) && Terminal.attached(),
+            !args.has(NO_LOG_PREFIX),
+            args.has(TIMESTAMPS),
+            args.has(ABORT_ON_EXIT) || exitCodeFrom != null,
             exitCodeFrom,
-            timeout);
+            args.integer(TIMEOUT));
     // Like docker compose, "up web" attaches to web only, not to the dependencies it started.
+    List<String> services = args.operands();
     List<ContainerSummary> attached =
         containers.stream()
             .filter(c -> services.isEmpty() || services.contains(c.service()))
             .toList();
     AtomicBoolean attachEnded = new AtomicBoolean();
-    Thread watcher = watch ? startWatch(compose, project, attachEnded) : null;
+    Thread watcher = watch ? startWatch(compose, project, services, attachEnded) : null;
     try {
       return new Attacher(compose, project.name(), settings).run(attached, since);
     } finally {
@@ -169,7 +151,8 @@ public final class UpCommand implements Callable<Integer> {
   }
 
   // up --watch: the watch session runs beside the attached logs and ends with them
-  private Thread startWatch(ComposeService compose, Project project, AtomicBoolean attachEnded) {
+  private static Thread startWatch(
+      ComposeService compose, Project project, List<String> services, AtomicBoolean attachEnded) {
     Thread t =
         new Thread(
             () -> {
@@ -189,54 +172,49 @@ public final class UpCommand implements Callable<Integer> {
     return t;
   }
 
-  private void validate() {
-    if (detach && (abortOnExit || exitCodeFrom != null)) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
+  private static void validate(Args args) {
+    if (args.has(DETACH) && (args.has(ABORT_ON_EXIT) || args.get(EXIT_CODE_FROM) != null)) {
+      throw args.usage(
           "--abort-on-container-exit and --exit-code-from cannot be combined with --detach");
     }
-    if (watch && detach) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--watch cannot be combined with --detach");
+    if (args.has(FORCE_RECREATE) && args.has(NO_RECREATE)) {
+      throw args.usage("--force-recreate and --no-recreate are incompatible");
     }
-    if (build && noBuild) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--build and --no-build are incompatible");
+    if (args.has(WATCH) && args.has(DETACH)) {
+      throw args.usage("--watch cannot be combined with --detach");
     }
-    if (forceRecreate && noRecreate) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--force-recreate and --no-recreate are incompatible");
+    if (args.has(BUILD) && args.has(NO_BUILD)) {
+      throw args.usage("--build and --no-build are incompatible");
     }
   }
 
-  UpOptions options() {
+  static UpOptions options(Args args) {
     return UpOptions.builder()
-        .services(services)
-        .detach(detach || waitHealthy)
-        .forceRecreate(forceRecreate)
-        .noRecreate(noRecreate)
-        .noDeps(noDeps)
-        .removeOrphans(removeOrphans)
-        .waitHealthy(waitHealthy)
-        .waitTimeoutSeconds(waitTimeout)
-        .dryRun(dryRun)
-        .noStart(noStart)
-        .pull(pull)
-        .scale(scales())
-        .timeoutSeconds(timeout)
-        .buildPolicy(build ? "always" : noBuild ? "never" : "missing")
+        .services(args.operands())
+        .detach(args.has(DETACH) || args.has(WAIT))
+        .forceRecreate(args.has(FORCE_RECREATE))
+        .noRecreate(args.has(NO_RECREATE))
+        .noDeps(args.has(NO_DEPS))
+        .removeOrphans(args.has(REMOVE_ORPHANS))
+        .waitHealthy(args.has(WAIT))
+        .waitTimeoutSeconds(args.integer(WAIT_TIMEOUT))
+        .dryRun(args.has(DRY_RUN))
+        .noStart(args.has(NO_START))
+        .pull(args.get(PULL))
+        .scale(scales(args))
+        .timeoutSeconds(args.integer(TIMEOUT))
+        .buildPolicy(args.has(BUILD) ? "always" : args.has(NO_BUILD) ? "never" : "missing")
         .build();
   }
 
-  private Map<String, Integer> scales() {
+  private static Map<String, Integer> scales(Args args) {
     Map<String, Integer> m = new LinkedHashMap<>();
-    for (String s : scale) {
+    for (String s : args.all(SCALE)) {
       int eq = s.indexOf('=');
       try {
         m.put(s.substring(0, eq), Integer.parseInt(s.substring(eq + 1)));
       } catch (RuntimeException e) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "invalid --scale '" + s + "': use SERVICE=NUM");
+        throw args.usage("invalid --scale '" + s + "': use SERVICE=NUM");
       }
     }
     return m;

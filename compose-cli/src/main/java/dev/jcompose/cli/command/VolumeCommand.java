@@ -1,75 +1,82 @@
 package dev.jcompose.cli.command;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.common.json.Json;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.VolumeSummary;
-import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose volume ls|rm}: the project's named volumes, found by the compose project label as
  * docker compose does; no engine needed.
  */
-@Command(
-    name = "volume",
-    description = "Manage the project's volumes",
-    subcommands = {VolumeCommand.Ls.class, VolumeCommand.Rm.class})
-public final class VolumeCommand implements Runnable {
-  @Spec CommandLine.Model.CommandSpec spec;
+public final class VolumeCommand implements Command {
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Manage the project's volumes", "volume")
+          .subverb("ls", Ls.SPEC.description())
+          .subverb("rm", Rm.SPEC.description())
+          .build();
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Command child(String name) {
+    return switch (name) {
+      case "ls" -> new Ls();
+      case "rm" -> new Rm();
+      default -> null;
+    };
+  }
+
+  @Override
+  public int run(Args args) {
+    return 0; // a group: the CLI prints its help when no sub-verb is named
   }
 
   /**
    * {@code volume ls}: table (DRIVER, VOLUME NAME), {@code -q} names, or one JSON object a line.
    */
-  @Command(name = "ls", description = "List the project's volumes")
-  static final class Ls implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
-
-    @Option(
-        names = "--format",
-        defaultValue = "table",
-        description = "Format the output: table or json")
-    String format;
-
-    @Option(
-        names = {"-q", "--quiet"},
-        description = "Only display volume names")
-    boolean quiet;
+  static final class Ls implements Command {
+    private static final Opt FORMAT =
+        Opt.value("FORMAT", "Format the output: table or json", "--format");
+    private static final Opt QUIET = Opt.flag("Only display volume names", "-q", "--quiet");
+    static final VerbSpec SPEC =
+        VerbSpec.of("List the project's volumes", "volume", "ls").options(FORMAT, QUIET).build();
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
+    @Override
+    public int run(Args args) {
+      String format = args.get(FORMAT, "table");
+      if (!args.has(QUIET) && !format.equals("json") && !format.equals("table")) {
+        throw args.usage("unknown format '" + format + "': use table or json");
+      }
       List<VolumeSummary> volumes =
-          CommandContext.compose.get().volumes(CommandContext.projectName(spec));
-      PrintWriter out = spec.commandLine().getOut();
-      if (quiet) {
+          CommandContext.compose.get().volumes(CommandContext.projectName(args));
+      PrintStream out = System.out;
+      if (args.has(QUIET)) {
         volumes.forEach(v -> out.println(v.name()));
       } else if (format.equals("json")) {
-        ObjectMapper json = new ObjectMapper();
         for (VolumeSummary v : volumes) {
-          out.println(json.writeValueAsString(jsonOf(v)));
+          out.println(Json.write(jsonOf(v)));
         }
-      } else if (format.equals("table")) {
+      } else {
         out.printf("%-10s%s%n", "DRIVER", "VOLUME NAME");
         volumes.forEach(v -> out.printf("%-10s%s%n", v.driver(), v.name()));
-      } else {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "unknown format '" + format + "': use table or json");
       }
       out.flush();
       return 0;
@@ -102,28 +109,32 @@ public final class VolumeCommand implements Runnable {
    * for {@code <project>_data}). Prints each removed name like docker volume rm. It cannot see
    * containers, so stop the stack first (down without -v keeps volumes).
    */
-  @Command(name = "rm", description = "Remove one or more volumes")
-  static final class Rm implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
-
-    @Parameters(arity = "1..*", paramLabel = "VOLUME")
-    List<String> names = new ArrayList<>();
+  static final class Rm implements Command {
+    static final VerbSpec SPEC =
+        VerbSpec.of("Remove one or more volumes", "volume", "rm")
+            .operands("VOLUME [VOLUME...]", 1, -1)
+            .build();
 
     @Override
-    public Integer call() {
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
+    @Override
+    public int run(Args args) {
       ComposeService compose = CommandContext.compose.get();
-      String project = CommandContext.projectName(spec);
+      String project = CommandContext.projectName(args);
       int failures = 0;
-      for (String name : names) {
+      for (String name : args.operands()) {
         try {
-          spec.commandLine().getOut().println(compose.removeVolume(project, name));
+          System.out.println(compose.removeVolume(project, name));
         } catch (ComposeException e) {
-          spec.commandLine().getErr().println(e.getMessage());
+          System.err.println(e.getMessage());
           failures++;
         }
       }
-      spec.commandLine().getOut().flush();
-      spec.commandLine().getErr().flush();
+      System.out.flush();
+      System.err.flush();
       return failures == 0 ? 0 : 1;
     }
   }

@@ -1,5 +1,9 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
@@ -7,52 +11,45 @@ import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.api.WatchOptions;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose watch [SERVICE...]}: brings the services up (unless {@code --no-up}), then
  * follows the {@code develop.watch} rules until Ctrl-C: syncs changed files into the running
  * containers, restarts, runs hooks or rebuilds, as docker compose watch does.
  */
-@Command(
-    name = "watch",
-    description =
-        "Watch build context for service and rebuild/refresh containers when files are updated")
-public final class WatchCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(paramLabel = "SERVICE", description = "Only these services")
-  List<String> services = new ArrayList<>();
-
-  @Option(names = "--no-up", description = "Do not build & start services before watching")
-  boolean noUp;
-
-  @Option(names = "--quiet", description = "Hide build output")
-  boolean quiet;
-
-  @Option(
-      names = "--prune",
-      description = "Prune dangling images on rebuild (accepted; nothing to prune yet)")
-  boolean prune;
+public final class WatchCommand implements Command {
+  private static final Opt NO_UP =
+      Opt.flag("Do not build & start services before watching", "--no-up");
+  private static final Opt QUIET = Opt.flag("Hide build output", "--quiet");
+  private static final Opt PRUNE =
+      Opt.flag("Prune dangling images on rebuild (accepted; nothing to prune yet)", "--prune");
+  private static final VerbSpec SPEC =
+      VerbSpec.of(
+              "Watch build context for service and rebuild/refresh containers when files are"
+                  + " updated",
+              "watch")
+          .services()
+          .options(NO_UP, QUIET, PRUNE)
+          .build();
 
   @Override
-  public Integer call() {
-    Project project = CommandContext.loadProject(spec);
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) {
+    List<String> services = args.operands();
+    Project project = CommandContext.loadProject(args);
     requireRules(project, services);
     ComposeService compose = CommandContext.compose.get();
-    if (!noUp) {
+    if (!args.has(NO_UP)) {
       compose.up(
           project,
           UpOptions.builder().services(services).detach(true).build(),
-          new ProgressPrinter(System.err, quiet));
+          new ProgressPrinter(System.err, args.has(QUIET)));
     }
     CountDownLatch stop = new CountDownLatch(1);
     Interrupts.install(stop::countDown, () -> System.exit(130));

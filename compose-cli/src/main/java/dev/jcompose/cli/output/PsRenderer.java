@@ -1,7 +1,6 @@
 package dev.jcompose.cli.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,7 +16,6 @@ import java.util.Map;
  * sorted-map order (compose v2.21+ prints one object per line).
  */
 public final class PsRenderer {
-  private static final ObjectMapper JSON = new ObjectMapper();
   // Go's time.Time.String() without fractional seconds, e.g. "2024-05-02 12:21:53 +0400 +04".
   private static final DateTimeFormatter GO_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
@@ -53,11 +51,7 @@ public final class PsRenderer {
   public String jsonLines(List<ContainerSummary> containers) {
     StringBuilder sb = new StringBuilder();
     for (ContainerSummary c : containers) {
-      try {
-        sb.append(JSON.writeValueAsString(json(c))).append('\n');
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("cannot encode container " + c.name(), e);
-      }
+      sb.append(Json.write(json(c))).append('\n');
     }
     return sb.toString();
   }

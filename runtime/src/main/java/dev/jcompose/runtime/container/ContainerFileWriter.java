@@ -7,11 +7,12 @@ import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ExecSession;
 import dev.jcompose.runtime.api.ExecSpec;
+import dev.jcompose.runtime.sys.ErrnoException;
 import dev.jcompose.runtime.sys.NativeOps;
-import dev.jcompose.runtime.sys.SyscallException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -102,19 +103,26 @@ public final class ContainerFileWriter implements ContainerFiles {
 
   /** unlink, then rmdir; false only for a directory with something in it. */
   private boolean removedOrAbsent(Fd parent, String name) throws IOException {
+    byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
     try {
-      ops.unlinkAt(parent.fd, name, false);
+      ops.unlinkAt(parent.fd, bytes, false);
       return true;
-    } catch (SyscallException e) {
-      if (e.errno() != SyscallException.EISDIR && e.errno() != SyscallException.EPERM) {
+    } catch (ErrnoException e) {
+      if (e.errno() == ErrnoException.ENOENT) {
+        return true;
+      }
+      if (e.errno() != ErrnoException.EISDIR && e.errno() != ErrnoException.EPERM) {
         throw e;
       }
     }
     try {
-      ops.unlinkAt(parent.fd, name, true);
+      ops.unlinkAt(parent.fd, bytes, true);
       return true;
-    } catch (SyscallException e) {
-      if (e.errno() == SyscallException.ENOTEMPTY) {
+    } catch (ErrnoException e) {
+      if (e.errno() == ErrnoException.ENOENT) {
+        return true;
+      }
+      if (e.errno() == ErrnoException.ENOTEMPTY) {
         return false;
       }
       throw e;
@@ -169,15 +177,15 @@ public final class ContainerFileWriter implements ContainerFiles {
     if (st.status() != ContainerState.Status.RUNNING || st.pid() <= 0) {
       throw new ContainerException(Kind.CONFLICT, "container " + id + " is not running");
     }
-    return new Fd(ops.openDirectoryHandle(Path.of("/proc", Integer.toString(st.pid()), "root")));
+    return new Fd(ops.openDirectory(Path.of("/proc", Integer.toString(st.pid()), "root")));
   }
 
   /** Opens {@code parts} below the root with RESOLVE_IN_ROOT; null if a component is missing. */
   private Fd resolve(Fd root, List<String> parts, int flags) throws IOException {
     try {
       return new Fd(ops.openInRoot(root.fd, "/" + String.join("/", parts), flags));
-    } catch (SyscallException e) {
-      if (e.errno() == SyscallException.ENOENT) {
+    } catch (ErrnoException e) {
+      if (e.errno() == ErrnoException.ENOENT) {
         return null;
       }
       throw e;
@@ -220,12 +228,12 @@ public final class ContainerFileWriter implements ContainerFiles {
   private Fd create(Fd parent, String name, int mode) throws IOException {
     try {
       return new Fd(ops.createFileAt(parent.fd, name, mode));
-    } catch (SyscallException e) {
-      if (e.errno() != SyscallException.ELOOP) {
+    } catch (ErrnoException e) {
+      if (e.errno() != ErrnoException.ELOOP) {
         throw e;
       }
       // a symlink where the file goes: replace the link, never write through it
-      ops.unlinkAt(parent.fd, name, false);
+      ops.unlinkAt(parent.fd, name.getBytes(StandardCharsets.UTF_8), false);
       return new Fd(ops.createFileAt(parent.fd, name, mode));
     }
   }
@@ -248,7 +256,7 @@ public final class ContainerFileWriter implements ContainerFiles {
 
   private static ContainerException failure(String what, IOException e) {
     Kind kind =
-        e instanceof SyscallException s && s.errno() == SyscallException.ENOENT
+        e instanceof ErrnoException s && s.errno() == ErrnoException.ENOENT
             ? Kind.NOT_FOUND
             : Kind.INTERNAL;
     return new ContainerException(kind, what + ": " + e.getMessage(), e);

@@ -1,10 +1,9 @@
 package dev.jcompose.runtime.image;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.common.fs.FileLocks;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageReference;
@@ -26,7 +25,9 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -40,7 +41,6 @@ final class ImageWriter {
   static final String LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
   static final String CONFIG = "application/vnd.oci.image.config.v1+json";
   private static final String DOCKER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Path images;
   private final ContentStore content;
   private final LayerStore layers;
@@ -75,7 +75,7 @@ final class ImageWriter {
   @SuppressWarnings("try") // the resource is a lock held for the block, not used in it
   Layer commit(Path dir) {
     try {
-      Path temp = Files.createTempFile(content.tmpDir(), "layer-", ".tar.gz");
+      Path temp = content.scratch().newPath("layer");
       MessageDigest diff = Digest.newSha256();
       MessageDigest blob = Digest.newSha256();
       long size;
@@ -175,12 +175,14 @@ final class ImageWriter {
   private static void checkDiffIds(byte[] config, List<Layer> parts) {
     JsonNode ids;
     try {
-      ids = JSON.readTree(config).path("rootfs").path("diff_ids");
-    } catch (IOException e) {
+      ids = Json.parse(config).path("rootfs").path("diff_ids");
+    } catch (JsonException e) {
       throw new ContainerException(Kind.INVALID, "malformed image config: " + e.getMessage(), e);
     }
     List<String> expected = new ArrayList<>();
-    ids.forEach(n -> expected.add(n.asText()));
+    for (JsonNode n : ids) {
+      expected.add(n.asText());
+    }
     List<String> actual = parts.stream().map(Layer::diffId).toList();
     if (!expected.equals(actual)) {
       throw new ContainerException(
@@ -191,27 +193,24 @@ final class ImageWriter {
 
   // An OCI manifest; pulled Docker-typed gzip layers are the same bytes under the OCI type.
   private static byte[] manifest(Digest config, long configSize, List<Layer> parts) {
-    ObjectNode m = JSON.createObjectNode();
-    m.put("schemaVersion", 2);
-    m.put("mediaType", MediaTypes.OCI_MANIFEST);
-    m.set("config", descriptor(CONFIG, config.toString(), configSize));
-    ArrayNode list = m.putArray("layers");
+    List<Map<String, Object>> layers = new ArrayList<>();
     for (Layer l : parts) {
-      list.add(
+      layers.add(
           descriptor(
               DOCKER_GZIP.equals(l.mediaType()) ? LAYER_GZIP : l.mediaType(),
               l.digest(),
               l.blobSize()));
     }
-    try {
-      return JSON.writeValueAsBytes(m);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("schemaVersion", 2);
+    m.put("mediaType", MediaTypes.OCI_MANIFEST);
+    m.put("config", descriptor(CONFIG, config.toString(), configSize));
+    m.put("layers", layers);
+    return Json.bytes(m);
   }
 
-  private static ObjectNode descriptor(String mediaType, String digest, long size) {
-    ObjectNode d = JSON.createObjectNode();
+  private static Map<String, Object> descriptor(String mediaType, String digest, long size) {
+    Map<String, Object> d = new LinkedHashMap<>();
     d.put("mediaType", mediaType);
     d.put("digest", digest);
     d.put("size", size);

@@ -1,7 +1,7 @@
 package dev.jcompose.runtime.image;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageReference;
@@ -13,7 +13,6 @@ import dev.jcompose.runtime.image.registry.DockerCredentials;
 import dev.jcompose.runtime.image.registry.ImageManifest;
 import dev.jcompose.runtime.image.registry.MediaTypes;
 import dev.jcompose.runtime.image.registry.PushClient;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
@@ -28,7 +27,6 @@ import java.util.Map;
  * registry the reference names (plain HTTP for loopback and insecure registries).
  */
 final class Pusher {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http;
   private final RegistryConfig config;
   private final EndpointResolver endpoints;
@@ -140,9 +138,8 @@ final class Pusher {
 
   private static String mediaType(byte[] manifest) {
     try {
-      JsonNode n = JSON.readTree(manifest);
-      return n.path("mediaType").asText(MediaTypes.OCI_MANIFEST);
-    } catch (IOException e) {
+      return Json.parse(manifest).path("mediaType").asText(MediaTypes.OCI_MANIFEST);
+    } catch (JsonException e) {
       return MediaTypes.OCI_MANIFEST;
     }
   }

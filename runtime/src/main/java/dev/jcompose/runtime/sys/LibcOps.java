@@ -1,6 +1,8 @@
 package dev.jcompose.runtime.sys;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.LibraryOption;
-import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
+import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
 
 /** {@link NativeOps} through libc via jnr-ffi (glibc 2.33+ exports mknod as a symbol). */
@@ -38,6 +40,8 @@ final class LibcOps implements NativeOps {
 
     int umount2(String target, int flags);
 
+    int mount(String source, String target, String fstype, long flags, String data);
+
     int prctl(int option, long arg2, long arg3, long arg4, long arg5);
 
     int syscall(long number, int pid, int flags);
@@ -50,20 +54,6 @@ final class LibcOps implements NativeOps {
 
     int open(String path, int flags);
 
-    long syscall(long number, int dirfd, String path, Pointer how, long size);
-
-    int openat(int dirfd, String path, int flags, int mode);
-
-    int mkdirat(int dirfd, String path, int mode);
-
-    int unlinkat(int dirfd, String path, int flags);
-
-    int fchmod(int fd, int mode);
-
-    int fchown(int fd, int uid, int gid);
-
-    long write(int fd, byte[] buf, long count);
-
     /**
      * struct pollfd {int fd; short events; short revents;}: two ints, events in the low half of the
      * second.
@@ -73,6 +63,27 @@ final class LibcOps implements NativeOps {
     int waitpid(int pid, int[] status, int options);
 
     int close(int fd);
+
+    /** syscall(2) for openat2, which glibc does not wrap. */
+    long syscall(long number, long dirfd, @In byte[] path, @In byte[] how, long size);
+
+    long getdents64(int fd, @Out byte[] buffer, long count);
+
+    long lseek(int fd, long offset, int whence);
+
+    int unlinkat(int dirfd, @In byte[] path, int flags);
+
+    int fchmod(int fd, int mode);
+
+    int openat(int dirfd, String path, int flags, int mode);
+
+    int mkdirat(int dirfd, String path, int mode);
+
+    int fchown(int fd, int uid, int gid);
+
+    long write(int fd, @In byte[] buf, long count);
+
+    int syncfs(int fd);
 
     String strerror(int errno);
   }
@@ -93,16 +104,25 @@ final class LibcOps implements NativeOps {
   private static final int WNOHANG = 1;
 
   private static final int AT_FDCWD = -100;
+  private static final long SYS_OPENAT2 =
+      437; // one number on every architecture (added in 5.6, after the table was unified)
+  private static final long O_DIRECTORY =
+      "aarch64".equals(System.getProperty("os.arch")) ? 040000 : 0200000;
+  private static final long O_CLOEXEC = 02000000;
+  private static final long RESOLVE_NO_XDEV = 0x01;
+  private static final long RESOLVE_NO_MAGICLINKS = 0x02;
+  private static final long RESOLVE_NO_SYMLINKS = 0x04;
+  private static final long RESOLVE_BENEATH = 0x08;
   private static final int AT_REMOVEDIR = 0x200;
+  private static final long RESOLVE_IN_ROOT = 0x10;
   private static final int O_WRONLY = 01;
   private static final int O_CREAT = 0100;
   private static final int O_TRUNC = 01000;
   private static final int O_NOFOLLOW = 0400000;
-  private static final int O_CLOEXEC = 02000000;
-  private static final long SYS_OPENAT2 = 437; // the same number on every architecture (since 5.6)
-  private static final long RESOLVE_NO_MAGICLINKS = 0x02;
-  private static final long RESOLVE_IN_ROOT = 0x10;
-  private static final int OPEN_HOW_SIZE = 24;
+  private static final int SEEK_SET = 0;
+  private static final int DT_UNKNOWN = 0;
+  private static final int DT_DIR = 4;
+  private static final int DIRENT_BUFFER = 1 << 15;
   private static final int ENODATA = 61;
   private static final int ERANGE = 34;
   private static final int ENOTSUP = 95;
@@ -227,6 +247,16 @@ final class LibcOps implements NativeOps {
   }
 
   @Override
+  public void mount(String source, Path target, String fstype, long flags, String data)
+      throws IOException {
+    if (libc.mount(source, target.toString(), fstype, flags, data) != 0) {
+      int errno = Runtime.getRuntime(libc).getLastError();
+      throw new IOException(
+          "mount " + source + " on " + target + " (type " + fstype + "): " + libc.strerror(errno));
+    }
+  }
+
+  @Override
   public boolean becomeChildSubreaper() {
     return libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
   }
@@ -248,71 +278,97 @@ final class LibcOps implements NativeOps {
   }
 
   @Override
-  public int openDirectoryHandle(Path dir) throws IOException {
-    return fd(libc.open(dir.toString(), O_PATH | O_DIRECTORY | O_CLOEXEC), "open", dir.toString());
+  public int openDirectory(Path dir) throws ErrnoException {
+    return openat2(
+        AT_FDCWD,
+        cString(dir.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8)),
+        0,
+        dir.toString());
   }
 
   @Override
-  public int openInRoot(int rootFd, String path, int flags) throws IOException {
-    // struct open_how {u64 flags; u64 mode; u64 resolve;}
-    Pointer how = Memory.allocateDirect(Runtime.getRuntime(libc), OPEN_HOW_SIZE);
-    how.putLong(0, (flags | O_CLOEXEC) & 0xffffffffL);
-    how.putLong(8, 0);
-    how.putLong(16, RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS);
-    return fd((int) libc.syscall(SYS_OPENAT2, rootFd, path, how, OPEN_HOW_SIZE), "openat2", path);
+  public int openDirectoryBeneath(int dirfd, byte[] name) throws ErrnoException {
+    return openat2(
+        dirfd,
+        cString(name),
+        RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV,
+        new String(name, StandardCharsets.UTF_8));
   }
 
-  @Override
-  public int createFileAt(int dirFd, String name, int mode) throws IOException {
-    int flags = O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC;
-    return fd(libc.openat(dirFd, name, flags, mode & 07777), "openat", name);
-  }
-
-  @Override
-  public boolean mkdirAt(int dirFd, String name, int mode) throws IOException {
-    if (libc.mkdirat(dirFd, name, mode) == 0) {
-      return true;
+  private int openat2(int dirfd, byte[] path, long resolve, String what) throws ErrnoException {
+    // struct open_how { u64 flags; u64 mode; u64 resolve; }
+    byte[] how =
+        ByteBuffer.allocate(24)
+            .order(ByteOrder.nativeOrder())
+            .putLong(O_DIRECTORY | O_CLOEXEC)
+            .putLong(0)
+            .putLong(resolve)
+            .array();
+    long fd = libc.syscall(SYS_OPENAT2, dirfd, path, how, how.length);
+    if (fd < 0) {
+      throw errno("openat2 " + what);
     }
-    if (errno() == SyscallException.EEXIST) {
-      return false;
-    }
-    throw failure("mkdirat", name);
+    return (int) fd;
   }
 
   @Override
-  public boolean unlinkAt(int dirFd, String name, boolean directory) throws IOException {
-    if (libc.unlinkat(dirFd, name, directory ? AT_REMOVEDIR : 0) == 0) {
-      return true;
+  public List<DirEntry> readDirectory(int fd) throws ErrnoException {
+    if (libc.lseek(fd, 0, SEEK_SET) < 0) {
+      throw errno("lseek");
     }
-    if (errno() == ENOENT) {
-      return false;
+    List<DirEntry> entries = new ArrayList<>();
+    byte[] buffer = new byte[DIRENT_BUFFER];
+    for (long n = getdents(fd, buffer); n > 0; n = getdents(fd, buffer)) {
+      parseDirents(buffer, (int) n, entries);
     }
-    throw failure("unlinkat", name);
+    return entries;
   }
 
-  @Override
-  public void writeFully(int fd, byte[] buf, int off, int len) throws IOException {
-    for (int done = 0; done < len; ) {
-      byte[] rest = off + done == 0 ? buf : Arrays.copyOfRange(buf, off + done, off + len);
-      long n = libc.write(fd, rest, len - done);
-      if (n < 0) {
-        throw failure("write", "fd " + fd);
+  private long getdents(int fd, byte[] buffer) throws ErrnoException {
+    long n = libc.getdents64(fd, buffer, buffer.length);
+    if (n < 0) {
+      throw errno("getdents64");
+    }
+    return n;
+  }
+
+  // struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type; char d_name[]; }
+  private static void parseDirents(byte[] buffer, int length, List<DirEntry> into) {
+    ByteBuffer records = ByteBuffer.wrap(buffer, 0, length).order(ByteOrder.nativeOrder());
+    for (int start = 0; start < length; start += records.getShort(start + 16) & 0xffff) {
+      int type = buffer[start + 18] & 0xff;
+      int nameEnd = start + 19;
+      while (buffer[nameEnd] != 0) {
+        nameEnd++;
       }
-      done += (int) n;
+      byte[] name = Arrays.copyOfRange(buffer, start + 19, nameEnd);
+      boolean dots =
+          (name.length == 1 && name[0] == '.')
+              || (name.length == 2 && name[0] == '.' && name[1] == '.');
+      if (!dots) {
+        into.add(new DirEntry(name, type == DT_DIR, type != DT_UNKNOWN));
+      }
     }
   }
 
   @Override
-  public void fchmod(int fd, int mode) throws IOException {
-    if (libc.fchmod(fd, mode & 07777) != 0) {
-      throw failure("fchmod", "fd " + fd);
+  public void unlinkAt(int dirfd, byte[] name, boolean directory) throws ErrnoException {
+    if (libc.unlinkat(dirfd, cString(name), directory ? AT_REMOVEDIR : 0) != 0) {
+      throw errno("unlinkat " + new String(name, StandardCharsets.UTF_8));
     }
   }
 
   @Override
-  public void fchown(int fd, long uid, long gid) throws IOException {
-    if (libc.fchown(fd, (int) uid, (int) gid) != 0) {
-      throw failure("fchown", "fd " + fd);
+  public void fchmod(int fd, int mode) throws ErrnoException {
+    if (libc.fchmod(fd, mode) != 0) {
+      throw errno("fchmod");
+    }
+  }
+
+  @Override
+  public void syncfs(int fd) throws ErrnoException {
+    if (libc.syncfs(fd) != 0) {
+      throw errno("syncfs");
     }
   }
 
@@ -321,20 +377,73 @@ final class LibcOps implements NativeOps {
     libc.close(fd);
   }
 
-  private int fd(int rc, String call, String what) throws SyscallException {
-    if (rc < 0) {
-      throw failure(call, what);
+  @Override
+  public int openInRoot(int rootFd, String path, int flags) throws ErrnoException {
+    // struct open_how { u64 flags; u64 mode; u64 resolve; }
+    byte[] how =
+        ByteBuffer.allocate(24)
+            .order(ByteOrder.nativeOrder())
+            .putLong((flags | O_CLOEXEC) & 0xffffffffL)
+            .putLong(0)
+            .putLong(RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS)
+            .array();
+    long fd =
+        libc.syscall(
+            SYS_OPENAT2, rootFd, cString(path.getBytes(StandardCharsets.UTF_8)), how, how.length);
+    if (fd < 0) {
+      throw errno("openat2 " + path);
     }
-    return rc;
+    return (int) fd;
   }
 
-  private int errno() {
-    return Runtime.getRuntime(libc).getLastError();
+  @Override
+  public int createFileAt(int dirfd, String name, int mode) throws ErrnoException {
+    int flags = O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | (int) O_CLOEXEC;
+    int fd = libc.openat(dirfd, name, flags, mode & 07777);
+    if (fd < 0) {
+      throw errno("openat " + name);
+    }
+    return fd;
   }
 
-  private SyscallException failure(String call, String what) {
-    int errno = errno();
-    return new SyscallException(call + " " + what + ": " + libc.strerror(errno), errno);
+  @Override
+  public boolean mkdirAt(int dirfd, String name, int mode) throws ErrnoException {
+    if (libc.mkdirat(dirfd, name, mode) == 0) {
+      return true;
+    }
+    ErrnoException e = errno("mkdirat " + name);
+    if (e.errno() == ErrnoException.EEXIST) {
+      return false;
+    }
+    throw e;
+  }
+
+  @Override
+  public void writeFully(int fd, byte[] buf, int off, int len) throws ErrnoException {
+    for (int done = 0; done < len; ) {
+      byte[] rest = off + done == 0 ? buf : Arrays.copyOfRange(buf, off + done, off + len);
+      long n = libc.write(fd, rest, len - done);
+      if (n < 0) {
+        throw errno("write");
+      }
+      done += (int) n;
+    }
+  }
+
+  @Override
+  public void fchown(int fd, long uid, long gid) throws ErrnoException {
+    if (libc.fchown(fd, (int) uid, (int) gid) != 0) {
+      throw errno("fchown");
+    }
+  }
+
+  private ErrnoException errno(String what) {
+    int errno = Runtime.getRuntime(libc).getLastError();
+    return new ErrnoException(what + ": " + libc.strerror(errno), errno);
+  }
+
+  private static byte[] cString(byte[] bytes) {
+    return Arrays.copyOf(bytes, bytes.length + 1);
   }
 
   // glibc's gnu_dev_makedev encoding

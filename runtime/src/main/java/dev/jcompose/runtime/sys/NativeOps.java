@@ -9,18 +9,19 @@ import java.util.Optional;
 /**
  * The runtime's one door to the system calls the JDK lacks or makes without NOFOLLOW: device nodes,
  * ownership of symlinks, full modes (setuid/setgid/sticky), extended attributes in every namespace
- * (the JDK reaches only {@code user.*}), timestamps of special files, lazy unmounts and the reaping
- * of orphaned monitors. One method per system call (or per fixed sequence of them); path methods
- * act on the path itself, never on a symlink's target. {@link #real()} is libc through jnr-ffi;
- * unit tests use a recording fake, so only the root tests prove the door itself. Work that must
- * happen between clone and exec (namespaces, pivot_root) is the C shim's, not this.
+ * (the JDK reaches only {@code user.*}), timestamps of special files, lazy unmounts, the reaping of
+ * orphaned monitors, and directories by descriptor for removing trees that a container may change
+ * meanwhile. One method per system call (or per fixed sequence of them); path methods act on the
+ * path itself, never on a symlink's target. {@link #real()} is libc through jnr-ffi; unit tests use
+ * a recording fake, so only the root tests prove the door itself. Work that must happen between
+ * clone and exec (namespaces, pivot_root) is the C shim's, not this.
  */
 public interface NativeOps {
   int S_IFMT = 0170000;
   int S_IFIFO = 0010000;
   int S_IFCHR = 0020000;
   int S_IFBLK = 0060000;
-  int O_DIRECTORY = 0200000;
+  int O_DIRECTORY = "aarch64".equals(System.getProperty("os.arch")) ? 040000 : 0200000;
   int O_PATH = 010000000;
 
   /** The libc implementation, loaded on first use. */
@@ -70,6 +71,12 @@ public interface NativeOps {
    */
   void detachMount(Path target) throws IOException;
 
+  /**
+   * mount(2) in the engine's mount namespace (which the containers' shims are cloned from); the
+   * message of a failure names target and errno, never {@code data} (it may hold a password).
+   */
+  void mount(String source, Path target, String fstype, long flags, String data) throws IOException;
+
   /** prctl(2) PR_SET_CHILD_SUBREAPER for this process; false when refused. */
   boolean becomeChildSubreaper();
 
@@ -79,44 +86,89 @@ public interface NativeOps {
    */
   void awaitExitAndReap(int pid, Duration timeout);
 
-  // File descriptor calls, for work inside a tree that someone else controls (a running
-  // container's root): every step is resolved from a directory fd, never from a host path.
-  // Failures are SyscallExceptions carrying their errno.
+  /**
+   * One entry of a directory listing: the name's raw bytes (a container may make names that are not
+   * UTF-8; the array is not copied, callers only read it), and the kernel's d_type, a hint that may
+   * change before the entry is used.
+   */
+  final class DirEntry {
+    private final byte[] name;
+    private final boolean directory;
+    private final boolean typeKnown;
 
-  /** open(2) of {@code dir} as a handle only (O_PATH | O_DIRECTORY | O_CLOEXEC); returns the fd. */
-  int openDirectoryHandle(Path dir) throws IOException;
+    public DirEntry(byte[] name, boolean directory, boolean typeKnown) {
+      this.name = name;
+      this.directory = directory;
+      this.typeKnown = typeKnown;
+    }
+
+    public byte[] name() {
+      return name;
+    }
+
+    public boolean directory() {
+      return directory;
+    }
+
+    public boolean typeKnown() {
+      return typeKnown;
+    }
+  }
 
   /**
-   * openat2(2) (Linux 5.6) of {@code path} from {@code rootFd} with RESOLVE_IN_ROOT |
-   * RESOLVE_NO_MAGICLINKS: absolute paths, {@code ..} and symlinks resolve as if {@code rootFd}
-   * were {@code /}, so nothing outside it is reached (the CVE-2021-30465 class); {@code flags} get
-   * O_CLOEXEC. Returns the fd.
+   * openat2(2) of a directory the engine itself names (one of its own roots), symlinks in the path
+   * followed.
    */
-  int openInRoot(int rootFd, String path, int flags) throws IOException;
+  int openDirectory(Path dir) throws ErrnoException;
 
   /**
-   * openat(2) of regular file {@code name} in directory {@code dirFd} with O_WRONLY | O_CREAT |
-   * O_TRUNC | O_NOFOLLOW | O_CLOEXEC: a symlink there fails with ELOOP, never is written through.
+   * openat2(2) of {@code name}, one component of {@code dirfd}, as a directory, with
+   * RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV (Linux 5.6,
+   * which the shim needs too): ELOOP if it is a symlink, ENOTDIR if no directory, EXDEV if a mount
+   * point.
    */
-  int createFileAt(int dirFd, String name, int mode) throws IOException;
+  int openDirectoryBeneath(int dirfd, byte[] name) throws ErrnoException;
+
+  /** lseek(2) to the start then getdents64(2) to the end: every entry but "." and "..". */
+  List<DirEntry> readDirectory(int fd) throws ErrnoException;
+
+  /**
+   * unlinkat(2) of one component of {@code dirfd}: with AT_REMOVEDIR for a directory (which must be
+   * empty); a symlink is removed itself, never its target; EISDIR for a directory without it.
+   */
+  void unlinkAt(int dirfd, byte[] name, boolean directory) throws ErrnoException;
+
+  /** fchmod(2) of an open file. */
+  void fchmod(int fd, int mode) throws ErrnoException;
+
+  /** syncfs(2): writes out everything of the file system {@code fd} is on. */
+  void syncfs(int fd) throws ErrnoException;
+
+  /** close(2). */
+  void close(int fd);
+
+  /**
+   * openat2(2) of {@code path} from {@code rootFd} with RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS:
+   * absolute paths, {@code ..} and symlinks resolve as if {@code rootFd} were {@code /} (a running
+   * container's root seen from the host), so nothing outside it is reached (the CVE-2021-30465
+   * class); {@code flags} (e.g. O_PATH | O_DIRECTORY) get O_CLOEXEC. Returns the fd.
+   */
+  int openInRoot(int rootFd, String path, int flags) throws ErrnoException;
+
+  /**
+   * openat(2) of regular file {@code name} in {@code dirfd} with O_WRONLY | O_CREAT | O_TRUNC |
+   * O_NOFOLLOW | O_CLOEXEC: a symlink there fails with ELOOP and is never written through.
+   */
+  int createFileAt(int dirfd, String name, int mode) throws ErrnoException;
 
   /** mkdirat(2); false when {@code name} exists already (EEXIST). */
-  boolean mkdirAt(int dirFd, String name, int mode) throws IOException;
-
-  /** unlinkat(2), with AT_REMOVEDIR for a {@code directory}; false when nothing is there. */
-  boolean unlinkAt(int dirFd, String name, boolean directory) throws IOException;
+  boolean mkdirAt(int dirfd, String name, int mode) throws ErrnoException;
 
   /** write(2), repeated until all {@code len} bytes from {@code off} are written. */
-  void writeFully(int fd, byte[] buf, int off, int len) throws IOException;
-
-  /** fchmod(2) with all 12 permission bits. */
-  void fchmod(int fd, int mode) throws IOException;
+  void writeFully(int fd, byte[] buf, int off, int len) throws ErrnoException;
 
   /** fchown(2). */
-  void fchown(int fd, long uid, long gid) throws IOException;
-
-  /** close(2); errors are ignored, as nothing can be done about them. */
-  void close(int fd);
+  void fchown(int fd, long uid, long gid) throws ErrnoException;
 
   /** glibc's gnu_dev_major of a dev_t. */
   static long major(long dev) {

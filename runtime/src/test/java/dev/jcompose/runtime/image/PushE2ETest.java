@@ -2,8 +2,8 @@ package dev.jcompose.runtime.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.ImageStore.Layer;
 import dev.jcompose.runtime.api.RuntimePaths;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 @Tag("root")
 @Tag("registry")
 class PushE2ETest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private Path root;
 
   @BeforeEach
@@ -94,10 +93,10 @@ class PushE2ETest {
     String digest = s.push(ref, (r, l, phase, c, t) -> phases.add(phase));
     assertThat(phases).contains("Pushed");
 
-    JsonNode inspect = JSON.readTree(skopeo("inspect", "--tls-verify=false", "docker://" + ref));
+    JsonNode inspect = Json.parse(skopeo("inspect", "--tls-verify=false", "docker://" + ref));
     assertThat(inspect.path("Digest").asText()).isEqualTo(digest);
     assertThat(inspect.path("Layers")).hasSize(layers.size());
-    assertThat(inspect.path("Layers").get(layers.size() - 1).asText()).isEqualTo(layer.digest());
+    assertThat(inspect.path("Layers").path(layers.size() - 1).asText()).isEqualTo(layer.digest());
     Path copy = root.resolve("copy");
     skopeo("copy", "--src-tls-verify=false", "docker://" + ref, "oci:" + copy + ":x");
     assertThat(copy.resolve("index.json")).exists();

@@ -78,6 +78,11 @@ public final class RecordingNativeOps implements NativeOps {
   }
 
   @Override
+  public void mount(String source, Path target, String fstype, long flags, String data) {
+    calls.add("mount " + source + " " + target + " " + fstype + " " + flags + " " + data);
+  }
+
+  @Override
   public boolean becomeChildSubreaper() {
     calls.add("prctl PR_SET_CHILD_SUBREAPER");
     return true;
@@ -88,36 +93,26 @@ public final class RecordingNativeOps implements NativeOps {
     calls.add("pidfd_open+poll+waitpid " + pid);
   }
 
-  // The fd calls act on trees of running containers: only the root tests exercise them.
-
+  // Directories by descriptor: the tree removal's calls are proven on real directories
+  // (TreeRemoverTest); a fake could not model what they guard against.
   @Override
-  public int openDirectoryHandle(Path dir) {
-    throw new UnsupportedOperationException("open " + dir);
+  public int openDirectory(Path dir) {
+    throw new UnsupportedOperationException("openat2 " + dir);
   }
 
   @Override
-  public int openInRoot(int rootFd, String path, int flags) {
-    throw new UnsupportedOperationException("openat2 " + path);
+  public int openDirectoryBeneath(int dirfd, byte[] name) {
+    throw new UnsupportedOperationException("openat2 beneath");
   }
 
   @Override
-  public int createFileAt(int dirFd, String name, int mode) {
-    throw new UnsupportedOperationException("openat " + name);
+  public List<DirEntry> readDirectory(int fd) {
+    throw new UnsupportedOperationException("getdents64");
   }
 
   @Override
-  public boolean mkdirAt(int dirFd, String name, int mode) {
-    throw new UnsupportedOperationException("mkdirat " + name);
-  }
-
-  @Override
-  public boolean unlinkAt(int dirFd, String name, boolean directory) {
-    throw new UnsupportedOperationException("unlinkat " + name);
-  }
-
-  @Override
-  public void writeFully(int fd, byte[] buf, int off, int len) {
-    throw new UnsupportedOperationException("write");
+  public void unlinkAt(int dirfd, byte[] name, boolean directory) {
+    throw new UnsupportedOperationException("unlinkat");
   }
 
   @Override
@@ -126,12 +121,39 @@ public final class RecordingNativeOps implements NativeOps {
   }
 
   @Override
-  public void fchown(int fd, long uid, long gid) {
-    throw new UnsupportedOperationException("fchown");
+  public void syncfs(int fd) {
+    calls.add("syncfs " + fd);
   }
 
   @Override
   public void close(int fd) {
     calls.add("close " + fd);
+  }
+
+  // The calls below act in trees of running containers: only the root tests exercise them.
+
+  @Override
+  public int openInRoot(int rootFd, String path, int flags) {
+    throw new UnsupportedOperationException("openat2 " + path);
+  }
+
+  @Override
+  public int createFileAt(int dirfd, String name, int mode) {
+    throw new UnsupportedOperationException("openat " + name);
+  }
+
+  @Override
+  public boolean mkdirAt(int dirfd, String name, int mode) {
+    throw new UnsupportedOperationException("mkdirat " + name);
+  }
+
+  @Override
+  public void writeFully(int fd, byte[] buf, int off, int len) {
+    throw new UnsupportedOperationException("write");
+  }
+
+  @Override
+  public void fchown(int fd, long uid, long gid) {
+    throw new UnsupportedOperationException("fchown");
   }
 }

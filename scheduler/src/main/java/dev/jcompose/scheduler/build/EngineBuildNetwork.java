@@ -47,7 +47,13 @@ public final class EngineBuildNetwork implements BuildNetwork {
     if (!created) {
       networks.create(
           new NetworkSpec(
-              NAME, false, List.of(), null, Map.of(), Map.of("dev.jcompose.build", "true")));
+              NAME,
+              NetworkSpec.Driver.BRIDGE,
+              false,
+              false,
+              List.of(),
+              Map.of(),
+              Map.of("dev.jcompose.build", "true")));
       created = true;
     }
     networks.attach(new AttachRequest(id, NAME, netns, "eth0", null, null, List.of(), true));

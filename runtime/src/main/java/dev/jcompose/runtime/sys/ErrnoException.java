@@ -3,14 +3,18 @@ package dev.jcompose.runtime.sys;
 import java.io.IOException;
 
 /**
- * A system call of {@link NativeOps} that failed, with its errno, for callers whose next step
- * depends on why (a missing component, a symlink met under O_NOFOLLOW, a directory not empty).
+ * A failed system call with its errno, so callers can tell "gone" from "a symlink now" from "a
+ * mount point".
  */
-public final class SyscallException extends IOException {
+public final class ErrnoException extends IOException {
   private static final long serialVersionUID = 1L;
-
+  // asm-generic values, the same on x86_64 and aarch64
   public static final int EPERM = 1;
   public static final int ENOENT = 2;
+  public static final int EACCES = 13;
+  public static final int EBUSY = 16;
+  public static final int EXDEV = 18;
+  public static final int ENOTDIR = 20;
   public static final int EEXIST = 17;
   public static final int EISDIR = 21;
   public static final int ENOTEMPTY = 39;
@@ -18,7 +22,7 @@ public final class SyscallException extends IOException {
 
   private final int errno;
 
-  public SyscallException(String message, int errno) {
+  public ErrnoException(String message, int errno) {
     super(message);
     this.errno = errno;
   }
