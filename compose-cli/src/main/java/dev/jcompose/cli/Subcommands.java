@@ -1,6 +1,7 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.command.BuildCommand;
 import dev.jcompose.cli.command.ConfigCommand;
 import dev.jcompose.cli.command.ConvertCommand;
 import dev.jcompose.cli.command.DownCommand;
@@ -13,6 +14,7 @@ import dev.jcompose.cli.command.LogsCommand;
 import dev.jcompose.cli.command.PortCommand;
 import dev.jcompose.cli.command.PsCommand;
 import dev.jcompose.cli.command.PullCommand;
+import dev.jcompose.cli.command.PushCommand;
 import dev.jcompose.cli.command.RestartCommand;
 import dev.jcompose.cli.command.RunCommand;
 import dev.jcompose.cli.command.StartCommand;
@@ -20,6 +22,7 @@ import dev.jcompose.cli.command.StopCommand;
 import dev.jcompose.cli.command.UpCommand;
 import dev.jcompose.cli.command.VersionCommand;
 import dev.jcompose.cli.command.VolumeCommand;
+import dev.jcompose.cli.command.WatchCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +34,9 @@ import java.util.Map;
 final class Subcommands {
   private static final List<String> NAMES =
       List.of(
-          "config", "convert", "pull", "images", "volume", "up", "down", "ps", "logs", "stop",
-          "start", "restart", "exec", "run", "port", "events", "engine", "version", "help");
+          "config", "convert", "pull", "build", "push", "watch", "images", "volume", "up", "down",
+          "ps", "logs", "stop", "start", "restart", "exec", "run", "port", "events", "engine",
+          "version", "help");
 
   private Subcommands() {}
 
@@ -42,6 +46,9 @@ final class Subcommands {
       case "config" -> new ConfigCommand();
       case "convert" -> new ConvertCommand();
       case "pull" -> new PullCommand();
+      case "build" -> new BuildCommand();
+      case "push" -> new PushCommand();
+      case "watch" -> new WatchCommand();
       case "images" -> new ImagesCommand();
       case "volume" -> new VolumeCommand();
       case "up" -> new UpCommand();

@@ -6,13 +6,16 @@ import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.Project;
+import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.UpOptions;
+import dev.jcompose.scheduler.api.WatchOptions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code jcompose up}: creates and starts the project's containers through the engine, then —
@@ -61,6 +64,14 @@ public final class UpCommand implements Command {
   private static final Opt NO_LOG_PREFIX =
       Opt.flag("Don't print prefix in logs", "--no-log-prefix");
   private static final Opt TIMESTAMPS = Opt.flag("Show timestamps", "--timestamps");
+  private static final Opt BUILD = Opt.flag("Build images before starting containers", "--build");
+  private static final Opt NO_BUILD =
+      Opt.flag("Don't build an image, even if it's policy", "--no-build");
+  private static final Opt WATCH =
+      Opt.flag(
+          "Watch source code and rebuild/refresh containers when files are updated",
+          "-w",
+          "--watch");
   private static final Opt QUIET = Opt.flag("", "-q", "--quiet").hide();
   private static final VerbSpec SPEC =
       VerbSpec.of("Create and start containers", "up")
@@ -83,6 +94,9 @@ public final class UpCommand implements Command {
               NO_COLOR,
               NO_LOG_PREFIX,
               TIMESTAMPS,
+              BUILD,
+              NO_BUILD,
+              WATCH,
               QUIET)
           .build();
 
@@ -98,6 +112,10 @@ public final class UpCommand implements Command {
     String exitCodeFrom = args.get(EXIT_CODE_FROM);
     if (exitCodeFrom != null && !project.services().containsKey(exitCodeFrom)) {
       throw args.usage("no such service: " + exitCodeFrom);
+    }
+    boolean watch = args.has(WATCH);
+    if (watch) {
+      WatchCommand.requireRules(project, args.operands());
     }
     ComposeService compose = CommandContext.compose.get();
     Instant since = Instant.now();
@@ -120,7 +138,38 @@ public final class UpCommand implements Command {
         containers.stream()
             .filter(c -> services.isEmpty() || services.contains(c.service()))
             .toList();
-    return new Attacher(compose, project.name(), settings).run(attached, since);
+    AtomicBoolean attachEnded = new AtomicBoolean();
+    Thread watcher = watch ? startWatch(compose, project, services, attachEnded) : null;
+    try {
+      return new Attacher(compose, project.name(), settings).run(attached, since);
+    } finally {
+      attachEnded.set(true);
+      if (watcher != null) {
+        watcher.interrupt();
+      }
+    }
+  }
+
+  // up --watch: the watch session runs beside the attached logs and ends with them
+  private static Thread startWatch(
+      ComposeService compose, Project project, List<String> services, AtomicBoolean attachEnded) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                compose.watch(
+                    project,
+                    new WatchOptions(services),
+                    new ProgressPrinter(System.err, false),
+                    attachEnded::get);
+              } catch (ComposeException e) {
+                System.err.println("watch: " + e.getMessage());
+              }
+            },
+            "jcompose-up-watch");
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   private static void validate(Args args) {
@@ -130,6 +179,12 @@ public final class UpCommand implements Command {
     }
     if (args.has(FORCE_RECREATE) && args.has(NO_RECREATE)) {
       throw args.usage("--force-recreate and --no-recreate are incompatible");
+    }
+    if (args.has(WATCH) && args.has(DETACH)) {
+      throw args.usage("--watch cannot be combined with --detach");
+    }
+    if (args.has(BUILD) && args.has(NO_BUILD)) {
+      throw args.usage("--build and --no-build are incompatible");
     }
   }
 
@@ -148,6 +203,7 @@ public final class UpCommand implements Command {
         .pull(args.get(PULL))
         .scale(scales(args))
         .timeoutSeconds(args.integer(TIMEOUT))
+        .buildPolicy(args.has(BUILD) ? "always" : args.has(NO_BUILD) ? "never" : "missing")
         .build();
   }
 

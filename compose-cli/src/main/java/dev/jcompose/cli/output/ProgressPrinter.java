@@ -22,11 +22,32 @@ public final class ProgressPrinter implements Consumer<Event> {
     if (quiet) {
       return;
     }
+    if (e.resource() != null && e.resource().startsWith("Build ")) {
+      err.println(build(e.resource().substring(6), e.action(), e.message()));
+      err.flush();
+      return;
+    }
     StringBuilder sb = new StringBuilder(" ").append(e.resource()).append("  ").append(e.action());
     if (e.message() != null && !e.message().isEmpty()) {
       sb.append(' ').append(e.message());
     }
     err.println(sb);
     err.flush();
+  }
+
+  // BuildKit's plain progress, prefixed with the service: steps as "=>", their output indented.
+  static String build(String service, String action, String message) {
+    String m = message == null ? "" : message;
+    return switch (action) {
+      case "Building" -> "[+] Building " + service;
+      case "Step" -> " => " + m;
+      case "Cached" -> " => CACHED " + m;
+      case "Done" -> " => DONE " + m;
+      case "Output" -> " " + service + " | " + m;
+      case "Warning" -> " WARNING: " + m;
+      case "Note" -> " => " + m;
+      case "Built" -> " Service " + service + "  Built " + m;
+      default -> " " + service + "  " + action + " " + m;
+    };
   }
 }

@@ -80,6 +80,18 @@ class RecordingEngine implements ComposeService {
   }
 
   @Override
+  public void build(
+      Project project, dev.jcompose.scheduler.api.BuildOptions options, Consumer<Event> progress) {
+    record("build " + project.name(), options);
+  }
+
+  @Override
+  public void push(
+      Project project, dev.jcompose.scheduler.api.PushOptions options, Consumer<Event> progress) {
+    record("push " + project.name(), options);
+  }
+
+  @Override
   public ContainerSummary run(Project project, RunOptions options, Consumer<Event> progress) {
     record("run " + project.name(), options);
     return containers.get(0);
@@ -152,5 +164,14 @@ class RecordingEngine implements ComposeService {
   public String removeVolume(String projectName, String name) {
     record("volume rm " + projectName + " " + name, null);
     return projectName + "_" + name;
+  }
+
+  @Override
+  public void watch(
+      Project project,
+      dev.jcompose.scheduler.api.WatchOptions options,
+      Consumer<Event> progress,
+      BooleanSupplier stop) {
+    record("watch " + project.name(), options);
   }
 }

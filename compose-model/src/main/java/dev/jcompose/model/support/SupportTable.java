@@ -30,7 +30,9 @@ public final class SupportTable {
           warned("annotations", "OCI annotations have no meaning for jcompose's runtime: ignored"),
           warned("attach", "attached up shows every service's output: attach: false is ignored"),
           applied("build", "built by jcompose's builder"),
-          warned("develop", "watch is not implemented: develop is ignored"),
+          applied(
+              "develop",
+              "watch (sync, sync+restart, restart, sync+exec, rebuild) with up --watch and watch"),
           applied(
               "blkio_config",
               "weight, weight_device and the throttles on cgroup v1 (blkio) and v2 (io.weight/io.max)"),

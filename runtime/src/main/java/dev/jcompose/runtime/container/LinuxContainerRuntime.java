@@ -374,6 +374,12 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   }
 
   @Override
+  public Path upperDir(String id) {
+    load(id);
+    return dirs(id).upper();
+  }
+
+  @Override
   public ExecSession exec(String id, ExecSpec spec) {
     ContainerDirs dirs = dirs(id);
     ContainerRecord rec = load(id);

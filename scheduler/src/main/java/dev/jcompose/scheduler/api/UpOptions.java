@@ -11,6 +11,9 @@ import java.util.Map;
  * @param pull the pull policy for services that set none: always, missing, never
  * @param scale replica counts that override the services' own
  * @param timeoutSeconds stop timeout when recreating; null = each service's grace period
+ * @param buildPolicy when services with a build section are built: {@code missing} (their image is
+ *     not present; docker compose's default), {@code always} ({@code --build}) or {@code never}
+ *     ({@code --no-build})
  */
 public record UpOptions(
     List<String> services,
@@ -25,9 +28,11 @@ public record UpOptions(
     boolean noStart,
     String pull,
     Map<String, Integer> scale,
-    Integer timeoutSeconds) {
+    Integer timeoutSeconds,
+    String buildPolicy) {
 
   public UpOptions {
+    buildPolicy = buildPolicy == null ? "missing" : buildPolicy;
     services = services == null ? List.of() : List.copyOf(services);
     scale = scale == null ? Map.of() : Map.copyOf(scale);
     pull = pull == null ? "missing" : pull;
@@ -56,6 +61,7 @@ public record UpOptions(
     private String pull;
     private Map<String, Integer> scale;
     private Integer timeoutSeconds;
+    private String buildPolicy;
 
     public Builder services(List<String> v) {
       services = v;
@@ -122,6 +128,12 @@ public record UpOptions(
       return this;
     }
 
+    /** missing (default), always (--build) or never (--no-build). */
+    public Builder buildPolicy(String v) {
+      buildPolicy = v;
+      return this;
+    }
+
     public UpOptions build() {
       return new UpOptions(
           services,
@@ -136,7 +148,8 @@ public record UpOptions(
           noStart,
           pull,
           scale,
-          timeoutSeconds);
+          timeoutSeconds,
+          buildPolicy);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.jcompose.scheduler.client;
 
 import dev.jcompose.model.api.Project;
+import dev.jcompose.scheduler.api.BuildOptions;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
@@ -14,9 +15,11 @@ import dev.jcompose.scheduler.api.LogOptions;
 import dev.jcompose.scheduler.api.LogSink;
 import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.api.PullOptions;
+import dev.jcompose.scheduler.api.PushOptions;
 import dev.jcompose.scheduler.api.RunOptions;
 import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.api.VolumeSummary;
+import dev.jcompose.scheduler.api.WatchOptions;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -84,6 +87,16 @@ public final class ClientComposeService implements ComposeService {
   }
 
   @Override
+  public void build(Project project, BuildOptions options, Consumer<Event> progress) {
+    engine().build(project, options, progress);
+  }
+
+  @Override
+  public void push(Project project, PushOptions options, Consumer<Event> progress) {
+    engine().push(project, options, progress);
+  }
+
+  @Override
   public int waitExit(String containerName) {
     return engine().waitExit(containerName);
   }
@@ -122,6 +135,12 @@ public final class ClientComposeService implements ComposeService {
   @Override
   public List<VolumeSummary> volumes(String projectName) {
     return local.volumes(projectName);
+  }
+
+  @Override
+  public void watch(
+      Project project, WatchOptions options, Consumer<Event> progress, BooleanSupplier stop) {
+    local.watch(project, options, progress, stop);
   }
 
   @Override

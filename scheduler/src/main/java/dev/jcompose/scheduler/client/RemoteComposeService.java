@@ -3,12 +3,14 @@ package dev.jcompose.scheduler.client;
 import dev.jcompose.common.json.TypeRef;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.runtime.api.RuntimePaths;
+import dev.jcompose.scheduler.api.BuildOptions;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.PsOptions;
+import dev.jcompose.scheduler.api.PushOptions;
 import dev.jcompose.scheduler.api.RunOptions;
 import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.wire.ApiRoutes;
@@ -124,6 +126,26 @@ public final class RemoteComposeService implements EngineVerbs {
         new Requests.Run(project, options),
         progress,
         TypeRef.of(ContainerSummary.class));
+  }
+
+  @Override
+  public void build(Project project, BuildOptions options, Consumer<Event> progress) {
+    calls.stream(
+        "build",
+        ApiRoutes.project(project.name(), "build"),
+        new Requests.Build(project, options),
+        progress,
+        null);
+  }
+
+  @Override
+  public void push(Project project, PushOptions options, Consumer<Event> progress) {
+    calls.stream(
+        "push",
+        ApiRoutes.project(project.name(), "push"),
+        new Requests.Push(project, options),
+        progress,
+        null);
   }
 
   @Override

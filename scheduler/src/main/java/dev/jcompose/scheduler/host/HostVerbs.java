@@ -1,6 +1,7 @@
 package dev.jcompose.scheduler.host;
 
 import dev.jcompose.model.api.Project;
+import dev.jcompose.runtime.api.ContainerFiles;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ExecSession;
@@ -9,6 +10,7 @@ import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.runtime.api.LogReader;
 import dev.jcompose.runtime.api.VolumeService;
 import dev.jcompose.scheduler.api.ComposeException;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.ExecOptions;
 import dev.jcompose.scheduler.api.ExecProcess;
@@ -18,7 +20,11 @@ import dev.jcompose.scheduler.api.LogOptions;
 import dev.jcompose.scheduler.api.LogSink;
 import dev.jcompose.scheduler.api.PullOptions;
 import dev.jcompose.scheduler.api.VolumeSummary;
+import dev.jcompose.scheduler.api.WatchOptions;
 import dev.jcompose.scheduler.names.Labels;
+import dev.jcompose.scheduler.watch.WatchRules;
+import dev.jcompose.scheduler.watch.WatchSession;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Comparator;
@@ -38,16 +44,26 @@ public final class HostVerbs implements LocalVerbs {
   private final Supplier<LogReader> logs;
   private final Supplier<ImageService> images;
   private final Supplier<VolumeService> volumes;
+  private final Supplier<ContainerFiles> files;
+  private final Supplier<EngineVerbs> engine;
 
+  /**
+   * @param files writes into running containers (watch syncs)
+   * @param engine the engine verbs that watch's restarts and rebuilds use
+   */
   public HostVerbs(
       Supplier<ContainerRuntime> runtime,
       Supplier<LogReader> logs,
       Supplier<ImageService> images,
-      Supplier<VolumeService> volumes) {
+      Supplier<VolumeService> volumes,
+      Supplier<ContainerFiles> files,
+      Supplier<EngineVerbs> engine) {
     this.runtime = Lazy.of(runtime);
     this.logs = Lazy.of(logs);
     this.images = Lazy.of(images);
     this.volumes = Lazy.of(volumes);
+    this.files = Lazy.of(files);
+    this.engine = Lazy.of(engine);
   }
 
   @Override
@@ -101,6 +117,32 @@ public final class HostVerbs implements LocalVerbs {
                 .sorted(Comparator.comparing(VolumeService.VolumeInfo::name))
                 .map(v -> new VolumeSummary(v.name(), "local", v.dataDir().toString(), v.labels()))
                 .toList());
+  }
+
+  @Override
+  public void watch(
+      Project project, WatchOptions options, Consumer<Event> progress, BooleanSupplier stop) {
+    WatchRules rules = WatchRules.of(project, options.services());
+    if (rules.isEmpty()) {
+      throw new ComposeException(
+          ComposeException.Kind.INVALID,
+          "none of the selected services is configured for watch, consider setting a 'develop' section");
+    }
+    WatchSession session =
+        new WatchSession(
+            engine.get(),
+            files.get(),
+            new WatchHooks(runtime.get(), System.out, System.err),
+            project,
+            rules,
+            progress);
+    try {
+      session.run(stop);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      throw new ComposeException(ComposeException.Kind.INTERNAL, "watch: " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -13,6 +13,8 @@ final class VerbRoutes {
   private static final Map<String, Class<?>> BODIES =
       Map.of(
           "up", Requests.Up.class,
+          "build", Requests.Build.class,
+          "push", Requests.Push.class,
           "down", Requests.Down.class,
           "run", Requests.Run.class,
           "stop", Requests.Services.class,
@@ -48,6 +50,16 @@ final class VerbRoutes {
       case "run" -> {
         Requests.Run run = (Requests.Run) body;
         return service.run(run.project(), run.options(), out::event);
+      }
+      case "build" -> {
+        Requests.Build build = (Requests.Build) body;
+        service.build(build.project(), build.options(), out::event);
+        return null;
+      }
+      case "push" -> {
+        Requests.Push push = (Requests.Push) body;
+        service.push(push.project(), push.options(), out::event);
+        return null;
       }
       case "down" -> {
         Requests.Down down = (Requests.Down) body;

@@ -95,7 +95,8 @@ public final class SampleProjects {
                 List.of("linux/amd64"),
                 List.of(new ServiceNetworking.ExtraHost("h", "10.0.0.1")),
                 1024L,
-                List.of(new ServiceStorage.FileRef("token", null, null, null, null))))
+                List.of(new ServiceStorage.FileRef("token", null, null, null, null)),
+                List.of()))
         .containerName("custom-web")
         .labels(Map.of("com.example", "x"))
         .profiles(List.of("dev"))
