@@ -62,9 +62,16 @@ static void read_client(struct monitor *m, int slot) {
   for (char *line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) client_command(m, slot, line);
 }
 
-/* Start result: an "E" message is a setup failure; EOF without it means execve closed the socket. */
+/* Start result: an "E" message is a setup failure; EOF without it means execve closed the socket.
+ * Before that, with a tty, a "T" message carries the pty master the init made (console.c). */
 static void read_sync(struct monitor *m) {
   struct shim_err err = {0, ""};
+  char tag;
+  if (recv(m->sync, &tag, 1, MSG_PEEK | MSG_DONTWAIT) == 1 && tag == 'T') {
+    int fd;
+    if (recv_fd(m->sync, &fd) == 0 && m->out_fd < 0) m->out_fd = fd;
+    return;
+  }
   int rc = recv_status(m->sync, &err);
   if (rc == 0) return;
   close(m->sync);
@@ -102,7 +109,7 @@ static void read_output(struct monitor *m, int *fd, int stream) {
     return;
   }
   if (n < 0 && (errno == EAGAIN || errno == EINTR)) return;
-  logw_flush_partial(m->log, stream); /* EOF (or EIO on a pty whose slave closed) */
+  logw_end_stream(m->log, stream); /* EOF (or EIO on a pty whose slave closed) */
   close(*fd);
   *fd = -1;
 }
@@ -159,8 +166,8 @@ static void write_exit(struct monitor *m) {
 
 static void finish(struct monitor *m) {
   if (m->sync >= 0) read_sync(m); /* a pending "E" explains an init that died before exec */
-  logw_flush_partial(m->log, 0);
-  logw_flush_partial(m->log, 1);
+  logw_end_stream(m->log, 0);
+  logw_end_stream(m->log, 1);
   logw_close(m->log);
   write_exit(m);
   const char *sock = cfg_get(m->cfg, "socket");

@@ -56,7 +56,8 @@ public final class ExecCommand implements Command {
                     args.get(USER),
                     args.get(WORKDIR),
                     tty,
-                    !detach));
+                    !detach,
+                    args.has(PRIVILEGED)));
     if (detach) {
       return 0;
     }

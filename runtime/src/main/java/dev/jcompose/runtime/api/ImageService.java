@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,13 @@ public interface ImageService {
   Optional<ImageHandle> find(String reference);
 
   List<ImageHandle> list();
+
+  /**
+   * When {@code reference} was last pulled, if it is local (pull_policy daily, weekly, every_...).
+   */
+  default Optional<Instant> lastPulled(String reference) {
+    return Optional.empty();
+  }
 
   void remove(String reference);
 

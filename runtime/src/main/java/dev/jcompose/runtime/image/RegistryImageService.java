@@ -13,6 +13,7 @@ import dev.jcompose.runtime.image.registry.Platform;
 import dev.jcompose.runtime.sys.NativeOps;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,6 +73,11 @@ public final class RegistryImageService implements ImageService, ImageStore {
   @Override
   public Optional<ImageHandle> find(String reference) {
     return catalog.find(reference);
+  }
+
+  @Override
+  public Optional<Instant> lastPulled(String reference) {
+    return catalog.lastPulled(reference);
   }
 
   @Override

@@ -18,12 +18,15 @@ import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.build.BuildDecider;
 import dev.jcompose.scheduler.build.ServiceBuilds;
 import dev.jcompose.scheduler.build.ServicePushes;
+import dev.jcompose.scheduler.convert.Platforms;
 import dev.jcompose.scheduler.graph.ServiceGraph;
 import dev.jcompose.scheduler.names.ContainerNames;
 import dev.jcompose.scheduler.names.Labels;
 import dev.jcompose.scheduler.ops.ContainerActions;
 import dev.jcompose.scheduler.ops.EngineContext;
 import dev.jcompose.scheduler.ops.Executions;
+import dev.jcompose.scheduler.ops.HookRunner;
+import dev.jcompose.scheduler.ops.ImageRemoval;
 import dev.jcompose.scheduler.ops.Observer;
 import dev.jcompose.scheduler.ops.Progress;
 import dev.jcompose.scheduler.ops.UpRunner;
@@ -64,8 +67,16 @@ public final class LocalComposeService implements EngineVerbs {
     try (var lock = new Locked(ctx, given.name())) {
       Project project = ensureImages(given, scope(given, options), options.buildPolicy(), listener);
       ObservedState observed = Observer.observe(ctx, project.name());
+      scope(project, options).forEach(name -> Platforms.check(project.services().get(name)));
       Plan plan =
-          Reconciler.plan(new ReconcileInput(project, observed, options, localImages(project)));
+          Reconciler.plan(
+              new ReconcileInput(
+                  project,
+                  observed,
+                  options,
+                  localImages(project),
+                  pulledAt(project),
+                  Instant.now()));
       plan.warnings().forEach(w -> progress.emit("Project " + project.name(), "Warning", w));
       if (options.dryRun()) {
         progress.emit("Project " + project.name(), "Plan", plan.toString());
@@ -136,6 +147,8 @@ public final class LocalComposeService implements EngineVerbs {
           new UpRunner(
               ctx, project, cs, progress, options.timeoutSeconds(), false, options.removeVolumes()),
           progress);
+      new ImageRemoval(ctx.images(), ctx.runtime(), progress)
+          .remove(ImageRemoval.selected(project, options.removeImages()));
     }
   }
 
@@ -251,6 +264,7 @@ public final class LocalComposeService implements EngineVerbs {
     Service s = project.services().get(options.service());
     Progress progress = new Progress(listener, ctx.bus(), project.name());
     UpRunner runner = new UpRunner(ctx, project, List.of(), progress, null, false, false);
+    runner.ensureNetworks(s);
     ImageHandle image =
         ctx.images()
             .find(s.image())
@@ -272,6 +286,7 @@ public final class LocalComposeService implements EngineVerbs {
             runner.volumeResolver(image, name),
             progress);
     actions.start(name, st.labels(), progress);
+    new HookRunner(ctx.runtime()).run(name, s.name(), s.lifecycle().postStart(), progress);
     return ctx.runtime().state(name).map(x -> Summaries.of(ctx, x)).orElseThrow();
   }
 
@@ -355,6 +370,16 @@ public final class LocalComposeService implements EngineVerbs {
         ctx.images()
             .find(s.image())
             .ifPresent(h -> out.put(s.image(), h.imageId() == null ? "" : h.imageId()));
+      }
+    }
+    return out;
+  }
+
+  private Map<String, Instant> pulledAt(Project p) {
+    Map<String, Instant> out = new HashMap<>();
+    for (Service s : p.services().values()) {
+      if (s.image() != null && !out.containsKey(s.image())) {
+        ctx.images().lastPulled(s.image()).ifPresent(t -> out.put(s.image(), t));
       }
     }
     return out;
