@@ -42,6 +42,9 @@ public final class SupportCheck {
           "ipvlan_mode",
           "ipvlan_flag");
 
+  /** The endpoint option {@code interface_name} is sent as (docker compose's create.go). */
+  private static final String ENDPOINT_IFNAME = "com.docker.network.endpoint.ifname";
+
   private final MapNode source;
   private final List<String> warnings = new ArrayList<>();
 
@@ -70,6 +73,35 @@ public final class SupportCheck {
     }
     SupportTable.NESTED.values().forEach(n -> nested(name, s, n));
     values(name, s);
+    endpointOptions(name, s);
+  }
+
+  /** Endpoint driver options: only the interface name is applied (as interface_name). */
+  private void endpointOptions(String name, Map<String, Object> s) {
+    if (!(s.get("networks") instanceof Map<?, ?> nets)) {
+      return;
+    }
+    new TreeMap<>(nets)
+        .forEach(
+            (net, a) -> {
+              if (a instanceof Map<?, ?> attachment
+                  && attachment.get("driver_opts") instanceof Map<?, ?> opts) {
+                opts.keySet().stream()
+                    .map(String::valueOf)
+                    .filter(k -> !k.equals(ENDPOINT_IFNAME))
+                    .sorted()
+                    .forEach(
+                        k ->
+                            warn(
+                                "endpoint driver option " + k + " is not supported: ignored",
+                                "services",
+                                name,
+                                "networks",
+                                String.valueOf(net),
+                                "driver_opts",
+                                k));
+              }
+            });
   }
 
   /** A nested attribute, {@code *} standing for any map key or list index. */
@@ -208,6 +240,34 @@ public final class SupportCheck {
                     "networks",
                     key,
                     "driver");
+              }
+              if (Boolean.FALSE.equals(n.get("enable_ipv4"))) {
+                warn(
+                    "IPv6-only networks are not supported: the network also has IPv4",
+                    "networks",
+                    key,
+                    "enable_ipv4");
+              }
+              if (n.get("ipam") instanceof Map<?, ?> ipam) {
+                String ipamDriver = str(ipam.get("driver"));
+                if (ipamDriver != null && !ipamDriver.isEmpty() && !ipamDriver.equals("default")) {
+                  warn(
+                      "IPAM driver \""
+                          + ipamDriver
+                          + "\" is not supported: the default one is used",
+                      "networks",
+                      key,
+                      "ipam",
+                      "driver");
+                }
+                if (ipam.get("options") instanceof Map<?, ?> o && !o.isEmpty()) {
+                  warn(
+                      "IPAM options are not supported: ignored",
+                      "networks",
+                      key,
+                      "ipam",
+                      "options");
+                }
               }
               if (!external && n.get("driver_opts") instanceof Map<?, ?> opts) {
                 opts.keySet().stream()

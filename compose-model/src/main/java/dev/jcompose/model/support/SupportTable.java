@@ -185,7 +185,6 @@ public final class SupportTable {
           warned("deploy.resources.limits.devices", "no device limits: ignored"),
           warned("deploy.restart_policy.delay", "docker compose ignores it too"),
           warned("deploy.restart_policy.window", "docker compose ignores it too"),
-          warned("networks.*.driver_opts", "endpoint driver options: ignored"),
           warned(
               "volumes.*.bind.propagation",
               "binds have the container's default propagation: ignored"),

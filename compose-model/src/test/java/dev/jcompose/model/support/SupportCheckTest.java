@@ -40,6 +40,42 @@ class SupportCheckTest {
   }
 
   @Test
+  void networkSide_linkLocalAndIfnameApplied_otherEndpointOptionsIpamAndIpv6OnlyWarned()
+      throws IOException {
+    List<String> w =
+        warnings(
+            """
+            services:
+              web:
+                image: busybox
+                networks:
+                  front:
+                    link_local_ips: ["169.254.8.8"]
+                    driver_opts:
+                      com.docker.network.endpoint.ifname: front0
+                      com.docker.network.endpoint.sysctls: net.ipv4.conf.IFNAME.forwarding=1
+            networks:
+              front:
+                enable_ipv4: false
+                enable_ipv6: true
+                ipam:
+                  driver: custom
+                  options: {foo: bar}
+            """);
+    assertThat(w).noneMatch(m -> m.contains("link_local_ips") || m.contains("endpoint.ifname"));
+    assertThat(w)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        ":9:11: services.web.networks.front.driver_opts.com.docker.network.endpoint.sysctls"))
+        .anySatisfy(m -> assertThat(m).contains(":12:5: networks.front.enable_ipv4: IPv6-only"))
+        .anySatisfy(m -> assertThat(m).contains(":15:7: networks.front.ipam.driver: IPAM driver"))
+        .anySatisfy(
+            m -> assertThat(m).contains(":16:7: networks.front.ipam.options: IPAM options"));
+  }
+
+  @Test
   void nestedSwarmOnlyAttribute_isWarned() throws IOException {
     assertThat(
             warnings(
