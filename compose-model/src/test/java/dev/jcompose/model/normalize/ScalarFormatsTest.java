@@ -8,26 +8,6 @@ import org.junit.jupiter.api.Test;
 class ScalarFormatsTest {
 
   @Test
-  void durations_goStringForm() {
-    assertThat(Durations.format(Durations.parseNanos("90s"))).isEqualTo("1m30s");
-    assertThat(Durations.format(Durations.parseNanos("10s"))).isEqualTo("10s");
-    assertThat(Durations.format(Durations.parseNanos("1h"))).isEqualTo("1h0m0s");
-    assertThat(Durations.format(Durations.parseNanos("1.5h"))).isEqualTo("1h30m0s");
-    assertThat(Durations.format(Durations.parseNanos("500ms"))).isEqualTo("500ms");
-    assertThat(Durations.format(Durations.parseNanos("1m30s20ms"))).isEqualTo("1m30.02s");
-    assertThat(Durations.format(Durations.parseNanos("2us"))).isEqualTo("2µs");
-    assertThat(Durations.format(Durations.parseNanos("0"))).isEqualTo("0s");
-    assertThat(Durations.format(Durations.parseNanos("1d"))).isEqualTo("24h0m0s");
-  }
-
-  @Test
-  void durations_missingUnit_isGoError() {
-    assertThatThrownBy(() -> Durations.parseNanos("30"))
-        .hasMessage("time: missing unit in duration \"30\"");
-    assertThatThrownBy(() -> Durations.parseNanos("3x")).hasMessageContaining("unknown unit \"x\"");
-  }
-
-  @Test
   void byteSizes_binaryUnits() {
     assertThat(ByteSizes.parse("512m")).isEqualTo(536870912L);
     assertThat(ByteSizes.parse("1gb")).isEqualTo(1073741824L);
