@@ -165,6 +165,13 @@ class BuildScenariosTest extends OneProjectPerTest {
                 .path("Digest")
                 .asText())
         .isEqualTo(inspect.path("Digest").asText());
+    // one non-empty history entry per layer, or buildah cannot build FROM it (LayerHistory)
+    JsonNode config = json(skopeo("inspect", "--config", "--tls-verify=false", "docker://" + ref));
+    assertThat(
+            config.path("history").elements().stream()
+                .filter(h -> !h.path("empty_layer").asBoolean())
+                .count())
+        .isEqualTo(config.path("rootfs").path("diff_ids").size());
     Path copy = jc.root.resolve("pulled");
     skopeo("copy", "--src-tls-verify=false", "docker://" + ref, "dir:" + copy);
     assertThat(copy.resolve("manifest.json")).exists();
