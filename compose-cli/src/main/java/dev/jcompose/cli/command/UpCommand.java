@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -60,6 +61,10 @@ public final class UpCommand implements Command {
           "Return the exit code of the selected service container; implies"
               + " --abort-on-container-exit",
           "--exit-code-from");
+  private static final Opt ATTACH =
+      Opt.value("SERVICE", "Restrict attaching to the specified services", "--attach");
+  private static final Opt NO_ATTACH =
+      Opt.value("SERVICE", "Do not attach (stream logs) to the specified services", "--no-attach");
   private static final Opt NO_COLOR = Opt.flag("Produce monochrome output", "--no-color");
   private static final Opt NO_LOG_PREFIX =
       Opt.flag("Don't print prefix in logs", "--no-log-prefix");
@@ -91,6 +96,8 @@ public final class UpCommand implements Command {
               TIMEOUT,
               ABORT_ON_EXIT,
               EXIT_CODE_FROM,
+              ATTACH,
+              NO_ATTACH,
               NO_COLOR,
               NO_LOG_PREFIX,
               TIMESTAMPS,
@@ -134,10 +141,11 @@ public final class UpCommand implements Command {
             args.integer(TIMEOUT));
     // Like docker compose, "up web" attaches to web only, not to the dependencies it started.
     List<String> services = args.operands();
+    Set<String> shown =
+        AttachedServices.select(
+            project.services().values(), services, args.all(ATTACH), args.all(NO_ATTACH));
     List<ContainerSummary> attached =
-        containers.stream()
-            .filter(c -> services.isEmpty() || services.contains(c.service()))
-            .toList();
+        containers.stream().filter(c -> shown.contains(c.service())).toList();
     AtomicBoolean attachEnded = new AtomicBoolean();
     Thread watcher = watch ? startWatch(compose, project, services, attachEnded) : null;
     try {
