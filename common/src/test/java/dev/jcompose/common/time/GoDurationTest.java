@@ -51,4 +51,24 @@ class GoDurationTest {
           .hasMessageStartingWith("time: ");
     }
   }
+
+  @Test
+  void fractionsSignsAndLimits_asGo() {
+    assertThat(GoDuration.parseNanos(".5s", GO)).isEqualTo(500_000_000L);
+    assertThat(GoDuration.parseNanos("1.s", GO)).isEqualTo(1_000_000_000L);
+    assertThat(GoDuration.parseNanos("1.000000001s", GO)).isEqualTo(1_000_000_001L);
+    assertThat(GoDuration.parseNanos("0.1h", GO)).isEqualTo(360_000_000_000L);
+    assertThat(GoDuration.parseNanos("-1m30s", GO)).isEqualTo(-90_000_000_000L);
+    assertThat(GoDuration.parseNanos("+2w", COMPOSE)).isEqualTo(1_209_600_000_000_000L);
+    assertThat(GoDuration.parseNanos("1.5µs", GO)).isEqualTo(1_500L);
+    assertThat(GoDuration.parseNanos("-9223372036854775808ns", GO)).isEqualTo(Long.MIN_VALUE);
+    assertThat(GoDuration.parseNanos("9223372036854775807ns", GO)).isEqualTo(Long.MAX_VALUE);
+    assertThatThrownBy(() -> GoDuration.parseNanos("9223372036854775808ns", GO))
+        .hasMessage("time: invalid duration \"9223372036854775808ns\"");
+    assertThatThrownBy(() -> GoDuration.parseNanos("3000000h", GO)).hasMessageContaining("invalid");
+    assertThatThrownBy(() -> GoDuration.parseNanos(".s", GO)).hasMessageContaining("invalid");
+    assertThat(GoDuration.format(1_500L)).isEqualTo("1.5µs");
+    assertThat(GoDuration.format(-2_000_500_000L)).isEqualTo("-2.0005s");
+    assertThat(GoDuration.format(1_000_000_001L)).isEqualTo("1.000000001s");
+  }
 }
