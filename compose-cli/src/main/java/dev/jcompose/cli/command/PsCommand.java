@@ -70,7 +70,7 @@ public final class PsCommand implements Command {
           new ArrayList<>(
               new LinkedHashSet<>(containers.stream().map(ContainerSummary::service).toList())));
     }
-    PsRenderer r = new PsRenderer(Instant.now(), ZoneId.systemDefault(), args.has(NO_TRUNC));
+    PsRenderer r = new PsRenderer(Instant.now(), ZoneId::systemDefault, args.has(NO_TRUNC));
     return format.equals("json") ? r.jsonLines(containers) : r.table(containers);
   }
 
