@@ -74,10 +74,10 @@ static int setup_stdio(const struct child_io *io, struct shim_err *err) {
     close(fd);
     return 0;
   }
-  int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
-  if (null < 0) return fail_errno(err, "open /dev/null");
-  if (dup2(null, 0) < 0 || dup2(io->out, 1) < 0 || dup2(io->err, 2) < 0) return fail_errno(err, "dup stdio");
-  close(null);
+  int in = io->in >= 0 ? io->in : open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (in < 0) return fail_errno(err, "open /dev/null");
+  if (dup2(in, 0) < 0 || dup2(io->out, 1) < 0 || dup2(io->err, 2) < 0) return fail_errno(err, "dup stdio");
+  close(in);
   return 0;
 }
 

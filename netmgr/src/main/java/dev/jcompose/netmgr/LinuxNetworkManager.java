@@ -293,6 +293,11 @@ public final class LinuxNetworkManager implements NetworkManager {
   }
 
   @Override
+  public synchronized List<Endpoint> endpoints(String networkName) {
+    return state.endpointsOf(networkName).stream().map(LinuxNetworkManager::endpoint).toList();
+  }
+
+  @Override
   public synchronized void close() {
     Blocking.await(dns.close(), "stopping DNS");
     ports.releaseAll();

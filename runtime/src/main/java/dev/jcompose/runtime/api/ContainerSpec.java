@@ -23,6 +23,8 @@ import java.util.Map;
  * @param devices extra host devices to create in /dev
  * @param shmSizeBytes size of /dev/shm, null = 64 MiB like docker
  * @param labels opaque key/values stored with the container state
+ * @param attachWait the first start waits (at most 10 s) until a client attached ({@link
+ *     ContainerRuntime#attach}), so a foreground {@code run} sees its output from the first byte
  */
 public record ContainerSpec(
     String id,
@@ -39,7 +41,16 @@ public record ContainerSpec(
     Map<String, String> sysctls,
     List<DeviceSpec> devices,
     Long shmSizeBytes,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    boolean attachWait) {
+
+  /** A container whose start waits for nobody. */
+  public ContainerSpec(String id, ImageHandle image, ProcessSpec process, String hostname, String domainname, NetworkMode network,
+      List<MountSpec> mounts, Map<String, String> etcFiles, Resources resources, boolean readOnlyRootfs, boolean privileged,
+      Map<String, String> sysctls, List<DeviceSpec> devices, Long shmSizeBytes, Map<String, String> labels) {
+    this(id, image, process, hostname, domainname, network, mounts, etcFiles, resources, readOnlyRootfs, privileged, sysctls,
+        devices, shmSizeBytes, labels, false);
+  }
 
   /**
    * The process to run. {@code user} is "uid", "uid:gid", "name" or "name:group" resolved against

@@ -17,6 +17,9 @@ public interface VolumeService {
 
   void remove(String name);
 
+  /** Bytes of the files in the volume (0 when it does not exist). */
+  long size(String name);
+
   /** Copies the image's content at {@code pathInImage} into a new, empty volume (docker's copy-up). */
   void populateFromImage(String name, ImageHandle image, String pathInImage);
 

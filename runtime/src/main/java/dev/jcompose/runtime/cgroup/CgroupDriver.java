@@ -50,4 +50,22 @@ public interface CgroupDriver {
 
   /** Ids of the groups that exist now under {@code jcompose/} (for sweeping stale ones at engine start). */
   List<String> ids();
+
+  /**
+   * Freezes every process of the group ({@code docker pause}): v1 freezer.state FROZEN, v2
+   * cgroup.freeze 1; returns once the kernel reports the group frozen (bounded wait).
+   */
+  void freeze(String id);
+
+  /** Thaws a frozen group; a group that is not frozen is fine. */
+  void thaw(String id);
+
+  /** Whether the group is frozen (or freezing) now; false when it does not exist. */
+  boolean frozen(String id);
+
+  /** The group's CPU, memory, pids and block I/O counters now. */
+  CgroupStats stats(String id);
+
+  /** Pids (as the host sees them) of every process in the group, sorted. */
+  List<Long> pids(String id);
 }

@@ -11,7 +11,15 @@ import dev.jcompose.runtime.api.ExecSession;
 import dev.jcompose.runtime.api.ExecSpec;
 import dev.jcompose.runtime.api.ExitStatus;
 import dev.jcompose.runtime.api.RuntimePaths;
+import dev.jcompose.runtime.api.ContainerStats;
+import dev.jcompose.runtime.api.FileTree;
+import dev.jcompose.runtime.fs.ChangeScanner;
+import dev.jcompose.runtime.fs.RootedTree;
+import dev.jcompose.runtime.fs.TreeSize;
+import dev.jcompose.runtime.api.ProcessInfo;
 import dev.jcompose.runtime.cgroup.CgroupDriver;
+import dev.jcompose.runtime.cgroup.CgroupStats;
+import dev.jcompose.runtime.shim.ShimAttach;
 import dev.jcompose.runtime.shim.ShimBinary;
 import dev.jcompose.runtime.shim.ShimClient;
 import dev.jcompose.runtime.shim.ShimError;
@@ -53,6 +61,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   private final NativeOps ops = NativeOps.real();
   private final MonitorExits monitors = new MonitorExits(ops);
   private final ExecLauncher execs;
+  private final ProcTable proc = ProcTable.host();
   private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
   public LinuxContainerRuntime(RuntimePaths paths, CgroupDriver cgroups) {
@@ -160,6 +169,11 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       ShimError err = ShimError.parse(ShimClient.request(dirs.socket(), "kill " + signal, KILL_TIMEOUT));
       if (err != null) {
         throw new ContainerException(Kind.CONFLICT, "kill container " + id + ": " + err.message());
+      }
+      // a frozen process only receives its signal once thawed: kill and stop of a paused
+      // container take effect, as docker's do
+      if (cgroups.frozen(id)) {
+        cgroups.thaw(id);
       }
     } catch (IOException e) {
       if (signal != SIGKILL) {
@@ -290,6 +304,115 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       throw new ContainerException(Kind.CONFLICT, "container " + id + " is not running");
     }
     return execs.exec(rec, dirs, st.pid(), spec);
+  }
+
+  @Override
+  public ExecSession attach(String id) {
+    ContainerDirs dirs = dirs(id);
+    load(id);
+    ShimAttach a;
+    try {
+      a = ShimAttach.open(dirs.socket());
+    } catch (IOException e) {
+      throw new ContainerException(Kind.NOT_FOUND, "cannot attach to container " + id + ": " + e.getMessage(), e);
+    }
+    CompletableFuture<Integer> exit = awaitExit(id).thenApply(ExitStatus::exitCode);
+    return new ExecSession() {
+      @Override
+      public java.io.OutputStream stdin() {
+        return a.stdin();
+      }
+
+      @Override
+      public java.io.InputStream stdout() {
+        return a.stdout();
+      }
+
+      @Override
+      public java.io.InputStream stderr() {
+        return a.stderr();
+      }
+
+      @Override
+      public CompletableFuture<Integer> exitCode() {
+        return exit;
+      }
+    };
+  }
+
+  @Override
+  public ContainerSpec spec(String id) {
+    return load(id).spec();
+  }
+
+  @Override
+  public void pause(String id) {
+    synchronized (lock(id)) {
+      ContainerState st = running(id);
+      if (st.paused()) {
+        throw new ContainerException(Kind.CONFLICT, "container " + id + " is already paused");
+      }
+      cgroups.freeze(id);
+    }
+  }
+
+  @Override
+  public void unpause(String id) {
+    synchronized (lock(id)) {
+      if (!running(id).paused()) {
+        throw new ContainerException(Kind.CONFLICT, "container " + id + " is not paused");
+      }
+      cgroups.thaw(id);
+    }
+  }
+
+  @Override
+  public ContainerStats stats(String id) {
+    ContainerState st = running(id);
+    CgroupStats c = cgroups.stats(id);
+    long[] net = load(id).spec().network().kind() == ContainerSpec.NetworkMode.Kind.HOST ? new long[2] : proc.network(st.pid());
+    long limit = c.memoryLimit() >= 0 ? c.memoryLimit() : proc.hostMemory();
+    return new ContainerStats(Instant.now(), c.cpuNanos(), c.memoryUsage(), limit, c.pids(), c.blockRead(), c.blockWrite(), net[0], net[1]);
+  }
+
+  @Override
+  public List<ProcessInfo> processes(String id) {
+    running(id);
+    return proc.processes(cgroups.pids(id), Instant.now());
+  }
+
+  @Override
+  public FileTree files(String id) {
+    return RootedTree.open(ops, Path.of("/proc", Integer.toString(running(id).pid()), "root"), "container " + id);
+  }
+
+  @Override
+  public FileTree hostFiles() {
+    return RootedTree.open(ops, Path.of("/"), "the host");
+  }
+
+  @Override
+  public List<FileChange> changes(String id) {
+    ContainerRecord rec = load(id);
+    try {
+      return ChangeScanner.scan(ops, dirs(id).upper(), rec.spec().image().layerDirs());
+    } catch (IOException e) {
+      throw new ContainerException(Kind.INTERNAL, "cannot read the changes of container " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public long writableSize(String id) {
+    load(id);
+    return TreeSize.of(ops, dirs(id).upper());
+  }
+
+  private ContainerState running(String id) {
+    ContainerState st = observer.observe(load(id), dirs(id));
+    if (st.status() != Status.RUNNING) {
+      throw new ContainerException(Kind.CONFLICT, "container " + id + " is not running");
+    }
+    return st;
   }
 
   private ContainerRecord load(String id) {

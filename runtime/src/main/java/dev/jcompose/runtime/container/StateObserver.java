@@ -40,7 +40,8 @@ final class StateObserver {
     if (exit.isEmpty()) {
       if (rec.pid() > 0 && (ProcessStart.isSame(rec.pid(), rec.pidStartMillis()) || monitorDraining(dirs))) {
         Status s = started == null ? Status.CREATED : Status.RUNNING;
-        return new ContainerState(spec.id(), s, rec.pid(), netns, dirs.log(), created, started, null, null, spec.labels());
+        boolean paused = s == Status.RUNNING && cgroups.frozen(spec.id());
+        return new ContainerState(spec.id(), s, rec.pid(), netns, dirs.log(), created, started, null, null, spec.labels(), paused);
       }
       // The monitor may have written its exit file and gone while we asked it (it stops answering
       // once it leaves its loop): read again before calling the exit unknown.

@@ -1,5 +1,9 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.runtime.api.ImageDescription;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
@@ -25,6 +29,9 @@ import java.util.Optional;
 public final class RegistryImageService implements ImageService {
   private final Puller puller;
   private final ImageCatalog catalog;
+  private final ContentStore content;
+  private final ImageIndex index;
+  private final LayerFetcher fetcher;
 
   public RegistryImageService(RuntimePaths paths, RegistryConfig config) {
     this(paths, config, NativeOps.real(), Platform.host());
@@ -40,8 +47,11 @@ public final class RegistryImageService implements ImageService {
         .followRedirects(HttpClient.Redirect.NEVER)
         .version(HttpClient.Version.HTTP_1_1)
         .build();
-    this.puller = new Puller(http, config, content, new LayerFetcher(content, layers, locks, ops, config.requestTimeout()), index, platform);
+    this.fetcher = new LayerFetcher(content, layers, locks, ops, config.requestTimeout());
+    this.puller = new Puller(http, config, content, fetcher, index, platform);
     this.catalog = new ImageCatalog(index, content, layers, locks);
+    this.content = content;
+    this.index = index;
   }
 
   @Override
@@ -64,6 +74,34 @@ public final class RegistryImageService implements ImageService {
   @Override
   public void remove(String reference) {
     catalog.remove(reference);
+  }
+
+  @Override
+  public void tag(String source, String target) {
+    catalog.tag(source, ImageReference.parse(target).toString());
+  }
+
+  @Override
+  public Optional<ImageDescription> describe(String reference) {
+    return catalog.describe(reference);
+  }
+
+  @Override
+  public void save(List<String> references, OutputStream out) {
+    try {
+      new ImageArchiveWriter(content, index, out).write(references);
+    } catch (IOException e) {
+      throw new ContainerException(Kind.INTERNAL, "cannot write the image archive: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<String> load(InputStream in, PullProgress progress) {
+    try {
+      return new ImageArchiveReader(content, fetcher, index).load(in, progress == null ? PullProgress.NONE : progress);
+    } catch (IOException e) {
+      throw new ContainerException(Kind.INVALID, "cannot read the image archive: " + e.getMessage(), e);
+    }
   }
 
   /** The normalised form of {@code reference} ({@code busybox} → {@code docker.io/library/busybox:latest}). */

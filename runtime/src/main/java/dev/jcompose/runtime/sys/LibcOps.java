@@ -47,6 +47,9 @@ final class LibcOps implements NativeOps {
 
     int close(int fd);
 
+    /** syscall(SYS_openat2, dirfd, path, &how, sizeof how): struct open_how is three u64s. */
+    long syscall(long number, int dirfd, String path, long[] how, long size);
+
     String strerror(int errno);
   }
 
@@ -60,6 +63,8 @@ final class LibcOps implements NativeOps {
   private static final int EINVAL = 22;
   private static final int PR_SET_CHILD_SUBREAPER = 36;
   private static final long SYS_PIDFD_OPEN = 434; // the same number on every architecture (since 5.3)
+  private static final long SYS_OPENAT2 = 437; // the same on x86_64 and aarch64 (since 5.6)
+  private static final long OPEN_HOW_SIZE = 24;
   private static final short POLLIN = 1;
   private static final int WNOHANG = 1;
 
@@ -189,6 +194,21 @@ final class LibcOps implements NativeOps {
       }
     }
     libc.waitpid(pid, new int[1], WNOHANG); // ECHILD when someone else adopted it: it has exited all the same
+  }
+
+  @Override
+  public int openat2(int dirfd, String path, int flags, int mode, long resolve) throws IOException {
+    long fd = libc.syscall(SYS_OPENAT2, dirfd, path, new long[] {flags, mode, resolve}, OPEN_HOW_SIZE);
+    if (fd < 0) {
+      int errno = Runtime.getRuntime(libc).getLastError();
+      throw new IOException("openat2 " + path + ": " + libc.strerror(errno) + " (errno " + errno + ")");
+    }
+    return (int) fd;
+  }
+
+  @Override
+  public void close(int fd) {
+    libc.close(fd);
   }
 
   // glibc's gnu_dev_makedev encoding

@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.volume;
 
+import dev.jcompose.runtime.fs.TreeSize;
 import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.common.fs.AtomicFile;
 import dev.jcompose.runtime.fs.Trees;
@@ -137,6 +138,11 @@ public final class LocalVolumeService implements VolumeService {
    * pathInImage}, ownership and mode of that directory included. Does nothing if the volume has
    * content already or the image has no directory there.
    */
+  @Override
+  public long size(String name) {
+    return find(name).map(v -> TreeSize.of(NativeOps.real(), v.dataDir())).orElse(0L);
+  }
+
   @Override
   public void populateFromImage(String name, ImageHandle image, String pathInImage) {
     VolumeInfo volume = find(name).orElseThrow(() -> new ContainerException(Kind.NOT_FOUND, "no such volume: " + name));

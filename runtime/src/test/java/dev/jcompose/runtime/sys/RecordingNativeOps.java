@@ -82,4 +82,15 @@ public final class RecordingNativeOps implements NativeOps {
   public void awaitExitAndReap(int pid, Duration timeout) {
     calls.add("pidfd_open+poll+waitpid " + pid);
   }
+
+  @Override
+  public int openat2(int dirfd, String path, int flags, int mode, long resolve) throws IOException {
+    calls.add("openat2 " + dirfd + " " + path);
+    throw new IOException("openat2 is not recorded: file trees are proven by root tests");
+  }
+
+  @Override
+  public void close(int fd) {
+    calls.add("close " + fd);
+  }
 }
