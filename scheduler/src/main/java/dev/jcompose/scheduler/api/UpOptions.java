@@ -11,6 +11,8 @@ import java.util.Map;
  * @param pull the pull policy for services that set none: always, missing, never
  * @param scale replica counts that override the services' own
  * @param timeoutSeconds stop timeout when recreating; null = each service's grace period
+ * @param alwaysRecreateDeps recreate the containers of the dependencies of {@code services} too
+ * @param renewAnonVolumes a recreated container gets new anonymous volumes, not its predecessor's ({@code -V})
  */
 public record UpOptions(
     List<String> services,
@@ -25,7 +27,9 @@ public record UpOptions(
     boolean noStart,
     String pull,
     Map<String, Integer> scale,
-    Integer timeoutSeconds) {
+    Integer timeoutSeconds,
+    boolean alwaysRecreateDeps,
+    boolean renewAnonVolumes) {
 
   public UpOptions {
     services = services == null ? List.of() : List.copyOf(services);
@@ -56,6 +60,8 @@ public record UpOptions(
     private String pull;
     private Map<String, Integer> scale;
     private Integer timeoutSeconds;
+    private boolean alwaysRecreateDeps;
+    private boolean renewAnonVolumes;
 
     public Builder services(List<String> v) {
       services = v;
@@ -122,9 +128,19 @@ public record UpOptions(
       return this;
     }
 
+    public Builder alwaysRecreateDeps(boolean v) {
+      alwaysRecreateDeps = v;
+      return this;
+    }
+
+    public Builder renewAnonVolumes(boolean v) {
+      renewAnonVolumes = v;
+      return this;
+    }
+
     public UpOptions build() {
       return new UpOptions(services, detach, forceRecreate, noRecreate, noDeps, removeOrphans, waitHealthy,
-          waitTimeoutSeconds, dryRun, noStart, pull, scale, timeoutSeconds);
+          waitTimeoutSeconds, dryRun, noStart, pull, scale, timeoutSeconds, alwaysRecreateDeps, renewAnonVolumes);
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.jcompose.runtime.image.RegistryConfig;
 import dev.jcompose.runtime.image.RegistryImageService;
 import dev.jcompose.runtime.logs.CriLogReader;
 import dev.jcompose.runtime.volume.LocalVolumeService;
+import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ComposeServices;
 import dev.jcompose.scheduler.api.EngineControl;
@@ -21,11 +22,11 @@ import java.util.Map;
 public final class ClientProvider implements ComposeServices.Provider {
 
   @Override
-  public ComposeService compose(Map<String, String> env) {
+  public ComposeService compose(Map<String, String> env, CallSettings settings) {
     RuntimePaths paths = RuntimePaths.fromEnvironment(env);
     HostVerbs local = new HostVerbs(() -> new LinuxContainerRuntime(paths, CgroupDrivers.detect()), CriLogReader::new,
-        () -> new RegistryImageService(paths, RegistryConfig.load(env)), () -> new LocalVolumeService(paths));
-    return new ClientComposeService(() -> EngineLauncher.forThisJvm(env).ensureRunning(), local);
+        () -> new RegistryImageService(paths, RegistryConfig.load(env)), () -> new LocalVolumeService(paths), settings);
+    return new ClientComposeService(() -> EngineLauncher.forThisJvm(env).ensureRunning(), local, local.stores(), settings);
   }
 
   @Override

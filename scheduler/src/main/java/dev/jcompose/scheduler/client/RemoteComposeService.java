@@ -10,6 +10,15 @@ import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
+import dev.jcompose.scheduler.api.CallSettings;
+import dev.jcompose.scheduler.api.ContainerDetails;
+import dev.jcompose.scheduler.api.ContainerRef;
+import dev.jcompose.scheduler.api.KillOptions;
+import dev.jcompose.scheduler.api.NetworkDetails;
+import dev.jcompose.scheduler.api.PruneOptions;
+import dev.jcompose.scheduler.api.PruneReport;
+import dev.jcompose.scheduler.api.RemoveOptions;
+import dev.jcompose.scheduler.api.StartOptions;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.api.RunOptions;
@@ -33,13 +42,34 @@ public final class RemoteComposeService implements EngineVerbs {
   private static final JavaType SUMMARIES = JSON.getTypeFactory().constructType(new TypeReference<List<ContainerSummary>>() {});
 
   private final ApiCalls calls;
+  private final CallSettings settings;
 
   public RemoteComposeService(Path socket) {
     this(socket, ClientTimeouts.defaults());
   }
 
   public RemoteComposeService(Path socket, ClientTimeouts timeouts) {
-    this.calls = new ApiCalls(new UnixHttpClient(socket, timeouts.connect()), timeouts);
+    this(new ApiCalls(new UnixHttpClient(socket, timeouts.connect()), timeouts), CallSettings.DEFAULT);
+  }
+
+  private RemoteComposeService(ApiCalls calls, CallSettings settings) {
+    this.calls = calls;
+    this.settings = settings;
+  }
+
+  /** Every later call carries the global flags ({@code ?dryRun=true&parallel=n}). */
+  @Override
+  public RemoteComposeService with(CallSettings s) {
+    return new RemoteComposeService(calls, s);
+  }
+
+  /** {@code path} with the global flags as query parameters. */
+  private String flagged(String path) {
+    if (!settings.dryRun() && settings.parallel() <= 0) {
+      return path;
+    }
+    String sep = path.contains("?") ? "&" : "?";
+    return path + sep + (settings.dryRun() ? "dryRun=true" : "dryRun=false") + (settings.parallel() > 0 ? "&parallel=" + settings.parallel() : "");
   }
 
   /** The client for the engine of these state roots ({@code <runRoot>/engine.sock}). */
@@ -63,12 +93,12 @@ public final class RemoteComposeService implements EngineVerbs {
 
   @Override
   public List<ContainerSummary> up(Project project, UpOptions options, Consumer<Event> progress) {
-    return calls.stream("up", ApiRoutes.project(project.name(), "up"), new Requests.Up(project, options), progress, SUMMARIES);
+    return calls.stream("up", flagged(ApiRoutes.project(project.name(), "up")), new Requests.Up(project, options), progress, SUMMARIES);
   }
 
   @Override
   public void down(String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
-    calls.stream("down", ApiRoutes.project(projectName, "down"), new Requests.Down(projectOrNull, options), progress, null);
+    calls.stream("down", flagged(ApiRoutes.project(projectName, "down")), new Requests.Down(projectOrNull, options), progress, null);
   }
 
   @Override
@@ -78,23 +108,67 @@ public final class RemoteComposeService implements EngineVerbs {
 
   @Override
   public void stop(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
-    calls.stream("stop", ApiRoutes.project(projectName, "stop"), new Requests.Services(services, timeoutSeconds), progress, null);
+    calls.stream("stop", flagged(ApiRoutes.project(projectName, "stop")), new Requests.Services(services, timeoutSeconds), progress, null);
   }
 
   @Override
-  public void start(String projectName, List<String> services, Consumer<Event> progress) {
-    calls.stream("start", ApiRoutes.project(projectName, "start"), new Requests.Services(services, null), progress, null);
+  public void start(String projectName, StartOptions options, Consumer<Event> progress) {
+    calls.stream("start", flagged(ApiRoutes.project(projectName, "start")), new Requests.Start(options), progress, null);
+  }
+
+  @Override
+  public void kill(String projectName, KillOptions options, Consumer<Event> progress) {
+    calls.stream("kill", flagged(ApiRoutes.project(projectName, "kill")), new Requests.Kill(options), progress, null);
+  }
+
+  @Override
+  public void pause(String projectName, List<String> services, Consumer<Event> progress) {
+    calls.stream("pause", flagged(ApiRoutes.project(projectName, "pause")), new Requests.Services(services, null), progress, null);
+  }
+
+  @Override
+  public void unpause(String projectName, List<String> services, Consumer<Event> progress) {
+    calls.stream("unpause", flagged(ApiRoutes.project(projectName, "unpause")), new Requests.Services(services, null), progress, null);
+  }
+
+  @Override
+  public List<String> remove(String projectName, RemoveOptions options, Consumer<Event> progress) {
+    JavaType names = JSON.getTypeFactory().constructCollectionType(List.class, String.class);
+    return calls.stream("rm", flagged(ApiRoutes.project(projectName, "rm")), new Requests.Remove(options), progress, names);
+  }
+
+  @Override
+  public ContainerDetails inspect(ContainerRef container) {
+    String path = container.name() != null ? ApiRoutes.container(container.name()) + "/json"
+        : ApiRoutes.project(container.project(), "inspect") + "?service=" + ApiRoutes.encode(container.service()) + "&index=" + container.index();
+    return calls.query("GET", path, JSON.constructType(ContainerDetails.class));
+  }
+
+  @Override
+  public List<NetworkDetails> networks(List<String> names) {
+    StringBuilder q = new StringBuilder();
+    for (String n : names == null ? List.<String>of() : names) {
+      q.append(q.length() == 0 ? "?" : "&").append("name=").append(ApiRoutes.encode(n));
+    }
+    return calls.query("GET", ApiRoutes.PREFIX + "/networks" + q,
+        JSON.getTypeFactory().constructCollectionType(List.class, NetworkDetails.class));
+  }
+
+  @Override
+  public PruneReport prune(PruneOptions options, Consumer<Event> progress) {
+    return calls.stream("prune", flagged(ApiRoutes.PREFIX + "/prune"), new Requests.Prune(options), progress,
+        JSON.constructType(PruneReport.class));
   }
 
   @Override
   public void restart(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
-    calls.stream("restart", ApiRoutes.project(projectName, "restart"), new Requests.Services(services, timeoutSeconds), progress, null);
+    calls.stream("restart", flagged(ApiRoutes.project(projectName, "restart")), new Requests.Services(services, timeoutSeconds), progress, null);
   }
 
   @Override
   public ContainerSummary run(Project project, RunOptions options, Consumer<Event> progress) {
     JavaType type = JSON.constructType(ContainerSummary.class);
-    return calls.stream("run", ApiRoutes.project(project.name(), "run"), new Requests.Run(project, options), progress, type);
+    return calls.stream("run", flagged(ApiRoutes.project(project.name(), "run")), new Requests.Run(project, options), progress, type);
   }
 
   @Override

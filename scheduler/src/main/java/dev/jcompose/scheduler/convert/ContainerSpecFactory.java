@@ -55,7 +55,7 @@ public final class ContainerSpecFactory {
     mounts.addAll(FileRefConverter.mounts(r.project(), s, writer));
     return new ContainerSpec(r.name(), r.image(), process, hostname, s.networking().domainname(), r.networkMode(), mounts,
         Map.of(), ResourceConverter.resources(s.resources()), sec.readOnly(), sec.privileged(), sec.sysctls(),
-        devices(sec), s.resources().shmSize(), ContainerLabels.of(r));
+        devices(sec), s.resources().shmSize(), ContainerLabels.of(r), run != null && run.attachWait());
   }
 
   /** Read-only binds of the etc files; a user mount at the same target comes later and wins. */

@@ -18,6 +18,15 @@ import dev.jcompose.scheduler.api.LogOptions;
 import dev.jcompose.scheduler.api.LogSink;
 import dev.jcompose.scheduler.api.PullOptions;
 import dev.jcompose.scheduler.api.VolumeSummary;
+import dev.jcompose.scheduler.api.AttachOptions;
+import dev.jcompose.scheduler.api.CallSettings;
+import dev.jcompose.scheduler.api.ContainerProcesses;
+import dev.jcompose.scheduler.api.ContainerRef;
+import dev.jcompose.scheduler.api.CopyOptions;
+import dev.jcompose.scheduler.api.FileChange;
+import dev.jcompose.scheduler.api.ProjectSummary;
+import dev.jcompose.scheduler.api.StatsSample;
+import dev.jcompose.runtime.api.FileTree;
 import dev.jcompose.scheduler.names.Labels;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,13 +47,30 @@ public final class HostVerbs implements LocalVerbs {
   private final Supplier<LogReader> logs;
   private final Supplier<ImageService> images;
   private final Supplier<VolumeService> volumes;
+  private final CallSettings settings;
 
   public HostVerbs(Supplier<ContainerRuntime> runtime, Supplier<LogReader> logs, Supplier<ImageService> images,
       Supplier<VolumeService> volumes) {
+    this(runtime, logs, images, volumes, CallSettings.DEFAULT);
+  }
+
+  public HostVerbs(Supplier<ContainerRuntime> runtime, Supplier<LogReader> logs, Supplier<ImageService> images,
+      Supplier<VolumeService> volumes, CallSettings settings) {
     this.runtime = Lazy.of(runtime);
     this.logs = Lazy.of(logs);
     this.images = Lazy.of(images);
     this.volumes = Lazy.of(volumes);
+    this.settings = settings;
+  }
+
+  /** The same stores with the global flags of one command. */
+  public HostVerbs with(CallSettings s) {
+    return new HostVerbs(runtime, logs, images, volumes, s);
+  }
+
+  /** The host's image and volume stores as a whole, over the same suppliers. */
+  public HostStores stores() {
+    return new HostStores(runtime, images, volumes, settings);
   }
 
   @Override
@@ -87,9 +113,80 @@ public final class HostVerbs implements LocalVerbs {
   public String removeVolume(String projectName, String name) {
     return Failures.translated(() -> {
       String actual = volumes.get().find(name).isPresent() ? name : projectName + "_" + name;
-      volumes.get().remove(actual);
+      if (!settings.dryRun()) {
+        volumes.get().remove(actual);
+      }
       return actual;
     });
+  }
+
+  @Override
+  public List<ProjectSummary> projects(boolean all) {
+    return Failures.translated(() -> new ProjectListing(runtime.get()).list(all));
+  }
+
+  @Override
+  public List<ContainerProcesses> top(String projectName, List<String> services) {
+    return Failures.translated(() -> new ContainerUsage(runtime.get()).top(projectName, services));
+  }
+
+  @Override
+  public List<StatsSample> stats(String projectName, List<String> services, boolean all) {
+    return Failures.translated(() -> new ContainerUsage(runtime.get()).stats(projectName, services, all));
+  }
+
+  @Override
+  public void copy(String projectName, CopyOptions options, InputStream in, OutputStream out) {
+    Failures.translated(() -> {
+      new Copies(runtime.get(), settings).copy(projectName, options, in, out);
+      return null;
+    });
+  }
+
+  @Override
+  public List<FileChange> diff(ContainerRef container) {
+    return Failures.translated(() -> runtime.get().changes(name(container)).stream()
+        .map(c -> new FileChange(c.kind(), c.path())).toList());
+  }
+
+  @Override
+  public void export(ContainerRef container, OutputStream out) {
+    Failures.translated(() -> {
+      try (FileTree tree = runtime.get().files(name(container))) {
+        tree.archive("/", "", false, true, out);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public ExecProcess attach(AttachOptions options) {
+    return Failures.translated(() -> {
+      ExecSession s = runtime.get().attach(name(options.container()));
+      if (options.noStdin()) {
+        closeQuietly(s.stdin());
+      }
+      return new Session(s);
+    });
+  }
+
+  private static void closeQuietly(OutputStream out) {
+    try {
+      out.close();
+    } catch (java.io.IOException e) {
+      // already gone
+    }
+  }
+
+  /** The container a reference names: by name, else the project's replica (running or not) of the service. */
+  private String name(ContainerRef ref) {
+    if (ref.name() != null) {
+      return ref.name();
+    }
+    return ProjectContainers.of(runtime.get(), ref.project(), List.of(ref.service())).stream()
+        .filter(c -> ProjectContainers.isNumber(c, ref.index())).map(ContainerState::id).findFirst()
+        .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND,
+            "service \"" + ref.service() + "\" has no container #" + ref.index()));
   }
 
   private ContainerState running(String project, String service, int index) {

@@ -65,7 +65,7 @@ final class ImagePulls {
       return null;
     }
     out.line(name, "Pulling");
-    images.pull(image, out::layer);
+    images.pull(image, new PullEvents(name, out.sink));
     out.line(name, "Pulled");
     return null;
   }
@@ -89,21 +89,16 @@ final class ImagePulls {
     }
   }
 
-  /** Progress as events, one per layer phase change; thread-safe. */
+  /** Progress as events: the services' lines here, the layers' through {@link PullEvents}; thread-safe. */
   static final class Progress {
     private final Consumer<Event> sink;
-    private final Map<String, String> lastPhase = new ConcurrentHashMap<>();
 
     Progress(Consumer<Event> sink) {
-      this.sink = sink;
-    }
-
-    void layer(String reference, String layer, String phase, long current, long total) {
-      if (layer == null || phase.equals(lastPhase.put(layer, phase))) {
-        return;
-      }
-      String id = layer.startsWith("sha256:") ? layer.substring(7, 19) : layer;
-      line(id, phase.equals("Downloading") && total > 0 ? phase + " " + HumanSize.of(total) : phase);
+      this.sink = e -> {
+        synchronized (this) {
+          sink.accept(e);
+        }
+      };
     }
 
     synchronized void line(String resource, String text) {

@@ -117,7 +117,8 @@ public final class ContainerActions {
       case NONE -> EtcWriter.write(req.etcDir(), s.networking(), req.hostname(), null);
       default -> {
         List<Endpoint> endpoints = new ArrayList<>();
-        for (AttachRequest a : NetworkConverter.attachRequests(p, s, req.name(), req.hostname(), state.netnsPath())) {
+        boolean aliases = run == null || run.useAliases();
+        for (AttachRequest a : NetworkConverter.attachRequests(p, s, req.name(), req.hostname(), state.netnsPath(), aliases)) {
           endpoints.add(ctx.networks().attach(a));
         }
         Endpoint first = endpoints.isEmpty() ? null : endpoints.get(0);

@@ -14,7 +14,29 @@ import dev.jcompose.scheduler.api.ExecProcess;
 import dev.jcompose.scheduler.api.ExecOptions;
 import dev.jcompose.scheduler.api.LogOptions;
 import dev.jcompose.scheduler.api.LogSink;
+import dev.jcompose.scheduler.host.HostStores;
 import dev.jcompose.scheduler.host.HostVerbs;
+import dev.jcompose.scheduler.api.AttachOptions;
+import dev.jcompose.scheduler.api.CallSettings;
+import dev.jcompose.scheduler.api.ContainerDetails;
+import dev.jcompose.scheduler.api.ContainerProcesses;
+import dev.jcompose.scheduler.api.ContainerRef;
+import dev.jcompose.scheduler.api.CopyOptions;
+import dev.jcompose.scheduler.api.DiskUsage;
+import dev.jcompose.scheduler.api.FileChange;
+import dev.jcompose.scheduler.api.ImageDetails;
+import dev.jcompose.scheduler.api.KillOptions;
+import dev.jcompose.scheduler.api.NetworkDetails;
+import dev.jcompose.scheduler.api.ProjectSummary;
+import dev.jcompose.scheduler.api.PruneOptions;
+import dev.jcompose.scheduler.api.PruneReport;
+import dev.jcompose.scheduler.api.RemoveOptions;
+import dev.jcompose.scheduler.api.StartOptions;
+import dev.jcompose.scheduler.api.StatsSample;
+import dev.jcompose.scheduler.api.VolumeDetails;
+import dev.jcompose.scheduler.ops.DryRun;
+import java.io.InputStream;
+import java.io.OutputStream;
 import dev.jcompose.runtime.logs.CriLogReader;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
@@ -54,11 +76,24 @@ public final class LocalComposeService implements ComposeService {
   private final EngineContext ctx;
   private final ContainerActions actions;
   private final HostVerbs host;
+  private final HostStores stores;
+  private final CallSettings settings;
 
   public LocalComposeService(EngineContext ctx) {
+    this(ctx, new HostVerbs(ctx::runtime, CriLogReader::new, ctx::images, ctx::volumes), CallSettings.DEFAULT);
+  }
+
+  private LocalComposeService(EngineContext ctx, HostVerbs host, CallSettings settings) {
     this.ctx = ctx;
     this.actions = new ContainerActions(ctx);
-    this.host = new HostVerbs(ctx::runtime, CriLogReader::new, ctx::images, ctx::volumes);
+    this.host = host.with(settings);
+    this.stores = this.host.stores();
+    this.settings = settings;
+  }
+
+  /** This service for one call with the caller's global flags ({@code --dry-run}, {@code --parallel}). */
+  public LocalComposeService with(CallSettings s) {
+    return s.equals(settings) ? this : new LocalComposeService(ctx, host, s);
   }
 
   @Override
@@ -69,11 +104,13 @@ public final class LocalComposeService implements ComposeService {
       ObservedState observed = Observer.observe(ctx, project.name());
       Plan plan = Reconciler.plan(new ReconcileInput(project, observed, options, localImages(project)));
       plan.warnings().forEach(w -> progress.emit("Project " + project.name(), "Warning", w));
-      if (options.dryRun()) {
-        progress.emit("Project " + project.name(), "Plan", plan.toString());
+      if (options.dryRun() || settings.dryRun()) {
+        Executions.run(ctx, plan, null, progress, new CallSettings(true, settings.parallel()));
         return List.of();
       }
-      Executions.run(ctx, plan, new UpRunner(ctx, project, observed.containers(), progress, options.timeoutSeconds(), false, false), progress);
+      // -V: a recreated container's anonymous volumes go with it, so its successor gets new ones
+      Executions.run(ctx, plan, new UpRunner(ctx, project, observed.containers(), progress, options.timeoutSeconds(), false,
+          options.renewAnonVolumes()), progress, settings);
       reportUntouched(observed, plan, progress);
       if (options.waitHealthy()) {
         Set<String> scope = scope(project, options);
@@ -88,18 +125,26 @@ public final class LocalComposeService implements ComposeService {
   @Override
   public void down(String projectName, Project project, DownOptions options, Consumer<Event> listener) {
     Progress progress = new Progress(listener, ctx.bus(), projectName);
+    List<String> images;
     try (var lock = new Locked(ctx, projectName)) {
-      List<ObservedContainer> cs = Observer.projectContainers(ctx.runtime(), projectName).stream().map(ObservedContainer::of)
+      List<ObservedContainer> all = Observer.projectContainers(ctx.runtime(), projectName).stream().map(ObservedContainer::of).toList();
+      List<ObservedContainer> cs = all.stream()
           .filter(c -> project == null || options.removeOrphans() || c.oneoff() || project.services().containsKey(c.service()))
+          .filter(c -> options.services().isEmpty() || options.services().contains(c.service()))
           .toList();
-      List<String> nets = ctx.networks().list().stream()
+      // down SERVICE... leaves networks and named volumes while other containers of the project stay
+      boolean whole = options.services().isEmpty() || all.stream().allMatch(cs::contains);
+      List<String> nets = !whole ? List.of() : ctx.networks().list().stream()
           .filter(n -> ownedBy(n.labels(), projectName) || declared(project, n))
           .map(NetworkInfo::name).toList();
-      List<String> vols = !options.removeVolumes() ? List.of() : ctx.volumes().list().stream()
+      List<String> vols = !options.removeVolumes() || !whole ? List.of() : ctx.volumes().list().stream()
           .filter(v -> ownedBy(v.labels(), projectName)).map(v -> v.name()).toList();
+      images = DownImages.of(project, cs, options.removeImages());
       Plan plan = LifecyclePlanner.down(cs, nets, vols, true);
-      Executions.run(ctx, plan, new UpRunner(ctx, project, cs, progress, options.timeoutSeconds(), false, options.removeVolumes()), progress);
+      Executions.run(ctx, plan, new UpRunner(ctx, project, cs, progress, options.timeoutSeconds(), false, options.removeVolumes()),
+          progress, settings);
     }
+    DownImages.remove(stores, images, progress);
   }
 
   @Override
@@ -118,16 +163,25 @@ public final class LocalComposeService implements ComposeService {
     try (var lock = new Locked(ctx, projectName)) {
       List<ObservedContainer> cs = selected(projectName, services);
       Executions.run(ctx, LifecyclePlanner.down(cs, List.of(), List.of(), false),
-          new UpRunner(ctx, null, cs, progress, timeoutSeconds, true, false), progress);
+          new UpRunner(ctx, null, cs, progress, timeoutSeconds, true, false), progress, settings);
     }
   }
 
   @Override
-  public void start(String projectName, List<String> services, Consumer<Event> listener) {
+  public void start(String projectName, StartOptions options, Consumer<Event> listener) {
     Progress progress = new Progress(listener, ctx.bus(), projectName);
     try (var lock = new Locked(ctx, projectName)) {
-      List<ObservedContainer> cs = selected(projectName, services);
-      Executions.run(ctx, LifecyclePlanner.start(cs), new UpRunner(ctx, null, cs, progress, null, false, false), progress);
+      List<ObservedContainer> cs = selected(projectName, options.services());
+      if (cs.isEmpty() && !options.services().isEmpty()) {
+        throw new ComposeException(ComposeException.Kind.NOT_FOUND, "service \"" + options.services().get(0) + "\" has no container to start");
+      }
+      Executions.run(ctx, LifecyclePlanner.start(cs), new UpRunner(ctx, null, cs, progress, null, false, false), progress, settings);
+      if (options.waitHealthy() && !settings.dryRun()) {
+        Set<String> names = new HashSet<>();
+        cs.forEach(c -> names.add(c.name()));
+        UpWaiter.await(ctx, Observer.projectContainers(ctx.runtime(), projectName).stream().filter(c -> names.contains(c.id())).toList(),
+            options.waitTimeoutSeconds(), progress);
+      }
     }
   }
 
@@ -137,7 +191,7 @@ public final class LocalComposeService implements ComposeService {
     List<String> all = services == null || services.isEmpty() ? List.of()
         : LifecyclePlanner.withRestartDependants(selected(projectName, List.of()), services);
     stop(projectName, all, timeoutSeconds, listener);
-    start(projectName, all, listener);
+    start(projectName, StartOptions.of(all), listener);
   }
 
   @Override
@@ -152,10 +206,23 @@ public final class LocalComposeService implements ComposeService {
       up(project, UpOptions.builder().services(List.copyOf(deps)).build(), listener);
     }
     Progress progress = new Progress(listener, ctx.bus(), project.name());
-    UpRunner runner = new UpRunner(ctx, project, List.of(), progress, null, false, false);
-    ImageHandle image = ctx.images().find(s.image()).orElseGet(() -> ctx.images().pull(s.image(), (r, l, ph, c, t) -> {}));
     String name = options.name() != null && !options.name().isEmpty() ? options.name()
         : ContainerNames.oneoff(project.name(), s.name(), ContainerActions.randomHex(3));
+    UpRunner runner = new UpRunner(ctx, project, List.of(), progress, null, false, false);
+    // docker compose makes the service's networks and volumes (and pulls its image) for a
+    // one-off even when the project is not up and --no-deps skips the dependencies
+    try (var lock = new Locked(ctx, project.name())) {
+      ObservedState observed = Observer.observe(ctx, project.name());
+      UpOptions pull = UpOptions.builder().pull(options.pull()).build();
+      Plan needs = Reconciler.resources(new ReconcileInput(project, observed, pull, localImages(project)), s.name());
+      Executions.run(ctx, needs, runner, progress, settings);
+    }
+    if (settings.dryRun()) {
+      DryRun.report(progress, "Container " + name, "Started");
+      return new ContainerSummary("", name, project.name(), s.name(), 1, s.image(), "", 0, "created", "Created", "", 0,
+          List.of(), Map.of(), List.of(), Map.of());
+    }
+    ImageHandle image = runner.image(s);
     ContainerState st = actions.create(project, s, name, 1, image, s.configHash(), options, runner.volumeResolver(image), progress);
     actions.start(name, st.labels(), progress);
     return ctx.runtime().state(name).map(x -> Summaries.of(ctx, x)).orElseThrow();
@@ -179,6 +246,41 @@ public final class LocalComposeService implements ComposeService {
       throw new ComposeException(ComposeException.Kind.CONFLICT, "container " + containerName + " is running: stop it first or force removal");
     }
     actions.remove(containerName, s.labels() == null ? Map.of() : s.labels(), true, Progress.NONE);
+  }
+
+  @Override
+  public void kill(String projectName, KillOptions options, Consumer<Event> listener) {
+    new ContainerVerbs(ctx, settings).kill(projectName, options, new Progress(listener, ctx.bus(), projectName));
+  }
+
+  @Override
+  public void pause(String projectName, List<String> services, Consumer<Event> listener) {
+    new ContainerVerbs(ctx, settings).pause(projectName, services, new Progress(listener, ctx.bus(), projectName));
+  }
+
+  @Override
+  public void unpause(String projectName, List<String> services, Consumer<Event> listener) {
+    new ContainerVerbs(ctx, settings).unpause(projectName, services, new Progress(listener, ctx.bus(), projectName));
+  }
+
+  @Override
+  public List<String> remove(String projectName, RemoveOptions options, Consumer<Event> listener) {
+    return new ContainerVerbs(ctx, settings).remove(projectName, options, new Progress(listener, ctx.bus(), projectName));
+  }
+
+  @Override
+  public ContainerDetails inspect(ContainerRef container) {
+    return new Inspections(ctx).inspect(container);
+  }
+
+  @Override
+  public List<NetworkDetails> networks(List<String> names) {
+    return new Inspections(ctx).networks(names);
+  }
+
+  @Override
+  public PruneReport prune(PruneOptions options, Consumer<Event> listener) {
+    return new Pruning(ctx, settings, stores).prune(options, new Progress(listener, ctx.bus(), null));
   }
 
   @Override
@@ -214,6 +316,91 @@ public final class LocalComposeService implements ComposeService {
   @Override
   public String removeVolume(String projectName, String name) {
     return host.removeVolume(projectName, name);
+  }
+
+  @Override
+  public List<ProjectSummary> projects(boolean all) {
+    return host.projects(all);
+  }
+
+  @Override
+  public List<ContainerProcesses> top(String projectName, List<String> services) {
+    return host.top(projectName, services);
+  }
+
+  @Override
+  public List<StatsSample> stats(String projectName, List<String> services, boolean all) {
+    return host.stats(projectName, services, all);
+  }
+
+  @Override
+  public void copy(String projectName, CopyOptions options, InputStream in, OutputStream out) {
+    host.copy(projectName, options, in, out);
+  }
+
+  @Override
+  public List<FileChange> diff(ContainerRef container) {
+    return host.diff(container);
+  }
+
+  @Override
+  public void export(ContainerRef container, OutputStream out) {
+    host.export(container, out);
+  }
+
+  @Override
+  public ExecProcess attach(AttachOptions options) {
+    return host.attach(options);
+  }
+
+  @Override
+  public List<ImageDetails> imageList(List<String> references) {
+    return stores.imageList(references);
+  }
+
+  @Override
+  public List<String> imageRemove(List<String> references, boolean force, Consumer<Event> progress) {
+    return stores.imageRemove(references, force, progress);
+  }
+
+  @Override
+  public PruneReport imagePrune(boolean all, Consumer<Event> progress) {
+    return stores.imagePrune(all, progress);
+  }
+
+  @Override
+  public void imageTag(String source, String target) {
+    stores.imageTag(source, target);
+  }
+
+  @Override
+  public void imageSave(List<String> references, OutputStream out) {
+    stores.imageSave(references, out);
+  }
+
+  @Override
+  public List<String> imageLoad(InputStream in, Consumer<Event> progress) {
+    return stores.imageLoad(in, progress);
+  }
+
+  @Override
+  public VolumeDetails volumeCreate(String name, Map<String, String> labels) {
+    return stores.volumeCreate(name, labels);
+  }
+
+  @Override
+  public List<VolumeDetails> volumeInspect(List<String> names) {
+    return stores.volumeInspect(names);
+  }
+
+  @Override
+  public PruneReport volumePrune(boolean all, Consumer<Event> progress) {
+    return stores.volumePrune(all, progress);
+  }
+
+  @Override
+  public DiskUsage diskUsage() {
+    return stores.diskUsage();
   }
 
   private static void checkServices(Project p, List<String> services) {

@@ -38,7 +38,11 @@ final class Summaries {
     }
   }
 
+  /** docker's State.Status: created, running, paused or exited. */
   static String state(ContainerState s) {
+    if (s.paused()) {
+      return "paused";
+    }
     return switch (s.status()) {
       case RUNNING -> "running";
       case CREATED -> "created";
@@ -53,7 +57,7 @@ final class Summaries {
   static String status(ContainerState s, String health, Instant now) {
     return switch (s.status()) {
       case CREATED -> "Created";
-      case RUNNING -> "Up " + HumanDuration.of(since(s.startedAt(), now)) + (health.isEmpty() ? "" : " (" + health + ")");
+      case RUNNING -> "Up " + HumanDuration.of(since(s.startedAt(), now)) + (s.paused() ? " (Paused)" : health.isEmpty() ? "" : " (" + health + ")");
       // No finish time when the monitor died with it (a reboot): say nothing rather than "now".
       case EXITED -> "Exited (" + (s.exit() == null ? 0 : s.exit().exitCode()) + ")"
           + (s.finishedAt() == null ? "" : " " + HumanDuration.of(since(s.finishedAt(), now)) + " ago")
