@@ -14,16 +14,27 @@ import picocli.CommandLine.Model.OptionSpec;
  * only (it stays usable before the verb, e.g. {@code jcompose -f x.yaml logs -f}).
  */
 final class LocalShortNames {
-  private static final Map<String, Map<String, String>> BY_VERB = Map.of(
-      "logs", Map.of("--follow", "-f"),
-      "version", Map.of("--format", "-f"),
-      "run", Map.of("--publish", "-p"));
+  private static final Map<String, Map<String, String>> BY_VERB = Map.ofEntries(
+      Map.entry("logs", Map.of("--follow", "-f")),
+      Map.entry("version", Map.of("--format", "-f")),
+      Map.entry("run", Map.of("--publish", "-p")),
+      Map.entry("rm", Map.of("--force", "-f")),
+      Map.entry("image rm", Map.of("--force", "-f")),
+      Map.entry("image prune", Map.of("--force", "-f")),
+      Map.entry("image inspect", Map.of("--format", "-f")),
+      Map.entry("container inspect", Map.of("--format", "-f")),
+      Map.entry("volume prune", Map.of("--force", "-f")),
+      Map.entry("system prune", Map.of("--force", "-f")));
 
   private LocalShortNames() {}
 
+  /** Applies to {@code verb} and its own subcommands ({@code image rm -f}). */
   static void apply(CommandLine verb) {
     CommandSpec spec = verb.getCommandSpec();
-    BY_VERB.getOrDefault(spec.name(), Map.of()).forEach((longName, shortName) -> {
+    String qualified = spec.qualifiedName(" ");
+    String key = qualified.contains(" ") ? qualified.substring(qualified.indexOf(' ') + 1) : qualified;
+    verb.getSubcommands().values().stream().distinct().forEach(LocalShortNames::apply);
+    BY_VERB.getOrDefault(key, Map.of()).forEach((longName, shortName) -> {
       OptionSpec global = spec.findOption(shortName);
       if (global != null) {
         spec.remove(global);

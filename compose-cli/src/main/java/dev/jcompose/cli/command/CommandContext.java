@@ -6,6 +6,11 @@ import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ComposeServices;
 import dev.jcompose.scheduler.api.EngineControl;
+import dev.jcompose.cli.output.ProgressPrinter;
+import dev.jcompose.scheduler.api.CallSettings;
+import dev.jcompose.scheduler.api.Event;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -15,13 +20,40 @@ import picocli.CommandLine.Model.CommandSpec;
  * this process). The suppliers are fields so tests can put fakes behind them.
  */
 final class CommandContext {
-  static Supplier<ComposeService> compose = () -> ComposeServices.forEnvironment(System.getenv());
+  static Function<CallSettings, ComposeService> services = s -> ComposeServices.forEnvironment(System.getenv(), s);
   static Supplier<EngineControl> engineControl = () -> ComposeServices.engineFor(System.getenv());
 
   private CommandContext() {}
 
   static ProjectOptions options(CommandSpec spec) {
     return (ProjectOptions) spec.root().mixins().get("project").userObject();
+  }
+
+  /** The compose service with this command's global flags ({@code --dry-run}, {@code --parallel}). */
+  static ComposeService compose(CommandSpec spec) {
+    ProjectOptions o = options(spec);
+    return services.apply(new CallSettings(o.dryRun(), o.parallel()));
+  }
+
+  /** Where progress goes: stderr, in the form {@code --progress} and {@code --ansi} ask for. */
+  static Consumer<Event> progress(CommandSpec spec) {
+    return progress(spec, false);
+  }
+
+  static Consumer<Event> progress(CommandSpec spec, boolean quietPull) {
+    ProjectOptions o = options(spec);
+    return ProgressPrinter.of(System.err, o.progress(), Terminals.interactive(), ansi(spec), quietPull);
+  }
+
+  /** Progress nobody sees ({@code run -q}). */
+  static Consumer<Event> quiet() {
+    return e -> {};
+  }
+
+  /** Colours and cursor movement: {@code --ansi always}, or auto on a terminal without NO_COLOR. */
+  static boolean ansi(CommandSpec spec) {
+    String when = options(spec).ansi();
+    return when.equals("always") || when.equals("auto") && Terminals.interactive() && System.getenv("NO_COLOR") == null;
   }
 
   static LoadOptions loadOptions(CommandSpec spec) {

@@ -3,13 +3,19 @@ package dev.jcompose.cli.command;
 import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.DownOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jcompose down}: stops and removes the project's containers and networks. */
+/**
+ * {@code jcompose down [SERVICE...]}: stops and removes the project's containers and networks
+ * ({@code -v} volumes, {@code --rmi} images); with services, only theirs.
+ */
 @Command(name = "down", description = "Stop and remove containers, networks")
 public final class DownCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -23,8 +29,11 @@ public final class DownCommand implements Callable<Integer> {
   @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds")
   Integer timeout;
 
-  @Option(names = "--rmi", paramLabel = "TYPE", description = "Remove images used by services: local or all")
+  @Option(names = "--rmi", paramLabel = "TYPE", description = "Remove images used by services. \"local\" remove only images that don't have a custom tag (\"local\"|\"all\")")
   String rmi;
+
+  @Parameters(paramLabel = "SERVICE", description = "Only these services' containers")
+  List<String> services = new ArrayList<>();
 
   @Override
   public Integer call() {
@@ -33,8 +42,8 @@ public final class DownCommand implements Callable<Integer> {
     }
     Project project = CommandContext.projectIfAvailable(spec);
     String name = project != null ? project.name() : CommandContext.projectName(spec);
-    DownOptions options = new DownOptions(volumes, removeOrphans, timeout, rmi);
-    CommandContext.compose.get().down(name, project, options, new ProgressPrinter(System.err, false));
+    DownOptions options = new DownOptions(volumes, removeOrphans, timeout, rmi, services);
+    CommandContext.compose(spec).down(name, project, options, CommandContext.progress(spec));
     return 0;
   }
 }

@@ -24,7 +24,7 @@ public final class EventsCommand implements Callable<Integer> {
     String project = CommandContext.projectName(spec);
     PrintStream out = System.out;
     EventRenderer renderer = new EventRenderer(json);
-    CommandContext.compose.get().events(project, null, e -> {
+    CommandContext.compose(spec).events(project, null, e -> {
       if (services.isEmpty() || services.contains(EventRenderer.service(e))) {
         out.println(renderer.render(e));
         out.flush();

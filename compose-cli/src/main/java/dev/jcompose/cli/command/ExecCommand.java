@@ -34,7 +34,7 @@ public final class ExecCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String project = CommandContext.projectName(spec);
     boolean tty = !noTty && !detach && System.console() != null;
-    ExecProcess process = CommandContext.compose.get()
+    ExecProcess process = CommandContext.compose(spec)
         .exec(project, new ExecOptions(service, index, command, env, user, workdir, tty, !detach));
     if (detach) {
       return 0;

@@ -40,7 +40,7 @@ public final class ImagesCommand implements Callable<Integer> {
     if (!format.equals("table") && !format.equals("json")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "': use table or json");
     }
-    List<ImageSummary> rows = CommandContext.compose.get().images(CommandContext.loadProject(spec), services);
+    List<ImageSummary> rows = CommandContext.compose(spec).images(CommandContext.loadProject(spec), services);
     PrintWriter out = spec.commandLine().getOut();
     out.print(quiet ? ids(rows) : format.equals("json") ? json(rows) : table(rows));
     out.flush();

@@ -44,7 +44,7 @@ public final class LogsCommand implements Callable<Integer> {
     PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new BufferedOutputStream(System.err, 1 << 12), false, StandardCharsets.UTF_8);
     LogPrinter printer = new LogPrinter(out, err, new LogPrefixes(!noColor && System.console() != null), !noLogPrefix, timestamps, follow);
-    CommandContext.compose.get().logs(project, options(), new Printing(project, printer), () -> false);
+    CommandContext.compose(spec).logs(project, options(), new Printing(project, printer), () -> false);
     printer.flush();
     return 0;
   }

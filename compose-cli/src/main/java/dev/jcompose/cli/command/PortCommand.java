@@ -30,7 +30,7 @@ public final class PortCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String project = CommandContext.projectName(spec);
-    List<ContainerSummary> containers = CommandContext.compose.get().ps(project, new PsOptions(List.of(service), false, List.of()));
+    List<ContainerSummary> containers = CommandContext.compose(spec).ps(project, new PsOptions(List.of(service), false, List.of()));
     ContainerSummary container = containers.stream()
         .filter(c -> c.number() == index)
         .findFirst()

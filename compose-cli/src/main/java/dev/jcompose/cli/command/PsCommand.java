@@ -1,6 +1,8 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.output.GoTemplate;
 import dev.jcompose.cli.output.PsRenderer;
+import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.PsOptions;
 import java.io.PrintWriter;
@@ -17,7 +19,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jcompose ps}: the project's containers, sorted by name, as docker compose prints them. */
+/**
+ * {@code jcompose ps}: the project's containers, sorted by name, as docker compose prints them:
+ * the table, JSON Lines, or a Go template ({@code {{.Name}}}, {@code {{json .}}},
+ * {@code table {{.Service}}\t{{.State}}}) over docker's fields.
+ */
 @Command(name = "ps", description = "List containers")
 public final class PsCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -25,7 +31,7 @@ public final class PsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SERVICE", description = "Only these services")
   List<String> services = new ArrayList<>();
 
-  @Option(names = {"-a", "--all"}, description = "Show all stopped containers")
+  @Option(names = {"-a", "--all"}, description = "Show all stopped containers (including those created by the run command)")
   boolean all;
 
   @Option(names = {"-q", "--quiet"}, description = "Only display IDs")
@@ -34,22 +40,38 @@ public final class PsCommand implements Callable<Integer> {
   @Option(names = "--services", description = "Display services")
   boolean listServices;
 
-  @Option(names = "--status", paramLabel = "STATUS", description = "Filter services by status: running, exited, created, restarting, ...")
+  @Option(names = "--status", paramLabel = "STATUS", description = "Filter services by status. Values: [paused | restarting | removing | running | dead | created | exited]")
   List<String> status = new ArrayList<>();
 
-  @Option(names = "--format", defaultValue = "table", description = "Format the output: table or json")
+  @Option(names = "--filter", paramLabel = "KEY=VALUE", description = "Filter services by a property (supported filters: status)")
+  List<String> filters = new ArrayList<>();
+
+  @Option(names = "--format", defaultValue = "table", description = "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or 'TEMPLATE'")
   String format;
 
   @Option(names = "--no-trunc", description = "Don't truncate output")
   boolean noTrunc;
 
+  @Option(names = "--orphans", defaultValue = "true", fallbackValue = "true", arity = "0..1", description = "Include orphaned services (not declared by project)")
+  boolean orphans;
+
   @Override
   public Integer call() {
-    if (!format.equals("table") && !format.equals("json")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "': use table or json");
+    List<String> statuses = new ArrayList<>(status);
+    for (String f : filters) {
+      if (!f.startsWith("status=")) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "invalid filter '" + f + "': only status=STATUS is supported");
+      }
+      statuses.add(f.substring("status=".length()));
     }
     String project = CommandContext.projectName(spec);
-    List<ContainerSummary> containers = new ArrayList<>(CommandContext.compose.get().ps(project, new PsOptions(services, all || !status.isEmpty(), status)));
+    List<ContainerSummary> containers = new ArrayList<>(CommandContext.compose(spec).ps(project, new PsOptions(services, all || !statuses.isEmpty(), statuses)));
+    if (!orphans) {
+      Project p = CommandContext.projectIfAvailable(spec);
+      if (p != null) {
+        containers.removeIf(c -> !p.services().containsKey(c.service()));
+      }
+    }
     containers.sort(Comparator.comparing(ContainerSummary::name));
     PrintWriter out = spec.commandLine().getOut();
     out.print(render(containers));
@@ -65,7 +87,17 @@ public final class PsCommand implements Callable<Integer> {
       return lines(new ArrayList<>(new LinkedHashSet<>(containers.stream().map(ContainerSummary::service).toList())));
     }
     PsRenderer r = new PsRenderer(Instant.now(), ZoneId.systemDefault(), noTrunc);
-    return format.equals("json") ? r.jsonLines(containers) : r.table(containers);
+    if (format.equals("table")) {
+      return r.table(containers);
+    }
+    if (format.equals("json")) {
+      return r.jsonLines(containers);
+    }
+    try {
+      return GoTemplate.parse(format).render(containers.stream().map(r::json).toList(), PsRenderer.HEADERS);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "invalid --format: " + e.getMessage());
+    }
   }
 
   private static String lines(List<String> values) {

@@ -39,7 +39,7 @@ public final class PullCommand implements Callable<Integer> {
     if (policy != null && !policy.equals("missing") && !policy.equals("always")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "invalid --policy '" + policy + "': use missing or always");
     }
-    CommandContext.compose.get().pull(CommandContext.loadProject(spec), new PullOptions(services, ignoreFailures, policy),
+    CommandContext.compose(spec).pull(CommandContext.loadProject(spec), new PullOptions(services, ignoreFailures, policy),
         new Display(System.err, quiet));
     return 0;
   }

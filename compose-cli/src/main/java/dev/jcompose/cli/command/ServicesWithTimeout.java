@@ -26,7 +26,7 @@ abstract class ServicesWithTimeout implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    invoke(CommandContext.compose.get(), CommandContext.projectName(spec), new ProgressPrinter(System.err, false));
+    invoke(CommandContext.compose(spec), CommandContext.projectName(spec), CommandContext.progress(spec));
     return 0;
   }
 }

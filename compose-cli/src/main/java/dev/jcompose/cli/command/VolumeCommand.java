@@ -20,12 +20,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose volume ls|rm}: the project's named volumes, found by the compose project label
- * as docker compose does; no engine needed.
+ * as docker compose does; {@code volume create|inspect|prune}: the host's volumes as
+ * {@code docker volume} manages them. No engine needed.
  */
 @Command(
     name = "volume",
-    description = "Manage the project's volumes",
-    subcommands = {VolumeCommand.Ls.class, VolumeCommand.Rm.class})
+    description = "Manage volumes",
+    subcommands = {VolumeCommand.Ls.class, VolumeCommand.Rm.class, VolumeCommand.Create.class, VolumeCommand.Inspect.class,
+        VolumeCommand.Prune.class})
 public final class VolumeCommand implements Runnable {
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -36,7 +38,7 @@ public final class VolumeCommand implements Runnable {
 
   /** {@code volume ls}: table (DRIVER, VOLUME NAME), {@code -q} names, or one JSON object a line. */
   @Command(name = "ls", description = "List the project's volumes")
-  static final class Ls implements Callable<Integer> {
+  static class Ls implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--format", defaultValue = "table", description = "Format the output: table or json")
@@ -47,7 +49,7 @@ public final class VolumeCommand implements Runnable {
 
     @Override
     public Integer call() throws JsonProcessingException {
-      List<VolumeSummary> volumes = CommandContext.compose.get().volumes(CommandContext.projectName(spec));
+      List<VolumeSummary> volumes = CommandContext.compose(spec).volumes(CommandContext.projectName(spec));
       PrintWriter out = spec.commandLine().getOut();
       if (quiet) {
         volumes.forEach(v -> out.println(v.name()));
@@ -97,7 +99,7 @@ public final class VolumeCommand implements Runnable {
 
     @Override
     public Integer call() {
-      ComposeService compose = CommandContext.compose.get();
+      ComposeService compose = CommandContext.compose(spec);
       String project = CommandContext.projectName(spec);
       int failures = 0;
       for (String name : names) {
@@ -111,6 +113,74 @@ public final class VolumeCommand implements Runnable {
       spec.commandLine().getOut().flush();
       spec.commandLine().getErr().flush();
       return failures == 0 ? 0 : 1;
+    }
+  }
+
+  /** {@code volume create [NAME]}: a local volume (a random name when none is given), labels from {@code --label}. */
+  @Command(name = "create", description = "Create a volume")
+  static final class Create implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "VOLUME")
+    String name;
+
+    @Option(names = {"-l", "--label"}, paramLabel = "KEY=VALUE", description = "Set metadata for a volume")
+    List<String> labels = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      Map<String, String> l = new LinkedHashMap<>();
+      labels.forEach(kv -> l.put(kv.contains("=") ? kv.substring(0, kv.indexOf('=')) : kv, kv.contains("=") ? kv.substring(kv.indexOf('=') + 1) : ""));
+      String volume = name != null ? name : java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(32));
+      spec.commandLine().getOut().println(CommandContext.compose(spec).volumeCreate(volume, l).name());
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "inspect", description = "Display detailed information on one or more volumes")
+  static final class Inspect implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "VOLUME")
+    List<String> names = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      List<Map<String, Object>> docs = CommandContext.compose(spec).volumeInspect(names).stream()
+          .map(dev.jcompose.cli.output.InspectJson::volume).toList();
+      spec.commandLine().getOut().println(Json.pretty(docs));
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  /** {@code volume prune}: volumes no container uses, anonymous ones only unless {@code -a} (docker 23+). */
+  @Command(name = "prune", description = "Remove unused local volumes")
+  static final class Prune implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-a", "--all"}, description = "Remove all unused volumes, not just anonymous ones")
+    boolean all;
+
+    @Option(names = "--force", description = "Do not prompt for confirmation")
+    boolean force;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      if (!force && !Confirm.ask("WARNING! This will remove " + (all ? "all" : "anonymous") + " local volumes not used by at least one container.")) {
+        return 0;
+      }
+      var r = CommandContext.compose(spec).volumePrune(all, CommandContext.progress(spec));
+      PrintWriter out = spec.commandLine().getOut();
+      if (!r.volumes().isEmpty()) {
+        out.println("Deleted Volumes:");
+        r.volumes().forEach(out::println);
+        out.println();
+      }
+      out.println("Total reclaimed space: " + dev.jcompose.cli.output.Units.decimal(r.reclaimedBytes()));
+      out.flush();
+      return 0;
     }
   }
 }

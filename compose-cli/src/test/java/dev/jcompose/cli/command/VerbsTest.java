@@ -38,7 +38,10 @@ class VerbsTest {
     savedErr = System.err;
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    CommandContext.compose = () -> engine;
+    CommandContext.services = s -> {
+      engine.settings = s;
+      return engine;
+    };
     ProjectSource.loader = options -> {
       if (options.projectName() != null && options.files().isEmpty()) {
         throw new ComposeFileException("no configuration file provided: not found");

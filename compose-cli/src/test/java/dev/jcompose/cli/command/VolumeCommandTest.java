@@ -12,7 +12,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.Supplier;
+import dev.jcompose.scheduler.api.CallSettings;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,16 +23,16 @@ import picocli.CommandLine;
 class VolumeCommandTest {
   @TempDir Path tmp;
   private VolumeService volumes;
-  private Supplier<ComposeService> saved;
+  private Function<CallSettings, ComposeService> saved;
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
   @BeforeEach
   void setUp() {
     volumes = new LocalVolumeService(new RuntimePaths(tmp.resolve("data"), tmp.resolve("run")));
-    saved = CommandContext.compose;
+    saved = CommandContext.services;
     Map<String, String> env = Map.of("JCOMPOSE_DATA_ROOT", tmp.resolve("data").toString(), "JCOMPOSE_RUN_ROOT", tmp.resolve("run").toString());
-    CommandContext.compose = () -> ComposeServices.forEnvironment(env);
+    CommandContext.services = s -> ComposeServices.forEnvironment(env, s);
     volumes.ensure("shop_db", Map.of("com.docker.compose.project", "shop", "com.docker.compose.volume", "db"));
     volumes.ensure("shop_cache", Map.of("com.docker.compose.project", "shop"));
     volumes.ensure("other_db", Map.of("com.docker.compose.project", "other"));
@@ -39,7 +40,7 @@ class VolumeCommandTest {
 
   @AfterEach
   void restore() {
-    CommandContext.compose = saved;
+    CommandContext.services = saved;
   }
 
   private int run(String... args) {
