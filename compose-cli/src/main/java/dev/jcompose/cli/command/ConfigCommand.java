@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,33 +57,60 @@ public final class ConfigCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Save to file (default to stdout)")
   Path output;
 
+  @Option(names = "--hash", paramLabel = "SERVICES", description = "Print the service config hash, one per line.")
+  String hash;
+
+  @Option(names = "--variables", description = "Print model variables and default values.")
+  boolean variables;
+
+  @Option(names = "--environment", description = "Print environment used for interpolation.")
+  boolean environment;
+
+  @Option(names = "--no-normalize", description = "Don't normalize compose model")
+  boolean noNormalize;
+
+  @Option(names = "--resolve-image-digests", description = "Pin image tags to digests")
+  boolean resolveImageDigests;
+
   @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services to render (with their dependencies)")
   List<String> selected = new ArrayList<>();
 
   @Override
   public Integer call() throws IOException {
-    LoadResult result = ProjectLoader.loadDetailed(loadOptions());
     PrintWriter out = spec.commandLine().getOut();
+    List<String> raw = ConfigModes.rawLines(this, loadOptions());
+    if (raw != null) {
+      print(String.join("", raw.stream().map(l -> l + "\n").toList()));
+      return 0;
+    }
+    LoadResult result = ProjectLoader.loadDetailed(loadOptions());
     if (quiet) {
       return 0;
     }
-    List<String> lines = ConfigListings.lines(this, result);
+    List<String> lines = hash != null ? ConfigModes.hashes(result, hash) : ConfigListings.lines(this, result);
     if (lines != null) {
       lines.forEach(out::println);
       out.flush();
       return 0;
     }
-    String text = ConfigRenderer.render(ConfigListings.selected(result, selected), format(), !noInterpolate);
-    if (output != null) {
-      Files.writeString(output, text, StandardCharsets.UTF_8);
-    } else {
-      out.print(text);
-      out.flush();
+    Map<String, Object> model = ConfigListings.selected(result, selected);
+    if (resolveImageDigests) {
+      model = ConfigModes.pinDigests(model, CommandContext.compose(spec));
     }
+    print(ConfigRenderer.render(model, format(), !noInterpolate));
     return 0;
   }
 
-  private ConfigRenderer.Format format() {
+  private void print(String text) throws IOException {
+    if (output != null) {
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+    } else {
+      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().flush();
+    }
+  }
+
+  ConfigRenderer.Format format() {
     return switch (format) {
       case "json" -> ConfigRenderer.Format.JSON;
       case "yaml" -> ConfigRenderer.Format.YAML;

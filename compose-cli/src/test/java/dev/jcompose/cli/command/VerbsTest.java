@@ -6,6 +6,7 @@ import dev.jcompose.cli.JcomposeCli;
 import dev.jcompose.model.api.ComposeFileException;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.ServiceNetworking;
+import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
@@ -31,6 +32,8 @@ class VerbsTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private PrintStream savedOut;
   private PrintStream savedErr;
+  private final java.util.function.Function<dev.jcompose.model.api.LoadOptions, Project> savedLoader = ProjectSource.loader;
+  private final java.util.function.Function<CallSettings, dev.jcompose.scheduler.api.ComposeService> savedServices = CommandContext.services;
 
   @BeforeEach
   void wire() {
@@ -52,6 +55,8 @@ class VerbsTest {
 
   @AfterEach
   void unwire() {
+    ProjectSource.loader = savedLoader;
+    CommandContext.services = savedServices;
     System.setOut(savedOut);
     System.setErr(savedErr);
   }

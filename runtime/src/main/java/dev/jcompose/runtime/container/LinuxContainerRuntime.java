@@ -309,7 +309,11 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   @Override
   public ExecSession attach(String id) {
     ContainerDirs dirs = dirs(id);
-    load(id);
+    if (load(id).pid() == 0) {
+      // the record is written before its monitor runs; until the pid is in it the state reads
+      // as exited, so an exit wait begun now would end at once
+      throw new ContainerException(Kind.NOT_FOUND, "container " + id + " is still being created");
+    }
     ShimAttach a;
     try {
       a = ShimAttach.open(dirs.socket());

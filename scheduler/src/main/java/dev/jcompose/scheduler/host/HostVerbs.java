@@ -199,6 +199,10 @@ public final class HostVerbs implements LocalVerbs {
     if (matches.get(0).status() != ContainerState.Status.RUNNING) {
       throw new ComposeException(ComposeException.Kind.CONFLICT, "container " + matches.get(0).id() + " is not running");
     }
+    if (matches.get(0).paused()) {
+      throw new ComposeException(ComposeException.Kind.CONFLICT, "container " + matches.get(0).id()
+          + " is paused, unpause the container before exec");
+    }
     return matches.get(0);
   }
 
