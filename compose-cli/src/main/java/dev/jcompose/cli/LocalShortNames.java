@@ -19,6 +19,7 @@ final class LocalShortNames {
       Map.entry("version", Map.of("--format", "-f")),
       Map.entry("run", Map.of("--publish", "-p")),
       Map.entry("rm", Map.of("--force", "-f")),
+      Map.entry("commit", Map.of("--pause", "-p")),
       Map.entry("image rm", Map.of("--force", "-f")),
       Map.entry("image prune", Map.of("--force", "-f")),
       Map.entry("image inspect", Map.of("--format", "-f")),

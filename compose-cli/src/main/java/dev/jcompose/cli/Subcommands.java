@@ -1,6 +1,7 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.cli.command.AttachCommand;
+import dev.jcompose.cli.command.CommitCommand;
 import dev.jcompose.cli.command.CompleteCommand;
 import dev.jcompose.cli.command.CompletionCommand;
 import dev.jcompose.cli.command.ConfigCommand;
@@ -64,6 +65,7 @@ final class Subcommands {
   private static Map<String, Class<?>> verbs() {
     Map<String, Class<?>> m = new LinkedHashMap<>();
     m.put("attach", AttachCommand.class);
+    m.put("commit", CommitCommand.class);
     m.put("config", ConfigCommand.class);
     m.put("cp", CpCommand.class);
     m.put("create", CreateCommand.class);

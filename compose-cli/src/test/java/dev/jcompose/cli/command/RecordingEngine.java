@@ -242,6 +242,12 @@ class RecordingEngine implements ComposeService {
   }
 
   @Override
+  public String commit(dev.jcompose.scheduler.api.CommitOptions options) {
+    record("commit " + options.container().service() + " " + options.reference(), options);
+    return options.reference();
+  }
+
+  @Override
   public ExecProcess attach(AttachOptions options) {
     record("attach " + options.container().name(), options);
     throw new ComposeException(ComposeException.Kind.NOT_FOUND, "not attachable");

@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.api;
 
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +77,9 @@ public interface ContainerRuntime {
    * (its overlay upper dir read as {@code docker diff} reads it), sorted by path.
    */
   List<FileChange> changes(String id);
+
+  /** The container's filesystem changes (its upper dir) as an OCI layer tar, for {@code commit}. */
+  void exportChanges(String id, OutputStream tar);
 
   /** Bytes the container wrote to its own filesystem (its upper dir; docker's SizeRw). */
   long writableSize(String id);

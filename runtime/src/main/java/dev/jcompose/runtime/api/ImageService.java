@@ -38,6 +38,9 @@ public interface ImageService {
    */
   List<String> load(InputStream in, PullProgress progress);
 
+  /** Stores a new image of a base image and one more layer; returns it. */
+  ImageHandle commit(ImageCommit commit);
+
   /** Receives progress events; implementations must be thread-safe. */
   interface PullProgress {
     void update(String reference, String layerDigest, String phase, long current, long total);

@@ -406,6 +406,14 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   }
 
   @Override
+  public void exportChanges(String id, java.io.OutputStream tar) {
+    load(id);
+    try (RootedTree upper = RootedTree.open(ops, dirs(id).upper(), "the changes of container " + id)) {
+      upper.archiveLayer(tar);
+    }
+  }
+
+  @Override
   public long writableSize(String id) {
     load(id);
     return TreeSize.of(ops, dirs(id).upper());

@@ -80,6 +80,17 @@ public final class RootedTree implements FileTree {
     }
   }
 
+  /** The whole tree as an OCI layer: an overlay upper dir's whiteouts and opaque directories in OCI form. */
+  public void archiveLayer(OutputStream tar) {
+    try (Fd root = resolveDir("")) {
+      TreeArchiver archiver = new TreeArchiver(ops, tar, false).overlayWhiteouts();
+      archiver.directory(root, "");
+      archiver.finish();
+    } catch (IOException e) {
+      throw failure("read", "/", e);
+    }
+  }
+
   @Override
   public void extract(String dir, InputStream tar, Owner owner) {
     try (Fd target = resolveDir(dir)) {

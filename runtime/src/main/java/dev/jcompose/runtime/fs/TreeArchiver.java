@@ -32,11 +32,13 @@ final class TreeArchiver {
   private static final int S_IFREG = 0100000;
   private static final int S_IFLNK = 0120000;
   private static final int S_IFIFO = 0010000;
+  private static final int S_IFCHR = 0020000;
 
   private final NativeOps ops;
   private final TarArchiveOutputStream out;
   private final boolean sameFileSystem;
   private final Map<String, String> links = new HashMap<>();
+  private boolean whiteouts;
   private final byte[] buf = new byte[1 << 16];
   private Long rootDevice;
 
@@ -47,6 +49,16 @@ final class TreeArchiver {
     this.out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     this.out.setAddPaxHeadersForNonAsciiNames(true);
     this.sameFileSystem = sameFileSystem;
+  }
+
+  /**
+   * Reads an overlay upper dir as an OCI layer (image-spec layer.md "Whiteouts"): a whiteout
+   * (char device 0/0) becomes an empty {@code .wh.NAME}, a directory marked opaque gets a
+   * {@code .wh..wh..opq} entry.
+   */
+  TreeArchiver overlayWhiteouts() {
+    whiteouts = true;
+    return this;
   }
 
   void finish() throws IOException {
@@ -72,6 +84,11 @@ final class TreeArchiver {
       }
     } else if (type == S_IFIFO) {
       put(header(as, TarConstants.LF_FIFO, a));
+    } else if (whiteouts && type == S_IFCHR && ((Number) a.get("rdev")).longValue() == 0) {
+      int slash = as.lastIndexOf('/');
+      TarArchiveEntry wh = header(as.substring(0, slash + 1) + ".wh." + as.substring(slash + 1), TarConstants.LF_NORMAL, a);
+      wh.setSize(0);
+      put(wh);
     }
     // sockets and device nodes are left out, as docker cp leaves sockets out
   }
@@ -101,6 +118,11 @@ final class TreeArchiver {
     if (!as.isEmpty()) {
       put(header(as + "/", TarConstants.LF_DIR, a));
     }
+    if (whiteouts && opaque(dir)) {
+      TarArchiveEntry opq = header((as.isEmpty() ? "" : as + "/") + ".wh..wh..opq", TarConstants.LF_NORMAL, a);
+      opq.setSize(0);
+      put(opq);
+    }
     if (sameFileSystem && device != rootDevice) {
       return; // a mount point: kept as an empty directory, as docker export keeps /proc
     }
@@ -115,6 +137,11 @@ final class TreeArchiver {
         // removed while we walked: not in the archive
       }
     }
+  }
+
+  /** overlayfs marks an opaque directory with trusted.overlay.opaque=y (overlayfs.rst). */
+  private boolean opaque(Fd dir) throws IOException {
+    return ops.lgetxattr(dir.path().resolve("."), "trusted.overlay.opaque").map(v -> v.length > 0 && v[0] == 'y').orElse(false);
   }
 
   private void regular(Fd file, String as, Map<String, Object> a) throws IOException {

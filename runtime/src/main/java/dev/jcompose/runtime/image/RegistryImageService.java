@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.runtime.api.ImageCommit;
 import dev.jcompose.runtime.api.ImageDescription;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,6 +102,16 @@ public final class RegistryImageService implements ImageService {
       return new ImageArchiveReader(content, fetcher, index).load(in, progress == null ? PullProgress.NONE : progress);
     } catch (IOException e) {
       throw new ContainerException(Kind.INVALID, "cannot read the image archive: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public ImageHandle commit(ImageCommit commit) {
+    try {
+      String key = new ImageCommitter(content, fetcher, index).commit(commit);
+      return catalog.find(key).orElseThrow(() -> new ContainerException(Kind.INTERNAL, key + " vanished right after its commit"));
+    } catch (IOException e) {
+      throw new ContainerException(Kind.INTERNAL, "cannot store the committed image: " + e.getMessage(), e);
     }
   }
 

@@ -8,7 +8,6 @@ import java.io.PipedOutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,7 +29,7 @@ public final class ShimAttach implements AutoCloseable {
     this.channel = channel;
     PipedOutputStream out = new PipedOutputStream(stdout);
     PipedOutputStream err = new PipedOutputStream(stderr);
-    Thread t = new Thread(() -> demux(Channels.newInputStream(channel), out, err), "attach-" + channel.hashCode());
+    Thread t = new Thread(() -> demux(input(channel), out, err), "attach-" + channel.hashCode());
     t.setDaemon(true);
     t.start();
   }
@@ -58,18 +57,39 @@ public final class ShimAttach implements AutoCloseable {
     return stderr;
   }
 
+  /**
+   * Reads straight from the channel. Not {@code Channels.newInputStream}: its streams hold the
+   * channel's blocking lock while they block, so a pending read would stop every write to stdin.
+   */
+  private static InputStream input(SocketChannel ch) {
+    return new InputStream() {
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return len == 0 ? 0 : ch.read(ByteBuffer.wrap(b, off, len));
+      }
+    };
+  }
+
   /** The container's stdin; closing it tells the monitor the input ended. */
   public OutputStream stdin() {
-    OutputStream raw = Channels.newOutputStream(channel);
     return new OutputStream() {
       @Override
       public void write(int b) throws IOException {
-        raw.write(b);
+        write(new byte[] {(byte) b}, 0, 1);
       }
 
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
-        raw.write(b, off, len);
+        ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+        while (buf.hasRemaining()) {
+          channel.write(buf);
+        }
       }
 
       @Override

@@ -62,6 +62,9 @@ public interface LocalVerbs {
   /** Writes a container's filesystem (its root only, no volumes) as a tar archive. */
   void export(ContainerRef container, OutputStream out);
 
+  /** A new image from a container's filesystem changes; returns its reference, or its id when unnamed. */
+  String commit(CommitOptions options);
+
   /** Connects to a running container's output and, unless refused, its stdin ({@code attach}, {@code run}). */
   ExecProcess attach(AttachOptions options);
 }

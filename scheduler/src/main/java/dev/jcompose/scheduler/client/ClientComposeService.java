@@ -2,6 +2,7 @@ package dev.jcompose.scheduler.client;
 
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.AttachOptions;
+import dev.jcompose.scheduler.api.CommitOptions;
 import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerDetails;
@@ -214,6 +215,11 @@ public final class ClientComposeService implements ComposeService {
   @Override
   public void export(ContainerRef container, OutputStream out) {
     local.export(container, out);
+  }
+
+  @Override
+  public String commit(CommitOptions options) {
+    return local.commit(options);
   }
 
   @Override

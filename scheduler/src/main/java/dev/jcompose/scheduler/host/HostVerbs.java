@@ -19,6 +19,7 @@ import dev.jcompose.scheduler.api.LogSink;
 import dev.jcompose.scheduler.api.PullOptions;
 import dev.jcompose.scheduler.api.VolumeSummary;
 import dev.jcompose.scheduler.api.AttachOptions;
+import dev.jcompose.scheduler.api.CommitOptions;
 import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ContainerProcesses;
 import dev.jcompose.scheduler.api.ContainerRef;
@@ -157,6 +158,11 @@ public final class HostVerbs implements LocalVerbs {
       }
       return null;
     });
+  }
+
+  @Override
+  public String commit(CommitOptions o) {
+    return Failures.translated(() -> new Commits(runtime.get(), images.get(), settings).commit(name(o.container()), o));
   }
 
   @Override

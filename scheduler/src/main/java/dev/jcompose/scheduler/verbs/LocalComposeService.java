@@ -17,6 +17,7 @@ import dev.jcompose.scheduler.api.LogSink;
 import dev.jcompose.scheduler.host.HostStores;
 import dev.jcompose.scheduler.host.HostVerbs;
 import dev.jcompose.scheduler.api.AttachOptions;
+import dev.jcompose.scheduler.api.CommitOptions;
 import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ContainerDetails;
 import dev.jcompose.scheduler.api.ContainerProcesses;
@@ -346,6 +347,11 @@ public final class LocalComposeService implements ComposeService {
   @Override
   public void export(ContainerRef container, OutputStream out) {
     host.export(container, out);
+  }
+
+  @Override
+  public String commit(CommitOptions options) {
+    return host.commit(options);
   }
 
   @Override

@@ -66,6 +66,11 @@ public final class FakeImages implements ImageService {
   }
 
   @Override
+  public ImageHandle commit(dev.jcompose.runtime.api.ImageCommit commit) {
+    throw new UnsupportedOperationException("commit is proven end to end");
+  }
+
+  @Override
   public List<String> load(InputStream in, PullProgress progress) {
     throw new UnsupportedOperationException("load is proven end to end");
   }

@@ -200,6 +200,11 @@ public final class FakeRuntime implements ContainerRuntime {
   }
 
   @Override
+  public void exportChanges(String id, OutputStream tar) {
+    throw new UnsupportedOperationException("commit is proven end to end");
+  }
+
+  @Override
   public long writableSize(String id) {
     return 4096;
   }
