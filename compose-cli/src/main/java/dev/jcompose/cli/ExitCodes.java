@@ -17,7 +17,7 @@ final class ExitCodes {
   private ExitCodes() {}
 
   static int of(Throwable t) {
-    if (t instanceof ComposeFileException || t instanceof UserError) {
+    if (t instanceof ComposeFileException) {
       return FAILURE;
     }
     if (t instanceof ComposeException ce) {

@@ -35,7 +35,11 @@ public final class AtomicFile {
     write(target, data, durability, null);
   }
 
-  /** @param permissions the new file's mode, null = the process's default */
+  /**
+   * Replaces {@code target}, giving the new file {@code permissions} before it appears.
+   *
+   * @param permissions the new file's mode, null = the process's default
+   */
   public static void write(Path target, byte[] data, Durability durability, Set<PosixFilePermission> permissions)
       throws IOException {
     // unique per process and thread: concurrent writers of one target never share a temp file

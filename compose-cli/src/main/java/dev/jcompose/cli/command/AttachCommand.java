@@ -40,7 +40,7 @@ public final class AttachCommand implements Callable<Integer> {
     if (!details.state().running()) {
       throw new dev.jcompose.cli.UserError("cannot attach to a stopped container, start it first");
     }
-    boolean tty = details.config().tty() && Terminals.interactive();
+    boolean tty = details.config().tty() && Terminal.attached();
     ExecProcess process = compose.attach(new AttachOptions(ref, noStdin || !details.config().openStdin()));
     if (sigProxy && !tty) {
       Interrupts.install(() -> forward(compose, project, "SIGINT"), () -> forward(compose, project, "SIGKILL"));

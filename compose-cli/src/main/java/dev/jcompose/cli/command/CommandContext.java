@@ -42,7 +42,7 @@ final class CommandContext {
 
   static Consumer<Event> progress(CommandSpec spec, boolean quietPull) {
     ProjectOptions o = options(spec);
-    return ProgressPrinter.of(System.err, o.progress(), Terminals.interactive(), ansi(spec), quietPull);
+    return ProgressPrinter.of(System.err, o.progress(), Terminal.attached(), ansi(spec), quietPull);
   }
 
   /** Progress nobody sees ({@code run -q}). */
@@ -53,7 +53,7 @@ final class CommandContext {
   /** Colours and cursor movement: {@code --ansi always}, or auto on a terminal without NO_COLOR. */
   static boolean ansi(CommandSpec spec) {
     String when = options(spec).ansi();
-    return when.equals("always") || when.equals("auto") && Terminals.interactive() && System.getenv("NO_COLOR") == null;
+    return when.equals("always") || when.equals("auto") && Terminal.attached() && System.getenv("NO_COLOR") == null;
   }
 
   static LoadOptions loadOptions(CommandSpec spec) {

@@ -12,7 +12,7 @@ final class Confirm {
 
   static boolean ask(String warning) throws IOException {
     System.err.println(warning);
-    if (!Terminals.interactive()) {
+    if (!Terminal.attached()) {
       return false;
     }
     System.err.print("Are you sure you want to continue? [y/N] ");

@@ -33,7 +33,7 @@ public final class ExecCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String project = CommandContext.projectName(spec);
-    boolean tty = !noTty && !detach && System.console() != null;
+    boolean tty = !noTty && !detach && Terminal.attached();
     ExecProcess process = CommandContext.compose(spec)
         .exec(project, new ExecOptions(service, index, command, env, user, workdir, tty, !detach));
     if (detach) {

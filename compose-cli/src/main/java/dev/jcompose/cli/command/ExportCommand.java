@@ -25,7 +25,7 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (output == null && Terminals.interactive()) {
+    if (output == null && Terminal.attached()) {
       throw new UserError("refusing to write a tar archive to a terminal: use -o FILE or redirect the output");
     }
     ContainerRef ref = ContainerRef.of(CommandContext.projectName(spec), service, index);

@@ -166,7 +166,7 @@ public final class ImageCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      if (output == null && Terminals.interactive()) {
+      if (output == null && Terminal.attached()) {
         throw new UserError("cowardly refusing to save to a terminal. Use the -o flag or redirect");
       }
       if (output == null) {

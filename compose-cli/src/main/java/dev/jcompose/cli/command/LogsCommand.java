@@ -43,7 +43,7 @@ public final class LogsCommand implements Callable<Integer> {
     String project = CommandContext.projectName(spec);
     PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new BufferedOutputStream(System.err, 1 << 12), false, StandardCharsets.UTF_8);
-    LogPrinter printer = new LogPrinter(out, err, new LogPrefixes(!noColor && System.console() != null), !noLogPrefix, timestamps, follow);
+    LogPrinter printer = new LogPrinter(out, err, new LogPrefixes(!noColor && Terminal.attached()), !noLogPrefix, timestamps, follow);
     CommandContext.compose(spec).logs(project, options(), new Printing(project, printer), () -> false);
     printer.flush();
     return 0;

@@ -1,6 +1,6 @@
 package dev.jcompose.cli.command;
 
-import dev.jcompose.cli.UserError;
+import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.PsOptions;
 import java.util.List;
@@ -34,11 +34,11 @@ public final class PortCommand implements Callable<Integer> {
     ContainerSummary container = containers.stream()
         .filter(c -> c.number() == index)
         .findFirst()
-        .orElseThrow(() -> new UserError("service \"" + service + "\" has no running container #" + index));
+        .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND, "service \"" + service + "\" has no running container #" + index));
     ContainerSummary.Publisher publisher = container.publishers().stream()
         .filter(p -> p.targetPort() == privatePort && p.protocol().equals(protocol))
         .findFirst()
-        .orElseThrow(() -> new UserError("no port " + privatePort + "/" + protocol + " for container " + container.name()));
+        .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND, "no port " + privatePort + "/" + protocol + " for container " + container.name()));
     spec.commandLine().getOut().println(publisher.url() + ":" + publisher.publishedPort());
     spec.commandLine().getOut().flush();
     return 0;

@@ -52,7 +52,7 @@ public final class RmCommand implements Callable<Integer> {
 
   private static boolean confirm(List<String> names) throws IOException {
     System.err.println("Going to remove " + String.join(", ", names));
-    if (!Terminals.interactive()) {
+    if (!Terminal.attached()) {
       return false;
     }
     System.err.print("? Are you sure? (y/N) ");

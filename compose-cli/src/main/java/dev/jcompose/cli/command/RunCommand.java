@@ -79,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     ComposeService compose = CommandContext.compose(spec);
     String container = name != null ? name : project.name() + "-" + service + "-run-" + HexFormat.of().formatHex(randomBytes());
-    boolean tty = !noTty && !detach && Terminals.interactive();
+    boolean tty = !noTty && !detach && Terminal.attached();
     RunOptions options = RunOptions.builder(service).command(command).environment(environment()).user(user).workdir(workdir)
         .name(container).noDeps(noDeps).removeAfter(rm).tty(tty).interactive(interactive && !detach).publish(ports())
         .servicePorts(servicePorts).entrypoint(entrypoint).useAliases(useAliases).pull(pull).attachWait(!detach).build();

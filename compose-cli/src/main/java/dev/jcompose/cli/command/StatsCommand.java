@@ -38,7 +38,7 @@ public final class StatsCommand implements Callable<Integer> {
     String project = CommandContext.projectName(spec);
     ComposeService compose = CommandContext.compose(spec);
     GoTemplate template = GoTemplate.parse(format.equals("table") ? StatsRows.TABLE : format.equals("json") ? "{{json .}}" : format);
-    boolean redraw = Terminals.interactive() && !noStream && template.table();
+    boolean redraw = Terminal.attached() && !noStream && template.table();
     PrintStream out = System.out;
     List<StatsSample> before = compose.stats(project, services, all);
     while (true) {

@@ -12,6 +12,12 @@ import java.util.concurrent.TimeUnit;
 final class Terminal {
   private Terminal() {}
 
+  /** Whether stdin and stdout are a terminal (JDK 17: System.console() is null otherwise). */
+  @SuppressWarnings("SystemConsoleNull") // the project targets JDK 17, where null means no terminal
+  static boolean attached() {
+    return System.console() != null;
+  }
+
   static String makeRaw() {
     String saved = stty("-g");
     stty("raw", "-echo");

@@ -1,6 +1,5 @@
 package dev.jcompose.cli.command;
 
-import dev.jcompose.cli.JcomposeCli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +12,7 @@ public final class VersionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String v = JcomposeCli.class.getPackage().getImplementationVersion();
+    String v = VersionCommand.class.getPackage().getImplementationVersion();
     String version = v == null ? "dev" : v;
     if (versionOnly) {
       System.out.println(version);

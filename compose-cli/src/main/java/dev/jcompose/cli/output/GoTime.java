@@ -10,6 +10,7 @@ public final class GoTime {
 
   private GoTime() {}
 
+  @SuppressWarnings("JavaInstantGetSecondsGetNano") // the seconds are printed by SECONDS, from the same instant
   public static String rfc3339Nano(Instant t) {
     String frac = String.format("%09d", t.getNano()).replaceAll("0+$", "");
     return SECONDS.format(t) + (frac.isEmpty() ? "" : "." + frac) + "Z";

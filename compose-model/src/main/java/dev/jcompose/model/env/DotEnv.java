@@ -31,13 +31,13 @@ public final class DotEnv {
   private DotEnv() {}
 
   /** Parses {@code content} (named {@code file} in errors) in the default format. */
-  public static LinkedHashMap<String, String> parse(
+  public static Map<String, String> parse(
       String content, String file, Function<String, Optional<String>> lookup) {
     return parse(content, file, lookup, Format.DOTENV);
   }
 
   /** Parses {@code content} in {@code format}. */
-  public static LinkedHashMap<String, String> parse(
+  public static Map<String, String> parse(
       String content, String file, Function<String, Optional<String>> lookup, Format format) {
     LinkedHashMap<String, String> out = new LinkedHashMap<>();
     parseInto(content, file, out, lookup, format);
@@ -45,7 +45,7 @@ public final class DotEnv {
   }
 
   /** Reads one file; {@code format} null means the default. Missing file = NoSuchFileException. */
-  public static LinkedHashMap<String, String> read(
+  public static Map<String, String> read(
       Path file, Function<String, Optional<String>> lookup, Format format) throws IOException {
     return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), lookup,
         format == null ? Format.DOTENV : format);
@@ -56,7 +56,7 @@ public final class DotEnv {
    * GetEnvFromFile: later files override earlier ones, values may refer to {@code current} and to
    * keys of earlier files. A missing file is an error naming its absolute path.
    */
-  public static LinkedHashMap<String, String> readProjectFiles(List<Path> files, Map<String, String> current) {
+  public static Map<String, String> readProjectFiles(List<Path> files, Map<String, String> current) {
     LinkedHashMap<String, String> out = new LinkedHashMap<>();
     for (Path f : files) {
       Path abs = f.toAbsolutePath().normalize();

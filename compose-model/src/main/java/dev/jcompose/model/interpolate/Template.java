@@ -9,17 +9,22 @@ import java.util.function.Function;
  *
  * <p>{@code $$} is a literal {@code $}; {@code $NAME} and {@code ${NAME}} substitute (NAME is
  * {@code [_a-zA-Z][_a-zA-Z0-9]*}); {@code ${NAME<op>arg}} with op {@code :- - :? ? :+ +}. A braced
- * expression with an operator extends, like compose-go's greedy regex, to the last {@code '}'} of
+ * expression with an operator extends, like compose-go's greedy regex, to the last closing brace of
  * the line, is cut at its matching brace (nested {@code ${...}} in the argument), and the argument
  * is substituted lazily. A {@code $}
- * followed by anything else is kept literally; {@code ${} not followed by a valid expression is
- * an invalid template. Unset variables without default give "" and a warning.
+ * followed by anything else is kept literally; a dollar and an opening brace not followed by a
+ * valid expression is an invalid template. Unset variables without default give "" and a warning.
  */
 public final class Template {
   private final Function<String, Optional<String>> lookup;
   private final Consumer<String> warnings;
 
-  /** @param lookup variable value or empty when unset; @param warnings receives "not set" warnings */
+  /**
+   * A template resolver.
+   *
+   * @param lookup variable value or empty when unset
+   * @param warnings receives "not set" warnings
+   */
   public Template(Function<String, Optional<String>> lookup, Consumer<String> warnings) {
     this.lookup = lookup;
     this.warnings = warnings;
@@ -130,7 +135,7 @@ public final class Template {
 
   private static int nameEnd(String t, int from) {
     int i = from;
-    while (i < t.length() && (isNameStart(t.charAt(i)) || Character.isDigit(t.charAt(i)) && t.charAt(i) < 128)) {
+    while (i < t.length() && (isNameStart(t.charAt(i)) || (Character.isDigit(t.charAt(i)) && t.charAt(i) < 128))) {
       i++;
     }
     return i;

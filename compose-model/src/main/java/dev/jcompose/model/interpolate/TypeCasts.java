@@ -93,19 +93,18 @@ final class TypeCasts {
 
   /** Mirrors compose-go toBoolean: YAML 1.1 spellings accepted with a warning. */
   private static Object toBool(String v, Consumer<String> warnings) {
-    switch (v.toLowerCase(Locale.ROOT)) {
-      case "true":
-        return true;
-      case "false":
-        return false;
-      case "y", "yes", "on":
+    return switch (v.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      case "y", "yes", "on" -> {
         warnings.accept("\"" + v + "\" for boolean is not supported by YAML 1.2, please use `true`");
-        return true;
-      case "n", "no", "off":
+        yield true;
+      }
+      case "n", "no", "off" -> {
         warnings.accept("\"" + v + "\" for boolean is not supported by YAML 1.2, please use `false`");
-        return false;
-      default:
-        throw new IllegalArgumentException("invalid boolean: " + v);
-    }
+        yield false;
+      }
+      default -> throw new IllegalArgumentException("invalid boolean: " + v);
+    };
   }
 }

@@ -52,7 +52,7 @@ final class ExtendsResolver {
       Path target = Path.of(new PathRebaser(scope.workingDir(), pipeline.home()).absText(f.text()));
       baseFile = target.toString();
       baseScope = scope.forExtendedFile(target.getParent());
-      baseServices = servicesOf(target, baseScope, name, file, f.text());
+      baseServices = servicesOf(target, baseScope, name);
     }
     if (!(baseServices.get(ref) instanceof MapNode)) {
       String where = baseFile.equals(file) ? "" : " in " + baseFile;
@@ -84,7 +84,7 @@ final class ExtendsResolver {
   }
 
   /** Services of another file, loaded without include/extends and rebased on its directory. */
-  private MapNode servicesOf(Path target, Scope scope, String name, String file, String asWritten) {
+  private MapNode servicesOf(Path target, Scope scope, String name) {
     MapNode other = pipeline.load(List.of(target.toString()), scope);
     other = new PathRebaser(target.getParent(), pipeline.home()).rebase(other);
     if (!(other.get("services") instanceof MapNode services)) {

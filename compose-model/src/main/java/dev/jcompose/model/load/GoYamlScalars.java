@@ -1,6 +1,7 @@
 package dev.jcompose.model.load;
 
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -74,7 +75,7 @@ final class GoYamlScalars {
     boolean negative = s.startsWith("-");
     String body = s.startsWith("-") || s.startsWith("+") ? s.substring(1) : s;
     int radix = 10;
-    String lower = body.toLowerCase();
+    String lower = body.toLowerCase(Locale.ROOT);
     if (lower.startsWith("0x")) {
       radix = 16;
       body = body.substring(2);

@@ -96,7 +96,7 @@ final class YamlNodes {
         merged.addAll(mergeSources(t.getValueNode()));
         continue;
       }
-      String key = keyOf(t.getKeyNode(), out);
+      String key = keyOf(t.getKeyNode());
       Mark keyMark = markOf(t.getKeyNode());
       if (out.entries().containsKey(key)) {
         throw new ComposeFileException(
@@ -138,7 +138,7 @@ final class YamlNodes {
     return out;
   }
 
-  private String keyOf(org.snakeyaml.engine.v2.nodes.Node key, MapNode parent) {
+  private String keyOf(org.snakeyaml.engine.v2.nodes.Node key) {
     if (key instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s) {
       ScalarNode k = scalar(s, Directive.NONE);
       if (k.value() instanceof String str) {

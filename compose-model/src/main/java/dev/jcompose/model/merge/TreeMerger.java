@@ -64,7 +64,7 @@ public final class TreeMerger {
       return special.get().merge(base, override, path);
     }
     // compose-go MergeYaml: a nil override (e.g. an empty `image:`) keeps the base value
-    if (override == null || override instanceof ScalarNode s && s.value() == null) {
+    if (override == null || (override instanceof ScalarNode s && s.value() == null)) {
       return base;
     }
     if (base instanceof MapNode bm) {
@@ -113,7 +113,7 @@ public final class TreeMerger {
   Node mergeDependsOn(Node base, Node override, TreePath path) {
     MapNode defaults = MapNode.empty(base.mark());
     defaults.put("condition", base.mark(), ScalarNode.of(base.mark(), "service_started"));
-    defaults.put("required", base.mark(), ScalarNode.of(base.mark(), Boolean.TRUE));
+    defaults.put("required", base.mark(), ScalarNode.of(base.mark(), true));
     return mergeMappings(Sequences.toMapping(base, defaults), Sequences.toMapping(override, defaults), path);
   }
 

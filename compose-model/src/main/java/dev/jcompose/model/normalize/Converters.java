@@ -24,8 +24,8 @@ final class Converters {
     }
     return omitIfEmpty(text(n));
   };
-  static final Conv BOOL = (n, p, c) -> Boolean.TRUE.equals(bool(n, p)) ? Boolean.TRUE : Conv.OMIT;
-  static final Conv BOOL_PTR = (n, p, c) -> n instanceof ScalarNode s && s.value() == null ? Conv.OMIT : bool(n, p);
+  static final Conv BOOL = (n, p, c) -> Boolean.TRUE.equals(bool(n, p)) ? (Object) true : Conv.OMIT;
+  static final Conv BOOL_PTR = (n, p, c) -> (n instanceof ScalarNode s && s.value() == null) ? Conv.OMIT : bool(n, p);
   static final Conv INT = (n, p, c) -> {
     long v = integer(n, p);
     return v == 0 ? Conv.OMIT : v;
@@ -51,12 +51,12 @@ final class Converters {
   static final Conv GENERIC = (n, p, c) -> isNull(n) ? Conv.OMIT : Plain.of(n);
 
   static boolean isNull(Node n) {
-    return n == null || n instanceof ScalarNode s && s.value() == null;
+    return n == null || (n instanceof ScalarNode s && s.value() == null);
   }
 
   static Object omitIfEmpty(Object v) {
-    if (v == null || v instanceof String s && s.isEmpty() || v instanceof Map<?, ?> m && m.isEmpty()
-        || v instanceof List<?> l && l.isEmpty()) {
+    if (v == null || (v instanceof String s && s.isEmpty()) || (v instanceof Map<?, ?> m && m.isEmpty())
+        || (v instanceof List<?> l && l.isEmpty())) {
       return Conv.OMIT;
     }
     return v;

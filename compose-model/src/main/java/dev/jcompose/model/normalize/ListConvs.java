@@ -26,7 +26,7 @@ final class ListConvs {
   static final StructConv BIND = StructConv.of(
       "selinux", Converters.STRING, "propagation", Converters.STRING,
       // create_host_path is an opt-out: compose omits it when true (types.OptOut.IsZero)
-      "create_host_path", (Conv) (n, p, c) -> Converters.bool(n, p) ? Conv.OMIT : Boolean.FALSE,
+      "create_host_path", (Conv) (n, p, c) -> Converters.bool(n, p) ? Conv.OMIT : (Object) false,
       "recursive", Converters.STRING);
 
   static final StructConv VOLUME = StructConv.of(

@@ -23,7 +23,7 @@ final class ResourceNormalizer {
   private ResourceNormalizer() {}
 
   /** external: true/false, or the deprecated {name: x} (handled by {@link #external}). */
-  private static final Conv EXTERNAL = (n, p, c) -> n instanceof MapNode ? Boolean.TRUE : BOOL.apply(n, p, c);
+  private static final Conv EXTERNAL = (n, p, c) -> n instanceof MapNode ? (Object) true : BOOL.apply(n, p, c);
 
   static final StructConv IPAM_POOL = StructConv.of(
       "subnet", STRING, "gateway", STRING, "ip_range", STRING, "aux_addresses", MAPPING);

@@ -39,7 +39,7 @@ final class ServiceNormalizer {
     }
     if (out.get("links") instanceof List<?> links) {
       for (Object l : links) {
-        String[] parts = String.valueOf(l).split(":");
+        String[] parts = String.valueOf(l).split(":", -1);
         deps.putIfAbsent(parts.length == 2 ? parts[0] : String.valueOf(l), MapConvs.dependency("service_started", true));
       }
     }
@@ -52,7 +52,7 @@ final class ServiceNormalizer {
       for (Object v : from) {
         String spec = String.valueOf(v);
         if (!spec.startsWith("container:")) {
-          deps.putIfAbsent(spec.split(":")[0], MapConvs.dependency("service_started", false));
+          deps.putIfAbsent(spec.split(":", -1)[0], MapConvs.dependency("service_started", false));
         }
       }
     }

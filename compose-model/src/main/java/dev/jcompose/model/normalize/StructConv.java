@@ -13,10 +13,10 @@ import java.util.Set;
  * A pointer struct is kept when present even if empty; a by-value struct becomes a {@link GoStruct}.
  */
 final class StructConv implements Conv {
-  private final LinkedHashMap<String, Conv> fields;
+  private final Map<String, Conv> fields;
   private final boolean byValue;
 
-  private StructConv(LinkedHashMap<String, Conv> fields, boolean byValue) {
+  private StructConv(Map<String, Conv> fields, boolean byValue) {
     this.fields = fields;
     this.byValue = byValue;
   }
@@ -31,7 +31,7 @@ final class StructConv implements Conv {
     return new StructConv(table(pairs), true);
   }
 
-  private static LinkedHashMap<String, Conv> table(Object... pairs) {
+  private static Map<String, Conv> table(Object... pairs) {
     LinkedHashMap<String, Conv> t = new LinkedHashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
       t.put((String) pairs[i], (Conv) pairs[i + 1]);

@@ -164,7 +164,7 @@ final class TypedServices {
       return null;
     }
     List<String> test = strings(h.get("test"));
-    boolean disable = bool(h.get("disable")) || test != null && test.equals(List.of("NONE"));
+    boolean disable = bool(h.get("disable")) || (test != null && test.equals(List.of("NONE")));
     return new HealthCheck(test, duration(h.get("interval")), duration(h.get("timeout")), integer(h.get("retries")),
         duration(h.get("start_period")), duration(h.get("start_interval")), disable);
   }

@@ -52,7 +52,7 @@ final class VolumeSpecs {
     boolean readOnly = false;
     boolean nocopy = false;
     Map<String, Object> bind = new LinkedHashMap<>();
-    for (String o : options.split(",")) {
+    for (String o : options.split(",", -1)) {
       switch (o) {
         case "ro" -> readOnly = true;
         case "rw" -> readOnly = false;

@@ -78,7 +78,7 @@ final class YamlScalars {
   private static boolean hasSpecial(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c < 0x20 && c != '\t' || c == 0x7f || c == '\uFEFF') {
+      if ((c < 0x20 && c != '\t') || c == 0x7f || c == '\uFEFF') {
         return true;
       }
     }

@@ -27,6 +27,8 @@ public final class KernelRules {
   private KernelRules() {}
 
   /**
+   * The namespaces a service shares with the host or other containers.
+   *
    * @param net the container's network namespace ({@code network_mode})
    * @param ipc the container's IPC namespace ({@code ipc})
    */

@@ -39,7 +39,7 @@ public final class MountRules {
       return bad;
     }
     for (String o : options == null ? List.<String>of() : options) {
-      if (o == null || !TMPFS_FLAGS.contains(o) && !TMPFS_DATA.matcher(o).matches()) {
+      if (o == null || (!TMPFS_FLAGS.contains(o) && !TMPFS_DATA.matcher(o).matches())) {
         return "invalid tmpfs option " + Quoted.of(o) + " for " + target + ": expected one of "
             + String.join(", ", TMPFS_FLAGS.stream().sorted().toList()) + ", size=, mode=, uid=, gid=, nr_inodes=, nr_blocks=";
       }
@@ -67,7 +67,7 @@ public final class MountRules {
   }
 
   private static String segments(String what, String path) {
-    for (String s : path.split("/")) {
+    for (String s : path.split("/", -1)) {
       if (s.equals("..") || s.equals(".")) {
         return "invalid " + what + " " + Quoted.of(path) + ": must not contain . or .. segments";
       }

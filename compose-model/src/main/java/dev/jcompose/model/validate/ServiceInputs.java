@@ -48,7 +48,7 @@ final class ServiceInputs {
     strings("environment", p.environment(), ValueRules::envKey, "environment variable");
     check(path(at, "user"), ValueRules.noNul("user", p.user()));
     String wd = p.workingDir();
-    check(path(at, "working_dir"), wd == null || wd.isEmpty() || wd.startsWith("/") && wd.indexOf('\0') < 0 ? null
+    check(path(at, "working_dir"), wd == null || wd.isEmpty() || (wd.startsWith("/") && wd.indexOf('\0') < 0) ? null
         : "the working directory " + Quoted.of(wd) + " is invalid, it needs to be an absolute path");
   }
 

@@ -117,7 +117,7 @@ public final class DnsResponder {
     if (!name.endsWith(suffix)) {
       return null;
     }
-    String[] octets = name.substring(0, name.length() - suffix.length()).split("\\.");
+    String[] octets = name.substring(0, name.length() - suffix.length()).split("\\.", -1);
     if (octets.length != 4) {
       return null;
     }

@@ -42,7 +42,7 @@ public final class HostResolvers implements Supplier<List<SocketAddress>> {
   static List<SocketAddress> parse(List<String> lines) {
     List<SocketAddress> out = new ArrayList<>();
     for (String line : lines) {
-      String[] f = line.strip().split("\\s+");
+      String[] f = line.strip().split("\\s+", -1);
       if (f.length >= 2 && f[0].equals("nameserver") && out.size() < MAX) {
         out.add(address(f[1]));
       }

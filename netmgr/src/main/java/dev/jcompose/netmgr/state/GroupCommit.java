@@ -61,6 +61,7 @@ public final class GroupCommit {
     }
   }
 
+  @SuppressWarnings("WaitNotInLoop") // the one caller loops on its condition
   private void waitQuietly() {
     try {
       wait();

@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.api;
 
+import java.util.Locale;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.util.regex.Pattern;
 
@@ -75,7 +76,7 @@ public record ImageReference(String domain, String path, String tag, String dige
 
   // docker's rule: the first component is a registry if it has a dot, a port, is localhost or has capitals.
   private static boolean looksLikeDomain(String first) {
-    return first.contains(".") || first.contains(":") || first.equals("localhost") || !first.equals(first.toLowerCase());
+    return first.contains(".") || first.contains(":") || first.equals("localhost") || !first.equals(first.toLowerCase(Locale.ROOT));
   }
 
   private static ContainerException invalid(String text, String why) {

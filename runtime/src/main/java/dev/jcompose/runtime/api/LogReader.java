@@ -13,6 +13,8 @@ import java.util.function.Predicate;
 public interface LogReader {
 
   /**
+   * Which lines to read.
+   *
    * @param tail only the last {@code tail} lines (negative = all)
    * @param since only lines at or after this time (null = no bound)
    * @param until only lines before this time (null = no bound)

@@ -25,7 +25,7 @@ record CgroupMount(String device, Path mountPoint, boolean v2, Set<String> contr
   static List<CgroupMount> parse(String mountinfo) {
     List<CgroupMount> mounts = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    for (String line : mountinfo.split("\n")) {
+    for (String line : mountinfo.split("\n", -1)) {
       CgroupMount m = parseLine(line);
       if (m != null && seen.add(m.device())) {
         mounts.add(m);
@@ -39,8 +39,8 @@ record CgroupMount(String device, Path mountPoint, boolean v2, Set<String> contr
     if (halves.length != 2) {
       return null;
     }
-    String[] left = halves[0].split(" ");
-    String[] right = halves[1].split(" ");
+    String[] left = halves[0].split(" ", -1);
+    String[] right = halves[1].split(" ", -1);
     if (left.length < 5 || right.length < 3) {
       return null;
     }
@@ -55,7 +55,7 @@ record CgroupMount(String device, Path mountPoint, boolean v2, Set<String> contr
 
   private static Set<String> controllersOf(String superOptions) {
     Set<String> controllers = new LinkedHashSet<>();
-    for (String opt : superOptions.split(",")) {
+    for (String opt : superOptions.split(",", -1)) {
       boolean flag = V1_FLAGS.contains(opt) || (opt.contains("=") && !opt.startsWith("name="));
       if (!flag && !opt.isEmpty()) {
         controllers.add(opt);

@@ -11,7 +11,7 @@ final class KeyedValues {
   private KeyedValues() {}
 
   static OptionalLong get(String content, String key) {
-    for (String line : content.split("\n")) {
+    for (String line : content.split("\n", -1)) {
       int space = line.indexOf(' ');
       if (space > 0 && line.substring(0, space).equals(key)) {
         try {

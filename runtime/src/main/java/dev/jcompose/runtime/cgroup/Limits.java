@@ -102,7 +102,7 @@ record Limits(
     if (shares >= 262_144) {
       return 10_000;
     }
-    double l = Math.log(shares) / Math.log(2);
+    double l = Math.log((double) shares) / Math.log(2);
     double exponent = (l * l + 125 * l) / 612.0 - 7.0 / 34.0;
     return (long) Math.ceil(Math.pow(10, exponent));
   }

@@ -37,7 +37,7 @@ final class ProcessSweeper {
   Set<Long> pids(List<Path> procsFiles) {
     Set<Long> pids = new TreeSet<>();
     for (Path file : procsFiles) {
-      for (String line : fs.readIfExists(file).orElse("").split("\n")) {
+      for (String line : fs.readIfExists(file).orElse("").split("\n", -1)) {
         if (!line.isBlank()) {
           pids.add(Long.parseLong(line.trim()));
         }

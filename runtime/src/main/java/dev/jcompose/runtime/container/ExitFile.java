@@ -13,7 +13,7 @@ record ExitFile(int exitCode, int signal, Instant finishedAt) {
 
   static Optional<ExitFile> read(Path file) {
     try {
-      String[] f = Files.readString(file).strip().split(" ");
+      String[] f = Files.readString(file).strip().split(" ", -1);
       long nanos = Long.parseLong(f[2]);
       Instant at = Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L);
       return Optional.of(new ExitFile(Integer.parseInt(f[0]), Integer.parseInt(f[1]), at));

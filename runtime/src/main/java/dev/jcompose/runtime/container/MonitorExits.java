@@ -92,7 +92,7 @@ final class MonitorExits {
   static int parentOf(int pid) {
     try {
       String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
-      String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
       return Integer.parseInt(rest[1]);
     } catch (IOException | RuntimeException e) {
       return 0;

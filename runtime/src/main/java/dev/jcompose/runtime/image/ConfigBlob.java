@@ -10,7 +10,6 @@ import dev.jcompose.runtime.image.content.Digest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +71,7 @@ record ConfigBlob(ImageConfig config, List<Digest> diffIds) {
       return null;
     }
     Map<String, String> map = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       map.put(e.getKey(), e.getValue().asText());
     }
     return Collections.unmodifiableMap(map);

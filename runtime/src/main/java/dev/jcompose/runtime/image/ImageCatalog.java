@@ -154,6 +154,7 @@ final class ImageCatalog {
   }
 
   // Mark what the remaining references use, then sweep what the removed ones used.
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   private void collect(List<ImageRecord> removed) {
     Set<Digest> liveBlobs = new HashSet<>();
     Set<Digest> liveLayers = new HashSet<>();

@@ -29,7 +29,7 @@ final class ImageIndex {
     this.locks = locks;
   }
 
-  TreeMap<String, ImageRecord> read() {
+  Map<String, ImageRecord> read() {
     if (!Files.isRegularFile(file)) {
       return new TreeMap<>();
     }
@@ -41,9 +41,10 @@ final class ImageIndex {
   }
 
   /** Applies {@code change} to the map under the lock and writes it back. */
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   void update(Consumer<Map<String, ImageRecord>> change) {
     try (FileLocks.Held lease = locks.acquire("refs")) {
-      TreeMap<String, ImageRecord> map = read();
+      Map<String, ImageRecord> map = read();
       change.accept(map);
       AtomicFile.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(map));
     } catch (IOException e) {

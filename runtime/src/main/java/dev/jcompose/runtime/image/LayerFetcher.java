@@ -49,6 +49,7 @@ final class LayerFetcher {
   }
 
   /** Returns the layer's unpacked size. */
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   long fetch(RegistryClient client, Descriptor blob, Digest diffId, Progress progress) {
     try (FileLocks.Held lease = locks.acquire("layer-" + diffId.hex())) {
       if (layers.has(diffId)) {

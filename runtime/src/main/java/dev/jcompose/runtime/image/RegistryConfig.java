@@ -50,7 +50,7 @@ public record RegistryConfig(
   public static RegistryConfig load(Map<String, String> env) {
     List<URI> mirrors = new ArrayList<>();
     Set<String> insecure = new LinkedHashSet<>();
-    for (String m : env.getOrDefault("JCOMPOSE_REGISTRY_MIRRORS", "").split(",")) {
+    for (String m : env.getOrDefault("JCOMPOSE_REGISTRY_MIRRORS", "").split(",", -1)) {
       if (!m.isBlank()) {
         mirrors.add(mirrorUri(m.trim(), "JCOMPOSE_REGISTRY_MIRRORS"));
       }

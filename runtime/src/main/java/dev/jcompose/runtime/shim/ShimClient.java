@@ -55,6 +55,6 @@ public final class ShimClient {
   }
 
   private static String text(ByteBuffer buf) {
-    return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).strip();
+    return new String(buf.array(), buf.arrayOffset(), buf.position(), StandardCharsets.UTF_8).strip();
   }
 }

@@ -51,6 +51,7 @@ public final class LocalVolumeService implements VolumeService {
     this.copyUp = new CopyUp(ops, xattrs);
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
   public VolumeInfo ensure(String name, Map<String, String> labels) {
     VolumeNames.check(name);
@@ -111,6 +112,7 @@ public final class LocalVolumeService implements VolumeService {
     return volumes;
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
   public void remove(String name) {
     VolumeNames.check(name);

@@ -14,6 +14,10 @@ public interface EngineControl {
   /** A systemd unit that starts the engine at boot, for this environment. */
   String systemdUnit();
 
-  /** @param apiVersion the engine API version it speaks */
+  /**
+   * A running engine.
+   *
+   * @param apiVersion the engine API version it speaks
+   */
   record Status(long pid, String version, String apiVersion) {}
 }

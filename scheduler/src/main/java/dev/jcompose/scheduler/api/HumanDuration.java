@@ -10,7 +10,7 @@ public final class HumanDuration {
   private HumanDuration() {}
 
   public static String of(Duration d) {
-    long seconds = d.getSeconds();
+    long seconds = d.toSeconds();
     if (seconds < 1) {
       return "Less than a second";
     } else if (seconds == 1) {

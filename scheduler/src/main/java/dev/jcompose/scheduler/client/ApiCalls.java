@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /** The two exchange shapes of the API — plain JSON queries and NDJSON streams — with error mapping. */
+@SuppressWarnings("TypeParameterUnusedInFormals") // each JavaType argument names the T the caller gets
 final class ApiCalls {
   private static final ObjectMapper JSON = ApiJson.mapper();
   private final UnixHttpClient http;
@@ -60,6 +61,7 @@ final class ApiCalls {
     return exchange("GET", path, null, sink, type, stop);
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   private <T> T exchange(String method, String path, byte[] body, Consumer<Event> progress, JavaType type, BooleanSupplier stop) {
     AtomicBoolean stopped = new AtomicBoolean();
     try (HttpResponse r = http.send(method, path, body, timeouts.streamIdle())) {

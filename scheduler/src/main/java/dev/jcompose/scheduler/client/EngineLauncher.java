@@ -58,7 +58,7 @@ public final class EngineLauncher {
     String opts = env.getOrDefault("JCOMPOSE_ENGINE_JAVA_OPTS",
         "-XX:+UseSerialGC -Xss512k -Xms8m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m"
             + " -XX:-UsePerfData -Dio.netty.allocator.type=unpooled");
-    for (String o : opts.trim().split("\\s+")) {
+    for (String o : opts.trim().split("\\s+", -1)) {
       if (!o.isEmpty()) {
         cmd.add(o);
       }

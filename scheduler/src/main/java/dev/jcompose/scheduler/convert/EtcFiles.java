@@ -9,17 +9,20 @@ import java.util.List;
  * them (libnetwork etchosts/resolvconf). Pure text builders.
  */
 public final class EtcFiles {
-  private static final String LOCALHOST =
-      "127.0.0.1\tlocalhost\n"
-          + "::1\tlocalhost ip6-localhost ip6-loopback\n"
-          + "fe00::0\tip6-localnet\n"
-          + "ff00::0\tip6-mcastprefix\n"
-          + "ff02::1\tip6-allnodes\n"
-          + "ff02::2\tip6-allrouters\n";
+  private static final String LOCALHOST = """
+      127.0.0.1\tlocalhost
+      ::1\tlocalhost ip6-localhost ip6-loopback
+      fe00::0\tip6-localnet
+      ff00::0\tip6-mcastprefix
+      ff02::1\tip6-allnodes
+      ff02::2\tip6-allrouters
+      """;
 
   private EtcFiles() {}
 
   /**
+   * /etc/hosts: localhost, the extra hosts, then the container's own name.
+   *
    * @param extraHosts ip "host-gateway" becomes {@code hostGateway}
    * @param ownAddress the container's first address, null for none
    */

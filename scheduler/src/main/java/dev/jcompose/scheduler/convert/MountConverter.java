@@ -20,6 +20,8 @@ public final class MountConverter {
   @FunctionalInterface
   public interface VolumeResolver {
     /**
+     * The data directory of a volume.
+     *
      * @param name engine volume name
      * @param anonymous true for anonymous volumes
      * @param target mount point in the container (for copy-up)
@@ -88,23 +90,21 @@ public final class MountConverter {
 
   private static MountSpec mount(Project p, Service s, String containerName, ServiceStorage.Mount v, VolumeResolver volumes) {
     boolean nocopy = Boolean.TRUE.equals(v.volumeNocopy());
-    switch (v.type()) {
-      case BIND:
-        // Compose creates missing bind sources unless create_host_path: false (docker -v behaviour).
-        return new MountSpec(MountSpec.Type.BIND, Path.of(v.source()), v.target(), v.readOnly(),
-            !Boolean.FALSE.equals(v.bindCreateHostPath()), propagation(v));
-      case TMPFS:
-        return new MountSpec(MountSpec.Type.TMPFS, null, v.target(), v.readOnly(), false, tmpfsOptions(v));
-      case VOLUME:
+    return switch (v.type()) {
+      // Compose creates missing bind sources unless create_host_path: false (docker -v behaviour).
+      case BIND -> new MountSpec(MountSpec.Type.BIND, Path.of(v.source()), v.target(), v.readOnly(),
+          !Boolean.FALSE.equals(v.bindCreateHostPath()), propagation(v));
+      case TMPFS -> new MountSpec(MountSpec.Type.TMPFS, null, v.target(), v.readOnly(), false, tmpfsOptions(v));
+      case VOLUME -> {
         boolean anonymous = v.anonymous();
         String name = anonymous ? anonymousVolumeName(containerName, v.target()) : volumeName(p, v.source());
         Path dir = volumes.resolve(name, anonymous, v.target(), nocopy);
         Path src = v.volumeSubpath() == null ? dir : dir.resolve(v.volumeSubpath());
-        return new MountSpec(MountSpec.Type.VOLUME, src, v.target(), v.readOnly(), false, List.of());
-      default:
-        throw new ComposeException(ComposeException.Kind.INVALID,
-            "service \"" + s.name() + "\": volume type \"" + v.type().id() + "\" is not supported");
-    }
+        yield new MountSpec(MountSpec.Type.VOLUME, src, v.target(), v.readOnly(), false, List.of());
+      }
+      default -> throw new ComposeException(ComposeException.Kind.INVALID,
+          "service \"" + s.name() + "\": volume type \"" + v.type().id() + "\" is not supported");
+    };
   }
 
   private static List<String> propagation(ServiceStorage.Mount v) {

@@ -5,7 +5,7 @@ import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.api.VolumeService;
-import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.events.EventBus;
 import dev.jcompose.scheduler.health.HealthMonitor;
 import dev.jcompose.scheduler.ops.EngineContext;
@@ -64,7 +64,7 @@ public final class Engine implements AutoCloseable {
     return new Engine(ctx, extra);
   }
 
-  public ComposeService service() {
+  public EngineVerbs service() {
     return service;
   }
 

@@ -1,7 +1,7 @@
 package dev.jcompose.scheduler.engine;
 
 import dev.jcompose.netmgr.api.NetworkManager;
-import dev.jcompose.netmgr.api.NetworkManagers;
+import dev.jcompose.netmgr.NetworkManagers;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.runtime.api.RuntimePaths;

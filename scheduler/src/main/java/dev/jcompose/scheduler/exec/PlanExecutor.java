@@ -37,7 +37,7 @@ public final class PlanExecutor {
       CompletableFuture<Void> f = CompletableFuture.allOf(deps)
           .handle((v, err) -> {
             if (err != null) {
-              throw new CompletionException(dependencyFailure(op, plan, futures));
+              throw new CompletionException(dependencyFailure(op, futures));
             }
             return null;
           })
@@ -76,7 +76,7 @@ public final class PlanExecutor {
     return stage;
   }
 
-  private static OpFailedException dependencyFailure(Op op, Plan plan, Map<String, CompletableFuture<Void>> futures) {
+  private static OpFailedException dependencyFailure(Op op, Map<String, CompletableFuture<Void>> futures) {
     for (String d : op.deps()) {
       CompletableFuture<Void> f = futures.get(d);
       if (f.isCompletedExceptionally()) {

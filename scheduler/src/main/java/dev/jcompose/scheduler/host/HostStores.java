@@ -47,6 +47,11 @@ public final class HostStores implements StoreVerbs {
     this.settings = settings;
   }
 
+  /** The same stores with the global flags of one command. */
+  public HostStores with(CallSettings s) {
+    return s.equals(settings) ? this : new HostStores(runtime, images, volumes, s);
+  }
+
   @Override
   public List<ImageDetails> imageList(List<String> references) {
     return Failures.translated(() -> {

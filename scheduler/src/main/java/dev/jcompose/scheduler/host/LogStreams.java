@@ -7,9 +7,11 @@ import dev.jcompose.runtime.api.LogReader;
 import dev.jcompose.scheduler.api.LogEntry;
 import dev.jcompose.scheduler.api.LogOptions;
 import dev.jcompose.scheduler.api.LogSink;
+import dev.jcompose.scheduler.names.Labels;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -30,10 +32,7 @@ final class LogStreams {
   }
 
   void logs(String project, LogOptions o, LogSink sink, BooleanSupplier stop) {
-    List<ContainerState> containers = ProjectContainers.of(runtime, project, o.services()).stream()
-        .filter(c -> o.index() == null || ProjectContainers.isNumber(c, o.index()))
-        .filter(c -> o.containers().isEmpty() || o.containers().contains(c.id()))
-        .toList();
+    List<ContainerState> containers = selected(project, o);
     sink.containers(containers.stream().map(ContainerState::id).toList());
     LogReader.Options read = new LogReader.Options(o.tail(), o.since(), o.until(), o.follow());
     if (o.follow()) {
@@ -44,6 +43,17 @@ final class LogStreams {
     } else {
       merged(containers, read).forEach(sink);
     }
+  }
+
+  /** Named containers (one-off ones too: {@code run} follows its own), else the services' by number. */
+  private List<ContainerState> selected(String project, LogOptions o) {
+    if (!o.containers().isEmpty()) {
+      return o.containers().stream().map(runtime::state).flatMap(Optional::stream)
+          .filter(c -> project.equals(ProjectContainers.label(c, Labels.PROJECT))).toList();
+    }
+    return ProjectContainers.of(runtime, project, o.services()).stream()
+        .filter(c -> o.index() == null || ProjectContainers.isNumber(c, o.index()))
+        .toList();
   }
 
   /** Each file is in time order already, so a stable sort is a merge; equal times keep the containers' order. */

@@ -139,7 +139,8 @@ public final class UpRunner implements OpRunner {
       Map<String, String> l = anonymous ? Map.of(Labels.PROJECT, project.name(), Labels.ANONYMOUS, "true")
           : Map.of(Labels.PROJECT, project.name(), Labels.VOLUME, name);
       var info = ctx.volumes().ensure(name, l);
-      boolean fresh = info.created() | freshVolumes.remove(name);
+      boolean announced = freshVolumes.remove(name); // always forget the announcement
+      boolean fresh = info.created() || announced;
       if (fresh && !nocopy) {
         // Docker copies the image's content at the mount point into a new volume.
         ctx.volumes().populateFromImage(name, image, target);

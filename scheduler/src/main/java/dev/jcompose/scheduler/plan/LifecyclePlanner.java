@@ -66,8 +66,8 @@ public final class LifecyclePlanner {
       grew = false;
       for (ObservedContainer c : containers) {
         String l = c.labels().getOrDefault(Labels.DEPENDS_ON, "");
-        for (String part : l.isEmpty() ? new String[0] : l.split(",")) {
-          String[] f = part.split(":");
+        for (String part : l.isEmpty() ? new String[0] : l.split(",", -1)) {
+          String[] f = part.split(":", -1);
           if (f.length == 3 && f[2].equals("true") && out.contains(f[0]) && out.add(c.service())) {
             grew = true;
           }
@@ -86,8 +86,8 @@ public final class LifecyclePlanner {
     Set<String> out = new TreeSet<>();
     String l = c.labels().get(Labels.DEPENDS_ON);
     if (l != null && !l.isEmpty()) {
-      for (String part : l.split(",")) {
-        out.add(part.split(":")[0]);
+      for (String part : l.split(",", -1)) {
+        out.add(part.split(":", -1)[0]);
       }
     }
     return out;

@@ -132,7 +132,7 @@ public final class Reconciler {
     int kept = Math.min(replicas, existing.size());
     List<ObservedContainer> keep = existing.subList(0, kept);
     for (ObservedContainer c : keep) {
-      String why = recreateReason(c, s, hash, scope);
+      String why = recreateReason(c, s, hash);
       if (why != null) {
         anyRecreated = true;
         stops.add(stopAndRemove(c, s, why));
@@ -155,7 +155,7 @@ public final class Reconciler {
     services.put(s.name(), new ServiceOps(starts, stops, anyRecreated));
   }
 
-  private String recreateReason(ObservedContainer c, Service s, String hash, Set<String> scope) {
+  private String recreateReason(ObservedContainer c, Service s, String hash) {
     if (c.incomplete()) {
       return "creation was not finished";
     }

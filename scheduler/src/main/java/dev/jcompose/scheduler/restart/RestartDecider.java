@@ -21,6 +21,8 @@ public final class RestartDecider {
   private RestartDecider() {}
 
   /**
+   * Whether and when to restart after {@code exit}.
+   *
    * @param userStopped the user ran stop (or down) on it
    * @param restartCount restarts done so far in this run of policy
    * @param ranFor how long the process ran before this exit
@@ -31,22 +33,14 @@ public final class RestartDecider {
     if (userStopped) {
       return new Decision(false, null, count, "stopped by user");
     }
-    switch (p.mode()) {
-      case NO:
-        return new Decision(false, null, count, "restart policy no");
-      case ON_FAILURE:
-        if (exit.exitCode() == 0) {
-          return new Decision(false, null, count, "exited successfully");
-        }
-        if (p.maxRetries() > 0 && count >= p.maxRetries()) {
-          return new Decision(false, null, count, "maximum restart count " + p.maxRetries() + " reached");
-        }
-        break;
-      default:
-        if (p.maxRetries() > 0 && count >= p.maxRetries()) {
-          return new Decision(false, null, count, "maximum restart count " + p.maxRetries() + " reached");
-        }
-        break;
+    if (p.mode() == RestartPolicy.Mode.NO) {
+      return new Decision(false, null, count, "restart policy no");
+    }
+    if (p.mode() == RestartPolicy.Mode.ON_FAILURE && exit.exitCode() == 0) {
+      return new Decision(false, null, count, "exited successfully");
+    }
+    if (p.maxRetries() > 0 && count >= p.maxRetries()) {
+      return new Decision(false, null, count, "maximum restart count " + p.maxRetries() + " reached");
     }
     return new Decision(true, delay(p, ranFor, lastDelay), count + 1, "restart policy " + p.label());
   }

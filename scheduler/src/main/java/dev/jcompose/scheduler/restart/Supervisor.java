@@ -47,7 +47,8 @@ public final class Supervisor {
     stopping.remove(name);
     long gen = generations.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
     health.started(name, labels);
-    runtime.awaitExit(name).whenComplete((exit, err) -> {
+    // the exit is handled in the callback; the returned stage carries nothing more
+    var unused = runtime.awaitExit(name).whenComplete((exit, err) -> {
       AtomicLong current = generations.get(name);
       if (err == null && current != null && current.get() == gen) {
         onExit(name, labels, exit);
@@ -105,7 +106,8 @@ public final class Supervisor {
     state.setRestartCount(name, d.restartCount());
     lastDelays.put(name, d.delay());
     bus.container(name, labels, "restarting", "in " + d.delay().toMillis() + " ms (" + d.reason() + ")", Map.of());
-    timer.schedule(() -> restartIfStillWanted(name, labels), d.delay().toMillis(), TimeUnit.MILLISECONDS);
+    // never cancelled: a restart no longer wanted is voided when it runs (restartIfStillWanted)
+    var unused = timer.schedule(() -> restartIfStillWanted(name, labels), d.delay().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void restartIfStillWanted(String name, Map<String, String> labels) {

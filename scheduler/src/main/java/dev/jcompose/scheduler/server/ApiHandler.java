@@ -50,21 +50,21 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     HttpMethod m = req.method();
     if (s.size() < 2 || !s.get(0).equals("v1")) {
       notFound(req);
-    } else if (s.size() == 2 && s.get(1).equals("version") && m == HttpMethod.GET) {
+    } else if (s.size() == 2 && s.get(1).equals("version") && m.equals(HttpMethod.GET)) {
       reply(req, 200, new Requests.Version(settings.version(), ApiRoutes.API_VERSION, ProcessHandle.current().pid()));
-    } else if (s.size() == 2 && s.get(1).equals("shutdown") && m == HttpMethod.POST) {
+    } else if (s.size() == 2 && s.get(1).equals("shutdown") && m.equals(HttpMethod.POST)) {
       reply(req, 202, null);
       settings.onShutdown().run();
     } else if (s.size() == 4 && s.get(1).equals("projects")) {
       project(req, s.get(2), s.get(3), m);
     } else if (s.size() >= 3 && s.get(1).equals("containers")) {
       container(req, s.get(2), s.size() == 4 ? s.get(3) : "", m);
-    } else if (s.size() == 2 && s.get(1).equals("networks") && m == HttpMethod.GET) {
+    } else if (s.size() == 2 && s.get(1).equals("networks") && m.equals(HttpMethod.GET)) {
       List<String> names = req.params().getAll("name");
       if (!refused(req, () -> names.forEach(RequestChecks::networkName))) {
         call(req, () -> service.networks(names));
       }
-    } else if (s.size() == 2 && s.get(1).equals("prune") && m == HttpMethod.POST) {
+    } else if (s.size() == 2 && s.get(1).equals("prune") && m.equals(HttpMethod.POST)) {
       CallSettings flags = settingsOf(req);
       withBody(req, null, Requests.Prune.class, (out, body) ->
           VerbRoutes.complete(out, () -> service.with(flags).prune(body.options(), out::event)));
@@ -87,20 +87,20 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     if (refused(req, () -> RequestChecks.projectName(name))) {
       return;
     }
-    if (m == HttpMethod.GET && verb.equals("ps")) {
+    if (m.equals(HttpMethod.GET) && verb.equals("ps")) {
       PsOptions options = new PsOptions(req.params().getAll("service"), Boolean.parseBoolean(req.getParam("all")), req.params().getAll("status"));
       call(req, () -> service.ps(name, options));
-    } else if (m == HttpMethod.GET && verb.equals("events")) {
+    } else if (m.equals(HttpMethod.GET) && verb.equals("events")) {
       Instant since = req.getParam("since") == null ? null : Instant.parse(req.getParam("since"));
       NdjsonResponse out = stream(req);
       workers.execute(() -> VerbRoutes.complete(out, () -> { service.events(name, since, out::event, out::clientGone); return null; }));
-    } else if (m == HttpMethod.GET && verb.equals("inspect")) {
+    } else if (m.equals(HttpMethod.GET) && verb.equals("inspect")) {
       String svc = req.getParam("service");
       int index = parseInt(req.getParam("index"));
       if (!refused(req, () -> RequestChecks.serviceName(svc))) {
         call(req, () -> service.inspect(ContainerRef.of(name, svc, index)));
       }
-    } else if (m == HttpMethod.POST && verbs.knows(verb)) {
+    } else if (m.equals(HttpMethod.POST) && verbs.knows(verb)) {
       CallSettings flags = settingsOf(req);
       withBody(req, name, verbs.bodyType(verb), (out, body) -> verbs.invoke(verb, name, body, flags, out));
     } else {
@@ -112,12 +112,12 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     if (refused(req, () -> RequestChecks.containerName(name))) {
       return;
     }
-    if (m == HttpMethod.DELETE && sub.isEmpty()) {
+    if (m.equals(HttpMethod.DELETE) && sub.isEmpty()) {
       boolean force = Boolean.parseBoolean(req.getParam("force"));
       call(req, () -> { service.removeContainer(name, force); return null; });
-    } else if (m == HttpMethod.GET && sub.equals("json")) {
+    } else if (m.equals(HttpMethod.GET) && sub.equals("json")) {
       call(req, () -> service.inspect(ContainerRef.named(name)));
-    } else if (m == HttpMethod.GET && sub.equals("wait")) {
+    } else if (m.equals(HttpMethod.GET) && sub.equals("wait")) {
       NdjsonResponse out = stream(req);
       workers.execute(() -> VerbRoutes.complete(out, () -> new Requests.WaitResult(service.waitExit(name))));
     } else {

@@ -21,7 +21,7 @@ final class EngineFactory {
   static Running start(RuntimePaths paths, Map<String, String> env) throws Exception {
     String override = System.getProperty(SERVICE_PROPERTY);
     if (override != null) {
-      EngineVerbs s = (EngineVerbs) Class.forName(override).getDeclaredConstructor().newInstance();
+      EngineVerbs s = Class.forName(override).asSubclass(EngineVerbs.class).getDeclaredConstructor().newInstance();
       return new Running(s, () -> {});
     }
     return startCore(paths, env);

@@ -59,7 +59,7 @@ public final class EngineState {
     try {
       if (Files.exists(file)) {
         var tree = JSON.readTree(file.toFile());
-        tree.fields().forEachRemaining(f -> entries.put(f.getKey(),
+        tree.properties().forEach(f -> entries.put(f.getKey(),
             new Entry(f.getValue().path("userStopped").asBoolean(), f.getValue().path("restartCount").asInt())));
       }
     } catch (IOException e) {

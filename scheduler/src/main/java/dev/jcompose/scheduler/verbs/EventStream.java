@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 final class EventStream {
   private EventStream() {}
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   static void stream(EventBus bus, String project, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
     BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
     try (AutoCloseable sub = bus.subscribe(since, e -> {

@@ -7,45 +7,24 @@ import dev.jcompose.scheduler.ops.Observer;
 import dev.jcompose.scheduler.ops.Progress;
 import dev.jcompose.scheduler.ops.UpRunner;
 import java.time.Instant;
-import dev.jcompose.scheduler.api.VolumeSummary;
-import dev.jcompose.scheduler.api.ImageSummary;
-import dev.jcompose.scheduler.api.PullOptions;
-import dev.jcompose.scheduler.api.ExecProcess;
-import dev.jcompose.scheduler.api.ExecOptions;
-import dev.jcompose.scheduler.api.LogOptions;
-import dev.jcompose.scheduler.api.LogSink;
 import dev.jcompose.scheduler.host.HostStores;
-import dev.jcompose.scheduler.host.HostVerbs;
-import dev.jcompose.scheduler.api.AttachOptions;
-import dev.jcompose.scheduler.api.CommitOptions;
 import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ContainerDetails;
-import dev.jcompose.scheduler.api.ContainerProcesses;
 import dev.jcompose.scheduler.api.ContainerRef;
-import dev.jcompose.scheduler.api.CopyOptions;
-import dev.jcompose.scheduler.api.DiskUsage;
-import dev.jcompose.scheduler.api.FileChange;
-import dev.jcompose.scheduler.api.ImageDetails;
 import dev.jcompose.scheduler.api.KillOptions;
 import dev.jcompose.scheduler.api.NetworkDetails;
-import dev.jcompose.scheduler.api.ProjectSummary;
 import dev.jcompose.scheduler.api.PruneOptions;
 import dev.jcompose.scheduler.api.PruneReport;
 import dev.jcompose.scheduler.api.RemoveOptions;
 import dev.jcompose.scheduler.api.StartOptions;
-import dev.jcompose.scheduler.api.StatsSample;
-import dev.jcompose.scheduler.api.VolumeDetails;
 import dev.jcompose.scheduler.ops.DryRun;
-import java.io.InputStream;
-import java.io.OutputStream;
-import dev.jcompose.runtime.logs.CriLogReader;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.netmgr.api.NetworkInfo;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.scheduler.api.ComposeException;
-import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.Event;
@@ -70,33 +49,34 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The engine's in-process {@link ComposeService}: each verb observes, plans (pure) and executes the
- * plan under the project's lock. Thread-safe; verbs on different projects run concurrently.
+ * The engine's in-process {@link EngineVerbs} (the verbs that need no engine are the host
+ * package's): each verb observes, plans (pure) and executes the plan under the project's lock.
+ * Thread-safe; verbs on different projects run concurrently.
  */
-public final class LocalComposeService implements ComposeService {
+public final class LocalComposeService implements EngineVerbs {
   private final EngineContext ctx;
   private final ContainerActions actions;
-  private final HostVerbs host;
   private final HostStores stores;
   private final CallSettings settings;
 
   public LocalComposeService(EngineContext ctx) {
-    this(ctx, new HostVerbs(ctx::runtime, CriLogReader::new, ctx::images, ctx::volumes), CallSettings.DEFAULT);
+    this(ctx, new HostStores(ctx::runtime, ctx::images, ctx::volumes, CallSettings.DEFAULT), CallSettings.DEFAULT);
   }
 
-  private LocalComposeService(EngineContext ctx, HostVerbs host, CallSettings settings) {
+  private LocalComposeService(EngineContext ctx, HostStores stores, CallSettings settings) {
     this.ctx = ctx;
     this.actions = new ContainerActions(ctx);
-    this.host = host.with(settings);
-    this.stores = this.host.stores();
+    this.stores = stores;
     this.settings = settings;
   }
 
   /** This service for one call with the caller's global flags ({@code --dry-run}, {@code --parallel}). */
+  @Override
   public LocalComposeService with(CallSettings s) {
-    return s.equals(settings) ? this : new LocalComposeService(ctx, host, s);
+    return s.equals(settings) ? this : new LocalComposeService(ctx, stores.with(s), s);
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
   public List<ContainerSummary> up(Project project, UpOptions options, Consumer<Event> listener) {
     Progress progress = new Progress(listener, ctx.bus(), project.name());
@@ -123,6 +103,7 @@ public final class LocalComposeService implements ComposeService {
     return ps(project.name(), new PsOptions(List.of(), true, List.of()));
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
   public void down(String projectName, Project project, DownOptions options, Consumer<Event> listener) {
     Progress progress = new Progress(listener, ctx.bus(), projectName);
@@ -158,6 +139,7 @@ public final class LocalComposeService implements ComposeService {
         .toList();
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
   public void stop(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> listener) {
     Progress progress = new Progress(listener, ctx.bus(), projectName);
@@ -168,6 +150,7 @@ public final class LocalComposeService implements ComposeService {
     }
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
   public void start(String projectName, StartOptions options, Consumer<Event> listener) {
     Progress progress = new Progress(listener, ctx.bus(), projectName);
@@ -287,126 +270,6 @@ public final class LocalComposeService implements ComposeService {
   @Override
   public void events(String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
     EventStream.stream(ctx.bus(), projectName, since, sink, stop);
-  }
-
-  @Override
-  public void logs(String projectName, LogOptions options, LogSink sink, BooleanSupplier stop) {
-    host.logs(projectName, options, sink, stop);
-  }
-
-  @Override
-  public ExecProcess exec(String projectName, ExecOptions options) {
-    return host.exec(projectName, options);
-  }
-
-  @Override
-  public void pull(Project project, PullOptions options, Consumer<Event> progress) {
-    host.pull(project, options, progress);
-  }
-
-  @Override
-  public List<ImageSummary> images(Project project, List<String> services) {
-    return host.images(project, services);
-  }
-
-  @Override
-  public List<VolumeSummary> volumes(String projectName) {
-    return host.volumes(projectName);
-  }
-
-  @Override
-  public String removeVolume(String projectName, String name) {
-    return host.removeVolume(projectName, name);
-  }
-
-  @Override
-  public List<ProjectSummary> projects(boolean all) {
-    return host.projects(all);
-  }
-
-  @Override
-  public List<ContainerProcesses> top(String projectName, List<String> services) {
-    return host.top(projectName, services);
-  }
-
-  @Override
-  public List<StatsSample> stats(String projectName, List<String> services, boolean all) {
-    return host.stats(projectName, services, all);
-  }
-
-  @Override
-  public void copy(String projectName, CopyOptions options, InputStream in, OutputStream out) {
-    host.copy(projectName, options, in, out);
-  }
-
-  @Override
-  public List<FileChange> diff(ContainerRef container) {
-    return host.diff(container);
-  }
-
-  @Override
-  public void export(ContainerRef container, OutputStream out) {
-    host.export(container, out);
-  }
-
-  @Override
-  public String commit(CommitOptions options) {
-    return host.commit(options);
-  }
-
-  @Override
-  public ExecProcess attach(AttachOptions options) {
-    return host.attach(options);
-  }
-
-  @Override
-  public List<ImageDetails> imageList(List<String> references) {
-    return stores.imageList(references);
-  }
-
-  @Override
-  public List<String> imageRemove(List<String> references, boolean force, Consumer<Event> progress) {
-    return stores.imageRemove(references, force, progress);
-  }
-
-  @Override
-  public PruneReport imagePrune(boolean all, Consumer<Event> progress) {
-    return stores.imagePrune(all, progress);
-  }
-
-  @Override
-  public void imageTag(String source, String target) {
-    stores.imageTag(source, target);
-  }
-
-  @Override
-  public void imageSave(List<String> references, OutputStream out) {
-    stores.imageSave(references, out);
-  }
-
-  @Override
-  public List<String> imageLoad(InputStream in, Consumer<Event> progress) {
-    return stores.imageLoad(in, progress);
-  }
-
-  @Override
-  public VolumeDetails volumeCreate(String name, Map<String, String> labels) {
-    return stores.volumeCreate(name, labels);
-  }
-
-  @Override
-  public List<VolumeDetails> volumeInspect(List<String> names) {
-    return stores.volumeInspect(names);
-  }
-
-  @Override
-  public PruneReport volumePrune(boolean all, Consumer<Event> progress) {
-    return stores.volumePrune(all, progress);
-  }
-
-  @Override
-  public DiskUsage diskUsage() {
-    return stores.diskUsage();
   }
 
   private static void checkServices(Project p, List<String> services) {

@@ -18,7 +18,7 @@ import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.cgroup.CgroupDrivers;
 import dev.jcompose.runtime.container.LinuxContainerRuntime;
 import dev.jcompose.runtime.volume.LocalVolumeService;
-import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.Event;
@@ -55,7 +55,7 @@ class EngineRootTest {
   LinuxContainerRuntime runtime;
   LinuxNetworkManager networks;
   Engine engine;
-  ComposeService svc;
+  EngineVerbs svc;
   final List<Event> events = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeAll

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.jcompose.model.api.Project;
 import dev.jcompose.runtime.api.ContainerState;
-import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.EngineVerbs;
@@ -46,7 +46,7 @@ class LocalComposeServiceTest {
   FakeImages images = new FakeImages().with("busybox");
   FakeVolumes volumes = new FakeVolumes();
   Engine engine;
-  ComposeService svc;
+  EngineVerbs svc;
   List<Event> events = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeEach

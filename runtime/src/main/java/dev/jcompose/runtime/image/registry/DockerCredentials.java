@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,8 +38,7 @@ public final class DockerCredentials {
     try {
       JsonNode auths = new ObjectMapper().readTree(file.toFile()).path("auths");
       Map<String, String> map = new HashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = auths.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : auths.properties()) {
         basic(e.getValue()).ifPresent(b -> map.put(normaliseHost(e.getKey()), b));
       }
       return new DockerCredentials(Map.copyOf(map));

@@ -39,14 +39,30 @@ public final class RegistryClient {
     this.auth = new Authenticator(http, repository, basicAuth, timeout);
   }
 
-  /** A manifest or index as served. */
-  public record Fetched(byte[] body, String mediaType) {}
+  /** A manifest or index as served; the body is not copied, callers only read it. */
+  public static final class Fetched {
+    private final byte[] body;
+    private final String mediaType;
+
+    Fetched(byte[] body, String mediaType) {
+      this.body = body;
+      this.mediaType = mediaType;
+    }
+
+    public byte[] body() {
+      return body;
+    }
+
+    public String mediaType() {
+      return mediaType;
+    }
+  }
 
   /** GET /v2/&lt;name&gt;/manifests/&lt;reference&gt;; NOT_FOUND when the registry lacks it. */
   public Fetched manifest(String reference) {
     URI uri = base.resolve("/v2/" + repository + "/manifests/" + reference);
     HttpResponse<byte[]> response = send(uri, String.join(", ", MediaTypes.ACCEPTED), HttpResponse.BodyHandlers.ofByteArray());
-    String type = response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim();
+    String type = response.headers().firstValue("Content-Type").orElse("").split(";", -1)[0].trim();
     if (type.isEmpty() || type.equals("application/json")) {
       type = ImageManifest.readTree(response.body()).path("mediaType").asText("");
     }

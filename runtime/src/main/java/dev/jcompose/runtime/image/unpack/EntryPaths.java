@@ -33,7 +33,7 @@ final class EntryPaths {
       throw refuse(name, role + " is an absolute path");
     }
     List<String> parts = new ArrayList<>();
-    for (String part : name.split("/")) {
+    for (String part : name.split("/", -1)) {
       if (part.equals("..")) {
         throw refuse(name, role + " contains '..'");
       }

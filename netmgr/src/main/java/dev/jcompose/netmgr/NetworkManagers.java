@@ -1,6 +1,6 @@
-package dev.jcompose.netmgr.api;
+package dev.jcompose.netmgr;
 
-import dev.jcompose.netmgr.LinuxNetworkManager;
+import dev.jcompose.netmgr.api.NetworkManager;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 
