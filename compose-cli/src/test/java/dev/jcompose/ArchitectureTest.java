@@ -10,46 +10,78 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module and package graph of jcompose (ARCHITECTURE.md), checked on the main classes of
- * every module: the CLI reaches the engine only through the scheduler's API and reads the model;
- * runtime and netmgr are two independent floors below the scheduler and know nothing of compose;
- * no package depends on itself through others.
+ * The module and package graph of jcompose (ARCHITECTURE.md), checked on the main classes of every
+ * module: the CLI reaches the engine only through the scheduler's API and reads the model; runtime
+ * and netmgr are two independent floors below the scheduler and know nothing of compose; no package
+ * depends on itself through others.
  */
 class ArchitectureTest {
-  private static final JavaClasses MAIN = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-      .importPackages("dev.jcompose");
+  private static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+          .importPackages("dev.jcompose");
 
   @Test
   void cli_dependsOnlyOnTheSchedulerApiAndTheModel() {
-    classes().that().resideInAPackage("dev.jcompose.cli..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage("dev.jcompose.cli..", "dev.jcompose.scheduler.api..",
-            "dev.jcompose.model..", "java..", "picocli..", "com.fasterxml.jackson..")
+    classes()
+        .that()
+        .resideInAPackage("dev.jcompose.cli..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.jcompose.cli..",
+            "dev.jcompose.scheduler.api..",
+            "dev.jcompose.model..",
+            "java..",
+            "picocli..",
+            "com.fasterxml.jackson..")
         .check(MAIN);
   }
 
   @Test
   void runtime_knowsNeitherTheNetworkManagerNorTheModel() {
-    noClasses().that().resideInAPackage("dev.jcompose.runtime..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.jcompose.netmgr..", "dev.jcompose.model..",
-            "dev.jcompose.scheduler..", "dev.jcompose.cli..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.jcompose.runtime..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.jcompose.netmgr..",
+            "dev.jcompose.model..",
+            "dev.jcompose.scheduler..",
+            "dev.jcompose.cli..")
         .check(MAIN);
   }
 
   @Test
   void netmgr_knowsNeitherTheRuntimeNorTheModel() {
-    noClasses().that().resideInAPackage("dev.jcompose.netmgr..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.jcompose.runtime..", "dev.jcompose.model..",
-            "dev.jcompose.scheduler..", "dev.jcompose.cli..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.jcompose.netmgr..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.jcompose.runtime..",
+            "dev.jcompose.model..",
+            "dev.jcompose.scheduler..",
+            "dev.jcompose.cli..")
         .check(MAIN);
   }
 
   @Test
   void model_dependsOnNoOtherModule() {
-    noClasses().that().resideInAPackage("dev.jcompose.model..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.jcompose.runtime..", "dev.jcompose.netmgr..",
-            "dev.jcompose.scheduler..", "dev.jcompose.cli..", "dev.jcompose.common..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.jcompose.model..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.jcompose.runtime..",
+            "dev.jcompose.netmgr..",
+            "dev.jcompose.scheduler..",
+            "dev.jcompose.cli..",
+            "dev.jcompose.common..")
         .check(MAIN);
   }
 

@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code jcompose}: the entry point. Each subcommand is one thin class that parses its flags, builds
- * an options record and calls one service method; {@link ShortErrorHandler} turns user errors into
- * one-line messages and exit codes (no stack traces).
+ * {@code jcompose}: the entry point. Each subcommand is one thin class that parses its flags,
+ * builds an options record and calls one service method; {@link ShortErrorHandler} turns user
+ * errors into one-line messages and exit codes (no stack traces).
  */
 @Command(
     name = "jcompose",

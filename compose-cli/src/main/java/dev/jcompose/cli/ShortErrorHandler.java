@@ -33,7 +33,8 @@ final class ShortErrorHandler implements IExecutionExceptionHandler, IParameterE
   public int handleParseException(ParameterException ex, String[] args) {
     PrintWriter err = ex.getCommandLine().getErr();
     err.println(ex.getMessage());
-    err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+    err.println(
+        "Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
     return ExitCodes.USAGE;
   }

@@ -46,16 +46,25 @@ import java.util.Set;
 import picocli.CommandLine;
 
 /**
- * The verbs, by type, in the order {@code --help} lists them. Building a verb's picocli model
- * reads its annotations, which costs start-up time, so only the verb a command line names is
- * built; {@code --help}, a bare {@code jcompose} or an unknown verb get them all.
+ * The verbs, by type, in the order {@code --help} lists them. Building a verb's picocli model reads
+ * its annotations, which costs start-up time, so only the verb a command line names is built;
+ * {@code --help}, a bare {@code jcompose} or an unknown verb get them all.
  */
 final class Subcommands {
   private static final Map<String, Class<?>> VERBS = verbs();
 
   /** Global options that take a value: skipped when looking for the verb. */
   private static final Set<String> GLOBAL_WITH_VALUE =
-      Set.of("-f", "--file", "-p", "--project-name", "--project-directory", "--env-file", "--profile", "--ansi", "--progress",
+      Set.of(
+          "-f",
+          "--file",
+          "-p",
+          "--project-name",
+          "--project-directory",
+          "--env-file",
+          "--profile",
+          "--ansi",
+          "--progress",
           "--parallel");
 
   private Subcommands() {}
@@ -136,12 +145,17 @@ final class Subcommands {
   private static void add(CommandLine cli, Class<?> command) {
     CommandLine sub = new CommandLine(command);
     // every verb answers --help, as docker compose's do
-    sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
-        .description("Show this help message and exit.").build());
+    sub.getCommandSpec()
+        .addOption(
+            CommandLine.Model.OptionSpec.builder("-h", "--help")
+                .usageHelp(true)
+                .description("Show this help message and exit.")
+                .build());
     cli.addSubcommand(sub);
     LocalShortNames.apply(sub);
     if (STOP_AT_SERVICE.contains(sub.getCommandName())) {
-      // "run app -c x": from SERVICE on, every word is the container's (set after adding, which copies the root's settings)
+      // "run app -c x": from SERVICE on, every word is the container's (set after adding, which
+      // copies the root's settings)
       sub.setStopAtPositional(true);
     }
   }

@@ -8,7 +8,9 @@ import picocli.CommandLine;
 class SubcommandsTest {
   @Test
   void verbOf_skipsGlobalOptionsAndTheirValues() {
-    assertThat(Subcommands.verbOf("-f", "a.yaml", "--project-name", "x", "--profile", "p", "up", "-d")).isEqualTo("up");
+    assertThat(
+            Subcommands.verbOf("-f", "a.yaml", "--project-name", "x", "--profile", "p", "up", "-d"))
+        .isEqualTo("up");
     assertThat(Subcommands.verbOf("--file=a.yaml", "logs", "-f")).isEqualTo("logs");
     assertThat(Subcommands.verbOf("--help")).isEmpty();
   }

@@ -15,12 +15,12 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The door of compose-model: compose files in, one resolved {@link Project} out, as
- * {@code docker compose} (compose-go) resolves them: load + interpolate + merge (load stage), then
- * canonical long syntax and defaults, profiles, validation, typed views.
+ * The door of compose-model: compose files in, one resolved {@link Project} out, as {@code docker
+ * compose} (compose-go) resolves them: load + interpolate + merge (load stage), then canonical long
+ * syntax and defaults, profiles, validation, typed views.
  *
- * <p>Stateless and thread-safe; no side effects besides reading files. Every user error is a
- * {@link ComposeFileException} whose message is one line naming file, line, column and attribute.
+ * <p>Stateless and thread-safe; no side effects besides reading files. Every user error is a {@link
+ * ComposeFileException} whose message is one line naming file, line, column and attribute.
  */
 public final class ProjectLoader {
   private ProjectLoader() {}
@@ -33,25 +33,39 @@ public final class ProjectLoader {
     return fromTree(ProjectTreeLoader.load(options), !options.interpolate());
   }
 
-  /** Normalises, validates and types an already loaded (interpolated) tree (used by tests and tools). */
+  /**
+   * Normalises, validates and types an already loaded (interpolated) tree (used by tests and
+   * tools).
+   */
   public static LoadResult fromTree(LoadedTree loaded) {
     return fromTree(loaded, false);
   }
 
   private static LoadResult fromTree(LoadedTree loaded, boolean raw) {
-    CanonicalProject canonical = ProjectNormalizer.normalize(loaded.projectName(), loaded.projectDir(),
-        loaded.environment(), loaded.tree(), loaded.activeProfiles(), raw);
+    CanonicalProject canonical =
+        ProjectNormalizer.normalize(
+            loaded.projectName(),
+            loaded.projectDir(),
+            loaded.environment(),
+            loaded.tree(),
+            loaded.activeProfiles(),
+            raw);
     if (!raw) {
       // like docker compose's --no-interpolate path (ToModel), no consistency checks on raw text
       ProjectValidator.validate(canonical);
     }
-    Project project = TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files(), raw);
+    Project project =
+        TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files(), raw);
     if (!raw) {
       ProjectValidator.validateInputs(project, canonical.source());
     }
     List<String> warnings = new ArrayList<>(loaded.warnings());
     warnings.addAll(canonical.warnings());
-    return new LoadResult(project, Collections.unmodifiableMap(canonical.model()), canonical.disabledServices(),
-        canonical.allProfiles(), List.copyOf(warnings));
+    return new LoadResult(
+        project,
+        Collections.unmodifiableMap(canonical.model()),
+        canonical.disabledServices(),
+        canonical.allProfiles(),
+        List.copyOf(warnings));
   }
 }

@@ -21,7 +21,15 @@ class ProjectLoaderTest {
   @TempDir Path dir;
 
   private LoadOptions options(Map<String, String> env, String... profiles) {
-    return new LoadOptions(List.of(), null, null, List.of(), List.of(profiles), env, dir, true,
+    return new LoadOptions(
+        List.of(),
+        null,
+        null,
+        List.of(),
+        List.of(profiles),
+        env,
+        dir,
+        true,
         new ByteArrayInputStream(new byte[0]));
   }
 
@@ -32,7 +40,9 @@ class ProjectLoaderTest {
 
   @Test
   void load_realFile_interpolatesAndTypesResources() throws Exception {
-    Project p = load("""
+    Project p =
+        load(
+            """
         name: shop
         services:
           web:
@@ -49,7 +59,8 @@ class ProjectLoaderTest {
     assertThat(web.resources().memLimit()).isEqualTo(536870912L);
     assertThat(web.resources().nanoCpus()).isEqualTo(500_000_000L);
     assertThat(web.lifecycle().stopGracePeriod()).isEqualTo(Duration.ofSeconds(90));
-    assertThat(web.resources().ulimits().get("nofile")).isEqualTo(new ServiceResources.Ulimit(1024, 1024));
+    assertThat(web.resources().ulimits().get("nofile"))
+        .isEqualTo(new ServiceResources.Ulimit(1024, 1024));
     assertThat(web.healthcheck().test()).containsExactly("CMD-SHELL", "curl -f localhost");
     assertThat(web.networking().networks()).containsOnlyKeys("default");
     assertThat(p.networks().get("default").name()).isEqualTo("shop_default");
@@ -67,7 +78,8 @@ class ProjectLoaderTest {
   void load_invalidFile_oneLineErrorWithPosition() throws Exception {
     assertThatThrownBy(() -> load("services:\n  web:\n    image: x\n    ports: ['70000']\n"))
         .isInstanceOf(ComposeFileException.class)
-        .hasMessageEndingWith("compose.yaml:4:13: services.web.ports[0]: invalid containerPort: 70000")
+        .hasMessageEndingWith(
+            "compose.yaml:4:13: services.web.ports[0]: invalid containerPort: 70000")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The verbs that act on a running stack's containers, typed as a user types them: top, stats,
- * pause/unpause, kill, rm, scale, ls, wait, create + start --wait, attach, container
- * inspect/diff, export. One stack for the class (fixture {@code verbs}); each test leaves the
- * services it uses as it found them, or uses a service of its own.
+ * pause/unpause, kill, rm, scale, ls, wait, create + start --wait, attach, container inspect/diff,
+ * export. One stack for the class (fixture {@code verbs}); each test leaves the services it uses as
+ * it found them, or uses a service of its own.
  */
 @Tag("root")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,7 +47,10 @@ class ContainerVerbsScenariosTest {
   @Test
   void top_listsTheContainersProcessesInPsColumns() {
     String out = jc.run("top", "worker").assertOk().stdout();
-    assertThat(out).startsWith("verbs-worker-1\n").contains("UID", "PID", "PPID", "STIME", "CMD").contains("sleep 600");
+    assertThat(out)
+        .startsWith("verbs-worker-1\n")
+        .contains("UID", "PID", "PPID", "STIME", "CMD")
+        .contains("sleep 600");
   }
 
   @Test
@@ -56,21 +59,41 @@ class ContainerVerbsScenariosTest {
     assertThat(percent(before.get("CPUPerc"))).isLessThan(20);
     assertThat(before.get("MemUsage").asText()).endsWith("/ 256MiB");
     jc.run("exec", "-T", "hog", "touch", "/tmp/go").assertOk();
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-      JsonNode now = statsOf("hog");
-      assertThat(percent(now.get("CPUPerc"))).isGreaterThan(50);
-      assertThat(mebibytes(now.get("MemUsage").asText())).isGreaterThan(mebibytes(before.get("MemUsage").asText()) + 80);
-      assertThat(Integer.parseInt(now.get("PIDs").asText())).isGreaterThan(Integer.parseInt(before.get("PIDs").asText()));
-    });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              JsonNode now = statsOf("hog");
+              assertThat(percent(now.get("CPUPerc"))).isGreaterThan(50);
+              assertThat(mebibytes(now.get("MemUsage").asText()))
+                  .isGreaterThan(mebibytes(before.get("MemUsage").asText()) + 80);
+              assertThat(Integer.parseInt(now.get("PIDs").asText()))
+                  .isGreaterThan(Integer.parseInt(before.get("PIDs").asText()));
+            });
     String table = jc.run("stats", "--no-stream").assertOk().stdout();
-    assertThat(table.lines().findFirst().orElseThrow()).contains("CONTAINER ID", "NAME", "CPU %", "MEM USAGE / LIMIT", "MEM %", "NET I/O",
-        "BLOCK I/O", "PIDS");
+    assertThat(table.lines().findFirst().orElseThrow())
+        .contains(
+            "CONTAINER ID",
+            "NAME",
+            "CPU %",
+            "MEM USAGE / LIMIT",
+            "MEM %",
+            "NET I/O",
+            "BLOCK I/O",
+            "PIDS");
     assertThat(table).contains("verbs-hog-1", "verbs-ticker-1");
     jc.run("restart", "-t", "0", "hog").assertOk();
   }
 
   private JsonNode statsOf(String service) throws IOException {
-    return JSON.readTree(jc.run("stats", "--no-stream", "--format", "json", service).assertOk().stdout().lines().findFirst().orElseThrow());
+    return JSON.readTree(
+        jc.run("stats", "--no-stream", "--format", "json", service)
+            .assertOk()
+            .stdout()
+            .lines()
+            .findFirst()
+            .orElseThrow());
   }
 
   private static double percent(JsonNode n) {
@@ -81,13 +104,19 @@ class ContainerVerbsScenariosTest {
   private static double mebibytes(String usage) {
     String u = usage.split(" / ")[0];
     double v = Double.parseDouble(u.replaceAll("[A-Za-z]+$", ""));
-    return u.endsWith("GiB") ? v * 1024 : u.endsWith("MiB") ? v : u.endsWith("KiB") ? v / 1024 : v / (1 << 20);
+    return u.endsWith("GiB")
+        ? v * 1024
+        : u.endsWith("MiB") ? v : u.endsWith("KiB") ? v / 1024 : v / (1 << 20);
   }
 
   @Test
   void pause_stopsTheProcessFromAdvancing_unpauseLetsItGoOn() throws InterruptedException {
     jc.run("pause", "ticker").assertOk();
-    assertThat(jc.run("ps", "--format", "{{.Service}} {{.State}} {{.Status}}", "ticker").assertOk().stdout()).contains("ticker paused", "(Paused)");
+    assertThat(
+            jc.run("ps", "--format", "{{.Service}} {{.State}} {{.Status}}", "ticker")
+                .assertOk()
+                .stdout())
+        .contains("ticker paused", "(Paused)");
     Thread.sleep(500); // ticks already written while freezing are flushed by now
     int frozen = lastTick();
     Thread.sleep(1500);
@@ -95,28 +124,45 @@ class ContainerVerbsScenariosTest {
     assertThat(jc.run("exec", "-T", "ticker", "true").stderr()).contains("paused");
     jc.run("unpause", "ticker").assertOk();
     await().atMost(Duration.ofSeconds(10)).until(() -> lastTick() > frozen + 2);
-    assertThat(jc.run("ps", "--format", "{{.State}}", "ticker").assertOk().stdout().trim()).isEqualTo("running");
+    assertThat(jc.run("ps", "--format", "{{.State}}", "ticker").assertOk().stdout().trim())
+        .isEqualTo("running");
   }
 
   private int lastTick() {
-    List<String> ticks = jc.run("logs", "--no-log-prefix", "ticker").assertOk().stdout().lines().filter(l -> l.startsWith("tick ")).toList();
+    List<String> ticks =
+        jc.run("logs", "--no-log-prefix", "ticker")
+            .assertOk()
+            .stdout()
+            .lines()
+            .filter(l -> l.startsWith("tick "))
+            .toList();
     return ticks.isEmpty() ? 0 : Integer.parseInt(ticks.get(ticks.size() - 1).substring(5));
   }
 
   @Test
   void kill_sendsTheSignal_defaultKill_andTheContainerStaysExited() throws IOException {
     jc.run("kill", "-s", "SIGTERM", "trapper").assertOk();
-    await().atMost(Duration.ofSeconds(20)).until(() -> state("trapper").get("State").asText().equals("exited"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> state("trapper").get("State").asText().equals("exited"));
     assertThat(state("trapper").get("ExitCode").asInt()).isEqualTo(42); // its trap ran
     jc.run("start", "trapper").assertOk();
     jc.run("kill", "trapper").assertOk();
-    await().atMost(Duration.ofSeconds(20)).until(() -> state("trapper").get("ExitCode").asInt() == 137);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> state("trapper").get("ExitCode").asInt() == 137);
     assertThat(state("trapper").get("State").asText()).isEqualTo("exited");
     jc.run("start", "trapper").assertOk();
   }
 
   private JsonNode state(String service) throws IOException {
-    return JSON.readTree(jc.run("ps", "-a", "--format", "json", service).assertOk().stdout().lines().findFirst().orElseThrow());
+    return JSON.readTree(
+        jc.run("ps", "-a", "--format", "json", service)
+            .assertOk()
+            .stdout()
+            .lines()
+            .findFirst()
+            .orElseThrow());
   }
 
   @Test
@@ -124,11 +170,13 @@ class ContainerVerbsScenariosTest {
     jc.run("scale", "worker=2").assertOk();
     jc.run("stop", "-t", "0", "worker").assertOk();
     Jcompose.Result rm = jc.run("rm", "-f", "worker").assertOk();
-    assertThat(rm.stderr()).contains("Container verbs-worker-1  Removed", "Container verbs-worker-2  Removed");
+    assertThat(rm.stderr())
+        .contains("Container verbs-worker-1  Removed", "Container verbs-worker-2  Removed");
     assertThat(jc.run("ps", "-a", "-q", "worker").assertOk().stdout()).isBlank();
     jc.run("up", "-d", "worker").assertOk();
     assertThat(jc.run("rm", "-f", "worker").assertOk().stderr()).contains("No stopped containers");
-    assertThat(jc.run("rm", "-f", "-s", "-v", "worker").assertOk().stderr()).contains("Stopped", "Removed");
+    assertThat(jc.run("rm", "-f", "-s", "-v", "worker").assertOk().stderr())
+        .contains("Stopped", "Removed");
     jc.run("up", "-d", "worker").assertOk();
   }
 
@@ -137,18 +185,22 @@ class ContainerVerbsScenariosTest {
     jc.run("scale", "worker=3").assertOk();
     assertThat(jc.run("ps", "-q", "worker").assertOk().stdout().lines().count()).isEqualTo(3);
     jc.run("scale", "worker=1").assertOk();
-    assertThat(jc.run("ps", "--format", "{{.Name}}", "worker").assertOk().stdout().trim()).isEqualTo("verbs-worker-1");
+    assertThat(jc.run("ps", "--format", "{{.Name}}", "worker").assertOk().stdout().trim())
+        .isEqualTo("verbs-worker-1");
   }
 
   @Test
   void ls_listsTheProject_asTableJsonAndFiltered() throws IOException {
-    assertThat(jc.run("ls").assertOk().stdout()).contains("NAME", "STATUS", "CONFIG FILES").contains("verbs", "running(");
+    assertThat(jc.run("ls").assertOk().stdout())
+        .contains("NAME", "STATUS", "CONFIG FILES")
+        .contains("verbs", "running(");
     JsonNode projects = JSON.readTree(jc.run("ls", "--format", "json").assertOk().stdout());
     assertThat(projects.isArray()).isTrue();
     JsonNode ours = projects.get(0);
     assertThat(ours.get("Name").asText()).isEqualTo("verbs");
     assertThat(ours.get("ConfigFiles").asText()).endsWith("verbs/compose.yaml");
-    assertThat(jc.run("ls", "-q", "--filter", "name=erb").assertOk().stdout().trim()).isEqualTo("verbs");
+    assertThat(jc.run("ls", "-q", "--filter", "name=erb").assertOk().stdout().trim())
+        .isEqualTo("verbs");
     assertThat(jc.run("ls", "-q", "--filter", "name=nomatch").assertOk().stdout()).isBlank();
   }
 
@@ -181,22 +233,36 @@ class ContainerVerbsScenariosTest {
 
   @Test
   void containerInspect_showsStateHealthMountsNetworksAndLimits() throws IOException {
-    JsonNode hog = JSON.readTree(jc.run("container", "inspect", "verbs-hog-1").assertOk().stdout()).get(0);
+    JsonNode hog =
+        JSON.readTree(jc.run("container", "inspect", "verbs-hog-1").assertOk().stdout()).get(0);
     assertThat(hog.get("Name").asText()).isEqualTo("/verbs-hog-1");
     assertThat(hog.at("/State/Status").asText()).isEqualTo("running");
     assertThat(hog.at("/HostConfig/Memory").asLong()).isEqualTo(256L << 20);
-    assertThat(hog.at("/NetworkSettings/Networks/verbs_default/IPAddress").asText()).matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
+    assertThat(hog.at("/NetworkSettings/Networks/verbs_default/IPAddress").asText())
+        .matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
     assertThat(hog.at("/Config/Labels/com.docker.compose.service").asText()).isEqualTo("hog");
     assertThat(hog.get("Mounts").isArray()).isTrue();
-    JsonNode checked = JSON.readTree(jc.run("container", "inspect", "checked").assertOk().stdout()).get(0);
+    JsonNode checked =
+        JSON.readTree(jc.run("container", "inspect", "checked").assertOk().stdout()).get(0);
     assertThat(checked.at("/State/Health/Status").asText()).isEqualTo("healthy");
     assertThat(checked.at("/State/Health/Log").size()).isPositive();
-    assertThat(jc.run("container", "inspect", "--format", "{{json .State}}", "checked").assertOk().stdout()).contains("\"Health\"");
+    assertThat(
+            jc.run("container", "inspect", "--format", "{{json .State}}", "checked")
+                .assertOk()
+                .stdout())
+        .contains("\"Health\"");
   }
 
   @Test
   void containerDiff_listsWhatTheContainerAddedChangedAndDeleted() {
-    jc.run("exec", "-T", "worker", "sh", "-c", "echo x > /tmp/added && rm /bin/sync && mkdir -p /srv/new").assertOk();
+    jc.run(
+            "exec",
+            "-T",
+            "worker",
+            "sh",
+            "-c",
+            "echo x > /tmp/added && rm /bin/sync && mkdir -p /srv/new")
+        .assertOk();
     String diff = jc.run("container", "diff", "worker").assertOk().stdout();
     assertThat(diff.lines()).contains("A /tmp/added", "D /bin/sync", "A /srv/new", "C /bin");
   }
@@ -212,7 +278,8 @@ class ContainerVerbsScenariosTest {
 
   private List<String> tarNames(Path tar) throws Exception {
     Process p = new ProcessBuilder("tar", "-tf", tar.toString()).redirectErrorStream(true).start();
-    List<String> out = new ArrayList<>(new String(p.getInputStream().readAllBytes()).lines().toList());
+    List<String> out =
+        new ArrayList<>(new String(p.getInputStream().readAllBytes()).lines().toList());
     p.waitFor();
     assertThat(Files.size(tar)).isPositive();
     return out;

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * {@code cp} both ways as docker cp does it: a round trip that keeps modes and (with -a)
- * ownership, tar streams on stdio, and a container's symlinks that point out of its root
- * resolved inside it, never on the host (fixture {@code copy}).
+ * {@code cp} both ways as docker cp does it: a round trip that keeps modes and (with -a) ownership,
+ * tar streams on stdio, and a container's symlinks that point out of its root resolved inside it,
+ * never on the host (fixture {@code copy}).
  */
 @Tag("root")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -30,7 +30,9 @@ class CopyScenariosTest {
   void up() {
     jc = Jcompose.fixture("copy");
     jc.run(180, "up", "-d").assertOk();
-    await().atMost(Duration.ofSeconds(30)).until(() -> jc.run("exec", "-T", "box", "test", "-f", "/tmp/ready").exitCode() == 0);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> jc.run("exec", "-T", "box", "test", "-f", "/tmp/ready").exitCode() == 0);
   }
 
   @AfterAll
@@ -45,27 +47,47 @@ class CopyScenariosTest {
   void roundTrip_hostToContainerAndBack_keepsModesAndWithArchiveOwnership() throws IOException {
     Path src = Files.createDirectories(jc.root.resolve("src/tree/nested"));
     Files.writeString(src.getParent().resolve("script.sh"), "#!/bin/sh\necho hi\n");
-    Files.setPosixFilePermissions(src.getParent().resolve("script.sh"), PosixFilePermissions.fromString("rwxr-x---"));
+    Files.setPosixFilePermissions(
+        src.getParent().resolve("script.sh"), PosixFilePermissions.fromString("rwxr-x---"));
     Files.writeString(src.resolve("data.txt"), "payload");
-    Files.setPosixFilePermissions(src.resolve("data.txt"), PosixFilePermissions.fromString("rw-------"));
+    Files.setPosixFilePermissions(
+        src.resolve("data.txt"), PosixFilePermissions.fromString("rw-------"));
     Files.setAttribute(src.resolve("data.txt"), "unix:uid", 1234);
     Files.setAttribute(src.resolve("data.txt"), "unix:gid", 4321);
     Files.createSymbolicLink(src.resolve("link"), Path.of("data.txt"));
 
     jc.run("cp", "-a", src.getParent().toString(), "box:/srv").assertOk();
-    String listing = jc.run("exec", "-T", "box", "sh", "-c", "stat -c '%n %a %u:%g' /srv/tree/script.sh /srv/tree/nested/data.txt && readlink /srv/tree/nested/link").assertOk().stdout();
-    assertThat(listing).contains("/srv/tree/script.sh 750 0:0", "/srv/tree/nested/data.txt 600 1234:4321", "data.txt");
+    String listing =
+        jc.run(
+                "exec",
+                "-T",
+                "box",
+                "sh",
+                "-c",
+                "stat -c '%n %a %u:%g' /srv/tree/script.sh /srv/tree/nested/data.txt && readlink /srv/tree/nested/link")
+            .assertOk()
+            .stdout();
+    assertThat(listing)
+        .contains(
+            "/srv/tree/script.sh 750 0:0", "/srv/tree/nested/data.txt 600 1234:4321", "data.txt");
 
     Path back = jc.root.resolve("back");
     jc.run("cp", "-a", "box:/srv/tree", back.toString()).assertOk();
     assertThat(Files.readString(back.resolve("nested/data.txt"))).isEqualTo("payload");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(back.resolve("script.sh")))).isEqualTo("rwxr-x---");
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(back.resolve("script.sh"))))
+        .isEqualTo("rwxr-x---");
     assertThat(Files.getAttribute(back.resolve("nested/data.txt"), "unix:uid")).isEqualTo(1234);
     assertThat(Files.readSymbolicLink(back.resolve("nested/link"))).isEqualTo(Path.of("data.txt"));
 
     // without -a a copy into the container belongs to the container's root, the mode stays
     jc.run("cp", src.resolve("data.txt").toString(), "box:/tmp/plain.txt").assertOk();
-    assertThat(jc.run("exec", "-T", "box", "stat", "-c", "%a %u:%g", "/tmp/plain.txt").assertOk().stdout().trim()).isEqualTo("600 0:0");
+    assertThat(
+            jc.run("exec", "-T", "box", "stat", "-c", "%a %u:%g", "/tmp/plain.txt")
+                .assertOk()
+                .stdout()
+                .trim())
+        .isEqualTo("600 0:0");
   }
 
   @Test
@@ -86,15 +108,22 @@ class CopyScenariosTest {
     Files.deleteIfExists(hostTarget);
     // /data/root -> / in the container: the copy lands in the container's /tmp, not the host's
     jc.run("cp", file.toString(), "box:/data/root/tmp/" + hostTarget.getFileName()).assertOk();
-    assertThat(Files.exists(hostTarget, LinkOption.NOFOLLOW_LINKS)).as("host file written through a container symlink").isFalse();
-    assertThat(jc.run("exec", "-T", "box", "cat", "/tmp/" + hostTarget.getFileName()).assertOk().stdout()).isEqualTo("mine");
+    assertThat(Files.exists(hostTarget, LinkOption.NOFOLLOW_LINKS))
+        .as("host file written through a container symlink")
+        .isFalse();
+    assertThat(
+            jc.run("exec", "-T", "box", "cat", "/tmp/" + hostTarget.getFileName())
+                .assertOk()
+                .stdout())
+        .isEqualTo("mine");
   }
 
   @Test
   void symlinkOutOfTheRoot_followedWithL_resolvesInTheContainer() throws IOException {
     Path out = jc.root.resolve("followed");
     jc.run("cp", "-L", "box:/data/abs", out.toString()).assertOk();
-    assertThat(Files.readString(out).trim()).isEqualTo("copybox"); // the container's /etc/hostname, not the host's
+    assertThat(Files.readString(out).trim())
+        .isEqualTo("copybox"); // the container's /etc/hostname, not the host's
     Path up = jc.root.resolve("up");
     jc.run("cp", "-L", "box:/data/up/hostname", up.toString()).assertOk();
     assertThat(Files.readString(up).trim()).isEqualTo("copybox");
@@ -108,18 +137,31 @@ class CopyScenariosTest {
     Path dir = Files.createDirectories(jc.root.resolve("evil"));
     Files.writeString(dir.resolve("x"), "x");
     Path tar = jc.root.resolve("evil.tar");
-    Process p = new ProcessBuilder("tar", "-cf", tar.toString(), "-C", dir.toString(), "--transform", "s,^x,../../escaped,", "x")
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                "tar",
+                "-cf",
+                tar.toString(),
+                "-C",
+                dir.toString(),
+                "--transform",
+                "s,^x,../../escaped,",
+                "x")
+            .redirectErrorStream(true)
+            .start();
     p.waitFor();
     Jcompose.Result r = jc.runBinary(60, tar, jc.root.resolve("cp.out"), "cp", "-", "box:/data");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr()).contains("refusing archive entry", "'..'");
-    assertThat(jc.run("exec", "-T", "box", "ls", "/").assertOk().stdout()).doesNotContain("escaped");
+    assertThat(jc.run("exec", "-T", "box", "ls", "/").assertOk().stdout())
+        .doesNotContain("escaped");
   }
 
   @Test
   void missingSourceAndTwoContainers_areClearErrors() {
-    assertThat(jc.run("cp", "box:/nope", jc.root.toString()).stderr()).contains("Could not find the file /nope");
-    assertThat(jc.run("cp", "box:/a", "box:/b").stderr()).contains("copying between services is not supported");
+    assertThat(jc.run("cp", "box:/nope", jc.root.toString()).stderr())
+        .contains("Could not find the file /nope");
+    assertThat(jc.run("cp", "box:/a", "box:/b").stderr())
+        .contains("copying between services is not supported");
   }
 }

@@ -28,7 +28,10 @@ final class HostProcesses {
     }
   }
 
-  /** Processes named {@code comm} in the pid namespace of {@code init} whose parent has another name. */
+  /**
+   * Processes named {@code comm} in the pid namespace of {@code init} whose parent has another
+   * name.
+   */
   static List<Long> topmost(long init, String comm) throws IOException {
     String ns = pidNamespace(init);
     List<Long> found = new ArrayList<>();
@@ -39,7 +42,10 @@ final class HostProcesses {
           continue;
         }
         long pid = Long.parseLong(name);
-        if (!ns.isEmpty() && ns.equals(pidNamespace(pid)) && comm.equals(comm(pid)) && !comm.equals(comm(parentOf(pid)))) {
+        if (!ns.isEmpty()
+            && ns.equals(pidNamespace(pid))
+            && comm.equals(comm(pid))
+            && !comm.equals(comm(parentOf(pid)))) {
           found.add(pid);
         }
       }

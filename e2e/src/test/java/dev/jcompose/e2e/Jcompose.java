@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * Runs the built {@code jcompose} jar as a separate process, the way a user does, with its own
- * state roots (named {@code jcompose-test-*} so scripts/leakcheck notices anything left mounted) and the
- * local test registry as docker.io mirror. Every call has a timeout; nothing can hang a test.
+ * state roots (named {@code jcompose-test-*} so scripts/leakcheck notices anything left mounted)
+ * and the local test registry as docker.io mirror. Every call has a timeout; nothing can hang a
+ * test.
  */
 public final class Jcompose implements AutoCloseable {
   public static final Path REPO = findRepo();
@@ -89,20 +90,33 @@ public final class Jcompose implements AutoCloseable {
 
   /** Runs {@code jcompose args...} in the project dir and waits at most {@code timeoutSeconds}. */
   public Result run(long timeoutSeconds, String... args) {
-    List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
     cmd.addAll(List.of(args));
     try {
       ProcessBuilder pb = new ProcessBuilder(cmd).directory(projectDir.toFile());
       pb.environment().putAll(env());
       Path out = Files.createTempFile(root, "out", ".txt");
       Path err = Files.createTempFile(root, "err", ".txt");
-      pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      pb.redirectOutput(out.toFile())
+          .redirectError(err.toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
       Process p = pb.start();
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        throw new AssertionError("jcompose " + String.join(" ", args) + " did not finish in " + timeoutSeconds + "s; stderr: " + Files.readString(err));
+        throw new AssertionError(
+            "jcompose "
+                + String.join(" ", args)
+                + " did not finish in "
+                + timeoutSeconds
+                + "s; stderr: "
+                + Files.readString(err));
       }
-      return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+      return new Result(
+          p.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -135,12 +149,17 @@ public final class Jcompose implements AutoCloseable {
       ProcessBuilder pb = new ProcessBuilder(command(args)).directory(projectDir.toFile());
       pb.environment().putAll(env());
       Path err = Files.createTempFile(root, "err", ".txt");
-      pb.redirectOutput(output.toFile()).redirectError(err.toFile())
-          .redirectInput(input == null ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null")) : ProcessBuilder.Redirect.from(input.toFile()));
+      pb.redirectOutput(output.toFile())
+          .redirectError(err.toFile())
+          .redirectInput(
+              input == null
+                  ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))
+                  : ProcessBuilder.Redirect.from(input.toFile()));
       Process p = pb.start();
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        throw new AssertionError("jcompose " + String.join(" ", args) + " did not finish in " + timeoutSeconds + "s");
+        throw new AssertionError(
+            "jcompose " + String.join(" ", args) + " did not finish in " + timeoutSeconds + "s");
       }
       return new Result(p.exitValue(), "", Files.readString(err, StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -163,7 +182,9 @@ public final class Jcompose implements AutoCloseable {
     try {
       Path in = Files.createTempFile(root, "tty", ".txt");
       Files.writeString(in, input, StandardCharsets.UTF_8);
-      return exec(timeoutSeconds, ProcessBuilder.Redirect.from(in.toFile()),
+      return exec(
+          timeoutSeconds,
+          ProcessBuilder.Redirect.from(in.toFile()),
           List.of("script", "-q", "-e", "-c", line.toString().trim(), "/dev/null"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -171,7 +192,9 @@ public final class Jcompose implements AutoCloseable {
   }
 
   private static List<String> command(String... args) {
-    List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
     cmd.addAll(List.of(args));
     return cmd;
   }
@@ -186,9 +209,17 @@ public final class Jcompose implements AutoCloseable {
       Process p = pb.start();
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        throw new AssertionError(String.join(" ", cmd) + " did not finish in " + timeoutSeconds + "s; stderr: " + Files.readString(err));
+        throw new AssertionError(
+            String.join(" ", cmd)
+                + " did not finish in "
+                + timeoutSeconds
+                + "s; stderr: "
+                + Files.readString(err));
       }
-      return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+      return new Result(
+          p.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -201,7 +232,11 @@ public final class Jcompose implements AutoCloseable {
   public Process start(Path stdout, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-jar", JAR.toString()));
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(projectDir.toFile()).redirectErrorStream(true).redirectOutput(stdout.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .directory(projectDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(stdout.toFile());
     pb.environment().putAll(env());
     return pb.start();
   }
@@ -222,7 +257,8 @@ public final class Jcompose implements AutoCloseable {
   public record Result(int exitCode, String stdout, String stderr) {
     public Result assertOk() {
       if (exitCode != 0) {
-        throw new AssertionError("exit " + exitCode + "\nstdout: " + stdout + "\nstderr: " + stderr);
+        throw new AssertionError(
+            "exit " + exitCode + "\nstdout: " + stdout + "\nstderr: " + stderr);
       }
       return this;
     }
@@ -234,7 +270,8 @@ public final class Jcompose implements AutoCloseable {
       p = p.getParent();
     }
     if (p == null) {
-      throw new IllegalStateException("cannot find the jcompose checkout above " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "cannot find the jcompose checkout above " + Path.of("").toAbsolutePath());
     }
     return p;
   }
@@ -256,7 +293,8 @@ public final class Jcompose implements AutoCloseable {
     try (Stream<Path> s = Files.walk(root)) {
       s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
-      // best effort: a leftover temp dir is reported by leakcheck only if something is mounted there
+      // best effort: a leftover temp dir is reported by leakcheck only if something is mounted
+      // there
     }
   }
 }

@@ -50,21 +50,24 @@ class NetworkScenariosTest {
     for (String name : new String[] {"web", "www", "netstack-web-1"}) {
       assertThat(lookup("client", name)).as(name).isNotEmpty();
     }
-    assertThat(jc.run("exec", "-T", "client", "ping", "-c", "1", "-W", "3", "web").exitCode()).isZero();
+    assertThat(jc.run("exec", "-T", "client", "ping", "-c", "1", "-W", "3", "web").exitCode())
+        .isZero();
   }
 
   @Test
   void otherNetwork_cannotResolveNorReach() {
     String webIp = lookup("client", "web");
     assertThat(jc.run("exec", "-T", "outsider", "nslookup", "web").exitCode()).isNotZero();
-    assertThat(jc.run("exec", "-T", "outsider", "ping", "-c", "1", "-W", "2", webIp).exitCode()).isNotZero();
+    assertThat(jc.run("exec", "-T", "outsider", "ping", "-c", "1", "-W", "2", webIp).exitCode())
+        .isNotZero();
   }
 
   @Test
   void internalNetwork_hasNoRouteOut() {
     String routes = jc.run("exec", "-T", "hermit", "ip", "route").assertOk().stdout();
     assertThat(routes).doesNotContain("default");
-    assertThat(jc.run("exec", "-T", "hermit", "ping", "-c", "1", "-W", "2", "192.0.2.2").exitCode()).isNotZero();
+    assertThat(jc.run("exec", "-T", "hermit", "ping", "-c", "1", "-W", "2", "192.0.2.2").exitCode())
+        .isNotZero();
   }
 
   @Test
@@ -73,13 +76,18 @@ class NetworkScenariosTest {
     assertThat(binding).startsWith("127.0.0.1:");
     int port = Integer.parseInt(binding.substring(binding.indexOf(':') + 1));
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/index.html")).timeout(Duration.ofSeconds(10)).build();
+    HttpRequest get =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/index.html"))
+            .timeout(Duration.ofSeconds(10))
+            .build();
     assertThat(http.send(get, HttpResponse.BodyHandlers.ofString()).body()).contains("hello-web");
   }
 
   @Test
   void fixedAddressAndCustomSubnet_honoured() {
-    assertThat(jc.run("exec", "-T", "client", "ip", "-4", "addr", "show", "eth0").assertOk().stdout()).contains("172.30.250.10/24");
+    assertThat(
+            jc.run("exec", "-T", "client", "ip", "-4", "addr", "show", "eth0").assertOk().stdout())
+        .contains("172.30.250.10/24");
     assertThat(lookup("client", "web")).startsWith("172.30.250.");
   }
 
@@ -98,7 +106,8 @@ class NetworkScenariosTest {
   void portConflict_failsNamingTheOwner_andLeavesNothing() throws IOException {
     try (ServerSocket held = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Jcompose other = jc.sibling("netconflict")) {
-      Files.writeString(other.projectDir.resolve(".env"), "CONFLICT_PORT=" + held.getLocalPort() + "\n");
+      Files.writeString(
+          other.projectDir.resolve(".env"), "CONFLICT_PORT=" + held.getLocalPort() + "\n");
       Jcompose.Result up = other.run(120, "up", "-d");
       assertThat(up.exitCode()).isNotZero();
       assertThat(up.stderr()).contains(Integer.toString(held.getLocalPort())).contains("java");
@@ -115,5 +124,4 @@ class NetworkScenariosTest {
     Matcher m = ADDRESS.matcher(r.stdout().substring(Math.max(0, r.stdout().indexOf("Name:"))));
     return m.find() ? m.group(1) : "";
   }
-
 }

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * What removes containers returns only once every process of them has exited and been reaped:
- * the leak check right after it (no sleep, no retry) finds nothing of them, neither a monitor
- * (not even a zombie one) nor a cgroup, mount, link or state folder.
+ * What removes containers returns only once every process of them has exited and been reaped: the
+ * leak check right after it (no sleep, no retry) finds nothing of them, neither a monitor (not even
+ * a zombie one) nor a cgroup, mount, link or state folder.
  */
 @Tag("root")
 class RemovalScenariosTest extends OneProjectPerTest {
@@ -30,12 +30,18 @@ class RemovalScenariosTest extends OneProjectPerTest {
   void runRm_leavesNothingOfTheOneOffTheMomentItReturns() {
     jc = Jcompose.fixture("twenty");
     jc.run(120, "up", "-d", "--scale", "worker=1").assertOk();
-    Jcompose.Result run = jc.run(120, "run", "--rm", "-T", "worker", "echo", "one-off done").assertOk();
+    Jcompose.Result run =
+        jc.run(120, "run", "--rm", "-T", "worker", "echo", "one-off done").assertOk();
     assertThat(run.stdout()).contains("one-off done");
 
     // the service's own container and network stay: only the one-off must be gone
-    assertThat(leftovers()).filteredOn(l -> l.startsWith("process ") && !l.contains("/twenty-worker-1/") || l.contains("-worker-run-"))
-        .as("left of the one-off right after run --rm returned").isEmpty();
+    assertThat(leftovers())
+        .filteredOn(
+            l ->
+                l.startsWith("process ") && !l.contains("/twenty-worker-1/")
+                    || l.contains("-worker-run-"))
+        .as("left of the one-off right after run --rm returned")
+        .isEmpty();
   }
 
   /**
@@ -46,7 +52,11 @@ class RemovalScenariosTest extends OneProjectPerTest {
   private List<String> leftovers() {
     return HostChecks.leaks(jc.root.resolve("data"), jc.root.resolve("run")).stream()
         .filter(l -> !l.startsWith("engine "))
-        .filter(l -> l.contains(jc.root.toString()) || l.contains("twenty") || l.contains("(no command line)"))
+        .filter(
+            l ->
+                l.contains(jc.root.toString())
+                    || l.contains("twenty")
+                    || l.contains("(no command line)"))
         .toList();
   }
 }

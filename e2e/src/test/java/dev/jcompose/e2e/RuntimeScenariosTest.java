@@ -55,7 +55,9 @@ class RuntimeScenariosTest extends OneProjectPerTest {
     assertThat(cgroupValue("limited", "memory.limit_in_bytes", "memory.max")).isEqualTo("67108864");
     assertThat(cgroupValue("limited", "pids.max", "pids.max")).isEqualTo("64");
     assertThat(cgroupValue("limited", "cpu.cfs_quota_us", "cpu.max")).startsWith("50000");
-    await().atMost(Duration.ofSeconds(60)).until(() -> psByService("hog").get("State").asText().equals("exited"));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> psByService("hog").get("State").asText().equals("exited"));
     JsonNode hog = psByService("hog");
     assertThat(hog.get("ExitCode").asInt()).isEqualTo(137);
     assertThat(hog.get("Status").asText()).contains("OOMKilled");
@@ -68,11 +70,15 @@ class RuntimeScenariosTest extends OneProjectPerTest {
     String ps = jc.run("exec", "-T", "box", "ps", "-o", "pid,comm").assertOk().stdout();
     assertThat(ps).containsPattern("\\s+1 sleep");
     assertThat(ps.lines().filter(l -> !l.isBlank()).count()).isEqualTo(3); // header, sleep, ps
-    assertThat(jc.run("exec", "-T", "box", "hostname").assertOk().stdout().trim()).isEqualTo("boxhost");
-    assertThat(jc.run("exec", "-T", "nobody", "id", "-u").assertOk().stdout().trim()).isEqualTo("65534");
+    assertThat(jc.run("exec", "-T", "box", "hostname").assertOk().stdout().trim())
+        .isEqualTo("boxhost");
+    assertThat(jc.run("exec", "-T", "nobody", "id", "-u").assertOk().stdout().trim())
+        .isEqualTo("65534");
     String status = jc.run("exec", "-T", "box", "cat", "/proc/1/status").assertOk().stdout();
     assertThat(status).contains("CapEff:\t00000000a80425fb"); // docker's default 14 capabilities
-    assertThat(jc.run("exec", "-T", "box", "sh", "-c", "echo 1 > /proc/sys/kernel/panic").exitCode()).isNotZero();
+    assertThat(
+            jc.run("exec", "-T", "box", "sh", "-c", "echo 1 > /proc/sys/kernel/panic").exitCode())
+        .isNotZero();
   }
 
   @Test
@@ -80,8 +86,10 @@ class RuntimeScenariosTest extends OneProjectPerTest {
     jc = Jcompose.fixture("volumes");
     jc.run("up", "-d").assertOk();
     jc.run("exec", "-T", "app", "sh", "-c", "echo kept > /data/f").assertOk();
-    assertThat(jc.run("exec", "-T", "app", "cat", "/ro/file.txt").assertOk().stdout()).contains("host file");
-    assertThat(jc.run("exec", "-T", "app", "sh", "-c", "echo x > /ro/file.txt").exitCode()).isNotZero();
+    assertThat(jc.run("exec", "-T", "app", "cat", "/ro/file.txt").assertOk().stdout())
+        .contains("host file");
+    assertThat(jc.run("exec", "-T", "app", "sh", "-c", "echo x > /ro/file.txt").exitCode())
+        .isNotZero();
     jc.run("down").assertOk();
     jc.run("up", "-d").assertOk();
     assertThat(jc.run("exec", "-T", "app", "cat", "/data/f").assertOk().stdout()).contains("kept");
@@ -94,7 +102,9 @@ class RuntimeScenariosTest extends OneProjectPerTest {
   void stop_sendsStopSignal_thenKillsAfterGrace() throws IOException {
     jc = Jcompose.fixture("stopsignal");
     jc.run("up", "-d").assertOk();
-    await().atMost(Duration.ofSeconds(30)).until(() -> jc.run("logs", "--no-color").stdout().split("ready", -1).length > 2);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> jc.run("logs", "--no-color").stdout().split("ready", -1).length > 2);
     jc.run("stop").assertOk();
     assertThat(jc.run("logs", "--no-color", "polite").stdout()).contains("got usr1");
     assertThat(psByService("polite", "-a").get("ExitCode").asInt()).isEqualTo(0);
@@ -111,7 +121,9 @@ class RuntimeScenariosTest extends OneProjectPerTest {
     new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
     await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(Path.of("/proc/" + pid)));
     int before = countLines(jc.run("logs", "--no-color").stdout());
-    await().atMost(Duration.ofSeconds(30)).until(() -> countLines(jc.run("logs", "--no-color").stdout()) > before + 5);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> countLines(jc.run("logs", "--no-color").stdout()) > before + 5);
     assertThat(psByService("talker").get("State").asText()).isEqualTo("running");
   }
 

@@ -29,7 +29,10 @@ class ScaleExampleTest extends OneProjectPerTest {
 
   /** Hostnames the client's log says answered. */
   private Set<String> answeringReplicas() {
-    return jc.run("logs", "--no-log-prefix", "--no-color", "client").assertOk().stdout().lines()
+    return jc.run("logs", "--no-log-prefix", "--no-color", "client")
+        .assertOk()
+        .stdout()
+        .lines()
         .filter(l -> l.contains("answered by "))
         .map(l -> l.substring(l.indexOf("answered by ") + "answered by ".length()).trim())
         .filter(h -> !h.isEmpty())
@@ -38,7 +41,10 @@ class ScaleExampleTest extends OneProjectPerTest {
 
   /** The addresses the name "whoami" resolves to, asked from inside the client container. */
   private Set<String> addresses() {
-    return jc.run("exec", "-T", "client", "nslookup", "whoami").assertOk().stdout().lines()
+    return jc.run("exec", "-T", "client", "nslookup", "whoami")
+        .assertOk()
+        .stdout()
+        .lines()
         .filter(l -> l.startsWith("Address: "))
         .map(l -> l.substring("Address: ".length()).trim())
         .collect(Collectors.toSet());

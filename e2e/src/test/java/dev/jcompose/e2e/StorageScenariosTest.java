@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.testkit.HostChecks;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,14 +47,20 @@ class StorageScenariosTest {
   @Test
   @Order(1)
   void imageLsTagInspect_showTheLocalStore() throws IOException {
-    assertThat(jc.run("image", "ls").assertOk().stdout()).contains("REPOSITORY", "IMAGE ID", "busybox", "latest");
+    assertThat(jc.run("image", "ls").assertOk().stdout())
+        .contains("REPOSITORY", "IMAGE ID", "busybox", "latest");
     jc.run("image", "tag", "busybox", "example.org/team/box:1").assertOk();
     JsonNode img = JSON.readTree(jc.run("image", "inspect", "busybox").assertOk().stdout()).get(0);
     assertThat(img.get("Id").asText()).startsWith("sha256:");
     assertThat(img.get("RepoTags").toString()).contains("busybox:latest", "example.org/team/box:1");
     assertThat(img.at("/RootFS/Layers").size()).isPositive();
     assertThat(img.get("Os").asText()).isEqualTo("linux");
-    assertThat(jc.run("image", "ls", "--format", "{{.Repository}}:{{.Tag}}").assertOk().stdout().lines()).contains("example.org/team/box:1");
+    assertThat(
+            jc.run("image", "ls", "--format", "{{.Repository}}:{{.Tag}}")
+                .assertOk()
+                .stdout()
+                .lines())
+        .contains("example.org/team/box:1");
   }
 
   @Test
@@ -82,8 +87,15 @@ class StorageScenariosTest {
     assertThat(load.stdout()).contains("Loaded image: docker.io/loaded/box:2");
     Path dockerArchive = jc.root.resolve("skopeo-docker.tar");
     skopeo("copy", "docker-archive:" + tar, "docker-archive:" + dockerArchive + ":again/box:3");
-    assertThat(jc.runBinary(60, dockerArchive, jc.root.resolve("load.out"), "image", "load").assertOk()).isNotNull();
-    assertThat(jc.run("image", "ls", "--format", "{{.Repository}}:{{.Tag}}").assertOk().stdout().lines())
+    assertThat(
+            jc.runBinary(60, dockerArchive, jc.root.resolve("load.out"), "image", "load")
+                .assertOk())
+        .isNotNull();
+    assertThat(
+            jc.run("image", "ls", "--format", "{{.Repository}}:{{.Tag}}")
+                .assertOk()
+                .stdout()
+                .lines())
         .contains("loaded/box:2", "again/box:3");
   }
 
@@ -104,10 +116,15 @@ class StorageScenariosTest {
     assertThat(v.at("/Labels/purpose").asText()).isEqualTo("test");
     assertThat(v.get("Driver").asText()).isEqualTo("local");
     // docker 23+: prune takes unused anonymous volumes, -a the named ones too; the stack's stay
-    assertThat(jc.run("volume", "prune", "-f").assertOk().stdout()).doesNotContain("scratch", "storage_data");
-    assertThat(jc.run("volume", "prune", "-f", "-a").assertOk().stdout()).contains("scratch").doesNotContain("storage_data");
-    assertThat(jc.run("network", "ls").assertOk().stdout()).contains("NETWORK ID", "storage_default", "bridge");
-    JsonNode n = JSON.readTree(jc.run("network", "inspect", "storage_default").assertOk().stdout()).get(0);
+    assertThat(jc.run("volume", "prune", "-f").assertOk().stdout())
+        .doesNotContain("scratch", "storage_data");
+    assertThat(jc.run("volume", "prune", "-f", "-a").assertOk().stdout())
+        .contains("scratch")
+        .doesNotContain("storage_data");
+    assertThat(jc.run("network", "ls").assertOk().stdout())
+        .contains("NETWORK ID", "storage_default", "bridge");
+    JsonNode n =
+        JSON.readTree(jc.run("network", "inspect", "storage_default").assertOk().stdout()).get(0);
     assertThat(n.at("/IPAM/Config/0/Subnet").asText()).contains("/");
     assertThat(n.at("/Containers/storage-web-1/IPv4Address").asText()).contains("/");
   }
@@ -119,7 +136,13 @@ class StorageScenariosTest {
     assertThat(df).contains("TYPE", "Images", "Containers", "Local Volumes", "RECLAIMABLE");
     jc.run("stop", "-t", "0").assertOk();
     String pruned = jc.run("system", "prune", "-f", "-a", "--volumes").assertOk().stdout();
-    assertThat(pruned).contains("Deleted Containers:", "storage-web-1", "Deleted Networks:", "storage_default", "Total reclaimed space");
+    assertThat(pruned)
+        .contains(
+            "Deleted Containers:",
+            "storage-web-1",
+            "Deleted Networks:",
+            "storage_default",
+            "Total reclaimed space");
     assertThat(jc.run("image", "ls", "-q").assertOk().stdout()).isBlank();
     assertThat(jc.run("ps", "-a", "-q").assertOk().stdout()).isBlank();
   }
@@ -134,5 +157,4 @@ class StorageScenariosTest {
     assertThat(p.exitValue()).as("skopeo " + String.join(" ", args) + ": " + err).isZero();
     return out;
   }
-
 }

@@ -40,7 +40,18 @@ class UpDownFlagsScenariosTest {
   @Test
   @Order(1)
   void abortOnContainerFailure_stopsOnTheFirstFailure_noAttachHidesAService() {
-    Jcompose.Result r = jc.run(120, "--profile", "once", "up", "--abort-on-container-failure", "--no-attach", "ok", "-y", "ok", "failing");
+    Jcompose.Result r =
+        jc.run(
+            120,
+            "--profile",
+            "once",
+            "up",
+            "--abort-on-container-failure",
+            "--no-attach",
+            "ok",
+            "-y",
+            "ok",
+            "failing");
     assertThat(r.exitCode()).isEqualTo(9);
     assertThat(r.stdout()).contains("failing-now").doesNotContain("ok-done");
   }
@@ -48,12 +59,24 @@ class UpDownFlagsScenariosTest {
   @Test
   @Order(2)
   void attach_showsOnlyTheNamedService_attachDependenciesAddsDependencies() {
-    Jcompose.Result only = jc.run(120, "--profile", "once", "up", "--attach", "ok", "--abort-on-container-exit", "ok", "failing");
+    Jcompose.Result only =
+        jc.run(
+            120,
+            "--profile",
+            "once",
+            "up",
+            "--attach",
+            "ok",
+            "--abort-on-container-exit",
+            "ok",
+            "failing");
     assertThat(only.exitCode()).isZero();
     assertThat(only.stdout()).contains("ok-done").doesNotContain("failing-now");
     Jcompose.Result plain = jc.run(120, "--profile", "once", "up", "withdep");
     assertThat(plain.stdout()).contains("withdep-done").doesNotContain("ok-done");
-    Jcompose.Result deps = jc.run(120, "--profile", "once", "up", "--attach-dependencies", "--force-recreate", "withdep");
+    Jcompose.Result deps =
+        jc.run(
+            120, "--profile", "once", "up", "--attach-dependencies", "--force-recreate", "withdep");
     assertThat(deps.stdout()).contains("withdep-done", "ok-done");
     jc.run("--profile", "once", "rm", "-f", "ok", "failing", "withdep").assertOk();
   }
@@ -82,7 +105,8 @@ class UpDownFlagsScenariosTest {
   void renewAnonVolumes_givesARecreatedContainerNewAnonymousVolumes() {
     jc.run("exec", "-T", "db", "sh", "-c", "echo kept > /scratch/f").assertOk();
     jc.run("up", "-d", "--force-recreate", "db").assertOk();
-    assertThat(jc.run("exec", "-T", "db", "cat", "/scratch/f").assertOk().stdout().trim()).isEqualTo("kept");
+    assertThat(jc.run("exec", "-T", "db", "cat", "/scratch/f").assertOk().stdout().trim())
+        .isEqualTo("kept");
     jc.run("up", "-d", "--force-recreate", "-V", "db").assertOk();
     assertThat(jc.run("exec", "-T", "db", "cat", "/scratch/f").exitCode()).isNotZero();
   }
@@ -91,7 +115,8 @@ class UpDownFlagsScenariosTest {
   @Order(5)
   void downService_removesOnlyThatService_rmiAllRemovesTheImages() {
     jc.run("down", "-t", "0", "web").assertOk();
-    assertThat(jc.run("ps", "-a", "--format", "{{.Service}}").assertOk().stdout().trim()).isEqualTo("db");
+    assertThat(jc.run("ps", "-a", "--format", "{{.Service}}").assertOk().stdout().trim())
+        .isEqualTo("db");
     assertThat(jc.run("network", "ls").assertOk().stdout()).contains("flags_default");
     Jcompose.Result all = jc.run("down", "-t", "0", "--rmi", "all").assertOk();
     assertThat(all.stderr()).contains("Image busybox  Removed");

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class WebDbScenariosTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration UP_LIMIT = Duration.ofSeconds(240);
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private Jcompose jc;
   private int port;
 
@@ -78,13 +79,23 @@ class WebDbScenariosTest {
     Path out = jc.root.resolve("follow.txt");
     Process follow = jc.start(out, "logs", "-f", "--no-color");
     try {
-      await().atMost(Duration.ofSeconds(30)).until(() -> {
-        String text = Files.readString(out);
-        return text.contains("web-1") && text.contains("db-1") && text.contains("cache-1");
-      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                String text = Files.readString(out);
+                return text.contains("web-1") && text.contains("db-1") && text.contains("cache-1");
+              });
       long before = Files.readString(out).lines().count();
       get("/followed-" + port);
-      await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(out).lines().skip(before).anyMatch(l -> l.contains("/followed-" + port)));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  Files.readString(out)
+                      .lines()
+                      .skip(before)
+                      .anyMatch(l -> l.contains("/followed-" + port)));
     } finally {
       follow.destroy();
       follow.waitFor(10, TimeUnit.SECONDS);
@@ -94,7 +105,20 @@ class WebDbScenariosTest {
   @Test
   @Order(3)
   void execPsql_queriesTheDatabase() {
-    String out = jc.run("exec", "-T", "db", "psql", "-U", "app", "-d", "app", "-tAc", "select count(*) from visits").assertOk().stdout();
+    String out =
+        jc.run(
+                "exec",
+                "-T",
+                "db",
+                "psql",
+                "-U",
+                "app",
+                "-d",
+                "app",
+                "-tAc",
+                "select count(*) from visits")
+            .assertOk()
+            .stdout();
 
     assertThat(Integer.parseInt(out.trim())).isGreaterThanOrEqualTo(2);
   }
@@ -107,11 +131,19 @@ class WebDbScenariosTest {
 
     HostProcesses.kill9(List.of(postmaster));
 
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-      long now = postmasterOrZero();
-      return now != 0 && now != postmaster;
-    });
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> get("/").statusCode() == 200);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              long now = postmasterOrZero();
+              return now != 0 && now != postmaster;
+            });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .until(() -> get("/").statusCode() == 200);
     assertThat(stats().get("visits").asInt()).isGreaterThan(visits);
     assertThat(psField("db", "State")).isEqualTo("running");
   }
@@ -138,7 +170,10 @@ class WebDbScenariosTest {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build();
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .build();
     return http.send(req, HttpResponse.BodyHandlers.ofString());
   }
 
@@ -149,7 +184,8 @@ class WebDbScenariosTest {
   }
 
   private String psField(String service, String field) throws IOException {
-    for (String line : jc.run("ps", "-a", "--format", "json", service).assertOk().stdout().split("\n")) {
+    for (String line :
+        jc.run("ps", "-a", "--format", "json", service).assertOk().stdout().split("\n")) {
       if (!line.isBlank()) {
         return JSON.readTree(line).get(field).asText();
       }
@@ -157,7 +193,9 @@ class WebDbScenariosTest {
     return "absent";
   }
 
-  /** The postgres server process: the "postgres" in the db container whose parent is no postgres. */
+  /**
+   * The postgres server process: the "postgres" in the db container whose parent is no postgres.
+   */
   private long postmaster() throws IOException {
     List<Long> servers = HostProcesses.topmost(HostProcesses.initOf(jc, "web-db-db-1"), "postgres");
     assertThat(servers).as("postgres server processes").hasSize(1);
@@ -168,7 +206,8 @@ class WebDbScenariosTest {
     try {
       return postmaster();
     } catch (IOException | AssertionError | RuntimeException e) {
-      return 0; // between the crash and the restart there is none, or the state file is being rewritten
+      return 0; // between the crash and the restart there is none, or the state file is being
+      // rewritten
     }
   }
 

@@ -12,23 +12,30 @@ import java.util.regex.Pattern;
  * Host-side names of one engine instance. Interfaces: bridges {@code jcb} + 10 hex, host veth ends
  * {@code jcv} + 10 hex (13 chars, under IFNAMSIZ 15). Hashes include the instance (the state dir)
  * so two engines with their own state never collide on a network called "p_default". Every link
- * carries an ifalias {@code jcompose:<instance>:…} so a restarted engine finds its orphans and
- * only its own; its firewall rules live in a table of its own for the same reason.
+ * carries an ifalias {@code jcompose:<instance>:…} so a restarted engine finds its orphans and only
+ * its own; its firewall rules live in a table of its own for the same reason.
  */
 final class LinkNames {
   /** What a network name may be here: it marks links (ifalias) and firewall rules (comments). */
   private static final Pattern NETWORK = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
+
   private final String instance;
 
   LinkNames(Path stateDir) {
     this.instance = hash(stateDir.toAbsolutePath().normalize().toString(), 8);
   }
 
-  /** Refuses a network name outside docker's restricted characters (the caller's loader checks them too). */
+  /**
+   * Refuses a network name outside docker's restricted characters (the caller's loader checks them
+   * too).
+   */
   static void checkNetwork(String name) {
     if (name == null || !NETWORK.matcher(name).matches()) {
-      throw new NetworkException(NetworkException.Kind.INVALID,
-          "invalid network name '" + name + "': only [a-zA-Z0-9][a-zA-Z0-9_.-], at most 100 characters, are allowed");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID,
+          "invalid network name '"
+              + name
+              + "': only [a-zA-Z0-9][a-zA-Z0-9_.-], at most 100 characters, are allowed");
     }
   }
 
@@ -64,12 +71,23 @@ final class LinkNames {
   /** Locally administered unicast MAC derived from the bridge name (stable across restarts). */
   static String bridgeMac(String bridge) {
     String h = hash(bridge, 10);
-    return "02:" + h.substring(0, 2) + ":" + h.substring(2, 4) + ":" + h.substring(4, 6) + ":" + h.substring(6, 8) + ":" + h.substring(8, 10);
+    return "02:"
+        + h.substring(0, 2)
+        + ":"
+        + h.substring(2, 4)
+        + ":"
+        + h.substring(4, 6)
+        + ":"
+        + h.substring(6, 8)
+        + ":"
+        + h.substring(8, 10);
   }
 
   /** docker's classic scheme: 02:42 followed by the IPv4 address, unique per subnet. */
   static String endpointMac(int address) {
-    return String.format("02:42:%02x:%02x:%02x:%02x", address >>> 24, (address >>> 16) & 0xff, (address >>> 8) & 0xff, address & 0xff);
+    return String.format(
+        "02:42:%02x:%02x:%02x:%02x",
+        address >>> 24, (address >>> 16) & 0xff, (address >>> 8) & 0xff, address & 0xff);
   }
 
   static String hash(String text, int hexChars) {

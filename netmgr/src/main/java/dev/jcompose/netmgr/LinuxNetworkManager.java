@@ -17,9 +17,9 @@ import dev.jcompose.netmgr.ipam.Cidr;
 import dev.jcompose.netmgr.ipam.Ipv4;
 import dev.jcompose.netmgr.ipam.SubnetAllocator;
 import dev.jcompose.netmgr.ipam.TakenRange;
-import dev.jcompose.netmgr.link.NetlinkLinkOps;
 import dev.jcompose.netmgr.link.LinkOps;
 import dev.jcompose.netmgr.link.LinkPresence;
+import dev.jcompose.netmgr.link.NetlinkLinkOps;
 import dev.jcompose.netmgr.link.VethConfig;
 import dev.jcompose.netmgr.ports.PortOwners;
 import dev.jcompose.netmgr.ports.PortProxies;
@@ -40,19 +40,23 @@ import java.util.Map;
  * {@link NetworkManager} for Linux: kernel work through {@link LinkOps} and {@link Firewall}, the
  * embedded DNS and localhost port proxies on Vert.x, state in {@code <stateDir>/networks.json}.
  *
- * <p>Threading: every public method is blocking (it talks rtnetlink, runs {@code nft} and waits for socket
- * binds); call it from a worker thread, never from an event loop. They hold the manager's lock,
- * except for the per-container hot path of {@code up} and {@code down}: {@link #attach} creates
- * its veth and {@link #release} waits for the kernel off the lock, and both wait for their state
- * write off it too (see {@link GroupCommit}), so 20 containers attach side by side instead of one
- * after the other. Invariant: after each method returns, the persisted state, the kernel links,
+ * <p>Threading: every public method is blocking (it talks rtnetlink, runs {@code nft} and waits for
+ * socket binds); call it from a worker thread, never from an event loop. They hold the manager's
+ * lock, except for the per-container hot path of {@code up} and {@code down}: {@link #attach}
+ * creates its veth and {@link #release} waits for the kernel off the lock, and both wait for their
+ * state write off it too (see {@link GroupCommit}), so 20 containers attach side by side instead of
+ * one after the other. Invariant: after each method returns, the persisted state, the kernel links,
  * the rule set and the DNS view describe the same networks (a failed operation is rolled back
  * before it throws).
  */
 public final class LinuxNetworkManager implements NetworkManager {
   private static final System.Logger LOG = System.getLogger(LinuxNetworkManager.class.getName());
-  /** How long a release waits for the kernel to take the veths with their namespace (~50 ms for 20). */
+
+  /**
+   * How long a release waits for the kernel to take the veths with their namespace (~50 ms for 20).
+   */
   private static final Duration RELEASE_WAIT = Duration.ofSeconds(1);
+
   static final int DNS_PORT = 53;
 
   private final LinkNames names;
@@ -64,8 +68,13 @@ public final class LinuxNetworkManager implements NetworkManager {
   private final NetworkPlanner planner = new NetworkPlanner(new SubnetAllocator());
   private final NetState state;
   private final GroupCommit commits;
-  /** Addresses handed to attaches whose veth is being made off the lock: network -> container -> address. */
+
+  /**
+   * Addresses handed to attaches whose veth is being made off the lock: network -> container ->
+   * address.
+   */
   private final Map<String, Map<String, Integer>> pending = new HashMap<>();
+
   private final Recovery recovery;
   private boolean started;
 
@@ -84,11 +93,16 @@ public final class LinuxNetworkManager implements NetworkManager {
     this.recovery = new Recovery(names, links, dns, ports);
   }
 
-  /** The production wiring: rtnetlink, this engine's own nftables table {@code jcompose-<instance>}, DNS on port 53. */
+  /**
+   * The production wiring: rtnetlink, this engine's own nftables table {@code jcompose-<instance>},
+   * DNS on port 53.
+   */
   public static LinuxNetworkManager create(Path stateDir, Vertx vertx) {
-    DnsService dns = new DnsService(vertx, DNS_PORT, new HostResolvers(Path.of("/etc/resolv.conf")));
+    DnsService dns =
+        new DnsService(vertx, DNS_PORT, new HostResolvers(Path.of("/etc/resolv.conf")));
     Firewall firewall = Firewall.detect(new LinkNames(stateDir).firewallTable());
-    return new LinuxNetworkManager(stateDir, new Parts(new NetlinkLinkOps(), firewall, dns, new PortProxies(vertx)));
+    return new LinuxNetworkManager(
+        stateDir, new Parts(new NetlinkLinkOps(), firewall, dns, new PortProxies(vertx)));
   }
 
   /** The ifalias prefix marking this instance's links (for diagnostics and tests). */
@@ -114,8 +128,14 @@ public final class LinuxNetworkManager implements NetworkManager {
     NetworkRecord existing = state.networks().get(spec.name());
     if (existing != null) {
       if (!NetworkPlanner.matches(existing, spec)) {
-        throw new NetworkException(NetworkException.Kind.CONFLICT, "network '" + spec.name() + "' exists with subnet "
-            + existing.subnet() + (existing.internal() ? ", internal" : "") + " which differs from the requested configuration");
+        throw new NetworkException(
+            NetworkException.Kind.CONFLICT,
+            "network '"
+                + spec.name()
+                + "' exists with subnet "
+                + existing.subnet()
+                + (existing.internal() ? ", internal" : "")
+                + " which differs from the requested configuration");
       }
       return info(existing);
     }
@@ -142,12 +162,22 @@ public final class LinuxNetworkManager implements NetworkManager {
     List<EndpointRecord> attached = state.endpointsOf(networkName);
     Map<String, Integer> attaching = pending.getOrDefault(networkName, Map.of());
     if (attached.isEmpty() && !attaching.isEmpty()) {
-      throw new NetworkException(NetworkException.Kind.CONFLICT, "network '" + networkName + "' is being attached to by container "
-          + attaching.keySet().iterator().next());
+      throw new NetworkException(
+          NetworkException.Kind.CONFLICT,
+          "network '"
+              + networkName
+              + "' is being attached to by container "
+              + attaching.keySet().iterator().next());
     }
     if (!attached.isEmpty()) {
-      throw new NetworkException(NetworkException.Kind.CONFLICT, "network '" + networkName + "' still has "
-          + attached.size() + " endpoint(s), e.g. container " + attached.get(0).containerId());
+      throw new NetworkException(
+          NetworkException.Kind.CONFLICT,
+          "network '"
+              + networkName
+              + "' still has "
+              + attached.size()
+              + " endpoint(s), e.g. container "
+              + attached.get(0).containerId());
     }
     Blocking.await(dns.unlisten(networkName), "stopping DNS of " + networkName);
     links.deleteLink(net.bridge());
@@ -167,25 +197,53 @@ public final class LinuxNetworkManager implements NetworkManager {
     EndpointRecord e;
     synchronized (this) {
       NetworkRecord net = network(request.networkName());
-      EndpointRecord existing = state.endpoint(request.containerId(), request.networkName()).orElse(null);
+      EndpointRecord existing =
+          state.endpoint(request.containerId(), request.networkName()).orElse(null);
       if (existing != null) {
         return endpoint(existing);
       }
       Map<String, Integer> attaching = pending.computeIfAbsent(net.name(), k -> new HashMap<>());
       if (attaching.containsKey(request.containerId())) {
-        throw new NetworkException(NetworkException.Kind.CONFLICT, "container " + request.containerId()
-            + " is already being attached to network '" + net.name() + "'");
+        throw new NetworkException(
+            NetworkException.Kind.CONFLICT,
+            "container "
+                + request.containerId()
+                + " is already being attached to network '"
+                + net.name()
+                + "'");
       }
       Cidr subnet = Cidr.parse(net.subnet());
       int address = allocate(net, subnet, request.ipv4Address());
       attaching.put(request.containerId(), address);
-      String mac = request.macAddress() == null || request.macAddress().isBlank() ? LinkNames.endpointMac(address) : request.macAddress();
+      String mac =
+          request.macAddress() == null || request.macAddress().isBlank()
+              ? LinkNames.endpointMac(address)
+              : request.macAddress();
       String hostIf = names.veth(request.containerId(), net.name());
       String route = request.defaultRoute() && !net.internal() ? net.gateway() : null;
-      veth = new VethConfig(hostIf, net.bridge(), request.netnsPath(), request.ifName(), mac, net.mtu(),
-          Ipv4.format(address) + "/" + subnet.prefix(), route, names.vethAlias(request.containerId(), net.name()));
-      e = new EndpointRecord(request.containerId(), net.name(), hostIf, request.ifName(), Ipv4.format(address),
-          subnet.prefix(), net.gateway(), mac, request.dnsNames(), request.dnsServers());
+      veth =
+          new VethConfig(
+              hostIf,
+              net.bridge(),
+              request.netnsPath(),
+              request.ifName(),
+              mac,
+              net.mtu(),
+              Ipv4.format(address) + "/" + subnet.prefix(),
+              route,
+              names.vethAlias(request.containerId(), net.name()));
+      e =
+          new EndpointRecord(
+              request.containerId(),
+              net.name(),
+              hostIf,
+              request.ifName(),
+              Ipv4.format(address),
+              subnet.prefix(),
+              net.gateway(),
+              mac,
+              request.dnsNames(),
+              request.dnsServers());
     }
     // Off the lock: the address is reserved in `pending`, the veth name is the container's own, and
     // remove() refuses the network meanwhile. A crash here leaves a veth the state does not know,
@@ -227,7 +285,8 @@ public final class LinuxNetworkManager implements NetworkManager {
     }
     links.deleteLink(e.hostIf());
     state.removeEndpoint(containerId, networkName);
-    boolean lastEndpoint = state.endpoints().stream().noneMatch(x -> x.containerId().equals(containerId));
+    boolean lastEndpoint =
+        state.endpoints().stream().noneMatch(x -> x.containerId().equals(containerId));
     if (lastEndpoint && state.ports().containsKey(containerId)) {
       // Its address may soon belong to another container: never leave a proxy or DNAT aimed at it.
       ports.release(containerId);
@@ -244,7 +303,8 @@ public final class LinuxNetworkManager implements NetworkManager {
     List<String> hostIfs;
     long version;
     synchronized (this) {
-      List<EndpointRecord> gone = state.endpoints().stream().filter(e -> e.containerId().equals(containerId)).toList();
+      List<EndpointRecord> gone =
+          state.endpoints().stream().filter(e -> e.containerId().equals(containerId)).toList();
       gone.forEach(e -> state.removeEndpoint(containerId, e.networkName()));
       hostIfs = gone.stream().map(EndpointRecord::hostIf).toList();
       ports.release(containerId);
@@ -305,25 +365,45 @@ public final class LinuxNetworkManager implements NetworkManager {
 
   private int allocate(NetworkRecord net, Cidr subnet, String fixed) {
     Map<Integer, String> inUse = new HashMap<>();
-    state.endpointsOf(net.name()).forEach(e -> inUse.put(Ipv4.parse(e.ipv4Address()), "container " + e.containerId()));
+    state
+        .endpointsOf(net.name())
+        .forEach(e -> inUse.put(Ipv4.parse(e.ipv4Address()), "container " + e.containerId()));
     pending.getOrDefault(net.name(), Map.of()).forEach((c, a) -> inUse.put(a, "container " + c));
-    AddressAllocator allocator = new AddressAllocator(net.name(), subnet,
-        net.ipRange() == null ? null : Cidr.parse(net.ipRange()), Ipv4.parse(net.gateway()));
-    return fixed == null || fixed.isBlank() ? allocator.allocate(inUse) : allocator.reserve(fixed, inUse);
+    AddressAllocator allocator =
+        new AddressAllocator(
+            net.name(),
+            subnet,
+            net.ipRange() == null ? null : Cidr.parse(net.ipRange()),
+            Ipv4.parse(net.gateway()));
+    return fixed == null || fixed.isBlank()
+        ? allocator.allocate(inUse)
+        : allocator.reserve(fixed, inUse);
   }
 
   private String bridgeOf(String containerId, String containerIp) {
     return state.endpoints().stream()
         .filter(e -> e.containerId().equals(containerId) && e.ipv4Address().equals(containerIp))
-        .map(e -> state.networks().get(e.networkName()).bridge()).findFirst()
-        .orElseThrow(() -> new NetworkException(NetworkException.Kind.INVALID,
-            "container " + containerId + " has no endpoint with address " + containerIp + " to publish ports to"));
+        .map(e -> state.networks().get(e.networkName()).bridge())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new NetworkException(
+                    NetworkException.Kind.INVALID,
+                    "container "
+                        + containerId
+                        + " has no endpoint with address "
+                        + containerIp
+                        + " to publish ports to"));
   }
 
   private List<TakenRange> takenRanges() {
     // Own networks first so an overlap names the network rather than its bridge's route.
     List<TakenRange> taken = new ArrayList<>();
-    state.networks().values().forEach(n -> taken.add(new TakenRange(Cidr.parse(n.subnet()), "network '" + n.name() + "'")));
+    state
+        .networks()
+        .values()
+        .forEach(
+            n -> taken.add(new TakenRange(Cidr.parse(n.subnet()), "network '" + n.name() + "'")));
     taken.addAll(links.hostRanges());
     return taken;
   }
@@ -340,7 +420,8 @@ public final class LinuxNetworkManager implements NetworkManager {
   private NetworkRecord network(String name) {
     NetworkRecord n = state.networks().get(name);
     if (n == null) {
-      throw new NetworkException(NetworkException.Kind.NOT_FOUND, "network '" + name + "' not found");
+      throw new NetworkException(
+          NetworkException.Kind.NOT_FOUND, "network '" + name + "' not found");
     }
     return n;
   }
@@ -370,7 +451,15 @@ public final class LinuxNetworkManager implements NetworkManager {
   }
 
   private static Endpoint endpoint(EndpointRecord e) {
-    return new Endpoint(e.containerId(), e.networkName(), e.ifName(), e.ipv4Address(), e.prefixLength(), e.gateway(), e.macAddress(), e.gateway());
+    return new Endpoint(
+        e.containerId(),
+        e.networkName(),
+        e.ifName(),
+        e.ipv4Address(),
+        e.prefixLength(),
+        e.gateway(),
+        e.macAddress(),
+        e.gateway());
   }
 
   static void log(String message) {

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns a {@link NetworkSpec} into the record to create: subnet, range, gateway, bridge, MTU. Pure. */
+/**
+ * Turns a {@link NetworkSpec} into the record to create: subnet, range, gateway, bridge, MTU. Pure.
+ */
 final class NetworkPlanner {
   static final int DEFAULT_MTU = 1500;
   static final String MTU_OPTION = "com.docker.network.driver.mtu";
@@ -27,21 +29,40 @@ final class NetworkPlanner {
       throw new NetworkException(NetworkException.Kind.INVALID, "network name must not be empty");
     }
     Optional<NetworkSpec.Subnet> configured = ipv4Subnet(spec);
-    Cidr subnet = configured.map(s -> subnets.checkConfigured(spec.name(), Cidr.parse(s.subnet()), taken))
-        .orElseGet(() -> subnets.allocate(spec.name(), taken));
-    String range = configured.map(NetworkSpec.Subnet::ipRange).filter(r -> !r.isBlank()).orElse(null);
+    Cidr subnet =
+        configured
+            .map(s -> subnets.checkConfigured(spec.name(), Cidr.parse(s.subnet()), taken))
+            .orElseGet(() -> subnets.allocate(spec.name(), taken));
+    String range =
+        configured.map(NetworkSpec.Subnet::ipRange).filter(r -> !r.isBlank()).orElse(null);
     if (range != null && !subnet.contains(Cidr.parse(range))) {
-      throw new NetworkException(NetworkException.Kind.INVALID,
-          "ip_range " + range + " of network '" + spec.name() + "' is not inside its subnet " + subnet);
+      throw new NetworkException(
+          NetworkException.Kind.INVALID,
+          "ip_range "
+              + range
+              + " of network '"
+              + spec.name()
+              + "' is not inside its subnet "
+              + subnet);
     }
-    String gateway = configured.map(NetworkSpec.Subnet::gateway).filter(g -> !g.isBlank())
-        .orElse(Ipv4.format(AddressAllocator.firstHost(subnet)));
+    String gateway =
+        configured
+            .map(NetworkSpec.Subnet::gateway)
+            .filter(g -> !g.isBlank())
+            .orElse(Ipv4.format(AddressAllocator.firstHost(subnet)));
     if (!subnet.contains(Ipv4.parse(gateway))) {
-      throw new NetworkException(NetworkException.Kind.INVALID,
-          "gateway " + gateway + " of network '" + spec.name() + "' is not inside its subnet " + subnet);
+      throw new NetworkException(
+          NetworkException.Kind.INVALID,
+          "gateway "
+              + gateway
+              + " of network '"
+              + spec.name()
+              + "' is not inside its subnet "
+              + subnet);
     }
     Map<String, String> labels = spec.labels() == null ? Map.of() : spec.labels();
-    return new NetworkRecord(spec.name(), bridge, subnet.toString(), range, gateway, spec.internal(), mtu(spec), labels);
+    return new NetworkRecord(
+        spec.name(), bridge, subnet.toString(), range, gateway, spec.internal(), mtu(spec), labels);
   }
 
   /** Whether an existing network satisfies the spec (create is idempotent for the same spec). */
@@ -49,13 +70,18 @@ final class NetworkPlanner {
     if (existing.internal() != spec.internal()) {
       return false;
     }
-    return ipv4Subnet(spec).map(s -> Cidr.parse(s.subnet()).toString().equals(existing.subnet())).orElse(true);
+    return ipv4Subnet(spec)
+        .map(s -> Cidr.parse(s.subnet()).toString().equals(existing.subnet()))
+        .orElse(true);
   }
 
   private static Optional<NetworkSpec.Subnet> ipv4Subnet(NetworkSpec spec) {
     // IPv6 subnets are accepted but not configured yet: jcompose networks are IPv4-only for now.
-    return spec.subnets() == null ? Optional.empty()
-        : spec.subnets().stream().filter(s -> s.subnet() != null && !s.subnet().contains(":")).findFirst();
+    return spec.subnets() == null
+        ? Optional.empty()
+        : spec.subnets().stream()
+            .filter(s -> s.subnet() != null && !s.subnet().contains(":"))
+            .findFirst();
   }
 
   private static int mtu(NetworkSpec spec) {
@@ -66,7 +92,9 @@ final class NetworkPlanner {
     try {
       return opt == null ? DEFAULT_MTU : Integer.parseInt(opt.strip());
     } catch (NumberFormatException e) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "driver option " + MTU_OPTION + "='" + opt + "' is not a number");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID,
+          "driver option " + MTU_OPTION + "='" + opt + "' is not a number");
     }
   }
 }

@@ -32,8 +32,15 @@ final class PortPublisher {
       return Blocking.await(proxies.open(containerId, ports), "publishing ports of " + containerId);
     } catch (PortProxies.BindFailure e) {
       PortBinding b = e.binding();
-      throw new NetworkException(NetworkException.Kind.CONFLICT, "cannot publish " + describe(b) + " for container "
-          + containerId + ": the port is in use by " + owners.describe(b.protocol(), b.hostPort()), e);
+      throw new NetworkException(
+          NetworkException.Kind.CONFLICT,
+          "cannot publish "
+              + describe(b)
+              + " for container "
+              + containerId
+              + ": the port is in use by "
+              + owners.describe(b.protocol(), b.hostPort()),
+          e);
     }
   }
 
@@ -48,29 +55,39 @@ final class PortPublisher {
   /** Re-opens persisted bindings after an engine restart; returns failures as messages. */
   List<String> restore(Map<String, List<PortBinding>> published) {
     List<String> problems = new ArrayList<>();
-    published.forEach((container, ports) -> {
-      try {
-        Blocking.await(proxies.open(container, ports), "re-publishing ports of " + container);
-      } catch (RuntimeException e) {
-        problems.add(container + ": " + e.getMessage());
-      }
-    });
+    published.forEach(
+        (container, ports) -> {
+          try {
+            Blocking.await(proxies.open(container, ports), "re-publishing ports of " + container);
+          } catch (RuntimeException e) {
+            problems.add(container + ": " + e.getMessage());
+          }
+        });
     return problems;
   }
 
-  private static void checkAgainstState(NetState state, String containerId, List<PortBinding> ports) {
+  private static void checkAgainstState(
+      NetState state, String containerId, List<PortBinding> ports) {
     for (int i = 0; i < ports.size(); i++) {
       PortBinding b = ports.get(i);
       for (PortBinding other : ports.subList(0, i)) {
         if (clash(b, other)) {
-          throw new NetworkException(NetworkException.Kind.CONFLICT, describe(b) + " is requested twice for container " + containerId);
+          throw new NetworkException(
+              NetworkException.Kind.CONFLICT,
+              describe(b) + " is requested twice for container " + containerId);
         }
       }
       for (Map.Entry<String, List<PortBinding>> e : state.ports().entrySet()) {
         for (PortBinding held : e.getValue()) {
           if (clash(b, held)) {
-            throw new NetworkException(NetworkException.Kind.CONFLICT, "cannot publish " + describe(b) + " for container "
-                + containerId + ": the port is already published by container " + e.getKey());
+            throw new NetworkException(
+                NetworkException.Kind.CONFLICT,
+                "cannot publish "
+                    + describe(b)
+                    + " for container "
+                    + containerId
+                    + ": the port is already published by container "
+                    + e.getKey());
           }
         }
       }
@@ -78,16 +95,24 @@ final class PortPublisher {
   }
 
   private static boolean clash(PortBinding a, PortBinding b) {
-    return a.hostPort() != 0 && a.hostPort() == b.hostPort() && a.protocol().equals(b.protocol())
+    return a.hostPort() != 0
+        && a.hostPort() == b.hostPort()
+        && a.protocol().equals(b.protocol())
         && (any(a.hostIp()) || any(b.hostIp()) || a.hostIp().equals(b.hostIp()));
   }
 
   private static void validate(PortBinding b) {
     if (!Set.of("tcp", "udp").contains(b.protocol())) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "protocol '" + b.protocol() + "' is not supported (tcp or udp)");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID,
+          "protocol '" + b.protocol() + "' is not supported (tcp or udp)");
     }
-    if (b.hostPort() < 0 || b.hostPort() > 65535 || b.containerPort() < 1 || b.containerPort() > 65535) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "port out of range in " + describe(b));
+    if (b.hostPort() < 0
+        || b.hostPort() > 65535
+        || b.containerPort() < 1
+        || b.containerPort() > 65535) {
+      throw new NetworkException(
+          NetworkException.Kind.INVALID, "port out of range in " + describe(b));
     }
   }
 
@@ -96,6 +121,12 @@ final class PortPublisher {
   }
 
   static String describe(PortBinding b) {
-    return (any(b.hostIp()) ? "0.0.0.0" : b.hostIp()) + ":" + b.hostPort() + "->" + b.containerPort() + "/" + b.protocol();
+    return (any(b.hostIp()) ? "0.0.0.0" : b.hostIp())
+        + ":"
+        + b.hostPort()
+        + "->"
+        + b.containerPort()
+        + "/"
+        + b.protocol();
   }
 }

@@ -33,8 +33,13 @@ final class Recovery {
 
   static BridgeConfig bridgeConfig(LinkNames names, NetworkRecord n) {
     String prefix = n.subnet().substring(n.subnet().indexOf('/'));
-    return new BridgeConfig(n.bridge(), LinkNames.bridgeMac(n.bridge()), n.mtu(), n.gateway() + prefix,
-        names.bridgeAlias(n.name()), n.internal());
+    return new BridgeConfig(
+        n.bridge(),
+        LinkNames.bridgeMac(n.bridge()),
+        n.mtu(),
+        n.gateway() + prefix,
+        names.bridgeAlias(n.name()),
+        n.internal());
   }
 
   void run(NetState state) {
@@ -42,14 +47,18 @@ final class Recovery {
     Set<String> expected = new HashSet<>();
     state.networks().values().forEach(n -> expected.add(n.bridge()));
     state.endpoints().forEach(e -> expected.add(e.hostIf()));
-    found.stream().map(LinkInfo::name).filter(l -> !expected.contains(l)).forEach(links::deleteLink);
+    found.stream()
+        .map(LinkInfo::name)
+        .filter(l -> !expected.contains(l))
+        .forEach(links::deleteLink);
     Set<String> present = found.stream().map(LinkInfo::name).collect(Collectors.toSet());
     for (EndpointRecord e : state.endpoints()) {
       if (!present.contains(e.hostIf())) {
         state.removeEndpoint(e.containerId(), e.networkName());
       }
     }
-    Set<String> attached = state.endpoints().stream().map(EndpointRecord::containerId).collect(Collectors.toSet());
+    Set<String> attached =
+        state.endpoints().stream().map(EndpointRecord::containerId).collect(Collectors.toSet());
     state.ports().keySet().removeIf(c -> !attached.contains(c));
     state.networks().values().forEach(n -> links.ensureBridge(bridgeConfig(names, n)));
     restoreForwarding(state);
@@ -57,15 +66,20 @@ final class Recovery {
       try {
         Blocking.await(dns.listen(n.name(), n.gateway()), "DNS listener on " + n.gateway());
       } catch (RuntimeException e) {
-        LinuxNetworkManager.log("embedded DNS for network " + n.name() + " is unavailable: " + e.getMessage());
+        LinuxNetworkManager.log(
+            "embedded DNS for network " + n.name() + " is unavailable: " + e.getMessage());
       }
     }
-    ports.restore(state.ports()).forEach(p -> LinuxNetworkManager.log("published port not restored: " + p));
+    ports
+        .restore(state.ports())
+        .forEach(p -> LinuxNetworkManager.log("published port not restored: " + p));
   }
 
   private void restoreForwarding(NetState state) {
     boolean routesOut = state.networks().values().stream().anyMatch(n -> !n.internal());
-    if (state.forwardingEnabled() && routesOut && !"1".equals(links.getSysctl("net.ipv4.ip_forward"))) {
+    if (state.forwardingEnabled()
+        && routesOut
+        && !"1".equals(links.getSysctl("net.ipv4.ip_forward"))) {
       links.setSysctl("net.ipv4.ip_forward", "1");
     }
   }

@@ -24,13 +24,24 @@ final class Rules {
   }
 
   static FirewallState of(NetState state) {
-    List<FirewallState.Net> nets = state.networks().values().stream()
-        .map(n -> new FirewallState.Net(n.name(), n.bridge(), n.subnet(), n.internal())).toList();
+    List<FirewallState.Net> nets =
+        state.networks().values().stream()
+            .map(n -> new FirewallState.Net(n.name(), n.bridge(), n.subnet(), n.internal()))
+            .toList();
     List<FirewallState.Port> ports = new ArrayList<>();
     for (Map.Entry<String, List<PortBinding>> e : state.ports().entrySet()) {
       for (PortBinding b : e.getValue()) {
-        bridge(state, e.getKey(), b.containerIp()).ifPresent(br -> ports.add(new FirewallState.Port(
-            b.hostIp() == null ? "" : b.hostIp(), b.hostPort(), b.protocol(), b.containerIp(), b.containerPort(), br)));
+        bridge(state, e.getKey(), b.containerIp())
+            .ifPresent(
+                br ->
+                    ports.add(
+                        new FirewallState.Port(
+                            b.hostIp() == null ? "" : b.hostIp(),
+                            b.hostPort(),
+                            b.protocol(),
+                            b.containerIp(),
+                            b.containerPort(),
+                            br)));
       }
     }
     return new FirewallState(nets, ports, state.forwardingEnabled());
@@ -39,6 +50,9 @@ final class Rules {
   private static Optional<String> bridge(NetState state, String containerId, String ip) {
     return state.endpoints().stream()
         .filter(e -> e.containerId().equals(containerId) && e.ipv4Address().equals(ip))
-        .map(EndpointRecord::networkName).map(state.networks()::get).map(NetworkRecord::bridge).findFirst();
+        .map(EndpointRecord::networkName)
+        .map(state.networks()::get)
+        .map(NetworkRecord::bridge)
+        .findFirst();
   }
 }

@@ -45,7 +45,8 @@ class LinuxNetworkManagerTest {
   }
 
   private LinuxNetworkManager newManager() {
-    return new LinuxNetworkManager(stateDir, new LinuxNetworkManager.Parts(links, firewall, dns, new PortProxies(vertx)));
+    return new LinuxNetworkManager(
+        stateDir, new LinuxNetworkManager.Parts(links, firewall, dns, new PortProxies(vertx)));
   }
 
   @Test
@@ -55,9 +56,11 @@ class LinuxNetworkManagerTest {
     assertThat(net.subnet()).isEqualTo("172.29.0.0/24");
     assertThat(net.gateway()).isEqualTo("172.29.0.1");
     assertThat(net.bridge()).matches("jcb[0-9a-f]{10}");
-    assertThat(links.calls).containsExactly(
-        "bridge " + net.bridge() + " 172.29.0.1/24 mtu 1500", "sysctl net.ipv4.ip_forward=1");
-    assertThat(firewall.rules).contains("ip saddr 172.29.0.0/24", "masquerade", "forwarding enabled for jcompose only");
+    assertThat(links.calls)
+        .containsExactly(
+            "bridge " + net.bridge() + " 172.29.0.1/24 mtu 1500", "sysctl net.ipv4.ip_forward=1");
+    assertThat(firewall.rules)
+        .contains("ip saddr 172.29.0.0/24", "masquerade", "forwarding enabled for jcompose only");
     assertThat(dns.listening).containsExactly("p_default@172.29.0.1");
   }
 
@@ -65,7 +68,9 @@ class LinuxNetworkManagerTest {
   @org.junit.jupiter.api.Tag("security")
   void create_nameWithNewline_isRefusedBeforeAnyLinkOrRule() {
     assertThatThrownBy(() -> create("x\nnetns add jcattack", false))
-        .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.kind()).isEqualTo(NetworkException.Kind.INVALID));
+        .isInstanceOfSatisfying(
+            NetworkException.class,
+            e -> assertThat(e.kind()).isEqualTo(NetworkException.Kind.INVALID));
 
     assertThat(links.calls).isEmpty();
     assertThat(links.links).isEmpty();
@@ -74,8 +79,10 @@ class LinuxNetworkManagerTest {
   @Test
   void create_secondNetwork_nextFreeSubnetAndIdempotentRepeat() {
     create("p_a", false);
-    links.hostRanges.add(new dev.jcompose.netmgr.ipam.TakenRange(
-        dev.jcompose.netmgr.ipam.Cidr.parse("172.29.1.0/24"), "host route 172.29.1.0/24 dev wg0"));
+    links.hostRanges.add(
+        new dev.jcompose.netmgr.ipam.TakenRange(
+            dev.jcompose.netmgr.ipam.Cidr.parse("172.29.1.0/24"),
+            "host route 172.29.1.0/24 dev wg0"));
 
     assertThat(create("p_b", false).subnet()).isEqualTo("172.29.2.0/24");
     assertThat(create("p_b", false).subnet()).isEqualTo("172.29.2.0/24");
@@ -100,8 +107,14 @@ class LinuxNetworkManagerTest {
     assertThat(e.ipv4Address()).isEqualTo("172.29.0.2");
     assertThat(e.macAddress()).isEqualTo("02:42:ac:1d:00:02");
     assertThat(e.dnsServer()).isEqualTo("172.29.0.1");
-    assertThat(links.calls).containsExactly("veth " + e2Host(e2) + " master " + net.bridge() + " -> /run/ns/c2 eth0 "
-        + "172.29.0.50/24 mac 02:42:ac:1d:00:32 default 172.29.0.1");
+    assertThat(links.calls)
+        .containsExactly(
+            "veth "
+                + e2Host(e2)
+                + " master "
+                + net.bridge()
+                + " -> /run/ns/c2 eth0 "
+                + "172.29.0.50/24 mac 02:42:ac:1d:00:32 default 172.29.0.1");
     assertThat(dns.resolve("p_default", "172.29.0.2", "db")).containsExactly("172.29.0.50");
   }
 
@@ -140,15 +153,22 @@ class LinuxNetworkManagerTest {
   void restart_newInstance_knowsAllocationsAndCleansStaleLinks() {
     create("p_default", false);
     attach("c1", "p_default", "172.29.0.9");
-    links.links.put("jcvdeadbeef00", new dev.jcompose.netmgr.link.LinkInfo("jcvdeadbeef00", "veth", manager.linkAliasPrefix() + "ep:old:x"));
-    links.links.put("jcvforeign000", new dev.jcompose.netmgr.link.LinkInfo("jcvforeign000", "veth", "jcompose:otherengine:ep:z"));
+    links.links.put(
+        "jcvdeadbeef00",
+        new dev.jcompose.netmgr.link.LinkInfo(
+            "jcvdeadbeef00", "veth", manager.linkAliasPrefix() + "ep:old:x"));
+    links.links.put(
+        "jcvforeign000",
+        new dev.jcompose.netmgr.link.LinkInfo(
+            "jcvforeign000", "veth", "jcompose:otherengine:ep:z"));
     manager.close();
 
     manager = newManager();
     manager.start();
 
     assertThat(links.links).doesNotContainKey("jcvdeadbeef00").containsKey("jcvforeign000");
-    assertThatThrownBy(() -> attach("c2", "p_default", "172.29.0.9")).hasMessageContaining("already used by container c1");
+    assertThatThrownBy(() -> attach("c2", "p_default", "172.29.0.9"))
+        .hasMessageContaining("already used by container c1");
   }
 
   @Test
@@ -161,8 +181,14 @@ class LinuxNetworkManagerTest {
 
     assertThat(port).isPositive();
     assertThat(firewall.rules).doesNotContain("dnat to");
-    assertThatThrownBy(() -> manager.publish("c2", List.of(new PortBinding("", port, e2.ipv4Address(), 80, "tcp"))))
-        .hasMessage("cannot publish 0.0.0.0:" + port + "->80/tcp for container c2: the port is already published by container c1");
+    assertThatThrownBy(
+            () ->
+                manager.publish(
+                    "c2", List.of(new PortBinding("", port, e2.ipv4Address(), 80, "tcp"))))
+        .hasMessage(
+            "cannot publish 0.0.0.0:"
+                + port
+                + "->80/tcp for container c2: the port is already published by container c1");
     manager.unpublish("c1");
     assertThat(manager.published("c1")).isEmpty();
   }
@@ -184,8 +210,10 @@ class LinuxNetworkManagerTest {
     create("p_default", false);
     attach("c1", "p_default", null);
 
-    assertThatThrownBy(() -> manager.publish("c1", List.of(new PortBinding("", 0, "10.9.9.9", 80, "tcp"))))
-        .isInstanceOf(NetworkException.class).hasMessageContaining("no endpoint with address 10.9.9.9");
+    assertThatThrownBy(
+            () -> manager.publish("c1", List.of(new PortBinding("", 0, "10.9.9.9", 80, "tcp"))))
+        .isInstanceOf(NetworkException.class)
+        .hasMessageContaining("no endpoint with address 10.9.9.9");
   }
 
   @Test
@@ -208,7 +236,8 @@ class LinuxNetworkManagerTest {
     }
     manager.close();
     manager = newManager(); // what a restarted engine reads back
-    assertThat(new dev.jcompose.netmgr.state.StateFile(stateDir).load().endpointsOf("p_default")).hasSize(20);
+    assertThat(new dev.jcompose.netmgr.state.StateFile(stateDir).load().endpointsOf("p_default"))
+        .hasSize(20);
   }
 
   @Test
@@ -217,16 +246,24 @@ class LinuxNetworkManagerTest {
     var entered = new java.util.concurrent.CountDownLatch(1);
     var proceed = new java.util.concurrent.CountDownLatch(1);
     manager.close();
-    manager = new LinuxNetworkManager(stateDir, new LinuxNetworkManager.Parts(new BlockingLinks(links, entered, proceed), firewall, dns,
-        new PortProxies(vertx)));
+    manager =
+        new LinuxNetworkManager(
+            stateDir,
+            new LinuxNetworkManager.Parts(
+                new BlockingLinks(links, entered, proceed), firewall, dns, new PortProxies(vertx)));
     manager.start();
-    var attaching = java.util.concurrent.CompletableFuture.supplyAsync(() -> attach("c1", "p_default", null));
+    var attaching =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> attach("c1", "p_default", null));
     assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
-    assertThatThrownBy(() -> manager.remove("p_default")).isInstanceOf(NetworkException.class).hasMessageContaining("being attached");
-    assertThat(attach("c2", "p_default", null).ipv4Address()).isEqualTo("172.29.0.3"); // .2 is reserved for c1
+    assertThatThrownBy(() -> manager.remove("p_default"))
+        .isInstanceOf(NetworkException.class)
+        .hasMessageContaining("being attached");
+    assertThat(attach("c2", "p_default", null).ipv4Address())
+        .isEqualTo("172.29.0.3"); // .2 is reserved for c1
     proceed.countDown();
-    assertThat(attaching.get(10, java.util.concurrent.TimeUnit.SECONDS).ipv4Address()).isEqualTo("172.29.0.2");
+    assertThat(attaching.get(10, java.util.concurrent.TimeUnit.SECONDS).ipv4Address())
+        .isEqualTo("172.29.0.2");
   }
 
   /** Delegates, holding the first attachVeth until released. */
@@ -235,7 +272,10 @@ class LinuxNetworkManagerTest {
     private final java.util.concurrent.CountDownLatch entered;
     private final java.util.concurrent.CountDownLatch proceed;
 
-    BlockingLinks(RecordingLinkOps d, java.util.concurrent.CountDownLatch entered, java.util.concurrent.CountDownLatch proceed) {
+    BlockingLinks(
+        RecordingLinkOps d,
+        java.util.concurrent.CountDownLatch entered,
+        java.util.concurrent.CountDownLatch proceed) {
       this.d = d;
       this.entered = entered;
       this.proceed = proceed;
@@ -296,6 +336,15 @@ class LinuxNetworkManagerTest {
   }
 
   private Endpoint attach(String container, String network, String ip, String... names) {
-    return manager.attach(new AttachRequest(container, network, Path.of("/run/ns/" + container), "eth0", ip, null, List.of(names), true));
+    return manager.attach(
+        new AttachRequest(
+            container,
+            network,
+            Path.of("/run/ns/" + container),
+            "eth0",
+            ip,
+            null,
+            List.of(names),
+            true));
   }
 }

@@ -19,8 +19,30 @@ class StateFileTest {
   @Test
   void saveThenLoad_roundTripsEverything(@TempDir Path dir) {
     NetState s = new NetState();
-    s.networks().put("p_default", new NetworkRecord("p_default", "jcb1", "172.29.0.0/24", "172.29.0.128/25", "172.29.0.1", false, 1400, Map.of("k", "v")));
-    s.putEndpoint(new EndpointRecord("c1", "p_default", "jcv1", "eth0", "172.29.0.128", 24, "172.29.0.1", "02:42:00:00:00:01", List.of("web", "p-web-1"), List.of("1.1.1.1")));
+    s.networks()
+        .put(
+            "p_default",
+            new NetworkRecord(
+                "p_default",
+                "jcb1",
+                "172.29.0.0/24",
+                "172.29.0.128/25",
+                "172.29.0.1",
+                false,
+                1400,
+                Map.of("k", "v")));
+    s.putEndpoint(
+        new EndpointRecord(
+            "c1",
+            "p_default",
+            "jcv1",
+            "eth0",
+            "172.29.0.128",
+            24,
+            "172.29.0.1",
+            "02:42:00:00:00:01",
+            List.of("web", "p-web-1"),
+            List.of("1.1.1.1")));
     s.ports().put("c1", List.of(new PortBinding("", 32768, "172.29.0.128", 80, "tcp")));
     s.forwardingEnabled(true);
     StateFile store = new StateFile(dir);

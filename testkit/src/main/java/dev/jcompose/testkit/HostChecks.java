@@ -48,7 +48,9 @@ public final class HostChecks {
     return r.output.lines().filter(l -> !l.isBlank()).toList();
   }
 
-  /** The leftovers whose line mentions any of {@code markers} (a test's temp root, its nft table). */
+  /**
+   * The leftovers whose line mentions any of {@code markers} (a test's temp root, its nft table).
+   */
   public static List<String> leaksMentioning(String... markers) {
     return leaks().stream().filter(l -> Arrays.stream(markers).anyMatch(l::contains)).toList();
   }
@@ -67,8 +69,12 @@ public final class HostChecks {
     try {
       Path out = Files.createTempFile("jcompose-hostcheck", ".txt");
       try {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        Process p =
+            new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
         if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
           p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
           throw new AssertionError(cmd.get(0) + " did not finish in " + TIMEOUT_S + " s");
@@ -88,7 +94,8 @@ public final class HostChecks {
   private static Path findRepo() {
     Path start = Path.of("").toAbsolutePath();
     for (Path p = start; p != null; p = p.getParent()) {
-      if (Files.isExecutable(p.resolve("scripts/leakcheck")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+      if (Files.isExecutable(p.resolve("scripts/leakcheck"))
+          && Files.isRegularFile(p.resolve("pom.xml"))) {
         return p;
       }
     }

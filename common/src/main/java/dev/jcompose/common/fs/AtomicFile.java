@@ -40,14 +40,25 @@ public final class AtomicFile {
    *
    * @param permissions the new file's mode, null = the process's default
    */
-  public static void write(Path target, byte[] data, Durability durability, Set<PosixFilePermission> permissions)
+  public static void write(
+      Path target, byte[] data, Durability durability, Set<PosixFilePermission> permissions)
       throws IOException {
     // unique per process and thread: concurrent writers of one target never share a temp file
-    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
-        + Thread.currentThread().getId());
+    Path tmp =
+        target.resolveSibling(
+            "."
+                + target.getFileName()
+                + ".tmp-"
+                + ProcessHandle.current().pid()
+                + "-"
+                + Thread.currentThread().getId());
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-          StandardOpenOption.WRITE)) {
+      try (FileChannel ch =
+          FileChannel.open(
+              tmp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE)) {
         ByteBuffer buf = ByteBuffer.wrap(data);
         while (buf.hasRemaining()) {
           ch.write(buf);

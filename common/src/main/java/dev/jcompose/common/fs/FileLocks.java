@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Exclusive locks on a file that hold across threads AND processes: an advisory lock on the file
@@ -18,9 +18,8 @@ import java.util.concurrent.Semaphore;
  * plus a JVM-wide permit per file, because a JVM may hold only one {@link FileLock} per file and
  * throws {@link OverlappingFileLockException} for a second instead of waiting. The permit has no
  * owner, so a lock may be released by another thread than the one that took it; it is not
- * reentrant. Lock files are
- * never deleted, so two processes always lock the same inode. The one implementation of this
- * habit.
+ * reentrant. Lock files are never deleted, so two processes always lock the same inode. The one
+ * implementation of this habit.
  */
 public final class FileLocks {
   private static final ConcurrentHashMap<Path, Semaphore> IN_JVM = new ConcurrentHashMap<>();
@@ -69,7 +68,9 @@ public final class FileLocks {
     return lockFile(file, threadLock, false);
   }
 
-  /** Waits at most {@code timeout} for the lock, polling so the wait stays bounded; null if not got. */
+  /**
+   * Waits at most {@code timeout} for the lock, polling so the wait stays bounded; null if not got.
+   */
   public static Held acquire(Path file, Duration timeout) throws IOException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {

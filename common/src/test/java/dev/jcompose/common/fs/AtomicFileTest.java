@@ -26,7 +26,12 @@ class AtomicFileTest {
   @Test
   void write_withPermissions_setsTheModeBeforeTheFileAppears() throws Exception {
     Path f = dir.resolve("tool");
-    AtomicFile.write(f, new byte[] {1}, AtomicFile.Durability.SYNCED, PosixFilePermissions.fromString("rwxr-xr-x"));
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rwxr-xr-x");
+    AtomicFile.write(
+        f,
+        new byte[] {1},
+        AtomicFile.Durability.SYNCED,
+        PosixFilePermissions.fromString("rwxr-xr-x"));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+        .isEqualTo("rwxr-xr-x");
   }
 }

@@ -16,13 +16,15 @@ class FileLocksTest {
   void secondThread_waitsUntilTheFirstReleases() throws Exception {
     Path file = dir.resolve("sub/x.lock");
     FileLocks.Held first = FileLocks.acquire(file);
-    CompletableFuture<FileLocks.Held> second = CompletableFuture.supplyAsync(() -> {
-      try {
-        return FileLocks.acquire(file);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<FileLocks.Held> second =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return FileLocks.acquire(file);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     assertThat(FileLocks.tryAcquire(file)).isNull();
     Thread.sleep(100);
     assertThat(second).isNotDone();
@@ -34,13 +36,15 @@ class FileLocksTest {
   void boundedWait_givesUpWithNull_thenSucceedsWhenFree() throws Exception {
     Path file = dir.resolve("y.lock");
     try (FileLocks.Held held = FileLocks.acquire(file)) {
-      CompletableFuture<FileLocks.Held> other = CompletableFuture.supplyAsync(() -> {
-        try {
-          return FileLocks.acquire(file, Duration.ofMillis(100));
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<FileLocks.Held> other =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return FileLocks.acquire(file, Duration.ofMillis(100));
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       assertThat(other.get(5, TimeUnit.SECONDS)).isNull();
     }
     try (FileLocks.Held again = FileLocks.acquire(file, Duration.ofSeconds(1))) {

@@ -17,19 +17,42 @@ import picocli.CommandLine.Spec;
 /**
  * {@code jcompose attach SERVICE}: this terminal's stdin, stdout and stderr connected to a running
  * container (its output from now on; stdin when it was made with {@code stdin_open}), until it
- * exits; the exit code is the container's. With {@code --sig-proxy} (the default) Ctrl-C is sent
- * to the container as SIGINT rather than ending the attach.
+ * exits; the exit code is the container's. With {@code --sig-proxy} (the default) Ctrl-C is sent to
+ * the container as SIGINT rather than ending the attach.
  */
-@Command(name = "attach", description = "Attach local standard input, output, and error streams to a service's running container")
+@Command(
+    name = "attach",
+    description =
+        "Attach local standard input, output, and error streams to a service's running container")
 public final class AttachCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SERVICE") String service;
-  @Option(names = "--index", paramLabel = "N", defaultValue = "1", description = "index of the container if service has multiple replicas.") int index;
-  @Option(names = "--no-stdin", description = "Do not attach STDIN") boolean noStdin;
-  @Option(names = "--sig-proxy", defaultValue = "true", fallbackValue = "true", arity = "0..1", description = "Proxy all received signals to the process")
+  @Parameters(index = "0", paramLabel = "SERVICE")
+  String service;
+
+  @Option(
+      names = "--index",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "index of the container if service has multiple replicas.")
+  int index;
+
+  @Option(names = "--no-stdin", description = "Do not attach STDIN")
+  boolean noStdin;
+
+  @Option(
+      names = "--sig-proxy",
+      defaultValue = "true",
+      fallbackValue = "true",
+      arity = "0..1",
+      description = "Proxy all received signals to the process")
   boolean sigProxy;
-  @Option(names = "--detach-keys", paramLabel = "KEYS", description = "Override the key sequence for detaching from a container.") String detachKeys;
+
+  @Option(
+      names = "--detach-keys",
+      paramLabel = "KEYS",
+      description = "Override the key sequence for detaching from a container.")
+  String detachKeys;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -41,9 +64,11 @@ public final class AttachCommand implements Callable<Integer> {
       throw new dev.jcompose.cli.UserError("cannot attach to a stopped container, start it first");
     }
     boolean tty = details.config().tty() && Terminal.attached();
-    ExecProcess process = compose.attach(new AttachOptions(ref, noStdin || !details.config().openStdin()));
+    ExecProcess process =
+        compose.attach(new AttachOptions(ref, noStdin || !details.config().openStdin()));
     if (sigProxy && !tty) {
-      Interrupts.install(() -> forward(compose, project, "SIGINT"), () -> forward(compose, project, "SIGKILL"));
+      Interrupts.install(
+          () -> forward(compose, project, "SIGINT"), () -> forward(compose, project, "SIGKILL"));
     }
     return new StdioPump(process, tty, !noStdin && details.config().openStdin()).run();
   }

@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One container of an attached {@code up}: its log follower and what the engine's events say
- * about it. A {@code die} counts only when its {@code id} is this container's: the events since
- * {@code up} began also hold the exits of the containers it replaced under the same name.
+ * One container of an attached {@code up}: its log follower and what the engine's events say about
+ * it. A {@code die} counts only when its {@code id} is this container's: the events since {@code
+ * up} began also hold the exits of the containers it replaced under the same name.
  */
 final class AttachedContainer {
 
@@ -43,12 +43,15 @@ final class AttachedContainer {
   }
 
   void followLogs(ComposeService compose, String project, Instant since) {
-    logs = LogThreads.start(compose, project, container.name(), since, printer, display, finished::get);
+    logs =
+        LogThreads.start(
+            compose, project, container.name(), since, printer, display, finished::get);
   }
 
   /** The exit code when this event ends the container for good, else null. */
   synchronized Integer onEvent(Event e, boolean stopping) {
-    if (!e.action().equals("die") || !container.id().equals(e.attributes().getOrDefault("id", container.id()))) {
+    if (!e.action().equals("die")
+        || !container.id().equals(e.attributes().getOrDefault("id", container.id()))) {
       return null;
     }
     int code = Integer.parseInt(e.attributes().getOrDefault("exitCode", "0"));

@@ -17,11 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The attached part of {@code up}: prints every container's log lines since {@code up} began and
- * follows the engine's event stream for their exits, reported as docker compose does
- * ({@code web-1 exited with code 0}, with "(restarting)" when the engine's die event says it
- * will start the container again). Returns when all containers have exited for good. Ctrl-C
- * stops the project's containers (they are kept, not removed); a second Ctrl-C stops them
- * without grace period.
+ * follows the engine's event stream for their exits, reported as docker compose does ({@code web-1
+ * exited with code 0}, with "(restarting)" when the engine's die event says it will start the
+ * container again). Returns when all containers have exited for good. Ctrl-C stops the project's
+ * containers (they are kept, not removed); a second Ctrl-C stops them without grace period.
  */
 final class Attacher {
   private final ComposeService compose;
@@ -39,14 +38,30 @@ final class Attacher {
   }
 
   int run(List<ContainerSummary> containers, Instant since) {
-    LogPrinter printer = new LogPrinter(System.out, System.err, new LogPrefixes(settings.color()), settings.prefix(),
-        settings.timestamps(), true);
-    containers.stream().sorted(Comparator.comparing(ContainerSummary::name)).forEach(c -> attached.put(c.name(),
-        new AttachedContainer(c, LogPrefixes.displayName(project, c.name()), printer)));
+    LogPrinter printer =
+        new LogPrinter(
+            System.out,
+            System.err,
+            new LogPrefixes(settings.color()),
+            settings.prefix(),
+            settings.timestamps(),
+            true);
+    containers.stream()
+        .sorted(Comparator.comparing(ContainerSummary::name))
+        .forEach(
+            c ->
+                attached.put(
+                    c.name(),
+                    new AttachedContainer(c, LogPrefixes.displayName(project, c.name()), printer)));
     attached.values().forEach(a -> printer.prefixes().register(a.display()));
-    System.out.println("Attaching to " + String.join(", ", attached.values().stream().map(AttachedContainer::display).toList()));
+    System.out.println(
+        "Attaching to "
+            + String.join(
+                ", ", attached.values().stream().map(AttachedContainer::display).toList()));
     System.out.flush();
-    Interrupts.install(() -> stop(settings.stopTimeout(), "Gracefully Stopping... press Ctrl+C again to force"), () -> stop(0, null));
+    Interrupts.install(
+        () -> stop(settings.stopTimeout(), "Gracefully Stopping... press Ctrl+C again to force"),
+        () -> stop(0, null));
     remaining = new CountDownLatch(attached.size());
     attached.values().forEach(a -> a.followLogs(compose, project, since));
     followEvents(since);
@@ -55,20 +70,29 @@ final class Attacher {
 
   /** One thread reads the project's events (from {@code since}: nothing up caused is missed). */
   private void followEvents(Instant since) {
-    Thread t = new Thread(() -> {
-      try {
-        compose.events(project, since, this::onEvent, () -> remaining.getCount() == 0);
-      } catch (RuntimeException e) {
-        System.err.println("lost the engine's events (" + e.getMessage() + "): no longer following the containers");
-        attached.values().forEach(a -> finish(a, 0));
-      }
-    }, "attach-events");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                compose.events(project, since, this::onEvent, () -> remaining.getCount() == 0);
+              } catch (RuntimeException e) {
+                System.err.println(
+                    "lost the engine's events ("
+                        + e.getMessage()
+                        + "): no longer following the containers");
+                attached.values().forEach(a -> finish(a, 0));
+              }
+            },
+            "attach-events");
     t.setDaemon(true);
     t.start();
   }
 
   private void onEvent(Event e) {
-    String name = e.resource() != null && e.resource().startsWith("Container ") ? e.resource().substring(10) : "";
+    String name =
+        e.resource() != null && e.resource().startsWith("Container ")
+            ? e.resource().substring(10)
+            : "";
     AttachedContainer a = attached.get(name);
     if (a == null) {
       return;
@@ -89,7 +113,10 @@ final class Attacher {
   private int abortOnFirstExit() {
     AttachedContainer.Exit first = take();
     // --abort-on-container-failure: exits with 0 pass; the first failure (if any) stops the rest
-    while (settings.abortOnFailure() && first != null && first.code() == 0 && (remaining.getCount() > 0 || !exits.isEmpty())) {
+    while (settings.abortOnFailure()
+        && first != null
+        && first.code() == 0
+        && (remaining.getCount() > 0 || !exits.isEmpty())) {
       first = take();
     }
     if (settings.abortOnFailure() && first != null && first.code() == 0) {
@@ -102,8 +129,11 @@ final class Attacher {
     }
     awaitAll();
     if (settings.exitCodeFrom() != null) {
-      return attached.values().stream().filter(a -> a.service().equals(settings.exitCodeFrom()))
-          .map(AttachedContainer::exitCode).findFirst().orElse(0);
+      return attached.values().stream()
+          .filter(a -> a.service().equals(settings.exitCodeFrom()))
+          .map(AttachedContainer::exitCode)
+          .findFirst()
+          .orElse(0);
     }
     return first == null ? 0 : first.code();
   }

@@ -1,13 +1,13 @@
 package dev.jcompose.cli.command;
 
 import dev.jcompose.cli.option.ProjectOptions;
+import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.LoadOptions;
 import dev.jcompose.model.api.Project;
+import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ComposeServices;
 import dev.jcompose.scheduler.api.EngineControl;
-import dev.jcompose.cli.output.ProgressPrinter;
-import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.Event;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -15,12 +15,13 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * What the verbs share: the global project flags, the project loader, and the one door out of
- * the CLI, the compose service (engine verbs through the engine, started on demand; the others in
- * this process). The suppliers are fields so tests can put fakes behind them.
+ * What the verbs share: the global project flags, the project loader, and the one door out of the
+ * CLI, the compose service (engine verbs through the engine, started on demand; the others in this
+ * process). The suppliers are fields so tests can put fakes behind them.
  */
 final class CommandContext {
-  static Function<CallSettings, ComposeService> services = s -> ComposeServices.forEnvironment(System.getenv(), s);
+  static Function<CallSettings, ComposeService> services =
+      s -> ComposeServices.forEnvironment(System.getenv(), s);
   static Supplier<EngineControl> engineControl = () -> ComposeServices.engineFor(System.getenv());
 
   private CommandContext() {}
@@ -29,7 +30,9 @@ final class CommandContext {
     return (ProjectOptions) spec.root().mixins().get("project").userObject();
   }
 
-  /** The compose service with this command's global flags ({@code --dry-run}, {@code --parallel}). */
+  /**
+   * The compose service with this command's global flags ({@code --dry-run}, {@code --parallel}).
+   */
   static ComposeService compose(CommandSpec spec) {
     ProjectOptions o = options(spec);
     return services.apply(new CallSettings(o.dryRun(), o.parallel()));
@@ -53,7 +56,8 @@ final class CommandContext {
   /** Colours and cursor movement: {@code --ansi always}, or auto on a terminal without NO_COLOR. */
   static boolean ansi(CommandSpec spec) {
     String when = options(spec).ansi();
-    return when.equals("always") || when.equals("auto") && Terminal.attached() && System.getenv("NO_COLOR") == null;
+    return when.equals("always")
+        || when.equals("auto") && Terminal.attached() && System.getenv("NO_COLOR") == null;
   }
 
   static LoadOptions loadOptions(CommandSpec spec) {

@@ -14,15 +14,19 @@ import picocli.CommandLine.Spec;
  * {@code jcompose __complete verbs|options VERB [SUB]|subcommands VERB|services}: what the shell
  * completion scripts ask while the user types (cobra's {@code __complete} in spirit): the verbs
  * with their descriptions ({@code name<TAB>description}), a verb's options, and the service names
- * of the project the command line would load (honouring {@code -f}/{@code -p} given before). Hidden;
- * failures print nothing.
+ * of the project the command line would load (honouring {@code -f}/{@code -p} given before).
+ * Hidden; failures print nothing.
  */
-@Command(name = CompleteCommand.NAME, hidden = true, description = "Completion candidates for the shell scripts")
+@Command(
+    name = CompleteCommand.NAME,
+    hidden = true,
+    description = "Completion candidates for the shell scripts")
 public final class CompleteCommand implements Callable<Integer> {
   public static final String NAME = "__complete";
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "WHAT") List<String> what = List.of();
+  @Parameters(paramLabel = "WHAT")
+  List<String> what = List.of();
 
   @Override
   public Integer call() {
@@ -30,13 +34,20 @@ public final class CompleteCommand implements Callable<Integer> {
     try {
       String kind = what.isEmpty() ? "verbs" : what.get(0);
       switch (kind) {
-        case "verbs" -> spec.root().subcommands().forEach((name, cl) -> {
-          if (!cl.getCommandSpec().usageMessage().hidden() && name.equals(cl.getCommandName())) {
-            out.println(name + "\t" + description(cl.getCommandSpec()));
-          }
-        });
-        case "subcommands" -> command(what.subList(1, what.size())).subcommands().forEach((name, cl) -> out.println(name + "\t"
-            + description(cl.getCommandSpec())));
+        case "verbs" ->
+            spec.root()
+                .subcommands()
+                .forEach(
+                    (name, cl) -> {
+                      if (!cl.getCommandSpec().usageMessage().hidden()
+                          && name.equals(cl.getCommandName())) {
+                        out.println(name + "\t" + description(cl.getCommandSpec()));
+                      }
+                    });
+        case "subcommands" ->
+            command(what.subList(1, what.size()))
+                .subcommands()
+                .forEach((name, cl) -> out.println(name + "\t" + description(cl.getCommandSpec())));
         case "options" -> {
           for (OptionSpec o : command(what.subList(1, what.size())).options()) {
             if (!o.hidden()) {
@@ -46,8 +57,11 @@ public final class CompleteCommand implements Callable<Integer> {
             }
           }
         }
-        case "services" -> CommandContext.loadProject(spec).services().keySet().stream().sorted().forEach(out::println);
-        default -> { }
+        case "services" ->
+            CommandContext.loadProject(spec).services().keySet().stream()
+                .sorted()
+                .forEach(out::println);
+        default -> {}
       }
     } catch (RuntimeException e) {
       // completion offers nothing rather than an error in the middle of the user's line

@@ -2,13 +2,16 @@ package dev.jcompose.cli.command;
 
 /**
  * The hand-written parts of the completion scripts. Each asks {@code jcompose __complete} for what
- * changes (verbs, options, the current project's services), so the scripts stay small and never
- * go stale; {@code serviceVerbs} lists the verbs whose arguments are services.
+ * changes (verbs, options, the current project's services), so the scripts stay small and never go
+ * stale; {@code serviceVerbs} lists the verbs whose arguments are services.
  */
 final class CompletionScripts {
   private CompletionScripts() {}
 
-  /** Registered after picocli's function: services for SERVICE arguments, picocli's completion otherwise. */
+  /**
+   * Registered after picocli's function: services for SERVICE arguments, picocli's completion
+   * otherwise.
+   */
   static String bashServices(String serviceVerbs) {
     return """
 
@@ -30,7 +33,8 @@ final class CompletionScripts {
           _complete_jcompose "$@"
         }
         complete -F _jcompose_complete -o default jcompose
-        """.formatted(serviceVerbs);
+        """
+        .formatted(serviceVerbs);
   }
 
   static String zsh(String serviceVerbs) {
@@ -62,7 +66,8 @@ final class CompletionScripts {
           fi
         }
         compdef _jcompose jcompose
-        """.formatted(serviceVerbs);
+        """
+        .formatted(serviceVerbs);
   }
 
   static String fish(String serviceVerbs) {
@@ -92,6 +97,7 @@ final class CompletionScripts {
         complete -c jcompose -n 'test -z (__jcompose_verb)' -a '(jcompose __complete verbs 2>/dev/null)'
         complete -c jcompose -n 'test -n (__jcompose_verb); and string match -q -- "-*" (commandline -ct)' -a '(jcompose __complete options (__jcompose_verb) 2>/dev/null)'
         complete -c jcompose -n 'contains -- (__jcompose_verb) %s' -a '(jcompose __complete services 2>/dev/null)'
-        """.formatted(serviceVerbs);
+        """
+        .formatted(serviceVerbs);
   }
 }

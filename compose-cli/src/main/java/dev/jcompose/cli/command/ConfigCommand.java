@@ -21,19 +21,26 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jcompose config}: parse, resolve and print the compose model in canonical form, exactly
- * as {@code docker compose config} prints it (cmd/compose/config.go): YAML by default, JSON with
+ * {@code jcompose config}: parse, resolve and print the compose model in canonical form, exactly as
+ * {@code docker compose config} prints it (cmd/compose/config.go): YAML by default, JSON with
  * {@code --format json}; or one name per line with {@code --services/--volumes/--networks/
  * --profiles/--images}; {@code -q} only validates. Errors are one line (file:line:col: path: what).
  */
-@Command(name = "config", description = "Parse, resolve and render compose file in canonical format")
+@Command(
+    name = "config",
+    description = "Parse, resolve and render compose file in canonical format")
 public final class ConfigCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "Format the output. Values: [yaml | json]")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "Format the output. Values: [yaml | json]")
   String format = "yaml";
 
-  @Option(names = {"-q", "--quiet"}, description = "Only validate the configuration, don't print anything")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Only validate the configuration, don't print anything")
   boolean quiet;
 
   @Option(names = "--no-interpolate", description = "Don't interpolate environment variables")
@@ -54,10 +61,16 @@ public final class ConfigCommand implements Callable<Integer> {
   @Option(names = "--images", description = "Print the image names, one per line.")
   boolean images;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Save to file (default to stdout)")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Save to file (default to stdout)")
   Path output;
 
-  @Option(names = "--hash", paramLabel = "SERVICES", description = "Print the service config hash, one per line.")
+  @Option(
+      names = "--hash",
+      paramLabel = "SERVICES",
+      description = "Print the service config hash, one per line.")
   String hash;
 
   @Option(names = "--variables", description = "Print model variables and default values.")
@@ -72,7 +85,10 @@ public final class ConfigCommand implements Callable<Integer> {
   @Option(names = "--resolve-image-digests", description = "Pin image tags to digests")
   boolean resolveImageDigests;
 
-  @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services to render (with their dependencies)")
+  @Parameters(
+      paramLabel = "SERVICE",
+      arity = "0..*",
+      description = "Services to render (with their dependencies)")
   List<String> selected = new ArrayList<>();
 
   @Override
@@ -87,7 +103,8 @@ public final class ConfigCommand implements Callable<Integer> {
     if (quiet) {
       return 0;
     }
-    List<String> lines = hash != null ? ConfigModes.hashes(result, hash) : ConfigListings.lines(this, result);
+    List<String> lines =
+        hash != null ? ConfigModes.hashes(result, hash) : ConfigListings.lines(this, result);
     if (lines != null) {
       lines.forEach(out::println);
       out.flush();

@@ -1,9 +1,9 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.model.api.ComposeFileException;
 import dev.jcompose.model.api.LoadResult;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
-import dev.jcompose.model.api.ComposeFileException;
 import dev.jcompose.model.output.ConfigRenderer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The one-name-per-line variants of {@code config} and service selection. docker compose prints
- * Go map keys in random order; we print them sorted, which is one of the orders compose can print.
+ * The one-name-per-line variants of {@code config} and service selection. docker compose prints Go
+ * map keys in random order; we print them sorted, which is one of the orders compose can print.
  */
 final class ConfigListings {
   private ConfigListings() {}
@@ -38,7 +38,8 @@ final class ConfigListings {
     }
     if (c.images) {
       List<String> out = new ArrayList<>();
-      new TreeSet<>(p.services().keySet()).forEach(name -> out.add(imageOf(p, p.services().get(name))));
+      new TreeSet<>(p.services().keySet())
+          .forEach(name -> out.add(imageOf(p, p.services().get(name))));
       return out;
     }
     return null;

@@ -6,7 +6,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** docker's "Are you sure you want to continue? [y/N]": yes only for an answer starting with y; no terminal, no. */
+/**
+ * docker's "Are you sure you want to continue? [y/N]": yes only for an answer starting with y; no
+ * terminal, no.
+ */
 final class Confirm {
   private Confirm() {}
 
@@ -17,7 +20,8 @@ final class Confirm {
     }
     System.err.print("Are you sure you want to continue? [y/N] ");
     System.err.flush();
-    String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    String answer =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
   }
 }

@@ -1,6 +1,5 @@
 package dev.jcompose.cli.command;
 
-import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.DownOptions;
 import java.util.ArrayList;
@@ -20,16 +19,27 @@ import picocli.CommandLine.Spec;
 public final class DownCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"-v", "--volumes"}, description = "Remove named volumes declared in the volumes section and anonymous volumes")
+  @Option(
+      names = {"-v", "--volumes"},
+      description = "Remove named volumes declared in the volumes section and anonymous volumes")
   boolean volumes;
 
-  @Option(names = "--remove-orphans", description = "Remove containers for services not defined in the Compose file")
+  @Option(
+      names = "--remove-orphans",
+      description = "Remove containers for services not defined in the Compose file")
   boolean removeOrphans;
 
-  @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds")
+  @Option(
+      names = {"-t", "--timeout"},
+      paramLabel = "SECONDS",
+      description = "Shutdown timeout in seconds")
   Integer timeout;
 
-  @Option(names = "--rmi", paramLabel = "TYPE", description = "Remove images used by services. \"local\" remove only images that don't have a custom tag (\"local\"|\"all\")")
+  @Option(
+      names = "--rmi",
+      paramLabel = "TYPE",
+      description =
+          "Remove images used by services. \"local\" remove only images that don't have a custom tag (\"local\"|\"all\")")
   String rmi;
 
   @Parameters(paramLabel = "SERVICE", description = "Only these services' containers")
@@ -38,7 +48,8 @@ public final class DownCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (rmi != null && !rmi.equals("local") && !rmi.equals("all")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "invalid --rmi '" + rmi + "': use local or all");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "invalid --rmi '" + rmi + "': use local or all");
     }
     Project project = CommandContext.projectIfAvailable(spec);
     String name = project != null ? project.name() : CommandContext.projectName(spec);

@@ -16,7 +16,14 @@ import picocli.CommandLine.Spec;
  * demand); these verbs inspect it, stop it (containers keep running), or install a systemd unit so
  * it starts at boot and brings back {@code restart: always/unless-stopped} services.
  */
-@Command(name = "engine", description = "Manage the jcompose engine", subcommands = {EngineCommand.Status.class, EngineCommand.Stop.class, EngineCommand.Install.class})
+@Command(
+    name = "engine",
+    description = "Manage the jcompose engine",
+    subcommands = {
+      EngineCommand.Status.class,
+      EngineCommand.Stop.class,
+      EngineCommand.Install.class
+    })
 public final class EngineCommand implements Runnable {
   static final Path UNIT = Path.of("/etc/systemd/system/jcompose-engine.service");
 
@@ -36,8 +43,14 @@ public final class EngineCommand implements Runnable {
         System.out.println("jcompose engine is not running");
         return 1;
       }
-      System.out.println("jcompose engine is running (pid " + s.get().pid() + ", version " + s.get().version() + ", API "
-          + s.get().apiVersion() + ")");
+      System.out.println(
+          "jcompose engine is running (pid "
+              + s.get().pid()
+              + ", version "
+              + s.get().version()
+              + ", API "
+              + s.get().apiVersion()
+              + ")");
       return 0;
     }
   }
@@ -46,14 +59,18 @@ public final class EngineCommand implements Runnable {
   static final class Stop implements Callable<Integer> {
     @Override
     public Integer call() {
-      System.out.println(CommandContext.engineControl.get().stop() ? "jcompose engine stopped" : "jcompose engine is not running");
+      System.out.println(
+          CommandContext.engineControl.get().stop()
+              ? "jcompose engine stopped"
+              : "jcompose engine is not running");
       return 0;
     }
   }
 
   @Command(name = "install", description = "Install a systemd unit that starts the engine at boot")
   static final class Install implements Callable<Integer> {
-    @Option(names = "--print", description = "Print the unit instead of writing it") boolean print;
+    @Option(names = "--print", description = "Print the unit instead of writing it")
+    boolean print;
 
     @Override
     public Integer call() throws IOException {
@@ -63,7 +80,10 @@ public final class EngineCommand implements Runnable {
         return 0;
       }
       Files.writeString(UNIT, unit);
-      System.out.println("wrote " + UNIT + "; enable it with: systemctl daemon-reload && systemctl enable --now jcompose-engine");
+      System.out.println(
+          "wrote "
+              + UNIT
+              + "; enable it with: systemctl daemon-reload && systemctl enable --now jcompose-engine");
       return 0;
     }
   }

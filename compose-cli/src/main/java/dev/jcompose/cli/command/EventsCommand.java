@@ -16,20 +16,28 @@ import picocli.CommandLine.Spec;
 public final class EventsCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "SERVICE") List<String> services = new ArrayList<>();
-  @Option(names = "--json", description = "Output events as a stream of json objects") boolean json;
+  @Parameters(paramLabel = "SERVICE")
+  List<String> services = new ArrayList<>();
+
+  @Option(names = "--json", description = "Output events as a stream of json objects")
+  boolean json;
 
   @Override
   public Integer call() {
     String project = CommandContext.projectName(spec);
     PrintStream out = System.out;
     EventRenderer renderer = new EventRenderer(json);
-    CommandContext.compose(spec).events(project, null, e -> {
-      if (services.isEmpty() || services.contains(EventRenderer.service(e))) {
-        out.println(renderer.render(e));
-        out.flush();
-      }
-    }, () -> false);
+    CommandContext.compose(spec)
+        .events(
+            project,
+            null,
+            e -> {
+              if (services.isEmpty() || services.contains(EventRenderer.service(e))) {
+                out.println(renderer.render(e));
+                out.flush();
+              }
+            },
+            () -> false);
     return 0;
   }
 }

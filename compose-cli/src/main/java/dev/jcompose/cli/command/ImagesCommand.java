@@ -29,18 +29,25 @@ public final class ImagesCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SERVICE", description = "Only these services")
   List<String> services = new ArrayList<>();
 
-  @Option(names = {"-q", "--quiet"}, description = "Only display IDs")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Only display IDs")
   boolean quiet;
 
-  @Option(names = "--format", defaultValue = "table", description = "Format the output: table or json")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "Format the output: table or json")
   String format;
 
   @Override
   public Integer call() throws Exception {
     if (!format.equals("table") && !format.equals("json")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "': use table or json");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "unknown format '" + format + "': use table or json");
     }
-    List<ImageSummary> rows = CommandContext.compose(spec).images(CommandContext.loadProject(spec), services);
+    List<ImageSummary> rows =
+        CommandContext.compose(spec).images(CommandContext.loadProject(spec), services);
     PrintWriter out = spec.commandLine().getOut();
     out.print(quiet ? ids(rows) : format.equals("json") ? json(rows) : table(rows));
     out.flush();
@@ -59,8 +66,13 @@ public final class ImagesCommand implements Callable<Integer> {
     TabTable t = new TabTable().row(List.of("CONTAINER", "REPOSITORY", "TAG", "IMAGE ID", "SIZE"));
     for (ImageSummary r : rows) {
       boolean local = r.imageId() != null;
-      t.row(List.of(r.container(), r.repository(), r.tag(), local ? r.imageId().substring(7, 19) : "<none>",
-          local ? HumanSize.of(r.sizeBytes()) : "-"));
+      t.row(
+          List.of(
+              r.container(),
+              r.repository(),
+              r.tag(),
+              local ? r.imageId().substring(7, 19) : "<none>",
+              local ? HumanSize.of(r.sizeBytes()) : "-"));
     }
     return t.render();
   }
@@ -69,7 +81,12 @@ public final class ImagesCommand implements Callable<Integer> {
     ObjectMapper mapper = new ObjectMapper();
     ArrayNode array = mapper.createArrayNode();
     for (ImageSummary r : rows) {
-      ObjectNode o = array.addObject().put("ContainerName", r.container()).put("Repository", r.repository()).put("Tag", r.tag());
+      ObjectNode o =
+          array
+              .addObject()
+              .put("ContainerName", r.container())
+              .put("Repository", r.repository())
+              .put("Tag", r.tag());
       o.put("ID", r.imageId() == null ? "" : r.imageId());
       o.put("Size", r.sizeBytes());
     }

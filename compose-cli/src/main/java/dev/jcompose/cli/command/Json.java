@@ -8,13 +8,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** JSON as docker's CLI prints inspect documents: an array, indented with four spaces. */
 final class Json {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Json() {}
 
   static String pretty(Object value) {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("    ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("    ", "\n"));
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("    ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("    ", "\n"));
     try {
       return MAPPER.writer(printer).writeValueAsString(value);
     } catch (JsonProcessingException e) {

@@ -13,10 +13,23 @@ final class LogThreads {
 
   private LogThreads() {}
 
-  static Thread start(ComposeService compose, String project, String container, Instant since, LogPrinter printer,
-      String display, BooleanSupplier stop) {
-    Thread t = new Thread(() -> compose.logs(project, LogOptions.followContainer(container, since),
-        line -> printer.print(display, line), stop), "logs-" + display);
+  static Thread start(
+      ComposeService compose,
+      String project,
+      String container,
+      Instant since,
+      LogPrinter printer,
+      String display,
+      BooleanSupplier stop) {
+    Thread t =
+        new Thread(
+            () ->
+                compose.logs(
+                    project,
+                    LogOptions.followContainer(container, since),
+                    line -> printer.print(display, line),
+                    stop),
+            "logs-" + display);
     t.setDaemon(true);
     t.start();
     return t;

@@ -24,14 +24,32 @@ import picocli.CommandLine.Spec;
 public final class LsCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"-a", "--all"}, description = "Show all stopped Compose projects") boolean all;
-  @Option(names = "--filter", paramLabel = "FILTER", description = "Filter output based on conditions provided") List<String> filters = new ArrayList<>();
-  @Option(names = "--format", defaultValue = "table", description = "Format the output. Values: [table | json]") String format;
-  @Option(names = {"-q", "--quiet"}, description = "Only display project names") boolean quiet;
+  @Option(
+      names = {"-a", "--all"},
+      description = "Show all stopped Compose projects")
+  boolean all;
+
+  @Option(
+      names = "--filter",
+      paramLabel = "FILTER",
+      description = "Filter output based on conditions provided")
+  List<String> filters = new ArrayList<>();
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "Format the output. Values: [table | json]")
+  String format;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Only display project names")
+  boolean quiet;
 
   @Override
   public Integer call() throws JsonProcessingException {
-    List<ProjectSummary> projects = CommandContext.compose(spec).projects(all).stream().filter(this::matches).toList();
+    List<ProjectSummary> projects =
+        CommandContext.compose(spec).projects(all).stream().filter(this::matches).toList();
     PrintWriter out = spec.commandLine().getOut();
     if (quiet) {
       projects.forEach(p -> out.println(p.name()));
@@ -47,10 +65,12 @@ public final class LsCommand implements Callable<Integer> {
       out.println(new ObjectMapper().writeValueAsString(rows));
     } else if (format.equals("table")) {
       TabTable t = new TabTable().row(List.of("NAME", "STATUS", "CONFIG FILES"));
-      projects.forEach(p -> t.row(List.of(p.name(), p.status(), String.join(",", p.configFiles()))));
+      projects.forEach(
+          p -> t.row(List.of(p.name(), p.status(), String.join(",", p.configFiles()))));
       out.print(t.render());
     } else {
-      throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "': use table or json");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "unknown format '" + format + "': use table or json");
     }
     out.flush();
     return 0;
@@ -62,7 +82,8 @@ public final class LsCommand implements Callable<Integer> {
       int eq = f.indexOf('=');
       String key = eq < 0 ? f : f.substring(0, eq);
       if (!key.equals("name")) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "invalid filter '" + key + "'");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "invalid filter '" + key + "'");
       }
       if (!p.name().contains(f.substring(eq + 1))) {
         return false;

@@ -5,23 +5,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jcompose man [--dir DIR]}: writes a man page per command ({@code jcompose.1},
- * {@code jcompose-up.1}, {@code jcompose-image-save.1}...) into DIR, by default
- * {@code /usr/local/share/man/man1}, so {@code man jcompose-up} works. The pages are made from the
- * same command model as {@code --help} ({@link ManPages}).
+ * {@code jcompose man [--dir DIR]}: writes a man page per command ({@code jcompose.1}, {@code
+ * jcompose-up.1}, {@code jcompose-image-save.1}...) into DIR, by default {@code
+ * /usr/local/share/man/man1}, so {@code man jcompose-up} works. The pages are made from the same
+ * command model as {@code --help} ({@link ManPages}).
  */
 @Command(name = "man", description = "Install the man pages of every command")
 public final class ManCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = "/usr/local/share/man/man1", description = "Directory to write the pages to")
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      defaultValue = "/usr/local/share/man/man1",
+      description = "Directory to write the pages to")
   Path dir;
 
   @Override

@@ -15,8 +15,14 @@ final class ManPages {
 
   static String page(CommandSpec c, String page) {
     StringBuilder sb = new StringBuilder();
-    sb.append(".TH \"").append(page.toUpperCase(java.util.Locale.ROOT)).append("\" 1 \"\" \"jcompose\" \"jcompose Manual\"\n");
-    sb.append(".SH NAME\n").append(escape(page.replace('-', ' '))).append(" \\- ").append(escape(first(c))).append('\n');
+    sb.append(".TH \"")
+        .append(page.toUpperCase(java.util.Locale.ROOT))
+        .append("\" 1 \"\" \"jcompose\" \"jcompose Manual\"\n");
+    sb.append(".SH NAME\n")
+        .append(escape(page.replace('-', ' ')))
+        .append(" \\- ")
+        .append(escape(first(c)))
+        .append('\n');
     sb.append(".SH SYNOPSIS\n.B ").append(escape(page.replace('-', ' '))).append('\n');
     if (!c.options().isEmpty()) {
       sb.append("[\\fIOPTIONS\\fR] ");
@@ -26,10 +32,15 @@ final class ManPages {
     }
     for (PositionalParamSpec p : c.positionalParameters()) {
       if (!p.hidden()) {
-        sb.append("\\fI").append(escape(p.paramLabel())).append("\\fR").append(p.arity().max() > 1 ? "... " : " ");
+        sb.append("\\fI")
+            .append(escape(p.paramLabel()))
+            .append("\\fR")
+            .append(p.arity().max() > 1 ? "... " : " ");
       }
     }
-    sb.append("\n.SH DESCRIPTION\n").append(escape(String.join(" ", c.usageMessage().description()))).append('\n');
+    sb.append("\n.SH DESCRIPTION\n")
+        .append(escape(String.join(" ", c.usageMessage().description())))
+        .append('\n');
     if (!c.options().isEmpty()) {
       sb.append(".SH OPTIONS\n");
       for (OptionSpec o : c.options()) {
@@ -44,14 +55,26 @@ final class ManPages {
     }
     if (!c.subcommands().isEmpty()) {
       sb.append(".SH COMMANDS\n");
-      c.subcommands().forEach((name, sub) -> {
-        if (name.equals(sub.getCommandName()) && !sub.getCommandSpec().usageMessage().hidden()) {
-          sb.append(".TP\n\\fB").append(escape(name)).append("\\fR\n").append(escape(first(sub.getCommandSpec())))
-              .append(" See \\fB").append(escape(page + "-" + name)).append("\\fR(1).\n");
-        }
-      });
+      c.subcommands()
+          .forEach(
+              (name, sub) -> {
+                if (name.equals(sub.getCommandName())
+                    && !sub.getCommandSpec().usageMessage().hidden()) {
+                  sb.append(".TP\n\\fB")
+                      .append(escape(name))
+                      .append("\\fR\n")
+                      .append(escape(first(sub.getCommandSpec())))
+                      .append(" See \\fB")
+                      .append(escape(page + "-" + name))
+                      .append("\\fR(1).\n");
+                }
+              });
     }
-    sb.append(".SH SEE ALSO\n").append(c.subcommands().isEmpty() && !page.equals("jcompose") ? "\\fBjcompose\\fR(1)\n" : "docker-compose(1)\n");
+    sb.append(".SH SEE ALSO\n")
+        .append(
+            c.subcommands().isEmpty() && !page.equals("jcompose")
+                ? "\\fBjcompose\\fR(1)\n"
+                : "docker-compose(1)\n");
     return sb.toString();
   }
 
@@ -63,6 +86,8 @@ final class ManPages {
   /** Backslashes doubled, a leading dot or quote guarded, hyphens made minus signs (man(7)). */
   static String escape(String s) {
     String e = s.replace("\\", "\\\\").replace("-", "\\-");
-    return e.lines().map(l -> l.startsWith(".") || l.startsWith("'") ? "\\&" + l : l).collect(Collectors.joining("\n"));
+    return e.lines()
+        .map(l -> l.startsWith(".") || l.startsWith("'") ? "\\&" + l : l)
+        .collect(Collectors.joining("\n"));
   }
 }

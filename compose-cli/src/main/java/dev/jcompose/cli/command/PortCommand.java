@@ -19,26 +19,49 @@ import picocli.CommandLine.Spec;
 public final class PortCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SERVICE") String service;
+  @Parameters(index = "0", paramLabel = "SERVICE")
+  String service;
 
-  @Parameters(index = "1", paramLabel = "PRIVATE_PORT") int privatePort;
+  @Parameters(index = "1", paramLabel = "PRIVATE_PORT")
+  int privatePort;
 
-  @Option(names = "--protocol", defaultValue = "tcp", description = "tcp or udp") String protocol;
+  @Option(names = "--protocol", defaultValue = "tcp", description = "tcp or udp")
+  String protocol;
 
-  @Option(names = "--index", defaultValue = "1", description = "Index of the container if service has multiple replicas") int index;
+  @Option(
+      names = "--index",
+      defaultValue = "1",
+      description = "Index of the container if service has multiple replicas")
+  int index;
 
   @Override
   public Integer call() {
     String project = CommandContext.projectName(spec);
-    List<ContainerSummary> containers = CommandContext.compose(spec).ps(project, new PsOptions(List.of(service), false, List.of()));
-    ContainerSummary container = containers.stream()
-        .filter(c -> c.number() == index)
-        .findFirst()
-        .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND, "service \"" + service + "\" has no running container #" + index));
-    ContainerSummary.Publisher publisher = container.publishers().stream()
-        .filter(p -> p.targetPort() == privatePort && p.protocol().equals(protocol))
-        .findFirst()
-        .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND, "no port " + privatePort + "/" + protocol + " for container " + container.name()));
+    List<ContainerSummary> containers =
+        CommandContext.compose(spec).ps(project, new PsOptions(List.of(service), false, List.of()));
+    ContainerSummary container =
+        containers.stream()
+            .filter(c -> c.number() == index)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ComposeException(
+                        ComposeException.Kind.NOT_FOUND,
+                        "service \"" + service + "\" has no running container #" + index));
+    ContainerSummary.Publisher publisher =
+        container.publishers().stream()
+            .filter(p -> p.targetPort() == privatePort && p.protocol().equals(protocol))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ComposeException(
+                        ComposeException.Kind.NOT_FOUND,
+                        "no port "
+                            + privatePort
+                            + "/"
+                            + protocol
+                            + " for container "
+                            + container.name()));
     spec.commandLine().getOut().println(publisher.url() + ":" + publisher.publishedPort());
     spec.commandLine().getOut().flush();
     return 0;

@@ -20,9 +20,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jcompose ps}: the project's containers, sorted by name, as docker compose prints them:
- * the table, JSON Lines, or a Go template ({@code {{.Name}}}, {@code {{json .}}},
- * {@code table {{.Service}}\t{{.State}}}) over docker's fields.
+ * {@code jcompose ps}: the project's containers, sorted by name, as docker compose prints them: the
+ * table, JSON Lines, or a Go template ({@code {{.Name}}}, {@code {{json .}}}, {@code table
+ * {{.Service}}\t{{.State}}}) over docker's fields.
  */
 @Command(name = "ps", description = "List containers")
 public final class PsCommand implements Callable<Integer> {
@@ -31,28 +31,48 @@ public final class PsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SERVICE", description = "Only these services")
   List<String> services = new ArrayList<>();
 
-  @Option(names = {"-a", "--all"}, description = "Show all stopped containers (including those created by the run command)")
+  @Option(
+      names = {"-a", "--all"},
+      description = "Show all stopped containers (including those created by the run command)")
   boolean all;
 
-  @Option(names = {"-q", "--quiet"}, description = "Only display IDs")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Only display IDs")
   boolean quiet;
 
   @Option(names = "--services", description = "Display services")
   boolean listServices;
 
-  @Option(names = "--status", paramLabel = "STATUS", description = "Filter services by status. Values: [paused | restarting | removing | running | dead | created | exited]")
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
+      description =
+          "Filter services by status. Values: [paused | restarting | removing | running | dead | created | exited]")
   List<String> status = new ArrayList<>();
 
-  @Option(names = "--filter", paramLabel = "KEY=VALUE", description = "Filter services by a property (supported filters: status)")
+  @Option(
+      names = "--filter",
+      paramLabel = "KEY=VALUE",
+      description = "Filter services by a property (supported filters: status)")
   List<String> filters = new ArrayList<>();
 
-  @Option(names = "--format", defaultValue = "table", description = "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or 'TEMPLATE'")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description =
+          "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or 'TEMPLATE'")
   String format;
 
   @Option(names = "--no-trunc", description = "Don't truncate output")
   boolean noTrunc;
 
-  @Option(names = "--orphans", defaultValue = "true", fallbackValue = "true", arity = "0..1", description = "Include orphaned services (not declared by project)")
+  @Option(
+      names = "--orphans",
+      defaultValue = "true",
+      fallbackValue = "true",
+      arity = "0..1",
+      description = "Include orphaned services (not declared by project)")
   boolean orphans;
 
   @Override
@@ -60,12 +80,16 @@ public final class PsCommand implements Callable<Integer> {
     List<String> statuses = new ArrayList<>(status);
     for (String f : filters) {
       if (!f.startsWith("status=")) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "invalid filter '" + f + "': only status=STATUS is supported");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "invalid filter '" + f + "': only status=STATUS is supported");
       }
       statuses.add(f.substring("status=".length()));
     }
     String project = CommandContext.projectName(spec);
-    List<ContainerSummary> containers = new ArrayList<>(CommandContext.compose(spec).ps(project, new PsOptions(services, all || !statuses.isEmpty(), statuses)));
+    List<ContainerSummary> containers =
+        new ArrayList<>(
+            CommandContext.compose(spec)
+                .ps(project, new PsOptions(services, all || !statuses.isEmpty(), statuses)));
     if (!orphans) {
       Project p = CommandContext.projectIfAvailable(spec);
       if (p != null) {
@@ -84,7 +108,9 @@ public final class PsCommand implements Callable<Integer> {
       return lines(containers.stream().map(ContainerSummary::id).toList());
     }
     if (listServices) {
-      return lines(new ArrayList<>(new LinkedHashSet<>(containers.stream().map(ContainerSummary::service).toList())));
+      return lines(
+          new ArrayList<>(
+              new LinkedHashSet<>(containers.stream().map(ContainerSummary::service).toList())));
     }
     PsRenderer r = new PsRenderer(Instant.now(), ZoneId.systemDefault(), noTrunc);
     if (format.equals("table")) {
@@ -94,9 +120,11 @@ public final class PsCommand implements Callable<Integer> {
       return r.jsonLines(containers);
     }
     try {
-      return GoTemplate.parse(format).render(containers.stream().map(r::json).toList(), PsRenderer.HEADERS);
+      return GoTemplate.parse(format)
+          .render(containers.stream().map(r::json).toList(), PsRenderer.HEADERS);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "invalid --format: " + e.getMessage());
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "invalid --format: " + e.getMessage());
     }
   }
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class RestIsCommand implements IParameterPreprocessor {
   @Override
-  public boolean preprocess(Stack<String> args, CommandSpec commandSpec, ArgSpec argSpec, Map<String, Object> info) {
+  public boolean preprocess(
+      Stack<String> args, CommandSpec commandSpec, ArgSpec argSpec, Map<String, Object> info) {
     List<String> rest = new ArrayList<>();
     while (!args.isEmpty()) {
       rest.add(args.pop());

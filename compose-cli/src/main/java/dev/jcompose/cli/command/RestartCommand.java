@@ -5,7 +5,9 @@ import dev.jcompose.scheduler.api.Event;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 
-/** {@code jcompose restart}: restarts service containers (configuration changes are not applied). */
+/**
+ * {@code jcompose restart}: restarts service containers (configuration changes are not applied).
+ */
 @Command(name = "restart", description = "Restart service containers")
 public final class RestartCommand extends ServicesWithTimeout {
   @Override

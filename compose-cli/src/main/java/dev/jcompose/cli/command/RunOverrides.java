@@ -8,15 +8,20 @@ import java.util.Map;
 
 /**
  * {@code run -v/-l/--cap-add/--cap-drop} as a compose document merged after the project's files
- * (docker compose applies them to the service the same way): the loader parses and checks them
- * with its one set of rules, volumes merge by target, labels by key. JSON is YAML; a {@code $} is
+ * (docker compose applies them to the service the same way): the loader parses and checks them with
+ * its one set of rules, volumes merge by target, labels by key. JSON is YAML; a {@code $} is
  * doubled so a flag's value is never interpolated.
  */
 final class RunOverrides {
   private RunOverrides() {}
 
   /** The override document, or null when no such flag was given. */
-  static String document(String service, List<String> volumes, List<String> labels, List<String> capAdd, List<String> capDrop) {
+  static String document(
+      String service,
+      List<String> volumes,
+      List<String> labels,
+      List<String> capAdd,
+      List<String> capDrop) {
     if (volumes.isEmpty() && labels.isEmpty() && capAdd.isEmpty() && capDrop.isEmpty()) {
       return null;
     }

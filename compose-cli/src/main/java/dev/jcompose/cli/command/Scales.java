@@ -21,7 +21,8 @@ final class Scales {
         }
         m.put(s.substring(0, eq), n);
       } catch (RuntimeException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "invalid scale '" + s + "': use SERVICE=NUM");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "invalid scale '" + s + "': use SERVICE=NUM");
       }
     }
     return m;

@@ -21,7 +21,10 @@ abstract class ServicesVerb implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    invoke(CommandContext.compose(spec), CommandContext.projectName(spec), CommandContext.progress(spec));
+    invoke(
+        CommandContext.compose(spec),
+        CommandContext.projectName(spec),
+        CommandContext.progress(spec));
     return 0;
   }
 }

@@ -10,7 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jcompose start}: starts existing containers of services; {@code --wait} until running or healthy. */
+/**
+ * {@code jcompose start}: starts existing containers of services; {@code --wait} until running or
+ * healthy.
+ */
 @Command(name = "start", description = "Start services")
 public final class StartCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -18,16 +21,24 @@ public final class StartCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SERVICE")
   List<String> services = new ArrayList<>();
 
-  @Option(names = "--wait", description = "Wait for services to be running|healthy. Implies detached mode.")
+  @Option(
+      names = "--wait",
+      description = "Wait for services to be running|healthy. Implies detached mode.")
   boolean waitHealthy;
 
-  @Option(names = "--wait-timeout", paramLabel = "SECONDS", description = "Maximum duration in seconds to wait for the project to be running|healthy")
+  @Option(
+      names = "--wait-timeout",
+      paramLabel = "SECONDS",
+      description = "Maximum duration in seconds to wait for the project to be running|healthy")
   Integer waitTimeout;
 
   @Override
   public Integer call() {
-    CommandContext.compose(spec).start(CommandContext.projectName(spec), new StartOptions(services, waitHealthy, waitTimeout),
-        CommandContext.progress(spec));
+    CommandContext.compose(spec)
+        .start(
+            CommandContext.projectName(spec),
+            new StartOptions(services, waitHealthy, waitTimeout),
+            CommandContext.progress(spec));
     return 0;
   }
 }

@@ -7,7 +7,6 @@ import dev.jcompose.scheduler.api.StatsSample;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,26 +17,48 @@ import picocli.CommandLine.Spec;
 /**
  * {@code jcompose stats}: the containers' CPU, memory, network and block I/O and PIDs, read about
  * once a second; on a terminal the table is redrawn in place until Ctrl-C, elsewhere each round is
- * printed after the last. {@code --no-stream} prints one round (two readings a second apart, so
- * CPU % is a real rate). {@code --format json} prints one object per container and round.
+ * printed after the last. {@code --no-stream} prints one round (two readings a second apart, so CPU
+ * % is a real rate). {@code --format json} prints one object per container and round.
  */
-@Command(name = "stats", description = "Display a live stream of container(s) resource usage statistics")
+@Command(
+    name = "stats",
+    description = "Display a live stream of container(s) resource usage statistics")
 public final class StatsCommand implements Callable<Integer> {
   private static final long INTERVAL_MILLIS = 1000;
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "SERVICE") List<String> services = new ArrayList<>();
-  @Option(names = {"-a", "--all"}, description = "Show all containers (default shows just running)") boolean all;
-  @Option(names = "--no-stream", description = "Disable streaming stats and only pull the first result") boolean noStream;
-  @Option(names = "--no-trunc", description = "Do not truncate output") boolean noTrunc;
-  @Option(names = "--format", paramLabel = "FORMAT", description = "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or 'TEMPLATE'")
+  @Parameters(paramLabel = "SERVICE")
+  List<String> services = new ArrayList<>();
+
+  @Option(
+      names = {"-a", "--all"},
+      description = "Show all containers (default shows just running)")
+  boolean all;
+
+  @Option(
+      names = "--no-stream",
+      description = "Disable streaming stats and only pull the first result")
+  boolean noStream;
+
+  @Option(names = "--no-trunc", description = "Do not truncate output")
+  boolean noTrunc;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or 'TEMPLATE'")
   String format = "table";
 
   @Override
   public Integer call() throws InterruptedException {
     String project = CommandContext.projectName(spec);
     ComposeService compose = CommandContext.compose(spec);
-    GoTemplate template = GoTemplate.parse(format.equals("table") ? StatsRows.TABLE : format.equals("json") ? "{{json .}}" : format);
+    GoTemplate template =
+        GoTemplate.parse(
+            format.equals("table")
+                ? StatsRows.TABLE
+                : format.equals("json") ? "{{json .}}" : format);
     boolean redraw = Terminal.attached() && !noStream && template.table();
     PrintStream out = System.out;
     List<StatsSample> before = compose.stats(project, services, all);
@@ -54,5 +75,4 @@ public final class StatsCommand implements Callable<Integer> {
       before = now;
     }
   }
-
 }

@@ -7,9 +7,9 @@ import java.io.OutputStream;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Connects this process's stdio to an exec process until the process exits; returns its code.
- * With a tty the local terminal is put in raw mode (restored afterwards) so keys reach the
- * container's pty unchanged; stdin is copied on a daemon thread that dies with the CLI.
+ * Connects this process's stdio to an exec process until the process exits; returns its code. With
+ * a tty the local terminal is put in raw mode (restored afterwards) so keys reach the container's
+ * pty unchanged; stdin is copied on a daemon thread that dies with the CLI.
  */
 final class StdioPump {
   private final ExecProcess session;

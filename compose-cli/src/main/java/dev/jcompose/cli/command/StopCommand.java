@@ -5,7 +5,9 @@ import dev.jcompose.scheduler.api.Event;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 
-/** {@code jcompose stop}: stops services (stop_signal, then SIGKILL after the grace period or -t). */
+/**
+ * {@code jcompose stop}: stops services (stop_signal, then SIGKILL after the grace period or -t).
+ */
 @Command(name = "stop", description = "Stop services")
 public final class StopCommand extends ServicesWithTimeout {
   @Override

@@ -14,8 +14,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code jcompose system df|prune}: disk use of images, containers and volumes, and removing what nothing uses. */
-@Command(name = "system", description = "Manage the host's containers, images and volumes as a whole",
+/**
+ * {@code jcompose system df|prune}: disk use of images, containers and volumes, and removing what
+ * nothing uses.
+ */
+@Command(
+    name = "system",
+    description = "Manage the host's containers, images and volumes as a whole",
     subcommands = {SystemCommand.Df.class, SystemCommand.Prune.class})
 public final class SystemCommand implements Runnable {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -28,7 +33,12 @@ public final class SystemCommand implements Runnable {
   @Command(name = "df", description = "Show jcompose disk usage")
   static final class Df implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Format the output: table or json") String format = "table";
+
+    @Option(
+        names = "--format",
+        paramLabel = "FORMAT",
+        description = "Format the output: table or json")
+    String format = "table";
 
     @Override
     public Integer call() {
@@ -52,33 +62,65 @@ public final class SystemCommand implements Runnable {
     }
 
     private static List<String> cells(String type, DiskUsage.Row r) {
-      String reclaim = Units.decimal(r.reclaimable()) + (r.size() > 0 ? " (" + r.reclaimable() * 100 / r.size() + "%)" : "");
-      return List.of(type, Integer.toString(r.total()), Integer.toString(r.active()), Units.decimal(r.size()), reclaim);
+      String reclaim =
+          Units.decimal(r.reclaimable())
+              + (r.size() > 0 ? " (" + r.reclaimable() * 100 / r.size() + "%)" : "");
+      return List.of(
+          type,
+          Integer.toString(r.total()),
+          Integer.toString(r.active()),
+          Units.decimal(r.size()),
+          reclaim);
     }
 
     private static void row(PrintWriter out, String type, DiskUsage.Row r) {
       List<String> c = cells(type, r);
-      out.println(Json.line(new java.util.LinkedHashMap<>(java.util.Map.of("Active", c.get(2), "Reclaimable", c.get(4),
-          "Size", c.get(3), "TotalCount", c.get(1), "Type", type))));
+      out.println(
+          Json.line(
+              new java.util.LinkedHashMap<>(
+                  java.util.Map.of(
+                      "Active",
+                      c.get(2),
+                      "Reclaimable",
+                      c.get(4),
+                      "Size",
+                      c.get(3),
+                      "TotalCount",
+                      c.get(1),
+                      "Type",
+                      type))));
     }
   }
 
   @Command(name = "prune", description = "Remove unused data")
   static final class Prune implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
-    @Option(names = {"-a", "--all"}, description = "Remove all unused images not just dangling ones") boolean all;
-    @Option(names = "--volumes", description = "Prune anonymous volumes") boolean volumes;
-    @Option(names = "--force", description = "Do not prompt for confirmation") boolean force;
+
+    @Option(
+        names = {"-a", "--all"},
+        description = "Remove all unused images not just dangling ones")
+    boolean all;
+
+    @Option(names = "--volumes", description = "Prune anonymous volumes")
+    boolean volumes;
+
+    @Option(names = "--force", description = "Do not prompt for confirmation")
+    boolean force;
 
     @Override
     public Integer call() throws IOException {
-      String warning = "WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n"
-          + (volumes ? "  - all anonymous volumes not used by at least one container\n" : "")
-          + (all ? "  - all images without at least one container associated to them" : "  - all dangling images");
+      String warning =
+          "WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n"
+              + (volumes ? "  - all anonymous volumes not used by at least one container\n" : "")
+              + (all
+                  ? "  - all images without at least one container associated to them"
+                  : "  - all dangling images");
       if (!force && !Confirm.ask(warning)) {
         return 0;
       }
-      PruneReport r = CommandContext.compose(spec).prune(new PruneOptions(all, volumes), CommandContext.progress(spec));
+      PruneReport r =
+          CommandContext.compose(spec)
+              .prune(new PruneOptions(all, volumes), CommandContext.progress(spec));
       PrintWriter out = spec.commandLine().getOut();
       section(out, "Deleted Containers:", r.containers());
       section(out, "Deleted Networks:", r.networks());

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * to now ({@code 42m}, {@code 1h30m}, {@code 10s}).
  */
 final class TimeArg {
-  private static final Pattern GO_DURATION = Pattern.compile("((\\d+(?:\\.\\d+)?)(h|ms|m|s|us|µs|ns))+");
+  private static final Pattern GO_DURATION =
+      Pattern.compile("((\\d+(?:\\.\\d+)?)(h|ms|m|s|us|µs|ns))+");
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(h|ms|m|s|us|µs|ns)");
 
   private TimeArg() {}
@@ -31,7 +32,8 @@ final class TimeArg {
     }
     if (value.matches("\\d+(\\.\\d+)?")) {
       BigDecimal seconds = new BigDecimal(value);
-      return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+      return Instant.ofEpochSecond(
+          seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
     }
     try {
       return OffsetDateTime.parse(value).toInstant();
@@ -46,7 +48,10 @@ final class TimeArg {
     try {
       return LocalDate.parse(value).atStartOfDay(zone).toInstant();
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("invalid time '" + value + "': use RFC 3339 (2006-01-02T15:04:05Z), a Unix timestamp or a duration like 42m");
+      throw new IllegalArgumentException(
+          "invalid time '"
+              + value
+              + "': use RFC 3339 (2006-01-02T15:04:05Z), a Unix timestamp or a duration like 42m");
     }
   }
 
@@ -55,14 +60,15 @@ final class TimeArg {
     Matcher m = PART.matcher(value);
     while (m.find()) {
       BigDecimal n = new BigDecimal(m.group(1));
-      long nanosPerUnit = switch (m.group(2)) {
-        case "h" -> 3_600_000_000_000L;
-        case "m" -> 60_000_000_000L;
-        case "s" -> 1_000_000_000L;
-        case "ms" -> 1_000_000L;
-        case "us", "µs" -> 1_000L;
-        default -> 1L;
-      };
+      long nanosPerUnit =
+          switch (m.group(2)) {
+            case "h" -> 3_600_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "ms" -> 1_000_000L;
+            case "us", "µs" -> 1_000L;
+            default -> 1L;
+          };
       total = total.plusNanos(n.multiply(BigDecimal.valueOf(nanosPerUnit)).longValue());
     }
     return total;

@@ -7,8 +7,14 @@ import picocli.CommandLine.Option;
 /** {@code jcompose version}: {@code --short} prints the bare number, {@code -f json} an object. */
 @Command(name = "version", description = "Show the jcompose version information")
 public final class VersionCommand implements Callable<Integer> {
-  @Option(names = "--short", description = "Shows only the version number") boolean versionOnly;
-  @Option(names = "--format", defaultValue = "pretty", description = "Format the output: pretty or json") String format;
+  @Option(names = "--short", description = "Shows only the version number")
+  boolean versionOnly;
+
+  @Option(
+      names = "--format",
+      defaultValue = "pretty",
+      description = "Format the output: pretty or json")
+  String format;
 
   @Override
   public Integer call() {

@@ -19,15 +19,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jcompose volume ls|rm}: the project's named volumes, found by the compose project label
- * as docker compose does; {@code volume create|inspect|prune}: the host's volumes as
- * {@code docker volume} manages them. No engine needed.
+ * {@code jcompose volume ls|rm}: the project's named volumes, found by the compose project label as
+ * docker compose does; {@code volume create|inspect|prune}: the host's volumes as {@code docker
+ * volume} manages them. No engine needed.
  */
 @Command(
     name = "volume",
     description = "Manage volumes",
-    subcommands = {VolumeCommand.Ls.class, VolumeCommand.Rm.class, VolumeCommand.Create.class, VolumeCommand.Inspect.class,
-        VolumeCommand.Prune.class})
+    subcommands = {
+      VolumeCommand.Ls.class,
+      VolumeCommand.Rm.class,
+      VolumeCommand.Create.class,
+      VolumeCommand.Inspect.class,
+      VolumeCommand.Prune.class
+    })
 public final class VolumeCommand implements Runnable {
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -36,20 +41,28 @@ public final class VolumeCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** {@code volume ls}: table (DRIVER, VOLUME NAME), {@code -q} names, or one JSON object a line. */
+  /**
+   * {@code volume ls}: table (DRIVER, VOLUME NAME), {@code -q} names, or one JSON object a line.
+   */
   @Command(name = "ls", description = "List the project's volumes")
   static class Ls implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "table", description = "Format the output: table or json")
+    @Option(
+        names = "--format",
+        defaultValue = "table",
+        description = "Format the output: table or json")
     String format;
 
-    @Option(names = {"-q", "--quiet"}, description = "Only display volume names")
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "Only display volume names")
     boolean quiet;
 
     @Override
     public Integer call() throws JsonProcessingException {
-      List<VolumeSummary> volumes = CommandContext.compose(spec).volumes(CommandContext.projectName(spec));
+      List<VolumeSummary> volumes =
+          CommandContext.compose(spec).volumes(CommandContext.projectName(spec));
       PrintWriter out = spec.commandLine().getOut();
       if (quiet) {
         volumes.forEach(v -> out.println(v.name()));
@@ -62,7 +75,8 @@ public final class VolumeCommand implements Runnable {
         out.printf("%-10s%s%n", "DRIVER", "VOLUME NAME");
         volumes.forEach(v -> out.printf("%-10s%s%n", v.driver(), v.name()));
       } else {
-        throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "': use table or json");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "unknown format '" + format + "': use table or json");
       }
       out.flush();
       return 0;
@@ -74,7 +88,12 @@ public final class VolumeCommand implements Runnable {
       m.put("Availability", "N/A");
       m.put("Driver", v.driver());
       m.put("Group", "N/A");
-      m.put("Labels", v.labels().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));
+      m.put(
+          "Labels",
+          v.labels().entrySet().stream()
+              .sorted(Map.Entry.comparingByKey())
+              .map(e -> e.getKey() + "=" + e.getValue())
+              .collect(Collectors.joining(",")));
       m.put("Links", "N/A");
       m.put("Mountpoint", v.mountpoint());
       m.put("Name", v.name());
@@ -86,9 +105,9 @@ public final class VolumeCommand implements Runnable {
   }
 
   /**
-   * {@code volume rm NAME...}: removes volumes by engine name, or by the compose key
-   * ({@code data} for {@code <project>_data}). Prints each removed name like docker volume rm.
-   * It cannot see containers, so stop the stack first (down without -v keeps volumes).
+   * {@code volume rm NAME...}: removes volumes by engine name, or by the compose key ({@code data}
+   * for {@code <project>_data}). Prints each removed name like docker volume rm. It cannot see
+   * containers, so stop the stack first (down without -v keeps volumes).
    */
   @Command(name = "rm", description = "Remove one or more volumes")
   static final class Rm implements Callable<Integer> {
@@ -116,7 +135,10 @@ public final class VolumeCommand implements Runnable {
     }
   }
 
-  /** {@code volume create [NAME]}: a local volume (a random name when none is given), labels from {@code --label}. */
+  /**
+   * {@code volume create [NAME]}: a local volume (a random name when none is given), labels from
+   * {@code --label}.
+   */
   @Command(name = "create", description = "Create a volume")
   static final class Create implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
@@ -124,15 +146,28 @@ public final class VolumeCommand implements Runnable {
     @Parameters(arity = "0..1", paramLabel = "VOLUME")
     String name;
 
-    @Option(names = {"-l", "--label"}, paramLabel = "KEY=VALUE", description = "Set metadata for a volume")
+    @Option(
+        names = {"-l", "--label"},
+        paramLabel = "KEY=VALUE",
+        description = "Set metadata for a volume")
     List<String> labels = new ArrayList<>();
 
     @Override
     public Integer call() {
       Map<String, String> l = new LinkedHashMap<>();
-      labels.forEach(kv -> l.put(kv.contains("=") ? kv.substring(0, kv.indexOf('=')) : kv, kv.contains("=") ? kv.substring(kv.indexOf('=') + 1) : ""));
-      String volume = name != null ? name : java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(32));
-      spec.commandLine().getOut().println(CommandContext.compose(spec).volumeCreate(volume, l).name());
+      labels.forEach(
+          kv ->
+              l.put(
+                  kv.contains("=") ? kv.substring(0, kv.indexOf('=')) : kv,
+                  kv.contains("=") ? kv.substring(kv.indexOf('=') + 1) : ""));
+      String volume =
+          name != null
+              ? name
+              : java.util.HexFormat.of()
+                  .formatHex(new java.security.SecureRandom().generateSeed(32));
+      spec.commandLine()
+          .getOut()
+          .println(CommandContext.compose(spec).volumeCreate(volume, l).name());
       spec.commandLine().getOut().flush();
       return 0;
     }
@@ -147,20 +182,27 @@ public final class VolumeCommand implements Runnable {
 
     @Override
     public Integer call() {
-      List<Map<String, Object>> docs = CommandContext.compose(spec).volumeInspect(names).stream()
-          .map(dev.jcompose.cli.output.InspectJson::volume).toList();
+      List<Map<String, Object>> docs =
+          CommandContext.compose(spec).volumeInspect(names).stream()
+              .map(dev.jcompose.cli.output.InspectJson::volume)
+              .toList();
       spec.commandLine().getOut().println(Json.pretty(docs));
       spec.commandLine().getOut().flush();
       return 0;
     }
   }
 
-  /** {@code volume prune}: volumes no container uses, anonymous ones only unless {@code -a} (docker 23+). */
+  /**
+   * {@code volume prune}: volumes no container uses, anonymous ones only unless {@code -a} (docker
+   * 23+).
+   */
   @Command(name = "prune", description = "Remove unused local volumes")
   static final class Prune implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-a", "--all"}, description = "Remove all unused volumes, not just anonymous ones")
+    @Option(
+        names = {"-a", "--all"},
+        description = "Remove all unused volumes, not just anonymous ones")
     boolean all;
 
     @Option(names = "--force", description = "Do not prompt for confirmation")
@@ -168,7 +210,11 @@ public final class VolumeCommand implements Runnable {
 
     @Override
     public Integer call() throws java.io.IOException {
-      if (!force && !Confirm.ask("WARNING! This will remove " + (all ? "all" : "anonymous") + " local volumes not used by at least one container.")) {
+      if (!force
+          && !Confirm.ask(
+              "WARNING! This will remove "
+                  + (all ? "all" : "anonymous")
+                  + " local volumes not used by at least one container.")) {
         return 0;
       }
       var r = CommandContext.compose(spec).volumePrune(all, CommandContext.progress(spec));
@@ -178,7 +224,8 @@ public final class VolumeCommand implements Runnable {
         r.volumes().forEach(out::println);
         out.println();
       }
-      out.println("Total reclaimed space: " + dev.jcompose.cli.output.Units.decimal(r.reclaimedBytes()));
+      out.println(
+          "Total reclaimed space: " + dev.jcompose.cli.output.Units.decimal(r.reclaimedBytes()));
       out.flush();
       return 0;
     }

@@ -26,23 +26,35 @@ import picocli.CommandLine.Spec;
 public final class WaitCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "SERVICE") List<String> services = new ArrayList<>();
-  @Option(names = "--down-project", description = "Drops project when the first container stops") boolean downProject;
+  @Parameters(paramLabel = "SERVICE")
+  List<String> services = new ArrayList<>();
+
+  @Option(names = "--down-project", description = "Drops project when the first container stops")
+  boolean downProject;
 
   @Override
   public Integer call() throws Exception {
     String project = CommandContext.projectName(spec);
     ComposeService compose = CommandContext.compose(spec);
-    List<ContainerSummary> containers = compose.ps(project, new PsOptions(services, true, List.of())).stream()
-        .filter(c -> c.labels() == null || !"True".equals(c.labels().get("com.docker.compose.oneoff"))).toList();
+    List<ContainerSummary> containers =
+        compose.ps(project, new PsOptions(services, true, List.of())).stream()
+            .filter(
+                c ->
+                    c.labels() == null
+                        || !"True".equals(c.labels().get("com.docker.compose.oneoff")))
+            .toList();
     if (containers.isEmpty()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "no containers for project \"" + project + "\"");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "no containers for project \"" + project + "\"");
     }
-    ExecutorService pool = Executors.newFixedThreadPool(containers.size(), r -> {
-      Thread t = new Thread(r, "wait");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            containers.size(),
+            r -> {
+              Thread t = new Thread(r, "wait");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       ExecutorCompletionService<Integer> exits = new ExecutorCompletionService<>(pool);
       containers.forEach(c -> exits.submit(() -> compose.waitExit(c.name())));
@@ -55,7 +67,11 @@ public final class WaitCommand implements Callable<Integer> {
         if (first == null) {
           first = code;
           if (downProject) {
-            compose.down(project, CommandContext.projectIfAvailable(spec), DownOptions.defaults(), CommandContext.progress(spec));
+            compose.down(
+                project,
+                CommandContext.projectIfAvailable(spec),
+                DownOptions.defaults(),
+                CommandContext.progress(spec));
             break;
           }
         }

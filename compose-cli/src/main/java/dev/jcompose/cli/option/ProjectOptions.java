@@ -9,42 +9,75 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The global flags docker compose takes before (or after) any verb: {@code -f}, {@code -p},
- * {@code --project-directory}, {@code --env-file}, {@code --profile}, and how the command shows
- * and does its work: {@code --ansi}, {@code --progress}, {@code --parallel}, {@code --dry-run}.
- * Inherited by every subcommand so both {@code jcompose -f x.yaml up} and
- * {@code jcompose up -f x.yaml} work. Unset, the last four come from COMPOSE_ANSI,
- * COMPOSE_PROGRESS and COMPOSE_PARALLEL_LIMIT as in docker compose.
+ * The global flags docker compose takes before (or after) any verb: {@code -f}, {@code -p}, {@code
+ * --project-directory}, {@code --env-file}, {@code --profile}, and how the command shows and does
+ * its work: {@code --ansi}, {@code --progress}, {@code --parallel}, {@code --dry-run}. Inherited by
+ * every subcommand so both {@code jcompose -f x.yaml up} and {@code jcompose up -f x.yaml} work.
+ * Unset, the last four come from COMPOSE_ANSI, COMPOSE_PROGRESS and COMPOSE_PARALLEL_LIMIT as in
+ * docker compose.
  */
 public final class ProjectOptions {
 
-  @Option(names = {"-f", "--file"}, scope = ScopeType.INHERIT, paramLabel = "FILE", description = "Compose configuration files")
+  @Option(
+      names = {"-f", "--file"},
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description = "Compose configuration files")
   List<String> files = new ArrayList<>();
 
-  @Option(names = {"-p", "--project-name"}, scope = ScopeType.INHERIT, paramLabel = "NAME", description = "Project name")
+  @Option(
+      names = {"-p", "--project-name"},
+      scope = ScopeType.INHERIT,
+      paramLabel = "NAME",
+      description = "Project name")
   String projectName;
 
-  @Option(names = "--project-directory", scope = ScopeType.INHERIT, paramLabel = "DIR", description = "Alternate working directory")
+  @Option(
+      names = "--project-directory",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DIR",
+      description = "Alternate working directory")
   Path projectDirectory;
 
-  @Option(names = "--env-file", scope = ScopeType.INHERIT, paramLabel = "FILE", description = "Alternate environment files")
+  @Option(
+      names = "--env-file",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description = "Alternate environment files")
   List<String> envFiles = new ArrayList<>();
 
-  @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "PROFILE", description = "Profiles to enable")
+  @Option(
+      names = "--profile",
+      scope = ScopeType.INHERIT,
+      paramLabel = "PROFILE",
+      description = "Profiles to enable")
   List<String> profiles = new ArrayList<>();
 
-  @Option(names = "--ansi", scope = ScopeType.INHERIT, paramLabel = "WHEN",
+  @Option(
+      names = "--ansi",
+      scope = ScopeType.INHERIT,
+      paramLabel = "WHEN",
       description = "Control when to print ANSI control characters (\"never\"|\"always\"|\"auto\")")
   String ansi;
 
-  @Option(names = "--progress", scope = ScopeType.INHERIT, paramLabel = "TYPE",
+  @Option(
+      names = "--progress",
+      scope = ScopeType.INHERIT,
+      paramLabel = "TYPE",
       description = "Set type of progress output (auto, tty, plain, json, quiet)")
   String progress;
 
-  @Option(names = "--parallel", scope = ScopeType.INHERIT, paramLabel = "N", description = "Control max parallelism, -1 for unlimited")
+  @Option(
+      names = "--parallel",
+      scope = ScopeType.INHERIT,
+      paramLabel = "N",
+      description = "Control max parallelism, -1 for unlimited")
   Integer parallel;
 
-  @Option(names = "--dry-run", scope = ScopeType.INHERIT, description = "Execute command in dry run mode")
+  @Option(
+      names = "--dry-run",
+      scope = ScopeType.INHERIT,
+      description = "Execute command in dry run mode")
   boolean dryRun;
 
   /** --ansi, else COMPOSE_ANSI, else auto. */

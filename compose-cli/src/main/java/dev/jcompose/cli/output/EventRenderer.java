@@ -11,13 +11,14 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * {@code events} lines as docker compose prints them: text
- * {@code 2024-01-02 03:04:05.000000 container start demo-web-1 (image=busybox, name=demo-web-1)}
- * or with {@code --json} one object per line: {@code time, type, action, id, service, attributes}.
+ * {@code events} lines as docker compose prints them: text {@code 2024-01-02 03:04:05.000000
+ * container start demo-web-1 (image=busybox, name=demo-web-1)} or with {@code --json} one object
+ * per line: {@code time, type, action, id, service, attributes}.
  */
 public final class EventRenderer {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter TEXT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter TEXT_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneId.systemDefault());
   private final boolean json;
 
   public EventRenderer(boolean json) {
@@ -40,7 +41,14 @@ public final class EventRenderer {
 
   private static String text(Event e) {
     Map<String, String> attrs = new TreeMap<>(e.attributes() == null ? Map.of() : e.attributes());
-    String suffix = attrs.isEmpty() ? "" : " (" + attrs.entrySet().stream().map(a -> a.getKey() + "=" + a.getValue()).collect(Collectors.joining(", ")) + ")";
+    String suffix =
+        attrs.isEmpty()
+            ? ""
+            : " ("
+                + attrs.entrySet().stream()
+                    .map(a -> a.getKey() + "=" + a.getValue())
+                    .collect(Collectors.joining(", "))
+                + ")";
     return TEXT_TIME.format(e.time()) + " container " + e.action() + " " + id(e) + suffix;
   }
 

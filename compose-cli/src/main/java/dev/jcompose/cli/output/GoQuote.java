@@ -1,6 +1,9 @@
 package dev.jcompose.cli.output;
 
-/** Go's {@code strconv.Quote} for the characters commands contain: docker quotes the COMMAND column with it. */
+/**
+ * Go's {@code strconv.Quote} for the characters commands contain: docker quotes the COMMAND column
+ * with it.
+ */
 final class GoQuote {
   private GoQuote() {}
 

@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The part of Go's text/template docker's {@code --format} flags are used with: text and
- * {@code {{.Field}}}, {@code {{json .}}}, {@code {{json .Field}}}, {@code {{upper .F}}},
- * {@code {{lower .F}}}, {@code {{title .F}}} and {@code {{.Labels}}}-style strings, over a row
- * given as a map of docker's field names; {@code \t} and {@code \n} escapes as docker's
- * formatter turns them into characters. {@code table TEMPLATE} renders a header of docker's column
- * names, aligned like docker's tabwriter. A name that is not a field is an error, as Go's is.
+ * The part of Go's text/template docker's {@code --format} flags are used with: text and {@code
+ * {{.Field}}}, {@code {{json .}}}, {@code {{json .Field}}}, {@code {{upper .F}}}, {@code {{lower
+ * .F}}}, {@code {{title .F}}} and {@code {{.Labels}}}-style strings, over a row given as a map of
+ * docker's field names; {@code \t} and {@code \n} escapes as docker's formatter turns them into
+ * characters. {@code table TEMPLATE} renders a header of docker's column names, aligned like
+ * docker's tabwriter. A name that is not a field is an error, as Go's is.
  */
 public final class GoTemplate {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +40,9 @@ public final class GoTemplate {
     }
   }
 
-  /** {@code table ...} or a plain template; "table" alone is for callers to treat as their default. */
+  /**
+   * {@code table ...} or a plain template; "table" alone is for callers to treat as their default.
+   */
   public static GoTemplate parse(String format) {
     if (format.startsWith("table ")) {
       return new GoTemplate(format.substring(6), true);
@@ -104,8 +106,13 @@ public final class GoTemplate {
         case "json" -> json(v);
         case "upper" -> text(v).toUpperCase(Locale.ROOT);
         case "lower" -> text(v).toLowerCase(Locale.ROOT);
-        case "title" -> text(v).isEmpty() ? "" : Character.toUpperCase(text(v).charAt(0)) + text(v).substring(1);
-        default -> throw new IllegalArgumentException("template: function \"" + words[0] + "\" not defined");
+        case "title" ->
+            text(v).isEmpty()
+                ? ""
+                : Character.toUpperCase(text(v).charAt(0)) + text(v).substring(1);
+        default ->
+            throw new IllegalArgumentException(
+                "template: function \"" + words[0] + "\" not defined");
       };
     }
     throw new IllegalArgumentException("template: cannot evaluate \"" + expr + "\"");
@@ -116,13 +123,18 @@ public final class GoTemplate {
       return row;
     }
     if (!ref.startsWith(".") || !row.containsKey(ref.substring(1))) {
-      throw new IllegalArgumentException("template: can't evaluate field " + ref.replaceFirst("^\\.", "") + " in the row");
+      throw new IllegalArgumentException(
+          "template: can't evaluate field " + ref.replaceFirst("^\\.", "") + " in the row");
     }
     return row.get(ref.substring(1));
   }
 
   private static String text(Object v) {
-    return v == null ? "" : v instanceof String s ? s : v instanceof Map || v instanceof List ? json(v) : String.valueOf(v);
+    return v == null
+        ? ""
+        : v instanceof String s
+            ? s
+            : v instanceof Map || v instanceof List ? json(v) : String.valueOf(v);
   }
 
   private static String json(Object v) {

@@ -78,7 +78,9 @@ public final class InspectJson {
   private static Map<String, Object> hostConfig(ContainerDetails.Limits l) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("NetworkMode", l.networkMode().equals("new") ? "bridge" : l.networkMode());
-    m.put("RestartPolicy", Map.of("Name", l.restartPolicy(), "MaximumRetryCount", l.restartMaxRetries()));
+    m.put(
+        "RestartPolicy",
+        Map.of("Name", l.restartPolicy(), "MaximumRetryCount", l.restartMaxRetries()));
     m.put("CapAdd", l.capabilities());
     m.put("Privileged", l.privileged());
     m.put("ReadonlyRootfs", l.readonlyRootfs());
@@ -144,21 +146,25 @@ public final class InspectJson {
     Map<String, Object> ports = new TreeMap<>();
     for (ContainerSummary.Publisher p : c.ports()) {
       @SuppressWarnings("unchecked")
-      List<Map<String, String>> bindings = (List<Map<String, String>>) ports.computeIfAbsent(p.targetPort() + "/" + p.protocol(), k -> new ArrayList<>());
+      List<Map<String, String>> bindings =
+          (List<Map<String, String>>)
+              ports.computeIfAbsent(p.targetPort() + "/" + p.protocol(), k -> new ArrayList<>());
       bindings.add(Map.of("HostIp", p.url(), "HostPort", Integer.toString(p.publishedPort())));
     }
     Map<String, Object> networks = new TreeMap<>();
-    c.networks().forEach((name, e) -> {
-      Map<String, Object> n = new LinkedHashMap<>();
-      n.put("Aliases", e.aliases());
-      n.put("NetworkID", ShortIds.of(name));
-      n.put("Gateway", e.gateway() == null ? "" : e.gateway());
-      n.put("IPAddress", e.ipAddress());
-      n.put("IPPrefixLen", e.prefixLength());
-      n.put("MacAddress", e.macAddress());
-      n.put("DNSNames", e.aliases());
-      networks.put(name, n);
-    });
+    c.networks()
+        .forEach(
+            (name, e) -> {
+              Map<String, Object> n = new LinkedHashMap<>();
+              n.put("Aliases", e.aliases());
+              n.put("NetworkID", ShortIds.of(name));
+              n.put("Gateway", e.gateway() == null ? "" : e.gateway());
+              n.put("IPAddress", e.ipAddress());
+              n.put("IPPrefixLen", e.prefixLength());
+              n.put("MacAddress", e.macAddress());
+              n.put("DNSNames", e.aliases());
+              networks.put(name, n);
+            });
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("Ports", ports);
     m.put("Networks", networks);
@@ -208,8 +214,17 @@ public final class InspectJson {
     m.put("Attachable", false);
     Map<String, Object> containers = new TreeMap<>();
     for (NetworkDetails.Attached a : n.containers()) {
-      containers.put(a.container(), Map.of("Name", a.container(), "MacAddress", a.macAddress(),
-          "IPv4Address", a.ipv4Address() + "/" + a.prefixLength(), "IPv6Address", ""));
+      containers.put(
+          a.container(),
+          Map.of(
+              "Name",
+              a.container(),
+              "MacAddress",
+              a.macAddress(),
+              "IPv4Address",
+              a.ipv4Address() + "/" + a.prefixLength(),
+              "IPv6Address",
+              ""));
     }
     m.put("Containers", containers);
     m.put("Options", Map.of("com.docker.network.bridge.name", n.bridge()));

@@ -4,13 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code web-1  | } prefixes of attached {@code up} and {@code logs}: the container name
- * without {@code <project>-}, left-aligned to the longest name + 1, then {@code " | "}; coloured per
+ * The {@code web-1 | } prefixes of attached {@code up} and {@code logs}: the container name without
+ * {@code <project>-}, left-aligned to the longest name + 1, then {@code " | "}; coloured per
  * container in docker compose's rotation (cyan, yellow, green, magenta, blue, then the same bold).
  * Containers registered later (a scaled or restarted service) widen the column from then on.
  */
 public final class LogPrefixes {
-  private static final String[] COLORS = {"36", "33", "32", "35", "34", "36;1", "33;1", "32;1", "35;1", "34;1"};
+  private static final String[] COLORS = {
+    "36", "33", "32", "35", "34", "36;1", "33;1", "32;1", "35;1", "34;1"
+  };
 
   private final boolean color;
   private final Map<String, String> colorOf = new LinkedHashMap<>();

@@ -16,7 +16,13 @@ public final class LogPrinter {
   private final boolean timestamps;
   private final boolean flushEachLine;
 
-  public LogPrinter(PrintStream out, PrintStream err, LogPrefixes prefixes, boolean prefix, boolean timestamps, boolean flushEachLine) {
+  public LogPrinter(
+      PrintStream out,
+      PrintStream err,
+      LogPrefixes prefixes,
+      boolean prefix,
+      boolean timestamps,
+      boolean flushEachLine) {
     this.out = out;
     this.err = err;
     this.prefixes = prefixes;

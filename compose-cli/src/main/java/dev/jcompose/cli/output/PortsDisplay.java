@@ -27,8 +27,11 @@ public final class PortsDisplay {
 
   public static String of(List<Publisher> publishers) {
     List<Publisher> ports = new ArrayList<>(publishers == null ? List.of() : publishers);
-    ports.sort(Comparator.comparingInt(Publisher::targetPort).thenComparing(p -> nz(p.url()))
-        .thenComparingInt(Publisher::publishedPort).thenComparing(p -> nz(p.protocol())));
+    ports.sort(
+        Comparator.comparingInt(Publisher::targetPort)
+            .thenComparing(p -> nz(p.url()))
+            .thenComparingInt(Publisher::publishedPort)
+            .thenComparing(p -> nz(p.protocol())));
     Map<String, Group> groups = new LinkedHashMap<>();
     List<String> result = new ArrayList<>();
     List<String> mappings = new ArrayList<>();
@@ -36,7 +39,8 @@ public final class PortsDisplay {
       String key = nz(p.protocol());
       if (!nz(p.url()).isEmpty()) {
         if (p.publishedPort() != p.targetPort()) {
-          mappings.add(hostPort(p.url(), p.publishedPort()) + "->" + p.targetPort() + "/" + p.protocol());
+          mappings.add(
+              hostPort(p.url(), p.publishedPort()) + "->" + p.targetPort() + "/" + p.protocol());
           continue;
         }
         key = p.url() + "/" + p.protocol();
@@ -61,7 +65,9 @@ public final class PortsDisplay {
     String ip = slash >= 0 ? key.substring(0, slash) : "";
     String proto = slash >= 0 ? key.substring(slash + 1) : key;
     String range = g.first == g.last ? Integer.toString(g.first) : g.first + "-" + g.last;
-    return ip.isEmpty() ? range + "/" + proto : hostAddr(ip) + ":" + range + "->" + range + "/" + proto;
+    return ip.isEmpty()
+        ? range + "/" + proto
+        : hostAddr(ip) + ":" + range + "->" + range + "/" + proto;
   }
 
   private static String hostPort(String ip, int port) {

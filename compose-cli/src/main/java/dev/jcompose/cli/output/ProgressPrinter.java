@@ -9,12 +9,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Progress of long verbs on stderr, stdout staying free for what scripts parse. Plain: one line
- * per event in docker compose's plain form ({@code  Container demo-web-1  Started}), a layer's
- * byte counts only when its phase changes; json: one object per event as {@code --progress json}
- * prints ({@code id, parent_id, status, text, current, total, percent}); quiet: nothing; tty:
- * {@link TtyProgress}, redrawn in place. {@code quietPull} leaves image pulls out
- * ({@code --quiet-pull}).
+ * Progress of long verbs on stderr, stdout staying free for what scripts parse. Plain: one line per
+ * event in docker compose's plain form ({@code Container demo-web-1 Started}), a layer's byte
+ * counts only when its phase changes; json: one object per event as {@code --progress json} prints
+ * ({@code id, parent_id, status, text, current, total, percent}); quiet: nothing; tty: {@link
+ * TtyProgress}, redrawn in place. {@code quietPull} leaves image pulls out ({@code --quiet-pull}).
  */
 public final class ProgressPrinter implements Consumer<Event> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +37,8 @@ public final class ProgressPrinter implements Consumer<Event> {
    * The printer for {@code --progress} ({@code auto} = tty on a terminal unless {@code --ansi
    * never}, else plain).
    */
-  public static Consumer<Event> of(PrintStream err, String progress, boolean terminal, boolean ansi, boolean quietPull) {
+  public static Consumer<Event> of(
+      PrintStream err, String progress, boolean terminal, boolean ansi, boolean quietPull) {
     String mode = progress.equals("auto") ? (terminal && ansi ? "tty" : "plain") : progress;
     if (mode.equals("tty")) {
       return new TtyProgress(err, quietPull);
@@ -48,7 +48,8 @@ public final class ProgressPrinter implements Consumer<Event> {
 
   /** An event about an image pull or one of its layers (with --quiet-pull these are left out). */
   static boolean pull(Event e) {
-    return e.attributes() != null && e.attributes().containsKey("layer") || e.resource().startsWith("Image ")
+    return e.attributes() != null && e.attributes().containsKey("layer")
+        || e.resource().startsWith("Image ")
         || e.action().startsWith("Pull");
   }
 
@@ -62,10 +63,16 @@ public final class ProgressPrinter implements Consumer<Event> {
     } else if (e.attributes() != null && e.attributes().containsKey("layer")) {
       // a layer's bytes arrive many times a second: plain output says only when its phase changes
       if (!e.action().equals(layerPhases.put(e.resource(), e.action()))) {
-        err.println(" " + e.resource() + " " + e.action() + (e.message() == null || e.message().isEmpty() ? "" : " " + e.message()));
+        err.println(
+            " "
+                + e.resource()
+                + " "
+                + e.action()
+                + (e.message() == null || e.message().isEmpty() ? "" : " " + e.message()));
       }
     } else {
-      StringBuilder sb = new StringBuilder(" ").append(e.resource()).append("  ").append(e.action());
+      StringBuilder sb =
+          new StringBuilder(" ").append(e.resource()).append("  ").append(e.action());
       if (e.message() != null && !e.message().isEmpty()) {
         sb.append(' ').append(e.message());
       }

@@ -1,7 +1,7 @@
 package dev.jcompose.cli.output;
 
-import dev.jcompose.scheduler.api.HumanDuration;
 import dev.jcompose.scheduler.api.ContainerSummary;
+import dev.jcompose.scheduler.api.HumanDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +24,8 @@ final class PsFormat {
   }
 
   static String runningFor(ContainerSummary c, Instant now) {
-    return HumanDuration.of(Duration.between(Instant.ofEpochSecond(c.createdEpochSeconds()), now)) + " ago";
+    return HumanDuration.of(Duration.between(Instant.ofEpochSecond(c.createdEpochSeconds()), now))
+        + " ago";
   }
 
   static String id(ContainerSummary c, boolean noTrunc) {
@@ -34,7 +35,10 @@ final class PsFormat {
 
   static String labels(ContainerSummary c) {
     Map<String, String> labels = c.labels() == null ? Map.of() : c.labels();
-    return labels.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+    return labels.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(","));
   }
 
   static String networks(ContainerSummary c) {

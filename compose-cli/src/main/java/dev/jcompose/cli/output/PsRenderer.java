@@ -12,22 +12,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ps} output exactly as docker compose prints it: the table
- * (NAME IMAGE COMMAND SERVICE CREATED STATUS PORTS) or JSON Lines with the keys of docker's
- * container formatter in Go's sorted-map order (compose v2.21+ prints one object per line).
+ * {@code ps} output exactly as docker compose prints it: the table (NAME IMAGE COMMAND SERVICE
+ * CREATED STATUS PORTS) or JSON Lines with the keys of docker's container formatter in Go's
+ * sorted-map order (compose v2.21+ prints one object per line).
  */
 public final class PsRenderer {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Column names of docker's container formatter, for {@code table} templates. */
-  public static final Map<String, String> HEADERS = Map.ofEntries(
-      Map.entry("ID", "CONTAINER ID"), Map.entry("Names", "NAMES"), Map.entry("Name", "NAME"), Map.entry("Image", "IMAGE"),
-      Map.entry("Command", "COMMAND"), Map.entry("CreatedAt", "CREATED AT"), Map.entry("RunningFor", "CREATED"),
-      Map.entry("Ports", "PORTS"), Map.entry("Status", "STATUS"), Map.entry("Size", "SIZE"), Map.entry("Labels", "LABELS"),
-      Map.entry("Mounts", "MOUNTS"), Map.entry("Networks", "NETWORKS"), Map.entry("LocalVolumes", "LOCAL VOLUMES"),
-      Map.entry("State", "STATE"), Map.entry("Service", "SERVICE"), Map.entry("Project", "PROJECT"),
-      Map.entry("Publishers", "PUBLISHERS"), Map.entry("Health", "HEALTH"), Map.entry("ExitCode", "EXIT CODE"));
+  public static final Map<String, String> HEADERS =
+      Map.ofEntries(
+          Map.entry("ID", "CONTAINER ID"),
+          Map.entry("Names", "NAMES"),
+          Map.entry("Name", "NAME"),
+          Map.entry("Image", "IMAGE"),
+          Map.entry("Command", "COMMAND"),
+          Map.entry("CreatedAt", "CREATED AT"),
+          Map.entry("RunningFor", "CREATED"),
+          Map.entry("Ports", "PORTS"),
+          Map.entry("Status", "STATUS"),
+          Map.entry("Size", "SIZE"),
+          Map.entry("Labels", "LABELS"),
+          Map.entry("Mounts", "MOUNTS"),
+          Map.entry("Networks", "NETWORKS"),
+          Map.entry("LocalVolumes", "LOCAL VOLUMES"),
+          Map.entry("State", "STATE"),
+          Map.entry("Service", "SERVICE"),
+          Map.entry("Project", "PROJECT"),
+          Map.entry("Publishers", "PUBLISHERS"),
+          Map.entry("Health", "HEALTH"),
+          Map.entry("ExitCode", "EXIT CODE"));
+
   // Go's time.Time.String() without fractional seconds, e.g. "2024-05-02 12:21:53 +0400 +04".
-  private static final DateTimeFormatter GO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
+  private static final DateTimeFormatter GO_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
 
   private final Instant now;
   private final ZoneId zone;
@@ -40,9 +58,19 @@ public final class PsRenderer {
   }
 
   public String table(List<ContainerSummary> containers) {
-    TabTable t = new TabTable().row(List.of("NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS"));
+    TabTable t =
+        new TabTable()
+            .row(List.of("NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS"));
     for (ContainerSummary c : containers) {
-      t.row(List.of(c.name(), nz(c.image()), PsFormat.command(c, noTrunc), c.service(), PsFormat.runningFor(c, now), nz(c.status()), PortsDisplay.of(c.publishers())));
+      t.row(
+          List.of(
+              c.name(),
+              nz(c.image()),
+              PsFormat.command(c, noTrunc),
+              c.service(),
+              PsFormat.runningFor(c, now),
+              nz(c.status()),
+              PortsDisplay.of(c.publishers())));
     }
     return t.render();
   }
@@ -87,7 +115,8 @@ public final class PsRenderer {
 
   private static List<Map<String, Object>> publishers(ContainerSummary c) {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (ContainerSummary.Publisher p : c.publishers() == null ? List.<ContainerSummary.Publisher>of() : c.publishers()) {
+    for (ContainerSummary.Publisher p :
+        c.publishers() == null ? List.<ContainerSummary.Publisher>of() : c.publishers()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("URL", nz(p.url()));
       m.put("TargetPort", p.targetPort());

@@ -14,14 +14,34 @@ import java.util.Map;
  * over limit; memory in binary units, network and block I/O in decimal ones.
  */
 public final class StatsRows {
-  public static final Map<String, String> HEADERS = Map.of("ID", "CONTAINER ID", "Container", "CONTAINER", "Name", "NAME",
-      "CPUPerc", "CPU %", "MemUsage", "MEM USAGE / LIMIT", "MemPerc", "MEM %", "NetIO", "NET I/O", "BlockIO", "BLOCK I/O", "PIDs", "PIDS");
-  public static final String TABLE = "table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}";
+  public static final Map<String, String> HEADERS =
+      Map.of(
+          "ID",
+          "CONTAINER ID",
+          "Container",
+          "CONTAINER",
+          "Name",
+          "NAME",
+          "CPUPerc",
+          "CPU %",
+          "MemUsage",
+          "MEM USAGE / LIMIT",
+          "MemPerc",
+          "MEM %",
+          "NetIO",
+          "NET I/O",
+          "BlockIO",
+          "BLOCK I/O",
+          "PIDs",
+          "PIDS");
+  public static final String TABLE =
+      "table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}";
 
   private StatsRows() {}
 
   /** One row per container of {@code now}; {@code before} (may be empty) gives the CPU rate. */
-  public static List<Map<String, Object>> of(List<StatsSample> before, List<StatsSample> now, boolean noTrunc) {
+  public static List<Map<String, Object>> of(
+      List<StatsSample> before, List<StatsSample> now, boolean noTrunc) {
     Map<String, StatsSample> earlier = new LinkedHashMap<>();
     before.forEach(s -> earlier.put(s.container(), s));
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -37,8 +57,16 @@ public final class StatsRows {
       r.put("CPUPerc", String.format("%.2f%%", cpu));
       r.put("Container", s.id());
       r.put("ID", noTrunc || s.id().length() <= 12 ? s.id() : s.id().substring(0, 12));
-      r.put("MemPerc", String.format("%.2f%%", s.memoryLimit() > 0 ? Math.max(0, s.memoryUsage()) * 100.0 / s.memoryLimit() : 0));
-      r.put("MemUsage", Units.binary(Math.max(0, s.memoryUsage())) + " / " + Units.binary(Math.max(0, s.memoryLimit())));
+      r.put(
+          "MemPerc",
+          String.format(
+              "%.2f%%",
+              s.memoryLimit() > 0 ? Math.max(0, s.memoryUsage()) * 100.0 / s.memoryLimit() : 0));
+      r.put(
+          "MemUsage",
+          Units.binary(Math.max(0, s.memoryUsage()))
+              + " / "
+              + Units.binary(Math.max(0, s.memoryLimit())));
       r.put("Name", s.container());
       r.put("NetIO", Units.decimal(s.netRx()) + " / " + Units.decimal(s.netTx()));
       r.put("PIDs", Long.toString(Math.max(0, s.pids())));

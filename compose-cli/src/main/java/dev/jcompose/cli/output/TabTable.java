@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Column alignment as Go's {@code tabwriter} with docker's settings (minwidth 10, padding 3,
- * space padding): every column but the last is as wide as its widest cell plus 3, at least 10;
- * the last column is not padded. Widths count code points, which is what users see for the
- * ASCII and the ellipsis docker prints.
+ * Column alignment as Go's {@code tabwriter} with docker's settings (minwidth 10, padding 3, space
+ * padding): every column but the last is as wide as its widest cell plus 3, at least 10; the last
+ * column is not padded. Widths count code points, which is what users see for the ASCII and the
+ * ellipsis docker prints.
  */
 public final class TabTable {
   private static final int MIN_WIDTH = 10;

@@ -19,8 +19,25 @@ import java.util.function.Consumer;
  * second. Thread-safe.
  */
 public final class TtyProgress implements Consumer<Event> {
-  private static final Set<String> DONE = Set.of("Created", "Started", "Healthy", "Stopped", "Removed", "Pulled", "Running",
-      "Exited", "Killed", "Paused", "Unpaused", "Recreated", "Pull complete", "Already exists", "Skipped", "Loaded", "Waiting");
+  private static final Set<String> DONE =
+      Set.of(
+          "Created",
+          "Started",
+          "Healthy",
+          "Stopped",
+          "Removed",
+          "Pulled",
+          "Running",
+          "Exited",
+          "Killed",
+          "Paused",
+          "Unpaused",
+          "Recreated",
+          "Pull complete",
+          "Already exists",
+          "Skipped",
+          "Loaded",
+          "Waiting");
   private static final long REDRAW_MILLIS = 100;
   private static final int BAR = 40;
 
@@ -76,21 +93,26 @@ public final class TtyProgress implements Consumer<Event> {
     long total = lines.values().stream().filter(l -> l.parent == null).count();
     out.add("[+] Running " + done + "/" + total);
     Instant at = Instant.ofEpochMilli(now);
-    lines.forEach((name, l) -> {
-      if (l.parent == null) {
-        out.add(row(name, l, at, " "));
-        lines.forEach((child, c) -> {
-          if (name.equals(c.parent) || name.endsWith(" " + c.parent)) {
-            out.add(row(child, c, at, "   "));
+    lines.forEach(
+        (name, l) -> {
+          if (l.parent == null) {
+            out.add(row(name, l, at, " "));
+            lines.forEach(
+                (child, c) -> {
+                  if (name.equals(c.parent) || name.endsWith(" " + c.parent)) {
+                    out.add(row(child, c, at, "   "));
+                  }
+                });
           }
         });
-      }
-    });
-    lines.forEach((name, l) -> {
-      if (l.parent != null && lines.keySet().stream().noneMatch(n -> n.equals(l.parent) || n.endsWith(" " + l.parent))) {
-        out.add(row(name, l, at, "   "));
-      }
-    });
+    lines.forEach(
+        (name, l) -> {
+          if (l.parent != null
+              && lines.keySet().stream()
+                  .noneMatch(n -> n.equals(l.parent) || n.endsWith(" " + l.parent))) {
+            out.add(row(name, l, at, "   "));
+          }
+        });
     StringBuilder sb = new StringBuilder();
     if (drawn > 0) {
       sb.append("\033[").append(drawn).append('A');
@@ -105,12 +127,27 @@ public final class TtyProgress implements Consumer<Event> {
   }
 
   private static String row(String name, Line l, Instant now, String indent) {
-    String mark = l.status.equals("Error") ? "\033[31m✘\033[0m" : l.end != null ? "\033[32m✔\033[0m" : "\033[34m⠿\033[0m";
-    StringBuilder sb = new StringBuilder(indent).append(mark).append(' ').append(name).append(' ').append(l.status);
+    String mark =
+        l.status.equals("Error")
+            ? "\033[31m✘\033[0m"
+            : l.end != null ? "\033[32m✔\033[0m" : "\033[34m⠿\033[0m";
+    StringBuilder sb =
+        new StringBuilder(indent)
+            .append(mark)
+            .append(' ')
+            .append(name)
+            .append(' ')
+            .append(l.status);
     if (l.total > 0 && l.end == null) {
       int filled = (int) Math.min(BAR, l.current * BAR / l.total);
-      sb.append(" [").append("=".repeat(Math.max(0, filled - 1))).append(filled > 0 ? ">" : "").append(" ".repeat(BAR - filled))
-          .append("] ").append(HumanSize.of(l.current)).append('/').append(HumanSize.of(l.total));
+      sb.append(" [")
+          .append("=".repeat(Math.max(0, filled - 1)))
+          .append(filled > 0 ? ">" : "")
+          .append(" ".repeat(BAR - filled))
+          .append("] ")
+          .append(HumanSize.of(l.current))
+          .append('/')
+          .append(HumanSize.of(l.total));
     } else if (!l.text.isEmpty()) {
       sb.append(' ').append(l.text);
     }

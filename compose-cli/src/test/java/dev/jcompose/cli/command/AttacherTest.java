@@ -26,7 +26,9 @@ class AttacherTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private PrintStream savedOut;
 
-  /** Replays a script of events, then waits for the caller to stop; each log stream prints one line. */
+  /**
+   * Replays a script of events, then waits for the caller to stop; each log stream prints one line.
+   */
   private static final class Scripted extends RecordingEngine {
     private final List<Event> script;
 
@@ -35,7 +37,8 @@ class AttacherTest {
     }
 
     @Override
-    public void events(String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
+    public void events(
+        String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
       script.forEach(sink);
       while (!stop.getAsBoolean()) {
         Thread.onSpinWait();
@@ -60,7 +63,10 @@ class AttacherTest {
   }
 
   private static Event die(String container, String id, int code, boolean restart) {
-    return e(container, "die", Map.of("id", id, "exitCode", Integer.toString(code), "restart", Boolean.toString(restart)));
+    return e(
+        container,
+        "die",
+        Map.of("id", id, "exitCode", Integer.toString(code), "restart", Boolean.toString(restart)));
   }
 
   @BeforeEach
@@ -75,35 +81,50 @@ class AttacherTest {
   }
 
   private int attach(Scripted compose, AttachSettings settings, String... containers) {
-    List<ContainerSummary> cs = java.util.Arrays.stream(containers).map(c -> VerbsTest.summary("demo-" + c, c.substring(0, c.indexOf('-')))).toList();
+    List<ContainerSummary> cs =
+        java.util.Arrays.stream(containers)
+            .map(c -> VerbsTest.summary("demo-" + c, c.substring(0, c.indexOf('-'))))
+            .toList();
     return new Attacher(compose, "demo", settings).run(cs, Instant.EPOCH);
   }
 
   @Test
   void exitOfAReplacedContainer_isIgnored_restartIsFollowed_lastExitEnds() {
-    Scripted compose = new Scripted(
-        die("demo-web-1", "old", 137, false), // the container this up replaced, same name
-        die("demo-web-1", 1, true), // ours died before its Started event was published
-        e("demo-web-1", "Started", Map.of()),
-        e("demo-web-1", "restart", Map.of()),
-        die("demo-web-1", 2, false));
+    Scripted compose =
+        new Scripted(
+            die("demo-web-1", "old", 137, false), // the container this up replaced, same name
+            die("demo-web-1", 1, true), // ours died before its Started event was published
+            e("demo-web-1", "Started", Map.of()),
+            e("demo-web-1", "restart", Map.of()),
+            die("demo-web-1", 2, false));
 
-    int code = attach(compose, new AttachSettings(false, true, false, false, false, null, null), "web-1");
+    int code =
+        attach(compose, new AttachSettings(false, true, false, false, false, null, null), "web-1");
 
     assertThat(code).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Attaching to web-1", "web-1  | hello",
-        "web-1 exited with code 1 (restarting)", "web-1 exited with code 2").doesNotContain("code 137");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "Attaching to web-1",
+            "web-1  | hello",
+            "web-1 exited with code 1 (restarting)",
+            "web-1 exited with code 2")
+        .doesNotContain("code 137");
   }
 
   @Test
   void exitCodeFrom_returnsThatServicesCode_andStopsTheRest() {
-    Scripted compose = new Scripted(
-        die("demo-job-1", 3, false), die("demo-web-1", 143, false));
+    Scripted compose = new Scripted(die("demo-job-1", 3, false), die("demo-web-1", 143, false));
 
-    int code = attach(compose, new AttachSettings(false, true, false, true, false, "job", 1), "job-1", "web-1");
+    int code =
+        attach(
+            compose,
+            new AttachSettings(false, true, false, true, false, "job", 1),
+            "job-1",
+            "web-1");
 
     assertThat(code).isEqualTo(3);
     assertThat(compose.calls).contains("stop demo [] 1");
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Aborting on container exit...", "job-1 exited with code 3");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Aborting on container exit...", "job-1 exited with code 3");
   }
 }

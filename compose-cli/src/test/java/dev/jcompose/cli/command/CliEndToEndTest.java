@@ -31,14 +31,15 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The verbs end to end, in process through {@link JcomposeCli#execute}, against a real engine
- * process (started by the CLI, detached) and real containers, in a temp state root. Needs root,
- * the test registry ({@link TestRegistry}, scripts/registry.sh) and the test images.
+ * process (started by the CLI, detached) and real containers, in a temp state root. Needs root, the
+ * test registry ({@link TestRegistry}, scripts/registry.sh) and the test images.
  */
 @Tag("root")
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CliEndToEndTest {
-  private static final String COMPOSE = """
+  private static final String COMPOSE =
+      """
       services:
         job:
           image: busybox
@@ -107,10 +108,16 @@ class CliEndToEndTest {
   void upDetached_startsEngineAndContainers_psShowsExitCode() {
     assertThat(jc("up", "-d")).isZero();
 
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-      assertThat(jc("ps", "-a", "--format", "json")).isZero();
-      assertThat(out()).contains("\"Name\":\"e2e-job-1\"").contains("\"ExitCode\":3").contains("\"State\":\"exited\"");
-    });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              assertThat(jc("ps", "-a", "--format", "json")).isZero();
+              assertThat(out())
+                  .contains("\"Name\":\"e2e-job-1\"")
+                  .contains("\"ExitCode\":3")
+                  .contains("\"State\":\"exited\"");
+            });
     assertThat(jc("ps")).isZero();
     assertThat(out()).contains("e2e-ticker-1").doesNotContain("e2e-job-1");
   }
@@ -118,10 +125,15 @@ class CliEndToEndTest {
   @Test
   @Order(2)
   void logs_readFilesDirectly_withPrefixAndTail() {
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      assertThat(jc("logs", "--tail", "2", "job", "ticker")).isZero();
-      assertThat(out()).contains("job-1     | hello from job").contains("ticker-1  | tick ");
-    });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(jc("logs", "--tail", "2", "job", "ticker")).isZero();
+              assertThat(out())
+                  .contains("job-1     | hello from job")
+                  .contains("ticker-1  | tick ");
+            });
     assertThat(out().lines().filter(l -> l.startsWith("ticker-1")).count()).isEqualTo(2);
   }
 
@@ -162,7 +174,10 @@ class CliEndToEndTest {
   void upAttached_exitCodeFrom_returnsThatCode() {
     assertThat(jc("up", "--exit-code-from", "job", "-t", "1", "job")).isEqualTo(3);
 
-    assertThat(out()).contains("Attaching to job-1").contains("job-1  | hello from job").contains("job-1 exited with code 3");
+    assertThat(out())
+        .contains("Attaching to job-1")
+        .contains("job-1  | hello from job")
+        .contains("job-1 exited with code 3");
   }
 
   @Test

@@ -56,7 +56,9 @@ class ConfigCommandTest {
   void config_defaultYaml_isCanonical() throws Exception {
     int code = run("services:\n  web:\n    image: nginx\n    ports: ['8080:80']\n");
     assertThat(code).isZero();
-    assertThat(out()).isEqualTo("""
+    assertThat(out())
+        .isEqualTo(
+            """
         name: demo
         services:
           web:
@@ -77,12 +79,16 @@ class ConfigCommandTest {
   @Test
   void config_json_noTrailingNewline() throws Exception {
     assertThat(run("services:\n  web: {image: nginx}\n", "--format", "json")).isZero();
-    assertThat(out()).startsWith("{\n  \"name\": \"demo\",").endsWith("}").contains("\"command\": null");
+    assertThat(out())
+        .startsWith("{\n  \"name\": \"demo\",")
+        .endsWith("}")
+        .contains("\"command\": null");
   }
 
   @Test
   void config_listings() throws Exception {
-    String yaml = "services:\n  web: {image: nginx}\n  dbg: {build: ., profiles: [debug]}\nvolumes: {data: {}}\n";
+    String yaml =
+        "services:\n  web: {image: nginx}\n  dbg: {build: ., profiles: [debug]}\nvolumes: {data: {}}\n";
     run(yaml, "--services");
     run(yaml, "--volumes");
     run(yaml, "--profiles");
@@ -101,8 +107,13 @@ class ConfigCommandTest {
 
   @Test
   void config_noInterpolate_keepsVariablesAndDollars() throws Exception {
-    assertThat(run("services:\n  web:\n    image: nginx:${TAG}\n    ports: ['${PORT}:80']\n", "--no-interpolate",
-        "--format", "json")).isZero();
+    assertThat(
+            run(
+                "services:\n  web:\n    image: nginx:${TAG}\n    ports: ['${PORT}:80']\n",
+                "--no-interpolate",
+                "--format",
+                "json"))
+        .isZero();
     assertThat(out()).contains("\"image\": \"nginx:${TAG}\"").contains("\"${PORT}:80\"");
   }
 
@@ -111,7 +122,9 @@ class ConfigCommandTest {
     int code = run("services:\n  web:\n    image: nginx\n    imagee: x\n");
     assertThat(code).isEqualTo(1);
     String message = err.toString(StandardCharsets.UTF_8);
-    assertThat(message).endsWith("compose.yaml:4:5: services.web: additional property \"imagee\" is not allowed\n");
+    assertThat(message)
+        .endsWith(
+            "compose.yaml:4:5: services.web: additional property \"imagee\" is not allowed\n");
     assertThat(message.lines()).hasSize(1);
   }
 }

@@ -1,41 +1,41 @@
 package dev.jcompose.cli.command;
 
 import dev.jcompose.model.api.Project;
+import dev.jcompose.scheduler.api.AttachOptions;
+import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.ContainerDetails;
+import dev.jcompose.scheduler.api.ContainerProcesses;
+import dev.jcompose.scheduler.api.ContainerRef;
 import dev.jcompose.scheduler.api.ContainerSummary;
+import dev.jcompose.scheduler.api.CopyOptions;
+import dev.jcompose.scheduler.api.DiskUsage;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.ExecOptions;
 import dev.jcompose.scheduler.api.ExecProcess;
+import dev.jcompose.scheduler.api.FileChange;
+import dev.jcompose.scheduler.api.ImageDetails;
 import dev.jcompose.scheduler.api.ImageSummary;
+import dev.jcompose.scheduler.api.KillOptions;
 import dev.jcompose.scheduler.api.LogEntry;
 import dev.jcompose.scheduler.api.LogOptions;
 import dev.jcompose.scheduler.api.LogSink;
-import dev.jcompose.scheduler.api.PsOptions;
-import dev.jcompose.scheduler.api.PullOptions;
-import dev.jcompose.scheduler.api.RunOptions;
-import dev.jcompose.scheduler.api.UpOptions;
-import dev.jcompose.scheduler.api.VolumeSummary;
-import dev.jcompose.scheduler.api.AttachOptions;
-import dev.jcompose.scheduler.api.CallSettings;
-import dev.jcompose.scheduler.api.ContainerDetails;
-import dev.jcompose.scheduler.api.ContainerProcesses;
-import dev.jcompose.scheduler.api.ContainerRef;
-import dev.jcompose.scheduler.api.CopyOptions;
-import dev.jcompose.scheduler.api.DiskUsage;
-import dev.jcompose.scheduler.api.FileChange;
-import dev.jcompose.scheduler.api.ImageDetails;
-import dev.jcompose.scheduler.api.KillOptions;
 import dev.jcompose.scheduler.api.NetworkDetails;
 import dev.jcompose.scheduler.api.ProcessRow;
 import dev.jcompose.scheduler.api.ProjectSummary;
 import dev.jcompose.scheduler.api.PruneOptions;
 import dev.jcompose.scheduler.api.PruneReport;
+import dev.jcompose.scheduler.api.PsOptions;
+import dev.jcompose.scheduler.api.PullOptions;
 import dev.jcompose.scheduler.api.RemoveOptions;
+import dev.jcompose.scheduler.api.RunOptions;
 import dev.jcompose.scheduler.api.StartOptions;
 import dev.jcompose.scheduler.api.StatsSample;
+import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.api.VolumeDetails;
+import dev.jcompose.scheduler.api.VolumeSummary;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -75,7 +75,8 @@ class RecordingEngine implements ComposeService {
   }
 
   @Override
-  public void down(String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
+  public void down(
+      String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
     record("down " + projectName + (projectOrNull == null ? " (no project)" : ""), options);
   }
 
@@ -86,13 +87,20 @@ class RecordingEngine implements ComposeService {
   }
 
   @Override
-  public void stop(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
+  public void stop(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
     record("stop " + projectName + " " + services + " " + timeoutSeconds, null);
   }
 
   @Override
   public void start(String projectName, StartOptions options, Consumer<Event> progress) {
-    record("start " + projectName + " " + options.services() + (options.waitHealthy() ? " --wait" : ""), options);
+    record(
+        "start "
+            + projectName
+            + " "
+            + options.services()
+            + (options.waitHealthy() ? " --wait" : ""),
+        options);
   }
 
   @Override
@@ -118,25 +126,41 @@ class RecordingEngine implements ComposeService {
 
   @Override
   public ContainerDetails inspect(ContainerRef container) {
-    record("inspect " + (container.name() != null ? container.name() : container.project() + "/" + container.service()), container);
+    record(
+        "inspect "
+            + (container.name() != null
+                ? container.name()
+                : container.project() + "/" + container.service()),
+        container);
     return details;
   }
 
   @Override
   public List<NetworkDetails> networks(List<String> names) {
     record("networks " + names, null);
-    return List.of(new NetworkDetails("demo_default", "bridge", "jc1", "172.20.0.0/16", "172.20.0.1", false, Map.of(),
-        List.of(new NetworkDetails.Attached("demo-web-1", "172.20.0.2", 16, "02:42:ac:14:00:02"))));
+    return List.of(
+        new NetworkDetails(
+            "demo_default",
+            "bridge",
+            "jc1",
+            "172.20.0.0/16",
+            "172.20.0.1",
+            false,
+            Map.of(),
+            List.of(
+                new NetworkDetails.Attached("demo-web-1", "172.20.0.2", 16, "02:42:ac:14:00:02"))));
   }
 
   @Override
   public PruneReport prune(PruneOptions options, Consumer<Event> progress) {
     record("prune", options);
-    return new PruneReport(List.of("demo-old-1"), List.of("demo_default"), List.of(), List.of(), 2048);
+    return new PruneReport(
+        List.of("demo-old-1"), List.of("demo_default"), List.of(), List.of(), 2048);
   }
 
   @Override
-  public void restart(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
+  public void restart(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
     record("restart " + projectName + " " + services + " " + timeoutSeconds, null);
   }
 
@@ -158,9 +182,16 @@ class RecordingEngine implements ComposeService {
   }
 
   @Override
-  public void events(String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
+  public void events(
+      String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
     record("events " + projectName, since);
-    sink.accept(new Event(Instant.parse("2026-01-02T03:04:05.5Z"), "Container " + projectName + "-web-1", "start", "", Map.of("service", "web", "image", "busybox")));
+    sink.accept(
+        new Event(
+            Instant.parse("2026-01-02T03:04:05.5Z"),
+            "Container " + projectName + "-web-1",
+            "start",
+            "",
+            Map.of("service", "web", "image", "busybox")));
   }
 
   @Override
@@ -174,7 +205,8 @@ class RecordingEngine implements ComposeService {
   @Override
   public ExecProcess exec(String projectName, ExecOptions options) {
     record("exec " + projectName, options);
-    throw new ComposeException(ComposeException.Kind.NOT_FOUND, "service \"" + options.service() + "\" is not running");
+    throw new ComposeException(
+        ComposeException.Kind.NOT_FOUND, "service \"" + options.service() + "\" is not running");
   }
 
   @Override
@@ -187,14 +219,18 @@ class RecordingEngine implements ComposeService {
   @Override
   public List<ImageSummary> images(Project project, List<String> services) {
     record("images " + project.name(), services);
-    return List.of(new ImageSummary(project.name() + "-web-1", "busybox", "latest", "sha256:" + "ab".repeat(32), 4_261_000),
+    return List.of(
+        new ImageSummary(
+            project.name() + "-web-1", "busybox", "latest", "sha256:" + "ab".repeat(32), 4_261_000),
         new ImageSummary("", "redis", "7", null, 0));
   }
 
   @Override
   public List<VolumeSummary> volumes(String projectName) {
     record("volumes " + projectName, null);
-    return List.of(new VolumeSummary(projectName + "_db", "local", "/v/" + projectName + "_db", Map.of("k", "v")));
+    return List.of(
+        new VolumeSummary(
+            projectName + "_db", "local", "/v/" + projectName + "_db", Map.of("k", "v")));
   }
 
   @Override
@@ -206,23 +242,38 @@ class RecordingEngine implements ComposeService {
   @Override
   public List<ProjectSummary> projects(boolean all) {
     record("ls " + all, null);
-    return List.of(new ProjectSummary("demo", "running(2)", List.of("/srv/demo/compose.yaml")),
+    return List.of(
+        new ProjectSummary("demo", "running(2)", List.of("/srv/demo/compose.yaml")),
         new ProjectSummary("other", "exited(1)", List.of("/srv/other/compose.yaml")));
   }
 
   @Override
   public List<ContainerProcesses> top(String projectName, List<String> services) {
     record("top " + projectName + " " + services, null);
-    return List.of(new ContainerProcesses(projectName + "-web-1",
-        List.of(new ProcessRow("root", 4242, 4200, 0, "12:00", "?", "00:00:01", "sleep 300"))));
+    return List.of(
+        new ContainerProcesses(
+            projectName + "-web-1",
+            List.of(new ProcessRow("root", 4242, 4200, 0, "12:00", "?", "00:00:01", "sleep 300"))));
   }
 
   @Override
   public List<StatsSample> stats(String projectName, List<String> services, boolean all) {
     record("stats " + projectName, null);
     statsCalls++;
-    return List.of(new StatsSample(projectName + "-web-1", "0123456789abcdef", "web", Instant.ofEpochSecond(statsCalls),
-        statsCalls * 500_000_000L, 10 << 20, 100 << 20, 3, 4096, 0, 1500, 700));
+    return List.of(
+        new StatsSample(
+            projectName + "-web-1",
+            "0123456789abcdef",
+            "web",
+            Instant.ofEpochSecond(statsCalls),
+            statsCalls * 500_000_000L,
+            10 << 20,
+            100 << 20,
+            3,
+            4096,
+            0,
+            1500,
+            700));
   }
 
   @Override
@@ -233,7 +284,10 @@ class RecordingEngine implements ComposeService {
   @Override
   public List<FileChange> diff(ContainerRef container) {
     record("diff " + container.name(), container);
-    return List.of(new FileChange('C', "/etc"), new FileChange('A', "/etc/new"), new FileChange('D', "/tmp/gone"));
+    return List.of(
+        new FileChange('C', "/etc"),
+        new FileChange('A', "/etc/new"),
+        new FileChange('D', "/tmp/gone"));
   }
 
   @Override
@@ -256,13 +310,31 @@ class RecordingEngine implements ComposeService {
   @Override
   public List<ImageDetails> imageList(List<String> references) {
     record("image ls " + references, null);
-    return List.of(new ImageDetails("sha256:" + "ab".repeat(32), List.of("busybox:latest", "mybox:1"), List.of(), Instant.EPOCH,
-        4_261_000, "amd64", "linux", null, List.of("sh"), List.of("PATH=/bin"), null, null, null, null, Map.of(), null,
-        List.of("sha256:" + "cd".repeat(32)), List.of()));
+    return List.of(
+        new ImageDetails(
+            "sha256:" + "ab".repeat(32),
+            List.of("busybox:latest", "mybox:1"),
+            List.of(),
+            Instant.EPOCH,
+            4_261_000,
+            "amd64",
+            "linux",
+            null,
+            List.of("sh"),
+            List.of("PATH=/bin"),
+            null,
+            null,
+            null,
+            null,
+            Map.of(),
+            null,
+            List.of("sha256:" + "cd".repeat(32)),
+            List.of()));
   }
 
   @Override
-  public List<String> imageRemove(List<String> references, boolean force, Consumer<Event> progress) {
+  public List<String> imageRemove(
+      List<String> references, boolean force, Consumer<Event> progress) {
     record("image rm " + references + " " + force, null);
     return List.of("Untagged: busybox:latest");
   }
@@ -298,7 +370,9 @@ class RecordingEngine implements ComposeService {
   @Override
   public List<VolumeDetails> volumeInspect(List<String> names) {
     record("volume inspect " + names, null);
-    return names.stream().map(n -> new VolumeDetails(n, "local", "/v/" + n, Map.of(), List.of(), 0)).toList();
+    return names.stream()
+        .map(n -> new VolumeDetails(n, "local", "/v/" + n, Map.of(), List.of(), 0))
+        .toList();
   }
 
   @Override
@@ -310,6 +384,9 @@ class RecordingEngine implements ComposeService {
   @Override
   public DiskUsage diskUsage() {
     record("df", null);
-    return new DiskUsage(new DiskUsage.Row(2, 1, 8_000_000, 4_000_000), new DiskUsage.Row(3, 2, 100, 50), new DiskUsage.Row(1, 1, 0, 0));
+    return new DiskUsage(
+        new DiskUsage.Row(2, 1, 8_000_000, 4_000_000),
+        new DiskUsage.Row(3, 2, 100, 50),
+        new DiskUsage.Row(1, 1, 0, 0));
   }
 }

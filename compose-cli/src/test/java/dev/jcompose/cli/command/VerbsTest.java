@@ -32,8 +32,10 @@ class VerbsTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private PrintStream savedOut;
   private PrintStream savedErr;
-  private final java.util.function.Function<dev.jcompose.model.api.LoadOptions, Project> savedLoader = ProjectSource.loader;
-  private final java.util.function.Function<CallSettings, dev.jcompose.scheduler.api.ComposeService> savedServices = CommandContext.services;
+  private final java.util.function.Function<dev.jcompose.model.api.LoadOptions, Project>
+      savedLoader = ProjectSource.loader;
+  private final java.util.function.Function<CallSettings, dev.jcompose.scheduler.api.ComposeService>
+      savedServices = CommandContext.services;
 
   @BeforeEach
   void wire() {
@@ -41,16 +43,26 @@ class VerbsTest {
     savedErr = System.err;
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    CommandContext.services = s -> {
-      engine.settings = s;
-      return engine;
-    };
-    ProjectSource.loader = options -> {
-      if (options.projectName() != null && options.files().isEmpty()) {
-        throw new ComposeFileException("no configuration file provided: not found");
-      }
-      return new Project("demo", Path.of("/srv/demo"), List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
-    };
+    CommandContext.services =
+        s -> {
+          engine.settings = s;
+          return engine;
+        };
+    ProjectSource.loader =
+        options -> {
+          if (options.projectName() != null && options.files().isEmpty()) {
+            throw new ComposeFileException("no configuration file provided: not found");
+          }
+          return new Project(
+              "demo",
+              Path.of("/srv/demo"),
+              List.of(),
+              Map.of(),
+              Map.of(),
+              Map.of(),
+              Map.of(),
+              Map.of());
+        };
   }
 
   @AfterEach
@@ -67,12 +79,30 @@ class VerbsTest {
 
   @Test
   void upDetached_passesOptions_printsProgressOnStderr() {
-    int code = JcomposeCli.execute("up", "-d", "--force-recreate", "--scale", "web=3", "--pull", "never", "-t", "4", "web");
+    int code =
+        JcomposeCli.execute(
+            "up",
+            "-d",
+            "--force-recreate",
+            "--scale",
+            "web=3",
+            "--pull",
+            "never",
+            "-t",
+            "4",
+            "web");
 
     assertThat(code).isZero();
     assertThat(engine.calls).containsExactly("up demo");
-    assertThat(engine.last).isEqualTo(UpOptions.builder().services(List.of("web")).forceRecreate(true).pull("never")
-        .scale(Map.of("web", 3)).timeoutSeconds(4).build());
+    assertThat(engine.last)
+        .isEqualTo(
+            UpOptions.builder()
+                .services(List.of("web"))
+                .forceRecreate(true)
+                .pull("never")
+                .scale(Map.of("web", 3))
+                .timeoutSeconds(4)
+                .build());
     assertThat(err.toString(StandardCharsets.UTF_8)).contains(" Container demo-web-1  Started");
   }
 
@@ -94,7 +124,8 @@ class VerbsTest {
 
   @Test
   void up_engineError_printsMessage_exitsOne() {
-    engine.failWith = new ComposeException(ComposeException.Kind.NOT_FOUND, "image \"nope\" not found");
+    engine.failWith =
+        new ComposeException(ComposeException.Kind.NOT_FOUND, "image \"nope\" not found");
 
     assertThat(JcomposeCli.execute("up", "-d")).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("image \"nope\" not found");
@@ -116,7 +147,8 @@ class VerbsTest {
     assertThat(engine.calls).containsExactly("ps demo");
     assertThat(engine.last).isEqualTo(new PsOptions(List.of(), true, List.of()));
     assertThat(out().lines().toList()).hasSize(3).first().asString().startsWith("NAME ");
-    assertThat(out().lines().skip(1).map(l -> l.split(" ")[0]).toList()).containsExactly("demo-db-1", "demo-web-1");
+    assertThat(out().lines().skip(1).map(l -> l.split(" ")[0]).toList())
+        .containsExactly("demo-db-1", "demo-web-1");
   }
 
   @Test
@@ -130,7 +162,9 @@ class VerbsTest {
     assertThat(out()).isEqualTo("abc\nabc\n");
     out.reset();
     JcomposeCli.execute("-p", "demo", "ps", "--format", "json");
-    assertThat(out().lines().toList()).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("{\"Command\":"));
+    assertThat(out().lines().toList())
+        .hasSize(2)
+        .allSatisfy(l -> assertThat(l).startsWith("{\"Command\":"));
   }
 
   @Test
@@ -142,7 +176,10 @@ class VerbsTest {
 
   @Test
   void down_withoutComposeFile_goesByName() {
-    assertThat(JcomposeCli.execute("down", "-p", "demo", "-v", "--remove-orphans", "-t", "3", "--rmi", "local")).isZero();
+    assertThat(
+            JcomposeCli.execute(
+                "down", "-p", "demo", "-v", "--remove-orphans", "-t", "3", "--rmi", "local"))
+        .isZero();
 
     assertThat(engine.calls).containsExactly("down demo (no project)");
     assertThat(engine.last).isEqualTo(new DownOptions(true, true, 3, "local"));
@@ -161,45 +198,104 @@ class VerbsTest {
     JcomposeCli.execute("start", "-p", "demo");
     JcomposeCli.execute("restart", "-p", "demo", "db", "web");
 
-    assertThat(engine.calls).containsExactly("stop demo [web] 5", "start demo []", "restart demo [db, web] null");
+    assertThat(engine.calls)
+        .containsExactly("stop demo [web] 5", "start demo []", "restart demo [db, web] null");
   }
 
   @Test
   void run_detached_passesOptions_printsName() {
     engine.containers = List.of(summary("demo-web-run-1", "web"));
 
-    ProjectSource.loader = o -> new Project("demo", Path.of("/srv"), List.of(), Map.of("web", ServiceFixture.named("web")), Map.of(), Map.of(), Map.of(), Map.of());
-    int code = JcomposeCli.execute("run", "-d", "--rm", "-e", "A=1", "-u", "1000", "-w", "/w", "--entrypoint", "sh", "--no-deps", "--name", "x", "--publish", "8080:80", "web", "echo", "hi");
+    ProjectSource.loader =
+        o ->
+            new Project(
+                "demo",
+                Path.of("/srv"),
+                List.of(),
+                Map.of("web", ServiceFixture.named("web")),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of());
+    int code =
+        JcomposeCli.execute(
+            "run",
+            "-d",
+            "--rm",
+            "-e",
+            "A=1",
+            "-u",
+            "1000",
+            "-w",
+            "/w",
+            "--entrypoint",
+            "sh",
+            "--no-deps",
+            "--name",
+            "x",
+            "--publish",
+            "8080:80",
+            "web",
+            "echo",
+            "hi");
 
     assertThat(code).isZero();
-    assertThat(engine.last).isEqualTo(RunOptions.builder("web").command(List.of("echo", "hi")).environment(Map.of("A", "1"))
-        .user("1000").workdir("/w").name("x").noDeps(true).removeAfter(true)
-        .publish(ServiceNetworking.Port.parse("8080:80")).entrypoint("sh").build());
+    assertThat(engine.last)
+        .isEqualTo(
+            RunOptions.builder("web")
+                .command(List.of("echo", "hi"))
+                .environment(Map.of("A", "1"))
+                .user("1000")
+                .workdir("/w")
+                .name("x")
+                .noDeps(true)
+                .removeAfter(true)
+                .publish(ServiceNetworking.Port.parse("8080:80"))
+                .entrypoint("sh")
+                .build());
     assertThat(out()).isEqualTo("demo-web-run-1\n");
   }
 
   @Test
   void run_commandOptionsAfterService_areTheContainersCommand() {
     engine.containers = List.of(summary("demo-web-run-1", "web"));
-    ProjectSource.loader = o -> new Project("demo", Path.of("/srv"), List.of(), Map.of("web", ServiceFixture.named("web")), Map.of(), Map.of(), Map.of(), Map.of());
+    ProjectSource.loader =
+        o ->
+            new Project(
+                "demo",
+                Path.of("/srv"),
+                List.of(),
+                Map.of("web", ServiceFixture.named("web")),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of());
 
-    assertThat(JcomposeCli.execute("run", "-d", "-T", "web", "sh", "-c", "echo -n hi; exit 5")).isZero();
+    assertThat(JcomposeCli.execute("run", "-d", "-T", "web", "sh", "-c", "echo -n hi; exit 5"))
+        .isZero();
 
-    assertThat(((RunOptions) engine.last).command()).containsExactly("sh", "-c", "echo -n hi; exit 5");
+    assertThat(((RunOptions) engine.last).command())
+        .containsExactly("sh", "-c", "echo -n hi; exit 5");
   }
 
   @Test
   void events_json_oneObjectPerLine() {
     assertThat(JcomposeCli.execute("events", "-p", "demo", "--json")).isZero();
 
-    assertThat(out()).isEqualTo("{\"time\":\"2026-01-02T03:04:05.5Z\",\"type\":\"container\",\"action\":\"start\",\"id\":\"demo-web-1\",\"service\":\"web\",\"attributes\":{\"image\":\"busybox\",\"service\":\"web\"}}\n");
+    assertThat(out())
+        .isEqualTo(
+            "{\"time\":\"2026-01-02T03:04:05.5Z\",\"type\":\"container\",\"action\":\"start\",\"id\":\"demo-web-1\",\"service\":\"web\",\"attributes\":{\"image\":\"busybox\",\"service\":\"web\"}}\n");
   }
 
   @Test
   void engineInstallPrint_writesUnitThatSparesContainers() {
     assertThat(JcomposeCli.execute("engine", "install", "--print")).isZero();
 
-    assertThat(out()).contains("ExecStart=").contains("dev.jcompose.scheduler.server.EngineMain").contains("KillMode=process").contains("WantedBy=multi-user.target");
+    assertThat(out())
+        .contains("ExecStart=")
+        .contains("dev.jcompose.scheduler.server.EngineMain")
+        .contains("KillMode=process")
+        .contains("WantedBy=multi-user.target");
     assertThat(out()).doesNotContain("setsid");
   }
 
@@ -230,9 +326,11 @@ class VerbsTest {
   @Test
   void images_tableAndJson() {
     assertThat(JcomposeCli.execute("images")).isZero();
-    assertThat(out()).isEqualTo("CONTAINER    REPOSITORY   TAG       IMAGE ID       SIZE\n"
-        + "demo-web-1   busybox      latest    abababababab   4.26MB\n"
-        + "             redis        7         <none>         -\n");
+    assertThat(out())
+        .isEqualTo(
+            "CONTAINER    REPOSITORY   TAG       IMAGE ID       SIZE\n"
+                + "demo-web-1   busybox      latest    abababababab   4.26MB\n"
+                + "             redis        7         <none>         -\n");
   }
 
   @Test
@@ -250,6 +348,22 @@ class VerbsTest {
   }
 
   static ContainerSummary summary(String name, String service) {
-    return new ContainerSummary("abc", name, "demo", service, 1, "busybox", "sh", 0, "running", "Up 1 second", "", 0, List.of(), Map.of(), List.of(), Map.of());
+    return new ContainerSummary(
+        "abc",
+        name,
+        "demo",
+        service,
+        1,
+        "busybox",
+        "sh",
+        0,
+        "running",
+        "Up 1 second",
+        "",
+        0,
+        List.of(),
+        Map.of(),
+        List.of(),
+        Map.of());
   }
 }

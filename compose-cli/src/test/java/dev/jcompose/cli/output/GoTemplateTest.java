@@ -28,13 +28,18 @@ class GoTemplateTest {
 
   @Test
   void table_printsDockersHeadersAlignedLikeTabwriter() {
-    String out = GoTemplate.parse("table {{.Name}}\\t{{.RunningFor}}").render(List.of(row("web-1", "running")), Map.of("RunningFor", "CREATED"));
+    String out =
+        GoTemplate.parse("table {{.Name}}\\t{{.RunningFor}}")
+            .render(List.of(row("web-1", "running")), Map.of("RunningFor", "CREATED"));
     assertThat(out).isEqualTo("NAME      CREATED\nweb-1     2 minutes ago\n");
   }
 
   @Test
   void unknownFieldOrFunction_isAnError() {
-    assertThatThrownBy(() -> GoTemplate.parse("{{.Nope}}").render(List.of(row("a", "b")), Map.of())).hasMessageContaining("Nope");
-    assertThatThrownBy(() -> GoTemplate.parse("{{shout .Name}}").render(List.of(row("a", "b")), Map.of())).hasMessageContaining("shout");
+    assertThatThrownBy(() -> GoTemplate.parse("{{.Nope}}").render(List.of(row("a", "b")), Map.of()))
+        .hasMessageContaining("Nope");
+    assertThatThrownBy(
+            () -> GoTemplate.parse("{{shout .Name}}").render(List.of(row("a", "b")), Map.of()))
+        .hasMessageContaining("shout");
   }
 }

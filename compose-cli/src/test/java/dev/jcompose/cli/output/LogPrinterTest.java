@@ -14,7 +14,13 @@ class LogPrinterTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private LogPrinter printer(boolean color, boolean prefix, boolean timestamps) {
-    return new LogPrinter(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), new LogPrefixes(color), prefix, timestamps, false);
+    return new LogPrinter(
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        new LogPrefixes(color),
+        prefix,
+        timestamps,
+        false);
   }
 
   private static LogEntry line(long epochMillis, boolean stderr, String text) {
@@ -47,19 +53,22 @@ class LogPrinterTest {
     p.print("s6", line(0, false, "c"));
     p.flush();
 
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
-        "\033[36ms1  | \033[0ma\n" + "\033[33ms2  | \033[0mb\n" + "\033[36;1ms6  | \033[0mc\n");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "\033[36ms1  | \033[0ma\n" + "\033[33ms2  | \033[0mb\n" + "\033[36;1ms6  | \033[0mc\n");
   }
 
   @Test
   void timestamps_andNoPrefix_printGoRfc3339Nano() {
     LogPrinter p = printer(false, false, true);
 
-    p.print("web-1", new LogEntry("c", Instant.parse("2026-01-02T03:04:05.120000000Z"), false, "x"));
+    p.print(
+        "web-1", new LogEntry("c", Instant.parse("2026-01-02T03:04:05.120000000Z"), false, "x"));
     p.print("web-1", new LogEntry("c", Instant.parse("2026-01-02T03:04:05Z"), false, "y"));
     p.flush();
 
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("2026-01-02T03:04:05.12Z x\n2026-01-02T03:04:05Z y\n");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo("2026-01-02T03:04:05.12Z x\n2026-01-02T03:04:05Z y\n");
   }
 
   @Test
@@ -75,6 +84,7 @@ class LogPrinterTest {
 
     p.notice("web-1", "exited with code 0");
 
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("\033[36mweb-1 exited with code 0\033[0m\n");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo("\033[36mweb-1 exited with code 0\033[0m\n");
   }
 }

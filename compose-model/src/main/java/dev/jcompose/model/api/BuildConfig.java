@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * A service's {@code build} section. {@code context} is absolute for a local directory (else a URL
- * or git reference as written); {@code dockerfile} defaults to "Dockerfile" unless
- * {@code dockerfileInline} is set; {@code args} without a value were resolved from the environment
- * or dropped, as compose does.
+ * or git reference as written); {@code dockerfile} defaults to "Dockerfile" unless {@code
+ * dockerfileInline} is set; {@code args} without a value were resolved from the environment or
+ * dropped, as compose does.
  */
 public record BuildConfig(
     String context,
@@ -42,7 +42,23 @@ public record BuildConfig(
 
   /** A build of {@code context} with its Dockerfile and nothing else set. */
   public static BuildConfig of(String context) {
-    return new BuildConfig(context, "Dockerfile", null, null, null, null, null, null, false, false, null, null, null,
-        null, null, null, null);
+    return new BuildConfig(
+        context,
+        "Dockerfile",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false,
+        false,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 }

@@ -19,6 +19,8 @@ final class Copies {
   }
 
   static <K, V> Map<K, V> map(Map<K, V> v) {
-    return v == null || v.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(v));
+    return v == null || v.isEmpty()
+        ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(v));
   }
 }

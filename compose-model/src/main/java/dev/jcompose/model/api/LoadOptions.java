@@ -37,15 +37,43 @@ public record LoadOptions(
   }
 
   /** Without override documents. */
-  public LoadOptions(List<String> files, Path projectDirectory, String projectName, List<String> envFiles, List<String> profiles,
-      Map<String, String> environment, Path workingDir, boolean interpolate, InputStream stdin) {
-    this(files, projectDirectory, projectName, envFiles, profiles, environment, workingDir, interpolate, stdin, List.of());
+  public LoadOptions(
+      List<String> files,
+      Path projectDirectory,
+      String projectName,
+      List<String> envFiles,
+      List<String> profiles,
+      Map<String, String> environment,
+      Path workingDir,
+      boolean interpolate,
+      InputStream stdin) {
+    this(
+        files,
+        projectDirectory,
+        projectName,
+        envFiles,
+        profiles,
+        environment,
+        workingDir,
+        interpolate,
+        stdin,
+        List.of());
   }
 
   /** These options with {@code document} merged last. */
   public LoadOptions withOverride(String document) {
     List<String> all = new java.util.ArrayList<>(overrides);
     all.add(document);
-    return new LoadOptions(files, projectDirectory, projectName, envFiles, profiles, environment, workingDir, interpolate, stdin, all);
+    return new LoadOptions(
+        files,
+        projectDirectory,
+        projectName,
+        envFiles,
+        profiles,
+        environment,
+        workingDir,
+        interpolate,
+        stdin,
+        all);
   }
 }

@@ -18,5 +18,6 @@ public record Network(
 
   public record Ipam(String driver, List<IpamPool> config, Map<String, String> options) {}
 
-  public record IpamPool(String subnet, String ipRange, String gateway, Map<String, String> auxAddresses) {}
+  public record IpamPool(
+      String subnet, String ipRange, String gateway, Map<String, String> auxAddresses) {}
 }

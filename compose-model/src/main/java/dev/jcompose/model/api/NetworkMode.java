@@ -1,8 +1,8 @@
 package dev.jcompose.model.api;
 
 /**
- * A service's {@code network_mode}: its own namespace on the project's networks (absent,
- * {@code bridge}, or docker's alias {@code default}), the host's, none, or the namespace of another
+ * A service's {@code network_mode}: its own namespace on the project's networks (absent, {@code
+ * bridge}, or docker's alias {@code default}), the host's, none, or the namespace of another
  * service's or container's first container. Any other value names a network the engine does not
  * support as a mode; it is kept so that the engine can say so.
  *

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 /**
  * The short port syntax {@code [[ip:](port|range):](port|range)[/proto]} as compose-go reads it
  * (types.ParsePortConfig over docker's nat.ParsePortSpecs): one entry per container port, ordered
- * by the key {@code "<port>/<proto>"}, mode ingress, and as published port either the matching
- * host port or, when one container port maps to a host range, the whole range. The one parser of
- * this syntax: compose files and {@code run --publish} both come here.
+ * by the key {@code "<port>/<proto>"}, mode ingress, and as published port either the matching host
+ * port or, when one container port maps to a host range, the whole range. The one parser of this
+ * syntax: compose files and {@code run --publish} both come here.
  */
 final class PortSyntax {
   private static final Pattern IPV4 = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}");
@@ -43,9 +43,12 @@ final class PortSyntax {
     }
     TreeMap<String, ServiceNetworking.Port> byKey = new TreeMap<>();
     for (int i = 0; i < cr.size(); i++) {
-      PortRange published = hr == null ? null : cr.size() == 1 ? hr : PortRange.single(hr.start() + i);
+      PortRange published =
+          hr == null ? null : cr.size() == 1 ? hr : PortRange.single(hr.start() + i);
       int target = cr.start() + i;
-      byKey.put(target + "/" + proto.id(), new ServiceNetworking.Port(null, target, published, ip, proto, "ingress", null));
+      byKey.put(
+          target + "/" + proto.id(),
+          new ServiceNetworking.Port(null, target, published, ip, proto, "ingress", null));
     }
     return new ArrayList<>(byKey.values());
   }
@@ -53,7 +56,10 @@ final class PortSyntax {
   /** An IPv4 or IPv6 literal, brackets removed; null when empty. */
   private static String hostIp(String ip) {
     String bare = ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
-    boolean ok = bare.isEmpty() || IPV4.matcher(bare).matches() || (bare.contains(":") && bare.matches("[0-9a-fA-F:.]+"));
+    boolean ok =
+        bare.isEmpty()
+            || IPV4.matcher(bare).matches()
+            || (bare.contains(":") && bare.matches("[0-9a-fA-F:.]+"));
     if (!ok) {
       throw new IllegalArgumentException("invalid IP address: " + ip);
     }

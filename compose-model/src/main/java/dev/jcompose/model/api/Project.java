@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A fully resolved, interpolated, merged, normalised and validated compose project: what the
- * engine consumes. Immutable. Services disabled by profiles are absent from {@link #services()}.
- * The printed form ({@code docker compose config}) is the loader's {@link LoadResult#canonical()}.
+ * A fully resolved, interpolated, merged, normalised and validated compose project: what the engine
+ * consumes. Immutable. Services disabled by profiles are absent from {@link #services()}. The
+ * printed form ({@code docker compose config}) is the loader's {@link LoadResult#canonical()}.
  */
 public record Project(
     String name,

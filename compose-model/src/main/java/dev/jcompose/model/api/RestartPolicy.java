@@ -4,11 +4,11 @@ import java.time.Duration;
 
 /**
  * A service's effective restart policy: {@code restart} and {@code deploy.restart_policy} merged
- * the way docker compose's getRestartPolicy does (pkg/compose/create.go): a
- * {@code deploy.restart_policy} replaces {@code restart} entirely, its condition mapped none/no ->
- * no, on-failure, unless-stopped, any/always -> always, and an absent condition meaning no. The
- * same text form ({@code on-failure:3}) travels on container labels, so the engine reads a
- * re-adopted container's policy with {@link #parse} too.
+ * the way docker compose's getRestartPolicy does (pkg/compose/create.go): a {@code
+ * deploy.restart_policy} replaces {@code restart} entirely, its condition mapped none/no -> no,
+ * on-failure, unless-stopped, any/always -> always, and an absent condition meaning no. The same
+ * text form ({@code on-failure:3}) travels on container labels, so the engine reads a re-adopted
+ * container's policy with {@link #parse} too.
  *
  * @param maxRetries restarts allowed before giving up; 0 = unlimited (docker's MaximumRetryCount)
  * @param delay fixed delay between restarts instead of docker's backoff; null = backoff
@@ -40,14 +40,16 @@ public record RestartPolicy(Mode mode, int maxRetries, Duration delay, Duration 
       return new RestartPolicy(mode, 0, null, null);
     }
     try {
-      return new RestartPolicy(mode, Integer.parseUnsignedInt(text.substring(colon + 1)), null, null);
+      return new RestartPolicy(
+          mode, Integer.parseUnsignedInt(text.substring(colon + 1)), null, null);
     } catch (NumberFormatException e) {
       throw invalid(text, "maximum retry count must be a number");
     }
   }
 
   /** {@code deploy.restart_policy}: condition none, on-failure, any (and docker's own names). */
-  public static RestartPolicy ofDeploy(String condition, Integer maxAttempts, Duration delay, Duration window) {
+  public static RestartPolicy ofDeploy(
+      String condition, Integer maxAttempts, Duration delay, Duration window) {
     Mode mode = condition == null || condition.isEmpty() ? Mode.NO : mode(condition);
     return new RestartPolicy(mode, maxAttempts == null ? 0 : maxAttempts, delay, window);
   }
@@ -67,8 +69,8 @@ public record RestartPolicy(Mode mode, int maxRetries, Duration delay, Duration 
   }
 
   /**
-   * Whether an exit with this code is answered with a restart, before counting retries: always
-   * and unless-stopped restart any exit, on-failure a non-zero one.
+   * Whether an exit with this code is answered with a restart, before counting retries: always and
+   * unless-stopped restart any exit, on-failure a non-zero one.
    */
   public boolean restartsAfter(int exitCode) {
     return switch (mode) {
@@ -80,12 +82,13 @@ public record RestartPolicy(Mode mode, int maxRetries, Duration delay, Duration 
 
   /** The text form {@link #parse} reads back (delay and window travel separately). */
   public String label() {
-    String name = switch (mode) {
-      case NO -> "no";
-      case ALWAYS -> "always";
-      case UNLESS_STOPPED -> "unless-stopped";
-      case ON_FAILURE -> "on-failure";
-    };
+    String name =
+        switch (mode) {
+          case NO -> "no";
+          case ALWAYS -> "always";
+          case UNLESS_STOPPED -> "unless-stopped";
+          case ON_FAILURE -> "on-failure";
+        };
     return maxRetries > 0 && mode != Mode.NO ? name + ":" + maxRetries : name;
   }
 

@@ -6,13 +6,13 @@ import java.util.Map;
 /**
  * One service of a resolved project, every short syntax already parsed into its typed value, its
  * attributes grouped by concern. Immutable; built by the loader, or by {@link #builder} in tests
- * and converters. Group records are never null (an absent attribute is empty or null inside
- * them); {@code build}, {@code healthcheck} and {@code logging} are null when not written.
+ * and converters. Group records are never null (an absent attribute is empty or null inside them);
+ * {@code build}, {@code healthcheck} and {@code logging} are null when not written.
  *
  * @param pullPolicy always, never, missing, build, daily...; null = the verb's default
- * @param configHash SHA-256 of the service's canonical form without the attributes that do not
- *     need a new container (build, pull_policy, scale, deploy.replicas, depends_on, profiles), as
- *     docker compose's {@code com.docker.compose.config-hash}; computed by the loader
+ * @param configHash SHA-256 of the service's canonical form without the attributes that do not need
+ *     a new container (build, pull_policy, scale, deploy.replicas, depends_on, profiles), as docker
+ *     compose's {@code com.docker.compose.config-hash}; computed by the loader
  */
 public record Service(
     String name,
@@ -49,13 +49,29 @@ public record Service(
   }
 
   public Builder toBuilder() {
-    return new Builder().name(name).image(image).pullPolicy(pullPolicy).platform(platform).build(build)
-        .containerName(containerName).labels(labels).profiles(profiles).process(process).networking(networking)
-        .storage(storage).resources(resources).security(security).healthcheck(healthcheck).lifecycle(lifecycle)
-        .logging(logging).configHash(configHash);
+    return new Builder()
+        .name(name)
+        .image(image)
+        .pullPolicy(pullPolicy)
+        .platform(platform)
+        .build(build)
+        .containerName(containerName)
+        .labels(labels)
+        .profiles(profiles)
+        .process(process)
+        .networking(networking)
+        .storage(storage)
+        .resources(resources)
+        .security(security)
+        .healthcheck(healthcheck)
+        .lifecycle(lifecycle)
+        .logging(logging)
+        .configHash(configHash);
   }
 
-  /** Fills a {@link Service}; groups start empty, as the loader leaves a service that sets nothing. */
+  /**
+   * Fills a {@link Service}; groups start empty, as the loader leaves a service that sets nothing.
+   */
   public static final class Builder {
     private String name;
     private String image;
@@ -161,8 +177,24 @@ public record Service(
     }
 
     public Service build() {
-      return new Service(name, image, pullPolicy, platform, build, containerName, labels, profiles, process, networking,
-          storage, resources, security, healthcheck, lifecycle, logging, configHash);
+      return new Service(
+          name,
+          image,
+          pullPolicy,
+          platform,
+          build,
+          containerName,
+          labels,
+          profiles,
+          process,
+          networking,
+          storage,
+          resources,
+          security,
+          healthcheck,
+          lifecycle,
+          logging,
+          configHash);
     }
   }
 }

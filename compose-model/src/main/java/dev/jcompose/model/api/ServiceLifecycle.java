@@ -12,7 +12,11 @@ import java.util.Map;
  * @param stopGracePeriod null = docker's 10 s
  */
 public record ServiceLifecycle(
-    Map<String, Dependency> dependsOn, RestartPolicy restart, int scale, String stopSignal, Duration stopGracePeriod) {
+    Map<String, Dependency> dependsOn,
+    RestartPolicy restart,
+    int scale,
+    String stopSignal,
+    Duration stopGracePeriod) {
 
   public ServiceLifecycle {
     dependsOn = Copies.map(dependsOn);

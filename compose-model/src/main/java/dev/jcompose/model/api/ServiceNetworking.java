@@ -7,8 +7,8 @@ import java.util.Map;
  * How a service's containers are named and reached: their namespace, the project networks they
  * join, published and exposed ports, and what their /etc/hosts and /etc/resolv.conf say.
  *
- * @param networks network key to per-network settings, in the order written; empty with a
- *     bridged mode means the project's {@code default} network
+ * @param networks network key to per-network settings, in the order written; empty with a bridged
+ *     mode means the project's {@code default} network
  */
 public record ServiceNetworking(
     NetworkMode mode,
@@ -43,9 +43,19 @@ public record ServiceNetworking(
   }
 
   public Builder toBuilder() {
-    return new Builder().mode(mode).networks(networks).hostname(hostname).domainname(domainname)
-        .macAddress(macAddress).ports(ports).expose(expose).extraHosts(extraHosts).dns(dns).dnsSearch(dnsSearch)
-        .dnsOpt(dnsOpt).links(links);
+    return new Builder()
+        .mode(mode)
+        .networks(networks)
+        .hostname(hostname)
+        .domainname(domainname)
+        .macAddress(macAddress)
+        .ports(ports)
+        .expose(expose)
+        .extraHosts(extraHosts)
+        .dns(dns)
+        .dnsSearch(dnsSearch)
+        .dnsOpt(dnsOpt)
+        .links(links);
   }
 
   /**
@@ -56,7 +66,13 @@ public record ServiceNetworking(
    * @param mode ingress or host
    */
   public record Port(
-      String name, int target, PortRange published, String hostIp, Protocol protocol, String mode, String appProtocol) {
+      String name,
+      int target,
+      PortRange published,
+      String hostIp,
+      Protocol protocol,
+      String mode,
+      String appProtocol) {
 
     public Port {
       protocol = protocol == null ? Protocol.TCP : protocol;
@@ -68,7 +84,10 @@ public record ServiceNetworking(
       return new Port(null, target, published, null, Protocol.TCP, "ingress", null);
     }
 
-    /** The short syntax {@code [[ip:](port|range):](port|range)[/proto]}, one entry per container port. */
+    /**
+     * The short syntax {@code [[ip:](port|range):](port|range)[/proto]}, one entry per container
+     * port.
+     */
     public static List<Port> parse(String spec) {
       return PortSyntax.parse(spec);
     }
@@ -85,7 +104,8 @@ public record ServiceNetworking(
     /** {@code 80}, {@code 8000-8010}, {@code 53/udp}. */
     public static Expose parse(String text) {
       int slash = text.indexOf('/');
-      return new Expose(PortRange.parse(slash < 0 ? text : text.substring(0, slash), "port"),
+      return new Expose(
+          PortRange.parse(slash < 0 ? text : text.substring(0, slash), "port"),
           slash < 0 ? Protocol.TCP : Protocol.parse(text.substring(slash + 1)));
     }
 
@@ -139,11 +159,16 @@ public record ServiceNetworking(
 
     public static Link parse(String text) {
       int colon = text.indexOf(':');
-      return colon < 0 ? new Link(text, text) : new Link(text.substring(0, colon), text.substring(colon + 1));
+      return colon < 0
+          ? new Link(text, text)
+          : new Link(text.substring(0, colon), text.substring(colon + 1));
     }
   }
 
-  /** Fills a {@link ServiceNetworking}; unset values are what the loader leaves for absent attributes. */
+  /**
+   * Fills a {@link ServiceNetworking}; unset values are what the loader leaves for absent
+   * attributes.
+   */
   public static final class Builder {
     private NetworkMode mode;
     private Map<String, Attachment> networks;
@@ -219,8 +244,19 @@ public record ServiceNetworking(
     }
 
     public ServiceNetworking build() {
-      return new ServiceNetworking(mode, networks, hostname, domainname, macAddress, ports, expose, extraHosts, dns,
-          dnsSearch, dnsOpt, links);
+      return new ServiceNetworking(
+          mode,
+          networks,
+          hostname,
+          domainname,
+          macAddress,
+          ports,
+          expose,
+          extraHosts,
+          dns,
+          dnsSearch,
+          dnsOpt,
+          links);
     }
   }
 }

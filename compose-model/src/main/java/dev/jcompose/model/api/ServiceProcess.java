@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a service's container runs and as whom. {@code command} and {@code entrypoint} are null
- * when the compose file does not set them (the image's apply), an empty list when set empty.
+ * What a service's container runs and as whom. {@code command} and {@code entrypoint} are null when
+ * the compose file does not set them (the image's apply), an empty list when set empty.
  *
- * @param environment resolved variables; unset ones (a bare {@code KEY} not in the environment) are absent
+ * @param environment resolved variables; unset ones (a bare {@code KEY} not in the environment) are
+ *     absent
  * @param init null = the engine's default
  */
 public record ServiceProcess(
@@ -35,11 +36,21 @@ public record ServiceProcess(
   }
 
   public Builder toBuilder() {
-    return new Builder().command(command).entrypoint(entrypoint).environment(environment).workingDir(workingDir)
-        .user(user).groupAdd(groupAdd).tty(tty).stdinOpen(stdinOpen).init(init);
+    return new Builder()
+        .command(command)
+        .entrypoint(entrypoint)
+        .environment(environment)
+        .workingDir(workingDir)
+        .user(user)
+        .groupAdd(groupAdd)
+        .tty(tty)
+        .stdinOpen(stdinOpen)
+        .init(init);
   }
 
-  /** Fills a {@link ServiceProcess}; unset values are what the loader leaves for absent attributes. */
+  /**
+   * Fills a {@link ServiceProcess}; unset values are what the loader leaves for absent attributes.
+   */
   public static final class Builder {
     private List<String> command;
     private List<String> entrypoint;
@@ -97,7 +108,8 @@ public record ServiceProcess(
     }
 
     public ServiceProcess build() {
-      return new ServiceProcess(command, entrypoint, environment, workingDir, user, groupAdd, tty, stdinOpen, init);
+      return new ServiceProcess(
+          command, entrypoint, environment, workingDir, user, groupAdd, tty, stdinOpen, init);
     }
   }
 }

@@ -35,9 +35,19 @@ public record ServiceResources(
   }
 
   public Builder toBuilder() {
-    return new Builder().memLimit(memLimit).memswapLimit(memswapLimit).memReservation(memReservation)
-        .nanoCpus(nanoCpus).cpuShares(cpuShares).cpuQuota(cpuQuota).cpuPeriod(cpuPeriod).cpuset(cpuset)
-        .pidsLimit(pidsLimit).oomScoreAdj(oomScoreAdj).oomKillDisable(oomKillDisable).shmSize(shmSize)
+    return new Builder()
+        .memLimit(memLimit)
+        .memswapLimit(memswapLimit)
+        .memReservation(memReservation)
+        .nanoCpus(nanoCpus)
+        .cpuShares(cpuShares)
+        .cpuQuota(cpuQuota)
+        .cpuPeriod(cpuPeriod)
+        .cpuset(cpuset)
+        .pidsLimit(pidsLimit)
+        .oomScoreAdj(oomScoreAdj)
+        .oomKillDisable(oomKillDisable)
+        .shmSize(shmSize)
         .ulimits(ulimits);
   }
 
@@ -125,8 +135,20 @@ public record ServiceResources(
     }
 
     public ServiceResources build() {
-      return new ServiceResources(memLimit, memswapLimit, memReservation, nanoCpus, cpuShares, cpuQuota, cpuPeriod,
-          cpuset, pidsLimit, oomScoreAdj, oomKillDisable, shmSize, ulimits);
+      return new ServiceResources(
+          memLimit,
+          memswapLimit,
+          memReservation,
+          nanoCpus,
+          cpuShares,
+          cpuQuota,
+          cpuPeriod,
+          cpuset,
+          pidsLimit,
+          oomScoreAdj,
+          oomKillDisable,
+          shmSize,
+          ulimits);
     }
   }
 }

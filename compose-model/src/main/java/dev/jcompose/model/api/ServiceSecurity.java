@@ -36,8 +36,16 @@ public record ServiceSecurity(
   }
 
   public Builder toBuilder() {
-    return new Builder().privileged(privileged).readOnly(readOnly).capAdd(capAdd).capDrop(capDrop)
-        .securityOpt(securityOpt).devices(devices).sysctls(sysctls).ipc(ipc).pid(pid);
+    return new Builder()
+        .privileged(privileged)
+        .readOnly(readOnly)
+        .capAdd(capAdd)
+        .capDrop(capDrop)
+        .securityOpt(securityOpt)
+        .devices(devices)
+        .sysctls(sysctls)
+        .ipc(ipc)
+        .pid(pid);
   }
 
   /** A device in long form; {@code target} and {@code permissions} null = as source, rwm. */
@@ -101,7 +109,8 @@ public record ServiceSecurity(
     }
 
     public ServiceSecurity build() {
-      return new ServiceSecurity(privileged, readOnly, capAdd, capDrop, securityOpt, devices, sysctls, ipc, pid);
+      return new ServiceSecurity(
+          privileged, readOnly, capAdd, capDrop, securityOpt, devices, sysctls, ipc, pid);
     }
   }
 }

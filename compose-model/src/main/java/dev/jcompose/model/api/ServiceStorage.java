@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /** What is mounted into a service's containers: volumes and binds, tmpfs, secrets and configs. */
-public record ServiceStorage(List<Mount> volumes, List<Tmpfs> tmpfs, List<FileRef> secrets, List<FileRef> configs) {
+public record ServiceStorage(
+    List<Mount> volumes, List<Tmpfs> tmpfs, List<FileRef> secrets, List<FileRef> configs) {
 
   public ServiceStorage {
     volumes = Copies.list(volumes);
@@ -52,7 +53,8 @@ public record ServiceStorage(List<Mount> volumes, List<Tmpfs> tmpfs, List<FileRe
 
   /**
    * A mount in long form. For binds {@code source} is an absolute host path; for named volumes the
-   * volume KEY (resolve the engine name through {@link Project#volumes()}); null for anonymous ones.
+   * volume KEY (resolve the engine name through {@link Project#volumes()}); null for anonymous
+   * ones.
    *
    * @param bindCreateHostPath null unless a {@code bind} section is written
    * @param tmpfsSize bytes, null = the kernel's default
@@ -73,7 +75,8 @@ public record ServiceStorage(List<Mount> volumes, List<Tmpfs> tmpfs, List<FileRe
 
     /** A mount with only the usual attributes set. */
     public static Mount of(MountType type, String source, String target, boolean readOnly) {
-      return new Mount(type, source, target, readOnly, null, null, null, null, null, null, null, null);
+      return new Mount(
+          type, source, target, readOnly, null, null, null, null, null, null, null, null);
     }
 
     public boolean anonymous() {
@@ -90,8 +93,10 @@ public record ServiceStorage(List<Mount> volumes, List<Tmpfs> tmpfs, List<FileRe
 
     public static Tmpfs parse(String spec) {
       int colon = spec.indexOf(':');
-      return colon < 0 ? new Tmpfs(spec, List.of())
-          : new Tmpfs(spec.substring(0, colon), Arrays.asList(spec.substring(colon + 1).split(",")));
+      return colon < 0
+          ? new Tmpfs(spec, List.of())
+          : new Tmpfs(
+              spec.substring(0, colon), Arrays.asList(spec.substring(colon + 1).split(",")));
     }
   }
 

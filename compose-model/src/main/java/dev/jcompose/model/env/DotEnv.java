@@ -14,15 +14,18 @@ import java.util.function.Function;
 
 /**
  * Reads {@code .env} files and service {@code env_file}s with compose's grammar (compose-go
- * dotenv): comments, {@code export}, {@code KEY=value} or {@code KEY: value}, single quotes literal,
- * double quotes with escapes then interpolation, unquoted values interpolated with inline
- * {@code " #"} comments stripped, multi-line quoted values, bare {@code KEY} copied from the lookup.
+ * dotenv): comments, {@code export}, {@code KEY=value} or {@code KEY: value}, single quotes
+ * literal, double quotes with escapes then interpolation, unquoted values interpolated with inline
+ * {@code " #"} comments stripped, multi-line quoted values, bare {@code KEY} copied from the
+ * lookup.
  *
  * <p>Variables inside values resolve from {@code lookup} first, then from keys defined earlier in
  * the same parse. Stateless; every method returns a fresh insertion-ordered map.
  */
 public final class DotEnv {
-  /** {@code env_file} formats: compose's default grammar, or {@code raw} (docker run --env-file). */
+  /**
+   * {@code env_file} formats: compose's default grammar, or {@code raw} (docker run --env-file).
+   */
   public enum Format {
     DOTENV,
     RAW
@@ -47,7 +50,10 @@ public final class DotEnv {
   /** Reads one file; {@code format} null means the default. Missing file = NoSuchFileException. */
   public static Map<String, String> read(
       Path file, Function<String, Optional<String>> lookup, Format format) throws IOException {
-    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), lookup,
+    return parse(
+        Files.readString(file, StandardCharsets.UTF_8),
+        file.toString(),
+        lookup,
         format == null ? Format.DOTENV : format);
   }
 
@@ -56,7 +62,8 @@ public final class DotEnv {
    * GetEnvFromFile: later files override earlier ones, values may refer to {@code current} and to
    * keys of earlier files. A missing file is an error naming its absolute path.
    */
-  public static Map<String, String> readProjectFiles(List<Path> files, Map<String, String> current) {
+  public static Map<String, String> readProjectFiles(
+      List<Path> files, Map<String, String> current) {
     LinkedHashMap<String, String> out = new LinkedHashMap<>();
     for (Path f : files) {
       Path abs = f.toAbsolutePath().normalize();
@@ -72,13 +79,18 @@ public final class DotEnv {
       } catch (IOException e) {
         throw new ComposeFileException("couldn't read env file: " + abs, e);
       }
-      parseInto(content, abs.toString(), out, k -> Optional.ofNullable(current.get(k)), Format.DOTENV);
+      parseInto(
+          content, abs.toString(), out, k -> Optional.ofNullable(current.get(k)), Format.DOTENV);
     }
     return out;
   }
 
-  private static void parseInto(String content, String file, Map<String, String> out,
-      Function<String, Optional<String>> lookup, Format format) {
+  private static void parseInto(
+      String content,
+      String file,
+      Map<String, String> out,
+      Function<String, Optional<String>> lookup,
+      Format format) {
     try {
       if (format == Format.RAW) {
         RawEnvParser.parse(content, out, lookup);

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One pass over a {@code .env} text with compose's grammar (compose-go dotenv/parser.go).
- * Not reusable: it tracks the current line for error messages.
+ * One pass over a {@code .env} text with compose's grammar (compose-go dotenv/parser.go). Not
+ * reusable: it tracks the current line for error messages.
  */
 final class DotEnvParser {
   private final Map<String, String> out;
@@ -75,8 +75,14 @@ final class DotEnvParser {
     }
     for (int i = 0; i < src.length(); ) {
       int cp = src.codePointAt(i);
-      if (isSpace(cp) || cp == '_' || cp == '.' || cp == '-' || cp == '[' || cp == ']'
-          || Character.isLetter(cp) || Character.isDigit(cp)) {
+      if (isSpace(cp)
+          || cp == '_'
+          || cp == '.'
+          || cp == '-'
+          || cp == '['
+          || cp == ']'
+          || Character.isLetter(cp)
+          || Character.isDigit(cp)) {
         i += Character.charCount(cp);
         continue;
       }
@@ -88,8 +94,12 @@ final class DotEnvParser {
         }
         return new Key(name, trimLeftSpace(src.substring(i + 1)), inherited);
       }
-      throw error("unexpected character \"" + Character.toString(cp) + "\" in variable name \""
-          + src.split("\n", -1)[0] + "\"");
+      throw error(
+          "unexpected character \""
+              + Character.toString(cp)
+              + "\" in variable name \""
+              + src.split("\n", -1)[0]
+              + "\"");
     }
     // compose-go quirk: a last line without '=' nor newline reads as an empty key; a bare KEY at
     // end of file is an inherited key for every practical purpose, so treat it as one.

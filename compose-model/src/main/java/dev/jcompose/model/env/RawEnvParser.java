@@ -5,14 +5,15 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The {@code raw} env_file format, docker run {@code --env-file} semantics (docker/cli kvfile):
- * one {@code KEY=VALUE} per line taken verbatim (no quotes, escapes nor interpolation), {@code #}
+ * The {@code raw} env_file format, docker run {@code --env-file} semantics (docker/cli kvfile): one
+ * {@code KEY=VALUE} per line taken verbatim (no quotes, escapes nor interpolation), {@code #}
  * comment lines and blank lines skipped, a bare {@code KEY} copied from the lookup if set.
  */
 final class RawEnvParser {
   private RawEnvParser() {}
 
-  static void parse(String content, Map<String, String> out, Function<String, Optional<String>> lookup) {
+  static void parse(
+      String content, Map<String, String> out, Function<String, Optional<String>> lookup) {
     String[] lines = content.split("\n", -1);
     for (int n = 0; n < lines.length; n++) {
       String line = stripBom(n, lines[n]).stripLeading();
@@ -28,7 +29,8 @@ final class RawEnvParser {
         throw new DotEnvException("line " + (n + 1) + ": no variable name on line '" + line + "'");
       }
       if (key.chars().anyMatch(Character::isWhitespace)) {
-        throw new DotEnvException("line " + (n + 1) + ": variable '" + key + "' contains whitespaces");
+        throw new DotEnvException(
+            "line " + (n + 1) + ": variable '" + key + "' contains whitespaces");
       }
       if (eq >= 0) {
         out.put(key, line.substring(eq + 1));

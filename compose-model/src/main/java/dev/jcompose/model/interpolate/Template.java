@@ -11,9 +11,9 @@ import java.util.function.Function;
  * {@code [_a-zA-Z][_a-zA-Z0-9]*}); {@code ${NAME<op>arg}} with op {@code :- - :? ? :+ +}. A braced
  * expression with an operator extends, like compose-go's greedy regex, to the last closing brace of
  * the line, is cut at its matching brace (nested {@code ${...}} in the argument), and the argument
- * is substituted lazily. A {@code $}
- * followed by anything else is kept literally; a dollar and an opening brace not followed by a
- * valid expression is an invalid template. Unset variables without default give "" and a warning.
+ * is substituted lazily. A {@code $} followed by anything else is kept literally; a dollar and an
+ * opening brace not followed by a valid expression is an invalid template. Unset variables without
+ * default give "" and a warning.
  */
 public final class Template {
   private final Function<String, Optional<String>> lookup;
@@ -135,7 +135,8 @@ public final class Template {
 
   private static int nameEnd(String t, int from) {
     int i = from;
-    while (i < t.length() && (isNameStart(t.charAt(i)) || (Character.isDigit(t.charAt(i)) && t.charAt(i) < 128))) {
+    while (i < t.length()
+        && (isNameStart(t.charAt(i)) || (Character.isDigit(t.charAt(i)) && t.charAt(i) < 128))) {
       i++;
     }
     return i;

@@ -33,7 +33,8 @@ public final class TreeInterpolator {
   private Node visit(Node node, TreePath path) {
     if (node instanceof MapNode map) {
       MapNode out = map.shallowCopy();
-      map.entries().forEach((k, v) -> out.entries().put(k, v == null ? null : visit(v, path.key(k))));
+      map.entries()
+          .forEach((k, v) -> out.entries().put(k, v == null ? null : visit(v, path.key(k))));
       return out;
     }
     if (node instanceof ListNode list) {
@@ -58,21 +59,32 @@ public final class TreeInterpolator {
     }
     Optional<TypeCasts.Kind> kind = TypeCasts.kindAt(path);
     if (kind.isEmpty()) {
-      return substituted.equals(text) ? s : new ScalarNode(s.mark(), s.directive(), substituted, substituted, s.quoted());
+      return substituted.equals(text)
+          ? s
+          : new ScalarNode(s.mark(), s.directive(), substituted, substituted, s.quoted());
     }
     try {
       Object cast = TypeCasts.cast(kind.get(), substituted, warnings);
       return new ScalarNode(s.mark(), s.directive(), cast, substituted, s.quoted());
     } catch (IllegalArgumentException e) {
       throw new ComposeFileException(
-          s.mark() + ": error while interpolating " + path + ": failed to cast to expected type: " + e.getMessage(), e);
+          s.mark()
+              + ": error while interpolating "
+              + path
+              + ": failed to cast to expected type: "
+              + e.getMessage(),
+          e);
     }
   }
 
   private static String describe(ScalarNode s, TreePath path, TemplateException e) {
     if (e.invalid()) {
-      return s.mark() + ": invalid interpolation format for " + path
-          + ": \"" + s.value() + "\". You may need to escape any $ with another $.";
+      return s.mark()
+          + ": invalid interpolation format for "
+          + path
+          + ": \""
+          + s.value()
+          + "\". You may need to escape any $ with another $.";
     }
     return s.mark() + ": error while interpolating " + path + ": " + e.getMessage();
   }

@@ -9,9 +9,9 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * compose-go's "interpolate with type casting" table (loader/interpolate.go): after substitution,
- * a STRING at one of these paths becomes the type the schema wants, whether or not it held a
- * variable (so {@code read_only: "true"} is a boolean too). Non-string values are left alone.
+ * compose-go's "interpolate with type casting" table (loader/interpolate.go): after substitution, a
+ * STRING at one of these paths becomes the type the schema wants, whether or not it held a variable
+ * (so {@code read_only: "true"} is a boolean too). Non-string values are left alone.
  */
 final class TypeCasts {
   enum Kind {
@@ -29,26 +29,66 @@ final class TypeCasts {
 
   private static Map<TreePath, Kind> table() {
     Map<String, Kind> t = new LinkedHashMap<>();
-    for (String p : new String[] {"cpu_count", "cpu_period", "cpu_quota", "cpu_rt_period",
-        "cpu_rt_runtime", "cpu_shares", "oom_score_adj", "pids_limit", "deploy.replicas",
-        "deploy.update_config.parallelism", "deploy.rollback_config.parallelism",
-        "deploy.restart_policy.max_attempts", "deploy.placement.max_replicas_per_node",
-        "healthcheck.retries", "ports.[].target", "scale", "ulimits.*", "ulimits.*.hard",
-        "ulimits.*.soft"}) {
+    for (String p :
+        new String[] {
+          "cpu_count",
+          "cpu_period",
+          "cpu_quota",
+          "cpu_rt_period",
+          "cpu_rt_runtime",
+          "cpu_shares",
+          "oom_score_adj",
+          "pids_limit",
+          "deploy.replicas",
+          "deploy.update_config.parallelism",
+          "deploy.rollback_config.parallelism",
+          "deploy.restart_policy.max_attempts",
+          "deploy.placement.max_replicas_per_node",
+          "healthcheck.retries",
+          "ports.[].target",
+          "scale",
+          "ulimits.*",
+          "ulimits.*.hard",
+          "ulimits.*.soft"
+        }) {
       t.put("services.*." + p, Kind.INT);
     }
-    for (String p : new String[] {"cpu_percent", "cpus", "deploy.update_config.max_failure_ratio",
-        "deploy.rollback_config.max_failure_ratio"}) {
+    for (String p :
+        new String[] {
+          "cpu_percent",
+          "cpus",
+          "deploy.update_config.max_failure_ratio",
+          "deploy.rollback_config.max_failure_ratio"
+        }) {
       t.put("services.*." + p, Kind.FLOAT);
     }
-    for (String p : new String[] {"init", "depends_on.*.required", "depends_on.*.restart",
-        "healthcheck.disable", "oom_kill_disable", "privileged", "read_only", "stdin_open", "tty",
-        "volumes.[].read_only", "volumes.[].volume.nocopy"}) {
+    for (String p :
+        new String[] {
+          "init",
+          "depends_on.*.required",
+          "depends_on.*.restart",
+          "healthcheck.disable",
+          "oom_kill_disable",
+          "privileged",
+          "read_only",
+          "stdin_open",
+          "tty",
+          "volumes.[].read_only",
+          "volumes.[].volume.nocopy"
+        }) {
       t.put("services.*." + p, Kind.BOOL);
     }
-    for (String p : new String[] {"networks.*.external", "networks.*.internal",
-        "networks.*.attachable", "networks.*.enable_ipv4", "networks.*.enable_ipv6",
-        "volumes.*.external", "secrets.*.external", "configs.*.external"}) {
+    for (String p :
+        new String[] {
+          "networks.*.external",
+          "networks.*.internal",
+          "networks.*.attachable",
+          "networks.*.enable_ipv4",
+          "networks.*.enable_ipv6",
+          "volumes.*.external",
+          "secrets.*.external",
+          "configs.*.external"
+        }) {
       t.put(p, Kind.BOOL);
     }
     Map<TreePath, Kind> out = new LinkedHashMap<>();
@@ -57,7 +97,10 @@ final class TypeCasts {
   }
 
   static Optional<Kind> kindAt(TreePath path) {
-    return TABLE.entrySet().stream().filter(e -> path.matches(e.getKey())).map(Map.Entry::getValue).findFirst();
+    return TABLE.entrySet().stream()
+        .filter(e -> path.matches(e.getKey()))
+        .map(Map.Entry::getValue)
+        .findFirst();
   }
 
   /** Casts {@code value}; throws IllegalArgumentException with compose-go's reason. */
@@ -82,7 +125,8 @@ final class TypeCasts {
 
   private static Object toFloat(String v) {
     if (!FLOAT.matcher(v).matches()) {
-      throw new IllegalArgumentException("strconv.ParseFloat: parsing \"" + v + "\": invalid syntax");
+      throw new IllegalArgumentException(
+          "strconv.ParseFloat: parsing \"" + v + "\": invalid syntax");
     }
     String lower = v.toLowerCase(Locale.ROOT);
     if (lower.contains("inf")) {
@@ -97,11 +141,13 @@ final class TypeCasts {
       case "true" -> true;
       case "false" -> false;
       case "y", "yes", "on" -> {
-        warnings.accept("\"" + v + "\" for boolean is not supported by YAML 1.2, please use `true`");
+        warnings.accept(
+            "\"" + v + "\" for boolean is not supported by YAML 1.2, please use `true`");
         yield true;
       }
       case "n", "no", "off" -> {
-        warnings.accept("\"" + v + "\" for boolean is not supported by YAML 1.2, please use `false`");
+        warnings.accept(
+            "\"" + v + "\" for boolean is not supported by YAML 1.2, please use `false`");
         yield false;
       }
       default -> throw new IllegalArgumentException("invalid boolean: " + v);

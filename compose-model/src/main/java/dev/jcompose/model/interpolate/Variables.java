@@ -10,13 +10,14 @@ import java.util.TreeMap;
 /**
  * The variables a model refers to, with their defaults ({@code docker compose config --variables},
  * compose-go template.ExtractVariables): {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-def}} and
- * {@code ${NAME-def}} (default), {@code ${NAME:?err}} and {@code ${NAME?err}} (required),
- * {@code ${NAME:+alt}} and {@code ${NAME+alt}} (alternate); {@code $$} is a literal dollar.
- * Defaults may hold further references, which are found too.
+ * {@code ${NAME-def}} (default), {@code ${NAME:?err}} and {@code ${NAME?err}} (required), {@code
+ * ${NAME:+alt}} and {@code ${NAME+alt}} (alternate); {@code $$} is a literal dollar. Defaults may
+ * hold further references, which are found too.
  */
 public final class Variables {
   /** One variable; the default and alternate are empty when not given. */
-  public record Variable(String name, boolean required, String defaultValue, String alternateValue) {}
+  public record Variable(
+      String name, boolean required, String defaultValue, String alternateValue) {}
 
   private final Map<String, Variable> found = new TreeMap<>();
 
@@ -31,10 +32,12 @@ public final class Variables {
 
   private void walk(Node n) {
     if (n instanceof MapNode m) {
-      m.entries().forEach((k, v) -> {
-        scan(k);
-        walk(v);
-      });
+      m.entries()
+          .forEach(
+              (k, v) -> {
+                scan(k);
+                walk(v);
+              });
     } else if (n instanceof ListNode l) {
       l.items().forEach(this::walk);
     } else if (n instanceof ScalarNode s && s.value() instanceof String text) {
@@ -70,12 +73,16 @@ public final class Variables {
 
   private void braced(String body) {
     int j = 0;
-    while (j < body.length() && (Character.isLetterOrDigit(body.charAt(j)) || body.charAt(j) == '_')) {
+    while (j < body.length()
+        && (Character.isLetterOrDigit(body.charAt(j)) || body.charAt(j) == '_')) {
       j++;
     }
     String name = body.substring(0, j);
     String rest = body.substring(j);
-    String op = rest.startsWith(":") && rest.length() > 1 ? rest.substring(0, 2) : rest.isEmpty() ? "" : rest.substring(0, 1);
+    String op =
+        rest.startsWith(":") && rest.length() > 1
+            ? rest.substring(0, 2)
+            : rest.isEmpty() ? "" : rest.substring(0, 1);
     String value = rest.substring(op.length());
     switch (op) {
       case ":-", "-" -> add(new Variable(name, false, value, ""));
@@ -88,13 +95,21 @@ public final class Variables {
 
   private void add(Variable v) {
     if (!v.name().isEmpty()) {
-      found.merge(v.name(), v, (a, b) -> new Variable(a.name(), a.required() || b.required(),
-          a.defaultValue().isEmpty() ? b.defaultValue() : a.defaultValue(),
-          a.alternateValue().isEmpty() ? b.alternateValue() : a.alternateValue()));
+      found.merge(
+          v.name(),
+          v,
+          (a, b) ->
+              new Variable(
+                  a.name(),
+                  a.required() || b.required(),
+                  a.defaultValue().isEmpty() ? b.defaultValue() : a.defaultValue(),
+                  a.alternateValue().isEmpty() ? b.alternateValue() : a.alternateValue()));
     }
   }
 
-  /** The index of the brace closing the one opened before {@code from} (nested ones counted), or -1. */
+  /**
+   * The index of the brace closing the one opened before {@code from} (nested ones counted), or -1.
+   */
   private static int closing(String s, int from) {
     int depth = 1;
     for (int i = from; i < s.length(); i++) {

@@ -42,7 +42,9 @@ final class DocumentPipeline {
         acc = document(doc, file, scope, acc);
       }
       if (acc.get("version") != null) {
-        warnings.add(file + ": the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion");
+        warnings.add(
+            file
+                + ": the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion");
         acc.entries().remove("version");
       }
     }
@@ -65,6 +67,7 @@ final class DocumentPipeline {
     if (!interpolate) {
       return doc;
     }
-    return new TreeInterpolator(k -> Optional.ofNullable(scope.env().get(k)), warnings::add).interpolate(doc);
+    return new TreeInterpolator(k -> Optional.ofNullable(scope.env().get(k)), warnings::add)
+        .interpolate(doc);
   }
 }

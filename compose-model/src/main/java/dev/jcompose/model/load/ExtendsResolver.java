@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Resolves {@code extends} in one document (compose-go loader/extends.go): the base service comes
- * from the same document or from {@code file:} (read with the same environment, its relative
- * paths made absolute against its own directory), is itself resolved recursively, and the local
+ * from the same document or from {@code file:} (read with the same environment, its relative paths
+ * made absolute against its own directory), is itself resolved recursively, and the local
  * definition is merged over it with the normal merge rules. Cycles are errors listing the chain.
  */
 final class ExtendsResolver {
@@ -56,8 +56,16 @@ final class ExtendsResolver {
     }
     if (!(baseServices.get(ref) instanceof MapNode)) {
       String where = baseFile.equals(file) ? "" : " in " + baseFile;
-      throw new ComposeFileException(ext.mark() + ": cannot extend service \"" + name + "\" in " + file
-          + ": service \"" + ref + "\" not found" + where);
+      throw new ComposeFileException(
+          ext.mark()
+              + ": cannot extend service \""
+              + name
+              + "\" in "
+              + file
+              + ": service \""
+              + ref
+              + "\" not found"
+              + where);
     }
     Ref next = new Ref(baseFile, ref);
     if (chain.contains(next)) {
@@ -77,7 +85,9 @@ final class ExtendsResolver {
     if (ext instanceof ScalarNode s && s.value() instanceof String str) {
       return str;
     }
-    if (ext instanceof MapNode m && m.get("service") instanceof ScalarNode s && s.value() instanceof String str) {
+    if (ext instanceof MapNode m
+        && m.get("service") instanceof ScalarNode s
+        && s.value() instanceof String str) {
       return str;
     }
     throw new ComposeFileException(ext.mark() + ": extends." + name + ".service is required");
@@ -88,7 +98,8 @@ final class ExtendsResolver {
     MapNode other = pipeline.load(List.of(target.toString()), scope);
     other = new PathRebaser(target.getParent(), pipeline.home()).rebase(other);
     if (!(other.get("services") instanceof MapNode services)) {
-      throw new ComposeFileException("cannot extend service \"" + name + "\" in " + target + ": no services section");
+      throw new ComposeFileException(
+          "cannot extend service \"" + name + "\" in " + target + ": no services section");
     }
     return services.shallowCopy();
   }

@@ -10,34 +10,49 @@ import java.util.regex.Pattern;
  * when compose-go decodes into an untyped map.
  *
  * <p>Booleans are only {@code true/True/TRUE/false/False/FALSE} (YAML 1.2), so {@code yes/on/y}
- * stay strings. Integers use Go's {@code strconv.ParseInt(s, 0, 64)} after dropping {@code _}:
- * a leading {@code 0} means octal ({@code 0755} = 493, kept "for compatibility" in go-yaml),
- * {@code 0o}, {@code 0x}, {@code 0b} prefixes, optional sign. Anything matching go-yaml's float
- * pattern is a float (so {@code 08}, an invalid octal, becomes 8.0 as in Go). Timestamps stay
- * strings for untyped decoding. No sexagesimal ({@code 22:22} is a string).
+ * stay strings. Integers use Go's {@code strconv.ParseInt(s, 0, 64)} after dropping {@code _}: a
+ * leading {@code 0} means octal ({@code 0755} = 493, kept "for compatibility" in go-yaml), {@code
+ * 0o}, {@code 0x}, {@code 0b} prefixes, optional sign. Anything matching go-yaml's float pattern is
+ * a float (so {@code 08}, an invalid octal, becomes 8.0 as in Go). Timestamps stay strings for
+ * untyped decoding. No sexagesimal ({@code 22:22} is a string).
  */
 final class GoYamlScalars {
   private static final Map<String, Object> SPECIAL =
       Map.ofEntries(
-          Map.entry("true", Boolean.TRUE), Map.entry("True", Boolean.TRUE),
-          Map.entry("TRUE", Boolean.TRUE), Map.entry("false", Boolean.FALSE),
-          Map.entry("False", Boolean.FALSE), Map.entry("FALSE", Boolean.FALSE),
-          Map.entry(".nan", Double.NaN), Map.entry(".NaN", Double.NaN), Map.entry(".NAN", Double.NaN),
-          Map.entry(".inf", Double.POSITIVE_INFINITY), Map.entry(".Inf", Double.POSITIVE_INFINITY),
-          Map.entry(".INF", Double.POSITIVE_INFINITY), Map.entry("+.inf", Double.POSITIVE_INFINITY),
-          Map.entry("+.Inf", Double.POSITIVE_INFINITY), Map.entry("+.INF", Double.POSITIVE_INFINITY),
-          Map.entry("-.inf", Double.NEGATIVE_INFINITY), Map.entry("-.Inf", Double.NEGATIVE_INFINITY),
+          Map.entry("true", Boolean.TRUE),
+          Map.entry("True", Boolean.TRUE),
+          Map.entry("TRUE", Boolean.TRUE),
+          Map.entry("false", Boolean.FALSE),
+          Map.entry("False", Boolean.FALSE),
+          Map.entry("FALSE", Boolean.FALSE),
+          Map.entry(".nan", Double.NaN),
+          Map.entry(".NaN", Double.NaN),
+          Map.entry(".NAN", Double.NaN),
+          Map.entry(".inf", Double.POSITIVE_INFINITY),
+          Map.entry(".Inf", Double.POSITIVE_INFINITY),
+          Map.entry(".INF", Double.POSITIVE_INFINITY),
+          Map.entry("+.inf", Double.POSITIVE_INFINITY),
+          Map.entry("+.Inf", Double.POSITIVE_INFINITY),
+          Map.entry("+.INF", Double.POSITIVE_INFINITY),
+          Map.entry("-.inf", Double.NEGATIVE_INFINITY),
+          Map.entry("-.Inf", Double.NEGATIVE_INFINITY),
           Map.entry("-.INF", Double.NEGATIVE_INFINITY));
+
   /** go-yaml's yamlStyleFloat. */
   private static final Pattern FLOAT =
       Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+
   private static final Pattern DIGITS = Pattern.compile("[0-9a-fA-F]+");
 
   private GoYamlScalars() {}
 
   /** The value of a plain scalar: String, Long, Double, Boolean or null. */
   static Object resolve(String in) {
-    if (in.isEmpty() || in.equals("~") || in.equals("null") || in.equals("Null") || in.equals("NULL")) {
+    if (in.isEmpty()
+        || in.equals("~")
+        || in.equals("null")
+        || in.equals("Null")
+        || in.equals("NULL")) {
       return null;
     }
     Object special = SPECIAL.get(in);

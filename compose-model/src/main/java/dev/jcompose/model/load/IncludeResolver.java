@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Applies {@code include} (compose-go loader/include.go): each entry is loaded as its own project
- * (directory = {@code project_directory} or the first file's directory, environment = the
- * including environment over the entry's env files or its own {@code .env}), its relative paths made
+ * (directory = {@code project_directory} or the first file's directory, environment = the including
+ * environment over the entry's env files or its own {@code .env}), its relative paths made
  * absolute, then its services/networks/volumes/secrets/configs/models are imported. A resource
  * defined both sides keeps the local definition merged over the imported one, as compose-go does.
  */
@@ -57,12 +57,17 @@ final class IncludeResolver {
     if (chain.contains(main)) {
       List<String> cycle = new ArrayList<>(chain);
       cycle.add(main);
-      throw new ComposeFileException(entry.mark() + ": include cycle detected:\n" + cycle.get(0)
-          + "\n include " + String.join("\n include ", cycle.subList(1, cycle.size())));
+      throw new ComposeFileException(
+          entry.mark()
+              + ": include cycle detected:\n"
+              + cycle.get(0)
+              + "\n include "
+              + String.join("\n include ", cycle.subList(1, cycle.size())));
     }
-    Path dir = entry.projectDirectory() == null
-        ? Path.of(main).getParent()
-        : scope.workingDir().resolve(entry.projectDirectory()).normalize();
+    Path dir =
+        entry.projectDirectory() == null
+            ? Path.of(main).getParent()
+            : scope.workingDir().resolve(entry.projectDirectory()).normalize();
     Map<String, String> env = new LinkedHashMap<>(scope.env());
     DotEnv.readProjectFiles(envFiles(entry, dir, scope), scope.env()).forEach(env::putIfAbsent);
     Scope own = new Scope(dir, env, true, true, chain);
@@ -75,8 +80,10 @@ final class IncludeResolver {
       Path dotEnv = dir.resolve(".env");
       return Files.isRegularFile(dotEnv) ? List.of(dotEnv) : List.of();
     }
-    return entry.envFiles().stream().filter(f -> !f.equals("/dev/null"))
-        .map(f -> scope.workingDir().resolve(f).normalize()).toList();
+    return entry.envFiles().stream()
+        .filter(f -> !f.equals("/dev/null"))
+        .map(f -> scope.workingDir().resolve(f).normalize())
+        .toList();
   }
 
   private static void importResources(MapNode imported, MapNode target) {
@@ -84,18 +91,25 @@ final class IncludeResolver {
       if (!(imported.get(kind) instanceof MapNode from)) {
         continue;
       }
-      MapNode to = target.get(kind) instanceof MapNode m ? m.shallowCopy() : MapNode.empty(from.mark());
-      from.entries().forEach((name, def) -> {
-        Node local = to.get(name);
-        Node value = local == null ? def : TreeMerger.mergeResource(def, local, TreePath.ofParts(kind, name));
-        to.put(name, local == null ? from.keyMark(name) : to.keyMark(name), value);
-      });
+      MapNode to =
+          target.get(kind) instanceof MapNode m ? m.shallowCopy() : MapNode.empty(from.mark());
+      from.entries()
+          .forEach(
+              (name, def) -> {
+                Node local = to.get(name);
+                Node value =
+                    local == null
+                        ? def
+                        : TreeMerger.mergeResource(def, local, TreePath.ofParts(kind, name));
+                to.put(name, local == null ? from.keyMark(name) : to.keyMark(name), value);
+              });
       target.put(kind, target.keyMark(kind), to);
     }
   }
 
   /** One {@code include} item, string or long form. */
-  record IncludeEntry(Mark mark, List<String> paths, String projectDirectory, List<String> envFiles) {
+  record IncludeEntry(
+      Mark mark, List<String> paths, String projectDirectory, List<String> envFiles) {
     static IncludeEntry of(Node n) {
       if (n instanceof ScalarNode s) {
         return new IncludeEntry(s.mark(), List.of(s.text()), null, List.of());

@@ -14,8 +14,8 @@ import java.util.Map;
  * @param files absolute paths of the compose files loaded, in order ({@code -} for stdin stays
  *     {@code <workingDir>/-}, as compose-go does)
  * @param environment the interpolation environment: caller's environment over {@code --env-file} /
- *     {@code .env} values, plus {@code COMPOSE_PROJECT_NAME}. Use it for bare keys in
- *     {@code environment:} and to interpolate service {@code env_file} contents.
+ *     {@code .env} values, plus {@code COMPOSE_PROJECT_NAME}. Use it for bare keys in {@code
+ *     environment:} and to interpolate service {@code env_file} contents.
  * @param activeProfiles profiles from {@code --profile}, else {@code COMPOSE_PROFILES} (comma list)
  * @param tree the merged document; see {@link ProjectTreeLoader} for what is and is not done to it
  * @param warnings user-facing warnings (unset variables, obsolete {@code version}, ...), in order

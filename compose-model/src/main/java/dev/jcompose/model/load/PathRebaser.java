@@ -13,11 +13,11 @@ import java.util.function.Function;
 
 /**
  * Makes the relative paths of a document absolute against a base directory (compose-go
- * paths/resolve.go), for documents whose directory is not the project's: files read by
- * {@code extends: {file: ...}} and included projects. Works on the raw (non-canonical) forms:
- * build string or context, env_file/label_file strings, lists or {@code path} entries, short and
- * long bind volumes, extends.file, develop.watch paths, top-level configs/secrets {@code file},
- * and local volumes with {@code o: bind} devices. Remote build contexts are left alone.
+ * paths/resolve.go), for documents whose directory is not the project's: files read by {@code
+ * extends: {file: ...}} and included projects. Works on the raw (non-canonical) forms: build string
+ * or context, env_file/label_file strings, lists or {@code path} entries, short and long bind
+ * volumes, extends.file, develop.watch paths, top-level configs/secrets {@code file}, and local
+ * volumes with {@code o: bind} devices. Remote build contexts are left alone.
  */
 final class PathRebaser {
   private final Path base;
@@ -32,11 +32,15 @@ final class PathRebaser {
   MapNode rebase(MapNode doc) {
     MapNode out = doc.deepCopy();
     if (out.get("services") instanceof MapNode services) {
-      services.entries().values().forEach(s -> {
-        if (s instanceof MapNode m) {
-          service(m);
-        }
-      });
+      services
+          .entries()
+          .values()
+          .forEach(
+              s -> {
+                if (s instanceof MapNode m) {
+                  service(m);
+                }
+              });
     }
     for (String kind : List.of("configs", "secrets")) {
       forEachMap(out.get(kind), r -> replace(r, "file", this::abs));
@@ -61,11 +65,14 @@ final class PathRebaser {
       replace(ext, "file", this::abs);
     }
     if (s.get("develop") instanceof MapNode dev && dev.get("watch") instanceof ListNode watch) {
-      watch.items().forEach(w -> {
-        if (w instanceof MapNode wm) {
-          replace(wm, "path", this::abs);
-        }
-      });
+      watch
+          .items()
+          .forEach(
+              w -> {
+                if (w instanceof MapNode wm) {
+                  replace(wm, "path", this::abs);
+                }
+              });
     }
     if (s.get("volumes") instanceof ListNode vols) {
       vols.items().replaceAll(this::volume);
@@ -111,17 +118,23 @@ final class PathRebaser {
   }
 
   private void volumeDriverOpts(MapNode vol) {
-    if (vol.get("driver") instanceof ScalarNode d && "local".equals(d.value())
+    if (vol.get("driver") instanceof ScalarNode d
+        && "local".equals(d.value())
         && vol.get("driver_opts") instanceof MapNode opts
-        && opts.get("o") instanceof ScalarNode o && "bind".equals(o.value())) {
+        && opts.get("o") instanceof ScalarNode o
+        && "bind".equals(o.value())) {
       replace(opts, "device", this::abs);
     }
   }
 
   private Node context(ScalarNode s) {
     String v = s.text();
-    boolean remote = v.contains("://") || v.startsWith("git@") || v.startsWith("github.com/")
-        || v.startsWith("service:") || v.startsWith("target:");
+    boolean remote =
+        v.contains("://")
+            || v.startsWith("git@")
+            || v.startsWith("github.com/")
+            || v.startsWith("service:")
+            || v.startsWith("target:");
     return remote ? s : abs(s);
   }
 
@@ -150,11 +163,14 @@ final class PathRebaser {
 
   private static void forEachMap(Node n, Consumer<MapNode> f) {
     if (n instanceof MapNode m) {
-      m.entries().values().forEach(v -> {
-        if (v instanceof MapNode vm) {
-          f.accept(vm);
-        }
-      });
+      m.entries()
+          .values()
+          .forEach(
+              v -> {
+                if (v instanceof MapNode vm) {
+                  f.accept(vm);
+                }
+              });
     }
   }
 }

@@ -24,9 +24,13 @@ public final class Profiles {
   private Profiles() {}
 
   /** Enabled and disabled services of a tree; {@code enabled} is a copy of the tree. */
-  public record Split(MapNode enabled, LinkedHashMap<String, Node> disabled, List<String> profiles) {}
+  public record Split(
+      MapNode enabled, LinkedHashMap<String, Node> disabled, List<String> profiles) {}
 
-  /** Splits {@code services} of {@code tree} by the active profiles and explicitly selected services. */
+  /**
+   * Splits {@code services} of {@code tree} by the active profiles and explicitly selected
+   * services.
+   */
   public static Split split(MapNode tree, Collection<String> active, Collection<String> selected) {
     MapNode services = tree.get("services") instanceof MapNode m ? m : null;
     List<String> profiles = new ArrayList<>(active);

@@ -28,8 +28,12 @@ final class ProjectLoading {
     ProjectSetup setup = new ProjectSetupResolver(options, warnings).resolve();
     Map<String, String> env = new LinkedHashMap<>(setup.environment());
     FileSource source = new FileSource(options.stdin());
-    String name = ProjectNames.choose(options.projectName(), env.get("COMPOSE_PROJECT_NAME"),
-        nameFromFiles(source, setup.files(), env), setup.projectDir());
+    String name =
+        ProjectNames.choose(
+            options.projectName(),
+            env.get("COMPOSE_PROJECT_NAME"),
+            nameFromFiles(source, setup.files(), env),
+            setup.projectDir());
     env.put("COMPOSE_PROJECT_NAME", name);
     String home = env.getOrDefault("HOME", System.getProperty("user.home"));
     DocumentPipeline pipeline = new DocumentPipeline(source, options.interpolate(), warnings, home);
@@ -40,9 +44,15 @@ final class ProjectLoading {
       throw new ComposeFileException("empty compose file");
     }
     tree.entries().remove("name");
-    List<Path> files = setup.files().stream()
-        .map(f -> f.equals("-") ? cwd().resolve("-") : Path.of(f)).toList();
-    return new LoadedTree(name, setup.projectDir(), files, Map.copyOf(env), setup.profiles(), tree,
+    List<Path> files =
+        setup.files().stream().map(f -> f.equals("-") ? cwd().resolve("-") : Path.of(f)).toList();
+    return new LoadedTree(
+        name,
+        setup.projectDir(),
+        files,
+        Map.copyOf(env),
+        setup.profiles(),
+        tree,
         List.copyOf(new LinkedHashSet<>(warnings)));
   }
 

@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Project name rules (compose-go cli/options.go withNamePrecedenceLoad, loader.NormalizeProjectName):
- * {@code -p} &gt; {@code COMPOSE_PROJECT_NAME} &gt; {@code name:} in the files &gt; project directory
- * basename. Explicit names are validated, names from files or directories are normalised.
+ * Project name rules (compose-go cli/options.go withNamePrecedenceLoad,
+ * loader.NormalizeProjectName): {@code -p} &gt; {@code COMPOSE_PROJECT_NAME} &gt; {@code name:} in
+ * the files &gt; project directory basename. Explicit names are validated, names from files or
+ * directories are normalised.
  */
 public final class ProjectNames {
   private ProjectNames() {}
@@ -52,9 +53,12 @@ public final class ProjectNames {
 
   private static String validated(String name) {
     if (!normalize(name).equals(name) || name.isEmpty()) {
-      throw new ComposeFileException("invalid project name \"" + name + "\": must consist only of "
-          + "lowercase alphanumeric characters, hyphens, and underscores as well as start with a "
-          + "letter or number");
+      throw new ComposeFileException(
+          "invalid project name \""
+              + name
+              + "\": must consist only of "
+              + "lowercase alphanumeric characters, hyphens, and underscores as well as start with a "
+              + "letter or number");
     }
     return name;
   }

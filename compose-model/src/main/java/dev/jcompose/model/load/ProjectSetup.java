@@ -12,4 +12,5 @@ import java.util.Map;
  * @param environment interpolation environment: caller's environment over env-file values
  * @param profiles active profiles ({@code --profile}, else {@code COMPOSE_PROFILES})
  */
-record ProjectSetup(Path projectDir, List<String> files, Map<String, String> environment, List<String> profiles) {}
+record ProjectSetup(
+    Path projectDir, List<String> files, Map<String, String> environment, List<String> profiles) {}

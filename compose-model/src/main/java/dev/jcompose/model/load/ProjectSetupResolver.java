@@ -14,16 +14,20 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves files, project directory, environment and profiles in docker compose's order
- * (cmd/compose toProjectOptions over compose-go cli/options.go): caller's environment, then the
- * env files of the working dir (filling missing keys only), then {@code COMPOSE_FILE} or discovery
- * from the working dir upwards, then the env files again from the now known project directory,
- * then {@code COMPOSE_PROFILES}.
+ * (cmd/compose toProjectOptions over compose-go cli/options.go): caller's environment, then the env
+ * files of the working dir (filling missing keys only), then {@code COMPOSE_FILE} or discovery from
+ * the working dir upwards, then the env files again from the now known project directory, then
+ * {@code COMPOSE_PROFILES}.
  */
 final class ProjectSetupResolver {
   static final List<String> DEFAULT_FILES =
       List.of("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml");
-  static final List<String> OVERRIDE_FILES = List.of("compose.override.yml",
-      "compose.override.yaml", "docker-compose.override.yml", "docker-compose.override.yaml");
+  static final List<String> OVERRIDE_FILES =
+      List.of(
+          "compose.override.yml",
+          "compose.override.yaml",
+          "docker-compose.override.yml",
+          "docker-compose.override.yaml");
 
   private final LoadOptions options;
   private final Path cwd;
@@ -33,7 +37,10 @@ final class ProjectSetupResolver {
 
   ProjectSetupResolver(LoadOptions options, List<String> warnings) {
     this.options = options;
-    this.cwd = (options.workingDir() == null ? Path.of("") : options.workingDir()).toAbsolutePath().normalize();
+    this.cwd =
+        (options.workingDir() == null ? Path.of("") : options.workingDir())
+            .toAbsolutePath()
+            .normalize();
     this.warnings = warnings;
     if (options.environment() != null) {
       env.putAll(options.environment());
@@ -61,8 +68,11 @@ final class ProjectSetupResolver {
     if (options.projectDirectory() != null) {
       return cwd.resolve(options.projectDirectory()).toAbsolutePath().normalize();
     }
-    return files.stream().filter(f -> !f.equals("-")).findFirst()
-        .map(f -> Path.of(f).getParent()).orElse(cwd);
+    return files.stream()
+        .filter(f -> !f.equals("-"))
+        .findFirst()
+        .map(f -> Path.of(f).getParent())
+        .orElse(cwd);
   }
 
   private void loadEnvFiles() {
@@ -72,7 +82,9 @@ final class ProjectSetupResolver {
 
   private List<Path> envFiles() {
     List<String> given = options.envFiles() == null ? List.of() : options.envFiles();
-    if (given.isEmpty() && env.get("COMPOSE_ENV_FILES") != null && !env.get("COMPOSE_ENV_FILES").isEmpty()) {
+    if (given.isEmpty()
+        && env.get("COMPOSE_ENV_FILES") != null
+        && !env.get("COMPOSE_ENV_FILES").isEmpty()) {
       given = List.of(env.get("COMPOSE_ENV_FILES").split(","));
     }
     if (!given.isEmpty()) {
@@ -122,8 +134,11 @@ final class ProjectSetupResolver {
 
   private Path pick(List<Path> found, String what) {
     if (found.size() > 1) {
-      warnings.add("Found multiple " + what + " files with supported names: "
-          + String.join(", ", found.stream().map(Path::toString).toList()));
+      warnings.add(
+          "Found multiple "
+              + what
+              + " files with supported names: "
+              + String.join(", ", found.stream().map(Path::toString).toList()));
       warnings.add("Using " + found.get(0));
     }
     return found.get(0);

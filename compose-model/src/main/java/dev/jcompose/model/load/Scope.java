@@ -9,7 +9,11 @@ import java.util.Map;
  * extends paths), its interpolation environment, which stages run, and the chain of files that
  * included it (for cycle detection).
  */
-record Scope(Path workingDir, Map<String, String> env, boolean includes, boolean extendsServices,
+record Scope(
+    Path workingDir,
+    Map<String, String> env,
+    boolean includes,
+    boolean extendsServices,
     List<String> includeChain) {
 
   static Scope project(Path workingDir, Map<String, String> env) {

@@ -28,7 +28,10 @@ final class YamlNodes {
   static final int MAX_NODES = 1_000_000;
   private final String file;
   private int visited;
-  /** Collections being converted: meeting one again means a recursive alias (go-yaml rejects it). */
+
+  /**
+   * Collections being converted: meeting one again means a recursive alias (go-yaml rejects it).
+   */
   private final Set<org.snakeyaml.engine.v2.nodes.Node> open =
       Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -54,7 +57,8 @@ final class YamlNodes {
       return scalar(s, d);
     }
     if (!open.add(n)) {
-      throw new ComposeFileException(markOf(n) + ": cycle detected: node references itself through an alias");
+      throw new ComposeFileException(
+          markOf(n) + ": cycle detected: node references itself through an alias");
     }
     try {
       if (n instanceof SequenceNode seq) {
@@ -100,16 +104,23 @@ final class YamlNodes {
       Mark keyMark = markOf(t.getKeyNode());
       if (out.entries().containsKey(key)) {
         throw new ComposeFileException(
-            keyMark + ": mapping key \"" + key + "\" already defined at line " + out.keyMark(key).line());
+            keyMark
+                + ": mapping key \""
+                + key
+                + "\" already defined at line "
+                + out.keyMark(key).line());
       }
       out.put(key, keyMark, convert(t.getValueNode()));
     }
     for (MapNode source : merged) {
-      source.entries().forEach((k, v) -> {
-        if (!out.entries().containsKey(k)) {
-          out.put(k, source.keyMark(k), v.deepCopy());
-        }
-      });
+      source
+          .entries()
+          .forEach(
+              (k, v) -> {
+                if (!out.entries().containsKey(k)) {
+                  out.put(k, source.keyMark(k), v.deepCopy());
+                }
+              });
     }
     return out;
   }
@@ -128,12 +139,14 @@ final class YamlNodes {
     } else if (converted instanceof ListNode list) {
       for (Node item : list.items()) {
         if (!(item instanceof MapNode map)) {
-          throw new ComposeFileException(item.mark() + ": map merge requires map or sequence of maps as the value");
+          throw new ComposeFileException(
+              item.mark() + ": map merge requires map or sequence of maps as the value");
         }
         out.add(map);
       }
     } else {
-      throw new ComposeFileException(converted.mark() + ": map merge requires map or sequence of maps as the value");
+      throw new ComposeFileException(
+          converted.mark() + ": map merge requires map or sequence of maps as the value");
     }
     return out;
   }

@@ -13,8 +13,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
 /**
- * Reads compose YAML into {@link MapNode} documents: snakeyaml-engine composes the node graph
- * (no construction, so no Java typing rules), {@link YamlNodes} converts it with go-yaml's rules.
+ * Reads compose YAML into {@link MapNode} documents: snakeyaml-engine composes the node graph (no
+ * construction, so no Java typing rules), {@link YamlNodes} converts it with go-yaml's rules.
  *
  * <p>Every document of a multi-document file is returned; compose-go merges them in order as if
  * they were successive files. A document that is not a mapping is an error ("top-level object must
@@ -35,7 +35,8 @@ public final class YamlReader {
             .build();
     List<MapNode> docs = new ArrayList<>();
     try {
-      for (org.snakeyaml.engine.v2.nodes.Node doc : new Compose(settings).composeAllFromString(content)) {
+      for (org.snakeyaml.engine.v2.nodes.Node doc :
+          new Compose(settings).composeAllFromString(content)) {
         Node node = new YamlNodes(file).convert(doc);
         if (!(node instanceof MapNode map)) {
           throw new ComposeFileException(node.mark() + ": top-level object must be a mapping");

@@ -9,15 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code !reset} / {@code !override} handling, as compose-go's loader/reset.go: the tagged paths
- * of an override document are removed from the base before merging; {@code !reset} nodes are
- * dropped from the override, {@code !override} nodes are kept (so they replace). Removal works on
- * mapping keys only; compose-go does not remove sequence items from the base either.
+ * {@code !reset} / {@code !override} handling, as compose-go's loader/reset.go: the tagged paths of
+ * an override document are removed from the base before merging; {@code !reset} nodes are dropped
+ * from the override, {@code !override} nodes are kept (so they replace). Removal works on mapping
+ * keys only; compose-go does not remove sequence items from the base either.
  */
 public final class Directives {
   private Directives() {}
 
-  /** Paths (relative to {@code node}) of every tagged node, without descending into tagged nodes. */
+  /**
+   * Paths (relative to {@code node}) of every tagged node, without descending into tagged nodes.
+   */
   public static List<TreePath> paths(Node node) {
     List<TreePath> out = new ArrayList<>();
     collect(node, TreePath.ROOT, out);
@@ -59,29 +61,36 @@ public final class Directives {
     }
   }
 
-  /** A deep copy without {@code !reset} nodes and with every directive cleared; null for a reset root. */
+  /**
+   * A deep copy without {@code !reset} nodes and with every directive cleared; null for a reset
+   * root.
+   */
   public static Node strip(Node node) {
     if (node == null || node.directive() == Directive.RESET) {
       return null;
     }
     if (node instanceof MapNode m) {
       MapNode out = MapNode.empty(m.mark());
-      m.entries().forEach((k, v) -> {
-        Node s = strip(v);
-        if (s != null || v == null) {
-          out.put(k, m.keyMark(k), s);
-        }
-      });
+      m.entries()
+          .forEach(
+              (k, v) -> {
+                Node s = strip(v);
+                if (s != null || v == null) {
+                  out.put(k, m.keyMark(k), s);
+                }
+              });
       return out;
     }
     if (node instanceof ListNode l) {
       ListNode out = ListNode.empty(l.mark());
-      l.items().forEach(v -> {
-        Node s = strip(v);
-        if (s != null) {
-          out.items().add(s);
-        }
-      });
+      l.items()
+          .forEach(
+              v -> {
+                Node s = strip(v);
+                if (s != null) {
+                  out.items().add(s);
+                }
+              });
       return out;
     }
     return node.withDirective(Directive.NONE);

@@ -8,7 +8,10 @@ import dev.jcompose.model.tree.TreePath;
 import java.util.List;
 import java.util.Objects;
 
-/** {@code networks.*.ipam.config}: entries merged pairwise by {@code subnet} (compose-go mergeIPAMConfig). */
+/**
+ * {@code networks.*.ipam.config}: entries merged pairwise by {@code subnet} (compose-go
+ * mergeIPAMConfig).
+ */
 final class IpamConfigs {
   private IpamConfigs() {}
 

@@ -89,7 +89,8 @@ final class Sequences {
     Object v = s.value();
     if (v instanceof Double d) {
       return d == Math.rint(d) && !d.isInfinite() && Math.abs(d) < 1e21
-          ? String.valueOf(d.longValue()) : d.toString();
+          ? String.valueOf(d.longValue())
+          : d.toString();
     }
     return v == null ? "" : v.toString();
   }

@@ -22,7 +22,9 @@ public final class TreeMerger {
 
   private TreeMerger() {}
 
-  /** Merges a whole document over an accumulated one, then de-duplicates lists ({@link Unicity}). */
+  /**
+   * Merges a whole document over an accumulated one, then de-duplicates lists ({@link Unicity}).
+   */
   public static MapNode mergeDocuments(MapNode base, MapNode override) {
     return mergeDocuments(base, override, Directives.paths(override));
   }
@@ -37,12 +39,14 @@ public final class TreeMerger {
 
   /**
    * Merges a service definition over the service it extends (compose-go ExtendService): the merge
-   * rules of {@code services.*} apply; the override's {@code !reset}/{@code !override} act on the base.
+   * rules of {@code services.*} apply; the override's {@code !reset}/{@code !override} act on the
+   * base.
    */
   public static MapNode extendService(MapNode base, MapNode service) {
     MapNode b = (MapNode) Directives.strip(base);
     Directives.removeFrom(b, Directives.paths(service));
-    MapNode merged = (MapNode) INSTANCE.mergeAt(b, strip(service), TreePath.ofParts("services", "x"));
+    MapNode merged =
+        (MapNode) INSTANCE.mergeAt(b, strip(service), TreePath.ofParts("services", "x"));
     return Unicity.enforceService(merged);
   }
 
@@ -86,10 +90,13 @@ public final class TreeMerger {
 
   MapNode mergeMappings(MapNode base, MapNode override, TreePath path) {
     MapNode out = base.shallowCopy();
-    override.entries().forEach((k, v) -> {
-      Node e = out.get(k);
-      out.put(k, override.keyMark(k), e == null ? v : mergeAt(e, v, path.key(k)));
-    });
+    override
+        .entries()
+        .forEach(
+            (k, v) -> {
+              Node e = out.get(k);
+              out.put(k, override.keyMark(k), e == null ? v : mergeAt(e, v, path.key(k)));
+            });
     return out;
   }
 
@@ -114,11 +121,13 @@ public final class TreeMerger {
     MapNode defaults = MapNode.empty(base.mark());
     defaults.put("condition", base.mark(), ScalarNode.of(base.mark(), "service_started"));
     defaults.put("required", base.mark(), ScalarNode.of(base.mark(), true));
-    return mergeMappings(Sequences.toMapping(base, defaults), Sequences.toMapping(override, defaults), path);
+    return mergeMappings(
+        Sequences.toMapping(base, defaults), Sequences.toMapping(override, defaults), path);
   }
 
   Node mergeAsMappings(Node base, Node override, TreePath path) {
-    return mergeMappings(Sequences.toMapping(base, null), Sequences.toMapping(override, null), path);
+    return mergeMappings(
+        Sequences.toMapping(base, null), Sequences.toMapping(override, null), path);
   }
 
   /** Same driver (or one side without driver): merge; otherwise the override replaces the block. */

@@ -15,8 +15,8 @@ import java.util.function.Function;
 
 /**
  * Removes redefinitions from sequences (compose-go override/uncity.go EnforceUnicity): at each
- * listed path, entries with the same key collapse into one, at the first entry's position, with
- * the LAST entry's value. Runs after every merge; the normaliser runs it again after canonical
+ * listed path, entries with the same key collapse into one, at the first entry's position, with the
+ * LAST entry's value. Runs after every merge; the normaliser runs it again after canonical
  * conversion (equivalent ports written differently only collide then).
  */
 public final class Unicity {
@@ -26,14 +26,31 @@ public final class Unicity {
 
   private static Map<TreePath, Function<Node, String>> table() {
     Map<TreePath, Function<Node, String>> t = new LinkedHashMap<>();
-    for (String p : new String[] {"networks.*.labels", "networks.*.ipam.options",
-        "services.*.annotations", "services.*.build.args", "services.*.build.additional_contexts",
-        "services.*.build.platform", "services.*.build.tags", "services.*.build.labels",
-        "services.*.cap_add", "services.*.cap_drop", "services.*.deploy.labels", "services.*.dns",
-        "services.*.dns_opt", "services.*.dns_search", "services.*.environment",
-        "services.*.labels", "services.*.links", "services.*.networks.*.aliases",
-        "services.*.networks.*.link_local_ips", "services.*.profiles", "services.*.sysctls",
-        "services.*.tmpfs"}) {
+    for (String p :
+        new String[] {
+          "networks.*.labels",
+          "networks.*.ipam.options",
+          "services.*.annotations",
+          "services.*.build.args",
+          "services.*.build.additional_contexts",
+          "services.*.build.platform",
+          "services.*.build.tags",
+          "services.*.build.labels",
+          "services.*.cap_add",
+          "services.*.cap_drop",
+          "services.*.deploy.labels",
+          "services.*.dns",
+          "services.*.dns_opt",
+          "services.*.dns_search",
+          "services.*.environment",
+          "services.*.labels",
+          "services.*.links",
+          "services.*.networks.*.aliases",
+          "services.*.networks.*.link_local_ips",
+          "services.*.profiles",
+          "services.*.sysctls",
+          "services.*.tmpfs"
+        }) {
       t.put(TreePath.of(p), UniqueKeys::keyValue);
     }
     t.put(TreePath.of("services.*.devices"), UniqueKeys::device);
@@ -87,7 +104,8 @@ public final class Unicity {
       try {
         key = keyOf.apply(entry);
       } catch (IllegalArgumentException e) {
-        throw new ComposeFileException(entry.mark() + ": " + path.index(i) + ": " + e.getMessage(), e);
+        throw new ComposeFileException(
+            entry.mark() + ": " + path.index(i) + ": " + e.getMessage(), e);
       }
       Integer j = seen.get(key);
       if (j != null) {

@@ -4,7 +4,10 @@ import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Node;
 import dev.jcompose.model.tree.ScalarNode;
 
-/** The identity of a sequence entry for {@link Unicity}, per attribute (compose-go uncity.go indexers). */
+/**
+ * The identity of a sequence entry for {@link Unicity}, per attribute (compose-go uncity.go
+ * indexers).
+ */
 final class UniqueKeys {
   private UniqueKeys() {}
 

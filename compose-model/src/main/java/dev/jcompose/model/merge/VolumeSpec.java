@@ -16,8 +16,12 @@ public final class VolumeSpec {
     StringBuilder cur = new StringBuilder();
     for (int i = 0; i < spec.length(); i++) {
       char c = spec.charAt(i);
-      boolean drive = c == ':' && cur.length() == 1 && Character.isLetter(cur.charAt(0))
-          && i + 1 < spec.length() && (spec.charAt(i + 1) == '\\' || spec.charAt(i + 1) == '/');
+      boolean drive =
+          c == ':'
+              && cur.length() == 1
+              && Character.isLetter(cur.charAt(0))
+              && i + 1 < spec.length()
+              && (spec.charAt(i + 1) == '\\' || spec.charAt(i + 1) == '/');
       if (c == ':' && !drive) {
         parts.add(cur.toString());
         cur.setLength(0);

@@ -7,11 +7,12 @@ import java.util.regex.Pattern;
 
 /**
  * Byte sizes as compose-go reads them (types.UnitBytes): a plain integer first (so {@code -1}
- * works), else docker/go-units RAMInBytes: binary multipliers (k = 1024), case-insensitive, optional
- * {@code i}/{@code b}, decimal amounts, one optional space before the unit.
+ * works), else docker/go-units RAMInBytes: binary multipliers (k = 1024), case-insensitive,
+ * optional {@code i}/{@code b}, decimal amounts, one optional space before the unit.
  */
 public final class ByteSizes {
-  private static final Pattern SIZE = Pattern.compile("^(\\d+(?:\\.\\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$");
+  private static final Pattern SIZE =
+      Pattern.compile("^(\\d+(?:\\.\\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$");
 
   private ByteSizes() {}
 

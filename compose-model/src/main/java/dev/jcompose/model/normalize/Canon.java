@@ -60,11 +60,13 @@ final class Canon {
   /** A map of strings with null values dropped (unset variables), insertion ordered. */
   static Map<String, String> stringMap(Object o) {
     Map<String, String> out = new LinkedHashMap<>();
-    mapOrEmpty(o).forEach((k, v) -> {
-      if (v != null) {
-        out.put(k, String.valueOf(v));
-      }
-    });
+    mapOrEmpty(o)
+        .forEach(
+            (k, v) -> {
+              if (v != null) {
+                out.put(k, String.valueOf(v));
+              }
+            });
     return out;
   }
 

@@ -11,15 +11,16 @@ import java.util.TreeMap;
 
 /**
  * The configuration hash of a service with docker compose's semantics (compose pkg/compose/hash.go
- * ServiceHash): SHA-256 of the resolved service without {@code build}, {@code pull_policy},
- * {@code scale}, {@code deploy.replicas}, {@code depends_on} and {@code profiles}, so that scaling
- * or a new dependency does not recreate containers. The text hashed is compact JSON of the
- * canonical service with map keys sorted at every level; strings escaped as Jackson does, so the
- * hashes equal those of earlier jcompose versions (which used Jackson) and running containers are
- * not recreated by an upgrade. Pure; no JSON library on the CLI's load path.
+ * ServiceHash): SHA-256 of the resolved service without {@code build}, {@code pull_policy}, {@code
+ * scale}, {@code deploy.replicas}, {@code depends_on} and {@code profiles}, so that scaling or a
+ * new dependency does not recreate containers. The text hashed is compact JSON of the canonical
+ * service with map keys sorted at every level; strings escaped as Jackson does, so the hashes equal
+ * those of earlier jcompose versions (which used Jackson) and running containers are not recreated
+ * by an upgrade. Pure; no JSON library on the CLI's load path.
  */
 final class ConfigHashes {
-  private static final List<String> IGNORED = List.of("build", "pull_policy", "scale", "depends_on", "profiles");
+  private static final List<String> IGNORED =
+      List.of("build", "pull_policy", "scale", "depends_on", "profiles");
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private ConfigHashes() {}
@@ -97,7 +98,8 @@ final class ConfigHashes {
 
   private static String sha256Hex(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);

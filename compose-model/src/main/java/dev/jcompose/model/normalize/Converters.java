@@ -18,32 +18,39 @@ import java.util.Map;
 final class Converters {
   private Converters() {}
 
-  static final Conv STRING = (n, p, c) -> {
-    if (n != null && !(n instanceof ScalarNode)) {
-      throw NormalizeContext.error(n, p, "must be a string");
-    }
-    return omitIfEmpty(text(n));
-  };
+  static final Conv STRING =
+      (n, p, c) -> {
+        if (n != null && !(n instanceof ScalarNode)) {
+          throw NormalizeContext.error(n, p, "must be a string");
+        }
+        return omitIfEmpty(text(n));
+      };
   static final Conv BOOL = (n, p, c) -> Boolean.TRUE.equals(bool(n, p)) ? (Object) true : Conv.OMIT;
-  static final Conv BOOL_PTR = (n, p, c) -> (n instanceof ScalarNode s && s.value() == null) ? Conv.OMIT : bool(n, p);
-  static final Conv INT = (n, p, c) -> {
-    long v = integer(n, p);
-    return v == 0 ? Conv.OMIT : v;
-  };
+  static final Conv BOOL_PTR =
+      (n, p, c) -> (n instanceof ScalarNode s && s.value() == null) ? Conv.OMIT : bool(n, p);
+  static final Conv INT =
+      (n, p, c) -> {
+        long v = integer(n, p);
+        return v == 0 ? Conv.OMIT : v;
+      };
   static final Conv INT_PTR = (n, p, c) -> isNull(n) ? Conv.OMIT : integer(n, p);
-  static final Conv FLOAT32 = (n, p, c) -> {
-    double d = number(n, p);
-    return d == 0 ? Conv.OMIT : Plain.float32(d);
-  };
-  static final Conv BYTES = (n, p, c) -> {
-    long v = bytes(n, p);
-    return v == 0 ? Conv.OMIT : String.valueOf(v);
-  };
-  static final Conv DURATION_PTR = (n, p, c) -> isNull(n) ? Conv.OMIT : Durations.format(duration(n, p));
-  static final Conv DURATION = (n, p, c) -> {
-    long d = isNull(n) ? 0 : duration(n, p);
-    return d == 0 ? Conv.OMIT : Durations.format(d);
-  };
+  static final Conv FLOAT32 =
+      (n, p, c) -> {
+        double d = number(n, p);
+        return d == 0 ? Conv.OMIT : Plain.float32(d);
+      };
+  static final Conv BYTES =
+      (n, p, c) -> {
+        long v = bytes(n, p);
+        return v == 0 ? Conv.OMIT : String.valueOf(v);
+      };
+  static final Conv DURATION_PTR =
+      (n, p, c) -> isNull(n) ? Conv.OMIT : Durations.format(duration(n, p));
+  static final Conv DURATION =
+      (n, p, c) -> {
+        long d = isNull(n) ? 0 : duration(n, p);
+        return d == 0 ? Conv.OMIT : Durations.format(d);
+      };
   static final Conv STRINGS = (n, p, c) -> omitIfEmpty(strings(n, p, false));
   static final Conv STRING_OR_LIST = (n, p, c) -> omitIfEmpty(strings(n, p, true));
   static final Conv MAPPING = (n, p, c) -> omitIfEmpty(mapping(n, p, false, "="));
@@ -55,7 +62,9 @@ final class Converters {
   }
 
   static Object omitIfEmpty(Object v) {
-    if (v == null || (v instanceof String s && s.isEmpty()) || (v instanceof Map<?, ?> m && m.isEmpty())
+    if (v == null
+        || (v instanceof String s && s.isEmpty())
+        || (v instanceof Map<?, ?> m && m.isEmpty())
         || (v instanceof List<?> l && l.isEmpty())) {
       return Conv.OMIT;
     }
@@ -105,7 +114,8 @@ final class Converters {
     try {
       return ByteSizes.parse(((ScalarNode) n).value());
     } catch (IllegalArgumentException | ClassCastException e) {
-      throw NormalizeContext.error(n, p, e instanceof ClassCastException ? "must be a byte size" : e.getMessage());
+      throw NormalizeContext.error(
+          n, p, e instanceof ClassCastException ? "must be a byte size" : e.getMessage());
     }
   }
 
@@ -113,7 +123,8 @@ final class Converters {
     try {
       return Durations.parseNanos(Plain.sprint(((ScalarNode) n).value()));
     } catch (IllegalArgumentException | ClassCastException e) {
-      throw NormalizeContext.error(n, p, e instanceof ClassCastException ? "must be a duration" : e.getMessage());
+      throw NormalizeContext.error(
+          n, p, e instanceof ClassCastException ? "must be a duration" : e.getMessage());
     }
   }
 
@@ -147,13 +158,16 @@ final class Converters {
   static GoMap mapping(Node n, TreePath p, boolean keepNull, String sep) {
     Map<String, Object> out = new LinkedHashMap<>();
     if (n instanceof MapNode m) {
-      m.entries().forEach((k, v) -> {
-        Object value = v instanceof ScalarNode s ? s.value() : null;
-        if (v != null && !(v instanceof ScalarNode)) {
-          throw NormalizeContext.error(v, p.key(k), "must be a string, number, boolean or null");
-        }
-        out.put(k, value == null ? (keepNull ? null : "") : Plain.sprint(value));
-      });
+      m.entries()
+          .forEach(
+              (k, v) -> {
+                Object value = v instanceof ScalarNode s ? s.value() : null;
+                if (v != null && !(v instanceof ScalarNode)) {
+                  throw NormalizeContext.error(
+                      v, p.key(k), "must be a string, number, boolean or null");
+                }
+                out.put(k, value == null ? (keepNull ? null : "") : Plain.sprint(value));
+              });
     } else if (n instanceof ListNode l) {
       for (int i = 0; i < l.items().size(); i++) {
         String item = text(l.items().get(i));
@@ -163,7 +177,9 @@ final class Converters {
         int eq = item.indexOf(sep);
         String key = eq < 0 ? item : item.substring(0, eq);
         if (keepNull && !key.isEmpty() && Character.isWhitespace(key.charAt(key.length() - 1))) {
-          throw NormalizeContext.error(l.items().get(i), p.index(i),
+          throw NormalizeContext.error(
+              l.items().get(i),
+              p.index(i),
               "environment variable " + key + " is declared with a trailing space");
         }
         out.put(key, eq < 0 ? (keepNull ? null : "") : item.substring(eq + 1));

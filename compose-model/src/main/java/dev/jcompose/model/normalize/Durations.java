@@ -4,15 +4,34 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * Compose durations: parsed like compose-go (xhit/go-str2duration: units ns, us/µs, ms, s, m, h,
- * d, w; fractions and signs; a bare {@code 0}) and printed like Go's {@code time.Duration.String()}
+ * Compose durations: parsed like compose-go (xhit/go-str2duration: units ns, us/µs, ms, s, m, h, d,
+ * w; fractions and signs; a bare {@code 0}) and printed like Go's {@code time.Duration.String()}
  * ({@code 1m30s}, {@code 1h0m0s}, {@code 500ms}), which is how {@code docker compose config} shows
  * them.
  */
 public final class Durations {
-  private static final Map<String, Long> UNITS = Map.of(
-      "ns", 1L, "us", 1_000L, "µs", 1_000L, "μs", 1_000L, "ms", 1_000_000L, "s", 1_000_000_000L,
-      "m", 60_000_000_000L, "h", 3_600_000_000_000L, "d", 86_400_000_000_000L, "w", 604_800_000_000_000L);
+  private static final Map<String, Long> UNITS =
+      Map.of(
+          "ns",
+          1L,
+          "us",
+          1_000L,
+          "µs",
+          1_000L,
+          "μs",
+          1_000L,
+          "ms",
+          1_000_000L,
+          "s",
+          1_000_000_000L,
+          "m",
+          60_000_000_000L,
+          "h",
+          3_600_000_000_000L,
+          "d",
+          86_400_000_000_000L,
+          "w",
+          604_800_000_000_000L);
 
   private Durations() {}
 
@@ -51,7 +70,8 @@ public final class Durations {
       }
       Long factor = UNITS.get(unit);
       if (factor == null) {
-        throw new IllegalArgumentException("time: unknown unit \"" + unit + "\" in duration \"" + text + "\"");
+        throw new IllegalArgumentException(
+            "time: unknown unit \"" + unit + "\" in duration \"" + text + "\"");
       }
       try {
         total = total.add(new BigDecimal(number).multiply(BigDecimal.valueOf(factor)));
@@ -98,6 +118,9 @@ public final class Durations {
 
   /** {@code value/unit} with the fraction's trailing zeros dropped, as Go's fmtFrac does. */
   private static String fraction(long value, long unit) {
-    return new BigDecimal(value).divide(BigDecimal.valueOf(unit)).stripTrailingZeros().toPlainString();
+    return new BigDecimal(value)
+        .divide(BigDecimal.valueOf(unit))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 }

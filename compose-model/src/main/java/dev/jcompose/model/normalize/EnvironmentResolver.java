@@ -21,8 +21,8 @@ import java.util.Optional;
  * A service's final environment, as compose-go Normalize + WithServicesEnvironmentResolved: bare
  * keys take the interpolation environment's value (or stay null = unset), env_file contents are
  * read in order (later files win, values may refer to the project environment, then to the
- * service's own environment), and {@code environment} beats every env_file. {@code env_file}
- * itself is then dropped, as {@code docker compose config} does.
+ * service's own environment), and {@code environment} beats every env_file. {@code env_file} itself
+ * is then dropped, as {@code docker compose config} does.
  */
 final class EnvironmentResolver {
   private EnvironmentResolver() {}
@@ -33,11 +33,12 @@ final class EnvironmentResolver {
     Map<String, String> declared = new LinkedHashMap<>();
     GoMap env = out.get("environment") instanceof GoMap g ? g : new GoMap();
     env.replaceAll((k, v) -> v != null ? v : ctx.environment.get(k));
-    env.forEach((k, v) -> {
-      if (v != null) {
-        declared.put(k, (String) v);
-      }
-    });
+    env.forEach(
+        (k, v) -> {
+          if (v != null) {
+            declared.put(k, (String) v);
+          }
+        });
     Map<String, String> merged = new LinkedHashMap<>(declared);
     for (EnvFile f : envFiles(svc.get("env_file"), path.key("env_file"), ctx)) {
       merged.putAll(read(f, ctx, declared));
@@ -53,12 +54,15 @@ final class EnvironmentResolver {
    * compose-go WithServicesLabelsResolved: label files in order (a file's values may refer to keys
    * of earlier files), then {@code labels} win; {@code label_file} itself is not printed.
    */
-  static void resolveLabels(MapNode svc, TreePath path, NormalizeContext ctx, Map<String, Object> out) {
+  static void resolveLabels(
+      MapNode svc, TreePath path, NormalizeContext ctx, Map<String, Object> out) {
     Map<String, String> labels = new LinkedHashMap<>();
     for (String file : Converters.strings(svc.get("label_file"), path.key("label_file"), true)) {
       Path abs = Path.of(ctx.absPath(file));
       if (!Files.exists(abs)) {
-        throw NormalizeContext.error(svc.get("label_file"), path.key("label_file"),
+        throw NormalizeContext.error(
+            svc.get("label_file"),
+            path.key("label_file"),
             "label file " + abs + " not found: stat " + abs + ": no such file or directory");
       }
       labels.putAll(read(new EnvFile(abs, true, DotEnv.Format.DOTENV, svc), ctx, labels));
@@ -71,17 +75,28 @@ final class EnvironmentResolver {
     }
   }
 
-  private static Map<String, String> read(EnvFile f, NormalizeContext ctx, Map<String, String> declared) {
+  private static Map<String, String> read(
+      EnvFile f, NormalizeContext ctx, Map<String, String> declared) {
     if (!Files.exists(f.path())) {
       if (f.required()) {
-        throw NormalizeContext.error(f.node(), "env_file", "env file " + f.path() + " not found: stat "
-            + f.path() + ": no such file or directory");
+        throw NormalizeContext.error(
+            f.node(),
+            "env_file",
+            "env file "
+                + f.path()
+                + " not found: stat "
+                + f.path()
+                + ": no such file or directory");
       }
       return Map.of();
     }
     try {
-      return DotEnv.read(f.path(), k -> Optional.ofNullable(ctx.environment.containsKey(k)
-          ? ctx.environment.get(k) : declared.get(k)), f.format());
+      return DotEnv.read(
+          f.path(),
+          k ->
+              Optional.ofNullable(
+                  ctx.environment.containsKey(k) ? ctx.environment.get(k) : declared.get(k)),
+          f.format());
     } catch (NoSuchFileException e) {
       return Map.of();
     } catch (IOException e) {
@@ -97,12 +112,19 @@ final class EnvironmentResolver {
     List<Node> items = n instanceof ListNode l ? l.items() : List.of(n);
     for (Node item : items) {
       if (item instanceof ScalarNode s) {
-        out.add(new EnvFile(Path.of(ctx.absPath(Converters.text(s))), true, DotEnv.Format.DOTENV, item));
+        out.add(
+            new EnvFile(
+                Path.of(ctx.absPath(Converters.text(s))), true, DotEnv.Format.DOTENV, item));
       } else if (item instanceof MapNode m && m.get("path") != null) {
-        boolean required = m.get("required") == null || Converters.bool(m.get("required"), p.key("required"));
+        boolean required =
+            m.get("required") == null || Converters.bool(m.get("required"), p.key("required"));
         String format = Converters.text(m.get("format"));
-        out.add(new EnvFile(Path.of(ctx.absPath(Converters.text(m.get("path")))), required,
-            "raw".equals(format) ? DotEnv.Format.RAW : DotEnv.Format.DOTENV, item));
+        out.add(
+            new EnvFile(
+                Path.of(ctx.absPath(Converters.text(m.get("path")))),
+                required,
+                "raw".equals(format) ? DotEnv.Format.RAW : DotEnv.Format.DOTENV,
+                item));
       } else {
         throw NormalizeContext.error(item, p, "must be a path or {path, required, format}");
       }

@@ -12,57 +12,120 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Service attributes that are lists with a short string form: ports, volumes, devices, secrets
- * and configs references, command/entrypoint. Each short entry becomes the long struct.
+ * Service attributes that are lists with a short string form: ports, volumes, devices, secrets and
+ * configs references, command/entrypoint. Each short entry becomes the long struct.
  */
 final class ListConvs {
   private ListConvs() {}
 
-  static final StructConv PORT = StructConv.of(
-      "name", Converters.STRING, "mode", Converters.STRING, "host_ip", Converters.STRING,
-      "target", Converters.INT, "published", Converters.STRING, "protocol", Converters.STRING,
-      "app_protocol", Converters.STRING);
+  static final StructConv PORT =
+      StructConv.of(
+          "name",
+          Converters.STRING,
+          "mode",
+          Converters.STRING,
+          "host_ip",
+          Converters.STRING,
+          "target",
+          Converters.INT,
+          "published",
+          Converters.STRING,
+          "protocol",
+          Converters.STRING,
+          "app_protocol",
+          Converters.STRING);
 
-  static final StructConv BIND = StructConv.of(
-      "selinux", Converters.STRING, "propagation", Converters.STRING,
-      // create_host_path is an opt-out: compose omits it when true (types.OptOut.IsZero)
-      "create_host_path", (Conv) (n, p, c) -> Converters.bool(n, p) ? Conv.OMIT : (Object) false,
-      "recursive", Converters.STRING);
+  static final StructConv BIND =
+      StructConv.of(
+          "selinux",
+          Converters.STRING,
+          "propagation",
+          Converters.STRING,
+          // create_host_path is an opt-out: compose omits it when true (types.OptOut.IsZero)
+          "create_host_path",
+          (Conv) (n, p, c) -> Converters.bool(n, p) ? Conv.OMIT : (Object) false,
+          "recursive",
+          Converters.STRING);
 
-  static final StructConv VOLUME = StructConv.of(
-      "type", Converters.STRING, "source", Converters.STRING, "target", Converters.STRING,
-      "read_only", Converters.BOOL, "consistency", Converters.STRING, "bind", BIND,
-      "volume", StructConv.of("labels", Converters.MAPPING, "nocopy", Converters.BOOL, "subpath", Converters.STRING),
-      "tmpfs", StructConv.of("size", Converters.BYTES, "mode", Converters.INT),
-      "image", StructConv.of("subpath", Converters.STRING));
+  static final StructConv VOLUME =
+      StructConv.of(
+          "type",
+          Converters.STRING,
+          "source",
+          Converters.STRING,
+          "target",
+          Converters.STRING,
+          "read_only",
+          Converters.BOOL,
+          "consistency",
+          Converters.STRING,
+          "bind",
+          BIND,
+          "volume",
+          StructConv.of(
+              "labels",
+              Converters.MAPPING,
+              "nocopy",
+              Converters.BOOL,
+              "subpath",
+              Converters.STRING),
+          "tmpfs",
+          StructConv.of("size", Converters.BYTES, "mode", Converters.INT),
+          "image",
+          StructConv.of("subpath", Converters.STRING));
 
-  static final StructConv DEVICE = StructConv.of(
-      "source", Converters.STRING, "target", Converters.STRING, "permissions", Converters.STRING);
+  static final StructConv DEVICE =
+      StructConv.of(
+          "source",
+          Converters.STRING,
+          "target",
+          Converters.STRING,
+          "permissions",
+          Converters.STRING);
 
-  static final StructConv FILE_REF = StructConv.of(
-      "source", Converters.STRING, "target", Converters.STRING, "uid", Converters.STRING,
-      "gid", Converters.STRING, "mode", (Conv) ListConvs::fileMode);
+  static final StructConv FILE_REF =
+      StructConv.of(
+          "source",
+          Converters.STRING,
+          "target",
+          Converters.STRING,
+          "uid",
+          Converters.STRING,
+          "gid",
+          Converters.STRING,
+          "mode",
+          (Conv) ListConvs::fileMode);
 
   static final Conv PORTS = (n, p, c) -> Converters.omitIfEmpty(eachOf(n, p, c, ListConvs::port));
-  static final Conv VOLUMES = (n, p, c) -> Converters.omitIfEmpty(eachOf(n, p, c, ListConvs::volume));
-  static final Conv DEVICES = (n, p, c) -> Converters.omitIfEmpty(eachOf(n, p, c, ListConvs::device));
-  static final Conv SECRETS = (n, p, c) -> Converters.omitIfEmpty(eachOf(n, p, c, (i, ip, ctx) -> fileRef(i, ip, ctx, "/run/secrets/")));
-  static final Conv CONFIGS = (n, p, c) -> Converters.omitIfEmpty(eachOf(n, p, c, (i, ip, ctx) -> fileRef(i, ip, ctx, null)));
+  static final Conv VOLUMES =
+      (n, p, c) -> Converters.omitIfEmpty(eachOf(n, p, c, ListConvs::volume));
+  static final Conv DEVICES =
+      (n, p, c) -> Converters.omitIfEmpty(eachOf(n, p, c, ListConvs::device));
+  static final Conv SECRETS =
+      (n, p, c) ->
+          Converters.omitIfEmpty(
+              eachOf(n, p, c, (i, ip, ctx) -> fileRef(i, ip, ctx, "/run/secrets/")));
+  static final Conv CONFIGS =
+      (n, p, c) ->
+          Converters.omitIfEmpty(eachOf(n, p, c, (i, ip, ctx) -> fileRef(i, ip, ctx, null)));
 
-  /** command/entrypoint: always present in JSON (null = image default), strings split shell-style. */
-  static final Conv COMMAND = (n, p, c) -> {
-    if (Converters.isNull(n)) {
-      return null;
-    }
-    if (n instanceof ScalarNode s) {
-      try {
-        return ShellWords.split(Plain.sprint(s.value()));
-      } catch (IllegalArgumentException e) {
-        throw NormalizeContext.error(n, p, e.getMessage());
-      }
-    }
-    return Converters.strings(n, p, false);
-  };
+  /**
+   * command/entrypoint: always present in JSON (null = image default), strings split shell-style.
+   */
+  static final Conv COMMAND =
+      (n, p, c) -> {
+        if (Converters.isNull(n)) {
+          return null;
+        }
+        if (n instanceof ScalarNode s) {
+          try {
+            return ShellWords.split(Plain.sprint(s.value()));
+          } catch (IllegalArgumentException e) {
+            throw NormalizeContext.error(n, p, e.getMessage());
+          }
+        }
+        return Converters.strings(n, p, false);
+      };
 
   interface ItemConv {
     List<?> apply(Node item, TreePath path, NormalizeContext ctx);
@@ -139,7 +202,8 @@ final class ListConvs {
     }
     String[] arr = String.valueOf(Converters.text(item)).split(":", -1);
     if (arr.length > 3) {
-      throw NormalizeContext.error(item, p, "confusing device mapping, please use long syntax: " + Converters.text(item));
+      throw NormalizeContext.error(
+          item, p, "confusing device mapping, please use long syntax: " + Converters.text(item));
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("source", arr[0]);
@@ -164,7 +228,10 @@ final class ListConvs {
     return List.of(reorder(m, FILE_REF));
   }
 
-  /** compose-go FileMode: YAML ints as they are (0440 is already octal), strings parsed as octal; printed "0440". */
+  /**
+   * compose-go FileMode: YAML ints as they are (0440 is already octal), strings parsed as octal;
+   * printed "0440".
+   */
   private static Object fileMode(Node n, TreePath p, NormalizeContext ctx) {
     if (Converters.isNull(n)) {
       return Conv.OMIT;

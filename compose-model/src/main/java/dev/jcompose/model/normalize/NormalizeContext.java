@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one normalisation run knows: project name and directory, the interpolation environment
- * (for bare {@code environment} keys and env_file contents) and the user's home (for {@code ~}).
+ * What one normalisation run knows: project name and directory, the interpolation environment (for
+ * bare {@code environment} keys and env_file contents) and the user's home (for {@code ~}).
  * Collects warnings. Not thread-safe; one per run.
  */
 final class NormalizeContext {
@@ -19,7 +19,11 @@ final class NormalizeContext {
   final Map<String, String> environment;
   final String home;
   final List<String> warnings = new ArrayList<>();
-  /** True for {@code --no-interpolate}: short syntax that can't be parsed (it holds ${VAR}) stays raw. */
+
+  /**
+   * True for {@code --no-interpolate}: short syntax that can't be parsed (it holds ${VAR}) stays
+   * raw.
+   */
   boolean lenient;
 
   NormalizeContext(String projectName, Path projectDir, Map<String, String> environment) {

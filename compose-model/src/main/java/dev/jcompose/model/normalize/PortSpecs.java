@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Short port syntax to compose's canonical long form: the typed parser
- * ({@link ServiceNetworking.Port#parse}) reads it, this prints each port the way
- * {@code docker compose config} does (mode, host_ip, target, published as a string, protocol).
+ * Short port syntax to compose's canonical long form: the typed parser ({@link
+ * ServiceNetworking.Port#parse}) reads it, this prints each port the way {@code docker compose
+ * config} does (mode, host_ip, target, published as a string, protocol).
  */
 final class PortSpecs {
   private PortSpecs() {}

@@ -17,18 +17,31 @@ import java.util.TreeSet;
 /**
  * Entry point of normalisation: a merged, interpolated tree in, the canonical model out. Applies
  * profiles (disabled services are checked but not printed), normalises each service and top-level
- * resource, and adds the implicit {@code default} network only when a service uses it.
- * Stateless; thread-safe.
+ * resource, and adds the implicit {@code default} network only when a service uses it. Stateless;
+ * thread-safe.
  */
 public final class ProjectNormalizer {
-  private static final Set<String> TOP_LEVEL = Set.of(
-      "version", "name", "services", "networks", "volumes", "secrets", "configs", "include", "models");
+  private static final Set<String> TOP_LEVEL =
+      Set.of(
+          "version",
+          "name",
+          "services",
+          "networks",
+          "volumes",
+          "secrets",
+          "configs",
+          "include",
+          "models");
   private static final List<String> SECTIONS = List.of("networks", "volumes", "secrets", "configs");
 
   private ProjectNormalizer() {}
 
-  public static CanonicalProject normalize(String projectName, Path projectDir, Map<String, String> environment,
-      MapNode tree, Collection<String> activeProfiles) {
+  public static CanonicalProject normalize(
+      String projectName,
+      Path projectDir,
+      Map<String, String> environment,
+      MapNode tree,
+      Collection<String> activeProfiles) {
     return normalize(projectName, projectDir, environment, tree, activeProfiles, false);
   }
 
@@ -36,8 +49,13 @@ public final class ProjectNormalizer {
    * With {@code lenient} (the tree was not interpolated), short port/volume entries that do not
    * parse are kept as written, as compose-go's Canonical(ignoreParseError) does.
    */
-  public static CanonicalProject normalize(String projectName, Path projectDir, Map<String, String> environment,
-      MapNode tree, Collection<String> activeProfiles, boolean lenient) {
+  public static CanonicalProject normalize(
+      String projectName,
+      Path projectDir,
+      Map<String, String> environment,
+      MapNode tree,
+      Collection<String> activeProfiles,
+      boolean lenient) {
     NormalizeContext ctx = new NormalizeContext(projectName, projectDir, environment);
     ctx.lenient = lenient;
     checkTopLevel(tree);
@@ -50,7 +68,9 @@ public final class ProjectNormalizer {
     GoMap model = new GoMap();
     for (String section : SECTIONS) {
       GoMap resources = ResourceNormalizer.normalize(section, tree.get(section), ctx);
-      if (section.equals("networks") && usesDefault(services) && !resources.containsKey("default")) {
+      if (section.equals("networks")
+          && usesDefault(services)
+          && !resources.containsKey("default")) {
         resources.put("default", defaultNetwork(projectName));
         resources = GoMap.sorted(resources);
       }
@@ -60,13 +80,19 @@ public final class ProjectNormalizer {
     }
     model.put("name", projectName);
     model.put("services", GoMap.sorted(services));
-    tree.entries().forEach((k, v) -> {
-      if (k.startsWith("x-")) {
-        model.put(k, Plain.of(v));
-      }
-    });
-    return new CanonicalProject(GoMap.sorted(model), split.enabled(), List.copyOf(split.disabled().keySet()),
-        allProfiles(tree), List.copyOf(ctx.warnings));
+    tree.entries()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("x-")) {
+                model.put(k, Plain.of(v));
+              }
+            });
+    return new CanonicalProject(
+        GoMap.sorted(model),
+        split.enabled(),
+        List.copyOf(split.disabled().keySet()),
+        allProfiles(tree),
+        List.copyOf(ctx.warnings));
   }
 
   private static Map<String, Object> service(String name, Node svc, NormalizeContext ctx) {
@@ -82,7 +108,8 @@ public final class ProjectNormalizer {
   private static void checkTopLevel(MapNode tree) {
     for (String key : tree.entries().keySet()) {
       if (!TOP_LEVEL.contains(key) && !key.startsWith("x-")) {
-        throw NormalizeContext.errorAt(tree.keyMark(key), "(root)", "additional property \"" + key + "\" is not allowed");
+        throw NormalizeContext.errorAt(
+            tree.keyMark(key), "(root)", "additional property \"" + key + "\" is not allowed");
       }
     }
     if (!(tree.get("services") instanceof MapNode) && !Converters.isNull(tree.get("services"))) {
@@ -91,8 +118,12 @@ public final class ProjectNormalizer {
   }
 
   private static boolean usesDefault(GoMap services) {
-    return services.values().stream().anyMatch(s -> s instanceof Map<?, ?> m
-        && m.get("networks") instanceof Map<?, ?> nets && nets.containsKey("default"));
+    return services.values().stream()
+        .anyMatch(
+            s ->
+                s instanceof Map<?, ?> m
+                    && m.get("networks") instanceof Map<?, ?> nets
+                    && nets.containsKey("default"));
   }
 
   private static Map<String, Object> defaultNetwork(String project) {

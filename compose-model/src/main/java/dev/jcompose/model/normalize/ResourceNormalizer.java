@@ -23,25 +23,79 @@ final class ResourceNormalizer {
   private ResourceNormalizer() {}
 
   /** external: true/false, or the deprecated {name: x} (handled by {@link #external}). */
-  private static final Conv EXTERNAL = (n, p, c) -> n instanceof MapNode ? (Object) true : BOOL.apply(n, p, c);
+  private static final Conv EXTERNAL =
+      (n, p, c) -> n instanceof MapNode ? (Object) true : BOOL.apply(n, p, c);
 
-  static final StructConv IPAM_POOL = StructConv.of(
-      "subnet", STRING, "gateway", STRING, "ip_range", STRING, "aux_addresses", MAPPING);
+  static final StructConv IPAM_POOL =
+      StructConv.of(
+          "subnet", STRING, "gateway", STRING, "ip_range", STRING, "aux_addresses", MAPPING);
 
-  static final StructConv NETWORK = StructConv.of(
-      "name", STRING, "driver", STRING, "driver_opts", MAPPING,
-      "ipam", StructConv.byValue("driver", STRING,
-          "config", (Conv) (n, p, c) -> Converters.omitIfEmpty(ListConvs.eachOf(n, p, c, (i, ip, cc) -> List.of(IPAM_POOL.apply(i, ip, cc)))),
-          "options", MAPPING),
-      "external", EXTERNAL, "internal", BOOL, "attachable", BOOL, "labels", MAPPING,
-      "enable_ipv4", BOOL_PTR, "enable_ipv6", BOOL_PTR);
+  static final StructConv NETWORK =
+      StructConv.of(
+          "name",
+          STRING,
+          "driver",
+          STRING,
+          "driver_opts",
+          MAPPING,
+          "ipam",
+          StructConv.byValue(
+              "driver",
+              STRING,
+              "config",
+              (Conv)
+                  (n, p, c) ->
+                      Converters.omitIfEmpty(
+                          ListConvs.eachOf(
+                              n, p, c, (i, ip, cc) -> List.of(IPAM_POOL.apply(i, ip, cc)))),
+              "options",
+              MAPPING),
+          "external",
+          EXTERNAL,
+          "internal",
+          BOOL,
+          "attachable",
+          BOOL,
+          "labels",
+          MAPPING,
+          "enable_ipv4",
+          BOOL_PTR,
+          "enable_ipv6",
+          BOOL_PTR);
 
-  static final StructConv VOLUME = StructConv.of(
-      "name", STRING, "driver", STRING, "driver_opts", MAPPING, "external", EXTERNAL, "labels", MAPPING);
+  static final StructConv VOLUME =
+      StructConv.of(
+          "name",
+          STRING,
+          "driver",
+          STRING,
+          "driver_opts",
+          MAPPING,
+          "external",
+          EXTERNAL,
+          "labels",
+          MAPPING);
 
-  static final StructConv FILE_OBJECT = StructConv.of(
-      "name", STRING, "file", STRING, "environment", STRING, "content", STRING, "external", EXTERNAL,
-      "labels", MAPPING, "driver", STRING, "driver_opts", MAPPING, "template_driver", STRING);
+  static final StructConv FILE_OBJECT =
+      StructConv.of(
+          "name",
+          STRING,
+          "file",
+          STRING,
+          "environment",
+          STRING,
+          "content",
+          STRING,
+          "external",
+          EXTERNAL,
+          "labels",
+          MAPPING,
+          "driver",
+          STRING,
+          "driver_opts",
+          MAPPING,
+          "template_driver",
+          STRING);
 
   /** Canonical map of one top-level section ({@code networks}, ...), keys sorted. */
   static GoMap normalize(String section, Node node, NormalizeContext ctx) {
@@ -52,16 +106,18 @@ final class ResourceNormalizer {
       }
       return out;
     }
-    StructConv conv = switch (section) {
-      case "networks" -> NETWORK;
-      case "volumes" -> VOLUME;
-      default -> FILE_OBJECT;
-    };
+    StructConv conv =
+        switch (section) {
+          case "networks" -> NETWORK;
+          case "volumes" -> VOLUME;
+          default -> FILE_OBJECT;
+        };
     m.entries().forEach((key, value) -> out.put(key, one(section, key, value, conv, ctx)));
     return GoMap.sorted(out);
   }
 
-  private static Map<String, Object> one(String section, String key, Node value, StructConv conv, NormalizeContext ctx) {
+  private static Map<String, Object> one(
+      String section, String key, Node value, StructConv conv, NormalizeContext ctx) {
     TreePath path = TreePath.ROOT.key(section).key(key);
     Map<String, Object> r = new LinkedHashMap<>();
     if (value instanceof MapNode m) {
@@ -100,8 +156,11 @@ final class ResourceNormalizer {
     if (section.equals("configs") && r.containsKey("environment")) {
       r.remove("content");
     }
-    if (section.equals("volumes") && "local".equals(r.get("driver")) && r.get("driver_opts") instanceof GoMap opts
-        && "bind".equals(opts.get("o")) && opts.get("device") instanceof String dev) {
+    if (section.equals("volumes")
+        && "local".equals(r.get("driver"))
+        && r.get("driver_opts") instanceof GoMap opts
+        && "bind".equals(opts.get("o"))
+        && opts.get("device") instanceof String dev) {
       opts.put("device", ctx.absPath(dev));
     }
   }

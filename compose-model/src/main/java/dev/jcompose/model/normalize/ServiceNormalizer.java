@@ -14,7 +14,8 @@ import java.util.Map;
  * present (null when unset) because compose-go marshals them without omitempty.
  */
 final class ServiceNormalizer {
-  private static final List<String> NAMESPACES = List.of("network_mode", "ipc", "pid", "uts", "cgroup");
+  private static final List<String> NAMESPACES =
+      List.of("network_mode", "ipc", "pid", "uts", "cgroup");
 
   private ServiceNormalizer() {}
 
@@ -40,12 +41,15 @@ final class ServiceNormalizer {
     if (out.get("links") instanceof List<?> links) {
       for (Object l : links) {
         String[] parts = String.valueOf(l).split(":", -1);
-        deps.putIfAbsent(parts.length == 2 ? parts[0] : String.valueOf(l), MapConvs.dependency("service_started", true));
+        deps.putIfAbsent(
+            parts.length == 2 ? parts[0] : String.valueOf(l),
+            MapConvs.dependency("service_started", true));
       }
     }
     for (String ns : NAMESPACES) {
       if (out.get(ns) instanceof String ref && ref.startsWith("service:")) {
-        deps.putIfAbsent(ref.substring("service:".length()), MapConvs.dependency("service_started", true));
+        deps.putIfAbsent(
+            ref.substring("service:".length()), MapConvs.dependency("service_started", true));
       }
     }
     if (out.get("volumes_from") instanceof List<?> from) {

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Converts a mapping into a compose-go struct: fields in Go declaration order, each through its own
- * {@link Conv}, {@code x-*} extensions dropped (encoding/json ignores them below the top level).
- * A pointer struct is kept when present even if empty; a by-value struct becomes a {@link GoStruct}.
+ * {@link Conv}, {@code x-*} extensions dropped (encoding/json ignores them below the top level). A
+ * pointer struct is kept when present even if empty; a by-value struct becomes a {@link GoStruct}.
  */
 final class StructConv implements Conv {
   private final Map<String, Conv> fields;
@@ -60,16 +60,18 @@ final class StructConv implements Conv {
   void fill(MapNode m, TreePath path, NormalizeContext ctx, Map<String, Object> out) {
     for (String key : m.entries().keySet()) {
       if (!fields.containsKey(key) && !key.startsWith("x-")) {
-        throw NormalizeContext.errorAt(m.keyMark(key), path, "additional property \"" + key + "\" is not allowed");
+        throw NormalizeContext.errorAt(
+            m.keyMark(key), path, "additional property \"" + key + "\" is not allowed");
       }
     }
-    fields.forEach((key, conv) -> {
-      if (m.entries().containsKey(key)) {
-        Object v = conv.apply(m.get(key), path.key(key), ctx);
-        if (v != Conv.OMIT) {
-          out.put(key, v);
-        }
-      }
-    });
+    fields.forEach(
+        (key, conv) -> {
+          if (m.entries().containsKey(key)) {
+            Object v = conv.apply(m.get(key), path.key(key), ctx);
+            if (v != Conv.OMIT) {
+              out.put(key, v);
+            }
+          }
+        });
   }
 }

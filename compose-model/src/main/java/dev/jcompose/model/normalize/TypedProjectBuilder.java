@@ -24,22 +24,57 @@ public final class TypedProjectBuilder {
   private TypedProjectBuilder() {}
 
   /** {@code lenient}: the model was not interpolated, values that do not parse are left unset. */
-  public static Project build(CanonicalProject canonical, Path workingDir, List<Path> composeFiles, boolean lenient) {
+  public static Project build(
+      CanonicalProject canonical, Path workingDir, List<Path> composeFiles, boolean lenient) {
     TypedValues values = new TypedValues(canonical.source(), lenient);
     Map<String, Service> services = new LinkedHashMap<>();
-    canonical.services().forEach((name, s) -> services.put(name, TypedServices.service(name, s, values)));
-    return new Project((String) canonical.model().get("name"), workingDir, List.copyOf(composeFiles),
+    canonical
+        .services()
+        .forEach((name, s) -> services.put(name, TypedServices.service(name, s, values)));
+    return new Project(
+        (String) canonical.model().get("name"),
+        workingDir,
+        List.copyOf(composeFiles),
         Collections.unmodifiableMap(services),
         each(canonical, "networks", TypedProjectBuilder::network),
-        each(canonical, "volumes", (k, v) -> new Volume(k, str(v.get("name")), str(v.get("driver")),
-            stringMap(v.get("driver_opts")), bool(v.get("external")), stringMap(v.get("labels")))),
-        each(canonical, "secrets", (k, v) -> new Secret(k, str(v.get("name")), str(v.get("file")),
-            str(v.get("environment")), bool(v.get("external")), stringMap(v.get("labels")))),
-        each(canonical, "configs", (k, v) -> new Config(k, str(v.get("name")), str(v.get("file")),
-            str(v.get("environment")), str(v.get("content")), bool(v.get("external")), stringMap(v.get("labels")))));
+        each(
+            canonical,
+            "volumes",
+            (k, v) ->
+                new Volume(
+                    k,
+                    str(v.get("name")),
+                    str(v.get("driver")),
+                    stringMap(v.get("driver_opts")),
+                    bool(v.get("external")),
+                    stringMap(v.get("labels")))),
+        each(
+            canonical,
+            "secrets",
+            (k, v) ->
+                new Secret(
+                    k,
+                    str(v.get("name")),
+                    str(v.get("file")),
+                    str(v.get("environment")),
+                    bool(v.get("external")),
+                    stringMap(v.get("labels")))),
+        each(
+            canonical,
+            "configs",
+            (k, v) ->
+                new Config(
+                    k,
+                    str(v.get("name")),
+                    str(v.get("file")),
+                    str(v.get("environment")),
+                    str(v.get("content")),
+                    bool(v.get("external")),
+                    stringMap(v.get("labels")))));
   }
 
-  private static <T> Map<String, T> each(CanonicalProject c, String section, BiFunction<String, Map<String, Object>, T> f) {
+  private static <T> Map<String, T> each(
+      CanonicalProject c, String section, BiFunction<String, Map<String, Object>, T> f) {
     Map<String, T> out = new LinkedHashMap<>();
     c.section(section).forEach((k, v) -> out.put(k, f.apply(k, v)));
     return Collections.unmodifiableMap(out);
@@ -50,12 +85,23 @@ public final class TypedProjectBuilder {
     List<Network.IpamPool> pools = new ArrayList<>();
     for (Object o : Canon.list(ipam.get("config"))) {
       Map<String, Object> p = mapOrEmpty(o);
-      pools.add(new Network.IpamPool(str(p.get("subnet")), str(p.get("ip_range")), str(p.get("gateway")),
-          stringMap(p.get("aux_addresses"))));
+      pools.add(
+          new Network.IpamPool(
+              str(p.get("subnet")),
+              str(p.get("ip_range")),
+              str(p.get("gateway")),
+              stringMap(p.get("aux_addresses"))));
     }
-    return new Network(key, str(n.get("name")), str(n.get("driver")), stringMap(n.get("driver_opts")),
-        bool(n.get("external")), bool(n.get("internal")), bool(n.get("attachable")),
+    return new Network(
+        key,
+        str(n.get("name")),
+        str(n.get("driver")),
+        stringMap(n.get("driver_opts")),
+        bool(n.get("external")),
+        bool(n.get("internal")),
+        bool(n.get("attachable")),
         Canon.boolOrNull(n.get("enable_ipv6")),
-        new Network.Ipam(str(ipam.get("driver")), pools, stringMap(ipam.get("options"))), stringMap(n.get("labels")));
+        new Network.Ipam(str(ipam.get("driver")), pools, stringMap(ipam.get("options"))),
+        stringMap(n.get("labels")));
   }
 }

@@ -5,7 +5,6 @@ import static dev.jcompose.model.normalize.Canon.bool;
 import static dev.jcompose.model.normalize.Canon.duration;
 import static dev.jcompose.model.normalize.Canon.first;
 import static dev.jcompose.model.normalize.Canon.integer;
-import static dev.jcompose.model.normalize.Canon.list;
 import static dev.jcompose.model.normalize.Canon.lng;
 import static dev.jcompose.model.normalize.Canon.map;
 import static dev.jcompose.model.normalize.Canon.mapOrEmpty;
@@ -32,13 +31,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the engine's {@link Service} from one canonical service map: the one place where a
- * compose value becomes its typed form. Resource limits merge the service attributes with
- * {@code deploy.resources} (validation already made them agree); cpus become nano-CPUs;
- * {@code scale} is the effective replica count (scale, deploy.replicas, else 1); the restart
- * policy merges {@code restart} and {@code deploy.restart_policy}. Named-volume mounts keep the
- * volume KEY as source (resolve the engine name through {@code Project.volumes()}), as compose-go
- * does.
+ * Builds the engine's {@link Service} from one canonical service map: the one place where a compose
+ * value becomes its typed form. Resource limits merge the service attributes with {@code
+ * deploy.resources} (validation already made them agree); cpus become nano-CPUs; {@code scale} is
+ * the effective replica count (scale, deploy.replicas, else 1); the restart policy merges {@code
+ * restart} and {@code deploy.restart_policy}. Named-volume mounts keep the volume KEY as source
+ * (resolve the engine name through {@code Project.volumes()}), as compose-go does.
  */
 final class TypedServices {
   private final String name;
@@ -56,72 +54,159 @@ final class TypedServices {
   }
 
   private Service build() {
-    return Service.builder(name).image(str(s.get("image"))).pullPolicy(str(s.get("pull_policy")))
-        .platform(str(s.get("platform"))).build(build(map(s.get("build"))))
-        .containerName(str(s.get("container_name"))).labels(stringMap(s.get("labels")))
-        .profiles(strings(s.get("profiles"))).process(process()).networking(networking()).storage(storage())
-        .resources(resources()).security(security()).healthcheck(healthcheck()).lifecycle(lifecycle())
-        .logging(logging()).configHash(ConfigHashes.of(s)).build();
+    return Service.builder(name)
+        .image(str(s.get("image")))
+        .pullPolicy(str(s.get("pull_policy")))
+        .platform(str(s.get("platform")))
+        .build(build(map(s.get("build"))))
+        .containerName(str(s.get("container_name")))
+        .labels(stringMap(s.get("labels")))
+        .profiles(strings(s.get("profiles")))
+        .process(process())
+        .networking(networking())
+        .storage(storage())
+        .resources(resources())
+        .security(security())
+        .healthcheck(healthcheck())
+        .lifecycle(lifecycle())
+        .logging(logging())
+        .configHash(ConfigHashes.of(s))
+        .build();
   }
 
   private ServiceProcess process() {
-    return ServiceProcess.builder().command(strings(s.get("command"))).entrypoint(strings(s.get("entrypoint")))
-        .environment(stringMap(s.get("environment"))).workingDir(str(s.get("working_dir"))).user(str(s.get("user")))
-        .groupAdd(strings(s.get("group_add"))).tty(bool(s.get("tty"))).stdinOpen(bool(s.get("stdin_open")))
-        .init(Canon.boolOrNull(s.get("init"))).build();
+    return ServiceProcess.builder()
+        .command(strings(s.get("command")))
+        .entrypoint(strings(s.get("entrypoint")))
+        .environment(stringMap(s.get("environment")))
+        .workingDir(str(s.get("working_dir")))
+        .user(str(s.get("user")))
+        .groupAdd(strings(s.get("group_add")))
+        .tty(bool(s.get("tty")))
+        .stdinOpen(bool(s.get("stdin_open")))
+        .init(Canon.boolOrNull(s.get("init")))
+        .build();
   }
 
   private ServiceNetworking networking() {
-    return ServiceNetworking.builder().mode(NetworkMode.parse(str(s.get("network_mode")))).networks(attachments())
-        .hostname(str(s.get("hostname"))).domainname(str(s.get("domainname"))).macAddress(str(s.get("mac_address")))
-        .ports(ports()).expose(values.each(s.get("expose"), ServiceNetworking.Expose::parse, "services", name, "expose"))
-        .extraHosts(values.each(s.get("extra_hosts"), ServiceNetworking.ExtraHost::parse, "services", name, "extra_hosts"))
-        .dns(strings(s.get("dns"))).dnsSearch(strings(s.get("dns_search"))).dnsOpt(strings(s.get("dns_opt")))
-        .links(values.each(s.get("links"), ServiceNetworking.Link::parse, "services", name, "links")).build();
+    return ServiceNetworking.builder()
+        .mode(NetworkMode.parse(str(s.get("network_mode"))))
+        .networks(attachments())
+        .hostname(str(s.get("hostname")))
+        .domainname(str(s.get("domainname")))
+        .macAddress(str(s.get("mac_address")))
+        .ports(ports())
+        .expose(
+            values.each(
+                s.get("expose"), ServiceNetworking.Expose::parse, "services", name, "expose"))
+        .extraHosts(
+            values.each(
+                s.get("extra_hosts"),
+                ServiceNetworking.ExtraHost::parse,
+                "services",
+                name,
+                "extra_hosts"))
+        .dns(strings(s.get("dns")))
+        .dnsSearch(strings(s.get("dns_search")))
+        .dnsOpt(strings(s.get("dns_opt")))
+        .links(
+            values.each(s.get("links"), ServiceNetworking.Link::parse, "services", name, "links"))
+        .build();
   }
 
   private List<ServiceNetworking.Port> ports() {
-    return values.eachMap(s.get("ports"), (p, i) -> new ServiceNetworking.Port(str(p.get("name")),
-        integer(first(p.get("target"), 0L)),
-        values.parse(str(p.get("published")), v -> PortRange.parse(v, "published port"),
-            "services", name, "ports", Integer.toString(i), "published"),
-        str(p.get("host_ip")),
-        values.parse(str(p.get("protocol")), Protocol::parse,
-            "services", name, "ports", Integer.toString(i), "protocol"),
-        str(p.get("mode")), str(p.get("app_protocol"))));
+    return values.eachMap(
+        s.get("ports"),
+        (p, i) ->
+            new ServiceNetworking.Port(
+                str(p.get("name")),
+                integer(first(p.get("target"), 0L)),
+                values.parse(
+                    str(p.get("published")),
+                    v -> PortRange.parse(v, "published port"),
+                    "services",
+                    name,
+                    "ports",
+                    Integer.toString(i),
+                    "published"),
+                str(p.get("host_ip")),
+                values.parse(
+                    str(p.get("protocol")),
+                    Protocol::parse,
+                    "services",
+                    name,
+                    "ports",
+                    Integer.toString(i),
+                    "protocol"),
+                str(p.get("mode")),
+                str(p.get("app_protocol"))));
   }
 
   private Map<String, ServiceNetworking.Attachment> attachments() {
     Map<String, ServiceNetworking.Attachment> out = new LinkedHashMap<>();
-    mapOrEmpty(s.get("networks")).forEach((k, v) -> {
-      Map<String, Object> n = mapOrEmpty(v);
-      out.put(k, new ServiceNetworking.Attachment(strings(n.get("aliases")), str(n.get("ipv4_address")),
-          str(n.get("ipv6_address")), str(n.get("mac_address")), integer(n.get("priority")),
-          integer(n.get("gw_priority")), stringMap(n.get("driver_opts"))));
-    });
+    mapOrEmpty(s.get("networks"))
+        .forEach(
+            (k, v) -> {
+              Map<String, Object> n = mapOrEmpty(v);
+              out.put(
+                  k,
+                  new ServiceNetworking.Attachment(
+                      strings(n.get("aliases")),
+                      str(n.get("ipv4_address")),
+                      str(n.get("ipv6_address")),
+                      str(n.get("mac_address")),
+                      integer(n.get("priority")),
+                      integer(n.get("gw_priority")),
+                      stringMap(n.get("driver_opts"))));
+            });
     return out;
   }
 
   private ServiceStorage storage() {
-    return new ServiceStorage(values.eachMap(s.get("volumes"), this::mount),
+    return new ServiceStorage(
+        values.eachMap(s.get("volumes"), this::mount),
         values.each(s.get("tmpfs"), ServiceStorage.Tmpfs::parse, "services", name, "tmpfs"),
-        fileRefs(s.get("secrets")), fileRefs(s.get("configs")));
+        fileRefs(s.get("secrets")),
+        fileRefs(s.get("configs")));
   }
 
   private ServiceStorage.Mount mount(Map<String, Object> v, int index) {
     Map<String, Object> bind = map(v.get("bind"));
     Boolean create = bind == null ? null : !Boolean.FALSE.equals(bind.get("create_host_path"));
-    ServiceStorage.MountType type = values.parse(str(v.get("type")), ServiceStorage.MountType::parse,
-        "services", name, "volumes", Integer.toString(index), "type");
-    return new ServiceStorage.Mount(type, str(v.get("source")),
-        str(v.get("target")), bool(v.get("read_only")), str(v.get("consistency")), create,
-        str(at(v, "bind", "propagation")), str(at(v, "bind", "selinux")), Canon.boolOrNull(at(v, "volume", "nocopy")),
-        str(at(v, "volume", "subpath")), lng(at(v, "tmpfs", "size")), integer(at(v, "tmpfs", "mode")));
+    ServiceStorage.MountType type =
+        values.parse(
+            str(v.get("type")),
+            ServiceStorage.MountType::parse,
+            "services",
+            name,
+            "volumes",
+            Integer.toString(index),
+            "type");
+    return new ServiceStorage.Mount(
+        type,
+        str(v.get("source")),
+        str(v.get("target")),
+        bool(v.get("read_only")),
+        str(v.get("consistency")),
+        create,
+        str(at(v, "bind", "propagation")),
+        str(at(v, "bind", "selinux")),
+        Canon.boolOrNull(at(v, "volume", "nocopy")),
+        str(at(v, "volume", "subpath")),
+        lng(at(v, "tmpfs", "size")),
+        integer(at(v, "tmpfs", "mode")));
   }
 
   private List<ServiceStorage.FileRef> fileRefs(Object refs) {
-    return values.eachMap(refs, (r, i) -> new ServiceStorage.FileRef(str(r.get("source")), str(r.get("target")),
-        str(r.get("uid")), str(r.get("gid")), r.get("mode") == null ? null : Integer.parseInt((String) r.get("mode"), 8)));
+    return values.eachMap(
+        refs,
+        (r, i) ->
+            new ServiceStorage.FileRef(
+                str(r.get("source")),
+                str(r.get("target")),
+                str(r.get("uid")),
+                str(r.get("gid")),
+                r.get("mode") == null ? null : Integer.parseInt((String) r.get("mode"), 8)));
   }
 
   private ServiceResources resources() {
@@ -129,33 +214,56 @@ final class TypedServices {
     Map<String, Object> limits = mapOrEmpty(at(deploy, "resources", "limits"));
     Map<String, Object> reservations = mapOrEmpty(at(deploy, "resources", "reservations"));
     Object cpus = first(s.get("cpus"), limits.get("cpus"));
-    return ServiceResources.builder().memLimit(lng(first(s.get("mem_limit"), limits.get("memory"))))
+    return ServiceResources.builder()
+        .memLimit(lng(first(s.get("mem_limit"), limits.get("memory"))))
         .memswapLimit(lng(s.get("memswap_limit")))
         .memReservation(lng(first(s.get("mem_reservation"), reservations.get("memory"))))
         .nanoCpus(cpus == null ? null : Math.round(((Number) cpus).doubleValue() * 1e9))
-        .cpuShares(lng(s.get("cpu_shares"))).cpuQuota(lng(s.get("cpu_quota"))).cpuPeriod(lng(s.get("cpu_period")))
-        .cpuset(str(s.get("cpuset"))).pidsLimit(lng(first(s.get("pids_limit"), limits.get("pids"))))
-        .oomScoreAdj(integer(s.get("oom_score_adj"))).oomKillDisable(Canon.boolOrNull(s.get("oom_kill_disable")))
-        .shmSize(lng(s.get("shm_size"))).ulimits(ulimits(s.get("ulimits"))).build();
+        .cpuShares(lng(s.get("cpu_shares")))
+        .cpuQuota(lng(s.get("cpu_quota")))
+        .cpuPeriod(lng(s.get("cpu_period")))
+        .cpuset(str(s.get("cpuset")))
+        .pidsLimit(lng(first(s.get("pids_limit"), limits.get("pids"))))
+        .oomScoreAdj(integer(s.get("oom_score_adj")))
+        .oomKillDisable(Canon.boolOrNull(s.get("oom_kill_disable")))
+        .shmSize(lng(s.get("shm_size")))
+        .ulimits(ulimits(s.get("ulimits")))
+        .build();
   }
 
   private static Map<String, ServiceResources.Ulimit> ulimits(Object ulimits) {
     Map<String, ServiceResources.Ulimit> out = new LinkedHashMap<>();
-    mapOrEmpty(ulimits).forEach((k, v) -> {
-      Map<String, Object> m = map(v);
-      out.put(k, m == null ? new ServiceResources.Ulimit(lng(v), lng(v))
-          : new ServiceResources.Ulimit(lng(first(m.get("soft"), 0L)), lng(first(m.get("hard"), 0L))));
-    });
+    mapOrEmpty(ulimits)
+        .forEach(
+            (k, v) -> {
+              Map<String, Object> m = map(v);
+              out.put(
+                  k,
+                  m == null
+                      ? new ServiceResources.Ulimit(lng(v), lng(v))
+                      : new ServiceResources.Ulimit(
+                          lng(first(m.get("soft"), 0L)), lng(first(m.get("hard"), 0L))));
+            });
     return out;
   }
 
   private ServiceSecurity security() {
-    return ServiceSecurity.builder().privileged(bool(s.get("privileged"))).readOnly(bool(s.get("read_only")))
-        .capAdd(strings(s.get("cap_add"))).capDrop(strings(s.get("cap_drop")))
+    return ServiceSecurity.builder()
+        .privileged(bool(s.get("privileged")))
+        .readOnly(bool(s.get("read_only")))
+        .capAdd(strings(s.get("cap_add")))
+        .capDrop(strings(s.get("cap_drop")))
         .securityOpt(strings(s.get("security_opt")))
-        .devices(values.eachMap(s.get("devices"), (d, i) -> new ServiceSecurity.Device(str(d.get("source")),
-            str(d.get("target")), str(d.get("permissions")))))
-        .sysctls(stringMap(s.get("sysctls"))).ipc(str(s.get("ipc"))).pid(str(s.get("pid"))).build();
+        .devices(
+            values.eachMap(
+                s.get("devices"),
+                (d, i) ->
+                    new ServiceSecurity.Device(
+                        str(d.get("source")), str(d.get("target")), str(d.get("permissions")))))
+        .sysctls(stringMap(s.get("sysctls")))
+        .ipc(str(s.get("ipc")))
+        .pid(str(s.get("pid")))
+        .build();
   }
 
   private HealthCheck healthcheck() {
@@ -165,34 +273,62 @@ final class TypedServices {
     }
     List<String> test = strings(h.get("test"));
     boolean disable = bool(h.get("disable")) || (test != null && test.equals(List.of("NONE")));
-    return new HealthCheck(test, duration(h.get("interval")), duration(h.get("timeout")), integer(h.get("retries")),
-        duration(h.get("start_period")), duration(h.get("start_interval")), disable);
+    return new HealthCheck(
+        test,
+        duration(h.get("interval")),
+        duration(h.get("timeout")),
+        integer(h.get("retries")),
+        duration(h.get("start_period")),
+        duration(h.get("start_interval")),
+        disable);
   }
 
   private ServiceLifecycle lifecycle() {
     Map<String, Object> deploy = mapOrEmpty(s.get("deploy"));
     Map<String, ServiceLifecycle.Dependency> deps = new LinkedHashMap<>();
-    mapOrEmpty(s.get("depends_on")).forEach((k, v) -> {
-      Map<String, Object> d = mapOrEmpty(v);
-      deps.put(k, new ServiceLifecycle.Dependency(str(d.get("condition")), bool(d.get("restart")),
-          !Boolean.FALSE.equals(d.get("required"))));
-    });
+    mapOrEmpty(s.get("depends_on"))
+        .forEach(
+            (k, v) -> {
+              Map<String, Object> d = mapOrEmpty(v);
+              deps.put(
+                  k,
+                  new ServiceLifecycle.Dependency(
+                      str(d.get("condition")),
+                      bool(d.get("restart")),
+                      !Boolean.FALSE.equals(d.get("required"))));
+            });
     Long scale = lng(first(s.get("scale"), deploy.get("replicas")));
-    return new ServiceLifecycle(deps, restart(map(deploy.get("restart_policy"))), scale == null ? 1 : scale.intValue(),
-        str(s.get("stop_signal")), duration(s.get("stop_grace_period")));
+    return new ServiceLifecycle(
+        deps,
+        restart(map(deploy.get("restart_policy"))),
+        scale == null ? 1 : scale.intValue(),
+        str(s.get("stop_signal")),
+        duration(s.get("stop_grace_period")));
   }
 
   /** docker compose's getRestartPolicy: a deploy.restart_policy replaces restart entirely. */
   private RestartPolicy restart(Map<String, Object> deploy) {
     if (deploy == null) {
-      RestartPolicy p = values.parse(str(s.get("restart")), RestartPolicy::parse, "services", name, "restart");
+      RestartPolicy p =
+          values.parse(str(s.get("restart")), RestartPolicy::parse, "services", name, "restart");
       return p == null ? RestartPolicy.NO : p;
     }
     Integer max = integer(deploy.get("max_attempts"));
-    RestartPolicy p = values.parse(str(deploy.get("condition")),
-        c -> RestartPolicy.ofDeploy(c, max, duration(deploy.get("delay")), duration(deploy.get("window"))),
-        "services", name, "deploy", "restart_policy", "condition");
-    return p != null ? p : RestartPolicy.ofDeploy(null, max, duration(deploy.get("delay")), duration(deploy.get("window")));
+    RestartPolicy p =
+        values.parse(
+            str(deploy.get("condition")),
+            c ->
+                RestartPolicy.ofDeploy(
+                    c, max, duration(deploy.get("delay")), duration(deploy.get("window"))),
+            "services",
+            name,
+            "deploy",
+            "restart_policy",
+            "condition");
+    return p != null
+        ? p
+        : RestartPolicy.ofDeploy(
+            null, max, duration(deploy.get("delay")), duration(deploy.get("window")));
   }
 
   private LoggingConfig logging() {
@@ -204,11 +340,29 @@ final class TypedServices {
     if (b == null) {
       return null;
     }
-    return new BuildConfig(str(b.get("context")), str(b.get("dockerfile")), str(b.get("dockerfile_inline")),
-        stringMap(b.get("args")), str(b.get("target")), stringMap(b.get("labels")), strings(b.get("cache_from")),
-        strings(b.get("cache_to")), bool(b.get("no_cache")), bool(b.get("pull")), str(b.get("network")),
-        stringMap(b.get("additional_contexts")), strings(b.get("tags")), strings(b.get("platforms")),
-        values.each(b.get("extra_hosts"), ServiceNetworking.ExtraHost::parse, "services", name, "build", "extra_hosts"),
-        lng(b.get("shm_size")), fileRefs(b.get("secrets")));
+    return new BuildConfig(
+        str(b.get("context")),
+        str(b.get("dockerfile")),
+        str(b.get("dockerfile_inline")),
+        stringMap(b.get("args")),
+        str(b.get("target")),
+        stringMap(b.get("labels")),
+        strings(b.get("cache_from")),
+        strings(b.get("cache_to")),
+        bool(b.get("no_cache")),
+        bool(b.get("pull")),
+        str(b.get("network")),
+        stringMap(b.get("additional_contexts")),
+        strings(b.get("tags")),
+        strings(b.get("platforms")),
+        values.each(
+            b.get("extra_hosts"),
+            ServiceNetworking.ExtraHost::parse,
+            "services",
+            name,
+            "build",
+            "extra_hosts"),
+        lng(b.get("shm_size")),
+        fileRefs(b.get("secrets")));
   }
 }

@@ -10,9 +10,9 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Parses canonical text into typed values, turning a bad value into a compose-file error that
- * names where it was written. Lenient for {@code --no-interpolate}, where a value may still be a
- * {@code ${VAR}}: what does not parse is then left unset.
+ * Parses canonical text into typed values, turning a bad value into a compose-file error that names
+ * where it was written. Lenient for {@code --no-interpolate}, where a value may still be a {@code
+ * ${VAR}}: what does not parse is then left unset.
  */
 final class TypedValues {
   private final MapNode source;
@@ -51,7 +51,9 @@ final class TypedValues {
     return out;
   }
 
-  /** Each long-form entry of a canonical list; short entries left raw by a lenient load are skipped. */
+  /**
+   * Each long-form entry of a canonical list; short entries left raw by a lenient load are skipped.
+   */
   <T> List<T> eachMap(Object list, BiFunction<Map<String, Object>, Integer, T> convert) {
     List<T> out = new ArrayList<>();
     List<Object> items = Canon.list(list);

@@ -11,7 +11,8 @@ import java.util.Set;
  * modes are understood, unknown options silently ignored (compose does the same).
  */
 final class VolumeSpecs {
-  private static final Set<String> PROPAGATION = Set.of("rprivate", "private", "rshared", "shared", "rslave", "slave");
+  private static final Set<String> PROPAGATION =
+      Set.of("rprivate", "private", "rshared", "shared", "rslave", "slave");
 
   private VolumeSpecs() {}
 
@@ -32,7 +33,8 @@ final class VolumeSpecs {
         depth--;
       } else if ((c == ':' || c == 0) && depth == 0) {
         if (buf.length() == 0) {
-          throw new IllegalArgumentException("invalid spec: " + spec + ": empty section between colons");
+          throw new IllegalArgumentException(
+              "invalid spec: " + spec + ": empty section between colons");
         }
         if (count == 3) {
           throw new IllegalArgumentException("invalid spec: " + spec + ": too many colons");

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Prints a canonical model as {@code docker compose config} does. JSON: Project.MarshalJSON
- * (a map, so top-level keys sorted; no trailing newline). YAML: the Project struct order (name,
- * services, networks, volumes, secrets, configs, then {@code x-*}), with null command/entrypoint
- * omitted (ShellCommand.IsZero). With interpolation on, {@code $} is doubled so the output is
- * itself a valid compose file (cmd/compose/config.go).
+ * Prints a canonical model as {@code docker compose config} does. JSON: Project.MarshalJSON (a map,
+ * so top-level keys sorted; no trailing newline). YAML: the Project struct order (name, services,
+ * networks, volumes, secrets, configs, then {@code x-*}), with null command/entrypoint omitted
+ * (ShellCommand.IsZero). With interpolation on, {@code $} is doubled so the output is itself a
+ * valid compose file (cmd/compose/config.go).
  */
 public final class ConfigRenderer {
   /** Output formats of {@code --format}. */
@@ -20,7 +20,8 @@ public final class ConfigRenderer {
     JSON
   }
 
-  private static final List<String> YAML_TOP = List.of("name", "services", "networks", "volumes", "secrets", "configs", "models");
+  private static final List<String> YAML_TOP =
+      List.of("name", "services", "networks", "volumes", "secrets", "configs", "models");
 
   private ConfigRenderer() {}
 
@@ -29,18 +30,20 @@ public final class ConfigRenderer {
     Map<String, Object> copy = new LinkedHashMap<>(model);
     GoMap kept = new GoMap();
     if (model.get("services") instanceof Map<?, ?> services) {
-      services.forEach((k, v) -> {
-        if (keep.contains(k)) {
-          kept.put((String) k, v);
-        }
-      });
+      services.forEach(
+          (k, v) -> {
+            if (keep.contains(k)) {
+              kept.put((String) k, v);
+            }
+          });
     }
     copy.put("services", kept);
     return copy;
   }
 
   public static String render(Map<String, Object> model, Format format, boolean escapeDollars) {
-    String text = format == Format.JSON ? JsonWriter.write(model) : YamlWriter.write(yamlView(model));
+    String text =
+        format == Format.JSON ? JsonWriter.write(model) : YamlWriter.write(yamlView(model));
     return escapeDollars ? text.replace("$", "$$") : text;
   }
 
@@ -51,7 +54,9 @@ public final class ConfigRenderer {
         out.put(k, k.equals("services") ? withoutNullCommands(model.get(k)) : model.get(k));
       }
     }
-    model.keySet().stream().filter(k -> !YAML_TOP.contains(k)).sorted(YamlKeyOrder::compare)
+    model.keySet().stream()
+        .filter(k -> !YAML_TOP.contains(k))
+        .sorted(YamlKeyOrder::compare)
         .forEach(k -> out.put(k, model.get(k)));
     return out;
   }
@@ -61,15 +66,18 @@ public final class ConfigRenderer {
       return services;
     }
     GoMap out = new GoMap();
-    svcs.forEach((name, svc) -> {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      ((Map<?, ?>) svc).forEach((k, v) -> {
-        if (!(v == null && (k.equals("command") || k.equals("entrypoint")))) {
-          copy.put((String) k, v);
-        }
-      });
-      out.put((String) name, copy);
-    });
+    svcs.forEach(
+        (name, svc) -> {
+          Map<String, Object> copy = new LinkedHashMap<>();
+          ((Map<?, ?>) svc)
+              .forEach(
+                  (k, v) -> {
+                    if (!(v == null && (k.equals("command") || k.equals("entrypoint")))) {
+                      copy.put((String) k, v);
+                    }
+                  });
+          out.put((String) name, copy);
+        });
     return out;
   }
 }

@@ -2,7 +2,9 @@ package dev.jcompose.model.output;
 
 import java.math.BigDecimal;
 
-/** Go's float formatting for encoding/json and yaml.v3 (shortest representation that round-trips). */
+/**
+ * Go's float formatting for encoding/json and yaml.v3 (shortest representation that round-trips).
+ */
 final class GoNumbers {
   private GoNumbers() {}
 

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes canonical values the way Go's {@code json.MarshalIndent(v, "", "  ")} does: two-space
+ * Writes canonical values the way Go's {@code json.MarshalIndent(v, "", " ")} does: two-space
  * indent, {@code "key": value}, empty containers as {@code {}} / {@code []}, GoMap keys sorted
- * bytewise, HTML-sensitive characters escaped (a less-than sign as backslash-u003c), no trailing newline.
+ * bytewise, HTML-sensitive characters escaped (a less-than sign as backslash-u003c), no trailing
+ * newline.
  */
 public final class JsonWriter {
   private JsonWriter() {}

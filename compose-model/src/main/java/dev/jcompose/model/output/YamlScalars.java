@@ -10,15 +10,22 @@ import java.util.regex.Pattern;
  * and a literal block for multi-line text.
  */
 final class YamlScalars {
-  private static final Set<String> RESERVED = Set.of("", "~", "null", "Null", "NULL", "true", "True", "TRUE",
-      "false", "False", "FALSE", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
-      ".nan", ".NaN", ".NAN", "<<");
-  private static final Set<String> OLD_BOOLS = Set.of("y", "Y", "yes", "Yes", "YES", "on", "On", "ON",
-      "n", "N", "no", "No", "NO", "off", "Off", "OFF");
-  private static final Pattern INT = Pattern.compile("[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*)");
-  private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+  private static final Set<String> RESERVED =
+      Set.of(
+          "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
+          ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan",
+          ".NaN", ".NAN", "<<");
+  private static final Set<String> OLD_BOOLS =
+      Set.of(
+          "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "n", "N", "no", "No", "NO", "off", "Off",
+          "OFF");
+  private static final Pattern INT =
+      Pattern.compile("[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*)");
+  private static final Pattern FLOAT =
+      Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
   private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}([Tt ].*)?");
-  private static final Pattern BASE60 = Pattern.compile("[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?");
+  private static final Pattern BASE60 =
+      Pattern.compile("[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?");
 
   private YamlScalars() {}
 
@@ -33,13 +40,18 @@ final class YamlScalars {
     return hasSpecial(s) ? doubleQuoted(s) : "'" + s.replace("'", "''") + "'";
   }
 
-  /** Only text starting like a number can resolve to one; skipping the regexes otherwise is the hot path. */
+  /**
+   * Only text starting like a number can resolve to one; skipping the regexes otherwise is the hot
+   * path.
+   */
   private static boolean looksNumeric(String s) {
     char c = s.charAt(0);
     if (!(Character.isDigit(c) || c == '+' || c == '-' || c == '.')) {
       return false;
     }
-    return INT.matcher(s).matches() || FLOAT.matcher(s).matches() || TIMESTAMP.matcher(s).matches()
+    return INT.matcher(s).matches()
+        || FLOAT.matcher(s).matches()
+        || TIMESTAMP.matcher(s).matches()
         || BASE60.matcher(s).matches();
   }
 
@@ -48,7 +60,11 @@ final class YamlScalars {
   }
 
   private static boolean plainAllowed(String s) {
-    if (s.startsWith(" ") || s.endsWith(" ") || s.startsWith("\t") || s.endsWith("\t") || hasSpecial(s)) {
+    if (s.startsWith(" ")
+        || s.endsWith(" ")
+        || s.startsWith("\t")
+        || s.endsWith("\t")
+        || hasSpecial(s)) {
       return false;
     }
     char first = s.charAt(0);

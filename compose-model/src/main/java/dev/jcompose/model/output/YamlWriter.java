@@ -27,11 +27,12 @@ public final class YamlWriter {
 
   private static List<String> keys(Map<?, ?> m) {
     List<String> keys = new ArrayList<>();
-    m.forEach((k, v) -> {
-      if (!(v instanceof GoStruct s && s.isEmpty())) {
-        keys.add((String) k);
-      }
-    });
+    m.forEach(
+        (k, v) -> {
+          if (!(v instanceof GoStruct s && s.isEmpty())) {
+            keys.add((String) k);
+          }
+        });
     if (m instanceof GoMap) {
       keys.sort(YamlKeyOrder::compare);
     }

@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A mapping; keeps insertion order and the mark of each key. */
-public record MapNode(Mark mark, Directive directive, LinkedHashMap<String, Node> entries, Map<String, Mark> keyMarks)
+public record MapNode(
+    Mark mark, Directive directive, LinkedHashMap<String, Node> entries, Map<String, Mark> keyMarks)
     implements Node {
 
   /** An empty, mutable mapping. */

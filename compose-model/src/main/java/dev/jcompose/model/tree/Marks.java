@@ -6,7 +6,10 @@ import dev.jcompose.model.api.ComposeFileException;
 public final class Marks {
   private Marks() {}
 
-  /** The mark of the deepest existing key along {@code path} (map keys, list indexes as digits, or list entries by value). */
+  /**
+   * The mark of the deepest existing key along {@code path} (map keys, list indexes as digits, or
+   * list entries by value).
+   */
   public static Mark at(MapNode root, String... path) {
     Node node = root;
     Mark mark = root.mark();
@@ -14,7 +17,8 @@ public final class Marks {
       if (node instanceof MapNode m && m.entries().containsKey(key)) {
         mark = m.keyMark(key);
         node = m.get(key);
-      } else if (node instanceof ListNode l && key.chars().allMatch(Character::isDigit)
+      } else if (node instanceof ListNode l
+          && key.chars().allMatch(Character::isDigit)
           && Integer.parseInt(key) < l.items().size()) {
         node = l.items().get(Integer.parseInt(key));
         mark = node.mark();
@@ -29,13 +33,18 @@ public final class Marks {
   }
 
   /**
-   * A list entry written as {@code key} (e.g. a network in {@code networks: [front]}) or as
-   * {@code key=value} (environment, labels and sysctls in list form).
+   * A list entry written as {@code key} (e.g. a network in {@code networks: [front]}) or as {@code
+   * key=value} (environment, labels and sysctls in list form).
    */
   private static Node itemNamed(ListNode l, String key) {
-    return l.items().stream().filter(n -> n instanceof ScalarNode s
-            && (key.equals(String.valueOf(s.value())) || String.valueOf(s.value()).startsWith(key + "=")))
-        .findFirst().orElse(null);
+    return l.items().stream()
+        .filter(
+            n ->
+                n instanceof ScalarNode s
+                    && (key.equals(String.valueOf(s.value()))
+                        || String.valueOf(s.value()).startsWith(key + "=")))
+        .findFirst()
+        .orElse(null);
   }
 
   public static ComposeFileException error(MapNode root, String message, String... path) {

@@ -16,7 +16,8 @@ public record ScalarNode(Mark mark, Directive directive, Object value, String ra
 
   /** A typed value (String, Long, Double, Boolean or null) with its textual form. */
   public static ScalarNode of(Mark mark, Object value) {
-    return new ScalarNode(mark, Directive.NONE, value, value == null ? "" : String.valueOf(value), true);
+    return new ScalarNode(
+        mark, Directive.NONE, value, value == null ? "" : String.valueOf(value), true);
   }
 
   /** The value as text: strings as they are, numbers/booleans as YAML writes them, null as "". */

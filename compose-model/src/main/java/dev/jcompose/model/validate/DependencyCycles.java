@@ -10,8 +10,8 @@ import java.util.TreeSet;
 
 /**
  * Finds a depends_on cycle and names it the way compose-go's graph.CheckCycle does: {@code
- * dependency cycle detected: a -> b -> a}. Services are visited in name order so the reported
- * cycle is deterministic.
+ * dependency cycle detected: a -> b -> a}. Services are visited in name order so the reported cycle
+ * is deterministic.
  */
 final class DependencyCycles {
   private DependencyCycles() {}
@@ -29,7 +29,8 @@ final class DependencyCycles {
     return Optional.empty();
   }
 
-  private static Optional<List<String>> visit(String node, Map<String, Set<String>> edges, List<String> path, Set<String> done) {
+  private static Optional<List<String>> visit(
+      String node, Map<String, Set<String>> edges, List<String> path, Set<String> done) {
     int at = path.indexOf(node);
     if (at >= 0) {
       List<String> cycle = new ArrayList<>(path.subList(at, path.size()));

@@ -26,14 +26,25 @@ public final class InputChecks {
     InputChecks c = new InputChecks();
     c.check(List.of("name"), NameRules.project(p.name()));
     // A project decoded from an API request may hold nulls the loader never makes.
-    new TreeMap<>(orEmpty(p.networks())).forEach((k, n) -> c.present("networks", k, n).ifPresent(x -> c.network(k, x)));
-    new TreeMap<>(orEmpty(p.volumes())).forEach((k, v) -> c.present("volumes", k, v).ifPresent(x -> c.volume(k, x)));
-    new TreeMap<>(orEmpty(p.configs())).forEach((k, v) -> c.present("configs", k, v)
-        .ifPresent(x -> c.fileRef("configs", "config", k, x.name(), x.labels())));
-    new TreeMap<>(orEmpty(p.secrets())).forEach((k, v) -> c.present("secrets", k, v)
-        .ifPresent(x -> c.fileRef("secrets", "secret", k, x.name(), x.labels())));
-    new TreeMap<>(orEmpty(p.services())).forEach((name, s) -> c.present("services", name, s)
-        .ifPresent(x -> new ServiceInputs(name, x, c::check).run()));
+    new TreeMap<>(orEmpty(p.networks()))
+        .forEach((k, n) -> c.present("networks", k, n).ifPresent(x -> c.network(k, x)));
+    new TreeMap<>(orEmpty(p.volumes()))
+        .forEach((k, v) -> c.present("volumes", k, v).ifPresent(x -> c.volume(k, x)));
+    new TreeMap<>(orEmpty(p.configs()))
+        .forEach(
+            (k, v) ->
+                c.present("configs", k, v)
+                    .ifPresent(x -> c.fileRef("configs", "config", k, x.name(), x.labels())));
+    new TreeMap<>(orEmpty(p.secrets()))
+        .forEach(
+            (k, v) ->
+                c.present("secrets", k, v)
+                    .ifPresent(x -> c.fileRef("secrets", "secret", k, x.name(), x.labels())));
+    new TreeMap<>(orEmpty(p.services()))
+        .forEach(
+            (name, s) ->
+                c.present("services", name, s)
+                    .ifPresent(x -> new ServiceInputs(name, x, c::check).run()));
     return List.copyOf(c.problems);
   }
 
@@ -51,9 +62,15 @@ public final class InputChecks {
       for (int i = 0; i < n.ipam().config().size(); i++) {
         Network.IpamPool pool = n.ipam().config().get(i);
         List<String> poolAt = path(at, "ipam", "config", String.valueOf(i));
-        check(path(poolAt, "subnet"), pool.subnet() == null ? null : ValueRules.cidr("subnet", pool.subnet()));
-        check(path(poolAt, "ip_range"), pool.ipRange() == null ? null : ValueRules.cidr("ip_range", pool.ipRange()));
-        check(path(poolAt, "gateway"), pool.gateway() == null ? null : ValueRules.ip("gateway", pool.gateway()));
+        check(
+            path(poolAt, "subnet"),
+            pool.subnet() == null ? null : ValueRules.cidr("subnet", pool.subnet()));
+        check(
+            path(poolAt, "ip_range"),
+            pool.ipRange() == null ? null : ValueRules.cidr("ip_range", pool.ipRange()));
+        check(
+            path(poolAt, "gateway"),
+            pool.gateway() == null ? null : ValueRules.ip("gateway", pool.gateway()));
       }
     }
   }
@@ -65,7 +82,8 @@ public final class InputChecks {
     labels(at, v.labels());
   }
 
-  private void fileRef(String section, String what, String key, String name, Map<String, String> labels) {
+  private void fileRef(
+      String section, String what, String key, String name, Map<String, String> labels) {
     List<String> at = List.of(section, key);
     check(at, NameRules.key(what, key));
     check(path(at, "name"), name == null ? null : NameRules.key(what, name));
@@ -73,10 +91,12 @@ public final class InputChecks {
   }
 
   private void labels(List<String> at, Map<String, String> labels) {
-    orEmpty(labels).forEach((k, v) -> {
-      check(path(at, "labels", k), ValueRules.labelKey(k));
-      check(path(at, "labels", k), ValueRules.noNul("label " + Quoted.of(k), v));
-    });
+    orEmpty(labels)
+        .forEach(
+            (k, v) -> {
+              check(path(at, "labels", k), ValueRules.labelKey(k));
+              check(path(at, "labels", k), ValueRules.noNul("label " + Quoted.of(k), v));
+            });
   }
 
   private <T> Optional<T> present(String section, String key, T value) {

@@ -12,17 +12,46 @@ import java.util.regex.Pattern;
  */
 public final class KernelRules {
   /** The IPC namespace's sysctls besides fs.mqueue.* (runc's list). */
-  private static final Set<String> IPC = Set.of(
-      "kernel.msgmax", "kernel.msgmnb", "kernel.msgmni", "kernel.sem",
-      "kernel.shmall", "kernel.shmmax", "kernel.shmmni", "kernel.shm_rmid_forced");
+  private static final Set<String> IPC =
+      Set.of(
+          "kernel.msgmax",
+          "kernel.msgmnb",
+          "kernel.msgmni",
+          "kernel.sem",
+          "kernel.shmall",
+          "kernel.shmmax",
+          "kernel.shmmni",
+          "kernel.shm_rmid_forced");
+
   /** Dotted keys only, as docker documents them; each segment a plain /proc/sys file name. */
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+");
+
   /** docker's ulimit names (go-units ulimitNameMapping), RLIMIT_* without the prefix. */
-  private static final Set<String> ULIMITS = Set.of("as", "core", "cpu", "data", "fsize", "locks", "memlock", "msgqueue",
-      "nice", "nofile", "nproc", "rss", "rtprio", "rttime", "sigpending", "stack");
+  private static final Set<String> ULIMITS =
+      Set.of(
+          "as",
+          "core",
+          "cpu",
+          "data",
+          "fsize",
+          "locks",
+          "memlock",
+          "msgqueue",
+          "nice",
+          "nofile",
+          "nproc",
+          "rss",
+          "rtprio",
+          "rttime",
+          "sigpending",
+          "stack");
 
   /** Whether a namespace is the container's own, shared with another container, or the host's. */
-  public enum Namespace { PRIVATE, SHARED, HOST }
+  public enum Namespace {
+    PRIVATE,
+    SHARED,
+    HOST
+  }
 
   private KernelRules() {}
 
@@ -34,7 +63,9 @@ public final class KernelRules {
    */
   public static String sysctl(String key, String value, Namespace net, Namespace ipc) {
     if (!KEY.matcher(key).matches()) {
-      return "invalid sysctl " + Quoted.of(key) + ": a dotted name such as net.core.somaxconn expected";
+      return "invalid sysctl "
+          + Quoted.of(key)
+          + ": a dotted name such as net.core.somaxconn expected";
     }
     if (value == null || value.chars().anyMatch(c -> c != '\t' && Character.isISOControl(c))) {
       return "invalid value for sysctl " + key + ": must be one line without control characters";
@@ -51,34 +82,57 @@ public final class KernelRules {
     if (key.equals("kernel.hostname")) {
       return "sysctl kernel.hostname is not allowed: it conflicts with the hostname attribute";
     }
-    return "sysctl " + key + " is not allowed: it is not in a namespace of the container and would change the host";
+    return "sysctl "
+        + key
+        + " is not allowed: it is not in a namespace of the container and would change the host";
   }
 
   private static String own(String key, Namespace ns, String kind, String attribute) {
     return switch (ns) {
       case PRIVATE -> null;
-      case HOST -> "sysctl " + key + " is not allowed in the host's " + kind + " namespace (" + attribute + ": host)";
-      case SHARED -> "sysctl " + key + " is not allowed in a " + kind + " namespace shared with another container";
+      case HOST ->
+          "sysctl "
+              + key
+              + " is not allowed in the host's "
+              + kind
+              + " namespace ("
+              + attribute
+              + ": host)";
+      case SHARED ->
+          "sysctl "
+              + key
+              + " is not allowed in a "
+              + kind
+              + " namespace shared with another container";
     };
   }
 
-  /** The namespace {@code network_mode} or {@code ipc} gives: host, another container's, or its own. */
+  /**
+   * The namespace {@code network_mode} or {@code ipc} gives: host, another container's, or its own.
+   */
   public static Namespace namespaceOf(String mode) {
     if ("host".equals(mode)) {
       return Namespace.HOST;
     }
-    return mode != null && (mode.startsWith("service:") || mode.startsWith("container:")) ? Namespace.SHARED : Namespace.PRIVATE;
+    return mode != null && (mode.startsWith("service:") || mode.startsWith("container:"))
+        ? Namespace.SHARED
+        : Namespace.PRIVATE;
   }
 
   /** An rlimit by docker's name, soft at most hard (-1 = unlimited). */
   public static String ulimit(String name, long soft, long hard) {
     if (!ULIMITS.contains(name)) {
-      return "unknown ulimit " + Quoted.of(name) + ": expected one of " + String.join(", ", ULIMITS.stream().sorted().toList());
+      return "unknown ulimit "
+          + Quoted.of(name)
+          + ": expected one of "
+          + String.join(", ", ULIMITS.stream().sorted().toList());
     }
     if (soft < -1 || hard < -1) {
       return "invalid ulimit " + name + ": values must be -1 (unlimited) or more";
     }
     boolean softOverHard = hard != -1 && (soft == -1 || soft > hard);
-    return softOverHard ? "invalid ulimit " + name + ": soft limit " + soft + " is above the hard limit " + hard : null;
+    return softOverHard
+        ? "invalid ulimit " + name + ": soft limit " + soft + " is above the hard limit " + hard
+        : null;
   }
 }

@@ -11,23 +11,31 @@ import java.util.regex.Pattern;
 public final class MountRules {
   /**
    * tmpfs options jcompose applies: the flags docker's ParseTmpfsOptions accepts that change
-   * nothing here (nosuid and nodev are always set, as docker sets them) or that it honours, and
-   * the tmpfs data keys of tmpfs(5) with numeric values.
+   * nothing here (nosuid and nodev are always set, as docker sets them) or that it honours, and the
+   * tmpfs data keys of tmpfs(5) with numeric values.
    */
-  private static final Set<String> TMPFS_FLAGS = Set.of("ro", "rw", "exec", "noexec", "nosuid", "nodev");
-  private static final Pattern TMPFS_DATA = Pattern.compile(
-      "size=\\d+[kKmMgG%]?|mode=[0-7]{1,4}|uid=\\d+|gid=\\d+|nr_inodes=\\d+[kKmMgG]?|nr_blocks=\\d+[kKmMgG]?");
+  private static final Set<String> TMPFS_FLAGS =
+      Set.of("ro", "rw", "exec", "noexec", "nosuid", "nodev");
+
+  private static final Pattern TMPFS_DATA =
+      Pattern.compile(
+          "size=\\d+[kKmMgG%]?|mode=[0-7]{1,4}|uid=\\d+|gid=\\d+|nr_inodes=\\d+[kKmMgG]?|nr_blocks=\\d+[kKmMgG]?");
 
   private MountRules() {}
 
-  /** {@code devices}: absolute host and container paths, permissions a non-empty subset of "rwm". */
+  /**
+   * {@code devices}: absolute host and container paths, permissions a non-empty subset of "rwm".
+   */
   public static String device(String source, String target, String permissions) {
     String bad = absolute("device", source);
     if (bad == null && target != null) {
       bad = absolute("device target", target);
     }
     if (bad == null && permissions != null && !permissions.matches("(?!.*(.).*\\1)[rwm]{1,3}")) {
-      bad = "invalid device permissions " + Quoted.of(permissions) + ": a combination of r, w and m expected";
+      bad =
+          "invalid device permissions "
+              + Quoted.of(permissions)
+              + ": a combination of r, w and m expected";
     }
     return bad;
   }
@@ -40,8 +48,13 @@ public final class MountRules {
     }
     for (String o : options == null ? List.<String>of() : options) {
       if (o == null || (!TMPFS_FLAGS.contains(o) && !TMPFS_DATA.matcher(o).matches())) {
-        return "invalid tmpfs option " + Quoted.of(o) + " for " + target + ": expected one of "
-            + String.join(", ", TMPFS_FLAGS.stream().sorted().toList()) + ", size=, mode=, uid=, gid=, nr_inodes=, nr_blocks=";
+        return "invalid tmpfs option "
+            + Quoted.of(o)
+            + " for "
+            + target
+            + ": expected one of "
+            + String.join(", ", TMPFS_FLAGS.stream().sorted().toList())
+            + ", size=, mode=, uid=, gid=, nr_inodes=, nr_blocks=";
       }
     }
     return null;
@@ -53,7 +66,11 @@ public final class MountRules {
    */
   public static String absolute(String what, String path) {
     if (path == null || !path.startsWith("/")) {
-      return "invalid " + what + " " + Quoted.of(String.valueOf(path)) + ": an absolute path expected";
+      return "invalid "
+          + what
+          + " "
+          + Quoted.of(String.valueOf(path))
+          + ": an absolute path expected";
     }
     return segments(what, path);
   }
@@ -61,7 +78,9 @@ public final class MountRules {
   /** {@code volume.subpath}: relative to the volume, never leaving it. */
   public static String subpath(String path) {
     if (path.isEmpty() || path.startsWith("/")) {
-      return "invalid volume subpath " + Quoted.of(path) + ": a relative path inside the volume expected";
+      return "invalid volume subpath "
+          + Quoted.of(path)
+          + ": a relative path inside the volume expected";
     }
     return segments("volume subpath", path);
   }
@@ -72,6 +91,8 @@ public final class MountRules {
         return "invalid " + what + " " + Quoted.of(path) + ": must not contain . or .. segments";
       }
     }
-    return path.chars().anyMatch(c -> c == 0 || c == '\n') ? "invalid " + what + " " + Quoted.of(path) + ": control characters" : null;
+    return path.chars().anyMatch(c -> c == 0 || c == '\n')
+        ? "invalid " + what + " " + Quoted.of(path) + ": control characters"
+        : null;
   }
 }

@@ -2,8 +2,8 @@ package dev.jcompose.model.validate;
 
 /**
  * A value as it appears in an error message: double-quoted, with control characters escaped (as
- * Go's {@code %q} prints them), so that a hostile value can neither break the one-line message
- * nor forge a second line of output.
+ * Go's {@code %q} prints them), so that a hostile value can neither break the one-line message nor
+ * forge a second line of output.
  */
 final class Quoted {
   private Quoted() {}

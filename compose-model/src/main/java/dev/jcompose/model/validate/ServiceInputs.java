@@ -17,6 +17,7 @@ import java.util.function.Function;
 final class ServiceInputs {
   /** A null entry: only a project decoded from an API request can hold one. */
   private static final String MISSING = "a value is missing";
+
   private final String name;
   private final Service s;
   private final List<String> at;
@@ -31,45 +32,77 @@ final class ServiceInputs {
 
   void run() {
     check(at, NameRules.key("service", name));
-    check(path(at, "container_name"), s.containerName() == null ? null : NameRules.container(s.containerName()));
+    check(
+        path(at, "container_name"),
+        s.containerName() == null ? null : NameRules.container(s.containerName()));
     strings("labels", s.labels(), ValueRules::labelKey, "label");
     process(s.process());
     networking(s.networking());
     storage(s.storage());
     security(s.security());
-    orEmpty(s.resources().ulimits()).forEach((k, u) ->
-        check(path(at, "ulimits", k), u == null ? MISSING : KernelRules.ulimit(k, u.soft(), u.hard())));
+    orEmpty(s.resources().ulimits())
+        .forEach(
+            (k, u) ->
+                check(
+                    path(at, "ulimits", k),
+                    u == null ? MISSING : KernelRules.ulimit(k, u.soft(), u.hard())));
   }
 
-  /** What the shim receives as C strings (a NUL would cut them) and docker's absolute working_dir. */
+  /**
+   * What the shim receives as C strings (a NUL would cut them) and docker's absolute working_dir.
+   */
   private void process(ServiceProcess p) {
     list("command", p.command(), v -> ValueRules.noNul("command", v));
     list("entrypoint", p.entrypoint(), v -> ValueRules.noNul("entrypoint", v));
     strings("environment", p.environment(), ValueRules::envKey, "environment variable");
     check(path(at, "user"), ValueRules.noNul("user", p.user()));
     String wd = p.workingDir();
-    check(path(at, "working_dir"), wd == null || wd.isEmpty() || (wd.startsWith("/") && wd.indexOf('\0') < 0) ? null
-        : "the working directory " + Quoted.of(wd) + " is invalid, it needs to be an absolute path");
+    check(
+        path(at, "working_dir"),
+        wd == null || wd.isEmpty() || (wd.startsWith("/") && wd.indexOf('\0') < 0)
+            ? null
+            : "the working directory "
+                + Quoted.of(wd)
+                + " is invalid, it needs to be an absolute path");
   }
 
   private void networking(ServiceNetworking n) {
-    check(path(at, "hostname"), n.hostname() == null ? null : ValueRules.hostname("hostname", n.hostname()));
-    check(path(at, "domainname"), n.domainname() == null ? null : ValueRules.dnsName("domainname", n.domainname()));
-    check(path(at, "mac_address"), n.macAddress() == null ? null : ValueRules.mac("mac_address", n.macAddress()));
+    check(
+        path(at, "hostname"),
+        n.hostname() == null ? null : ValueRules.hostname("hostname", n.hostname()));
+    check(
+        path(at, "domainname"),
+        n.domainname() == null ? null : ValueRules.dnsName("domainname", n.domainname()));
+    check(
+        path(at, "mac_address"),
+        n.macAddress() == null ? null : ValueRules.mac("mac_address", n.macAddress()));
     check(path(at, "network_mode"), networkMode(n.mode()));
     list("extra_hosts", n.extraHosts(), h -> ValueRules.extraHost(h.host(), h.ip()));
     list("dns", n.dns(), v -> ValueRules.ip("dns server", v));
     list("dns_search", n.dnsSearch(), v -> ValueRules.dnsName("dns_search domain", v));
     list("dns_opt", n.dnsOpt(), v -> ValueRules.oneLine("dns_opt", v));
-    orEmpty(n.networks()).forEach((net, a) -> {
-      List<String> nAt = path(at, "networks", net);
-      if (a != null) {
-        a.aliases().forEach(alias -> check(nAt, ValueRules.dnsName("network alias", alias)));
-        check(nAt, a.ipv4Address() == null ? null : ValueRules.ipv4("ipv4_address", a.ipv4Address()));
-        check(nAt, a.ipv6Address() == null ? null : ValueRules.ip("ipv6_address", a.ipv6Address()));
-        check(nAt, a.macAddress() == null ? null : ValueRules.mac("mac_address", a.macAddress()));
-      }
-    });
+    orEmpty(n.networks())
+        .forEach(
+            (net, a) -> {
+              List<String> nAt = path(at, "networks", net);
+              if (a != null) {
+                a.aliases()
+                    .forEach(alias -> check(nAt, ValueRules.dnsName("network alias", alias)));
+                check(
+                    nAt,
+                    a.ipv4Address() == null
+                        ? null
+                        : ValueRules.ipv4("ipv4_address", a.ipv4Address()));
+                check(
+                    nAt,
+                    a.ipv6Address() == null
+                        ? null
+                        : ValueRules.ip("ipv6_address", a.ipv6Address()));
+                check(
+                    nAt,
+                    a.macAddress() == null ? null : ValueRules.mac("mac_address", a.macAddress()));
+              }
+            });
   }
 
   /** The name another namespace is joined by, or the network a custom mode names. */
@@ -93,19 +126,30 @@ final class ServiceInputs {
       List<String> vAt = path(at, "volumes", String.valueOf(i));
       check(vAt, MountRules.absolute("mount target", v.target()));
       check(vAt, v.volumeSubpath() == null ? null : MountRules.subpath(v.volumeSubpath()));
-      check(vAt, v.type() == ServiceStorage.MountType.BIND ? MountRules.absolute("bind source", v.source()) : null);
+      check(
+          vAt,
+          v.type() == ServiceStorage.MountType.BIND
+              ? MountRules.absolute("bind source", v.source())
+              : null);
     }
     fileRefs("secrets", st.secrets(), "/run/secrets/");
     fileRefs("configs", st.configs(), "/");
   }
 
-  /** Secrets and configs: the mount target (default {@code base + source}) stays a clean absolute path. */
+  /**
+   * Secrets and configs: the mount target (default {@code base + source}) stays a clean absolute
+   * path.
+   */
   private void fileRefs(String section, List<ServiceStorage.FileRef> refs, String base) {
     for (int i = 0; i < refs.size(); i++) {
       ServiceStorage.FileRef r = refs.get(i);
-      String target = r.target() == null || r.target().isEmpty() ? base + r.source()
-          : r.target().startsWith("/") ? r.target() : base + r.target();
-      check(path(at, section, String.valueOf(i)), MountRules.absolute(section.substring(0, section.length() - 1) + " target", target));
+      String target =
+          r.target() == null || r.target().isEmpty()
+              ? base + r.source()
+              : r.target().startsWith("/") ? r.target() : base + r.target();
+      check(
+          path(at, section, String.valueOf(i)),
+          MountRules.absolute(section.substring(0, section.length() - 1) + " target", target));
     }
   }
 
@@ -115,10 +159,14 @@ final class ServiceInputs {
     list("devices", sec.devices(), d -> MountRules.device(d.source(), d.target(), d.permissions()));
     KernelRules.Namespace net = KernelRules.namespaceOf(s.networking().mode().toString());
     KernelRules.Namespace ipc = KernelRules.namespaceOf(sec.ipc());
-    orEmpty(sec.sysctls()).forEach((k, v) -> check(path(at, "sysctls", k), KernelRules.sysctl(k, v, net, ipc)));
+    orEmpty(sec.sysctls())
+        .forEach((k, v) -> check(path(at, "sysctls", k), KernelRules.sysctl(k, v, net, ipc)));
   }
 
-  /** {@code ipc} or {@code pid}: one of {@code plain}, {@code service:NAME} or {@code container:NAME}. */
+  /**
+   * {@code ipc} or {@code pid}: one of {@code plain}, {@code service:NAME} or {@code
+   * container:NAME}.
+   */
   private static String namespace(String attribute, String mode, String... plain) {
     if (mode == null || mode.isEmpty() || List.of(plain).contains(mode)) {
       return null;
@@ -129,20 +177,31 @@ final class ServiceInputs {
     if (mode.startsWith("container:")) {
       return NameRules.container(mode.substring("container:".length()));
     }
-    return "invalid " + attribute + " " + Quoted.of(mode) + ": expected " + String.join(", ", plain) + ", service:NAME or container:NAME";
+    return "invalid "
+        + attribute
+        + " "
+        + Quoted.of(mode)
+        + ": expected "
+        + String.join(", ", plain)
+        + ", service:NAME or container:NAME";
   }
 
-  private void strings(String attribute, Map<String, String> map, Function<String, String> keyRule, String what) {
-    orEmpty(map).forEach((k, v) -> {
-      check(path(at, attribute, k), keyRule.apply(k));
-      check(path(at, attribute, k), ValueRules.noNul(what + " " + Quoted.of(k), v));
-    });
+  private void strings(
+      String attribute, Map<String, String> map, Function<String, String> keyRule, String what) {
+    orEmpty(map)
+        .forEach(
+            (k, v) -> {
+              check(path(at, attribute, k), keyRule.apply(k));
+              check(path(at, attribute, k), ValueRules.noNul(what + " " + Quoted.of(k), v));
+            });
   }
 
   private <T> void list(String attribute, List<T> values, Function<T, String> rule) {
     List<T> l = values == null ? List.of() : values;
     for (int i = 0; i < l.size(); i++) {
-      check(path(at, attribute, String.valueOf(i)), l.get(i) == null ? MISSING : rule.apply(l.get(i)));
+      check(
+          path(at, attribute, String.valueOf(i)),
+          l.get(i) == null ? MISSING : rule.apply(l.get(i)));
     }
   }
 

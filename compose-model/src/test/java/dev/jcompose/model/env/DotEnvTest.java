@@ -21,7 +21,8 @@ class DotEnvTest {
 
   @Test
   void plainLines_commentsAndBlanksIgnored() {
-    assertThat(parse("# c\n\nA=1\n  B = 2  \n")).containsExactly(Map.entry("A", "1"), Map.entry("B", "2"));
+    assertThat(parse("# c\n\nA=1\n  B = 2  \n"))
+        .containsExactly(Map.entry("A", "1"), Map.entry("B", "2"));
   }
 
   @Test
@@ -41,7 +42,8 @@ class DotEnvTest {
 
   @Test
   void bareKey_inheritedFromLookupOrAbsent() {
-    assertThat(parse("OTHER\nMISSING\nA=1\n")).containsExactly(Map.entry("OTHER", "os"), Map.entry("A", "1"));
+    assertThat(parse("OTHER\nMISSING\nA=1\n"))
+        .containsExactly(Map.entry("OTHER", "os"), Map.entry("A", "1"));
   }
 
   @Test
@@ -52,12 +54,14 @@ class DotEnvTest {
   @Test
   void inlineComment_needsSpaceBeforeHash() {
     assertThat(parse("A=val # comment\nB=val# not\n"))
-        .containsEntry("A", "val").containsEntry("B", "val# not");
+        .containsEntry("A", "val")
+        .containsEntry("B", "val# not");
   }
 
   @Test
   void doubleQuoted_keepsHashAndIgnoresTrailingComment() {
-    assertThat(parse("C=\"val # not a comment\" # comment\n")).containsEntry("C", "val # not a comment");
+    assertThat(parse("C=\"val # not a comment\" # comment\n"))
+        .containsEntry("C", "val # not a comment");
   }
 
   @Test
@@ -84,7 +88,8 @@ class DotEnvTest {
   @Test
   void unquoted_interpolatedWithEarlierKeys() {
     assertThat(parse("A=x\nF=${A:-y}/path\nG=$OTHER\n"))
-        .containsEntry("F", "x/path").containsEntry("G", "os");
+        .containsEntry("F", "x/path")
+        .containsEntry("G", "os");
   }
 
   @Test
@@ -95,7 +100,8 @@ class DotEnvTest {
   @Test
   void multiLine_quotedValues() {
     assertThat(parse("G=\"line1\nline2\"\nH='a\nb'\n"))
-        .containsEntry("G", "line1\nline2").containsEntry("H", "a\nb");
+        .containsEntry("G", "line1\nline2")
+        .containsEntry("H", "a\nb");
   }
 
   @Test
@@ -118,7 +124,8 @@ class DotEnvTest {
   @Test
   void invalidKeyCharacter_rejected() {
     assertThatThrownBy(() -> parse("A=1\nK$Y=1\n"))
-        .hasMessage("failed to read .env: line 2: unexpected character \"$\" in variable name \"K$Y=1\"");
+        .hasMessage(
+            "failed to read .env: line 2: unexpected character \"$\" in variable name \"K$Y=1\"");
   }
 
   @Test
@@ -129,8 +136,12 @@ class DotEnvTest {
 
   @Test
   void raw_format_keepsValuesVerbatim() {
-    Map<String, String> env = DotEnv.parse("# c\nA=\"q\" $HOME # x\nOTHER\n", "f", k -> Optional.ofNullable(OS.get(k)),
-        DotEnv.Format.RAW);
+    Map<String, String> env =
+        DotEnv.parse(
+            "# c\nA=\"q\" $HOME # x\nOTHER\n",
+            "f",
+            k -> Optional.ofNullable(OS.get(k)),
+            DotEnv.Format.RAW);
     assertThat(env).containsExactly(Map.entry("A", "\"q\" $HOME # x"), Map.entry("OTHER", "os"));
   }
 

@@ -21,7 +21,8 @@ class TreeInterpolatorTest {
 
   private MapNode run(String yaml) {
     MapNode doc = YamlReader.read(yaml, "compose.yaml").get(0);
-    return new TreeInterpolator(k -> Optional.ofNullable(ENV.get(k)), warnings::add).interpolate(doc);
+    return new TreeInterpolator(k -> Optional.ofNullable(ENV.get(k)), warnings::add)
+        .interpolate(doc);
   }
 
   private static MapNode web(MapNode root) {
@@ -42,12 +43,16 @@ class TreeInterpolatorTest {
   @Test
   void listItems_areInterpolated() {
     MapNode web = web(run("services:\n  web:\n    environment:\n      - \"$K=1\"\n"));
-    assertThat(((ScalarNode) ((ListNode) web.get("environment")).items().get(0)).value()).isEqualTo("key=1");
+    assertThat(((ScalarNode) ((ListNode) web.get("environment")).items().get(0)).value())
+        .isEqualTo("key=1");
   }
 
   @Test
   void typeCast_booleanFromVariable() {
-    MapNode web = web(run("services:\n  web:\n    privileged: ${PRIV}\n    read_only: \"false\"\n    tty: $YES\n"));
+    MapNode web =
+        web(
+            run(
+                "services:\n  web:\n    privileged: ${PRIV}\n    read_only: \"false\"\n    tty: $YES\n"));
     assertThat(value(web, "privileged")).isEqualTo(true);
     assertThat(value(web, "read_only")).isEqualTo(false);
     assertThat(value(web, "tty")).isEqualTo(true);
@@ -56,8 +61,11 @@ class TreeInterpolatorTest {
 
   @Test
   void typeCast_intsAndFloats() {
-    MapNode web = web(run("services:\n  web:\n    deploy:\n      replicas: ${N}\n    cpus: $CPU\n"
-        + "    ports:\n      - target: \"${N}\"\n"));
+    MapNode web =
+        web(
+            run(
+                "services:\n  web:\n    deploy:\n      replicas: ${N}\n    cpus: $CPU\n"
+                    + "    ports:\n      - target: \"${N}\"\n"));
     assertThat(((ScalarNode) ((MapNode) web.get("deploy")).get("replicas")).value()).isEqualTo(3L);
     assertThat(value(web, "cpus")).isEqualTo(0.5);
     MapNode port = (MapNode) ((ListNode) web.get("ports")).items().get(0);
@@ -67,7 +75,8 @@ class TreeInterpolatorTest {
   @Test
   void typeCast_topLevelExternal() {
     MapNode root = run("networks:\n  n:\n    external: \"${PRIV}\"\n");
-    assertThat(value((MapNode) ((MapNode) root.get("networks")).get("n"), "external")).isEqualTo(true);
+    assertThat(value((MapNode) ((MapNode) root.get("networks")).get("n"), "external"))
+        .isEqualTo(true);
   }
 
   @Test
@@ -79,15 +88,17 @@ class TreeInterpolatorTest {
   void typeCast_invalidBoolean_errorsWithPath() {
     assertThatThrownBy(() -> run("services:\n  web:\n    init: ${TAG}\n"))
         .isInstanceOf(ComposeFileException.class)
-        .hasMessage("compose.yaml:3:11: error while interpolating services.web.init: "
-            + "failed to cast to expected type: invalid boolean: 1.2");
+        .hasMessage(
+            "compose.yaml:3:11: error while interpolating services.web.init: "
+                + "failed to cast to expected type: invalid boolean: 1.2");
   }
 
   @Test
   void requiredVariable_errorNamesFileLineAndPath() {
     assertThatThrownBy(() -> run("services:\n  web:\n    image: ${IMG:?image required}\n"))
-        .hasMessage("compose.yaml:3:12: error while interpolating services.web.image: "
-            + "required variable IMG is missing a value: image required");
+        .hasMessage(
+            "compose.yaml:3:12: error while interpolating services.web.image: "
+                + "required variable IMG is missing a value: image required");
   }
 
   @Test

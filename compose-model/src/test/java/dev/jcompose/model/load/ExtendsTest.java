@@ -16,7 +16,11 @@ class ExtendsTest {
 
   @Test
   void extends_sameFile_chainResolved() {
-    LoaderFixture f = new LoaderFixture(tmp).write("compose.yaml", """
+    LoaderFixture f =
+        new LoaderFixture(tmp)
+            .write(
+                "compose.yaml",
+                """
         services:
           base: {image: busybox, user: root, environment: {TZ: utc, PORT: 80}}
           common: {extends: base}
@@ -29,19 +33,26 @@ class ExtendsTest {
     assertThat(cli.entries()).doesNotContainKey("extends");
     assertThat(value(tree, "services", "cli", "image")).isEqualTo("busybox");
     assertThat(value(tree, "services", "cli", "user")).isEqualTo("root");
-    assertThat(values(tree, "services", "cli", "environment")).containsExactly("PORT=8080", "TZ=utc");
+    assertThat(values(tree, "services", "cli", "environment"))
+        .containsExactly("PORT=8080", "TZ=utc");
     assertThat(value(tree, "services", "common", "image")).isEqualTo("busybox");
   }
 
   @Test
   void extends_otherFile_relativePathsRebasedOnItsDirectory() {
-    LoaderFixture f = new LoaderFixture(tmp.resolve("app")).write("compose.yaml", """
+    LoaderFixture f =
+        new LoaderFixture(tmp.resolve("app"))
+            .write(
+                "compose.yaml",
+                """
         services:
           worker:
             extends: {service: webapp, file: ../shared/common.yml}
             volumes: ['./local:/local']
         """);
-    f.write("../shared/common.yml", """
+    f.write(
+        "../shared/common.yml",
+        """
         services:
           webapp:
             build: ./src
@@ -50,17 +61,24 @@ class ExtendsTest {
         """);
     MapNode tree = f.load().tree();
     Path shared = tmp.resolve("shared");
-    assertThat(value(tree, "services", "worker", "build")).isEqualTo(shared.resolve("src").toString());
-    assertThat(values(tree, "services", "worker", "env_file")).containsExactly(shared.resolve("common.env").toString());
+    assertThat(value(tree, "services", "worker", "build"))
+        .isEqualTo(shared.resolve("src").toString());
+    assertThat(values(tree, "services", "worker", "env_file"))
+        .containsExactly(shared.resolve("common.env").toString());
     assertThat(values(tree, "services", "worker", "volumes"))
         .containsExactly(shared.resolve("data") + ":/data", "named:/named", "./local:/local");
   }
 
   @Test
   void extends_otherFileChainingWithinThatFile() {
-    LoaderFixture f = new LoaderFixture(tmp).write("compose.yaml",
-        "services:\n  web:\n    extends: {file: lib/base.yml, service: child}\n");
-    f.write("lib/base.yml", "services:\n  parent: {image: p, user: u}\n  child: {extends: parent, image: c}\n");
+    LoaderFixture f =
+        new LoaderFixture(tmp)
+            .write(
+                "compose.yaml",
+                "services:\n  web:\n    extends: {file: lib/base.yml, service: child}\n");
+    f.write(
+        "lib/base.yml",
+        "services:\n  parent: {image: p, user: u}\n  child: {extends: parent, image: c}\n");
     MapNode tree = f.load().tree();
     assertThat(value(tree, "services", "web", "image")).isEqualTo("c");
     assertThat(value(tree, "services", "web", "user")).isEqualTo("u");
@@ -68,28 +86,38 @@ class ExtendsTest {
 
   @Test
   void extends_resetInLocalService_removesBaseAttribute() {
-    LoaderFixture f = new LoaderFixture(tmp).write("compose.yaml", """
+    LoaderFixture f =
+        new LoaderFixture(tmp)
+            .write(
+                "compose.yaml",
+                """
         services:
           base: {image: a, ports: ['80:80']}
           web:
             extends: base
             ports: !reset []
         """);
-    assertThat(((MapNode) at(f.load().tree(), "services", "web")).entries()).containsOnlyKeys("image");
+    assertThat(((MapNode) at(f.load().tree(), "services", "web")).entries())
+        .containsOnlyKeys("image");
   }
 
   @Test
   void extends_cycle_errors() {
-    LoaderFixture f = new LoaderFixture(tmp).write("compose.yaml",
-        "services:\n  a: {extends: b}\n  b: {extends: a}\n");
-    assertThatThrownBy(f::load).hasMessageContaining("Circular reference:")
-        .hasMessageContaining("extends b in").hasMessageContaining("extends a in");
+    LoaderFixture f =
+        new LoaderFixture(tmp)
+            .write("compose.yaml", "services:\n  a: {extends: b}\n  b: {extends: a}\n");
+    assertThatThrownBy(f::load)
+        .hasMessageContaining("Circular reference:")
+        .hasMessageContaining("extends b in")
+        .hasMessageContaining("extends a in");
   }
 
   @Test
   void extends_missingService_errors() {
-    LoaderFixture f = new LoaderFixture(tmp).write("compose.yaml", "services:\n  a: {extends: nope}\n");
-    assertThatThrownBy(f::load).hasMessageContaining("cannot extend service \"a\"")
+    LoaderFixture f =
+        new LoaderFixture(tmp).write("compose.yaml", "services:\n  a: {extends: nope}\n");
+    assertThatThrownBy(f::load)
+        .hasMessageContaining("cannot extend service \"a\"")
         .hasMessageContaining("service \"nope\" not found");
   }
 }

@@ -16,13 +16,19 @@ class IncludeAndProfilesTest {
 
   @Test
   void include_stringForm_ownDotEnvAndPathsRebased() {
-    LoaderFixture f = new LoaderFixture(tmp.resolve("app")).write("compose.yaml", """
+    LoaderFixture f =
+        new LoaderFixture(tmp.resolve("app"))
+            .write(
+                "compose.yaml",
+                """
         include:
           - ../commons/compose.yaml
         services:
           web: {image: web, depends_on: [db]}
         """);
-    f.write("../commons/compose.yaml", "services:\n  db: {image: 'pg:${PG}', volumes: ['./init:/init']}\nvolumes: {data: {}}\n");
+    f.write(
+        "../commons/compose.yaml",
+        "services:\n  db: {image: 'pg:${PG}', volumes: ['./init:/init']}\nvolumes: {data: {}}\n");
     f.write("../commons/.env", "PG=16\n");
     MapNode tree = f.load().tree();
     assertThat(value(tree, "services", "db", "image")).isEqualTo("pg:16");
@@ -34,15 +40,22 @@ class IncludeAndProfilesTest {
 
   @Test
   void include_includingEnvironmentWinsOverIncludedDotEnv() {
-    LoaderFixture f = new LoaderFixture(tmp.resolve("app")).write("compose.yaml", "include: [../lib/c.yml]\n")
-        .write(".env", "PG=15\n");
-    f.write("../lib/c.yml", "services:\n  db: {image: 'pg:${PG}'}\n").write("../lib/.env", "PG=16\n");
+    LoaderFixture f =
+        new LoaderFixture(tmp.resolve("app"))
+            .write("compose.yaml", "include: [../lib/c.yml]\n")
+            .write(".env", "PG=15\n");
+    f.write("../lib/c.yml", "services:\n  db: {image: 'pg:${PG}'}\n")
+        .write("../lib/.env", "PG=16\n");
     assertThat(value(f.load().tree(), "services", "db", "image")).isEqualTo("pg:15");
   }
 
   @Test
   void include_longForm_multiplePathsAndEnvFile() {
-    LoaderFixture f = new LoaderFixture(tmp.resolve("app")).write("compose.yaml", """
+    LoaderFixture f =
+        new LoaderFixture(tmp.resolve("app"))
+            .write(
+                "compose.yaml",
+                """
         include:
           - path: [infra/compose.yaml, infra/override.yaml]
             env_file: infra/dev.env
@@ -57,8 +70,9 @@ class IncludeAndProfilesTest {
 
   @Test
   void include_conflictingService_localMergedOverImported() {
-    LoaderFixture f = new LoaderFixture(tmp).write("compose.yaml",
-        "include: [lib.yml]\nservices:\n  db: {environment: {A: 1}}\n");
+    LoaderFixture f =
+        new LoaderFixture(tmp)
+            .write("compose.yaml", "include: [lib.yml]\nservices:\n  db: {environment: {A: 1}}\n");
     f.write("lib.yml", "services:\n  db: {image: pg}\n");
     MapNode tree = f.load().tree();
     assertThat(value(tree, "services", "db", "image")).isEqualTo("pg");
@@ -67,20 +81,26 @@ class IncludeAndProfilesTest {
 
   @Test
   void include_cycle_errors() {
-    LoaderFixture f = new LoaderFixture(tmp).write("compose.yaml", "include: [b.yml]\nservices: {a: {image: a}}\n")
-        .write("b.yml", "include: [compose.yaml]\nservices: {b: {image: b}}\n");
+    LoaderFixture f =
+        new LoaderFixture(tmp)
+            .write("compose.yaml", "include: [b.yml]\nservices: {a: {image: a}}\n")
+            .write("b.yml", "include: [compose.yaml]\nservices: {b: {image: b}}\n");
     assertThatThrownBy(f::load).hasMessageContaining("include cycle detected");
   }
 
   @Test
   void include_serviceFromIncludeCanBeExtended() {
-    LoaderFixture f = new LoaderFixture(tmp).write("compose.yaml",
-        "include: [lib.yml]\nservices:\n  web: {extends: base, command: [run]}\n");
+    LoaderFixture f =
+        new LoaderFixture(tmp)
+            .write(
+                "compose.yaml",
+                "include: [lib.yml]\nservices:\n  web: {extends: base, command: [run]}\n");
     f.write("lib.yml", "services:\n  base: {image: shared}\n");
     assertThat(value(f.load().tree(), "services", "web", "image")).isEqualTo("shared");
   }
 
-  private static final String PROFILED = """
+  private static final String PROFILED =
+      """
       services:
         web: {image: a}
         debug: {image: b, profiles: [debug]}
@@ -104,12 +124,14 @@ class IncludeAndProfilesTest {
 
   @Test
   void profiles_activeProfile_enablesItsServices() {
-    assertThat(enabled(Profiles.split(tree(), List.of("ops"), List.of()))).containsExactly("web", "tools");
+    assertThat(enabled(Profiles.split(tree(), List.of("ops"), List.of())))
+        .containsExactly("web", "tools");
   }
 
   @Test
   void profiles_star_enablesAll() {
-    assertThat(enabled(Profiles.split(tree(), List.of("*"), List.of()))).containsExactly("web", "debug", "tools");
+    assertThat(enabled(Profiles.split(tree(), List.of("*"), List.of())))
+        .containsExactly("web", "debug", "tools");
   }
 
   @Test

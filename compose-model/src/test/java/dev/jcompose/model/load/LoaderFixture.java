@@ -45,8 +45,19 @@ final class LoaderFixture {
   }
 
   LoadedTree load() {
-    return ProjectTreeLoader.load(new LoadOptions(files, projectDir, projectName, envFiles, profiles, env, cwd,
-        true, stdin == null ? null : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
+    return ProjectTreeLoader.load(
+        new LoadOptions(
+            files,
+            projectDir,
+            projectName,
+            envFiles,
+            profiles,
+            env,
+            cwd,
+            true,
+            stdin == null
+                ? null
+                : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
   }
 
   static Node at(MapNode tree, String... path) {

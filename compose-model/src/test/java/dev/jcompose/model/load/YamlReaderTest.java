@@ -26,23 +26,52 @@ class YamlReaderTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', nullValues = "NULL", value = {
-      "yes|yes", "no|no", "on|on", "off|off", "y|y", "n|n", "NO|NO", "22:22|22:22", "8080:80|8080:80",
-      "2001-12-14|2001-12-14", "0o|0o", "abc|abc", "1.2.3|1.2.3"})
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "NULL",
+      value = {
+        "yes|yes",
+        "no|no",
+        "on|on",
+        "off|off",
+        "y|y",
+        "n|n",
+        "NO|NO",
+        "22:22|22:22",
+        "8080:80|8080:80",
+        "2001-12-14|2001-12-14",
+        "0o|0o",
+        "abc|abc",
+        "1.2.3|1.2.3"
+      })
   void scalar_goYamlStrings_stayStrings(String in, String expected) {
     assertThat(value(in)).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', value = {
-      "0755|493", "0o755|493", "012345|5349", "0x1F|31", "0b101|5", "-0755|-493", "+12|12",
-      "1_000|1000", "0|0", "-42|-42", "9223372036854775807|9223372036854775807"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0755|493",
+        "0o755|493",
+        "012345|5349",
+        "0x1F|31",
+        "0b101|5",
+        "-0755|-493",
+        "+12|12",
+        "1_000|1000",
+        "0|0",
+        "-42|-42",
+        "9223372036854775807|9223372036854775807"
+      })
   void scalar_integers_goBase0Rules(String in, long expected) {
     assertThat(value(in)).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', value = {"1.10|1.1", "1e3|1000.0", ".5|0.5", "08|8.0", "-1.5|-1.5"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"1.10|1.1", "1e3|1000.0", ".5|0.5", "08|8.0", "-1.5|-1.5"})
   void scalar_floats_parsedAsDouble(String in, double expected) {
     assertThat(value(in)).isEqualTo(expected);
   }
@@ -160,12 +189,14 @@ class YamlReaderTest {
 
   @Test
   void topLevelList_rejected() {
-    assertThatThrownBy(() -> one("- a\n")).hasMessageContaining("top-level object must be a mapping");
+    assertThatThrownBy(() -> one("- a\n"))
+        .hasMessageContaining("top-level object must be a mapping");
   }
 
   @Test
   void recursiveAlias_rejected() {
-    assertThatThrownBy(() -> one("a: &x\n  b: *x\n")).isInstanceOf(ComposeFileException.class)
+    assertThatThrownBy(() -> one("a: &x\n  b: *x\n"))
+        .isInstanceOf(ComposeFileException.class)
         .hasMessageContaining("cycle detected");
   }
 
@@ -179,7 +210,8 @@ class YamlReaderTest {
       }
       y.append("]\n");
     }
-    assertThatThrownBy(() -> one(y.toString())).isInstanceOf(ComposeFileException.class)
+    assertThatThrownBy(() -> one(y.toString()))
+        .isInstanceOf(ComposeFileException.class)
         .hasMessageContaining("maximum node visit limit");
   }
 }

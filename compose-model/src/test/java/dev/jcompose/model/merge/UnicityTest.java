@@ -26,12 +26,14 @@ class UnicityTest {
 
   @Test
   void unicity_environmentByKey_lastValueAtFirstPosition() {
-    assertThat(attr("    environment: [A=1, B=2, A=3]\n", "environment")).containsExactly("A=3", "B=2");
+    assertThat(attr("    environment: [A=1, B=2, A=3]\n", "environment"))
+        .containsExactly("A=3", "B=2");
   }
 
   @Test
   void unicity_devicesByContainerPath() {
-    assertThat(attr("    devices: ['/dev/a:/dev/x', '/dev/b:/dev/x:rw']\n", "devices")).containsExactly("/dev/b:/dev/x:rw");
+    assertThat(attr("    devices: ['/dev/a:/dev/x', '/dev/b:/dev/x:rw']\n", "devices"))
+        .containsExactly("/dev/b:/dev/x:rw");
   }
 
   @Test
@@ -41,7 +43,8 @@ class UnicityTest {
 
   @Test
   void unicity_envFileByPath() {
-    assertThat(attr("    env_file: [a.env, {path: a.env, required: false}]\n", "env_file")).hasSize(1);
+    assertThat(attr("    env_file: [a.env, {path: a.env, required: false}]\n", "env_file"))
+        .hasSize(1);
   }
 
   @Test
@@ -51,8 +54,12 @@ class UnicityTest {
 
   @Test
   void unicity_longPortsByHostPublishedTargetProtocol() {
-    assertThat(attr("    ports: [{target: 80, published: '8080'}, {target: 80, published: '8080', protocol: tcp},"
-        + " {target: 80, published: '8080', protocol: udp}]\n", "ports")).hasSize(2);
+    assertThat(
+            attr(
+                "    ports: [{target: 80, published: '8080'}, {target: 80, published: '8080', protocol: tcp},"
+                    + " {target: 80, published: '8080', protocol: udp}]\n",
+                "ports"))
+        .hasSize(2);
   }
 
   @Test

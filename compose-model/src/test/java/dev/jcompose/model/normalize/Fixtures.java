@@ -1,7 +1,7 @@
 package dev.jcompose.model.normalize;
 
-import dev.jcompose.model.api.LoadResult;
 import dev.jcompose.model.ProjectLoader;
+import dev.jcompose.model.api.LoadResult;
 import dev.jcompose.model.load.LoadedTree;
 import dev.jcompose.model.load.YamlReader;
 import dev.jcompose.model.output.ConfigRenderer;
@@ -27,17 +27,20 @@ public final class Fixtures {
 
   public static LoadedTree tree(String yaml, List<String> profiles, Path dir) {
     MapNode root = YamlReader.read(yaml, "compose.yaml").get(0);
-    return new LoadedTree("proj", dir, List.of(dir.resolve("compose.yaml")), ENV, profiles, root, List.of());
+    return new LoadedTree(
+        "proj", dir, List.of(dir.resolve("compose.yaml")), ENV, profiles, root, List.of());
   }
 
   public static CanonicalProject canonical(String yaml) {
     LoadedTree t = tree(yaml);
-    return ProjectNormalizer.normalize(t.projectName(), t.projectDir(), t.environment(), t.tree(), t.activeProfiles());
+    return ProjectNormalizer.normalize(
+        t.projectName(), t.projectDir(), t.environment(), t.tree(), t.activeProfiles());
   }
 
   public static CanonicalProject loadDir(String yaml, Path dir) {
     LoadedTree t = tree(yaml, List.of(), dir);
-    return ProjectNormalizer.normalize(t.projectName(), t.projectDir(), t.environment(), t.tree(), t.activeProfiles());
+    return ProjectNormalizer.normalize(
+        t.projectName(), t.projectDir(), t.environment(), t.tree(), t.activeProfiles());
   }
 
   public static Map<String, Object> service(String yaml, String name) {

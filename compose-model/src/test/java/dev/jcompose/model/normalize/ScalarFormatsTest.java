@@ -22,7 +22,8 @@ class ScalarFormatsTest {
 
   @Test
   void durations_missingUnit_isGoError() {
-    assertThatThrownBy(() -> Durations.parseNanos("30")).hasMessage("time: missing unit in duration \"30\"");
+    assertThatThrownBy(() -> Durations.parseNanos("30"))
+        .hasMessage("time: missing unit in duration \"30\"");
     assertThatThrownBy(() -> Durations.parseNanos("3x")).hasMessageContaining("unknown unit \"x\"");
   }
 
@@ -39,47 +40,65 @@ class ScalarFormatsTest {
 
   @Test
   void shellWords_quotesAndEscapes() {
-    assertThat(ShellWords.split("echo \"hello world\" 'a b' c\\ d")).containsExactly("echo", "hello world", "a b", "c d");
+    assertThat(ShellWords.split("echo \"hello world\" 'a b' c\\ d"))
+        .containsExactly("echo", "hello world", "a b", "c d");
     assertThat(ShellWords.split("  ")).isEmpty();
     assertThat(ShellWords.split("sh -c 'echo $HOME'")).containsExactly("sh", "-c", "echo $HOME");
-    assertThatThrownBy(() -> ShellWords.split("echo 'open")).hasMessage("invalid command line string");
+    assertThatThrownBy(() -> ShellWords.split("echo 'open"))
+        .hasMessage("invalid command line string");
   }
 
   @Test
   void ports_shortForms() {
     assertThat(PortSpecs.parse("8080:80")).containsExactly(port(null, 80, "8080", "tcp"));
     assertThat(PortSpecs.parse("3000")).containsExactly(port(null, 3000, null, "tcp"));
-    assertThat(PortSpecs.parse("127.0.0.1:8001:8001/udp")).containsExactly(port("127.0.0.1", 8001, "8001", "udp"));
-    assertThat(PortSpecs.parse("[::1]:6001:6001")).containsExactly(port("::1", 6001, "6001", "tcp"));
+    assertThat(PortSpecs.parse("127.0.0.1:8001:8001/udp"))
+        .containsExactly(port("127.0.0.1", 8001, "8001", "udp"));
+    assertThat(PortSpecs.parse("[::1]:6001:6001"))
+        .containsExactly(port("::1", 6001, "6001", "tcp"));
     assertThat(PortSpecs.parse("::1:6000:6000")).containsExactly(port("::1", 6000, "6000", "tcp"));
   }
 
   @Test
   void ports_ranges_expandPerContainerPort() {
-    assertThat(PortSpecs.parse("8000-8001:80-81")).containsExactly(port(null, 80, "8000", "tcp"), port(null, 81, "8001", "tcp"));
+    assertThat(PortSpecs.parse("8000-8001:80-81"))
+        .containsExactly(port(null, 80, "8000", "tcp"), port(null, 81, "8001", "tcp"));
     assertThat(PortSpecs.parse("8000-9000:80")).containsExactly(port(null, 80, "8000-9000", "tcp"));
     // keys sort as strings ("10000/tcp" < "9999/tcp"), as nat.ParsePortSpecs + sort.Strings do
-    assertThat(PortSpecs.parse("9999-10000")).extracting(m -> m.get("target")).containsExactly(10000L, 9999L);
+    assertThat(PortSpecs.parse("9999-10000"))
+        .extracting(m -> m.get("target"))
+        .containsExactly(10000L, 9999L);
   }
 
   @Test
   void ports_invalid_namesThePart() {
     assertThatThrownBy(() -> PortSpecs.parse("80800:80")).hasMessage("invalid hostPort: 80800");
-    assertThatThrownBy(() -> PortSpecs.parse("8000-8002:80-81")).hasMessageContaining("invalid ranges");
+    assertThatThrownBy(() -> PortSpecs.parse("8000-8002:80-81"))
+        .hasMessageContaining("invalid ranges");
     assertThatThrownBy(() -> PortSpecs.parse("80/xyz")).hasMessage("invalid proto: xyz");
-    assertThatThrownBy(() -> PortSpecs.parse("a.b.c.d:80:80")).hasMessage("invalid IP address: a.b.c.d");
+    assertThatThrownBy(() -> PortSpecs.parse("a.b.c.d:80:80"))
+        .hasMessage("invalid IP address: a.b.c.d");
   }
 
   @Test
   void volumes_shortForms() {
-    assertThat(VolumeSpecs.parse("/data")).containsEntry("type", "volume").doesNotContainKey("source");
-    assertThat(VolumeSpecs.parse("data:/data:ro")).containsEntry("source", "data").containsEntry("read_only", true);
-    assertThat(VolumeSpecs.parse("./src:/app:z").get("bind")).isEqualTo(java.util.Map.of("selinux", "z"));
-    assertThat(VolumeSpecs.parse("${SRC:-./x}:/app")).containsEntry("source", "${SRC:-./x}").containsEntry("type", "volume");
-    assertThatThrownBy(() -> VolumeSpecs.parse("a::b")).hasMessageContaining("empty section between colons");
+    assertThat(VolumeSpecs.parse("/data"))
+        .containsEntry("type", "volume")
+        .doesNotContainKey("source");
+    assertThat(VolumeSpecs.parse("data:/data:ro"))
+        .containsEntry("source", "data")
+        .containsEntry("read_only", true);
+    assertThat(VolumeSpecs.parse("./src:/app:z").get("bind"))
+        .isEqualTo(java.util.Map.of("selinux", "z"));
+    assertThat(VolumeSpecs.parse("${SRC:-./x}:/app"))
+        .containsEntry("source", "${SRC:-./x}")
+        .containsEntry("type", "volume");
+    assertThatThrownBy(() -> VolumeSpecs.parse("a::b"))
+        .hasMessageContaining("empty section between colons");
   }
 
-  private static java.util.Map<String, Object> port(String ip, long target, String published, String proto) {
+  private static java.util.Map<String, Object> port(
+      String ip, long target, String published, String proto) {
     java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
     m.put("mode", "ingress");
     if (ip != null) {

@@ -19,25 +19,31 @@ import org.junit.jupiter.api.Test;
 class TypedServicesTest {
 
   private static Service web(String body) {
-    return Fixtures.load("services:\n  db: {image: postgres}\n  web:\n    image: nginx\n" + body.indent(4))
-        .project().services().get("web");
+    return Fixtures.load(
+            "services:\n  db: {image: postgres}\n  web:\n    image: nginx\n" + body.indent(4))
+        .project()
+        .services()
+        .get("web");
   }
 
   @Test
   void ports_shortAndLongSyntax_areTypedOnce() {
-    Service s = web("""
+    Service s =
+        web(
+            """
         ports:
           - "127.0.0.1:8080-8081:80-81/udp"
           - "[::1]:9000:90"
           - "3000"
           - {target: 53, published: "5353-5354", protocol: sctp, mode: host}
         """);
-    assertThat(s.networking().ports()).containsExactly(
-        new Port(null, 80, PortRange.single(8080), "127.0.0.1", Protocol.UDP, "ingress", null),
-        new Port(null, 81, PortRange.single(8081), "127.0.0.1", Protocol.UDP, "ingress", null),
-        new Port(null, 90, PortRange.single(9000), "::1", Protocol.TCP, "ingress", null),
-        new Port(null, 3000, null, null, Protocol.TCP, "ingress", null),
-        new Port(null, 53, new PortRange(5353, 5354), null, Protocol.SCTP, "host", null));
+    assertThat(s.networking().ports())
+        .containsExactly(
+            new Port(null, 80, PortRange.single(8080), "127.0.0.1", Protocol.UDP, "ingress", null),
+            new Port(null, 81, PortRange.single(8081), "127.0.0.1", Protocol.UDP, "ingress", null),
+            new Port(null, 90, PortRange.single(9000), "::1", Protocol.TCP, "ingress", null),
+            new Port(null, 3000, null, null, Protocol.TCP, "ingress", null),
+            new Port(null, 53, new PortRange(5353, 5354), null, Protocol.SCTP, "host", null));
     assertThat(s.networking().ports().get(2).ipv6()).isTrue();
   }
 
@@ -63,12 +69,23 @@ class TypedServicesTest {
 
   @Test
   void restart_deployPolicyReplacesRestart_asDockerComposeDoes() {
-    Service s = web("restart: always\ndeploy:\n  restart_policy: {condition: on-failure, max_attempts: 2, delay: 5s, window: 1m}");
+    Service s =
+        web(
+            "restart: always\ndeploy:\n  restart_policy: {condition: on-failure, max_attempts: 2, delay: 5s, window: 1m}");
     assertThat(s.lifecycle().restart())
-        .isEqualTo(new RestartPolicy(RestartPolicy.Mode.ON_FAILURE, 2, Duration.ofSeconds(5), Duration.ofMinutes(1)));
-    assertThat(web("restart: always\ndeploy: {restart_policy: {max_attempts: 4}}").lifecycle().restart())
+        .isEqualTo(
+            new RestartPolicy(
+                RestartPolicy.Mode.ON_FAILURE, 2, Duration.ofSeconds(5), Duration.ofMinutes(1)));
+    assertThat(
+            web("restart: always\ndeploy: {restart_policy: {max_attempts: 4}}")
+                .lifecycle()
+                .restart())
         .isEqualTo(new RestartPolicy(RestartPolicy.Mode.NO, 4, null, null));
-    assertThat(web("deploy: {restart_policy: {condition: any, max_attempts: 3}}").lifecycle().restart().label())
+    assertThat(
+            web("deploy: {restart_policy: {condition: any, max_attempts: 3}}")
+                .lifecycle()
+                .restart()
+                .label())
         .isEqualTo("always:3");
   }
 
@@ -81,7 +98,8 @@ class TypedServicesTest {
 
   @Test
   void restart_labelFormRoundTrips() {
-    for (String text : new String[] {"no", "always", "on-failure", "on-failure:5", "unless-stopped", "always:2"}) {
+    for (String text :
+        new String[] {"no", "always", "on-failure", "on-failure:5", "unless-stopped", "always:2"}) {
       assertThat(RestartPolicy.parse(text).label()).isEqualTo(text);
     }
     assertThat(RestartPolicy.parse("always").restartsAfter(0)).isTrue();
@@ -91,18 +109,23 @@ class TypedServicesTest {
 
   @Test
   void networking_modeLinksExtraHostsExposeTyped() {
-    Service s = web("""
+    Service s =
+        web(
+            """
         network_mode: service:db
         extra_hosts: ["gw:host-gateway", "v6=[::2]"]
         expose: ["9000-9001/udp", 80]
         """);
     assertThat(s.networking().mode()).isEqualTo(new NetworkMode(NetworkMode.Kind.SERVICE, "db"));
     assertThat(s.networking().mode().parentService()).isEqualTo("db");
-    assertThat(s.networking().extraHosts()).containsExactly(
-        new ServiceNetworking.ExtraHost("gw", "host-gateway"), new ServiceNetworking.ExtraHost("v6", "::2"));
-    assertThat(s.networking().expose()).containsExactly(
-        new ServiceNetworking.Expose(new PortRange(9000, 9001), Protocol.UDP),
-        new ServiceNetworking.Expose(PortRange.single(80), Protocol.TCP));
+    assertThat(s.networking().extraHosts())
+        .containsExactly(
+            new ServiceNetworking.ExtraHost("gw", "host-gateway"),
+            new ServiceNetworking.ExtraHost("v6", "::2"));
+    assertThat(s.networking().expose())
+        .containsExactly(
+            new ServiceNetworking.Expose(new PortRange(9000, 9001), Protocol.UDP),
+            new ServiceNetworking.Expose(PortRange.single(80), Protocol.TCP));
     assertThat(web("links: ['db:database']").networking().links())
         .containsExactly(new ServiceNetworking.Link("db", "database"));
     assertThat(NetworkMode.parse("default")).isEqualTo(NetworkMode.BRIDGE);
@@ -110,15 +133,25 @@ class TypedServicesTest {
 
   @Test
   void storage_mountTypesAndTmpfs() {
-    Service s = Fixtures.load("""
+    Service s =
+        Fixtures.load(
+                """
         services:
           web: {image: nginx, volumes: [/host:/in:ro, data:/data, /anon], tmpfs: ['/run:size=1m,mode=1777']}
         volumes: {data: {}}
-        """).project().services().get("web");
-    assertThat(s.storage().volumes()).extracting(ServiceStorage.Mount::type)
-        .containsExactly(ServiceStorage.MountType.BIND, ServiceStorage.MountType.VOLUME, ServiceStorage.MountType.VOLUME);
+        """)
+            .project()
+            .services()
+            .get("web");
+    assertThat(s.storage().volumes())
+        .extracting(ServiceStorage.Mount::type)
+        .containsExactly(
+            ServiceStorage.MountType.BIND,
+            ServiceStorage.MountType.VOLUME,
+            ServiceStorage.MountType.VOLUME);
     assertThat(s.storage().volumes().get(2).anonymous()).isTrue();
-    assertThat(s.storage().tmpfs()).containsExactly(new ServiceStorage.Tmpfs("/run", List.of("size=1m", "mode=1777")));
+    assertThat(s.storage().tmpfs())
+        .containsExactly(new ServiceStorage.Tmpfs("/run", List.of("size=1m", "mode=1777")));
   }
 
   @Test

@@ -19,7 +19,9 @@ class WritersTest {
     m.put("a", List.of());
     m.put("c", new GoStruct());
     m.put("d", null);
-    assertThat(JsonWriter.write(m)).isEqualTo("{\n  \"b\": \"\\u003ca\\u0026b\\u003e\",\n  \"a\": [],\n  \"c\": {},\n  \"d\": null\n}");
+    assertThat(JsonWriter.write(m))
+        .isEqualTo(
+            "{\n  \"b\": \"\\u003ca\\u0026b\\u003e\",\n  \"a\": [],\n  \"c\": {},\n  \"d\": null\n}");
   }
 
   @Test
@@ -32,7 +34,8 @@ class WritersTest {
 
   @Test
   void json_floats_likeGo() {
-    assertThat(JsonWriter.write(List.of(0.5, 1e21, 1.0e-7))).isEqualTo("[\n  0.5,\n  1e+21,\n  1e-7\n]");
+    assertThat(JsonWriter.write(List.of(0.5, 1e21, 1.0e-7)))
+        .isEqualTo("[\n  0.5,\n  1e+21,\n  1e-7\n]");
   }
 
   @Test
@@ -71,7 +74,9 @@ class WritersTest {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("name", "p");
     doc.put("svc", svc);
-    assertThat(YamlWriter.write(doc)).isEqualTo("""
+    assertThat(YamlWriter.write(doc))
+        .isEqualTo(
+            """
         name: p
         svc:
           command:

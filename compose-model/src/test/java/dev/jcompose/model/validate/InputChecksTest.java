@@ -16,168 +16,204 @@ import org.junit.jupiter.api.Test;
 class InputChecksTest {
 
   private static void fails(String yaml, String message) {
-    assertThatThrownBy(() -> Fixtures.load(yaml)).isInstanceOf(ComposeFileException.class).hasMessage(message);
+    assertThatThrownBy(() -> Fixtures.load(yaml))
+        .isInstanceOf(ComposeFileException.class)
+        .hasMessage(message);
   }
 
   @Test
   void networkName_withNewlineAndIpCommand_isRefused() {
-    fails("""
+    fails(
+        """
         services:
           a: {image: x, networks: [n]}
         networks:
           n:
             name: "x\\nnetns add jcattack"
-        """, "compose.yaml:5:5: networks.n.name: invalid network name \"x\\nnetns add jcattack\": "
-        + "only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        """,
+        "compose.yaml:5:5: networks.n.name: invalid network name \"x\\nnetns add jcattack\": "
+            + "only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
   }
 
   @Test
   void containerName_climbingOutOfTheStateRoot_isRefused() {
-    fails("""
+    fails(
+        """
         services:
           a:
             image: x
             container_name: ../../../../../../tmp/x
-        """, "compose.yaml:4:5: services.a.container_name: invalid container name \"../../../../../../tmp/x\": "
-        + "only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        """,
+        "compose.yaml:4:5: services.a.container_name: invalid container name \"../../../../../../tmp/x\": "
+            + "only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
   }
 
   @Test
   void configKey_withPathSeparators_isRefused() {
-    fails("""
+    fails(
+        """
         services:
           a: {image: x, configs: [../../x]}
         configs:
           ../../x: {content: hi}
-        """, "compose.yaml:4:3: configs.../../x: invalid config name \"../../x\": must match [a-zA-Z0-9._-]+");
+        """,
+        "compose.yaml:4:3: configs.../../x: invalid config name \"../../x\": must match [a-zA-Z0-9._-]+");
   }
 
   @Test
   void secretKey_dotDot_isRefused() {
-    fails("""
+    fails(
+        """
         services:
           a: {image: x, secrets: [..]}
         secrets:
           ..: {environment: HOME}
-        """, "compose.yaml:4:3: secrets...: invalid secret name \"..\": must not be . or ..");
+        """,
+        "compose.yaml:4:3: secrets...: invalid secret name \"..\": must not be . or ..");
   }
 
   @Test
   void hostSysctl_isRefusedNamingTheKey() {
-    fails("""
+    fails(
+        """
         services:
           a:
             image: x
             sysctls:
               kernel.core_pattern: "|/tmp/x"
-        """, "compose.yaml:5:7: services.a.sysctls.kernel.core_pattern: sysctl kernel.core_pattern is not allowed: "
-        + "it is not in a namespace of the container and would change the host");
+        """,
+        "compose.yaml:5:7: services.a.sysctls.kernel.core_pattern: sysctl kernel.core_pattern is not allowed: "
+            + "it is not in a namespace of the container and would change the host");
   }
 
   @Test
   void netSysctl_onTheHostNetwork_isRefused_listForm() {
-    fails("""
+    fails(
+        """
         services:
           a:
             image: x
             network_mode: host
             sysctls: [net.ipv4.ip_forward=1]
-        """, "compose.yaml:5:15: services.a.sysctls.net.ipv4.ip_forward: sysctl net.ipv4.ip_forward is not allowed "
-        + "in the host's network namespace (network_mode: host)");
+        """,
+        "compose.yaml:5:15: services.a.sysctls.net.ipv4.ip_forward: sysctl net.ipv4.ip_forward is not allowed "
+            + "in the host's network namespace (network_mode: host)");
   }
 
   @Test
   void namespacedSysctls_areAccepted() {
-    assertThatCode(() -> Fixtures.load("""
+    assertThatCode(
+            () ->
+                Fixtures.load(
+                    """
         services:
           a:
             image: x
             sysctls: {net.core.somaxconn: 1024, kernel.shmmax: 100000, fs.mqueue.msg_max: 20, kernel.domainname: x}
-        """)).doesNotThrowAnyException();
+        """))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void volumeName_external_withSlash_isRefused() {
-    fails("""
+    fails(
+        """
         services:
           a: {image: x, volumes: ['v:/d']}
         volumes:
           v: {external: true, name: ../../etc}
-        """, "compose.yaml:4:23: volumes.v.name: invalid volume name \"../../etc\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        """,
+        "compose.yaml:4:23: volumes.v.name: invalid volume name \"../../etc\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
   }
 
   @Test
   void volumeSubpath_climbingOut_isRefused() {
-    fails("""
+    fails(
+        """
         services:
           a:
             image: x
             volumes: [{type: volume, source: v, target: /d, volume: {subpath: ../../../etc}}]
         volumes:
           v: {}
-        """, "compose.yaml:4:15: services.a.volumes.0: invalid volume subpath \"../../../etc\": must not contain . or .. segments");
+        """,
+        "compose.yaml:4:15: services.a.volumes.0: invalid volume subpath \"../../../etc\": must not contain . or .. segments");
   }
 
   @Test
   void hostname_withNewline_isRefused() {
-    fails("services:\n  a:\n    image: x\n    hostname: \"a\\n1.2.3.4 evil\"\n",
+    fails(
+        "services:\n  a:\n    image: x\n    hostname: \"a\\n1.2.3.4 evil\"\n",
         "compose.yaml:4:5: services.a.hostname: invalid hostname \"a\\n1.2.3.4 evil\": "
             + "labels of letters, digits, '-' and '_' separated by dots expected");
   }
 
   @Test
   void environmentKey_withEquals_andLabelKey_withSpace_areRefused() {
-    fails("services:\n  a:\n    image: x\n    environment: {\"A=B\": x}\n",
+    fails(
+        "services:\n  a:\n    image: x\n    environment: {\"A=B\": x}\n",
         "compose.yaml:4:19: services.a.environment.A=B: invalid environment variable name \"A=B\": must be non-empty, without '=' or NUL");
-    fails("services:\n  a:\n    image: x\n    labels: {\"a b\": x}\n",
+    fails(
+        "services:\n  a:\n    image: x\n    labels: {\"a b\": x}\n",
         "compose.yaml:4:14: services.a.labels.a b: invalid label \"a b\": keys must be non-empty, without whitespace or control characters");
   }
 
   @Test
   void extraHost_withoutAddress_isRefused() {
-    fails("services:\n  a:\n    image: x\n    extra_hosts: [\"db:not-an-ip\"]\n",
+    fails(
+        "services:\n  a:\n    image: x\n    extra_hosts: [\"db:not-an-ip\"]\n",
         "compose.yaml:4:19: services.a.extra_hosts.0: invalid extra host \"db=not-an-ip\": \"not-an-ip\" is not an IP address");
   }
 
   @Test
   void device_relativeOrBadPermissions_isRefused() {
-    fails("services:\n  a:\n    image: x\n    devices: [\"/dev/fuse:/dev/fuse:rwx\"]\n",
+    fails(
+        "services:\n  a:\n    image: x\n    devices: [\"/dev/fuse:/dev/fuse:rwx\"]\n",
         "compose.yaml:4:15: services.a.devices.0: invalid device permissions \"rwx\": a combination of r, w and m expected");
   }
 
   @Test
   void ulimit_unknownName_andSoftAboveHard_areRefused() {
-    fails("services:\n  a:\n    image: x\n    ulimits: {nofiles: 10}\n",
+    fails(
+        "services:\n  a:\n    image: x\n    ulimits: {nofiles: 10}\n",
         "compose.yaml:4:15: services.a.ulimits.nofiles: unknown ulimit \"nofiles\": expected one of as, core, cpu, data, "
             + "fsize, locks, memlock, msgqueue, nice, nofile, nproc, rss, rtprio, rttime, sigpending, stack");
-    fails("services:\n  a:\n    image: x\n    ulimits: {nofile: {soft: 20, hard: 10}}\n",
+    fails(
+        "services:\n  a:\n    image: x\n    ulimits: {nofile: {soft: 20, hard: 10}}\n",
         "compose.yaml:4:15: services.a.ulimits.nofile: invalid ulimit nofile: soft limit 20 is above the hard limit 10");
   }
 
   @Test
   void tmpfsOption_outsideTheAllowedSet_isRefused() {
-    fails("services:\n  a:\n    image: x\n    tmpfs: [\"/run:size=1m,suid\"]\n",
+    fails(
+        "services:\n  a:\n    image: x\n    tmpfs: [\"/run:size=1m,suid\"]\n",
         "compose.yaml:4:13: services.a.tmpfs.0: invalid tmpfs option \"suid\" for /run: expected one of "
             + "exec, nodev, noexec, nosuid, ro, rw, size=, mode=, uid=, gid=, nr_inodes=, nr_blocks=");
   }
 
   @Test
   void nulInACommand_andRelativeWorkingDir_areRefused() {
-    fails("services:\n  a:\n    image: x\n    command: [\"sh\", \"a\\0b\"]\n",
+    fails(
+        "services:\n  a:\n    image: x\n    command: [\"sh\", \"a\\0b\"]\n",
         "compose.yaml:4:21: services.a.command.1: command contains a NUL byte");
-    fails("services:\n  a:\n    image: x\n    working_dir: app\n",
+    fails(
+        "services:\n  a:\n    image: x\n    working_dir: app\n",
         "compose.yaml:4:5: services.a.working_dir: the working directory \"app\" is invalid, it needs to be an absolute path");
   }
 
   @Test
   void containerNetworkMode_withTraversal_isRefused() {
-    fails("services:\n  a:\n    image: x\n    network_mode: container:../x\n",
+    fails(
+        "services:\n  a:\n    image: x\n    network_mode: container:../x\n",
         "compose.yaml:4:5: services.a.network_mode: invalid container name \"../x\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
   }
 
   @Test
   void ordinaryProject_passes() {
-    assertThatCode(() -> Fixtures.load("""
+    assertThatCode(
+            () ->
+                Fixtures.load(
+                    """
         services:
           web:
             image: x
@@ -197,6 +233,7 @@ class InputChecksTest {
           front: {ipam: {config: [{subnet: 172.30.0.0/24}]}}
         secrets:
           tok: {environment: HOME}
-        """)).doesNotThrowAnyException();
+        """))
+        .doesNotThrowAnyException();
   }
 }

@@ -14,7 +14,8 @@ class InputRulesTest {
   @Test
   void names_followDockersRestrictedCharacters() {
     assertThat(NameRules.container("web-1.a_b")).isNull();
-    assertThat(NameRules.container("w")).contains("invalid container name"); // dockerd wants two characters
+    assertThat(NameRules.container("w"))
+        .contains("invalid container name"); // dockerd wants two characters
     assertThat(NameRules.container("-web")).isNotNull();
     assertThat(NameRules.container("a/b")).isNotNull();
     assertThat(NameRules.volume(".hidden")).isNotNull();
@@ -29,17 +30,33 @@ class InputRulesTest {
 
   @Test
   void sysctls_followRuncsNamespaceList() {
-    assertThat(KernelRules.sysctl("net.ipv4.ip_forward", "1", Namespace.PRIVATE, Namespace.PRIVATE)).isNull();
-    assertThat(KernelRules.sysctl("net.ipv4.ip_forward", "1", Namespace.SHARED, Namespace.PRIVATE)).contains("shared with another container");
-    assertThat(KernelRules.sysctl("kernel.sem", "250 32000 32 128", Namespace.PRIVATE, Namespace.PRIVATE)).isNull();
-    assertThat(KernelRules.sysctl("kernel.sem", "250", Namespace.PRIVATE, Namespace.HOST)).contains("host's IPC namespace (ipc: host)");
-    assertThat(KernelRules.sysctl("fs.mqueue.queues_max", "10", Namespace.PRIVATE, Namespace.PRIVATE)).isNull();
-    assertThat(KernelRules.sysctl("kernel.hostname", "x", Namespace.PRIVATE, Namespace.PRIVATE)).contains("hostname attribute");
-    assertThat(KernelRules.sysctl("kernel.domainname", "x", Namespace.PRIVATE, Namespace.PRIVATE)).isNull();
-    assertThat(KernelRules.sysctl("vm.overcommit_memory", "1", Namespace.PRIVATE, Namespace.PRIVATE)).contains("would change the host");
-    assertThat(KernelRules.sysctl("net/ipv4/ip_forward", "1", Namespace.PRIVATE, Namespace.PRIVATE)).contains("a dotted name");
-    assertThat(KernelRules.sysctl("net..ipv4", "1", Namespace.PRIVATE, Namespace.PRIVATE)).contains("a dotted name");
-    assertThat(KernelRules.sysctl("net.core.somaxconn", "1\n2", Namespace.PRIVATE, Namespace.PRIVATE)).contains("control characters");
+    assertThat(KernelRules.sysctl("net.ipv4.ip_forward", "1", Namespace.PRIVATE, Namespace.PRIVATE))
+        .isNull();
+    assertThat(KernelRules.sysctl("net.ipv4.ip_forward", "1", Namespace.SHARED, Namespace.PRIVATE))
+        .contains("shared with another container");
+    assertThat(
+            KernelRules.sysctl(
+                "kernel.sem", "250 32000 32 128", Namespace.PRIVATE, Namespace.PRIVATE))
+        .isNull();
+    assertThat(KernelRules.sysctl("kernel.sem", "250", Namespace.PRIVATE, Namespace.HOST))
+        .contains("host's IPC namespace (ipc: host)");
+    assertThat(
+            KernelRules.sysctl("fs.mqueue.queues_max", "10", Namespace.PRIVATE, Namespace.PRIVATE))
+        .isNull();
+    assertThat(KernelRules.sysctl("kernel.hostname", "x", Namespace.PRIVATE, Namespace.PRIVATE))
+        .contains("hostname attribute");
+    assertThat(KernelRules.sysctl("kernel.domainname", "x", Namespace.PRIVATE, Namespace.PRIVATE))
+        .isNull();
+    assertThat(
+            KernelRules.sysctl("vm.overcommit_memory", "1", Namespace.PRIVATE, Namespace.PRIVATE))
+        .contains("would change the host");
+    assertThat(KernelRules.sysctl("net/ipv4/ip_forward", "1", Namespace.PRIVATE, Namespace.PRIVATE))
+        .contains("a dotted name");
+    assertThat(KernelRules.sysctl("net..ipv4", "1", Namespace.PRIVATE, Namespace.PRIVATE))
+        .contains("a dotted name");
+    assertThat(
+            KernelRules.sysctl("net.core.somaxconn", "1\n2", Namespace.PRIVATE, Namespace.PRIVATE))
+        .contains("control characters");
     assertThat(KernelRules.namespaceOf("service:db")).isEqualTo(Namespace.SHARED);
     assertThat(KernelRules.namespaceOf(null)).isEqualTo(Namespace.PRIVATE);
   }
@@ -79,8 +96,13 @@ class InputRulesTest {
     assertThat(MountRules.subpath("/a")).contains("relative path inside the volume");
     assertThat(MountRules.subpath("a/../../b")).contains(". or .. segments");
     assertThat(MountRules.tmpfs("/run", List.of())).isNull();
-    assertThat(MountRules.tmpfs("/run", List.of("rw", "noexec", "nosuid", "nodev", "size=10%", "mode=1777", "uid=1000"))).isNull();
-    assertThat(MountRules.tmpfs("/run", List.of("size=64m", "dev"))).contains("invalid tmpfs option \"dev\"");
+    assertThat(
+            MountRules.tmpfs(
+                "/run",
+                List.of("rw", "noexec", "nosuid", "nodev", "size=10%", "mode=1777", "uid=1000")))
+        .isNull();
+    assertThat(MountRules.tmpfs("/run", List.of("size=64m", "dev")))
+        .contains("invalid tmpfs option \"dev\"");
     assertThat(MountRules.tmpfs("run", List.of())).contains("an absolute path");
   }
 }

@@ -48,11 +48,14 @@ class ConcurrentUpTest {
     assertThat(first.exitValue()).as(Files.readString(out1)).isZero();
     assertThat(second.exitValue()).as(Files.readString(out2)).isZero();
     List<String> names = new java.util.ArrayList<>();
-    for (String line : jc.run("ps", "-a", "--format", "json").assertOk().stdout().lines().toList()) {
-      com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+    for (String line :
+        jc.run("ps", "-a", "--format", "json").assertOk().stdout().lines().toList()) {
+      com.fasterxml.jackson.databind.JsonNode n =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
       (n.isArray() ? n : List.of(n)).forEach(c -> names.add(c.get("Name").asText()));
     }
     names.sort(null);
-    assertThat(names).containsExactly("concurrent-up-web-1", "concurrent-up-web-2", "concurrent-up-web-3");
+    assertThat(names)
+        .containsExactly("concurrent-up-web-1", "concurrent-up-web-2", "concurrent-up-web-3");
   }
 }

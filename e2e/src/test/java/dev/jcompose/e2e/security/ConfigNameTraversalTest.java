@@ -44,7 +44,10 @@ class ConfigNameTraversalTest {
     Jcompose.Result r = jc.run(180, "up", "-d");
 
     assertThat(Files.exists(RELATIVE_TARGET)).isFalse();
-    InputRefusal.assertRefused(r, "compose.yaml:8:3", "configs.../../../../../../../../../../tmp/jcattack-config",
+    InputRefusal.assertRefused(
+        r,
+        "compose.yaml:8:3",
+        "configs.../../../../../../../../../../tmp/jcattack-config",
         "invalid config name \"../../../../../../../../../../tmp/jcattack-config\": must match [a-zA-Z0-9._-]+");
   }
 
@@ -56,7 +59,10 @@ class ConfigNameTraversalTest {
     Jcompose.Result r = jc.run(180, "up", "-d");
 
     assertThat(Files.exists(ABSOLUTE_TARGET)).as("the engine wrote %s", ABSOLUTE_TARGET).isFalse();
-    InputRefusal.assertRefused(r, "compose.yaml:8:3", "configs./tmp/jcattack-config-abs",
+    InputRefusal.assertRefused(
+        r,
+        "compose.yaml:8:3",
+        "configs./tmp/jcattack-config-abs",
         "invalid config name \"/tmp/jcattack-config-abs\": must match [a-zA-Z0-9._-]+");
   }
 }

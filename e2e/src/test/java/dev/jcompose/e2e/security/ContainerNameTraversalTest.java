@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 12: {@code container_name: ../../…/tmp/x} made a folder with hosts, hostname and
- * resolv.conf outside the state root before the runtime's id check failed. Now the name is
- * refused at load with docker's rule.
+ * resolv.conf outside the state root before the runtime's id check failed. Now the name is refused
+ * at load with docker's rule.
  */
 @Tag("security")
 @Tag("root")
@@ -42,7 +42,10 @@ class ContainerNameTraversalTest {
     Jcompose.Result r = jc.run(180, "up", "-d");
 
     assertThat(Files.exists(OUTSIDE)).as("%s created outside the state root", OUTSIDE).isFalse();
-    InputRefusal.assertRefused(r, "compose.yaml:6:5", "services.app.container_name",
+    InputRefusal.assertRefused(
+        r,
+        "compose.yaml:6:5",
+        "services.app.container_name",
         "invalid container name \"../../../../../../../../../../tmp/jcattack-container\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
   }
 }

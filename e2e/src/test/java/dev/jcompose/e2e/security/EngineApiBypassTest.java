@@ -45,7 +45,18 @@ class EngineApiBypassTest {
     HostChecks.egressGuard();
     jc = Jcompose.fixture("api-bypass");
     jc.run(120, "ps").assertOk(); // starts the engine
-    Project p = ProjectLoader.load(new LoadOptions(List.of(), jc.projectDir, null, List.of(), List.of(), Map.of(), jc.projectDir, true, null));
+    Project p =
+        ProjectLoader.load(
+            new LoadOptions(
+                List.of(),
+                jc.projectDir,
+                null,
+                List.of(),
+                List.of(),
+                Map.of(),
+                jc.projectDir,
+                true,
+                null));
     request = ApiJson.mapper().valueToTree(new Requests.Up(p, UpOptions.defaults()));
   }
 
@@ -64,11 +75,14 @@ class EngineApiBypassTest {
 
   @Test
   void up_containerNameClimbingOut_is400_andNothingIsWrittenOutside() throws Exception {
-    ((ObjectNode) request.at("/project/services/app")).put("containerName", "../../../../../../../../../../tmp/jcattack-api");
+    ((ObjectNode) request.at("/project/services/app"))
+        .put("containerName", "../../../../../../../../../../tmp/jcattack-api");
 
     String answer = post("/v1/projects/api-bypass/up", ApiJson.mapper().writeValueAsBytes(request));
 
-    assertThat(answer).startsWith("HTTP/1.1 400").contains("services.app.container_name: invalid container name");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 400")
+        .contains("services.app.container_name: invalid container name");
     assertThat(Files.exists(OUTSIDE)).isFalse();
   }
 
@@ -78,18 +92,24 @@ class EngineApiBypassTest {
 
     String answer = post("/v1/projects/api-bypass/up", ApiJson.mapper().writeValueAsBytes(request));
 
-    assertThat(answer).startsWith("HTTP/1.1 400").contains("networks.default.name: invalid network name");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 400")
+        .contains("networks.default.name: invalid network name");
     assertThat(HostNetworking.netns()).doesNotContain(INJECTED);
   }
 
   @Test
   void up_hostSysctl_is400_andTheHostValueIsUnchanged() throws Exception {
     String before = HostNetworking.sysctl("kernel.core_pattern");
-    ((ObjectNode) request.at("/project/services/app/security")).putObject("sysctls").put("kernel.core_pattern", "|/bin/false jcattack-api");
+    ((ObjectNode) request.at("/project/services/app/security"))
+        .putObject("sysctls")
+        .put("kernel.core_pattern", "|/bin/false jcattack-api");
 
     String answer = post("/v1/projects/api-bypass/up", ApiJson.mapper().writeValueAsBytes(request));
 
-    assertThat(answer).startsWith("HTTP/1.1 400").contains("sysctl kernel.core_pattern is not allowed");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 400")
+        .contains("sysctl kernel.core_pattern is not allowed");
     assertThat(HostNetworking.sysctl("kernel.core_pattern")).isEqualTo(before);
   }
 
@@ -100,15 +120,25 @@ class EngineApiBypassTest {
 
     String answer = post("/v1/projects/api-bypass/up", huge);
 
-    assertThat(answer).startsWith("HTTP/1.1 413").contains("request body larger than 16777216 bytes");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 413")
+        .contains("request body larger than 16777216 bytes");
   }
 
-  /** One raw HTTP exchange on the engine's socket; the engine may close early (413), its answer is still read. */
+  /**
+   * One raw HTTP exchange on the engine's socket; the engine may close early (413), its answer is
+   * still read.
+   */
   private String post(String path, byte[] body) throws IOException {
     try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       ch.connect(UnixDomainSocketAddress.of(jc.root.resolve("run/engine.sock")));
-      String head = "POST " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\n"
-          + "Content-Length: " + body.length + "\r\n\r\n";
+      String head =
+          "POST "
+              + path
+              + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\n"
+              + "Content-Length: "
+              + body.length
+              + "\r\n\r\n";
       ch.write(ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)));
       try {
         ByteBuffer b = ByteBuffer.wrap(body);

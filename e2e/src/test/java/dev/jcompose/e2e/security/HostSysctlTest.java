@@ -28,7 +28,8 @@ class HostSysctlTest {
       }
     } finally {
       if (!HostNetworking.sysctl(KEY).equals(before)) {
-        HostNetworking.setSysctl(KEY, before); // undo what the attack did on the code before the fix
+        HostNetworking.setSysctl(
+            KEY, before); // undo what the attack did on the code before the fix
       }
     }
     HostChecks.assertNoLeaks();
@@ -42,7 +43,10 @@ class HostSysctlTest {
     Jcompose.Result r = jc.run(180, "up", "-d");
 
     assertThat(HostNetworking.sysctl(KEY)).isEqualTo(before);
-    InputRefusal.assertRefused(r, "compose.yaml:7:7", "services.app.sysctls.kernel.core_pattern",
+    InputRefusal.assertRefused(
+        r,
+        "compose.yaml:7:7",
+        "services.app.sysctls.kernel.core_pattern",
         "sysctl kernel.core_pattern is not allowed: it is not in a namespace of the container and would change the host");
   }
 }

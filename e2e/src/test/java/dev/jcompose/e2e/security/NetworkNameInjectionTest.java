@@ -41,6 +41,10 @@ class NetworkNameInjectionTest {
     Jcompose.Result r = jc.run(180, "up", "-d");
 
     assertThat(HostNetworking.netns()).doesNotContain(INJECTED);
-    InputRefusal.assertRefused(r, "compose.yaml:9:5", "networks.n.name", "invalid network name \"x\\nnetns add jcattack-netns\"");
+    InputRefusal.assertRefused(
+        r,
+        "compose.yaml:9:5",
+        "networks.n.name",
+        "invalid network name \"x\\nnetns add jcattack-netns\"");
   }
 }

@@ -48,8 +48,12 @@ class TwoEnginesFirewallTest {
     String tableB = onlyNew(concat(others, tableA));
 
     assertThat(List.of(tableA, tableB)).allMatch(t -> t.matches("jcompose-[0-9a-f]{8}"));
-    assertThat(HostNetworking.nftTable(tableA)).contains("outbound twoengines-a_default").doesNotContain("twoengines-b");
-    assertThat(HostNetworking.nftTable(tableB)).contains("outbound twoengines-b_default").doesNotContain("twoengines-a");
+    assertThat(HostNetworking.nftTable(tableA))
+        .contains("outbound twoengines-a_default")
+        .doesNotContain("twoengines-b");
+    assertThat(HostNetworking.nftTable(tableB))
+        .contains("outbound twoengines-b_default")
+        .doesNotContain("twoengines-a");
 
     b.run(120, "down", "-t", "1").assertOk();
 
@@ -75,8 +79,9 @@ class TwoEnginesFirewallTest {
   }
 
   private static List<String> jcomposeTables() {
-    return HostNetworking.nftTables().stream().filter(t -> t.startsWith("table ip jcompose"))
-        .map(t -> t.substring("table ip ".length())).toList();
+    return HostNetworking.nftTables().stream()
+        .filter(t -> t.startsWith("table ip jcompose"))
+        .map(t -> t.substring("table ip ".length()))
+        .toList();
   }
-
 }

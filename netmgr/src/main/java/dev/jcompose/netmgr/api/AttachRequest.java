@@ -41,6 +41,15 @@ public record AttachRequest(
       String macAddress,
       List<String> dnsNames,
       boolean defaultRoute) {
-    this(containerId, networkName, netnsPath, ifName, ipv4Address, macAddress, dnsNames, defaultRoute, List.of());
+    this(
+        containerId,
+        networkName,
+        netnsPath,
+        ifName,
+        ipv4Address,
+        macAddress,
+        dnsNames,
+        defaultRoute,
+        List.of());
   }
 }

@@ -6,10 +6,10 @@ import java.util.List;
  * Networks on this host: bridges, veth pairs, IPAM, NAT/isolation rules, published ports and the
  * embedded DNS. Knows nothing of compose or containers beyond a netns path. Thread-safe.
  *
- * <p>Lifecycle: {@link #start} once per engine (rebuilds firewall state idempotently, removes
- * stale links of networks that no longer exist, starts the DNS listeners); then networks are
- * created, endpoints attached/detached as containers come and go; {@link #close} stops the DNS
- * listeners but leaves networks in place (containers outlive the engine).
+ * <p>Lifecycle: {@link #start} once per engine (rebuilds firewall state idempotently, removes stale
+ * links of networks that no longer exist, starts the DNS listeners); then networks are created,
+ * endpoints attached/detached as containers come and go; {@link #close} stops the DNS listeners but
+ * leaves networks in place (containers outlive the engine).
  */
 public interface NetworkManager extends AutoCloseable {
 
@@ -31,9 +31,9 @@ public interface NetworkManager extends AutoCloseable {
 
   /**
    * Forgets a removed container: its published ports, its endpoints on every network and their
-   * addresses. Call it after the container's network namespace is gone: the kernel then deletes
-   * the veth pairs with the namespace, all of a {@code down} in one batch, where deleting them one
-   * by one costs a grace period each; stragglers are deleted before this returns.
+   * addresses. Call it after the container's network namespace is gone: the kernel then deletes the
+   * veth pairs with the namespace, all of a {@code down} in one batch, where deleting them one by
+   * one costs a grace period each; stragglers are deleted before this returns.
    */
   void release(String containerId);
 
@@ -45,7 +45,9 @@ public interface NetworkManager extends AutoCloseable {
   /** Host ports actually bound for a container (resolves random ports). */
   List<PortBinding> published(String containerId);
 
-  /** The endpoints of every container on the network, by container id (for inspecting the network). */
+  /**
+   * The endpoints of every container on the network, by container id (for inspecting the network).
+   */
   List<Endpoint> endpoints(String networkName);
 
   @Override

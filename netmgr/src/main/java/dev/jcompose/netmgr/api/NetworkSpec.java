@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A bridge network to create. {@code name} is the engine name (e.g. {@code myproj_default});
- * the bridge interface gets a derived {@code jc…} name. Empty {@code subnets} = allocate from the
+ * A bridge network to create. {@code name} is the engine name (e.g. {@code myproj_default}); the
+ * bridge interface gets a derived {@code jc…} name. Empty {@code subnets} = allocate from the
  * default pools, skipping anything overlapping host routes or other networks.
  */
 public record NetworkSpec(

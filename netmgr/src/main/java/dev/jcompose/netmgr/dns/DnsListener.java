@@ -29,44 +29,59 @@ final class DnsListener {
     this.tcp = tcp;
   }
 
-  static Future<DnsListener> start(Vertx vertx, DnsService service, String network, String address, int port) {
-    DatagramSocket udp = vertx.createDatagramSocket(new DatagramSocketOptions().setReuseAddress(true));
-    udp.handler(p -> service.handle(network, p.sender().host(), p.data().getBytes(), false)
-        .onSuccess(answer -> udp.send(Buffer.buffer(answer), p.sender().port(), p.sender().host())));
-    NetServer tcp = vertx.createNetServer(new NetServerOptions().setReuseAddress(true)
-        .setIdleTimeout(TCP_IDLE_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS));
+  static Future<DnsListener> start(
+      Vertx vertx, DnsService service, String network, String address, int port) {
+    DatagramSocket udp =
+        vertx.createDatagramSocket(new DatagramSocketOptions().setReuseAddress(true));
+    udp.handler(
+        p ->
+            service
+                .handle(network, p.sender().host(), p.data().getBytes(), false)
+                .onSuccess(
+                    answer ->
+                        udp.send(Buffer.buffer(answer), p.sender().port(), p.sender().host())));
+    NetServer tcp =
+        vertx.createNetServer(
+            new NetServerOptions()
+                .setReuseAddress(true)
+                .setIdleTimeout(TCP_IDLE_SECONDS)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS));
     tcp.connectHandler(socket -> serveTcp(service, network, socket));
     return udp.listen(port, address)
         .compose(u -> tcp.listen(port, address))
         .map(t -> new DnsListener(udp, tcp))
-        .onFailure(e -> {
-          udp.close();
-          tcp.close();
-        });
+        .onFailure(
+            e -> {
+              udp.close();
+              tcp.close();
+            });
   }
 
   private static void serveTcp(DnsService service, String network, NetSocket socket) {
     RecordParser parser = RecordParser.newFixed(2);
-    parser.handler(new Handler<>() {
-      private boolean header = true;
+    parser.handler(
+        new Handler<>() {
+          private boolean header = true;
 
-      @Override
-      public void handle(Buffer b) {
-        if (header) {
-          int length = b.getUnsignedShort(0);
-          if (length == 0) {
-            socket.close(); // an empty message is no query; RFC 7766 lets a server close the connection
-            return;
+          @Override
+          public void handle(Buffer b) {
+            if (header) {
+              int length = b.getUnsignedShort(0);
+              if (length == 0) {
+                socket.close(); // an empty message is no query; RFC 7766 lets a server close the
+                // connection
+                return;
+              }
+              parser.fixedSizeMode(length);
+            } else {
+              parser.fixedSizeMode(2);
+              service
+                  .handle(network, socket.remoteAddress().host(), b.getBytes(), true)
+                  .onSuccess(answer -> socket.write(DnsForwarder.frame(answer)));
+            }
+            header = !header;
           }
-          parser.fixedSizeMode(length);
-        } else {
-          parser.fixedSizeMode(2);
-          service.handle(network, socket.remoteAddress().host(), b.getBytes(), true)
-              .onSuccess(answer -> socket.write(DnsForwarder.frame(answer)));
-        }
-        header = !header;
-      }
-    });
+        });
     socket.handler(parser);
   }
 

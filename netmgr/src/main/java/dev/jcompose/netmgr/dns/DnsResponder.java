@@ -27,10 +27,10 @@ import org.xbill.DNS.Type;
  * Decides the answer to one query from a {@link DnsView}: a local answer, or "forward". No I/O.
  *
  * <p>Semantics (docker/aardvark): TTL 0 because a container may come back with another address;
- * known names without the asked type get NOERROR with no answer (so resolvers do not give up on
- * the A lookup); addresses of a multi-endpoint name are rotated per query; PTR for container
- * addresses; unknown names in our subnets' reverse zones are NXDOMAIN, never leaked upstream;
- * clients only on internal networks get NXDOMAIN instead of forwarding (aardvark).
+ * known names without the asked type get NOERROR with no answer (so resolvers do not give up on the
+ * A lookup); addresses of a multi-endpoint name are rotated per query; PTR for container addresses;
+ * unknown names in our subnets' reverse zones are NXDOMAIN, never leaked upstream; clients only on
+ * internal networks get NXDOMAIN instead of forwarding (aardvark).
  */
 public final class DnsResponder {
   static final long TTL = 0;
@@ -77,7 +77,10 @@ public final class DnsResponder {
     if (question.getType() == Type.A || question.getType() == Type.ANY) {
       List<Integer> rotated = new ArrayList<>(addresses);
       Collections.rotate(rotated, -Math.floorMod(rotation.getAndIncrement(), rotated.size()));
-      rotated.forEach(a -> m.addRecord(new ARecord(question.getName(), DClass.IN, TTL, inet(a)), Section.ANSWER));
+      rotated.forEach(
+          a ->
+              m.addRecord(
+                  new ARecord(question.getName(), DClass.IN, TTL, inet(a)), Section.ANSWER));
     }
     return m;
   }
@@ -89,7 +92,9 @@ public final class DnsResponder {
       // docker also resolves <name>.<network>
       String suffix = "." + DnsView.normalize(net.name());
       if (name.endsWith(suffix)) {
-        out.addAll(net.names().getOrDefault(name.substring(0, name.length() - suffix.length()), List.of()));
+        out.addAll(
+            net.names()
+                .getOrDefault(name.substring(0, name.length() - suffix.length()), List.of()));
       }
     }
     return List.copyOf(out);
@@ -104,7 +109,9 @@ public final class DnsResponder {
       String target = net.ptr().get(address);
       if (target != null) {
         Message m = reply(query, Rcode.NOERROR);
-        m.addRecord(new PTRRecord(query.getQuestion().getName(), DClass.IN, TTL, absolute(target)), Section.ANSWER);
+        m.addRecord(
+            new PTRRecord(query.getQuestion().getName(), DClass.IN, TTL, absolute(target)),
+            Section.ANSWER);
         return local(m);
       }
     }
@@ -157,7 +164,10 @@ public final class DnsResponder {
 
   private static InetAddress inet(int address) {
     try {
-      return InetAddress.getByAddress(new byte[] {(byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address});
+      return InetAddress.getByAddress(
+          new byte[] {
+            (byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address
+          });
     } catch (UnknownHostException e) {
       throw new IllegalStateException(e);
     }

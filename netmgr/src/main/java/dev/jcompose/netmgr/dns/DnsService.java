@@ -46,7 +46,8 @@ public final class DnsService implements DnsFrontend {
       return Future.succeededFuture();
     }
     return DnsListener.start(vertx, this, network, address, port)
-        .onSuccess(l -> listeners.put(network, l)).mapEmpty();
+        .onSuccess(l -> listeners.put(network, l))
+        .mapEmpty();
   }
 
   @Override
@@ -65,7 +66,9 @@ public final class DnsService implements DnsFrontend {
   /** Answers one query arriving on {@code network}'s listener; a failed future means "drop". */
   Future<byte[]> handle(String network, String clientHost, byte[] wire, boolean tcp) {
     if (wire.length > DnsWire.MAX_QUERY) {
-      return DnsWire.formerr(wire).map(Future::succeededFuture).orElseGet(() -> Future.failedFuture("oversized query"));
+      return DnsWire.formerr(wire)
+          .map(Future::succeededFuture)
+          .orElseGet(() -> Future.failedFuture("oversized query"));
     }
     Optional<Message> query = DnsWire.parse(wire);
     if (query.isEmpty() || !Ipv4.isValid(clientHost)) {
@@ -76,8 +79,12 @@ public final class DnsService implements DnsFrontend {
     if (!d.forward()) {
       return Future.succeededFuture(DnsWire.udp(d.response(), limit));
     }
-    List<SocketAddress> servers = d.servers().isEmpty() ? hostUpstreams.get() : d.servers().stream().map(HostResolvers::address).toList();
-    return forwarder.forward(wire, servers, tcp)
+    List<SocketAddress> servers =
+        d.servers().isEmpty()
+            ? hostUpstreams.get()
+            : d.servers().stream().map(HostResolvers::address).toList();
+    return forwarder
+        .forward(wire, servers, tcp)
         .map(answer -> answer.length <= limit ? answer : reencode(answer, limit))
         .recover(e -> Future.succeededFuture(DnsWire.servfail(query.get())));
   }

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An immutable snapshot of every name the embedded DNS knows, built from the persisted networks
- * and endpoints. The manager swaps in a new view after each change, so listeners never restart.
+ * An immutable snapshot of every name the embedded DNS knows, built from the persisted networks and
+ * endpoints. The manager swaps in a new view after each change, so listeners never restart.
  *
  * <p>Scoping follows docker and aardvark: a query is answered from the networks of the asking
  * container, identified by its source address on the network the query arrived on.
@@ -26,7 +26,9 @@ public final class DnsView {
   private final Map<String, List<String>> networksOfContainer;
   private final Map<String, List<String>> serversOfContainer;
 
-  private DnsView(Map<String, Net> networks, Map<String, List<String>> networksOfContainer,
+  private DnsView(
+      Map<String, Net> networks,
+      Map<String, List<String>> networksOfContainer,
       Map<String, List<String>> serversOfContainer) {
     this.networks = networks;
     this.networksOfContainer = networksOfContainer;
@@ -36,8 +38,17 @@ public final class DnsView {
   /** Builds the view; names are matched case-insensitively, addresses keep attach order. */
   public static DnsView of(List<NetworkRecord> nets, List<EndpointRecord> endpoints) {
     Map<String, Net> byName = new HashMap<>();
-    nets.forEach(n -> byName.put(n.name(), new Net(n.name(), Cidr.parse(n.subnet()), n.internal(),
-        new LinkedHashMap<>(), new HashMap<>(), new HashMap<>())));
+    nets.forEach(
+        n ->
+            byName.put(
+                n.name(),
+                new Net(
+                    n.name(),
+                    Cidr.parse(n.subnet()),
+                    n.internal(),
+                    new LinkedHashMap<>(),
+                    new HashMap<>(),
+                    new HashMap<>())));
     Map<String, List<String>> containerNets = new HashMap<>();
     Map<String, List<String>> servers = new HashMap<>();
     for (EndpointRecord e : endpoints) {
@@ -94,8 +105,13 @@ public final class DnsView {
   }
 
   /** Addresses of one network as unmodifiable facts. */
-  record Net(String name, Cidr subnet, boolean internal, Map<String, List<Integer>> names,
-      Map<Integer, String> ptr, Map<Integer, String> clients) {
+  record Net(
+      String name,
+      Cidr subnet,
+      boolean internal,
+      Map<String, List<Integer>> names,
+      Map<Integer, String> ptr,
+      Map<Integer, String> clients) {
 
     Set<String> allNames() {
       return names.keySet();

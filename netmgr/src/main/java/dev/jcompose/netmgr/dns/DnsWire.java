@@ -10,13 +10,16 @@ import org.xbill.DNS.Rcode;
 final class DnsWire {
   /** The EDNS payload size DNS flag day 2020 recommends (no IP fragmentation). */
   static final int EDNS_PAYLOAD = 1232;
+
   static final int PLAIN_UDP = 512;
+
   /**
-   * Largest query the embedded DNS reads. A real query (one question, EDNS with a cookie and
-   * RFC 8467 padding) stays under 600 bytes; TCP framing would allow 65535, so a longer message is
+   * Largest query the embedded DNS reads. A real query (one question, EDNS with a cookie and RFC
+   * 8467 padding) stays under 600 bytes; TCP framing would allow 65535, so a longer message is
    * answered FORMERR without being parsed or forwarded.
    */
   static final int MAX_QUERY = 4096;
+
   private static final int HEADER = 12;
 
   private DnsWire() {}

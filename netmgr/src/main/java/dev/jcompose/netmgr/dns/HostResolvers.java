@@ -54,7 +54,8 @@ public final class HostResolvers implements Supplier<List<SocketAddress>> {
   public static SocketAddress address(String server) {
     int colon = server.lastIndexOf(':');
     if (colon > 0 && server.indexOf(':') == colon) {
-      return SocketAddress.inetSocketAddress(Integer.parseInt(server.substring(colon + 1)), server.substring(0, colon));
+      return SocketAddress.inetSocketAddress(
+          Integer.parseInt(server.substring(colon + 1)), server.substring(0, colon));
     }
     return SocketAddress.inetSocketAddress(53, server);
   }

@@ -26,10 +26,16 @@ public record FirewallState(List<Net> networks, List<Port> ports, boolean guardF
   }
 
   /**
-   * One published port; {@code hostIp} "" means every host address. Loopback host addresses get
-   * no DNAT rule: the in-process proxy serves them.
+   * One published port; {@code hostIp} "" means every host address. Loopback host addresses get no
+   * DNAT rule: the in-process proxy serves them.
    */
-  public record Port(String hostIp, int hostPort, String protocol, String containerIp, int containerPort, String bridge) {
+  public record Port(
+      String hostIp,
+      int hostPort,
+      String protocol,
+      String containerIp,
+      int containerPort,
+      String bridge) {
     public Port {
       hostIp = RuleValues.hostIp(hostIp);
       RuleValues.port(hostPort);

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fallback {@link Firewall} for hosts without nft: own chains filled by one
- * {@code iptables-restore --noflush} (declaring a chain there flushes it, so a re-apply replaces
- * the rules), plus one jump per built-in chain added only if missing ({@code -C} before {@code -I}).
+ * Fallback {@link Firewall} for hosts without nft: own chains filled by one {@code iptables-restore
+ * --noflush} (declaring a chain there flushes it, so a re-apply replaces the rules), plus one jump
+ * per built-in chain added only if missing ({@code -C} before {@code -I}).
  */
 public final class IptablesFirewall implements Firewall {
   private final String prefix;

@@ -18,7 +18,9 @@ public final class IptablesRuleset {
     return List.of(
         new String[] {"raw", "PREROUTING", "-j " + prefix + "-RAW"},
         new String[] {"nat", "PREROUTING", "-m addrtype --dst-type LOCAL -j " + prefix + "-DNAT"},
-        new String[] {"nat", "OUTPUT", "! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j " + prefix + "-OUT"},
+        new String[] {
+          "nat", "OUTPUT", "! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j " + prefix + "-OUT"
+        },
         new String[] {"nat", "POSTROUTING", "-j " + prefix + "-MASQ"},
         new String[] {"filter", "FORWARD", "-j " + prefix + "-FWD"});
   }
@@ -33,7 +35,8 @@ public final class IptablesRuleset {
     for (FirewallState.Net n : s.networks()) {
       raw.add("-A " + prefix + "-RAW -d " + n.subnet() + " ! -i " + n.bridge() + " -j DROP");
       if (!n.internal()) {
-        nat.add("-A " + prefix + "-MASQ -s " + n.subnet() + " ! -o " + n.bridge() + " -j MASQUERADE");
+        nat.add(
+            "-A " + prefix + "-MASQ -s " + n.subnet() + " ! -o " + n.bridge() + " -j MASQUERADE");
       }
       forward(prefix + "-FWD", n, filter);
     }
@@ -42,14 +45,28 @@ public final class IptablesRuleset {
     }
     for (FirewallState.Port p : s.ports()) {
       if (!NftRuleset.loopback(p)) {
-        String match = (NftRuleset.anyAddress(p.hostIp()) ? "" : "-d " + p.hostIp() + " ") + "-p " + p.protocol()
-            + " --dport " + p.hostPort() + " -j DNAT --to-destination " + p.containerIp() + ":" + p.containerPort();
+        String match =
+            (NftRuleset.anyAddress(p.hostIp()) ? "" : "-d " + p.hostIp() + " ")
+                + "-p "
+                + p.protocol()
+                + " --dport "
+                + p.hostPort()
+                + " -j DNAT --to-destination "
+                + p.containerIp()
+                + ":"
+                + p.containerPort();
         nat.add("-A " + prefix + "-DNAT ! -i " + p.bridge() + " " + match);
         nat.add("-A " + prefix + "-OUT " + match);
       }
     }
     StringBuilder out = new StringBuilder();
-    tables.forEach((t, lines) -> out.append('*').append(t).append('\n').append(String.join("\n", lines)).append("\nCOMMIT\n"));
+    tables.forEach(
+        (t, lines) ->
+            out.append('*')
+                .append(t)
+                .append('\n')
+                .append(String.join("\n", lines))
+                .append("\nCOMMIT\n"));
     return out.toString();
   }
 
@@ -68,7 +85,8 @@ public final class IptablesRuleset {
     f.add("-A " + chain + " -i " + br + " -j ACCEPT");
   }
 
-  private static List<String> table(Map<String, List<String>> tables, String name, String... chains) {
+  private static List<String> table(
+      Map<String, List<String>> tables, String name, String... chains) {
     List<String> lines = new ArrayList<>();
     for (String c : chains) {
       lines.add(":" + c + " - [0:0]");

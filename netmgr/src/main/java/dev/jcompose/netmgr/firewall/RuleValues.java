@@ -8,18 +8,25 @@ import java.util.regex.Pattern;
 
 /**
  * The only values a rule set may contain, checked when {@link FirewallState} is built: the nft
- * script and the iptables-restore input are text for a parser, so every interpolated value must
- * be one that cannot end a string, a statement or a line. Names (network names in comments, table
- * and interface names) keep to {@code [A-Za-z0-9_.-]}, addresses are re-printed from their parsed
- * form, protocols and ports come from fixed sets and ranges.
+ * script and the iptables-restore input are text for a parser, so every interpolated value must be
+ * one that cannot end a string, a statement or a line. Names (network names in comments, table and
+ * interface names) keep to {@code [A-Za-z0-9_.-]}, addresses are re-printed from their parsed form,
+ * protocols and ports come from fixed sets and ranges.
  */
 final class RuleValues {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
   /** IFNAMSIZ is 16 with the NUL. */
   private static final Pattern INTERFACE = Pattern.compile("[A-Za-z0-9_.-]{1,15}");
-  /** nft identifiers start with a letter; iptables chain names are at most 28 characters with a suffix. */
+
+  /**
+   * nft identifiers start with a letter; iptables chain names are at most 28 characters with a
+   * suffix.
+   */
   private static final Pattern TABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,19}");
+
   private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "sctp");
+
   /** nft comments hold at most 128 bytes; the longest prefix used is 20. */
   private static final int MAX_NAME = 100;
 
@@ -37,13 +44,16 @@ final class RuleValues {
     return check("table name", v, TABLE.matcher(nonNull(v)).matches());
   }
 
-  /** Must already be in canonical form (network address, no host bits), as the allocator writes it. */
+  /**
+   * Must already be in canonical form (network address, no host bits), as the allocator writes it.
+   */
   static String subnet(String v) {
     return check("subnet", v, v != null && v.contains("/") && Cidr.parse(v).toString().equals(v));
   }
 
   static String ipv4(String v) {
-    return check("IPv4 address", v, Ipv4.isValid(nonNull(v)) && Ipv4.format(Ipv4.parse(v)).equals(v));
+    return check(
+        "IPv4 address", v, Ipv4.isValid(nonNull(v)) && Ipv4.format(Ipv4.parse(v)).equals(v));
   }
 
   /** "" or an IPv4 address: the host side of a published port. */
@@ -57,14 +67,16 @@ final class RuleValues {
 
   static int port(int p) {
     if (p < 1 || p > 65535) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "port " + p + " is out of range 1..65535");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID, "port " + p + " is out of range 1..65535");
     }
     return p;
   }
 
   private static String check(String what, String v, boolean ok) {
     if (!ok) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "refusing " + what + " '" + v + "' in a firewall rule");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID, "refusing " + what + " '" + v + "' in a firewall rule");
     }
     return v;
   }

@@ -33,17 +33,31 @@ public final class AddressAllocator {
   public int reserve(String address, Map<Integer, String> inUse) {
     int a = Ipv4.parse(address);
     if (!subnet.contains(a)) {
-      throw new NetworkException(NetworkException.Kind.INVALID,
-          "address " + address + " is outside subnet " + subnet + " of network '" + networkName + "'");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID,
+          "address "
+              + address
+              + " is outside subnet "
+              + subnet
+              + " of network '"
+              + networkName
+              + "'");
     }
     if (a == gateway || isReserved(a)) {
-      throw new NetworkException(NetworkException.Kind.INVALID,
-          "address " + address + " is the " + (a == gateway ? "gateway" : "network or broadcast address")
-              + " of network '" + networkName + "'");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID,
+          "address "
+              + address
+              + " is the "
+              + (a == gateway ? "gateway" : "network or broadcast address")
+              + " of network '"
+              + networkName
+              + "'");
     }
     String owner = inUse.get(a);
     if (owner != null) {
-      throw new NetworkException(NetworkException.Kind.CONFLICT,
+      throw new NetworkException(
+          NetworkException.Kind.CONFLICT,
           "address " + address + " on network '" + networkName + "' is already used by " + owner);
     }
     return a;
@@ -51,14 +65,22 @@ public final class AddressAllocator {
 
   /** Lowest free address of the range. */
   public int allocate(Map<Integer, String> inUse) {
-    for (long a = Integer.toUnsignedLong(range.network()); a <= Integer.toUnsignedLong(range.last()); a++) {
+    for (long a = Integer.toUnsignedLong(range.network());
+        a <= Integer.toUnsignedLong(range.last());
+        a++) {
       int candidate = (int) a;
       if (candidate != gateway && !isReserved(candidate) && !inUse.containsKey(candidate)) {
         return candidate;
       }
     }
-    throw new NetworkException(NetworkException.Kind.UNAVAILABLE,
-        "no free address in " + range + " of network '" + networkName + "' (" + inUse.size()
+    throw new NetworkException(
+        NetworkException.Kind.UNAVAILABLE,
+        "no free address in "
+            + range
+            + " of network '"
+            + networkName
+            + "' ("
+            + inUse.size()
             + " endpoints attached)");
   }
 

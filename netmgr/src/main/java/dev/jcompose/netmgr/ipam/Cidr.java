@@ -12,7 +12,8 @@ public record Cidr(int network, int prefix) {
 
   public Cidr {
     if (prefix < 0 || prefix > 32) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "prefix length " + prefix + " is out of range 0..32");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID, "prefix length " + prefix + " is out of range 0..32");
     }
     network &= mask(prefix);
   }
@@ -25,7 +26,8 @@ public record Cidr(int network, int prefix) {
     }
     String len = text.substring(slash + 1).strip();
     if (len.isEmpty() || !len.chars().allMatch(Character::isDigit) || len.length() > 2) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "'" + text + "' is not an IPv4 CIDR");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID, "'" + text + "' is not an IPv4 CIDR");
     }
     return new Cidr(Ipv4.parse(text.substring(0, slash)), Integer.parseInt(len));
   }

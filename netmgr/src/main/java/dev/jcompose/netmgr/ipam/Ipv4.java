@@ -20,7 +20,13 @@ public final class Ipv4 {
   }
 
   public static String format(int address) {
-    return (address >>> 24) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "." + (address & 0xff);
+    return (address >>> 24)
+        + "."
+        + ((address >>> 16) & 0xff)
+        + "."
+        + ((address >>> 8) & 0xff)
+        + "."
+        + (address & 0xff);
   }
 
   /** Whether {@code text} is a dotted-quad IPv4 address. */
@@ -45,6 +51,7 @@ public final class Ipv4 {
   }
 
   private static NetworkException invalid(String text) {
-    return new NetworkException(NetworkException.Kind.INVALID, "'" + text + "' is not an IPv4 address");
+    return new NetworkException(
+        NetworkException.Kind.INVALID, "'" + text + "' is not an IPv4 address");
   }
 }

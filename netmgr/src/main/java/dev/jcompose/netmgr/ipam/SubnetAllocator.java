@@ -9,12 +9,13 @@ import java.util.Optional;
  * default pools. Pure function of its inputs (no I/O), so the caller passes what is taken.
  *
  * <p>Pools: /24s are enough for a compose project (docker hands out /16s and runs out after ~30
- * networks; podman also uses /24s). 172.29/16 first because it sits in docker's private range
- * users already recognise and outside docker's first defaults (172.17-172.28 are handed out in
- * order), then 10.89/16 like podman.
+ * networks; podman also uses /24s). 172.29/16 first because it sits in docker's private range users
+ * already recognise and outside docker's first defaults (172.17-172.28 are handed out in order),
+ * then 10.89/16 like podman.
  */
 public final class SubnetAllocator {
-  static final List<Cidr> DEFAULT_POOLS = List.of(Cidr.parse("172.29.0.0/16"), Cidr.parse("10.89.0.0/16"));
+  static final List<Cidr> DEFAULT_POOLS =
+      List.of(Cidr.parse("172.29.0.0/16"), Cidr.parse("10.89.0.0/16"));
   private static final int DEFAULT_PREFIX = 24;
 
   private final List<Cidr> pools;
@@ -31,9 +32,17 @@ public final class SubnetAllocator {
   public Cidr checkConfigured(String networkName, Cidr configured, List<TakenRange> taken) {
     Optional<TakenRange> clash = firstOverlap(configured, taken);
     if (clash.isPresent()) {
-      throw new NetworkException(NetworkException.Kind.CONFLICT,
-          "subnet " + configured + " of network '" + networkName + "' overlaps " + clash.get().owner()
-              + " (" + clash.get().range() + ")");
+      throw new NetworkException(
+          NetworkException.Kind.CONFLICT,
+          "subnet "
+              + configured
+              + " of network '"
+              + networkName
+              + "' overlaps "
+              + clash.get().owner()
+              + " ("
+              + clash.get().range()
+              + ")");
     }
     return configured;
   }
@@ -42,14 +51,19 @@ public final class SubnetAllocator {
   public Cidr allocate(String networkName, List<TakenRange> taken) {
     for (Cidr pool : pools) {
       for (long i = 0; i < pool.size() >> (32 - DEFAULT_PREFIX); i++) {
-        Cidr candidate = new Cidr(pool.network() + (int) (i << (32 - DEFAULT_PREFIX)), DEFAULT_PREFIX);
+        Cidr candidate =
+            new Cidr(pool.network() + (int) (i << (32 - DEFAULT_PREFIX)), DEFAULT_PREFIX);
         if (firstOverlap(candidate, taken).isEmpty()) {
           return candidate;
         }
       }
     }
-    throw new NetworkException(NetworkException.Kind.UNAVAILABLE,
-        "no free subnet for network '" + networkName + "': default pools " + pools
+    throw new NetworkException(
+        NetworkException.Kind.UNAVAILABLE,
+        "no free subnet for network '"
+            + networkName
+            + "': default pools "
+            + pools
             + " are exhausted; remove unused networks or configure ipam.config.subnet");
   }
 

@@ -9,4 +9,5 @@ package dev.jcompose.netmgr.link;
  * @param alias ifalias marking the link as this engine's, for crash cleanup
  * @param internal no forwarding out of this bridge
  */
-public record BridgeConfig(String name, String mac, int mtu, String gatewayCidr, String alias, boolean internal) {}
+public record BridgeConfig(
+    String name, String mac, int mtu, String gatewayCidr, String alias, boolean internal) {}

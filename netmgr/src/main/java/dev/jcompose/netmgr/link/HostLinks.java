@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the host's network namespace holds, read by rtnetlink dumps (RTM_GETLINK, RTM_GETROUTE):
- * the links carrying an alias prefix and the routes of the main table. The caller serialises
- * access to the socket.
+ * What the host's network namespace holds, read by rtnetlink dumps (RTM_GETLINK, RTM_GETROUTE): the
+ * links carrying an alias prefix and the routes of the main table. The caller serialises access to
+ * the socket.
  */
 final class HostLinks {
   private static final int RTM_GETLINK = 18;
@@ -26,7 +26,11 @@ final class HostLinks {
   private static final int RTA_DST = 1;
   private static final int RTA_OIF = 4;
   private static final int RTA_TABLE = 15;
-  /** Wider routes (VPNs install 0.0.0.0/1) would make every pool unusable; docker stopped checking them (moby#42598). */
+
+  /**
+   * Wider routes (VPNs install 0.0.0.0/1) would make every pool unusable; docker stopped checking
+   * them (moby#42598).
+   */
   private static final int NARROWEST_IGNORED_PREFIX = 8;
 
   private HostLinks() {}
@@ -36,21 +40,35 @@ final class HostLinks {
     for (NetlinkReply link : links(s)) {
       String alias = link.string(IFLA_IFALIAS);
       if (alias.startsWith(aliasPrefix)) {
-        out.add(new LinkInfo(link.string(IFLA_IFNAME), NetlinkReply.string(link.nested(IFLA_LINKINFO), IFLA_INFO_KIND), alias));
+        out.add(
+            new LinkInfo(
+                link.string(IFLA_IFNAME),
+                NetlinkReply.string(link.nested(IFLA_LINKINFO), IFLA_INFO_KIND),
+                alias));
       }
     }
     return out;
   }
 
-  /** IPv4 routes of the main table other than the default route and very wide ones, as {@code ip route} lists them. */
+  /**
+   * IPv4 routes of the main table other than the default route and very wide ones, as {@code ip
+   * route} lists them.
+   */
   static List<TakenRange> routes(NetlinkSocket s) {
     Map<Integer, String> names = new HashMap<>();
     links(s).forEach(l -> names.put(l.headerInt(4), l.string(IFLA_IFNAME)));
     List<TakenRange> out = new ArrayList<>();
-    for (NetlinkReply r : s.dump(NetlinkMessage.dump(RTM_GETROUTE, s.nextSeq()).rtmsgFamily(AF_INET), RTMSG_SIZE, "list routes")) {
+    for (NetlinkReply r :
+        s.dump(
+            NetlinkMessage.dump(RTM_GETROUTE, s.nextSeq()).rtmsgFamily(AF_INET),
+            RTMSG_SIZE,
+            "list routes")) {
       int table = r.has(RTA_TABLE) ? r.u32(RTA_TABLE) : r.headerByte(4);
       int prefix = r.headerByte(1);
-      if (r.headerByte(0) != AF_INET || table != RT_TABLE_MAIN || !r.has(RTA_DST) || prefix < NARROWEST_IGNORED_PREFIX) {
+      if (r.headerByte(0) != AF_INET
+          || table != RT_TABLE_MAIN
+          || !r.has(RTA_DST)
+          || prefix < NARROWEST_IGNORED_PREFIX) {
         continue;
       }
       Cidr dst = new Cidr(r.ipv4(RTA_DST), prefix);
@@ -61,6 +79,9 @@ final class HostLinks {
   }
 
   private static List<NetlinkReply> links(NetlinkSocket s) {
-    return s.dump(NetlinkMessage.dump(RTM_GETLINK, s.nextSeq()).ifinfo(0, 0, 0), IFINFOMSG_SIZE, "list links");
+    return s.dump(
+        NetlinkMessage.dump(RTM_GETLINK, s.nextSeq()).ifinfo(0, 0, 0),
+        IFINFOMSG_SIZE,
+        "list links");
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The one door from netmgr to kernel links, addresses and routes. {@link NetlinkLinkOps} is the
  * real implementation (rtnetlink only: no name or address ever passes through a command parser);
- * tests use a recorder. Every method is idempotent where the kernel allows
- * (deleting a missing link is not an error) so crash recovery can simply replay.
+ * tests use a recorder. Every method is idempotent where the kernel allows (deleting a missing link
+ * is not an error) so crash recovery can simply replay.
  */
 public interface LinkOps {
 
@@ -15,8 +15,8 @@ public interface LinkOps {
   void ensureBridge(BridgeConfig bridge);
 
   /**
-   * Creates a veth pair: host end on the bridge, peer moved into the netns, addressed, routed.
-   * Must be thread-safe: the manager attaches many containers at once, outside its lock.
+   * Creates a veth pair: host end on the bridge, peer moved into the netns, addressed, routed. Must
+   * be thread-safe: the manager attaches many containers at once, outside its lock.
    */
   void attachVeth(VethConfig veth);
 

@@ -18,8 +18,8 @@ import java.util.List;
  *
  * <p>A veth is made as netavark and docker make it: one RTM_NEWLINK creates it with its peer
  * directly in the container netns (IFLA_NET_NS_FD) and the host end enslaved to the bridge; then,
- * through a socket opened inside the netns: lo up, address, eth up, default route. Reads (links
- * by alias, host routes) are dumps on the host socket ({@link HostLinks}).
+ * through a socket opened inside the netns: lo up, address, eth up, default route. Reads (links by
+ * alias, host routes) are dumps on the host socket ({@link HostLinks}).
  */
 public final class NetlinkLinkOps implements LinkOps {
   private static final int RTM_NEWLINK = 16;
@@ -49,24 +49,36 @@ public final class NetlinkLinkOps implements LinkOps {
   }
 
   /**
-   * Creates the bridge if missing, then (again on every call, so recovery can replay) its MAC,
-   * MTU, alias and up state in one RTM_NEWLINK, and its gateway address as {@code ip addr replace}.
+   * Creates the bridge if missing, then (again on every call, so recovery can replay) its MAC, MTU,
+   * alias and up state in one RTM_NEWLINK, and its gateway address as {@code ip addr replace}.
    */
   @Override
   public void ensureBridge(BridgeConfig b) {
     synchronized (host) {
       if (!LinkPresence.exists(b.name())) {
-        NetlinkMessage m = new NetlinkMessage(RTM_NEWLINK, NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_EXCL, host.nextSeq())
-            .ifinfo(0, 0, 0).string(IFLA_IFNAME, b.name());
+        NetlinkMessage m =
+            new NetlinkMessage(
+                    RTM_NEWLINK,
+                    NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_EXCL,
+                    host.nextSeq())
+                .ifinfo(0, 0, 0)
+                .string(IFLA_IFNAME, b.name());
         int info = m.begin(IFLA_LINKINFO);
         m.string(IFLA_INFO_KIND, "bridge").end(info);
         host.request(m, "create bridge " + b.name());
       }
-      host.request(new NetlinkMessage(RTM_NEWLINK, 0, host.nextSeq()).ifinfo(0, IFF_UP, IFF_UP).string(IFLA_IFNAME, b.name())
-          .bytes(IFLA_ADDRESS, mac(b.mac())).u32(IFLA_MTU, b.mtu()).string(IFLA_IFALIAS, b.alias()), "configure bridge " + b.name());
+      host.request(
+          new NetlinkMessage(RTM_NEWLINK, 0, host.nextSeq())
+              .ifinfo(0, IFF_UP, IFF_UP)
+              .string(IFLA_IFNAME, b.name())
+              .bytes(IFLA_ADDRESS, mac(b.mac()))
+              .u32(IFLA_MTU, b.mtu())
+              .string(IFLA_IFALIAS, b.alias()),
+          "configure bridge " + b.name());
       address(host, host.index(b.name()), b.gatewayCidr(), NetlinkMessage.NLM_F_REPLACE);
     }
-    // Loose reverse-path filtering: strict mode drops replies on multi-network containers (netavark).
+    // Loose reverse-path filtering: strict mode drops replies on multi-network containers
+    // (netavark).
     setSysctl("net.ipv4.conf." + b.name() + ".rp_filter", "2");
     if (b.internal()) {
       setSysctl("net.ipv4.conf." + b.name() + ".forwarding", "0");
@@ -99,27 +111,41 @@ public final class NetlinkLinkOps implements LinkOps {
   }
 
   private void createVeth(VethConfig v, int nsFd) {
-    NetlinkMessage m = new NetlinkMessage(RTM_NEWLINK, NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_EXCL, host.nextSeq())
-        .ifinfo(0, IFF_UP, IFF_UP)
-        .string(IFLA_IFNAME, v.hostName()).u32(IFLA_MTU, v.mtu()).u32(IFLA_MASTER, ifindex(v.bridge()));
+    NetlinkMessage m =
+        new NetlinkMessage(
+                RTM_NEWLINK,
+                NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_EXCL,
+                host.nextSeq())
+            .ifinfo(0, IFF_UP, IFF_UP)
+            .string(IFLA_IFNAME, v.hostName())
+            .u32(IFLA_MTU, v.mtu())
+            .u32(IFLA_MASTER, ifindex(v.bridge()));
     int info = m.begin(IFLA_LINKINFO);
     m.string(IFLA_INFO_KIND, "veth");
     int data = m.begin(IFLA_INFO_DATA);
     int peer = m.begin(VETH_INFO_PEER);
-    m.ifinfo(0, 0, 0).string(IFLA_IFNAME, v.ifName()).u32(IFLA_MTU, v.mtu()).u32(IFLA_NET_NS_FD, nsFd);
+    m.ifinfo(0, 0, 0)
+        .string(IFLA_IFNAME, v.ifName())
+        .u32(IFLA_MTU, v.mtu())
+        .u32(IFLA_NET_NS_FD, nsFd);
     if (v.mac() != null && !v.mac().isBlank()) {
       m.bytes(IFLA_ADDRESS, mac(v.mac()));
     }
     m.end(peer);
     m.end(data);
     m.end(info);
-    host.request(m, "create veth " + v.hostName() + " with peer " + v.ifName() + " in " + v.netnsPath());
+    host.request(
+        m, "create veth " + v.hostName() + " with peer " + v.ifName() + " in " + v.netnsPath());
   }
 
   private void setAlias(VethConfig v) {
     // The kernel ignores IFLA_IFALIAS when creating a link; it is only applied by a set.
-    host.request(new NetlinkMessage(RTM_NEWLINK, 0, host.nextSeq()).ifinfo(0, 0, 0)
-        .string(IFLA_IFNAME, v.hostName()).string(IFLA_IFALIAS, v.alias()), "alias " + v.hostName());
+    host.request(
+        new NetlinkMessage(RTM_NEWLINK, 0, host.nextSeq())
+            .ifinfo(0, 0, 0)
+            .string(IFLA_IFNAME, v.hostName())
+            .string(IFLA_IFALIAS, v.alias()),
+        "alias " + v.hostName());
   }
 
   private static void configureInside(NetlinkSocket s, VethConfig v) {
@@ -127,22 +153,40 @@ public final class NetlinkLinkOps implements LinkOps {
     int index = up(s, v.ifName());
     address(s, index, v.addressCidr(), NetlinkMessage.NLM_F_EXCL);
     if (v.defaultGateway() != null) {
-      s.request(new NetlinkMessage(RTM_NEWROUTE, NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_REPLACE, s.nextSeq())
-          .rtmsg(0).ipv4(RTA_GATEWAY, Ipv4.parse(v.defaultGateway())).u32(RTA_OIF, index), "default route via " + v.defaultGateway());
+      s.request(
+          new NetlinkMessage(
+                  RTM_NEWROUTE,
+                  NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_REPLACE,
+                  s.nextSeq())
+              .rtmsg(0)
+              .ipv4(RTA_GATEWAY, Ipv4.parse(v.defaultGateway()))
+              .u32(RTA_OIF, index),
+          "default route via " + v.defaultGateway());
     }
   }
 
-  /** RTM_NEWADDR of {@code a.b.c.d/n} on link {@code index}; {@code mode} is NLM_F_EXCL (add) or NLM_F_REPLACE. */
+  /**
+   * RTM_NEWADDR of {@code a.b.c.d/n} on link {@code index}; {@code mode} is NLM_F_EXCL (add) or
+   * NLM_F_REPLACE.
+   */
   private static void address(NetlinkSocket s, int index, String addressCidr, int mode) {
     Cidr cidr = Cidr.parse(addressCidr);
     int address = Ipv4.parse(addressCidr.substring(0, addressCidr.indexOf('/')));
-    s.request(new NetlinkMessage(RTM_NEWADDR, NetlinkMessage.NLM_F_CREATE | mode, s.nextSeq())
-        .ifaddr(cidr.prefix(), index).ipv4(IFA_LOCAL, address).ipv4(IFA_ADDRESS, address), "address " + addressCidr);
+    s.request(
+        new NetlinkMessage(RTM_NEWADDR, NetlinkMessage.NLM_F_CREATE | mode, s.nextSeq())
+            .ifaddr(cidr.prefix(), index)
+            .ipv4(IFA_LOCAL, address)
+            .ipv4(IFA_ADDRESS, address),
+        "address " + addressCidr);
   }
 
   /** Sets a link up by name and returns its index (sysfs shows the host netns, not this one). */
   private static int up(NetlinkSocket s, String name) {
-    s.request(new NetlinkMessage(RTM_NEWLINK, 0, s.nextSeq()).ifinfo(0, IFF_UP, IFF_UP).string(IFLA_IFNAME, name), "set " + name + " up");
+    s.request(
+        new NetlinkMessage(RTM_NEWLINK, 0, s.nextSeq())
+            .ifinfo(0, IFF_UP, IFF_UP)
+            .string(IFLA_IFNAME, name),
+        "set " + name + " up");
     return s.index(name);
   }
 
@@ -150,7 +194,8 @@ public final class NetlinkLinkOps implements LinkOps {
     try {
       return Integer.parseInt(Files.readString(Path.of("/sys/class/net", link, "ifindex")).strip());
     } catch (IOException | NumberFormatException e) {
-      throw new NetworkException(NetworkException.Kind.NOT_FOUND, "bridge " + link + " does not exist", e);
+      throw new NetworkException(
+          NetworkException.Kind.NOT_FOUND, "bridge " + link + " does not exist", e);
     }
   }
 
@@ -167,8 +212,8 @@ public final class NetlinkLinkOps implements LinkOps {
   }
 
   /**
-   * RTM_DELLINK by name: a {@code down} deletes one veth per container under the network
-   * manager's lock, where a process per delete (fork of a large JVM, then ip) cost 20-70 ms each.
+   * RTM_DELLINK by name: a {@code down} deletes one veth per container under the network manager's
+   * lock, where a process per delete (fork of a large JVM, then ip) cost 20-70 ms each.
    */
   @Override
   public void deleteLink(String name) {
@@ -177,10 +222,15 @@ public final class NetlinkLinkOps implements LinkOps {
     }
     try {
       synchronized (host) {
-        host.request(new NetlinkMessage(RTM_DELLINK, 0, host.nextSeq()).ifinfo(0, 0, 0).string(IFLA_IFNAME, name), "delete link " + name);
+        host.request(
+            new NetlinkMessage(RTM_DELLINK, 0, host.nextSeq())
+                .ifinfo(0, 0, 0)
+                .string(IFLA_IFNAME, name),
+            "delete link " + name);
       }
     } catch (NetworkException e) {
-      // The peer may vanish concurrently when its netns is destroyed; only a surviving link is an error.
+      // The peer may vanish concurrently when its netns is destroyed; only a surviving link is an
+      // error.
       if (LinkPresence.exists(name)) {
         throw e;
       }

@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 final class NetlinkMessage {
   static final int NLM_F_REQUEST = 0x1;
   static final int NLM_F_ACK = 0x4;
+
   /** NLM_F_ROOT | NLM_F_MATCH: every object of the type. */
   static final int NLM_F_DUMP = 0x300;
+
   static final int NLM_F_REPLACE = 0x100;
   static final int NLM_F_EXCL = 0x200;
   static final int NLM_F_CREATE = 0x400;
@@ -25,7 +27,11 @@ final class NetlinkMessage {
   }
 
   private NetlinkMessage(int type, int flags, int seq, boolean unused) {
-    buf.putInt(0).putShort((short) type).putShort((short) (flags | NLM_F_REQUEST)).putInt(seq).putInt(0);
+    buf.putInt(0)
+        .putShort((short) type)
+        .putShort((short) (flags | NLM_F_REQUEST))
+        .putInt(seq)
+        .putInt(0);
   }
 
   /** A get request: the kernel answers with the object itself, no separate ACK. */
@@ -50,10 +56,19 @@ final class NetlinkMessage {
     return this;
   }
 
-  /** struct rtmsg: IPv4 unicast route in the main table, universe scope, proto boot (as ip route). */
+  /**
+   * struct rtmsg: IPv4 unicast route in the main table, universe scope, proto boot (as ip route).
+   */
   NetlinkMessage rtmsg(int dstLen) {
-    buf.put((byte) 2).put((byte) dstLen).put((byte) 0).put((byte) 0)
-        .put((byte) 254).put((byte) 3).put((byte) 0).put((byte) 1).putInt(0);
+    buf.put((byte) 2)
+        .put((byte) dstLen)
+        .put((byte) 0)
+        .put((byte) 0)
+        .put((byte) 254)
+        .put((byte) 3)
+        .put((byte) 0)
+        .put((byte) 1)
+        .putInt(0);
     return this;
   }
 

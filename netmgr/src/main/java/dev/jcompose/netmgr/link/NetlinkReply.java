@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One rtnetlink message as the kernel sent it: its type, the fixed header that follows the
- * nlmsghdr ({@code headerSize} bytes: ifinfomsg, rtmsg, …) and its attributes by type, nested ones
- * parsed on demand. Only what netmgr reads; values are copies, the receive buffer is reused.
+ * One rtnetlink message as the kernel sent it: its type, the fixed header that follows the nlmsghdr
+ * ({@code headerSize} bytes: ifinfomsg, rtmsg, …) and its attributes by type, nested ones parsed on
+ * demand. Only what netmgr reads; values are copies, the receive buffer is reused.
  */
 final class NetlinkReply {
   static final int NLMSG_HDRLEN = 16;
@@ -28,7 +28,8 @@ final class NetlinkReply {
     ByteBuffer m = message.slice().order(ByteOrder.nativeOrder());
     int type = m.getShort(4) & 0xffff;
     ByteBuffer header = slice(m, NLMSG_HDRLEN, headerSize);
-    return new NetlinkReply(type, header, attributes(m, align(NLMSG_HDRLEN + headerSize), m.limit()));
+    return new NetlinkReply(
+        type, header, attributes(m, align(NLMSG_HDRLEN + headerSize), m.limit()));
   }
 
   int type() {

@@ -22,8 +22,10 @@ final class NetlinkSocket implements AutoCloseable {
   private static final int O_RDONLY_CLOEXEC = 0x80000;
   private static final int NLMSG_ERROR = 2;
   private static final int NLMSG_DONE = 3;
+
   /** A dump answer arrives in datagrams of up to a page or two; 64 KiB never truncates one. */
   private static final int DUMP_BUFFER = 64 * 1024;
+
   private static final int RTM_GETLINK = 18;
   private static final int IFLA_IFNAME = 3;
   private static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
@@ -52,26 +54,31 @@ final class NetlinkSocket implements AutoCloseable {
   }
 
   static NetlinkSocket inCurrentNamespace() {
-    return new NetlinkSocket(check(LIBC.socket(AF_NETLINK, SOCK_RAW_CLOEXEC, 0), "socket(AF_NETLINK)"));
+    return new NetlinkSocket(
+        check(LIBC.socket(AF_NETLINK, SOCK_RAW_CLOEXEC, 0), "socket(AF_NETLINK)"));
   }
 
   /** Opens a socket in the netns at {@code path} without moving any long-lived thread there. */
   static NetlinkSocket inNamespace(Path path) {
     int[] result = {-1};
     RuntimeException[] error = {null};
-    Thread t = new Thread(() -> {
-      try {
-        result[0] = openIn(path);
-      } catch (RuntimeException e) {
-        error[0] = e;
-      }
-    }, "netmgr-netns");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                result[0] = openIn(path);
+              } catch (RuntimeException e) {
+                error[0] = e;
+              }
+            },
+            "netmgr-netns");
     t.start();
     try {
       t.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new NetworkException(NetworkException.Kind.UNAVAILABLE, "interrupted entering " + path, e);
+      throw new NetworkException(
+          NetworkException.Kind.UNAVAILABLE, "interrupted entering " + path, e);
     }
     if (error[0] != null) {
       throw error[0];
@@ -105,7 +112,10 @@ final class NetlinkSocket implements AutoCloseable {
 
   /** The index of a link in this socket's netns (RTM_GETLINK by name). */
   int index(String name) {
-    ByteBuffer b = exchange(NetlinkMessage.get(RTM_GETLINK, nextSeq()).ifinfo(0, 0, 0).string(IFLA_IFNAME, name), "look up " + name);
+    ByteBuffer b =
+        exchange(
+            NetlinkMessage.get(RTM_GETLINK, nextSeq()).ifinfo(0, 0, 0).string(IFLA_IFNAME, name),
+            "look up " + name);
     return b.getInt(20);
   }
 
@@ -124,8 +134,8 @@ final class NetlinkSocket implements AutoCloseable {
   }
 
   /**
-   * Sends a dump request and returns every object of the answer, each parsed with a fixed header
-   * of {@code headerSize} bytes, until the kernel's NLMSG_DONE.
+   * Sends a dump request and returns every object of the answer, each parsed with a fixed header of
+   * {@code headerSize} bytes, until the kernel's NLMSG_DONE.
    */
   List<NetlinkReply> dump(NetlinkMessage m, int headerSize, String what) {
     send(m, what);
@@ -142,7 +152,8 @@ final class NetlinkSocket implements AutoCloseable {
         int len = b.getInt(at);
         int type = b.getShort(at + 4);
         if (len < NetlinkReply.NLMSG_HDRLEN || at + len > n) {
-          throw new NetworkException(NetworkException.Kind.INTERNAL, what + ": malformed netlink answer");
+          throw new NetworkException(
+              NetworkException.Kind.INTERNAL, what + ": malformed netlink answer");
         }
         if (type == NLMSG_DONE) {
           return out;
@@ -178,7 +189,9 @@ final class NetlinkSocket implements AutoCloseable {
   }
 
   private static NetworkException fail(String what, int errno) {
-    return new NetworkException(NetworkException.Kind.INTERNAL, what + " failed: errno " + errno + " (" + LIBC.strerror(errno) + ")");
+    return new NetworkException(
+        NetworkException.Kind.INTERNAL,
+        what + " failed: errno " + errno + " (" + LIBC.strerror(errno) + ")");
   }
 
   private static int errno() {

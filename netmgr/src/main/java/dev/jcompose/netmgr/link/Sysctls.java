@@ -19,7 +19,8 @@ final class Sysctls {
     try {
       Files.writeString(path(key), value + "\n");
     } catch (IOException e) {
-      throw new NetworkException(NetworkException.Kind.PERMISSION, "cannot set sysctl " + key + "=" + value + ": " + e, e);
+      throw new NetworkException(
+          NetworkException.Kind.PERMISSION, "cannot set sysctl " + key + "=" + value + ": " + e, e);
     }
   }
 
@@ -34,7 +35,8 @@ final class Sysctls {
 
   private static Path path(String key) {
     if (!KEY.matcher(key).matches()) {
-      throw new NetworkException(NetworkException.Kind.INVALID, "invalid sysctl name '" + key + "'");
+      throw new NetworkException(
+          NetworkException.Kind.INVALID, "invalid sysctl name '" + key + "'");
     }
     return Path.of("/proc/sys", key.replace('.', '/'));
   }

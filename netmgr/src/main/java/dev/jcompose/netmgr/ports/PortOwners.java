@@ -29,10 +29,14 @@ public final class PortOwners {
   Optional<String> inode(String protocol, int port) {
     String state = protocol.equals("udp") ? UDP_UNCONNECTED : TCP_LISTEN;
     for (String file : List.of(protocol, protocol + "6")) {
-      Optional<String> found = lines(proc.resolve("net").resolve(file)).stream().skip(1)
-          .map(l -> l.strip().split("\\s+"))
-          .filter(f -> f.length > 9 && f[3].equals(state) && localPort(f[1]) == port)
-          .map(f -> f[9]).filter(i -> !i.equals("0")).findFirst();
+      Optional<String> found =
+          lines(proc.resolve("net").resolve(file)).stream()
+              .skip(1)
+              .map(l -> l.strip().split("\\s+"))
+              .filter(f -> f.length > 9 && f[3].equals(state) && localPort(f[1]) == port)
+              .map(f -> f[9])
+              .filter(i -> !i.equals("0"))
+              .findFirst();
       if (found.isPresent()) {
         return found;
       }
@@ -46,7 +50,8 @@ public final class PortOwners {
 
   private Optional<String> process(String inode) {
     String link = "socket:[" + inode + "]";
-    try (DirectoryStream<Path> pids = Files.newDirectoryStream(proc, p -> p.getFileName().toString().matches("\\d+"))) {
+    try (DirectoryStream<Path> pids =
+        Files.newDirectoryStream(proc, p -> p.getFileName().toString().matches("\\d+"))) {
       for (Path pid : pids) {
         if (holds(pid.resolve("fd"), link)) {
           String comm = lines(pid.resolve("comm")).stream().findFirst().orElse("?").strip();

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The host-side sockets of published ports, per container. {@link #open} binds all of a
- * container's ports or none: if one bind fails, those already bound are closed and the failure
- * names the binding, so nothing has changed when the caller reports the conflict.
+ * The host-side sockets of published ports, per container. {@link #open} binds all of a container's
+ * ports or none: if one bind fails, those already bound are closed and the failure names the
+ * binding, so nothing has changed when the caller reports the conflict.
  */
 public final class PortProxies {
   private final Vertx vertx;
@@ -47,29 +47,42 @@ public final class PortProxies {
       chain = chain.compose(v -> openOne(b).onSuccess(bound::add).mapEmpty());
     }
     return chain
-        .map(v -> {
-          open.computeIfAbsent(owner, k -> new ArrayList<>()).addAll(bound);
-          List<PortBinding> actual = new ArrayList<>();
-          for (int i = 0; i < bindings.size(); i++) {
-            PortBinding b = bindings.get(i);
-            actual.add(new PortBinding(b.hostIp(), bound.get(i).port(), b.containerIp(), b.containerPort(), b.protocol()));
-          }
-          return List.copyOf(actual);
-        })
-        .recover(e -> Future.join(bound.stream().map(Proxy::close).toList()).transform(x -> Future.failedFuture(e)));
+        .map(
+            v -> {
+              open.computeIfAbsent(owner, k -> new ArrayList<>()).addAll(bound);
+              List<PortBinding> actual = new ArrayList<>();
+              for (int i = 0; i < bindings.size(); i++) {
+                PortBinding b = bindings.get(i);
+                actual.add(
+                    new PortBinding(
+                        b.hostIp(),
+                        bound.get(i).port(),
+                        b.containerIp(),
+                        b.containerPort(),
+                        b.protocol()));
+              }
+              return List.copyOf(actual);
+            })
+        .recover(
+            e ->
+                Future.join(bound.stream().map(Proxy::close).toList())
+                    .transform(x -> Future.failedFuture(e)));
   }
 
   private Future<Proxy> openOne(PortBinding b) {
     String host = b.hostIp() == null || b.hostIp().isEmpty() ? "0.0.0.0" : b.hostIp();
-    Future<Proxy> f = "udp".equals(b.protocol())
-        ? UdpProxy.open(vertx, host, b.hostPort(), b.containerIp(), b.containerPort())
-        : TcpProxy.open(vertx, client, host, b.hostPort(), b.containerIp(), b.containerPort());
+    Future<Proxy> f =
+        "udp".equals(b.protocol())
+            ? UdpProxy.open(vertx, host, b.hostPort(), b.containerIp(), b.containerPort())
+            : TcpProxy.open(vertx, client, host, b.hostPort(), b.containerIp(), b.containerPort());
     return f.recover(e -> Future.failedFuture(new BindFailure(b, e)));
   }
 
   public Future<Void> close(String owner) {
     List<Proxy> proxies = open.remove(owner);
-    return proxies == null ? Future.succeededFuture() : Future.join(proxies.stream().map(Proxy::close).toList()).mapEmpty();
+    return proxies == null
+        ? Future.succeededFuture()
+        : Future.join(proxies.stream().map(Proxy::close).toList()).mapEmpty();
   }
 
   public Future<Void> closeAll() {

@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One published UDP port served in-process (see {@link TcpProxy} for why). Each client address
- * gets its own upstream socket so replies find their way back; idle sessions close after
- * {@link #IDLE_MS} like docker-proxy's UDP connection tracking.
+ * One published UDP port served in-process (see {@link TcpProxy} for why). Each client address gets
+ * its own upstream socket so replies find their way back; idle sessions close after {@link
+ * #IDLE_MS} like docker-proxy's UDP connection tracking.
  */
 final class UdpProxy implements Proxy {
   private static final long IDLE_MS = 60_000;
@@ -28,7 +28,8 @@ final class UdpProxy implements Proxy {
     this.targetPort = targetPort;
   }
 
-  static Future<Proxy> open(Vertx vertx, String hostIp, int hostPort, String targetIp, int targetPort) {
+  static Future<Proxy> open(
+      Vertx vertx, String hostIp, int hostPort, String targetIp, int targetPort) {
     DatagramSocket socket = vertx.createDatagramSocket();
     UdpProxy proxy = new UdpProxy(vertx, socket, targetIp, targetPort);
     socket.handler(p -> proxy.fromClient(p.sender(), p.data()));
@@ -74,10 +75,13 @@ final class UdpProxy implements Proxy {
       if (timer >= 0) {
         vertx.cancelTimer(timer);
       }
-      timer = vertx.setTimer(IDLE_MS, id -> {
-        sessions.remove(client);
-        close();
-      });
+      timer =
+          vertx.setTimer(
+              IDLE_MS,
+              id -> {
+                sessions.remove(client);
+                close();
+              });
     }
 
     void close() {

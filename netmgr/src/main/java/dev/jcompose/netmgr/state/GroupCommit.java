@@ -5,11 +5,11 @@ import java.util.function.Consumer;
 
 /**
  * Durable writes of the state file, coalesced: callers hand in a numbered snapshot of the state
- * under the manager's lock ({@link #offer}), then wait off that lock until some write that
- * includes their change is on disk ({@link #awaitDurable}). When 20 containers attach at once,
- * one fsync covers every change made while the previous one ran, instead of 20 fsyncs in a row
- * under the lock (about 10 ms each on a busy disk, the better part of a 20-service {@code up}).
- * Each write takes the newest snapshot, so the file only ever moves forward. Thread-safe.
+ * under the manager's lock ({@link #offer}), then wait off that lock until some write that includes
+ * their change is on disk ({@link #awaitDurable}). When 20 containers attach at once, one fsync
+ * covers every change made while the previous one ran, instead of 20 fsyncs in a row under the lock
+ * (about 10 ms each on a busy disk, the better part of a 20-service {@code up}). Each write takes
+ * the newest snapshot, so the file only ever moves forward. Thread-safe.
  */
 public final class GroupCommit {
   private final Consumer<String> write;
@@ -18,18 +18,24 @@ public final class GroupCommit {
   private long durable;
   private boolean writing;
 
-  /** @param write replaces the file with a snapshot, durably ({@link StateFile#write}) */
+  /**
+   * @param write replaces the file with a snapshot, durably ({@link StateFile#write})
+   */
   public GroupCommit(Consumer<String> write) {
     this.write = write;
   }
 
-  /** Records a newer snapshot; returns its number for {@link #awaitDurable}. Never blocks on I/O. */
+  /**
+   * Records a newer snapshot; returns its number for {@link #awaitDurable}. Never blocks on I/O.
+   */
   public synchronized long offer(String text) {
     latest = text;
     return ++offered;
   }
 
-  /** Returns once snapshot {@code version} or a newer one is on disk; writes it if no one else is. */
+  /**
+   * Returns once snapshot {@code version} or a newer one is on disk; writes it if no one else is.
+   */
   public void awaitDurable(long version) {
     while (true) {
       String text;
@@ -67,7 +73,8 @@ public final class GroupCommit {
       wait();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new NetworkException(NetworkException.Kind.UNAVAILABLE, "interrupted while saving network state", e);
+      throw new NetworkException(
+          NetworkException.Kind.UNAVAILABLE, "interrupted while saving network state", e);
     }
   }
 }

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * The engine's view of its networks, endpoints and published ports. Not thread-safe: the manager
- * guards it with its lock and persists it through {@link StateFile} after every change. Sorted
- * maps keep derived outputs (rule sets, golden texts) deterministic.
+ * guards it with its lock and persists it through {@link StateFile} after every change. Sorted maps
+ * keep derived outputs (rule sets, golden texts) deterministic.
  */
 public final class NetState {
   private final Map<String, NetworkRecord> networks = new TreeMap<>();

@@ -35,17 +35,23 @@ public final class StateFile {
     }
     try {
       JsonObject json = new JsonObject(Files.readString(file));
-      json.getJsonArray("networks", new JsonArray()).forEach(o -> {
-        NetworkRecord n = StateCodec.network((JsonObject) o);
-        state.networks().put(n.name(), n);
-      });
-      json.getJsonArray("endpoints", new JsonArray()).forEach(o -> state.putEndpoint(StateCodec.endpoint((JsonObject) o)));
-      json.getJsonObject("ports", new JsonObject()).forEach(e ->
-          state.ports().put(e.getKey(), StateCodec.ports((JsonArray) e.getValue())));
+      json.getJsonArray("networks", new JsonArray())
+          .forEach(
+              o -> {
+                NetworkRecord n = StateCodec.network((JsonObject) o);
+                state.networks().put(n.name(), n);
+              });
+      json.getJsonArray("endpoints", new JsonArray())
+          .forEach(o -> state.putEndpoint(StateCodec.endpoint((JsonObject) o)));
+      json.getJsonObject("ports", new JsonObject())
+          .forEach(e -> state.ports().put(e.getKey(), StateCodec.ports((JsonArray) e.getValue())));
       state.forwardingEnabled(json.getBoolean("forwardingEnabled", false));
       return state;
     } catch (IOException | RuntimeException e) {
-      throw new NetworkException(NetworkException.Kind.INTERNAL, "cannot read network state " + file + ": " + e.getMessage(), e);
+      throw new NetworkException(
+          NetworkException.Kind.INTERNAL,
+          "cannot read network state " + file + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -53,12 +59,20 @@ public final class StateFile {
     write(encode(state));
   }
 
-  /** The file's text for {@code state}; cheap, so callers take it under their lock and write later. */
+  /**
+   * The file's text for {@code state}; cheap, so callers take it under their lock and write later.
+   */
   public String encode(NetState state) {
-    JsonObject json = new JsonObject().put("version", VERSION)
-        .put("networks", new JsonArray(state.networks().values().stream().map(StateCodec::toJson).toList()))
-        .put("endpoints", new JsonArray(state.endpoints().stream().map(StateCodec::toJson).toList()))
-        .put("forwardingEnabled", state.forwardingEnabled());
+    JsonObject json =
+        new JsonObject()
+            .put("version", VERSION)
+            .put(
+                "networks",
+                new JsonArray(state.networks().values().stream().map(StateCodec::toJson).toList()))
+            .put(
+                "endpoints",
+                new JsonArray(state.endpoints().stream().map(StateCodec::toJson).toList()))
+            .put("forwardingEnabled", state.forwardingEnabled());
     JsonObject ports = new JsonObject();
     for (Map.Entry<String, List<PortBinding>> e : state.ports().entrySet()) {
       ports.put(e.getKey(), StateCodec.toJson(e.getValue()));
@@ -73,7 +87,10 @@ public final class StateFile {
       Files.createDirectories(file.getParent());
       AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new NetworkException(NetworkException.Kind.INTERNAL, "cannot write network state " + file + ": " + e.getMessage(), e);
+      throw new NetworkException(
+          NetworkException.Kind.INTERNAL,
+          "cannot write network state " + file + ": " + e.getMessage(),
+          e);
     }
   }
 }

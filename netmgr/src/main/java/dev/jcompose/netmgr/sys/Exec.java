@@ -20,11 +20,13 @@ public final class Exec {
   private static final long TIMEOUT_SECONDS = 20;
   // Own daemon threads: the common pool has one thread on a 2-core host, and stdout + stderr must
   // be drained concurrently or a chatty child blocks on a full pipe.
-  private static final ExecutorService DRAINERS = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "netmgr-exec-drain");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService DRAINERS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "netmgr-exec-drain");
+            t.setDaemon(true);
+            return t;
+          });
 
   private Exec() {}
 
@@ -34,7 +36,11 @@ public final class Exec {
     if (r.exitCode() != 0) {
       throw new NetworkException(
           NetworkException.Kind.INTERNAL,
-          String.join(" ", command) + " failed (exit " + r.exitCode() + "): " + r.stderr().strip()
+          String.join(" ", command)
+              + " failed (exit "
+              + r.exitCode()
+              + "): "
+              + r.stderr().strip()
               + (stdin.isEmpty() ? "" : "\ninput was:\n" + stdin));
     }
     return r.stdout();
@@ -51,25 +57,32 @@ public final class Exec {
       }
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new NetworkException(NetworkException.Kind.UNAVAILABLE, String.join(" ", command) + " timed out");
+        throw new NetworkException(
+            NetworkException.Kind.UNAVAILABLE, String.join(" ", command) + " timed out");
       }
       return new Result(p.exitValue(), out.join(), err.join());
     } catch (IOException e) {
-      throw new NetworkException(NetworkException.Kind.UNAVAILABLE, "cannot run " + command.get(0) + ": " + e.getMessage(), e);
+      throw new NetworkException(
+          NetworkException.Kind.UNAVAILABLE,
+          "cannot run " + command.get(0) + ": " + e.getMessage(),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new NetworkException(NetworkException.Kind.UNAVAILABLE, "interrupted running " + command.get(0), e);
+      throw new NetworkException(
+          NetworkException.Kind.UNAVAILABLE, "interrupted running " + command.get(0), e);
     }
   }
 
   private static CompletableFuture<String> drain(InputStream s) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (s) {
-        return new String(s.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        return "";
-      }
-    }, DRAINERS);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (s) {
+            return new String(s.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            return "";
+          }
+        },
+        DRAINERS);
   }
 
   /** Exit code and captured output of one run. */

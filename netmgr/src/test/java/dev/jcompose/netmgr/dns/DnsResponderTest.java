@@ -21,15 +21,19 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 class DnsResponderTest {
-  private static final DnsView VIEW = DnsView.of(
-      List.of(net("p_default", "172.29.0.0/24", false), net("p_other", "172.29.1.0/24", false), net("p_back", "172.29.2.0/24", true)),
-      List.of(
-          ep("web1", "p_default", "172.29.0.2", List.of("web", "p-web-1")),
-          ep("web2", "p_default", "172.29.0.3", List.of("web", "p-web-2")),
-          ep("db", "p_default", "172.29.0.4", List.of("DB")),
-          ep("db", "p_back", "172.29.2.2", List.of("db")),
-          ep("spy", "p_other", "172.29.1.2", List.of("spy")),
-          ep("worker", "p_back", "172.29.2.3", List.of("worker"))));
+  private static final DnsView VIEW =
+      DnsView.of(
+          List.of(
+              net("p_default", "172.29.0.0/24", false),
+              net("p_other", "172.29.1.0/24", false),
+              net("p_back", "172.29.2.0/24", true)),
+          List.of(
+              ep("web1", "p_default", "172.29.0.2", List.of("web", "p-web-1")),
+              ep("web2", "p_default", "172.29.0.3", List.of("web", "p-web-2")),
+              ep("db", "p_default", "172.29.0.4", List.of("DB")),
+              ep("db", "p_back", "172.29.2.2", List.of("db")),
+              ep("spy", "p_other", "172.29.1.2", List.of("spy")),
+              ep("worker", "p_back", "172.29.2.3", List.of("worker"))));
   private final DnsResponder responder = new DnsResponder();
 
   @Test
@@ -43,8 +47,10 @@ class DnsResponderTest {
 
   @Test
   void a_caseInsensitiveAndNetworkSuffix_resolve() throws Exception {
-    assertThat(answers(ask("p_default", "172.29.0.2", "Db.", Type.A))).containsExactly("172.29.0.4");
-    assertThat(answers(ask("p_default", "172.29.0.2", "db.p_default.", Type.A))).containsExactly("172.29.0.4");
+    assertThat(answers(ask("p_default", "172.29.0.2", "Db.", Type.A)))
+        .containsExactly("172.29.0.4");
+    assertThat(answers(ask("p_default", "172.29.0.2", "db.p_default.", Type.A)))
+        .containsExactly("172.29.0.4");
   }
 
   @Test
@@ -64,11 +70,26 @@ class DnsResponderTest {
 
   @Test
   void a_unknownNameFromContainerWithOwnDns_forwardedToItsServers() throws Exception {
-    DnsView view = DnsView.of(List.of(net("p_default", "172.29.0.0/24", false)), List.of(
-        new EndpointRecord("c", "p_default", "h", "eth0", "172.29.0.7", 24, "gw", "mac", List.of("c"), List.of("9.9.9.9"))));
-    Message q = Message.newQuery(Record.newRecord(Name.fromString("example.com."), Type.A, DClass.IN));
+    DnsView view =
+        DnsView.of(
+            List.of(net("p_default", "172.29.0.0/24", false)),
+            List.of(
+                new EndpointRecord(
+                    "c",
+                    "p_default",
+                    "h",
+                    "eth0",
+                    "172.29.0.7",
+                    24,
+                    "gw",
+                    "mac",
+                    List.of("c"),
+                    List.of("9.9.9.9"))));
+    Message q =
+        Message.newQuery(Record.newRecord(Name.fromString("example.com."), Type.A, DClass.IN));
 
-    assertThat(responder.decide(view, "p_default", Ipv4.parse("172.29.0.7"), q).servers()).containsExactly("9.9.9.9");
+    assertThat(responder.decide(view, "p_default", Ipv4.parse("172.29.0.7"), q).servers())
+        .containsExactly("9.9.9.9");
   }
 
   @Test
@@ -89,24 +110,30 @@ class DnsResponderTest {
 
   @Test
   void a_clientOutsideListenersSubnet_refused() throws Exception {
-    assertThat(ask("p_default", "172.29.1.2", "web.", Type.A).response().getRcode()).isEqualTo(Rcode.REFUSED);
+    assertThat(ask("p_default", "172.29.1.2", "web.", Type.A).response().getRcode())
+        .isEqualTo(Rcode.REFUSED);
   }
 
   @Test
   void a_containerOnTwoNetworks_seesNamesOfBoth() throws Exception {
-    assertThat(answers(ask("p_default", "172.29.0.4", "worker.", Type.A))).containsExactly("172.29.2.3");
+    assertThat(answers(ask("p_default", "172.29.0.4", "worker.", Type.A)))
+        .containsExactly("172.29.2.3");
   }
 
   @Test
   void ptr_containerAddress_firstName() throws Exception {
-    Message m = ask("p_default", "172.29.0.4", ReverseMap.fromAddress("172.29.0.3").toString(), Type.PTR).response();
+    Message m =
+        ask("p_default", "172.29.0.4", ReverseMap.fromAddress("172.29.0.3").toString(), Type.PTR)
+            .response();
 
     assertThat(((PTRRecord) m.getSection(Section.ANSWER).get(0)).getTarget()).hasToString("web.");
   }
 
   @Test
   void ptr_unusedAddressInOurSubnet_nxdomain() throws Exception {
-    Message m = ask("p_default", "172.29.0.4", ReverseMap.fromAddress("172.29.0.99").toString(), Type.PTR).response();
+    Message m =
+        ask("p_default", "172.29.0.4", ReverseMap.fromAddress("172.29.0.99").toString(), Type.PTR)
+            .response();
 
     assertThat(m.getRcode()).isEqualTo(Rcode.NXDOMAIN);
   }
@@ -121,22 +148,28 @@ class DnsResponderTest {
     assertThat(m.getSection(Section.ANSWER).get(0).getTTL()).isZero();
   }
 
-  private DnsResponder.Decision ask(String listener, String client, String name, int type) throws Exception {
+  private DnsResponder.Decision ask(String listener, String client, String name, int type)
+      throws Exception {
     Message q = Message.newQuery(Record.newRecord(Name.fromString(name), type, DClass.IN));
     return responder.decide(VIEW, listener, Ipv4.parse(client), q);
   }
 
   private static List<String> answers(DnsResponder.Decision d) {
     List<String> out = new ArrayList<>();
-    d.response().getSection(Section.ANSWER).forEach(r -> out.add(((ARecord) r).getAddress().getHostAddress()));
+    d.response()
+        .getSection(Section.ANSWER)
+        .forEach(r -> out.add(((ARecord) r).getAddress().getHostAddress()));
     return out;
   }
 
   private static NetworkRecord net(String name, String subnet, boolean internal) {
-    return new NetworkRecord(name, "jcb-" + name, subnet, null, subnet.replace("0/24", "1"), internal, 1500, Map.of());
+    return new NetworkRecord(
+        name, "jcb-" + name, subnet, null, subnet.replace("0/24", "1"), internal, 1500, Map.of());
   }
 
-  private static EndpointRecord ep(String container, String network, String ip, List<String> names) {
-    return new EndpointRecord(container, network, "jcv-" + container, "eth0", ip, 24, "gw", "mac", names, List.of());
+  private static EndpointRecord ep(
+      String container, String network, String ip, List<String> names) {
+    return new EndpointRecord(
+        container, network, "jcv-" + container, "eth0", ip, 24, "gw", "mac", names, List.of());
   }
 }

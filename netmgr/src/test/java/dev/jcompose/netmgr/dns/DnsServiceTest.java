@@ -47,10 +47,27 @@ class DnsServiceTest {
     upstream = new UpstreamStub(vertx, upstreamPort);
     upstreams = List.of(SocketAddress.inetSocketAddress(upstreamPort, "127.0.0.1"));
     dns = new DnsService(vertx, port, () -> upstreams);
-    dns.update(DnsView.of(
-        List.of(new NetworkRecord("lo_net", "lo", "127.0.0.0/8", null, "127.0.0.1", false, 1500, Map.of())),
-        List.of(new EndpointRecord("c1", "lo_net", "x", "eth0", "127.0.0.5", 8, "127.0.0.1", "m", List.of("web"), List.of()))));
-    dns.listen("lo_net", "127.0.0.1").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    dns.update(
+        DnsView.of(
+            List.of(
+                new NetworkRecord(
+                    "lo_net", "lo", "127.0.0.0/8", null, "127.0.0.1", false, 1500, Map.of())),
+            List.of(
+                new EndpointRecord(
+                    "c1",
+                    "lo_net",
+                    "x",
+                    "eth0",
+                    "127.0.0.5",
+                    8,
+                    "127.0.0.1",
+                    "m",
+                    List.of("web"),
+                    List.of()))));
+    dns.listen("lo_net", "127.0.0.1")
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(5, TimeUnit.SECONDS);
   }
 
   @AfterEach
@@ -65,7 +82,9 @@ class DnsServiceTest {
     Message m = udp(query("web.", false));
 
     assertThat(m.getRcode()).isEqualTo(Rcode.NOERROR);
-    assertThat(m.getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("127.0.0.5");
+    assertThat(m.getSection(Section.ANSWER))
+        .extracting(Record::rdataToString)
+        .containsExactly("127.0.0.5");
   }
 
   @Test
@@ -84,7 +103,9 @@ class DnsServiceTest {
   void udp_unknownName_forwardedWithEdnsIntact() throws Exception {
     Message m = udp(query("one.test.", true));
 
-    assertThat(m.getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("10.0.1.1");
+    assertThat(m.getSection(Section.ANSWER))
+        .extracting(Record::rdataToString)
+        .containsExactly("10.0.1.1");
     assertThat(upstream.queriesWithEdns.get()).isEqualTo(1);
     assertThat(udp(query("nowhere.test.", false)).getRcode()).isEqualTo(Rcode.NXDOMAIN);
   }
@@ -111,7 +132,10 @@ class DnsServiceTest {
   @org.junit.jupiter.api.Tag("security")
   void tcp_queryOverTheSizeLimit_formerrNotForwarded() throws Exception {
     Message q = Message.newQuery(Record.newRecord(Name.fromString("one.test."), Type.A, DClass.IN));
-    q.addRecord(new OPTRecord(4096, 0, 0, 0, List.of(new org.xbill.DNS.GenericEDNSOption(12, new byte[5000]))), Section.ADDITIONAL);
+    q.addRecord(
+        new OPTRecord(
+            4096, 0, 0, 0, List.of(new org.xbill.DNS.GenericEDNSOption(12, new byte[5000]))),
+        Section.ADDITIONAL);
 
     Message m = tcp(q);
 

@@ -32,12 +32,23 @@ public final class RecordingDns implements DnsFrontend {
     return Future.succeededFuture();
   }
 
-  /** Resolves a name as a client at {@code clientIp} on {@code network} would see it (test helper). */
-  public java.util.List<String> resolve(String network, String clientIp, String name) throws Exception {
-    org.xbill.DNS.Message q = org.xbill.DNS.Message.newQuery(org.xbill.DNS.Record.newRecord(
-        org.xbill.DNS.Name.fromString(name, org.xbill.DNS.Name.root), org.xbill.DNS.Type.A, org.xbill.DNS.DClass.IN));
-    DnsResponder.Decision d = new DnsResponder().decide(view, network, dev.jcompose.netmgr.ipam.Ipv4.parse(clientIp), q);
-    return d.response() == null ? java.util.List.of() : d.response().getSection(org.xbill.DNS.Section.ANSWER).stream()
-        .map(r -> r.rdataToString()).toList();
+  /**
+   * Resolves a name as a client at {@code clientIp} on {@code network} would see it (test helper).
+   */
+  public java.util.List<String> resolve(String network, String clientIp, String name)
+      throws Exception {
+    org.xbill.DNS.Message q =
+        org.xbill.DNS.Message.newQuery(
+            org.xbill.DNS.Record.newRecord(
+                org.xbill.DNS.Name.fromString(name, org.xbill.DNS.Name.root),
+                org.xbill.DNS.Type.A,
+                org.xbill.DNS.DClass.IN));
+    DnsResponder.Decision d =
+        new DnsResponder().decide(view, network, dev.jcompose.netmgr.ipam.Ipv4.parse(clientIp), q);
+    return d.response() == null
+        ? java.util.List.of()
+        : d.response().getSection(org.xbill.DNS.Section.ANSWER).stream()
+            .map(r -> r.rdataToString())
+            .toList();
   }
 }

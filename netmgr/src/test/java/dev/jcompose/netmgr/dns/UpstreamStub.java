@@ -16,8 +16,8 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
 
 /**
- * Upstream resolver on 127.0.0.1 (UDP and TCP, same port): "one.test" = 1 address; "big.test" =
- * 60 addresses, answered truncated over UDP and fully over TCP; anything else NXDOMAIN.
+ * Upstream resolver on 127.0.0.1 (UDP and TCP, same port): "one.test" = 1 address; "big.test" = 60
+ * addresses, answered truncated over UDP and fully over TCP; anything else NXDOMAIN.
  */
 final class UpstreamStub implements AutoCloseable {
   final AtomicInteger tcpQueries = new AtomicInteger();
@@ -28,31 +28,46 @@ final class UpstreamStub implements AutoCloseable {
 
   UpstreamStub(Vertx vertx, int port) throws Exception {
     udp = vertx.createDatagramSocket();
-    udp.handler(p -> {
-      udpQueries.incrementAndGet();
-      udp.send(Buffer.buffer(answer(p.data().getBytes(), false)), p.sender().port(), p.sender().host());
-    });
-    tcp = vertx.createNetServer().connectHandler(s -> {
-      RecordParser parser = RecordParser.newFixed(2);
-      parser.handler(new io.vertx.core.Handler<>() {
-        boolean header = true;
+    udp.handler(
+        p -> {
+          udpQueries.incrementAndGet();
+          udp.send(
+              Buffer.buffer(answer(p.data().getBytes(), false)),
+              p.sender().port(),
+              p.sender().host());
+        });
+    tcp =
+        vertx
+            .createNetServer()
+            .connectHandler(
+                s -> {
+                  RecordParser parser = RecordParser.newFixed(2);
+                  parser.handler(
+                      new io.vertx.core.Handler<>() {
+                        boolean header = true;
 
-        @Override
-        public void handle(Buffer b) {
-          if (header) {
-            parser.fixedSizeMode(b.getUnsignedShort(0));
-          } else {
-            tcpQueries.incrementAndGet();
-            parser.fixedSizeMode(2);
-            s.write(DnsForwarder.frame(answer(b.getBytes(), true)));
-          }
-          header = !header;
-        }
-      });
-      s.handler(parser);
-    });
-    udp.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    tcp.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+                        @Override
+                        public void handle(Buffer b) {
+                          if (header) {
+                            parser.fixedSizeMode(b.getUnsignedShort(0));
+                          } else {
+                            tcpQueries.incrementAndGet();
+                            parser.fixedSizeMode(2);
+                            s.write(DnsForwarder.frame(answer(b.getBytes(), true)));
+                          }
+                          header = !header;
+                        }
+                      });
+                  s.handler(parser);
+                });
+    udp.listen(port, "127.0.0.1")
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(5, TimeUnit.SECONDS);
+    tcp.listen(port, "127.0.0.1")
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(5, TimeUnit.SECONDS);
   }
 
   private byte[] answer(byte[] wire, boolean overTcp) {
@@ -74,7 +89,13 @@ final class UpstreamStub implements AutoCloseable {
         return r.toWire();
       }
       for (int i = 0; i < count; i++) {
-        r.addRecord(new ARecord(q.getQuestion().getName(), DClass.IN, 60, InetAddress.getByAddress(new byte[] {10, 0, 1, (byte) (i + 1)})), Section.ANSWER);
+        r.addRecord(
+            new ARecord(
+                q.getQuestion().getName(),
+                DClass.IN,
+                60,
+                InetAddress.getByAddress(new byte[] {10, 0, 1, (byte) (i + 1)})),
+            Section.ANSWER);
       }
       return r.toWire();
     } catch (Exception e) {

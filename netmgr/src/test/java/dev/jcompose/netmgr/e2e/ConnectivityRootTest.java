@@ -26,8 +26,10 @@ class ConnectivityRootTest extends RootFixture {
     Endpoint eb = attach(b, "p_default", null, "db");
     System.out.printf("attach latency: %.2f ms%n", (System.nanoTime() - t0) / 1e6);
 
-    assertThat(a.exec("busybox", "ping", "-c", "1", "-W", "2", eb.ipv4Address()).exitCode()).isZero();
-    assertThat(b.exec("busybox", "ping", "-c", "1", "-W", "2", ea.ipv4Address()).exitCode()).isZero();
+    assertThat(a.exec("busybox", "ping", "-c", "1", "-W", "2", eb.ipv4Address()).exitCode())
+        .isZero();
+    assertThat(b.exec("busybox", "ping", "-c", "1", "-W", "2", ea.ipv4Address()).exitCode())
+        .isZero();
     assertThat(a.exec("ip", "route").stdout()).contains("default via " + ea.gateway());
     assertThat(ea.dnsServer()).isEqualTo(ea.gateway());
   }
@@ -38,13 +40,15 @@ class ConnectivityRootTest extends RootFixture {
     network("p_two", false);
     TestNetns a = netns("a");
     Endpoint one = attach(a, "p_one", null, "web");
-    manager.attach(new AttachRequest(a.name(), "p_two", a.path(), "eth1", null, null, List.of("web"), false));
+    manager.attach(
+        new AttachRequest(a.name(), "p_two", a.path(), "eth1", null, null, List.of("web"), false));
     TestNetns b = netns("b");
 
     a.close(); // the container's namespace goes first, as on docker rm
     manager.release(a.name());
 
-    assertThat(Exec.run(List.of("ip", "-o", "link", "show"), "")).doesNotContain(manager.linkAliasPrefix() + "ep:" + a.name());
+    assertThat(Exec.run(List.of("ip", "-o", "link", "show"), ""))
+        .doesNotContain(manager.linkAliasPrefix() + "ep:" + a.name());
     // its address is free again
     assertThat(attach(b, "p_one", one.ipv4Address()).ipv4Address()).isEqualTo(one.ipv4Address());
   }
@@ -58,7 +62,8 @@ class ConnectivityRootTest extends RootFixture {
     Endpoint ea = attach(a, "p_one", null, "web");
     attach(other, "p_two", null, "spy");
 
-    assertThat(other.exec("busybox", "ping", "-c", "1", "-W", "1", ea.ipv4Address()).exitCode()).isNotZero();
+    assertThat(other.exec("busybox", "ping", "-c", "1", "-W", "1", ea.ipv4Address()).exitCode())
+        .isNotZero();
   }
 
   @Test
@@ -74,18 +79,26 @@ class ConnectivityRootTest extends RootFixture {
 
   @Test
   void attach_customSubnetAndFixedAddress_honoured() {
-    NetworkInfo net = network("p_fixed", false, new NetworkSpec.Subnet("10.123.45.0/24", "10.123.45.128/25", "10.123.45.254"));
+    NetworkInfo net =
+        network(
+            "p_fixed",
+            false,
+            new NetworkSpec.Subnet("10.123.45.0/24", "10.123.45.128/25", "10.123.45.254"));
     TestNetns a = netns("a");
     TestNetns b = netns("b");
     Endpoint fixed = attach(a, "p_fixed", "10.123.45.10");
     Endpoint dynamic = attach(b, "p_fixed", null);
 
     assertThat(net.gateway()).isEqualTo("10.123.45.254");
-    assertThat(a.exec("ip", "-4", "addr", "show", "eth0").stdout()).contains("inet 10.123.45.10/24");
+    assertThat(a.exec("ip", "-4", "addr", "show", "eth0").stdout())
+        .contains("inet 10.123.45.10/24");
     assertThat(dynamic.ipv4Address()).isEqualTo("10.123.45.128");
     assertThat(fixed.gateway()).isEqualTo("10.123.45.254");
-    assertThatThrownBy(() -> network("p_clash", false, new NetworkSpec.Subnet("10.123.0.0/16", null, null)))
-        .isInstanceOf(NetworkException.class).hasMessageContaining("overlaps").hasMessageContaining("p_fixed");
+    assertThatThrownBy(
+            () -> network("p_clash", false, new NetworkSpec.Subnet("10.123.0.0/16", null, null)))
+        .isInstanceOf(NetworkException.class)
+        .hasMessageContaining("overlaps")
+        .hasMessageContaining("p_fixed");
   }
 
   @Test
@@ -99,7 +112,8 @@ class ConnectivityRootTest extends RootFixture {
 
       String seen = UpstreamHost.awaitPeer(up.ns());
       // ss prints v4-mapped peers of a dual-stack listener as [::ffff:a.b.c.d]:port
-      assertThat(seen.replace("[::ffff:", "").replace("]", "")).startsWith(UpstreamHost.HOST_SIDE + ":");
+      assertThat(seen.replace("[::ffff:", "").replace("]", ""))
+          .startsWith(UpstreamHost.HOST_SIDE + ":");
     }
   }
 
@@ -108,7 +122,9 @@ class ConnectivityRootTest extends RootFixture {
     network("p_rm", false);
     TestNetns a = netns("a");
     attach(a, "p_rm", null);
-    assertThatThrownBy(() -> manager.remove("p_rm")).isInstanceOf(NetworkException.class).hasMessageContaining("still has 1");
+    assertThatThrownBy(() -> manager.remove("p_rm"))
+        .isInstanceOf(NetworkException.class)
+        .hasMessageContaining("still has 1");
     manager.detach(a.name(), "p_rm");
     manager.remove("p_rm");
     assertThat(Exec.run(List.of("ip", "-o", "link"), "")).doesNotContain(manager.linkAliasPrefix());

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.netmgr.api.Endpoint;
 import dev.jcompose.netmgr.api.NetworkInfo;
-import java.net.InetAddress;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,8 +35,10 @@ class DnsRootTest extends RootFixture {
 
     String out = a.exec("busybox", "nslookup", "db", ea.dnsServer()).stdout();
     assertThat(out).contains(eb.ipv4Address());
-    assertThat(b.exec("busybox", "nslookup", "web", eb.dnsServer()).stdout()).contains(ea.ipv4Address());
-    assertThat(a.exec("busybox", "nslookup", eb.ipv4Address(), ea.dnsServer()).stdout()).contains("db");
+    assertThat(b.exec("busybox", "nslookup", "web", eb.dnsServer()).stdout())
+        .contains(ea.ipv4Address());
+    assertThat(a.exec("busybox", "nslookup", eb.ipv4Address(), ea.dnsServer()).stdout())
+        .contains("db");
   }
 
   @Test
@@ -62,10 +64,15 @@ class DnsRootTest extends RootFixture {
     Endpoint ea = attach(a, "p_rr", null, "api");
     Endpoint eb = attach(b, "p_rr", null, "api");
 
-    assertThat(a.exec("busybox", "nslookup", "api", ea.dnsServer()).stdout()).contains(ea.ipv4Address(), eb.ipv4Address());
+    assertThat(a.exec("busybox", "nslookup", "api", ea.dnsServer()).stdout())
+        .contains(ea.ipv4Address(), eb.ipv4Address());
     HostClient r = resolver(net.gateway());
-    List<String> first = addresses(r.send(Message.newQuery(Record.newRecord(Name.fromString("api."), Type.A, DClass.IN))));
-    List<String> second = addresses(r.send(Message.newQuery(Record.newRecord(Name.fromString("api."), Type.A, DClass.IN))));
+    List<String> first =
+        addresses(
+            r.send(Message.newQuery(Record.newRecord(Name.fromString("api."), Type.A, DClass.IN))));
+    List<String> second =
+        addresses(
+            r.send(Message.newQuery(Record.newRecord(Name.fromString("api."), Type.A, DClass.IN))));
     assertThat(first).containsExactlyInAnyOrder(ea.ipv4Address(), eb.ipv4Address());
     assertThat(second).containsExactly(first.get(1), first.get(0));
   }
@@ -76,7 +83,8 @@ class DnsRootTest extends RootFixture {
     TestNetns a = netns("a");
     Endpoint ea = attach(a, "p_fwd", null, "web");
 
-    assertThat(a.exec("busybox", "nslookup", "example.test", ea.dnsServer()).stdout()).contains(StubResolver.ADDRESS);
+    assertThat(a.exec("busybox", "nslookup", "example.test", ea.dnsServer()).stdout())
+        .contains(StubResolver.ADDRESS);
     assertThat(stub.queries.get()).isPositive();
   }
 
@@ -95,7 +103,8 @@ class DnsRootTest extends RootFixture {
       assertThat(m.getRcode()).isEqualTo(Rcode.NOERROR);
     }
     Arrays.sort(samples);
-    System.out.printf("dns A lookup (host->gateway, dnsjava client) p50 %.3f ms p90 %.3f ms p99 %.3f ms%n",
+    System.out.printf(
+        "dns A lookup (host->gateway, dnsjava client) p50 %.3f ms p90 %.3f ms p99 %.3f ms%n",
         samples[250] / 1e6, samples[450] / 1e6, samples[495] / 1e6);
   }
 

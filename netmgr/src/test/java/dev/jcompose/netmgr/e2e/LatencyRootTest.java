@@ -32,7 +32,8 @@ class LatencyRootTest extends RootFixture {
       samples[i] = System.nanoTime() - t0;
     }
     Arrays.sort(samples);
-    System.out.printf("attach latency over %d: min %.1f ms, median %.1f ms, max %.1f ms%n",
+    System.out.printf(
+        "attach latency over %d: min %.1f ms, median %.1f ms, max %.1f ms%n",
         samples.length, samples[0] / 1e6, samples[5] / 1e6, samples[9] / 1e6);
     assertThat(manager.list()).hasSize(1);
   }
@@ -42,7 +43,8 @@ class LatencyRootTest extends RootFixture {
     NetworkInfo net = network("p_dns", false);
     attach(netns("d"), "p_dns", null, "web");
     InetAddress gw = InetAddress.getByName(net.gateway());
-    byte[] query = Message.newQuery(Record.newRecord(Name.fromString("web."), Type.A, DClass.IN)).toWire();
+    byte[] query =
+        Message.newQuery(Record.newRecord(Name.fromString("web."), Type.A, DClass.IN)).toWire();
     try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(gw, 0))) {
       s.setSoTimeout(3000);
       long[] samples = new long[2000];
@@ -54,10 +56,12 @@ class LatencyRootTest extends RootFixture {
         if (i >= 0) {
           samples[i] = System.nanoTime() - t0;
         }
-        assertThat(new Message(Arrays.copyOf(p.getData(), p.getLength())).getRcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(new Message(Arrays.copyOf(p.getData(), p.getLength())).getRcode())
+            .isEqualTo(Rcode.NOERROR);
       }
       Arrays.sort(samples);
-      System.out.printf("dns A lookup after warm-up: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms%n",
+      System.out.printf(
+          "dns A lookup after warm-up: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms%n",
           samples[1000] / 1e6, samples[1800] / 1e6, samples[1980] / 1e6);
     }
   }

@@ -39,16 +39,26 @@ class PortsRootTest extends RootFixture {
     int port = manager.published(a.name()).get(0).hostPort();
 
     assertThat(port).isPositive();
-    Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
         .until(() -> httpGet("127.0.0.1", port).contains("hello from the netns"));
     assertThat(httpGet(hostAddress(), port)).contains("hello from the netns");
     TestNetns b = netns("b");
     attach(b, "p_web", null, "client");
     // busybox wget segfaults on this host; python's urllib is the client inside the netns.
-    var hairpin = b.exec("python3", "-c", "import urllib.request;print(urllib.request.urlopen('http://"
-        + hostAddress() + ":" + port + "/index.html',timeout=5).read().decode())");
+    var hairpin =
+        b.exec(
+            "python3",
+            "-c",
+            "import urllib.request;print(urllib.request.urlopen('http://"
+                + hostAddress()
+                + ":"
+                + port
+                + "/index.html',timeout=5).read().decode())");
     assertThat(hairpin.stdout())
-        .as("hairpin: a container reaches a published port on the host address").contains("hello from the netns");
+        .as("hairpin: a container reaches a published port on the host address")
+        .contains("hello from the netns");
     manager.unpublish(a.name());
     assertThat(manager.published(a.name())).isEmpty();
   }
@@ -59,21 +69,31 @@ class PortsRootTest extends RootFixture {
     TestNetns a = netns("a");
     Endpoint e = attach(a, "p_udp", null, "udp");
     // A UDP echo server in the container (busybox nc has no -u here).
-    spawn(a, "python3", "-c", "import socket\ns=socket.socket(socket.AF_INET,socket.SOCK_DGRAM)\n"
-        + "s.bind(('0.0.0.0',5000))\nwhile True:\n d,a=s.recvfrom(2048)\n s.sendto(b'echo:'+d,a)\n");
-    manager.publish(a.name(), List.of(new PortBinding("127.0.0.1", 0, e.ipv4Address(), 5000, "udp")));
+    spawn(
+        a,
+        "python3",
+        "-c",
+        "import socket\ns=socket.socket(socket.AF_INET,socket.SOCK_DGRAM)\n"
+            + "s.bind(('0.0.0.0',5000))\nwhile True:\n d,a=s.recvfrom(2048)\n s.sendto(b'echo:'+d,a)\n");
+    manager.publish(
+        a.name(), List.of(new PortBinding("127.0.0.1", 0, e.ipv4Address(), 5000, "udp")));
     int port = manager.published(a.name()).get(0).hostPort();
 
     try (DatagramSocket s = new DatagramSocket()) {
       s.setSoTimeout(500);
       byte[] msg = "ping-over-udp".getBytes(StandardCharsets.UTF_8);
       DatagramPacket reply = new DatagramPacket(new byte[100], 100);
-      Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
-        s.send(new DatagramPacket(msg, msg.length, InetAddress.getLoopbackAddress(), port));
-        s.receive(reply);
-        return true;
-      });
-      assertThat(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8)).isEqualTo("echo:ping-over-udp");
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .ignoreExceptions()
+          .until(
+              () -> {
+                s.send(new DatagramPacket(msg, msg.length, InetAddress.getLoopbackAddress(), port));
+                s.receive(reply);
+                return true;
+              });
+      assertThat(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8))
+          .isEqualTo("echo:ping-over-udp");
     }
   }
 
@@ -85,9 +105,13 @@ class PortsRootTest extends RootFixture {
     try (ServerSocket taken = new ServerSocket()) {
       taken.bind(new InetSocketAddress("0.0.0.0", 0));
       int port = taken.getLocalPort();
-      assertThatThrownBy(() -> manager.publish(a.name(), List.of(
-              new PortBinding("", 0, e.ipv4Address(), 81, "tcp"),
-              new PortBinding("", port, e.ipv4Address(), 80, "tcp"))))
+      assertThatThrownBy(
+              () ->
+                  manager.publish(
+                      a.name(),
+                      List.of(
+                          new PortBinding("", 0, e.ipv4Address(), 81, "tcp"),
+                          new PortBinding("", port, e.ipv4Address(), 80, "tcp"))))
           .isInstanceOf(NetworkException.class)
           .hasMessageContaining("0.0.0.0:" + port + "->80/tcp")
           .hasMessageContaining("process " + ProcessHandle.current().pid() + " (java)");
@@ -105,14 +129,20 @@ class PortsRootTest extends RootFixture {
     manager.publish(a.name(), List.of(new PortBinding("", 0, ea.ipv4Address(), 80, "tcp")));
     int port = manager.published(a.name()).get(0).hostPort();
 
-    assertThatThrownBy(() -> manager.publish(b.name(), List.of(new PortBinding("127.0.0.1", port, eb.ipv4Address(), 80, "tcp"))))
+    assertThatThrownBy(
+            () ->
+                manager.publish(
+                    b.name(),
+                    List.of(new PortBinding("127.0.0.1", port, eb.ipv4Address(), 80, "tcp"))))
         .isInstanceOf(NetworkException.class)
         .hasMessageContaining("already published by container " + a.name());
   }
 
   /** The host's own source address towards its default gateway (not hard-coded: hosts differ). */
   private static String hostAddress() {
-    String route = dev.jcompose.netmgr.sys.Exec.run(List.of("ip", "-o", "-4", "route", "get", "198.51.100.1"), "");
+    String route =
+        dev.jcompose.netmgr.sys.Exec.run(
+            List.of("ip", "-o", "-4", "route", "get", "198.51.100.1"), "");
     String[] f = route.strip().split("\\s+");
     for (int i = 0; i < f.length - 1; i++) {
       if (f[i].equals("src")) {
@@ -127,7 +157,8 @@ class PortsRootTest extends RootFixture {
       s.connect(new InetSocketAddress(host, port), 3000);
       s.setSoTimeout(3000);
       OutputStream out = s.getOutputStream();
-      out.write(("GET /index.html HTTP/1.0\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET /index.html HTTP/1.0\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = s.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

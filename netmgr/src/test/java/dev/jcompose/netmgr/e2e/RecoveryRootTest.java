@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.netmgr.api.Endpoint;
 import dev.jcompose.netmgr.api.PortBinding;
+import dev.jcompose.netmgr.sys.Exec;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import org.awaitility.Awaitility;
-import dev.jcompose.netmgr.sys.Exec;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,8 @@ class RecoveryRootTest extends RootFixture {
     manager.start();
 
     assertThat(links()).doesNotContain(manager.linkAliasPrefix());
-    assertThat(Exec.tryRun(List.of("nft", "list", "table", "ip", TABLE), "").exitCode()).isNotZero();
+    assertThat(Exec.tryRun(List.of("nft", "list", "table", "ip", TABLE), "").exitCode())
+        .isNotZero();
   }
 
   @Test
@@ -44,15 +45,19 @@ class RecoveryRootTest extends RootFixture {
     b.close();
     // the kernel destroys a deleted netns (and the veth pair in it) asynchronously
     String endpointAlias = manager.linkAliasPrefix() + "ep:";
-    Awaitility.await().atMost(Duration.ofSeconds(20))
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
         .until(() -> links().lines().filter(l -> l.contains(endpointAlias)).count() == 1);
 
     manager = newManager();
     manager.start();
 
     assertThat(manager.list()).hasSize(1);
-    assertThat(a.exec("busybox", "nslookup", "web", ea.dnsServer()).stdout()).contains(ea.ipv4Address());
-    assertThat(a.exec("busybox", "nslookup", "gone", ea.dnsServer()).stdout()).contains("NXDOMAIN").doesNotContain(eb.ipv4Address());
+    assertThat(a.exec("busybox", "nslookup", "web", ea.dnsServer()).stdout())
+        .contains(ea.ipv4Address());
+    assertThat(a.exec("busybox", "nslookup", "gone", ea.dnsServer()).stdout())
+        .contains("NXDOMAIN")
+        .doesNotContain(eb.ipv4Address());
   }
 
   @Test
@@ -60,8 +65,12 @@ class RecoveryRootTest extends RootFixture {
     network("p_pub", false);
     TestNetns a = netns("a");
     Endpoint e = attach(a, "p_pub", null, "web");
-    spawn(a, "python3", "-c", "import socket\ns=socket.socket()\ns.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1)\n"
-        + "s.bind(('0.0.0.0',80))\ns.listen(5)\nwhile True:\n c,_=s.accept()\n c.sendall(b'still here')\n c.close()\n");
+    spawn(
+        a,
+        "python3",
+        "-c",
+        "import socket\ns=socket.socket()\ns.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1)\n"
+            + "s.bind(('0.0.0.0',80))\ns.listen(5)\nwhile True:\n c,_=s.accept()\n c.sendall(b'still here')\n c.close()\n");
     manager.publish(a.name(), List.of(new PortBinding("127.0.0.1", 0, e.ipv4Address(), 80, "tcp")));
     int port = manager.published(a.name()).get(0).hostPort();
     manager.close();
@@ -71,7 +80,10 @@ class RecoveryRootTest extends RootFixture {
     manager.start();
 
     assertThat(manager.published(a.name())).extracting(PortBinding::hostPort).containsExactly(port);
-    Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> read(port).equals("still here"));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .until(() -> read(port).equals("still here"));
   }
 
   private static String read(int port) throws Exception {

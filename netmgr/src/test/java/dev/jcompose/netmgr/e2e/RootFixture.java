@@ -55,20 +55,23 @@ abstract class RootFixture {
   LinuxNetworkManager newManager() {
     SocketAddress upstream = SocketAddress.inetSocketAddress(stub.port(), "127.0.0.1");
     DnsService dns = new DnsService(vertx, 53, () -> List.of(upstream));
-    return new LinuxNetworkManager(stateDir, new LinuxNetworkManager.Parts(
-        new NetlinkLinkOps(), new NftFirewall(TABLE), dns, new PortProxies(vertx)));
+    return new LinuxNetworkManager(
+        stateDir,
+        new LinuxNetworkManager.Parts(
+            new NetlinkLinkOps(), new NftFirewall(TABLE), dns, new PortProxies(vertx)));
   }
 
   @AfterEach
   void tearDown() throws Exception {
-    processes.forEach(p -> {
-      p.destroyForcibly();
-      try {
-        p.waitFor();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    processes.forEach(
+        p -> {
+          p.destroyForcibly();
+          try {
+            p.waitFor();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
     for (NetworkInfo n : manager.list()) {
       for (TestNetns ns : namespaces) {
         manager.detach(ns.name(), n.name());
@@ -80,11 +83,13 @@ abstract class RootFixture {
     stub.close();
     vertx.close().toCompletionStage().toCompletableFuture().get();
     Exec.run(List.of("rm", "-rf", stateDir.toString()), "");
-    assertThat(HostChecks.leaksMentioning(TABLE, manager.linkAliasPrefix(), stateDir.toString())).isEmpty();
+    assertThat(HostChecks.leaksMentioning(TABLE, manager.linkAliasPrefix(), stateDir.toString()))
+        .isEmpty();
   }
 
   NetworkInfo network(String name, boolean internal, NetworkSpec.Subnet... subnets) {
-    return manager.create(new NetworkSpec(name, internal, List.of(subnets), null, Map.of(), Map.of()));
+    return manager.create(
+        new NetworkSpec(name, internal, List.of(subnets), null, Map.of(), Map.of()));
   }
 
   TestNetns netns(String suffix) {
@@ -95,7 +100,8 @@ abstract class RootFixture {
 
   /** Attaches the netns as container {@code ns.name()} with the given DNS names. */
   Endpoint attach(TestNetns ns, String network, String ip, String... names) {
-    return manager.attach(new AttachRequest(ns.name(), network, ns.path(), "eth0", ip, null, List.of(names), true));
+    return manager.attach(
+        new AttachRequest(ns.name(), network, ns.path(), "eth0", ip, null, List.of(names), true));
   }
 
   Process spawn(TestNetns ns, String... command) throws Exception {

@@ -23,24 +23,33 @@ final class StubResolver implements AutoCloseable {
 
   StubResolver(Vertx vertx) throws Exception {
     socket = vertx.createDatagramSocket();
-    socket.handler(p -> {
-      queries.incrementAndGet();
-      try {
-        Message q = new Message(p.data().getBytes());
-        Message r = new Message(q.getHeader().getID());
-        r.getHeader().setFlag(Flags.QR);
-        r.addRecord(q.getQuestion(), Section.QUESTION);
-        if (q.getQuestion().getName().toString().equalsIgnoreCase(KNOWN) && q.getQuestion().getType() == Type.A) {
-          r.addRecord(new ARecord(q.getQuestion().getName(), DClass.IN, 60, InetAddress.getByName(ADDRESS)), Section.ANSWER);
-        } else if (!q.getQuestion().getName().toString().equalsIgnoreCase(KNOWN)) {
-          r.getHeader().setRcode(Rcode.NXDOMAIN);
-        }
-        socket.send(Buffer.buffer(r.toWire()), p.sender().port(), p.sender().host());
-      } catch (Exception e) {
-        // ignore garbage
-      }
-    });
-    socket.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    socket.handler(
+        p -> {
+          queries.incrementAndGet();
+          try {
+            Message q = new Message(p.data().getBytes());
+            Message r = new Message(q.getHeader().getID());
+            r.getHeader().setFlag(Flags.QR);
+            r.addRecord(q.getQuestion(), Section.QUESTION);
+            if (q.getQuestion().getName().toString().equalsIgnoreCase(KNOWN)
+                && q.getQuestion().getType() == Type.A) {
+              r.addRecord(
+                  new ARecord(
+                      q.getQuestion().getName(), DClass.IN, 60, InetAddress.getByName(ADDRESS)),
+                  Section.ANSWER);
+            } else if (!q.getQuestion().getName().toString().equalsIgnoreCase(KNOWN)) {
+              r.getHeader().setRcode(Rcode.NXDOMAIN);
+            }
+            socket.send(Buffer.buffer(r.toWire()), p.sender().port(), p.sender().host());
+          } catch (Exception e) {
+            // ignore garbage
+          }
+        });
+    socket
+        .listen(0, "127.0.0.1")
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(5, TimeUnit.SECONDS);
   }
 
   int port() {

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A named network namespace {@code jctest-…} created and deleted by a test, like netavark's create_netns. */
+/**
+ * A named network namespace {@code jctest-…} created and deleted by a test, like netavark's
+ * create_netns.
+ */
 final class TestNetns implements AutoCloseable {
   private final String name;
 
@@ -42,10 +45,14 @@ final class TestNetns implements AutoCloseable {
     return new ProcessBuilder(cmd).redirectErrorStream(true).start();
   }
 
-  /** Ends every process still inside (a spawned shell's children outlive the shell), then deletes it. */
+  /**
+   * Ends every process still inside (a spawned shell's children outlive the shell), then deletes
+   * it.
+   */
   @Override
   public void close() {
-    for (String pid : Exec.tryRun(List.of("ip", "netns", "pids", name), "").stdout().split("\\s+")) {
+    for (String pid :
+        Exec.tryRun(List.of("ip", "netns", "pids", name), "").stdout().split("\\s+")) {
       if (!pid.isBlank()) {
         Exec.tryRun(List.of("kill", "-9", pid.strip()), "");
       }

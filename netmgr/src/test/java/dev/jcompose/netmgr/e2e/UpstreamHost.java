@@ -21,11 +21,16 @@ final class UpstreamHost implements AutoCloseable {
   static UpstreamHost create() {
     TestNetns ns = TestNetns.create("up");
     String hostIf = "jcup" + (ProcessHandle.current().pid() % 100000);
-    Exec.run(List.of("ip", "-batch", "-"), String.join("\n",
-        "link add " + hostIf + " type veth peer name up0 netns " + ns.path(),
-        "addr add " + HOST_SIDE + "/30 dev " + hostIf,
-        "link set " + hostIf + " up") + "\n");
-    Exec.run(List.of("ip", "netns", "exec", ns.name(), "ip", "-batch", "-"),
+    Exec.run(
+        List.of("ip", "-batch", "-"),
+        String.join(
+                "\n",
+                "link add " + hostIf + " type veth peer name up0 netns " + ns.path(),
+                "addr add " + HOST_SIDE + "/30 dev " + hostIf,
+                "link set " + hostIf + " up")
+            + "\n");
+    Exec.run(
+        List.of("ip", "netns", "exec", ns.name(), "ip", "-batch", "-"),
         "addr add " + REMOTE + "/30 dev up0\nlink set up0 up\nlink set lo up\n");
     return new UpstreamHost(ns, hostIf);
   }
@@ -37,15 +42,18 @@ final class UpstreamHost implements AutoCloseable {
   /** Waits for an established TCP connection in the upstream netns and returns its peer. */
   static String awaitPeer(TestNetns ns) {
     AtomicReference<String> peer = new AtomicReference<>();
-    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
-      String out = ns.exec("ss", "-Htn", "state", "established").stdout().strip();
-      if (out.isEmpty()) {
-        return false;
-      }
-      String[] f = out.lines().findFirst().orElseThrow().strip().split("\\s+");
-      peer.set(f[f.length - 1]);
-      return true;
-    });
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              String out = ns.exec("ss", "-Htn", "state", "established").stdout().strip();
+              if (out.isEmpty()) {
+                return false;
+              }
+              String[] f = out.lines().findFirst().orElseThrow().strip().split("\\s+");
+              peer.set(f[f.length - 1]);
+              return true;
+            });
     return peer.get();
   }
 

@@ -12,18 +12,24 @@ import org.junit.jupiter.api.Test;
 /** One contract for both firewall back ends: apply twice = once, clear leaves nothing. */
 @Tag("root")
 class FirewallContractRootTest {
-  private static final FirewallState STATE = new FirewallState(
-      RulesetGoldenTest.STATE.networks(), RulesetGoldenTest.STATE.ports(), false);
+  private static final FirewallState STATE =
+      new FirewallState(RulesetGoldenTest.STATE.networks(), RulesetGoldenTest.STATE.ports(), false);
 
   @Test
   void nft_applyTwiceThenClear_leavesNothing() {
     String table = "jcompose_fwtest";
-    contract(new NftFirewall(table), () -> Exec.run(List.of("nft", "list", "ruleset"), ""), "table ip " + table);
+    contract(
+        new NftFirewall(table),
+        () -> Exec.run(List.of("nft", "list", "ruleset"), ""),
+        "table ip " + table);
   }
 
   @Test
   void iptables_applyTwiceThenClear_leavesNothing() {
-    contract(new IptablesFirewall("JCOMPOSE_FWTEST"), () -> Exec.run(List.of("iptables-save"), ""), "JCOMPOSE_FWTEST");
+    contract(
+        new IptablesFirewall("JCOMPOSE_FWTEST"),
+        () -> Exec.run(List.of("iptables-save"), ""),
+        "JCOMPOSE_FWTEST");
   }
 
   private static void contract(Firewall fw, Supplier<String> dump, String marker) {

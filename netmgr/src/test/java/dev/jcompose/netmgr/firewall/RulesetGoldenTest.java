@@ -10,19 +10,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole rule set for a fixed state compared with golden text (moby keeps the same kind of
- * golden files for its iptables/nftables bridge driver). A diff here is a behaviour change:
- * review it, then update the file under src/test/resources/golden.
+ * golden files for its iptables/nftables bridge driver). A diff here is a behaviour change: review
+ * it, then update the file under src/test/resources/golden.
  */
 class RulesetGoldenTest {
-  static final FirewallState STATE = new FirewallState(
-      List.of(
-          new FirewallState.Net("p_back", "jcb0000000002", "172.29.1.0/24", true),
-          new FirewallState.Net("p_default", "jcb0000000001", "172.29.0.0/24", false)),
-      List.of(
-          new FirewallState.Port("", 8080, "tcp", "172.29.0.2", 80, "jcb0000000001"),
-          new FirewallState.Port("127.0.0.1", 5432, "tcp", "172.29.0.3", 5432, "jcb0000000001"),
-          new FirewallState.Port("192.0.2.2", 5353, "udp", "172.29.0.2", 53, "jcb0000000001")),
-      true);
+  static final FirewallState STATE =
+      new FirewallState(
+          List.of(
+              new FirewallState.Net("p_back", "jcb0000000002", "172.29.1.0/24", true),
+              new FirewallState.Net("p_default", "jcb0000000001", "172.29.0.0/24", false)),
+          List.of(
+              new FirewallState.Port("", 8080, "tcp", "172.29.0.2", 80, "jcb0000000001"),
+              new FirewallState.Port("127.0.0.1", 5432, "tcp", "172.29.0.3", 5432, "jcb0000000001"),
+              new FirewallState.Port("192.0.2.2", 5353, "udp", "172.29.0.2", 53, "jcb0000000001")),
+          true);
 
   @Test
   void nft_twoNetworksThreePorts_matchesGolden() throws IOException {
@@ -31,14 +32,17 @@ class RulesetGoldenTest {
 
   @Test
   void iptables_twoNetworksThreePorts_matchesGolden() throws IOException {
-    assertThat(IptablesRuleset.render("JCOMPOSE", STATE)).isEqualTo(golden("iptables-two-networks.txt"));
+    assertThat(IptablesRuleset.render("JCOMPOSE", STATE))
+        .isEqualTo(golden("iptables-two-networks.txt"));
   }
 
   @Test
   void nft_noPortsNoGuard_hasNoDnatNorGuard() {
     FirewallState s = new FirewallState(List.of(STATE.networks().get(1)), List.of(), false);
 
-    assertThat(NftRuleset.render("jcompose", s)).doesNotContain("dnat to").doesNotContain("forwarding enabled for jcompose only");
+    assertThat(NftRuleset.render("jcompose", s))
+        .doesNotContain("dnat to")
+        .doesNotContain("forwarding enabled for jcompose only");
   }
 
   static String golden(String name) throws IOException {

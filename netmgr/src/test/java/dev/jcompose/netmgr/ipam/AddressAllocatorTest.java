@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class AddressAllocatorTest {
   private final Cidr subnet = Cidr.parse("172.29.0.0/24");
-  private final AddressAllocator allocator = new AddressAllocator("p_default", subnet, null, Ipv4.parse("172.29.0.1"));
+  private final AddressAllocator allocator =
+      new AddressAllocator("p_default", subnet, null, Ipv4.parse("172.29.0.1"));
 
   @Test
   void allocate_skipsNetworkAndGateway() {
@@ -29,14 +30,16 @@ class AddressAllocatorTest {
 
   @Test
   void allocate_withIpRange_staysInRange() {
-    AddressAllocator ranged = new AddressAllocator("p", subnet, Cidr.parse("172.29.0.128/25"), Ipv4.parse("172.29.0.1"));
+    AddressAllocator ranged =
+        new AddressAllocator("p", subnet, Cidr.parse("172.29.0.128/25"), Ipv4.parse("172.29.0.1"));
 
     assertThat(Ipv4.format(ranged.allocate(Map.of()))).isEqualTo("172.29.0.128");
   }
 
   @Test
   void allocate_full_saysHowManyAttached() {
-    AddressAllocator small = new AddressAllocator("p_small", Cidr.parse("10.0.0.0/30"), null, Ipv4.parse("10.0.0.1"));
+    AddressAllocator small =
+        new AddressAllocator("p_small", Cidr.parse("10.0.0.0/30"), null, Ipv4.parse("10.0.0.1"));
     Map<Integer, String> inUse = Map.of(Ipv4.parse("10.0.0.2"), "container a");
 
     assertThatThrownBy(() -> small.allocate(inUse))
@@ -54,12 +57,15 @@ class AddressAllocatorTest {
 
     assertThatThrownBy(() -> allocator.reserve("172.29.0.50", inUse))
         .isInstanceOf(NetworkException.class)
-        .hasMessage("address 172.29.0.50 on network 'p_default' is already used by container web-1");
+        .hasMessage(
+            "address 172.29.0.50 on network 'p_default' is already used by container web-1");
   }
 
   @Test
   void reserve_gatewayOrOutside_invalid() {
-    assertThatThrownBy(() -> allocator.reserve("172.29.0.1", Map.of())).hasMessageContaining("is the gateway");
-    assertThatThrownBy(() -> allocator.reserve("10.0.0.5", Map.of())).hasMessageContaining("outside subnet 172.29.0.0/24");
+    assertThatThrownBy(() -> allocator.reserve("172.29.0.1", Map.of()))
+        .hasMessageContaining("is the gateway");
+    assertThatThrownBy(() -> allocator.reserve("10.0.0.5", Map.of()))
+        .hasMessageContaining("outside subnet 172.29.0.0/24");
   }
 }

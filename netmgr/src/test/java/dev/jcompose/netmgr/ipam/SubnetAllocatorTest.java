@@ -17,9 +17,10 @@ class SubnetAllocatorTest {
 
   @Test
   void allocate_skipsHostRoutesAndOtherNetworks() {
-    List<TakenRange> taken = List.of(
-        new TakenRange(Cidr.parse("172.29.0.0/24"), "network 'a'"),
-        new TakenRange(Cidr.parse("172.29.1.128/25"), "host route 172.29.1.128/25 dev wg0"));
+    List<TakenRange> taken =
+        List.of(
+            new TakenRange(Cidr.parse("172.29.0.0/24"), "network 'a'"),
+            new TakenRange(Cidr.parse("172.29.1.128/25"), "host route 172.29.1.128/25 dev wg0"));
 
     assertThat(allocator.allocate("p_default", taken)).hasToString("172.29.2.0/24");
   }
@@ -34,17 +35,22 @@ class SubnetAllocatorTest {
         .hasMessageContaining("no free subnet for network 'p_new'")
         .hasMessageContaining("10.1.0.0/23")
         .hasMessageContaining("ipam.config.subnet")
-        .extracting(e -> ((NetworkException) e).kind()).isEqualTo(NetworkException.Kind.UNAVAILABLE);
+        .extracting(e -> ((NetworkException) e).kind())
+        .isEqualTo(NetworkException.Kind.UNAVAILABLE);
   }
 
   @Test
   void checkConfigured_overlap_namesBothSides() {
-    List<TakenRange> taken = List.of(new TakenRange(Cidr.parse("192.168.1.0/24"), "host route 192.168.1.0/24 dev eth0"));
+    List<TakenRange> taken =
+        List.of(new TakenRange(Cidr.parse("192.168.1.0/24"), "host route 192.168.1.0/24 dev eth0"));
 
-    assertThatThrownBy(() -> allocator.checkConfigured("p_lan", Cidr.parse("192.168.0.0/16"), taken))
+    assertThatThrownBy(
+            () -> allocator.checkConfigured("p_lan", Cidr.parse("192.168.0.0/16"), taken))
         .isInstanceOf(NetworkException.class)
-        .hasMessage("subnet 192.168.0.0/16 of network 'p_lan' overlaps host route 192.168.1.0/24 dev eth0 (192.168.1.0/24)")
-        .extracting(e -> ((NetworkException) e).kind()).isEqualTo(NetworkException.Kind.CONFLICT);
+        .hasMessage(
+            "subnet 192.168.0.0/16 of network 'p_lan' overlaps host route 192.168.1.0/24 dev eth0 (192.168.1.0/24)")
+        .extracting(e -> ((NetworkException) e).kind())
+        .isEqualTo(NetworkException.Kind.CONFLICT);
   }
 
   @Test
@@ -52,6 +58,7 @@ class SubnetAllocatorTest {
     assertThat(Cidr.parse("10.0.0.77/24")).hasToString("10.0.0.0/24");
     assertThat(Cidr.parse("10.0.0.0/8").contains(Cidr.parse("10.9.0.0/16"))).isTrue();
     assertThatThrownBy(() -> Cidr.parse("10.0.0.0/33")).isInstanceOf(NetworkException.class);
-    assertThatThrownBy(() -> Cidr.parse("10.0.300.0/24")).hasMessageContaining("not an IPv4 address");
+    assertThatThrownBy(() -> Cidr.parse("10.0.300.0/24"))
+        .hasMessageContaining("not an IPv4 address");
   }
 }

@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Tag;
 
-/** The LinkOps contract, on the real kernel: the netlink implementation (the only one) and any later one. */
+/**
+ * The LinkOps contract, on the real kernel: the netlink implementation (the only one) and any later
+ * one.
+ */
 @Tag("root")
 class LinkOpsContractRootTest {
   private static final String BRIDGE = "jcbcontract01";
@@ -29,27 +32,85 @@ class LinkOpsContractRootTest {
     LinkOps ops = impl.get();
     Exec.run(List.of("ip", "netns", "add", NS), "");
     try {
-      ops.ensureBridge(new BridgeConfig(BRIDGE, "02:00:00:00:00:01", 1500, "10.251.0.1/24", "jcompose:contract:net:x", false));
-      ops.ensureBridge(new BridgeConfig(BRIDGE, "02:00:00:00:00:01", 1500, "10.251.0.1/24", "jcompose:contract:net:x", false));
+      ops.ensureBridge(
+          new BridgeConfig(
+              BRIDGE,
+              "02:00:00:00:00:01",
+              1500,
+              "10.251.0.1/24",
+              "jcompose:contract:net:x",
+              false));
+      ops.ensureBridge(
+          new BridgeConfig(
+              BRIDGE,
+              "02:00:00:00:00:01",
+              1500,
+              "10.251.0.1/24",
+              "jcompose:contract:net:x",
+              false));
       long[] t = new long[1];
       long t0 = System.nanoTime();
-      ops.attachVeth(new VethConfig("jcvcontract01", BRIDGE, Path.of("/var/run/netns", NS), "eth0", "02:42:0a:fb:00:02", 1500,
-          "10.251.0.2/24", "10.251.0.1", "jcompose:contract:ep:c:x"));
+      ops.attachVeth(
+          new VethConfig(
+              "jcvcontract01",
+              BRIDGE,
+              Path.of("/var/run/netns", NS),
+              "eth0",
+              "02:42:0a:fb:00:02",
+              1500,
+              "10.251.0.2/24",
+              "10.251.0.1",
+              "jcompose:contract:ep:c:x"));
       t[0] = System.nanoTime() - t0;
       System.out.printf("%s attachVeth %.2f ms%n", ops.getClass().getSimpleName(), t[0] / 1e6);
 
       String inside = Exec.run(List.of("ip", "-n", NS, "addr", "show", "eth0"), "");
       assertThat(inside).contains("inet 10.251.0.2/24", "02:42:0a:fb:00:02", "UP");
-      assertThat(Exec.run(List.of("ip", "-n", NS, "route"), "")).contains("default via 10.251.0.1 dev eth0");
+      assertThat(Exec.run(List.of("ip", "-n", NS, "route"), ""))
+          .contains("default via 10.251.0.1 dev eth0");
       assertThat(Exec.run(List.of("ip", "-n", NS, "link", "show", "lo"), "")).contains("UP");
-      assertThat(Exec.tryRun(List.of("ip", "netns", "exec", NS, "busybox", "ping", "-c", "1", "-W", "2", "10.251.0.1"), "").exitCode()).isZero();
-      assertThat(ops.listLinks("jcompose:contract:")).containsExactlyInAnyOrder(
-          new LinkInfo(BRIDGE, "bridge", "jcompose:contract:net:x"), new LinkInfo("jcvcontract01", "veth", "jcompose:contract:ep:c:x"));
-      assertThat(ops.hostRanges()).extracting(r -> r.owner()).contains("host route 10.251.0.0/24 dev " + BRIDGE);
-      assertThat(Exec.run(List.of("ip", "link", "show", BRIDGE), "")).contains("02:00:00:00:00:01", "mtu 1500", "UP");
-      assertThat(Exec.run(List.of("ip", "addr", "show", BRIDGE), "")).contains("inet 10.251.0.1/24");
-      assertThatThrownBy(() -> ops.attachVeth(new VethConfig("jcvcontract02", BRIDGE, Path.of("/var/run/netns/jctest-absent"),
-          "eth0", null, 1500, "10.251.0.3/24", null, "jcompose:contract:ep:d:x"))).isInstanceOf(NetworkException.class);
+      assertThat(
+              Exec.tryRun(
+                      List.of(
+                          "ip",
+                          "netns",
+                          "exec",
+                          NS,
+                          "busybox",
+                          "ping",
+                          "-c",
+                          "1",
+                          "-W",
+                          "2",
+                          "10.251.0.1"),
+                      "")
+                  .exitCode())
+          .isZero();
+      assertThat(ops.listLinks("jcompose:contract:"))
+          .containsExactlyInAnyOrder(
+              new LinkInfo(BRIDGE, "bridge", "jcompose:contract:net:x"),
+              new LinkInfo("jcvcontract01", "veth", "jcompose:contract:ep:c:x"));
+      assertThat(ops.hostRanges())
+          .extracting(r -> r.owner())
+          .contains("host route 10.251.0.0/24 dev " + BRIDGE);
+      assertThat(Exec.run(List.of("ip", "link", "show", BRIDGE), ""))
+          .contains("02:00:00:00:00:01", "mtu 1500", "UP");
+      assertThat(Exec.run(List.of("ip", "addr", "show", BRIDGE), ""))
+          .contains("inet 10.251.0.1/24");
+      assertThatThrownBy(
+              () ->
+                  ops.attachVeth(
+                      new VethConfig(
+                          "jcvcontract02",
+                          BRIDGE,
+                          Path.of("/var/run/netns/jctest-absent"),
+                          "eth0",
+                          null,
+                          1500,
+                          "10.251.0.3/24",
+                          null,
+                          "jcompose:contract:ep:d:x")))
+          .isInstanceOf(NetworkException.class);
 
       ops.deleteLink("jcvcontract01");
       ops.deleteLink("jcvcontract01");
@@ -60,6 +121,7 @@ class LinkOpsContractRootTest {
       ops.deleteLink(BRIDGE);
       Exec.tryRun(List.of("ip", "netns", "del", NS), "");
     }
-    assertThat(Arrays.asList(Exec.run(List.of("ip", "-o", "link"), "").split("\n"))).noneMatch(l -> l.contains("contract"));
+    assertThat(Arrays.asList(Exec.run(List.of("ip", "-o", "link"), "").split("\n")))
+        .noneMatch(l -> l.contains("contract"));
   }
 }

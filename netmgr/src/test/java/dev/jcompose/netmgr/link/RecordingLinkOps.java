@@ -12,20 +12,41 @@ import java.util.Map;
 public final class RecordingLinkOps implements LinkOps {
   public final List<String> calls = new ArrayList<>();
   public final Map<String, LinkInfo> links = new LinkedHashMap<>();
-  public final List<TakenRange> hostRanges = new ArrayList<>(List.of(
-      new TakenRange(Cidr.parse("192.0.2.0/24"), "host route 192.0.2.0/24 dev eth0")));
+  public final List<TakenRange> hostRanges =
+      new ArrayList<>(
+          List.of(new TakenRange(Cidr.parse("192.0.2.0/24"), "host route 192.0.2.0/24 dev eth0")));
   public final Map<String, String> sysctls = new HashMap<>(Map.of("net.ipv4.ip_forward", "0"));
 
   @Override
   public void ensureBridge(BridgeConfig b) {
-    calls.add("bridge " + b.name() + " " + b.gatewayCidr() + " mtu " + b.mtu() + (b.internal() ? " internal" : ""));
+    calls.add(
+        "bridge "
+            + b.name()
+            + " "
+            + b.gatewayCidr()
+            + " mtu "
+            + b.mtu()
+            + (b.internal() ? " internal" : ""));
     links.put(b.name(), new LinkInfo(b.name(), "bridge", b.alias()));
   }
 
   @Override
   public synchronized void attachVeth(VethConfig v) {
-    calls.add("veth " + v.hostName() + " master " + v.bridge() + " -> " + v.netnsPath() + " " + v.ifName() + " "
-        + v.addressCidr() + " mac " + v.mac() + " default " + v.defaultGateway());
+    calls.add(
+        "veth "
+            + v.hostName()
+            + " master "
+            + v.bridge()
+            + " -> "
+            + v.netnsPath()
+            + " "
+            + v.ifName()
+            + " "
+            + v.addressCidr()
+            + " mac "
+            + v.mac()
+            + " default "
+            + v.defaultGateway());
     links.put(v.hostName(), new LinkInfo(v.hostName(), "veth", v.alias()));
   }
 

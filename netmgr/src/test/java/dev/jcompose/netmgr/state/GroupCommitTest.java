@@ -22,13 +22,15 @@ class GroupCommitTest {
     CountDownLatch firstWriting = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     StateFile store = new StateFile(dir);
-    GroupCommit commits = new GroupCommit(text -> {
-      if (writes.incrementAndGet() == 1) {
-        firstWriting.countDown();
-        await(release);
-      }
-      store.write(text);
-    });
+    GroupCommit commits =
+        new GroupCommit(
+            text -> {
+              if (writes.incrementAndGet() == 1) {
+                firstWriting.countDown();
+                await(release);
+              }
+              store.write(text);
+            });
     long first = commits.offer("{\"v\":1}");
     CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> commits.awaitDurable(first));
     assertThat(firstWriting.await(10, TimeUnit.SECONDS)).isTrue();
@@ -51,10 +53,12 @@ class GroupCommitTest {
   void awaitDurable_alreadyWritten_returnsWithoutWriting() {
     AtomicInteger writes = new AtomicInteger();
     StateFile store = new StateFile(dir);
-    GroupCommit commits = new GroupCommit(text -> {
-      writes.incrementAndGet();
-      store.write(text);
-    });
+    GroupCommit commits =
+        new GroupCommit(
+            text -> {
+              writes.incrementAndGet();
+              store.write(text);
+            });
     long v1 = commits.offer("a");
     long v2 = commits.offer("b");
     commits.awaitDurable(v2);

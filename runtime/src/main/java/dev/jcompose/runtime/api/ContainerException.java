@@ -1,6 +1,9 @@
 package dev.jcompose.runtime.api;
 
-/** A failure of the container runtime (images, containers, volumes) with a kind the CLI maps to an exit code. */
+/**
+ * A failure of the container runtime (images, containers, volumes) with a kind the CLI maps to an
+ * exit code.
+ */
 public class ContainerException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

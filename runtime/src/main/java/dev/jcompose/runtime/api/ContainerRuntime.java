@@ -10,10 +10,10 @@ import java.util.concurrent.CompletableFuture;
  * Creates and controls containers on this host. One instance per engine; thread-safe.
  *
  * <p>Lifecycle: {@link #create} (shim started, namespaces made, process waiting before exec; the
- * caller may now configure the network namespace at {@link ContainerState#netnsPath()}) then
- * {@link #start} (rootfs set up, pivot_root, exec) — then the process runs under its shim, which
- * survives the engine. {@link #delete} removes everything the container made on the host.
- * Containers created by an earlier engine are found again by {@link #list} and {@link #state}.
+ * caller may now configure the network namespace at {@link ContainerState#netnsPath()}) then {@link
+ * #start} (rootfs set up, pivot_root, exec) — then the process runs under its shim, which survives
+ * the engine. {@link #delete} removes everything the container made on the host. Containers created
+ * by an earlier engine are found again by {@link #list} and {@link #state}.
  */
 public interface ContainerRuntime {
 
@@ -24,9 +24,7 @@ public interface ContainerRuntime {
 
   void kill(String id, int signal);
 
-  /**
-   * Sends {@code signal}, waits up to {@code grace}, then SIGKILL; returns the exit status.
-   */
+  /** Sends {@code signal}, waits up to {@code grace}, then SIGKILL; returns the exit status. */
   ExitStatus stop(String id, int signal, Duration grace);
 
   Optional<ContainerState> state(String id);
@@ -44,17 +42,19 @@ public interface ContainerRuntime {
   ExecSession exec(String id, ExecSpec spec);
 
   /**
-   * Connects to a created or running container's stdio: its output from now on (stdout and
-   * stderr apart, both on stdout with a tty) and, when it was created with stdin open, its stdin
-   * (closing it ends the container's stdin unless it has a tty). The exit code completes when the
-   * container exits. NOT_FOUND until its monitor listens.
+   * Connects to a created or running container's stdio: its output from now on (stdout and stderr
+   * apart, both on stdout with a tty) and, when it was created with stdin open, its stdin (closing
+   * it ends the container's stdin unless it has a tty). The exit code completes when the container
+   * exits. NOT_FOUND until its monitor listens.
    */
   ExecSession attach(String id);
 
   /** The spec the container was created with. */
   ContainerSpec spec(String id);
 
-  /** Freezes every process of a running container (cgroup freezer); CONFLICT when it is not running. */
+  /**
+   * Freezes every process of a running container (cgroup freezer); CONFLICT when it is not running.
+   */
   void pause(String id);
 
   /** Thaws a paused container; CONFLICT when it is not paused. */
@@ -66,7 +66,10 @@ public interface ContainerRuntime {
   /** The processes of a running container, by pid; CONFLICT when it is not running. */
   List<ProcessInfo> processes(String id);
 
-  /** The root of a running container as its init sees it ({@code cp}, {@code export}); CONFLICT when it is not running. */
+  /**
+   * The root of a running container as its init sees it ({@code cp}, {@code export}); CONFLICT when
+   * it is not running.
+   */
   FileTree files(String id);
 
   /** The host's own root, for the host side of {@code cp}. */

@@ -45,17 +45,45 @@ public record ContainerSpec(
     boolean attachWait) {
 
   /** A container whose start waits for nobody. */
-  public ContainerSpec(String id, ImageHandle image, ProcessSpec process, String hostname, String domainname, NetworkMode network,
-      List<MountSpec> mounts, Map<String, String> etcFiles, Resources resources, boolean readOnlyRootfs, boolean privileged,
-      Map<String, String> sysctls, List<DeviceSpec> devices, Long shmSizeBytes, Map<String, String> labels) {
-    this(id, image, process, hostname, domainname, network, mounts, etcFiles, resources, readOnlyRootfs, privileged, sysctls,
-        devices, shmSizeBytes, labels, false);
+  public ContainerSpec(
+      String id,
+      ImageHandle image,
+      ProcessSpec process,
+      String hostname,
+      String domainname,
+      NetworkMode network,
+      List<MountSpec> mounts,
+      Map<String, String> etcFiles,
+      Resources resources,
+      boolean readOnlyRootfs,
+      boolean privileged,
+      Map<String, String> sysctls,
+      List<DeviceSpec> devices,
+      Long shmSizeBytes,
+      Map<String, String> labels) {
+    this(
+        id,
+        image,
+        process,
+        hostname,
+        domainname,
+        network,
+        mounts,
+        etcFiles,
+        resources,
+        readOnlyRootfs,
+        privileged,
+        sysctls,
+        devices,
+        shmSizeBytes,
+        labels,
+        false);
   }
 
   /**
    * The process to run. {@code user} is "uid", "uid:gid", "name" or "name:group" resolved against
-   * the rootfs's /etc/passwd and /etc/group (null = root). Capabilities are the effective set
-   * names without "CAP_" (e.g. "CHOWN"); the scheduler computes docker's default set +/- cap_add/drop.
+   * the rootfs's /etc/passwd and /etc/group (null = root). Capabilities are the effective set names
+   * without "CAP_" (e.g. "CHOWN"); the scheduler computes docker's default set +/- cap_add/drop.
    */
   public record ProcessSpec(
       List<String> args,
@@ -72,7 +100,9 @@ public record ContainerSpec(
   /** An rlimit; values above the host's current hard limit are clamped by the runtime. */
   public record Rlimit(String name, long soft, long hard) {}
 
-  /** kind: NEW (own netns with only lo), HOST, NONE (own netns, lo only), JOIN (path to a netns). */
+  /**
+   * kind: NEW (own netns with only lo), HOST, NONE (own netns, lo only), JOIN (path to a netns).
+   */
   public record NetworkMode(Kind kind, Path joinPath) {
     public enum Kind {
       NEW,
@@ -88,10 +118,16 @@ public record ContainerSpec(
 
   /**
    * A mount. type BIND: {@code source} is a host path (created as a dir if missing and
-   * createSource); TMPFS: source ignored, options like "size=65536k","mode=1777"; VOLUME is a bind of
-   * a volume's data dir (the scheduler passes the resolved path).
+   * createSource); TMPFS: source ignored, options like "size=65536k","mode=1777"; VOLUME is a bind
+   * of a volume's data dir (the scheduler passes the resolved path).
    */
-  public record MountSpec(Type type, Path source, String target, boolean readOnly, boolean createSource, List<String> options) {
+  public record MountSpec(
+      Type type,
+      Path source,
+      String target,
+      boolean readOnly,
+      boolean createSource,
+      List<String> options) {
     public enum Type {
       BIND,
       TMPFS,

@@ -13,9 +13,17 @@ import java.time.Instant;
  * @param pids processes and threads; -1 unknown
  * @param blockRead bytes read from block devices
  * @param blockWrite bytes written to block devices
- * @param netRx bytes received on its network interfaces (loopback excluded); 0 in the host's network
+ * @param netRx bytes received on its network interfaces (loopback excluded); 0 in the host's
+ *     network
  * @param netTx bytes sent on its network interfaces
  */
 public record ContainerStats(
-    Instant read, long cpuNanos, long memoryUsage, long memoryLimit, long pids, long blockRead, long blockWrite, long netRx,
+    Instant read,
+    long cpuNanos,
+    long memoryUsage,
+    long memoryLimit,
+    long pids,
+    long blockRead,
+    long blockWrite,
+    long netRx,
     long netTx) {}

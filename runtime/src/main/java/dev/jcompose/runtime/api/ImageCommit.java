@@ -11,7 +11,13 @@ import java.util.List;
  * @param changes Dockerfile instructions applied to the config: CMD, ENTRYPOINT, ENV, LABEL,
  *     WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL
  */
-public record ImageCommit(String reference, ImageHandle base, Path layer, String author, String comment, List<String> changes) {
+public record ImageCommit(
+    String reference,
+    ImageHandle base,
+    Path layer,
+    String author,
+    String comment,
+    List<String> changes) {
   public ImageCommit {
     changes = changes == null ? List.of() : List.copyOf(changes);
   }

@@ -21,5 +21,11 @@ public record ImageConfig(
     HealthConfig healthcheck) {
 
   /** Durations in nanoseconds as docker stores them; 0 = default. */
-  public record HealthConfig(List<String> test, long intervalNanos, long timeoutNanos, long startPeriodNanos, long startIntervalNanos, int retries) {}
+  public record HealthConfig(
+      List<String> test,
+      long intervalNanos,
+      long timeoutNanos,
+      long startPeriodNanos,
+      long startIntervalNanos,
+      int retries) {}
 }

@@ -14,4 +14,9 @@ import java.util.List;
  * @param sizeBytes unpacked size
  */
 public record ImageHandle(
-    String reference, String digest, String imageId, List<Path> layerDirs, ImageConfig config, long sizeBytes) {}
+    String reference,
+    String digest,
+    String imageId,
+    List<Path> layerDirs,
+    ImageConfig config,
+    long sizeBytes) {}

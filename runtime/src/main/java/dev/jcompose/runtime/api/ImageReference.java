@@ -1,12 +1,12 @@
 package dev.jcompose.runtime.api;
 
-import java.util.Locale;
 import dev.jcompose.runtime.api.ContainerException.Kind;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * An image reference normalised the way docker does: {@code postgres} becomes
- * {@code docker.io/library/postgres:latest}, {@code user/app} becomes {@code docker.io/user/app:latest},
+ * An image reference normalised the way docker does: {@code postgres} becomes {@code
+ * docker.io/library/postgres:latest}, {@code user/app} becomes {@code docker.io/user/app:latest},
  * {@code host:port/x} keeps its registry. A reference may carry a tag, a digest, or both.
  *
  * @param domain registry host[:port], {@code docker.io} for Docker Hub
@@ -20,7 +20,8 @@ public record ImageReference(String domain, String path, String tag, String dige
   private static final Pattern COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
   private static final Pattern TAG = Pattern.compile("\\w[\\w.-]{0,127}");
   private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
-  private static final Pattern DOMAIN = Pattern.compile("(?:[a-zA-Z0-9.-]+|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?");
+  private static final Pattern DOMAIN =
+      Pattern.compile("(?:[a-zA-Z0-9.-]+|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?");
 
   /** Parses and normalises; INVALID with the offending text on bad syntax. */
   public static ImageReference parse(String text) {
@@ -74,9 +75,13 @@ public record ImageReference(String domain, String path, String tag, String dige
     return new ImageReference(domain, path, tag == null && digest == null ? "latest" : tag, digest);
   }
 
-  // docker's rule: the first component is a registry if it has a dot, a port, is localhost or has capitals.
+  // docker's rule: the first component is a registry if it has a dot, a port, is localhost or has
+  // capitals.
   private static boolean looksLikeDomain(String first) {
-    return first.contains(".") || first.contains(":") || first.equals("localhost") || !first.equals(first.toLowerCase(Locale.ROOT));
+    return first.contains(".")
+        || first.contains(":")
+        || first.equals("localhost")
+        || !first.equals(first.toLowerCase(Locale.ROOT));
   }
 
   private static ContainerException invalid(String text, String why) {

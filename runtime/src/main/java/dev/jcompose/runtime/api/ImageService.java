@@ -25,8 +25,8 @@ public interface ImageService {
   Optional<ImageDescription> describe(String reference);
 
   /**
-   * Writes the images as one tarball in the layout {@code docker save} writes since Docker 25:
-   * an OCI image layout (index.json, blobs) with docker's manifest.json beside it, layers as
+   * Writes the images as one tarball in the layout {@code docker save} writes since Docker 25: an
+   * OCI image layout (index.json, blobs) with docker's manifest.json beside it, layers as
    * uncompressed tars, so both {@code docker load} and OCI tools read it.
    */
   void save(List<String> references, OutputStream out);

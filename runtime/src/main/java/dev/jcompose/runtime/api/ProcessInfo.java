@@ -13,4 +13,12 @@ import java.time.Instant;
  * @param cpuSeconds user + system CPU time used
  * @param command the command line, or {@code [comm]} for a process without one
  */
-public record ProcessInfo(long uid, long pid, long ppid, int cpuPercent, Instant started, String tty, long cpuSeconds, String command) {}
+public record ProcessInfo(
+    long uid,
+    long pid,
+    long ppid,
+    int cpuPercent,
+    Instant started,
+    String tty,
+    long cpuSeconds,
+    String command) {}

@@ -20,7 +20,9 @@ public interface VolumeService {
   /** Bytes of the files in the volume (0 when it does not exist). */
   long size(String name);
 
-  /** Copies the image's content at {@code pathInImage} into a new, empty volume (docker's copy-up). */
+  /**
+   * Copies the image's content at {@code pathInImage} into a new, empty volume (docker's copy-up).
+   */
   void populateFromImage(String name, ImageHandle image, String pathInImage);
 
   record VolumeInfo(String name, Path dataDir, Map<String, String> labels, boolean created) {}

@@ -5,15 +5,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The one door to cgroups: v1 (one hierarchy per controller) or v2 (unified), chosen by
- * {@code CgroupDrivers.detect()} from what is mounted, never assumed. Every container gets a group
- * named by its id under a {@code jcompose} parent in each hierarchy.
+ * The one door to cgroups: v1 (one hierarchy per controller) or v2 (unified), chosen by {@code
+ * CgroupDrivers.detect()} from what is mounted, never assumed. Every container gets a group named
+ * by its id under a {@code jcompose} parent in each hierarchy.
  *
- * <p>Lifecycle: {@link #create} (before the container's first process runs) -> {@link #attach}
- * the shim's child (or write {@link #procsFiles} from the shim) -> ... -> {@link #killAll} ->
- * {@link #delete} once the processes are reaped. Failures are {@code ContainerException}s:
- * INVALID for limits docker would refuse (memory &lt; 6 MiB, memswap &lt; memory, ...), CONFLICT when
- * a group stays busy on delete, UNAVAILABLE/PERMISSION for kernel refusals.
+ * <p>Lifecycle: {@link #create} (before the container's first process runs) -> {@link #attach} the
+ * shim's child (or write {@link #procsFiles} from the shim) -> ... -> {@link #killAll} -> {@link
+ * #delete} once the processes are reaped. Failures are {@code ContainerException}s: INVALID for
+ * limits docker would refuse (memory &lt; 6 MiB, memswap &lt; memory, ...), CONFLICT when a group
+ * stays busy on delete, UNAVAILABLE/PERMISSION for kernel refusals.
  *
  * <p>Mapping of limits to files: see {@code V1LimitWriter} and {@code V2LimitWriter}. Not handled
  * here: {@code oom_score_adj} (a process attribute: write {@code /proc/<pid>/oom_score_adj}).
@@ -36,19 +36,31 @@ public interface CgroupDriver {
   /** The {@code cgroup.procs} files a process must be written to in order to join the container. */
   List<Path> procsFiles(String id);
 
-  /** Number of OOM kills the kernel recorded for the group (memory.events oom_kill / v1 oom_control); 0 if unknown. */
+  /**
+   * Number of OOM kills the kernel recorded for the group (memory.events oom_kill / v1
+   * oom_control); 0 if unknown.
+   */
   long oomKillCount(String id);
 
-  /** SIGKILLs every process in the group (cgroup.kill on v2, freeze + per-pid on v1). Returns at once. */
+  /**
+   * SIGKILLs every process in the group (cgroup.kill on v2, freeze + per-pid on v1). Returns at
+   * once.
+   */
   void killAll(String id);
 
   /** Removes the group(s); waits briefly (~2 s) for them to empty. Missing groups are fine. */
   void delete(String id);
 
-  /** Current memory use in bytes as {@code docker stats} shows it (minus inactive page cache), or -1 if unknown. */
+  /**
+   * Current memory use in bytes as {@code docker stats} shows it (minus inactive page cache), or -1
+   * if unknown.
+   */
   long memoryUsage(String id);
 
-  /** Ids of the groups that exist now under {@code jcompose/} (for sweeping stale ones at engine start). */
+  /**
+   * Ids of the groups that exist now under {@code jcompose/} (for sweeping stale ones at engine
+   * start).
+   */
   List<String> ids();
 
   /**

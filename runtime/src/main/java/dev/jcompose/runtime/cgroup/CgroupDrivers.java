@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Picks the cgroup driver from what is actually mounted, never from the kernel version or from
- * one mount alone:
+ * Picks the cgroup driver from what is actually mounted, never from the kernel version or from one
+ * mount alone:
  *
  * <ul>
  *   <li><b>v2</b> when a cgroup2 mount offers the memory controller in its {@code
  *       cgroup.controllers} (the unified layout; runc/crun test statfs("/sys/fs/cgroup") ==
  *       CGROUP2_SUPER_MAGIC, which is the same thing on a normal host). Stray v1 mounts next to it
  *       (net_cls for a VPN, name=systemd for an old container) don't change that.
- *   <li><b>v1</b> otherwise when per-controller {@code cgroup} mounts exist: legacy, or hybrid when a
- *       cgroup2 without the memory controller sits at e.g. /sys/fs/cgroup/unified. Limits go to
+ *   <li><b>v1</b> otherwise when per-controller {@code cgroup} mounts exist: legacy, or hybrid when
+ *       a cgroup2 without the memory controller sits at e.g. /sys/fs/cgroup/unified. Limits go to
  *       v1; the group is also created in that cgroup2 mount (as runc's fs manager does).
  *   <li><b>v2</b> on a cgroup2 mount without controllers as a last resort (groups, no limits).
  * </ul>
@@ -38,16 +38,20 @@ public final class CgroupDrivers {
     try {
       return detect(Files.readString(MOUNTINFO), new LinuxCgroupFs());
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot read " + MOUNTINFO + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "cannot read " + MOUNTINFO + ": " + e.getMessage(), e);
     }
   }
 
-  /** The driver for the given mountinfo text, working through {@code fs} (tests pass a fake tree). */
+  /**
+   * The driver for the given mountinfo text, working through {@code fs} (tests pass a fake tree).
+   */
   public static CgroupDriver detect(String mountinfo, CgroupFs fs) {
     List<CgroupMount> mounts = CgroupMount.parse(mountinfo);
     List<CgroupMount> v2 = mounts.stream().filter(CgroupMount::v2).toList();
     List<CgroupMount> v1 = mounts.stream().filter(m -> !m.v2()).toList();
-    Optional<CgroupMount> unifiedWithMemory = v2.stream().filter(m -> controllers(fs, m).contains("memory")).findFirst();
+    Optional<CgroupMount> unifiedWithMemory =
+        v2.stream().filter(m -> controllers(fs, m).contains("memory")).findFirst();
     if (unifiedWithMemory.isPresent()) {
       return new CgroupV2Driver(unifiedWithMemory.get().mountPoint(), fs);
     }
@@ -57,7 +61,9 @@ public final class CgroupDrivers {
     if (!v2.isEmpty()) {
       return new CgroupV2Driver(preferStandard(v2).mountPoint(), fs);
     }
-    throw new ContainerException(Kind.UNAVAILABLE, "no cgroup filesystem is mounted (neither cgroup2 nor v1 controllers in /proc/self/mountinfo)");
+    throw new ContainerException(
+        Kind.UNAVAILABLE,
+        "no cgroup filesystem is mounted (neither cgroup2 nor v1 controllers in /proc/self/mountinfo)");
   }
 
   private static List<String> controllers(CgroupFs fs, CgroupMount m) {
@@ -66,6 +72,9 @@ public final class CgroupDrivers {
   }
 
   private static CgroupMount preferStandard(List<CgroupMount> v2) {
-    return v2.stream().filter(m -> m.mountPoint().equals(UNIFIED_ROOT)).findFirst().orElse(v2.get(0));
+    return v2.stream()
+        .filter(m -> m.mountPoint().equals(UNIFIED_ROOT))
+        .findFirst()
+        .orElse(v2.get(0));
   }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The narrow door through which the drivers touch the kernel: cgroupfs files plus SIGKILL. The
- * real implementation is {@link LinuxCgroupFs}; tests substitute a fake tree in a temp directory
- * (the mount points come from mountinfo text, so the root is injectable) and emulate the kernel's
+ * The narrow door through which the drivers touch the kernel: cgroupfs files plus SIGKILL. The real
+ * implementation is {@link LinuxCgroupFs}; tests substitute a fake tree in a temp directory (the
+ * mount points come from mountinfo text, so the root is injectable) and emulate the kernel's
  * behaviour behind these few calls.
  *
  * <p>All methods throw {@link dev.jcompose.runtime.api.ContainerException} naming the file.
@@ -34,7 +34,9 @@ public interface CgroupFs {
    */
   boolean rmdir(Path dir);
 
-  /** Names of the sub-directories (child groups) of {@code dir}, sorted; empty if it does not exist. */
+  /**
+   * Names of the sub-directories (child groups) of {@code dir}, sorted; empty if it does not exist.
+   */
   List<String> list(Path dir);
 
   /** Sends SIGKILL to {@code pid}; a process that is already gone is fine. */

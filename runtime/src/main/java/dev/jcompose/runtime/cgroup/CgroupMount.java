@@ -19,9 +19,20 @@ record CgroupMount(String device, Path mountPoint, boolean v2, Set<String> contr
 
   /** v1 mount options that are flags, not controllers (kernel/cgroup/cgroup-v1.c parse). */
   private static final Set<String> V1_FLAGS =
-      Set.of("rw", "ro", "noprefix", "clone_children", "xattr", "cpuset_v2_mode", "favordynmods", "all", "none");
+      Set.of(
+          "rw",
+          "ro",
+          "noprefix",
+          "clone_children",
+          "xattr",
+          "cpuset_v2_mode",
+          "favordynmods",
+          "all",
+          "none");
 
-  /** The cgroup mounts in mountinfo order, one per hierarchy (bind mounts of a hierarchy dropped). */
+  /**
+   * The cgroup mounts in mountinfo order, one per hierarchy (bind mounts of a hierarchy dropped).
+   */
   static List<CgroupMount> parse(String mountinfo) {
     List<CgroupMount> mounts = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();

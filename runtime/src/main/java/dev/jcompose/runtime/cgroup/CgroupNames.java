@@ -12,7 +12,8 @@ final class CgroupNames {
 
   static void check(String id) {
     if (id == null || !ID.matcher(id).matches() || id.contains("..")) {
-      throw new ContainerException(Kind.INVALID, "invalid container id for a cgroup name: '" + id + "'");
+      throw new ContainerException(
+          Kind.INVALID, "invalid container id for a cgroup name: '" + id + "'");
     }
   }
 }

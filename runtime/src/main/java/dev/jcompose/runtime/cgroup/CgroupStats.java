@@ -11,4 +11,10 @@ package dev.jcompose.runtime.cgroup;
  * @param blockRead bytes read from block devices by the group
  * @param blockWrite bytes written to block devices by the group
  */
-public record CgroupStats(long cpuNanos, long memoryUsage, long memoryLimit, long pids, long blockRead, long blockWrite) {}
+public record CgroupStats(
+    long cpuNanos,
+    long memoryUsage,
+    long memoryLimit,
+    long pids,
+    long blockRead,
+    long blockWrite) {}

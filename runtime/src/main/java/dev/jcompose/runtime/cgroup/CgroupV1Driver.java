@@ -12,17 +12,18 @@ import java.util.OptionalLong;
 /**
  * cgroup v1 (and hybrid): one hierarchy per controller, each mounted on its own. The container's
  * group is {@code <mount>/jcompose/<id>} in EVERY v1 hierarchy (named ones such as name=systemd
- * included, so tools that look there see it) and, on a hybrid host, also in the cgroup2 mount
- * that carries no controllers (runc's fs manager joins it too: it gives process tracking and
- * leakcheck looks there). Limits go only to the v1 controllers.
+ * included, so tools that look there see it) and, on a hybrid host, also in the cgroup2 mount that
+ * carries no controllers (runc's fs manager joins it too: it gives process tracking and leakcheck
+ * looks there). Limits go only to the v1 controllers.
  *
- * <p>killAll freezes the group (freezer.state, cgroup-v1/freezer-subsystem.rst) so nothing can
- * fork while we read cgroup.procs, SIGKILLs every pid, then thaws so the signals are delivered.
+ * <p>killAll freezes the group (freezer.state, cgroup-v1/freezer-subsystem.rst) so nothing can fork
+ * while we read cgroup.procs, SIGKILLs every pid, then thaws so the signals are delivered.
  * oomKillCount reads {@code oom_kill} from memory.oom_control (Linux 4.13+). Thread-safe as long as
  * callers don't race create and delete of the same id.
  */
 final class CgroupV1Driver implements CgroupDriver {
   static final String PARENT = "jcompose";
+
   /** Limits at or above this are the kernel's "unlimited" (LONG_MAX rounded down to a page). */
   private static final long UNLIMITED = 1L << 62;
 
@@ -150,7 +151,10 @@ final class CgroupV1Driver implements CgroupDriver {
       return -1;
     }
     long bytes = Long.parseLong(usage.get().trim());
-    OptionalLong inactive = memoryFile(id, "memory.stat").map(s -> KeyedValues.get(s, "total_inactive_file")).orElse(OptionalLong.empty());
+    OptionalLong inactive =
+        memoryFile(id, "memory.stat")
+            .map(s -> KeyedValues.get(s, "total_inactive_file"))
+            .orElse(OptionalLong.empty());
     return bytes - Math.min(bytes, inactive.orElse(0));
   }
 
@@ -184,13 +188,21 @@ final class CgroupV1Driver implements CgroupDriver {
     long cpu = controllerFile(id, "cpuacct", "cpuacct.usage").map(IoCounters::parse).orElse(0L);
     long limit = memoryFile(id, "memory.limit_in_bytes").map(IoCounters::parse).orElse(-1L);
     long pids = controllerFile(id, "pids", "pids.current").map(IoCounters::parse).orElse(-1L);
-    long[] io = controllerFile(id, "blkio", "blkio.throttle.io_service_bytes_recursive").map(IoCounters::v1).orElse(new long[2]);
-    return new CgroupStats(Math.max(0, cpu), memoryUsage(id), limit >= UNLIMITED ? -1 : limit, pids, io[0], io[1]);
+    long[] io =
+        controllerFile(id, "blkio", "blkio.throttle.io_service_bytes_recursive")
+            .map(IoCounters::v1)
+            .orElse(new long[2]);
+    return new CgroupStats(
+        Math.max(0, cpu), memoryUsage(id), limit >= UNLIMITED ? -1 : limit, pids, io[0], io[1]);
   }
 
   @Override
   public List<Long> pids(String id) {
-    return List.copyOf(sweeper.pids(all().isEmpty() ? List.of() : List.of(group(all().get(0), id).resolve("cgroup.procs"))));
+    return List.copyOf(
+        sweeper.pids(
+            all().isEmpty()
+                ? List.of()
+                : List.of(group(all().get(0), id).resolve("cgroup.procs"))));
   }
 
   private Optional<Path> freezerGroup(String id) {
@@ -198,11 +210,17 @@ final class CgroupV1Driver implements CgroupDriver {
   }
 
   private Optional<String> controllerFile(String id, String controller, String file) {
-    return hierarchies.stream().filter(m -> m.has(controller)).findFirst().flatMap(m -> fs.readIfExists(group(m, id).resolve(file)));
+    return hierarchies.stream()
+        .filter(m -> m.has(controller))
+        .findFirst()
+        .flatMap(m -> fs.readIfExists(group(m, id).resolve(file)));
   }
 
   private Optional<String> memoryFile(String id, String file) {
-    return hierarchies.stream().filter(m -> m.has("memory")).findFirst().flatMap(m -> fs.readIfExists(group(m, id).resolve(file)));
+    return hierarchies.stream()
+        .filter(m -> m.has("memory"))
+        .findFirst()
+        .flatMap(m -> fs.readIfExists(group(m, id).resolve(file)));
   }
 
   private Map<String, Path> groupsByController(String id) {

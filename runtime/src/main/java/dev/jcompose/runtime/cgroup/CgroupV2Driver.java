@@ -68,8 +68,11 @@ final class CgroupV2Driver implements CgroupDriver {
         try {
           fs.write(dir.resolve("cgroup.subtree_control"), "+" + c);
         } catch (RuntimeException e) {
-          // One refused controller (e.g. cpu with realtime tasks in the root) must not cost the others.
-          LOG.log(Level.WARNING, "cannot enable " + c + " controller in " + dir + ": " + e.getMessage());
+          // One refused controller (e.g. cpu with realtime tasks in the root) must not cost the
+          // others.
+          LOG.log(
+              Level.WARNING,
+              "cannot enable " + c + " controller in " + dir + ": " + e.getMessage());
         }
       }
     }
@@ -87,7 +90,9 @@ final class CgroupV2Driver implements CgroupDriver {
 
   @Override
   public long oomKillCount(String id) {
-    return fs.readIfExists(group(id).resolve("memory.events")).map(s -> KeyedValues.get(s, "oom_kill").orElse(0)).orElse(0L);
+    return fs.readIfExists(group(id).resolve("memory.events"))
+        .map(s -> KeyedValues.get(s, "oom_kill").orElse(0))
+        .orElse(0L);
   }
 
   @Override
@@ -125,7 +130,10 @@ final class CgroupV2Driver implements CgroupDriver {
       return -1;
     }
     long bytes = Long.parseLong(current.get().trim());
-    OptionalLong inactive = fs.readIfExists(group(id).resolve("memory.stat")).map(s -> KeyedValues.get(s, "inactive_file")).orElse(OptionalLong.empty());
+    OptionalLong inactive =
+        fs.readIfExists(group(id).resolve("memory.stat"))
+            .map(s -> KeyedValues.get(s, "inactive_file"))
+            .orElse(OptionalLong.empty());
     return bytes - Math.min(bytes, inactive.orElse(0));
   }
 
@@ -149,11 +157,17 @@ final class CgroupV2Driver implements CgroupDriver {
     return freezer.frozen(group(id));
   }
 
-  /** cpu.stat usage_usec, memory.max, pids.current and io.stat, as docker's v2 stats collector reads them. */
+  /**
+   * cpu.stat usage_usec, memory.max, pids.current and io.stat, as docker's v2 stats collector reads
+   * them.
+   */
   @Override
   public CgroupStats stats(String id) {
     Path g = group(id);
-    long cpuMicros = fs.readIfExists(g.resolve("cpu.stat")).map(s -> KeyedValues.get(s, "usage_usec").orElse(0)).orElse(0L);
+    long cpuMicros =
+        fs.readIfExists(g.resolve("cpu.stat"))
+            .map(s -> KeyedValues.get(s, "usage_usec").orElse(0))
+            .orElse(0L);
     long limit = fs.readIfExists(g.resolve("memory.max")).map(IoCounters::parse).orElse(-1L);
     long pids = fs.readIfExists(g.resolve("pids.current")).map(IoCounters::parse).orElse(-1L);
     long[] io = fs.readIfExists(g.resolve("io.stat")).map(IoCounters::v2).orElse(new long[2]);

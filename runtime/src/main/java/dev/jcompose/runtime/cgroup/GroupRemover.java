@@ -28,7 +28,9 @@ final class GroupRemover {
       sleep(delayMillis);
       delayMillis *= 2;
     }
-    throw new ContainerException(Kind.CONFLICT, "cgroup " + dir + " is still busy (processes left in it) after ~2s of retries");
+    throw new ContainerException(
+        Kind.CONFLICT,
+        "cgroup " + dir + " is still busy (processes left in it) after ~2s of retries");
   }
 
   private static void sleep(long millis) {

@@ -3,8 +3,8 @@ package dev.jcompose.runtime.cgroup;
 /**
  * Sums the per-device byte counters of a group's block I/O file: v1 {@code
  * blkio.throttle.io_service_bytes_recursive} lines {@code 8:0 Read 4096} (docker reads the same
- * file), v2 {@code io.stat} lines {@code 8:0 rbytes=4096 wbytes=0 rios=1 ...}
- * (cgroup-v2.rst "IO Interface Files").
+ * file), v2 {@code io.stat} lines {@code 8:0 rbytes=4096 wbytes=0 rios=1 ...} (cgroup-v2.rst "IO
+ * Interface Files").
  */
 final class IoCounters {
   private IoCounters() {}

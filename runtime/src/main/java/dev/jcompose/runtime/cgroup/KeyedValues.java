@@ -4,8 +4,8 @@ import java.util.OptionalLong;
 
 /**
  * Reads "flat keyed" cgroup files ({@code key value} per line): v2 memory.events and memory.stat,
- * v1 memory.oom_control and memory.stat (kernel Documentation/admin-guide/cgroup-v2.rst
- * "Interface Files" format).
+ * v1 memory.oom_control and memory.stat (kernel Documentation/admin-guide/cgroup-v2.rst "Interface
+ * Files" format).
  */
 final class KeyedValues {
   private KeyedValues() {}

@@ -6,8 +6,8 @@ import dev.jcompose.runtime.api.ContainerSpec.Resources;
 
 /**
  * The limits to write, validated and with docker's defaults applied, independent of the cgroup
- * version. Null means "leave the kernel default". Validation messages are dockerd's
- * ({@code daemon/daemon_unix.go verifyPlatformContainerResources}) so users recognise them.
+ * version. Null means "leave the kernel default". Validation messages are dockerd's ({@code
+ * daemon/daemon_unix.go verifyPlatformContainerResources}) so users recognise them.
  *
  * @param memory bytes ({@code mem_limit})
  * @param memorySwap memory + swap in bytes, -1 = unlimited ({@code memswap_limit}); when only the
@@ -17,8 +17,8 @@ import dev.jcompose.runtime.api.ContainerSpec.Resources;
  * @param cpuPeriod CFS period in microseconds
  * @param cpuShares v1 shares 2..262144 ({@code cpu_shares}); v2 converts them to a weight
  * @param cpusetCpus cpu list such as "0-1,3" ({@code cpuset})
- * @param pids pids.max; -1 = unlimited ({@code pids_limit} &lt;= 0 means unlimited in docker).
- *     No default is imposed: docker has none (podman's 2048 is a podman choice).
+ * @param pids pids.max; -1 = unlimited ({@code pids_limit} &lt;= 0 means unlimited in docker). No
+ *     default is imposed: docker has none (podman's 2048 is a podman choice).
  */
 record Limits(
     Long memory,
@@ -43,8 +43,12 @@ record Limits(
     }
     Long reservation = positive(res.memoryReservation());
     if (memory != null && reservation != null && reservation > memory) {
-      throw invalid("Minimum memory limit can not be less than memory reservation limit ("
-          + memory + " < " + reservation + ")");
+      throw invalid(
+          "Minimum memory limit can not be less than memory reservation limit ("
+              + memory
+              + " < "
+              + reservation
+              + ")");
     }
     Long quota = positive(res.cpuQuotaMicros());
     if (quota != null && quota < 1000) {
@@ -52,13 +56,24 @@ record Limits(
     }
     Long period = positive(res.cpuPeriodMicros());
     if (period != null && (period < 1000 || period > 1_000_000)) {
-      throw invalid("CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000), got " + period);
+      throw invalid(
+          "CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000), got "
+              + period);
     }
     Long shares = positive(res.cpuShares());
     Long clampedShares = shares == null ? null : Math.max(2, Math.min(262_144, shares));
-    String cpus = res.cpusetCpus() == null || res.cpusetCpus().isBlank() ? null : res.cpusetCpus().trim();
+    String cpus =
+        res.cpusetCpus() == null || res.cpusetCpus().isBlank() ? null : res.cpusetCpus().trim();
     Long pids = res.pidsLimit() == null ? null : res.pidsLimit() <= 0 ? -1L : res.pidsLimit();
-    return new Limits(memory, swapOf(memory, res.memorySwapLimit()), reservation, quota, period, clampedShares, cpus, pids);
+    return new Limits(
+        memory,
+        swapOf(memory, res.memorySwapLimit()),
+        reservation,
+        quota,
+        period,
+        clampedShares,
+        cpus,
+        pids);
   }
 
   private static Long swapOf(Long memory, Long swap) {
@@ -72,7 +87,12 @@ record Limits(
       throw invalid("You should always set the Memory limit when using Memoryswap limit");
     }
     if (swap < memory) {
-      throw invalid("Minimum memoryswap limit should be larger than memory limit (" + swap + " < " + memory + ")");
+      throw invalid(
+          "Minimum memoryswap limit should be larger than memory limit ("
+              + swap
+              + " < "
+              + memory
+              + ")");
     }
     return swap;
   }

@@ -49,7 +49,11 @@ public class LinuxCgroupFs implements CgroupFs {
     try {
       // No CREATE: a missing control file means the controller is absent, and cgroupfs refuses
       // to create regular files anyway. TRUNCATE as runc does (O_WRONLY|O_TRUNC).
-      Files.write(path, value.getBytes(StandardCharsets.UTF_8), StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+      Files.write(
+          path,
+          value.getBytes(StandardCharsets.UTF_8),
+          StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING);
     } catch (IOException e) {
       throw failure("cannot write '" + value + "' to " + path, e);
     }
@@ -89,7 +93,11 @@ public class LinuxCgroupFs implements CgroupFs {
   @Override
   public List<String> list(Path dir) {
     try (Stream<Path> entries = Files.list(dir)) {
-      return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+      return entries
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList();
     } catch (NoSuchFileException e) {
       return List.of();
     } catch (IOException e) {
@@ -114,7 +122,10 @@ public class LinuxCgroupFs implements CgroupFs {
 
   static ContainerException failure(String message, IOException e) {
     Kind kind = e instanceof AccessDeniedException ? Kind.PERMISSION : Kind.UNAVAILABLE;
-    String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.toString();
+    String reason =
+        e instanceof FileSystemException fse && fse.getReason() != null
+            ? fse.getReason()
+            : e.toString();
     return new ContainerException(kind, message + ": " + reason, e);
   }
 }

@@ -27,7 +27,9 @@ final class ProcessSweeper {
     return pids.size();
   }
 
-  /** Passes until no pid is left or the bound is hit (a fork bomb without freezer can outrun us). */
+  /**
+   * Passes until no pid is left or the bound is hit (a fork bomb without freezer can outrun us).
+   */
   void killUntilEmpty(List<Path> procsFiles) {
     for (int i = 0; i < ROUNDS && killOnce(procsFiles) > 0; i++) {
       pause();

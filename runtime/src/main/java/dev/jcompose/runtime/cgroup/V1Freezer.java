@@ -28,7 +28,9 @@ final class V1Freezer {
   }
 
   boolean frozen(Path group) {
-    return fs.readIfExists(group.resolve("freezer.state")).map(s -> !s.trim().equals("THAWED")).orElse(false);
+    return fs.readIfExists(group.resolve("freezer.state"))
+        .map(s -> !s.trim().equals("THAWED"))
+        .orElse(false);
   }
 
   void thaw(Path group) {

@@ -43,7 +43,10 @@ final class V1LimitWriter {
       writeCpu(cpu, l);
     }
     writeIfSet(groups.get("cpuset"), "cpuset.cpus", l.cpusetCpus());
-    writeIfSet(groups.get("pids"), "pids.max", l.pids() == null ? null : l.pids() == -1 ? "max" : l.pids().toString());
+    writeIfSet(
+        groups.get("pids"),
+        "pids.max",
+        l.pids() == null ? null : l.pids() == -1 ? "max" : l.pids().toString());
   }
 
   private void writeMemory(Path dir, Limits l) {
@@ -55,7 +58,9 @@ final class V1LimitWriter {
     boolean swapAccounting = fs.exists(memsw);
     if (l.memorySwap() == null || !swapAccounting) {
       if (l.memorySwap() != null && l.memorySwap() != -1) {
-        LOG.log(Level.WARNING, "Your kernel does not support swap limit capabilities or the cgroup is not mounted. Memory limited without swap.");
+        LOG.log(
+            Level.WARNING,
+            "Your kernel does not support swap limit capabilities or the cgroup is not mounted. Memory limited without swap.");
       }
       fs.write(dir.resolve("memory.limit_in_bytes"), l.memory().toString());
       return;
@@ -104,7 +109,8 @@ final class V1LimitWriter {
       return;
     }
     if (dir == null) {
-      LOG.log(Level.WARNING, "controller for " + file + " not mounted: limit " + value + " discarded");
+      LOG.log(
+          Level.WARNING, "controller for " + file + " not mounted: limit " + value + " discarded");
       return;
     }
     fs.write(dir.resolve(file), value.toString());

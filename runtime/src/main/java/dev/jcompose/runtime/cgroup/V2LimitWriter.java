@@ -35,7 +35,8 @@ final class V2LimitWriter {
     write(group, "cpu.max", cpuMax(l));
     write(group, "cpu.weight", l.cpuShares() == null ? null : Limits.cpuWeight(l.cpuShares()));
     write(group, "cpuset.cpus", l.cpusetCpus());
-    write(group, "pids.max", l.pids() == null ? null : l.pids() == -1 ? "max" : l.pids().toString());
+    write(
+        group, "pids.max", l.pids() == null ? null : l.pids() == -1 ? "max" : l.pids().toString());
   }
 
   private static String cpuMax(Limits l) {
@@ -52,7 +53,12 @@ final class V2LimitWriter {
     }
     Path path = group.resolve(file);
     if (!fs.exists(path)) {
-      LOG.log(Level.WARNING, file + " not available (controller not enabled or no swap accounting): limit " + value + " discarded");
+      LOG.log(
+          Level.WARNING,
+          file
+              + " not available (controller not enabled or no swap accounting): limit "
+              + value
+              + " discarded");
       return;
     }
     fs.write(path, value.toString());

@@ -23,7 +23,10 @@ final class CgroupMounts {
   private static final String ROOT = "/sys/fs/cgroup";
   private static final long FLAGS = NOSUID | NODEV | NOEXEC;
 
-  /** fstype "cgroup2", or "cgroup" with the hierarchy's dir name and mount data ("cpu", "name=systemd"). */
+  /**
+   * fstype "cgroup2", or "cgroup" with the hierarchy's dir name and mount data ("cpu",
+   * "name=systemd").
+   */
   record Hierarchy(String fstype, String name, String data) {}
 
   private CgroupMounts() {}

@@ -26,7 +26,9 @@ record ContainerDirs(Path data, Path run) {
     return data.resolve("merged");
   }
 
-  /** Symlinks 0..n-1 to the layer dirs, top layer first; overlay gets lowerdir=0:1:... from here. */
+  /**
+   * Symlinks 0..n-1 to the layer dirs, top layer first; overlay gets lowerdir=0:1:... from here.
+   */
   Path layerLinks() {
     return data.resolve("l");
   }

@@ -23,7 +23,8 @@ final class ContainerPreparer {
   static ProcessIdentity prepare(ContainerSpec spec, ContainerDirs dirs) throws IOException {
     Files.createDirectories(dirs.run());
     Files.createDirectories(dirs.execDir());
-    for (Path p : List.of(dirs.upper(), dirs.work(), dirs.merged(), dirs.layerLinks(), dirs.etc())) {
+    for (Path p :
+        List.of(dirs.upper(), dirs.work(), dirs.merged(), dirs.layerLinks(), dirs.etc())) {
       Files.createDirectories(p);
     }
     List<Path> topFirst = linkLayers(spec.image().layerDirs(), dirs);
@@ -38,7 +39,8 @@ final class ContainerPreparer {
   }
 
   /** overlay wants lowerdir top first; link i -> i-th layer from the top. */
-  private static List<Path> linkLayers(List<Path> bottomFirst, ContainerDirs dirs) throws IOException {
+  private static List<Path> linkLayers(List<Path> bottomFirst, ContainerDirs dirs)
+      throws IOException {
     List<Path> topFirst = new ArrayList<>(bottomFirst);
     Collections.reverse(topFirst);
     if (topFirst.isEmpty()) { // FROM scratch: overlay needs one lower dir
@@ -58,7 +60,8 @@ final class ContainerPreparer {
     return Math.max(1, spec.image().layerDirs().size());
   }
 
-  private static void writeEtcFiles(Map<String, String> files, ContainerDirs dirs) throws IOException {
+  private static void writeEtcFiles(Map<String, String> files, ContainerDirs dirs)
+      throws IOException {
     for (Map.Entry<String, String> e : files.entrySet()) {
       Path f = dirs.etc().resolve(InitConfigBuilder.etcFileName(e.getKey()));
       Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);
@@ -70,13 +73,16 @@ final class ContainerPreparer {
       return;
     }
     if (m.source() == null || !m.source().isAbsolute()) {
-      throw new ContainerException(Kind.INVALID, "mount source for " + m.target() + " must be an absolute path: " + m.source());
+      throw new ContainerException(
+          Kind.INVALID,
+          "mount source for " + m.target() + " must be an absolute path: " + m.source());
     }
     if (Files.exists(m.source())) {
       return;
     }
     if (!m.createSource()) {
-      throw new ContainerException(Kind.NOT_FOUND, "bind source path does not exist: " + m.source());
+      throw new ContainerException(
+          Kind.NOT_FOUND, "bind source path does not exist: " + m.source());
     }
     Files.createDirectories(m.source());
   }

@@ -14,7 +14,8 @@ final class ContainerTrees {
     try {
       Trees.deleteRecursively(root);
     } catch (IOException e) {
-      throw new ContainerException(Kind.INTERNAL, "cannot remove " + root + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INTERNAL, "cannot remove " + root + ": " + e.getMessage(), e);
     }
   }
 }

@@ -23,12 +23,24 @@ final class DockerDefaults {
 
   static final List<String> DEVICES = List.of("null", "zero", "full", "random", "urandom", "tty");
 
-  static final List<String> MASKED = List.of(
-      "/proc/asound", "/proc/acpi", "/proc/interrupts", "/proc/kcore", "/proc/keys", "/proc/latency_stats",
-      "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware",
-      "/sys/devices/virtual/powercap");
+  static final List<String> MASKED =
+      List.of(
+          "/proc/asound",
+          "/proc/acpi",
+          "/proc/interrupts",
+          "/proc/kcore",
+          "/proc/keys",
+          "/proc/latency_stats",
+          "/proc/timer_list",
+          "/proc/timer_stats",
+          "/proc/sched_debug",
+          "/proc/scsi",
+          "/sys/firmware",
+          "/sys/devices/virtual/powercap");
 
-  /** MASKED plus every host cpu's thermal_throttle dir (GHSA-6fw5-f8r9-fgfm: power side channel). */
+  /**
+   * MASKED plus every host cpu's thermal_throttle dir (GHSA-6fw5-f8r9-fgfm: power side channel).
+   */
   static List<String> masked() {
     List<String> out = new ArrayList<>(MASKED);
     try (var cpus = Files.newDirectoryStream(Path.of("/sys/devices/system/cpu"), "cpu[0-9]*")) {
@@ -43,15 +55,24 @@ final class DockerDefaults {
     return out;
   }
 
-  static final List<String> READONLY = List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
+  static final List<String> READONLY =
+      List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
 
   private DockerDefaults() {}
 
-  /** proc, /dev and its filesystems, sysfs: in this order (later targets live inside earlier ones). */
+  /**
+   * proc, /dev and its filesystems, sysfs: in this order (later targets live inside earlier ones).
+   */
   static void kernelMounts(ShimConfig c, long shmBytes, boolean sysRw) {
     mount(c, "proc", "proc", "/proc", NOSUID | NOEXEC | NODEV, "");
     mount(c, "tmpfs", "tmpfs", "/dev", NOSUID | STRICTATIME, "mode=755,size=65536k");
-    mount(c, "devpts", "devpts", "/dev/pts", NOSUID | NOEXEC, "newinstance,ptmxmode=0666,mode=0620,gid=5");
+    mount(
+        c,
+        "devpts",
+        "devpts",
+        "/dev/pts",
+        NOSUID | NOEXEC,
+        "newinstance,ptmxmode=0666,mode=0620,gid=5");
     mount(c, "tmpfs", "shm", "/dev/shm", NOSUID | NOEXEC | NODEV, "mode=1777,size=" + shmBytes);
     mount(c, "mqueue", "mqueue", "/dev/mqueue", NOSUID | NOEXEC | NODEV, "");
     mount(c, "sysfs", "sysfs", "/sys", NOSUID | NOEXEC | NODEV | (sysRw ? 0 : RDONLY), "");
@@ -68,7 +89,8 @@ final class DockerDefaults {
     c.put("symlink", "pts/ptmx", "/dev/ptmx");
   }
 
-  static void mount(ShimConfig c, String type, String source, String target, long flags, String data) {
+  static void mount(
+      ShimConfig c, String type, String source, String target, long flags, String data) {
     c.put("mount", type, source, target, Long.toString(flags), data);
   }
 }

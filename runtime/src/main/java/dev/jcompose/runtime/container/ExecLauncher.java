@@ -50,12 +50,16 @@ final class ExecLauncher {
       ShimError err = ShimError.parse(result);
       if (err != null || result == null) {
         p.waitFor();
-        throw err != null ? err.toException("exec in container " + rec.spec().id())
-            : new ContainerException(Kind.INTERNAL, "exec in container " + rec.spec().id() + ": jcshim exited with " + p.exitValue());
+        throw err != null
+            ? err.toException("exec in container " + rec.spec().id())
+            : new ContainerException(
+                Kind.INTERNAL,
+                "exec in container " + rec.spec().id() + ": jcshim exited with " + p.exitValue());
       }
       return new LinuxExecSession(p, List.of(config, status));
     } catch (IOException e) {
-      throw new ContainerException(Kind.INTERNAL, "exec in container " + rec.spec().id() + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INTERNAL, "exec in container " + rec.spec().id() + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ContainerException(Kind.INTERNAL, "interrupted", e);
@@ -76,24 +80,29 @@ final class ExecLauncher {
     }
   }
 
-  private ShimConfig buildConfig(ContainerRecord rec, ContainerDirs dirs, int pid, ExecSpec spec, Path status) {
+  private ShimConfig buildConfig(
+      ContainerRecord rec, ContainerDirs dirs, int pid, ExecSpec spec, Path status) {
     List<Path> roots = new ArrayList<>();
     roots.add(dirs.upper());
     List<Path> layers = new ArrayList<>(rec.spec().image().layerDirs());
     Collections.reverse(layers);
     roots.addAll(layers);
-    ProcessIdentity id = IdentityFactory.forExec(rec.identity(), spec.user(), spec.cwd(), spec.env(), new UserResolver(roots));
+    ProcessIdentity id =
+        IdentityFactory.forExec(
+            rec.identity(), spec.user(), spec.cwd(), spec.env(), new UserResolver(roots));
     ShimConfig c = new ShimConfig().put("pid", pid).put("status-file", status.toString());
     cgroups.procsFiles(rec.spec().id()).forEach(p -> c.put("cgroup-procs", p.toString()));
     c.put("uid", id.uid()).put("gid", id.gid());
     id.groups().forEach(g -> c.put("group", g));
-    c.put("caps", Long.toUnsignedString(id.capabilities())).put("nnp", id.noNewPrivileges() ? 1 : 0);
+    c.put("caps", Long.toUnsignedString(id.capabilities()))
+        .put("nnp", id.noNewPrivileges() ? 1 : 0);
     c.put("cwd", id.cwd()).put("tty", spec.tty() ? 1 : 0);
     return c.putAll("arg", spec.args()).putAll("env", id.env());
   }
 
   /** The status file appears once the process exec'd or failed; the shim may also die first. */
-  private static String awaitStatus(Process p, Path status) throws IOException, InterruptedException {
+  private static String awaitStatus(Process p, Path status)
+      throws IOException, InterruptedException {
     long deadline = System.currentTimeMillis() + STATUS_WAIT_MS;
     while (System.currentTimeMillis() < deadline) {
       if (Files.exists(status)) {

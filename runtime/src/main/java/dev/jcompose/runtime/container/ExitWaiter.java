@@ -19,11 +19,13 @@ final class ExitWaiter {
   private static final long SETTLE_POLL_MS = 10;
   private static final int SETTLE_TRIES = 300;
 
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "jcshim-exit-wait");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "jcshim-exit-wait");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** {@code observe} re-reads the state; it must report EXITED once the monitor is done. */
   CompletableFuture<ExitStatus> await(ContainerDirs dirs, Supplier<ContainerState> observe) {

@@ -20,9 +20,11 @@ final class IdentityFactory {
   static ProcessIdentity forContainer(ContainerSpec spec, UserResolver users) {
     ProcessSpec p = spec.process();
     UserResolver.ResolvedUser u = users.resolve(p.user(), p.additionalGroups());
-    long caps = spec.privileged()
-        ? CapabilityMasks.all()
-        : CapabilityMasks.mask(p.capabilities() == null ? CapabilityMasks.DOCKER_DEFAULT : p.capabilities());
+    long caps =
+        spec.privileged()
+            ? CapabilityMasks.all()
+            : CapabilityMasks.mask(
+                p.capabilities() == null ? CapabilityMasks.DOCKER_DEFAULT : p.capabilities());
     Map<String, String> extra = new LinkedHashMap<>();
     if (spec.hostname() != null) {
       extra.put("HOSTNAME", spec.hostname());
@@ -33,7 +35,8 @@ final class IdentityFactory {
   }
 
   /** The identity of an exec: the container's unless the exec names a user, cwd or extra env. */
-  static ProcessIdentity forExec(ProcessIdentity base, String user, String cwd, List<String> env, UserResolver users) {
+  static ProcessIdentity forExec(
+      ProcessIdentity base, String user, String cwd, List<String> env, UserResolver users) {
     long uid = base.uid();
     long gid = base.gid();
     List<Long> groups = base.groups();
@@ -46,7 +49,14 @@ final class IdentityFactory {
     List<String> merged = new ArrayList<>(base.env());
     merged.addAll(env == null ? List.of() : env);
     String dir = cwd == null || cwd.isEmpty() ? base.cwd() : cwd;
-    return new ProcessIdentity(uid, gid, groups, base.capabilities(), base.noNewPrivileges(), environment(merged, Map.of(), null), dir);
+    return new ProcessIdentity(
+        uid,
+        gid,
+        groups,
+        base.capabilities(),
+        base.noNewPrivileges(),
+        environment(merged, Map.of(), null),
+        dir);
   }
 
   static List<String> environment(List<String> env, Map<String, String> defaults, String home) {

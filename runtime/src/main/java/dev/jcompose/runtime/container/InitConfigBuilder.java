@@ -27,10 +27,17 @@ final class InitConfigBuilder {
   /**
    * @param firstRun true for the run that creates the container's netns (binds it for later runs)
    */
-  static ShimConfig build(ContainerRecord rec, ContainerDirs dirs, List<Path> procsFiles, int layerCount, boolean firstRun) {
+  static ShimConfig build(
+      ContainerRecord rec,
+      ContainerDirs dirs,
+      List<Path> procsFiles,
+      int layerCount,
+      boolean firstRun) {
     ContainerSpec spec = rec.spec();
     ShimConfig c = new ShimConfig();
-    c.put("socket", dirs.socket().toString()).put("exit-file", dirs.exitFile().toString()).put("log", dirs.log().toString());
+    c.put("socket", dirs.socket().toString())
+        .put("exit-file", dirs.exitFile().toString())
+        .put("log", dirs.log().toString());
     procsFiles.forEach(p -> c.put("cgroup-procs", p.toString()));
     namespaces(c, spec.network(), dirs, firstRun);
     if (spec.hostname() != null) {
@@ -66,10 +73,11 @@ final class InitConfigBuilder {
     return c;
   }
 
-  private static void namespaces(ShimConfig c, NetworkMode net, ContainerDirs dirs, boolean firstRun) {
+  private static void namespaces(
+      ShimConfig c, NetworkMode net, ContainerDirs dirs, boolean firstRun) {
     c.putAll("ns", List.of("pid", "mnt", "uts", "ipc")).put("cgroupns", 1);
     switch (net.kind()) {
-      case HOST -> { }
+      case HOST -> {}
       case JOIN -> c.put("netns-join", net.joinPath().toString());
       case NEW, NONE -> {
         if (firstRun) {
@@ -82,7 +90,8 @@ final class InitConfigBuilder {
   }
 
   private static void rootfs(ShimConfig c, ContainerDirs dirs, int layerCount, boolean readOnly) {
-    String lower = IntStream.range(0, layerCount).mapToObj(Integer::toString).collect(Collectors.joining(":"));
+    String lower =
+        IntStream.range(0, layerCount).mapToObj(Integer::toString).collect(Collectors.joining(":"));
     c.put("rootfs", dirs.merged().toString())
         .put("overlay-dir", dirs.layerLinks().toString())
         .put("overlay-opts", "lowerdir=" + lower + ",upperdir=../upper,workdir=../work");
@@ -93,19 +102,29 @@ final class InitConfigBuilder {
 
   private static void userMount(ShimConfig c, MountSpec m) {
     switch (m.type()) {
-      case BIND, VOLUME -> DockerDefaults.mount(c, "bind", m.source().toString(), m.target(), m.readOnly() ? RDONLY : 0, "");
+      case BIND, VOLUME ->
+          DockerDefaults.mount(
+              c, "bind", m.source().toString(), m.target(), m.readOnly() ? RDONLY : 0, "");
       case TMPFS -> {
         List<String> opts = m.options() == null ? List.of() : m.options();
-        long flags = NOSUID | NODEV | (opts.contains("exec") ? 0 : NOEXEC) | (m.readOnly() ? RDONLY : 0);
-        String data = opts.stream().filter(o -> !o.equals("exec") && !o.equals("noexec")).collect(Collectors.joining(","));
+        long flags =
+            NOSUID | NODEV | (opts.contains("exec") ? 0 : NOEXEC) | (m.readOnly() ? RDONLY : 0);
+        String data =
+            opts.stream()
+                .filter(o -> !o.equals("exec") && !o.equals("noexec"))
+                .collect(Collectors.joining(","));
         DockerDefaults.mount(c, "tmpfs", "tmpfs", m.target(), flags, data);
       }
     }
   }
 
   private static void etcFiles(ShimConfig c, Map<String, String> files, ContainerDirs dirs) {
-    files.keySet().stream().sorted().forEach(target ->
-        DockerDefaults.mount(c, "bind", dirs.etc().resolve(etcFileName(target)).toString(), target, 0, ""));
+    files.keySet().stream()
+        .sorted()
+        .forEach(
+            target ->
+                DockerDefaults.mount(
+                    c, "bind", dirs.etc().resolve(etcFileName(target)).toString(), target, 0, ""));
   }
 
   static String etcFileName(String target) {
@@ -124,10 +143,15 @@ final class InitConfigBuilder {
   private static void process(ShimConfig c, ContainerSpec spec, ProcessIdentity id) {
     c.put("uid", id.uid()).put("gid", id.gid());
     id.groups().forEach(g -> c.put("group", g));
-    c.put("caps", Long.toUnsignedString(id.capabilities())).put("nnp", id.noNewPrivileges() ? 1 : 0);
+    c.put("caps", Long.toUnsignedString(id.capabilities()))
+        .put("nnp", id.noNewPrivileges() ? 1 : 0);
     c.put("cwd", id.cwd()).put("tty", spec.process().tty() ? 1 : 0);
     for (Rlimit r : spec.process().rlimits()) {
-      c.put("rlimit", Integer.toString(Rlimits.resource(r.name())), Rlimits.value(r.soft()), Rlimits.value(r.hard()));
+      c.put(
+          "rlimit",
+          Integer.toString(Rlimits.resource(r.name())),
+          Rlimits.value(r.soft()),
+          Rlimits.value(r.hard()));
     }
     c.putAll("arg", spec.process().args()).putAll("env", id.env());
   }

@@ -1,29 +1,29 @@
 package dev.jcompose.runtime.container;
 
-import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ContainerState.Status;
+import dev.jcompose.runtime.api.ContainerStats;
 import dev.jcompose.runtime.api.ExecSession;
 import dev.jcompose.runtime.api.ExecSpec;
 import dev.jcompose.runtime.api.ExitStatus;
-import dev.jcompose.runtime.api.RuntimePaths;
-import dev.jcompose.runtime.api.ContainerStats;
 import dev.jcompose.runtime.api.FileTree;
+import dev.jcompose.runtime.api.ProcessInfo;
+import dev.jcompose.runtime.api.RuntimePaths;
+import dev.jcompose.runtime.cgroup.CgroupDriver;
+import dev.jcompose.runtime.cgroup.CgroupStats;
 import dev.jcompose.runtime.fs.ChangeScanner;
 import dev.jcompose.runtime.fs.RootedTree;
 import dev.jcompose.runtime.fs.TreeSize;
-import dev.jcompose.runtime.api.ProcessInfo;
-import dev.jcompose.runtime.cgroup.CgroupDriver;
-import dev.jcompose.runtime.cgroup.CgroupStats;
 import dev.jcompose.runtime.shim.ShimAttach;
 import dev.jcompose.runtime.shim.ShimBinary;
 import dev.jcompose.runtime.shim.ShimClient;
 import dev.jcompose.runtime.shim.ShimError;
 import dev.jcompose.runtime.shim.ShimLauncher;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,24 +94,33 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       }
       try {
         ProcessIdentity identity = ContainerPreparer.prepare(spec, dirs);
-        ContainerRecord rec = new ContainerRecord(spec, identity, Instant.now().toString(), null, null, 0, 0, 0, null);
-        store.write(dirs.state(), rec); // durable: the spec must survive a reboot (restart policies)
+        ContainerRecord rec =
+            new ContainerRecord(
+                spec, identity, Instant.now().toString(), null, null, 0, 0, 0, null);
+        store.write(
+            dirs.state(), rec); // durable: the spec must survive a reboot (restart policies)
         rec = launch(rec, dirs, true);
         return observer.observe(rec, dirs);
       } catch (IOException | RuntimeException e) {
         removeQuietly(spec.id(), dirs);
-        throw e instanceof ContainerException ce ? ce
-            : new ContainerException(Kind.INTERNAL, "create container " + spec.id() + ": " + e.getMessage(), e);
+        throw e instanceof ContainerException ce
+            ? ce
+            : new ContainerException(
+                Kind.INTERNAL, "create container " + spec.id() + ": " + e.getMessage(), e);
       }
     }
   }
 
   /** Spawns a monitor with the init waiting before exec; records the new run (not yet started). */
-  private ContainerRecord launch(ContainerRecord rec, ContainerDirs dirs, boolean firstRun) throws IOException {
+  private ContainerRecord launch(ContainerRecord rec, ContainerDirs dirs, boolean firstRun)
+      throws IOException {
     String id = rec.spec().id();
     Files.deleteIfExists(dirs.exitFile());
-    cgroups.create(id, rec.spec().resources() == null ? ContainerSpec.Resources.none() : rec.spec().resources());
-    InitConfigBuilder.build(rec, dirs, cgroups.procsFiles(id), ContainerPreparer.layerCount(rec.spec()), firstRun)
+    cgroups.create(
+        id,
+        rec.spec().resources() == null ? ContainerSpec.Resources.none() : rec.spec().resources());
+    InitConfigBuilder.build(
+            rec, dirs, cgroups.procsFiles(id), ContainerPreparer.layerCount(rec.spec()), firstRun)
         .put("log-max-size", logLimits.maxBytes())
         .put("log-max-files", logLimits.maxFiles())
         .writeTo(dirs.config());
@@ -139,14 +148,17 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
         ShimError err = ShimError.parse(reply);
         if (err != null || reply == null) {
           settle(id); // the init is exiting: report EXITED, not CREATED, once we throw
-          throw err != null ? err.toException("start container " + id)
-              : new ContainerException(Kind.INTERNAL, "start container " + id + ": monitor closed the connection");
+          throw err != null
+              ? err.toException("start container " + id)
+              : new ContainerException(
+                  Kind.INTERNAL, "start container " + id + ": monitor closed the connection");
         }
         rec = rec.withRun(rec.pid(), Instant.now().toString(), rec.oomBase());
         store.write(dirs.state(), rec, false);
         return observer.observe(rec, dirs);
       } catch (IOException e) {
-        throw new ContainerException(Kind.INTERNAL, "start container " + id + ": " + e.getMessage(), e);
+        throw new ContainerException(
+            Kind.INTERNAL, "start container " + id + ": " + e.getMessage(), e);
       }
     }
   }
@@ -166,7 +178,8 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     ContainerDirs dirs = dirs(id);
     load(id);
     try {
-      ShimError err = ShimError.parse(ShimClient.request(dirs.socket(), "kill " + signal, KILL_TIMEOUT));
+      ShimError err =
+          ShimError.parse(ShimClient.request(dirs.socket(), "kill " + signal, KILL_TIMEOUT));
       if (err != null) {
         throw new ContainerException(Kind.CONFLICT, "kill container " + id + ": " + err.message());
       }
@@ -236,18 +249,21 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     ContainerRecord rec = load(id);
     // complete only once the monitor is gone too: whoever waits for an exit (stop, delete, run
     // --rm) must not find a process of the container left on the host afterwards
-    return waiter.await(dirs, () -> observer.observe(store.read(dirs.state()).orElse(rec), dirs))
-        .thenApply(exit -> {
-          monitors.awaitGone(id);
-          return exit;
-        });
+    return waiter
+        .await(dirs, () -> observer.observe(store.read(dirs.state()).orElse(rec), dirs))
+        .thenApply(
+            exit -> {
+              monitors.awaitGone(id);
+              return exit;
+            });
   }
 
   @Override
   public void delete(String id) {
     synchronized (lock(id)) {
       ContainerDirs dirs = dirs(id);
-      if (store.read(dirs.state()).isEmpty() && (Files.exists(dirs.data()) || Files.exists(dirs.run()))) {
+      if (store.read(dirs.state()).isEmpty()
+          && (Files.exists(dirs.data()) || Files.exists(dirs.run()))) {
         removeQuietly(id, dirs); // remains of a create interrupted by an engine crash
         return;
       }
@@ -266,7 +282,8 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   /** Best-effort teardown used by delete and by a failed create: nothing may be left behind. */
   private void removeQuietly(String id, ContainerDirs dirs) {
     if (Files.exists(dirs.netns())) {
-      // in-process: one system call, safe from any thread (unlike setns), no jcshim fork per container
+      // in-process: one system call, safe from any thread (unlike setns), no jcshim fork per
+      // container
       try {
         ops.detachMount(dirs.netns());
       } catch (IOException e) {
@@ -289,7 +306,10 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       return List.of();
     }
     try (Stream<Path> s = Files.list(root)) {
-      return s.filter(p -> Files.isRegularFile(p.resolve("state.json"))).map(p -> p.getFileName().toString()).sorted().toList();
+      return s.filter(p -> Files.isRegularFile(p.resolve("state.json")))
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new ContainerException(Kind.INTERNAL, "cannot list " + root + ": " + e.getMessage(), e);
     }
@@ -318,7 +338,8 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     try {
       a = ShimAttach.open(dirs.socket());
     } catch (IOException e) {
-      throw new ContainerException(Kind.NOT_FOUND, "cannot attach to container " + id + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.NOT_FOUND, "cannot attach to container " + id + ": " + e.getMessage(), e);
     }
     CompletableFuture<Integer> exit = awaitExit(id).thenApply(ExitStatus::exitCode);
     return new ExecSession() {
@@ -374,9 +395,21 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   public ContainerStats stats(String id) {
     ContainerState st = running(id);
     CgroupStats c = cgroups.stats(id);
-    long[] net = load(id).spec().network().kind() == ContainerSpec.NetworkMode.Kind.HOST ? new long[2] : proc.network(st.pid());
+    long[] net =
+        load(id).spec().network().kind() == ContainerSpec.NetworkMode.Kind.HOST
+            ? new long[2]
+            : proc.network(st.pid());
     long limit = c.memoryLimit() >= 0 ? c.memoryLimit() : proc.hostMemory();
-    return new ContainerStats(Instant.now(), c.cpuNanos(), c.memoryUsage(), limit, c.pids(), c.blockRead(), c.blockWrite(), net[0], net[1]);
+    return new ContainerStats(
+        Instant.now(),
+        c.cpuNanos(),
+        c.memoryUsage(),
+        limit,
+        c.pids(),
+        c.blockRead(),
+        c.blockWrite(),
+        net[0],
+        net[1]);
   }
 
   @Override
@@ -387,7 +420,8 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
 
   @Override
   public FileTree files(String id) {
-    return RootedTree.open(ops, Path.of("/proc", Integer.toString(running(id).pid()), "root"), "container " + id);
+    return RootedTree.open(
+        ops, Path.of("/proc", Integer.toString(running(id).pid()), "root"), "container " + id);
   }
 
   @Override
@@ -401,14 +435,16 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     try {
       return ChangeScanner.scan(ops, dirs(id).upper(), rec.spec().image().layerDirs());
     } catch (IOException e) {
-      throw new ContainerException(Kind.INTERNAL, "cannot read the changes of container " + id + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INTERNAL, "cannot read the changes of container " + id + ": " + e.getMessage(), e);
     }
   }
 
   @Override
   public void exportChanges(String id, java.io.OutputStream tar) {
     load(id);
-    try (RootedTree upper = RootedTree.open(ops, dirs(id).upper(), "the changes of container " + id)) {
+    try (RootedTree upper =
+        RootedTree.open(ops, dirs(id).upper(), "the changes of container " + id)) {
       upper.archiveLayer(tar);
     }
   }
@@ -428,7 +464,8 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   }
 
   private ContainerRecord load(String id) {
-    return store.read(dirs(id).state())
+    return store
+        .read(dirs(id).state())
         .orElseThrow(() -> new ContainerException(Kind.NOT_FOUND, "no such container: " + id));
   }
 

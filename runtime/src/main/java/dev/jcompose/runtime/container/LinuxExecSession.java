@@ -16,10 +16,14 @@ final class LinuxExecSession implements ExecSession {
 
   LinuxExecSession(Process process, List<Path> files) {
     this.process = process;
-    this.exit = process.onExit().thenApply(p -> {
-      files.forEach(LinuxExecSession::deleteQuietly);
-      return p.exitValue();
-    });
+    this.exit =
+        process
+            .onExit()
+            .thenApply(
+                p -> {
+                  files.forEach(LinuxExecSession::deleteQuietly);
+                  return p.exitValue();
+                });
   }
 
   @Override

@@ -13,14 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>{@code jcshim create} forks the monitor and exits, so the monitor is an orphan from its first
  * moment: the kernel hands it to the nearest ancestor marked "child subreaper" (prctl(2)
- * PR_SET_CHILD_SUBREAPER), else to pid 1. Left to pid 1, its exit leaves a zombie until pid 1
- * gets round to waiting for it, which some inits (a VM's or a container's minimal one) do only
- * every second or two. So this JVM marks itself a subreaper, and after a container's exit it
- * waits on the monitor's pidfd (pidfd_open(2): readable once the process has exited) and reaps it
- * (waitpid(2), WNOHANG). Monitors of an earlier engine were orphaned to someone else and are
- * unknown here; they still end on their own, only nobody here waits for them. The JDK reaps the
- * processes it spawns by their own pids, so nothing of it is taken; the adopted monitors are
- * reaped only by pid, never with a wildcard.
+ * PR_SET_CHILD_SUBREAPER), else to pid 1. Left to pid 1, its exit leaves a zombie until pid 1 gets
+ * round to waiting for it, which some inits (a VM's or a container's minimal one) do only every
+ * second or two. So this JVM marks itself a subreaper, and after a container's exit it waits on the
+ * monitor's pidfd (pidfd_open(2): readable once the process has exited) and reaps it (waitpid(2),
+ * WNOHANG). Monitors of an earlier engine were orphaned to someone else and are unknown here; they
+ * still end on their own, only nobody here waits for them. The JDK reaps the processes it spawns by
+ * their own pids, so nothing of it is taken; the adopted monitors are reaped only by pid, never
+ * with a wildcard.
  */
 final class MonitorExits {
   /** The monitor exits right after writing the exit file; this only bounds a monitor gone wrong. */
@@ -31,8 +31,10 @@ final class MonitorExits {
 
   MonitorExits(NativeOps ops) {
     this.ops = ops;
-    if (!Subreaper.become(ops)) { // before the first monitor is orphaned; without it pid 1 reaps them
-      System.getLogger(MonitorExits.class.getName()).log(System.Logger.Level.DEBUG, "not a child subreaper");
+    if (!Subreaper.become(
+        ops)) { // before the first monitor is orphaned; without it pid 1 reaps them
+      System.getLogger(MonitorExits.class.getName())
+          .log(System.Logger.Level.DEBUG, "not a child subreaper");
     }
   }
 
@@ -61,8 +63,8 @@ final class MonitorExits {
 
   /**
    * Returns once the container's current monitor has exited and, when it is this JVM's child, has
-   * been reaped; at once if no monitor of this runtime is known for it. Call after the container
-   * is seen EXITED. Idempotent and safe from several threads.
+   * been reaped; at once if no monitor of this runtime is known for it. Call after the container is
+   * seen EXITED. Idempotent and safe from several threads.
    */
   void awaitGone(String id) {
     Monitor m = monitors.get(id);

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code docker top} and {@code docker stats} read of a container's processes from the
- * host's {@code /proc} (proc(5)): stat, status and cmdline per pid, net/dev of the container's
- * network namespace, and the host's memory for a container without a limit. A process that exits
- * while it is read is left out. The root is a parameter so unit tests read a fake tree.
+ * What {@code docker top} and {@code docker stats} read of a container's processes from the host's
+ * {@code /proc} (proc(5)): stat, status and cmdline per pid, net/dev of the container's network
+ * namespace, and the host's memory for a container without a limit. A process that exits while it
+ * is read is left out. The root is a parameter so unit tests read a fake tree.
  */
 final class ProcTable {
   // USER_HZ: the unit of the tick counts in /proc/<pid>/stat; 100 on every Linux ABI (proc(5)).
@@ -51,11 +51,20 @@ final class ProcTable {
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
       long ppid = Long.parseLong(f[1]);
       long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-      Instant started = Instant.ofEpochSecond(bootEpoch).plusMillis(Long.parseLong(f[19]) * 1000 / TICKS);
+      Instant started =
+          Instant.ofEpochSecond(bootEpoch).plusMillis(Long.parseLong(f[19]) * 1000 / TICKS);
       long alive = Math.max(1, Duration.between(started, now).toMillis());
       int cpu = (int) Math.min(999, ticks * 1000 / TICKS * 100 / alive);
-      return Optional.of(new ProcessInfo(uid(dir), pid, ppid, cpu, started, tty(Long.parseLong(f[4])), ticks / TICKS,
-          commandLine(dir, comm)));
+      return Optional.of(
+          new ProcessInfo(
+              uid(dir),
+              pid,
+              ppid,
+              cpu,
+              started,
+              tty(Long.parseLong(f[4])),
+              ticks / TICKS,
+              commandLine(dir, comm)));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // exited while we read it
     }
@@ -70,7 +79,10 @@ final class ProcTable {
     return 0;
   }
 
-  /** cmdline with its NULs as spaces; a kernel thread or zombie has none: {@code [comm]} as ps shows. */
+  /**
+   * cmdline with its NULs as spaces; a kernel thread or zombie has none: {@code [comm]} as ps
+   * shows.
+   */
   private static String commandLine(Path dir, String comm) throws IOException {
     byte[] raw = Files.readAllBytes(dir.resolve("cmdline"));
     int end = raw.length;
@@ -110,7 +122,9 @@ final class ProcTable {
   long[] network(long pid) {
     long[] rxTx = new long[2];
     try {
-      for (String line : Files.readAllLines(proc.resolve(Long.toString(pid)).resolve("net/dev"), StandardCharsets.UTF_8)) {
+      for (String line :
+          Files.readAllLines(
+              proc.resolve(Long.toString(pid)).resolve("net/dev"), StandardCharsets.UTF_8)) {
         int colon = line.indexOf(':');
         if (colon < 0 || line.substring(0, colon).trim().equals("lo")) {
           continue;
@@ -127,7 +141,9 @@ final class ProcTable {
     return rxTx;
   }
 
-  /** MemTotal of /proc/meminfo in bytes, what docker shows as the limit of an unlimited container. */
+  /**
+   * MemTotal of /proc/meminfo in bytes, what docker shows as the limit of an unlimited container.
+   */
   long hostMemory() {
     try {
       for (String line : Files.readAllLines(proc.resolve("meminfo"), StandardCharsets.US_ASCII)) {

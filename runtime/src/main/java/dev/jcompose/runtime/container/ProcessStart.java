@@ -8,7 +8,10 @@ final class ProcessStart {
 
   /** Start time in epoch millis, or 0 if the process is gone or the OS does not say. */
   static long millis(int pid) {
-    return ProcessHandle.of(pid).flatMap(h -> h.info().startInstant()).map(Instant::toEpochMilli).orElse(0L);
+    return ProcessHandle.of(pid)
+        .flatMap(h -> h.info().startInstant())
+        .map(Instant::toEpochMilli)
+        .orElse(0L);
   }
 
   /** Alive and, when a start time was recorded, still the same process. */

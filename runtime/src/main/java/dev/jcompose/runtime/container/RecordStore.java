@@ -1,9 +1,9 @@
 package dev.jcompose.runtime.container;
 
-import dev.jcompose.common.fs.AtomicFile.Durability;
-import dev.jcompose.common.fs.AtomicFile;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.fs.AtomicFile;
+import dev.jcompose.common.fs.AtomicFile.Durability;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.io.IOException;
@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /** Reads and atomically writes {@link ContainerRecord}s as JSON. */
 final class RecordStore {
-  private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private final ObjectMapper json =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   void write(Path file, ContainerRecord record) {
     write(file, record, true);
@@ -22,9 +23,11 @@ final class RecordStore {
   /** durable=false for run details (pid, start time) that a reboot makes meaningless anyway. */
   void write(Path file, ContainerRecord record, boolean durable) {
     try {
-      AtomicFile.write(file, json.writeValueAsBytes(record), durable ? Durability.SYNCED : Durability.UNSYNCED);
+      AtomicFile.write(
+          file, json.writeValueAsBytes(record), durable ? Durability.SYNCED : Durability.UNSYNCED);
     } catch (IOException e) {
-      throw new ContainerException(Kind.INTERNAL, "cannot write container state " + file + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INTERNAL, "cannot write container state " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -35,7 +38,8 @@ final class RecordStore {
     try {
       return Optional.of(json.readValue(file.toFile(), ContainerRecord.class));
     } catch (IOException e) {
-      throw new ContainerException(Kind.INTERNAL, "cannot read container state " + file + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INTERNAL, "cannot read container state " + file + ": " + e.getMessage(), e);
     }
   }
 }

@@ -8,9 +8,24 @@ import java.util.Locale;
 /** rlimit names as compose/docker spell them ("nofile", "RLIMIT_NOFILE") to resource numbers. */
 final class Rlimits {
   /** Index = RLIMIT_* number on Linux. */
-  private static final List<String> NAMES = List.of(
-      "cpu", "fsize", "data", "stack", "core", "rss", "nproc", "nofile", "memlock", "as", "locks",
-      "sigpending", "msgqueue", "nice", "rtprio", "rttime");
+  private static final List<String> NAMES =
+      List.of(
+          "cpu",
+          "fsize",
+          "data",
+          "stack",
+          "core",
+          "rss",
+          "nproc",
+          "nofile",
+          "memlock",
+          "as",
+          "locks",
+          "sigpending",
+          "msgqueue",
+          "nice",
+          "rtprio",
+          "rttime");
 
   /** RLIM_INFINITY as an unsigned decimal, what jcshim parses with strtoull. */
   static final String INFINITY = Long.toUnsignedString(-1L);

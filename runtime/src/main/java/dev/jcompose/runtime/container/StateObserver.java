@@ -18,6 +18,7 @@ import java.util.Optional;
 final class StateObserver {
   /** Reported when the monitor vanished without writing an exit status (e.g. SIGKILLed). */
   static final ExitStatus UNKNOWN_EXIT = new ExitStatus(255, 0, false);
+
   private static final int SIGKILL = 9;
   private static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(2);
 
@@ -29,19 +30,32 @@ final class StateObserver {
 
   ContainerState observe(ContainerRecord rec, ContainerDirs dirs) {
     var spec = rec.spec();
-    var netns = switch (spec.network().kind()) {
-      case NEW, NONE -> dirs.netns();
-      case JOIN -> spec.network().joinPath();
-      case HOST -> null;
-    };
+    var netns =
+        switch (spec.network().kind()) {
+          case NEW, NONE -> dirs.netns();
+          case JOIN -> spec.network().joinPath();
+          case HOST -> null;
+        };
     Instant created = parse(rec.createdAt());
     Instant started = parse(rec.startedAt());
     Optional<ExitFile> exit = ExitFile.read(dirs.exitFile());
     if (exit.isEmpty()) {
-      if (rec.pid() > 0 && (ProcessStart.isSame(rec.pid(), rec.pidStartMillis()) || monitorDraining(dirs))) {
+      if (rec.pid() > 0
+          && (ProcessStart.isSame(rec.pid(), rec.pidStartMillis()) || monitorDraining(dirs))) {
         Status s = started == null ? Status.CREATED : Status.RUNNING;
         boolean paused = s == Status.RUNNING && cgroups.frozen(spec.id());
-        return new ContainerState(spec.id(), s, rec.pid(), netns, dirs.log(), created, started, null, null, spec.labels(), paused);
+        return new ContainerState(
+            spec.id(),
+            s,
+            rec.pid(),
+            netns,
+            dirs.log(),
+            created,
+            started,
+            null,
+            null,
+            spec.labels(),
+            paused);
       }
       // The monitor may have written its exit file and gone while we asked it (it stops answering
       // once it leaves its loop): read again before calling the exit unknown.
@@ -50,9 +64,29 @@ final class StateObserver {
     if (exit.isPresent()) {
       ExitFile e = exit.get();
       boolean oom = e.signal() == SIGKILL && cgroups.oomKillCount(spec.id()) > rec.oomBase();
-      return new ContainerState(spec.id(), Status.EXITED, 0, netns, dirs.log(), created, started, e.finishedAt(), e.status(oom), spec.labels());
+      return new ContainerState(
+          spec.id(),
+          Status.EXITED,
+          0,
+          netns,
+          dirs.log(),
+          created,
+          started,
+          e.finishedAt(),
+          e.status(oom),
+          spec.labels());
     }
-    return new ContainerState(spec.id(), Status.EXITED, 0, netns, dirs.log(), created, started, null, UNKNOWN_EXIT, spec.labels());
+    return new ContainerState(
+        spec.id(),
+        Status.EXITED,
+        0,
+        netns,
+        dirs.log(),
+        created,
+        started,
+        null,
+        UNKNOWN_EXIT,
+        spec.labels());
   }
 
   /** The init is gone but its monitor still drains output before writing the exit file. */

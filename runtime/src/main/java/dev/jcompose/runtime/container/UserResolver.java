@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * Resolves "user", "uid", "user:group", "uid:gid" against the container's own /etc/passwd and
- * /etc/group, as docker does (moby oci_linux.go getUser). The rootfs is not mounted on the host,
- * so files are looked up in the upper dir then the layers top-down; symlinked files are ignored
- * rather than followed out of the rootfs.
+ * /etc/group, as docker does (moby oci_linux.go getUser). The rootfs is not mounted on the host, so
+ * files are looked up in the upper dir then the layers top-down; symlinked files are ignored rather
+ * than followed out of the rootfs.
  */
 final class UserResolver {
   /** uid, primary gid, supplementary gids, home directory (may be null). */
@@ -36,7 +36,8 @@ final class UserResolver {
     List<String[]> group = read("etc/group");
     String[] pw = find(passwd, userPart);
     if (pw == null && !isNumber(userPart)) {
-      throw new ContainerException(Kind.INVALID, "unable to find user " + userPart + ": no matching entries in passwd file");
+      throw new ContainerException(
+          Kind.INVALID, "unable to find user " + userPart + ": no matching entries in passwd file");
     }
     long uid = pw != null ? Long.parseLong(pw[2]) : Long.parseLong(userPart);
     long gid = pw != null && pw.length > 3 ? Long.parseLong(pw[3]) : 0;
@@ -51,7 +52,8 @@ final class UserResolver {
     for (String g : additionalGroups == null ? List.<String>of() : additionalGroups) {
       groups.add(groupId(group, g));
     }
-    return new ResolvedUser(uid, gid, new ArrayList<>(groups), pw != null && pw.length > 5 ? pw[5] : null);
+    return new ResolvedUser(
+        uid, gid, new ArrayList<>(groups), pw != null && pw.length > 5 ? pw[5] : null);
   }
 
   private static void supplementary(List<String[]> group, String name, Set<Long> out) {
@@ -70,7 +72,8 @@ final class UserResolver {
     if (isNumber(g)) {
       return Long.parseLong(g);
     }
-    throw new ContainerException(Kind.INVALID, "unable to find group " + g + ": no matching entries in group file");
+    throw new ContainerException(
+        Kind.INVALID, "unable to find group " + g + ": no matching entries in group file");
   }
 
   private static String[] find(List<String[]> entries, String nameOrId) {

@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code docker diff} on overlayfs: every entry of a container's upper dir is a change, a
- * whiteout (char device 0/0, overlayfs.rst "whiteouts") a deletion, anything else an addition
- * unless a lower layer has the same path (then a change). The upper dir belongs to the running
- * container, so it is walked through descriptors ({@link Fd#child}), never following a name; the
- * image's layers are looked up component by component without following symlinks either.
+ * {@code docker diff} on overlayfs: every entry of a container's upper dir is a change, a whiteout
+ * (char device 0/0, overlayfs.rst "whiteouts") a deletion, anything else an addition unless a lower
+ * layer has the same path (then a change). The upper dir belongs to the running container, so it is
+ * walked through descriptors ({@link Fd#child}), never following a name; the image's layers are
+ * looked up component by component without following symlinks either.
  */
 public final class ChangeScanner {
   private static final int S_IFMT = 0170000;
@@ -34,11 +34,19 @@ public final class ChangeScanner {
   }
 
   /** The changes in {@code upper} against the layers (bottom first), sorted by path. */
-  public static List<FileChange> scan(NativeOps ops, Path upper, List<Path> layersBottomFirst) throws IOException {
+  public static List<FileChange> scan(NativeOps ops, Path upper, List<Path> layersBottomFirst)
+      throws IOException {
     List<Path> top = new ArrayList<>(layersBottomFirst);
     java.util.Collections.reverse(top);
     ChangeScanner s = new ChangeScanner(ops, top);
-    try (Fd root = Fd.open(ops, null, upper.toString(), NativeOps.O_PATH | NativeOps.O_DIRECTORY | NativeOps.O_NOFOLLOW, 0, 0)) {
+    try (Fd root =
+        Fd.open(
+            ops,
+            null,
+            upper.toString(),
+            NativeOps.O_PATH | NativeOps.O_DIRECTORY | NativeOps.O_NOFOLLOW,
+            0,
+            0)) {
       s.directory(root, "");
     }
     return s.changes.stream().sorted(java.util.Comparator.comparing(FileChange::path)).toList();

@@ -21,21 +21,39 @@ final class Fd implements AutoCloseable {
   }
 
   /** Opens {@code path} relative to {@code dir} (null = absolute {@code path} from the host). */
-  static Fd open(NativeOps ops, Fd dir, String path, int flags, int mode, long resolve) throws IOException {
-    return new Fd(ops, ops.openat2(dir == null ? NativeOps.AT_FDCWD : dir.fd, path, flags | NativeOps.O_CLOEXEC, mode, resolve));
+  static Fd open(NativeOps ops, Fd dir, String path, int flags, int mode, long resolve)
+      throws IOException {
+    return new Fd(
+        ops,
+        ops.openat2(
+            dir == null ? NativeOps.AT_FDCWD : dir.fd,
+            path,
+            flags | NativeOps.O_CLOEXEC,
+            mode,
+            resolve));
   }
 
   /** One entry {@code name} of this directory, never following a symlink (ELOOP if it is one). */
   Fd child(String name, int flags) throws IOException {
-    return open(ops, this, name, flags | NativeOps.O_NOFOLLOW, 0,
-        NativeOps.RESOLVE_BENEATH | NativeOps.RESOLVE_NO_SYMLINKS | NativeOps.RESOLVE_NO_MAGICLINKS);
+    return open(
+        ops,
+        this,
+        name,
+        flags | NativeOps.O_NOFOLLOW,
+        0,
+        NativeOps.RESOLVE_BENEATH
+            | NativeOps.RESOLVE_NO_SYMLINKS
+            | NativeOps.RESOLVE_NO_MAGICLINKS);
   }
 
   Path path() {
     return SELF.resolve(Integer.toString(fd));
   }
 
-  /** The entry {@code name} of this directory, for JDK calls that act on a name without following it. */
+  /**
+   * The entry {@code name} of this directory, for JDK calls that act on a name without following
+   * it.
+   */
   Path entry(String name) {
     return path().resolve(name);
   }

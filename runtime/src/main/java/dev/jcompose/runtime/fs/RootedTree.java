@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * {@link FileTree} over a descriptor of its root. Paths the user names are resolved with
  * openat2(RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS) from that descriptor (Linux 5.6): absolute
- * symlinks and {@code ..} stop at the root, as runc resolves mount targets (CVE-2021-30465
- * class); everything below is walked one component at a time ({@link Fd#child}).
+ * symlinks and {@code ..} stop at the root, as runc resolves mount targets (CVE-2021-30465 class);
+ * everything below is walked one component at a time ({@link Fd#child}).
  */
 public final class RootedTree implements FileTree {
   static final long IN_ROOT = NativeOps.RESOLVE_IN_ROOT | NativeOps.RESOLVE_NO_MAGICLINKS;
@@ -30,12 +30,19 @@ public final class RootedTree implements FileTree {
     this.label = label;
   }
 
-  /** The tree under the host directory {@code root} (e.g. {@code /proc/<pid>/root}); {@code label} names it in errors. */
+  /**
+   * The tree under the host directory {@code root} (e.g. {@code /proc/<pid>/root}); {@code label}
+   * names it in errors.
+   */
   public static RootedTree open(NativeOps ops, java.nio.file.Path root, String label) {
     try {
-      return new RootedTree(ops, Fd.open(ops, null, root.toString(), NativeOps.O_PATH | NativeOps.O_DIRECTORY, 0, 0), label);
+      return new RootedTree(
+          ops,
+          Fd.open(ops, null, root.toString(), NativeOps.O_PATH | NativeOps.O_DIRECTORY, 0, 0),
+          label);
     } catch (IOException e) {
-      throw new ContainerException(Kind.NOT_FOUND, "cannot open the root of " + label + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.NOT_FOUND, "cannot open the root of " + label + ": " + e.getMessage(), e);
     }
   }
 
@@ -46,7 +53,9 @@ public final class RootedTree implements FileTree {
       if (split[1].isEmpty()) {
         return Optional.of(new Entry(true, false));
       }
-      BasicFileAttributes a = Files.readAttributes(parent.entry(split[1]), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes a =
+          Files.readAttributes(
+              parent.entry(split[1]), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       return Optional.of(new Entry(a.isDirectory(), a.isSymbolicLink()));
     } catch (java.nio.file.NoSuchFileException e) {
       return Optional.empty();
@@ -61,7 +70,12 @@ public final class RootedTree implements FileTree {
   }
 
   @Override
-  public void archive(String path, String nameInArchive, boolean followLink, boolean sameFileSystem, OutputStream tar) {
+  public void archive(
+      String path,
+      String nameInArchive,
+      boolean followLink,
+      boolean sameFileSystem,
+      OutputStream tar) {
     String[] split = split(path);
     try (Fd parent = resolveDir(split[0])) {
       TreeArchiver archiver = new TreeArchiver(ops, tar, sameFileSystem);
@@ -80,7 +94,10 @@ public final class RootedTree implements FileTree {
     }
   }
 
-  /** The whole tree as an OCI layer: an overlay upper dir's whiteouts and opaque directories in OCI form. */
+  /**
+   * The whole tree as an OCI layer: an overlay upper dir's whiteouts and opaque directories in OCI
+   * form.
+   */
   public void archiveLayer(OutputStream tar) {
     try (Fd root = resolveDir("")) {
       TreeArchiver archiver = new TreeArchiver(ops, tar, false).overlayWhiteouts();
@@ -111,8 +128,16 @@ public final class RootedTree implements FileTree {
     try {
       return Fd.open(ops, root, rel, NativeOps.O_PATH | NativeOps.O_DIRECTORY, 0, IN_ROOT);
     } catch (IOException e) {
-      throw new ContainerException(Kind.NOT_FOUND, "no such directory in " + label + ": " + (path.isEmpty() ? "/" : path)
-          + " (" + e.getMessage() + ")", e);
+      throw new ContainerException(
+          Kind.NOT_FOUND,
+          "no such directory in "
+              + label
+              + ": "
+              + (path.isEmpty() ? "/" : path)
+              + " ("
+              + e.getMessage()
+              + ")",
+          e);
     }
   }
 
@@ -134,6 +159,7 @@ public final class RootedTree implements FileTree {
   }
 
   private ContainerException failure(String what, String path, IOException e) {
-    return new ContainerException(Kind.INVALID, "cannot " + what + " " + path + " in " + label + ": " + e.getMessage(), e);
+    return new ContainerException(
+        Kind.INVALID, "cannot " + what + " " + path + " in " + label + ": " + e.getMessage(), e);
   }
 }

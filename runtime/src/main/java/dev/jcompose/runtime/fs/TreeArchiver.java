@@ -17,13 +17,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
- * Writes a tree as tar entries, reached only through descriptors: a directory's entries are
- * listed and stat-ed by name under its descriptor, each child directory opened with
- * {@link Fd#child} (a symlink swapped in meanwhile fails, it is never followed), each file opened
- * non-blocking without following and its type taken from the open descriptor (a fifo swapped in
- * is written as a fifo, never read). Sizes are taken at open: a file that grows or shrinks while
- * read is cut or padded to that size, the tar stays valid. Hard links within the archive become
- * link entries.
+ * Writes a tree as tar entries, reached only through descriptors: a directory's entries are listed
+ * and stat-ed by name under its descriptor, each child directory opened with {@link Fd#child} (a
+ * symlink swapped in meanwhile fails, it is never followed), each file opened non-blocking without
+ * following and its type taken from the open descriptor (a fifo swapped in is written as a fifo,
+ * never read). Sizes are taken at open: a file that grows or shrinks while read is cut or padded to
+ * that size, the tar stays valid. Hard links within the archive become link entries.
  */
 final class TreeArchiver {
   private static final String UNIX = "unix:mode,uid,gid,size,lastModifiedTime,ino,dev,nlink,rdev";
@@ -52,9 +51,9 @@ final class TreeArchiver {
   }
 
   /**
-   * Reads an overlay upper dir as an OCI layer (image-spec layer.md "Whiteouts"): a whiteout
-   * (char device 0/0) becomes an empty {@code .wh.NAME}, a directory marked opaque gets a
-   * {@code .wh..wh..opq} entry.
+   * Reads an overlay upper dir as an OCI layer (image-spec layer.md "Whiteouts"): a whiteout (char
+   * device 0/0) becomes an empty {@code .wh.NAME}, a directory marked opaque gets a {@code
+   * .wh..wh..opq} entry.
    */
   TreeArchiver overlayWhiteouts() {
     whiteouts = true;
@@ -68,7 +67,8 @@ final class TreeArchiver {
 
   /** The entry {@code name} of directory {@code parent}, archived as {@code as}. */
   void entry(Fd parent, String name, String as) throws IOException {
-    Map<String, Object> a = Files.readAttributes(parent.entry(name), UNIX, LinkOption.NOFOLLOW_LINKS);
+    Map<String, Object> a =
+        Files.readAttributes(parent.entry(name), UNIX, LinkOption.NOFOLLOW_LINKS);
     int type = (int) a.get("mode") & S_IFMT;
     if (type == S_IFDIR) {
       try (Fd dir = parent.child(name, NativeOps.O_PATH | NativeOps.O_DIRECTORY)) {
@@ -86,7 +86,11 @@ final class TreeArchiver {
       put(header(as, TarConstants.LF_FIFO, a));
     } else if (whiteouts && type == S_IFCHR && ((Number) a.get("rdev")).longValue() == 0) {
       int slash = as.lastIndexOf('/');
-      TarArchiveEntry wh = header(as.substring(0, slash + 1) + ".wh." + as.substring(slash + 1), TarConstants.LF_NORMAL, a);
+      TarArchiveEntry wh =
+          header(
+              as.substring(0, slash + 1) + ".wh." + as.substring(slash + 1),
+              TarConstants.LF_NORMAL,
+              a);
       wh.setSize(0);
       put(wh);
     }
@@ -98,7 +102,14 @@ final class TreeArchiver {
     Map<String, Object> a = Files.readAttributes(fd.path(), UNIX);
     int type = (int) a.get("mode") & S_IFMT;
     if (type == S_IFDIR) {
-      try (Fd dir = Fd.open(ops, fd, ".", NativeOps.O_PATH | NativeOps.O_DIRECTORY, 0, NativeOps.RESOLVE_BENEATH)) {
+      try (Fd dir =
+          Fd.open(
+              ops,
+              fd,
+              ".",
+              NativeOps.O_PATH | NativeOps.O_DIRECTORY,
+              0,
+              NativeOps.RESOLVE_BENEATH)) {
         directory(dir, as);
       }
     } else if (type == S_IFREG) {
@@ -119,7 +130,8 @@ final class TreeArchiver {
       put(header(as + "/", TarConstants.LF_DIR, a));
     }
     if (whiteouts && opaque(dir)) {
-      TarArchiveEntry opq = header((as.isEmpty() ? "" : as + "/") + ".wh..wh..opq", TarConstants.LF_NORMAL, a);
+      TarArchiveEntry opq =
+          header((as.isEmpty() ? "" : as + "/") + ".wh..wh..opq", TarConstants.LF_NORMAL, a);
       opq.setSize(0);
       put(opq);
     }
@@ -141,7 +153,9 @@ final class TreeArchiver {
 
   /** overlayfs marks an opaque directory with trusted.overlay.opaque=y (overlayfs.rst). */
   private boolean opaque(Fd dir) throws IOException {
-    return ops.lgetxattr(dir.path().resolve("."), "trusted.overlay.opaque").map(v -> v.length > 0 && v[0] == 'y').orElse(false);
+    return ops.lgetxattr(dir.path().resolve("."), "trusted.overlay.opaque")
+        .map(v -> v.length > 0 && v[0] == 'y')
+        .orElse(false);
   }
 
   private void regular(Fd file, String as, Map<String, Object> a) throws IOException {
@@ -184,5 +198,4 @@ final class TreeArchiver {
     out.putArchiveEntry(e);
     out.closeArchiveEntry();
   }
-
 }

@@ -24,10 +24,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * Extracts a tar stream into a directory descriptor. Each entry's parents are walked from that
  * descriptor one component at a time with {@link Fd#child} (made 0755 when missing), so an entry
  * never passes through a symlink, neither one the archive made earlier nor one a container puts
- * there meanwhile; the last component is made in place of what was there (a directory is kept
- * for a directory, never replaced by a file). Files are created O_EXCL|O_NOFOLLOW. Device nodes
- * are refused. Directory modes and times are set last, deepest first, so a read-only directory
- * still takes its children.
+ * there meanwhile; the last component is made in place of what was there (a directory is kept for a
+ * directory, never replaced by a file). Files are created O_EXCL|O_NOFOLLOW. Device nodes are
+ * refused. Directory modes and times are set last, deepest first, so a read-only directory still
+ * takes its children.
  */
 final class TreeExtractor {
   private final NativeOps ops;
@@ -64,7 +64,8 @@ final class TreeExtractor {
     }
   }
 
-  private void make(Fd parent, String name, TarArchiveEntry e, InputStream content) throws IOException {
+  private void make(Fd parent, String name, TarArchiveEntry e, InputStream content)
+      throws IOException {
     Path at = parent.entry(name);
     BasicFileAttributes existing = lstat(at);
     if (e.isDirectory()) {
@@ -101,9 +102,18 @@ final class TreeExtractor {
     finish(parent, name, e);
   }
 
-  private void write(Fd parent, String name, TarArchiveEntry e, InputStream content) throws IOException {
-    try (Fd file = Fd.open(ops, parent, name, NativeOps.O_WRONLY | NativeOps.O_CREAT | NativeOps.O_EXCL | NativeOps.O_NOFOLLOW,
-            0600, NativeOps.RESOLVE_BENEATH | NativeOps.RESOLVE_NO_SYMLINKS | NativeOps.RESOLVE_NO_MAGICLINKS);
+  private void write(Fd parent, String name, TarArchiveEntry e, InputStream content)
+      throws IOException {
+    try (Fd file =
+            Fd.open(
+                ops,
+                parent,
+                name,
+                NativeOps.O_WRONLY | NativeOps.O_CREAT | NativeOps.O_EXCL | NativeOps.O_NOFOLLOW,
+                0600,
+                NativeOps.RESOLVE_BENEATH
+                    | NativeOps.RESOLVE_NO_SYMLINKS
+                    | NativeOps.RESOLVE_NO_MAGICLINKS);
         OutputStream out = Files.newOutputStream(file.path(), StandardOpenOption.WRITE)) {
       content.transferTo(out);
       out.flush();
@@ -115,7 +125,10 @@ final class TreeExtractor {
   private void finish(Fd parent, String name, TarArchiveEntry e) throws IOException {
     Path at = parent.entry(name);
     if (ops.canChown()) {
-      ops.lchown(at, owner != null ? owner.uid() : e.getLongUserId(), owner != null ? owner.gid() : e.getLongGroupId());
+      ops.lchown(
+          at,
+          owner != null ? owner.uid() : e.getLongUserId(),
+          owner != null ? owner.gid() : e.getLongGroupId());
     }
     if (!e.isSymbolicLink() || ops.canChown()) {
       long millis = e.getModTime().getTime();
@@ -123,9 +136,18 @@ final class TreeExtractor {
     }
   }
 
-  /** The directory {@code parts} below the target, made 0755 where missing; never through a symlink. */
+  /**
+   * The directory {@code parts} below the target, made 0755 where missing; never through a symlink.
+   */
   private Fd walk(List<String> parts, String entry) throws IOException {
-    Fd dir = Fd.open(ops, target, ".", NativeOps.O_PATH | NativeOps.O_DIRECTORY, 0, NativeOps.RESOLVE_BENEATH);
+    Fd dir =
+        Fd.open(
+            ops,
+            target,
+            ".",
+            NativeOps.O_PATH | NativeOps.O_DIRECTORY,
+            0,
+            NativeOps.RESOLVE_BENEATH);
     for (String part : parts) {
       Fd next;
       try {
@@ -134,7 +156,12 @@ final class TreeExtractor {
           Files.createDirectory(dir.entry(part));
           ops.chmod(dir.entry(part), 0755);
         } else if (!a.isDirectory()) {
-          throw refuse(entry, "'" + part + "' on its path is " + (a.isSymbolicLink() ? "a symbolic link" : "not a directory"));
+          throw refuse(
+              entry,
+              "'"
+                  + part
+                  + "' on its path is "
+                  + (a.isSymbolicLink() ? "a symbolic link" : "not a directory"));
         }
         next = dir.child(part, NativeOps.O_PATH | NativeOps.O_DIRECTORY);
       } finally {
@@ -145,7 +172,10 @@ final class TreeExtractor {
     return dir;
   }
 
-  /** Components of an entry name ("./a//b/" → [a, b]); a leading "/" is the target itself, ".." is refused. */
+  /**
+   * Components of an entry name ("./a//b/" → [a, b]); a leading "/" is the target itself, ".." is
+   * refused.
+   */
   static List<String> components(String name) {
     List<String> parts = new ArrayList<>();
     for (String part : name.split("/")) {

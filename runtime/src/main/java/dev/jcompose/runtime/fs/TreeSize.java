@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The bytes of the regular files below a directory a container may be writing to (its upper dir,
- * a volume): walked through descriptors like {@link ChangeScanner}, so a directory swapped for a
+ * The bytes of the regular files below a directory a container may be writing to (its upper dir, a
+ * volume): walked through descriptors like {@link ChangeScanner}, so a directory swapped for a
  * symlink while we count is never followed.
  */
 public final class TreeSize {
@@ -20,7 +20,14 @@ public final class TreeSize {
 
   /** 0 when {@code dir} does not exist. */
   public static long of(NativeOps ops, Path dir) {
-    try (Fd root = Fd.open(ops, null, dir.toString(), NativeOps.O_PATH | NativeOps.O_DIRECTORY | NativeOps.O_NOFOLLOW, 0, 0)) {
+    try (Fd root =
+        Fd.open(
+            ops,
+            null,
+            dir.toString(),
+            NativeOps.O_PATH | NativeOps.O_DIRECTORY | NativeOps.O_NOFOLLOW,
+            0,
+            0)) {
       return walk(root);
     } catch (IOException e) {
       return 0;
@@ -35,7 +42,9 @@ public final class TreeSize {
     long total = 0;
     for (String name : names) {
       try {
-        BasicFileAttributes a = Files.readAttributes(dir.entry(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes a =
+            Files.readAttributes(
+                dir.entry(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (a.isRegularFile()) {
           total += a.size();
         } else if (a.isDirectory()) {

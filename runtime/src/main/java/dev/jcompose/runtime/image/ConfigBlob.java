@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An image config blob (image-spec config.md) reduced to what a runtime needs: the
- * {@code config} object as {@link ImageConfig} and {@code rootfs.diff_ids}, bottom layer first.
+ * An image config blob (image-spec config.md) reduced to what a runtime needs: the {@code config}
+ * object as {@link ImageConfig} and {@code rootfs.diff_ids}, bottom layer first.
  */
 record ConfigBlob(ImageConfig config, List<Digest> diffIds) {
 
@@ -30,17 +30,18 @@ record ConfigBlob(ImageConfig config, List<Digest> diffIds) {
     List<Digest> diffIds = new ArrayList<>();
     root.path("rootfs").path("diff_ids").forEach(d -> diffIds.add(Digest.parse(d.asText())));
     JsonNode c = root.path("config");
-    ImageConfig config = new ImageConfig(
-        strings(c.path("Entrypoint")),
-        strings(c.path("Cmd")),
-        strings(c.path("Env")),
-        text(c.path("WorkingDir")),
-        text(c.path("User")),
-        keys(c.path("ExposedPorts")),
-        keys(c.path("Volumes")),
-        text(c.path("StopSignal")),
-        labels(c.path("Labels")),
-        health(c.path("Healthcheck")));
+    ImageConfig config =
+        new ImageConfig(
+            strings(c.path("Entrypoint")),
+            strings(c.path("Cmd")),
+            strings(c.path("Env")),
+            text(c.path("WorkingDir")),
+            text(c.path("User")),
+            keys(c.path("ExposedPorts")),
+            keys(c.path("Volumes")),
+            text(c.path("StopSignal")),
+            labels(c.path("Labels")),
+            health(c.path("Healthcheck")));
     return new ConfigBlob(config, List.copyOf(diffIds));
   }
 
@@ -81,7 +82,12 @@ record ConfigBlob(ImageConfig config, List<Digest> diffIds) {
     if (!h.isObject()) {
       return null;
     }
-    return new HealthConfig(strings(h.path("Test")), h.path("Interval").asLong(0), h.path("Timeout").asLong(0),
-        h.path("StartPeriod").asLong(0), h.path("StartInterval").asLong(0), h.path("Retries").asInt(0));
+    return new HealthConfig(
+        strings(h.path("Test")),
+        h.path("Interval").asLong(0),
+        h.path("Timeout").asLong(0),
+        h.path("StartPeriod").asLong(0),
+        h.path("StartInterval").asLong(0),
+        h.path("Retries").asInt(0));
   }
 }

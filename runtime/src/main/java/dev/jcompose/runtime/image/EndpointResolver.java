@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides where to pull a reference from: Docker Hub images try the configured mirrors first,
- * then the Hub. Loopback registries (127.0.0.0/8, localhost, ::1) and registries listed as
- * insecure are spoken to over plain HTTP (docker does the same for loopback); everything else
- * uses HTTPS with the JDK's certificate verification.
+ * Decides where to pull a reference from: Docker Hub images try the configured mirrors first, then
+ * the Hub. Loopback registries (127.0.0.0/8, localhost, ::1) and registries listed as insecure are
+ * spoken to over plain HTTP (docker does the same for loopback); everything else uses HTTPS with
+ * the JDK's certificate verification.
  */
 final class EndpointResolver {
   // Docker Hub's API endpoint: the name "docker.io" is only an alias for references.
@@ -29,13 +29,16 @@ final class EndpointResolver {
       endpoints.add(new RegistryEndpoint(URI.create(HUB_API), ImageReference.DOCKER_HUB, false));
     } else {
       String scheme = plainHttp(ref.domain()) ? "http" : "https";
-      endpoints.add(new RegistryEndpoint(URI.create(scheme + "://" + ref.domain()), ref.domain(), false));
+      endpoints.add(
+          new RegistryEndpoint(URI.create(scheme + "://" + ref.domain()), ref.domain(), false));
     }
     return endpoints;
   }
 
   boolean plainHttp(String domain) {
-    return isLoopback(hostOf(domain)) || config.insecureRegistries().contains(domain) || config.insecureRegistries().contains(hostOf(domain));
+    return isLoopback(hostOf(domain))
+        || config.insecureRegistries().contains(domain)
+        || config.insecureRegistries().contains(hostOf(domain));
   }
 
   static String hostOf(String domain) {
@@ -47,6 +50,8 @@ final class EndpointResolver {
   }
 
   static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.equals("::1") || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    return host.equals("localhost")
+        || host.equals("::1")
+        || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 }

@@ -32,14 +32,14 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * {@code image load}: a docker-archive ({@code manifest.json} naming a config file and layer
- * tars per image, as {@code docker save} and skopeo's docker-archive: write) or an OCI image
- * layout ({@code index.json} and {@code blobs/}, skopeo's oci-archive:). The tarball is first
- * unpacked into a scratch folder of the store, regular files only, names checked (no absolute
- * names, no {@code ..}); symlinks, which older docker saves use for repeated layers, are kept as
- * aliases inside the archive. Every blob goes into the content store through {@link Ingest}
- * (verified against its digest), every layer is unpacked like a pulled one and checked against
- * the config's diffIDs; only then is the reference recorded.
+ * {@code image load}: a docker-archive ({@code manifest.json} naming a config file and layer tars
+ * per image, as {@code docker save} and skopeo's docker-archive: write) or an OCI image layout
+ * ({@code index.json} and {@code blobs/}, skopeo's oci-archive:). The tarball is first unpacked
+ * into a scratch folder of the store, regular files only, names checked (no absolute names, no
+ * {@code ..}); symlinks, which older docker saves use for repeated layers, are kept as aliases
+ * inside the archive. Every blob goes into the content store through {@link Ingest} (verified
+ * against its digest), every layer is unpacked like a pulled one and checked against the config's
+ * diffIDs; only then is the reference recorded.
  */
 final class ImageArchiveReader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,7 +68,8 @@ final class ImageArchiveReader {
       if (Files.isRegularFile(scratch.resolve("index.json"))) {
         return ociLayout(progress);
       }
-      throw new ContainerException(Kind.INVALID, "not an image archive: it has neither manifest.json nor index.json");
+      throw new ContainerException(
+          Kind.INVALID, "not an image archive: it has neither manifest.json nor index.json");
     } finally {
       Trees.deleteRecursively(scratch);
     }
@@ -124,8 +125,14 @@ final class ImageArchiveReader {
       ConfigBlob parsed = ConfigBlob.parse(config);
       JsonNode paths = image.path("Layers");
       if (paths.size() != parsed.diffIds().size()) {
-        throw new ContainerException(Kind.INVALID, "image " + configDigest.shortHex() + ": manifest.json lists " + paths.size()
-            + " layers but its config has " + parsed.diffIds().size());
+        throw new ContainerException(
+            Kind.INVALID,
+            "image "
+                + configDigest.shortHex()
+                + ": manifest.json lists "
+                + paths.size()
+                + " layers but its config has "
+                + parsed.diffIds().size());
       }
       content.write(configDigest, config);
       ArrayNode descriptors = JSON.createArrayNode();
@@ -134,10 +141,20 @@ final class ImageArchiveReader {
         Path layer = file(paths.get(i).asText());
         Descriptor d = storeBlob(layer, layerType(layer));
         size += layers.fetch(null, d, parsed.diffIds().get(i), phase(progress, configDigest, d));
-        descriptors.add(JSON.createObjectNode().put("mediaType", d.mediaType()).put("digest", d.digest().toString()).put("size", d.size()));
+        descriptors.add(
+            JSON.createObjectNode()
+                .put("mediaType", d.mediaType())
+                .put("digest", d.digest().toString())
+                .put("size", d.size()));
       }
-      ObjectNode manifest = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaTypes.OCI_MANIFEST);
-      manifest.set("config", JSON.createObjectNode().put("mediaType", CONFIG).put("digest", configDigest.toString()).put("size", config.length));
+      ObjectNode manifest =
+          JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaTypes.OCI_MANIFEST);
+      manifest.set(
+          "config",
+          JSON.createObjectNode()
+              .put("mediaType", CONFIG)
+              .put("digest", configDigest.toString())
+              .put("size", config.length));
       manifest.set("layers", descriptors);
       byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
       Digest manifestDigest = Digest.of(manifestBytes);
@@ -152,34 +169,61 @@ final class ImageArchiveReader {
   private List<String> ociLayout(PullProgress progress) throws IOException {
     List<String> loaded = new ArrayList<>();
     for (JsonNode m : JSON.readTree(file("index.json").toFile()).path("manifests")) {
-      Descriptor desc = new Descriptor(m.path("mediaType").asText(""), Digest.parse(m.path("digest").asText()), m.path("size").asLong(-1));
+      Descriptor desc =
+          new Descriptor(
+              m.path("mediaType").asText(""),
+              Digest.parse(m.path("digest").asText()),
+              m.path("size").asLong(-1));
       JsonNode annotations = m.path("annotations");
-      String name = annotations.path("io.containerd.image.name").asText(annotations.path("org.opencontainers.image.ref.name").asText(""));
+      String name =
+          annotations
+              .path("io.containerd.image.name")
+              .asText(annotations.path("org.opencontainers.image.ref.name").asText(""));
       Digest manifestDigest = verified(desc.digest());
       byte[] bytes = content.read(manifestDigest);
       if (MediaTypes.isIndex(desc.mediaType()) || JSON.readTree(bytes).has("manifests")) {
-        throw new ContainerException(Kind.INVALID, "image " + (name.isEmpty() ? desc.digest() : name)
-            + " is a multi-platform index: save one platform (skopeo --override-arch) to load it");
+        throw new ContainerException(
+            Kind.INVALID,
+            "image "
+                + (name.isEmpty() ? desc.digest() : name)
+                + " is a multi-platform index: save one platform (skopeo --override-arch) to load it");
       }
       ImageManifest manifest = ImageManifest.parse(bytes);
       Digest configDigest = verified(manifest.config().digest());
       ConfigBlob parsed = ConfigBlob.parse(content.read(configDigest));
       if (parsed.diffIds().size() != manifest.layers().size()) {
-        throw new ContainerException(Kind.INVALID, "image " + configDigest.shortHex() + ": the manifest lists "
-            + manifest.layers().size() + " layers but its config has " + parsed.diffIds().size());
+        throw new ContainerException(
+            Kind.INVALID,
+            "image "
+                + configDigest.shortHex()
+                + ": the manifest lists "
+                + manifest.layers().size()
+                + " layers but its config has "
+                + parsed.diffIds().size());
       }
       long size = 0;
       for (int i = 0; i < manifest.layers().size(); i++) {
         Descriptor layer = manifest.layers().get(i);
         verified(layer.digest());
-        size += layers.fetch(null, layer, parsed.diffIds().get(i), phase(progress, configDigest, layer));
+        size +=
+            layers.fetch(
+                null, layer, parsed.diffIds().get(i), phase(progress, configDigest, layer));
       }
-      loaded.addAll(record(name.isEmpty() ? List.of() : List.of(name), manifestDigest, manifestDigest, configDigest, size));
+      loaded.addAll(
+          record(
+              name.isEmpty() ? List.of() : List.of(name),
+              manifestDigest,
+              manifestDigest,
+              configDigest,
+              size));
     }
     return loaded;
   }
 
-  /** The blob {@code blobs/sha256/<hex>} of the layout, stored in the content store (digest checked). */
+  /**
+   * The blob {@code blobs/sha256/<hex>} of the layout, stored in the content store (digest
+   * checked).
+   */
   private Digest verified(Digest digest) throws IOException {
     if (!content.has(digest)) {
       storeBlob(file("blobs/sha256/" + digest.hex()), "", digest);
@@ -221,13 +265,20 @@ final class ImageArchiveReader {
     return "application/vnd.oci.image.layer.v1.tar";
   }
 
-  private static LayerFetcher.Progress phase(PullProgress progress, Digest image, Descriptor layer) {
-    return (phase, current, total) -> progress.update(image.toString(), layer.digest().toString(), phase.equals("Pull complete")
-        ? "Loading layer" : phase, current, total);
+  private static LayerFetcher.Progress phase(
+      PullProgress progress, Digest image, Descriptor layer) {
+    return (phase, current, total) ->
+        progress.update(
+            image.toString(),
+            layer.digest().toString(),
+            phase.equals("Pull complete") ? "Loading layer" : phase,
+            current,
+            total);
   }
 
   /** Points each name at the image; an image without a name is kept under its id. */
-  private List<String> record(List<String> names, Digest digest, Digest manifest, Digest config, long size) {
+  private List<String> record(
+      List<String> names, Digest digest, Digest manifest, Digest config, long size) {
     List<String> keys = new ArrayList<>();
     for (String n : names) {
       keys.add(ImageReference.parse(n).toString());
@@ -235,7 +286,13 @@ final class ImageArchiveReader {
     if (keys.isEmpty()) {
       keys.add(config.toString());
     }
-    ImageRecord record = new ImageRecord(digest.toString(), manifest.toString(), config.toString(), size, Instant.now().toString());
+    ImageRecord record =
+        new ImageRecord(
+            digest.toString(),
+            manifest.toString(),
+            config.toString(),
+            size,
+            Instant.now().toString());
     index.update(map -> keys.forEach(k -> map.put(k, record)));
     return keys;
   }

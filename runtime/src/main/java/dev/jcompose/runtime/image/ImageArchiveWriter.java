@@ -31,8 +31,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * (skopeo's docker-archive: and oci-archive:) read. An OCI image layout (image-spec
  * image-layout.md: {@code oci-layout}, {@code index.json}, {@code blobs/sha256/}) whose manifests
  * list the layers as uncompressed tars (digest = diffID), plus docker's {@code manifest.json}
- * pointing at the same blobs. A layer is decompressed into a temp file first: a tar entry needs
- * its size before its bytes.
+ * pointing at the same blobs. A layer is decompressed into a temp file first: a tar entry needs its
+ * size before its bytes.
  */
 final class ImageArchiveWriter {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,7 +72,10 @@ final class ImageArchiveWriter {
       image(key, record);
     }
     file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
-    ObjectNode idx = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", "application/vnd.oci.image.index.v1+json");
+    ObjectNode idx =
+        JSON.createObjectNode()
+            .put("schemaVersion", 2)
+            .put("mediaType", "application/vnd.oci.image.index.v1+json");
     idx.set("manifests", manifests);
     file("index.json", JSON.writeValueAsBytes(idx));
     file("manifest.json", JSON.writeValueAsBytes(dockerManifest));
@@ -84,30 +87,52 @@ final class ImageArchiveWriter {
     Digest configDigest = Digest.parse(record.config());
     byte[] config = content.read(configDigest);
     ConfigBlob parsed = ConfigBlob.parse(config);
-    List<Descriptor> stored = ImageManifest.parse(content.read(Digest.parse(record.manifest()))).layers();
+    List<Descriptor> stored =
+        ImageManifest.parse(content.read(Digest.parse(record.manifest()))).layers();
     blob(configDigest, config);
     ArrayNode layers = JSON.createArrayNode();
     ArrayNode layerPaths = JSON.createArrayNode();
     for (int i = 0; i < parsed.diffIds().size(); i++) {
       Digest diffId = parsed.diffIds().get(i);
       long size = layer(stored.get(i).digest(), diffId);
-      layers.add(JSON.createObjectNode().put("mediaType", LAYER_TAR).put("digest", diffId.toString()).put("size", size));
+      layers.add(
+          JSON.createObjectNode()
+              .put("mediaType", LAYER_TAR)
+              .put("digest", diffId.toString())
+              .put("size", size));
       layerPaths.add(path(diffId));
     }
-    ObjectNode manifest = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", "application/vnd.oci.image.manifest.v1+json");
-    manifest.set("config", JSON.createObjectNode().put("mediaType", CONFIG).put("digest", configDigest.toString()).put("size", config.length));
+    ObjectNode manifest =
+        JSON.createObjectNode()
+            .put("schemaVersion", 2)
+            .put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+    manifest.set(
+        "config",
+        JSON.createObjectNode()
+            .put("mediaType", CONFIG)
+            .put("digest", configDigest.toString())
+            .put("size", config.length));
     manifest.set("layers", layers);
     byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
     Digest manifestDigest = Digest.of(manifestBytes);
     blob(manifestDigest, manifestBytes);
     ImageReference ref = ImageReference.parse(key);
-    ObjectNode desc = JSON.createObjectNode().put("mediaType", "application/vnd.oci.image.manifest.v1+json")
-        .put("digest", manifestDigest.toString()).put("size", manifestBytes.length);
-    desc.set("annotations", JSON.createObjectNode().put("io.containerd.image.name", key)
-        .put("org.opencontainers.image.ref.name", ref.tag() == null ? "latest" : ref.tag()));
+    ObjectNode desc =
+        JSON.createObjectNode()
+            .put("mediaType", "application/vnd.oci.image.manifest.v1+json")
+            .put("digest", manifestDigest.toString())
+            .put("size", manifestBytes.length);
+    desc.set(
+        "annotations",
+        JSON.createObjectNode()
+            .put("io.containerd.image.name", key)
+            .put("org.opencontainers.image.ref.name", ref.tag() == null ? "latest" : ref.tag()));
     manifests.add(desc);
     ObjectNode docker = JSON.createObjectNode().put("Config", path(configDigest));
-    docker.set("RepoTags", JSON.createArrayNode().add(ref.familiarRepository() + ":" + (ref.tag() == null ? "latest" : ref.tag())));
+    docker.set(
+        "RepoTags",
+        JSON.createArrayNode()
+            .add(ref.familiarRepository() + ":" + (ref.tag() == null ? "latest" : ref.tag())));
     docker.set("Layers", layerPaths);
     dockerManifest.add(docker);
   }
@@ -122,7 +147,9 @@ final class ImageArchiveWriter {
         in.transferTo(out);
       }
       if (!Digest.fromHash(sha.digest()).equals(diffId)) {
-        throw new ContainerException(Kind.INVALID, "stored layer " + blob.shortHex() + " does not match its diffID " + diffId);
+        throw new ContainerException(
+            Kind.INVALID,
+            "stored layer " + blob.shortHex() + " does not match its diffID " + diffId);
       }
       long size = Files.size(temp);
       if (written.add(diffId.hex())) {

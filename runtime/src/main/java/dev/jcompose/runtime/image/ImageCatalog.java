@@ -1,14 +1,13 @@
 package dev.jcompose.runtime.image;
 
-import dev.jcompose.runtime.api.ImageReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
-import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.ImageDescription;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
+import dev.jcompose.runtime.api.ImageHandle;
+import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.runtime.image.content.ContentStore;
 import dev.jcompose.runtime.image.content.Digest;
 import dev.jcompose.runtime.image.content.KeyedLock;
@@ -17,6 +16,7 @@ import dev.jcompose.runtime.image.registry.ImageManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,12 +26,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The read and delete side of the store: turns index records into {@link ImageHandle}s and
- * removes references, deleting layers and blobs no remaining reference needs.
+ * The read and delete side of the store: turns index records into {@link ImageHandle}s and removes
+ * references, deleting layers and blobs no remaining reference needs.
  *
- * <p>Known gap: a removal racing with a pull of an image that shares a layer can delete that
- * layer between the pull's unpack and its index update; {@link #find} then reports the image
- * as absent and a new pull restores it.
+ * <p>Known gap: a removal racing with a pull of an image that shares a layer can delete that layer
+ * between the pull's unpack and its index update; {@link #find} then reports the image as absent
+ * and a new pull restores it.
  */
 final class ImageCatalog {
   private static final Pattern ID = Pattern.compile("(sha256:)?[a-f0-9]{4,64}");
@@ -50,7 +50,9 @@ final class ImageCatalog {
   /** By reference ({@code busybox}, {@code host/x:tag}) or by image id prefix. */
   Optional<ImageHandle> find(String reference) {
     Map<String, ImageRecord> records = index.read();
-    return keys(records, reference).stream().findFirst().flatMap(key -> handle(key, records.get(key)));
+    return keys(records, reference).stream()
+        .findFirst()
+        .flatMap(key -> handle(key, records.get(key)));
   }
 
   List<ImageHandle> list() {
@@ -78,34 +80,50 @@ final class ImageCatalog {
       return Optional.empty();
     }
     ImageRecord r = records.get(keys.get(0));
-    return handle(keys.get(0), r).map(h -> {
-      JsonNode config = configJson(Digest.parse(r.config()));
-      Instant created = null;
-      try {
-        created = config.hasNonNull("created") ? Instant.parse(config.get("created").asText()) : null;
-      } catch (java.time.format.DateTimeParseException e) {
-        // an odd timestamp shows as unknown
-      }
-      List<String> repoDigests = new ArrayList<>();
-      records.forEach((k, rec) -> {
-        if (rec.config().equals(r.config()) && !k.startsWith("sha256:")) {
-          String digest = ImageReference.parse(k).familiarRepository() + "@" + rec.digest();
-          if (!repoDigests.contains(digest)) {
-            repoDigests.add(digest);
-          }
-        }
-      });
-      List<String> diffIds = ConfigBlob.parse(content.read(Digest.parse(r.config()))).diffIds().stream().map(Digest::toString).toList();
-      return new ImageDescription(h, created, config.path("architecture").asText(""), config.path("os").asText(""),
-          List.copyOf(repoDigests), diffIds);
-    });
+    return handle(keys.get(0), r)
+        .map(
+            h -> {
+              JsonNode config = configJson(Digest.parse(r.config()));
+              Instant created = null;
+              try {
+                created =
+                    config.hasNonNull("created")
+                        ? Instant.parse(config.get("created").asText())
+                        : null;
+              } catch (java.time.format.DateTimeParseException e) {
+                // an odd timestamp shows as unknown
+              }
+              List<String> repoDigests = new ArrayList<>();
+              records.forEach(
+                  (k, rec) -> {
+                    if (rec.config().equals(r.config()) && !k.startsWith("sha256:")) {
+                      String digest =
+                          ImageReference.parse(k).familiarRepository() + "@" + rec.digest();
+                      if (!repoDigests.contains(digest)) {
+                        repoDigests.add(digest);
+                      }
+                    }
+                  });
+              List<String> diffIds =
+                  ConfigBlob.parse(content.read(Digest.parse(r.config()))).diffIds().stream()
+                      .map(Digest::toString)
+                      .toList();
+              return new ImageDescription(
+                  h,
+                  created,
+                  config.path("architecture").asText(""),
+                  config.path("os").asText(""),
+                  List.copyOf(repoDigests),
+                  diffIds);
+            });
   }
 
   private JsonNode configJson(Digest digest) {
     try {
       return new ObjectMapper().readTree(content.read(digest));
     } catch (IOException e) {
-      throw new ContainerException(Kind.INVALID, "malformed image config " + digest + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INVALID, "malformed image config " + digest + ": " + e.getMessage(), e);
     }
   }
 
@@ -116,19 +134,26 @@ final class ImageCatalog {
       throw new ContainerException(Kind.NOT_FOUND, "no such image: " + reference);
     }
     List<ImageRecord> removed = new ArrayList<>();
-    index.update(map -> keys.forEach(k -> {
-      ImageRecord r = map.remove(k);
-      if (r != null) {
-        removed.add(r);
-      }
-    }));
+    index.update(
+        map ->
+            keys.forEach(
+                k -> {
+                  ImageRecord r = map.remove(k);
+                  if (r != null) {
+                    removed.add(r);
+                  }
+                }));
     collect(removed);
   }
 
   private List<String> keys(Map<String, ImageRecord> records, String reference) {
     if (ID.matcher(reference).matches()) {
       String hex = reference.replace("sha256:", "");
-      List<String> byId = records.entrySet().stream().filter(e -> e.getValue().config().startsWith("sha256:" + hex)).map(Map.Entry::getKey).toList();
+      List<String> byId =
+          records.entrySet().stream()
+              .filter(e -> e.getValue().config().startsWith("sha256:" + hex))
+              .map(Map.Entry::getKey)
+              .toList();
       if (!byId.isEmpty()) {
         return byId;
       }
@@ -150,7 +175,14 @@ final class ImageCatalog {
       }
       dirs.add(layers.dir(diffId));
     }
-    return Optional.of(new ImageHandle(key, record.digest(), record.config(), List.copyOf(dirs), config.config(), record.size()));
+    return Optional.of(
+        new ImageHandle(
+            key,
+            record.digest(),
+            record.config(),
+            List.copyOf(dirs),
+            config.config(),
+            record.size()));
   }
 
   // Mark what the remaining references use, then sweep what the removed ones used.
@@ -181,7 +213,9 @@ final class ImageCatalog {
     Digest config = Digest.parse(record.config());
     blobs.add(config);
     if (content.has(manifest)) {
-      ImageManifest.parse(content.read(manifest)).layers().stream().map(Descriptor::digest).forEach(blobs::add);
+      ImageManifest.parse(content.read(manifest)).layers().stream()
+          .map(Descriptor::digest)
+          .forEach(blobs::add);
     }
     if (content.has(config)) {
       layerIds.addAll(ConfigBlob.parse(content.read(config)).diffIds());

@@ -62,7 +62,12 @@ final class ImageCommitter {
       config.put("author", c.author());
     }
     ((ArrayNode) config.with("rootfs").withArray("diff_ids")).add(diffId.toString());
-    ObjectNode history = config.withArray("history").addObject().put("created", now).put("created_by", "jcompose commit");
+    ObjectNode history =
+        config
+            .withArray("history")
+            .addObject()
+            .put("created", now)
+            .put("created_by", "jcompose commit");
     if (c.comment() != null) {
       history.put("comment", c.comment());
     }
@@ -73,20 +78,37 @@ final class ImageCommitter {
     byte[] configBytes = JSON.writeValueAsBytes(config);
     Digest configDigest = Digest.of(configBytes);
     content.write(configDigest, configBytes);
-    ObjectNode manifest = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaTypes.OCI_MANIFEST);
-    manifest.set("config", JSON.createObjectNode().put("mediaType", "application/vnd.oci.image.config.v1+json")
-        .put("digest", configDigest.toString()).put("size", configBytes.length));
+    ObjectNode manifest =
+        JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaTypes.OCI_MANIFEST);
+    manifest.set(
+        "config",
+        JSON.createObjectNode()
+            .put("mediaType", "application/vnd.oci.image.config.v1+json")
+            .put("digest", configDigest.toString())
+            .put("size", configBytes.length));
     ArrayNode list = manifest.putArray("layers");
     for (var l : ImageManifestLayers.of(content, index, c.base())) {
       list.add(l);
     }
-    list.addObject().put("mediaType", layer.mediaType()).put("digest", diffId.toString()).put("size", size);
+    list.addObject()
+        .put("mediaType", layer.mediaType())
+        .put("digest", diffId.toString())
+        .put("size", size);
     byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
     Digest manifestDigest = Digest.of(manifestBytes);
     content.write(manifestDigest, manifestBytes);
-    String key = c.reference() == null ? configDigest.toString() : ImageReference.parse(c.reference()).toString();
+    String key =
+        c.reference() == null
+            ? configDigest.toString()
+            : ImageReference.parse(c.reference()).toString();
     long total = c.base().sizeBytes() + size;
-    ImageRecord record = new ImageRecord(manifestDigest.toString(), manifestDigest.toString(), configDigest.toString(), total, now);
+    ImageRecord record =
+        new ImageRecord(
+            manifestDigest.toString(),
+            manifestDigest.toString(),
+            configDigest.toString(),
+            total,
+            now);
     index.update(map -> map.put(key, record));
     return key;
   }
@@ -103,15 +125,23 @@ final class ImageCommitter {
       case "WORKDIR" -> config.put("WorkingDir", arg);
       case "USER" -> config.put("User", arg);
       case "STOPSIGNAL" -> config.put("StopSignal", arg);
-      case "EXPOSE" -> config.with("ExposedPorts").set(arg.contains("/") ? arg : arg + "/tcp", JSON.createObjectNode());
+      case "EXPOSE" ->
+          config
+              .with("ExposedPorts")
+              .set(arg.contains("/") ? arg : arg + "/tcp", JSON.createObjectNode());
       case "VOLUME" -> config.with("Volumes").set(arg, JSON.createObjectNode());
       case "ENV" -> env(config, arg);
       case "LABEL" -> {
         String[] kv = arg.split("=", 2);
         config.with("Labels").put(unquote(kv[0]), kv.length > 1 ? unquote(kv[1]) : "");
       }
-      default -> throw new ContainerException(Kind.INVALID, "--change: unsupported instruction \"" + word + "\" (CMD, ENTRYPOINT, ENV, "
-          + "LABEL, WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL)");
+      default ->
+          throw new ContainerException(
+              Kind.INVALID,
+              "--change: unsupported instruction \""
+                  + word
+                  + "\" (CMD, ENTRYPOINT, ENV, "
+                  + "LABEL, WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL)");
     }
   }
 
@@ -142,6 +172,8 @@ final class ImageCommitter {
   }
 
   private static String unquote(String s) {
-    return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")
+        ? s.substring(1, s.length() - 1)
+        : s;
   }
 }

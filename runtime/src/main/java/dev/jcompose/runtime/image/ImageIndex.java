@@ -1,9 +1,9 @@
 package dev.jcompose.runtime.image;
 
-import dev.jcompose.common.fs.AtomicFile;
-import dev.jcompose.common.fs.FileLocks;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.fs.AtomicFile;
+import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.image.content.KeyedLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code <images>/refs.json}: normalised reference → {@link ImageRecord}. Updates are
- * read-modify-write under the "refs" lock and replace the file atomically, so readers (which
- * take no lock) always see a whole file.
+ * read-modify-write under the "refs" lock and replace the file atomically, so readers (which take
+ * no lock) always see a whole file.
  */
 final class ImageIndex {
   private static final TypeReference<TreeMap<String, ImageRecord>> TYPE = new TypeReference<>() {};

@@ -15,20 +15,32 @@ import java.util.List;
 final class ImageManifestLayers {
   private ImageManifestLayers() {}
 
-  /** The platform manifest's layers (the index record names it even when the image was pulled by an index digest). */
+  /**
+   * The platform manifest's layers (the index record names it even when the image was pulled by an
+   * index digest).
+   */
   static List<JsonNode> of(ContentStore content, ImageIndex index, ImageHandle image) {
-    String manifestDigest = index.read().values().stream().filter(r -> r.config().equals(image.imageId())).map(ImageRecord::manifest)
-        .findFirst().orElseThrow(() -> new ContainerException(Kind.NOT_FOUND, "image " + image.reference() + " is not in the store"));
+    String manifestDigest =
+        index.read().values().stream()
+            .filter(r -> r.config().equals(image.imageId()))
+            .map(ImageRecord::manifest)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ContainerException(
+                        Kind.NOT_FOUND, "image " + image.reference() + " is not in the store"));
     try {
       JsonNode root = new ObjectMapper().readTree(content.read(Digest.parse(manifestDigest)));
       if (!root.has("layers")) {
-        throw new ContainerException(Kind.INVALID, "image " + image.reference() + " has no platform manifest");
+        throw new ContainerException(
+            Kind.INVALID, "image " + image.reference() + " has no platform manifest");
       }
       List<JsonNode> out = new ArrayList<>();
       root.get("layers").forEach(out::add);
       return out;
     } catch (IOException e) {
-      throw new ContainerException(Kind.INVALID, "malformed manifest of " + image.reference() + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INVALID, "malformed manifest of " + image.reference() + ": " + e.getMessage(), e);
     }
   }
 }

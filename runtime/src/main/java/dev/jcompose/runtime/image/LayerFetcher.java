@@ -3,6 +3,7 @@ package dev.jcompose.runtime.image;
 import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
+import dev.jcompose.runtime.fs.Trees;
 import dev.jcompose.runtime.image.content.ContentStore;
 import dev.jcompose.runtime.image.content.Digest;
 import dev.jcompose.runtime.image.content.Ingest;
@@ -10,9 +11,8 @@ import dev.jcompose.runtime.image.content.KeyedLock;
 import dev.jcompose.runtime.image.registry.Descriptor;
 import dev.jcompose.runtime.image.registry.RegistryClient;
 import dev.jcompose.runtime.image.unpack.Decompression;
-import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.image.unpack.LayerUnpacker;
-import dev.jcompose.runtime.fs.Trees;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,10 +23,10 @@ import java.security.MessageDigest;
 import java.time.Duration;
 
 /**
- * Makes one layer present: under the layer's lock, either finds it unpacked already, or unpacks
- * the stored blob, or streams the blob from the registry into the content store AND the
- * unpacker in one pass. Both digests are checked (the blob's and the uncompressed diffID)
- * before the temp directory is renamed into place; any failure deletes it.
+ * Makes one layer present: under the layer's lock, either finds it unpacked already, or unpacks the
+ * stored blob, or streams the blob from the registry into the content store AND the unpacker in one
+ * pass. Both digests are checked (the blob's and the uncompressed diffID) before the temp directory
+ * is renamed into place; any failure deletes it.
  */
 final class LayerFetcher {
   private final ContentStore content;
@@ -35,7 +35,12 @@ final class LayerFetcher {
   private final NativeOps ops;
   private final Duration stallLimit;
 
-  LayerFetcher(ContentStore content, LayerStore layers, KeyedLock locks, NativeOps ops, Duration stallLimit) {
+  LayerFetcher(
+      ContentStore content,
+      LayerStore layers,
+      KeyedLock locks,
+      NativeOps ops,
+      Duration stallLimit) {
     this.content = content;
     this.layers = layers;
     this.locks = locks;
@@ -58,7 +63,10 @@ final class LayerFetcher {
       }
       Path temp = layers.newTempDir();
       try {
-        long size = content.has(blob.digest()) ? unpackStored(blob, diffId, temp) : download(client, blob, diffId, temp, progress);
+        long size =
+            content.has(blob.digest())
+                ? unpackStored(blob, diffId, temp)
+                : download(client, blob, diffId, temp, progress);
         layers.commit(temp, diffId, size);
         progress.update("Pull complete", blob.size(), blob.size());
         return size;
@@ -66,9 +74,11 @@ final class LayerFetcher {
         Trees.deleteRecursively(temp);
       }
     } catch (ContainerException e) {
-      throw new ContainerException(e.kind(), "layer " + blob.digest().shortHex() + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          e.kind(), "layer " + blob.digest().shortHex() + ": " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new ContainerException(Kind.INTERNAL, "layer " + blob.digest().shortHex() + ": " + e, e);
+      throw new ContainerException(
+          Kind.INTERNAL, "layer " + blob.digest().shortHex() + ": " + e, e);
     }
   }
 
@@ -78,18 +88,28 @@ final class LayerFetcher {
     }
   }
 
-  private long download(RegistryClient client, Descriptor blob, Digest diffId, Path temp, Progress progress) throws IOException {
+  private long download(
+      RegistryClient client, Descriptor blob, Digest diffId, Path temp, Progress progress)
+      throws IOException {
     progress.update("Downloading", 0, blob.size());
     try (InputStream body = client.blob(blob.digest());
         StallGuard guard = new StallGuard(body, stallLimit);
         Ingest ingest = content.begin(blob.digest(), blob.size())) {
-      TeeInputStream tee = new TeeInputStream(body, ingest.output(), guard::progress, n -> progress.update("Downloading", n, blob.size()));
+      TeeInputStream tee =
+          new TeeInputStream(
+              body,
+              ingest.output(),
+              guard::progress,
+              n -> progress.update("Downloading", n, blob.size()));
       Unpacked unpacked;
       try {
         unpacked = unpack(tee, temp);
       } catch (IOException | RuntimeException e) {
         if (guard.fired()) {
-          throw new ContainerException(Kind.UNAVAILABLE, "download stalled: no data for " + stallLimit.toSeconds() + " s", e);
+          throw new ContainerException(
+              Kind.UNAVAILABLE,
+              "download stalled: no data for " + stallLimit.toSeconds() + " s",
+              e);
         }
         throwIfDigestMismatch(e, tee, ingest);
         throw e;
@@ -106,14 +126,20 @@ final class LayerFetcher {
     MessageDigest sha256 = Digest.newSha256();
     DigestInputStream tar = new DigestInputStream(Decompression.open(compressed), sha256);
     long size = new LayerUnpacker(ops, false, temp).unpack(tar);
-    tar.transferTo(OutputStream.nullOutputStream()); // zero blocks after the end-of-archive marker count too
+    tar.transferTo(
+        OutputStream.nullOutputStream()); // zero blocks after the end-of-archive marker count too
     return new Unpacked(size, Digest.fromHash(sha256.digest()));
   }
 
   private static long checkDiffId(Unpacked unpacked, Digest expected) {
     if (!unpacked.diffId().equals(expected)) {
-      throw new ContainerException(Kind.INVALID,
-          "uncompressed content has digest '" + unpacked.diffId() + "' but the image config says '" + expected + "'");
+      throw new ContainerException(
+          Kind.INVALID,
+          "uncompressed content has digest '"
+              + unpacked.diffId()
+              + "' but the image config says '"
+              + expected
+              + "'");
     }
     return unpacked.size();
   }

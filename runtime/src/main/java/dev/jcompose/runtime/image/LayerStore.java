@@ -1,7 +1,7 @@
 package dev.jcompose.runtime.image;
 
-import dev.jcompose.runtime.image.content.Digest;
 import dev.jcompose.runtime.fs.Trees;
+import dev.jcompose.runtime.image.content.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,10 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Unpacked layers, one directory per diffID at {@code <images>/layers/<hex>} (usable as an
- * overlay lowerdir as is), and their sizes in {@code <images>/layer-sizes/<hex>}. A layer
- * directory appears by an atomic rename of a finished temp directory, so its existence means
- * complete. Writers hold the layer's lock.
+ * Unpacked layers, one directory per diffID at {@code <images>/layers/<hex>} (usable as an overlay
+ * lowerdir as is), and their sizes in {@code <images>/layer-sizes/<hex>}. A layer directory appears
+ * by an atomic rename of a finished temp directory, so its existence means complete. Writers hold
+ * the layer's lock.
  */
 final class LayerStore {
   private final Path images;
@@ -57,7 +57,9 @@ final class LayerStore {
   void delete(Digest diffId) throws IOException {
     // rename first so a half-deleted layer never looks complete
     if (has(diffId)) {
-      Path doomed = Files.createDirectories(images.resolve("tmp")).resolve("delete-" + diffId.hex() + "-" + System.nanoTime());
+      Path doomed =
+          Files.createDirectories(images.resolve("tmp"))
+              .resolve("delete-" + diffId.hex() + "-" + System.nanoTime());
       Files.move(dir(diffId), doomed, StandardCopyOption.ATOMIC_MOVE);
       Trees.deleteRecursively(doomed);
     }

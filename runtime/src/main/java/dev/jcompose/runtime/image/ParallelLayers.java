@@ -11,9 +11,9 @@ import java.util.concurrent.Future;
 import java.util.function.IntToLongFunction;
 
 /**
- * Runs one task per layer on at most {@code parallelism} threads and sums their results. The
- * first failure (in layer order) is rethrown after cancelling the rest; threads are daemons so
- * a stuck download cannot keep the JVM alive.
+ * Runs one task per layer on at most {@code parallelism} threads and sums their results. The first
+ * failure (in layer order) is rethrown after cancelling the rest; threads are daemons so a stuck
+ * download cannot keep the JVM alive.
  */
 final class ParallelLayers {
   private final int parallelism;
@@ -26,11 +26,14 @@ final class ParallelLayers {
     if (count == 0) {
       return 0;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, count), r -> {
-      Thread t = new Thread(r, "jcompose-layer");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(parallelism, count),
+            r -> {
+              Thread t = new Thread(r, "jcompose-layer");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<Long>> futures = new ArrayList<>();
       for (int i = 0; i < count; i++) {
@@ -54,7 +57,8 @@ final class ParallelLayers {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
-      throw new ContainerException(Kind.INTERNAL, "layer task failed: " + e.getCause(), e.getCause());
+      throw new ContainerException(
+          Kind.INTERNAL, "layer task failed: " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ContainerException(Kind.UNAVAILABLE, "interrupted while pulling layers", e);

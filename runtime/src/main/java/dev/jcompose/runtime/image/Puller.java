@@ -1,8 +1,8 @@
 package dev.jcompose.runtime.image;
 
-import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
+import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.runtime.api.ImageService.PullProgress;
 import dev.jcompose.runtime.image.content.ContentStore;
 import dev.jcompose.runtime.image.content.Digest;
@@ -21,9 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One pull: resolve the reference on the first endpoint that has it, choose the platform
- * manifest, store manifest and config blobs, fetch the layers in parallel, then record the
- * reference in the index. Stateless apart from its collaborators; safe to run concurrently.
+ * One pull: resolve the reference on the first endpoint that has it, choose the platform manifest,
+ * store manifest and config blobs, fetch the layers in parallel, then record the reference in the
+ * index. Stateless apart from its collaborators; safe to run concurrently.
  */
 final class Puller {
   private static final int MAX_CONFIG_BYTES = 8 << 20;
@@ -35,7 +35,13 @@ final class Puller {
   private final ImageIndex index;
   private final Platform platform;
 
-  Puller(HttpClient http, RegistryConfig config, ContentStore content, LayerFetcher layers, ImageIndex index, Platform platform) {
+  Puller(
+      HttpClient http,
+      RegistryConfig config,
+      ContentStore content,
+      LayerFetcher layers,
+      ImageIndex index,
+      Platform platform) {
     this.http = http;
     this.config = config;
     this.endpoints = new EndpointResolver(config);
@@ -45,7 +51,8 @@ final class Puller {
     this.platform = platform;
   }
 
-  private record Resolved(RegistryClient client, Digest digest, Digest manifestDigest, ImageManifest manifest) {}
+  private record Resolved(
+      RegistryClient client, Digest digest, Digest manifestDigest, ImageManifest manifest) {}
 
   ImageRecord pull(ImageReference ref, PullProgress progress) {
     progress.update(ref.toString(), null, "Resolving", 0, 0);
@@ -54,11 +61,38 @@ final class Puller {
     ConfigBlob image = ConfigBlob.parse(fetchConfig(resolved.client(), configDesc));
     List<Descriptor> blobs = resolved.manifest().layers();
     if (image.diffIds().size() != blobs.size()) {
-      throw new ContainerException(Kind.INVALID, ref + ": manifest lists " + blobs.size() + " layers but the config has " + image.diffIds().size() + " diff_ids");
+      throw new ContainerException(
+          Kind.INVALID,
+          ref
+              + ": manifest lists "
+              + blobs.size()
+              + " layers but the config has "
+              + image.diffIds().size()
+              + " diff_ids");
     }
-    long size = new ParallelLayers(config.parallelDownloads()).run(blobs.size(), i -> layers.fetch(resolved.client(), blobs.get(i), image.diffIds().get(i),
-        (phase, current, total) -> progress.update(ref.toString(), blobs.get(i).digest().toString(), phase, current, total)));
-    ImageRecord record = new ImageRecord(resolved.digest().toString(), resolved.manifestDigest().toString(), configDesc.digest().toString(), size, Instant.now().toString());
+    long size =
+        new ParallelLayers(config.parallelDownloads())
+            .run(
+                blobs.size(),
+                i ->
+                    layers.fetch(
+                        resolved.client(),
+                        blobs.get(i),
+                        image.diffIds().get(i),
+                        (phase, current, total) ->
+                            progress.update(
+                                ref.toString(),
+                                blobs.get(i).digest().toString(),
+                                phase,
+                                current,
+                                total)));
+    ImageRecord record =
+        new ImageRecord(
+            resolved.digest().toString(),
+            resolved.manifestDigest().toString(),
+            configDesc.digest().toString(),
+            size,
+            Instant.now().toString());
     index.update(map -> map.put(ref.toString(), record));
     progress.update(ref.toString(), null, "Pulled " + resolved.digest(), size, size);
     return record;
@@ -73,18 +107,23 @@ final class Puller {
         return resolveOn(client, ref);
       } catch (ContainerException e) {
         if (e.kind() == Kind.INVALID) {
-          throw new ContainerException(e.kind(), ref + " from " + endpoint.describe() + ": " + e.getMessage(), e);
+          throw new ContainerException(
+              e.kind(), ref + " from " + endpoint.describe() + ": " + e.getMessage(), e);
         }
         allNotFound &= e.kind() == Kind.NOT_FOUND;
         failures.add(endpoint.describe() + ": " + e.getMessage());
       }
     }
-    throw new ContainerException(allNotFound ? Kind.NOT_FOUND : Kind.UNAVAILABLE,
+    throw new ContainerException(
+        allNotFound ? Kind.NOT_FOUND : Kind.UNAVAILABLE,
         "cannot pull " + ref + ": " + String.join("; ", failures));
   }
 
   private RegistryClient client(RegistryEndpoint endpoint, ImageReference ref) {
-    String basic = DockerCredentials.load(config.dockerConfig()).basicFor(endpoint.credentialsHost()).orElse(null);
+    String basic =
+        DockerCredentials.load(config.dockerConfig())
+            .basicFor(endpoint.credentialsHost())
+            .orElse(null);
     return new RegistryClient(http, endpoint.base(), ref.path(), basic, config.requestTimeout());
   }
 
@@ -92,7 +131,13 @@ final class Puller {
     RegistryClient.Fetched top = client.manifest(ref.manifestReference());
     Digest topDigest = Digest.of(top.body());
     if (ref.digest() != null && !ref.digest().equals(topDigest.toString())) {
-      throw new ContainerException(Kind.INVALID, "manifest has digest '" + topDigest + "' but the reference asked for '" + ref.digest() + "'");
+      throw new ContainerException(
+          Kind.INVALID,
+          "manifest has digest '"
+              + topDigest
+              + "' but the reference asked for '"
+              + ref.digest()
+              + "'");
     }
     content.write(topDigest, top.body());
     if (!MediaTypes.isIndex(top.mediaType())) {
@@ -113,7 +158,10 @@ final class Puller {
       content.write(desc.digest(), body);
       return body;
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot download image config " + desc.digest() + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE,
+          "cannot download image config " + desc.digest() + ": " + e.getMessage(),
+          e);
     }
   }
 }

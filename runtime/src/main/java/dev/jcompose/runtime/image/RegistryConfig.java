@@ -20,8 +20,8 @@ import java.util.Set;
  * docker-style credentials live, and the network bounds. Immutable.
  *
  * <p>Sources, later ones adding to earlier ones: the JSON file {@code /etc/jcompose/config.json}
- * (or {@code $JCOMPOSE_CONFIG}) with daemon.json's keys {@code registry-mirrors} and
- * {@code insecure-registries}; then env {@code JCOMPOSE_REGISTRY_MIRRORS} (comma list, tried first).
+ * (or {@code $JCOMPOSE_CONFIG}) with daemon.json's keys {@code registry-mirrors} and {@code
+ * insecure-registries}; then env {@code JCOMPOSE_REGISTRY_MIRRORS} (comma list, tried first).
  * Credentials come from {@code $DOCKER_CONFIG/config.json} or {@code ~/.docker/config.json}.
  *
  * @param mirrors base URIs tried in order before Docker Hub itself for {@code docker.io} images
@@ -55,45 +55,61 @@ public record RegistryConfig(
         mirrors.add(mirrorUri(m.trim(), "JCOMPOSE_REGISTRY_MIRRORS"));
       }
     }
-    Path file = env.containsKey("JCOMPOSE_CONFIG") ? Path.of(env.get("JCOMPOSE_CONFIG")) : DEFAULT_CONFIG_FILE;
+    Path file =
+        env.containsKey("JCOMPOSE_CONFIG")
+            ? Path.of(env.get("JCOMPOSE_CONFIG"))
+            : DEFAULT_CONFIG_FILE;
     if (Files.isRegularFile(file)) {
       JsonNode json = readJson(file);
-      json.path("registry-mirrors").forEach(n -> mirrors.add(mirrorUri(n.asText(), file.toString())));
+      json.path("registry-mirrors")
+          .forEach(n -> mirrors.add(mirrorUri(n.asText(), file.toString())));
       json.path("insecure-registries").forEach(n -> insecure.add(n.asText()));
     }
-    return new RegistryConfig(mirrors, insecure, dockerConfigFile(env), Duration.ofSeconds(5), Duration.ofSeconds(30), 3);
+    return new RegistryConfig(
+        mirrors, insecure, dockerConfigFile(env), Duration.ofSeconds(5), Duration.ofSeconds(30), 3);
   }
 
   /** A config with only mirrors, for tests and embedding. */
   public static RegistryConfig of(List<URI> mirrors, Path dockerConfig) {
-    return new RegistryConfig(mirrors, Set.of(), dockerConfig, Duration.ofSeconds(5), Duration.ofSeconds(30), 3);
+    return new RegistryConfig(
+        mirrors, Set.of(), dockerConfig, Duration.ofSeconds(5), Duration.ofSeconds(30), 3);
   }
 
   private static Path dockerConfigFile(Map<String, String> env) {
     if (env.containsKey("DOCKER_CONFIG")) {
       return Path.of(env.get("DOCKER_CONFIG"), "config.json");
     }
-    return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".docker", "config.json");
+    return Path.of(
+        env.getOrDefault("HOME", System.getProperty("user.home")), ".docker", "config.json");
   }
 
   private static JsonNode readJson(Path file) {
     try {
       return new ObjectMapper().readTree(file.toFile());
     } catch (IOException e) {
-      throw new ContainerException(Kind.INVALID, "cannot read registry config " + file + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INVALID, "cannot read registry config " + file + ": " + e.getMessage(), e);
     }
   }
 
   private static URI mirrorUri(String text, String source) {
     String withScheme = text.contains("://") ? text : "https://" + text;
     try {
-      URI uri = URI.create(withScheme.endsWith("/") ? withScheme.substring(0, withScheme.length() - 1) : withScheme);
-      if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+      URI uri =
+          URI.create(
+              withScheme.endsWith("/")
+                  ? withScheme.substring(0, withScheme.length() - 1)
+                  : withScheme);
+      if (uri.getHost() == null
+          || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
         throw new IllegalArgumentException("need http(s)://host[:port]");
       }
       return uri;
     } catch (IllegalArgumentException e) {
-      throw new ContainerException(Kind.INVALID, "bad registry mirror '" + text + "' in " + source + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INVALID,
+          "bad registry mirror '" + text + "' in " + source + ": " + e.getMessage(),
+          e);
     }
   }
 }

@@ -1,31 +1,30 @@
 package dev.jcompose.runtime.image;
 
-import dev.jcompose.runtime.api.ImageCommit;
-import dev.jcompose.runtime.api.ImageDescription;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
+import dev.jcompose.runtime.api.ImageCommit;
+import dev.jcompose.runtime.api.ImageDescription;
 import dev.jcompose.runtime.api.ImageHandle;
+import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.image.content.ContentStore;
 import dev.jcompose.runtime.image.content.KeyedLock;
 import dev.jcompose.runtime.image.registry.Platform;
 import dev.jcompose.runtime.sys.NativeOps;
-import dev.jcompose.runtime.sys.NativeOps;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link ImageService} over OCI registries, with everything under {@code <dataRoot>/images}:
- * {@code blobs/sha256/} (manifests, configs, compressed layers, stored once), {@code layers/<diffID
- * hex>/} (unpacked, overlay-ready), {@code refs.json} (reference → digests) and {@code locks/}.
- * Several processes may pull into the same store concurrently; per-layer file locks make
- * each layer download and unpack once.
+ * {@link ImageService} over OCI registries, with everything under {@code <dataRoot>/images}: {@code
+ * blobs/sha256/} (manifests, configs, compressed layers, stored once), {@code layers/<diffID hex>/}
+ * (unpacked, overlay-ready), {@code refs.json} (reference → digests) and {@code locks/}. Several
+ * processes may pull into the same store concurrently; per-layer file locks make each layer
+ * download and unpack once.
  */
 public final class RegistryImageService implements ImageService {
   private final Puller puller;
@@ -38,16 +37,18 @@ public final class RegistryImageService implements ImageService {
     this(paths, config, NativeOps.real(), Platform.host());
   }
 
-  RegistryImageService(RuntimePaths paths, RegistryConfig config, NativeOps ops, Platform platform) {
+  RegistryImageService(
+      RuntimePaths paths, RegistryConfig config, NativeOps ops, Platform platform) {
     KeyedLock locks = new KeyedLock(paths.images().resolve("locks"));
     ContentStore content = new ContentStore(paths.images());
     LayerStore layers = new LayerStore(paths.images());
     ImageIndex index = new ImageIndex(paths.images().resolve("refs.json"), locks);
-    HttpClient http = HttpClient.newBuilder()
-        .connectTimeout(config.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(config.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     this.fetcher = new LayerFetcher(content, layers, locks, ops, config.requestTimeout());
     this.puller = new Puller(http, config, content, fetcher, index, platform);
     this.catalog = new ImageCatalog(index, content, layers, locks);
@@ -59,7 +60,10 @@ public final class RegistryImageService implements ImageService {
   public ImageHandle pull(String reference, PullProgress progress) {
     ImageReference ref = ImageReference.parse(reference);
     puller.pull(ref, progress == null ? PullProgress.NONE : progress);
-    return catalog.find(ref.toString()).orElseThrow(() -> new ContainerException(Kind.INTERNAL, ref + " vanished right after its pull"));
+    return catalog
+        .find(ref.toString())
+        .orElseThrow(
+            () -> new ContainerException(Kind.INTERNAL, ref + " vanished right after its pull"));
   }
 
   @Override
@@ -92,16 +96,19 @@ public final class RegistryImageService implements ImageService {
     try {
       new ImageArchiveWriter(content, index, out).write(references);
     } catch (IOException e) {
-      throw new ContainerException(Kind.INTERNAL, "cannot write the image archive: " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INTERNAL, "cannot write the image archive: " + e.getMessage(), e);
     }
   }
 
   @Override
   public List<String> load(InputStream in, PullProgress progress) {
     try {
-      return new ImageArchiveReader(content, fetcher, index).load(in, progress == null ? PullProgress.NONE : progress);
+      return new ImageArchiveReader(content, fetcher, index)
+          .load(in, progress == null ? PullProgress.NONE : progress);
     } catch (IOException e) {
-      throw new ContainerException(Kind.INVALID, "cannot read the image archive: " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INVALID, "cannot read the image archive: " + e.getMessage(), e);
     }
   }
 
@@ -109,13 +116,21 @@ public final class RegistryImageService implements ImageService {
   public ImageHandle commit(ImageCommit commit) {
     try {
       String key = new ImageCommitter(content, fetcher, index).commit(commit);
-      return catalog.find(key).orElseThrow(() -> new ContainerException(Kind.INTERNAL, key + " vanished right after its commit"));
+      return catalog
+          .find(key)
+          .orElseThrow(
+              () ->
+                  new ContainerException(Kind.INTERNAL, key + " vanished right after its commit"));
     } catch (IOException e) {
-      throw new ContainerException(Kind.INTERNAL, "cannot store the committed image: " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INTERNAL, "cannot store the committed image: " + e.getMessage(), e);
     }
   }
 
-  /** The normalised form of {@code reference} ({@code busybox} → {@code docker.io/library/busybox:latest}). */
+  /**
+   * The normalised form of {@code reference} ({@code busybox} → {@code
+   * docker.io/library/busybox:latest}).
+   */
   public static String normalise(String reference) {
     return ImageReference.parse(reference).toString();
   }

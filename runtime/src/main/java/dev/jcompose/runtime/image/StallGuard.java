@@ -15,27 +15,34 @@ import java.util.concurrent.atomic.AtomicLong;
  * stream makes that read fail with an IOException instead.
  */
 final class StallGuard implements AutoCloseable {
-  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "jcompose-stall-guard");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ScheduledExecutorService TIMER =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "jcompose-stall-guard");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicLong lastProgress = new AtomicLong(System.nanoTime());
   private final ScheduledFuture<?> check;
   private volatile boolean fired;
 
   StallGuard(Closeable body, Duration limit) {
     long period = Math.max(1, limit.toMillis() / 4);
-    this.check = TIMER.scheduleAtFixedRate(() -> {
-      if (System.nanoTime() - lastProgress.get() > limit.toNanos() && !fired) {
-        fired = true;
-        try {
-          body.close();
-        } catch (IOException e) {
-          // the reader fails either way
-        }
-      }
-    }, period, period, TimeUnit.MILLISECONDS);
+    this.check =
+        TIMER.scheduleAtFixedRate(
+            () -> {
+              if (System.nanoTime() - lastProgress.get() > limit.toNanos() && !fired) {
+                fired = true;
+                try {
+                  body.close();
+                } catch (IOException e) {
+                  // the reader fails either way
+                }
+              }
+            },
+            period,
+            period,
+            TimeUnit.MILLISECONDS);
   }
 
   /** Call whenever bytes arrived. */

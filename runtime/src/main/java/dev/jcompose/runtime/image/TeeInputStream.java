@@ -7,9 +7,9 @@ import java.io.OutputStream;
 import java.util.function.LongConsumer;
 
 /**
- * Copies everything read to a sink (the blob's {@code Ingest}) and reports the running byte
- * count every {@value #REPORT_EVERY} bytes, so one pass over the network feeds both the
- * content store and the unpacker.
+ * Copies everything read to a sink (the blob's {@code Ingest}) and reports the running byte count
+ * every {@value #REPORT_EVERY} bytes, so one pass over the network feeds both the content store and
+ * the unpacker.
  */
 final class TeeInputStream extends FilterInputStream {
   private static final long REPORT_EVERY = 1 << 20;

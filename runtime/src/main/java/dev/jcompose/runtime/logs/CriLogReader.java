@@ -13,9 +13,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
- * {@link LogReader} for jcshim's CRI-style log files, including the rotated {@code <log>.1},
- * {@code <log>.2}, ... (read oldest first). {@code tail} seeks backwards instead of parsing
- * everything; {@code follow} polls the current file (bounded 50 ms sleeps) until told to stop.
+ * {@link LogReader} for jcshim's CRI-style log files, including the rotated {@code <log>.1}, {@code
+ * <log>.2}, ... (read oldest first). {@code tail} seeks backwards instead of parsing everything;
+ * {@code follow} polls the current file (bounded 50 ms sleeps) until told to stop.
  */
 public final class CriLogReader implements LogReader {
   private static final int MAX_ROTATED = 100;
@@ -32,9 +32,11 @@ public final class CriLogReader implements LogReader {
           return;
         }
       }
-      new LogFollower(logFile, starts[files.size() - 1], options.follow(), parser, filtered, stop).run();
+      new LogFollower(logFile, starts[files.size() - 1], options.follow(), parser, filtered, stop)
+          .run();
     } catch (IOException e) {
-      throw new ContainerException(Kind.INTERNAL, "cannot read log " + logFile + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INTERNAL, "cannot read log " + logFile + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -74,6 +76,7 @@ public final class CriLogReader implements LogReader {
   }
 
   private static boolean inRange(LogLine l, Options o) {
-    return (o.since() == null || !l.time().isBefore(o.since())) && (o.until() == null || l.time().isBefore(o.until()));
+    return (o.since() == null || !l.time().isBefore(o.since()))
+        && (o.until() == null || l.time().isBefore(o.until()));
   }
 }

@@ -10,21 +10,23 @@ import java.util.function.Predicate;
 
 /**
  * Parses jcshim log records {@code <RFC3339Nano UTC> <stdout|stderr> <F|P> <text>\n} and joins P
- * pieces into whole lines. Works on byte ranges so a million lines parse without regexes; the
- * epoch second is cached per distinct "YYYY-MM-DDTHH:MM:SS" prefix.
+ * pieces into whole lines. Works on byte ranges so a million lines parse without regexes; the epoch
+ * second is cached per distinct "YYYY-MM-DDTHH:MM:SS" prefix.
  */
 final class CriRecordParser {
   private static final int TS_LEN = 30;
   private static final int HEADER = TS_LEN + 10; // ts + " stdout F "
 
-  private final ByteArrayOutputStream[] pending = {new ByteArrayOutputStream(), new ByteArrayOutputStream()};
+  private final ByteArrayOutputStream[] pending = {
+    new ByteArrayOutputStream(), new ByteArrayOutputStream()
+  };
   private final Instant[] pendingTime = new Instant[2];
   private final byte[] cachedPrefix = new byte[19];
   private long cachedSecond = Long.MIN_VALUE;
 
   /**
-   * Parses the complete records in buf[off, end); returns the offset after the last one consumed, or
-   * -1 when {@code sink} asked to stop.
+   * Parses the complete records in buf[off, end); returns the offset after the last one consumed,
+   * or -1 when {@code sink} asked to stop.
    */
   int parse(byte[] buf, int off, int end, Predicate<LogLine> sink) {
     int pos = off;
@@ -62,7 +64,8 @@ final class CriRecordParser {
     } else {
       text = new String(b, textStart, nl - textStart, StandardCharsets.UTF_8);
     }
-    return sink.test(new LogLine(time, s == 0 ? LogLine.Stream.STDOUT : LogLine.Stream.STDERR, text));
+    return sink.test(
+        new LogLine(time, s == 0 ? LogLine.Stream.STDOUT : LogLine.Stream.STDERR, text));
   }
 
   static int indexOf(byte[] b, int from, int end) {
@@ -77,8 +80,14 @@ final class CriRecordParser {
   Instant time(byte[] b, int start) {
     if (!samePrefix(b, start)) {
       System.arraycopy(b, start, cachedPrefix, 0, 19);
-      LocalDateTime dt = LocalDateTime.of(num(b, start, 4), num(b, start + 5, 2), num(b, start + 8, 2),
-          num(b, start + 11, 2), num(b, start + 14, 2), num(b, start + 17, 2));
+      LocalDateTime dt =
+          LocalDateTime.of(
+              num(b, start, 4),
+              num(b, start + 5, 2),
+              num(b, start + 8, 2),
+              num(b, start + 11, 2),
+              num(b, start + 14, 2),
+              num(b, start + 17, 2));
       cachedSecond = dt.toEpochSecond(ZoneOffset.UTC);
     }
     return Instant.ofEpochSecond(cachedSecond, num(b, start + 20, 9));

@@ -25,7 +25,13 @@ final class LogFollower {
   private byte[] buf = new byte[CHUNK];
   private int kept;
 
-  LogFollower(Path file, long start, boolean follow, CriRecordParser parser, Predicate<LogLine> sink, BooleanSupplier stop) {
+  LogFollower(
+      Path file,
+      long start,
+      boolean follow,
+      CriRecordParser parser,
+      Predicate<LogLine> sink,
+      BooleanSupplier stop) {
     this.file = file;
     this.pos = start;
     this.follow = follow;

@@ -14,10 +14,10 @@ import java.nio.file.Path;
 
 /**
  * An attach connection to a monitor ({@code attach} on its control socket, see attach.c): the
- * container's output arrives as frames (stream byte 1 stdout / 2 stderr, 4-byte big-endian
- * length, the bytes), demultiplexed here by a daemon thread into two streams that end when the
- * monitor closes the connection (the container exited and its output is drained); what is written
- * to {@link #stdin()} goes to the container, and closing it half-closes the connection.
+ * container's output arrives as frames (stream byte 1 stdout / 2 stderr, 4-byte big-endian length,
+ * the bytes), demultiplexed here by a daemon thread into two streams that end when the monitor
+ * closes the connection (the container exited and its output is drained); what is written to {@link
+ * #stdin()} goes to the container, and closing it half-closes the connection.
  */
 public final class ShimAttach implements AutoCloseable {
   private static final int PIPE = 1 << 16;
@@ -104,9 +104,15 @@ public final class ShimAttach implements AutoCloseable {
   private static void demux(InputStream in, OutputStream out, OutputStream err) {
     byte[] header = new byte[5];
     byte[] buf = new byte[1 << 16];
-    try (in; out; err) {
+    try (in;
+        out;
+        err) {
       while (in.readNBytes(header, 0, 5) == 5) {
-        int len = ((header[1] & 0xff) << 24) | ((header[2] & 0xff) << 16) | ((header[3] & 0xff) << 8) | (header[4] & 0xff);
+        int len =
+            ((header[1] & 0xff) << 24)
+                | ((header[2] & 0xff) << 16)
+                | ((header[3] & 0xff) << 8)
+                | (header[4] & 0xff);
         OutputStream target = header[0] == 2 ? err : out;
         while (len > 0) {
           int n = in.read(buf, 0, Math.min(buf.length, len));

@@ -33,7 +33,8 @@ public final class ShimBinary {
   private static Path extract(Path dataRoot) {
     try (InputStream in = ShimBinary.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new ContainerException(Kind.UNAVAILABLE, "jcshim is missing from the runtime jar (" + RESOURCE + ")");
+        throw new ContainerException(
+            Kind.UNAVAILABLE, "jcshim is missing from the runtime jar (" + RESOURCE + ")");
       }
       byte[] bytes = in.readAllBytes();
       Path target = dataRoot.resolve("bin").resolve("jcshim-" + sha256(bytes).substring(0, 16));
@@ -41,10 +42,15 @@ public final class ShimBinary {
         return target;
       }
       Files.createDirectories(target.getParent());
-      AtomicFile.write(target, bytes, AtomicFile.Durability.SYNCED, PosixFilePermissions.fromString("rwxr-xr-x"));
+      AtomicFile.write(
+          target,
+          bytes,
+          AtomicFile.Durability.SYNCED,
+          PosixFilePermissions.fromString("rwxr-xr-x"));
       return target;
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot install jcshim under " + dataRoot + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "cannot install jcshim under " + dataRoot + ": " + e.getMessage(), e);
     }
   }
 

@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * One request on a monitor's control socket: a command line out, one reply line back. A null
- * reply means the monitor closed the connection (it exits once the container is reaped). Blocking,
- * with a deadline on every call; use {@link Duration#ZERO} for "no deadline" (exit waits).
+ * One request on a monitor's control socket: a command line out, one reply line back. A null reply
+ * means the monitor closed the connection (it exits once the container is reaped). Blocking, with a
+ * deadline on every call; use {@link Duration#ZERO} for "no deadline" (exit waits).
  */
 public final class ShimClient {
   private ShimClient() {}
@@ -37,7 +37,10 @@ public final class ShimClient {
     try (Selector sel = Selector.open()) {
       ch.register(sel, SelectionKey.OP_READ);
       while (true) {
-        long left = deadline == Long.MAX_VALUE ? 0 : Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+        long left =
+            deadline == Long.MAX_VALUE
+                ? 0
+                : Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
         if (deadline != Long.MAX_VALUE && System.nanoTime() >= deadline) {
           throw new IOException("no reply from " + ch.getRemoteAddress() + " within " + timeout);
         }
@@ -55,6 +58,7 @@ public final class ShimClient {
   }
 
   private static String text(ByteBuffer buf) {
-    return new String(buf.array(), buf.arrayOffset(), buf.position(), StandardCharsets.UTF_8).strip();
+    return new String(buf.array(), buf.arrayOffset(), buf.position(), StandardCharsets.UTF_8)
+        .strip();
   }
 }

@@ -45,7 +45,9 @@ public final class ShimConfig {
     return out.toByteArray();
   }
 
-  /** Writes the config to {@code file} atomically (temp file, rename; no fsync: it is read at once). */
+  /**
+   * Writes the config to {@code file} atomically (temp file, rename; no fsync: it is read at once).
+   */
   public void writeTo(Path file) throws IOException {
     AtomicFile.write(file, encode(), AtomicFile.Durability.UNSYNCED);
   }

@@ -56,7 +56,11 @@ public final class ShimLauncher {
 
   private static String run(List<String> cmd) {
     try {
-      Process p = new ProcessBuilder(cmd).redirectInput(new File("/dev/null")).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(cmd)
+              .redirectInput(new File("/dev/null"))
+              .redirectErrorStream(true)
+              .start();
       String out = readLine(p.getInputStream());
       if (!p.waitFor(LAUNCH_TIMEOUT_S, TimeUnit.SECONDS)) {
         p.destroyForcibly();
@@ -64,7 +68,8 @@ public final class ShimLauncher {
       }
       return out;
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot run " + cmd.get(0) + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "cannot run " + cmd.get(0) + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ContainerException(Kind.INTERNAL, "interrupted while running jcshim", e);
@@ -78,6 +83,8 @@ public final class ShimLauncher {
     while (in.read(one) == 1 && one[0] != '\n') {
       sb.append((char) (one[0] & 0xff));
     }
-    return sb.length() == 0 ? null : new String(sb.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    return sb.length() == 0
+        ? null
+        : new String(sb.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
   }
 }

@@ -40,7 +40,10 @@ final class LibcOps implements NativeOps {
 
     int syscall(long number, int pid, int flags);
 
-    /** struct pollfd {int fd; short events; short revents;}: two ints, events in the low half of the second. */
+    /**
+     * struct pollfd {int fd; short events; short revents;}: two ints, events in the low half of the
+     * second.
+     */
     int poll(int[] fds, long nfds, int timeoutMillis);
 
     int waitpid(int pid, int[] status, int options);
@@ -54,7 +57,8 @@ final class LibcOps implements NativeOps {
   }
 
   private static final class Holder {
-    static final LibC LIBC = LibraryLoader.create(LibC.class).option(LibraryOption.SaveError, true).load("c");
+    static final LibC LIBC =
+        LibraryLoader.create(LibC.class).option(LibraryOption.SaveError, true).load("c");
     static final LibcOps INSTANCE = new LibcOps();
   }
 
@@ -62,7 +66,8 @@ final class LibcOps implements NativeOps {
   private static final int ENOENT = 2;
   private static final int EINVAL = 22;
   private static final int PR_SET_CHILD_SUBREAPER = 36;
-  private static final long SYS_PIDFD_OPEN = 434; // the same number on every architecture (since 5.3)
+  private static final long SYS_PIDFD_OPEN =
+      434; // the same number on every architecture (since 5.3)
   private static final long SYS_OPENAT2 = 437; // the same on x86_64 and aarch64 (since 5.6)
   private static final long OPEN_HOW_SIZE = 24;
   private static final short POLLIN = 1;
@@ -72,8 +77,12 @@ final class LibcOps implements NativeOps {
   private static final int ENODATA = 61;
   private static final int ERANGE = 34;
   private static final int ENOTSUP = 95;
-  /** Size queries and reads race with writers: a list or value that grew in between is read again. */
+
+  /**
+   * Size queries and reads race with writers: a list or value that grew in between is read again.
+   */
   private static final int XATTR_TRIES = 8;
+
   private static final int AT_SYMLINK_NOFOLLOW = 0x100;
   private final LibC libc = Holder.LIBC;
   private final boolean root = libc.geteuid() == 0;
@@ -106,7 +115,8 @@ final class LibcOps implements NativeOps {
 
   @Override
   public List<String> llistxattr(Path path) throws IOException {
-    byte[] names = readSized(path, "llistxattr", buf -> libc.llistxattr(path.toString(), buf, buf.length));
+    byte[] names =
+        readSized(path, "llistxattr", buf -> libc.llistxattr(path.toString(), buf, buf.length));
     if (names == null) {
       return List.of(); // ENOTSUP: the file system keeps no extended attributes
     }
@@ -123,7 +133,11 @@ final class LibcOps implements NativeOps {
 
   @Override
   public Optional<byte[]> lgetxattr(Path path, String name) throws IOException {
-    return Optional.ofNullable(readSized(path, "lgetxattr " + name, buf -> libc.lgetxattr(path.toString(), name, buf, buf.length)));
+    return Optional.ofNullable(
+        readSized(
+            path,
+            "lgetxattr " + name,
+            buf -> libc.lgetxattr(path.toString(), name, buf, buf.length)));
   }
 
   private interface SizedCall {
@@ -193,15 +207,20 @@ final class LibcOps implements NativeOps {
         libc.close(pidfd);
       }
     }
-    libc.waitpid(pid, new int[1], WNOHANG); // ECHILD when someone else adopted it: it has exited all the same
+    libc.waitpid(
+        pid,
+        new int[1],
+        WNOHANG); // ECHILD when someone else adopted it: it has exited all the same
   }
 
   @Override
   public int openat2(int dirfd, String path, int flags, int mode, long resolve) throws IOException {
-    long fd = libc.syscall(SYS_OPENAT2, dirfd, path, new long[] {flags, mode, resolve}, OPEN_HOW_SIZE);
+    long fd =
+        libc.syscall(SYS_OPENAT2, dirfd, path, new long[] {flags, mode, resolve}, OPEN_HOW_SIZE);
     if (fd < 0) {
       int errno = Runtime.getRuntime(libc).getLastError();
-      throw new IOException("openat2 " + path + ": " + libc.strerror(errno) + " (errno " + errno + ")");
+      throw new IOException(
+          "openat2 " + path + ": " + libc.strerror(errno) + " (errno " + errno + ")");
     }
     return (int) fd;
   }
@@ -213,7 +232,10 @@ final class LibcOps implements NativeOps {
 
   // glibc's gnu_dev_makedev encoding
   static long makedev(long major, long minor) {
-    return ((major & 0xfffff000L) << 32) | ((major & 0xfffL) << 8) | ((minor & 0xffffff00L) << 12) | (minor & 0xffL);
+    return ((major & 0xfffff000L) << 32)
+        | ((major & 0xfffL) << 8)
+        | ((minor & 0xffffff00L) << 12)
+        | (minor & 0xffL);
   }
 
   private void check(int rc, String call, Path path) throws IOException {

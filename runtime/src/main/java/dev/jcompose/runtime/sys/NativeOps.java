@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The runtime's one door to the system calls the JDK lacks or makes without NOFOLLOW: device
- * nodes, ownership of symlinks, full modes (setuid/setgid/sticky), extended attributes in every
- * namespace (the JDK reaches only {@code user.*}), timestamps of special files, lazy unmounts and
- * the reaping of orphaned monitors. One method per system call (or per fixed sequence of them);
- * path methods act on the path itself, never on a symlink's target. {@link #real()} is libc
- * through jnr-ffi; unit tests use a recording fake, so only the root tests prove the door itself.
- * Work that must happen between clone and exec (namespaces, pivot_root) is the C shim's, not this.
+ * The runtime's one door to the system calls the JDK lacks or makes without NOFOLLOW: device nodes,
+ * ownership of symlinks, full modes (setuid/setgid/sticky), extended attributes in every namespace
+ * (the JDK reaches only {@code user.*}), timestamps of special files, lazy unmounts and the reaping
+ * of orphaned monitors. One method per system call (or per fixed sequence of them); path methods
+ * act on the path itself, never on a symlink's target. {@link #real()} is libc through jnr-ffi;
+ * unit tests use a recording fake, so only the root tests prove the door itself. Work that must
+ * happen between clone and exec (namespaces, pivot_root) is the C shim's, not this.
  */
 public interface NativeOps {
   int S_IFMT = 0170000;
@@ -39,21 +39,26 @@ public interface NativeOps {
   void lsetxattr(Path path, String name, byte[] value) throws IOException;
 
   /**
-   * llistxattr(2): the names of the path's extended attributes, in every namespace the caller
-   * may see ({@code trusted.*} only with CAP_SYS_ADMIN); empty where the file system has none.
+   * llistxattr(2): the names of the path's extended attributes, in every namespace the caller may
+   * see ({@code trusted.*} only with CAP_SYS_ADMIN); empty where the file system has none.
    */
   List<String> llistxattr(Path path) throws IOException;
 
   /** lgetxattr(2): the attribute's value, or empty when the path has no attribute of that name. */
   Optional<byte[]> lgetxattr(Path path, String name) throws IOException;
 
-  /** utimensat(2) with AT_SYMLINK_NOFOLLOW: sets atime and mtime without opening the file (fifos would block). */
+  /**
+   * utimensat(2) with AT_SYMLINK_NOFOLLOW: sets atime and mtime without opening the file (fifos
+   * would block).
+   */
   void setTimes(Path path, long epochSeconds, long nanos) throws IOException;
 
   /** Whether ownership can be set (we are root); otherwise files stay owned by the caller. */
   boolean canChown();
 
-  /** umount2(2) with MNT_DETACH; no mount there (EINVAL) or no such path (ENOENT) is not an error. */
+  /**
+   * umount2(2) with MNT_DETACH; no mount there (EINVAL) or no such path (ENOENT) is not an error.
+   */
   void detachMount(Path target) throws IOException;
 
   /** prctl(2) PR_SET_CHILD_SUBREAPER for this process; false when refused. */
@@ -67,6 +72,7 @@ public interface NativeOps {
 
   /** openat2(2) resolve flags (linux/openat2.h, Linux 5.6). */
   long RESOLVE_NO_XDEV = 0x01;
+
   long RESOLVE_NO_MAGICLINKS = 0x02;
   long RESOLVE_NO_SYMLINKS = 0x04;
   long RESOLVE_BENEATH = 0x08;
@@ -74,6 +80,7 @@ public interface NativeOps {
 
   /** open(2) flags used with {@link #openat2} (x86_64 and aarch64 values). */
   int O_RDONLY = 0;
+
   int O_WRONLY = 01;
   int O_CREAT = 0100;
   int O_EXCL = 0200;

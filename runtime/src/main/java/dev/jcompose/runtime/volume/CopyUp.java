@@ -6,7 +6,6 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,7 +45,9 @@ final class CopyUp {
     return true;
   }
 
-  /** State of one copy: hard links seen and xattrs to apply after all chowns (chown clears caps). */
+  /**
+   * State of one copy: hard links seen and xattrs to apply after all chowns (chown clears caps).
+   */
   private static final class Run {
     private final LayerView view;
     private final NativeOps ops;
@@ -75,7 +76,8 @@ final class CopyUp {
     }
 
     private void copyNode(Path src, Path target) throws IOException {
-      Map<String, Object> a = Files.readAttributes(src, "unix:mode,ino,dev,nlink,rdev", LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> a =
+          Files.readAttributes(src, "unix:mode,ino,dev,nlink,rdev", LinkOption.NOFOLLOW_LINKS);
       String inode = a.get("dev") + ":" + a.get("ino");
       if ((Integer) a.get("nlink") > 1 && linksByInode.containsKey(inode)) {
         Files.createLink(target, linksByInode.get(inode));
@@ -95,7 +97,9 @@ final class CopyUp {
 
     /** Owner first, then mode: chown(2) clears setuid/setgid bits. */
     private void copyMetadata(Path src, Path target) throws IOException {
-      Map<String, Object> a = Files.readAttributes(src, "unix:uid,gid,mode,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> a =
+          Files.readAttributes(
+              src, "unix:uid,gid,mode,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
       Files.setAttribute(target, "unix:uid", a.get("uid"), LinkOption.NOFOLLOW_LINKS);
       Files.setAttribute(target, "unix:gid", a.get("gid"), LinkOption.NOFOLLOW_LINKS);
       if (!Files.isSymbolicLink(target)) {
@@ -103,7 +107,8 @@ final class CopyUp {
       }
       // Only files and dirs: setting times opens the path, which blocks on a fifo and would
       // follow a symlink (Java has no lutimes).
-      if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+          || Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
         Files.setLastModifiedTime(target, (FileTime) a.get("lastModifiedTime"));
       }
       Map<String, byte[]> x = new LinkedHashMap<>(xattrs.get(src.toAbsolutePath()));

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * {@link Xattrs} by llistxattr/lgetxattr/lsetxattr. Copy-up is best effort like docker's: an
- * attribute that cannot be read or set (a file system without xattrs, a namespace we may not
- * write) is reported once per call, and the copy goes on.
+ * attribute that cannot be read or set (a file system without xattrs, a namespace we may not write)
+ * is reported once per call, and the copy goes on.
  */
 final class FsXattrs implements Xattrs {
   private static final System.Logger LOG = System.getLogger(FsXattrs.class.getName());
@@ -25,7 +25,8 @@ final class FsXattrs implements Xattrs {
     Map<String, byte[]> out = new LinkedHashMap<>();
     try {
       for (String name : ops.llistxattr(path)) {
-        ops.lgetxattr(path, name).ifPresent(v -> out.put(name, v)); // absent: removed since the list
+        ops.lgetxattr(path, name)
+            .ifPresent(v -> out.put(name, v)); // absent: removed since the list
       }
     } catch (IOException e) {
       LOG.log(Level.WARNING, "cannot read extended attributes: " + e.getMessage());

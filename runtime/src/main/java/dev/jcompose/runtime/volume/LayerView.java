@@ -22,14 +22,14 @@ import java.util.stream.Stream;
 
 /**
  * The merged view overlayfs would show of unpacked layer directories, computed in Java (kernel
- * Documentation/filesystems/overlayfs.rst): looking a name up goes through the layers top-down;
- * a whiteout (char device 0/0, or an AUFS-style {@code .wh.NAME} file) hides it below, a
+ * Documentation/filesystems/overlayfs.rst): looking a name up goes through the layers top-down; a
+ * whiteout (char device 0/0, or an AUFS-style {@code .wh.NAME} file) hides it below, a
  * non-directory ends the search, directories merge until one is opaque ({@code
  * trusted.overlay.opaque=y}, or a {@code .wh..wh..opq} marker).
  *
- * <p>Only real directories are ever descended (checked without following links), so nothing
- * outside the layer directories is read; symlinks met while resolving a path are followed INSIDE
- * the view, with {@code ..} clamped at its root, as a chroot would (securejoin's rule).
+ * <p>Only real directories are ever descended (checked without following links), so nothing outside
+ * the layer directories is read; symlinks met while resolving a path are followed INSIDE the view,
+ * with {@code ..} clamped at its root, as a chroot would (securejoin's rule).
  */
 final class LayerView {
   private static final int MAX_LINKS = 40;
@@ -68,7 +68,9 @@ final class LayerView {
     List<Path> dirs = new ArrayList<>();
     for (Path layerDir : dir.dirs()) {
       Path p = layerDir.resolve(name);
-      if (isWhiteout(p) || (dirs.isEmpty() && Files.exists(layerDir.resolve(WH + name), LinkOption.NOFOLLOW_LINKS))) {
+      if (isWhiteout(p)
+          || (dirs.isEmpty()
+              && Files.exists(layerDir.resolve(WH + name), LinkOption.NOFOLLOW_LINKS))) {
         break;
       }
       if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -91,7 +93,10 @@ final class LayerView {
     TreeSet<String> candidates = new TreeSet<>();
     for (Path layerDir : dir.dirs()) {
       try (Stream<Path> entries = Files.list(layerDir)) {
-        entries.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(WH)).forEach(candidates::add);
+        entries
+            .map(p -> p.getFileName().toString())
+            .filter(n -> !n.startsWith(WH))
+            .forEach(candidates::add);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -121,7 +126,9 @@ final class LayerView {
       Path node = next.get().node();
       if (node != null && Files.isSymbolicLink(node)) {
         if (++links > MAX_LINKS) {
-          throw new ContainerException(Kind.INVALID, "too many levels of symbolic links resolving " + path + " in the image");
+          throw new ContainerException(
+              Kind.INVALID,
+              "too many levels of symbolic links resolving " + path + " in the image");
         }
         String target = readLink(node);
         List<String> more = components(target);

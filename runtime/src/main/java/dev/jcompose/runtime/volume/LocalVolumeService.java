@@ -1,16 +1,16 @@
 package dev.jcompose.runtime.volume;
 
-import dev.jcompose.runtime.fs.TreeSize;
-import dev.jcompose.common.fs.FileLocks;
-import dev.jcompose.common.fs.AtomicFile;
-import dev.jcompose.runtime.fs.Trees;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jcompose.common.fs.AtomicFile;
+import dev.jcompose.common.fs.FileLocks;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.api.VolumeService;
+import dev.jcompose.runtime.fs.TreeSize;
+import dev.jcompose.runtime.fs.Trees;
 import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,10 +26,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * docker's "local" volume driver: {@code <dataRoot>/volumes/<name>/_data} is what containers
- * mount, {@code <name>/meta.json} keeps labels and creation time. Create and remove hold a lock
- * ({@code volumes/.lock}) so concurrent {@link #ensure} calls for one name agree on who created it;
- * reads need no lock because meta.json appears atomically and last.
+ * docker's "local" volume driver: {@code <dataRoot>/volumes/<name>/_data} is what containers mount,
+ * {@code <name>/meta.json} keeps labels and creation time. Create and remove hold a lock ({@code
+ * volumes/.lock}) so concurrent {@link #ensure} calls for one name agree on who created it; reads
+ * need no lock because meta.json appears atomically and last.
  *
  * <p>Thread-safe, and safe against other processes using the same data root. It knows nothing of
  * containers: refusing to remove a volume in use is the engine's job.
@@ -39,7 +39,8 @@ public final class LocalVolumeService implements VolumeService {
   private static final String META = "meta.json";
 
   private final Path root;
-  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private final ObjectMapper json =
+      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   private final CopyUp copyUp;
 
   public LocalVolumeService(RuntimePaths paths) {
@@ -65,15 +66,18 @@ public final class LocalVolumeService implements VolumeService {
         return create(name, labels == null ? Map.of() : labels);
       }
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot create volume " + name + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "cannot create volume " + name + ": " + e.getMessage(), e);
     }
   }
 
   private VolumeInfo create(String name, Map<String, String> labels) throws IOException {
     Path dir = root.resolve(name);
     Files.createDirectories(dir.resolve(DATA));
-    VolumeMeta meta = new VolumeMeta(name, "local", new TreeMap<>(labels), Instant.now().toString());
-    AtomicFile.write(dir.resolve(META), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
+    VolumeMeta meta =
+        new VolumeMeta(name, "local", new TreeMap<>(labels), Instant.now().toString());
+    AtomicFile.write(
+        dir.resolve(META), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
     return new VolumeInfo(name, dir.resolve(DATA), Map.copyOf(labels), true);
   }
 
@@ -88,7 +92,10 @@ public final class LocalVolumeService implements VolumeService {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot read volume " + name + " (" + dir.resolve(META) + "): " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE,
+          "cannot read volume " + name + " (" + dir.resolve(META) + "): " + e.getMessage(),
+          e);
     }
   }
 
@@ -107,7 +114,8 @@ public final class LocalVolumeService implements VolumeService {
         }
       }
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot list volumes in " + root + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "cannot list volumes in " + root + ": " + e.getMessage(), e);
     }
     return volumes;
   }
@@ -126,7 +134,8 @@ public final class LocalVolumeService implements VolumeService {
       Files.move(dir, doomed);
       Trees.deleteRecursively(doomed);
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot remove volume " + name + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "cannot remove volume " + name + ": " + e.getMessage(), e);
     }
   }
 
@@ -147,14 +156,25 @@ public final class LocalVolumeService implements VolumeService {
 
   @Override
   public void populateFromImage(String name, ImageHandle image, String pathInImage) {
-    VolumeInfo volume = find(name).orElseThrow(() -> new ContainerException(Kind.NOT_FOUND, "no such volume: " + name));
+    VolumeInfo volume =
+        find(name)
+            .orElseThrow(() -> new ContainerException(Kind.NOT_FOUND, "no such volume: " + name));
     try {
       if (Trees.isEmptyDir(volume.dataDir())) {
         copyUp.copy(image.layerDirs(), pathInImage, volume.dataDir());
       }
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE,
-          "cannot copy " + pathInImage + " of image " + image.reference() + " into volume " + name + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE,
+          "cannot copy "
+              + pathInImage
+              + " of image "
+              + image.reference()
+              + " into volume "
+              + name
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 }

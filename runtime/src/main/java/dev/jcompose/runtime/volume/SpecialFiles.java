@@ -4,7 +4,10 @@ import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Device nodes and fifos of a copy-up (rare in volumes; devices need CAP_MKNOD, as docker's copy-up does). */
+/**
+ * Device nodes and fifos of a copy-up (rare in volumes; devices need CAP_MKNOD, as docker's copy-up
+ * does).
+ */
 final class SpecialFiles {
   private SpecialFiles() {}
 

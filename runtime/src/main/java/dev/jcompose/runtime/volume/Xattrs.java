@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Extended attributes in every namespace. Java's UserDefinedFileAttributeView reaches only
- * {@code user.*}, but copy-up needs {@code trusted.overlay.opaque} (to read opaque dirs) and should
- * keep {@code security.capability} (file capabilities such as ping's), so the real implementation
- * makes the system calls through {@link NativeOps}: no tool of any package is needed.
+ * Extended attributes in every namespace. Java's UserDefinedFileAttributeView reaches only {@code
+ * user.*}, but copy-up needs {@code trusted.overlay.opaque} (to read opaque dirs) and should keep
+ * {@code security.capability} (file capabilities such as ping's), so the real implementation makes
+ * the system calls through {@link NativeOps}: no tool of any package is needed.
  */
 interface Xattrs {
 

@@ -3,7 +3,6 @@ package dev.jcompose.runtime.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jcompose.runtime.api.ContainerException;
 import org.junit.jupiter.api.Test;
 
 class ImageReferenceTest {
@@ -11,7 +10,8 @@ class ImageReferenceTest {
 
   @Test
   void parse_officialImage_addsLibraryAndLatest() {
-    assertThat(ImageReference.parse("postgres").toString()).isEqualTo("docker.io/library/postgres:latest");
+    assertThat(ImageReference.parse("postgres").toString())
+        .isEqualTo("docker.io/library/postgres:latest");
   }
 
   @Test
@@ -52,12 +52,14 @@ class ImageReferenceTest {
 
   @Test
   void parse_legacyHubHost_becomesDockerIo() {
-    assertThat(ImageReference.parse("index.docker.io/nginx").toString()).isEqualTo("docker.io/library/nginx:latest");
+    assertThat(ImageReference.parse("index.docker.io/nginx").toString())
+        .isEqualTo("docker.io/library/nginx:latest");
   }
 
   @Test
   void familiarRepository_officialImage_dropsLibrary() {
-    assertThat(ImageReference.parse("docker.io/library/busybox").familiarRepository()).isEqualTo("busybox");
+    assertThat(ImageReference.parse("docker.io/library/busybox").familiarRepository())
+        .isEqualTo("busybox");
   }
 
   @Test
@@ -69,7 +71,8 @@ class ImageReferenceTest {
 
   @Test
   void parse_badDigest_isInvalid() {
-    assertThatThrownBy(() -> ImageReference.parse("busybox@sha256:zz")).hasMessageContaining("bad digest");
+    assertThatThrownBy(() -> ImageReference.parse("busybox@sha256:zz"))
+        .hasMessageContaining("bad digest");
   }
 
   @Test

@@ -38,7 +38,8 @@ abstract class CgroupDriverContract {
   void create_makesAProcsFileInEveryHierarchy() {
     driver.create("web-1", Resources.none());
     assertThat(driver.procsFiles("web-1")).isNotEmpty().allMatch(Files::exists);
-    assertThat(driver.procsFiles("web-1")).allMatch(p -> p.getParent().getParent().getFileName().toString().equals("jcompose"));
+    assertThat(driver.procsFiles("web-1"))
+        .allMatch(p -> p.getParent().getParent().getFileName().toString().equals("jcompose"));
   }
 
   @Test
@@ -52,7 +53,8 @@ abstract class CgroupDriverContract {
   void attach_writesThePidToEveryProcsFile() {
     driver.create("web-1", Resources.none());
     driver.attach("web-1", 4242);
-    assertThat(driver.procsFiles("web-1")).allSatisfy(p -> assertThat(tree.pids(p)).containsExactly(4242L));
+    assertThat(driver.procsFiles("web-1"))
+        .allSatisfy(p -> assertThat(tree.pids(p)).containsExactly(4242L));
   }
 
   @Test
@@ -78,7 +80,9 @@ abstract class CgroupDriverContract {
     driver.create("web-1", Resources.none());
     driver.attach("web-1", 7);
     assertThatThrownBy(() -> driver.delete("web-1"))
-        .isInstanceOfSatisfying(ContainerException.class, e -> assertThat(e.kind()).isEqualTo(ContainerException.Kind.CONFLICT))
+        .isInstanceOfSatisfying(
+            ContainerException.class,
+            e -> assertThat(e.kind()).isEqualTo(ContainerException.Kind.CONFLICT))
         .hasMessageContaining("web-1");
   }
 
@@ -110,7 +114,9 @@ abstract class CgroupDriverContract {
   @Test
   void create_memoryBelowSixMiB_isInvalid_andCreatesNothing() {
     assertThatThrownBy(() -> driver.create("web-1", memory(1 << 20)))
-        .isInstanceOfSatisfying(ContainerException.class, e -> assertThat(e.kind()).isEqualTo(ContainerException.Kind.INVALID))
+        .isInstanceOfSatisfying(
+            ContainerException.class,
+            e -> assertThat(e.kind()).isEqualTo(ContainerException.Kind.INVALID))
         .hasMessageContaining("6MB");
     assertThat(driver.procsFiles("web-1")).noneMatch(Files::exists);
   }
@@ -154,7 +160,8 @@ abstract class CgroupDriverContract {
 
   @Test
   void anyCall_withAPathLikeId_isInvalid() {
-    assertThatThrownBy(() -> driver.create("../etc", Resources.none())).isInstanceOf(ContainerException.class);
+    assertThatThrownBy(() -> driver.create("../etc", Resources.none()))
+        .isInstanceOf(ContainerException.class);
     assertThatThrownBy(() -> driver.delete("a/b")).isInstanceOf(ContainerException.class);
   }
 }

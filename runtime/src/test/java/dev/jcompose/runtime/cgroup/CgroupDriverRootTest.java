@@ -17,7 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The detected driver on the real kernel: limits land in the files, processes join, OOM is seen. */
+/**
+ * The detected driver on the real kernel: limits land in the files, processes join, OOM is seen.
+ */
 @Tag("root")
 class CgroupDriverRootTest {
   private final CgroupDriver driver = CgroupDrivers.detect();
@@ -37,7 +39,8 @@ class CgroupDriverRootTest {
 
   @Test
   void create_attach_killAll_delete_onTheRealKernel() throws Exception {
-    driver.create(id, new Resources(64L << 20, null, 32L << 20, 50_000L, 100_000L, 512L, "0", 50L, null));
+    driver.create(
+        id, new Resources(64L << 20, null, 32L << 20, 50_000L, 100_000L, 512L, "0", 50L, null));
     if (driver instanceof CgroupV1Driver) {
       assertThat(read("memory", "memory.limit_in_bytes")).isEqualTo(String.valueOf(64L << 20));
       assertThat(read("memory", "memory.soft_limit_in_bytes")).isEqualTo(String.valueOf(32L << 20));
@@ -75,7 +78,8 @@ class CgroupDriverRootTest {
   void create_limitTheKernelRefuses_failsAndLeavesNoGroup() {
     Resources badCpus = new Resources(null, null, null, null, null, null, "4095", null, null);
     assertThatThrownBy(() -> driver.create(id, badCpus))
-        .isInstanceOf(ContainerException.class).hasMessageContaining("cpuset.cpus");
+        .isInstanceOf(ContainerException.class)
+        .hasMessageContaining("cpuset.cpus");
     assertThat(driver.procsFiles(id)).noneMatch(p -> Files.exists(p.getParent()));
   }
 
@@ -91,7 +95,10 @@ class CgroupDriverRootTest {
 
   @Test
   void detect_onThisHost_isTheDriverForWhatIsMounted() throws Exception {
-    boolean memoryV1 = Files.readString(Path.of("/proc/self/mountinfo")).lines().anyMatch(l -> l.matches(".* - cgroup cgroup .*\\bmemory\\b.*"));
+    boolean memoryV1 =
+        Files.readString(Path.of("/proc/self/mountinfo"))
+            .lines()
+            .anyMatch(l -> l.matches(".* - cgroup cgroup .*\\bmemory\\b.*"));
     assumeThat(memoryV1).as("memory controller on a v1 hierarchy").isTrue();
     assertThat(driver).isInstanceOf(CgroupV1Driver.class);
   }

@@ -21,16 +21,21 @@ class CgroupDriversTest {
 
   @Test
   void detect_nothingMounted_isUnavailable() {
-    assertThatThrownBy(() -> CgroupDrivers.detect("22 1 0:21 / /proc rw - proc proc rw\n", new LinuxCgroupFs()))
-        .isInstanceOfSatisfying(ContainerException.class, e -> assertThat(e.kind()).isEqualTo(ContainerException.Kind.UNAVAILABLE));
+    assertThatThrownBy(
+            () ->
+                CgroupDrivers.detect("22 1 0:21 / /proc rw - proc proc rw\n", new LinuxCgroupFs()))
+        .isInstanceOfSatisfying(
+            ContainerException.class,
+            e -> assertThat(e.kind()).isEqualTo(ContainerException.Kind.UNAVAILABLE));
   }
 
   @Test
   void parse_controllersAndEscapes() {
-    var mounts = CgroupMount.parse(
-        "32 31 0:29 / /sys/fs/cgroup/cpu,cpuacct rw - cgroup cgroup rw,cpu,cpuacct\n"
-            + "33 31 0:29 / /mnt/again rw - cgroup cgroup rw,cpu,cpuacct\n"
-            + "40 31 0:37 / /sys/fs/my\\040cg rw - cgroup cgroup rw,xattr,name=systemd,release_agent=/x\n");
+    var mounts =
+        CgroupMount.parse(
+            "32 31 0:29 / /sys/fs/cgroup/cpu,cpuacct rw - cgroup cgroup rw,cpu,cpuacct\n"
+                + "33 31 0:29 / /mnt/again rw - cgroup cgroup rw,cpu,cpuacct\n"
+                + "40 31 0:37 / /sys/fs/my\\040cg rw - cgroup cgroup rw,xattr,name=systemd,release_agent=/x\n");
     assertThat(mounts).hasSize(2);
     assertThat(mounts.get(0).controllers()).containsExactly("cpu", "cpuacct");
     assertThat(mounts.get(1).mountPoint()).isEqualTo(Path.of("/sys/fs/my cg"));

@@ -17,13 +17,16 @@ class CgroupV1DriverTest extends CgroupDriverContract {
 
   @Override
   void recordOomKills(String id, int count) {
-    tree.writeRaw(group("memory", id).resolve("memory.oom_control"), "oom_kill_disable 0\nunder_oom 0\noom_kill " + count);
+    tree.writeRaw(
+        group("memory", id).resolve("memory.oom_control"),
+        "oom_kill_disable 0\nunder_oom 0\noom_kill " + count);
   }
 
   @Override
   void recordMemory(String id, long usage, long inactiveFile) {
     tree.writeRaw(group("memory", id).resolve("memory.usage_in_bytes"), usage + "\n");
-    tree.writeRaw(group("memory", id).resolve("memory.stat"), "cache 1\ntotal_inactive_file " + inactiveFile);
+    tree.writeRaw(
+        group("memory", id).resolve("memory.stat"), "cache 1\ntotal_inactive_file " + inactiveFile);
   }
 
   private Path group(String hierarchy, String id) {
@@ -39,10 +42,12 @@ class CgroupV1DriverTest extends CgroupDriverContract {
     driver.create("db-1", memory(64L << 20));
     tree.writeRaw(group("cpuacct", "db-1").resolve("cpuacct.usage"), "2500000\n");
     tree.writeRaw(group("pids", "db-1").resolve("pids.current"), "7\n");
-    tree.writeRaw(group("blkio", "db-1").resolve("blkio.throttle.io_service_bytes_recursive"),
+    tree.writeRaw(
+        group("blkio", "db-1").resolve("blkio.throttle.io_service_bytes_recursive"),
         "8:0 Read 4096\n8:0 Write 512\n8:0 Sync 0\n8:16 Read 4\n8:16 Write 8\nTotal 4620\n");
     recordMemory("db-1", 10_000, 1_000);
-    assertThat(driver.stats("db-1")).isEqualTo(new CgroupStats(2_500_000, 9_000, 64L << 20, 7, 4100, 520));
+    assertThat(driver.stats("db-1"))
+        .isEqualTo(new CgroupStats(2_500_000, 9_000, 64L << 20, 7, 4100, 520));
   }
 
   @Test
@@ -57,36 +62,49 @@ class CgroupV1DriverTest extends CgroupDriverContract {
   @Test
   void detect_hybridHost_isV1_withGroupsInEveryHierarchyIncludingUnified() {
     assertThat(driver).isInstanceOf(CgroupV1Driver.class);
-    assertThat(driver.procsFiles("x-1")).extracting(p -> tmp.relativize(p).getName(0).toString())
-        .containsExactly("cpu", "cpuacct", "cpuset", "memory", "devices", "freezer", "blkio", "pids", "systemd", "unified");
+    assertThat(driver.procsFiles("x-1"))
+        .extracting(p -> tmp.relativize(p).getName(0).toString())
+        .containsExactly(
+            "cpu", "cpuacct", "cpuset", "memory", "devices", "freezer", "blkio", "pids", "systemd",
+            "unified");
   }
 
   @Test
   void create_memoryOnly_setsLimitAndDockersDefaultSwapOfTwiceTheMemory() {
     driver.create("db-1", memory(64L << 20));
-    assertThat(file("memory", "db-1", "memory.limit_in_bytes")).isEqualTo(String.valueOf(64L << 20));
-    assertThat(file("memory", "db-1", "memory.memsw.limit_in_bytes")).isEqualTo(String.valueOf(128L << 20));
+    assertThat(file("memory", "db-1", "memory.limit_in_bytes"))
+        .isEqualTo(String.valueOf(64L << 20));
+    assertThat(file("memory", "db-1", "memory.memsw.limit_in_bytes"))
+        .isEqualTo(String.valueOf(128L << 20));
     // growing from unlimited? no: current limit (huge) >= new memsw, so the limit goes first
-    assertThat(tree.writes).containsSubsequence(
-        "memory/jcompose/db-1/memory.limit_in_bytes=" + (64L << 20), "memory/jcompose/db-1/memory.memsw.limit_in_bytes=" + (128L << 20));
+    assertThat(tree.writes)
+        .containsSubsequence(
+            "memory/jcompose/db-1/memory.limit_in_bytes=" + (64L << 20),
+            "memory/jcompose/db-1/memory.memsw.limit_in_bytes=" + (128L << 20));
   }
 
   @Test
   void create_raisingAnExistingLimit_writesMemswFirst() {
     driver.create("db-1", memory(64L << 20));
     tree.writes.clear();
-    driver.create("db-1", new Resources(256L << 20, 512L << 20, null, null, null, null, null, null, null));
-    assertThat(tree.writes).containsSubsequence(
-        "memory/jcompose/db-1/memory.memsw.limit_in_bytes=" + (512L << 20), "memory/jcompose/db-1/memory.limit_in_bytes=" + (256L << 20));
+    driver.create(
+        "db-1", new Resources(256L << 20, 512L << 20, null, null, null, null, null, null, null));
+    assertThat(tree.writes)
+        .containsSubsequence(
+            "memory/jcompose/db-1/memory.memsw.limit_in_bytes=" + (512L << 20),
+            "memory/jcompose/db-1/memory.limit_in_bytes=" + (256L << 20));
   }
 
   @Test
   void create_withoutSwapAccounting_setsOnlyTheLimit() throws Exception {
     driver.create("db-1", Resources.none());
     Files.delete(group("memory", "db-1").resolve("memory.memsw.limit_in_bytes"));
-    driver.create("db-1", new Resources(32L << 20, 64L << 20, 16L << 20, null, null, null, null, null, null));
-    assertThat(file("memory", "db-1", "memory.limit_in_bytes")).isEqualTo(String.valueOf(32L << 20));
-    assertThat(file("memory", "db-1", "memory.soft_limit_in_bytes")).isEqualTo(String.valueOf(16L << 20));
+    driver.create(
+        "db-1", new Resources(32L << 20, 64L << 20, 16L << 20, null, null, null, null, null, null));
+    assertThat(file("memory", "db-1", "memory.limit_in_bytes"))
+        .isEqualTo(String.valueOf(32L << 20));
+    assertThat(file("memory", "db-1", "memory.soft_limit_in_bytes"))
+        .isEqualTo(String.valueOf(16L << 20));
   }
 
   @Test
@@ -97,7 +115,8 @@ class CgroupV1DriverTest extends CgroupDriverContract {
 
   @Test
   void create_cpuAndPids_writeCfsSharesAndPidsMax() {
-    driver.create("web-1", new Resources(null, null, null, 50_000L, 100_000L, 512L, null, 100L, null));
+    driver.create(
+        "web-1", new Resources(null, null, null, 50_000L, 100_000L, 512L, null, 100L, null));
     assertThat(file("cpu", "web-1", "cpu.cfs_quota_us")).isEqualTo("50000");
     assertThat(file("cpu", "web-1", "cpu.cfs_period_us")).isEqualTo("100000");
     assertThat(file("cpu", "web-1", "cpu.shares")).isEqualTo("512");
@@ -136,7 +155,10 @@ class CgroupV1DriverTest extends CgroupDriverContract {
     driver.create("web-1", Resources.none());
     driver.attach("web-1", 55);
     driver.killAll("web-1");
-    assertThat(tree.writes).containsSubsequence("freezer/jcompose/web-1/freezer.state=FROZEN", "freezer/jcompose/web-1/freezer.state=THAWED");
+    assertThat(tree.writes)
+        .containsSubsequence(
+            "freezer/jcompose/web-1/freezer.state=FROZEN",
+            "freezer/jcompose/web-1/freezer.state=THAWED");
     assertThat(file("freezer", "web-1", "freezer.state")).isEqualTo("THAWED");
   }
 }

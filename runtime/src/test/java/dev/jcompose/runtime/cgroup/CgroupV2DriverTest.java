@@ -17,13 +17,16 @@ class CgroupV2DriverTest extends CgroupDriverContract {
 
   @Override
   void recordOomKills(String id, int count) {
-    tree.writeRaw(group(id).resolve("memory.events"), "low 0\nhigh 0\nmax 9\noom 3\noom_kill " + count + "\n");
+    tree.writeRaw(
+        group(id).resolve("memory.events"),
+        "low 0\nhigh 0\nmax 9\noom 3\noom_kill " + count + "\n");
   }
 
   @Override
   void recordMemory(String id, long usage, long inactiveFile) {
     tree.writeRaw(group(id).resolve("memory.current"), usage + "\n");
-    tree.writeRaw(group(id).resolve("memory.stat"), "anon 5\nfile 9\ninactive_file " + inactiveFile + "\n");
+    tree.writeRaw(
+        group(id).resolve("memory.stat"), "anon 5\nfile 9\ninactive_file " + inactiveFile + "\n");
   }
 
   private Path group(String id) {
@@ -37,9 +40,12 @@ class CgroupV2DriverTest extends CgroupDriverContract {
   @Test
   void stats_readsCpuStatMemoryMaxPidsAndIoStat() {
     driver.create("db-1", memory(64L << 20));
-    tree.writeRaw(group("db-1").resolve("cpu.stat"), "usage_usec 2500\nuser_usec 2000\nsystem_usec 500\n");
+    tree.writeRaw(
+        group("db-1").resolve("cpu.stat"), "usage_usec 2500\nuser_usec 2000\nsystem_usec 500\n");
     tree.writeRaw(group("db-1").resolve("pids.current"), "7\n");
-    tree.writeRaw(group("db-1").resolve("io.stat"), "8:0 rbytes=4096 wbytes=512 rios=1 wios=1\n8:16 rbytes=4 wbytes=8\n");
+    tree.writeRaw(
+        group("db-1").resolve("io.stat"),
+        "8:0 rbytes=4096 wbytes=512 rios=1 wios=1\n8:16 rbytes=4 wbytes=8\n");
     recordMemory("db-1", 10_000, 1_000);
     CgroupStats s = driver.stats("db-1");
     assertThat(s).isEqualTo(new CgroupStats(2_500_000, 9_000, 64L << 20, 7, 4100, 520));
@@ -54,13 +60,17 @@ class CgroupV2DriverTest extends CgroupDriverContract {
   @Test
   void create_enablesControllersOnRootAndParent() {
     driver.create("web-1", Resources.none());
-    assertThat(tree.readRaw(tmp.resolve("cgroup.subtree_control")).split(" ")).contains("cpu", "cpuset", "io", "memory", "pids").doesNotContain("rdma");
-    assertThat(tree.readRaw(tmp.resolve("jcompose/cgroup.subtree_control")).split(" ")).contains("cpu", "memory", "pids");
+    assertThat(tree.readRaw(tmp.resolve("cgroup.subtree_control")).split(" "))
+        .contains("cpu", "cpuset", "io", "memory", "pids")
+        .doesNotContain("rdma");
+    assertThat(tree.readRaw(tmp.resolve("jcompose/cgroup.subtree_control")).split(" "))
+        .contains("cpu", "memory", "pids");
   }
 
   @Test
   void create_memory_writesMaxLowAndSwapAsTheDifference() {
-    driver.create("db-1", new Resources(64L << 20, 96L << 20, 32L << 20, null, null, null, null, null, null));
+    driver.create(
+        "db-1", new Resources(64L << 20, 96L << 20, 32L << 20, null, null, null, null, null, null));
     assertThat(file("db-1", "memory.max")).isEqualTo(String.valueOf(64L << 20));
     assertThat(file("db-1", "memory.swap.max")).isEqualTo(String.valueOf(32L << 20));
     assertThat(file("db-1", "memory.low")).isEqualTo(String.valueOf(32L << 20));
@@ -88,7 +98,8 @@ class CgroupV2DriverTest extends CgroupDriverContract {
 
   @Test
   void create_cpu_writesCpuMaxAndConvertedWeight() {
-    driver.create("web-1", new Resources(null, null, null, 150_000L, 100_000L, 1024L, "0", 20L, null));
+    driver.create(
+        "web-1", new Resources(null, null, null, 150_000L, 100_000L, 1024L, "0", 20L, null));
     assertThat(file("web-1", "cpu.max")).isEqualTo("150000 100000");
     assertThat(file("web-1", "cpu.weight")).isEqualTo("100");
     assertThat(file("web-1", "cpuset.cpus")).isEqualTo("0");
@@ -116,6 +127,7 @@ class CgroupV2DriverTest extends CgroupDriverContract {
     driver.attach("web-1", 9);
     driver.killAll("web-1");
     assertThat(tree.killed).containsExactly(9L);
-    assertThat(tree.writes).containsSubsequence("jcompose/web-1/cgroup.freeze=1", "jcompose/web-1/cgroup.freeze=0");
+    assertThat(tree.writes)
+        .containsSubsequence("jcompose/web-1/cgroup.freeze=1", "jcompose/web-1/cgroup.freeze=0");
   }
 }

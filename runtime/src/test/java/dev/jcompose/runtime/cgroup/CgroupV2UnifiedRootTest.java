@@ -21,8 +21,11 @@ class CgroupV2UnifiedRootTest {
 
   @Test
   void create_attach_cgroupKill_delete_onARealCgroup2Mount() throws Exception {
-    Path mount = Files.isRegularFile(Path.of("/sys/fs/cgroup/cgroup.kill")) || Files.isRegularFile(Path.of("/sys/fs/cgroup/cgroup.controllers"))
-        ? Path.of("/sys/fs/cgroup") : Path.of("/sys/fs/cgroup/unified");
+    Path mount =
+        Files.isRegularFile(Path.of("/sys/fs/cgroup/cgroup.kill"))
+                || Files.isRegularFile(Path.of("/sys/fs/cgroup/cgroup.controllers"))
+            ? Path.of("/sys/fs/cgroup")
+            : Path.of("/sys/fs/cgroup/unified");
     assumeThat(mount.resolve("cgroup.procs")).exists();
     CgroupV2Driver driver = new CgroupV2Driver(mount, new LinuxCgroupFs());
     String id = "jctest-" + UUID.randomUUID().toString().substring(0, 8);
@@ -31,7 +34,8 @@ class CgroupV2UnifiedRootTest {
       driver.create(id, Resources.none());
       driver.attach(id, (int) sleep.pid());
       assertThat(driver.ids()).contains(id);
-      assertThat(Files.readString(Path.of("/proc/" + sleep.pid() + "/cgroup"))).contains("0::/jcompose/" + id);
+      assertThat(Files.readString(Path.of("/proc/" + sleep.pid() + "/cgroup")))
+          .contains("0::/jcompose/" + id);
       driver.killAll(id);
       assertThat(sleep.waitFor(10, TimeUnit.SECONDS)).isTrue();
       assertThat(sleep.exitValue()).isEqualTo(137);

@@ -26,8 +26,10 @@ final class FakeCgroupTree extends LinuxCgroupFs {
   private final StringBuilder mountinfo = new StringBuilder();
   final List<String> writes = new ArrayList<>();
   final Set<Long> killed = new LinkedHashSet<>();
+
   /** Control file names whose writes the fake kernel refuses with EINVAL. */
   final Set<String> refuse = new LinkedHashSet<>();
+
   private int nextDevice = 40;
 
   FakeCgroupTree(Path root) {
@@ -38,7 +40,8 @@ final class FakeCgroupTree extends LinuxCgroupFs {
   static FakeCgroupTree hybrid(Path root) {
     FakeCgroupTree t = new FakeCgroupTree(root);
     t.mountTmpfs();
-    for (String c : List.of("cpu", "cpuacct", "cpuset", "memory", "devices", "freezer", "blkio", "pids")) {
+    for (String c :
+        List.of("cpu", "cpuacct", "cpuset", "memory", "devices", "freezer", "blkio", "pids")) {
       t.mountV1(c, c, v1Files(c));
     }
     t.mountV1("systemd", "name=systemd", Map.of());
@@ -56,11 +59,22 @@ final class FakeCgroupTree extends LinuxCgroupFs {
 
   static Map<String, String> v1Files(String controller) {
     return switch (controller) {
-      case "memory" -> Map.of(
-          "memory.limit_in_bytes", BIG, "memory.memsw.limit_in_bytes", BIG, "memory.soft_limit_in_bytes", BIG,
-          "memory.oom_control", "oom_kill_disable 0\nunder_oom 0\noom_kill 0", "memory.usage_in_bytes", "0",
-          "memory.stat", "cache 0\ntotal_inactive_file 0");
-      case "cpu" -> Map.of("cpu.shares", "1024", "cpu.cfs_period_us", "100000", "cpu.cfs_quota_us", "-1");
+      case "memory" ->
+          Map.of(
+              "memory.limit_in_bytes",
+              BIG,
+              "memory.memsw.limit_in_bytes",
+              BIG,
+              "memory.soft_limit_in_bytes",
+              BIG,
+              "memory.oom_control",
+              "oom_kill_disable 0\nunder_oom 0\noom_kill 0",
+              "memory.usage_in_bytes",
+              "0",
+              "memory.stat",
+              "cache 0\ntotal_inactive_file 0");
+      case "cpu" ->
+          Map.of("cpu.shares", "1024", "cpu.cfs_period_us", "100000", "cpu.cfs_quota_us", "-1");
       case "cpuset" -> Map.of("cpuset.cpus", "", "cpuset.mems", "");
       case "pids" -> Map.of("pids.max", "max");
       case "freezer" -> Map.of("freezer.state", "THAWED");
@@ -86,7 +100,10 @@ final class FakeCgroupTree extends LinuxCgroupFs {
   }
 
   private void mountTmpfs() {
-    mountinfo.append("31 23 0:28 / ").append(root).append(" rw,relatime - tmpfs tmpfs rw,mode=755\n");
+    mountinfo
+        .append("31 23 0:28 / ")
+        .append(root)
+        .append(" rw,relatime - tmpfs tmpfs rw,mode=755\n");
   }
 
   void mountV1(String dir, String option, Map<String, String> files) {
@@ -98,7 +115,10 @@ final class FakeCgroupTree extends LinuxCgroupFs {
       writeRaw(mount.resolve("cpuset.cpus"), "0-1");
       writeRaw(mount.resolve("cpuset.mems"), "0");
     } else {
-      files.forEach((f, v) -> { if (!f.startsWith("freezer")) writeRaw(mount.resolve(f), v); });
+      files.forEach(
+          (f, v) -> {
+            if (!f.startsWith("freezer")) writeRaw(mount.resolve(f), v);
+          });
     }
   }
 
@@ -112,7 +132,15 @@ final class FakeCgroupTree extends LinuxCgroupFs {
   }
 
   private void line(Path mount, String tail) {
-    mountinfo.append(nextDevice).append(" 31 0:").append(nextDevice++).append(" / ").append(mount).append(" rw,nosuid - ").append(tail).append('\n');
+    mountinfo
+        .append(nextDevice)
+        .append(" 31 0:")
+        .append(nextDevice++)
+        .append(" / ")
+        .append(mount)
+        .append(" rw,nosuid - ")
+        .append(tail)
+        .append('\n');
   }
 
   String mountinfo() {
@@ -131,7 +159,9 @@ final class FakeCgroupTree extends LinuxCgroupFs {
     writeIfAbsent(dir.resolve("cgroup.procs"), "");
     if (templates.get(mount).containsKey("cgroup.kill") || isV2(mount)) {
       // cgroup.controllers of a v2 child = its parent's subtree_control (cgroup-v2.rst)
-      writeIfAbsent(dir.resolve("cgroup.controllers"), readRaw(dir.getParent().resolve("cgroup.subtree_control")));
+      writeIfAbsent(
+          dir.resolve("cgroup.controllers"),
+          readRaw(dir.getParent().resolve("cgroup.subtree_control")));
       writeIfAbsent(dir.resolve("cgroup.subtree_control"), "");
     }
   }
@@ -152,7 +182,8 @@ final class FakeCgroupTree extends LinuxCgroupFs {
     String name = path.getFileName().toString();
     if (refuse.contains(name)) {
       throw new dev.jcompose.runtime.api.ContainerException(
-          dev.jcompose.runtime.api.ContainerException.Kind.UNAVAILABLE, "cannot write '" + value + "' to " + path + ": Invalid argument");
+          dev.jcompose.runtime.api.ContainerException.Kind.UNAVAILABLE,
+          "cannot write '" + value + "' to " + path + ": Invalid argument");
     }
     switch (name) {
       case "cgroup.procs" -> writeRaw(path, (readRaw(path) + "\n" + value).strip());
@@ -180,7 +211,8 @@ final class FakeCgroupTree extends LinuxCgroupFs {
     }
     try (Stream<Path> children = Files.list(dir)) {
       List<Path> list = children.toList();
-      if (list.stream().anyMatch(Files::isDirectory) || !readRaw(dir.resolve("cgroup.procs")).isBlank()) {
+      if (list.stream().anyMatch(Files::isDirectory)
+          || !readRaw(dir.resolve("cgroup.procs")).isBlank()) {
         return false;
       }
       for (Path f : list) {
@@ -197,17 +229,23 @@ final class FakeCgroupTree extends LinuxCgroupFs {
   public void kill(long pid) {
     killed.add(pid);
     try (Stream<Path> all = Files.walk(root)) {
-      all.filter(p -> p.getFileName().toString().equals("cgroup.procs")).forEach(p -> {
-        List<String> left = pids(p).stream().filter(x -> x != pid).map(String::valueOf).toList();
-        writeRaw(p, String.join("\n", left));
-      });
+      all.filter(p -> p.getFileName().toString().equals("cgroup.procs"))
+          .forEach(
+              p -> {
+                List<String> left =
+                    pids(p).stream().filter(x -> x != pid).map(String::valueOf).toList();
+                writeRaw(p, String.join("\n", left));
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   List<Long> pids(Path procs) {
-    return Arrays.stream(readRaw(procs).split("\n")).filter(s -> !s.isBlank()).map(Long::parseLong).toList();
+    return Arrays.stream(readRaw(procs).split("\n"))
+        .filter(s -> !s.isBlank())
+        .map(Long::parseLong)
+        .toList();
   }
 
   private boolean isV2(Path mount) {
@@ -215,7 +253,10 @@ final class FakeCgroupTree extends LinuxCgroupFs {
   }
 
   private Path mountOf(Path dir) {
-    return templates.keySet().stream().filter(dir::startsWith).max((a, b) -> a.getNameCount() - b.getNameCount()).orElseThrow();
+    return templates.keySet().stream()
+        .filter(dir::startsWith)
+        .max((a, b) -> a.getNameCount() - b.getNameCount())
+        .orElseThrow();
   }
 
   Path mkdirs(String dir) {

@@ -30,8 +30,11 @@ class ContainerLifecycleRootTest extends RuntimeFixture {
     assertThat(exit.exitCode()).isEqualTo(3);
     List<LogLine> lines = logs("sh-exit");
     assertThat(lines).extracting(LogLine::text).containsExactlyInAnyOrder("out", "err");
-    assertThat(lines).extracting(LogLine::stream).containsExactlyInAnyOrder(LogLine.Stream.STDOUT, LogLine.Stream.STDERR);
-    assertThat(lines).allSatisfy(l -> assertThat(l.time()).isAfterOrEqualTo(before.minusSeconds(1)));
+    assertThat(lines)
+        .extracting(LogLine::stream)
+        .containsExactlyInAnyOrder(LogLine.Stream.STDOUT, LogLine.Stream.STDERR);
+    assertThat(lines)
+        .allSatisfy(l -> assertThat(l.time()).isAfterOrEqualTo(before.minusSeconds(1)));
     assertThat(runtime.state("sh-exit").orElseThrow().status()).isEqualTo(Status.EXITED);
   }
 
@@ -61,9 +64,13 @@ class ContainerLifecycleRootTest extends RuntimeFixture {
 
   @Test
   void stop_handledSigterm_exitsWithItsCode() throws Exception {
-    runtime.create(spec("term", "sh", "-c", "trap 'exit 7' TERM; echo ready; while true; do sleep 0.05; done"));
+    runtime.create(
+        spec(
+            "term", "sh", "-c", "trap 'exit 7' TERM; echo ready; while true; do sleep 0.05; done"));
     runtime.start("sh-term");
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stdout("sh-term").contains("ready"));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> stdout("sh-term").contains("ready"));
 
     ExitStatus exit = runtime.stop("sh-term", 15, Duration.ofSeconds(10));
 
@@ -92,17 +99,33 @@ class ContainerLifecycleRootTest extends RuntimeFixture {
 
   @Test
   void logs_partialAndLongLines_joinedBackByReader() throws Exception {
-    runToExit(spec("partial", "sh", "-c", "printf abc; sleep 0.5; printf 'def\\n'; head -c 40000 /dev/zero | tr '\\0' y; echo"));
+    runToExit(
+        spec(
+            "partial",
+            "sh",
+            "-c",
+            "printf abc; sleep 0.5; printf 'def\\n'; head -c 40000 /dev/zero | tr '\\0' y; echo"));
 
     assertThat(stdout("sh-partial")).containsExactly("abcdef", "y".repeat(40000));
-    String raw = java.nio.file.Files.readString(runtime.state("sh-partial").orElseThrow().logPath());
+    String raw =
+        java.nio.file.Files.readString(runtime.state("sh-partial").orElseThrow().logPath());
     assertThat(raw).contains(" stdout P abc\n");
   }
 
   @Test
   void tty_outputGoesThroughPtyIntoLog() throws Exception {
-    var p = new dev.jcompose.runtime.api.ContainerSpec.ProcessSpec(List.of("sh", "-c", "test -t 1 && echo tty"), List.of(), "/", null,
-        List.of(), true, false, null, false, List.of());
+    var p =
+        new dev.jcompose.runtime.api.ContainerSpec.ProcessSpec(
+            List.of("sh", "-c", "test -t 1 && echo tty"),
+            List.of(),
+            "/",
+            null,
+            List.of(),
+            true,
+            false,
+            null,
+            false,
+            List.of());
     ExitStatus exit = runToExit(Specs.with("sh-tty", image, p, List.of()));
 
     assertThat(exit.exitCode()).isZero();
@@ -113,7 +136,12 @@ class ContainerLifecycleRootTest extends RuntimeFixture {
   void logs_rotateAtLimit_readerSeesRetainedTailInOrder() throws Exception {
     var small = new LinuxContainerRuntime(paths, cgroups, new LogLimits(64 * 1024, 3));
     // eight separate bursts, so the monitor commits (and may rotate) at least eight times
-    small.create(spec("rotate", "sh", "-c", "i=0; while [ $i -lt 8 ]; do seq $((i*5000+1)) $((i*5000+5000)); sleep 0.05; i=$((i+1)); done"));
+    small.create(
+        spec(
+            "rotate",
+            "sh",
+            "-c",
+            "i=0; while [ $i -lt 8 ]; do seq $((i*5000+1)) $((i*5000+5000)); sleep 0.05; i=$((i+1)); done"));
     small.start("sh-rotate");
     small.awaitExit("sh-rotate").get(30, java.util.concurrent.TimeUnit.SECONDS);
 

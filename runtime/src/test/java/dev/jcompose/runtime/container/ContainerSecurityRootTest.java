@@ -18,16 +18,24 @@ class ContainerSecurityRootTest extends RuntimeFixture {
   void caps_areDockersDefaultSet_inheritableAndAmbientEmpty() throws Exception {
     runToExit(spec("caps", "grep", "^Cap", "/proc/self/status"));
 
-    assertThat(stdout("sh-caps")).containsExactly(
-        "CapInh:\t0000000000000000", "CapPrm:\t00000000a80425fb", "CapEff:\t00000000a80425fb",
-        "CapBnd:\t00000000a80425fb", "CapAmb:\t0000000000000000");
+    assertThat(stdout("sh-caps"))
+        .containsExactly(
+            "CapInh:\t0000000000000000",
+            "CapPrm:\t00000000a80425fb",
+            "CapEff:\t00000000a80425fb",
+            "CapBnd:\t00000000a80425fb",
+            "CapAmb:\t0000000000000000");
   }
 
   @Test
   void maskedPaths_emptyAndProcSysReadOnly() throws Exception {
-    runToExit(spec("mask", "sh", "-c",
-        "wc -c < /proc/timer_list; ls /sys/firmware | wc -l; echo x > /proc/sys/kernel/domainname && echo writable || echo ro;"
-            + " echo 1 > /proc/sysrq-trigger && echo writable || echo ro"));
+    runToExit(
+        spec(
+            "mask",
+            "sh",
+            "-c",
+            "wc -c < /proc/timer_list; ls /sys/firmware | wc -l; echo x > /proc/sys/kernel/domainname && echo writable || echo ro;"
+                + " echo 1 > /proc/sysrq-trigger && echo writable || echo ro"));
 
     assertThat(stdout("sh-mask")).containsExactly("0", "0", "ro", "ro");
   }
@@ -43,12 +51,28 @@ class ContainerSecurityRootTest extends RuntimeFixture {
   void mounts_readOnlyBindAndTmpfs() throws Exception {
     Path src = Files.createDirectories(root.resolve("src"));
     Files.writeString(src.resolve("hello"), "from host\n");
-    List<MountSpec> mounts = List.of(
-        new MountSpec(MountSpec.Type.BIND, src, "/data", true, false, List.of()),
-        new MountSpec(MountSpec.Type.TMPFS, null, "/scratch", false, false, List.of("size=1m", "mode=1777")));
-    ContainerSpec spec = Specs.with("sh-mounts", image, Specs.process(null, List.of(), "sh", "-c",
-        "cat /data/hello; touch /data/x && echo rw || echo ro; grep ' /scratch ' /proc/mounts | cut -d' ' -f3;"
-            + " touch /scratch/y && echo tmpfs-rw"), mounts);
+    List<MountSpec> mounts =
+        List.of(
+            new MountSpec(MountSpec.Type.BIND, src, "/data", true, false, List.of()),
+            new MountSpec(
+                MountSpec.Type.TMPFS,
+                null,
+                "/scratch",
+                false,
+                false,
+                List.of("size=1m", "mode=1777")));
+    ContainerSpec spec =
+        Specs.with(
+            "sh-mounts",
+            image,
+            Specs.process(
+                null,
+                List.of(),
+                "sh",
+                "-c",
+                "cat /data/hello; touch /data/x && echo rw || echo ro; grep ' /scratch ' /proc/mounts | cut -d' ' -f3;"
+                    + " touch /scratch/y && echo tmpfs-rw"),
+            mounts);
     runToExit(spec);
 
     assertThat(stdout("sh-mounts")).containsExactly("from host", "ro", "tmpfs", "tmpfs-rw");
@@ -57,27 +81,47 @@ class ContainerSecurityRootTest extends RuntimeFixture {
 
   @Test
   void user_namedUserWithGroups_andCapsDroppedForNonRoot() throws Exception {
-    ContainerSpec spec = Specs.with("sh-user", image, Specs.process("app", List.of(), "sh", "-c",
-        "id -u; id -g; id -G; grep CapEff /proc/self/status; pwd"), List.of());
+    ContainerSpec spec =
+        Specs.with(
+            "sh-user",
+            image,
+            Specs.process(
+                "app",
+                List.of(),
+                "sh",
+                "-c",
+                "id -u; id -g; id -G; grep CapEff /proc/self/status; pwd"),
+            List.of());
     runToExit(spec);
 
-    assertThat(stdout("sh-user")).containsExactly("1000", "1000", "1000 2000", "CapEff:\t0000000000000000", "/");
+    assertThat(stdout("sh-user"))
+        .containsExactly("1000", "1000", "1000 2000", "CapEff:\t0000000000000000", "/");
   }
 
   @Test
   void rlimits_aboveHardLimit_clampedNotFailed() throws Exception {
     long hard = hostHardNofile();
-    ContainerSpec spec = Specs.with("sh-rlimit", image, Specs.process(null,
-        List.of(new Rlimit("nofile", hard * 4, hard * 4), new Rlimit("nproc", 100, 200)), "sh", "-c",
-        "ulimit -n; ulimit -Hn; ulimit -u"), List.of());
+    ContainerSpec spec =
+        Specs.with(
+            "sh-rlimit",
+            image,
+            Specs.process(
+                null,
+                List.of(new Rlimit("nofile", hard * 4, hard * 4), new Rlimit("nproc", 100, 200)),
+                "sh",
+                "-c",
+                "ulimit -n; ulimit -Hn; ulimit -u"),
+            List.of());
     runToExit(spec);
 
-    assertThat(stdout("sh-rlimit")).containsExactly(Long.toString(hard), Long.toString(hard), "100");
+    assertThat(stdout("sh-rlimit"))
+        .containsExactly(Long.toString(hard), Long.toString(hard), "100");
   }
 
   @Test
   void rootfs_writesGoToUpperDir_etcFilesBound() throws Exception {
-    runToExit(spec("upper", "sh", "-c", "echo hi > /made; cat /etc/hostname; grep localhost /etc/hosts"));
+    runToExit(
+        spec("upper", "sh", "-c", "echo hi > /made; cat /etc/hostname; grep localhost /etc/hosts"));
 
     assertThat(stdout("sh-upper")).containsExactly("box-sh-upper", "127.0.0.1 localhost");
     assertThat(paths.containers().resolve("sh-upper/upper/made")).hasContent("hi");
@@ -95,9 +139,13 @@ class ContainerSecurityRootTest extends RuntimeFixture {
 
   @Test
   void cgroupfs_readOnlyAndShowsOwnGroupAsRoot() throws Exception {
-    runToExit(spec("cgfs", "sh", "-c",
-        "cat /proc/self/cgroup | grep -c ':/$'; ls /sys/fs/cgroup/pids/cgroup.procs >/dev/null && echo has-pids;"
-            + " mkdir /sys/fs/cgroup/pids/x 2>/dev/null && echo writable || echo ro"));
+    runToExit(
+        spec(
+            "cgfs",
+            "sh",
+            "-c",
+            "cat /proc/self/cgroup | grep -c ':/$'; ls /sys/fs/cgroup/pids/cgroup.procs >/dev/null && echo has-pids;"
+                + " mkdir /sys/fs/cgroup/pids/x 2>/dev/null && echo writable || echo ro"));
 
     List<String> out = stdout("sh-cgfs");
     assertThat(Integer.parseInt(out.get(0))).isPositive();

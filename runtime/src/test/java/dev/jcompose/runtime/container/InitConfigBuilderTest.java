@@ -18,19 +18,37 @@ import org.junit.jupiter.api.Test;
 
 /** The policy half of create, without a kernel: which records the shim receives. */
 class InitConfigBuilderTest {
-  private static final ContainerDirs DIRS = ContainerDirs.of(new RuntimePaths(Path.of("/d"), Path.of("/r")), "c1");
-  private static final ImageHandle IMAGE = new ImageHandle("img", "sha256:1", "sha256:2",
-      List.of(Path.of("/l/bottom"), Path.of("/l/top")), new ImageConfig(null, null, null, null, null, null, null, null, null, null), 0);
+  private static final ContainerDirs DIRS =
+      ContainerDirs.of(new RuntimePaths(Path.of("/d"), Path.of("/r")), "c1");
+  private static final ImageHandle IMAGE =
+      new ImageHandle(
+          "img",
+          "sha256:1",
+          "sha256:2",
+          List.of(Path.of("/l/bottom"), Path.of("/l/top")),
+          new ImageConfig(null, null, null, null, null, null, null, null, null, null),
+          0);
 
   @Test
   void firstRun_newNetns_bindsItAndUsesDockerDefaults() {
     List<String> recs = build(spec(NetworkMode.newNamespace(), false, List.of()), true);
 
-    assertThat(recs).contains("ns=net", "netns-bind=/r/containers/c1/netns", "lo-up=1", "cgroupns=1",
-        "overlay-opts=lowerdir=0:1,upperdir=../upper,workdir=../work", "mask=/proc/kcore", "readonly=/proc/sys",
-        "mount=proc|proc|/proc|14|", "mount=bind|/dev/null|/dev/null|0|", "symlink=pts/ptmx|/dev/ptmx",
-        "sysctl=net/ipv4/ip_unprivileged_port_start|0", "caps=2818844155", "cgroup-procs=/cg/c1/cgroup.procs",
-        "mount=bind|/d/containers/c1/etc/etc_hosts|/etc/hosts|0|");
+    assertThat(recs)
+        .contains(
+            "ns=net",
+            "netns-bind=/r/containers/c1/netns",
+            "lo-up=1",
+            "cgroupns=1",
+            "overlay-opts=lowerdir=0:1,upperdir=../upper,workdir=../work",
+            "mask=/proc/kcore",
+            "readonly=/proc/sys",
+            "mount=proc|proc|/proc|14|",
+            "mount=bind|/dev/null|/dev/null|0|",
+            "symlink=pts/ptmx|/dev/ptmx",
+            "sysctl=net/ipv4/ip_unprivileged_port_start|0",
+            "caps=2818844155",
+            "cgroup-procs=/cg/c1/cgroup.procs",
+            "mount=bind|/d/containers/c1/etc/etc_hosts|/etc/hosts|0|");
     assertThat(recs).doesNotContain("netns-join=/r/containers/c1/netns");
   }
 
@@ -43,17 +61,27 @@ class InitConfigBuilderTest {
 
   @Test
   void hostNetwork_privileged_noNetnsNoMasksSysRw() {
-    List<String> recs = build(spec(new NetworkMode(NetworkMode.Kind.HOST, null), true, List.of()), true);
+    List<String> recs =
+        build(spec(new NetworkMode(NetworkMode.Kind.HOST, null), true, List.of()), true);
 
-    assertThat(recs).noneMatch(r -> r.startsWith("ns=net") || r.startsWith("netns") || r.startsWith("mask=")
-        || r.startsWith("readonly=/proc") || r.startsWith("sysctl="));
+    assertThat(recs)
+        .noneMatch(
+            r ->
+                r.startsWith("ns=net")
+                    || r.startsWith("netns")
+                    || r.startsWith("mask=")
+                    || r.startsWith("readonly=/proc")
+                    || r.startsWith("sysctl="));
     assertThat(recs).contains("mount=sysfs|sysfs|/sys|14|");
   }
 
   @Test
   void userMounts_readOnlyBindAndTmpfsOptions() {
-    var mounts = List.of(new MountSpec(MountSpec.Type.BIND, Path.of("/src"), "/data", true, false, List.of()),
-        new MountSpec(MountSpec.Type.TMPFS, null, "/t", false, false, List.of("size=1m", "exec")));
+    var mounts =
+        List.of(
+            new MountSpec(MountSpec.Type.BIND, Path.of("/src"), "/data", true, false, List.of()),
+            new MountSpec(
+                MountSpec.Type.TMPFS, null, "/t", false, false, List.of("size=1m", "exec")));
 
     assertThat(build(spec(NetworkMode.newNamespace(), false, mounts), true))
         .contains("mount=bind|/src|/data|1|", "mount=tmpfs|tmpfs|/t|6|size=1m");
@@ -61,15 +89,34 @@ class InitConfigBuilderTest {
 
   private static ContainerSpec spec(NetworkMode net, boolean privileged, List<MountSpec> mounts) {
     var p = Specs.process(null, List.of(), "app");
-    return new ContainerSpec("c1", IMAGE, p, "h", null, net, mounts, Map.of("/etc/hosts", "x"), Resources.none(), false, privileged,
-        Map.of(), List.of(), null, Map.of());
+    return new ContainerSpec(
+        "c1",
+        IMAGE,
+        p,
+        "h",
+        null,
+        net,
+        mounts,
+        Map.of("/etc/hosts", "x"),
+        Resources.none(),
+        false,
+        privileged,
+        Map.of(),
+        List.of(),
+        null,
+        Map.of());
   }
 
   private static List<String> build(ContainerSpec spec, boolean firstRun) {
-    long caps = spec.privileged() ? CapabilityMasks.all() : CapabilityMasks.mask(CapabilityMasks.DOCKER_DEFAULT);
+    long caps =
+        spec.privileged()
+            ? CapabilityMasks.all()
+            : CapabilityMasks.mask(CapabilityMasks.DOCKER_DEFAULT);
     var id = new ProcessIdentity(0, 0, List.of(0L), caps, false, List.of("PATH=/bin"), "/");
     var rec = new ContainerRecord(spec, id, "2026-01-01T00:00:00Z", null, null, 0, 0, 0, null);
-    byte[] enc = InitConfigBuilder.build(rec, DIRS, List.of(Path.of("/cg/c1/cgroup.procs")), 2, firstRun).encode();
+    byte[] enc =
+        InitConfigBuilder.build(rec, DIRS, List.of(Path.of("/cg/c1/cgroup.procs")), 2, firstRun)
+            .encode();
     return decode(enc);
   }
 

@@ -17,9 +17,11 @@ class PolicyTest {
 
   @Test
   void capabilities_dockerDefault_isTheWellKnownMask() {
-    assertThat(Long.toHexString(CapabilityMasks.mask(CapabilityMasks.DOCKER_DEFAULT))).isEqualTo("a80425fb");
+    assertThat(Long.toHexString(CapabilityMasks.mask(CapabilityMasks.DOCKER_DEFAULT)))
+        .isEqualTo("a80425fb");
     assertThat(CapabilityMasks.mask(List.of("CAP_NET_ADMIN"))).isEqualTo(1L << 12);
-    assertThatThrownBy(() -> CapabilityMasks.mask(List.of("NOPE"))).isInstanceOf(ContainerException.class);
+    assertThatThrownBy(() -> CapabilityMasks.mask(List.of("NOPE")))
+        .isInstanceOf(ContainerException.class);
   }
 
   @Test
@@ -31,9 +33,13 @@ class PolicyTest {
 
   @Test
   void environment_dedupesKeepingLast_defaultsPathAndHome() {
-    List<String> env = IdentityFactory.environment(List.of("A=1", "A=2", "bad", "HOME="), Map.of("HOSTNAME", "h"), "/home/x");
+    List<String> env =
+        IdentityFactory.environment(
+            List.of("A=1", "A=2", "bad", "HOME="), Map.of("HOSTNAME", "h"), "/home/x");
 
-    assertThat(env).containsExactly("PATH=" + IdentityFactory.DEFAULT_PATH, "HOSTNAME=h", "A=2", "HOME=/home/x");
+    assertThat(env)
+        .containsExactly(
+            "PATH=" + IdentityFactory.DEFAULT_PATH, "HOSTNAME=h", "A=2", "HOME=/home/x");
   }
 
   @Test
@@ -42,13 +48,18 @@ class PolicyTest {
     Path layer = dir.resolve("layer");
     Files.createDirectories(layer.resolve("etc"));
     Files.createDirectories(upper);
-    Files.writeString(layer.resolve("etc/passwd"), "root:x:0:0::/root:/bin/sh\napp:x:1000:1001::/home/app:/bin/sh\n");
+    Files.writeString(
+        layer.resolve("etc/passwd"),
+        "root:x:0:0::/root:/bin/sh\napp:x:1000:1001::/home/app:/bin/sh\n");
     Files.writeString(layer.resolve("etc/group"), "app:x:1001:\nwheel:x:10:app\nstaff:x:50:\n");
     UserResolver r = new UserResolver(List.of(upper, layer));
 
-    assertThat(r.resolve("app", List.of("staff"))).isEqualTo(new UserResolver.ResolvedUser(1000, 1001, List.of(1001L, 10L, 50L), "/home/app"));
+    assertThat(r.resolve("app", List.of("staff")))
+        .isEqualTo(
+            new UserResolver.ResolvedUser(1000, 1001, List.of(1001L, 10L, 50L), "/home/app"));
     assertThat(r.resolve("4242:7", List.of()).uid()).isEqualTo(4242);
     assertThat(r.resolve(null, List.of()).uid()).isZero();
-    assertThatThrownBy(() -> r.resolve("ghost", List.of())).hasMessageContaining("unable to find user ghost");
+    assertThatThrownBy(() -> r.resolve("ghost", List.of()))
+        .hasMessageContaining("unable to find user ghost");
   }
 }

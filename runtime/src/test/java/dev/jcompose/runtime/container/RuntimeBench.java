@@ -18,7 +18,9 @@ public final class RuntimeBench {
 
   public static void main(String[] args) throws Exception {
     Path root = Files.createTempDirectory("jcompose-test-bench-");
-    var runtime = new LinuxContainerRuntime(new RuntimePaths(root.resolve("data"), root.resolve("run")), CgroupDrivers.detect());
+    var runtime =
+        new LinuxContainerRuntime(
+            new RuntimePaths(root.resolve("data"), root.resolve("run")), CgroupDrivers.detect());
     var image = BusyboxImage.create(root.resolve("image"));
     try {
       if (args.length > 0 && args[0].equals("phases")) {
@@ -39,7 +41,9 @@ public final class RuntimeBench {
     }
   }
 
-  private static void startLatency(LinuxContainerRuntime rt, dev.jcompose.runtime.api.ImageHandle image, int n) throws Exception {
+  private static void startLatency(
+      LinuxContainerRuntime rt, dev.jcompose.runtime.api.ImageHandle image, int n)
+      throws Exception {
     List<Double> create = new ArrayList<>();
     List<Double> total = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -54,15 +58,19 @@ public final class RuntimeBench {
       rt.awaitExit(id).get(10, TimeUnit.SECONDS);
       rt.delete(id);
     }
-    System.out.printf("create->exec (create+start), median of %d: %.2f ms (create %.2f ms, start %.2f ms); min %.2f ms%n", n,
-        median(total), median(create), median(total) - median(create), Collections.min(total));
+    System.out.printf(
+        "create->exec (create+start), median of %d: %.2f ms (create %.2f ms, start %.2f ms); min %.2f ms%n",
+        n, median(total), median(create), median(total) - median(create), Collections.min(total));
   }
 
   /** Where create's time goes (diagnostics for the startup figure). */
-  private static void phases(Path root, dev.jcompose.runtime.api.ImageHandle image) throws Exception {
+  private static void phases(Path root, dev.jcompose.runtime.api.ImageHandle image)
+      throws Exception {
     var paths = new RuntimePaths(root.resolve("data"), root.resolve("run"));
     var cg = CgroupDrivers.detect();
-    var shim = new dev.jcompose.runtime.shim.ShimLauncher(dev.jcompose.runtime.shim.ShimBinary.install(paths.dataRoot()));
+    var shim =
+        new dev.jcompose.runtime.shim.ShimLauncher(
+            dev.jcompose.runtime.shim.ShimBinary.install(paths.dataRoot()));
     var store = new RecordStore();
     for (int i = 0; i < 8; i++) {
       String id = "b-ph-" + i;
@@ -80,10 +88,18 @@ public final class RuntimeBench {
       long t4 = System.nanoTime();
       int pid = shim.create(dirs.config());
       long t5 = System.nanoTime();
-      dev.jcompose.runtime.shim.ShimClient.request(dirs.socket(), "start", java.time.Duration.ofSeconds(10));
+      dev.jcompose.runtime.shim.ShimClient.request(
+          dirs.socket(), "start", java.time.Duration.ofSeconds(10));
       long t6 = System.nanoTime();
-      System.out.printf("prepare %.1f state %.1f cgroup %.1f config %.1f shim-create %.1f start %.1f ms (pid %d)%n",
-          (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6, (t6 - t5) / 1e6, pid);
+      System.out.printf(
+          "prepare %.1f state %.1f cgroup %.1f config %.1f shim-create %.1f start %.1f ms (pid %d)%n",
+          (t1 - t0) / 1e6,
+          (t2 - t1) / 1e6,
+          (t3 - t2) / 1e6,
+          (t4 - t3) / 1e6,
+          (t5 - t4) / 1e6,
+          (t6 - t5) / 1e6,
+          pid);
       Thread.sleep(50);
       shim.umount(dirs.netns());
       cg.delete(id);
@@ -92,24 +108,30 @@ public final class RuntimeBench {
     }
   }
 
-  private static void monitorRss(LinuxContainerRuntime rt, dev.jcompose.runtime.api.ImageHandle image, int n) throws Exception {
+  private static void monitorRss(
+      LinuxContainerRuntime rt, dev.jcompose.runtime.api.ImageHandle image, int n)
+      throws Exception {
     List<Long> rss = new ArrayList<>();
     List<Long> pss = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String id = "b-rss-" + i;
       rt.create(Specs.spec(id, image, "sleep", "1000"));
       int pid = rt.start(id).pid();
-      String ppid = Files.readString(Path.of("/proc/" + pid + "/stat")).split("\\) ")[1].split(" ")[1];
+      String ppid =
+          Files.readString(Path.of("/proc/" + pid + "/stat")).split("\\) ")[1].split(" ")[1];
       rss.add(kb("/proc/" + ppid + "/status", "VmRSS:"));
       pss.add(kb("/proc/" + ppid + "/smaps_rollup", "Pss:"));
     }
-    System.out.printf("monitor (jcshim) per container: RSS median %d KiB, PSS median %d KiB%n", (long) median(rss), (long) median(pss));
+    System.out.printf(
+        "monitor (jcshim) per container: RSS median %d KiB, PSS median %d KiB%n",
+        (long) median(rss), (long) median(pss));
     for (int i = 0; i < n; i++) {
       rt.delete("b-rss-" + i);
     }
   }
 
-  private static void logThroughput(LinuxContainerRuntime rt, dev.jcompose.runtime.api.ImageHandle image) throws Exception {
+  private static void logThroughput(
+      LinuxContainerRuntime rt, dev.jcompose.runtime.api.ImageHandle image) throws Exception {
     Path lines = image.layerDirs().get(0).resolve("lines.txt");
     try (var w = Files.newBufferedWriter(lines)) {
       String line = "x".repeat(70);
@@ -121,17 +143,21 @@ public final class RuntimeBench {
     double toNull = timeRun(rt, image, "b-null", "cat /lines.txt > /dev/null");
     double toLog = timeRun(rt, image, "b-log", "cat /lines.txt");
     Path log = rt.state("b-log").orElseThrow().logPath();
-    System.out.printf("1M lines (71 MB) through the monitor into the log: %.0f ms (same cat to /dev/null: %.0f ms; log %d MB)%n",
+    System.out.printf(
+        "1M lines (71 MB) through the monitor into the log: %.0f ms (same cat to /dev/null: %.0f ms; log %d MB)%n",
         toLog, toNull, Files.size(log) >> 20);
     for (int i = 0; i < 3; i++) {
       AtomicLong count = new AtomicLong();
       long r0 = System.nanoTime();
-      new CriLogReader().read(log, LogReader.Options.all(), l -> count.incrementAndGet() > 0, () -> true);
-      System.out.printf("LogReader read %d lines: %.0f ms%n", count.get(), (System.nanoTime() - r0) / 1e6);
+      new CriLogReader()
+          .read(log, LogReader.Options.all(), l -> count.incrementAndGet() > 0, () -> true);
+      System.out.printf(
+          "LogReader read %d lines: %.0f ms%n", count.get(), (System.nanoTime() - r0) / 1e6);
     }
   }
 
-  private static double timeRun(LinuxContainerRuntime rt, dev.jcompose.runtime.api.ImageHandle image, String id, String cmd)
+  private static double timeRun(
+      LinuxContainerRuntime rt, dev.jcompose.runtime.api.ImageHandle image, String id, String cmd)
       throws Exception {
     rt.create(Specs.spec(id, image, "sh", "-c", cmd));
     long t0 = System.nanoTime();

@@ -63,12 +63,20 @@ abstract class RuntimeFixture {
 
   protected List<LogLine> logs(String id) {
     List<LogLine> lines = new ArrayList<>();
-    new CriLogReader().read(runtime.state(id).orElseThrow().logPath(), LogReader.Options.all(), lines::add, () -> true);
+    new CriLogReader()
+        .read(
+            runtime.state(id).orElseThrow().logPath(),
+            LogReader.Options.all(),
+            lines::add,
+            () -> true);
     return lines;
   }
 
   protected List<String> stdout(String id) {
-    return logs(id).stream().filter(l -> l.stream() == LogLine.Stream.STDOUT).map(LogLine::text).toList();
+    return logs(id).stream()
+        .filter(l -> l.stream() == LogLine.Stream.STDOUT)
+        .map(LogLine::text)
+        .toList();
   }
 
   protected ContainerSpec spec(String name, String... args) {

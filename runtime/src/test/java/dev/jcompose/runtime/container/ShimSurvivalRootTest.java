@@ -18,8 +18,16 @@ class ShimSurvivalRootTest extends RuntimeFixture {
   @Test
   void engineKilled_containerKeepsRunning_newRuntimeAdoptsAndStops() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process engine = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), DetachedStarter.class.getName(),
-        root.toString(), "sh-survive").redirectErrorStream(true).start();
+    Process engine =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                DetachedStarter.class.getName(),
+                root.toString(),
+                "sh-survive")
+            .redirectErrorStream(true)
+            .start();
     try (var in = new BufferedReader(new InputStreamReader(engine.getInputStream()))) {
       assertThat(in.readLine()).isEqualTo("started");
     } finally {

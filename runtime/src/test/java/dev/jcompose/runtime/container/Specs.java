@@ -19,12 +19,35 @@ final class Specs {
   }
 
   static ProcessSpec process(String user, List<Rlimit> rlimits, String... args) {
-    return new ProcessSpec(List.of(args), List.of("FOO=bar"), "/", user, List.of(), false, false, null, false, rlimits);
+    return new ProcessSpec(
+        List.of(args),
+        List.of("FOO=bar"),
+        "/",
+        user,
+        List.of(),
+        false,
+        false,
+        null,
+        false,
+        rlimits);
   }
 
   static ContainerSpec with(String id, ImageHandle image, ProcessSpec p, List<MountSpec> mounts) {
-    return new ContainerSpec(id, image, p, "box-" + id, null, NetworkMode.newNamespace(), mounts,
-        Map.of("/etc/hostname", "box-" + id + "\n", "/etc/hosts", "127.0.0.1 localhost\n"), Resources.none(),
-        false, false, Map.of(), List.of(), null, Map.of("test", "yes"));
+    return new ContainerSpec(
+        id,
+        image,
+        p,
+        "box-" + id,
+        null,
+        NetworkMode.newNamespace(),
+        mounts,
+        Map.of("/etc/hostname", "box-" + id + "\n", "/etc/hosts", "127.0.0.1 localhost\n"),
+        Resources.none(),
+        false,
+        false,
+        Map.of(),
+        List.of(),
+        null,
+        Map.of("test", "yes"));
   }
 }

@@ -9,12 +9,14 @@ class ConfigBlobTest {
 
   @Test
   void parse_fullConfig_mapsEveryField() {
-    String json = """
+    String json =
+        """
         {"architecture":"amd64","os":"linux",
          "config":{"Entrypoint":["/entry"],"Cmd":["run"],"Env":["A=1"],"WorkingDir":"/w","User":"app",
            "ExposedPorts":{"80/tcp":{}},"Volumes":{"/data":{}},"StopSignal":"SIGQUIT","Labels":{"k":"v"},
            "Healthcheck":{"Test":["CMD","true"],"Interval":1000000000,"Retries":3}},
-         "rootfs":{"type":"layers","diff_ids":["sha256:%s"]}}""".formatted("0".repeat(64));
+         "rootfs":{"type":"layers","diff_ids":["sha256:%s"]}}"""
+            .formatted("0".repeat(64));
     ConfigBlob blob = ConfigBlob.parse(json.getBytes(StandardCharsets.UTF_8));
     assertThat(blob.config().entrypoint()).containsExactly("/entry");
     assertThat(blob.config().exposedPorts()).containsExactly("80/tcp");
@@ -27,7 +29,8 @@ class ConfigBlobTest {
 
   @Test
   void parse_emptyConfig_leavesNulls() {
-    ConfigBlob blob = ConfigBlob.parse("{\"rootfs\":{\"diff_ids\":[]}}".getBytes(StandardCharsets.UTF_8));
+    ConfigBlob blob =
+        ConfigBlob.parse("{\"rootfs\":{\"diff_ids\":[]}}".getBytes(StandardCharsets.UTF_8));
     assertThat(blob.config().cmd()).isNull();
     assertThat(blob.config().workingDir()).isNull();
     assertThat(blob.config().healthcheck()).isNull();

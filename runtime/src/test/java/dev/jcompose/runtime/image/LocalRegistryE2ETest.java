@@ -71,9 +71,17 @@ class LocalRegistryE2ETest {
   }
 
   private RegistryImageService service() {
-    RegistryConfig config = RegistryConfig.load(Map.of(
-        "JCOMPOSE_REGISTRY_MIRRORS", TestRegistry.url(), "JCOMPOSE_CONFIG", root.resolve("none.json").toString(), "HOME", root.toString()));
-    return new RegistryImageService(new RuntimePaths(root.resolve("data"), root.resolve("run")), config);
+    RegistryConfig config =
+        RegistryConfig.load(
+            Map.of(
+                "JCOMPOSE_REGISTRY_MIRRORS",
+                TestRegistry.url(),
+                "JCOMPOSE_CONFIG",
+                root.resolve("none.json").toString(),
+                "HOME",
+                root.toString()));
+    return new RegistryImageService(
+        new RuntimePaths(root.resolve("data"), root.resolve("run")), config);
   }
 
   @Test
@@ -85,7 +93,8 @@ class LocalRegistryE2ETest {
     assertThat(Files.isExecutable(layer.resolve("bin/busybox"))).isTrue();
     assertThat(Files.readString(layer.resolve("etc/passwd"))).contains("app:x:1000:1000");
     assertThat(Files.getAttribute(layer.resolve("home/app"), "unix:uid")).isEqualTo(1000);
-    assertThat((int) Files.getAttribute(layer.resolve("tmp"), "unix:mode") & 07777).isEqualTo(01777);
+    assertThat((int) Files.getAttribute(layer.resolve("tmp"), "unix:mode") & 07777)
+        .isEqualTo(01777);
     assertThat(busybox.config().cmd()).containsExactly("sh");
   }
 
@@ -93,13 +102,18 @@ class LocalRegistryE2ETest {
   void pull_again_reusesEverything() {
     service().pull("jcompose-test/healthy", null);
     ConcurrentLinkedQueue<String> phases = new ConcurrentLinkedQueue<>();
-    ImageHandle again = service().pull("jcompose-test/healthy", (r, layer, phase, c, t) -> {
-      if (layer != null) {
-        phases.add(phase);
-      }
-    });
+    ImageHandle again =
+        service()
+            .pull(
+                "jcompose-test/healthy",
+                (r, layer, phase, c, t) -> {
+                  if (layer != null) {
+                    phases.add(phase);
+                  }
+                });
     assertThat(phases).hasSize(2).containsOnly("Already exists");
-    assertThat(again.config().healthcheck().test()).containsExactly("CMD-SHELL", "test -f /tmp/healthy");
+    assertThat(again.config().healthcheck().test())
+        .containsExactly("CMD-SHELL", "test -f /tmp/healthy");
     assertThat(again.config().entrypoint()).containsExactly("/entrypoint.sh");
     assertThat(again.config().volumes()).containsExactly("/data");
     assertThat(again.config().exposedPorts()).containsExactly("8080/tcp");
@@ -115,8 +129,12 @@ class LocalRegistryE2ETest {
     assertThat(layered.layerDirs().get(0)).isEqualTo(busybox.layerDirs().get(0));
     assertThat(layered.config().user()).isEqualTo("app");
     Path top = layered.layerDirs().get(2);
-    assertThat((int) Files.getAttribute(top.resolve("data/a"), "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000).isEqualTo(0020000);
-    assertThat(NativeOps.real().lgetxattr(top.resolve("opq"), "trusted.overlay.opaque")).hasValue("y".getBytes());
+    assertThat(
+            (int) Files.getAttribute(top.resolve("data/a"), "unix:mode", LinkOption.NOFOLLOW_LINKS)
+                & 0170000)
+        .isEqualTo(0020000);
+    assertThat(NativeOps.real().lgetxattr(top.resolve("opq"), "trusted.overlay.opaque"))
+        .hasValue("y".getBytes());
     service.remove("jcompose-test/layered");
     assertThat(Files.isDirectory(busybox.layerDirs().get(0))).isTrue();
     assertThat(top).doesNotExist();

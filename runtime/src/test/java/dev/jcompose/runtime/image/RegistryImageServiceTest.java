@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RegistryImageServiceTest {
-  private static final byte[] BASE = new TarBuilder().dir("bin", 0755).file("bin/hello", "hi\n", 0755).tar();
-  private static final byte[] TOP = new TarBuilder().dir("etc", 0755).file("etc/app.conf", "x=1\n", 0644).tar();
+  private static final byte[] BASE =
+      new TarBuilder().dir("bin", 0755).file("bin/hello", "hi\n", 0755).tar();
+  private static final byte[] TOP =
+      new TarBuilder().dir("etc", 0755).file("etc/app.conf", "x=1\n", 0644).tar();
   @TempDir Path root;
   private FakeRegistry registry;
   private String ref;
@@ -34,7 +36,8 @@ class RegistryImageServiceTest {
   @BeforeEach
   void start() throws IOException {
     registry = new FakeRegistry();
-    registry.addImage("team/app", "1", List.of(BASE, TOP), "\"Entrypoint\":[\"/bin/hello\"],\"Env\":[\"A=1\"]");
+    registry.addImage(
+        "team/app", "1", List.of(BASE, TOP), "\"Entrypoint\":[\"/bin/hello\"],\"Env\":[\"A=1\"]");
     ref = registry.authority() + "/team/app:1";
   }
 
@@ -44,8 +47,11 @@ class RegistryImageServiceTest {
   }
 
   private RegistryImageService service(List<URI> mirrors) {
-    return new RegistryImageService(new RuntimePaths(root.resolve("data"), root.resolve("run")),
-        RegistryConfig.of(mirrors, null), NativeOps.real(), new Platform("linux", "amd64", null));
+    return new RegistryImageService(
+        new RuntimePaths(root.resolve("data"), root.resolve("run")),
+        RegistryConfig.of(mirrors, null),
+        NativeOps.real(),
+        new Platform("linux", "amd64", null));
   }
 
   private Path images() {
@@ -72,17 +78,22 @@ class RegistryImageServiceTest {
     service(List.of()).pull(ref, null);
     int before = blobHits();
     ConcurrentLinkedQueue<String> phases = new ConcurrentLinkedQueue<>();
-    service(List.of()).pull(ref, (r, layer, phase, current, total) -> {
-      if (layer != null) {
-        phases.add(phase);
-      }
-    });
+    service(List.of())
+        .pull(
+            ref,
+            (r, layer, phase, current, total) -> {
+              if (layer != null) {
+                phases.add(phase);
+              }
+            });
     assertThat(blobHits()).isEqualTo(before);
     assertThat(phases).containsOnly("Already exists").hasSize(2);
   }
 
   private int blobHits() {
-    return Stream.of(BASE, TOP).mapToInt(t -> registry.hits("/v2/team/app/blobs/" + Digest.of(TarBuilder.gzip(t)))).sum();
+    return Stream.of(BASE, TOP)
+        .mapToInt(t -> registry.hits("/v2/team/app/blobs/" + Digest.of(TarBuilder.gzip(t))))
+        .sum();
   }
 
   @Test
@@ -97,7 +108,8 @@ class RegistryImageServiceTest {
   @Test
   void pull_byDigest_verifiesAndWorks() {
     String manifest = registry.addImage("team/pinned", "p", List.of(BASE), "");
-    ImageHandle image = service(List.of()).pull(registry.authority() + "/team/pinned@" + manifest, null);
+    ImageHandle image =
+        service(List.of()).pull(registry.authority() + "/team/pinned@" + manifest, null);
     assertThat(image.digest()).isEqualTo(manifest);
   }
 
@@ -116,7 +128,8 @@ class RegistryImageServiceTest {
 
     assertThatThrownBy(() -> service(List.of()).pull(ref, null))
         .isInstanceOf(ContainerException.class)
-        .hasMessageContaining("token response from " + registry.uri() + "/token is larger than 1048576 bytes");
+        .hasMessageContaining(
+            "token response from " + registry.uri() + "/token is larger than 1048576 bytes");
   }
 
   @Test
@@ -126,7 +139,8 @@ class RegistryImageServiceTest {
     registry.corruptBlob("team/app", layer, wrong);
     assertThatThrownBy(() -> service(List.of()).pull(ref, null))
         .isInstanceOf(ContainerException.class)
-        .hasMessageContaining("has digest '" + Digest.of(wrong) + "' but the expected digest was '" + layer + "'");
+        .hasMessageContaining(
+            "has digest '" + Digest.of(wrong) + "' but the expected digest was '" + layer + "'");
     assertThat(Files.list(images().resolve("layers")).map(p -> p.getFileName().toString()))
         .doesNotContain(Digest.of(TOP).hex());
     try (Stream<Path> tmp = Files.list(images().resolve("tmp"))) {
@@ -139,12 +153,14 @@ class RegistryImageServiceTest {
   void pull_corruptLayerGarbage_stillReportsDigestMismatch() {
     String layer = Digest.of(TarBuilder.gzip(TOP)).toString();
     registry.corruptBlob("team/app", layer, "not a gzip stream at all".getBytes());
-    assertThatThrownBy(() -> service(List.of()).pull(ref, null)).hasMessageContaining("but the expected digest was '" + layer + "'");
+    assertThatThrownBy(() -> service(List.of()).pull(ref, null))
+        .hasMessageContaining("but the expected digest was '" + layer + "'");
   }
 
   @Test
   void pull_mirrorLacksImage_fallsBackToNextMirror() throws IOException {
-    try (FakeRegistry empty = new FakeRegistry(); FakeRegistry mirror = new FakeRegistry()) {
+    try (FakeRegistry empty = new FakeRegistry();
+        FakeRegistry mirror = new FakeRegistry()) {
       mirror.addImage("library/busybox", "latest", List.of(BASE), "\"Cmd\":[\"sh\"]");
       ImageHandle image = service(List.of(empty.uri(), mirror.uri())).pull("busybox", null);
       assertThat(image.reference()).isEqualTo("docker.io/library/busybox:latest");
@@ -159,14 +175,16 @@ class RegistryImageServiceTest {
         .isInstanceOf(ContainerException.class)
         .hasMessageContaining("cannot pull 127.0.0.1:1/x/y:latest")
         .hasMessageContaining("cannot reach http://127.0.0.1:1")
-        .extracting(e -> ((ContainerException) e).kind()).isEqualTo(ContainerException.Kind.UNAVAILABLE);
+        .extracting(e -> ((ContainerException) e).kind())
+        .isEqualTo(ContainerException.Kind.UNAVAILABLE);
   }
 
   @Test
   void pull_unknownTag_isNotFound() {
     assertThatThrownBy(() -> service(List.of()).pull(registry.authority() + "/team/app:nope", null))
         .hasMessageContaining("MANIFEST_UNKNOWN")
-        .extracting(e -> ((ContainerException) e).kind()).isEqualTo(ContainerException.Kind.NOT_FOUND);
+        .extracting(e -> ((ContainerException) e).kind())
+        .isEqualTo(ContainerException.Kind.NOT_FOUND);
   }
 
   @Test
@@ -179,17 +197,27 @@ class RegistryImageServiceTest {
     assertThat(service.find(ref)).isEmpty();
     assertThat(images().resolve("layers").resolve(Digest.of(TOP).hex())).doesNotExist();
     assertThat(other.layerDirs().get(0)).exists();
-    assertThat(service.list()).extracting(ImageHandle::reference).containsExactly(other.reference());
+    assertThat(service.list())
+        .extracting(ImageHandle::reference)
+        .containsExactly(other.reference());
     assertThatThrownBy(() -> service.remove(ref)).hasMessageContaining("no such image");
-    Set<String> blobs = Set.copyOf(Files.list(images().resolve("blobs/sha256")).map(p -> p.getFileName().toString()).toList());
+    Set<String> blobs =
+        Set.copyOf(
+            Files.list(images().resolve("blobs/sha256"))
+                .map(p -> p.getFileName().toString())
+                .toList());
     assertThat(blobs).doesNotContain(Digest.of(TarBuilder.gzip(TOP)).hex());
   }
+
   @Test
   void pull_concurrentlyFromTwoServices_downloadsEachLayerOnce() throws Exception {
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
-      List<java.util.concurrent.Future<ImageHandle>> pulls = List.of(
-          pool.submit(() -> service(List.of()).pull(ref, null)), pool.submit(() -> service(List.of()).pull(ref, null)));
+      List<java.util.concurrent.Future<ImageHandle>> pulls =
+          List.of(
+              pool.submit(() -> service(List.of()).pull(ref, null)),
+              pool.submit(() -> service(List.of()).pull(ref, null)));
       assertThat(pulls.get(0).get(60, java.util.concurrent.TimeUnit.SECONDS).layerDirs())
           .isEqualTo(pulls.get(1).get(60, java.util.concurrent.TimeUnit.SECONDS).layerDirs());
     } finally {
@@ -197,14 +225,27 @@ class RegistryImageServiceTest {
     }
     assertThat(blobHits()).isEqualTo(2);
   }
+
   @Test
   void pull_stalledLayerBody_failsAfterTheRequestTimeout() {
-    byte[] big = new TarBuilder().file("big", "x".repeat(200_000) + java.util.UUID.randomUUID(), 0644).tar();
+    byte[] big =
+        new TarBuilder().file("big", "x".repeat(200_000) + java.util.UUID.randomUUID(), 0644).tar();
     registry.addImage("team/slow", "1", List.of(big), "");
     registry.stallBlob("team/slow", Digest.of(TarBuilder.gzip(big)).toString());
-    RegistryConfig config = new RegistryConfig(List.of(), Set.of(), null, java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(1), 3);
-    RegistryImageService service = new RegistryImageService(new RuntimePaths(root.resolve("data"), root.resolve("run")), config,
-        NativeOps.real(), new Platform("linux", "amd64", null));
+    RegistryConfig config =
+        new RegistryConfig(
+            List.of(),
+            Set.of(),
+            null,
+            java.time.Duration.ofSeconds(2),
+            java.time.Duration.ofSeconds(1),
+            3);
+    RegistryImageService service =
+        new RegistryImageService(
+            new RuntimePaths(root.resolve("data"), root.resolve("run")),
+            config,
+            NativeOps.real(),
+            new Platform("linux", "amd64", null));
     assertThatThrownBy(() -> service.pull(registry.authority() + "/team/slow:1", null))
         .isInstanceOf(ContainerException.class)
         .hasMessageContaining("download stalled");

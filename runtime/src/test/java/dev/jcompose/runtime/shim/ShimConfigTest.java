@@ -10,9 +10,11 @@ class ShimConfigTest {
 
   @Test
   void encode_lengthPrefixedRecordsWithNulSeparatedFields() {
-    byte[] out = new ShimConfig().put("arg", "echo").put("mount", "bind", "/a", "/b", "1", "").encode();
+    byte[] out =
+        new ShimConfig().put("arg", "echo").put("mount", "bind", "/a", "/b", "1", "").encode();
 
-    assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("arg 4\necho\nmount 13\nbind\0/a\0/b\0001\0\n");
+    assertThat(new String(out, StandardCharsets.UTF_8))
+        .isEqualTo("arg 4\necho\nmount 13\nbind\0/a\0/b\0001\0\n");
   }
 
   @Test
@@ -24,7 +26,8 @@ class ShimConfigTest {
 
   @Test
   void put_nulInValue_rejected() {
-    assertThatThrownBy(() -> new ShimConfig().put("env", "A=\0")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ShimConfig().put("env", "A=\0"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -32,7 +35,9 @@ class ShimConfigTest {
     ShimError e = ShimError.parse("err 2 exec: \"x\": executable file not found in $PATH");
 
     assertThat(e.errno()).isEqualTo(2);
-    assertThat(e.toException("start").getMessage()).contains("executable file not found").contains("errno 2");
+    assertThat(e.toException("start").getMessage())
+        .contains("executable file not found")
+        .contains("errno 2");
     assertThat(ShimError.parse("pid 12")).isNull();
   }
 }

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The xattr system calls through jnr, on {@code user.*} (no privilege needed), checked against the JDK's view. */
+/**
+ * The xattr system calls through jnr, on {@code user.*} (no privilege needed), checked against the
+ * JDK's view.
+ */
 class LibcOpsXattrTest {
   final NativeOps ops = NativeOps.real();
   @TempDir Path dir;
@@ -22,7 +25,8 @@ class LibcOpsXattrTest {
   @BeforeEach
   void file() throws IOException {
     file = Files.writeString(dir.resolve("f"), "x");
-    UserDefinedFileAttributeView view = Files.getFileAttributeView(file, UserDefinedFileAttributeView.class);
+    UserDefinedFileAttributeView view =
+        Files.getFileAttributeView(file, UserDefinedFileAttributeView.class);
     assumeTrue(view != null && supportsUserXattrs(view), "this file system keeps no user xattrs");
   }
 
@@ -36,7 +40,8 @@ class LibcOpsXattrTest {
     assertThat(ops.llistxattr(file)).contains("user.small", "user.big");
     assertThat(ops.lgetxattr(file, "user.small")).hasValue("hello".getBytes());
     assertThat(ops.lgetxattr(file, "user.big")).hasValue(big);
-    UserDefinedFileAttributeView view = Files.getFileAttributeView(file, UserDefinedFileAttributeView.class);
+    UserDefinedFileAttributeView view =
+        Files.getFileAttributeView(file, UserDefinedFileAttributeView.class);
     assertThat(view.list()).contains("small", "big");
   }
 
@@ -57,7 +62,8 @@ class LibcOpsXattrTest {
   @Test
   void missingFile_isAnError() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ops.llistxattr(dir.resolve("missing")))
-        .isInstanceOf(IOException.class).hasMessageContaining("missing");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("missing");
   }
 
   private boolean supportsUserXattrs(UserDefinedFileAttributeView view) {

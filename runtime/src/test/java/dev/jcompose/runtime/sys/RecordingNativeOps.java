@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link NativeOps} for unit tests: records every call as text ({@code mknod /x 020666 1:3}),
- * keeps extended attributes in memory, and makes a device node or fifo as an empty regular file
- * so later steps find something at the path. Needs no privilege.
+ * {@link NativeOps} for unit tests: records every call as text ({@code mknod /x 020666 1:3}), keeps
+ * extended attributes in memory, and makes a device node or fifo as an empty regular file so later
+ * steps find something at the path. Needs no privilege.
  */
 public final class RecordingNativeOps implements NativeOps {
   public final List<String> calls = Collections.synchronizedList(new ArrayList<>());

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("root")
 class CopyUpRootTest {
   private static final NativeOps FS = NativeOps.real();
-  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ALWAYS) Path tmp;
+
+  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ALWAYS)
+  Path tmp;
 
   @Test
   void populateFromImage_overlayWhiteoutsOpaqueDirsOwnersAndXattrs() throws Exception {
@@ -39,9 +41,12 @@ class CopyUpRootTest {
     FS.lsetxattr(owned, "user.note", "hello".getBytes());
     Layers.run("mknod", data.resolve("pipe").toString(), "p");
 
-    LocalVolumeService volumes = new LocalVolumeService(new RuntimePaths(tmp.resolve("data"), tmp.resolve("run")));
+    LocalVolumeService volumes =
+        new LocalVolumeService(new RuntimePaths(tmp.resolve("data"), tmp.resolve("run")));
     var volume = volumes.ensure("proj_db", Map.of());
-    ImageHandle image = new ImageHandle("test/db:1", "sha256:00", "sha256:01", List.of(l.layer("l1"), l.layer("l2")), null, 0);
+    ImageHandle image =
+        new ImageHandle(
+            "test/db:1", "sha256:00", "sha256:01", List.of(l.layer("l1"), l.layer("l2")), null, 0);
     volumes.populateFromImage("proj_db", image, "/var/lib/db");
 
     Path d = volume.dataDir();
@@ -55,7 +60,13 @@ class CopyUpRootTest {
     assertThat((Integer) Files.getAttribute(d, "unix:mode") & 07777).isEqualTo(0700);
     assertThat(FS.lgetxattr(d.resolve("owned"), "user.note")).hasValue("hello".getBytes());
     assertThat(FS.llistxattr(d.resolve("old"))).doesNotContain("trusted.overlay.opaque");
-    assertThat(Files.readAttributes(d.resolve("pipe"), java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()).isTrue();
+    assertThat(
+            Files.readAttributes(
+                    d.resolve("pipe"),
+                    java.nio.file.attribute.BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS)
+                .isOther())
+        .isTrue();
 
     Files.writeString(d.resolve("keep"), "changed");
     volumes.populateFromImage("proj_db", image, "/var/lib/db");

@@ -1,10 +1,10 @@
 package dev.jcompose.runtime.volume;
 
-import dev.jcompose.runtime.fs.Trees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.runtime.api.ContainerException;
+import dev.jcompose.runtime.fs.Trees;
 import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.sys.RecordingNativeOps;
 import java.nio.file.Files;
@@ -94,7 +94,9 @@ class CopyUpTest {
   void copy_symlinkLoop_isInvalid() {
     l.link("l1/a", "/b");
     l.link("l1/b", "/a");
-    assertThatThrownBy(() -> copyUp.copy(layers("l1"), "/a", dest)).isInstanceOf(ContainerException.class).hasMessageContaining("symbolic links");
+    assertThatThrownBy(() -> copyUp.copy(layers("l1"), "/a", dest))
+        .isInstanceOf(ContainerException.class)
+        .hasMessageContaining("symbolic links");
   }
 
   @Test
@@ -123,7 +125,11 @@ class CopyUpTest {
     Files.createLink(l.layer("l1").resolve("data/tool2"), f);
     Files.setAttribute(l.dir("l1/data"), "unix:mode", 01777);
     copyUp.copy(layers("l1"), "/data", dest);
-    assertThat((Integer) Files.getAttribute(dest.resolve("tool"), "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777).isEqualTo(02755);
+    assertThat(
+            (Integer)
+                    Files.getAttribute(dest.resolve("tool"), "unix:mode", LinkOption.NOFOLLOW_LINKS)
+                & 07777)
+        .isEqualTo(02755);
     assertThat((Integer) Files.getAttribute(dest, "unix:mode") & 07777).isEqualTo(01777);
     assertThat(Files.isSameFile(dest.resolve("tool"), dest.resolve("tool2"))).isTrue();
   }

@@ -1,13 +1,12 @@
 package dev.jcompose.runtime.volume;
 
-import dev.jcompose.runtime.sys.RecordingNativeOps;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.api.VolumeService.VolumeInfo;
+import dev.jcompose.runtime.sys.RecordingNativeOps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +26,10 @@ class LocalVolumeServiceTest {
   @TempDir Path tmp;
 
   private LocalVolumeService service() {
-    return new LocalVolumeService(new RuntimePaths(tmp.resolve("data"), tmp.resolve("run")), new RecordingNativeOps(false), Xattrs.none());
+    return new LocalVolumeService(
+        new RuntimePaths(tmp.resolve("data"), tmp.resolve("run")),
+        new RecordingNativeOps(false),
+        Xattrs.none());
   }
 
   @Test
@@ -39,7 +41,9 @@ class LocalVolumeServiceTest {
     assertThat(second.created()).isFalse();
     assertThat(second.labels()).containsExactly(Map.entry("com.docker.compose.project", "proj"));
     assertThat(first.dataDir()).isEqualTo(tmp.resolve("data/volumes/proj_db/_data")).isDirectory();
-    assertThat(tmp.resolve("data/volumes/proj_db/meta.json")).content().contains("\"CreatedAt\"", "\"Driver\" : \"local\"");
+    assertThat(tmp.resolve("data/volumes/proj_db/meta.json"))
+        .content()
+        .contains("\"CreatedAt\"", "\"Driver\" : \"local\"");
   }
 
   @Test
@@ -86,14 +90,17 @@ class LocalVolumeServiceTest {
     Files.writeString(v.dataDir().resolve("file"), "y");
     volumes.remove("gone");
     assertThat(volumes.find("gone")).isEmpty();
-    assertThat(tmp.resolve("data/volumes")).isDirectoryNotContaining(p -> !p.getFileName().toString().equals(".lock"));
+    assertThat(tmp.resolve("data/volumes"))
+        .isDirectoryNotContaining(p -> !p.getFileName().toString().equals(".lock"));
     assertThat(outside.resolve("keep")).exists();
   }
 
   @Test
   void remove_missing_isNotFound() {
     assertThatThrownBy(() -> service().remove("nope"))
-        .isInstanceOfSatisfying(ContainerException.class, e -> assertThat(e.kind()).isEqualTo(ContainerException.Kind.NOT_FOUND))
+        .isInstanceOfSatisfying(
+            ContainerException.class,
+            e -> assertThat(e.kind()).isEqualTo(ContainerException.Kind.NOT_FOUND))
         .hasMessageContaining("nope");
   }
 
@@ -101,6 +108,8 @@ class LocalVolumeServiceTest {
   @ValueSource(strings = {"a", "../etc", "a/b", "_x", "a..b", "sp ace", ""})
   void ensure_invalidName_isInvalid(String name) {
     assertThatThrownBy(() -> service().ensure(name, Map.of()))
-        .isInstanceOfSatisfying(ContainerException.class, e -> assertThat(e.kind()).isEqualTo(ContainerException.Kind.INVALID));
+        .isInstanceOfSatisfying(
+            ContainerException.class,
+            e -> assertThat(e.kind()).isEqualTo(ContainerException.Kind.INVALID));
   }
 }

@@ -9,7 +9,13 @@ import java.util.List;
  * @param changes Dockerfile instructions applied to its config ({@code -c "CMD [\"sh\"]"})
  * @param pause freeze the container while its changes are read (docker's default)
  */
-public record CommitOptions(ContainerRef container, String reference, String author, String message, List<String> changes, boolean pause) {
+public record CommitOptions(
+    ContainerRef container,
+    String reference,
+    String author,
+    String message,
+    List<String> changes,
+    boolean pause) {
   public CommitOptions {
     changes = changes == null ? List.of() : List.copyOf(changes);
   }

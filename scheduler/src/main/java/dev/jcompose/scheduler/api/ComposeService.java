@@ -1,7 +1,7 @@
 package dev.jcompose.scheduler.api;
 
 /**
- * One method per compose verb: what the engine serves and what works without it. The CLI gets
- * its instance from {@link ComposeServices}; the engine implements it in-process.
+ * One method per compose verb: what the engine serves and what works without it. The CLI gets its
+ * instance from {@link ComposeServices}; the engine implements it in-process.
  */
 public interface ComposeService extends EngineVerbs, LocalVerbs, StoreVerbs {}

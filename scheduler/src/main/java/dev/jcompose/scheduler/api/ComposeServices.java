@@ -5,8 +5,8 @@ import java.util.ServiceLoader;
 
 /**
  * Where the CLI gets its {@link ComposeService} and {@link EngineControl}: engine verbs go to the
- * engine (started on first use), the others run in the caller's process. The implementation is
- * the scheduler's client, found with {@link ServiceLoader} so that callers depend on this package
+ * engine (started on first use), the others run in the caller's process. The implementation is the
+ * scheduler's client, found with {@link ServiceLoader} so that callers depend on this package
  * alone.
  */
 public final class ComposeServices {
@@ -34,7 +34,10 @@ public final class ComposeServices {
   }
 
   private static Provider provider() {
-    return ServiceLoader.load(Provider.class, ComposeServices.class.getClassLoader()).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no " + Provider.class.getName() + " on the class path"));
+    return ServiceLoader.load(Provider.class, ComposeServices.class.getClassLoader())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException("no " + Provider.class.getName() + " on the class path"));
   }
 }

@@ -26,8 +26,15 @@ public record ContainerDetails(
 
   /** docker's State: status created|running|paused|exited; health null without a healthcheck. */
   public record State(
-      String status, boolean running, boolean paused, boolean oomKilled, int pid, int exitCode, Instant startedAt,
-      Instant finishedAt, Health health) {}
+      String status,
+      boolean running,
+      boolean paused,
+      boolean oomKilled,
+      int pid,
+      int exitCode,
+      Instant startedAt,
+      Instant finishedAt,
+      Health health) {}
 
   /** Health status, consecutive failures and the last probes (oldest first). */
   public record Health(String status, int failingStreak, List<Probe> log) {}
@@ -36,21 +43,47 @@ public record ContainerDetails(
 
   /** The process and identity the container runs with. */
   public record Config(
-      String hostname, String domainname, String user, List<String> env, String workingDir, boolean tty, boolean openStdin,
-      String stopSignal, Long stopGraceMillis, Map<String, String> labels) {}
+      String hostname,
+      String domainname,
+      String user,
+      List<String> env,
+      String workingDir,
+      boolean tty,
+      boolean openStdin,
+      String stopSignal,
+      Long stopGraceMillis,
+      Map<String, String> labels) {}
 
   /**
    * The host settings that bound the container: limits in bytes, CPU quota/period in microseconds
    * and shares, null = unset; restart policy name and retry bound; the capabilities it holds.
    */
   public record Limits(
-      Long memory, Long memorySwap, Long memoryReservation, Long cpuQuota, Long cpuPeriod, Long cpuShares, String cpusetCpus,
-      Long pidsLimit, Long shmSize, boolean privileged, boolean readonlyRootfs, String networkMode, String restartPolicy,
-      int restartMaxRetries, List<String> capabilities) {}
+      Long memory,
+      Long memorySwap,
+      Long memoryReservation,
+      Long cpuQuota,
+      Long cpuPeriod,
+      Long cpuShares,
+      String cpusetCpus,
+      Long pidsLimit,
+      Long shmSize,
+      boolean privileged,
+      boolean readonlyRootfs,
+      String networkMode,
+      String restartPolicy,
+      int restartMaxRetries,
+      List<String> capabilities) {}
 
   /** A mount: type bind|volume|tmpfs, the volume's name for volumes, host source, target, rw. */
-  public record MountPoint(String type, String name, String source, String destination, boolean rw) {}
+  public record MountPoint(
+      String type, String name, String source, String destination, boolean rw) {}
 
   /** The container on one network. */
-  public record Endpoint(String ipAddress, int prefixLength, String gateway, String macAddress, List<String> aliases) {}
+  public record Endpoint(
+      String ipAddress,
+      int prefixLength,
+      String gateway,
+      String macAddress,
+      List<String> aliases) {}
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A container as {@code ps --format json} shows it (docker compose field names are produced by
- * the CLI from this). {@code state} is created/running/restarting/exited; {@code health} is
+ * A container as {@code ps --format json} shows it (docker compose field names are produced by the
+ * CLI from this). {@code state} is created/running/restarting/exited; {@code health} is
  * starting/healthy/unhealthy or empty.
  */
 public record ContainerSummary(
@@ -26,6 +26,8 @@ public record ContainerSummary(
     List<String> networks,
     Map<String, String> ipAddresses) {
 
-  /** A published port: URL is the host IP ("0.0.0.0"), TargetPort/PublishedPort as docker prints. */
+  /**
+   * A published port: URL is the host IP ("0.0.0.0"), TargetPort/PublishedPort as docker prints.
+   */
   public record Publisher(String url, int targetPort, int publishedPort, String protocol) {}
 }

@@ -9,4 +9,10 @@ package dev.jcompose.scheduler.api;
  *     root and copies on the host to the caller
  * @param followLink follow a symbolic link at the source path ({@code -L})
  */
-public record CopyOptions(String source, String destination, int index, boolean all, boolean archive, boolean followLink) {}
+public record CopyOptions(
+    String source,
+    String destination,
+    int index,
+    boolean all,
+    boolean archive,
+    boolean followLink) {}

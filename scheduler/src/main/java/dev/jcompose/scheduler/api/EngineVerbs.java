@@ -14,7 +14,10 @@ import java.util.function.Consumer;
  */
 public interface EngineVerbs {
 
-  /** These verbs for one call with the caller's global flags; implementations that have none ignore them. */
+  /**
+   * These verbs for one call with the caller's global flags; implementations that have none ignore
+   * them.
+   */
   default EngineVerbs with(CallSettings settings) {
     return this;
   }
@@ -23,21 +26,28 @@ public interface EngineVerbs {
   List<ContainerSummary> up(Project project, UpOptions options, Consumer<Event> progress);
 
   /** Stops and removes the project's containers, networks and (with volumes) volumes. */
-  void down(String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress);
+  void down(
+      String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress);
 
   List<ContainerSummary> ps(String projectName, PsOptions options);
 
-  void stop(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress);
+  void stop(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress);
 
-  /** Starts existing containers (dependencies first); with {@code --wait}, until running or healthy. */
+  /**
+   * Starts existing containers (dependencies first); with {@code --wait}, until running or healthy.
+   */
   void start(String projectName, StartOptions options, Consumer<Event> progress);
 
-  void restart(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress);
+  void restart(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress);
 
   /** Creates and starts a one-off container for {@code service}; returns its summary. */
   ContainerSummary run(Project project, RunOptions options, Consumer<Event> progress);
 
-  /** Sends a signal to the running containers of services; the engine does not restart them for it. */
+  /**
+   * Sends a signal to the running containers of services; the engine does not restart them for it.
+   */
   void kill(String projectName, KillOptions options, Consumer<Event> progress);
 
   /** Freezes the running containers of services (cgroup freezer). */
@@ -58,18 +68,20 @@ public interface EngineVerbs {
   /** Removes stopped containers, unused networks and images (and volumes), of every project. */
   PruneReport prune(PruneOptions options, Consumer<Event> progress);
 
-  /** Waits for a container to exit and returns its exit code (for up --abort-on-container-exit, run). */
+  /**
+   * Waits for a container to exit and returns its exit code (for up --abort-on-container-exit,
+   * run).
+   */
   int waitExit(String containerName);
 
   /** Removes one container (used by run --rm). */
   void removeContainer(String containerName, boolean force);
 
   /**
-   * Streams lifecycle and health events of a project until {@code stop} returns true, starting
-   * with the recent ones at or after {@code since} (null = only new ones), as docker's
-   * {@code events --since}: a caller that subscribes after acting misses nothing it caused. A
-   * container's {@code die} event says in its {@code restart} attribute whether the engine will
-   * start it again.
+   * Streams lifecycle and health events of a project until {@code stop} returns true, starting with
+   * the recent ones at or after {@code since} (null = only new ones), as docker's {@code events
+   * --since}: a caller that subscribes after acting misses nothing it caused. A container's {@code
+   * die} event says in its {@code restart} attribute whether the engine will start it again.
    */
   void events(String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop);
 }

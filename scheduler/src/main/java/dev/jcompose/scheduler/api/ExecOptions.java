@@ -13,7 +13,13 @@ import java.util.List;
  * @param attachStdin keep stdin open for the caller
  */
 public record ExecOptions(
-    String service, int index, List<String> command, List<String> env, String user, String workdir, boolean tty,
+    String service,
+    int index,
+    List<String> command,
+    List<String> env,
+    String user,
+    String workdir,
+    boolean tty,
     boolean attachStdin) {
 
   public ExecOptions {

@@ -16,6 +16,21 @@ import java.util.Map;
  * @param inUse names of the containers made from it
  */
 public record ImageDetails(
-    String id, List<String> repoTags, List<String> repoDigests, Instant created, long size, String architecture, String os,
-    List<String> entrypoint, List<String> cmd, List<String> env, String workingDir, String user, List<String> exposedPorts,
-    List<String> volumes, Map<String, String> labels, String stopSignal, List<String> layers, List<String> inUse) {}
+    String id,
+    List<String> repoTags,
+    List<String> repoDigests,
+    Instant created,
+    long size,
+    String architecture,
+    String os,
+    List<String> entrypoint,
+    List<String> cmd,
+    List<String> env,
+    String workingDir,
+    String user,
+    List<String> exposedPorts,
+    List<String> volumes,
+    Map<String, String> labels,
+    String stopSignal,
+    List<String> layers,
+    List<String> inUse) {}

@@ -8,9 +8,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The verbs that need no engine: they read or fill the host's container, image and volume
- * stores directly, so {@code logs} works while the engine is down. Implemented in the CLI's
- * process and inside the engine alike.
+ * The verbs that need no engine: they read or fill the host's container, image and volume stores
+ * directly, so {@code logs} works while the engine is down. Implemented in the CLI's process and
+ * inside the engine alike.
  */
 public interface LocalVerbs {
 
@@ -35,24 +35,30 @@ public interface LocalVerbs {
   List<VolumeSummary> volumes(String projectName);
 
   /**
-   * Removes a volume given by engine name or by compose key ({@code data} for
-   * {@code <project>_data}); returns the name removed.
+   * Removes a volume given by engine name or by compose key ({@code data} for {@code
+   * <project>_data}); returns the name removed.
    */
   String removeVolume(String projectName, String name);
 
-  /** The compose projects with containers on this host ({@code ls}); without {@code all} only running ones. */
+  /**
+   * The compose projects with containers on this host ({@code ls}); without {@code all} only
+   * running ones.
+   */
   List<ProjectSummary> projects(boolean all);
 
   /** The processes of the running containers of services ({@code top}). */
   List<ContainerProcesses> top(String projectName, List<String> services);
 
-  /** One reading of the counters of the project's containers ({@code stats}); without {@code all} only running ones. */
+  /**
+   * One reading of the counters of the project's containers ({@code stats}); without {@code all}
+   * only running ones.
+   */
   List<StatsSample> stats(String projectName, List<String> services, boolean all);
 
   /**
    * Copies between a container and the host ({@code cp}); {@code in}/{@code out} carry the tar
-   * stream when the host side is {@code -}. Paths in the container are resolved inside its root:
-   * a symbolic link never leads out of it.
+   * stream when the host side is {@code -}. Paths in the container are resolved inside its root: a
+   * symbolic link never leads out of it.
    */
   void copy(String projectName, CopyOptions options, InputStream in, OutputStream out);
 
@@ -62,9 +68,15 @@ public interface LocalVerbs {
   /** Writes a container's filesystem (its root only, no volumes) as a tar archive. */
   void export(ContainerRef container, OutputStream out);
 
-  /** A new image from a container's filesystem changes; returns its reference, or its id when unnamed. */
+  /**
+   * A new image from a container's filesystem changes; returns its reference, or its id when
+   * unnamed.
+   */
   String commit(CommitOptions options);
 
-  /** Connects to a running container's output and, unless refused, its stdin ({@code attach}, {@code run}). */
+  /**
+   * Connects to a running container's output and, unless refused, its stdin ({@code attach}, {@code
+   * run}).
+   */
   ExecProcess attach(AttachOptions options);
 }

@@ -30,7 +30,10 @@ public record LogOptions(
     containers = containers == null ? List.of() : List.copyOf(containers);
   }
 
-  /** Follow one container from {@code since} until the caller stops (attached {@code up}, {@code run}). */
+  /**
+   * Follow one container from {@code since} until the caller stops (attached {@code up}, {@code
+   * run}).
+   */
   public static LogOptions followContainer(String container, Instant since) {
     return new LogOptions(List.of(), List.of(container), null, -1, since, null, true, false);
   }

@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Receives {@code logs} output: first the containers that will be read (so a printer can size
- * its prefix column once), then their lines. Lines of followed containers come from several
- * threads.
+ * Receives {@code logs} output: first the containers that will be read (so a printer can size its
+ * prefix column once), then their lines. Lines of followed containers come from several threads.
  */
 @FunctionalInterface
 public interface LogSink extends Consumer<LogEntry> {

@@ -8,9 +8,16 @@ import java.util.Map;
  * bridge interface, IPAM subnet and gateway, internal, labels, and the containers attached to it.
  */
 public record NetworkDetails(
-    String name, String driver, String bridge, String subnet, String gateway, boolean internal, Map<String, String> labels,
+    String name,
+    String driver,
+    String bridge,
+    String subnet,
+    String gateway,
+    boolean internal,
+    Map<String, String> labels,
     List<Attached> containers) {
 
   /** A container's endpoint on the network. */
-  public record Attached(String container, String ipv4Address, int prefixLength, String macAddress) {}
+  public record Attached(
+      String container, String ipv4Address, int prefixLength, String macAddress) {}
 }

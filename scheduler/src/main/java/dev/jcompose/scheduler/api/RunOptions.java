@@ -142,8 +142,23 @@ public record RunOptions(
     }
 
     public RunOptions build() {
-      return new RunOptions(service, command, environment, user, workdir, name, noDeps, removeAfter, tty, interactive,
-          publish, servicePorts, entrypoint, useAliases, pull, attachWait);
+      return new RunOptions(
+          service,
+          command,
+          environment,
+          user,
+          workdir,
+          name,
+          noDeps,
+          removeAfter,
+          tty,
+          interactive,
+          publish,
+          servicePorts,
+          entrypoint,
+          useAliases,
+          pull,
+          attachWait);
     }
   }
 }

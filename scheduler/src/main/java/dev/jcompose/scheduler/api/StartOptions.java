@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Flags of {@code start}: {@code services} empty = all; with {@code waitHealthy}, wait until the
- * started containers are running or healthy ({@code start --wait}), at most
- * {@code waitTimeoutSeconds} (null = no bound).
+ * started containers are running or healthy ({@code start --wait}), at most {@code
+ * waitTimeoutSeconds} (null = no bound).
  */
 public record StartOptions(List<String> services, boolean waitHealthy, Integer waitTimeoutSeconds) {
   public StartOptions {

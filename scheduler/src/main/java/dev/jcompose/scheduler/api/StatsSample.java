@@ -12,5 +12,15 @@ import java.time.Instant;
  * @param memoryLimit its limit, or the host's memory
  */
 public record StatsSample(
-    String container, String id, String service, Instant read, long cpuNanos, long memoryUsage, long memoryLimit, long pids,
-    long blockRead, long blockWrite, long netRx, long netTx) {}
+    String container,
+    String id,
+    String service,
+    Instant read,
+    long cpuNanos,
+    long memoryUsage,
+    long memoryLimit,
+    long pids,
+    long blockRead,
+    long blockWrite,
+    long netRx,
+    long netTx) {}

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The host's image and volume stores as a whole, not one project's ({@code image ...},
- * {@code volume create|inspect|prune}, {@code system df}). They need no engine: implemented in
- * the caller's process and inside the engine alike. Removals honour {@link CallSettings#dryRun}.
+ * The host's image and volume stores as a whole, not one project's ({@code image ...}, {@code
+ * volume create|inspect|prune}, {@code system df}). They need no engine: implemented in the
+ * caller's process and inside the engine alike. Removals honour {@link CallSettings#dryRun}.
  */
 public interface StoreVerbs {
 
@@ -23,13 +23,18 @@ public interface StoreVerbs {
    */
   List<String> imageRemove(List<String> references, boolean force, Consumer<Event> progress);
 
-  /** Removes images no container uses: all of them with {@code all}, else only those without a tag. */
+  /**
+   * Removes images no container uses: all of them with {@code all}, else only those without a tag.
+   */
   PruneReport imagePrune(boolean all, Consumer<Event> progress);
 
   /** Adds {@code target} as a reference to the image {@code source} names. */
   void imageTag(String source, String target);
 
-  /** Writes images as one tarball that {@code docker load} and OCI tools read (docker-archive + OCI layout). */
+  /**
+   * Writes images as one tarball that {@code docker load} and OCI tools read (docker-archive + OCI
+   * layout).
+   */
   void imageSave(List<String> references, OutputStream out);
 
   /** Loads images from a docker-archive or OCI-layout tarball; returns the references loaded. */

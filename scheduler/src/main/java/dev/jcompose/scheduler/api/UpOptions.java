@@ -12,7 +12,8 @@ import java.util.Map;
  * @param scale replica counts that override the services' own
  * @param timeoutSeconds stop timeout when recreating; null = each service's grace period
  * @param alwaysRecreateDeps recreate the containers of the dependencies of {@code services} too
- * @param renewAnonVolumes a recreated container gets new anonymous volumes, not its predecessor's ({@code -V})
+ * @param renewAnonVolumes a recreated container gets new anonymous volumes, not its predecessor's
+ *     ({@code -V})
  */
 public record UpOptions(
     List<String> services,
@@ -139,8 +140,22 @@ public record UpOptions(
     }
 
     public UpOptions build() {
-      return new UpOptions(services, detach, forceRecreate, noRecreate, noDeps, removeOrphans, waitHealthy,
-          waitTimeoutSeconds, dryRun, noStart, pull, scale, timeoutSeconds, alwaysRecreateDeps, renewAnonVolumes);
+      return new UpOptions(
+          services,
+          detach,
+          forceRecreate,
+          noRecreate,
+          noDeps,
+          removeOrphans,
+          waitHealthy,
+          waitTimeoutSeconds,
+          dryRun,
+          noStart,
+          pull,
+          scale,
+          timeoutSeconds,
+          alwaysRecreateDeps,
+          renewAnonVolumes);
     }
   }
 }

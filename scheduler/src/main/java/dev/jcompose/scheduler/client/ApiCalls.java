@@ -16,8 +16,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-/** The two exchange shapes of the API — plain JSON queries and NDJSON streams — with error mapping. */
-@SuppressWarnings("TypeParameterUnusedInFormals") // each JavaType argument names the T the caller gets
+/**
+ * The two exchange shapes of the API — plain JSON queries and NDJSON streams — with error mapping.
+ */
+@SuppressWarnings(
+    "TypeParameterUnusedInFormals") // each JavaType argument names the T the caller gets
 final class ApiCalls {
   private static final ObjectMapper JSON = ApiJson.mapper();
   private final UnixHttpClient http;
@@ -51,7 +54,10 @@ final class ApiCalls {
     try {
       bytes = JSON.writeValueAsBytes(body);
     } catch (IOException e) {
-      throw new ComposeException(ComposeException.Kind.INTERNAL, "cannot encode the " + verb + " request: " + e.getMessage(), e);
+      throw new ComposeException(
+          ComposeException.Kind.INTERNAL,
+          "cannot encode the " + verb + " request: " + e.getMessage(),
+          e);
     }
     return exchange("POST", path, bytes, progress, type, null);
   }
@@ -62,7 +68,13 @@ final class ApiCalls {
   }
 
   @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
-  private <T> T exchange(String method, String path, byte[] body, Consumer<Event> progress, JavaType type, BooleanSupplier stop) {
+  private <T> T exchange(
+      String method,
+      String path,
+      byte[] body,
+      Consumer<Event> progress,
+      JavaType type,
+      BooleanSupplier stop) {
     AtomicBoolean stopped = new AtomicBoolean();
     try (HttpResponse r = http.send(method, path, body, timeouts.streamIdle())) {
       if (r.status() >= 300) {
@@ -79,7 +91,8 @@ final class ApiCalls {
     }
   }
 
-  private static <T> T readStream(InputStream body, Consumer<Event> progress, JavaType type, String path) throws IOException {
+  private static <T> T readStream(
+      InputStream body, Consumer<Event> progress, JavaType type, String path) throws IOException {
     InputStream in = new BufferedInputStream(body, 16 * 1024);
     String line;
     while ((line = HttpLines.readLine(in)) != null) {
@@ -97,11 +110,15 @@ final class ApiCalls {
         return convert(l.result(), type);
       }
     }
-    throw new ComposeException(ComposeException.Kind.UNAVAILABLE, "the jcompose engine closed the connection before answering " + path);
+    throw new ComposeException(
+        ComposeException.Kind.UNAVAILABLE,
+        "the jcompose engine closed the connection before answering " + path);
   }
 
   private static <T> T convert(JsonNode result, JavaType type) {
-    return type == null || result == null || result.isNull() ? null : JSON.convertValue(result, type);
+    return type == null || result == null || result.isNull()
+        ? null
+        : JSON.convertValue(result, type);
   }
 
   private static ComposeException errorOf(int status, byte[] body) {
@@ -113,13 +130,15 @@ final class ApiCalls {
     } catch (IOException | RuntimeException e) {
       // not our JSON: fall through to a generic message
     }
-    return new ComposeException(ComposeException.Kind.INTERNAL, "the jcompose engine answered HTTP " + status);
+    return new ComposeException(
+        ComposeException.Kind.INTERNAL, "the jcompose engine answered HTTP " + status);
   }
 
   private ComposeException unavailable(String path, IOException e) {
-    String why = e instanceof SocketTimeoutException
-        ? "did not answer " + path + " in time (" + e.getMessage() + ")"
-        : "cannot be reached at " + http.socket() + " (" + e.getMessage() + ")";
+    String why =
+        e instanceof SocketTimeoutException
+            ? "did not answer " + path + " in time (" + e.getMessage() + ")"
+            : "cannot be reached at " + http.socket() + " (" + e.getMessage() + ")";
     return new ComposeException(ComposeException.Kind.UNAVAILABLE, "the jcompose engine " + why, e);
   }
 }

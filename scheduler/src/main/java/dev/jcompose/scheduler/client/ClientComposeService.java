@@ -2,8 +2,8 @@ package dev.jcompose.scheduler.client;
 
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.AttachOptions;
-import dev.jcompose.scheduler.api.CommitOptions;
 import dev.jcompose.scheduler.api.CallSettings;
+import dev.jcompose.scheduler.api.CommitOptions;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerDetails;
 import dev.jcompose.scheduler.api.ContainerProcesses;
@@ -47,9 +47,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The CLI's {@link ComposeService}: engine verbs go to the engine, reached (and started if
- * needed) on the first such call, with the command's global flags; the other verbs run in this
- * process, so {@code logs}, {@code cp} or {@code image ls} work while no engine runs.
+ * The CLI's {@link ComposeService}: engine verbs go to the engine, reached (and started if needed)
+ * on the first such call, with the command's global flags; the other verbs run in this process, so
+ * {@code logs}, {@code cp} or {@code image ls} work while no engine runs.
  */
 public final class ClientComposeService implements ComposeService {
   private final Supplier<EngineVerbs> engine;
@@ -58,7 +58,8 @@ public final class ClientComposeService implements ComposeService {
   private final CallSettings settings;
   private EngineVerbs connected;
 
-  public ClientComposeService(Supplier<EngineVerbs> engine, LocalVerbs local, StoreVerbs stores, CallSettings settings) {
+  public ClientComposeService(
+      Supplier<EngineVerbs> engine, LocalVerbs local, StoreVerbs stores, CallSettings settings) {
     this.engine = engine;
     this.local = local;
     this.stores = stores;
@@ -78,7 +79,8 @@ public final class ClientComposeService implements ComposeService {
   }
 
   @Override
-  public void down(String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
+  public void down(
+      String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
     engine().down(projectName, projectOrNull, options, progress);
   }
 
@@ -88,7 +90,8 @@ public final class ClientComposeService implements ComposeService {
   }
 
   @Override
-  public void stop(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
+  public void stop(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
     engine().stop(projectName, services, timeoutSeconds, progress);
   }
 
@@ -98,7 +101,8 @@ public final class ClientComposeService implements ComposeService {
   }
 
   @Override
-  public void restart(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
+  public void restart(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
     engine().restart(projectName, services, timeoutSeconds, progress);
   }
 
@@ -153,7 +157,8 @@ public final class ClientComposeService implements ComposeService {
   }
 
   @Override
-  public void events(String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
+  public void events(
+      String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
     engine().events(projectName, since, sink, stop);
   }
 
@@ -233,7 +238,8 @@ public final class ClientComposeService implements ComposeService {
   }
 
   @Override
-  public List<String> imageRemove(List<String> references, boolean force, Consumer<Event> progress) {
+  public List<String> imageRemove(
+      List<String> references, boolean force, Consumer<Event> progress) {
     return stores.imageRemove(references, force, progress);
   }
 

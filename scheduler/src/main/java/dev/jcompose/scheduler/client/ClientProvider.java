@@ -15,18 +15,24 @@ import dev.jcompose.scheduler.host.HostVerbs;
 import java.util.Map;
 
 /**
- * Wires the CLI's compose service: the engine client (engine started on demand) and the host
- * verbs over the real stores of the environment's state roots. Found by
- * {@link ComposeServices} through META-INF/services.
+ * Wires the CLI's compose service: the engine client (engine started on demand) and the host verbs
+ * over the real stores of the environment's state roots. Found by {@link ComposeServices} through
+ * META-INF/services.
  */
 public final class ClientProvider implements ComposeServices.Provider {
 
   @Override
   public ComposeService compose(Map<String, String> env, CallSettings settings) {
     RuntimePaths paths = RuntimePaths.fromEnvironment(env);
-    HostVerbs local = new HostVerbs(() -> new LinuxContainerRuntime(paths, CgroupDrivers.detect()), CriLogReader::new,
-        () -> new RegistryImageService(paths, RegistryConfig.load(env)), () -> new LocalVolumeService(paths), settings);
-    return new ClientComposeService(() -> EngineLauncher.forThisJvm(env).ensureRunning(), local, local.stores(), settings);
+    HostVerbs local =
+        new HostVerbs(
+            () -> new LinuxContainerRuntime(paths, CgroupDrivers.detect()),
+            CriLogReader::new,
+            () -> new RegistryImageService(paths, RegistryConfig.load(env)),
+            () -> new LocalVolumeService(paths),
+            settings);
+    return new ClientComposeService(
+        () -> EngineLauncher.forThisJvm(env).ensureRunning(), local, local.stores(), settings);
   }
 
   @Override

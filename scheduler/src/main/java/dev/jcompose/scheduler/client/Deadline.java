@@ -23,7 +23,10 @@ record Deadline(long nanos) {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ComposeException(ComposeException.Kind.UNAVAILABLE, "interrupted while waiting for the jcompose engine", e);
+      throw new ComposeException(
+          ComposeException.Kind.UNAVAILABLE,
+          "interrupted while waiting for the jcompose engine",
+          e);
     }
   }
 }

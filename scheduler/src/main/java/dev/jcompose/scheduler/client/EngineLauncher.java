@@ -14,12 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the engine of a run root, starting one if none answers. The engine is started detached —
- * in its own session (setsid), stdin from /dev/null, stdout/stderr appended to
- * {@code <runRoot>/engine.log} — so it survives the CLI and its terminal's Ctrl-C and hang-up.
+ * Finds the engine of a run root, starting one if none answers. The engine is started detached — in
+ * its own session (setsid), stdin from /dev/null, stdout/stderr appended to {@code
+ * <runRoot>/engine.log} — so it survives the CLI and its terminal's Ctrl-C and hang-up.
  *
  * <p>Concurrent CLIs serialise on {@code <runRoot>/engine-start.lock}: the first starts the engine,
- * the others find it answering once they get the lock. Every wait is bounded by {@code startTimeout}.
+ * the others find it answering once they get the lock. Every wait is bounded by {@code
+ * startTimeout}.
  */
 public final class EngineLauncher {
   static final String MAIN_CLASS = "dev.jcompose.scheduler.server.EngineMain";
@@ -30,7 +31,8 @@ public final class EngineLauncher {
   private final Duration startTimeout;
 
   /** {@code command} is the engine's command line; {@code env} its whole environment. */
-  public EngineLauncher(RuntimePaths paths, Map<String, String> env, List<String> command, Duration startTimeout) {
+  public EngineLauncher(
+      RuntimePaths paths, Map<String, String> env, List<String> command, Duration startTimeout) {
     this.paths = paths;
     this.env = Map.copyOf(env);
     this.command = List.copyOf(command);
@@ -39,12 +41,13 @@ public final class EngineLauncher {
 
   /** Runs EngineMain from this JVM's class path (the jcompose jar) with the given environment. */
   public static EngineLauncher forThisJvm(Map<String, String> env) {
-    return new EngineLauncher(RuntimePaths.fromEnvironment(env), env, engineCommand(env, true), Duration.ofSeconds(60));
+    return new EngineLauncher(
+        RuntimePaths.fromEnvironment(env), env, engineCommand(env, true), Duration.ofSeconds(60));
   }
 
   /**
-   * The engine's command line from this JVM's java and class path (the jcompose jar);
-   * {@code ownSession} prefixes setsid, for starts from a terminal (not for a service manager).
+   * The engine's command line from this JVM's java and class path (the jcompose jar); {@code
+   * ownSession} prefixes setsid, for starts from a terminal (not for a service manager).
    */
   public static List<String> engineCommand(Map<String, String> env, boolean ownSession) {
     List<String> cmd = new ArrayList<>();
@@ -55,9 +58,11 @@ public final class EngineLauncher {
     // A long-lived daemon: serial GC, a heap that gives memory back after pulls (free ratios),
     // unpooled netty buffers (the API moves little data), no hsperfdata file. Measured idle RSS
     // 123 MB -> 108 MB with MALLOC_ARENA_MAX=2 (see spawn). JCOMPOSE_ENGINE_JAVA_OPTS overrides.
-    String opts = env.getOrDefault("JCOMPOSE_ENGINE_JAVA_OPTS",
-        "-XX:+UseSerialGC -Xss512k -Xms8m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m"
-            + " -XX:-UsePerfData -Dio.netty.allocator.type=unpooled");
+    String opts =
+        env.getOrDefault(
+            "JCOMPOSE_ENGINE_JAVA_OPTS",
+            "-XX:+UseSerialGC -Xss512k -Xms8m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m"
+                + " -XX:-UsePerfData -Dio.netty.allocator.type=unpooled");
     for (String o : opts.trim().split("\\s+", -1)) {
       if (!o.isEmpty()) {
         cmd.add(o);
@@ -82,22 +87,33 @@ public final class EngineLauncher {
     try {
       Files.createDirectories(paths.runRoot());
     } catch (AccessDeniedException e) {
-      throw new ComposeException(ComposeException.Kind.PERMISSION, "cannot create " + paths.runRoot() + " (permission denied): the jcompose engine needs root", e);
+      throw new ComposeException(
+          ComposeException.Kind.PERMISSION,
+          "cannot create "
+              + paths.runRoot()
+              + " (permission denied): the jcompose engine needs root",
+          e);
     } catch (IOException e) {
-      throw new ComposeException(ComposeException.Kind.UNAVAILABLE, "cannot create " + paths.runRoot() + ": " + e.getMessage(), e);
+      throw new ComposeException(
+          ComposeException.Kind.UNAVAILABLE,
+          "cannot create " + paths.runRoot() + ": " + e.getMessage(),
+          e);
     }
     Deadline deadline = Deadline.after(startTimeout);
     Path lockFile = paths.runRoot().resolve("engine-start.lock");
     try (FileLocks.Held lock = FileLocks.acquire(lockFile, deadline.remaining())) {
       if (lock == null) {
-        throw new ComposeException(ComposeException.Kind.UNAVAILABLE, "another jcompose is still starting the engine (" + lockFile + " is locked)");
+        throw new ComposeException(
+            ComposeException.Kind.UNAVAILABLE,
+            "another jcompose is still starting the engine (" + lockFile + " is locked)");
       }
       if (!answers(client)) {
         startAndWait(client, deadline);
       }
       return client;
     } catch (IOException e) {
-      throw new ComposeException(ComposeException.Kind.UNAVAILABLE, "cannot lock " + lockFile + ": " + e.getMessage(), e);
+      throw new ComposeException(
+          ComposeException.Kind.UNAVAILABLE, "cannot lock " + lockFile + ": " + e.getMessage(), e);
     }
   }
 
@@ -120,13 +136,21 @@ public final class EngineLauncher {
       if (!process.isAlive() && !answers(client)) {
         throw new ComposeException(
             ComposeException.Kind.UNAVAILABLE,
-            "the jcompose engine exited with status " + process.exitValue() + " while starting" + EngineLogTail.of(logFile()));
+            "the jcompose engine exited with status "
+                + process.exitValue()
+                + " while starting"
+                + EngineLogTail.of(logFile()));
       }
       Deadline.sleep(25);
     }
     throw new ComposeException(
         ComposeException.Kind.UNAVAILABLE,
-        "the jcompose engine did not answer on " + socket() + " within " + startTimeout.toSeconds() + " s" + EngineLogTail.of(logFile()));
+        "the jcompose engine did not answer on "
+            + socket()
+            + " within "
+            + startTimeout.toSeconds()
+            + " s"
+            + EngineLogTail.of(logFile()));
   }
 
   private Process spawn() {
@@ -141,7 +165,10 @@ public final class EngineLauncher {
     try {
       return pb.start();
     } catch (IOException e) {
-      throw new ComposeException(ComposeException.Kind.UNAVAILABLE, "cannot start the jcompose engine (" + command.get(0) + "): " + e.getMessage(), e);
+      throw new ComposeException(
+          ComposeException.Kind.UNAVAILABLE,
+          "cannot start the jcompose engine (" + command.get(0) + "): " + e.getMessage(),
+          e);
     }
   }
 

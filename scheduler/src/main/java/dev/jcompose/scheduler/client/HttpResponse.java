@@ -17,7 +17,8 @@ final class HttpResponse implements AutoCloseable {
   private final Map<String, String> headers;
   private final InputStream body;
 
-  private HttpResponse(UnixConnection connection, int status, Map<String, String> headers, InputStream body) {
+  private HttpResponse(
+      UnixConnection connection, int status, Map<String, String> headers, InputStream body) {
     this.connection = connection;
     this.status = status;
     this.headers = headers;
@@ -37,7 +38,9 @@ final class HttpResponse implements AutoCloseable {
     while ((line = HttpLines.readLine(in)) != null && !line.isEmpty()) {
       int colon = line.indexOf(':');
       if (colon > 0) {
-        headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+        headers.put(
+            line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+            line.substring(colon + 1).trim());
       }
     }
     return new HttpResponse(connection, status, headers, body(in, headers));

@@ -1,45 +1,46 @@
 package dev.jcompose.scheduler.client;
 
-import java.time.Instant;
-import dev.jcompose.scheduler.api.EngineVerbs;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.runtime.api.RuntimePaths;
-import dev.jcompose.scheduler.api.ComposeException;
-import dev.jcompose.scheduler.api.ContainerSummary;
-import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.CallSettings;
+import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerDetails;
 import dev.jcompose.scheduler.api.ContainerRef;
+import dev.jcompose.scheduler.api.ContainerSummary;
+import dev.jcompose.scheduler.api.DownOptions;
+import dev.jcompose.scheduler.api.EngineVerbs;
+import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.KillOptions;
 import dev.jcompose.scheduler.api.NetworkDetails;
 import dev.jcompose.scheduler.api.PruneOptions;
 import dev.jcompose.scheduler.api.PruneReport;
-import dev.jcompose.scheduler.api.RemoveOptions;
-import dev.jcompose.scheduler.api.StartOptions;
-import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.PsOptions;
+import dev.jcompose.scheduler.api.RemoveOptions;
 import dev.jcompose.scheduler.api.RunOptions;
+import dev.jcompose.scheduler.api.StartOptions;
 import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.wire.ApiJson;
 import dev.jcompose.scheduler.wire.ApiRoutes;
 import dev.jcompose.scheduler.wire.Requests;
-import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The engine's verbs over its unix socket, with the same contract as the in-process engine: failures come back as {@link ComposeException} with the engine's kind and message; an
- * unreachable or silent engine is {@link ComposeException.Kind#UNAVAILABLE}. Stateless and
- * thread-safe: every call opens its own connection.
+ * The engine's verbs over its unix socket, with the same contract as the in-process engine:
+ * failures come back as {@link ComposeException} with the engine's kind and message; an unreachable
+ * or silent engine is {@link ComposeException.Kind#UNAVAILABLE}. Stateless and thread-safe: every
+ * call opens its own connection.
  */
 public final class RemoteComposeService implements EngineVerbs {
   private static final ObjectMapper JSON = ApiJson.mapper();
-  private static final JavaType SUMMARIES = JSON.getTypeFactory().constructType(new TypeReference<List<ContainerSummary>>() {});
+  private static final JavaType SUMMARIES =
+      JSON.getTypeFactory().constructType(new TypeReference<List<ContainerSummary>>() {});
 
   private final ApiCalls calls;
   private final CallSettings settings;
@@ -49,7 +50,9 @@ public final class RemoteComposeService implements EngineVerbs {
   }
 
   public RemoteComposeService(Path socket, ClientTimeouts timeouts) {
-    this(new ApiCalls(new UnixHttpClient(socket, timeouts.connect()), timeouts), CallSettings.DEFAULT);
+    this(
+        new ApiCalls(new UnixHttpClient(socket, timeouts.connect()), timeouts),
+        CallSettings.DEFAULT);
   }
 
   private RemoteComposeService(ApiCalls calls, CallSettings settings) {
@@ -69,7 +72,10 @@ public final class RemoteComposeService implements EngineVerbs {
       return path;
     }
     String sep = path.contains("?") ? "&" : "?";
-    return path + sep + (settings.dryRun() ? "dryRun=true" : "dryRun=false") + (settings.parallel() > 0 ? "&parallel=" + settings.parallel() : "");
+    return path
+        + sep
+        + (settings.dryRun() ? "dryRun=true" : "dryRun=false")
+        + (settings.parallel() > 0 ? "&parallel=" + settings.parallel() : "");
   }
 
   /** The client for the engine of these state roots ({@code <runRoot>/engine.sock}). */
@@ -83,7 +89,8 @@ public final class RemoteComposeService implements EngineVerbs {
 
   /** {@code GET /v1/version}: also the cheap "is an engine answering?" probe. */
   public Requests.Version version() {
-    return calls.query("GET", ApiRoutes.PREFIX + "/version", JSON.constructType(Requests.Version.class));
+    return calls.query(
+        "GET", ApiRoutes.PREFIX + "/version", JSON.constructType(Requests.Version.class));
   }
 
   /** Asks the engine to exit; containers keep running. */
@@ -93,12 +100,23 @@ public final class RemoteComposeService implements EngineVerbs {
 
   @Override
   public List<ContainerSummary> up(Project project, UpOptions options, Consumer<Event> progress) {
-    return calls.stream("up", flagged(ApiRoutes.project(project.name(), "up")), new Requests.Up(project, options), progress, SUMMARIES);
+    return calls.stream(
+        "up",
+        flagged(ApiRoutes.project(project.name(), "up")),
+        new Requests.Up(project, options),
+        progress,
+        SUMMARIES);
   }
 
   @Override
-  public void down(String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
-    calls.stream("down", flagged(ApiRoutes.project(projectName, "down")), new Requests.Down(projectOrNull, options), progress, null);
+  public void down(
+      String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
+    calls.stream(
+        "down",
+        flagged(ApiRoutes.project(projectName, "down")),
+        new Requests.Down(projectOrNull, options),
+        progress,
+        null);
   }
 
   @Override
@@ -107,40 +125,77 @@ public final class RemoteComposeService implements EngineVerbs {
   }
 
   @Override
-  public void stop(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
-    calls.stream("stop", flagged(ApiRoutes.project(projectName, "stop")), new Requests.Services(services, timeoutSeconds), progress, null);
+  public void stop(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
+    calls.stream(
+        "stop",
+        flagged(ApiRoutes.project(projectName, "stop")),
+        new Requests.Services(services, timeoutSeconds),
+        progress,
+        null);
   }
 
   @Override
   public void start(String projectName, StartOptions options, Consumer<Event> progress) {
-    calls.stream("start", flagged(ApiRoutes.project(projectName, "start")), new Requests.Start(options), progress, null);
+    calls.stream(
+        "start",
+        flagged(ApiRoutes.project(projectName, "start")),
+        new Requests.Start(options),
+        progress,
+        null);
   }
 
   @Override
   public void kill(String projectName, KillOptions options, Consumer<Event> progress) {
-    calls.stream("kill", flagged(ApiRoutes.project(projectName, "kill")), new Requests.Kill(options), progress, null);
+    calls.stream(
+        "kill",
+        flagged(ApiRoutes.project(projectName, "kill")),
+        new Requests.Kill(options),
+        progress,
+        null);
   }
 
   @Override
   public void pause(String projectName, List<String> services, Consumer<Event> progress) {
-    calls.stream("pause", flagged(ApiRoutes.project(projectName, "pause")), new Requests.Services(services, null), progress, null);
+    calls.stream(
+        "pause",
+        flagged(ApiRoutes.project(projectName, "pause")),
+        new Requests.Services(services, null),
+        progress,
+        null);
   }
 
   @Override
   public void unpause(String projectName, List<String> services, Consumer<Event> progress) {
-    calls.stream("unpause", flagged(ApiRoutes.project(projectName, "unpause")), new Requests.Services(services, null), progress, null);
+    calls.stream(
+        "unpause",
+        flagged(ApiRoutes.project(projectName, "unpause")),
+        new Requests.Services(services, null),
+        progress,
+        null);
   }
 
   @Override
   public List<String> remove(String projectName, RemoveOptions options, Consumer<Event> progress) {
     JavaType names = JSON.getTypeFactory().constructCollectionType(List.class, String.class);
-    return calls.stream("rm", flagged(ApiRoutes.project(projectName, "rm")), new Requests.Remove(options), progress, names);
+    return calls.stream(
+        "rm",
+        flagged(ApiRoutes.project(projectName, "rm")),
+        new Requests.Remove(options),
+        progress,
+        names);
   }
 
   @Override
   public ContainerDetails inspect(ContainerRef container) {
-    String path = container.name() != null ? ApiRoutes.container(container.name()) + "/json"
-        : ApiRoutes.project(container.project(), "inspect") + "?service=" + ApiRoutes.encode(container.service()) + "&index=" + container.index();
+    String path =
+        container.name() != null
+            ? ApiRoutes.container(container.name()) + "/json"
+            : ApiRoutes.project(container.project(), "inspect")
+                + "?service="
+                + ApiRoutes.encode(container.service())
+                + "&index="
+                + container.index();
     return calls.query("GET", path, JSON.constructType(ContainerDetails.class));
   }
 
@@ -150,30 +205,52 @@ public final class RemoteComposeService implements EngineVerbs {
     for (String n : names == null ? List.<String>of() : names) {
       q.append(q.length() == 0 ? "?" : "&").append("name=").append(ApiRoutes.encode(n));
     }
-    return calls.query("GET", ApiRoutes.PREFIX + "/networks" + q,
+    return calls.query(
+        "GET",
+        ApiRoutes.PREFIX + "/networks" + q,
         JSON.getTypeFactory().constructCollectionType(List.class, NetworkDetails.class));
   }
 
   @Override
   public PruneReport prune(PruneOptions options, Consumer<Event> progress) {
-    return calls.stream("prune", flagged(ApiRoutes.PREFIX + "/prune"), new Requests.Prune(options), progress,
+    return calls.stream(
+        "prune",
+        flagged(ApiRoutes.PREFIX + "/prune"),
+        new Requests.Prune(options),
+        progress,
         JSON.constructType(PruneReport.class));
   }
 
   @Override
-  public void restart(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
-    calls.stream("restart", flagged(ApiRoutes.project(projectName, "restart")), new Requests.Services(services, timeoutSeconds), progress, null);
+  public void restart(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
+    calls.stream(
+        "restart",
+        flagged(ApiRoutes.project(projectName, "restart")),
+        new Requests.Services(services, timeoutSeconds),
+        progress,
+        null);
   }
 
   @Override
   public ContainerSummary run(Project project, RunOptions options, Consumer<Event> progress) {
     JavaType type = JSON.constructType(ContainerSummary.class);
-    return calls.stream("run", flagged(ApiRoutes.project(project.name(), "run")), new Requests.Run(project, options), progress, type);
+    return calls.stream(
+        "run",
+        flagged(ApiRoutes.project(project.name(), "run")),
+        new Requests.Run(project, options),
+        progress,
+        type);
   }
 
   @Override
   public int waitExit(String containerName) {
-    Requests.WaitResult r = calls.streamGet(ApiRoutes.container(containerName) + "/wait", null, JSON.constructType(Requests.WaitResult.class), null);
+    Requests.WaitResult r =
+        calls.streamGet(
+            ApiRoutes.container(containerName) + "/wait",
+            null,
+            JSON.constructType(Requests.WaitResult.class),
+            null);
     return r.exitCode();
   }
 
@@ -183,7 +260,8 @@ public final class RemoteComposeService implements EngineVerbs {
   }
 
   @Override
-  public void events(String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
+  public void events(
+      String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
     String query = since == null ? "" : "?since=" + ApiRoutes.encode(since.toString());
     calls.streamGet(ApiRoutes.project(projectName, "events") + query, sink, null, stop);
   }

@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
- * Polls a stop condition while a stream is being read and closes the connection when it turns
- * true, which wakes the blocked reader. Polling (100 ms) because {@link BooleanSupplier} has no
- * way to notify; the reader itself never polls.
+ * Polls a stop condition while a stream is being read and closes the connection when it turns true,
+ * which wakes the blocked reader. Polling (100 ms) because {@link BooleanSupplier} has no way to
+ * notify; the reader itself never polls.
  */
 final class StopWatcher implements AutoCloseable {
   private static final long POLL_MILLIS = 100;
@@ -28,7 +28,8 @@ final class StopWatcher implements AutoCloseable {
     return new StopWatcher(t);
   }
 
-  private static void watch(BooleanSupplier stop, AtomicBoolean stopped, UnixConnection connection) {
+  private static void watch(
+      BooleanSupplier stop, AtomicBoolean stopped, UnixConnection connection) {
     try {
       while (!stop.getAsBoolean()) {
         Thread.sleep(POLL_MILLIS);

@@ -10,12 +10,20 @@ import java.util.stream.Collectors;
  * too); the engine exits 143 on SIGTERM, which is a clean stop.
  */
 final class SystemdUnit {
-  private static final List<String> PASSED_ENV = List.of("JCOMPOSE_DATA_ROOT", "JCOMPOSE_RUN_ROOT", "JCOMPOSE_REGISTRY_MIRRORS", "JCOMPOSE_ENGINE_JAVA_OPTS");
+  private static final List<String> PASSED_ENV =
+      List.of(
+          "JCOMPOSE_DATA_ROOT",
+          "JCOMPOSE_RUN_ROOT",
+          "JCOMPOSE_REGISTRY_MIRRORS",
+          "JCOMPOSE_ENGINE_JAVA_OPTS");
 
   private SystemdUnit() {}
 
   static String render(Map<String, String> env) {
-    String exec = EngineLauncher.engineCommand(env, false).stream().map(SystemdUnit::quote).collect(Collectors.joining(" "));
+    String exec =
+        EngineLauncher.engineCommand(env, false).stream()
+            .map(SystemdUnit::quote)
+            .collect(Collectors.joining(" "));
     StringBuilder sb = new StringBuilder();
     sb.append("[Unit]\n")
         .append("Description=jcompose engine (runs and supervises compose projects)\n")
@@ -29,7 +37,9 @@ final class SystemdUnit {
         sb.append("Environment=").append(quote(key + "=" + env.get(key))).append('\n');
       }
     }
-    sb.append("ExecStart=").append(exec).append('\n')
+    sb.append("ExecStart=")
+        .append(exec)
+        .append('\n')
         .append("KillMode=process\n")
         .append("SuccessExitStatus=143\n")
         .append("Restart=on-failure\n")
@@ -42,7 +52,8 @@ final class SystemdUnit {
 
   /** systemd's quoting: words with spaces or quotes go in double quotes with escapes. */
   private static String quote(String word) {
-    if (!word.isEmpty() && word.chars().noneMatch(c -> c == ' ' || c == '"' || c == '\\' || c == '\'')) {
+    if (!word.isEmpty()
+        && word.chars().noneMatch(c -> c == ' ' || c == '"' || c == '\\' || c == '\'')) {
       return word;
     }
     return "\"" + word.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

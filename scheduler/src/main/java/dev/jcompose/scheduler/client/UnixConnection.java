@@ -33,7 +33,8 @@ final class UnixConnection implements AutoCloseable {
     this.readTimeout = readTimeout;
   }
 
-  static UnixConnection open(Path socket, Duration connectTimeout, Duration readTimeout) throws IOException {
+  static UnixConnection open(Path socket, Duration connectTimeout, Duration readTimeout)
+      throws IOException {
     SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
     Selector selector = null;
     try {

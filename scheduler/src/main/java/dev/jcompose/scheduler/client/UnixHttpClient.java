@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A deliberately small HTTP/1.1 client for the engine socket: one request per connection
- * ({@code Connection: close}), fixed-length request bodies, chunked or fixed-length answers.
- * Plain JDK so the CLI starts without loading an event loop.
+ * A deliberately small HTTP/1.1 client for the engine socket: one request per connection ({@code
+ * Connection: close}), fixed-length request bodies, chunked or fixed-length answers. Plain JDK so
+ * the CLI starts without loading an event loop.
  */
 final class UnixHttpClient {
   private final Path socket;
@@ -24,7 +24,8 @@ final class UnixHttpClient {
   }
 
   /** Sends a request; the caller must close the response. {@code body} may be null. */
-  HttpResponse send(String method, String path, byte[] body, Duration readTimeout) throws IOException {
+  HttpResponse send(String method, String path, byte[] body, Duration readTimeout)
+      throws IOException {
     UnixConnection connection = UnixConnection.open(socket, connectTimeout, readTimeout);
     try {
       connection.write(head(method, path, body).getBytes(StandardCharsets.US_ASCII));
@@ -41,9 +42,12 @@ final class UnixHttpClient {
   private static String head(String method, String path, byte[] body) {
     StringBuilder sb = new StringBuilder(160);
     sb.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
-    sb.append("Host: jcompose\r\nConnection: close\r\nAccept: application/json, application/x-ndjson\r\n");
+    sb.append(
+        "Host: jcompose\r\nConnection: close\r\nAccept: application/json, application/x-ndjson\r\n");
     if (body != null) {
-      sb.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+      sb.append("Content-Type: application/json\r\nContent-Length: ")
+          .append(body.length)
+          .append("\r\n");
     }
     return sb.append("\r\n").toString();
   }

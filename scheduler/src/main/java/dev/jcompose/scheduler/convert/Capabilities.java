@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Docker's capability arithmetic: the default 14 capabilities, plus {@code cap_add}, minus
- * {@code cap_drop}, with {@code ALL} on either side and names with or without {@code CAP_}
- * (moby oci/caps TweakCapabilities). Results are names without the prefix, sorted.
+ * Docker's capability arithmetic: the default 14 capabilities, plus {@code cap_add}, minus {@code
+ * cap_drop}, with {@code ALL} on either side and names with or without {@code CAP_} (moby oci/caps
+ * TweakCapabilities). Results are names without the prefix, sorted.
  */
 public final class Capabilities {
 

@@ -28,12 +28,18 @@ public final class ContainerLabels {
       l.put(Labels.WORKING_DIR, r.project().workingDir().toString());
     }
     if (r.project().composeFiles() != null) {
-      l.put(Labels.CONFIG_FILES, r.project().composeFiles().stream().map(Path::toString).collect(Collectors.joining(",")));
+      l.put(
+          Labels.CONFIG_FILES,
+          r.project().composeFiles().stream().map(Path::toString).collect(Collectors.joining(",")));
     }
     l.put(Labels.DEPENDS_ON, dependsOn(s));
     l.put(Labels.CONTAINER_ID, r.hostId());
-    l.put(Labels.VOLUMES, String.join(",", MountConverter.anonymousVolumes(s,
-        r.image().config() == null ? null : r.image().config().volumes(), r.name())));
+    l.put(
+        Labels.VOLUMES,
+        String.join(
+            ",",
+            MountConverter.anonymousVolumes(
+                s, r.image().config() == null ? null : r.image().config().volumes(), r.name())));
     RestartPolicy policy = r.oneoff() ? RestartPolicy.NO : s.lifecycle().restart();
     l.put(Labels.RESTART, policy.label());
     if (policy.delay() != null) {
@@ -42,27 +48,43 @@ public final class ContainerLabels {
     if (policy.window() != null) {
       l.put(Labels.RESTART_WINDOW_MS, Long.toString(policy.window().toMillis()));
     }
-    HealthSpec health = HealthSpec.effective(s.healthcheck(), r.image().config() == null ? null : r.image().config().healthcheck());
+    HealthSpec health =
+        HealthSpec.effective(
+            s.healthcheck(), r.image().config() == null ? null : r.image().config().healthcheck());
     if (health != null) {
       l.put(Labels.HEALTHCHECK, health.encode());
     }
-    String signal = s.lifecycle().stopSignal() != null ? s.lifecycle().stopSignal() : r.image().config() == null ? null : r.image().config().stopSignal();
+    String signal =
+        s.lifecycle().stopSignal() != null
+            ? s.lifecycle().stopSignal()
+            : r.image().config() == null ? null : r.image().config().stopSignal();
     if (signal != null) {
       l.put(Labels.STOP_SIGNAL, signal);
     }
     if (s.lifecycle().stopGracePeriod() != null) {
       l.put(Labels.STOP_GRACE_MS, Long.toString(s.lifecycle().stopGracePeriod().toMillis()));
     }
-    l.put(Labels.NETWORKS, NetworkConverter.serviceNetworkKeys(r.project(), s).stream()
-        .map(k -> NetworkConverter.networkName(r.project(), k)).collect(Collectors.joining(",")));
-    l.put(Labels.COMMAND, String.join(" ", ProcessMerger.args(s, r.image().config(), r.run() == null ? null : r.run().command(),
-        r.run() == null ? null : r.run().entrypoint())));
+    l.put(
+        Labels.NETWORKS,
+        NetworkConverter.serviceNetworkKeys(r.project(), s).stream()
+            .map(k -> NetworkConverter.networkName(r.project(), k))
+            .collect(Collectors.joining(",")));
+    l.put(
+        Labels.COMMAND,
+        String.join(
+            " ",
+            ProcessMerger.args(
+                s,
+                r.image().config(),
+                r.run() == null ? null : r.run().command(),
+                r.run() == null ? null : r.run().entrypoint())));
     return l;
   }
 
   /** docker compose's depends_on label: "svc:condition:restart,..." sorted by name. */
   static String dependsOn(Service s) {
-    return s.lifecycle().dependsOn().entrySet().stream().sorted(Map.Entry.comparingByKey())
+    return s.lifecycle().dependsOn().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
         .map(e -> e.getKey() + ":" + e.getValue().condition() + ":" + e.getValue().restart())
         .collect(Collectors.joining(","));
   }

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 /**
  * What {@link ContainerSpecFactory} needs for one container.
  *
- * @param hostId 64-hex id of this container instance; its first 12 characters are the default hostname
- * @param etcDir host directory holding the container's hosts/resolv.conf/hostname files (bound over /etc)
+ * @param hostId 64-hex id of this container instance; its first 12 characters are the default
+ *     hostname
+ * @param etcDir host directory holding the container's hosts/resolv.conf/hostname files (bound over
+ *     /etc)
  * @param run one-off overrides, null for service containers
  */
 public record ContainerRequest(

@@ -1,13 +1,13 @@
 package dev.jcompose.scheduler.convert;
 
-import java.nio.file.Path;
-import dev.jcompose.scheduler.api.ComposeException;
-import dev.jcompose.model.api.ServiceSecurity;
-import dev.jcompose.model.api.ServiceProcess;
 import dev.jcompose.model.api.Service;
-import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
+import dev.jcompose.model.api.ServiceProcess;
+import dev.jcompose.model.api.ServiceSecurity;
 import dev.jcompose.runtime.api.ContainerSpec;
+import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
 import dev.jcompose.runtime.api.ImageConfig;
+import dev.jcompose.scheduler.api.ComposeException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,58 +24,96 @@ public final class ContainerSpecFactory {
   private ContainerSpecFactory() {}
 
   public static ContainerSpec build(ContainerRequest r, MountConverter.VolumeResolver volumes) {
-    return build(r, volumes, (kind, name, content) -> {
-      throw new ComposeException(ComposeException.Kind.INVALID,
-          kind + " " + name + " needs a content writer");
-    });
+    return build(
+        r,
+        volumes,
+        (kind, name, content) -> {
+          throw new ComposeException(
+              ComposeException.Kind.INVALID, kind + " " + name + " needs a content writer");
+        });
   }
 
-  public static ContainerSpec build(ContainerRequest r, MountConverter.VolumeResolver volumes, FileRefConverter.ContentWriter writer) {
+  public static ContainerSpec build(
+      ContainerRequest r,
+      MountConverter.VolumeResolver volumes,
+      FileRefConverter.ContentWriter writer) {
     Service s = r.service();
     ServiceProcess sp = s.process();
     ServiceSecurity sec = s.security();
     ImageConfig image = r.image().config();
     String hostname = r.hostname();
     var run = r.run();
-    ContainerSpec.ProcessSpec process = new ContainerSpec.ProcessSpec(
-        ProcessMerger.args(s, image, run == null ? null : run.command(), run == null ? null : run.entrypoint()),
-        ProcessMerger.env(image, sp.environment(), run == null ? null : run.environment(), hostname),
-        ProcessMerger.cwd(sp, image, run == null ? null : run.workdir()),
-        ProcessMerger.user(sp, image, run == null ? null : run.user()),
-        sp.groupAdd(),
-        run != null ? run.tty() : sp.tty(),
-        run != null ? run.interactive() : sp.stdinOpen(),
-        Capabilities.compute(sec.capAdd(), sec.capDrop(), sec.privileged()),
-        noNewPrivileges(sec.securityOpt()),
-        ResourceConverter.rlimits(s.resources().ulimits()));
+    ContainerSpec.ProcessSpec process =
+        new ContainerSpec.ProcessSpec(
+            ProcessMerger.args(
+                s,
+                image,
+                run == null ? null : run.command(),
+                run == null ? null : run.entrypoint()),
+            ProcessMerger.env(
+                image, sp.environment(), run == null ? null : run.environment(), hostname),
+            ProcessMerger.cwd(sp, image, run == null ? null : run.workdir()),
+            ProcessMerger.user(sp, image, run == null ? null : run.user()),
+            sp.groupAdd(),
+            run != null ? run.tty() : sp.tty(),
+            run != null ? run.interactive() : sp.stdinOpen(),
+            Capabilities.compute(sec.capAdd(), sec.capDrop(), sec.privileged()),
+            noNewPrivileges(sec.securityOpt()),
+            ResourceConverter.rlimits(s.resources().ulimits()));
     List<MountSpec> mounts = new ArrayList<>(etcMounts(r));
     List<MountSpec> own = MountConverter.mounts(r.project(), s, r.name(), volumes);
-    mounts.addAll(MountConverter.imageVolumes(image == null ? null : image.volumes(), own, r.name(), volumes));
+    mounts.addAll(
+        MountConverter.imageVolumes(
+            image == null ? null : image.volumes(), own, r.name(), volumes));
     mounts.addAll(own);
     mounts.addAll(FileRefConverter.mounts(r.project(), s, writer));
-    return new ContainerSpec(r.name(), r.image(), process, hostname, s.networking().domainname(), r.networkMode(), mounts,
-        Map.of(), ResourceConverter.resources(s.resources()), sec.readOnly(), sec.privileged(), sec.sysctls(),
-        devices(sec), s.resources().shmSize(), ContainerLabels.of(r), run != null && run.attachWait());
+    return new ContainerSpec(
+        r.name(),
+        r.image(),
+        process,
+        hostname,
+        s.networking().domainname(),
+        r.networkMode(),
+        mounts,
+        Map.of(),
+        ResourceConverter.resources(s.resources()),
+        sec.readOnly(),
+        sec.privileged(),
+        sec.sysctls(),
+        devices(sec),
+        s.resources().shmSize(),
+        ContainerLabels.of(r),
+        run != null && run.attachWait());
   }
 
   /** Read-only binds of the etc files; a user mount at the same target comes later and wins. */
   static List<MountSpec> etcMounts(ContainerRequest r) {
     List<MountSpec> out = new ArrayList<>();
     for (String f : ETC_FILES) {
-      out.add(new MountSpec(MountSpec.Type.BIND, r.etcDir().resolve(f), "/etc/" + f, false, false, List.of()));
+      out.add(
+          new MountSpec(
+              MountSpec.Type.BIND, r.etcDir().resolve(f), "/etc/" + f, false, false, List.of()));
     }
     return out;
   }
 
   static boolean noNewPrivileges(List<String> securityOpt) {
-    return securityOpt.stream().anyMatch(o -> o.equals("no-new-privileges") || o.equals("no-new-privileges:true")
-        || o.equals("no-new-privileges=true"));
+    return securityOpt.stream()
+        .anyMatch(
+            o ->
+                o.equals("no-new-privileges")
+                    || o.equals("no-new-privileges:true")
+                    || o.equals("no-new-privileges=true"));
   }
 
   private static List<ContainerSpec.DeviceSpec> devices(ServiceSecurity s) {
     return s.devices().stream()
-        .map(d -> new ContainerSpec.DeviceSpec(Path.of(d.source()),
-            d.target() == null ? d.source() : d.target(), d.permissions() == null ? "rwm" : d.permissions()))
+        .map(
+            d ->
+                new ContainerSpec.DeviceSpec(
+                    Path.of(d.source()),
+                    d.target() == null ? d.source() : d.target(),
+                    d.permissions() == null ? "rwm" : d.permissions()))
         .toList();
   }
 }

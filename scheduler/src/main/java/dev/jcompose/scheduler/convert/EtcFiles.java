@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Contents of the container's /etc/hosts, /etc/resolv.conf and /etc/hostname, as docker writes
- * them (libnetwork etchosts/resolvconf). Pure text builders.
+ * Contents of the container's /etc/hosts, /etc/resolv.conf and /etc/hostname, as docker writes them
+ * (libnetwork etchosts/resolvconf). Pure text builders.
  */
 public final class EtcFiles {
-  private static final String LOCALHOST = """
+  private static final String LOCALHOST =
+      """
       127.0.0.1\tlocalhost
       ::1\tlocalhost ip6-localhost ip6-loopback
       fe00::0\tip6-localnet
@@ -26,24 +27,33 @@ public final class EtcFiles {
    * @param extraHosts ip "host-gateway" becomes {@code hostGateway}
    * @param ownAddress the container's first address, null for none
    */
-  public static String hosts(List<ServiceNetworking.ExtraHost> extraHosts, String hostGateway, String ownAddress,
-      String hostname, String domainname) {
+  public static String hosts(
+      List<ServiceNetworking.ExtraHost> extraHosts,
+      String hostGateway,
+      String ownAddress,
+      String hostname,
+      String domainname) {
     StringBuilder sb = new StringBuilder(LOCALHOST);
     for (ServiceNetworking.ExtraHost entry : extraHosts) {
-      String ip = ServiceNetworking.ExtraHost.HOST_GATEWAY.equals(entry.ip()) ? hostGateway : entry.ip();
+      String ip =
+          ServiceNetworking.ExtraHost.HOST_GATEWAY.equals(entry.ip()) ? hostGateway : entry.ip();
       if (ip != null) {
         sb.append(ip).append('\t').append(entry.host()).append('\n');
       }
     }
     if (ownAddress != null && hostname != null) {
-      String names = domainname == null || domainname.isEmpty() ? hostname : hostname + "." + domainname + " " + hostname;
+      String names =
+          domainname == null || domainname.isEmpty()
+              ? hostname
+              : hostname + "." + domainname + " " + hostname;
       sb.append(ownAddress).append('\t').append(names).append('\n');
     }
     return sb.toString();
   }
 
   /** resolv.conf with the embedded DNS (if any) first, then the service's dns servers. */
-  public static String resolvConf(String embeddedDns, List<String> dns, List<String> search, List<String> options) {
+  public static String resolvConf(
+      String embeddedDns, List<String> dns, List<String> search, List<String> options) {
     StringBuilder sb = new StringBuilder();
     List<String> servers = new ArrayList<>();
     if (embeddedDns != null) {

@@ -1,10 +1,10 @@
 package dev.jcompose.scheduler.convert;
 
-import dev.jcompose.model.api.ServiceStorage;
 import dev.jcompose.model.api.Config;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Secret;
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceStorage;
 import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
 import dev.jcompose.scheduler.api.ComposeException;
 import java.nio.file.Path;
@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Secrets and configs as docker compose mounts them on a local engine: read-only binds of files,
  * secrets at {@code /run/secrets/<name>} and configs at {@code /<name>} unless a target is given.
- * Values from {@code environment} or {@code content} are written to files by a {@link ContentWriter}.
+ * Values from {@code environment} or {@code content} are written to files by a {@link
+ * ContentWriter}.
  */
 public final class FileRefConverter {
 
@@ -33,8 +34,13 @@ public final class FileRefConverter {
       if (sec == null) {
         throw missing(s, "secret", ref.source());
       }
-      Path src = sec.file() != null ? Path.of(sec.file())
-          : writer.write("secret", ref.source(), System.getenv().getOrDefault(String.valueOf(sec.environment()), ""));
+      Path src =
+          sec.file() != null
+              ? Path.of(sec.file())
+              : writer.write(
+                  "secret",
+                  ref.source(),
+                  System.getenv().getOrDefault(String.valueOf(sec.environment()), ""));
       out.add(bind(src, target(ref, "/run/secrets/")));
     }
     for (ServiceStorage.FileRef ref : s.storage().configs()) {
@@ -42,9 +48,15 @@ public final class FileRefConverter {
       if (cfg == null) {
         throw missing(s, "config", ref.source());
       }
-      Path src = cfg.file() != null ? Path.of(cfg.file())
-          : writer.write("config", ref.source(), cfg.content() != null ? cfg.content()
-              : System.getenv().getOrDefault(String.valueOf(cfg.environment()), ""));
+      Path src =
+          cfg.file() != null
+              ? Path.of(cfg.file())
+              : writer.write(
+                  "config",
+                  ref.source(),
+                  cfg.content() != null
+                      ? cfg.content()
+                      : System.getenv().getOrDefault(String.valueOf(cfg.environment()), ""));
       out.add(bind(src, target(ref, "/")));
     }
     return out;
@@ -62,7 +74,8 @@ public final class FileRefConverter {
   }
 
   private static ComposeException missing(Service s, String kind, String name) {
-    return new ComposeException(ComposeException.Kind.INVALID,
+    return new ComposeException(
+        ComposeException.Kind.INVALID,
         "service \"" + s.name() + "\" refers to undefined " + kind + " " + name);
   }
 }

@@ -1,10 +1,10 @@
 package dev.jcompose.scheduler.convert;
 
-import dev.jcompose.scheduler.api.ComposeException;
-import dev.jcompose.model.api.ServiceStorage;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceStorage;
 import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
+import dev.jcompose.scheduler.api.ComposeException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,8 @@ public final class MountConverter {
 
   private MountConverter() {}
 
-  public static List<MountSpec> mounts(Project p, Service s, String containerName, VolumeResolver volumes) {
+  public static List<MountSpec> mounts(
+      Project p, Service s, String containerName, VolumeResolver volumes) {
     List<MountSpec> out = new ArrayList<>();
     for (ServiceStorage.Mount v : s.storage().volumes()) {
       out.add(mount(p, s, containerName, v, volumes));
@@ -44,23 +45,37 @@ public final class MountConverter {
   }
 
   /**
-   * The image's VOLUME paths no service mount covers: docker gives each an anonymous volume
-   * (filled from the image, like any new volume).
+   * The image's VOLUME paths no service mount covers: docker gives each an anonymous volume (filled
+   * from the image, like any new volume).
    */
-  public static List<MountSpec> imageVolumes(List<String> imageVolumes, List<MountSpec> covered, String containerName,
+  public static List<MountSpec> imageVolumes(
+      List<String> imageVolumes,
+      List<MountSpec> covered,
+      String containerName,
       VolumeResolver volumes) {
     List<MountSpec> out = new ArrayList<>();
     for (String target : imageVolumes == null ? List.<String>of() : imageVolumes) {
       if (covered.stream().noneMatch(m -> m.target().equals(target))) {
         String name = anonymousVolumeName(containerName, target);
-        out.add(new MountSpec(MountSpec.Type.VOLUME, volumes.resolve(name, true, target, false), target, false, false, List.of()));
+        out.add(
+            new MountSpec(
+                MountSpec.Type.VOLUME,
+                volumes.resolve(name, true, target, false),
+                target,
+                false,
+                false,
+                List.of()));
       }
     }
     return out;
   }
 
-  /** Anonymous volume names of a container: service mounts without source, then uncovered image VOLUMEs. */
-  public static List<String> anonymousVolumes(Service s, List<String> imageVolumes, String containerName) {
+  /**
+   * Anonymous volume names of a container: service mounts without source, then uncovered image
+   * VOLUMEs.
+   */
+  public static List<String> anonymousVolumes(
+      Service s, List<String> imageVolumes, String containerName) {
     List<String> out = new ArrayList<>();
     List<String> targets = new ArrayList<>();
     for (ServiceStorage.Mount v : s.storage().volumes()) {
@@ -88,22 +103,38 @@ public final class MountConverter {
     return vol != null && vol.name() != null ? vol.name() : p.name() + "_" + key;
   }
 
-  private static MountSpec mount(Project p, Service s, String containerName, ServiceStorage.Mount v, VolumeResolver volumes) {
+  private static MountSpec mount(
+      Project p, Service s, String containerName, ServiceStorage.Mount v, VolumeResolver volumes) {
     boolean nocopy = Boolean.TRUE.equals(v.volumeNocopy());
     return switch (v.type()) {
       // Compose creates missing bind sources unless create_host_path: false (docker -v behaviour).
-      case BIND -> new MountSpec(MountSpec.Type.BIND, Path.of(v.source()), v.target(), v.readOnly(),
-          !Boolean.FALSE.equals(v.bindCreateHostPath()), propagation(v));
-      case TMPFS -> new MountSpec(MountSpec.Type.TMPFS, null, v.target(), v.readOnly(), false, tmpfsOptions(v));
+      case BIND ->
+          new MountSpec(
+              MountSpec.Type.BIND,
+              Path.of(v.source()),
+              v.target(),
+              v.readOnly(),
+              !Boolean.FALSE.equals(v.bindCreateHostPath()),
+              propagation(v));
+      case TMPFS ->
+          new MountSpec(
+              MountSpec.Type.TMPFS, null, v.target(), v.readOnly(), false, tmpfsOptions(v));
       case VOLUME -> {
         boolean anonymous = v.anonymous();
-        String name = anonymous ? anonymousVolumeName(containerName, v.target()) : volumeName(p, v.source());
+        String name =
+            anonymous ? anonymousVolumeName(containerName, v.target()) : volumeName(p, v.source());
         Path dir = volumes.resolve(name, anonymous, v.target(), nocopy);
         Path src = v.volumeSubpath() == null ? dir : dir.resolve(v.volumeSubpath());
         yield new MountSpec(MountSpec.Type.VOLUME, src, v.target(), v.readOnly(), false, List.of());
       }
-      default -> throw new ComposeException(ComposeException.Kind.INVALID,
-          "service \"" + s.name() + "\": volume type \"" + v.type().id() + "\" is not supported");
+      default ->
+          throw new ComposeException(
+              ComposeException.Kind.INVALID,
+              "service \""
+                  + s.name()
+                  + "\": volume type \""
+                  + v.type().id()
+                  + "\" is not supported");
     };
   }
 
@@ -127,7 +158,14 @@ public final class MountConverter {
    * by MountRules.tmpfs); nosuid and nodev are flags the runtime always sets, not tmpfs data.
    */
   static MountSpec tmpfs(ServiceStorage.Tmpfs t) {
-    return new MountSpec(MountSpec.Type.TMPFS, null, t.target(), t.options().contains("ro"), false,
-        t.options().stream().filter(o -> !List.of("ro", "rw", "nosuid", "nodev").contains(o)).toList());
+    return new MountSpec(
+        MountSpec.Type.TMPFS,
+        null,
+        t.target(),
+        t.options().contains("ro"),
+        false,
+        t.options().stream()
+            .filter(o -> !List.of("ro", "rw", "nosuid", "nodev").contains(o))
+            .toList());
   }
 }

@@ -25,14 +25,17 @@ public final class NetworkConverter {
   public static NetworkSpec networkSpec(Project p, Network n) {
     List<NetworkSpec.Subnet> subnets = new ArrayList<>();
     if (n.ipam() != null && n.ipam().config() != null) {
-      n.ipam().config().forEach(c -> subnets.add(new NetworkSpec.Subnet(c.subnet(), c.ipRange(), c.gateway())));
+      n.ipam()
+          .config()
+          .forEach(c -> subnets.add(new NetworkSpec.Subnet(c.subnet(), c.ipRange(), c.gateway())));
     }
     Map<String, String> labels = new LinkedHashMap<>(n.labels() == null ? Map.of() : n.labels());
     labels.put(Labels.PROJECT, p.name());
     labels.put(Labels.NETWORK, n.key());
     Map<String, String> opts = n.driverOpts() == null ? Map.of() : n.driverOpts();
     String mtu = opts.get("com.docker.network.driver.mtu");
-    return new NetworkSpec(n.name(), n.internal(), subnets, mtu == null ? null : Integer.valueOf(mtu), opts, labels);
+    return new NetworkSpec(
+        n.name(), n.internal(), subnets, mtu == null ? null : Integer.valueOf(mtu), opts, labels);
   }
 
   /** Network keys the service attaches to, in connection order (priority desc, then key). */
@@ -50,7 +53,8 @@ public final class NetworkConverter {
   }
 
   /** One attach request per network, eth0 first; the first network carries the default route. */
-  public static List<AttachRequest> attachRequests(Project p, Service s, String containerName, String hostname, Path netns) {
+  public static List<AttachRequest> attachRequests(
+      Project p, Service s, String containerName, String hostname, Path netns) {
     return attachRequests(p, s, containerName, hostname, netns, true);
   }
 
@@ -58,8 +62,8 @@ public final class NetworkConverter {
    * With {@code aliases} false (a one-off without {@code --use-aliases}, as docker compose makes
    * it) the container answers only to its name and hostname, not to the service's name and aliases.
    */
-  public static List<AttachRequest> attachRequests(Project p, Service s, String containerName, String hostname, Path netns,
-      boolean aliases) {
+  public static List<AttachRequest> attachRequests(
+      Project p, Service s, String containerName, String hostname, Path netns, boolean aliases) {
     List<AttachRequest> out = new ArrayList<>();
     List<String> keys = serviceNetworkKeys(p, s);
     for (int i = 0; i < keys.size(); i++) {
@@ -75,8 +79,16 @@ public final class NetworkConverter {
         names.addAll(sn.aliases());
       }
       s.networking().links().forEach(l -> names.add(l.alias()));
-      out.add(new AttachRequest(containerName, networkName(p, key), netns, "eth" + i,
-          sn == null ? null : sn.ipv4Address(), sn == null ? null : sn.macAddress(), List.copyOf(names), i == 0));
+      out.add(
+          new AttachRequest(
+              containerName,
+              networkName(p, key),
+              netns,
+              "eth" + i,
+              sn == null ? null : sn.ipv4Address(),
+              sn == null ? null : sn.macAddress(),
+              List.copyOf(names),
+              i == 0));
     }
     return out;
   }
@@ -87,15 +99,21 @@ public final class NetworkConverter {
   }
 
   /** Published ports; a published range maps to its first port, no published port = random. */
-  public static List<PortBinding> portBindings(List<ServiceNetworking.Port> ports, String containerIp) {
+  public static List<PortBinding> portBindings(
+      List<ServiceNetworking.Port> ports, String containerIp) {
     List<PortBinding> out = new ArrayList<>();
     for (ServiceNetworking.Port port : ports) {
       if ("host".equals(port.mode()) && port.published() == null) {
         continue;
       }
       int hostPort = port.published() == null ? 0 : port.published().start();
-      out.add(new PortBinding(port.hostIp() == null ? "" : port.hostIp(), hostPort, containerIp, port.target(),
-          port.protocol().id()));
+      out.add(
+          new PortBinding(
+              port.hostIp() == null ? "" : port.hostIp(),
+              hostPort,
+              containerIp,
+              port.target(),
+              port.protocol().id()));
     }
     return out;
   }

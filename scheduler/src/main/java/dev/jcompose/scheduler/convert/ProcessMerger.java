@@ -1,7 +1,7 @@
 package dev.jcompose.scheduler.convert;
 
-import dev.jcompose.model.api.ServiceProcess;
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceProcess;
 import dev.jcompose.runtime.api.ImageConfig;
 import dev.jcompose.scheduler.api.ComposeException;
 import java.util.ArrayList;
@@ -10,20 +10,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Merges a service's process settings over its image's config the way docker does: an
- * {@code entrypoint} set by the service resets the image CMD unless {@code command} is also set;
- * environment is the image env overlaid by the service's; working dir and user fall back to the image.
+ * Merges a service's process settings over its image's config the way docker does: an {@code
+ * entrypoint} set by the service resets the image CMD unless {@code command} is also set;
+ * environment is the image env overlaid by the service's; working dir and user fall back to the
+ * image.
  */
 public final class ProcessMerger {
-  static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  static final String DEFAULT_PATH =
+      "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
   private ProcessMerger() {}
 
   /** entrypoint + cmd; fails INVALID when both are empty (docker: "no command specified"). */
-  public static List<String> args(Service s, ImageConfig image, List<String> commandOverride, String entrypointOverride) {
+  public static List<String> args(
+      Service s, ImageConfig image, List<String> commandOverride, String entrypointOverride) {
     ServiceProcess p = s.process();
-    List<String> entrypoint = entrypointOverride != null ? splitEntrypoint(entrypointOverride)
-        : p.entrypoint() != null ? p.entrypoint() : nullToEmpty(image == null ? null : image.entrypoint());
+    List<String> entrypoint =
+        entrypointOverride != null
+            ? splitEntrypoint(entrypointOverride)
+            : p.entrypoint() != null
+                ? p.entrypoint()
+                : nullToEmpty(image == null ? null : image.entrypoint());
     boolean entrypointReset = entrypointOverride != null || p.entrypoint() != null;
     List<String> cmd;
     if (commandOverride != null && !commandOverride.isEmpty()) {
@@ -36,14 +43,20 @@ public final class ProcessMerger {
     List<String> args = new ArrayList<>(entrypoint);
     args.addAll(cmd);
     if (args.isEmpty()) {
-      throw new ComposeException(ComposeException.Kind.INVALID,
-          "service \"" + s.name() + "\": no command specified (neither the image nor the service sets entrypoint or command)");
+      throw new ComposeException(
+          ComposeException.Kind.INVALID,
+          "service \""
+              + s.name()
+              + "\": no command specified (neither the image nor the service sets entrypoint or command)");
     }
     return args;
   }
 
-  /** Image env overlaid by service env (then extra); PATH defaulted and HOSTNAME set as docker does. */
-  public static List<String> env(ImageConfig image, Map<String, String> service, Map<String, String> extra, String hostname) {
+  /**
+   * Image env overlaid by service env (then extra); PATH defaulted and HOSTNAME set as docker does.
+   */
+  public static List<String> env(
+      ImageConfig image, Map<String, String> service, Map<String, String> extra, String hostname) {
     Map<String, String> merged = new LinkedHashMap<>();
     if (hostname != null) {
       merged.put("HOSTNAME", hostname);
@@ -86,11 +99,12 @@ public final class ProcessMerger {
   private static void putAll(Map<String, String> target, Map<String, String> source) {
     if (source != null) {
       // A null value means "unset" in compose (KEY without value and not in the environment).
-      source.forEach((k, v) -> {
-        if (v != null) {
-          target.put(k, v);
-        }
-      });
+      source.forEach(
+          (k, v) -> {
+            if (v != null) {
+              target.put(k, v);
+            }
+          });
     }
   }
 

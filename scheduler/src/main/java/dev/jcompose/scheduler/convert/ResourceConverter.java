@@ -26,16 +26,30 @@ public final class ResourceConverter {
       quota = r.nanoCpus() * CFS_PERIOD / 1_000_000_000L;
     }
     Long pids = r.pidsLimit() != null && r.pidsLimit() > 0 ? r.pidsLimit() : null;
-    return new ContainerSpec.Resources(r.memLimit(), r.memswapLimit(), r.memReservation(), quota, period,
-        r.cpuShares(), r.cpuset(), pids, r.oomScoreAdj());
+    return new ContainerSpec.Resources(
+        r.memLimit(),
+        r.memswapLimit(),
+        r.memReservation(),
+        quota,
+        period,
+        r.cpuShares(),
+        r.cpuset(),
+        pids,
+        r.oomScoreAdj());
   }
 
   /** ulimits as rlimits named like OCI ("RLIMIT_NOFILE"), sorted by name. */
   public static List<ContainerSpec.Rlimit> rlimits(Map<String, ServiceResources.Ulimit> ulimits) {
     List<ContainerSpec.Rlimit> out = new ArrayList<>();
-    ulimits.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-        out.add(new ContainerSpec.Rlimit("RLIMIT_" + e.getKey().toUpperCase(Locale.ROOT),
-            e.getValue().soft(), e.getValue().hard())));
+    ulimits.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e ->
+                out.add(
+                    new ContainerSpec.Rlimit(
+                        "RLIMIT_" + e.getKey().toUpperCase(Locale.ROOT),
+                        e.getValue().soft(),
+                        e.getValue().hard())));
     return out;
   }
 }

@@ -22,10 +22,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * The engine: owns the runtime, network manager, supervision and health probing, and serves
- * {@link #service()}. Lifecycle: {@link #start} re-adopts what an earlier engine left (running
- * containers are watched again; exited always/unless-stopped ones come back, as after a reboot);
- * {@link #close} stops supervision but leaves containers and networks running.
+ * The engine: owns the runtime, network manager, supervision and health probing, and serves {@link
+ * #service()}. Lifecycle: {@link #start} re-adopts what an earlier engine left (running containers
+ * are watched again; exited always/unless-stopped ones come back, as after a reboot); {@link
+ * #close} stops supervision but leaves containers and networks running.
  */
 public final class Engine implements AutoCloseable {
   // Most operations wait on a container (stop grace periods) or the kernel, not on a core, so a
@@ -45,21 +45,46 @@ public final class Engine implements AutoCloseable {
   public static Engine start(RuntimePaths paths, Map<String, String> env) {
     EngineWiring.Parts parts = EngineWiring.real(paths, env);
     parts.networks().start();
-    return start(parts.runtime(), parts.images(), parts.volumes(), parts.networks(), paths.dataRoot().resolve("state"),
-        paths.runRoot().resolve("locks"), () -> parts.vertx().close());
+    return start(
+        parts.runtime(),
+        parts.images(),
+        parts.volumes(),
+        parts.networks(),
+        paths.dataRoot().resolve("state"),
+        paths.runRoot().resolve("locks"),
+        () -> parts.vertx().close());
   }
 
   /** Starts an engine on the given collaborators (tests pass fakes). */
-  public static Engine start(ContainerRuntime runtime, ImageService images, VolumeService volumes, NetworkManager networks,
-      Path stateDir, Path lockDir, AutoCloseable extra) {
+  public static Engine start(
+      ContainerRuntime runtime,
+      ImageService images,
+      VolumeService volumes,
+      NetworkManager networks,
+      Path stateDir,
+      Path lockDir,
+      AutoCloseable extra) {
     ExecutorService pool = Executors.newCachedThreadPool(daemon("jcompose-op"));
     ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("jcompose-timer"));
     EventBus bus = new EventBus();
     HealthMonitor health = new HealthMonitor(runtime, timer, Clock.systemUTC(), bus);
     EngineState state = new EngineState(stateDir);
     Supervisor supervisor = new Supervisor(runtime, state, health, bus, timer);
-    EngineContext ctx = new EngineContext(runtime, images, volumes, networks, bus, health, supervisor, state,
-        new ProjectLocks(lockDir), pool, timer, stateDir, PARALLELISM);
+    EngineContext ctx =
+        new EngineContext(
+            runtime,
+            images,
+            volumes,
+            networks,
+            bus,
+            health,
+            supervisor,
+            state,
+            new ProjectLocks(lockDir),
+            pool,
+            timer,
+            stateDir,
+            PARALLELISM);
     supervisor.adopt();
     return new Engine(ctx, extra);
   }

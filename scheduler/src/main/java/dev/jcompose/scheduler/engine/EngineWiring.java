@@ -1,7 +1,7 @@
 package dev.jcompose.scheduler.engine;
 
-import dev.jcompose.netmgr.api.NetworkManager;
 import dev.jcompose.netmgr.NetworkManagers;
+import dev.jcompose.netmgr.api.NetworkManager;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.runtime.api.RuntimePaths;
@@ -20,7 +20,12 @@ import java.util.Map;
  */
 final class EngineWiring {
   /** The real collaborators plus what must be closed with the engine. */
-  record Parts(ContainerRuntime runtime, ImageService images, VolumeService volumes, NetworkManager networks, Vertx vertx) {}
+  record Parts(
+      ContainerRuntime runtime,
+      ImageService images,
+      VolumeService volumes,
+      NetworkManager networks,
+      Vertx vertx) {}
 
   private EngineWiring() {}
 

@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 /**
  * In-process publish/subscribe of engine events (lifecycle, health, progress). Subscribers are
  * called synchronously on the publishing thread, in publication order, and must not block; a
- * failing subscriber never breaks publishing. The last {@value #HISTORY} events are kept so that
- * a subscriber can start from a moment in the recent past (docker's {@code events --since}).
+ * failing subscriber never breaks publishing. The last {@value #HISTORY} events are kept so that a
+ * subscriber can start from a moment in the recent past (docker's {@code events --since}).
  */
 public final class EventBus {
   static final int HISTORY = 1000;
@@ -60,13 +60,20 @@ public final class EventBus {
    * container instance: a recreated container of the same name has another), project, service and
    * name from the container's labels, plus {@code extra}.
    */
-  public void container(String name, Map<String, String> labels, String action, String message, Map<String, String> extra) {
+  public void container(
+      String name,
+      Map<String, String> labels,
+      String action,
+      String message,
+      Map<String, String> extra) {
     Map<String, String> attrs = new TreeMap<>(extra);
     attrs.put("name", name);
     putIfPresent(attrs, "id", labels.get(Labels.CONTAINER_ID));
     putIfPresent(attrs, "project", labels.get(Labels.PROJECT));
     putIfPresent(attrs, "service", labels.get(Labels.SERVICE));
-    publish(new Event(Instant.now(), "Container " + name, action, message == null ? "" : message, attrs));
+    publish(
+        new Event(
+            Instant.now(), "Container " + name, action, message == null ? "" : message, attrs));
   }
 
   private static void putIfPresent(Map<String, String> m, String k, String v) {

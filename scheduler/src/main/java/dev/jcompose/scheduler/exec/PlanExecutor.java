@@ -12,8 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 
 /**
- * Runs a {@link Plan}: every operation after its dependencies, independent branches in parallel,
- * at most {@code parallelism} blocking operations at a time. Makes no decisions: a failed operation
+ * Runs a {@link Plan}: every operation after its dependencies, independent branches in parallel, at
+ * most {@code parallelism} blocking operations at a time. Makes no decisions: a failed operation
  * fails its dependants with a message naming the failed dependency, everything else still runs.
  */
 public final class PlanExecutor {
@@ -27,27 +27,34 @@ public final class PlanExecutor {
   }
 
   /**
-   * Outcome per op id: null when it succeeded, else its failure ({@link OptionalFailure} for optional
-   * ops, which did not stop anything). Blocks until all are done. One plan per executor instance.
+   * Outcome per op id: null when it succeeded, else its failure ({@link OptionalFailure} for
+   * optional ops, which did not stop anything). Blocks until all are done. One plan per executor
+   * instance.
    */
   public Map<String, Throwable> execute(Plan plan, OpRunner runner) {
     Map<String, CompletableFuture<Void>> futures = new LinkedHashMap<>();
     for (Op op : plan.ops()) {
-      CompletableFuture<?>[] deps = op.deps().stream().map(futures::get).toArray(CompletableFuture[]::new);
-      CompletableFuture<Void> f = CompletableFuture.allOf(deps)
-          .handle((v, err) -> {
-            if (err != null) {
-              throw new CompletionException(dependencyFailure(op, futures));
-            }
-            return null;
-          })
-          .thenComposeAsync(v -> runBounded(runner, op), pool);
+      CompletableFuture<?>[] deps =
+          op.deps().stream().map(futures::get).toArray(CompletableFuture[]::new);
+      CompletableFuture<Void> f =
+          CompletableFuture.allOf(deps)
+              .handle(
+                  (v, err) -> {
+                    if (err != null) {
+                      throw new CompletionException(dependencyFailure(op, futures));
+                    }
+                    return null;
+                  })
+              .thenComposeAsync(v -> runBounded(runner, op), pool);
       if (op.optional()) {
-        // An optional op (required: false dependency) never fails its dependants; its failure is kept as a warning.
-        f = f.exceptionally(err -> {
-          warnings.put(op.id(), unwrap(err));
-          return null;
-        });
+        // An optional op (required: false dependency) never fails its dependants; its failure is
+        // kept as a warning.
+        f =
+            f.exceptionally(
+                err -> {
+                  warnings.put(op.id(), unwrap(err));
+                  return null;
+                });
       }
       futures.put(op.id(), f);
     }
@@ -76,12 +83,16 @@ public final class PlanExecutor {
     return stage;
   }
 
-  private static OpFailedException dependencyFailure(Op op, Map<String, CompletableFuture<Void>> futures) {
+  private static OpFailedException dependencyFailure(
+      Op op, Map<String, CompletableFuture<Void>> futures) {
     for (String d : op.deps()) {
       CompletableFuture<Void> f = futures.get(d);
       if (f.isCompletedExceptionally()) {
         Throwable cause = unwrap(outcome(f));
-        String msg = cause instanceof OpFailedException ? cause.getMessage() : "dependency " + d + " failed: " + cause.getMessage();
+        String msg =
+            cause instanceof OpFailedException
+                ? cause.getMessage()
+                : "dependency " + d + " failed: " + cause.getMessage();
         return new OpFailedException(msg, cause);
       }
     }

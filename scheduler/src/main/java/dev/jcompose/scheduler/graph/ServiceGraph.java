@@ -16,8 +16,8 @@ import java.util.TreeSet;
 /**
  * The services of a project and what each needs first: {@code depends_on} entries, the service it
  * shares a network namespace with ({@code network_mode: service:x}) and {@code links}. Dependencies
- * on services absent from the project are dropped (they were checked by the model, or are
- * {@code required: false}). Construction fails with a message naming the cycle, if any.
+ * on services absent from the project are dropped (they were checked by the model, or are {@code
+ * required: false}). Construction fails with a message naming the cycle, if any.
  */
 public final class ServiceGraph {
   private final Map<String, Set<String>> deps = new TreeMap<>();
@@ -50,11 +50,12 @@ public final class ServiceGraph {
   /** Services that depend directly on {@code service}, sorted. */
   public Set<String> dependants(String service) {
     Set<String> out = new TreeSet<>();
-    deps.forEach((s, d) -> {
-      if (d.contains(service)) {
-        out.add(s);
-      }
-    });
+    deps.forEach(
+        (s, d) -> {
+          if (d.contains(service)) {
+            out.add(s);
+          }
+        });
     return out;
   }
 
@@ -109,7 +110,8 @@ public final class ServiceGraph {
     path.add(s);
     if (m != null && m == 1) {
       List<String> cycle = path.subList(path.indexOf(s), path.size());
-      throw new ComposeException(ComposeException.Kind.INVALID,
+      throw new ComposeException(
+          ComposeException.Kind.INVALID,
           "dependency cycle detected: " + String.join(" -> ", cycle));
     }
     mark.put(s, 1);

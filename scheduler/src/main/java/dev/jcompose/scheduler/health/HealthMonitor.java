@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Health of every running container with a healthcheck: one {@link HealthProber} per container
- * run, the last state kept for {@code ps}, and waiters (service_healthy dependants, {@code up --wait})
+ * Health of every running container with a healthcheck: one {@link HealthProber} per container run,
+ * the last state kept for {@code ps}, and waiters (service_healthy dependants, {@code up --wait})
  * completed the moment a transition happens — event-driven, never polled.
  */
 public final class HealthMonitor {
@@ -27,7 +27,8 @@ public final class HealthMonitor {
   private final Map<String, HealthProber> probers = new ConcurrentHashMap<>();
   private final Map<String, List<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
 
-  public HealthMonitor(ContainerRuntime runtime, ScheduledExecutorService timer, Clock clock, EventBus bus) {
+  public HealthMonitor(
+      ContainerRuntime runtime, ScheduledExecutorService timer, Clock clock, EventBus bus) {
     this.runtime = runtime;
     this.timer = timer;
     this.clock = clock;
@@ -40,7 +41,8 @@ public final class HealthMonitor {
     if (spec == null) {
       return;
     }
-    HealthProber p = new HealthProber(name, spec, runtime, timer, clock, (n, st) -> transition(n, labels, st));
+    HealthProber p =
+        new HealthProber(name, spec, runtime, timer, clock, (n, st) -> transition(n, labels, st));
     HealthProber old = probers.put(name, p);
     if (old != null) {
       old.stop();
@@ -76,11 +78,15 @@ public final class HealthMonitor {
     return p == null ? List.of() : p.state().log();
   }
 
-  /** Completes when the container is healthy; fails when unhealthy, exited, or without healthcheck. */
+  /**
+   * Completes when the container is healthy; fails when unhealthy, exited, or without healthcheck.
+   */
   public CompletableFuture<Void> awaitHealthy(String name, Map<String, String> labels) {
     if (HealthSpec.decode(labels.get(Labels.HEALTHCHECK)) == null) {
-      return CompletableFuture.failedFuture(new ComposeException(ComposeException.Kind.INVALID,
-          "container " + name + " has no healthcheck configured"));
+      return CompletableFuture.failedFuture(
+          new ComposeException(
+              ComposeException.Kind.INVALID,
+              "container " + name + " has no healthcheck configured"));
     }
     CompletableFuture<Void> f = new CompletableFuture<>();
     synchronized (waiters) {
@@ -97,7 +103,8 @@ public final class HealthMonitor {
   }
 
   private void transition(String name, Map<String, String> labels, HealthState state) {
-    bus.container(name, labels, "health_status: " + state.status().text(), lastOutput(state), Map.of());
+    bus.container(
+        name, labels, "health_status: " + state.status().text(), lastOutput(state), Map.of());
     settle(name, state.status());
   }
 
@@ -119,13 +126,14 @@ public final class HealthMonitor {
       list = waiters.remove(name);
     }
     if (list != null) {
-      list.forEach(f -> {
-        if (error == null) {
-          f.complete(null);
-        } else {
-          f.completeExceptionally(error);
-        }
-      });
+      list.forEach(
+          f -> {
+            if (error == null) {
+              f.complete(null);
+            } else {
+              f.completeExceptionally(error);
+            }
+          });
     }
   }
 

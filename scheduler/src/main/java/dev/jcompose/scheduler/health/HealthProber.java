@@ -34,8 +34,13 @@ public final class HealthProber {
   private volatile ScheduledFuture<?> next;
   private volatile boolean stopped;
 
-  public HealthProber(String container, HealthSpec spec, ContainerRuntime runtime, ScheduledExecutorService timer,
-      Clock clock, BiConsumer<String, HealthState> onTransition) {
+  public HealthProber(
+      String container,
+      HealthSpec spec,
+      ContainerRuntime runtime,
+      ScheduledExecutorService timer,
+      Clock clock,
+      BiConsumer<String, HealthState> onTransition) {
     this.container = container;
     this.spec = spec;
     this.runtime = runtime;
@@ -63,7 +68,9 @@ public final class HealthProber {
 
   private void schedule() {
     if (!stopped) {
-      next = timer.schedule(this::probe, state.nextDelay(clock.instant()).toMillis(), TimeUnit.MILLISECONDS);
+      next =
+          timer.schedule(
+              this::probe, state.nextDelay(clock.instant()).toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -85,7 +92,8 @@ public final class HealthProber {
 
   private HealthState.Result runOnce(Instant start) {
     try {
-      ExecSession s = runtime.exec(container, new ExecSpec(spec.argv(), List.of(), null, null, false, false));
+      ExecSession s =
+          runtime.exec(container, new ExecSpec(spec.argv(), List.of(), null, null, false, false));
       s.stdin().close();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       Thread reader = daemon(() -> drain(s.stdout(), out));
@@ -94,7 +102,8 @@ public final class HealthProber {
       reader.join(200);
       return new HealthState.Result(start, clock.instant(), code, text(out));
     } catch (TimeoutException e) {
-      return new HealthState.Result(start, clock.instant(), -1, "Health check exceeded timeout (" + spec.timeout() + ")");
+      return new HealthState.Result(
+          start, clock.instant(), -1, "Health check exceeded timeout (" + spec.timeout() + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new HealthState.Result(start, clock.instant(), -1, "interrupted");

@@ -7,8 +7,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Docker's health state machine for one container run (moby daemon/health.go): starts STARTING;
- * a passing probe makes it HEALTHY; {@code retries} consecutive failures make it UNHEALTHY, except
+ * Docker's health state machine for one container run (moby daemon/health.go): starts STARTING; a
+ * passing probe makes it HEALTHY; {@code retries} consecutive failures make it UNHEALTHY, except
  * that failures during {@code start_period} do not count (but a success ends the start period).
  * Keeps the last 5 probe results like docker. Not thread-safe: one prober drives it.
  */
@@ -52,7 +52,9 @@ public final class HealthState {
 
   /** Delay before the next probe: start_interval during the start period, else interval. */
   public Duration nextDelay(Instant now) {
-    return inStartPeriod(now) && status == HealthStatus.STARTING ? spec.startInterval() : spec.interval();
+    return inStartPeriod(now) && status == HealthStatus.STARTING
+        ? spec.startInterval()
+        : spec.interval();
   }
 
   public HealthStatus status() {

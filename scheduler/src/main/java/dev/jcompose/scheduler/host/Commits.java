@@ -15,8 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code commit}: the container's changes read as an OCI layer (the container frozen meanwhile,
- * as docker pauses it, so no half-written file is taken) and stored as a new image over the
+ * {@code commit}: the container's changes read as an OCI layer (the container frozen meanwhile, as
+ * docker pauses it, so no half-written file is taken) and stored as a new image over the
  * container's own.
  */
 final class Commits {
@@ -33,7 +33,9 @@ final class Commits {
   String commit(String container, CommitOptions o) {
     ImageHandle base = runtime.spec(container).image();
     if (images.find(base.imageId()).isEmpty()) {
-      throw new ComposeException(ComposeException.Kind.NOT_FOUND, "the image of container " + container + " is no longer in the store");
+      throw new ComposeException(
+          ComposeException.Kind.NOT_FOUND,
+          "the image of container " + container + " is no longer in the store");
     }
     if (settings.dryRun()) {
       return o.reference() == null ? "" : o.reference();
@@ -53,7 +55,9 @@ final class Commits {
           runtime.unpause(container);
         }
       }
-      ImageHandle made = images.commit(new ImageCommit(o.reference(), base, layer, o.author(), o.message(), o.changes()));
+      ImageHandle made =
+          images.commit(
+              new ImageCommit(o.reference(), base, layer, o.author(), o.message(), o.changes()));
       return o.reference() == null ? made.imageId() : made.reference();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the changes of " + container, e);

@@ -22,14 +22,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code top} and {@code stats}: what the project's containers run and use, read from the
- * runtime. {@code top} prints {@code ps -ef}'s columns as docker top does (it runs ps on the
- * host): user names from the host's passwd, STIME as HH:MM today and as the month and day
- * before, TIME as [DD-]HH:MM:SS.
+ * {@code top} and {@code stats}: what the project's containers run and use, read from the runtime.
+ * {@code top} prints {@code ps -ef}'s columns as docker top does (it runs ps on the host): user
+ * names from the host's passwd, STIME as HH:MM today and as the month and day before, TIME as
+ * [DD-]HH:MM:SS.
  */
 final class ContainerUsage {
   private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm");
-  private static final DateTimeFormatter BEFORE = DateTimeFormatter.ofPattern("MMMdd", java.util.Locale.ROOT);
+  private static final DateTimeFormatter BEFORE =
+      DateTimeFormatter.ofPattern("MMMdd", java.util.Locale.ROOT);
   private final ContainerRuntime runtime;
 
   ContainerUsage(ContainerRuntime runtime) {
@@ -46,8 +47,16 @@ final class ContainerUsage {
       }
       List<ProcessRow> rows = new ArrayList<>();
       for (ProcessInfo p : runtime.processes(c.id())) {
-        rows.add(new ProcessRow(users.getOrDefault(p.uid(), Long.toString(p.uid())), p.pid(), p.ppid(), p.cpuPercent(),
-            stime(p.started(), now), p.tty(), time(p.cpuSeconds()), p.command()));
+        rows.add(
+            new ProcessRow(
+                users.getOrDefault(p.uid(), Long.toString(p.uid())),
+                p.pid(),
+                p.ppid(),
+                p.cpuPercent(),
+                stime(p.started(), now),
+                p.tty(),
+                time(p.cpuSeconds()),
+                p.command()));
       }
       out.add(new ContainerProcesses(c.id(), rows));
     }
@@ -61,15 +70,40 @@ final class ContainerUsage {
       if (c.status() == ContainerState.Status.RUNNING) {
         try {
           ContainerStats s = runtime.stats(c.id());
-          out.add(new StatsSample(c.id(), ProjectContainers.label(c, Labels.CONTAINER_ID), service, s.read(), s.cpuNanos(),
-              s.memoryUsage(), s.memoryLimit(), s.pids(), s.blockRead(), s.blockWrite(), s.netRx(), s.netTx()));
+          out.add(
+              new StatsSample(
+                  c.id(),
+                  ProjectContainers.label(c, Labels.CONTAINER_ID),
+                  service,
+                  s.read(),
+                  s.cpuNanos(),
+                  s.memoryUsage(),
+                  s.memoryLimit(),
+                  s.pids(),
+                  s.blockRead(),
+                  s.blockWrite(),
+                  s.netRx(),
+                  s.netTx()));
           continue;
         } catch (RuntimeException e) {
           // exited between the listing and the reading: shown with zeros when asked for all
         }
       }
       if (all) {
-        out.add(new StatsSample(c.id(), ProjectContainers.label(c, Labels.CONTAINER_ID), service, Instant.now(), 0, 0, 0, 0, 0, 0, 0, 0));
+        out.add(
+            new StatsSample(
+                c.id(),
+                ProjectContainers.label(c, Labels.CONTAINER_ID),
+                service,
+                Instant.now(),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0));
       }
     }
     return out;
@@ -77,12 +111,15 @@ final class ContainerUsage {
 
   static String stime(Instant started, Instant now) {
     ZonedDateTime t = started.atZone(ZoneId.systemDefault());
-    return t.toLocalDate().equals(LocalDate.ofInstant(now, ZoneId.systemDefault())) ? TODAY.format(t) : BEFORE.format(t);
+    return t.toLocalDate().equals(LocalDate.ofInstant(now, ZoneId.systemDefault()))
+        ? TODAY.format(t)
+        : BEFORE.format(t);
   }
 
   static String time(long seconds) {
     long days = seconds / 86400;
-    String hms = String.format("%02d:%02d:%02d", seconds / 3600 % 24, seconds / 60 % 60, seconds % 60);
+    String hms =
+        String.format("%02d:%02d:%02d", seconds / 3600 % 24, seconds / 60 % 60, seconds % 60);
     return days > 0 ? days + "-" + hms : hms;
   }
 

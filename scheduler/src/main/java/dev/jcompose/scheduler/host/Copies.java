@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code cp}: docker cp's rules between a service's container and the host (or a tar stream on
  * stdio). A source directory lands inside an existing destination directory, or becomes the
  * destination when that does not exist yet; {@code SRC/.} copies a directory's content; a file
- * replaces a file. Both sides are {@link FileTree}s, so in the container nothing is reached
- * through a symlink that leads out of its root.
+ * replaces a file. Both sides are {@link FileTree}s, so in the container nothing is reached through
+ * a symlink that leads out of its root.
  */
 final class Copies {
   private final ContainerRuntime runtime;
@@ -36,7 +36,10 @@ final class Copies {
     this.settings = settings;
   }
 
-  /** {container, path} of a {@code SERVICE:PATH} argument; container null for a host path (docker compose's splitCpArg). */
+  /**
+   * {container, path} of a {@code SERVICE:PATH} argument; container null for a host path (docker
+   * compose's splitCpArg).
+   */
   static String[] split(String arg) {
     int colon = arg.indexOf(':');
     if (arg.startsWith("/") || colon < 0 || arg.startsWith(".")) {
@@ -68,10 +71,18 @@ final class Copies {
     }
   }
 
-  private void copyOut(FileTree from, String container, String srcPath, String dst, CopyOptions o, OutputStream out) {
+  private void copyOut(
+      FileTree from,
+      String container,
+      String srcPath,
+      String dst,
+      CopyOptions o,
+      OutputStream out) {
     Optional<FileTree.Entry> src = from.stat(srcPath);
     if (src.isEmpty()) {
-      throw new ComposeException(ComposeException.Kind.NOT_FOUND, "Could not find the file " + srcPath + " in container " + container);
+      throw new ComposeException(
+          ComposeException.Kind.NOT_FOUND,
+          "Could not find the file " + srcPath + " in container " + container);
     }
     if (dst.equals("-")) {
       from.archive(srcPath, contentOnly(srcPath) ? "" : base(srcPath), o.followLink(), false, out);
@@ -80,17 +91,21 @@ final class Copies {
     try (FileTree host = runtime.hostFiles()) {
       Target t = target(host, absolute(dst), src.get(), srcPath);
       if (!settings.dryRun()) {
-        pipe(tar -> from.archive(srcPath, t.name(), o.followLink(), false, tar),
+        pipe(
+            tar -> from.archive(srcPath, t.name(), o.followLink(), false, tar),
             tar -> host.extract(t.dir(), tar, o.archive() ? null : callerOwner()));
       }
     }
   }
 
-  private void copyIn(String srcPath, FileTree to, String container, String dst, CopyOptions o, InputStream in) {
+  private void copyIn(
+      String srcPath, FileTree to, String container, String dst, CopyOptions o, InputStream in) {
     FileTree.Owner owner = o.archive() ? null : new FileTree.Owner(0, 0);
     if (srcPath.equals("-")) {
       if (to.stat(dst).filter(FileTree.Entry::directory).isEmpty()) {
-        throw new ComposeException(ComposeException.Kind.NOT_FOUND, "destination \"" + dst + "\" must be a directory in container " + container);
+        throw new ComposeException(
+            ComposeException.Kind.NOT_FOUND,
+            "destination \"" + dst + "\" must be a directory in container " + container);
       }
       if (!settings.dryRun()) {
         to.extract(dst, in, o.archive() ? null : owner);
@@ -101,11 +116,14 @@ final class Copies {
       String abs = absolute(srcPath);
       Optional<FileTree.Entry> src = host.stat(abs);
       if (src.isEmpty()) {
-        throw new ComposeException(ComposeException.Kind.NOT_FOUND, "stat " + srcPath + ": no such file or directory");
+        throw new ComposeException(
+            ComposeException.Kind.NOT_FOUND, "stat " + srcPath + ": no such file or directory");
       }
       Target t = target(to, dst, src.get(), abs);
       if (!settings.dryRun()) {
-        pipe(tar -> host.archive(abs, t.name(), o.followLink(), false, tar), tar -> to.extract(t.dir(), tar, owner));
+        pipe(
+            tar -> host.archive(abs, t.name(), o.followLink(), false, tar),
+            tar -> to.extract(t.dir(), tar, owner));
       }
     }
   }
@@ -126,7 +144,8 @@ final class Copies {
     }
     String parent = parent(dst);
     if (tree.stat(parent).filter(FileTree.Entry::directory).isEmpty()) {
-      throw new ComposeException(ComposeException.Kind.NOT_FOUND, "the parent directory of " + dst + " does not exist");
+      throw new ComposeException(
+          ComposeException.Kind.NOT_FOUND, "the parent directory of " + dst + " does not exist");
     }
     return new Target(parent, base(dst));
   }
@@ -136,13 +155,20 @@ final class Copies {
     AtomicReference<RuntimeException> failed = new AtomicReference<>();
     try (PipedInputStream in = new PipedInputStream(1 << 16)) {
       PipedOutputStream out = new PipedOutputStream(in);
-      Thread t = new Thread(() -> {
-        try (out) {
-          writer.write(out);
-        } catch (IOException | RuntimeException e) {
-          failed.compareAndSet(null, e instanceof RuntimeException re ? re : new UncheckedIOException((IOException) e));
-        }
-      }, "cp-archive");
+      Thread t =
+          new Thread(
+              () -> {
+                try (out) {
+                  writer.write(out);
+                } catch (IOException | RuntimeException e) {
+                  failed.compareAndSet(
+                      null,
+                      e instanceof RuntimeException re
+                          ? re
+                          : new UncheckedIOException((IOException) e));
+                }
+              },
+              "cp-archive");
       t.setDaemon(true);
       t.start();
       try {
@@ -170,23 +196,42 @@ final class Copies {
     void read(InputStream tar);
   }
 
-  /** The containers to copy with: {@code --index}'s, else (copying in) every replica, one-offs with {@code --all}. */
+  /**
+   * The containers to copy with: {@code --index}'s, else (copying in) every replica, one-offs with
+   * {@code --all}.
+   */
   private List<ContainerState> containers(String project, String service, CopyOptions o) {
-    List<ContainerState> all = runtime.list().stream().map(runtime::state).flatMap(Optional::stream)
-        .filter(s -> project.equals(ProjectContainers.label(s, Labels.PROJECT)) && service.equals(ProjectContainers.label(s, Labels.SERVICE)))
-        .filter(s -> o.all() || !"True".equals(ProjectContainers.label(s, Labels.ONEOFF)))
-        .filter(s -> s.status() == ContainerState.Status.RUNNING)
-        .sorted(java.util.Comparator.comparing(ContainerState::id))
-        .toList();
-    List<ContainerState> chosen = o.index() > 0 ? all.stream().filter(s -> ProjectContainers.isNumber(s, o.index())).toList() : all;
+    List<ContainerState> all =
+        runtime.list().stream()
+            .map(runtime::state)
+            .flatMap(Optional::stream)
+            .filter(
+                s ->
+                    project.equals(ProjectContainers.label(s, Labels.PROJECT))
+                        && service.equals(ProjectContainers.label(s, Labels.SERVICE)))
+            .filter(s -> o.all() || !"True".equals(ProjectContainers.label(s, Labels.ONEOFF)))
+            .filter(s -> s.status() == ContainerState.Status.RUNNING)
+            .sorted(java.util.Comparator.comparing(ContainerState::id))
+            .toList();
+    List<ContainerState> chosen =
+        o.index() > 0
+            ? all.stream().filter(s -> ProjectContainers.isNumber(s, o.index())).toList()
+            : all;
     if (chosen.isEmpty()) {
-      throw new ComposeException(ComposeException.Kind.NOT_FOUND, "service \"" + service + "\" has no running container"
-          + (o.index() > 0 ? " #" + o.index() : ""));
+      throw new ComposeException(
+          ComposeException.Kind.NOT_FOUND,
+          "service \""
+              + service
+              + "\" has no running container"
+              + (o.index() > 0 ? " #" + o.index() : ""));
     }
     return chosen;
   }
 
-  /** A host path made absolute against the caller's working directory, its trailing "/" or "/." kept. */
+  /**
+   * A host path made absolute against the caller's working directory, its trailing "/" or "/."
+   * kept.
+   */
   static String absolute(String path) {
     String abs = Path.of(path).toAbsolutePath().normalize().toString();
     if (contentOnly(path)) {
@@ -220,7 +265,8 @@ final class Copies {
   /** docker cp: files copied to the host belong to whoever runs the copy. */
   private static FileTree.Owner callerOwner() {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
+      for (String line :
+          Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
         if (line.startsWith("Uid:")) {
           long uid = Long.parseLong(line.substring(4).trim().split("\\s+")[1]);
           return new FileTree.Owner(uid, gid());
@@ -233,7 +279,8 @@ final class Copies {
   }
 
   private static long gid() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
+    for (String line :
+        Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
       if (line.startsWith("Gid:")) {
         return Long.parseLong(line.substring(4).trim().split("\\s+")[1]);
       }

@@ -6,13 +6,15 @@ import dev.jcompose.scheduler.api.ComposeException;
 import java.util.function.Supplier;
 
 /**
- * The one translation of the runtime's and the network manager's failures into the kinds callers
- * of the compose API see (and the CLI maps to exit codes): the kinds share their names.
+ * The one translation of the runtime's and the network manager's failures into the kinds callers of
+ * the compose API see (and the CLI maps to exit codes): the kinds share their names.
  */
 public final class Failures {
   private Failures() {}
 
-  /** A {@link ComposeException} for any failure, with its message and the kind found in its causes. */
+  /**
+   * A {@link ComposeException} for any failure, with its message and the kind found in its causes.
+   */
   public static ComposeException of(Throwable t) {
     if (t instanceof ComposeException ce) {
       return ce;

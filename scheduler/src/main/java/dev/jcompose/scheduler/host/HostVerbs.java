@@ -5,29 +5,29 @@ import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ExecSession;
 import dev.jcompose.runtime.api.ExecSpec;
+import dev.jcompose.runtime.api.FileTree;
 import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.runtime.api.LogReader;
 import dev.jcompose.runtime.api.VolumeService;
+import dev.jcompose.scheduler.api.AttachOptions;
+import dev.jcompose.scheduler.api.CallSettings;
+import dev.jcompose.scheduler.api.CommitOptions;
 import dev.jcompose.scheduler.api.ComposeException;
+import dev.jcompose.scheduler.api.ContainerProcesses;
+import dev.jcompose.scheduler.api.ContainerRef;
+import dev.jcompose.scheduler.api.CopyOptions;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.ExecOptions;
 import dev.jcompose.scheduler.api.ExecProcess;
+import dev.jcompose.scheduler.api.FileChange;
 import dev.jcompose.scheduler.api.ImageSummary;
 import dev.jcompose.scheduler.api.LocalVerbs;
 import dev.jcompose.scheduler.api.LogOptions;
 import dev.jcompose.scheduler.api.LogSink;
-import dev.jcompose.scheduler.api.PullOptions;
-import dev.jcompose.scheduler.api.VolumeSummary;
-import dev.jcompose.scheduler.api.AttachOptions;
-import dev.jcompose.scheduler.api.CommitOptions;
-import dev.jcompose.scheduler.api.CallSettings;
-import dev.jcompose.scheduler.api.ContainerProcesses;
-import dev.jcompose.scheduler.api.ContainerRef;
-import dev.jcompose.scheduler.api.CopyOptions;
-import dev.jcompose.scheduler.api.FileChange;
 import dev.jcompose.scheduler.api.ProjectSummary;
+import dev.jcompose.scheduler.api.PullOptions;
 import dev.jcompose.scheduler.api.StatsSample;
-import dev.jcompose.runtime.api.FileTree;
+import dev.jcompose.scheduler.api.VolumeSummary;
 import dev.jcompose.scheduler.names.Labels;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,13 +50,20 @@ public final class HostVerbs implements LocalVerbs {
   private final Supplier<VolumeService> volumes;
   private final CallSettings settings;
 
-  public HostVerbs(Supplier<ContainerRuntime> runtime, Supplier<LogReader> logs, Supplier<ImageService> images,
+  public HostVerbs(
+      Supplier<ContainerRuntime> runtime,
+      Supplier<LogReader> logs,
+      Supplier<ImageService> images,
       Supplier<VolumeService> volumes) {
     this(runtime, logs, images, volumes, CallSettings.DEFAULT);
   }
 
-  public HostVerbs(Supplier<ContainerRuntime> runtime, Supplier<LogReader> logs, Supplier<ImageService> images,
-      Supplier<VolumeService> volumes, CallSettings settings) {
+  public HostVerbs(
+      Supplier<ContainerRuntime> runtime,
+      Supplier<LogReader> logs,
+      Supplier<ImageService> images,
+      Supplier<VolumeService> volumes,
+      CallSettings settings) {
     this.runtime = Lazy.of(runtime);
     this.logs = Lazy.of(logs);
     this.images = Lazy.of(images);
@@ -76,19 +83,27 @@ public final class HostVerbs implements LocalVerbs {
 
   @Override
   public void logs(String projectName, LogOptions options, LogSink sink, BooleanSupplier stop) {
-    Failures.translated(() -> {
-      new LogStreams(runtime.get(), logs.get()).logs(projectName, options, sink, stop);
-      return null;
-    });
+    Failures.translated(
+        () -> {
+          new LogStreams(runtime.get(), logs.get()).logs(projectName, options, sink, stop);
+          return null;
+        });
   }
 
   @Override
   public ExecProcess exec(String projectName, ExecOptions o) {
-    return Failures.translated(() -> {
-      ContainerState c = running(projectName, o.service(), o.index());
-      ExecSession s = runtime.get().exec(c.id(), new ExecSpec(o.command(), o.env(), o.workdir(), o.user(), o.tty(), o.attachStdin()));
-      return new Session(s);
-    });
+    return Failures.translated(
+        () -> {
+          ContainerState c = running(projectName, o.service(), o.index());
+          ExecSession s =
+              runtime
+                  .get()
+                  .exec(
+                      c.id(),
+                      new ExecSpec(
+                          o.command(), o.env(), o.workdir(), o.user(), o.tty(), o.attachStdin()));
+          return new Session(s);
+        });
   }
 
   @Override
@@ -98,27 +113,31 @@ public final class HostVerbs implements LocalVerbs {
 
   @Override
   public List<ImageSummary> images(Project project, List<String> services) {
-    return Failures.translated(() -> new ImageRows(runtime.get(), images.get()).of(project, services));
+    return Failures.translated(
+        () -> new ImageRows(runtime.get(), images.get()).of(project, services));
   }
 
   @Override
   public List<VolumeSummary> volumes(String projectName) {
-    return Failures.translated(() -> volumes.get().list().stream()
-        .filter(v -> projectName.equals(v.labels().get(Labels.PROJECT)))
-        .sorted(Comparator.comparing(VolumeService.VolumeInfo::name))
-        .map(v -> new VolumeSummary(v.name(), "local", v.dataDir().toString(), v.labels()))
-        .toList());
+    return Failures.translated(
+        () ->
+            volumes.get().list().stream()
+                .filter(v -> projectName.equals(v.labels().get(Labels.PROJECT)))
+                .sorted(Comparator.comparing(VolumeService.VolumeInfo::name))
+                .map(v -> new VolumeSummary(v.name(), "local", v.dataDir().toString(), v.labels()))
+                .toList());
   }
 
   @Override
   public String removeVolume(String projectName, String name) {
-    return Failures.translated(() -> {
-      String actual = volumes.get().find(name).isPresent() ? name : projectName + "_" + name;
-      if (!settings.dryRun()) {
-        volumes.get().remove(actual);
-      }
-      return actual;
-    });
+    return Failures.translated(
+        () -> {
+          String actual = volumes.get().find(name).isPresent() ? name : projectName + "_" + name;
+          if (!settings.dryRun()) {
+            volumes.get().remove(actual);
+          }
+          return actual;
+        });
   }
 
   @Override
@@ -133,47 +152,55 @@ public final class HostVerbs implements LocalVerbs {
 
   @Override
   public List<StatsSample> stats(String projectName, List<String> services, boolean all) {
-    return Failures.translated(() -> new ContainerUsage(runtime.get()).stats(projectName, services, all));
+    return Failures.translated(
+        () -> new ContainerUsage(runtime.get()).stats(projectName, services, all));
   }
 
   @Override
   public void copy(String projectName, CopyOptions options, InputStream in, OutputStream out) {
-    Failures.translated(() -> {
-      new Copies(runtime.get(), settings).copy(projectName, options, in, out);
-      return null;
-    });
+    Failures.translated(
+        () -> {
+          new Copies(runtime.get(), settings).copy(projectName, options, in, out);
+          return null;
+        });
   }
 
   @Override
   public List<FileChange> diff(ContainerRef container) {
-    return Failures.translated(() -> runtime.get().changes(name(container)).stream()
-        .map(c -> new FileChange(c.kind(), c.path())).toList());
+    return Failures.translated(
+        () ->
+            runtime.get().changes(name(container)).stream()
+                .map(c -> new FileChange(c.kind(), c.path()))
+                .toList());
   }
 
   @Override
   public void export(ContainerRef container, OutputStream out) {
-    Failures.translated(() -> {
-      try (FileTree tree = runtime.get().files(name(container))) {
-        tree.archive("/", "", false, true, out);
-      }
-      return null;
-    });
+    Failures.translated(
+        () -> {
+          try (FileTree tree = runtime.get().files(name(container))) {
+            tree.archive("/", "", false, true, out);
+          }
+          return null;
+        });
   }
 
   @Override
   public String commit(CommitOptions o) {
-    return Failures.translated(() -> new Commits(runtime.get(), images.get(), settings).commit(name(o.container()), o));
+    return Failures.translated(
+        () -> new Commits(runtime.get(), images.get(), settings).commit(name(o.container()), o));
   }
 
   @Override
   public ExecProcess attach(AttachOptions options) {
-    return Failures.translated(() -> {
-      ExecSession s = runtime.get().attach(name(options.container()));
-      if (options.noStdin()) {
-        closeQuietly(s.stdin());
-      }
-      return new Session(s);
-    });
+    return Failures.translated(
+        () -> {
+          ExecSession s = runtime.get().attach(name(options.container()));
+          if (options.noStdin()) {
+            closeQuietly(s.stdin());
+          }
+          return new Session(s);
+        });
   }
 
   private static void closeQuietly(OutputStream out) {
@@ -184,30 +211,42 @@ public final class HostVerbs implements LocalVerbs {
     }
   }
 
-  /** The container a reference names: by name, else the project's replica (running or not) of the service. */
+  /**
+   * The container a reference names: by name, else the project's replica (running or not) of the
+   * service.
+   */
   private String name(ContainerRef ref) {
     if (ref.name() != null) {
       return ref.name();
     }
     return ProjectContainers.of(runtime.get(), ref.project(), List.of(ref.service())).stream()
-        .filter(c -> ProjectContainers.isNumber(c, ref.index())).map(ContainerState::id).findFirst()
-        .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND,
-            "service \"" + ref.service() + "\" has no container #" + ref.index()));
+        .filter(c -> ProjectContainers.isNumber(c, ref.index()))
+        .map(ContainerState::id)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ComposeException(
+                    ComposeException.Kind.NOT_FOUND,
+                    "service \"" + ref.service() + "\" has no container #" + ref.index()));
   }
 
   private ContainerState running(String project, String service, int index) {
-    List<ContainerState> matches = ProjectContainers.of(runtime.get(), project, List.of(service)).stream()
-        .filter(c -> ProjectContainers.isNumber(c, index))
-        .toList();
+    List<ContainerState> matches =
+        ProjectContainers.of(runtime.get(), project, List.of(service)).stream()
+            .filter(c -> ProjectContainers.isNumber(c, index))
+            .toList();
     if (matches.isEmpty()) {
-      throw new ComposeException(ComposeException.Kind.NOT_FOUND, "service \"" + service + "\" is not running");
+      throw new ComposeException(
+          ComposeException.Kind.NOT_FOUND, "service \"" + service + "\" is not running");
     }
     if (matches.get(0).status() != ContainerState.Status.RUNNING) {
-      throw new ComposeException(ComposeException.Kind.CONFLICT, "container " + matches.get(0).id() + " is not running");
+      throw new ComposeException(
+          ComposeException.Kind.CONFLICT, "container " + matches.get(0).id() + " is not running");
     }
     if (matches.get(0).paused()) {
-      throw new ComposeException(ComposeException.Kind.CONFLICT, "container " + matches.get(0).id()
-          + " is paused, unpause the container before exec");
+      throw new ComposeException(
+          ComposeException.Kind.CONFLICT,
+          "container " + matches.get(0).id() + " is paused, unpause the container before exec");
     }
     return matches.get(0);
   }

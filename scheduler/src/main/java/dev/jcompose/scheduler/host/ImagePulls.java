@@ -4,12 +4,10 @@ import dev.jcompose.model.api.Project;
 import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.Event;
-import dev.jcompose.scheduler.api.HumanSize;
 import dev.jcompose.scheduler.api.PullOptions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,8 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code pull}: the services' images into the local store, three at once, progress in docker
- * compose's plain form: {@code web Pulling}, one event per layer phase change
- * ({@code a2abf6c4d29d Downloading 2.5MB}, not per chunk), {@code web Pulled}.
+ * compose's plain form: {@code web Pulling}, one event per layer phase change ({@code a2abf6c4d29d
+ * Downloading 2.5MB}, not per chunk), {@code web Pulled}.
  */
 final class ImagePulls {
   private static final int PARALLEL_IMAGES = 3;
@@ -35,7 +33,8 @@ final class ImagePulls {
     ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_IMAGES);
     try {
       Map<String, Future<?>> pulls = new LinkedHashMap<>();
-      wanted.forEach((name, image) -> pulls.put(name, pool.submit(() -> pullOne(name, image, options, out))));
+      wanted.forEach(
+          (name, image) -> pulls.put(name, pool.submit(() -> pullOne(name, image, options, out))));
       awaitAll(pulls, options, out);
     } finally {
       pool.shutdownNow();
@@ -50,12 +49,16 @@ final class ImagePulls {
       }
     }
     Map<String, String> result = new LinkedHashMap<>();
-    project.services().forEach((name, svc) -> {
-      if ((options.services().isEmpty() || options.services().contains(name)) && svc.image() != null
-          && !"build".equals(svc.pullPolicy())) {
-        result.put(name, svc.image());
-      }
-    });
+    project
+        .services()
+        .forEach(
+            (name, svc) -> {
+              if ((options.services().isEmpty() || options.services().contains(name))
+                  && svc.image() != null
+                  && !"build".equals(svc.pullPolicy())) {
+                result.put(name, svc.image());
+              }
+            });
     return result;
   }
 
@@ -77,7 +80,8 @@ final class ImagePulls {
         e.getValue().get();
       } catch (ExecutionException ex) {
         ComposeException cause = Failures.of(ex.getCause());
-        out.line(e.getKey(), (options.ignoreFailures() ? "Warning " : "Error ") + cause.getMessage());
+        out.line(
+            e.getKey(), (options.ignoreFailures() ? "Warning " : "Error ") + cause.getMessage());
         first = first == null ? cause : first;
       } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
@@ -89,16 +93,20 @@ final class ImagePulls {
     }
   }
 
-  /** Progress as events: the services' lines here, the layers' through {@link PullEvents}; thread-safe. */
+  /**
+   * Progress as events: the services' lines here, the layers' through {@link PullEvents};
+   * thread-safe.
+   */
   static final class Progress {
     private final Consumer<Event> sink;
 
     Progress(Consumer<Event> sink) {
-      this.sink = e -> {
-        synchronized (this) {
-          sink.accept(e);
-        }
-      };
+      this.sink =
+          e -> {
+            synchronized (this) {
+              sink.accept(e);
+            }
+          };
     }
 
     synchronized void line(String resource, String text) {

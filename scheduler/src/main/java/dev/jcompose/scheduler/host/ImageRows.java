@@ -5,8 +5,8 @@ import dev.jcompose.model.api.Service;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ImageHandle;
-import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.runtime.api.ImageReference;
+import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.scheduler.api.ImageSummary;
 import dev.jcompose.scheduler.names.Labels;
 import java.util.ArrayList;
@@ -30,26 +30,37 @@ final class ImageRows {
   List<ImageSummary> of(Project project, List<String> services) {
     List<ContainerState> containers = ProjectContainers.of(runtime, project.name(), services);
     List<ImageSummary> rows = new ArrayList<>();
-    project.services().forEach((name, svc) -> {
-      if (!services.isEmpty() && !services.contains(name)) {
-        return;
-      }
-      List<ContainerState> own = containers.stream().filter(c -> name.equals(ProjectContainers.label(c, Labels.SERVICE))).toList();
-      own.forEach(c -> {
-        String ref = ProjectContainers.label(c, Labels.IMAGE_REF);
-        rows.add(row(c.id(), ref.isEmpty() ? imageOf(project, svc) : ref));
-      });
-      if (own.isEmpty()) {
-        rows.add(row("", imageOf(project, svc)));
-      }
-    });
+    project
+        .services()
+        .forEach(
+            (name, svc) -> {
+              if (!services.isEmpty() && !services.contains(name)) {
+                return;
+              }
+              List<ContainerState> own =
+                  containers.stream()
+                      .filter(c -> name.equals(ProjectContainers.label(c, Labels.SERVICE)))
+                      .toList();
+              own.forEach(
+                  c -> {
+                    String ref = ProjectContainers.label(c, Labels.IMAGE_REF);
+                    rows.add(row(c.id(), ref.isEmpty() ? imageOf(project, svc) : ref));
+                  });
+              if (own.isEmpty()) {
+                rows.add(row("", imageOf(project, svc)));
+              }
+            });
     return rows;
   }
 
   private ImageSummary row(String container, String reference) {
     Optional<ImageHandle> image = images.find(reference);
     String[] repoTag = repositoryAndTag(reference);
-    return new ImageSummary(container, repoTag[0], repoTag[1], image.map(ImageHandle::imageId).orElse(null),
+    return new ImageSummary(
+        container,
+        repoTag[0],
+        repoTag[1],
+        image.map(ImageHandle::imageId).orElse(null),
         image.map(ImageHandle::sizeBytes).orElse(0L));
   }
 

@@ -16,8 +16,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * {@code logs} from the containers' log files (no engine): one container streams straight
- * through; several are interleaved by time; following reads each on its own thread.
+ * {@code logs} from the containers' log files (no engine): one container streams straight through;
+ * several are interleaved by time; following reads each on its own thread.
  */
 final class LogStreams {
   // Lines still being drained when following ends are delivered within this bound.
@@ -39,24 +39,39 @@ final class LogStreams {
       followAll(containers, read, sink, o.untilExit(), stop);
     } else if (containers.size() == 1) {
       ContainerState only = containers.get(0);
-      reader.read(only.logPath(), read, l -> { sink.accept(entry(only, l)); return true; }, () -> true);
+      reader.read(
+          only.logPath(),
+          read,
+          l -> {
+            sink.accept(entry(only, l));
+            return true;
+          },
+          () -> true);
     } else {
       merged(containers, read).forEach(sink);
     }
   }
 
-  /** Named containers (one-off ones too: {@code run} follows its own), else the services' by number. */
+  /**
+   * Named containers (one-off ones too: {@code run} follows its own), else the services' by number.
+   */
   private List<ContainerState> selected(String project, LogOptions o) {
     if (!o.containers().isEmpty()) {
-      return o.containers().stream().map(runtime::state).flatMap(Optional::stream)
-          .filter(c -> project.equals(ProjectContainers.label(c, Labels.PROJECT))).toList();
+      return o.containers().stream()
+          .map(runtime::state)
+          .flatMap(Optional::stream)
+          .filter(c -> project.equals(ProjectContainers.label(c, Labels.PROJECT)))
+          .toList();
     }
     return ProjectContainers.of(runtime, project, o.services()).stream()
         .filter(c -> o.index() == null || ProjectContainers.isNumber(c, o.index()))
         .toList();
   }
 
-  /** Each file is in time order already, so a stable sort is a merge; equal times keep the containers' order. */
+  /**
+   * Each file is in time order already, so a stable sort is a merge; equal times keep the
+   * containers' order.
+   */
   private List<LogEntry> merged(List<ContainerState> containers, LogReader.Options read) {
     List<LogEntry> all = new ArrayList<>();
     containers.forEach(c -> reader.read(c.logPath(), read, l -> all.add(entry(c, l)), () -> true));
@@ -64,14 +79,28 @@ final class LogStreams {
     return all;
   }
 
-  private void followAll(List<ContainerState> containers, LogReader.Options read, Consumer<LogEntry> sink, boolean untilExit,
+  private void followAll(
+      List<ContainerState> containers,
+      LogReader.Options read,
+      Consumer<LogEntry> sink,
+      boolean untilExit,
       BooleanSupplier stop) {
     List<Thread> threads = new ArrayList<>();
     for (ContainerState c : containers) {
       BooleanSupplier exited = untilExit ? new StoppedCheck(runtime, c.id()) : () -> false;
       BooleanSupplier done = () -> stop.getAsBoolean() || exited.getAsBoolean();
-      Thread t = new Thread(() -> reader.read(c.logPath(), read, l -> { sink.accept(entry(c, l)); return true; }, done),
-          "logs-" + c.id());
+      Thread t =
+          new Thread(
+              () ->
+                  reader.read(
+                      c.logPath(),
+                      read,
+                      l -> {
+                        sink.accept(entry(c, l));
+                        return true;
+                      },
+                      done),
+              "logs-" + c.id());
       t.setDaemon(true);
       t.start();
       threads.add(t);

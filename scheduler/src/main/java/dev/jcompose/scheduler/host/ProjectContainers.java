@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A project's containers straight from the runtime's state, found by docker compose's labels
- * (not by name), for the verbs that need no engine. One-off ({@code run}) containers are left out.
+ * A project's containers straight from the runtime's state, found by docker compose's labels (not
+ * by name), for the verbs that need no engine. One-off ({@code run}) containers are left out.
  */
 final class ProjectContainers {
   private ProjectContainers() {}

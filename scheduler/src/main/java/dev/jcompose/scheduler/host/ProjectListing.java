@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * {@code ls}: the projects found by docker compose's project label on every container, with
- * their states counted in docker compose's form ({@code exited(1), running(2)}: states sorted,
- * one-offs included) and the config files of their containers. Without {@code all}, a project
- * shows only while one of its containers runs.
+ * {@code ls}: the projects found by docker compose's project label on every container, with their
+ * states counted in docker compose's form ({@code exited(1), running(2)}: states sorted, one-offs
+ * included) and the config files of their containers. Without {@code all}, a project shows only
+ * while one of its containers runs.
  */
 final class ProjectListing {
   private final ContainerRuntime runtime;
@@ -38,17 +38,24 @@ final class ProjectListing {
       states.computeIfAbsent(project, p -> new TreeMap<>()).merge(state, 1, Integer::sum);
       String configFiles = ProjectContainers.label(s, Labels.CONFIG_FILES);
       if (!configFiles.isEmpty()) {
-        files.computeIfAbsent(project, p -> new LinkedHashSet<>()).addAll(List.of(configFiles.split(",")));
+        files
+            .computeIfAbsent(project, p -> new LinkedHashSet<>())
+            .addAll(List.of(configFiles.split(",")));
       }
     }
     List<ProjectSummary> out = new ArrayList<>();
-    states.forEach((project, counts) -> {
-      if (all || counts.containsKey("running")) {
-        List<String> parts = new ArrayList<>();
-        counts.forEach((state, n) -> parts.add(state + "(" + n + ")"));
-        out.add(new ProjectSummary(project, String.join(", ", parts), List.copyOf(files.getOrDefault(project, new LinkedHashSet<>()))));
-      }
-    });
+    states.forEach(
+        (project, counts) -> {
+          if (all || counts.containsKey("running")) {
+            List<String> parts = new ArrayList<>();
+            counts.forEach((state, n) -> parts.add(state + "(" + n + ")"));
+            out.add(
+                new ProjectSummary(
+                    project,
+                    String.join(", ", parts),
+                    List.copyOf(files.getOrDefault(project, new LinkedHashSet<>()))));
+          }
+        });
     return out;
   }
 }

@@ -9,10 +9,10 @@ import java.util.function.Consumer;
 
 /**
  * A pull's layer progress as events, the way docker compose reports it: resource = the layer's
- * short id, action = its phase (Downloading, Pull complete...), attributes {@code layer},
- * {@code parent} (the service or image pulled), {@code current} and {@code total} bytes. A
- * phase change is always sent, byte counts at most ten times a second per layer, so a terminal
- * can draw bars and plain output can print one line per phase. Thread-safe.
+ * short id, action = its phase (Downloading, Pull complete...), attributes {@code layer}, {@code
+ * parent} (the service or image pulled), {@code current} and {@code total} bytes. A phase change is
+ * always sent, byte counts at most ten times a second per layer, so a terminal can draw bars and
+ * plain output can print one line per phase. Thread-safe.
  */
 public final class PullEvents implements ImageService.PullProgress {
   private static final long EVERY_MILLIS = 100;
@@ -38,10 +38,24 @@ public final class PullEvents implements ImageService.PullProgress {
       return;
     }
     sent.put(layer, now);
-    String id = layer.startsWith("sha256:") && layer.length() >= 19 ? layer.substring(7, 19) : layer;
+    String id =
+        layer.startsWith("sha256:") && layer.length() >= 19 ? layer.substring(7, 19) : layer;
     synchronized (this) {
-      sink.accept(new Event(Instant.now(), id, phase, "", Map.of("layer", "true", "parent", parent,
-          "current", Long.toString(current), "total", Long.toString(total))));
+      sink.accept(
+          new Event(
+              Instant.now(),
+              id,
+              phase,
+              "",
+              Map.of(
+                  "layer",
+                  "true",
+                  "parent",
+                  parent,
+                  "current",
+                  Long.toString(current),
+                  "total",
+                  Long.toString(total))));
     }
   }
 }

@@ -4,8 +4,8 @@ import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.netmgr.api.AttachRequest;
 import dev.jcompose.netmgr.api.Endpoint;
-import dev.jcompose.runtime.api.ContainerSpec.NetworkMode;
 import dev.jcompose.runtime.api.ContainerSpec;
+import dev.jcompose.runtime.api.ContainerSpec.NetworkMode;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.scheduler.api.ComposeException;
@@ -40,15 +40,26 @@ public final class ContainerActions {
   }
 
   /** Creates the container and wires its network; it is left CREATED (not started). */
-  public ContainerState create(Project p, Service s, String name, int number, ImageHandle image, String hash,
-      RunOptions run, MountConverter.VolumeResolver volumes, Progress progress) {
+  public ContainerState create(
+      Project p,
+      Service s,
+      String name,
+      int number,
+      ImageHandle image,
+      String hash,
+      RunOptions run,
+      MountConverter.VolumeResolver volumes,
+      Progress progress) {
     progress.container(name, "Creating");
     String hostId = randomHex(32);
     NetworkMode mode = networkMode(p, s);
     Path etcDir = mode.kind() == NetworkMode.Kind.JOIN ? joinedEtcDir(p, s) : ctx.etcDir(name);
     EtcWriter.prepare(etcDir);
-    ContainerRequest req = new ContainerRequest(p, s, name, number, image, hostId, hash, mode, etcDir, run);
-    ContainerSpec spec = ContainerSpecFactory.build(req, volumes, (kind, key, content) -> writeContent(name, kind, key, content));
+    ContainerRequest req =
+        new ContainerRequest(p, s, name, number, image, hostId, hash, mode, etcDir, run);
+    ContainerSpec spec =
+        ContainerSpecFactory.build(
+            req, volumes, (kind, key, content) -> writeContent(name, kind, key, content));
     long t0 = System.nanoTime();
     ContainerState state = ctx.runtime().create(spec);
     long t1 = System.nanoTime();
@@ -64,8 +75,16 @@ public final class ContainerActions {
       throw e;
     }
     // -Djcompose.debug.timing=true shows where creation time goes (runtime vs network).
-    progress.emit("Container " + name, "Created", !Boolean.getBoolean("jcompose.debug.timing") ? ""
-        : "runtime " + (t1 - t0) / 1_000_000 + " ms, network " + (System.nanoTime() - t1) / 1_000_000 + " ms");
+    progress.emit(
+        "Container " + name,
+        "Created",
+        !Boolean.getBoolean("jcompose.debug.timing")
+            ? ""
+            : "runtime "
+                + (t1 - t0) / 1_000_000
+                + " ms, network "
+                + (System.nanoTime() - t1) / 1_000_000
+                + " ms");
     return state;
   }
 
@@ -78,22 +97,34 @@ public final class ContainerActions {
   }
 
   /** Stops with the container's stop signal and grace period (or {@code timeout}), then SIGKILL. */
-  public void stop(String name, Map<String, String> labels, Integer timeoutSeconds, boolean byUser, Progress progress) {
+  public void stop(
+      String name,
+      Map<String, String> labels,
+      Integer timeoutSeconds,
+      boolean byUser,
+      Progress progress) {
     progress.container(name, "Stopping");
     ctx.supervisor().expectStop(name);
     if (byUser) {
       ctx.state().setUserStopped(name, true);
     }
     int signal = Signals.parse(labels.get(Labels.STOP_SIGNAL));
-    Duration grace = timeoutSeconds != null ? Duration.ofSeconds(timeoutSeconds)
-        : labels.containsKey(Labels.STOP_GRACE_MS) ? Duration.ofMillis(Long.parseLong(labels.get(Labels.STOP_GRACE_MS)))
-        : Duration.ofSeconds(10);
+    Duration grace =
+        timeoutSeconds != null
+            ? Duration.ofSeconds(timeoutSeconds)
+            : labels.containsKey(Labels.STOP_GRACE_MS)
+                ? Duration.ofMillis(Long.parseLong(labels.get(Labels.STOP_GRACE_MS)))
+                : Duration.ofSeconds(10);
     ctx.runtime().stop(name, signal, grace);
     progress.container(name, "Stopped");
   }
 
-  /** Removes the container, its endpoints, published ports and etc files; with volumes its anonymous volumes. */
-  public void remove(String name, Map<String, String> labels, boolean anonymousVolumes, Progress progress) {
+  /**
+   * Removes the container, its endpoints, published ports and etc files; with volumes its anonymous
+   * volumes.
+   */
+  public void remove(
+      String name, Map<String, String> labels, boolean anonymousVolumes, Progress progress) {
     progress.container(name, "Removing");
     ctx.supervisor().expectStop(name);
     quietly(() -> ctx.networks().unpublish(name));
@@ -110,22 +141,28 @@ public final class ContainerActions {
     progress.container(name, "Removed");
   }
 
-  private void wireNetwork(Project p, Service s, ContainerRequest req, ContainerState state, RunOptions run) {
+  private void wireNetwork(
+      Project p, Service s, ContainerRequest req, ContainerState state, RunOptions run) {
     switch (req.networkMode().kind()) {
       case HOST -> EtcWriter.writeHost(req.etcDir(), s.networking(), req.hostname());
-      case JOIN -> { /* shares the files of the namespace's owner */ }
+      case JOIN -> {
+        /* shares the files of the namespace's owner */
+      }
       case NONE -> EtcWriter.write(req.etcDir(), s.networking(), req.hostname(), null);
       default -> {
         List<Endpoint> endpoints = new ArrayList<>();
         boolean aliases = run == null || run.useAliases();
-        for (AttachRequest a : NetworkConverter.attachRequests(p, s, req.name(), req.hostname(), state.netnsPath(), aliases)) {
+        for (AttachRequest a :
+            NetworkConverter.attachRequests(
+                p, s, req.name(), req.hostname(), state.netnsPath(), aliases)) {
           endpoints.add(ctx.networks().attach(a));
         }
         Endpoint first = endpoints.isEmpty() ? null : endpoints.get(0);
         EtcWriter.write(req.etcDir(), s.networking(), req.hostname(), first);
         var ports = run != null && !run.servicePorts() ? run.publish() : s.networking().ports();
         if (first != null && !ports.isEmpty()) {
-          ctx.networks().publish(req.name(), NetworkConverter.portBindings(ports, first.ipv4Address()));
+          ctx.networks()
+              .publish(req.name(), NetworkConverter.portBindings(ports, first.ipv4Address()));
         }
       }
     }
@@ -137,10 +174,18 @@ public final class ContainerActions {
       case BRIDGE -> NetworkMode.newNamespace();
       case HOST -> new NetworkMode(NetworkMode.Kind.HOST, null);
       case NONE -> new NetworkMode(NetworkMode.Kind.NONE, null);
-      default -> new NetworkMode(NetworkMode.Kind.JOIN, ctx.runtime().state(joinTarget(p, m))
-          .filter(st -> st.netnsPath() != null)
-          .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND,
-              "network_mode " + m + ": no container to join")).netnsPath());
+      default ->
+          new NetworkMode(
+              NetworkMode.Kind.JOIN,
+              ctx.runtime()
+                  .state(joinTarget(p, m))
+                  .filter(st -> st.netnsPath() != null)
+                  .orElseThrow(
+                      () ->
+                          new ComposeException(
+                              ComposeException.Kind.NOT_FOUND,
+                              "network_mode " + m + ": no container to join"))
+                  .netnsPath());
     };
   }
 
@@ -152,14 +197,27 @@ public final class ContainerActions {
     if (mode.kind() == dev.jcompose.model.api.NetworkMode.Kind.SERVICE) {
       String svc = mode.target();
       return ctx.runtime().list().stream()
-          .filter(id -> ctx.runtime().state(id).map(st -> st.labels() != null
-              && p.name().equals(st.labels().get(Labels.PROJECT)) && svc.equals(st.labels().get(Labels.SERVICE))
-              && !"True".equals(st.labels().get(Labels.ONEOFF))).orElse(false))
-          .sorted().findFirst()
-          .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND,
-              "network_mode service:" + svc + ": service has no container"));
+          .filter(
+              id ->
+                  ctx.runtime()
+                      .state(id)
+                      .map(
+                          st ->
+                              st.labels() != null
+                                  && p.name().equals(st.labels().get(Labels.PROJECT))
+                                  && svc.equals(st.labels().get(Labels.SERVICE))
+                                  && !"True".equals(st.labels().get(Labels.ONEOFF)))
+                      .orElse(false))
+          .sorted()
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new ComposeException(
+                      ComposeException.Kind.NOT_FOUND,
+                      "network_mode service:" + svc + ": service has no container"));
     }
-    throw new ComposeException(ComposeException.Kind.INVALID, "unsupported network_mode \"" + mode + "\"");
+    throw new ComposeException(
+        ComposeException.Kind.INVALID, "unsupported network_mode \"" + mode + "\"");
   }
 
   private Path joinedEtcDir(Project p, Service s) {

@@ -3,8 +3,8 @@ package dev.jcompose.scheduler.ops;
 import dev.jcompose.scheduler.plan.Op;
 
 /**
- * What {@code --dry-run} prints for an operation instead of running it: the resource and the
- * state it would reach, after docker compose's {@code DRY-RUN MODE - } prefix.
+ * What {@code --dry-run} prints for an operation instead of running it: the resource and the state
+ * it would reach, after docker compose's {@code DRY-RUN MODE - } prefix.
  */
 public final class DryRun {
   public static final String PREFIX = "DRY-RUN MODE - ";
@@ -12,23 +12,25 @@ public final class DryRun {
   private DryRun() {}
 
   static void report(Op op, Progress progress) {
-    String done = switch (op.kind()) {
-      case CREATE_NETWORK, CREATE_VOLUME, CREATE_CONTAINER -> "Created";
-      case PULL_IMAGE -> "Pulled";
-      case STOP_CONTAINER -> "Stopped";
-      case REMOVE_CONTAINER, REMOVE_NETWORK, REMOVE_VOLUME -> "Removed";
-      case START_CONTAINER -> "Started";
-      case WAIT_STARTED -> "Started";
-      case WAIT_HEALTHY -> "Healthy";
-      case WAIT_COMPLETED -> "Exited";
-    };
-    String kind = switch (op.kind()) {
-      case CREATE_NETWORK, REMOVE_NETWORK -> "Network";
-      case CREATE_VOLUME, REMOVE_VOLUME -> "Volume";
-      case PULL_IMAGE -> "Image";
-      case WAIT_STARTED, WAIT_HEALTHY, WAIT_COMPLETED -> "Service";
-      default -> "Container";
-    };
+    String done =
+        switch (op.kind()) {
+          case CREATE_NETWORK, CREATE_VOLUME, CREATE_CONTAINER -> "Created";
+          case PULL_IMAGE -> "Pulled";
+          case STOP_CONTAINER -> "Stopped";
+          case REMOVE_CONTAINER, REMOVE_NETWORK, REMOVE_VOLUME -> "Removed";
+          case START_CONTAINER -> "Started";
+          case WAIT_STARTED -> "Started";
+          case WAIT_HEALTHY -> "Healthy";
+          case WAIT_COMPLETED -> "Exited";
+        };
+    String kind =
+        switch (op.kind()) {
+          case CREATE_NETWORK, REMOVE_NETWORK -> "Network";
+          case CREATE_VOLUME, REMOVE_VOLUME -> "Volume";
+          case PULL_IMAGE -> "Image";
+          case WAIT_STARTED, WAIT_HEALTHY, WAIT_COMPLETED -> "Service";
+          default -> "Container";
+        };
     progress.emit(PREFIX + kind + " " + op.subject(), done, "");
   }
 

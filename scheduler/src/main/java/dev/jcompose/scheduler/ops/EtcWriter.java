@@ -32,22 +32,31 @@ final class EtcWriter {
     }
   }
 
-  /** Content for a container with its own network namespace; {@code first} may be null (no network). */
+  /**
+   * Content for a container with its own network namespace; {@code first} may be null (no network).
+   */
   static void write(Path dir, ServiceNetworking s, String hostname, Endpoint first) {
     String ip = first == null ? null : first.ipv4Address();
     String gw = first == null ? null : first.gateway();
     write(dir.resolve("hosts"), EtcFiles.hosts(s.extraHosts(), gw, ip, hostname, s.domainname()));
-    String resolv = first != null && first.dnsServer() != null
-        ? EtcFiles.resolvConf(first.dnsServer(), s.dns(), s.dnsSearch(), s.dnsOpt())
-        : hostResolv(s);
+    String resolv =
+        first != null && first.dnsServer() != null
+            ? EtcFiles.resolvConf(first.dnsServer(), s.dns(), s.dnsSearch(), s.dnsOpt())
+            : hostResolv(s);
     write(dir.resolve("resolv.conf"), resolv);
     write(dir.resolve("hostname"), EtcFiles.hostname(hostname));
   }
 
   /** network_mode host: the host's own files, as docker copies them. */
   static void writeHost(Path dir, ServiceNetworking s, String hostname) {
-    write(dir.resolve("hosts"), read(Path.of("/etc/hosts")) + EtcFiles.hosts(s.extraHosts(), "127.0.0.1", null, null, null)
-        .lines().skip(6).map(l -> l + "\n").reduce("", String::concat));
+    write(
+        dir.resolve("hosts"),
+        read(Path.of("/etc/hosts"))
+            + EtcFiles.hosts(s.extraHosts(), "127.0.0.1", null, null, null)
+                .lines()
+                .skip(6)
+                .map(l -> l + "\n")
+                .reduce("", String::concat));
     write(dir.resolve("resolv.conf"), hostResolv(s));
     write(dir.resolve("hostname"), EtcFiles.hostname(hostname));
   }
@@ -69,7 +78,12 @@ final class EtcWriter {
 
   private static void write(Path p, String content) {
     try {
-      Files.writeString(p, content, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+      Files.writeString(
+          p,
+          content,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + p, e);
     }

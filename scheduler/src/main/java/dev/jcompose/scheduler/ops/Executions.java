@@ -18,10 +18,11 @@ public final class Executions {
 
   /**
    * With {@code --dry-run} every operation is reported as docker compose's dry-run client reports
-   * it ({@code DRY-RUN MODE -  Container p-web-1  Started}) and none runs; {@code --parallel}
-   * bounds how many run at once.
+   * it ({@code DRY-RUN MODE - Container p-web-1 Started}) and none runs; {@code --parallel} bounds
+   * how many run at once.
    */
-  public static void run(EngineContext ctx, Plan plan, OpRunner runner, Progress progress, CallSettings settings) {
+  public static void run(
+      EngineContext ctx, Plan plan, OpRunner runner, Progress progress, CallSettings settings) {
     if (settings.dryRun()) {
       plan.ops().forEach(op -> DryRun.report(op, progress));
       return;

@@ -19,12 +19,23 @@ public final class Observer {
   private Observer() {}
 
   public static ObservedState observe(EngineContext ctx, String project) {
-    List<ObservedContainer> cs = projectContainers(ctx.runtime(), project).stream()
-        .map(s -> new ObservedContainer(s.id(), s.status(), s.labels(),
-            s.status() == ContainerState.Status.CREATED && !Files.exists(ctx.wiredMarker(s.id()))))
-        .toList();
-    Set<String> nets = ctx.networks().list().stream().map(NetworkInfo::name).collect(Collectors.toSet());
-    Set<String> vols = ctx.volumes().list().stream().map(VolumeService.VolumeInfo::name).collect(Collectors.toSet());
+    List<ObservedContainer> cs =
+        projectContainers(ctx.runtime(), project).stream()
+            .map(
+                s ->
+                    new ObservedContainer(
+                        s.id(),
+                        s.status(),
+                        s.labels(),
+                        s.status() == ContainerState.Status.CREATED
+                            && !Files.exists(ctx.wiredMarker(s.id()))))
+            .toList();
+    Set<String> nets =
+        ctx.networks().list().stream().map(NetworkInfo::name).collect(Collectors.toSet());
+    Set<String> vols =
+        ctx.volumes().list().stream()
+            .map(VolumeService.VolumeInfo::name)
+            .collect(Collectors.toSet());
     return new ObservedState(cs, nets, vols);
   }
 
@@ -38,9 +49,13 @@ public final class Observer {
         .toList();
   }
 
-  public static List<ContainerState> serviceContainers(ContainerRuntime rt, String project, String service) {
+  public static List<ContainerState> serviceContainers(
+      ContainerRuntime rt, String project, String service) {
     return projectContainers(rt, project).stream()
-        .filter(s -> service.equals(s.labels().get(Labels.SERVICE)) && !"True".equals(s.labels().get(Labels.ONEOFF)))
+        .filter(
+            s ->
+                service.equals(s.labels().get(Labels.SERVICE))
+                    && !"True".equals(s.labels().get(Labels.ONEOFF)))
         .toList();
   }
 }

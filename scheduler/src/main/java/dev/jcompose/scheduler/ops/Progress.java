@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * docker compose's progress lines ("Container p-web-1  Started") for one verb: sent to the caller's
+ * docker compose's progress lines ("Container p-web-1 Started") for one verb: sent to the caller's
  * listener and to the engine's event bus.
  */
 public final class Progress {
@@ -40,7 +40,13 @@ public final class Progress {
   }
 
   public void emit(String resource, String action, String message) {
-    send(new Event(Instant.now(), resource, action, message, project == null ? Map.of() : Map.of("project", project)));
+    send(
+        new Event(
+            Instant.now(),
+            resource,
+            action,
+            message,
+            project == null ? Map.of() : Map.of("project", project)));
   }
 
   /** Sends an event as it is (a pull's layer progress carries its own attributes). */

@@ -33,8 +33,14 @@ public final class UpRunner implements OpRunner {
   private final boolean userStop;
   private final boolean removeAnonymousVolumes;
 
-  public UpRunner(EngineContext ctx, Project project, List<ObservedContainer> observed, Progress progress, Integer timeoutSeconds,
-      boolean userStop, boolean removeAnonymousVolumes) {
+  public UpRunner(
+      EngineContext ctx,
+      Project project,
+      List<ObservedContainer> observed,
+      Progress progress,
+      Integer timeoutSeconds,
+      boolean userStop,
+      boolean removeAnonymousVolumes) {
     this.ctx = ctx;
     this.actions = new ContainerActions(ctx);
     this.project = project;
@@ -52,11 +58,15 @@ public final class UpRunner implements OpRunner {
       case CREATE_NETWORK -> createNetwork(subject);
       case CREATE_VOLUME -> createVolume(subject);
       case PULL_IMAGE -> pull(subject);
-      case STOP_CONTAINER -> actions.stop(subject, labelsOf(subject), timeoutSeconds, userStop, progress);
-      case REMOVE_CONTAINER -> actions.remove(subject, labelsOf(subject), removeAnonymousVolumes, progress);
+      case STOP_CONTAINER ->
+          actions.stop(subject, labelsOf(subject), timeoutSeconds, userStop, progress);
+      case REMOVE_CONTAINER ->
+          actions.remove(subject, labelsOf(subject), removeAnonymousVolumes, progress);
       case CREATE_CONTAINER -> createContainer(op);
       case START_CONTAINER -> actions.start(subject, labelsOf(subject), progress);
-      case WAIT_STARTED -> { /* its dependencies (the starts) are the condition */ }
+      case WAIT_STARTED -> {
+        /* its dependencies (the starts) are the condition */
+      }
       case WAIT_HEALTHY -> {
         return waitHealthy(op.service());
       }
@@ -93,12 +103,19 @@ public final class UpRunner implements OpRunner {
   }
 
   private Map<String, String> labelsOf(String container) {
-    return labels.computeIfAbsent(container, c -> ctx.runtime().state(c).map(ContainerState::labels).orElse(Map.of()));
+    return labels.computeIfAbsent(
+        container, c -> ctx.runtime().state(c).map(ContainerState::labels).orElse(Map.of()));
   }
 
   private void createNetwork(String name) {
-    Network n = project.networks().values().stream().filter(x -> name.equals(x.name())).findFirst()
-        .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND, "network " + name + " not in project"));
+    Network n =
+        project.networks().values().stream()
+            .filter(x -> name.equals(x.name()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ComposeException(
+                        ComposeException.Kind.NOT_FOUND, "network " + name + " not in project"));
     progress.network(name, "Creating");
     ctx.networks().create(NetworkConverter.networkSpec(project, n));
     progress.network(name, "Created");
@@ -106,7 +123,9 @@ public final class UpRunner implements OpRunner {
 
   private void createVolume(String name) {
     progress.volume(name, "Creating");
-    if (ctx.volumes().ensure(name, Map.of(Labels.PROJECT, project.name(), Labels.VOLUME, name)).created()) {
+    if (ctx.volumes()
+        .ensure(name, Map.of(Labels.PROJECT, project.name(), Labels.VOLUME, name))
+        .created()) {
       freshVolumes.add(name);
     }
     progress.volume(name, "Created");
@@ -121,23 +140,45 @@ public final class UpRunner implements OpRunner {
   private void createContainer(Op op) {
     Service s = project.services().get(op.service());
     ImageHandle image = image(s);
-    ContainerState st = actions.create(project, s, op.subject(), number(op.subject()), image, s.configHash(), null,
-        volumeResolver(image), progress);
+    ContainerState st =
+        actions.create(
+            project,
+            s,
+            op.subject(),
+            number(op.subject()),
+            image,
+            s.configHash(),
+            null,
+            volumeResolver(image),
+            progress);
     labels.put(op.subject(), st.labels() == null ? Map.of() : st.labels());
   }
 
   public ImageHandle image(Service s) {
     if (s.image() == null) {
-      throw new ComposeException(ComposeException.Kind.INVALID, "service \"" + s.name() + "\" has no image (build is not supported)");
+      throw new ComposeException(
+          ComposeException.Kind.INVALID,
+          "service \"" + s.name() + "\" has no image (build is not supported)");
     }
-    return ctx.images().find(s.image()).orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND,
-        "image " + s.image() + " for service \"" + s.name() + "\" is not present locally"));
+    return ctx.images()
+        .find(s.image())
+        .orElseThrow(
+            () ->
+                new ComposeException(
+                    ComposeException.Kind.NOT_FOUND,
+                    "image "
+                        + s.image()
+                        + " for service \""
+                        + s.name()
+                        + "\" is not present locally"));
   }
 
   public MountConverter.VolumeResolver volumeResolver(ImageHandle image) {
     return (name, anonymous, target, nocopy) -> {
-      Map<String, String> l = anonymous ? Map.of(Labels.PROJECT, project.name(), Labels.ANONYMOUS, "true")
-          : Map.of(Labels.PROJECT, project.name(), Labels.VOLUME, name);
+      Map<String, String> l =
+          anonymous
+              ? Map.of(Labels.PROJECT, project.name(), Labels.ANONYMOUS, "true")
+              : Map.of(Labels.PROJECT, project.name(), Labels.VOLUME, name);
       var info = ctx.volumes().ensure(name, l);
       boolean announced = freshVolumes.remove(name); // always forget the announcement
       boolean fresh = info.created() || announced;
@@ -152,22 +193,37 @@ public final class UpRunner implements OpRunner {
   private CompletionStage<Void> waitHealthy(String service) {
     List<ContainerState> cs = Observer.serviceContainers(ctx.runtime(), project.name(), service);
     cs.forEach(c -> progress.container(c.id(), "Waiting"));
-    return CompletableFuture.allOf(cs.stream()
-        .map(c -> ctx.health().awaitHealthy(c.id(), c.labels()).thenRun(() -> progress.container(c.id(), "Healthy")))
-        .toArray(CompletableFuture[]::new));
+    return CompletableFuture.allOf(
+        cs.stream()
+            .map(
+                c ->
+                    ctx.health()
+                        .awaitHealthy(c.id(), c.labels())
+                        .thenRun(() -> progress.container(c.id(), "Healthy")))
+            .toArray(CompletableFuture[]::new));
   }
 
   private CompletionStage<Void> waitCompleted(String service) {
     List<ContainerState> cs = Observer.serviceContainers(ctx.runtime(), project.name(), service);
-    return CompletableFuture.allOf(cs.stream()
-        .map(c -> ctx.runtime().awaitExit(c.id()).thenAccept(exit -> {
-          if (exit.exitCode() != 0) {
-            throw new ComposeException(ComposeException.Kind.UNAVAILABLE,
-                "service \"" + service + "\" didn't complete successfully: exit " + exit.exitCode());
-          }
-          progress.container(c.id(), "Exited");
-        }))
-        .toArray(CompletableFuture[]::new));
+    return CompletableFuture.allOf(
+        cs.stream()
+            .map(
+                c ->
+                    ctx.runtime()
+                        .awaitExit(c.id())
+                        .thenAccept(
+                            exit -> {
+                              if (exit.exitCode() != 0) {
+                                throw new ComposeException(
+                                    ComposeException.Kind.UNAVAILABLE,
+                                    "service \""
+                                        + service
+                                        + "\" didn't complete successfully: exit "
+                                        + exit.exitCode());
+                              }
+                              progress.container(c.id(), "Exited");
+                            }))
+            .toArray(CompletableFuture[]::new));
   }
 
   static int number(String containerName) {

@@ -9,14 +9,21 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Plans for stop, start and down from observed containers alone (dependencies come from the
- * {@code depends_on} label, so no project is needed): dependants stop first, dependencies start first.
+ * Plans for stop, start and down from observed containers alone (dependencies come from the {@code
+ * depends_on} label, so no project is needed): dependants stop first, dependencies start first.
  */
 public final class LifecyclePlanner {
   private LifecyclePlanner() {}
 
-  /** Stop running containers (dependants first); with {@code remove}, remove all, then networks and volumes. */
-  public static Plan down(List<ObservedContainer> containers, List<String> networks, List<String> volumes, boolean remove) {
+  /**
+   * Stop running containers (dependants first); with {@code remove}, remove all, then networks and
+   * volumes.
+   */
+  public static Plan down(
+      List<ObservedContainer> containers,
+      List<String> networks,
+      List<String> volumes,
+      boolean remove) {
     PlanBuilder b = new PlanBuilder();
     List<ObservedContainer> sorted = sorted(containers);
     for (ObservedContainer c : sorted) {
@@ -27,7 +34,8 @@ public final class LifecyclePlanner {
     for (ObservedContainer c : sorted) {
       for (ObservedContainer d : sorted) {
         if (dependsOn(d, c.service())) {
-          b.edge(Op.idOf(Op.Kind.STOP_CONTAINER, c.name()), Op.idOf(Op.Kind.STOP_CONTAINER, d.name()));
+          b.edge(
+              Op.idOf(Op.Kind.STOP_CONTAINER, c.name()), Op.idOf(Op.Kind.STOP_CONTAINER, d.name()));
         }
       }
     }
@@ -35,7 +43,13 @@ public final class LifecyclePlanner {
       List<String> removes = new ArrayList<>();
       for (ObservedContainer c : sorted) {
         String stop = Op.idOf(Op.Kind.STOP_CONTAINER, c.name());
-        removes.add(b.add(Op.Kind.REMOVE_CONTAINER, c.name(), c.service(), "", b.has(stop) ? List.of(stop) : List.of()));
+        removes.add(
+            b.add(
+                Op.Kind.REMOVE_CONTAINER,
+                c.name(),
+                c.service(),
+                "",
+                b.has(stop) ? List.of(stop) : List.of()));
       }
       networks.stream().sorted().forEach(n -> b.add(Op.Kind.REMOVE_NETWORK, n, null, "", removes));
       volumes.stream().sorted().forEach(v -> b.add(Op.Kind.REMOVE_VOLUME, v, null, "", removes));
@@ -51,7 +65,9 @@ public final class LifecyclePlanner {
     for (ObservedContainer c : sorted) {
       for (ObservedContainer d : sorted) {
         if (dependsOn(c, d.service())) {
-          b.edge(Op.idOf(Op.Kind.START_CONTAINER, c.name()), Op.idOf(Op.Kind.START_CONTAINER, d.name()));
+          b.edge(
+              Op.idOf(Op.Kind.START_CONTAINER, c.name()),
+              Op.idOf(Op.Kind.START_CONTAINER, d.name()));
         }
       }
     }
@@ -59,7 +75,8 @@ public final class LifecyclePlanner {
   }
 
   /** {@code services} plus, transitively, services whose depends_on on them has restart: true. */
-  public static List<String> withRestartDependants(List<ObservedContainer> containers, List<String> services) {
+  public static List<String> withRestartDependants(
+      List<ObservedContainer> containers, List<String> services) {
     Set<String> out = new TreeSet<>(services);
     boolean grew = true;
     while (grew) {

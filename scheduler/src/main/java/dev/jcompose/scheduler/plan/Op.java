@@ -3,11 +3,12 @@ package dev.jcompose.scheduler.plan;
 import java.util.List;
 
 /**
- * One operation of a {@link Plan}. {@code id} is "&lt;verb&gt; &lt;kind&gt; &lt;subject&gt;" and unique in a plan;
- * {@code deps} are ids of operations that must succeed first; {@code reason} says why (empty for
- * the obvious).
+ * One operation of a {@link Plan}. {@code id} is "&lt;verb&gt; &lt;kind&gt; &lt;subject&gt;" and
+ * unique in a plan; {@code deps} are ids of operations that must succeed first; {@code reason} says
+ * why (empty for the obvious).
  */
-public record Op(String id, Kind kind, String subject, String service, String reason, List<String> deps) {
+public record Op(
+    String id, Kind kind, String subject, String service, String reason, List<String> deps) {
 
   /** What an operation does; the executor's runner maps each kind to calls. */
   public enum Kind {

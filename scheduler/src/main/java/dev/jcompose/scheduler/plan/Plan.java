@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A DAG of operations in a deterministic order (a valid topological order), plus warnings.
- * {@link #toString()} is the golden text: one line per op, "id  (reason)  after: deps".
+ * A DAG of operations in a deterministic order (a valid topological order), plus warnings. {@link
+ * #toString()} is the golden text: one line per op, "id (reason) after: deps".
  */
 public final class Plan {
   private final Map<String, Op> ops;

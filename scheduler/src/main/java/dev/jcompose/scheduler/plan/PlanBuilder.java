@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Accumulates operations; edges may be added later, and {@link #build} orders them topologically. */
+/**
+ * Accumulates operations; edges may be added later, and {@link #build} orders them topologically.
+ */
 final class PlanBuilder {
   private final Map<String, Op> ops = new LinkedHashMap<>();
   private final Map<String, Set<String>> deps = new LinkedHashMap<>();
@@ -46,7 +48,9 @@ final class PlanBuilder {
       for (String id : ops.keySet()) {
         if (!done.contains(id) && done.containsAll(deps.get(id))) {
           Op o = ops.get(id);
-          out.add(new Op(id, o.kind(), o.subject(), o.service(), o.reason(), List.copyOf(deps.get(id))));
+          out.add(
+              new Op(
+                  id, o.kind(), o.subject(), o.service(), o.reason(), List.copyOf(deps.get(id))));
           done.add(id);
           progressed = true;
           break;

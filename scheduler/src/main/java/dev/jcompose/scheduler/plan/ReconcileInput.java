@@ -10,4 +10,5 @@ import java.util.Map;
  *
  * @param localImages image reference -> image id of images present locally (absent = not pulled)
  */
-public record ReconcileInput(Project project, ObservedState observed, UpOptions options, Map<String, String> localImages) {}
+public record ReconcileInput(
+    Project project, ObservedState observed, UpOptions options, Map<String, String> localImages) {}

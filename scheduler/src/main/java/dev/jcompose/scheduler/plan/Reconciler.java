@@ -22,9 +22,9 @@ import java.util.TreeSet;
  *
  * <p>Rules follow docker compose's convergence: a container is recreated when forced, when its
  * config hash or image id differs, or when the service whose network namespace it joins is
- * recreated; {@code --no-recreate} keeps everything. Surplus replicas (highest numbers) are removed,
- * missing ones get the next numbers. Starting waits for {@code depends_on} conditions; stopping runs
- * dependants first.
+ * recreated; {@code --no-recreate} keeps everything. Surplus replicas (highest numbers) are
+ * removed, missing ones get the next numbers. Starting waits for {@code depends_on} conditions;
+ * stopping runs dependants first.
  */
 public final class Reconciler {
   private final ReconcileInput in;
@@ -106,10 +106,14 @@ public final class Reconciler {
     }
     String image = s.image();
     if (image != null && !imageOps.containsKey(image)) {
-      String policy = s.pullPolicy() != null ? s.pullPolicy() : in.options().pull() == null ? "missing" : in.options().pull();
+      String policy =
+          s.pullPolicy() != null
+              ? s.pullPolicy()
+              : in.options().pull() == null ? "missing" : in.options().pull();
       boolean present = in.localImages().containsKey(image);
       if (policy.equals("always")) {
-        imageOps.put(image, plan.add(Op.Kind.PULL_IMAGE, image, null, "pull_policy always", List.of()));
+        imageOps.put(
+            image, plan.add(Op.Kind.PULL_IMAGE, image, null, "pull_policy always", List.of()));
       } else if (!present && !policy.equals("never")) {
         imageOps.put(image, plan.add(Op.Kind.PULL_IMAGE, image, null, "missing", List.of()));
       } else if (!present) {
@@ -136,21 +140,40 @@ public final class Reconciler {
       if (why != null) {
         anyRecreated = true;
         stops.add(stopAndRemove(c, s, why));
-        starts.add(createAndStart(s, c.name(), why, Op.idOf(Op.Kind.REMOVE_CONTAINER, c.name()), scope));
+        starts.add(
+            createAndStart(s, c.name(), why, Op.idOf(Op.Kind.REMOVE_CONTAINER, c.name()), scope));
       } else if (c.running() && restartingDependency(s) != null && !in.options().noStart()) {
         // depends_on.restart: true - compose stops the dependant while its dependency is recreated.
-        String stop = plan.add(Op.Kind.STOP_CONTAINER, c.name(), s.name(), "dependency " + restartingDependency(s) + " recreated", List.of());
+        String stop =
+            plan.add(
+                Op.Kind.STOP_CONTAINER,
+                c.name(),
+                s.name(),
+                "dependency " + restartingDependency(s) + " recreated",
+                List.of());
         stops.add(stop);
         List<String> deps = new ArrayList<>(startDeps(s, null, scope));
         deps.add(0, stop);
         starts.add(plan.add(Op.Kind.START_CONTAINER, c.name(), s.name(), "", deps));
       } else if (!c.running() && !in.options().noStart()) {
-        starts.add(plan.add(Op.Kind.START_CONTAINER, c.name(), s.name(), "not running", startDeps(s, null, scope)));
+        starts.add(
+            plan.add(
+                Op.Kind.START_CONTAINER,
+                c.name(),
+                s.name(),
+                "not running",
+                startDeps(s, null, scope)));
       }
     }
     int next = existing.stream().mapToInt(ObservedContainer::number).max().orElse(0) + 1;
     for (int i = kept; i < replicas; i++) {
-      starts.add(createAndStart(s, ContainerNames.container(p.name(), s, next++), existing.isEmpty() ? "" : "scale up to " + replicas, null, scope));
+      starts.add(
+          createAndStart(
+              s,
+              ContainerNames.container(p.name(), s, next++),
+              existing.isEmpty() ? "" : "scale up to " + replicas,
+              null,
+              scope));
     }
     services.put(s.name(), new ServiceOps(starts, stops, anyRecreated));
   }
@@ -185,22 +208,44 @@ public final class Reconciler {
 
   /** Emits stop (if running) + remove; returns the stop id, or the remove id for stopped ones. */
   private String stopAndRemove(ObservedContainer c, Service s, String why) {
-    String stop = c.running() ? plan.add(Op.Kind.STOP_CONTAINER, c.name(), s == null ? c.service() : s.name(), why, List.of()) : null;
-    plan.add(Op.Kind.REMOVE_CONTAINER, c.name(), c.service(), stop == null ? why : "", stop == null ? List.of() : List.of(stop));
+    String stop =
+        c.running()
+            ? plan.add(
+                Op.Kind.STOP_CONTAINER,
+                c.name(),
+                s == null ? c.service() : s.name(),
+                why,
+                List.of())
+            : null;
+    plan.add(
+        Op.Kind.REMOVE_CONTAINER,
+        c.name(),
+        c.service(),
+        stop == null ? why : "",
+        stop == null ? List.of() : List.of(stop));
     return stop == null ? Op.idOf(Op.Kind.REMOVE_CONTAINER, c.name()) : stop;
   }
 
-  private String createAndStart(Service s, String name, String why, String afterRemove, Set<String> scope) {
+  private String createAndStart(
+      Service s, String name, String why, String afterRemove, Set<String> scope) {
     List<String> deps = new ArrayList<>();
     NetworkConverter.serviceNetworkKeys(p, s).forEach(k -> deps.add(networkOps.get(k)));
-    s.storage().volumes().forEach(v -> deps.add(v.source() == null ? null : volumeOps.get(v.source())));
+    s.storage()
+        .volumes()
+        .forEach(v -> deps.add(v.source() == null ? null : volumeOps.get(v.source())));
     deps.add(s.image() == null ? null : imageOps.get(s.image()));
     deps.add(afterRemove);
     String parent = s.networking().mode().parentService();
     if (parent != null && services.containsKey(parent)) {
       deps.addAll(services.get(parent).starts());
     }
-    String create = plan.add(Op.Kind.CREATE_CONTAINER, name, s.name(), why, deps.stream().filter(d -> d != null).distinct().toList());
+    String create =
+        plan.add(
+            Op.Kind.CREATE_CONTAINER,
+            name,
+            s.name(),
+            why,
+            deps.stream().filter(d -> d != null).distinct().toList());
     if (in.options().noStart()) {
       return null;
     }
@@ -212,11 +257,13 @@ public final class Reconciler {
     List<String> deps = new ArrayList<>();
     deps.add(create);
     Map<String, ServiceLifecycle.Dependency> dependsOn = s.lifecycle().dependsOn();
-    new TreeSet<>(dependsOn.keySet()).forEach(d -> {
-      if (scope.contains(d) && services.containsKey(d)) {
-        deps.addAll(condition(d, dependsOn.get(d)));
-      }
-    });
+    new TreeSet<>(dependsOn.keySet())
+        .forEach(
+            d -> {
+              if (scope.contains(d) && services.containsKey(d)) {
+                deps.addAll(condition(d, dependsOn.get(d)));
+              }
+            });
     return deps.stream().filter(d -> d != null).toList();
   }
 
@@ -227,18 +274,29 @@ public final class Reconciler {
     String reason = d.required() ? "" : Op.OPTIONAL;
     String suffix = d.required() ? "" : " (optional)";
     return switch (cond) {
-      case ServiceLifecycle.Dependency.HEALTHY -> List.of(plan.add(Op.Kind.WAIT_HEALTHY, dep + suffix, dep, reason, depStarts));
-      case ServiceLifecycle.Dependency.COMPLETED -> List.of(plan.add(Op.Kind.WAIT_COMPLETED, dep + suffix, dep, reason, depStarts));
-      default -> d.required() ? depStarts : List.of(plan.add(Op.Kind.WAIT_STARTED, dep + suffix, dep, reason, depStarts));
+      case ServiceLifecycle.Dependency.HEALTHY ->
+          List.of(plan.add(Op.Kind.WAIT_HEALTHY, dep + suffix, dep, reason, depStarts));
+      case ServiceLifecycle.Dependency.COMPLETED ->
+          List.of(plan.add(Op.Kind.WAIT_COMPLETED, dep + suffix, dep, reason, depStarts));
+      default ->
+          d.required()
+              ? depStarts
+              : List.of(plan.add(Op.Kind.WAIT_STARTED, dep + suffix, dep, reason, depStarts));
     };
   }
 
   /** depends_on with restart: true on a dependency that is being recreated, or null. */
   private String restartingDependency(Service s) {
     Map<String, ServiceLifecycle.Dependency> dependsOn = s.lifecycle().dependsOn();
-    return new TreeSet<>(dependsOn.keySet()).stream()
-        .filter(d -> dependsOn.get(d).restart() && services.containsKey(d) && services.get(d).recreated())
-        .findFirst().orElse(null);
+    return new TreeSet<>(dependsOn.keySet())
+        .stream()
+            .filter(
+                d ->
+                    dependsOn.get(d).restart()
+                        && services.containsKey(d)
+                        && services.get(d).recreated())
+            .findFirst()
+            .orElse(null);
   }
 
   private int replicas(Service s) {
@@ -275,8 +333,11 @@ public final class Reconciler {
       }
     }
     if (!orphanNames.isEmpty() && !in.options().removeOrphans()) {
-      plan.warn("Found orphan containers (" + String.join(", ", orphanNames) + ") for this project. If you removed or renamed"
-          + " this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.");
+      plan.warn(
+          "Found orphan containers ("
+              + String.join(", ", orphanNames)
+              + ") for this project. If you removed or renamed"
+              + " this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.");
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.jcompose.scheduler.server;
 
-import java.time.Instant;
 import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerRef;
@@ -18,6 +17,7 @@ import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,8 +26,8 @@ import java.util.function.BiConsumer;
 
 /**
  * Routes API requests to {@link EngineVerbs} methods. Runs on the event loop only to route and
- * collect the body; every service call runs on {@code workers}, because verbs block (pulls,
- * stop grace periods, waits).
+ * collect the body; every service call runs on {@code workers}, because verbs block (pulls, stop
+ * grace periods, waits).
  */
 final class ApiHandler implements Handler<HttpServerRequest> {
   private final Vertx vertx;
@@ -51,7 +51,11 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     if (s.size() < 2 || !s.get(0).equals("v1")) {
       notFound(req);
     } else if (s.size() == 2 && s.get(1).equals("version") && m.equals(HttpMethod.GET)) {
-      reply(req, 200, new Requests.Version(settings.version(), ApiRoutes.API_VERSION, ProcessHandle.current().pid()));
+      reply(
+          req,
+          200,
+          new Requests.Version(
+              settings.version(), ApiRoutes.API_VERSION, ProcessHandle.current().pid()));
     } else if (s.size() == 2 && s.get(1).equals("shutdown") && m.equals(HttpMethod.POST)) {
       reply(req, 202, null);
       settings.onShutdown().run();
@@ -66,8 +70,13 @@ final class ApiHandler implements Handler<HttpServerRequest> {
       }
     } else if (s.size() == 2 && s.get(1).equals("prune") && m.equals(HttpMethod.POST)) {
       CallSettings flags = settingsOf(req);
-      withBody(req, null, Requests.Prune.class, (out, body) ->
-          VerbRoutes.complete(out, () -> service.with(flags).prune(body.options(), out::event)));
+      withBody(
+          req,
+          null,
+          Requests.Prune.class,
+          (out, body) ->
+              VerbRoutes.complete(
+                  out, () -> service.with(flags).prune(body.options(), out::event)));
     } else {
       notFound(req);
     }
@@ -77,7 +86,9 @@ final class ApiHandler implements Handler<HttpServerRequest> {
   private static CallSettings settingsOf(HttpServerRequest req) {
     String parallel = req.getParam("parallel");
     try {
-      return new CallSettings(Boolean.parseBoolean(req.getParam("dryRun")), parallel == null ? -1 : Integer.parseInt(parallel));
+      return new CallSettings(
+          Boolean.parseBoolean(req.getParam("dryRun")),
+          parallel == null ? -1 : Integer.parseInt(parallel));
     } catch (NumberFormatException e) {
       return CallSettings.DEFAULT;
     }
@@ -88,12 +99,23 @@ final class ApiHandler implements Handler<HttpServerRequest> {
       return;
     }
     if (m.equals(HttpMethod.GET) && verb.equals("ps")) {
-      PsOptions options = new PsOptions(req.params().getAll("service"), Boolean.parseBoolean(req.getParam("all")), req.params().getAll("status"));
+      PsOptions options =
+          new PsOptions(
+              req.params().getAll("service"),
+              Boolean.parseBoolean(req.getParam("all")),
+              req.params().getAll("status"));
       call(req, () -> service.ps(name, options));
     } else if (m.equals(HttpMethod.GET) && verb.equals("events")) {
       Instant since = req.getParam("since") == null ? null : Instant.parse(req.getParam("since"));
       NdjsonResponse out = stream(req);
-      workers.execute(() -> VerbRoutes.complete(out, () -> { service.events(name, since, out::event, out::clientGone); return null; }));
+      workers.execute(
+          () ->
+              VerbRoutes.complete(
+                  out,
+                  () -> {
+                    service.events(name, since, out::event, out::clientGone);
+                    return null;
+                  }));
     } else if (m.equals(HttpMethod.GET) && verb.equals("inspect")) {
       String svc = req.getParam("service");
       int index = parseInt(req.getParam("index"));
@@ -102,7 +124,11 @@ final class ApiHandler implements Handler<HttpServerRequest> {
       }
     } else if (m.equals(HttpMethod.POST) && verbs.knows(verb)) {
       CallSettings flags = settingsOf(req);
-      withBody(req, name, verbs.bodyType(verb), (out, body) -> verbs.invoke(verb, name, body, flags, out));
+      withBody(
+          req,
+          name,
+          verbs.bodyType(verb),
+          (out, body) -> verbs.invoke(verb, name, body, flags, out));
     } else {
       notFound(req);
     }
@@ -114,12 +140,18 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     }
     if (m.equals(HttpMethod.DELETE) && sub.isEmpty()) {
       boolean force = Boolean.parseBoolean(req.getParam("force"));
-      call(req, () -> { service.removeContainer(name, force); return null; });
+      call(
+          req,
+          () -> {
+            service.removeContainer(name, force);
+            return null;
+          });
     } else if (m.equals(HttpMethod.GET) && sub.equals("json")) {
       call(req, () -> service.inspect(ContainerRef.named(name)));
     } else if (m.equals(HttpMethod.GET) && sub.equals("wait")) {
       NdjsonResponse out = stream(req);
-      workers.execute(() -> VerbRoutes.complete(out, () -> new Requests.WaitResult(service.waitExit(name))));
+      workers.execute(
+          () -> VerbRoutes.complete(out, () -> new Requests.WaitResult(service.waitExit(name))));
     } else {
       notFound(req);
     }
@@ -130,26 +162,40 @@ final class ApiHandler implements Handler<HttpServerRequest> {
    * worker, then runs {@code then} with a stream open. A body that cannot be decoded or does not
    * pass {@link RequestChecks} is answered 400 before anything runs.
    */
-  private <T> void withBody(HttpServerRequest req, String project, Class<T> type, BiConsumer<NdjsonResponse, T> then) {
+  private <T> void withBody(
+      HttpServerRequest req, String project, Class<T> type, BiConsumer<NdjsonResponse, T> then) {
     Context ctx = context();
-    BodyReader.read(req, settings.maxBodyBytes(), ctx, buffer -> workers.execute(() -> {
-      T body;
-      try {
-        body = ApiJson.mapper().readValue(buffer.getBytes(), type);
-        RequestChecks.body(project, body);
-      } catch (IOException e) {
-        JsonReply.error(ctx, req.response(), new WireError(ComposeException.Kind.INVALID.name(), "cannot decode request: " + e.getMessage()));
-        return;
-      } catch (RuntimeException e) {
-        // ComposeException INVALID answers 400; anything else is our bug, answered 500, never silence.
-        JsonReply.error(ctx, req.response(), WireError.of(e));
-        return;
-      }
-      ctx.runOnContext(v -> {
-        NdjsonResponse out = stream(req);
-        workers.execute(() -> then.accept(out, body));
-      });
-    }));
+    BodyReader.read(
+        req,
+        settings.maxBodyBytes(),
+        ctx,
+        buffer ->
+            workers.execute(
+                () -> {
+                  T body;
+                  try {
+                    body = ApiJson.mapper().readValue(buffer.getBytes(), type);
+                    RequestChecks.body(project, body);
+                  } catch (IOException e) {
+                    JsonReply.error(
+                        ctx,
+                        req.response(),
+                        new WireError(
+                            ComposeException.Kind.INVALID.name(),
+                            "cannot decode request: " + e.getMessage()));
+                    return;
+                  } catch (RuntimeException e) {
+                    // ComposeException INVALID answers 400; anything else is our bug, answered 500,
+                    // never silence.
+                    JsonReply.error(ctx, req.response(), WireError.of(e));
+                    return;
+                  }
+                  ctx.runOnContext(
+                      v -> {
+                        NdjsonResponse out = stream(req);
+                        workers.execute(() -> then.accept(out, body));
+                      });
+                }));
   }
 
   /** Runs a check; a refusal is answered (400 for INVALID) and true returned. */
@@ -186,7 +232,8 @@ final class ApiHandler implements Handler<HttpServerRequest> {
 
   private void notFound(HttpServerRequest req) {
     String what = "no such API route: " + req.method() + " " + req.path();
-    JsonReply.error(context(), req.response(), new WireError(ComposeException.Kind.NOT_FOUND.name(), what));
+    JsonReply.error(
+        context(), req.response(), new WireError(ComposeException.Kind.NOT_FOUND.name(), what));
   }
 
   private Context context() {

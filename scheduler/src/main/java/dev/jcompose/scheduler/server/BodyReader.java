@@ -27,35 +27,43 @@ final class BodyReader {
     }
     Buffer body = Buffer.buffer();
     boolean[] refused = {false};
-    req.handler(chunk -> {
-      if (refused[0]) {
-        return;
-      }
-      if (body.length() + chunk.length() > limit) {
-        refused[0] = true;
-        tooLarge(req, limit, context);
-      } else {
-        body.appendBuffer(chunk);
-      }
-    });
+    req.handler(
+        chunk -> {
+          if (refused[0]) {
+            return;
+          }
+          if (body.length() + chunk.length() > limit) {
+            refused[0] = true;
+            tooLarge(req, limit, context);
+          } else {
+            body.appendBuffer(chunk);
+          }
+        });
     req.exceptionHandler(e -> JsonReply.error(context, req.response(), WireError.of(e)));
-    req.endHandler(v -> {
-      if (!refused[0]) {
-        then.handle(body);
-      }
-    });
+    req.endHandler(
+        v -> {
+          if (!refused[0]) {
+            then.handle(body);
+          }
+        });
   }
 
   private static void tooLarge(HttpServerRequest req, long limit, Context context) {
     String message = "request body larger than " + limit + " bytes";
-    context.runOnContext(v -> {
-      if (!req.response().ended()) {
-        req.response().setStatusCode(STATUS_TOO_LARGE).putHeader("Connection", "close")
-            .putHeader("Content-Type", dev.jcompose.scheduler.wire.ApiRoutes.JSON)
-            .end(JsonReply.text(Map.of("error", new WireError(ComposeException.Kind.INVALID.name(), message))))
-            .onComplete(x -> req.connection().close());
-      }
-    });
+    context.runOnContext(
+        v -> {
+          if (!req.response().ended()) {
+            req.response()
+                .setStatusCode(STATUS_TOO_LARGE)
+                .putHeader("Connection", "close")
+                .putHeader("Content-Type", dev.jcompose.scheduler.wire.ApiRoutes.JSON)
+                .end(
+                    JsonReply.text(
+                        Map.of(
+                            "error", new WireError(ComposeException.Kind.INVALID.name(), message))))
+                .onComplete(x -> req.connection().close());
+          }
+        });
   }
 
   private static long parse(String value) {

@@ -17,7 +17,8 @@ final class EngineLog {
   private EngineLog() {}
 
   static void redirectTo(Path file) throws IOException {
-    PrintStream ps = new PrintStream(new FileOutputStream(file.toFile(), true), true, StandardCharsets.UTF_8);
+    PrintStream ps =
+        new PrintStream(new FileOutputStream(file.toFile(), true), true, StandardCharsets.UTF_8);
     System.setOut(ps);
     System.setErr(ps);
     out = ps;

@@ -11,10 +11,10 @@ import java.util.concurrent.CountDownLatch;
  * The engine process: {@code java -cp jcompose.jar dev.jcompose.scheduler.server.EngineMain}.
  *
  * <p>Takes the instance lock of its run root (exit status 3 if another engine holds it), removes a
- * stale socket, starts the engine, serves the API on {@code <runRoot>/engine.sock}, writes
- * {@code engine.pid}, and logs to {@code engine.log}. SIGTERM or {@code POST /v1/shutdown} stop the
- * API and the engine but leave containers running: their shims own them, and the next engine
- * re-adopts them.
+ * stale socket, starts the engine, serves the API on {@code <runRoot>/engine.sock}, writes {@code
+ * engine.pid}, and logs to {@code engine.log}. SIGTERM or {@code POST /v1/shutdown} stop the API
+ * and the engine but leave containers running: their shims own them, and the next engine re-adopts
+ * them.
  */
 public final class EngineMain {
   static final int ALREADY_RUNNING = 3;
@@ -41,7 +41,12 @@ public final class EngineMain {
     try {
       InstanceLock lock = InstanceLock.tryAcquire(runRoot);
       if (lock == null) {
-        EngineLog.info("another engine (pid " + InstanceLock.recordedPid(runRoot) + ") serves " + runRoot + "; exiting");
+        EngineLog.info(
+            "another engine (pid "
+                + InstanceLock.recordedPid(runRoot)
+                + ") serves "
+                + runRoot
+                + "; exiting");
         return ALREADY_RUNNING;
       }
       serve(paths, env, lock);
@@ -52,22 +57,30 @@ public final class EngineMain {
     }
   }
 
-  private static void serve(RuntimePaths paths, Map<String, String> env, InstanceLock lock) throws Exception {
+  private static void serve(RuntimePaths paths, Map<String, String> env, InstanceLock lock)
+      throws Exception {
     Path socket = paths.runRoot().resolve("engine.sock");
     // We hold the lock, so no live engine owns this file: it is left over from a killed one.
     Files.deleteIfExists(socket);
     EngineLog.info("starting (JVM up " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms)");
     EngineFactory.Running engine = EngineFactory.start(paths, env);
-    EngineServer server = EngineServer.start(engine.service(), socket, version(), EngineMain::exitSoon);
+    EngineServer server =
+        EngineServer.start(engine.service(), socket, version(), EngineMain::exitSoon);
     lock.writePid();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server, engine, lock, stopped), "engine-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> shutdown(server, engine, lock, stopped), "engine-shutdown"));
     EngineLog.info("listening on " + socket + " (data root " + paths.dataRoot() + ")");
     stopped.await();
   }
 
   /** Runs on SIGTERM/SIGINT and on exit: containers are left running on purpose. */
-  private static void shutdown(EngineServer server, EngineFactory.Running engine, InstanceLock lock, CountDownLatch stopped) {
+  private static void shutdown(
+      EngineServer server,
+      EngineFactory.Running engine,
+      InstanceLock lock,
+      CountDownLatch stopped) {
     EngineLog.info("shutting down; containers keep running");
     closeQuietly("API server", server);
     closeQuietly("engine", engine.closer());

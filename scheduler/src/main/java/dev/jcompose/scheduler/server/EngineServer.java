@@ -22,10 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The engine API: HTTP/1.1 + JSON on a unix socket, one route per {@link EngineVerbs} method.
  *
- * <p>Lifecycle: {@link #start} binds the socket (which must not exist: the caller holds the instance
- * lock and has removed a stale one) and restricts it to owner and group (0660); {@link #close}
- * stops accepting, closes Vert.x and deletes the socket. Vert.x 5 serves unix sockets over JDK NIO
- * (JDK 16+), so no native transport is needed.
+ * <p>Lifecycle: {@link #start} binds the socket (which must not exist: the caller holds the
+ * instance lock and has removed a stale one) and restricts it to owner and group (0660); {@link
+ * #close} stops accepting, closes Vert.x and deletes the socket. Vert.x 5 serves unix sockets over
+ * JDK NIO (JDK 16+), so no native transport is needed.
  */
 public final class EngineServer implements AutoCloseable {
   private static final long DEFAULT_KEEPALIVE_MILLIS = 10_000;
@@ -42,18 +42,32 @@ public final class EngineServer implements AutoCloseable {
     this.socket = socket;
   }
 
-  /** Binds {@code socket} and serves {@code service}; {@code onShutdown} runs on POST /v1/shutdown. */
-  public static EngineServer start(EngineVerbs service, Path socket, String version, Runnable onShutdown) throws IOException {
-    return start(service, socket, new ServerSettings(version, DEFAULT_KEEPALIVE_MILLIS, onShutdown));
+  /**
+   * Binds {@code socket} and serves {@code service}; {@code onShutdown} runs on POST /v1/shutdown.
+   */
+  public static EngineServer start(
+      EngineVerbs service, Path socket, String version, Runnable onShutdown) throws IOException {
+    return start(
+        service, socket, new ServerSettings(version, DEFAULT_KEEPALIVE_MILLIS, onShutdown));
   }
 
-  static EngineServer start(EngineVerbs service, Path socket, ServerSettings settings) throws IOException {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false).setEventLoopPoolSize(1).setWorkerPoolSize(2));
+  static EngineServer start(EngineVerbs service, Path socket, ServerSettings settings)
+      throws IOException {
+    Vertx vertx =
+        Vertx.vertx(
+            new VertxOptions()
+                .setPreferNativeTransport(false)
+                .setEventLoopPoolSize(1)
+                .setWorkerPoolSize(2));
     ExecutorService workers = Executors.newCachedThreadPool(daemonThreads());
     try {
       HttpServer server = vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(0));
       server.requestHandler(new ApiHandler(vertx, service, workers, settings));
-      await(server.listen(SocketAddress.domainSocketAddress(socket.toString())).toCompletionStage().toCompletableFuture());
+      await(
+          server
+              .listen(SocketAddress.domainSocketAddress(socket.toString()))
+              .toCompletionStage()
+              .toCompletableFuture());
       Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
       return new EngineServer(vertx, server, workers, socket);
     } catch (IOException | RuntimeException e) {

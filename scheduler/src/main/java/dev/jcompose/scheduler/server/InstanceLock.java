@@ -9,8 +9,8 @@ import java.nio.file.Path;
 
 /**
  * Makes the engine a single instance per run root: an exclusive lock on {@code engine.lock}, held
- * for the life of the process (the kernel drops it if the process dies, so a SIGKILLed engine
- * never blocks the next one). Also owns the pid file, written atomically.
+ * for the life of the process (the kernel drops it if the process dies, so a SIGKILLed engine never
+ * blocks the next one). Also owns the pid file, written atomically.
  */
 final class InstanceLock implements AutoCloseable {
   private final FileLocks.Held lock;
@@ -29,7 +29,9 @@ final class InstanceLock implements AutoCloseable {
 
   void writePid() throws IOException {
     // the run root is a tmpfs emptied at boot: no fsync needed
-    AtomicFile.write(pidFile, (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII),
+    AtomicFile.write(
+        pidFile,
+        (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII),
         AtomicFile.Durability.UNSYNCED);
   }
 

@@ -8,7 +8,10 @@ import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.Map;
 
-/** Plain (non-streamed) JSON answers; callable from any thread, the write happens on {@code context}. */
+/**
+ * Plain (non-streamed) JSON answers; callable from any thread, the write happens on {@code
+ * context}.
+ */
 final class JsonReply {
   private JsonReply() {}
 

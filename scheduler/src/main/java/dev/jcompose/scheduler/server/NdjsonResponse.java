@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * can tell a slow engine from a dead one), and one final result or error line.
  *
  * <p>Created on the request's event-loop context; {@link #event}, {@link #finish} and {@link #fail}
- * may be called from any thread: writes are queued onto the context, which keeps their order.
- * Once the client has gone, writes are dropped but the verb itself runs to its end (a half-done
- * {@code up} would leave the project in a worse state than a finished one).
+ * may be called from any thread: writes are queued onto the context, which keeps their order. Once
+ * the client has gone, writes are dropped but the verb itself runs to its end (a half-done {@code
+ * up} would leave the project in a worse state than a finished one).
  */
 final class NdjsonResponse {
   private final Context context;
@@ -85,7 +85,9 @@ final class NdjsonResponse {
       return ApiJson.mapper().writeValueAsString(line) + "\n";
     } catch (JsonProcessingException e) {
       // An event that cannot be encoded is dropped; a final line must still end the stream.
-      return last ? "{\"error\":{\"kind\":\"INTERNAL\",\"message\":\"cannot encode response\"},\"done\":true}\n" : "";
+      return last
+          ? "{\"error\":{\"kind\":\"INTERNAL\",\"message\":\"cannot encode response\"},\"done\":true}\n"
+          : "";
     }
   }
 }

@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the API checks before it runs anything: the engine does not trust its client, so every
- * name in a path and every project in a body passes the loader's rules again ({@link
- * InputChecks}); a refused request is answered 400 with the attribute and the reason, and nothing
- * is created.
+ * What the API checks before it runs anything: the engine does not trust its client, so every name
+ * in a path and every project in a body passes the loader's rules again ({@link InputChecks}); a
+ * refused request is answered 400 with the attribute and the reason, and nothing is created.
  */
 final class RequestChecks {
   private RequestChecks() {}
@@ -39,7 +38,9 @@ final class RequestChecks {
     refuse(ValueRules.noNul("network", name));
   }
 
-  /** The decoded body of {@code verb} on {@code project} (the name in the path, already checked). */
+  /**
+   * The decoded body of {@code verb} on {@code project} (the name in the path, already checked).
+   */
   static void body(String project, Object body) {
     if (body == null) {
       throw invalid("request has no body");
@@ -69,11 +70,14 @@ final class RequestChecks {
       throw invalid("request has no project");
     }
     if (!inPath.equals(p.name())) {
-      throw invalid("project in path is '" + inPath + "', but the request body is for '" + p.name() + "'");
+      throw invalid(
+          "project in path is '" + inPath + "', but the request body is for '" + p.name() + "'");
     }
-    InputChecks.first(p).ifPresent(problem -> {
-      throw invalid("invalid project " + p.name() + ": " + problem);
-    });
+    InputChecks.first(p)
+        .ifPresent(
+            problem -> {
+              throw invalid("invalid project " + p.name() + ": " + problem);
+            });
   }
 
   private static void upOptions(UpOptions o) {
@@ -81,12 +85,14 @@ final class RequestChecks {
       throw invalid("request has no options");
     }
     orEmpty(o.services()).forEach(s -> refuse(NameRules.key("service", s)));
-    orEmpty(o.scale()).forEach((s, n) -> {
-      refuse(NameRules.key("service", s));
-      if (n == null || n < 0) {
-        throw invalid("scale of " + s + " must be 0 or more");
-      }
-    });
+    orEmpty(o.scale())
+        .forEach(
+            (s, n) -> {
+              refuse(NameRules.key("service", s));
+              if (n == null || n < 0) {
+                throw invalid("scale of " + s + " must be 0 or more");
+              }
+            });
   }
 
   private static void runOptions(RunOptions o) {
@@ -97,15 +103,20 @@ final class RequestChecks {
     if (o.name() != null && !o.name().isEmpty()) {
       refuse(NameRules.container(o.name()));
     }
-    orEmpty(o.environment()).forEach((k, v) -> {
-      refuse(ValueRules.envKey(k));
-      refuse(ValueRules.noNul("environment variable " + k, v));
-    });
+    orEmpty(o.environment())
+        .forEach(
+            (k, v) -> {
+              refuse(ValueRules.envKey(k));
+              refuse(ValueRules.noNul("environment variable " + k, v));
+            });
     orEmpty(o.command()).forEach(a -> refuse(ValueRules.noNul("command", a)));
     refuse(ValueRules.noNul("user", o.user()));
     refuse(ValueRules.noNul("entrypoint", o.entrypoint()));
     if (o.workdir() != null && !o.workdir().isEmpty() && !o.workdir().startsWith("/")) {
-      throw invalid("the working directory '" + o.workdir() + "' is invalid, it needs to be an absolute path");
+      throw invalid(
+          "the working directory '"
+              + o.workdir()
+              + "' is invalid, it needs to be an absolute path");
     }
   }
 

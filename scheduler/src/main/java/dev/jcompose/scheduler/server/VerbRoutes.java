@@ -1,14 +1,15 @@
 package dev.jcompose.scheduler.server;
 
 import dev.jcompose.scheduler.api.CallSettings;
-import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.wire.Requests;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** The long verbs taking a JSON body ({@code POST /v1/projects/{name}/<verb>}), streamed as NDJSON. */
+/**
+ * The long verbs taking a JSON body ({@code POST /v1/projects/{name}/<verb>}), streamed as NDJSON.
+ */
 final class VerbRoutes {
   private static final Map<String, Class<?>> BODIES =
       Map.ofEntries(
@@ -43,7 +44,8 @@ final class VerbRoutes {
     complete(out, () -> call(engine.with(settings), verb, project, body, out));
   }
 
-  private Object call(EngineVerbs service, String verb, String project, Object body, NdjsonResponse out) {
+  private Object call(
+      EngineVerbs service, String verb, String project, Object body, NdjsonResponse out) {
     switch (verb) {
       case "up" -> {
         Requests.Up up = (Requests.Up) body;
@@ -76,7 +78,12 @@ final class VerbRoutes {
     }
   }
 
-  private static void servicesVerb(EngineVerbs service, String verb, String project, Requests.Services body, NdjsonResponse out) {
+  private static void servicesVerb(
+      EngineVerbs service,
+      String verb,
+      String project,
+      Requests.Services body,
+      NdjsonResponse out) {
     List<String> services = body.services() == null ? List.of() : body.services();
     switch (verb) {
       case "stop" -> service.stop(project, services, body.timeoutSeconds(), out::event);

@@ -1,8 +1,10 @@
 /**
- * The engine process and its API: HTTP/1.1 + JSON on {@code <runRoot>/engine.sock}
- * (default {@code /run/jcompose/engine.sock}; mode 0660), served with Vert.x over JDK NIO unix sockets.
+ * The engine process and its API: HTTP/1.1 + JSON on {@code <runRoot>/engine.sock} (default {@code
+ * /run/jcompose/engine.sock}; mode 0660), served with Vert.x over JDK NIO unix sockets.
  *
- * <p>Routes (API version 1; JSON bodies are the records of {@code dev.jcompose.scheduler.wire.Requests}):
+ * <p>Routes (API version 1; JSON bodies are the records of {@code
+ * dev.jcompose.scheduler.wire.Requests}):
+ *
  * <pre>
  * GET    /v1/version                       {"version","apiVersion","pid"}
  * POST   /v1/shutdown                      202; the engine exits, containers keep running
@@ -17,10 +19,10 @@
  * </pre>
  *
  * <p>NDJSON answers (status 200, chunked) carry {@code {"event":{...}}} lines, empty keep-alive
- * lines every 10 s, then one final {@code {"result":...,"done":true}} or
- * {@code {"error":{"kind":"NOT_FOUND","message":"..."},"done":true}}. Plain JSON answers report
- * errors as {@code {"error":{"kind","message"}}} with status 404/400/409/503/403/500 by kind.
- * For example: {@code curl --unix-socket /run/jcompose/engine.sock http://x/v1/projects/demo/ps?all=true}.
+ * lines every 10 s, then one final {@code {"result":...,"done":true}} or {@code
+ * {"error":{"kind":"NOT_FOUND","message":"..."},"done":true}}. Plain JSON answers report errors as
+ * {@code {"error":{"kind","message"}}} with status 404/400/409/503/403/500 by kind. For example:
+ * {@code curl --unix-socket /run/jcompose/engine.sock http://x/v1/projects/demo/ps?all=true}.
  *
  * <p>The engine does not trust its client: names in paths and every project in a body pass the
  * loader's rules again ({@code dev.jcompose.model.validate.InputChecks}) before anything runs; a

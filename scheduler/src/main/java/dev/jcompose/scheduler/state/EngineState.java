@@ -1,7 +1,7 @@
 package dev.jcompose.scheduler.state;
 
-import dev.jcompose.common.fs.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.fs.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the engine must remember that the runtime does not: per container, whether the user
- * stopped it and how often the policy restarted it. Stored as JSON under {@code <dataRoot>/state},
- * written atomically (temp file, fsync, rename) on every change. Thread-safe.
+ * What the engine must remember that the runtime does not: per container, whether the user stopped
+ * it and how often the policy restarted it. Stored as JSON under {@code <dataRoot>/state}, written
+ * atomically (temp file, fsync, rename) on every change. Thread-safe.
  */
 public final class EngineState {
   /** Per-container record. */
@@ -59,8 +59,14 @@ public final class EngineState {
     try {
       if (Files.exists(file)) {
         var tree = JSON.readTree(file.toFile());
-        tree.properties().forEach(f -> entries.put(f.getKey(),
-            new Entry(f.getValue().path("userStopped").asBoolean(), f.getValue().path("restartCount").asInt())));
+        tree.properties()
+            .forEach(
+                f ->
+                    entries.put(
+                        f.getKey(),
+                        new Entry(
+                            f.getValue().path("userStopped").asBoolean(),
+                            f.getValue().path("restartCount").asInt())));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read engine state " + file, e);

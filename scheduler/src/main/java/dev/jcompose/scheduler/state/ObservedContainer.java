@@ -5,11 +5,12 @@ import dev.jcompose.scheduler.names.Labels;
 import java.util.Map;
 
 /**
- * A container of a project as found on the host, read from its runtime state and labels.
- * {@code incomplete} marks one whose creation an engine did not finish (e.g. killed before the
- * network was wired): it must be recreated, never started.
+ * A container of a project as found on the host, read from its runtime state and labels. {@code
+ * incomplete} marks one whose creation an engine did not finish (e.g. killed before the network was
+ * wired): it must be recreated, never started.
  */
-public record ObservedContainer(String name, ContainerState.Status status, Map<String, String> labels, boolean incomplete) {
+public record ObservedContainer(
+    String name, ContainerState.Status status, Map<String, String> labels, boolean incomplete) {
 
   public ObservedContainer(String name, ContainerState.Status status, Map<String, String> labels) {
     this(name, status, labels, false);

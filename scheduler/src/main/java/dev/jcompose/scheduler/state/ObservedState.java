@@ -8,7 +8,8 @@ import java.util.Set;
  * What exists on the host for one project: its containers (by labels), and the names of existing
  * networks and volumes. Immutable input of the reconciler.
  */
-public record ObservedState(List<ObservedContainer> containers, Set<String> networks, Set<String> volumes) {
+public record ObservedState(
+    List<ObservedContainer> containers, Set<String> networks, Set<String> volumes) {
 
   public static ObservedState empty() {
     return new ObservedState(List.of(), Set.of(), Set.of());

@@ -44,20 +44,23 @@ final class ContainerVerbs {
       if (o.removeOrphans()) {
         removeOrphans(project, o.projectServices(), progress);
       }
-      for (ContainerState c : containers(project, o.services(), s -> s.status() == ContainerState.Status.RUNNING)) {
+      for (ContainerState c :
+          containers(project, o.services(), s -> s.status() == ContainerState.Status.RUNNING)) {
         progress.container(c.id(), "Killing");
         if (settings.dryRun()) {
           DryRun.report(progress, "Container " + c.id(), "Killed");
           continue;
         }
-        if (signal == Signals.SIGKILL || signal == Signals.parse(c.labels().get(Labels.STOP_SIGNAL))) {
+        if (signal == Signals.SIGKILL
+            || signal == Signals.parse(c.labels().get(Labels.STOP_SIGNAL))) {
           ctx.supervisor().expectStop(c.id());
           ctx.state().setUserStopped(c.id(), true);
         }
-        Failures.translated(() -> {
-          ctx.runtime().kill(c.id(), signal);
-          return null;
-        });
+        Failures.translated(
+            () -> {
+              ctx.runtime().kill(c.id(), signal);
+              return null;
+            });
         progress.container(c.id(), "Killed");
       }
     }
@@ -65,7 +68,9 @@ final class ContainerVerbs {
 
   void pause(String project, List<String> services, Progress progress) {
     try (var lock = new Locked(ctx, project)) {
-      for (ContainerState c : containers(project, services, s -> s.status() == ContainerState.Status.RUNNING && !s.paused())) {
+      for (ContainerState c :
+          containers(
+              project, services, s -> s.status() == ContainerState.Status.RUNNING && !s.paused())) {
         step(progress, c.id(), "Pausing", "Paused", () -> ctx.runtime().pause(c.id()));
       }
     }
@@ -79,28 +84,46 @@ final class ContainerVerbs {
     }
   }
 
-  /** docker compose rm: stopped containers (with {@code stop}, running ones stopped first), one-offs included. */
+  /**
+   * docker compose rm: stopped containers (with {@code stop}, running ones stopped first), one-offs
+   * included.
+   */
   List<String> remove(String project, RemoveOptions o, Progress progress) {
     try (var lock = new Locked(ctx, project)) {
-      List<ObservedContainer> cs = Observer.projectContainers(ctx.runtime(), project).stream()
-          .filter(c -> o.services().isEmpty() || o.services().contains(c.labels().get(Labels.SERVICE)))
-          .filter(c -> o.stop() || c.status() != ContainerState.Status.RUNNING)
-          .map(ObservedContainer::of)
-          .toList();
+      List<ObservedContainer> cs =
+          Observer.projectContainers(ctx.runtime(), project).stream()
+              .filter(
+                  c ->
+                      o.services().isEmpty()
+                          || o.services().contains(c.labels().get(Labels.SERVICE)))
+              .filter(c -> o.stop() || c.status() != ContainerState.Status.RUNNING)
+              .map(ObservedContainer::of)
+              .toList();
       if (!cs.isEmpty()) {
-        Executions.run(ctx, LifecyclePlanner.down(cs, List.of(), List.of(), true),
-            new UpRunner(ctx, null, cs, progress, null, true, o.volumes()), progress, settings);
+        Executions.run(
+            ctx,
+            LifecyclePlanner.down(cs, List.of(), List.of(), true),
+            new UpRunner(ctx, null, cs, progress, null, true, o.volumes()),
+            progress,
+            settings);
       }
       return cs.stream().map(ObservedContainer::name).toList();
     }
   }
 
   private void removeOrphans(String project, List<String> declared, Progress progress) {
-    List<ObservedContainer> orphans = Observer.projectContainers(ctx.runtime(), project).stream().map(ObservedContainer::of)
-        .filter(c -> !c.oneoff() && !declared.contains(c.service())).toList();
+    List<ObservedContainer> orphans =
+        Observer.projectContainers(ctx.runtime(), project).stream()
+            .map(ObservedContainer::of)
+            .filter(c -> !c.oneoff() && !declared.contains(c.service()))
+            .toList();
     if (!orphans.isEmpty()) {
-      Executions.run(ctx, LifecyclePlanner.down(orphans, List.of(), List.of(), true),
-          new UpRunner(ctx, null, orphans, progress, null, true, false), progress, settings);
+      Executions.run(
+          ctx,
+          LifecyclePlanner.down(orphans, List.of(), List.of(), true),
+          new UpRunner(ctx, null, orphans, progress, null, true, false),
+          progress,
+          settings);
     }
   }
 
@@ -110,21 +133,33 @@ final class ContainerVerbs {
       DryRun.report(progress, "Container " + name, done);
       return;
     }
-    Failures.translated(() -> {
-      action.run();
-      return null;
-    });
+    Failures.translated(
+        () -> {
+          action.run();
+          return null;
+        });
     progress.container(name, done);
   }
 
-  /** The project's service containers (no one-offs) of {@code services} (empty = all) that {@code which} accepts. */
-  private List<ContainerState> containers(String project, List<String> services, Predicate<ContainerState> which) {
-    List<ContainerState> cs = Observer.projectContainers(ctx.runtime(), project).stream()
-        .filter(c -> !"True".equals(c.labels().get(Labels.ONEOFF)))
-        .filter(c -> services == null || services.isEmpty() || services.contains(c.labels().get(Labels.SERVICE)))
-        .toList();
+  /**
+   * The project's service containers (no one-offs) of {@code services} (empty = all) that {@code
+   * which} accepts.
+   */
+  private List<ContainerState> containers(
+      String project, List<String> services, Predicate<ContainerState> which) {
+    List<ContainerState> cs =
+        Observer.projectContainers(ctx.runtime(), project).stream()
+            .filter(c -> !"True".equals(c.labels().get(Labels.ONEOFF)))
+            .filter(
+                c ->
+                    services == null
+                        || services.isEmpty()
+                        || services.contains(c.labels().get(Labels.SERVICE)))
+            .toList();
     if (cs.isEmpty() && services != null && !services.isEmpty()) {
-      throw new ComposeException(ComposeException.Kind.NOT_FOUND, "no container found for service " + String.join(", ", services));
+      throw new ComposeException(
+          ComposeException.Kind.NOT_FOUND,
+          "no container found for service " + String.join(", ", services));
     }
     return cs.stream().filter(which).toList();
   }

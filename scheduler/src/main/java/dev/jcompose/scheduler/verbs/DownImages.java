@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code down --rmi}: which images go once the containers are gone. "all": every image the
- * services name (or, without the project, the containers were made from); "local": the images
- * without a custom name, i.e. a build-only service's {@code <project>-<service>} (docker compose's
- * rule). An image another project's container still uses stays, reported as a warning.
+ * {@code down --rmi}: which images go once the containers are gone. "all": every image the services
+ * name (or, without the project, the containers were made from); "local": the images without a
+ * custom name, i.e. a build-only service's {@code <project>-<service>} (docker compose's rule). An
+ * image another project's container still uses stays, reported as a warning.
  */
 final class DownImages {
   private DownImages() {}
@@ -35,12 +35,13 @@ final class DownImages {
       }
     }
     if (rmi.equals("all")) {
-      removed.forEach(c -> {
-        String ref = c.labels().getOrDefault(Labels.IMAGE_REF, "");
-        if (!ref.isEmpty()) {
-          out.add(ref);
-        }
-      });
+      removed.forEach(
+          c -> {
+            String ref = c.labels().getOrDefault(Labels.IMAGE_REF, "");
+            if (!ref.isEmpty()) {
+              out.add(ref);
+            }
+          });
     }
     return List.copyOf(out);
   }

@@ -36,19 +36,44 @@ final class Inspections {
 
   ContainerDetails inspect(ContainerRef ref) {
     String name = resolve(ctx, ref);
-    ContainerState st = ctx.runtime().state(name)
-        .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND, "no such container: " + name));
+    ContainerState st =
+        ctx.runtime()
+            .state(name)
+            .orElseThrow(
+                () ->
+                    new ComposeException(
+                        ComposeException.Kind.NOT_FOUND, "no such container: " + name));
     ContainerSpec spec = Failures.translated(() -> ctx.runtime().spec(name));
     Map<String, String> labels = st.labels() == null ? Map.of() : st.labels();
     List<String> args = spec.process().args();
     ContainerSummary summary = Summaries.of(ctx, st);
-    return new ContainerDetails(labels.getOrDefault(Labels.CONTAINER_ID, name), name, st.createdAt(),
-        args.isEmpty() ? "" : args.get(0), args.size() > 1 ? args.subList(1, args.size()) : List.of(),
-        state(st), spec.image().imageId(), labels.getOrDefault(Labels.IMAGE_REF, spec.image().reference()),
-        new ContainerDetails.Config(spec.hostname(), spec.domainname(), spec.process().user(), spec.process().env(),
-            spec.process().cwd(), spec.process().tty(), spec.process().stdinOpen(), labels.get(Labels.STOP_SIGNAL),
-            labels.containsKey(Labels.STOP_GRACE_MS) ? Long.parseLong(labels.get(Labels.STOP_GRACE_MS)) : null, labels),
-        limits(spec, labels), mounts(spec), endpoints(name, labels), summary.publishers(), st.logPath() == null ? "" : st.logPath().toString());
+    return new ContainerDetails(
+        labels.getOrDefault(Labels.CONTAINER_ID, name),
+        name,
+        st.createdAt(),
+        args.isEmpty() ? "" : args.get(0),
+        args.size() > 1 ? args.subList(1, args.size()) : List.of(),
+        state(st),
+        spec.image().imageId(),
+        labels.getOrDefault(Labels.IMAGE_REF, spec.image().reference()),
+        new ContainerDetails.Config(
+            spec.hostname(),
+            spec.domainname(),
+            spec.process().user(),
+            spec.process().env(),
+            spec.process().cwd(),
+            spec.process().tty(),
+            spec.process().stdinOpen(),
+            labels.get(Labels.STOP_SIGNAL),
+            labels.containsKey(Labels.STOP_GRACE_MS)
+                ? Long.parseLong(labels.get(Labels.STOP_GRACE_MS))
+                : null,
+            labels),
+        limits(spec, labels),
+        mounts(spec),
+        endpoints(name, labels),
+        summary.publishers(),
+        st.logPath() == null ? "" : st.logPath().toString());
   }
 
   /** The container a reference names: by name, else the project's replica of the service. */
@@ -58,18 +83,37 @@ final class Inspections {
     }
     return Observer.serviceContainers(ctx.runtime(), ref.project(), ref.service()).stream()
         .filter(c -> Integer.toString(ref.index()).equals(c.labels().get(Labels.NUMBER)))
-        .map(ContainerState::id).findFirst()
-        .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND,
-            "service \"" + ref.service() + "\" has no container #" + ref.index()));
+        .map(ContainerState::id)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ComposeException(
+                    ComposeException.Kind.NOT_FOUND,
+                    "service \"" + ref.service() + "\" has no container #" + ref.index()));
   }
 
   private ContainerDetails.State state(ContainerState st) {
-    HealthStatus health = st.status() == ContainerState.Status.RUNNING ? ctx.health().status(st.id()).orElse(null) : null;
-    ContainerDetails.Health h = health == null ? null : new ContainerDetails.Health(health.text(), 0,
-        ctx.health().log(st.id()).stream().map(Inspections::probe).toList());
-    return new ContainerDetails.State(Summaries.state(st), st.status() == ContainerState.Status.RUNNING, st.paused(),
-        st.exit() != null && st.exit().oomKilled(), st.pid(), st.exit() == null ? 0 : st.exit().exitCode(), st.startedAt(),
-        st.finishedAt(), h);
+    HealthStatus health =
+        st.status() == ContainerState.Status.RUNNING
+            ? ctx.health().status(st.id()).orElse(null)
+            : null;
+    ContainerDetails.Health h =
+        health == null
+            ? null
+            : new ContainerDetails.Health(
+                health.text(),
+                0,
+                ctx.health().log(st.id()).stream().map(Inspections::probe).toList());
+    return new ContainerDetails.State(
+        Summaries.state(st),
+        st.status() == ContainerState.Status.RUNNING,
+        st.paused(),
+        st.exit() != null && st.exit().oomKilled(),
+        st.pid(),
+        st.exit() == null ? 0 : st.exit().exitCode(),
+        st.startedAt(),
+        st.finishedAt(),
+        h);
   }
 
   private static ContainerDetails.Probe probe(HealthState.Result r) {
@@ -77,12 +121,25 @@ final class Inspections {
   }
 
   private static ContainerDetails.Limits limits(ContainerSpec spec, Map<String, String> labels) {
-    ContainerSpec.Resources r = spec.resources() == null ? ContainerSpec.Resources.none() : spec.resources();
+    ContainerSpec.Resources r =
+        spec.resources() == null ? ContainerSpec.Resources.none() : spec.resources();
     RestartPolicy policy = RestartPolicy.parse(labels.getOrDefault(Labels.RESTART, "no"));
-    return new ContainerDetails.Limits(r.memoryLimit(), r.memorySwapLimit(), r.memoryReservation(), r.cpuQuotaMicros(),
-        r.cpuPeriodMicros(), r.cpuShares(), r.cpusetCpus(), r.pidsLimit(), spec.shmSizeBytes(), spec.privileged(),
-        spec.readOnlyRootfs(), spec.network().kind().name().toLowerCase(java.util.Locale.ROOT), policy.label(),
-        policy.maxRetries(), spec.process().capabilities());
+    return new ContainerDetails.Limits(
+        r.memoryLimit(),
+        r.memorySwapLimit(),
+        r.memoryReservation(),
+        r.cpuQuotaMicros(),
+        r.cpuPeriodMicros(),
+        r.cpuShares(),
+        r.cpusetCpus(),
+        r.pidsLimit(),
+        spec.shmSizeBytes(),
+        spec.privileged(),
+        spec.readOnlyRootfs(),
+        spec.network().kind().name().toLowerCase(java.util.Locale.ROOT),
+        policy.label(),
+        policy.maxRetries(),
+        spec.process().capabilities());
   }
 
   private static List<ContainerDetails.MountPoint> mounts(ContainerSpec spec) {
@@ -91,20 +148,35 @@ final class Inspections {
       String type = m.type().name().toLowerCase(java.util.Locale.ROOT);
       String source = m.source() == null ? "" : m.source().toString();
       // a volume's data dir is <volumes>/<name>/_data: docker shows the name beside the path
-      String name = m.type() == ContainerSpec.MountSpec.Type.VOLUME && m.source() != null && m.source().getParent() != null
-          ? m.source().getParent().getFileName().toString() : "";
+      String name =
+          m.type() == ContainerSpec.MountSpec.Type.VOLUME
+                  && m.source() != null
+                  && m.source().getParent() != null
+              ? m.source().getParent().getFileName().toString()
+              : "";
       out.add(new ContainerDetails.MountPoint(type, name, source, m.target(), !m.readOnly()));
     }
     return out;
   }
 
-  private Map<String, ContainerDetails.Endpoint> endpoints(String container, Map<String, String> labels) {
+  private Map<String, ContainerDetails.Endpoint> endpoints(
+      String container, Map<String, String> labels) {
     Map<String, ContainerDetails.Endpoint> out = new LinkedHashMap<>();
     for (String network : ContainerActions.csv(labels.get(Labels.NETWORKS))) {
       try {
-        ctx.networks().endpoints(network).stream().filter(e -> e.containerId().equals(container)).findFirst()
-            .ifPresent(e -> out.put(network, new ContainerDetails.Endpoint(e.ipv4Address(), e.prefixLength(), e.gateway(),
-                e.macAddress() == null ? "" : e.macAddress(), List.of(labels.getOrDefault(Labels.SERVICE, ""), container))));
+        ctx.networks().endpoints(network).stream()
+            .filter(e -> e.containerId().equals(container))
+            .findFirst()
+            .ifPresent(
+                e ->
+                    out.put(
+                        network,
+                        new ContainerDetails.Endpoint(
+                            e.ipv4Address(),
+                            e.prefixLength(),
+                            e.gateway(),
+                            e.macAddress() == null ? "" : e.macAddress(),
+                            List.of(labels.getOrDefault(Labels.SERVICE, ""), container))));
       } catch (RuntimeException e) {
         // a network removed meanwhile: no endpoint to show
       }
@@ -118,10 +190,23 @@ final class Inspections {
       if (names == null || names.isEmpty() || names.contains(n.name())) {
         List<NetworkDetails.Attached> attached = new ArrayList<>();
         for (Endpoint e : ctx.networks().endpoints(n.name())) {
-          attached.add(new NetworkDetails.Attached(e.containerId(), e.ipv4Address(), e.prefixLength(), e.macAddress() == null ? "" : e.macAddress()));
+          attached.add(
+              new NetworkDetails.Attached(
+                  e.containerId(),
+                  e.ipv4Address(),
+                  e.prefixLength(),
+                  e.macAddress() == null ? "" : e.macAddress()));
         }
-        out.add(new NetworkDetails(n.name(), "bridge", n.bridge(), n.subnet(), n.gateway(), n.internal(),
-            n.labels() == null ? Map.of() : n.labels(), attached));
+        out.add(
+            new NetworkDetails(
+                n.name(),
+                "bridge",
+                n.bridge(),
+                n.subnet(),
+                n.gateway(),
+                n.internal(),
+                n.labels() == null ? Map.of() : n.labels(),
+                attached));
       }
     }
     if (names != null) {

@@ -1,45 +1,45 @@
 package dev.jcompose.scheduler.verbs;
 
-import dev.jcompose.scheduler.ops.ContainerActions;
-import dev.jcompose.scheduler.ops.EngineContext;
-import dev.jcompose.scheduler.ops.Executions;
-import dev.jcompose.scheduler.ops.Observer;
-import dev.jcompose.scheduler.ops.Progress;
-import dev.jcompose.scheduler.ops.UpRunner;
-import java.time.Instant;
-import dev.jcompose.scheduler.host.HostStores;
-import dev.jcompose.scheduler.api.CallSettings;
-import dev.jcompose.scheduler.api.ContainerDetails;
-import dev.jcompose.scheduler.api.ContainerRef;
-import dev.jcompose.scheduler.api.KillOptions;
-import dev.jcompose.scheduler.api.NetworkDetails;
-import dev.jcompose.scheduler.api.PruneOptions;
-import dev.jcompose.scheduler.api.PruneReport;
-import dev.jcompose.scheduler.api.RemoveOptions;
-import dev.jcompose.scheduler.api.StartOptions;
-import dev.jcompose.scheduler.ops.DryRun;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.netmgr.api.NetworkInfo;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ImageHandle;
+import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeException;
-import dev.jcompose.scheduler.api.EngineVerbs;
+import dev.jcompose.scheduler.api.ContainerDetails;
+import dev.jcompose.scheduler.api.ContainerRef;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.Event;
+import dev.jcompose.scheduler.api.KillOptions;
+import dev.jcompose.scheduler.api.NetworkDetails;
+import dev.jcompose.scheduler.api.PruneOptions;
+import dev.jcompose.scheduler.api.PruneReport;
 import dev.jcompose.scheduler.api.PsOptions;
+import dev.jcompose.scheduler.api.RemoveOptions;
 import dev.jcompose.scheduler.api.RunOptions;
+import dev.jcompose.scheduler.api.StartOptions;
 import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.graph.ServiceGraph;
-import dev.jcompose.scheduler.names.Labels;
+import dev.jcompose.scheduler.host.HostStores;
 import dev.jcompose.scheduler.names.ContainerNames;
+import dev.jcompose.scheduler.names.Labels;
+import dev.jcompose.scheduler.ops.ContainerActions;
+import dev.jcompose.scheduler.ops.DryRun;
+import dev.jcompose.scheduler.ops.EngineContext;
+import dev.jcompose.scheduler.ops.Executions;
+import dev.jcompose.scheduler.ops.Observer;
+import dev.jcompose.scheduler.ops.Progress;
+import dev.jcompose.scheduler.ops.UpRunner;
 import dev.jcompose.scheduler.plan.LifecyclePlanner;
 import dev.jcompose.scheduler.plan.Plan;
 import dev.jcompose.scheduler.plan.ReconcileInput;
 import dev.jcompose.scheduler.plan.Reconciler;
 import dev.jcompose.scheduler.state.ObservedContainer;
 import dev.jcompose.scheduler.state.ObservedState;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,7 +60,10 @@ public final class LocalComposeService implements EngineVerbs {
   private final CallSettings settings;
 
   public LocalComposeService(EngineContext ctx) {
-    this(ctx, new HostStores(ctx::runtime, ctx::images, ctx::volumes, CallSettings.DEFAULT), CallSettings.DEFAULT);
+    this(
+        ctx,
+        new HostStores(ctx::runtime, ctx::images, ctx::volumes, CallSettings.DEFAULT),
+        CallSettings.DEFAULT);
   }
 
   private LocalComposeService(EngineContext ctx, HostStores stores, CallSettings settings) {
@@ -70,7 +73,10 @@ public final class LocalComposeService implements EngineVerbs {
     this.settings = settings;
   }
 
-  /** This service for one call with the caller's global flags ({@code --dry-run}, {@code --parallel}). */
+  /**
+   * This service for one call with the caller's global flags ({@code --dry-run}, {@code
+   * --parallel}).
+   */
   @Override
   public LocalComposeService with(CallSettings s) {
     return s.equals(settings) ? this : new LocalComposeService(ctx, stores.with(s), s);
@@ -83,21 +89,40 @@ public final class LocalComposeService implements EngineVerbs {
     checkServices(project, options.services());
     try (var lock = new Locked(ctx, project.name())) {
       ObservedState observed = Observer.observe(ctx, project.name());
-      Plan plan = Reconciler.plan(new ReconcileInput(project, observed, options, localImages(project)));
+      Plan plan =
+          Reconciler.plan(new ReconcileInput(project, observed, options, localImages(project)));
       plan.warnings().forEach(w -> progress.emit("Project " + project.name(), "Warning", w));
       if (options.dryRun() || settings.dryRun()) {
         Executions.run(ctx, plan, null, progress, new CallSettings(true, settings.parallel()));
         return List.of();
       }
       // -V: a recreated container's anonymous volumes go with it, so its successor gets new ones
-      Executions.run(ctx, plan, new UpRunner(ctx, project, observed.containers(), progress, options.timeoutSeconds(), false,
-          options.renewAnonVolumes()), progress, settings);
+      Executions.run(
+          ctx,
+          plan,
+          new UpRunner(
+              ctx,
+              project,
+              observed.containers(),
+              progress,
+              options.timeoutSeconds(),
+              false,
+              options.renewAnonVolumes()),
+          progress,
+          settings);
       reportUntouched(observed, plan, progress);
       if (options.waitHealthy()) {
         Set<String> scope = scope(project, options);
-        UpWaiter.await(ctx, Observer.projectContainers(ctx.runtime(), project.name()).stream()
-            .filter(c -> scope.contains(c.labels().get(Labels.SERVICE)) && !"True".equals(c.labels().get(Labels.ONEOFF)))
-            .toList(), options.waitTimeoutSeconds(), progress);
+        UpWaiter.await(
+            ctx,
+            Observer.projectContainers(ctx.runtime(), project.name()).stream()
+                .filter(
+                    c ->
+                        scope.contains(c.labels().get(Labels.SERVICE))
+                            && !"True".equals(c.labels().get(Labels.ONEOFF)))
+                .toList(),
+            options.waitTimeoutSeconds(),
+            progress);
       }
     }
     return ps(project.name(), new PsOptions(List.of(), true, List.of()));
@@ -105,26 +130,51 @@ public final class LocalComposeService implements EngineVerbs {
 
   @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
-  public void down(String projectName, Project project, DownOptions options, Consumer<Event> listener) {
+  public void down(
+      String projectName, Project project, DownOptions options, Consumer<Event> listener) {
     Progress progress = new Progress(listener, ctx.bus(), projectName);
     List<String> images;
     try (var lock = new Locked(ctx, projectName)) {
-      List<ObservedContainer> all = Observer.projectContainers(ctx.runtime(), projectName).stream().map(ObservedContainer::of).toList();
-      List<ObservedContainer> cs = all.stream()
-          .filter(c -> project == null || options.removeOrphans() || c.oneoff() || project.services().containsKey(c.service()))
-          .filter(c -> options.services().isEmpty() || options.services().contains(c.service()))
-          .toList();
-      // down SERVICE... leaves networks and named volumes while other containers of the project stay
+      List<ObservedContainer> all =
+          Observer.projectContainers(ctx.runtime(), projectName).stream()
+              .map(ObservedContainer::of)
+              .toList();
+      List<ObservedContainer> cs =
+          all.stream()
+              .filter(
+                  c ->
+                      project == null
+                          || options.removeOrphans()
+                          || c.oneoff()
+                          || project.services().containsKey(c.service()))
+              .filter(c -> options.services().isEmpty() || options.services().contains(c.service()))
+              .toList();
+      // down SERVICE... leaves networks and named volumes while other containers of the project
+      // stay
       boolean whole = options.services().isEmpty() || all.stream().allMatch(cs::contains);
-      List<String> nets = !whole ? List.of() : ctx.networks().list().stream()
-          .filter(n -> ownedBy(n.labels(), projectName) || declared(project, n))
-          .map(NetworkInfo::name).toList();
-      List<String> vols = !options.removeVolumes() || !whole ? List.of() : ctx.volumes().list().stream()
-          .filter(v -> ownedBy(v.labels(), projectName)).map(v -> v.name()).toList();
+      List<String> nets =
+          !whole
+              ? List.of()
+              : ctx.networks().list().stream()
+                  .filter(n -> ownedBy(n.labels(), projectName) || declared(project, n))
+                  .map(NetworkInfo::name)
+                  .toList();
+      List<String> vols =
+          !options.removeVolumes() || !whole
+              ? List.of()
+              : ctx.volumes().list().stream()
+                  .filter(v -> ownedBy(v.labels(), projectName))
+                  .map(v -> v.name())
+                  .toList();
       images = DownImages.of(project, cs, options.removeImages());
       Plan plan = LifecyclePlanner.down(cs, nets, vols, true);
-      Executions.run(ctx, plan, new UpRunner(ctx, project, cs, progress, options.timeoutSeconds(), false, options.removeVolumes()),
-          progress, settings);
+      Executions.run(
+          ctx,
+          plan,
+          new UpRunner(
+              ctx, project, cs, progress, options.timeoutSeconds(), false, options.removeVolumes()),
+          progress,
+          settings);
     }
     DownImages.remove(stores, images, progress);
   }
@@ -133,20 +183,33 @@ public final class LocalComposeService implements EngineVerbs {
   public List<ContainerSummary> ps(String projectName, PsOptions options) {
     return Observer.projectContainers(ctx.runtime(), projectName).stream()
         .filter(c -> options.all() || c.status() == ContainerState.Status.RUNNING)
-        .filter(c -> options.services() == null || options.services().isEmpty() || options.services().contains(c.labels().get(Labels.SERVICE)))
+        .filter(
+            c ->
+                options.services() == null
+                    || options.services().isEmpty()
+                    || options.services().contains(c.labels().get(Labels.SERVICE)))
         .map(c -> Summaries.of(ctx, c))
-        .filter(s -> options.status() == null || options.status().isEmpty() || options.status().contains(s.state()))
+        .filter(
+            s ->
+                options.status() == null
+                    || options.status().isEmpty()
+                    || options.status().contains(s.state()))
         .toList();
   }
 
   @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
-  public void stop(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> listener) {
+  public void stop(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> listener) {
     Progress progress = new Progress(listener, ctx.bus(), projectName);
     try (var lock = new Locked(ctx, projectName)) {
       List<ObservedContainer> cs = selected(projectName, services);
-      Executions.run(ctx, LifecyclePlanner.down(cs, List.of(), List.of(), false),
-          new UpRunner(ctx, null, cs, progress, timeoutSeconds, true, false), progress, settings);
+      Executions.run(
+          ctx,
+          LifecyclePlanner.down(cs, List.of(), List.of(), false),
+          new UpRunner(ctx, null, cs, progress, timeoutSeconds, true, false),
+          progress,
+          settings);
     }
   }
 
@@ -157,23 +220,38 @@ public final class LocalComposeService implements EngineVerbs {
     try (var lock = new Locked(ctx, projectName)) {
       List<ObservedContainer> cs = selected(projectName, options.services());
       if (cs.isEmpty() && !options.services().isEmpty()) {
-        throw new ComposeException(ComposeException.Kind.NOT_FOUND, "service \"" + options.services().get(0) + "\" has no container to start");
+        throw new ComposeException(
+            ComposeException.Kind.NOT_FOUND,
+            "service \"" + options.services().get(0) + "\" has no container to start");
       }
-      Executions.run(ctx, LifecyclePlanner.start(cs), new UpRunner(ctx, null, cs, progress, null, false, false), progress, settings);
+      Executions.run(
+          ctx,
+          LifecyclePlanner.start(cs),
+          new UpRunner(ctx, null, cs, progress, null, false, false),
+          progress,
+          settings);
       if (options.waitHealthy() && !settings.dryRun()) {
         Set<String> names = new HashSet<>();
         cs.forEach(c -> names.add(c.name()));
-        UpWaiter.await(ctx, Observer.projectContainers(ctx.runtime(), projectName).stream().filter(c -> names.contains(c.id())).toList(),
-            options.waitTimeoutSeconds(), progress);
+        UpWaiter.await(
+            ctx,
+            Observer.projectContainers(ctx.runtime(), projectName).stream()
+                .filter(c -> names.contains(c.id()))
+                .toList(),
+            options.waitTimeoutSeconds(),
+            progress);
       }
     }
   }
 
   @Override
-  public void restart(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> listener) {
+  public void restart(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> listener) {
     // depends_on.restart: true - dependants are restarted with their dependency.
-    List<String> all = services == null || services.isEmpty() ? List.of()
-        : LifecyclePlanner.withRestartDependants(selected(projectName, List.of()), services);
+    List<String> all =
+        services == null || services.isEmpty()
+            ? List.of()
+            : LifecyclePlanner.withRestartDependants(selected(projectName, List.of()), services);
     stop(projectName, all, timeoutSeconds, listener);
     start(projectName, StartOptions.of(all), listener);
   }
@@ -182,7 +260,8 @@ public final class LocalComposeService implements EngineVerbs {
   public ContainerSummary run(Project project, RunOptions options, Consumer<Event> listener) {
     Service s = project.services().get(options.service());
     if (s == null) {
-      throw new ComposeException(ComposeException.Kind.NOT_FOUND, "no such service: " + options.service());
+      throw new ComposeException(
+          ComposeException.Kind.NOT_FOUND, "no such service: " + options.service());
     }
     Set<String> deps = new ServiceGraph(project).withDependencies(List.of(s.name()));
     deps.remove(s.name());
@@ -190,32 +269,66 @@ public final class LocalComposeService implements EngineVerbs {
       up(project, UpOptions.builder().services(List.copyOf(deps)).build(), listener);
     }
     Progress progress = new Progress(listener, ctx.bus(), project.name());
-    String name = options.name() != null && !options.name().isEmpty() ? options.name()
-        : ContainerNames.oneoff(project.name(), s.name(), ContainerActions.randomHex(3));
+    String name =
+        options.name() != null && !options.name().isEmpty()
+            ? options.name()
+            : ContainerNames.oneoff(project.name(), s.name(), ContainerActions.randomHex(3));
     UpRunner runner = new UpRunner(ctx, project, List.of(), progress, null, false, false);
     // docker compose makes the service's networks and volumes (and pulls its image) for a
     // one-off even when the project is not up and --no-deps skips the dependencies
     try (var lock = new Locked(ctx, project.name())) {
       ObservedState observed = Observer.observe(ctx, project.name());
       UpOptions pull = UpOptions.builder().pull(options.pull()).build();
-      Plan needs = Reconciler.resources(new ReconcileInput(project, observed, pull, localImages(project)), s.name());
+      Plan needs =
+          Reconciler.resources(
+              new ReconcileInput(project, observed, pull, localImages(project)), s.name());
       Executions.run(ctx, needs, runner, progress, settings);
     }
     if (settings.dryRun()) {
       DryRun.report(progress, "Container " + name, "Started");
-      return new ContainerSummary("", name, project.name(), s.name(), 1, s.image(), "", 0, "created", "Created", "", 0,
-          List.of(), Map.of(), List.of(), Map.of());
+      return new ContainerSummary(
+          "",
+          name,
+          project.name(),
+          s.name(),
+          1,
+          s.image(),
+          "",
+          0,
+          "created",
+          "Created",
+          "",
+          0,
+          List.of(),
+          Map.of(),
+          List.of(),
+          Map.of());
     }
     ImageHandle image = runner.image(s);
-    ContainerState st = actions.create(project, s, name, 1, image, s.configHash(), options, runner.volumeResolver(image), progress);
+    ContainerState st =
+        actions.create(
+            project,
+            s,
+            name,
+            1,
+            image,
+            s.configHash(),
+            options,
+            runner.volumeResolver(image),
+            progress);
     actions.start(name, st.labels(), progress);
     return ctx.runtime().state(name).map(x -> Summaries.of(ctx, x)).orElseThrow();
   }
 
   @Override
   public int waitExit(String containerName) {
-    ContainerState s = ctx.runtime().state(containerName)
-        .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND, "no such container: " + containerName));
+    ContainerState s =
+        ctx.runtime()
+            .state(containerName)
+            .orElseThrow(
+                () ->
+                    new ComposeException(
+                        ComposeException.Kind.NOT_FOUND, "no such container: " + containerName));
     if (s.status() == ContainerState.Status.EXITED && s.exit() != null) {
       return s.exit().exitCode();
     }
@@ -224,32 +337,43 @@ public final class LocalComposeService implements EngineVerbs {
 
   @Override
   public void removeContainer(String containerName, boolean force) {
-    ContainerState s = ctx.runtime().state(containerName)
-        .orElseThrow(() -> new ComposeException(ComposeException.Kind.NOT_FOUND, "no such container: " + containerName));
+    ContainerState s =
+        ctx.runtime()
+            .state(containerName)
+            .orElseThrow(
+                () ->
+                    new ComposeException(
+                        ComposeException.Kind.NOT_FOUND, "no such container: " + containerName));
     if (s.status() == ContainerState.Status.RUNNING && !force) {
-      throw new ComposeException(ComposeException.Kind.CONFLICT, "container " + containerName + " is running: stop it first or force removal");
+      throw new ComposeException(
+          ComposeException.Kind.CONFLICT,
+          "container " + containerName + " is running: stop it first or force removal");
     }
     actions.remove(containerName, s.labels() == null ? Map.of() : s.labels(), true, Progress.NONE);
   }
 
   @Override
   public void kill(String projectName, KillOptions options, Consumer<Event> listener) {
-    new ContainerVerbs(ctx, settings).kill(projectName, options, new Progress(listener, ctx.bus(), projectName));
+    new ContainerVerbs(ctx, settings)
+        .kill(projectName, options, new Progress(listener, ctx.bus(), projectName));
   }
 
   @Override
   public void pause(String projectName, List<String> services, Consumer<Event> listener) {
-    new ContainerVerbs(ctx, settings).pause(projectName, services, new Progress(listener, ctx.bus(), projectName));
+    new ContainerVerbs(ctx, settings)
+        .pause(projectName, services, new Progress(listener, ctx.bus(), projectName));
   }
 
   @Override
   public void unpause(String projectName, List<String> services, Consumer<Event> listener) {
-    new ContainerVerbs(ctx, settings).unpause(projectName, services, new Progress(listener, ctx.bus(), projectName));
+    new ContainerVerbs(ctx, settings)
+        .unpause(projectName, services, new Progress(listener, ctx.bus(), projectName));
   }
 
   @Override
   public List<String> remove(String projectName, RemoveOptions options, Consumer<Event> listener) {
-    return new ContainerVerbs(ctx, settings).remove(projectName, options, new Progress(listener, ctx.bus(), projectName));
+    return new ContainerVerbs(ctx, settings)
+        .remove(projectName, options, new Progress(listener, ctx.bus(), projectName));
   }
 
   @Override
@@ -264,11 +388,13 @@ public final class LocalComposeService implements EngineVerbs {
 
   @Override
   public PruneReport prune(PruneOptions options, Consumer<Event> listener) {
-    return new Pruning(ctx, settings, stores).prune(options, new Progress(listener, ctx.bus(), null));
+    return new Pruning(ctx, settings, stores)
+        .prune(options, new Progress(listener, ctx.bus(), null));
   }
 
   @Override
-  public void events(String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
+  public void events(
+      String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
     EventStream.stream(ctx.bus(), projectName, since, sink, stop);
   }
 
@@ -281,8 +407,12 @@ public final class LocalComposeService implements EngineVerbs {
   }
 
   private List<ObservedContainer> selected(String projectName, List<String> services) {
-    return Observer.projectContainers(ctx.runtime(), projectName).stream().map(ObservedContainer::of)
-        .filter(c -> !c.oneoff() && (services == null || services.isEmpty() || services.contains(c.service())))
+    return Observer.projectContainers(ctx.runtime(), projectName).stream()
+        .map(ObservedContainer::of)
+        .filter(
+            c ->
+                !c.oneoff()
+                    && (services == null || services.isEmpty() || services.contains(c.service())))
         .toList();
   }
 
@@ -290,7 +420,9 @@ public final class LocalComposeService implements EngineVerbs {
     Map<String, String> out = new HashMap<>();
     for (Service s : p.services().values()) {
       if (s.image() != null && !out.containsKey(s.image())) {
-        ctx.images().find(s.image()).ifPresent(h -> out.put(s.image(), h.imageId() == null ? "" : h.imageId()));
+        ctx.images()
+            .find(s.image())
+            .ifPresent(h -> out.put(s.image(), h.imageId() == null ? "" : h.imageId()));
       }
     }
     return out;
@@ -300,14 +432,17 @@ public final class LocalComposeService implements EngineVerbs {
     if (o.services() == null || o.services().isEmpty()) {
       return p.services().keySet();
     }
-    return o.noDeps() ? Set.copyOf(o.services()) : new ServiceGraph(p).withDependencies(o.services());
+    return o.noDeps()
+        ? Set.copyOf(o.services())
+        : new ServiceGraph(p).withDependencies(o.services());
   }
 
   /** docker compose prints "Running" for containers an up left alone. */
   private static void reportUntouched(ObservedState observed, Plan plan, Progress progress) {
     Set<String> touched = new HashSet<>();
     plan.ops().forEach(o -> touched.add(o.subject()));
-    observed.containers().stream().filter(c -> c.running() && !c.oneoff() && !touched.contains(c.name()))
+    observed.containers().stream()
+        .filter(c -> c.running() && !c.oneoff() && !touched.contains(c.name()))
         .forEach(c -> progress.container(c.name(), "Running"));
   }
 
@@ -316,7 +451,8 @@ public final class LocalComposeService implements EngineVerbs {
   }
 
   private static boolean declared(Project p, NetworkInfo n) {
-    return p != null && p.networks() != null
+    return p != null
+        && p.networks() != null
         && p.networks().values().stream().anyMatch(x -> !x.external() && n.name().equals(x.name()));
   }
 }

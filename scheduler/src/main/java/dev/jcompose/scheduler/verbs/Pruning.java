@@ -21,9 +21,8 @@ import java.util.TreeMap;
 
 /**
  * {@code system prune}, as docker's: every stopped container (each project under its lock), then
- * the networks no container is attached to, then the images no container uses (only untagged
- * ones unless {@code allImages}) and, with {@code volumes}, the anonymous volumes no container
- * mounts.
+ * the networks no container is attached to, then the images no container uses (only untagged ones
+ * unless {@code allImages}) and, with {@code volumes}, the anonymous volumes no container mounts.
  */
 final class Pruning {
   private final EngineContext ctx;
@@ -40,8 +39,14 @@ final class Pruning {
     List<String> containers = containers(progress);
     List<String> networks = networks(progress);
     PruneReport images = stores.imagePrune(options.allImages(), e -> {});
-    PruneReport volumes = options.volumes() ? stores.volumePrune(false, e -> {}) : PruneReport.empty();
-    return new PruneReport(containers, networks, volumes.volumes(), images.images(), images.reclaimedBytes() + volumes.reclaimedBytes());
+    PruneReport volumes =
+        options.volumes() ? stores.volumePrune(false, e -> {}) : PruneReport.empty();
+    return new PruneReport(
+        containers,
+        networks,
+        volumes.volumes(),
+        images.images(),
+        images.reclaimedBytes() + volumes.reclaimedBytes());
   }
 
   private List<String> containers(Progress progress) {
@@ -49,18 +54,26 @@ final class Pruning {
     for (String id : ctx.runtime().list()) {
       Optional<ContainerState> st = ctx.runtime().state(id);
       if (st.isPresent() && st.get().status() != ContainerState.Status.RUNNING) {
-        String project = st.get().labels() == null ? "" : st.get().labels().getOrDefault(Labels.PROJECT, "");
-        byProject.computeIfAbsent(project, p -> new ArrayList<>()).add(ObservedContainer.of(st.get()));
+        String project =
+            st.get().labels() == null ? "" : st.get().labels().getOrDefault(Labels.PROJECT, "");
+        byProject
+            .computeIfAbsent(project, p -> new ArrayList<>())
+            .add(ObservedContainer.of(st.get()));
       }
     }
     List<String> removed = new ArrayList<>();
-    byProject.forEach((project, cs) -> {
-      try (var lock = new Locked(ctx, project.isEmpty() ? "-" : project)) {
-        Executions.run(ctx, LifecyclePlanner.down(cs, List.of(), List.of(), true),
-            new UpRunner(ctx, null, cs, progress, null, true, false), progress, settings);
-      }
-      cs.forEach(c -> removed.add(c.name()));
-    });
+    byProject.forEach(
+        (project, cs) -> {
+          try (var lock = new Locked(ctx, project.isEmpty() ? "-" : project)) {
+            Executions.run(
+                ctx,
+                LifecyclePlanner.down(cs, List.of(), List.of(), true),
+                new UpRunner(ctx, null, cs, progress, null, true, false),
+                progress,
+                settings);
+          }
+          cs.forEach(c -> removed.add(c.name()));
+        });
     return removed;
   }
 

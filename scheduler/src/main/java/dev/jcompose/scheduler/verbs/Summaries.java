@@ -1,9 +1,9 @@
 package dev.jcompose.scheduler.verbs;
 
-import dev.jcompose.scheduler.api.HumanDuration;
 import dev.jcompose.netmgr.api.PortBinding;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.scheduler.api.ContainerSummary;
+import dev.jcompose.scheduler.api.HumanDuration;
 import dev.jcompose.scheduler.health.HealthStatus;
 import dev.jcompose.scheduler.names.Labels;
 import dev.jcompose.scheduler.ops.ContainerActions;
@@ -24,10 +24,23 @@ final class Summaries {
       health = "";
     }
     int exit = s.exit() == null ? 0 : s.exit().exitCode();
-    return new ContainerSummary(l.getOrDefault(Labels.CONTAINER_ID, s.id()), s.id(), l.get(Labels.PROJECT),
-        l.get(Labels.SERVICE), number(l), l.getOrDefault(Labels.IMAGE_REF, ""), l.getOrDefault(Labels.COMMAND, ""),
-        s.createdAt() == null ? 0 : s.createdAt().getEpochSecond(), state(s), status(s, health, Instant.now()), health, exit,
-        publishers(ctx, s), l, ContainerActions.csv(l.get(Labels.NETWORKS)), Map.of());
+    return new ContainerSummary(
+        l.getOrDefault(Labels.CONTAINER_ID, s.id()),
+        s.id(),
+        l.get(Labels.PROJECT),
+        l.get(Labels.SERVICE),
+        number(l),
+        l.getOrDefault(Labels.IMAGE_REF, ""),
+        l.getOrDefault(Labels.COMMAND, ""),
+        s.createdAt() == null ? 0 : s.createdAt().getEpochSecond(),
+        state(s),
+        status(s, health, Instant.now()),
+        health,
+        exit,
+        publishers(ctx, s),
+        l,
+        ContainerActions.csv(l.get(Labels.NETWORKS)),
+        Map.of());
   }
 
   private static int number(Map<String, String> l) {
@@ -51,17 +64,26 @@ final class Summaries {
   }
 
   /**
-   * "Up 5 seconds (healthy)", "Exited (1) 2 minutes ago", "Exited (255)" (finish time unknown), "Created". An OOM kill is named
-   * ("Exited (137) 2 minutes ago (OOMKilled)"): docker hides it in inspect, where users rarely look.
+   * "Up 5 seconds (healthy)", "Exited (1) 2 minutes ago", "Exited (255)" (finish time unknown),
+   * "Created". An OOM kill is named ("Exited (137) 2 minutes ago (OOMKilled)"): docker hides it in
+   * inspect, where users rarely look.
    */
   static String status(ContainerState s, String health, Instant now) {
     return switch (s.status()) {
       case CREATED -> "Created";
-      case RUNNING -> "Up " + HumanDuration.of(since(s.startedAt(), now)) + (s.paused() ? " (Paused)" : health.isEmpty() ? "" : " (" + health + ")");
+      case RUNNING ->
+          "Up "
+              + HumanDuration.of(since(s.startedAt(), now))
+              + (s.paused() ? " (Paused)" : health.isEmpty() ? "" : " (" + health + ")");
       // No finish time when the monitor died with it (a reboot): say nothing rather than "now".
-      case EXITED -> "Exited (" + (s.exit() == null ? 0 : s.exit().exitCode()) + ")"
-          + (s.finishedAt() == null ? "" : " " + HumanDuration.of(since(s.finishedAt(), now)) + " ago")
-          + (s.exit() != null && s.exit().oomKilled() ? " (OOMKilled)" : "");
+      case EXITED ->
+          "Exited ("
+              + (s.exit() == null ? 0 : s.exit().exitCode())
+              + ")"
+              + (s.finishedAt() == null
+                  ? ""
+                  : " " + HumanDuration.of(since(s.finishedAt(), now)) + " ago")
+              + (s.exit() != null && s.exit().oomKilled() ? " (OOMKilled)" : "");
     };
   }
 
@@ -76,7 +98,13 @@ final class Summaries {
     try {
       List<PortBinding> ports = ctx.networks().published(s.id());
       return ports.stream()
-          .map(p -> new ContainerSummary.Publisher(p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp(), p.containerPort(), p.hostPort(), p.protocol()))
+          .map(
+              p ->
+                  new ContainerSummary.Publisher(
+                      p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp(),
+                      p.containerPort(),
+                      p.hostPort(),
+                      p.protocol()))
           .toList();
     } catch (RuntimeException e) {
       return List.of();

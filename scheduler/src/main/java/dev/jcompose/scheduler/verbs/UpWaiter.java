@@ -20,8 +20,13 @@ import java.util.concurrent.TimeoutException;
 final class UpWaiter {
   private UpWaiter() {}
 
-  static void await(EngineContext ctx, List<ContainerState> containers, Integer timeoutSeconds, Progress progress) {
-    CompletableFuture<?>[] all = containers.stream().map(c -> one(ctx, c, progress)).toArray(CompletableFuture[]::new);
+  static void await(
+      EngineContext ctx,
+      List<ContainerState> containers,
+      Integer timeoutSeconds,
+      Progress progress) {
+    CompletableFuture<?>[] all =
+        containers.stream().map(c -> one(ctx, c, progress)).toArray(CompletableFuture[]::new);
     try {
       if (timeoutSeconds == null) {
         CompletableFuture.allOf(all).get();
@@ -29,35 +34,50 @@ final class UpWaiter {
         CompletableFuture.allOf(all).get(timeoutSeconds, TimeUnit.SECONDS);
       }
     } catch (TimeoutException e) {
-      throw new ComposeException(ComposeException.Kind.UNAVAILABLE, "timeout waiting for the project to be running/healthy");
+      throw new ComposeException(
+          ComposeException.Kind.UNAVAILABLE,
+          "timeout waiting for the project to be running/healthy");
     } catch (ExecutionException e) {
-      Throwable c = e.getCause() instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : e.getCause();
-      throw c instanceof ComposeException ce2 ? ce2 : new ComposeException(ComposeException.Kind.UNAVAILABLE, c.getMessage(), c);
+      Throwable c =
+          e.getCause() instanceof CompletionException ce && ce.getCause() != null
+              ? ce.getCause()
+              : e.getCause();
+      throw c instanceof ComposeException ce2
+          ? ce2
+          : new ComposeException(ComposeException.Kind.UNAVAILABLE, c.getMessage(), c);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ComposeException(ComposeException.Kind.UNAVAILABLE, "interrupted while waiting");
     }
   }
 
-  private static CompletableFuture<Void> one(EngineContext ctx, ContainerState c, Progress progress) {
+  private static CompletableFuture<Void> one(
+      EngineContext ctx, ContainerState c, Progress progress) {
     if (c.status() == ContainerState.Status.EXITED) {
       return exitedOk(c.id(), c.exit() == null ? 0 : c.exit().exitCode());
     }
-    if (c.status() != ContainerState.Status.RUNNING || HealthSpec.decode(c.labels().get(Labels.HEALTHCHECK)) == null) {
+    if (c.status() != ContainerState.Status.RUNNING
+        || HealthSpec.decode(c.labels().get(Labels.HEALTHCHECK)) == null) {
       return CompletableFuture.completedFuture(null);
     }
     progress.container(c.id(), "Waiting");
-    return ctx.health().awaitHealthy(c.id(), c.labels())
+    return ctx.health()
+        .awaitHealthy(c.id(), c.labels())
         .thenRun(() -> progress.container(c.id(), "Healthy"))
-        .exceptionallyCompose(err -> ctx.runtime().state(c.id())
-            .filter(s -> s.status() == ContainerState.Status.EXITED)
-            .map(s -> exitedOk(c.id(), s.exit() == null ? 0 : s.exit().exitCode()))
-            .orElse(CompletableFuture.failedFuture(err)));
+        .exceptionallyCompose(
+            err ->
+                ctx.runtime()
+                    .state(c.id())
+                    .filter(s -> s.status() == ContainerState.Status.EXITED)
+                    .map(s -> exitedOk(c.id(), s.exit() == null ? 0 : s.exit().exitCode()))
+                    .orElse(CompletableFuture.failedFuture(err)));
   }
 
   private static CompletableFuture<Void> exitedOk(String name, int code) {
-    return code == 0 ? CompletableFuture.completedFuture(null)
-        : CompletableFuture.failedFuture(new ComposeException(ComposeException.Kind.UNAVAILABLE,
-            "container " + name + " exited (" + code + ")"));
+    return code == 0
+        ? CompletableFuture.completedFuture(null)
+        : CompletableFuture.failedFuture(
+            new ComposeException(
+                ComposeException.Kind.UNAVAILABLE, "container " + name + " exited (" + code + ")"));
   }
 }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * The one JSON mapper of the engine API, shared by server and client so both sides agree on the
- * shape of every record. Records map by component name; {@link java.nio.file.Path},
- * {@link java.time.Duration} and {@link java.time.Instant} are plain strings (see {@link WireModule}).
+ * shape of every record. Records map by component name; {@link java.nio.file.Path}, {@link
+ * java.time.Duration} and {@link java.time.Instant} are plain strings (see {@link WireModule}).
  * Unknown properties are ignored so an older CLI can talk to a newer engine.
  */
 public final class ApiJson {

@@ -5,8 +5,8 @@ import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.KillOptions;
 import dev.jcompose.scheduler.api.PruneOptions;
 import dev.jcompose.scheduler.api.RemoveOptions;
-import dev.jcompose.scheduler.api.StartOptions;
 import dev.jcompose.scheduler.api.RunOptions;
+import dev.jcompose.scheduler.api.StartOptions;
 import dev.jcompose.scheduler.api.UpOptions;
 import java.util.List;
 
@@ -23,7 +23,9 @@ public final class Requests {
   /** {@code POST /v1/projects/{name}/run}. */
   public record Run(Project project, RunOptions options) {}
 
-  /** {@code POST .../stop|start|restart}; empty services = all, null timeout = the service's own. */
+  /**
+   * {@code POST .../stop|start|restart}; empty services = all, null timeout = the service's own.
+   */
   public record Services(List<String> services, Integer timeoutSeconds) {}
 
   /** {@code POST .../start}. */

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jcompose.scheduler.api.Event;
 
 /**
- * One line of an NDJSON response: exactly one of {@code event} (progress, any number),
- * {@code result} (last line on success; JSON null for void verbs, hence {@code done}) or
- * {@code error} (last line on failure). Empty lines are keep-alives and carry nothing.
+ * One line of an NDJSON response: exactly one of {@code event} (progress, any number), {@code
+ * result} (last line on success; JSON null for void verbs, hence {@code done}) or {@code error}
+ * (last line on failure). Empty lines are keep-alives and carry nothing.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StreamLine(Event event, JsonNode result, WireError error, Boolean done) {

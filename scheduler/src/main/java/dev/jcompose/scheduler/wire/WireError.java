@@ -1,7 +1,7 @@
 package dev.jcompose.scheduler.wire;
 
-import dev.jcompose.scheduler.host.Failures;
 import dev.jcompose.scheduler.api.ComposeException;
+import dev.jcompose.scheduler.host.Failures;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -12,7 +12,10 @@ import java.util.concurrent.ExecutionException;
  */
 public record WireError(String kind, String message) {
 
-  /** Any throwable becomes a kind + message: the runtime's and netmgr's keep theirs, others are INTERNAL. */
+  /**
+   * Any throwable becomes a kind + message: the runtime's and netmgr's keep theirs, others are
+   * INTERNAL.
+   */
   public static WireError of(Throwable t) {
     ComposeException ce = Failures.of(unwrap(t));
     return new WireError(ce.kind().name(), ce.getMessage());

@@ -14,10 +14,10 @@ import java.time.Instant;
 import java.util.function.Function;
 
 /**
- * Strings for the value types the model uses. Jackson 2 would write a {@link Path} as a
- * {@code file://} URI (which turns relative paths absolute) and refuses java.time types without the
- * jsr310 module; plain strings keep the API readable with {@code curl} and avoid a dependency.
- * Durations are ISO-8601 ({@code PT1M30S}), instants RFC 3339 in UTC.
+ * Strings for the value types the model uses. Jackson 2 would write a {@link Path} as a {@code
+ * file://} URI (which turns relative paths absolute) and refuses java.time types without the jsr310
+ * module; plain strings keep the API readable with {@code curl} and avoid a dependency. Durations
+ * are ISO-8601 ({@code PT1M30S}), instants RFC 3339 in UTC.
  */
 final class WireModule extends SimpleModule {
   private static final long serialVersionUID = 1L;
@@ -36,7 +36,8 @@ final class WireModule extends SimpleModule {
 
   private static final class ToStringSerializer<T> extends JsonSerializer<T> {
     @Override
-    public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+    public void serialize(T value, JsonGenerator gen, SerializerProvider serializers)
+        throws IOException {
       gen.writeString(value.toString());
     }
   }
@@ -56,7 +57,9 @@ final class WireModule extends SimpleModule {
       try {
         return parse.apply(text);
       } catch (RuntimeException e) {
-        return type.cast(ctxt.handleWeirdStringValue(type, text, "not a valid %s: %s", type.getSimpleName(), e.getMessage()));
+        return type.cast(
+            ctxt.handleWeirdStringValue(
+                type, text, "not a valid %s: %s", type.getSimpleName(), e.getMessage()));
       }
     }
   }

@@ -48,7 +48,8 @@ class EngineLauncherTest {
       client.shutdown();
     }
     if (pid > 0) {
-      ProcessHandle.of(pid).ifPresent(p -> await().atMost(Duration.ofSeconds(20)).until(() -> !p.isAlive()));
+      ProcessHandle.of(pid)
+          .ifPresent(p -> await().atMost(Duration.ofSeconds(20)).until(() -> !p.isAlive()));
     }
     try (Stream<Path> files = Files.walk(root)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -62,8 +63,12 @@ class EngineLauncherTest {
     long pid = client.version().pid();
     assertThat(pid).isNotEqualTo(ProcessHandle.current().pid());
     assertThat(enginePid()).isEqualTo(pid);
-    assertThat(Files.readString(root.resolve("run/engine.log"))).contains("listening on " + root.resolve("run/engine.sock"));
-    assertThat(client.ps("demo", new dev.jcompose.scheduler.api.PsOptions(List.of(), false, List.of()))).hasSize(1);
+    assertThat(Files.readString(root.resolve("run/engine.log")))
+        .contains("listening on " + root.resolve("run/engine.sock"));
+    assertThat(
+            client.ps(
+                "demo", new dev.jcompose.scheduler.api.PsOptions(List.of(), false, List.of())))
+        .hasSize(1);
   }
 
   @Test
@@ -72,7 +77,8 @@ class EngineLauncherTest {
     try {
       List<Future<Long>> pids = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        pids.add(pool.submit(() -> launcher(Duration.ofSeconds(60)).ensureRunning().version().pid()));
+        pids.add(
+            pool.submit(() -> launcher(Duration.ofSeconds(60)).ensureRunning().version().pid()));
       }
       long first = pids.get(0).get(90, TimeUnit.SECONDS);
       for (Future<Long> f : pids) {
@@ -108,19 +114,29 @@ class EngineLauncherTest {
 
   @Test
   void ensureRunning_engineExitsAtOnce_reportsStatusAndLogTail() {
-    EngineLauncher failing = new EngineLauncher(paths(), env, List.of("sh", "-c", "echo cannot mount cgroup; exit 7"), Duration.ofSeconds(20));
+    EngineLauncher failing =
+        new EngineLauncher(
+            paths(),
+            env,
+            List.of("sh", "-c", "echo cannot mount cgroup; exit 7"),
+            Duration.ofSeconds(20));
 
     assertThatThrownBy(failing::ensureRunning)
-        .isInstanceOfSatisfying(ComposeException.class, e -> assertThat(e.kind()).isEqualTo(ComposeException.Kind.UNAVAILABLE))
+        .isInstanceOfSatisfying(
+            ComposeException.class,
+            e -> assertThat(e.kind()).isEqualTo(ComposeException.Kind.UNAVAILABLE))
         .hasMessageContaining("exited with status 7")
         .hasMessageContaining("cannot mount cgroup");
   }
 
   @Test
   void ensureRunning_engineNeverAnswers_givesUpAfterTimeout() {
-    EngineLauncher silent = new EngineLauncher(paths(), env, List.of("sleep", "2"), Duration.ofMillis(300));
+    EngineLauncher silent =
+        new EngineLauncher(paths(), env, List.of("sleep", "2"), Duration.ofMillis(300));
 
-    assertThatThrownBy(silent::ensureRunning).hasMessageContaining("did not answer").hasMessageContaining("within 0 s");
+    assertThatThrownBy(silent::ensureRunning)
+        .hasMessageContaining("did not answer")
+        .hasMessageContaining("within 0 s");
   }
 
   private EngineLauncher launcher(Duration timeout) {

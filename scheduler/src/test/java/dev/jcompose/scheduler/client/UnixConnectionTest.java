@@ -53,7 +53,9 @@ class UnixConnectionTest {
       }
       c.close();
 
-      assertThat(reader.get(10, TimeUnit.SECONDS)).as("round %d", round).isInstanceOf(ClosedChannelException.class);
+      assertThat(reader.get(10, TimeUnit.SECONDS))
+          .as("round %d", round)
+          .isInstanceOf(ClosedChannelException.class);
     }
   }
 
@@ -67,7 +69,8 @@ class UnixConnectionTest {
   }
 
   private UnixConnection open(Duration readTimeout) throws IOException {
-    UnixConnection c = UnixConnection.open(dir.resolve("silent.sock"), Duration.ofSeconds(5), readTimeout);
+    UnixConnection c =
+        UnixConnection.open(dir.resolve("silent.sock"), Duration.ofSeconds(5), readTimeout);
     accepted.add(silentServer.accept());
     return c;
   }

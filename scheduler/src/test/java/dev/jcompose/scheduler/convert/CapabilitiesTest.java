@@ -8,13 +8,20 @@ import org.junit.jupiter.api.Test;
 class CapabilitiesTest {
   @Test
   void defaults_areDockersFourteen() {
-    assertThat(Capabilities.compute(List.of(), List.of(), false)).hasSize(14).contains("CHOWN", "NET_RAW", "AUDIT_WRITE");
+    assertThat(Capabilities.compute(List.of(), List.of(), false))
+        .hasSize(14)
+        .contains("CHOWN", "NET_RAW", "AUDIT_WRITE");
   }
 
   @Test
   void addAndDrop_acceptPrefixAndCase() {
-    List<String> caps = Capabilities.compute(List.of("cap_net_admin", "SYS_TIME"), List.of("CAP_NET_RAW", "mknod"), false);
-    assertThat(caps).contains("NET_ADMIN", "SYS_TIME").doesNotContain("NET_RAW", "MKNOD").hasSize(14);
+    List<String> caps =
+        Capabilities.compute(
+            List.of("cap_net_admin", "SYS_TIME"), List.of("CAP_NET_RAW", "mknod"), false);
+    assertThat(caps)
+        .contains("NET_ADMIN", "SYS_TIME")
+        .doesNotContain("NET_RAW", "MKNOD")
+        .hasSize(14);
   }
 
   @Test
@@ -25,11 +32,13 @@ class CapabilitiesTest {
 
   @Test
   void dropAll_keepsOnlyAdded() {
-    assertThat(Capabilities.compute(List.of("NET_BIND_SERVICE"), List.of("ALL"), false)).containsExactly("NET_BIND_SERVICE");
+    assertThat(Capabilities.compute(List.of("NET_BIND_SERVICE"), List.of("ALL"), false))
+        .containsExactly("NET_BIND_SERVICE");
   }
 
   @Test
   void privileged_getsAll() {
-    assertThat(Capabilities.compute(List.of(), List.of("ALL"), true)).hasSameSizeAs(Capabilities.ALL);
+    assertThat(Capabilities.compute(List.of(), List.of("ALL"), true))
+        .hasSameSizeAs(Capabilities.ALL);
   }
 }

@@ -14,13 +14,18 @@ class NetworkConverterTest {
   @Test
   void attach_defaultNetwork_dnsNamesIncludeServiceContainerAndHostname() {
     var p = Proj.of("p").service(Svc.of("web")).build();
-    List<AttachRequest> a = NetworkConverter.attachRequests(p, p.services().get("web"), "p-web-1", "abc", Path.of("/ns"));
-    assertThat(a).singleElement().satisfies(r -> {
-      assertThat(r.networkName()).isEqualTo("p_default");
-      assertThat(r.ifName()).isEqualTo("eth0");
-      assertThat(r.dnsNames()).containsExactly("web", "p-web-1", "abc");
-      assertThat(r.defaultRoute()).isTrue();
-    });
+    List<AttachRequest> a =
+        NetworkConverter.attachRequests(
+            p, p.services().get("web"), "p-web-1", "abc", Path.of("/ns"));
+    assertThat(a)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.networkName()).isEqualTo("p_default");
+              assertThat(r.ifName()).isEqualTo("eth0");
+              assertThat(r.dnsNames()).containsExactly("web", "p-web-1", "abc");
+              assertThat(r.defaultRoute()).isTrue();
+            });
   }
 
   @Test
@@ -32,8 +37,10 @@ class NetworkConverterTest {
   @Test
   void ports_fixedRangeAndRandom() {
     var s = Svc.of("web").port(80, "8080").port(443, "9000-9001").port(53, null).build();
-    assertThat(NetworkConverter.portBindings(s.networking().ports(), "10.0.0.2")).containsExactly(
-        new PortBinding("", 8080, "10.0.0.2", 80, "tcp"), new PortBinding("", 9000, "10.0.0.2", 443, "tcp"),
-        new PortBinding("", 0, "10.0.0.2", 53, "tcp"));
+    assertThat(NetworkConverter.portBindings(s.networking().ports(), "10.0.0.2"))
+        .containsExactly(
+            new PortBinding("", 8080, "10.0.0.2", 80, "tcp"),
+            new PortBinding("", 9000, "10.0.0.2", 443, "tcp"),
+            new PortBinding("", 0, "10.0.0.2", 53, "tcp"));
   }
 }

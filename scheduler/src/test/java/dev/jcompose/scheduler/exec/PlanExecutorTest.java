@@ -33,10 +33,13 @@ class PlanExecutorTest {
   void dependenciesRunFirst() {
     List<String> order = Collections.synchronizedList(new ArrayList<>());
     Plan plan = new Plan(List.of(op("a"), op("b", "a"), op("c", "b")), List.of());
-    new PlanExecutor(pool, 4).execute(plan, o -> {
-      order.add(o.id());
-      return CompletableFuture.completedFuture(null);
-    });
+    new PlanExecutor(pool, 4)
+        .execute(
+            plan,
+            o -> {
+              order.add(o.id());
+              return CompletableFuture.completedFuture(null);
+            });
     assertThat(order).containsExactly("a", "b", "c");
   }
 
@@ -44,14 +47,19 @@ class PlanExecutorTest {
   void independentBranches_runInParallel() {
     CountDownLatch both = new CountDownLatch(2);
     Plan plan = new Plan(List.of(op("x"), op("y")), List.of());
-    Map<String, Throwable> out = new PlanExecutor(pool, 2).execute(plan, o -> {
-      both.countDown();
-      // Each branch waits for the other: this only finishes if they run at the same time.
-      if (!both.await(5, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("not parallel");
-      }
-      return CompletableFuture.completedFuture(null);
-    });
+    Map<String, Throwable> out =
+        new PlanExecutor(pool, 2)
+            .execute(
+                plan,
+                o -> {
+                  both.countDown();
+                  // Each branch waits for the other: this only finishes if they run at the same
+                  // time.
+                  if (!both.await(5, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("not parallel");
+                  }
+                  return CompletableFuture.completedFuture(null);
+                });
     assertThat(out.values()).containsOnlyNulls();
   }
 
@@ -63,26 +71,34 @@ class PlanExecutorTest {
     for (int i = 0; i < 12; i++) {
       ops.add(op("o" + i));
     }
-    new PlanExecutor(pool, 3).execute(new Plan(ops, List.of()), o -> {
-      max.accumulateAndGet(running.incrementAndGet(), Math::max);
-      Thread.sleep(20);
-      running.decrementAndGet();
-      return CompletableFuture.completedFuture(null);
-    });
+    new PlanExecutor(pool, 3)
+        .execute(
+            new Plan(ops, List.of()),
+            o -> {
+              max.accumulateAndGet(running.incrementAndGet(), Math::max);
+              Thread.sleep(20);
+              running.decrementAndGet();
+              return CompletableFuture.completedFuture(null);
+            });
     assertThat(max.get()).isLessThanOrEqualTo(3);
   }
 
   @Test
   void failure_failsDependantsNamingIt_independentOpsStillRun() {
     List<String> ran = Collections.synchronizedList(new ArrayList<>());
-    Plan plan = new Plan(List.of(op("db"), op("web", "db"), op("proxy", "web"), op("other")), List.of());
-    Map<String, Throwable> out = new PlanExecutor(pool, 2).execute(plan, o -> {
-      ran.add(o.id());
-      if (o.id().equals("db")) {
-        throw new IllegalStateException("boom");
-      }
-      return CompletableFuture.completedFuture(null);
-    });
+    Plan plan =
+        new Plan(List.of(op("db"), op("web", "db"), op("proxy", "web"), op("other")), List.of());
+    Map<String, Throwable> out =
+        new PlanExecutor(pool, 2)
+            .execute(
+                plan,
+                o -> {
+                  ran.add(o.id());
+                  if (o.id().equals("db")) {
+                    throw new IllegalStateException("boom");
+                  }
+                  return CompletableFuture.completedFuture(null);
+                });
     assertThat(ran).containsExactlyInAnyOrder("db", "other");
     assertThat(out.get("db")).hasMessage("boom");
     assertThat(out.get("web")).hasMessage("dependency db failed: boom");
@@ -94,15 +110,19 @@ class PlanExecutorTest {
   void asyncWait_doesNotHoldAPermit() {
     CompletableFuture<Void> gate = new CompletableFuture<>();
     Plan plan = new Plan(List.of(op("wait"), op("a"), op("b", "wait")), List.of());
-    Map<String, Throwable> out = new PlanExecutor(pool, 1).execute(plan, o -> {
-      if (o.id().equals("wait")) {
-        return gate;
-      }
-      if (o.id().equals("a")) {
-        gate.complete(null);
-      }
-      return CompletableFuture.completedFuture(null);
-    });
+    Map<String, Throwable> out =
+        new PlanExecutor(pool, 1)
+            .execute(
+                plan,
+                o -> {
+                  if (o.id().equals("wait")) {
+                    return gate;
+                  }
+                  if (o.id().equals("a")) {
+                    gate.complete(null);
+                  }
+                  return CompletableFuture.completedFuture(null);
+                });
     assertThat(out.values()).containsOnlyNulls();
   }
 
@@ -111,15 +131,21 @@ class PlanExecutorTest {
     List<String> ran = Collections.synchronizedList(new ArrayList<>());
     Op wait = new Op("wait", Op.Kind.WAIT_HEALTHY, "db", "db", Op.OPTIONAL, List.of("db"));
     Plan plan = new Plan(List.of(op("db"), wait, op("web", "wait")), List.of());
-    Map<String, Throwable> out = new PlanExecutor(pool, 2).execute(plan, o -> {
-      ran.add(o.id());
-      if (o.id().equals("db")) {
-        throw new IllegalStateException("db broke");
-      }
-      return CompletableFuture.completedFuture(null);
-    });
+    Map<String, Throwable> out =
+        new PlanExecutor(pool, 2)
+            .execute(
+                plan,
+                o -> {
+                  ran.add(o.id());
+                  if (o.id().equals("db")) {
+                    throw new IllegalStateException("db broke");
+                  }
+                  return CompletableFuture.completedFuture(null);
+                });
     assertThat(ran).containsExactlyInAnyOrder("db", "web");
-    assertThat(out.get("wait")).isInstanceOf(OptionalFailure.class).hasMessage("dependency db failed: db broke");
+    assertThat(out.get("wait"))
+        .isInstanceOf(OptionalFailure.class)
+        .hasMessage("dependency db failed: db broke");
     assertThat(out.get("web")).isNull();
   }
 }

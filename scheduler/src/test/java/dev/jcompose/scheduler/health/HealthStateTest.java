@@ -9,11 +9,18 @@ import org.junit.jupiter.api.Test;
 
 class HealthStateTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  private static final HealthSpec SPEC = new HealthSpec(List.of("CMD", "check"), Duration.ofSeconds(10), Duration.ofSeconds(1),
-      Duration.ofSeconds(30), Duration.ofSeconds(2), 3);
+  private static final HealthSpec SPEC =
+      new HealthSpec(
+          List.of("CMD", "check"),
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(2),
+          3);
 
   private static HealthState.Result at(long seconds, int code) {
-    return new HealthState.Result(T0.plusSeconds(seconds), T0.plusSeconds(seconds), code, "out" + code);
+    return new HealthState.Result(
+        T0.plusSeconds(seconds), T0.plusSeconds(seconds), code, "out" + code);
   }
 
   @Test
@@ -54,20 +61,37 @@ class HealthStateTest {
     for (int i = 0; i < 7; i++) {
       s.record(at(40 + i, 0));
     }
-    assertThat(s.log()).hasSize(5).first().satisfies(r -> assertThat(r.start()).isEqualTo(T0.plusSeconds(42)));
+    assertThat(s.log())
+        .hasSize(5)
+        .first()
+        .satisfies(r -> assertThat(r.start()).isEqualTo(T0.plusSeconds(42)));
   }
 
   @Test
   void spec_serviceOverImage_disableAndNone() {
-    var image = new dev.jcompose.runtime.api.ImageConfig.HealthConfig(List.of("CMD", "img"), 5_000_000_000L, 0, 0, 0, 4);
-    var svc = new dev.jcompose.model.api.HealthCheck(null, Duration.ofSeconds(7), null, null, null, null, false);
+    var image =
+        new dev.jcompose.runtime.api.ImageConfig.HealthConfig(
+            List.of("CMD", "img"), 5_000_000_000L, 0, 0, 0, 4);
+    var svc =
+        new dev.jcompose.model.api.HealthCheck(
+            null, Duration.ofSeconds(7), null, null, null, null, false);
     HealthSpec eff = HealthSpec.effective(svc, image);
     assertThat(eff.test()).containsExactly("CMD", "img");
     assertThat(eff.interval()).isEqualTo(Duration.ofSeconds(7));
     assertThat(eff.retries()).isEqualTo(4);
     assertThat(HealthSpec.decode(eff.encode())).isEqualTo(eff);
-    assertThat(HealthSpec.effective(new dev.jcompose.model.api.HealthCheck(List.of("NONE"), null, null, null, null, null, false), image)).isNull();
-    assertThat(HealthSpec.effective(new dev.jcompose.model.api.HealthCheck(null, null, null, null, null, null, true), image)).isNull();
-    assertThat(new HealthSpec(List.of("CMD-SHELL", "curl -f x"), null, null, null, null, 1).argv()).containsExactly("/bin/sh", "-c", "curl -f x");
+    assertThat(
+            HealthSpec.effective(
+                new dev.jcompose.model.api.HealthCheck(
+                    List.of("NONE"), null, null, null, null, null, false),
+                image))
+        .isNull();
+    assertThat(
+            HealthSpec.effective(
+                new dev.jcompose.model.api.HealthCheck(null, null, null, null, null, null, true),
+                image))
+        .isNull();
+    assertThat(new HealthSpec(List.of("CMD-SHELL", "curl -f x"), null, null, null, null, 1).argv())
+        .containsExactly("/bin/sh", "-c", "curl -f x");
   }
 }

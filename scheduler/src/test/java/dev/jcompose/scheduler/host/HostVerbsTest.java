@@ -34,22 +34,51 @@ class HostVerbsTest {
   private final FakeImages images = new FakeImages().with("busybox");
   private final FakeVolumes volumes = new FakeVolumes();
   private final Map<Path, List<LogLine>> files = new java.util.HashMap<>();
-  private final LogReader reader = new LogReader() {
-    @Override
-    public void read(Path logFile, Options options, Predicate<LogLine> sink, BooleanSupplier stop) {
-      files.getOrDefault(logFile, List.of()).forEach(sink::test);
-    }
-  };
-  private final HostVerbs host = new HostVerbs(() -> runtime, () -> reader, () -> images, () -> volumes);
+  private final LogReader reader =
+      new LogReader() {
+        @Override
+        public void read(
+            Path logFile, Options options, Predicate<LogLine> sink, BooleanSupplier stop) {
+          files.getOrDefault(logFile, List.of()).forEach(sink::test);
+        }
+      };
+  private final HostVerbs host =
+      new HostVerbs(() -> runtime, () -> reader, () -> images, () -> volumes);
 
   private void container(String name, String service, int n, String... lines) {
-    runtime.create(new ContainerSpec(name, FakeImages.handle("busybox"), null, null, null, null, List.of(), Map.of(), null,
-        false, false, Map.of(), List.of(), null, Map.of(Labels.PROJECT, "p", Labels.SERVICE, service,
-            Labels.NUMBER, Integer.toString(n), Labels.ONEOFF, "False", Labels.IMAGE_REF, "busybox")));
+    runtime.create(
+        new ContainerSpec(
+            name,
+            FakeImages.handle("busybox"),
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            Map.of(),
+            null,
+            false,
+            false,
+            Map.of(),
+            List.of(),
+            null,
+            Map.of(
+                Labels.PROJECT,
+                "p",
+                Labels.SERVICE,
+                service,
+                Labels.NUMBER,
+                Integer.toString(n),
+                Labels.ONEOFF,
+                "False",
+                Labels.IMAGE_REF,
+                "busybox")));
     List<LogLine> l = new ArrayList<>();
     for (String line : lines) {
       String[] atText = line.split(" ", 2);
-      l.add(new LogLine(Instant.ofEpochMilli(Long.parseLong(atText[0])), LogLine.Stream.STDOUT, atText[1]));
+      l.add(
+          new LogLine(
+              Instant.ofEpochMilli(Long.parseLong(atText[0])), LogLine.Stream.STDOUT, atText[1]));
     }
     files.put(Path.of("/logs/" + name), l);
   }
@@ -59,18 +88,23 @@ class HostVerbsTest {
     container("p-web-1", "web", 1, "1 w1", "3 w3", "5 w5");
     container("p-db-1", "db", 1, "2 d2", "3 d3", "6 d6");
     List<String> seen = Collections.synchronizedList(new ArrayList<>());
-    host.logs("p", new LogOptions(List.of(), List.of(), null, -1, null, null, false, false), new LogSink() {
-      @Override
-      public void containers(List<String> names) {
-        seen.add("containers " + names);
-      }
+    host.logs(
+        "p",
+        new LogOptions(List.of(), List.of(), null, -1, null, null, false, false),
+        new LogSink() {
+          @Override
+          public void containers(List<String> names) {
+            seen.add("containers " + names);
+          }
 
-      @Override
-      public void accept(LogEntry e) {
-        seen.add(e.text());
-      }
-    }, () -> false);
-    assertThat(seen).containsExactly("containers [p-db-1, p-web-1]", "w1", "d2", "d3", "w3", "w5", "d6");
+          @Override
+          public void accept(LogEntry e) {
+            seen.add(e.text());
+          }
+        },
+        () -> false);
+    assertThat(seen)
+        .containsExactly("containers [p-db-1, p-web-1]", "w1", "d2", "d3", "w3", "w5", "d6");
   }
 
   @Test
@@ -78,7 +112,10 @@ class HostVerbsTest {
     container("p-web-1", "web", 1, "1 first");
     container("p-web-2", "web", 2, "1 second");
     List<String> seen = new ArrayList<>();
-    host.logs("p", new LogOptions(List.of("web"), List.of(), 2, -1, null, null, false, false), e -> seen.add(e.container()),
+    host.logs(
+        "p",
+        new LogOptions(List.of("web"), List.of(), 2, -1, null, null, false, false),
+        e -> seen.add(e.container()),
         () -> false);
     assertThat(seen).containsExactly("p-web-2");
   }
@@ -87,9 +124,15 @@ class HostVerbsTest {
   void exec_stoppedOrMissingContainer_isAComposeError() {
     container("p-web-1", "web", 1);
     ExecOptions o = new ExecOptions("web", 1, List.of("true"), List.of(), null, null, false, false);
-    assertThatThrownBy(() -> host.exec("p", o)).isInstanceOfSatisfying(ComposeException.class,
-        e -> assertThat(e).hasMessage("container p-web-1 is not running"));
-    assertThatThrownBy(() -> host.exec("p", new ExecOptions("db", 1, List.of("true"), List.of(), null, null, false, false)))
+    assertThatThrownBy(() -> host.exec("p", o))
+        .isInstanceOfSatisfying(
+            ComposeException.class,
+            e -> assertThat(e).hasMessage("container p-web-1 is not running"));
+    assertThatThrownBy(
+            () ->
+                host.exec(
+                    "p",
+                    new ExecOptions("db", 1, List.of("true"), List.of(), null, null, false, false)))
         .hasMessage("service \"db\" is not running");
     runtime.start("p-web-1");
     assertThat(host.exec("p", o).exitCode().join()).isEqualTo(1);
@@ -108,9 +151,12 @@ class HostVerbsTest {
   @Test
   void images_containersFirst_thenServicesWithoutContainers() {
     container("p-web-1", "web", 1);
-    var project = Proj.of("p").service(Svc.of("web")).service(Svc.of("cache").image("redis:7")).build();
-    assertThat(host.images(project, List.of())).extracting(i -> i.container() + " " + i.repository() + ":" + i.tag()
-        + " " + (i.imageId() != null)).containsExactly("p-web-1 busybox:latest true", " redis:7 false");
+    var project =
+        Proj.of("p").service(Svc.of("web")).service(Svc.of("cache").image("redis:7")).build();
+    assertThat(host.images(project, List.of()))
+        .extracting(
+            i -> i.container() + " " + i.repository() + ":" + i.tag() + " " + (i.imageId() != null))
+        .containsExactly("p-web-1 busybox:latest true", " redis:7 false");
   }
 
   @Test
@@ -122,8 +168,13 @@ class HostVerbsTest {
     p.update("r", layer, "Downloading", 1_000_000, 2_500_000);
     p.update("r", layer, "Pull complete", 2_500_000, 2_500_000);
     p.update("r", null, "Pulled", 0, 0);
-    assertThat(events).extracting(e -> e.resource() + " " + e.action()).containsExactly("aaaaaaaaaaaa Downloading", "aaaaaaaaaaaa Pull complete");
-    assertThat(events.get(0).attributes()).containsEntry("parent", "web").containsEntry("total", "2500000").containsEntry("layer", "true");
+    assertThat(events)
+        .extracting(e -> e.resource() + " " + e.action())
+        .containsExactly("aaaaaaaaaaaa Downloading", "aaaaaaaaaaaa Pull complete");
+    assertThat(events.get(0).attributes())
+        .containsEntry("parent", "web")
+        .containsEntry("total", "2500000")
+        .containsEntry("layer", "true");
   }
 
   @Test
@@ -131,8 +182,13 @@ class HostVerbsTest {
     var project = Proj.of("p").service(Svc.of("web")).build();
     List<Event> events = new ArrayList<>();
     host.pull(project, new PullOptions(List.of(), false, "missing"), events::add);
-    assertThat(events).extracting(Event::action).containsExactly("Skipped - Image is already present locally");
-    assertThatThrownBy(() -> host.pull(project, new PullOptions(List.of("nope"), false, null), e -> {}))
-        .isInstanceOfSatisfying(ComposeException.class, e -> assertThat(e.kind()).isEqualTo(ComposeException.Kind.NOT_FOUND));
+    assertThat(events)
+        .extracting(Event::action)
+        .containsExactly("Skipped - Image is already present locally");
+    assertThatThrownBy(
+            () -> host.pull(project, new PullOptions(List.of("nope"), false, null), e -> {}))
+        .isInstanceOfSatisfying(
+            ComposeException.class,
+            e -> assertThat(e.kind()).isEqualTo(ComposeException.Kind.NOT_FOUND));
   }
 }

@@ -39,7 +39,9 @@ class ApiInputSecurityTest {
 
   @BeforeEach
   void startServer() throws Exception {
-    server = EngineServer.start(fake, dir.resolve("engine.sock"), new ServerSettings("test", 200, () -> {}, LIMIT));
+    server =
+        EngineServer.start(
+            fake, dir.resolve("engine.sock"), new ServerSettings("test", 200, () -> {}, LIMIT));
   }
 
   @AfterEach
@@ -51,26 +53,57 @@ class ApiInputSecurityTest {
   @Test
   void up_containerNameClimbingOut_is400() throws Exception {
     Project base = Proj.of("demo").service(Svc.of("web")).build();
-    Project p = new Project("demo", base.workingDir(), base.composeFiles(),
-        Map.of("web", base.service("web").toBuilder().containerName("../../../../tmp/x").build()),
-        base.networks(), base.volumes(), base.secrets(), base.configs());
+    Project p =
+        new Project(
+            "demo",
+            base.workingDir(),
+            base.composeFiles(),
+            Map.of(
+                "web", base.service("web").toBuilder().containerName("../../../../tmp/x").build()),
+            base.networks(),
+            base.volumes(),
+            base.secrets(),
+            base.configs());
 
     String answer = up("demo", p);
 
-    assertThat(answer).startsWith("HTTP/1.1 400").contains("services.web.container_name: invalid container name \\\"../../../../tmp/x\\\"");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 400")
+        .contains("services.web.container_name: invalid container name \\\"../../../../tmp/x\\\"");
     assertThat(fake.calls).isEmpty();
   }
 
   @Test
   void up_networkNameWithNewline_is400() throws Exception {
     Project base = Proj.of("demo").service(Svc.of("web")).build();
-    Project p = new Project("demo", base.workingDir(), base.composeFiles(), base.services(),
-        Map.of("default", new Network("default", "x\nnetns add jcattack", "bridge", Map.of(), false, false, false, null, null, Map.of())),
-        base.volumes(), base.secrets(), base.configs());
+    Project p =
+        new Project(
+            "demo",
+            base.workingDir(),
+            base.composeFiles(),
+            base.services(),
+            Map.of(
+                "default",
+                new Network(
+                    "default",
+                    "x\nnetns add jcattack",
+                    "bridge",
+                    Map.of(),
+                    false,
+                    false,
+                    false,
+                    null,
+                    null,
+                    Map.of())),
+            base.volumes(),
+            base.secrets(),
+            base.configs());
 
     String answer = up("demo", p);
 
-    assertThat(answer).startsWith("HTTP/1.1 400").contains("networks.default.name: invalid network name \\\"x\\\\nnetns add jcattack\\\"");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 400")
+        .contains("networks.default.name: invalid network name \\\"x\\\\nnetns add jcattack\\\"");
     assertThat(fake.calls).isEmpty();
   }
 
@@ -80,35 +113,46 @@ class ApiInputSecurityTest {
 
     String answer = up("demo", Proj.of("demo").service(web).build());
 
-    assertThat(answer).startsWith("HTTP/1.1 400").contains("sysctl kernel.core_pattern is not allowed");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 400")
+        .contains("sysctl kernel.core_pattern is not allowed");
     assertThat(fake.calls).isEmpty();
   }
 
   @Test
   void up_projectWithNullsTheLoaderNeverMakes_is400NotACrash() throws Exception {
-    String body = "{\"project\":{\"name\":\"demo\",\"services\":{\"web\":null},\"networks\":{\"default\":{\"name\":null}}},"
-        + "\"options\":{\"services\":[]}}";
+    String body =
+        "{\"project\":{\"name\":\"demo\",\"services\":{\"web\":null},\"networks\":{\"default\":{\"name\":null}}},"
+            + "\"options\":{\"services\":[]}}";
 
     String answer = RawHttp.exchange(server.socket(), "POST /v1/projects/demo/up", body);
 
-    assertThat(answer).startsWith("HTTP/1.1 400").contains("networks.default.name: invalid network name (none)");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 400")
+        .contains("networks.default.name: invalid network name (none)");
     assertThat(fake.calls).isEmpty();
   }
 
   @Test
   void projectOrContainerNameInPath_climbingOut_is400() throws Exception {
     assertThat(RawHttp.exchange(server.socket(), "GET /v1/projects/..%2F..%2Fetc/ps", null))
-        .startsWith("HTTP/1.1 400").contains("invalid project name \\\"../../etc\\\"");
+        .startsWith("HTTP/1.1 400")
+        .contains("invalid project name \\\"../../etc\\\"");
     assertThat(RawHttp.exchange(server.socket(), "DELETE /v1/containers/..%2F..%2Fx", null))
-        .startsWith("HTTP/1.1 400").contains("invalid container name \\\"../../x\\\"");
+        .startsWith("HTTP/1.1 400")
+        .contains("invalid container name \\\"../../x\\\"");
     assertThat(fake.calls).isEmpty();
   }
 
   @Test
   void body_announcedLargerThanTheLimit_is413() throws Exception {
-    String answer = RawHttp.exchange(server.socket(), "POST /v1/projects/demo/stop", "x".repeat((int) LIMIT + 1));
+    String answer =
+        RawHttp.exchange(
+            server.socket(), "POST /v1/projects/demo/stop", "x".repeat((int) LIMIT + 1));
 
-    assertThat(answer).startsWith("HTTP/1.1 413").contains("request body larger than " + LIMIT + " bytes");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 413")
+        .contains("request body larger than " + LIMIT + " bytes");
     assertThat(fake.calls).isEmpty();
   }
 
@@ -121,16 +165,25 @@ class ApiInputSecurityTest {
   }
 
   private String up(String project, Project p) throws Exception {
-    return RawHttp.exchange(server.socket(), "POST /v1/projects/" + project + "/up",
+    return RawHttp.exchange(
+        server.socket(),
+        "POST /v1/projects/" + project + "/up",
         ApiJson.mapper().writeValueAsString(new Requests.Up(p, UpOptions.defaults())));
   }
 
-  /** Sends {@code chunks} chunks of {@code size} bytes without a Content-Length, reading the answer. */
+  /**
+   * Sends {@code chunks} chunks of {@code size} bytes without a Content-Length, reading the answer.
+   */
   private String chunked(String requestLine, int chunks, int size) throws Exception {
     try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       ch.connect(UnixDomainSocketAddress.of(server.socket()));
-      ch.write(ByteBuffer.wrap((requestLine + " HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
-      byte[] chunk = (Integer.toHexString(size) + "\r\n" + "{".repeat(size) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+      ch.write(
+          ByteBuffer.wrap(
+              (requestLine + " HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII)));
+      byte[] chunk =
+          (Integer.toHexString(size) + "\r\n" + "{".repeat(size) + "\r\n")
+              .getBytes(StandardCharsets.US_ASCII);
       try {
         for (int i = 0; i < chunks; i++) {
           ch.write(ByteBuffer.wrap(chunk));

@@ -8,7 +8,9 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** One raw HTTP/1.1 exchange, as curl --unix-socket would do it (blocking; tests carry a timeout). */
+/**
+ * One raw HTTP/1.1 exchange, as curl --unix-socket would do it (blocking; tests carry a timeout).
+ */
 final class RawHttp {
   private RawHttp() {}
 
@@ -16,7 +18,11 @@ final class RawHttp {
     try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       ch.connect(UnixDomainSocketAddress.of(socket));
       byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-      String head = requestLine + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: " + bytes.length + "\r\n\r\n";
+      String head =
+          requestLine
+              + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: "
+              + bytes.length
+              + "\r\n\r\n";
       ch.write(ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)));
       ch.write(ByteBuffer.wrap(bytes));
       ByteArrayOutputStream out = new ByteArrayOutputStream();

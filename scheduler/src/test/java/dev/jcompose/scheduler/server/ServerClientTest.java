@@ -1,17 +1,17 @@
 package dev.jcompose.scheduler.server;
 
-import dev.jcompose.model.api.ServiceNetworking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.model.api.Project;
+import dev.jcompose.model.api.ServiceNetworking;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.PsOptions;
-import dev.jcompose.scheduler.api.StartOptions;
 import dev.jcompose.scheduler.api.RunOptions;
+import dev.jcompose.scheduler.api.StartOptions;
 import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.client.ClientTimeouts;
 import dev.jcompose.scheduler.client.RemoteComposeService;
@@ -46,7 +46,9 @@ class ServerClientTest {
   @BeforeEach
   void startServer() throws Exception {
     Path socket = dir.resolve("engine.sock");
-    server = EngineServer.start(fake, socket, new ServerSettings("test", 200, () -> shutdownAsked.set(true)));
+    server =
+        EngineServer.start(
+            fake, socket, new ServerSettings("test", 200, () -> shutdownAsked.set(true)));
     client = new RemoteComposeService(socket);
   }
 
@@ -58,7 +60,8 @@ class ServerClientTest {
 
   @Test
   void socket_isOwnerAndGroupOnly() throws Exception {
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(server.socket()))).isEqualTo("rw-rw----");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(server.socket())))
+        .isEqualTo("rw-rw----");
   }
 
   @Test
@@ -74,14 +77,18 @@ class ServerClientTest {
 
     List<ContainerSummary> result = client.up(project, UpOptions.defaults(), events::add);
 
-    assertThat(result).containsExactly(FakeComposeService.summary("demo", "web", 1), FakeComposeService.summary("demo", "web", 2));
+    assertThat(result)
+        .containsExactly(
+            FakeComposeService.summary("demo", "web", 1),
+            FakeComposeService.summary("demo", "web", 2));
     assertThat(events).extracting(Event::action).containsExactly("Creating", "Started");
     assertThat(fake.lastArgument).isEqualTo(project);
   }
 
   @Test
   void up_failingVerb_rethrowsKindAndMessage() {
-    assertThatThrownBy(() -> client.up(SampleProjects.minimal("broken"), UpOptions.defaults(), e -> {}))
+    assertThatThrownBy(
+            () -> client.up(SampleProjects.minimal("broken"), UpOptions.defaults(), e -> {}))
         .isInstanceOf(ComposeException.class)
         .hasMessage("project broken is locked by another jcompose")
         .extracting(e -> ((ComposeException) e).kind())
@@ -112,7 +119,9 @@ class ServerClientTest {
   @Test
   void ps_failure_mapsHttpErrorToKind() {
     assertThatThrownBy(() -> client.ps("broken", new PsOptions(List.of(), false, List.of())))
-        .isInstanceOfSatisfying(ComposeException.class, e -> assertThat(e.kind()).isEqualTo(ComposeException.Kind.CONFLICT));
+        .isInstanceOfSatisfying(
+            ComposeException.class,
+            e -> assertThat(e.kind()).isEqualTo(ComposeException.Kind.CONFLICT));
   }
 
   @Test
@@ -128,9 +137,18 @@ class ServerClientTest {
 
   @Test
   void run_returnsOneOffSummary() {
-    RunOptions options = RunOptions.builder("web").command(List.of("echo", "hi")).environment(Map.of("A", "1")).user("1000")
-        .workdir("/w").name("one-off").noDeps(true).removeAfter(true).publish(ServiceNetworking.Port.parse("8080:80"))
-        .entrypoint("sh").build();
+    RunOptions options =
+        RunOptions.builder("web")
+            .command(List.of("echo", "hi"))
+            .environment(Map.of("A", "1"))
+            .user("1000")
+            .workdir("/w")
+            .name("one-off")
+            .noDeps(true)
+            .removeAfter(true)
+            .publish(ServiceNetworking.Port.parse("8080:80"))
+            .entrypoint("sh")
+            .build();
 
     ContainerSummary s = client.run(SampleProjects.minimal("demo"), options, e -> {});
 
@@ -140,23 +158,35 @@ class ServerClientTest {
 
   @Test
   void up_projectNameMismatch_is400BeforeAnythingRuns() throws Exception {
-    String body = ApiJson.mapper().writeValueAsString(new Requests.Up(SampleProjects.minimal("other"), UpOptions.defaults()));
+    String body =
+        ApiJson.mapper()
+            .writeValueAsString(
+                new Requests.Up(SampleProjects.minimal("other"), UpOptions.defaults()));
 
     String answer = RawHttp.exchange(server.socket(), "POST /v1/projects/demo/up", body);
 
-    assertThat(answer).startsWith("HTTP/1.1 400")
-        .contains("{\"error\":{\"kind\":\"INVALID\",\"message\":\"project in path is 'demo', but the request body is for 'other'\"}}");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 400")
+        .contains(
+            "{\"error\":{\"kind\":\"INVALID\",\"message\":\"project in path is 'demo', but the request body is for 'other'\"}}");
     assertThat(fake.calls).isEmpty();
   }
 
   @Test
   void badJson_is400() throws Exception {
-    assertThat(RawHttp.exchange(server.socket(), "POST /v1/projects/demo/stop", "{nope")).startsWith("HTTP/1.1 400").contains("\"kind\":\"INVALID\"");
+    assertThat(RawHttp.exchange(server.socket(), "POST /v1/projects/demo/stop", "{nope"))
+        .startsWith("HTTP/1.1 400")
+        .contains("\"kind\":\"INVALID\"");
   }
 
   @Test
   void waitExit_blocksAcrossKeepAlivesThenReturnsCode() throws Exception {
-    Thread releaser = new Thread(() -> { sleep(700); fake.release(); });
+    Thread releaser =
+        new Thread(
+            () -> {
+              sleep(700);
+              fake.release();
+            });
     releaser.start();
 
     assertThat(client.waitExit("slow")).isEqualTo(42);
@@ -166,7 +196,9 @@ class ServerClientTest {
   @Test
   void waitExit_unknownContainer_isNotFound() {
     assertThatThrownBy(() -> client.waitExit("missing"))
-        .isInstanceOfSatisfying(ComposeException.class, e -> assertThat(e.kind()).isEqualTo(ComposeException.Kind.NOT_FOUND))
+        .isInstanceOfSatisfying(
+            ComposeException.class,
+            e -> assertThat(e.kind()).isEqualTo(ComposeException.Kind.NOT_FOUND))
         .hasMessage("no such container: missing");
   }
 
@@ -175,14 +207,17 @@ class ServerClientTest {
     client.removeContainer("demo-web-run-1", true);
     assertThat(fake.lastArgument).isEqualTo(true);
     assertThatThrownBy(() -> client.removeContainer("missing", false))
-        .isInstanceOfSatisfying(ComposeException.class, e -> assertThat(e.kind()).isEqualTo(ComposeException.Kind.NOT_FOUND));
+        .isInstanceOfSatisfying(
+            ComposeException.class,
+            e -> assertThat(e.kind()).isEqualTo(ComposeException.Kind.NOT_FOUND));
   }
 
   @Test
   void events_streamUntilStop_thenServerSideStops() throws Exception {
     List<Event> events = new CopyOnWriteArrayList<>();
 
-    client.events("demo", Instant.parse("2026-01-02T03:04:05Z"), events::add, () -> !events.isEmpty());
+    client.events(
+        "demo", Instant.parse("2026-01-02T03:04:05Z"), events::add, () -> !events.isEmpty());
 
     assertThat(events).extracting(Event::action).containsExactly("start");
     assertThat(fake.lastArgument).isEqualTo(Instant.parse("2026-01-02T03:04:05Z"));
@@ -200,7 +235,10 @@ class ServerClientTest {
   void unknownRoute_isNotFoundJson() throws Exception {
     String answer = RawHttp.exchange(server.socket(), "GET /v1/nope", null);
 
-    assertThat(answer).startsWith("HTTP/1.1 404").contains("{\"error\":{\"kind\":\"NOT_FOUND\",\"message\":\"no such API route: GET /v1/nope\"}}");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 404")
+        .contains(
+            "{\"error\":{\"kind\":\"NOT_FOUND\",\"message\":\"no such API route: GET /v1/nope\"}}");
   }
 
   @Test
@@ -208,16 +246,28 @@ class ServerClientTest {
     RemoteComposeService nobody = new RemoteComposeService(dir.resolve("nobody.sock"));
 
     assertThatThrownBy(nobody::version)
-        .isInstanceOfSatisfying(ComposeException.class, e -> assertThat(e.kind()).isEqualTo(ComposeException.Kind.UNAVAILABLE))
+        .isInstanceOfSatisfying(
+            ComposeException.class,
+            e -> assertThat(e.kind()).isEqualTo(ComposeException.Kind.UNAVAILABLE))
         .hasMessageContaining("nobody.sock");
   }
 
   @Test
   void silentEngine_timesOut() {
-    RemoteComposeService impatient = new RemoteComposeService(server.socket(), new ClientTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofMillis(300)));
+    RemoteComposeService impatient =
+        new RemoteComposeService(
+            server.socket(),
+            new ClientTimeouts(
+                Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofMillis(300)));
 
-    // "slow" stays blocked: keep-alives come every 200 ms here, so the 300 ms idle limit must NOT fire...
-    Thread releaser = new Thread(() -> { sleep(1000); fake.release(); });
+    // "slow" stays blocked: keep-alives come every 200 ms here, so the 300 ms idle limit must NOT
+    // fire...
+    Thread releaser =
+        new Thread(
+            () -> {
+              sleep(1000);
+              fake.release();
+            });
     releaser.start();
     assertThat(impatient.waitExit("slow")).isEqualTo(42);
   }

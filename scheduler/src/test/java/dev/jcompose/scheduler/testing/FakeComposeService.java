@@ -1,21 +1,21 @@
 package dev.jcompose.scheduler.testing;
 
+import dev.jcompose.model.api.Project;
+import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerDetails;
 import dev.jcompose.scheduler.api.ContainerRef;
+import dev.jcompose.scheduler.api.ContainerSummary;
+import dev.jcompose.scheduler.api.DownOptions;
+import dev.jcompose.scheduler.api.EngineVerbs;
+import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.KillOptions;
 import dev.jcompose.scheduler.api.NetworkDetails;
 import dev.jcompose.scheduler.api.PruneOptions;
 import dev.jcompose.scheduler.api.PruneReport;
-import dev.jcompose.scheduler.api.RemoveOptions;
-import dev.jcompose.scheduler.api.StartOptions;
-import dev.jcompose.model.api.Project;
-import dev.jcompose.scheduler.api.ComposeException;
-import dev.jcompose.scheduler.api.EngineVerbs;
-import dev.jcompose.scheduler.api.ContainerSummary;
-import dev.jcompose.scheduler.api.DownOptions;
-import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.PsOptions;
+import dev.jcompose.scheduler.api.RemoveOptions;
 import dev.jcompose.scheduler.api.RunOptions;
+import dev.jcompose.scheduler.api.StartOptions;
 import dev.jcompose.scheduler.api.UpOptions;
 import java.time.Instant;
 import java.util.List;
@@ -39,14 +39,27 @@ public final class FakeComposeService implements EngineVerbs {
 
   public static ContainerSummary summary(String project, String service, int n) {
     return new ContainerSummary(
-        "0123456789abcdef", project + "-" + service + "-" + n, project, service, n, "busybox", "sh -c 'echo hi'", 1_700_000_000L,
-        "running", "Up 2 seconds", "healthy", 0,
+        "0123456789abcdef",
+        project + "-" + service + "-" + n,
+        project,
+        service,
+        n,
+        "busybox",
+        "sh -c 'echo hi'",
+        1_700_000_000L,
+        "running",
+        "Up 2 seconds",
+        "healthy",
+        0,
         List.of(new ContainerSummary.Publisher("0.0.0.0", 80, 8080, "tcp")),
-        Map.of("com.docker.compose.project", project), List.of(project + "_default"), Map.of(project + "_default", "172.28.0.2"));
+        Map.of("com.docker.compose.project", project),
+        List.of(project + "_default"),
+        Map.of(project + "_default", "172.28.0.2"));
   }
 
   public static Event event(String resource, String action) {
-    return new Event(Instant.parse("2026-01-02T03:04:05.123456789Z"), resource, action, "", Map.of("k", "v"));
+    return new Event(
+        Instant.parse("2026-01-02T03:04:05.123456789Z"), resource, action, "", Map.of("k", "v"));
   }
 
   public void release() {
@@ -57,7 +70,8 @@ public final class FakeComposeService implements EngineVerbs {
     calls.add(call + " " + project);
     lastArgument = arg;
     if ("broken".equals(project)) {
-      throw new ComposeException(ComposeException.Kind.CONFLICT, "project broken is locked by another jcompose");
+      throw new ComposeException(
+          ComposeException.Kind.CONFLICT, "project broken is locked by another jcompose");
     }
   }
 
@@ -70,7 +84,8 @@ public final class FakeComposeService implements EngineVerbs {
   }
 
   @Override
-  public void down(String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
+  public void down(
+      String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
     record("down", projectName, options);
     progress.accept(event("Network " + projectName + "_default", "Removed"));
   }
@@ -82,7 +97,8 @@ public final class FakeComposeService implements EngineVerbs {
   }
 
   @Override
-  public void stop(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
+  public void stop(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
     record("stop", projectName, List.of(services, String.valueOf(timeoutSeconds)));
   }
 
@@ -121,7 +137,16 @@ public final class FakeComposeService implements EngineVerbs {
   @Override
   public List<NetworkDetails> networks(List<String> names) {
     record("networks", "", names);
-    return List.of(new NetworkDetails("demo_default", "bridge", "jc0", "10.9.0.0/24", "10.9.0.1", false, Map.of(), List.of()));
+    return List.of(
+        new NetworkDetails(
+            "demo_default",
+            "bridge",
+            "jc0",
+            "10.9.0.0/24",
+            "10.9.0.1",
+            false,
+            Map.of(),
+            List.of()));
   }
 
   @Override
@@ -131,7 +156,8 @@ public final class FakeComposeService implements EngineVerbs {
   }
 
   @Override
-  public void restart(String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
+  public void restart(
+      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
     record("restart", projectName, List.of(services, String.valueOf(timeoutSeconds)));
   }
 
@@ -162,7 +188,8 @@ public final class FakeComposeService implements EngineVerbs {
   }
 
   @Override
-  public void events(String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
+  public void events(
+      String projectName, Instant since, Consumer<Event> sink, BooleanSupplier stop) {
     record("events", projectName, since);
     sink.accept(event("Container " + projectName + "-web-1", "start"));
     while (!stop.getAsBoolean()) {

@@ -1,11 +1,11 @@
 package dev.jcompose.scheduler.testing;
 
-import dev.jcompose.runtime.api.ImageDescription;
-import java.io.InputStream;
-import java.io.OutputStream;
 import dev.jcompose.runtime.api.ImageConfig;
+import dev.jcompose.runtime.api.ImageDescription;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.ImageService;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,8 +19,23 @@ public final class FakeImages implements ImageService {
   public final List<String> pulls = Collections.synchronizedList(new ArrayList<>());
 
   public static ImageHandle handle(String ref) {
-    return new ImageHandle(ref, "sha256:d-" + ref, "sha256:i-" + ref, List.of(),
-        new ImageConfig(null, List.of("sleep", "infinity"), List.of("PATH=/bin"), null, null, List.of(), List.of(), null, Map.of(), null), 0);
+    return new ImageHandle(
+        ref,
+        "sha256:d-" + ref,
+        "sha256:i-" + ref,
+        List.of(),
+        new ImageConfig(
+            null,
+            List.of("sleep", "infinity"),
+            List.of("PATH=/bin"),
+            null,
+            null,
+            List.of(),
+            List.of(),
+            null,
+            Map.of(),
+            null),
+        0);
   }
 
   public FakeImages with(String ref) {
@@ -52,12 +67,15 @@ public final class FakeImages implements ImageService {
   @Override
   public void tag(String source, String target) {
     ImageHandle h = local.get(source);
-    local.put(target, new ImageHandle(target, h.digest(), h.imageId(), h.layerDirs(), h.config(), h.sizeBytes()));
+    local.put(
+        target,
+        new ImageHandle(target, h.digest(), h.imageId(), h.layerDirs(), h.config(), h.sizeBytes()));
   }
 
   @Override
   public Optional<ImageDescription> describe(String reference) {
-    return find(reference).map(h -> new ImageDescription(h, null, "amd64", "linux", List.of(), List.of()));
+    return find(reference)
+        .map(h -> new ImageDescription(h, null, "amd64", "linux", List.of(), List.of()));
   }
 
   @Override

@@ -27,7 +27,11 @@ public final class FakeNetworks implements NetworkManager {
   @Override
   public NetworkInfo create(NetworkSpec spec) {
     calls.add("create " + spec.name());
-    return networks.computeIfAbsent(spec.name(), n -> new NetworkInfo(n, "jcfake", "10.9.0.0/24", "10.9.0.1", spec.internal(), spec.labels()));
+    return networks.computeIfAbsent(
+        spec.name(),
+        n ->
+            new NetworkInfo(
+                n, "jcfake", "10.9.0.0/24", "10.9.0.1", spec.internal(), spec.labels()));
   }
 
   @Override
@@ -43,8 +47,18 @@ public final class FakeNetworks implements NetworkManager {
 
   @Override
   public Endpoint attach(AttachRequest r) {
-    attached.computeIfAbsent(r.containerId(), k -> Collections.synchronizedList(new ArrayList<>())).add(r);
-    return new Endpoint(r.containerId(), r.networkName(), r.ifName(), "10.9.0." + next.getAndIncrement(), 24, "10.9.0.1", null, "127.0.0.11");
+    attached
+        .computeIfAbsent(r.containerId(), k -> Collections.synchronizedList(new ArrayList<>()))
+        .add(r);
+    return new Endpoint(
+        r.containerId(),
+        r.networkName(),
+        r.ifName(),
+        "10.9.0." + next.getAndIncrement(),
+        24,
+        "10.9.0.1",
+        null,
+        "127.0.0.11");
   }
 
   @Override
@@ -76,8 +90,21 @@ public final class FakeNetworks implements NetworkManager {
   @Override
   public List<Endpoint> endpoints(String networkName) {
     return attached.entrySet().stream()
-        .flatMap(e -> e.getValue().stream().filter(r -> r.networkName().equals(networkName))
-            .map(r -> new Endpoint(e.getKey(), networkName, r.ifName(), "10.9.0.2", 24, "10.9.0.1", null, "127.0.0.11")))
+        .flatMap(
+            e ->
+                e.getValue().stream()
+                    .filter(r -> r.networkName().equals(networkName))
+                    .map(
+                        r ->
+                            new Endpoint(
+                                e.getKey(),
+                                networkName,
+                                r.ifName(),
+                                "10.9.0.2",
+                                24,
+                                "10.9.0.1",
+                                null,
+                                "127.0.0.11")))
         .toList();
   }
 

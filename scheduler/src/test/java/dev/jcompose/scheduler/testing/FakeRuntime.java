@@ -1,15 +1,15 @@
 package dev.jcompose.scheduler.testing;
 
-import dev.jcompose.runtime.api.ContainerStats;
-import dev.jcompose.runtime.api.FileTree;
-import dev.jcompose.runtime.api.ProcessInfo;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ContainerState;
+import dev.jcompose.runtime.api.ContainerStats;
 import dev.jcompose.runtime.api.ExecSession;
 import dev.jcompose.runtime.api.ExecSpec;
 import dev.jcompose.runtime.api.ExitStatus;
+import dev.jcompose.runtime.api.FileTree;
+import dev.jcompose.runtime.api.ProcessInfo;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,15 +45,18 @@ public final class FakeRuntime implements ContainerRuntime {
 
   public final Map<String, C> containers = new ConcurrentHashMap<>();
   public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
   /** Containers whose healthcheck passes. */
   public final Set<String> healthy = ConcurrentHashMap.newKeySet();
+
   public final Map<String, Integer> starts = new ConcurrentHashMap<>();
 
   @Override
   public ContainerState create(ContainerSpec spec) {
     calls.add("create " + spec.id());
     if (containers.putIfAbsent(spec.id(), new C(spec)) != null) {
-      throw new ContainerException(ContainerException.Kind.CONFLICT, "container " + spec.id() + " already exists");
+      throw new ContainerException(
+          ContainerException.Kind.CONFLICT, "container " + spec.id() + " already exists");
     }
     return state(spec.id()).orElseThrow();
   }
@@ -101,15 +104,27 @@ public final class FakeRuntime implements ContainerRuntime {
     if (c == null) {
       return Optional.empty();
     }
-    return Optional.of(new ContainerState(id, c.status, c.status == ContainerState.Status.RUNNING ? 1000 : 0,
-        Path.of("/run/fake/" + id + "/netns"), Path.of("/logs/" + id), c.createdAt, c.startedAt, c.finishedAt, c.exit, c.spec.labels(),
-        c.paused && c.status == ContainerState.Status.RUNNING));
+    return Optional.of(
+        new ContainerState(
+            id,
+            c.status,
+            c.status == ContainerState.Status.RUNNING ? 1000 : 0,
+            Path.of("/run/fake/" + id + "/netns"),
+            Path.of("/logs/" + id),
+            c.createdAt,
+            c.startedAt,
+            c.finishedAt,
+            c.exit,
+            c.spec.labels(),
+            c.paused && c.status == ContainerState.Status.RUNNING));
   }
 
   @Override
   public CompletableFuture<ExitStatus> awaitExit(String id) {
     C c = get(id);
-    return c.status == ContainerState.Status.EXITED ? CompletableFuture.completedFuture(c.exit) : c.exitFuture.copy();
+    return c.status == ContainerState.Status.EXITED
+        ? CompletableFuture.completedFuture(c.exit)
+        : c.exitFuture.copy();
   }
 
   @Override

@@ -18,7 +18,19 @@ public final class Proj {
 
   private Proj(String name) {
     this.name = name;
-    networks.put("default", new Network("default", name + "_default", "bridge", Map.of(), false, false, false, null, null, Map.of()));
+    networks.put(
+        "default",
+        new Network(
+            "default",
+            name + "_default",
+            "bridge",
+            Map.of(),
+            false,
+            false,
+            false,
+            null,
+            null,
+            Map.of()));
   }
 
   public static Proj of(String name) {
@@ -36,6 +48,7 @@ public final class Proj {
   }
 
   public Project build() {
-    return new Project(name, Path.of("/tmp/" + name), List.of(), services, networks, volumes, Map.of(), Map.of());
+    return new Project(
+        name, Path.of("/tmp/" + name), List.of(), services, networks, volumes, Map.of(), Map.of());
   }
 }

@@ -118,40 +118,66 @@ public final class Svc {
   }
 
   public Svc health(String... test) {
-    service.healthcheck(new HealthCheck(List.of(test), Duration.ofMillis(50), Duration.ofSeconds(5), 2, null, null, false));
+    service.healthcheck(
+        new HealthCheck(
+            List.of(test), Duration.ofMillis(50), Duration.ofSeconds(5), 2, null, null, false));
     return this;
   }
 
   /** A healthcheck whose failures do not count for {@code startPeriod} (a slow starter). */
   public Svc healthAfter(Duration startPeriod, String... test) {
-    service.healthcheck(new HealthCheck(List.of(test), Duration.ofMillis(50), Duration.ofSeconds(5), 2, startPeriod, null, false));
+    service.healthcheck(
+        new HealthCheck(
+            List.of(test),
+            Duration.ofMillis(50),
+            Duration.ofSeconds(5),
+            2,
+            startPeriod,
+            null,
+            false));
     return this;
   }
 
   public Svc volume(String type, String source, String target) {
-    volumes.add(ServiceStorage.Mount.of(ServiceStorage.MountType.parse(type), source, target, false));
+    volumes.add(
+        ServiceStorage.Mount.of(ServiceStorage.MountType.parse(type), source, target, false));
     return this;
   }
 
   public Svc port(int target, String published) {
-    ports.add(ServiceNetworking.Port.of(target, published == null ? null : PortRange.parse(published, "published")));
+    ports.add(
+        ServiceNetworking.Port.of(
+            target, published == null ? null : PortRange.parse(published, "published")));
     return this;
   }
 
   public Service build() {
-    Service s = service.process(process.environment(environment).build())
-        .networking(ServiceNetworking.builder().mode(networkMode).ports(ports).build())
-        .storage(ServiceStorage.NONE.withVolumes(volumes).withTmpfs(tmpfs)).security(security)
-        .lifecycle(lifecycle.withDependsOn(dependsOn)).configHash(null).build();
-    // What the loader's hash leaves out (build, pull policy, scale, depends_on, profiles) is left out here too.
-    Service hashed = s.toBuilder().build(null).pullPolicy(null).profiles(null)
-        .lifecycle(s.lifecycle().withScale(1).withDependsOn(Map.of())).build();
+    Service s =
+        service
+            .process(process.environment(environment).build())
+            .networking(ServiceNetworking.builder().mode(networkMode).ports(ports).build())
+            .storage(ServiceStorage.NONE.withVolumes(volumes).withTmpfs(tmpfs))
+            .security(security)
+            .lifecycle(lifecycle.withDependsOn(dependsOn))
+            .configHash(null)
+            .build();
+    // What the loader's hash leaves out (build, pull policy, scale, depends_on, profiles) is left
+    // out here too.
+    Service hashed =
+        s.toBuilder()
+            .build(null)
+            .pullPolicy(null)
+            .profiles(null)
+            .lifecycle(s.lifecycle().withScale(1).withDependsOn(Map.of()))
+            .build();
     return s.toBuilder().configHash(digest(hashed.toString())).build();
   }
 
   private static String digest(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -6,17 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import dev.jcompose.model.api.Project;
 import dev.jcompose.runtime.api.ContainerState;
-import dev.jcompose.scheduler.api.EngineVerbs;
+import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.EngineVerbs;
-import dev.jcompose.scheduler.api.RunOptions;
 import dev.jcompose.scheduler.api.Event;
-import dev.jcompose.scheduler.api.PsOptions;
-import dev.jcompose.scheduler.api.StartOptions;
-import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.KillOptions;
+import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.api.RemoveOptions;
+import dev.jcompose.scheduler.api.RunOptions;
+import dev.jcompose.scheduler.api.StartOptions;
 import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.engine.Engine;
 import dev.jcompose.scheduler.testing.FakeImages;
@@ -31,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +49,15 @@ class LocalComposeServiceTest {
 
   @BeforeEach
   void start() {
-    engine = Engine.start(runtime, images, volumes, networks, tmp.resolve("state"), tmp.resolve("locks"), () -> {});
+    engine =
+        Engine.start(
+            runtime,
+            images,
+            volumes,
+            networks,
+            tmp.resolve("state"),
+            tmp.resolve("locks"),
+            () -> {});
     svc = engine.service();
   }
 
@@ -61,8 +67,10 @@ class LocalComposeServiceTest {
   }
 
   private static Project app() {
-    return Proj.of("p").volume("data")
-        .service(Svc.of("db").volume("volume", "data", "/var/lib/db").volume("volume", null, "/anon"))
+    return Proj.of("p")
+        .volume("data")
+        .service(
+            Svc.of("db").volume("volume", "data", "/var/lib/db").volume("volume", null, "/anon"))
         .service(Svc.of("web").dependsOn("db", "service_started").port(80, "8080"))
         .build();
   }
@@ -80,21 +88,32 @@ class LocalComposeServiceTest {
     assertThat(networks.networks).containsKey("p_default");
     assertThat(volumes.volumes).containsKey("p_data");
     assertThat(volumes.populated).contains("p_data:/var/lib/db");
-    assertThat(networks.ports.get("p-web-1")).singleElement().satisfies(b -> assertThat(b.hostPort()).isEqualTo(8080));
-    assertThat(progress()).contains("Network p_default Created", "Volume p_data Created", "Container p-db-1 Started",
-        "Container p-web-1 Started");
-    assertThat(runtime.calls.indexOf("start p-db-1")).isLessThan(runtime.calls.indexOf("start p-web-1"));
+    assertThat(networks.ports.get("p-web-1"))
+        .singleElement()
+        .satisfies(b -> assertThat(b.hostPort()).isEqualTo(8080));
+    assertThat(progress())
+        .contains(
+            "Network p_default Created",
+            "Volume p_data Created",
+            "Container p-db-1 Started",
+            "Container p-web-1 Started");
+    assertThat(runtime.calls.indexOf("start p-db-1"))
+        .isLessThan(runtime.calls.indexOf("start p-web-1"));
   }
 
   @Test
   void freshUp_writesEtcFilesWithAddressAndEmbeddedDns() throws Exception {
     svc.up(app(), UpOptions.defaults(), events::add);
     Path etc = tmp.resolve("state/etc/p-web-1");
-    assertThat(Files.readString(etc.resolve("resolv.conf"))).isEqualTo("nameserver 127.0.0.11\noptions ndots:0\n");
+    assertThat(Files.readString(etc.resolve("resolv.conf")))
+        .isEqualTo("nameserver 127.0.0.11\noptions ndots:0\n");
     String hostname = runtime.containers.get("p-web-1").spec.hostname();
     assertThat(hostname).hasSize(12);
-    assertThat(Files.readString(etc.resolve("hosts"))).contains("127.0.0.1\tlocalhost\n").containsPattern("10\\.9\\.0\\.\\d+\t" + hostname);
-    assertThat(networks.attached.get("p-web-1").get(0).dnsNames()).contains("web", "p-web-1", hostname);
+    assertThat(Files.readString(etc.resolve("hosts")))
+        .contains("127.0.0.1\tlocalhost\n")
+        .containsPattern("10\\.9\\.0\\.\\d+\t" + hostname);
+    assertThat(networks.attached.get("p-web-1").get(0).dnsNames())
+        .contains("web", "p-web-1", hostname);
   }
 
   @Test
@@ -110,12 +129,19 @@ class LocalComposeServiceTest {
   void changedService_isRecreatedAlone() {
     svc.up(app(), UpOptions.defaults(), e -> {});
     runtime.calls.clear();
-    Project changed = Proj.of("p").volume("data")
-        .service(Svc.of("db").volume("volume", "data", "/var/lib/db").volume("volume", null, "/anon"))
-        .service(Svc.of("web").dependsOn("db", "service_started").port(80, "8080").env("NEW", "1"))
-        .build();
+    Project changed =
+        Proj.of("p")
+            .volume("data")
+            .service(
+                Svc.of("db")
+                    .volume("volume", "data", "/var/lib/db")
+                    .volume("volume", null, "/anon"))
+            .service(
+                Svc.of("web").dependsOn("db", "service_started").port(80, "8080").env("NEW", "1"))
+            .build();
     svc.up(changed, UpOptions.defaults(), e -> {});
-    assertThat(runtime.calls).containsExactly("stop p-web-1 15", "delete p-web-1", "create p-web-1", "start p-web-1");
+    assertThat(runtime.calls)
+        .containsExactly("stop p-web-1 15", "delete p-web-1", "create p-web-1", "start p-web-1");
     assertThat(runtime.containers.get("p-web-1").spec.process().env()).contains("NEW=1");
   }
 
@@ -126,7 +152,8 @@ class LocalComposeServiceTest {
     assertThat(runtime.containers).isEmpty();
     assertThat(networks.networks).isEmpty();
     assertThat(volumes.volumes).containsKey("p_data");
-    assertThat(runtime.calls.indexOf("stop p-web-1 15")).isLessThan(runtime.calls.indexOf("stop p-db-1 15"));
+    assertThat(runtime.calls.indexOf("stop p-web-1 15"))
+        .isLessThan(runtime.calls.indexOf("stop p-db-1 15"));
 
     svc.up(app(), UpOptions.defaults(), e -> {});
     svc.down("p", null, new DownOptions(true, false, null, null), e -> {});
@@ -135,28 +162,36 @@ class LocalComposeServiceTest {
 
   @Test
   void serviceHealthy_dependantStartsOnlyAfterDependencyIsHealthy() throws Exception {
-    Project p = Proj.of("p")
-        // failing probes before the test marks it healthy must not make it unhealthy on a slow host
-        .service(Svc.of("db").healthAfter(Duration.ofSeconds(30), "CMD", "true"))
-        .service(Svc.of("web").dependsOn("db", "service_healthy"))
-        .build();
-    CompletableFuture<List<ContainerSummary>> up = CompletableFuture.supplyAsync(() -> svc.up(p, UpOptions.defaults(), events::add));
+    Project p =
+        Proj.of("p")
+            // failing probes before the test marks it healthy must not make it unhealthy on a slow
+            // host
+            .service(Svc.of("db").healthAfter(Duration.ofSeconds(30), "CMD", "true"))
+            .service(Svc.of("web").dependsOn("db", "service_healthy"))
+            .build();
+    CompletableFuture<List<ContainerSummary>> up =
+        CompletableFuture.supplyAsync(() -> svc.up(p, UpOptions.defaults(), events::add));
     await().atMost(Duration.ofSeconds(5)).until(() -> runtime.calls.contains("start p-db-1"));
     assertThat(runtime.calls).doesNotContain("start p-web-1");
     assertThat(up).isNotDone();
 
     runtime.healthy.add("p-db-1");
     List<ContainerSummary> ps = up.get(10, TimeUnit.SECONDS);
-    assertThat(ps).filteredOn(c -> c.service().equals("db")).singleElement().satisfies(c -> assertThat(c.health()).isEqualTo("healthy"));
-    assertThat(progress()).containsSubsequence("Container p-db-1 Healthy", "Container p-web-1 Started");
+    assertThat(ps)
+        .filteredOn(c -> c.service().equals("db"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.health()).isEqualTo("healthy"));
+    assertThat(progress())
+        .containsSubsequence("Container p-db-1 Healthy", "Container p-web-1 Started");
   }
 
   @Test
   void serviceHealthy_unhealthyDependency_failsNamingIt() {
-    Project p = Proj.of("p")
-        .service(Svc.of("db").health("CMD", "false"))
-        .service(Svc.of("web").dependsOn("db", "service_healthy"))
-        .build();
+    Project p =
+        Proj.of("p")
+            .service(Svc.of("db").health("CMD", "false"))
+            .service(Svc.of("web").dependsOn("db", "service_healthy"))
+            .build();
     assertThatThrownBy(() -> svc.up(p, UpOptions.defaults(), events::add))
         .hasMessageContaining("container p-db-1 is unhealthy");
     assertThat(runtime.calls).doesNotContain("start p-web-1");
@@ -164,11 +199,13 @@ class LocalComposeServiceTest {
 
   @Test
   void completedSuccessfully_dependantStartsAfterExitZero() throws Exception {
-    Project p = Proj.of("p")
-        .service(Svc.of("init"))
-        .service(Svc.of("web").dependsOn("init", "service_completed_successfully"))
-        .build();
-    CompletableFuture<List<ContainerSummary>> up = CompletableFuture.supplyAsync(() -> svc.up(p, UpOptions.defaults(), events::add));
+    Project p =
+        Proj.of("p")
+            .service(Svc.of("init"))
+            .service(Svc.of("web").dependsOn("init", "service_completed_successfully"))
+            .build();
+    CompletableFuture<List<ContainerSummary>> up =
+        CompletableFuture.supplyAsync(() -> svc.up(p, UpOptions.defaults(), events::add));
     await().atMost(Duration.ofSeconds(5)).until(() -> runtime.calls.contains("start p-init-1"));
     runtime.crash("p-init-1", 0);
     up.get(10, TimeUnit.SECONDS);
@@ -198,18 +235,33 @@ class LocalComposeServiceTest {
       await().atMost(Duration.ofSeconds(5)).until(() -> runtime.starts.get("p-web-1") == expected);
     }
     runtime.crash("p-web-1", 1);
-    await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> runtime.starts.get("p-web-1") == 3);
+    await()
+        .during(Duration.ofMillis(600))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> runtime.starts.get("p-web-1") == 3);
   }
 
   @Test
   void engineRestart_bringsBackUnlessStoppedButNotUserStopped() {
-    Project p = Proj.of("p").service(Svc.of("a").restart("unless-stopped")).service(Svc.of("b").restart("unless-stopped")).build();
+    Project p =
+        Proj.of("p")
+            .service(Svc.of("a").restart("unless-stopped"))
+            .service(Svc.of("b").restart("unless-stopped"))
+            .build();
     svc.up(p, UpOptions.defaults(), e -> {});
     svc.stop("p", List.of("b"), 1, e -> {});
     engine.close();
-    runtime.crash("p-a-1", 137);  // a "reboot": everything is down
+    runtime.crash("p-a-1", 137); // a "reboot": everything is down
 
-    engine = Engine.start(runtime, images, volumes, networks, tmp.resolve("state"), tmp.resolve("locks"), () -> {});
+    engine =
+        Engine.start(
+            runtime,
+            images,
+            volumes,
+            networks,
+            tmp.resolve("state"),
+            tmp.resolve("locks"),
+            () -> {});
     assertThat(runtime.containers.get("p-a-1").status).isEqualTo(ContainerState.Status.RUNNING);
     assertThat(runtime.containers.get("p-b-1").status).isEqualTo(ContainerState.Status.EXITED);
   }
@@ -218,11 +270,19 @@ class LocalComposeServiceTest {
   void ps_showsStatusAndPorts() {
     svc.up(app(), UpOptions.defaults(), e -> {});
     svc.stop("p", List.of("db"), 1, e -> {});
-    assertThat(svc.ps("p", new PsOptions(List.of(), false, List.of()))).extracting(ContainerSummary::name).containsExactly("p-web-1");
+    assertThat(svc.ps("p", new PsOptions(List.of(), false, List.of())))
+        .extracting(ContainerSummary::name)
+        .containsExactly("p-web-1");
     List<ContainerSummary> all = svc.ps("p", new PsOptions(List.of(), true, List.of()));
-    assertThat(all).extracting(ContainerSummary::status).anyMatch(s -> s.startsWith("Exited (143)"));
-    assertThat(all.get(1).publishers()).singleElement().satisfies(pub -> assertThat(pub.publishedPort()).isEqualTo(8080));
-    assertThat(all.get(1).labels()).containsEntry("com.docker.compose.service", "web").containsKey("com.docker.compose.config-hash");
+    assertThat(all)
+        .extracting(ContainerSummary::status)
+        .anyMatch(s -> s.startsWith("Exited (143)"));
+    assertThat(all.get(1).publishers())
+        .singleElement()
+        .satisfies(pub -> assertThat(pub.publishedPort()).isEqualTo(8080));
+    assertThat(all.get(1).labels())
+        .containsEntry("com.docker.compose.service", "web")
+        .containsKey("com.docker.compose.config-hash");
   }
 
   @Test
@@ -236,12 +296,17 @@ class LocalComposeServiceTest {
 
   @Test
   void run_createsOneOffContainer() {
-    var run = dev.jcompose.scheduler.api.RunOptions.builder("web").command(List.of("echo", "hi")).noDeps(true)
-        .removeAfter(true).build();
+    var run =
+        dev.jcompose.scheduler.api.RunOptions.builder("web")
+            .command(List.of("echo", "hi"))
+            .noDeps(true)
+            .removeAfter(true)
+            .build();
     ContainerSummary s = svc.run(app(), run, e -> {});
     assertThat(s.name()).matches("p-web-run-[0-9a-f]{6}");
     assertThat(s.labels()).containsEntry("com.docker.compose.oneoff", "True");
-    assertThat(runtime.containers.get(s.name()).spec.process().args()).containsExactly("echo", "hi");
+    assertThat(runtime.containers.get(s.name()).spec.process().args())
+        .containsExactly("echo", "hi");
     runtime.crash(s.name(), 3);
     assertThat(svc.waitExit(s.name())).isEqualTo(3);
     svc.removeContainer(s.name(), false);
@@ -251,7 +316,8 @@ class LocalComposeServiceTest {
   @Test
   void containerWhoseCreationWasInterrupted_isRecreatedNotStarted() throws Exception {
     svc.up(app(), UpOptions.defaults(), e -> {});
-    runtime.containers.get("p-web-1").status = ContainerState.Status.CREATED;  // engine died between create and wiring
+    runtime.containers.get("p-web-1").status =
+        ContainerState.Status.CREATED; // engine died between create and wiring
     Files.delete(tmp.resolve("state/created/p-web-1"));
     runtime.calls.clear();
     svc.up(app(), UpOptions.defaults(), e -> {});
@@ -260,19 +326,28 @@ class LocalComposeServiceTest {
 
   @Test
   void restart_alsoRestartsDependantsWithRestartTrue() {
-    Project p = Proj.of("p").service(Svc.of("db")).service(Svc.of("web").dependsOn("db", "service_started", true))
-        .service(Svc.of("other")).build();
+    Project p =
+        Proj.of("p")
+            .service(Svc.of("db"))
+            .service(Svc.of("web").dependsOn("db", "service_started", true))
+            .service(Svc.of("other"))
+            .build();
     svc.up(p, UpOptions.defaults(), e -> {});
     svc.restart("p", List.of("db"), 1, e -> {});
-    assertThat(runtime.starts).containsEntry("p-db-1", 2).containsEntry("p-web-1", 2).containsEntry("p-other-1", 1);
+    assertThat(runtime.starts)
+        .containsEntry("p-db-1", 2)
+        .containsEntry("p-web-1", 2)
+        .containsEntry("p-other-1", 1);
   }
 
   @Test
   void dryRun_reportsEveryStepAsDockerComposeAndChangesNothing() {
     svc.up(app(), UpOptions.builder().dryRun(true).build(), events::add);
     assertThat(runtime.containers).isEmpty();
-    assertThat(events).extracting(e -> e.resource() + " " + e.action())
-        .contains("DRY-RUN MODE - Container p-web-1 Created", "DRY-RUN MODE - Container p-web-1 Started");
+    assertThat(events)
+        .extracting(e -> e.resource() + " " + e.action())
+        .contains(
+            "DRY-RUN MODE - Container p-web-1 Created", "DRY-RUN MODE - Container p-web-1 Started");
   }
 
   @Test
@@ -282,8 +357,10 @@ class LocalComposeServiceTest {
     dry.stop("p", List.of(), 1, events::add);
     dry.kill("p", new KillOptions(List.of(), "SIGKILL", false, List.of()), events::add);
     assertThat(runtime.containers.get("p-web-1").status).isEqualTo(ContainerState.Status.RUNNING);
-    assertThat(events).extracting(e -> e.resource() + " " + e.action())
-        .contains("DRY-RUN MODE - Container p-web-1 Stopped", "DRY-RUN MODE - Container p-web-1 Killed");
+    assertThat(events)
+        .extracting(e -> e.resource() + " " + e.action())
+        .contains(
+            "DRY-RUN MODE - Container p-web-1 Stopped", "DRY-RUN MODE - Container p-web-1 Killed");
   }
 
   @Test
@@ -301,7 +378,8 @@ class LocalComposeServiceTest {
     svc.up(Proj.of("p").service(Svc.of("web")).build(), UpOptions.defaults(), e -> {});
     svc.pause("p", List.of(), events::add);
     assertThat(runtime.calls).contains("pause p-web-1");
-    assertThat(svc.ps("p", new PsOptions(List.of(), true, List.of()))).singleElement()
+    assertThat(svc.ps("p", new PsOptions(List.of(), true, List.of())))
+        .singleElement()
         .satisfies(c -> assertThat(c.state()).isEqualTo("paused"))
         .satisfies(c -> assertThat(c.status()).endsWith("(Paused)"));
     svc.unpause("p", List.of(), events::add);
@@ -312,7 +390,8 @@ class LocalComposeServiceTest {
   void remove_takesOnlyStoppedContainers_unlessStopIsAsked() {
     svc.up(Proj.of("p").service(Svc.of("web")).build(), UpOptions.defaults(), e -> {});
     assertThat(svc.remove("p", new RemoveOptions(List.of(), false, false), e -> {})).isEmpty();
-    assertThat(svc.remove("p", new RemoveOptions(List.of(), true, false), e -> {})).containsExactly("p-web-1");
+    assertThat(svc.remove("p", new RemoveOptions(List.of(), true, false), e -> {}))
+        .containsExactly("p-web-1");
     assertThat(runtime.containers).isEmpty();
   }
 
@@ -327,18 +406,37 @@ class LocalComposeServiceTest {
   void events_streamLifecycleOfTheProject() throws Exception {
     Project p = Proj.of("p").service(Svc.of("web").restart("always")).build();
     List<Event> seen = Collections.synchronizedList(new ArrayList<>());
-    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-    CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> svc.events("p", null, seen::add, done::get));
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    CompletableFuture<Void> stream =
+        CompletableFuture.runAsync(() -> svc.events("p", null, seen::add, done::get));
     svc.up(p, UpOptions.defaults(), e -> {});
     runtime.crash("p-web-1", 2);
-    await().atMost(Duration.ofSeconds(5)).until(() -> seen.stream().anyMatch(e -> e.action().equals("restart")));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> seen.stream().anyMatch(e -> e.action().equals("restart")));
     done.set(true);
     stream.get(5, TimeUnit.SECONDS);
-    assertThat(seen).extracting(Event::action).containsSubsequence("Started", "die", "restarting", "restart");
-    assertThat(seen).filteredOn(e -> e.action().equals("die")).first()
-        .satisfies(e -> assertThat(e.attributes()).containsEntry("exitCode", "2").containsEntry("restart", "true"));
-    assertThat(seen).filteredOn(e -> e.action().equals("die")).singleElement()
-        .satisfies(e -> assertThat(e.attributes()).containsEntry("project", "p").containsEntry("service", "web").containsEntry("exitCode", "2"));
+    assertThat(seen)
+        .extracting(Event::action)
+        .containsSubsequence("Started", "die", "restarting", "restart");
+    assertThat(seen)
+        .filteredOn(e -> e.action().equals("die"))
+        .first()
+        .satisfies(
+            e ->
+                assertThat(e.attributes())
+                    .containsEntry("exitCode", "2")
+                    .containsEntry("restart", "true"));
+    assertThat(seen)
+        .filteredOn(e -> e.action().equals("die"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.attributes())
+                    .containsEntry("project", "p")
+                    .containsEntry("service", "web")
+                    .containsEntry("exitCode", "2"));
   }
 
   @Test

@@ -52,12 +52,16 @@ class ApiJsonTest {
 
   @Test
   void wireError_keepsKindAndMessage() {
-    WireError w = WireError.of(new java.util.concurrent.CompletionException(new ComposeException(ComposeException.Kind.NOT_FOUND, "no such service: x")));
+    WireError w =
+        WireError.of(
+            new java.util.concurrent.CompletionException(
+                new ComposeException(ComposeException.Kind.NOT_FOUND, "no such service: x")));
 
     assertThat(w).isEqualTo(new WireError("NOT_FOUND", "no such service: x"));
     assertThat(w.httpStatus()).isEqualTo(404);
     assertThat(w.toException().kind()).isEqualTo(ComposeException.Kind.NOT_FOUND);
-    assertThat(new WireError("SOMETHING_NEW", "m").toException().kind()).isEqualTo(ComposeException.Kind.INTERNAL);
+    assertThat(new WireError("SOMETHING_NEW", "m").toException().kind())
+        .isEqualTo(ComposeException.Kind.INTERNAL);
   }
 
   @Test

@@ -10,10 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /**
- * Content-addressed blobs under {@code <root>/blobs/sha256/<hex>}, as in the OCI image layout.
- * A blob appears only after its digest was verified: writers go through {@link Ingest}, which
- * writes a temp file in {@code <root>/tmp} (same file system) and renames it into place.
- * Blobs are immutable, so readers need no lock.
+ * Content-addressed blobs under {@code <root>/blobs/sha256/<hex>}, as in the OCI image layout. A
+ * blob appears only after its digest was verified: writers go through {@link Ingest}, which writes
+ * a temp file in {@code <root>/tmp} (same file system) and renames it into place. Blobs are
+ * immutable, so readers need no lock.
  */
 public final class ContentStore {
   private final Path root;
@@ -34,7 +34,8 @@ public final class ContentStore {
     try {
       return Files.readAllBytes(path(digest));
     } catch (IOException e) {
-      throw new ContainerException(Kind.NOT_FOUND, "blob " + digest + " is not in the image store", e);
+      throw new ContainerException(
+          Kind.NOT_FOUND, "blob " + digest + " is not in the image store", e);
     }
   }
 
@@ -50,7 +51,8 @@ public final class ContentStore {
 
   /** Starts writing a blob; {@code expectedSize} &lt; 0 means unknown. */
   public Ingest begin(Digest expected, long expectedSize) throws IOException {
-    return new Ingest(this, expected, expectedSize, Files.createTempFile(tmpDir(), "ingest-", ".part"));
+    return new Ingest(
+        this, expected, expectedSize, Files.createTempFile(tmpDir(), "ingest-", ".part"));
   }
 
   public Path tmpDir() throws IOException {

@@ -23,7 +23,8 @@ public record Digest(String hex) {
   /** Parses {@code sha256:<hex>}; anything else is INVALID. */
   public static Digest parse(String text) {
     if (text == null || !text.startsWith("sha256:")) {
-      throw new ContainerException(Kind.INVALID, "unsupported digest '" + text + "' (only sha256 is supported)");
+      throw new ContainerException(
+          Kind.INVALID, "unsupported digest '" + text + "' (only sha256 is supported)");
     }
     return new Digest(text.substring("sha256:".length()));
   }

@@ -59,11 +59,13 @@ public final class Ingest implements AutoCloseable {
     file.close();
     Digest actual = Digest.fromHash(sha256.digest());
     if (!actual.equals(expected)) {
-      throw new ContainerException(Kind.INVALID,
+      throw new ContainerException(
+          Kind.INVALID,
           "blob has digest '" + actual + "' but the expected digest was '" + expected + "'");
     }
     if (expectedSize >= 0 && written != expectedSize) {
-      throw new ContainerException(Kind.INVALID,
+      throw new ContainerException(
+          Kind.INVALID,
           "blob " + expected + " has " + written + " bytes but the manifest says " + expectedSize);
     }
     store.publish(temp, expected);

@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * Exclusive locks by name that hold across threads AND processes: {@code <dir>/<key>.lock}
- * through {@link FileLocks}.
+ * Exclusive locks by name that hold across threads AND processes: {@code <dir>/<key>.lock} through
+ * {@link FileLocks}.
  */
 public final class KeyedLock {
   private final Path dir;

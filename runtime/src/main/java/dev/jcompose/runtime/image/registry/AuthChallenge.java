@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A parsed {@code WWW-Authenticate} header (RFC 7235): a scheme and its parameters, e.g.
- * {@code Bearer realm="https://auth.example/token",service="reg",scope="repository:a/b:pull"}.
+ * A parsed {@code WWW-Authenticate} header (RFC 7235): a scheme and its parameters, e.g. {@code
+ * Bearer realm="https://auth.example/token",service="reg",scope="repository:a/b:pull"}.
  *
  * @param scheme lower-cased scheme ({@code bearer}, {@code basic})
  * @param params parameter names lower-cased, values unquoted

@@ -16,9 +16,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Registry auth per the distribution token spec: on a {@code Bearer} challenge fetch a pull
- * token from the realm (anonymously, or with Basic credentials when configured); on a
- * {@code Basic} challenge send the credentials directly. Holds the current header value.
+ * Registry auth per the distribution token spec: on a {@code Bearer} challenge fetch a pull token
+ * from the realm (anonymously, or with Basic credentials when configured); on a {@code Basic}
+ * challenge send the credentials directly. Holds the current header value.
  */
 final class Authenticator {
   /**
@@ -26,6 +26,7 @@ final class Authenticator {
    * registry's challenge, so a hostile registry chooses it and must not make us read without end.
    */
   static final int MAX_TOKEN_RESPONSE = 1 << 20;
+
   private final HttpClient http;
   private final String repository;
   private final String basicAuth;
@@ -64,39 +65,61 @@ final class Authenticator {
 
   private String fetchToken(AuthChallenge challenge) {
     String scope = challenge.params().getOrDefault("scope", "repository:" + repository + ":pull");
-    StringBuilder uri = new StringBuilder(challenge.param("realm")).append(challenge.param("realm").contains("?") ? '&' : '?');
+    StringBuilder uri =
+        new StringBuilder(challenge.param("realm"))
+            .append(challenge.param("realm").contains("?") ? '&' : '?');
     if (challenge.param("service") != null) {
       uri.append("service=").append(encode(challenge.param("service"))).append('&');
     }
     uri.append("scope=").append(encode(scope));
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(timeout).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(uri.toString())).timeout(timeout).GET();
     if (basicAuth != null) {
       request.header("Authorization", "Basic " + basicAuth);
     }
     try {
-      HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
       byte[] body;
       try (InputStream in = response.body()) {
         if (response.statusCode() != 200) {
-          throw new ContainerException(Kind.PERMISSION, "token request to " + challenge.param("realm") + " failed with HTTP " + response.statusCode());
+          throw new ContainerException(
+              Kind.PERMISSION,
+              "token request to "
+                  + challenge.param("realm")
+                  + " failed with HTTP "
+                  + response.statusCode());
         }
         body = in.readNBytes(MAX_TOKEN_RESPONSE + 1);
       }
       if (body.length > MAX_TOKEN_RESPONSE) {
-        throw new ContainerException(Kind.PERMISSION, "token response from " + challenge.param("realm")
-            + " is larger than " + MAX_TOKEN_RESPONSE + " bytes: refused");
+        throw new ContainerException(
+            Kind.PERMISSION,
+            "token response from "
+                + challenge.param("realm")
+                + " is larger than "
+                + MAX_TOKEN_RESPONSE
+                + " bytes: refused");
       }
       JsonNode json = new ObjectMapper().readTree(body);
       String token = json.path("token").asText(json.path("access_token").asText(""));
       if (token.isEmpty()) {
-        throw new ContainerException(Kind.PERMISSION, "token endpoint " + challenge.param("realm") + " returned no token");
+        throw new ContainerException(
+            Kind.PERMISSION, "token endpoint " + challenge.param("realm") + " returned no token");
       }
       return token;
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot get a registry token from " + challenge.param("realm") + ": " + RegistryClient.describe(e), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE,
+          "cannot get a registry token from "
+              + challenge.param("realm")
+              + ": "
+              + RegistryClient.describe(e),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ContainerException(Kind.UNAVAILABLE, "interrupted while fetching a registry token", e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "interrupted while fetching a registry token", e);
     }
   }
 

@@ -7,6 +7,9 @@ import dev.jcompose.runtime.image.content.Digest;
 public record Descriptor(String mediaType, Digest digest, long size) {
 
   static Descriptor from(JsonNode node) {
-    return new Descriptor(node.path("mediaType").asText(""), Digest.parse(node.path("digest").asText(null)), node.path("size").asLong(-1));
+    return new Descriptor(
+        node.path("mediaType").asText(""),
+        Digest.parse(node.path("digest").asText(null)),
+        node.path("size").asLong(-1));
   }
 }

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Basic credentials from a docker CLI {@code config.json} ({@code auths.<registry>.auth} =
- * base64 "user:password", or {@code username}/{@code password}). Credential helpers are not
- * supported. Keys are normalised to {@code host[:port]}; Docker Hub's legacy key maps to docker.io.
+ * Basic credentials from a docker CLI {@code config.json} ({@code auths.<registry>.auth} = base64
+ * "user:password", or {@code username}/{@code password}). Credential helpers are not supported.
+ * Keys are normalised to {@code host[:port]}; Docker Hub's legacy key maps to docker.io.
  */
 public final class DockerCredentials {
   private static final String HUB_LEGACY_HOST = "index.docker.io";
@@ -43,7 +43,8 @@ public final class DockerCredentials {
       }
       return new DockerCredentials(Map.copyOf(map));
     } catch (IOException e) {
-      throw new ContainerException(Kind.INVALID, "cannot read docker credentials " + file + ": " + e.getMessage(), e);
+      throw new ContainerException(
+          Kind.INVALID, "cannot read docker credentials " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -17,8 +17,11 @@ public record ImageManifest(Descriptor config, List<Descriptor> layers) {
   /** Parses manifest JSON; Docker schema 1 and unknown shapes are INVALID. */
   public static ImageManifest parse(byte[] json) {
     JsonNode root = readTree(json);
-    if (root.path("schemaVersion").asInt() != 2 || !root.has("config") || !root.path("layers").isArray()) {
-      throw new ContainerException(Kind.INVALID, "unsupported image manifest (need schemaVersion 2 with config and layers)");
+    if (root.path("schemaVersion").asInt() != 2
+        || !root.has("config")
+        || !root.path("layers").isArray()) {
+      throw new ContainerException(
+          Kind.INVALID, "unsupported image manifest (need schemaVersion 2 with config and layers)");
     }
     List<Descriptor> layers = new ArrayList<>();
     root.path("layers").forEach(l -> layers.add(Descriptor.from(l)));

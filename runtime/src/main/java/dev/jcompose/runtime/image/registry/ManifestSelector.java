@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Picks the manifest for one platform out of an OCI index or Docker manifest list.
- * Matching follows containerd's platform matcher in spirit: os and architecture must be equal;
- * an exact variant wins, an entry without variant is accepted next; attestation entries
- * ({@code unknown/unknown}) never match.
+ * Picks the manifest for one platform out of an OCI index or Docker manifest list. Matching follows
+ * containerd's platform matcher in spirit: os and architecture must be equal; an exact variant
+ * wins, an entry without variant is accepted next; attestation entries ({@code unknown/unknown})
+ * never match.
  */
 public final class ManifestSelector {
   private final Platform wanted;
@@ -32,12 +32,17 @@ public final class ManifestSelector {
   private Optional<JsonNode> find(JsonNode manifests, boolean exactVariant) {
     for (JsonNode m : manifests) {
       JsonNode p = m.path("platform");
-      boolean base = wanted.os().equals(p.path("os").asText()) && wanted.architecture().equals(p.path("architecture").asText());
+      boolean base =
+          wanted.os().equals(p.path("os").asText())
+              && wanted.architecture().equals(p.path("architecture").asText());
       String variant = p.hasNonNull("variant") ? p.path("variant").asText() : null;
-      boolean variantOk = exactVariant
-          ? Objects.equals(variant, wanted.variant())
-          : variant == null || wanted.variant() == null;
-      if (base && variantOk && MediaTypes.isManifest(m.path("mediaType").asText(MediaTypes.OCI_MANIFEST))) {
+      boolean variantOk =
+          exactVariant
+              ? Objects.equals(variant, wanted.variant())
+              : variant == null || wanted.variant() == null;
+      if (base
+          && variantOk
+          && MediaTypes.isManifest(m.path("mediaType").asText(MediaTypes.OCI_MANIFEST))) {
         return Optional.of(m);
       }
     }
@@ -48,8 +53,18 @@ public final class ManifestSelector {
     List<String> offered = new ArrayList<>();
     for (JsonNode m : manifests) {
       JsonNode p = m.path("platform");
-      offered.add(p.path("os").asText("?") + "/" + p.path("architecture").asText("?") + (p.hasNonNull("variant") ? "/" + p.path("variant").asText() : ""));
+      offered.add(
+          p.path("os").asText("?")
+              + "/"
+              + p.path("architecture").asText("?")
+              + (p.hasNonNull("variant") ? "/" + p.path("variant").asText() : ""));
     }
-    return new ContainerException(Kind.NOT_FOUND, "no manifest for platform " + wanted + " (image offers " + String.join(", ", offered) + ")");
+    return new ContainerException(
+        Kind.NOT_FOUND,
+        "no manifest for platform "
+            + wanted
+            + " (image offers "
+            + String.join(", ", offered)
+            + ")");
   }
 }

@@ -6,10 +6,14 @@ import java.util.List;
 public final class MediaTypes {
   public static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
   public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-  public static final String DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
-  public static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+  public static final String DOCKER_LIST =
+      "application/vnd.docker.distribution.manifest.list.v2+json";
+  public static final String DOCKER_MANIFEST =
+      "application/vnd.docker.distribution.manifest.v2+json";
+
   /** Everything we can read, in the order sent in {@code Accept}. */
-  public static final List<String> ACCEPTED = List.of(OCI_INDEX, DOCKER_LIST, OCI_MANIFEST, DOCKER_MANIFEST);
+  public static final List<String> ACCEPTED =
+      List.of(OCI_INDEX, DOCKER_LIST, OCI_MANIFEST, DOCKER_MANIFEST);
 
   private MediaTypes() {}
 

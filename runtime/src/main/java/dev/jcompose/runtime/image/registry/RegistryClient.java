@@ -13,10 +13,10 @@ import java.net.http.HttpResponse.BodyHandler;
 import java.time.Duration;
 
 /**
- * Pull side of the OCI distribution spec for one repository on one registry endpoint:
- * manifests by tag or digest and blobs by digest. Authentication is negotiated on the first 401
- * ({@link Authenticator}); redirects (blob storage) are followed by hand so the registry's token
- * is never sent to another host. Thread-safe: blobs of one image download in parallel.
+ * Pull side of the OCI distribution spec for one repository on one registry endpoint: manifests by
+ * tag or digest and blobs by digest. Authentication is negotiated on the first 401 ({@link
+ * Authenticator}); redirects (blob storage) are followed by hand so the registry's token is never
+ * sent to another host. Thread-safe: blobs of one image download in parallel.
  */
 public final class RegistryClient {
   private static final int MAX_REDIRECTS = 5;
@@ -31,7 +31,8 @@ public final class RegistryClient {
    * @param repository path such as {@code library/busybox}
    * @param basicAuth base64 "user:password" or null for anonymous
    */
-  public RegistryClient(HttpClient http, URI base, String repository, String basicAuth, Duration timeout) {
+  public RegistryClient(
+      HttpClient http, URI base, String repository, String basicAuth, Duration timeout) {
     this.http = http;
     this.base = base;
     this.repository = repository;
@@ -61,7 +62,8 @@ public final class RegistryClient {
   /** GET /v2/&lt;name&gt;/manifests/&lt;reference&gt;; NOT_FOUND when the registry lacks it. */
   public Fetched manifest(String reference) {
     URI uri = base.resolve("/v2/" + repository + "/manifests/" + reference);
-    HttpResponse<byte[]> response = send(uri, String.join(", ", MediaTypes.ACCEPTED), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        send(uri, String.join(", ", MediaTypes.ACCEPTED), HttpResponse.BodyHandlers.ofByteArray());
     String type = response.headers().firstValue("Content-Type").orElse("").split(";", -1)[0].trim();
     if (type.isEmpty() || type.equals("application/json")) {
       type = ImageManifest.readTree(response.body()).path("mediaType").asText("");
@@ -77,7 +79,8 @@ public final class RegistryClient {
 
   private <T> HttpResponse<T> send(URI uri, String accept, BodyHandler<T> handler) {
     HttpResponse<T> response = exchange(uri, accept, handler, true);
-    if (response.statusCode() == 401 && auth.negotiate(response.headers().firstValue("WWW-Authenticate").orElse(null))) {
+    if (response.statusCode() == 401
+        && auth.negotiate(response.headers().firstValue("WWW-Authenticate").orElse(null))) {
       discard(response);
       response = exchange(uri, accept, handler, true);
     }
@@ -92,22 +95,31 @@ public final class RegistryClient {
     return response;
   }
 
-  private <T> HttpResponse<T> exchange(URI uri, String accept, BodyHandler<T> handler, boolean withAuth) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept).GET();
+  private <T> HttpResponse<T> exchange(
+      URI uri, String accept, BodyHandler<T> handler, boolean withAuth) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept).GET();
     if (withAuth) {
       auth.header().ifPresent(h -> request.header("Authorization", h));
     }
     try {
       return http.send(request.build(), handler);
     } catch (IOException e) {
-      throw new ContainerException(Kind.UNAVAILABLE, "cannot reach " + uri.getScheme() + "://" + uri.getAuthority() + ": " + describe(e), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE,
+          "cannot reach " + uri.getScheme() + "://" + uri.getAuthority() + ": " + describe(e),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ContainerException(Kind.UNAVAILABLE, "interrupted while talking to " + uri.getAuthority(), e);
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "interrupted while talking to " + uri.getAuthority(), e);
     }
   }
 
-  /** The innermost cause that says something, e.g. "UnresolvedAddressException" or "ConnectException: Connection refused". */
+  /**
+   * The innermost cause that says something, e.g. "UnresolvedAddressException" or
+   * "ConnectException: Connection refused".
+   */
   static String describe(IOException e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {

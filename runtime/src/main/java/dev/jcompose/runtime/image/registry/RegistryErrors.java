@@ -10,20 +10,34 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-/** Turns a failed registry response into a ContainerException naming the URL, status and the registry's error code. */
+/**
+ * Turns a failed registry response into a ContainerException naming the URL, status and the
+ * registry's error code.
+ */
 final class RegistryErrors {
   private RegistryErrors() {}
 
   static ContainerException of(URI uri, HttpResponse<?> response) {
     int status = response.statusCode();
     String detail = registryError(body(response));
-    Kind kind = switch (status) {
-      case 404 -> Kind.NOT_FOUND;
-      case 401, 403 -> Kind.PERMISSION;
-      default -> Kind.UNAVAILABLE;
-    };
-    String what = status == 401 || status == 403 ? "access denied" : status == 404 ? "not found" : "failed";
-    return new ContainerException(kind, "GET " + uri + " " + what + " (HTTP " + status + (detail.isEmpty() ? "" : ", " + detail) + ")");
+    Kind kind =
+        switch (status) {
+          case 404 -> Kind.NOT_FOUND;
+          case 401, 403 -> Kind.PERMISSION;
+          default -> Kind.UNAVAILABLE;
+        };
+    String what =
+        status == 401 || status == 403 ? "access denied" : status == 404 ? "not found" : "failed";
+    return new ContainerException(
+        kind,
+        "GET "
+            + uri
+            + " "
+            + what
+            + " (HTTP "
+            + status
+            + (detail.isEmpty() ? "" : ", " + detail)
+            + ")");
   }
 
   private static byte[] body(HttpResponse<?> response) {
@@ -45,7 +59,9 @@ final class RegistryErrors {
   private static String registryError(byte[] body) {
     try {
       JsonNode first = new ObjectMapper().readTree(body).path("errors").path(0);
-      return first.isMissingNode() ? "" : first.path("code").asText() + ": " + first.path("message").asText();
+      return first.isMissingNode()
+          ? ""
+          : first.path("code").asText() + ": " + first.path("message").asText();
     } catch (IOException e) {
       String text = new String(body, StandardCharsets.UTF_8).strip();
       return text.length() > 120 ? text.substring(0, 120) : text;

@@ -7,9 +7,9 @@ import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Opens a layer blob as an uncompressed tar stream. The format is taken from the magic bytes,
- * not the media type, because registries and old images mislabel layers (e.g. plain tars
- * served as {@code tar.gzip}).
+ * Opens a layer blob as an uncompressed tar stream. The format is taken from the magic bytes, not
+ * the media type, because registries and old images mislabel layers (e.g. plain tars served as
+ * {@code tar.gzip}).
  */
 public final class Decompression {
   private static final int BUFFER = 1 << 16;
@@ -24,7 +24,11 @@ public final class Decompression {
     if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
       return new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER);
     }
-    if (magic.length == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5 && (magic[2] & 0xff) == 0x2f && (magic[3] & 0xff) == 0xfd) {
+    if (magic.length == 4
+        && (magic[0] & 0xff) == 0x28
+        && (magic[1] & 0xff) == 0xb5
+        && (magic[2] & 0xff) == 0x2f
+        && (magic[3] & 0xff) == 0xfd) {
       return new BufferedInputStream(new ZstdInputStream(in), BUFFER);
     }
     return in;

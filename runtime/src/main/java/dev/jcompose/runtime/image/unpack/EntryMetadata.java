@@ -58,10 +58,17 @@ final class EntryMetadata {
       String key = header.getKey();
       if (key.startsWith(LIBARCHIVE_XATTR)) {
         // libarchive stores values base64-encoded, so binary ones survive
-        ops.lsetxattr(path, key.substring(LIBARCHIVE_XATTR.length()), Base64.getDecoder().decode(header.getValue()));
+        ops.lsetxattr(
+            path,
+            key.substring(LIBARCHIVE_XATTR.length()),
+            Base64.getDecoder().decode(header.getValue()));
       } else if (key.startsWith(SCHILY_XATTR) && header.getValue().indexOf('\uFFFD') < 0) {
-        // commons-compress decodes PAX values as UTF-8; a value that did not survive that is skipped
-        ops.lsetxattr(path, key.substring(SCHILY_XATTR.length()), header.getValue().getBytes(StandardCharsets.UTF_8));
+        // commons-compress decodes PAX values as UTF-8; a value that did not survive that is
+        // skipped
+        ops.lsetxattr(
+            path,
+            key.substring(SCHILY_XATTR.length()),
+            header.getValue().getBytes(StandardCharsets.UTF_8));
       }
     }
   }

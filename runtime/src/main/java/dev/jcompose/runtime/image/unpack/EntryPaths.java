@@ -1,8 +1,8 @@
 package dev.jcompose.runtime.image.unpack;
 
-import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps tar entry names to paths inside a layer directory without ever leaving it: names with
- * {@code ..} components or a leading {@code /} are refused, and every parent component is
- * checked with lstat so a symlink planted by an earlier entry is never followed.
+ * Maps tar entry names to paths inside a layer directory without ever leaving it: names with {@code
+ * ..} components or a leading {@code /} are refused, and every parent component is checked with
+ * lstat so a symlink planted by an earlier entry is never followed.
  */
 final class EntryPaths {
   private final Path root;
@@ -57,7 +57,12 @@ final class EntryPaths {
         throw refuse(name, "parent '" + root.relativize(dir) + "' does not exist in the layer");
       } else if (!attrs.isDirectory()) {
         // isDirectory() on NOFOLLOW attributes is false for a symlink to a directory
-        throw refuse(name, "parent '" + root.relativize(dir) + "' is " + (attrs.isSymbolicLink() ? "a symlink" : "not a directory"));
+        throw refuse(
+            name,
+            "parent '"
+                + root.relativize(dir)
+                + "' is "
+                + (attrs.isSymbolicLink() ? "a symlink" : "not a directory"));
       }
     }
     return dir;

@@ -1,7 +1,7 @@
 package dev.jcompose.runtime.image.unpack;
 
-import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.fs.Trees;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,11 +17,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Extracts one uncompressed layer tar into an empty directory, overlay-ready: OCI whiteouts
- * become overlay whiteouts ({@link Whiteouts}), ownership, full modes, mtimes, symlinks and
- * xattrs are kept. Never writes outside the directory ({@link EntryPaths}); a refused entry
- * aborts with INVALID and the caller discards the directory. Device nodes are refused unless
- * allowed; fifos are always fine. One instance per layer; not thread-safe.
+ * Extracts one uncompressed layer tar into an empty directory, overlay-ready: OCI whiteouts become
+ * overlay whiteouts ({@link Whiteouts}), ownership, full modes, mtimes, symlinks and xattrs are
+ * kept. Never writes outside the directory ({@link EntryPaths}); a refused entry aborts with
+ * INVALID and the caller discards the directory. Device nodes are refused unless allowed; fifos are
+ * always fine. One instance per layer; not thread-safe.
  */
 public final class LayerUnpacker {
   private final NativeOps ops;
@@ -85,7 +85,8 @@ public final class LayerUnpacker {
     }
   }
 
-  private void create(TarArchiveEntry entry, String name, Path target, InputStream content) throws IOException {
+  private void create(TarArchiveEntry entry, String name, Path target, InputStream content)
+      throws IOException {
     if (entry.isSymbolicLink()) {
       Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
     } else if (entry.isLink()) {
@@ -94,7 +95,10 @@ public final class LayerUnpacker {
       ops.mknod(target, NativeOps.S_IFIFO | (entry.getMode() & 07777), 0, 0);
     } else if (entry.isCharacterDevice() || entry.isBlockDevice()) {
       if (!allowDevices) {
-        throw EntryPaths.refuse(name, (entry.isCharacterDevice() ? "character" : "block") + " device nodes are not allowed in layers");
+        throw EntryPaths.refuse(
+            name,
+            (entry.isCharacterDevice() ? "character" : "block")
+                + " device nodes are not allowed in layers");
       }
       int type = entry.isCharacterDevice() ? NativeOps.S_IFCHR : NativeOps.S_IFBLK;
       ops.mknod(target, type | (entry.getMode() & 07777), entry.getDevMajor(), entry.getDevMinor());
@@ -102,7 +106,8 @@ public final class LayerUnpacker {
       writeFile(target, content);
       size += entry.getSize();
     } else {
-      throw EntryPaths.refuse(name, "unsupported tar entry type '" + (char) entry.getLinkFlag() + "'");
+      throw EntryPaths.refuse(
+          name, "unsupported tar entry type '" + (char) entry.getLinkFlag() + "'");
     }
   }
 
@@ -115,13 +120,19 @@ public final class LayerUnpacker {
     Path source = paths.parentDir(name, parts, false).resolve(parts.get(parts.size() - 1));
     BasicFileAttributes attrs = EntryPaths.lstat(source);
     if (attrs == null || attrs.isDirectory()) {
-      throw EntryPaths.refuse(name, "hard link target '" + linkName + "' is not a file of this layer");
+      throw EntryPaths.refuse(
+          name, "hard link target '" + linkName + "' is not a file of this layer");
     }
     return source;
   }
 
   private void writeFile(Path target, InputStream content) throws IOException {
-    try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+    try (OutputStream out =
+        Files.newOutputStream(
+            target,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS)) {
       // one large reused buffer: transferTo's 8 KiB chunks cost a syscall each on big files
       for (int n = content.read(copyBuffer); n >= 0; n = content.read(copyBuffer)) {
         out.write(copyBuffer, 0, n);

@@ -1,16 +1,16 @@
 package dev.jcompose.runtime.image.unpack;
 
-import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.runtime.fs.Trees;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Converts OCI whiteouts (image-spec layer.md "Whiteouts") to overlayfs form:
- * {@code .wh.NAME} becomes a 0/0 character device NAME, {@code .wh..wh..opq} becomes the xattr
- * {@code trusted.overlay.opaque=y} on its directory. Other {@code .wh..wh.} names (aufs
- * bookkeeping) are dropped.
+ * Converts OCI whiteouts (image-spec layer.md "Whiteouts") to overlayfs form: {@code .wh.NAME}
+ * becomes a 0/0 character device NAME, {@code .wh..wh..opq} becomes the xattr {@code
+ * trusted.overlay.opaque=y} on its directory. Other {@code .wh..wh.} names (aufs bookkeeping) are
+ * dropped.
  */
 final class Whiteouts {
   static final String PREFIX = ".wh.";

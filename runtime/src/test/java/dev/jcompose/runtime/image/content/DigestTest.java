@@ -23,12 +23,14 @@ class DigestTest {
     assertThat(fast.digest()).isEqualTo(jdk.digest());
     // reusable after digest()
     fast.update("abc".getBytes(StandardCharsets.US_ASCII));
-    assertThat(Digest.fromHash(fast.digest()).hex()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(Digest.fromHash(fast.digest()).hex())
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
 
   @Test
   void parse_nonSha256_isRefused() {
     assertThatThrownBy(() -> Digest.parse("md5:abc")).hasMessageContaining("only sha256");
-    assertThatThrownBy(() -> Digest.parse("sha256:../../etc")).hasMessageContaining("invalid sha256");
+    assertThatThrownBy(() -> Digest.parse("sha256:../../etc"))
+        .hasMessageContaining("invalid sha256");
   }
 }

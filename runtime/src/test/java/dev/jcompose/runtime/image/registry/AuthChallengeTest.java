@@ -8,7 +8,9 @@ class AuthChallengeTest {
 
   @Test
   void parse_bearerWithQuotedParams_readsAll() {
-    AuthChallenge c = AuthChallenge.parse("Bearer realm=\"https://auth.test/token\",service=\"registry.test\",scope=\"repository:library/busybox:pull\"");
+    AuthChallenge c =
+        AuthChallenge.parse(
+            "Bearer realm=\"https://auth.test/token\",service=\"registry.test\",scope=\"repository:library/busybox:pull\"");
     assertThat(c.scheme()).isEqualTo("bearer");
     assertThat(c.param("realm")).isEqualTo("https://auth.test/token");
     assertThat(c.param("service")).isEqualTo("registry.test");

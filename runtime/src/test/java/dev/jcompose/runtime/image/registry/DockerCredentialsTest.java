@@ -13,12 +13,15 @@ class DockerCredentialsTest {
   @Test
   void basicFor_authAndUsernameForms_areFound(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("config.json");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         {"auths":{"https://index.docker.io/v1/":{"auth":"dTpw"},
                   "reg.test:5000":{"username":"a","password":"b"}}}""");
     DockerCredentials creds = DockerCredentials.load(file);
     assertThat(creds.basicFor("docker.io")).contains("dTpw");
-    assertThat(creds.basicFor("reg.test:5000")).contains(Base64.getEncoder().encodeToString("a:b".getBytes()));
+    assertThat(creds.basicFor("reg.test:5000"))
+        .contains(Base64.getEncoder().encodeToString("a:b".getBytes()));
     assertThat(creds.basicFor("other.test")).isEmpty();
   }
 

@@ -18,8 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A minimal OCI distribution server on 127.0.0.1 (JDK HttpServer) serving images built in
- * memory. Can demand bearer tokens, and can serve wrong bytes for a blob to test verification.
+ * A minimal OCI distribution server on 127.0.0.1 (JDK HttpServer) serving images built in memory.
+ * Can demand bearer tokens, and can serve wrong bytes for a blob to test verification.
  */
 public final class FakeRegistry implements AutoCloseable {
   private static final String TOKEN = "test-token";
@@ -35,11 +35,13 @@ public final class FakeRegistry implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     server.createContext("/", this::handle);
     // handlers on their own threads: a stalled blob must not block the other requests
-    server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "fake-registry");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "fake-registry");
+              t.setDaemon(true);
+              return t;
+            }));
     server.start();
   }
 
@@ -55,7 +57,9 @@ public final class FakeRegistry implements AutoCloseable {
     requireToken = true;
   }
 
-  /** The token endpoint answers with {@code bytes} of padding before the token (a hostile realm). */
+  /**
+   * The token endpoint answers with {@code bytes} of padding before the token (a hostile realm).
+   */
   public void padTokenResponse(long bytes) {
     tokenPadding = bytes;
   }
@@ -64,7 +68,9 @@ public final class FakeRegistry implements AutoCloseable {
     return hits.getOrDefault(path, new AtomicInteger()).get();
   }
 
-  /** Publishes a single-platform image; returns the manifest digest. Layers are uncompressed tars. */
+  /**
+   * Publishes a single-platform image; returns the manifest digest. Layers are uncompressed tars.
+   */
   public String addImage(String repo, String tag, List<byte[]> layerTars, String configExtra) {
     List<String> diffIds = new ArrayList<>();
     StringBuilder layers = new StringBuilder();
@@ -72,23 +78,41 @@ public final class FakeRegistry implements AutoCloseable {
       diffIds.add("\"" + Digest.of(tar) + "\"");
       byte[] gz = TarBuilder.gzip(tar);
       blob(repo, gz);
-      layers.append(layers.length() == 0 ? "" : ",").append(descriptor("application/vnd.oci.image.layer.v1.tar+gzip", gz));
+      layers
+          .append(layers.length() == 0 ? "" : ",")
+          .append(descriptor("application/vnd.oci.image.layer.v1.tar+gzip", gz));
     }
-    byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{" + configExtra + "},"
-        + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[" + String.join(",", diffIds) + "]}}").getBytes(StandardCharsets.UTF_8);
+    byte[] config =
+        ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{"
+                + configExtra
+                + "},"
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":["
+                + String.join(",", diffIds)
+                + "]}}")
+            .getBytes(StandardCharsets.UTF_8);
     blob(repo, config);
-    byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"config\":"
-        + descriptor("application/vnd.oci.image.config.v1+json", config) + ",\"layers\":[" + layers + "]}").getBytes(StandardCharsets.UTF_8);
+    byte[] manifest =
+        ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"config\":"
+                + descriptor("application/vnd.oci.image.config.v1+json", config)
+                + ",\"layers\":["
+                + layers
+                + "]}")
+            .getBytes(StandardCharsets.UTF_8);
     return manifest(repo, tag, manifest, "application/vnd.oci.image.manifest.v1+json");
   }
 
   /** Wraps an existing manifest in an index with an arm64 decoy; returns the index digest. */
   public String addIndex(String repo, String tag, String amd64ManifestDigest) {
     byte[] manifest = content.get("/v2/" + repo + "/manifests/" + amd64ManifestDigest);
-    String entry = "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"%s\",\"size\":%d,\"platform\":{\"os\":\"linux\",\"architecture\":\"%s\"}}";
-    byte[] index = ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":["
-        + entry.formatted("sha256:" + "9".repeat(64), 10, "arm64") + ","
-        + entry.formatted(amd64ManifestDigest, manifest.length, "amd64") + "]}").getBytes(StandardCharsets.UTF_8);
+    String entry =
+        "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"%s\",\"size\":%d,\"platform\":{\"os\":\"linux\",\"architecture\":\"%s\"}}";
+    byte[] index =
+        ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":["
+                + entry.formatted("sha256:" + "9".repeat(64), 10, "arm64")
+                + ","
+                + entry.formatted(amd64ManifestDigest, manifest.length, "amd64")
+                + "]}")
+            .getBytes(StandardCharsets.UTF_8);
     return manifest(repo, tag, index, "application/vnd.oci.image.index.v1+json");
   }
 
@@ -116,7 +140,13 @@ public final class FakeRegistry implements AutoCloseable {
   }
 
   private static String descriptor(String type, byte[] body) {
-    return "{\"mediaType\":\"" + type + "\",\"digest\":\"" + Digest.of(body) + "\",\"size\":" + body.length + "}";
+    return "{\"mediaType\":\""
+        + type
+        + "\",\"digest\":\""
+        + Digest.of(body)
+        + "\",\"size\":"
+        + body.length
+        + "}";
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -126,18 +156,35 @@ public final class FakeRegistry implements AutoCloseable {
       if (tokenPadding > 0) {
         padded(exchange, tokenPadding);
       } else {
-        send(exchange, 200, ("{\"token\":\"" + TOKEN + "\"}").getBytes(StandardCharsets.UTF_8), "application/json");
+        send(
+            exchange,
+            200,
+            ("{\"token\":\"" + TOKEN + "\"}").getBytes(StandardCharsets.UTF_8),
+            "application/json");
       }
       return;
     }
-    if (requireToken && !("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-      exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"" + uri() + "/token\",service=\"fake\"");
-      send(exchange, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}".getBytes(StandardCharsets.UTF_8), "application/json");
+    if (requireToken
+        && !("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      exchange
+          .getResponseHeaders()
+          .add("WWW-Authenticate", "Bearer realm=\"" + uri() + "/token\",service=\"fake\"");
+      send(
+          exchange,
+          401,
+          "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}"
+              .getBytes(StandardCharsets.UTF_8),
+          "application/json");
       return;
     }
     byte[] body = content.get(path);
     if (body == null) {
-      send(exchange, 404, "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\",\"message\":\"manifest unknown\"}]}".getBytes(StandardCharsets.UTF_8), "application/json");
+      send(
+          exchange,
+          404,
+          "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\",\"message\":\"manifest unknown\"}]}"
+              .getBytes(StandardCharsets.UTF_8),
+          "application/json");
       return;
     }
     if (stalled.contains(path)) {
@@ -176,7 +223,8 @@ public final class FakeRegistry implements AutoCloseable {
     }
   }
 
-  private static void send(HttpExchange exchange, int status, byte[] body, String type) throws IOException {
+  private static void send(HttpExchange exchange, int status, byte[] body, String type)
+      throws IOException {
     exchange.getResponseHeaders().add("Content-Type", type);
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -1,9 +1,9 @@
 package dev.jcompose.runtime.image.unpack;
 
-import dev.jcompose.runtime.sys.NativeOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.runtime.image.testing.TarBuilder;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,15 +26,21 @@ class LayerUnpackerRootTest {
   void unpack_whiteout_becomesOverlayCharDevice() throws IOException {
     unpack(new TarBuilder().dir("etc", 0755).file("etc/.wh.motd", "", 0644));
     Path whiteout = layer.resolve("etc/motd");
-    assertThat((int) Files.getAttribute(whiteout, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000).isEqualTo(0020000);
+    assertThat((int) Files.getAttribute(whiteout, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000)
+        .isEqualTo(0020000);
     assertThat(Files.getAttribute(whiteout, "unix:rdev", LinkOption.NOFOLLOW_LINKS)).isEqualTo(0L);
     assertThat(layer.resolve("etc/.wh.motd")).doesNotExist();
   }
 
   @Test
   void unpack_opaqueMarker_setsTrustedXattr() throws Exception {
-    unpack(new TarBuilder().dir("var", 0755).file("var/.wh..wh..opq", "", 0644).file("var/kept", "k", 0644));
-    assertThat(NativeOps.real().lgetxattr(layer.resolve("var"), "trusted.overlay.opaque")).hasValue("y".getBytes());
+    unpack(
+        new TarBuilder()
+            .dir("var", 0755)
+            .file("var/.wh..wh..opq", "", 0644)
+            .file("var/kept", "k", 0644));
+    assertThat(NativeOps.real().lgetxattr(layer.resolve("var"), "trusted.overlay.opaque"))
+        .hasValue("y".getBytes());
     assertThat(layer.resolve("var/.wh..wh..opq")).doesNotExist();
     assertThat(layer.resolve("var/kept")).exists();
   }

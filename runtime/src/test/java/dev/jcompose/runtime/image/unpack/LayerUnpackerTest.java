@@ -1,11 +1,11 @@
 package dev.jcompose.runtime.image.unpack;
 
-import dev.jcompose.runtime.sys.NativeOps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.image.testing.TarBuilder;
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -33,11 +33,14 @@ class LayerUnpackerTest {
   }
 
   private long unpack(TarBuilder tar) throws IOException {
-    return new LayerUnpacker(NativeOps.real(), false, layer).unpack(new ByteArrayInputStream(tar.tar()));
+    return new LayerUnpacker(NativeOps.real(), false, layer)
+        .unpack(new ByteArrayInputStream(tar.tar()));
   }
 
   private void assertRefused(TarBuilder tar, String... messageParts) throws IOException {
-    assertThatThrownBy(() -> unpack(tar)).isInstanceOf(ContainerException.class).hasMessageContainingAll(messageParts);
+    assertThatThrownBy(() -> unpack(tar))
+        .isInstanceOf(ContainerException.class)
+        .hasMessageContainingAll(messageParts);
     assertThat(listNames(temp)).containsExactlyInAnyOrder("store", "outside");
     assertThat(listNames(outside)).containsExactly("secret");
     assertThat(Files.readString(outside.resolve("secret"))).isEqualTo("secret");
@@ -55,7 +58,8 @@ class LayerUnpackerTest {
 
   @Test
   void unpack_dotDotName_isRefused() throws IOException {
-    assertRefused(new TarBuilder().file("a/../../escaped", "x", 0644), "'a/../../escaped'", "contains '..'");
+    assertRefused(
+        new TarBuilder().file("a/../../escaped", "x", 0644), "'a/../../escaped'", "contains '..'");
   }
 
   @Test
@@ -67,28 +71,41 @@ class LayerUnpackerTest {
 
   @Test
   void unpack_fileThroughSymlinkedParent_isRefused() throws IOException {
-    assertRefused(new TarBuilder().symlink("evil", outside.toString()).file("evil/pwned", "x", 0644),
-        "'evil/pwned'", "parent 'evil' is a symlink");
+    assertRefused(
+        new TarBuilder().symlink("evil", outside.toString()).file("evil/pwned", "x", 0644),
+        "'evil/pwned'",
+        "parent 'evil' is a symlink");
   }
 
   @Test
   void unpack_fileThroughRelativeSymlink_isRefused() throws IOException {
-    assertRefused(new TarBuilder().symlink("evil", "../../outside").file("evil/secret", "overwritten", 0644), "is a symlink");
+    assertRefused(
+        new TarBuilder().symlink("evil", "../../outside").file("evil/secret", "overwritten", 0644),
+        "is a symlink");
   }
 
   @Test
   void unpack_hardLinkOutside_isRefused() throws IOException {
-    assertRefused(new TarBuilder().hardlink("h", "../../outside/secret"), "hard link target", "contains '..'");
+    assertRefused(
+        new TarBuilder().hardlink("h", "../../outside/secret"),
+        "hard link target",
+        "contains '..'");
   }
 
   @Test
   void unpack_hardLinkToAbsolutePath_isRefused() throws IOException {
-    assertRefused(new TarBuilder().hardlink("h", outside.resolve("secret").toString()), "hard link target", "absolute path");
+    assertRefused(
+        new TarBuilder().hardlink("h", outside.resolve("secret").toString()),
+        "hard link target",
+        "absolute path");
   }
 
   @Test
   void unpack_hardLinkThroughSymlink_isRefused() throws IOException {
-    assertRefused(new TarBuilder().symlink("d", outside.toString()).hardlink("h", "d/secret"), "'h'", "is a symlink");
+    assertRefused(
+        new TarBuilder().symlink("d", outside.toString()).hardlink("h", "d/secret"),
+        "'h'",
+        "is a symlink");
   }
 
   @Test
@@ -103,16 +120,18 @@ class LayerUnpackerTest {
 
   @Test
   void unpack_regularTree_keepsModesLinksAndMtimes() throws IOException {
-    long size = unpack(new TarBuilder()
-        .dir("bin", 0755)
-        .file("bin/tool", "#!/bin/sh\n", 04755)
-        .symlink("bin/alias", "tool")
-        .hardlink("bin/same", "bin/tool")
-        .dir("ro", 0555)
-        .file("ro/inside", "ok", 0444)
-        .file("replace", "first", 0644)
-        .file("replace", "second", 0600)
-        .fifo("pipe"));
+    long size =
+        unpack(
+            new TarBuilder()
+                .dir("bin", 0755)
+                .file("bin/tool", "#!/bin/sh\n", 04755)
+                .symlink("bin/alias", "tool")
+                .hardlink("bin/same", "bin/tool")
+                .dir("ro", 0555)
+                .file("ro/inside", "ok", 0444)
+                .file("replace", "first", 0644)
+                .file("replace", "second", 0600)
+                .fifo("pipe"));
     Path tool = layer.resolve("bin/tool");
     assertThat(Files.getAttribute(tool, "unix:mode")).isEqualTo(0100000 | 04755);
     assertThat(Files.getLastModifiedTime(tool).toMillis()).isEqualTo(1_600_000_000_000L);
@@ -121,14 +140,18 @@ class LayerUnpackerTest {
     assertThat((int) Files.getAttribute(layer.resolve("ro"), "unix:mode") & 07777).isEqualTo(0555);
     assertThat(Files.readString(layer.resolve("ro/inside"))).isEqualTo("ok");
     assertThat(Files.readString(layer.resolve("replace"))).isEqualTo("second");
-    assertThat((int) Files.getAttribute(layer.resolve("pipe"), "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000).isEqualTo(0010000);
+    assertThat(
+            (int) Files.getAttribute(layer.resolve("pipe"), "unix:mode", LinkOption.NOFOLLOW_LINKS)
+                & 0170000)
+        .isEqualTo(0010000);
     assertThat(size).isEqualTo(10 + 2 + 5 + 6);
   }
 
   @Test
   void unpack_paxXattr_isApplied() throws IOException {
     unpack(new TarBuilder().withXattr("f", "x", "user.jcompose", "hello"));
-    UserDefinedFileAttributeView view = Files.getFileAttributeView(layer.resolve("f"), UserDefinedFileAttributeView.class);
+    UserDefinedFileAttributeView view =
+        Files.getFileAttributeView(layer.resolve("f"), UserDefinedFileAttributeView.class);
     ByteBuffer buffer = ByteBuffer.allocate(16);
     view.read("jcompose", buffer);
     assertThat(new String(buffer.array(), 0, buffer.position())).isEqualTo("hello");
