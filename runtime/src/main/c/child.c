@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <net/if.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -88,11 +89,22 @@ static int run(const struct shim_config *cfg, const struct child_io *io, struct 
   return exec_process(cfg, err);
 }
 
+/* A half-set-up init must not outlive its monitor. PR_SET_PDEATHSIG only covers a parent that dies
+ * after it is set, so the parent is checked again afterwards, as runc does; runc compares getppid(),
+ * which in a new pid namespace reads 0 whatever happened, so the sync socket tells instead: with our
+ * copy of the monitor's end closed, a hang-up means the monitor is gone. */
+static void die_with_monitor(const struct child_io *io) {
+  close(io->peer);
+  prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+  struct pollfd p = {io->sync, POLLRDHUP, 0};
+  if (poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLRDHUP))) _exit(1);
+}
+
 void child_main(const struct shim_config *cfg, const struct child_io *io) {
   struct shim_err err = {0, ""};
   int sync = io->sync;
-  prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0); /* a half-set-up init must not outlive its monitor */
-  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);        /* execve makes it dumpable again (CVE-2016-9962) */
+  die_with_monitor(io);
+  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0); /* execve makes it dumpable again (CVE-2016-9962) */
   sigset_t all;
   sigemptyset(&all);
   sigprocmask(SIG_SETMASK, &all, NULL);

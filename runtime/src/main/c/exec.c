@@ -1,7 +1,6 @@
-/* `jcshim exec <config>`: run one more process inside a running container. Re-executes itself from
- * a sealed memfd first, so no process inside the container can reach and overwrite the host binary
- * through /proc/<pid>/exe (CVE-2019-5736). Then joins the cgroups and namespaces of the container
- * init, forks (a pid-ns join only applies to children), and the child becomes the process. The
+/* `jcshim exec <config>`: run one more process inside a running container (main.c has re-executed
+ * it from a sealed memfd, see sealed.c). Joins the cgroups and namespaces of the container init,
+ * forks (a pid-ns join only applies to children), and the child becomes the process. The
  * start result goes to a status file ("ok <pid>" | "err <errno> <message>"); the exit code of this
  * program is the process's exit code (128+signal when killed). */
 #include "jcshim.h"
@@ -15,36 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/mman.h>
 #include <sys/prctl.h>
-#include <sys/sendfile.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#define SEALS (F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE)
-
-extern char **environ;
-
-static int is_sealed_self(void) {
-  cleanup_fd int fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
-  return fd >= 0 && fcntl(fd, F_GET_SEALS) == SEALS;
-}
-
-static int reexec_sealed(char **argv, struct shim_err *err) {
-  cleanup_fd int self = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
-  struct stat st;
-  if (self < 0 || fstat(self, &st) < 0) return fail_errno(err, "open /proc/self/exe");
-  cleanup_fd int mfd = memfd_create("jcshim", MFD_CLOEXEC | MFD_ALLOW_SEALING);
-  if (mfd < 0) return fail_errno(err, "memfd_create");
-  for (off_t off = 0; off < st.st_size;)
-    if (sendfile(mfd, self, &off, (size_t)(st.st_size - off)) <= 0) return fail_errno(err, "copy self");
-  if (fcntl(mfd, F_ADD_SEALS, SEALS) < 0) return fail_errno(err, "seal memfd");
-  syscall(SYS_execveat, mfd, "", argv, environ, AT_EMPTY_PATH);
-  return fail_errno(err, "re-exec from memfd");
-}
 
 static const char *const NS_ORDER[] = {"cgroup", "ipc", "uts", "net", "pid", "mnt"}; /* mnt last: it moves our root */
 
@@ -157,10 +131,6 @@ int mode_exec(int argc, char **argv) {
   struct shim_config cfg;
   syscall(SYS_close_range, 3U, ~0U, 0U);
   set_name("jcshim");
-  if (!is_sealed_self() && reexec_sealed(argv, &err) < 0) {
-    fprintf(stderr, "jcshim: %s: %s\n", err.msg, strerror(err.errnum));
-    return 126;
-  }
   if (config_load(argv[2], &cfg, &err) < 0) {
     fprintf(stderr, "jcshim: %s\n", err.msg);
     return 126;

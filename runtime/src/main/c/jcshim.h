@@ -82,6 +82,12 @@ int apply_identity(const struct shim_config *cfg, struct shim_err *err);
 int enter_cwd(const struct shim_config *cfg, struct shim_err *err);
 int exec_process(const struct shim_config *cfg, struct shim_err *err);
 
+/* ---- seccomp (seccomp.c): loads the `seccomp` BPF program, if the config has one ---- */
+int load_seccomp(const struct shim_config *cfg, struct shim_err *err);
+
+/* ---- sealed.c: continue from a sealed memfd copy of this binary (CVE-2019-5736) ---- */
+int ensure_sealed(char **argv, struct shim_err *err);
+
 /* ---- modes ---- */
 int mode_create(const char *config_path);
 int mode_exec(int argc, char **argv);

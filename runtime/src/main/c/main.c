@@ -1,4 +1,5 @@
-/* jcshim entry point: `create <config>`, `exec <config>`, `umount <path>`. */
+/* jcshim entry point: `create <config>`, `exec <config>`, `umount <path>`. The modes whose code runs
+ * in or enters a container continue from a sealed memfd copy of this binary (sealed.c). */
 #include "jcshim.h"
 
 #include <errno.h>
@@ -14,9 +15,20 @@ int mode_umount(const char *path) {
   return 0;
 }
 
+/* create answers Java on stdout ("err <errno> <message>"); exec's stdout belongs to the process. */
+static int sealed(char **argv, FILE *report) {
+  struct shim_err err = {0, ""};
+  if (ensure_sealed(argv, &err) == 0) {
+    set_name("jcshim"); /* an exec'd memfd is named after its fd number */
+    return 0;
+  }
+  fprintf(report, "err %d %s: %s\n", err.errnum, err.msg, strerror(err.errnum));
+  return -1;
+}
+
 int main(int argc, char **argv) {
-  if (argc >= 3 && strcmp(argv[1], "create") == 0) return mode_create(argv[2]);
-  if (argc >= 3 && strcmp(argv[1], "exec") == 0) return mode_exec(argc, argv);
+  if (argc >= 3 && strcmp(argv[1], "create") == 0) return sealed(argv, stdout) < 0 ? 1 : mode_create(argv[2]);
+  if (argc >= 3 && strcmp(argv[1], "exec") == 0) return sealed(argv, stderr) < 0 ? 126 : mode_exec(argc, argv);
   if (argc >= 3 && strcmp(argv[1], "umount") == 0) return mode_umount(argv[2]);
   fprintf(stderr, "usage: jcshim create <config> | exec <config> | umount <path>\n");
   return 2;

@@ -1,6 +1,7 @@
 /* The last steps before execve, shared by the container init and exec: rlimits, cwd, user, groups,
- * capabilities, no_new_privs, fd hygiene, PATH lookup. Order follows runc's finalizeNamespace():
- * bounding set -> keepcaps -> groups/gid/uid -> capset -> ambient clear -> no_new_privs. */
+ * capabilities, no_new_privs, seccomp, fd hygiene, PATH lookup. Order follows runc's
+ * finalizeNamespace(): bounding set -> keepcaps -> groups/gid/uid -> capset -> ambient clear ->
+ * no_new_privs; seccomp as in runc's standard_init_linux.go (see apply_identity). */
 #include "jcshim.h"
 
 #include <errno.h>
@@ -107,16 +108,20 @@ static int set_user(const struct shim_config *cfg, struct shim_err *err) {
   return 0;
 }
 
+/* Without no_new_privs, loading a seccomp filter needs CAP_SYS_ADMIN, so it goes in before the
+ * capabilities are dropped; with it, as late as possible, so the fewest syscalls run under it. */
 int apply_identity(const struct shim_config *cfg, struct shim_err *err) {
   uint64_t caps = (uint64_t)strtoull(cfg_get(cfg, "caps") ? cfg_get(cfg, "caps") : "0", NULL, 10);
+  int nnp = (int)cfg_get_ll(cfg, "nnp", 0);
+  if (!nnp && load_seccomp(cfg, err) < 0) return -1;
   if (drop_bounding(caps, err) < 0) return -1;
   if (prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0) return fail_errno(err, "keepcaps");
   if (set_user(cfg, err) < 0) return -1;
   if (prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0) return fail_errno(err, "clear keepcaps");
   if (set_caps(caps, err) < 0) return -1;
   if (verify_cwd(err) < 0) return -1;
-  if (cfg_get_ll(cfg, "nnp", 0) && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) return fail_errno(err, "no_new_privs");
-  return 0;
+  if (nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) return fail_errno(err, "no_new_privs");
+  return nnp ? load_seccomp(cfg, err) : 0;
 }
 
 static const char *env_path(char **envp) {

@@ -66,11 +66,12 @@ static int open_stdio(struct monitor *m, struct child_io *io, struct shim_err *e
 }
 
 int spawn_child(struct monitor *m, struct shim_err *err) {
-  struct child_io io = {-1, -1, -1, -1, NULL};
+  struct child_io io = {.sync = -1, .peer = -1, .in = -1, .out = -1, .err = -1, .tty_path = NULL};
   int sv[2];
   if (open_stdio(m, &io, err) < 0) return -1;
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) return fail_errno(err, "socketpair");
   io.sync = sv[1];
+  io.peer = sv[0];
   pid_t pid = (pid_t)syscall(SYS_clone, clone_flags(m->cfg) | SIGCHLD, NULL, NULL, NULL, NULL);
   if (pid < 0) return fail_errno(err, "clone");
   if (pid == 0) child_main(m->cfg, &io);

@@ -8,6 +8,7 @@ import dev.jcompose.cli.command.ConfigCommand;
 import dev.jcompose.cli.command.ContainerCommand;
 import dev.jcompose.cli.command.CpCommand;
 import dev.jcompose.cli.command.CreateCommand;
+import dev.jcompose.cli.command.ConvertCommand;
 import dev.jcompose.cli.command.DownCommand;
 import dev.jcompose.cli.command.EngineCommand;
 import dev.jcompose.cli.command.EventsCommand;
@@ -109,6 +110,7 @@ final class Subcommands {
     m.put("volume", VolumeCommand.class);
     m.put("system", SystemCommand.class);
     m.put("engine", EngineCommand.class);
+    m.put("convert", ConvertCommand.class);
     m.put("completion", CompletionCommand.class);
     m.put("man", ManCommand.class);
     m.put(CompleteCommand.NAME, CompleteCommand.class);

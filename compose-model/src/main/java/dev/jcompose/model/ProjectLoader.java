@@ -9,6 +9,7 @@ import dev.jcompose.model.load.ProjectTreeLoader;
 import dev.jcompose.model.normalize.CanonicalProject;
 import dev.jcompose.model.normalize.ProjectNormalizer;
 import dev.jcompose.model.normalize.TypedProjectBuilder;
+import dev.jcompose.model.tree.TreeSourceMap;
 import dev.jcompose.model.validate.ProjectValidator;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,22 +51,24 @@ public final class ProjectLoader {
             loaded.tree(),
             loaded.activeProfiles(),
             raw);
+    List<String> warnings = new ArrayList<>(loaded.warnings());
+    warnings.addAll(canonical.warnings());
     if (!raw) {
       // like docker compose's --no-interpolate path (ToModel), no consistency checks on raw text
       ProjectValidator.validate(canonical);
+      warnings.addAll(ProjectValidator.checkSecurity(canonical, loaded.projectDir()));
     }
     Project project =
         TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files(), raw);
     if (!raw) {
       ProjectValidator.validateInputs(project, canonical.source());
     }
-    List<String> warnings = new ArrayList<>(loaded.warnings());
-    warnings.addAll(canonical.warnings());
     return new LoadResult(
         project,
         Collections.unmodifiableMap(canonical.model()),
         canonical.disabledServices(),
         canonical.allProfiles(),
-        List.copyOf(warnings));
+        List.copyOf(warnings),
+        new TreeSourceMap(canonical.source()));
   }
 }

@@ -8,6 +8,7 @@ import dev.jcompose.model.api.LoadOptions;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.model.api.ServiceResources;
+import dev.jcompose.model.api.SourceMap;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,25 @@ class ProjectLoaderTest {
     assertThat(web.networking().networks()).containsOnlyKeys("default");
     assertThat(p.networks().get("default").name()).isEqualTo("shop_default");
     assertThat(web.lifecycle().scale()).isEqualTo(1);
+  }
+
+  @Test
+  void loadDetailed_sources_nameWhereAttributesWereWritten() throws Exception {
+    Files.writeString(
+        dir.resolve("compose.yaml"),
+        """
+        services:
+          web:
+            image: x
+            network_mode: host
+            ports: ["80:80", "443:443"]
+        """);
+    SourceMap sources = ProjectLoader.loadDetailed(options(Map.of())).sources();
+    String file = dir.resolve("compose.yaml").toString();
+    assertThat(sources.where("services", "web", "network_mode")).contains(file + ":4:5");
+    assertThat(sources.where("services", "web", "ports", "1")).contains(file + ":5:22");
+    assertThat(sources.where("services", "web", "user")).isEmpty();
+    assertThat(sources.nearest("services", "web", "user")).contains(file + ":2:3");
   }
 
   @Test

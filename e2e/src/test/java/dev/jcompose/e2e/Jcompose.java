@@ -254,6 +254,7 @@ public final class Jcompose implements AutoCloseable {
     }
   }
 
+  /** What a jcompose call printed and returned. */
   public record Result(int exitCode, String stdout, String stderr) {
     public Result assertOk() {
       if (exitCode != 0) {

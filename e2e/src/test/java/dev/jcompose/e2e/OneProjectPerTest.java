@@ -7,11 +7,11 @@ import org.junit.jupiter.api.AfterEach;
  * Scenarios where every test brings up its own project in {@link #jc}: afterwards it is torn down
  * (containers, networks, volumes, engine, temp root) and the host is checked for leftovers.
  */
-abstract class OneProjectPerTest {
+public abstract class OneProjectPerTest {
   protected Jcompose jc;
 
   @AfterEach
-  void tearDownProjectAndCheckLeaks() {
+  public void tearDownProjectAndCheckLeaks() {
     if (jc != null) {
       jc.close();
     }

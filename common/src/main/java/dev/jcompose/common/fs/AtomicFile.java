@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
@@ -35,10 +36,15 @@ public final class AtomicFile {
     write(target, data, durability, null);
   }
 
+  /** Owner read/write only: for files that hold a container's environment (passwords, tokens). */
+  public static final Set<PosixFilePermission> PRIVATE =
+      PosixFilePermissions.fromString("rw-------");
+
   /**
    * Replaces {@code target}, giving the new file {@code permissions} before it appears.
    *
-   * @param permissions the new file's mode, null = the process's default
+   * @param permissions the new file's mode, null = the process's default; the temp file is created
+   *     with it (never readable more widely, not even before the chmod that makes it exact)
    */
   public static void write(
       Path target, byte[] data, Durability durability, Set<PosixFilePermission> permissions)
@@ -53,12 +59,9 @@ public final class AtomicFile {
                 + "-"
                 + Thread.currentThread().getId());
     try {
-      try (FileChannel ch =
-          FileChannel.open(
-              tmp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.WRITE)) {
+      // a leftover of a killed writer keeps its mode; a new file takes ours
+      Files.deleteIfExists(tmp);
+      try (FileChannel ch = open(tmp, permissions)) {
         ByteBuffer buf = ByteBuffer.wrap(data);
         while (buf.hasRemaining()) {
           ch.write(buf);
@@ -78,6 +81,15 @@ public final class AtomicFile {
     if (durability == Durability.SYNCED) {
       fsyncDirectory(target.toAbsolutePath().getParent());
     }
+  }
+
+  private static FileChannel open(Path tmp, Set<PosixFilePermission> permissions)
+      throws IOException {
+    Set<StandardOpenOption> options =
+        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    return permissions == null
+        ? FileChannel.open(tmp, options)
+        : FileChannel.open(tmp, options, PosixFilePermissions.asFileAttribute(permissions));
   }
 
   /** Makes a rename durable: the directory entry lives in the directory (POSIX fsync(2)). */

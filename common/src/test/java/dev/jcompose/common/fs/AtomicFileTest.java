@@ -34,4 +34,21 @@ class AtomicFileTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
         .isEqualTo("rwxr-xr-x");
   }
+
+  @Test
+  void write_private_overAWorldReadableFile_isOwnerOnly() throws Exception {
+    Path f = dir.resolve("state.json");
+    Files.writeString(f, "old");
+    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+
+    AtomicFile.write(
+        f,
+        "{\"env\":[\"PASSWORD=x\"]}".getBytes(StandardCharsets.UTF_8),
+        AtomicFile.Durability.UNSYNCED,
+        AtomicFile.PRIVATE);
+
+    assertThat(Files.readString(f)).contains("PASSWORD");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+        .isEqualTo("rw-------");
+  }
 }

@@ -100,6 +100,7 @@ public final class ConfigCommand implements Callable<Integer> {
       return 0;
     }
     LoadResult result = ProjectLoader.loadDetailed(loadOptions());
+    ProjectSource.warn(result);
     if (quiet) {
       return 0;
     }

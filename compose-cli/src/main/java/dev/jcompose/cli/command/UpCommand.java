@@ -114,7 +114,7 @@ public final class UpCommand implements Callable<Integer> {
       names = "--exit-code-from",
       paramLabel = "SERVICE",
       description =
-          "Return the exit code of the selected service container. Implies --abort-on-container-exit")
+          "Return the exit code of the selected service container; implies --abort-on-container-exit")
   String exitCodeFrom;
 
   @Option(

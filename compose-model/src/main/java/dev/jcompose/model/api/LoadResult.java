@@ -12,10 +12,12 @@ import java.util.Map;
  * @param disabledServices services switched off by profiles
  * @param allProfiles every profile any service names, sorted ({@code config --profiles})
  * @param warnings user-facing warnings from loading and normalisation, in order
+ * @param sources where the enabled services' attributes were written
  */
 public record LoadResult(
     Project project,
     Map<String, Object> canonical,
     List<String> disabledServices,
     List<String> allProfiles,
-    List<String> warnings) {}
+    List<String> warnings,
+    SourceMap sources) {}

@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param ipc {@code ipc} mode as written (shareable, host, service:x...), null = private
  * @param pid {@code pid} mode as written (host, service:x...), null = private
+ * @param deviceCgroupRules {@code device_cgroup_rules}, docker's {@code "c 1:3 rwm"} syntax
+ *     (validated at load)
  */
 public record ServiceSecurity(
     boolean privileged,
@@ -19,7 +21,8 @@ public record ServiceSecurity(
     List<Device> devices,
     Map<String, String> sysctls,
     String ipc,
-    String pid) {
+    String pid,
+    List<String> deviceCgroupRules) {
 
   public ServiceSecurity {
     capAdd = Copies.list(capAdd);
@@ -27,6 +30,15 @@ public record ServiceSecurity(
     securityOpt = Copies.list(securityOpt);
     devices = Copies.list(devices);
     sysctls = Copies.map(sysctls);
+    deviceCgroupRules = Copies.list(deviceCgroupRules);
+  }
+
+  /**
+   * {@link #securityOpt} parsed (the loader has refused anything {@link SecurityOptions#parse}
+   * refuses).
+   */
+  public SecurityOptions options() {
+    return SecurityOptions.parse(securityOpt);
   }
 
   public static final ServiceSecurity NONE = builder().build();
@@ -45,7 +57,8 @@ public record ServiceSecurity(
         .devices(devices)
         .sysctls(sysctls)
         .ipc(ipc)
-        .pid(pid);
+        .pid(pid)
+        .deviceCgroupRules(deviceCgroupRules);
   }
 
   /** A device in long form; {@code target} and {@code permissions} null = as source, rwm. */
@@ -62,6 +75,7 @@ public record ServiceSecurity(
     private Map<String, String> sysctls;
     private String ipc;
     private String pid;
+    private List<String> deviceCgroupRules;
 
     public Builder privileged(boolean v) {
       privileged = v;
@@ -108,9 +122,23 @@ public record ServiceSecurity(
       return this;
     }
 
+    public Builder deviceCgroupRules(List<String> v) {
+      deviceCgroupRules = v;
+      return this;
+    }
+
     public ServiceSecurity build() {
       return new ServiceSecurity(
-          privileged, readOnly, capAdd, capDrop, securityOpt, devices, sysctls, ipc, pid);
+          privileged,
+          readOnly,
+          capAdd,
+          capDrop,
+          securityOpt,
+          devices,
+          sysctls,
+          ipc,
+          pid,
+          deviceCgroupRules);
     }
   }
 }

@@ -254,6 +254,7 @@ final class TypedServices {
         .capAdd(strings(s.get("cap_add")))
         .capDrop(strings(s.get("cap_drop")))
         .securityOpt(strings(s.get("security_opt")))
+        .deviceCgroupRules(strings(s.get("device_cgroup_rules")))
         .devices(
             values.eachMap(
                 s.get("devices"),

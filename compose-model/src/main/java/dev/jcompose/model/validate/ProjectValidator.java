@@ -4,6 +4,7 @@ import dev.jcompose.model.api.Project;
 import dev.jcompose.model.normalize.CanonicalProject;
 import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Marks;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,15 @@ public final class ProjectValidator {
       Set.of("bind", "volume", "tmpfs", "cluster", "npipe", "image");
 
   private ProjectValidator() {}
+
+  /**
+   * {@code security_opt} and {@code device_cgroup_rules}: throws ComposeFileException on the first
+   * invalid one, returns warnings for options jcompose does not apply. Seccomp profile paths are
+   * relative to {@code projectDir}.
+   */
+  public static List<String> checkSecurity(CanonicalProject project, Path projectDir) {
+    return SecurityRules.check(project, projectDir);
+  }
 
   /**
    * Applies {@link InputChecks} to the typed project: the first refused name or value becomes a

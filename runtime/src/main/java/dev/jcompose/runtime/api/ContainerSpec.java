@@ -23,6 +23,8 @@ import java.util.Map;
  * @param devices extra host devices to create in /dev
  * @param shmSizeBytes size of /dev/shm, null = 64 MiB like docker
  * @param labels opaque key/values stored with the container state
+ * @param security seccomp profile and extra device-cgroup rules; null (a record written before the
+ *     field existed) means {@link Security#defaults()}
  * @param attachWait the first start waits (at most 10 s) until a client attached ({@link
  *     ContainerRuntime#attach}), so a foreground {@code run} sees its output from the first byte
  */
@@ -42,6 +44,7 @@ public record ContainerSpec(
     List<DeviceSpec> devices,
     Long shmSizeBytes,
     Map<String, String> labels,
+    Security security,
     boolean attachWait) {
 
   /** A container whose start waits for nobody. */
@@ -60,7 +63,8 @@ public record ContainerSpec(
       Map<String, String> sysctls,
       List<DeviceSpec> devices,
       Long shmSizeBytes,
-      Map<String, String> labels) {
+      Map<String, String> labels,
+      Security security) {
     this(
         id,
         image,
@@ -77,7 +81,13 @@ public record ContainerSpec(
         devices,
         shmSizeBytes,
         labels,
+        security,
         false);
+  }
+
+  /** {@link #security()}, with the defaults for a record that has none. */
+  public Security securityOrDefaults() {
+    return security == null ? Security.defaults() : security;
   }
 
   /**
@@ -152,4 +162,38 @@ public record ContainerSpec(
   }
 
   public record DeviceSpec(Path hostPath, String containerPath, String permissions) {}
+
+  /**
+   * Confinement docker applies besides capabilities and masked paths.
+   *
+   * @param seccomp the syscall filter (ignored when the container is privileged: docker turns it
+   *     off)
+   * @param deviceCgroupRules docker's {@code device_cgroup_rules}, {@code "c 1:3 rwm"} style
+   *     ({@code type major:minor access}, {@code *} for any number), allowed on top of runc's
+   *     defaults
+   */
+  public record Security(Seccomp seccomp, List<String> deviceCgroupRules) {
+    public static Security defaults() {
+      return new Security(Seccomp.DEFAULT, List.of());
+    }
+  }
+
+  /**
+   * The seccomp profile: docker's default, none ({@code seccomp=unconfined}), or a profile in
+   * docker's JSON format (its text, read by the caller from {@code seccomp=FILE}).
+   */
+  public record Seccomp(Mode mode, String profileJson) {
+    public enum Mode {
+      DEFAULT,
+      UNCONFINED,
+      PROFILE
+    }
+
+    public static final Seccomp DEFAULT = new Seccomp(Mode.DEFAULT, null);
+    public static final Seccomp UNCONFINED = new Seccomp(Mode.UNCONFINED, null);
+
+    public static Seccomp profile(String json) {
+      return new Seccomp(Mode.PROFILE, json);
+    }
+  }
 }

@@ -30,6 +30,14 @@ public interface CgroupDriver {
    */
   void create(String id, Resources resources);
 
+  /**
+   * Makes {@code allowed} the group's whole device allow-list, everything else denied (a list with
+   * {@link DeviceRule#ALL} allows every device: privileged containers). v1 writes the devices
+   * controller's {@code devices.deny}/{@code devices.allow}; v2 attaches an eBPF {@code
+   * BPF_CGROUP_DEVICE} program. Call after {@link #create}, before a process joins.
+   */
+  void allowDevices(String id, List<DeviceRule> allowed);
+
   /** Moves {@code pid} into the container's group(s). */
   void attach(String id, int pid);
 

@@ -1,6 +1,7 @@
 package dev.jcompose.runtime.cgroup;
 
 import dev.jcompose.runtime.api.ContainerSpec.Resources;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import java.util.OptionalLong;
  */
 final class CgroupV1Driver implements CgroupDriver {
   static final String PARENT = "jcompose";
+  private static final System.Logger LOG = System.getLogger(CgroupV1Driver.class.getName());
 
   /** Limits at or above this are the kernel's "unlimited" (LONG_MAX rounded down to a page). */
   private static final long UNLIMITED = 1L << 62;
@@ -90,6 +92,29 @@ final class CgroupV1Driver implements CgroupDriver {
       if (fs.read(to.resolve(file)).isBlank()) {
         fs.write(to.resolve(file), fs.read(from.resolve(file)));
       }
+    }
+  }
+
+  /**
+   * devices.deny "a" empties the list, then each rule goes to devices.allow
+   * (cgroup-v1/devices.rst).
+   */
+  @Override
+  public void allowDevices(String id, List<DeviceRule> allowed) {
+    Path group = groupsByController(id).get("devices");
+    if (group == null) {
+      LOG.log(
+          Level.WARNING,
+          "devices cgroup not mounted: the device allow-list of " + id + " is not enforced");
+      return;
+    }
+    if (allowed.stream().anyMatch(DeviceRule::allowsAll)) {
+      fs.write(group.resolve("devices.allow"), "a");
+      return;
+    }
+    fs.write(group.resolve("devices.deny"), "a");
+    for (DeviceRule r : allowed) {
+      fs.write(group.resolve("devices.allow"), r.v1Line());
     }
   }
 

@@ -1,6 +1,10 @@
 package dev.jcompose.runtime.cgroup;
 
+import dev.jcompose.runtime.api.ContainerException;
+import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ContainerSpec.Resources;
+import dev.jcompose.runtime.sys.NativeOps;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,13 +31,19 @@ final class CgroupV2Driver implements CgroupDriver {
 
   private final Path root;
   private final CgroupFs fs;
+  private final NativeOps nativeOps;
   private final V2LimitWriter writer;
   private final ProcessSweeper sweeper;
   private final V2Freezer freezer;
 
   CgroupV2Driver(Path root, CgroupFs fs) {
+    this(root, fs, NativeOps.real());
+  }
+
+  CgroupV2Driver(Path root, CgroupFs fs, NativeOps nativeOps) {
     this.root = root;
     this.fs = fs;
+    this.nativeOps = nativeOps;
     this.writer = new V2LimitWriter(fs);
     this.sweeper = new ProcessSweeper(fs);
     this.freezer = new V2Freezer(fs);
@@ -75,6 +85,20 @@ final class CgroupV2Driver implements CgroupDriver {
               "cannot enable " + c + " controller in " + dir + ": " + e.getMessage());
         }
       }
+    }
+  }
+
+  /** cgroup v2 has no devices files: an eBPF program decides (a privileged container gets none). */
+  @Override
+  public void allowDevices(String id, List<DeviceRule> allowed) {
+    if (allowed.stream().anyMatch(DeviceRule::allowsAll)) {
+      return;
+    }
+    try {
+      nativeOps.attachDeviceProgram(group(id), DeviceProgram.build(allowed));
+    } catch (IOException e) {
+      throw new ContainerException(
+          Kind.UNAVAILABLE, "device control of container " + id + ": " + e.getMessage(), e);
     }
   }
 

@@ -96,6 +96,7 @@ final class ExecLauncher {
     id.groups().forEach(g -> c.put("group", g));
     c.put("caps", Long.toUnsignedString(id.capabilities()))
         .put("nnp", id.noNewPrivileges() ? 1 : 0);
+    ContainerSeccomp.addTo(c, rec.spec(), rec.identity().capabilities());
     c.put("cwd", id.cwd()).put("tty", spec.tty() ? 1 : 0);
     return c.putAll("arg", spec.args()).putAll("env", id.env());
   }

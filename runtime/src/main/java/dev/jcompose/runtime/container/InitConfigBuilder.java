@@ -145,6 +145,7 @@ final class InitConfigBuilder {
     id.groups().forEach(g -> c.put("group", g));
     c.put("caps", Long.toUnsignedString(id.capabilities()))
         .put("nnp", id.noNewPrivileges() ? 1 : 0);
+    ContainerSeccomp.addTo(c, spec, id.capabilities());
     c.put("cwd", id.cwd()).put("tty", spec.process().tty() ? 1 : 0);
     for (Rlimit r : spec.process().rlimits()) {
       c.put(

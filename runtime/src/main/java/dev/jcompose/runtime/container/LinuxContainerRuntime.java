@@ -119,6 +119,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     cgroups.create(
         id,
         rec.spec().resources() == null ? ContainerSpec.Resources.none() : rec.spec().resources());
+    cgroups.allowDevices(id, DeviceAllowList.of(rec.spec()));
     InitConfigBuilder.build(
             rec, dirs, cgroups.procsFiles(id), ContainerPreparer.layerCount(rec.spec()), firstRun)
         .put("log-max-size", logLimits.maxBytes())

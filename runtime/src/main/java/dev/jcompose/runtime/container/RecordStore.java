@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Reads and atomically writes {@link ContainerRecord}s as JSON. */
+/**
+ * Reads and atomically writes {@link ContainerRecord}s as JSON, owner-only: they hold the
+ * environment.
+ */
 final class RecordStore {
   private final ObjectMapper json =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -24,7 +27,10 @@ final class RecordStore {
   void write(Path file, ContainerRecord record, boolean durable) {
     try {
       AtomicFile.write(
-          file, json.writeValueAsBytes(record), durable ? Durability.SYNCED : Durability.UNSYNCED);
+          file,
+          json.writeValueAsBytes(record),
+          durable ? Durability.SYNCED : Durability.UNSYNCED,
+          AtomicFile.PRIVATE);
     } catch (IOException e) {
       throw new ContainerException(
           Kind.INTERNAL, "cannot write container state " + file + ": " + e.getMessage(), e);

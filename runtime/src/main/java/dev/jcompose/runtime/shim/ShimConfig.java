@@ -17,9 +17,7 @@ public final class ShimConfig {
 
   /** Appends one record whose fields are joined by NUL; fields must not contain NUL themselves. */
   public ShimConfig put(String key, String... fields) {
-    if (key.isEmpty() || key.indexOf(' ') >= 0 || key.indexOf('\n') >= 0) {
-      throw new IllegalArgumentException("bad config key '" + key + "'");
-    }
+    checkedKey(key);
     for (String f : fields) {
       if (f.indexOf('\0') >= 0) {
         throw new IllegalArgumentException("config value for '" + key + "' contains a NUL byte");
@@ -27,6 +25,16 @@ public final class ShimConfig {
     }
     byte[] value = String.join("\0", fields).getBytes(StandardCharsets.UTF_8);
     out.writeBytes((key + " " + value.length + "\n").getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(value);
+    out.write('\n');
+    return this;
+  }
+
+  /**
+   * Appends one record holding raw bytes (any byte, NUL included: the length prefix delimits it).
+   */
+  public ShimConfig putBytes(String key, byte[] value) {
+    out.writeBytes((checkedKey(key) + " " + value.length + "\n").getBytes(StandardCharsets.UTF_8));
     out.writeBytes(value);
     out.write('\n');
     return this;
@@ -41,14 +49,22 @@ public final class ShimConfig {
     return this;
   }
 
+  private static String checkedKey(String key) {
+    if (key.isEmpty() || key.indexOf(' ') >= 0 || key.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("bad config key '" + key + "'");
+    }
+    return key;
+  }
+
   public byte[] encode() {
     return out.toByteArray();
   }
 
   /**
-   * Writes the config to {@code file} atomically (temp file, rename; no fsync: it is read at once).
+   * Writes the config to {@code file} atomically (temp file, rename; no fsync: it is read at once),
+   * owner-only: it holds the process's environment.
    */
   public void writeTo(Path file) throws IOException {
-    AtomicFile.write(file, encode(), AtomicFile.Durability.UNSYNCED);
+    AtomicFile.write(file, encode(), AtomicFile.Durability.UNSYNCED, AtomicFile.PRIVATE);
   }
 }

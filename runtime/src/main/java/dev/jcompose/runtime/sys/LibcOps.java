@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.LibraryOption;
+import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 import jnr.ffi.annotations.Out;
 
@@ -39,6 +40,14 @@ final class LibcOps implements NativeOps {
     int prctl(int option, long arg2, long arg3, long arg4, long arg5);
 
     int syscall(long number, int pid, int flags);
+
+    /**
+     * bpf(2) through syscall(2), which is variadic: integer arguments pass as fixed ones on x86_64
+     * and aarch64 Linux.
+     */
+    long syscall(long number, int cmd, Pointer attr, int size);
+
+    int open(String path, int flags);
 
     /**
      * struct pollfd {int fd; short events; short revents;}: two ints, events in the low half of the
@@ -174,6 +183,11 @@ final class LibcOps implements NativeOps {
     // struct timespec[2] = {atime, mtime}, each {tv_sec, tv_nsec} as two longs on 64-bit Linux
     long[] times = {epochSeconds, nanos, epochSeconds, nanos};
     check(libc.utimensat(AT_FDCWD, path.toString(), times, AT_SYMLINK_NOFOLLOW), "utimensat", path);
+  }
+
+  @Override
+  public void attachDeviceProgram(Path cgroup, byte[] program) throws IOException {
+    BpfDeviceProgram.attach(libc, cgroup, program);
   }
 
   @Override

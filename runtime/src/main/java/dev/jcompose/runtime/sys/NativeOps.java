@@ -53,6 +53,13 @@ public interface NativeOps {
    */
   void setTimes(Path path, long epochSeconds, long nanos) throws IOException;
 
+  /**
+   * bpf(2): loads an eBPF {@code BPF_PROG_TYPE_CGROUP_DEVICE} program and attaches it to the
+   * cgroup2 directory {@code cgroup}, replacing the one attached before (cgroup v2's device
+   * control).
+   */
+  void attachDeviceProgram(Path cgroup, byte[] program) throws IOException;
+
   /** Whether ownership can be set (we are root); otherwise files stay owned by the caller. */
   boolean canChown();
 

@@ -37,6 +37,18 @@ class CgroupDriverRootTest {
     assertThat(driver.procsFiles(id)).noneMatch(p -> Files.exists(p.getParent()));
   }
 
+  /** The detected driver (devices controller on v1, eBPF on v2): only the listed devices open. */
+  @Test
+  void allowDevices_deniesEveryDeviceOutsideTheList() throws Exception {
+    driver.create(id, Resources.none());
+    driver.allowDevices(id, List.of(new DeviceRule('c', 1, 3, "rwm")));
+
+    assertThat(DeviceProbe.run(pid -> driver.attach(id, pid))).isEqualTo("null-ok\nzero-denied");
+    if (driver instanceof CgroupV1Driver) {
+      assertThat(read("devices", "devices.list")).isEqualTo("c 1:3 rwm");
+    }
+  }
+
   @Test
   void create_attach_killAll_delete_onTheRealKernel() throws Exception {
     driver.create(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jcompose.runtime.api.ContainerSpec.Resources;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The v1 driver on a fake hybrid tree: the shared contract plus the exact v1 files. */
@@ -57,6 +58,32 @@ class CgroupV1DriverTest extends CgroupDriverContract {
     assertThat(file("freezer", "web-1", "freezer.state")).isEqualTo("FROZEN");
     driver.thaw("web-1");
     assertThat(file("freezer", "web-1", "freezer.state")).isEqualTo("THAWED");
+  }
+
+  @Test
+  void allowDevices_deniesAllThenAllowsEachRule_inTheDevicesHierarchy() {
+    driver.create("web-1", Resources.none());
+    tree.writes.clear();
+    driver.allowDevices(
+        "web-1",
+        List.of(
+            new DeviceRule('c', 1, 3, "rwm"),
+            new DeviceRule('b', DeviceRule.ANY, DeviceRule.ANY, "m")));
+
+    assertThat(tree.writes)
+        .containsExactly(
+            "devices/jcompose/web-1/devices.deny=a",
+            "devices/jcompose/web-1/devices.allow=c 1:3 rwm",
+            "devices/jcompose/web-1/devices.allow=b *:* m");
+  }
+
+  @Test
+  void allowDevices_privileged_allowsEverything() {
+    driver.create("web-1", Resources.none());
+    tree.writes.clear();
+    driver.allowDevices("web-1", List.of(DeviceRule.ALL));
+
+    assertThat(tree.writes).containsExactly("devices/jcompose/web-1/devices.allow=a");
   }
 
   @Test

@@ -3,8 +3,10 @@ package dev.jcompose.runtime.cgroup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.runtime.api.ContainerSpec.Resources;
+import dev.jcompose.runtime.sys.RecordingNativeOps;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The v2 driver on a fake unified tree: the shared contract plus the exact v2 files. */
@@ -49,6 +51,19 @@ class CgroupV2DriverTest extends CgroupDriverContract {
     recordMemory("db-1", 10_000, 1_000);
     CgroupStats s = driver.stats("db-1");
     assertThat(s).isEqualTo(new CgroupStats(2_500_000, 9_000, 64L << 20, 7, 4100, 520));
+  }
+
+  @Test
+  void allowDevices_installsTheEbpfProgram_exceptWhenEverythingIsAllowed() {
+    RecordingNativeOps ops = new RecordingNativeOps(true);
+    CgroupV2Driver v2 = new CgroupV2Driver(tmp, tree, ops);
+    v2.create("web-1", Resources.none());
+    v2.allowDevices("web-1", List.of(new DeviceRule('c', 1, 3, "rwm")));
+    v2.allowDevices("web-1", List.of(DeviceRule.ALL));
+
+    // 6 loads, type/major/minor tests + return 1, return 0
+    assertThat(ops.calls)
+        .containsExactly("attachDeviceProgram " + tmp.resolve("jcompose/web-1") + " 13");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.jcompose.runtime.api.ContainerSpec.Resources;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -19,13 +20,40 @@ import org.junit.jupiter.api.Test;
 @Tag("root")
 class CgroupV2UnifiedRootTest {
 
+  private static Path mount() {
+    return Files.isRegularFile(Path.of("/sys/fs/cgroup/cgroup.kill"))
+            || Files.isRegularFile(Path.of("/sys/fs/cgroup/cgroup.controllers"))
+        ? Path.of("/sys/fs/cgroup")
+        : Path.of("/sys/fs/cgroup/unified");
+  }
+
+  /**
+   * The eBPF device program loaded with bpf(2) and attached: a process in the group gets only the
+   * listed devices.
+   */
+  @Test
+  void allowDevices_ebpfProgram_deniesEveryDeviceOutsideTheList() throws Exception {
+    Path mount = mount();
+    assumeThat(mount.resolve("cgroup.procs")).exists();
+    CgroupV2Driver driver = new CgroupV2Driver(mount, new LinuxCgroupFs());
+    String id = "jctest-" + UUID.randomUUID().toString().substring(0, 8);
+    try {
+      driver.create(id, Resources.none());
+      driver.allowDevices(id, List.of(new DeviceRule('c', 1, 3, "rwm")));
+      assertThat(DeviceProbe.run(pid -> driver.attach(id, pid))).isEqualTo("null-ok\nzero-denied");
+      driver.allowDevices(
+          id,
+          List.of(new DeviceRule('c', 1, 3, "rwm"), new DeviceRule('c', 1, 5, "r"))); // replaces
+      assertThat(DeviceProbe.run(pid -> driver.attach(id, pid))).isEqualTo("null-ok\nzero-ok");
+    } finally {
+      driver.killAll(id);
+      driver.delete(id);
+    }
+  }
+
   @Test
   void create_attach_cgroupKill_delete_onARealCgroup2Mount() throws Exception {
-    Path mount =
-        Files.isRegularFile(Path.of("/sys/fs/cgroup/cgroup.kill"))
-                || Files.isRegularFile(Path.of("/sys/fs/cgroup/cgroup.controllers"))
-            ? Path.of("/sys/fs/cgroup")
-            : Path.of("/sys/fs/cgroup/unified");
+    Path mount = mount();
     assumeThat(mount.resolve("cgroup.procs")).exists();
     CgroupV2Driver driver = new CgroupV2Driver(mount, new LinuxCgroupFs());
     String id = "jctest-" + UUID.randomUUID().toString().substring(0, 8);

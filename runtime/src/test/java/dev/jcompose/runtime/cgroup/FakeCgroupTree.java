@@ -78,6 +78,7 @@ final class FakeCgroupTree extends LinuxCgroupFs {
       case "cpuset" -> Map.of("cpuset.cpus", "", "cpuset.mems", "");
       case "pids" -> Map.of("pids.max", "max");
       case "freezer" -> Map.of("freezer.state", "THAWED");
+      case "devices" -> Map.of("devices.allow", "", "devices.deny", "");
       default -> Map.of();
     };
   }

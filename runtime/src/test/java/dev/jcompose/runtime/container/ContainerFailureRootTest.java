@@ -85,7 +85,8 @@ class ContainerFailureRootTest extends RuntimeFixture {
             Map.of("kernel.no_such_key", "1"),
             List.of(),
             null,
-            Map.of());
+            Map.of(),
+            null);
     runtime.create(bad);
 
     assertThatThrownBy(() -> runtime.start("sh-sysctl"))
@@ -131,6 +132,7 @@ class ContainerFailureRootTest extends RuntimeFixture {
         Map.of(),
         List.of(),
         null,
-        Map.of());
+        Map.of(),
+        null);
   }
 }

@@ -28,6 +28,54 @@ class ContainerSecurityRootTest extends RuntimeFixture {
   }
 
   @Test
+  void seccomp_dockersDefaultFilter_loadedByTheShim_andRefusesUserNamespaces() throws Exception {
+    runToExit(
+        spec(
+            "seccomp",
+            "sh",
+            "-c",
+            "grep ^Seccomp: /proc/self/status; unshare -U true 2>/dev/null || echo refused"));
+
+    assertThat(stdout("sh-seccomp")).containsExactly("Seccomp:\t2", "refused");
+  }
+
+  @Test
+  void shim_monitorAndInitRunFromASealedCopy_notTheHostsShimFile() throws Exception {
+    ContainerSpec spec = spec("sealed", "sleep", "30");
+    int init = runtime.create(spec).pid();
+    try {
+      // before exec the init still runs the shim's code: it must be the sealed memfd
+      // (CVE-2019-5736)
+      assertThat(Files.readSymbolicLink(Path.of("/proc/" + init + "/exe")).toString())
+          .startsWith("/memfd:jcshim");
+      String monitor =
+          Files.readAllLines(Path.of("/proc/" + init + "/status")).stream()
+              .filter(l -> l.startsWith("PPid:"))
+              .findFirst()
+              .orElseThrow()
+              .substring(5)
+              .trim();
+      assertThat(Files.readSymbolicLink(Path.of("/proc/" + monitor + "/exe")).toString())
+          .startsWith("/memfd:jcshim");
+    } finally {
+      runtime.delete(spec.id());
+    }
+  }
+
+  @Test
+  void devices_mknodOfADiskWorks_butOpeningItIsRefused() throws Exception {
+    runToExit(
+        spec(
+            "mknod",
+            "sh",
+            "-c",
+            "mknod /sda b 8 0 2>&1 && echo made; head -c1 /sda >/dev/null 2>&1 && echo opened || echo refused;"
+                + " head -c1 /dev/zero | wc -c"));
+
+    assertThat(stdout("sh-mknod")).containsExactly("made", "refused", "1");
+  }
+
+  @Test
   void maskedPaths_emptyAndProcSysReadOnly() throws Exception {
     runToExit(
         spec(

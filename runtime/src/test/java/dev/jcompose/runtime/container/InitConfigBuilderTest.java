@@ -53,6 +53,56 @@ class InitConfigBuilderTest {
   }
 
   @Test
+  void seccomp_dockersDefaultFilter_butNoneWhenPrivilegedOrUnconfined() {
+    assertThat(build(spec(NetworkMode.newNamespace(), false, List.of()), true))
+        .anyMatch(r -> r.startsWith("seccomp="));
+    assertThat(build(spec(NetworkMode.newNamespace(), true, List.of()), true))
+        .noneMatch(r -> r.startsWith("seccomp="));
+    ContainerSpec unconfined =
+        withSecurity(
+            spec(NetworkMode.newNamespace(), false, List.of()),
+            new ContainerSpec.Security(ContainerSpec.Seccomp.UNCONFINED, List.of()));
+    assertThat(build(unconfined, true)).noneMatch(r -> r.startsWith("seccomp="));
+  }
+
+  @Test
+  void seccomp_ownProfile_isCompiled_andABadOneNamesTheContainer() {
+    ContainerSpec own =
+        withSecurity(
+            spec(NetworkMode.newNamespace(), false, List.of()),
+            new ContainerSpec.Security(
+                ContainerSpec.Seccomp.profile(
+                    "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":[{\"names\":[\"chmod\"],\"action\":\"SCMP_ACT_ERRNO\"}]}"),
+                List.of()));
+    assertThat(build(own, true)).anyMatch(r -> r.startsWith("seccomp="));
+    ContainerSpec bad =
+        withSecurity(
+            own, new ContainerSpec.Security(ContainerSpec.Seccomp.profile("[1]"), List.of()));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> build(bad, true))
+        .hasMessage("seccomp profile of container c1: a seccomp profile must be a JSON object");
+  }
+
+  private static ContainerSpec withSecurity(ContainerSpec s, ContainerSpec.Security security) {
+    return new ContainerSpec(
+        s.id(),
+        s.image(),
+        s.process(),
+        s.hostname(),
+        s.domainname(),
+        s.network(),
+        s.mounts(),
+        s.etcFiles(),
+        s.resources(),
+        s.readOnlyRootfs(),
+        s.privileged(),
+        s.sysctls(),
+        s.devices(),
+        s.shmSizeBytes(),
+        s.labels(),
+        security);
+  }
+
+  @Test
   void restart_joinsKeptNetns() {
     List<String> recs = build(spec(NetworkMode.newNamespace(), false, List.of()), false);
 
@@ -104,7 +154,8 @@ class InitConfigBuilderTest {
         Map.of(),
         List.of(),
         null,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   private static List<String> build(ContainerSpec spec, boolean firstRun) {

@@ -27,6 +27,10 @@ public final class RuntimeBench {
         phases(root, image);
         return;
       }
+      if (args.length > 0 && args[0].equals("seccomp")) {
+        seccompCost(runtime, image, 20);
+        return;
+      }
       startLatency(runtime, image, 30);
       if (args.length > 0 && args[0].equals("latency")) {
         return;
@@ -39,6 +43,77 @@ public final class RuntimeBench {
       }
       ContainerTrees.deleteRecursively(root);
     }
+  }
+
+  /**
+   * Start latency without and with docker's default seccomp filter, interleaved so that drift of a
+   * shared host hits both alike; plus the Java compile time of the filter (cached per capability
+   * set).
+   */
+  private static void seccompCost(
+      LinuxContainerRuntime rt, dev.jcompose.runtime.api.ImageHandle image, int n)
+      throws Exception {
+    long c0 = System.nanoTime();
+    byte[] bpf =
+        ContainerSeccomp.filter(
+                Specs.spec("b-compile", image, "true"),
+                CapabilityMasks.mask(CapabilityMasks.DOCKER_DEFAULT))
+            .orElseThrow();
+    long c1 = System.nanoTime();
+    var unconfined =
+        new dev.jcompose.runtime.api.ContainerSpec.Security(
+            dev.jcompose.runtime.api.ContainerSpec.Seccomp.UNCONFINED, List.of());
+    List<Double> without = new ArrayList<>();
+    List<Double> with = new ArrayList<>();
+    for (int i = 0; i < n + 2; i++) { // the first two of each are warm-up
+      double off =
+          createToExec(rt, withSecurity(Specs.spec("b-sc-off-" + i, image, "true"), unconfined));
+      double on = createToExec(rt, Specs.spec("b-sc-on-" + i, image, "true"));
+      if (i >= 2) {
+        without.add(off);
+        with.add(on);
+      }
+    }
+    System.out.printf(
+        "seccomp filter: %d instructions, first compile %.1f ms (then cached)%n",
+        bpf.length / 8, (c1 - c0) / 1e6);
+    System.out.printf(
+        "create->exec, median of %d: unconfined %.2f ms, docker default filter %.2f ms (%+.2f"
+            + " ms)%n",
+        n, median(without), median(with), median(with) - median(without));
+  }
+
+  private static double createToExec(
+      LinuxContainerRuntime rt, dev.jcompose.runtime.api.ContainerSpec spec) throws Exception {
+    long t0 = System.nanoTime();
+    rt.create(spec);
+    rt.start(spec.id());
+    double ms = (System.nanoTime() - t0) / 1e6;
+    rt.awaitExit(spec.id()).get(10, TimeUnit.SECONDS);
+    rt.delete(spec.id());
+    return ms;
+  }
+
+  private static dev.jcompose.runtime.api.ContainerSpec withSecurity(
+      dev.jcompose.runtime.api.ContainerSpec s,
+      dev.jcompose.runtime.api.ContainerSpec.Security security) {
+    return new dev.jcompose.runtime.api.ContainerSpec(
+        s.id(),
+        s.image(),
+        s.process(),
+        s.hostname(),
+        s.domainname(),
+        s.network(),
+        s.mounts(),
+        s.etcFiles(),
+        s.resources(),
+        s.readOnlyRootfs(),
+        s.privileged(),
+        s.sysctls(),
+        s.devices(),
+        s.shmSizeBytes(),
+        s.labels(),
+        security);
   }
 
   private static void startLatency(

@@ -48,6 +48,7 @@ final class Specs {
         Map.of(),
         List.of(),
         null,
-        Map.of("test", "yes"));
+        Map.of("test", "yes"),
+        null);
   }
 }

@@ -48,6 +48,11 @@ public final class RecordingNativeOps implements NativeOps {
   }
 
   @Override
+  public void attachDeviceProgram(Path cgroup, byte[] program) {
+    calls.add("attachDeviceProgram " + cgroup + " " + program.length / 8);
+  }
+
+  @Override
   public List<String> llistxattr(Path path) {
     return List.copyOf(xattrs.getOrDefault(path, Map.of()).keySet());
   }

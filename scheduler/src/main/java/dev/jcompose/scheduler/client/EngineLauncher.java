@@ -50,6 +50,16 @@ public final class EngineLauncher {
    * ownSession} prefixes setsid, for starts from a terminal (not for a service manager).
    */
   public static List<String> engineCommand(Map<String, String> env, boolean ownSession) {
+    return engineCommand(env, ownSession, System.getProperty("java.class.path"));
+  }
+
+  /**
+   * The engine's command line with an explicit class path, for JVMs whose {@code java.class.path}
+   * is not the application's (a test runner's launcher jar, e.g. the JUnit extension under
+   * Surefire).
+   */
+  public static List<String> engineCommand(
+      Map<String, String> env, boolean ownSession, String classPath) {
     List<String> cmd = new ArrayList<>();
     if (ownSession && new File("/usr/bin/setsid").canExecute()) {
       cmd.add("/usr/bin/setsid");
@@ -69,7 +79,7 @@ public final class EngineLauncher {
       }
     }
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(classPath);
     cmd.add(MAIN_CLASS);
     return cmd;
   }

@@ -58,7 +58,7 @@ public final class ContainerSpecFactory {
             run != null ? run.tty() : sp.tty(),
             run != null ? run.interactive() : sp.stdinOpen(),
             Capabilities.compute(sec.capAdd(), sec.capDrop(), sec.privileged()),
-            noNewPrivileges(sec.securityOpt()),
+            SecurityConverter.options(s).noNewPrivileges(),
             ResourceConverter.rlimits(s.resources().ulimits()));
     List<MountSpec> mounts = new ArrayList<>(etcMounts(r));
     List<MountSpec> own = MountConverter.mounts(r.project(), s, r.name(), volumes);
@@ -83,6 +83,7 @@ public final class ContainerSpecFactory {
         devices(sec),
         s.resources().shmSize(),
         ContainerLabels.of(r),
+        SecurityConverter.security(r.project(), s),
         run != null && run.attachWait());
   }
 
@@ -95,15 +96,6 @@ public final class ContainerSpecFactory {
               MountSpec.Type.BIND, r.etcDir().resolve(f), "/etc/" + f, false, false, List.of()));
     }
     return out;
-  }
-
-  static boolean noNewPrivileges(List<String> securityOpt) {
-    return securityOpt.stream()
-        .anyMatch(
-            o ->
-                o.equals("no-new-privileges")
-                    || o.equals("no-new-privileges:true")
-                    || o.equals("no-new-privileges=true"));
   }
 
   private static List<ContainerSpec.DeviceSpec> devices(ServiceSecurity s) {

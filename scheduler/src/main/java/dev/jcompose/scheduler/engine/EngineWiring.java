@@ -5,11 +5,13 @@ import dev.jcompose.netmgr.api.NetworkManager;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.runtime.api.RuntimePaths;
+import dev.jcompose.runtime.api.StateRoots;
 import dev.jcompose.runtime.api.VolumeService;
 import dev.jcompose.runtime.cgroup.CgroupDrivers;
 import dev.jcompose.runtime.container.LinuxContainerRuntime;
 import dev.jcompose.runtime.image.RegistryConfig;
 import dev.jcompose.runtime.image.RegistryImageService;
+import dev.jcompose.runtime.seccomp.SeccompFilters;
 import dev.jcompose.runtime.volume.LocalVolumeService;
 import io.vertx.core.Vertx;
 import java.util.Map;
@@ -30,6 +32,8 @@ final class EngineWiring {
   private EngineWiring() {}
 
   static Parts real(RuntimePaths paths, Map<String, String> env) {
+    StateRoots.prepare(paths);
+    SeccompFilters.warmUp();
     ContainerRuntime runtime = new LinuxContainerRuntime(paths, CgroupDrivers.detect());
     ImageService images = new RegistryImageService(paths, RegistryConfig.load(env));
     VolumeService volumes = new LocalVolumeService(paths);

@@ -9,6 +9,7 @@ import io.vertx.core.net.SocketAddress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,9 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The engine API: HTTP/1.1 + JSON on a unix socket, one route per {@link EngineVerbs} method.
  *
  * <p>Lifecycle: {@link #start} binds the socket (which must not exist: the caller holds the
- * instance lock and has removed a stale one) and restricts it to owner and group (0660); {@link
- * #close} stops accepting, closes Vert.x and deletes the socket. Vert.x 5 serves unix sockets over
- * JDK NIO (JDK 16+), so no native transport is needed.
+ * instance lock and has removed a stale one) and restricts it to owner and group (0660) before
+ * anyone can reach it: bind(2) creates the file with the process umask, so it is bound inside a
+ * fresh 0700 folder, chmod-ed there, then renamed into place (a connect follows the name to the
+ * same socket inode); {@link #close} stops accepting, closes Vert.x and deletes the socket. Vert.x
+ * 5 serves unix sockets over JDK NIO (JDK 16+), so no native transport is needed.
  */
 public final class EngineServer implements AutoCloseable {
   private static final long DEFAULT_KEEPALIVE_MILLIS = 10_000;
@@ -63,12 +66,24 @@ public final class EngineServer implements AutoCloseable {
     try {
       HttpServer server = vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(0));
       server.requestHandler(new ApiHandler(vertx, service, workers, settings));
-      await(
-          server
-              .listen(SocketAddress.domainSocketAddress(socket.toString()))
-              .toCompletionStage()
-              .toCompletableFuture());
-      Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
+      Path privateDir =
+          Files.createTempDirectory(
+              socket.getParent(),
+              ".engine-sock-",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      try {
+        Path bound = privateDir.resolve("engine.sock");
+        await(
+            server
+                .listen(SocketAddress.domainSocketAddress(bound.toString()))
+                .toCompletionStage()
+                .toCompletableFuture());
+        Files.setPosixFilePermissions(bound, PosixFilePermissions.fromString("rw-rw----"));
+        Files.move(bound, socket, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(privateDir.resolve("engine.sock"));
+        Files.deleteIfExists(privateDir);
+      }
       return new EngineServer(vertx, server, workers, socket);
     } catch (IOException | RuntimeException e) {
       workers.shutdownNow();

@@ -200,6 +200,41 @@ class ContainerSpecFactoryTest {
   }
 
   @Test
+  void security_defaultSeccomp_unconfined_andDeviceRules() {
+    assertThat(build(Svc.of("web"), image(null, List.of("sh"), null)).securityOrDefaults())
+        .isEqualTo(ContainerSpec.Security.defaults());
+    Svc s =
+        Svc.of("web")
+            .security(
+                b ->
+                    b.securityOpt(List.of("seccomp:unconfined"))
+                        .deviceCgroupRules(List.of("c 10:200 rwm")));
+    ContainerSpec.Security sec = build(s, image(null, List.of("sh"), null)).security();
+    assertThat(sec.seccomp()).isEqualTo(ContainerSpec.Seccomp.UNCONFINED);
+    assertThat(sec.deviceCgroupRules()).containsExactly("c 10:200 rwm");
+  }
+
+  @Test
+  void security_seccompFile_isReadFromTheProjectDirectory() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("/tmp/p"));
+    java.nio.file.Path file = dir.resolve("sc-" + System.nanoTime() + ".json");
+    java.nio.file.Files.writeString(file, "{\"defaultAction\":\"SCMP_ACT_ALLOW\"}");
+    try {
+      Svc s = Svc.of("web").security(b -> b.securityOpt(List.of("seccomp=" + file.getFileName())));
+      assertThat(build(s, image(null, List.of("sh"), null)).security().seccomp())
+          .isEqualTo(ContainerSpec.Seccomp.profile("{\"defaultAction\":\"SCMP_ACT_ALLOW\"}"));
+      Svc missing = Svc.of("web").security(b -> b.securityOpt(List.of("seccomp=missing.json")));
+      assertThatThrownBy(() -> build(missing, image(null, List.of("sh"), null)))
+          .hasMessageStartingWith("service web: cannot read seccomp profile /tmp/p/missing.json");
+      Svc bad = Svc.of("web").security(b -> b.securityOpt(List.of("nonsense")));
+      assertThatThrownBy(() -> build(bad, image(null, List.of("sh"), null)))
+          .hasMessageStartingWith("service web: invalid security_opt");
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
   void imageVolumes_notCoveredByServiceMounts_getAnonymousVolumes() {
     ImageConfig cfg =
         new ImageConfig(

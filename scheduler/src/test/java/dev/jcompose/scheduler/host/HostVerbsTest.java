@@ -72,7 +72,8 @@ class HostVerbsTest {
                 Labels.ONEOFF,
                 "False",
                 Labels.IMAGE_REF,
-                "busybox")));
+                "busybox"),
+            null));
     List<LogLine> l = new ArrayList<>();
     for (String line : lines) {
       String[] atText = line.split(" ", 2);

@@ -59,9 +59,12 @@ class ServerClientTest {
   }
 
   @Test
-  void socket_isOwnerAndGroupOnly() throws Exception {
+  void socket_isOwnerAndGroupOnly_boundInAPrivateFolderThatIsGoneAfterwards() throws Exception {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(server.socket())))
         .isEqualTo("rw-rw----");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("engine.sock");
+    }
   }
 
   @Test

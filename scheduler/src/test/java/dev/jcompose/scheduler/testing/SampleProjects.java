@@ -169,7 +169,8 @@ public final class SampleProjects {
                 List.of(new ServiceSecurity.Device("/dev/fuse", "/dev/fuse", "rwm")),
                 Map.of("net.core.somaxconn", "1024"),
                 "private",
-                "container:other"))
+                "container:other",
+                List.of()))
         .healthcheck(
             new HealthCheck(
                 List.of("CMD-SHELL", "true"),

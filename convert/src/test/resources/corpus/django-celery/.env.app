@@ -1,0 +1,5 @@
+DJANGO_SETTINGS_MODULE=app.settings
+DATABASE_URL=postgres://app:app@db:5432/app
+CELERY_BROKER_URL=redis://redis:6379/0
+DEBUG=0
+ALLOWED_HOSTS=*

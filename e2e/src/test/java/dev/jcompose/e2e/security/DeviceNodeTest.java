@@ -1,0 +1,50 @@
+package dev.jcompose.e2e.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jcompose.e2e.Jcompose;
+import dev.jcompose.e2e.OneProjectPerTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 12, devices: container root holds CAP_MKNOD and may create any node (runc's rules), but the
+ * device cgroup lets it open only runc's defaults and what {@code device_cgroup_rules} adds.
+ */
+@Tag("security")
+@Tag("root")
+class DeviceNodeTest extends OneProjectPerTest {
+
+  @Test
+  void mknodOfTheHostDisk_thenOpen_isRefused_unlessARuleAllowsIt() {
+    jc = Jcompose.fixture("sec-device-node");
+    jc.run(180, "up", "-d").assertOk();
+
+    String box =
+        jc.run(
+                "exec",
+                "-T",
+                "box",
+                "sh",
+                "-c",
+                "mknod /tmp/disk b 8 0 && echo made; head -c1 /tmp/disk 2>&1; mknod /tmp/loop b 7 0; head -c1 /tmp/loop 2>&1; true")
+            .assertOk()
+            .stdout();
+    assertThat(box)
+        .startsWith("made\n")
+        .contains("/tmp/disk: Operation not permitted")
+        .contains("/tmp/loop: Operation not permitted");
+
+    String loops =
+        jc.run(
+                "exec",
+                "-T",
+                "loops",
+                "sh",
+                "-c",
+                "mknod /tmp/loop b 7 0; head -c1 /tmp/loop 2>&1; true")
+            .assertOk()
+            .stdout();
+    assertThat(loops).doesNotContain("Operation not permitted");
+  }
+}
