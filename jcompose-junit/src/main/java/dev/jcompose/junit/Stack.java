@@ -51,20 +51,13 @@ final class Stack implements RunningStack, AutoCloseable {
     try {
       stack.engine.up(
           project,
-          new UpOptions(
-              spec.services(),
-              true,
-              false,
-              false,
-              false,
-              false,
-              true,
-              spec.waitTimeoutSeconds(),
-              false,
-              false,
-              "missing",
-              Map.of(),
-              null),
+          UpOptions.builder()
+              .services(spec.services())
+              .detach(true)
+              .waitHealthy(true)
+              .waitTimeoutSeconds(spec.waitTimeoutSeconds())
+              .pull("missing")
+              .build(),
           e -> {});
       return stack;
     } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.jcompose.cli.command;
 
 import dev.jcompose.scheduler.api.AttachOptions;
+import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerDetails;
 import dev.jcompose.scheduler.api.ContainerRef;
@@ -61,7 +62,8 @@ public final class AttachCommand implements Callable<Integer> {
     ContainerRef ref = ContainerRef.of(project, service, index);
     ContainerDetails details = compose.inspect(ref);
     if (!details.state().running()) {
-      throw new dev.jcompose.cli.UserError("cannot attach to a stopped container, start it first");
+      throw new ComposeException(
+          ComposeException.Kind.INVALID, "cannot attach to a stopped container, start it first");
     }
     boolean tty = details.config().tty() && Terminal.attached();
     ExecProcess process =

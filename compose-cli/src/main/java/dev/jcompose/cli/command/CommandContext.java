@@ -57,7 +57,7 @@ final class CommandContext {
   static boolean ansi(CommandSpec spec) {
     String when = options(spec).ansi();
     return when.equals("always")
-        || when.equals("auto") && Terminal.attached() && System.getenv("NO_COLOR") == null;
+        || (when.equals("auto") && Terminal.attached() && System.getenv("NO_COLOR") == null);
   }
 
   static LoadOptions loadOptions(CommandSpec spec) {

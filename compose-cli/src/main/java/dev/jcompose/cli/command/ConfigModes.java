@@ -72,7 +72,7 @@ final class ConfigModes {
     List<String> names =
         which.equals("*")
             ? new ArrayList<>(new TreeSet<>(p.services().keySet()))
-            : List.of(which.split(","));
+            : List.of(which.split(",", -1));
     List<String> out = new ArrayList<>();
     for (String n : names) {
       if (!p.services().containsKey(n.trim())) {

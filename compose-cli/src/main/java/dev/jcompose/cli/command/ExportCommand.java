@@ -1,6 +1,6 @@
 package dev.jcompose.cli.command;
 
-import dev.jcompose.cli.UserError;
+import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerRef;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -41,7 +41,8 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (output == null && Terminal.attached()) {
-      throw new UserError(
+      throw new ComposeException(
+          ComposeException.Kind.INVALID,
           "refusing to write a tar archive to a terminal: use -o FILE or redirect the output");
     }
     ContainerRef ref = ContainerRef.of(CommandContext.projectName(spec), service, index);

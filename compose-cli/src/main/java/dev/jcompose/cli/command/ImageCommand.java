@@ -1,9 +1,9 @@
 package dev.jcompose.cli.command;
 
-import dev.jcompose.cli.UserError;
 import dev.jcompose.cli.output.GoTemplate;
 import dev.jcompose.cli.output.InspectJson;
 import dev.jcompose.cli.output.Units;
+import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.HumanDuration;
 import dev.jcompose.scheduler.api.ImageDetails;
 import dev.jcompose.scheduler.api.PruneReport;
@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -245,7 +246,9 @@ public final class ImageCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       if (output == null && Terminal.attached()) {
-        throw new UserError("cowardly refusing to save to a terminal. Use the -o flag or redirect");
+        throw new ComposeException(
+            ComposeException.Kind.INVALID,
+            "cowardly refusing to save to a terminal. Use the -o flag or redirect");
       }
       if (output == null) {
         OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
@@ -260,7 +263,7 @@ public final class ImageCommand implements Runnable {
         Files.deleteIfExists(temp);
         throw e;
       }
-      Files.move(temp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
       return 0;
     }
   }

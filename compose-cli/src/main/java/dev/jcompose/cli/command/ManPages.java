@@ -1,5 +1,6 @@
 package dev.jcompose.cli.command;
 
+import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -16,7 +17,7 @@ final class ManPages {
   static String page(CommandSpec c, String page) {
     StringBuilder sb = new StringBuilder();
     sb.append(".TH \"")
-        .append(page.toUpperCase(java.util.Locale.ROOT))
+        .append(page.toUpperCase(Locale.ROOT))
         .append("\" 1 \"\" \"jcompose\" \"jcompose Manual\"\n");
     sb.append(".SH NAME\n")
         .append(escape(page.replace('-', ' ')))

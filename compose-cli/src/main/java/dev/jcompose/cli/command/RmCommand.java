@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,7 +50,7 @@ public final class RmCommand implements Callable<Integer> {
     ComposeService compose = CommandContext.compose(spec);
     List<String> names =
         compose.ps(project, new PsOptions(services, true, List.of())).stream()
-            .filter(c -> stop || !c.state().equals("running") && !c.state().equals("paused"))
+            .filter(c -> stop || (!c.state().equals("running") && !c.state().equals("paused")))
             .map(ContainerSummary::name)
             .toList();
     if (names.isEmpty()) {
@@ -73,6 +74,6 @@ public final class RmCommand implements Callable<Integer> {
     System.err.flush();
     String answer =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-    return answer != null && answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+    return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
   }
 }

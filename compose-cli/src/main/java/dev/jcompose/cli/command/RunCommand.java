@@ -1,6 +1,5 @@
 package dev.jcompose.cli.command;
 
-import dev.jcompose.cli.UserError;
 import dev.jcompose.model.api.LoadOptions;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.ServiceNetworking;
@@ -13,6 +12,7 @@ import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.ExecProcess;
 import dev.jcompose.scheduler.api.RunOptions;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -259,7 +260,7 @@ public final class RunCommand implements Callable<Integer> {
   private static <T> T joined(CompletableFuture<T> f) {
     try {
       return f.join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException re ? re : e;
     }
   }
@@ -292,8 +293,9 @@ public final class RunCommand implements Callable<Integer> {
     for (Path f : envFiles) {
       try {
         m.putAll(DotEnv.read(f, k -> Optional.ofNullable(System.getenv(k)), null));
-      } catch (java.nio.file.NoSuchFileException e) {
-        throw new UserError("couldn't find env file: " + f.toAbsolutePath());
+      } catch (NoSuchFileException e) {
+        throw new ComposeException(
+            ComposeException.Kind.INVALID, "couldn't find env file: " + f.toAbsolutePath());
       }
     }
     for (String e : env) {

@@ -7,7 +7,9 @@ import dev.jcompose.scheduler.api.PruneOptions;
 import dev.jcompose.scheduler.api.PruneReport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -77,8 +79,8 @@ public final class SystemCommand implements Runnable {
       List<String> c = cells(type, r);
       out.println(
           Json.line(
-              new java.util.LinkedHashMap<>(
-                  java.util.Map.of(
+              new LinkedHashMap<>(
+                  Map.of(
                       "Active",
                       c.get(2),
                       "Reclaimable",

@@ -2,11 +2,16 @@ package dev.jcompose.cli.command;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.cli.output.InspectJson;
+import dev.jcompose.cli.output.Units;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.VolumeSummary;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,10 +166,7 @@ public final class VolumeCommand implements Runnable {
                   kv.contains("=") ? kv.substring(0, kv.indexOf('=')) : kv,
                   kv.contains("=") ? kv.substring(kv.indexOf('=') + 1) : ""));
       String volume =
-          name != null
-              ? name
-              : java.util.HexFormat.of()
-                  .formatHex(new java.security.SecureRandom().generateSeed(32));
+          name != null ? name : HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
       spec.commandLine()
           .getOut()
           .println(CommandContext.compose(spec).volumeCreate(volume, l).name());
@@ -184,7 +186,7 @@ public final class VolumeCommand implements Runnable {
     public Integer call() {
       List<Map<String, Object>> docs =
           CommandContext.compose(spec).volumeInspect(names).stream()
-              .map(dev.jcompose.cli.output.InspectJson::volume)
+              .map(InspectJson::volume)
               .toList();
       spec.commandLine().getOut().println(Json.pretty(docs));
       spec.commandLine().getOut().flush();
@@ -209,7 +211,7 @@ public final class VolumeCommand implements Runnable {
     boolean force;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
       if (!force
           && !Confirm.ask(
               "WARNING! This will remove "
@@ -224,8 +226,7 @@ public final class VolumeCommand implements Runnable {
         r.volumes().forEach(out::println);
         out.println();
       }
-      out.println(
-          "Total reclaimed space: " + dev.jcompose.cli.output.Units.decimal(r.reclaimedBytes()));
+      out.println("Total reclaimed space: " + Units.decimal(r.reclaimedBytes()));
       out.flush();
       return 0;
     }

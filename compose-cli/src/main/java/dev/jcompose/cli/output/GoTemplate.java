@@ -82,7 +82,7 @@ public final class GoTemplate {
         sb.append(p);
         continue;
       }
-      String[] words = p.substring(2).split("\\s+");
+      String[] words = p.substring(2).split("\\s+", -1);
       String field = words[words.length - 1];
       String name = field.startsWith(".") ? field.substring(1) : field;
       sb.append(headers.getOrDefault(name, words(name)));
@@ -96,7 +96,7 @@ public final class GoTemplate {
   }
 
   private static String action(String expr, Map<String, Object> row) {
-    String[] words = expr.split("\\s+");
+    String[] words = expr.split("\\s+", -1);
     if (words.length == 1) {
       return text(value(words[0], row));
     }

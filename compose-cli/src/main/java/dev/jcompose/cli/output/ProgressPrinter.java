@@ -48,14 +48,14 @@ public final class ProgressPrinter implements Consumer<Event> {
 
   /** An event about an image pull or one of its layers (with --quiet-pull these are left out). */
   static boolean pull(Event e) {
-    return e.attributes() != null && e.attributes().containsKey("layer")
+    return (e.attributes() != null && e.attributes().containsKey("layer"))
         || e.resource().startsWith("Image ")
         || e.action().startsWith("Pull");
   }
 
   @Override
   public synchronized void accept(Event e) {
-    if (mode.equals("quiet") || quietPull && pull(e)) {
+    if (mode.equals("quiet") || (quietPull && pull(e))) {
       return;
     }
     if (mode.equals("json")) {

@@ -15,12 +15,12 @@ public final class Units {
 
   private Units() {}
 
-  public static String binary(double bytes) {
-    return custom(bytes, 1024, BINARY, 4);
+  public static String binary(long bytes) {
+    return custom((double) bytes, 1024, BINARY, 4);
   }
 
-  public static String decimal(double bytes) {
-    return custom(bytes, 1000, DECIMAL, 3);
+  public static String decimal(long bytes) {
+    return custom((double) bytes, 1000, DECIMAL, 3);
   }
 
   private static String custom(double size, double base, String[] units, int digits) {

@@ -2,6 +2,7 @@ package dev.jcompose.model.api;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +63,7 @@ public record LoadOptions(
 
   /** These options with {@code document} merged last. */
   public LoadOptions withOverride(String document) {
-    List<String> all = new java.util.ArrayList<>(overrides);
+    List<String> all = new ArrayList<>(overrides);
     all.add(document);
     return new LoadOptions(
         files,

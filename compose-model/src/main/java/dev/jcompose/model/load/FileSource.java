@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class FileSource {
 
   /** Registers override documents; returns the names to load them by, in order. */
   List<String> overrides(List<String> documents) {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (int i = 0; i < documents.size(); i++) {
       String name = documents.size() == 1 ? OVERRIDE : OVERRIDE + "#" + (i + 1);
       inMemory.put(name, documents.get(i));

@@ -209,7 +209,7 @@ final class CgroupV2Driver implements CgroupDriver {
   }
 
   private static Set<String> words(String s) {
-    return new HashSet<>(Arrays.asList(s.trim().split("\\s+")));
+    return new HashSet<>(Arrays.asList(s.trim().split("\\s+", -1)));
   }
 
   @Override

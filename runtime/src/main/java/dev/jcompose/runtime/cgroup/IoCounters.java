@@ -12,8 +12,8 @@ final class IoCounters {
   /** {read, write} bytes of a v1 io_service_bytes file. */
   static long[] v1(String content) {
     long[] rw = new long[2];
-    for (String line : content.split("\n")) {
-      String[] f = line.trim().split("\\s+");
+    for (String line : content.split("\n", -1)) {
+      String[] f = line.trim().split("\\s+", -1);
       if (f.length == 3 && f[0].contains(":")) {
         if (f[1].equals("Read")) {
           rw[0] += parse(f[2]);
@@ -28,8 +28,8 @@ final class IoCounters {
   /** {read, write} bytes of a v2 io.stat file. */
   static long[] v2(String content) {
     long[] rw = new long[2];
-    for (String line : content.split("\n")) {
-      for (String field : line.trim().split("\\s+")) {
+    for (String line : content.split("\n", -1)) {
+      for (String field : line.trim().split("\\s+", -1)) {
         if (field.startsWith("rbytes=")) {
           rw[0] += parse(field.substring(7));
         } else if (field.startsWith("wbytes=")) {

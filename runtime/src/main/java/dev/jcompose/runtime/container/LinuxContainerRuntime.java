@@ -25,6 +25,8 @@ import dev.jcompose.runtime.shim.ShimError;
 import dev.jcompose.runtime.shim.ShimLauncher;
 import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -345,17 +347,17 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     CompletableFuture<Integer> exit = awaitExit(id).thenApply(ExitStatus::exitCode);
     return new ExecSession() {
       @Override
-      public java.io.OutputStream stdin() {
+      public OutputStream stdin() {
         return a.stdin();
       }
 
       @Override
-      public java.io.InputStream stdout() {
+      public InputStream stdout() {
         return a.stdout();
       }
 
       @Override
-      public java.io.InputStream stderr() {
+      public InputStream stderr() {
         return a.stderr();
       }
 
@@ -442,7 +444,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   }
 
   @Override
-  public void exportChanges(String id, java.io.OutputStream tar) {
+  public void exportChanges(String id, OutputStream tar) {
     load(id);
     try (RootedTree upper =
         RootedTree.open(ops, dirs(id).upper(), "the changes of container " + id)) {

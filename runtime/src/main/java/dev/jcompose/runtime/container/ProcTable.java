@@ -48,7 +48,7 @@ final class ProcTable {
     try {
       String stat = Files.readString(dir.resolve("stat"), StandardCharsets.UTF_8);
       String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+", -1);
       long ppid = Long.parseLong(f[1]);
       long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
       Instant started =
@@ -73,7 +73,7 @@ final class ProcTable {
   private static long uid(Path dir) throws IOException {
     for (String line : Files.readAllLines(dir.resolve("status"), StandardCharsets.UTF_8)) {
       if (line.startsWith("Uid:")) {
-        return Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
+        return Long.parseLong(line.substring(4).trim().split("\\s+", -1)[0]);
       }
     }
     return 0;
@@ -129,7 +129,7 @@ final class ProcTable {
         if (colon < 0 || line.substring(0, colon).trim().equals("lo")) {
           continue;
         }
-        String[] f = line.substring(colon + 1).trim().split("\\s+");
+        String[] f = line.substring(colon + 1).trim().split("\\s+", -1);
         if (f.length >= 9) {
           rxTx[0] += Long.parseLong(f[0]);
           rxTx[1] += Long.parseLong(f[8]);
@@ -148,7 +148,7 @@ final class ProcTable {
     try {
       for (String line : Files.readAllLines(proc.resolve("meminfo"), StandardCharsets.US_ASCII)) {
         if (line.startsWith("MemTotal:")) {
-          return Long.parseLong(line.substring(9).trim().split("\\s+")[0]) * 1024;
+          return Long.parseLong(line.substring(9).trim().split("\\s+", -1)[0]) * 1024;
         }
       }
     } catch (IOException | NumberFormatException e) {

@@ -9,6 +9,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -24,12 +26,10 @@ public final class ChangeScanner {
   private static final int S_IFMT = 0170000;
   private static final int S_IFCHR = 0020000;
 
-  private final NativeOps ops;
   private final List<Path> layersTopFirst;
   private final List<FileChange> changes = new ArrayList<>();
 
-  private ChangeScanner(NativeOps ops, List<Path> layersTopFirst) {
-    this.ops = ops;
+  private ChangeScanner(List<Path> layersTopFirst) {
     this.layersTopFirst = layersTopFirst;
   }
 
@@ -37,8 +37,8 @@ public final class ChangeScanner {
   public static List<FileChange> scan(NativeOps ops, Path upper, List<Path> layersBottomFirst)
       throws IOException {
     List<Path> top = new ArrayList<>(layersBottomFirst);
-    java.util.Collections.reverse(top);
-    ChangeScanner s = new ChangeScanner(ops, top);
+    Collections.reverse(top);
+    ChangeScanner s = new ChangeScanner(top);
     try (Fd root =
         Fd.open(
             ops,
@@ -49,7 +49,7 @@ public final class ChangeScanner {
             0)) {
       s.directory(root, "");
     }
-    return s.changes.stream().sorted(java.util.Comparator.comparing(FileChange::path)).toList();
+    return s.changes.stream().sorted(Comparator.comparing(FileChange::path)).toList();
   }
 
   private void directory(Fd dir, String path) throws IOException {
@@ -84,7 +84,7 @@ public final class ChangeScanner {
     for (Path layer : layersTopFirst) {
       Path p = layer;
       boolean found = true;
-      String[] parts = path.substring(1).split("/");
+      String[] parts = path.substring(1).split("/", -1);
       for (int i = 0; i < parts.length && found; i++) {
         p = p.resolve(parts[i]);
         BasicFileAttributes a = lstat(p);

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
@@ -34,7 +36,7 @@ public final class RootedTree implements FileTree {
    * The tree under the host directory {@code root} (e.g. {@code /proc/<pid>/root}); {@code label}
    * names it in errors.
    */
-  public static RootedTree open(NativeOps ops, java.nio.file.Path root, String label) {
+  public static RootedTree open(NativeOps ops, Path root, String label) {
     try {
       return new RootedTree(
           ops,
@@ -57,7 +59,7 @@ public final class RootedTree implements FileTree {
           Files.readAttributes(
               parent.entry(split[1]), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       return Optional.of(new Entry(a.isDirectory(), a.isSymbolicLink()));
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (ContainerException e) {
       if (e.kind() == Kind.NOT_FOUND) {

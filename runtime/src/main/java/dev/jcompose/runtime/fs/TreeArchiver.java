@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +147,7 @@ final class TreeArchiver {
     for (String name : names) {
       try {
         entry(dir, name, as.isEmpty() ? name : as + "/" + name);
-      } catch (java.nio.file.NoSuchFileException e) {
+      } catch (NoSuchFileException e) {
         // removed while we walked: not in the archive
       }
     }
@@ -178,7 +180,7 @@ final class TreeArchiver {
         left -= n;
       }
     }
-    java.util.Arrays.fill(buf, (byte) 0);
+    Arrays.fill(buf, (byte) 0);
     for (; left > 0; left -= Math.min(buf.length, left)) {
       out.write(buf, 0, (int) Math.min(buf.length, left)); // shrank while read
     }

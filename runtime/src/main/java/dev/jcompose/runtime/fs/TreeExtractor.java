@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -131,8 +132,8 @@ final class TreeExtractor {
           owner != null ? owner.gid() : e.getLongGroupId());
     }
     if (!e.isSymbolicLink() || ops.canChown()) {
-      long millis = e.getModTime().getTime();
-      ops.setTimes(at, Math.floorDiv(millis, 1000), Math.floorMod(millis, 1000) * 1_000_000L);
+      Instant t = e.getLastModifiedTime().toInstant();
+      ops.setTimes(at, t.getEpochSecond(), t.getNano());
     }
   }
 
@@ -178,7 +179,7 @@ final class TreeExtractor {
    */
   static List<String> components(String name) {
     List<String> parts = new ArrayList<>();
-    for (String part : name.split("/")) {
+    for (String part : name.split("/", -1)) {
       if (part.equals("..")) {
         throw refuse(name, "it contains '..'");
       }

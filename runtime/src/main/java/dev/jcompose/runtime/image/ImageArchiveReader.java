@@ -99,7 +99,9 @@ final class ImageArchiveReader {
     if (n.isEmpty()) {
       return n;
     }
-    if (n.startsWith("/") || !NAME.matcher(n).matches() || List.of(n.split("/")).contains("..")) {
+    if (n.startsWith("/")
+        || !NAME.matcher(n).matches()
+        || List.of(n.split("/", -1)).contains("..")) {
       throw new ContainerException(Kind.INVALID, "refusing image archive entry '" + name + "'");
     }
     return n.endsWith("/") ? n.substring(0, n.length() - 1) : n;

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -90,7 +91,7 @@ final class ImageCatalog {
                     config.hasNonNull("created")
                         ? Instant.parse(config.get("created").asText())
                         : null;
-              } catch (java.time.format.DateTimeParseException e) {
+              } catch (DateTimeParseException e) {
                 // an odd timestamp shows as unknown
               }
               List<String> repoDigests = new ArrayList<>();

@@ -61,7 +61,7 @@ final class ImageCommitter {
     if (c.author() != null) {
       config.put("author", c.author());
     }
-    ((ArrayNode) config.with("rootfs").withArray("diff_ids")).add(diffId.toString());
+    config.withObjectProperty("rootfs").withArrayProperty("diff_ids").add(diffId.toString());
     ObjectNode history =
         config
             .withArray("history")
@@ -71,7 +71,7 @@ final class ImageCommitter {
     if (c.comment() != null) {
       history.put("comment", c.comment());
     }
-    ObjectNode runConfig = config.with("config");
+    ObjectNode runConfig = config.withObjectProperty("config");
     for (String change : c.changes()) {
       apply(runConfig, change);
     }
@@ -127,13 +127,15 @@ final class ImageCommitter {
       case "STOPSIGNAL" -> config.put("StopSignal", arg);
       case "EXPOSE" ->
           config
-              .with("ExposedPorts")
+              .withObjectProperty("ExposedPorts")
               .set(arg.contains("/") ? arg : arg + "/tcp", JSON.createObjectNode());
-      case "VOLUME" -> config.with("Volumes").set(arg, JSON.createObjectNode());
+      case "VOLUME" -> config.withObjectProperty("Volumes").set(arg, JSON.createObjectNode());
       case "ENV" -> env(config, arg);
       case "LABEL" -> {
         String[] kv = arg.split("=", 2);
-        config.with("Labels").put(unquote(kv[0]), kv.length > 1 ? unquote(kv[1]) : "");
+        config
+            .withObjectProperty("Labels")
+            .put(unquote(kv[0]), kv.length > 1 ? unquote(kv[1]) : "");
       }
       default ->
           throw new ContainerException(

@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,8 +30,7 @@ import java.util.Map;
  */
 final class ContainerUsage {
   private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm");
-  private static final DateTimeFormatter BEFORE =
-      DateTimeFormatter.ofPattern("MMMdd", java.util.Locale.ROOT);
+  private static final DateTimeFormatter BEFORE = DateTimeFormatter.ofPattern("MMMdd", Locale.ROOT);
   private final ContainerRuntime runtime;
 
   ContainerUsage(ContainerRuntime runtime) {
@@ -128,7 +128,7 @@ final class ContainerUsage {
     Map<Long, String> out = new HashMap<>();
     try {
       for (String line : Files.readAllLines(Path.of("/etc/passwd"))) {
-        String[] f = line.split(":");
+        String[] f = line.split(":", -1);
         if (f.length > 2) {
           out.putIfAbsent(Long.parseLong(f[2]), f[0]);
         }

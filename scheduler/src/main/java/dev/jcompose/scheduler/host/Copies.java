@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -211,7 +212,7 @@ final class Copies {
                         && service.equals(ProjectContainers.label(s, Labels.SERVICE)))
             .filter(s -> o.all() || !"True".equals(ProjectContainers.label(s, Labels.ONEOFF)))
             .filter(s -> s.status() == ContainerState.Status.RUNNING)
-            .sorted(java.util.Comparator.comparing(ContainerState::id))
+            .sorted(Comparator.comparing(ContainerState::id))
             .toList();
     List<ContainerState> chosen =
         o.index() > 0
@@ -268,7 +269,7 @@ final class Copies {
       for (String line :
           Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
         if (line.startsWith("Uid:")) {
-          long uid = Long.parseLong(line.substring(4).trim().split("\\s+")[1]);
+          long uid = Long.parseLong(line.substring(4).trim().split("\\s+", -1)[1]);
           return new FileTree.Owner(uid, gid());
         }
       }
@@ -282,7 +283,7 @@ final class Copies {
     for (String line :
         Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
       if (line.startsWith("Gid:")) {
-        return Long.parseLong(line.substring(4).trim().split("\\s+")[1]);
+        return Long.parseLong(line.substring(4).trim().split("\\s+", -1)[1]);
       }
     }
     return 0;

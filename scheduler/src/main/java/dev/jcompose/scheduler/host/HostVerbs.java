@@ -29,6 +29,7 @@ import dev.jcompose.scheduler.api.PullOptions;
 import dev.jcompose.scheduler.api.StatsSample;
 import dev.jcompose.scheduler.api.VolumeSummary;
 import dev.jcompose.scheduler.names.Labels;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Comparator;
@@ -206,7 +207,7 @@ public final class HostVerbs implements LocalVerbs {
   private static void closeQuietly(OutputStream out) {
     try {
       out.close();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // already gone
     }
   }

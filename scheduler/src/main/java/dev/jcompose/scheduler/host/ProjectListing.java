@@ -7,6 +7,7 @@ import dev.jcompose.scheduler.names.Labels;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -34,13 +35,13 @@ final class ProjectListing {
         continue;
       }
       ContainerState s = st.get();
-      String state = s.paused() ? "paused" : s.status().name().toLowerCase(java.util.Locale.ROOT);
+      String state = s.paused() ? "paused" : s.status().name().toLowerCase(Locale.ROOT);
       states.computeIfAbsent(project, p -> new TreeMap<>()).merge(state, 1, Integer::sum);
       String configFiles = ProjectContainers.label(s, Labels.CONFIG_FILES);
       if (!configFiles.isEmpty()) {
         files
             .computeIfAbsent(project, p -> new LinkedHashSet<>())
-            .addAll(List.of(configFiles.split(",")));
+            .addAll(List.of(configFiles.split(",", -1)));
       }
     }
     List<ProjectSummary> out = new ArrayList<>();

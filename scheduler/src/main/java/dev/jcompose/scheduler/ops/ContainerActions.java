@@ -243,7 +243,7 @@ public final class ContainerActions {
   }
 
   public static List<String> csv(String s) {
-    return s == null || s.isEmpty() ? List.of() : List.of(s.split(","));
+    return s == null || s.isEmpty() ? List.of() : List.of(s.split(",", -1));
   }
 
   private static void quietly(Runnable r) {

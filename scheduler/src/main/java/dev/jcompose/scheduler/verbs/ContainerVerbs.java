@@ -38,6 +38,7 @@ final class ContainerVerbs {
    * container for that exit (docker counts a kill as a manual stop). Another signal (SIGHUP to
    * reload) leaves the restart policy in charge should the process die of it.
    */
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   void kill(String project, KillOptions o, Progress progress) {
     int signal = Signals.parse(o.signal());
     try (var lock = new Locked(ctx, project)) {
@@ -66,6 +67,7 @@ final class ContainerVerbs {
     }
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   void pause(String project, List<String> services, Progress progress) {
     try (var lock = new Locked(ctx, project)) {
       for (ContainerState c :
@@ -76,6 +78,7 @@ final class ContainerVerbs {
     }
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   void unpause(String project, List<String> services, Progress progress) {
     try (var lock = new Locked(ctx, project)) {
       for (ContainerState c : containers(project, services, ContainerState::paused)) {
@@ -88,6 +91,7 @@ final class ContainerVerbs {
    * docker compose rm: stopped containers (with {@code stop}, running ones stopped first), one-offs
    * included.
    */
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   List<String> remove(String project, RemoveOptions o, Progress progress) {
     try (var lock = new Locked(ctx, project)) {
       List<ObservedContainer> cs =

@@ -20,6 +20,7 @@ import dev.jcompose.scheduler.ops.Observer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -136,7 +137,7 @@ final class Inspections {
         spec.shmSizeBytes(),
         spec.privileged(),
         spec.readOnlyRootfs(),
-        spec.network().kind().name().toLowerCase(java.util.Locale.ROOT),
+        spec.network().kind().name().toLowerCase(Locale.ROOT),
         policy.label(),
         policy.maxRetries(),
         spec.process().capabilities());
@@ -145,7 +146,7 @@ final class Inspections {
   private static List<ContainerDetails.MountPoint> mounts(ContainerSpec spec) {
     List<ContainerDetails.MountPoint> out = new ArrayList<>();
     for (ContainerSpec.MountSpec m : spec.mounts()) {
-      String type = m.type().name().toLowerCase(java.util.Locale.ROOT);
+      String type = m.type().name().toLowerCase(Locale.ROOT);
       String source = m.source() == null ? "" : m.source().toString();
       // a volume's data dir is <volumes>/<name>/_data: docker shows the name beside the path
       String name =

@@ -256,6 +256,7 @@ public final class LocalComposeService implements EngineVerbs {
     start(projectName, StartOptions.of(all), listener);
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
   public ContainerSummary run(Project project, RunOptions options, Consumer<Event> listener) {
     Service s = project.services().get(options.service());

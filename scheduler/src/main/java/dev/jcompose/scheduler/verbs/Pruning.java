@@ -49,6 +49,7 @@ final class Pruning {
         images.reclaimedBytes() + volumes.reclaimedBytes());
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   private List<String> containers(Progress progress) {
     Map<String, List<ObservedContainer>> byProject = new TreeMap<>();
     for (String id : ctx.runtime().list()) {
