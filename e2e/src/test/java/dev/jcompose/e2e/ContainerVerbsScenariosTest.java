@@ -276,6 +276,45 @@ class ContainerVerbsScenariosTest {
     assertThat(names).noneMatch(n -> n.startsWith("proc/1/"));
   }
 
+  @Test
+  void commit_makesAnImageOfTheContainersChanges_thatAServiceRuns() throws IOException {
+    jc.run("exec", "-T", "worker", "sh", "-c", "echo committed > /srv-committed").assertOk();
+    jc.run("commit", "-c", "ENV MARK=yes", "-m", "a note", "worker", "verbs-snap:1").assertOk();
+    JsonNode snap =
+        JSON.readTree(jc.run("image", "inspect", "verbs-snap:1").assertOk().stdout()).get(0);
+    JsonNode base = JSON.readTree(jc.run("image", "inspect", "busybox").assertOk().stdout()).get(0);
+    assertThat(snap.at("/RootFS/Layers").size()).isEqualTo(base.at("/RootFS/Layers").size() + 1);
+    assertThat(snap.at("/Config/Env").toString()).contains("MARK=yes");
+    assertThat(
+            jc.run(
+                    120,
+                    "--profile",
+                    "snap",
+                    "run",
+                    "--rm",
+                    "-T",
+                    "snap",
+                    "sh",
+                    "-c",
+                    "cat /srv-committed; echo mark=$MARK")
+                .assertOk()
+                .stdout())
+        .contains("committed", "mark=yes");
+  }
+
+  @Test
+  void execPrivileged_getsEveryCapability_aPlainExecTheDefaultSet() {
+    String plain =
+        jc.run("exec", "-T", "worker", "grep", "CapEff", "/proc/self/status").assertOk().stdout();
+    String privileged =
+        jc.run("exec", "-T", "--privileged", "worker", "grep", "CapEff", "/proc/self/status")
+            .assertOk()
+            .stdout();
+    // docker's default set is 00000000a80425fb; privileged has every capability the kernel knows
+    assertThat(plain).contains("00000000a80425fb");
+    assertThat(privileged).contains("ffffffff").isNotEqualTo(plain);
+  }
+
   private List<String> tarNames(Path tar) throws Exception {
     Process p = new ProcessBuilder("tar", "-tf", tar.toString()).redirectErrorStream(true).start();
     List<String> out =

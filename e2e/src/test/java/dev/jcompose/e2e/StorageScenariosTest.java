@@ -101,10 +101,21 @@ class StorageScenariosTest {
 
   @Test
   @Order(4)
-  void imageRm_ofAnImageARunningContainerUses_isRefused() {
-    Jcompose.Result rm = jc.run("image", "rm", "-f", "busybox");
+  void imageRm_ofAnImageARunningContainerUses_isRefused_aSecondTagIsJustUntagged()
+      throws IOException {
+    String id =
+        JSON.readTree(jc.run("image", "inspect", "busybox").assertOk().stdout())
+            .get(0)
+            .get("Id")
+            .asText();
+    Jcompose.Result rm = jc.run("image", "rm", "-f", id);
     assertThat(rm.exitCode()).isEqualTo(1);
     assertThat(rm.stderr()).contains("conflict", "storage-web-1");
+    // the running container's image keeps busybox:latest: a second tag of it goes as docker's does
+    jc.run("image", "tag", "busybox", "spare/box:1").assertOk();
+    assertThat(jc.run("image", "rm", "spare/box:1").assertOk().stdout())
+        .contains("Untagged: spare/box:1")
+        .doesNotContain("Deleted");
   }
 
   @Test

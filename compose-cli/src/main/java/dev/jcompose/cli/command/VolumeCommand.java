@@ -9,9 +9,7 @@ import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.VolumeSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,11 +163,9 @@ public final class VolumeCommand implements Runnable {
               l.put(
                   kv.contains("=") ? kv.substring(0, kv.indexOf('=')) : kv,
                   kv.contains("=") ? kv.substring(kv.indexOf('=') + 1) : ""));
-      String volume =
-          name != null ? name : HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
       spec.commandLine()
           .getOut()
-          .println(CommandContext.compose(spec).volumeCreate(volume, l).name());
+          .println(CommandContext.compose(spec).volumeCreate(name, l).name());
       spec.commandLine().getOut().flush();
       return 0;
     }

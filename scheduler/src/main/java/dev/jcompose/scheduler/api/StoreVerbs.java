@@ -40,7 +40,10 @@ public interface StoreVerbs {
   /** Loads images from a docker-archive or OCI-layout tarball; returns the references loaded. */
   List<String> imageLoad(InputStream in, Consumer<Event> progress);
 
-  /** Creates a local volume (no-op when it exists); returns it. */
+  /**
+   * Creates a local volume (no-op when it exists); returns it. A null name makes an anonymous
+   * volume with a random name, as docker's {@code volume create} without one.
+   */
   VolumeDetails volumeCreate(String name, Map<String, String> labels);
 
   /** The named volumes, with the containers that use them. */

@@ -19,8 +19,10 @@ import dev.jcompose.scheduler.api.VolumeDetails;
 import dev.jcompose.scheduler.names.Labels;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,11 @@ import java.util.function.Supplier;
  * never while it runs; prunes take only what no container uses.
  */
 public final class HostStores implements StoreVerbs {
+  /** The label docker puts on a volume created without a name. */
+  public static final String ANONYMOUS_LABEL = "com.docker.volume.anonymous";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final Supplier<ContainerRuntime> runtime;
   private final Supplier<ImageService> images;
   private final Supplier<VolumeService> volumes;
@@ -61,21 +68,20 @@ public final class HostStores implements StoreVerbs {
         () -> {
           Map<String, List<String>> users = imageUsers();
           Map<String, ImageDetails> byId = new LinkedHashMap<>();
-          List<ImageHandle> handles =
-              references == null || references.isEmpty()
-                  ? images.get().list()
-                  : references.stream()
-                      .map(
-                          r ->
-                              images
-                                  .get()
-                                  .find(r)
-                                  .orElseThrow(
-                                      () ->
-                                          new ComposeException(
-                                              ComposeException.Kind.NOT_FOUND,
-                                              "no such image: " + r)))
-                      .toList();
+          List<ImageHandle> all = images.get().list();
+          List<ImageHandle> handles = all;
+          if (references != null && !references.isEmpty()) {
+            // an image is listed with every tag it has, as docker's RepoTags, whichever one named
+            // it
+            handles = new ArrayList<>();
+            for (String r : references) {
+              String id = find(r).imageId();
+              handles.addAll(all.stream().filter(x -> x.imageId().equals(id)).toList());
+              if (handles.stream().noneMatch(x -> x.imageId().equals(id))) {
+                handles.add(find(r));
+              }
+            }
+          }
           for (ImageHandle h : handles) {
             ImageDetails d = byId.get(h.imageId());
             byId.put(h.imageId(), d == null ? details(h, users) : withTag(d, h.reference()));
@@ -150,15 +156,17 @@ public final class HostStores implements StoreVerbs {
         () -> {
           List<String> lines = new ArrayList<>();
           for (String ref : references) {
-            ImageHandle h =
-                images
-                    .get()
-                    .find(ref)
-                    .orElseThrow(
-                        () ->
-                            new ComposeException(
-                                ComposeException.Kind.NOT_FOUND, "no such image: " + ref));
-            checkUnused(ref, h, force);
+            ImageHandle h = find(ref);
+            // docker removes only the tag while the image keeps another one: no container loses it
+            boolean untagOnly =
+                !isId(ref, h)
+                    && images.get().list().stream()
+                            .filter(x -> x.imageId().equals(h.imageId()))
+                            .count()
+                        > 1;
+            if (!untagOnly) {
+              checkUnused(ref, h, force);
+            }
             if (!settings.dryRun()) {
               images.get().remove(ref);
             }
@@ -172,6 +180,14 @@ public final class HostStores implements StoreVerbs {
           }
           return lines;
         });
+  }
+
+  private ImageHandle find(String ref) {
+    return images
+        .get()
+        .find(ref)
+        .orElseThrow(
+            () -> new ComposeException(ComposeException.Kind.NOT_FOUND, "no such image: " + ref));
   }
 
   private static boolean isId(String ref, ImageHandle h) {
@@ -273,11 +289,19 @@ public final class HostStores implements StoreVerbs {
   public VolumeDetails volumeCreate(String name, Map<String, String> labels) {
     return Failures.translated(
         () -> {
-          if (settings.dryRun()) {
-            return new VolumeDetails(name, "local", "", labels, List.of(), 0);
+          Map<String, String> all = new LinkedHashMap<>(labels == null ? Map.of() : labels);
+          String volume = name;
+          if (volume == null) {
+            // like docker: a random 64-hex name, marked anonymous (volume prune takes it)
+            byte[] seed = new byte[32];
+            RANDOM.nextBytes(seed);
+            volume = HexFormat.of().formatHex(seed);
+            all.put(ANONYMOUS_LABEL, "");
           }
-          VolumeService.VolumeInfo v =
-              volumes.get().ensure(name, labels == null ? Map.of() : labels);
+          if (settings.dryRun()) {
+            return new VolumeDetails(volume, "local", "", all, List.of(), 0);
+          }
+          VolumeService.VolumeInfo v = volumes.get().ensure(volume, all);
           return new VolumeDetails(
               v.name(), "local", v.dataDir().toString(), v.labels(), List.of(), 0);
         });
@@ -326,9 +350,11 @@ public final class HostStores implements StoreVerbs {
           List<String> removed = new ArrayList<>();
           long freed = 0;
           for (VolumeService.VolumeInfo v : volumes.get().list()) {
+            // compose's anonymous volumes, and docker's unnamed `volume create` (moby's
+            // AnonymousLabel); a named volume goes only with -a (docker 23+)
             boolean anonymous =
                 "true".equals(v.labels().get(Labels.ANONYMOUS))
-                    || !v.labels().containsKey(Labels.VOLUME);
+                    || v.labels().containsKey(ANONYMOUS_LABEL);
             if (!users.containsKey(v.dataDir().toString()) && (all || anonymous)) {
               freed += volumes.get().size(v.name());
               if (!settings.dryRun()) {
