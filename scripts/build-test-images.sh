@@ -6,6 +6,8 @@
 #   jcompose-test/healthy:latest   + layer with /entrypoint.sh; config with ENTRYPOINT, CMD,
 #                                  HEALTHCHECK, VOLUME, EXPOSE, WORKDIR, STOPSIGNAL, LABEL
 #   jcompose-test/layered:latest   + two layers: files, then a whiteout and an opaque dir; USER app
+#   jcompose-test/hostile-*:latest + layers crafted to escape the root (scripts/lib/hostile.sh),
+#                                  for the security tests
 # Tars are deterministic (sorted, fixed mtime, gzip -n), so an image whose manifest digest the
 # registry already serves is skipped. Env: JCOMPOSE_TEST_REGISTRY (127.0.0.1:5000, host:port of scripts/registry.sh).
 set -euo pipefail
@@ -19,6 +21,8 @@ work="$(mktemp -d /tmp/jcompose-test-images.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 # shellcheck source=lib/oci.sh
 . "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib/oci.sh"
+# shellcheck source=lib/hostile.sh
+. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib/hostile.sh"
 
 busybox_rootfs() {
   local r="$work/busybox"
@@ -67,3 +71,5 @@ mkdir -p "$wh/data" "$wh/opq"
 layer "$wh" whiteouts
 image jcompose-test/layered:latest -- "$PATH_ENV,\"Cmd\":[\"sh\"],\"User\":\"app\"" \
   "${BASE[@]}" "${FILES[@]}" "$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID"
+
+hostile_images

@@ -19,12 +19,18 @@ size() { stat -c %s "$1"; }
 # layer DIR NAME [TAR-OPTION...] -> writes $blobs/<hex>, sets LAYER_DIGEST LAYER_SIZE LAYER_DIFFID
 layer() {
   local dir="$1" name="$2"; shift 2
+  tar -C "$dir" --sort=name --mtime="$MTIME" --numeric-owner --format=gnu "$@" -cf "$work/$name.tar" .
+  layer_tar "$work/$name.tar" "$name"
+}
+
+# layer_tar TAR NAME -> the same from a tar the caller made (it is consumed)
+layer_tar() {
+  local tar="$1" name="$2"
   local b="${blobs:-$work/blobs}"
   mkdir -p "$b"
-  tar -C "$dir" --sort=name --mtime="$MTIME" --numeric-owner --format=gnu "$@" -cf "$work/$name.tar" .
-  LAYER_DIFFID="sha256:$(sha "$work/$name.tar")"
-  gzip -n "-${gzip_level:-9}" < "$work/$name.tar" > "$work/$name.tar.gz"
-  rm -f "$work/$name.tar"
+  LAYER_DIFFID="sha256:$(sha "$tar")"
+  gzip -n "-${gzip_level:-9}" < "$tar" > "$work/$name.tar.gz"
+  rm -f "$tar"
   LAYER_DIGEST="sha256:$(sha "$work/$name.tar.gz")"
   LAYER_SIZE="$(size "$work/$name.tar.gz")"
   mv "$work/$name.tar.gz" "$b/${LAYER_DIGEST#sha256:}"

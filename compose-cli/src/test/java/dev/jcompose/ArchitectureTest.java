@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module and package graph of jcompose (ARCHITECTURE.md), checked on the main classes of every
- * module: the CLI reaches the engine only through the scheduler's API, reads the model and converts
- * through the convert module's door; convert reads only the model; runtime and netmgr are two
- * independent floors below the scheduler and know nothing of compose; no package depends on itself
- * through others.
+ * module: the CLI reaches the engine only through the scheduler's API, reads the model, converts
+ * through the convert module's door and writes JSON with the one codec; convert reads only the
+ * model; runtime and netmgr are two independent floors below the scheduler and know nothing of
+ * compose; no package depends on itself through others.
  */
 class ArchitectureTest {
   private static final JavaClasses MAIN =
@@ -37,9 +37,8 @@ class ArchitectureTest {
             "dev.jcompose.model..",
             "dev.jcompose.convert",
             "dev.jcompose.convert.api..",
-            "java..",
-            "picocli..",
-            "com.fasterxml.jackson..")
+            "dev.jcompose.common.json..",
+            "java..")
         .check(MAIN);
   }
 

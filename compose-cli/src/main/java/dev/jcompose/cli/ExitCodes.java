@@ -5,9 +5,9 @@ import dev.jcompose.scheduler.api.ComposeException;
 
 /**
  * The one place where failures become exit codes. docker compose exits 1 for every failure; we keep
- * 1 for user errors so scripts behave the same, and use 2 for usage errors like picocli, 125 for
- * internal failures of jcompose itself (as docker run does for daemon errors). Every failure of a
- * verb arrives as a {@link ComposeException} whose kind says which.
+ * 1 for user errors so scripts behave the same, and use 2 for usage errors (as cobra and getopt
+ * do), 125 for internal failures of jcompose itself (as docker run does for daemon errors). Every
+ * failure of a verb arrives as a {@link ComposeException} whose kind says which.
  */
 final class ExitCodes {
   static final int FAILURE = 1;

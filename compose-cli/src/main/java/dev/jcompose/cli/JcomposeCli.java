@@ -1,30 +1,53 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.cli.args.ArgParser;
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Help;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.UsageException;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.option.ProjectOptions;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import java.util.Map;
 
 /**
- * {@code jcompose}: the entry point. Each subcommand is one thin class that parses its flags,
- * builds an options record and calls one service method; {@link ShortErrorHandler} turns user
- * errors into one-line messages and exit codes (no stack traces).
+ * {@code jcompose}: the entry point. Each verb is one thin class that declares what it accepts,
+ * builds an options record and calls one service method; only the verb a command line names is
+ * made. {@link ShortErrorHandler} turns failures into one-line messages and exit codes (no stack
+ * traces).
  */
-@Command(
-    name = "jcompose",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = "Define and run multi-container applications, with its own container runtime.",
-    subcommands = {CommandLine.HelpCommand.class})
-public final class JcomposeCli implements Runnable {
-
-  @Mixin ProjectOptions project;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+public final class JcomposeCli implements Command {
+  static final Opt VERSION = Opt.flag("Print version information and exit.", "-V", "--version");
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Define and run multi-container applications, with its own container runtime.")
+          .options(VERSION)
+          .build();
 
   @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Command child(String name) {
+    return Subcommands.create(name);
+  }
+
+  @Override
+  public int run(Args args) {
+    if (args.has(VERSION)) {
+      System.out.println("jcompose version " + version());
+    } else {
+      System.out.print(help(this));
+    }
+    System.out.flush();
+    return 0;
+  }
+
+  /** The version from the jar manifest, "dev" when run from classes. */
+  public static String version() {
+    String v = JcomposeCli.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
   }
 
   public static void main(String[] args) {
@@ -33,18 +56,28 @@ public final class JcomposeCli implements Runnable {
 
   /** Runs the CLI and returns the exit code (tests call this instead of main). */
   public static int execute(String... args) {
-    CommandLine cli = newCommandLine(args);
-    return cli.execute(args);
+    try {
+      ArgParser.Parsed parsed =
+          new ArgParser(ProjectOptions.GLOBALS).parse(new JcomposeCli(), args);
+      Command command = parsed.command();
+      if (parsed.help() || !command.spec().subverbs().isEmpty()) {
+        System.out.print(help(command));
+        System.out.flush();
+        return 0;
+      }
+      return command.run(parsed.args());
+    } catch (UsageException e) {
+      return ShortErrorHandler.usage(e);
+    } catch (Exception e) {
+      return ShortErrorHandler.failure(e);
+    }
   }
 
-  /** The command line for {@code args}: only the verb they name is built (all for help). */
-  static CommandLine newCommandLine(String... args) {
-    CommandLine cli = new CommandLine(new JcomposeCli());
-    Subcommands.register(cli, args);
-    ShortErrorHandler handler = new ShortErrorHandler();
-    cli.setExecutionExceptionHandler(handler);
-    cli.setParameterExceptionHandler(handler);
-    cli.setExitCodeExceptionMapper(ExitCodes::of);
-    return cli;
+  /** The help of {@code command}: the root's lists every verb. */
+  static String help(Command command) {
+    VerbSpec spec = command.spec();
+    Map<String, String> commands =
+        spec.path().isEmpty() ? Subcommands.descriptions() : spec.subverbs();
+    return Help.of(spec, ProjectOptions.GLOBALS, commands);
   }
 }

@@ -1,21 +1,17 @@
 package dev.jcompose.cli;
 
-import java.io.PrintWriter;
-import picocli.CommandLine;
-import picocli.CommandLine.IExecutionExceptionHandler;
-import picocli.CommandLine.IParameterExceptionHandler;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
+import dev.jcompose.cli.args.UsageException;
+import java.io.PrintStream;
 
 /**
  * Prints failures as one line on stderr. Known (user-facing) exceptions print only their message;
  * anything else is a bug and prints its stack trace when JCOMPOSE_DEBUG is set.
  */
-final class ShortErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+final class ShortErrorHandler {
+  private ShortErrorHandler() {}
 
-  @Override
-  public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parsed) {
-    PrintWriter err = cli.getErr();
+  static int failure(Exception ex) {
+    PrintStream err = System.err;
     int code = ExitCodes.of(ex);
     if (code == ExitCodes.INTERNAL) {
       err.println("internal error: " + ex);
@@ -29,12 +25,11 @@ final class ShortErrorHandler implements IExecutionExceptionHandler, IParameterE
     return code;
   }
 
-  @Override
-  public int handleParseException(ParameterException ex, String[] args) {
-    PrintWriter err = ex.getCommandLine().getErr();
+  static int usage(UsageException ex) {
+    PrintStream err = System.err;
     err.println(ex.getMessage());
-    err.println(
-        "Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+    String name = ex.verb() == null ? "jcompose" : ex.verb().qualifiedName();
+    err.println("Run '" + name + " --help' for usage.");
     err.flush();
     return ExitCodes.USAGE;
   }

@@ -2,24 +2,34 @@ package dev.jcompose.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.cli.args.Command;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class SubcommandsTest {
   @Test
-  void verbOf_skipsGlobalOptionsAndTheirValues() {
-    assertThat(
-            Subcommands.verbOf("-f", "a.yaml", "--project-name", "x", "--profile", "p", "up", "-d"))
-        .isEqualTo("up");
-    assertThat(Subcommands.verbOf("--file=a.yaml", "logs", "-f")).isEqualTo("logs");
-    assertThat(Subcommands.verbOf("--help")).isEmpty();
+  void everyListedVerbIsMade_underItsOwnName() {
+    for (String name : Subcommands.names()) {
+      Command verb = Subcommands.create(name);
+      assertThat(verb).as(name).isNotNull();
+      assertThat(verb.spec().path()).containsExactly(name);
+      assertThat(verb.spec().description()).isNotBlank();
+    }
+    assertThat(Subcommands.create("nope")).isNull();
   }
 
   @Test
-  void onlyTheNamedVerbIsBuilt_helpGetsThemAll() {
-    CommandLine one = JcomposeCli.newCommandLine("-p", "x", "ps");
-    assertThat(one.getSubcommands()).containsOnlyKeys("help", "ps");
-    CommandLine all = JcomposeCli.newCommandLine("--help");
-    assertThat(all.getSubcommands().keySet()).containsAll(Subcommands.names());
+  void visible_isTheHelpList_withSpecsCompletionCanWalk() {
+    assertThat(Subcommands.visible().keySet()).containsExactlyElementsOf(Subcommands.names());
+    assertThat(Subcommands.visible().get("volume").spec().subverbs()).containsKeys("ls", "rm");
+    assertThat(Subcommands.visible().get("stop").spec().operands()).isEqualTo("[SERVICE...]");
+  }
+
+  @Test
+  void rootHelp_listsEveryVerb() {
+    String help = JcomposeCli.help(new JcomposeCli());
+    assertThat(help).startsWith("Usage:  jcompose [OPTIONS] COMMAND");
+    for (String name : Subcommands.names()) {
+      assertThat(help).contains("\n  " + name + " ");
+    }
   }
 }

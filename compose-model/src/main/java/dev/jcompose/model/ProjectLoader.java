@@ -9,6 +9,7 @@ import dev.jcompose.model.load.ProjectTreeLoader;
 import dev.jcompose.model.normalize.CanonicalProject;
 import dev.jcompose.model.normalize.ProjectNormalizer;
 import dev.jcompose.model.normalize.TypedProjectBuilder;
+import dev.jcompose.model.normalize.UnusedResources;
 import dev.jcompose.model.tree.TreeSourceMap;
 import dev.jcompose.model.validate.ProjectValidator;
 import java.util.ArrayList;
@@ -28,6 +29,15 @@ public final class ProjectLoader {
 
   public static Project load(LoadOptions options) {
     return loadDetailed(options).project();
+  }
+
+  /**
+   * The name {@link #load} gives the project ({@code -p}, {@code COMPOSE_PROJECT_NAME}, the files'
+   * {@code name:}, the directory), without loading it: for verbs that act on the project's existing
+   * containers ({@code ps}, {@code logs}, {@code exec}...).
+   */
+  public static String projectName(LoadOptions options) {
+    return ProjectTreeLoader.projectName(options);
   }
 
   public static LoadResult loadDetailed(LoadOptions options) {
@@ -57,6 +67,14 @@ public final class ProjectLoader {
       // like docker compose's --no-interpolate path (ToModel), no consistency checks on raw text
       ProjectValidator.validate(canonical);
       warnings.addAll(ProjectValidator.checkSecurity(canonical, loaded.projectDir()));
+      // then, like its loader (ToProject), only the resources the services use
+      canonical =
+          new CanonicalProject(
+              UnusedResources.drop(canonical.model()),
+              canonical.source(),
+              canonical.disabledServices(),
+              canonical.allProfiles(),
+              canonical.warnings());
     }
     Project project =
         TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files(), raw);

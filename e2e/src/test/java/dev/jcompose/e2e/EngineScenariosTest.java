@@ -3,8 +3,8 @@ package dev.jcompose.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 /** Issue "engine": dependency gating, restart policies, re-adoption and serialised ups. */
 @Tag("root")
 class EngineScenariosTest extends OneProjectPerTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void dependant_startsAfterHealthyAndCompletedDependencies() {
@@ -226,7 +225,7 @@ class EngineScenariosTest extends OneProjectPerTest {
     List<JsonNode> out = new ArrayList<>();
     for (String line : jc.run("ps", "-a", "--format", "json").assertOk().stdout().split("\n")) {
       if (!line.isBlank()) {
-        out.add(JSON.readTree(line));
+        out.add(Json.parse(line));
       }
     }
     return out;

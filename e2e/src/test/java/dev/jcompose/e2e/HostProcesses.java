@@ -2,7 +2,7 @@ package dev.jcompose.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 
 /** What the tests see of containers from the host: pids under /proc, and kill -9 as a crash. */
 final class HostProcesses {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private HostProcesses() {}
 
@@ -22,7 +21,7 @@ final class HostProcesses {
   static long initOf(Jcompose jc, String container) {
     Path state = jc.root.resolve("data/containers/" + container + "/state.json");
     try {
-      return JSON.readTree(state.toFile()).get("pid").asLong();
+      return Json.parse(state).get("pid").asLong();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

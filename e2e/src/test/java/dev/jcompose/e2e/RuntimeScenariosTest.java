@@ -3,8 +3,8 @@ package dev.jcompose.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 /** Issue "native runtime": real containers from the local registry, through the jcompose CLI. */
 @Tag("root")
 class RuntimeScenariosTest extends OneProjectPerTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void up_serviceExitsWithCode_upAndPsReportIt() throws IOException {
@@ -162,7 +161,7 @@ class RuntimeScenariosTest extends OneProjectPerTest {
     List<JsonNode> nodes = new ArrayList<>();
     for (String line : out.split("\n")) {
       if (!line.isBlank()) {
-        nodes.add(JSON.readTree(line));
+        nodes.add(Json.parse(line));
       }
     }
     return nodes;

@@ -3,8 +3,8 @@ package dev.jcompose.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.testkit.HostChecks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +36,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebDbScenariosTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration UP_LIMIT = Duration.ofSeconds(240);
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -180,14 +179,14 @@ class WebDbScenariosTest {
   private JsonNode stats() throws IOException, InterruptedException {
     HttpResponse<String> r = get("/api/stats");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return JSON.readTree(r.body());
+    return Json.parse(r.body());
   }
 
   private String psField(String service, String field) throws IOException {
     for (String line :
         jc.run("ps", "-a", "--format", "json", service).assertOk().stdout().split("\n")) {
       if (!line.isBlank()) {
-        return JSON.readTree(line).get(field).asText();
+        return Json.parse(line).get(field).asText();
       }
     }
     return "absent";

@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * Host-side names of one engine instance. Interfaces: bridges {@code jcb} + 10 hex, host veth ends
- * {@code jcv} + 10 hex (13 chars, under IFNAMSIZ 15). Hashes include the instance (the state dir)
- * so two engines with their own state never collide on a network called "p_default". Every link
- * carries an ifalias {@code jcompose:<instance>:…} so a restarted engine finds its orphans and only
- * its own; its firewall rules live in a table of its own for the same reason.
+ * {@code jcv} + 10 hex, stand-in macvlan/ipvlan parents {@code jcp} + 10 hex (13 chars, under
+ * IFNAMSIZ 15). Hashes include the instance (the state dir) so two engines with their own state
+ * never collide on a network called "p_default". Every link carries an ifalias {@code
+ * jcompose:<instance>:…} so a restarted engine finds its orphans and only its own; its firewall
+ * rules live in a table of its own for the same reason.
  */
 final class LinkNames {
   /** What a network name may be here: it marks links (ifalias) and firewall rules (comments). */
@@ -43,6 +44,14 @@ final class LinkNames {
     return "jcb" + hash(instance + "\0" + network, 10);
   }
 
+  /**
+   * The link standing in for a macvlan/ipvlan parent when none is given (docker makes a dummy
+   * link).
+   */
+  String standInParent(String network) {
+    return "jcp" + hash(instance + "\0" + network, 10);
+  }
+
   String veth(String containerId, String network) {
     return "jcv" + hash(instance + "\0" + containerId + "\0" + network, 10);
   }
@@ -54,6 +63,15 @@ final class LinkNames {
    */
   String firewallTable() {
     return "jcompose-" + instance;
+  }
+
+  /** 40 bits of the engine's unique local IPv6 prefix, stable for its state dir. */
+  String uniqueLocalBits() {
+    return hash("ula\0" + instance, 10);
+  }
+
+  String standInAlias(String network) {
+    return aliasPrefix() + "parent:" + network;
   }
 
   String aliasPrefix() {

@@ -12,29 +12,30 @@ import dev.jcompose.netmgr.dns.DnsService;
 import dev.jcompose.netmgr.dns.DnsView;
 import dev.jcompose.netmgr.dns.HostResolvers;
 import dev.jcompose.netmgr.firewall.Firewall;
-import dev.jcompose.netmgr.ipam.AddressAllocator;
-import dev.jcompose.netmgr.ipam.Cidr;
-import dev.jcompose.netmgr.ipam.Ipv4;
+import dev.jcompose.netmgr.ipam.IpAddress;
+import dev.jcompose.netmgr.ipam.IpPrefix;
 import dev.jcompose.netmgr.ipam.SubnetAllocator;
 import dev.jcompose.netmgr.ipam.TakenRange;
 import dev.jcompose.netmgr.link.LinkOps;
 import dev.jcompose.netmgr.link.LinkPresence;
 import dev.jcompose.netmgr.link.NetlinkLinkOps;
-import dev.jcompose.netmgr.link.VethConfig;
 import dev.jcompose.netmgr.ports.PortOwners;
 import dev.jcompose.netmgr.ports.PortProxies;
 import dev.jcompose.netmgr.state.EndpointRecord;
 import dev.jcompose.netmgr.state.GroupCommit;
 import dev.jcompose.netmgr.state.NetState;
 import dev.jcompose.netmgr.state.NetworkRecord;
+import dev.jcompose.netmgr.state.PoolRecord;
 import dev.jcompose.netmgr.state.StateFile;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@link NetworkManager} for Linux: kernel work through {@link LinkOps} and {@link Firewall}, the
@@ -58,6 +59,8 @@ public final class LinuxNetworkManager implements NetworkManager {
   private static final Duration RELEASE_WAIT = Duration.ofSeconds(1);
 
   static final int DNS_PORT = 53;
+  static final String FORWARD4 = "net.ipv4.ip_forward";
+  static final String FORWARD6 = "net.ipv6.conf.all.forwarding";
 
   private final LinkNames names;
   private final LinkOps links;
@@ -65,24 +68,32 @@ public final class LinuxNetworkManager implements NetworkManager {
   private final StateFile store;
   private final DnsFrontend dns;
   private final PortPublisher ports;
-  private final NetworkPlanner planner = new NetworkPlanner(new SubnetAllocator());
+  private final NetworkPlanner planner;
   private final NetState state;
   private final GroupCommit commits;
 
   /**
-   * Addresses handed to attaches whose veth is being made off the lock: network -> container ->
-   * address.
+   * What attaches whose link is being made off the lock hold: network -> container -> addresses and
+   * interface.
    */
-  private final Map<String, Map<String, Integer>> pending = new HashMap<>();
+  private final Map<String, Map<String, Pending>> pending = new HashMap<>();
 
   private final Recovery recovery;
   private boolean started;
+
+  /** An attach in flight: the addresses and the interface name it holds. */
+  private record Pending(List<IpAddress> addresses, String ifName) {}
 
   /** Collaborators, injectable for tests (fake links and firewall, a DNS port above 1024). */
   public record Parts(LinkOps links, Firewall firewall, DnsFrontend dns, PortProxies proxies) {}
 
   public LinuxNetworkManager(Path stateDir, Parts parts) {
     this.names = new LinkNames(stateDir);
+    this.planner =
+        new NetworkPlanner(
+            new SubnetAllocator(
+                SubnetAllocator.DEFAULT_POOLS,
+                List.of(SubnetAllocator.uniqueLocal(names.uniqueLocalBits()))));
     this.links = parts.links();
     this.firewall = parts.firewall();
     this.store = new StateFile(stateDir);
@@ -132,27 +143,91 @@ public final class LinuxNetworkManager implements NetworkManager {
             NetworkException.Kind.CONFLICT,
             "network '"
                 + spec.name()
-                + "' exists with subnet "
-                + existing.subnet()
-                + (existing.internal() ? ", internal" : "")
-                + " which differs from the requested configuration");
+                + "' exists as a "
+                + NetworkPlanner.describe(existing)
+                + ", which differs from the requested configuration");
       }
       return info(existing);
     }
-    NetworkRecord net = planner.plan(spec, names.bridge(spec.name()), takenRanges());
+    NetworkRecord net = planner.plan(spec, names, networkRanges(), links.hostRanges());
+    checkLinks(net);
     try {
-      links.ensureBridge(Recovery.bridgeConfig(names, net));
+      ensureLinks(net);
       state.networks().put(net.name(), net);
       enableForwardingIfNeeded(net);
       persistAndApply();
-      Blocking.await(dns.listen(net.name(), net.gateway()), "DNS listener on " + net.gateway());
+      if (net.hostAddress() != null) {
+        Blocking.await(
+            dns.listen(net.name(), net.hostAddress()), "DNS listener on " + net.hostAddress());
+      }
     } catch (RuntimeException e) {
       state.networks().remove(net.name());
-      links.deleteLink(net.bridge());
+      deleteLinks(net);
       persistAndApply();
       throw e;
     }
     return info(net);
+  }
+
+  /**
+   * What must (not) exist on the host before a network can be made, in dockerd's words where it has
+   * them.
+   */
+  private void checkLinks(NetworkRecord net) {
+    if (net.isBridge() && links.exists(net.bridge())) {
+      throw new NetworkException(
+          NetworkException.Kind.CONFLICT,
+          "network '"
+              + net.name()
+              + "': interface "
+              + net.bridge()
+              + " already exists on this host; jcompose makes its own bridges and does not take"
+              + " over one it did not create");
+    }
+    if (!net.isBridge() && !net.standInParent() && !links.exists(net.parent())) {
+      throw new NetworkException(
+          NetworkException.Kind.NOT_FOUND,
+          "network '"
+              + net.name()
+              + "': -o parent interface was not found on the host: "
+              + net.parent()
+              + (net.parent().contains(".")
+                  ? " (jcompose does not create VLAN sub-interfaces: create it first)"
+                  : ""));
+    }
+    for (NetworkRecord other : state.networks().values()) {
+      boolean sameParent =
+          !other.isBridge() && !net.isBridge() && other.parent().equals(net.parent());
+      if (sameParent
+          && ("passthru".equals(other.options().vlanMode())
+              || "passthru".equals(net.options().vlanMode()))) {
+        throw new NetworkException(
+            NetworkException.Kind.CONFLICT,
+            "network '"
+                + net.name()
+                + "': macvlan network '"
+                + other.name()
+                + "' is already using parent interface "
+                + net.parent()
+                + (net.options().vlanMode().equals("passthru") ? "" : " in mode passthru"));
+      }
+    }
+  }
+
+  private void ensureLinks(NetworkRecord net) {
+    if (net.isBridge()) {
+      links.ensureBridge(Recovery.bridgeConfig(names, net));
+    } else if (net.standInParent()) {
+      links.ensureBridge(Recovery.standInConfig(names, net));
+    }
+  }
+
+  private void deleteLinks(NetworkRecord net) {
+    if (net.isBridge()) {
+      links.deleteLink(net.bridge());
+    } else if (net.standInParent()) {
+      links.deleteLink(net.parent());
+    }
   }
 
   @Override
@@ -160,7 +235,7 @@ public final class LinuxNetworkManager implements NetworkManager {
     Blocking.checkNotEventLoop();
     NetworkRecord net = network(networkName);
     List<EndpointRecord> attached = state.endpointsOf(networkName);
-    Map<String, Integer> attaching = pending.getOrDefault(networkName, Map.of());
+    Map<String, Pending> attaching = pending.getOrDefault(networkName, Map.of());
     if (attached.isEmpty() && !attaching.isEmpty()) {
       throw new NetworkException(
           NetworkException.Kind.CONFLICT,
@@ -180,7 +255,7 @@ public final class LinuxNetworkManager implements NetworkManager {
               + attached.get(0).containerId());
     }
     Blocking.await(dns.unlisten(networkName), "stopping DNS of " + networkName);
-    links.deleteLink(net.bridge());
+    deleteLinks(net);
     state.networks().remove(networkName);
     persistAndApply();
   }
@@ -193,16 +268,15 @@ public final class LinuxNetworkManager implements NetworkManager {
   @Override
   public Endpoint attach(AttachRequest request) {
     Blocking.checkNotEventLoop();
-    VethConfig veth;
-    EndpointRecord e;
+    EndpointPlanner.Plan plan;
     synchronized (this) {
       NetworkRecord net = network(request.networkName());
       EndpointRecord existing =
           state.endpoint(request.containerId(), request.networkName()).orElse(null);
       if (existing != null) {
-        return endpoint(existing);
+        return endpoint(existing, net);
       }
-      Map<String, Integer> attaching = pending.computeIfAbsent(net.name(), k -> new HashMap<>());
+      Map<String, Pending> attaching = pending.computeIfAbsent(net.name(), k -> new HashMap<>());
       if (attaching.containsKey(request.containerId())) {
         throw new NetworkException(
             NetworkException.Kind.CONFLICT,
@@ -212,44 +286,22 @@ public final class LinuxNetworkManager implements NetworkManager {
                 + net.name()
                 + "'");
       }
-      Cidr subnet = Cidr.parse(net.subnet());
-      int address = allocate(net, subnet, request.ipv4Address());
-      attaching.put(request.containerId(), address);
-      String mac =
-          request.macAddress() == null || request.macAddress().isBlank()
-              ? LinkNames.endpointMac(address)
-              : request.macAddress();
-      String hostIf = names.veth(request.containerId(), net.name());
-      String route = request.defaultRoute() && !net.internal() ? net.gateway() : null;
-      veth =
-          new VethConfig(
-              hostIf,
-              net.bridge(),
-              request.netnsPath(),
-              request.ifName(),
-              mac,
-              net.mtu(),
-              Ipv4.format(address) + "/" + subnet.prefix(),
-              route,
-              names.vethAlias(request.containerId(), net.name()));
-      e =
-          new EndpointRecord(
-              request.containerId(),
-              net.name(),
-              hostIf,
-              request.ifName(),
-              Ipv4.format(address),
-              subnet.prefix(),
-              net.gateway(),
-              mac,
-              request.dnsNames(),
-              request.dnsServers());
+      plan =
+          EndpointPlanner.plan(
+              net, request, addressesInUse(net), ifNamesOf(request.containerId()), names);
+      attaching.put(request.containerId(), new Pending(plan.addresses(), plan.endpoint().ifName()));
     }
-    // Off the lock: the address is reserved in `pending`, the veth name is the container's own, and
-    // remove() refuses the network meanwhile. A crash here leaves a veth the state does not know,
-    // which Recovery deletes (it carries our alias), or dies with the container's netns.
+    EndpointRecord e = plan.endpoint();
+    // Off the lock: the addresses are reserved in `pending`, the link's name is the container's
+    // own,
+    // and remove() refuses the network meanwhile. A crash here leaves a veth the state does not
+    // know, which Recovery deletes (it carries our alias), or dies with the container's netns.
     try {
-      links.attachVeth(veth);
+      if (plan.veth() != null) {
+        links.attachVeth(plan.veth());
+      } else {
+        links.attachSublink(plan.sublink());
+      }
     } catch (RuntimeException ex) {
       synchronized (this) {
         unreserve(e);
@@ -257,17 +309,52 @@ public final class LinuxNetworkManager implements NetworkManager {
       throw ex;
     }
     long version;
+    NetworkRecord net;
     synchronized (this) {
       unreserve(e);
       state.putEndpoint(e);
       version = stage();
+      net = state.networks().get(e.networkName());
     }
     commits.awaitDurable(version);
-    return endpoint(e);
+    return endpoint(e, net);
+  }
+
+  /** Addresses of the network's endpoints and of attaches in flight, to their owners. */
+  private Map<IpAddress, String> addressesInUse(NetworkRecord net) {
+    Map<IpAddress, String> inUse = new HashMap<>();
+    for (EndpointRecord e : state.endpointsOf(net.name())) {
+      inUse.put(IpAddress.parse(e.ipv4Address()), "container " + e.containerId());
+      if (e.ipv6Address() != null) {
+        inUse.put(IpAddress.parse(e.ipv6Address()), "container " + e.containerId());
+      }
+    }
+    pending
+        .getOrDefault(net.name(), Map.of())
+        .forEach((c, p) -> p.addresses().forEach(a -> inUse.put(a, "container " + c)));
+    return inUse;
+  }
+
+  /** Interface names the container has or is getting, on every network. */
+  private Set<String> ifNamesOf(String containerId) {
+    Set<String> out = new HashSet<>();
+    state.endpoints().stream()
+        .filter(e -> e.containerId().equals(containerId))
+        .forEach(e -> out.add(e.ifName()));
+    pending
+        .values()
+        .forEach(
+            m -> {
+              Pending p = m.get(containerId);
+              if (p != null) {
+                out.add(p.ifName());
+              }
+            });
+    return out;
   }
 
   private void unreserve(EndpointRecord e) {
-    Map<String, Integer> attaching = pending.get(e.networkName());
+    Map<String, Pending> attaching = pending.get(e.networkName());
     if (attaching != null) {
       attaching.remove(e.containerId());
       if (attaching.isEmpty()) {
@@ -283,7 +370,11 @@ public final class LinuxNetworkManager implements NetworkManager {
     if (e == null) {
       return;
     }
-    links.deleteLink(e.hostIf());
+    if (e.hostIf() != null) {
+      links.deleteLink(
+          e.hostIf()); // a macvlan/ipvlan link stays in the namespace, unaddressed by us, and
+      // dies with it
+    }
     state.removeEndpoint(containerId, networkName);
     boolean lastEndpoint =
         state.endpoints().stream().noneMatch(x -> x.containerId().equals(containerId));
@@ -306,7 +397,8 @@ public final class LinuxNetworkManager implements NetworkManager {
       List<EndpointRecord> gone =
           state.endpoints().stream().filter(e -> e.containerId().equals(containerId)).toList();
       gone.forEach(e -> state.removeEndpoint(containerId, e.networkName()));
-      hostIfs = gone.stream().map(EndpointRecord::hostIf).toList();
+      hostIfs =
+          gone.stream().map(EndpointRecord::hostIf).filter(java.util.Objects::nonNull).toList();
       ports.release(containerId);
       boolean hadPorts = state.ports().remove(containerId) != null;
       version = gone.isEmpty() && !hadPorts ? 0 : stage();
@@ -323,8 +415,41 @@ public final class LinuxNetworkManager implements NetworkManager {
   @Override
   public synchronized void publish(String containerId, List<PortBinding> bindings) {
     Blocking.checkNotEventLoop();
-    bindings.forEach(b -> bridgeOf(containerId, b.containerIp()));
-    List<PortBinding> bound = ports.bind(state, containerId, bindings);
+    List<PortBinding> wanted = new ArrayList<>();
+    for (PortBinding b : bindings) {
+      NetworkRecord net = networkOf(containerId, b.containerIp());
+      if (!net.isBridge()) {
+        // dockerd publishes no ports for macvlan/ipvlan endpoints: the container is on the LAN
+        // itself
+        log(
+            "port "
+                + PortPublisher.describe(b)
+                + " of container "
+                + containerId
+                + " is not published: network '"
+                + net.name()
+                + "' is "
+                + net.driver());
+        continue;
+      }
+      boolean defaultIp = b.hostIp() == null || b.hostIp().isEmpty();
+      String hostIp =
+          defaultIp && net.options().hostBindingIpv4() != null
+              ? net.options().hostBindingIpv4()
+              : b.hostIp();
+      wanted.add(
+          new PortBinding(
+              hostIp,
+              b.hostPort(),
+              b.hostPortEnd(),
+              b.containerIp(),
+              b.containerPort(),
+              b.protocol()));
+    }
+    if (wanted.isEmpty()) {
+      return;
+    }
+    List<PortBinding> bound = ports.bind(state, containerId, wanted);
     List<PortBinding> all = new ArrayList<>(state.ports().getOrDefault(containerId, List.of()));
     all.addAll(bound);
     state.ports().put(containerId, List.copyOf(all));
@@ -363,27 +488,10 @@ public final class LinuxNetworkManager implements NetworkManager {
     ports.releaseAll();
   }
 
-  private int allocate(NetworkRecord net, Cidr subnet, String fixed) {
-    Map<Integer, String> inUse = new HashMap<>();
-    state
-        .endpointsOf(net.name())
-        .forEach(e -> inUse.put(Ipv4.parse(e.ipv4Address()), "container " + e.containerId()));
-    pending.getOrDefault(net.name(), Map.of()).forEach((c, a) -> inUse.put(a, "container " + c));
-    AddressAllocator allocator =
-        new AddressAllocator(
-            net.name(),
-            subnet,
-            net.ipRange() == null ? null : Cidr.parse(net.ipRange()),
-            Ipv4.parse(net.gateway()));
-    return fixed == null || fixed.isBlank()
-        ? allocator.allocate(inUse)
-        : allocator.reserve(fixed, inUse);
-  }
-
-  private String bridgeOf(String containerId, String containerIp) {
+  private NetworkRecord networkOf(String containerId, String containerIp) {
     return state.endpoints().stream()
         .filter(e -> e.containerId().equals(containerId) && e.ipv4Address().equals(containerIp))
-        .map(e -> state.networks().get(e.networkName()).bridge())
+        .map(e -> state.networks().get(e.networkName()))
         .findFirst()
         .orElseThrow(
             () ->
@@ -396,24 +504,37 @@ public final class LinuxNetworkManager implements NetworkManager {
                         + " to publish ports to"));
   }
 
-  private List<TakenRange> takenRanges() {
-    // Own networks first so an overlap names the network rather than its bridge's route.
+  /** The pools of the engine's networks, which a new network must not overlap. */
+  private List<TakenRange> networkRanges() {
     List<TakenRange> taken = new ArrayList<>();
     state
         .networks()
         .values()
         .forEach(
-            n -> taken.add(new TakenRange(Cidr.parse(n.subnet()), "network '" + n.name() + "'")));
-    taken.addAll(links.hostRanges());
+            n ->
+                n.pools()
+                    .forEach(
+                        p ->
+                            taken.add(
+                                new TakenRange(
+                                    IpPrefix.parse(p.subnet()), "network '" + n.name() + "'"))));
     return taken;
   }
 
   private void enableForwardingIfNeeded(NetworkRecord net) {
-    // Forwarding is a host-wide switch: flip it only for the first network that routes out, and
-    // remember that we did, so the rule set can drop all other forwarding (docker's FORWARD DROP).
-    if (!net.internal() && !"1".equals(links.getSysctl("net.ipv4.ip_forward"))) {
-      links.setSysctl("net.ipv4.ip_forward", "1");
+    // Forwarding is a host-wide switch: flip it only for the first bridge network that routes out,
+    // and remember that we did, so the rule set can drop all other forwarding (docker's FORWARD
+    // DROP). macvlan and ipvlan links leave through their parent: the host routes nothing for them.
+    if (!net.isBridge() || net.internal()) {
+      return;
+    }
+    if (!"1".equals(links.getSysctl(FORWARD4))) {
+      links.setSysctl(FORWARD4, "1");
       state.forwardingEnabled(true);
+    }
+    if (net.pool6().isPresent() && !"1".equals(links.getSysctl(FORWARD6))) {
+      links.setSysctl(FORWARD6, "1");
+      state.forwardingEnabled6(true);
     }
   }
 
@@ -447,10 +568,24 @@ public final class LinuxNetworkManager implements NetworkManager {
   }
 
   private static NetworkInfo info(NetworkRecord n) {
-    return new NetworkInfo(n.name(), n.bridge(), n.subnet(), n.gateway(), n.internal(), n.labels());
+    PoolRecord v6 = n.pool6().orElse(null);
+    return new NetworkInfo(
+        n.name(),
+        n.driver(),
+        n.bridge(),
+        n.subnet(),
+        n.gateway(),
+        v6 == null ? null : v6.subnet(),
+        v6 == null ? null : v6.gateway(),
+        n.internal(),
+        n.labels());
   }
 
-  private static Endpoint endpoint(EndpointRecord e) {
+  /**
+   * The caller's view: the embedded DNS answers on the gateway the host holds, where there is one.
+   */
+  private static Endpoint endpoint(EndpointRecord e, NetworkRecord net) {
+    EndpointRecord.V6 v6 = e.v6();
     return new Endpoint(
         e.containerId(),
         e.networkName(),
@@ -459,7 +594,10 @@ public final class LinuxNetworkManager implements NetworkManager {
         e.prefixLength(),
         e.gateway(),
         e.macAddress(),
-        e.gateway());
+        net == null ? null : net.hostAddress(),
+        v6 == null ? null : v6.address(),
+        v6 == null ? 0 : v6.prefixLength(),
+        v6 == null ? null : v6.gateway());
   }
 
   static void log(String message) {

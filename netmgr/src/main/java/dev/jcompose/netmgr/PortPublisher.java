@@ -6,6 +6,8 @@ import dev.jcompose.netmgr.ports.PortOwners;
 import dev.jcompose.netmgr.ports.PortProxies;
 import dev.jcompose.netmgr.state.NetState;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,24 +26,82 @@ final class PortPublisher {
     this.owners = owners;
   }
 
-  /** Binds {@code ports} for {@code containerId}; returns them with random ports resolved. */
+  /**
+   * Binds {@code ports} for {@code containerId}; returns them with random ports resolved and each
+   * host range narrowed to the port it got: the first one of the range that neither another
+   * container's binding (from state) nor a host process (the bind fails) holds, as dockerd's port
+   * allocator hands them out, so replicas published on one range get a port each.
+   */
   List<PortBinding> bind(NetState state, String containerId, List<PortBinding> ports) {
     ports.forEach(PortPublisher::validate);
     checkAgainstState(state, containerId, ports);
-    try {
-      return Blocking.await(proxies.open(containerId, ports), "publishing ports of " + containerId);
-    } catch (PortProxies.BindFailure e) {
-      PortBinding b = e.binding();
-      throw new NetworkException(
-          NetworkException.Kind.CONFLICT,
-          "cannot publish "
-              + describe(b)
-              + " for container "
-              + containerId
-              + ": the port is in use by "
-              + owners.describe(b.protocol(), b.hostPort()),
-          e);
+    Map<Integer, Set<Integer>> refused = new HashMap<>();
+    while (true) {
+      List<PortBinding> concrete = choosePorts(state, containerId, ports, refused);
+      try {
+        return Blocking.await(
+            proxies.open(containerId, concrete), "publishing ports of " + containerId);
+      } catch (PortProxies.BindFailure e) {
+        int i = concrete.indexOf(e.binding());
+        if (i < 0 || !ports.get(i).ranged()) {
+          PortBinding b = e.binding();
+          throw new NetworkException(
+              NetworkException.Kind.CONFLICT,
+              "cannot publish "
+                  + describe(b)
+                  + " for container "
+                  + containerId
+                  + ": the port is in use by "
+                  + owners.describe(b.protocol(), b.hostPort()),
+              e);
+        }
+        refused
+            .computeIfAbsent(i, k -> new HashSet<>())
+            .add(e.binding().hostPort()); // a host process holds it: next one
+      }
     }
+  }
+
+  /**
+   * Each range narrowed to its first port that no binding in state or earlier in the list holds and
+   * no bind refused.
+   */
+  private static List<PortBinding> choosePorts(
+      NetState state,
+      String containerId,
+      List<PortBinding> ports,
+      Map<Integer, Set<Integer>> refused) {
+    List<PortBinding> out = new ArrayList<>();
+    List<PortBinding> held = new ArrayList<>();
+    state.ports().values().forEach(held::addAll);
+    for (int i = 0; i < ports.size(); i++) {
+      PortBinding b = ports.get(i);
+      if (!b.ranged()) {
+        out.add(b);
+        held.add(b);
+        continue;
+      }
+      PortBinding chosen = null;
+      for (int p = b.hostPort(); p <= b.hostPortEnd() && chosen == null; p++) {
+        PortBinding candidate = b.on(b.hostIp(), p);
+        boolean free =
+            !refused.getOrDefault(i, Set.of()).contains(p)
+                && held.stream().noneMatch(h -> clash(candidate, h));
+        chosen = free ? candidate : null;
+      }
+      if (chosen == null) {
+        throw new NetworkException(
+            NetworkException.Kind.CONFLICT,
+            "cannot publish "
+                + describe(b)
+                + " for container "
+                + containerId
+                + ": every port of the range is already in use");
+      }
+      out.add(chosen);
+      held.add(chosen);
+    }
+    return out;
   }
 
   void release(String containerId) {
@@ -94,8 +154,15 @@ final class PortPublisher {
     }
   }
 
+  /**
+   * Whether two bindings cannot both hold their host port. A range never clashes here: its bind
+   * takes the first port of it that is free (replicas published on one range), or names the range
+   * when none is.
+   */
   private static boolean clash(PortBinding a, PortBinding b) {
     return a.hostPort() != 0
+        && !a.ranged()
+        && !b.ranged()
         && a.hostPort() == b.hostPort()
         && a.protocol().equals(b.protocol())
         && (any(a.hostIp()) || any(b.hostIp()) || a.hostIp().equals(b.hostIp()));
@@ -108,7 +175,7 @@ final class PortPublisher {
           "protocol '" + b.protocol() + "' is not supported (tcp or udp)");
     }
     if (b.hostPort() < 0
-        || b.hostPort() > 65535
+        || b.hostPortEnd() > 65535
         || b.containerPort() < 1
         || b.containerPort() > 65535) {
       throw new NetworkException(
@@ -124,6 +191,7 @@ final class PortPublisher {
     return (any(b.hostIp()) ? "0.0.0.0" : b.hostIp())
         + ":"
         + b.hostPort()
+        + (b.ranged() ? "-" + b.hostPortEnd() : "")
         + "->"
         + b.containerPort()
         + "/"

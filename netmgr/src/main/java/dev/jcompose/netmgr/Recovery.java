@@ -7,6 +7,8 @@ import dev.jcompose.netmgr.link.LinkOps;
 import dev.jcompose.netmgr.state.EndpointRecord;
 import dev.jcompose.netmgr.state.NetState;
 import dev.jcompose.netmgr.state.NetworkRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,20 +34,41 @@ final class Recovery {
   }
 
   static BridgeConfig bridgeConfig(LinkNames names, NetworkRecord n) {
-    String prefix = n.subnet().substring(n.subnet().indexOf('/'));
+    String v4 = n.hostAddress() == null ? null : n.hostAddress() + "/" + n.pool4().prefixLength();
+    String v6 =
+        n.hostAddress6() == null
+            ? null
+            : n.hostAddress6() + "/" + n.pool6().orElseThrow().prefixLength();
     return new BridgeConfig(
         n.bridge(),
         LinkNames.bridgeMac(n.bridge()),
         n.mtu(),
-        n.gateway() + prefix,
+        v4,
+        v6,
         names.bridgeAlias(n.name()),
         n.internal());
+  }
+
+  /**
+   * The parent of a macvlan/ipvlan network given none: docker makes a dummy link; a bridge without
+   * ports and addresses is the same dead end (nothing it receives goes anywhere) and exists in
+   * every kernel that runs jcompose's bridges, where dummy links are an optional module.
+   */
+  static BridgeConfig standInConfig(LinkNames names, NetworkRecord n) {
+    return new BridgeConfig(
+        n.parent(),
+        LinkNames.bridgeMac(n.parent()),
+        NetworkPlanner.DEFAULT_MTU,
+        null,
+        null,
+        names.standInAlias(n.name()),
+        true);
   }
 
   void run(NetState state) {
     List<LinkInfo> found = links.listLinks(names.aliasPrefix());
     Set<String> expected = new HashSet<>();
-    state.networks().values().forEach(n -> expected.add(n.bridge()));
+    state.networks().values().forEach(n -> expected.add(n.isBridge() ? n.bridge() : n.parent()));
     state.endpoints().forEach(e -> expected.add(e.hostIf()));
     found.stream()
         .map(LinkInfo::name)
@@ -53,18 +76,32 @@ final class Recovery {
         .forEach(links::deleteLink);
     Set<String> present = found.stream().map(LinkInfo::name).collect(Collectors.toSet());
     for (EndpointRecord e : state.endpoints()) {
-      if (!present.contains(e.hostIf())) {
+      // a macvlan/ipvlan link lives only in the container's namespace: it exists while that does
+      boolean alive =
+          e.hostIf() != null
+              ? present.contains(e.hostIf())
+              : e.netns() != null && Files.exists(Path.of(e.netns()));
+      if (!alive) {
         state.removeEndpoint(e.containerId(), e.networkName());
       }
     }
     Set<String> attached =
         state.endpoints().stream().map(EndpointRecord::containerId).collect(Collectors.toSet());
     state.ports().keySet().removeIf(c -> !attached.contains(c));
-    state.networks().values().forEach(n -> links.ensureBridge(bridgeConfig(names, n)));
+    for (NetworkRecord n : state.networks().values()) {
+      if (n.isBridge()) {
+        links.ensureBridge(bridgeConfig(names, n));
+      } else if (n.standInParent()) {
+        links.ensureBridge(standInConfig(names, n));
+      }
+    }
     restoreForwarding(state);
     for (NetworkRecord n : state.networks().values()) {
+      if (n.hostAddress() == null) {
+        continue;
+      }
       try {
-        Blocking.await(dns.listen(n.name(), n.gateway()), "DNS listener on " + n.gateway());
+        Blocking.await(dns.listen(n.name(), n.hostAddress()), "DNS listener on " + n.hostAddress());
       } catch (RuntimeException e) {
         LinuxNetworkManager.log(
             "embedded DNS for network " + n.name() + " is unavailable: " + e.getMessage());
@@ -76,11 +113,20 @@ final class Recovery {
   }
 
   private void restoreForwarding(NetState state) {
-    boolean routesOut = state.networks().values().stream().anyMatch(n -> !n.internal());
+    boolean routesOut =
+        state.networks().values().stream().anyMatch(n -> n.isBridge() && !n.internal());
+    boolean routesOut6 =
+        state.networks().values().stream()
+            .anyMatch(n -> n.isBridge() && !n.internal() && n.pool6().isPresent());
     if (state.forwardingEnabled()
         && routesOut
-        && !"1".equals(links.getSysctl("net.ipv4.ip_forward"))) {
-      links.setSysctl("net.ipv4.ip_forward", "1");
+        && !"1".equals(links.getSysctl(LinuxNetworkManager.FORWARD4))) {
+      links.setSysctl(LinuxNetworkManager.FORWARD4, "1");
+    }
+    if (state.forwardingEnabled6()
+        && routesOut6
+        && !"1".equals(links.getSysctl(LinuxNetworkManager.FORWARD6))) {
+      links.setSysctl(LinuxNetworkManager.FORWARD6, "1");
     }
   }
 }

@@ -16,7 +16,6 @@ import dev.jcompose.netmgr.ports.PortProxies;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +58,8 @@ class LinuxNetworkManagerTest {
     assertThat(links.calls)
         .containsExactly(
             "bridge " + net.bridge() + " 172.29.0.1/24 mtu 1500", "sysctl net.ipv4.ip_forward=1");
+    assertThat(net.driver()).isEqualTo("bridge");
+    assertThat(net.subnet6()).isNull();
     assertThat(firewall.rules)
         .contains("ip saddr 172.29.0.0/24", "masquerade", "forwarding enabled for jcompose only");
     assertThat(dns.listening).containsExactly("p_default@172.29.0.1");
@@ -81,7 +82,7 @@ class LinuxNetworkManagerTest {
     create("p_a", false);
     links.hostRanges.add(
         new dev.jcompose.netmgr.ipam.TakenRange(
-            dev.jcompose.netmgr.ipam.Cidr.parse("172.29.1.0/24"),
+            dev.jcompose.netmgr.ipam.IpPrefix.parse("172.29.1.0/24"),
             "host route 172.29.1.0/24 dev wg0"));
 
     assertThat(create("p_b", false).subnet()).isEqualTo("172.29.2.0/24");
@@ -114,7 +115,7 @@ class LinuxNetworkManagerTest {
                 + " master "
                 + net.bridge()
                 + " -> /run/ns/c2 eth0 "
-                + "172.29.0.50/24 mac 02:42:ac:1d:00:32 default 172.29.0.1");
+                + "172.29.0.50/24 mac 02:42:ac:1d:00:32 mtu 1500 default 172.29.0.1");
     assertThat(dns.resolve("p_default", "172.29.0.2", "db")).containsExactly("172.29.0.50");
   }
 
@@ -302,8 +303,18 @@ class LinuxNetworkManagerTest {
     }
 
     @Override
+    public void attachSublink(dev.jcompose.netmgr.link.SublinkConfig l) {
+      d.attachSublink(l);
+    }
+
+    @Override
     public synchronized void deleteLink(String name) {
       d.deleteLink(name);
+    }
+
+    @Override
+    public boolean exists(String name) {
+      return d.exists(name);
     }
 
     @Override
@@ -332,7 +343,7 @@ class LinuxNetworkManagerTest {
   }
 
   private NetworkInfo create(String name, boolean internal) {
-    return manager.create(new NetworkSpec(name, internal, List.of(), null, Map.of(), Map.of()));
+    return manager.create(NetworkSpec.bridge(name, internal, List.of()));
   }
 
   private Endpoint attach(String container, String network, String ip, String... names) {
@@ -341,7 +352,7 @@ class LinuxNetworkManagerTest {
             container,
             network,
             Path.of("/run/ns/" + container),
-            "eth0",
+            null,
             ip,
             null,
             List.of(names),

@@ -22,7 +22,7 @@ class StateFileTest {
     s.networks()
         .put(
             "p_default",
-            new NetworkRecord(
+            NetworkRecord.bridge(
                 "p_default",
                 "jcb1",
                 "172.29.0.0/24",

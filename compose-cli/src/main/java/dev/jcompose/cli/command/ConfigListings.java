@@ -1,5 +1,6 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
 import dev.jcompose.model.api.ComposeFileException;
 import dev.jcompose.model.api.LoadResult;
 import dev.jcompose.model.api.Project;
@@ -22,21 +23,21 @@ final class ConfigListings {
   private ConfigListings() {}
 
   /** The lines for a listing flag, or null when no listing flag is set. */
-  static List<String> lines(ConfigCommand c, LoadResult result) {
+  static List<String> lines(Args args, LoadResult result) {
     Project p = result.project();
-    if (c.services) {
+    if (args.has(ConfigCommand.SERVICES)) {
       return new ArrayList<>(new TreeSet<>(p.services().keySet()));
     }
-    if (c.volumes) {
+    if (args.has(ConfigCommand.VOLUMES)) {
       return new ArrayList<>(new TreeSet<>(p.volumes().keySet()));
     }
-    if (c.networks) {
+    if (args.has(ConfigCommand.NETWORKS)) {
       return new ArrayList<>(new TreeSet<>(p.networks().keySet()));
     }
-    if (c.profiles) {
+    if (args.has(ConfigCommand.PROFILES)) {
       return result.allProfiles();
     }
-    if (c.images) {
+    if (args.has(ConfigCommand.IMAGES)) {
       List<String> out = new ArrayList<>();
       new TreeSet<>(p.services().keySet())
           .forEach(name -> out.add(imageOf(p, p.services().get(name))));

@@ -1,18 +1,17 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.convert.KubernetesConverter;
 import dev.jcompose.convert.api.Conversion;
 import dev.jcompose.convert.api.ConvertOptions;
 import dev.jcompose.convert.api.Finding;
 import dev.jcompose.model.ProjectLoader;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose convert --format kubernetes [-o DIR]}: the resolved project as Kubernetes
@@ -20,54 +19,53 @@ import picocli.CommandLine.Spec;
  * one file per object into DIR; each attribute that could not be kept as written is reported on
  * stderr as {@code warning: file:line:column: attribute: what happens to it}.
  */
-@Command(name = "convert", description = "Convert the compose project to Kubernetes manifests")
-public final class ConvertCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "Target format. Values: [kubernetes]")
-  String format = "kubernetes";
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "DIR",
-      description = "Write one file per object into DIR (default: stdout)")
-  Path output;
-
-  @Option(
-      names = "--storage-size",
-      paramLabel = "SIZE",
-      description = "Size each PersistentVolumeClaim requests (default: 1Gi)")
-  String storageSize = ConvertOptions.DEFAULT_STORAGE;
-
-  @Option(
-      names = "--wait-image",
-      paramLabel = "IMAGE",
-      description = "Image of the init containers that wait for dependencies (runs kubectl)")
-  String waitImage = ConvertOptions.DEFAULT_WAIT_IMAGE;
+public final class ConvertCommand implements Command {
+  private static final Opt FORMAT =
+      Opt.value("FORMAT", "Target format. Values: [kubernetes]", "--format");
+  private static final Opt OUTPUT =
+      Opt.value("DIR", "Write one file per object into DIR (default: stdout)", "-o", "--output");
+  private static final Opt STORAGE_SIZE =
+      Opt.value(
+          "SIZE", "Size each PersistentVolumeClaim requests (default: 1Gi)", "--storage-size");
+  private static final Opt WAIT_IMAGE =
+      Opt.value(
+          "IMAGE",
+          "Image of the init containers that wait for dependencies (runs kubectl)",
+          "--wait-image");
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Convert the compose project to Kubernetes manifests", "convert")
+          .options(FORMAT, OUTPUT, STORAGE_SIZE, WAIT_IMAGE)
+          .build();
 
   @Override
-  public Integer call() throws IOException {
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) throws IOException {
+    String format = args.get(FORMAT, "kubernetes");
     if (!format.equals("kubernetes")) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "unsupported format \"" + format + "\": use kubernetes");
+      throw args.usage("unsupported format \"" + format + "\": use kubernetes");
     }
     Conversion c =
         KubernetesConverter.convert(
-            ProjectLoader.loadDetailed(CommandContext.loadOptions(spec)),
-            new ConvertOptions(storageSize, waitImage, System.getenv()));
-    PrintWriter err = spec.commandLine().getErr();
+            ProjectLoader.loadDetailed(CommandContext.loadOptions(args)),
+            new ConvertOptions(
+                args.get(STORAGE_SIZE, ConvertOptions.DEFAULT_STORAGE),
+                args.get(WAIT_IMAGE, ConvertOptions.DEFAULT_WAIT_IMAGE),
+                System.getenv()));
+    PrintStream err = System.err;
     for (Finding f : c.findings()) {
       err.println("warning: " + f);
     }
     err.flush();
+    String output = args.get(OUTPUT);
     if (output != null) {
-      c.writeTo(output).forEach(p -> err.println("wrote " + p));
+      c.writeTo(Path.of(output)).forEach(p -> err.println("wrote " + p));
       err.flush();
     } else {
-      PrintWriter out = spec.commandLine().getOut();
+      PrintStream out = System.out;
       out.print(c.yaml());
       out.flush();
     }

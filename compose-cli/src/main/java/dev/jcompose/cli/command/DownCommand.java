@@ -1,60 +1,50 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.DownOptions;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/**
- * {@code jcompose down [SERVICE...]}: stops and removes the project's containers and networks
- * ({@code -v} volumes, {@code --rmi} images); with services, only theirs.
- */
-@Command(name = "down", description = "Stop and remove containers, networks")
-public final class DownCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Option(
-      names = {"-v", "--volumes"},
-      description = "Remove named volumes declared in the volumes section and anonymous volumes")
-  boolean volumes;
-
-  @Option(
-      names = "--remove-orphans",
-      description = "Remove containers for services not defined in the Compose file")
-  boolean removeOrphans;
-
-  @Option(
-      names = {"-t", "--timeout"},
-      paramLabel = "SECONDS",
-      description = "Shutdown timeout in seconds")
-  Integer timeout;
-
-  @Option(
-      names = "--rmi",
-      paramLabel = "TYPE",
-      description =
-          "Remove images used by services. \"local\" remove only images that don't have a custom tag (\"local\"|\"all\")")
-  String rmi;
-
-  @Parameters(paramLabel = "SERVICE", description = "Only these services' containers")
-  List<String> services = new ArrayList<>();
+/** {@code jcompose down}: stops and removes the project's containers and networks. */
+public final class DownCommand implements Command {
+  private static final Opt VOLUMES =
+      Opt.flag(
+          "Remove named volumes declared in the volumes section and anonymous volumes",
+          "-v",
+          "--volumes");
+  private static final Opt REMOVE_ORPHANS =
+      Opt.flag(
+          "Remove containers for services not defined in the Compose file", "--remove-orphans");
+  private static final Opt TIMEOUT =
+      Opt.value("SECONDS", "Shutdown timeout in seconds", "-t", "--timeout");
+  private static final Opt RMI =
+      Opt.value("TYPE", "Remove images used by services: local or all", "--rmi");
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Stop and remove containers, networks", "down")
+          .options(VOLUMES, REMOVE_ORPHANS, TIMEOUT, RMI)
+          .build();
 
   @Override
-  public Integer call() {
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) {
+    String rmi = args.get(RMI);
     if (rmi != null && !rmi.equals("local") && !rmi.equals("all")) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "invalid --rmi '" + rmi + "': use local or all");
+      throw args.usage("invalid --rmi '" + rmi + "': use local or all");
     }
-    Project project = CommandContext.projectIfAvailable(spec);
-    String name = project != null ? project.name() : CommandContext.projectName(spec);
-    DownOptions options = new DownOptions(volumes, removeOrphans, timeout, rmi, services);
-    CommandContext.compose(spec).down(name, project, options, CommandContext.progress(spec));
+    DownOptions options =
+        new DownOptions(args.has(VOLUMES), args.has(REMOVE_ORPHANS), args.integer(TIMEOUT), rmi);
+    Project project = CommandContext.projectIfAvailable(args);
+    String name = project != null ? project.name() : CommandContext.projectName(args);
+    CommandContext.compose
+        .get()
+        .down(name, project, options, new ProgressPrinter(System.err, false));
     return 0;
   }
 }

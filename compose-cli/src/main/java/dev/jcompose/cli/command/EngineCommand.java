@@ -1,43 +1,60 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.scheduler.api.EngineControl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose engine status|stop|install}: the engine runs by itself (the CLI starts it on
  * demand); these verbs inspect it, stop it (containers keep running), or install a systemd unit so
  * it starts at boot and brings back {@code restart: always/unless-stopped} services.
  */
-@Command(
-    name = "engine",
-    description = "Manage the jcompose engine",
-    subcommands = {
-      EngineCommand.Status.class,
-      EngineCommand.Stop.class,
-      EngineCommand.Install.class
-    })
-public final class EngineCommand implements Runnable {
+public final class EngineCommand implements Command {
   static final Path UNIT = Path.of("/etc/systemd/system/jcompose-engine.service");
-
-  @Spec CommandLine.Model.CommandSpec spec;
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Manage the jcompose engine", "engine")
+          .subverb("status", Status.SPEC.description())
+          .subverb("stop", Stop.SPEC.description())
+          .subverb("install", Install.SPEC.description())
+          .build();
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public VerbSpec spec() {
+    return SPEC;
   }
 
-  @Command(name = "status", description = "Show whether the engine runs (exit 1 if not)")
-  static final class Status implements Callable<Integer> {
+  @Override
+  public Command child(String name) {
+    return switch (name) {
+      case "status" -> new Status();
+      case "stop" -> new Stop();
+      case "install" -> new Install();
+      default -> null;
+    };
+  }
+
+  @Override
+  public int run(Args args) {
+    return 0; // a group: the CLI prints its help when no sub-verb is named
+  }
+
+  static final class Status implements Command {
+    static final VerbSpec SPEC =
+        VerbSpec.of("Show whether the engine runs (exit 1 if not)", "engine", "status").build();
+
     @Override
-    public Integer call() {
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
+    @Override
+    public int run(Args args) {
       Optional<EngineControl.Status> s = CommandContext.engineControl.get().status();
       if (s.isEmpty()) {
         System.out.println("jcompose engine is not running");
@@ -55,10 +72,17 @@ public final class EngineCommand implements Runnable {
     }
   }
 
-  @Command(name = "stop", description = "Stop the engine; containers keep running")
-  static final class Stop implements Callable<Integer> {
+  static final class Stop implements Command {
+    static final VerbSpec SPEC =
+        VerbSpec.of("Stop the engine; containers keep running", "engine", "stop").build();
+
     @Override
-    public Integer call() {
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
+    @Override
+    public int run(Args args) {
       System.out.println(
           CommandContext.engineControl.get().stop()
               ? "jcompose engine stopped"
@@ -67,15 +91,22 @@ public final class EngineCommand implements Runnable {
     }
   }
 
-  @Command(name = "install", description = "Install a systemd unit that starts the engine at boot")
-  static final class Install implements Callable<Integer> {
-    @Option(names = "--print", description = "Print the unit instead of writing it")
-    boolean print;
+  static final class Install implements Command {
+    private static final Opt PRINT = Opt.flag("Print the unit instead of writing it", "--print");
+    static final VerbSpec SPEC =
+        VerbSpec.of("Install a systemd unit that starts the engine at boot", "engine", "install")
+            .options(PRINT)
+            .build();
 
     @Override
-    public Integer call() throws IOException {
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
+    @Override
+    public int run(Args args) throws IOException {
       String unit = CommandContext.engineControl.get().systemdUnit();
-      if (print) {
+      if (args.has(PRINT)) {
         System.out.print(unit);
         return 0;
       }

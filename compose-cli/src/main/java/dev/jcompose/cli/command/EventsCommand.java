@@ -1,33 +1,35 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.output.EventRenderer;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code jcompose events}: streams container lifecycle and health events until interrupted. */
-@Command(name = "events", description = "Receive real time events from containers")
-public final class EventsCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(paramLabel = "SERVICE")
-  List<String> services = new ArrayList<>();
-
-  @Option(names = "--json", description = "Output events as a stream of json objects")
-  boolean json;
+public final class EventsCommand implements Command {
+  private static final Opt JSON = Opt.flag("Output events as a stream of json objects", "--json");
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Receive real time events from containers", "events")
+          .services()
+          .options(JSON)
+          .build();
 
   @Override
-  public Integer call() {
-    String project = CommandContext.projectName(spec);
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) {
+    String project = CommandContext.projectName(args);
+    List<String> services = args.operands();
     PrintStream out = System.out;
-    EventRenderer renderer = new EventRenderer(json);
-    CommandContext.compose(spec)
+    EventRenderer renderer = new EventRenderer(args.has(JSON));
+    CommandContext.compose
+        .get()
         .events(
             project,
             null,

@@ -1,82 +1,61 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.scheduler.api.ExecOptions;
 import dev.jcompose.scheduler.api.ExecProcess;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose exec}: runs a command in a running service container, from this process (no
  * engine needed), with a pty when a terminal is attached and {@code -T} is not given. The exit code
- * is the command's.
+ * is the command's. As in docker compose, every word after the service is the command's.
  */
-@Command(name = "exec", description = "Execute a command in a running container")
-public final class ExecCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(index = "0", paramLabel = "SERVICE")
-  String service;
-
-  @Parameters(
-      index = "1..*",
-      arity = "1..*",
-      paramLabel = "COMMAND",
-      preprocessor = RestIsCommand.class)
-  List<String> command = new ArrayList<>();
-
-  @Option(
-      names = {"-T", "--no-TTY", "--no-tty"},
-      description = "Disable pseudo-TTY allocation")
-  boolean noTty;
-
-  @Option(
-      names = {"-u", "--user"},
-      paramLabel = "USER",
-      description = "Run the command as this user")
-  String user;
-
-  @Option(
-      names = {"-w", "--workdir"},
-      paramLabel = "DIR",
-      description = "Path to workdir directory for this command")
-  String workdir;
-
-  @Option(
-      names = {"-e", "--env"},
-      paramLabel = "KEY=VAL",
-      description = "Set environment variables")
-  List<String> env = new ArrayList<>();
-
-  @Option(
-      names = "--index",
-      defaultValue = "1",
-      paramLabel = "N",
-      description = "Index of the container if service has multiple replicas")
-  int index;
-
-  @Option(
-      names = {"-d", "--detach"},
-      description = "Detached mode: Run command in the background")
-  boolean detach;
-
-  @Option(names = "--privileged", description = "Give extended privileges to the process")
-  boolean privileged;
+public final class ExecCommand implements Command {
+  private static final Opt NO_TTY =
+      Opt.flag("Disable pseudo-TTY allocation", "-T", "--no-TTY", "--no-tty");
+  private static final Opt USER = Opt.value("USER", "Run the command as this user", "-u", "--user");
+  private static final Opt WORKDIR =
+      Opt.value("DIR", "Path to workdir directory for this command", "-w", "--workdir");
+  private static final Opt ENV = Opt.value("KEY=VAL", "Set environment variables", "-e", "--env");
+  private static final Opt INDEX =
+      Opt.value("N", "Index of the container if service has multiple replicas", "--index");
+  private static final Opt DETACH =
+      Opt.flag("Detached mode: Run command in the background", "-d", "--detach");
+  private static final Opt PRIVILEGED =
+      Opt.flag("Give extended privileges to the process", "--privileged");
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Execute a command in a running container", "exec")
+          .operands("SERVICE COMMAND [ARGS...]", 2, -1)
+          .rawAfter(1)
+          .options(NO_TTY, USER, WORKDIR, ENV, INDEX, DETACH, PRIVILEGED)
+          .build();
 
   @Override
-  public Integer call() throws Exception {
-    String project = CommandContext.projectName(spec);
-    boolean tty = !noTty && !detach && Terminal.attached();
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) throws Exception {
+    int index = args.integer(INDEX, 1);
+    String project = CommandContext.projectName(args);
+    boolean detach = args.has(DETACH);
+    boolean tty = !args.has(NO_TTY) && !detach && Terminal.attached();
     ExecProcess process =
         CommandContext.compose(spec)
             .exec(
                 project,
-                new ExecOptions(service, index, command, env, user, workdir, tty, !detach));
+                new ExecOptions(
+                    args.operand(0),
+                    index,
+                    args.operandsFrom(1),
+                    args.all(ENV),
+                    args.get(USER),
+                    args.get(WORKDIR),
+                    tty,
+                    !detach));
     if (detach) {
       return 0;
     }

@@ -1,55 +1,50 @@
 package dev.jcompose.cli.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.output.TabTable;
+import dev.jcompose.common.json.Json;
 import dev.jcompose.scheduler.api.HumanSize;
 import dev.jcompose.scheduler.api.ImageSummary;
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import java.util.Map;
 
 /**
  * {@code jcompose images}: the images the project's containers use, as docker compose lists them
  * (CONTAINER REPOSITORY TAG IMAGE ID SIZE), looked up in the local image store. Services without
  * containers get a row with an empty CONTAINER column.
  */
-@Command(name = "images", description = "List images used by the created containers")
-public final class ImagesCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(paramLabel = "SERVICE", description = "Only these services")
-  List<String> services = new ArrayList<>();
-
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "Only display IDs")
-  boolean quiet;
-
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      description = "Format the output: table or json")
-  String format;
+public final class ImagesCommand implements Command {
+  private static final Opt QUIET = Opt.flag("Only display IDs", "-q", "--quiet");
+  private static final Opt FORMAT =
+      Opt.value("FORMAT", "Format the output: table or json", "--format");
+  private static final VerbSpec SPEC =
+      VerbSpec.of("List images used by the created containers", "images")
+          .services()
+          .options(QUIET, FORMAT)
+          .build();
 
   @Override
-  public Integer call() throws Exception {
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) {
+    String format = args.get(FORMAT, "table");
     if (!format.equals("table") && !format.equals("json")) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "unknown format '" + format + "': use table or json");
+      throw args.usage("unknown format '" + format + "': use table or json");
     }
     List<ImageSummary> rows =
-        CommandContext.compose(spec).images(CommandContext.loadProject(spec), services);
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(quiet ? ids(rows) : format.equals("json") ? json(rows) : table(rows));
+        CommandContext.compose.get().images(CommandContext.loadProject(args), args.operands());
+    PrintStream out = System.out;
+    out.print(args.has(QUIET) ? ids(rows) : format.equals("json") ? json(rows) : table(rows));
     out.flush();
     return 0;
   }
@@ -77,19 +72,17 @@ public final class ImagesCommand implements Callable<Integer> {
     return t.render();
   }
 
-  private static String json(List<ImageSummary> rows) throws Exception {
-    ObjectMapper mapper = new ObjectMapper();
-    ArrayNode array = mapper.createArrayNode();
+  private static String json(List<ImageSummary> rows) {
+    List<Map<String, Object>> array = new ArrayList<>();
     for (ImageSummary r : rows) {
-      ObjectNode o =
-          array
-              .addObject()
-              .put("ContainerName", r.container())
-              .put("Repository", r.repository())
-              .put("Tag", r.tag());
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("ContainerName", r.container());
+      o.put("Repository", r.repository());
+      o.put("Tag", r.tag());
       o.put("ID", r.imageId() == null ? "" : r.imageId());
       o.put("Size", r.sizeBytes());
+      array.add(o);
     }
-    return mapper.writeValueAsString(array) + "\n";
+    return Json.write(array) + "\n";
   }
 }

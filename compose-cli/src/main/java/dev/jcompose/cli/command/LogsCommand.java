@@ -1,5 +1,9 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.output.LogPrefixes;
 import dev.jcompose.cli.output.LogPrinter;
 import dev.jcompose.scheduler.api.LogEntry;
@@ -10,69 +14,49 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose logs}: the containers' log lines, read in this process (no engine needed).
  * Without {@code -f} the lines of several containers come merged by time; with {@code -f} each
  * container is followed until it stops, and lines print as they come.
  */
-@Command(name = "logs", description = "View output from containers")
-public final class LogsCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(paramLabel = "SERVICE")
-  List<String> services = new ArrayList<>();
-
-  @Option(names = "--follow", description = "Follow log output")
-  boolean follow;
-
-  @Option(
-      names = {"-n", "--tail"},
-      defaultValue = "all",
-      paramLabel = "N",
-      description = "Number of lines to show from the end of the logs for each container")
-  String tail;
-
-  @Option(
-      names = {"-t", "--timestamps"},
-      description = "Show timestamps")
-  boolean timestamps;
-
-  @Option(
-      names = "--since",
-      paramLabel = "TIME",
-      description = "Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m)")
-  String since;
-
-  @Option(
-      names = "--until",
-      paramLabel = "TIME",
-      description = "Show logs before a timestamp or relative time")
-  String until;
-
-  @Option(names = "--no-log-prefix", description = "Don't print prefix in logs")
-  boolean noLogPrefix;
-
-  @Option(names = "--no-color", description = "Produce monochrome output")
-  boolean noColor;
-
-  @Option(
-      names = "--index",
-      paramLabel = "N",
-      description = "index of the container if service has multiple replicas")
-  Integer index;
+public final class LogsCommand implements Command {
+  private static final Opt FOLLOW = Opt.flag("Follow log output", "-f", "--follow");
+  private static final Opt TAIL =
+      Opt.value(
+          "N",
+          "Number of lines to show from the end of the logs for each container",
+          "-n",
+          "--tail");
+  private static final Opt TIMESTAMPS = Opt.flag("Show timestamps", "-t", "--timestamps");
+  private static final Opt SINCE =
+      Opt.value(
+          "TIME",
+          "Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m)",
+          "--since");
+  private static final Opt UNTIL =
+      Opt.value("TIME", "Show logs before a timestamp or relative time", "--until");
+  private static final Opt NO_LOG_PREFIX =
+      Opt.flag("Don't print prefix in logs", "--no-log-prefix");
+  private static final Opt NO_COLOR = Opt.flag("Produce monochrome output", "--no-color");
+  private static final Opt INDEX =
+      Opt.value("N", "index of the container if service has multiple replicas", "--index");
+  private static final VerbSpec SPEC =
+      VerbSpec.of("View output from containers", "logs")
+          .services()
+          .options(FOLLOW, TAIL, TIMESTAMPS, SINCE, UNTIL, NO_LOG_PREFIX, NO_COLOR, INDEX)
+          .build();
 
   @Override
-  public Integer call() {
-    String project = CommandContext.projectName(spec);
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) {
+    LogOptions options = options(args);
+    String project = CommandContext.projectName(args);
     PrintStream out =
         new PrintStream(
             new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
@@ -83,12 +67,13 @@ public final class LogsCommand implements Callable<Integer> {
         new LogPrinter(
             out,
             err,
-            new LogPrefixes(!noColor && Terminal.attached()),
-            !noLogPrefix,
-            timestamps,
-            follow);
-    CommandContext.compose(spec)
-        .logs(project, options(), new Printing(project, printer), () -> false);
+            new LogPrefixes(!args.has(NO_COLOR) && Terminal.attached()),
+            !args.has(NO_LOG_PREFIX),
+            args.has(TIMESTAMPS),
+            args.has(FOLLOW));
+    CommandContext.compose
+        .get()
+        .logs(project, options, new Printing(project, printer), () -> false);
     printer.flush();
     return 0;
   }
@@ -106,27 +91,28 @@ public final class LogsCommand implements Callable<Integer> {
     }
   }
 
-  private LogOptions options() {
+  private static LogOptions options(Args args) {
+    String tail = args.get(TAIL, "all");
     int n;
     try {
       n = tail.equals("all") ? -1 : Integer.parseInt(tail);
     } catch (NumberFormatException e) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "invalid --tail '" + tail + "': use a number or all");
+      throw args.usage("invalid --tail '" + tail + "': use a number or all");
     }
+    Integer index = args.integer(INDEX);
     try {
       Instant now = Instant.now();
       return new LogOptions(
-          services,
+          args.operands(),
           List.of(),
           index,
           n,
-          TimeArg.parse(since, now, ZoneId.systemDefault()),
-          TimeArg.parse(until, now, ZoneId.systemDefault()),
-          follow,
+          TimeArg.parse(args.get(SINCE), now, ZoneId.systemDefault()),
+          TimeArg.parse(args.get(UNTIL), now, ZoneId.systemDefault()),
+          args.has(FOLLOW),
           true);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw args.usage(e.getMessage());
     }
   }
 }

@@ -1,42 +1,45 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.PsOptions;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose port SERVICE PRIVATE_PORT}: the host address a container port is published on,
  * printed as docker compose does ({@code 0.0.0.0:49153}).
  */
-@Command(name = "port", description = "Print the public port for a port binding")
-public final class PortCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(index = "0", paramLabel = "SERVICE")
-  String service;
-
-  @Parameters(index = "1", paramLabel = "PRIVATE_PORT")
-  int privatePort;
-
-  @Option(names = "--protocol", defaultValue = "tcp", description = "tcp or udp")
-  String protocol;
-
-  @Option(
-      names = "--index",
-      defaultValue = "1",
-      description = "Index of the container if service has multiple replicas")
-  int index;
+public final class PortCommand implements Command {
+  private static final Opt PROTOCOL = Opt.value("PROTOCOL", "tcp or udp", "--protocol");
+  private static final Opt INDEX =
+      Opt.value("N", "Index of the container if service has multiple replicas", "--index");
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Print the public port for a port binding", "port")
+          .operands("SERVICE PRIVATE_PORT", 2, 2)
+          .options(PROTOCOL, INDEX)
+          .build();
 
   @Override
-  public Integer call() {
-    String project = CommandContext.projectName(spec);
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) {
+    String service = args.operand(0);
+    int privatePort;
+    try {
+      privatePort = Integer.parseInt(args.operand(1));
+    } catch (NumberFormatException e) {
+      throw args.usage("invalid port '" + args.operand(1) + "': not a number");
+    }
+    String protocol = args.get(PROTOCOL, "tcp");
+    int index = args.integer(INDEX, 1);
+    String project = CommandContext.projectName(args);
     List<ContainerSummary> containers =
         CommandContext.compose(spec).ps(project, new PsOptions(List.of(service), false, List.of()));
     ContainerSummary container =
@@ -62,8 +65,8 @@ public final class PortCommand implements Callable<Integer> {
                             + protocol
                             + " for container "
                             + container.name()));
-    spec.commandLine().getOut().println(publisher.url() + ":" + publisher.publishedPort());
-    spec.commandLine().getOut().flush();
+    System.out.println(publisher.url() + ":" + publisher.publishedPort());
+    System.out.flush();
     return 0;
   }
 }

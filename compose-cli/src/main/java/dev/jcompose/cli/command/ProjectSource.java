@@ -4,11 +4,30 @@ import dev.jcompose.model.ProjectLoader;
 import dev.jcompose.model.api.LoadOptions;
 import dev.jcompose.model.api.LoadResult;
 import dev.jcompose.model.api.Project;
-import java.util.function.Function;
 
 /** Loads the compose project; a field so tests can load fixtures without files. */
 final class ProjectSource {
-  static Function<LoadOptions, Project> loader = ProjectSource::loadAndWarn;
+  /** Loads a project; its name alone may be found with less work. */
+  interface Loader {
+    Project load(LoadOptions options);
+
+    default String name(LoadOptions options) {
+      return load(options).name();
+    }
+  }
+
+  static Loader loader =
+      new Loader() {
+        @Override
+        public Project load(LoadOptions options) {
+          return loadAndWarn(options);
+        }
+
+        @Override
+        public String name(LoadOptions options) {
+          return ProjectLoader.projectName(options);
+        }
+      };
 
   private ProjectSource() {}
 
@@ -24,6 +43,10 @@ final class ProjectSource {
   }
 
   static Project load(LoadOptions options) {
-    return loader.apply(options);
+    return loader.load(options);
+  }
+
+  static String name(LoadOptions options) {
+    return loader.name(options);
   }
 }

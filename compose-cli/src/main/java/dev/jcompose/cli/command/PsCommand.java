@@ -1,131 +1,77 @@
 package dev.jcompose.cli.command;
 
-import dev.jcompose.cli.output.GoTemplate;
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.output.PsRenderer;
-import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.PsOptions;
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/**
- * {@code jcompose ps}: the project's containers, sorted by name, as docker compose prints them: the
- * table, JSON Lines, or a Go template ({@code {{.Name}}}, {@code {{json .}}}, {@code table
- * {{.Service}}\t{{.State}}}) over docker's fields.
- */
-@Command(name = "ps", description = "List containers")
-public final class PsCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(paramLabel = "SERVICE", description = "Only these services")
-  List<String> services = new ArrayList<>();
-
-  @Option(
-      names = {"-a", "--all"},
-      description = "Show all stopped containers (including those created by the run command)")
-  boolean all;
-
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "Only display IDs")
-  boolean quiet;
-
-  @Option(names = "--services", description = "Display services")
-  boolean listServices;
-
-  @Option(
-      names = "--status",
-      paramLabel = "STATUS",
-      description =
-          "Filter services by status. Values: [paused | restarting | removing | running | dead | created | exited]")
-  List<String> status = new ArrayList<>();
-
-  @Option(
-      names = "--filter",
-      paramLabel = "KEY=VALUE",
-      description = "Filter services by a property (supported filters: status)")
-  List<String> filters = new ArrayList<>();
-
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      description =
-          "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or 'TEMPLATE'")
-  String format;
-
-  @Option(names = "--no-trunc", description = "Don't truncate output")
-  boolean noTrunc;
-
-  @Option(
-      names = "--orphans",
-      defaultValue = "true",
-      fallbackValue = "true",
-      arity = "0..1",
-      description = "Include orphaned services (not declared by project)")
-  boolean orphans;
+/** {@code jcompose ps}: the project's containers, sorted by name, as docker compose prints them. */
+public final class PsCommand implements Command {
+  private static final Opt ALL = Opt.flag("Show all stopped containers", "-a", "--all");
+  private static final Opt QUIET = Opt.flag("Only display IDs", "-q", "--quiet");
+  private static final Opt SERVICES = Opt.flag("Display services", "--services");
+  private static final Opt STATUS =
+      Opt.value(
+          "STATUS",
+          "Filter services by status: running, exited, created, restarting, ...",
+          "--status");
+  private static final Opt FORMAT =
+      Opt.value("FORMAT", "Format the output: table or json", "--format");
+  private static final Opt NO_TRUNC = Opt.flag("Don't truncate output", "--no-trunc");
+  private static final VerbSpec SPEC =
+      VerbSpec.of("List containers", "ps")
+          .services()
+          .options(ALL, QUIET, SERVICES, STATUS, FORMAT, NO_TRUNC)
+          .build();
 
   @Override
-  public Integer call() {
-    List<String> statuses = new ArrayList<>(status);
-    for (String f : filters) {
-      if (!f.startsWith("status=")) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "invalid filter '" + f + "': only status=STATUS is supported");
-      }
-      statuses.add(f.substring("status=".length()));
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) {
+    String format = args.get(FORMAT, "table");
+    if (!format.equals("table") && !format.equals("json")) {
+      throw args.usage("unknown format '" + format + "': use table or json");
     }
-    String project = CommandContext.projectName(spec);
+    List<String> status = args.all(STATUS);
+    String project = CommandContext.projectName(args);
     List<ContainerSummary> containers =
         new ArrayList<>(
-            CommandContext.compose(spec)
-                .ps(project, new PsOptions(services, all || !statuses.isEmpty(), statuses)));
-    if (!orphans) {
-      Project p = CommandContext.projectIfAvailable(spec);
-      if (p != null) {
-        containers.removeIf(c -> !p.services().containsKey(c.service()));
-      }
-    }
+            CommandContext.compose
+                .get()
+                .ps(
+                    project,
+                    new PsOptions(args.operands(), args.has(ALL) || !status.isEmpty(), status)));
     containers.sort(Comparator.comparing(ContainerSummary::name));
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(render(containers));
+    PrintStream out = System.out;
+    out.print(render(args, format, containers));
     out.flush();
     return 0;
   }
 
-  private String render(List<ContainerSummary> containers) {
-    if (quiet) {
+  private static String render(Args args, String format, List<ContainerSummary> containers) {
+    if (args.has(QUIET)) {
       return lines(containers.stream().map(ContainerSummary::id).toList());
     }
-    if (listServices) {
+    if (args.has(SERVICES)) {
       return lines(
           new ArrayList<>(
               new LinkedHashSet<>(containers.stream().map(ContainerSummary::service).toList())));
     }
-    PsRenderer r = new PsRenderer(Instant.now(), ZoneId.systemDefault(), noTrunc);
-    if (format.equals("table")) {
-      return r.table(containers);
-    }
-    if (format.equals("json")) {
-      return r.jsonLines(containers);
-    }
-    try {
-      return GoTemplate.parse(format)
-          .render(containers.stream().map(r::json).toList(), PsRenderer.HEADERS);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "invalid --format: " + e.getMessage());
-    }
+    PsRenderer r = new PsRenderer(Instant.now(), ZoneId.systemDefault(), args.has(NO_TRUNC));
+    return format.equals("json") ? r.jsonLines(containers) : r.table(containers);
   }
 
   private static String lines(List<String> values) {

@@ -1,57 +1,48 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.PullOptions;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose pull}: pulls the images of the project's services straight into the local image
  * store (no engine needed), progress on stderr in docker compose's plain form ({@code web Pulling},
  * {@code a2abf6c4d29d Pull complete}, {@code web Pulled}).
  */
-@Command(name = "pull", description = "Pull service images")
-public final class PullCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(paramLabel = "SERVICE", description = "Only these services")
-  List<String> services = new ArrayList<>();
-
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "Pull without printing progress information")
-  boolean quiet;
-
-  @Option(
-      names = "--ignore-pull-failures",
-      description = "Pull what it can and ignores images with pull failures")
-  boolean ignoreFailures;
-
-  @Option(
-      names = "--policy",
-      paramLabel = "POLICY",
-      description = "Apply pull policy (\"missing\"|\"always\")")
-  String policy;
+public final class PullCommand implements Command {
+  private static final Opt QUIET =
+      Opt.flag("Pull without printing progress information", "-q", "--quiet");
+  private static final Opt IGNORE_FAILURES =
+      Opt.flag("Pull what it can and ignores images with pull failures", "--ignore-pull-failures");
+  private static final Opt POLICY =
+      Opt.value("POLICY", "Apply pull policy (\"missing\"|\"always\")", "--policy");
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Pull service images", "pull")
+          .services()
+          .options(QUIET, IGNORE_FAILURES, POLICY)
+          .build();
 
   @Override
-  public Integer call() {
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) {
+    String policy = args.get(POLICY);
     if (policy != null && !policy.equals("missing") && !policy.equals("always")) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "invalid --policy '" + policy + "': use missing or always");
+      throw args.usage("invalid --policy '" + policy + "': use missing or always");
     }
     CommandContext.compose(spec)
         .pull(
-            CommandContext.loadProject(spec),
-            new PullOptions(services, ignoreFailures, policy),
-            new Display(System.err, quiet));
+            CommandContext.loadProject(args),
+            new PullOptions(args.operands(), args.has(IGNORE_FAILURES), policy),
+            new Display(System.err, args.has(QUIET)));
     return 0;
   }
 

@@ -1,39 +1,48 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.Event;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import picocli.CommandLine;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * The shape of {@code stop} and {@code restart}: services and a shutdown timeout, one engine call.
  */
-abstract class ServicesWithTimeout implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
+abstract class ServicesWithTimeout implements Command {
+  static final Opt TIMEOUT =
+      Opt.value("SECONDS", "Specify a shutdown timeout in seconds", "-t", "--timeout");
 
-  @Parameters(paramLabel = "SERVICE")
-  List<String> services = new ArrayList<>();
+  private final VerbSpec spec;
 
-  @Option(
-      names = {"-t", "--timeout"},
-      paramLabel = "SECONDS",
-      description = "Specify a shutdown timeout in seconds")
-  Integer timeout;
-
-  abstract void invoke(ComposeService engine, String project, Consumer<Event> progress);
+  ServicesWithTimeout(String name, String description) {
+    this.spec = VerbSpec.of(description, name).services().options(TIMEOUT).build();
+  }
 
   @Override
-  public Integer call() {
+  public VerbSpec spec() {
+    return spec;
+  }
+
+  abstract void invoke(
+      ComposeService engine,
+      String project,
+      List<String> services,
+      Integer timeout,
+      Consumer<Event> progress);
+
+  @Override
+  public int run(Args args) {
     invoke(
-        CommandContext.compose(spec),
-        CommandContext.projectName(spec),
-        CommandContext.progress(spec));
+        CommandContext.compose.get(),
+        CommandContext.projectName(args),
+        args.operands(),
+        args.integer(TIMEOUT),
+        new ProgressPrinter(System.err, false));
     return 0;
   }
 }

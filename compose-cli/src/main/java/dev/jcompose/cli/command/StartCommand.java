@@ -1,44 +1,27 @@
 package dev.jcompose.cli.command;
 
-import dev.jcompose.scheduler.api.StartOptions;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.output.ProgressPrinter;
 
-/**
- * {@code jcompose start}: starts existing containers of services; {@code --wait} until running or
- * healthy.
- */
-@Command(name = "start", description = "Start services")
-public final class StartCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(paramLabel = "SERVICE")
-  List<String> services = new ArrayList<>();
-
-  @Option(
-      names = "--wait",
-      description = "Wait for services to be running|healthy. Implies detached mode.")
-  boolean waitHealthy;
-
-  @Option(
-      names = "--wait-timeout",
-      paramLabel = "SECONDS",
-      description = "Maximum duration in seconds to wait for the project to be running|healthy")
-  Integer waitTimeout;
+/** {@code jcompose start}: starts existing containers of services. */
+public final class StartCommand implements Command {
+  private static final VerbSpec SPEC = VerbSpec.of("Start services", "start").services().build();
 
   @Override
-  public Integer call() {
-    CommandContext.compose(spec)
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) {
+    CommandContext.compose
+        .get()
         .start(
-            CommandContext.projectName(spec),
-            new StartOptions(services, waitHealthy, waitTimeout),
-            CommandContext.progress(spec));
+            CommandContext.projectName(args),
+            args.operands(),
+            new ProgressPrinter(System.err, false));
     return 0;
   }
 }

@@ -1,250 +1,166 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.UpOptions;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import java.util.Map;
 
 /**
  * {@code jcompose up}: creates and starts the project's containers through the engine, then —
- * unless detached — follows the output of the services asked for (not their dependencies, unless
- * {@code --attach-dependencies}; {@code --attach}/{@code --no-attach} choose) and the engine's
- * events until they all exit (Ctrl-C stops them gracefully).
+ * unless detached — follows their output and the engine's events until they all exit (Ctrl-C stops
+ * them gracefully).
  */
-@Command(name = "up", description = "Create and start containers")
-public final class UpCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(paramLabel = "SERVICE")
-  List<String> services = new ArrayList<>();
-
-  @Option(
-      names = {"-d", "--detach"},
-      description = "Detached mode: Run containers in the background")
-  boolean detach;
-
-  @Option(
-      names = "--force-recreate",
-      description = "Recreate containers even if their configuration and image haven't changed")
-  boolean forceRecreate;
-
-  @Option(
-      names = "--no-recreate",
-      description =
-          "If containers already exist, don't recreate them. Incompatible with --force-recreate.")
-  boolean noRecreate;
-
-  @Option(
-      names = "--always-recreate-deps",
-      description = "Recreate dependent containers. Incompatible with --no-recreate.")
-  boolean alwaysRecreateDeps;
-
-  @Option(
-      names = {"-V", "--renew-anon-volumes"},
-      description =
-          "Recreate anonymous volumes instead of retrieving data from the previous containers")
-  boolean renewAnonVolumes;
-
-  @Option(names = "--no-deps", description = "Don't start linked services")
-  boolean noDeps;
-
-  @Option(
-      names = "--remove-orphans",
-      description = "Remove containers for services not defined in the Compose file")
-  boolean removeOrphans;
-
-  @Option(
-      names = "--wait",
-      description = "Wait for services to be running|healthy. Implies detached mode.")
-  boolean waitHealthy;
-
-  @Option(
-      names = "--wait-timeout",
-      paramLabel = "SECONDS",
-      description = "Maximum duration in seconds to wait for the project to be running|healthy")
-  Integer waitTimeout;
-
-  @Option(names = "--no-start", description = "Don't start the services after creating them")
-  boolean noStart;
-
-  @Option(
-      names = "--pull",
-      paramLabel = "POLICY",
-      description = "Pull image before running (\"always\"|\"missing\"|\"never\")")
-  String pull;
-
-  @Option(names = "--quiet-pull", description = "Pull without printing progress information")
-  boolean quietPull;
-
-  @Option(
-      names = "--scale",
-      paramLabel = "SERVICE=NUM",
-      description =
-          "Scale SERVICE to NUM instances. Overrides the `scale` setting in the Compose file if present.")
-  List<String> scale = new ArrayList<>();
-
-  @Option(
-      names = {"-t", "--timeout"},
-      paramLabel = "SECONDS",
-      description =
-          "Use this timeout in seconds for container shutdown when attached or when containers are already running")
-  Integer timeout;
-
-  @Option(
-      names = "--abort-on-container-exit",
-      description = "Stops all containers if any container was stopped. Incompatible with -d")
-  boolean abortOnExit;
-
-  @Option(
-      names = "--abort-on-container-failure",
-      description =
-          "Stops all containers if any container exited with failure. Incompatible with -d")
-  boolean abortOnFailure;
-
-  @Option(
-      names = "--exit-code-from",
-      paramLabel = "SERVICE",
-      description =
-          "Return the exit code of the selected service container; implies --abort-on-container-exit")
-  String exitCodeFrom;
-
-  @Option(
-      names = "--attach",
-      paramLabel = "SERVICE",
-      description =
-          "Restrict attaching to the specified services. Incompatible with --attach-dependencies.")
-  List<String> attach = new ArrayList<>();
-
-  @Option(
-      names = "--no-attach",
-      paramLabel = "SERVICE",
-      description = "Do not attach (stream logs) to the specified services")
-  List<String> noAttach = new ArrayList<>();
-
-  @Option(
-      names = "--attach-dependencies",
-      description = "Automatically attach to log output of dependent services")
-  boolean attachDependencies;
-
-  @Option(names = "--no-color", description = "Produce monochrome output")
-  boolean noColor;
-
-  @Option(names = "--no-log-prefix", description = "Don't print prefix in logs")
-  boolean noLogPrefix;
-
-  @Option(names = "--timestamps", description = "Show timestamps")
-  boolean timestamps;
-
-  @Option(
-      names = {"-y", "--yes"},
-      description = "Assume \"yes\" as answer to all prompts and run non-interactively")
-  boolean yes;
-
-  @Option(
-      names = {"-q", "--quiet"},
-      hidden = true)
-  boolean quiet;
+public final class UpCommand implements Command {
+  private static final Opt DETACH =
+      Opt.flag("Detached mode: run containers in the background", "-d", "--detach");
+  private static final Opt FORCE_RECREATE =
+      Opt.flag(
+          "Recreate containers even if their configuration hasn't changed", "--force-recreate");
+  private static final Opt NO_RECREATE =
+      Opt.flag("If containers already exist, don't recreate them", "--no-recreate");
+  private static final Opt NO_DEPS = Opt.flag("Don't start linked services", "--no-deps");
+  private static final Opt REMOVE_ORPHANS =
+      Opt.flag(
+          "Remove containers for services not defined in the Compose file", "--remove-orphans");
+  private static final Opt WAIT =
+      Opt.flag("Wait for services to be running|healthy. Implies detached mode", "--wait");
+  private static final Opt WAIT_TIMEOUT =
+      Opt.value(
+          "SECONDS",
+          "Maximum duration to wait for the project to be running|healthy",
+          "--wait-timeout");
+  private static final Opt DRY_RUN =
+      Opt.flag("Show what would be done without doing it", "--dry-run");
+  private static final Opt NO_START =
+      Opt.flag("Don't start the services after creating them", "--no-start");
+  private static final Opt PULL =
+      Opt.value("POLICY", "Pull image before running: always, missing, never", "--pull");
+  private static final Opt SCALE =
+      Opt.value("SERVICE=NUM", "Scale SERVICE to NUM instances", "--scale");
+  private static final Opt TIMEOUT =
+      Opt.value(
+          "SECONDS", "Shutdown timeout in seconds when attached or recreating", "-t", "--timeout");
+  private static final Opt ABORT_ON_EXIT =
+      Opt.flag("Stops all containers if any container was stopped", "--abort-on-container-exit");
+  private static final Opt EXIT_CODE_FROM =
+      Opt.value(
+          "SERVICE",
+          "Return the exit code of the selected service container; implies"
+              + " --abort-on-container-exit",
+          "--exit-code-from");
+  private static final Opt NO_COLOR = Opt.flag("Produce monochrome output", "--no-color");
+  private static final Opt NO_LOG_PREFIX =
+      Opt.flag("Don't print prefix in logs", "--no-log-prefix");
+  private static final Opt TIMESTAMPS = Opt.flag("Show timestamps", "--timestamps");
+  private static final Opt QUIET = Opt.flag("", "-q", "--quiet").hide();
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Create and start containers", "up")
+          .services()
+          .options(
+              DETACH,
+              FORCE_RECREATE,
+              NO_RECREATE,
+              NO_DEPS,
+              REMOVE_ORPHANS,
+              WAIT,
+              WAIT_TIMEOUT,
+              DRY_RUN,
+              NO_START,
+              PULL,
+              SCALE,
+              TIMEOUT,
+              ABORT_ON_EXIT,
+              EXIT_CODE_FROM,
+              NO_COLOR,
+              NO_LOG_PREFIX,
+              TIMESTAMPS,
+              QUIET)
+          .build();
 
   @Override
-  public Integer call() {
-    validate();
-    Project project = CommandContext.loadProject(spec);
-    for (String s : names()) {
-      if (!project.services().containsKey(s)) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "no such service: " + s);
-      }
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) {
+    validate(args);
+    Project project = CommandContext.loadProject(args);
+    String exitCodeFrom = args.get(EXIT_CODE_FROM);
+    if (exitCodeFrom != null && !project.services().containsKey(exitCodeFrom)) {
+      throw args.usage("no such service: " + exitCodeFrom);
     }
-    ComposeService compose = CommandContext.compose(spec);
+    ComposeService compose = CommandContext.compose.get();
     Instant since = Instant.now();
     List<ContainerSummary> containers =
-        compose.up(
-            project,
-            options(),
-            quiet ? CommandContext.quiet() : CommandContext.progress(spec, quietPull));
-    if (detach || waitHealthy || noStart || CommandContext.options(spec).dryRun()) {
+        compose.up(project, options(args), new ProgressPrinter(System.err, args.has(QUIET)));
+    if (args.has(DETACH) || args.has(WAIT) || args.has(DRY_RUN) || args.has(NO_START)) {
       return 0;
     }
     AttachSettings settings =
         new AttachSettings(
-            !noColor && CommandContext.ansi(spec),
-            !noLogPrefix,
-            timestamps,
-            abortOnExit || exitCodeFrom != null,
-            abortOnFailure,
+            !args.has(NO_COLOR) && Terminal.attached(),
+            !args.has(NO_LOG_PREFIX),
+            args.has(TIMESTAMPS),
+            args.has(ABORT_ON_EXIT) || exitCodeFrom != null,
             exitCodeFrom,
-            timeout);
-    return new Attacher(compose, project.name(), settings).run(attached(containers), since);
+            args.integer(TIMEOUT));
+    // Like docker compose, "up web" attaches to web only, not to the dependencies it started.
+    List<String> services = args.operands();
+    List<ContainerSummary> attached =
+        containers.stream()
+            .filter(c -> services.isEmpty() || services.contains(c.service()))
+            .toList();
+    return new Attacher(compose, project.name(), settings).run(attached, since);
   }
 
-  /** Like docker compose, "up web" attaches to web only, not to the dependencies it started. */
-  private List<ContainerSummary> attached(List<ContainerSummary> containers) {
-    return containers.stream()
-        .filter(
-            c ->
-                !attach.isEmpty()
-                    ? attach.contains(c.service())
-                    : attachDependencies || services.isEmpty() || services.contains(c.service()))
-        .filter(c -> !noAttach.contains(c.service()))
-        .toList();
-  }
-
-  private List<String> names() {
-    List<String> out = new ArrayList<>(attach);
-    out.addAll(noAttach);
-    if (exitCodeFrom != null) {
-      out.add(exitCodeFrom);
+  private static void validate(Args args) {
+    if (args.has(DETACH) && (args.has(ABORT_ON_EXIT) || args.get(EXIT_CODE_FROM) != null)) {
+      throw args.usage(
+          "--abort-on-container-exit and --exit-code-from cannot be combined with --detach");
     }
-    return out;
-  }
-
-  private void validate() {
-    if (detach && (abortOnExit || abortOnFailure || exitCodeFrom != null)) {
-      throw usage(
-          "--abort-on-container-exit, --abort-on-container-failure and --exit-code-from cannot be combined with --detach");
-    }
-    if (abortOnExit && abortOnFailure) {
-      throw usage("--abort-on-container-exit and --abort-on-container-failure are incompatible");
-    }
-    if (forceRecreate && noRecreate) {
-      throw usage("--force-recreate and --no-recreate are incompatible");
-    }
-    if (alwaysRecreateDeps && noRecreate) {
-      throw usage("--always-recreate-deps and --no-recreate are incompatible");
-    }
-    if (!attach.isEmpty() && attachDependencies) {
-      throw usage("--attach and --attach-dependencies are incompatible");
+    if (args.has(FORCE_RECREATE) && args.has(NO_RECREATE)) {
+      throw args.usage("--force-recreate and --no-recreate are incompatible");
     }
   }
 
-  private CommandLine.ParameterException usage(String message) {
-    return new CommandLine.ParameterException(spec.commandLine(), message);
-  }
-
-  UpOptions options() {
+  static UpOptions options(Args args) {
     return UpOptions.builder()
-        .services(services)
-        .detach(detach || waitHealthy)
-        .forceRecreate(forceRecreate)
-        .noRecreate(noRecreate)
-        .noDeps(noDeps)
-        .removeOrphans(removeOrphans)
-        .waitHealthy(waitHealthy)
-        .waitTimeoutSeconds(waitTimeout)
-        .noStart(noStart)
-        .pull(pull)
-        .scale(Scales.parse(spec, scale))
-        .timeoutSeconds(timeout)
-        .alwaysRecreateDeps(alwaysRecreateDeps)
-        .renewAnonVolumes(renewAnonVolumes)
+        .services(args.operands())
+        .detach(args.has(DETACH) || args.has(WAIT))
+        .forceRecreate(args.has(FORCE_RECREATE))
+        .noRecreate(args.has(NO_RECREATE))
+        .noDeps(args.has(NO_DEPS))
+        .removeOrphans(args.has(REMOVE_ORPHANS))
+        .waitHealthy(args.has(WAIT))
+        .waitTimeoutSeconds(args.integer(WAIT_TIMEOUT))
+        .dryRun(args.has(DRY_RUN))
+        .noStart(args.has(NO_START))
+        .pull(args.get(PULL))
+        .scale(scales(args))
+        .timeoutSeconds(args.integer(TIMEOUT))
         .build();
+  }
+
+  private static Map<String, Integer> scales(Args args) {
+    Map<String, Integer> m = new LinkedHashMap<>();
+    for (String s : args.all(SCALE)) {
+      int eq = s.indexOf('=');
+      try {
+        m.put(s.substring(0, eq), Integer.parseInt(s.substring(eq + 1)));
+      } catch (RuntimeException e) {
+        throw args.usage("invalid --scale '" + s + "': use SERVICE=NUM");
+      }
+    }
+    return m;
   }
 }

@@ -1,28 +1,32 @@
 package dev.jcompose.cli.command;
 
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 
 /** {@code jcompose version}: {@code --short} prints the bare number, {@code -f json} an object. */
-@Command(name = "version", description = "Show the jcompose version information")
-public final class VersionCommand implements Callable<Integer> {
-  @Option(names = "--short", description = "Shows only the version number")
-  boolean versionOnly;
-
-  @Option(
-      names = "--format",
-      defaultValue = "pretty",
-      description = "Format the output: pretty or json")
-  String format;
+public final class VersionCommand implements Command {
+  private static final Opt SHORT = Opt.flag("Shows only the version number", "--short");
+  private static final Opt FORMAT =
+      Opt.value("FORMAT", "Format the output: pretty or json", "-f", "--format");
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Show the jcompose version information", "version")
+          .options(SHORT, FORMAT)
+          .build();
 
   @Override
-  public Integer call() {
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) {
     String v = VersionCommand.class.getPackage().getImplementationVersion();
     String version = v == null ? "dev" : v;
-    if (versionOnly) {
+    if (args.has(SHORT)) {
       System.out.println(version);
-    } else if (format.equals("json")) {
+    } else if (args.get(FORMAT, "pretty").equals("json")) {
       System.out.println("{\"version\":\"" + version + "\"}");
     } else {
       System.out.println("jcompose version " + version);

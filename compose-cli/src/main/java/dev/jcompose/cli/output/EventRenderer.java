@@ -1,7 +1,6 @@
 package dev.jcompose.cli.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
 import dev.jcompose.scheduler.api.Event;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +15,6 @@ import java.util.stream.Collectors;
  * per line: {@code time, type, action, id, service, attributes}.
  */
 public final class EventRenderer {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter TEXT_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneId.systemDefault());
   private final boolean json;
@@ -60,10 +58,6 @@ public final class EventRenderer {
     m.put("id", id(e));
     m.put("service", service(e));
     m.put("attributes", new TreeMap<>(e.attributes() == null ? Map.of() : e.attributes()));
-    try {
-      return JSON.writeValueAsString(m);
-    } catch (JsonProcessingException ex) {
-      throw new IllegalStateException("cannot encode event", ex);
-    }
+    return Json.write(m);
   }
 }

@@ -1,7 +1,6 @@
 package dev.jcompose.cli.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,32 +16,6 @@ import java.util.Map;
  * sorted-map order (compose v2.21+ prints one object per line).
  */
 public final class PsRenderer {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** Column names of docker's container formatter, for {@code table} templates. */
-  public static final Map<String, String> HEADERS =
-      Map.ofEntries(
-          Map.entry("ID", "CONTAINER ID"),
-          Map.entry("Names", "NAMES"),
-          Map.entry("Name", "NAME"),
-          Map.entry("Image", "IMAGE"),
-          Map.entry("Command", "COMMAND"),
-          Map.entry("CreatedAt", "CREATED AT"),
-          Map.entry("RunningFor", "CREATED"),
-          Map.entry("Ports", "PORTS"),
-          Map.entry("Status", "STATUS"),
-          Map.entry("Size", "SIZE"),
-          Map.entry("Labels", "LABELS"),
-          Map.entry("Mounts", "MOUNTS"),
-          Map.entry("Networks", "NETWORKS"),
-          Map.entry("LocalVolumes", "LOCAL VOLUMES"),
-          Map.entry("State", "STATE"),
-          Map.entry("Service", "SERVICE"),
-          Map.entry("Project", "PROJECT"),
-          Map.entry("Publishers", "PUBLISHERS"),
-          Map.entry("Health", "HEALTH"),
-          Map.entry("ExitCode", "EXIT CODE"));
-
   // Go's time.Time.String() without fractional seconds, e.g. "2024-05-02 12:21:53 +0400 +04".
   private static final DateTimeFormatter GO_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
@@ -78,17 +51,13 @@ public final class PsRenderer {
   public String jsonLines(List<ContainerSummary> containers) {
     StringBuilder sb = new StringBuilder();
     for (ContainerSummary c : containers) {
-      try {
-        sb.append(JSON.writeValueAsString(json(c))).append('\n');
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("cannot encode container " + c.name(), e);
-      }
+      sb.append(Json.write(json(c))).append('\n');
     }
     return sb.toString();
   }
 
   /** Keys sorted as Go marshals a map; values as docker's ContainerContext computes them. */
-  public Map<String, Object> json(ContainerSummary c) {
+  Map<String, Object> json(ContainerSummary c) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("Command", PsFormat.command(c, noTrunc));
     m.put("CreatedAt", GO_TIME.format(Instant.ofEpochSecond(c.createdEpochSeconds()).atZone(zone)));

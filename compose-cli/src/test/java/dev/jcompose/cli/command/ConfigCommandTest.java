@@ -88,11 +88,13 @@ class ConfigCommandTest {
   @Test
   void config_listings() throws Exception {
     String yaml =
-        "services:\n  web: {image: nginx}\n  dbg: {build: ., profiles: [debug]}\nvolumes: {data: {}}\n";
+        "services:\n  web: {image: nginx, volumes: [data:/data]}\n  dbg: {build: ., profiles: [debug]}\n"
+            + "volumes: {data: {}, unused: {}}\n";
     run(yaml, "--services");
     run(yaml, "--volumes");
     run(yaml, "--profiles");
     run(yaml, "--images", "--profile", "debug");
+    // only the volumes a service uses, as docker compose's loader keeps them
     assertThat(out()).isEqualTo("web\ndata\ndebug\ndemo-dbg\nnginx\n");
   }
 

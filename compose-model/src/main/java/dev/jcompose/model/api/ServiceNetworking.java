@@ -115,7 +115,11 @@ public record ServiceNetworking(
     }
   }
 
-  /** Per-network settings of a service; absent attributes are null/empty. */
+  /**
+   * Per-network settings of a service; absent attributes are null/empty.
+   *
+   * @param interfaceName the interface's name in the container ({@code interface_name}), or null
+   */
   public record Attachment(
       List<String> aliases,
       String ipv4Address,
@@ -123,7 +127,8 @@ public record ServiceNetworking(
       String macAddress,
       Integer priority,
       Integer gwPriority,
-      Map<String, String> driverOpts) {
+      Map<String, String> driverOpts,
+      String interfaceName) {
 
     public Attachment {
       aliases = Copies.list(aliases);

@@ -28,12 +28,7 @@ final class ProjectLoading {
     ProjectSetup setup = new ProjectSetupResolver(options, warnings).resolve();
     Map<String, String> env = new LinkedHashMap<>(setup.environment());
     FileSource source = new FileSource(options.stdin());
-    String name =
-        ProjectNames.choose(
-            options.projectName(),
-            env.get("COMPOSE_PROJECT_NAME"),
-            nameFromFiles(source, setup.files(), env),
-            setup.projectDir());
+    String name = name(setup, source, env);
     env.put("COMPOSE_PROJECT_NAME", name);
     String home = env.getOrDefault("HOME", System.getProperty("user.home"));
     DocumentPipeline pipeline = new DocumentPipeline(source, options.interpolate(), warnings, home);
@@ -54,6 +49,27 @@ final class ProjectLoading {
         setup.profiles(),
         tree,
         List.copyOf(new LinkedHashSet<>(warnings)));
+  }
+
+  /**
+   * The project name alone: the files are found and, only when neither {@code -p} nor {@code
+   * COMPOSE_PROJECT_NAME} names the project, read for their {@code name:}; nothing else is parsed,
+   * interpolated or validated.
+   */
+  String name() {
+    ProjectSetup setup = new ProjectSetupResolver(options, warnings).resolve();
+    return name(setup, new FileSource(options.stdin()), setup.environment());
+  }
+
+  private String name(ProjectSetup setup, FileSource source, Map<String, String> env) {
+    String flag = options.projectName();
+    String fromEnv = env.get("COMPOSE_PROJECT_NAME");
+    boolean given = (flag != null && !flag.isEmpty()) || (fromEnv != null && !fromEnv.isEmpty());
+    return ProjectNames.choose(
+        flag,
+        fromEnv,
+        given ? null : nameFromFiles(source, setup.files(), env),
+        setup.projectDir());
   }
 
   private Path cwd() {

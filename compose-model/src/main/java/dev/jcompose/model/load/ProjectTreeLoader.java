@@ -41,4 +41,9 @@ public final class ProjectTreeLoader {
   public static LoadedTree load(LoadOptions options) {
     return new ProjectLoading(options).run();
   }
+
+  /** The project's name as {@link #load} would choose it, reading no more than it needs. */
+  public static String projectName(LoadOptions options) {
+    return new ProjectLoading(options).name();
+  }
 }

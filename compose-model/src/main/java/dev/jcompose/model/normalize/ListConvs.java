@@ -105,6 +105,15 @@ final class ListConvs {
       (n, p, c) ->
           Converters.omitIfEmpty(
               eachOf(n, p, c, (i, ip, ctx) -> fileRef(i, ip, ctx, "/run/secrets/")));
+
+  /**
+   * build.secrets: compose-go gives them no default target (only a service's secrets get
+   * /run/secrets/).
+   */
+  static final Conv BUILD_SECRETS =
+      (n, p, c) ->
+          Converters.omitIfEmpty(eachOf(n, p, c, (i, ip, ctx) -> fileRef(i, ip, ctx, null)));
+
   static final Conv CONFIGS =
       (n, p, c) ->
           Converters.omitIfEmpty(eachOf(n, p, c, (i, ip, ctx) -> fileRef(i, ip, ctx, null)));

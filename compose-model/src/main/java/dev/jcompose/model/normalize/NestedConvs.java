@@ -14,7 +14,9 @@ import static dev.jcompose.model.normalize.Converters.STRING;
 import static dev.jcompose.model.normalize.Converters.STRINGS;
 import static dev.jcompose.model.normalize.Converters.STRING_OR_LIST;
 
+import dev.jcompose.model.tree.Node;
 import dev.jcompose.model.tree.ScalarNode;
+import dev.jcompose.model.tree.TreePath;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +62,7 @@ final class NestedConvs {
           "pids",
           INT,
           "devices",
-          GENERIC,
+          DeviceRequests.DEVICES,
           "generic_resources",
           GENERIC);
 
@@ -138,7 +140,7 @@ final class NestedConvs {
           "no_cache_filter",
           STRING_OR_LIST,
           "additional_contexts",
-          MAPPING,
+          (Conv) NestedConvs::additionalContexts,
           "pull",
           BOOL,
           "extra_hosts",
@@ -150,7 +152,7 @@ final class NestedConvs {
           "target",
           STRING,
           "secrets",
-          ListConvs.SECRETS,
+          ListConvs.BUILD_SECRETS,
           "shm_size",
           BYTES,
           "tags",
@@ -218,6 +220,17 @@ final class NestedConvs {
         }
         return ListConvs.reorder(b, BUILD_STRUCT);
       };
+
+  /** Each local named context made absolute like the build context (compose-go absContextPath). */
+  private static Object additionalContexts(Node n, TreePath p, NormalizeContext c) {
+    Object o = MAPPING.apply(n, p, c);
+    if (o instanceof Map<?, ?> m) {
+      GoMap out = new GoMap();
+      m.forEach((k, v) -> out.put((String) k, v instanceof String s ? context(s, c) : v));
+      return out;
+    }
+    return o;
+  }
 
   private static String context(String ctxPath, NormalizeContext c) {
     for (String remote : new String[] {"://", "service:"}) {

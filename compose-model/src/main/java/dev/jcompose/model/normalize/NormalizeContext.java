@@ -45,13 +45,16 @@ final class NormalizeContext {
     return new ComposeFileException(where + path + ": " + message);
   }
 
-  /** Host path: {@code ~} expanded, relative paths joined to the project dir, then cleaned. */
+  /**
+   * Host path as compose-go's path resolver writes it: {@code ~} expanded against the home
+   * directory (and cleaned, as Go's filepath.Join does), relative paths joined to the project dir
+   * (cleaned), an absolute path kept exactly as written ({@code /srv/data/} keeps its slash).
+   */
   String absPath(String p) {
-    String s = p;
-    if (s.equals("~") || s.startsWith("~/")) {
-      s = home + s.substring(1);
+    if (p.equals("~") || p.startsWith("~/")) {
+      return Path.of(home + p.substring(1)).normalize().toString();
     }
-    Path path = Path.of(s);
-    return (path.isAbsolute() ? path : projectDir.resolve(path)).normalize().toString();
+    Path path = Path.of(p);
+    return path.isAbsolute() ? p : projectDir.resolve(path).normalize().toString();
   }
 }

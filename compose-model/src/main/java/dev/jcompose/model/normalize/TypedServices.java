@@ -157,7 +157,8 @@ final class TypedServices {
                       str(n.get("mac_address")),
                       integer(n.get("priority")),
                       integer(n.get("gw_priority")),
-                      stringMap(n.get("driver_opts"))));
+                      stringMap(n.get("driver_opts")),
+                      str(n.get("interface_name"))));
             });
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.jcompose.model.output;
 
 import dev.jcompose.model.normalize.GoMap;
+import dev.jcompose.model.normalize.UnusedResources;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,10 @@ public final class ConfigRenderer {
 
   private ConfigRenderer() {}
 
-  /** The model with only the services named in {@code keep} (docker compose config SERVICE...). */
+  /**
+   * The model with only the services named in {@code keep} and the resources they use (docker
+   * compose config SERVICE...: its loader selects the services, then drops unused resources).
+   */
   public static Map<String, Object> withServices(Map<String, Object> model, Set<String> keep) {
     Map<String, Object> copy = new LinkedHashMap<>(model);
     GoMap kept = new GoMap();
@@ -38,7 +42,7 @@ public final class ConfigRenderer {
           });
     }
     copy.put("services", kept);
-    return copy;
+    return UnusedResources.drop(copy);
   }
 
   public static String render(Map<String, Object> model, Format format, boolean escapeDollars) {

@@ -71,6 +71,12 @@ public final class InputChecks {
         check(
             path(poolAt, "gateway"),
             pool.gateway() == null ? null : ValueRules.ip("gateway", pool.gateway()));
+        if (pool.auxAddresses() != null) {
+          pool.auxAddresses()
+              .forEach(
+                  (name, ip) ->
+                      check(path(poolAt, "aux_addresses", name), ValueRules.ip("aux_address", ip)));
+        }
       }
     }
   }

@@ -21,6 +21,11 @@ public final class MountRules {
       Pattern.compile(
           "size=\\d+[kKmMgG%]?|mode=[0-7]{1,4}|uid=\\d+|gid=\\d+|nr_inodes=\\d+[kKmMgG]?|nr_blocks=\\d+[kKmMgG]?");
 
+  private static final Pattern DIGITS = Pattern.compile("\\d{1,10}");
+
+  /** The largest id: 2^32 - 1 is the kernel's "no id" ((uid_t) -1). */
+  private static final long MAX_ID = 4294967294L;
+
   private MountRules() {}
 
   /**
@@ -64,6 +69,33 @@ public final class MountRules {
    * A path inside the container or on the host: absolute, without "." or ".." segments (docker
    * cleans such paths; here they are refused, so no later join can climb out of a root).
    */
+  /**
+   * {@code uid}, {@code gid} and {@code mode} of a secret or config reference: docker compose gives
+   * the file it writes numeric ids (strconv.Atoi: a user name is an error there too) and a mode of
+   * permission bits.
+   */
+  public static String fileOwnership(String what, String uid, String gid, Integer mode) {
+    for (String[] id : new String[][] {{"uid", uid}, {"gid", gid}}) {
+      if (id[1] != null && !id[1].isEmpty() && !numericId(id[1])) {
+        return "invalid "
+            + what
+            + " "
+            + id[0]
+            + " "
+            + Quoted.of(id[1])
+            + ": a numeric id (0 to 4294967294) expected";
+      }
+    }
+    if (mode != null && (mode < 0 || mode > 07777)) {
+      return "invalid " + what + " mode 0" + Integer.toOctalString(mode) + ": at most 07777";
+    }
+    return null;
+  }
+
+  private static boolean numericId(String id) {
+    return DIGITS.matcher(id).matches() && Long.parseLong(id) <= MAX_ID;
+  }
+
   public static String absolute(String what, String path) {
     if (path == null || !path.startsWith("/")) {
       return "invalid "

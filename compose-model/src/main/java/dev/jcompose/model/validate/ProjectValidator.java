@@ -5,6 +5,7 @@ import dev.jcompose.model.normalize.CanonicalProject;
 import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Marks;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +31,14 @@ public final class ProjectValidator {
 
   /**
    * {@code security_opt} and {@code device_cgroup_rules}: throws ComposeFileException on the first
-   * invalid one, returns warnings for options jcompose does not apply. Seccomp profile paths are
-   * relative to {@code projectDir}.
+   * invalid one, returns warnings for options jcompose does not apply (and for the uid, gid or mode
+   * of a secret or config that comes from a file). Seccomp profile paths are relative to {@code
+   * projectDir}.
    */
   public static List<String> checkSecurity(CanonicalProject project, Path projectDir) {
-    return SecurityRules.check(project, projectDir);
+    List<String> warnings = new ArrayList<>(SecurityRules.check(project, projectDir));
+    warnings.addAll(FileRefRules.check(project));
+    return warnings;
   }
 
   /**

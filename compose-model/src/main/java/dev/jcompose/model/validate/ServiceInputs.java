@@ -101,6 +101,11 @@ final class ServiceInputs {
                 check(
                     nAt,
                     a.macAddress() == null ? null : ValueRules.mac("mac_address", a.macAddress()));
+                check(
+                    nAt,
+                    a.interfaceName() == null
+                        ? null
+                        : ValueRules.interfaceName("interface_name", a.interfaceName()));
               }
             });
   }
@@ -138,7 +143,7 @@ final class ServiceInputs {
 
   /**
    * Secrets and configs: the mount target (default {@code base + source}) stays a clean absolute
-   * path.
+   * path; uid and gid are numeric, the mode permission bits.
    */
   private void fileRefs(String section, List<ServiceStorage.FileRef> refs, String base) {
     for (int i = 0; i < refs.size(); i++) {
@@ -147,9 +152,10 @@ final class ServiceInputs {
           r.target() == null || r.target().isEmpty()
               ? base + r.source()
               : r.target().startsWith("/") ? r.target() : base + r.target();
-      check(
-          path(at, section, String.valueOf(i)),
-          MountRules.absolute(section.substring(0, section.length() - 1) + " target", target));
+      String what = section.substring(0, section.length() - 1);
+      List<String> rAt = path(at, section, String.valueOf(i));
+      check(rAt, MountRules.absolute(what + " target", target));
+      check(rAt, MountRules.fileOwnership(what, r.uid(), r.gid(), r.mode()));
     }
   }
 

@@ -131,6 +131,22 @@ public final class ValueRules {
         : null;
   }
 
+  /**
+   * A Linux interface name: what IFNAMSIZ holds, no slash or blank (dev_valid_name), never lo's.
+   */
+  public static String interfaceName(String what, String value) {
+    return value.matches("[A-Za-z0-9_.-]{1,15}")
+            && !value.equals(".")
+            && !value.equals("..")
+            && !value.equals("lo")
+        ? null
+        : "invalid "
+            + what
+            + " "
+            + Quoted.of(value)
+            + ": an interface name of at most 15 letters, digits, '.', '-' or '_'";
+  }
+
   public static String mac(String what, String value) {
     return MAC.matcher(value).matches()
         ? null

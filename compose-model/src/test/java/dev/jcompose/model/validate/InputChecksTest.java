@@ -1,5 +1,6 @@
 package dev.jcompose.model.validate;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -209,6 +210,61 @@ class InputChecksTest {
   }
 
   @Test
+  void secretOwner_byName_andConfigMode_beyondPermissionBits_areRefused() {
+    fails(
+        """
+        services:
+          a:
+            image: x
+            secrets: [{source: tok, uid: root}]
+        secrets:
+          tok: {environment: HOME}
+        """,
+        "compose.yaml:4:15: services.a.secrets.0: invalid secret uid \"root\": "
+            + "a numeric id (0 to 4294967294) expected");
+    fails(
+        """
+        services:
+          a:
+            image: x
+            configs: [{source: c, gid: "4294967295"}]
+        configs:
+          c: {content: hi}
+        """,
+        "compose.yaml:4:15: services.a.configs.0: invalid config gid \"4294967295\": "
+            + "a numeric id (0 to 4294967294) expected");
+    fails(
+        """
+        services:
+          a:
+            image: x
+            configs: [{source: c, mode: 0100644}]
+        configs:
+          c: {content: hi}
+        """,
+        "compose.yaml:4:15: services.a.configs.0: invalid config mode 0100644: at most 07777");
+  }
+
+  @Test
+  void fileSourcedSecret_withOwnerAndMode_isWarnedAbout_notSilentlyBoundAsIs() {
+    var loaded =
+        Fixtures.load(
+            """
+            services:
+              a:
+                image: x
+                secrets: [{source: f, uid: "1000", mode: 0400}, {source: e, mode: 0400}]
+            secrets:
+              f: {file: ./f.txt}
+              e: {environment: HOME}
+            """);
+    assertThat(loaded.warnings())
+        .containsExactly(
+            "compose.yaml:4:15: services.a.secrets.0: uid, mode of secret \"f\" not applied: a file"
+                + " source is bind-mounted with the host file's owner and mode");
+  }
+
+  @Test
   void ordinaryProject_passes() {
     assertThatCode(
             () ->
@@ -228,7 +284,7 @@ class InputChecksTest {
             dns: [1.1.1.1]
             dns_search: [example.com]
             networks: {front: {aliases: [www], ipv4_address: 172.30.0.5}}
-            secrets: [tok]
+            secrets: [tok, {source: tok, target: t2, uid: "1000", gid: "0", mode: 0440}]
         networks:
           front: {ipam: {config: [{subnet: 172.30.0.0/24}]}}
         secrets:

@@ -50,8 +50,7 @@ class ConcurrentUpTest {
     List<String> names = new java.util.ArrayList<>();
     for (String line :
         jc.run("ps", "-a", "--format", "json").assertOk().stdout().lines().toList()) {
-      com.fasterxml.jackson.databind.JsonNode n =
-          new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+      dev.jcompose.common.json.JsonNode n = dev.jcompose.common.json.Json.parse(line);
       (n.isArray() ? n : List.of(n)).forEach(c -> names.add(c.get("Name").asText()));
     }
     names.sort(null);

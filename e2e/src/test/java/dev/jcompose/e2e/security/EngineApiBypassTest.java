@@ -2,13 +2,12 @@ package dev.jcompose.e2e.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcompose.common.json.Json;
 import dev.jcompose.e2e.Jcompose;
 import dev.jcompose.model.ProjectLoader;
 import dev.jcompose.model.api.LoadOptions;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.UpOptions;
-import dev.jcompose.scheduler.wire.ApiJson;
 import dev.jcompose.scheduler.wire.Requests;
 import dev.jcompose.testkit.HostChecks;
 import java.io.ByteArrayOutputStream;
@@ -38,7 +37,7 @@ class EngineApiBypassTest {
   private static final Path OUTSIDE = Path.of("/tmp/jcattack-api");
   private static final String INJECTED = "jcattack-api-netns";
   private Jcompose jc;
-  private ObjectNode request;
+  private Map<String, Object> request;
 
   @BeforeEach
   void startEngineAndBuildAValidRequest() {
@@ -57,7 +56,22 @@ class EngineApiBypassTest {
                 jc.projectDir,
                 true,
                 null));
-    request = ApiJson.mapper().valueToTree(new Requests.Up(p, UpOptions.defaults()));
+    request = plainMap(Json.tree(new Requests.Up(p, UpOptions.defaults())).toPlain());
+  }
+
+  /** The request as mutable maps, to be altered as a hostile client would. */
+  @SuppressWarnings("unchecked") // JSON objects are plain maps with string keys
+  private static Map<String, Object> plainMap(Object tree) {
+    return (Map<String, Object>) tree;
+  }
+
+  /** The object at {@code path} in the request. */
+  private Map<String, Object> at(String... path) {
+    Map<String, Object> m = request;
+    for (String key : path) {
+      m = plainMap(m.get(key));
+    }
+    return m;
   }
 
   @AfterEach
@@ -75,10 +89,10 @@ class EngineApiBypassTest {
 
   @Test
   void up_containerNameClimbingOut_is400_andNothingIsWrittenOutside() throws Exception {
-    ((ObjectNode) request.at("/project/services/app"))
+    at("project", "services", "app")
         .put("containerName", "../../../../../../../../../../tmp/jcattack-api");
 
-    String answer = post("/v1/projects/api-bypass/up", ApiJson.mapper().writeValueAsBytes(request));
+    String answer = post("/v1/projects/api-bypass/up", Json.bytes(request));
 
     assertThat(answer)
         .startsWith("HTTP/1.1 400")
@@ -88,9 +102,9 @@ class EngineApiBypassTest {
 
   @Test
   void up_networkNameWithIpCommand_is400_andNoNamespaceAppears() throws Exception {
-    ((ObjectNode) request.at("/project/networks/default")).put("name", "x\nnetns add " + INJECTED);
+    at("project", "networks", "default").put("name", "x\nnetns add " + INJECTED);
 
-    String answer = post("/v1/projects/api-bypass/up", ApiJson.mapper().writeValueAsBytes(request));
+    String answer = post("/v1/projects/api-bypass/up", Json.bytes(request));
 
     assertThat(answer)
         .startsWith("HTTP/1.1 400")
@@ -101,11 +115,10 @@ class EngineApiBypassTest {
   @Test
   void up_hostSysctl_is400_andTheHostValueIsUnchanged() throws Exception {
     String before = HostNetworking.sysctl("kernel.core_pattern");
-    ((ObjectNode) request.at("/project/services/app/security"))
-        .putObject("sysctls")
-        .put("kernel.core_pattern", "|/bin/false jcattack-api");
+    at("project", "services", "app", "security")
+        .put("sysctls", Map.of("kernel.core_pattern", "|/bin/false jcattack-api"));
 
-    String answer = post("/v1/projects/api-bypass/up", ApiJson.mapper().writeValueAsBytes(request));
+    String answer = post("/v1/projects/api-bypass/up", Json.bytes(request));
 
     assertThat(answer)
         .startsWith("HTTP/1.1 400")

@@ -26,7 +26,7 @@ final class HostNetworking {
   }
 
   static String nftTable(String name) {
-    return run("nft", "list", "table", "ip", name);
+    return run("nft", "list", "table", "inet", name);
   }
 
   static String sysctl(String key) {

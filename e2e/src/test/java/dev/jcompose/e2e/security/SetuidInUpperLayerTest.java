@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.e2e.Jcompose;
 import dev.jcompose.e2e.OneProjectPerTest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +18,6 @@ import org.junit.jupiter.api.Test;
 @Tag("security")
 @Tag("root")
 class SetuidInUpperLayerTest extends OneProjectPerTest {
-  private static final String NOBODY = "65534";
-
   @Test
   void setuidShellInTheUpperLayer_cannotBeRunByAnotherHostUser() throws Exception {
     jc = Jcompose.fixture("sec-upper-setuid");
@@ -36,9 +31,13 @@ class SetuidInUpperLayerTest extends OneProjectPerTest {
     Path suid = data.resolve("containers/sec-upper-setuid-box-1/upper/suid-sh");
     assertThat(suid).exists();
 
-    assertThat(asNobody(suid + " id -u")).contains("Permission denied").doesNotContain("\n0\n");
-    assertThat(asNobody("ls " + data)).contains("Permission denied");
-    assertThat(asNobody("cat " + data.resolve("containers/sec-upper-setuid-box-1/state.json")))
+    assertThat(HostUser.asNobody(suid + " id -u"))
+        .contains("Permission denied")
+        .doesNotContain("\n0\n");
+    assertThat(HostUser.asNobody("ls " + data)).contains("Permission denied");
+    assertThat(
+            HostUser.asNobody(
+                "cat " + data.resolve("containers/sec-upper-setuid-box-1/state.json")))
         .contains("Permission denied");
     assertThat(mode(data.resolve("containers/sec-upper-setuid-box-1/state.json")))
         .isEqualTo("rw-------");
@@ -49,29 +48,5 @@ class SetuidInUpperLayerTest extends OneProjectPerTest {
 
   private static String mode(Path p) throws Exception {
     return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
-  }
-
-  /**
-   * Runs a shell command as uid/gid 65534 with no supplementary groups, as a local user would;
-   * stdout and stderr together. Through a shell: setpriv's own exec still holds root's permitted
-   * capabilities (its saved uid is 0) and would pass where the user does not.
-   */
-  private static String asNobody(String command) throws Exception {
-    List<String> full =
-        List.of(
-            "setpriv",
-            "--reuid=" + NOBODY,
-            "--regid=" + NOBODY,
-            "--clear-groups",
-            "--",
-            "/bin/sh",
-            "-c",
-            command);
-    Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
-    if (!p.waitFor(20, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("setpriv did not finish");
-    }
-    return "\n" + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
   }
 }

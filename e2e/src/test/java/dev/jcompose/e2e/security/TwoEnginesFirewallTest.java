@@ -80,8 +80,8 @@ class TwoEnginesFirewallTest {
 
   private static List<String> jcomposeTables() {
     return HostNetworking.nftTables().stream()
-        .filter(t -> t.startsWith("table ip jcompose"))
-        .map(t -> t.substring("table ip ".length()))
+        .filter(t -> t.startsWith("table inet jcompose"))
+        .map(t -> t.substring("table inet ".length()))
         .toList();
   }
 }

@@ -6,8 +6,12 @@ import java.util.List;
 /**
  * Connect a container's network namespace to a network.
  *
- * @param ifName interface name inside the namespace (eth0, eth1… in connection order)
+ * @param ifName interface name inside the namespace ({@code interface_name}), or null for the
+ *     network's prefix ({@code eth}, or {@code com.docker.network.container_iface_prefix}) and the
+ *     lowest number not yet used in the container, as docker names them
  * @param ipv4Address fixed address or null to allocate
+ * @param ipv6Address fixed address or null to allocate (on an IPv6 network)
+ * @param macAddress fixed MAC or null for one derived from the address
  * @param dnsNames names this endpoint answers to on this network (service name, container name,
  *     hostname, aliases, links)
  * @param defaultRoute whether the default route goes through this network (ignored for internal
@@ -21,6 +25,7 @@ public record AttachRequest(
     Path netnsPath,
     String ifName,
     String ipv4Address,
+    String ipv6Address,
     String macAddress,
     List<String> dnsNames,
     boolean defaultRoute,
@@ -31,7 +36,7 @@ public record AttachRequest(
     dnsServers = dnsServers == null ? List.of() : List.copyOf(dnsServers);
   }
 
-  /** Without per-endpoint upstream resolvers (the host's are used). */
+  /** An IPv4 attach without per-endpoint upstream resolvers (the host's are used). */
   public AttachRequest(
       String containerId,
       String networkName,
@@ -47,6 +52,7 @@ public record AttachRequest(
         netnsPath,
         ifName,
         ipv4Address,
+        null,
         macAddress,
         dnsNames,
         defaultRoute,

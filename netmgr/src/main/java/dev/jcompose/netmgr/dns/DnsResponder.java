@@ -1,5 +1,6 @@
 package dev.jcompose.netmgr.dns;
 
+import dev.jcompose.netmgr.ipam.IpAddress;
 import dev.jcompose.netmgr.ipam.Ipv4;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -60,7 +62,7 @@ public final class DnsResponder {
     }
     List<Integer> addresses = lookup(nets, name);
     if (!addresses.isEmpty()) {
-      return local(addresses(query, question, addresses));
+      return local(addresses(query, question, addresses, lookup6(nets, name)));
     }
     if (nets.stream().allMatch(DnsView.Net::internal)) {
       return local(reply(query, Rcode.NXDOMAIN));
@@ -72,17 +74,42 @@ public final class DnsResponder {
     return new Decision(m, false, List.of());
   }
 
-  private Message addresses(Message query, Record question, List<Integer> addresses) {
+  private Message addresses(
+      Message query, Record question, List<Integer> addresses, List<IpAddress> addresses6) {
     Message m = reply(query, Rcode.NOERROR);
+    int shift = rotation.getAndIncrement();
     if (question.getType() == Type.A || question.getType() == Type.ANY) {
       List<Integer> rotated = new ArrayList<>(addresses);
-      Collections.rotate(rotated, -Math.floorMod(rotation.getAndIncrement(), rotated.size()));
+      Collections.rotate(rotated, -Math.floorMod(shift, rotated.size()));
       rotated.forEach(
           a ->
               m.addRecord(
                   new ARecord(question.getName(), DClass.IN, TTL, inet(a)), Section.ANSWER));
     }
+    if ((question.getType() == Type.AAAA || question.getType() == Type.ANY)
+        && !addresses6.isEmpty()) {
+      List<IpAddress> rotated = new ArrayList<>(addresses6);
+      Collections.rotate(rotated, -Math.floorMod(shift, rotated.size()));
+      rotated.forEach(
+          a ->
+              m.addRecord(
+                  new AAAARecord(question.getName(), DClass.IN, TTL, inet6(a)), Section.ANSWER));
+    }
     return m;
+  }
+
+  private static List<IpAddress> lookup6(List<DnsView.Net> nets, String name) {
+    Set<IpAddress> out = new LinkedHashSet<>();
+    for (DnsView.Net net : nets) {
+      out.addAll(net.names6().getOrDefault(name, List.of()));
+      String suffix = "." + DnsView.normalize(net.name());
+      if (name.endsWith(suffix)) {
+        out.addAll(
+            net.names6()
+                .getOrDefault(name.substring(0, name.length() - suffix.length()), List.of()));
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static List<Integer> lookup(List<DnsView.Net> nets, String name) {
@@ -101,6 +128,10 @@ public final class DnsResponder {
   }
 
   private static Decision reverse(Message query, List<DnsView.Net> nets, String name) {
+    IpAddress v6 = ip6ArpaToAddress(name);
+    if (v6 != null) {
+      return reverse6(query, nets, v6);
+    }
     Integer address = arpaToAddress(name);
     if (address == null) {
       return null;
@@ -117,6 +148,40 @@ public final class DnsResponder {
     }
     boolean ours = nets.stream().anyMatch(n -> n.subnet().contains(address));
     return ours ? local(reply(query, Rcode.NXDOMAIN)) : null;
+  }
+
+  private static Decision reverse6(Message query, List<DnsView.Net> nets, IpAddress address) {
+    for (DnsView.Net net : nets) {
+      String target = net.ptr6().get(address);
+      if (target != null) {
+        Message m = reply(query, Rcode.NOERROR);
+        m.addRecord(
+            new PTRRecord(query.getQuestion().getName(), DClass.IN, TTL, absolute(target)),
+            Section.ANSWER);
+        return local(m);
+      }
+    }
+    return null;
+  }
+
+  /** The address of a name under ip6.arpa (32 nibbles, least significant first), or null. */
+  static IpAddress ip6ArpaToAddress(String name) {
+    String suffix = ".ip6.arpa";
+    if (!name.endsWith(suffix)) {
+      return null;
+    }
+    String[] nibbles = name.substring(0, name.length() - suffix.length()).split("\\.", -1);
+    if (nibbles.length != 32) {
+      return null;
+    }
+    StringBuilder hex = new StringBuilder();
+    for (int i = nibbles.length - 1; i >= 0; i--) {
+      if (nibbles[i].length() != 1 || Character.digit(nibbles[i].charAt(0), 16) < 0) {
+        return null;
+      }
+      hex.append(nibbles[i]);
+    }
+    return IpAddress.ofBytes(java.util.HexFormat.of().parseHex(hex));
   }
 
   static Integer arpaToAddress(String name) {
@@ -159,6 +224,14 @@ public final class DnsResponder {
       return Name.fromString(name, Name.root);
     } catch (TextParseException e) {
       return Name.root;
+    }
+  }
+
+  private static InetAddress inet6(IpAddress address) {
+    try {
+      return InetAddress.getByAddress(address.bytes());
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.jcompose.netmgr.dns;
 
 import dev.jcompose.netmgr.ipam.Cidr;
+import dev.jcompose.netmgr.ipam.IpAddress;
 import dev.jcompose.netmgr.ipam.Ipv4;
 import dev.jcompose.netmgr.state.EndpointRecord;
 import dev.jcompose.netmgr.state.NetworkRecord;
@@ -48,6 +49,8 @@ public final class DnsView {
                     n.internal(),
                     new LinkedHashMap<>(),
                     new HashMap<>(),
+                    new HashMap<>(),
+                    new LinkedHashMap<>(),
                     new HashMap<>())));
     Map<String, List<String>> containerNets = new HashMap<>();
     Map<String, List<String>> servers = new HashMap<>();
@@ -63,6 +66,16 @@ public final class DnsView {
       }
       if (!e.dnsNames().isEmpty()) {
         net.ptr().putIfAbsent(address, e.dnsNames().get(0));
+      }
+      if (e.ipv6Address() != null) {
+        IpAddress v6 = IpAddress.parse(e.ipv6Address());
+        new LinkedHashSet<>(e.dnsNames())
+            .forEach(
+                name ->
+                    net.names6().computeIfAbsent(normalize(name), k -> new ArrayList<>()).add(v6));
+        if (!e.dnsNames().isEmpty()) {
+          net.ptr6().putIfAbsent(v6, e.dnsNames().get(0));
+        }
       }
       containerNets.computeIfAbsent(e.containerId(), k -> new ArrayList<>()).add(e.networkName());
       servers.put(e.containerId(), e.dnsServers());
@@ -104,14 +117,19 @@ public final class DnsView {
     return container == null ? List.of() : serversOfContainer.getOrDefault(container, List.of());
   }
 
-  /** Addresses of one network as unmodifiable facts. */
+  /**
+   * Addresses of one network as unmodifiable facts; {@code names6}/{@code ptr6} hold the IPv6 side
+   * (AAAA).
+   */
   record Net(
       String name,
       Cidr subnet,
       boolean internal,
       Map<String, List<Integer>> names,
       Map<Integer, String> ptr,
-      Map<Integer, String> clients) {
+      Map<Integer, String> clients,
+      Map<String, List<IpAddress>> names6,
+      Map<IpAddress, String> ptr6) {
 
     Set<String> allNames() {
       return names.keySet();

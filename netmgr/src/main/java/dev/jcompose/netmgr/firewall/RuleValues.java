@@ -1,7 +1,8 @@
 package dev.jcompose.netmgr.firewall;
 
 import dev.jcompose.netmgr.api.NetworkException;
-import dev.jcompose.netmgr.ipam.Cidr;
+import dev.jcompose.netmgr.ipam.IpAddress;
+import dev.jcompose.netmgr.ipam.IpPrefix;
 import dev.jcompose.netmgr.ipam.Ipv4;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -26,6 +27,8 @@ final class RuleValues {
   private static final Pattern TABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,19}");
 
   private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "sctp");
+  private static final Set<String> GATEWAY_MODES =
+      Set.of("nat", "nat-unprotected", "routed", "isolated");
 
   /** nft comments hold at most 128 bytes; the longest prefix used is 20. */
   private static final int MAX_NAME = 100;
@@ -48,12 +51,38 @@ final class RuleValues {
    * Must already be in canonical form (network address, no host bits), as the allocator writes it.
    */
   static String subnet(String v) {
-    return check("subnet", v, v != null && v.contains("/") && Cidr.parse(v).toString().equals(v));
+    return check(
+        "subnet",
+        v,
+        v != null && v.contains("/") && parses(v) && IpPrefix.parse(v).toString().equals(v));
   }
 
   static String ipv4(String v) {
     return check(
         "IPv4 address", v, Ipv4.isValid(nonNull(v)) && Ipv4.format(Ipv4.parse(v)).equals(v));
+  }
+
+  /** An IPv6 address in its canonical text (RFC 5952), as the allocator writes it. */
+  static String ipv6(String v) {
+    return check(
+        "IPv6 address",
+        v,
+        IpAddress.isValid(nonNull(v))
+            && IpAddress.parse(v).v6()
+            && IpAddress.parse(v).toString().equals(v));
+  }
+
+  static String gatewayMode(String v) {
+    return check("gateway mode", v, GATEWAY_MODES.contains(v));
+  }
+
+  private static boolean parses(String v) {
+    try {
+      IpPrefix.parse(v);
+      return true;
+    } catch (NetworkException e) {
+      return false;
+    }
   }
 
   /** "" or an IPv4 address: the host side of a published port. */

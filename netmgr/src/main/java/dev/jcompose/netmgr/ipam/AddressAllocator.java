@@ -4,34 +4,53 @@ import dev.jcompose.netmgr.api.NetworkException;
 import java.util.Map;
 
 /**
- * Addresses inside one subnet. Stateless: the caller passes the addresses in use (derived from
- * persisted endpoints, so a restarted engine knows its allocations without a separate database).
+ * Addresses inside one subnet of either family. Stateless: the caller passes the addresses in use
+ * (derived from persisted endpoints, so a restarted engine knows its allocations without a separate
+ * database).
  *
- * <p>Invariants: never hands out the network address, the broadcast address (for prefixes up to
- * /30) nor the gateway; dynamic addresses come from {@code ipRange} (default: the subnet), lowest
- * free first.
+ * <p>Invariants: never hands out the network address (for IPv6 the subnet-router anycast address of
+ * RFC 4291 2.6.1), the IPv4 broadcast address (for prefixes up to /30), the gateway nor an
+ * auxiliary address ({@code ipam.config.aux_addresses}: addresses of hosts outside jcompose, which
+ * docker's IPAM reserves the same way); dynamic addresses come from {@code range} (default: the
+ * subnet), lowest free first.
  */
 public final class AddressAllocator {
   private final String networkName;
-  private final Cidr subnet;
-  private final Cidr range;
-  private final int gateway;
+  private final IpPrefix subnet;
+  private final IpPrefix range;
+  private final IpAddress gateway;
+  private final Map<IpAddress, String> reserved;
 
-  public AddressAllocator(String networkName, Cidr subnet, Cidr range, int gateway) {
+  /**
+   * @param reserved auxiliary addresses to their names
+   */
+  public AddressAllocator(
+      String networkName,
+      IpPrefix subnet,
+      IpPrefix range,
+      IpAddress gateway,
+      Map<IpAddress, String> reserved) {
     this.networkName = networkName;
     this.subnet = subnet;
     this.range = range == null ? subnet : range;
     this.gateway = gateway;
+    this.reserved = Map.copyOf(reserved);
   }
 
   /** First usable host address: the default gateway of a subnet. */
-  public static int firstHost(Cidr subnet) {
-    return subnet.prefix() >= 31 ? subnet.network() : subnet.network() + 1;
+  public static IpAddress firstHost(IpPrefix subnet) {
+    return subnet.length() >= subnet.network().bits() - 1
+        ? subnet.network()
+        : subnet.network().plus(1);
+  }
+
+  public boolean contains(IpAddress a) {
+    return subnet.contains(a);
   }
 
   /** Checks a fixed address is in the subnet and free; {@code inUse} maps address to owner. */
-  public int reserve(String address, Map<Integer, String> inUse) {
-    int a = Ipv4.parse(address);
+  public IpAddress reserve(String address, Map<IpAddress, String> inUse) {
+    IpAddress a = IpAddress.parse(address);
     if (!subnet.contains(a)) {
       throw new NetworkException(
           NetworkException.Kind.INVALID,
@@ -43,18 +62,22 @@ public final class AddressAllocator {
               + networkName
               + "'");
     }
-    if (a == gateway || isReserved(a)) {
+    if (a.equals(gateway) || isReserved(a)) {
       throw new NetworkException(
           NetworkException.Kind.INVALID,
           "address "
               + address
               + " is the "
-              + (a == gateway ? "gateway" : "network or broadcast address")
+              + (a.equals(gateway)
+                  ? "gateway"
+                  : subnet.v6() ? "subnet-router anycast address" : "network or broadcast address")
               + " of network '"
               + networkName
               + "'");
     }
-    String owner = inUse.get(a);
+    String owner =
+        inUse.getOrDefault(
+            a, reserved.containsKey(a) ? "auxiliary address " + reserved.get(a) : null);
     if (owner != null) {
       throw new NetworkException(
           NetworkException.Kind.CONFLICT,
@@ -64,13 +87,15 @@ public final class AddressAllocator {
   }
 
   /** Lowest free address of the range. */
-  public int allocate(Map<Integer, String> inUse) {
-    for (long a = Integer.toUnsignedLong(range.network());
-        a <= Integer.toUnsignedLong(range.last());
-        a++) {
-      int candidate = (int) a;
-      if (candidate != gateway && !isReserved(candidate) && !inUse.containsKey(candidate)) {
-        return candidate;
+  public IpAddress allocate(Map<IpAddress, String> inUse) {
+    IpAddress last = range.last();
+    // Bounded by what is taken: at most |inUse| + |reserved| + 3 candidates are skipped.
+    for (IpAddress a = range.network(); a.compareTo(last) <= 0; a = a.plus(1)) {
+      if (!a.equals(gateway)
+          && !isReserved(a)
+          && !inUse.containsKey(a)
+          && !reserved.containsKey(a)) {
+        return a;
       }
     }
     throw new NetworkException(
@@ -84,7 +109,10 @@ public final class AddressAllocator {
             + " endpoints attached)");
   }
 
-  private boolean isReserved(int a) {
-    return subnet.prefix() <= 30 && (a == subnet.network() || a == subnet.last());
+  private boolean isReserved(IpAddress a) {
+    if (subnet.v6()) {
+      return a.equals(subnet.network()) && subnet.length() < 127;
+    }
+    return subnet.length() <= 30 && (a.equals(subnet.network()) || a.equals(subnet.last()));
   }
 }

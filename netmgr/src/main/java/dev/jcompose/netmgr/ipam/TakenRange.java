@@ -1,7 +1,12 @@
 package dev.jcompose.netmgr.ipam;
 
 /**
- * An IPv4 range something else already uses, with a human description of the owner for error
- * messages ("network 'p_default'", "host route 192.0.2.0/24 dev eth0", "nameserver 10.0.0.53").
+ * A range something else already uses, with a human description of the owner for error messages
+ * ("network 'p_default'", "host route 192.0.2.0/24 dev eth0").
  */
-public record TakenRange(Cidr range, String owner) {}
+public record TakenRange(IpPrefix range, String owner) {
+
+  public static TakenRange of(Cidr range, String owner) {
+    return new TakenRange(IpPrefix.of(range), owner);
+  }
+}

@@ -1,6 +1,7 @@
 package dev.jcompose.netmgr.link;
 
-import dev.jcompose.netmgr.ipam.Cidr;
+import dev.jcompose.netmgr.ipam.IpAddress;
+import dev.jcompose.netmgr.ipam.IpPrefix;
 import dev.jcompose.netmgr.ipam.TakenRange;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ final class HostLinks {
   private static final int IFINFOMSG_SIZE = 16;
   private static final int RTMSG_SIZE = 12;
   private static final int AF_INET = 2;
+  private static final int AF_INET6 = 10;
   private static final int RT_TABLE_MAIN = 254;
   private static final int IFLA_IFNAME = 3;
   private static final int IFLA_LINKINFO = 18;
@@ -51,29 +53,31 @@ final class HostLinks {
   }
 
   /**
-   * IPv4 routes of the main table other than the default route and very wide ones, as {@code ip
-   * route} lists them.
+   * IPv4 and IPv6 routes of the main table other than default routes and very wide ones, as {@code
+   * ip route} and {@code ip -6 route} list them.
    */
   static List<TakenRange> routes(NetlinkSocket s) {
     Map<Integer, String> names = new HashMap<>();
     links(s).forEach(l -> names.put(l.headerInt(4), l.string(IFLA_IFNAME)));
     List<TakenRange> out = new ArrayList<>();
-    for (NetlinkReply r :
-        s.dump(
-            NetlinkMessage.dump(RTM_GETROUTE, s.nextSeq()).rtmsgFamily(AF_INET),
-            RTMSG_SIZE,
-            "list routes")) {
-      int table = r.has(RTA_TABLE) ? r.u32(RTA_TABLE) : r.headerByte(4);
-      int prefix = r.headerByte(1);
-      if (r.headerByte(0) != AF_INET
-          || table != RT_TABLE_MAIN
-          || !r.has(RTA_DST)
-          || prefix < NARROWEST_IGNORED_PREFIX) {
-        continue;
+    for (int family : new int[] {AF_INET, AF_INET6}) {
+      for (NetlinkReply r :
+          s.dump(
+              NetlinkMessage.dump(RTM_GETROUTE, s.nextSeq()).rtmsgFamily(family),
+              RTMSG_SIZE,
+              "list routes")) {
+        int table = r.has(RTA_TABLE) ? r.u32(RTA_TABLE) : r.headerByte(4);
+        int prefix = r.headerByte(1);
+        if (r.headerByte(0) != family
+            || table != RT_TABLE_MAIN
+            || !r.has(RTA_DST)
+            || prefix < NARROWEST_IGNORED_PREFIX) {
+          continue;
+        }
+        IpPrefix dst = new IpPrefix(IpAddress.ofBytes(r.bytes(RTA_DST)), prefix);
+        String dev = r.has(RTA_OIF) ? names.getOrDefault(r.u32(RTA_OIF), "?") : "?";
+        out.add(new TakenRange(dst, "host route " + dst + " dev " + dev));
       }
-      Cidr dst = new Cidr(r.ipv4(RTA_DST), prefix);
-      String dev = r.has(RTA_OIF) ? names.getOrDefault(r.u32(RTA_OIF), "?") : "?";
-      out.add(new TakenRange(dst, "host route " + dst + " dev " + dev));
     }
     return out;
   }

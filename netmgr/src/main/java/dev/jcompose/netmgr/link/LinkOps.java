@@ -11,7 +11,7 @@ import java.util.List;
  */
 public interface LinkOps {
 
-  /** Creates (or re-creates if absent) a bridge with the gateway address, up. */
+  /** Creates (or re-creates if absent) a bridge with its gateway addresses, up. */
   void ensureBridge(BridgeConfig bridge);
 
   /**
@@ -20,13 +20,22 @@ public interface LinkOps {
    */
   void attachVeth(VethConfig veth);
 
+  /**
+   * Creates a macvlan/ipvlan link of a host interface inside the netns, addressed, routed.
+   * Thread-safe.
+   */
+  void attachSublink(SublinkConfig link);
+
   /** Deletes a link (bridge or host veth end); no error if it is already gone. Thread-safe. */
   void deleteLink(String name);
+
+  /** Whether a link of that name exists in the host's namespace. */
+  boolean exists(String name);
 
   /** Links on the host whose alias starts with {@code aliasPrefix}. */
   List<LinkInfo> listLinks(String aliasPrefix);
 
-  /** IPv4 host routes and addresses that a new subnet must not overlap. */
+  /** IPv4 and IPv6 host routes that a new subnet must not overlap. */
   List<TakenRange> hostRanges();
 
   /** Writes a sysctl under /proc/sys (key with dots, e.g. net.ipv4.ip_forward). */

@@ -1,5 +1,6 @@
 package dev.jcompose.netmgr.link;
 
+import dev.jcompose.netmgr.ipam.IpAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -50,23 +51,27 @@ final class NetlinkMessage {
     return this;
   }
 
-  /** struct ifaddrmsg for IPv4. */
-  NetlinkMessage ifaddr(int prefix, int index) {
-    buf.put((byte) 2).put((byte) prefix).put((byte) 0).put((byte) 0).putInt(index);
+  /**
+   * struct ifaddrmsg: family AF_INET (2) or AF_INET6 (10), prefix length, IFA_F_* flags, link
+   * index.
+   */
+  NetlinkMessage ifaddr(int family, int prefix, int flags, int index) {
+    buf.put((byte) family).put((byte) prefix).put((byte) flags).put((byte) 0).putInt(index);
     return this;
   }
 
   /**
-   * struct rtmsg: IPv4 unicast route in the main table, universe scope, proto boot (as ip route).
+   * struct rtmsg: a unicast route of {@code family} in the main table, proto boot (as ip route),
+   * universe scope through a gateway or link scope straight out of a device.
    */
-  NetlinkMessage rtmsg(int dstLen) {
-    buf.put((byte) 2)
+  NetlinkMessage rtmsg(int family, int dstLen, boolean viaGateway) {
+    buf.put((byte) family)
         .put((byte) dstLen)
         .put((byte) 0)
         .put((byte) 0)
         .put((byte) 254)
         .put((byte) 3)
-        .put((byte) 0)
+        .put((byte) (viaGateway ? 0 : 253))
         .put((byte) 1)
         .putInt(0);
     return this;
@@ -89,6 +94,21 @@ final class NetlinkMessage {
   /** An IPv4 address attribute (network byte order). */
   NetlinkMessage ipv4(int type, int address) {
     return bytes(type, ByteBuffer.allocate(4).order(ByteOrder.BIG_ENDIAN).putInt(address).array());
+  }
+
+  /** An address attribute of either family (network byte order). */
+  NetlinkMessage address(int type, IpAddress address) {
+    return bytes(type, address.bytes());
+  }
+
+  NetlinkMessage u16(int type, int value) {
+    return bytes(
+        type,
+        ByteBuffer.allocate(2).order(ByteOrder.nativeOrder()).putShort((short) value).array());
+  }
+
+  NetlinkMessage u8(int type, int value) {
+    return bytes(type, new byte[] {(byte) value});
   }
 
   NetlinkMessage bytes(int type, byte[] value) {

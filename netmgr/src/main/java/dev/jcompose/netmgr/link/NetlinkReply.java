@@ -74,6 +74,14 @@ final class NetlinkReply {
     return attributes.get(attribute).duplicate().order(ByteOrder.BIG_ENDIAN).getInt(0);
   }
 
+  /** A raw attribute's bytes (an address of either family, in network byte order). */
+  byte[] bytes(int attribute) {
+    ByteBuffer b = attributes.get(attribute);
+    byte[] out = new byte[b.remaining()];
+    b.duplicate().get(out);
+    return out;
+  }
+
   /** The attributes nested inside {@code attribute} (empty when absent). */
   Map<Integer, ByteBuffer> nested(int attribute) {
     ByteBuffer b = attributes.get(attribute);

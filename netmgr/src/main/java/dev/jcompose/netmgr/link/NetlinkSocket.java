@@ -189,9 +189,8 @@ final class NetlinkSocket implements AutoCloseable {
   }
 
   private static NetworkException fail(String what, int errno) {
-    return new NetworkException(
-        NetworkException.Kind.INTERNAL,
-        what + " failed: errno " + errno + " (" + LIBC.strerror(errno) + ")");
+    return new NetlinkError(
+        what + " failed: errno " + errno + " (" + LIBC.strerror(errno) + ")", errno);
   }
 
   private static int errno() {

@@ -1,21 +1,12 @@
 package dev.jcompose.netmgr.link;
 
-import java.nio.file.Path;
-
 /**
- * A container endpoint: host end {@code hostName} enslaved to {@code bridge}, peer created directly
- * in {@code netnsPath} as {@code ifName} with {@code addressCidr}.
+ * A bridge endpoint: host end {@code hostName} enslaved to {@code bridge}, peer created directly in
+ * the container's namespace and configured as {@code inside} says.
  *
- * @param mac container-side MAC or null for a kernel-chosen one
- * @param defaultGateway gateway for the default route, or null for no default route
+ * @param isolated the host end is an isolated bridge port: it talks to the bridge (the host) and to
+ *     non-isolated ports only, which is how {@code enable_icc: false} keeps the containers of one
+ *     network apart (the kernel's bridge port isolation, 4.18+)
  */
 public record VethConfig(
-    String hostName,
-    String bridge,
-    Path netnsPath,
-    String ifName,
-    String mac,
-    int mtu,
-    String addressCidr,
-    String defaultGateway,
-    String alias) {}
+    String hostName, String bridge, String alias, boolean isolated, InsideConfig inside) {}

@@ -18,6 +18,7 @@ public final class NetState {
   private final Map<String, EndpointRecord> endpoints = new TreeMap<>();
   private final Map<String, List<PortBinding>> ports = new TreeMap<>();
   private boolean forwardingEnabled;
+  private boolean forwardingEnabled6;
 
   public Map<String, NetworkRecord> networks() {
     return networks;
@@ -57,6 +58,15 @@ public final class NetState {
 
   public void forwardingEnabled(boolean value) {
     forwardingEnabled = value;
+  }
+
+  /** Whether jcompose switched net.ipv6.conf.all.forwarding on (for an IPv6 network). */
+  public boolean forwardingEnabled6() {
+    return forwardingEnabled6;
+  }
+
+  public void forwardingEnabled6(boolean value) {
+    forwardingEnabled6 = value;
   }
 
   /** Copy for the DNS side, which reads records off the manager's lock. */

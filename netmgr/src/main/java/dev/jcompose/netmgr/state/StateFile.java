@@ -46,6 +46,7 @@ public final class StateFile {
       json.getJsonObject("ports", new JsonObject())
           .forEach(e -> state.ports().put(e.getKey(), StateCodec.ports((JsonArray) e.getValue())));
       state.forwardingEnabled(json.getBoolean("forwardingEnabled", false));
+      state.forwardingEnabled6(json.getBoolean("forwardingEnabled6", false));
       return state;
     } catch (IOException | RuntimeException e) {
       throw new NetworkException(
@@ -72,7 +73,8 @@ public final class StateFile {
             .put(
                 "endpoints",
                 new JsonArray(state.endpoints().stream().map(StateCodec::toJson).toList()))
-            .put("forwardingEnabled", state.forwardingEnabled());
+            .put("forwardingEnabled", state.forwardingEnabled())
+            .put("forwardingEnabled6", state.forwardingEnabled6());
     JsonObject ports = new JsonObject();
     for (Map.Entry<String, List<PortBinding>> e : state.ports().entrySet()) {
       ports.put(e.getKey(), StateCodec.toJson(e.getValue()));

@@ -163,7 +163,7 @@ class DnsResponderTest {
   }
 
   private static NetworkRecord net(String name, String subnet, boolean internal) {
-    return new NetworkRecord(
+    return NetworkRecord.bridge(
         name, "jcb-" + name, subnet, null, subnet.replace("0/24", "1"), internal, 1500, Map.of());
   }
 

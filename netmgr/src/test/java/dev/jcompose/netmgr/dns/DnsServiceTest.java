@@ -50,7 +50,7 @@ class DnsServiceTest {
     dns.update(
         DnsView.of(
             List.of(
-                new NetworkRecord(
+                NetworkRecord.bridge(
                     "lo_net", "lo", "127.0.0.0/8", null, "127.0.0.1", false, 1500, Map.of())),
             List.of(
                 new EndpointRecord(

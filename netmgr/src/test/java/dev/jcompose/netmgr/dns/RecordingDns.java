@@ -37,11 +37,17 @@ public final class RecordingDns implements DnsFrontend {
    */
   public java.util.List<String> resolve(String network, String clientIp, String name)
       throws Exception {
+    return resolve(network, clientIp, name, org.xbill.DNS.Type.A);
+  }
+
+  /** The same for another record type (AAAA, PTR). */
+  public java.util.List<String> resolve(String network, String clientIp, String name, int type)
+      throws Exception {
     org.xbill.DNS.Message q =
         org.xbill.DNS.Message.newQuery(
             org.xbill.DNS.Record.newRecord(
                 org.xbill.DNS.Name.fromString(name, org.xbill.DNS.Name.root),
-                org.xbill.DNS.Type.A,
+                type,
                 org.xbill.DNS.DClass.IN));
     DnsResponder.Decision d =
         new DnsResponder().decide(view, network, dev.jcompose.netmgr.ipam.Ipv4.parse(clientIp), q);

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,8 +87,7 @@ abstract class RootFixture {
   }
 
   NetworkInfo network(String name, boolean internal, NetworkSpec.Subnet... subnets) {
-    return manager.create(
-        new NetworkSpec(name, internal, List.of(subnets), null, Map.of(), Map.of()));
+    return manager.create(NetworkSpec.bridge(name, internal, List.of(subnets)));
   }
 
   TestNetns netns(String suffix) {

@@ -21,7 +21,26 @@ class FirewallContractRootTest {
     contract(
         new NftFirewall(table),
         () -> Exec.run(List.of("nft", "list", "ruleset"), ""),
-        "table ip " + table);
+        "table inet " + table,
+        STATE,
+        "172.29.0.2:80");
+  }
+
+  /**
+   * IPv6 networks, gateway modes, SNAT and a named bridge: the rendered script is one nft accepts.
+   */
+  @Test
+  void nft_ipv6AndOptions_acceptedAndCleared() {
+    String table = "jcompose_fwtest";
+    FirewallState options =
+        new FirewallState(
+            RulesetGoldenTest.OPTIONS.networks(), RulesetGoldenTest.OPTIONS.ports(), false, false);
+    contract(
+        new NftFirewall(table),
+        () -> Exec.run(List.of("nft", "list", "ruleset"), ""),
+        "table inet " + table,
+        options,
+        "172.29.3.2:443");
   }
 
   @Test
@@ -29,19 +48,22 @@ class FirewallContractRootTest {
     contract(
         new IptablesFirewall("JCOMPOSE_FWTEST"),
         () -> Exec.run(List.of("iptables-save"), ""),
-        "JCOMPOSE_FWTEST");
+        "JCOMPOSE_FWTEST",
+        STATE,
+        "172.29.0.2:80");
   }
 
-  private static void contract(Firewall fw, Supplier<String> dump, String marker) {
+  private static void contract(
+      Firewall fw, Supplier<String> dump, String marker, FirewallState state, String dnat) {
     HostChecks.egressGuard();
     try {
-      fw.apply(STATE);
+      fw.apply(state);
       String once = dump.get();
-      fw.apply(STATE);
+      fw.apply(state);
       String twice = dump.get();
 
-      assertThat(once).contains(marker).contains("172.29.0.2");
-      assertThat(count(twice, "172.29.0.2:80")).isEqualTo(count(once, "172.29.0.2:80"));
+      assertThat(once).contains(marker).contains(dnat);
+      assertThat(count(twice, dnat)).isEqualTo(count(once, dnat));
     } finally {
       fw.clear();
     }

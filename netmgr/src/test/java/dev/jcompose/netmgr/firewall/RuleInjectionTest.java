@@ -70,7 +70,7 @@ class RuleInjectionTest {
     String nft = NftRuleset.render("jcompose-0a1b2c3d", s);
 
     assertThat(nft)
-        .startsWith("table ip jcompose-0a1b2c3d {")
+        .startsWith("table inet jcompose-0a1b2c3d {")
         .contains("comment \"outbound p.back-1_x\"");
     assertThat(nft.lines()).allMatch(l -> l.chars().filter(c -> c == '"').count() % 2 == 0);
   }

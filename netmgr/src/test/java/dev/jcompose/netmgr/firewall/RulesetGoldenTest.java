@@ -36,12 +36,67 @@ class RulesetGoldenTest {
         .isEqualTo(golden("iptables-two-networks.txt"));
   }
 
+  /** IPv6, a custom bridge name and each gateway mode and masquerade option once. */
+  static final FirewallState OPTIONS =
+      new FirewallState(
+          List.of(
+              new FirewallState.Net(
+                  "p_routed",
+                  "jcb0000000003",
+                  "172.29.3.0/24",
+                  "fd01:2345:6789:3::/64",
+                  false,
+                  true,
+                  null,
+                  null,
+                  "routed",
+                  "routed"),
+              new FirewallState.Net(
+                  "p_snat",
+                  "br-lan",
+                  "172.29.4.0/24",
+                  "fd01:2345:6789:4::/64",
+                  false,
+                  true,
+                  "192.0.2.10",
+                  "fd00::10",
+                  "nat",
+                  "nat-unprotected"),
+              new FirewallState.Net(
+                  "p_nomasq",
+                  "jcb0000000005",
+                  "172.29.5.0/24",
+                  null,
+                  false,
+                  false,
+                  null,
+                  null,
+                  "nat",
+                  "nat")),
+          List.of(new FirewallState.Port("", 8443, "tcp", "172.29.3.2", 443, "jcb0000000003")),
+          true,
+          true);
+
+  @Test
+  void nft_ipv6AndOptions_matchesGolden() throws IOException {
+    assertThat(NftRuleset.render("jcompose", OPTIONS)).isEqualTo(golden("nft-ipv6-options.txt"));
+  }
+
+  @Test
+  void iptables_ipv6AndOptions_bothFamiliesMatchGolden() throws IOException {
+    assertThat(
+            IptablesRuleset.render("JCOMPOSE", OPTIONS, false)
+                + "# ip6tables\n"
+                + IptablesRuleset.render("JCOMPOSE", OPTIONS, true))
+        .isEqualTo(golden("iptables-ipv6-options.txt"));
+  }
+
   @Test
   void nft_noPortsNoGuard_hasNoDnatNorGuard() {
     FirewallState s = new FirewallState(List.of(STATE.networks().get(1)), List.of(), false);
 
     assertThat(NftRuleset.render("jcompose", s))
-        .doesNotContain("dnat to")
+        .doesNotContain("dnat ip to")
         .doesNotContain("forwarding enabled for jcompose only");
   }
 

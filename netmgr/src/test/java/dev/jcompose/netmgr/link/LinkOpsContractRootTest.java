@@ -38,6 +38,7 @@ class LinkOpsContractRootTest {
               "02:00:00:00:00:01",
               1500,
               "10.251.0.1/24",
+              null,
               "jcompose:contract:net:x",
               false));
       ops.ensureBridge(
@@ -46,6 +47,7 @@ class LinkOpsContractRootTest {
               "02:00:00:00:00:01",
               1500,
               "10.251.0.1/24",
+              null,
               "jcompose:contract:net:x",
               false));
       long[] t = new long[1];
@@ -54,13 +56,18 @@ class LinkOpsContractRootTest {
           new VethConfig(
               "jcvcontract01",
               BRIDGE,
-              Path.of("/var/run/netns", NS),
-              "eth0",
-              "02:42:0a:fb:00:02",
-              1500,
-              "10.251.0.2/24",
-              "10.251.0.1",
-              "jcompose:contract:ep:c:x"));
+              "jcompose:contract:ep:c:x",
+              false,
+              new InsideConfig(
+                  Path.of("/var/run/netns", NS),
+                  "eth0",
+                  "02:42:0a:fb:00:02",
+                  1500,
+                  "10.251.0.2/24",
+                  null,
+                  "10.251.0.1",
+                  null,
+                  false)));
       t[0] = System.nanoTime() - t0;
       System.out.printf("%s attachVeth %.2f ms%n", ops.getClass().getSimpleName(), t[0] / 1e6);
 
@@ -103,13 +110,18 @@ class LinkOpsContractRootTest {
                       new VethConfig(
                           "jcvcontract02",
                           BRIDGE,
-                          Path.of("/var/run/netns/jctest-absent"),
-                          "eth0",
-                          null,
-                          1500,
-                          "10.251.0.3/24",
-                          null,
-                          "jcompose:contract:ep:d:x")))
+                          "jcompose:contract:ep:d:x",
+                          false,
+                          new InsideConfig(
+                              Path.of("/var/run/netns/jctest-absent"),
+                              "eth0",
+                              null,
+                              1500,
+                              "10.251.0.3/24",
+                              null,
+                              null,
+                              null,
+                              false))))
           .isInstanceOf(NetworkException.class);
 
       ops.deleteLink("jcvcontract01");

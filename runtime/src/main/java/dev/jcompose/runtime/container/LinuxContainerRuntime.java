@@ -282,7 +282,12 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     locks.remove(id);
   }
 
-  /** Best-effort teardown used by delete and by a failed create: nothing may be left behind. */
+  /**
+   * Best-effort teardown used by delete and by a failed create: nothing may be left behind. An
+   * engine killed while a monitor was being spawned leaves a record that never got its pid, and an
+   * init waiting in the container's groups: whatever is in them dies first (its monitor then exits
+   * by itself), or the groups could not be removed.
+   */
   private void removeQuietly(String id, ContainerDirs dirs) {
     if (Files.exists(dirs.netns())) {
       // in-process: one system call, safe from any thread (unlike setns), no jcshim fork per
@@ -292,6 +297,11 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       } catch (IOException e) {
         throw new ContainerException(Kind.INTERNAL, e.getMessage(), e);
       }
+    }
+    try {
+      cgroups.killAll(id);
+    } catch (RuntimeException e) {
+      // groups that never existed are fine
     }
     try {
       cgroups.delete(id);

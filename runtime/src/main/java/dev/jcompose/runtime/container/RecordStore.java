@@ -1,9 +1,9 @@
 package dev.jcompose.runtime.container;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.common.fs.AtomicFile;
 import dev.jcompose.common.fs.AtomicFile.Durability;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.io.IOException;
@@ -16,9 +16,6 @@ import java.util.Optional;
  * environment.
  */
 final class RecordStore {
-  private final ObjectMapper json =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
   void write(Path file, ContainerRecord record) {
     write(file, record, true);
   }
@@ -28,7 +25,7 @@ final class RecordStore {
     try {
       AtomicFile.write(
           file,
-          json.writeValueAsBytes(record),
+          Json.bytes(record),
           durable ? Durability.SYNCED : Durability.UNSYNCED,
           AtomicFile.PRIVATE);
     } catch (IOException e) {
@@ -42,8 +39,8 @@ final class RecordStore {
       return Optional.empty();
     }
     try {
-      return Optional.of(json.readValue(file.toFile(), ContainerRecord.class));
-    } catch (IOException e) {
+      return Optional.of(Json.read(Files.readAllBytes(file), ContainerRecord.class));
+    } catch (IOException | JsonException e) {
       throw new ContainerException(
           Kind.INTERNAL, "cannot read container state " + file + ": " + e.getMessage(), e);
     }

@@ -15,8 +15,10 @@ import java.util.Set;
 /**
  * Resolves "user", "uid", "user:group", "uid:gid" against the container's own /etc/passwd and
  * /etc/group, as docker does (moby oci_linux.go getUser). The rootfs is not mounted on the host, so
- * files are looked up in the upper dir then the layers top-down; symlinked files are ignored rather
- * than followed out of the rootfs.
+ * files are looked up in the upper dir then the layers top-down. Nothing is followed out of the
+ * rootfs: a symlinked file, or an {@code etc} that is a symlink (an image's {@code etc -> /etc}
+ * would otherwise have the HOST's passwd read), counts as no file at all, and the search stops
+ * there as overlayfs would stop at that layer.
  */
 final class UserResolver {
   /** uid, primary gid, supplementary gids, home directory (may be null). */
@@ -32,8 +34,8 @@ final class UserResolver {
     String spec = user == null || user.isEmpty() ? "0" : user;
     String userPart = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
     String groupPart = spec.contains(":") ? spec.substring(spec.indexOf(':') + 1) : null;
-    List<String[]> passwd = read("etc/passwd");
-    List<String[]> group = read("etc/group");
+    List<String[]> passwd = read("passwd");
+    List<String[]> group = read("group");
     String[] pw = find(passwd, userPart);
     if (pw == null && !isNumber(userPart)) {
       throw new ContainerException(
@@ -96,11 +98,22 @@ final class UserResolver {
     return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
   }
 
-  private List<String[]> read(String rel) {
+  /** {@code etc/<name>} of the topmost layer that has an entry there. */
+  private List<String[]> read(String name) {
     for (Path root : rootsTopFirst) {
-      Path f = root.resolve(rel);
+      Path etc = root.resolve("etc");
+      if (!Files.exists(etc, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      if (!Files.isDirectory(etc, LinkOption.NOFOLLOW_LINKS)) {
+        return List.of(); // a symlink, file or whiteout hides the etc of the layers below
+      }
+      Path f = etc.resolve(name);
       if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
         return parse(f);
+      }
+      if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+        return List.of();
       }
     }
     return List.of();

@@ -1,65 +1,45 @@
 package dev.jcompose.runtime.fs;
 
+import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
 /**
- * Directory-tree helpers shared by images, containers and volumes. They never follow symlinks
- * (walkFileTree's default): layer dirs link into the image store and volumes may hold links to
- * anywhere on the host.
+ * Directory-tree helpers shared by images, containers and volumes. Removal never follows a symlink
+ * and never crosses a mount point, even while a running container swaps directories of a volume for
+ * symlinks to host paths ({@link TreeRemover}).
  */
 public final class Trees {
   private Trees() {}
 
   /**
    * Deletes {@code root} and everything below it; a missing root or entries vanishing meanwhile are
-   * fine. Directories unpacked read-only (e.g. 0555) are made writable first so they can be
-   * emptied.
+   * fine. Fails, leaving the rest in place, at a mount point inside the tree.
    */
   public static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-      return;
+    deleteRecursively(NativeOps.real(), root);
+  }
+
+  /** {@link #deleteRecursively(Path)} through the caller's kernel door. */
+  public static void deleteRecursively(NativeOps ops, Path root) throws IOException {
+    new TreeRemover(ops).remove(root);
+  }
+
+  /**
+   * Writes out the whole file system {@code dir} is on (syncfs(2)): one call makes a freshly
+   * written tree durable before a rename publishes it, where an fsync per file would cost one disk
+   * flush each.
+   */
+  public static void syncFileSystem(Path dir) throws IOException {
+    NativeOps ops = NativeOps.real();
+    int fd = ops.openDirectory(dir);
+    try {
+      ops.syncfs(fd);
+    } finally {
+      ops.close(fd);
     }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            dir.toFile().setWritable(true, true);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.deleteIfExists(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
-            if (exc instanceof NoSuchFileException) {
-              return FileVisitResult.CONTINUE;
-            }
-            throw exc;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-            if (exc != null && !(exc instanceof NoSuchFileException)) {
-              throw exc;
-            }
-            Files.deleteIfExists(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 
   public static boolean isEmptyDir(Path dir) throws IOException {

@@ -1,13 +1,13 @@
 package dev.jcompose.runtime.image;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageConfig;
 import dev.jcompose.runtime.api.ImageConfig.HealthConfig;
 import dev.jcompose.runtime.image.content.Digest;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,8 +23,8 @@ record ConfigBlob(ImageConfig config, List<Digest> diffIds) {
   static ConfigBlob parse(byte[] json) {
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(json);
-    } catch (IOException e) {
+      root = Json.parse(json);
+    } catch (JsonException e) {
       throw new ContainerException(Kind.INVALID, "malformed image config: " + e.getMessage(), e);
     }
     List<Digest> diffIds = new ArrayList<>();
@@ -62,9 +62,7 @@ record ConfigBlob(ImageConfig config, List<Digest> diffIds) {
     if (!node.isObject()) {
       return null;
     }
-    List<String> list = new ArrayList<>();
-    node.fieldNames().forEachRemaining(list::add);
-    return List.copyOf(list);
+    return List.copyOf(node.fields().keySet());
   }
 
   private static Map<String, String> labels(JsonNode node) {

@@ -164,11 +164,11 @@ final class ImageCatalog {
   }
 
   private Optional<ImageHandle> handle(String key, ImageRecord record) {
-    Digest configDigest = Digest.parse(record.config());
-    if (!content.has(configDigest)) {
-      return Optional.empty();
+    Optional<byte[]> configBlob = content.readVerified(Digest.parse(record.config()));
+    if (configBlob.isEmpty()) {
+      return Optional.empty(); // missing or damaged: the image is absent, and a pull restores it
     }
-    ConfigBlob config = ConfigBlob.parse(content.read(configDigest));
+    ConfigBlob config = ConfigBlob.parse(configBlob.get());
     List<Path> dirs = new ArrayList<>();
     for (Digest diffId : config.diffIds()) {
       if (!layers.has(diffId)) {
@@ -213,13 +213,13 @@ final class ImageCatalog {
     blobs.add(manifest);
     Digest config = Digest.parse(record.config());
     blobs.add(config);
-    if (content.has(manifest)) {
-      ImageManifest.parse(content.read(manifest)).layers().stream()
-          .map(Descriptor::digest)
-          .forEach(blobs::add);
-    }
-    if (content.has(config)) {
-      layerIds.addAll(ConfigBlob.parse(content.read(config)).diffIds());
-    }
+    content
+        .readVerified(manifest)
+        .ifPresent(
+            m ->
+                ImageManifest.parse(m).layers().stream()
+                    .map(Descriptor::digest)
+                    .forEach(blobs::add));
+    content.readVerified(config).ifPresent(c -> layerIds.addAll(ConfigBlob.parse(c).diffIds()));
   }
 }

@@ -1,26 +1,29 @@
 package dev.jcompose.runtime.image;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.common.fs.AtomicFile;
 import dev.jcompose.common.fs.FileLocks;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
+import dev.jcompose.common.json.TypeRef;
 import dev.jcompose.runtime.image.content.KeyedLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * {@code <images>/refs.json}: normalised reference → {@link ImageRecord}. Updates are
- * read-modify-write under the "refs" lock and replace the file atomically, so readers (which take
- * no lock) always see a whole file.
+ * read-modify-write under the "refs" lock and replace the file atomically and durably, so readers
+ * (which take no lock) always see a whole file.
  */
 final class ImageIndex {
-  private static final TypeReference<TreeMap<String, ImageRecord>> TYPE = new TypeReference<>() {};
-  private final ObjectMapper json = new ObjectMapper();
+  private static final TypeRef<SortedMap<String, ImageRecord>> TYPE =
+      TypeRef.sortedMapOf(ImageRecord.class);
   private final Path file;
   private final KeyedLock locks;
 
@@ -34,9 +37,10 @@ final class ImageIndex {
       return new TreeMap<>();
     }
     try {
-      return json.readValue(file.toFile(), TYPE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read image index " + file, e);
+      return Json.read(file, TYPE);
+    } catch (IOException | JsonException e) {
+      throw new UncheckedIOException(
+          "cannot read image index " + file, new IOException(e.getMessage(), e));
     }
   }
 
@@ -46,7 +50,9 @@ final class ImageIndex {
     try (FileLocks.Held lease = locks.acquire("refs")) {
       Map<String, ImageRecord> map = read();
       change.accept(map);
-      AtomicFile.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(map));
+      Files.createDirectories(file.getParent());
+      // fsynced: after a power loss an emptied index would lose every image at once
+      AtomicFile.write(file, Json.pretty(map).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot update image index " + file, e);
     }

@@ -23,12 +23,16 @@ import java.security.MessageDigest;
 import java.time.Duration;
 
 /**
- * Makes one layer present: under the layer's lock, either finds it unpacked already, or unpacks the
- * stored blob, or streams the blob from the registry into the content store AND the unpacker in one
- * pass. Both digests are checked (the blob's and the uncompressed diffID) before the temp directory
- * is renamed into place; any failure deletes it.
+ * Makes one layer present, under the layer's lock: finds it unpacked already, or makes sure the
+ * blob is stored and verified (a stored one is re-hashed before use; a missing or damaged one is
+ * downloaded, its size checked while it streams and its digest before it is kept, as docker
+ * verifies a download before registering the layer), then unpacks the stored blob, checks the
+ * uncompressed diffID and renames the directory into place. Nothing a registry sends is unpacked
+ * before its digest matched; any failure deletes the scratch directory.
  */
 final class LayerFetcher {
+  private static final int COPY_BUFFER = 1 << 17;
+  private static final long REPORT_EVERY = 1 << 20;
   private final ContentStore content;
   private final LayerStore layers;
   private final KeyedLock locks;
@@ -61,100 +65,87 @@ final class LayerFetcher {
         progress.update("Already exists", blob.size(), blob.size());
         return layers.size(diffId);
       }
-      Path temp = layers.newTempDir();
-      try {
-        long size =
-            content.has(blob.digest())
-                ? unpackStored(blob, diffId, temp)
-                : download(client, blob, diffId, temp, progress);
-        layers.commit(temp, diffId, size);
-        progress.update("Pull complete", blob.size(), blob.size());
-        return size;
-      } finally {
-        Trees.deleteRecursively(temp);
+      if (!content.verify(blob.digest(), blob.size())) {
+        download(client, blob, progress);
       }
+      progress.update("Extracting", 0, blob.size());
+      long size = unpack(blob, diffId);
+      progress.update("Pull complete", blob.size(), blob.size());
+      return size;
     } catch (ContainerException e) {
       throw new ContainerException(
           e.kind(), "layer " + blob.digest().shortHex() + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new ContainerException(
-          Kind.INTERNAL, "layer " + blob.digest().shortHex() + ": " + e, e);
+          Kind.UNAVAILABLE, "layer " + blob.digest().shortHex() + ": " + e.getMessage(), e);
     }
   }
 
-  private long unpackStored(Descriptor blob, Digest diffId, Path temp) throws IOException {
-    try (InputStream in = Files.newInputStream(content.path(blob.digest()))) {
-      return checkDiffId(unpack(in, temp), diffId);
-    }
-  }
-
-  private long download(
-      RegistryClient client, Descriptor blob, Digest diffId, Path temp, Progress progress)
+  private void download(RegistryClient client, Descriptor blob, Progress progress)
       throws IOException {
     progress.update("Downloading", 0, blob.size());
     try (InputStream body = client.blob(blob.digest());
         StallGuard guard = new StallGuard(body, stallLimit);
         Ingest ingest = content.begin(blob.digest(), blob.size())) {
-      TeeInputStream tee =
-          new TeeInputStream(
-              body,
-              ingest.output(),
-              guard::progress,
-              n -> progress.update("Downloading", n, blob.size()));
-      Unpacked unpacked;
       try {
-        unpacked = unpack(tee, temp);
-      } catch (IOException | RuntimeException e) {
+        copy(body, ingest.output(), guard, n -> progress.update("Downloading", n, blob.size()));
+      } catch (IOException e) {
         if (guard.fired()) {
           throw new ContainerException(
               Kind.UNAVAILABLE,
               "download stalled: no data for " + stallLimit.toSeconds() + " s",
               e);
         }
-        throwIfDigestMismatch(e, tee, ingest);
         throw e;
       }
-      tee.drain();
+      progress.update("Verifying Checksum", blob.size(), blob.size());
       ingest.commit();
-      return checkDiffId(unpacked, diffId);
     }
+    progress.update("Download complete", blob.size(), blob.size());
   }
 
-  private record Unpacked(long size, Digest diffId) {}
-
-  private Unpacked unpack(InputStream compressed, Path temp) throws IOException {
-    MessageDigest sha256 = Digest.newSha256();
-    DigestInputStream tar = new DigestInputStream(Decompression.open(compressed), sha256);
-    long size = new LayerUnpacker(ops, false, temp).unpack(tar);
-    tar.transferTo(
-        OutputStream.nullOutputStream()); // zero blocks after the end-of-archive marker count too
-    return new Unpacked(size, Digest.fromHash(sha256.digest()));
-  }
-
-  private static long checkDiffId(Unpacked unpacked, Digest expected) {
-    if (!unpacked.diffId().equals(expected)) {
-      throw new ContainerException(
-          Kind.INVALID,
-          "uncompressed content has digest '"
-              + unpacked.diffId()
-              + "' but the image config says '"
-              + expected
-              + "'");
+  private static void copy(
+      InputStream in, OutputStream out, StallGuard guard, java.util.function.LongConsumer progress)
+      throws IOException {
+    byte[] buffer = new byte[COPY_BUFFER];
+    long total = 0;
+    long reported = 0;
+    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+      guard.progress();
+      out.write(buffer, 0, n);
+      total += n;
+      if (total - reported >= REPORT_EVERY) {
+        reported = total;
+        progress.accept(total);
+      }
     }
-    return unpacked.size();
+    progress.accept(total);
   }
 
-  // A corrupt download usually fails inside gzip or tar first; if the bytes also do not match
-  // the requested digest, that is the error worth reporting.
-  private static void throwIfDigestMismatch(Exception original, TeeInputStream tee, Ingest ingest) {
-    try {
-      tee.drain();
-      ingest.commit();
-    } catch (ContainerException digestError) {
-      digestError.addSuppressed(original);
-      throw digestError;
-    } catch (IOException ignored) {
-      // could not read the rest; the original failure is reported
+  private long unpack(Descriptor blob, Digest diffId) throws IOException {
+    Path temp = layers.newTempDir();
+    try (InputStream stored = Files.newInputStream(content.path(blob.digest()))) {
+      MessageDigest sha256 = Digest.newSha256();
+      DigestInputStream tar = new DigestInputStream(Decompression.open(stored), sha256);
+      long size = new LayerUnpacker(ops, ops.canChown(), temp).unpack(tar);
+      tar.transferTo(
+          OutputStream.nullOutputStream()); // zero blocks after the end-of-archive marker count too
+      Digest actual = Digest.fromHash(sha256.digest());
+      if (!actual.equals(diffId)) {
+        throw new ContainerException(
+            Kind.INVALID,
+            "uncompressed content has digest '"
+                + actual
+                + "' but the image config says '"
+                + diffId
+                + "'");
+      }
+      layers.commit(temp, diffId, size);
+      return size;
+    } catch (IOException e) {
+      throw new IOException("cannot unpack into " + temp.getParent() + ": " + e.getMessage(), e);
+    } finally {
+      Trees.deleteRecursively(ops, temp);
     }
   }
 }

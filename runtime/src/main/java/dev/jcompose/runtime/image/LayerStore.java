@@ -1,7 +1,9 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.common.fs.AtomicFile;
 import dev.jcompose.runtime.fs.Trees;
 import dev.jcompose.runtime.image.content.Digest;
+import dev.jcompose.runtime.image.content.ScratchDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,14 +14,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Unpacked layers, one directory per diffID at {@code <images>/layers/<hex>} (usable as an overlay
  * lowerdir as is), and their sizes in {@code <images>/layer-sizes/<hex>}. A layer directory appears
- * by an atomic rename of a finished temp directory, so its existence means complete. Writers hold
- * the layer's lock.
+ * by an atomic rename of a finished scratch directory, after the file system was synced, so its
+ * existence means complete, even after a power loss. Writers hold the layer's lock.
  */
 final class LayerStore {
   private final Path images;
+  private final ScratchDir scratch;
 
-  LayerStore(Path images) {
+  LayerStore(Path images, ScratchDir scratch) {
     this.images = images;
+    this.scratch = scratch;
   }
 
   Path dir(Digest diffId) {
@@ -40,26 +44,27 @@ final class LayerStore {
 
   /** A fresh directory on the same file system, for unpacking before {@link #commit}. */
   Path newTempDir() throws IOException {
-    Path dir = Files.createTempDirectory(Files.createDirectories(images.resolve("tmp")), "unpack-");
-    // createTempDirectory makes it 0700; a layer without a "./" entry keeps this as the mode of
-    // the container's "/", which non-root processes could then not traverse
+    Path dir = Files.createDirectory(scratch.newPath("unpack"));
+    // a layer without a "./" entry keeps this as the mode of the container's "/", which non-root
+    // processes must be able to traverse, whatever the umask
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     return dir;
   }
 
   void commit(Path unpacked, Digest diffId, long size) throws IOException {
     Files.createDirectories(sizeFile(diffId).getParent());
-    Files.writeString(sizeFile(diffId), Long.toString(size), StandardCharsets.US_ASCII);
+    AtomicFile.write(sizeFile(diffId), Long.toString(size).getBytes(StandardCharsets.US_ASCII));
+    // one syncfs for the whole tree: the rename below must not reach the disk before the files do
+    Trees.syncFileSystem(unpacked);
     Files.createDirectories(dir(diffId).getParent());
     Files.move(unpacked, dir(diffId), StandardCopyOption.ATOMIC_MOVE);
+    AtomicFile.fsyncDirectory(dir(diffId).getParent());
   }
 
   void delete(Digest diffId) throws IOException {
     // rename first so a half-deleted layer never looks complete
     if (has(diffId)) {
-      Path doomed =
-          Files.createDirectories(images.resolve("tmp"))
-              .resolve("delete-" + diffId.hex() + "-" + System.nanoTime());
+      Path doomed = scratch.newPath("delete");
       Files.move(dir(diffId), doomed, StandardCopyOption.ATOMIC_MOVE);
       Trees.deleteRecursively(doomed);
     }

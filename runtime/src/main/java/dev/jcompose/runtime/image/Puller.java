@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One pull: resolve the reference on the first endpoint that has it, choose the platform manifest,
@@ -26,6 +27,8 @@ import java.util.List;
  * index. Stateless apart from its collaborators; safe to run concurrently.
  */
 final class Puller {
+  // Configs are a few KiB and are read into memory: the bound (twice docker's 4 MiB manifest cap)
+  // keeps a registry from making us buffer whatever it sends
   private static final int MAX_CONFIG_BYTES = 8 << 20;
   private final HttpClient http;
   private final RegistryConfig config;
@@ -145,17 +148,43 @@ final class Puller {
     }
     Descriptor chosen = new ManifestSelector(platform).select(top.body());
     byte[] body = client.manifest(chosen.digest().toString()).body();
-    content.write(chosen.digest(), body); // verifies the digest the index promised
+    content.write(
+        chosen.digest(), chosen.size(), body); // verifies the digest and size the index promised
     return new Resolved(client, topDigest, chosen.digest(), ImageManifest.parse(body));
   }
 
+  /**
+   * The config blob: the stored one if it still verifies, else downloaded within its bound and
+   * verified.
+   */
   private byte[] fetchConfig(RegistryClient client, Descriptor desc) {
-    if (content.has(desc.digest())) {
-      return content.read(desc.digest());
+    Optional<byte[]> stored = content.readVerified(desc.digest());
+    if (stored.isPresent()) {
+      return stored.get();
+    }
+    if (desc.size() > MAX_CONFIG_BYTES) {
+      throw new ContainerException(
+          Kind.INVALID,
+          "image config "
+              + desc.digest()
+              + " of "
+              + desc.size()
+              + " bytes is larger than "
+              + MAX_CONFIG_BYTES
+              + ": refused");
     }
     try (InputStream in = client.blob(desc.digest())) {
-      byte[] body = in.readNBytes(MAX_CONFIG_BYTES);
-      content.write(desc.digest(), body);
+      byte[] body = in.readNBytes(MAX_CONFIG_BYTES + 1);
+      if (body.length > MAX_CONFIG_BYTES) {
+        throw new ContainerException(
+            Kind.INVALID,
+            "image config "
+                + desc.digest()
+                + " is larger than "
+                + MAX_CONFIG_BYTES
+                + " bytes: refused");
+      }
+      content.write(desc.digest(), desc.size(), body);
       return body;
     } catch (IOException e) {
       throw new ContainerException(

@@ -1,7 +1,8 @@
 package dev.jcompose.runtime.image;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.io.IOException;
@@ -85,8 +86,8 @@ public record RegistryConfig(
 
   private static JsonNode readJson(Path file) {
     try {
-      return new ObjectMapper().readTree(file.toFile());
-    } catch (IOException e) {
+      return Json.parse(file);
+    } catch (IOException | JsonException e) {
       throw new ContainerException(
           Kind.INVALID, "cannot read registry config " + file + ": " + e.getMessage(), e);
     }

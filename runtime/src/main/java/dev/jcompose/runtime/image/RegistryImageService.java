@@ -41,7 +41,8 @@ public final class RegistryImageService implements ImageService {
       RuntimePaths paths, RegistryConfig config, NativeOps ops, Platform platform) {
     KeyedLock locks = new KeyedLock(paths.images().resolve("locks"));
     ContentStore content = new ContentStore(paths.images());
-    LayerStore layers = new LayerStore(paths.images());
+    LayerStore layers = new LayerStore(paths.images(), content.scratch());
+    content.scratch().sweep(); // what pulls killed mid-way left
     ImageIndex index = new ImageIndex(paths.images().resolve("refs.json"), locks);
     HttpClient http =
         HttpClient.newBuilder()

@@ -1,8 +1,8 @@
 package dev.jcompose.runtime.seccomp;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.seccomp.ArgCondition.Op;
 import dev.jcompose.runtime.seccomp.RuleFilter.KernelVersion;
 import java.util.ArrayList;
@@ -18,8 +18,6 @@ import java.util.Optional;
  * errnoRet, args, includes, excludes and comment. Architectures jcompose does not know are skipped.
  */
 public final class ProfileJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private ProfileJson() {}
 
   /**
@@ -29,16 +27,13 @@ public final class ProfileJson {
   public static Optional<SeccompProfile> parse(String text) {
     JsonNode root;
     try {
-      root = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      var loc = e.getLocation();
+      root = Json.parse(text);
+    } catch (JsonException e) {
       throw new ProfileException(
           "not valid JSON"
-              + (loc == null
-                  ? ""
-                  : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"));
+              + (e.line() == 0 ? "" : " (line " + e.line() + ", column " + e.column() + ")"));
     }
-    if (root == null || !root.isObject()) {
+    if (!root.isObject()) {
       throw new ProfileException("a seccomp profile must be a JSON object");
     }
     String defaultAction = root.path("defaultAction").asText("");
@@ -92,7 +87,7 @@ public final class ProfileJson {
     List<SeccompRule> out = new ArrayList<>();
     for (int i = 0; i < syscalls.size(); i++) {
       try {
-        out.add(rule(syscalls.get(i)));
+        out.add(rule(syscalls.path(i)));
       } catch (ProfileException e) {
         throw new ProfileException("syscalls[" + i + "]: " + e.getMessage());
       }

@@ -1,6 +1,8 @@
 package dev.jcompose.runtime.sys;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import jnr.ffi.LibraryLoader;
 import jnr.ffi.LibraryOption;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
+import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
 
 /** {@link NativeOps} through libc via jnr-ffi (glibc 2.33+ exports mknod as a symbol). */
@@ -37,6 +40,8 @@ final class LibcOps implements NativeOps {
 
     int umount2(String target, int flags);
 
+    int mount(String source, String target, String fstype, long flags, String data);
+
     int prctl(int option, long arg2, long arg3, long arg4, long arg5);
 
     int syscall(long number, int pid, int flags);
@@ -59,8 +64,18 @@ final class LibcOps implements NativeOps {
 
     int close(int fd);
 
-    /** syscall(SYS_openat2, dirfd, path, &how, sizeof how): struct open_how is three u64s. */
-    long syscall(long number, int dirfd, String path, long[] how, long size);
+    /** syscall(2) for openat2, which glibc does not wrap. */
+    long syscall(long number, long dirfd, @In byte[] path, @In byte[] how, long size);
+
+    long getdents64(int fd, @Out byte[] buffer, long count);
+
+    long lseek(int fd, long offset, int whence);
+
+    int unlinkat(int dirfd, @In byte[] path, int flags);
+
+    int fchmod(int fd, int mode);
+
+    int syncfs(int fd);
 
     String strerror(int errno);
   }
@@ -77,12 +92,24 @@ final class LibcOps implements NativeOps {
   private static final int PR_SET_CHILD_SUBREAPER = 36;
   private static final long SYS_PIDFD_OPEN =
       434; // the same number on every architecture (since 5.3)
-  private static final long SYS_OPENAT2 = 437; // the same on x86_64 and aarch64 (since 5.6)
-  private static final long OPEN_HOW_SIZE = 24;
   private static final short POLLIN = 1;
   private static final int WNOHANG = 1;
 
   private static final int AT_FDCWD = -100;
+  private static final long SYS_OPENAT2 =
+      437; // one number on every architecture (added in 5.6, after the table was unified)
+  private static final long O_DIRECTORY =
+      "aarch64".equals(System.getProperty("os.arch")) ? 040000 : 0200000;
+  private static final long O_CLOEXEC = 02000000;
+  private static final long RESOLVE_NO_XDEV = 0x01;
+  private static final long RESOLVE_NO_MAGICLINKS = 0x02;
+  private static final long RESOLVE_NO_SYMLINKS = 0x04;
+  private static final long RESOLVE_BENEATH = 0x08;
+  private static final int AT_REMOVEDIR = 0x200;
+  private static final int SEEK_SET = 0;
+  private static final int DT_UNKNOWN = 0;
+  private static final int DT_DIR = 4;
+  private static final int DIRENT_BUFFER = 1 << 15;
   private static final int ENODATA = 61;
   private static final int ERANGE = 34;
   private static final int ENOTSUP = 95;
@@ -207,6 +234,16 @@ final class LibcOps implements NativeOps {
   }
 
   @Override
+  public void mount(String source, Path target, String fstype, long flags, String data)
+      throws IOException {
+    if (libc.mount(source, target.toString(), fstype, flags, data) != 0) {
+      int errno = Runtime.getRuntime(libc).getLastError();
+      throw new IOException(
+          "mount " + source + " on " + target + " (type " + fstype + "): " + libc.strerror(errno));
+    }
+  }
+
+  @Override
   public boolean becomeChildSubreaper() {
     return libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
   }
@@ -229,8 +266,17 @@ final class LibcOps implements NativeOps {
 
   @Override
   public int openat2(int dirfd, String path, int flags, int mode, long resolve) throws IOException {
+    // struct open_how { u64 flags; u64 mode; u64 resolve; }
+    byte[] how =
+        ByteBuffer.allocate(24)
+            .order(ByteOrder.nativeOrder())
+            .putLong(flags)
+            .putLong(mode)
+            .putLong(resolve)
+            .array();
     long fd =
-        libc.syscall(SYS_OPENAT2, dirfd, path, new long[] {flags, mode, resolve}, OPEN_HOW_SIZE);
+        libc.syscall(
+            SYS_OPENAT2, dirfd, cString(path.getBytes(StandardCharsets.UTF_8)), how, how.length);
     if (fd < 0) {
       int errno = Runtime.getRuntime(libc).getLastError();
       throw new IOException(
@@ -240,8 +286,112 @@ final class LibcOps implements NativeOps {
   }
 
   @Override
+  public int openDirectory(Path dir) throws ErrnoException {
+    return openat2(
+        AT_FDCWD,
+        cString(dir.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8)),
+        0,
+        dir.toString());
+  }
+
+  @Override
+  public int openDirectoryBeneath(int dirfd, byte[] name) throws ErrnoException {
+    return openat2(
+        dirfd,
+        cString(name),
+        RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV,
+        new String(name, StandardCharsets.UTF_8));
+  }
+
+  private int openat2(int dirfd, byte[] path, long resolve, String what) throws ErrnoException {
+    // struct open_how { u64 flags; u64 mode; u64 resolve; }
+    byte[] how =
+        ByteBuffer.allocate(24)
+            .order(ByteOrder.nativeOrder())
+            .putLong(O_DIRECTORY | O_CLOEXEC)
+            .putLong(0)
+            .putLong(resolve)
+            .array();
+    long fd = libc.syscall(SYS_OPENAT2, dirfd, path, how, how.length);
+    if (fd < 0) {
+      throw errno("openat2 " + what);
+    }
+    return (int) fd;
+  }
+
+  @Override
+  public List<DirEntry> readDirectory(int fd) throws ErrnoException {
+    if (libc.lseek(fd, 0, SEEK_SET) < 0) {
+      throw errno("lseek");
+    }
+    List<DirEntry> entries = new ArrayList<>();
+    byte[] buffer = new byte[DIRENT_BUFFER];
+    for (long n = getdents(fd, buffer); n > 0; n = getdents(fd, buffer)) {
+      parseDirents(buffer, (int) n, entries);
+    }
+    return entries;
+  }
+
+  private long getdents(int fd, byte[] buffer) throws ErrnoException {
+    long n = libc.getdents64(fd, buffer, buffer.length);
+    if (n < 0) {
+      throw errno("getdents64");
+    }
+    return n;
+  }
+
+  // struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type; char d_name[]; }
+  private static void parseDirents(byte[] buffer, int length, List<DirEntry> into) {
+    ByteBuffer records = ByteBuffer.wrap(buffer, 0, length).order(ByteOrder.nativeOrder());
+    for (int start = 0; start < length; start += records.getShort(start + 16) & 0xffff) {
+      int type = buffer[start + 18] & 0xff;
+      int nameEnd = start + 19;
+      while (buffer[nameEnd] != 0) {
+        nameEnd++;
+      }
+      byte[] name = Arrays.copyOfRange(buffer, start + 19, nameEnd);
+      boolean dots =
+          (name.length == 1 && name[0] == '.')
+              || (name.length == 2 && name[0] == '.' && name[1] == '.');
+      if (!dots) {
+        into.add(new DirEntry(name, type == DT_DIR, type != DT_UNKNOWN));
+      }
+    }
+  }
+
+  @Override
+  public void unlinkAt(int dirfd, byte[] name, boolean directory) throws ErrnoException {
+    if (libc.unlinkat(dirfd, cString(name), directory ? AT_REMOVEDIR : 0) != 0) {
+      throw errno("unlinkat " + new String(name, StandardCharsets.UTF_8));
+    }
+  }
+
+  @Override
+  public void fchmod(int fd, int mode) throws ErrnoException {
+    if (libc.fchmod(fd, mode) != 0) {
+      throw errno("fchmod");
+    }
+  }
+
+  @Override
+  public void syncfs(int fd) throws ErrnoException {
+    if (libc.syncfs(fd) != 0) {
+      throw errno("syncfs");
+    }
+  }
+
+  @Override
   public void close(int fd) {
     libc.close(fd);
+  }
+
+  private ErrnoException errno(String what) {
+    int errno = Runtime.getRuntime(libc).getLastError();
+    return new ErrnoException(what + ": " + libc.strerror(errno), errno);
+  }
+
+  private static byte[] cString(byte[] bytes) {
+    return Arrays.copyOf(bytes, bytes.length + 1);
   }
 
   // glibc's gnu_dev_makedev encoding

@@ -9,11 +9,12 @@ import java.util.Optional;
 /**
  * The runtime's one door to the system calls the JDK lacks or makes without NOFOLLOW: device nodes,
  * ownership of symlinks, full modes (setuid/setgid/sticky), extended attributes in every namespace
- * (the JDK reaches only {@code user.*}), timestamps of special files, lazy unmounts and the reaping
- * of orphaned monitors. One method per system call (or per fixed sequence of them); path methods
- * act on the path itself, never on a symlink's target. {@link #real()} is libc through jnr-ffi;
- * unit tests use a recording fake, so only the root tests prove the door itself. Work that must
- * happen between clone and exec (namespaces, pivot_root) is the C shim's, not this.
+ * (the JDK reaches only {@code user.*}), timestamps of special files, lazy unmounts, the reaping of
+ * orphaned monitors, and directories by descriptor for removing trees that a container may change
+ * meanwhile. One method per system call (or per fixed sequence of them); path methods act on the
+ * path itself, never on a symlink's target. {@link #real()} is libc through jnr-ffi; unit tests use
+ * a recording fake, so only the root tests prove the door itself. Work that must happen between
+ * clone and exec (namespaces, pivot_root) is the C shim's, not this.
  */
 public interface NativeOps {
   int S_IFMT = 0170000;
@@ -68,6 +69,12 @@ public interface NativeOps {
    */
   void detachMount(Path target) throws IOException;
 
+  /**
+   * mount(2) in the engine's mount namespace (which the containers' shims are cloned from); the
+   * message of a failure names target and errno, never {@code data} (it may hold a password).
+   */
+  void mount(String source, Path target, String fstype, long flags, String data) throws IOException;
+
   /** prctl(2) PR_SET_CHILD_SUBREAPER for this process; false when refused. */
   boolean becomeChildSubreaper();
 
@@ -107,6 +114,64 @@ public interface NativeOps {
    * IOException names the path and errno (ELOOP, EXDEV for a refused resolution).
    */
   int openat2(int dirfd, String path, int flags, int mode, long resolve) throws IOException;
+
+  /**
+   * One entry of a directory listing: the name's raw bytes (a container may make names that are not
+   * UTF-8; the array is not copied, callers only read it), and the kernel's d_type, a hint that may
+   * change before the entry is used.
+   */
+  final class DirEntry {
+    private final byte[] name;
+    private final boolean directory;
+    private final boolean typeKnown;
+
+    public DirEntry(byte[] name, boolean directory, boolean typeKnown) {
+      this.name = name;
+      this.directory = directory;
+      this.typeKnown = typeKnown;
+    }
+
+    public byte[] name() {
+      return name;
+    }
+
+    public boolean directory() {
+      return directory;
+    }
+
+    public boolean typeKnown() {
+      return typeKnown;
+    }
+  }
+
+  /**
+   * openat2(2) of a directory the engine itself names (one of its own roots), symlinks in the path
+   * followed.
+   */
+  int openDirectory(Path dir) throws ErrnoException;
+
+  /**
+   * openat2(2) of {@code name}, one component of {@code dirfd}, as a directory, with
+   * RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV (Linux 5.6,
+   * which the shim needs too): ELOOP if it is a symlink, ENOTDIR if no directory, EXDEV if a mount
+   * point.
+   */
+  int openDirectoryBeneath(int dirfd, byte[] name) throws ErrnoException;
+
+  /** lseek(2) to the start then getdents64(2) to the end: every entry but "." and "..". */
+  List<DirEntry> readDirectory(int fd) throws ErrnoException;
+
+  /**
+   * unlinkat(2) of one component of {@code dirfd}: with AT_REMOVEDIR for a directory (which must be
+   * empty); a symlink is removed itself, never its target; EISDIR for a directory without it.
+   */
+  void unlinkAt(int dirfd, byte[] name, boolean directory) throws ErrnoException;
+
+  /** fchmod(2) of an open file. */
+  void fchmod(int fd, int mode) throws ErrnoException;
+
+  /** syncfs(2): writes out everything of the file system {@code fd} is on. */
+  void syncfs(int fd) throws ErrnoException;
 
   /** close(2). */
   void close(int fd);

@@ -62,4 +62,18 @@ class PolicyTest {
     assertThatThrownBy(() -> r.resolve("ghost", List.of()))
         .hasMessageContaining("unable to find user ghost");
   }
+
+  @Test
+  void userResolver_etcSymlinkedOutOfTheImage_readsNoHostFile() throws IOException {
+    Path host = Files.createDirectories(dir.resolve("host-etc"));
+    Files.writeString(host.resolve("passwd"), "hostonly:x:4242:4242::/:/bin/sh\n");
+    Path layer = Files.createDirectories(dir.resolve("layer"));
+    Files.createSymbolicLink(layer.resolve("etc"), host);
+    Path lower = Files.createDirectories(dir.resolve("lower/etc"));
+    Files.writeString(lower.resolve("passwd"), "hostonly:x:1:1::/:/bin/sh\n");
+    UserResolver r = new UserResolver(List.of(layer, dir.resolve("lower")));
+
+    assertThatThrownBy(() -> r.resolve("hostonly", List.of()))
+        .hasMessageContaining("unable to find user hostonly");
+  }
 }

@@ -140,7 +140,13 @@ class RegistryImageServiceTest {
     assertThatThrownBy(() -> service(List.of()).pull(ref, null))
         .isInstanceOf(ContainerException.class)
         .hasMessageContaining(
-            "has digest '" + Digest.of(wrong) + "' but the expected digest was '" + layer + "'");
+            "has digest '"
+                + Digest.of(wrong)
+                + "' ("
+                + wrong.length
+                + " bytes) but the expected digest was '"
+                + layer
+                + "'");
     assertThat(Files.list(images().resolve("layers")).map(p -> p.getFileName().toString()))
         .doesNotContain(Digest.of(TOP).hex());
     try (Stream<Path> tmp = Files.list(images().resolve("tmp"))) {

@@ -78,6 +78,11 @@ public final class RecordingNativeOps implements NativeOps {
   }
 
   @Override
+  public void mount(String source, Path target, String fstype, long flags, String data) {
+    calls.add("mount " + source + " " + target + " " + fstype + " " + flags + " " + data);
+  }
+
+  @Override
   public boolean becomeChildSubreaper() {
     calls.add("prctl PR_SET_CHILD_SUBREAPER");
     return true;
@@ -92,6 +97,37 @@ public final class RecordingNativeOps implements NativeOps {
   public int openat2(int dirfd, String path, int flags, int mode, long resolve) throws IOException {
     calls.add("openat2 " + dirfd + " " + path);
     throw new IOException("openat2 is not recorded: file trees are proven by root tests");
+
+  // Directories by descriptor: the tree removal's calls are proven on real directories
+  // (TreeRemoverTest); a fake could not model what they guard against.
+  @Override
+  public int openDirectory(Path dir) {
+    throw new UnsupportedOperationException("openat2 " + dir);
+  }
+
+  @Override
+  public int openDirectoryBeneath(int dirfd, byte[] name) {
+    throw new UnsupportedOperationException("openat2 beneath");
+  }
+
+  @Override
+  public List<DirEntry> readDirectory(int fd) {
+    throw new UnsupportedOperationException("getdents64");
+  }
+
+  @Override
+  public void unlinkAt(int dirfd, byte[] name, boolean directory) {
+    throw new UnsupportedOperationException("unlinkat");
+  }
+
+  @Override
+  public void fchmod(int fd, int mode) {
+    throw new UnsupportedOperationException("fchmod");
+  }
+
+  @Override
+  public void syncfs(int fd) {
+    calls.add("syncfs " + fd);
   }
 
   @Override

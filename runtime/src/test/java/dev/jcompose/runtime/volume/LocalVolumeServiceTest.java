@@ -43,7 +43,7 @@ class LocalVolumeServiceTest {
     assertThat(first.dataDir()).isEqualTo(tmp.resolve("data/volumes/proj_db/_data")).isDirectory();
     assertThat(tmp.resolve("data/volumes/proj_db/meta.json"))
         .content()
-        .contains("\"CreatedAt\"", "\"Driver\" : \"local\"");
+        .contains("\"CreatedAt\"", "\"Driver\": \"local\"");
   }
 
   @Test

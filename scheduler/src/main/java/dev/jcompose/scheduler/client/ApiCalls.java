@@ -1,12 +1,11 @@
 package dev.jcompose.scheduler.client;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
+import dev.jcompose.common.json.JsonNode;
+import dev.jcompose.common.json.TypeRef;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.Event;
-import dev.jcompose.scheduler.wire.ApiJson;
-import dev.jcompose.scheduler.wire.StreamLine;
 import dev.jcompose.scheduler.wire.WireError;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -19,10 +18,7 @@ import java.util.function.Consumer;
 /**
  * The two exchange shapes of the API — plain JSON queries and NDJSON streams — with error mapping.
  */
-@SuppressWarnings(
-    "TypeParameterUnusedInFormals") // each JavaType argument names the T the caller gets
 final class ApiCalls {
-  private static final ObjectMapper JSON = ApiJson.mapper();
   private final UnixHttpClient http;
   private final ClientTimeouts timeouts;
 
@@ -31,29 +27,31 @@ final class ApiCalls {
     this.timeouts = timeouts;
   }
 
-  <T> T query(String method, String path, JavaType type) {
+  <T> T query(String method, String path, TypeRef<T> type) {
     return query(method, path, null, type);
   }
 
   /** A short call answered with plain JSON; 204 and a null type give null. */
-  <T> T query(String method, String path, byte[] body, JavaType type) {
+  <T> T query(String method, String path, byte[] body, TypeRef<T> type) {
     try (HttpResponse r = http.send(method, path, body, timeouts.query())) {
       byte[] bytes = r.body().readAllBytes();
       if (r.status() >= 300) {
         throw errorOf(r.status(), bytes);
       }
-      return type == null || bytes.length == 0 ? null : JSON.readValue(bytes, type);
+      return type == null || bytes.length == 0 ? null : Json.convert(Json.parse(bytes), type);
     } catch (IOException e) {
       throw unavailable(path, e);
+    } catch (JsonException e) {
+      throw undecodable(path, e);
     }
   }
 
   /** A long verb: POSTs {@code body}, forwards events, returns the final result. */
-  <T> T stream(String verb, String path, Object body, Consumer<Event> progress, JavaType type) {
+  <T> T stream(String verb, String path, Object body, Consumer<Event> progress, TypeRef<T> type) {
     byte[] bytes;
     try {
-      bytes = JSON.writeValueAsBytes(body);
-    } catch (IOException e) {
+      bytes = Json.bytes(body);
+    } catch (JsonException e) {
       throw new ComposeException(
           ComposeException.Kind.INTERNAL,
           "cannot encode the " + verb + " request: " + e.getMessage(),
@@ -63,7 +61,7 @@ final class ApiCalls {
   }
 
   /** A streamed GET (wait, events); {@code stop} ends it early by closing the connection. */
-  <T> T streamGet(String path, Consumer<Event> sink, JavaType type, BooleanSupplier stop) {
+  <T> T streamGet(String path, Consumer<Event> sink, TypeRef<T> type, BooleanSupplier stop) {
     return exchange("GET", path, null, sink, type, stop);
   }
 
@@ -73,7 +71,7 @@ final class ApiCalls {
       String path,
       byte[] body,
       Consumer<Event> progress,
-      JavaType type,
+      TypeRef<T> type,
       BooleanSupplier stop) {
     AtomicBoolean stopped = new AtomicBoolean();
     try (HttpResponse r = http.send(method, path, body, timeouts.streamIdle())) {
@@ -88,26 +86,29 @@ final class ApiCalls {
         return null; // the caller's stop condition closed the connection
       }
       throw unavailable(path, e);
+    } catch (JsonException e) {
+      throw undecodable(path, e);
     }
   }
 
   private static <T> T readStream(
-      InputStream body, Consumer<Event> progress, JavaType type, String path) throws IOException {
+      InputStream body, Consumer<Event> progress, TypeRef<T> type, String path) throws IOException {
     InputStream in = new BufferedInputStream(body, 16 * 1024);
     String line;
     while ((line = HttpLines.readLine(in)) != null) {
       if (line.isBlank()) {
         continue; // keep-alive
       }
-      StreamLine l = JSON.readValue(line, StreamLine.class);
-      if (l.event() != null && progress != null) {
-        progress.accept(l.event());
+      // the lines of StreamLine, read by shape: the result's type is the verb's
+      JsonNode l = Json.parse(line);
+      if (l.has("event") && progress != null) {
+        progress.accept(Json.convert(l.path("event"), Event.class));
       }
-      if (l.error() != null) {
-        throw l.error().toException();
+      if (l.path("error").isObject()) {
+        throw Json.convert(l.path("error"), WireError.class).toException();
       }
-      if (Boolean.TRUE.equals(l.done())) {
-        return convert(l.result(), type);
+      if (l.path("done").asBoolean()) {
+        return convert(l.path("result"), type);
       }
     }
     throw new ComposeException(
@@ -115,23 +116,30 @@ final class ApiCalls {
         "the jcompose engine closed the connection before answering " + path);
   }
 
-  private static <T> T convert(JsonNode result, JavaType type) {
-    return type == null || result == null || result.isNull()
+  private static <T> T convert(JsonNode result, TypeRef<T> type) {
+    return type == null || result.isNull() || result.isMissingNode()
         ? null
-        : JSON.convertValue(result, type);
+        : Json.convert(result, type);
   }
 
   private static ComposeException errorOf(int status, byte[] body) {
     try {
-      JsonNode error = JSON.readTree(body).path("error");
+      JsonNode error = Json.parse(body).path("error");
       if (error.isObject()) {
-        return JSON.treeToValue(error, WireError.class).toException();
+        return Json.convert(error, WireError.class).toException();
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       // not our JSON: fall through to a generic message
     }
     return new ComposeException(
         ComposeException.Kind.INTERNAL, "the jcompose engine answered HTTP " + status);
+  }
+
+  private static ComposeException undecodable(String path, JsonException e) {
+    return new ComposeException(
+        ComposeException.Kind.INTERNAL,
+        "cannot decode the jcompose engine's answer to " + path + ": " + e.getMessage(),
+        e);
   }
 
   private ComposeException unavailable(String path, IOException e) {

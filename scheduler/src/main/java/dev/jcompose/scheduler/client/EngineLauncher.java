@@ -91,7 +91,10 @@ public final class EngineLauncher {
   /** A client for an answering engine, started now if needed. */
   public RemoteComposeService ensureRunning() {
     RemoteComposeService client = new RemoteComposeService(socket());
-    if (answers(client)) {
+    // A connection accepted is enough: the verb's own request follows at once, and an engine that
+    // accepts but does not answer fails it with its read timeout. (An HTTP probe here would cost
+    // every command a second round trip.)
+    if (accepts(socket())) {
       return client;
     }
     try {
@@ -124,6 +127,20 @@ public final class EngineLauncher {
     } catch (IOException e) {
       throw new ComposeException(
           ComposeException.Kind.UNAVAILABLE, "cannot lock " + lockFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** True if something accepts connections on {@code socket} right now (nothing is sent). */
+  static boolean accepts(Path socket) {
+    if (!Files.exists(socket)) {
+      return false;
+    }
+    try {
+      UnixConnection.open(socket, ClientTimeouts.defaults().connect(), Duration.ofSeconds(1))
+          .close();
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 

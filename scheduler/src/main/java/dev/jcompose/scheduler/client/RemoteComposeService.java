@@ -1,8 +1,6 @@
 package dev.jcompose.scheduler.client;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.TypeRef;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.scheduler.api.CallSettings;
@@ -22,7 +20,6 @@ import dev.jcompose.scheduler.api.RemoveOptions;
 import dev.jcompose.scheduler.api.RunOptions;
 import dev.jcompose.scheduler.api.StartOptions;
 import dev.jcompose.scheduler.api.UpOptions;
-import dev.jcompose.scheduler.wire.ApiJson;
 import dev.jcompose.scheduler.wire.ApiRoutes;
 import dev.jcompose.scheduler.wire.Requests;
 import java.nio.file.Path;
@@ -38,9 +35,8 @@ import java.util.function.Consumer;
  * call opens its own connection.
  */
 public final class RemoteComposeService implements EngineVerbs {
-  private static final ObjectMapper JSON = ApiJson.mapper();
-  private static final JavaType SUMMARIES =
-      JSON.getTypeFactory().constructType(new TypeReference<List<ContainerSummary>>() {});
+  private static final TypeRef<List<ContainerSummary>> SUMMARIES =
+      TypeRef.listOf(ContainerSummary.class);
 
   private final ApiCalls calls;
   private final CallSettings settings;
@@ -89,8 +85,7 @@ public final class RemoteComposeService implements EngineVerbs {
 
   /** {@code GET /v1/version}: also the cheap "is an engine answering?" probe. */
   public Requests.Version version() {
-    return calls.query(
-        "GET", ApiRoutes.PREFIX + "/version", JSON.constructType(Requests.Version.class));
+    return calls.query("GET", ApiRoutes.PREFIX + "/version", TypeRef.of(Requests.Version.class));
   }
 
   /** Asks the engine to exit; containers keep running. */
@@ -234,13 +229,12 @@ public final class RemoteComposeService implements EngineVerbs {
 
   @Override
   public ContainerSummary run(Project project, RunOptions options, Consumer<Event> progress) {
-    JavaType type = JSON.constructType(ContainerSummary.class);
     return calls.stream(
         "run",
         flagged(ApiRoutes.project(project.name(), "run")),
         new Requests.Run(project, options),
         progress,
-        type);
+        TypeRef.of(ContainerSummary.class));
   }
 
   @Override
@@ -249,7 +243,7 @@ public final class RemoteComposeService implements EngineVerbs {
         calls.streamGet(
             ApiRoutes.container(containerName) + "/wait",
             null,
-            JSON.constructType(Requests.WaitResult.class),
+            TypeRef.of(Requests.WaitResult.class),
             null);
     return r.exitCode();
   }

@@ -27,7 +27,7 @@ public final class ContainerSpecFactory {
     return build(
         r,
         volumes,
-        (kind, name, content) -> {
+        (kind, name, content, attributes) -> {
           throw new ComposeException(
               ComposeException.Kind.INVALID, kind + " " + name + " needs a content writer");
         });

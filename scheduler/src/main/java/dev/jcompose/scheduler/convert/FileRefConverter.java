@@ -15,14 +15,36 @@ import java.util.List;
  * Secrets and configs as docker compose mounts them on a local engine: read-only binds of files,
  * secrets at {@code /run/secrets/<name>} and configs at {@code /<name>} unless a target is given.
  * Values from {@code environment} or {@code content} are written to files by a {@link
- * ContentWriter}.
+ * ContentWriter}, with the reference's uid, gid and mode; a {@code file} source is bound as the
+ * host file is (the loader warns when the reference sets uid, gid or mode there).
  */
 public final class FileRefConverter {
 
-  /** Materialises inline content (secret from environment, config content) as a host file. */
+  /**
+   * Materialises inline content (secret from environment, config content) as a host file owned and
+   * moded as {@code attributes} say.
+   */
   @FunctionalInterface
   public interface ContentWriter {
-    Path write(String kind, String name, String content);
+    Path write(String kind, String name, String content, FileAttributes attributes);
+  }
+
+  /**
+   * Owner and mode of a file the engine writes from inline content: the reference's numeric uid and
+   * gid (validated at load) and its mode, else root and 0444, as docker compose's
+   * injectSecrets/injectConfigs give the file they copy into the container.
+   */
+  public record FileAttributes(long uid, long gid, int mode) {
+    public static final int DEFAULT_MODE = 0444;
+
+    static FileAttributes of(ServiceStorage.FileRef ref) {
+      return new FileAttributes(
+          id(ref.uid()), id(ref.gid()), ref.mode() == null ? DEFAULT_MODE : ref.mode());
+    }
+
+    private static long id(String id) {
+      return id == null || id.isEmpty() ? 0 : Long.parseLong(id);
+    }
   }
 
   private FileRefConverter() {}
@@ -40,7 +62,8 @@ public final class FileRefConverter {
               : writer.write(
                   "secret",
                   ref.source(),
-                  System.getenv().getOrDefault(String.valueOf(sec.environment()), ""));
+                  System.getenv().getOrDefault(String.valueOf(sec.environment()), ""),
+                  FileAttributes.of(ref));
       out.add(bind(src, target(ref, "/run/secrets/")));
     }
     for (ServiceStorage.FileRef ref : s.storage().configs()) {
@@ -56,7 +79,8 @@ public final class FileRefConverter {
                   ref.source(),
                   cfg.content() != null
                       ? cfg.content()
-                      : System.getenv().getOrDefault(String.valueOf(cfg.environment()), ""));
+                      : System.getenv().getOrDefault(String.valueOf(cfg.environment()), ""),
+                  FileAttributes.of(ref));
       out.add(bind(src, target(ref, "/")));
     }
     return out;

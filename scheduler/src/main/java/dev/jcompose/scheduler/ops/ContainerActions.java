@@ -1,5 +1,7 @@
 package dev.jcompose.scheduler.ops;
 
+import dev.jcompose.common.fs.AtomicFile;
+import dev.jcompose.common.fs.AtomicFile.Durability;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.netmgr.api.AttachRequest;
@@ -12,12 +14,15 @@ import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.RunOptions;
 import dev.jcompose.scheduler.convert.ContainerRequest;
 import dev.jcompose.scheduler.convert.ContainerSpecFactory;
+import dev.jcompose.scheduler.convert.FileRefConverter.FileAttributes;
 import dev.jcompose.scheduler.convert.MountConverter;
 import dev.jcompose.scheduler.convert.NetworkConverter;
 import dev.jcompose.scheduler.names.Labels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -59,7 +64,9 @@ public final class ContainerActions {
         new ContainerRequest(p, s, name, number, image, hostId, hash, mode, etcDir, run);
     ContainerSpec spec =
         ContainerSpecFactory.build(
-            req, volumes, (kind, key, content) -> writeContent(name, kind, key, content));
+            req,
+            volumes,
+            (kind, key, content, attributes) -> writeContent(name, kind, key, content, attributes));
     long t0 = System.nanoTime();
     ContainerState state = ctx.runtime().create(spec);
     long t1 = System.nanoTime();
@@ -132,6 +139,7 @@ public final class ContainerActions {
     // the other removals of this down, and release only has to forget them.
     ctx.runtime().delete(name);
     quietly(() -> ctx.networks().release(name));
+    quietly(() -> ctx.volumes().release(name)); // unmounts volume options it was the last user of
     deleteTree(ctx.etcDir(name));
     deleteTree(ctx.wiredMarker(name));
     ctx.supervisor().forget(name);
@@ -152,17 +160,22 @@ public final class ContainerActions {
       default -> {
         List<Endpoint> endpoints = new ArrayList<>();
         boolean aliases = run == null || run.useAliases();
+        Endpoint gateway = null;
         for (AttachRequest a :
             NetworkConverter.attachRequests(
                 p, s, req.name(), req.hostname(), state.netnsPath(), aliases)) {
-          endpoints.add(ctx.networks().attach(a));
+          Endpoint e = ctx.networks().attach(a);
+          endpoints.add(e);
+          gateway = a.defaultRoute() ? e : gateway;
         }
         Endpoint first = endpoints.isEmpty() ? null : endpoints.get(0);
         EtcWriter.write(req.etcDir(), s.networking(), req.hostname(), first);
         var ports = run != null && !run.servicePorts() ? run.publish() : s.networking().ports();
-        if (first != null && !ports.isEmpty()) {
+        // dockerd maps ports on the endpoint that gives the container its external connectivity
+        Endpoint published = gateway != null ? gateway : first;
+        if (published != null && !ports.isEmpty()) {
           ctx.networks()
-              .publish(req.name(), NetworkConverter.portBindings(ports, first.ipv4Address()));
+              .publish(req.name(), NetworkConverter.portBindings(ports, published.ipv4Address()));
         }
       }
     }
@@ -170,7 +183,7 @@ public final class ContainerActions {
 
   NetworkMode networkMode(Project p, Service s) {
     dev.jcompose.model.api.NetworkMode m = s.networking().mode();
-    return switch (m.kind()) {
+    return switch (NetworkConverter.effectiveMode(p, s)) {
       case BRIDGE -> NetworkMode.newNamespace();
       case HOST -> new NetworkMode(NetworkMode.Kind.HOST, null);
       case NONE -> new NetworkMode(NetworkMode.Kind.NONE, null);
@@ -225,11 +238,22 @@ public final class ContainerActions {
   }
 
   /** Inline secret/config content, kept with the container's etc files (removed with it). */
-  private Path writeContent(String container, String kind, String key, String content) {
+  /**
+   * Writes a secret's or config's inline content for one container, with the owner and mode the
+   * reference asks for (the container sees the host file through a bind mount). Created 0600 and
+   * re-moded once owned, so no other user may read it meanwhile.
+   */
+  private Path writeContent(
+      String container, String kind, String key, String content, FileAttributes attributes) {
     try {
       Path f = ctx.etcDir(container).resolve(kind + "s").resolve(key);
       Files.createDirectories(f.getParent());
-      Files.writeString(f, content);
+      AtomicFile.write(
+          f, content.getBytes(StandardCharsets.UTF_8), Durability.SYNCED, AtomicFile.PRIVATE);
+      // the JDK's unix view takes ids as int and hands them to chown(2) unchanged (uid_t)
+      Files.setAttribute(f, "unix:gid", (int) attributes.gid(), LinkOption.NOFOLLOW_LINKS);
+      Files.setAttribute(f, "unix:uid", (int) attributes.uid(), LinkOption.NOFOLLOW_LINKS);
+      Files.setAttribute(f, "unix:mode", attributes.mode(), LinkOption.NOFOLLOW_LINKS);
       return f;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + kind + " " + key, e);

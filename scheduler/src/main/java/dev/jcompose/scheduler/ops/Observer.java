@@ -21,14 +21,7 @@ public final class Observer {
   public static ObservedState observe(EngineContext ctx, String project) {
     List<ObservedContainer> cs =
         projectContainers(ctx.runtime(), project).stream()
-            .map(
-                s ->
-                    new ObservedContainer(
-                        s.id(),
-                        s.status(),
-                        s.labels(),
-                        s.status() == ContainerState.Status.CREATED
-                            && !Files.exists(ctx.wiredMarker(s.id()))))
+            .map(s -> new ObservedContainer(s.id(), s.status(), s.labels(), incomplete(ctx, s)))
             .toList();
     Set<String> nets =
         ctx.networks().list().stream().map(NetworkInfo::name).collect(Collectors.toSet());
@@ -37,6 +30,19 @@ public final class Observer {
             .map(VolumeService.VolumeInfo::name)
             .collect(Collectors.toSet());
     return new ObservedState(cs, nets, vols);
+  }
+
+  /**
+   * A container whose create an engine did not finish: it never started and its network was never
+   * wired. Killed after its record was written but before its monitor was spawned, it is EXITED (no
+   * process, no network namespace); killed later, CREATED. Either way starting it cannot work: it
+   * is recreated.
+   */
+  private static boolean incomplete(EngineContext ctx, ContainerState s) {
+    boolean neverStarted =
+        s.status() == ContainerState.Status.CREATED
+            || (s.status() == ContainerState.Status.EXITED && s.startedAt() == null);
+    return neverStarted && !Files.exists(ctx.wiredMarker(s.id()));
   }
 
   /** Every container of the project (one-offs included), by name. */

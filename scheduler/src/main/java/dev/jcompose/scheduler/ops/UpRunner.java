@@ -124,11 +124,24 @@ public final class UpRunner implements OpRunner {
   private void createVolume(String name) {
     progress.volume(name, "Creating");
     if (ctx.volumes()
-        .ensure(name, Map.of(Labels.PROJECT, project.name(), Labels.VOLUME, name))
+        .ensure(name, Map.of(Labels.PROJECT, project.name(), Labels.VOLUME, name), driverOpts(name))
         .created()) {
       freshVolumes.add(name);
     }
     progress.volume(name, "Created");
+  }
+
+  /** The local driver's options of a project volume by engine name (none for an anonymous one). */
+  private Map<String, String> driverOpts(String name) {
+    return project.volumes().values().stream()
+        .filter(v -> name.equals(v.name()))
+        .findFirst()
+        .map(v -> v.driverOpts() == null ? Map.<String, String>of() : v.driverOpts())
+        .orElse(Map.of());
+  }
+
+  private boolean external(String name) {
+    return project.volumes().values().stream().anyMatch(v -> name.equals(v.name()) && v.external());
   }
 
   private void pull(String ref) {
@@ -149,7 +162,7 @@ public final class UpRunner implements OpRunner {
             image,
             s.configHash(),
             null,
-            volumeResolver(image),
+            volumeResolver(image, op.subject()),
             progress);
     labels.put(op.subject(), st.labels() == null ? Map.of() : st.labels());
   }
@@ -173,20 +186,31 @@ public final class UpRunner implements OpRunner {
                         + "\" is not present locally"));
   }
 
-  public MountConverter.VolumeResolver volumeResolver(ImageHandle image) {
+  /**
+   * Resolves the volumes of container {@code container}: an external one must exist (docker compose
+   * refuses it otherwise), a project one is made if missing; a volume with driver options gets them
+   * mounted for the container's use.
+   */
+  public MountConverter.VolumeResolver volumeResolver(ImageHandle image, String container) {
     return (name, anonymous, target, nocopy) -> {
+      if (!anonymous && external(name) && ctx.volumes().find(name).isEmpty()) {
+        throw new ComposeException(
+            ComposeException.Kind.NOT_FOUND, "external volume \"" + name + "\" not found");
+      }
       Map<String, String> l =
           anonymous
               ? Map.of(Labels.PROJECT, project.name(), Labels.ANONYMOUS, "true")
               : Map.of(Labels.PROJECT, project.name(), Labels.VOLUME, name);
-      var info = ctx.volumes().ensure(name, l);
+      var info = ctx.volumes().ensure(name, l, anonymous ? Map.of() : driverOpts(name));
+      var use = ctx.volumes().use(name, container);
       boolean announced = freshVolumes.remove(name); // always forget the announcement
-      boolean fresh = info.created() || announced;
+      boolean fresh = info.created() || announced || use.mounted();
       if (fresh && !nocopy) {
-        // Docker copies the image's content at the mount point into a new volume.
+        // Docker copies the image's content at the mount point into a new (or newly mounted, empty)
+        // volume.
         ctx.volumes().populateFromImage(name, image, target);
       }
-      return info.dataDir();
+      return use.dataDir();
     };
   }
 

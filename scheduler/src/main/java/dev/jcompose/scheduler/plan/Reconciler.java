@@ -6,6 +6,7 @@ import dev.jcompose.model.api.Service;
 import dev.jcompose.model.api.ServiceLifecycle;
 import dev.jcompose.model.api.ServiceStorage;
 import dev.jcompose.model.api.Volume;
+import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.convert.NetworkConverter;
 import dev.jcompose.scheduler.graph.ServiceGraph;
 import dev.jcompose.scheduler.names.ContainerNames;
@@ -89,7 +90,14 @@ public final class Reconciler {
     for (String key : NetworkConverter.serviceNetworkKeys(p, s)) {
       Network n = p.networks() == null ? null : p.networks().get(key);
       String name = NetworkConverter.networkName(p, key);
-      if (n != null && !n.external() && !in.observed().networks().contains(name)) {
+      boolean exists = in.observed().networks().contains(name);
+      if (n != null && n.external() && !exists) {
+        // docker compose's words (pkg/compose/create.go resolveExternalNetwork)
+        throw new ComposeException(
+            ComposeException.Kind.NOT_FOUND,
+            "network " + name + " declared as external, but could not be found");
+      }
+      if (n != null && !n.external() && !exists) {
         networkOps.put(key, plan.add(Op.Kind.CREATE_NETWORK, name, null, "", List.of()));
       }
     }
@@ -100,6 +108,10 @@ public final class Reconciler {
       Volume vol = p.volumes() == null ? null : p.volumes().get(v.source());
       String name = vol == null || vol.name() == null ? p.name() + "_" + v.source() : vol.name();
       boolean external = vol != null && vol.external();
+      if (external && !in.observed().volumes().contains(name)) {
+        throw new ComposeException(
+            ComposeException.Kind.NOT_FOUND, "external volume \"" + name + "\" not found");
+      }
       if (!external && !in.observed().volumes().contains(name)) {
         volumeOps.put(v.source(), plan.add(Op.Kind.CREATE_VOLUME, name, null, "", List.of()));
       }

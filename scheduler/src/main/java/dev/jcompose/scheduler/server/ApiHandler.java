@@ -1,11 +1,12 @@
 package dev.jcompose.scheduler.server;
 
 import dev.jcompose.scheduler.api.CallSettings;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerRef;
 import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.PsOptions;
-import dev.jcompose.scheduler.wire.ApiJson;
 import dev.jcompose.scheduler.wire.ApiRoutes;
 import dev.jcompose.scheduler.wire.Requests;
 import dev.jcompose.scheduler.wire.WireError;
@@ -14,7 +15,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -174,9 +174,9 @@ final class ApiHandler implements Handler<HttpServerRequest> {
                 () -> {
                   T body;
                   try {
-                    body = ApiJson.mapper().readValue(buffer.getBytes(), type);
+                    body = Json.read(buffer.getBytes(), type);
                     RequestChecks.body(project, body);
-                  } catch (IOException e) {
+                  } catch (JsonException e) {
                     JsonReply.error(
                         ctx,
                         req.response(),

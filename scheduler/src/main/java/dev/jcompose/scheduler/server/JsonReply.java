@@ -1,7 +1,7 @@
 package dev.jcompose.scheduler.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.jcompose.scheduler.wire.ApiJson;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
 import dev.jcompose.scheduler.wire.ApiRoutes;
 import dev.jcompose.scheduler.wire.WireError;
 import io.vertx.core.Context;
@@ -18,8 +18,8 @@ final class JsonReply {
   static void send(Context context, HttpServerResponse response, int status, Object body) {
     String text;
     try {
-      text = body == null ? "" : ApiJson.mapper().writeValueAsString(body);
-    } catch (JsonProcessingException e) {
+      text = body == null ? "" : Json.write(body);
+    } catch (JsonException e) {
       error(context, response, WireError.of(e));
       return;
     }
@@ -39,8 +39,8 @@ final class JsonReply {
   /** The JSON text of an answer that must be sent as it is (the error of a refused body). */
   static String text(Object body) {
     try {
-      return ApiJson.mapper().writeValueAsString(body);
-    } catch (JsonProcessingException e) {
+      return Json.write(body);
+    } catch (JsonException e) {
       throw new IllegalStateException("cannot encode " + body.getClass().getSimpleName(), e);
     }
   }

@@ -1,8 +1,8 @@
 package dev.jcompose.scheduler.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
 import dev.jcompose.scheduler.api.Event;
-import dev.jcompose.scheduler.wire.ApiJson;
 import dev.jcompose.scheduler.wire.ApiRoutes;
 import dev.jcompose.scheduler.wire.StreamLine;
 import dev.jcompose.scheduler.wire.WireError;
@@ -47,13 +47,7 @@ final class NdjsonResponse {
   }
 
   void finish(Object result) {
-    StreamLine line;
-    try {
-      line = StreamLine.ofResult(ApiJson.mapper().valueToTree(result));
-    } catch (IllegalArgumentException e) {
-      line = StreamLine.ofError(WireError.of(e));
-    }
-    write(line, true);
+    write(StreamLine.ofResult(result), true);
   }
 
   void fail(Throwable error) {
@@ -82,12 +76,10 @@ final class NdjsonResponse {
 
   private static String serialize(StreamLine line, boolean last) {
     try {
-      return ApiJson.mapper().writeValueAsString(line) + "\n";
-    } catch (JsonProcessingException e) {
+      return Json.write(line) + "\n";
+    } catch (JsonException e) {
       // An event that cannot be encoded is dropped; a final line must still end the stream.
-      return last
-          ? "{\"error\":{\"kind\":\"INTERNAL\",\"message\":\"cannot encode response\"},\"done\":true}\n"
-          : "";
+      return last ? Json.write(StreamLine.ofError(WireError.of(e))) + "\n" : "";
     }
   }
 }

@@ -1,7 +1,8 @@
 package dev.jcompose.scheduler.state;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.common.fs.AtomicFile;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ public final class EngineState {
   /** Per-container record. */
   public record Entry(boolean userStopped, int restartCount) {}
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Path file;
   private final Map<String, Entry> entries = new TreeMap<>();
 
@@ -58,8 +58,8 @@ public final class EngineState {
   private void load() {
     try {
       if (Files.exists(file)) {
-        var tree = JSON.readTree(file.toFile());
-        tree.properties()
+        Json.parse(file)
+            .properties()
             .forEach(
                 f ->
                     entries.put(
@@ -68,15 +68,16 @@ public final class EngineState {
                             f.getValue().path("userStopped").asBoolean(),
                             f.getValue().path("restartCount").asInt())));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read engine state " + file, e);
+    } catch (IOException | JsonException e) {
+      throw new UncheckedIOException(
+          "cannot read engine state " + file, new IOException(e.getMessage(), e));
     }
   }
 
   private void save() {
     try {
       Files.createDirectories(file.getParent());
-      AtomicFile.write(file, JSON.writeValueAsBytes(entries));
+      AtomicFile.write(file, Json.bytes(entries));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write engine state " + file, e);
     }

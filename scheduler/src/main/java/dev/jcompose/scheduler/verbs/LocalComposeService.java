@@ -315,7 +315,7 @@ public final class LocalComposeService implements EngineVerbs {
             image,
             s.configHash(),
             options,
-            runner.volumeResolver(image),
+            runner.volumeResolver(image, name),
             progress);
     actions.start(name, st.labels(), progress);
     return ctx.runtime().state(name).map(x -> Summaries.of(ctx, x)).orElseThrow();

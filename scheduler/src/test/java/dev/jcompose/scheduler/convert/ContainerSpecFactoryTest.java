@@ -258,7 +258,7 @@ class ContainerSpecFactoryTest {
   }
 
   @Test
-  void secretsAndConfigs_areReadOnlyBinds() {
+  void secretsAndConfigs_areReadOnlyBinds_inlineContentWithTheReferencesOwnerAndMode() {
     Project base = Proj.of("p").service(Svc.of("web")).build();
     Service web = base.services().get("web");
     Service withRefs =
@@ -269,7 +269,8 @@ class ContainerSpecFactoryTest {
                         List.of(new ServiceStorage.FileRef("token", null, null, null, null)))
                     .withConfigs(
                         List.of(
-                            new ServiceStorage.FileRef("conf", "/etc/app.conf", null, null, null))))
+                            new ServiceStorage.FileRef("conf", "/etc/app.conf", null, null, null),
+                            new ServiceStorage.FileRef("conf", "/etc/own.conf", "70", "71", 0440))))
             .build();
     Project p =
         new Project(
@@ -303,7 +304,19 @@ class ContainerSpecFactoryTest {
         ContainerSpecFactory.build(
             r,
             (n, a, t, nc) -> Path.of("/v"),
-            (kind, name, content) -> Path.of("/w", kind, name + "=" + content));
+            (kind, name, content, attrs) ->
+                Path.of(
+                    "/w",
+                    kind,
+                    name
+                        + "="
+                        + content
+                        + " "
+                        + attrs.uid()
+                        + ":"
+                        + attrs.gid()
+                        + " 0"
+                        + Integer.toOctalString(attrs.mode())));
     assertThat(spec.mounts())
         .contains(
             new MountSpec(
@@ -315,8 +328,15 @@ class ContainerSpecFactoryTest {
                 List.of()),
             new MountSpec(
                 MountSpec.Type.BIND,
-                Path.of("/w/config/conf=k=v"),
+                Path.of("/w/config/conf=k=v 0:0 0444"),
                 "/etc/app.conf",
+                true,
+                false,
+                List.of()),
+            new MountSpec(
+                MountSpec.Type.BIND,
+                Path.of("/w/config/conf=k=v 70:71 0440"),
+                "/etc/own.conf",
                 true,
                 false,
                 List.of()));

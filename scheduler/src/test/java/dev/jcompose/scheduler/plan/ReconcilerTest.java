@@ -334,4 +334,60 @@ class ReconcilerTest {
             "wait healthy db (optional)  (optional)  after: start container p-db-1",
             "start container p-web-1  after: create container p-web-1, wait healthy db (optional)");
   }
+
+  @Test
+  void externalNetworkOrVolumeMissing_refusedWithComposesMessage_presentOnesUsed() {
+    Project p =
+        dev.jcompose.scheduler.testing.Yaml.load(
+            """
+        services: {web: {image: busybox, networks: [shared], volumes: ["data:/data"]}}
+        networks: {shared: {external: true, name: corp_net}}
+        volumes: {data: {external: true, name: corp_data}}
+        """);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                Reconciler.plan(
+                    new ReconcileInput(
+                        p,
+                        new ObservedState(List.of(), Set.of(), Set.of("corp_data")),
+                        opts(),
+                        IMAGES)))
+        .isInstanceOf(dev.jcompose.scheduler.api.ComposeException.class)
+        .hasMessage("network corp_net declared as external, but could not be found");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                Reconciler.plan(
+                    new ReconcileInput(
+                        p,
+                        new ObservedState(List.of(), Set.of("corp_net"), Set.of()),
+                        opts(),
+                        IMAGES)))
+        .hasMessage("external volume \"corp_data\" not found");
+    assertThat(
+            Reconciler.plan(
+                    new ReconcileInput(
+                        p,
+                        new ObservedState(List.of(), Set.of("corp_net"), Set.of("corp_data")),
+                        opts(),
+                        IMAGES))
+                .toString())
+        .doesNotContain("CREATE_NETWORK")
+        .doesNotContain("CREATE_VOLUME");
+  }
+
+  @Test
+  void externalHostNetwork_neverLookedUpNorCreated() {
+    Project p =
+        dev.jcompose.scheduler.testing.Yaml.load(
+            """
+        services: {web: {image: busybox, networks: [hostnet]}}
+        networks: {hostnet: {external: true, name: host}}
+        """);
+
+    assertThat(
+            Reconciler.plan(new ReconcileInput(p, ObservedState.empty(), opts(), IMAGES))
+                .toString())
+        .doesNotContain("NETWORK");
+  }
 }

@@ -2,13 +2,13 @@ package dev.jcompose.scheduler.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.common.json.Json;
 import dev.jcompose.model.api.Network;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.testing.FakeComposeService;
 import dev.jcompose.scheduler.testing.Proj;
 import dev.jcompose.scheduler.testing.Svc;
-import dev.jcompose.scheduler.wire.ApiJson;
 import dev.jcompose.scheduler.wire.Requests;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -168,7 +168,7 @@ class ApiInputSecurityTest {
     return RawHttp.exchange(
         server.socket(),
         "POST /v1/projects/" + project + "/up",
-        ApiJson.mapper().writeValueAsString(new Requests.Up(p, UpOptions.defaults())));
+        Json.write(new Requests.Up(p, UpOptions.defaults())));
   }
 
   /**

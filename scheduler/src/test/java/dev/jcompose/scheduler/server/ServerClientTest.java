@@ -3,6 +3,7 @@ package dev.jcompose.scheduler.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jcompose.common.json.Json;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.ServiceNetworking;
 import dev.jcompose.scheduler.api.ComposeException;
@@ -17,7 +18,6 @@ import dev.jcompose.scheduler.client.ClientTimeouts;
 import dev.jcompose.scheduler.client.RemoteComposeService;
 import dev.jcompose.scheduler.testing.FakeComposeService;
 import dev.jcompose.scheduler.testing.SampleProjects;
-import dev.jcompose.scheduler.wire.ApiJson;
 import dev.jcompose.scheduler.wire.Requests;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,9 +162,7 @@ class ServerClientTest {
   @Test
   void up_projectNameMismatch_is400BeforeAnythingRuns() throws Exception {
     String body =
-        ApiJson.mapper()
-            .writeValueAsString(
-                new Requests.Up(SampleProjects.minimal("other"), UpOptions.defaults()));
+        Json.write(new Requests.Up(SampleProjects.minimal("other"), UpOptions.defaults()));
 
     String answer = RawHttp.exchange(server.socket(), "POST /v1/projects/demo/up", body);
 

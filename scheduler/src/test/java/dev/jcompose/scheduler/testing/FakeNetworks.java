@@ -31,7 +31,15 @@ public final class FakeNetworks implements NetworkManager {
         spec.name(),
         n ->
             new NetworkInfo(
-                n, "jcfake", "10.9.0.0/24", "10.9.0.1", spec.internal(), spec.labels()));
+                n,
+                spec.driver().id(),
+                "jcfake",
+                "10.9.0.0/24",
+                "10.9.0.1",
+                null,
+                null,
+                spec.internal(),
+                spec.labels()));
   }
 
   @Override
@@ -53,12 +61,15 @@ public final class FakeNetworks implements NetworkManager {
     return new Endpoint(
         r.containerId(),
         r.networkName(),
-        r.ifName(),
+        r.ifName() == null ? "eth" + attached.get(r.containerId()).size() : r.ifName(),
         "10.9.0." + next.getAndIncrement(),
         24,
         "10.9.0.1",
         null,
-        "127.0.0.11");
+        "127.0.0.11",
+        null,
+        0,
+        null);
   }
 
   @Override

@@ -6,13 +6,19 @@ import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 
 /**
- * One blob being written: bytes go to a temp file while being hashed; {@link #commit()} checks
- * digest and size and publishes the file, {@link #close()} without commit deletes it.
+ * One blob being written: bytes go to a scratch file while being hashed and counted, and a byte
+ * past the expected size fails at once (a registry cannot make us store more than the manifest
+ * says). {@link #commit()} checks digest and size, fsyncs the file, renames it into place and
+ * fsyncs the directory, so a blob that exists is complete even after a power loss; {@link #close()}
+ * without commit deletes the scratch file.
  */
 public final class Ingest implements AutoCloseable {
   private final ContentStore store;
@@ -20,6 +26,7 @@ public final class Ingest implements AutoCloseable {
   private final long expectedSize;
   private final Path temp;
   private final MessageDigest sha256 = Digest.newSha256();
+  private final FileChannel channel;
   private final OutputStream file;
   private long written;
   private boolean committed;
@@ -29,7 +36,8 @@ public final class Ingest implements AutoCloseable {
     this.expected = expected;
     this.expectedSize = expectedSize;
     this.temp = temp;
-    this.file = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+    this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    this.file = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
   }
 
   /** Where to write the blob's bytes. Not thread-safe. */
@@ -42,9 +50,22 @@ public final class Ingest implements AutoCloseable {
 
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
+        if (expectedSize >= 0 && written + len > expectedSize) {
+          throw new ContainerException(
+              Kind.INVALID,
+              "blob "
+                  + expected
+                  + " is larger than the "
+                  + expectedSize
+                  + " bytes the manifest says: refused");
+        }
         sha256.update(b, off, len);
         written += len;
-        file.write(b, off, len);
+        try {
+          file.write(b, off, len);
+        } catch (IOException e) {
+          throw writeFailure(e);
+        }
       }
 
       @Override
@@ -54,14 +75,27 @@ public final class Ingest implements AutoCloseable {
     };
   }
 
-  /** Verifies and publishes; throws INVALID naming both digests on a mismatch. */
+  /** Verifies and publishes; throws INVALID naming both digests, or both sizes, on a mismatch. */
   public void commit() throws IOException {
+    try {
+      file.flush();
+      channel.force(true);
+    } catch (IOException e) {
+      throw writeFailure(e);
+    }
     file.close();
     Digest actual = Digest.fromHash(sha256.digest());
     if (!actual.equals(expected)) {
       throw new ContainerException(
           Kind.INVALID,
-          "blob has digest '" + actual + "' but the expected digest was '" + expected + "'");
+          "blob has digest '"
+              + actual
+              + "' ("
+              + written
+              + " bytes) but the expected digest was '"
+              + expected
+              + "'"
+              + (expectedSize >= 0 ? " (" + expectedSize + " bytes)" : ""));
     }
     if (expectedSize >= 0 && written != expectedSize) {
       throw new ContainerException(
@@ -72,11 +106,21 @@ public final class Ingest implements AutoCloseable {
     committed = true;
   }
 
+  private IOException writeFailure(IOException e) {
+    return new IOException(
+        "cannot write blob " + expected + " to " + temp.getParent() + ": " + e.getMessage(), e);
+  }
+
   @Override
   public void close() throws IOException {
     if (!committed) {
-      file.close();
-      Files.deleteIfExists(temp);
+      try {
+        file.close();
+      } catch (IOException e) {
+        // a full disk fails the last flush too; the file goes either way
+      } finally {
+        Files.deleteIfExists(temp);
+      }
     }
   }
 }

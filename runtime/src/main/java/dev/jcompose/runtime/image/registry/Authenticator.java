@@ -1,7 +1,8 @@
 package dev.jcompose.runtime.image.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.io.IOException;
@@ -101,7 +102,15 @@ final class Authenticator {
                 + MAX_TOKEN_RESPONSE
                 + " bytes: refused");
       }
-      JsonNode json = new ObjectMapper().readTree(body);
+      JsonNode json;
+      try {
+        json = Json.parse(body);
+      } catch (JsonException e) {
+        throw new ContainerException(
+            Kind.PERMISSION,
+            "token endpoint " + challenge.param("realm") + " answered no JSON: " + e.getMessage(),
+            e);
+      }
       String token = json.path("token").asText(json.path("access_token").asText(""));
       if (token.isEmpty()) {
         throw new ContainerException(

@@ -1,6 +1,6 @@
 package dev.jcompose.runtime.image.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.image.content.Digest;
 
 /** An OCI content descriptor: what a manifest says about a blob it points to. */

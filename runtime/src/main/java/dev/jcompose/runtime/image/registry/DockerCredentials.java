@@ -1,7 +1,8 @@
 package dev.jcompose.runtime.image.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.io.IOException;
@@ -36,13 +37,13 @@ public final class DockerCredentials {
       return none();
     }
     try {
-      JsonNode auths = new ObjectMapper().readTree(file.toFile()).path("auths");
+      JsonNode auths = Json.parse(file).path("auths");
       Map<String, String> map = new HashMap<>();
       for (Map.Entry<String, JsonNode> e : auths.properties()) {
         basic(e.getValue()).ifPresent(b -> map.put(normaliseHost(e.getKey()), b));
       }
       return new DockerCredentials(Map.copyOf(map));
-    } catch (IOException e) {
+    } catch (IOException | JsonException e) {
       throw new ContainerException(
           Kind.INVALID, "cannot read docker credentials " + file + ": " + e.getMessage(), e);
     }

@@ -1,10 +1,10 @@
 package dev.jcompose.runtime.image.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,8 +30,8 @@ public record ImageManifest(Descriptor config, List<Descriptor> layers) {
 
   static JsonNode readTree(byte[] json) {
     try {
-      return new ObjectMapper().readTree(json);
-    } catch (IOException e) {
+      return Json.parse(json);
+    } catch (JsonException e) {
       throw new ContainerException(Kind.INVALID, "malformed manifest JSON: " + e.getMessage(), e);
     }
   }

@@ -1,6 +1,6 @@
 package dev.jcompose.runtime.image.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.util.ArrayList;

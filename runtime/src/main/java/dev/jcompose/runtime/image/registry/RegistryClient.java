@@ -19,6 +19,9 @@ import java.time.Duration;
  * sent to another host. Thread-safe: blobs of one image download in parallel.
  */
 public final class RegistryClient {
+  /** docker's cap on a manifest or index body (distribution's maxManifestBodySize). */
+  public static final int MAX_MANIFEST_BYTES = 4 << 20;
+
   private static final int MAX_REDIRECTS = 5;
   private final HttpClient http;
   private final URI base;
@@ -59,16 +62,41 @@ public final class RegistryClient {
     }
   }
 
-  /** GET /v2/&lt;name&gt;/manifests/&lt;reference&gt;; NOT_FOUND when the registry lacks it. */
+  /**
+   * GET /v2/&lt;name&gt;/manifests/&lt;reference&gt;; NOT_FOUND when the registry lacks it, INVALID
+   * when the body is over {@link #MAX_MANIFEST_BYTES} (announced or streamed: the connection is
+   * dropped there, never read to its end).
+   */
   public Fetched manifest(String reference) {
     URI uri = base.resolve("/v2/" + repository + "/manifests/" + reference);
-    HttpResponse<byte[]> response =
-        send(uri, String.join(", ", MediaTypes.ACCEPTED), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<InputStream> response =
+        send(
+            uri, String.join(", ", MediaTypes.ACCEPTED), HttpResponse.BodyHandlers.ofInputStream());
+    byte[] body =
+        readAtMost(
+            response, MAX_MANIFEST_BYTES, "manifest " + reference + " from " + uri.getAuthority());
     String type = response.headers().firstValue("Content-Type").orElse("").split(";", -1)[0].trim();
     if (type.isEmpty() || type.equals("application/json")) {
-      type = ImageManifest.readTree(response.body()).path("mediaType").asText("");
+      type = ImageManifest.readTree(body).path("mediaType").asText("");
     }
-    return new Fetched(response.body(), type);
+    return new Fetched(body, type);
+  }
+
+  /**
+   * The whole body if it has at most {@code limit} bytes; INVALID naming {@code what} otherwise.
+   */
+  public static byte[] readAtMost(HttpResponse<InputStream> response, long limit, String what) {
+    long announced = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+    try (InputStream in = response.body()) {
+      byte[] body = announced > limit ? new byte[0] : in.readNBytes((int) limit + 1);
+      if (announced > limit || body.length > limit) {
+        throw new ContainerException(
+            Kind.INVALID, what + " is larger than " + limit + " bytes: refused");
+      }
+      return body;
+    } catch (IOException e) {
+      throw new ContainerException(Kind.UNAVAILABLE, "cannot read " + what + ": " + describe(e), e);
+    }
   }
 
   /** GET /v2/&lt;name&gt;/blobs/&lt;digest&gt; as a stream the caller closes. */

@@ -1,7 +1,8 @@
 package dev.jcompose.runtime.image.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.io.IOException;
@@ -58,11 +59,11 @@ final class RegistryErrors {
   // Distribution spec error body: {"errors":[{"code":"MANIFEST_UNKNOWN","message":"..."}]}
   private static String registryError(byte[] body) {
     try {
-      JsonNode first = new ObjectMapper().readTree(body).path("errors").path(0);
+      JsonNode first = Json.parse(body).path("errors").path(0);
       return first.isMissingNode()
           ? ""
           : first.path("code").asText() + ": " + first.path("message").asText();
-    } catch (IOException e) {
+    } catch (JsonException e) {
       String text = new String(body, StandardCharsets.UTF_8).strip();
       return text.length() > 120 ? text.substring(0, 120) : text;
     }

@@ -56,13 +56,15 @@ final class EntryMetadata {
   private void applyXattrs(Path path, TarArchiveEntry entry) throws IOException {
     for (Map.Entry<String, String> header : entry.getExtraPaxHeaders().entrySet()) {
       String key = header.getKey();
-      if (key.startsWith(LIBARCHIVE_XATTR)) {
+      if (key.startsWith(LIBARCHIVE_XATTR) && fromImage(key.substring(LIBARCHIVE_XATTR.length()))) {
         // libarchive stores values base64-encoded, so binary ones survive
         ops.lsetxattr(
             path,
             key.substring(LIBARCHIVE_XATTR.length()),
             Base64.getDecoder().decode(header.getValue()));
-      } else if (key.startsWith(SCHILY_XATTR) && header.getValue().indexOf('\uFFFD') < 0) {
+      } else if (key.startsWith(SCHILY_XATTR)
+          && fromImage(key.substring(SCHILY_XATTR.length()))
+          && header.getValue().indexOf('\uFFFD') < 0) {
         // commons-compress decodes PAX values as UTF-8; a value that did not survive that is
         // skipped
         ops.lsetxattr(
@@ -71,5 +73,16 @@ final class EntryMetadata {
             header.getValue().getBytes(StandardCharsets.UTF_8));
       }
     }
+  }
+
+  /**
+   * Whether an image may set this attribute. {@code trusted.*} ones are the host kernel's own
+   * bookkeeping, and the layer directory is an overlay lower dir: a forged {@code
+   * trusted.overlay.redirect}, {@code origin} or {@code metacopy} would make overlayfs look
+   * elsewhere than the image says (opaque directories come only from {@code .wh..wh..opq} markers,
+   * see {@link Whiteouts}). umoci and stacker drop overlay attributes from layers too.
+   */
+  static boolean fromImage(String xattr) {
+    return !xattr.startsWith("trusted.");
   }
 }

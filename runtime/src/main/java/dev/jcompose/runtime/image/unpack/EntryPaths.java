@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps tar entry names to paths inside a layer directory without ever leaving it: names with {@code
- * ..} components or a leading {@code /} are refused, and every parent component is checked with
- * lstat so a symlink planted by an earlier entry is never followed.
+ * Maps tar entry names to paths inside a layer directory without ever leaving it. Names are cleaned
+ * lexically as docker and containerd do (Go's filepath.Clean, then joined to the root): a leading
+ * {@code /} means the layer's root, {@code a/../b} is {@code b}, and a name whose {@code ..} climbs
+ * above the root is refused (moby's breakoutError). Every parent component is checked with lstat,
+ * so a symlink planted by an earlier entry is never followed.
  */
 final class EntryPaths {
   private final Path root;
@@ -27,17 +29,19 @@ final class EntryPaths {
     this.ops = ops;
   }
 
-  /** Components of {@code name} ("./a//b/" → [a, b]); refuses absolute names and "..". */
+  /**
+   * Components of {@code name} below the root ("/./a//b/../c/" → [a, c]); refuses names that climb
+   * out.
+   */
   static List<String> components(String name, String role) {
-    if (name.startsWith("/")) {
-      throw refuse(name, role + " is an absolute path");
-    }
     List<String> parts = new ArrayList<>();
     for (String part : name.split("/", -1)) {
       if (part.equals("..")) {
-        throw refuse(name, role + " contains '..'");
-      }
-      if (!part.isEmpty() && !part.equals(".")) {
+        if (parts.isEmpty()) {
+          throw refuse(name, role + " climbs out of the layer with '..'");
+        }
+        parts.remove(parts.size() - 1);
+      } else if (!part.isEmpty() && !part.equals(".")) {
         parts.add(part);
       }
     }

@@ -19,13 +19,16 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 /**
  * Extracts one uncompressed layer tar into an empty directory, overlay-ready: OCI whiteouts become
  * overlay whiteouts ({@link Whiteouts}), ownership, full modes, mtimes, symlinks and xattrs are
- * kept. Never writes outside the directory ({@link EntryPaths}); a refused entry aborts with
- * INVALID and the caller discards the directory. Device nodes are refused unless allowed; fifos are
- * always fine. One instance per layer; not thread-safe.
+ * kept, but not {@code trusted.*} ones ({@link EntryMetadata#fromImage}). Never writes outside the
+ * directory ({@link EntryPaths}); a refused entry aborts with INVALID and the caller discards the
+ * directory. Device nodes are made as docker makes them (moby's createTarFile: by root outside a
+ * user namespace, otherwise skipped); inside a container the devices cgroup decides what may be
+ * opened, and the data root's modes keep host users away from them. One instance per layer; not
+ * thread-safe.
  */
 public final class LayerUnpacker {
   private final NativeOps ops;
-  private final boolean allowDevices;
+  private final boolean createDevices;
   private final Path root;
   private final EntryPaths paths;
   private final Whiteouts whiteouts;
@@ -36,9 +39,13 @@ public final class LayerUnpacker {
   private final byte[] copyBuffer = new byte[1 << 17];
   private long size;
 
-  public LayerUnpacker(NativeOps ops, boolean allowDevices, Path root) {
+  /**
+   * {@code createDevices}: false where mknod cannot work (not root); device entries are then
+   * skipped.
+   */
+  public LayerUnpacker(NativeOps ops, boolean createDevices, Path root) {
     this.ops = ops;
-    this.allowDevices = allowDevices;
+    this.createDevices = createDevices;
     this.root = root;
     this.paths = new EntryPaths(root, ops);
     this.whiteouts = new Whiteouts(ops);
@@ -77,6 +84,9 @@ public final class LayerUnpacker {
       makeDirectory(target, entry);
       return;
     }
+    if ((entry.isCharacterDevice() || entry.isBlockDevice()) && !createDevices) {
+      return;
+    }
     clear(target);
     create(entry, name, target, content);
     if (!entry.isLink()) {
@@ -94,12 +104,6 @@ public final class LayerUnpacker {
     } else if (entry.isFIFO()) {
       ops.mknod(target, NativeOps.S_IFIFO | (entry.getMode() & 07777), 0, 0);
     } else if (entry.isCharacterDevice() || entry.isBlockDevice()) {
-      if (!allowDevices) {
-        throw EntryPaths.refuse(
-            name,
-            (entry.isCharacterDevice() ? "character" : "block")
-                + " device nodes are not allowed in layers");
-      }
       int type = entry.isCharacterDevice() ? NativeOps.S_IFCHR : NativeOps.S_IFBLK;
       ops.mknod(target, type | (entry.getMode() & 07777), entry.getDevMajor(), entry.getDevMinor());
     } else if (entry.isFile()) {
@@ -155,13 +159,13 @@ public final class LayerUnpacker {
   }
 
   /** Later entries replace earlier ones, as tar does; a directory is removed with its content. */
-  private static void clear(Path target) throws IOException {
+  private void clear(Path target) throws IOException {
     BasicFileAttributes attrs = EntryPaths.lstat(target);
     if (attrs == null) {
       return;
     }
     if (attrs.isDirectory()) {
-      Trees.deleteRecursively(target);
+      Trees.deleteRecursively(ops, target);
     } else {
       Files.delete(target);
     }

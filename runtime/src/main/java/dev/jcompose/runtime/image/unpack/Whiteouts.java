@@ -35,7 +35,7 @@ final class Whiteouts {
       }
       Path target = parent.resolve(hidden);
       if (EntryPaths.lstat(target) != null) {
-        Trees.deleteRecursively(target);
+        Trees.deleteRecursively(ops, target);
       }
       ops.mknod(target, NativeOps.S_IFCHR, 0, 0);
     }

@@ -28,6 +28,7 @@ public final class FakeRegistry implements AutoCloseable {
   private final Map<String, String> types = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private final Set<String> stalled = ConcurrentHashMap.newKeySet();
+  private final Set<String> streamed = ConcurrentHashMap.newKeySet();
   private volatile boolean requireToken;
   private volatile long tokenPadding;
 
@@ -121,6 +122,34 @@ public final class FakeRegistry implements AutoCloseable {
     content.put("/v2/" + repo + "/blobs/" + digest, wrong);
   }
 
+  /**
+   * Serves {@code body} for a manifest reference from now on; streamed (chunked, no length) if
+   * asked.
+   */
+  public void serveManifest(String repo, String reference, byte[] body, boolean streamed) {
+    String path = "/v2/" + repo + "/manifests/" + reference;
+    content.put(path, body);
+    types.put(path, "application/vnd.oci.image.manifest.v1+json");
+    if (streamed) {
+      this.streamed.add(path);
+    }
+  }
+
+  /** Serves {@code digest}'s body followed by {@code extra} bytes more than the manifest says. */
+  public void lengthenBlob(String repo, String digest, int extra) {
+    String path = "/v2/" + repo + "/blobs/" + digest;
+    byte[] body = content.get(path);
+    content.put(path, java.util.Arrays.copyOf(body, body.length + extra));
+  }
+
+  /**
+   * Serves only the first {@code bytes} of {@code digest}'s body (a complete, shorter response).
+   */
+  public void truncateBlob(String repo, String digest, int bytes) {
+    String path = "/v2/" + repo + "/blobs/" + digest;
+    content.put(path, java.util.Arrays.copyOf(content.get(path), bytes));
+  }
+
   /** Sends the headers and half of {@code digest}'s body, then goes silent (until close). */
   public void stallBlob(String repo, String digest) {
     stalled.add("/v2/" + repo + "/blobs/" + digest);
@@ -191,7 +220,23 @@ public final class FakeRegistry implements AutoCloseable {
       stall(exchange, body);
       return;
     }
+    if (streamed.contains(path)) {
+      stream(exchange, body, types.getOrDefault(path, "application/octet-stream"));
+      return;
+    }
     send(exchange, 200, body, types.getOrDefault(path, "application/octet-stream"));
+  }
+
+  private static void stream(HttpExchange exchange, byte[] body, String type) throws IOException {
+    exchange.getResponseHeaders().add("Content-Type", type);
+    exchange.sendResponseHeaders(200, 0); // chunked: the client learns the size only by reading
+    try (OutputStream out = exchange.getResponseBody()) {
+      for (int off = 0; off < body.length; off += 65536) {
+        out.write(body, off, Math.min(65536, body.length - off));
+      }
+    } catch (IOException e) {
+      // the client hung up once it had read enough: that is the point
+    }
   }
 
   private static void stall(HttpExchange exchange, byte[] body) throws IOException {
@@ -229,6 +274,8 @@ public final class FakeRegistry implements AutoCloseable {
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
+    } catch (IOException e) {
+      // the client hung up early (a refused oversized body)
     }
   }
 

@@ -19,7 +19,14 @@ class LayerUnpackerRootTest {
   @TempDir Path layer;
 
   private void unpack(TarBuilder tar) throws IOException {
-    new LayerUnpacker(NativeOps.real(), false, layer).unpack(new ByteArrayInputStream(tar.tar()));
+    new LayerUnpacker(NativeOps.real(), true, layer).unpack(new ByteArrayInputStream(tar.tar()));
+  }
+
+  private String xattr(Path path, String name) throws IOException {
+    return NativeOps.real()
+        .lgetxattr(path, name)
+        .map(v -> new String(v, java.nio.charset.StandardCharsets.UTF_8))
+        .orElse("");
   }
 
   @Test
@@ -52,5 +59,28 @@ class LayerUnpackerRootTest {
     assertThat(Files.getAttribute(su, "unix:uid")).isEqualTo(1000);
     assertThat(Files.getAttribute(su, "unix:gid")).isEqualTo(1001);
     assertThat((int) Files.getAttribute(su, "unix:mode") & 07777).isEqualTo(04755);
+  }
+
+  @Test
+  void unpack_forgedOverlayXattrs_areDropped_othersKept() throws Exception {
+    unpack(
+        new TarBuilder()
+            .withXattr("redirected", "x", "trusted.overlay.redirect", "/etc")
+            .withXattr("opaque", "x", "trusted.overlay.opaque", "y")
+            .withXattr("origin", "x", "trusted.overlay.origin", "forged")
+            .withXattr("capable", "x", "user.kept", "yes"));
+    assertThat(xattr(layer.resolve("redirected"), "trusted.overlay.redirect")).isEmpty();
+    assertThat(xattr(layer.resolve("opaque"), "trusted.overlay.opaque")).isEmpty();
+    assertThat(xattr(layer.resolve("origin"), "trusted.overlay.origin")).isEmpty();
+    assertThat(xattr(layer.resolve("capable"), "user.kept")).isEqualTo("yes");
+  }
+
+  @Test
+  void unpack_deviceNodes_areMadeAsDockerMakesThem() throws IOException {
+    unpack(new TarBuilder().charDevice("dev/null2", 1, 3));
+    Path dev = layer.resolve("dev/null2");
+    assertThat((int) Files.getAttribute(dev, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000)
+        .isEqualTo(0020000);
+    assertThat(Files.getAttribute(dev, "unix:rdev", LinkOption.NOFOLLOW_LINKS)).isEqualTo(0x103L);
   }
 }

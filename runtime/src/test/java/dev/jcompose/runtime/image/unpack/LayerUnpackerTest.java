@@ -59,14 +59,26 @@ class LayerUnpackerTest {
   @Test
   void unpack_dotDotName_isRefused() throws IOException {
     assertRefused(
-        new TarBuilder().file("a/../../escaped", "x", 0644), "'a/../../escaped'", "contains '..'");
+        new TarBuilder().file("a/../../escaped", "x", 0644),
+        "'a/../../escaped'",
+        "climbs out of the layer");
   }
 
   @Test
-  void unpack_absoluteName_isRefused() throws IOException {
+  void unpack_dotDotInsideTheLayer_isCleanedAsDockerDoes() throws IOException {
+    unpack(new TarBuilder().file("a/../b", "x", 0644));
+    assertThat(Files.readString(layer.resolve("b"))).isEqualTo("x");
+    assertThat(layer.resolve("a")).doesNotExist();
+  }
+
+  @Test
+  void unpack_absoluteName_landsInsideTheLayer() throws IOException {
     Path target = temp.resolve("abs-escape");
-    assertRefused(new TarBuilder().file(target.toString(), "x", 0644), "absolute path");
+    unpack(new TarBuilder().file(target.toString(), "x", 0644));
     assertThat(target).doesNotExist();
+    assertThat(Files.readString(layer.resolve(temp.toString().substring(1)).resolve("abs-escape")))
+        .isEqualTo("x");
+    assertThat(listNames(outside)).containsExactly("secret");
   }
 
   @Test
@@ -89,15 +101,25 @@ class LayerUnpackerTest {
     assertRefused(
         new TarBuilder().hardlink("h", "../../outside/secret"),
         "hard link target",
-        "contains '..'");
+        "climbs out of the layer");
   }
 
   @Test
-  void unpack_hardLinkToAbsolutePath_isRefused() throws IOException {
+  void unpack_hardLinkToAbsolutePathOutside_isRefused() throws IOException {
     assertRefused(
         new TarBuilder().hardlink("h", outside.resolve("secret").toString()),
-        "hard link target",
-        "absolute path");
+        "'h'",
+        "does not exist in the layer");
+  }
+
+  @Test
+  void unpack_hardLinkToAbsolutePathOfTheLayer_linksInsideIt() throws IOException {
+    unpack(
+        new TarBuilder()
+            .dir("etc", 0755)
+            .file("etc/passwd", "image's own", 0644)
+            .hardlink("h", "/etc/passwd"));
+    assertThat(Files.isSameFile(layer.resolve("h"), layer.resolve("etc/passwd"))).isTrue();
   }
 
   @Test
@@ -114,8 +136,10 @@ class LayerUnpackerTest {
   }
 
   @Test
-  void unpack_characterDevice_isRefusedNamingEntry() throws IOException {
-    assertRefused(new TarBuilder().charDevice("dev/mem", 1, 1), "'dev/mem'", "character device");
+  void unpack_deviceWhereMknodCannotWork_isSkippedAsDockerSkipsIt() throws IOException {
+    unpack(new TarBuilder().charDevice("dev/mem", 1, 1).file("after", "a", 0644));
+    assertThat(Files.exists(layer.resolve("dev/mem"), LinkOption.NOFOLLOW_LINKS)).isFalse();
+    assertThat(layer.resolve("after")).exists();
   }
 
   @Test

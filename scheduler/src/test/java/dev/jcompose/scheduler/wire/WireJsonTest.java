@@ -2,7 +2,7 @@ package dev.jcompose.scheduler.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerSummary;
@@ -14,14 +14,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class ApiJsonTest {
-  private final ObjectMapper json = ApiJson.mapper();
+/** The engine API's bodies through the project's JSON codec, as server and client use it. */
+class WireJsonTest {
 
   @Test
   void project_everyFieldSet_roundTripsEqual() throws Exception {
     Project project = SampleProjects.full("demo");
 
-    Project back = json.readValue(json.writeValueAsString(project), Project.class);
+    Project back = Json.read(Json.write(project), Project.class);
 
     assertThat(back).isEqualTo(project);
   }
@@ -30,15 +30,15 @@ class ApiJsonTest {
   void upRequest_roundTripsEqual() throws Exception {
     Requests.Up up = new Requests.Up(SampleProjects.full("demo"), UpOptions.defaults());
 
-    assertThat(json.readValue(json.writeValueAsBytes(up), Requests.Up.class)).isEqualTo(up);
+    assertThat(Json.read(Json.write(up), Requests.Up.class)).isEqualTo(up);
   }
 
   @Test
   void valueTypes_areWrittenAsPlainStrings() throws Exception {
-    assertThat(json.writeValueAsString(Path.of("relative/file"))).isEqualTo("\"relative/file\"");
-    assertThat(json.writeValueAsString(Duration.ofMillis(1500))).isEqualTo("\"PT1.5S\"");
+    assertThat(Json.write(Path.of("relative/file"))).isEqualTo("\"relative/file\"");
+    assertThat(Json.write(Duration.ofMillis(1500))).isEqualTo("\"PT1.5S\"");
     Event e = FakeComposeService.event("Container p-web-1", "Started");
-    assertThat(json.writeValueAsString(e)).contains("\"time\":\"2026-01-02T03:04:05.123456789Z\"");
+    assertThat(Json.write(e)).contains("\"time\":\"2026-01-02T03:04:05.123456789Z\"");
   }
 
   @Test
@@ -46,8 +46,8 @@ class ApiJsonTest {
     ContainerSummary s = FakeComposeService.summary("p", "web", 3);
     Event e = FakeComposeService.event("Container p-web-1", "Started");
 
-    assertThat(json.readValue(json.writeValueAsString(s), ContainerSummary.class)).isEqualTo(s);
-    assertThat(json.readValue(json.writeValueAsString(e), Event.class)).isEqualTo(e);
+    assertThat(Json.read(Json.write(s), ContainerSummary.class)).isEqualTo(s);
+    assertThat(Json.read(Json.write(e), Event.class)).isEqualTo(e);
   }
 
   @Test
@@ -66,6 +66,6 @@ class ApiJsonTest {
 
   @Test
   void streamLine_result_omitsAbsentParts() throws Exception {
-    assertThat(json.writeValueAsString(StreamLine.ofResult(null))).isEqualTo("{\"done\":true}");
+    assertThat(Json.write(StreamLine.ofResult(null))).isEqualTo("{\"done\":true}");
   }
 }
