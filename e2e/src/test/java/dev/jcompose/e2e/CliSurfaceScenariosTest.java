@@ -2,8 +2,8 @@ package dev.jcompose.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.testkit.HostChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CliSurfaceScenariosTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private Jcompose jc;
 
   @BeforeAll
@@ -62,7 +61,7 @@ class CliSurfaceScenariosTest {
         jc.run("ps", "-a", "--format", "table {{.Service}}\t{{.State}}").assertOk().stdout();
     assertThat(table.lines().toList())
         .containsExactly("SERVICE   STATE", "db        exited", "web       running");
-    JsonNode json = JSON.readTree(jc.run("ps", "--format", "{{json .}}").assertOk().stdout());
+    JsonNode json = Json.parse(jc.run("ps", "--format", "{{json .}}").assertOk().stdout());
     assertThat(json.get("Service").asText()).isEqualTo("web");
     jc.run("start", "db").assertOk();
     jc.run("-f", "compose.yaml", "-f", "extra.yaml", "up", "-d", "extra").assertOk();
@@ -119,7 +118,7 @@ class CliSurfaceScenariosTest {
     assertThat(jc.run("--progress", "quiet", "restart", "-t", "0", "db").assertOk().stderr())
         .isBlank();
     String json = jc.run("--progress", "json", "restart", "-t", "0", "db").assertOk().stderr();
-    assertThat(JSON.readTree(json.lines().findFirst().orElseThrow()).get("id").asText())
+    assertThat(Json.parse(json.lines().findFirst().orElseThrow()).get("id").asText())
         .isEqualTo("Container flags-db-1");
     assertThat(
             jc.run("--ansi", "never", "--progress", "plain", "restart", "-t", "0", "db")

@@ -3,8 +3,8 @@ package dev.jcompose.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.testkit.HostChecks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.TestInstance;
 @Tag("root")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContainerVerbsScenariosTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private Jcompose jc;
 
   @BeforeAll
@@ -87,7 +86,7 @@ class ContainerVerbsScenariosTest {
   }
 
   private JsonNode statsOf(String service) throws IOException {
-    return JSON.readTree(
+    return Json.parse(
         jc.run("stats", "--no-stream", "--format", "json", service)
             .assertOk()
             .stdout()
@@ -156,7 +155,7 @@ class ContainerVerbsScenariosTest {
   }
 
   private JsonNode state(String service) throws IOException {
-    return JSON.readTree(
+    return Json.parse(
         jc.run("ps", "-a", "--format", "json", service)
             .assertOk()
             .stdout()
@@ -194,9 +193,9 @@ class ContainerVerbsScenariosTest {
     assertThat(jc.run("ls").assertOk().stdout())
         .contains("NAME", "STATUS", "CONFIG FILES")
         .contains("verbs", "running(");
-    JsonNode projects = JSON.readTree(jc.run("ls", "--format", "json").assertOk().stdout());
+    JsonNode projects = Json.parse(jc.run("ls", "--format", "json").assertOk().stdout());
     assertThat(projects.isArray()).isTrue();
-    JsonNode ours = projects.get(0);
+    JsonNode ours = projects.path(0);
     assertThat(ours.get("Name").asText()).isEqualTo("verbs");
     assertThat(ours.get("ConfigFiles").asText()).endsWith("verbs/compose.yaml");
     assertThat(jc.run("ls", "-q", "--filter", "name=erb").assertOk().stdout().trim())
@@ -234,18 +233,24 @@ class ContainerVerbsScenariosTest {
   @Test
   void containerInspect_showsStateHealthMountsNetworksAndLimits() throws IOException {
     JsonNode hog =
-        JSON.readTree(jc.run("container", "inspect", "verbs-hog-1").assertOk().stdout()).get(0);
+        Json.parse(jc.run("container", "inspect", "verbs-hog-1").assertOk().stdout()).path(0);
     assertThat(hog.get("Name").asText()).isEqualTo("/verbs-hog-1");
-    assertThat(hog.at("/State/Status").asText()).isEqualTo("running");
-    assertThat(hog.at("/HostConfig/Memory").asLong()).isEqualTo(256L << 20);
-    assertThat(hog.at("/NetworkSettings/Networks/verbs_default/IPAddress").asText())
+    assertThat(hog.path("State").path("Status").asText()).isEqualTo("running");
+    assertThat(hog.path("HostConfig").path("Memory").asLong()).isEqualTo(256L << 20);
+    assertThat(
+            hog.path("NetworkSettings")
+                .path("Networks")
+                .path("verbs_default")
+                .path("IPAddress")
+                .asText())
         .matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
-    assertThat(hog.at("/Config/Labels/com.docker.compose.service").asText()).isEqualTo("hog");
+    assertThat(hog.path("Config").path("Labels").path("com.docker.compose.service").asText())
+        .isEqualTo("hog");
     assertThat(hog.get("Mounts").isArray()).isTrue();
     JsonNode checked =
-        JSON.readTree(jc.run("container", "inspect", "checked").assertOk().stdout()).get(0);
-    assertThat(checked.at("/State/Health/Status").asText()).isEqualTo("healthy");
-    assertThat(checked.at("/State/Health/Log").size()).isPositive();
+        Json.parse(jc.run("container", "inspect", "checked").assertOk().stdout()).path(0);
+    assertThat(checked.path("State").path("Health").path("Status").asText()).isEqualTo("healthy");
+    assertThat(checked.path("State").path("Health").path("Log").size()).isPositive();
     assertThat(
             jc.run("container", "inspect", "--format", "{{json .State}}", "checked")
                 .assertOk()
@@ -281,10 +286,11 @@ class ContainerVerbsScenariosTest {
     jc.run("exec", "-T", "worker", "sh", "-c", "echo committed > /srv-committed").assertOk();
     jc.run("commit", "-c", "ENV MARK=yes", "-m", "a note", "worker", "verbs-snap:1").assertOk();
     JsonNode snap =
-        JSON.readTree(jc.run("image", "inspect", "verbs-snap:1").assertOk().stdout()).get(0);
-    JsonNode base = JSON.readTree(jc.run("image", "inspect", "busybox").assertOk().stdout()).get(0);
-    assertThat(snap.at("/RootFS/Layers").size()).isEqualTo(base.at("/RootFS/Layers").size() + 1);
-    assertThat(snap.at("/Config/Env").toString()).contains("MARK=yes");
+        Json.parse(jc.run("image", "inspect", "verbs-snap:1").assertOk().stdout()).path(0);
+    JsonNode base = Json.parse(jc.run("image", "inspect", "busybox").assertOk().stdout()).path(0);
+    assertThat(snap.path("RootFS").path("Layers").size())
+        .isEqualTo(base.path("RootFS").path("Layers").size() + 1);
+    assertThat(snap.path("Config").path("Env").toString()).contains("MARK=yes");
     assertThat(
             jc.run(
                     120,

@@ -2,8 +2,8 @@ package dev.jcompose.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.testkit.HostChecks;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunScenariosTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private Jcompose jc;
 
   @BeforeAll
@@ -120,8 +119,8 @@ class RunScenariosTest {
             .assertOk()
             .stdout()
             .trim();
-    JsonNode c = JSON.readTree(jc.run("container", "inspect", name).assertOk().stdout()).get(0);
-    assertThat(c.at("/Config/Labels/com.example.team").asText()).isEqualTo("blue");
+    JsonNode c = Json.parse(jc.run("container", "inspect", name).assertOk().stdout()).path(0);
+    assertThat(c.path("Config").path("Labels").path("com.example.team").asText()).isEqualTo("blue");
     jc.run("rm", "-f", "-s", "probe").assertOk();
   }
 

@@ -2,8 +2,8 @@ package dev.jcompose.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.testkit.HostChecks;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StorageScenariosTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private Jcompose jc;
 
   @BeforeAll
@@ -50,10 +49,10 @@ class StorageScenariosTest {
     assertThat(jc.run("image", "ls").assertOk().stdout())
         .contains("REPOSITORY", "IMAGE ID", "busybox", "latest");
     jc.run("image", "tag", "busybox", "example.org/team/box:1").assertOk();
-    JsonNode img = JSON.readTree(jc.run("image", "inspect", "busybox").assertOk().stdout()).get(0);
+    JsonNode img = Json.parse(jc.run("image", "inspect", "busybox").assertOk().stdout()).path(0);
     assertThat(img.get("Id").asText()).startsWith("sha256:");
     assertThat(img.get("RepoTags").toString()).contains("busybox:latest", "example.org/team/box:1");
-    assertThat(img.at("/RootFS/Layers").size()).isPositive();
+    assertThat(img.path("RootFS").path("Layers").size()).isPositive();
     assertThat(img.get("Os").asText()).isEqualTo("linux");
     assertThat(
             jc.run("image", "ls", "--format", "{{.Repository}}:{{.Tag}}")
@@ -68,10 +67,10 @@ class StorageScenariosTest {
   void imageSave_writesATarballSkopeoReadsAsDockerArchiveAndOciArchive() throws Exception {
     Path tar = jc.root.resolve("box.tar");
     jc.run("image", "save", "-o", tar.toString(), "busybox").assertOk();
-    JsonNode docker = JSON.readTree(skopeo("inspect", "docker-archive:" + tar));
+    JsonNode docker = Json.parse(skopeo("inspect", "docker-archive:" + tar));
     assertThat(docker.get("Layers").size()).isPositive();
     assertThat(docker.get("Os").asText()).isEqualTo("linux");
-    JsonNode oci = JSON.readTree(skopeo("inspect", "oci-archive:" + tar));
+    JsonNode oci = Json.parse(skopeo("inspect", "oci-archive:" + tar));
     assertThat(oci.get("Layers")).isEqualTo(docker.get("Layers"));
   }
 
@@ -104,8 +103,8 @@ class StorageScenariosTest {
   void imageRm_ofAnImageARunningContainerUses_isRefused_aSecondTagIsJustUntagged()
       throws IOException {
     String id =
-        JSON.readTree(jc.run("image", "inspect", "busybox").assertOk().stdout())
-            .get(0)
+        Json.parse(jc.run("image", "inspect", "busybox").assertOk().stdout())
+            .path(0)
             .get("Id")
             .asText();
     Jcompose.Result rm = jc.run("image", "rm", "-f", id);
@@ -122,9 +121,9 @@ class StorageScenariosTest {
   @Order(5)
   void volumeCreateInspectPrune_andNetworkLsInspect() throws IOException {
     jc.run("volume", "create", "--label", "purpose=test", "scratch").assertOk();
-    JsonNode v = JSON.readTree(jc.run("volume", "inspect", "scratch").assertOk().stdout()).get(0);
+    JsonNode v = Json.parse(jc.run("volume", "inspect", "scratch").assertOk().stdout()).path(0);
     assertThat(v.get("Name").asText()).isEqualTo("scratch");
-    assertThat(v.at("/Labels/purpose").asText()).isEqualTo("test");
+    assertThat(v.path("Labels").path("purpose").asText()).isEqualTo("test");
     assertThat(v.get("Driver").asText()).isEqualTo("local");
     // docker 23+: prune takes unused anonymous volumes, -a the named ones too; the stack's stay
     assertThat(jc.run("volume", "prune", "-f").assertOk().stdout())
@@ -135,9 +134,10 @@ class StorageScenariosTest {
     assertThat(jc.run("network", "ls").assertOk().stdout())
         .contains("NETWORK ID", "storage_default", "bridge");
     JsonNode n =
-        JSON.readTree(jc.run("network", "inspect", "storage_default").assertOk().stdout()).get(0);
-    assertThat(n.at("/IPAM/Config/0/Subnet").asText()).contains("/");
-    assertThat(n.at("/Containers/storage-web-1/IPv4Address").asText()).contains("/");
+        Json.parse(jc.run("network", "inspect", "storage_default").assertOk().stdout()).path(0);
+    assertThat(n.path("IPAM").path("Config").path(0).path("Subnet").asText()).contains("/");
+    assertThat(n.path("Containers").path("storage-web-1").path("IPv4Address").asText())
+        .contains("/");
   }
 
   @Test

@@ -479,7 +479,8 @@ public final class LinuxNetworkManager implements NetworkManager {
 
   @Override
   public synchronized List<Endpoint> endpoints(String networkName) {
-    return state.endpointsOf(networkName).stream().map(LinuxNetworkManager::endpoint).toList();
+    NetworkRecord net = state.network(networkName).orElse(null);
+    return state.endpointsOf(networkName).stream().map(e -> endpoint(e, net)).toList();
   }
 
   @Override

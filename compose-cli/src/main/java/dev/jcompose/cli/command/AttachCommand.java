@@ -1,5 +1,9 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.scheduler.api.AttachOptions;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ComposeService;
@@ -8,12 +12,6 @@ import dev.jcompose.scheduler.api.ContainerRef;
 import dev.jcompose.scheduler.api.ExecProcess;
 import dev.jcompose.scheduler.api.KillOptions;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose attach SERVICE}: this terminal's stdin, stdout and stderr connected to a running
@@ -21,44 +19,47 @@ import picocli.CommandLine.Spec;
  * exits; the exit code is the container's. With {@code --sig-proxy} (the default) Ctrl-C is sent to
  * the container as SIGINT rather than ending the attach.
  */
-@Command(
-    name = "attach",
-    description =
-        "Attach local standard input, output, and error streams to a service's running container")
-public final class AttachCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
+public final class AttachCommand implements Command {
+  private static final Opt INDEX =
+      Opt.value("N", "index of the container if service has multiple replicas.", "--index");
+  private static final Opt NO_STDIN = Opt.flag("Do not attach STDIN", "--no-stdin");
+  private static final Opt SIG_PROXY =
+      Opt.flag("Proxy all received signals to the process", "--sig-proxy").implicit("true");
+  private static final Opt DETACH_KEYS =
+      Opt.value(
+          "KEYS", "Override the key sequence for detaching from a container.", "--detach-keys");
+  static final VerbSpec SPEC =
+      VerbSpec.of(
+              "Attach local standard input, output, and error streams to a service's running container",
+              "attach")
+          .operands("SERVICE", 1, 1)
+          .options(INDEX, NO_STDIN, SIG_PROXY, DETACH_KEYS)
+          .build();
 
-  @Parameters(index = "0", paramLabel = "SERVICE")
+  @Override
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
   String service;
 
-  @Option(
-      names = "--index",
-      paramLabel = "N",
-      defaultValue = "1",
-      description = "index of the container if service has multiple replicas.")
   int index;
 
-  @Option(names = "--no-stdin", description = "Do not attach STDIN")
   boolean noStdin;
 
-  @Option(
-      names = "--sig-proxy",
-      defaultValue = "true",
-      fallbackValue = "true",
-      arity = "0..1",
-      description = "Proxy all received signals to the process")
   boolean sigProxy;
 
-  @Option(
-      names = "--detach-keys",
-      paramLabel = "KEYS",
-      description = "Override the key sequence for detaching from a container.")
   String detachKeys;
 
   @Override
-  public Integer call() throws InterruptedException {
-    String project = CommandContext.projectName(spec);
-    ComposeService compose = CommandContext.compose(spec);
+  public int run(Args args) throws InterruptedException {
+    service = args.operand(0);
+    index = args.integer(INDEX, 1);
+    noStdin = args.has(NO_STDIN);
+    sigProxy = args.has(SIG_PROXY);
+    detachKeys = args.get(DETACH_KEYS, null);
+    String project = CommandContext.projectName(args);
+    ComposeService compose = CommandContext.compose(args);
     ContainerRef ref = ContainerRef.of(project, service, index);
     ContainerDetails details = compose.inspect(ref);
     if (!details.state().running()) {

@@ -1,71 +1,73 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.scheduler.api.CommitOptions;
 import dev.jcompose.scheduler.api.ContainerRef;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose commit SERVICE [REPOSITORY[:TAG]]}: a new local image from the service
  * container's changes (frozen while read, unless {@code -p=false}); prints the image's name or id.
  */
-@Command(name = "commit", description = "Create a new image from a service container's changes")
-public final class CommitCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
+public final class CommitCommand implements Command {
+  private static final Opt AUTHOR =
+      Opt.value(
+          "AUTHOR",
+          "Author (e.g., \"John Hannibal Smith <hannibal@a-team.com>\")",
+          "-a",
+          "--author");
+  private static final Opt CHANGES =
+      Opt.value(
+          "INSTRUCTION", "Apply Dockerfile instruction to the created image", "-c", "--change");
+  private static final Opt MESSAGE = Opt.value("MESSAGE", "Commit message", "-m", "--message");
+  private static final Opt PAUSE =
+      Opt.flag("Pause container during commit", "--pause").implicit("true");
+  private static final Opt INDEX =
+      Opt.value("N", "index of the container if service has multiple replicas.", "--index");
+  static final VerbSpec SPEC =
+      VerbSpec.of("Create a new image from a service container's changes", "commit")
+          .operands("SERVICE [REPOSITORY[:TAG]]", 1, 2)
+          .options(AUTHOR, CHANGES, MESSAGE, PAUSE, INDEX)
+          .build();
 
-  @Parameters(index = "0", paramLabel = "SERVICE")
+  @Override
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
   String service;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "REPOSITORY[:TAG]")
   String reference;
 
-  @Option(
-      names = {"-a", "--author"},
-      paramLabel = "AUTHOR",
-      description = "Author (e.g., \"John Hannibal Smith <hannibal@a-team.com>\")")
   String author;
 
-  @Option(
-      names = {"-c", "--change"},
-      paramLabel = "INSTRUCTION",
-      description = "Apply Dockerfile instruction to the created image")
   List<String> changes = new ArrayList<>();
 
-  @Option(
-      names = {"-m", "--message"},
-      paramLabel = "MESSAGE",
-      description = "Commit message")
   String message;
 
-  @Option(
-      names = "--pause",
-      defaultValue = "true",
-      fallbackValue = "true",
-      arity = "0..1",
-      description = "Pause container during commit")
   boolean pause;
 
-  @Option(
-      names = "--index",
-      paramLabel = "N",
-      defaultValue = "1",
-      description = "index of the container if service has multiple replicas.")
   int index;
 
   @Override
-  public Integer call() {
-    ContainerRef ref = ContainerRef.of(CommandContext.projectName(spec), service, index);
+  public int run(Args args) {
+    service = args.operand(0);
+    reference = args.operand(1);
+    author = args.get(AUTHOR, null);
+    changes = new ArrayList<>(args.all(CHANGES));
+    message = args.get(MESSAGE, null);
+    pause = args.has(PAUSE);
+    index = args.integer(INDEX, 1);
+    ContainerRef ref = ContainerRef.of(CommandContext.projectName(args), service, index);
     String made =
-        CommandContext.compose(spec)
+        CommandContext.compose(args)
             .commit(new CommitOptions(ref, reference, author, message, changes, pause));
-    spec.commandLine().getOut().println(made);
-    spec.commandLine().getOut().flush();
+    CommandContext.out().println(made);
+    CommandContext.out().flush();
     return 0;
   }
 }

@@ -1,14 +1,13 @@
 package dev.jcompose.cli.command;
 
-import java.io.PrintWriter;
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
+import java.io.PrintStream;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code jcompose __complete verbs|options VERB [SUB]|subcommands VERB|services}: what the shell
@@ -17,48 +16,50 @@ import picocli.CommandLine.Spec;
  * of the project the command line would load (honouring {@code -f}/{@code -p} given before).
  * Hidden; failures print nothing.
  */
-@Command(
-    name = CompleteCommand.NAME,
-    hidden = true,
-    description = "Completion candidates for the shell scripts")
-public final class CompleteCommand implements Callable<Integer> {
+public final class CompleteCommand implements Command {
   public static final String NAME = "__complete";
-  @Spec CommandSpec spec;
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Completion candidates for the shell scripts", NAME)
+          .operands("[WHAT...]", 0, -1)
+          .build();
+  private final Supplier<Map<String, Command>> verbs;
 
-  @Parameters(paramLabel = "WHAT")
-  List<String> what = List.of();
+  public CompleteCommand(Supplier<Map<String, Command>> verbs) {
+    this.verbs = verbs;
+  }
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) {
+    PrintStream out = System.out;
+    List<String> what = args.operands();
     try {
       String kind = what.isEmpty() ? "verbs" : what.get(0);
       switch (kind) {
         case "verbs" ->
-            spec.root()
-                .subcommands()
-                .forEach(
-                    (name, cl) -> {
-                      if (!cl.getCommandSpec().usageMessage().hidden()
-                          && name.equals(cl.getCommandName())) {
-                        out.println(name + "\t" + description(cl.getCommandSpec()));
-                      }
-                    });
-        case "subcommands" ->
-            command(what.subList(1, what.size()))
-                .subcommands()
-                .forEach((name, cl) -> out.println(name + "\t" + description(cl.getCommandSpec())));
+            verbs.get().forEach((name, c) -> out.println(name + "\t" + c.spec().description()));
+        case "subcommands" -> {
+          Command c = command(what.subList(1, what.size()));
+          if (c != null) {
+            c.spec().subverbs().forEach((name, d) -> out.println(name + "\t" + d));
+          }
+        }
         case "options" -> {
-          for (OptionSpec o : command(what.subList(1, what.size())).options()) {
-            if (!o.hidden()) {
-              for (String n : o.names()) {
-                out.println(n + "\t" + (o.description().length > 0 ? o.description()[0] : ""));
+          Command c = command(what.subList(1, what.size()));
+          if (c != null) {
+            for (Opt o : c.spec().options()) {
+              if (!o.hidden()) {
+                o.names().forEach(n -> out.println(n + "\t" + o.help()));
               }
             }
           }
         }
         case "services" ->
-            CommandContext.loadProject(spec).services().keySet().stream()
+            CommandContext.loadProject(args).services().keySet().stream()
                 .sorted()
                 .forEach(out::println);
         default -> {}
@@ -70,21 +71,19 @@ public final class CompleteCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The (sub)command a path of names leads to from the root; the root when it leads nowhere. */
-  private CommandSpec command(List<String> path) {
-    CommandSpec at = spec.root();
-    for (String name : path) {
-      CommandLine next = at.subcommands().get(name);
+  /** The verb (or sub-verb) a path of names leads to; null when it leads nowhere. */
+  private Command command(List<String> path) {
+    if (path.isEmpty()) {
+      return null;
+    }
+    Command at = verbs.get().get(path.get(0));
+    for (String name : path.subList(1, path.size())) {
+      Command next = at == null ? null : at.child(name);
       if (next == null) {
         break;
       }
-      at = next.getCommandSpec();
+      at = next;
     }
     return at;
-  }
-
-  private static String description(CommandSpec s) {
-    String[] d = s.usageMessage().description();
-    return d.length == 0 ? "" : d[0];
   }
 }

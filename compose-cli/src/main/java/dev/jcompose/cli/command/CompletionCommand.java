@@ -1,64 +1,101 @@
 package dev.jcompose.cli.command;
 
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.option.ProjectOptions;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import picocli.AutoComplete;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose completion bash|zsh|fish}: a completion script on stdout, to install with e.g.
  * {@code jcompose completion bash > /etc/bash_completion.d/jcompose}, {@code jcompose completion
  * zsh > "${fpath[1]}/_jcompose"} or {@code jcompose completion fish >
- * ~/.config/fish/completions/jcompose.fish}. Verbs and options come from the command model
- * (picocli's AutoComplete for bash); service names from the project in the current directory, asked
- * at completion time through {@code jcompose __complete services}.
+ * ~/.config/fish/completions/jcompose.fish}. Verbs and options come from the verbs' specs (the same
+ * ones help prints); service names from the project in the current directory, asked at completion
+ * time through {@code jcompose __complete services}.
  */
-@Command(name = "completion", description = "Output shell completion code for bash, zsh or fish")
-public final class CompletionCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+public final class CompletionCommand implements Command {
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Output shell completion code for bash, zsh or fish", "completion")
+          .operands("SHELL", 1, 1)
+          .build();
+  private final Supplier<Map<String, Command>> verbs;
 
-  @Parameters(index = "0", paramLabel = "SHELL", description = "bash, zsh or fish")
-  String shell;
+  public CompletionCommand(Supplier<Map<String, Command>> verbs) {
+    this.verbs = verbs;
+  }
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    String serviceVerbs = serviceVerbs();
-    switch (shell) {
-      case "bash" -> out.print(bash(serviceVerbs));
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) {
+    PrintStream out = System.out;
+    Map<String, Command> all = verbs.get();
+    String serviceVerbs = serviceVerbs(all);
+    switch (args.operand(0)) {
+      case "bash" -> out.print(bash(all) + CompletionScripts.bashServices(serviceVerbs));
       case "zsh" -> out.print(CompletionScripts.zsh(serviceVerbs));
       case "fish" -> out.print(CompletionScripts.fish(serviceVerbs));
-      default ->
-          throw new CommandLine.ParameterException(
-              spec.commandLine(), "unknown shell '" + shell + "': use bash, zsh or fish");
+      default -> throw args.usage("unknown shell '" + args.operand(0) + "': use bash, zsh or fish");
     }
     out.flush();
     return 0;
   }
 
   /**
-   * picocli's script (verbs, options) plus a front that offers service names where a verb takes
-   * SERVICE.
+   * {@code _complete_jcompose}: verbs at the first word, then the verb's sub-verbs and options (and
+   * the global ones); the services front ({@link CompletionScripts#bashServices}) calls it.
    */
-  private String bash(String serviceVerbs) {
-    String picocli = AutoComplete.bash("jcompose", spec.root().commandLine());
-    return picocli + CompletionScripts.bashServices(serviceVerbs);
+  static String bash(Map<String, Command> verbs) {
+    StringBuilder b =
+        new StringBuilder("_complete_jcompose() {\n")
+            .append("  local cur=${COMP_WORDS[COMP_CWORD]} verb= w\n")
+            .append("  for w in \"${COMP_WORDS[@]:1:COMP_CWORD-1}\"; do case $w in -*) ;; *)")
+            .append(" verb=$w; break;; esac; done\n")
+            .append("  case $verb in\n");
+    List<String> globals = new ArrayList<>();
+    ProjectOptions.GLOBALS.forEach(o -> globals.addAll(o.names()));
+    verbs.forEach(
+        (name, cmd) -> {
+          VerbSpec s = cmd.spec();
+          List<String> words = new ArrayList<>(s.subverbs().keySet());
+          for (Opt o : s.options()) {
+            if (!o.hidden()) {
+              words.addAll(o.names());
+            }
+          }
+          words.addAll(globals);
+          b.append("    ")
+              .append(name)
+              .append(") COMPREPLY=($(compgen -W \"")
+              .append(String.join(" ", words))
+              .append("\" -- \"$cur\"));;\n");
+        });
+    b.append("    *) COMPREPLY=($(compgen -W \"")
+        .append(String.join(" ", verbs.keySet()))
+        .append(' ')
+        .append(String.join(" ", globals))
+        .append("\" -- \"$cur\"));;\n  esac\n}\n");
+    return b.toString();
   }
 
-  /** The verbs whose positional parameters are services, space separated. */
-  private String serviceVerbs() {
-    return spec.root().subcommands().entrySet().stream()
-        .filter(e -> e.getKey().equals(e.getValue().getCommandName()))
+  /** The verbs whose positional arguments are services, space separated. */
+  static String serviceVerbs(Map<String, Command> verbs) {
+    return verbs.entrySet().stream()
         .filter(
             e ->
-                e.getValue().getCommandSpec().positionalParameters().stream()
-                    .anyMatch(p -> p.paramLabel().startsWith("SERVICE")))
-        .map(e -> e.getKey())
+                e.getValue().spec().operands().startsWith("SERVICE")
+                    || e.getValue().spec().operands().startsWith("[SERVICE"))
+        .map(Map.Entry::getKey)
         .sorted()
         .collect(Collectors.joining(" "));
   }

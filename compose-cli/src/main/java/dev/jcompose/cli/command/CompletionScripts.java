@@ -9,7 +9,7 @@ final class CompletionScripts {
   private CompletionScripts() {}
 
   /**
-   * Registered after picocli's function: services for SERVICE arguments, picocli's completion
+   * Registered after the verbs' function: services for SERVICE arguments, the verbs' completion
    * otherwise.
    */
   static String bashServices(String serviceVerbs) {

@@ -1,43 +1,54 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.output.GoTemplate;
 import dev.jcompose.cli.output.InspectJson;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerRef;
 import dev.jcompose.scheduler.api.FileChange;
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose container inspect|diff CONTAINER...}: one container as docker's {@code container
  * inspect} and {@code diff} show it. CONTAINER is a container's name ({@code shop-web-1}) or a
  * service of the current project (its first replica, or {@code --index}).
  */
-@Command(
-    name = "container",
-    description = "Inspect containers",
-    subcommands = {ContainerCommand.Inspect.class, ContainerCommand.Diff.class})
-public final class ContainerCommand implements Runnable {
-  @Spec CommandLine.Model.CommandSpec spec;
+public final class ContainerCommand implements Command {
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Inspect containers", "container")
+          .subverb("inspect", Inspect.SPEC.description())
+          .subverb("diff", Diff.SPEC.description())
+          .build();
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Command child(String name) {
+    return switch (name) {
+      case "inspect" -> new Inspect();
+      case "diff" -> new Diff();
+      default -> null;
+    };
+  }
+
+  @Override
+  public int run(Args args) {
+    return 0; // a group: the CLI prints its help when no sub-verb is named
   }
 
   /** Tries {@code arg} as a container name, then as a service of the current project. */
-  static <T> T resolve(
-      CommandLine.Model.CommandSpec spec, String arg, int index, Function<ContainerRef, T> call) {
+  static <T> T resolve(Args args, String arg, int index, Function<ContainerRef, T> call) {
     try {
       return call.apply(ContainerRef.named(arg));
     } catch (ComposeException e) {
@@ -47,7 +58,7 @@ public final class ContainerCommand implements Runnable {
       }
       String project;
       try {
-        project = CommandContext.projectName(spec);
+        project = CommandContext.projectName(args);
       } catch (RuntimeException noProject) {
         throw e;
       }
@@ -55,37 +66,43 @@ public final class ContainerCommand implements Runnable {
     }
   }
 
-  @Command(name = "inspect", description = "Display detailed information on one or more containers")
-  static final class Inspect implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
+  static final class Inspect implements Command {
+    private static final Opt INDEX =
+        Opt.value("N", "Replica of a service named instead of a container", "--index");
+    private static final Opt FORMAT =
+        Opt.value("TEMPLATE", "Format output using a Go template", "--format");
+    static final VerbSpec SPEC =
+        VerbSpec.of(
+                "Display detailed information on one or more containers", "container", "inspect")
+            .operands("CONTAINER...", 1, -1)
+            .options(INDEX, FORMAT)
+            .build();
 
-    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
+    @Override
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
     List<String> containers = new ArrayList<>();
 
-    @Option(
-        names = "--index",
-        paramLabel = "N",
-        defaultValue = "1",
-        description = "Replica of a service named instead of a container")
     int index;
 
-    @Option(
-        names = "--format",
-        paramLabel = "TEMPLATE",
-        description = "Format output using a Go template")
     String format;
 
     @Override
-    public Integer call() {
-      ComposeService compose = CommandContext.compose(spec);
+    public int run(Args args) {
+      containers = new ArrayList<>(args.operandsFrom(0));
+      index = args.integer(INDEX, 1);
+      format = args.get(FORMAT, null);
+      ComposeService compose = CommandContext.compose(args);
       List<Map<String, Object>> docs = new ArrayList<>();
       for (String c : containers) {
-        docs.add(InspectJson.container(resolve(spec, c, index, compose::inspect)));
+        docs.add(InspectJson.container(resolve(args, c, index, compose::inspect)));
       }
-      PrintWriter out = spec.commandLine().getOut();
+      PrintStream out = CommandContext.out();
       out.println(
           format == null
-              ? Json.pretty(docs)
+              ? DockerJson.pretty(docs)
               : GoTemplate.parse(format).render(docs, Map.of()).stripTrailing());
       out.flush();
       return 0;
@@ -93,27 +110,34 @@ public final class ContainerCommand implements Runnable {
   }
 
   /** {@code container diff}: A (added), C (changed) and D (deleted) paths against the image. */
-  @Command(
-      name = "diff",
-      description = "Inspect changes to files or directories on a container's filesystem")
-  static final class Diff implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
+  static final class Diff implements Command {
+    private static final Opt INDEX =
+        Opt.value("N", "Replica of a service named instead of a container", "--index");
+    static final VerbSpec SPEC =
+        VerbSpec.of(
+                "Inspect changes to files or directories on a container's filesystem",
+                "container",
+                "diff")
+            .operands("CONTAINER", 1, 1)
+            .options(INDEX)
+            .build();
 
-    @Parameters(index = "0", paramLabel = "CONTAINER")
+    @Override
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
     String container;
 
-    @Option(
-        names = "--index",
-        paramLabel = "N",
-        defaultValue = "1",
-        description = "Replica of a service named instead of a container")
     int index;
 
     @Override
-    public Integer call() {
-      ComposeService compose = CommandContext.compose(spec);
-      PrintWriter out = spec.commandLine().getOut();
-      for (FileChange c : resolve(spec, container, index, compose::diff)) {
+    public int run(Args args) {
+      container = args.operand(0);
+      index = args.integer(INDEX, 1);
+      ComposeService compose = CommandContext.compose(args);
+      PrintStream out = CommandContext.out();
+      for (FileChange c : resolve(args, container, index, compose::diff)) {
         out.println(c.kind() + " " + c.path());
       }
       out.flush();

@@ -1,12 +1,10 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.scheduler.api.CopyOptions;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose cp SERVICE:SRC_PATH DEST_PATH|-} and {@code cp SRC_PATH|- SERVICE:DEST_PATH}:
@@ -14,42 +12,48 @@ import picocli.CommandLine.Spec;
  * docker cp's rules for where a copy lands. Container paths never resolve out of the container's
  * root, whatever symlinks it holds.
  */
-@Command(
-    name = "cp",
-    description = "Copy files/folders between a service container and the local filesystem")
-public final class CpCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
+public final class CpCommand implements Command {
+  private static final Opt ALL = Opt.flag("Include containers created by the run command", "--all");
+  private static final Opt ARCHIVE =
+      Opt.flag("Archive mode (copy all uid/gid information)", "-a", "--archive");
+  private static final Opt FOLLOW_LINK =
+      Opt.flag("Always follow symbol link in SRC_PATH", "-L", "--follow-link");
+  private static final Opt INDEX =
+      Opt.value("N", "Index of the container if service has multiple replicas", "--index");
+  static final VerbSpec SPEC =
+      VerbSpec.of("Copy files/folders between a service container and the local filesystem", "cp")
+          .operands("SRC DEST", 2, 2)
+          .options(ALL, ARCHIVE, FOLLOW_LINK, INDEX)
+          .build();
 
-  @Parameters(index = "0", paramLabel = "SRC")
+  @Override
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
   String source;
 
-  @Parameters(index = "1", paramLabel = "DEST")
   String destination;
 
-  @Option(names = "--all", description = "Include containers created by the run command")
   boolean all;
 
-  @Option(
-      names = {"-a", "--archive"},
-      description = "Archive mode (copy all uid/gid information)")
   boolean archive;
 
-  @Option(
-      names = {"-L", "--follow-link"},
-      description = "Always follow symbol link in SRC_PATH")
   boolean followLink;
 
-  @Option(
-      names = "--index",
-      paramLabel = "N",
-      description = "Index of the container if service has multiple replicas")
   int index;
 
   @Override
-  public Integer call() {
-    CommandContext.compose(spec)
+  public int run(Args args) {
+    source = args.operand(0);
+    destination = args.operand(1);
+    all = args.has(ALL);
+    archive = args.has(ARCHIVE);
+    followLink = args.has(FOLLOW_LINK);
+    index = args.integer(INDEX, 0);
+    CommandContext.compose(args)
         .copy(
-            CommandContext.projectName(spec),
+            CommandContext.projectName(args),
             new CopyOptions(source, destination, index, all, archive, followLink),
             System.in,
             System.out);

@@ -1,71 +1,82 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.UpOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose create}: what {@code up} makes (networks, volumes, images, containers), nothing
  * started.
  */
-@Command(name = "create", description = "Creates containers for a service")
-public final class CreateCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
+public final class CreateCommand implements Command {
+  private static final Opt FORCE_RECREATE =
+      Opt.flag(
+          "Recreate containers even if their configuration and image haven't changed",
+          "--force-recreate");
+  private static final Opt NO_RECREATE =
+      Opt.flag(
+          "If containers already exist, don't recreate them. Incompatible with --force-recreate.",
+          "--no-recreate");
+  private static final Opt PULL =
+      Opt.value("POLICY", "Pull image before running (\"always\"|\"missing\"|\"never\")", "--pull");
+  private static final Opt QUIET_PULL =
+      Opt.flag("Pull without printing progress information", "--quiet-pull");
+  private static final Opt REMOVE_ORPHANS =
+      Opt.flag(
+          "Remove containers for services not defined in the Compose file", "--remove-orphans");
+  private static final Opt SCALE =
+      Opt.value(
+          "SERVICE=NUM",
+          "Scale SERVICE to NUM instances. Overrides the `scale` setting in the Compose file if present.",
+          "--scale");
+  private static final Opt YES =
+      Opt.flag("Assume \"yes\" as answer to all prompts and run non-interactively", "-y", "--yes");
+  static final VerbSpec SPEC =
+      VerbSpec.of("Creates containers for a service", "create")
+          .operands("[SERVICE...]", 0, -1)
+          .options(FORCE_RECREATE, NO_RECREATE, PULL, QUIET_PULL, REMOVE_ORPHANS, SCALE, YES)
+          .build();
 
-  @Parameters(paramLabel = "SERVICE")
+  @Override
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
   List<String> services = new ArrayList<>();
 
-  @Option(
-      names = "--force-recreate",
-      description = "Recreate containers even if their configuration and image haven't changed")
   boolean forceRecreate;
 
-  @Option(
-      names = "--no-recreate",
-      description =
-          "If containers already exist, don't recreate them. Incompatible with --force-recreate.")
   boolean noRecreate;
 
-  @Option(
-      names = "--pull",
-      paramLabel = "POLICY",
-      description = "Pull image before running (\"always\"|\"missing\"|\"never\")")
   String pull;
 
-  @Option(names = "--quiet-pull", description = "Pull without printing progress information")
   boolean quietPull;
 
-  @Option(
-      names = "--remove-orphans",
-      description = "Remove containers for services not defined in the Compose file")
   boolean removeOrphans;
 
-  @Option(
-      names = "--scale",
-      paramLabel = "SERVICE=NUM",
-      description =
-          "Scale SERVICE to NUM instances. Overrides the `scale` setting in the Compose file if present.")
   List<String> scale = new ArrayList<>();
 
-  @Option(
-      names = {"-y", "--yes"},
-      description = "Assume \"yes\" as answer to all prompts and run non-interactively")
   boolean yes;
 
   @Override
-  public Integer call() {
+  public int run(Args args) {
+    services = new ArrayList<>(args.operandsFrom(0));
+    forceRecreate = args.has(FORCE_RECREATE);
+    noRecreate = args.has(NO_RECREATE);
+    pull = args.get(PULL, null);
+    quietPull = args.has(QUIET_PULL);
+    removeOrphans = args.has(REMOVE_ORPHANS);
+    scale = new ArrayList<>(args.all(SCALE));
+    yes = args.has(YES);
     if (forceRecreate && noRecreate) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--force-recreate and --no-recreate are incompatible");
+      throw args.usage("--force-recreate and --no-recreate are incompatible");
     }
-    Project project = CommandContext.loadProject(spec);
+    Project project = CommandContext.loadProject(args);
     UpOptions options =
         UpOptions.builder()
             .services(services)
@@ -74,9 +85,9 @@ public final class CreateCommand implements Callable<Integer> {
             .noRecreate(noRecreate)
             .pull(pull)
             .removeOrphans(removeOrphans)
-            .scale(Scales.parse(spec, scale))
+            .scale(Scales.parse(args, scale))
             .build();
-    CommandContext.compose(spec).up(project, options, CommandContext.progress(spec, quietPull));
+    CommandContext.compose(args).up(project, options, CommandContext.progress(args, quietPull));
     return 0;
   }
 }

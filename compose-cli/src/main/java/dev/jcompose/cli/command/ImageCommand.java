@@ -1,5 +1,9 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.output.GoTemplate;
 import dev.jcompose.cli.output.InspectJson;
 import dev.jcompose.cli.output.Units;
@@ -12,7 +16,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,36 +26,46 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose image ls|rm|prune|inspect|save|load|tag}: the host's local image store as {@code
  * docker image} shows it. No engine needed. {@code save} writes the layout docker 25+ writes
  * (docker-archive and OCI layout in one tarball); {@code load} reads either.
  */
-@Command(
-    name = "image",
-    description = "Manage images",
-    subcommands = {
-      ImageCommand.Ls.class,
-      ImageCommand.Rm.class,
-      ImageCommand.Prune.class,
-      ImageCommand.Inspect.class,
-      ImageCommand.Save.class,
-      ImageCommand.Load.class,
-      ImageCommand.Tag.class
-    })
-public final class ImageCommand implements Runnable {
-  @Spec CommandLine.Model.CommandSpec spec;
+public final class ImageCommand implements Command {
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Manage images", "image")
+          .subverb("ls", Ls.SPEC.description())
+          .subverb("rm", Rm.SPEC.description())
+          .subverb("prune", Prune.SPEC.description())
+          .subverb("inspect", Inspect.SPEC.description())
+          .subverb("save", Save.SPEC.description())
+          .subverb("load", Load.SPEC.description())
+          .subverb("tag", Tag.SPEC.description())
+          .build();
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Command child(String name) {
+    return switch (name) {
+      case "ls", "list" -> new Ls();
+      case "rm", "remove" -> new Rm();
+      case "prune" -> new Prune();
+      case "inspect" -> new Inspect();
+      case "save" -> new Save();
+      case "load" -> new Load();
+      case "tag" -> new Tag();
+      default -> null;
+    };
+  }
+
+  @Override
+  public int run(Args args) {
+    return 0; // a group: the CLI prints its help when no sub-verb is named
   }
 
   static final Map<String, String> HEADERS =
@@ -72,31 +86,39 @@ public final class ImageCommand implements Runnable {
           "CREATED AT");
 
   /** {@code image ls}: one row per tag (an untagged image shows {@code <none>}). */
-  @Command(name = "ls", aliases = "list", description = "List images")
-  static final class Ls implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
+  static final class Ls implements Command {
+    private static final Opt QUIET = Opt.flag("Only show image IDs", "-q", "--quiet");
+    private static final Opt NO_TRUNC = Opt.flag("Don't truncate output", "--no-trunc");
+    private static final Opt FORMAT =
+        Opt.value(
+            "FORMAT", "Format output: 'table', 'table TEMPLATE', 'json' or 'TEMPLATE'", "--format");
+    static final VerbSpec SPEC =
+        VerbSpec.of("List images", "image", "ls")
+            .operands("[REPOSITORY]", 0, 1)
+            .options(QUIET, NO_TRUNC, FORMAT)
+            .build();
 
-    @Option(
-        names = {"-q", "--quiet"},
-        description = "Only show image IDs")
+    @Override
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
     boolean quiet;
 
-    @Option(names = "--no-trunc", description = "Don't truncate output")
     boolean noTrunc;
 
-    @Option(
-        names = "--format",
-        defaultValue = "table",
-        description = "Format output: 'table', 'table TEMPLATE', 'json' or 'TEMPLATE'")
     String format;
 
-    @Parameters(paramLabel = "REPOSITORY", arity = "0..1")
     String repository;
 
     @Override
-    public Integer call() {
+    public int run(Args args) {
+      quiet = args.has(QUIET);
+      noTrunc = args.has(NO_TRUNC);
+      format = args.get(FORMAT, "table");
+      repository = args.operand(0);
       List<Map<String, Object>> rows = new ArrayList<>();
-      for (ImageDetails i : CommandContext.compose(spec).imageList(List.of())) {
+      for (ImageDetails i : CommandContext.compose(args).imageList(List.of())) {
         List<String> tags = i.repoTags().isEmpty() ? List.of("<none>:<none>") : i.repoTags();
         for (String t : tags) {
           int colon = t.lastIndexOf(':');
@@ -106,7 +128,7 @@ public final class ImageCommand implements Runnable {
           }
         }
       }
-      PrintWriter out = spec.commandLine().getOut();
+      PrintStream out = CommandContext.out();
       if (quiet) {
         rows.stream().map(r -> (String) r.get("ID")).distinct().forEach(out::println);
       } else {
@@ -145,41 +167,56 @@ public final class ImageCommand implements Runnable {
   }
 
   /** {@code image rm IMAGE...}: untags, and deletes an image with its last tag. */
-  @Command(name = "rm", aliases = "remove", description = "Remove one or more images")
-  static final class Rm implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
+  static final class Rm implements Command {
+    private static final Opt FORCE = Opt.flag("Force removal of the image", "--force");
+    static final VerbSpec SPEC =
+        VerbSpec.of("Remove one or more images", "image", "rm")
+            .operands("IMAGE...", 1, -1)
+            .options(FORCE)
+            .build();
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE")
+    @Override
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
     List<String> images = new ArrayList<>();
 
-    @Option(names = "--force", description = "Force removal of the image")
     boolean force;
 
     @Override
-    public Integer call() {
-      CommandContext.compose(spec)
-          .imageRemove(images, force, CommandContext.progress(spec))
-          .forEach(spec.commandLine().getOut()::println);
-      spec.commandLine().getOut().flush();
+    public int run(Args args) {
+      images = new ArrayList<>(args.operandsFrom(0));
+      force = args.has(FORCE);
+      CommandContext.compose(args)
+          .imageRemove(images, force, CommandContext.progress(args))
+          .forEach(CommandContext.out()::println);
+      CommandContext.out().flush();
       return 0;
     }
   }
 
   /** {@code image prune}: images no container uses; untagged ones only unless {@code -a}. */
-  @Command(name = "prune", description = "Remove unused images")
-  static final class Prune implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
+  static final class Prune implements Command {
+    private static final Opt ALL =
+        Opt.flag("Remove all unused images, not just dangling ones", "-a", "--all");
+    private static final Opt FORCE = Opt.flag("Do not prompt for confirmation", "--force");
+    static final VerbSpec SPEC =
+        VerbSpec.of("Remove unused images", "image", "prune").options(ALL, FORCE).build();
 
-    @Option(
-        names = {"-a", "--all"},
-        description = "Remove all unused images, not just dangling ones")
+    @Override
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
     boolean all;
 
-    @Option(names = "--force", description = "Do not prompt for confirmation")
     boolean force;
 
     @Override
-    public Integer call() throws IOException {
+    public int run(Args args) throws IOException {
+      all = args.has(ALL);
+      force = args.has(FORCE);
       String what =
           all
               ? "all images without at least one container associated to them"
@@ -187,8 +224,8 @@ public final class ImageCommand implements Runnable {
       if (!force && !Confirm.ask("WARNING! This will remove " + what + ".")) {
         return 0;
       }
-      PruneReport r = CommandContext.compose(spec).imagePrune(all, CommandContext.progress(spec));
-      PrintWriter out = spec.commandLine().getOut();
+      PruneReport r = CommandContext.compose(args).imagePrune(all, CommandContext.progress(args));
+      PrintStream out = CommandContext.out();
       if (!r.images().isEmpty()) {
         out.println("Deleted Images:");
         r.images().forEach(i -> out.println("deleted: " + i));
@@ -200,27 +237,34 @@ public final class ImageCommand implements Runnable {
     }
   }
 
-  @Command(name = "inspect", description = "Display detailed information on one or more images")
-  static final class Inspect implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
+  static final class Inspect implements Command {
+    private static final Opt FORMAT =
+        Opt.value("TEMPLATE", "Format output using a Go template", "--format");
+    static final VerbSpec SPEC =
+        VerbSpec.of("Display detailed information on one or more images", "image", "inspect")
+            .operands("IMAGE...", 1, -1)
+            .options(FORMAT)
+            .build();
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE")
+    @Override
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
     List<String> images = new ArrayList<>();
 
-    @Option(
-        names = "--format",
-        paramLabel = "TEMPLATE",
-        description = "Format output using a Go template")
     String format;
 
     @Override
-    public Integer call() {
+    public int run(Args args) {
+      images = new ArrayList<>(args.operandsFrom(0));
+      format = args.get(FORMAT, null);
       List<Map<String, Object>> docs =
-          CommandContext.compose(spec).imageList(images).stream().map(InspectJson::image).toList();
-      PrintWriter out = spec.commandLine().getOut();
+          CommandContext.compose(args).imageList(images).stream().map(InspectJson::image).toList();
+      PrintStream out = CommandContext.out();
       out.println(
           format == null
-              ? Json.pretty(docs)
+              ? DockerJson.pretty(docs)
               : GoTemplate.parse(format).render(docs, Map.of()).stripTrailing());
       out.flush();
       return 0;
@@ -228,23 +272,31 @@ public final class ImageCommand implements Runnable {
   }
 
   /** {@code image save IMAGE... [-o FILE]}: a tarball {@code docker load} and skopeo read. */
-  @Command(
-      name = "save",
-      description = "Save one or more images to a tar archive (streamed to STDOUT by default)")
-  static final class Save implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
+  static final class Save implements Command {
+    private static final Opt OUTPUT =
+        Opt.value("FILE", "Write to a file, instead of STDOUT", "-o", "--output");
+    static final VerbSpec SPEC =
+        VerbSpec.of(
+                "Save one or more images to a tar archive (streamed to STDOUT by default)",
+                "image",
+                "save")
+            .operands("IMAGE...", 1, -1)
+            .options(OUTPUT)
+            .build();
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE")
+    @Override
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
     List<String> images = new ArrayList<>();
 
-    @Option(
-        names = {"-o", "--output"},
-        paramLabel = "FILE",
-        description = "Write to a file, instead of STDOUT")
     Path output;
 
     @Override
-    public Integer call() throws IOException {
+    public int run(Args args) throws IOException {
+      images = new ArrayList<>(args.operandsFrom(0));
+      output = args.get(OUTPUT) == null ? null : Path.of(args.get(OUTPUT));
       if (output == null && Terminal.attached()) {
         throw new ComposeException(
             ComposeException.Kind.INVALID,
@@ -252,13 +304,13 @@ public final class ImageCommand implements Runnable {
       }
       if (output == null) {
         OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
-        CommandContext.compose(spec).imageSave(images, out);
+        CommandContext.compose(args).imageSave(images, out);
         out.flush();
         return 0;
       }
       Path temp = output.resolveSibling(output.getFileName() + ".part");
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-        CommandContext.compose(spec).imageSave(images, out);
+        CommandContext.compose(args).imageSave(images, out);
       } catch (RuntimeException e) {
         Files.deleteIfExists(temp);
         throw e;
@@ -269,55 +321,66 @@ public final class ImageCommand implements Runnable {
   }
 
   /** {@code image load [-i FILE]}: a docker-archive or OCI-layout tarball into the store. */
-  @Command(name = "load", description = "Load an image from a tar archive or STDIN")
-  static final class Load implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
+  static final class Load implements Command {
+    private static final Opt INPUT =
+        Opt.value("FILE", "Read from tar archive file, instead of STDIN", "-i", "--input");
+    private static final Opt QUIET = Opt.flag("Suppress the load output", "-q", "--quiet");
+    static final VerbSpec SPEC =
+        VerbSpec.of("Load an image from a tar archive or STDIN", "image", "load")
+            .options(INPUT, QUIET)
+            .build();
 
-    @Option(
-        names = {"-i", "--input"},
-        paramLabel = "FILE",
-        description = "Read from tar archive file, instead of STDIN")
+    @Override
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
     Path input;
 
-    @Option(
-        names = {"-q", "--quiet"},
-        description = "Suppress the load output")
     boolean quiet;
 
     @Override
-    public Integer call() throws IOException {
+    public int run(Args args) throws IOException {
+      input = args.get(INPUT) == null ? null : Path.of(args.get(INPUT));
+      quiet = args.has(QUIET);
       List<String> loaded;
       try (InputStream in =
           new BufferedInputStream(
               input == null ? System.in : Files.newInputStream(input), 1 << 16)) {
         loaded =
-            CommandContext.compose(spec)
-                .imageLoad(in, quiet ? CommandContext.quiet() : CommandContext.progress(spec));
+            CommandContext.compose(args)
+                .imageLoad(in, quiet ? CommandContext.quiet() : CommandContext.progress(args));
       }
       loaded.forEach(
           r ->
-              spec.commandLine()
-                  .getOut()
+              CommandContext.out()
                   .println(
                       r.startsWith("sha256:") ? "Loaded image ID: " + r : "Loaded image: " + r));
-      spec.commandLine().getOut().flush();
+      CommandContext.out().flush();
       return 0;
     }
   }
 
-  @Command(name = "tag", description = "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE")
-  static final class Tag implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
+  static final class Tag implements Command {
+    static final VerbSpec SPEC =
+        VerbSpec.of("Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", "image", "tag")
+            .operands("SOURCE_IMAGE TARGET_IMAGE", 2, 2)
+            .build();
 
-    @Parameters(index = "0", paramLabel = "SOURCE_IMAGE")
+    @Override
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
     String source;
 
-    @Parameters(index = "1", paramLabel = "TARGET_IMAGE")
     String target;
 
     @Override
-    public Integer call() {
-      CommandContext.compose(spec).imageTag(source, target);
+    public int run(Args args) {
+      source = args.operand(0);
+      target = args.operand(1);
+      CommandContext.compose(args).imageTag(source, target);
       return 0;
     }
   }

@@ -1,49 +1,45 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.KillOptions;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose kill}: sends a signal (SIGKILL unless {@code -s}) to the services' running
  * containers.
  */
-@Command(name = "kill", description = "Force stop service containers")
-public final class KillCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(paramLabel = "SERVICE")
-  List<String> services = new ArrayList<>();
-
-  @Option(
-      names = {"-s", "--signal"},
-      paramLabel = "SIGNAL",
-      defaultValue = "SIGKILL",
-      description = "SIGNAL to send to the container")
-  String signal;
-
-  @Option(
-      names = "--remove-orphans",
-      description = "Remove containers for services not defined in the Compose file")
-  boolean removeOrphans;
+public final class KillCommand implements Command {
+  private static final Opt SIGNAL =
+      Opt.value("SIGNAL", "SIGNAL to send to the container", "-s", "--signal");
+  private static final Opt REMOVE_ORPHANS =
+      Opt.flag(
+          "Remove containers for services not defined in the Compose file", "--remove-orphans");
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Force stop service containers", "kill")
+          .services()
+          .options(SIGNAL, REMOVE_ORPHANS)
+          .build();
 
   @Override
-  public Integer call() {
-    Project project = removeOrphans ? CommandContext.loadProject(spec) : null;
-    String name = project != null ? project.name() : CommandContext.projectName(spec);
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) {
+    boolean removeOrphans = args.has(REMOVE_ORPHANS);
+    Project project = removeOrphans ? CommandContext.loadProject(args) : null;
+    String name = project != null ? project.name() : CommandContext.projectName(args);
     List<String> declared = project == null ? List.of() : List.copyOf(project.services().keySet());
-    CommandContext.compose(spec)
+    CommandContext.compose(args)
         .kill(
             name,
-            new KillOptions(services, signal, removeOrphans, declared),
-            CommandContext.progress(spec));
+            new KillOptions(args.operands(), args.get(SIGNAL, "SIGKILL"), removeOrphans, declared),
+            CommandContext.progress(args));
     return 0;
   }
 }

@@ -1,51 +1,65 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code jcompose man [--dir DIR]}: writes a man page per command ({@code jcompose.1}, {@code
  * jcompose-up.1}, {@code jcompose-image-save.1}...) into DIR, by default {@code
  * /usr/local/share/man/man1}, so {@code man jcompose-up} works. The pages are made from the same
- * command model as {@code --help} ({@link ManPages}).
+ * specs as {@code --help} ({@link ManPages}).
  */
-@Command(name = "man", description = "Install the man pages of every command")
-public final class ManCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+public final class ManCommand implements Command {
+  private static final Opt DIR = Opt.value("DIR", "Directory to write the pages to", "--dir");
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Install the man pages of every command", "man").options(DIR).build();
+  private final Supplier<Map<String, Command>> verbs;
 
-  @Option(
-      names = "--dir",
-      paramLabel = "DIR",
-      defaultValue = "/usr/local/share/man/man1",
-      description = "Directory to write the pages to")
-  Path dir;
+  public ManCommand(Supplier<Map<String, Command>> verbs) {
+    this.verbs = verbs;
+  }
 
   @Override
-  public Integer call() throws IOException {
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Args args) throws IOException {
+    Path dir = Path.of(args.get(DIR, "/usr/local/share/man/man1"));
     Files.createDirectories(dir);
-    write(spec.root(), "jcompose");
-    spec.commandLine().getOut().flush();
+    Map<String, Command> all = verbs.get();
+    write(dir, "jcompose", ManPages.root(all));
+    for (Map.Entry<String, Command> e : all.entrySet()) {
+      if (!e.getKey().equals("help")) {
+        writeVerb(dir, "jcompose-" + e.getKey(), e.getValue());
+      }
+    }
+    System.out.flush();
     return 0;
   }
 
-  private void write(CommandSpec command, String page) throws IOException {
-    if (command.usageMessage().hidden()) {
-      return;
-    }
-    Path file = dir.resolve(page + ".1");
-    Files.writeString(file, ManPages.page(command, page), StandardCharsets.UTF_8);
-    spec.commandLine().getOut().println(file);
-    for (var e : command.subcommands().entrySet()) {
-      if (e.getKey().equals(e.getValue().getCommandName()) && !e.getKey().equals("help")) {
-        write(e.getValue().getCommandSpec(), page + "-" + e.getKey());
+  private static void writeVerb(Path dir, String page, Command c) throws IOException {
+    write(dir, page, ManPages.page(c.spec(), page));
+    for (String sub : c.spec().subverbs().keySet()) {
+      Command child = c.child(sub);
+      if (child != null) {
+        writeVerb(dir, page + "-" + sub, child);
       }
     }
+  }
+
+  private static void write(Path dir, String page, String text) throws IOException {
+    Path file = dir.resolve(page + ".1");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    System.out.println(file);
   }
 }

@@ -1,56 +1,72 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.output.GoTemplate;
 import dev.jcompose.cli.output.InspectJson;
 import dev.jcompose.cli.output.ShortIds;
 import dev.jcompose.scheduler.api.NetworkDetails;
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose network ls|inspect}: the engine's bridge networks as {@code docker network} shows
  * them.
  */
-@Command(
-    name = "network",
-    description = "Manage networks",
-    subcommands = {NetworkCommand.Ls.class, NetworkCommand.Inspect.class})
-public final class NetworkCommand implements Runnable {
-  @Spec CommandLine.Model.CommandSpec spec;
+public final class NetworkCommand implements Command {
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Manage networks", "network")
+          .subverb("ls", Ls.SPEC.description())
+          .subverb("inspect", Inspect.SPEC.description())
+          .build();
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public VerbSpec spec() {
+    return SPEC;
   }
 
-  @Command(name = "ls", aliases = "list", description = "List networks")
-  static final class Ls implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
+  @Override
+  public Command child(String name) {
+    return switch (name) {
+      case "ls", "list" -> new Ls();
+      case "inspect" -> new Inspect();
+      default -> null;
+    };
+  }
 
-    @Option(
-        names = {"-q", "--quiet"},
-        description = "Only display network names")
+  @Override
+  public int run(Args args) {
+    return 0; // a group: the CLI prints its help when no sub-verb is named
+  }
+
+  static final class Ls implements Command {
+    private static final Opt QUIET = Opt.flag("Only display network names", "-q", "--quiet");
+    private static final Opt FORMAT =
+        Opt.value(
+            "FORMAT", "Format output: 'table', 'table TEMPLATE', 'json' or 'TEMPLATE'", "--format");
+    static final VerbSpec SPEC =
+        VerbSpec.of("List networks", "network", "ls").options(QUIET, FORMAT).build();
+
+    @Override
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
     boolean quiet;
 
-    @Option(
-        names = "--format",
-        defaultValue = "table",
-        description = "Format output: 'table', 'table TEMPLATE', 'json' or 'TEMPLATE'")
     String format;
 
     @Override
-    public Integer call() {
+    public int run(Args args) {
+      quiet = args.has(QUIET);
+      format = args.get(FORMAT, "table");
       List<Map<String, Object>> rows = new ArrayList<>();
-      for (NetworkDetails n : CommandContext.compose(spec).networks(List.of())) {
+      for (NetworkDetails n : CommandContext.compose(args).networks(List.of())) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("CreatedAt", "");
         m.put("Driver", n.driver());
@@ -69,7 +85,7 @@ public final class NetworkCommand implements Runnable {
         m.put("Scope", "local");
         rows.add(m);
       }
-      PrintWriter out = spec.commandLine().getOut();
+      PrintStream out = CommandContext.out();
       if (quiet) {
         rows.forEach(r -> out.println(r.get("Name")));
       } else {
@@ -84,19 +100,26 @@ public final class NetworkCommand implements Runnable {
     }
   }
 
-  @Command(name = "inspect", description = "Display detailed information on one or more networks")
-  static final class Inspect implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
+  static final class Inspect implements Command {
+    static final VerbSpec SPEC =
+        VerbSpec.of("Display detailed information on one or more networks", "network", "inspect")
+            .operands("NETWORK...", 1, -1)
+            .build();
 
-    @Parameters(arity = "1..*", paramLabel = "NETWORK")
+    @Override
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
     List<String> names = new ArrayList<>();
 
     @Override
-    public Integer call() {
+    public int run(Args args) {
+      names = new ArrayList<>(args.operandsFrom(0));
       List<Map<String, Object>> docs =
-          CommandContext.compose(spec).networks(names).stream().map(InspectJson::network).toList();
-      spec.commandLine().getOut().println(Json.pretty(docs));
-      spec.commandLine().getOut().flush();
+          CommandContext.compose(args).networks(names).stream().map(InspectJson::network).toList();
+      CommandContext.out().println(DockerJson.pretty(docs));
+      CommandContext.out().flush();
       return 0;
     }
   }

@@ -38,7 +38,7 @@ public final class PullCommand implements Command {
     if (policy != null && !policy.equals("missing") && !policy.equals("always")) {
       throw args.usage("invalid --policy '" + policy + "': use missing or always");
     }
-    CommandContext.compose(spec)
+    CommandContext.compose(args)
         .pull(
             CommandContext.loadProject(args),
             new PullOptions(args.operands(), args.has(IGNORE_FAILURES), policy),

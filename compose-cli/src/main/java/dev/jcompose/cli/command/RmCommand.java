@@ -1,5 +1,9 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.PsOptions;
@@ -11,12 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose rm}: removes the services' stopped containers (one-offs included); {@code -s}
@@ -24,30 +22,39 @@ import picocli.CommandLine.Spec;
  * names them and asks, as docker compose does; an answer other than y (or no terminal to ask on)
  * removes nothing.
  */
-@Command(name = "rm", description = "Removes stopped service containers")
-public final class RmCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
+public final class RmCommand implements Command {
+  private static final Opt FORCE = Opt.flag("Don't ask to confirm removal", "--force");
+  private static final Opt STOP =
+      Opt.flag("Stop the containers, if required, before removing", "-s", "--stop");
+  private static final Opt VOLUMES =
+      Opt.flag("Remove any anonymous volumes attached to containers", "-v", "--volumes");
+  static final VerbSpec SPEC =
+      VerbSpec.of("Removes stopped service containers", "rm")
+          .operands("[SERVICE...]", 0, -1)
+          .options(FORCE, STOP, VOLUMES)
+          .build();
 
-  @Parameters(paramLabel = "SERVICE")
+  @Override
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
   List<String> services = new ArrayList<>();
 
-  @Option(names = "--force", description = "Don't ask to confirm removal")
   boolean force;
 
-  @Option(
-      names = {"-s", "--stop"},
-      description = "Stop the containers, if required, before removing")
   boolean stop;
 
-  @Option(
-      names = {"-v", "--volumes"},
-      description = "Remove any anonymous volumes attached to containers")
   boolean volumes;
 
   @Override
-  public Integer call() throws IOException {
-    String project = CommandContext.projectName(spec);
-    ComposeService compose = CommandContext.compose(spec);
+  public int run(Args args) throws IOException {
+    services = new ArrayList<>(args.operandsFrom(0));
+    force = args.has(FORCE);
+    stop = args.has(STOP);
+    volumes = args.has(VOLUMES);
+    String project = CommandContext.projectName(args);
+    ComposeService compose = CommandContext.compose(args);
     List<String> names =
         compose.ps(project, new PsOptions(services, true, List.of())).stream()
             .filter(c -> stop || (!c.state().equals("running") && !c.state().equals("paused")))
@@ -61,7 +68,7 @@ public final class RmCommand implements Callable<Integer> {
       return 0;
     }
     compose.remove(
-        project, new RemoveOptions(services, stop, volumes), CommandContext.progress(spec));
+        project, new RemoveOptions(services, stop, volumes), CommandContext.progress(args));
     return 0;
   }
 

@@ -1,7 +1,6 @@
 package dev.jcompose.cli.command;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +37,7 @@ final class RunOverrides {
     if (!capDrop.isEmpty()) {
       s.put("cap_drop", escaped(capDrop));
     }
-    try {
-      return new ObjectMapper().writeValueAsString(Map.of("services", Map.of(service, s)));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot encode run flags", e);
-    }
+    return Json.write(Map.of("services", Map.of(service, s)));
   }
 
   private static List<String> escaped(List<String> values) {

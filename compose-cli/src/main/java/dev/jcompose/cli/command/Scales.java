@@ -1,16 +1,15 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code SERVICE=NUM} arguments ({@code up --scale}, {@code create --scale}, {@code scale}). */
 final class Scales {
   private Scales() {}
 
-  static Map<String, Integer> parse(CommandSpec spec, List<String> values) {
+  static Map<String, Integer> parse(Args args, List<String> values) {
     Map<String, Integer> m = new LinkedHashMap<>();
     for (String s : values) {
       int eq = s.indexOf('=');
@@ -21,8 +20,7 @@ final class Scales {
         }
         m.put(s.substring(0, eq), n);
       } catch (RuntimeException e) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "invalid scale '" + s + "': use SERVICE=NUM");
+        throw args.usage("invalid scale '" + s + "': use SERVICE=NUM");
       }
     }
     return m;

@@ -1,5 +1,9 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.output.GoTemplate;
 import dev.jcompose.cli.output.StatsRows;
 import dev.jcompose.scheduler.api.ComposeService;
@@ -7,12 +11,6 @@ import dev.jcompose.scheduler.api.StatsSample;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose stats}: the containers' CPU, memory, network and block I/O and PIDs, read about
@@ -20,40 +18,49 @@ import picocli.CommandLine.Spec;
  * printed after the last. {@code --no-stream} prints one round (two readings a second apart, so CPU
  * % is a real rate). {@code --format json} prints one object per container and round.
  */
-@Command(
-    name = "stats",
-    description = "Display a live stream of container(s) resource usage statistics")
-public final class StatsCommand implements Callable<Integer> {
-  private static final long INTERVAL_MILLIS = 1000;
-  @Spec CommandLine.Model.CommandSpec spec;
+public final class StatsCommand implements Command {
+  private static final Opt ALL =
+      Opt.flag("Show all containers (default shows just running)", "-a", "--all");
+  private static final Opt NO_STREAM =
+      Opt.flag("Disable streaming stats and only pull the first result", "--no-stream");
+  private static final Opt NO_TRUNC = Opt.flag("Do not truncate output", "--no-trunc");
+  private static final Opt FORMAT =
+      Opt.value(
+          "FORMAT",
+          "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or 'TEMPLATE'",
+          "--format");
+  static final VerbSpec SPEC =
+      VerbSpec.of("Display a live stream of container(s) resource usage statistics", "stats")
+          .operands("[SERVICE...]", 0, -1)
+          .options(ALL, NO_STREAM, NO_TRUNC, FORMAT)
+          .build();
 
-  @Parameters(paramLabel = "SERVICE")
+  @Override
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
+  private static final long INTERVAL_MILLIS = 1000;
+
   List<String> services = new ArrayList<>();
 
-  @Option(
-      names = {"-a", "--all"},
-      description = "Show all containers (default shows just running)")
   boolean all;
 
-  @Option(
-      names = "--no-stream",
-      description = "Disable streaming stats and only pull the first result")
   boolean noStream;
 
-  @Option(names = "--no-trunc", description = "Do not truncate output")
   boolean noTrunc;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description =
-          "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or 'TEMPLATE'")
   String format = "table";
 
   @Override
-  public Integer call() throws InterruptedException {
-    String project = CommandContext.projectName(spec);
-    ComposeService compose = CommandContext.compose(spec);
+  public int run(Args args) throws InterruptedException {
+    services = new ArrayList<>(args.operandsFrom(0));
+    all = args.has(ALL);
+    noStream = args.has(NO_STREAM);
+    noTrunc = args.has(NO_TRUNC);
+    format = args.get(FORMAT, null);
+    String project = CommandContext.projectName(args);
+    ComposeService compose = CommandContext.compose(args);
     GoTemplate template =
         GoTemplate.parse(
             format.equals("table")

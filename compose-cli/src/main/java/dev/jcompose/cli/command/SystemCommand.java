@@ -1,51 +1,68 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.output.TabTable;
 import dev.jcompose.cli.output.Units;
 import dev.jcompose.scheduler.api.DiskUsage;
 import dev.jcompose.scheduler.api.PruneOptions;
 import dev.jcompose.scheduler.api.PruneReport;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose system df|prune}: disk use of images, containers and volumes, and removing what
  * nothing uses.
  */
-@Command(
-    name = "system",
-    description = "Manage the host's containers, images and volumes as a whole",
-    subcommands = {SystemCommand.Df.class, SystemCommand.Prune.class})
-public final class SystemCommand implements Runnable {
-  @Spec CommandLine.Model.CommandSpec spec;
+public final class SystemCommand implements Command {
+  private static final VerbSpec SPEC =
+      VerbSpec.of("Manage the host's containers, images and volumes as a whole", "system")
+          .subverb("df", Df.SPEC.description())
+          .subverb("prune", Prune.SPEC.description())
+          .build();
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public VerbSpec spec() {
+    return SPEC;
   }
 
-  @Command(name = "df", description = "Show jcompose disk usage")
-  static final class Df implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
+  @Override
+  public Command child(String name) {
+    return switch (name) {
+      case "df" -> new Df();
+      case "prune" -> new Prune();
+      default -> null;
+    };
+  }
 
-    @Option(
-        names = "--format",
-        paramLabel = "FORMAT",
-        description = "Format the output: table or json")
+  @Override
+  public int run(Args args) {
+    return 0; // a group: the CLI prints its help when no sub-verb is named
+  }
+
+  static final class Df implements Command {
+    private static final Opt FORMAT =
+        Opt.value("FORMAT", "Format the output: table or json", "--format");
+    static final VerbSpec SPEC =
+        VerbSpec.of("Show jcompose disk usage", "system", "df").options(FORMAT).build();
+
+    @Override
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
     String format = "table";
 
     @Override
-    public Integer call() {
-      DiskUsage d = CommandContext.compose(spec).diskUsage();
-      PrintWriter out = spec.commandLine().getOut();
+    public int run(Args args) {
+      format = args.get(FORMAT, null);
+      DiskUsage d = CommandContext.compose(args).diskUsage();
+      PrintStream out = CommandContext.out();
       if (format.equals("json")) {
         row(out, "Images", d.images());
         row(out, "Containers", d.containers());
@@ -75,10 +92,10 @@ public final class SystemCommand implements Runnable {
           reclaim);
     }
 
-    private static void row(PrintWriter out, String type, DiskUsage.Row r) {
+    private static void row(PrintStream out, String type, DiskUsage.Row r) {
       List<String> c = cells(type, r);
       out.println(
-          Json.line(
+          DockerJson.line(
               new LinkedHashMap<>(
                   Map.of(
                       "Active",
@@ -94,23 +111,30 @@ public final class SystemCommand implements Runnable {
     }
   }
 
-  @Command(name = "prune", description = "Remove unused data")
-  static final class Prune implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
+  static final class Prune implements Command {
+    private static final Opt ALL =
+        Opt.flag("Remove all unused images not just dangling ones", "-a", "--all");
+    private static final Opt VOLUMES = Opt.flag("Prune anonymous volumes", "--volumes");
+    private static final Opt FORCE = Opt.flag("Do not prompt for confirmation", "--force");
+    static final VerbSpec SPEC =
+        VerbSpec.of("Remove unused data", "system", "prune").options(ALL, VOLUMES, FORCE).build();
 
-    @Option(
-        names = {"-a", "--all"},
-        description = "Remove all unused images not just dangling ones")
+    @Override
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
     boolean all;
 
-    @Option(names = "--volumes", description = "Prune anonymous volumes")
     boolean volumes;
 
-    @Option(names = "--force", description = "Do not prompt for confirmation")
     boolean force;
 
     @Override
-    public Integer call() throws IOException {
+    public int run(Args args) throws IOException {
+      all = args.has(ALL);
+      volumes = args.has(VOLUMES);
+      force = args.has(FORCE);
       String warning =
           "WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n"
               + (volumes ? "  - all anonymous volumes not used by at least one container\n" : "")
@@ -121,9 +145,9 @@ public final class SystemCommand implements Runnable {
         return 0;
       }
       PruneReport r =
-          CommandContext.compose(spec)
-              .prune(new PruneOptions(all, volumes), CommandContext.progress(spec));
-      PrintWriter out = spec.commandLine().getOut();
+          CommandContext.compose(args)
+              .prune(new PruneOptions(all, volumes), CommandContext.progress(args));
+      PrintStream out = CommandContext.out();
       section(out, "Deleted Containers:", r.containers());
       section(out, "Deleted Networks:", r.networks());
       section(out, "Deleted Volumes:", r.volumes());
@@ -133,7 +157,7 @@ public final class SystemCommand implements Runnable {
       return 0;
     }
 
-    private static void section(PrintWriter out, String title, List<String> names) {
+    private static void section(PrintStream out, String title, List<String> names) {
       if (!names.isEmpty()) {
         out.println(title);
         names.forEach(out::println);

@@ -1,33 +1,36 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.output.TabTable;
 import dev.jcompose.scheduler.api.ContainerProcesses;
 import dev.jcompose.scheduler.api.ProcessRow;
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose top}: each running container's name, then its processes in {@code ps -ef}'s
  * columns.
  */
-@Command(name = "top", description = "Display the running processes")
-public final class TopCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
+public final class TopCommand implements Command {
+  static final VerbSpec SPEC =
+      VerbSpec.of("Display the running processes", "top").operands("[SERVICE...]", 0, -1).build();
 
-  @Parameters(paramLabel = "SERVICE")
+  @Override
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
   List<String> services = new ArrayList<>();
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+  public int run(Args args) {
+    services = new ArrayList<>(args.operandsFrom(0));
+    PrintStream out = CommandContext.out();
     List<ContainerProcesses> all =
-        CommandContext.compose(spec).top(CommandContext.projectName(spec), services);
+        CommandContext.compose(args).top(CommandContext.projectName(args), services);
     for (int i = 0; i < all.size(); i++) {
       ContainerProcesses c = all.get(i);
       out.println(c.container());

@@ -1,41 +1,49 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.args.Command;
+import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.PsOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose wait}: blocks until the services' containers have stopped, printing each exit
  * code as its container stops; returns the first code. With {@code --down-project} the project is
  * taken down as soon as the first container stops.
  */
-@Command(name = "wait", description = "Block until containers of all (or specified) services stop.")
-public final class WaitCommand implements Callable<Integer> {
-  @Spec CommandLine.Model.CommandSpec spec;
+public final class WaitCommand implements Command {
+  private static final Opt DOWN_PROJECT =
+      Opt.flag("Drops project when the first container stops", "--down-project");
+  static final VerbSpec SPEC =
+      VerbSpec.of("Block until containers of all (or specified) services stop.", "wait")
+          .operands("[SERVICE...]", 0, -1)
+          .options(DOWN_PROJECT)
+          .build();
 
-  @Parameters(paramLabel = "SERVICE")
+  @Override
+  public VerbSpec spec() {
+    return SPEC;
+  }
+
   List<String> services = new ArrayList<>();
 
-  @Option(names = "--down-project", description = "Drops project when the first container stops")
   boolean downProject;
 
   @Override
-  public Integer call() throws Exception {
-    String project = CommandContext.projectName(spec);
-    ComposeService compose = CommandContext.compose(spec);
+  public int run(Args args) throws Exception {
+    services = new ArrayList<>(args.operandsFrom(0));
+    downProject = args.has(DOWN_PROJECT);
+    String project = CommandContext.projectName(args);
+    ComposeService compose = CommandContext.compose(args);
     List<ContainerSummary> containers =
         compose.ps(project, new PsOptions(services, true, List.of())).stream()
             .filter(
@@ -44,8 +52,7 @@ public final class WaitCommand implements Callable<Integer> {
                         || !"True".equals(c.labels().get("com.docker.compose.oneoff")))
             .toList();
     if (containers.isEmpty()) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "no containers for project \"" + project + "\"");
+      throw args.usage("no containers for project \"" + project + "\"");
     }
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -69,9 +76,9 @@ public final class WaitCommand implements Callable<Integer> {
           if (downProject) {
             compose.down(
                 project,
-                CommandContext.projectIfAvailable(spec),
+                CommandContext.projectIfAvailable(args),
                 DownOptions.defaults(),
-                CommandContext.progress(spec));
+                CommandContext.progress(args));
             break;
           }
         }

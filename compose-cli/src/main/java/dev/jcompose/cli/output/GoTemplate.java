@@ -1,7 +1,6 @@
 package dev.jcompose.cli.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +15,6 @@ import java.util.Map;
  * docker's tabwriter. A name that is not a field is an error, as Go's is.
  */
 public final class GoTemplate {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final List<String> parts = new ArrayList<>();
   private final boolean table;
 
@@ -138,10 +136,6 @@ public final class GoTemplate {
   }
 
   private static String json(Object v) {
-    try {
-      return JSON.writeValueAsString(v);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot encode " + v, e);
-    }
+    return Json.write(v);
   }
 }

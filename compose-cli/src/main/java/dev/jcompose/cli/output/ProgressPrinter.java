@@ -1,7 +1,6 @@
 package dev.jcompose.cli.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
 import dev.jcompose.scheduler.api.Event;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import java.util.function.Consumer;
  * TtyProgress}, redrawn in place. {@code quietPull} leaves image pulls out ({@code --quiet-pull}).
  */
 public final class ProgressPrinter implements Consumer<Event> {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final PrintStream err;
   private final String mode;
   private final boolean quietPull;
@@ -97,11 +95,7 @@ public final class ProgressPrinter implements Consumer<Event> {
       m.put("total", total);
       m.put("percent", (int) (current * 100 / total));
     }
-    try {
-      return JSON.writeValueAsString(m);
-    } catch (JsonProcessingException ex) {
-      throw new IllegalStateException("cannot encode progress", ex);
-    }
+    return Json.write(m);
   }
 
   static long parse(String s) {

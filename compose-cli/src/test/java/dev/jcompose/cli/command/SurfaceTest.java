@@ -28,8 +28,7 @@ class SurfaceTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private PrintStream savedOut;
   private PrintStream savedErr;
-  private final java.util.function.Function<dev.jcompose.model.api.LoadOptions, Project>
-      savedLoader = ProjectSource.loader;
+  private final ProjectSource.Loader savedLoader = ProjectSource.loader;
   private final java.util.function.Function<CallSettings, dev.jcompose.scheduler.api.ComposeService>
       savedServices = CommandContext.services;
 

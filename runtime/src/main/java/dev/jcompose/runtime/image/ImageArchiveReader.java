@@ -1,9 +1,7 @@
 package dev.jcompose.runtime.image;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageReference;
@@ -25,6 +23,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -42,7 +41,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * diffIDs; only then is the reference recorded.
  */
 final class ImageArchiveReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._+:@-]+(/[A-Za-z0-9._+:@-]+)*/?");
   private static final String CONFIG = "application/vnd.oci.image.config.v1+json";
 
@@ -59,7 +57,7 @@ final class ImageArchiveReader {
   }
 
   List<String> load(InputStream in, PullProgress progress) throws IOException {
-    scratch = Files.createTempDirectory(content.tmpDir(), "load-");
+    scratch = Files.createDirectories(content.scratch().newPath("load"));
     try {
       unpack(in);
       if (Files.isRegularFile(scratch.resolve("manifest.json"))) {
@@ -121,7 +119,7 @@ final class ImageArchiveReader {
 
   private List<String> dockerArchive(PullProgress progress) throws IOException {
     List<String> loaded = new ArrayList<>();
-    for (JsonNode image : JSON.readTree(file("manifest.json").toFile())) {
+    for (JsonNode image : Json.parse(file("manifest.json"))) {
       byte[] config = Files.readAllBytes(file(image.path("Config").asText()));
       Digest configDigest = Digest.of(config);
       ConfigBlob parsed = ConfigBlob.parse(config);
@@ -137,28 +135,20 @@ final class ImageArchiveReader {
                 + parsed.diffIds().size());
       }
       content.write(configDigest, config);
-      ArrayNode descriptors = JSON.createArrayNode();
+      List<Object> descriptors = new ArrayList<>();
       long size = 0;
       for (int i = 0; i < paths.size(); i++) {
-        Path layer = file(paths.get(i).asText());
+        Path layer = file(paths.path(i).asText());
         Descriptor d = storeBlob(layer, layerType(layer));
         size += layers.fetch(null, d, parsed.diffIds().get(i), phase(progress, configDigest, d));
-        descriptors.add(
-            JSON.createObjectNode()
-                .put("mediaType", d.mediaType())
-                .put("digest", d.digest().toString())
-                .put("size", d.size()));
+        descriptors.add(descriptor(d.mediaType(), d.digest().toString(), d.size()));
       }
-      ObjectNode manifest =
-          JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaTypes.OCI_MANIFEST);
-      manifest.set(
-          "config",
-          JSON.createObjectNode()
-              .put("mediaType", CONFIG)
-              .put("digest", configDigest.toString())
-              .put("size", config.length));
-      manifest.set("layers", descriptors);
-      byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
+      Map<String, Object> manifest = new LinkedHashMap<>();
+      manifest.put("schemaVersion", 2);
+      manifest.put("mediaType", MediaTypes.OCI_MANIFEST);
+      manifest.put("config", descriptor(CONFIG, configDigest.toString(), config.length));
+      manifest.put("layers", descriptors);
+      byte[] manifestBytes = Json.bytes(manifest);
       Digest manifestDigest = Digest.of(manifestBytes);
       content.write(manifestDigest, manifestBytes);
       List<String> names = new ArrayList<>();
@@ -168,9 +158,17 @@ final class ImageArchiveReader {
     return loaded;
   }
 
+  private static Map<String, Object> descriptor(String mediaType, String digest, long size) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("mediaType", mediaType);
+    d.put("digest", digest);
+    d.put("size", size);
+    return d;
+  }
+
   private List<String> ociLayout(PullProgress progress) throws IOException {
     List<String> loaded = new ArrayList<>();
-    for (JsonNode m : JSON.readTree(file("index.json").toFile()).path("manifests")) {
+    for (JsonNode m : Json.parse(file("index.json")).path("manifests")) {
       Descriptor desc =
           new Descriptor(
               m.path("mediaType").asText(""),
@@ -183,7 +181,7 @@ final class ImageArchiveReader {
               .asText(annotations.path("org.opencontainers.image.ref.name").asText(""));
       Digest manifestDigest = verified(desc.digest());
       byte[] bytes = content.read(manifestDigest);
-      if (MediaTypes.isIndex(desc.mediaType()) || JSON.readTree(bytes).has("manifests")) {
+      if (MediaTypes.isIndex(desc.mediaType()) || Json.parse(bytes).has("manifests")) {
         throw new ContainerException(
             Kind.INVALID,
             "image "

@@ -1,8 +1,6 @@
 package dev.jcompose.runtime.image;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcompose.common.json.Json;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageReference;
@@ -19,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * size before its bytes.
  */
 final class ImageArchiveWriter {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String LAYER_TAR = "application/vnd.oci.image.layer.v1.tar";
   private static final String CONFIG = "application/vnd.oci.image.config.v1+json";
 
@@ -43,8 +42,8 @@ final class ImageArchiveWriter {
   private final ImageIndex index;
   private final TarArchiveOutputStream tar;
   private final Set<String> written = new LinkedHashSet<>();
-  private final ArrayNode manifests = JSON.createArrayNode();
-  private final ArrayNode dockerManifest = JSON.createArrayNode();
+  private final List<Object> manifests = new ArrayList<>();
+  private final List<Object> dockerManifest = new ArrayList<>();
 
   ImageArchiveWriter(ContentStore content, ImageIndex index, OutputStream out) {
     this.content = content;
@@ -72,13 +71,12 @@ final class ImageArchiveWriter {
       image(key, record);
     }
     file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
-    ObjectNode idx =
-        JSON.createObjectNode()
-            .put("schemaVersion", 2)
-            .put("mediaType", "application/vnd.oci.image.index.v1+json");
-    idx.set("manifests", manifests);
-    file("index.json", JSON.writeValueAsBytes(idx));
-    file("manifest.json", JSON.writeValueAsBytes(dockerManifest));
+    Map<String, Object> idx = new LinkedHashMap<>();
+    idx.put("schemaVersion", 2);
+    idx.put("mediaType", "application/vnd.oci.image.index.v1+json");
+    idx.put("manifests", manifests);
+    file("index.json", Json.bytes(idx));
+    file("manifest.json", Json.bytes(dockerManifest));
     tar.finish();
     tar.flush();
   }
@@ -90,56 +88,53 @@ final class ImageArchiveWriter {
     List<Descriptor> stored =
         ImageManifest.parse(content.read(Digest.parse(record.manifest()))).layers();
     blob(configDigest, config);
-    ArrayNode layers = JSON.createArrayNode();
-    ArrayNode layerPaths = JSON.createArrayNode();
+    List<Object> layers = new ArrayList<>();
+    List<Object> layerPaths = new ArrayList<>();
     for (int i = 0; i < parsed.diffIds().size(); i++) {
       Digest diffId = parsed.diffIds().get(i);
       long size = layer(stored.get(i).digest(), diffId);
-      layers.add(
-          JSON.createObjectNode()
-              .put("mediaType", LAYER_TAR)
-              .put("digest", diffId.toString())
-              .put("size", size));
+      layers.add(descriptor(LAYER_TAR, diffId.toString(), size));
       layerPaths.add(path(diffId));
     }
-    ObjectNode manifest =
-        JSON.createObjectNode()
-            .put("schemaVersion", 2)
-            .put("mediaType", "application/vnd.oci.image.manifest.v1+json");
-    manifest.set(
-        "config",
-        JSON.createObjectNode()
-            .put("mediaType", CONFIG)
-            .put("digest", configDigest.toString())
-            .put("size", config.length));
-    manifest.set("layers", layers);
-    byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("schemaVersion", 2);
+    manifest.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+    manifest.put("config", descriptor(CONFIG, configDigest.toString(), config.length));
+    manifest.put("layers", layers);
+    byte[] manifestBytes = Json.bytes(manifest);
     Digest manifestDigest = Digest.of(manifestBytes);
     blob(manifestDigest, manifestBytes);
     ImageReference ref = ImageReference.parse(key);
-    ObjectNode desc =
-        JSON.createObjectNode()
-            .put("mediaType", "application/vnd.oci.image.manifest.v1+json")
-            .put("digest", manifestDigest.toString())
-            .put("size", manifestBytes.length);
-    desc.set(
-        "annotations",
-        JSON.createObjectNode()
-            .put("io.containerd.image.name", key)
-            .put("org.opencontainers.image.ref.name", ref.tag() == null ? "latest" : ref.tag()));
+    Map<String, Object> desc =
+        descriptor(
+            "application/vnd.oci.image.manifest.v1+json",
+            manifestDigest.toString(),
+            manifestBytes.length);
+    Map<String, Object> annotations = new LinkedHashMap<>();
+    annotations.put("io.containerd.image.name", key);
+    annotations.put("org.opencontainers.image.ref.name", ref.tag() == null ? "latest" : ref.tag());
+    desc.put("annotations", annotations);
     manifests.add(desc);
-    ObjectNode docker = JSON.createObjectNode().put("Config", path(configDigest));
-    docker.set(
+    Map<String, Object> docker = new LinkedHashMap<>();
+    docker.put("Config", path(configDigest));
+    docker.put(
         "RepoTags",
-        JSON.createArrayNode()
-            .add(ref.familiarRepository() + ":" + (ref.tag() == null ? "latest" : ref.tag())));
-    docker.set("Layers", layerPaths);
+        List.of(ref.familiarRepository() + ":" + (ref.tag() == null ? "latest" : ref.tag())));
+    docker.put("Layers", layerPaths);
     dockerManifest.add(docker);
+  }
+
+  private static Map<String, Object> descriptor(String mediaType, String digest, long size) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("mediaType", mediaType);
+    d.put("digest", digest);
+    d.put("size", size);
+    return d;
   }
 
   /** The layer as an uncompressed tar blob; returns its size. Checked against its diffID. */
   private long layer(Digest blob, Digest diffId) throws IOException {
-    Path temp = Files.createTempFile(content.tmpDir(), "save-", ".tar");
+    Path temp = content.scratch().newPath("save");
     try {
       MessageDigest sha = Digest.newSha256();
       try (InputStream in = Decompression.open(Files.newInputStream(content.path(blob)));

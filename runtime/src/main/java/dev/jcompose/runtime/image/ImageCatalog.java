@@ -1,8 +1,9 @@
 package dev.jcompose.runtime.image;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.common.fs.FileLocks;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageDescription;
@@ -121,8 +122,8 @@ final class ImageCatalog {
 
   private JsonNode configJson(Digest digest) {
     try {
-      return new ObjectMapper().readTree(content.read(digest));
-    } catch (IOException e) {
+      return Json.parse(content.read(digest));
+    } catch (JsonException e) {
       throw new ContainerException(
           Kind.INVALID, "malformed image config " + digest + ": " + e.getMessage(), e);
     }

@@ -1,9 +1,8 @@
 package dev.jcompose.runtime.image;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageCommit;
@@ -20,8 +19,11 @@ import java.nio.file.Files;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code commit}: the base image's config with the new layer's diffID appended, a history entry,
@@ -29,7 +31,6 @@ import java.util.Locale;
  * unpacked like a pulled one; an OCI manifest over them; the reference (or the id) recorded.
  */
 final class ImageCommitter {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final ContentStore content;
   private final LayerFetcher layers;
   private final ImageIndex index;
@@ -55,46 +56,44 @@ final class ImageCommitter {
     }
     Descriptor layer = new Descriptor("application/vnd.oci.image.layer.v1.tar", diffId, size);
     layers.fetch(null, layer, diffId, (phase, cur, total) -> {});
-    ObjectNode config = (ObjectNode) JSON.readTree(content.read(Digest.parse(c.base().imageId())));
+    Map<String, Object> config =
+        object(Json.parse(content.read(Digest.parse(c.base().imageId()))).toPlain());
     String now = Instant.now().toString();
     config.put("created", now);
     if (c.author() != null) {
       config.put("author", c.author());
     }
-    config.withObjectProperty("rootfs").withArrayProperty("diff_ids").add(diffId.toString());
-    ObjectNode history =
-        config
-            .withArray("history")
-            .addObject()
-            .put("created", now)
-            .put("created_by", "jcompose commit");
+    list(object(config, "rootfs"), "diff_ids").add(diffId.toString());
+    Map<String, Object> history = new LinkedHashMap<>();
+    history.put("created", now);
+    history.put("created_by", "jcompose commit");
     if (c.comment() != null) {
       history.put("comment", c.comment());
     }
-    ObjectNode runConfig = config.withObjectProperty("config");
+    list(config, "history").add(history);
+    Map<String, Object> runConfig = object(config, "config");
     for (String change : c.changes()) {
       apply(runConfig, change);
     }
-    byte[] configBytes = JSON.writeValueAsBytes(config);
+    byte[] configBytes = Json.bytes(config);
     Digest configDigest = Digest.of(configBytes);
     content.write(configDigest, configBytes);
-    ObjectNode manifest =
-        JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaTypes.OCI_MANIFEST);
-    manifest.set(
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("schemaVersion", 2);
+    manifest.put("mediaType", MediaTypes.OCI_MANIFEST);
+    manifest.put(
         "config",
-        JSON.createObjectNode()
-            .put("mediaType", "application/vnd.oci.image.config.v1+json")
-            .put("digest", configDigest.toString())
-            .put("size", configBytes.length));
-    ArrayNode list = manifest.putArray("layers");
-    for (var l : ImageManifestLayers.of(content, index, c.base())) {
-      list.add(l);
+        descriptor(
+            "application/vnd.oci.image.config.v1+json",
+            configDigest.toString(),
+            configBytes.length));
+    List<Object> list = new ArrayList<>();
+    for (JsonNode l : ImageManifestLayers.of(content, index, c.base())) {
+      list.add(l.toPlain());
     }
-    list.addObject()
-        .put("mediaType", layer.mediaType())
-        .put("digest", diffId.toString())
-        .put("size", size);
-    byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
+    list.add(descriptor(layer.mediaType(), diffId.toString(), size));
+    manifest.put("layers", list);
+    byte[] manifestBytes = Json.bytes(manifest);
     Digest manifestDigest = Digest.of(manifestBytes);
     content.write(manifestDigest, manifestBytes);
     String key =
@@ -114,28 +113,25 @@ final class ImageCommitter {
   }
 
   /** One Dockerfile instruction of {@code --change} on the config object. */
-  static void apply(ObjectNode config, String change) {
+  static void apply(Map<String, Object> config, String change) {
     String trimmed = change.trim();
     int space = trimmed.indexOf(' ');
     String word = (space < 0 ? trimmed : trimmed.substring(0, space)).toUpperCase(Locale.ROOT);
     String arg = space < 0 ? "" : trimmed.substring(space + 1).trim();
     switch (word) {
-      case "CMD" -> config.set("Cmd", command(arg));
-      case "ENTRYPOINT" -> config.set("Entrypoint", command(arg));
+      case "CMD" -> config.put("Cmd", command(arg));
+      case "ENTRYPOINT" -> config.put("Entrypoint", command(arg));
       case "WORKDIR" -> config.put("WorkingDir", arg);
       case "USER" -> config.put("User", arg);
       case "STOPSIGNAL" -> config.put("StopSignal", arg);
       case "EXPOSE" ->
-          config
-              .withObjectProperty("ExposedPorts")
-              .set(arg.contains("/") ? arg : arg + "/tcp", JSON.createObjectNode());
-      case "VOLUME" -> config.withObjectProperty("Volumes").set(arg, JSON.createObjectNode());
+          object(config, "ExposedPorts")
+              .put(arg.contains("/") ? arg : arg + "/tcp", new LinkedHashMap<String, Object>());
+      case "VOLUME" -> object(config, "Volumes").put(arg, new LinkedHashMap<String, Object>());
       case "ENV" -> env(config, arg);
       case "LABEL" -> {
         String[] kv = arg.split("=", 2);
-        config
-            .withObjectProperty("Labels")
-            .put(unquote(kv[0]), kv.length > 1 ? unquote(kv[1]) : "");
+        object(config, "Labels").put(unquote(kv[0]), kv.length > 1 ? unquote(kv[1]) : "");
       }
       default ->
           throw new ContainerException(
@@ -147,14 +143,14 @@ final class ImageCommitter {
     }
   }
 
-  private static void env(ObjectNode config, String arg) {
+  private static void env(Map<String, Object> config, String arg) {
     String[] kv = arg.contains("=") ? arg.split("=", 2) : arg.split("\\s+", 2);
     String key = kv[0];
     String entry = key + "=" + (kv.length > 1 ? unquote(kv[1]) : "");
-    ArrayNode env = config.withArray("Env");
+    List<Object> env = list(config, "Env");
     for (int i = 0; i < env.size(); i++) {
-      if (env.get(i).asText().startsWith(key + "=")) {
-        env.set(i, JSON.getNodeFactory().textNode(entry));
+      if (String.valueOf(env.get(i)).startsWith(key + "=")) {
+        env.set(i, entry);
         return;
       }
     }
@@ -162,15 +158,51 @@ final class ImageCommitter {
   }
 
   /** JSON form as written, shell form as {@code /bin/sh -c ...} (Dockerfile reference). */
-  private static JsonNode command(String arg) {
+  private static Object command(String arg) {
     if (arg.startsWith("[")) {
       try {
-        return JSON.readTree(arg);
-      } catch (IOException e) {
+        return Json.parse(arg).toPlain();
+      } catch (JsonException e) {
         throw new ContainerException(Kind.INVALID, "--change: invalid JSON array " + arg);
       }
     }
-    return JSON.valueToTree(List.of("/bin/sh", "-c", arg));
+    return List.of("/bin/sh", "-c", arg);
+  }
+
+  /** The object at {@code key}, made (or copied to a mutable one) and put back. */
+  @SuppressWarnings("unchecked") // JSON objects are string-keyed maps
+  private static Map<String, Object> object(Map<String, Object> parent, String key) {
+    Object v = parent.get(key);
+    Map<String, Object> m =
+        v instanceof Map<?, ?> existing
+            ? new LinkedHashMap<>((Map<String, Object>) existing)
+            : new LinkedHashMap<>();
+    parent.put(key, m);
+    return m;
+  }
+
+  @SuppressWarnings("unchecked") // JSON objects are string-keyed maps
+  private static Map<String, Object> object(Object plain) {
+    if (!(plain instanceof Map<?, ?> m)) {
+      throw new ContainerException(Kind.INVALID, "image config is not a JSON object");
+    }
+    return new LinkedHashMap<>((Map<String, Object>) m);
+  }
+
+  /** The array at {@code key}, made (or copied to a mutable one) and put back. */
+  private static List<Object> list(Map<String, Object> parent, String key) {
+    Object v = parent.get(key);
+    List<Object> l = v instanceof List<?> existing ? new ArrayList<>(existing) : new ArrayList<>();
+    parent.put(key, l);
+    return l;
+  }
+
+  private static Map<String, Object> descriptor(String mediaType, String digest, long size) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("mediaType", mediaType);
+    d.put("digest", digest);
+    d.put("size", size);
+    return d;
   }
 
   private static String unquote(String s) {

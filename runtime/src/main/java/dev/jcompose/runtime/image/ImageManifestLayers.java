@@ -1,13 +1,13 @@
 package dev.jcompose.runtime.image;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.image.content.ContentStore;
 import dev.jcompose.runtime.image.content.Digest;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,15 +30,13 @@ final class ImageManifestLayers {
                     new ContainerException(
                         Kind.NOT_FOUND, "image " + image.reference() + " is not in the store"));
     try {
-      JsonNode root = new ObjectMapper().readTree(content.read(Digest.parse(manifestDigest)));
+      JsonNode root = Json.parse(content.read(Digest.parse(manifestDigest)));
       if (!root.has("layers")) {
         throw new ContainerException(
             Kind.INVALID, "image " + image.reference() + " has no platform manifest");
       }
-      List<JsonNode> out = new ArrayList<>();
-      root.get("layers").forEach(out::add);
-      return out;
-    } catch (IOException e) {
+      return new ArrayList<>(root.get("layers").elements());
+    } catch (JsonException e) {
       throw new ContainerException(
           Kind.INVALID, "malformed manifest of " + image.reference() + ": " + e.getMessage(), e);
     }

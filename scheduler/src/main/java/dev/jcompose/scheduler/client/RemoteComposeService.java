@@ -172,13 +172,12 @@ public final class RemoteComposeService implements EngineVerbs {
 
   @Override
   public List<String> remove(String projectName, RemoveOptions options, Consumer<Event> progress) {
-    JavaType names = JSON.getTypeFactory().constructCollectionType(List.class, String.class);
     return calls.stream(
         "rm",
         flagged(ApiRoutes.project(projectName, "rm")),
         new Requests.Remove(options),
         progress,
-        names);
+        TypeRef.listOf(String.class));
   }
 
   @Override
@@ -191,7 +190,7 @@ public final class RemoteComposeService implements EngineVerbs {
                 + ApiRoutes.encode(container.service())
                 + "&index="
                 + container.index();
-    return calls.query("GET", path, JSON.constructType(ContainerDetails.class));
+    return calls.query("GET", path, TypeRef.of(ContainerDetails.class));
   }
 
   @Override
@@ -201,9 +200,7 @@ public final class RemoteComposeService implements EngineVerbs {
       q.append(q.length() == 0 ? "?" : "&").append("name=").append(ApiRoutes.encode(n));
     }
     return calls.query(
-        "GET",
-        ApiRoutes.PREFIX + "/networks" + q,
-        JSON.getTypeFactory().constructCollectionType(List.class, NetworkDetails.class));
+        "GET", ApiRoutes.PREFIX + "/networks" + q, TypeRef.listOf(NetworkDetails.class));
   }
 
   @Override
@@ -213,7 +210,7 @@ public final class RemoteComposeService implements EngineVerbs {
         flagged(ApiRoutes.PREFIX + "/prune"),
         new Requests.Prune(options),
         progress,
-        JSON.constructType(PruneReport.class));
+        TypeRef.of(PruneReport.class));
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.jcompose.scheduler.server;
 
-import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.common.json.Json;
 import dev.jcompose.common.json.JsonException;
+import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerRef;
 import dev.jcompose.scheduler.api.EngineVerbs;

@@ -115,7 +115,10 @@ public final class FakeNetworks implements NetworkManager {
                                 24,
                                 "10.9.0.1",
                                 null,
-                                "127.0.0.11")))
+                                "127.0.0.11",
+                                null,
+                                0,
+                                null)))
         .toList();
   }
 
