@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * process). The suppliers are fields so tests can put fakes behind them.
  */
 public final class CommandContext {
-  static Supplier<ComposeService> compose = () -> ComposeServices.forEnvironment(System.getenv());
+  private static final Supplier<ComposeService> REAL = CommandContext::real;
+  static Supplier<ComposeService> compose = REAL;
   static Supplier<EngineControl> engineControl = () -> ComposeServices.engineFor(System.getenv());
 
   /**
@@ -30,11 +31,16 @@ public final class CommandContext {
    */
   static Function<CallSettings, ComposeService> services =
       s ->
-          s.equals(CallSettings.DEFAULT)
+          // a replaced compose (a test's fake, the launcher's training engine) is used as is
+          s.equals(CallSettings.DEFAULT) || compose != REAL
               ? compose.get()
               : ComposeServices.forEnvironment(System.getenv(), s);
 
   private CommandContext() {}
+
+  private static ComposeService real() {
+    return ComposeServices.forEnvironment(System.getenv());
+  }
 
   /**
    * The compose service the verbs use from now on (the launcher's training run points it at a
