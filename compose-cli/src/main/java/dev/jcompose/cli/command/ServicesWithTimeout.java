@@ -38,7 +38,7 @@ abstract class ServicesWithTimeout implements Command {
   @Override
   public int run(Args args) {
     invoke(
-        CommandContext.compose.get(),
+        CommandContext.compose(args),
         CommandContext.projectName(args),
         args.operands(),
         args.integer(TIMEOUT),

@@ -76,7 +76,7 @@ public final class VolumeCommand implements Command {
         throw args.usage("unknown format '" + format + "': use table or json");
       }
       List<VolumeSummary> volumes =
-          CommandContext.compose.get().volumes(CommandContext.projectName(args));
+          CommandContext.compose(args).volumes(CommandContext.projectName(args));
       PrintStream out = System.out;
       if (args.has(QUIET)) {
         volumes.forEach(v -> out.println(v.name()));
@@ -132,7 +132,7 @@ public final class VolumeCommand implements Command {
 
     @Override
     public int run(Args args) {
-      ComposeService compose = CommandContext.compose.get();
+      ComposeService compose = CommandContext.compose(args);
       String project = CommandContext.projectName(args);
       int failures = 0;
       for (String name : args.operands()) {
