@@ -25,7 +25,7 @@ public final class CommitCommand implements Command {
           "INSTRUCTION", "Apply Dockerfile instruction to the created image", "-c", "--change");
   private static final Opt MESSAGE = Opt.value("MESSAGE", "Commit message", "-m", "--message");
   private static final Opt PAUSE =
-      Opt.flag("Pause container during commit", "--pause").implicit("true");
+      Opt.flag("Pause container during commit", "-p", "--pause").implicit("true");
   private static final Opt INDEX =
       Opt.value("N", "index of the container if service has multiple replicas.", "--index");
   static final VerbSpec SPEC =
@@ -60,7 +60,7 @@ public final class CommitCommand implements Command {
     author = args.get(AUTHOR, null);
     changes = new ArrayList<>(args.all(CHANGES));
     message = args.get(MESSAGE, null);
-    pause = args.has(PAUSE);
+    pause = Boolean.parseBoolean(args.get(PAUSE, "true"));
     index = args.integer(INDEX, 1);
     ContainerRef ref = ContainerRef.of(CommandContext.projectName(args), service, index);
     String made =

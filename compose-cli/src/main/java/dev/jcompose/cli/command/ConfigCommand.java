@@ -109,7 +109,7 @@ public final class ConfigCommand implements Command {
   @Override
   public int run(Args args) throws IOException {
     this.args = args;
-    format = args.get(FORMAT, null);
+    format = args.get(FORMAT, "yaml");
     quiet = args.has(QUIET);
     noInterpolate = args.has(NO_INTERPOLATE);
     services = args.has(SERVICES);

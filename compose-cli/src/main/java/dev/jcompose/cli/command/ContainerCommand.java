@@ -70,7 +70,7 @@ public final class ContainerCommand implements Command {
     private static final Opt INDEX =
         Opt.value("N", "Replica of a service named instead of a container", "--index");
     private static final Opt FORMAT =
-        Opt.value("TEMPLATE", "Format output using a Go template", "--format");
+        Opt.value("TEMPLATE", "Format output using a Go template", "-f", "--format");
     static final VerbSpec SPEC =
         VerbSpec.of(
                 "Display detailed information on one or more containers", "container", "inspect")

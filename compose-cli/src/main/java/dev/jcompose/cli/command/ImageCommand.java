@@ -168,7 +168,7 @@ public final class ImageCommand implements Command {
 
   /** {@code image rm IMAGE...}: untags, and deletes an image with its last tag. */
   static final class Rm implements Command {
-    private static final Opt FORCE = Opt.flag("Force removal of the image", "--force");
+    private static final Opt FORCE = Opt.flag("Force removal of the image", "-f", "--force");
     static final VerbSpec SPEC =
         VerbSpec.of("Remove one or more images", "image", "rm")
             .operands("IMAGE...", 1, -1)
@@ -200,7 +200,7 @@ public final class ImageCommand implements Command {
   static final class Prune implements Command {
     private static final Opt ALL =
         Opt.flag("Remove all unused images, not just dangling ones", "-a", "--all");
-    private static final Opt FORCE = Opt.flag("Do not prompt for confirmation", "--force");
+    private static final Opt FORCE = Opt.flag("Do not prompt for confirmation", "-f", "--force");
     static final VerbSpec SPEC =
         VerbSpec.of("Remove unused images", "image", "prune").options(ALL, FORCE).build();
 
@@ -239,7 +239,7 @@ public final class ImageCommand implements Command {
 
   static final class Inspect implements Command {
     private static final Opt FORMAT =
-        Opt.value("TEMPLATE", "Format output using a Go template", "--format");
+        Opt.value("TEMPLATE", "Format output using a Go template", "-f", "--format");
     static final VerbSpec SPEC =
         VerbSpec.of("Display detailed information on one or more images", "image", "inspect")
             .operands("IMAGE...", 1, -1)

@@ -23,7 +23,7 @@ import java.util.Locale;
  * removes nothing.
  */
 public final class RmCommand implements Command {
-  private static final Opt FORCE = Opt.flag("Don't ask to confirm removal", "--force");
+  private static final Opt FORCE = Opt.flag("Don't ask to confirm removal", "-f", "--force");
   private static final Opt STOP =
       Opt.flag("Stop the containers, if required, before removing", "-s", "--stop");
   private static final Opt VOLUMES =

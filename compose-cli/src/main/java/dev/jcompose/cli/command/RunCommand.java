@@ -54,7 +54,7 @@ public final class RunCommand implements Command {
           "Disable pseudo-TTY allocation (default: auto-detected)", "-T", "--no-TTY", "--no-tty");
   private static final Opt NAME = Opt.value("NAME", "Assign a name to the container", "--name");
   private static final Opt PUBLISH =
-      Opt.value("PORT", "Publish a container's port(s) to the host", "--publish");
+      Opt.value("PORT", "Publish a container's port(s) to the host", "-p", "--publish");
   private static final Opt SERVICE_PORTS =
       Opt.flag(
           "Run command with all service's ports enabled and mapped to the host",
@@ -63,7 +63,8 @@ public final class RunCommand implements Command {
   private static final Opt DETACH =
       Opt.flag("Run container in background and print container ID", "-d", "--detach");
   private static final Opt INTERACTIVE =
-      Opt.flag("Keep STDIN open even if not attached", "-i", "--interactive").implicit("true");
+      Opt.value("BOOL", "Keep STDIN open even if not attached", "-i", "--interactive")
+          .implicit("true");
   private static final Opt VOLUMES = Opt.value("VOLUME", "Bind mount a volume", "-v", "--volume");
   private static final Opt LABELS =
       Opt.value("KEY=VAL", "Add or override a label", "-l", "--label");
@@ -170,6 +171,7 @@ public final class RunCommand implements Command {
 
   @Override
   public int run(Args args) throws Exception {
+    this.args = args;
     service = args.operand(0);
     command = new ArrayList<>(args.operandsFrom(1));
     rm = args.has(RM);
@@ -184,7 +186,8 @@ public final class RunCommand implements Command {
     publish = new ArrayList<>(args.all(PUBLISH));
     servicePorts = args.has(SERVICE_PORTS);
     detach = args.has(DETACH);
-    interactive = args.has(INTERACTIVE);
+    // docker compose run keeps stdin open unless told -i=false
+    interactive = Boolean.parseBoolean(args.get(INTERACTIVE, "true"));
     volumes = new ArrayList<>(args.all(VOLUMES));
     labels = new ArrayList<>(args.all(LABELS));
     capAdd = new ArrayList<>(args.all(CAP_ADD));

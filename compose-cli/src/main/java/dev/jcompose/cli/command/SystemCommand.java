@@ -115,7 +115,7 @@ public final class SystemCommand implements Command {
     private static final Opt ALL =
         Opt.flag("Remove all unused images not just dangling ones", "-a", "--all");
     private static final Opt VOLUMES = Opt.flag("Prune anonymous volumes", "--volumes");
-    private static final Opt FORCE = Opt.flag("Do not prompt for confirmation", "--force");
+    private static final Opt FORCE = Opt.flag("Do not prompt for confirmation", "-f", "--force");
     static final VerbSpec SPEC =
         VerbSpec.of("Remove unused data", "system", "prune").options(ALL, VOLUMES, FORCE).build();
 

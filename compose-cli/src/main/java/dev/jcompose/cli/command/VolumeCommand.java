@@ -216,7 +216,7 @@ public final class VolumeCommand implements Command {
   static final class Prune implements Command {
     private static final Opt ALL =
         Opt.flag("Remove all unused volumes, not just anonymous ones", "-a", "--all");
-    private static final Opt FORCE = Opt.flag("Do not prompt for confirmation", "--force");
+    private static final Opt FORCE = Opt.flag("Do not prompt for confirmation", "-f", "--force");
     static final VerbSpec SPEC =
         VerbSpec.of("Remove unused local volumes", "volume", "prune").options(ALL, FORCE).build();
 
