@@ -56,7 +56,7 @@ public final class AttachCommand implements Command {
     service = args.operand(0);
     index = args.integer(INDEX, 1);
     noStdin = args.has(NO_STDIN);
-    sigProxy = args.has(SIG_PROXY);
+    sigProxy = Boolean.parseBoolean(args.get(SIG_PROXY, "true"));
     detachKeys = args.get(DETACH_KEYS, null);
     String project = CommandContext.projectName(args);
     ComposeService compose = CommandContext.compose(args);

@@ -88,7 +88,7 @@ public final class PsCommand implements Command {
     filters = new ArrayList<>(args.all(FILTERS));
     format = args.get(FORMAT, "table");
     noTrunc = args.has(NO_TRUNC);
-    orphans = args.has(ORPHANS);
+    orphans = Boolean.parseBoolean(args.get(ORPHANS, "true"));
     List<String> statuses = new ArrayList<>(status);
     for (String f : filters) {
       if (!f.startsWith("status=")) {

@@ -58,7 +58,7 @@ public final class StatsCommand implements Command {
     all = args.has(ALL);
     noStream = args.has(NO_STREAM);
     noTrunc = args.has(NO_TRUNC);
-    format = args.get(FORMAT, null);
+    format = args.get(FORMAT, "table");
     String project = CommandContext.projectName(args);
     ComposeService compose = CommandContext.compose(args);
     GoTemplate template =

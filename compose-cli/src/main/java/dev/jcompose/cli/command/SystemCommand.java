@@ -60,7 +60,7 @@ public final class SystemCommand implements Command {
 
     @Override
     public int run(Args args) {
-      format = args.get(FORMAT, null);
+      format = args.get(FORMAT, "table");
       DiskUsage d = CommandContext.compose(args).diskUsage();
       PrintStream out = CommandContext.out();
       if (format.equals("json")) {
