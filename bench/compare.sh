@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# The same workloads with jcompose and, when installed, docker-compose (v1, against a dockerd this
-# script starts) and podman-compose (+ podman), one tool after the other, RUNS times each; prints
-# medians and ratios (other tool / jcompose: above 1 means jcompose is faster or smaller, except
-# for log write MB/s where above 1 means the other tool is faster).
+# The same workloads with jcompose and, when installed, docker compose v5 and docker-compose v1
+# (both against a dockerd this script starts) and podman-compose (+ podman), one tool after the
+# other, RUNS times each; prints medians and ratios (other tool / jcompose: above 1 means jcompose
+# is faster or smaller, except for rows marked "higher=better", where above 1 means the other tool
+# is better).
+#   0. the CLI alone: `ps` of the running N-service stack, `config -q` of examples/web-db, `logs
+#      --tail 10` and `exec -T s1 true`, CLI_RUNS times (hyperfine when installed), and the JVM
+#      floor: `java` with an empty main and the same JDK and flags the launcher uses
 #   1. web-db: `up -d` of examples/web-db until the first HTTP 200 on its published port (images
 #      pulled and the db volume initialised by a warm-up, `down` without -v between runs)
 #   2. `up -d` and `down` of N trivial busybox services (bench/lib/stack.sh)
@@ -12,33 +16,47 @@
 #      the stack is up, with it up, the difference per container, and the per-container helper
 #      process alone (jcshim / containerd-shim / conmon)
 #   5. DNS: one `exec` running busybox `nslookup` of another service LOOKUPS times, timed inside
-#      the container, per lookup
+#      the container, per lookup; and the resolver as a server: dnsperf (when installed) run in the
+#      container's network namespace against the nameserver of its resolv.conf, one query
+#      outstanding for the latency (p50/p99) and 100 for the queries per second
+#   7. `up -d` and `down` of N_BIG (100) services, RUNS_BIG (3) times: how cost grows with the stack
 #   6. logs: MB/s a container writes to stdout through the runtime's logging (`yes | head -c`,
 #      timed inside the container, read back from the end of its log once it has exited), and
 #      the time of `logs --no-color` of a container that printed LINES lines
-# The script measures whatever is installed, it installs nothing. dockerd runs with its own data,
+# The script measures whatever is installed; INSTALL=1 first installs the Debian packages of the
+# others (docker.io docker-compose podman podman-compose aardvark-dns, no daemon started: see
+# install_peers). docker compose v5 is built from the Go module proxy (bench/lib/compose-v5.sh). dockerd runs with its own data,
 # exec root and socket under /tmp/jcompose-test-bench-docker, no iptables, cgroupfs; podman with
 # its own storage, config and network dirs under /tmp/jcompose-test-bench-podman. Afterwards the
 # host is put back as it was (processes stopped by PID, mounts, bridges, veths, netns, iptables
 # chains, cgroups, state dirs, sysctls; compared with a snapshot taken first) and leakcheck runs.
 # Needs root, the local registry on 127.0.0.1:5000 with library/busybox (and postgres:15,
 # redis:7, python:3.11-slim for web-db) — scripts/registry.sh, scripts/build-test-images.sh.
-# Env: RUNS (5), N (20), LOOKUPS (500), LOG_MB (200), LINES (1000000), TOOLS ("jcompose docker
-# podman"), WEBDB_WAIT (seconds to wait for examples/web-db to appear, 0), TIMEOUT (300, per
-# command). Usage: bench/compare.sh   (from anywhere)
+# Env: RUNS (5), N (20), N_BIG (100), RUNS_BIG (3), CLI_RUNS (20), LOOKUPS (500), DNSPERF_S (3),
+# LOG_MB (200), LINES (1000000), TOOLS ("jcompose dockerv5 docker podman"), WEBDB_WAIT (seconds
+# to wait for examples/web-db to appear, 0), TIMEOUT (300, per command), INSTALL (0; 1 installs
+# first, "only" installs and stops).
+# Usage: bench/compare.sh   (from anywhere)
 set -uo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 # shellcheck source=lib/stack.sh
 . "$here/bench/lib/stack.sh"
 # shellcheck source=lib/host.sh
 . "$here/bench/lib/host.sh"
+# shellcheck source=lib/compose-v5.sh
+. "$here/bench/lib/compose-v5.sh"
 
 RUNS=${RUNS:-5}
 N=${N:-20}
+N_BIG=${N_BIG:-100}
+RUNS_BIG=${RUNS_BIG:-3}
+CLI_RUNS=${CLI_RUNS:-20}
+DNSPERF_S=${DNSPERF_S:-3}
+INSTALL=${INSTALL:-0}
 LOOKUPS=${LOOKUPS:-500}
 LOG_MB=${LOG_MB:-200}
 LINES=${LINES:-1000000}
-TOOLS=${TOOLS:-jcompose docker podman}
+TOOLS=${TOOLS:-jcompose dockerv5 docker podman}
 WEBDB_WAIT=${WEBDB_WAIT:-0}
 TIMEOUT=${TIMEOUT:-300}
 MIRROR=${JCOMPOSE_REGISTRY_MIRRORS:-http://${JCOMPOSE_TEST_REGISTRY:-127.0.0.1:5000}}
@@ -90,19 +108,28 @@ put() { R["$1|$2"]=$3; }
 C() {
   local t=$1; shift
   case $t in
-    jcompose) timeout "$TIMEOUT" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData \
-                -Djcompose.jar="$J/jcompose.jar" -jar "$J/jcompose.jar" "$@" ;;
+    jcompose) timeout "$TIMEOUT" "$here/jcompose" "$@" ;;
+    dockerv5) timeout "$TIMEOUT" "$V5" "$@" ;;
     docker) timeout "$TIMEOUT" docker-compose "$@" ;;
     podman) timeout "$TIMEOUT" podman-compose "$@" ;;
   esac
 }
-cname() { case $1 in jcompose) echo "$2-$3-1" ;; *) echo "${2}_${3}_1" ;; esac; }
+# the command line C runs, as words (for hyperfine, which runs it without a shell)
+cmdline() {
+  case $1 in
+    jcompose) echo "$here/jcompose" ;;
+    dockerv5) echo "$V5" ;;
+    docker) command -v docker-compose ;;
+    podman) command -v podman-compose ;;
+  esac
+}
+cname() { case $1 in jcompose|dockerv5) echo "$2-$3-1" ;; *) echo "${2}_${3}_1" ;; esac; }
 # wait_exit TOOL PROJECT SERVICE: block until the service's container has exited
 wait_exit() {
   local n; n=$(cname "$@")
   case $1 in
     jcompose) curl -sS --max-time "$TIMEOUT" --unix-socket "$J/run/engine.sock" "http://x/v1/containers/$n/wait" | grep -q '"done":true' ;;
-    docker) timeout "$TIMEOUT" /usr/bin/docker wait "$n" >/dev/null ;;
+    docker|dockerv5) timeout "$TIMEOUT" /usr/bin/docker wait "$n" >/dev/null ;;
     podman) timeout "$TIMEOUT" podman wait "$n" >/dev/null ;;
   esac
 }
@@ -110,6 +137,7 @@ installed() {
   case $1 in
     jcompose) return 0 ;;
     docker) command -v docker-compose >/dev/null && command -v dockerd >/dev/null && [ -x /usr/bin/docker ] ;;
+    dockerv5) command -v dockerd >/dev/null && [ -x /usr/bin/docker ] && V5=$(compose_v5) ;;
     podman) command -v podman-compose >/dev/null && command -v podman >/dev/null ;;
   esac
 }
@@ -117,6 +145,7 @@ version() {
   case $1 in
     jcompose) C jcompose version --short 2>/dev/null ;;
     docker) echo "docker-compose $(docker-compose version --short 2>/dev/null), dockerd $(timeout 10 /usr/bin/docker version --format '{{.Server.Version}}' 2>/dev/null)" ;;
+    dockerv5) echo "docker compose $("$V5" version --short 2>/dev/null) (standalone binary), dockerd $(timeout 10 /usr/bin/docker version --format '{{.Server.Version}}' 2>/dev/null)" ;;
     podman) echo "podman-compose $(podman-compose version 2>/dev/null | awk '/podman-compose/ {print $NF; exit}'), podman $(podman --version | awk '{print $NF}')" ;;
   esac
 }
@@ -126,7 +155,7 @@ infra() {
   local pids=() helpers=()
   case $1 in
     jcompose) pids=("$(cat "$J/run/engine.pid" 2>/dev/null)"); mapfile -t helpers < <(pids_with "$J/run/containers/") ;;
-    docker) pids=("$dockerd_pid" "$containerd_pid"); mapfile -t helpers < <(pids_with "$D/exec/containerd/" containerd-shim) ;;
+    docker|dockerv5) pids=("$dockerd_pid" "$containerd_pid"); mapfile -t helpers < <(pids_with "$D/exec/containerd/" containerd-shim) ;;
     podman) mapfile -t pids < <(pids_with /aardvark-dns aardvark-dns | grep -vxF -f "$P.aardvark-before" 2>/dev/null)
             mapfile -t helpers < <(pids_with "$P/" conmon) ;;
   esac
@@ -139,14 +168,19 @@ jcompose_start() {
   export JCOMPOSE_DATA_ROOT=$J/data JCOMPOSE_RUN_ROOT=$J/run JCOMPOSE_REGISTRY_MIRRORS=$MIRROR
   # build if stale, then pin the jar: a rebuild by someone else mid-run changes nothing here,
   # and no staleness scan of the checkout is timed (as with an installed copy)
-  "$here/jcompose" version --short >/dev/null || return 1
+  JCOMPOSE_JAR= "$here/jcompose" version --short >/dev/null || return 1
   cp "$here/compose-cli/target/jcompose.jar" "$J/jcompose.jar"
+  # the launcher runs the pinned jar as an installed copy: its AOT cache (JDK >= 25) or CDS
+  # archive is made next to it by the first command here, untimed
+  export JCOMPOSE_JAR=$J/jcompose.jar
+  "$here/jcompose" version --short >/dev/null
 }
 jcompose_stop() {
   local p
   C jcompose engine stop >/dev/null 2>&1
   for p in $(pids_with "$J/run/containers/"); do stop_pid "$p" 5; done
   umount_under "$J"; rm -rf "$J"
+  unset JCOMPOSE_JAR
 }
 
 dockerd_pid=""; containerd_pid=""
@@ -184,6 +218,9 @@ docker_stop() {
   dockerd_pid=""; containerd_pid=""
   umount_under "$D"; rm -rf "$D"
 }
+
+dockerv5_start() { docker_start; }
+dockerv5_stop() { docker_stop; }
 
 podman_start() {
   rm -rf "$P"; mkdir -p "$P/tmp" "$P/networks"
@@ -237,6 +274,45 @@ timed() {
   echo $(( $(now_ms) - t0 ))
 }
 down_args() { case $1 in podman) echo down ;; *) echo down -t 1 ;; esac; }
+# med_ms CMD...: median wall time in ms of CLI_RUNS runs of a command line (hyperfine if installed,
+# 3 warm-ups, no shell in between; else a loop); "fail" if it fails
+med_ms() {
+  if command -v hyperfine >/dev/null 2>&1; then
+    hyperfine -N -w 3 -r "$CLI_RUNS" --export-json "$work/hf.json" "$*" >/dev/null 2>"$work/hf.err" ||
+      { echo fail; log "'$*' failed: $(tail -n 2 "$work/hf.err" | tr '\n' ' ')"; return 1; }
+    python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$work/hf.json"
+  else
+    local i t0 all=()
+    for i in $(seq 1 $((CLI_RUNS + 3))); do
+      t0=$(now_ms); "$@" >/dev/null 2>&1 </dev/null || { echo fail; return 1; }
+      [ "$i" -gt 3 ] && all+=($(( $(now_ms) - t0 )))
+    done
+    printf '%s\n' "${all[@]}" | median
+  fi
+}
+# the JVM floor: java with an empty main, the JDK and flags the launcher uses
+jvm_floor() {
+  local java_and_flags javac
+  java_and_flags=$(JCOMPOSE_PRINT_JAVA=1 "$here/jcompose") || return
+  javac="$(dirname "$(readlink -f "$(command -v "${java_and_flags%% *}")")")/javac"
+  mkdir -p "$work/floor"
+  echo 'public class Empty { public static void main(String[] a) {} }' > "$work/floor/Empty.java"
+  "$javac" -d "$work/floor" "$work/floor/Empty.java" || return
+  # shellcheck disable=SC2086
+  put "JVM floor: java, empty main (ms)" jcompose "$(med_ms $java_and_flags -cp "$work/floor" Empty)"
+}
+# wl_cli TOOL PROJECT FILE: the CLI rows, with the stack in FILE running
+wl_cli() {
+  local t=$1 p=$2 f=$3 cmd
+  cmd=$(cmdline "$t")
+  # shellcheck disable=SC2086
+  put "ps, $N running (ms)" "$t" "$(med_ms $cmd -p "$p" -f "$f" ps)"
+  put "logs --tail 10 (ms)" "$t" "$(med_ms $cmd -p "$p" -f "$f" logs $(nocolor "$t") --tail 10 s1)"
+  put "exec -T s1 true (ms)" "$t" "$(med_ms $cmd -p "$p" -f "$f" exec -T s1 true)"
+  if [ -f "$webdb/compose.yaml" ]; then
+    put "config -q, web-db (ms)" "$t" "$(cd "$webdb" && med_ms $cmd -f "$webdb/compose.yaml" config -q)"
+  fi
+}
 nocolor() { [ "$1" = podman ] || echo --no-color; }  # podman-compose 1.0.3's logs has no --no-color
 
 wl_stack() {
@@ -249,7 +325,7 @@ wl_stack() {
   read -r idle _ < <(infra "$t")
   for r in $(seq 1 "$RUNS"); do
     v=$(timed "$t" "${c[@]}" up -d) && ups+=("$v")
-    if [ "$r" = 1 ]; then sleep 1; read -r busy n hkb < <(infra "$t"); fi
+    if [ "$r" = 1 ]; then sleep 1; read -r busy n hkb < <(infra "$t"); wl_cli "$t" cmpstack "$d/compose.yaml"; fi
     v=$(timed "$t" "${c[@]}" run --rm --no-deps -T s1 true) && runs+=("$v")
     v=$(timed "$t" "${c[@]}" $(down_args "$t")) && downs+=("$v")
   done
@@ -261,6 +337,45 @@ wl_stack() {
   put "RSS per container (KiB)" "$t" "$(( (busy - idle) / N ))"
   put "shim RSS per container (KiB)" "$t" "$(( hkb / (n > 0 ? n : 1) ))"
   log "$t: $n per-container helper processes seen with $N services up"
+}
+
+wl_big() {
+  local t=$1 d="$work/big" r v ups=() downs=()
+  mkdir -p "$d"; bench_stack_yaml "$N_BIG" > "$d/compose.yaml"; cd "$d" || return
+  local c=(-p cmpbig -f "$d/compose.yaml")
+  for r in $(seq 1 "$RUNS_BIG"); do
+    v=$(timed "$t" "${c[@]}" up -d) && ups+=("$v")
+    v=$(timed "$t" "${c[@]}" $(down_args "$t")) && downs+=("$v")
+  done
+  put "up -d, $N_BIG services (ms)" "$t" "$(printf '%s\n' "${ups[@]}" | median)"
+  put "down, $N_BIG services (ms)" "$t" "$(printf '%s\n' "${downs[@]}" | median)"
+}
+
+# dnsperf_rows TOOL PROJECT: the resolver s1 uses, as a server, from s1's network namespace
+dnsperf_rows() {
+  local t=$1 p=$2 pid ns out
+  command -v dnsperf >/dev/null 2>&1 || { log "dnsperf not installed: no DNS server rows"; return; }
+  C "$t" -p "$p" -f "$work/dns/compose.yaml" exec -d s1 sleep 31337 >/dev/null 2>&1
+  sleep 0.5
+  pid=$(pids_with 31337 sleep | head -1)
+  ns=$(C "$t" -p "$p" -f "$work/dns/compose.yaml" exec -T s1 cat /etc/resolv.conf 2>/dev/null </dev/null | awk '$1 == "nameserver" {print $2; exit}')
+  [ -n "$pid" ] && [ -n "$ns" ] || { log "$t: no process or nameserver for dnsperf (pid '$pid', ns '$ns')"; return; }
+  printf 's2 A\n' > "$work/dns/queries"
+  # latency: one query outstanding, every answer's time (dnsperf -v: "> NOERROR s2 A 0.000123")
+  nsenter -t "$pid" -n timeout $((DNSPERF_S + 10)) dnsperf -s "$ns" -d "$work/dns/queries" -l "$DNSPERF_S" -q 1 -v > "$work/dns/lat" 2>&1
+  out=$(awk '$1 == ">" && $2 == "NOERROR" {print $NF * 1000000}' "$work/dns/lat" | sort -n |
+    awk '{a[NR]=$1} END {p = int(NR * 0.99); if (p < 1) p = 1; if (NR) printf "%d %d %d", a[int((NR+1)/2)], a[p], NR}')
+  if [ -n "$out" ]; then
+    put "DNS server p50 (us)" "$t" "${out%% *}"
+    out=${out#* }; put "DNS server p99 (us)" "$t" "${out%% *}"
+  else
+    log "$t: dnsperf latency run gave no answers:"; tail -n 5 "$work/dns/lat" >&2
+  fi
+  # throughput: 100 outstanding
+  nsenter -t "$pid" -n timeout $((DNSPERF_S + 10)) dnsperf -s "$ns" -d "$work/dns/queries" -l "$DNSPERF_S" -q 100 > "$work/dns/qps" 2>&1
+  put "DNS server qps (higher=better)" "$t" "$(awk '/Queries per second/ {printf "%d", $4}' "$work/dns/qps")"
+  log "$t: dnsperf against $ns: $(grep -E 'Queries (completed|lost)' "$work/dns/qps" | tr -s ' ' | tr '\n' ' ')"
+  stop_pid "$pid" 2
 }
 
 wl_dns() {
@@ -275,6 +390,7 @@ wl_dns() {
     v=$(C "$t" "${c[@]}" exec -T s1 time -p sh -c "$loop" 2>&1 < /dev/null) && v=$(echo "$v" | awk '$1 == "real" {print $2}') || v=""
     [ -n "$v" ] && per+=("$(awk -v s="$v" -v n="$LOOKUPS" 'BEGIN {printf "%.2f", s * 1000 / n}')") || log "$t: nslookup loop failed"
   done
+  dnsperf_rows "$t" cmpdns
   C "$t" "${c[@]}" $(down_args "$t") >/dev/null 2>&1
   put "DNS lookup (ms each)" "$t" "$(printf '%s\n' "${per[@]}" | median)"
 }
@@ -322,8 +438,9 @@ wl_webdb() {
   export WEB_PORT=$port
   cd "$webdb" || return
   local c=(-p cmpweb -f "$webdb/compose.yaml")
-  if [ "$t" = docker ]; then
+  if [ "$t" = docker ] || [ "$t" = dockerv5 ]; then
     # docker-compose v1's schema rejects healthcheck.start_interval (and dockerd 20.10 has none):
+    # both docker tools get
     # the same file without it, paths still relative to the example
     mkdir -p "$work/web-db"; sed '/^ *start_interval:/d' "$webdb/compose.yaml" > "$work/web-db/compose.yaml"
     c=(-p cmpweb -f "$work/web-db/compose.yaml" --project-directory "$webdb")
@@ -362,8 +479,21 @@ wl_webdb() {
   put "web-db up -d -> HTTP 200 (ms)" "$t" "$(printf '%s\n' "${times[@]}" | median)"
 }
 
+# install_peers: the Debian packages of the other tools, with no service started by their scripts
+# (policy-rc.d 101, Debian's switch for that: dockerd would otherwise set up iptables and docker0
+# on the host); the script's own dockerd runs with its own roots and no iptables.
+install_peers() {
+  local guard=/usr/sbin/policy-rc.d made=0
+  if [ ! -e "$guard" ]; then printf '#!/bin/sh\nexit 101\n' > "$guard"; chmod 755 "$guard"; made=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+    docker.io docker-compose podman podman-compose aardvark-dns dnsperf hyperfine >&2 || log "apt-get install failed"
+  [ $made = 1 ] && rm -f "$guard"
+  return 0
+}
+
 # --- run -----------------------------------------------------------------------------------------
 [ "$(id -u)" = 0 ] || { echo "compare: needs root" >&2; exit 2; }
+case $INSTALL in 1) install_peers ;; only) install_peers; rm -rf "$work"; exit 0 ;; esac
 curl -fsS --max-time 3 -o /dev/null "$MIRROR/v2/" || { echo "compare: no registry at $MIRROR (scripts/registry.sh start)" >&2; exit 2; }
 snap="$work/host"
 host_snapshot "$snap/before"
@@ -387,9 +517,13 @@ fi
 have_webdb=0; [ -f "$webdb/compose.yaml" ] && have_webdb=1
 [ $have_webdb = 1 ] || log "no $webdb/compose.yaml: web-db not measured"
 
+row "JVM floor: java, empty main (ms)"; row "ps, $N running (ms)"; row "config -q, web-db (ms)"
+row "logs --tail 10 (ms)"; row "exec -T s1 true (ms)"
 row "web-db up -d -> HTTP 200 (ms)"; row "up -d, $N services (ms)"; row "down, $N services (ms)"
+row "up -d, $N_BIG services (ms)"; row "down, $N_BIG services (ms)"
 row "run --rm s1 true (ms)"; row "engine RSS idle (MiB)"; row "engine RSS, $N running (MiB)"
-row "RSS per container (KiB)"; row "shim RSS per container (KiB)"; row "DNS lookup (ms each)"; row "log write (MB/s, higher=better)"
+row "RSS per container (KiB)"; row "shim RSS per container (KiB)"; row "DNS lookup (ms each)"
+row "DNS server p50 (us)"; row "DNS server p99 (us)"; row "DNS server qps (higher=better)"; row "log write (MB/s, higher=better)"
 row "logs read, $LINES lines (ms)"
 
 declare -A VERS
@@ -399,7 +533,9 @@ for t in $TOOLS; do
   active=$t
   "${t}_start" || { log "$t: could not start"; "${t}_stop"; active=""; continue; }
   VERS[$t]=$(version "$t")
+  [ "$t" = jcompose ] && jvm_floor
   wl_stack "$t"
+  wl_big "$t"
   wl_dns "$t"
   wl_logs "$t"
   [ $have_webdb = 1 ] && wl_webdb "$t"
@@ -411,12 +547,12 @@ done
 # --- table ---------------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && b > 0) printf "%.2f", a/b; else printf "-" }'; }
 echo
-echo "bench/compare.sh: RUNS=$RUNS medians, $(nproc) CPUs, $(date -u +%F)"
-for t in jcompose docker podman; do echo "  $t: ${VERS[$t]:-not installed}"; done
+echo "bench/compare.sh: RUNS=$RUNS medians (CLI rows: $CLI_RUNS runs), $(nproc) CPUs, $(date -u +%F), load at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+for t in jcompose dockerv5 docker podman; do echo "  $t: ${VERS[$t]:-not installed}"; done
 echo
-printf '| %-34s | %10s | %14s | %14s | %13s | %13s |\n' workload jcompose docker-compose podman-compose "docker/jc" "podman/jc"
-printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..36})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..15})" "$(printf -- '-%.0s' {1..15})"
+printf '| %-34s | %9s | %10s | %10s | %10s | %8s | %8s | %8s |\n' workload jcompose "compose v5" "compose v1" "podman-c." "v5/jc" "v1/jc" "podman/jc"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..36})" "$(printf -- '-%.0s' {1..11})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..10})" "$(printf -- '-%.0s' {1..10})" "$(printf -- '-%.0s' {1..10})"
 for w in "${ROWS[@]}"; do
-  j=${R["$w|jcompose"]:--}; dk=${R["$w|docker"]:--}; pd=${R["$w|podman"]:--}
-  printf '| %-34s | %10s | %14s | %14s | %13s | %13s |\n' "$w" "$j" "$dk" "$pd" "$(ratio "$dk" "$j")" "$(ratio "$pd" "$j")"
+  j=${R["$w|jcompose"]:--}; d5=${R["$w|dockerv5"]:--}; dk=${R["$w|docker"]:--}; pd=${R["$w|podman"]:--}
+  printf '| %-34s | %9s | %10s | %10s | %10s | %8s | %8s | %8s |\n' "$w" "$j" "$d5" "$dk" "$pd" "$(ratio "$d5" "$j")" "$(ratio "$dk" "$j")" "$(ratio "$pd" "$j")"
 done

@@ -11,13 +11,17 @@ HOST_PATHS=(/etc/docker/key.json /run/docker /var/run/docker.sock /run/container
 HOST_SYSCTLS=(net.ipv4.ip_forward net.ipv6.conf.all.forwarding net.bridge.bridge-nf-call-iptables
   net.bridge.bridge-nf-call-ip6tables net.bridge.bridge-nf-call-arptables)
 
-# nft ruleset without jcompose's tables (other engines change those at any time)
+# nft ruleset without jcompose's tables (other engines change those at any time) and without
+# empty tables: iptables-nft creates its tables (filter, nat) empty when it only lists them, which
+# is no difference a user could see
 host_nft() {
-  local fam name
+  local fam name text
   nft list tables 2>/dev/null | while read -r _ fam name; do
     case "$name" in jcompose*) continue ;; esac
-    nft list table "$fam" "$name" 2>/dev/null
+    text=$(nft list table "$fam" "$name" 2>/dev/null)
+    echo "$text" | grep -qE '^[[:space:]]*(chain|set|map|flowtable) ' && echo "$text"
   done
+  return 0
 }
 host_links() { ip -o link show 2>/dev/null | awk -F': ' '{print $2}' | cut -d@ -f1 | grep -v '^jc' | sort; }
 host_cgroups() {

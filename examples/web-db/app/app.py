@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """web-db: a page that counts hits in Redis and keeps every visit as a row in Postgres.
 
-Standard library only, so the app runs unchanged on any python image (there is no pip install
-step and no build): a small client of Redis's RESP protocol and a small client of the Postgres
+Standard library only, so its image (app/Dockerfile) is the python image plus this file, with no
+pip install step: a small client of Redis's RESP protocol and a small client of the Postgres
 wire protocol (v3, simple queries, SCRAM-SHA-256 / MD5 / cleartext login). Every request opens
 fresh connections, so after a database restart the next request simply works again.
 """

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * module: the CLI reaches the engine only through the scheduler's API, reads the model, converts
  * through the convert module's door and writes JSON with the one codec; convert reads only the
  * model; runtime and netmgr are two independent floors below the scheduler and know nothing of
- * compose; no package depends on itself through others.
+ * compose; the image builder stands on the runtime alone; no package depends on itself through
+ * others.
  */
 class ArchitectureTest {
   private static final JavaClasses MAIN =
@@ -47,6 +48,23 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAPackage("dev.jcompose.runtime..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.jcompose.netmgr..",
+            "dev.jcompose.model..",
+            "dev.jcompose.builder..",
+            "dev.jcompose.scheduler..",
+            "dev.jcompose.cli..")
+        .check(MAIN);
+  }
+
+  @Test
+  void builder_standsOnTheRuntimeAlone() {
+    // the scheduler maps build: sections to BuildRequests and lends the build its network
+    noClasses()
+        .that()
+        .resideInAPackage("dev.jcompose.builder..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

@@ -2,6 +2,7 @@ package dev.jcompose.cli;
 
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.command.AttachCommand;
+import dev.jcompose.cli.command.BuildCommand;
 import dev.jcompose.cli.command.CommitCommand;
 import dev.jcompose.cli.command.CompleteCommand;
 import dev.jcompose.cli.command.CompletionCommand;
@@ -27,6 +28,7 @@ import dev.jcompose.cli.command.PauseCommand;
 import dev.jcompose.cli.command.PortCommand;
 import dev.jcompose.cli.command.PsCommand;
 import dev.jcompose.cli.command.PullCommand;
+import dev.jcompose.cli.command.PushCommand;
 import dev.jcompose.cli.command.RestartCommand;
 import dev.jcompose.cli.command.RmCommand;
 import dev.jcompose.cli.command.RunCommand;
@@ -42,6 +44,7 @@ import dev.jcompose.cli.command.VersionCommand;
 import dev.jcompose.cli.command.VolumeCommand;
 import dev.jcompose.cli.command.VolumesCommand;
 import dev.jcompose.cli.command.WaitCommand;
+import dev.jcompose.cli.command.WatchCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,7 @@ final class Subcommands {
   private static final List<String> NAMES =
       List.of(
           "attach",
+          "build",
           "commit",
           "config",
           "cp",
@@ -71,6 +75,7 @@ final class Subcommands {
           "port",
           "ps",
           "pull",
+          "push",
           "restart",
           "rm",
           "run",
@@ -84,6 +89,7 @@ final class Subcommands {
           "version",
           "volumes",
           "wait",
+          "watch",
           "container",
           "image",
           "network",
@@ -105,6 +111,9 @@ final class Subcommands {
       case "config" -> new ConfigCommand();
       case "cp" -> new CpCommand();
       case "create" -> new CreateCommand();
+      case "build" -> new BuildCommand();
+      case "push" -> new PushCommand();
+      case "watch" -> new WatchCommand();
       case "down" -> new DownCommand();
       case "events" -> new EventsCommand();
       case "exec" -> new ExecCommand();

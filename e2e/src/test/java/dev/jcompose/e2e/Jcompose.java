@@ -281,10 +281,15 @@ public final class Jcompose implements AutoCloseable {
     try (Stream<Path> s = Files.walk(from)) {
       for (Path src : (Iterable<Path>) s::iterator) {
         Path dst = to.resolve(from.relativize(src).toString());
-        if (Files.isDirectory(src)) {
+        // symlinks stay symlinks: fixtures test what a context's links may reach
+        if (Files.isDirectory(src, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
           Files.createDirectories(dst);
         } else {
-          Files.copy(src, dst);
+          Files.copy(
+              src,
+              dst,
+              java.nio.file.LinkOption.NOFOLLOW_LINKS,
+              java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         }
       }
     }

@@ -92,7 +92,7 @@ class NetworkFidelityTest extends OneProjectPerTest {
   }
 
   @Test
-  void bridgeOptions_nameIccMtuPrefixAuxAndInterfaceName_applied() throws IOException {
+  void bridgeOptions_nameIccMtuPrefixAuxInterfaceNameAndLinkLocalIps_applied() throws IOException {
     jc = Jcompose.fixture("netbridgeopts");
     jc.run(180, "up", "-d").assertOk();
 
@@ -105,6 +105,7 @@ class NetworkFidelityTest extends OneProjectPerTest {
     String a = lan0Address("a");
     String b = lan0Address("b");
     assertThat(Set.of(a, b)).containsExactlyInAnyOrder("172.30.78.65", "172.30.78.66");
+    assertThat(exec("b", "ip", "-4", "addr", "show", "lan0")).contains("inet 169.254.8.8/16");
     assertThat(ping("a", "172.30.78.1")).as("the gateway").isZero();
     assertThat(ping("a", b)).as("another container, icc off").isNotZero();
   }

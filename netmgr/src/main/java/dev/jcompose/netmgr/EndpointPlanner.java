@@ -88,7 +88,8 @@ final class EndpointPlanner {
             v6 == null ? null : v6.address() + "/" + v6.pool().prefixLength(),
             gateway,
             gateway6,
-            deviceRoute);
+            deviceRoute,
+            linkLocal(req));
     List<IpAddress> held = new ArrayList<>(List.of(v4.address()));
     if (v6 != null) {
       held.add(v6.address());
@@ -184,6 +185,23 @@ final class EndpointPlanner {
    * The requested name, else the network's prefix with the lowest number the container does not use
    * yet.
    */
+  /**
+   * {@code link_local_ips} with the masks moby gives them (/16 for IPv4, /64 for IPv6): addresses
+   * of the interface outside the network's IPAM, so neither allocated nor checked against it.
+   */
+  private static List<String> linkLocal(AttachRequest req) {
+    List<String> out = new ArrayList<>();
+    for (String ip : req.linkLocalIps()) {
+      if (!IpAddress.isValid(ip)) {
+        throw new NetworkException(
+            NetworkException.Kind.INVALID, "invalid link-local IP address: " + ip);
+      }
+      IpAddress a = IpAddress.parse(ip);
+      out.add(a + (a.v6() ? "/64" : "/16"));
+    }
+    return out;
+  }
+
   private static String ifName(NetworkRecord net, AttachRequest req, Set<String> inUse) {
     if (req.ifName() != null && !req.ifName().isBlank()) {
       if (!req.ifName().matches("[A-Za-z0-9_.-]{1,15}") || req.ifName().equals("lo")) {

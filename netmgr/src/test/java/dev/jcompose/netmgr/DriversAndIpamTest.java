@@ -89,6 +89,46 @@ class DriversAndIpamTest {
   }
 
   @Test
+  void linkLocalIps_addedBesideTheIpamAddresses_withMobysMasks() {
+    create(spec("p_ll", Driver.BRIDGE, false, Map.of(), new Subnet("172.31.9.0/24", null, null)));
+    manager.attach(
+        new AttachRequest(
+            "c1",
+            "p_ll",
+            Path.of("/run/ns/c1"),
+            null,
+            null,
+            null,
+            null,
+            List.of("web"),
+            true,
+            List.of(),
+            List.of("169.254.8.8", "fe80::8")));
+
+    assertThat(links.calls)
+        .anyMatch(
+            c ->
+                c.contains("/run/ns/c1 eth0 172.31.9.2/24")
+                    && c.endsWith("linklocal 169.254.8.8/16 fe80::8/64"));
+    assertThatThrownBy(
+            () ->
+                manager.attach(
+                    new AttachRequest(
+                        "c2",
+                        "p_ll",
+                        Path.of("/run/ns/c2"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of("db"),
+                        true,
+                        List.of(),
+                        List.of("not-an-ip"))))
+        .hasMessageContaining("invalid link-local IP address: not-an-ip");
+  }
+
+  @Test
   void ipv6_withoutSubnet_slash64OfTheEnginesUniqueLocalPrefix() {
     NetworkInfo net = create(spec("p_v6", Driver.BRIDGE, true, Map.of()));
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class PackageDependenciesTest {
   private static final String[] ENGINE = {
     "graph", "plan", "exec", "convert", "health", "restart", "state", "events", "names", "ops",
-    "verbs", "engine", "host", "client", "server", "wire", "api"
+    "build", "watch", "verbs", "engine", "host", "client", "server", "wire", "api"
   };
   private final JavaClasses classes =
       new ClassFileImporter()

@@ -6,13 +6,17 @@ import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.UsageException;
 import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.option.ProjectOptions;
+import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.Project;
+import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.UpOptions;
+import dev.jcompose.scheduler.api.WatchOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code jcompose up}: creates and starts the project's containers through the engine, then —
@@ -96,6 +100,14 @@ public final class UpCommand implements Command {
   private static final Opt TIMESTAMPS = Opt.flag("Show timestamps", "--timestamps");
   private static final Opt YES =
       Opt.flag("Assume \"yes\" as answer to all prompts and run non-interactively", "-y", "--yes");
+  private static final Opt BUILD = Opt.flag("Build images before starting containers", "--build");
+  private static final Opt NO_BUILD =
+      Opt.flag("Don't build an image, even if it's policy", "--no-build");
+  private static final Opt WATCH =
+      Opt.flag(
+          "Watch source code and rebuild/refresh containers when files are updated",
+          "-w",
+          "--watch");
   private static final Opt QUIET = Opt.flag("", "-q", "--quiet").hide();
   static final VerbSpec SPEC =
       VerbSpec.of("Create and start containers", "up")
@@ -125,6 +137,9 @@ public final class UpCommand implements Command {
               NO_LOG_PREFIX,
               TIMESTAMPS,
               YES,
+              BUILD,
+              NO_BUILD,
+              WATCH,
               QUIET)
           .build();
 
@@ -221,6 +236,10 @@ public final class UpCommand implements Command {
         throw args.usage("no such service: " + s);
       }
     }
+    boolean watch = args.has(WATCH);
+    if (watch) {
+      WatchCommand.requireRules(project, args.operands());
+    }
     ComposeService compose = CommandContext.compose(args);
     Instant since = Instant.now();
     List<ContainerSummary> containers =
@@ -240,7 +259,39 @@ public final class UpCommand implements Command {
             abortOnFailure,
             exitCodeFrom,
             timeout);
-    return new Attacher(compose, project.name(), settings).run(attached(containers), since);
+    List<ContainerSummary> attached = attached(containers);
+    AtomicBoolean attachEnded = new AtomicBoolean();
+    Thread watcher = watch ? startWatch(compose, project, services, attachEnded) : null;
+    try {
+      return new Attacher(compose, project.name(), settings).run(attached, since);
+    } finally {
+      attachEnded.set(true);
+      if (watcher != null) {
+        watcher.interrupt();
+      }
+    }
+  }
+
+  // up --watch: the watch session runs beside the attached logs and ends with them
+  private static Thread startWatch(
+      ComposeService compose, Project project, List<String> services, AtomicBoolean attachEnded) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                compose.watch(
+                    project,
+                    new WatchOptions(services),
+                    new ProgressPrinter(System.err, false),
+                    attachEnded::get);
+              } catch (ComposeException e) {
+                System.err.println("watch: " + e.getMessage());
+              }
+            },
+            "jcompose-up-watch");
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   /** Like docker compose, "up web" attaches to web only, not to the dependencies it started. */
@@ -281,6 +332,12 @@ public final class UpCommand implements Command {
     if (!attach.isEmpty() && attachDependencies) {
       throw usage("--attach and --attach-dependencies are incompatible");
     }
+    if (args.has(WATCH) && args.has(DETACH)) {
+      throw args.usage("--watch cannot be combined with --detach");
+    }
+    if (args.has(BUILD) && args.has(NO_BUILD)) {
+      throw args.usage("--build and --no-build are incompatible");
+    }
   }
 
   private Args args;
@@ -305,6 +362,7 @@ public final class UpCommand implements Command {
         .timeoutSeconds(timeout)
         .alwaysRecreateDeps(alwaysRecreateDeps)
         .renewAnonVolumes(renewAnonVolumes)
+        .buildPolicy(args.has(BUILD) ? "always" : args.has(NO_BUILD) ? "never" : "missing")
         .build();
   }
 }

@@ -58,6 +58,8 @@ public final class ProgressPrinter implements Consumer<Event> {
     }
     if (mode.equals("json")) {
       err.println(json(e));
+    } else if (e.resource() != null && e.resource().startsWith("Build ")) {
+      err.println(build(e.resource().substring(6), e.action(), e.message()));
     } else if (e.attributes() != null && e.attributes().containsKey("layer")) {
       // a layer's bytes arrive many times a second: plain output says only when its phase changes
       if (!e.action().equals(layerPhases.put(e.resource(), e.action()))) {
@@ -104,5 +106,21 @@ public final class ProgressPrinter implements Consumer<Event> {
     } catch (NumberFormatException e) {
       return 0;
     }
+  }
+
+  // BuildKit's plain progress, prefixed with the service: steps as "=>", their output indented.
+  static String build(String service, String action, String message) {
+    String m = message == null ? "" : message;
+    return switch (action) {
+      case "Building" -> "[+] Building " + service;
+      case "Step" -> " => " + m;
+      case "Cached" -> " => CACHED " + m;
+      case "Done" -> " => DONE " + m;
+      case "Output" -> " " + service + " | " + m;
+      case "Warning" -> " WARNING: " + m;
+      case "Note" -> " => " + m;
+      case "Built" -> " Service " + service + "  Built " + m;
+      default -> " " + service + "  " + action + " " + m;
+    };
   }
 }

@@ -165,6 +165,18 @@ class RecordingEngine implements ComposeService {
   }
 
   @Override
+  public void build(
+      Project project, dev.jcompose.scheduler.api.BuildOptions options, Consumer<Event> progress) {
+    record("build " + project.name(), options);
+  }
+
+  @Override
+  public void push(
+      Project project, dev.jcompose.scheduler.api.PushOptions options, Consumer<Event> progress) {
+    record("push " + project.name(), options);
+  }
+
+  @Override
   public ContainerSummary run(Project project, RunOptions options, Consumer<Event> progress) {
     record("run " + project.name(), options);
     return containers.get(0);
@@ -388,5 +400,14 @@ class RecordingEngine implements ComposeService {
         new DiskUsage.Row(2, 1, 8_000_000, 4_000_000),
         new DiskUsage.Row(3, 2, 100, 50),
         new DiskUsage.Row(1, 1, 0, 0));
+  }
+
+  @Override
+  public void watch(
+      Project project,
+      dev.jcompose.scheduler.api.WatchOptions options,
+      Consumer<Event> progress,
+      BooleanSupplier stop) {
+    record("watch " + project.name(), options);
   }
 }

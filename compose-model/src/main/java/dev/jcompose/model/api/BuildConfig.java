@@ -7,7 +7,8 @@ import java.util.Map;
  * A service's {@code build} section. {@code context} is absolute for a local directory (else a URL
  * or git reference as written); {@code dockerfile} defaults to "Dockerfile" unless {@code
  * dockerfileInline} is set; {@code args} without a value were resolved from the environment or
- * dropped, as compose does.
+ * dropped, as compose does. {@code ssh} lists the agent sockets or keys asked for ({@code default},
+ * {@code id=path}); jcompose's builder refuses them.
  */
 public record BuildConfig(
     String context,
@@ -26,7 +27,8 @@ public record BuildConfig(
     List<String> platforms,
     List<ServiceNetworking.ExtraHost> extraHosts,
     Long shmSize,
-    List<ServiceStorage.FileRef> secrets) {
+    List<ServiceStorage.FileRef> secrets,
+    List<String> ssh) {
 
   public BuildConfig {
     args = Copies.map(args);
@@ -38,6 +40,7 @@ public record BuildConfig(
     platforms = Copies.list(platforms);
     extraHosts = Copies.list(extraHosts);
     secrets = Copies.list(secrets);
+    ssh = Copies.list(ssh);
   }
 
   /** A build of {@code context} with its Dockerfile and nothing else set. */
@@ -53,6 +56,7 @@ public record BuildConfig(
         null,
         false,
         false,
+        null,
         null,
         null,
         null,

@@ -7,7 +7,8 @@ import java.util.Map;
  * One service of a resolved project, every short syntax already parsed into its typed value, its
  * attributes grouped by concern. Immutable; built by the loader, or by {@link #builder} in tests
  * and converters. Group records are never null (an absent attribute is empty or null inside them);
- * {@code build}, {@code healthcheck} and {@code logging} are null when not written.
+ * {@code build}, {@code healthcheck}, {@code logging} and {@code develop} are null when not
+ * written.
  *
  * @param pullPolicy always, never, missing, build, daily...; null = the verb's default
  * @param configHash SHA-256 of the service's canonical form without the attributes that do not need
@@ -31,6 +32,7 @@ public record Service(
     HealthCheck healthcheck,
     ServiceLifecycle lifecycle,
     LoggingConfig logging,
+    DevelopConfig develop,
     String configHash) {
 
   public Service {
@@ -66,6 +68,7 @@ public record Service(
         .healthcheck(healthcheck)
         .lifecycle(lifecycle)
         .logging(logging)
+        .develop(develop)
         .configHash(configHash);
   }
 
@@ -89,6 +92,7 @@ public record Service(
     private HealthCheck healthcheck;
     private ServiceLifecycle lifecycle;
     private LoggingConfig logging;
+    private DevelopConfig develop;
     private String configHash;
 
     public Builder name(String v) {
@@ -171,6 +175,11 @@ public record Service(
       return this;
     }
 
+    public Builder develop(DevelopConfig v) {
+      develop = v;
+      return this;
+    }
+
     public Builder configHash(String v) {
       configHash = v;
       return this;
@@ -194,6 +203,7 @@ public record Service(
           healthcheck,
           lifecycle,
           logging,
+          develop,
           configHash);
     }
   }

@@ -119,6 +119,7 @@ public record ServiceNetworking(
    * Per-network settings of a service; absent attributes are null/empty.
    *
    * @param interfaceName the interface's name in the container ({@code interface_name}), or null
+   * @param linkLocalIps further addresses of the interface ({@code link_local_ips})
    */
   public record Attachment(
       List<String> aliases,
@@ -128,10 +129,12 @@ public record ServiceNetworking(
       Integer priority,
       Integer gwPriority,
       Map<String, String> driverOpts,
-      String interfaceName) {
+      String interfaceName,
+      List<String> linkLocalIps) {
 
     public Attachment {
       aliases = Copies.list(aliases);
+      linkLocalIps = Copies.list(linkLocalIps);
       driverOpts = Copies.map(driverOpts);
     }
 

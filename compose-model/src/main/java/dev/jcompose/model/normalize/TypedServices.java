@@ -13,6 +13,7 @@ import static dev.jcompose.model.normalize.Canon.stringMap;
 import static dev.jcompose.model.normalize.Canon.strings;
 
 import dev.jcompose.model.api.BuildConfig;
+import dev.jcompose.model.api.DevelopConfig;
 import dev.jcompose.model.api.HealthCheck;
 import dev.jcompose.model.api.LoggingConfig;
 import dev.jcompose.model.api.NetworkMode;
@@ -70,6 +71,7 @@ final class TypedServices {
         .healthcheck(healthcheck())
         .lifecycle(lifecycle())
         .logging(logging())
+        .develop(develop())
         .configHash(ConfigHashes.of(s))
         .build();
   }
@@ -158,7 +160,8 @@ final class TypedServices {
                       integer(n.get("priority")),
                       integer(n.get("gw_priority")),
                       stringMap(n.get("driver_opts")),
-                      str(n.get("interface_name"))));
+                      str(n.get("interface_name")),
+                      strings(n.get("link_local_ips"))));
             });
     return out;
   }
@@ -333,6 +336,60 @@ final class TypedServices {
             null, max, duration(deploy.get("delay")), duration(deploy.get("window")));
   }
 
+  private DevelopConfig develop() {
+    Map<String, Object> d = map(s.get("develop"));
+    if (d == null) {
+      return null;
+    }
+    return new DevelopConfig(
+        values.eachMap(
+            d.get("watch"),
+            (w, i) -> {
+              String at = Integer.toString(i);
+              DevelopConfig.Action action =
+                  values.parse(
+                      str(w.get("action")),
+                      DevelopConfig.Action::parse,
+                      "services",
+                      name,
+                      "develop",
+                      "watch",
+                      at,
+                      "action");
+              String target = str(w.get("target"));
+              if (action != null && action.syncs() && (target == null || target.isEmpty())) {
+                values.parse(
+                    "",
+                    x -> {
+                      throw new IllegalArgumentException(
+                          "action " + action.id() + " needs a target");
+                    },
+                    "services",
+                    name,
+                    "develop",
+                    "watch",
+                    at);
+              }
+              Map<String, Object> exec = map(w.get("exec"));
+              DevelopConfig.ExecHook hook =
+                  exec == null
+                      ? null
+                      : new DevelopConfig.ExecHook(
+                          strings(exec.get("command")),
+                          str(exec.get("user")),
+                          str(exec.get("working_dir")),
+                          stringMap(exec.get("environment")),
+                          bool(exec.get("privileged")));
+              return new DevelopConfig.WatchRule(
+                  str(w.get("path")),
+                  action,
+                  target,
+                  strings(w.get("ignore")),
+                  bool(w.get("initial_sync")),
+                  hook);
+            }));
+  }
+
   private LoggingConfig logging() {
     Map<String, Object> l = map(s.get("logging"));
     return l == null ? null : new LoggingConfig(str(l.get("driver")), stringMap(l.get("options")));
@@ -365,6 +422,17 @@ final class TypedServices {
             "build",
             "extra_hosts"),
         lng(b.get("shm_size")),
-        fileRefs(b.get("secrets")));
+        fileRefs(b.get("secrets")),
+        ssh(b.get("ssh")));
+  }
+
+  // ssh is a list ("default", "id=path") or a map (id: path) in compose files
+  private static List<String> ssh(Object o) {
+    if (o instanceof Map<?, ?> m) {
+      List<String> out = new java.util.ArrayList<>();
+      m.forEach((k, v) -> out.add(v == null ? String.valueOf(k) : k + "=" + v));
+      return out;
+    }
+    return o instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
   }
 }

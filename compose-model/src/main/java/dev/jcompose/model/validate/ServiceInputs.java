@@ -106,6 +106,7 @@ final class ServiceInputs {
                     a.interfaceName() == null
                         ? null
                         : ValueRules.interfaceName("interface_name", a.interfaceName()));
+                a.linkLocalIps().forEach(ip -> check(nAt, ValueRules.ip("link_local_ips", ip)));
               }
             });
   }

@@ -37,6 +37,38 @@ class InputChecksTest {
   }
 
   @Test
+  void interfaceNameAndLinkLocalIps_notWhatTheKernelTakes_areRefused() {
+    fails(
+        """
+        services:
+          a:
+            image: x
+            networks:
+              front: {interface_name: "eth0/../x"}
+        networks:
+          front: {}
+        """,
+        "compose.yaml:5:7: services.a.networks.front: invalid interface_name \"eth0/../x\": "
+            + "an interface name of at most 15 letters, digits, '.', '-' or '_'");
+    assertThatThrownBy(
+            () ->
+                Fixtures.load(
+                    """
+                    services:
+                      a:
+                        image: x
+                        networks:
+                          front: {link_local_ips: ["169.254.1.1", "a; ip netns add x"]}
+                    networks:
+                      front: {}
+                    """))
+        .isInstanceOf(ComposeFileException.class)
+        .hasMessageStartingWith(
+            "compose.yaml:5:7: services.a.networks.front: invalid link_local_ips")
+        .hasMessageContaining("a; ip netns add x");
+  }
+
+  @Test
   void containerName_climbingOutOfTheStateRoot_isRefused() {
     fails(
         """

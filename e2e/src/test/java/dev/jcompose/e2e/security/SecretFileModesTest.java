@@ -28,10 +28,14 @@ class SecretFileModesTest extends OneProjectPerTest {
             "compose.yaml:13:9: services.box.secrets.2: mode of secret \"onhost\" not applied");
 
     assertThat(
-            sh("root", "stat -c '%n %u:%g %a' /run/secrets/token /run/secrets/plain /etc/app.conf"))
+            sh(
+                "root",
+                "stat -c '%n %u:%g %a' /run/secrets/token /run/secrets/plain"
+                    + " /run/secrets/plain-private /etc/app.conf"))
         .isEqualTo(
             "/run/secrets/token 1000:1001 440\n"
                 + "/run/secrets/plain 0:0 444\n"
+                + "/run/secrets/plain-private 1000:0 400\n"
                 + "/etc/app.conf 1000:0 400\n");
     assertThat(sh("1000", "cat /run/secrets/token /etc/app.conf")).isEqualTo("s3cretk=v");
     assertThat(sh("2000:1001", "cat /run/secrets/token")).isEqualTo("s3cret");

@@ -18,6 +18,8 @@ import java.util.List;
  *     networks, which never get a route out)
  * @param dnsServers upstream resolvers ("ip" or "ip:port") the embedded DNS forwards this
  *     endpoint's non-local queries to (compose {@code dns:}); empty = the host's resolv.conf
+ * @param linkLocalIps further addresses of the interface ({@code link_local_ips}), outside the
+ *     network's IPAM as in docker
  */
 public record AttachRequest(
     String containerId,
@@ -29,11 +31,39 @@ public record AttachRequest(
     String macAddress,
     List<String> dnsNames,
     boolean defaultRoute,
-    List<String> dnsServers) {
+    List<String> dnsServers,
+    List<String> linkLocalIps) {
 
   public AttachRequest {
     dnsNames = dnsNames == null ? List.of() : List.copyOf(dnsNames);
     dnsServers = dnsServers == null ? List.of() : List.copyOf(dnsServers);
+    linkLocalIps = linkLocalIps == null ? List.of() : List.copyOf(linkLocalIps);
+  }
+
+  /** An attach without link-local addresses. */
+  public AttachRequest(
+      String containerId,
+      String networkName,
+      Path netnsPath,
+      String ifName,
+      String ipv4Address,
+      String ipv6Address,
+      String macAddress,
+      List<String> dnsNames,
+      boolean defaultRoute,
+      List<String> dnsServers) {
+    this(
+        containerId,
+        networkName,
+        netnsPath,
+        ifName,
+        ipv4Address,
+        ipv6Address,
+        macAddress,
+        dnsNames,
+        defaultRoute,
+        dnsServers,
+        List.of());
   }
 
   /** An IPv4 attach without per-endpoint upstream resolvers (the host's are used). */
@@ -56,6 +86,7 @@ public record AttachRequest(
         macAddress,
         dnsNames,
         defaultRoute,
+        List.of(),
         List.of());
   }
 }

@@ -1,6 +1,7 @@
 package dev.jcompose.netmgr.link;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What the container's end of a link gets inside its namespace.
@@ -14,6 +15,8 @@ import java.nio.file.Path;
  * @param gateway6 IPv6 default route's gateway, or null
  * @param deviceRoute default routes straight out of the link, without a gateway (ipvlan l3/l3s,
  *     where the parent routes)
+ * @param linkLocalCidrs further addresses with their prefix ({@code link_local_ips}: /16 for IPv4,
+ *     /64 for IPv6, the masks moby gives them)
  */
 public record InsideConfig(
     Path netnsPath,
@@ -24,4 +27,34 @@ public record InsideConfig(
     String address6Cidr,
     String gateway,
     String gateway6,
-    boolean deviceRoute) {}
+    boolean deviceRoute,
+    List<String> linkLocalCidrs) {
+
+  public InsideConfig {
+    linkLocalCidrs = linkLocalCidrs == null ? List.of() : List.copyOf(linkLocalCidrs);
+  }
+
+  /** Without link-local addresses. */
+  public InsideConfig(
+      Path netnsPath,
+      String ifName,
+      String mac,
+      int mtu,
+      String addressCidr,
+      String address6Cidr,
+      String gateway,
+      String gateway6,
+      boolean deviceRoute) {
+    this(
+        netnsPath,
+        ifName,
+        mac,
+        mtu,
+        addressCidr,
+        address6Cidr,
+        gateway,
+        gateway6,
+        deviceRoute,
+        List.of());
+  }
+}

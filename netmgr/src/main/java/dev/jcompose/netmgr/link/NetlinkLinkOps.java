@@ -246,6 +246,9 @@ public final class NetlinkLinkOps implements LinkOps {
     if (in.address6Cidr() != null) {
       address(s, index, in.address6Cidr(), NetlinkMessage.NLM_F_EXCL);
     }
+    for (String cidr : in.linkLocalCidrs()) {
+      address(s, index, cidr, NetlinkMessage.NLM_F_EXCL);
+    }
     if (in.gateway() != null) {
       route(s, index, IpAddress.parse(in.gateway()), false);
     }

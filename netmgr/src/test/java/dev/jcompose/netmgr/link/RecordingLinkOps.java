@@ -79,7 +79,10 @@ public final class RecordingLinkOps implements LinkOps {
         + in.mtu()
         + " default "
         + (in.deviceRoute() ? "dev " + in.ifName() : in.gateway())
-        + (in.gateway6() == null ? "" : " default6 " + in.gateway6());
+        + (in.gateway6() == null ? "" : " default6 " + in.gateway6())
+        + (in.linkLocalCidrs().isEmpty()
+            ? ""
+            : " linklocal " + String.join(" ", in.linkLocalCidrs()));
   }
 
   @Override

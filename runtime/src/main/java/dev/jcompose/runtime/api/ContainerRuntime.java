@@ -38,6 +38,14 @@ public interface ContainerRuntime {
   /** Ids of all containers with state on disk. */
   List<String> list();
 
+  /**
+   * The directory holding the container's filesystem changes (its overlay upper dir, in overlay
+   * form: whiteouts as 0/0 character devices, opaque directories marked by xattr). Stable once the
+   * container has exited; a caller may move it away (same file system as the image store) before
+   * {@link #delete}. This is how the builder takes a RUN step's result.
+   */
+  java.nio.file.Path upperDir(String id);
+
   /** Runs a process inside a running container's namespaces and cgroup. */
   ExecSession exec(String id, ExecSpec spec);
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -41,8 +42,7 @@ final class ContainerPreparer {
   /** overlay wants lowerdir top first; link i -> i-th layer from the top. */
   private static List<Path> linkLayers(List<Path> bottomFirst, ContainerDirs dirs)
       throws IOException {
-    List<Path> topFirst = new ArrayList<>(bottomFirst);
-    Collections.reverse(topFirst);
+    List<Path> topFirst = topFirst(bottomFirst);
     if (topFirst.isEmpty()) { // FROM scratch: overlay needs one lower dir
       Path empty = dirs.data().resolve("empty");
       Files.createDirectories(empty);
@@ -57,7 +57,19 @@ final class ContainerPreparer {
   }
 
   static int layerCount(ContainerSpec spec) {
-    return Math.max(1, spec.image().layerDirs().size());
+    return Math.max(1, topFirst(spec.image().layerDirs()).size());
+  }
+
+  /**
+   * The layers top first, each directory once. An image may hold the same layer twice (two steps
+   * that produced identical changes), but overlayfs refuses a lower dir given twice (ELOOP). Only
+   * the topmost occurrence is kept: it shows the same files and whiteouts over everything the lower
+   * one covered, so the merged view is the same.
+   */
+  private static List<Path> topFirst(List<Path> bottomFirst) {
+    List<Path> reversed = new ArrayList<>(bottomFirst);
+    Collections.reverse(reversed);
+    return new ArrayList<>(new LinkedHashSet<>(reversed));
   }
 
   private static void writeEtcFiles(Map<String, String> files, ContainerDirs dirs)

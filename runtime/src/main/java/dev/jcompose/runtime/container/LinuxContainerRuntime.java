@@ -60,8 +60,9 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   private final RecordStore store = new RecordStore();
   private final StateObserver observer;
   private final ExitWaiter waiter = new ExitWaiter();
-  private final NativeOps ops = NativeOps.real();
-  private final MonitorExits monitors = new MonitorExits(ops);
+  // made on first use: the kernel door loads libc bindings (jnr: ~0.1 s of class generation) and
+  // the monitor table makes the process a subreaper, which a CLI reading state needs neither of
+  private volatile MonitorExits monitors;
   private final ExecLauncher execs;
   private final ProcTable proc = ProcTable.host();
   private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
@@ -74,9 +75,23 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     this.paths = paths;
     this.logLimits = logLimits;
     this.cgroups = cgroups;
-    this.shim = new ShimLauncher(ShimBinary.install(paths.dataRoot()));
+    this.shim = new ShimLauncher(() -> ShimBinary.install(paths.dataRoot()));
     this.observer = new StateObserver(cgroups);
     this.execs = new ExecLauncher(shim, cgroups);
+  }
+
+  private MonitorExits monitors() {
+    MonitorExits m = monitors;
+    if (m == null) {
+      synchronized (this) {
+        m = monitors;
+        if (m == null) {
+          m = new MonitorExits(NativeOps.real());
+          monitors = m;
+        }
+      }
+    }
+    return m;
   }
 
   @Override
@@ -127,8 +142,9 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
         .put("log-max-size", logLimits.maxBytes())
         .put("log-max-files", logLimits.maxFiles())
         .writeTo(dirs.config());
+    MonitorExits exits = monitors(); // a subreaper before the shim orphans the monitor
     int pid = shim.create(dirs.config());
-    monitors.launched(id, pid);
+    exits.launched(id, pid);
     ContainerRecord next = rec.withRun(pid, null, cgroups.oomKillCount(id));
     store.write(dirs.state(), next, false); // run details die with the processes at reboot anyway
     return next;
@@ -256,7 +272,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
         .await(dirs, () -> observer.observe(store.read(dirs.state()).orElse(rec), dirs))
         .thenApply(
             exit -> {
-              monitors.awaitGone(id);
+              monitors().awaitGone(id);
               return exit;
             });
   }
@@ -276,7 +292,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
         cgroups.killAll(id);
         waitFinal(id, awaitExit(id));
       }
-      monitors.awaitGone(id); // also when it had exited before: its monitor may be finishing
+      monitors().awaitGone(id); // also when it had exited before: its monitor may be finishing
       removeQuietly(id, dirs);
     }
     locks.remove(id);
@@ -293,7 +309,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       // in-process: one system call, safe from any thread (unlike setns), no jcshim fork per
       // container
       try {
-        ops.detachMount(dirs.netns());
+        NativeOps.real().detachMount(dirs.netns());
       } catch (IOException e) {
         throw new ContainerException(Kind.INTERNAL, e.getMessage(), e);
       }
@@ -326,6 +342,12 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     } catch (IOException e) {
       throw new ContainerException(Kind.INTERNAL, "cannot list " + root + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public Path upperDir(String id) {
+    load(id);
+    return dirs(id).upper();
   }
 
   @Override
@@ -434,19 +456,21 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   @Override
   public FileTree files(String id) {
     return RootedTree.open(
-        ops, Path.of("/proc", Integer.toString(running(id).pid()), "root"), "container " + id);
+        NativeOps.real(),
+        Path.of("/proc", Integer.toString(running(id).pid()), "root"),
+        "container " + id);
   }
 
   @Override
   public FileTree hostFiles() {
-    return RootedTree.open(ops, Path.of("/"), "the host");
+    return RootedTree.open(NativeOps.real(), Path.of("/"), "the host");
   }
 
   @Override
   public List<FileChange> changes(String id) {
     ContainerRecord rec = load(id);
     try {
-      return ChangeScanner.scan(ops, dirs(id).upper(), rec.spec().image().layerDirs());
+      return ChangeScanner.scan(NativeOps.real(), dirs(id).upper(), rec.spec().image().layerDirs());
     } catch (IOException e) {
       throw new ContainerException(
           Kind.INTERNAL, "cannot read the changes of container " + id + ": " + e.getMessage(), e);
@@ -457,7 +481,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   public void exportChanges(String id, OutputStream tar) {
     load(id);
     try (RootedTree upper =
-        RootedTree.open(ops, dirs(id).upper(), "the changes of container " + id)) {
+        RootedTree.open(NativeOps.real(), dirs(id).upper(), "the changes of container " + id)) {
       upper.archiveLayer(tar);
     }
   }
@@ -465,7 +489,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   @Override
   public long writableSize(String id) {
     load(id);
-    return TreeSize.of(ops, dirs(id).upper());
+    return TreeSize.of(NativeOps.real(), dirs(id).upper());
   }
 
   private ContainerState running(String id) {

@@ -20,17 +20,17 @@ import java.util.Set;
  * would otherwise have the HOST's passwd read), counts as no file at all, and the search stops
  * there as overlayfs would stop at that layer.
  */
-final class UserResolver {
+public final class UserResolver {
   /** uid, primary gid, supplementary gids, home directory (may be null). */
-  record ResolvedUser(long uid, long gid, List<Long> groups, String home) {}
+  public record ResolvedUser(long uid, long gid, List<Long> groups, String home) {}
 
   private final List<Path> rootsTopFirst;
 
-  UserResolver(List<Path> rootsTopFirst) {
+  public UserResolver(List<Path> rootsTopFirst) {
     this.rootsTopFirst = rootsTopFirst;
   }
 
-  ResolvedUser resolve(String user, List<String> additionalGroups) {
+  public ResolvedUser resolve(String user, List<String> additionalGroups) {
     String spec = user == null || user.isEmpty() ? "0" : user;
     String userPart = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
     String groupPart = spec.contains(":") ? spec.substring(spec.indexOf(':') + 1) : null;
@@ -60,7 +60,7 @@ final class UserResolver {
 
   private static void supplementary(List<String[]> group, String name, Set<Long> out) {
     for (String[] g : group) {
-      if (g.length > 3 && List.of(g[3].split(",")).contains(name)) {
+      if (g.length > 3 && List.of(g[3].split(",", -1)).contains(name)) {
         out.add(Long.parseLong(g[2]));
       }
     }

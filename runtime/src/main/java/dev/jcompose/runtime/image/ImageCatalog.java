@@ -9,6 +9,7 @@ import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageDescription;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.ImageReference;
+import dev.jcompose.runtime.api.ImageStore.Layer;
 import dev.jcompose.runtime.image.content.ContentStore;
 import dev.jcompose.runtime.image.content.Digest;
 import dev.jcompose.runtime.image.content.KeyedLock;
@@ -127,6 +128,48 @@ final class ImageCatalog {
       throw new ContainerException(
           Kind.INVALID, "malformed image config " + digest + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The image's layers bottom first, each with the blob its manifest lists. */
+  List<Layer> layers(ImageHandle image) {
+    ImageRecord record = record(image);
+    ImageManifest manifest = ImageManifest.parse(content.read(Digest.parse(record.manifest())));
+    List<Digest> diffIds = ConfigBlob.parse(content.read(Digest.parse(record.config()))).diffIds();
+    if (diffIds.size() != manifest.layers().size()) {
+      throw new ContainerException(
+          Kind.INVALID,
+          image.reference() + ": manifest and config disagree on the number of layers");
+    }
+    List<Layer> out = new ArrayList<>();
+    for (int i = 0; i < diffIds.size(); i++) {
+      Descriptor d = manifest.layers().get(i);
+      out.add(
+          new Layer(
+              diffIds.get(i).toString(),
+              d.digest().toString(),
+              d.size(),
+              d.mediaType(),
+              layers.dir(diffIds.get(i)),
+              layers.size(diffIds.get(i))));
+    }
+    return out;
+  }
+
+  byte[] config(ImageHandle image) {
+    return content.read(Digest.parse(image.imageId()));
+  }
+
+  private ImageRecord record(ImageHandle image) {
+    Map<String, ImageRecord> records = index.read();
+    ImageRecord r = records.get(image.reference());
+    if (r != null && r.config().equals(image.imageId())) {
+      return r;
+    }
+    return records.values().stream()
+        .filter(x -> x.config().equals(image.imageId()))
+        .findFirst()
+        .orElseThrow(
+            () -> new ContainerException(Kind.NOT_FOUND, "no such image: " + image.reference()));
   }
 
   void remove(String reference) {

@@ -7,6 +7,7 @@ import dev.jcompose.runtime.api.ImageDescription;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.runtime.api.ImageService;
+import dev.jcompose.runtime.api.ImageStore;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.image.content.ContentStore;
 import dev.jcompose.runtime.image.content.KeyedLock;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,12 +28,14 @@ import java.util.Optional;
  * processes may pull into the same store concurrently; per-layer file locks make each layer
  * download and unpack once.
  */
-public final class RegistryImageService implements ImageService {
+public final class RegistryImageService implements ImageService, ImageStore {
   private final Puller puller;
   private final ImageCatalog catalog;
   private final ContentStore content;
   private final ImageIndex index;
   private final LayerFetcher fetcher;
+  private final ImageWriter writer;
+  private final Pusher pusher;
 
   public RegistryImageService(RuntimePaths paths, RegistryConfig config) {
     this(paths, config, NativeOps.real(), Platform.host());
@@ -55,6 +59,8 @@ public final class RegistryImageService implements ImageService {
     this.catalog = new ImageCatalog(index, content, layers, locks);
     this.content = content;
     this.index = index;
+    this.writer = new ImageWriter(paths.images(), content, layers, index, locks, ops);
+    this.pusher = new Pusher(http, config, content, index);
   }
 
   @Override
@@ -126,6 +132,47 @@ public final class RegistryImageService implements ImageService {
       throw new ContainerException(
           Kind.INTERNAL, "cannot store the committed image: " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public Path newLayerDir() {
+    return writer.newLayerDir();
+  }
+
+  @Override
+  public Layer commitLayer(Path dir) {
+    return writer.commit(dir);
+  }
+
+  @Override
+  public Optional<Layer> layer(String diffId) {
+    return writer.layer(diffId);
+  }
+
+  @Override
+  public List<Layer> layers(ImageHandle image) {
+    return catalog.layers(image);
+  }
+
+  @Override
+  public byte[] config(ImageHandle image) {
+    return catalog.config(image);
+  }
+
+  @Override
+  public ImageHandle store(String reference, byte[] config, List<Layer> layers) {
+    String key = writer.store(reference, config, layers);
+    return catalog
+        .find(key)
+        .orElseThrow(
+            () ->
+                new ContainerException(Kind.INTERNAL, key + " vanished right after it was stored"));
+  }
+
+  @Override
+  public String push(String reference, PullProgress progress) {
+    return pusher.push(
+        ImageReference.parse(reference), progress == null ? PullProgress.NONE : progress);
   }
 
   /**

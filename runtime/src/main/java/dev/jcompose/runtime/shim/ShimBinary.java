@@ -5,19 +5,18 @@ import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The jcshim binary shipped in the jar ({@code /native/jcshim}), extracted once per content hash to
- * {@code <dataRoot>/bin/jcshim-<sha256 prefix>}: running shims keep using the file they started
- * from, and an upgraded jar never overwrites a binary in use.
+ * The jcshim binary shipped in the jar ({@code /native/jcshim}, with {@code jcshim.id}: its SHA-256
+ * and size, written by the build), extracted once per content hash to {@code
+ * <dataRoot>/bin/jcshim-<sha256 prefix>}: running shims keep using the file they started from, and
+ * an upgraded jar never overwrites a binary in use.
  */
 public final class ShimBinary {
   private static final String RESOURCE = "/native/jcshim";
@@ -31,34 +30,38 @@ public final class ShimBinary {
   }
 
   private static Path extract(Path dataRoot) {
-    try (InputStream in = ShimBinary.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
+    try {
+      // "<sha256> <size>", written by the build beside the binary: no hashing at run time
+      String[] id =
+          new String(resource(RESOURCE + ".id"), StandardCharsets.US_ASCII).trim().split(" ", -1);
+      if (id.length != 2 || id[0].length() < 16) {
         throw new ContainerException(
-            Kind.UNAVAILABLE, "jcshim is missing from the runtime jar (" + RESOURCE + ")");
+            Kind.INTERNAL, "malformed " + RESOURCE + ".id in the runtime jar");
       }
-      byte[] bytes = in.readAllBytes();
-      Path target = dataRoot.resolve("bin").resolve("jcshim-" + sha256(bytes).substring(0, 16));
-      if (Files.isRegularFile(target) && Files.size(target) == bytes.length) {
+      Path target = dataRoot.resolve("bin").resolve("jcshim-" + id[0].substring(0, 16));
+      if (Files.isRegularFile(target) && Files.size(target) == Long.parseLong(id[1])) {
         return target;
       }
       Files.createDirectories(target.getParent());
       AtomicFile.write(
           target,
-          bytes,
+          resource(RESOURCE),
           AtomicFile.Durability.SYNCED,
           PosixFilePermissions.fromString("rwxr-xr-x"));
       return target;
-    } catch (IOException e) {
+    } catch (IOException | NumberFormatException e) {
       throw new ContainerException(
           Kind.UNAVAILABLE, "cannot install jcshim under " + dataRoot + ": " + e.getMessage(), e);
     }
   }
 
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+  private static byte[] resource(String name) throws IOException {
+    try (InputStream in = ShimBinary.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new ContainerException(
+            Kind.UNAVAILABLE, "jcshim is missing from the runtime jar (" + name + ")");
+      }
+      return in.readAllBytes();
     }
   }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Runs {@code jcshim create <config>}: the launched process forks the detached monitor, prints one
@@ -17,19 +18,33 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ShimLauncher {
   private static final long LAUNCH_TIMEOUT_S = 30;
-  private final Path binary;
+  private final Supplier<Path> install;
+  private volatile Path binary;
 
   public ShimLauncher(Path binary) {
-    this.binary = binary;
+    this(() -> binary);
+  }
+
+  /**
+   * {@code install} gives the binary's path, installing it if needed; it runs on the first launch,
+   * so a runtime that only reads state (the CLI's logs) never installs or hashes the shim.
+   */
+  public ShimLauncher(Supplier<Path> install) {
+    this.install = install;
   }
 
   public Path binary() {
-    return binary;
+    Path b = binary;
+    if (b == null) {
+      b = install.get();
+      binary = b;
+    }
+    return b;
   }
 
   /** Starts a monitor for the config; returns the container init's host pid. */
   public int create(Path config) {
-    String line = run(List.of(binary.toString(), "create", config.toString()));
+    String line = run(List.of(binary().toString(), "create", config.toString()));
     ShimError err = ShimError.parse(line);
     if (err != null) {
       throw err.toException("container setup failed");
@@ -42,7 +57,7 @@ public final class ShimLauncher {
 
   /** Detaches a mount (netns binds); missing mounts are fine. */
   public void umount(Path target) {
-    String line = run(List.of(binary.toString(), "umount", target.toString()));
+    String line = run(List.of(binary().toString(), "umount", target.toString()));
     ShimError err = ShimError.parse(line);
     if (err != null) {
       throw err.toException("umount " + target);
@@ -51,7 +66,7 @@ public final class ShimLauncher {
 
   /** Starts {@code jcshim exec <config>} with its stdio as pipes to the caller. */
   public Process exec(Path config) throws IOException {
-    return new ProcessBuilder(binary.toString(), "exec", config.toString()).start();
+    return new ProcessBuilder(binary().toString(), "exec", config.toString()).start();
   }
 
   private static String run(List<String> cmd) {

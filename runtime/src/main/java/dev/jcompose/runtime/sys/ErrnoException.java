@@ -15,6 +15,7 @@ public final class ErrnoException extends IOException {
   public static final int EBUSY = 16;
   public static final int EXDEV = 18;
   public static final int ENOTDIR = 20;
+  public static final int EEXIST = 17;
   public static final int EISDIR = 21;
   public static final int ENOTEMPTY = 39;
   public static final int ELOOP = 40;

@@ -75,6 +75,14 @@ final class LibcOps implements NativeOps {
 
     int fchmod(int fd, int mode);
 
+    int openat(int dirfd, String path, int flags, int mode);
+
+    int mkdirat(int dirfd, String path, int mode);
+
+    int fchown(int fd, int uid, int gid);
+
+    long write(int fd, @In byte[] buf, long count);
+
     int syncfs(int fd);
 
     String strerror(int errno);
@@ -106,6 +114,11 @@ final class LibcOps implements NativeOps {
   private static final long RESOLVE_NO_SYMLINKS = 0x04;
   private static final long RESOLVE_BENEATH = 0x08;
   private static final int AT_REMOVEDIR = 0x200;
+  private static final long RESOLVE_IN_ROOT = 0x10;
+  private static final int O_WRONLY = 01;
+  private static final int O_CREAT = 0100;
+  private static final int O_TRUNC = 01000;
+  private static final int O_NOFOLLOW = 0400000;
   private static final int SEEK_SET = 0;
   private static final int DT_UNKNOWN = 0;
   private static final int DT_DIR = 4;
@@ -383,6 +396,66 @@ final class LibcOps implements NativeOps {
   @Override
   public void close(int fd) {
     libc.close(fd);
+  }
+
+  @Override
+  public int openInRoot(int rootFd, String path, int flags) throws ErrnoException {
+    // struct open_how { u64 flags; u64 mode; u64 resolve; }
+    byte[] how =
+        ByteBuffer.allocate(24)
+            .order(ByteOrder.nativeOrder())
+            .putLong((flags | O_CLOEXEC) & 0xffffffffL)
+            .putLong(0)
+            .putLong(RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS)
+            .array();
+    long fd =
+        libc.syscall(
+            SYS_OPENAT2, rootFd, cString(path.getBytes(StandardCharsets.UTF_8)), how, how.length);
+    if (fd < 0) {
+      throw errno("openat2 " + path);
+    }
+    return (int) fd;
+  }
+
+  @Override
+  public int createFileAt(int dirfd, String name, int mode) throws ErrnoException {
+    int flags = O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | (int) O_CLOEXEC;
+    int fd = libc.openat(dirfd, name, flags, mode & 07777);
+    if (fd < 0) {
+      throw errno("openat " + name);
+    }
+    return fd;
+  }
+
+  @Override
+  public boolean mkdirAt(int dirfd, String name, int mode) throws ErrnoException {
+    if (libc.mkdirat(dirfd, name, mode) == 0) {
+      return true;
+    }
+    ErrnoException e = errno("mkdirat " + name);
+    if (e.errno() == ErrnoException.EEXIST) {
+      return false;
+    }
+    throw e;
+  }
+
+  @Override
+  public void writeFully(int fd, byte[] buf, int off, int len) throws ErrnoException {
+    for (int done = 0; done < len; ) {
+      byte[] rest = off + done == 0 ? buf : Arrays.copyOfRange(buf, off + done, off + len);
+      long n = libc.write(fd, rest, len - done);
+      if (n < 0) {
+        throw errno("write");
+      }
+      done += (int) n;
+    }
+  }
+
+  @Override
+  public void fchown(int fd, long uid, long gid) throws ErrnoException {
+    if (libc.fchown(fd, (int) uid, (int) gid) != 0) {
+      throw errno("fchown");
+    }
   }
 
   private ErrnoException errno(String what) {

@@ -21,6 +21,8 @@ public interface NativeOps {
   int S_IFIFO = 0010000;
   int S_IFCHR = 0020000;
   int S_IFBLK = 0060000;
+  int O_DIRECTORY = "aarch64".equals(System.getProperty("os.arch")) ? 040000 : 0200000;
+  int O_PATH = 010000000;
 
   /** The libc implementation, loaded on first use. */
   static NativeOps real() {
@@ -99,10 +101,8 @@ public interface NativeOps {
   int O_CREAT = 0100;
   int O_EXCL = 0200;
   int O_NONBLOCK = 04000;
-  int O_DIRECTORY = 0200000;
   int O_NOFOLLOW = 0400000;
   int O_CLOEXEC = 02000000;
-  int O_PATH = 010000000;
 
   /** The {@code dirfd} that means the current directory ({@code AT_FDCWD}). */
   int AT_FDCWD = -100;
@@ -175,6 +175,29 @@ public interface NativeOps {
 
   /** close(2). */
   void close(int fd);
+
+  /**
+   * openat2(2) of {@code path} from {@code rootFd} with RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS:
+   * absolute paths, {@code ..} and symlinks resolve as if {@code rootFd} were {@code /} (a running
+   * container's root seen from the host), so nothing outside it is reached (the CVE-2021-30465
+   * class); {@code flags} (e.g. O_PATH | O_DIRECTORY) get O_CLOEXEC. Returns the fd.
+   */
+  int openInRoot(int rootFd, String path, int flags) throws ErrnoException;
+
+  /**
+   * openat(2) of regular file {@code name} in {@code dirfd} with O_WRONLY | O_CREAT | O_TRUNC |
+   * O_NOFOLLOW | O_CLOEXEC: a symlink there fails with ELOOP and is never written through.
+   */
+  int createFileAt(int dirfd, String name, int mode) throws ErrnoException;
+
+  /** mkdirat(2); false when {@code name} exists already (EEXIST). */
+  boolean mkdirAt(int dirfd, String name, int mode) throws ErrnoException;
+
+  /** write(2), repeated until all {@code len} bytes from {@code off} are written. */
+  void writeFully(int fd, byte[] buf, int off, int len) throws ErrnoException;
+
+  /** fchown(2). */
+  void fchown(int fd, long uid, long gid) throws ErrnoException;
 
   /** glibc's gnu_dev_major of a dev_t. */
   static long major(long dev) {

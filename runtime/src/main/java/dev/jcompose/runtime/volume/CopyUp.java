@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.volume;
 
+import dev.jcompose.runtime.fs.LayerView;
 import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -34,7 +35,14 @@ final class CopyUp {
 
   /** Copies; returns false when the image has no directory at {@code pathInImage}. */
   boolean copy(List<Path> layersBottomFirst, String pathInImage, Path dest) throws IOException {
-    LayerView view = new LayerView(layersBottomFirst, xattrs);
+    LayerView view =
+        new LayerView(
+            layersBottomFirst,
+            dir -> {
+              byte[] v = xattrs.get(dir).get("trusted.overlay.opaque");
+              return v != null
+                  && new String(v, java.nio.charset.StandardCharsets.UTF_8).equals("y");
+            });
     Optional<LayerView.Entry> source = view.resolve(pathInImage);
     if (source.isEmpty() || !source.get().isDir() || source.get().dirs().isEmpty()) {
       return false;

@@ -39,7 +39,9 @@ final class BusyboxImage {
           "tr",
           "cut",
           "test",
-          "mkdir");
+          "mkdir",
+          "rm",
+          "ln");
 
   private BusyboxImage() {}
 

@@ -122,4 +122,29 @@ public class ForwardingNativeOps implements NativeOps {
   public void close(int fd) {
     delegate.close(fd);
   }
+
+  @Override
+  public int openInRoot(int rootFd, String path, int flags) throws ErrnoException {
+    return delegate.openInRoot(rootFd, path, flags);
+  }
+
+  @Override
+  public int createFileAt(int dirfd, String name, int mode) throws ErrnoException {
+    return delegate.createFileAt(dirfd, name, mode);
+  }
+
+  @Override
+  public boolean mkdirAt(int dirfd, String name, int mode) throws ErrnoException {
+    return delegate.mkdirAt(dirfd, name, mode);
+  }
+
+  @Override
+  public void writeFully(int fd, byte[] buf, int off, int len) throws ErrnoException {
+    delegate.writeFully(fd, buf, off, len);
+  }
+
+  @Override
+  public void fchown(int fd, long uid, long gid) throws ErrnoException {
+    delegate.fchown(fd, uid, gid);
+  }
 }

@@ -135,4 +135,31 @@ public final class RecordingNativeOps implements NativeOps {
   public void close(int fd) {
     calls.add("close " + fd);
   }
+
+  // The calls below act in trees of running containers: only the root tests exercise them.
+
+  @Override
+  public int openInRoot(int rootFd, String path, int flags) {
+    throw new UnsupportedOperationException("openat2 " + path);
+  }
+
+  @Override
+  public int createFileAt(int dirfd, String name, int mode) {
+    throw new UnsupportedOperationException("openat " + name);
+  }
+
+  @Override
+  public boolean mkdirAt(int dirfd, String name, int mode) {
+    throw new UnsupportedOperationException("mkdirat " + name);
+  }
+
+  @Override
+  public void writeFully(int fd, byte[] buf, int off, int len) {
+    throw new UnsupportedOperationException("write");
+  }
+
+  @Override
+  public void fchown(int fd, long uid, long gid) {
+    throw new UnsupportedOperationException("fchown");
+  }
 }

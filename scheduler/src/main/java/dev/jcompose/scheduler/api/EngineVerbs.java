@@ -69,6 +69,16 @@ public interface EngineVerbs {
   PruneReport prune(PruneOptions options, Consumer<Event> progress);
 
   /**
+   * Builds the images of the services with a build section ({@code options.services()} empty =
+   * all), in dependency order, tagged {@code image:} or {@code <project>-<service>} plus {@code
+   * build.tags}; build steps and their output come as events.
+   */
+  void build(Project project, BuildOptions options, Consumer<Event> progress);
+
+  /** Pushes the images of the services that have both a build section and an image name. */
+  void push(Project project, PushOptions options, Consumer<Event> progress);
+
+  /**
    * Waits for a container to exit and returns its exit code (for up --abort-on-container-exit,
    * run).
    */

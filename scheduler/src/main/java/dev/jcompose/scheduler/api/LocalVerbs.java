@@ -35,6 +35,15 @@ public interface LocalVerbs {
   List<VolumeSummary> volumes(String projectName);
 
   /**
+   * Follows the {@code develop.watch} rules of the selected services until {@code stop} returns
+   * true: changed files are copied into the running containers from this process (through the
+   * host's container store, resolved inside each container's root), deleted ones removed there;
+   * restarts, rebuilds and recreates go to the engine. Throws {@link ComposeException} (INVALID)
+   * when no selected service has watch rules.
+   */
+  void watch(Project project, WatchOptions options, Consumer<Event> progress, BooleanSupplier stop);
+
+  /**
    * Removes a volume given by engine name or by compose key ({@code data} for {@code
    * <project>_data}); returns the name removed.
    */

@@ -14,6 +14,9 @@ import java.util.Map;
  * @param alwaysRecreateDeps recreate the containers of the dependencies of {@code services} too
  * @param renewAnonVolumes a recreated container gets new anonymous volumes, not its predecessor's
  *     ({@code -V})
+ * @param buildPolicy when services with a build section are built: {@code missing} (their image is
+ *     not present; docker compose's default), {@code always} ({@code --build}) or {@code never}
+ *     ({@code --no-build})
  */
 public record UpOptions(
     List<String> services,
@@ -30,9 +33,11 @@ public record UpOptions(
     Map<String, Integer> scale,
     Integer timeoutSeconds,
     boolean alwaysRecreateDeps,
-    boolean renewAnonVolumes) {
+    boolean renewAnonVolumes,
+    String buildPolicy) {
 
   public UpOptions {
+    buildPolicy = buildPolicy == null ? "missing" : buildPolicy;
     services = services == null ? List.of() : List.copyOf(services);
     scale = scale == null ? Map.of() : Map.copyOf(scale);
     pull = pull == null ? "missing" : pull;
@@ -63,6 +68,7 @@ public record UpOptions(
     private Integer timeoutSeconds;
     private boolean alwaysRecreateDeps;
     private boolean renewAnonVolumes;
+    private String buildPolicy;
 
     public Builder services(List<String> v) {
       services = v;
@@ -139,6 +145,12 @@ public record UpOptions(
       return this;
     }
 
+    /** missing (default), always (--build) or never (--no-build). */
+    public Builder buildPolicy(String v) {
+      buildPolicy = v;
+      return this;
+    }
+
     public UpOptions build() {
       return new UpOptions(
           services,
@@ -155,7 +167,8 @@ public record UpOptions(
           scale,
           timeoutSeconds,
           alwaysRecreateDeps,
-          renewAnonVolumes);
+          renewAnonVolumes,
+          buildPolicy);
     }
   }
 }

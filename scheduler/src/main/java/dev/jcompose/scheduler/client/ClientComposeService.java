@@ -2,6 +2,7 @@ package dev.jcompose.scheduler.client;
 
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.AttachOptions;
+import dev.jcompose.scheduler.api.BuildOptions;
 import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.CommitOptions;
 import dev.jcompose.scheduler.api.ComposeService;
@@ -29,6 +30,7 @@ import dev.jcompose.scheduler.api.PruneOptions;
 import dev.jcompose.scheduler.api.PruneReport;
 import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.api.PullOptions;
+import dev.jcompose.scheduler.api.PushOptions;
 import dev.jcompose.scheduler.api.RemoveOptions;
 import dev.jcompose.scheduler.api.RunOptions;
 import dev.jcompose.scheduler.api.StartOptions;
@@ -37,6 +39,7 @@ import dev.jcompose.scheduler.api.StoreVerbs;
 import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.api.VolumeDetails;
 import dev.jcompose.scheduler.api.VolumeSummary;
+import dev.jcompose.scheduler.api.WatchOptions;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -147,6 +150,16 @@ public final class ClientComposeService implements ComposeService {
   }
 
   @Override
+  public void build(Project project, BuildOptions options, Consumer<Event> progress) {
+    engine().build(project, options, progress);
+  }
+
+  @Override
+  public void push(Project project, PushOptions options, Consumer<Event> progress) {
+    engine().push(project, options, progress);
+  }
+
+  @Override
   public int waitExit(String containerName) {
     return engine().waitExit(containerName);
   }
@@ -185,6 +198,12 @@ public final class ClientComposeService implements ComposeService {
   @Override
   public List<VolumeSummary> volumes(String projectName) {
     return local.volumes(projectName);
+  }
+
+  @Override
+  public void watch(
+      Project project, WatchOptions options, Consumer<Event> progress, BooleanSupplier stop) {
+    local.watch(project, options, progress, stop);
   }
 
   @Override

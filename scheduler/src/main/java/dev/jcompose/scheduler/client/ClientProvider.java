@@ -1,7 +1,9 @@
 package dev.jcompose.scheduler.client;
 
+import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.cgroup.CgroupDrivers;
+import dev.jcompose.runtime.container.ContainerFileWriter;
 import dev.jcompose.runtime.container.LinuxContainerRuntime;
 import dev.jcompose.runtime.image.RegistryConfig;
 import dev.jcompose.runtime.image.RegistryImageService;
@@ -11,8 +13,11 @@ import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ComposeServices;
 import dev.jcompose.scheduler.api.EngineControl;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.host.HostVerbs;
+import dev.jcompose.scheduler.host.Lazy;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Wires the CLI's compose service: the engine client (engine started on demand) and the host verbs
@@ -24,15 +29,19 @@ public final class ClientProvider implements ComposeServices.Provider {
   @Override
   public ComposeService compose(Map<String, String> env, CallSettings settings) {
     RuntimePaths paths = RuntimePaths.fromEnvironment(env);
+    Supplier<ContainerRuntime> runtime =
+        Lazy.of(() -> new LinuxContainerRuntime(paths, CgroupDrivers.detect()));
+    Supplier<EngineVerbs> engine = Lazy.of(() -> EngineLauncher.forThisJvm(env).ensureRunning());
     HostVerbs local =
         new HostVerbs(
-            () -> new LinuxContainerRuntime(paths, CgroupDrivers.detect()),
+            runtime,
             CriLogReader::new,
             () -> new RegistryImageService(paths, RegistryConfig.load(env)),
             () -> new LocalVolumeService(paths),
+            () -> new ContainerFileWriter(runtime.get()),
+            engine,
             settings);
-    return new ClientComposeService(
-        () -> EngineLauncher.forThisJvm(env).ensureRunning(), local, local.stores(), settings);
+    return new ClientComposeService(engine, local, local.stores(), settings);
   }
 
   @Override

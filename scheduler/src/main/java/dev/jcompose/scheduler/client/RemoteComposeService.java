@@ -3,6 +3,7 @@ package dev.jcompose.scheduler.client;
 import dev.jcompose.common.json.TypeRef;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.runtime.api.RuntimePaths;
+import dev.jcompose.scheduler.api.BuildOptions;
 import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerDetails;
@@ -16,6 +17,7 @@ import dev.jcompose.scheduler.api.NetworkDetails;
 import dev.jcompose.scheduler.api.PruneOptions;
 import dev.jcompose.scheduler.api.PruneReport;
 import dev.jcompose.scheduler.api.PsOptions;
+import dev.jcompose.scheduler.api.PushOptions;
 import dev.jcompose.scheduler.api.RemoveOptions;
 import dev.jcompose.scheduler.api.RunOptions;
 import dev.jcompose.scheduler.api.StartOptions;
@@ -232,6 +234,26 @@ public final class RemoteComposeService implements EngineVerbs {
         new Requests.Run(project, options),
         progress,
         TypeRef.of(ContainerSummary.class));
+  }
+
+  @Override
+  public void build(Project project, BuildOptions options, Consumer<Event> progress) {
+    calls.stream(
+        "build",
+        ApiRoutes.project(project.name(), "build"),
+        new Requests.Build(project, options),
+        progress,
+        null);
+  }
+
+  @Override
+  public void push(Project project, PushOptions options, Consumer<Event> progress) {
+    calls.stream(
+        "push",
+        ApiRoutes.project(project.name(), "push"),
+        new Requests.Push(project, options),
+        progress,
+        null);
   }
 
   @Override

@@ -9,7 +9,9 @@ import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
 import dev.jcompose.scheduler.api.ComposeException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Secrets and configs as docker compose mounts them on a local engine: read-only binds of files,
@@ -51,6 +53,7 @@ public final class FileRefConverter {
 
   public static List<MountSpec> mounts(Project p, Service s, ContentWriter writer) {
     List<MountSpec> out = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
     for (ServiceStorage.FileRef ref : s.storage().secrets()) {
       Secret sec = p.secrets() == null ? null : p.secrets().get(ref.source());
       if (sec == null) {
@@ -61,7 +64,7 @@ public final class FileRefConverter {
               ? Path.of(sec.file())
               : writer.write(
                   "secret",
-                  ref.source(),
+                  fileName(seen, "secret", ref.source()),
                   System.getenv().getOrDefault(String.valueOf(sec.environment()), ""),
                   FileAttributes.of(ref));
       out.add(bind(src, target(ref, "/run/secrets/")));
@@ -76,7 +79,7 @@ public final class FileRefConverter {
               ? Path.of(cfg.file())
               : writer.write(
                   "config",
-                  ref.source(),
+                  fileName(seen, "config", ref.source()),
                   cfg.content() != null
                       ? cfg.content()
                       : System.getenv().getOrDefault(String.valueOf(cfg.environment()), ""),
@@ -84,6 +87,16 @@ public final class FileRefConverter {
       out.add(bind(src, target(ref, "/")));
     }
     return out;
+  }
+
+  /**
+   * The name of the host file for one reference: the source's name, then {@code name.2}, {@code
+   * name.3}... when a service refers to one source again (another target may want another owner or
+   * mode; each gets its own file).
+   */
+  private static String fileName(Map<String, Integer> seen, String kind, String source) {
+    int n = seen.merge(kind + "/" + source, 1, Integer::sum);
+    return n == 1 ? source : source + "." + n;
   }
 
   private static String target(ServiceStorage.FileRef ref, String base) {

@@ -184,7 +184,8 @@ public final class NetworkConverter {
               mac,
               List.copyOf(names),
               key.equals(gateway),
-              List.of()));
+              List.of(),
+              sn == null ? List.of() : sn.linkLocalIps()));
     }
     return out;
   }

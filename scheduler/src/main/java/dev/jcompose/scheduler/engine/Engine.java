@@ -6,6 +6,7 @@ import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.api.VolumeService;
 import dev.jcompose.scheduler.api.EngineVerbs;
+import dev.jcompose.scheduler.build.BuildTools;
 import dev.jcompose.scheduler.events.EventBus;
 import dev.jcompose.scheduler.health.HealthMonitor;
 import dev.jcompose.scheduler.ops.EngineContext;
@@ -52,10 +53,11 @@ public final class Engine implements AutoCloseable {
         parts.networks(),
         paths.dataRoot().resolve("state"),
         paths.runRoot().resolve("locks"),
-        () -> parts.vertx().close());
+        () -> parts.vertx().close(),
+        parts.builds());
   }
 
-  /** Starts an engine on the given collaborators (tests pass fakes). */
+  /** Starts an engine on the given collaborators (tests pass fakes); it cannot build images. */
   public static Engine start(
       ContainerRuntime runtime,
       ImageService images,
@@ -64,6 +66,19 @@ public final class Engine implements AutoCloseable {
       Path stateDir,
       Path lockDir,
       AutoCloseable extra) {
+    return start(runtime, images, volumes, networks, stateDir, lockDir, extra, BuildTools.none());
+  }
+
+  /** Starts an engine on the given collaborators and image builder. */
+  public static Engine start(
+      ContainerRuntime runtime,
+      ImageService images,
+      VolumeService volumes,
+      NetworkManager networks,
+      Path stateDir,
+      Path lockDir,
+      AutoCloseable extra,
+      BuildTools builds) {
     ExecutorService pool = Executors.newCachedThreadPool(daemon("jcompose-op"));
     ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("jcompose-timer"));
     EventBus bus = new EventBus();
@@ -84,7 +99,8 @@ public final class Engine implements AutoCloseable {
             pool,
             timer,
             stateDir,
-            PARALLELISM);
+            PARALLELISM,
+            builds);
     supervisor.adopt();
     return new Engine(ctx, extra);
   }

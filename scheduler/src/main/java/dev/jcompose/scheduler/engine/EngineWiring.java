@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.engine;
 
+import dev.jcompose.builder.exec.RuntimeImageBuilder;
 import dev.jcompose.netmgr.NetworkManagers;
 import dev.jcompose.netmgr.api.NetworkManager;
 import dev.jcompose.runtime.api.ContainerRuntime;
@@ -11,8 +12,11 @@ import dev.jcompose.runtime.cgroup.CgroupDrivers;
 import dev.jcompose.runtime.container.LinuxContainerRuntime;
 import dev.jcompose.runtime.image.RegistryConfig;
 import dev.jcompose.runtime.image.RegistryImageService;
+import dev.jcompose.runtime.image.registry.Platform;
 import dev.jcompose.runtime.seccomp.SeccompFilters;
 import dev.jcompose.runtime.volume.LocalVolumeService;
+import dev.jcompose.scheduler.build.BuildTools;
+import dev.jcompose.scheduler.build.EngineBuildNetwork;
 import io.vertx.core.Vertx;
 import java.util.Map;
 
@@ -27,7 +31,8 @@ final class EngineWiring {
       ImageService images,
       VolumeService volumes,
       NetworkManager networks,
-      Vertx vertx) {}
+      Vertx vertx,
+      BuildTools builds) {}
 
   private EngineWiring() {}
 
@@ -35,10 +40,16 @@ final class EngineWiring {
     StateRoots.prepare(paths);
     SeccompFilters.warmUp();
     ContainerRuntime runtime = new LinuxContainerRuntime(paths, CgroupDrivers.detect());
-    ImageService images = new RegistryImageService(paths, RegistryConfig.load(env));
+    RegistryImageService images = new RegistryImageService(paths, RegistryConfig.load(env));
     VolumeService volumes = new LocalVolumeService(paths);
     Vertx vertx = Vertx.vertx();
     NetworkManager networks = NetworkManagers.create(paths.dataRoot().resolve("network"), vertx);
-    return new Parts(runtime, images, volumes, networks, vertx);
+    BuildTools builds =
+        new BuildTools(
+            new RuntimeImageBuilder(
+                paths, runtime, images, images, new EngineBuildNetwork(networks)),
+            images,
+            Platform.host().toString());
+    return new Parts(runtime, images, volumes, networks, vertx, builds);
   }
 }

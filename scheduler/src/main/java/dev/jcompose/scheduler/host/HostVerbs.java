@@ -1,6 +1,7 @@
 package dev.jcompose.scheduler.host;
 
 import dev.jcompose.model.api.Project;
+import dev.jcompose.runtime.api.ContainerFiles;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ExecSession;
@@ -16,6 +17,7 @@ import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerProcesses;
 import dev.jcompose.scheduler.api.ContainerRef;
 import dev.jcompose.scheduler.api.CopyOptions;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.ExecOptions;
 import dev.jcompose.scheduler.api.ExecProcess;
@@ -28,7 +30,10 @@ import dev.jcompose.scheduler.api.ProjectSummary;
 import dev.jcompose.scheduler.api.PullOptions;
 import dev.jcompose.scheduler.api.StatsSample;
 import dev.jcompose.scheduler.api.VolumeSummary;
+import dev.jcompose.scheduler.api.WatchOptions;
 import dev.jcompose.scheduler.names.Labels;
+import dev.jcompose.scheduler.watch.WatchRules;
+import dev.jcompose.scheduler.watch.WatchSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,31 +55,44 @@ public final class HostVerbs implements LocalVerbs {
   private final Supplier<ImageService> images;
   private final Supplier<VolumeService> volumes;
   private final CallSettings settings;
-
-  public HostVerbs(
-      Supplier<ContainerRuntime> runtime,
-      Supplier<LogReader> logs,
-      Supplier<ImageService> images,
-      Supplier<VolumeService> volumes) {
-    this(runtime, logs, images, volumes, CallSettings.DEFAULT);
-  }
+  private final Supplier<ContainerFiles> files;
+  private final Supplier<EngineVerbs> engine;
 
   public HostVerbs(
       Supplier<ContainerRuntime> runtime,
       Supplier<LogReader> logs,
       Supplier<ImageService> images,
       Supplier<VolumeService> volumes,
+      Supplier<ContainerFiles> files,
+      Supplier<EngineVerbs> engine) {
+    this(runtime, logs, images, volumes, files, engine, CallSettings.DEFAULT);
+  }
+
+  /**
+   * @param files writes into running containers (watch syncs)
+   * @param engine the engine verbs that watch's restarts and rebuilds use
+   * @param settings the global flags of one command (dry run, parallelism)
+   */
+  public HostVerbs(
+      Supplier<ContainerRuntime> runtime,
+      Supplier<LogReader> logs,
+      Supplier<ImageService> images,
+      Supplier<VolumeService> volumes,
+      Supplier<ContainerFiles> files,
+      Supplier<EngineVerbs> engine,
       CallSettings settings) {
     this.runtime = Lazy.of(runtime);
     this.logs = Lazy.of(logs);
     this.images = Lazy.of(images);
     this.volumes = Lazy.of(volumes);
+    this.files = Lazy.of(files);
+    this.engine = Lazy.of(engine);
     this.settings = settings;
   }
 
   /** The same stores with the global flags of one command. */
   public HostVerbs with(CallSettings s) {
-    return new HostVerbs(runtime, logs, images, volumes, s);
+    return new HostVerbs(runtime, logs, images, volumes, files, engine, s);
   }
 
   /** The host's image and volume stores as a whole, over the same suppliers. */
@@ -127,6 +145,32 @@ public final class HostVerbs implements LocalVerbs {
                 .sorted(Comparator.comparing(VolumeService.VolumeInfo::name))
                 .map(v -> new VolumeSummary(v.name(), "local", v.dataDir().toString(), v.labels()))
                 .toList());
+  }
+
+  @Override
+  public void watch(
+      Project project, WatchOptions options, Consumer<Event> progress, BooleanSupplier stop) {
+    WatchRules rules = WatchRules.of(project, options.services());
+    if (rules.isEmpty()) {
+      throw new ComposeException(
+          ComposeException.Kind.INVALID,
+          "none of the selected services is configured for watch, consider setting a 'develop' section");
+    }
+    WatchSession session =
+        new WatchSession(
+            engine.get(),
+            files.get(),
+            new WatchHooks(runtime.get(), System.out, System.err),
+            project,
+            rules,
+            progress);
+    try {
+      session.run(stop);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      throw new ComposeException(ComposeException.Kind.INTERNAL, "watch: " + e.getMessage(), e);
+    }
   }
 
   @Override

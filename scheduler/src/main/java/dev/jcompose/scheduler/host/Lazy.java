@@ -3,7 +3,7 @@ package dev.jcompose.scheduler.host;
 import java.util.function.Supplier;
 
 /** A supplier that builds its value once, on first use; thread-safe. */
-final class Lazy<T> implements Supplier<T> {
+public final class Lazy<T> implements Supplier<T> {
   private final Supplier<T> factory;
   private volatile T value;
 
@@ -11,7 +11,7 @@ final class Lazy<T> implements Supplier<T> {
     this.factory = factory;
   }
 
-  static <T> Supplier<T> of(Supplier<T> factory) {
+  public static <T> Supplier<T> of(Supplier<T> factory) {
     return factory instanceof Lazy<T> ? factory : new Lazy<>(factory);
   }
 

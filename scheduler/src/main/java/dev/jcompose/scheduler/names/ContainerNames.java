@@ -14,6 +14,17 @@ public final class ContainerNames {
     return project + "-" + s.name() + "-" + number;
   }
 
+  /**
+   * The image a service runs: {@code image:}, else {@code <project>-<service>} for a service that
+   * is built (docker compose's GetImageNameOrDefault); null for neither.
+   */
+  public static String image(String project, Service s) {
+    if (s.image() != null && !s.image().isEmpty()) {
+      return s.image();
+    }
+    return s.build() == null ? null : project + "-" + s.name();
+  }
+
   public static String oneoff(String project, String service, String sixHex) {
     return project + "-" + service + "-run-" + sixHex;
   }

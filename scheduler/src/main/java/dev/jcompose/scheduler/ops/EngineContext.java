@@ -4,6 +4,7 @@ import dev.jcompose.netmgr.api.NetworkManager;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.runtime.api.VolumeService;
+import dev.jcompose.scheduler.build.BuildTools;
 import dev.jcompose.scheduler.events.EventBus;
 import dev.jcompose.scheduler.health.HealthMonitor;
 import dev.jcompose.scheduler.restart.Supervisor;
@@ -17,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * The engine's collaborators, built once by {@link EngineWiring} (or by tests with fakes).
  *
  * @param stateDir {@code <dataRoot>/state}: engine state and per-container etc files
+ * @param builds the image builder and store ({@link BuildTools#none()} on fakes)
  */
 public record EngineContext(
     ContainerRuntime runtime,
@@ -31,7 +33,8 @@ public record EngineContext(
     ExecutorService pool,
     ScheduledExecutorService timer,
     Path stateDir,
-    int parallelism) {
+    int parallelism,
+    BuildTools builds) {
 
   /** Exists once the container's creation (runtime + network + etc files) finished. */
   public Path wiredMarker(String container) {

@@ -16,6 +16,7 @@ import java.util.Map;
  */
 final class BodyReader {
   static final int STATUS_TOO_LARGE = 413;
+  private static final long DRAIN_MILLIS = 2000;
 
   private BodyReader() {}
 
@@ -61,8 +62,29 @@ final class BodyReader {
                     JsonReply.text(
                         Map.of(
                             "error", new WireError(ComposeException.Kind.INVALID.name(), message))))
-                .onComplete(x -> req.connection().close());
+                .onComplete(x -> closeAfterDrain(req, context));
           }
+        });
+  }
+
+  /**
+   * Closes the connection once the client has stopped sending, or after {@link #DRAIN_MILLIS}.
+   * Closing a socket that still holds unread bytes makes the kernel answer with a reset, which can
+   * discard the 413 before the client has read it; the rest of the body is read and dropped, so
+   * nothing of it is held.
+   */
+  private static void closeAfterDrain(HttpServerRequest req, Context context) {
+    Runnable close = () -> req.connection().close();
+    if (req.isEnded()) {
+      close.run();
+      return;
+    }
+    long timer = context.owner().setTimer(DRAIN_MILLIS, id -> close.run());
+    req.handler(chunk -> {});
+    req.endHandler(
+        v -> {
+          context.owner().cancelTimer(timer);
+          close.run();
         });
   }
 

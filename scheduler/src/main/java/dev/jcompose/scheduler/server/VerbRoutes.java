@@ -22,7 +22,9 @@ final class VerbRoutes {
           Map.entry("kill", Requests.Kill.class),
           Map.entry("pause", Requests.Services.class),
           Map.entry("unpause", Requests.Services.class),
-          Map.entry("rm", Requests.Remove.class));
+          Map.entry("rm", Requests.Remove.class),
+          Map.entry("build", Requests.Build.class),
+          Map.entry("push", Requests.Push.class));
 
   private final EngineVerbs engine;
 
@@ -54,6 +56,16 @@ final class VerbRoutes {
       case "run" -> {
         Requests.Run run = (Requests.Run) body;
         return service.run(run.project(), run.options(), out::event);
+      }
+      case "build" -> {
+        Requests.Build build = (Requests.Build) body;
+        service.build(build.project(), build.options(), out::event);
+        return null;
+      }
+      case "push" -> {
+        Requests.Push push = (Requests.Push) body;
+        service.push(push.project(), push.options(), out::event);
+        return null;
       }
       case "down" -> {
         Requests.Down down = (Requests.Down) body;

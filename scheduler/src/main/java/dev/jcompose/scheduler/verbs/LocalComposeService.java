@@ -5,6 +5,7 @@ import dev.jcompose.model.api.Service;
 import dev.jcompose.netmgr.api.NetworkInfo;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ImageHandle;
+import dev.jcompose.scheduler.api.BuildOptions;
 import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerDetails;
@@ -18,10 +19,14 @@ import dev.jcompose.scheduler.api.NetworkDetails;
 import dev.jcompose.scheduler.api.PruneOptions;
 import dev.jcompose.scheduler.api.PruneReport;
 import dev.jcompose.scheduler.api.PsOptions;
+import dev.jcompose.scheduler.api.PushOptions;
 import dev.jcompose.scheduler.api.RemoveOptions;
 import dev.jcompose.scheduler.api.RunOptions;
 import dev.jcompose.scheduler.api.StartOptions;
 import dev.jcompose.scheduler.api.UpOptions;
+import dev.jcompose.scheduler.build.BuildDecider;
+import dev.jcompose.scheduler.build.ServiceBuilds;
+import dev.jcompose.scheduler.build.ServicePushes;
 import dev.jcompose.scheduler.graph.ServiceGraph;
 import dev.jcompose.scheduler.host.HostStores;
 import dev.jcompose.scheduler.names.ContainerNames;
@@ -84,10 +89,11 @@ public final class LocalComposeService implements EngineVerbs {
 
   @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
-  public List<ContainerSummary> up(Project project, UpOptions options, Consumer<Event> listener) {
-    Progress progress = new Progress(listener, ctx.bus(), project.name());
-    checkServices(project, options.services());
-    try (var lock = new Locked(ctx, project.name())) {
+  public List<ContainerSummary> up(Project given, UpOptions options, Consumer<Event> listener) {
+    Progress progress = new Progress(listener, ctx.bus(), given.name());
+    checkServices(given, options.services());
+    try (var lock = new Locked(ctx, given.name())) {
+      Project project = ensureImages(given, scope(given, options), options.buildPolicy(), listener);
       ObservedState observed = Observer.observe(ctx, project.name());
       Plan plan =
           Reconciler.plan(new ReconcileInput(project, observed, options, localImages(project)));
@@ -125,7 +131,7 @@ public final class LocalComposeService implements EngineVerbs {
             progress);
       }
     }
-    return ps(project.name(), new PsOptions(List.of(), true, List.of()));
+    return ps(given.name(), new PsOptions(List.of(), true, List.of()));
   }
 
   @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
@@ -258,17 +264,57 @@ public final class LocalComposeService implements EngineVerbs {
 
   @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
-  public ContainerSummary run(Project project, RunOptions options, Consumer<Event> listener) {
-    Service s = project.services().get(options.service());
-    if (s == null) {
+  public void build(Project project, BuildOptions options, Consumer<Event> listener) {
+    checkServices(project, options.services());
+    ServiceBuilds builds = new ServiceBuilds(ctx.builds(), ctx.images(), listener, project.name());
+    for (Service s :
+        project.services().values().stream()
+            .sorted(java.util.Comparator.comparing(Service::name))
+            .toList()) {
+      if (s.build() != null
+          && (options.services().isEmpty() || options.services().contains(s.name()))) {
+        builds.build(project, s, options);
+      }
+    }
+  }
+
+  @Override
+  public void push(Project project, PushOptions options, Consumer<Event> listener) {
+    checkServices(project, options.services());
+    new ServicePushes(ctx.builds(), listener, project.name()).push(project, options);
+  }
+
+  /**
+   * Builds what {@link BuildDecider} says (missing images of buildable services, or all with
+   * --build) and returns the project with every buildable service's image named, as docker compose
+   * names it ({@code <project>-<service>} without {@code image:}).
+   */
+  private Project ensureImages(
+      Project project,
+      java.util.Collection<String> scope,
+      String policy,
+      Consumer<Event> listener) {
+    Project named = ImageNames.apply(project);
+    var decisions = BuildDecider.decide(project, scope, localImages(named), policy);
+    new ServiceBuilds(ctx.builds(), ctx.images(), listener, project.name())
+        .apply(project, decisions, BuildOptions.defaults());
+    return named;
+  }
+
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
+  @Override
+  public ContainerSummary run(Project given, RunOptions options, Consumer<Event> listener) {
+    if (given.service(options.service()) == null) {
       throw new ComposeException(
           ComposeException.Kind.NOT_FOUND, "no such service: " + options.service());
     }
-    Set<String> deps = new ServiceGraph(project).withDependencies(List.of(s.name()));
-    deps.remove(s.name());
+    Set<String> deps = new ServiceGraph(given).withDependencies(List.of(options.service()));
+    deps.remove(options.service());
     if (!options.noDeps() && !deps.isEmpty()) {
-      up(project, UpOptions.builder().services(List.copyOf(deps)).build(), listener);
+      up(given, UpOptions.builder().services(List.copyOf(deps)).build(), listener);
     }
+    Project project = ensureImages(given, Set.of(options.service()), "missing", listener);
+    Service s = project.services().get(options.service());
     Progress progress = new Progress(listener, ctx.bus(), project.name());
     String name =
         options.name() != null && !options.name().isEmpty()
@@ -319,6 +365,23 @@ public final class LocalComposeService implements EngineVerbs {
             progress);
     actions.start(name, st.labels(), progress);
     return ctx.runtime().state(name).map(x -> Summaries.of(ctx, x)).orElseThrow();
+  }
+
+  // docker compose run makes the networks its service joins when no up made them yet
+  private void ensureNetworks(Project project, Service s, Progress progress) {
+    Set<String> existing = new java.util.HashSet<>();
+    ctx.networks().list().forEach(n -> existing.add(n.name()));
+    for (String key :
+        dev.jcompose.scheduler.convert.NetworkConverter.serviceNetworkKeys(project, s)) {
+      dev.jcompose.model.api.Network n = project.networks().get(key);
+      String name = dev.jcompose.scheduler.convert.NetworkConverter.networkName(project, key);
+      if (n != null && !n.external() && !existing.contains(name)) {
+        progress.network(name, "Creating");
+        ctx.networks()
+            .create(dev.jcompose.scheduler.convert.NetworkConverter.networkSpec(project, n));
+        progress.network(name, "Created");
+      }
+    }
   }
 
   @Override

@@ -1,9 +1,11 @@
 package dev.jcompose.scheduler.wire;
 
 import dev.jcompose.model.api.Project;
+import dev.jcompose.scheduler.api.BuildOptions;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.KillOptions;
 import dev.jcompose.scheduler.api.PruneOptions;
+import dev.jcompose.scheduler.api.PushOptions;
 import dev.jcompose.scheduler.api.RemoveOptions;
 import dev.jcompose.scheduler.api.RunOptions;
 import dev.jcompose.scheduler.api.StartOptions;
@@ -16,6 +18,12 @@ public final class Requests {
 
   /** {@code POST /v1/projects/{name}/up}. */
   public record Up(Project project, UpOptions options) {}
+
+  /** {@code POST /v1/projects/{name}/build}. */
+  public record Build(Project project, BuildOptions options) {}
+
+  /** {@code POST /v1/projects/{name}/push}. */
+  public record Push(Project project, PushOptions options) {}
 
   /** {@code POST /v1/projects/{name}/down}; {@code project} may be null (down by name only). */
   public record Down(Project project, DownOptions options) {}

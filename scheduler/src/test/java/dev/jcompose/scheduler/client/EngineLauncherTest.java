@@ -23,10 +23,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Starts real engine processes (EngineMain serving a fake service) in a temp run root. */
+/**
+ * Starts real engine processes (EngineMain serving a fake service) in a temp run root; tagged root
+ * because real engines belong with the tier whose runs are serialised and leak-checked.
+ */
+@Tag("root")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class EngineLauncherTest {
   private Path root;
@@ -137,6 +142,14 @@ class EngineLauncherTest {
     assertThatThrownBy(silent::ensureRunning)
         .hasMessageContaining("did not answer")
         .hasMessageContaining("within 0 s");
+  }
+
+  @Test
+  void engineOptions_compactObjectHeaders_onlyFromJava25() {
+    assertThat(EngineLauncher.defaultJavaOptions(17)).doesNotContain("CompactObjectHeaders");
+    assertThat(EngineLauncher.defaultJavaOptions(25)).contains("-XX:+UseCompactObjectHeaders");
+    assertThat(EngineLauncher.defaultJavaOptions(25))
+        .startsWith(EngineLauncher.defaultJavaOptions(17));
   }
 
   private EngineLauncher launcher(Duration timeout) {

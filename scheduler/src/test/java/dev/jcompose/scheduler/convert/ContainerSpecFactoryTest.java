@@ -335,7 +335,7 @@ class ContainerSpecFactoryTest {
                 List.of()),
             new MountSpec(
                 MountSpec.Type.BIND,
-                Path.of("/w/config/conf=k=v 70:71 0440"),
+                Path.of("/w/config/conf.2=k=v 70:71 0440"),
                 "/etc/own.conf",
                 true,
                 false,

@@ -134,7 +134,7 @@ class NetworkConverterTest {
                 image: busybox
                 mac_address: "02:42:ac:11:00:99"
                 networks:
-                  front: {priority: 10, ipv6_address: "fd00:1::5", interface_name: front0}
+                  front: {priority: 10, ipv6_address: "fd00:1::5", interface_name: front0, link_local_ips: ["169.254.8.8"]}
                   back: {driver_opts: {com.docker.network.endpoint.ifname: back0}, mac_address: "02:42:ac:11:00:98"}
             networks:
               front: {enable_ipv6: true, ipam: {config: [{subnet: "fd00:1::/64"}]}}
@@ -150,6 +150,8 @@ class NetworkConverterTest {
         .extracting(AttachRequest::macAddress)
         .containsExactly("02:42:ac:11:00:99", "02:42:ac:11:00:98");
     assertThat(a.get(0).ipv6Address()).isEqualTo("fd00:1::5");
+    assertThat(a.get(0).linkLocalIps()).containsExactly("169.254.8.8");
+    assertThat(a.get(1).linkLocalIps()).isEmpty();
   }
 
   @Test

@@ -43,7 +43,17 @@ class HostVerbsTest {
         }
       };
   private final HostVerbs host =
-      new HostVerbs(() -> runtime, () -> reader, () -> images, () -> volumes);
+      new HostVerbs(
+          () -> runtime,
+          () -> reader,
+          () -> images,
+          () -> volumes,
+          () -> {
+            throw new AssertionError("no container files in these tests");
+          },
+          () -> {
+            throw new AssertionError("no engine in these tests");
+          });
 
   private void container(String name, String service, int n, String... lines) {
     runtime.create(

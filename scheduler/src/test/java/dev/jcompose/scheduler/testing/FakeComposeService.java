@@ -162,6 +162,18 @@ public final class FakeComposeService implements EngineVerbs {
   }
 
   @Override
+  public void build(
+      Project project, dev.jcompose.scheduler.api.BuildOptions options, Consumer<Event> progress) {
+    record("build", project.name(), options);
+  }
+
+  @Override
+  public void push(
+      Project project, dev.jcompose.scheduler.api.PushOptions options, Consumer<Event> progress) {
+    record("push", project.name(), options);
+  }
+
+  @Override
   public ContainerSummary run(Project project, RunOptions options, Consumer<Event> progress) {
     record("run", project.name(), options);
     return summary(project.name(), options.service(), 1);

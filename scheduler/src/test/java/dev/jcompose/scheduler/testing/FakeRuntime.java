@@ -142,6 +142,11 @@ public final class FakeRuntime implements ContainerRuntime {
   }
 
   @Override
+  public java.nio.file.Path upperDir(String id) {
+    throw new UnsupportedOperationException("the fake runtime keeps no filesystem changes");
+  }
+
+  @Override
   public ExecSession exec(String id, ExecSpec spec) {
     int code = healthy.contains(id) ? 0 : 1;
     return new ExecSession() {

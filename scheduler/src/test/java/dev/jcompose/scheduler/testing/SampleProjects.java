@@ -95,7 +95,8 @@ public final class SampleProjects {
                 List.of("linux/amd64"),
                 List.of(new ServiceNetworking.ExtraHost("h", "10.0.0.1")),
                 1024L,
-                List.of(new ServiceStorage.FileRef("token", null, null, null, null))))
+                List.of(new ServiceStorage.FileRef("token", null, null, null, null)),
+                List.of()))
         .containerName("custom-web")
         .labels(Map.of("com.example", "x"))
         .profiles(List.of("dev"))
@@ -209,7 +210,8 @@ public final class SampleProjects {
                 10,
                 1,
                 Map.of("o", "v"),
-                "eth3")),
+                "eth3",
+                List.of("169.254.8.8"))),
         "web-host",
         "example.org",
         "02:42:ac:11:00:02",

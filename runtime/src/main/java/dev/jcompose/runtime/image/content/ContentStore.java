@@ -6,10 +6,12 @@ import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -121,6 +123,18 @@ public final class ContentStore {
   /** Where blobs and layers are written before they are renamed into place. */
   public ScratchDir scratch() {
     return scratch;
+  }
+
+  /**
+   * Publishes a file in the {@link #scratch()} dir whose digest the caller computed while writing
+   * it (a layer this host packed), keeping the rules that a blob appears only under its true digest
+   * and once its bytes reached the disk.
+   */
+  public void publishComputed(Path temp, Digest digest) throws IOException {
+    try (FileChannel written = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      written.force(true);
+    }
+    publish(temp, digest);
   }
 
   void publish(Path temp, Digest digest) throws IOException {

@@ -32,14 +32,30 @@ final class Authenticator {
   private final String repository;
   private final String basicAuth;
   private final Duration timeout;
+  private final java.util.List<String> scopes;
   private volatile String header;
   private volatile boolean negotiated;
 
   Authenticator(HttpClient http, String repository, String basicAuth, Duration timeout) {
+    this(http, repository, basicAuth, timeout, null);
+  }
+
+  /**
+   * @param scopes token scopes to ask for whatever the challenge says (a push needs {@code
+   *     pull,push} on its repository and {@code pull} on the repositories it mounts from); null =
+   *     the challenge's scope, else pull on the repository
+   */
+  Authenticator(
+      HttpClient http,
+      String repository,
+      String basicAuth,
+      Duration timeout,
+      java.util.List<String> scopes) {
     this.http = http;
     this.repository = repository;
     this.basicAuth = basicAuth;
     this.timeout = timeout;
+    this.scopes = scopes;
   }
 
   Optional<String> header() {
@@ -65,14 +81,21 @@ final class Authenticator {
   }
 
   private String fetchToken(AuthChallenge challenge) {
-    String scope = challenge.params().getOrDefault("scope", "repository:" + repository + ":pull");
+    java.util.List<String> wanted =
+        scopes != null
+            ? scopes
+            : java.util.List.of(
+                challenge.params().getOrDefault("scope", "repository:" + repository + ":pull"));
     StringBuilder uri =
         new StringBuilder(challenge.param("realm"))
             .append(challenge.param("realm").contains("?") ? '&' : '?');
     if (challenge.param("service") != null) {
-      uri.append("service=").append(encode(challenge.param("service"))).append('&');
+      uri.append("service=").append(encode(challenge.param("service")));
     }
-    uri.append("scope=").append(encode(scope));
+    for (String scope : wanted) {
+      uri.append("&scope=")
+          .append(encode(scope)); // the token spec repeats scope for several resources
+    }
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(uri.toString())).timeout(timeout).GET();
     if (basicAuth != null) {

@@ -19,6 +19,10 @@ final class RegistryErrors {
   private RegistryErrors() {}
 
   static ContainerException of(URI uri, HttpResponse<?> response) {
+    return of("GET", uri, response);
+  }
+
+  static ContainerException of(String method, URI uri, HttpResponse<?> response) {
     int status = response.statusCode();
     String detail = registryError(body(response));
     Kind kind =
@@ -31,7 +35,8 @@ final class RegistryErrors {
         status == 401 || status == 403 ? "access denied" : status == 404 ? "not found" : "failed";
     return new ContainerException(
         kind,
-        "GET "
+        method
+            + " "
             + uri
             + " "
             + what

@@ -1,10 +1,9 @@
-package dev.jcompose.runtime.volume;
+package dev.jcompose.runtime.fs;
 
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -29,9 +29,10 @@ import java.util.stream.Stream;
  *
  * <p>Only real directories are ever descended (checked without following links), so nothing outside
  * the layer directories is read; symlinks met while resolving a path are followed INSIDE the view,
- * with {@code ..} clamped at its root, as a chroot would (securejoin's rule).
+ * with {@code ..} clamped at its root, as a chroot would (securejoin's rule). Used by volume
+ * copy-up and by the builder (COPY destinations, COPY --from sources).
  */
-final class LayerView {
+public final class LayerView {
   private static final int MAX_LINKS = 40;
   private static final int S_IFMT = 0170000;
   private static final int S_IFCHR = 0020000;
@@ -39,32 +40,37 @@ final class LayerView {
   private static final String OPAQUE_MARKER = ".wh..wh..opq";
 
   /** A merged entry: a directory stack (top first) or a single non-directory. */
-  record Entry(List<Path> dirs, Path node) {
-    boolean isDir() {
+  public record Entry(List<Path> dirs, Path node) {
+    public boolean isDir() {
       return node == null;
     }
 
-    Path top() {
+    /** The directory or file whose metadata (and content) the merged view shows. */
+    public Path top() {
       return isDir() ? dirs.get(0) : node;
     }
   }
 
   private final List<Path> topFirst;
-  private final Xattrs xattrs;
+  private final Predicate<Path> opaqueXattr;
 
-  LayerView(List<Path> bottomFirst, Xattrs xattrs) {
+  /**
+   * @param opaqueXattr whether a layer directory carries {@code trusted.overlay.opaque=y} (the
+   *     caller reads xattrs its own way); {@code .wh..wh..opq} markers are checked here
+   */
+  public LayerView(List<Path> bottomFirst, Predicate<Path> opaqueXattr) {
     List<Path> layers = new ArrayList<>(bottomFirst.stream().map(Path::toAbsolutePath).toList());
     Collections.reverse(layers);
     this.topFirst = List.copyOf(layers);
-    this.xattrs = xattrs;
+    this.opaqueXattr = opaqueXattr;
   }
 
-  Entry root() {
+  public Entry root() {
     return new Entry(topFirst.stream().filter(Files::isDirectory).toList(), null);
   }
 
   /** The merged child {@code name} of directory {@code dir}, if visible. */
-  Optional<Entry> child(Entry dir, String name) {
+  public Optional<Entry> child(Entry dir, String name) {
     List<Path> dirs = new ArrayList<>();
     for (Path layerDir : dir.dirs()) {
       Path p = layerDir.resolve(name);
@@ -89,7 +95,7 @@ final class LayerView {
   }
 
   /** Names visible in a merged directory, sorted (whiteouts and AUFS markers excluded). */
-  List<String> names(Entry dir) {
+  public List<String> names(Entry dir) {
     TreeSet<String> candidates = new TreeSet<>();
     for (Path layerDir : dir.dirs()) {
       try (Stream<Path> entries = Files.list(layerDir)) {
@@ -105,7 +111,7 @@ final class LayerView {
   }
 
   /** Resolves an absolute path inside the view, following symlinks without leaving it. */
-  Optional<Entry> resolve(String path) {
+  public Optional<Entry> resolve(String path) {
     Deque<String> todo = new ArrayDeque<>(components(path));
     List<String> done = new ArrayList<>();
     Entry current = root();
@@ -147,6 +153,65 @@ final class LayerView {
     return Optional.of(current);
   }
 
+  /**
+   * The symlink-free form of an absolute path in the view (securejoin's SecureJoin inside the
+   * view): symlinks of existing components are followed, {@code ..} clamped at the root, and the
+   * components from the first missing one on appended as written. For writing into a new layer at
+   * the place a path names in the image.
+   */
+  public String canonical(String path) {
+    Deque<String> todo = new ArrayDeque<>(components(path));
+    List<String> done = new ArrayList<>();
+    Entry current = root();
+    int links = 0;
+    while (!todo.isEmpty()) {
+      String c = todo.removeFirst();
+      if (c.equals("..")) {
+        if (!done.isEmpty()) {
+          done.remove(done.size() - 1);
+        }
+        current = walkOrNull(done);
+        continue;
+      }
+      Optional<Entry> next =
+          current != null && current.isDir() ? child(current, c) : Optional.empty();
+      if (next.isPresent()
+          && next.get().node() != null
+          && Files.isSymbolicLink(next.get().node())) {
+        if (++links > MAX_LINKS) {
+          throw new ContainerException(
+              Kind.INVALID,
+              "too many levels of symbolic links resolving " + path + " in the image");
+        }
+        String target = readLink(next.get().node());
+        List<String> more = components(target);
+        for (int i = more.size() - 1; i >= 0; i--) {
+          todo.addFirst(more.get(i));
+        }
+        if (target.startsWith("/")) {
+          done.clear();
+          current = root();
+        }
+        continue;
+      }
+      done.add(c);
+      current = next.orElse(null);
+    }
+    return "/" + String.join("/", done);
+  }
+
+  private Entry walkOrNull(List<String> names) {
+    Entry e = root();
+    for (String n : names) {
+      Optional<Entry> next = e.isDir() ? child(e, n) : Optional.empty();
+      if (next.isEmpty()) {
+        return null;
+      }
+      e = next.get();
+    }
+    return e;
+  }
+
   private Entry walk(List<String> names) {
     Entry e = root();
     for (String n : names) {
@@ -167,7 +232,7 @@ final class LayerView {
     }
   }
 
-  static boolean isWhiteout(Path p) {
+  public static boolean isWhiteout(Path p) {
     try {
       Map<String, Object> a = Files.readAttributes(p, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
       return ((Integer) a.get("mode") & S_IFMT) == S_IFCHR && (Long) a.get("rdev") == 0L;
@@ -182,7 +247,6 @@ final class LayerView {
     if (Files.exists(dir.resolve(OPAQUE_MARKER), LinkOption.NOFOLLOW_LINKS)) {
       return true;
     }
-    byte[] v = xattrs.get(dir).get("trusted.overlay.opaque");
-    return v != null && new String(v, StandardCharsets.UTF_8).equals("y");
+    return opaqueXattr.test(dir);
   }
 }
