@@ -367,23 +367,6 @@ public final class LocalComposeService implements EngineVerbs {
     return ctx.runtime().state(name).map(x -> Summaries.of(ctx, x)).orElseThrow();
   }
 
-  // docker compose run makes the networks its service joins when no up made them yet
-  private void ensureNetworks(Project project, Service s, Progress progress) {
-    Set<String> existing = new java.util.HashSet<>();
-    ctx.networks().list().forEach(n -> existing.add(n.name()));
-    for (String key :
-        dev.jcompose.scheduler.convert.NetworkConverter.serviceNetworkKeys(project, s)) {
-      dev.jcompose.model.api.Network n = project.networks().get(key);
-      String name = dev.jcompose.scheduler.convert.NetworkConverter.networkName(project, key);
-      if (n != null && !n.external() && !existing.contains(name)) {
-        progress.network(name, "Creating");
-        ctx.networks()
-            .create(dev.jcompose.scheduler.convert.NetworkConverter.networkSpec(project, n));
-        progress.network(name, "Created");
-      }
-    }
-  }
-
   @Override
   public int waitExit(String containerName) {
     ContainerState s =
