@@ -51,7 +51,7 @@ public final class ConfigCommand implements Command {
       Opt.flag("Pin image tags to digests", "--resolve-image-digests");
   static final VerbSpec SPEC =
       VerbSpec.of("Parse, resolve and render compose file in canonical format", "config")
-          .operands("[SERVICE...]", 0, -1)
+          .services()
           .options(
               FORMAT,
               QUIET,

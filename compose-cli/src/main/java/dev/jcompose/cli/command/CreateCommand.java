@@ -38,7 +38,7 @@ public final class CreateCommand implements Command {
       Opt.flag("Assume \"yes\" as answer to all prompts and run non-interactively", "-y", "--yes");
   static final VerbSpec SPEC =
       VerbSpec.of("Creates containers for a service", "create")
-          .operands("[SERVICE...]", 0, -1)
+          .services()
           .options(FORCE_RECREATE, NO_RECREATE, PULL, QUIET_PULL, REMOVE_ORPHANS, SCALE, YES)
           .build();
 

@@ -31,7 +31,7 @@ public final class DownCommand implements Command {
           "--rmi");
   static final VerbSpec SPEC =
       VerbSpec.of("Stop and remove containers, networks", "down")
-          .operands("[SERVICE...]", 0, -1)
+          .services()
           .options(VOLUMES, REMOVE_ORPHANS, TIMEOUT, RMI)
           .build();
 

@@ -48,7 +48,7 @@ public final class PsCommand implements Command {
       Opt.flag("Include orphaned services (not declared by project)", "--orphans").implicit("true");
   static final VerbSpec SPEC =
       VerbSpec.of("List containers", "ps")
-          .operands("[SERVICE...]", 0, -1)
+          .services()
           .options(ALL, QUIET, LIST_SERVICES, STATUS, FILTERS, FORMAT, NO_TRUNC, ORPHANS)
           .build();
 

@@ -30,7 +30,7 @@ public final class RmCommand implements Command {
       Opt.flag("Remove any anonymous volumes attached to containers", "-v", "--volumes");
   static final VerbSpec SPEC =
       VerbSpec.of("Removes stopped service containers", "rm")
-          .operands("[SERVICE...]", 0, -1)
+          .services()
           .options(FORCE, STOP, VOLUMES)
           .build();
 

@@ -21,10 +21,7 @@ public final class StartCommand implements Command {
           "Maximum duration in seconds to wait for the project to be running|healthy",
           "--wait-timeout");
   static final VerbSpec SPEC =
-      VerbSpec.of("Start services", "start")
-          .operands("[SERVICE...]", 0, -1)
-          .options(WAIT_HEALTHY, WAIT_TIMEOUT)
-          .build();
+      VerbSpec.of("Start services", "start").services().options(WAIT_HEALTHY, WAIT_TIMEOUT).build();
 
   @Override
   public VerbSpec spec() {

@@ -31,7 +31,7 @@ public final class StatsCommand implements Command {
           "--format");
   static final VerbSpec SPEC =
       VerbSpec.of("Display a live stream of container(s) resource usage statistics", "stats")
-          .operands("[SERVICE...]", 0, -1)
+          .services()
           .options(ALL, NO_STREAM, NO_TRUNC, FORMAT)
           .build();
 

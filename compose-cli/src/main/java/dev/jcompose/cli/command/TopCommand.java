@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class TopCommand implements Command {
   static final VerbSpec SPEC =
-      VerbSpec.of("Display the running processes", "top").operands("[SERVICE...]", 0, -1).build();
+      VerbSpec.of("Display the running processes", "top").services().build();
 
   @Override
   public VerbSpec spec() {

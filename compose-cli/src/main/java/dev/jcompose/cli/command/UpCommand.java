@@ -111,7 +111,7 @@ public final class UpCommand implements Command {
   private static final Opt QUIET = Opt.flag("", "-q", "--quiet").hide();
   static final VerbSpec SPEC =
       VerbSpec.of("Create and start containers", "up")
-          .operands("[SERVICE...]", 0, -1)
+          .services()
           .options(
               DETACH,
               FORCE_RECREATE,

@@ -25,7 +25,7 @@ public final class WaitCommand implements Command {
       Opt.flag("Drops project when the first container stops", "--down-project");
   static final VerbSpec SPEC =
       VerbSpec.of("Block until containers of all (or specified) services stop.", "wait")
-          .operands("[SERVICE...]", 0, -1)
+          .services()
           .options(DOWN_PROJECT)
           .build();
 
