@@ -20,8 +20,8 @@ example="${1:-web-db}"
 [ -f "examples/$example/compose.yaml" ] || { echo "run-example.sh: no example '$example' (try: $(ls examples | grep -v pom.xml | grep -v target | tr '\n' ' '))" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "run-example.sh: jcompose needs root (namespaces, cgroups, mounts); run it with sudo" >&2; exit 2; }
 
-# gcc, make and libc6-dev build jcshim, the C part of jcompose
-ensure_packages busybox-static docker-registry debootstrap nftables iproute2 curl jq ca-certificates gcc make libc6-dev
+# gcc, make, libc6-dev and zlib1g-dev build jcshim, the C part of jcompose (zlib: compressed logs)
+ensure_packages busybox-static docker-registry debootstrap nftables iproute2 curl jq ca-certificates gcc make libc6-dev zlib1g-dev
 
 ./jcompose version >/dev/null
 

@@ -20,7 +20,7 @@ t0=$SECONDS
 # shellcheck source=lib/packages.sh
 . scripts/lib/packages.sh
 ensure_packages busybox-static docker-registry debootstrap nftables iptables skopeo iproute2 dnsutils curl jq \
-  ca-certificates python3 git gcc make libc6-dev
+  ca-certificates python3 git gcc make libc6-dev zlib1g-dev
 
 # Never let container traffic leave this machine while tests enable forwarding and NAT.
 scripts/egress-guard

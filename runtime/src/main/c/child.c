@@ -61,20 +61,14 @@ static int prepare(const struct shim_config *cfg, struct shim_err *err) {
   if (cfg_get_ll(cfg, "cgroupns", 0) && unshare(CLONE_NEWCGROUP) < 0) return fail_errno(err, "unshare cgroup ns");
   const char *join = cfg_get(cfg, "netns-join");
   if (join != NULL && join_netns(join, err) < 0) return -1;
+  if (join_namespaces(cfg, 0, err) < 0) return -1;
   if (cfg_get_ll(cfg, "lo-up", 0) && loopback_up(err) < 0) return -1;
   return set_names(cfg, err);
 }
 
 static int setup_stdio(const struct child_io *io, struct shim_err *err) {
   if (setsid() < 0) return fail_errno(err, "setsid");
-  if (io->tty_path != NULL) {
-    int fd = open(io->tty_path, O_RDWR | O_CLOEXEC);
-    if (fd < 0) return fail_errno(err, "open tty %s", io->tty_path);
-    if (ioctl(fd, TIOCSCTTY, 0) < 0) return fail_errno(err, "set controlling tty");
-    if (dup2(fd, 0) < 0 || dup2(fd, 1) < 0 || dup2(fd, 2) < 0) return fail_errno(err, "dup tty");
-    close(fd);
-    return 0;
-  }
+  if (io->tty) return 0; /* setup_console, once the container's devpts is there */
   int in = io->in >= 0 ? io->in : open("/dev/null", O_RDONLY | O_CLOEXEC);
   if (in < 0) return fail_errno(err, "open /dev/null");
   if (dup2(in, 0) < 0 || dup2(io->out, 1) < 0 || dup2(io->err, 2) < 0) return fail_errno(err, "dup stdio");
@@ -83,7 +77,9 @@ static int setup_stdio(const struct child_io *io, struct shim_err *err) {
 }
 
 static int run(const struct shim_config *cfg, const struct child_io *io, struct shim_err *err) {
-  if (setup_stdio(io, err) < 0 || setup_rootfs(cfg, err) < 0 || apply_sysctls(cfg, err) < 0) return -1;
+  if (setup_stdio(io, err) < 0 || setup_rootfs(cfg, err) < 0) return -1;
+  if (io->tty && setup_console(io->sync, err) < 0) return -1;
+  if (apply_sysctls(cfg, err) < 0) return -1;
   if (finish_rootfs(cfg, err) < 0 || apply_rlimits(cfg, err) < 0 || enter_cwd(cfg, err) < 0) return -1;
   if (apply_identity(cfg, err) < 0) return -1;
   return exec_process(cfg, err);

@@ -32,7 +32,8 @@ static int detach_stdio(void) {
 static int setup_monitor(struct monitor *m, struct shim_err *err) {
   const char *log = cfg_get(m->cfg, "log");
   if (log == NULL) return fail(err, EINVAL, "config has no log path");
-  m->log = logw_open(log, cfg_get_ll(m->cfg, "log-max-size", 0), (int)cfg_get_ll(m->cfg, "log-max-files", 1), err);
+  m->log = logw_open(log, cfg_get_ll(m->cfg, "log-max-size", 0), (int)cfg_get_ll(m->cfg, "log-max-files", 1),
+                     (int)cfg_get_ll(m->cfg, "log-compress", 0), err);
   if (m->log == NULL || monitor_init_signals(m, err) < 0 || open_listener(m, err) < 0) return -1;
   if (spawn_child(m, err) < 0) return -1;
   if (join_cgroups(m, err) < 0 || handshake(m, err) < 0 || bind_netns(m, err) < 0) {

@@ -64,16 +64,26 @@ void set_name(const char *name);
 /* ---- log writer (logwriter.c) ---- */
 struct log_stream;
 struct log_writer;
-struct log_writer *logw_open(const char *path, long long max_size, int max_files, struct shim_err *err);
+/* Rotation at max_size (0 = never) keeping max_files files; compress gzips the rotated ones. */
+struct log_writer *logw_open(const char *path, long long max_size, int max_files, int compress, struct shim_err *err);
 /* Consumes bytes read from stream 0 (stdout) or 1 (stderr); lines are written with a timestamp. */
 int logw_feed(struct log_writer *w, int stream, const char *data, size_t len);
-/* Writes a pending partial line (if any) of the stream as a P record. */
+/* Writes a pending partial line (if any) of the stream as a P record: its line stays open. */
 void logw_flush_partial(struct log_writer *w, int stream);
+/* The stream ended: its open line (pending text, or P records already written) ends with an F. */
+void logw_end_stream(struct log_writer *w, int stream);
 int logw_has_partial(const struct log_writer *w);
 int logw_commit(struct log_writer *w);
 void logw_close(struct log_writer *w);
 
-/* ---- container init side (rootfs.c, process.c) ---- */
+/* ---- container init side (rootfs.c, devices.c, namespaces.c, process.c) ---- */
+/* openat2(RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS): a path inside the root that cannot leave it. */
+int open_in_root(int rootfd, const char *path, int flags);
+int make_device(int rootfd, const struct cfg_entry *e, struct shim_err *err);
+int join_namespaces(const struct shim_config *cfg, int pid_only, struct shim_err *err);
+/* console.c: the init's pty from the container's devpts, master sent on sync; the monitor's side */
+int setup_console(int sync, struct shim_err *err);
+int recv_fd(int sock, int *fd);
 int setup_rootfs(const struct shim_config *cfg, struct shim_err *err);
 int finish_rootfs(const struct shim_config *cfg, struct shim_err *err);
 int apply_sysctls(const struct shim_config *cfg, struct shim_err *err);

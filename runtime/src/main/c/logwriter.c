@@ -1,19 +1,27 @@
 /* Container log file writer. One record per line, CRI style:
  *     2026-11-22T07:40:42.123456789Z stdout F text
- * 'F' ends a line, 'P' is a piece of a longer line (lines over LINE_MAX_PIECE bytes, or a partial line
- * flushed after a quiet period). One timestamp per read() batch and one write() per batch keep a
- * 1M-line burst well under a second. With a size limit the file rotates between batches, so a file
- * may exceed the limit by at most one batch (1 MiB). */
+ * 'F' ends a line, 'P' is a piece of a line still open (lines over LINE_MAX_PIECE bytes, or a
+ * partial line flushed after a quiet period). When a stream ends (the container exited, or was
+ * killed mid-line) the open line is closed with an F record, empty if its text was already written,
+ * so the last line a container prints without a newline is a line like any other for readers.
+ * One timestamp per read() batch and one write() per batch keep a 1M-line burst well under a
+ * second. With a size limit the file rotates between batches, so a file may exceed the limit by at
+ * most one batch (1 MiB); with compression a rotated file is gzipped by a child process, as
+ * docker's json-file compresses rotated files in the background. */
 #include "jcshim.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #define OUT_CAP (1024 * 1024)
 #define LINE_MAX_PIECE (16 * 1024) /* docker's json-file splits at 16 KiB too */
@@ -24,17 +32,20 @@ struct log_writer {
   const char *path;
   off_t size, max_size; /* max_size 0 = never rotate */
   int max_files;        /* files kept including the current one */
+  int compress;         /* rotated files become <log>.<n>.gz */
+  pid_t compressor;     /* the child gzipping <log>.1, 0 when none */
   char *out;
   size_t used;
   char pending[2][LINE_MAX_PIECE];
   size_t plen[2];
+  int open[2]; /* the last record of the stream was a P: its line is not ended yet */
   char ts[TS_LEN + 1];
   time_t cached_sec;
 };
 
 static const char *const STREAM_TAG[2] = {" stdout ", " stderr "};
 
-struct log_writer *logw_open(const char *path, long long max_size, int max_files, struct shim_err *err) {
+struct log_writer *logw_open(const char *path, long long max_size, int max_files, int compress, struct shim_err *err) {
   struct log_writer *w = calloc(1, sizeof *w);
   if (w == NULL) return fail(err, ENOMEM, "log writer"), NULL;
   w->out = malloc(OUT_CAP);
@@ -49,20 +60,54 @@ struct log_writer *logw_open(const char *path, long long max_size, int max_files
   w->size = st.st_size;
   w->max_size = max_size;
   w->max_files = max_files < 1 ? 1 : max_files;
+  w->compress = compress && w->max_files > 1;
   w->cached_sec = -1;
   return w;
 }
 
-/* docker json-file style: path -> path.1 -> ... -> path.<max_files-1>, oldest dropped. */
+/* Runs in a child of the monitor: <src> -> <src>.gz (via a temp file), then <src> goes. */
+static __attribute__((noreturn)) void gzip_and_exit(const char *src) {
+  char dst[4200], tmp[4300];
+  snprintf(dst, sizeof dst, "%s.gz", src);
+  snprintf(tmp, sizeof tmp, "%s.tmp", dst);
+  setpriority(PRIO_PROCESS, 0, 10); /* the container's own work comes first */
+  int in = open(src, O_RDONLY | O_CLOEXEC);
+  int out = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+  gzFile gz = out < 0 ? NULL : gzdopen(out, "wb6");
+  if (in < 0 || gz == NULL) _exit(1);
+  static char buf[1 << 16];
+  ssize_t n;
+  while ((n = read(in, buf, sizeof buf)) > 0)
+    if (gzwrite(gz, buf, (unsigned)n) != (int)n) _exit(1);
+  if (n < 0 || gzclose(gz) != Z_OK || rename(tmp, dst) < 0) _exit(1);
+  unlink(src);
+  _exit(0);
+}
+
+static void await_compressor(struct log_writer *w) {
+  if (w->compressor > 0) waitpid(w->compressor, NULL, 0); /* ECHILD: the monitor reaped it already */
+  w->compressor = 0;
+}
+
+/* docker json-file style: path -> path.1 -> ... -> path.<max_files-1>, oldest dropped; with
+ * compression the shifted files are path.<n>.gz and the new path.1 is gzipped in the background. */
 static void rotate(struct log_writer *w) {
   char from[4096], to[4096];
+  const char *ext = w->compress ? ".gz" : "";
+  if (w->compress) await_compressor(w); /* path.1 must be path.1.gz before it moves on */
   for (int i = w->max_files - 1; i >= 1; i--) {
     if (i == 1)
       snprintf(from, sizeof from, "%s", w->path);
     else
-      snprintf(from, sizeof from, "%s.%d", w->path, i - 1);
-    snprintf(to, sizeof to, "%s.%d", w->path, i);
+      snprintf(from, sizeof from, "%s.%d%s", w->path, i - 1, ext);
+    snprintf(to, sizeof to, "%s.%d%s", w->path, i, i == 1 ? "" : ext);
     rename(from, to);
+  }
+  if (w->compress) {
+    snprintf(from, sizeof from, "%s.1", w->path);
+    pid_t pid = fork();
+    if (pid == 0) gzip_and_exit(from);
+    w->compressor = pid > 0 ? pid : 0;
   }
   int fd = open(w->path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0640);
   if (fd < 0) return; /* keep writing to the old file rather than lose output */
@@ -109,6 +154,7 @@ static void emit(struct log_writer *w, int stream, char tag, const char *a, size
   memcpy(o + alen, b, blen);
   o[alen + blen] = '\n';
   w->used += need;
+  w->open[stream] = tag == 'P';
 }
 
 static void hold(struct log_writer *w, int stream, const char *data, size_t len) {
@@ -151,6 +197,14 @@ void logw_flush_partial(struct log_writer *w, int stream) {
   w->plen[stream] = 0;
 }
 
+/* The stream reached EOF: a line it left open ends here. */
+void logw_end_stream(struct log_writer *w, int stream) {
+  if (w->plen[stream] == 0 && !w->open[stream]) return;
+  stamp(w);
+  emit(w, stream, 'F', w->pending[stream], w->plen[stream], "", 0);
+  w->plen[stream] = 0;
+}
+
 int logw_has_partial(const struct log_writer *w) { return w->plen[0] > 0 || w->plen[1] > 0; }
 
 void logw_close(struct log_writer *w) {
@@ -159,6 +213,7 @@ void logw_close(struct log_writer *w) {
     logw_commit(w);
     close(w->fd);
   }
+  await_compressor(w);
   free(w->out);
   free(w);
 }

@@ -80,9 +80,21 @@ static void read_client(struct monitor *m, int slot) {
   }
 }
 
-/* Start result: an "E" message is a setup failure; EOF without it means execve closed the socket. */
+/* Start result: an "E" message is a setup failure; EOF without it means execve closed the socket.
+ * Before that, with a tty, a "T" message carries the pty master the init made (console.c). */
 static void read_sync(struct monitor *m) {
   struct shim_err err = {0, ""};
+  char tag;
+  if (recv(m->sync, &tag, 1, MSG_PEEK | MSG_DONTWAIT) == 1 && tag == 'T') {
+    int fd;
+    if (recv_fd(m->sync, &fd) == 0 && m->out_fd < 0) {
+      m->out_fd = fd;
+      /* the master is also the container's input for attach clients (input queued until now) */
+      m->in_fd = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+      if (m->in_fd >= 0) fcntl(m->in_fd, F_SETFL, O_NONBLOCK);
+    }
+    return;
+  }
   int rc = recv_status(m->sync, &err);
   if (rc == 0) return;
   close(m->sync);
@@ -121,7 +133,7 @@ static void read_output(struct monitor *m, int *fd, int stream) {
     return;
   }
   if (n < 0 && (errno == EAGAIN || errno == EINTR)) return;
-  logw_flush_partial(m->log, stream); /* EOF (or EIO on a pty whose slave closed) */
+  logw_end_stream(m->log, stream); /* EOF (or EIO on a pty whose slave closed) */
   close(*fd);
   *fd = -1;
 }
@@ -188,8 +200,8 @@ static void write_exit(struct monitor *m) {
 
 static void finish(struct monitor *m) {
   if (m->sync >= 0) read_sync(m); /* a pending "E" explains an init that died before exec */
-  logw_flush_partial(m->log, 0);
-  logw_flush_partial(m->log, 1);
+  logw_end_stream(m->log, 0);
+  logw_end_stream(m->log, 1);
   logw_close(m->log);
   write_exit(m);
   const char *sock = cfg_get(m->cfg, "socket");

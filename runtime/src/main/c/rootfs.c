@@ -22,7 +22,7 @@
 
 static void fd_path(char *buf, int fd) { snprintf(buf, FD_PATH_LEN, "/proc/self/fd/%d", fd); }
 
-static int open_in_root(int rootfd, const char *path, int flags) {
+int open_in_root(int rootfd, const char *path, int flags) {
   struct open_how how = {.flags = (uint64_t)(flags | O_CLOEXEC), .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS};
   return (int)syscall(SYS_openat2, rootfd, path, &how, sizeof how);
 }
@@ -106,32 +106,39 @@ static int mount_fs_entry(int rootfd, const char **f, struct shim_err *err) {
   return 0;
 }
 
-static int do_mounts(const struct shim_config *cfg, int rootfd, struct shim_err *err) {
-  size_t pos = 0;
-  const struct cfg_entry *e;
-  while ((e = cfg_next(cfg, "mount", &pos)) != NULL) {
-    const char *f[5];
-    if (cfg_fields(e, f, 5) != 5) return fail(err, EINVAL, "mount entry needs 5 fields");
-    int rc = strcmp(f[0], "bind") == 0 ? mount_bind_entry(rootfd, f, err) : mount_fs_entry(rootfd, f, err);
-    if (rc < 0) return -1;
-  }
+static int do_mount(int rootfd, const struct cfg_entry *e, struct shim_err *err) {
+  const char *f[5];
+  if (cfg_fields(e, f, 5) != 5) return fail(err, EINVAL, "mount entry needs 5 fields");
+  return strcmp(f[0], "bind") == 0 ? mount_bind_entry(rootfd, f, err) : mount_fs_entry(rootfd, f, err);
+}
+
+static int do_symlink(int rootfd, const struct cfg_entry *e, struct shim_err *err) {
+  const char *f[2];
+  if (cfg_fields(e, f, 2) != 2) return fail(err, EINVAL, "symlink entry needs 2 fields");
+  char parent[4096];
+  snprintf(parent, sizeof parent, "%s", f[1]);
+  char *slash = strrchr(parent, '/');
+  if (slash == NULL) return fail(err, EINVAL, "symlink path %s not absolute", f[1]);
+  *slash = '\0';
+  cleanup_fd int dir = mkpath_in_root(rootfd, parent[0] ? parent : "/", 0, err);
+  if (dir < 0) return -1;
+  if (symlinkat(f[0], dir, slash + 1) < 0 && errno != EEXIST) return fail_errno(err, "symlink %s", f[1]);
   return 0;
 }
 
-static int do_symlinks(const struct shim_config *cfg, int rootfd, struct shim_err *err) {
-  size_t pos = 0;
-  const struct cfg_entry *e;
-  while ((e = cfg_next(cfg, "symlink", &pos)) != NULL) {
-    const char *f[2];
-    if (cfg_fields(e, f, 2) != 2) return fail(err, EINVAL, "symlink entry needs 2 fields");
-    char parent[4096];
-    snprintf(parent, sizeof parent, "%s", f[1]);
-    char *slash = strrchr(parent, '/');
-    if (slash == NULL) return fail(err, EINVAL, "symlink path %s not absolute", f[1]);
-    *slash = '\0';
-    cleanup_fd int dir = mkpath_in_root(rootfd, parent[0] ? parent : "/", 0, err);
-    if (dir < 0) return -1;
-    if (symlinkat(f[0], dir, slash + 1) < 0 && errno != EEXIST) return fail_errno(err, "symlink %s", f[1]);
+/* Mounts, device nodes and symlinks in the order the config lists them: Java orders them so that
+ * each lands on what the earlier ones made (the /dev tmpfs before its nodes, a user's bind last). */
+static int populate_root(const struct shim_config *cfg, int rootfd, struct shim_err *err) {
+  for (size_t i = 0; i < cfg->n; i++) {
+    const struct cfg_entry *e = &cfg->entries[i];
+    int rc = 0;
+    if (strcmp(e->key, "mount") == 0)
+      rc = do_mount(rootfd, e, err);
+    else if (strcmp(e->key, "mknod") == 0)
+      rc = make_device(rootfd, e, err);
+    else if (strcmp(e->key, "symlink") == 0)
+      rc = do_symlink(rootfd, e, err);
+    if (rc < 0) return -1;
   }
   return 0;
 }
@@ -168,7 +175,7 @@ int setup_rootfs(const struct shim_config *cfg, struct shim_err *err) {
   if (mount_overlay(cfg, rootfs, err) < 0) return -1;
   cleanup_fd int rootfd = open(rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
   if (rootfd < 0) return fail_errno(err, "open rootfs %s", rootfs);
-  if (do_mounts(cfg, rootfd, err) < 0 || do_symlinks(cfg, rootfd, err) < 0) return -1;
+  if (populate_root(cfg, rootfd, err) < 0) return -1;
   return pivot(rootfd, err);
 }
 
@@ -209,6 +216,20 @@ static int readonly_path(const char *path, struct shim_err *err) {
   return remount_bind(p, MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, err);
 }
 
+/* `remount <path>\0<flags>`: new flags for a filesystem mounted earlier (the v1 /sys/fs/cgroup tmpfs
+ * goes read-only once its hierarchies are mounted in it, as runc does), without a second mount. */
+static int remount_entry(const struct cfg_entry *e, struct shim_err *err) {
+  const char *f[2];
+  if (cfg_fields(e, f, 2) != 2) return fail(err, EINVAL, "remount entry needs 2 fields");
+  cleanup_fd int fd = open(f[0], O_PATH | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return fail_errno(err, "open %s", f[0]);
+  char p[FD_PATH_LEN];
+  fd_path(p, fd);
+  if (mount(NULL, p, NULL, MS_REMOUNT | (strtoul(f[1], NULL, 10) & KEEP_FLAGS), NULL) < 0)
+    return fail_errno(err, "remount %s", f[0]);
+  return 0;
+}
+
 int finish_rootfs(const struct shim_config *cfg, struct shim_err *err) {
   if (cfg_count(cfg, "mask") > 0) {
     cleanup_fd int nullfd = open_dev_null(err);
@@ -222,6 +243,9 @@ int finish_rootfs(const struct shim_config *cfg, struct shim_err *err) {
   const struct cfg_entry *e;
   while ((e = cfg_next(cfg, "readonly", &pos)) != NULL)
     if (readonly_path(e->val, err) < 0) return -1;
+  pos = 0;
+  while ((e = cfg_next(cfg, "remount", &pos)) != NULL)
+    if (remount_entry(e, err) < 0) return -1;
   if (cfg_get_ll(cfg, "rootfs-readonly", 0) && remount_bind("/", MS_RDONLY, err) < 0) return -1;
   return 0;
 }

@@ -39,12 +39,7 @@ static int clone_flags(const struct shim_config *cfg) {
  * its input; else pipes, and with "stdin-open" a stdin pipe whose write end attach clients feed. */
 static int open_stdio(struct monitor *m, struct child_io *io, struct shim_err *err) {
   if (cfg_get_ll(m->cfg, "tty", 0)) {
-    m->out_fd = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
-    if (m->out_fd < 0 || grantpt(m->out_fd) < 0 || unlockpt(m->out_fd) < 0) return fail_errno(err, "open pty");
-    io->tty_path = ptsname(m->out_fd);
-    m->in_fd = fcntl(m->out_fd, F_DUPFD_CLOEXEC, 3);
-    if (m->in_fd < 0) return fail_errno(err, "dup pty");
-    fcntl(m->in_fd, F_SETFL, O_NONBLOCK);
+    io->tty = 1; /* the pty comes from the container's devpts, once mounted (console.c) */
     return 0;
   }
   if (cfg_get_ll(m->cfg, "stdin-open", 0)) {
@@ -66,9 +61,9 @@ static int open_stdio(struct monitor *m, struct child_io *io, struct shim_err *e
 }
 
 int spawn_child(struct monitor *m, struct shim_err *err) {
-  struct child_io io = {.sync = -1, .peer = -1, .in = -1, .out = -1, .err = -1, .tty_path = NULL};
+  struct child_io io = {.sync = -1, .peer = -1, .in = -1, .out = -1, .err = -1, .tty = 0};
   int sv[2];
-  if (open_stdio(m, &io, err) < 0) return -1;
+  if (open_stdio(m, &io, err) < 0 || join_namespaces(m->cfg, 1, err) < 0) return -1;
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) return fail_errno(err, "socketpair");
   io.sync = sv[1];
   io.peer = sv[0];

@@ -10,11 +10,13 @@ import dev.jcompose.model.normalize.CanonicalProject;
 import dev.jcompose.model.normalize.ProjectNormalizer;
 import dev.jcompose.model.normalize.TypedProjectBuilder;
 import dev.jcompose.model.normalize.UnusedResources;
+import dev.jcompose.model.support.SupportCheck;
 import dev.jcompose.model.tree.TreeSourceMap;
 import dev.jcompose.model.validate.ProjectValidator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The door of compose-model: compose files in, one resolved {@link Project} out, as {@code docker
@@ -75,9 +77,23 @@ public final class ProjectLoader {
               canonical.disabledServices(),
               canonical.allProfiles(),
               canonical.warnings());
+      warnings.addAll(
+          SupportCheck.check(
+              canonical.source(),
+              canonical.services(),
+              Map.of(
+                  "networks",
+                  canonical.section("networks"),
+                  "volumes",
+                  canonical.section("volumes"),
+                  "secrets",
+                  canonical.section("secrets"),
+                  "configs",
+                  canonical.section("configs"))));
     }
     Project project =
-        TypedProjectBuilder.build(canonical, loaded.projectDir(), loaded.files(), raw);
+        TypedProjectBuilder.build(
+            canonical, loaded.projectDir(), loaded.files(), raw, loaded.environment());
     if (!raw) {
       ProjectValidator.validateInputs(project, canonical.source());
     }

@@ -7,6 +7,7 @@ import dev.jcompose.netmgr.api.NetworkInfo;
 import dev.jcompose.netmgr.api.NetworkManager;
 import dev.jcompose.netmgr.api.NetworkSpec;
 import dev.jcompose.netmgr.api.PortBinding;
+import dev.jcompose.netmgr.dns.ContainerResolvers;
 import dev.jcompose.netmgr.dns.DnsFrontend;
 import dev.jcompose.netmgr.dns.DnsService;
 import dev.jcompose.netmgr.dns.DnsView;
@@ -28,6 +29,7 @@ import dev.jcompose.netmgr.state.NetworkRecord;
 import dev.jcompose.netmgr.state.PoolRecord;
 import dev.jcompose.netmgr.state.StateFile;
 import io.vertx.core.Vertx;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,6 +130,7 @@ public final class LinuxNetworkManager implements NetworkManager {
       return;
     }
     recovery.run(state);
+    restoreResolvers();
     persistAndApply();
     started = true;
   }
@@ -397,11 +400,13 @@ public final class LinuxNetworkManager implements NetworkManager {
       List<EndpointRecord> gone =
           state.endpoints().stream().filter(e -> e.containerId().equals(containerId)).toList();
       gone.forEach(e -> state.removeEndpoint(containerId, e.networkName()));
+      boolean hadResolver = state.resolvers().remove(containerId) != null;
+      dns.stopServing(containerId);
       hostIfs =
           gone.stream().map(EndpointRecord::hostIf).filter(java.util.Objects::nonNull).toList();
       ports.release(containerId);
       boolean hadPorts = state.ports().remove(containerId) != null;
-      version = gone.isEmpty() && !hadPorts ? 0 : stage();
+      version = gone.isEmpty() && !hadPorts && !hadResolver ? 0 : stage();
       if (hadPorts) {
         Rules.apply(firewall, state); // never leave a DNAT aimed at an address that may be reused
       }
@@ -410,6 +415,54 @@ public final class LinuxNetworkManager implements NetworkManager {
     // Outside the lock: other releases of the same down wait for the same kernel batch.
     LinkPresence.awaitGone(hostIfs, RELEASE_WAIT);
     hostIfs.forEach(links::deleteLink);
+  }
+
+  /**
+   * The resolvers of running containers died with the previous engine: open new ones and point each
+   * container's redirect at them. A container whose netns is gone is forgotten.
+   */
+  private void restoreResolvers() {
+    state
+        .resolvers()
+        .entrySet()
+        .removeIf(
+            e -> {
+              Path netns = Path.of(e.getValue());
+              if (!Files.exists(netns)) {
+                return true;
+              }
+              try {
+                ContainerResolvers.Ports p = dns.serve(e.getKey(), netns);
+                firewall.redirectDns(netns, p.udp(), p.tcp());
+                return false;
+              } catch (RuntimeException ex) {
+                log(
+                    "embedded DNS of container "
+                        + e.getKey()
+                        + " not restored: "
+                        + ex.getMessage());
+                return true;
+              }
+            });
+  }
+
+  @Override
+  public String serveDns(String containerId, Path netnsPath) {
+    Blocking.checkNotEventLoop();
+    ContainerResolvers.Ports p = dns.serve(containerId, netnsPath);
+    try {
+      firewall.redirectDns(netnsPath, p.udp(), p.tcp());
+    } catch (RuntimeException e) {
+      dns.stopServing(containerId);
+      throw e;
+    }
+    long version;
+    synchronized (this) {
+      state.resolvers().put(containerId, netnsPath.toString());
+      version = stage();
+    }
+    commits.awaitDurable(version);
+    return ContainerResolvers.ADDRESS;
   }
 
   @Override

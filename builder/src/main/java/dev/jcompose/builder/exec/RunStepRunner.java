@@ -144,6 +144,8 @@ final class RunStepRunner {
         List.of(),
         tools.shmSizeBytes(),
         Map.of("dev.jcompose.build", "true"),
+        ContainerSpec.Isolation.defaults(),
+        null,
         // BuildKit confines RUN like any container (docker's default seccomp profile, runc's
         // device list); RUN --security=insecure is not supported
         ContainerSpec.Security.defaults());

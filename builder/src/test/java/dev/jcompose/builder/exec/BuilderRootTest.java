@@ -154,6 +154,8 @@ class BuilderRootTest {
             List.of(),
             null,
             Map.of(),
+            ContainerSpec.Isolation.defaults(),
+            null,
             ContainerSpec.Security.defaults()));
     runtime.start(id);
     runtime.awaitExit(id).get(20, TimeUnit.SECONDS);

@@ -55,7 +55,8 @@ public final class ExecCommand implements Command {
                     args.get(USER),
                     args.get(WORKDIR),
                     tty,
-                    !detach));
+                    !detach,
+                    args.has(PRIVILEGED)));
     if (detach) {
       return 0;
     }

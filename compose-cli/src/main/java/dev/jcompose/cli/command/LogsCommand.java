@@ -88,6 +88,11 @@ public final class LogsCommand implements Command {
     public void accept(LogEntry line) {
       printer.print(LogPrefixes.displayName(project, line.container()), line);
     }
+
+    @Override
+    public void warning(String message) {
+      Warnings.print(message);
+    }
   }
 
   private static LogOptions options(Args args) {

@@ -5,7 +5,11 @@ import dev.jcompose.model.api.LoadOptions;
 import dev.jcompose.model.api.LoadResult;
 import dev.jcompose.model.api.Project;
 
-/** Loads the compose project; a field so tests can load fixtures without files. */
+/**
+ * Loads the compose project, printing the loader's warnings (unset variables, attributes jcompose
+ * does not apply) on stderr as docker compose does; a field so tests can load fixtures without
+ * files.
+ */
 final class ProjectSource {
   /** Loads a project; its name alone may be found with less work. */
   interface Loader {
@@ -31,7 +35,10 @@ final class ProjectSource {
 
   private ProjectSource() {}
 
-  /** Load warnings go to stderr before the verb runs, as docker compose logs them (WARN). */
+  /**
+   * Load warnings (unset variables, attributes jcompose does not apply) go to stderr before the
+   * verb runs, as docker compose logs them ({@code WARN[0000]}), each once per command.
+   */
   private static Project loadAndWarn(LoadOptions options) {
     LoadResult result = ProjectLoader.loadDetailed(options);
     warn(result);
@@ -39,7 +46,7 @@ final class ProjectSource {
   }
 
   static void warn(LoadResult result) {
-    result.warnings().forEach(w -> System.err.println("WARN " + w));
+    Warnings.printAll(result.warnings());
   }
 
   static Project load(LoadOptions options) {

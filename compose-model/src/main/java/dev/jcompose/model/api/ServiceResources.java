@@ -1,5 +1,6 @@
 package dev.jcompose.model.api;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,6 +9,9 @@ import java.util.Map;
  * unset.
  *
  * @param ulimits by name ({@code nofile}), as soft/hard pairs
+ * @param memSwappiness 0..100, null = the kernel's
+ * @param cpuRtRuntime, cpuRtPeriod real-time scheduler budget in microseconds
+ * @param blkio {@code blkio_config}, null when not written
  */
 public record ServiceResources(
     Long memLimit,
@@ -22,10 +26,49 @@ public record ServiceResources(
     Integer oomScoreAdj,
     Boolean oomKillDisable,
     Long shmSize,
-    Map<String, Ulimit> ulimits) {
+    Map<String, Ulimit> ulimits,
+    Long memSwappiness,
+    Long cpuRtRuntime,
+    Long cpuRtPeriod,
+    Blkio blkio) {
 
   public ServiceResources {
     ulimits = Copies.map(ulimits);
+  }
+
+  /** Without the attributes added later (mem_swappiness, cpu_rt_*, blkio_config). */
+  public ServiceResources(
+      Long memLimit,
+      Long memswapLimit,
+      Long memReservation,
+      Long nanoCpus,
+      Long cpuShares,
+      Long cpuQuota,
+      Long cpuPeriod,
+      String cpuset,
+      Long pidsLimit,
+      Integer oomScoreAdj,
+      Boolean oomKillDisable,
+      Long shmSize,
+      Map<String, Ulimit> ulimits) {
+    this(
+        memLimit,
+        memswapLimit,
+        memReservation,
+        nanoCpus,
+        cpuShares,
+        cpuQuota,
+        cpuPeriod,
+        cpuset,
+        pidsLimit,
+        oomScoreAdj,
+        oomKillDisable,
+        shmSize,
+        ulimits,
+        null,
+        null,
+        null,
+        null);
   }
 
   public static final ServiceResources NONE = builder().build();
@@ -48,8 +91,31 @@ public record ServiceResources(
         .oomScoreAdj(oomScoreAdj)
         .oomKillDisable(oomKillDisable)
         .shmSize(shmSize)
-        .ulimits(ulimits);
+        .ulimits(ulimits)
+        .memSwappiness(memSwappiness)
+        .cpuRt(cpuRtRuntime, cpuRtPeriod)
+        .blkio(blkio);
   }
+
+  /** {@code blkio_config}: weight 10..1000 (null = unset) and per-device weights and throttles. */
+  public record Blkio(
+      Integer weight,
+      List<DeviceValue> weightDevice,
+      List<DeviceValue> deviceReadBps,
+      List<DeviceValue> deviceReadIops,
+      List<DeviceValue> deviceWriteBps,
+      List<DeviceValue> deviceWriteIops) {
+    public Blkio {
+      weightDevice = Copies.list(weightDevice);
+      deviceReadBps = Copies.list(deviceReadBps);
+      deviceReadIops = Copies.list(deviceReadIops);
+      deviceWriteBps = Copies.list(deviceWriteBps);
+      deviceWriteIops = Copies.list(deviceWriteIops);
+    }
+  }
+
+  /** A device path with a weight or a rate (bytes or operations per second). */
+  public record DeviceValue(String path, long value) {}
 
   public record Ulimit(long soft, long hard) {}
 
@@ -68,6 +134,10 @@ public record ServiceResources(
     private Boolean oomKillDisable;
     private Long shmSize;
     private Map<String, Ulimit> ulimits;
+    private Long memSwappiness;
+    private Long cpuRtRuntime;
+    private Long cpuRtPeriod;
+    private Blkio blkio;
 
     public Builder memLimit(Long v) {
       memLimit = v;
@@ -134,6 +204,22 @@ public record ServiceResources(
       return this;
     }
 
+    public Builder memSwappiness(Long v) {
+      memSwappiness = v;
+      return this;
+    }
+
+    public Builder cpuRt(Long runtime, Long period) {
+      cpuRtRuntime = runtime;
+      cpuRtPeriod = period;
+      return this;
+    }
+
+    public Builder blkio(Blkio v) {
+      blkio = v;
+      return this;
+    }
+
     public ServiceResources build() {
       return new ServiceResources(
           memLimit,
@@ -148,7 +234,11 @@ public record ServiceResources(
           oomScoreAdj,
           oomKillDisable,
           shmSize,
-          ulimits);
+          ulimits,
+          memSwappiness,
+          cpuRtRuntime,
+          cpuRtPeriod,
+          blkio);
     }
   }
 }

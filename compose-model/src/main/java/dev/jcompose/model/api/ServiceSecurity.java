@@ -9,6 +9,10 @@ import java.util.Map;
  *
  * @param ipc {@code ipc} mode as written (shareable, host, service:x...), null = private
  * @param pid {@code pid} mode as written (host, service:x...), null = private
+ * @param uts {@code uts} mode (host), null = private
+ * @param cgroup {@code cgroup} namespace (host, private), null = docker's default for the host
+ * @param cgroupParent {@code cgroup_parent}, null = the engine's
+ * @param usernsMode {@code userns_mode} (host), null = the engine's
  * @param deviceCgroupRules {@code device_cgroup_rules}, docker's {@code "c 1:3 rwm"} syntax
  *     (validated at load)
  */
@@ -22,6 +26,10 @@ public record ServiceSecurity(
     Map<String, String> sysctls,
     String ipc,
     String pid,
+    String uts,
+    String cgroup,
+    String cgroupParent,
+    String usernsMode,
     List<String> deviceCgroupRules) {
 
   public ServiceSecurity {
@@ -58,6 +66,10 @@ public record ServiceSecurity(
         .sysctls(sysctls)
         .ipc(ipc)
         .pid(pid)
+        .uts(uts)
+        .cgroup(cgroup)
+        .cgroupParent(cgroupParent)
+        .usernsMode(usernsMode)
         .deviceCgroupRules(deviceCgroupRules);
   }
 
@@ -75,6 +87,10 @@ public record ServiceSecurity(
     private Map<String, String> sysctls;
     private String ipc;
     private String pid;
+    private String uts;
+    private String cgroup;
+    private String cgroupParent;
+    private String usernsMode;
     private List<String> deviceCgroupRules;
 
     public Builder privileged(boolean v) {
@@ -122,6 +138,26 @@ public record ServiceSecurity(
       return this;
     }
 
+    public Builder uts(String v) {
+      uts = v;
+      return this;
+    }
+
+    public Builder cgroup(String v) {
+      cgroup = v;
+      return this;
+    }
+
+    public Builder cgroupParent(String v) {
+      cgroupParent = v;
+      return this;
+    }
+
+    public Builder usernsMode(String v) {
+      usernsMode = v;
+      return this;
+    }
+
     public Builder deviceCgroupRules(List<String> v) {
       deviceCgroupRules = v;
       return this;
@@ -138,6 +174,10 @@ public record ServiceSecurity(
           sysctls,
           ipc,
           pid,
+          uts,
+          cgroup,
+          cgroupParent,
+          usernsMode,
           deviceCgroupRules);
     }
   }

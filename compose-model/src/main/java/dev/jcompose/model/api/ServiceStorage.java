@@ -4,33 +4,51 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** What is mounted into a service's containers: volumes and binds, tmpfs, secrets and configs. */
+/**
+ * What is mounted into a service's containers: volumes and binds, tmpfs, secrets and configs, and
+ * the mounts of other containers ({@code volumes_from}: {@code service[:ro|rw]} or {@code
+ * container:name[:ro|rw]} as written).
+ */
 public record ServiceStorage(
-    List<Mount> volumes, List<Tmpfs> tmpfs, List<FileRef> secrets, List<FileRef> configs) {
+    List<Mount> volumes,
+    List<Tmpfs> tmpfs,
+    List<FileRef> secrets,
+    List<FileRef> configs,
+    List<String> volumesFrom) {
 
   public ServiceStorage {
     volumes = Copies.list(volumes);
     tmpfs = Copies.list(tmpfs);
     secrets = Copies.list(secrets);
     configs = Copies.list(configs);
+    volumesFrom = Copies.list(volumesFrom);
   }
 
-  public static final ServiceStorage NONE = new ServiceStorage(null, null, null, null);
+  public ServiceStorage(
+      List<Mount> volumes, List<Tmpfs> tmpfs, List<FileRef> secrets, List<FileRef> configs) {
+    this(volumes, tmpfs, secrets, configs, null);
+  }
+
+  public static final ServiceStorage NONE = new ServiceStorage(null, null, null, null, null);
+
+  public ServiceStorage withVolumesFrom(List<String> v) {
+    return new ServiceStorage(volumes, tmpfs, secrets, configs, v);
+  }
 
   public ServiceStorage withVolumes(List<Mount> v) {
-    return new ServiceStorage(v, tmpfs, secrets, configs);
+    return new ServiceStorage(v, tmpfs, secrets, configs, volumesFrom);
   }
 
   public ServiceStorage withTmpfs(List<Tmpfs> v) {
-    return new ServiceStorage(volumes, v, secrets, configs);
+    return new ServiceStorage(volumes, v, secrets, configs, volumesFrom);
   }
 
   public ServiceStorage withSecrets(List<FileRef> v) {
-    return new ServiceStorage(volumes, tmpfs, v, configs);
+    return new ServiceStorage(volumes, tmpfs, v, configs, volumesFrom);
   }
 
   public ServiceStorage withConfigs(List<FileRef> v) {
-    return new ServiceStorage(volumes, tmpfs, secrets, v);
+    return new ServiceStorage(volumes, tmpfs, secrets, v, volumesFrom);
   }
 
   /** The mount types of the compose spec. */

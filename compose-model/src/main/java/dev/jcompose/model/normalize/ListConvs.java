@@ -1,5 +1,6 @@
 package dev.jcompose.model.normalize;
 
+import dev.jcompose.model.text.ShellWords;
 import dev.jcompose.model.tree.ListNode;
 import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Node;

@@ -53,6 +53,51 @@ final class NestedConvs {
 
   static final StructConv LOGGING = StructConv.of("driver", STRING, "options", MAPPING);
 
+  /** compose-go types.BlkioConfig: rates are UnitBytes (bytes, or operations for *_iops). */
+  static final StructConv BLKIO =
+      StructConv.of(
+          "weight",
+          INT,
+          "weight_device",
+          listOf(StructConv.of("path", STRING, "weight", INT)),
+          "device_read_bps",
+          listOf(throttle()),
+          "device_read_iops",
+          listOf(throttle()),
+          "device_write_bps",
+          listOf(throttle()),
+          "device_write_iops",
+          listOf(throttle()));
+
+  /**
+   * compose-go types.ServiceHook (post_start, pre_stop): a string command is split like a
+   * service's.
+   */
+  static final StructConv HOOK =
+      StructConv.of(
+          "command",
+          ListConvs.COMMAND,
+          "user",
+          STRING,
+          "privileged",
+          BOOL,
+          "working_dir",
+          STRING,
+          "environment",
+          MAPPING_EQ);
+
+  static final Conv HOOKS = listOf(HOOK);
+
+  private static StructConv throttle() {
+    return StructConv.of("path", STRING, "rate", BYTES);
+  }
+
+  private static Conv listOf(StructConv item) {
+    return (n, p, c) ->
+        Converters.omitIfEmpty(
+            ListConvs.eachOf(n, p, c, (i, ip, cc) -> List.of(item.apply(i, ip, cc))));
+  }
+
   static final StructConv RESOURCE =
       StructConv.of(
           "cpus",

@@ -46,7 +46,7 @@ final class ServiceFields {
           "develop",
           Develop.CONFIG,
           "blkio_config",
-          GENERIC,
+          NestedConvs.BLKIO,
           "cap_add",
           STRINGS,
           "cap_drop",
@@ -224,9 +224,9 @@ final class ServiceFields {
           "working_dir",
           STRING,
           "pre_start",
-          GENERIC,
+          NestedConvs.HOOKS,
           "post_start",
-          GENERIC,
+          NestedConvs.HOOKS,
           "pre_stop",
-          GENERIC);
+          NestedConvs.HOOKS);
 }

@@ -23,9 +23,16 @@ import java.util.function.BiFunction;
 public final class TypedProjectBuilder {
   private TypedProjectBuilder() {}
 
-  /** {@code lenient}: the model was not interpolated, values that do not parse are left unset. */
+  /**
+   * {@code lenient}: the model was not interpolated, values that do not parse are left unset.
+   * {@code environment}: the project's (shell + .env), which secrets and configs may read from.
+   */
   public static Project build(
-      CanonicalProject canonical, Path workingDir, List<Path> composeFiles, boolean lenient) {
+      CanonicalProject canonical,
+      Path workingDir,
+      List<Path> composeFiles,
+      boolean lenient,
+      Map<String, String> environment) {
     TypedValues values = new TypedValues(canonical.source(), lenient);
     Map<String, Service> services = new LinkedHashMap<>();
     canonical
@@ -58,7 +65,10 @@ public final class TypedProjectBuilder {
                     str(v.get("file")),
                     str(v.get("environment")),
                     bool(v.get("external")),
-                    stringMap(v.get("labels")))),
+                    stringMap(v.get("labels")),
+                    v.get("environment") == null
+                        ? null
+                        : environment.get(str(v.get("environment"))))),
         each(
             canonical,
             "configs",
@@ -70,7 +80,10 @@ public final class TypedProjectBuilder {
                     str(v.get("environment")),
                     str(v.get("content")),
                     bool(v.get("external")),
-                    stringMap(v.get("labels")))));
+                    stringMap(v.get("labels")),
+                    v.get("environment") == null
+                        ? null
+                        : environment.get(str(v.get("environment"))))));
   }
 
   private static <T> Map<String, T> each(

@@ -5,6 +5,7 @@ import static dev.jcompose.model.normalize.Canon.bool;
 import static dev.jcompose.model.normalize.Canon.duration;
 import static dev.jcompose.model.normalize.Canon.first;
 import static dev.jcompose.model.normalize.Canon.integer;
+import static dev.jcompose.model.normalize.Canon.list;
 import static dev.jcompose.model.normalize.Canon.lng;
 import static dev.jcompose.model.normalize.Canon.map;
 import static dev.jcompose.model.normalize.Canon.mapOrEmpty;
@@ -27,6 +28,7 @@ import dev.jcompose.model.api.ServiceProcess;
 import dev.jcompose.model.api.ServiceResources;
 import dev.jcompose.model.api.ServiceSecurity;
 import dev.jcompose.model.api.ServiceStorage;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +173,8 @@ final class TypedServices {
         values.eachMap(s.get("volumes"), this::mount),
         values.each(s.get("tmpfs"), ServiceStorage.Tmpfs::parse, "services", name, "tmpfs"),
         fileRefs(s.get("secrets")),
-        fileRefs(s.get("configs")));
+        fileRefs(s.get("configs")),
+        strings(s.get("volumes_from")));
   }
 
   private ServiceStorage.Mount mount(Map<String, Object> v, int index) {
@@ -232,7 +235,32 @@ final class TypedServices {
         .oomKillDisable(Canon.boolOrNull(s.get("oom_kill_disable")))
         .shmSize(lng(s.get("shm_size")))
         .ulimits(ulimits(s.get("ulimits")))
+        .memSwappiness(lng(s.get("mem_swappiness")))
+        .cpuRt(lng(s.get("cpu_rt_runtime")), lng(s.get("cpu_rt_period")))
+        .blkio(blkio(map(s.get("blkio_config"))))
         .build();
+  }
+
+  private static ServiceResources.Blkio blkio(Map<String, Object> b) {
+    return b == null
+        ? null
+        : new ServiceResources.Blkio(
+            integer(b.get("weight")),
+            deviceValues(b.get("weight_device"), "weight"),
+            deviceValues(b.get("device_read_bps"), "rate"),
+            deviceValues(b.get("device_read_iops"), "rate"),
+            deviceValues(b.get("device_write_bps"), "rate"),
+            deviceValues(b.get("device_write_iops"), "rate"));
+  }
+
+  private static List<ServiceResources.DeviceValue> deviceValues(Object o, String valueKey) {
+    List<ServiceResources.DeviceValue> out = new ArrayList<>();
+    for (Object d : list(o)) {
+      Map<String, Object> m = mapOrEmpty(d);
+      Long value = lng(m.get(valueKey));
+      out.add(new ServiceResources.DeviceValue(str(m.get("path")), value == null ? 0 : value));
+    }
+    return out;
   }
 
   private static Map<String, ServiceResources.Ulimit> ulimits(Object ulimits) {
@@ -268,6 +296,10 @@ final class TypedServices {
         .sysctls(stringMap(s.get("sysctls")))
         .ipc(str(s.get("ipc")))
         .pid(str(s.get("pid")))
+        .uts(str(s.get("uts")))
+        .cgroup(str(s.get("cgroup")))
+        .cgroupParent(str(s.get("cgroup_parent")))
+        .usernsMode(str(s.get("userns_mode")))
         .build();
   }
 
@@ -308,7 +340,24 @@ final class TypedServices {
         restart(map(deploy.get("restart_policy"))),
         scale == null ? 1 : scale.intValue(),
         str(s.get("stop_signal")),
-        duration(s.get("stop_grace_period")));
+        duration(s.get("stop_grace_period")),
+        hooks(s.get("post_start")),
+        hooks(s.get("pre_stop")));
+  }
+
+  private static List<ServiceLifecycle.Hook> hooks(Object o) {
+    List<ServiceLifecycle.Hook> out = new ArrayList<>();
+    for (Object h : list(o)) {
+      Map<String, Object> m = mapOrEmpty(h);
+      out.add(
+          new ServiceLifecycle.Hook(
+              strings(m.get("command")),
+              str(m.get("user")),
+              bool(m.get("privileged")),
+              str(m.get("working_dir")),
+              stringMap(m.get("environment"))));
+    }
+    return out;
   }
 
   /** docker compose's getRestartPolicy: a deploy.restart_policy replaces restart entirely. */
@@ -390,9 +439,14 @@ final class TypedServices {
             }));
   }
 
+  /** {@code logging}, or the legacy {@code log_driver}/{@code log_opt} of version 2 files. */
   private LoggingConfig logging() {
-    Map<String, Object> l = map(s.get("logging"));
-    return l == null ? null : new LoggingConfig(str(l.get("driver")), stringMap(l.get("options")));
+    Map<String, Object> l = mapOrEmpty(s.get("logging"));
+    Object driver = first(l.get("driver"), s.get("log_driver"));
+    Object options = first(l.get("options"), s.get("log_opt"));
+    return driver == null && options == null && !s.containsKey("logging")
+        ? null
+        : new LoggingConfig(str(driver), stringMap(options));
   }
 
   private BuildConfig build(Map<String, Object> b) {

@@ -39,16 +39,6 @@ class ScalarFormatsTest {
   }
 
   @Test
-  void shellWords_quotesAndEscapes() {
-    assertThat(ShellWords.split("echo \"hello world\" 'a b' c\\ d"))
-        .containsExactly("echo", "hello world", "a b", "c d");
-    assertThat(ShellWords.split("  ")).isEmpty();
-    assertThat(ShellWords.split("sh -c 'echo $HOME'")).containsExactly("sh", "-c", "echo $HOME");
-    assertThatThrownBy(() -> ShellWords.split("echo 'open"))
-        .hasMessage("invalid command line string");
-  }
-
-  @Test
   void ports_shortForms() {
     assertThat(PortSpecs.parse("8080:80")).containsExactly(port(null, 80, "8080", "tcp"));
     assertThat(PortSpecs.parse("3000")).containsExactly(port(null, 3000, null, "tcp"));

@@ -1,5 +1,6 @@
 package dev.jcompose.netmgr.api;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -36,6 +37,14 @@ public interface NetworkManager extends AutoCloseable {
    * one costs a grace period each; stragglers are deleted before this returns.
    */
   void release(String containerId);
+
+  /**
+   * Gives the container, in its own netns, the embedded DNS at 127.0.0.11 (its port 53 redirected
+   * to the resolver's sockets there, as docker does); answers come from the container's networks,
+   * anything else is forwarded to its endpoints' {@code dnsServers} or the host's resolvers.
+   * Idempotent; {@link #release} ends it. Returns the address for the container's resolv.conf.
+   */
+  String serveDns(String containerId, Path netnsPath);
 
   /** Publishes ports for a container; fails before changing anything if a port is taken. */
   void publish(String containerId, List<PortBinding> ports);

@@ -41,7 +41,18 @@ public final class DnsResponder {
   /** The outcome: {@code response} to send, or null with {@code forward} true. */
   public record Decision(Message response, boolean forward, List<String> servers) {}
 
+  /** A query that arrived on {@code listener}'s gateway socket from {@code client}. */
   public Decision decide(DnsView view, String listener, int client, Message query) {
+    return decide(view.visibleTo(listener, client), view.serversOf(listener, client), query);
+  }
+
+  /** A query that arrived on a container's own resolver (127.0.0.11). */
+  public Decision decideFor(DnsView view, String containerId, Message query) {
+    return decide(
+        view.visibleToContainer(containerId), view.serversOfContainer(containerId), query);
+  }
+
+  private Decision decide(List<DnsView.Net> nets, List<String> servers, Message query) {
     Record question = query.getQuestion();
     if (question == null || query.getHeader().getFlag(Flags.QR)) {
       return local(reply(query, Rcode.FORMERR));
@@ -49,7 +60,6 @@ public final class DnsResponder {
     if (query.getHeader().getOpcode() != Opcode.QUERY) {
       return local(reply(query, Rcode.NOTIMP));
     }
-    List<DnsView.Net> nets = view.visibleTo(listener, client);
     if (nets.isEmpty()) {
       return local(reply(query, Rcode.REFUSED));
     }
@@ -67,7 +77,7 @@ public final class DnsResponder {
     if (nets.stream().allMatch(DnsView.Net::internal)) {
       return local(reply(query, Rcode.NXDOMAIN));
     }
-    return new Decision(null, true, view.serversOf(listener, client));
+    return new Decision(null, true, servers);
   }
 
   private static Decision local(Message m) {

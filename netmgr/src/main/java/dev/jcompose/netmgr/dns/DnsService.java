@@ -4,6 +4,7 @@ import dev.jcompose.netmgr.ipam.Ipv4;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public final class DnsService implements DnsFrontend {
   private final DnsResponder responder = new DnsResponder();
   private final DnsForwarder forwarder;
   private final Map<String, DnsListener> listeners = new ConcurrentHashMap<>();
+  private final ContainerResolvers containers = new ContainerResolvers(this::handleFor);
   private volatile DnsView view = DnsView.empty();
 
   public DnsService(Vertx vertx, int port, Supplier<List<SocketAddress>> hostUpstreams) {
@@ -57,8 +59,19 @@ public final class DnsService implements DnsFrontend {
   }
 
   @Override
+  public ContainerResolvers.Ports serve(String containerId, Path netns) {
+    return containers.open(containerId, netns);
+  }
+
+  @Override
+  public void stopServing(String containerId) {
+    containers.close(containerId);
+  }
+
+  @Override
   public Future<Void> close() {
     List<Future<Void>> closing = listeners.keySet().stream().map(this::unlisten).toList();
+    containers.close();
     forwarder.close();
     return Future.join(closing).mapEmpty();
   }
@@ -74,8 +87,24 @@ public final class DnsService implements DnsFrontend {
     if (query.isEmpty() || !Ipv4.isValid(clientHost)) {
       return Future.failedFuture("unparseable query");
     }
-    DnsResponder.Decision d = responder.decide(view, network, Ipv4.parse(clientHost), query.get());
-    int limit = tcp ? 65535 : DnsWire.udpLimit(query.get());
+    return answer(
+        responder.decide(view, network, Ipv4.parse(clientHost), query.get()),
+        wire,
+        query.get(),
+        tcp);
+  }
+
+  /** Answers one query arriving on a container's own resolver (127.0.0.11). */
+  Future<byte[]> handleFor(String containerId, byte[] wire, boolean tcp) {
+    Optional<Message> query = DnsWire.parse(wire);
+    if (query.isEmpty()) {
+      return Future.failedFuture("unparseable query");
+    }
+    return answer(responder.decideFor(view, containerId, query.get()), wire, query.get(), tcp);
+  }
+
+  private Future<byte[]> answer(DnsResponder.Decision d, byte[] wire, Message query, boolean tcp) {
+    int limit = tcp ? 65535 : DnsWire.udpLimit(query);
     if (!d.forward()) {
       return Future.succeededFuture(DnsWire.udp(d.response(), limit));
     }
@@ -86,7 +115,7 @@ public final class DnsService implements DnsFrontend {
     return forwarder
         .forward(wire, servers, tcp)
         .map(answer -> answer.length <= limit ? answer : reencode(answer, limit))
-        .recover(e -> Future.succeededFuture(DnsWire.servfail(query.get())));
+        .recover(e -> Future.succeededFuture(DnsWire.servfail(query)));
   }
 
   private static byte[] reencode(byte[] answer, int limit) {

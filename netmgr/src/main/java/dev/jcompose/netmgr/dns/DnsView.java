@@ -110,6 +110,18 @@ public final class DnsView {
     return networksOfContainer.get(container).stream().map(networks::get).toList();
   }
 
+  /** The networks of a container, for queries that arrive on its own resolver (127.0.0.11). */
+  List<Net> visibleToContainer(String containerId) {
+    return networksOfContainer.getOrDefault(containerId, List.of()).stream()
+        .map(networks::get)
+        .toList();
+  }
+
+  /** Upstream servers configured for a container ({@code dns:}), or empty for the host's. */
+  List<String> serversOfContainer(String containerId) {
+    return serversOfContainer.getOrDefault(containerId, List.of());
+  }
+
   /** Upstream servers configured for the client container, or empty for the host's. */
   List<String> serversOf(String listener, int client) {
     Net net = networks.get(listener);

@@ -1,5 +1,6 @@
 package dev.jcompose.netmgr.firewall;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -13,6 +14,13 @@ public interface Firewall {
   void apply(FirewallState state);
 
   void clear();
+
+  /**
+   * Inside the container's netns at {@code netns}: queries to 127.0.0.11:53 go to the embedded
+   * DNS's own ports there, as docker's DOCKER_OUTPUT / DOCKER_POSTROUTING rules do (moby libnetwork
+   * resolver_unix.go). Replaces what an earlier engine put there.
+   */
+  void redirectDns(Path netns, int udpPort, int tcpPort);
 
   /** Picks nftables when the {@code nft} binary exists, else iptables. */
   static Firewall detect(String tableName) {

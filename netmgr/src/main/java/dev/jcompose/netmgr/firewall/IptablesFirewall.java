@@ -1,6 +1,7 @@
 package dev.jcompose.netmgr.firewall;
 
 import dev.jcompose.netmgr.sys.Exec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,6 +52,13 @@ public final class IptablesFirewall implements Firewall {
         Exec.tryRun(command(tool, j[0], "-X", chain, ""), "");
       }
     }
+  }
+
+  @Override
+  public void redirectDns(Path netns, int udpPort, int tcpPort) {
+    Exec.run(
+        DnsRedirect.nsenter(netns, List.of("iptables-restore", "-w")),
+        DnsRedirect.iptables(udpPort, tcpPort));
   }
 
   private static List<String> command(

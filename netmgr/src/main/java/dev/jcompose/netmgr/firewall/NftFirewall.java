@@ -32,4 +32,9 @@ public final class NftFirewall implements Firewall {
   public void clear() {
     Exec.run(NftRuleset.command(), NftRuleset.deleteScript(table));
   }
+
+  @Override
+  public void redirectDns(Path netns, int udpPort, int tcpPort) {
+    Exec.run(DnsRedirect.nsenter(netns, NftRuleset.command()), DnsRedirect.nft(udpPort, tcpPort));
+  }
 }

@@ -1,6 +1,7 @@
 package dev.jcompose.netmgr.link;
 
 import dev.jcompose.netmgr.api.NetworkException;
+import dev.jcompose.netmgr.sys.Netns;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import jnr.ffi.Runtime;
 final class NetlinkSocket implements AutoCloseable {
   private static final int AF_NETLINK = 16;
   private static final int SOCK_RAW_CLOEXEC = 3 | 0x80000;
-  private static final int CLONE_NEWNET = 0x40000000;
   private static final int O_RDONLY_CLOEXEC = 0x80000;
   private static final int NLMSG_ERROR = 2;
   private static final int NLMSG_DONE = 3;
@@ -35,8 +35,6 @@ final class NetlinkSocket implements AutoCloseable {
   /** The libc calls used; jnr-ffi binds them at load. */
   public interface LibC {
     int socket(int domain, int type, int protocol);
-
-    int setns(int fd, int nstype);
 
     int open(String path, int flags);
 
@@ -60,50 +58,13 @@ final class NetlinkSocket implements AutoCloseable {
 
   /** Opens a socket in the netns at {@code path} without moving any long-lived thread there. */
   static NetlinkSocket inNamespace(Path path) {
-    int[] result = {-1};
-    RuntimeException[] error = {null};
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                result[0] = openIn(path);
-              } catch (RuntimeException e) {
-                error[0] = e;
-              }
-            },
-            "netmgr-netns");
-    t.start();
-    try {
-      t.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NetworkException(
-          NetworkException.Kind.UNAVAILABLE, "interrupted entering " + path, e);
-    }
-    if (error[0] != null) {
-      throw error[0];
-    }
-    return new NetlinkSocket(result[0]);
-  }
-
-  private static int openIn(Path path) {
-    int home = check(LIBC.open("/proc/thread-self/ns/net", O_RDONLY_CLOEXEC), "open own netns");
-    int target = LIBC.open(path.toString(), O_RDONLY_CLOEXEC);
-    try {
-      check(target, "open netns " + path);
-      check(LIBC.setns(target, CLONE_NEWNET), "setns " + path);
-      try {
-        return check(LIBC.socket(AF_NETLINK, SOCK_RAW_CLOEXEC, 0), "socket(AF_NETLINK) in " + path);
-      } finally {
-        // This thread ends right after; switching back still matters if the JVM reuses it.
-        LIBC.setns(home, CLONE_NEWNET);
-      }
-    } finally {
-      LIBC.close(home);
-      if (target >= 0) {
-        LIBC.close(target);
-      }
-    }
+    return new NetlinkSocket(
+        Netns.inside(
+            path,
+            () ->
+                check(
+                    LIBC.socket(AF_NETLINK, SOCK_RAW_CLOEXEC, 0),
+                    "socket(AF_NETLINK) in " + path)));
   }
 
   int nextSeq() {

@@ -17,6 +17,7 @@ public final class NetState {
   private final Map<String, NetworkRecord> networks = new TreeMap<>();
   private final Map<String, EndpointRecord> endpoints = new TreeMap<>();
   private final Map<String, List<PortBinding>> ports = new TreeMap<>();
+  private final Map<String, String> resolvers = new TreeMap<>();
   private boolean forwardingEnabled;
   private boolean forwardingEnabled6;
 
@@ -50,6 +51,11 @@ public final class NetState {
 
   public Map<String, List<PortBinding>> ports() {
     return ports;
+  }
+
+  /** Containers served by their own resolver on 127.0.0.11: container id -> its netns path. */
+  public Map<String, String> resolvers() {
+    return resolvers;
   }
 
   public boolean forwardingEnabled() {

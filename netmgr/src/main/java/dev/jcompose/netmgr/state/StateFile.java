@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +46,8 @@ public final class StateFile {
           .forEach(o -> state.putEndpoint(StateCodec.endpoint((JsonObject) o)));
       json.getJsonObject("ports", new JsonObject())
           .forEach(e -> state.ports().put(e.getKey(), StateCodec.ports((JsonArray) e.getValue())));
+      json.getJsonObject("resolvers", new JsonObject())
+          .forEach(e -> state.resolvers().put(e.getKey(), String.valueOf(e.getValue())));
       state.forwardingEnabled(json.getBoolean("forwardingEnabled", false));
       state.forwardingEnabled6(json.getBoolean("forwardingEnabled6", false));
       return state;
@@ -80,6 +83,7 @@ public final class StateFile {
       ports.put(e.getKey(), StateCodec.toJson(e.getValue()));
     }
     json.put("ports", ports);
+    json.put("resolvers", new JsonObject(new LinkedHashMap<>(state.resolvers())));
     return json.encodePrettily();
   }
 

@@ -26,6 +26,21 @@ public final class RecordingDns implements DnsFrontend {
     return Future.succeededFuture();
   }
 
+  /** Containers served on 127.0.0.11, with the ports handed out. */
+  public final java.util.Map<String, ContainerResolvers.Ports> serving = new java.util.TreeMap<>();
+
+  @Override
+  public ContainerResolvers.Ports serve(String containerId, java.nio.file.Path netns) {
+    return serving.computeIfAbsent(
+        containerId,
+        k -> new ContainerResolvers.Ports(40000 + serving.size(), 41000 + serving.size()));
+  }
+
+  @Override
+  public void stopServing(String containerId) {
+    serving.remove(containerId);
+  }
+
   @Override
   public Future<Void> close() {
     listening.clear();

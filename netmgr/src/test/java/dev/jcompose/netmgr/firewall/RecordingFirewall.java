@@ -11,6 +11,14 @@ public final class RecordingFirewall implements Firewall {
     rules = NftRuleset.render("jcompose", state);
   }
 
+  /** Per netns, the DNS redirect last programmed (nft text). */
+  public final java.util.Map<java.nio.file.Path, String> dnsRedirects = new java.util.TreeMap<>();
+
+  @Override
+  public void redirectDns(java.nio.file.Path netns, int udpPort, int tcpPort) {
+    dnsRedirects.put(netns, DnsRedirect.nft(udpPort, tcpPort));
+  }
+
   @Override
   public void clear() {
     applies++;

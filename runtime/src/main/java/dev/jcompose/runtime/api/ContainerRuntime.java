@@ -35,6 +35,11 @@ public interface ContainerRuntime {
   /** Removes mounts, cgroups, the shim and the container dir. Kills the process if running. */
   void delete(String id);
 
+  /**
+   * The mounts a container was created with ({@code volumes_from} copies them); empty if unknown.
+   */
+  List<ContainerSpec.MountSpec> mounts(String id);
+
   /** Ids of all containers with state on disk. */
   List<String> list();
 

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param devices extra host devices to create in /dev
  * @param shmSizeBytes size of /dev/shm, null = 64 MiB like docker
  * @param labels opaque key/values stored with the container state
+ * @param isolation the pid, ipc, uts and cgroup namespaces, the init and the cgroup parent
+ * @param logging where the container's output goes; null = the runtime's default
  * @param security seccomp profile and extra device-cgroup rules; null (a record written before the
  *     field existed) means {@link Security#defaults()}
  * @param attachWait the first start waits (at most 10 s) until a client attached ({@link
@@ -44,6 +46,8 @@ public record ContainerSpec(
     List<DeviceSpec> devices,
     Long shmSizeBytes,
     Map<String, String> labels,
+    Isolation isolation,
+    LogConfig logging,
     Security security,
     boolean attachWait) {
 
@@ -64,6 +68,8 @@ public record ContainerSpec(
       List<DeviceSpec> devices,
       Long shmSizeBytes,
       Map<String, String> labels,
+      Isolation isolation,
+      LogConfig logging,
       Security security) {
     this(
         id,
@@ -81,8 +87,125 @@ public record ContainerSpec(
         devices,
         shmSizeBytes,
         labels,
+        isolation,
+        logging,
         security,
         false);
+  }
+
+  public ContainerSpec {
+    isolation = isolation == null ? Isolation.defaults() : isolation;
+  }
+
+  /** A spec with docker's default isolation and confinement and the runtime's default logging. */
+  public ContainerSpec(
+      String id,
+      ImageHandle image,
+      ProcessSpec process,
+      String hostname,
+      String domainname,
+      NetworkMode network,
+      List<MountSpec> mounts,
+      Map<String, String> etcFiles,
+      Resources resources,
+      boolean readOnlyRootfs,
+      boolean privileged,
+      Map<String, String> sysctls,
+      List<DeviceSpec> devices,
+      Long shmSizeBytes,
+      Map<String, String> labels) {
+    this(
+        id,
+        image,
+        process,
+        hostname,
+        domainname,
+        network,
+        mounts,
+        etcFiles,
+        resources,
+        readOnlyRootfs,
+        privileged,
+        sysctls,
+        devices,
+        shmSizeBytes,
+        labels,
+        Isolation.defaults(),
+        null,
+        null,
+        false);
+  }
+
+  /**
+   * One namespace of the container: its own (PRIVATE), the host's (HOST), or an existing one to
+   * join (JOIN, {@code joinPath} = e.g. {@code /proc/<pid>/ns/ipc} of another container's init).
+   */
+  public record Namespace(Owner owner, Path joinPath) {
+    /** Whose namespace the container is in. */
+    public enum Owner {
+      PRIVATE,
+      HOST,
+      JOIN
+    }
+
+    public static final Namespace PRIVATE = new Namespace(Owner.PRIVATE, null);
+    public static final Namespace HOST = new Namespace(Owner.HOST, null);
+
+    public static Namespace join(Path path) {
+      return new Namespace(Owner.JOIN, path);
+    }
+  }
+
+  /**
+   * Namespaces besides the network's, and what runs around the command.
+   *
+   * @param cgroup PRIVATE or HOST; null = docker's default for the host (the host's on cgroup v1, a
+   *     private one on v2)
+   * @param init run the command under a small init as PID 1 (docker {@code --init}); only with a
+   *     private pid namespace, as docker does
+   * @param ipcShmPath the /dev/shm: null = the container's own, inside it; "none" = none; else a
+   *     host path bound in: with a joined or host ipc namespace the one it shares, with a private
+   *     one the host tmpfs the runtime mounts there so that others may join ({@code shareable})
+   * @param cgroupParent the parent group of the container's cgroup, relative to the cgroup root
+   *     (docker {@code --cgroup-parent}); null = the runtime's own parent
+   */
+  public record Isolation(
+      Namespace pid,
+      Namespace ipc,
+      Namespace uts,
+      Namespace cgroup,
+      boolean init,
+      String ipcShmPath,
+      String cgroupParent) {
+    public Isolation {
+      pid = pid == null ? Namespace.PRIVATE : pid;
+      ipc = ipc == null ? Namespace.PRIVATE : ipc;
+      uts = uts == null ? Namespace.PRIVATE : uts;
+    }
+
+    public static Isolation defaults() {
+      return new Isolation(null, null, null, null, false, null, null);
+    }
+
+    /** A private IPC namespace whose /dev/shm lives on the host, for others to join. */
+    public boolean shareableShm() {
+      return ipc.owner() == Namespace.Owner.PRIVATE
+          && ipcShmPath != null
+          && !ipcShmPath.equals("none");
+    }
+  }
+
+  /**
+   * The log driver and its rotation: JSON_FILE and LOCAL keep the output in files that rotate at
+   * {@code maxBytes} (0 = never) keeping {@code maxFiles} files, rotated ones gzipped when {@code
+   * compress}; NONE keeps nothing readable.
+   */
+  public record LogConfig(Driver driver, long maxBytes, int maxFiles, boolean compress) {
+    public enum Driver {
+      JSON_FILE,
+      LOCAL,
+      NONE
+    }
   }
 
   /** {@link #security()}, with the defaults for a record that has none. */
@@ -145,7 +268,10 @@ public record ContainerSpec(
     }
   }
 
-  /** Limits; null = unset. Bytes for memory, CFS quota/period in microseconds. */
+  /**
+   * Limits; null = unset. Bytes for memory, CFS quota/period and real-time runtime/period in
+   * microseconds, swappiness 0..100.
+   */
   public record Resources(
       Long memoryLimit,
       Long memorySwapLimit,
@@ -155,10 +281,59 @@ public record ContainerSpec(
       Long cpuShares,
       String cpusetCpus,
       Long pidsLimit,
-      Integer oomScoreAdj) {
+      Integer oomScoreAdj,
+      Integer memorySwappiness,
+      Boolean oomKillDisable,
+      Long cpuRtRuntimeMicros,
+      Long cpuRtPeriodMicros,
+      Blkio blkio) {
+
+    public Resources(
+        Long memoryLimit,
+        Long memorySwapLimit,
+        Long memoryReservation,
+        Long cpuQuotaMicros,
+        Long cpuPeriodMicros,
+        Long cpuShares,
+        String cpusetCpus,
+        Long pidsLimit,
+        Integer oomScoreAdj) {
+      this(
+          memoryLimit,
+          memorySwapLimit,
+          memoryReservation,
+          cpuQuotaMicros,
+          cpuPeriodMicros,
+          cpuShares,
+          cpusetCpus,
+          pidsLimit,
+          oomScoreAdj,
+          null,
+          null,
+          null,
+          null,
+          null);
+    }
+
     public static Resources none() {
       return new Resources(null, null, null, null, null, null, null, null, null);
     }
+  }
+
+  /**
+   * Block-IO weight (10..1000, null = unset) and per-device throttles; a device is its {@code
+   * major:minor} (the scheduler resolves paths), a rate bytes or operations per second.
+   */
+  public record Blkio(
+      Integer weight,
+      List<DeviceWeight> deviceWeights,
+      List<DeviceRate> readBps,
+      List<DeviceRate> writeBps,
+      List<DeviceRate> readIops,
+      List<DeviceRate> writeIops) {
+    public record DeviceWeight(String majorMinor, int weight) {}
+
+    public record DeviceRate(String majorMinor, long rate) {}
   }
 
   public record DeviceSpec(Path hostPath, String containerPath, String permissions) {}

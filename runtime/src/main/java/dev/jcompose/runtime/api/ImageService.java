@@ -2,6 +2,7 @@ package dev.jcompose.runtime.api;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,13 @@ public interface ImageService {
   Optional<ImageHandle> find(String reference);
 
   List<ImageHandle> list();
+
+  /**
+   * When {@code reference} was last pulled, if it is local (pull_policy daily, weekly, every_...).
+   */
+  default Optional<Instant> lastPulled(String reference) {
+    return Optional.empty();
+  }
 
   void remove(String reference);
 

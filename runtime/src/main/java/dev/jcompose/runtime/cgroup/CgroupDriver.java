@@ -88,4 +88,15 @@ public interface CgroupDriver {
 
   /** Pids (as the host sees them) of every process in the group, sorted. */
   List<Long> pids(String id);
+
+  /**
+   * The same driver with containers' groups under {@code cgroupParent} (compose's {@code
+   * cgroup_parent}, a path from each hierarchy's root) instead of {@code jcompose}; null or blank
+   * gives a driver equal to the engine's default one. Parents it creates stay when a container is
+   * removed, as with dockerd; {@link #ids()} of the returned driver lists that parent's groups.
+   *
+   * @throws dev.jcompose.runtime.api.ContainerException INVALID for a parent that is not a path of
+   *     safe group names
+   */
+  CgroupDriver under(String cgroupParent);
 }

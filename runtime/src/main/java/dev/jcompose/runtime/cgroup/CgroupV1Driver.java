@@ -23,7 +23,6 @@ import java.util.OptionalLong;
  * callers don't race create and delete of the same id.
  */
 final class CgroupV1Driver implements CgroupDriver {
-  static final String PARENT = "jcompose";
   private static final System.Logger LOG = System.getLogger(CgroupV1Driver.class.getName());
 
   /** Limits at or above this are the kernel's "unlimited" (LONG_MAX rounded down to a page). */
@@ -35,8 +34,15 @@ final class CgroupV1Driver implements CgroupDriver {
   private final V1LimitWriter writer;
   private final ProcessSweeper sweeper;
   private final V1Freezer freezer;
+  private final Path parent;
 
   CgroupV1Driver(List<CgroupMount> hierarchies, List<CgroupMount> unified, CgroupFs fs) {
+    this(hierarchies, unified, fs, CgroupNames.DEFAULT_PARENT);
+  }
+
+  private CgroupV1Driver(
+      List<CgroupMount> hierarchies, List<CgroupMount> unified, CgroupFs fs, Path parent) {
+    this.parent = parent;
     this.hierarchies = List.copyOf(hierarchies);
     this.unified = List.copyOf(unified);
     this.fs = fs;
@@ -71,14 +77,17 @@ final class CgroupV1Driver implements CgroupDriver {
     }
   }
 
+  /** Creates every level from the root down (a cgroup_parent may be several deep). */
   private void makeGroups(String id) {
     for (CgroupMount m : all()) {
-      Path parent = m.mountPoint().resolve(PARENT);
-      fs.mkdir(parent);
-      fs.mkdir(parent.resolve(id));
-      if (m.has("cpuset")) {
-        inheritCpuset(m.mountPoint(), parent);
-        inheritCpuset(parent, parent.resolve(id));
+      Path above = m.mountPoint();
+      for (Path level : parent.resolve(id)) {
+        Path dir = above.resolve(level.toString());
+        fs.mkdir(dir);
+        if (m.has("cpuset")) {
+          inheritCpuset(above, dir);
+        }
+        above = dir;
       }
     }
   }
@@ -185,7 +194,9 @@ final class CgroupV1Driver implements CgroupDriver {
 
   @Override
   public List<String> ids() {
-    return all().isEmpty() ? List.of() : fs.list(all().get(0).mountPoint().resolve(PARENT));
+    return all().isEmpty()
+        ? List.of()
+        : fs.list(all().get(0).mountPoint().resolve(parent.toString()));
   }
 
   @Override
@@ -262,9 +273,14 @@ final class CgroupV1Driver implements CgroupDriver {
     return all;
   }
 
-  private static Path group(CgroupMount m, String id) {
+  private Path group(CgroupMount m, String id) {
     CgroupNames.check(id);
-    return m.mountPoint().resolve(PARENT).resolve(id);
+    return m.mountPoint().resolve(parent.toString()).resolve(id);
+  }
+
+  @Override
+  public CgroupDriver under(String cgroupParent) {
+    return new CgroupV1Driver(hierarchies, unified, fs, CgroupNames.parent(cgroupParent));
   }
 
   /** The hierarchies this driver writes to, for diagnostics ("v1: cpu,memory,..."). */

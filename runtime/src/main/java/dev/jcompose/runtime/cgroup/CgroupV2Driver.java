@@ -15,10 +15,11 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * cgroup v2 (unified): the container's group is {@code <mount>/jcompose/<id>}. Controllers only
- * reach a group when its parent lists them in {@code cgroup.subtree_control}, so create() enables
- * them on the mount root and on {@code jcompose} (cgroup-v2.rst "Enabling and Disabling"); the
- * no-internal-process rule is kept because processes only ever go into the leaf groups.
+ * cgroup v2 (unified): the container's group is {@code <mount>/jcompose/<id>} (or under a
+ * cgroup_parent). Controllers only reach a group when its parent lists them in {@code
+ * cgroup.subtree_control}, so create() enables them on the mount root and on every parent level
+ * (cgroup-v2.rst "Enabling and Disabling"); the no-internal-process rule is kept because processes
+ * only ever go into the leaf groups.
  *
  * <p>killAll uses {@code cgroup.kill} (Linux 5.14+), falling back to freeze ({@code cgroup.freeze})
  * + per-pid SIGKILL. oomKillCount reads {@code oom_kill} from memory.events.
@@ -35,13 +36,19 @@ final class CgroupV2Driver implements CgroupDriver {
   private final V2LimitWriter writer;
   private final ProcessSweeper sweeper;
   private final V2Freezer freezer;
+  private final Path parent;
 
   CgroupV2Driver(Path root, CgroupFs fs) {
     this(root, fs, NativeOps.real());
   }
 
   CgroupV2Driver(Path root, CgroupFs fs, NativeOps nativeOps) {
+    this(root, fs, nativeOps, CgroupNames.DEFAULT_PARENT);
+  }
+
+  private CgroupV2Driver(Path root, CgroupFs fs, NativeOps nativeOps, Path parent) {
     this.root = root;
+    this.parent = parent;
     this.fs = fs;
     this.nativeOps = nativeOps;
     this.writer = new V2LimitWriter(fs);
@@ -52,10 +59,13 @@ final class CgroupV2Driver implements CgroupDriver {
   @Override
   public void create(String id, Resources resources) {
     Limits limits = Limits.of(resources);
-    Path parent = root.resolve(CgroupV1Driver.PARENT);
     enableControllers(root);
-    fs.mkdir(parent);
-    enableControllers(parent);
+    Path above = root;
+    for (Path level : parent) {
+      above = above.resolve(level.toString());
+      fs.mkdir(above);
+      enableControllers(above);
+    }
     boolean existed = fs.exists(group(id));
     fs.mkdir(group(id));
     try {
@@ -163,7 +173,7 @@ final class CgroupV2Driver implements CgroupDriver {
 
   @Override
   public List<String> ids() {
-    return fs.list(root.resolve(CgroupV1Driver.PARENT));
+    return fs.list(root.resolve(parent.toString()));
   }
 
   @Override
@@ -205,7 +215,12 @@ final class CgroupV2Driver implements CgroupDriver {
 
   private Path group(String id) {
     CgroupNames.check(id);
-    return root.resolve(CgroupV1Driver.PARENT).resolve(id);
+    return root.resolve(parent.toString()).resolve(id);
+  }
+
+  @Override
+  public CgroupDriver under(String cgroupParent) {
+    return new CgroupV2Driver(root, fs, nativeOps, CgroupNames.parent(cgroupParent));
   }
 
   private static Set<String> words(String s) {

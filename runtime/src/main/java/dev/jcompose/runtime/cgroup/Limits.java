@@ -2,7 +2,9 @@ package dev.jcompose.runtime.cgroup;
 
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
+import dev.jcompose.runtime.api.ContainerSpec.Blkio;
 import dev.jcompose.runtime.api.ContainerSpec.Resources;
+import java.util.List;
 
 /**
  * The limits to write, validated and with docker's defaults applied, independent of the cgroup
@@ -19,6 +21,11 @@ import dev.jcompose.runtime.api.ContainerSpec.Resources;
  * @param cpusetCpus cpu list such as "0-1,3" ({@code cpuset})
  * @param pids pids.max; -1 = unlimited ({@code pids_limit} &lt;= 0 means unlimited in docker). No
  *     default is imposed: docker has none (podman's 2048 is a podman choice).
+ * @param swappiness 0..100 ({@code mem_swappiness}); v1 only, as in docker
+ * @param oomKillDisable true to disable the OOM killer ({@code oom_kill_disable}); v1 only
+ * @param rtRuntime real-time runtime in microseconds per {@code rtPeriod} ({@code cpu_rt_*}); v1
+ *     only
+ * @param blkio weight and throttles ({@code blkio_config}), devices as "major:minor"
  */
 record Limits(
     Long memory,
@@ -28,7 +35,12 @@ record Limits(
     Long cpuPeriod,
     Long cpuShares,
     String cpusetCpus,
-    Long pids) {
+    Long pids,
+    Integer swappiness,
+    boolean oomKillDisable,
+    Long rtRuntime,
+    Long rtPeriod,
+    Blkio blkio) {
 
   /** dockerd's linuxMinMemory: below this the container cannot even start its runtime. */
   static final long MIN_MEMORY = 6L * 1024 * 1024;
@@ -73,7 +85,39 @@ record Limits(
         period,
         clampedShares,
         cpus,
-        pids);
+        pids,
+        swappiness(res.memorySwappiness()),
+        Boolean.TRUE.equals(res.oomKillDisable()),
+        positive(res.cpuRtRuntimeMicros()),
+        positive(res.cpuRtPeriodMicros()),
+        blkio(res.blkio()));
+  }
+
+  /** -1 (docker's "unset") and null leave the kernel's value. */
+  private static Integer swappiness(Integer s) {
+    if (s == null || s == -1) {
+      return null;
+    }
+    if (s < 0 || s > 100) {
+      throw invalid("Invalid value: " + s + ", valid memory swappiness range is 0-100");
+    }
+    return s;
+  }
+
+  private static Blkio blkio(Blkio b) {
+    if (b == null) {
+      return null;
+    }
+    if (b.weight() != null && b.weight() != 0 && (b.weight() < 10 || b.weight() > 1000)) {
+      throw invalid("Range of blkio weight is from 10 to 1000");
+    }
+    for (Blkio.DeviceWeight w :
+        b.deviceWeights() == null ? List.<Blkio.DeviceWeight>of() : b.deviceWeights()) {
+      if (w.weight() < 10 || w.weight() > 1000) {
+        throw invalid("Range of blkio weight is from 10 to 1000");
+      }
+    }
+    return b;
   }
 
   private static Long swapOf(Long memory, Long swap) {
@@ -125,6 +169,11 @@ record Limits(
     double l = Math.log((double) shares) / Math.log(2);
     double exponent = (l * l + 125 * l) / 612.0 - 7.0 / 34.0;
     return (long) Math.ceil(Math.pow(10, exponent));
+  }
+
+  /** cgroup v2 io.weight of a v1 blkio weight 10..1000 (runc/crun ConvertBlkIOToIOWeightValue). */
+  static long ioWeight(long blkioWeight) {
+    return 1 + (blkioWeight - 10) * 9999 / 990;
   }
 
   private static Long positive(Long v) {

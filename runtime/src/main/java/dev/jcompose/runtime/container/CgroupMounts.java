@@ -15,9 +15,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The container's read-only /sys/fs/cgroup, as docker mounts it: with the container's own cgroup
- * namespace, v2 is one cgroup2 mount; v1 is a tmpfs holding one mount per host hierarchy. Runtimes
- * inside (JVMs, Go) read their limits there. Hierarchies come from the host's mountinfo.
+ * The container's read-only /sys/fs/cgroup, as runc mounts it: v2 is one cgroup2 mount; v1 is a
+ * tmpfs holding one mount per host hierarchy (and the links of co-mounted controllers, cpu ->
+ * cpu,cpuacct). In the container's own cgroup namespace those are fresh cgroup mounts, whose root
+ * is the container's group; in the host's (docker's default on v1) they are binds of the
+ * container's own group directories, so the container still sees only its own group and limits
+ * (runc mountCgroupV1/V2). Runtimes inside (JVMs, Go) read their limits there.
  */
 final class CgroupMounts {
   private static final String ROOT = "/sys/fs/cgroup";
@@ -31,9 +34,13 @@ final class CgroupMounts {
 
   private CgroupMounts() {}
 
-  static void addTo(ShimConfig c, List<Hierarchy> hierarchies) {
+  /**
+   * @param ownGroups the container's {@code cgroup.procs} files, one per hierarchy, when it stays
+   *     in the host's cgroup namespace (their directories are bound); empty with its own namespace
+   */
+  static void addTo(ShimConfig c, List<Hierarchy> hierarchies, List<Path> ownGroups) {
     if (hierarchies.stream().anyMatch(h -> h.fstype().equals("cgroup2") && h.name().isEmpty())) {
-      DockerDefaults.mount(c, "cgroup2", "cgroup", ROOT, FLAGS | RDONLY, "");
+      mount(c, new Hierarchy("cgroup2", "", ""), ROOT, ownGroups);
       return;
     }
     List<Hierarchy> v1 = hierarchies.stream().filter(h -> h.fstype().equals("cgroup")).toList();
@@ -42,9 +49,40 @@ final class CgroupMounts {
     }
     DockerDefaults.mount(c, "tmpfs", "tmpfs", ROOT, FLAGS, "mode=755,size=64k");
     for (Hierarchy h : v1) {
-      DockerDefaults.mount(c, "cgroup", "cgroup", ROOT + "/" + h.name(), FLAGS | RDONLY, h.data());
+      mount(c, h, ROOT + "/" + h.name(), ownGroups);
+      for (String link : coMountedLinks(h)) {
+        c.put("symlink", h.name(), ROOT + "/" + link);
+      }
     }
-    c.put("readonly", ROOT); // the tmpfs itself, once its mount points exist
+    // the tmpfs itself goes read-only once its mount points exist, in place (no second mount)
+    c.put("remount", ROOT, Long.toString(FLAGS | RDONLY));
+  }
+
+  private static void mount(ShimConfig c, Hierarchy h, String target, List<Path> ownGroups) {
+    String source = h.name().isEmpty() ? ROOT : ROOT + "/" + h.name();
+    Path own =
+        ownGroups.stream()
+            .map(Path::getParent)
+            .filter(
+                p -> p != null && p.getParent() != null && p.toString().startsWith(source + "/"))
+            .findFirst()
+            .orElse(null);
+    if (own != null) {
+      DockerDefaults.mount(c, "bind", own.toString(), target, FLAGS | RDONLY, "");
+    } else if (h.fstype().equals("cgroup2")) {
+      DockerDefaults.mount(c, "cgroup2", "cgroup", target, FLAGS | RDONLY, "");
+    } else {
+      DockerDefaults.mount(c, "cgroup", "cgroup", target, FLAGS | RDONLY, h.data());
+    }
+  }
+
+  /**
+   * A hierarchy holding several controllers ("cpu,cpuacct") is reachable under each controller's
+   * name too, as on the host (systemd's links) and in docker containers.
+   */
+  static List<String> coMountedLinks(Hierarchy h) {
+    List<String> names = Arrays.stream(h.name().split(",")).filter(n -> !n.isEmpty()).toList();
+    return names.size() < 2 ? List.of() : names;
   }
 
   /** The host's hierarchies; read once, they do not change while the engine runs. */

@@ -1,5 +1,7 @@
 package dev.jcompose.runtime.container;
 
+import dev.jcompose.runtime.api.ContainerSpec;
+import dev.jcompose.runtime.api.ContainerSpec.LogConfig;
 import dev.jcompose.runtime.api.RuntimePaths;
 import java.nio.file.Path;
 
@@ -43,6 +45,16 @@ record ContainerDirs(Path data, Path run) {
 
   Path log() {
     return data.resolve("container.log");
+  }
+
+  /**
+   * Where the monitor writes the container's output: its log, or with the {@code none} driver a
+   * small file in the run dir that only attached clients read ({@code logs} refuses the driver).
+   */
+  Path log(ContainerSpec spec) {
+    return spec.logging() != null && spec.logging().driver() == LogConfig.Driver.NONE
+        ? run.resolve("attach.log")
+        : log();
   }
 
   Path config() {

@@ -7,7 +7,9 @@ import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -29,6 +31,7 @@ final class ContainerPreparer {
       Files.createDirectories(p);
     }
     List<Path> topFirst = linkLayers(spec.image().layerDirs(), dirs);
+    markAsContainer(dirs);
     writeEtcFiles(spec.etcFiles(), dirs);
     for (MountSpec m : spec.mounts()) {
       checkSource(m);
@@ -54,6 +57,19 @@ final class ContainerPreparer {
       Files.createSymbolicLink(link, topFirst.get(i).toAbsolutePath());
     }
     return topFirst;
+  }
+
+  /**
+   * An empty {@code /.dockerenv}, which programs test to know they run in a container; docker puts
+   * it in every container's init layer (moby daemon/initlayer). Here it starts in the upper layer.
+   */
+  private static void markAsContainer(ContainerDirs dirs) throws IOException {
+    Path marker = dirs.upper().resolve(".dockerenv");
+    if (!Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
+      Files.createFile(
+          marker,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    }
   }
 
   static int layerCount(ContainerSpec spec) {

@@ -21,7 +21,18 @@ import java.util.List;
 final class DockerDefaults {
   static final long DEFAULT_SHM_BYTES = 64L * 1024 * 1024;
 
-  static final List<String> DEVICES = List.of("null", "zero", "full", "random", "urandom", "tty");
+  /**
+   * name, major, minor: the runtime-spec default devices, all c 0666 root:root (runc
+   * createDevices).
+   */
+  static final List<String[]> DEVICES =
+      List.of(
+          new String[] {"null", "1", "3"},
+          new String[] {"zero", "1", "5"},
+          new String[] {"full", "1", "7"},
+          new String[] {"random", "1", "8"},
+          new String[] {"urandom", "1", "9"},
+          new String[] {"tty", "5", "0"});
 
   static final List<String> MASKED =
       List.of(
@@ -60,10 +71,15 @@ final class DockerDefaults {
 
   private DockerDefaults() {}
 
+  /** Value of {@code ipcShm} that means "no /dev/shm at all" (docker {@code --ipc none}). */
+  static final String NO_SHM = "none";
+
   /**
    * proc, /dev and its filesystems, sysfs: in this order (later targets live inside earlier ones).
+   * {@code ipcShm}: null = the container's own /dev/shm tmpfs; {@link #NO_SHM}; else the /dev/shm
+   * of the IPC namespace it shares (a host path), bound in.
    */
-  static void kernelMounts(ShimConfig c, long shmBytes, boolean sysRw) {
+  static void kernelMounts(ShimConfig c, long shmBytes, String ipcShm, boolean sysRw) {
     mount(c, "proc", "proc", "/proc", NOSUID | NOEXEC | NODEV, "");
     mount(c, "tmpfs", "tmpfs", "/dev", NOSUID | STRICTATIME, "mode=755,size=65536k");
     mount(
@@ -73,20 +89,35 @@ final class DockerDefaults {
         "/dev/pts",
         NOSUID | NOEXEC,
         "newinstance,ptmxmode=0666,mode=0620,gid=5");
-    mount(c, "tmpfs", "shm", "/dev/shm", NOSUID | NOEXEC | NODEV, "mode=1777,size=" + shmBytes);
+    if (ipcShm == null) {
+      mount(c, "tmpfs", "shm", "/dev/shm", NOSUID | NOEXEC | NODEV, "mode=1777,size=" + shmBytes);
+    } else if (!ipcShm.equals(NO_SHM)) {
+      mount(c, "bind", ipcShm, "/dev/shm", NOSUID | NOEXEC | NODEV, "");
+    }
     mount(c, "mqueue", "mqueue", "/dev/mqueue", NOSUID | NOEXEC | NODEV, "");
     mount(c, "sysfs", "sysfs", "/sys", NOSUID | NOEXEC | NODEV | (sysRw ? 0 : RDONLY), "");
-    for (String d : DEVICES) {
-      mount(c, "bind", "/dev/" + d, "/dev/" + d, 0, "");
+  }
+
+  /** The default device nodes, made in the container's /dev tmpfs (not bound from the host's). */
+  static void devices(ShimConfig c) {
+    for (String[] d : DEVICES) {
+      c.put("mknod", "/dev/" + d[0], "c", d[1], d[2], "666", "0", "0");
     }
   }
 
-  static void devSymlinks(ShimConfig c) {
+  /**
+   * runc setupDevSymlinks: fd, std streams, ptmx into the devpts instance, core if /proc/kcore
+   * exists.
+   */
+  static void devSymlinks(ShimConfig c, boolean kcore) {
     c.put("symlink", "/proc/self/fd", "/dev/fd");
     c.put("symlink", "/proc/self/fd/0", "/dev/stdin");
     c.put("symlink", "/proc/self/fd/1", "/dev/stdout");
     c.put("symlink", "/proc/self/fd/2", "/dev/stderr");
     c.put("symlink", "pts/ptmx", "/dev/ptmx");
+    if (kcore) {
+      c.put("symlink", "/proc/kcore", "/dev/core");
+    }
   }
 
   static void mount(

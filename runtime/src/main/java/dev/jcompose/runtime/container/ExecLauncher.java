@@ -2,6 +2,7 @@ package dev.jcompose.runtime.container;
 
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
+import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ExecSession;
 import dev.jcompose.runtime.api.ExecSpec;
 import dev.jcompose.runtime.cgroup.CgroupDriver;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Starts {@code jcshim exec} for one exec and waits until the process has exec'd or failed: a
@@ -25,9 +27,9 @@ final class ExecLauncher {
   private static final long POLL_MS = 2;
 
   private final ShimLauncher shim;
-  private final CgroupDriver cgroups;
+  private final Function<ContainerSpec, CgroupDriver> cgroups;
 
-  ExecLauncher(ShimLauncher shim, CgroupDriver cgroups) {
+  ExecLauncher(ShimLauncher shim, Function<ContainerSpec, CgroupDriver> cgroups) {
     this.shim = shim;
     this.cgroups = cgroups;
   }
@@ -91,11 +93,16 @@ final class ExecLauncher {
         IdentityFactory.forExec(
             rec.identity(), spec.user(), spec.cwd(), spec.env(), new UserResolver(roots));
     ShimConfig c = new ShimConfig().put("pid", pid).put("status-file", status.toString());
-    cgroups.procsFiles(rec.spec().id()).forEach(p -> c.put("cgroup-procs", p.toString()));
+    cgroups
+        .apply(rec.spec())
+        .procsFiles(rec.spec().id())
+        .forEach(p -> c.put("cgroup-procs", p.toString()));
     c.put("uid", id.uid()).put("gid", id.gid());
     id.groups().forEach(g -> c.put("group", g));
-    c.put("caps", Long.toUnsignedString(id.capabilities()))
-        .put("nnp", id.noNewPrivileges() ? 1 : 0);
+    // a privileged exec gets every capability but keeps the container's seccomp filter: runc
+    // applies the container's config to every process, moby's exec only widens the capabilities
+    long caps = spec.privileged() ? CapabilityMasks.all() : id.capabilities();
+    c.put("caps", Long.toUnsignedString(caps)).put("nnp", id.noNewPrivileges() ? 1 : 0);
     ContainerSeccomp.addTo(c, rec.spec(), rec.identity().capabilities());
     c.put("cwd", id.cwd()).put("tty", spec.tty() ? 1 : 0);
     return c.putAll("arg", spec.args()).putAll("env", id.env());

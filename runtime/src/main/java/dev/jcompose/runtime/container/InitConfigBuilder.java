@@ -7,11 +7,13 @@ import static dev.jcompose.runtime.container.MountFlags.RDONLY;
 
 import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ContainerSpec.DeviceSpec;
+import dev.jcompose.runtime.api.ContainerSpec.Isolation;
 import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
+import dev.jcompose.runtime.api.ContainerSpec.Namespace;
 import dev.jcompose.runtime.api.ContainerSpec.NetworkMode;
 import dev.jcompose.runtime.api.ContainerSpec.Rlimit;
 import dev.jcompose.runtime.shim.ShimConfig;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,25 +27,26 @@ final class InitConfigBuilder {
   private InitConfigBuilder() {}
 
   /**
+   * @param host what the host contributes (cgroup files and hierarchies, the init binary)
    * @param firstRun true for the run that creates the container's netns (binds it for later runs)
    */
   static ShimConfig build(
-      ContainerRecord rec,
-      ContainerDirs dirs,
-      List<Path> procsFiles,
-      int layerCount,
-      boolean firstRun) {
+      ContainerRecord rec, ContainerDirs dirs, HostView host, int layerCount, boolean firstRun) {
     ContainerSpec spec = rec.spec();
+    Isolation iso = spec.isolation();
     ShimConfig c = new ShimConfig();
     c.put("socket", dirs.socket().toString())
         .put("exit-file", dirs.exitFile().toString())
-        .put("log", dirs.log().toString());
-    procsFiles.forEach(p -> c.put("cgroup-procs", p.toString()));
-    namespaces(c, spec.network(), dirs, firstRun);
-    if (spec.hostname() != null) {
+        .put("log", dirs.log(spec).toString());
+    host.procsFiles().forEach(p -> c.put("cgroup-procs", p.toString()));
+    boolean privateCgroupns = cgroupNamespacePrivate(iso, host);
+    namespaces(c, iso, privateCgroupns);
+    network(c, spec.network(), dirs, firstRun);
+    // a hostname is only ever set in the container's own UTS namespace, never the host's
+    if (spec.hostname() != null && iso.uts().owner() == Namespace.Owner.PRIVATE) {
       c.put("hostname", spec.hostname());
     }
-    if (spec.domainname() != null) {
+    if (spec.domainname() != null && iso.uts().owner() == Namespace.Owner.PRIVATE) {
       c.put("domainname", spec.domainname());
     }
     if (spec.resources() != null && spec.resources().oomScoreAdj() != null) {
@@ -57,9 +60,10 @@ final class InitConfigBuilder {
     }
     rootfs(c, dirs, layerCount, spec.readOnlyRootfs());
     long shm = spec.shmSizeBytes() == null ? DockerDefaults.DEFAULT_SHM_BYTES : spec.shmSizeBytes();
-    DockerDefaults.kernelMounts(c, shm, spec.privileged());
-    CgroupMounts.addTo(c, CgroupMounts.fromHost());
-    DockerDefaults.devSymlinks(c);
+    DockerDefaults.kernelMounts(c, shm, iso.ipcShmPath(), spec.privileged());
+    DockerDefaults.devices(c);
+    CgroupMounts.addTo(c, host.hierarchies(), privateCgroupns ? List.of() : host.procsFiles());
+    DockerDefaults.devSymlinks(c, host.kcore());
     spec.mounts().forEach(m -> userMount(c, m));
     etcFiles(c, spec.etcFiles(), dirs);
     for (DeviceSpec d : spec.devices()) {
@@ -69,13 +73,48 @@ final class InitConfigBuilder {
       c.putAll("mask", DockerDefaults.masked()).putAll("readonly", DockerDefaults.READONLY);
     }
     sysctls(c, spec.sysctls(), spec.network().kind());
-    process(c, spec, rec.identity());
+    boolean init = iso.init() && iso.pid().owner() == Namespace.Owner.PRIVATE;
+    if (init) {
+      // docker --init: its init bind-mounted read-only at /sbin/docker-init, run as
+      // `/sbin/docker-init -- <command>`, only with a private pid namespace (moby oci_linux.go)
+      DockerDefaults.mount(
+          c, "bind", host.initBinary().toString(), INIT_PATH, RDONLY | NOSUID | NODEV, "");
+    }
+    process(c, spec, rec.identity(), init);
     return c;
   }
 
-  private static void namespaces(
-      ShimConfig c, NetworkMode net, ContainerDirs dirs, boolean firstRun) {
-    c.putAll("ns", List.of("pid", "mnt", "uts", "ipc")).put("cgroupns", 1);
+  static final String INIT_PATH = "/sbin/docker-init";
+
+  /**
+   * docker's default: the host's cgroup namespace on v1, a private one on v2 (moby daemon config).
+   */
+  static boolean cgroupNamespacePrivate(Isolation iso, HostView host) {
+    return iso.cgroup() == null
+        ? host.unifiedCgroups()
+        : iso.cgroup().owner() == Namespace.Owner.PRIVATE;
+  }
+
+  private static void namespaces(ShimConfig c, Isolation iso, boolean privateCgroupns) {
+    List<String> own = new ArrayList<>(List.of("mnt"));
+    namespace(c, own, "pid", iso.pid());
+    namespace(c, own, "uts", iso.uts());
+    namespace(c, own, "ipc", iso.ipc());
+    c.putAll("ns", own);
+    if (privateCgroupns) {
+      c.put("cgroupns", 1);
+    }
+  }
+
+  private static void namespace(ShimConfig c, List<String> own, String type, Namespace ns) {
+    switch (ns.owner()) {
+      case PRIVATE -> own.add(type);
+      case HOST -> {}
+      case JOIN -> c.put("ns-join", type, ns.joinPath().toString());
+    }
+  }
+
+  private static void network(ShimConfig c, NetworkMode net, ContainerDirs dirs, boolean firstRun) {
     switch (net.kind()) {
       case HOST -> {}
       case JOIN -> c.put("netns-join", net.joinPath().toString());
@@ -140,7 +179,7 @@ final class InitConfigBuilder {
     sysctls.forEach((k, v) -> c.put("sysctl", k.replace('.', '/'), v));
   }
 
-  private static void process(ShimConfig c, ContainerSpec spec, ProcessIdentity id) {
+  private static void process(ShimConfig c, ContainerSpec spec, ProcessIdentity id, boolean init) {
     c.put("uid", id.uid()).put("gid", id.gid());
     id.groups().forEach(g -> c.put("group", g));
     c.put("caps", Long.toUnsignedString(id.capabilities()))
@@ -153,6 +192,9 @@ final class InitConfigBuilder {
           Integer.toString(Rlimits.resource(r.name())),
           Rlimits.value(r.soft()),
           Rlimits.value(r.hard()));
+    }
+    if (init) {
+      c.putAll("arg", List.of(INIT_PATH, "--"));
     }
     c.putAll("arg", spec.process().args()).putAll("env", id.env());
   }

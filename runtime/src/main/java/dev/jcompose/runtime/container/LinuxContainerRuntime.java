@@ -4,6 +4,7 @@ import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ContainerSpec;
+import dev.jcompose.runtime.api.ContainerSpec.LogConfig;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ContainerState.Status;
 import dev.jcompose.runtime.api.ContainerStats;
@@ -76,8 +77,8 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     this.logLimits = logLimits;
     this.cgroups = cgroups;
     this.shim = new ShimLauncher(() -> ShimBinary.install(paths.dataRoot()));
-    this.observer = new StateObserver(cgroups);
-    this.execs = new ExecLauncher(shim, cgroups);
+    this.observer = new StateObserver(this::cgroupsOf);
+    this.execs = new ExecLauncher(shim, this::cgroupsOf);
   }
 
   private MonitorExits monitors() {
@@ -116,6 +117,9 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
                 spec, identity, Instant.now().toString(), null, null, 0, 0, 0, null);
         store.write(
             dirs.state(), rec); // durable: the spec must survive a reboot (restart policies)
+        if (spec.isolation().shareableShm()) {
+          SharedShm.mount(NativeOps.real(), Path.of(spec.isolation().ipcShmPath()), shmBytes(spec));
+        }
         rec = launch(rec, dirs, true);
         return observer.observe(rec, dirs);
       } catch (IOException | RuntimeException e) {
@@ -133,14 +137,17 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       throws IOException {
     String id = rec.spec().id();
     Files.deleteIfExists(dirs.exitFile());
+    CgroupDriver cgroups = cgroupsOf(rec.spec());
     cgroups.create(
         id,
         rec.spec().resources() == null ? ContainerSpec.Resources.none() : rec.spec().resources());
     cgroups.allowDevices(id, DeviceAllowList.of(rec.spec()));
-    InitConfigBuilder.build(
-            rec, dirs, cgroups.procsFiles(id), ContainerPreparer.layerCount(rec.spec()), firstRun)
-        .put("log-max-size", logLimits.maxBytes())
-        .put("log-max-files", logLimits.maxFiles())
+    HostView host = HostView.of(cgroups.procsFiles(id), ShimBinary.init(paths.dataRoot()));
+    LogConfig log = logConfig(rec.spec());
+    InitConfigBuilder.build(rec, dirs, host, ContainerPreparer.layerCount(rec.spec()), firstRun)
+        .put("log-max-size", log.maxBytes())
+        .put("log-max-files", log.maxFiles())
+        .put("log-compress", log.compress() ? 1 : 0)
         .writeTo(dirs.config());
     MonitorExits exits = monitors(); // a subreaper before the shim orphans the monitor
     int pid = shim.create(dirs.config());
@@ -204,14 +211,15 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       }
       // a frozen process only receives its signal once thawed: kill and stop of a paused
       // container take effect, as docker's do
-      if (cgroups.frozen(id)) {
-        cgroups.thaw(id);
+      CgroupDriver groups = cgroupsOf(id);
+      if (groups.frozen(id)) {
+        groups.thaw(id);
       }
     } catch (IOException e) {
       if (signal != SIGKILL) {
         throw new ContainerException(Kind.CONFLICT, "container " + id + " is not running");
       }
-      cgroups.killAll(id); // monitor gone: whatever is left in the group still dies
+      cgroupsOf(id).killAll(id); // monitor gone: whatever is left in the group still dies
     }
   }
 
@@ -226,7 +234,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       return exit.get(Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       killQuietly(id, SIGKILL);
-      cgroups.killAll(id);
+      cgroupsOf(id).killAll(id);
       return waitFinal(id, exit);
     } catch (InterruptedException | ExecutionException e) {
       throw interrupted(id, e);
@@ -289,13 +297,42 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       load(id);
       if (state(id).map(s -> s.status() != Status.EXITED).orElse(false)) {
         killQuietly(id, SIGKILL);
-        cgroups.killAll(id);
+        cgroupsOf(id).killAll(id);
         waitFinal(id, awaitExit(id));
       }
       monitors().awaitGone(id); // also when it had exited before: its monitor may be finishing
       removeQuietly(id, dirs);
     }
     locks.remove(id);
+  }
+
+  /**
+   * The spec's log settings, else the runtime's default rotation. With the {@code none} driver the
+   * output only feeds attached clients: 1 MiB, truncated when full.
+   */
+  private LogConfig logConfig(ContainerSpec spec) {
+    LogConfig l = spec.logging();
+    if (l == null) {
+      return new LogConfig(
+          LogConfig.Driver.JSON_FILE, logLimits.maxBytes(), logLimits.maxFiles(), false);
+    }
+    return l.driver() == LogConfig.Driver.NONE
+        ? new LogConfig(LogConfig.Driver.NONE, 1L << 20, 1, false)
+        : l;
+  }
+
+  /** The cgroup driver placing this container's groups (under its cgroup_parent, if any). */
+  private CgroupDriver cgroupsOf(ContainerSpec spec) {
+    String parent = spec.isolation().cgroupParent();
+    return parent == null || parent.isBlank() ? cgroups : cgroups.under(parent);
+  }
+
+  private CgroupDriver cgroupsOf(String id) {
+    return store.read(dirs(id).state()).map(r -> cgroupsOf(r.spec())).orElse(cgroups);
+  }
+
+  private static long shmBytes(ContainerSpec spec) {
+    return spec.shmSizeBytes() == null ? DockerDefaults.DEFAULT_SHM_BYTES : spec.shmSizeBytes();
   }
 
   /**
@@ -314,18 +351,27 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
         throw new ContainerException(Kind.INTERNAL, e.getMessage(), e);
       }
     }
+    Optional<ContainerSpec> spec = store.read(dirs.state()).map(ContainerRecord::spec);
+    spec.filter(s -> s.isolation().shareableShm())
+        .ifPresent(s -> SharedShm.unmount(NativeOps.real(), Path.of(s.isolation().ipcShmPath())));
+    CgroupDriver groups = spec.map(this::cgroupsOf).orElse(cgroups);
     try {
-      cgroups.killAll(id);
+      groups.killAll(id);
     } catch (RuntimeException e) {
       // groups that never existed are fine
     }
     try {
-      cgroups.delete(id);
+      groups.delete(id);
     } catch (RuntimeException e) {
       // groups that never existed are fine
     }
     ContainerTrees.deleteRecursively(dirs.run());
     ContainerTrees.deleteRecursively(dirs.data());
+  }
+
+  @Override
+  public List<ContainerSpec.MountSpec> mounts(String id) {
+    return store.read(dirs(id).state()).map(r -> r.spec().mounts()).orElse(List.of());
   }
 
   @Override
@@ -412,7 +458,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       if (st.paused()) {
         throw new ContainerException(Kind.CONFLICT, "container " + id + " is already paused");
       }
-      cgroups.freeze(id);
+      cgroupsOf(id).freeze(id);
     }
   }
 
@@ -422,14 +468,14 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       if (!running(id).paused()) {
         throw new ContainerException(Kind.CONFLICT, "container " + id + " is not paused");
       }
-      cgroups.thaw(id);
+      cgroupsOf(id).thaw(id);
     }
   }
 
   @Override
   public ContainerStats stats(String id) {
     ContainerState st = running(id);
-    CgroupStats c = cgroups.stats(id);
+    CgroupStats c = cgroupsOf(id).stats(id);
     long[] net =
         load(id).spec().network().kind() == ContainerSpec.NetworkMode.Kind.HOST
             ? new long[2]
@@ -450,7 +496,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   @Override
   public List<ProcessInfo> processes(String id) {
     running(id);
-    return proc.processes(cgroups.pids(id), Instant.now());
+    return proc.processes(cgroupsOf(id).pids(id), Instant.now());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.container;
 
+import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ContainerState.Status;
 import dev.jcompose.runtime.api.ExitStatus;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Derives the observed state from the stored record, the shim's exit file and process liveness —
@@ -22,9 +24,9 @@ final class StateObserver {
   private static final int SIGKILL = 9;
   private static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(2);
 
-  private final CgroupDriver cgroups;
+  private final Function<ContainerSpec, CgroupDriver> cgroups;
 
-  StateObserver(CgroupDriver cgroups) {
+  StateObserver(Function<ContainerSpec, CgroupDriver> cgroups) {
     this.cgroups = cgroups;
   }
 
@@ -43,13 +45,13 @@ final class StateObserver {
       if (rec.pid() > 0
           && (ProcessStart.isSame(rec.pid(), rec.pidStartMillis()) || monitorDraining(dirs))) {
         Status s = started == null ? Status.CREATED : Status.RUNNING;
-        boolean paused = s == Status.RUNNING && cgroups.frozen(spec.id());
+        boolean paused = s == Status.RUNNING && cgroups.apply(spec).frozen(spec.id());
         return new ContainerState(
             spec.id(),
             s,
             rec.pid(),
             netns,
-            dirs.log(),
+            dirs.log(spec),
             created,
             started,
             null,
@@ -63,13 +65,14 @@ final class StateObserver {
     }
     if (exit.isPresent()) {
       ExitFile e = exit.get();
-      boolean oom = e.signal() == SIGKILL && cgroups.oomKillCount(spec.id()) > rec.oomBase();
+      boolean oom =
+          e.signal() == SIGKILL && cgroups.apply(spec).oomKillCount(spec.id()) > rec.oomBase();
       return new ContainerState(
           spec.id(),
           Status.EXITED,
           0,
           netns,
-          dirs.log(),
+          dirs.log(spec),
           created,
           started,
           e.finishedAt(),
@@ -81,7 +84,7 @@ final class StateObserver {
         Status.EXITED,
         0,
         netns,
-        dirs.log(),
+        dirs.log(spec),
         created,
         started,
         null,

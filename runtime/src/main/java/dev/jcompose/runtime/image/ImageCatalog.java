@@ -51,6 +51,16 @@ final class ImageCatalog {
   }
 
   /** By reference ({@code busybox}, {@code host/x:tag}) or by image id prefix. */
+  /** When the reference was last pulled (its index entry's pulledAt). */
+  Optional<Instant> lastPulled(String reference) {
+    Map<String, ImageRecord> records = index.read();
+    return keys(records, reference).stream()
+        .map(records::get)
+        .filter(r -> r != null && r.pulledAt() != null)
+        .findFirst()
+        .map(r -> Instant.parse(r.pulledAt()));
+  }
+
   Optional<ImageHandle> find(String reference) {
     Map<String, ImageRecord> records = index.read();
     return keys(records, reference).stream()

@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,6 +77,11 @@ public final class RegistryImageService implements ImageService, ImageStore {
   @Override
   public Optional<ImageHandle> find(String reference) {
     return catalog.find(reference);
+  }
+
+  @Override
+  public Optional<Instant> lastPulled(String reference) {
+    return catalog.lastPulled(reference);
   }
 
   @Override

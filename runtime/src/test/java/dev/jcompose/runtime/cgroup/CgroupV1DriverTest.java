@@ -1,7 +1,10 @@
 package dev.jcompose.runtime.cgroup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jcompose.runtime.api.ContainerException;
+import dev.jcompose.runtime.api.ContainerSpec.Blkio;
 import dev.jcompose.runtime.api.ContainerSpec.Resources;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,5 +190,115 @@ class CgroupV1DriverTest extends CgroupDriverContract {
             "freezer/jcompose/web-1/freezer.state=FROZEN",
             "freezer/jcompose/web-1/freezer.state=THAWED");
     assertThat(file("freezer", "web-1", "freezer.state")).isEqualTo("THAWED");
+  }
+
+  @Test
+  void create_swappinessAndOomKillDisable_writeTheMemoryFiles() {
+    driver.create("db-1", extras(30, true, null, null, null));
+    assertThat(file("memory", "db-1", "memory.swappiness")).isEqualTo("30");
+    assertThat(file("memory", "db-1", "memory.oom_control")).isEqualTo("1");
+  }
+
+  @Test
+  void create_realtime_givesTheParentTheRootsBudgetFirst_thenPeriodThenRuntime() {
+    tree.writeRaw(tmp.resolve("cpu/cpu.rt_runtime_us"), "950000");
+    driver.create("rt-1", extras(null, false, 400_000L, 1_000_000L, null));
+    assertThat(tree.readRaw(tmp.resolve("cpu/jcompose/cpu.rt_runtime_us"))).isEqualTo("950000");
+    assertThat(tree.writes)
+        .containsSubsequence(
+            "cpu/jcompose/cpu.rt_runtime_us=950000",
+            "cpu/jcompose/rt-1/cpu.rt_period_us=1000000",
+            "cpu/jcompose/rt-1/cpu.rt_runtime_us=400000");
+  }
+
+  @Test
+  void under_cgroupParent_placesTheGroupsThereInEveryHierarchy_levelByLevel() {
+    CgroupDriver parented = driver.under("/tenant/blue");
+    parented.create("web-1", new Resources(null, null, null, null, null, null, "1", null, null));
+    assertThat(parented.procsFiles("web-1"))
+        .allMatch(
+            p ->
+                tmp.relativize(p).subpath(1, 5).toString().equals("tenant/blue/web-1/cgroup.procs"))
+        .hasSize(10);
+    assertThat(tree.readRaw(tmp.resolve("cpuset/tenant/cpuset.cpus"))).isEqualTo("0-1");
+    assertThat(tree.readRaw(tmp.resolve("cpuset/tenant/blue/cpuset.mems"))).isEqualTo("0");
+    assertThat(Files.exists(tmp.resolve("memory/jcompose/web-1"))).isFalse();
+    assertThat(parented.ids()).containsExactly("web-1");
+    assertThat(driver.under("tenant/blue").procsFiles("web-1"))
+        .isEqualTo(parented.procsFiles("web-1"));
+    parented.delete("web-1");
+    assertThat(Files.exists(tmp.resolve("memory/tenant/blue/web-1"))).isFalse();
+    assertThat(Files.exists(tmp.resolve("memory/tenant/blue"))).isTrue(); // as dockerd leaves it
+  }
+
+  @Test
+  void under_aParentOutsideTheHierarchy_isInvalid() {
+    for (String bad : List.of("../etc", "a/../../b", "/", "a b")) {
+      assertThatThrownBy(() -> driver.under(bad))
+          .isInstanceOf(ContainerException.class)
+          .hasMessageContaining("invalid cgroup parent");
+    }
+  }
+
+  @Test
+  void create_realtimeUnderANestedParent_handsTheBudgetDownEveryLevel() {
+    tree.writeRaw(tmp.resolve("cpu/cpu.rt_runtime_us"), "950000");
+    driver.under("a/b").create("rt-1", extras(null, false, 400_000L, 1_000_000L, null));
+    assertThat(tree.writes)
+        .containsSubsequence(
+            "cpu/a/cpu.rt_runtime_us=950000",
+            "cpu/a/b/cpu.rt_runtime_us=950000",
+            "cpu/a/b/rt-1/cpu.rt_runtime_us=400000");
+  }
+
+  @Test
+  void create_blkio_writesBfqWeightAndOneThrottleLinePerDevice() {
+    var blkio =
+        new Blkio(
+            300,
+            List.of(new Blkio.DeviceWeight("8:0", 200)),
+            List.of(new Blkio.DeviceRate("8:0", 1048576)),
+            List.of(),
+            List.of(new Blkio.DeviceRate("8:0", 100), new Blkio.DeviceRate("8:16", 50)),
+            List.of());
+    driver.create("io-1", extras(null, false, null, null, blkio));
+    assertThat(tree.writes)
+        .contains(
+            "blkio/jcompose/io-1/blkio.bfq.weight=300",
+            "blkio/jcompose/io-1/blkio.bfq.weight_device=8:0 200",
+            "blkio/jcompose/io-1/blkio.throttle.read_bps_device=8:0 1048576",
+            "blkio/jcompose/io-1/blkio.throttle.read_iops_device=8:0 100",
+            "blkio/jcompose/io-1/blkio.throttle.read_iops_device=8:16 50");
+  }
+
+  @Test
+  void create_outOfRangeSwappinessOrWeight_isInvalid_asDockerSays() {
+    assertThatThrownBy(() -> driver.create("x-1", extras(101, false, null, null, null)))
+        .hasMessageContaining("valid memory swappiness range is 0-100");
+    assertThatThrownBy(
+            () ->
+                driver.create(
+                    "x-1",
+                    extras(null, false, null, null, new Blkio(5, null, null, null, null, null))))
+        .hasMessageContaining("Range of blkio weight is from 10 to 1000");
+  }
+
+  static Resources extras(
+      Integer swappiness, boolean oomKillDisable, Long rtRuntime, Long rtPeriod, Blkio blkio) {
+    return new Resources(
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        swappiness,
+        oomKillDisable,
+        rtRuntime,
+        rtPeriod,
+        blkio);
   }
 }

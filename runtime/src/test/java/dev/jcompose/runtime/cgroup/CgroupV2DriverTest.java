@@ -2,6 +2,7 @@ package dev.jcompose.runtime.cgroup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.runtime.api.ContainerSpec.Blkio;
 import dev.jcompose.runtime.api.ContainerSpec.Resources;
 import dev.jcompose.runtime.sys.RecordingNativeOps;
 import java.nio.file.Files;
@@ -83,6 +84,22 @@ class CgroupV2DriverTest extends CgroupDriverContract {
   }
 
   @Test
+  void under_cgroupParent_enablesTheControllersOnEveryLevel() {
+    CgroupDriver parented = driver.under("tenant/blue");
+    parented.create(
+        "db-1", new Resources(64L << 20, null, null, null, null, null, null, null, null));
+    assertThat(parented.procsFiles("db-1"))
+        .containsExactly(tmp.resolve("tenant/blue/db-1/cgroup.procs"));
+    assertThat(tree.readRaw(tmp.resolve("tenant/cgroup.subtree_control")).split(" "))
+        .contains("cpu", "memory", "pids", "io");
+    assertThat(tree.readRaw(tmp.resolve("tenant/blue/cgroup.subtree_control")).split(" "))
+        .contains("cpu", "memory", "pids", "io");
+    assertThat(tree.readRaw(tmp.resolve("tenant/blue/db-1/memory.max")))
+        .isEqualTo(String.valueOf(64L << 20));
+    assertThat(Files.exists(tmp.resolve("jcompose/db-1"))).isFalse();
+  }
+
+  @Test
   void create_memory_writesMaxLowAndSwapAsTheDifference() {
     driver.create(
         "db-1", new Resources(64L << 20, 96L << 20, 32L << 20, null, null, null, null, null, null));
@@ -144,5 +161,31 @@ class CgroupV2DriverTest extends CgroupDriverContract {
     assertThat(tree.killed).containsExactly(9L);
     assertThat(tree.writes)
         .containsSubsequence("jcompose/web-1/cgroup.freeze=1", "jcompose/web-1/cgroup.freeze=0");
+  }
+
+  @Test
+  void create_blkio_convertsTheWeight_andWritesOneIoMaxLinePerDevice() {
+    var blkio =
+        new Blkio(
+            500,
+            List.of(new Blkio.DeviceWeight("8:0", 10)),
+            List.of(new Blkio.DeviceRate("8:0", 1048576)),
+            List.of(new Blkio.DeviceRate("8:0", 2097152)),
+            List.of(new Blkio.DeviceRate("8:16", 50)),
+            List.of());
+    driver.create("io-1", CgroupV1DriverTest.extras(null, false, null, null, blkio));
+    assertThat(tree.writes)
+        .contains(
+            "jcompose/io-1/io.weight=4950",
+            "jcompose/io-1/io.weight=8:0 1",
+            "jcompose/io-1/io.max=8:0 rbps=1048576 wbps=2097152",
+            "jcompose/io-1/io.max=8:16 riops=50");
+  }
+
+  @Test
+  void create_v1OnlySettings_areDiscarded_notWritten() {
+    driver.create("x-1", CgroupV1DriverTest.extras(10, true, 400_000L, 1_000_000L, null));
+    assertThat(tree.writes)
+        .noneMatch(w -> w.contains("swappiness") || w.contains("oom") || w.contains("rt_"));
   }
 }

@@ -72,9 +72,35 @@ final class FakeCgroupTree extends LinuxCgroupFs {
               "memory.usage_in_bytes",
               "0",
               "memory.stat",
-              "cache 0\ntotal_inactive_file 0");
+              "cache 0\ntotal_inactive_file 0",
+              "memory.swappiness",
+              "60");
       case "cpu" ->
-          Map.of("cpu.shares", "1024", "cpu.cfs_period_us", "100000", "cpu.cfs_quota_us", "-1");
+          Map.of(
+              "cpu.shares",
+              "1024",
+              "cpu.cfs_period_us",
+              "100000",
+              "cpu.cfs_quota_us",
+              "-1",
+              "cpu.rt_runtime_us",
+              "0",
+              "cpu.rt_period_us",
+              "1000000");
+      case "blkio" ->
+          Map.of(
+              "blkio.bfq.weight",
+              "100",
+              "blkio.bfq.weight_device",
+              "",
+              "blkio.throttle.read_bps_device",
+              "",
+              "blkio.throttle.write_bps_device",
+              "",
+              "blkio.throttle.read_iops_device",
+              "",
+              "blkio.throttle.write_iops_device",
+              "");
       case "cpuset" -> Map.of("cpuset.cpus", "", "cpuset.mems", "");
       case "pids" -> Map.of("pids.max", "max");
       case "freezer" -> Map.of("freezer.state", "THAWED");
@@ -95,6 +121,8 @@ final class FakeCgroupTree extends LinuxCgroupFs {
     m.put("cpu.weight", "100");
     m.put("cpuset.cpus", "");
     m.put("pids.max", "max");
+    m.put("io.weight", "default 100");
+    m.put("io.max", "");
     m.put("cgroup.kill", "");
     m.put("cgroup.freeze", "0");
     return m;

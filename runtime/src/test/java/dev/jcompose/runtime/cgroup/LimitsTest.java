@@ -61,8 +61,12 @@ class LimitsTest {
   @Test
   void of_none_setsNothing() {
     assertThat(Limits.of(Resources.none()))
-        .isEqualTo(new Limits(null, null, null, null, null, null, null, null));
+        .isEqualTo(
+            new Limits(
+                null, null, null, null, null, null, null, null, null, false, null, null, null));
     assertThat(Limits.of(null))
-        .isEqualTo(new Limits(null, null, null, null, null, null, null, null));
+        .isEqualTo(
+            new Limits(
+                null, null, null, null, null, null, null, null, null, false, null, null, null));
   }
 }

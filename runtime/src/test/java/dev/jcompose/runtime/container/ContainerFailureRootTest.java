@@ -86,6 +86,8 @@ class ContainerFailureRootTest extends RuntimeFixture {
             List.of(),
             null,
             Map.of(),
+            ContainerSpec.Isolation.defaults(),
+            null,
             null);
     runtime.create(bad);
 
@@ -133,6 +135,8 @@ class ContainerFailureRootTest extends RuntimeFixture {
         List.of(),
         null,
         Map.of(),
+        ContainerSpec.Isolation.defaults(),
+        null,
         null);
   }
 }

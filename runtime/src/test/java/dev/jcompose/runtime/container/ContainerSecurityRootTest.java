@@ -1,9 +1,12 @@
 package dev.jcompose.runtime.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jcompose.runtime.api.ContainerSpec;
+import dev.jcompose.runtime.api.ContainerSpec.Isolation;
 import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
+import dev.jcompose.runtime.api.ContainerSpec.Namespace;
 import dev.jcompose.runtime.api.ContainerSpec.Rlimit;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,17 +189,61 @@ class ContainerSecurityRootTest extends RuntimeFixture {
   }
 
   @Test
-  void cgroupfs_readOnlyAndShowsOwnGroupAsRoot() throws Exception {
+  void cgroupfs_privateNamespace_readOnlyAndShowsOwnGroupAsRoot() throws Exception {
     runToExit(
-        spec(
-            "cgfs",
-            "sh",
-            "-c",
-            "cat /proc/self/cgroup | grep -c ':/$'; ls /sys/fs/cgroup/pids/cgroup.procs >/dev/null && echo has-pids;"
-                + " mkdir /sys/fs/cgroup/pids/x 2>/dev/null && echo writable || echo ro"));
+        withCgroupns(
+            spec(
+                "cgfs",
+                "sh",
+                "-c",
+                "cat /proc/self/cgroup | grep -c ':/$'; ls /sys/fs/cgroup/pids/cgroup.procs >/dev/null && echo has-pids;"
+                    + " mkdir /sys/fs/cgroup/pids/x 2>/dev/null && echo writable || echo ro"),
+            Namespace.PRIVATE));
 
     List<String> out = stdout("sh-cgfs");
     assertThat(Integer.parseInt(out.get(0))).isPositive();
     assertThat(out.subList(1, out.size())).containsExactly("has-pids", "ro");
+  }
+
+  @Test
+  void cgroupfs_hostNamespace_showsTheGroupsPath_butOnlyItsOwnGroupReadOnly() throws Exception {
+    assumeTrue(
+        !Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers")), "a v1 hierarchy to look at");
+    runToExit(
+        withCgroupns(
+            spec(
+                "cghost",
+                "sh",
+                "-c",
+                "grep ':pids:' /proc/self/cgroup; grep -c . /sys/fs/cgroup/pids/cgroup.procs;"
+                    + " mkdir /sys/fs/cgroup/pids/x 2>/dev/null && echo writable || echo ro"),
+            Namespace.HOST));
+
+    List<String> out = stdout("sh-cghost");
+    assertThat(out.get(0)).matches("\\d+:pids:/jcompose/sh-cghost");
+    assertThat(out.subList(1, out.size()))
+        .containsExactly("2", "ro"); // its own group only: the shell and grep
+  }
+
+  private static ContainerSpec withCgroupns(ContainerSpec s, Namespace ns) {
+    return new ContainerSpec(
+        s.id(),
+        s.image(),
+        s.process(),
+        s.hostname(),
+        s.domainname(),
+        s.network(),
+        s.mounts(),
+        s.etcFiles(),
+        s.resources(),
+        s.readOnlyRootfs(),
+        s.privileged(),
+        s.sysctls(),
+        s.devices(),
+        s.shmSizeBytes(),
+        s.labels(),
+        new Isolation(null, null, null, ns, false, null, null),
+        null,
+        null);
   }
 }

@@ -4,6 +4,7 @@ import dev.jcompose.runtime.api.LogReader;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.cgroup.CgroupDrivers;
 import dev.jcompose.runtime.logs.CriLogReader;
+import dev.jcompose.runtime.shim.ShimBinary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,6 +114,8 @@ public final class RuntimeBench {
         s.devices(),
         s.shmSizeBytes(),
         s.labels(),
+        s.isolation(),
+        s.logging(),
         security);
   }
 
@@ -159,7 +162,9 @@ public final class RuntimeBench {
       long t2 = System.nanoTime();
       cg.create(id, spec.resources());
       long t3 = System.nanoTime();
-      InitConfigBuilder.build(rec, dirs, cg.procsFiles(id), 1, true).writeTo(dirs.config());
+      InitConfigBuilder.build(
+              rec, dirs, HostView.of(cg.procsFiles(id), ShimBinary.init(paths.dataRoot())), 1, true)
+          .writeTo(dirs.config());
       long t4 = System.nanoTime();
       int pid = shim.create(dirs.config());
       long t5 = System.nanoTime();

@@ -49,6 +49,8 @@ final class Specs {
         List.of(),
         null,
         Map.of("test", "yes"),
+        ContainerSpec.Isolation.defaults(),
+        null,
         null);
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param workdir null = the container's working directory
  * @param tty a pseudo-terminal (stderr then comes with stdout)
  * @param attachStdin keep stdin open for the caller
+ * @param privileged every capability ({@code exec --privileged})
  */
 public record ExecOptions(
     String service,
@@ -20,7 +21,20 @@ public record ExecOptions(
     String user,
     String workdir,
     boolean tty,
-    boolean attachStdin) {
+    boolean attachStdin,
+    boolean privileged) {
+
+  public ExecOptions(
+      String service,
+      int index,
+      List<String> command,
+      List<String> env,
+      String user,
+      String workdir,
+      boolean tty,
+      boolean attachStdin) {
+    this(service, index, command, env, user, workdir, tty, attachStdin, false);
+  }
 
   public ExecOptions {
     command = List.copyOf(command);

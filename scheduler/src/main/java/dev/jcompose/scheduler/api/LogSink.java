@@ -12,4 +12,7 @@ public interface LogSink extends Consumer<LogEntry> {
 
   /** Called once, before any line, with the names of the containers read. */
   default void containers(List<String> names) {}
+
+  /** A warning for the user, e.g. a container whose logging driver keeps nothing to read. */
+  default void warning(String message) {}
 }

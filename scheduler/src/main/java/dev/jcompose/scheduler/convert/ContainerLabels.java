@@ -69,6 +69,9 @@ public final class ContainerLabels {
         NetworkConverter.serviceNetworkKeys(r.project(), s).stream()
             .map(k -> NetworkConverter.networkName(r.project(), k))
             .collect(Collectors.joining(",")));
+    if (s.logging() != null && s.logging().driver() != null && !s.logging().driver().isEmpty()) {
+      l.put(Labels.LOG_DRIVER, s.logging().driver());
+    }
     l.put(
         Labels.COMMAND,
         String.join(

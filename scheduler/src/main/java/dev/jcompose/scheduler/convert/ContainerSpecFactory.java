@@ -62,6 +62,10 @@ public final class ContainerSpecFactory {
             ResourceConverter.rlimits(s.resources().ulimits()));
     List<MountSpec> mounts = new ArrayList<>(etcMounts(r));
     List<MountSpec> own = MountConverter.mounts(r.project(), s, r.name(), volumes);
+    // volumes_from first: the service's own mounts at the same places win, as with docker
+    r.inheritedMounts().stream()
+        .filter(m -> own.stream().noneMatch(o -> o.target().equals(m.target())))
+        .forEach(mounts::add);
     mounts.addAll(
         MountConverter.imageVolumes(
             image == null ? null : image.volumes(), own, r.name(), volumes));
@@ -83,17 +87,27 @@ public final class ContainerSpecFactory {
         devices(sec),
         s.resources().shmSize(),
         ContainerLabels.of(r),
+        r.isolation(),
+        LogConfigConverter.logConfig(s),
         SecurityConverter.security(r.project(), s),
         run != null && run.attachWait());
   }
 
-  /** Read-only binds of the etc files; a user mount at the same target comes later and wins. */
+  /**
+   * Binds of the etc files, read-only with {@code read_only: true} as docker mounts them
+   * (container.NetworkMounts); a user mount at the same target comes later and wins.
+   */
   static List<MountSpec> etcMounts(ContainerRequest r) {
     List<MountSpec> out = new ArrayList<>();
     for (String f : ETC_FILES) {
       out.add(
           new MountSpec(
-              MountSpec.Type.BIND, r.etcDir().resolve(f), "/etc/" + f, false, false, List.of()));
+              MountSpec.Type.BIND,
+              r.etcDir().resolve(f),
+              "/etc/" + f,
+              r.service().security().readOnly(),
+              false,
+              List.of()));
     }
     return out;
   }

@@ -1,12 +1,11 @@
 package dev.jcompose.scheduler.convert;
 
 import dev.jcompose.model.api.ServiceNetworking;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Contents of the container's /etc/hosts, /etc/resolv.conf and /etc/hostname, as docker writes them
- * (libnetwork etchosts/resolvconf). Pure text builders.
+ * Contents of the container's /etc/hosts and /etc/hostname, as docker writes them (libnetwork
+ * etchosts); /etc/resolv.conf is {@link ResolvConf}. Pure text builders.
  */
 public final class EtcFiles {
   private static final String LOCALHOST =
@@ -47,35 +46,6 @@ public final class EtcFiles {
               ? hostname
               : hostname + "." + domainname + " " + hostname;
       sb.append(ownAddress).append('\t').append(names).append('\n');
-    }
-    return sb.toString();
-  }
-
-  /** resolv.conf with the embedded DNS (if any) first, then the service's dns servers. */
-  public static String resolvConf(
-      String embeddedDns, List<String> dns, List<String> search, List<String> options) {
-    StringBuilder sb = new StringBuilder();
-    List<String> servers = new ArrayList<>();
-    if (embeddedDns != null) {
-      servers.add(embeddedDns);
-    }
-    if (dns != null) {
-      servers.addAll(dns);
-    }
-    servers.forEach(s -> sb.append("nameserver ").append(s).append('\n'));
-    if (search != null && !search.isEmpty()) {
-      sb.append("search ").append(String.join(" ", search)).append('\n');
-    }
-    List<String> opts = new ArrayList<>();
-    if (embeddedDns != null) {
-      // Docker's embedded-DNS resolv.conf sets ndots:0 so short names go to it first.
-      opts.add("ndots:0");
-    }
-    if (options != null) {
-      options.stream().filter(o -> !opts.contains(o)).forEach(opts::add);
-    }
-    if (!opts.isEmpty()) {
-      sb.append("options ").append(String.join(" ", opts)).append('\n');
     }
     return sb.toString();
   }

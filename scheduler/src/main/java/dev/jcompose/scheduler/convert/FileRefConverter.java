@@ -9,26 +9,26 @@ import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
 import dev.jcompose.scheduler.api.ComposeException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Secrets and configs as docker compose mounts them on a local engine: read-only binds of files,
- * secrets at {@code /run/secrets/<name>} and configs at {@code /<name>} unless a target is given.
- * Values from {@code environment} or {@code content} are written to files by a {@link
- * ContentWriter}, with the reference's uid, gid and mode; a {@code file} source is bound as the
- * host file is (the loader warns when the reference sets uid, gid or mode there).
+ * Secrets and configs as docker compose gives them to a container on a local engine
+ * (pkg/compose/create.go buildContainer{Secret,Config}Mounts, secrets.go injectFileReferences): a
+ * {@code file} one is a read-only bind (its {@code uid}/{@code gid}/{@code mode} are not applied,
+ * and the loader warns); an {@code environment} or {@code content} one is a file written by a
+ * {@link ContentWriter} with the reference's {@code uid}, {@code gid} and {@code mode} (0444 unless
+ * set), its value taken from the project's environment. Secrets go to {@code /run/secrets/<name>},
+ * configs to {@code /<name>}, unless a target is given.
  */
 public final class FileRefConverter {
-
   /**
    * Materialises inline content (secret from environment, config content) as a host file owned and
-   * moded as {@code attributes} say.
+   * moded as {@code attributes} say; one file per {@code target} (the path in the container: one
+   * secret may be given twice, at two targets with two modes).
    */
   @FunctionalInterface
   public interface ContentWriter {
-    Path write(String kind, String name, String content, FileAttributes attributes);
+    Path write(String kind, String target, String content, FileAttributes attributes);
   }
 
   /**
@@ -53,50 +53,85 @@ public final class FileRefConverter {
 
   public static List<MountSpec> mounts(Project p, Service s, ContentWriter writer) {
     List<MountSpec> out = new ArrayList<>();
-    Map<String, Integer> seen = new HashMap<>();
     for (ServiceStorage.FileRef ref : s.storage().secrets()) {
-      Secret sec = p.secrets() == null ? null : p.secrets().get(ref.source());
+      Secret sec = p.secrets().get(ref.source());
       if (sec == null) {
         throw missing(s, "secret", ref.source());
       }
-      Path src =
+      if (sec.external()) {
+        throw invalid("unsupported external secret " + sec.name());
+      }
+      String target = target(ref, "/run/secrets/");
+      out.add(
           sec.file() != null
-              ? Path.of(sec.file())
-              : writer.write(
+              ? bind(Path.of(sec.file()), target)
+              : content(
+                  s,
+                  writer,
                   "secret",
-                  fileName(seen, "secret", ref.source()),
-                  System.getenv().getOrDefault(String.valueOf(sec.environment()), ""),
-                  FileAttributes.of(ref));
-      out.add(bind(src, target(ref, "/run/secrets/")));
+                  sec.name(),
+                  ref,
+                  target,
+                  value(sec.environment(), sec.environmentValue(), "secret", sec.name())));
     }
     for (ServiceStorage.FileRef ref : s.storage().configs()) {
-      Config cfg = p.configs() == null ? null : p.configs().get(ref.source());
+      Config cfg = p.configs().get(ref.source());
       if (cfg == null) {
         throw missing(s, "config", ref.source());
       }
-      Path src =
+      if (cfg.external()) {
+        throw invalid("unsupported external config " + cfg.name());
+      }
+      String target = target(ref, "/");
+      String content =
+          cfg.content() != null
+              ? cfg.content()
+              : cfg.environment() != null
+                  ? value(cfg.environment(), cfg.environmentValue(), "config", cfg.name())
+                  : null;
+      out.add(
           cfg.file() != null
-              ? Path.of(cfg.file())
-              : writer.write(
-                  "config",
-                  fileName(seen, "config", ref.source()),
-                  cfg.content() != null
-                      ? cfg.content()
-                      : System.getenv().getOrDefault(String.valueOf(cfg.environment()), ""),
-                  FileAttributes.of(ref));
-      out.add(bind(src, target(ref, "/")));
+              ? bind(Path.of(cfg.file()), target)
+              : content(s, writer, "config", cfg.name(), ref, target, content));
     }
     return out;
   }
 
-  /**
-   * The name of the host file for one reference: the source's name, then {@code name.2}, {@code
-   * name.3}... when a service refers to one source again (another target may want another owner or
-   * mode; each gets its own file).
-   */
-  private static String fileName(Map<String, Integer> seen, String kind, String source) {
-    int n = seen.merge(kind + "/" + source, 1, Integer::sum);
-    return n == 1 ? source : source + "." + n;
+  private static MountSpec content(
+      Service s,
+      ContentWriter writer,
+      String kind,
+      String name,
+      ServiceStorage.FileRef ref,
+      String target,
+      String content) {
+    if (s.security().readOnly()) {
+      throw invalid(
+          "cannot create "
+              + kind
+              + " \""
+              + name
+              + "\" in read-only service "
+              + s.name()
+              + ": `file` is the sole supported option");
+    }
+    Path file = writer.write(kind, target, content, FileAttributes.of(ref));
+    // a file of the container's own, as docker compose copies it in: not a read-only mount
+    return new MountSpec(MountSpec.Type.BIND, file, target, false, false, List.of());
+  }
+
+  private static String value(String variable, String value, String kind, String name) {
+    if (value == null) {
+      throw invalid(
+          "environment variable \""
+              + variable
+              + "\" required by "
+              + kind
+              + " \""
+              + name
+              + "\" is not set");
+    }
+    return value;
   }
 
   private static String target(ServiceStorage.FileRef ref, String base) {
@@ -111,8 +146,10 @@ public final class FileRefConverter {
   }
 
   private static ComposeException missing(Service s, String kind, String name) {
-    return new ComposeException(
-        ComposeException.Kind.INVALID,
-        "service \"" + s.name() + "\" refers to undefined " + kind + " " + name);
+    return invalid("service \"" + s.name() + "\" refers to undefined " + kind + " " + name);
+  }
+
+  private static ComposeException invalid(String message) {
+    return new ComposeException(ComposeException.Kind.INVALID, message);
   }
 }

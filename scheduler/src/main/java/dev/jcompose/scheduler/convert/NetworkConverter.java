@@ -184,7 +184,7 @@ public final class NetworkConverter {
               mac,
               List.copyOf(names),
               key.equals(gateway),
-              List.of(),
+              s.networking().dns(),
               sn == null ? List.of() : sn.linkLocalIps()));
     }
     return out;

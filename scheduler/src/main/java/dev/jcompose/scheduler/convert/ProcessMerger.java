@@ -2,6 +2,7 @@ package dev.jcompose.scheduler.convert;
 
 import dev.jcompose.model.api.Service;
 import dev.jcompose.model.api.ServiceProcess;
+import dev.jcompose.model.text.ShellWords;
 import dev.jcompose.runtime.api.ImageConfig;
 import dev.jcompose.scheduler.api.ComposeException;
 import java.util.ArrayList;
@@ -108,8 +109,17 @@ public final class ProcessMerger {
     }
   }
 
+  /**
+   * {@code run --entrypoint}: split like a string entrypoint in the file (docker compose uses
+   * shellwords).
+   */
   private static List<String> splitEntrypoint(String e) {
-    return e.isEmpty() ? List.of() : List.of(e.trim().split("\\s+"));
+    try {
+      return ShellWords.split(e);
+    } catch (IllegalArgumentException ex) {
+      throw new ComposeException(
+          ComposeException.Kind.INVALID, "--entrypoint " + e + ": " + ex.getMessage());
+    }
   }
 
   private static List<String> nullToEmpty(List<String> l) {

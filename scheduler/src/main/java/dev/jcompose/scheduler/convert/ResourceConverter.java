@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Compose resource limits and ulimits to runtime cgroup limits and rlimits. */
 public final class ResourceConverter {
@@ -26,6 +27,7 @@ public final class ResourceConverter {
       quota = r.nanoCpus() * CFS_PERIOD / 1_000_000_000L;
     }
     Long pids = r.pidsLimit() != null && r.pidsLimit() > 0 ? r.pidsLimit() : null;
+    Integer swappiness = r.memSwappiness() == null ? null : r.memSwappiness().intValue();
     return new ContainerSpec.Resources(
         r.memLimit(),
         r.memswapLimit(),
@@ -35,7 +37,42 @@ public final class ResourceConverter {
         r.cpuShares(),
         r.cpuset(),
         pids,
-        r.oomScoreAdj());
+        r.oomScoreAdj(),
+        swappiness,
+        r.oomKillDisable(),
+        r.cpuRtRuntime(),
+        r.cpuRtPeriod(),
+        blkio(r.blkio()));
+  }
+
+  /** Device paths become "major:minor" of the host's block device, as dockerd resolves them. */
+  static ContainerSpec.Blkio blkio(ServiceResources.Blkio b) {
+    if (b == null) {
+      return null;
+    }
+    return new ContainerSpec.Blkio(
+        b.weight(),
+        each(
+            b.weightDevice(),
+            d ->
+                new ContainerSpec.Blkio.DeviceWeight(
+                    BlockDevices.majorMinor(d.path()), (int) d.value())),
+        rates(b.deviceReadBps()),
+        rates(b.deviceWriteBps()),
+        rates(b.deviceReadIops()),
+        rates(b.deviceWriteIops()));
+  }
+
+  private static List<ContainerSpec.Blkio.DeviceRate> rates(
+      List<ServiceResources.DeviceValue> values) {
+    return each(
+        values,
+        d -> new ContainerSpec.Blkio.DeviceRate(BlockDevices.majorMinor(d.path()), d.value()));
+  }
+
+  private static <T> List<T> each(
+      List<ServiceResources.DeviceValue> values, Function<ServiceResources.DeviceValue, T> f) {
+    return values == null ? List.of() : values.stream().map(f).toList();
   }
 
   /** ulimits as rlimits named like OCI ("RLIMIT_NOFILE"), sorted by name. */

@@ -32,15 +32,36 @@ public final class ServiceGraph {
     for (Service s : services) {
       Set<String> d = new TreeSet<>();
       d.addAll(s.lifecycle().dependsOn().keySet());
-      String parent = s.networking().mode().parentService();
-      if (parent != null) {
-        d.add(parent);
-      }
+      d.addAll(namespaceParents(s));
       s.networking().links().forEach(l -> d.add(l.service()));
       d.retainAll(names);
       deps.put(s.name(), d);
     }
     checkAcyclic();
+  }
+
+  /**
+   * The services whose first container must run before {@code s} can be created: the ones whose
+   * namespaces it joins ({@code network_mode}, {@code pid}, {@code ipc}: service:x) and whose
+   * mounts it copies ({@code volumes_from: x}).
+   */
+  public static Set<String> namespaceParents(Service s) {
+    Set<String> out = new TreeSet<>();
+    String net = s.networking().mode().parentService();
+    if (net != null) {
+      out.add(net);
+    }
+    for (String mode : new String[] {s.security().pid(), s.security().ipc()}) {
+      if (mode != null && mode.startsWith("service:")) {
+        out.add(mode.substring("service:".length()));
+      }
+    }
+    for (String from : s.storage().volumesFrom()) {
+      if (!from.startsWith("container:")) {
+        out.add(from.split(":", -1)[0]);
+      }
+    }
+    return out;
   }
 
   public Set<String> dependencies(String service) {

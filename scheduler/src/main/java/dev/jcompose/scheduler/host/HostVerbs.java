@@ -120,7 +120,13 @@ public final class HostVerbs implements LocalVerbs {
                   .exec(
                       c.id(),
                       new ExecSpec(
-                          o.command(), o.env(), o.workdir(), o.user(), o.tty(), o.attachStdin()));
+                          o.command(),
+                          o.env(),
+                          o.workdir(),
+                          o.user(),
+                          o.tty(),
+                          o.attachStdin(),
+                          o.privileged()));
           return new Session(s);
         });
   }

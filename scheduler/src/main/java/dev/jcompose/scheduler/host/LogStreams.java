@@ -33,6 +33,9 @@ final class LogStreams {
 
   void logs(String project, LogOptions o, LogSink sink, BooleanSupplier stop) {
     List<ContainerState> containers = selected(project, o);
+    if (o.containers().isEmpty()) {
+      containers = containers.stream().filter(c -> readable(c, sink)).toList();
+    }
     sink.containers(containers.stream().map(ContainerState::id).toList());
     LogReader.Options read = new LogReader.Options(o.tail(), o.since(), o.until(), o.follow());
     if (o.follow()) {
@@ -50,6 +53,21 @@ final class LogStreams {
     } else {
       merged(containers, read).forEach(sink);
     }
+  }
+
+  /**
+   * docker compose warns and goes on for a container whose logging driver keeps nothing to read
+   * ({@code none}); attached clients (which name their containers) still see its output.
+   */
+  private static boolean readable(ContainerState c, LogSink sink) {
+    if (!"none".equals(ProjectContainers.label(c, Labels.LOG_DRIVER))) {
+      return true;
+    }
+    sink.warning(
+        "Can't retrieve logs for \""
+            + c.id()
+            + "\": configured logging driver does not support reading");
+    return false;
   }
 
   /**

@@ -34,6 +34,14 @@ public final class Labels {
   public static final String COMMAND = "dev.jcompose.command";
   public static final String VOLUMES = "dev.jcompose.volumes";
 
+  /**
+   * The service's logging driver when it is not the default ({@code none}: logs cannot be read).
+   */
+  public static final String LOG_DRIVER = "dev.jcompose.log-driver";
+
+  /** Prefix of the engine's own labels, which users never see among theirs. */
+  public static final String INTERNAL_PREFIX = "dev.jcompose.";
+
   /** Compose version we claim to be compatible with in the version label. */
   public static final String COMPOSE_VERSION = "2.40.0";
 

@@ -7,6 +7,7 @@ import dev.jcompose.model.api.Service;
 import dev.jcompose.netmgr.api.AttachRequest;
 import dev.jcompose.netmgr.api.Endpoint;
 import dev.jcompose.runtime.api.ContainerSpec;
+import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
 import dev.jcompose.runtime.api.ContainerSpec.NetworkMode;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ImageHandle;
@@ -15,8 +16,11 @@ import dev.jcompose.scheduler.api.RunOptions;
 import dev.jcompose.scheduler.convert.ContainerRequest;
 import dev.jcompose.scheduler.convert.ContainerSpecFactory;
 import dev.jcompose.scheduler.convert.FileRefConverter.FileAttributes;
+import dev.jcompose.scheduler.convert.Hashing;
+import dev.jcompose.scheduler.convert.IsolationConverter;
 import dev.jcompose.scheduler.convert.MountConverter;
 import dev.jcompose.scheduler.convert.NetworkConverter;
+import dev.jcompose.scheduler.convert.VolumesFrom;
 import dev.jcompose.scheduler.names.Labels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,13 +64,30 @@ public final class ContainerActions {
     NetworkMode mode = networkMode(p, s);
     Path etcDir = mode.kind() == NetworkMode.Kind.JOIN ? joinedEtcDir(p, s) : ctx.etcDir(name);
     EtcWriter.prepare(etcDir);
+    String ownShm =
+        "shareable".equals(s.security().ipc()) ? ctx.etcDir(name).resolve("shm").toString() : null;
+    var isolation =
+        IsolationConverter.isolation(s, (ref, attribute) -> owner(p, ref, attribute), ownShm);
     ContainerRequest req =
-        new ContainerRequest(p, s, name, number, image, hostId, hash, mode, etcDir, run);
+        new ContainerRequest(
+            p,
+            s,
+            name,
+            number,
+            image,
+            hostId,
+            hash,
+            mode,
+            etcDir,
+            run,
+            isolation,
+            inheritedMounts(p, s));
     ContainerSpec spec =
         ContainerSpecFactory.build(
             req,
             volumes,
-            (kind, key, content, attributes) -> writeContent(name, kind, key, content, attributes));
+            (kind, target, content, attributes) ->
+                writeContent(name, kind, target, content, attributes));
     long t0 = System.nanoTime();
     ContainerState state = ctx.runtime().create(spec);
     long t1 = System.nanoTime();
@@ -156,7 +177,7 @@ public final class ContainerActions {
       case JOIN -> {
         /* shares the files of the namespace's owner */
       }
-      case NONE -> EtcWriter.write(req.etcDir(), s.networking(), req.hostname(), null);
+      case NONE -> EtcWriter.write(req.etcDir(), s.networking(), req.hostname(), null, null);
       default -> {
         List<Endpoint> endpoints = new ArrayList<>();
         boolean aliases = run == null || run.useAliases();
@@ -169,7 +190,9 @@ public final class ContainerActions {
           gateway = a.defaultRoute() ? e : gateway;
         }
         Endpoint first = endpoints.isEmpty() ? null : endpoints.get(0);
-        EtcWriter.write(req.etcDir(), s.networking(), req.hostname(), first);
+        // docker's embedded DNS, on 127.0.0.11 in the container's own namespace
+        String dns = first == null ? null : ctx.networks().serveDns(req.name(), state.netnsPath());
+        EtcWriter.write(req.etcDir(), s.networking(), req.hostname(), first, dns);
         var ports = run != null && !run.servicePorts() ? run.publish() : s.networking().ports();
         // dockerd maps ports on the endpoint that gives the container its external connectivity
         Endpoint published = gateway != null ? gateway : first;
@@ -202,6 +225,38 @@ public final class ContainerActions {
     };
   }
 
+  /** The mounts {@code volumes_from} copies, from the first container of each service named. */
+  private List<MountSpec> inheritedMounts(Project p, Service s) {
+    List<MountSpec> out = new ArrayList<>();
+    for (String entry : s.storage().volumesFrom()) {
+      VolumesFrom.Source source = VolumesFrom.parse(entry);
+      String owner = joinTarget(p, dev.jcompose.model.api.NetworkMode.parse(source.reference()));
+      out.addAll(VolumesFrom.copy(source, ctx.runtime().mounts(owner)));
+    }
+    return out;
+  }
+
+  /** The running container whose namespaces {@code pid}/{@code ipc: service:x|container:x} join. */
+  private IsolationConverter.Owner owner(Project p, String reference, String attribute) {
+    String id = joinTarget(p, dev.jcompose.model.api.NetworkMode.parse(reference));
+    ContainerState st =
+        ctx.runtime()
+            .state(id)
+            .filter(x -> x.status() == ContainerState.Status.RUNNING)
+            .orElseThrow(
+                () ->
+                    new ComposeException(
+                        ComposeException.Kind.CONFLICT,
+                        attribute
+                            + " "
+                            + reference
+                            + ": cannot join the namespace of container "
+                            + id
+                            + ", it is not running"));
+    Path shm = ctx.etcDir(id).resolve("shm");
+    return new IsolationConverter.Owner(st.pid(), Files.isDirectory(shm) ? shm.toString() : null);
+  }
+
   /** The container whose namespace {@code network_mode} names: service:x -> x's first container. */
   private String joinTarget(Project p, dev.jcompose.model.api.NetworkMode mode) {
     if (mode.kind() == dev.jcompose.model.api.NetworkMode.Kind.CONTAINER) {
@@ -226,27 +281,29 @@ public final class ContainerActions {
           .orElseThrow(
               () ->
                   new ComposeException(
-                      ComposeException.Kind.NOT_FOUND,
-                      "network_mode service:" + svc + ": service has no container"));
+                      ComposeException.Kind.NOT_FOUND, mode + ": service has no container"));
     }
     throw new ComposeException(
-        ComposeException.Kind.INVALID, "unsupported network_mode \"" + mode + "\"");
+        ComposeException.Kind.INVALID, "unsupported namespace reference \"" + mode + "\"");
   }
 
   private Path joinedEtcDir(Project p, Service s) {
     return ctx.etcDir(joinTarget(p, s.networking().mode()));
   }
 
-  /** Inline secret/config content, kept with the container's etc files (removed with it). */
   /**
-   * Writes a secret's or config's inline content for one container, with the owner and mode the
-   * reference asks for (the container sees the host file through a bind mount). Created 0600 and
-   * re-moded once owned, so no other user may read it meanwhile.
+   * Writes a secret's or config's inline content for one container, kept with its etc files
+   * (removed with it), one file per target, with the owner and mode the reference asks for (the
+   * container sees the host file through a bind mount). Created 0600 and re-moded once owned, so no
+   * other user may read it meanwhile.
    */
   private Path writeContent(
-      String container, String kind, String key, String content, FileAttributes attributes) {
+      String container, String kind, String target, String content, FileAttributes attributes) {
     try {
-      Path f = ctx.etcDir(container).resolve(kind + "s").resolve(key);
+      Path f =
+          ctx.etcDir(container)
+              .resolve(kind + "s")
+              .resolve(Hashing.sha256Hex(target).substring(0, 16));
       Files.createDirectories(f.getParent());
       AtomicFile.write(
           f, content.getBytes(StandardCharsets.UTF_8), Durability.SYNCED, AtomicFile.PRIVATE);
@@ -256,7 +313,7 @@ public final class ContainerActions {
       Files.setAttribute(f, "unix:mode", attributes.mode(), LinkOption.NOFOLLOW_LINKS);
       return f;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + kind + " " + key, e);
+      throw new UncheckedIOException("cannot write " + kind + " for " + target, e);
     }
   }
 

@@ -4,6 +4,7 @@ import dev.jcompose.model.api.ServiceNetworking;
 import dev.jcompose.netmgr.api.Endpoint;
 import dev.jcompose.scheduler.convert.ContainerSpecFactory;
 import dev.jcompose.scheduler.convert.EtcFiles;
+import dev.jcompose.scheduler.convert.ResolvConf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,17 +34,19 @@ final class EtcWriter {
   }
 
   /**
-   * Content for a container with its own network namespace; {@code first} may be null (no network).
+   * Content for a container with its own network namespace; {@code first} may be null (no network),
+   * {@code embeddedDns} is the resolver address on its networks (null without one).
    */
-  static void write(Path dir, ServiceNetworking s, String hostname, Endpoint first) {
+  static void write(
+      Path dir, ServiceNetworking s, String hostname, Endpoint first, String embeddedDns) {
     String ip = first == null ? null : first.ipv4Address();
     String gw = first == null ? null : first.gateway();
     write(dir.resolve("hosts"), EtcFiles.hosts(s.extraHosts(), gw, ip, hostname, s.domainname()));
-    String resolv =
-        first != null && first.dnsServer() != null
-            ? EtcFiles.resolvConf(first.dnsServer(), s.dns(), s.dnsSearch(), s.dnsOpt())
-            : hostResolv(s);
-    write(dir.resolve("resolv.conf"), resolv);
+    ResolvConf rc = hostResolvConf(s);
+    write(
+        dir.resolve("resolv.conf"),
+        (embeddedDns != null ? rc.forInternalResolver(embeddedDns) : rc.forLegacyNetwork())
+            .render());
     write(dir.resolve("hostname"), EtcFiles.hostname(hostname));
   }
 
@@ -57,15 +60,32 @@ final class EtcWriter {
                 .skip(6)
                 .map(l -> l + "\n")
                 .reduce("", String::concat));
-    write(dir.resolve("resolv.conf"), hostResolv(s));
+    write(dir.resolve("resolv.conf"), hostResolvConf(s).render());
     write(dir.resolve("hostname"), EtcFiles.hostname(hostname));
   }
 
-  private static String hostResolv(ServiceNetworking s) {
-    if (!s.dns().isEmpty()) {
-      return EtcFiles.resolvConf(null, s.dns(), s.dnsSearch(), s.dnsOpt());
-    }
-    return read(Path.of("/etc/resolv.conf"));
+  /** The host's resolv.conf with the service's dns, dns_search and dns_opt applied. */
+  private static ResolvConf hostResolvConf(ServiceNetworking s) {
+    Path source = hostResolvPath();
+    return ResolvConf.parse(read(source), source.toString())
+        .override(s.dns(), s.dnsSearch(), s.dnsOpt());
+  }
+
+  /**
+   * /etc/resolv.conf, or systemd-resolved's real upstream list when /etc/resolv.conf only names its
+   * stub on 127.0.0.53, which no container can reach (moby resolvconf.Path()).
+   */
+  static Path hostResolvPath() {
+    Path etc = Path.of("/etc/resolv.conf");
+    Path resolved = Path.of("/run/systemd/resolve/resolv.conf");
+    String text = read(etc);
+    boolean stubOnly =
+        text.lines()
+                .map(String::trim)
+                .filter(l -> l.startsWith("nameserver"))
+                .allMatch(l -> l.endsWith(" 127.0.0.53"))
+            && text.contains("127.0.0.53");
+    return stubOnly && Files.exists(resolved) ? resolved : etc;
   }
 
   private static String read(Path p) {

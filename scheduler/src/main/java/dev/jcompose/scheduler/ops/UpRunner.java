@@ -3,6 +3,7 @@ package dev.jcompose.scheduler.ops;
 import dev.jcompose.model.api.Network;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
+import dev.jcompose.model.api.ServiceLifecycle;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ImageHandle;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** Runs the operations of an {@code up} plan (and of down/stop/start plans, which use a subset). */
 public final class UpRunner implements OpRunner {
@@ -58,12 +60,17 @@ public final class UpRunner implements OpRunner {
       case CREATE_NETWORK -> createNetwork(subject);
       case CREATE_VOLUME -> createVolume(subject);
       case PULL_IMAGE -> pull(subject);
-      case STOP_CONTAINER ->
-          actions.stop(subject, labelsOf(subject), timeoutSeconds, userStop, progress);
+      case STOP_CONTAINER -> {
+        hooks(subject, ServiceLifecycle::preStop);
+        actions.stop(subject, labelsOf(subject), timeoutSeconds, userStop, progress);
+      }
       case REMOVE_CONTAINER ->
           actions.remove(subject, labelsOf(subject), removeAnonymousVolumes, progress);
       case CREATE_CONTAINER -> createContainer(op);
-      case START_CONTAINER -> actions.start(subject, labelsOf(subject), progress);
+      case START_CONTAINER -> {
+        actions.start(subject, labelsOf(subject), progress);
+        hooks(subject, ServiceLifecycle::postStart);
+      }
       case WAIT_STARTED -> {
         /* its dependencies (the starts) are the condition */
       }
@@ -102,9 +109,43 @@ public final class UpRunner implements OpRunner {
     }
   }
 
+  /**
+   * The service's post_start or pre_stop hooks, run in the container when the project is known (up,
+   * run, down with the compose file) and the container runs, as docker compose does.
+   */
+  private void hooks(
+      String container, Function<ServiceLifecycle, List<ServiceLifecycle.Hook>> which) {
+    if (project == null) {
+      return;
+    }
+    String serviceName = labelsOf(container).get(Labels.SERVICE);
+    Service s = serviceName == null ? null : project.service(serviceName);
+    boolean running =
+        ctx.runtime()
+            .state(container)
+            .map(st -> st.status() == ContainerState.Status.RUNNING)
+            .orElse(false);
+    if (s != null && running && !which.apply(s.lifecycle()).isEmpty()) {
+      new HookRunner(ctx.runtime()).run(container, s.name(), which.apply(s.lifecycle()), progress);
+    }
+  }
+
   private Map<String, String> labelsOf(String container) {
     return labels.computeIfAbsent(
         container, c -> ctx.runtime().state(c).map(ContainerState::labels).orElse(Map.of()));
+  }
+
+  /**
+   * The project networks {@code s} attaches to that do not exist yet ({@code run} after a {@code
+   * down}).
+   */
+  public void ensureNetworks(Service s) {
+    List<String> existing = ctx.networks().list().stream().map(n -> n.name()).toList();
+    NetworkConverter.serviceNetworkKeys(project, s).stream()
+        .filter(k -> project.networks().get(k) == null || !project.networks().get(k).external())
+        .map(k -> NetworkConverter.networkName(project, k))
+        .filter(n -> !existing.contains(n))
+        .forEach(this::createNetwork);
   }
 
   private void createNetwork(String name) {

@@ -2,6 +2,7 @@ package dev.jcompose.scheduler.plan;
 
 import dev.jcompose.model.api.Network;
 import dev.jcompose.model.api.Project;
+import dev.jcompose.model.api.PullPolicy;
 import dev.jcompose.model.api.Service;
 import dev.jcompose.model.api.ServiceLifecycle;
 import dev.jcompose.model.api.ServiceStorage;
@@ -11,6 +12,7 @@ import dev.jcompose.scheduler.convert.NetworkConverter;
 import dev.jcompose.scheduler.graph.ServiceGraph;
 import dev.jcompose.scheduler.names.ContainerNames;
 import dev.jcompose.scheduler.state.ObservedContainer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +41,9 @@ public final class Reconciler {
 
   /** Per service: the ids of its start ops, stop ops, and whether any container is recreated. */
   private record ServiceOps(List<String> starts, List<String> stops, boolean recreated) {}
+
+  /** Per service: the ids of the create ops planned for it so far. */
+  private final Map<String, List<String>> creates = new HashMap<>();
 
   private Reconciler(ReconcileInput in) {
     this.in = in;
@@ -118,17 +123,24 @@ public final class Reconciler {
     }
     String image = s.image();
     if (image != null && !imageOps.containsKey(image)) {
-      String policy =
-          s.pullPolicy() != null
-              ? s.pullPolicy()
-              : in.options().pull() == null ? "missing" : in.options().pull();
+      String text = s.pullPolicy() != null ? s.pullPolicy() : in.options().pull();
+      PullPolicy policy = PullPolicy.parse(text);
       boolean present = in.localImages().containsKey(image);
-      if (policy.equals("always")) {
+      Instant pulled = in.pulledAt().get(image);
+      if (policy.kind() == PullPolicy.Kind.ALWAYS) {
         imageOps.put(
             image, plan.add(Op.Kind.PULL_IMAGE, image, null, "pull_policy always", List.of()));
-      } else if (!present && !policy.equals("never")) {
+      } else if (policy.kind() == PullPolicy.Kind.REFRESH
+          && present
+          && pulled != null
+          && in.now().isAfter(pulled.plus(policy.every()))) {
+        // docker compose mustPull: a refreshing policy pulls once the image is older than its
+        // period
+        imageOps.put(
+            image, plan.add(Op.Kind.PULL_IMAGE, image, null, "pull_policy " + text, List.of()));
+      } else if (!present && policy.kind() != PullPolicy.Kind.NEVER) {
         imageOps.put(image, plan.add(Op.Kind.PULL_IMAGE, image, null, "missing", List.of()));
-      } else if (!present) {
+      } else if (!present && policy.kind() == PullPolicy.Kind.NEVER) {
         plan.warn("image " + image + " is not present locally and pull_policy is never");
       }
     }
@@ -204,9 +216,10 @@ public final class Reconciler {
     if (in.options().alwaysRecreateDeps() && !selected.isEmpty() && !selected.contains(s.name())) {
       return "dependency recreated (--always-recreate-deps)";
     }
-    String parent = s.networking().mode().parentService();
-    if (parent != null && services.containsKey(parent) && services.get(parent).recreated()) {
-      return "network namespace parent " + parent + " recreated";
+    for (String parent : ServiceGraph.namespaceParents(s)) {
+      if (services.containsKey(parent) && services.get(parent).recreated()) {
+        return "namespace parent " + parent + " recreated";
+      }
     }
     if (!c.configHash().equals(hash)) {
       return "config changed";
@@ -247,10 +260,16 @@ public final class Reconciler {
         .forEach(v -> deps.add(v.source() == null ? null : volumeOps.get(v.source())));
     deps.add(s.image() == null ? null : imageOps.get(s.image()));
     deps.add(afterRemove);
-    String parent = s.networking().mode().parentService();
-    if (parent != null && services.containsKey(parent)) {
-      deps.addAll(services.get(parent).starts());
+    for (String parent : ServiceGraph.namespaceParents(s)) {
+      if (services.containsKey(parent)) {
+        deps.addAll(services.get(parent).starts());
+      }
     }
+    // docker compose creates in dependency order (convergence visits dependencies first): a new
+    // volume shared with a dependency is filled from the dependency's image, not the dependant's
+    new TreeSet<>(s.lifecycle().dependsOn().keySet())
+        .forEach(
+            d -> deps.addAll(scope.contains(d) ? creates.getOrDefault(d, List.of()) : List.of()));
     String create =
         plan.add(
             Op.Kind.CREATE_CONTAINER,
@@ -258,6 +277,7 @@ public final class Reconciler {
             s.name(),
             why,
             deps.stream().filter(d -> d != null).distinct().toList());
+    creates.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(create);
     if (in.options().noStart()) {
       return null;
     }

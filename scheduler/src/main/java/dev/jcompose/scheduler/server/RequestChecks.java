@@ -51,8 +51,14 @@ final class RequestChecks {
     } else if (body instanceof Requests.Run run) {
       project(project, run.project());
       runOptions(run.options());
-    } else if (body instanceof Requests.Down down && down.project() != null) {
-      project(project, down.project());
+    } else if (body instanceof Requests.Down down) {
+      if (down.project() != null) {
+        project(project, down.project());
+      }
+      String rmi = down.options() == null ? null : down.options().removeImages();
+      if (rmi != null && !rmi.equals("local") && !rmi.equals("all")) {
+        throw invalid("invalid --rmi '" + rmi + "': use local or all");
+      }
     } else if (body instanceof Requests.Services s) {
       orEmpty(s.services()).forEach(RequestChecks::serviceName);
     } else if (body instanceof Requests.Start s && s.options() != null) {

@@ -27,6 +27,7 @@ import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.build.BuildDecider;
 import dev.jcompose.scheduler.build.ServiceBuilds;
 import dev.jcompose.scheduler.build.ServicePushes;
+import dev.jcompose.scheduler.convert.Platforms;
 import dev.jcompose.scheduler.graph.ServiceGraph;
 import dev.jcompose.scheduler.host.HostStores;
 import dev.jcompose.scheduler.names.ContainerNames;
@@ -35,6 +36,8 @@ import dev.jcompose.scheduler.ops.ContainerActions;
 import dev.jcompose.scheduler.ops.DryRun;
 import dev.jcompose.scheduler.ops.EngineContext;
 import dev.jcompose.scheduler.ops.Executions;
+import dev.jcompose.scheduler.ops.HookRunner;
+import dev.jcompose.scheduler.ops.ImageRemoval;
 import dev.jcompose.scheduler.ops.Observer;
 import dev.jcompose.scheduler.ops.Progress;
 import dev.jcompose.scheduler.ops.UpRunner;
@@ -95,8 +98,16 @@ public final class LocalComposeService implements EngineVerbs {
     try (var lock = new Locked(ctx, given.name())) {
       Project project = ensureImages(given, scope(given, options), options.buildPolicy(), listener);
       ObservedState observed = Observer.observe(ctx, project.name());
+      scope(project, options).forEach(name -> Platforms.check(project.services().get(name)));
       Plan plan =
-          Reconciler.plan(new ReconcileInput(project, observed, options, localImages(project)));
+          Reconciler.plan(
+              new ReconcileInput(
+                  project,
+                  observed,
+                  options,
+                  localImages(project),
+                  pulledAt(project),
+                  Instant.now()));
       plan.warnings().forEach(w -> progress.emit("Project " + project.name(), "Warning", w));
       if (options.dryRun() || settings.dryRun()) {
         Executions.run(ctx, plan, null, progress, new CallSettings(true, settings.parallel()));
@@ -139,7 +150,6 @@ public final class LocalComposeService implements EngineVerbs {
   public void down(
       String projectName, Project project, DownOptions options, Consumer<Event> listener) {
     Progress progress = new Progress(listener, ctx.bus(), projectName);
-    List<String> images;
     try (var lock = new Locked(ctx, projectName)) {
       List<ObservedContainer> all =
           Observer.projectContainers(ctx.runtime(), projectName).stream()
@@ -172,7 +182,6 @@ public final class LocalComposeService implements EngineVerbs {
                   .filter(v -> ownedBy(v.labels(), projectName))
                   .map(v -> v.name())
                   .toList();
-      images = DownImages.of(project, cs, options.removeImages());
       Plan plan = LifecyclePlanner.down(cs, nets, vols, true);
       Executions.run(
           ctx,
@@ -181,8 +190,11 @@ public final class LocalComposeService implements EngineVerbs {
               ctx, project, cs, progress, options.timeoutSeconds(), false, options.removeVolumes()),
           progress,
           settings);
+      if (!settings.dryRun()) {
+        new ImageRemoval(ctx.images(), ctx.runtime(), progress)
+            .remove(ImageRemoval.selected(project, options.removeImages()));
+      }
     }
-    DownImages.remove(stores, images, progress);
   }
 
   @Override
@@ -364,6 +376,7 @@ public final class LocalComposeService implements EngineVerbs {
             runner.volumeResolver(image, name),
             progress);
     actions.start(name, st.labels(), progress);
+    new HookRunner(ctx.runtime()).run(name, s.name(), s.lifecycle().postStart(), progress);
     return ctx.runtime().state(name).map(x -> Summaries.of(ctx, x)).orElseThrow();
   }
 
@@ -470,6 +483,16 @@ public final class LocalComposeService implements EngineVerbs {
         ctx.images()
             .find(s.image())
             .ifPresent(h -> out.put(s.image(), h.imageId() == null ? "" : h.imageId()));
+      }
+    }
+    return out;
+  }
+
+  private Map<String, Instant> pulledAt(Project p) {
+    Map<String, Instant> out = new HashMap<>();
+    for (Service s : p.services().values()) {
+      if (s.image() != null && !out.containsKey(s.image())) {
+        ctx.images().lastPulled(s.image()).ifPresent(t -> out.put(s.image(), t));
       }
     }
     return out;

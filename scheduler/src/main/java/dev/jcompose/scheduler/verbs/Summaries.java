@@ -10,6 +10,7 @@ import dev.jcompose.scheduler.ops.ContainerActions;
 import dev.jcompose.scheduler.ops.EngineContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,9 +39,23 @@ final class Summaries {
         health,
         exit,
         publishers(ctx, s),
-        l,
+        visible(l),
         ContainerActions.csv(l.get(Labels.NETWORKS)),
         Map.of());
+  }
+
+  /**
+   * The labels users see: theirs and docker compose's, not the engine's own {@code dev.jcompose.*}.
+   */
+  static Map<String, String> visible(Map<String, String> labels) {
+    Map<String, String> out = new LinkedHashMap<>();
+    labels.forEach(
+        (k, v) -> {
+          if (!k.startsWith(Labels.INTERNAL_PREFIX)) {
+            out.put(k, v);
+          }
+        });
+    return out;
   }
 
   private static int number(Map<String, String> l) {

@@ -258,7 +258,8 @@ class ContainerSpecFactoryTest {
   }
 
   @Test
-  void secretsAndConfigs_areReadOnlyBinds_inlineContentWithTheReferencesOwnerAndMode() {
+  void
+      fileSecret_isAReadOnlyBind_inlineContent_aFileOfTheContainersOwnPerTarget_withOwnerAndMode() {
     Project base = Proj.of("p").service(Svc.of("web")).build();
     Service web = base.services().get("web");
     Service withRefs =
@@ -304,11 +305,11 @@ class ContainerSpecFactoryTest {
         ContainerSpecFactory.build(
             r,
             (n, a, t, nc) -> Path.of("/v"),
-            (kind, name, content, attrs) ->
+            (kind, target, content, attrs) ->
                 Path.of(
                     "/w",
                     kind,
-                    name
+                    target.replace("/", "_")
                         + "="
                         + content
                         + " "
@@ -328,16 +329,16 @@ class ContainerSpecFactoryTest {
                 List.of()),
             new MountSpec(
                 MountSpec.Type.BIND,
-                Path.of("/w/config/conf=k=v 0:0 0444"),
+                Path.of("/w/config/_etc_app.conf=k=v 0:0 0444"),
                 "/etc/app.conf",
-                true,
+                false,
                 false,
                 List.of()),
             new MountSpec(
                 MountSpec.Type.BIND,
-                Path.of("/w/config/conf.2=k=v 70:71 0440"),
+                Path.of("/w/config/_etc_own.conf=k=v 70:71 0440"),
                 "/etc/own.conf",
-                true,
+                false,
                 false,
                 List.of()));
   }

@@ -22,11 +22,8 @@ class EtcFilesTest {
   }
 
   @Test
-  void resolvConf_embeddedDnsWithNdots0_thenUserSettings() {
-    assertThat(
-            EtcFiles.resolvConf(
-                "172.20.0.1", List.of("1.1.1.1"), List.of("corp"), List.of("timeout:2")))
-        .isEqualTo(
-            "nameserver 172.20.0.1\nnameserver 1.1.1.1\nsearch corp\noptions ndots:0 timeout:2\n");
+  void hosts_hostnameWithDomainname_givesFqdnThenShortName() {
+    assertThat(EtcFiles.hosts(List.of(), null, "172.20.0.2", "box", "example.test"))
+        .endsWith("172.20.0.2\tbox.example.test box\n");
   }
 }

@@ -83,6 +83,8 @@ class HostVerbsTest {
                 "False",
                 Labels.IMAGE_REF,
                 "busybox"),
+            ContainerSpec.Isolation.defaults(),
+            null,
             null));
     List<LogLine> l = new ArrayList<>();
     for (String line : lines) {

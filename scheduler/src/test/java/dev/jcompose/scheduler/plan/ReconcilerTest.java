@@ -94,7 +94,7 @@ class ReconcilerTest {
         create network p_default
         create container p-db-1  after: create network p_default
         start container p-db-1  after: create container p-db-1
-        create container p-web-1  after: create network p_default
+        create container p-web-1  after: create network p_default, create container p-db-1
         wait healthy db  after: start container p-db-1
         start container p-web-1  after: create container p-web-1, wait healthy db
         """);
@@ -229,13 +229,13 @@ class ReconcilerTest {
     assertThat(plan(after, running(before), opts()))
         .isEqualTo(
             """
-        stop container p-app-1  (network namespace parent vpn recreated)
+        stop container p-app-1  (namespace parent vpn recreated)
         stop container p-vpn-1  (config changed)  after: stop container p-app-1
         remove container p-vpn-1  after: stop container p-vpn-1
         create container p-vpn-1  (config changed)  after: remove container p-vpn-1
         start container p-vpn-1  after: create container p-vpn-1
         remove container p-app-1  after: stop container p-app-1
-        create container p-app-1  (network namespace parent vpn recreated)  after: remove container p-app-1, start container p-vpn-1
+        create container p-app-1  (namespace parent vpn recreated)  after: remove container p-app-1, start container p-vpn-1
         start container p-app-1  after: create container p-app-1
         """);
   }
@@ -307,7 +307,7 @@ class ReconcilerTest {
         create network p_default
         create container p-db-1  after: create network p_default
         start container p-db-1  after: create container p-db-1
-        create container p-web-1  after: create network p_default
+        create container p-web-1  after: create network p_default, create container p-db-1
         start container p-web-1  after: create container p-web-1, start container p-db-1
         """);
   }

@@ -84,6 +84,12 @@ public final class FakeNetworks implements NetworkManager {
   }
 
   @Override
+  public String serveDns(String containerId, java.nio.file.Path netnsPath) {
+    calls.add("dns " + containerId);
+    return "127.0.0.11";
+  }
+
+  @Override
   public void publish(String containerId, List<PortBinding> p) {
     ports.put(containerId, p);
   }

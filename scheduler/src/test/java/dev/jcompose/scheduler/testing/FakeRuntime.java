@@ -137,6 +137,12 @@ public final class FakeRuntime implements ContainerRuntime {
   }
 
   @Override
+  public List<ContainerSpec.MountSpec> mounts(String id) {
+    C c = containers.get(id);
+    return c == null ? List.of() : c.spec.mounts();
+  }
+
+  @Override
   public List<String> list() {
     return containers.keySet().stream().sorted().toList();
   }

@@ -171,6 +171,10 @@ public final class SampleProjects {
                 Map.of("net.core.somaxconn", "1024"),
                 "private",
                 "container:other",
+                null,
+                null,
+                null,
+                null,
                 List.of()))
         .healthcheck(
             new HealthCheck(

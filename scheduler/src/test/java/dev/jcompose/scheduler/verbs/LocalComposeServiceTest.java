@@ -106,7 +106,10 @@ class LocalComposeServiceTest {
     svc.up(app(), UpOptions.defaults(), events::add);
     Path etc = tmp.resolve("state/etc/p-web-1");
     assertThat(Files.readString(etc.resolve("resolv.conf")))
-        .isEqualTo("nameserver 127.0.0.11\noptions ndots:0\n");
+        .contains("\nnameserver 127.0.0.11\n")
+        .containsOnlyOnce("nameserver")
+        .contains("(internal resolver)");
+    assertThat(networks.calls).contains("dns p-web-1");
     String hostname = runtime.containers.get("p-web-1").spec.hostname();
     assertThat(hostname).hasSize(12);
     assertThat(Files.readString(etc.resolve("hosts")))
@@ -158,6 +161,36 @@ class LocalComposeServiceTest {
     svc.up(app(), UpOptions.defaults(), e -> {});
     svc.down("p", null, new DownOptions(true, false, null, null), e -> {});
     assertThat(volumes.volumes).isEmpty();
+  }
+
+  @Test
+  void downRmi_local_keepsTaggedImages_all_removesThemOnceNoContainerUsesThem() {
+    Project p = Proj.of("p").service(Svc.of("web")).build();
+    Project q = Proj.of("q").service(Svc.of("other")).build();
+    images.with("p-built");
+    Project built =
+        Proj.of("p").service(Svc.of("web")).service(Svc.of("built").image(null)).build();
+    svc.up(p, UpOptions.defaults(), e -> {});
+    svc.down("p", built, new DownOptions(false, false, null, "local"), events::add);
+    assertThat(images.local).containsKey("busybox").doesNotContainKey("p-built");
+    assertThat(progress())
+        .contains("Image p-built Removed")
+        .doesNotContain("Image busybox Removed");
+
+    svc.up(p, UpOptions.defaults(), e -> {});
+    svc.up(q, UpOptions.defaults(), e -> {});
+    events.clear();
+    svc.down("p", p, new DownOptions(false, false, null, "all"), events::add);
+    assertThat(images.local).as("q's container still runs on it").containsKey("busybox");
+    assertThat(events)
+        .anySatisfy(
+            e -> {
+              assertThat(e.resource()).isEqualTo("Image busybox");
+              assertThat(e.message()).isEqualTo("Resource is still in use");
+            });
+    svc.down("q", q, new DownOptions(false, false, null, "all"), events::add);
+    assertThat(images.local).doesNotContainKey("busybox");
+    assertThat(progress()).contains("Image busybox Removed");
   }
 
   @Test
