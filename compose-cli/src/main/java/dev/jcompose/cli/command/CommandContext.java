@@ -68,6 +68,11 @@ public final class CommandContext {
         System.err, ProjectOptions.progress(args), Terminal.attached(), ansi(args), quietPull);
   }
 
+  /** The progress form {@code --progress} and {@code --ansi} come to: plain, tty, json or quiet. */
+  static String progressMode(Args args) {
+    return ProgressPrinter.mode(ProjectOptions.progress(args), Terminal.attached(), ansi(args));
+  }
+
   /** Standard output, as main's verbs write it (the caller flushes). */
   static PrintStream out() {
     return System.out;

@@ -4,7 +4,6 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
-import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.Event;
 import java.util.List;
@@ -42,7 +41,7 @@ abstract class ServicesWithTimeout implements Command {
         CommandContext.projectName(args),
         args.operands(),
         args.integer(TIMEOUT),
-        new ProgressPrinter(System.err, false));
+        CommandContext.progress(args));
     return 0;
   }
 }

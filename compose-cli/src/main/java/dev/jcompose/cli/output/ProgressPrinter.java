@@ -37,11 +37,16 @@ public final class ProgressPrinter implements Consumer<Event> {
    */
   public static Consumer<Event> of(
       PrintStream err, String progress, boolean terminal, boolean ansi, boolean quietPull) {
-    String mode = progress.equals("auto") ? (terminal && ansi ? "tty" : "plain") : progress;
+    String mode = mode(progress, terminal, ansi);
     if (mode.equals("tty")) {
       return new TtyProgress(err, quietPull);
     }
     return new ProgressPrinter(err, mode, quietPull);
+  }
+
+  /** What {@code --progress} comes to: {@code auto} is tty on a terminal unless ANSI is off. */
+  public static String mode(String progress, boolean terminal, boolean ansi) {
+    return progress.equals("auto") ? (terminal && ansi ? "tty" : "plain") : progress;
   }
 
   /** An event about an image pull or one of its layers (with --quiet-pull these are left out). */

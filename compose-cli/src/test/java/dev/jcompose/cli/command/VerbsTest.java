@@ -323,6 +323,17 @@ class VerbsTest {
   }
 
   @Test
+  void pull_followsProgressJsonAndQuiet() {
+    assertThat(JcomposeCli.execute("--progress", "json", "pull")).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8).lines())
+        .hasSize(2)
+        .allMatch(l -> l.startsWith("{") && l.contains("\"id\":\"web\""));
+    err.reset();
+    assertThat(JcomposeCli.execute("--progress", "quiet", "pull")).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
   void images_tableAndJson() {
     assertThat(JcomposeCli.execute("images")).isZero();
     assertThat(out())
