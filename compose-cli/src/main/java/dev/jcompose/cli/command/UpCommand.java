@@ -8,14 +8,19 @@ import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.option.ProjectOptions;
 import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.Project;
+import dev.jcompose.model.api.Service;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.api.WatchOptions;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -259,7 +264,7 @@ public final class UpCommand implements Command {
             abortOnFailure,
             exitCodeFrom,
             timeout);
-    List<ContainerSummary> attached = attached(containers);
+    List<ContainerSummary> attached = attached(project, containers);
     AtomicBoolean attachEnded = new AtomicBoolean();
     Thread watcher = watch ? startWatch(compose, project, services, attachEnded) : null;
     try {
@@ -294,16 +299,35 @@ public final class UpCommand implements Command {
     return t;
   }
 
-  /** Like docker compose, "up web" attaches to web only, not to the dependencies it started. */
-  private List<ContainerSummary> attached(List<ContainerSummary> containers) {
+  /**
+   * Like docker compose, "up web" attaches to web only, not to the dependencies it started;
+   * --attach-dependencies adds what web depends on. Only services this up started count: the engine
+   * answers with every container of the project, also those of services outside the active
+   * profiles, which would never exit again.
+   */
+  private List<ContainerSummary> attached(Project project, List<ContainerSummary> containers) {
+    Set<String> scope =
+        services.isEmpty()
+            ? project.services().keySet()
+            : attachDependencies ? withDependencies(project, services) : Set.copyOf(services);
     return containers.stream()
-        .filter(
-            c ->
-                !attach.isEmpty()
-                    ? attach.contains(c.service())
-                    : attachDependencies || services.isEmpty() || services.contains(c.service()))
+        .filter(c -> attach.isEmpty() ? scope.contains(c.service()) : attach.contains(c.service()))
         .filter(c -> !noAttach.contains(c.service()))
         .toList();
+  }
+
+  /** The named services and everything they depend on, transitively. */
+  private static Set<String> withDependencies(Project project, List<String> names) {
+    Set<String> out = new LinkedHashSet<>();
+    Deque<String> todo = new ArrayDeque<>(names);
+    while (!todo.isEmpty()) {
+      String name = todo.pop();
+      Service s = project.services().get(name);
+      if (s != null && out.add(name)) {
+        todo.addAll(s.lifecycle().dependsOn().keySet());
+      }
+    }
+    return out;
   }
 
   private List<String> names() {
