@@ -278,6 +278,27 @@ final class LibcOps implements NativeOps {
   }
 
   @Override
+  public int openat2(int dirfd, String path, int flags, int mode, long resolve) throws IOException {
+    // struct open_how { u64 flags; u64 mode; u64 resolve; }
+    byte[] how =
+        ByteBuffer.allocate(24)
+            .order(ByteOrder.nativeOrder())
+            .putLong(flags)
+            .putLong(mode)
+            .putLong(resolve)
+            .array();
+    long fd =
+        libc.syscall(
+            SYS_OPENAT2, dirfd, cString(path.getBytes(StandardCharsets.UTF_8)), how, how.length);
+    if (fd < 0) {
+      int errno = Runtime.getRuntime(libc).getLastError();
+      throw new IOException(
+          "openat2 " + path + ": " + libc.strerror(errno) + " (errno " + errno + ")");
+    }
+    return (int) fd;
+  }
+
+  @Override
   public int openDirectory(Path dir) throws ErrnoException {
     return openat2(
         AT_FDCWD,

@@ -9,6 +9,7 @@ import dev.jcompose.runtime.image.RegistryConfig;
 import dev.jcompose.runtime.image.RegistryImageService;
 import dev.jcompose.runtime.logs.CriLogReader;
 import dev.jcompose.runtime.volume.LocalVolumeService;
+import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ComposeServices;
 import dev.jcompose.scheduler.api.EngineControl;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
 public final class ClientProvider implements ComposeServices.Provider {
 
   @Override
-  public ComposeService compose(Map<String, String> env) {
+  public ComposeService compose(Map<String, String> env, CallSettings settings) {
     RuntimePaths paths = RuntimePaths.fromEnvironment(env);
     Supplier<ContainerRuntime> runtime =
         Lazy.of(() -> new LinuxContainerRuntime(paths, CgroupDrivers.detect()));
@@ -38,8 +39,9 @@ public final class ClientProvider implements ComposeServices.Provider {
             () -> new RegistryImageService(paths, RegistryConfig.load(env)),
             () -> new LocalVolumeService(paths),
             () -> new ContainerFileWriter(runtime.get()),
-            engine);
-    return new ClientComposeService(engine, local);
+            engine,
+            settings);
+    return new ClientComposeService(engine, local, local.stores(), settings);
   }
 
   @Override
