@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -54,7 +53,8 @@ public final class PsCommand implements Command {
                 .ps(
                     project,
                     new PsOptions(args.operands(), args.has(ALL) || !status.isEmpty(), status)));
-    containers.sort(Comparator.comparing(ContainerSummary::name));
+    // a plain lambda: Comparator.comparing's is serializable, which the AOT cache does not keep
+    containers.sort((a, b) -> a.name().compareTo(b.name()));
     PrintStream out = System.out;
     out.print(render(args, format, containers));
     out.flush();
