@@ -169,7 +169,8 @@ jcompose_start() {
   # build if stale, then pin the jar: a rebuild by someone else mid-run changes nothing here,
   # and no staleness scan of the checkout is timed (as with an installed copy)
   JCOMPOSE_JAR= "$here/jcompose" version --short >/dev/null || return 1
-  cp "$here/compose-cli/target/jcompose.jar" "$J/jcompose.jar"
+  # jcompose.jar names jcompose-lib.jar (runtime, engine libraries) beside it in its manifest
+  cp "$here/compose-cli/target/jcompose.jar" "$here/compose-cli/target/jcompose-lib.jar" "$J/"
   # the launcher runs the pinned jar as an installed copy: its AOT cache (JDK >= 25) or CDS
   # archive is made next to it by the first command here, untimed
   export JCOMPOSE_JAR=$J/jcompose.jar

@@ -124,6 +124,22 @@ class JsonTest {
   }
 
   @Test
+  void numbers_bindToEveryNumericType_andOverflowIsAJsonException() {
+    record Nums(int i, long l, double d, float f, short s, Integer bi, Long bl, Double bd) {}
+    assertThat(
+            Json.read(
+                "{\"i\":-7,\"l\":4398046511104,\"d\":3,\"f\":2,\"s\":-300,"
+                    + "\"bi\":7,\"bl\":-1,\"bd\":1.5}",
+                Nums.class))
+        .isEqualTo(new Nums(-7, 4398046511104L, 3.0, 2f, (short) -300, 7, -1L, 1.5));
+    assertThatThrownBy(() -> Json.read("{\"port\":4398046511104}", Inner.class))
+        .isInstanceOf(JsonException.class)
+        .hasMessageContaining("Inner.port");
+    assertThatThrownBy(() -> Json.read("{\"s\":40000}", Nums.class))
+        .isInstanceOf(JsonException.class);
+  }
+
+  @Test
   void badInput_isAJsonException() {
     for (String bad : List.of("", "{", "[1,]", "{\"a\" 1}", "tru", "\"x", "1 2", "[\"\u0001\"]")) {
       assertThatThrownBy(() -> Json.parse(bad)).as(bad).isInstanceOf(JsonException.class);

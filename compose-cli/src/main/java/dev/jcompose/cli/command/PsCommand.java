@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -107,7 +106,8 @@ public final class PsCommand implements Command {
         containers.removeIf(c -> !p.services().containsKey(c.service()));
       }
     }
-    containers.sort(Comparator.comparing(ContainerSummary::name));
+    // a plain lambda: Comparator.comparing's is serializable, which the AOT cache does not keep
+    containers.sort((a, b) -> a.name().compareTo(b.name()));
     PrintStream out = CommandContext.out();
     out.print(render(containers));
     out.flush();
@@ -123,7 +123,7 @@ public final class PsCommand implements Command {
           new ArrayList<>(
               new LinkedHashSet<>(containers.stream().map(ContainerSummary::service).toList())));
     }
-    PsRenderer r = new PsRenderer(Instant.now(), ZoneId.systemDefault(), noTrunc);
+    PsRenderer r = new PsRenderer(Instant.now(), ZoneId::systemDefault, noTrunc);
     if (format.equals("table")) {
       return r.table(containers);
     }

@@ -5,9 +5,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Go's RFC3339Nano: UTC, fractional seconds with trailing zeros removed (docker's log timestamps).
+ * Go's time formats: RFC3339Nano (UTC, fractional seconds with trailing zeros removed: docker's log
+ * timestamps) and {@link #STRING}.
  */
 public final class GoTime {
+  /** Go's time.Time.String() without fractional seconds, e.g. "2024-05-02 12:21:53 +0400 +04". */
+  static final DateTimeFormatter STRING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
+
   private static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 

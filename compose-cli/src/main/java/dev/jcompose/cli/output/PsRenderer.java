@@ -4,11 +4,11 @@ import dev.jcompose.common.json.Json;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code ps} output exactly as docker compose prints it: the table (NAME IMAGE COMMAND SERVICE
@@ -40,15 +40,15 @@ public final class PsRenderer {
           Map.entry("Health", "HEALTH"),
           Map.entry("ExitCode", "EXIT CODE"));
 
-  // Go's time.Time.String() without fractional seconds, e.g. "2024-05-02 12:21:53 +0400 +04".
-  private static final DateTimeFormatter GO_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
-
   private final Instant now;
-  private final ZoneId zone;
+  private final Supplier<ZoneId> zone;
   private final boolean noTrunc;
 
-  public PsRenderer(Instant now, ZoneId zone, boolean noTrunc) {
+  /**
+   * {@code zone} is asked only by the JSON form (its CreatedAt): the table's CREATED is relative,
+   * and reading the zone rules and building the formatter cost a cold JVM ~10 ms.
+   */
+  public PsRenderer(Instant now, Supplier<ZoneId> zone, boolean noTrunc) {
     this.now = now;
     this.zone = zone;
     this.noTrunc = noTrunc;
@@ -84,7 +84,9 @@ public final class PsRenderer {
   public Map<String, Object> json(ContainerSummary c) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("Command", PsFormat.command(c, noTrunc));
-    m.put("CreatedAt", GO_TIME.format(Instant.ofEpochSecond(c.createdEpochSeconds()).atZone(zone)));
+    m.put(
+        "CreatedAt",
+        GoTime.STRING.format(Instant.ofEpochSecond(c.createdEpochSeconds()).atZone(zone.get())));
     m.put("ExitCode", c.exitCode());
     m.put("Health", nz(c.health()));
     m.put("ID", PsFormat.id(c, noTrunc));

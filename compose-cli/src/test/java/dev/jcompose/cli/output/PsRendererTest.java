@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class PsRendererTest {
   private static final Instant NOW = Instant.ofEpochSecond(1_700_000_004L);
-  private final PsRenderer renderer = new PsRenderer(NOW, ZoneId.of("UTC"), false);
+  private final PsRenderer renderer = new PsRenderer(NOW, () -> ZoneId.of("UTC"), false);
 
   static ContainerSummary container(
       String name, String service, String command, String status, List<Publisher> ports) {

@@ -1,5 +1,9 @@
 package dev.jcompose.model.api;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +15,11 @@ import java.util.Map;
  * written.
  *
  * @param pullPolicy always, never, missing, build, daily...; null = the verb's default
- * @param configHash SHA-256 of the service's canonical form without the attributes that do not need
- *     a new container (build, pull_policy, scale, deploy.replicas, depends_on, profiles), as docker
- *     compose's {@code com.docker.compose.config-hash}; computed by the loader
+ * @param hashedForm what the config hash digests: the service's canonical form as compact JSON with
+ *     sorted keys, without the attributes that do not need a new container (build, pull_policy,
+ *     scale, deploy.replicas, depends_on, profiles); written by the loader. The text, not its
+ *     digest, is kept: read-only verbs never need the hash, and the JDK's digest providers cost ~20
+ *     ms to start in a short-lived CLI (the engine, which compares hashes, digests it)
  */
 public record Service(
     String name,
@@ -33,7 +39,7 @@ public record Service(
     ServiceLifecycle lifecycle,
     LoggingConfig logging,
     DevelopConfig develop,
-    String configHash) {
+    String hashedForm) {
 
   public Service {
     labels = Copies.map(labels);
@@ -69,7 +75,26 @@ public record Service(
         .lifecycle(lifecycle)
         .logging(logging)
         .develop(develop)
-        .configHash(configHash);
+        .hashedForm(hashedForm);
+  }
+
+  /**
+   * The config hash as docker compose labels containers with ({@code
+   * com.docker.compose.config-hash}, compose pkg/compose/hash.go ServiceHash): SHA-256 of {@link
+   * #hashedForm}, in hex; null when the service has no hashed form.
+   */
+  public String configHash() {
+    if (hashedForm == null) {
+      return null;
+    }
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(hashedForm.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   /**
@@ -93,7 +118,7 @@ public record Service(
     private ServiceLifecycle lifecycle;
     private LoggingConfig logging;
     private DevelopConfig develop;
-    private String configHash;
+    private String hashedForm;
 
     public Builder name(String v) {
       name = v;
@@ -180,8 +205,8 @@ public record Service(
       return this;
     }
 
-    public Builder configHash(String v) {
-      configHash = v;
+    public Builder hashedForm(String v) {
+      hashedForm = v;
       return this;
     }
 
@@ -204,7 +229,7 @@ public record Service(
           lifecycle,
           logging,
           develop,
-          configHash);
+          hashedForm);
     }
   }
 }

@@ -1,9 +1,5 @@
 package dev.jcompose.model.normalize;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +12,8 @@ import java.util.TreeMap;
  * new dependency does not recreate containers. The text hashed is compact JSON of the canonical
  * service with map keys sorted at every level; strings escaped as Jackson does, so the hashes equal
  * those of earlier jcompose versions (which used Jackson) and running containers are not recreated
- * by an upgrade. Pure; no JSON library on the CLI's load path.
+ * by an upgrade. Pure; no JSON library on the CLI's load path. This writes the text; {@link
+ * dev.jcompose.model.api.Service#configHash} digests it where a hash is compared.
  */
 final class ConfigHashes {
   private static final List<String> IGNORED =
@@ -25,8 +22,9 @@ final class ConfigHashes {
 
   private ConfigHashes() {}
 
-  static String of(Map<String, Object> canonicalService) {
-    return sha256Hex(json(strip(canonicalService)));
+  /** The text the config hash digests: {@link dev.jcompose.model.api.Service#hashedForm}. */
+  static String hashedForm(Map<String, Object> canonicalService) {
+    return json(strip(canonicalService));
   }
 
   static Map<String, Object> strip(Map<String, Object> service) {
@@ -94,15 +92,5 @@ final class ConfigHashes {
       }
     }
     sb.append('"');
-  }
-
-  private static String sha256Hex(String text) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

@@ -74,7 +74,7 @@ final class TypedServices {
         .lifecycle(lifecycle())
         .logging(logging())
         .develop(develop())
-        .configHash(ConfigHashes.of(s))
+        .hashedForm(ConfigHashes.hashedForm(s))
         .build();
   }
 

@@ -87,7 +87,7 @@ public final class DnsResponder {
   private Message addresses(
       Message query, Record question, List<Integer> addresses, List<IpAddress> addresses6) {
     Message m = reply(query, Rcode.NOERROR);
-    int shift = rotation.getAndIncrement();
+    int shift = nextRotation();
     if (question.getType() == Type.A || question.getType() == Type.ANY) {
       List<Integer> rotated = new ArrayList<>(addresses);
       Collections.rotate(rotated, -Math.floorMod(shift, rotated.size()));
@@ -108,7 +108,12 @@ public final class DnsResponder {
     return m;
   }
 
-  private static List<IpAddress> lookup6(List<DnsView.Net> nets, String name) {
+  /** The rotation of this query's addresses: one step per answered query, shared by both paths. */
+  int nextRotation() {
+    return rotation.getAndIncrement();
+  }
+
+  static List<IpAddress> lookup6(List<DnsView.Net> nets, String name) {
     Set<IpAddress> out = new LinkedHashSet<>();
     for (DnsView.Net net : nets) {
       out.addAll(net.names6().getOrDefault(name, List.of()));
@@ -122,7 +127,7 @@ public final class DnsResponder {
     return List.copyOf(out);
   }
 
-  private static List<Integer> lookup(List<DnsView.Net> nets, String name) {
+  static List<Integer> lookup(List<DnsView.Net> nets, String name) {
     Set<Integer> out = new LinkedHashSet<>();
     for (DnsView.Net net : nets) {
       out.addAll(net.names().getOrDefault(name, List.of()));

@@ -83,8 +83,16 @@ public final class DnsService implements DnsFrontend {
           .map(Future::succeededFuture)
           .orElseGet(() -> Future.failedFuture("oversized query"));
     }
+    if (!Ipv4.isValid(clientHost)) {
+      return Future.failedFuture("unparseable query");
+    }
+    byte[] fast =
+        DnsFastAnswer.answer(responder, view.visibleTo(network, Ipv4.parse(clientHost)), wire, tcp);
+    if (fast != null) {
+      return Future.succeededFuture(fast);
+    }
     Optional<Message> query = DnsWire.parse(wire);
-    if (query.isEmpty() || !Ipv4.isValid(clientHost)) {
+    if (query.isEmpty()) {
       return Future.failedFuture("unparseable query");
     }
     return answer(
@@ -96,6 +104,10 @@ public final class DnsService implements DnsFrontend {
 
   /** Answers one query arriving on a container's own resolver (127.0.0.11). */
   Future<byte[]> handleFor(String containerId, byte[] wire, boolean tcp) {
+    byte[] fast = DnsFastAnswer.answer(responder, view.visibleToContainer(containerId), wire, tcp);
+    if (fast != null) {
+      return Future.succeededFuture(fast);
+    }
     Optional<Message> query = DnsWire.parse(wire);
     if (query.isEmpty()) {
       return Future.failedFuture("unparseable query");

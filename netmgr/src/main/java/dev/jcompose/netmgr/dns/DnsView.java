@@ -24,16 +24,19 @@ import java.util.Set;
  */
 public final class DnsView {
   private final Map<String, Net> networks;
-  private final Map<String, List<String>> networksOfContainer;
   private final Map<String, List<String>> serversOfContainer;
+  // per container, resolved once per view: every query of a container's resolver reads it
+  private final Map<String, List<Net>> netsOfContainer = new HashMap<>();
 
   private DnsView(
       Map<String, Net> networks,
       Map<String, List<String>> networksOfContainer,
       Map<String, List<String>> serversOfContainer) {
     this.networks = networks;
-    this.networksOfContainer = networksOfContainer;
     this.serversOfContainer = serversOfContainer;
+    networksOfContainer.forEach(
+        (container, names) ->
+            netsOfContainer.put(container, names.stream().map(networks::get).toList()));
   }
 
   /** Builds the view; names are matched case-insensitively, addresses keep attach order. */
@@ -107,14 +110,12 @@ public final class DnsView {
     if (container == null) {
       return List.of(net);
     }
-    return networksOfContainer.get(container).stream().map(networks::get).toList();
+    return netsOfContainer.get(container);
   }
 
   /** The networks of a container, for queries that arrive on its own resolver (127.0.0.11). */
   List<Net> visibleToContainer(String containerId) {
-    return networksOfContainer.getOrDefault(containerId, List.of()).stream()
-        .map(networks::get)
-        .toList();
+    return netsOfContainer.getOrDefault(containerId, List.of());
   }
 
   /** Upstream servers configured for a container ({@code dns:}), or empty for the host's. */

@@ -35,6 +35,6 @@ public final class NftFirewall implements Firewall {
 
   @Override
   public void redirectDns(Path netns, int udpPort, int tcpPort) {
-    Exec.run(DnsRedirect.nsenter(netns, NftRuleset.command()), DnsRedirect.nft(udpPort, tcpPort));
+    NftDnsRedirect.apply(netns, udpPort, tcpPort);
   }
 }

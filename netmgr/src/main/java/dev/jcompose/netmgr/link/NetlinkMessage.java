@@ -10,16 +10,18 @@ import java.nio.charset.StandardCharsets;
  * order) as rtnetlink(7) describes. Nested attributes are opened with {@link #begin} and closed
  * with {@link #end}, which back-fills their length.
  */
-final class NetlinkMessage {
+public final class NetlinkMessage {
   static final int NLM_F_REQUEST = 0x1;
-  static final int NLM_F_ACK = 0x4;
+  public static final int NLM_F_ACK = 0x4;
 
   /** NLM_F_ROOT | NLM_F_MATCH: every object of the type. */
   static final int NLM_F_DUMP = 0x300;
 
   static final int NLM_F_REPLACE = 0x100;
   static final int NLM_F_EXCL = 0x200;
-  static final int NLM_F_CREATE = 0x400;
+  public static final int NLM_F_CREATE = 0x400;
+  public static final int NLM_F_APPEND = 0x800;
+  private static final int NLA_F_NESTED = 0x8000;
   private final ByteBuffer buf = ByteBuffer.allocate(4096).order(ByteOrder.nativeOrder());
 
   /** A request that the kernel acknowledges (NLM_F_ACK). */
@@ -33,6 +35,30 @@ final class NetlinkMessage {
         .putShort((short) (flags | NLM_F_REQUEST))
         .putInt(seq)
         .putInt(0);
+  }
+
+  /** A request with exactly {@code flags} (plus NLM_F_REQUEST): nfnetlink batches. */
+  public static NetlinkMessage withFlags(int type, int flags, int seq) {
+    return new NetlinkMessage(type, flags, seq, true);
+  }
+
+  /**
+   * struct nfgenmsg (netfilter/nfnetlink.h): family, version 0, resource id in network byte order.
+   */
+  public NetlinkMessage nfgen(int family, int resId) {
+    buf.put((byte) family).put((byte) 0).order(ByteOrder.BIG_ENDIAN).putShort((short) resId);
+    buf.order(ByteOrder.nativeOrder());
+    return this;
+  }
+
+  /** A 32-bit attribute in network byte order, as nf_tables reads its numbers. */
+  public NetlinkMessage be32(int type, int value) {
+    return bytes(type, ByteBuffer.allocate(4).order(ByteOrder.BIG_ENDIAN).putInt(value).array());
+  }
+
+  /** Opens a nested attribute marked NLA_F_NESTED; close it with {@link #end}. */
+  public int nest(int type) {
+    return begin(type | NLA_F_NESTED);
   }
 
   /** A get request: the kernel answers with the object itself, no separate ACK. */
@@ -83,7 +109,7 @@ final class NetlinkMessage {
     return this;
   }
 
-  NetlinkMessage string(int type, String value) {
+  public NetlinkMessage string(int type, String value) {
     return bytes(type, (value + "\0").getBytes(StandardCharsets.UTF_8));
   }
 
@@ -111,7 +137,7 @@ final class NetlinkMessage {
     return bytes(type, new byte[] {(byte) value});
   }
 
-  NetlinkMessage bytes(int type, byte[] value) {
+  public NetlinkMessage bytes(int type, byte[] value) {
     buf.putShort((short) (4 + value.length)).putShort((short) type).put(value);
     align();
     return this;
@@ -124,7 +150,7 @@ final class NetlinkMessage {
     return start;
   }
 
-  NetlinkMessage end(int start) {
+  public NetlinkMessage end(int start) {
     buf.putShort(start, (short) (buf.position() - start));
     return this;
   }

@@ -16,12 +16,15 @@ import jnr.ffi.Runtime;
  * thread was in, so the constructor switches a short-lived thread into the target netns only for
  * the socket() call. Requests are synchronous (send, then read the ACK). Not thread-safe.
  */
-final class NetlinkSocket implements AutoCloseable {
+public final class NetlinkSocket implements AutoCloseable {
   private static final int AF_NETLINK = 16;
   private static final int SOCK_RAW_CLOEXEC = 3 | 0x80000;
   private static final int O_RDONLY_CLOEXEC = 0x80000;
   private static final int NLMSG_ERROR = 2;
   private static final int NLMSG_DONE = 3;
+  private static final int NETLINK_ROUTE = 0;
+  private static final int MSG_DONTWAIT = 0x40;
+  private static final int EAGAIN = 11;
 
   /** A dump answer arrives in datagrams of up to a page or two; 64 KiB never truncates one. */
   private static final int DUMP_BUFFER = 64 * 1024;
@@ -58,13 +61,58 @@ final class NetlinkSocket implements AutoCloseable {
 
   /** Opens a socket in the netns at {@code path} without moving any long-lived thread there. */
   static NetlinkSocket inNamespace(Path path) {
+    return inNamespace(path, NETLINK_ROUTE);
+  }
+
+  /** A socket of netlink {@code protocol} (netlink(7): NETLINK_NETFILTER is 12) in a netns. */
+  public static NetlinkSocket inNamespace(Path path, int protocol) {
     return new NetlinkSocket(
         Netns.inside(
             path,
             () ->
                 check(
-                    LIBC.socket(AF_NETLINK, SOCK_RAW_CLOEXEC, 0),
+                    LIBC.socket(AF_NETLINK, SOCK_RAW_CLOEXEC, protocol),
                     "socket(AF_NETLINK) in " + path)));
+  }
+
+  /**
+   * Sends an nfnetlink batch (BATCH_BEGIN, the messages, BATCH_END) in one datagram and checks the
+   * answers: the kernel runs the whole batch as one transaction inside send(2), so every ACK or
+   * error is queued when send returns and is read without waiting (MSG_DONTWAIT until EAGAIN).
+   * Throws with the first error's errno; the transaction then changed nothing.
+   */
+  public void batch(List<NetlinkMessage> messages, String what) {
+    ByteBuffer all = ByteBuffer.allocate(64 * 1024);
+    for (NetlinkMessage m : messages) {
+      all.put(m.toBytes());
+    }
+    byte[] wire = new byte[all.position()];
+    all.flip().get(wire);
+    if (LIBC.send(fd, wire, wire.length, 0) < 0) {
+      throw fail(what + ": send", errno());
+    }
+    byte[] reply = new byte[8192];
+    while (true) {
+      long n = LIBC.recv(fd, reply, reply.length, MSG_DONTWAIT);
+      if (n < 0) {
+        int errno = errno();
+        if (errno == EAGAIN) {
+          return;
+        }
+        throw fail(what + ": recv", errno);
+      }
+      ByteBuffer b = ByteBuffer.wrap(reply, 0, (int) n).order(ByteOrder.nativeOrder());
+      for (int at = 0; at + NetlinkReply.NLMSG_HDRLEN <= n; ) {
+        int len = b.getInt(at);
+        if (len < NetlinkReply.NLMSG_HDRLEN) {
+          break;
+        }
+        if (b.getShort(at + 4) == NLMSG_ERROR && b.getInt(at + 16) != 0) {
+          throw fail(what, -b.getInt(at + 16));
+        }
+        at += NetlinkReply.align(len);
+      }
+    }
   }
 
   int nextSeq() {

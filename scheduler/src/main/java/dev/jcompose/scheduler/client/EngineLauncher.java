@@ -83,14 +83,20 @@ public final class EngineLauncher {
   }
 
   /**
-   * The engine's JVM options for a java of {@code feature} release. From 25 on, compact object
-   * headers (JEP 519: 8-byte headers): with 20 containers up the engine's RSS measured 132 -> 119
-   * MiB (bench/compare.sh's memory row, 2026-12-05).
+   * The engine's JVM options for a java of {@code feature} release. C1 only: the engine's work
+   * comes in bursts (an {@code up} creates and starts containers, then it idles), and C2 compiling
+   * those bursts' code took ~300 of the engine's 660 ms of CPU in a 20-service {@code up -d} on
+   * this 2-core host, competing with the containers' own start; with C1 only the engine used ~500
+   * ms, a {@code run --rm} 60-90 instead of 190 ms, and 23 MiB less RSS with 20 containers up
+   * (speed-engine branch, 2026-12-06). From 25 on, compact object headers (JEP 519: 8-byte
+   * headers): with 20 containers up the engine's RSS measured 132 -> 119 MiB (bench/compare.sh's
+   * memory row, 2026-12-05).
    */
   static String defaultJavaOptions(int feature) {
     String opts =
-        "-XX:+UseSerialGC -Xss512k -Xms8m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
-            + " -XX:ReservedCodeCacheSize=48m -XX:-UsePerfData -Dio.netty.allocator.type=unpooled";
+        "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms8m -Xmx256m"
+            + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m"
+            + " -XX:-UsePerfData -Dio.netty.allocator.type=unpooled";
     return feature >= 25 ? opts + " -XX:+UseCompactObjectHeaders" : opts;
   }
 

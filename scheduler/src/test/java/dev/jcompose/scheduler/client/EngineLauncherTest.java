@@ -152,6 +152,12 @@ class EngineLauncherTest {
         .startsWith(EngineLauncher.defaultJavaOptions(17));
   }
 
+  @Test
+  void engineOptions_c1Only_serialGc() {
+    assertThat(EngineLauncher.defaultJavaOptions(17))
+        .contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+  }
+
   private EngineLauncher launcher(Duration timeout) {
     List<String> cmd = new ArrayList<>(EngineLauncher.engineCommand(env, true));
     cmd.add(cmd.indexOf("-cp"), "-Djcompose.engine.service=" + FakeComposeService.class.getName());

@@ -197,7 +197,7 @@ public final class SampleProjects {
                 "SIGINT",
                 Duration.ofSeconds(3)))
         .logging(new LoggingConfig("json-file", Map.of("max-size", "10m")))
-        .configHash("0123abcd")
+        .hashedForm("{\"image\":\"web\"}")
         .build();
   }
 

@@ -11,12 +11,8 @@ import dev.jcompose.model.api.ServiceProcess;
 import dev.jcompose.model.api.ServiceResources;
 import dev.jcompose.model.api.ServiceSecurity;
 import dev.jcompose.model.api.ServiceStorage;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,7 +155,7 @@ public final class Svc {
             .storage(ServiceStorage.NONE.withVolumes(volumes).withTmpfs(tmpfs))
             .security(security)
             .lifecycle(lifecycle.withDependsOn(dependsOn))
-            .configHash(null)
+            .hashedForm(null)
             .build();
     // What the loader's hash leaves out (build, pull policy, scale, depends_on, profiles) is left
     // out here too.
@@ -170,16 +166,6 @@ public final class Svc {
             .profiles(null)
             .lifecycle(s.lifecycle().withScale(1).withDependsOn(Map.of()))
             .build();
-    return s.toBuilder().configHash(digest(hashed.toString())).build();
-  }
-
-  private static String digest(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return s.toBuilder().hashedForm(hashed.toString()).build();
   }
 }
