@@ -17,8 +17,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -127,17 +129,17 @@ public final class RegistryImageService implements ImageService, ImageStore {
 
   @Override
   public ImageHandle commit(ImageCommit commit) {
-    try {
-      String key = new ImageCommitter(content, fetcher, index).commit(commit);
-      return catalog
-          .find(key)
-          .orElseThrow(
-              () ->
-                  new ContainerException(Kind.INTERNAL, key + " vanished right after its commit"));
+    Layer layer;
+    try (InputStream tar = Files.newInputStream(commit.layer())) {
+      layer = writer.commit(tar);
     } catch (IOException e) {
       throw new ContainerException(
-          Kind.INTERNAL, "cannot store the committed image: " + e.getMessage(), e);
+          Kind.INTERNAL, "cannot read the committed changes: " + e.getMessage(), e);
     }
+    List<Layer> layers = new ArrayList<>(catalog.layers(commit.base()));
+    layers.add(layer);
+    byte[] config = CommitConfig.of(catalog.config(commit.base()), layer.diffId(), commit);
+    return store(commit.reference(), config, layers);
   }
 
   @Override

@@ -106,8 +106,6 @@ final class LibcOps implements NativeOps {
   private static final int AT_FDCWD = -100;
   private static final long SYS_OPENAT2 =
       437; // one number on every architecture (added in 5.6, after the table was unified)
-  private static final long O_DIRECTORY =
-      "aarch64".equals(System.getProperty("os.arch")) ? 040000 : 0200000;
   private static final long O_CLOEXEC = 02000000;
   private static final long RESOLVE_NO_XDEV = 0x01;
   private static final long RESOLVE_NO_MAGICLINKS = 0x02;
@@ -118,7 +116,6 @@ final class LibcOps implements NativeOps {
   private static final int O_WRONLY = 01;
   private static final int O_CREAT = 0100;
   private static final int O_TRUNC = 01000;
-  private static final int O_NOFOLLOW = 0400000;
   private static final int SEEK_SET = 0;
   private static final int DT_UNKNOWN = 0;
   private static final int DT_DIR = 4;

@@ -94,14 +94,18 @@ public interface NativeOps {
   long RESOLVE_BENEATH = 0x08;
   long RESOLVE_IN_ROOT = 0x10;
 
-  /** open(2) flags used with {@link #openat2} (x86_64 and aarch64 values). */
+  /**
+   * open(2) flags used with {@link #openat2}: one value on x86_64 and aarch64, except O_DIRECTORY
+   * (above) and O_NOFOLLOW, which arm64's asm/fcntl.h moves (0100000 there, where 0400000 is
+   * O_LARGEFILE: the x86 value would silently follow symlinks).
+   */
   int O_RDONLY = 0;
 
   int O_WRONLY = 01;
   int O_CREAT = 0100;
   int O_EXCL = 0200;
   int O_NONBLOCK = 04000;
-  int O_NOFOLLOW = 0400000;
+  int O_NOFOLLOW = "aarch64".equals(System.getProperty("os.arch")) ? 0100000 : 0400000;
   int O_CLOEXEC = 02000000;
 
   /** The {@code dirfd} that means the current directory ({@code AT_FDCWD}). */

@@ -59,14 +59,36 @@ public final class ClientComposeService implements ComposeService {
   private final LocalVerbs local;
   private final StoreVerbs stores;
   private final CallSettings settings;
+  private final BooleanSupplier engineRuns;
   private EngineVerbs connected;
 
+  /**
+   * {@code engineRuns}: whether an engine answers right now, without starting one (verbs that only
+   * look, like {@code ps}, ask it before they would start an engine for nothing).
+   */
   public ClientComposeService(
-      Supplier<EngineVerbs> engine, LocalVerbs local, StoreVerbs stores, CallSettings settings) {
+      Supplier<EngineVerbs> engine,
+      BooleanSupplier engineRuns,
+      LocalVerbs local,
+      StoreVerbs stores,
+      CallSettings settings) {
     this.engine = engine;
+    this.engineRuns = engineRuns;
     this.local = local;
     this.stores = stores;
     this.settings = settings;
+  }
+
+  /**
+   * True when no engine runs and the project has no container on this host (the runtime's, read in
+   * this process): there is nothing to list or remove, and, as with docker compose, looking must
+   * not leave a daemon behind. With containers but no engine, the engine is started as for any verb
+   * (it is what reports them).
+   */
+  private synchronized boolean nothingToAsk(String projectName) {
+    return connected == null
+        && !engineRuns.getAsBoolean()
+        && local.projects(true).stream().noneMatch(p -> p.name().equals(projectName));
   }
 
   private synchronized EngineVerbs engine() {
@@ -89,6 +111,9 @@ public final class ClientComposeService implements ComposeService {
 
   @Override
   public List<ContainerSummary> ps(String projectName, PsOptions options) {
+    if (nothingToAsk(projectName)) {
+      return List.of(); // also rm and port: they look with ps first
+    }
     return engine().ps(projectName, options);
   }
 

@@ -17,6 +17,7 @@ import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.host.HostVerbs;
 import dev.jcompose.scheduler.host.Lazy;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +33,7 @@ public final class ClientProvider implements ComposeServices.Provider {
     Supplier<ContainerRuntime> runtime =
         Lazy.of(() -> new LinuxContainerRuntime(paths, CgroupDrivers.detect()));
     Supplier<EngineVerbs> engine = Lazy.of(() -> EngineLauncher.forThisJvm(env).ensureRunning());
+    BooleanSupplier engineRuns = () -> EngineLauncher.accepts(RemoteComposeService.socketOf(paths));
     HostVerbs local =
         new HostVerbs(
             runtime,
@@ -41,7 +43,7 @@ public final class ClientProvider implements ComposeServices.Provider {
             () -> new ContainerFileWriter(runtime.get()),
             engine,
             settings);
-    return new ClientComposeService(engine, local, local.stores(), settings);
+    return new ClientComposeService(engine, engineRuns, local, local.stores(), settings);
   }
 
   @Override

@@ -192,7 +192,7 @@ public final class LocalComposeService implements EngineVerbs {
           settings);
       if (!settings.dryRun()) {
         new ImageRemoval(ctx.images(), ctx.runtime(), progress)
-            .remove(ImageRemoval.selected(project, options.removeImages()));
+            .remove(ImageRemoval.selected(project, options.removeImages(), options.services()));
       }
     }
   }

@@ -194,6 +194,24 @@ class LocalComposeServiceTest {
   }
 
   @Test
+  void downServiceRmi_removesOnlyTheNamedServicesImages() {
+    images.with("p-built");
+    images.with("redis");
+    Project running =
+        Proj.of("p").service(Svc.of("cache").image("redis")).service(Svc.of("web")).build();
+    Project p =
+        Proj.of("p")
+            .service(Svc.of("built").image(null))
+            .service(Svc.of("cache").image("redis"))
+            .service(Svc.of("web"))
+            .build();
+    svc.up(running, UpOptions.defaults(), e -> {});
+    svc.down("p", p, new DownOptions(false, false, null, "all", List.of("cache")), events::add);
+    assertThat(images.local).doesNotContainKey("redis").containsKeys("p-built", "busybox");
+    assertThat(runtime.containers).containsOnlyKeys("p-web-1");
+  }
+
+  @Test
   void serviceHealthy_dependantStartsOnlyAfterDependencyIsHealthy() throws Exception {
     Project p =
         Proj.of("p")

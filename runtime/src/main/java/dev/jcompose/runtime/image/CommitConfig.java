@@ -2,22 +2,9 @@ package dev.jcompose.runtime.image;
 
 import dev.jcompose.common.json.Json;
 import dev.jcompose.common.json.JsonException;
-import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageCommit;
-import dev.jcompose.runtime.api.ImageReference;
-import dev.jcompose.runtime.image.content.ContentStore;
-import dev.jcompose.runtime.image.content.Digest;
-import dev.jcompose.runtime.image.content.Ingest;
-import dev.jcompose.runtime.image.registry.Descriptor;
-import dev.jcompose.runtime.image.registry.MediaTypes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,44 +13,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code commit}: the base image's config with the new layer's diffID appended, a history entry,
- * and the {@code --change} instructions applied; the layer stored as an uncompressed tar blob and
- * unpacked like a pulled one; an OCI manifest over them; the reference (or the id) recorded.
+ * The config of a {@code commit}ted image: the base image's config with the new layer's diffID
+ * appended, a history entry, the author, and the {@code --change} instructions applied to its run
+ * config (the layer and the image are stored by {@link ImageWriter}, like a build's).
  */
-final class ImageCommitter {
-  private final ContentStore content;
-  private final LayerFetcher layers;
-  private final ImageIndex index;
+final class CommitConfig {
+  private CommitConfig() {}
 
-  ImageCommitter(ContentStore content, LayerFetcher layers, ImageIndex index) {
-    this.content = content;
-    this.layers = layers;
-    this.index = index;
-  }
-
-  String commit(ImageCommit c) throws IOException {
-    MessageDigest sha = Digest.newSha256();
-    try (InputStream in = new DigestInputStream(Files.newInputStream(c.layer()), sha)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    Digest diffId = Digest.fromHash(sha.digest());
-    long size = Files.size(c.layer());
-    if (!content.has(diffId)) {
-      try (Ingest ingest = content.begin(diffId, size)) {
-        Files.copy(c.layer(), ingest.output());
-        ingest.commit();
-      }
-    }
-    Descriptor layer = new Descriptor("application/vnd.oci.image.layer.v1.tar", diffId, size);
-    layers.fetch(null, layer, diffId, (phase, cur, total) -> {});
-    Map<String, Object> config =
-        object(Json.parse(content.read(Digest.parse(c.base().imageId()))).toPlain());
+  static byte[] of(byte[] baseConfig, String diffId, ImageCommit c) {
+    Map<String, Object> config = object(Json.parse(baseConfig).toPlain());
     String now = Instant.now().toString();
     config.put("created", now);
     if (c.author() != null) {
       config.put("author", c.author());
     }
-    list(object(config, "rootfs"), "diff_ids").add(diffId.toString());
+    list(object(config, "rootfs"), "diff_ids").add(diffId);
     Map<String, Object> history = new LinkedHashMap<>();
     history.put("created", now);
     history.put("created_by", "jcompose commit");
@@ -75,41 +39,7 @@ final class ImageCommitter {
     for (String change : c.changes()) {
       apply(runConfig, change);
     }
-    byte[] configBytes = Json.bytes(config);
-    Digest configDigest = Digest.of(configBytes);
-    content.write(configDigest, configBytes);
-    Map<String, Object> manifest = new LinkedHashMap<>();
-    manifest.put("schemaVersion", 2);
-    manifest.put("mediaType", MediaTypes.OCI_MANIFEST);
-    manifest.put(
-        "config",
-        descriptor(
-            "application/vnd.oci.image.config.v1+json",
-            configDigest.toString(),
-            configBytes.length));
-    List<Object> list = new ArrayList<>();
-    for (JsonNode l : ImageManifestLayers.of(content, index, c.base())) {
-      list.add(l.toPlain());
-    }
-    list.add(descriptor(layer.mediaType(), diffId.toString(), size));
-    manifest.put("layers", list);
-    byte[] manifestBytes = Json.bytes(manifest);
-    Digest manifestDigest = Digest.of(manifestBytes);
-    content.write(manifestDigest, manifestBytes);
-    String key =
-        c.reference() == null
-            ? configDigest.toString()
-            : ImageReference.parse(c.reference()).toString();
-    long total = c.base().sizeBytes() + size;
-    ImageRecord record =
-        new ImageRecord(
-            manifestDigest.toString(),
-            manifestDigest.toString(),
-            configDigest.toString(),
-            total,
-            now);
-    index.update(map -> map.put(key, record));
-    return key;
+    return Json.bytes(config);
   }
 
   /** One Dockerfile instruction of {@code --change} on the config object. */
@@ -195,14 +125,6 @@ final class ImageCommitter {
     List<Object> l = v instanceof List<?> existing ? new ArrayList<>(existing) : new ArrayList<>();
     parent.put(key, l);
     return l;
-  }
-
-  private static Map<String, Object> descriptor(String mediaType, String digest, long size) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("mediaType", mediaType);
-    d.put("digest", digest);
-    d.put("size", size);
-    return d;
   }
 
   private static String unquote(String s) {
