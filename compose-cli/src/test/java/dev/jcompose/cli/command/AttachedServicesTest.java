@@ -11,6 +11,8 @@ class AttachedServicesTest {
   private static final List<Service> SERVICES =
       List.of(service("web", true), service("db", true), service("noisy", false));
 
+  private static final List<String> ALL = List.of("web", "db", "noisy");
+
   private static Service service(String name, boolean attach) {
     return Service.builder(name)
         .image("busybox")
@@ -20,7 +22,7 @@ class AttachedServicesTest {
 
   @Test
   void attachFalse_isLeftOutOfAPlainUp() {
-    assertThat(AttachedServices.select(SERVICES, List.of(), List.of(), List.of()))
+    assertThat(AttachedServices.select(SERVICES, ALL, List.of(), List.of()))
         .containsExactly("web", "db");
   }
 
@@ -32,15 +34,15 @@ class AttachedServicesTest {
 
   @Test
   void attachOption_overridesAttachFalse_andReplacesTheDefault() {
-    assertThat(AttachedServices.select(SERVICES, List.of(), List.of("noisy"), List.of()))
+    assertThat(AttachedServices.select(SERVICES, ALL, List.of("noisy"), List.of()))
         .containsExactly("noisy");
   }
 
   @Test
   void noAttachOption_removesFromEitherChoice() {
-    assertThat(AttachedServices.select(SERVICES, List.of(), List.of(), List.of("db")))
+    assertThat(AttachedServices.select(SERVICES, ALL, List.of(), List.of("db")))
         .containsExactly("web");
-    assertThat(AttachedServices.select(SERVICES, List.of(), List.of("noisy", "db"), List.of("db")))
+    assertThat(AttachedServices.select(SERVICES, ALL, List.of("noisy", "db"), List.of("db")))
         .containsExactly("noisy");
   }
 }
