@@ -301,19 +301,19 @@ public final class UpCommand implements Command {
 
   /**
    * Like docker compose, "up web" attaches to web only, not to the dependencies it started;
-   * --attach-dependencies adds what web depends on. Only services this up started count: the engine
-   * answers with every container of the project, also those of services outside the active
-   * profiles, which would never exit again.
+   * --attach-dependencies adds what web depends on; services with attach: false are left out unless
+   * --attach names them (AttachedServices). Only services this up started count: the engine answers
+   * with every container of the project, also those of services outside the active profiles, which
+   * would never exit again.
    */
   private List<ContainerSummary> attached(Project project, List<ContainerSummary> containers) {
     Set<String> scope =
         services.isEmpty()
             ? project.services().keySet()
             : attachDependencies ? withDependencies(project, services) : Set.copyOf(services);
-    return containers.stream()
-        .filter(c -> attach.isEmpty() ? scope.contains(c.service()) : attach.contains(c.service()))
-        .filter(c -> !noAttach.contains(c.service()))
-        .toList();
+    Set<String> shown =
+        AttachedServices.select(project.services().values(), scope, attach, noAttach);
+    return containers.stream().filter(c -> shown.contains(c.service())).toList();
   }
 
   /** The named services and everything they depend on, transitively. */
