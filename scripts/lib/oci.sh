@@ -11,6 +11,7 @@
 # shellcheck disable=SC2034,SC2154
 
 MTIME=@1700000000
+CREATED=2023-11-14T22:13:20Z # = MTIME
 OCI_MANIFEST=application/vnd.oci.image.manifest.v1+json
 
 sha() { sha256sum "$1" | cut -d' ' -f1; }
@@ -42,15 +43,19 @@ image() {
   local repos=() ; while [ "$1" != "--" ]; do repos+=("$1"); shift; done; shift
   local body="$1"; shift
   local b="${blobs:-$work/blobs}"
-  local diffids="" layers="" digest size diffid
+  local diffids="" layers="" history="" digest size diffid
   while [ $# -gt 0 ]; do
     digest="$1" size="$2" diffid="$3"; shift 3
     diffids+="${diffids:+,}\"$diffid\""
     layers+="${layers:+,}{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"$digest\",\"size\":$size}"
+    # One history entry per layer (image-spec config.md: entries without empty_layer match the
+    # diff_ids in order). buildah/containers-image refuse a base whose history counts fewer
+    # non-empty entries than it has layers ("history lists 1 non-empty layers, but we have 2").
+    history+="${history:+,}{\"created\":\"$CREATED\",\"created_by\":\"scripts/lib/oci.sh: layer $diffid\"}"
   done
   local config="$work/config.json"
-  printf '{"architecture":"amd64","os":"linux","created":"2023-11-14T22:13:20Z","config":{%s},"rootfs":{"type":"layers","diff_ids":[%s]}}' \
-    "$body" "$diffids" > "$config"
+  printf '{"architecture":"amd64","os":"linux","created":"%s","config":{%s},"rootfs":{"type":"layers","diff_ids":[%s]},"history":[%s]}' \
+    "$CREATED" "$body" "$diffids" "$history" > "$config"
   local cdigest
   cdigest="sha256:$(sha "$config")"
   cp "$config" "$b/${cdigest#sha256:}"

@@ -69,10 +69,10 @@ static int prepare(const struct shim_config *cfg, struct shim_err *err) {
 static int setup_stdio(const struct child_io *io, struct shim_err *err) {
   if (setsid() < 0) return fail_errno(err, "setsid");
   if (io->tty) return 0; /* setup_console, once the container's devpts is there */
-  int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
-  if (null < 0) return fail_errno(err, "open /dev/null");
-  if (dup2(null, 0) < 0 || dup2(io->out, 1) < 0 || dup2(io->err, 2) < 0) return fail_errno(err, "dup stdio");
-  close(null);
+  int in = io->in >= 0 ? io->in : open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (in < 0) return fail_errno(err, "open /dev/null");
+  if (dup2(in, 0) < 0 || dup2(io->out, 1) < 0 || dup2(io->err, 2) < 0) return fail_errno(err, "dup stdio");
+  close(in);
   return 0;
 }
 

@@ -5,7 +5,8 @@
 /* What the monitor hands the container init: the sync socket and the stdio ends. */
 struct child_io {
   int sync;
-  int peer;     /* the monitor's end of sync: closed at once, so EOF/HUP means the monitor is gone */
+  int peer; /* the monitor's end of sync: closed at once, so EOF/HUP means the monitor is gone */
+  int in;   /* stdin pipe read end when stdin is kept open without a tty, else -1 */
   int out, err; /* pipe write ends when no tty */
   int tty;      /* the init makes its own terminal (console.c) and sends the master on sync */
 };

@@ -2,7 +2,8 @@
  *   start        -> "ok" once the process exec'd, or "err <errno> <message>"
  *   kill <sig>   -> "ok" | "err <errno> <message>"
  *   wait         -> "exit <code> <signal>" when the process has exited (EOF if the monitor dies)
- *   state        -> "state <created|running|exited> <pid>" */
+ *   state        -> "state <created|running|exited> <pid>"
+ *   attach       -> no reply: output frames from now on, and the rest of the stream is stdin (attach.c) */
 #include "monitor.h"
 
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char *const STATE_NAME[] = {"created", "running", "running", "exited"};
@@ -27,15 +29,41 @@ void reply(struct monitor *m, int slot, const char *fmt, ...) {
   (void)ignored;
 }
 
+static int attached(const struct monitor *m) {
+  for (int i = 0; i < MAX_CLIENTS; i++)
+    if (m->clients[i] >= 0 && m->roles[i] == 'a') return 1;
+  return 0;
+}
+
+/* Lets the init exec; waiters with role 's' get the result from read_sync. */
+void release_start(struct monitor *m) {
+  m->start_deferred = 0;
+  if (send(m->sync, "G", 1, MSG_NOSIGNAL) != 1) {
+    char msg[600];
+    snprintf(msg, sizeof msg, "err %d release container init: %s\n", errno, strerror(errno));
+    for (int i = 0; i < MAX_CLIENTS; i++)
+      if (m->clients[i] >= 0 && m->roles[i] == 's') {
+        reply(m, i, "%s", msg);
+        m->roles[i] = 0;
+      }
+    return;
+  }
+  m->state = ST_STARTING;
+}
+
 static void cmd_start(struct monitor *m, int slot) {
   switch (m->state) {
     case ST_CREATED:
-      if (send(m->sync, "G", 1, MSG_NOSIGNAL) != 1) {
-        reply(m, slot, "err %d release container init: %s\n", errno, strerror(errno));
+      m->roles[slot] = 's';
+      if (m->start_deferred) return;
+      if (cfg_get_ll(m->cfg, "attach-wait", 0) && !attached(m)) {
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        m->start_deferred = (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+        if (m->start_deferred == 0) m->start_deferred = 1;
         return;
       }
-      m->state = ST_STARTING;
-      m->roles[slot] = 's';
+      release_start(m);
       return;
     case ST_STARTING:
       m->roles[slot] = 's';
@@ -71,6 +99,8 @@ void client_command(struct monitor *m, int slot, char *line) {
     cmd_kill(m, slot, line + 5);
   else if (strcmp(line, "wait") == 0)
     m->roles[slot] = 'w';
+  else if (strcmp(line, "attach") == 0)
+    attach_client(m, slot);
   else if (strcmp(line, "state") == 0)
     reply(m, slot, "state %s %d\n", STATE_NAME[m->state], m->child);
   else

@@ -44,7 +44,7 @@ static int setup_monitor(struct monitor *m, struct shim_err *err) {
 }
 
 static __attribute__((noreturn)) void run_monitor(const struct shim_config *cfg, int report_fd) {
-  struct monitor m = {.cfg = cfg, .child = -1, .sync = -1, .listen_fd = -1, .sig_fd = -1, .out_fd = -1, .err_fd = -1};
+  struct monitor m = {.cfg = cfg, .child = -1, .sync = -1, .listen_fd = -1, .sig_fd = -1, .out_fd = -1, .err_fd = -1, .in_fd = -1};
   for (int i = 0; i < MAX_CLIENTS; i++) m.clients[i] = -1;
   struct shim_err err = {0, ""};
   setsid();

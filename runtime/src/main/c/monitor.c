@@ -19,12 +19,13 @@
 #define READ_BUF (256 * 1024)
 #define PARTIAL_FLUSH_MS 200
 #define DRAIN_MS 2000
+#define ATTACH_WAIT_MS 10000
 
-enum { P_LISTEN, P_SYNC, P_SIG, P_OUT, P_ERR, P_CLIENT0 };
+enum { P_LISTEN, P_SYNC, P_SIG, P_OUT, P_ERR, P_IN, P_CLIENT0 };
 
 static char readbuf[READ_BUF];
 
-static void close_client(struct monitor *m, int slot) {
+void close_client(struct monitor *m, int slot) {
   close(m->clients[slot]);
   m->clients[slot] = -1;
   m->roles[slot] = 0;
@@ -54,12 +55,29 @@ static void read_client(struct monitor *m, int slot) {
   ssize_t n = recv(m->clients[slot], buf, sizeof buf - 1, 0);
   if (n <= 0) {
     if (n < 0 && errno == EAGAIN) return;
+    if (m->roles[slot] == 'a') {
+      attach_input_ended(m, slot); /* the client still reads output */
+      return;
+    }
     close_client(m, slot);
     return;
   }
+  if (m->roles[slot] == 'a') {
+    attach_input(m, slot, buf, (size_t)n);
+    return;
+  }
   buf[n] = '\0';
-  char *save = NULL;
-  for (char *line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) client_command(m, slot, line);
+  char *line = buf;
+  while (line < buf + n) {
+    char *end = memchr(line, '\n', (size_t)(buf + n - line));
+    if (end != NULL) *end = '\0';
+    if (*line) client_command(m, slot, line);
+    line = end == NULL ? buf + n : end + 1;
+    if (m->roles[slot] == 'a') { /* what follows "attach" is already input */
+      if (line < buf + n) attach_input(m, slot, line, (size_t)(buf + n - line));
+      return;
+    }
+  }
 }
 
 /* Start result: an "E" message is a setup failure; EOF without it means execve closed the socket.
@@ -69,7 +87,12 @@ static void read_sync(struct monitor *m) {
   char tag;
   if (recv(m->sync, &tag, 1, MSG_PEEK | MSG_DONTWAIT) == 1 && tag == 'T') {
     int fd;
-    if (recv_fd(m->sync, &fd) == 0 && m->out_fd < 0) m->out_fd = fd;
+    if (recv_fd(m->sync, &fd) == 0 && m->out_fd < 0) {
+      m->out_fd = fd;
+      /* the master is also the container's input for attach clients (input queued until now) */
+      m->in_fd = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+      if (m->in_fd >= 0) fcntl(m->in_fd, F_SETFL, O_NONBLOCK);
+    }
     return;
   }
   int rc = recv_status(m->sync, &err);
@@ -106,6 +129,7 @@ static void read_output(struct monitor *m, int *fd, int stream) {
   ssize_t n = read(*fd, readbuf, sizeof readbuf);
   if (n > 0) {
     logw_feed(m->log, stream, readbuf, (size_t)n);
+    attach_output(m, stream, readbuf, (size_t)n);
     return;
   }
   if (n < 0 && (errno == EAGAIN || errno == EINTR)) return;
@@ -125,6 +149,10 @@ static int poll_timeout(struct monitor *m, long long drain_deadline) {
     long long left = drain_deadline - now_ms();
     return left < 0 ? 0 : (int)left;
   }
+  if (m->start_deferred) {
+    long long left = m->start_deferred + ATTACH_WAIT_MS - now_ms();
+    return left < 0 ? 0 : (int)left;
+  }
   return logw_has_partial(m->log) ? PARTIAL_FLUSH_MS : -1;
 }
 
@@ -134,7 +162,12 @@ static void fill_pollfds(struct monitor *m, struct pollfd *p) {
   p[P_SIG] = (struct pollfd){m->sig_fd, POLLIN, 0};
   p[P_OUT] = (struct pollfd){m->out_fd, POLLIN, 0};
   p[P_ERR] = (struct pollfd){m->err_fd, POLLIN, 0};
-  for (int i = 0; i < MAX_CLIENTS; i++) p[P_CLIENT0 + i] = (struct pollfd){m->clients[i], POLLIN, 0};
+  p[P_IN] = (struct pollfd){m->pending_len > 0 ? m->in_fd : -1, POLLOUT, 0};
+  for (int i = 0; i < MAX_CLIENTS; i++) {
+    /* attached input waits while stdin is full; an ended input is not read again */
+    int quiet = (m->roles[i] == 'a' && m->pending_len > 0) || m->roles[i] == 'A';
+    p[P_CLIENT0 + i] = (struct pollfd){m->clients[i], quiet ? 0 : POLLIN, 0};
+  }
 }
 
 static void dispatch(struct monitor *m, struct pollfd *p) {
@@ -143,6 +176,7 @@ static void dispatch(struct monitor *m, struct pollfd *p) {
   logw_commit(m->log);
   if (p[P_SYNC].revents) read_sync(m);
   if (p[P_SIG].revents) reap(m);
+  if (p[P_IN].revents) attach_flush_input(m);
   if (p[P_LISTEN].revents) accept_client(m);
   for (int i = 0; i < MAX_CLIENTS; i++)
     if (p[P_CLIENT0 + i].revents && m->clients[i] >= 0) read_client(m, i);
@@ -199,6 +233,7 @@ int monitor_loop(struct monitor *m) {
       logw_commit(m->log);
     }
     if (n > 0) dispatch(m, p);
+    if (m->start_deferred && now_ms() - m->start_deferred >= ATTACH_WAIT_MS) release_start(m);
   }
   finish(m);
   return 0;

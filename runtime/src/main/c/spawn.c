@@ -35,10 +35,19 @@ static int clone_flags(const struct shim_config *cfg) {
   return flags;
 }
 
+/* Keys: with "tty" the init gets a pty whose master is both its output and, for attach clients,
+ * its input; else pipes, and with "stdin-open" a stdin pipe whose write end attach clients feed. */
 static int open_stdio(struct monitor *m, struct child_io *io, struct shim_err *err) {
   if (cfg_get_ll(m->cfg, "tty", 0)) {
     io->tty = 1; /* the pty comes from the container's devpts, once mounted (console.c) */
     return 0;
+  }
+  if (cfg_get_ll(m->cfg, "stdin-open", 0)) {
+    int in[2];
+    if (pipe2(in, O_CLOEXEC) < 0) return fail_errno(err, "pipe");
+    io->in = in[0];
+    m->in_fd = in[1];
+    fcntl(m->in_fd, F_SETFL, O_NONBLOCK);
   }
   int out[2], errp[2];
   if (pipe2(out, O_CLOEXEC) < 0 || pipe2(errp, O_CLOEXEC) < 0) return fail_errno(err, "pipe");
@@ -52,7 +61,7 @@ static int open_stdio(struct monitor *m, struct child_io *io, struct shim_err *e
 }
 
 int spawn_child(struct monitor *m, struct shim_err *err) {
-  struct child_io io = {-1, -1, -1, -1, 0};
+  struct child_io io = {.sync = -1, .peer = -1, .in = -1, .out = -1, .err = -1, .tty = 0};
   int sv[2];
   if (open_stdio(m, &io, err) < 0 || join_namespaces(m->cfg, 1, err) < 0) return -1;
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) return fail_errno(err, "socketpair");
@@ -64,6 +73,7 @@ int spawn_child(struct monitor *m, struct shim_err *err) {
   m->child = pid;
   m->sync = sv[0];
   close(sv[1]);
+  if (io.in >= 0) close(io.in);
   if (io.out >= 0) close(io.out);
   if (io.err >= 0) close(io.err);
   return 0;

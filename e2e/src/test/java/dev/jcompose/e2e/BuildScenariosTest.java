@@ -2,8 +2,8 @@ package dev.jcompose.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.testkit.TestRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("root")
 class BuildScenariosTest extends OneProjectPerTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The step lines ("=> [stage 2/4] RUN ...") of a build's output that ran, not from the cache. */
   private static List<String> ran(Jcompose.Result r) {
@@ -47,11 +46,7 @@ class BuildScenariosTest extends OneProjectPerTest {
   }
 
   private static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (IOException e) {
-      throw new AssertionError(text, e);
-    }
+    return Json.parse(text);
   }
 
   @Test
@@ -149,7 +144,7 @@ class BuildScenariosTest extends OneProjectPerTest {
 
   private JsonNode psJson() {
     JsonNode ps = json(jc.run("ps", "--format", "json").assertOk().stdout());
-    return ps.isArray() ? ps.get(0) : ps;
+    return ps.isArray() ? ps.path(0) : ps;
   }
 
   @Test
@@ -170,6 +165,13 @@ class BuildScenariosTest extends OneProjectPerTest {
                 .path("Digest")
                 .asText())
         .isEqualTo(inspect.path("Digest").asText());
+    // one non-empty history entry per layer, or buildah cannot build FROM it (LayerHistory)
+    JsonNode config = json(skopeo("inspect", "--config", "--tls-verify=false", "docker://" + ref));
+    assertThat(
+            config.path("history").elements().stream()
+                .filter(h -> !h.path("empty_layer").asBoolean())
+                .count())
+        .isEqualTo(config.path("rootfs").path("diff_ids").size());
     Path copy = jc.root.resolve("pulled");
     skopeo("copy", "--src-tls-verify=false", "docker://" + ref, "dir:" + copy);
     assertThat(copy.resolve("manifest.json")).exists();

@@ -129,6 +129,105 @@ public final class Jcompose implements AutoCloseable {
     return run(120, args);
   }
 
+  /** Runs {@code jcompose args...} with {@code input} as its stdin (a pipe, not a terminal). */
+  public Result runWithInput(long timeoutSeconds, String input, String... args) {
+    try {
+      Path in = Files.createTempFile(root, "in", ".txt");
+      Files.writeString(in, input, StandardCharsets.UTF_8);
+      return exec(timeoutSeconds, ProcessBuilder.Redirect.from(in.toFile()), command(args));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs {@code jcompose args...} with binary stdio: stdin from {@code input} (null = /dev/null),
+   * stdout into {@code output}; the result's stdout is empty.
+   */
+  public Result runBinary(long timeoutSeconds, Path input, Path output, String... args) {
+    try {
+      ProcessBuilder pb = new ProcessBuilder(command(args)).directory(projectDir.toFile());
+      pb.environment().putAll(env());
+      Path err = Files.createTempFile(root, "err", ".txt");
+      pb.redirectOutput(output.toFile())
+          .redirectError(err.toFile())
+          .redirectInput(
+              input == null
+                  ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))
+                  : ProcessBuilder.Redirect.from(input.toFile()));
+      Process p = pb.start();
+      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new AssertionError(
+            "jcompose " + String.join(" ", args) + " did not finish in " + timeoutSeconds + "s");
+      }
+      return new Result(p.exitValue(), "", Files.readString(err, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * Runs {@code jcompose args...} on a pseudo-terminal (util-linux {@code script}), as a user at a
+   * terminal types it; {@code input} is typed into it. stdout carries what the terminal showed.
+   */
+  public Result runOnTerminal(long timeoutSeconds, String input, String... args) {
+    StringBuilder line = new StringBuilder();
+    for (String a : command(args)) {
+      line.append('\'').append(a.replace("'", "'\\''")).append("' ");
+    }
+    try {
+      Path in = Files.createTempFile(root, "tty", ".txt");
+      Files.writeString(in, input, StandardCharsets.UTF_8);
+      return exec(
+          timeoutSeconds,
+          ProcessBuilder.Redirect.from(in.toFile()),
+          List.of("script", "-q", "-e", "-c", line.toString().trim(), "/dev/null"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> command(String... args) {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  private Result exec(long timeoutSeconds, ProcessBuilder.Redirect input, List<String> cmd) {
+    try {
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(projectDir.toFile());
+      pb.environment().putAll(env());
+      Path out = Files.createTempFile(root, "out", ".txt");
+      Path err = Files.createTempFile(root, "err", ".txt");
+      pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(input);
+      Process p = pb.start();
+      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new AssertionError(
+            String.join(" ", cmd)
+                + " did not finish in "
+                + timeoutSeconds
+                + "s; stderr: "
+                + Files.readString(err));
+      }
+      return new Result(
+          p.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   /** Starts {@code jcompose args...} without waiting (e.g. {@code logs -f}); caller destroys it. */
   public Process start(Path stdout, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-jar", JAR.toString()));

@@ -31,6 +31,20 @@ class RuntimeScenariosTest extends OneProjectPerTest {
   }
 
   @Test
+  void up_attachFalse_startsTheServiceButLeavesItsOutputToLogs() {
+    jc = Jcompose.fixture("attachfalse");
+    Jcompose.Result up = jc.run("up", "--no-color");
+    assertThat(up.exitCode()).isZero();
+    assertThat(up.stdout())
+        .contains("Attaching to job-1")
+        .contains("hello from job")
+        .doesNotContain("quiet-1")
+        .doesNotContain("hidden from up");
+    assertThat(jc.run("logs", "--no-color", "quiet").assertOk().stdout())
+        .contains("hidden from up");
+  }
+
+  @Test
   void logsFollow_detachedService_streamsNewLines() throws Exception {
     jc = Jcompose.fixture("logsfollow");
     jc.run("up", "-d").assertOk();

@@ -56,6 +56,7 @@ final class Stack implements RunningStack, AutoCloseable {
               .detach(true)
               .waitHealthy(true)
               .waitTimeoutSeconds(spec.waitTimeoutSeconds())
+              .pull("missing")
               .build(),
           e -> {});
       return stack;

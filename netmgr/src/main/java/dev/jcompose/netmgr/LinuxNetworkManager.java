@@ -531,6 +531,12 @@ public final class LinuxNetworkManager implements NetworkManager {
   }
 
   @Override
+  public synchronized List<Endpoint> endpoints(String networkName) {
+    NetworkRecord net = state.network(networkName).orElse(null);
+    return state.endpointsOf(networkName).stream().map(e -> endpoint(e, net)).toList();
+  }
+
+  @Override
   public synchronized void close() {
     Blocking.await(dns.close(), "stopping DNS");
     ports.releaseAll();

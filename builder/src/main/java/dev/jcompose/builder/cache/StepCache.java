@@ -1,13 +1,12 @@
 package dev.jcompose.builder.cache;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcompose.common.fs.AtomicFile;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
  * store; an entry whose layer is gone is a miss.
  */
 public final class StepCache {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
   private final Path dir;
 
@@ -40,7 +38,7 @@ public final class StepCache {
       return Optional.empty();
     }
     try {
-      JsonNode n = JSON.readTree(f.toFile());
+      JsonNode n = Json.parse(f);
       return Optional.of(
           new Entry(n.path("diffId").asText(""), Instant.parse(n.path("created").asText())));
     } catch (IOException | RuntimeException e) {
@@ -51,14 +49,8 @@ public final class StepCache {
   public void put(String key, Entry entry) {
     try {
       Files.createDirectories(dir);
-      ObjectNode n =
-          JSON.createObjectNode()
-              .put("diffId", entry.diffId())
-              .put("created", entry.created().toString());
-      Path temp = Files.createTempFile(dir, "entry-", ".tmp");
-      Files.write(temp, JSON.writeValueAsBytes(n));
-      Files.move(
-          temp, file(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      // unsynced: an entry lost or torn by a crash reads as a miss, and the step simply runs again
+      AtomicFile.write(file(key), Json.bytes(entry), AtomicFile.Durability.UNSYNCED);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write build cache entry " + key, e);
     }

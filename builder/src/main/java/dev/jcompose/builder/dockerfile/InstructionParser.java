@@ -6,6 +6,7 @@ import dev.jcompose.builder.dockerfile.Instruction.ArgDef;
 import dev.jcompose.builder.dockerfile.Instruction.CommandLine;
 import dev.jcompose.builder.dockerfile.Instruction.KeyValue;
 import dev.jcompose.builder.dockerfile.Instruction.Location;
+import dev.jcompose.common.time.GoDuration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -253,7 +254,8 @@ public final class InstructionParser {
     if (v == null || v.isEmpty()) {
       return 0;
     }
-    long nanos = GoDuration.parseNanos(v);
+    long nanos =
+        GoDuration.parseNanos(v, GoDuration.Units.GO); // HEALTHCHECK flags: time.ParseDuration
     if (nanos < 1_000_000L) {
       throw new IllegalArgumentException("Interval \"" + name + "\" cannot be less than 1ms");
     }

@@ -1,10 +1,8 @@
 package dev.jcompose.builder.dockerfile;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
+import dev.jcompose.common.json.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -17,10 +15,6 @@ import java.util.regex.Pattern;
  */
 final class LineParsers {
   static final Pattern WHITESPACE = Pattern.compile("[\t\u000b\f\r ]+");
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .disable(JsonParser.Feature.ALLOW_COMMENTS);
 
   private LineParsers() {}
 
@@ -162,11 +156,11 @@ final class LineParsers {
     }
     JsonNode node;
     try {
-      node = JSON.readTree(trimmed);
-    } catch (IOException e) {
+      node = Json.parse(trimmed); // strict: trailing text or comments make it shell form
+    } catch (JsonException e) {
       return null;
     }
-    if (node == null || !node.isArray()) {
+    if (!node.isArray()) {
       return null;
     }
     List<String> out = new ArrayList<>();

@@ -1,9 +1,5 @@
 package dev.jcompose.builder.exec;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.builder.api.BuildEvent;
 import dev.jcompose.builder.api.BuildException;
 import dev.jcompose.builder.api.BuildException.Kind;
@@ -15,6 +11,8 @@ import dev.jcompose.builder.plan.BuildPlan;
 import dev.jcompose.builder.plan.BuildPlan.History;
 import dev.jcompose.builder.plan.BuildPlan.PlannedStage;
 import dev.jcompose.builder.plan.Step;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ImageStore.Layer;
 import dev.jcompose.runtime.fs.Trees;
@@ -23,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +33,6 @@ import java.util.Optional;
  * decisions the plan did not make. Single use.
  */
 final class BuildExecutor {
-  private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private final BuildPlan plan;
   private final ExecTools tools;
   private final StepCache cache;
@@ -46,13 +44,13 @@ final class BuildExecutor {
   private final RunStepRunner runs;
   private final WorkdirStepRunner workdirs;
   private final Map<Integer, StageResult> results = new HashMap<>();
-  private final Map<String, String> cacheEntries = new java.util.LinkedHashMap<>();
+  private final Map<String, String> cacheEntries = new LinkedHashMap<>();
   private final java.util.Set<Integer> baseChain = new java.util.HashSet<>();
   private int stepsRun;
   private int stepsCached;
 
   /** A built stage: its layers bottom first, its full history, and when its last layer was made. */
-  record StageResult(List<Layer> layers, ArrayNode history, Instant created) {}
+  record StageResult(List<Layer> layers, List<JsonNode> history, Instant created) {}
 
   /**
    * What the steps read besides the plan: contexts, downloads, secrets, where cache mounts live,
@@ -131,7 +129,7 @@ final class BuildExecutor {
   private StageResult compute(PlannedStage s) {
     StageResult base = base(s);
     List<Layer> layers = new ArrayList<>(base.layers());
-    ArrayNode history = base.history().deepCopy();
+    List<JsonNode> history = new ArrayList<>(base.history());
     Instant last = base.created();
     Map<Integer, Step> byNumber = new HashMap<>();
     s.steps().forEach(st -> byNumber.put(st.number(), st));
@@ -158,12 +156,12 @@ final class BuildExecutor {
       last = o.created();
       history.add(entry(last, h.createdBy(), o.layer() == null));
     }
-    return new StageResult(List.copyOf(layers), history, last);
+    return new StageResult(List.copyOf(layers), List.copyOf(history), last);
   }
 
   private StageResult base(PlannedStage s) {
     return switch (s.base().kind()) {
-      case SCRATCH -> new StageResult(List.of(), F.arrayNode(), Instant.EPOCH);
+      case SCRATCH -> new StageResult(List.of(), List.of(), Instant.EPOCH);
       case STAGE -> result(s.base().stage());
       default -> image(s.base().config(), s.base().reference());
     };
@@ -171,11 +169,8 @@ final class BuildExecutor {
 
   private StageResult image(JsonNode config, String reference) {
     List<Layer> layers = tools.store().layers(images.handle(reference));
-    ArrayNode history =
-        config.path("history").isArray()
-            ? (ArrayNode) config.get("history").deepCopy()
-            : F.arrayNode();
-    return new StageResult(layers, history, created(config.path("created").asText("")));
+    return new StageResult(
+        layers, config.path("history").elements(), created(config.path("created").asText("")));
   }
 
   private static Instant created(String text) {
@@ -292,14 +287,14 @@ final class BuildExecutor {
     }
   }
 
-  private static ObjectNode entry(Instant created, String createdBy, boolean empty) {
-    ObjectNode h = F.objectNode();
+  private static JsonNode entry(Instant created, String createdBy, boolean empty) {
+    Map<String, Object> h = new LinkedHashMap<>();
     h.put("created", created.toString());
     h.put("created_by", createdBy);
     h.put("comment", "buildkit.dockerfile.v0");
     if (empty) {
       h.put("empty_layer", true);
     }
-    return h;
+    return Json.tree(h);
   }
 }

@@ -1,12 +1,11 @@
 package dev.jcompose.builder.exec;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.builder.cache.StepCache;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.ImageStore;
 import dev.jcompose.runtime.api.ImageStore.Layer;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.Optional;
  */
 final class CacheImports {
   static final String FIELD = "dev.jcompose.cache.v0";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Map<String, StepCache.Entry> entries = new HashMap<>();
   private final Map<String, Layer> layers = new HashMap<>();
 
@@ -32,7 +30,7 @@ final class CacheImports {
     CacheImports c = new CacheImports();
     for (ImageHandle image : images) {
       try {
-        JsonNode cache = JSON.readTree(store.config(image)).path(FIELD);
+        JsonNode cache = Json.parse(store.config(image)).path(FIELD);
         cache
             .properties()
             .forEach(
@@ -43,7 +41,7 @@ final class CacheImports {
                   }
                 });
         store.layers(image).forEach(l -> c.layers.put(l.diffId(), l));
-      } catch (IOException | RuntimeException e) {
+      } catch (RuntimeException e) {
         // an image without usable cache data simply contributes nothing
       }
     }

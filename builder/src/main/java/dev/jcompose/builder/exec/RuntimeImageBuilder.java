@@ -1,8 +1,5 @@
 package dev.jcompose.builder.exec;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.builder.api.BuildEvent;
 import dev.jcompose.builder.api.BuildException;
 import dev.jcompose.builder.api.BuildException.Kind;
@@ -23,6 +20,7 @@ import dev.jcompose.builder.ignore.PatternMatcher;
 import dev.jcompose.builder.plan.BuildPlan;
 import dev.jcompose.builder.plan.BuildPlanner;
 import dev.jcompose.builder.plan.PlanInput;
+import dev.jcompose.common.json.Json;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.ImageService;
@@ -47,7 +45,6 @@ import java.util.Map;
  * file digests across builds.
  */
 public final class RuntimeImageBuilder implements ImageBuilder {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final ContainerRuntime runtime;
   private final ImageService images;
   private final ImageStore store;
@@ -230,22 +227,16 @@ public final class RuntimeImageBuilder implements ImageBuilder {
   // id.
   private static byte[] imageConfig(
       BuildPlan plan, BuildExecutor.StageResult r, Map<String, String> cache) {
-    ObjectNode image = plan.targetStage().image().deepCopy();
-    ObjectNode out = JSON.createObjectNode();
+    Map<String, Object> out = new LinkedHashMap<>();
     out.put("created", r.created().toString());
-    out.setAll(image);
-    ObjectNode rootfs = out.putObject("rootfs");
+    out.putAll(plan.targetStage().image().fields());
+    Map<String, Object> rootfs = new LinkedHashMap<>(); // ordered: the bytes are the image id
     rootfs.put("type", "layers");
-    ArrayNode ids = rootfs.putArray("diff_ids");
-    r.layers().forEach(l -> ids.add(l.diffId()));
-    out.set("history", r.history());
-    ObjectNode inline = out.putObject(CacheImports.FIELD);
-    cache.forEach(inline::put);
-    try {
-      return JSON.writeValueAsBytes(out);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    rootfs.put("diff_ids", r.layers().stream().map(ImageStore.Layer::diffId).toList());
+    out.put("rootfs", rootfs);
+    out.put("history", LayerHistory.normalize(r.history(), r.layers().size(), r.created()));
+    out.put(CacheImports.FIELD, cache);
+    return Json.bytes(out);
   }
 
   private Path dirs(String name) {

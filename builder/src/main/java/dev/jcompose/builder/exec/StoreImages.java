@@ -1,8 +1,5 @@
 package dev.jcompose.builder.exec;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.builder.api.BuildEvent;
 import dev.jcompose.builder.api.BuildException;
 import dev.jcompose.builder.api.BuildException.Kind;
@@ -10,11 +7,13 @@ import dev.jcompose.builder.api.BuildListener;
 import dev.jcompose.builder.dockerfile.Instruction.Location;
 import dev.jcompose.builder.plan.BaseImages;
 import dev.jcompose.builder.plan.ImageInfo;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.runtime.api.ImageStore;
-import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * build). Refuses images of another platform: there is no emulation.
  */
 final class StoreImages implements BaseImages {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final ImageService images;
   private final ImageStore store;
   private final boolean pull;
@@ -47,15 +45,22 @@ final class StoreImages implements BaseImages {
   @Override
   public ImageInfo resolve(String reference, Location where) {
     ImageHandle h = handles.computeIfAbsent(reference, r -> find(r, where));
-    ObjectNode config;
+    JsonNode config;
     try {
-      config = (ObjectNode) JSON.readTree(store.config(h));
-    } catch (IOException | ClassCastException e) {
-      throw new BuildException(
-          Kind.INVALID, where + ": image " + reference + " has a malformed config", e);
+      config = Json.parse(store.config(h));
+    } catch (JsonException e) {
+      throw malformed(reference, where, e);
+    }
+    if (!config.isObject()) {
+      throw malformed(reference, where, null);
     }
     checkPlatform(reference, config, where);
     return new ImageInfo(h.reference(), h.imageId(), config);
+  }
+
+  private static BuildException malformed(String reference, Location where, Exception cause) {
+    return new BuildException(
+        Kind.INVALID, where + ": image " + reference + " has a malformed config", cause);
   }
 
   /** The handle a resolved reference stands for (after {@link #resolve}). */

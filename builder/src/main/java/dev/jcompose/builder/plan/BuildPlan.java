@@ -1,6 +1,6 @@
 package dev.jcompose.builder.plan;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcompose.common.json.JsonNode;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -28,12 +28,12 @@ public record BuildPlan(List<PlannedStage> stages, int target, List<String> warn
       String name,
       Base base,
       List<Step> steps,
-      ObjectNode image,
+      JsonNode image,
       List<History> history,
       String finalKey) {}
 
   /** A stage's starting point. For IMAGE, {@code config} is the base image's config. */
-  public record Base(Kind kind, String reference, String imageId, int stage, ObjectNode config) {
+  public record Base(Kind kind, String reference, String imageId, int stage, JsonNode config) {
     public enum Kind {
       SCRATCH,
       IMAGE,

@@ -1,6 +1,5 @@
 package dev.jcompose.builder.plan;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.builder.api.BuildException;
 import dev.jcompose.builder.dockerfile.Instruction;
 import dev.jcompose.builder.dockerfile.Instruction.Location;
@@ -10,6 +9,7 @@ import dev.jcompose.builder.dockerfile.ShellLex;
 import dev.jcompose.builder.plan.BuildPlan.Base;
 import dev.jcompose.builder.plan.BuildPlan.PlannedStage;
 import dev.jcompose.builder.plan.Step.CopyFrom;
+import dev.jcompose.common.json.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -185,7 +185,7 @@ public final class BuildPlanner {
 
   private static PlannedStage stage(PlanContext ctx, Stage s, Origins.Origin o) {
     Base base;
-    ObjectNode baseImage;
+    JsonNode baseImage;
     String key;
     if (o.scratch()) {
       base = new Base(Base.Kind.SCRATCH, null, null, -1, null);

@@ -1,25 +1,25 @@
 package dev.jcompose.builder.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Edits the {@code config} object of an OCI image config the way Dockerfile instructions do
- * (BuildKit {@code dockerfile2llb} dispatchers). Fields it does not know are kept.
+ * (BuildKit {@code dockerfile2llb} dispatchers). Fields it does not know are kept, in their order.
+ * The document being edited is plain maps and lists ({@link JsonNode#toPlain}); what leaves the
+ * editor is a read-only tree.
  */
 final class ImageConfigEditor {
   static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-  private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  private final ObjectNode image;
-  private final ObjectNode config;
+  private final Map<String, Object> image = new LinkedHashMap<>();
+  private final Map<String, Object> config;
 
   /** Takes a copy of {@code baseImage} (a whole image config; null for scratch). */
-  ImageConfigEditor(ObjectNode baseImage, String platform) {
-    image = F.objectNode();
+  ImageConfigEditor(JsonNode baseImage, String platform) {
     String[] p = platform.split("/", -1);
     image.put(
         "architecture",
@@ -35,24 +35,23 @@ final class ImageConfigEditor {
       image.put("variant", p[2]);
     }
     JsonNode baseConfig = baseImage == null ? null : baseImage.get("config");
-    config = baseConfig instanceof ObjectNode o ? o.deepCopy() : F.objectNode();
-    image.set("config", config);
+    config =
+        baseConfig != null && baseConfig.isObject()
+            ? plainObject(baseConfig)
+            : new LinkedHashMap<>();
+    image.put("config", config);
     if (env().stream().noneMatch(e -> e.startsWith("PATH="))) {
       setEnv("PATH", DEFAULT_PATH); // BuildKit always sets PATH
     }
   }
 
-  /** The image config (without rootfs/history/created), shared: callers must not edit it. */
-  ObjectNode image() {
-    return image;
-  }
-
-  ObjectNode snapshot() {
-    return image.deepCopy();
+  /** The image config as it is now (without rootfs/history/created). */
+  JsonNode snapshot() {
+    return Json.tree(image);
   }
 
   List<String> env() {
-    return strings(config.get("Env"));
+    return strings("Env");
   }
 
   /** Replaces {@code key}'s entry in place or appends it, as docker keeps Env ordered. */
@@ -69,7 +68,7 @@ final class ImageConfigEditor {
     if (!replaced) {
       env.add(key + "=" + value);
     }
-    config.set("Env", array(env));
+    config.put("Env", List.copyOf(env));
   }
 
   String workdir() {
@@ -90,12 +89,12 @@ final class ImageConfigEditor {
 
   /** SHELL, or {@code /bin/sh -c} when unset. */
   List<String> shell() {
-    List<String> shell = strings(config.get("Shell"));
+    List<String> shell = strings("Shell");
     return shell.isEmpty() ? List.of("/bin/sh", "-c") : shell;
   }
 
   void setShell(List<String> shell) {
-    config.set("Shell", array(shell));
+    config.put("Shell", List.copyOf(shell));
   }
 
   /** null removes CMD (what BuildKit's nil slice becomes in JSON). */
@@ -104,12 +103,12 @@ final class ImageConfigEditor {
       config.remove("Cmd");
       return;
     }
-    config.set("Cmd", array(cmd));
+    config.put("Cmd", List.copyOf(cmd));
     config.put("ArgsEscaped", true); // what BuildKit writes for docker compatibility
   }
 
   void setEntrypoint(List<String> entrypoint) {
-    config.set("Entrypoint", entrypoint == null ? null : array(entrypoint));
+    config.put("Entrypoint", entrypoint == null ? null : List.copyOf(entrypoint));
     config.put("ArgsEscaped", true);
   }
 
@@ -118,11 +117,11 @@ final class ImageConfigEditor {
   }
 
   void addExposedPort(String port) {
-    object("ExposedPorts").set(port, F.objectNode());
+    object("ExposedPorts").put(port, new LinkedHashMap<>());
   }
 
   void addVolume(String path) {
-    object("Volumes").set(path, F.objectNode());
+    object("Volumes").put(path, new LinkedHashMap<>());
   }
 
   void setStopSignal(String signal) {
@@ -136,24 +135,24 @@ final class ImageConfigEditor {
       long startPeriod,
       long startInterval,
       int retries) {
-    ObjectNode h = F.objectNode();
-    h.set("Test", array(test));
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("Test", List.copyOf(test));
     putNonZero(h, "Interval", interval);
     putNonZero(h, "Timeout", timeout);
     putNonZero(h, "StartPeriod", startPeriod);
     putNonZero(h, "StartInterval", startInterval);
     putNonZero(h, "Retries", retries);
-    config.set("Healthcheck", h);
+    config.put("Healthcheck", h);
   }
 
   List<String> onbuild() {
-    return strings(config.get("OnBuild"));
+    return strings("OnBuild");
   }
 
   void addOnbuild(String trigger) {
     List<String> all = new ArrayList<>(onbuild());
     all.add(trigger);
-    config.set("OnBuild", array(all));
+    config.put("OnBuild", List.copyOf(all));
   }
 
   /** Triggers run once, in the image built FROM the one that declares them. */
@@ -165,38 +164,36 @@ final class ImageConfigEditor {
     image.put("author", author);
   }
 
-  private static void putNonZero(ObjectNode n, String key, long v) {
+  private static void putNonZero(Map<String, Object> n, String key, long v) {
     if (v != 0) {
       n.put(key, v);
     }
   }
 
-  private ObjectNode object(String key) {
-    JsonNode n = config.get(key);
-    if (n instanceof ObjectNode o) {
-      return o;
+  @SuppressWarnings("unchecked") // every object in the document is a Map<String, Object>
+  private Map<String, Object> object(String key) {
+    if (config.get(key) instanceof Map<?, ?> m) {
+      return (Map<String, Object>) m;
     }
-    ObjectNode o = F.objectNode();
-    config.set(key, o);
+    Map<String, Object> o = new LinkedHashMap<>();
+    config.put(key, o);
     return o;
   }
 
   private String text(String key, String fallback) {
-    JsonNode n = config.get(key);
-    return n != null && n.isTextual() && !n.asText().isEmpty() ? n.asText() : fallback;
+    return config.get(key) instanceof String s && !s.isEmpty() ? s : fallback;
   }
 
-  static List<String> strings(JsonNode n) {
+  private List<String> strings(String key) {
     List<String> out = new ArrayList<>();
-    if (n != null && n.isArray()) {
-      n.forEach(e -> out.add(e.asText()));
+    if (config.get(key) instanceof List<?> l) {
+      l.forEach(e -> out.add(String.valueOf(e))); // as Jackson's asText: null is "null"
     }
     return out;
   }
 
-  static ArrayNode array(List<String> values) {
-    ArrayNode a = F.arrayNode();
-    values.forEach(a::add);
-    return a;
+  @SuppressWarnings("unchecked") // toPlain of an object node is a Map<String, Object>
+  private static Map<String, Object> plainObject(JsonNode object) {
+    return (Map<String, Object>) object.toPlain();
   }
 }

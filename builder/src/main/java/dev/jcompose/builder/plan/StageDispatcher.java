@@ -1,6 +1,5 @@
 package dev.jcompose.builder.plan;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.builder.api.BuildException;
 import dev.jcompose.builder.dockerfile.DockerfileParser;
 import dev.jcompose.builder.dockerfile.Instruction;
@@ -11,6 +10,7 @@ import dev.jcompose.builder.dockerfile.ShellLex;
 import dev.jcompose.builder.plan.BuildPlan.Base;
 import dev.jcompose.builder.plan.BuildPlan.History;
 import dev.jcompose.builder.plan.BuildPlan.PlannedStage;
+import dev.jcompose.common.json.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +38,7 @@ final class StageDispatcher {
   private boolean cmdSet;
 
   StageDispatcher(
-      PlanContext ctx, Stage stage, ObjectNode baseImage, String baseKey, boolean baseIsScratch) {
+      PlanContext ctx, Stage stage, JsonNode baseImage, String baseKey, boolean baseIsScratch) {
     this.ctx = ctx;
     this.stage = stage;
     this.config = new ImageConfigEditor(baseImage, ctx.input().platform());

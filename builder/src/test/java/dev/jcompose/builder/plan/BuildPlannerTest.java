@@ -3,12 +3,12 @@ package dev.jcompose.builder.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.builder.api.BuildException;
 import dev.jcompose.builder.dockerfile.DockerfileParser;
 import dev.jcompose.builder.dockerfile.Instruction.Location;
 import dev.jcompose.builder.dockerfile.InstructionParser;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,9 +19,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class BuildPlannerTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Map<String, String> files = new HashMap<>(Map.of("app.c", "v1", "Makefile", "m1"));
-  private final Map<String, ObjectNode> images = new HashMap<>();
+  private final Map<String, JsonNode> images = new HashMap<>();
   private final List<String> resolved = new ArrayList<>();
 
   BuildPlannerTest() {
@@ -35,18 +34,14 @@ class BuildPlannerTest {
   }
 
   private void image(String ref, String config) {
-    try {
-      images.put(ref, (ObjectNode) JSON.readTree(config));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    images.put(ref, Json.parse(config));
   }
 
   private PlanInput input(String dockerfile, Map<String, String> args, String target) {
     BaseImages base =
         (ref, where) -> {
           resolved.add(ref);
-          ObjectNode c = images.get(ref);
+          JsonNode c = images.get(ref);
           if (c == null) {
             throw new BuildException(
                 BuildException.Kind.NOT_FOUND, where + ": no such image " + ref);

@@ -1,6 +1,7 @@
 package dev.jcompose.common.json;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -200,7 +201,11 @@ public final class JsonNode implements Iterable<JsonNode> {
     return kind == Kind.OBJECT ? fields().size() : elements().size();
   }
 
-  /** As plain Java values: maps, lists, strings, numbers, booleans and nulls. */
+  /**
+   * As plain Java values: maps (in document order), lists, strings, numbers, booleans and nulls.
+   * The maps and lists are fresh and mutable: this is how a document is edited (the builder's image
+   * config) while the tree itself stays read-only.
+   */
   public Object toPlain() {
     return switch (kind) {
       case OBJECT -> {
@@ -208,7 +213,11 @@ public final class JsonNode implements Iterable<JsonNode> {
         fields().forEach((k, v) -> m.put(k, v.toPlain()));
         yield m;
       }
-      case ARRAY -> elements().stream().map(JsonNode::toPlain).toList();
+      case ARRAY -> {
+        List<Object> l = new ArrayList<>(elements().size());
+        elements().forEach(e -> l.add(e.toPlain()));
+        yield l;
+      }
       case STRING, NUMBER, BOOLEAN -> value;
       case NULL, MISSING -> null;
     };

@@ -149,4 +149,16 @@ class JsonTest {
         .hasMessageContaining("Inner.port");
     assertThatThrownBy(() -> Json.parse("[".repeat(600))).isInstanceOf(JsonException.class);
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void toPlain_isAMutableCopy_writtenBackInDocumentOrder() {
+    JsonNode n = Json.parse("{\"z\":1,\"a\":{\"l\":[\"x\"]},\"n\":null}");
+    Map<String, Object> m = (Map<String, Object>) n.toPlain();
+    ((List<Object>) ((Map<String, Object>) m.get("a")).get("l")).add("y");
+    m.put("b", true);
+    assertThat(Json.write(m))
+        .isEqualTo("{\"z\":1,\"a\":{\"l\":[\"x\",\"y\"]},\"n\":null,\"b\":true}");
+    assertThat(n.path("a").path("l").size()).isEqualTo(1);
+  }
 }

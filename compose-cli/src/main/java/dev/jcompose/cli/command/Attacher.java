@@ -65,7 +65,7 @@ final class Attacher {
     remaining = new CountDownLatch(attached.size());
     attached.values().forEach(a -> a.followLogs(compose, project, since));
     followEvents(since);
-    return settings.abortOnExit() ? abortOnFirstExit() : awaitAll();
+    return settings.abortOnExit() || settings.abortOnFailure() ? abortOnFirstExit() : awaitAll();
   }
 
   /** One thread reads the project's events (from {@code since}: nothing up caused is missed). */
@@ -112,6 +112,16 @@ final class Attacher {
 
   private int abortOnFirstExit() {
     AttachedContainer.Exit first = take();
+    // --abort-on-container-failure: exits with 0 pass; the first failure (if any) stops the rest
+    while (settings.abortOnFailure()
+        && first != null
+        && first.code() == 0
+        && (remaining.getCount() > 0 || !exits.isEmpty())) {
+      first = take();
+    }
+    if (settings.abortOnFailure() && first != null && first.code() == 0) {
+      return 0;
+    }
     if (first != null && !stopping.get()) {
       System.out.println("Aborting on container exit...");
       System.out.flush();

@@ -2,11 +2,17 @@ package dev.jcompose.cli.command;
 
 import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.option.ProjectOptions;
+import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.LoadOptions;
 import dev.jcompose.model.api.Project;
+import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ComposeServices;
 import dev.jcompose.scheduler.api.EngineControl;
+import dev.jcompose.scheduler.api.Event;
+import java.io.PrintStream;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -15,10 +21,26 @@ import java.util.function.Supplier;
  * process). The suppliers are fields so tests can put fakes behind them.
  */
 public final class CommandContext {
-  static Supplier<ComposeService> compose = () -> ComposeServices.forEnvironment(System.getenv());
+  private static final Supplier<ComposeService> REAL = CommandContext::real;
+  static Supplier<ComposeService> compose = REAL;
   static Supplier<EngineControl> engineControl = () -> ComposeServices.engineFor(System.getenv());
 
+  /**
+   * The compose service for the global flags ({@code --dry-run}, {@code --parallel}): {@link
+   * #compose} for the defaults, else one that carries them to the engine.
+   */
+  static Function<CallSettings, ComposeService> services =
+      s ->
+          // a replaced compose (a test's fake, the launcher's training engine) is used as is
+          s.equals(CallSettings.DEFAULT) || compose != REAL
+              ? compose.get()
+              : ComposeServices.forEnvironment(System.getenv(), s);
+
   private CommandContext() {}
+
+  private static ComposeService real() {
+    return ComposeServices.forEnvironment(System.getenv());
+  }
 
   /**
    * The compose service the verbs use from now on (the launcher's training run points it at a
@@ -26,6 +48,51 @@ public final class CommandContext {
    */
   public static void useCompose(Supplier<ComposeService> service) {
     compose = service;
+  }
+
+  /**
+   * The compose service with this command's global flags ({@code --dry-run}, {@code --parallel}).
+   */
+  static ComposeService compose(Args args) {
+    CallSettings s = new CallSettings(ProjectOptions.dryRun(args), ProjectOptions.parallel(args));
+    return services.apply(s);
+  }
+
+  /** Where progress goes: stderr, in the form {@code --progress} and {@code --ansi} ask for. */
+  static Consumer<Event> progress(Args args) {
+    return progress(args, false);
+  }
+
+  static Consumer<Event> progress(Args args, boolean quietPull) {
+    return ProgressPrinter.of(
+        System.err, ProjectOptions.progress(args), Terminal.attached(), ansi(args), quietPull);
+  }
+
+  /** The progress form {@code --progress} and {@code --ansi} come to: plain, tty, json or quiet. */
+  static String progressMode(Args args) {
+    return ProgressPrinter.mode(ProjectOptions.progress(args), Terminal.attached(), ansi(args));
+  }
+
+  /** Standard output, as main's verbs write it (the caller flushes). */
+  static PrintStream out() {
+    return System.out;
+  }
+
+  /** Standard error (the caller flushes). */
+  static PrintStream err() {
+    return System.err;
+  }
+
+  /** Progress nobody sees ({@code run -q}). */
+  static Consumer<Event> quiet() {
+    return e -> {};
+  }
+
+  /** Colours and cursor movement: {@code --ansi always}, or auto on a terminal without NO_COLOR. */
+  static boolean ansi(Args args) {
+    String when = ProjectOptions.ansi(args);
+    return when.equals("always")
+        || (when.equals("auto") && Terminal.attached() && System.getenv("NO_COLOR") == null);
   }
 
   static LoadOptions loadOptions(Args args) {

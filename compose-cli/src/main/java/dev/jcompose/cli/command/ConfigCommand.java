@@ -7,6 +7,7 @@ import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.option.ProjectOptions;
 import dev.jcompose.model.ProjectLoader;
 import dev.jcompose.model.api.ComposeFileException;
+import dev.jcompose.model.api.LoadOptions;
 import dev.jcompose.model.api.LoadResult;
 import dev.jcompose.model.output.ConfigRenderer;
 import java.io.IOException;
@@ -14,7 +15,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code jcompose config}: parse, resolve and print the compose model in canonical form, exactly as
@@ -36,11 +39,34 @@ public final class ConfigCommand implements Command {
   static final Opt IMAGES = Opt.flag("Print the image names, one per line.", "--images");
   private static final Opt OUTPUT =
       Opt.value("FILE", "Save to file (default to stdout)", "-o", "--output");
-  private static final VerbSpec SPEC =
+  private static final Opt HASH =
+      Opt.value("SERVICES", "Print the service config hash, one per line.", "--hash");
+  private static final Opt VARIABLES =
+      Opt.flag("Print model variables and default values.", "--variables");
+  private static final Opt ENVIRONMENT =
+      Opt.flag("Print environment used for interpolation.", "--environment");
+  private static final Opt NO_NORMALIZE =
+      Opt.flag("Don't normalize compose model", "--no-normalize");
+  private static final Opt RESOLVE_IMAGE_DIGESTS =
+      Opt.flag("Pin image tags to digests", "--resolve-image-digests");
+  static final VerbSpec SPEC =
       VerbSpec.of("Parse, resolve and render compose file in canonical format", "config")
-          .operands("[SERVICE...]", 0, -1)
+          .services()
           .options(
-              FORMAT, QUIET, NO_INTERPOLATE, SERVICES, VOLUMES, NETWORKS, PROFILES, IMAGES, OUTPUT)
+              FORMAT,
+              QUIET,
+              NO_INTERPOLATE,
+              SERVICES,
+              VOLUMES,
+              NETWORKS,
+              PROFILES,
+              IMAGES,
+              OUTPUT,
+              HASH,
+              VARIABLES,
+              ENVIRONMENT,
+              NO_NORMALIZE,
+              RESOLVE_IMAGE_DIGESTS)
           .build();
 
   @Override
@@ -48,41 +74,100 @@ public final class ConfigCommand implements Command {
     return SPEC;
   }
 
+  String format = "yaml";
+
+  boolean quiet;
+
+  boolean noInterpolate;
+
+  boolean services;
+
+  boolean volumes;
+
+  boolean networks;
+
+  boolean profiles;
+
+  boolean images;
+
+  Path output;
+
+  String hash;
+
+  boolean variables;
+
+  boolean environment;
+
+  boolean noNormalize;
+
+  boolean resolveImageDigests;
+
+  List<String> selected = new ArrayList<>();
+
+  private Args args;
+
   @Override
   public int run(Args args) throws IOException {
-    boolean interpolate = !args.has(NO_INTERPOLATE);
-    LoadResult result =
-        ProjectLoader.loadDetailed(ProjectOptions.of(args).toLoadOptions(interpolate));
-    ProjectSource.warn(result);
-    if (args.has(QUIET)) {
+    this.args = args;
+    format = args.get(FORMAT, "yaml");
+    quiet = args.has(QUIET);
+    noInterpolate = args.has(NO_INTERPOLATE);
+    services = args.has(SERVICES);
+    volumes = args.has(VOLUMES);
+    networks = args.has(NETWORKS);
+    profiles = args.has(PROFILES);
+    images = args.has(IMAGES);
+    output = args.get(OUTPUT) == null ? null : Path.of(args.get(OUTPUT));
+    hash = args.get(HASH, null);
+    variables = args.has(VARIABLES);
+    environment = args.has(ENVIRONMENT);
+    noNormalize = args.has(NO_NORMALIZE);
+    resolveImageDigests = args.has(RESOLVE_IMAGE_DIGESTS);
+    selected = new ArrayList<>(args.operandsFrom(0));
+    PrintStream out = CommandContext.out();
+    List<String> raw = ConfigModes.rawLines(this, loadOptions());
+    if (raw != null) {
+      print(String.join("", raw.stream().map(l -> l + "\n").toList()));
       return 0;
     }
-    PrintStream out = System.out;
-    List<String> lines = ConfigListings.lines(args, result);
+    LoadResult result = ProjectLoader.loadDetailed(loadOptions());
+    ProjectSource.warn(result);
+    if (quiet) {
+      return 0;
+    }
+    List<String> lines =
+        hash != null ? ConfigModes.hashes(result, hash) : ConfigListings.lines(args, result);
     if (lines != null) {
       lines.forEach(out::println);
       out.flush();
       return 0;
     }
-    String text =
-        ConfigRenderer.render(
-            ConfigListings.selected(result, args.operands()), format(args), interpolate);
-    String output = args.get(OUTPUT);
-    if (output != null) {
-      Files.writeString(Path.of(output), text, StandardCharsets.UTF_8);
-    } else {
-      out.print(text);
-      out.flush();
+    Map<String, Object> model = ConfigListings.selected(result, selected);
+    if (resolveImageDigests) {
+      model = ConfigModes.pinDigests(model, CommandContext.compose(args));
     }
+    print(ConfigRenderer.render(model, format(), !noInterpolate));
     return 0;
   }
 
-  private static ConfigRenderer.Format format(Args args) {
-    String format = args.get(FORMAT, "yaml");
+  private void print(String text) throws IOException {
+    if (output != null) {
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+    } else {
+      CommandContext.out().print(text);
+      CommandContext.out().flush();
+    }
+  }
+
+  ConfigRenderer.Format format() {
     return switch (format) {
       case "json" -> ConfigRenderer.Format.JSON;
       case "yaml" -> ConfigRenderer.Format.YAML;
       default -> throw new ComposeFileException("unsupported format \"" + format + "\"");
     };
+  }
+
+  private LoadOptions loadOptions() {
+    return ProjectOptions.of(args).toLoadOptions(!noInterpolate);
   }
 }

@@ -4,11 +4,15 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
-import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.DownOptions;
+import java.util.ArrayList;
+import java.util.List;
 
-/** {@code jcompose down}: stops and removes the project's containers and networks. */
+/**
+ * {@code jcompose down [SERVICE...]}: stops and removes the project's containers and networks
+ * ({@code -v} volumes, {@code --rmi} images); with services, only theirs.
+ */
 public final class DownCommand implements Command {
   private static final Opt VOLUMES =
       Opt.flag(
@@ -21,9 +25,13 @@ public final class DownCommand implements Command {
   private static final Opt TIMEOUT =
       Opt.value("SECONDS", "Shutdown timeout in seconds", "-t", "--timeout");
   private static final Opt RMI =
-      Opt.value("TYPE", "Remove images used by services: local or all", "--rmi");
-  private static final VerbSpec SPEC =
+      Opt.value(
+          "TYPE",
+          "Remove images used by services. \"local\" remove only images that don't have a custom tag (\"local\"|\"all\")",
+          "--rmi");
+  static final VerbSpec SPEC =
       VerbSpec.of("Stop and remove containers, networks", "down")
+          .services()
           .options(VOLUMES, REMOVE_ORPHANS, TIMEOUT, RMI)
           .build();
 
@@ -32,19 +40,30 @@ public final class DownCommand implements Command {
     return SPEC;
   }
 
+  boolean volumes;
+
+  boolean removeOrphans;
+
+  Integer timeout;
+
+  String rmi;
+
+  List<String> services = new ArrayList<>();
+
   @Override
   public int run(Args args) {
-    String rmi = args.get(RMI);
+    volumes = args.has(VOLUMES);
+    removeOrphans = args.has(REMOVE_ORPHANS);
+    timeout = args.integer(TIMEOUT);
+    rmi = args.get(RMI, null);
+    services = new ArrayList<>(args.operandsFrom(0));
     if (rmi != null && !rmi.equals("local") && !rmi.equals("all")) {
       throw args.usage("invalid --rmi '" + rmi + "': use local or all");
     }
-    DownOptions options =
-        new DownOptions(args.has(VOLUMES), args.has(REMOVE_ORPHANS), args.integer(TIMEOUT), rmi);
     Project project = CommandContext.projectIfAvailable(args);
     String name = project != null ? project.name() : CommandContext.projectName(args);
-    CommandContext.compose
-        .get()
-        .down(name, project, options, new ProgressPrinter(System.err, false));
+    DownOptions options = new DownOptions(volumes, removeOrphans, timeout, rmi, services);
+    CommandContext.compose(args).down(name, project, options, CommandContext.progress(args));
     return 0;
   }
 }

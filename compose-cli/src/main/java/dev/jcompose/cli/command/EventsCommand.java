@@ -28,8 +28,7 @@ public final class EventsCommand implements Command {
     List<String> services = args.operands();
     PrintStream out = System.out;
     EventRenderer renderer = new EventRenderer(args.has(JSON));
-    CommandContext.compose
-        .get()
+    CommandContext.compose(args)
         .events(
             project,
             null,

@@ -44,8 +44,7 @@ public final class ExecCommand implements Command {
     boolean detach = args.has(DETACH);
     boolean tty = !args.has(NO_TTY) && !detach && Terminal.attached();
     ExecProcess process =
-        CommandContext.compose
-            .get()
+        CommandContext.compose(args)
             .exec(
                 project,
                 new ExecOptions(

@@ -42,7 +42,7 @@ public final class ImagesCommand implements Command {
       throw args.usage("unknown format '" + format + "': use table or json");
     }
     List<ImageSummary> rows =
-        CommandContext.compose.get().images(CommandContext.loadProject(args), args.operands());
+        CommandContext.compose(args).images(CommandContext.loadProject(args), args.operands());
     PrintStream out = System.out;
     out.print(args.has(QUIET) ? ids(rows) : format.equals("json") ? json(rows) : table(rows));
     out.flush();

@@ -71,8 +71,7 @@ public final class LogsCommand implements Command {
             !args.has(NO_LOG_PREFIX),
             args.has(TIMESTAMPS),
             args.has(FOLLOW));
-    CommandContext.compose
-        .get()
+    CommandContext.compose(args)
         .logs(project, options, new Printing(project, printer), () -> false);
     printer.flush();
     return 0;

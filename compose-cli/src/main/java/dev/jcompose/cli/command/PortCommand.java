@@ -41,7 +41,7 @@ public final class PortCommand implements Command {
     int index = args.integer(INDEX, 1);
     String project = CommandContext.projectName(args);
     List<ContainerSummary> containers =
-        CommandContext.compose.get().ps(project, new PsOptions(List.of(service), false, List.of()));
+        CommandContext.compose(args).ps(project, new PsOptions(List.of(service), false, List.of()));
     ContainerSummary container =
         containers.stream()
             .filter(c -> c.number() == index)

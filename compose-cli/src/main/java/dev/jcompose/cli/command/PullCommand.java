@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code jcompose pull}: pulls the images of the project's services straight into the local image
- * store (no engine needed), progress on stderr in docker compose's plain form ({@code web Pulling},
- * {@code a2abf6c4d29d Pull complete}, {@code web Pulled}).
+ * store (no engine needed), progress on stderr as {@code --progress} asks (plain: {@code web
+ * Pulling}, {@code a2abf6c4d29d Pull complete}, {@code web Pulled}; tty: per-layer bars; json).
  */
 public final class PullCommand implements Command {
   private static final Opt QUIET =
@@ -38,13 +38,23 @@ public final class PullCommand implements Command {
     if (policy != null && !policy.equals("missing") && !policy.equals("always")) {
       throw args.usage("invalid --policy '" + policy + "': use missing or always");
     }
-    CommandContext.compose
-        .get()
+    CommandContext.compose(args)
         .pull(
             CommandContext.loadProject(args),
             new PullOptions(args.operands(), args.has(IGNORE_FAILURES), policy),
-            new Display(System.err, args.has(QUIET)));
+            progress(args));
     return 0;
+  }
+
+  // plain keeps pull's own one-line-per-event form; tty (bars redrawn in place) and json are the
+  // shared printers every verb uses
+  private static Consumer<Event> progress(Args args) {
+    if (args.has(QUIET)) {
+      return CommandContext.quiet();
+    }
+    return CommandContext.progressMode(args).equals("plain")
+        ? new Display(System.err, false)
+        : CommandContext.progress(args);
   }
 
   /** One line per event: {@code <what> <action>}. */

@@ -4,7 +4,6 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
-import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.Event;
 import java.util.List;
@@ -38,11 +37,11 @@ abstract class ServicesWithTimeout implements Command {
   @Override
   public int run(Args args) {
     invoke(
-        CommandContext.compose.get(),
+        CommandContext.compose(args),
         CommandContext.projectName(args),
         args.operands(),
         args.integer(TIMEOUT),
-        new ProgressPrinter(System.err, false));
+        CommandContext.progress(args));
     return 0;
   }
 }

@@ -14,16 +14,27 @@ import java.util.concurrent.ExecutionException;
 final class StdioPump {
   private final ExecProcess session;
   private final boolean tty;
+  private final boolean stdin;
 
   StdioPump(ExecProcess session, boolean tty) {
+    this(session, tty, true);
+  }
+
+  /** With {@code stdin} false this process's stdin is left alone and the process's closed. */
+  StdioPump(ExecProcess session, boolean tty, boolean stdin) {
     this.session = session;
     this.tty = tty;
+    this.stdin = stdin;
   }
 
   int run() throws InterruptedException {
     String saved = tty ? Terminal.makeRaw() : null;
     try {
-      daemon("exec-stdin", () -> copyThenClose(System.in, session.stdin()));
+      if (stdin) {
+        daemon("exec-stdin", () -> copyThenClose(System.in, session.stdin()));
+      } else {
+        closeQuietly(session.stdin());
+      }
       Thread out = daemon("exec-stdout", () -> copy(session.stdout(), System.out));
       Thread err = tty ? null : daemon("exec-stderr", () -> copy(session.stderr(), System.err));
       int code = session.exitCode().get();
@@ -50,6 +61,10 @@ final class StdioPump {
 
   private static void copyThenClose(InputStream in, OutputStream out) {
     copy(in, out);
+    closeQuietly(out);
+  }
+
+  private static void closeQuietly(OutputStream out) {
     try {
       out.close();
     } catch (IOException e) {

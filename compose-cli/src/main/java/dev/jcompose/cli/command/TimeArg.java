@@ -1,5 +1,6 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.common.time.GoDuration;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,8 +9,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code --since}/{@code --until} values as docker accepts them: RFC 3339 times (with or without
@@ -17,18 +16,15 @@ import java.util.regex.Pattern;
  * to now ({@code 42m}, {@code 1h30m}, {@code 10s}).
  */
 final class TimeArg {
-  private static final Pattern GO_DURATION =
-      Pattern.compile("((\\d+(?:\\.\\d+)?)(h|ms|m|s|us|µs|ns))+");
-  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(h|ms|m|s|us|µs|ns)");
-
   private TimeArg() {}
 
   static Instant parse(String value, Instant now, ZoneId zone) {
     if (value == null || value.isEmpty()) {
       return null;
     }
-    if (GO_DURATION.matcher(value).matches()) {
-      return now.minus(goDuration(value));
+    Duration ago = goDuration(value);
+    if (ago != null) {
+      return now.minus(ago);
     }
     if (value.matches("\\d+(\\.\\d+)?")) {
       BigDecimal seconds = new BigDecimal(value);
@@ -55,22 +51,15 @@ final class TimeArg {
     }
   }
 
-  static Duration goDuration(String value) {
-    Duration total = Duration.ZERO;
-    Matcher m = PART.matcher(value);
-    while (m.find()) {
-      BigDecimal n = new BigDecimal(m.group(1));
-      long nanosPerUnit =
-          switch (m.group(2)) {
-            case "h" -> 3_600_000_000_000L;
-            case "m" -> 60_000_000_000L;
-            case "s" -> 1_000_000_000L;
-            case "ms" -> 1_000_000L;
-            case "us", "µs" -> 1_000L;
-            default -> 1L;
-          };
-      total = total.plusNanos(n.multiply(BigDecimal.valueOf(nanosPerUnit)).longValue());
+  // docker (api/types/time.GetTimestamp) tries time.ParseDuration first; "0" is a timestamp
+  private static Duration goDuration(String value) {
+    if (value.equals("0")) {
+      return null;
     }
-    return total;
+    try {
+      return Duration.ofNanos(GoDuration.parseNanos(value, GoDuration.Units.GO));
+    } catch (IllegalArgumentException e) {
+      return null; // not a duration: a time or a timestamp
+    }
   }
 }

@@ -4,11 +4,15 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.output.InspectJson;
+import dev.jcompose.cli.output.Units;
 import dev.jcompose.common.json.Json;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.VolumeSummary;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,9 @@ public final class VolumeCommand implements Command {
       VerbSpec.of("Manage the project's volumes", "volume")
           .subverb("ls", Ls.SPEC.description())
           .subverb("rm", Rm.SPEC.description())
+          .subverb("create", Create.SPEC.description())
+          .subverb("inspect", Inspect.SPEC.description())
+          .subverb("prune", Prune.SPEC.description())
           .build();
 
   @Override
@@ -35,6 +42,9 @@ public final class VolumeCommand implements Command {
     return switch (name) {
       case "ls" -> new Ls();
       case "rm" -> new Rm();
+      case "create" -> new Create();
+      case "inspect" -> new Inspect();
+      case "prune" -> new Prune();
       default -> null;
     };
   }
@@ -66,7 +76,7 @@ public final class VolumeCommand implements Command {
         throw args.usage("unknown format '" + format + "': use table or json");
       }
       List<VolumeSummary> volumes =
-          CommandContext.compose.get().volumes(CommandContext.projectName(args));
+          CommandContext.compose(args).volumes(CommandContext.projectName(args));
       PrintStream out = System.out;
       if (args.has(QUIET)) {
         volumes.forEach(v -> out.println(v.name()));
@@ -122,7 +132,7 @@ public final class VolumeCommand implements Command {
 
     @Override
     public int run(Args args) {
-      ComposeService compose = CommandContext.compose.get();
+      ComposeService compose = CommandContext.compose(args);
       String project = CommandContext.projectName(args);
       int failures = 0;
       for (String name : args.operands()) {
@@ -136,6 +146,110 @@ public final class VolumeCommand implements Command {
       System.out.flush();
       System.err.flush();
       return failures == 0 ? 0 : 1;
+    }
+  }
+
+  static final class Create implements Command {
+    private static final Opt LABELS =
+        Opt.value("KEY=VALUE", "Set metadata for a volume", "-l", "--label");
+    static final VerbSpec SPEC =
+        VerbSpec.of("Create a volume", "volume", "create")
+            .operands("[VOLUME]", 0, 1)
+            .options(LABELS)
+            .build();
+
+    @Override
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
+    String name;
+
+    List<String> labels = new ArrayList<>();
+
+    @Override
+    public int run(Args args) {
+      name = args.operand(0);
+      labels = new ArrayList<>(args.all(LABELS));
+      Map<String, String> l = new LinkedHashMap<>();
+      labels.forEach(
+          kv ->
+              l.put(
+                  kv.contains("=") ? kv.substring(0, kv.indexOf('=')) : kv,
+                  kv.contains("=") ? kv.substring(kv.indexOf('=') + 1) : ""));
+      CommandContext.out().println(CommandContext.compose(args).volumeCreate(name, l).name());
+      CommandContext.out().flush();
+      return 0;
+    }
+  }
+
+  static final class Inspect implements Command {
+    static final VerbSpec SPEC =
+        VerbSpec.of("Display detailed information on one or more volumes", "volume", "inspect")
+            .operands("VOLUME...", 1, -1)
+            .build();
+
+    @Override
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
+    List<String> names = new ArrayList<>();
+
+    @Override
+    public int run(Args args) {
+      names = new ArrayList<>(args.operandsFrom(0));
+      List<Map<String, Object>> docs =
+          CommandContext.compose(args).volumeInspect(names).stream()
+              .map(InspectJson::volume)
+              .toList();
+      CommandContext.out().println(Json.pretty(docs));
+      CommandContext.out().flush();
+      return 0;
+    }
+  }
+
+  /**
+   * {@code volume prune}: volumes no container uses, anonymous ones only unless {@code -a} (docker
+   * 23+).
+   */
+  static final class Prune implements Command {
+    private static final Opt ALL =
+        Opt.flag("Remove all unused volumes, not just anonymous ones", "-a", "--all");
+    private static final Opt FORCE = Opt.flag("Do not prompt for confirmation", "-f", "--force");
+    static final VerbSpec SPEC =
+        VerbSpec.of("Remove unused local volumes", "volume", "prune").options(ALL, FORCE).build();
+
+    @Override
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
+    boolean all;
+
+    boolean force;
+
+    @Override
+    public int run(Args args) throws IOException {
+      all = args.has(ALL);
+      force = args.has(FORCE);
+      if (!force
+          && !Confirm.ask(
+              "WARNING! This will remove "
+                  + (all ? "all" : "anonymous")
+                  + " local volumes not used by at least one container.")) {
+        return 0;
+      }
+      var r = CommandContext.compose(args).volumePrune(all, CommandContext.progress(args));
+      PrintStream out = CommandContext.out();
+      if (!r.volumes().isEmpty()) {
+        out.println("Deleted Volumes:");
+        r.volumes().forEach(out::println);
+        out.println();
+      }
+      out.println("Total reclaimed space: " + Units.decimal(r.reclaimedBytes()));
+      out.flush();
+      return 0;
     }
   }
 }

@@ -44,7 +44,7 @@ public final class WatchCommand implements Command {
     List<String> services = args.operands();
     Project project = CommandContext.loadProject(args);
     requireRules(project, services);
-    ComposeService compose = CommandContext.compose.get();
+    ComposeService compose = CommandContext.compose(args);
     if (!args.has(NO_UP)) {
       compose.up(
           project,

@@ -25,10 +25,57 @@ public record ProjectOptions(
       Opt.value("DIR", "Alternate working directory", "--project-directory");
   public static final Opt ENV_FILE = Opt.value("FILE", "Alternate environment files", "--env-file");
   public static final Opt PROFILE = Opt.value("PROFILE", "Profiles to enable", "--profile");
+  public static final Opt ANSI =
+      Opt.value(
+          "WHEN",
+          "Control when to print ANSI control characters (\"never\"|\"always\"|\"auto\")",
+          "--ansi");
+  public static final Opt PROGRESS =
+      Opt.value(
+          "TYPE", "Set type of progress output (auto, tty, plain, json, quiet)", "--progress");
+  public static final Opt PARALLEL =
+      Opt.value("N", "Control max parallelism, -1 for unlimited", "--parallel");
+  public static final Opt DRY_RUN = Opt.flag("Execute command in dry run mode", "--dry-run");
 
   /** The options every verb accepts. */
   public static final List<Opt> GLOBALS =
-      List.of(FILE, PROJECT_NAME, PROJECT_DIRECTORY, ENV_FILE, PROFILE);
+      List.of(
+          FILE,
+          PROJECT_NAME,
+          PROJECT_DIRECTORY,
+          ENV_FILE,
+          PROFILE,
+          ANSI,
+          PROGRESS,
+          PARALLEL,
+          DRY_RUN);
+
+  /** --ansi, else COMPOSE_ANSI, else auto. */
+  public static String ansi(Args args) {
+    return args.get(ANSI, System.getenv().getOrDefault("COMPOSE_ANSI", "auto"));
+  }
+
+  /** --progress, else COMPOSE_PROGRESS, else auto. */
+  public static String progress(Args args) {
+    return args.get(PROGRESS, System.getenv().getOrDefault("COMPOSE_PROGRESS", "auto"));
+  }
+
+  /** --parallel, else COMPOSE_PARALLEL_LIMIT, else -1 (the engine's bound). */
+  public static int parallel(Args args) {
+    Integer given = args.integer(PARALLEL);
+    if (given != null) {
+      return given;
+    }
+    try {
+      return Integer.parseInt(System.getenv().getOrDefault("COMPOSE_PARALLEL_LIMIT", "-1"));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  public static boolean dryRun(Args args) {
+    return args.has(DRY_RUN);
+  }
 
   public static ProjectOptions of(Args args) {
     String dir = args.get(PROJECT_DIRECTORY);

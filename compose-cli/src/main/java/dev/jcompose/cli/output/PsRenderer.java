@@ -16,6 +16,30 @@ import java.util.function.Supplier;
  * sorted-map order (compose v2.21+ prints one object per line).
  */
 public final class PsRenderer {
+  /** Column names of docker's container formatter, for {@code table} templates. */
+  public static final Map<String, String> HEADERS =
+      Map.ofEntries(
+          Map.entry("ID", "CONTAINER ID"),
+          Map.entry("Names", "NAMES"),
+          Map.entry("Name", "NAME"),
+          Map.entry("Image", "IMAGE"),
+          Map.entry("Command", "COMMAND"),
+          Map.entry("CreatedAt", "CREATED AT"),
+          Map.entry("RunningFor", "CREATED"),
+          Map.entry("Ports", "PORTS"),
+          Map.entry("Status", "STATUS"),
+          Map.entry("Size", "SIZE"),
+          Map.entry("Labels", "LABELS"),
+          Map.entry("Mounts", "MOUNTS"),
+          Map.entry("Networks", "NETWORKS"),
+          Map.entry("LocalVolumes", "LOCAL VOLUMES"),
+          Map.entry("State", "STATE"),
+          Map.entry("Service", "SERVICE"),
+          Map.entry("Project", "PROJECT"),
+          Map.entry("Publishers", "PUBLISHERS"),
+          Map.entry("Health", "HEALTH"),
+          Map.entry("ExitCode", "EXIT CODE"));
+
   private final Instant now;
   private final Supplier<ZoneId> zone;
   private final boolean noTrunc;
@@ -57,7 +81,7 @@ public final class PsRenderer {
   }
 
   /** Keys sorted as Go marshals a map; values as docker's ContainerContext computes them. */
-  Map<String, Object> json(ContainerSummary c) {
+  public Map<String, Object> json(ContainerSummary c) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("Command", PsFormat.command(c, noTrunc));
     m.put(

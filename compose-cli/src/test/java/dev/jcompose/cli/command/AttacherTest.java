@@ -98,7 +98,8 @@ class AttacherTest {
             e("demo-web-1", "restart", Map.of()),
             die("demo-web-1", 2, false));
 
-    int code = attach(compose, new AttachSettings(false, true, false, false, null, null), "web-1");
+    int code =
+        attach(compose, new AttachSettings(false, true, false, false, false, null, null), "web-1");
 
     assertThat(code).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
@@ -115,7 +116,11 @@ class AttacherTest {
     Scripted compose = new Scripted(die("demo-job-1", 3, false), die("demo-web-1", 143, false));
 
     int code =
-        attach(compose, new AttachSettings(false, true, false, true, "job", 1), "job-1", "web-1");
+        attach(
+            compose,
+            new AttachSettings(false, true, false, true, false, "job", 1),
+            "job-1",
+            "web-1");
 
     assertThat(code).isEqualTo(3);
     assertThat(compose.calls).contains("stop demo [] 1");

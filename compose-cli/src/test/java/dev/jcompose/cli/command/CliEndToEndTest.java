@@ -65,7 +65,7 @@ class CliEndToEndTest {
     env.put("JCOMPOSE_DATA_ROOT", root.resolve("data").toString());
     env.put("JCOMPOSE_RUN_ROOT", root.resolve("run").toString());
     env.put("JCOMPOSE_REGISTRY_MIRRORS", TestRegistry.url());
-    CommandContext.compose = () -> ComposeServices.forEnvironment(env);
+    CommandContext.services = s -> ComposeServices.forEnvironment(env, s);
     CommandContext.engineControl = () -> ComposeServices.engineFor(env);
     ProjectSource.loader = dev.jcompose.model.ProjectLoader::load;
   }

@@ -6,6 +6,7 @@ import dev.jcompose.cli.JcomposeCli;
 import dev.jcompose.model.api.ComposeFileException;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.ServiceNetworking;
+import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
@@ -31,6 +32,9 @@ class VerbsTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private PrintStream savedOut;
   private PrintStream savedErr;
+  private final ProjectSource.Loader savedLoader = ProjectSource.loader;
+  private final java.util.function.Function<CallSettings, dev.jcompose.scheduler.api.ComposeService>
+      savedServices = CommandContext.services;
 
   @BeforeEach
   void wire() {
@@ -38,7 +42,11 @@ class VerbsTest {
     savedErr = System.err;
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    CommandContext.compose = () -> engine;
+    CommandContext.services =
+        s -> {
+          engine.settings = s;
+          return engine;
+        };
     ProjectSource.loader =
         options -> {
           if (options.projectName() != null && options.files().isEmpty()) {
@@ -58,6 +66,8 @@ class VerbsTest {
 
   @AfterEach
   void unwire() {
+    ProjectSource.loader = savedLoader;
+    CommandContext.services = savedServices;
     System.setOut(savedOut);
     System.setErr(savedErr);
   }
@@ -310,6 +320,17 @@ class VerbsTest {
     assertThat(JcomposeCli.execute("pull", "--policy", "missing")).isZero();
     assertThat(((PullOptions) engine.last).policy()).isEqualTo("missing");
     assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(" web Pulling\n web Pulled\n");
+  }
+
+  @Test
+  void pull_followsProgressJsonAndQuiet() {
+    assertThat(JcomposeCli.execute("--progress", "json", "pull")).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8).lines())
+        .hasSize(2)
+        .allMatch(l -> l.startsWith("{") && l.contains("\"id\":\"web\""));
+    err.reset();
+    assertThat(JcomposeCli.execute("--progress", "quiet", "pull")).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
   @Test

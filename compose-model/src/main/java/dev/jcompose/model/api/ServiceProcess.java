@@ -10,6 +10,8 @@ import java.util.Map;
  * @param environment resolved variables; unset ones (a bare {@code KEY} not in the environment) are
  *     absent
  * @param init null = the engine's default
+ * @param attach whether an attached {@code up} prints the service's output (compose's {@code
+ *     attach}, default true); {@code logs} shows it either way
  */
 public record ServiceProcess(
     List<String> command,
@@ -20,7 +22,8 @@ public record ServiceProcess(
     List<String> groupAdd,
     boolean tty,
     boolean stdinOpen,
-    Boolean init) {
+    Boolean init,
+    boolean attach) {
 
   public ServiceProcess {
     command = Copies.listOrNull(command);
@@ -45,7 +48,8 @@ public record ServiceProcess(
         .groupAdd(groupAdd)
         .tty(tty)
         .stdinOpen(stdinOpen)
-        .init(init);
+        .init(init)
+        .attach(attach);
   }
 
   /**
@@ -61,6 +65,7 @@ public record ServiceProcess(
     private boolean tty;
     private boolean stdinOpen;
     private Boolean init;
+    private boolean attach = true;
 
     public Builder command(List<String> v) {
       command = v;
@@ -107,9 +112,23 @@ public record ServiceProcess(
       return this;
     }
 
+    public Builder attach(boolean v) {
+      attach = v;
+      return this;
+    }
+
     public ServiceProcess build() {
       return new ServiceProcess(
-          command, entrypoint, environment, workingDir, user, groupAdd, tty, stdinOpen, init);
+          command,
+          entrypoint,
+          environment,
+          workingDir,
+          user,
+          groupAdd,
+          tty,
+          stdinOpen,
+          init,
+          attach);
     }
   }
 }

@@ -8,17 +8,33 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Reads and parses compose files once per load ("-" is stdin, read at most once). */
 final class FileSource {
+  /** The name under which override documents are read (and named in errors). */
+  static final String OVERRIDE = "<command line>";
+
   private final InputStream stdin;
   private final Map<String, List<MapNode>> cache = new HashMap<>();
+  private final Map<String, String> inMemory = new HashMap<>();
 
   FileSource(InputStream stdin) {
     this.stdin = stdin;
+  }
+
+  /** Registers override documents; returns the names to load them by, in order. */
+  List<String> overrides(List<String> documents) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < documents.size(); i++) {
+      String name = documents.size() == 1 ? OVERRIDE : OVERRIDE + "#" + (i + 1);
+      inMemory.put(name, documents.get(i));
+      names.add(name);
+    }
+    return names;
   }
 
   /** The YAML documents of {@code file} (an absolute path or "-"). */
@@ -27,6 +43,9 @@ final class FileSource {
   }
 
   private String content(String file) {
+    if (inMemory.containsKey(file)) {
+      return inMemory.get(file);
+    }
     try {
       if (file.equals("-")) {
         if (stdin == null) {

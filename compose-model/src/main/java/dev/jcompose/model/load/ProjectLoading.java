@@ -32,7 +32,9 @@ final class ProjectLoading {
     env.put("COMPOSE_PROJECT_NAME", name);
     String home = env.getOrDefault("HOME", System.getProperty("user.home"));
     DocumentPipeline pipeline = new DocumentPipeline(source, options.interpolate(), warnings, home);
-    MapNode tree = pipeline.load(setup.files(), Scope.project(setup.projectDir(), env));
+    List<String> documents = new ArrayList<>(setup.files());
+    documents.addAll(source.overrides(options.overrides()));
+    MapNode tree = pipeline.load(documents, Scope.project(setup.projectDir(), env));
     if (tree.entries().isEmpty()) {
       throw new ComposeFileException("empty compose file");
     }

@@ -1,5 +1,6 @@
 package dev.jcompose.model.normalize;
 
+import dev.jcompose.common.time.GoDuration;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,9 @@ final class Canon {
   }
 
   static Duration duration(Object o) {
-    return o == null ? null : Duration.ofNanos(Durations.parseNanos((String) o));
+    return o == null
+        ? null
+        : Duration.ofNanos(GoDuration.parseNanos((String) o, GoDuration.Units.COMPOSE));
   }
 
   /** A map of strings with null values dropped (unset variables), insertion ordered. */

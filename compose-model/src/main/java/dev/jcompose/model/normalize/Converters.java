@@ -1,5 +1,6 @@
 package dev.jcompose.model.normalize;
 
+import dev.jcompose.common.time.GoDuration;
 import dev.jcompose.model.tree.ListNode;
 import dev.jcompose.model.tree.MapNode;
 import dev.jcompose.model.tree.Node;
@@ -45,11 +46,11 @@ final class Converters {
         return v == 0 ? Conv.OMIT : String.valueOf(v);
       };
   static final Conv DURATION_PTR =
-      (n, p, c) -> isNull(n) ? Conv.OMIT : Durations.format(duration(n, p));
+      (n, p, c) -> isNull(n) ? Conv.OMIT : GoDuration.format(duration(n, p));
   static final Conv DURATION =
       (n, p, c) -> {
         long d = isNull(n) ? 0 : duration(n, p);
-        return d == 0 ? Conv.OMIT : Durations.format(d);
+        return d == 0 ? Conv.OMIT : GoDuration.format(d);
       };
   static final Conv STRINGS = (n, p, c) -> omitIfEmpty(strings(n, p, false));
   static final Conv STRING_OR_LIST = (n, p, c) -> omitIfEmpty(strings(n, p, true));
@@ -121,7 +122,8 @@ final class Converters {
 
   static long duration(Node n, TreePath p) {
     try {
-      return Durations.parseNanos(Plain.sprint(((ScalarNode) n).value()));
+      return GoDuration.parseNanos(
+          Plain.sprint(((ScalarNode) n).value()), GoDuration.Units.COMPOSE);
     } catch (IllegalArgumentException | ClassCastException e) {
       throw NormalizeContext.error(
           n, p, e instanceof ClassCastException ? "must be a duration" : e.getMessage());

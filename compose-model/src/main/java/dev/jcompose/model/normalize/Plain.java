@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Node-tree to plain Java values, and the few Go formatting rules values need on the way. */
-final class Plain {
+public final class Plain {
   private Plain() {}
 
   /** Maps become GoMaps (sorted), lists ArrayLists, scalars their value. */
-  static Object of(Node node) {
+  public static Object of(Node node) {
     if (node instanceof MapNode m) {
       Map<String, Object> out = new LinkedHashMap<>();
       m.entries().forEach((k, v) -> out.put(k, of(v)));

@@ -89,6 +89,7 @@ final class TypedServices {
         .tty(bool(s.get("tty")))
         .stdinOpen(bool(s.get("stdin_open")))
         .init(Canon.boolOrNull(s.get("init")))
+        .attach(!Boolean.FALSE.equals(Canon.boolOrNull(s.get("attach"))))
         .build();
   }
 

@@ -28,7 +28,10 @@ public final class SupportTable {
       table(
           applied("profiles", "services outside the active profiles are not started"),
           warned("annotations", "OCI annotations have no meaning for jcompose's runtime: ignored"),
-          warned("attach", "attached up shows every service's output: attach: false is ignored"),
+          applied(
+              "attach",
+              "attach: false keeps the service's output out of an attached up (logs still shows"
+                  + " it; up --attach overrides)"),
           applied("build", "built by jcompose's builder"),
           applied(
               "develop",

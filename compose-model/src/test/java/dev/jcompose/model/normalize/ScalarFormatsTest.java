@@ -8,47 +8,6 @@ import org.junit.jupiter.api.Test;
 class ScalarFormatsTest {
 
   @Test
-  void durations_goStringForm() {
-    assertThat(Durations.format(Durations.parseNanos("90s"))).isEqualTo("1m30s");
-    assertThat(Durations.format(Durations.parseNanos("10s"))).isEqualTo("10s");
-    assertThat(Durations.format(Durations.parseNanos("1h"))).isEqualTo("1h0m0s");
-    assertThat(Durations.format(Durations.parseNanos("1.5h"))).isEqualTo("1h30m0s");
-    assertThat(Durations.format(Durations.parseNanos("500ms"))).isEqualTo("500ms");
-    assertThat(Durations.format(Durations.parseNanos("1m30s20ms"))).isEqualTo("1m30.02s");
-    assertThat(Durations.format(Durations.parseNanos("2us"))).isEqualTo("2µs");
-    assertThat(Durations.format(Durations.parseNanos("0"))).isEqualTo("0s");
-    assertThat(Durations.format(Durations.parseNanos("1d"))).isEqualTo("24h0m0s");
-  }
-
-  @Test
-  void durations_missingUnit_isGoError() {
-    assertThatThrownBy(() -> Durations.parseNanos("30"))
-        .hasMessage("time: missing unit in duration \"30\"");
-    assertThatThrownBy(() -> Durations.parseNanos("3x")).hasMessageContaining("unknown unit \"x\"");
-  }
-
-  @Test
-  void durations_fractionsSignsAndLimits_asGo() {
-    assertThat(Durations.parseNanos(".5s")).isEqualTo(500_000_000L);
-    assertThat(Durations.parseNanos("1.s")).isEqualTo(1_000_000_000L);
-    assertThat(Durations.parseNanos("1.000000001s")).isEqualTo(1_000_000_001L);
-    assertThat(Durations.parseNanos("0.1h")).isEqualTo(360_000_000_000L);
-    assertThat(Durations.parseNanos("-1m30s")).isEqualTo(-90_000_000_000L);
-    assertThat(Durations.parseNanos("+2w")).isEqualTo(1_209_600_000_000_000L);
-    assertThat(Durations.parseNanos("1.5µs")).isEqualTo(1_500L);
-    assertThat(Durations.parseNanos("-9223372036854775808ns")).isEqualTo(Long.MIN_VALUE);
-    assertThat(Durations.parseNanos("9223372036854775807ns")).isEqualTo(Long.MAX_VALUE);
-    assertThatThrownBy(() -> Durations.parseNanos("9223372036854775808ns"))
-        .hasMessage("time: invalid duration \"9223372036854775808ns\"");
-    assertThatThrownBy(() -> Durations.parseNanos("3000000h")).hasMessageContaining("invalid");
-    assertThatThrownBy(() -> Durations.parseNanos(".s")).hasMessageContaining("invalid");
-    assertThatThrownBy(() -> Durations.parseNanos("")).hasMessageContaining("invalid");
-    assertThat(Durations.format(1_500L)).isEqualTo("1.5µs");
-    assertThat(Durations.format(-2_000_500_000L)).isEqualTo("-2.0005s");
-    assertThat(Durations.format(1_000_000_001L)).isEqualTo("1.000000001s");
-  }
-
-  @Test
   void byteSizes_binaryUnits() {
     assertThat(ByteSizes.parse("512m")).isEqualTo(536870912L);
     assertThat(ByteSizes.parse("1gb")).isEqualTo(1073741824L);

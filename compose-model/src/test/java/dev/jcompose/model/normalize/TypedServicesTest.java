@@ -61,6 +61,13 @@ class TypedServicesTest {
   }
 
   @Test
+  void attach_defaultsToTrue_falseWhenWrittenSo() {
+    assertThat(web("").process().attach()).isTrue();
+    assertThat(web("attach: false").process().attach()).isFalse();
+    assertThat(web("attach: true").process().attach()).isTrue();
+  }
+
+  @Test
   void restart_textWithRetryLimit() {
     assertThat(web("restart: on-failure:3").lifecycle().restart())
         .isEqualTo(new RestartPolicy(RestartPolicy.Mode.ON_FAILURE, 3, null, null));

@@ -54,6 +54,11 @@ public interface NetworkManager extends AutoCloseable {
   /** Host ports actually bound for a container (resolves random ports). */
   List<PortBinding> published(String containerId);
 
+  /**
+   * The endpoints of every container on the network, by container id (for inspecting the network).
+   */
+  List<Endpoint> endpoints(String networkName);
+
   @Override
   void close();
 }

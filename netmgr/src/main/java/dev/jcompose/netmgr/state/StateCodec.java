@@ -1,197 +1,200 @@
 package dev.jcompose.netmgr.state;
 
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.netmgr.api.PortBinding;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Hand-written JSON mapping of the state records (vertx-core carries no databind). Reads the state
- * of earlier versions too: a network without {@code pools} had one IPv4 pool in {@code
+ * Hand-written JSON mapping of the state records, on the common codec: ordered maps out (null
+ * fields written as null, the shape the state file has always had), {@link JsonNode}s in. Reads the
+ * state of earlier versions too: a network without {@code pools} had one IPv4 pool in {@code
  * subnet}/{@code ipRange}/{@code gateway} and was a bridge with default options.
  */
 final class StateCodec {
   private StateCodec() {}
 
-  static JsonObject toJson(NetworkRecord n) {
-    return new JsonObject()
-        .put("name", n.name())
-        .put("driver", n.driver())
-        .put("bridge", n.bridge())
-        .put("parent", n.parent())
-        .put("standInParent", n.standInParent())
-        .put("pools", new JsonArray(n.pools().stream().map(StateCodec::toJson).toList()))
-        .put("internal", n.internal())
-        .put("mtu", n.mtu())
-        .put("options", toJson(n.options()))
-        .put("labels", new JsonObject(new LinkedHashMap<>(n.labels())));
+  static Map<String, Object> toJson(NetworkRecord n) {
+    Map<String, Object> j = new LinkedHashMap<>();
+    j.put("name", n.name());
+    j.put("driver", n.driver());
+    j.put("bridge", n.bridge());
+    j.put("parent", n.parent());
+    j.put("standInParent", n.standInParent());
+    j.put("pools", n.pools().stream().map(StateCodec::toJson).toList());
+    j.put("internal", n.internal());
+    j.put("mtu", n.mtu());
+    j.put("options", toJson(n.options()));
+    j.put("labels", new LinkedHashMap<>(n.labels()));
+    return j;
   }
 
-  static NetworkRecord network(JsonObject j) {
+  static NetworkRecord network(JsonNode j) {
     List<PoolRecord> pools =
-        j.containsKey("pools")
-            ? j.getJsonArray("pools").stream()
-                .map(JsonObject.class::cast)
-                .map(StateCodec::pool)
-                .toList()
+        j.has("pools")
+            ? j.path("pools").elements().stream().map(StateCodec::pool).toList()
             : List.of(
                 new PoolRecord(
-                    j.getString("subnet"),
-                    j.getString("ipRange"),
-                    j.getString("gateway"),
-                    Map.of(),
-                    null));
+                    text(j, "subnet"), text(j, "ipRange"), text(j, "gateway"), Map.of(), null));
     return new NetworkRecord(
-        j.getString("name"),
-        j.getString("driver", NetworkRecord.BRIDGE),
-        j.getString("bridge"),
-        j.getString("parent"),
-        j.getBoolean("standInParent", false),
+        text(j, "name"),
+        j.path("driver").asText(NetworkRecord.BRIDGE),
+        text(j, "bridge"),
+        text(j, "parent"),
+        flag(j, "standInParent", false),
         pools,
-        j.getBoolean("internal", false),
-        j.getInteger("mtu", 1500),
-        options(j.getJsonObject("options")),
-        strings(j.getJsonObject("labels")));
+        flag(j, "internal", false),
+        j.path("mtu").asInt(1500),
+        options(j.path("options")),
+        strings(j.path("labels")));
   }
 
-  private static JsonObject toJson(PoolRecord p) {
-    return new JsonObject()
-        .put("subnet", p.subnet())
-        .put("ipRange", p.ipRange())
-        .put("gateway", p.gateway())
-        .put("auxAddresses", new JsonObject(new LinkedHashMap<>(p.auxAddresses())))
-        .put("defaultGateway", p.defaultGateway());
+  private static Map<String, Object> toJson(PoolRecord p) {
+    Map<String, Object> j = new LinkedHashMap<>();
+    j.put("subnet", p.subnet());
+    j.put("ipRange", p.ipRange());
+    j.put("gateway", p.gateway());
+    j.put("auxAddresses", new LinkedHashMap<>(p.auxAddresses()));
+    j.put("defaultGateway", p.defaultGateway());
+    return j;
   }
 
-  private static PoolRecord pool(JsonObject j) {
+  private static PoolRecord pool(JsonNode j) {
     return new PoolRecord(
-        j.getString("subnet"),
-        j.getString("ipRange"),
-        j.getString("gateway"),
-        strings(j.getJsonObject("auxAddresses")),
-        j.getString("defaultGateway"));
+        text(j, "subnet"),
+        text(j, "ipRange"),
+        text(j, "gateway"),
+        strings(j.path("auxAddresses")),
+        text(j, "defaultGateway"));
   }
 
-  private static JsonObject toJson(DriverOptions o) {
-    return new JsonObject()
-        .put("icc", o.icc())
-        .put("masquerade", o.masquerade())
-        .put("hostBindingIpv4", o.hostBindingIpv4())
-        .put("inhibitIpv4", o.inhibitIpv4())
-        .put("ifacePrefix", o.ifacePrefix())
-        .put("gatewayMode4", o.gatewayMode4())
-        .put("gatewayMode6", o.gatewayMode6())
-        .put("hostIpv4", o.hostIpv4())
-        .put("hostIpv6", o.hostIpv6())
-        .put("parent", o.parent())
-        .put("vlanMode", o.vlanMode())
-        .put("ipvlanFlag", o.ipvlanFlag());
+  private static Map<String, Object> toJson(DriverOptions o) {
+    Map<String, Object> j = new LinkedHashMap<>();
+    j.put("icc", o.icc());
+    j.put("masquerade", o.masquerade());
+    j.put("hostBindingIpv4", o.hostBindingIpv4());
+    j.put("inhibitIpv4", o.inhibitIpv4());
+    j.put("ifacePrefix", o.ifacePrefix());
+    j.put("gatewayMode4", o.gatewayMode4());
+    j.put("gatewayMode6", o.gatewayMode6());
+    j.put("hostIpv4", o.hostIpv4());
+    j.put("hostIpv6", o.hostIpv6());
+    j.put("parent", o.parent());
+    j.put("vlanMode", o.vlanMode());
+    j.put("ipvlanFlag", o.ipvlanFlag());
+    return j;
   }
 
-  private static DriverOptions options(JsonObject j) {
-    if (j == null) {
-      return DriverOptions.DEFAULTS;
-    }
+  private static DriverOptions options(JsonNode j) {
     DriverOptions d = DriverOptions.DEFAULTS;
+    if (!j.isObject()) {
+      return d;
+    }
     return new DriverOptions(
-        j.getBoolean("icc", d.icc()),
-        j.getBoolean("masquerade", d.masquerade()),
-        j.getString("hostBindingIpv4"),
-        j.getBoolean("inhibitIpv4", false),
-        j.getString("ifacePrefix", d.ifacePrefix()),
-        j.getString("gatewayMode4", d.gatewayMode4()),
-        j.getString("gatewayMode6", d.gatewayMode6()),
-        j.getString("hostIpv4"),
-        j.getString("hostIpv6"),
-        j.getString("parent"),
-        j.getString("vlanMode"),
-        j.getString("ipvlanFlag"));
+        flag(j, "icc", d.icc()),
+        flag(j, "masquerade", d.masquerade()),
+        text(j, "hostBindingIpv4"),
+        flag(j, "inhibitIpv4", false),
+        j.path("ifacePrefix").asText(d.ifacePrefix()),
+        j.path("gatewayMode4").asText(d.gatewayMode4()),
+        j.path("gatewayMode6").asText(d.gatewayMode6()),
+        text(j, "hostIpv4"),
+        text(j, "hostIpv6"),
+        text(j, "parent"),
+        text(j, "vlanMode"),
+        text(j, "ipvlanFlag"));
   }
 
-  static JsonObject toJson(EndpointRecord e) {
-    JsonObject j =
-        new JsonObject()
-            .put("containerId", e.containerId())
-            .put("networkName", e.networkName())
-            .put("hostIf", e.hostIf())
-            .put("ifName", e.ifName())
-            .put("ipv4Address", e.ipv4Address())
-            .put("prefixLength", e.prefixLength())
-            .put("gateway", e.gateway())
-            .put("macAddress", e.macAddress())
-            .put("dnsNames", new JsonArray(List.copyOf(e.dnsNames())))
-            .put("dnsServers", new JsonArray(List.copyOf(e.dnsServers())))
-            .put("netns", e.netns());
+  static Map<String, Object> toJson(EndpointRecord e) {
+    Map<String, Object> j = new LinkedHashMap<>();
+    j.put("containerId", e.containerId());
+    j.put("networkName", e.networkName());
+    j.put("hostIf", e.hostIf());
+    j.put("ifName", e.ifName());
+    j.put("ipv4Address", e.ipv4Address());
+    j.put("prefixLength", e.prefixLength());
+    j.put("gateway", e.gateway());
+    j.put("macAddress", e.macAddress());
+    j.put("dnsNames", List.copyOf(e.dnsNames()));
+    j.put("dnsServers", List.copyOf(e.dnsServers()));
+    j.put("netns", e.netns());
     if (e.v6() != null) {
-      j.put(
-          "ipv6",
-          new JsonObject()
-              .put("address", e.v6().address())
-              .put("prefixLength", e.v6().prefixLength())
-              .put("gateway", e.v6().gateway()));
+      Map<String, Object> v6 = new LinkedHashMap<>();
+      v6.put("address", e.v6().address());
+      v6.put("prefixLength", e.v6().prefixLength());
+      v6.put("gateway", e.v6().gateway());
+      j.put("ipv6", v6);
     }
     return j;
   }
 
-  static EndpointRecord endpoint(JsonObject j) {
-    JsonObject v6 = j.getJsonObject("ipv6");
+  static EndpointRecord endpoint(JsonNode j) {
+    JsonNode v6 = j.path("ipv6");
     return new EndpointRecord(
-        j.getString("containerId"),
-        j.getString("networkName"),
-        j.getString("hostIf"),
-        j.getString("ifName"),
-        j.getString("ipv4Address"),
-        j.getInteger("prefixLength"),
-        j.getString("gateway"),
-        j.getString("macAddress"),
-        strings(j.getJsonArray("dnsNames")),
-        strings(j.getJsonArray("dnsServers")),
-        v6 == null
-            ? null
-            : new EndpointRecord.V6(
-                v6.getString("address"), v6.getInteger("prefixLength"), v6.getString("gateway")),
-        j.getString("netns"));
+        text(j, "containerId"),
+        text(j, "networkName"),
+        text(j, "hostIf"),
+        text(j, "ifName"),
+        text(j, "ipv4Address"),
+        j.path("prefixLength").asInt(),
+        text(j, "gateway"),
+        text(j, "macAddress"),
+        list(j.path("dnsNames")),
+        list(j.path("dnsServers")),
+        v6.isObject()
+            ? new EndpointRecord.V6(
+                text(v6, "address"), v6.path("prefixLength").asInt(), text(v6, "gateway"))
+            : null,
+        text(j, "netns"));
   }
 
-  static JsonArray toJson(List<PortBinding> ports) {
-    return new JsonArray(
-        ports.stream()
-            .map(
-                p ->
-                    new JsonObject()
-                        .put("hostIp", p.hostIp())
-                        .put("hostPort", p.hostPort())
-                        .put("containerIp", p.containerIp())
-                        .put("containerPort", p.containerPort())
-                        .put("protocol", p.protocol()))
-            .toList());
-  }
-
-  static List<PortBinding> ports(JsonArray a) {
-    return a.stream()
-        .map(JsonObject.class::cast)
+  static List<Map<String, Object>> toJson(List<PortBinding> ports) {
+    return ports.stream()
         .map(
-            j ->
-                new PortBinding(
-                    j.getString("hostIp"),
-                    j.getInteger("hostPort"),
-                    j.getString("containerIp"),
-                    j.getInteger("containerPort"),
-                    j.getString("protocol")))
+            p -> {
+              Map<String, Object> j = new LinkedHashMap<>();
+              j.put("hostIp", p.hostIp());
+              j.put("hostPort", p.hostPort());
+              j.put("containerIp", p.containerIp());
+              j.put("containerPort", p.containerPort());
+              j.put("protocol", p.protocol());
+              return j;
+            })
         .toList();
   }
 
-  private static List<String> strings(JsonArray a) {
-    return a == null ? List.of() : a.stream().map(String::valueOf).toList();
+  static List<PortBinding> ports(JsonNode a) {
+    return a.elements().stream()
+        .map(
+            j ->
+                new PortBinding(
+                    text(j, "hostIp"),
+                    j.path("hostPort").asInt(),
+                    text(j, "containerIp"),
+                    j.path("containerPort").asInt(),
+                    text(j, "protocol")))
+        .toList();
   }
 
-  private static Map<String, String> strings(JsonObject o) {
+  /** A string field; null when absent or null, as the records expect for unset values. */
+  static String text(JsonNode j, String key) {
+    return j.path(key).asText(null);
+  }
+
+  static boolean flag(JsonNode j, String key, boolean otherwise) {
+    JsonNode n = j.path(key);
+    return n.isBoolean() ? n.asBoolean() : otherwise;
+  }
+
+  private static List<String> list(JsonNode a) {
+    return a.elements().stream().map(JsonNode::asText).toList();
+  }
+
+  /** An object of strings; empty when absent. */
+  static Map<String, String> strings(JsonNode o) {
     Map<String, String> out = new LinkedHashMap<>();
-    if (o != null) {
-      o.forEach(e -> out.put(e.getKey(), String.valueOf(e.getValue())));
-    }
+    o.fields().forEach((k, v) -> out.put(k, v.asText()));
     return out;
   }
 }

@@ -1,10 +1,10 @@
 package dev.jcompose.netmgr.state;
 
 import dev.jcompose.common.fs.AtomicFile;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.netmgr.api.NetworkException;
 import dev.jcompose.netmgr.api.PortBinding;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,21 +35,16 @@ public final class StateFile {
       return state;
     }
     try {
-      JsonObject json = new JsonObject(Files.readString(file));
-      json.getJsonArray("networks", new JsonArray())
-          .forEach(
-              o -> {
-                NetworkRecord n = StateCodec.network((JsonObject) o);
-                state.networks().put(n.name(), n);
-              });
-      json.getJsonArray("endpoints", new JsonArray())
-          .forEach(o -> state.putEndpoint(StateCodec.endpoint((JsonObject) o)));
-      json.getJsonObject("ports", new JsonObject())
-          .forEach(e -> state.ports().put(e.getKey(), StateCodec.ports((JsonArray) e.getValue())));
-      json.getJsonObject("resolvers", new JsonObject())
-          .forEach(e -> state.resolvers().put(e.getKey(), String.valueOf(e.getValue())));
-      state.forwardingEnabled(json.getBoolean("forwardingEnabled", false));
-      state.forwardingEnabled6(json.getBoolean("forwardingEnabled6", false));
+      JsonNode json = Json.parse(file);
+      for (JsonNode o : json.path("networks").elements()) {
+        NetworkRecord n = StateCodec.network(o);
+        state.networks().put(n.name(), n);
+      }
+      json.path("endpoints").elements().forEach(o -> state.putEndpoint(StateCodec.endpoint(o)));
+      json.path("ports").fields().forEach((k, v) -> state.ports().put(k, StateCodec.ports(v)));
+      state.resolvers().putAll(StateCodec.strings(json.path("resolvers")));
+      state.forwardingEnabled(StateCodec.flag(json, "forwardingEnabled", false));
+      state.forwardingEnabled6(StateCodec.flag(json, "forwardingEnabled6", false));
       return state;
     } catch (IOException | RuntimeException e) {
       throw new NetworkException(
@@ -67,24 +62,19 @@ public final class StateFile {
    * The file's text for {@code state}; cheap, so callers take it under their lock and write later.
    */
   public String encode(NetState state) {
-    JsonObject json =
-        new JsonObject()
-            .put("version", VERSION)
-            .put(
-                "networks",
-                new JsonArray(state.networks().values().stream().map(StateCodec::toJson).toList()))
-            .put(
-                "endpoints",
-                new JsonArray(state.endpoints().stream().map(StateCodec::toJson).toList()))
-            .put("forwardingEnabled", state.forwardingEnabled())
-            .put("forwardingEnabled6", state.forwardingEnabled6());
-    JsonObject ports = new JsonObject();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("version", VERSION);
+    json.put("networks", state.networks().values().stream().map(StateCodec::toJson).toList());
+    json.put("endpoints", state.endpoints().stream().map(StateCodec::toJson).toList());
+    json.put("forwardingEnabled", state.forwardingEnabled());
+    json.put("forwardingEnabled6", state.forwardingEnabled6());
+    Map<String, Object> ports = new LinkedHashMap<>();
     for (Map.Entry<String, List<PortBinding>> e : state.ports().entrySet()) {
       ports.put(e.getKey(), StateCodec.toJson(e.getValue()));
     }
     json.put("ports", ports);
-    json.put("resolvers", new JsonObject(new LinkedHashMap<>(state.resolvers())));
-    return json.encodePrettily();
+    json.put("resolvers", new LinkedHashMap<>(state.resolvers()));
+    return Json.pretty(json);
   }
 
   /** Replaces the file with {@code text} (from {@link #encode}): temp file, fsync, rename. */

@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.api;
 
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -52,4 +53,53 @@ public interface ContainerRuntime {
 
   /** Runs a process inside a running container's namespaces and cgroup. */
   ExecSession exec(String id, ExecSpec spec);
+
+  /**
+   * Connects to a created or running container's stdio: its output from now on (stdout and stderr
+   * apart, both on stdout with a tty) and, when it was created with stdin open, its stdin (closing
+   * it ends the container's stdin unless it has a tty). The exit code completes when the container
+   * exits. NOT_FOUND until its monitor listens.
+   */
+  ExecSession attach(String id);
+
+  /** The spec the container was created with. */
+  ContainerSpec spec(String id);
+
+  /**
+   * Freezes every process of a running container (cgroup freezer); CONFLICT when it is not running.
+   */
+  void pause(String id);
+
+  /** Thaws a paused container; CONFLICT when it is not paused. */
+  void unpause(String id);
+
+  /** The resource counters of a running container now; CONFLICT when it is not running. */
+  ContainerStats stats(String id);
+
+  /** The processes of a running container, by pid; CONFLICT when it is not running. */
+  List<ProcessInfo> processes(String id);
+
+  /**
+   * The root of a running container as its init sees it ({@code cp}, {@code export}); CONFLICT when
+   * it is not running.
+   */
+  FileTree files(String id);
+
+  /** The host's own root, for the host side of {@code cp}. */
+  FileTree hostFiles();
+
+  /**
+   * What differs in the container's filesystem from its image: paths added, changed and deleted
+   * (its overlay upper dir read as {@code docker diff} reads it), sorted by path.
+   */
+  List<FileChange> changes(String id);
+
+  /** The container's filesystem changes (its upper dir) as an OCI layer tar, for {@code commit}. */
+  void exportChanges(String id, OutputStream tar);
+
+  /** Bytes the container wrote to its own filesystem (its upper dir; docker's SizeRw). */
+  long writableSize(String id);
+
+  /** A change of {@link #changes}: kind 'A' added, 'C' changed, 'D' deleted. */
+  record FileChange(char kind, String path) {}
 }

@@ -27,6 +27,8 @@ import java.util.Map;
  * @param logging where the container's output goes; null = the runtime's default
  * @param security seccomp profile and extra device-cgroup rules; null (a record written before the
  *     field existed) means {@link Security#defaults()}
+ * @param attachWait the first start waits (at most 10 s) until a client attached ({@link
+ *     ContainerRuntime#attach}), so a foreground {@code run} sees its output from the first byte
  */
 public record ContainerSpec(
     String id,
@@ -46,7 +48,50 @@ public record ContainerSpec(
     Map<String, String> labels,
     Isolation isolation,
     LogConfig logging,
-    Security security) {
+    Security security,
+    boolean attachWait) {
+
+  /** A container whose start waits for nobody. */
+  public ContainerSpec(
+      String id,
+      ImageHandle image,
+      ProcessSpec process,
+      String hostname,
+      String domainname,
+      NetworkMode network,
+      List<MountSpec> mounts,
+      Map<String, String> etcFiles,
+      Resources resources,
+      boolean readOnlyRootfs,
+      boolean privileged,
+      Map<String, String> sysctls,
+      List<DeviceSpec> devices,
+      Long shmSizeBytes,
+      Map<String, String> labels,
+      Isolation isolation,
+      LogConfig logging,
+      Security security) {
+    this(
+        id,
+        image,
+        process,
+        hostname,
+        domainname,
+        network,
+        mounts,
+        etcFiles,
+        resources,
+        readOnlyRootfs,
+        privileged,
+        sysctls,
+        devices,
+        shmSizeBytes,
+        labels,
+        isolation,
+        logging,
+        security,
+        false);
+  }
 
   public ContainerSpec {
     isolation = isolation == null ? Isolation.defaults() : isolation;
@@ -87,7 +132,8 @@ public record ContainerSpec(
         labels,
         Isolation.defaults(),
         null,
-        null);
+        null,
+        false);
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.jcompose.runtime.api;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,29 @@ public interface ImageService {
   }
 
   void remove(String reference);
+
+  /** Makes {@code target} a reference to the image {@code source} names ({@code docker tag}). */
+  void tag(String source, String target);
+
+  /** The creation time, platform and repo digests of a local image. */
+  Optional<ImageDescription> describe(String reference);
+
+  /**
+   * Writes the images as one tarball in the layout {@code docker save} writes since Docker 25: an
+   * OCI image layout (index.json, blobs) with docker's manifest.json beside it, layers as
+   * uncompressed tars, so both {@code docker load} and OCI tools read it.
+   */
+  void save(List<String> references, OutputStream out);
+
+  /**
+   * Loads images from a tarball as {@code docker load} does: docker-archive (manifest.json) or an
+   * OCI image layout (index.json), layers plain or compressed; every blob is checked against its
+   * digest. Returns the references stored (an image without a name is stored by its id).
+   */
+  List<String> load(InputStream in, PullProgress progress);
+
+  /** Stores a new image of a base image and one more layer; returns it. */
+  ImageHandle commit(ImageCommit commit);
 
   /** Receives progress events; implementations must be thread-safe. */
   interface PullProgress {

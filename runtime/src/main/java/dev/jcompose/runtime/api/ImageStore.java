@@ -47,7 +47,8 @@ public interface ImageStore {
   /**
    * Stores an image: {@code config} is a complete OCI image config whose {@code rootfs.diff_ids}
    * name {@code layers} in order; an OCI manifest is written for it and {@code reference} points at
-   * it (replacing what it pointed at). Returns the image as {@link ImageService#find} would.
+   * it (replacing what it pointed at; null: the image is known by its id only). Returns the image
+   * as {@link ImageService#find} would.
    */
   ImageHandle store(String reference, byte[] config, List<Layer> layers);
 

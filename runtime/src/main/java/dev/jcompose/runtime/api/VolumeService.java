@@ -40,6 +40,9 @@ public interface VolumeService {
 
   void remove(String name);
 
+  /** Bytes of the files in the volume (0 when it does not exist). */
+  long size(String name);
+
   /**
    * Copies the image's content at {@code pathInImage} into a new, empty volume (docker's copy-up).
    */

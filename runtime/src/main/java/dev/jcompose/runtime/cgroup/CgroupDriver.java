@@ -72,6 +72,24 @@ public interface CgroupDriver {
   List<String> ids();
 
   /**
+   * Freezes every process of the group ({@code docker pause}): v1 freezer.state FROZEN, v2
+   * cgroup.freeze 1; returns once the kernel reports the group frozen (bounded wait).
+   */
+  void freeze(String id);
+
+  /** Thaws a frozen group; a group that is not frozen is fine. */
+  void thaw(String id);
+
+  /** Whether the group is frozen (or freezing) now; false when it does not exist. */
+  boolean frozen(String id);
+
+  /** The group's CPU, memory, pids and block I/O counters now. */
+  CgroupStats stats(String id);
+
+  /** Pids (as the host sees them) of every process in the group, sorted. */
+  List<Long> pids(String id);
+
+  /**
    * The same driver with containers' groups under {@code cgroupParent} (compose's {@code
    * cgroup_parent}, a path from each hierarchy's root) instead of {@code jcompose}; null or blank
    * gives a driver equal to the engine's default one. Parents it creates stay when a container is

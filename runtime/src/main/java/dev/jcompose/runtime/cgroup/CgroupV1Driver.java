@@ -25,6 +25,9 @@ import java.util.OptionalLong;
 final class CgroupV1Driver implements CgroupDriver {
   private static final System.Logger LOG = System.getLogger(CgroupV1Driver.class.getName());
 
+  /** Limits at or above this are the kernel's "unlimited" (LONG_MAX rounded down to a page). */
+  private static final long UNLIMITED = 1L << 62;
+
   private final List<CgroupMount> hierarchies;
   private final List<CgroupMount> unified;
   private final CgroupFs fs;
@@ -155,8 +158,7 @@ final class CgroupV1Driver implements CgroupDriver {
         fs.write(kill, "1");
       }
     }
-    Optional<Path> freezerGroup =
-        hierarchies.stream().filter(m -> m.has("freezer")).findFirst().map(m -> group(m, id));
+    Optional<Path> freezerGroup = freezerGroup(id);
     List<Path> procs = procsFiles(id);
     freezerGroup.ifPresent(freezer::freeze);
     try {
@@ -195,6 +197,59 @@ final class CgroupV1Driver implements CgroupDriver {
     return all().isEmpty()
         ? List.of()
         : fs.list(all().get(0).mountPoint().resolve(parent.toString()));
+  }
+
+  @Override
+  public void freeze(String id) {
+    freezerGroup(id).ifPresent(freezer::freeze);
+  }
+
+  @Override
+  public void thaw(String id) {
+    freezerGroup(id).ifPresent(freezer::thaw);
+  }
+
+  @Override
+  public boolean frozen(String id) {
+    return freezerGroup(id).map(freezer::frozen).orElse(false);
+  }
+
+  /**
+   * cpuacct.usage, memory.limit_in_bytes, pids.current and blkio's io_service_bytes, the files
+   * docker's v1 stats collector reads. A limit at the page-rounded LONG_MAX the kernel reports for
+   * "none" is unlimited.
+   */
+  @Override
+  public CgroupStats stats(String id) {
+    long cpu = controllerFile(id, "cpuacct", "cpuacct.usage").map(IoCounters::parse).orElse(0L);
+    long limit = memoryFile(id, "memory.limit_in_bytes").map(IoCounters::parse).orElse(-1L);
+    long pids = controllerFile(id, "pids", "pids.current").map(IoCounters::parse).orElse(-1L);
+    long[] io =
+        controllerFile(id, "blkio", "blkio.throttle.io_service_bytes_recursive")
+            .map(IoCounters::v1)
+            .orElse(new long[2]);
+    return new CgroupStats(
+        Math.max(0, cpu), memoryUsage(id), limit >= UNLIMITED ? -1 : limit, pids, io[0], io[1]);
+  }
+
+  @Override
+  public List<Long> pids(String id) {
+    return List.copyOf(
+        sweeper.pids(
+            all().isEmpty()
+                ? List.of()
+                : List.of(group(all().get(0), id).resolve("cgroup.procs"))));
+  }
+
+  private Optional<Path> freezerGroup(String id) {
+    return hierarchies.stream().filter(m -> m.has("freezer")).findFirst().map(m -> group(m, id));
+  }
+
+  private Optional<String> controllerFile(String id, String controller, String file) {
+    return hierarchies.stream()
+        .filter(m -> m.has(controller))
+        .findFirst()
+        .flatMap(m -> fs.readIfExists(group(m, id).resolve(file)));
   }
 
   private Optional<String> memoryFile(String id, String file) {

@@ -35,6 +35,7 @@ final class CgroupV2Driver implements CgroupDriver {
   private final NativeOps nativeOps;
   private final V2LimitWriter writer;
   private final ProcessSweeper sweeper;
+  private final V2Freezer freezer;
   private final Path parent;
 
   CgroupV2Driver(Path root, CgroupFs fs) {
@@ -52,6 +53,7 @@ final class CgroupV2Driver implements CgroupDriver {
     this.nativeOps = nativeOps;
     this.writer = new V2LimitWriter(fs);
     this.sweeper = new ProcessSweeper(fs);
+    this.freezer = new V2Freezer(fs);
   }
 
   @Override
@@ -174,6 +176,43 @@ final class CgroupV2Driver implements CgroupDriver {
     return fs.list(root.resolve(parent.toString()));
   }
 
+  @Override
+  public void freeze(String id) {
+    freezer.freeze(group(id));
+  }
+
+  @Override
+  public void thaw(String id) {
+    freezer.thaw(group(id));
+  }
+
+  @Override
+  public boolean frozen(String id) {
+    return freezer.frozen(group(id));
+  }
+
+  /**
+   * cpu.stat usage_usec, memory.max, pids.current and io.stat, as docker's v2 stats collector reads
+   * them.
+   */
+  @Override
+  public CgroupStats stats(String id) {
+    Path g = group(id);
+    long cpuMicros =
+        fs.readIfExists(g.resolve("cpu.stat"))
+            .map(s -> KeyedValues.get(s, "usage_usec").orElse(0))
+            .orElse(0L);
+    long limit = fs.readIfExists(g.resolve("memory.max")).map(IoCounters::parse).orElse(-1L);
+    long pids = fs.readIfExists(g.resolve("pids.current")).map(IoCounters::parse).orElse(-1L);
+    long[] io = fs.readIfExists(g.resolve("io.stat")).map(IoCounters::v2).orElse(new long[2]);
+    return new CgroupStats(cpuMicros * 1000, memoryUsage(id), limit, pids, io[0], io[1]);
+  }
+
+  @Override
+  public List<Long> pids(String id) {
+    return List.copyOf(sweeper.pids(procsFiles(id)));
+  }
+
   private Path group(String id) {
     CgroupNames.check(id);
     return root.resolve(parent.toString()).resolve(id);
@@ -185,7 +224,7 @@ final class CgroupV2Driver implements CgroupDriver {
   }
 
   private static Set<String> words(String s) {
-    return new HashSet<>(Arrays.asList(s.trim().split("\\s+")));
+    return new HashSet<>(Arrays.asList(s.trim().split("\\s+", -1)));
   }
 
   @Override

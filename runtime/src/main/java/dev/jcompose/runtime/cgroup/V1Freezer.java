@@ -27,6 +27,12 @@ final class V1Freezer {
     }
   }
 
+  boolean frozen(Path group) {
+    return fs.readIfExists(group.resolve("freezer.state"))
+        .map(s -> !s.trim().equals("THAWED"))
+        .orElse(false);
+  }
+
   void thaw(Path group) {
     Path state = group.resolve("freezer.state");
     if (fs.exists(state)) {

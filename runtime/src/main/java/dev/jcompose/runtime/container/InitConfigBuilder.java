@@ -52,6 +52,12 @@ final class InitConfigBuilder {
     if (spec.resources() != null && spec.resources().oomScoreAdj() != null) {
       c.put("oom-score-adj", spec.resources().oomScoreAdj());
     }
+    if (spec.process().stdinOpen() && !spec.process().tty()) {
+      c.put("stdin-open", 1);
+    }
+    if (spec.attachWait() && firstRun) {
+      c.put("attach-wait", 1);
+    }
     rootfs(c, dirs, layerCount, spec.readOnlyRootfs());
     long shm = spec.shmSizeBytes() == null ? DockerDefaults.DEFAULT_SHM_BYTES : spec.shmSizeBytes();
     DockerDefaults.kernelMounts(c, shm, iso.ipcShmPath(), spec.privileged());

@@ -7,17 +7,27 @@ import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ContainerSpec.LogConfig;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ContainerState.Status;
+import dev.jcompose.runtime.api.ContainerStats;
 import dev.jcompose.runtime.api.ExecSession;
 import dev.jcompose.runtime.api.ExecSpec;
 import dev.jcompose.runtime.api.ExitStatus;
+import dev.jcompose.runtime.api.FileTree;
+import dev.jcompose.runtime.api.ProcessInfo;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.cgroup.CgroupDriver;
+import dev.jcompose.runtime.cgroup.CgroupStats;
+import dev.jcompose.runtime.fs.ChangeScanner;
+import dev.jcompose.runtime.fs.RootedTree;
+import dev.jcompose.runtime.fs.TreeSize;
+import dev.jcompose.runtime.shim.ShimAttach;
 import dev.jcompose.runtime.shim.ShimBinary;
 import dev.jcompose.runtime.shim.ShimClient;
 import dev.jcompose.runtime.shim.ShimError;
 import dev.jcompose.runtime.shim.ShimLauncher;
 import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,6 +65,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   // the monitor table makes the process a subreaper, which a CLI reading state needs neither of
   private volatile MonitorExits monitors;
   private final ExecLauncher execs;
+  private final ProcTable proc = ProcTable.host();
   private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
   public LinuxContainerRuntime(RuntimePaths paths, CgroupDriver cgroups) {
@@ -197,6 +208,12 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
           ShimError.parse(ShimClient.request(dirs.socket(), "kill " + signal, KILL_TIMEOUT));
       if (err != null) {
         throw new ContainerException(Kind.CONFLICT, "kill container " + id + ": " + err.message());
+      }
+      // a frozen process only receives its signal once thawed: kill and stop of a paused
+      // container take effect, as docker's do
+      CgroupDriver groups = cgroupsOf(id);
+      if (groups.frozen(id)) {
+        groups.thaw(id);
       }
     } catch (IOException e) {
       if (signal != SIGKILL) {
@@ -388,6 +405,145 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       throw new ContainerException(Kind.CONFLICT, "container " + id + " is not running");
     }
     return execs.exec(rec, dirs, st.pid(), spec);
+  }
+
+  @Override
+  public ExecSession attach(String id) {
+    ContainerDirs dirs = dirs(id);
+    if (load(id).pid() == 0) {
+      // the record is written before its monitor runs; until the pid is in it the state reads
+      // as exited, so an exit wait begun now would end at once
+      throw new ContainerException(Kind.NOT_FOUND, "container " + id + " is still being created");
+    }
+    ShimAttach a;
+    try {
+      a = ShimAttach.open(dirs.socket());
+    } catch (IOException e) {
+      throw new ContainerException(
+          Kind.NOT_FOUND, "cannot attach to container " + id + ": " + e.getMessage(), e);
+    }
+    CompletableFuture<Integer> exit = awaitExit(id).thenApply(ExitStatus::exitCode);
+    return new ExecSession() {
+      @Override
+      public OutputStream stdin() {
+        return a.stdin();
+      }
+
+      @Override
+      public InputStream stdout() {
+        return a.stdout();
+      }
+
+      @Override
+      public InputStream stderr() {
+        return a.stderr();
+      }
+
+      @Override
+      public CompletableFuture<Integer> exitCode() {
+        return exit;
+      }
+    };
+  }
+
+  @Override
+  public ContainerSpec spec(String id) {
+    return load(id).spec();
+  }
+
+  @Override
+  public void pause(String id) {
+    synchronized (lock(id)) {
+      ContainerState st = running(id);
+      if (st.paused()) {
+        throw new ContainerException(Kind.CONFLICT, "container " + id + " is already paused");
+      }
+      cgroupsOf(id).freeze(id);
+    }
+  }
+
+  @Override
+  public void unpause(String id) {
+    synchronized (lock(id)) {
+      if (!running(id).paused()) {
+        throw new ContainerException(Kind.CONFLICT, "container " + id + " is not paused");
+      }
+      cgroupsOf(id).thaw(id);
+    }
+  }
+
+  @Override
+  public ContainerStats stats(String id) {
+    ContainerState st = running(id);
+    CgroupStats c = cgroupsOf(id).stats(id);
+    long[] net =
+        load(id).spec().network().kind() == ContainerSpec.NetworkMode.Kind.HOST
+            ? new long[2]
+            : proc.network(st.pid());
+    long limit = c.memoryLimit() >= 0 ? c.memoryLimit() : proc.hostMemory();
+    return new ContainerStats(
+        Instant.now(),
+        c.cpuNanos(),
+        c.memoryUsage(),
+        limit,
+        c.pids(),
+        c.blockRead(),
+        c.blockWrite(),
+        net[0],
+        net[1]);
+  }
+
+  @Override
+  public List<ProcessInfo> processes(String id) {
+    running(id);
+    return proc.processes(cgroupsOf(id).pids(id), Instant.now());
+  }
+
+  @Override
+  public FileTree files(String id) {
+    return RootedTree.open(
+        NativeOps.real(),
+        Path.of("/proc", Integer.toString(running(id).pid()), "root"),
+        "container " + id);
+  }
+
+  @Override
+  public FileTree hostFiles() {
+    return RootedTree.open(NativeOps.real(), Path.of("/"), "the host");
+  }
+
+  @Override
+  public List<FileChange> changes(String id) {
+    ContainerRecord rec = load(id);
+    try {
+      return ChangeScanner.scan(NativeOps.real(), dirs(id).upper(), rec.spec().image().layerDirs());
+    } catch (IOException e) {
+      throw new ContainerException(
+          Kind.INTERNAL, "cannot read the changes of container " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void exportChanges(String id, OutputStream tar) {
+    load(id);
+    try (RootedTree upper =
+        RootedTree.open(NativeOps.real(), dirs(id).upper(), "the changes of container " + id)) {
+      upper.archiveLayer(tar);
+    }
+  }
+
+  @Override
+  public long writableSize(String id) {
+    load(id);
+    return TreeSize.of(NativeOps.real(), dirs(id).upper());
+  }
+
+  private ContainerState running(String id) {
+    ContainerState st = observer.observe(load(id), dirs(id));
+    if (st.status() != Status.RUNNING) {
+      throw new ContainerException(Kind.CONFLICT, "container " + id + " is not running");
+    }
+    return st;
   }
 
   private ContainerRecord load(String id) {

@@ -45,6 +45,7 @@ final class StateObserver {
       if (rec.pid() > 0
           && (ProcessStart.isSame(rec.pid(), rec.pidStartMillis()) || monitorDraining(dirs))) {
         Status s = started == null ? Status.CREATED : Status.RUNNING;
+        boolean paused = s == Status.RUNNING && cgroups.apply(spec).frozen(spec.id());
         return new ContainerState(
             spec.id(),
             s,
@@ -55,7 +56,8 @@ final class StateObserver {
             started,
             null,
             null,
-            spec.labels());
+            spec.labels(),
+            paused);
       }
       // The monitor may have written its exit file and gone while we asked it (it stops answering
       // once it leaves its loop): read again before calling the exit unknown.

@@ -1,8 +1,12 @@
 package dev.jcompose.runtime.image;
 
 import dev.jcompose.common.fs.FileLocks;
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonException;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
+import dev.jcompose.runtime.api.ImageDescription;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.runtime.api.ImageStore.Layer;
@@ -15,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -67,6 +72,72 @@ final class ImageCatalog {
     List<ImageHandle> handles = new ArrayList<>();
     index.read().forEach((key, record) -> handle(key, record).ifPresent(handles::add));
     return handles;
+  }
+
+  /** Points {@code target} (normalised) at the image {@code source} names. */
+  void tag(String source, String target) {
+    Map<String, ImageRecord> records = index.read();
+    List<String> keys = keys(records, source);
+    if (keys.isEmpty()) {
+      throw new ContainerException(Kind.NOT_FOUND, "no such image: " + source);
+    }
+    ImageRecord r = records.get(keys.get(0));
+    index.update(map -> map.put(target, r));
+  }
+
+  /** Created time, platform and repo digests from the config blob and the index. */
+  Optional<ImageDescription> describe(String reference) {
+    Map<String, ImageRecord> records = index.read();
+    List<String> keys = keys(records, reference);
+    if (keys.isEmpty()) {
+      return Optional.empty();
+    }
+    ImageRecord r = records.get(keys.get(0));
+    return handle(keys.get(0), r)
+        .map(
+            h -> {
+              JsonNode config = configJson(Digest.parse(r.config()));
+              Instant created = null;
+              try {
+                created =
+                    config.hasNonNull("created")
+                        ? Instant.parse(config.get("created").asText())
+                        : null;
+              } catch (DateTimeParseException e) {
+                // an odd timestamp shows as unknown
+              }
+              List<String> repoDigests = new ArrayList<>();
+              records.forEach(
+                  (k, rec) -> {
+                    if (rec.config().equals(r.config()) && !k.startsWith("sha256:")) {
+                      String digest =
+                          ImageReference.parse(k).familiarRepository() + "@" + rec.digest();
+                      if (!repoDigests.contains(digest)) {
+                        repoDigests.add(digest);
+                      }
+                    }
+                  });
+              List<String> diffIds =
+                  ConfigBlob.parse(content.read(Digest.parse(r.config()))).diffIds().stream()
+                      .map(Digest::toString)
+                      .toList();
+              return new ImageDescription(
+                  h,
+                  created,
+                  config.path("architecture").asText(""),
+                  config.path("os").asText(""),
+                  List.copyOf(repoDigests),
+                  diffIds);
+            });
+  }
+
+  private JsonNode configJson(Digest digest) {
+    try {
+      return Json.parse(content.read(digest));
+    } catch (JsonException e) {
+      throw new ContainerException(
+          Kind.INVALID, "malformed image config " + digest + ": " + e.getMessage(), e);
+    }
   }
 
   /** The image's layers bottom first, each with the blob its manifest lists. */

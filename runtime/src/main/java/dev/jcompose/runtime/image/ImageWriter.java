@@ -14,9 +14,11 @@ import dev.jcompose.runtime.image.content.Digest;
 import dev.jcompose.runtime.image.content.KeyedLock;
 import dev.jcompose.runtime.image.pack.LayerPacker;
 import dev.jcompose.runtime.image.registry.MediaTypes;
+import dev.jcompose.runtime.image.unpack.LayerUnpacker;
 import dev.jcompose.runtime.sys.NativeOps;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,9 +35,10 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Stores what this host makes: layer directories packed once into tar+gzip blobs (both digests
- * computed in the same pass), then OCI manifests and index entries for images of such layers.
- * {@code <images>/layer-blobs/<diffID hex>} remembers which blob a local layer was packed to.
+ * Stores what this host makes (build steps, {@code commit}): layer directories packed once into
+ * tar+gzip blobs (both digests computed in the same pass), then OCI manifests and index entries for
+ * images of such layers. The one way an image made here reaches the store. {@code
+ * <images>/layer-blobs/<diffID hex>} remembers which blob a local layer was packed to.
  */
 final class ImageWriter {
   static final String LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
@@ -114,6 +117,26 @@ final class ImageWriter {
     }
   }
 
+  /**
+   * A layer from an uncompressed OCI layer tar ({@code .wh.} whiteouts), as {@code commit} exports
+   * a container's changes: unpacked into a new layer directory the way pulled layers are, then
+   * stored like every layer made on this host ({@link #commit(Path)}).
+   */
+  Layer commit(InputStream tar) {
+    Path dir = newLayerDir();
+    try {
+      new LayerUnpacker(ops, ops.canChown(), dir).unpack(tar);
+    } catch (IOException e) {
+      try {
+        Trees.deleteRecursively(ops, dir);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new ContainerException(Kind.INVALID, "cannot read the layer: " + e.getMessage(), e);
+    }
+    return commit(dir);
+  }
+
   Optional<Layer> layer(String diffIdText) {
     Digest diffId = Digest.parse(diffIdText);
     try {
@@ -154,7 +177,9 @@ final class ImageWriter {
       content.write(manifestDigest, manifest);
     }
     long size = parts.stream().mapToLong(Layer::size).sum();
-    String key = ImageReference.parse(reference).toString();
+    // without a reference the image is known by its id only (docker commit without a name)
+    String key =
+        reference == null ? configDigest.toString() : ImageReference.parse(reference).toString();
     ImageRecord known = index.read().get(key);
     if (known != null
         && known.manifest().equals(manifestDigest.toString())

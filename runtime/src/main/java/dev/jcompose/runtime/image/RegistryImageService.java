@@ -2,6 +2,8 @@ package dev.jcompose.runtime.image;
 
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
+import dev.jcompose.runtime.api.ImageCommit;
+import dev.jcompose.runtime.api.ImageDescription;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.ImageReference;
 import dev.jcompose.runtime.api.ImageService;
@@ -11,9 +13,14 @@ import dev.jcompose.runtime.image.content.ContentStore;
 import dev.jcompose.runtime.image.content.KeyedLock;
 import dev.jcompose.runtime.image.registry.Platform;
 import dev.jcompose.runtime.sys.NativeOps;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +34,9 @@ import java.util.Optional;
 public final class RegistryImageService implements ImageService, ImageStore {
   private final Puller puller;
   private final ImageCatalog catalog;
+  private final ContentStore content;
+  private final ImageIndex index;
+  private final LayerFetcher fetcher;
   private final ImageWriter writer;
   private final Pusher pusher;
 
@@ -47,15 +57,11 @@ public final class RegistryImageService implements ImageService, ImageStore {
             .followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1)
             .build();
-    this.puller =
-        new Puller(
-            http,
-            config,
-            content,
-            new LayerFetcher(content, layers, locks, ops, config.requestTimeout()),
-            index,
-            platform);
+    this.fetcher = new LayerFetcher(content, layers, locks, ops, config.requestTimeout());
+    this.puller = new Puller(http, config, content, fetcher, index, platform);
     this.catalog = new ImageCatalog(index, content, layers, locks);
+    this.content = content;
+    this.index = index;
     this.writer = new ImageWriter(paths.images(), content, layers, index, locks, ops);
     this.pusher = new Pusher(http, config, content, index);
   }
@@ -88,6 +94,52 @@ public final class RegistryImageService implements ImageService, ImageStore {
   @Override
   public void remove(String reference) {
     catalog.remove(reference);
+  }
+
+  @Override
+  public void tag(String source, String target) {
+    catalog.tag(source, ImageReference.parse(target).toString());
+  }
+
+  @Override
+  public Optional<ImageDescription> describe(String reference) {
+    return catalog.describe(reference);
+  }
+
+  @Override
+  public void save(List<String> references, OutputStream out) {
+    try {
+      new ImageArchiveWriter(content, index, out).write(references);
+    } catch (IOException e) {
+      throw new ContainerException(
+          Kind.INTERNAL, "cannot write the image archive: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<String> load(InputStream in, PullProgress progress) {
+    try {
+      return new ImageArchiveReader(content, fetcher, index)
+          .load(in, progress == null ? PullProgress.NONE : progress);
+    } catch (IOException e) {
+      throw new ContainerException(
+          Kind.INVALID, "cannot read the image archive: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public ImageHandle commit(ImageCommit commit) {
+    Layer layer;
+    try (InputStream tar = Files.newInputStream(commit.layer())) {
+      layer = writer.commit(tar);
+    } catch (IOException e) {
+      throw new ContainerException(
+          Kind.INTERNAL, "cannot read the committed changes: " + e.getMessage(), e);
+    }
+    List<Layer> layers = new ArrayList<>(catalog.layers(commit.base()));
+    layers.add(layer);
+    byte[] config = CommitConfig.of(catalog.config(commit.base()), layer.diffId(), commit);
+    return store(commit.reference(), config, layers);
   }
 
   @Override

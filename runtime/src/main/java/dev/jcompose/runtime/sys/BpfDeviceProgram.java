@@ -106,10 +106,8 @@ final class BpfDeviceProgram {
     };
   }
 
-  /**
-   * O_RDONLY | O_DIRECTORY: 0200000 on x86_64, 040000 on aarch64 (asm-generic/fcntl.h vs arm64).
-   */
+  /** O_RDONLY | O_DIRECTORY, per architecture. */
   private static int directoryFlags() {
-    return System.getProperty("os.arch", "").equals("aarch64") ? 040000 : 0200000;
+    return NativeOps.O_RDONLY | NativeOps.O_DIRECTORY;
   }
 }

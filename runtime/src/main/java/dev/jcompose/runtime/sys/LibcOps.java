@@ -106,8 +106,6 @@ final class LibcOps implements NativeOps {
   private static final int AT_FDCWD = -100;
   private static final long SYS_OPENAT2 =
       437; // one number on every architecture (added in 5.6, after the table was unified)
-  private static final long O_DIRECTORY =
-      "aarch64".equals(System.getProperty("os.arch")) ? 040000 : 0200000;
   private static final long O_CLOEXEC = 02000000;
   private static final long RESOLVE_NO_XDEV = 0x01;
   private static final long RESOLVE_NO_MAGICLINKS = 0x02;
@@ -118,7 +116,6 @@ final class LibcOps implements NativeOps {
   private static final int O_WRONLY = 01;
   private static final int O_CREAT = 0100;
   private static final int O_TRUNC = 01000;
-  private static final int O_NOFOLLOW = 0400000;
   private static final int SEEK_SET = 0;
   private static final int DT_UNKNOWN = 0;
   private static final int DT_DIR = 4;
@@ -275,6 +272,27 @@ final class LibcOps implements NativeOps {
         pid,
         new int[1],
         WNOHANG); // ECHILD when someone else adopted it: it has exited all the same
+  }
+
+  @Override
+  public int openat2(int dirfd, String path, int flags, int mode, long resolve) throws IOException {
+    // struct open_how { u64 flags; u64 mode; u64 resolve; }
+    byte[] how =
+        ByteBuffer.allocate(24)
+            .order(ByteOrder.nativeOrder())
+            .putLong(flags)
+            .putLong(mode)
+            .putLong(resolve)
+            .array();
+    long fd =
+        libc.syscall(
+            SYS_OPENAT2, dirfd, cString(path.getBytes(StandardCharsets.UTF_8)), how, how.length);
+    if (fd < 0) {
+      int errno = Runtime.getRuntime(libc).getLastError();
+      throw new IOException(
+          "openat2 " + path + ": " + libc.strerror(errno) + " (errno " + errno + ")");
+    }
+    return (int) fd;
   }
 
   @Override

@@ -86,6 +86,39 @@ public interface NativeOps {
    */
   void awaitExitAndReap(int pid, Duration timeout);
 
+  /** openat2(2) resolve flags (linux/openat2.h, Linux 5.6). */
+  long RESOLVE_NO_XDEV = 0x01;
+
+  long RESOLVE_NO_MAGICLINKS = 0x02;
+  long RESOLVE_NO_SYMLINKS = 0x04;
+  long RESOLVE_BENEATH = 0x08;
+  long RESOLVE_IN_ROOT = 0x10;
+
+  /**
+   * open(2) flags used with {@link #openat2}: one value on x86_64 and aarch64, except O_DIRECTORY
+   * (above) and O_NOFOLLOW, which arm64's asm/fcntl.h moves (0100000 there, where 0400000 is
+   * O_LARGEFILE: the x86 value would silently follow symlinks).
+   */
+  int O_RDONLY = 0;
+
+  int O_WRONLY = 01;
+  int O_CREAT = 0100;
+  int O_EXCL = 0200;
+  int O_NONBLOCK = 04000;
+  int O_NOFOLLOW = "aarch64".equals(System.getProperty("os.arch")) ? 0100000 : 0400000;
+  int O_CLOEXEC = 02000000;
+
+  /** The {@code dirfd} that means the current directory ({@code AT_FDCWD}). */
+  int AT_FDCWD = -100;
+
+  /**
+   * openat2(2): opens {@code path} relative to {@code dirfd} with {@code flags}, {@code mode} (for
+   * O_CREAT) and {@code resolve} restrictions, e.g. RESOLVE_IN_ROOT to resolve every component,
+   * symlinks included, as if {@code dirfd} were the root. Returns the new descriptor; an
+   * IOException names the path and errno (ELOOP, EXDEV for a refused resolution).
+   */
+  int openat2(int dirfd, String path, int flags, int mode, long resolve) throws IOException;
+
   /**
    * One entry of a directory listing: the name's raw bytes (a container may make names that are not
    * UTF-8; the array is not copied, callers only read it), and the kernel's d_type, a hint that may

@@ -9,6 +9,7 @@ import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.api.VolumeService;
+import dev.jcompose.runtime.fs.TreeSize;
 import dev.jcompose.runtime.fs.Trees;
 import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
@@ -234,6 +235,11 @@ public final class LocalVolumeService implements VolumeService {
    * pathInImage}, ownership and mode of that directory included. Does nothing if the volume has
    * content already or the image has no directory there.
    */
+  @Override
+  public long size(String name) {
+    return find(name).map(v -> TreeSize.of(NativeOps.real(), v.dataDir())).orElse(0L);
+  }
+
   @Override
   public void populateFromImage(String name, ImageHandle image, String pathInImage) {
     VolumeInfo volume =

@@ -132,6 +132,33 @@ abstract class CgroupDriverContract {
   }
 
   @Test
+  void freeze_thenThaw_isReportedByFrozen() {
+    driver.create("web-1", Resources.none());
+    assertThat(driver.frozen("web-1")).isFalse();
+    driver.freeze("web-1");
+    assertThat(driver.frozen("web-1")).isTrue();
+    driver.thaw("web-1");
+    assertThat(driver.frozen("web-1")).isFalse();
+  }
+
+  @Test
+  void pids_listsTheGroupsProcessesOnce() {
+    driver.create("web-1", Resources.none());
+    driver.attach("web-1", 12);
+    driver.attach("web-1", 11);
+    assertThat(driver.pids("web-1")).containsExactly(11L, 12L);
+  }
+
+  @Test
+  void stats_ofAFreshGroup_isZeroUsageAndNoLimit() {
+    driver.create("web-1", Resources.none());
+    CgroupStats s = driver.stats("web-1");
+    assertThat(s.cpuNanos()).isZero();
+    assertThat(s.memoryLimit()).isEqualTo(-1);
+    assertThat(s.blockRead()).isZero();
+  }
+
+  @Test
   void anyCall_withAPathLikeId_isInvalid() {
     assertThatThrownBy(() -> driver.create("../etc", Resources.none()))
         .isInstanceOf(ContainerException.class);

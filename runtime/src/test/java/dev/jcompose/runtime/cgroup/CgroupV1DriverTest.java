@@ -42,6 +42,28 @@ class CgroupV1DriverTest extends CgroupDriverContract {
   }
 
   @Test
+  void stats_readsCpuacctMemoryLimitPidsAndBlkio() {
+    driver.create("db-1", memory(64L << 20));
+    tree.writeRaw(group("cpuacct", "db-1").resolve("cpuacct.usage"), "2500000\n");
+    tree.writeRaw(group("pids", "db-1").resolve("pids.current"), "7\n");
+    tree.writeRaw(
+        group("blkio", "db-1").resolve("blkio.throttle.io_service_bytes_recursive"),
+        "8:0 Read 4096\n8:0 Write 512\n8:0 Sync 0\n8:16 Read 4\n8:16 Write 8\nTotal 4620\n");
+    recordMemory("db-1", 10_000, 1_000);
+    assertThat(driver.stats("db-1"))
+        .isEqualTo(new CgroupStats(2_500_000, 9_000, 64L << 20, 7, 4100, 520));
+  }
+
+  @Test
+  void freeze_writesFrozenToTheFreezerHierarchyOnly() {
+    driver.create("web-1", Resources.none());
+    driver.freeze("web-1");
+    assertThat(file("freezer", "web-1", "freezer.state")).isEqualTo("FROZEN");
+    driver.thaw("web-1");
+    assertThat(file("freezer", "web-1", "freezer.state")).isEqualTo("THAWED");
+  }
+
+  @Test
   void allowDevices_deniesAllThenAllowsEachRule_inTheDevicesHierarchy() {
     driver.create("web-1", Resources.none());
     tree.writes.clear();

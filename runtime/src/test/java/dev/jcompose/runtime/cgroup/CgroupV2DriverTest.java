@@ -41,6 +41,20 @@ class CgroupV2DriverTest extends CgroupDriverContract {
   }
 
   @Test
+  void stats_readsCpuStatMemoryMaxPidsAndIoStat() {
+    driver.create("db-1", memory(64L << 20));
+    tree.writeRaw(
+        group("db-1").resolve("cpu.stat"), "usage_usec 2500\nuser_usec 2000\nsystem_usec 500\n");
+    tree.writeRaw(group("db-1").resolve("pids.current"), "7\n");
+    tree.writeRaw(
+        group("db-1").resolve("io.stat"),
+        "8:0 rbytes=4096 wbytes=512 rios=1 wios=1\n8:16 rbytes=4 wbytes=8\n");
+    recordMemory("db-1", 10_000, 1_000);
+    CgroupStats s = driver.stats("db-1");
+    assertThat(s).isEqualTo(new CgroupStats(2_500_000, 9_000, 64L << 20, 7, 4100, 520));
+  }
+
+  @Test
   void allowDevices_installsTheEbpfProgram_exceptWhenEverythingIsAllowed() {
     RecordingNativeOps ops = new RecordingNativeOps(true);
     CgroupV2Driver v2 = new CgroupV2Driver(tmp, tree, ops);

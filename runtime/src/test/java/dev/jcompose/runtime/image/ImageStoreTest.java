@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.runtime.api.ContainerException;
+import dev.jcompose.runtime.api.ImageCommit;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.ImageStore.Layer;
 import dev.jcompose.runtime.api.RuntimePaths;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +115,50 @@ class ImageStoreTest {
     assertThat(s.find("web-db-app")).contains(image);
     assertThat(s.layers(image)).containsExactly(layer);
     assertThat(s.config(image)).isEqualTo(config);
+  }
+
+  @Test
+  void commit_storesTheChangesAsALayerOverTheBase_withTheChangesApplied() throws IOException {
+    RegistryImageService s = store();
+    Layer base = s.commitLayer(layerDir(s));
+    byte[] baseConfig =
+        ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Env\":[\"A=0\"]},"
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                + base.diffId()
+                + "\"]}}")
+            .getBytes(StandardCharsets.UTF_8);
+    ImageHandle from = s.store("base", baseConfig, List.of(base));
+    Path changes = root.resolve("changes.tar");
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(changes))) {
+      TarArchiveEntry dir = new TarArchiveEntry("app/");
+      tar.putArchiveEntry(dir);
+      tar.closeArchiveEntry();
+      byte[] data = "new\n".getBytes(StandardCharsets.UTF_8);
+      TarArchiveEntry file = new TarArchiveEntry("app/new.txt");
+      file.setSize(data.length);
+      tar.putArchiveEntry(file);
+      tar.write(data);
+      tar.closeArchiveEntry();
+    }
+
+    ImageHandle made =
+        s.commit(
+            new ImageCommit(
+                "committed", from, changes, "me", "why", List.of("ENV A=1", "CMD [\"sh\"]")));
+
+    List<Layer> layers = s.layers(made);
+    assertThat(layers).hasSize(2).first().isEqualTo(base);
+    // stored like a build step's layer: a gzip blob packed by the one writer, the directory kept
+    assertThat(layers.get(1).mediaType()).isEqualTo(ImageWriter.LAYER_GZIP);
+    assertThat(layers.get(1).dir().resolve("app/new.txt")).hasContent("new");
+    assertThat(s.layer(layers.get(1).diffId())).contains(layers.get(1));
+    assertThat(made.config().env()).contains("A=1").doesNotContain("A=0");
+    assertThat(made.config().cmd()).containsExactly("sh");
+    String config = new String(s.config(made), StandardCharsets.UTF_8);
+    assertThat(config).contains("\"author\":\"me\"", "\"comment\":\"why\"", layers.get(1).diffId());
+    // without a name the image is known by its id
+    ImageHandle anonymous = s.commit(new ImageCommit(null, from, changes, null, null, List.of()));
+    assertThat(s.find(anonymous.imageId())).contains(anonymous);
   }
 
   @Test

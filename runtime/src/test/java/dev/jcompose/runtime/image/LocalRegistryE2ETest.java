@@ -2,15 +2,23 @@ package dev.jcompose.runtime.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.common.json.Json;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.fs.Trees;
 import dev.jcompose.runtime.sys.NativeOps;
 import dev.jcompose.testkit.TestRegistry;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +90,39 @@ class LocalRegistryE2ETest {
                 root.toString()));
     return new RegistryImageService(
         new RuntimePaths(root.resolve("data"), root.resolve("run")), config);
+  }
+
+  // image-spec config.md: the history entries without empty_layer match the layers in order;
+  // buildah/containers-image refuse a base that breaks it ("history lists 1 non-empty layers, but
+  // we have 2 layers on disk"), so the offline test images (scripts/lib/oci.sh) keep it.
+  @Test
+  void testImages_haveOneNonEmptyHistoryEntryPerLayer() throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    for (String repo :
+        List.of("library/busybox", "jcompose-test/healthy", "jcompose-test/layered")) {
+      JsonNode manifest =
+          Json.parse(
+              get(http, repo + "/manifests/latest", "application/vnd.oci.image.manifest.v1+json"));
+      JsonNode config =
+          Json.parse(
+              get(http, repo + "/blobs/" + manifest.path("config").path("digest").asText(), "*/*"));
+      long nonEmpty =
+          config.path("history").elements().stream()
+              .filter(h -> !h.path("empty_layer").asBoolean())
+              .count();
+      assertThat(nonEmpty).as(repo).isEqualTo(config.path("rootfs").path("diff_ids").size());
+    }
+  }
+
+  private static byte[] get(HttpClient http, String path, String accept) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(TestRegistry.url() + "/v2/" + path))
+            .header("Accept", accept)
+            .timeout(Duration.ofSeconds(10))
+            .build();
+    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return response.body();
   }
 
   @Test

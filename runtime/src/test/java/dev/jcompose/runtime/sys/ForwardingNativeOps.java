@@ -84,6 +84,11 @@ public class ForwardingNativeOps implements NativeOps {
   }
 
   @Override
+  public int openat2(int dirfd, String path, int flags, int mode, long resolve) throws IOException {
+    return delegate.openat2(dirfd, path, flags, mode, resolve);
+  }
+
+  @Override
   public int openDirectory(Path dir) throws ErrnoException {
     return delegate.openDirectory(dir);
   }

@@ -93,6 +93,12 @@ public final class RecordingNativeOps implements NativeOps {
     calls.add("pidfd_open+poll+waitpid " + pid);
   }
 
+  @Override
+  public int openat2(int dirfd, String path, int flags, int mode, long resolve) throws IOException {
+    calls.add("openat2 " + dirfd + " " + path);
+    throw new IOException("openat2 is not recorded: file trees are proven by root tests");
+  }
+
   // Directories by descriptor: the tree removal's calls are proven on real directories
   // (TreeRemoverTest); a fake could not model what they guard against.
   @Override

@@ -14,14 +14,19 @@ public final class ComposeServices {
 
   /** Implemented once, by the scheduler's client; registered in META-INF/services. */
   public interface Provider {
-    ComposeService compose(Map<String, String> env);
+    ComposeService compose(Map<String, String> env, CallSettings settings);
 
     EngineControl engine(Map<String, String> env);
   }
 
   /** For the state roots and registry settings named in {@code env} (JCOMPOSE_DATA_ROOT...). */
   public static ComposeService forEnvironment(Map<String, String> env) {
-    return provider().compose(env);
+    return forEnvironment(env, CallSettings.DEFAULT);
+  }
+
+  /** With the global flags of one command ({@code --dry-run}, {@code --parallel}). */
+  public static ComposeService forEnvironment(Map<String, String> env, CallSettings settings) {
+    return provider().compose(env, settings);
   }
 
   public static EngineControl engineFor(Map<String, String> env) {

@@ -14,6 +14,14 @@ import java.util.function.Consumer;
  */
 public interface EngineVerbs {
 
+  /**
+   * These verbs for one call with the caller's global flags; implementations that have none ignore
+   * them.
+   */
+  default EngineVerbs with(CallSettings settings) {
+    return this;
+  }
+
   /** Creates/recreates/starts what the project needs; returns the containers of the project. */
   List<ContainerSummary> up(Project project, UpOptions options, Consumer<Event> progress);
 
@@ -26,13 +34,39 @@ public interface EngineVerbs {
   void stop(
       String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress);
 
-  void start(String projectName, List<String> services, Consumer<Event> progress);
+  /**
+   * Starts existing containers (dependencies first); with {@code --wait}, until running or healthy.
+   */
+  void start(String projectName, StartOptions options, Consumer<Event> progress);
 
   void restart(
       String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress);
 
   /** Creates and starts a one-off container for {@code service}; returns its summary. */
   ContainerSummary run(Project project, RunOptions options, Consumer<Event> progress);
+
+  /**
+   * Sends a signal to the running containers of services; the engine does not restart them for it.
+   */
+  void kill(String projectName, KillOptions options, Consumer<Event> progress);
+
+  /** Freezes the running containers of services (cgroup freezer). */
+  void pause(String projectName, List<String> services, Consumer<Event> progress);
+
+  /** Thaws the paused containers of services. */
+  void unpause(String projectName, List<String> services, Consumer<Event> progress);
+
+  /** Removes stopped containers of services ({@code rm}); returns the names removed. */
+  List<String> remove(String projectName, RemoveOptions options, Consumer<Event> progress);
+
+  /** A container's state, health log, mounts, networks and limits. */
+  ContainerDetails inspect(ContainerRef container);
+
+  /** The networks on this host, by name; {@code names} empty = all. */
+  List<NetworkDetails> networks(List<String> names);
+
+  /** Removes stopped containers, unused networks and images (and volumes), of every project. */
+  PruneReport prune(PruneOptions options, Consumer<Event> progress);
 
   /**
    * Builds the images of the services with a build section ({@code options.services()} empty =

@@ -1,6 +1,8 @@
 package dev.jcompose.scheduler.api;
 
 import dev.jcompose.model.api.Project;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -46,4 +48,44 @@ public interface LocalVerbs {
    * <project>_data}); returns the name removed.
    */
   String removeVolume(String projectName, String name);
+
+  /**
+   * The compose projects with containers on this host ({@code ls}); without {@code all} only
+   * running ones.
+   */
+  List<ProjectSummary> projects(boolean all);
+
+  /** The processes of the running containers of services ({@code top}). */
+  List<ContainerProcesses> top(String projectName, List<String> services);
+
+  /**
+   * One reading of the counters of the project's containers ({@code stats}); without {@code all}
+   * only running ones.
+   */
+  List<StatsSample> stats(String projectName, List<String> services, boolean all);
+
+  /**
+   * Copies between a container and the host ({@code cp}); {@code in}/{@code out} carry the tar
+   * stream when the host side is {@code -}. Paths in the container are resolved inside its root: a
+   * symbolic link never leads out of it.
+   */
+  void copy(String projectName, CopyOptions options, InputStream in, OutputStream out);
+
+  /** Files added (A), changed (C) and deleted (D) in a container against its image. */
+  List<FileChange> diff(ContainerRef container);
+
+  /** Writes a container's filesystem (its root only, no volumes) as a tar archive. */
+  void export(ContainerRef container, OutputStream out);
+
+  /**
+   * A new image from a container's filesystem changes; returns its reference, or its id when
+   * unnamed.
+   */
+  String commit(CommitOptions options);
+
+  /**
+   * Connects to a running container's output and, unless refused, its stdin ({@code attach}, {@code
+   * run}).
+   */
+  ExecProcess attach(AttachOptions options);
 }

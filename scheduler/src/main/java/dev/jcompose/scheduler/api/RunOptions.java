@@ -11,6 +11,9 @@ import java.util.Map;
  * @param entrypoint replaces the service's entrypoint when not null (split at spaces, as docker)
  * @param name container name; null = {@code <project>-<service>-run-<random>}
  * @param publish ports published instead of the service's (unless {@code servicePorts})
+ * @param useAliases the container answers to the service's network aliases ({@code --use-aliases})
+ * @param pull pull policy for the service's image: always, missing, never; null = the service's
+ * @param attachWait its start waits until a client attached to its stdio (a foreground run)
  */
 public record RunOptions(
     String service,
@@ -25,7 +28,10 @@ public record RunOptions(
     boolean interactive,
     List<ServiceNetworking.Port> publish,
     boolean servicePorts,
-    String entrypoint) {
+    String entrypoint,
+    boolean useAliases,
+    String pull,
+    boolean attachWait) {
 
   public RunOptions {
     command = command == null ? List.of() : List.copyOf(command);
@@ -52,6 +58,9 @@ public record RunOptions(
     private List<ServiceNetworking.Port> publish;
     private boolean servicePorts;
     private String entrypoint;
+    private boolean useAliases;
+    private String pull;
+    private boolean attachWait;
 
     private Builder(String service) {
       this.service = service;
@@ -117,6 +126,21 @@ public record RunOptions(
       return this;
     }
 
+    public Builder useAliases(boolean v) {
+      useAliases = v;
+      return this;
+    }
+
+    public Builder pull(String v) {
+      pull = v;
+      return this;
+    }
+
+    public Builder attachWait(boolean v) {
+      attachWait = v;
+      return this;
+    }
+
     public RunOptions build() {
       return new RunOptions(
           service,
@@ -131,7 +155,10 @@ public record RunOptions(
           interactive,
           publish,
           servicePorts,
-          entrypoint);
+          entrypoint,
+          useAliases,
+          pull,
+          attachWait);
     }
   }
 }

@@ -11,6 +11,9 @@ import java.util.Map;
  * @param pull the pull policy for services that set none: always, missing, never
  * @param scale replica counts that override the services' own
  * @param timeoutSeconds stop timeout when recreating; null = each service's grace period
+ * @param alwaysRecreateDeps recreate the containers of the dependencies of {@code services} too
+ * @param renewAnonVolumes a recreated container gets new anonymous volumes, not its predecessor's
+ *     ({@code -V})
  * @param buildPolicy when services with a build section are built: {@code missing} (their image is
  *     not present; docker compose's default), {@code always} ({@code --build}) or {@code never}
  *     ({@code --no-build})
@@ -29,6 +32,8 @@ public record UpOptions(
     String pull,
     Map<String, Integer> scale,
     Integer timeoutSeconds,
+    boolean alwaysRecreateDeps,
+    boolean renewAnonVolumes,
     String buildPolicy) {
 
   public UpOptions {
@@ -61,6 +66,8 @@ public record UpOptions(
     private String pull;
     private Map<String, Integer> scale;
     private Integer timeoutSeconds;
+    private boolean alwaysRecreateDeps;
+    private boolean renewAnonVolumes;
     private String buildPolicy;
 
     public Builder services(List<String> v) {
@@ -128,6 +135,16 @@ public record UpOptions(
       return this;
     }
 
+    public Builder alwaysRecreateDeps(boolean v) {
+      alwaysRecreateDeps = v;
+      return this;
+    }
+
+    public Builder renewAnonVolumes(boolean v) {
+      renewAnonVolumes = v;
+      return this;
+    }
+
     /** missing (default), always (--build) or never (--no-build). */
     public Builder buildPolicy(String v) {
       buildPolicy = v;
@@ -149,6 +166,8 @@ public record UpOptions(
           pull,
           scale,
           timeoutSeconds,
+          alwaysRecreateDeps,
+          renewAnonVolumes,
           buildPolicy);
     }
   }

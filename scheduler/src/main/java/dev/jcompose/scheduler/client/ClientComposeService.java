@@ -1,49 +1,99 @@
 package dev.jcompose.scheduler.client;
 
 import dev.jcompose.model.api.Project;
+import dev.jcompose.scheduler.api.AttachOptions;
 import dev.jcompose.scheduler.api.BuildOptions;
+import dev.jcompose.scheduler.api.CallSettings;
+import dev.jcompose.scheduler.api.CommitOptions;
 import dev.jcompose.scheduler.api.ComposeService;
+import dev.jcompose.scheduler.api.ContainerDetails;
+import dev.jcompose.scheduler.api.ContainerProcesses;
+import dev.jcompose.scheduler.api.ContainerRef;
 import dev.jcompose.scheduler.api.ContainerSummary;
+import dev.jcompose.scheduler.api.CopyOptions;
+import dev.jcompose.scheduler.api.DiskUsage;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.ExecOptions;
 import dev.jcompose.scheduler.api.ExecProcess;
+import dev.jcompose.scheduler.api.FileChange;
+import dev.jcompose.scheduler.api.ImageDetails;
 import dev.jcompose.scheduler.api.ImageSummary;
+import dev.jcompose.scheduler.api.KillOptions;
 import dev.jcompose.scheduler.api.LocalVerbs;
 import dev.jcompose.scheduler.api.LogOptions;
 import dev.jcompose.scheduler.api.LogSink;
+import dev.jcompose.scheduler.api.NetworkDetails;
+import dev.jcompose.scheduler.api.ProjectSummary;
+import dev.jcompose.scheduler.api.PruneOptions;
+import dev.jcompose.scheduler.api.PruneReport;
 import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.api.PullOptions;
 import dev.jcompose.scheduler.api.PushOptions;
+import dev.jcompose.scheduler.api.RemoveOptions;
 import dev.jcompose.scheduler.api.RunOptions;
+import dev.jcompose.scheduler.api.StartOptions;
+import dev.jcompose.scheduler.api.StatsSample;
+import dev.jcompose.scheduler.api.StoreVerbs;
 import dev.jcompose.scheduler.api.UpOptions;
+import dev.jcompose.scheduler.api.VolumeDetails;
 import dev.jcompose.scheduler.api.VolumeSummary;
 import dev.jcompose.scheduler.api.WatchOptions;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The CLI's {@link ComposeService}: engine verbs go to the engine, reached (and started if needed)
- * on the first such call; the other verbs run in this process, so {@code logs} works while no
- * engine runs.
+ * on the first such call, with the command's global flags; the other verbs run in this process, so
+ * {@code logs}, {@code cp} or {@code image ls} work while no engine runs.
  */
 public final class ClientComposeService implements ComposeService {
   private final Supplier<EngineVerbs> engine;
   private final LocalVerbs local;
+  private final StoreVerbs stores;
+  private final CallSettings settings;
+  private final BooleanSupplier engineRuns;
   private EngineVerbs connected;
 
-  public ClientComposeService(Supplier<EngineVerbs> engine, LocalVerbs local) {
+  /**
+   * {@code engineRuns}: whether an engine answers right now, without starting one (verbs that only
+   * look, like {@code ps}, ask it before they would start an engine for nothing).
+   */
+  public ClientComposeService(
+      Supplier<EngineVerbs> engine,
+      BooleanSupplier engineRuns,
+      LocalVerbs local,
+      StoreVerbs stores,
+      CallSettings settings) {
     this.engine = engine;
+    this.engineRuns = engineRuns;
     this.local = local;
+    this.stores = stores;
+    this.settings = settings;
+  }
+
+  /**
+   * True when no engine runs and the project has no container on this host (the runtime's, read in
+   * this process): there is nothing to list or remove, and, as with docker compose, looking must
+   * not leave a daemon behind. With containers but no engine, the engine is started as for any verb
+   * (it is what reports them).
+   */
+  private synchronized boolean nothingToAsk(String projectName) {
+    return connected == null
+        && !engineRuns.getAsBoolean()
+        && local.projects(true).stream().noneMatch(p -> p.name().equals(projectName));
   }
 
   private synchronized EngineVerbs engine() {
     if (connected == null) {
-      connected = engine.get();
+      connected = engine.get().with(settings);
     }
     return connected;
   }
@@ -61,6 +111,9 @@ public final class ClientComposeService implements ComposeService {
 
   @Override
   public List<ContainerSummary> ps(String projectName, PsOptions options) {
+    if (nothingToAsk(projectName)) {
+      return List.of(); // also rm and port: they look with ps first
+    }
     return engine().ps(projectName, options);
   }
 
@@ -71,14 +124,49 @@ public final class ClientComposeService implements ComposeService {
   }
 
   @Override
-  public void start(String projectName, List<String> services, Consumer<Event> progress) {
-    engine().start(projectName, services, progress);
+  public void start(String projectName, StartOptions options, Consumer<Event> progress) {
+    engine().start(projectName, options, progress);
   }
 
   @Override
   public void restart(
       String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
     engine().restart(projectName, services, timeoutSeconds, progress);
+  }
+
+  @Override
+  public void kill(String projectName, KillOptions options, Consumer<Event> progress) {
+    engine().kill(projectName, options, progress);
+  }
+
+  @Override
+  public void pause(String projectName, List<String> services, Consumer<Event> progress) {
+    engine().pause(projectName, services, progress);
+  }
+
+  @Override
+  public void unpause(String projectName, List<String> services, Consumer<Event> progress) {
+    engine().unpause(projectName, services, progress);
+  }
+
+  @Override
+  public List<String> remove(String projectName, RemoveOptions options, Consumer<Event> progress) {
+    return engine().remove(projectName, options, progress);
+  }
+
+  @Override
+  public ContainerDetails inspect(ContainerRef container) {
+    return engine().inspect(container);
+  }
+
+  @Override
+  public List<NetworkDetails> networks(List<String> names) {
+    return engine().networks(names);
+  }
+
+  @Override
+  public PruneReport prune(PruneOptions options, Consumer<Event> progress) {
+    return engine().prune(options, progress);
   }
 
   @Override
@@ -146,5 +234,96 @@ public final class ClientComposeService implements ComposeService {
   @Override
   public String removeVolume(String projectName, String name) {
     return local.removeVolume(projectName, name);
+  }
+
+  @Override
+  public List<ProjectSummary> projects(boolean all) {
+    return local.projects(all);
+  }
+
+  @Override
+  public List<ContainerProcesses> top(String projectName, List<String> services) {
+    return local.top(projectName, services);
+  }
+
+  @Override
+  public List<StatsSample> stats(String projectName, List<String> services, boolean all) {
+    return local.stats(projectName, services, all);
+  }
+
+  @Override
+  public void copy(String projectName, CopyOptions options, InputStream in, OutputStream out) {
+    local.copy(projectName, options, in, out);
+  }
+
+  @Override
+  public List<FileChange> diff(ContainerRef container) {
+    return local.diff(container);
+  }
+
+  @Override
+  public void export(ContainerRef container, OutputStream out) {
+    local.export(container, out);
+  }
+
+  @Override
+  public String commit(CommitOptions options) {
+    return local.commit(options);
+  }
+
+  @Override
+  public ExecProcess attach(AttachOptions options) {
+    return local.attach(options);
+  }
+
+  @Override
+  public List<ImageDetails> imageList(List<String> references) {
+    return stores.imageList(references);
+  }
+
+  @Override
+  public List<String> imageRemove(
+      List<String> references, boolean force, Consumer<Event> progress) {
+    return stores.imageRemove(references, force, progress);
+  }
+
+  @Override
+  public PruneReport imagePrune(boolean all, Consumer<Event> progress) {
+    return stores.imagePrune(all, progress);
+  }
+
+  @Override
+  public void imageTag(String source, String target) {
+    stores.imageTag(source, target);
+  }
+
+  @Override
+  public void imageSave(List<String> references, OutputStream out) {
+    stores.imageSave(references, out);
+  }
+
+  @Override
+  public List<String> imageLoad(InputStream in, Consumer<Event> progress) {
+    return stores.imageLoad(in, progress);
+  }
+
+  @Override
+  public VolumeDetails volumeCreate(String name, Map<String, String> labels) {
+    return stores.volumeCreate(name, labels);
+  }
+
+  @Override
+  public List<VolumeDetails> volumeInspect(List<String> names) {
+    return stores.volumeInspect(names);
+  }
+
+  @Override
+  public PruneReport volumePrune(boolean all, Consumer<Event> progress) {
+    return stores.volumePrune(all, progress);
+  }
+
+  @Override
+  public DiskUsage diskUsage() {
+    return stores.diskUsage();
   }
 }

@@ -9,6 +9,7 @@ import dev.jcompose.runtime.image.RegistryConfig;
 import dev.jcompose.runtime.image.RegistryImageService;
 import dev.jcompose.runtime.logs.CriLogReader;
 import dev.jcompose.runtime.volume.LocalVolumeService;
+import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ComposeServices;
 import dev.jcompose.scheduler.api.EngineControl;
@@ -16,6 +17,7 @@ import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.host.HostVerbs;
 import dev.jcompose.scheduler.host.Lazy;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -26,11 +28,12 @@ import java.util.function.Supplier;
 public final class ClientProvider implements ComposeServices.Provider {
 
   @Override
-  public ComposeService compose(Map<String, String> env) {
+  public ComposeService compose(Map<String, String> env, CallSettings settings) {
     RuntimePaths paths = RuntimePaths.fromEnvironment(env);
     Supplier<ContainerRuntime> runtime =
         Lazy.of(() -> new LinuxContainerRuntime(paths, CgroupDrivers.detect()));
     Supplier<EngineVerbs> engine = Lazy.of(() -> EngineLauncher.forThisJvm(env).ensureRunning());
+    BooleanSupplier engineRuns = () -> EngineLauncher.accepts(RemoteComposeService.socketOf(paths));
     HostVerbs local =
         new HostVerbs(
             runtime,
@@ -38,8 +41,9 @@ public final class ClientProvider implements ComposeServices.Provider {
             () -> new RegistryImageService(paths, RegistryConfig.load(env)),
             () -> new LocalVolumeService(paths),
             () -> new ContainerFileWriter(runtime.get()),
-            engine);
-    return new ClientComposeService(engine, local);
+            engine,
+            settings);
+    return new ClientComposeService(engine, engineRuns, local, local.stores(), settings);
   }
 
   @Override

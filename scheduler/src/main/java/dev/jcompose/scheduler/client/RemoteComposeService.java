@@ -4,14 +4,23 @@ import dev.jcompose.common.json.TypeRef;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.scheduler.api.BuildOptions;
+import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeException;
+import dev.jcompose.scheduler.api.ContainerDetails;
+import dev.jcompose.scheduler.api.ContainerRef;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.Event;
+import dev.jcompose.scheduler.api.KillOptions;
+import dev.jcompose.scheduler.api.NetworkDetails;
+import dev.jcompose.scheduler.api.PruneOptions;
+import dev.jcompose.scheduler.api.PruneReport;
 import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.api.PushOptions;
+import dev.jcompose.scheduler.api.RemoveOptions;
 import dev.jcompose.scheduler.api.RunOptions;
+import dev.jcompose.scheduler.api.StartOptions;
 import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.wire.ApiRoutes;
 import dev.jcompose.scheduler.wire.Requests;
@@ -32,13 +41,39 @@ public final class RemoteComposeService implements EngineVerbs {
       TypeRef.listOf(ContainerSummary.class);
 
   private final ApiCalls calls;
+  private final CallSettings settings;
 
   public RemoteComposeService(Path socket) {
     this(socket, ClientTimeouts.defaults());
   }
 
   public RemoteComposeService(Path socket, ClientTimeouts timeouts) {
-    this.calls = new ApiCalls(new UnixHttpClient(socket, timeouts.connect()), timeouts);
+    this(
+        new ApiCalls(new UnixHttpClient(socket, timeouts.connect()), timeouts),
+        CallSettings.DEFAULT);
+  }
+
+  private RemoteComposeService(ApiCalls calls, CallSettings settings) {
+    this.calls = calls;
+    this.settings = settings;
+  }
+
+  /** Every later call carries the global flags ({@code ?dryRun=true&parallel=n}). */
+  @Override
+  public RemoteComposeService with(CallSettings s) {
+    return new RemoteComposeService(calls, s);
+  }
+
+  /** {@code path} with the global flags as query parameters. */
+  private String flagged(String path) {
+    if (!settings.dryRun() && settings.parallel() <= 0) {
+      return path;
+    }
+    String sep = path.contains("?") ? "&" : "?";
+    return path
+        + sep
+        + (settings.dryRun() ? "dryRun=true" : "dryRun=false")
+        + (settings.parallel() > 0 ? "&parallel=" + settings.parallel() : "");
   }
 
   /** The client for the engine of these state roots ({@code <runRoot>/engine.sock}). */
@@ -64,7 +99,7 @@ public final class RemoteComposeService implements EngineVerbs {
   public List<ContainerSummary> up(Project project, UpOptions options, Consumer<Event> progress) {
     return calls.stream(
         "up",
-        ApiRoutes.project(project.name(), "up"),
+        flagged(ApiRoutes.project(project.name(), "up")),
         new Requests.Up(project, options),
         progress,
         SUMMARIES);
@@ -75,7 +110,7 @@ public final class RemoteComposeService implements EngineVerbs {
       String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
     calls.stream(
         "down",
-        ApiRoutes.project(projectName, "down"),
+        flagged(ApiRoutes.project(projectName, "down")),
         new Requests.Down(projectOrNull, options),
         progress,
         null);
@@ -91,20 +126,93 @@ public final class RemoteComposeService implements EngineVerbs {
       String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
     calls.stream(
         "stop",
-        ApiRoutes.project(projectName, "stop"),
+        flagged(ApiRoutes.project(projectName, "stop")),
         new Requests.Services(services, timeoutSeconds),
         progress,
         null);
   }
 
   @Override
-  public void start(String projectName, List<String> services, Consumer<Event> progress) {
+  public void start(String projectName, StartOptions options, Consumer<Event> progress) {
     calls.stream(
         "start",
-        ApiRoutes.project(projectName, "start"),
+        flagged(ApiRoutes.project(projectName, "start")),
+        new Requests.Start(options),
+        progress,
+        null);
+  }
+
+  @Override
+  public void kill(String projectName, KillOptions options, Consumer<Event> progress) {
+    calls.stream(
+        "kill",
+        flagged(ApiRoutes.project(projectName, "kill")),
+        new Requests.Kill(options),
+        progress,
+        null);
+  }
+
+  @Override
+  public void pause(String projectName, List<String> services, Consumer<Event> progress) {
+    calls.stream(
+        "pause",
+        flagged(ApiRoutes.project(projectName, "pause")),
         new Requests.Services(services, null),
         progress,
         null);
+  }
+
+  @Override
+  public void unpause(String projectName, List<String> services, Consumer<Event> progress) {
+    calls.stream(
+        "unpause",
+        flagged(ApiRoutes.project(projectName, "unpause")),
+        new Requests.Services(services, null),
+        progress,
+        null);
+  }
+
+  @Override
+  public List<String> remove(String projectName, RemoveOptions options, Consumer<Event> progress) {
+    return calls.stream(
+        "rm",
+        flagged(ApiRoutes.project(projectName, "rm")),
+        new Requests.Remove(options),
+        progress,
+        TypeRef.listOf(String.class));
+  }
+
+  @Override
+  public ContainerDetails inspect(ContainerRef container) {
+    String path =
+        container.name() != null
+            ? ApiRoutes.container(container.name()) + "/json"
+            : ApiRoutes.project(container.project(), "inspect")
+                + "?service="
+                + ApiRoutes.encode(container.service())
+                + "&index="
+                + container.index();
+    return calls.query("GET", path, TypeRef.of(ContainerDetails.class));
+  }
+
+  @Override
+  public List<NetworkDetails> networks(List<String> names) {
+    StringBuilder q = new StringBuilder();
+    for (String n : names == null ? List.<String>of() : names) {
+      q.append(q.length() == 0 ? "?" : "&").append("name=").append(ApiRoutes.encode(n));
+    }
+    return calls.query(
+        "GET", ApiRoutes.PREFIX + "/networks" + q, TypeRef.listOf(NetworkDetails.class));
+  }
+
+  @Override
+  public PruneReport prune(PruneOptions options, Consumer<Event> progress) {
+    return calls.stream(
+        "prune",
+        flagged(ApiRoutes.PREFIX + "/prune"),
+        new Requests.Prune(options),
+        progress,
+        TypeRef.of(PruneReport.class));
   }
 
   @Override
@@ -112,7 +220,7 @@ public final class RemoteComposeService implements EngineVerbs {
       String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
     calls.stream(
         "restart",
-        ApiRoutes.project(projectName, "restart"),
+        flagged(ApiRoutes.project(projectName, "restart")),
         new Requests.Services(services, timeoutSeconds),
         progress,
         null);
@@ -122,7 +230,7 @@ public final class RemoteComposeService implements EngineVerbs {
   public ContainerSummary run(Project project, RunOptions options, Consumer<Event> progress) {
     return calls.stream(
         "run",
-        ApiRoutes.project(project.name(), "run"),
+        flagged(ApiRoutes.project(project.name(), "run")),
         new Requests.Run(project, options),
         progress,
         TypeRef.of(ContainerSummary.class));

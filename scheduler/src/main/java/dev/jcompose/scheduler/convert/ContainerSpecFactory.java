@@ -89,7 +89,8 @@ public final class ContainerSpecFactory {
         ContainerLabels.of(r),
         r.isolation(),
         LogConfigConverter.logConfig(s),
-        SecurityConverter.security(r.project(), s));
+        SecurityConverter.security(r.project(), s),
+        run != null && run.attachWait());
   }
 
   /**

@@ -144,6 +144,15 @@ public final class NetworkConverter {
    */
   public static List<AttachRequest> attachRequests(
       Project p, Service s, String containerName, String hostname, Path netns) {
+    return attachRequests(p, s, containerName, hostname, netns, true);
+  }
+
+  /**
+   * With {@code aliases} false (a one-off without {@code --use-aliases}, as docker compose makes
+   * it) the container answers only to its name and hostname, not to the service's name and aliases.
+   */
+  public static List<AttachRequest> attachRequests(
+      Project p, Service s, String containerName, String hostname, Path netns, boolean aliases) {
     List<AttachRequest> out = new ArrayList<>();
     List<String> keys = serviceNetworkKeys(p, s);
     String gateway = gatewayKey(p, s, keys);
@@ -151,10 +160,12 @@ public final class NetworkConverter {
       String key = keys.get(i);
       ServiceNetworking.Attachment sn = s.networking().networks().get(key);
       LinkedHashSet<String> names = new LinkedHashSet<>();
-      names.add(s.name());
+      if (aliases) {
+        names.add(s.name());
+      }
       names.add(containerName);
       names.add(hostname);
-      if (sn != null) {
+      if (sn != null && aliases) {
         names.addAll(sn.aliases());
       }
       s.networking().links().forEach(l -> names.add(l.alias()));

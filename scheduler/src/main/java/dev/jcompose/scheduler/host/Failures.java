@@ -40,7 +40,7 @@ public final class Failures {
   }
 
   /** Runs {@code body}, translating the runtime's failures. */
-  static <T> T translated(Supplier<T> body) {
+  public static <T> T translated(Supplier<T> body) {
     try {
       return body.get();
     } catch (ContainerException | NetworkException e) {

@@ -6,19 +6,29 @@ import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ExecSession;
 import dev.jcompose.runtime.api.ExecSpec;
+import dev.jcompose.runtime.api.FileTree;
 import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.runtime.api.LogReader;
 import dev.jcompose.runtime.api.VolumeService;
+import dev.jcompose.scheduler.api.AttachOptions;
+import dev.jcompose.scheduler.api.CallSettings;
+import dev.jcompose.scheduler.api.CommitOptions;
 import dev.jcompose.scheduler.api.ComposeException;
+import dev.jcompose.scheduler.api.ContainerProcesses;
+import dev.jcompose.scheduler.api.ContainerRef;
+import dev.jcompose.scheduler.api.CopyOptions;
 import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.ExecOptions;
 import dev.jcompose.scheduler.api.ExecProcess;
+import dev.jcompose.scheduler.api.FileChange;
 import dev.jcompose.scheduler.api.ImageSummary;
 import dev.jcompose.scheduler.api.LocalVerbs;
 import dev.jcompose.scheduler.api.LogOptions;
 import dev.jcompose.scheduler.api.LogSink;
+import dev.jcompose.scheduler.api.ProjectSummary;
 import dev.jcompose.scheduler.api.PullOptions;
+import dev.jcompose.scheduler.api.StatsSample;
 import dev.jcompose.scheduler.api.VolumeSummary;
 import dev.jcompose.scheduler.api.WatchOptions;
 import dev.jcompose.scheduler.names.Labels;
@@ -44,13 +54,10 @@ public final class HostVerbs implements LocalVerbs {
   private final Supplier<LogReader> logs;
   private final Supplier<ImageService> images;
   private final Supplier<VolumeService> volumes;
+  private final CallSettings settings;
   private final Supplier<ContainerFiles> files;
   private final Supplier<EngineVerbs> engine;
 
-  /**
-   * @param files writes into running containers (watch syncs)
-   * @param engine the engine verbs that watch's restarts and rebuilds use
-   */
   public HostVerbs(
       Supplier<ContainerRuntime> runtime,
       Supplier<LogReader> logs,
@@ -58,12 +65,39 @@ public final class HostVerbs implements LocalVerbs {
       Supplier<VolumeService> volumes,
       Supplier<ContainerFiles> files,
       Supplier<EngineVerbs> engine) {
+    this(runtime, logs, images, volumes, files, engine, CallSettings.DEFAULT);
+  }
+
+  /**
+   * @param files writes into running containers (watch syncs)
+   * @param engine the engine verbs that watch's restarts and rebuilds use
+   * @param settings the global flags of one command (dry run, parallelism)
+   */
+  public HostVerbs(
+      Supplier<ContainerRuntime> runtime,
+      Supplier<LogReader> logs,
+      Supplier<ImageService> images,
+      Supplier<VolumeService> volumes,
+      Supplier<ContainerFiles> files,
+      Supplier<EngineVerbs> engine,
+      CallSettings settings) {
     this.runtime = Lazy.of(runtime);
     this.logs = Lazy.of(logs);
     this.images = Lazy.of(images);
     this.volumes = Lazy.of(volumes);
     this.files = Lazy.of(files);
     this.engine = Lazy.of(engine);
+    this.settings = settings;
+  }
+
+  /** The same stores with the global flags of one command. */
+  public HostVerbs with(CallSettings s) {
+    return new HostVerbs(runtime, logs, images, volumes, files, engine, s);
+  }
+
+  /** The host's image and volume stores as a whole, over the same suppliers. */
+  public HostStores stores() {
+    return new HostStores(runtime, images, volumes, settings);
   }
 
   @Override
@@ -150,9 +184,101 @@ public final class HostVerbs implements LocalVerbs {
     return Failures.translated(
         () -> {
           String actual = volumes.get().find(name).isPresent() ? name : projectName + "_" + name;
-          volumes.get().remove(actual);
+          if (!settings.dryRun()) {
+            volumes.get().remove(actual);
+          }
           return actual;
         });
+  }
+
+  @Override
+  public List<ProjectSummary> projects(boolean all) {
+    return Failures.translated(() -> new ProjectListing(runtime.get()).list(all));
+  }
+
+  @Override
+  public List<ContainerProcesses> top(String projectName, List<String> services) {
+    return Failures.translated(() -> new ContainerUsage(runtime.get()).top(projectName, services));
+  }
+
+  @Override
+  public List<StatsSample> stats(String projectName, List<String> services, boolean all) {
+    return Failures.translated(
+        () -> new ContainerUsage(runtime.get()).stats(projectName, services, all));
+  }
+
+  @Override
+  public void copy(String projectName, CopyOptions options, InputStream in, OutputStream out) {
+    Failures.translated(
+        () -> {
+          new Copies(runtime.get(), settings).copy(projectName, options, in, out);
+          return null;
+        });
+  }
+
+  @Override
+  public List<FileChange> diff(ContainerRef container) {
+    return Failures.translated(
+        () ->
+            runtime.get().changes(name(container)).stream()
+                .map(c -> new FileChange(c.kind(), c.path()))
+                .toList());
+  }
+
+  @Override
+  public void export(ContainerRef container, OutputStream out) {
+    Failures.translated(
+        () -> {
+          try (FileTree tree = runtime.get().files(name(container))) {
+            tree.archive("/", "", false, true, out);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public String commit(CommitOptions o) {
+    return Failures.translated(
+        () -> new Commits(runtime.get(), images.get(), settings).commit(name(o.container()), o));
+  }
+
+  @Override
+  public ExecProcess attach(AttachOptions options) {
+    return Failures.translated(
+        () -> {
+          ExecSession s = runtime.get().attach(name(options.container()));
+          if (options.noStdin()) {
+            closeQuietly(s.stdin());
+          }
+          return new Session(s);
+        });
+  }
+
+  private static void closeQuietly(OutputStream out) {
+    try {
+      out.close();
+    } catch (IOException e) {
+      // already gone
+    }
+  }
+
+  /**
+   * The container a reference names: by name, else the project's replica (running or not) of the
+   * service.
+   */
+  private String name(ContainerRef ref) {
+    if (ref.name() != null) {
+      return ref.name();
+    }
+    return ProjectContainers.of(runtime.get(), ref.project(), List.of(ref.service())).stream()
+        .filter(c -> ProjectContainers.isNumber(c, ref.index()))
+        .map(ContainerState::id)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ComposeException(
+                    ComposeException.Kind.NOT_FOUND,
+                    "service \"" + ref.service() + "\" has no container #" + ref.index()));
   }
 
   private ContainerState running(String project, String service, int index) {
@@ -167,6 +293,11 @@ public final class HostVerbs implements LocalVerbs {
     if (matches.get(0).status() != ContainerState.Status.RUNNING) {
       throw new ComposeException(
           ComposeException.Kind.CONFLICT, "container " + matches.get(0).id() + " is not running");
+    }
+    if (matches.get(0).paused()) {
+      throw new ComposeException(
+          ComposeException.Kind.CONFLICT,
+          "container " + matches.get(0).id() + " is paused, unpause the container before exec");
     }
     return matches.get(0);
   }

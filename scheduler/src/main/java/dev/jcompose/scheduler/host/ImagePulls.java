@@ -4,12 +4,10 @@ import dev.jcompose.model.api.Project;
 import dev.jcompose.runtime.api.ImageService;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.Event;
-import dev.jcompose.scheduler.api.HumanSize;
 import dev.jcompose.scheduler.api.PullOptions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,7 +68,7 @@ final class ImagePulls {
       return null;
     }
     out.line(name, "Pulling");
-    images.pull(image, out::layer);
+    images.pull(image, new PullEvents(name, out.sink));
     out.line(name, "Pulled");
     return null;
   }
@@ -95,22 +93,20 @@ final class ImagePulls {
     }
   }
 
-  /** Progress as events, one per layer phase change; thread-safe. */
+  /**
+   * Progress as events: the services' lines here, the layers' through {@link PullEvents};
+   * thread-safe.
+   */
   static final class Progress {
     private final Consumer<Event> sink;
-    private final Map<String, String> lastPhase = new ConcurrentHashMap<>();
 
     Progress(Consumer<Event> sink) {
-      this.sink = sink;
-    }
-
-    void layer(String reference, String layer, String phase, long current, long total) {
-      if (layer == null || phase.equals(lastPhase.put(layer, phase))) {
-        return;
-      }
-      String id = layer.startsWith("sha256:") ? layer.substring(7, 19) : layer;
-      line(
-          id, phase.equals("Downloading") && total > 0 ? phase + " " + HumanSize.of(total) : phase);
+      this.sink =
+          e -> {
+            synchronized (this) {
+              sink.accept(e);
+            }
+          };
     }
 
     synchronized void line(String resource, String text) {

@@ -180,9 +180,11 @@ public final class ContainerActions {
       case NONE -> EtcWriter.write(req.etcDir(), s.networking(), req.hostname(), null, null);
       default -> {
         List<Endpoint> endpoints = new ArrayList<>();
+        boolean aliases = run == null || run.useAliases();
         Endpoint gateway = null;
         for (AttachRequest a :
-            NetworkConverter.attachRequests(p, s, req.name(), req.hostname(), state.netnsPath())) {
+            NetworkConverter.attachRequests(
+                p, s, req.name(), req.hostname(), state.netnsPath(), aliases)) {
           Endpoint e = ctx.networks().attach(a);
           endpoints.add(e);
           gateway = a.defaultRoute() ? e : gateway;
@@ -322,7 +324,7 @@ public final class ContainerActions {
   }
 
   public static List<String> csv(String s) {
-    return s == null || s.isEmpty() ? List.of() : List.of(s.split(","));
+    return s == null || s.isEmpty() ? List.of() : List.of(s.split(",", -1));
   }
 
   private static void quietly(Runnable r) {

@@ -31,13 +31,20 @@ public final class ImageRemoval {
     this.progress = progress;
   }
 
-  /** The references {@code down --rmi <mode>} removes for {@code project}, in service order. */
-  public static List<String> selected(Project project, String mode) {
+  /**
+   * The references {@code down --rmi <mode>} removes for {@code project}, in service order: of the
+   * named services only when {@code down SERVICE...} names some (docker compose's down selects the
+   * services first, then their images), else of every service.
+   */
+  public static List<String> selected(Project project, String mode, List<String> services) {
     if (mode == null || project == null) {
       return List.of();
     }
     Set<String> out = new LinkedHashSet<>();
     for (Service s : project.services().values()) {
+      if (services != null && !services.isEmpty() && !services.contains(s.name())) {
+        continue;
+      }
       if (s.image() == null || s.image().isEmpty()) {
         out.add(project.name() + "-" + s.name());
       } else if (mode.equals("all")) {

@@ -40,13 +40,17 @@ public final class Progress {
   }
 
   public void emit(String resource, String action, String message) {
-    Event e =
+    send(
         new Event(
             Instant.now(),
             resource,
             action,
             message,
-            project == null ? Map.of() : Map.of("project", project));
+            project == null ? Map.of() : Map.of("project", project)));
+  }
+
+  /** Sends an event as it is (a pull's layer progress carries its own attributes). */
+  public void send(Event e) {
     try {
       listener.accept(e);
     } catch (RuntimeException ignored) {

@@ -11,6 +11,7 @@ import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.convert.MountConverter;
 import dev.jcompose.scheduler.convert.NetworkConverter;
 import dev.jcompose.scheduler.exec.OpRunner;
+import dev.jcompose.scheduler.host.PullEvents;
 import dev.jcompose.scheduler.names.Labels;
 import dev.jcompose.scheduler.plan.Op;
 import dev.jcompose.scheduler.state.ObservedContainer;
@@ -186,27 +187,8 @@ public final class UpRunner implements OpRunner {
 
   private void pull(String ref) {
     progress.image(ref, "Pulling", "");
-    Map<String, String> phases = new ConcurrentHashMap<>();
-    ctx.images()
-        .pull(
-            ref,
-            (r, layer, phase, cur, total) -> {
-              // One line per layer and phase, not per chunk.
-              if (!phase.equals(phases.put(String.valueOf(layer), phase))) {
-                progress.image(ref, "Pulling", pullDetail(phase, layer));
-              }
-            });
+    ctx.images().pull(ref, new PullEvents(ref, progress::send));
     progress.image(ref, "Pulled", "");
-  }
-
-  /** "Downloading a2abf6c4d29d" for a layer, the bare phase for the image as a whole (no layer). */
-  static String pullDetail(String phase, String layer) {
-    if (layer == null) {
-      return phase;
-    }
-    return phase
-        + " "
-        + (layer.startsWith("sha256:") && layer.length() >= 19 ? layer.substring(7, 19) : layer);
   }
 
   private void createContainer(Op op) {
@@ -226,7 +208,7 @@ public final class UpRunner implements OpRunner {
     labels.put(op.subject(), st.labels() == null ? Map.of() : st.labels());
   }
 
-  ImageHandle image(Service s) {
+  public ImageHandle image(Service s) {
     if (s.image() == null) {
       throw new ComposeException(
           ComposeException.Kind.INVALID,

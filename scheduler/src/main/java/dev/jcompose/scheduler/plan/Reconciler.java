@@ -55,6 +55,17 @@ public final class Reconciler {
     return new Reconciler(in).run();
   }
 
+  /**
+   * What a one-off container of {@code service} needs before it is created ({@code run}): the
+   * service's networks and named volumes when missing, and its image by the pull policy. Its
+   * dependencies are {@code up}'s business.
+   */
+  public static Plan resources(ReconcileInput in, String service) {
+    Reconciler r = new Reconciler(in);
+    r.resources(in.project().services().get(service));
+    return r.plan.build();
+  }
+
   private Plan run() {
     Set<String> scope = scope();
     for (String name : graph.startOrder()) {
@@ -200,6 +211,10 @@ public final class Reconciler {
     }
     if (in.options().forceRecreate()) {
       return "forced";
+    }
+    List<String> selected = in.options().services();
+    if (in.options().alwaysRecreateDeps() && !selected.isEmpty() && !selected.contains(s.name())) {
+      return "dependency recreated (--always-recreate-deps)";
     }
     for (String parent : ServiceGraph.namespaceParents(s)) {
       if (services.containsKey(parent) && services.get(parent).recreated()) {

@@ -2,7 +2,9 @@ package dev.jcompose.scheduler.server;
 
 import dev.jcompose.common.json.Json;
 import dev.jcompose.common.json.JsonException;
+import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeException;
+import dev.jcompose.scheduler.api.ContainerRef;
 import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.wire.ApiRoutes;
@@ -61,8 +63,34 @@ final class ApiHandler implements Handler<HttpServerRequest> {
       project(req, s.get(2), s.get(3), m);
     } else if (s.size() >= 3 && s.get(1).equals("containers")) {
       container(req, s.get(2), s.size() == 4 ? s.get(3) : "", m);
+    } else if (s.size() == 2 && s.get(1).equals("networks") && m.equals(HttpMethod.GET)) {
+      List<String> names = req.params().getAll("name");
+      if (!refused(req, () -> names.forEach(RequestChecks::networkName))) {
+        call(req, () -> service.networks(names));
+      }
+    } else if (s.size() == 2 && s.get(1).equals("prune") && m.equals(HttpMethod.POST)) {
+      CallSettings flags = settingsOf(req);
+      withBody(
+          req,
+          null,
+          Requests.Prune.class,
+          (out, body) ->
+              VerbRoutes.complete(
+                  out, () -> service.with(flags).prune(body.options(), out::event)));
     } else {
       notFound(req);
+    }
+  }
+
+  /** The global flags a client sends as query parameters ({@code dryRun}, {@code parallel}). */
+  private static CallSettings settingsOf(HttpServerRequest req) {
+    String parallel = req.getParam("parallel");
+    try {
+      return new CallSettings(
+          Boolean.parseBoolean(req.getParam("dryRun")),
+          parallel == null ? -1 : Integer.parseInt(parallel));
+    } catch (NumberFormatException e) {
+      return CallSettings.DEFAULT;
     }
   }
 
@@ -88,8 +116,19 @@ final class ApiHandler implements Handler<HttpServerRequest> {
                     service.events(name, since, out::event, out::clientGone);
                     return null;
                   }));
+    } else if (m.equals(HttpMethod.GET) && verb.equals("inspect")) {
+      String svc = req.getParam("service");
+      int index = parseInt(req.getParam("index"));
+      if (!refused(req, () -> RequestChecks.serviceName(svc))) {
+        call(req, () -> service.inspect(ContainerRef.of(name, svc, index)));
+      }
     } else if (m.equals(HttpMethod.POST) && verbs.knows(verb)) {
-      withBody(req, name, verbs.bodyType(verb), (out, body) -> verbs.invoke(verb, name, body, out));
+      CallSettings flags = settingsOf(req);
+      withBody(
+          req,
+          name,
+          verbs.bodyType(verb),
+          (out, body) -> verbs.invoke(verb, name, body, flags, out));
     } else {
       notFound(req);
     }
@@ -107,6 +146,8 @@ final class ApiHandler implements Handler<HttpServerRequest> {
             service.removeContainer(name, force);
             return null;
           });
+    } else if (m.equals(HttpMethod.GET) && sub.equals("json")) {
+      call(req, () -> service.inspect(ContainerRef.named(name)));
     } else if (m.equals(HttpMethod.GET) && sub.equals("wait")) {
       NdjsonResponse out = stream(req);
       workers.execute(
@@ -197,6 +238,14 @@ final class ApiHandler implements Handler<HttpServerRequest> {
 
   private Context context() {
     return vertx.getOrCreateContext();
+  }
+
+  private static int parseInt(String s) {
+    try {
+      return s == null ? 1 : Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      return 1;
+    }
   }
 
   static List<String> segments(String path) {

@@ -27,6 +27,17 @@ final class RequestChecks {
     refuse(NameRules.container(name));
   }
 
+  static void serviceName(String name) {
+    if (name == null) {
+      throw invalid("request names no service");
+    }
+    refuse(NameRules.key("service", name));
+  }
+
+  static void networkName(String name) {
+    refuse(ValueRules.noNul("network", name));
+  }
+
   /**
    * The decoded body of {@code verb} on {@code project} (the name in the path, already checked).
    */
@@ -48,6 +59,15 @@ final class RequestChecks {
       if (rmi != null && !rmi.equals("local") && !rmi.equals("all")) {
         throw invalid("invalid --rmi '" + rmi + "': use local or all");
       }
+    } else if (body instanceof Requests.Services s) {
+      orEmpty(s.services()).forEach(RequestChecks::serviceName);
+    } else if (body instanceof Requests.Start s && s.options() != null) {
+      orEmpty(s.options().services()).forEach(RequestChecks::serviceName);
+    } else if (body instanceof Requests.Kill k && k.options() != null) {
+      orEmpty(k.options().services()).forEach(RequestChecks::serviceName);
+      refuse(ValueRules.noNul("signal", k.options().signal()));
+    } else if (body instanceof Requests.Remove r && r.options() != null) {
+      orEmpty(r.options().services()).forEach(RequestChecks::serviceName);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.server;
 
+import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.wire.Requests;
 import java.util.List;
@@ -11,20 +12,24 @@ import java.util.concurrent.Callable;
  */
 final class VerbRoutes {
   private static final Map<String, Class<?>> BODIES =
-      Map.of(
-          "up", Requests.Up.class,
-          "build", Requests.Build.class,
-          "push", Requests.Push.class,
-          "down", Requests.Down.class,
-          "run", Requests.Run.class,
-          "stop", Requests.Services.class,
-          "start", Requests.Services.class,
-          "restart", Requests.Services.class);
+      Map.ofEntries(
+          Map.entry("up", Requests.Up.class),
+          Map.entry("down", Requests.Down.class),
+          Map.entry("run", Requests.Run.class),
+          Map.entry("stop", Requests.Services.class),
+          Map.entry("start", Requests.Start.class),
+          Map.entry("restart", Requests.Services.class),
+          Map.entry("kill", Requests.Kill.class),
+          Map.entry("pause", Requests.Services.class),
+          Map.entry("unpause", Requests.Services.class),
+          Map.entry("rm", Requests.Remove.class),
+          Map.entry("build", Requests.Build.class),
+          Map.entry("push", Requests.Push.class));
 
-  private final EngineVerbs service;
+  private final EngineVerbs engine;
 
-  VerbRoutes(EngineVerbs service) {
-    this.service = service;
+  VerbRoutes(EngineVerbs engine) {
+    this.engine = engine;
   }
 
   boolean knows(String verb) {
@@ -37,11 +42,12 @@ final class VerbRoutes {
   }
 
   /** Runs the verb on the calling (worker) thread and ends {@code out} with its result or error. */
-  void invoke(String verb, String project, Object body, NdjsonResponse out) {
-    complete(out, () -> call(verb, project, body, out));
+  void invoke(String verb, String project, Object body, CallSettings settings, NdjsonResponse out) {
+    complete(out, () -> call(engine.with(settings), verb, project, body, out));
   }
 
-  private Object call(String verb, String project, Object body, NdjsonResponse out) {
+  private Object call(
+      EngineVerbs service, String verb, String project, Object body, NdjsonResponse out) {
     switch (verb) {
       case "up" -> {
         Requests.Up up = (Requests.Up) body;
@@ -66,19 +72,35 @@ final class VerbRoutes {
         service.down(project, down.project(), down.options(), out::event);
         return null;
       }
+      case "start" -> {
+        service.start(project, ((Requests.Start) body).options(), out::event);
+        return null;
+      }
+      case "kill" -> {
+        service.kill(project, ((Requests.Kill) body).options(), out::event);
+        return null;
+      }
+      case "rm" -> {
+        return service.remove(project, ((Requests.Remove) body).options(), out::event);
+      }
       default -> {
-        servicesVerb(verb, project, (Requests.Services) body, out);
+        servicesVerb(service, verb, project, (Requests.Services) body, out);
         return null;
       }
     }
   }
 
-  private void servicesVerb(
-      String verb, String project, Requests.Services body, NdjsonResponse out) {
+  private static void servicesVerb(
+      EngineVerbs service,
+      String verb,
+      String project,
+      Requests.Services body,
+      NdjsonResponse out) {
     List<String> services = body.services() == null ? List.of() : body.services();
     switch (verb) {
       case "stop" -> service.stop(project, services, body.timeoutSeconds(), out::event);
-      case "start" -> service.start(project, services, out::event);
+      case "pause" -> service.pause(project, services, out::event);
+      case "unpause" -> service.unpause(project, services, out::event);
       default -> service.restart(project, services, body.timeoutSeconds(), out::event);
     }
   }

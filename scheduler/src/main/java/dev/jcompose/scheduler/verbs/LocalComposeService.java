@@ -6,23 +6,34 @@ import dev.jcompose.netmgr.api.NetworkInfo;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.scheduler.api.BuildOptions;
+import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeException;
+import dev.jcompose.scheduler.api.ContainerDetails;
+import dev.jcompose.scheduler.api.ContainerRef;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.Event;
+import dev.jcompose.scheduler.api.KillOptions;
+import dev.jcompose.scheduler.api.NetworkDetails;
+import dev.jcompose.scheduler.api.PruneOptions;
+import dev.jcompose.scheduler.api.PruneReport;
 import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.api.PushOptions;
+import dev.jcompose.scheduler.api.RemoveOptions;
 import dev.jcompose.scheduler.api.RunOptions;
+import dev.jcompose.scheduler.api.StartOptions;
 import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.build.BuildDecider;
 import dev.jcompose.scheduler.build.ServiceBuilds;
 import dev.jcompose.scheduler.build.ServicePushes;
 import dev.jcompose.scheduler.convert.Platforms;
 import dev.jcompose.scheduler.graph.ServiceGraph;
+import dev.jcompose.scheduler.host.HostStores;
 import dev.jcompose.scheduler.names.ContainerNames;
 import dev.jcompose.scheduler.names.Labels;
 import dev.jcompose.scheduler.ops.ContainerActions;
+import dev.jcompose.scheduler.ops.DryRun;
 import dev.jcompose.scheduler.ops.EngineContext;
 import dev.jcompose.scheduler.ops.Executions;
 import dev.jcompose.scheduler.ops.HookRunner;
@@ -53,10 +64,30 @@ import java.util.function.Consumer;
 public final class LocalComposeService implements EngineVerbs {
   private final EngineContext ctx;
   private final ContainerActions actions;
+  private final HostStores stores;
+  private final CallSettings settings;
 
   public LocalComposeService(EngineContext ctx) {
+    this(
+        ctx,
+        new HostStores(ctx::runtime, ctx::images, ctx::volumes, CallSettings.DEFAULT),
+        CallSettings.DEFAULT);
+  }
+
+  private LocalComposeService(EngineContext ctx, HostStores stores, CallSettings settings) {
     this.ctx = ctx;
     this.actions = new ContainerActions(ctx);
+    this.stores = stores;
+    this.settings = settings;
+  }
+
+  /**
+   * This service for one call with the caller's global flags ({@code --dry-run}, {@code
+   * --parallel}).
+   */
+  @Override
+  public LocalComposeService with(CallSettings s) {
+    return s.equals(settings) ? this : new LocalComposeService(ctx, stores.with(s), s);
   }
 
   @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
@@ -78,10 +109,11 @@ public final class LocalComposeService implements EngineVerbs {
                   pulledAt(project),
                   Instant.now()));
       plan.warnings().forEach(w -> progress.emit("Project " + project.name(), "Warning", w));
-      if (options.dryRun()) {
-        progress.emit("Project " + project.name(), "Plan", plan.toString());
+      if (options.dryRun() || settings.dryRun()) {
+        Executions.run(ctx, plan, null, progress, new CallSettings(true, settings.parallel()));
         return List.of();
       }
+      // -V: a recreated container's anonymous volumes go with it, so its successor gets new ones
       Executions.run(
           ctx,
           plan,
@@ -92,8 +124,9 @@ public final class LocalComposeService implements EngineVerbs {
               progress,
               options.timeoutSeconds(),
               false,
-              false),
-          progress);
+              options.renewAnonVolumes()),
+          progress,
+          settings);
       reportUntouched(observed, plan, progress);
       if (options.waitHealthy()) {
         Set<String> scope = scope(project, options);
@@ -118,23 +151,32 @@ public final class LocalComposeService implements EngineVerbs {
       String projectName, Project project, DownOptions options, Consumer<Event> listener) {
     Progress progress = new Progress(listener, ctx.bus(), projectName);
     try (var lock = new Locked(ctx, projectName)) {
-      List<ObservedContainer> cs =
+      List<ObservedContainer> all =
           Observer.projectContainers(ctx.runtime(), projectName).stream()
               .map(ObservedContainer::of)
+              .toList();
+      List<ObservedContainer> cs =
+          all.stream()
               .filter(
                   c ->
                       project == null
                           || options.removeOrphans()
                           || c.oneoff()
                           || project.services().containsKey(c.service()))
+              .filter(c -> options.services().isEmpty() || options.services().contains(c.service()))
               .toList();
+      // down SERVICE... leaves networks and named volumes while other containers of the project
+      // stay
+      boolean whole = options.services().isEmpty() || all.stream().allMatch(cs::contains);
       List<String> nets =
-          ctx.networks().list().stream()
-              .filter(n -> ownedBy(n.labels(), projectName) || declared(project, n))
-              .map(NetworkInfo::name)
-              .toList();
+          !whole
+              ? List.of()
+              : ctx.networks().list().stream()
+                  .filter(n -> ownedBy(n.labels(), projectName) || declared(project, n))
+                  .map(NetworkInfo::name)
+                  .toList();
       List<String> vols =
-          !options.removeVolumes()
+          !options.removeVolumes() || !whole
               ? List.of()
               : ctx.volumes().list().stream()
                   .filter(v -> ownedBy(v.labels(), projectName))
@@ -146,9 +188,12 @@ public final class LocalComposeService implements EngineVerbs {
           plan,
           new UpRunner(
               ctx, project, cs, progress, options.timeoutSeconds(), false, options.removeVolumes()),
-          progress);
-      new ImageRemoval(ctx.images(), ctx.runtime(), progress)
-          .remove(ImageRemoval.selected(project, options.removeImages()));
+          progress,
+          settings);
+      if (!settings.dryRun()) {
+        new ImageRemoval(ctx.images(), ctx.runtime(), progress)
+            .remove(ImageRemoval.selected(project, options.removeImages(), options.services()));
+      }
     }
   }
 
@@ -181,21 +226,39 @@ public final class LocalComposeService implements EngineVerbs {
           ctx,
           LifecyclePlanner.down(cs, List.of(), List.of(), false),
           new UpRunner(ctx, null, cs, progress, timeoutSeconds, true, false),
-          progress);
+          progress,
+          settings);
     }
   }
 
   @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
-  public void start(String projectName, List<String> services, Consumer<Event> listener) {
+  public void start(String projectName, StartOptions options, Consumer<Event> listener) {
     Progress progress = new Progress(listener, ctx.bus(), projectName);
     try (var lock = new Locked(ctx, projectName)) {
-      List<ObservedContainer> cs = selected(projectName, services);
+      List<ObservedContainer> cs = selected(projectName, options.services());
+      if (cs.isEmpty() && !options.services().isEmpty()) {
+        throw new ComposeException(
+            ComposeException.Kind.NOT_FOUND,
+            "service \"" + options.services().get(0) + "\" has no container to start");
+      }
       Executions.run(
           ctx,
           LifecyclePlanner.start(cs),
           new UpRunner(ctx, null, cs, progress, null, false, false),
-          progress);
+          progress,
+          settings);
+      if (options.waitHealthy() && !settings.dryRun()) {
+        Set<String> names = new HashSet<>();
+        cs.forEach(c -> names.add(c.name()));
+        UpWaiter.await(
+            ctx,
+            Observer.projectContainers(ctx.runtime(), projectName).stream()
+                .filter(c -> names.contains(c.id()))
+                .toList(),
+            options.waitTimeoutSeconds(),
+            progress);
+      }
     }
   }
 
@@ -208,9 +271,10 @@ public final class LocalComposeService implements EngineVerbs {
             ? List.of()
             : LifecyclePlanner.withRestartDependants(selected(projectName, List.of()), services);
     stop(projectName, all, timeoutSeconds, listener);
-    start(projectName, all, listener);
+    start(projectName, StartOptions.of(all), listener);
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
   public void build(Project project, BuildOptions options, Consumer<Event> listener) {
     checkServices(project, options.services());
@@ -249,6 +313,7 @@ public final class LocalComposeService implements EngineVerbs {
     return named;
   }
 
+  @SuppressWarnings("try") // the resource is a lock (or watcher) held for the block, not used in it
   @Override
   public ContainerSummary run(Project given, RunOptions options, Consumer<Event> listener) {
     if (given.service(options.service()) == null) {
@@ -263,17 +328,42 @@ public final class LocalComposeService implements EngineVerbs {
     Project project = ensureImages(given, Set.of(options.service()), "missing", listener);
     Service s = project.services().get(options.service());
     Progress progress = new Progress(listener, ctx.bus(), project.name());
-    UpRunner runner = new UpRunner(ctx, project, List.of(), progress, null, false, false);
-    runner.ensureNetworks(s);
-    ImageHandle image =
-        ctx.images()
-            .find(s.image())
-            .orElseGet(() -> ctx.images().pull(s.image(), (r, l, ph, c, t) -> {}));
-    ensureNetworks(project, s, progress);
     String name =
         options.name() != null && !options.name().isEmpty()
             ? options.name()
             : ContainerNames.oneoff(project.name(), s.name(), ContainerActions.randomHex(3));
+    UpRunner runner = new UpRunner(ctx, project, List.of(), progress, null, false, false);
+    // docker compose makes the service's networks and volumes (and pulls its image) for a
+    // one-off even when the project is not up and --no-deps skips the dependencies
+    try (var lock = new Locked(ctx, project.name())) {
+      ObservedState observed = Observer.observe(ctx, project.name());
+      UpOptions pull = UpOptions.builder().pull(options.pull()).build();
+      Plan needs =
+          Reconciler.resources(
+              new ReconcileInput(project, observed, pull, localImages(project)), s.name());
+      Executions.run(ctx, needs, runner, progress, settings);
+    }
+    if (settings.dryRun()) {
+      DryRun.report(progress, "Container " + name, "Started");
+      return new ContainerSummary(
+          "",
+          name,
+          project.name(),
+          s.name(),
+          1,
+          s.image(),
+          "",
+          0,
+          "created",
+          "Created",
+          "",
+          0,
+          List.of(),
+          Map.of(),
+          List.of(),
+          Map.of());
+    }
+    ImageHandle image = runner.image(s);
     ContainerState st =
         actions.create(
             project,
@@ -288,23 +378,6 @@ public final class LocalComposeService implements EngineVerbs {
     actions.start(name, st.labels(), progress);
     new HookRunner(ctx.runtime()).run(name, s.name(), s.lifecycle().postStart(), progress);
     return ctx.runtime().state(name).map(x -> Summaries.of(ctx, x)).orElseThrow();
-  }
-
-  // docker compose run makes the networks its service joins when no up made them yet
-  private void ensureNetworks(Project project, Service s, Progress progress) {
-    Set<String> existing = new java.util.HashSet<>();
-    ctx.networks().list().forEach(n -> existing.add(n.name()));
-    for (String key :
-        dev.jcompose.scheduler.convert.NetworkConverter.serviceNetworkKeys(project, s)) {
-      dev.jcompose.model.api.Network n = project.networks().get(key);
-      String name = dev.jcompose.scheduler.convert.NetworkConverter.networkName(project, key);
-      if (n != null && !n.external() && !existing.contains(name)) {
-        progress.network(name, "Creating");
-        ctx.networks()
-            .create(dev.jcompose.scheduler.convert.NetworkConverter.networkSpec(project, n));
-        progress.network(name, "Created");
-      }
-    }
   }
 
   @Override
@@ -337,6 +410,46 @@ public final class LocalComposeService implements EngineVerbs {
           "container " + containerName + " is running: stop it first or force removal");
     }
     actions.remove(containerName, s.labels() == null ? Map.of() : s.labels(), true, Progress.NONE);
+  }
+
+  @Override
+  public void kill(String projectName, KillOptions options, Consumer<Event> listener) {
+    new ContainerVerbs(ctx, settings)
+        .kill(projectName, options, new Progress(listener, ctx.bus(), projectName));
+  }
+
+  @Override
+  public void pause(String projectName, List<String> services, Consumer<Event> listener) {
+    new ContainerVerbs(ctx, settings)
+        .pause(projectName, services, new Progress(listener, ctx.bus(), projectName));
+  }
+
+  @Override
+  public void unpause(String projectName, List<String> services, Consumer<Event> listener) {
+    new ContainerVerbs(ctx, settings)
+        .unpause(projectName, services, new Progress(listener, ctx.bus(), projectName));
+  }
+
+  @Override
+  public List<String> remove(String projectName, RemoveOptions options, Consumer<Event> listener) {
+    return new ContainerVerbs(ctx, settings)
+        .remove(projectName, options, new Progress(listener, ctx.bus(), projectName));
+  }
+
+  @Override
+  public ContainerDetails inspect(ContainerRef container) {
+    return new Inspections(ctx).inspect(container);
+  }
+
+  @Override
+  public List<NetworkDetails> networks(List<String> names) {
+    return new Inspections(ctx).networks(names);
+  }
+
+  @Override
+  public PruneReport prune(PruneOptions options, Consumer<Event> listener) {
+    return new Pruning(ctx, settings, stores)
+        .prune(options, new Progress(listener, ctx.bus(), null));
   }
 
   @Override

@@ -66,7 +66,11 @@ final class Summaries {
     }
   }
 
+  /** docker's State.Status: created, running, paused or exited. */
   static String state(ContainerState s) {
+    if (s.paused()) {
+      return "paused";
+    }
     return switch (s.status()) {
       case RUNNING -> "running";
       case CREATED -> "created";
@@ -85,7 +89,7 @@ final class Summaries {
       case RUNNING ->
           "Up "
               + HumanDuration.of(since(s.startedAt(), now))
-              + (health.isEmpty() ? "" : " (" + health + ")");
+              + (s.paused() ? " (Paused)" : health.isEmpty() ? "" : " (" + health + ")");
       // No finish time when the monitor died with it (a reboot): say nothing rather than "now".
       case EXITED ->
           "Exited ("

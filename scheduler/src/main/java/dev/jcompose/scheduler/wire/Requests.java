@@ -3,8 +3,12 @@ package dev.jcompose.scheduler.wire;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.BuildOptions;
 import dev.jcompose.scheduler.api.DownOptions;
+import dev.jcompose.scheduler.api.KillOptions;
+import dev.jcompose.scheduler.api.PruneOptions;
 import dev.jcompose.scheduler.api.PushOptions;
+import dev.jcompose.scheduler.api.RemoveOptions;
 import dev.jcompose.scheduler.api.RunOptions;
+import dev.jcompose.scheduler.api.StartOptions;
 import dev.jcompose.scheduler.api.UpOptions;
 import java.util.List;
 
@@ -31,6 +35,18 @@ public final class Requests {
    * {@code POST .../stop|start|restart}; empty services = all, null timeout = the service's own.
    */
   public record Services(List<String> services, Integer timeoutSeconds) {}
+
+  /** {@code POST .../start}. */
+  public record Start(StartOptions options) {}
+
+  /** {@code POST .../kill}. */
+  public record Kill(KillOptions options) {}
+
+  /** {@code POST .../rm}. */
+  public record Remove(RemoveOptions options) {}
+
+  /** {@code POST /v1/prune}. */
+  public record Prune(PruneOptions options) {}
 
   /** {@code GET /v1/version}. */
   public record Version(String version, String apiVersion, long pid) {}

@@ -173,19 +173,21 @@ class HostVerbsTest {
   }
 
   @Test
-  void pull_layerPhases_reportedOncePerChange() {
-    List<String> lines = new ArrayList<>();
-    ImagePulls.Progress p =
-        new ImagePulls.Progress(e -> lines.add(e.resource() + " " + e.action()));
+  void pullEvents_phaseChangesAlwaysSent_bytesAtMostTenTimesASecond_withTheirCounts() {
+    List<Event> events = new ArrayList<>();
+    PullEvents p = new PullEvents("web", events::add);
     String layer = "sha256:" + "a".repeat(64);
-    p.line("web", "Pulling");
-    p.layer("r", layer, "Downloading", 0, 2_500_000);
-    p.layer("r", layer, "Downloading", 1_000_000, 2_500_000);
-    p.layer("r", layer, "Pull complete", 2_500_000, 2_500_000);
-    p.layer("r", null, "Pulled", 0, 0);
-    assertThat(lines)
-        .containsExactly(
-            "web Pulling", "aaaaaaaaaaaa Downloading 2.5MB", "aaaaaaaaaaaa Pull complete");
+    p.update("r", layer, "Downloading", 0, 2_500_000);
+    p.update("r", layer, "Downloading", 1_000_000, 2_500_000);
+    p.update("r", layer, "Pull complete", 2_500_000, 2_500_000);
+    p.update("r", null, "Pulled", 0, 0);
+    assertThat(events)
+        .extracting(e -> e.resource() + " " + e.action())
+        .containsExactly("aaaaaaaaaaaa Downloading", "aaaaaaaaaaaa Pull complete");
+    assertThat(events.get(0).attributes())
+        .containsEntry("parent", "web")
+        .containsEntry("total", "2500000")
+        .containsEntry("layer", "true");
   }
 
   @Test

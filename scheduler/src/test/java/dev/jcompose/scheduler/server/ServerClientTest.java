@@ -12,6 +12,7 @@ import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.PsOptions;
 import dev.jcompose.scheduler.api.RunOptions;
+import dev.jcompose.scheduler.api.StartOptions;
 import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.client.ClientTimeouts;
 import dev.jcompose.scheduler.client.RemoteComposeService;
@@ -130,7 +131,7 @@ class ServerClientTest {
   void stopStartRestart_passServicesAndTimeout() {
     client.stop("demo", List.of("web"), 7, e -> {});
     assertThat(fake.lastArgument).isEqualTo(List.of(List.of("web"), "7"));
-    client.start("demo", List.of("db"), e -> {});
+    client.start("demo", StartOptions.of(List.of("db")), e -> {});
     assertThat(fake.lastArgument).isEqualTo(List.of("db"));
     client.restart("demo", List.of(), null, e -> {});
     assertThat(fake.lastArgument).isEqualTo(List.of(List.of(), "null"));

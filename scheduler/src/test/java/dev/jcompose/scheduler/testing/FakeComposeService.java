@@ -2,12 +2,20 @@ package dev.jcompose.scheduler.testing;
 
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.ComposeException;
+import dev.jcompose.scheduler.api.ContainerDetails;
+import dev.jcompose.scheduler.api.ContainerRef;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.Event;
+import dev.jcompose.scheduler.api.KillOptions;
+import dev.jcompose.scheduler.api.NetworkDetails;
+import dev.jcompose.scheduler.api.PruneOptions;
+import dev.jcompose.scheduler.api.PruneReport;
 import dev.jcompose.scheduler.api.PsOptions;
+import dev.jcompose.scheduler.api.RemoveOptions;
 import dev.jcompose.scheduler.api.RunOptions;
+import dev.jcompose.scheduler.api.StartOptions;
 import dev.jcompose.scheduler.api.UpOptions;
 import java.time.Instant;
 import java.util.List;
@@ -95,8 +103,56 @@ public final class FakeComposeService implements EngineVerbs {
   }
 
   @Override
-  public void start(String projectName, List<String> services, Consumer<Event> progress) {
-    record("start", projectName, services);
+  public void start(String projectName, StartOptions options, Consumer<Event> progress) {
+    record("start", projectName, options.services());
+  }
+
+  @Override
+  public void kill(String projectName, KillOptions options, Consumer<Event> progress) {
+    record("kill", projectName, options);
+  }
+
+  @Override
+  public void pause(String projectName, List<String> services, Consumer<Event> progress) {
+    record("pause", projectName, services);
+  }
+
+  @Override
+  public void unpause(String projectName, List<String> services, Consumer<Event> progress) {
+    record("unpause", projectName, services);
+  }
+
+  @Override
+  public List<String> remove(String projectName, RemoveOptions options, Consumer<Event> progress) {
+    record("remove", projectName, options);
+    return List.of(projectName + "-web-1");
+  }
+
+  @Override
+  public ContainerDetails inspect(ContainerRef container) {
+    record("inspect", container.name() == null ? container.project() : container.name(), container);
+    throw new ComposeException(ComposeException.Kind.NOT_FOUND, "no such container");
+  }
+
+  @Override
+  public List<NetworkDetails> networks(List<String> names) {
+    record("networks", "", names);
+    return List.of(
+        new NetworkDetails(
+            "demo_default",
+            "bridge",
+            "jc0",
+            "10.9.0.0/24",
+            "10.9.0.1",
+            false,
+            Map.of(),
+            List.of()));
+  }
+
+  @Override
+  public PruneReport prune(PruneOptions options, Consumer<Event> progress) {
+    record("prune", "", options);
+    return PruneReport.empty();
   }
 
   @Override

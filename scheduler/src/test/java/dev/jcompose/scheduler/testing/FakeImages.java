@@ -1,8 +1,11 @@
 package dev.jcompose.scheduler.testing;
 
 import dev.jcompose.runtime.api.ImageConfig;
+import dev.jcompose.runtime.api.ImageDescription;
 import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.api.ImageService;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -59,5 +62,34 @@ public final class FakeImages implements ImageService {
   @Override
   public void remove(String reference) {
     local.remove(reference);
+  }
+
+  @Override
+  public void tag(String source, String target) {
+    ImageHandle h = local.get(source);
+    local.put(
+        target,
+        new ImageHandle(target, h.digest(), h.imageId(), h.layerDirs(), h.config(), h.sizeBytes()));
+  }
+
+  @Override
+  public Optional<ImageDescription> describe(String reference) {
+    return find(reference)
+        .map(h -> new ImageDescription(h, null, "amd64", "linux", List.of(), List.of()));
+  }
+
+  @Override
+  public void save(List<String> references, OutputStream out) {
+    throw new UnsupportedOperationException("save is proven end to end");
+  }
+
+  @Override
+  public ImageHandle commit(dev.jcompose.runtime.api.ImageCommit commit) {
+    throw new UnsupportedOperationException("commit is proven end to end");
+  }
+
+  @Override
+  public List<String> load(InputStream in, PullProgress progress) {
+    throw new UnsupportedOperationException("load is proven end to end");
   }
 }

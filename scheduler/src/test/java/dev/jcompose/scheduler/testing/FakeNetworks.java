@@ -105,5 +105,29 @@ public final class FakeNetworks implements NetworkManager {
   }
 
   @Override
+  public List<Endpoint> endpoints(String networkName) {
+    return attached.entrySet().stream()
+        .flatMap(
+            e ->
+                e.getValue().stream()
+                    .filter(r -> r.networkName().equals(networkName))
+                    .map(
+                        r ->
+                            new Endpoint(
+                                e.getKey(),
+                                networkName,
+                                r.ifName(),
+                                "10.9.0.2",
+                                24,
+                                "10.9.0.1",
+                                null,
+                                "127.0.0.11",
+                                null,
+                                0,
+                                null)))
+        .toList();
+  }
+
+  @Override
   public void close() {}
 }

@@ -4,9 +4,12 @@ import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ContainerState;
+import dev.jcompose.runtime.api.ContainerStats;
 import dev.jcompose.runtime.api.ExecSession;
 import dev.jcompose.runtime.api.ExecSpec;
 import dev.jcompose.runtime.api.ExitStatus;
+import dev.jcompose.runtime.api.FileTree;
+import dev.jcompose.runtime.api.ProcessInfo;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,6 +36,7 @@ public final class FakeRuntime implements ContainerRuntime {
     public volatile ExitStatus exit;
     public volatile CompletableFuture<ExitStatus> exitFuture = new CompletableFuture<>();
     public final Instant createdAt = Instant.now();
+    public volatile boolean paused;
 
     C(ContainerSpec spec) {
       this.spec = spec;
@@ -111,7 +115,8 @@ public final class FakeRuntime implements ContainerRuntime {
             c.startedAt,
             c.finishedAt,
             c.exit,
-            c.spec.labels()));
+            c.spec.labels(),
+            c.paused && c.status == ContainerState.Status.RUNNING));
   }
 
   @Override
@@ -171,6 +176,63 @@ public final class FakeRuntime implements ContainerRuntime {
         return CompletableFuture.completedFuture(code);
       }
     };
+  }
+
+  @Override
+  public ExecSession attach(String id) {
+    throw new UnsupportedOperationException("attach is proven end to end");
+  }
+
+  @Override
+  public ContainerSpec spec(String id) {
+    return get(id).spec;
+  }
+
+  @Override
+  public void pause(String id) {
+    calls.add("pause " + id);
+    get(id).paused = true;
+  }
+
+  @Override
+  public void unpause(String id) {
+    calls.add("unpause " + id);
+    get(id).paused = false;
+  }
+
+  @Override
+  public ContainerStats stats(String id) {
+    return new ContainerStats(Instant.now(), 1_000_000, 1024, 2048, 1, 0, 0, 0, 0);
+  }
+
+  @Override
+  public List<ProcessInfo> processes(String id) {
+    return List.of(new ProcessInfo(0, 1000, 999, 0, Instant.EPOCH, "?", 0, "sleep infinity"));
+  }
+
+  @Override
+  public FileTree files(String id) {
+    throw new UnsupportedOperationException("file trees are proven by root tests");
+  }
+
+  @Override
+  public FileTree hostFiles() {
+    throw new UnsupportedOperationException("file trees are proven by root tests");
+  }
+
+  @Override
+  public List<FileChange> changes(String id) {
+    return List.of(new FileChange('A', "/new"));
+  }
+
+  @Override
+  public void exportChanges(String id, OutputStream tar) {
+    throw new UnsupportedOperationException("commit is proven end to end");
+  }
+
+  @Override
+  public long writableSize(String id) {
+    return 4096;
   }
 
   private C get(String id) {

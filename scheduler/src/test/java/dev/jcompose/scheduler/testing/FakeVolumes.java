@@ -64,6 +64,11 @@ public final class FakeVolumes implements VolumeService {
   }
 
   @Override
+  public long size(String name) {
+    return 0;
+  }
+
+  @Override
   public void populateFromImage(String name, ImageHandle image, String pathInImage) {
     populated.add(name + ":" + pathInImage);
   }

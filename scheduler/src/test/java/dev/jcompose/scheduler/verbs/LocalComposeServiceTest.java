@@ -6,11 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import dev.jcompose.model.api.Project;
 import dev.jcompose.runtime.api.ContainerState;
+import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
 import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.Event;
+import dev.jcompose.scheduler.api.KillOptions;
 import dev.jcompose.scheduler.api.PsOptions;
+import dev.jcompose.scheduler.api.RemoveOptions;
+import dev.jcompose.scheduler.api.RunOptions;
+import dev.jcompose.scheduler.api.StartOptions;
 import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.engine.Engine;
 import dev.jcompose.scheduler.testing.FakeImages;
@@ -189,6 +194,24 @@ class LocalComposeServiceTest {
   }
 
   @Test
+  void downServiceRmi_removesOnlyTheNamedServicesImages() {
+    images.with("p-built");
+    images.with("redis");
+    Project running =
+        Proj.of("p").service(Svc.of("cache").image("redis")).service(Svc.of("web")).build();
+    Project p =
+        Proj.of("p")
+            .service(Svc.of("built").image(null))
+            .service(Svc.of("cache").image("redis"))
+            .service(Svc.of("web"))
+            .build();
+    svc.up(running, UpOptions.defaults(), e -> {});
+    svc.down("p", p, new DownOptions(false, false, null, "all", List.of("cache")), events::add);
+    assertThat(images.local).doesNotContainKey("redis").containsKeys("p-built", "busybox");
+    assertThat(runtime.containers).containsOnlyKeys("p-web-1");
+  }
+
+  @Test
   void serviceHealthy_dependantStartsOnlyAfterDependencyIsHealthy() throws Exception {
     Project p =
         Proj.of("p")
@@ -249,7 +272,7 @@ class LocalComposeServiceTest {
 
     svc.stop("p", List.of(), 1, e -> {});
     assertThat(runtime.containers.get("p-web-1").status).isEqualTo(ContainerState.Status.EXITED);
-    svc.start("p", List.of(), e -> {});
+    svc.start("p", StartOptions.of(List.of()), e -> {});
     assertThat(runtime.starts.get("p-web-1")).isEqualTo(3);
   }
 
@@ -369,13 +392,65 @@ class LocalComposeServiceTest {
   }
 
   @Test
-  void dryRun_reportsPlanAndChangesNothing() {
+  void dryRun_reportsEveryStepAsDockerComposeAndChangesNothing() {
     svc.up(app(), UpOptions.builder().dryRun(true).build(), events::add);
     assertThat(runtime.containers).isEmpty();
     assertThat(events)
-        .filteredOn(e -> e.action().equals("Plan"))
+        .extracting(e -> e.resource() + " " + e.action())
+        .contains(
+            "DRY-RUN MODE - Container p-web-1 Created", "DRY-RUN MODE - Container p-web-1 Started");
+  }
+
+  @Test
+  void dryRunSetting_onStopAndKill_touchesNoContainer() {
+    svc.up(app(), UpOptions.defaults(), e -> {});
+    EngineVerbs dry = svc.with(new CallSettings(true, -1));
+    dry.stop("p", List.of(), 1, events::add);
+    dry.kill("p", new KillOptions(List.of(), "SIGKILL", false, List.of()), events::add);
+    assertThat(runtime.containers.get("p-web-1").status).isEqualTo(ContainerState.Status.RUNNING);
+    assertThat(events)
+        .extracting(e -> e.resource() + " " + e.action())
+        .contains(
+            "DRY-RUN MODE - Container p-web-1 Stopped", "DRY-RUN MODE - Container p-web-1 Killed");
+  }
+
+  @Test
+  void kill_sendsTheSignal_andTheEngineDoesNotRestartForIt() {
+    Project p = Proj.of("p").service(Svc.of("web").restart("always")).build();
+    svc.up(p, UpOptions.defaults(), e -> {});
+    svc.kill("p", new KillOptions(List.of("web"), "KILL", false, List.of("web")), events::add);
+    assertThat(runtime.containers.get("p-web-1").exit.exitCode()).isEqualTo(137);
+    assertThat(runtime.starts.get("p-web-1")).isEqualTo(1);
+    assertThat(events).extracting(Event::action).contains("Killing", "Killed");
+  }
+
+  @Test
+  void pauseUnpause_freezeRunningContainers_andPsSaysPaused() {
+    svc.up(Proj.of("p").service(Svc.of("web")).build(), UpOptions.defaults(), e -> {});
+    svc.pause("p", List.of(), events::add);
+    assertThat(runtime.calls).contains("pause p-web-1");
+    assertThat(svc.ps("p", new PsOptions(List.of(), true, List.of())))
         .singleElement()
-        .satisfies(e -> assertThat(e.message()).contains("create container p-web-1"));
+        .satisfies(c -> assertThat(c.state()).isEqualTo("paused"))
+        .satisfies(c -> assertThat(c.status()).endsWith("(Paused)"));
+    svc.unpause("p", List.of(), events::add);
+    assertThat(runtime.calls).contains("unpause p-web-1");
+  }
+
+  @Test
+  void remove_takesOnlyStoppedContainers_unlessStopIsAsked() {
+    svc.up(Proj.of("p").service(Svc.of("web")).build(), UpOptions.defaults(), e -> {});
+    assertThat(svc.remove("p", new RemoveOptions(List.of(), false, false), e -> {})).isEmpty();
+    assertThat(svc.remove("p", new RemoveOptions(List.of(), true, false), e -> {}))
+        .containsExactly("p-web-1");
+    assertThat(runtime.containers).isEmpty();
+  }
+
+  @Test
+  void run_onAProjectThatIsNotUp_createsTheServiceNetworkFirst() {
+    Project p = Proj.of("p").service(Svc.of("web")).build();
+    svc.run(p, RunOptions.builder("web").noDeps(true).removeAfter(true).build(), events::add);
+    assertThat(networks.calls).contains("create p_default");
   }
 
   @Test

@@ -1,47 +1,53 @@
-package dev.jcompose.model.normalize;
+package dev.jcompose.common.time;
 
 import java.util.Map;
 
 /**
- * Compose durations: parsed like compose-go (xhit/go-str2duration: units ns, us/µs, ms, s, m, h, d,
- * w; fractions and signs; a bare {@code 0}) and printed like Go's {@code time.Duration.String()}
- * ({@code 1m30s}, {@code 1h0m0s}, {@code 500ms}), which is how {@code docker compose config} shows
- * them.
+ * Go duration text, the one parser and printer for it: Dockerfile HEALTHCHECK flags (Go's {@code
+ * time.ParseDuration}) and compose durations (compose-go's xhit/go-str2duration, which adds days
+ * and weeks) read the same grammar — decimal numbers with units, concatenated ({@code 1m30s},
+ * {@code 1.5h}), an optional sign, a bare {@code 0} — and fail with Go's messages.
  */
-public final class Durations {
-  private static final Map<String, Long> UNITS =
-      Map.of(
-          "ns",
-          1L,
-          "us",
-          1_000L,
-          "µs",
-          1_000L,
-          "μs",
-          1_000L,
-          "ms",
-          1_000_000L,
-          "s",
-          1_000_000_000L,
-          "m",
-          60_000_000_000L,
-          "h",
-          3_600_000_000_000L,
-          "d",
-          86_400_000_000_000L,
-          "w",
-          604_800_000_000_000L);
+public final class GoDuration {
+  /** Which unit suffixes a caller accepts. */
+  public enum Units {
+    /** {@code time.ParseDuration}: ns, us/µs, ms, s, m, h. */
+    GO,
+    /** compose-go's str2duration: Go's units plus d (24h) and w (7d). */
+    COMPOSE;
 
-  private Durations() {}
+    private static final Map<String, Long> GO_UNITS =
+        Map.of(
+            "ns", 1L,
+            "us", 1_000L,
+            "µs", 1_000L, // U+00B5 micro sign
+            "μs", 1_000L, // U+03BC Greek mu: Go accepts both
+            "ms", 1_000_000L,
+            "s", 1_000_000_000L,
+            "m", 60_000_000_000L,
+            "h", 3_600_000_000_000L);
+
+    Long factor(String unit) {
+      if (this == COMPOSE && unit.equals("d")) {
+        return 86_400_000_000_000L;
+      }
+      if (this == COMPOSE && unit.equals("w")) {
+        return 604_800_000_000_000L;
+      }
+      return GO_UNITS.get(unit);
+    }
+  }
+
+  private GoDuration() {}
 
   /**
    * Nanoseconds of {@code text}; IllegalArgumentException with Go's message when invalid. Go's
-   * algorithm (time.ParseDuration, which go-str2duration extends by d and w): an integer and a
-   * fraction per term, the fraction scaled through a double as Go does, overflow past 2^63 an
-   * error. Plain long arithmetic: BigDecimal's class initialisation alone costs 12-50 ms in a
-   * short-lived JVM on JDK 25.
+   * algorithm (time.ParseDuration; go-str2duration, compose's, is the same with d and w): an
+   * integer and a fraction per term, the fraction scaled through a double as Go does, overflow past
+   * 2^63 an error. Plain long arithmetic: BigDecimal's class initialisation alone costs 12-50 ms in
+   * a short-lived JVM on JDK 25.
    */
-  public static long parseNanos(String text) {
+  public static long parseNanos(String text, Units units) {
     String s = text;
     boolean negative = false;
     if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
@@ -98,7 +104,7 @@ public final class Durations {
       if (unit.isEmpty()) {
         throw new IllegalArgumentException("time: missing unit in duration \"" + text + "\"");
       }
-      Long factor = UNITS.get(unit);
+      Long factor = units.factor(unit);
       if (factor == null) {
         throw new IllegalArgumentException(
             "time: unknown unit \"" + unit + "\" in duration \"" + text + "\"");
@@ -136,7 +142,7 @@ public final class Durations {
     return new IllegalArgumentException("time: invalid duration \"" + text + "\"");
   }
 
-  /** Go's time.Duration.String(). */
+  /** Go's {@code time.Duration.String()}: {@code 1m30s}, {@code 1h0m0s}, {@code 500ms}. */
   public static String format(long nanos) {
     if (nanos == 0) {
       return "0s";

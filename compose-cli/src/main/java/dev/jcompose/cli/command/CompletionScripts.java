@@ -1,0 +1,103 @@
+package dev.jcompose.cli.command;
+
+/**
+ * The hand-written parts of the completion scripts. Each asks {@code jcompose __complete} for what
+ * changes (verbs, options, the current project's services), so the scripts stay small and never go
+ * stale; {@code serviceVerbs} lists the verbs whose arguments are services.
+ */
+final class CompletionScripts {
+  private CompletionScripts() {}
+
+  /**
+   * Registered after the verbs' function: services for SERVICE arguments, the verbs' completion
+   * otherwise.
+   */
+  static String bashServices(String serviceVerbs) {
+    return """
+
+        # jcompose: service names of the current project where a verb takes SERVICE arguments
+        _jcompose_complete() {
+          local cur="${COMP_WORDS[COMP_CWORD]}" verb="" i skip=0
+          for ((i = 1; i < COMP_CWORD; i++)); do
+            if ((skip)); then skip=0; continue; fi
+            case "${COMP_WORDS[i]}" in
+              -f|--file|-p|--project-name|--project-directory|--env-file|--profile|--ansi|--progress|--parallel) skip=1 ;;
+              -*) ;;
+              *) verb="${COMP_WORDS[i]}"; break ;;
+            esac
+          done
+          if [[ -n "$verb" && "$cur" != -* && " %s " == *" $verb "* ]]; then
+            COMPREPLY=( $(compgen -W "$(jcompose __complete services 2>/dev/null)" -- "$cur") )
+            return 0
+          fi
+          _complete_jcompose "$@"
+        }
+        complete -F _jcompose_complete -o default jcompose
+        """
+        .formatted(serviceVerbs);
+  }
+
+  static String zsh(String serviceVerbs) {
+    return """
+        #compdef jcompose
+        # jcompose completion for zsh: verbs, options and the current project's services,
+        # asked from `jcompose __complete` as you type.
+        _jcompose() {
+          local -a items
+          local verb i
+          for ((i = 2; i < CURRENT; i++)); do
+            case ${words[i]} in
+              -f|--file|-p|--project-name|--project-directory|--env-file|--profile|--ansi|--progress|--parallel) ((i++)) ;;
+              -*) ;;
+              *) verb=${words[i]}; break ;;
+            esac
+          done
+          if [[ -z $verb ]]; then
+            items=(${${(f)"$(jcompose __complete verbs 2>/dev/null)"}//$'\\t'/:})
+            _describe 'command' items
+          elif [[ ${words[CURRENT]} == -* ]]; then
+            items=(${${(f)"$(jcompose __complete options $verb 2>/dev/null)"}//$'\\t'/:})
+            _describe 'option' items
+          elif [[ " %s " == *" $verb "* ]]; then
+            items=(${(f)"$(jcompose __complete services 2>/dev/null)"})
+            _describe 'service' items
+          else
+            _files
+          fi
+        }
+        compdef _jcompose jcompose
+        """
+        .formatted(serviceVerbs);
+  }
+
+  static String fish(String serviceVerbs) {
+    return """
+        # jcompose completion for fish: verbs, options and the current project's services,
+        # asked from `jcompose __complete` as you type.
+        function __jcompose_verb
+            set -l words (commandline -opc)
+            set -e words[1]
+            set -l skip 0
+            for w in $words
+                if test $skip = 1
+                    set skip 0
+                    continue
+                end
+                switch $w
+                    case -f --file -p --project-name --project-directory --env-file --profile --ansi --progress --parallel
+                        set skip 1
+                    case '-*'
+                    case '*'
+                        echo $w
+                        return
+                end
+            end
+        end
+        complete -c jcompose -f
+        complete -c jcompose -n 'test -z (__jcompose_verb)' -a '(jcompose __complete verbs 2>/dev/null)'
+        complete -c jcompose -n 'test -n (__jcompose_verb); and string match -q -- "-*" (commandline -ct)' -a '(jcompose __complete options (__jcompose_verb) 2>/dev/null)'
+        complete -c jcompose -n 'contains -- (__jcompose_verb) %s' -a '(jcompose __complete services 2>/dev/null)'
+        """
+        .formatted(serviceVerbs);
+  }
+}

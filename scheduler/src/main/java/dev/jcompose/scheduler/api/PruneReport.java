@@ -1,0 +1,18 @@
+package dev.jcompose.scheduler.api;
+
+import java.util.List;
+
+/**
+ * What a prune removed (names of containers, networks, volumes, image references and ids) and the
+ * bytes it freed.
+ */
+public record PruneReport(
+    List<String> containers,
+    List<String> networks,
+    List<String> volumes,
+    List<String> images,
+    long reclaimedBytes) {
+  public static PruneReport empty() {
+    return new PruneReport(List.of(), List.of(), List.of(), List.of(), 0);
+  }
+}
