@@ -117,7 +117,7 @@ public final class DnsResponder {
     Set<IpAddress> out = new LinkedHashSet<>();
     for (DnsView.Net net : nets) {
       out.addAll(net.names6().getOrDefault(name, List.of()));
-      String suffix = "." + DnsView.normalize(net.name());
+      String suffix = net.suffix();
       if (name.endsWith(suffix)) {
         out.addAll(
             net.names6()
@@ -128,11 +128,15 @@ public final class DnsResponder {
   }
 
   static List<Integer> lookup(List<DnsView.Net> nets, String name) {
+    if (nets.size() == 1 && !name.endsWith(nets.get(0).suffix())) {
+      // the common case, one network and a plain name: its list as it is (never modified)
+      return nets.get(0).names().getOrDefault(name, List.of());
+    }
     Set<Integer> out = new LinkedHashSet<>();
     for (DnsView.Net net : nets) {
       out.addAll(net.names().getOrDefault(name, List.of()));
       // docker also resolves <name>.<network>
-      String suffix = "." + DnsView.normalize(net.name());
+      String suffix = net.suffix();
       if (name.endsWith(suffix)) {
         out.addAll(
             net.names()

@@ -54,7 +54,8 @@ public final class DnsView {
                     new HashMap<>(),
                     new HashMap<>(),
                     new LinkedHashMap<>(),
-                    new HashMap<>())));
+                    new HashMap<>(),
+                    "." + normalize(n.name()))));
     Map<String, List<String>> containerNets = new HashMap<>();
     Map<String, List<String>> servers = new HashMap<>();
     for (EndpointRecord e : endpoints) {
@@ -132,7 +133,7 @@ public final class DnsView {
 
   /**
    * Addresses of one network as unmodifiable facts; {@code names6}/{@code ptr6} hold the IPv6 side
-   * (AAAA).
+   * (AAAA); {@code suffix} is ".network" for docker's name.network lookups, made once per view.
    */
   record Net(
       String name,
@@ -142,7 +143,8 @@ public final class DnsView {
       Map<Integer, String> ptr,
       Map<Integer, String> clients,
       Map<String, List<IpAddress>> names6,
-      Map<IpAddress, String> ptr6) {
+      Map<IpAddress, String> ptr6,
+      String suffix) {
 
     Set<String> allNames() {
       return names.keySet();
