@@ -310,9 +310,23 @@ wl_cli() {
   put "ps, $N running (ms)" "$t" "$(med_ms $cmd -p "$p" -f "$f" ps)"
   put "logs --tail 10 (ms)" "$t" "$(med_ms $cmd -p "$p" -f "$f" logs $(nocolor "$t") --tail 10 s1)"
   put "exec -T s1 true (ms)" "$t" "$(med_ms $cmd -p "$p" -f "$f" exec -T s1 true)"
-  if [ -f "$webdb/compose.yaml" ]; then
-    put "config -q, web-db (ms)" "$t" "$(cd "$webdb" && med_ms $cmd -f "$webdb/compose.yaml" config -q)"
+  # podman-compose 1.0.3 has no config verb; docker-compose v1 reads the file without what its
+  # schema lacks
+  if [ -f "$webdb/compose.yaml" ] && [ "$t" != podman ]; then
+    local wf=(-f "$webdb/compose.yaml")
+    [ "$t" = docker ] && wf=(-f "$(webdb_for_docker)" --project-directory "$webdb")
+    put "config -q, web-db (ms)" "$t" "$(cd "$webdb" && med_ms $cmd "${wf[@]}" config -q)"
   fi
+}
+# webdb_for_docker: the example without what docker-compose v1's schema rejects (develop,
+# healthcheck.start_interval, which dockerd 20.10 lacks too); prints the copy's path. Paths in it
+# stay relative to the example through --project-directory or the caller's cd.
+webdb_for_docker() {
+  mkdir -p "$work/web-db"
+  awk '/^    develop:/ { skip = 1; next }
+       skip && /^([^ ]|  [^ ]|    [^ ])/ { skip = 0 }
+       !skip && !/^ *start_interval:/' "$webdb/compose.yaml" > "$work/web-db/compose.yaml"
+  echo "$work/web-db/compose.yaml"
 }
 nocolor() { [ "$1" = podman ] || echo --no-color; }  # podman-compose 1.0.3's logs has no --no-color
 
@@ -440,11 +454,8 @@ wl_webdb() {
   cd "$webdb" || return
   local c=(-p cmpweb -f "$webdb/compose.yaml")
   if [ "$t" = docker ] || [ "$t" = dockerv5 ]; then
-    # docker-compose v1's schema rejects healthcheck.start_interval (and dockerd 20.10 has none):
-    # both docker tools get
-    # the same file without it, paths still relative to the example
-    mkdir -p "$work/web-db"; sed '/^ *start_interval:/d' "$webdb/compose.yaml" > "$work/web-db/compose.yaml"
-    c=(-p cmpweb -f "$work/web-db/compose.yaml" --project-directory "$webdb")
+    # both docker tools get the same file, without what v1 or dockerd 20.10 lacks
+    c=(-p cmpweb -f "$(webdb_for_docker)" --project-directory "$webdb")
   elif [ "$t" = podman ]; then
     # podman-compose 1.0.3 lets the file's .env override the environment (WEB_PORT would stay
     # 8080) and has no --project-directory: a copy of the example whose .env has our port

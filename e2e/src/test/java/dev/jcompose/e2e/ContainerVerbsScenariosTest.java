@@ -231,6 +231,19 @@ class ContainerVerbsScenariosTest {
   }
 
   @Test
+  void attach_onATerminal_typesIntoTheContainersTty_andReturnsItsExitCode() {
+    jc.run("--profile", "tty", "up", "-d", "ttyreader").assertOk();
+    try {
+      Jcompose.Result attach =
+          jc.runOnTerminal(60, "hello\n", "--profile", "tty", "attach", "ttyreader");
+      assertThat(attach.exitCode()).isEqualTo(3);
+      assertThat(attach.stdout()).contains("tty-got:hello");
+    } finally {
+      jc.run("--profile", "tty", "rm", "-f", "-s", "ttyreader").assertOk();
+    }
+  }
+
+  @Test
   void containerInspect_showsStateHealthMountsNetworksAndLimits() throws IOException {
     JsonNode hog =
         Json.parse(jc.run("container", "inspect", "verbs-hog-1").assertOk().stdout()).path(0);

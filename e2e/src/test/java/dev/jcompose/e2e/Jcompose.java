@@ -241,11 +241,14 @@ public final class Jcompose implements AutoCloseable {
     return pb.start();
   }
 
-  /** Tears the project and the engine down, then removes the temp root. */
+  /**
+   * Tears the project and the engine down, then removes the temp root. Every profile is active, so
+   * a test that fails before removing its profile services' containers leaks none.
+   */
   @Override
   public void close() {
     try {
-      run(120, "down", "-v", "-t", "1");
+      run(120, "--profile", "*", "down", "-v", "-t", "1");
     } finally {
       if (ownsRoot) {
         run(60, "engine", "stop");
