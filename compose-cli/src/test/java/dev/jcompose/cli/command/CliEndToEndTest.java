@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jcompose.cli.JcomposeCli;
+import dev.jcompose.scheduler.api.CallSettings;
+import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ComposeServices;
+import dev.jcompose.scheduler.api.EngineControl;
 import dev.jcompose.testkit.TestRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +58,10 @@ class CliEndToEndTest {
   private static Path root;
   private static Path file;
   private static Map<String, String> env;
+  // the CLI's doors this class replaces, put back after it: later classes in the same JVM use them
+  private static Function<CallSettings, ComposeService> savedServices;
+  private static Supplier<EngineControl> savedEngineControl;
+  private static ProjectSource.Loader savedLoader;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
   @BeforeAll
@@ -65,6 +74,9 @@ class CliEndToEndTest {
     env.put("JCOMPOSE_DATA_ROOT", root.resolve("data").toString());
     env.put("JCOMPOSE_RUN_ROOT", root.resolve("run").toString());
     env.put("JCOMPOSE_REGISTRY_MIRRORS", TestRegistry.url());
+    savedServices = CommandContext.services;
+    savedEngineControl = CommandContext.engineControl;
+    savedLoader = ProjectSource.loader;
     CommandContext.services = s -> ComposeServices.forEnvironment(env, s);
     CommandContext.engineControl = () -> ComposeServices.engineFor(env);
     ProjectSource.loader = dev.jcompose.model.ProjectLoader::load;
@@ -76,6 +88,9 @@ class CliEndToEndTest {
       jc(new ByteArrayOutputStream(), "down", "-t", "0");
     } finally {
       ComposeServices.engineFor(env).stop();
+      CommandContext.services = savedServices;
+      CommandContext.engineControl = savedEngineControl;
+      ProjectSource.loader = savedLoader;
       try (Stream<Path> files = Files.walk(root)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
