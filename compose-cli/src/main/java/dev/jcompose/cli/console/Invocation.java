@@ -24,7 +24,11 @@ public final class Invocation {
   private final InputStream in;
   private final Map<String, String> env;
   private final Path cwd;
+
+  /** TRUE/FALSE as given; null: ask this JVM (the process's own), or refuse (a hosted run). */
   private final Boolean terminal;
+
+  private final boolean hosted;
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
   /**
@@ -38,7 +42,18 @@ public final class Invocation {
       Map<String, String> env,
       Path cwd,
       boolean terminal) {
-    this(out, err, in, Map.copyOf(env), cwd, Boolean.valueOf(terminal));
+    this(out, err, in, Map.copyOf(env), cwd, Boolean.valueOf(terminal), false);
+  }
+
+  /**
+   * A hosted run's invocation (the engine runs it for a thin client): the client does not say
+   * whether it sits at a terminal — asking costs its JVM a console provider lookup — so the verbs
+   * that may be hosted must not ask ({@link #terminal()} throws).
+   */
+  public static Invocation hosted(
+      PrintStream out, PrintStream err, Map<String, String> env, Path cwd) {
+    return new Invocation(
+        out, err, InputStream.nullInputStream(), Map.copyOf(env), cwd, (Boolean) null, true);
   }
 
   private Invocation(
@@ -47,13 +62,15 @@ public final class Invocation {
       InputStream in,
       Map<String, String> env,
       Path cwd,
-      Boolean terminal) {
+      Boolean terminal,
+      boolean hosted) {
     this.out = out;
     this.err = err;
     this.in = in;
     this.env = env;
     this.cwd = cwd;
     this.terminal = terminal;
+    this.hosted = hosted;
   }
 
   /** This process's own streams, environment and working directory. */
@@ -64,7 +81,8 @@ public final class Invocation {
         System.in,
         System.getenv(),
         Path.of("").toAbsolutePath(),
-        (Boolean) null);
+        (Boolean) null,
+        false);
   }
 
   /** The invocation the calling thread runs for: the process's own unless one is bound. */
@@ -124,7 +142,14 @@ public final class Invocation {
    */
   @SuppressWarnings("SystemConsoleNull") // the project targets JDK 17, where null means no terminal
   public boolean terminal() {
-    return terminal != null ? terminal : System.console() != null;
+    if (terminal != null) {
+      return terminal;
+    }
+    if (hosted) {
+      throw new IllegalStateException(
+          "a hosted verb asked whether the caller is at a terminal: it cannot be hosted");
+    }
+    return System.console() != null;
   }
 
   /** Whether {@code message} is warned about for the first time in this invocation. */

@@ -4,7 +4,6 @@ import dev.jcompose.cli.JcomposeCli;
 import dev.jcompose.cli.console.Invocation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
@@ -160,14 +159,7 @@ public final class DoorServer implements AutoCloseable {
     Recorder recorder = new Recorder();
     PrintStream out = new PrintStream(recorder.stream(1), false, charset(request.stdoutCharset()));
     PrintStream err = new PrintStream(recorder.stream(2), false, charset(request.stderrCharset()));
-    Invocation invocation =
-        new Invocation(
-            out,
-            err,
-            InputStream.nullInputStream(),
-            request.env(),
-            Path.of(request.cwd()),
-            request.terminal());
+    Invocation invocation = Invocation.hosted(out, err, request.env(), Path.of(request.cwd()));
     int code = JcomposeCli.execute(invocation, request.argv().toArray(new String[0]));
     out.flush();
     err.flush();

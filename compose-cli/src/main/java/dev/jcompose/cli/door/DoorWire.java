@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * The door's two messages, each one whole file: a request (the caller's argv, environment, working
- * directory, terminal flag, output charsets and the identity of its jar) and a reply (hosted or
- * not; exit code, stdout and stderr bytes). Length-prefixed fields, java.io only: the thin client
- * must not load more than the JVM's own start does.
+ * directory, output charsets and the identity of its jar) and a reply (hosted or not; exit code,
+ * stdout and stderr bytes). Length-prefixed fields, java.io only: the thin client must not load
+ * more than the JVM's own start does.
  */
 public final class DoorWire {
   static final int MAGIC = 0x4a434431; // "JCD1"
@@ -42,7 +42,6 @@ public final class DoorWire {
       List<String> argv,
       Map<String, String> env,
       String cwd,
-      boolean terminal,
       String stdoutCharset,
       String stderrCharset) {}
 
@@ -110,7 +109,6 @@ public final class DoorWire {
         string(out, e.getValue());
       }
       string(out, r.cwd());
-      out.writeBoolean(r.terminal());
       string(out, r.stdoutCharset());
       string(out, r.stderrCharset());
       out.flush();
@@ -135,11 +133,10 @@ public final class DoorWire {
       env.put(string(in), string(in));
     }
     String cwd = string(in);
-    boolean terminal = in.readBoolean();
     String outCs = string(in);
     String errCs = string(in);
     end(in);
-    return new Request(identity, argv, env, cwd, terminal, outCs, errCs);
+    return new Request(identity, argv, env, cwd, outCs, errCs);
   }
 
   public static byte[] encode(Reply r) {

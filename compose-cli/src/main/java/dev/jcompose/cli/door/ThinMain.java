@@ -67,14 +67,12 @@ public final class ThinMain {
     return reply.exitCode();
   }
 
-  @SuppressWarnings("SystemConsoleNull") // the same test as the full CLI's (Invocation.terminal)
   private static DoorWire.Request request(List<String> argv, Map<String, String> env) {
     return new DoorWire.Request(
         DoorWire.identity(System.getProperty("java.class.path")),
         argv,
         env,
         new File("").getAbsolutePath(),
-        System.console() != null,
         charset("stdout.encoding"),
         charset("stderr.encoding"));
   }
@@ -118,8 +116,9 @@ public final class ThinMain {
     String name = null;
     File tmp = null;
     for (int i = 0; i < 10 && name == null; i++) {
-      String n = Long.toHexString(System.nanoTime()) + Integer.toHexString(i);
-      File f = new File(door, n + DoorWire.TMP);
+      // String.concat, not +: javac's + is an invokedynamic whose first call spins classes
+      String n = Long.toHexString(System.nanoTime()).concat(Integer.toHexString(i));
+      File f = new File(door, n.concat(DoorWire.TMP));
       if (f.createNewFile()) { // O_EXCL: two clients never share a name
         name = n;
         tmp = f;
@@ -128,8 +127,8 @@ public final class ThinMain {
     if (name == null) {
       return null;
     }
-    File req = new File(door, name + DoorWire.REQUEST);
-    File rep = new File(door, name + DoorWire.REPLY);
+    File req = new File(door, name.concat(DoorWire.REQUEST));
+    File rep = new File(door, name.concat(DoorWire.REPLY));
     try (OutputStream out = new FileOutputStream(tmp)) {
       out.write(DoorWire.encode(request));
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,8 +21,13 @@ public final class ThinTraining {
   private ThinTraining() {}
 
   public static void main(String[] args) throws Exception {
-    File runRoot = File.createTempFile("jcompose-thin-training", "");
-    if (!runRoot.delete() || !runRoot.mkdir()) {
+    // no File.createTempFile (a SecureRandom), ProcessHandle or lambda: with AOT class linking
+    // every class the training loads is loaded again at each start
+    File runRoot =
+        new File(
+            System.getProperty("java.io.tmpdir"),
+            "jcompose-thin-training-".concat(Long.toHexString(System.nanoTime())));
+    if (!runRoot.mkdir()) {
       throw new IOException("cannot make " + runRoot);
     }
     File door = DoorWire.door(runRoot.getPath());
@@ -30,18 +36,18 @@ public final class ThinTraining {
         throw new IOException("cannot make " + door);
       }
       try (OutputStream pid = new FileOutputStream(new File(door, DoorWire.PID))) {
-        pid.write((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII));
+        String self = new File("/proc/self").getCanonicalFile().getName();
+        pid.write(self.concat("\n").getBytes(StandardCharsets.US_ASCII));
       }
-      Thread standIn = new Thread(() -> answer(door), "thin-training-door");
+      Thread standIn = new StandIn(door);
       standIn.setDaemon(true);
       standIn.start();
-      Map<String, String> env = Map.of("JCOMPOSE_RUN_ROOT", runRoot.getPath());
+      Map<String, String> env = new HashMap<>(System.getenv());
+      env.put("JCOMPOSE_RUN_ROOT", runRoot.getPath());
       for (String[] argv :
-          List.of(
-              new String[] {"ps"},
-              new String[] {"-p", "x", "ps", "-a", "--format", "json"},
-              new String[] {"config", "-q"},
-              new String[] {"version"})) {
+          new String[][] {
+            {"ps"}, {"-p", "x", "ps", "-a", "--format", "json"}, {"config", "-q"}, {"version"}
+          }) {
         ThinMain.viaDoor(argv, env);
       }
     } finally {
@@ -55,7 +61,21 @@ public final class ThinTraining {
     Runtime.getRuntime().halt(0);
   }
 
-  /** Answers every request in {@code door} with a fixed reply, as the engine's door would. */
+  /** Answers every request in the door with a fixed reply, as the engine's door would. */
+  private static final class StandIn extends Thread {
+    private final File door;
+
+    StandIn(File door) {
+      super("thin-training-door");
+      this.door = door;
+    }
+
+    @Override
+    public void run() {
+      answer(door);
+    }
+  }
+
   private static void answer(File door) {
     byte[] reply =
         DoorWire.encode(
@@ -75,11 +95,11 @@ public final class ThinTraining {
           try (InputStream in = new FileInputStream(req)) {
             DoorWire.decodeRequest(in.readAllBytes());
             req.delete();
-            File tmp = new File(door, base + DoorWire.TMP + "r");
+            File tmp = new File(door, base.concat(DoorWire.REPLY).concat(DoorWire.TMP));
             try (OutputStream out = new FileOutputStream(tmp)) {
               out.write(reply);
             }
-            if (!tmp.renameTo(new File(door, base + DoorWire.REPLY))) {
+            if (!tmp.renameTo(new File(door, base.concat(DoorWire.REPLY)))) {
               throw new IOException("rename " + tmp);
             }
           } catch (IOException e) {
