@@ -63,7 +63,7 @@ public final class JcomposeCli implements Command {
 
   /** Runs the CLI and returns the exit code (tests call this instead of main). */
   public static int execute(String... args) {
-    return execute(Invocation.current(), args);
+    return execute(Invocation.process(), args);
   }
 
   /**

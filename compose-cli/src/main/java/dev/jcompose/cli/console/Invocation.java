@@ -73,26 +73,21 @@ public final class Invocation {
     this.hosted = hosted;
   }
 
-  /** This process's own streams, environment and working directory. */
-  private static Invocation process() {
-    return new Invocation(
-        System.out,
-        System.err,
-        System.in,
-        System.getenv(),
-        Path.of("").toAbsolutePath(),
-        (Boolean) null,
-        false);
+  /**
+   * This process's own streams, environment and working directory, read when asked (null fields):
+   * tests replace System.out between commands.
+   */
+  private static final Invocation PROCESS = process();
+
+  /** A new run with this process's own streams, environment and working directory. */
+  public static Invocation process() {
+    return new Invocation(null, null, null, null, null, (Boolean) null, false);
   }
 
   /** The invocation the calling thread runs for: the process's own unless one is bound. */
   public static Invocation current() {
     Invocation i = CURRENT.get();
-    if (i == null) {
-      i = process();
-      CURRENT.set(i);
-    }
-    return i;
+    return i == null ? PROCESS : i;
   }
 
   /** Runs {@code body} on this thread as {@code invocation}, then unbinds it. */
@@ -111,29 +106,29 @@ public final class Invocation {
   }
 
   public PrintStream out() {
-    return out;
+    return out != null ? out : System.out;
   }
 
   public PrintStream err() {
-    return err;
+    return err != null ? err : System.err;
   }
 
   public InputStream in() {
-    return in;
+    return in != null ? in : System.in;
   }
 
   public Map<String, String> env() {
-    return env;
+    return env != null ? env : System.getenv();
   }
 
   /** An environment variable of the caller, or null. */
   public String env(String name) {
-    return env.get(name);
+    return env().get(name);
   }
 
   /** The caller's working directory (absolute). */
   public Path cwd() {
-    return cwd;
+    return cwd != null ? cwd : Path.of("").toAbsolutePath();
   }
 
   /**

@@ -8,6 +8,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -31,11 +32,18 @@ public final class ThinMain {
   private ThinMain() {}
 
   public static void main(String[] args) {
+    Map<String, String> env = System.getenv();
     int code;
     try {
-      code = viaDoor(args, System.getenv());
+      code = viaDoor(args, env);
     } catch (IOException | RuntimeException e) {
       code = -1;
+    }
+    if (code < 0 && "require".equals(env.get("JCOMPOSE_THIN"))) {
+      // for tests and the bench: show that the door answered, never fall back silently
+      new PrintStream(new FileOutputStream(FileDescriptor.err), true)
+          .println("jcompose: the engine's door did not answer (JCOMPOSE_THIN=require)");
+      Runtime.getRuntime().halt(125);
     }
     if (code < 0) {
       JcomposeCli.main(args);
