@@ -247,14 +247,49 @@ public final class Jcompose implements AutoCloseable {
    */
   @Override
   public void close() {
+    Result down = null;
+    String left = "";
     try {
-      run(120, "--profile", "*", "down", "-v", "-t", "1");
+      down = run(120, "--profile", "*", "down", "-v", "-t", "1");
     } finally {
       if (ownsRoot) {
         run(60, "engine", "stop");
+        left = whatTheEngineLeft(down);
         deleteTree(root);
       }
     }
+    if (!left.isEmpty()) {
+      throw new AssertionError(left);
+    }
+  }
+
+  /**
+   * After {@code down} and {@code engine stop} no container of this root may keep its state folder;
+   * if one does (or down failed), what down printed and the end of the engine's log say why, read
+   * before the root goes.
+   */
+  private String whatTheEngineLeft(Result down) {
+    List<String> containers;
+    try (Stream<Path> s = Files.list(root.resolve("run/containers"))) {
+      containers = s.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      containers = List.of(); // no folder: nothing was left
+    }
+    if (containers.isEmpty() && down != null && down.exitCode == 0) {
+      return "";
+    }
+    String log;
+    try {
+      List<String> lines = Files.readAllLines(root.resolve("run/engine.log"));
+      log = String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+    } catch (IOException e) {
+      log = "(no engine log: " + e.getMessage() + ")";
+    }
+    return "down -v and engine stop left containers "
+        + containers
+        + (down == null ? "" : "; down exited " + down.exitCode + ", stderr:\n" + down.stderr)
+        + "\nend of the engine's log:\n"
+        + log;
   }
 
   /** What a jcompose call printed and returned. */
