@@ -10,8 +10,10 @@ import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ComposeServices;
 import dev.jcompose.scheduler.api.EngineControl;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.api.Event;
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -24,6 +26,10 @@ import java.util.function.Supplier;
 public final class CommandContext {
   private static final Supplier<ComposeService> REAL = CommandContext::real;
   static Supplier<ComposeService> compose = REAL;
+
+  /** The engine this JVM is, when the CLI runs inside it (hosted verbs); else null. */
+  private static volatile EngineVerbs hostingEngine;
+
   static Supplier<EngineControl> engineControl =
       () -> ComposeServices.engineFor(Invocation.current().env());
 
@@ -34,14 +40,29 @@ public final class CommandContext {
   static Function<CallSettings, ComposeService> services =
       s ->
           // a replaced compose (a test's fake, the launcher's training engine) is used as is
-          s.equals(CallSettings.DEFAULT) || compose != REAL
-              ? compose.get()
-              : ComposeServices.forEnvironment(Invocation.current().env(), s);
+          s.equals(CallSettings.DEFAULT) || compose != REAL ? compose.get() : real(s);
 
   private CommandContext() {}
 
   private static ComposeService real() {
-    return ComposeServices.forEnvironment(Invocation.current().env());
+    return real(CallSettings.DEFAULT);
+  }
+
+  private static ComposeService real(CallSettings s) {
+    EngineVerbs engine = hostingEngine;
+    Map<String, String> env = Invocation.current().env();
+    return engine == null
+        ? ComposeServices.forEnvironment(env, s)
+        : ComposeServices.inEngine(env, s, engine);
+  }
+
+  /**
+   * Tells the CLI it runs inside the engine whose verbs are {@code engine} (the door, for hosted
+   * verbs): engine verbs then call them in-process instead of through the engine's own socket — the
+   * connect and the JSON round trip cost a hosted {@code ps} milliseconds.
+   */
+  public static void hostedBy(EngineVerbs engine) {
+    hostingEngine = engine;
   }
 
   /**

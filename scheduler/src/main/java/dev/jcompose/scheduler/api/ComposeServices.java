@@ -16,6 +16,9 @@ public final class ComposeServices {
   public interface Provider {
     ComposeService compose(Map<String, String> env, CallSettings settings);
 
+    /** As {@link #compose}, inside the engine: engine verbs go straight to {@code engine}. */
+    ComposeService inEngine(Map<String, String> env, CallSettings settings, EngineVerbs engine);
+
     EngineControl engine(Map<String, String> env);
   }
 
@@ -27,6 +30,15 @@ public final class ComposeServices {
   /** With the global flags of one command ({@code --dry-run}, {@code --parallel}). */
   public static ComposeService forEnvironment(Map<String, String> env, CallSettings settings) {
     return provider().compose(env, settings);
+  }
+
+  /**
+   * The compose service for a command the engine runs itself (a thin client's hosted verb): engine
+   * verbs call {@code engine}, the engine's in-process verbs, instead of its own socket.
+   */
+  public static ComposeService inEngine(
+      Map<String, String> env, CallSettings settings, EngineVerbs engine) {
+    return provider().inEngine(env, settings, engine);
   }
 
   public static EngineControl engineFor(Map<String, String> env) {

@@ -10,6 +10,9 @@ import java.util.Map;
  * its pid; closed first when the engine stops.
  */
 public interface EngineAddOn {
-  /** Starts the add-on for the engine serving {@code runRoot} with environment {@code env}. */
-  AutoCloseable start(Path runRoot, Map<String, String> env) throws Exception;
+  /**
+   * Starts the add-on for the engine serving {@code runRoot} with environment {@code env}; {@code
+   * verbs} are the engine's own, in-process (what its socket API serves).
+   */
+  AutoCloseable start(Path runRoot, Map<String, String> env, EngineVerbs verbs) throws Exception;
 }

@@ -30,10 +30,28 @@ public final class ClientProvider implements ComposeServices.Provider {
   @Override
   public ComposeService compose(Map<String, String> env, CallSettings settings) {
     RuntimePaths paths = RuntimePaths.fromEnvironment(env);
+    return compose(
+        env,
+        settings,
+        Lazy.of(() -> EngineLauncher.forThisJvm(env).ensureRunning()),
+        () -> EngineLauncher.accepts(RemoteComposeService.socketOf(paths)));
+  }
+
+  @Override
+  public ComposeService inEngine(
+      Map<String, String> env, CallSettings settings, EngineVerbs engine) {
+    // the engine runs: no connect to its own socket, no JSON round trip of the answer
+    return compose(env, settings, () -> engine, () -> true);
+  }
+
+  private static ComposeService compose(
+      Map<String, String> env,
+      CallSettings settings,
+      Supplier<EngineVerbs> engine,
+      BooleanSupplier engineRuns) {
+    RuntimePaths paths = RuntimePaths.fromEnvironment(env);
     Supplier<ContainerRuntime> runtime =
         Lazy.of(() -> new LinuxContainerRuntime(paths, CgroupDrivers.detect()));
-    Supplier<EngineVerbs> engine = Lazy.of(() -> EngineLauncher.forThisJvm(env).ensureRunning());
-    BooleanSupplier engineRuns = () -> EngineLauncher.accepts(RemoteComposeService.socketOf(paths));
     HostVerbs local =
         new HostVerbs(
             runtime,

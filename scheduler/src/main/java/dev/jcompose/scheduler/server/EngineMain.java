@@ -2,6 +2,7 @@ package dev.jcompose.scheduler.server;
 
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.scheduler.api.EngineAddOn;
+import dev.jcompose.scheduler.api.EngineVerbs;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ public final class EngineMain {
     EngineServer server =
         EngineServer.start(engine.service(), socket, version(), EngineMain::exitSoon);
     lock.writePid();
-    List<AutoCloseable> addOns = startAddOns(paths.runRoot(), env);
+    List<AutoCloseable> addOns = startAddOns(paths.runRoot(), env, engine.service());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -83,11 +84,12 @@ public final class EngineMain {
   /**
    * The add-ons on the class path (the CLI's door); one that fails to start is logged and left out.
    */
-  private static List<AutoCloseable> startAddOns(Path runRoot, Map<String, String> env) {
+  private static List<AutoCloseable> startAddOns(
+      Path runRoot, Map<String, String> env, EngineVerbs verbs) {
     List<AutoCloseable> started = new ArrayList<>();
     for (EngineAddOn addOn : ServiceLoader.load(EngineAddOn.class)) {
       try {
-        started.add(addOn.start(runRoot, env));
+        started.add(addOn.start(runRoot, env, verbs));
       } catch (Exception e) {
         EngineLog.error("engine add-on " + addOn.getClass().getName() + " failed to start", e);
       }
