@@ -7,6 +7,7 @@ import dev.jcompose.cli.args.Help;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.UsageException;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.cli.option.ProjectOptions;
 import java.util.Map;
 
@@ -36,11 +37,11 @@ public final class JcomposeCli implements Command {
   @Override
   public int run(Args args) {
     if (args.has(VERSION)) {
-      System.out.println("jcompose version " + version());
+      Invocation.current().out().println("jcompose version " + version());
     } else {
-      System.out.print(help(this));
+      Invocation.current().out().print(help(this));
     }
-    System.out.flush();
+    Invocation.current().out().flush();
     return 0;
   }
 
@@ -55,20 +56,37 @@ public final class JcomposeCli implements Command {
     // Halt, not exit: the CLI registers no shutdown hooks and its output is flushed here, while
     // Runtime.exit first logs the exit (JDK 21+) through a System.Logger, whose LoggerFinder lookup
     // scans the whole class path (opening jcompose-lib.jar): 10-20 ms of every command.
-    System.out.flush();
-    System.err.flush();
+    Invocation.current().out().flush();
+    Invocation.current().err().flush();
     Runtime.getRuntime().halt(code);
   }
 
   /** Runs the CLI and returns the exit code (tests call this instead of main). */
   public static int execute(String... args) {
+    return execute(Invocation.process(), args);
+  }
+
+  /**
+   * Runs a command line for {@code invocation} (its streams, environment and working directory) on
+   * this thread and returns the exit code: the engine runs hosted verbs so.
+   */
+  public static int execute(Invocation invocation, String... args) {
+    try {
+      return Invocation.run(invocation, () -> executeHere(args));
+    } catch (Exception e) {
+      // executeHere turns every failure into an exit code; this is only Callable's signature
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int executeHere(String... args) {
     try {
       ArgParser.Parsed parsed =
           new ArgParser(ProjectOptions.GLOBALS).parse(new JcomposeCli(), args);
       Command command = parsed.command();
       if (parsed.help() || !command.spec().subverbs().isEmpty()) {
-        System.out.print(help(command));
-        System.out.flush();
+        Invocation.current().out().print(help(command));
+        Invocation.current().out().flush();
         return 0;
       }
       return command.run(parsed.args());

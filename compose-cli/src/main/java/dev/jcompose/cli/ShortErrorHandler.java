@@ -1,6 +1,7 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.cli.args.UsageException;
+import dev.jcompose.cli.console.Invocation;
 import java.io.PrintStream;
 
 /**
@@ -11,11 +12,11 @@ final class ShortErrorHandler {
   private ShortErrorHandler() {}
 
   static int failure(Exception ex) {
-    PrintStream err = System.err;
+    PrintStream err = Invocation.current().err();
     int code = ExitCodes.of(ex);
     if (code == ExitCodes.INTERNAL) {
       err.println("internal error: " + ex);
-      if (System.getenv("JCOMPOSE_DEBUG") != null) {
+      if (Invocation.current().env("JCOMPOSE_DEBUG") != null) {
         ex.printStackTrace(err);
       }
     } else {
@@ -26,7 +27,7 @@ final class ShortErrorHandler {
   }
 
   static int usage(UsageException ex) {
-    PrintStream err = System.err;
+    PrintStream err = Invocation.current().err();
     err.println(ex.getMessage());
     String name = ex.verb() == null ? "jcompose" : ex.verb().qualifiedName();
     err.println("Run '" + name + " --help' for usage.");

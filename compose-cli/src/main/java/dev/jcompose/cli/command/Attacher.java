@@ -1,5 +1,6 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.cli.output.LogPrefixes;
 import dev.jcompose.cli.output.LogPrinter;
 import dev.jcompose.cli.output.ProgressPrinter;
@@ -40,8 +41,8 @@ final class Attacher {
   int run(List<ContainerSummary> containers, Instant since) {
     LogPrinter printer =
         new LogPrinter(
-            System.out,
-            System.err,
+            Invocation.current().out(),
+            Invocation.current().err(),
             new LogPrefixes(settings.color()),
             settings.prefix(),
             settings.timestamps(),
@@ -54,11 +55,13 @@ final class Attacher {
                     c.name(),
                     new AttachedContainer(c, LogPrefixes.displayName(project, c.name()), printer)));
     attached.values().forEach(a -> printer.prefixes().register(a.display()));
-    System.out.println(
-        "Attaching to "
-            + String.join(
-                ", ", attached.values().stream().map(AttachedContainer::display).toList()));
-    System.out.flush();
+    Invocation.current()
+        .out()
+        .println(
+            "Attaching to "
+                + String.join(
+                    ", ", attached.values().stream().map(AttachedContainer::display).toList()));
+    Invocation.current().out().flush();
     Interrupts.install(
         () -> stop(settings.stopTimeout(), "Gracefully Stopping... press Ctrl+C again to force"),
         () -> stop(0, null));
@@ -76,10 +79,12 @@ final class Attacher {
               try {
                 compose.events(project, since, this::onEvent, () -> remaining.getCount() == 0);
               } catch (RuntimeException e) {
-                System.err.println(
-                    "lost the engine's events ("
-                        + e.getMessage()
-                        + "): no longer following the containers");
+                Invocation.current()
+                    .err()
+                    .println(
+                        "lost the engine's events ("
+                            + e.getMessage()
+                            + "): no longer following the containers");
                 attached.values().forEach(a -> finish(a, 0));
               }
             },
@@ -123,8 +128,8 @@ final class Attacher {
       return 0;
     }
     if (first != null && !stopping.get()) {
-      System.out.println("Aborting on container exit...");
-      System.out.flush();
+      Invocation.current().out().println("Aborting on container exit...");
+      Invocation.current().out().flush();
       stop(settings.stopTimeout(), null);
     }
     awaitAll();
@@ -150,9 +155,10 @@ final class Attacher {
   private void stop(Integer timeout, String message) {
     stopping.set(true);
     if (message != null) {
-      System.err.println(message);
+      Invocation.current().err().println(message);
     }
-    compose.stop(project, List.of(), timeout, new ProgressPrinter(System.err, false));
+    compose.stop(
+        project, List.of(), timeout, new ProgressPrinter(Invocation.current().err(), false));
   }
 
   private AttachedContainer.Exit take() {

@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.scheduler.api.BuildOptions;
@@ -42,7 +43,7 @@ public final class BuildCommand implements Command {
         .build(
             project,
             new BuildOptions(args.operands(), args.has(NO_CACHE), args.has(PULL), buildArgs),
-            new ProgressPrinter(System.err, args.has(QUIET)));
+            new ProgressPrinter(Invocation.current().err(), args.has(QUIET)));
     return 0;
   }
 
@@ -57,8 +58,8 @@ public final class BuildCommand implements Command {
       }
       if (eq > 0) {
         out.put(a.substring(0, eq), a.substring(eq + 1));
-      } else if (System.getenv(a) != null) {
-        out.put(a, System.getenv(a));
+      } else if (Invocation.current().env(a) != null) {
+        out.put(a, Invocation.current().env(a));
       }
     }
     return out;

@@ -1,6 +1,7 @@
 package dev.jcompose.cli.command;
 
 import dev.jcompose.cli.args.Args;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.cli.option.ProjectOptions;
 import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.LoadOptions;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
 public final class CommandContext {
   private static final Supplier<ComposeService> REAL = CommandContext::real;
   static Supplier<ComposeService> compose = REAL;
-  static Supplier<EngineControl> engineControl = () -> ComposeServices.engineFor(System.getenv());
+  static Supplier<EngineControl> engineControl =
+      () -> ComposeServices.engineFor(Invocation.current().env());
 
   /**
    * The compose service for the global flags ({@code --dry-run}, {@code --parallel}): {@link
@@ -34,12 +36,12 @@ public final class CommandContext {
           // a replaced compose (a test's fake, the launcher's training engine) is used as is
           s.equals(CallSettings.DEFAULT) || compose != REAL
               ? compose.get()
-              : ComposeServices.forEnvironment(System.getenv(), s);
+              : ComposeServices.forEnvironment(Invocation.current().env(), s);
 
   private CommandContext() {}
 
   private static ComposeService real() {
-    return ComposeServices.forEnvironment(System.getenv());
+    return ComposeServices.forEnvironment(Invocation.current().env());
   }
 
   /**
@@ -65,7 +67,11 @@ public final class CommandContext {
 
   static Consumer<Event> progress(Args args, boolean quietPull) {
     return ProgressPrinter.of(
-        System.err, ProjectOptions.progress(args), Terminal.attached(), ansi(args), quietPull);
+        Invocation.current().err(),
+        ProjectOptions.progress(args),
+        Terminal.attached(),
+        ansi(args),
+        quietPull);
   }
 
   /** The progress form {@code --progress} and {@code --ansi} come to: plain, tty, json or quiet. */
@@ -75,12 +81,12 @@ public final class CommandContext {
 
   /** Standard output, as main's verbs write it (the caller flushes). */
   static PrintStream out() {
-    return System.out;
+    return Invocation.current().out();
   }
 
   /** Standard error (the caller flushes). */
   static PrintStream err() {
-    return System.err;
+    return Invocation.current().err();
   }
 
   /** Progress nobody sees ({@code run -q}). */
@@ -92,7 +98,9 @@ public final class CommandContext {
   static boolean ansi(Args args) {
     String when = ProjectOptions.ansi(args);
     return when.equals("always")
-        || (when.equals("auto") && Terminal.attached() && System.getenv("NO_COLOR") == null);
+        || (when.equals("auto")
+            && Terminal.attached()
+            && Invocation.current().env("NO_COLOR") == null);
   }
 
   static LoadOptions loadOptions(Args args) {

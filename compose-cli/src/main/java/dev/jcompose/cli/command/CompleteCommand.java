@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class CompleteCommand implements Command {
 
   @Override
   public int run(Args args) {
-    PrintStream out = System.out;
+    PrintStream out = Invocation.current().out();
     List<String> what = args.operands();
     try {
       String kind = what.isEmpty() ? "verbs" : what.get(0);

@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.cli.option.ProjectOptions;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class CompletionCommand implements Command {
 
   @Override
   public int run(Args args) {
-    PrintStream out = System.out;
+    PrintStream out = Invocation.current().out();
     Map<String, Command> all = verbs.get();
     String serviceVerbs = serviceVerbs(all);
     switch (args.operand(0)) {

@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.cli.option.ProjectOptions;
 import dev.jcompose.model.ProjectLoader;
 import dev.jcompose.model.api.ComposeFileException;
@@ -117,7 +118,7 @@ public final class ConfigCommand implements Command {
     networks = args.has(NETWORKS);
     profiles = args.has(PROFILES);
     images = args.has(IMAGES);
-    output = args.get(OUTPUT) == null ? null : Path.of(args.get(OUTPUT));
+    output = args.get(OUTPUT) == null ? null : Invocation.current().cwd().resolve(args.get(OUTPUT));
     hash = args.get(HASH, null);
     variables = args.has(VARIABLES);
     environment = args.has(ENVIRONMENT);

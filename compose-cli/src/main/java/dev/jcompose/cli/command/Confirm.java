@@ -1,5 +1,6 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.console.Invocation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,14 +15,15 @@ final class Confirm {
   private Confirm() {}
 
   static boolean ask(String warning) throws IOException {
-    System.err.println(warning);
+    Invocation.current().err().println(warning);
     if (!Terminal.attached()) {
       return false;
     }
-    System.err.print("Are you sure you want to continue? [y/N] ");
-    System.err.flush();
+    Invocation.current().err().print("Are you sure you want to continue? [y/N] ");
+    Invocation.current().err().flush();
     String answer =
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        new BufferedReader(new InputStreamReader(Invocation.current().in(), StandardCharsets.UTF_8))
+            .readLine();
     return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
   }
 }

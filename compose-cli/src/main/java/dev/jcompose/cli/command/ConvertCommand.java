@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.convert.KubernetesConverter;
 import dev.jcompose.convert.api.Conversion;
 import dev.jcompose.convert.api.ConvertOptions;
@@ -54,8 +55,8 @@ public final class ConvertCommand implements Command {
             new ConvertOptions(
                 args.get(STORAGE_SIZE, ConvertOptions.DEFAULT_STORAGE),
                 args.get(WAIT_IMAGE, ConvertOptions.DEFAULT_WAIT_IMAGE),
-                System.getenv()));
-    PrintStream err = System.err;
+                Invocation.current().env()));
+    PrintStream err = Invocation.current().err();
     for (Finding f : c.findings()) {
       err.println("warning: " + f);
     }
@@ -65,7 +66,7 @@ public final class ConvertCommand implements Command {
       c.writeTo(Path.of(output)).forEach(p -> err.println("wrote " + p));
       err.flush();
     } else {
-      PrintStream out = System.out;
+      PrintStream out = Invocation.current().out();
       out.print(c.yaml());
       out.flush();
     }

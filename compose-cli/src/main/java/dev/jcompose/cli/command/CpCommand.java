@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.scheduler.api.CopyOptions;
 
 /**
@@ -55,9 +56,9 @@ public final class CpCommand implements Command {
         .copy(
             CommandContext.projectName(args),
             new CopyOptions(source, destination, index, all, archive, followLink),
-            System.in,
-            System.out);
-    System.out.flush();
+            Invocation.current().in(),
+            Invocation.current().out());
+    Invocation.current().out().flush();
     return 0;
   }
 }

@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.scheduler.api.EngineControl;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,17 +58,19 @@ public final class EngineCommand implements Command {
     public int run(Args args) {
       Optional<EngineControl.Status> s = CommandContext.engineControl.get().status();
       if (s.isEmpty()) {
-        System.out.println("jcompose engine is not running");
+        Invocation.current().out().println("jcompose engine is not running");
         return 1;
       }
-      System.out.println(
-          "jcompose engine is running (pid "
-              + s.get().pid()
-              + ", version "
-              + s.get().version()
-              + ", API "
-              + s.get().apiVersion()
-              + ")");
+      Invocation.current()
+          .out()
+          .println(
+              "jcompose engine is running (pid "
+                  + s.get().pid()
+                  + ", version "
+                  + s.get().version()
+                  + ", API "
+                  + s.get().apiVersion()
+                  + ")");
       return 0;
     }
   }
@@ -83,10 +86,12 @@ public final class EngineCommand implements Command {
 
     @Override
     public int run(Args args) {
-      System.out.println(
-          CommandContext.engineControl.get().stop()
-              ? "jcompose engine stopped"
-              : "jcompose engine is not running");
+      Invocation.current()
+          .out()
+          .println(
+              CommandContext.engineControl.get().stop()
+                  ? "jcompose engine stopped"
+                  : "jcompose engine is not running");
       return 0;
     }
   }
@@ -107,14 +112,16 @@ public final class EngineCommand implements Command {
     public int run(Args args) throws IOException {
       String unit = CommandContext.engineControl.get().systemdUnit();
       if (args.has(PRINT)) {
-        System.out.print(unit);
+        Invocation.current().out().print(unit);
         return 0;
       }
       Files.writeString(UNIT, unit);
-      System.out.println(
-          "wrote "
-              + UNIT
-              + "; enable it with: systemctl daemon-reload && systemctl enable --now jcompose-engine");
+      Invocation.current()
+          .out()
+          .println(
+              "wrote "
+                  + UNIT
+                  + "; enable it with: systemctl daemon-reload && systemctl enable --now jcompose-engine");
       return 0;
     }
   }

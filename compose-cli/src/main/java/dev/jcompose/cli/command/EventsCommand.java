@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.cli.output.EventRenderer;
 import java.io.PrintStream;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class EventsCommand implements Command {
   public int run(Args args) {
     String project = CommandContext.projectName(args);
     List<String> services = args.operands();
-    PrintStream out = System.out;
+    PrintStream out = Invocation.current().out();
     EventRenderer renderer = new EventRenderer(args.has(JSON));
     CommandContext.compose(args)
         .events(

@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerRef;
 import java.io.BufferedOutputStream;
@@ -50,7 +51,7 @@ public final class ExportCommand implements Command {
     }
     ContainerRef ref = ContainerRef.of(CommandContext.projectName(args), service, index);
     if (output == null) {
-      OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+      OutputStream out = new BufferedOutputStream(Invocation.current().out(), 1 << 16);
       CommandContext.compose(args).export(ref, out);
       out.flush();
       return 0;

@@ -3,6 +3,7 @@ package dev.jcompose.cli.command;
 import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import java.util.function.Function;
 
 /** {@code jcompose help [COMMAND...]}: the help of the root or of the verb named. */
@@ -36,8 +37,8 @@ public final class HelpCommand implements Command {
       }
       c = next;
     }
-    System.out.print(help.apply(c));
-    System.out.flush();
+    Invocation.current().out().print(help.apply(c));
+    Invocation.current().out().flush();
     return 0;
   }
 }

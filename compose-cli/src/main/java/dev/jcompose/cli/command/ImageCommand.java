@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.cli.output.GoTemplate;
 import dev.jcompose.cli.output.InspectJson;
 import dev.jcompose.cli.output.Units;
@@ -303,7 +304,7 @@ public final class ImageCommand implements Command {
             "cowardly refusing to save to a terminal. Use the -o flag or redirect");
       }
       if (output == null) {
-        OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+        OutputStream out = new BufferedOutputStream(Invocation.current().out(), 1 << 16);
         CommandContext.compose(args).imageSave(images, out);
         out.flush();
         return 0;
@@ -346,7 +347,7 @@ public final class ImageCommand implements Command {
       List<String> loaded;
       try (InputStream in =
           new BufferedInputStream(
-              input == null ? System.in : Files.newInputStream(input), 1 << 16)) {
+              input == null ? Invocation.current().in() : Files.newInputStream(input), 1 << 16)) {
         loaded =
             CommandContext.compose(args)
                 .imageLoad(in, quiet ? CommandContext.quiet() : CommandContext.progress(args));

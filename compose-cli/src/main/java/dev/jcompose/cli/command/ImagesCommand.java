@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.cli.output.TabTable;
 import dev.jcompose.common.json.Json;
 import dev.jcompose.scheduler.api.HumanSize;
@@ -43,7 +44,7 @@ public final class ImagesCommand implements Command {
     }
     List<ImageSummary> rows =
         CommandContext.compose(args).images(CommandContext.loadProject(args), args.operands());
-    PrintStream out = System.out;
+    PrintStream out = Invocation.current().out();
     out.print(args.has(QUIET) ? ids(rows) : format.equals("json") ? json(rows) : table(rows));
     out.flush();
     return 0;

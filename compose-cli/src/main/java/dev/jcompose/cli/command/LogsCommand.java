@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.cli.output.LogPrefixes;
 import dev.jcompose.cli.output.LogPrinter;
 import dev.jcompose.scheduler.api.LogEntry;
@@ -59,10 +60,14 @@ public final class LogsCommand implements Command {
     String project = CommandContext.projectName(args);
     PrintStream out =
         new PrintStream(
-            new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
+            new BufferedOutputStream(Invocation.current().out(), 1 << 16),
+            false,
+            StandardCharsets.UTF_8);
     PrintStream err =
         new PrintStream(
-            new BufferedOutputStream(System.err, 1 << 12), false, StandardCharsets.UTF_8);
+            new BufferedOutputStream(Invocation.current().err(), 1 << 12),
+            false,
+            StandardCharsets.UTF_8);
     LogPrinter printer =
         new LogPrinter(
             out,

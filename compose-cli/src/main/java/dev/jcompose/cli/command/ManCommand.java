@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ public final class ManCommand implements Command {
         writeVerb(dir, "jcompose-" + e.getKey(), e.getValue());
       }
     }
-    System.out.flush();
+    Invocation.current().out().flush();
     return 0;
   }
 
@@ -60,6 +61,6 @@ public final class ManCommand implements Command {
   private static void write(Path dir, String page, String text) throws IOException {
     Path file = dir.resolve(page + ".1");
     Files.writeString(file, text, StandardCharsets.UTF_8);
-    System.out.println(file);
+    Invocation.current().out().println(file);
   }
 }

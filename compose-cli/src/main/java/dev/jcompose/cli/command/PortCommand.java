@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.PsOptions;
@@ -65,8 +66,8 @@ public final class PortCommand implements Command {
                             + protocol
                             + " for container "
                             + container.name()));
-    System.out.println(publisher.url() + ":" + publisher.publishedPort());
-    System.out.flush();
+    Invocation.current().out().println(publisher.url() + ":" + publisher.publishedPort());
+    Invocation.current().out().flush();
     return 0;
   }
 }

@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.scheduler.api.Event;
 import dev.jcompose.scheduler.api.PullOptions;
 import java.io.PrintStream;
@@ -53,7 +54,7 @@ public final class PullCommand implements Command {
       return CommandContext.quiet();
     }
     return CommandContext.progressMode(args).equals("plain")
-        ? new Display(System.err, false)
+        ? new Display(Invocation.current().err(), false)
         : CommandContext.progress(args);
   }
 

@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.scheduler.api.PushOptions;
 
@@ -28,7 +29,7 @@ public final class PushCommand implements Command {
         .push(
             CommandContext.loadProject(args),
             new PushOptions(args.operands(), args.has(IGNORE_FAILURES)),
-            new ProgressPrinter(System.err, args.has(QUIET)));
+            new ProgressPrinter(Invocation.current().err(), args.has(QUIET)));
     return 0;
   }
 }

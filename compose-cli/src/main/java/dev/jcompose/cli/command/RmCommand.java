@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.PsOptions;
@@ -61,7 +62,7 @@ public final class RmCommand implements Command {
             .map(ContainerSummary::name)
             .toList();
     if (names.isEmpty()) {
-      System.err.println("No stopped containers");
+      Invocation.current().err().println("No stopped containers");
       return 0;
     }
     if (!force && !confirm(names)) {
@@ -73,14 +74,15 @@ public final class RmCommand implements Command {
   }
 
   private static boolean confirm(List<String> names) throws IOException {
-    System.err.println("Going to remove " + String.join(", ", names));
+    Invocation.current().err().println("Going to remove " + String.join(", ", names));
     if (!Terminal.attached()) {
       return false;
     }
-    System.err.print("? Are you sure? (y/N) ");
-    System.err.flush();
+    Invocation.current().err().print("? Are you sure? (y/N) ");
+    Invocation.current().err().flush();
     String answer =
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        new BufferedReader(new InputStreamReader(Invocation.current().in(), StandardCharsets.UTF_8))
+            .readLine();
     return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
   }
 }

@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.model.api.LoadOptions;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.ServiceNetworking;
@@ -232,7 +233,7 @@ public final class RunCommand implements Command {
     if (detach) {
       ContainerSummary c = compose.run(project, options, progress);
       if (!quiet) {
-        System.out.println(c.name());
+        Invocation.current().out().println(c.name());
       }
       return 0;
     }
@@ -316,7 +317,7 @@ public final class RunCommand implements Command {
     Map<String, String> m = new LinkedHashMap<>();
     for (Path f : envFiles) {
       try {
-        m.putAll(DotEnv.read(f, k -> Optional.ofNullable(System.getenv(k)), null));
+        m.putAll(DotEnv.read(f, k -> Optional.ofNullable(Invocation.current().env(k)), null));
       } catch (NoSuchFileException e) {
         throw new ComposeException(
             ComposeException.Kind.INVALID, "couldn't find env file: " + f.toAbsolutePath());
@@ -327,7 +328,7 @@ public final class RunCommand implements Command {
       // "-e KEY" without a value takes it from our environment, as docker does.
       m.put(
           eq < 0 ? e : e.substring(0, eq),
-          eq < 0 ? System.getenv().getOrDefault(e, "") : e.substring(eq + 1));
+          eq < 0 ? Invocation.current().env().getOrDefault(e, "") : e.substring(eq + 1));
     }
     return m;
   }

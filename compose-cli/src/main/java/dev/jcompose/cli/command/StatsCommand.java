@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.cli.output.GoTemplate;
 import dev.jcompose.cli.output.StatsRows;
 import dev.jcompose.scheduler.api.ComposeService;
@@ -67,7 +68,7 @@ public final class StatsCommand implements Command {
                 ? StatsRows.TABLE
                 : format.equals("json") ? "{{json .}}" : format);
     boolean redraw = Terminal.attached() && !noStream && template.table();
-    PrintStream out = System.out;
+    PrintStream out = Invocation.current().out();
     List<StatsSample> before = compose.stats(project, services, all);
     while (true) {
       Thread.sleep(INTERVAL_MILLIS);

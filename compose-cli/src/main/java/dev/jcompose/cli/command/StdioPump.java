@@ -1,5 +1,6 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.scheduler.api.ExecProcess;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,12 +32,15 @@ final class StdioPump {
     String saved = tty ? Terminal.makeRaw() : null;
     try {
       if (stdin) {
-        daemon("exec-stdin", () -> copyThenClose(System.in, session.stdin()));
+        daemon("exec-stdin", () -> copyThenClose(Invocation.current().in(), session.stdin()));
       } else {
         closeQuietly(session.stdin());
       }
-      Thread out = daemon("exec-stdout", () -> copy(session.stdout(), System.out));
-      Thread err = tty ? null : daemon("exec-stderr", () -> copy(session.stderr(), System.err));
+      Thread out = daemon("exec-stdout", () -> copy(session.stdout(), Invocation.current().out()));
+      Thread err =
+          tty
+              ? null
+              : daemon("exec-stderr", () -> copy(session.stderr(), Invocation.current().err()));
       int code = session.exitCode().get();
       out.join(5_000);
       if (err != null) {

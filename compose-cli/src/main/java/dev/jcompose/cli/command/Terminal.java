@@ -1,5 +1,6 @@
 package dev.jcompose.cli.command;
 
+import dev.jcompose.cli.console.Invocation;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +14,8 @@ final class Terminal {
   private Terminal() {}
 
   /** Whether stdin and stdout are a terminal (JDK 17: System.console() is null otherwise). */
-  @SuppressWarnings("SystemConsoleNull") // the project targets JDK 17, where null means no terminal
   static boolean attached() {
-    return System.console() != null;
+    return Invocation.current().terminal();
   }
 
   static String makeRaw() {

@@ -5,6 +5,7 @@ import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.UsageException;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.cli.option.ProjectOptions;
 import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.Project;
@@ -287,10 +288,10 @@ public final class UpCommand implements Command {
                 compose.watch(
                     project,
                     new WatchOptions(services),
-                    new ProgressPrinter(System.err, false),
+                    new ProgressPrinter(Invocation.current().err(), false),
                     attachEnded::get);
               } catch (ComposeException e) {
-                System.err.println("watch: " + e.getMessage());
+                Invocation.current().err().println("watch: " + e.getMessage());
               }
             },
             "jcompose-up-watch");

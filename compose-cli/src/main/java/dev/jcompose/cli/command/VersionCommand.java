@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 
 /** {@code jcompose version}: {@code --short} prints the bare number, {@code -f json} an object. */
 public final class VersionCommand implements Command {
@@ -25,11 +26,11 @@ public final class VersionCommand implements Command {
     String v = VersionCommand.class.getPackage().getImplementationVersion();
     String version = v == null ? "dev" : v;
     if (args.has(SHORT)) {
-      System.out.println(version);
+      Invocation.current().out().println(version);
     } else if (args.get(FORMAT, "pretty").equals("json")) {
-      System.out.println("{\"version\":\"" + version + "\"}");
+      Invocation.current().out().println("{\"version\":\"" + version + "\"}");
     } else {
-      System.out.println("jcompose version " + version);
+      Invocation.current().out().println("jcompose version " + version);
     }
     return 0;
   }

@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.cli.output.InspectJson;
 import dev.jcompose.cli.output.Units;
 import dev.jcompose.common.json.Json;
@@ -77,7 +78,7 @@ public final class VolumeCommand implements Command {
       }
       List<VolumeSummary> volumes =
           CommandContext.compose(args).volumes(CommandContext.projectName(args));
-      PrintStream out = System.out;
+      PrintStream out = Invocation.current().out();
       if (args.has(QUIET)) {
         volumes.forEach(v -> out.println(v.name()));
       } else if (format.equals("json")) {
@@ -137,14 +138,14 @@ public final class VolumeCommand implements Command {
       int failures = 0;
       for (String name : args.operands()) {
         try {
-          System.out.println(compose.removeVolume(project, name));
+          Invocation.current().out().println(compose.removeVolume(project, name));
         } catch (ComposeException e) {
-          System.err.println(e.getMessage());
+          Invocation.current().err().println(e.getMessage());
           failures++;
         }
       }
-      System.out.flush();
-      System.err.flush();
+      Invocation.current().out().flush();
+      Invocation.current().err().flush();
       return failures == 0 ? 0 : 1;
     }
   }

@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.scheduler.api.ComposeService;
 import dev.jcompose.scheduler.api.ContainerSummary;
 import dev.jcompose.scheduler.api.DownOptions;
@@ -69,8 +70,8 @@ public final class WaitCommand implements Command {
       for (int i = 0; i < containers.size(); i++) {
         Future<Integer> done = exits.take();
         int code = done.get();
-        System.out.println(code);
-        System.out.flush();
+        Invocation.current().out().println(code);
+        Invocation.current().out().flush();
         if (first == null) {
           first = code;
           if (downProject) {

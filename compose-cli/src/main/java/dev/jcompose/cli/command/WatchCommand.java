@@ -4,6 +4,7 @@ import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Command;
 import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.cli.output.ProgressPrinter;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.model.api.Service;
@@ -49,14 +50,14 @@ public final class WatchCommand implements Command {
       compose.up(
           project,
           UpOptions.builder().services(services).detach(true).build(),
-          new ProgressPrinter(System.err, args.has(QUIET)));
+          new ProgressPrinter(Invocation.current().err(), args.has(QUIET)));
     }
     CountDownLatch stop = new CountDownLatch(1);
     Interrupts.install(stop::countDown, () -> System.exit(130));
     compose.watch(
         project,
         new WatchOptions(services),
-        new ProgressPrinter(System.err, false),
+        new ProgressPrinter(Invocation.current().err(), false),
         () -> stop.getCount() == 0);
     return 0;
   }

@@ -2,6 +2,7 @@ package dev.jcompose.cli.option;
 
 import dev.jcompose.cli.args.Args;
 import dev.jcompose.cli.args.Opt;
+import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.model.api.LoadOptions;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,12 +53,12 @@ public record ProjectOptions(
 
   /** --ansi, else COMPOSE_ANSI, else auto. */
   public static String ansi(Args args) {
-    return args.get(ANSI, System.getenv().getOrDefault("COMPOSE_ANSI", "auto"));
+    return args.get(ANSI, Invocation.current().env().getOrDefault("COMPOSE_ANSI", "auto"));
   }
 
   /** --progress, else COMPOSE_PROGRESS, else auto. */
   public static String progress(Args args) {
-    return args.get(PROGRESS, System.getenv().getOrDefault("COMPOSE_PROGRESS", "auto"));
+    return args.get(PROGRESS, Invocation.current().env().getOrDefault("COMPOSE_PROGRESS", "auto"));
   }
 
   /** --parallel, else COMPOSE_PARALLEL_LIMIT, else -1 (the engine's bound). */
@@ -67,7 +68,8 @@ public record ProjectOptions(
       return given;
     }
     try {
-      return Integer.parseInt(System.getenv().getOrDefault("COMPOSE_PARALLEL_LIMIT", "-1"));
+      return Integer.parseInt(
+          Invocation.current().env().getOrDefault("COMPOSE_PARALLEL_LIMIT", "-1"));
     } catch (NumberFormatException e) {
       return -1;
     }
@@ -89,7 +91,7 @@ public record ProjectOptions(
 
   /** Load options for the current process's environment and working directory. */
   public LoadOptions toLoadOptions(boolean interpolate) {
-    return toLoadOptions(interpolate, System.getenv(), Path.of("").toAbsolutePath());
+    return toLoadOptions(interpolate, Invocation.current().env(), Invocation.current().cwd());
   }
 
   public LoadOptions toLoadOptions(boolean interpolate, Map<String, String> env, Path workingDir) {
@@ -102,6 +104,6 @@ public record ProjectOptions(
         Map.copyOf(env),
         workingDir,
         interpolate,
-        System.in);
+        Invocation.current().in());
   }
 }

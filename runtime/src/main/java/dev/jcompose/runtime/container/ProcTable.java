@@ -105,7 +105,30 @@ final class ProcTable {
     return "pts/" + ((major - TTY_PTS_FIRST_MAJOR) * 256 + minor);
   }
 
-  private long bootTime() {
+  /**
+   * When {@code pid} started, in epoch millis: boot time plus stat's starttime, computed as the
+   * JDK's ProcessHandle computes it on Linux (so records written through either agree); -1 if the
+   * process is gone, 0 if its stat cannot be read as expected.
+   */
+  long startMillis(long pid, long bootEpoch) {
+    String stat;
+    try {
+      stat =
+          Files.readString(
+              proc.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return -1; // gone (or never was)
+    }
+    try {
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+", -1);
+      return bootEpoch * 1000 + Long.parseLong(f[19]) * 1000 / TICKS;
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /** The host's boot time in epoch seconds (btime of /proc/stat), 0 if unknown. */
+  long bootTime() {
     try {
       for (String line : Files.readAllLines(proc.resolve("stat"), StandardCharsets.UTF_8)) {
         if (line.startsWith("btime ")) {

@@ -90,11 +90,18 @@ public final class EngineLauncher {
    * ms, a {@code run --rm} 60-90 instead of 190 ms, and 23 MiB less RSS with 20 containers up
    * (speed-engine branch, 2026-12-06). From 25 on, compact object headers (JEP 519: 8-byte
    * headers): with 20 containers up the engine's RSS measured 132 -> 119 MiB (bench/compare.sh's
-   * memory row, 2026-12-05).
+   * memory row, 2026-12-05). C1 at a tenth of its usual thresholds (compile after ~20 calls, not
+   * 200): a container's create runs its code once per container, so at the default thresholds the
+   * engine was still interpreting and compiling hundreds of methods in the 2nd to 6th {@code up} of
+   * 20 services (PrintCompilation: 3519 compiles in the 1st, 422, 329, 163, 104 after); scaled, the
+   * hot paths are compiled during the first burst. Engine CPU per {@code up -d} of 20 in the runs
+   * after a warm-up measured 600 -> 500 ms and 405 -> 375 ms (medians of 6, same run, upfast
+   * branch, 2026-12-06).
    */
   static String defaultJavaOptions(int feature) {
     String opts =
-        "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms8m -Xmx256m"
+        "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1"
+            + " -Xss512k -Xms8m -Xmx256m"
             + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m"
             + " -XX:-UsePerfData -Dio.netty.allocator.type=unpooled";
     return feature >= 25 ? opts + " -XX:+UseCompactObjectHeaders" : opts;

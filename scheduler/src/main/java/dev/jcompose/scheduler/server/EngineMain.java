@@ -1,10 +1,14 @@
 package dev.jcompose.scheduler.server;
 
 import dev.jcompose.runtime.api.RuntimePaths;
+import dev.jcompose.scheduler.api.EngineAddOn;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -67,21 +71,39 @@ public final class EngineMain {
     EngineServer server =
         EngineServer.start(engine.service(), socket, version(), EngineMain::exitSoon);
     lock.writePid();
+    List<AutoCloseable> addOns = startAddOns(paths.runRoot(), env);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(() -> shutdown(server, engine, lock, stopped), "engine-shutdown"));
+            new Thread(() -> shutdown(addOns, server, engine, lock, stopped), "engine-shutdown"));
     EngineLog.info("listening on " + socket + " (data root " + paths.dataRoot() + ")");
     stopped.await();
   }
 
+  /**
+   * The add-ons on the class path (the CLI's door); one that fails to start is logged and left out.
+   */
+  private static List<AutoCloseable> startAddOns(Path runRoot, Map<String, String> env) {
+    List<AutoCloseable> started = new ArrayList<>();
+    for (EngineAddOn addOn : ServiceLoader.load(EngineAddOn.class)) {
+      try {
+        started.add(addOn.start(runRoot, env));
+      } catch (Exception e) {
+        EngineLog.error("engine add-on " + addOn.getClass().getName() + " failed to start", e);
+      }
+    }
+    return started;
+  }
+
   /** Runs on SIGTERM/SIGINT and on exit: containers are left running on purpose. */
   private static void shutdown(
+      List<AutoCloseable> addOns,
       EngineServer server,
       EngineFactory.Running engine,
       InstanceLock lock,
       CountDownLatch stopped) {
     EngineLog.info("shutting down; containers keep running");
+    addOns.forEach(a -> closeQuietly("add-on " + a, a));
     closeQuietly("API server", server);
     closeQuietly("engine", engine.closer());
     closeQuietly("instance lock", lock);

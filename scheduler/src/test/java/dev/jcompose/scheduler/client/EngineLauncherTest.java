@@ -155,7 +155,7 @@ class EngineLauncherTest {
   @Test
   void engineOptions_c1Only_serialGc() {
     assertThat(EngineLauncher.defaultJavaOptions(17))
-        .contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        .contains("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1", "-XX:+UseSerialGC");
   }
 
   private EngineLauncher launcher(Duration timeout) {
