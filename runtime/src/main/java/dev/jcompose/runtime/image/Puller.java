@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One pull: resolve the reference on the first endpoint that has it, choose the platform manifest,
@@ -30,7 +31,7 @@ final class Puller {
   // Configs are a few KiB and are read into memory: the bound (twice docker's 4 MiB manifest cap)
   // keeps a registry from making us buffer whatever it sends
   private static final int MAX_CONFIG_BYTES = 8 << 20;
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
   private final RegistryConfig config;
   private final EndpointResolver endpoints;
   private final ContentStore content;
@@ -39,7 +40,7 @@ final class Puller {
   private final Platform platform;
 
   Puller(
-      HttpClient http,
+      Supplier<HttpClient> http,
       RegistryConfig config,
       ContentStore content,
       LayerFetcher layers,
@@ -127,7 +128,8 @@ final class Puller {
         DockerCredentials.load(config.dockerConfig())
             .basicFor(endpoint.credentialsHost())
             .orElse(null);
-    return new RegistryClient(http, endpoint.base(), ref.path(), basic, config.requestTimeout());
+    return new RegistryClient(
+        http.get(), endpoint.base(), ref.path(), basic, config.requestTimeout());
   }
 
   private Resolved resolveOn(RegistryClient client, ImageReference ref) {

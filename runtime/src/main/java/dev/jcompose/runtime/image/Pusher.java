@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code docker push} of a local image: each blob is skipped when the repository has it, mounted
@@ -27,13 +28,13 @@ import java.util.Map;
  * registry the reference names (plain HTTP for loopback and insecure registries).
  */
 final class Pusher {
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
   private final RegistryConfig config;
   private final EndpointResolver endpoints;
   private final ContentStore content;
   private final ImageIndex index;
 
-  Pusher(HttpClient http, RegistryConfig config, ContentStore content, ImageIndex index) {
+  Pusher(Supplier<HttpClient> http, RegistryConfig config, ContentStore content, ImageIndex index) {
     this.http = http;
     this.config = config;
     this.endpoints = new EndpointResolver(config);
@@ -62,7 +63,7 @@ final class Pusher {
         DockerCredentials.load(config.dockerConfig()).basicFor(ref.domain()).orElse(null);
     PushClient client =
         new PushClient(
-            http, URI.create(base), ref.path(), basic, config.requestTimeout(), allSources);
+            http.get(), URI.create(base), ref.path(), basic, config.requestTimeout(), allSources);
     List<Descriptor> blobs = new ArrayList<>(m.layers());
     blobs.add(m.config());
     for (Descriptor d : blobs) {

@@ -16,7 +16,6 @@ import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,12 +50,7 @@ public final class RegistryImageService implements ImageService, ImageStore {
     LayerStore layers = new LayerStore(paths.images(), content.scratch());
     content.scratch().sweep(); // what pulls killed mid-way left
     ImageIndex index = new ImageIndex(paths.images().resolve("refs.json"), locks);
-    HttpClient http =
-        HttpClient.newBuilder()
-            .connectTimeout(config.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    RegistryHttp http = new RegistryHttp(config.connectTimeout());
     this.fetcher = new LayerFetcher(content, layers, locks, ops, config.requestTimeout());
     this.puller = new Puller(http, config, content, fetcher, index, platform);
     this.catalog = new ImageCatalog(index, content, layers, locks);

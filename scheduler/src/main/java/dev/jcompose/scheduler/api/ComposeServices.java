@@ -34,10 +34,21 @@ public final class ComposeServices {
   }
 
   private static Provider provider() {
-    return ServiceLoader.load(Provider.class, ComposeServices.class.getClassLoader())
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalStateException("no " + Provider.class.getName() + " on the class path"));
+    return Found.PROVIDER;
+  }
+
+  /**
+   * The provider, looked up once per JVM: a ServiceLoader lookup lists every class path entry's
+   * service files, which an engine running hosted verbs (ps for thin clients) would otherwise pay
+   * on each command.
+   */
+  private static final class Found {
+    static final Provider PROVIDER =
+        ServiceLoader.load(Provider.class, ComposeServices.class.getClassLoader())
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no " + Provider.class.getName() + " on the class path"));
   }
 }
