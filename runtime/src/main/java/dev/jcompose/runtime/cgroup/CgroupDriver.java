@@ -66,8 +66,8 @@ public interface CgroupDriver {
   long memoryUsage(String id);
 
   /**
-   * Ids of the groups that exist now under {@code jcompose/} (for sweeping stale ones at engine
-   * start).
+   * Ids of the groups that exist now under {@code jcompose/}, of this driver's instance only when
+   * it has one ({@link #forInstance}): for sweeping stale ones at engine start.
    */
   List<String> ids();
 

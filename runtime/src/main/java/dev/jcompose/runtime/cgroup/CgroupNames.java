@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Container ids become directory names under {@code jcompose/} (or a {@code cgroup_parent}): one
- * safe path component only; a parent is one or more such components.
+ * Container ids become directory names under {@code jcompose/} ({@code <id>-<instance>}, see {@link
+ * #instanceSuffix}) or under a {@code cgroup_parent} ({@code <id>}): one safe path component only;
+ * a parent is one or more such components.
  */
 final class CgroupNames {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,254}");
