@@ -29,9 +29,11 @@ void reply(struct monitor *m, int slot, const char *fmt, ...) {
   (void)ignored;
 }
 
+/* An attach client whose input already ended ('A': a foreground run with stdin from /dev/null
+ * half-closes at once, often before the engine's start arrives) still reads the output: it counts. */
 static int attached(const struct monitor *m) {
   for (int i = 0; i < MAX_CLIENTS; i++)
-    if (m->clients[i] >= 0 && m->roles[i] == 'a') return 1;
+    if (m->clients[i] >= 0 && (m->roles[i] == 'a' || m->roles[i] == 'A')) return 1;
   return 0;
 }
 

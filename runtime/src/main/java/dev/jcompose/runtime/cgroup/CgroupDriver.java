@@ -66,8 +66,8 @@ public interface CgroupDriver {
   long memoryUsage(String id);
 
   /**
-   * Ids of the groups that exist now under {@code jcompose/} (for sweeping stale ones at engine
-   * start).
+   * Ids of the groups that exist now under {@code jcompose/}, of this driver's instance only when
+   * it has one ({@link #forInstance}): for sweeping stale ones at engine start.
    */
   List<String> ids();
 
@@ -99,4 +99,11 @@ public interface CgroupDriver {
    *     safe group names
    */
   CgroupDriver under(String cgroupParent);
+
+  /**
+   * The same driver naming the groups under {@code jcompose/} {@code <id>-<instance>}, the instance
+   * being a hash of the engine's state root ({@code CgroupNames.instanceSuffix}): groups under a
+   * {@code cgroup_parent} keep docker's {@code <parent>/<id>}, the place the user chose.
+   */
+  CgroupDriver forInstance(Path stateRoot);
 }

@@ -2,12 +2,18 @@ package dev.jcompose.runtime.cgroup;
 
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Container ids become directory names under {@code jcompose/} (or a {@code cgroup_parent}): one
- * safe path component only; a parent is one or more such components.
+ * Container ids become directory names under {@code jcompose/} ({@code <id>-<instance>}, see {@link
+ * #instanceSuffix}) or under a {@code cgroup_parent} ({@code <id>}): one safe path component only;
+ * a parent is one or more such components.
  */
 final class CgroupNames {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,254}");
@@ -19,6 +25,36 @@ final class CgroupNames {
       throw new ContainerException(
           Kind.INVALID, "invalid container id for a cgroup name: '" + id + "'");
     }
+  }
+
+  /**
+   * The suffix of one engine instance's groups under {@link #DEFAULT_PARENT}: {@code -} and 8 hex
+   * of the SHA-256 of its absolute state root, as the network manager scopes its link names and
+   * firewall table. Two engines with their own roots and the same project and service names then
+   * neither share nor remove each other's groups; a later engine on the same root finds its own.
+   */
+  static String instanceSuffix(Path stateRoot) {
+    try {
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  stateRoot
+                      .toAbsolutePath()
+                      .normalize()
+                      .toString()
+                      .getBytes(StandardCharsets.UTF_8));
+      return "-" + HexFormat.of().formatHex(d).substring(0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
+  /** The ids of the groups named with {@code suffix} (all of them when it is empty). */
+  static List<String> ownIds(List<String> names, String suffix) {
+    return names.stream()
+        .filter(n -> n.endsWith(suffix) && n.length() > suffix.length())
+        .map(n -> n.substring(0, n.length() - suffix.length()))
+        .toList();
   }
 
   /** The engine's own parent group, under every hierarchy's root. */

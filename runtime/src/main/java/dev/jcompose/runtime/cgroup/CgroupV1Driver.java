@@ -35,14 +35,20 @@ final class CgroupV1Driver implements CgroupDriver {
   private final ProcessSweeper sweeper;
   private final V1Freezer freezer;
   private final Path parent;
+  private final String suffix;
 
   CgroupV1Driver(List<CgroupMount> hierarchies, List<CgroupMount> unified, CgroupFs fs) {
-    this(hierarchies, unified, fs, CgroupNames.DEFAULT_PARENT);
+    this(hierarchies, unified, fs, CgroupNames.DEFAULT_PARENT, "");
   }
 
   private CgroupV1Driver(
-      List<CgroupMount> hierarchies, List<CgroupMount> unified, CgroupFs fs, Path parent) {
+      List<CgroupMount> hierarchies,
+      List<CgroupMount> unified,
+      CgroupFs fs,
+      Path parent,
+      String suffix) {
     this.parent = parent;
+    this.suffix = suffix;
     this.hierarchies = List.copyOf(hierarchies);
     this.unified = List.copyOf(unified);
     this.fs = fs;
@@ -81,7 +87,7 @@ final class CgroupV1Driver implements CgroupDriver {
   private void makeGroups(String id) {
     for (CgroupMount m : all()) {
       Path above = m.mountPoint();
-      for (Path level : parent.resolve(id)) {
+      for (Path level : parent.resolve(id + suffix)) {
         Path dir = above.resolve(level.toString());
         fs.mkdir(dir);
         if (m.has("cpuset")) {
@@ -196,7 +202,7 @@ final class CgroupV1Driver implements CgroupDriver {
   public List<String> ids() {
     return all().isEmpty()
         ? List.of()
-        : fs.list(all().get(0).mountPoint().resolve(parent.toString()));
+        : CgroupNames.ownIds(fs.list(all().get(0).mountPoint().resolve(parent.toString())), suffix);
   }
 
   @Override
@@ -275,12 +281,22 @@ final class CgroupV1Driver implements CgroupDriver {
 
   private Path group(CgroupMount m, String id) {
     CgroupNames.check(id);
-    return m.mountPoint().resolve(parent.toString()).resolve(id);
+    return m.mountPoint().resolve(parent.toString()).resolve(id + suffix);
   }
 
   @Override
   public CgroupDriver under(String cgroupParent) {
-    return new CgroupV1Driver(hierarchies, unified, fs, CgroupNames.parent(cgroupParent));
+    return new CgroupV1Driver(hierarchies, unified, fs, CgroupNames.parent(cgroupParent), "");
+  }
+
+  @Override
+  public CgroupDriver forInstance(Path stateRoot) {
+    return new CgroupV1Driver(
+        hierarchies,
+        unified,
+        fs,
+        CgroupNames.DEFAULT_PARENT,
+        CgroupNames.instanceSuffix(stateRoot));
   }
 
   /** The hierarchies this driver writes to, for diagnostics ("v1: cpu,memory,..."). */

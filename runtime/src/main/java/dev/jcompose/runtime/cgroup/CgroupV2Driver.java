@@ -37,18 +37,20 @@ final class CgroupV2Driver implements CgroupDriver {
   private final ProcessSweeper sweeper;
   private final V2Freezer freezer;
   private final Path parent;
+  private final String suffix;
 
   CgroupV2Driver(Path root, CgroupFs fs) {
     this(root, fs, NativeOps.real());
   }
 
   CgroupV2Driver(Path root, CgroupFs fs, NativeOps nativeOps) {
-    this(root, fs, nativeOps, CgroupNames.DEFAULT_PARENT);
+    this(root, fs, nativeOps, CgroupNames.DEFAULT_PARENT, "");
   }
 
-  private CgroupV2Driver(Path root, CgroupFs fs, NativeOps nativeOps, Path parent) {
+  private CgroupV2Driver(Path root, CgroupFs fs, NativeOps nativeOps, Path parent, String suffix) {
     this.root = root;
     this.parent = parent;
+    this.suffix = suffix;
     this.fs = fs;
     this.nativeOps = nativeOps;
     this.writer = new V2LimitWriter(fs);
@@ -173,7 +175,7 @@ final class CgroupV2Driver implements CgroupDriver {
 
   @Override
   public List<String> ids() {
-    return fs.list(root.resolve(parent.toString()));
+    return CgroupNames.ownIds(fs.list(root.resolve(parent.toString())), suffix);
   }
 
   @Override
@@ -215,12 +217,18 @@ final class CgroupV2Driver implements CgroupDriver {
 
   private Path group(String id) {
     CgroupNames.check(id);
-    return root.resolve(parent.toString()).resolve(id);
+    return root.resolve(parent.toString()).resolve(id + suffix);
   }
 
   @Override
   public CgroupDriver under(String cgroupParent) {
-    return new CgroupV2Driver(root, fs, nativeOps, CgroupNames.parent(cgroupParent));
+    return new CgroupV2Driver(root, fs, nativeOps, CgroupNames.parent(cgroupParent), "");
+  }
+
+  @Override
+  public CgroupDriver forInstance(Path stateRoot) {
+    return new CgroupV2Driver(
+        root, fs, nativeOps, CgroupNames.DEFAULT_PARENT, CgroupNames.instanceSuffix(stateRoot));
   }
 
   private static Set<String> words(String s) {

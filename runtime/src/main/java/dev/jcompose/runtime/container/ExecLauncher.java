@@ -42,7 +42,13 @@ final class ExecLauncher {
     Path config = dirs.execDir().resolve(name + ".config");
     Path status = dirs.execDir().resolve(name + ".status");
     try {
-      Files.createDirectories(dirs.execDir());
+      if (!Files.isDirectory(dirs.execDir())) {
+        // made with the container (ContainerPreparer) and removed with it: an exec that raced
+        // the removal (a health probe of a container being taken down) must not make its run
+        // folder again, which would outlive the container on the host
+        throw new ContainerException(
+            Kind.NOT_FOUND, "container " + rec.spec().id() + " is not running (removed)");
+      }
       buildConfig(rec, dirs, pid, spec, status).writeTo(config);
       Process p = shim.exec(config);
       if (!spec.attachStdin()) {

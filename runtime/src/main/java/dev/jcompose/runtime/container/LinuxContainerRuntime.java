@@ -75,7 +75,8 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
   public LinuxContainerRuntime(RuntimePaths paths, CgroupDriver cgroups, LogLimits logLimits) {
     this.paths = paths;
     this.logLimits = logLimits;
-    this.cgroups = cgroups;
+    // this engine's groups only: another engine's containers of the same names have their own
+    this.cgroups = cgroups.forInstance(paths.dataRoot());
     this.shim = new ShimLauncher(() -> ShimBinary.install(paths.dataRoot()));
     this.observer = new StateObserver(this::cgroupsOf);
     this.execs = new ExecLauncher(shim, this::cgroupsOf);

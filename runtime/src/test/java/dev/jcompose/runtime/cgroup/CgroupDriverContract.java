@@ -86,6 +86,45 @@ abstract class CgroupDriverContract {
         .hasMessageContaining("web-1");
   }
 
+  /**
+   * Two engines with their own state roots and the same project and service names: each has its own
+   * groups, and removing one's leaves the other's (and its processes) alone.
+   */
+  @Test
+  void forInstance_twoEnginesWithTheSameContainerName_haveTheirOwnGroups() {
+    CgroupDriver a = driver.forInstance(Path.of("/tmp/engine-a/data"));
+    CgroupDriver b = driver.forInstance(Path.of("/tmp/engine-b/data"));
+    a.create("verbs-checked-1", Resources.none());
+    b.create("verbs-checked-1", Resources.none());
+    a.attach("verbs-checked-1", 4242);
+    assertThat(a.procsFiles("verbs-checked-1"))
+        .doesNotContainAnyElementsOf(b.procsFiles("verbs-checked-1"));
+    assertThat(a.procsFiles("verbs-checked-1"))
+        .allSatisfy(
+            p -> {
+              assertThat(p.getParent().getFileName().toString())
+                  .matches("verbs-checked-1-[0-9a-f]{8}");
+              assertThat(p.getParent().getParent().getFileName().toString()).isEqualTo("jcompose");
+            });
+    assertThat(a.ids()).containsExactly("verbs-checked-1");
+
+    b.delete("verbs-checked-1");
+    assertThat(b.procsFiles("verbs-checked-1")).noneMatch(Files::exists);
+    assertThat(a.procsFiles("verbs-checked-1"))
+        .allSatisfy(p -> assertThat(tree.pids(p)).containsExactly(4242L));
+    // the same root again (a restarted engine) finds its groups
+    assertThat(driver.forInstance(Path.of("/tmp/engine-a/./data")).procsFiles("verbs-checked-1"))
+        .isEqualTo(a.procsFiles("verbs-checked-1"));
+  }
+
+  @Test
+  void forInstance_groupsUnderACgroupParent_keepTheContainersName() {
+    CgroupDriver parented = driver.forInstance(Path.of("/tmp/engine-a/data")).under("/custom");
+    parented.create("web-1", Resources.none());
+    assertThat(parented.procsFiles("web-1"))
+        .allMatch(p -> p.getParent().getFileName().toString().equals("web-1"));
+  }
+
   @Test
   void ids_listsTheGroupsThatExist() {
     assertThat(driver.ids()).isEmpty();

@@ -220,7 +220,7 @@ class ContainerSecurityRootTest extends RuntimeFixture {
             Namespace.HOST));
 
     List<String> out = stdout("sh-cghost");
-    assertThat(out.get(0)).matches("\\d+:pids:/jcompose/sh-cghost");
+    assertThat(out.get(0)).matches("\\d+:pids:/jcompose/sh-cghost-[0-9a-f]{8}");
     assertThat(out.subList(1, out.size()))
         .containsExactly("2", "ro"); // its own group only: the shell and grep
   }

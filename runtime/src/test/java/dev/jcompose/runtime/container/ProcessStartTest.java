@@ -12,9 +12,8 @@ class ProcessStartTest {
   void millis_agreesWithTheJdksProcessHandle() {
     // records written by an engine that asked ProcessHandle must still match after an upgrade: the
     // same arithmetic (boot time + start ticks). Each side reads the boot time (btime, whole
-    // seconds)
-    // once, and a clock step between the two reads moves it (a VM here was seen 14 s apart), so
-    // the two may differ by whole seconds, never by a part of one.
+    // seconds) once, and a clock step between the two reads moves it (a VM here was seen 14 s
+    // apart), so the two may differ by whole seconds, never by a part of one.
     long jdk =
         ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElseThrow();
     assertThat((ProcessStart.millis(SELF) - jdk) % 1000).isZero();

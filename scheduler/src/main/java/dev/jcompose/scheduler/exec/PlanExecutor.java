@@ -14,7 +14,8 @@ import java.util.concurrent.Semaphore;
 /**
  * Runs a {@link Plan}: every operation after its dependencies, independent branches in parallel, at
  * most {@code parallelism} blocking operations at a time. Makes no decisions: a failed operation
- * fails its dependants with a message naming the failed dependency, everything else still runs.
+ * fails its dependants with a message naming the failed dependency (except a teardown marked {@link
+ * Op#EVEN_IF_FAILED}, which runs once they are done), everything else still runs.
  */
 public final class PlanExecutor {
   private final ExecutorService pool;
@@ -40,7 +41,7 @@ public final class PlanExecutor {
           CompletableFuture.allOf(deps)
               .handle(
                   (v, err) -> {
-                    if (err != null) {
+                    if (err != null && !op.evenIfDepsFailed()) {
                       throw new CompletionException(dependencyFailure(op, futures));
                     }
                     return null;

@@ -59,6 +59,19 @@ public final class HealthMonitor {
     failWaiters(name, "container " + name + " exited (" + exit.exitCode() + ")");
   }
 
+  /**
+   * The engine is about to stop or remove the container: no new probe starts, so no healthcheck
+   * exec joins its groups and namespaces while they are killed and removed (docker stops a
+   * container's health checks before it stops the container). The last state stays readable until
+   * the exit ({@link #exited}) or the removal ({@link #forget}); a start probes afresh.
+   */
+  public void stopProbing(String name) {
+    HealthProber p = probers.get(name);
+    if (p != null) {
+      p.stop();
+    }
+  }
+
   /** The container is gone: stop probing, drop its state. */
   public void forget(String name) {
     HealthProber p = probers.remove(name);

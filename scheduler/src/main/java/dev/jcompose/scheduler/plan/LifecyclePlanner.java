@@ -43,13 +43,16 @@ public final class LifecyclePlanner {
       List<String> removes = new ArrayList<>();
       for (ObservedContainer c : sorted) {
         String stop = Op.idOf(Op.Kind.STOP_CONTAINER, c.name());
+        // a failed stop must not keep the container: its removal kills what is left anyway
         removes.add(
-            b.add(
-                Op.Kind.REMOVE_CONTAINER,
-                c.name(),
-                c.service(),
-                "",
-                b.has(stop) ? List.of(stop) : List.of()));
+            b.has(stop)
+                ? b.add(
+                    Op.Kind.REMOVE_CONTAINER,
+                    c.name(),
+                    c.service(),
+                    Op.EVEN_IF_FAILED,
+                    List.of(stop))
+                : b.add(Op.Kind.REMOVE_CONTAINER, c.name(), c.service(), "", List.of()));
       }
       networks.stream().sorted().forEach(n -> b.add(Op.Kind.REMOVE_NETWORK, n, null, "", removes));
       volumes.stream().sorted().forEach(v -> b.add(Op.Kind.REMOVE_VOLUME, v, null, "", removes));

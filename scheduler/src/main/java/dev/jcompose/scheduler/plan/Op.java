@@ -39,6 +39,18 @@ public record Op(
     return OPTIONAL.equals(reason);
   }
 
+  /**
+   * Reason of a teardown that runs once its dependencies are done, whatever their outcome: down's
+   * removal of a container whose stop failed still kills what is left and frees its namespace,
+   * groups and endpoints; skipped, it would leave them (and its network) behind for good. The
+   * dependency's failure is still reported.
+   */
+  public static final String EVEN_IF_FAILED = "even if they failed";
+
+  public boolean evenIfDepsFailed() {
+    return EVEN_IF_FAILED.equals(reason);
+  }
+
   public static String idOf(Kind kind, String subject) {
     return kind.text + " " + subject;
   }

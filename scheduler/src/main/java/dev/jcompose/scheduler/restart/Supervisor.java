@@ -65,9 +65,13 @@ public final class Supervisor {
                 });
   }
 
-  /** The engine is about to stop or remove this container: no restart on its exit. */
+  /**
+   * The engine is about to stop or remove this container: no restart on its exit, no new health
+   * probe.
+   */
   public void expectStop(String name) {
     stopping.add(name);
+    health.stopProbing(name);
   }
 
   /** The container is gone: forget everything about it. */

@@ -2,8 +2,12 @@ package dev.jcompose.scheduler.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.runtime.api.ContainerState.Status;
+import dev.jcompose.scheduler.names.Labels;
+import dev.jcompose.scheduler.plan.LifecyclePlanner;
 import dev.jcompose.scheduler.plan.Op;
 import dev.jcompose.scheduler.plan.Plan;
+import dev.jcompose.scheduler.state.ObservedContainer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -147,5 +151,66 @@ class PlanExecutorTest {
         .isInstanceOf(OptionalFailure.class)
         .hasMessage("dependency db failed: db broke");
     assertThat(out.get("web")).isNull();
+  }
+
+  @Test
+  void teardownEvenIfFailed_runsAfterItsFailedDependency_whoseFailureStillCounts() {
+    List<String> ran = Collections.synchronizedList(new ArrayList<>());
+    Op remove =
+        new Op("rm", Op.Kind.REMOVE_CONTAINER, "c", "s", Op.EVEN_IF_FAILED, List.of("stop"));
+    Plan plan = new Plan(List.of(op("stop"), remove, op("net", "rm")), List.of());
+    Map<String, Throwable> out =
+        new PlanExecutor(pool, 2)
+            .execute(
+                plan,
+                o -> {
+                  ran.add(o.id());
+                  if (o.id().equals("stop")) {
+                    throw new IllegalStateException("stop broke");
+                  }
+                  return CompletableFuture.completedFuture(null);
+                });
+    assertThat(ran).containsExactly("stop", "rm", "net");
+    assertThat(out.get("stop")).hasMessage("stop broke");
+    assertThat(out.get("rm")).isNull();
+    assertThat(out.get("net")).isNull();
+  }
+
+  /**
+   * The CI flake of e9206d5: down's stop of verbs-checked-1 failed, its removal was skipped as a
+   * dependant, and the container's netns, cgroups and veth and then its network were left behind.
+   */
+  @Test
+  void downPlan_aFailedStop_stillRemovesTheContainerThenItsNetwork() {
+    List<String> ran = Collections.synchronizedList(new ArrayList<>());
+    Plan plan =
+        LifecyclePlanner.down(
+            List.of(
+                new ObservedContainer(
+                    "p-checked-1",
+                    Status.RUNNING,
+                    Map.of(Labels.PROJECT, "p", Labels.SERVICE, "checked", Labels.NUMBER, "1"))),
+            List.of("p_default"),
+            List.of(),
+            true);
+    Map<String, Throwable> out =
+        new PlanExecutor(pool, 2)
+            .execute(
+                plan,
+                o -> {
+                  ran.add(o.id());
+                  if (o.kind() == Op.Kind.STOP_CONTAINER) {
+                    throw new IllegalStateException("container p-checked-1 did not exit");
+                  }
+                  return CompletableFuture.completedFuture(null);
+                });
+    assertThat(ran)
+        .containsExactly(
+            "stop container p-checked-1",
+            "remove container p-checked-1",
+            "remove network p_default");
+    assertThat(out.get("stop container p-checked-1")).hasMessageContaining("did not exit");
+    assertThat(out.get("remove container p-checked-1")).isNull();
+    assertThat(out.get("remove network p_default")).isNull();
   }
 }

@@ -41,9 +41,9 @@ class LifecyclePlannerTest {
             """
         stop container p-web-1
         stop container p-db-1  after: stop container p-web-1
-        remove container p-db-1  after: stop container p-db-1
+        remove container p-db-1  (even if they failed)  after: stop container p-db-1
         remove container p-job-1
-        remove container p-web-1  after: stop container p-web-1
+        remove container p-web-1  (even if they failed)  after: stop container p-web-1
         remove network p_default  after: remove container p-db-1, remove container p-job-1, remove container p-web-1
         remove volume p_data  after: remove container p-db-1, remove container p-job-1, remove container p-web-1
         """);
