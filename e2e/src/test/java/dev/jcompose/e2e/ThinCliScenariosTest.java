@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15, the thin CLI: ./jcompose sends hosted verbs (ps, config, version, ls) to the engine's
- * door and prints its answer; the output and exit code are the full CLI's, byte for byte.
+ * Issue 15, the thin CLI: ./jcompose sends hosted verbs (ps, config, version, ls, images) to the
+ * engine's door and prints its answer; the output and exit code are the full CLI's, byte for byte.
  */
 @Tag("root")
 class ThinCliScenariosTest extends OneProjectPerTest {
@@ -37,7 +37,10 @@ class ThinCliScenariosTest extends OneProjectPerTest {
           List.of("-f", "bad.yaml", "config"),
           List.of("config", "--no-such-flag"),
           List.of("version"),
-          List.of("ls", "--format", "json"));
+          List.of("ls", "--format", "json"),
+          List.of("images"),
+          List.of("images", "--format", "json", "web"),
+          List.of("-p", "thin", "images", "-q"));
 
   @Test
   void hostedVerbs_printWhatTheFullCliPrints_throughTheDoor() {

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class HostedVerbs {
   /** The hosted verbs. */
-  static final List<String> VERBS = List.of("ps", "config", "version", "ls");
+  static final List<String> VERBS = List.of("ps", "config", "version", "ls", "images");
 
   /** Global options that take a value (ProjectOptions.GLOBALS). */
   private static final List<String> WITH_VALUE =
