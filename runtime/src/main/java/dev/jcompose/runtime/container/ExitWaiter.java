@@ -14,10 +14,8 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -35,19 +33,8 @@ final class ExitWaiter {
 
   private final Queue<Waiting> added = new ConcurrentLinkedQueue<>();
 
-  /**
-   * Re-reading the state until it says EXITED happens off the selector's thread, on threads that
-   * end a few seconds after a burst of exits (a down of 20 services starts ~12) rather than the
-   * cached pool's minute.
-   */
-  private final ExecutorService settlers =
-      new ThreadPoolExecutor(
-          0,
-          Integer.MAX_VALUE,
-          5,
-          TimeUnit.SECONDS,
-          new SynchronousQueue<>(),
-          daemon("jcshim-exit"));
+  /** re-reading the state until it says EXITED happens off the selector's thread */
+  private final ExecutorService settlers = Executors.newCachedThreadPool(daemon("jcshim-exit"));
 
   private Selector selector;
 
