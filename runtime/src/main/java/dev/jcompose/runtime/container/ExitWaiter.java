@@ -2,54 +2,30 @@ package dev.jcompose.runtime.container;
 
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ExitStatus;
+import dev.jcompose.runtime.shim.ShimClient;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
-import java.util.Queue;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * Waits for containers' exits by holding a "wait" request open on each monitor's socket (the
+ * Waits for a container's exit by holding a "wait" request open on its monitor's socket (the
  * monitor answers, or closes, once the process is reaped and the exit file written). Works for
- * re-adopted containers because it needs nothing but the socket path. One thread watches every open
- * request with a selector: a thread blocked per running container cost ~100 KiB of the engine's RSS
- * each (its stack and the JVM's per-thread state), 2 MiB with 20 containers up.
+ * re-adopted containers because it needs nothing but the socket path.
  */
 final class ExitWaiter {
   private static final long SETTLE_POLL_MS = 10;
   private static final int SETTLE_TRIES = 300;
 
-  private record Waiting(SocketChannel channel, CompletableFuture<Void> answered) {}
-
-  private final Queue<Waiting> added = new ConcurrentLinkedQueue<>();
-
-  /**
-   * Re-reading the state until it says EXITED happens off the selector's thread, on threads that
-   * end a few seconds after a burst of exits (a down of 20 services starts ~12) rather than the
-   * cached pool's minute.
-   */
-  private final ExecutorService settlers =
-      new ThreadPoolExecutor(
-          0,
-          Integer.MAX_VALUE,
-          5,
-          TimeUnit.SECONDS,
-          new SynchronousQueue<>(),
-          daemon("jcshim-exit"));
-
-  private Selector selector;
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "jcshim-exit-wait");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** {@code observe} re-reads the state; it must report EXITED once the monitor is done. */
   CompletableFuture<ExitStatus> await(ContainerDirs dirs, Supplier<ContainerState> observe) {
@@ -57,80 +33,15 @@ final class ExitWaiter {
     if (now.status() == ContainerState.Status.EXITED) {
       return CompletableFuture.completedFuture(now.exit());
     }
-    return request(dirs).thenApplyAsync(v -> settle(observe), settlers);
+    return CompletableFuture.supplyAsync(() -> block(dirs, observe), threads);
   }
 
-  /** Completes when the monitor answers "wait" or closes the connection (or cannot be reached). */
-  private CompletableFuture<Void> request(ContainerDirs dirs) {
-    CompletableFuture<Void> answered = new CompletableFuture<>();
-    SocketChannel ch = null;
+  private static ExitStatus block(ContainerDirs dirs, Supplier<ContainerState> observe) {
     try {
-      ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-      ch.connect(UnixDomainSocketAddress.of(dirs.socket()));
-      ByteBuffer out = ByteBuffer.wrap("wait\n".getBytes(StandardCharsets.US_ASCII));
-      while (out.hasRemaining()) {
-        ch.write(out);
-      }
-      ch.configureBlocking(false);
-      added.add(new Waiting(ch, answered));
-      selector().wakeup();
+      ShimClient.request(dirs.socket(), "wait", Duration.ZERO);
     } catch (IOException e) {
       // monitor already gone: the exit file (or its absence) tells the rest
-      closeQuietly(ch);
-      answered.complete(null);
     }
-    return answered;
-  }
-
-  private synchronized Selector selector() throws IOException {
-    if (selector == null) {
-      selector = Selector.open();
-      daemon("jcshim-exit-wait").newThread(this::loop).start();
-    }
-    return selector;
-  }
-
-  private void loop() {
-    ByteBuffer buf = ByteBuffer.allocate(256);
-    while (true) {
-      try {
-        selector.select();
-        for (Waiting w; (w = added.poll()) != null; ) {
-          try {
-            w.channel().register(selector, SelectionKey.OP_READ, w);
-          } catch (IOException e) {
-            closeQuietly(w.channel());
-            w.answered().complete(null);
-          }
-        }
-        for (SelectionKey key : selector.selectedKeys()) {
-          Waiting w = (Waiting) key.attachment();
-          if (answered(w.channel(), buf)) {
-            key.cancel();
-            closeQuietly(w.channel());
-            w.answered().complete(null);
-          }
-        }
-        selector.selectedKeys().clear();
-      } catch (IOException | RuntimeException e) {
-        // a selector that fails leaves the waits open; nothing else to do but keep serving
-        sleep();
-      }
-    }
-  }
-
-  /** The reply line ("exit ...") arrived or the monitor closed the connection. */
-  private static boolean answered(SocketChannel ch, ByteBuffer buf) {
-    try {
-      buf.clear();
-      int n = ch.read(buf);
-      return n < 0 || (n > 0 && buf.get(n - 1) == '\n');
-    } catch (IOException e) {
-      return true;
-    }
-  }
-
-  private static ExitStatus settle(Supplier<ContainerState> observe) {
     for (int i = 0; i < SETTLE_TRIES; i++) {
       ContainerState s = observe.get();
       if (s.status() == ContainerState.Status.EXITED) {
@@ -139,25 +50,6 @@ final class ExitWaiter {
       sleep();
     }
     return StateObserver.UNKNOWN_EXIT;
-  }
-
-  private static void closeQuietly(SocketChannel ch) {
-    if (ch == null) {
-      return;
-    }
-    try {
-      ch.close();
-    } catch (IOException e) {
-      // nothing held: the descriptor is released either way
-    }
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   private static void sleep() {
