@@ -92,17 +92,7 @@ class PlanExecutorTest {
     List<String> ran = Collections.synchronizedList(new ArrayList<>());
     Plan plan =
         new Plan(List.of(op("db"), op("web", "db"), op("proxy", "web"), op("other")), List.of());
-    Map<String, Throwable> out =
-        new PlanExecutor(pool, 2)
-            .execute(
-                plan,
-                o -> {
-                  ran.add(o.id());
-                  if (o.id().equals("db")) {
-                    throw new IllegalStateException("boom");
-                  }
-                  return CompletableFuture.completedFuture(null);
-                });
+    Map<String, Throwable> out = runFailing(plan, 2, "db", "boom", ran);
     assertThat(ran).containsExactlyInAnyOrder("db", "other");
     assertThat(out.get("db")).hasMessage("boom");
     assertThat(out.get("web")).hasMessage("dependency db failed: boom");
@@ -135,17 +125,7 @@ class PlanExecutorTest {
     List<String> ran = Collections.synchronizedList(new ArrayList<>());
     Op wait = new Op("wait", Op.Kind.WAIT_HEALTHY, "db", "db", Op.OPTIONAL, List.of("db"));
     Plan plan = new Plan(List.of(op("db"), wait, op("web", "wait")), List.of());
-    Map<String, Throwable> out =
-        new PlanExecutor(pool, 2)
-            .execute(
-                plan,
-                o -> {
-                  ran.add(o.id());
-                  if (o.id().equals("db")) {
-                    throw new IllegalStateException("db broke");
-                  }
-                  return CompletableFuture.completedFuture(null);
-                });
+    Map<String, Throwable> out = runFailing(plan, 2, "db", "db broke", ran);
     assertThat(ran).containsExactlyInAnyOrder("db", "web");
     assertThat(out.get("wait"))
         .isInstanceOf(OptionalFailure.class)
@@ -159,17 +139,7 @@ class PlanExecutorTest {
     Op remove =
         new Op("rm", Op.Kind.REMOVE_CONTAINER, "c", "s", Op.EVEN_IF_FAILED, List.of("stop"));
     Plan plan = new Plan(List.of(op("stop"), remove, op("net", "rm")), List.of());
-    Map<String, Throwable> out =
-        new PlanExecutor(pool, 2)
-            .execute(
-                plan,
-                o -> {
-                  ran.add(o.id());
-                  if (o.id().equals("stop")) {
-                    throw new IllegalStateException("stop broke");
-                  }
-                  return CompletableFuture.completedFuture(null);
-                });
+    Map<String, Throwable> out = runFailing(plan, 2, "stop", "stop broke", ran);
     assertThat(ran).containsExactly("stop", "rm", "net");
     assertThat(out.get("stop")).hasMessage("stop broke");
     assertThat(out.get("rm")).isNull();
@@ -212,5 +182,23 @@ class PlanExecutorTest {
     assertThat(out.get("stop container p-checked-1")).hasMessageContaining("did not exit");
     assertThat(out.get("remove container p-checked-1")).isNull();
     assertThat(out.get("remove network p_default")).isNull();
+  }
+
+  /**
+   * Runs {@code plan} with {@code permits} at once, recording each op's id in {@code ran}; the op
+   * {@code failing} throws {@code message}, every other op succeeds at once.
+   */
+  private Map<String, Throwable> runFailing(
+      Plan plan, int permits, String failing, String message, List<String> ran) {
+    return new PlanExecutor(pool, permits)
+        .execute(
+            plan,
+            o -> {
+              ran.add(o.id());
+              if (o.id().equals(failing)) {
+                throw new IllegalStateException(message);
+              }
+              return CompletableFuture.completedFuture(null);
+            });
   }
 }
