@@ -2,7 +2,6 @@ package dev.jcompose.runtime.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ContainerState.Status;
 import dev.jcompose.runtime.api.ExecSession;
 import dev.jcompose.runtime.api.ExitStatus;
@@ -165,7 +164,7 @@ class ContainerLifecycleRootTest extends RuntimeFixture {
   void attachWait_anAttachWhoseInputEndedAtOnce_stillReleasesTheStart() throws Exception {
     // a foreground run with stdin from /dev/null half-closes its attach before the engine's start
     // arrives; the monitor must still count it as attached, not hold the start for its 10 s wait
-    runtime.create(attachWaiting(spec("attach-eof", "sh", "-c", "echo hello")));
+    runtime.create(Specs.attachWaiting(spec("attach-eof", "sh", "-c", "echo hello")));
     ExecSession attached = runtime.attach("sh-attach-eof");
     attached.stdin().close();
     Thread.sleep(200); // the monitor reads the half-close first, as it did in the slow runs
@@ -175,28 +174,5 @@ class ContainerLifecycleRootTest extends RuntimeFixture {
     assertThat(attached.exitCode().get(10, TimeUnit.SECONDS)).isZero();
     assertThat(new String(attached.stdout().readAllBytes(), StandardCharsets.UTF_8))
         .isEqualTo("hello\n");
-  }
-
-  private static ContainerSpec attachWaiting(ContainerSpec s) {
-    return new ContainerSpec(
-        s.id(),
-        s.image(),
-        s.process(),
-        s.hostname(),
-        s.domainname(),
-        s.network(),
-        s.mounts(),
-        s.etcFiles(),
-        s.resources(),
-        s.readOnlyRootfs(),
-        s.privileged(),
-        s.sysctls(),
-        s.devices(),
-        s.shmSizeBytes(),
-        s.labels(),
-        s.isolation(),
-        s.logging(),
-        s.security(),
-        true);
   }
 }

@@ -191,14 +191,14 @@ class ContainerSecurityRootTest extends RuntimeFixture {
   @Test
   void cgroupfs_privateNamespace_readOnlyAndShowsOwnGroupAsRoot() throws Exception {
     runToExit(
-        withCgroupns(
+        Specs.withIsolation(
             spec(
                 "cgfs",
                 "sh",
                 "-c",
                 "cat /proc/self/cgroup | grep -c ':/$'; ls /sys/fs/cgroup/pids/cgroup.procs >/dev/null && echo has-pids;"
                     + " mkdir /sys/fs/cgroup/pids/x 2>/dev/null && echo writable || echo ro"),
-            Namespace.PRIVATE));
+            new Isolation(null, null, null, Namespace.PRIVATE, false, null, null)));
 
     List<String> out = stdout("sh-cgfs");
     assertThat(Integer.parseInt(out.get(0))).isPositive();
@@ -210,40 +210,18 @@ class ContainerSecurityRootTest extends RuntimeFixture {
     assumeTrue(
         !Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers")), "a v1 hierarchy to look at");
     runToExit(
-        withCgroupns(
+        Specs.withIsolation(
             spec(
                 "cghost",
                 "sh",
                 "-c",
                 "grep ':pids:' /proc/self/cgroup; grep -c . /sys/fs/cgroup/pids/cgroup.procs;"
                     + " mkdir /sys/fs/cgroup/pids/x 2>/dev/null && echo writable || echo ro"),
-            Namespace.HOST));
+            new Isolation(null, null, null, Namespace.HOST, false, null, null)));
 
     List<String> out = stdout("sh-cghost");
     assertThat(out.get(0)).matches("\\d+:pids:/jcompose/sh-cghost-[0-9a-f]{8}");
     assertThat(out.subList(1, out.size()))
         .containsExactly("2", "ro"); // its own group only: the shell and grep
-  }
-
-  private static ContainerSpec withCgroupns(ContainerSpec s, Namespace ns) {
-    return new ContainerSpec(
-        s.id(),
-        s.image(),
-        s.process(),
-        s.hostname(),
-        s.domainname(),
-        s.network(),
-        s.mounts(),
-        s.etcFiles(),
-        s.resources(),
-        s.readOnlyRootfs(),
-        s.privileged(),
-        s.sysctls(),
-        s.devices(),
-        s.shmSizeBytes(),
-        s.labels(),
-        new Isolation(null, null, null, ns, false, null, null),
-        null,
-        null);
   }
 }

@@ -63,7 +63,7 @@ class InitConfigBuilderTest {
     assertThat(build(spec(NetworkMode.newNamespace(), true, List.of()), true))
         .noneMatch(r -> r.startsWith("seccomp="));
     ContainerSpec unconfined =
-        withSecurity(
+        Specs.withSecurity(
             spec(NetworkMode.newNamespace(), false, List.of()),
             new ContainerSpec.Security(ContainerSpec.Seccomp.UNCONFINED, List.of()));
     assertThat(build(unconfined, true)).noneMatch(r -> r.startsWith("seccomp="));
@@ -72,7 +72,7 @@ class InitConfigBuilderTest {
   @Test
   void seccomp_ownProfile_isCompiled_andABadOneNamesTheContainer() {
     ContainerSpec own =
-        withSecurity(
+        Specs.withSecurity(
             spec(NetworkMode.newNamespace(), false, List.of()),
             new ContainerSpec.Security(
                 ContainerSpec.Seccomp.profile(
@@ -80,32 +80,10 @@ class InitConfigBuilderTest {
                 List.of()));
     assertThat(build(own, true)).anyMatch(r -> r.startsWith("seccomp="));
     ContainerSpec bad =
-        withSecurity(
+        Specs.withSecurity(
             own, new ContainerSpec.Security(ContainerSpec.Seccomp.profile("[1]"), List.of()));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> build(bad, true))
         .hasMessage("seccomp profile of container c1: a seccomp profile must be a JSON object");
-  }
-
-  private static ContainerSpec withSecurity(ContainerSpec s, ContainerSpec.Security security) {
-    return new ContainerSpec(
-        s.id(),
-        s.image(),
-        s.process(),
-        s.hostname(),
-        s.domainname(),
-        s.network(),
-        s.mounts(),
-        s.etcFiles(),
-        s.resources(),
-        s.readOnlyRootfs(),
-        s.privileged(),
-        s.sysctls(),
-        s.devices(),
-        s.shmSizeBytes(),
-        s.labels(),
-        ContainerSpec.Isolation.defaults(),
-        null,
-        security);
   }
 
   @Test

@@ -68,7 +68,8 @@ public final class RuntimeBench {
     List<Double> with = new ArrayList<>();
     for (int i = 0; i < n + 2; i++) { // the first two of each are warm-up
       double off =
-          createToExec(rt, withSecurity(Specs.spec("b-sc-off-" + i, image, "true"), unconfined));
+          createToExec(
+              rt, Specs.withSecurity(Specs.spec("b-sc-off-" + i, image, "true"), unconfined));
       double on = createToExec(rt, Specs.spec("b-sc-on-" + i, image, "true"));
       if (i >= 2) {
         without.add(off);
@@ -93,30 +94,6 @@ public final class RuntimeBench {
     rt.awaitExit(spec.id()).get(10, TimeUnit.SECONDS);
     rt.delete(spec.id());
     return ms;
-  }
-
-  private static dev.jcompose.runtime.api.ContainerSpec withSecurity(
-      dev.jcompose.runtime.api.ContainerSpec s,
-      dev.jcompose.runtime.api.ContainerSpec.Security security) {
-    return new dev.jcompose.runtime.api.ContainerSpec(
-        s.id(),
-        s.image(),
-        s.process(),
-        s.hostname(),
-        s.domainname(),
-        s.network(),
-        s.mounts(),
-        s.etcFiles(),
-        s.resources(),
-        s.readOnlyRootfs(),
-        s.privileged(),
-        s.sysctls(),
-        s.devices(),
-        s.shmSizeBytes(),
-        s.labels(),
-        s.isolation(),
-        s.logging(),
-        security);
   }
 
   private static void startLatency(

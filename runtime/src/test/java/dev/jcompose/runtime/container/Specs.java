@@ -1,6 +1,7 @@
 package dev.jcompose.runtime.container;
 
 import dev.jcompose.runtime.api.ContainerSpec;
+import dev.jcompose.runtime.api.ContainerSpec.Isolation;
 import dev.jcompose.runtime.api.ContainerSpec.MountSpec;
 import dev.jcompose.runtime.api.ContainerSpec.NetworkMode;
 import dev.jcompose.runtime.api.ContainerSpec.ProcessSpec;
@@ -52,5 +53,44 @@ final class Specs {
         ContainerSpec.Isolation.defaults(),
         null,
         null);
+  }
+
+  /** {@code s} with another security (seccomp, AppArmor, no-new-privileges...). */
+  static ContainerSpec withSecurity(ContainerSpec s, ContainerSpec.Security security) {
+    return copy(s, s.isolation(), security, s.attachWait());
+  }
+
+  /** {@code s} with other namespaces and init settings. */
+  static ContainerSpec withIsolation(ContainerSpec s, Isolation isolation) {
+    return copy(s, isolation, s.security(), s.attachWait());
+  }
+
+  /** {@code s} whose start waits for an attach (as a foreground run's does). */
+  static ContainerSpec attachWaiting(ContainerSpec s) {
+    return copy(s, s.isolation(), s.security(), true);
+  }
+
+  private static ContainerSpec copy(
+      ContainerSpec s, Isolation isolation, ContainerSpec.Security security, boolean attachWait) {
+    return new ContainerSpec(
+        s.id(),
+        s.image(),
+        s.process(),
+        s.hostname(),
+        s.domainname(),
+        s.network(),
+        s.mounts(),
+        s.etcFiles(),
+        s.resources(),
+        s.readOnlyRootfs(),
+        s.privileged(),
+        s.sysctls(),
+        s.devices(),
+        s.shmSizeBytes(),
+        s.labels(),
+        isolation,
+        s.logging(),
+        security,
+        attachWait);
   }
 }
