@@ -106,4 +106,24 @@ public interface CgroupDriver {
    * {@code cgroup_parent} keep docker's {@code <parent>/<id>}, the place the user chose.
    */
   CgroupDriver forInstance(Path stateRoot);
+
+  /**
+   * The group of {@code id} as a path from each hierarchy's root ({@code jcompose/<id>-<instance>},
+   * {@code <cgroup_parent>/<id>}): what the container's record keeps, so that an engine naming
+   * groups another way later still finds this one.
+   */
+  Path groupOf(String id);
+
+  /**
+   * The same driver with the group of {@code id} at {@code group}, a path from each hierarchy's
+   * root as {@link #groupOf} gave it, maybe by an engine that named groups another way: its last
+   * name is the id, alone or with a suffix.
+   *
+   * @throws dev.jcompose.runtime.api.ContainerException INVALID for a path that is not safe group
+   *     names or whose last name is not the id's
+   */
+  CgroupDriver withGroup(String id, Path group);
+
+  /** Whether the group of {@code id} exists (in the first hierarchy on v1). */
+  boolean exists(String id);
 }

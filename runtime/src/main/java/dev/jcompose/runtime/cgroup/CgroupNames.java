@@ -34,6 +34,34 @@ final class CgroupNames {
     return "-" + InstanceHash.of(stateRoot);
   }
 
+  /**
+   * The suffix after {@code id} in the last name of a recorded {@code group} (empty for {@code
+   * <parent>/<id>}), checking that every name of the path is a safe group name.
+   */
+  static String suffixOf(String id, Path group) {
+    check(id);
+    Path parent = group.getParent();
+    if (group.isAbsolute() || parent == null) {
+      throw invalidGroup(group);
+    }
+    for (Path name : group) {
+      if (!ID.matcher(name.toString()).matches() || name.toString().contains("..")) {
+        throw invalidGroup(group);
+      }
+    }
+    String last = group.getFileName().toString();
+    if (!last.startsWith(id)) {
+      throw invalidGroup(group);
+    }
+    return last.substring(id.length());
+  }
+
+  private static ContainerException invalidGroup(Path group) {
+    return new ContainerException(
+        Kind.INVALID,
+        "invalid recorded cgroup '" + group + "': not <parent>/<container id>[suffix]");
+  }
+
   /** The ids of the groups named with {@code suffix} (all of them when it is empty). */
   static List<String> ownIds(List<String> names, String suffix) {
     return names.stream()

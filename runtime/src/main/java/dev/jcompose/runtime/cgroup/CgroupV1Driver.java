@@ -299,6 +299,23 @@ final class CgroupV1Driver implements CgroupDriver {
         CgroupNames.instanceSuffix(stateRoot));
   }
 
+  @Override
+  public Path groupOf(String id) {
+    CgroupNames.check(id);
+    return parent.resolve(id + suffix);
+  }
+
+  @Override
+  public CgroupDriver withGroup(String id, Path group) {
+    String groupSuffix = CgroupNames.suffixOf(id, group);
+    return new CgroupV1Driver(hierarchies, unified, fs, group.getParent(), groupSuffix);
+  }
+
+  @Override
+  public boolean exists(String id) {
+    return !all().isEmpty() && fs.exists(group(all().get(0), id));
+  }
+
   /** The hierarchies this driver writes to, for diagnostics ("v1: cpu,memory,..."). */
   @Override
   public String toString() {

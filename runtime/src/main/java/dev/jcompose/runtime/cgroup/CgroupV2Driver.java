@@ -231,6 +231,23 @@ final class CgroupV2Driver implements CgroupDriver {
         root, fs, nativeOps, CgroupNames.DEFAULT_PARENT, CgroupNames.instanceSuffix(stateRoot));
   }
 
+  @Override
+  public Path groupOf(String id) {
+    CgroupNames.check(id);
+    return parent.resolve(id + suffix);
+  }
+
+  @Override
+  public CgroupDriver withGroup(String id, Path group) {
+    String groupSuffix = CgroupNames.suffixOf(id, group);
+    return new CgroupV2Driver(root, fs, nativeOps, group.getParent(), groupSuffix);
+  }
+
+  @Override
+  public boolean exists(String id) {
+    return fs.exists(group(id));
+  }
+
   private static Set<String> words(String s) {
     return new HashSet<>(Arrays.asList(s.trim().split("\\s+", -1)));
   }

@@ -2,7 +2,6 @@ package dev.jcompose.runtime.container;
 
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
-import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ExecSession;
 import dev.jcompose.runtime.api.ExecSpec;
 import dev.jcompose.runtime.cgroup.CgroupDriver;
@@ -27,9 +26,9 @@ final class ExecLauncher {
   private static final long POLL_MS = 2;
 
   private final ShimLauncher shim;
-  private final Function<ContainerSpec, CgroupDriver> cgroups;
+  private final Function<ContainerRecord, CgroupDriver> cgroups;
 
-  ExecLauncher(ShimLauncher shim, Function<ContainerSpec, CgroupDriver> cgroups) {
+  ExecLauncher(ShimLauncher shim, Function<ContainerRecord, CgroupDriver> cgroups) {
     this.shim = shim;
     this.cgroups = cgroups;
   }
@@ -100,7 +99,7 @@ final class ExecLauncher {
             rec.identity(), spec.user(), spec.cwd(), spec.env(), new UserResolver(roots));
     ShimConfig c = new ShimConfig().put("pid", pid).put("status-file", status.toString());
     cgroups
-        .apply(rec.spec())
+        .apply(rec)
         .procsFiles(rec.spec().id())
         .forEach(p -> c.put("cgroup-procs", p.toString()));
     c.put("uid", id.uid()).put("gid", id.gid());

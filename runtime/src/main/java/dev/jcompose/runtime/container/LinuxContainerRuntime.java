@@ -114,8 +114,11 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       try {
         ProcessIdentity identity = ContainerPreparer.prepare(spec, dirs);
         ContainerRecord rec =
-            new ContainerRecord(
-                spec, identity, Instant.now().toString(), null, null, 0, 0, 0, null);
+            ContainerRecord.created(
+                spec,
+                identity,
+                Instant.now().toString(),
+                cgroupsOf(spec).groupOf(spec.id()).toString());
         store.write(
             dirs.state(), rec); // durable: the spec must survive a reboot (restart policies)
         if (spec.isolation().shareableShm()) {
@@ -138,7 +141,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
       throws IOException {
     String id = rec.spec().id();
     Files.deleteIfExists(dirs.exitFile());
-    CgroupDriver cgroups = cgroupsOf(rec.spec());
+    CgroupDriver cgroups = cgroupsOf(rec);
     cgroups.create(
         id,
         rec.spec().resources() == null ? ContainerSpec.Resources.none() : rec.spec().resources());
@@ -328,8 +331,28 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
     return parent == null || parent.isBlank() ? cgroups : cgroups.under(parent);
   }
 
+  /**
+   * The driver of a container's groups: at the group its record names, else (a record of an engine
+   * before the group was recorded) where that engine put it. Under a cgroup_parent that has always
+   * been dockerd's {@code <parent>/<id>}; under {@code jcompose/} it was {@code <id>} before the
+   * instance suffix and {@code <id>-<instance>} since, so the suffixed group is taken when it
+   * exists and the plain one otherwise.
+   */
+  private CgroupDriver cgroupsOf(ContainerRecord rec) {
+    String id = rec.spec().id();
+    CgroupDriver named = cgroupsOf(rec.spec());
+    if (rec.cgroup() != null) {
+      return named.withGroup(id, Path.of(rec.cgroup()));
+    }
+    String parent = rec.spec().isolation().cgroupParent();
+    if ((parent != null && !parent.isBlank()) || named.exists(id)) {
+      return named;
+    }
+    return named.withGroup(id, named.groupOf(id).resolveSibling(id));
+  }
+
   private CgroupDriver cgroupsOf(String id) {
-    return store.read(dirs(id).state()).map(r -> cgroupsOf(r.spec())).orElse(cgroups);
+    return store.read(dirs(id).state()).map(this::cgroupsOf).orElse(cgroups);
   }
 
   private static long shmBytes(ContainerSpec spec) {
@@ -352,10 +375,11 @@ public final class LinuxContainerRuntime implements ContainerRuntime {
         throw new ContainerException(Kind.INTERNAL, e.getMessage(), e);
       }
     }
-    Optional<ContainerSpec> spec = store.read(dirs.state()).map(ContainerRecord::spec);
-    spec.filter(s -> s.isolation().shareableShm())
+    Optional<ContainerRecord> rec = store.read(dirs.state());
+    rec.map(ContainerRecord::spec)
+        .filter(s -> s.isolation().shareableShm())
         .ifPresent(s -> SharedShm.unmount(NativeOps.real(), Path.of(s.isolation().ipcShmPath())));
-    CgroupDriver groups = spec.map(this::cgroupsOf).orElse(cgroups);
+    CgroupDriver groups = rec.map(this::cgroupsOf).orElse(cgroups);
     try {
       groups.killAll(id);
     } catch (RuntimeException e) {

@@ -106,11 +106,10 @@ final class ProcTable {
   }
 
   /**
-   * When {@code pid} started, in epoch millis: boot time plus stat's starttime, computed as the
-   * JDK's ProcessHandle computes it on Linux (so records written through either agree); -1 if the
+   * When {@code pid} started, in clock ticks since boot (stat's starttime, field 22): -1 if the
    * process is gone, 0 if its stat cannot be read as expected.
    */
-  long startMillis(long pid, long bootEpoch) {
+  long startTicks(long pid) {
     String stat;
     try {
       stat =
@@ -121,10 +120,20 @@ final class ProcTable {
     }
     try {
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+", -1);
-      return bootEpoch * 1000 + Long.parseLong(f[19]) * 1000 / TICKS;
+      return Long.parseLong(f[19]);
     } catch (RuntimeException e) {
       return 0;
     }
+  }
+
+  /**
+   * When {@code pid} started, in epoch millis: boot time plus stat's starttime, computed as the
+   * JDK's ProcessHandle computes it on Linux (as engines before start ticks recorded it); -1 if the
+   * process is gone, 0 if its stat cannot be read as expected.
+   */
+  long startMillis(long pid, long bootEpoch) {
+    long ticks = startTicks(pid);
+    return ticks <= 0 ? ticks : bootEpoch * 1000 + ticks * 1000 / TICKS;
   }
 
   /** The host's boot time in epoch seconds (btime of /proc/stat), 0 if unknown. */

@@ -1,33 +1,48 @@
 package dev.jcompose.runtime.container;
 
 /**
- * A process's start time, the usual guard against pid reuse. Read from /proc/PID/stat alone: the
- * JDK's {@code ProcessHandle.of(pid)}, {@code isAlive()} and {@code info().startInstant()} read
- * that file three times and {@code info()} also the command line and the owner's name through NSS
- * (/etc/passwd parsed per call), for every container each time its state is observed (create,
- * start, every ps and up result); this reads it once, with the same arithmetic.
+ * A process's start time, the usual guard against pid reuse: its start in clock ticks since boot
+ * (/proc/PID/stat field 22), read from that file alone. The JDK's {@code ProcessHandle.of(pid)},
+ * {@code isAlive()} and {@code info().startInstant()} read it three times and {@code info()} also
+ * the command line and the owner's name through NSS (/etc/passwd parsed per call), for every
+ * container each time its state is observed (create, start, every ps and up result). Ticks are
+ * compared as ticks: an epoch time derived from them through the boot time moves whenever the clock
+ * is stepped (btime of /proc/stat is now minus uptime), so two reads, or two processes (the engine,
+ * a CLI), could disagree about one process.
  */
 final class ProcessStart {
   private static final ProcTable PROC = ProcTable.host();
-  // the boot time does not change while the engine runs: read once
-  private static final long BOOT_EPOCH = PROC.bootTime();
 
   private ProcessStart() {}
 
-  /** Start time in epoch millis, or 0 if the process is gone or the OS does not say. */
-  static long millis(int pid) {
-    return Math.max(0, PROC.startMillis(pid, BOOT_EPOCH));
+  /** Start time in ticks since boot, or 0 if the process is gone or the OS does not say. */
+  static long ticks(int pid) {
+    return Math.max(0, PROC.startTicks(pid));
   }
 
   /** Alive and, when a start time was recorded, still the same process. */
-  static boolean isSame(int pid, long recordedMillis) {
+  static boolean isSame(int pid, long recordedTicks) {
     if (pid <= 0) {
       return false;
     }
-    long started = PROC.startMillis(pid, BOOT_EPOCH);
+    long started = PROC.startTicks(pid);
     if (started < 0) {
       return false;
     }
-    return recordedMillis == 0 || recordedMillis == started;
+    return recordedTicks == 0 || recordedTicks == started;
+  }
+
+  /**
+   * {@link #isSame} for a start recorded by an engine before ticks: epoch millis, boot time plus
+   * ticks, compared exactly as that engine compared them. A clock step since makes this false for a
+   * live container; its monitor, which still answers, then keeps it running ({@code
+   * StateObserver}), and its next run records ticks.
+   */
+  static boolean isSameAsMillis(int pid, long recordedMillis) {
+    if (pid <= 0) {
+      return false;
+    }
+    long started = PROC.startMillis(pid, PROC.bootTime());
+    return started >= 0 && (recordedMillis == 0 || recordedMillis == started);
   }
 }

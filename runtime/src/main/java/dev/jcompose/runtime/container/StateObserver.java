@@ -1,6 +1,5 @@
 package dev.jcompose.runtime.container;
 
-import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.runtime.api.ContainerState.Status;
 import dev.jcompose.runtime.api.ExitStatus;
@@ -24,9 +23,9 @@ final class StateObserver {
   private static final int SIGKILL = 9;
   private static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(2);
 
-  private final Function<ContainerSpec, CgroupDriver> cgroups;
+  private final Function<ContainerRecord, CgroupDriver> cgroups;
 
-  StateObserver(Function<ContainerSpec, CgroupDriver> cgroups) {
+  StateObserver(Function<ContainerRecord, CgroupDriver> cgroups) {
     this.cgroups = cgroups;
   }
 
@@ -42,10 +41,9 @@ final class StateObserver {
     Instant started = parse(rec.startedAt());
     Optional<ExitFile> exit = ExitFile.read(dirs.exitFile());
     if (exit.isEmpty()) {
-      if (rec.pid() > 0
-          && (ProcessStart.isSame(rec.pid(), rec.pidStartMillis()) || monitorDraining(dirs))) {
+      if (rec.pid() > 0 && (rec.initIsAlive() || monitorDraining(dirs))) {
         Status s = started == null ? Status.CREATED : Status.RUNNING;
-        boolean paused = s == Status.RUNNING && cgroups.apply(spec).frozen(spec.id());
+        boolean paused = s == Status.RUNNING && cgroups.apply(rec).frozen(spec.id());
         return new ContainerState(
             spec.id(),
             s,
@@ -66,7 +64,7 @@ final class StateObserver {
     if (exit.isPresent()) {
       ExitFile e = exit.get();
       boolean oom =
-          e.signal() == SIGKILL && cgroups.apply(spec).oomKillCount(spec.id()) > rec.oomBase();
+          e.signal() == SIGKILL && cgroups.apply(rec).oomKillCount(spec.id()) > rec.oomBase();
       return new ContainerState(
           spec.id(),
           Status.EXITED,

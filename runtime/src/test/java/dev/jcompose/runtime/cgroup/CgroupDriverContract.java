@@ -126,6 +126,50 @@ abstract class CgroupDriverContract {
   }
 
   @Test
+  void groupOf_isWhatARecordKeeps_andWithGroupFindsItAgain() {
+    CgroupDriver engine = driver.forInstance(Path.of("/tmp/engine-a/data"));
+    Path group = engine.groupOf("web-1");
+    assertThat(group.toString()).matches("jcompose/web-1-[0-9a-f]{8}");
+    assertThat(driver.under("/custom/x").groupOf("web-1")).isEqualTo(Path.of("custom/x/web-1"));
+    engine.create("web-1", Resources.none());
+    engine.attach("web-1", 4242);
+
+    // another engine naming groups otherwise (another root here) still reaches the recorded one
+    CgroupDriver recorded =
+        driver.forInstance(Path.of("/tmp/engine-b/data")).withGroup("web-1", group);
+    assertThat(recorded.exists("web-1")).isTrue();
+    assertThat(recorded.procsFiles("web-1")).isEqualTo(engine.procsFiles("web-1"));
+    assertThat(recorded.pids("web-1")).containsExactly(4242L);
+  }
+
+  @Test
+  void withGroup_ofAnEarlierEngine_plainId_isStoppedAndRemoved() {
+    // engines before the instance suffix made jcompose/<id>
+    driver.create("web-1", Resources.none());
+    driver.attach("web-1", 101);
+    CgroupDriver engine = driver.forInstance(Path.of("/tmp/engine-a/data"));
+    assertThat(engine.exists("web-1")).isFalse();
+
+    CgroupDriver old = engine.withGroup("web-1", Path.of("jcompose/web-1"));
+    assertThat(old.exists("web-1")).isTrue();
+    old.killAll("web-1");
+    old.delete("web-1");
+
+    assertThat(tree.killed).containsExactly(101L);
+    assertThat(driver.exists("web-1")).isFalse();
+    assertThat(driver.procsFiles("web-1")).noneMatch(p -> Files.exists(p.getParent()));
+  }
+
+  @Test
+  void withGroup_refusesAPathThatIsNotTheContainersGroup() {
+    for (String bad : new String[] {"web-1", "/jcompose/web-1", "jcompose/other-1", "../x/web-1"}) {
+      assertThatThrownBy(() -> driver.withGroup("web-1", Path.of(bad)))
+          .as(bad)
+          .isInstanceOf(ContainerException.class);
+    }
+  }
+
+  @Test
   void ids_listsTheGroupsThatExist() {
     assertThat(driver.ids()).isEmpty();
     driver.create("a-1", Resources.none());

@@ -41,14 +41,16 @@ class ExecLauncherTest {
             4242,
             0,
             0,
-            null);
+            0,
+            null,
+            "jcompose/c1");
     ExecLauncher launcher =
         new ExecLauncher(
             new ShimLauncher(
                 () -> {
                   throw new AssertionError("no shim may start for a removed container");
                 }),
-            spec -> {
+            record -> {
               throw new AssertionError("no cgroup of a removed container may be looked up");
             });
 

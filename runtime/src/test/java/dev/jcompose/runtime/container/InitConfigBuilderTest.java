@@ -277,7 +277,7 @@ class InitConfigBuilderTest {
             ? CapabilityMasks.all()
             : CapabilityMasks.mask(CapabilityMasks.DOCKER_DEFAULT);
     var id = new ProcessIdentity(0, 0, List.of(0L), caps, false, List.of("PATH=/bin"), "/");
-    var rec = new ContainerRecord(spec, id, "2026-01-01T00:00:00Z", null, null, 0, 0, 0, null);
+    var rec = ContainerRecord.created(spec, id, "2026-01-01T00:00:00Z", "jcompose/" + spec.id());
     var host = new HostView(procs, cgroups, Path.of("/d/bin/jcinit"), true);
     byte[] enc = InitConfigBuilder.build(rec, DIRS, host, 2, firstRun).encode();
     return decode(enc);

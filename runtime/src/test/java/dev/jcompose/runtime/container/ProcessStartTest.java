@@ -9,22 +9,38 @@ class ProcessStartTest {
   private static final int SELF = (int) ProcessHandle.current().pid();
 
   @Test
-  void millis_agreesWithTheJdksProcessHandle() {
+  void ticks_areStatsStartTimeSinceBoot_whichNoClockStepMoves() {
+    long ticks = ProcessStart.ticks(SELF);
+    assertThat(ticks).isPositive();
+    assertThat(ProcessStart.ticks(SELF)).isEqualTo(ticks); // the same on every read
+  }
+
+  @Test
+  void legacyMillis_agreeWithTheJdksProcessHandle() {
     // records written by an engine that asked ProcessHandle must still match after an upgrade: the
     // same arithmetic (boot time + start ticks). Each side reads the boot time (btime, whole
-    // seconds) once, and a clock step between the two reads moves it (a VM here was seen 14 s
-    // apart), so the two may differ by whole seconds, never by a part of one.
+    // seconds), and a clock step between the two reads moves it (a VM here was seen 14 s apart),
+    // so the two may differ by whole seconds, never by a part of one.
+    ProcTable proc = ProcTable.host();
     long jdk =
         ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElseThrow();
-    assertThat((ProcessStart.millis(SELF) - jdk) % 1000).isZero();
+    assertThat((proc.startMillis(SELF, proc.bootTime()) - jdk) % 1000).isZero();
   }
 
   @Test
   void isSame_onlyForTheSameLiveProcess() {
-    long started = ProcessStart.millis(SELF);
+    long started = ProcessStart.ticks(SELF);
     assertThat(ProcessStart.isSame(SELF, started)).isTrue();
     assertThat(ProcessStart.isSame(SELF, 0)).isTrue(); // nothing recorded: alive is enough
-    assertThat(ProcessStart.isSame(SELF, started - 10)).isFalse(); // a reused pid
+    assertThat(ProcessStart.isSame(SELF, started - 1)).isFalse(); // a reused pid
+  }
+
+  @Test
+  void isSameAsMillis_recognisesWhatEarlierEnginesRecorded() {
+    ProcTable proc = ProcTable.host();
+    long millis = proc.startMillis(SELF, proc.bootTime());
+    assertThat(ProcessStart.isSameAsMillis(SELF, millis)).isTrue();
+    assertThat(ProcessStart.isSameAsMillis(SELF, millis - 10)).isFalse(); // a reused pid
   }
 
   @Test
@@ -33,7 +49,8 @@ class ProcessStartTest {
     int pid = (int) p.pid();
     p.waitFor(); // reaped: its pid names nothing now (reuse within this test is not plausible)
     assertThat(ProcessStart.isSame(pid, 0)).isFalse();
-    assertThat(ProcessStart.millis(pid)).isZero();
+    assertThat(ProcessStart.isSameAsMillis(pid, 0)).isFalse();
+    assertThat(ProcessStart.ticks(pid)).isZero();
     assertThat(ProcessStart.isSame(0, 0)).isFalse();
   }
 }

@@ -133,7 +133,8 @@ public final class RuntimeBench {
       var dirs = ContainerDirs.of(paths, id);
       long t0 = System.nanoTime();
       var ident = ContainerPreparer.prepare(spec, dirs);
-      var rec = new ContainerRecord(spec, ident, "2026-01-01T00:00:00Z", null, null, 0, 0, 0, null);
+      var rec =
+          ContainerRecord.created(spec, ident, "2026-01-01T00:00:00Z", "jcompose/" + spec.id());
       long t1 = System.nanoTime();
       store.write(dirs.state(), rec);
       long t2 = System.nanoTime();
