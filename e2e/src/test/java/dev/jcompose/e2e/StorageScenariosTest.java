@@ -121,7 +121,7 @@ class StorageScenariosTest {
   void imagePrune_takesDanglingOnly_thenWithAllEveryImageNoContainerUses() throws Exception {
     Path layered = jc.root.resolve("layered.tar");
     String ref = TestRegistry.address() + "/jcompose-test/layered:latest";
-    skopeo(
+    Skopeo.run(
         "copy",
         "--src-tls-verify=false",
         "docker://" + ref,
