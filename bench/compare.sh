@@ -594,14 +594,15 @@ done
 
 # the log-write row: every backend up at once, the tools alternating run by run (wl_log_write)
 if only log-write && [ ${#measured[@]} -gt 0 ]; then
-  writers=()
+  writers=(); broken=""
   for t in "${measured[@]}"; do
     b=$(backend "$t")
     if [[ " $active " != *" $b "* ]]; then
       log "$b: starting for the log-write row ($(date +%T), load $(cut -d' ' -f1-3 /proc/loadavg))"
       active="$active $b"
-      "${b}_start" || { log "$b: could not start"; continue; }
+      "${b}_start" || { log "$b: could not start"; broken="$broken $b"; }
     fi
+    [[ " $broken " == *" $b "* ]] && continue
     writers+=("$t")
     [ -n "${VERS[$t]:-}" ] || VERS[$t]=$(version "$t")
   done
