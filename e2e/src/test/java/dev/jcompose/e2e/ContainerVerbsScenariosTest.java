@@ -85,6 +85,18 @@ class ContainerVerbsScenariosTest {
     jc.run("restart", "-t", "0", "hog").assertOk();
   }
 
+  @Test
+  void stats_onATerminal_redrawsTheTableInPlaceEverySecondUntilCtrlC() {
+    Jcompose.Result r = jc.runOnTerminalUntilInterrupted(5, "stats", "ticker");
+    // docker's CLI clears the screen and homes the cursor before each round
+    String[] frames = r.stdout().split("\033\\[2J\033\\[H", -1);
+    assertThat(frames.length - 1).as(r.stdout()).isGreaterThanOrEqualTo(2);
+    for (int i = 1; i < frames.length; i++) {
+      assertThat(frames[i]).startsWith("CONTAINER ID").contains("verbs-ticker-1");
+    }
+    assertThat(r.stderr()).doesNotContain("Exception");
+  }
+
   private JsonNode statsOf(String service) throws IOException {
     return Json.parse(
         jc.run("stats", "--no-stream", "--format", "json", service)

@@ -175,8 +175,22 @@ public final class Jcompose implements AutoCloseable {
    * terminal types it; {@code input} is typed into it. stdout carries what the terminal showed.
    */
   public Result runOnTerminal(long timeoutSeconds, String input, String... args) {
+    return onTerminal(timeoutSeconds, input, command(args));
+  }
+
+  /**
+   * Runs a command that goes on until interrupted (like {@code stats}) on a terminal, and sends it
+   * SIGINT, as Ctrl-C would, after {@code seconds}.
+   */
+  public Result runOnTerminalUntilInterrupted(int seconds, String... args) {
+    List<String> cmd = new ArrayList<>(List.of("timeout", "-s", "INT", Integer.toString(seconds)));
+    cmd.addAll(command(args));
+    return onTerminal(seconds + 60L, "", cmd);
+  }
+
+  private Result onTerminal(long timeoutSeconds, String input, List<String> cmd) {
     StringBuilder line = new StringBuilder();
-    for (String a : command(args)) {
+    for (String a : cmd) {
       line.append('\'').append(a.replace("'", "'\\''")).append("' ");
     }
     try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jcompose.common.json.Json;
 import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.testkit.HostChecks;
+import dev.jcompose.testkit.TestRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,6 +120,37 @@ class StorageScenariosTest {
 
   @Test
   @Order(5)
+  void imagePrune_takesDanglingOnly_thenWithAllEveryImageNoContainerUses() throws Exception {
+    Path layered = jc.root.resolve("layered.tar");
+    String ref = TestRegistry.address() + "/jcompose-test/layered:latest";
+    skopeo(
+        "copy",
+        "--src-tls-verify=false",
+        "docker://" + ref,
+        "docker-archive:" + layered + ":spare/layered:1");
+    jc.run("image", "load", "-i", layered.toString()).assertOk();
+    String id =
+        Json.parse(jc.run("image", "inspect", "spare/layered:1").assertOk().stdout())
+            .path(0)
+            .get("Id")
+            .asText();
+    // a tagged image is not dangling: the default prune keeps it
+    assertThat(jc.run("image", "prune", "-f").assertOk().stdout())
+        .doesNotContain(id)
+        .contains("Total reclaimed space");
+    String pruned = jc.run("image", "prune", "-f", "-a").assertOk().stdout();
+    // docker's lines: each tag untagged, then each image deleted by its id
+    assertThat(pruned)
+        .startsWith("Deleted Images:\nuntagged: ")
+        .contains("untagged: spare/layered:1\n", "deleted: " + id + "\n", "Total reclaimed space");
+    assertThat(pruned.indexOf("deleted: ")).isGreaterThan(pruned.lastIndexOf("untagged: "));
+    String left = jc.run("image", "ls", "--format", "{{.Repository}}:{{.Tag}}").assertOk().stdout();
+    // the running web container's image stays, with every tag it has
+    assertThat(left.lines()).doesNotContain("spare/layered:1").contains("busybox:latest");
+  }
+
+  @Test
+  @Order(6)
   void volumeCreateInspectPrune_andNetworkLsInspect() throws IOException {
     jc.run("volume", "create", "--label", "purpose=test", "scratch").assertOk();
     JsonNode v = Json.parse(jc.run("volume", "inspect", "scratch").assertOk().stdout()).path(0);
@@ -141,7 +173,7 @@ class StorageScenariosTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void systemDfAndPrune_countAndRemoveWhatNothingUses() {
     String df = jc.run("system", "df").assertOk().stdout();
     assertThat(df).contains("TYPE", "Images", "Containers", "Local Volumes", "RECLAIMABLE");

@@ -229,7 +229,7 @@ public final class ImageCommand implements Command {
       PrintStream out = CommandContext.out();
       if (!r.images().isEmpty()) {
         out.println("Deleted Images:");
-        r.images().forEach(i -> out.println("deleted: " + i));
+        r.images().forEach(out::println);
         out.println();
       }
       out.println("Total reclaimed space: " + Units.decimal(r.reclaimedBytes()));

@@ -151,7 +151,7 @@ public final class SystemCommand implements Command {
       section(out, "Deleted Containers:", r.containers());
       section(out, "Deleted Networks:", r.networks());
       section(out, "Deleted Volumes:", r.volumes());
-      section(out, "Deleted Images:", r.images().stream().map(i -> "deleted: " + i).toList());
+      section(out, "Deleted Images:", r.images());
       out.println("Total reclaimed space: " + Units.decimal(r.reclaimedBytes()));
       out.flush();
       return 0;

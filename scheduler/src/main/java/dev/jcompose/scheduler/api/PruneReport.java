@@ -3,8 +3,8 @@ package dev.jcompose.scheduler.api;
 import java.util.List;
 
 /**
- * What a prune removed (names of containers, networks, volumes, image references and ids) and the
- * bytes it freed.
+ * What a prune removed (names of containers, networks and volumes; for images docker's own lines,
+ * {@code untagged: REF} and {@code deleted: sha256:ID}) and the bytes it freed.
  */
 public record PruneReport(
     List<String> containers,

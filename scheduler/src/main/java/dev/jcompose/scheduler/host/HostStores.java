@@ -224,8 +224,8 @@ public final class HostStores implements StoreVerbs {
     return Failures.translated(
         () -> {
           Map<String, List<String>> users = imageUsers();
-          List<String> removed = new ArrayList<>();
-          long freed = 0;
+          // docker's lines: "untagged: REF" per tag removed, then "deleted: ID" per image gone
+          List<String> untagged = new ArrayList<>();
           Map<String, Long> sizes = new LinkedHashMap<>();
           for (ImageHandle h : images.get().list()) {
             boolean dangling = h.reference().startsWith("sha256:");
@@ -233,14 +233,19 @@ public final class HostStores implements StoreVerbs {
               if (!settings.dryRun()) {
                 images.get().remove(h.reference());
               }
-              removed.add(dangling ? h.imageId() : h.reference());
+              if (!dangling) {
+                untagged.add("untagged: " + tags(List.of(), h.reference()).get(0));
+              }
               sizes.put(h.imageId(), h.sizeBytes());
             }
           }
-          for (long s : sizes.values()) {
-            freed += s;
+          List<String> lines = new ArrayList<>(untagged);
+          long freed = 0;
+          for (Map.Entry<String, Long> e : sizes.entrySet()) {
+            lines.add("deleted: " + e.getKey());
+            freed += e.getValue();
           }
-          return new PruneReport(List.of(), List.of(), List.of(), removed, freed);
+          return new PruneReport(List.of(), List.of(), List.of(), lines, freed);
         });
   }
 
