@@ -27,6 +27,7 @@ import dev.jcompose.scheduler.api.LogOptions;
 import dev.jcompose.scheduler.api.LogSink;
 import dev.jcompose.scheduler.api.NetworkDetails;
 import dev.jcompose.scheduler.api.ProjectSummary;
+import dev.jcompose.scheduler.api.ProjectVerbs;
 import dev.jcompose.scheduler.api.PruneOptions;
 import dev.jcompose.scheduler.api.PruneReport;
 import dev.jcompose.scheduler.api.PsOptions;
@@ -93,7 +94,7 @@ public final class ClientComposeService implements ComposeService {
    * leave a daemon behind. With containers but no engine, the engine is started as for any verb (it
    * is what acts on them).
    */
-  private synchronized EngineVerbs about(String projectName, BooleanSupplier nothingElse) {
+  private synchronized ProjectVerbs about(String projectName, BooleanSupplier nothingElse) {
     if (connected == null
         && !engineRuns.getAsBoolean()
         && local.projects(true).stream().noneMatch(p -> p.name().equals(projectName))
@@ -103,7 +104,7 @@ public final class ClientComposeService implements ComposeService {
     return engine();
   }
 
-  private EngineVerbs about(String projectName) {
+  private ProjectVerbs about(String projectName) {
     return about(projectName, () -> true);
   }
 

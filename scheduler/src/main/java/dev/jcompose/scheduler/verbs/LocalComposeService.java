@@ -266,10 +266,7 @@ public final class LocalComposeService implements EngineVerbs {
   public void restart(
       String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> listener) {
     // depends_on.restart: true - dependants are restarted with their dependency.
-    List<String> all =
-        services == null || services.isEmpty()
-            ? List.of()
-            : LifecyclePlanner.withRestartDependants(selected(projectName, List.of()), services);
+    List<String> all = LifecyclePlanner.toRestart(selected(projectName, List.of()), services);
     stop(projectName, all, timeoutSeconds, listener);
     start(projectName, StartOptions.of(all), listener);
   }
