@@ -5,7 +5,6 @@ import dev.jcompose.scheduler.api.PruneReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -16,17 +15,24 @@ import java.util.function.Supplier;
 final class PruneOutput {
   /** A kind of thing a prune deletes, in the order docker prints them. */
   enum Section {
-    CONTAINERS("Deleted Containers:", PruneReport::containers),
-    NETWORKS("Deleted Networks:", PruneReport::networks),
-    VOLUMES("Deleted Volumes:", PruneReport::volumes),
-    IMAGES("Deleted Images:", PruneReport::images);
+    CONTAINERS("Deleted Containers:"),
+    NETWORKS("Deleted Networks:"),
+    VOLUMES("Deleted Volumes:"),
+    IMAGES("Deleted Images:");
 
     private final String title;
-    private final Function<PruneReport, List<String>> items;
 
-    Section(String title, Function<PruneReport, List<String>> items) {
+    Section(String title) {
       this.title = title;
-      this.items = items;
+    }
+
+    List<String> items(PruneReport r) {
+      return switch (this) {
+        case CONTAINERS -> r.containers();
+        case NETWORKS -> r.networks();
+        case VOLUMES -> r.volumes();
+        case IMAGES -> r.images();
+      };
     }
   }
 
@@ -50,7 +56,7 @@ final class PruneOutput {
 
   static void print(PrintStream out, PruneReport r, Section... sections) {
     for (Section s : sections) {
-      List<String> items = s.items.apply(r);
+      List<String> items = s.items(r);
       if (!items.isEmpty()) {
         out.println(s.title);
         items.forEach(out::println);
