@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jcompose.common.json.Json;
 import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.testkit.HostChecks;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,6 +146,20 @@ class CliSurfaceScenariosTest {
     Files.writeString(script, bash);
     assertThat(exec("bash", "-n", script.toString())).isZero();
     assertThat(bash).contains("_jcompose_complete", "complete -F _jcompose_complete");
+    // TAB after `jcompose -f compose.yaml logs `, in a real bash asking the real CLI
+    String tab =
+        "jcompose() { java -jar '"
+            + Jcompose.JAR
+            + "' \"$@\"; }\nsource '"
+            + script
+            + "'\nCOMP_WORDS=(jcompose -f compose.yaml logs '')\nCOMP_CWORD=4\n"
+            + "_jcompose_complete\necho \"${COMPREPLY[*]}\"\n";
+    ProcessBuilder pb = new ProcessBuilder("bash", "--norc", "-c", tab);
+    pb.directory(jc.projectDir.toFile()).environment().putAll(jc.env());
+    Process p = pb.start();
+    String offered = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(offered.trim()).isEqualTo("db web");
     assertThat(jc.run("completion", "zsh").assertOk().stdout())
         .contains("#compdef jcompose", "__complete services");
     assertThat(jc.run("completion", "fish").assertOk().stdout())

@@ -42,10 +42,11 @@ public final class CompletionCommand implements Command {
     PrintStream out = Invocation.current().out();
     Map<String, Command> all = verbs.get();
     String serviceVerbs = serviceVerbs(all);
+    List<String> valued = globalsTakingValues();
     switch (args.operand(0)) {
-      case "bash" -> out.print(bash(all) + CompletionScripts.bashServices(serviceVerbs));
-      case "zsh" -> out.print(CompletionScripts.zsh(serviceVerbs));
-      case "fish" -> out.print(CompletionScripts.fish(serviceVerbs));
+      case "bash" -> out.print(CompletionScripts.bash(verbCases(all), valued, serviceVerbs));
+      case "zsh" -> out.print(CompletionScripts.zsh(valued, serviceVerbs));
+      case "fish" -> out.print(CompletionScripts.fish(valued, serviceVerbs));
       default -> throw args.usage("unknown shell '" + args.operand(0) + "': use bash, zsh or fish");
     }
     out.flush();
@@ -53,16 +54,11 @@ public final class CompletionCommand implements Command {
   }
 
   /**
-   * {@code _complete_jcompose}: verbs at the first word, then the verb's sub-verbs and options (and
-   * the global ones); the services front ({@link CompletionScripts#bashServices}) calls it.
+   * bash's {@code case} arms: each verb's sub-verbs and options (and the global ones), then the
+   * verbs themselves when no verb is typed yet.
    */
-  static String bash(Map<String, Command> verbs) {
-    StringBuilder b =
-        new StringBuilder("_complete_jcompose() {\n")
-            .append("  local cur=${COMP_WORDS[COMP_CWORD]} verb= w\n")
-            .append("  for w in \"${COMP_WORDS[@]:1:COMP_CWORD-1}\"; do case $w in -*) ;; *)")
-            .append(" verb=$w; break;; esac; done\n")
-            .append("  case $verb in\n");
+  static String verbCases(Map<String, Command> verbs) {
+    StringBuilder b = new StringBuilder();
     List<String> globals = new ArrayList<>();
     ProjectOptions.GLOBALS.forEach(o -> globals.addAll(o.names()));
     verbs.forEach(
@@ -75,18 +71,24 @@ public final class CompletionCommand implements Command {
             }
           }
           words.addAll(globals);
-          b.append("    ")
-              .append(name)
-              .append(") COMPREPLY=($(compgen -W \"")
-              .append(String.join(" ", words))
-              .append("\" -- \"$cur\"));;\n");
+          b.append(arm(name, words));
         });
-    b.append("    *) COMPREPLY=($(compgen -W \"")
-        .append(String.join(" ", verbs.keySet()))
-        .append(' ')
-        .append(String.join(" ", globals))
-        .append("\" -- \"$cur\"));;\n  esac\n}\n");
-    return b.toString();
+    List<String> first = new ArrayList<>(verbs.keySet());
+    first.addAll(globals);
+    return b.append(arm("*", first)).toString();
+  }
+
+  private static String arm(String pattern, List<String> words) {
+    return "    %s) COMPREPLY=($(compgen -W \"%s\" -- \"$cur\"));;\n"
+        .formatted(pattern, String.join(" ", words));
+  }
+
+  /** The global options that take a value: the word after them is not the verb. */
+  static List<String> globalsTakingValues() {
+    return ProjectOptions.GLOBALS.stream()
+        .filter(o -> !o.isFlag())
+        .flatMap(o -> o.names().stream())
+        .toList();
   }
 
   /** The verbs whose positional arguments are services, space separated. */

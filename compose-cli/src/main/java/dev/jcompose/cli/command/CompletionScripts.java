@@ -1,5 +1,7 @@
 package dev.jcompose.cli.command;
 
+import java.util.List;
+
 /**
  * The hand-written parts of the completion scripts. Each asks {@code jcompose __complete} for what
  * changes (verbs, options, the current project's services), so the scripts stay small and never go
@@ -9,19 +11,19 @@ final class CompletionScripts {
   private CompletionScripts() {}
 
   /**
-   * Registered after the verbs' function: services for SERVICE arguments, the verbs' completion
-   * otherwise.
+   * One function: the verb is the first word that is neither an option nor a global option's value;
+   * then services for SERVICE arguments, else the verb's {@code case} arm ({@code verbCases}).
    */
-  static String bashServices(String serviceVerbs) {
+  static String bash(String verbCases, List<String> valued, String serviceVerbs) {
     return """
-
-        # jcompose: service names of the current project where a verb takes SERVICE arguments
+        # jcompose completion for bash: verbs, options, and the current project's services
+        # where a verb takes SERVICE arguments (asked from `jcompose __complete services`).
         _jcompose_complete() {
           local cur="${COMP_WORDS[COMP_CWORD]}" verb="" i skip=0
           for ((i = 1; i < COMP_CWORD; i++)); do
             if ((skip)); then skip=0; continue; fi
             case "${COMP_WORDS[i]}" in
-              -f|--file|-p|--project-name|--project-directory|--env-file|--profile|--ansi|--progress|--parallel) skip=1 ;;
+              %s) skip=1 ;;
               -*) ;;
               *) verb="${COMP_WORDS[i]}"; break ;;
             esac
@@ -30,14 +32,15 @@ final class CompletionScripts {
             COMPREPLY=( $(compgen -W "$(jcompose __complete services 2>/dev/null)" -- "$cur") )
             return 0
           fi
-          _complete_jcompose "$@"
+          case $verb in
+        %s  esac
         }
         complete -F _jcompose_complete -o default jcompose
         """
-        .formatted(serviceVerbs);
+        .formatted(String.join("|", valued), serviceVerbs, verbCases);
   }
 
-  static String zsh(String serviceVerbs) {
+  static String zsh(List<String> valued, String serviceVerbs) {
     return """
         #compdef jcompose
         # jcompose completion for zsh: verbs, options and the current project's services,
@@ -47,7 +50,7 @@ final class CompletionScripts {
           local verb i
           for ((i = 2; i < CURRENT; i++)); do
             case ${words[i]} in
-              -f|--file|-p|--project-name|--project-directory|--env-file|--profile|--ansi|--progress|--parallel) ((i++)) ;;
+              %s) ((i++)) ;;
               -*) ;;
               *) verb=${words[i]}; break ;;
             esac
@@ -67,10 +70,10 @@ final class CompletionScripts {
         }
         compdef _jcompose jcompose
         """
-        .formatted(serviceVerbs);
+        .formatted(String.join("|", valued), serviceVerbs);
   }
 
-  static String fish(String serviceVerbs) {
+  static String fish(List<String> valued, String serviceVerbs) {
     return """
         # jcompose completion for fish: verbs, options and the current project's services,
         # asked from `jcompose __complete` as you type.
@@ -84,7 +87,7 @@ final class CompletionScripts {
                     continue
                 end
                 switch $w
-                    case -f --file -p --project-name --project-directory --env-file --profile --ansi --progress --parallel
+                    case %s
                         set skip 1
                     case '-*'
                     case '*'
@@ -98,6 +101,6 @@ final class CompletionScripts {
         complete -c jcompose -n 'test -n (__jcompose_verb); and string match -q -- "-*" (commandline -ct)' -a '(jcompose __complete options (__jcompose_verb) 2>/dev/null)'
         complete -c jcompose -n 'contains -- (__jcompose_verb) %s' -a '(jcompose __complete services 2>/dev/null)'
         """
-        .formatted(serviceVerbs);
+        .formatted(String.join(" ", valued), serviceVerbs);
   }
 }
