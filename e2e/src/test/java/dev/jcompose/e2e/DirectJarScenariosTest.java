@@ -71,6 +71,19 @@ class DirectJarScenariosTest {
   }
 
   @Test
+  void theEngineStartedFromJdk25_logsNoRestrictedMethodWarning() throws IOException {
+    Optional<Path> java = newestJava(25);
+    assumeTrue(java.isPresent(), "no JDK 25 or later here (JAVA_HOME, /usr/lib/jvm)");
+    // the engine runs from a class path, where the manifest does not count: its own options must
+    // grant native access
+    jc.runCommand(180, List.of(java.get().toString(), "-jar", Jcompose.JAR.toString(), "up", "-d"))
+        .assertOk();
+    String log = Files.readString(jc.root.resolve("run/engine.log"));
+    assertThat(log).isNotEmpty().doesNotContainIgnoringCase("restricted method");
+    jc.run("down", "-v", "-t", "0").assertOk();
+  }
+
+  @Test
   void javaJar_onTheDefaultJava_ignoresTheAttributeItDoesNotKnow() {
     Jcompose.Result r =
         jc.runCommand(60, List.of("java", "-jar", Jcompose.JAR.toString(), "image", "ls"))
