@@ -57,9 +57,18 @@ static void write_input(struct monitor *m) {
   }
 }
 
+/* With a tty the container's input is the pty master, which arrives with the init's "T" message
+ * (console.c) only after the start: a client attached before that (a foreground `run`, whose start
+ * waits for its attach) may already type. Its input is queued, not dropped, and written once the
+ * master is here (read_sync); dropped, a typed "exit 4" was lost while the EOF that followed it
+ * arrived, and the shell exited 0. */
+static int awaits_terminal(struct monitor *m) {
+  return m->in_fd < 0 && m->sync >= 0 && cfg_get_ll(m->cfg, "tty", 0);
+}
+
 void attach_input(struct monitor *m, int slot, const char *data, size_t len) {
   (void)slot;
-  if (m->in_fd < 0 || len > sizeof m->pending_in - m->pending_len) return;
+  if ((m->in_fd < 0 && !awaits_terminal(m)) || len > sizeof m->pending_in - m->pending_len) return;
   memcpy(m->pending_in + m->pending_len, data, len);
   m->pending_len += len;
   write_input(m);

@@ -91,7 +91,10 @@ static void read_sync(struct monitor *m) {
       m->out_fd = fd;
       /* the master is also the container's input for attach clients (input queued until now) */
       m->in_fd = fcntl(fd, F_DUPFD_CLOEXEC, 3);
-      if (m->in_fd >= 0) fcntl(m->in_fd, F_SETFL, O_NONBLOCK);
+      if (m->in_fd >= 0) {
+        fcntl(m->in_fd, F_SETFL, O_NONBLOCK);
+        attach_flush_input(m);
+      }
     }
     return;
   }

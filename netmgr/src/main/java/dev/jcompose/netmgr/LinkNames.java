@@ -1,5 +1,6 @@
 package dev.jcompose.netmgr;
 
+import dev.jcompose.common.instance.InstanceHash;
 import dev.jcompose.netmgr.api.NetworkException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ final class LinkNames {
   private final String instance;
 
   LinkNames(Path stateDir) {
-    this.instance = hash(stateDir.toAbsolutePath().normalize().toString(), 8);
+    this.instance = InstanceHash.of(stateDir);
   }
 
   /**

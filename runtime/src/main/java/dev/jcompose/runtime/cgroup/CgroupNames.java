@@ -1,12 +1,9 @@
 package dev.jcompose.runtime.cgroup;
 
+import dev.jcompose.common.instance.InstanceHash;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -28,25 +25,13 @@ final class CgroupNames {
   }
 
   /**
-   * The suffix of one engine instance's groups under {@link #DEFAULT_PARENT}: {@code -} and 8 hex
-   * of the SHA-256 of its absolute state root, as the network manager scopes its link names and
+   * The suffix of one engine instance's groups under {@link #DEFAULT_PARENT}: {@code -} and the
+   * {@link InstanceHash} of its state root, as the network manager scopes its link names and
    * firewall table. Two engines with their own roots and the same project and service names then
    * neither share nor remove each other's groups; a later engine on the same root finds its own.
    */
   static String instanceSuffix(Path stateRoot) {
-    try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256")
-              .digest(
-                  stateRoot
-                      .toAbsolutePath()
-                      .normalize()
-                      .toString()
-                      .getBytes(StandardCharsets.UTF_8));
-      return "-" + HexFormat.of().formatHex(d).substring(0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
+    return "-" + InstanceHash.of(stateRoot);
   }
 
   /** The ids of the groups named with {@code suffix} (all of them when it is empty). */

@@ -137,6 +137,25 @@ class ContainerLifecycleRootTest extends RuntimeFixture {
   }
 
   @Test
+  void tty_inputSentBeforeTheStart_reachesTheShell() throws Exception {
+    // a foreground `run` on a terminal attaches, and sends what was typed, before the start; the
+    // pty master reaches the monitor only with the init's terminal, after the start. Input dropped
+    // in between lost the "exit 4" while a later EOF got through: the shell exited 0.
+    var p =
+        new dev.jcompose.runtime.api.ContainerSpec.ProcessSpec(
+            List.of("sh"), List.of(), "/", null, List.of(), true, true, null, false, List.of());
+    runtime.create(Specs.attachWaiting(Specs.with("sh-tty-early", image, p, List.of())));
+    ExecSession attached = runtime.attach("sh-tty-early");
+    attached.stdin().write("exit 4\n".getBytes(StandardCharsets.UTF_8));
+    attached.stdin().flush();
+    Thread.sleep(200); // the monitor reads the input before the start, as in the failed runs
+
+    CompletableFuture.runAsync(() -> runtime.start("sh-tty-early")).get(5, TimeUnit.SECONDS);
+
+    assertThat(attached.exitCode().get(10, TimeUnit.SECONDS)).isEqualTo(4);
+  }
+
+  @Test
   void logs_rotateAtLimit_readerSeesRetainedTailInOrder() throws Exception {
     var small = new LinuxContainerRuntime(paths, cgroups, new LogLimits(64 * 1024, 3));
     // eight separate bursts, so the monitor commits (and may rotate) at least eight times
