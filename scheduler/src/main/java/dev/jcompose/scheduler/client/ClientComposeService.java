@@ -1,6 +1,7 @@
 package dev.jcompose.scheduler.client;
 
 import dev.jcompose.model.api.Project;
+import dev.jcompose.netmgr.api.NetworkException;
 import dev.jcompose.netmgr.api.NetworkInfo;
 import dev.jcompose.scheduler.api.AttachOptions;
 import dev.jcompose.scheduler.api.BuildOptions;
@@ -114,10 +115,16 @@ public final class ClientComposeService implements ComposeService {
    * with none of these is there nothing for it to do.
    */
   private boolean nothingToTakeDown(String projectName, Project project, DownOptions options) {
-    return options.removeImages() == null
-        && recordedNetworks.get().stream()
-            .noneMatch(n -> ProjectNetworks.belongs(n, projectName, project))
-        && (!options.removeVolumes() || local.volumes(projectName).isEmpty());
+    if (options.removeImages() != null
+        || (options.removeVolumes() && !local.volumes(projectName).isEmpty())) {
+      return false;
+    }
+    try {
+      return recordedNetworks.get().stream()
+          .noneMatch(n -> ProjectNetworks.belongs(n, projectName, project));
+    } catch (NetworkException unreadable) {
+      return false; // the engine, which owns the network state, reads it and reports
+    }
   }
 
   private synchronized EngineVerbs engine() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.model.api.Project;
+import dev.jcompose.netmgr.api.NetworkException;
 import dev.jcompose.netmgr.api.NetworkInfo;
 import dev.jcompose.scheduler.api.CallSettings;
 import dev.jcompose.scheduler.api.ComposeException;
@@ -37,6 +38,7 @@ class ClientComposeServiceTest {
   private final AtomicInteger asked = new AtomicInteger();
   private final List<ProjectSummary> projects = new ArrayList<>();
   private final List<NetworkInfo> networks = new ArrayList<>();
+  private boolean networkStateUnreadable;
   private final List<VolumeSummary> volumes = new ArrayList<>();
   private boolean engineRuns;
 
@@ -57,7 +59,12 @@ class ClientComposeServiceTest {
           return engine;
         },
         () -> engineRuns,
-        () -> networks,
+        () -> {
+          if (networkStateUnreadable) {
+            throw new NetworkException(NetworkException.Kind.INTERNAL, "cannot read network state");
+          }
+          return networks;
+        },
         local,
         stores,
         CallSettings.DEFAULT);
@@ -167,6 +174,13 @@ class ClientComposeServiceTest {
     ClientComposeService rmi = client();
     rmi.down("demo", null, new DownOptions(false, false, null, "local"), NO_PROGRESS);
     assertThat(asked).hasValue(2); // --rmi reports on every image, even a missing one
+  }
+
+  @Test
+  void down_withoutContainers_networkStateUnreadable_leavesItToTheEngine() {
+    networkStateUnreadable = true;
+    client().down("demo", null, DownOptions.defaults(), NO_PROGRESS);
+    assertThat(asked).hasValue(1);
   }
 
   private static NetworkInfo network(String name, String project) {
