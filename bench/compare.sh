@@ -20,9 +20,11 @@
 #      container's network namespace against the nameserver of its resolv.conf, one query
 #      outstanding for the latency (p50/p99) and 100 for the queries per second
 #   7. `up -d` and `down` of N_BIG (100) services, RUNS_BIG (3) times: how cost grows with the stack
-#   6. logs: MB/s a container writes to stdout through the runtime's logging (`yes | head -c`,
-#      timed inside the container, read back from the end of its log once it has exited), and
-#      the time of `logs --no-color` of a container that printed LINES lines
+#   6. logs: the time of `logs --no-color` of a container that printed LINES lines
+#   8. log write, last, with every tool's backend up at once: MB/s a container writes to stdout
+#      through the runtime's logging (`yes | head -c`, timed inside the container, read back from
+#      the end of its log once it has exited), the tools alternating run by run (jcompose, v5,
+#      v1, podman, jcompose, ...) so that each meets the same moments and loads
 # The script measures whatever is installed; INSTALL=1 first installs the Debian packages of the
 # others (docker.io docker-compose podman podman-compose aardvark-dns, no daemon started: see
 # install_peers). docker compose v5 is built from the Go module proxy (bench/lib/compose-v5.sh). dockerd runs with its own data,
@@ -35,7 +37,8 @@
 # Env: RUNS (5), N (20), N_BIG (100), RUNS_BIG (3), CLI_RUNS (20), LOOKUPS (500), DNSPERF_S (3),
 # LOG_MB (200), LINES (1000000), TOOLS ("jcompose dockerv5 docker podman"), WEBDB_WAIT (seconds
 # to wait for examples/web-db to appear, 0), TIMEOUT (300, per command), INSTALL (0; 1 installs
-# first, "only" installs and stops).
+# first, "only" installs and stops), ONLY (the workloads to run, of "floor stack big dns logs
+# webdb log-write"; all when empty: `ONLY=log-write` measures that row alone).
 # Usage: bench/compare.sh   (from anywhere)
 set -uo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -58,6 +61,7 @@ LOG_MB=${LOG_MB:-200}
 LINES=${LINES:-1000000}
 TOOLS=${TOOLS:-jcompose dockerv5 docker podman}
 WEBDB_WAIT=${WEBDB_WAIT:-0}
+ONLY=${ONLY:-}
 TIMEOUT=${TIMEOUT:-300}
 MIRROR=${JCOMPOSE_REGISTRY_MIRRORS:-http://${JCOMPOSE_TEST_REGISTRY:-127.0.0.1:5000}}
 J=/tmp/jcompose-test-bench-cmp
@@ -68,7 +72,7 @@ webdb="$here/examples/web-db"
 
 log() { echo "compare: $*" >&2; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "-"; else print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+median() { sort -n | awk 'NF {a[++n]=$1} END {if (n == 0) print "-"; else print (n%2 ? a[(n+1)/2] : (a[n/2]+a[n/2+1])/2)}'; }
 rss_kb() { awk '/^VmRSS/ {print $2; f=1} END {if (!f) print 0}' "/proc/$1/status" 2>/dev/null || echo 0; }
 # pids_with STRING [COMM]: live processes whose command line contains STRING (and comm is COMM)
 pids_with() {
@@ -410,26 +414,51 @@ wl_dns() {
   put "DNS lookup (ms each)" "$t" "$(printf '%s\n' "${per[@]}" | median)"
 }
 
-wl_logs() {
-  local t=$1 r v n mbs=() reads=()
-  # 100-byte lines, timed inside the container (busybox time, 10 ms resolution: start-up and the
-  # compose tool's own pauses are left out); the timing goes to stdout after the data (stderr is
-  # another pipe, drained out of order), so it ends the log
-  mkdir -p "$work/flood" "$work/lines"
+# flood_once TOOL: one run of the log-write workload: prints the MB/s, or nothing (and why)
+# 100-byte lines, timed inside the container (busybox time, 10 ms resolution: start-up and the
+# compose tool's own pauses are left out); the timing goes to stdout after the data (stderr is
+# another pipe, drained out of order), so it ends the log
+flood_once() {
+  local t=$1 v=""
+  mkdir -p "$work/flood"
   printf 'services:\n  s:\n    image: busybox\n    command: ["sh", "-c", "time -p sh -c \x27yes %s | head -c %s\x27 2>&1"]\n' \
     "$(printf '%099d' 0 | tr 0 x)" "$((LOG_MB * 1000000))" > "$work/flood/compose.yaml"
-  printf 'services:\n  s:\n    image: busybox\n    command: ["seq", "1", "%s"]\n' "$LINES" > "$work/lines/compose.yaml"
   cd "$work/flood" || return
+  if C "$t" -p cmpflood up -d >/dev/null 2>&1 && wait_exit "$t" cmpflood s; then
+    C "$t" -p cmpflood logs $(nocolor "$t") --tail 5 s > "$work/tail.log" 2>&1
+    v=$(sed -e 's/\x1b\[[0-9;]*m//g' -e 's/.*| *//' "$work/tail.log" | awk '$1 == "real" {print $2}' | tail -1)
+  fi
+  C "$t" -p cmpflood $(down_args "$t") >/dev/null 2>&1
+  if [ -n "$v" ]; then awk -v s="$v" -v mb="$LOG_MB" 'BEGIN {printf "%.1f\n", mb / s}'
+  else log "$t: log flood run gave no timing; end of its log:"; tail -n 5 "$work/tail.log" | cut -c1-200 >&2; fi
+}
+
+# wl_log_write TOOL...: the log-write row, the tools alternating run by run (jcompose, v5, podman,
+# jcompose, ...) with every backend up at once, so that each tool's runs meet the same moments and
+# loads. Run one tool after the other, minutes apart, the row compared the host's load more than
+# the tools: 161 against podman's 250 MB/s in one such run, 185 against 136 alternating by hand
+# on the same workload (session 5).
+wl_log_write() {
+  local r t v
+  declare -A runs
   for r in $(seq 1 "$RUNS"); do
-    v=""
-    if C "$t" -p cmpflood up -d >/dev/null 2>&1 && wait_exit "$t" cmpflood s; then
-      C "$t" -p cmpflood logs $(nocolor "$t") --tail 5 s > "$work/tail.log" 2>&1
-      v=$(sed -e 's/\x1b\[[0-9;]*m//g' -e 's/.*| *//' "$work/tail.log" | awk '$1 == "real" {print $2}' | tail -1)
-    fi
-    [ -n "$v" ] && mbs+=("$(awk -v s="$v" -v mb="$LOG_MB" 'BEGIN {printf "%.1f", mb / s}')") ||
-      { log "$t: log flood run $r gave no timing; end of its log:"; tail -n 5 "$work/tail.log" | cut -c1-200 >&2; }
-    C "$t" -p cmpflood $(down_args "$t") >/dev/null 2>&1
+    for t in "$@"; do
+      v=$(flood_once "$t")
+      [ -n "$v" ] && runs[$t]+="$v "
+      log "log write run $r, $t: ${v:-fail} MB/s (load $(cut -d' ' -f1 /proc/loadavg))"
+    done
   done
+  for t in "$@"; do
+    # shellcheck disable=SC2086
+    put "log write (MB/s, higher=better)" "$t" "$(printf '%s\n' ${runs[$t]:-} | median)"
+  done
+}
+
+# wl_logs TOOL: `logs` of a container that printed LINES lines
+wl_logs() {
+  local t=$1 r v n reads=()
+  mkdir -p "$work/lines"
+  printf 'services:\n  s:\n    image: busybox\n    command: ["seq", "1", "%s"]\n' "$LINES" > "$work/lines/compose.yaml"
   cd "$work/lines" || return
   if C "$t" -p cmplines up -d >/dev/null 2>&1 && wait_exit "$t" cmplines s; then
     for r in $(seq 1 "$RUNS"); do
@@ -441,7 +470,6 @@ wl_logs() {
     done
   fi
   C "$t" -p cmplines $(down_args "$t") >/dev/null 2>&1
-  put "log write (MB/s, higher=better)" "$t" "$(printf '%s\n' "${mbs[@]}" | median)"
   put "logs read, $LINES lines (ms)" "$t" "$(printf '%s\n' "${reads[@]}" | median)"
 }
 
@@ -512,7 +540,7 @@ host_snapshot "$snap/before"
 active=""
 finish() {
   trap - EXIT INT TERM HUP
-  [ -n "$active" ] && "${active}_stop"
+  for t in $active; do "${t}_stop"; done
   host_restore "$snap/before"
   host_snapshot "$snap/after"
   if host_diff "$snap/before" "$snap/after" >&2; then log "host restored as found"; fi
@@ -538,23 +566,52 @@ row "RSS per container (KiB)"; row "shim RSS per container (KiB)"; row "DNS look
 row "DNS server p50 (us)"; row "DNS server p99 (us)"; row "DNS server qps (higher=better)"; row "log write (MB/s, higher=better)"
 row "logs read, $LINES lines (ms)"
 
+# does ONLY name workload W?
+only() { [ -z "$ONLY" ] || [[ " $ONLY " == *" $1 "* ]]; }
+# the daemon a tool drives: docker compose v5 and docker-compose v1 share the script's dockerd
+backend() { case $1 in dockerv5) echo docker ;; *) echo "$1" ;; esac; }
+
 declare -A VERS
+measured=()
 for t in $TOOLS; do
   installed "$t" || { log "$t: not installed, not measured"; continue; }
+  measured+=("$t")
+  only floor || only stack || only big || only dns || only logs || only webdb || continue
   log "$t: starting ($(date +%T), load $(cut -d' ' -f1-3 /proc/loadavg))"
   active=$t
   "${t}_start" || { log "$t: could not start"; "${t}_stop"; active=""; continue; }
   VERS[$t]=$(version "$t")
-  [ "$t" = jcompose ] && jvm_floor
-  wl_stack "$t"
-  wl_big "$t"
-  wl_dns "$t"
-  wl_logs "$t"
-  [ $have_webdb = 1 ] && wl_webdb "$t"
+  [ "$t" = jcompose ] && only floor && jvm_floor
+  only stack && wl_stack "$t"
+  only big && wl_big "$t"
+  only dns && wl_dns "$t"
+  only logs && wl_logs "$t"
+  [ $have_webdb = 1 ] && only webdb && wl_webdb "$t"
   cd "$work" || true
   "${t}_stop"; active=""
   log "$t: done ($(date +%T))"
 done
+
+# the log-write row: every backend up at once, the tools alternating run by run (wl_log_write)
+if only log-write && [ ${#measured[@]} -gt 0 ]; then
+  writers=(); broken=""
+  for t in "${measured[@]}"; do
+    b=$(backend "$t")
+    if [[ " $active " != *" $b "* ]]; then
+      log "$b: starting for the log-write row ($(date +%T), load $(cut -d' ' -f1-3 /proc/loadavg))"
+      active="$active $b"
+      "${b}_start" || { log "$b: could not start"; broken="$broken $b"; }
+    fi
+    [[ " $broken " == *" $b "* ]] && continue
+    writers+=("$t")
+    [ -n "${VERS[$t]:-}" ] || VERS[$t]=$(version "$t")
+  done
+  [ ${#writers[@]} -gt 0 ] && wl_log_write "${writers[@]}"
+  cd "$work" || true
+  for b in $active; do "${b}_stop"; done
+  active=""
+  log "log write: done ($(date +%T))"
+fi
 
 # --- table ---------------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && b > 0) printf "%.2f", a/b; else printf "-" }'; }

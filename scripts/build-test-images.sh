@@ -8,6 +8,9 @@
 #   jcompose-test/layered:latest   + two layers: files, then a whiteout and an opaque dir; USER app
 #   jcompose-test/hostile-*:latest + layers crafted to escape the root (scripts/lib/hostile.sh),
 #                                  for the security tests
+#   jcompose-test/short-history:latest, long-history:latest   busybox and its files layer (two
+#                                  layers), its history listing one layer, or busybox alone (one
+#                                  layer) listing three: the malformed bases commit repairs
 # Tars are deterministic (sorted, fixed mtime, gzip -n), so an image whose manifest digest the
 # registry already serves is skipped. Env: JCOMPOSE_TEST_REGISTRY (127.0.0.1:5000, host:port of scripts/registry.sh).
 set -euo pipefail
@@ -71,5 +74,13 @@ mkdir -p "$wh/data" "$wh/opq"
 layer "$wh" whiteouts
 image jcompose-test/layered:latest -- "$PATH_ENV,\"Cmd\":[\"sh\"],\"User\":\"app\"" \
   "${BASE[@]}" "${FILES[@]}" "$LAYER_DIGEST" "$LAYER_SIZE" "$LAYER_DIFFID"
+
+# busybox's layers under a history that does not match them (image-spec config.md wants one
+# non-empty entry per layer; docker and buildah then refuse or mis-show the image)
+one_entry="{\"created\":\"$CREATED\",\"created_by\":\"an entry\"}"
+IMAGE_HISTORY="$one_entry" image jcompose-test/short-history:latest -- "$PATH_ENV,\"Cmd\":[\"sh\"]" \
+  "${BASE[@]}" "${FILES[@]}"
+IMAGE_HISTORY="$one_entry,$one_entry,{\"created_by\":\"ENV X=1\",\"empty_layer\":true},$one_entry" \
+  image jcompose-test/long-history:latest -- "$PATH_ENV,\"Cmd\":[\"sh\"]" "${BASE[@]}"
 
 hostile_images

@@ -38,7 +38,9 @@ layer_tar() {
 }
 
 # image REPO:TAG... -- CONFIG_JSON_BODY LAYER_TRIPLES...   (triples: digest size diffid)
-# Writes the config and manifest blobs and pushes the image under every REPO:TAG.
+# Writes the config and manifest blobs and pushes the image under every REPO:TAG. IMAGE_HISTORY
+# (the entries of a JSON array) replaces the history written, for images whose history is wrong
+# on purpose.
 image() {
   local repos=() ; while [ "$1" != "--" ]; do repos+=("$1"); shift; done; shift
   local body="$1"; shift
@@ -53,6 +55,7 @@ image() {
     # non-empty entries than it has layers ("history lists 1 non-empty layers, but we have 2").
     history+="${history:+,}{\"created\":\"$CREATED\",\"created_by\":\"scripts/lib/oci.sh: layer $diffid\"}"
   done
+  history="${IMAGE_HISTORY:-$history}"
   local config="$work/config.json"
   printf '{"architecture":"amd64","os":"linux","created":"%s","config":{%s},"rootfs":{"type":"layers","diff_ids":[%s]},"history":[%s]}' \
     "$CREATED" "$body" "$diffids" "$history" > "$config"

@@ -6,12 +6,9 @@ import dev.jcompose.common.json.Json;
 import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.testkit.TestRegistry;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -158,33 +155,24 @@ class BuildScenariosTest extends OneProjectPerTest {
     Jcompose.Result push = jc.run(120, "push").assertOk();
     assertThat(push.stderr()).contains("Pushed sha256:");
     String ref = TestRegistry.address() + "/jcompose-test/build-push:" + tag;
-    JsonNode inspect = json(skopeo("inspect", "--tls-verify=false", "docker://" + ref));
+    JsonNode inspect = json(Skopeo.run("inspect", "--tls-verify=false", "docker://" + ref));
     assertThat(inspect.path("Layers").size()).isGreaterThanOrEqualTo(2);
     assertThat(
-            json(skopeo("inspect", "--tls-verify=false", "docker://" + ref + "-extra"))
+            json(Skopeo.run("inspect", "--tls-verify=false", "docker://" + ref + "-extra"))
                 .path("Digest")
                 .asText())
         .isEqualTo(inspect.path("Digest").asText());
     // one non-empty history entry per layer, or buildah cannot build FROM it (LayerHistory)
-    JsonNode config = json(skopeo("inspect", "--config", "--tls-verify=false", "docker://" + ref));
+    JsonNode config =
+        json(Skopeo.run("inspect", "--config", "--tls-verify=false", "docker://" + ref));
     assertThat(
             config.path("history").elements().stream()
                 .filter(h -> !h.path("empty_layer").asBoolean())
                 .count())
         .isEqualTo(config.path("rootfs").path("diff_ids").size());
     Path copy = jc.root.resolve("pulled");
-    skopeo("copy", "--src-tls-verify=false", "docker://" + ref, "dir:" + copy);
+    Skopeo.run("copy", "--src-tls-verify=false", "docker://" + ref, "dir:" + copy);
     assertThat(copy.resolve("manifest.json")).exists();
-  }
-
-  private static String skopeo(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("skopeo"));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
-    return out;
   }
 
   @Test

@@ -334,6 +334,46 @@ class ContainerVerbsScenariosTest {
   }
 
   @Test
+  void commit_overABaseWithMalformedHistory_writesOneHistoryEntryPerLayer() throws Exception {
+    for (String service : List.of("shorthist", "longhist")) {
+      jc.run(120, "--profile", "history", "up", "-d", service).assertOk();
+      String image = "verbs-" + service + ":1";
+      jc.run("commit", "-m", "fixed", service, image).assertOk();
+      jc.run("--profile", "history", "rm", "-f", "-s", service).assertOk();
+      SavedConfig base = saved("jcompose-test/" + service.replace("hist", "-history"));
+      assertThat(base.nonEmptyHistory()).as(service + "'s base").isNotEqualTo(base.layers());
+      SavedConfig made = saved(image);
+      assertThat(made.layers()).as(service).isEqualTo(base.layers() + 1);
+      assertThat(made.nonEmptyHistory()).as(service).isEqualTo(made.layers());
+      JsonNode own = made.config().path("history").path(made.config().path("history").size() - 1);
+      assertThat(own.path("created_by").asText()).isEqualTo("jcompose commit");
+      assertThat(own.path("comment").asText()).isEqualTo("fixed");
+    }
+  }
+
+  private record SavedConfig(JsonNode config, int layers, long nonEmptyHistory) {}
+
+  /** The image's config as skopeo reads it from {@code image save}'s archive. */
+  private SavedConfig saved(String image) throws Exception {
+    int layers =
+        Json.parse(jc.run("image", "inspect", image).assertOk().stdout())
+            .path(0)
+            .path("RootFS")
+            .path("Layers")
+            .size();
+    Path tar = jc.root.resolve(image.replaceAll("[/:]", "-") + ".tar");
+    jc.run("image", "save", "-o", tar.toString(), image).assertOk();
+    JsonNode config = Json.parse(Skopeo.run("inspect", "--config", "docker-archive:" + tar));
+    Files.delete(tar);
+    assertThat(config.path("rootfs").path("diff_ids").size()).as(image).isEqualTo(layers);
+    long nonEmpty =
+        config.path("history").elements().stream()
+            .filter(h -> !h.path("empty_layer").asBoolean())
+            .count();
+    return new SavedConfig(config, layers, nonEmpty);
+  }
+
+  @Test
   void execPrivileged_getsEveryCapability_aPlainExecTheDefaultSet() throws Exception {
     String plain =
         jc.run("exec", "-T", "worker", "grep", "CapEff", "/proc/self/status").assertOk().stdout();

@@ -205,6 +205,14 @@ public final class Jcompose implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs a command line of the caller's in the project dir with this project's environment: the jar
+   * under another JDK, or without the launcher's options ({@code java -jar jcompose.jar ...}).
+   */
+  public Result runCommand(long timeoutSeconds, List<String> cmd) {
+    return exec(timeoutSeconds, ProcessBuilder.Redirect.from(new java.io.File("/dev/null")), cmd);
+  }
+
   private static List<String> command(String... args) {
     List<String> cmd =
         new ArrayList<>(

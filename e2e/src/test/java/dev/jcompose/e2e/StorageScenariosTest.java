@@ -8,8 +8,6 @@ import dev.jcompose.testkit.HostChecks;
 import dev.jcompose.testkit.TestRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -68,10 +66,10 @@ class StorageScenariosTest {
   void imageSave_writesATarballSkopeoReadsAsDockerArchiveAndOciArchive() throws Exception {
     Path tar = jc.root.resolve("box.tar");
     jc.run("image", "save", "-o", tar.toString(), "busybox").assertOk();
-    JsonNode docker = Json.parse(skopeo("inspect", "docker-archive:" + tar));
+    JsonNode docker = Json.parse(Skopeo.run("inspect", "docker-archive:" + tar));
     assertThat(docker.get("Layers").size()).isPositive();
     assertThat(docker.get("Os").asText()).isEqualTo("linux");
-    JsonNode oci = Json.parse(skopeo("inspect", "oci-archive:" + tar));
+    JsonNode oci = Json.parse(Skopeo.run("inspect", "oci-archive:" + tar));
     assertThat(oci.get("Layers")).isEqualTo(docker.get("Layers"));
   }
 
@@ -82,11 +80,11 @@ class StorageScenariosTest {
     jc.run("image", "rm", "example.org/team/box:1").assertOk();
     assertThat(jc.run("image", "ls").assertOk().stdout()).doesNotContain("example.org/team/box");
     Path oci = jc.root.resolve("oci.tar");
-    skopeo("copy", "docker-archive:" + tar, "oci-archive:" + oci + ":loaded/box:2");
+    Skopeo.run("copy", "docker-archive:" + tar, "oci-archive:" + oci + ":loaded/box:2");
     Jcompose.Result load = jc.run("image", "load", "-i", oci.toString()).assertOk();
     assertThat(load.stdout()).contains("Loaded image: docker.io/loaded/box:2");
     Path dockerArchive = jc.root.resolve("skopeo-docker.tar");
-    skopeo("copy", "docker-archive:" + tar, "docker-archive:" + dockerArchive + ":again/box:3");
+    Skopeo.run("copy", "docker-archive:" + tar, "docker-archive:" + dockerArchive + ":again/box:3");
     assertThat(
             jc.runBinary(60, dockerArchive, jc.root.resolve("load.out"), "image", "load")
                 .assertOk())
@@ -123,7 +121,7 @@ class StorageScenariosTest {
   void imagePrune_takesDanglingOnly_thenWithAllEveryImageNoContainerUses() throws Exception {
     Path layered = jc.root.resolve("layered.tar");
     String ref = TestRegistry.address() + "/jcompose-test/layered:latest";
-    skopeo(
+    Skopeo.run(
         "copy",
         "--src-tls-verify=false",
         "docker://" + ref,
@@ -188,16 +186,5 @@ class StorageScenariosTest {
             "Total reclaimed space");
     assertThat(jc.run("image", "ls", "-q").assertOk().stdout()).isBlank();
     assertThat(jc.run("ps", "-a", "-q").assertOk().stdout()).isBlank();
-  }
-
-  private static String skopeo(String... args) throws Exception {
-    List<String> cmd = new java.util.ArrayList<>(List.of("skopeo", "--insecure-policy"));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    String err = new String(p.getErrorStream().readAllBytes());
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as("skopeo " + String.join(" ", args) + ": " + err).isZero();
-    return out;
   }
 }

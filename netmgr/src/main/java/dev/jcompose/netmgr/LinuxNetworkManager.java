@@ -621,6 +621,11 @@ public final class LinuxNetworkManager implements NetworkManager {
     Rules.apply(firewall, state);
   }
 
+  static List<NetworkInfo> recorded(Path stateDir) {
+    return new StateFile(stateDir)
+        .load().networks().values().stream().map(LinuxNetworkManager::info).toList();
+  }
+
   private static NetworkInfo info(NetworkRecord n) {
     PoolRecord v6 = n.pool6().orElse(null);
     return new NetworkInfo(

@@ -1,8 +1,10 @@
 package dev.jcompose.netmgr;
 
+import dev.jcompose.netmgr.api.NetworkInfo;
 import dev.jcompose.netmgr.api.NetworkManager;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Builds the network manager for this host. */
 public final class NetworkManagers {
@@ -17,5 +19,19 @@ public final class NetworkManagers {
    */
   public static NetworkManager create(Path stateDir, Vertx vertx) {
     return LinuxNetworkManager.create(stateDir, vertx);
+  }
+
+  /** Where the network manager of the engine with {@code dataRoot} keeps its state. */
+  public static Path stateDir(Path dataRoot) {
+    return dataRoot.resolve("network");
+  }
+
+  /**
+   * The networks recorded in {@code stateDir}, read from the state file alone (no kernel, no
+   * engine): what an engine started on it would own. For a client that must know, without starting
+   * an engine, whether one would have a network to remove.
+   */
+  public static List<NetworkInfo> recorded(Path stateDir) {
+    return LinuxNetworkManager.recorded(stateDir);
   }
 }

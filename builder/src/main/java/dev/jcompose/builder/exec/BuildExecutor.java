@@ -16,6 +16,7 @@ import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ImageStore.Layer;
 import dev.jcompose.runtime.fs.Trees;
+import dev.jcompose.runtime.image.LayerHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -169,16 +170,12 @@ final class BuildExecutor {
 
   private StageResult image(JsonNode config, String reference) {
     List<Layer> layers = tools.store().layers(images.handle(reference));
+    Instant created = LayerHistory.created(config, Instant.EPOCH);
+    // repaired before the stage adds its entries, so that each of them pairs with its own layer
     return new StageResult(
-        layers, config.path("history").elements(), created(config.path("created").asText("")));
-  }
-
-  private static Instant created(String text) {
-    try {
-      return text.isEmpty() ? Instant.EPOCH : Instant.parse(text);
-    } catch (RuntimeException e) {
-      return Instant.EPOCH;
-    }
+        layers,
+        LayerHistory.normalize(config.path("history").elements(), layers.size(), created),
+        created);
   }
 
   private record Outcome(Layer layer, Instant created) {}

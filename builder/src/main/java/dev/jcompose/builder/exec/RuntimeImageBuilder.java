@@ -234,7 +234,7 @@ public final class RuntimeImageBuilder implements ImageBuilder {
     rootfs.put("type", "layers");
     rootfs.put("diff_ids", r.layers().stream().map(ImageStore.Layer::diffId).toList());
     out.put("rootfs", rootfs);
-    out.put("history", LayerHistory.normalize(r.history(), r.layers().size(), r.created()));
+    out.put("history", r.history()); // one entry per layer: the base's was repaired (LayerHistory)
     out.put(CacheImports.FIELD, cache);
     return Json.bytes(out);
   }

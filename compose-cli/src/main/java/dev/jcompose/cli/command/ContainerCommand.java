@@ -21,30 +21,12 @@ import java.util.function.Function;
  * inspect} and {@code diff} show it. CONTAINER is a container's name ({@code shop-web-1}) or a
  * service of the current project (its first replica, or {@code --index}).
  */
-public final class ContainerCommand implements Command {
-  private static final VerbSpec SPEC =
-      VerbSpec.of("Inspect containers", "container")
-          .subverb("inspect", Inspect.SPEC.description())
-          .subverb("diff", Diff.SPEC.description())
-          .build();
-
-  @Override
-  public VerbSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public Command child(String name) {
-    return switch (name) {
-      case "inspect" -> new Inspect();
-      case "diff" -> new Diff();
-      default -> null;
-    };
-  }
-
-  @Override
-  public int run(Args args) {
-    return 0; // a group: the CLI prints its help when no sub-verb is named
+public final class ContainerCommand extends Group {
+  public ContainerCommand() {
+    super(
+        "container",
+        "Inspect containers",
+        List.of(Sub.of(Inspect.SPEC, Inspect::new), Sub.of(Diff.SPEC, Diff::new)));
   }
 
   /** Tries {@code arg} as a container name, then as a service of the current project. */

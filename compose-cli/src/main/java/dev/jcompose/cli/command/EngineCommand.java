@@ -9,6 +9,7 @@ import dev.jcompose.scheduler.api.EngineControl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,33 +17,17 @@ import java.util.Optional;
  * demand); these verbs inspect it, stop it (containers keep running), or install a systemd unit so
  * it starts at boot and brings back {@code restart: always/unless-stopped} services.
  */
-public final class EngineCommand implements Command {
+public final class EngineCommand extends Group {
   static final Path UNIT = Path.of("/etc/systemd/system/jcompose-engine.service");
-  private static final VerbSpec SPEC =
-      VerbSpec.of("Manage the jcompose engine", "engine")
-          .subverb("status", Status.SPEC.description())
-          .subverb("stop", Stop.SPEC.description())
-          .subverb("install", Install.SPEC.description())
-          .build();
 
-  @Override
-  public VerbSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public Command child(String name) {
-    return switch (name) {
-      case "status" -> new Status();
-      case "stop" -> new Stop();
-      case "install" -> new Install();
-      default -> null;
-    };
-  }
-
-  @Override
-  public int run(Args args) {
-    return 0; // a group: the CLI prints its help when no sub-verb is named
+  public EngineCommand() {
+    super(
+        "engine",
+        "Manage the jcompose engine",
+        List.of(
+            Sub.of(Status.SPEC, Status::new),
+            Sub.of(Stop.SPEC, Stop::new),
+            Sub.of(Install.SPEC, Install::new)));
   }
 
   static final class Status implements Command {

@@ -11,7 +11,6 @@ import dev.jcompose.cli.output.Units;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.HumanDuration;
 import dev.jcompose.scheduler.api.ImageDetails;
-import dev.jcompose.scheduler.api.PruneReport;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -33,40 +32,19 @@ import java.util.Map;
  * docker image} shows it. No engine needed. {@code save} writes the layout docker 25+ writes
  * (docker-archive and OCI layout in one tarball); {@code load} reads either.
  */
-public final class ImageCommand implements Command {
-  private static final VerbSpec SPEC =
-      VerbSpec.of("Manage images", "image")
-          .subverb("ls", Ls.SPEC.description())
-          .subverb("rm", Rm.SPEC.description())
-          .subverb("prune", Prune.SPEC.description())
-          .subverb("inspect", Inspect.SPEC.description())
-          .subverb("save", Save.SPEC.description())
-          .subverb("load", Load.SPEC.description())
-          .subverb("tag", Tag.SPEC.description())
-          .build();
-
-  @Override
-  public VerbSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public Command child(String name) {
-    return switch (name) {
-      case "ls", "list" -> new Ls();
-      case "rm", "remove" -> new Rm();
-      case "prune" -> new Prune();
-      case "inspect" -> new Inspect();
-      case "save" -> new Save();
-      case "load" -> new Load();
-      case "tag" -> new Tag();
-      default -> null;
-    };
-  }
-
-  @Override
-  public int run(Args args) {
-    return 0; // a group: the CLI prints its help when no sub-verb is named
+public final class ImageCommand extends Group {
+  public ImageCommand() {
+    super(
+        "image",
+        "Manage images",
+        List.of(
+            Sub.of(Ls.SPEC, Ls::new, "list"),
+            Sub.of(Rm.SPEC, Rm::new, "remove"),
+            Sub.of(Prune.SPEC, Prune::new),
+            Sub.of(Inspect.SPEC, Inspect::new),
+            Sub.of(Save.SPEC, Save::new),
+            Sub.of(Load.SPEC, Load::new),
+            Sub.of(Tag.SPEC, Tag::new)));
   }
 
   static final Map<String, String> HEADERS =
@@ -222,19 +200,11 @@ public final class ImageCommand implements Command {
           all
               ? "all images without at least one container associated to them"
               : "all dangling images";
-      if (!force && !Confirm.ask("WARNING! This will remove " + what + ".")) {
-        return 0;
-      }
-      PruneReport r = CommandContext.compose(args).imagePrune(all, CommandContext.progress(args));
-      PrintStream out = CommandContext.out();
-      if (!r.images().isEmpty()) {
-        out.println("Deleted Images:");
-        r.images().forEach(out::println);
-        out.println();
-      }
-      out.println("Total reclaimed space: " + Units.decimal(r.reclaimedBytes()));
-      out.flush();
-      return 0;
+      return PruneOutput.confirmAndPrune(
+          force,
+          "WARNING! This will remove " + what + ".",
+          () -> CommandContext.compose(args).imagePrune(all, CommandContext.progress(args)),
+          PruneOutput.Section.IMAGES);
     }
   }
 

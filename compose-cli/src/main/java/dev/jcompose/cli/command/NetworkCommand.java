@@ -18,30 +18,12 @@ import java.util.Map;
  * {@code jcompose network ls|inspect}: the engine's bridge networks as {@code docker network} shows
  * them.
  */
-public final class NetworkCommand implements Command {
-  private static final VerbSpec SPEC =
-      VerbSpec.of("Manage networks", "network")
-          .subverb("ls", Ls.SPEC.description())
-          .subverb("inspect", Inspect.SPEC.description())
-          .build();
-
-  @Override
-  public VerbSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public Command child(String name) {
-    return switch (name) {
-      case "ls", "list" -> new Ls();
-      case "inspect" -> new Inspect();
-      default -> null;
-    };
-  }
-
-  @Override
-  public int run(Args args) {
-    return 0; // a group: the CLI prints its help when no sub-verb is named
+public final class NetworkCommand extends Group {
+  public NetworkCommand() {
+    super(
+        "network",
+        "Manage networks",
+        List.of(Sub.of(Ls.SPEC, Ls::new, "list"), Sub.of(Inspect.SPEC, Inspect::new)));
   }
 
   static final class Ls implements Command {

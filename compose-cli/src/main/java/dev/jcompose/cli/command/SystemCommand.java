@@ -8,7 +8,6 @@ import dev.jcompose.cli.output.TabTable;
 import dev.jcompose.cli.output.Units;
 import dev.jcompose.scheduler.api.DiskUsage;
 import dev.jcompose.scheduler.api.PruneOptions;
-import dev.jcompose.scheduler.api.PruneReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -19,30 +18,12 @@ import java.util.Map;
  * {@code jcompose system df|prune}: disk use of images, containers and volumes, and removing what
  * nothing uses.
  */
-public final class SystemCommand implements Command {
-  private static final VerbSpec SPEC =
-      VerbSpec.of("Manage the host's containers, images and volumes as a whole", "system")
-          .subverb("df", Df.SPEC.description())
-          .subverb("prune", Prune.SPEC.description())
-          .build();
-
-  @Override
-  public VerbSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public Command child(String name) {
-    return switch (name) {
-      case "df" -> new Df();
-      case "prune" -> new Prune();
-      default -> null;
-    };
-  }
-
-  @Override
-  public int run(Args args) {
-    return 0; // a group: the CLI prints its help when no sub-verb is named
+public final class SystemCommand extends Group {
+  public SystemCommand() {
+    super(
+        "system",
+        "Manage the host's containers, images and volumes as a whole",
+        List.of(Sub.of(Df.SPEC, Df::new), Sub.of(Prune.SPEC, Prune::new)));
   }
 
   static final class Df implements Command {
@@ -141,28 +122,13 @@ public final class SystemCommand implements Command {
               + (all
                   ? "  - all images without at least one container associated to them"
                   : "  - all dangling images");
-      if (!force && !Confirm.ask(warning)) {
-        return 0;
-      }
-      PruneReport r =
-          CommandContext.compose(args)
-              .prune(new PruneOptions(all, volumes), CommandContext.progress(args));
-      PrintStream out = CommandContext.out();
-      section(out, "Deleted Containers:", r.containers());
-      section(out, "Deleted Networks:", r.networks());
-      section(out, "Deleted Volumes:", r.volumes());
-      section(out, "Deleted Images:", r.images());
-      out.println("Total reclaimed space: " + Units.decimal(r.reclaimedBytes()));
-      out.flush();
-      return 0;
-    }
-
-    private static void section(PrintStream out, String title, List<String> names) {
-      if (!names.isEmpty()) {
-        out.println(title);
-        names.forEach(out::println);
-        out.println();
-      }
+      return PruneOutput.confirmAndPrune(
+          force,
+          warning,
+          () ->
+              CommandContext.compose(args)
+                  .prune(new PruneOptions(all, volumes), CommandContext.progress(args)),
+          PruneOutput.Section.values());
     }
   }
 }

@@ -6,7 +6,6 @@ import dev.jcompose.cli.args.Opt;
 import dev.jcompose.cli.args.VerbSpec;
 import dev.jcompose.cli.console.Invocation;
 import dev.jcompose.cli.output.InspectJson;
-import dev.jcompose.cli.output.Units;
 import dev.jcompose.common.json.Json;
 import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.ComposeService;
@@ -23,36 +22,17 @@ import java.util.stream.Collectors;
  * {@code jcompose volume ls|rm}: the project's named volumes, found by the compose project label as
  * docker compose does; no engine needed.
  */
-public final class VolumeCommand implements Command {
-  private static final VerbSpec SPEC =
-      VerbSpec.of("Manage the project's volumes", "volume")
-          .subverb("ls", Ls.SPEC.description())
-          .subverb("rm", Rm.SPEC.description())
-          .subverb("create", Create.SPEC.description())
-          .subverb("inspect", Inspect.SPEC.description())
-          .subverb("prune", Prune.SPEC.description())
-          .build();
-
-  @Override
-  public VerbSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public Command child(String name) {
-    return switch (name) {
-      case "ls" -> new Ls();
-      case "rm" -> new Rm();
-      case "create" -> new Create();
-      case "inspect" -> new Inspect();
-      case "prune" -> new Prune();
-      default -> null;
-    };
-  }
-
-  @Override
-  public int run(Args args) {
-    return 0; // a group: the CLI prints its help when no sub-verb is named
+public final class VolumeCommand extends Group {
+  public VolumeCommand() {
+    super(
+        "volume",
+        "Manage the project's volumes",
+        List.of(
+            Sub.of(Ls.SPEC, Ls::new),
+            Sub.of(Rm.SPEC, Rm::new),
+            Sub.of(Create.SPEC, Create::new),
+            Sub.of(Inspect.SPEC, Inspect::new),
+            Sub.of(Prune.SPEC, Prune::new)));
   }
 
   /**
@@ -234,23 +214,13 @@ public final class VolumeCommand implements Command {
     public int run(Args args) throws IOException {
       all = args.has(ALL);
       force = args.has(FORCE);
-      if (!force
-          && !Confirm.ask(
-              "WARNING! This will remove "
-                  + (all ? "all" : "anonymous")
-                  + " local volumes not used by at least one container.")) {
-        return 0;
-      }
-      var r = CommandContext.compose(args).volumePrune(all, CommandContext.progress(args));
-      PrintStream out = CommandContext.out();
-      if (!r.volumes().isEmpty()) {
-        out.println("Deleted Volumes:");
-        r.volumes().forEach(out::println);
-        out.println();
-      }
-      out.println("Total reclaimed space: " + Units.decimal(r.reclaimedBytes()));
-      out.flush();
-      return 0;
+      return PruneOutput.confirmAndPrune(
+          force,
+          "WARNING! This will remove "
+              + (all ? "all" : "anonymous")
+              + " local volumes not used by at least one container.",
+          () -> CommandContext.compose(args).volumePrune(all, CommandContext.progress(args)),
+          PruneOutput.Section.VOLUMES);
     }
   }
 }

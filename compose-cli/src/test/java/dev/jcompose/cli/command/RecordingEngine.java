@@ -354,7 +354,12 @@ class RecordingEngine implements ComposeService {
   @Override
   public PruneReport imagePrune(boolean all, Consumer<Event> progress) {
     record("image prune " + all, null);
-    return PruneReport.empty();
+    return new PruneReport(
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of("untagged: demo-web:latest", "deleted: sha256:" + "1".repeat(64)),
+        4_096_000);
   }
 
   @Override

@@ -76,6 +76,61 @@ class VerbsTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
+  // image, volume and system prune (PruneOutput): docker's warning, the confirmation (declined
+  // without a terminal: nothing pruned), a section per kind deleted, the total reclaimed space
+
+  @Test
+  void imagePrune_listsDockersLines_thenTheTotal() {
+    assertThat(JcomposeCli.execute("image", "prune", "-f")).isZero();
+    assertThat(out())
+        .isEqualTo(
+            "Deleted Images:\n"
+                + "untagged: demo-web:latest\n"
+                + "deleted: sha256:"
+                + "1".repeat(64)
+                + "\n\n"
+                + "Total reclaimed space: 4.1MB\n");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(engine.calls).contains("image prune false");
+  }
+
+  @Test
+  void volumePrune_listsTheVolumes_thenTheTotal() {
+    assertThat(JcomposeCli.execute("volume", "prune", "-a", "-f")).isZero();
+    assertThat(out()).isEqualTo("Deleted Volumes:\nanon1\n\nTotal reclaimed space: 1kB\n");
+    assertThat(engine.calls).contains("volume prune true");
+  }
+
+  @Test
+  void systemPrune_aSectionPerKindDeleted_emptyOnesLeftOut() {
+    assertThat(JcomposeCli.execute("system", "prune", "-f")).isZero();
+    assertThat(out())
+        .isEqualTo(
+            "Deleted Containers:\ndemo-old-1\n\n"
+                + "Deleted Networks:\ndemo_default\n\n"
+                + "Total reclaimed space: 2.05kB\n");
+  }
+
+  @Test
+  void withoutForce_andNoTerminal_warnsAndPrunesNothing() {
+    assertThat(JcomposeCli.execute("image", "prune", "-a")).isZero();
+    assertThat(JcomposeCli.execute("volume", "prune")).isZero();
+    assertThat(JcomposeCli.execute("system", "prune", "--volumes")).isZero();
+    assertThat(out()).isEmpty();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "WARNING! This will remove all images without at least one container associated to"
+                + " them.\n"
+                + "WARNING! This will remove anonymous local volumes not used by at least one"
+                + " container.\n"
+                + "WARNING! This will remove:\n"
+                + "  - all stopped containers\n"
+                + "  - all networks not used by at least one container\n"
+                + "  - all anonymous volumes not used by at least one container\n"
+                + "  - all dangling images\n");
+    assertThat(engine.calls).isEmpty();
+  }
+
   @Test
   void upDetached_passesOptions_printsProgressOnStderr() {
     int code =

@@ -2,6 +2,7 @@ package dev.jcompose.runtime.image;
 
 import dev.jcompose.common.json.Json;
 import dev.jcompose.common.json.JsonException;
+import dev.jcompose.common.json.JsonNode;
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ContainerException.Kind;
 import dev.jcompose.runtime.api.ImageCommit;
@@ -14,27 +15,36 @@ import java.util.Map;
 
 /**
  * The config of a {@code commit}ted image: the base image's config with the new layer's diffID
- * appended, a history entry, the author, and the {@code --change} instructions applied to its run
- * config (the layer and the image are stored by {@link ImageWriter}, like a build's).
+ * appended, its history repaired to match its layers ({@link LayerHistory}) plus an entry for the
+ * new one, the author, and the {@code --change} instructions applied to its run config (the layer
+ * and the image are stored by {@link ImageWriter}, like a build's).
  */
 final class CommitConfig {
   private CommitConfig() {}
 
   static byte[] of(byte[] baseConfig, String diffId, ImageCommit c) {
-    Map<String, Object> config = object(Json.parse(baseConfig).toPlain());
-    String now = Instant.now().toString();
-    config.put("created", now);
+    JsonNode base = Json.parse(baseConfig);
+    Map<String, Object> config = object(base.toPlain());
+    Instant now = Instant.now();
+    config.put("created", now.toString());
     if (c.author() != null) {
       config.put("author", c.author());
     }
-    list(object(config, "rootfs"), "diff_ids").add(diffId);
-    Map<String, Object> history = new LinkedHashMap<>();
-    history.put("created", now);
-    history.put("created_by", "jcompose commit");
+    List<Object> diffIds = list(object(config, "rootfs"), "diff_ids");
+    // the base's history repaired first, so that the entry below pairs with the committed layer
+    List<Object> history =
+        new ArrayList<>(
+            LayerHistory.normalize(
+                base.path("history").elements(), diffIds.size(), LayerHistory.created(base, now)));
+    config.put("history", history);
+    diffIds.add(diffId);
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("created", now.toString());
+    entry.put("created_by", "jcompose commit");
     if (c.comment() != null) {
-      history.put("comment", c.comment());
+      entry.put("comment", c.comment());
     }
-    list(config, "history").add(history);
+    history.add(entry);
     Map<String, Object> runConfig = object(config, "config");
     for (String change : c.changes()) {
       apply(runConfig, change);

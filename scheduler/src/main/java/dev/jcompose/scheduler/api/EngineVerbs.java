@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * unix socket. Methods block until the verb is done; progress and lifecycle events go to the given
  * listener as they happen.
  */
-public interface EngineVerbs {
+public interface EngineVerbs extends ProjectVerbs {
 
   /**
    * These verbs for one call with the caller's global flags; implementations that have none ignore
@@ -25,39 +25,8 @@ public interface EngineVerbs {
   /** Creates/recreates/starts what the project needs; returns the containers of the project. */
   List<ContainerSummary> up(Project project, UpOptions options, Consumer<Event> progress);
 
-  /** Stops and removes the project's containers, networks and (with volumes) volumes. */
-  void down(
-      String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress);
-
-  List<ContainerSummary> ps(String projectName, PsOptions options);
-
-  void stop(
-      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress);
-
-  /**
-   * Starts existing containers (dependencies first); with {@code --wait}, until running or healthy.
-   */
-  void start(String projectName, StartOptions options, Consumer<Event> progress);
-
-  void restart(
-      String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress);
-
   /** Creates and starts a one-off container for {@code service}; returns its summary. */
   ContainerSummary run(Project project, RunOptions options, Consumer<Event> progress);
-
-  /**
-   * Sends a signal to the running containers of services; the engine does not restart them for it.
-   */
-  void kill(String projectName, KillOptions options, Consumer<Event> progress);
-
-  /** Freezes the running containers of services (cgroup freezer). */
-  void pause(String projectName, List<String> services, Consumer<Event> progress);
-
-  /** Thaws the paused containers of services. */
-  void unpause(String projectName, List<String> services, Consumer<Event> progress);
-
-  /** Removes stopped containers of services ({@code rm}); returns the names removed. */
-  List<String> remove(String projectName, RemoveOptions options, Consumer<Event> progress);
 
   /** A container's state, health log, mounts, networks and limits. */
   ContainerDetails inspect(ContainerRef container);

@@ -1,6 +1,8 @@
 package dev.jcompose.scheduler.client;
 
 import dev.jcompose.model.api.Project;
+import dev.jcompose.netmgr.api.NetworkException;
+import dev.jcompose.netmgr.api.NetworkInfo;
 import dev.jcompose.scheduler.api.AttachOptions;
 import dev.jcompose.scheduler.api.BuildOptions;
 import dev.jcompose.scheduler.api.CallSettings;
@@ -26,6 +28,7 @@ import dev.jcompose.scheduler.api.LogOptions;
 import dev.jcompose.scheduler.api.LogSink;
 import dev.jcompose.scheduler.api.NetworkDetails;
 import dev.jcompose.scheduler.api.ProjectSummary;
+import dev.jcompose.scheduler.api.ProjectVerbs;
 import dev.jcompose.scheduler.api.PruneOptions;
 import dev.jcompose.scheduler.api.PruneReport;
 import dev.jcompose.scheduler.api.PsOptions;
@@ -40,6 +43,7 @@ import dev.jcompose.scheduler.api.UpOptions;
 import dev.jcompose.scheduler.api.VolumeDetails;
 import dev.jcompose.scheduler.api.VolumeSummary;
 import dev.jcompose.scheduler.api.WatchOptions;
+import dev.jcompose.scheduler.host.ProjectNetworks;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -60,35 +64,67 @@ public final class ClientComposeService implements ComposeService {
   private final StoreVerbs stores;
   private final CallSettings settings;
   private final BooleanSupplier engineRuns;
+  private final Supplier<List<NetworkInfo>> recordedNetworks;
   private EngineVerbs connected;
 
   /**
-   * {@code engineRuns}: whether an engine answers right now, without starting one (verbs that only
-   * look, like {@code ps}, ask it before they would start an engine for nothing).
+   * {@code engineRuns}: whether an engine answers right now, without starting one (verbs about the
+   * project's containers ask it before they would start an engine for nothing); {@code
+   * recordedNetworks}: the networks an engine would own, read without one.
    */
   public ClientComposeService(
       Supplier<EngineVerbs> engine,
       BooleanSupplier engineRuns,
+      Supplier<List<NetworkInfo>> recordedNetworks,
       LocalVerbs local,
       StoreVerbs stores,
       CallSettings settings) {
     this.engine = engine;
     this.engineRuns = engineRuns;
+    this.recordedNetworks = recordedNetworks;
     this.local = local;
     this.stores = stores;
     this.settings = settings;
   }
 
   /**
-   * True when no engine runs and the project has no container on this host (the runtime's, read in
-   * this process): there is nothing to list or remove, and, as with docker compose, looking must
-   * not leave a daemon behind. With containers but no engine, the engine is started as for any verb
-   * (it is what reports them).
+   * Who answers a verb about the project's existing containers: the engine, or, when no engine runs
+   * and this host holds no container of the project (the runtime's state, read in this process) and
+   * {@code nothingElse} says there is nothing else for the verb to act on, {@link EmptyProject}
+   * with the engine's answer for an empty project. As with docker compose, finding nothing must not
+   * leave a daemon behind. With containers but no engine, the engine is started as for any verb (it
+   * is what acts on them).
    */
-  private synchronized boolean nothingToAsk(String projectName) {
-    return connected == null
+  private synchronized ProjectVerbs about(String projectName, BooleanSupplier nothingElse) {
+    if (connected == null
         && !engineRuns.getAsBoolean()
-        && local.projects(true).stream().noneMatch(p -> p.name().equals(projectName));
+        && local.projects(true).stream().noneMatch(p -> p.name().equals(projectName))
+        && nothingElse.getAsBoolean()) {
+      return EmptyProject.VERBS;
+    }
+    return engine();
+  }
+
+  private ProjectVerbs about(String projectName) {
+    return about(projectName, () -> true);
+  }
+
+  /**
+   * {@code down} of a project without containers still removes its networks, its volumes with
+   * {@code -v}, and reports on its images with {@code --rmi} (a missing one is warned about): only
+   * with none of these is there nothing for it to do.
+   */
+  private boolean nothingToTakeDown(String projectName, Project project, DownOptions options) {
+    if (options.removeImages() != null
+        || (options.removeVolumes() && !local.volumes(projectName).isEmpty())) {
+      return false;
+    }
+    try {
+      return recordedNetworks.get().stream()
+          .noneMatch(n -> ProjectNetworks.belongs(n, projectName, project));
+    } catch (NetworkException unreadable) {
+      return false; // the engine, which owns the network state, reads it and reports
+    }
   }
 
   private synchronized EngineVerbs engine() {
@@ -106,52 +142,50 @@ public final class ClientComposeService implements ComposeService {
   @Override
   public void down(
       String projectName, Project projectOrNull, DownOptions options, Consumer<Event> progress) {
-    engine().down(projectName, projectOrNull, options, progress);
+    about(projectName, () -> nothingToTakeDown(projectName, projectOrNull, options))
+        .down(projectName, projectOrNull, options, progress);
   }
 
   @Override
   public List<ContainerSummary> ps(String projectName, PsOptions options) {
-    if (nothingToAsk(projectName)) {
-      return List.of(); // also rm and port: they look with ps first
-    }
-    return engine().ps(projectName, options);
+    return about(projectName).ps(projectName, options); // also rm, port and wait: they look first
   }
 
   @Override
   public void stop(
       String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
-    engine().stop(projectName, services, timeoutSeconds, progress);
+    about(projectName).stop(projectName, services, timeoutSeconds, progress);
   }
 
   @Override
   public void start(String projectName, StartOptions options, Consumer<Event> progress) {
-    engine().start(projectName, options, progress);
+    about(projectName).start(projectName, options, progress);
   }
 
   @Override
   public void restart(
       String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> progress) {
-    engine().restart(projectName, services, timeoutSeconds, progress);
+    about(projectName).restart(projectName, services, timeoutSeconds, progress);
   }
 
   @Override
   public void kill(String projectName, KillOptions options, Consumer<Event> progress) {
-    engine().kill(projectName, options, progress);
+    about(projectName).kill(projectName, options, progress);
   }
 
   @Override
   public void pause(String projectName, List<String> services, Consumer<Event> progress) {
-    engine().pause(projectName, services, progress);
+    about(projectName).pause(projectName, services, progress);
   }
 
   @Override
   public void unpause(String projectName, List<String> services, Consumer<Event> progress) {
-    engine().unpause(projectName, services, progress);
+    about(projectName).unpause(projectName, services, progress);
   }
 
   @Override
   public List<String> remove(String projectName, RemoveOptions options, Consumer<Event> progress) {
-    return engine().remove(projectName, options, progress);
+    return about(projectName).remove(projectName, options, progress);
   }
 
   @Override

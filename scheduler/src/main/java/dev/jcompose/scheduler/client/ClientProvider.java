@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.client;
 
+import dev.jcompose.netmgr.NetworkManagers;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.RuntimePaths;
 import dev.jcompose.runtime.cgroup.CgroupDrivers;
@@ -61,7 +62,13 @@ public final class ClientProvider implements ComposeServices.Provider {
             () -> new ContainerFileWriter(runtime.get()),
             engine,
             settings);
-    return new ClientComposeService(engine, engineRuns, local, local.stores(), settings);
+    return new ClientComposeService(
+        engine,
+        engineRuns,
+        () -> NetworkManagers.recorded(NetworkManagers.stateDir(paths.dataRoot())),
+        local,
+        local.stores(),
+        settings);
   }
 
   @Override

@@ -104,6 +104,11 @@ public final class EngineLauncher {
             + " -Xss512k -Xms8m -Xmx256m"
             + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=48m"
             + " -XX:-UsePerfData -Dio.netty.allocator.type=unpooled";
+    if (feature >= 22) {
+      // jnr's native stub loader calls restricted methods: JDK 24+ warns (JEP 472) into the
+      // engine's log unless native access is granted; the option exists since FFM became final
+      opts += " --enable-native-access=ALL-UNNAMED";
+    }
     return feature >= 25 ? opts + " -XX:+UseCompactObjectHeaders" : opts;
   }
 

@@ -43,7 +43,8 @@ final class EngineWiring {
     RegistryImageService images = new RegistryImageService(paths, RegistryConfig.load(env));
     VolumeService volumes = new LocalVolumeService(paths);
     Vertx vertx = Vertx.vertx();
-    NetworkManager networks = NetworkManagers.create(paths.dataRoot().resolve("network"), vertx);
+    NetworkManager networks =
+        NetworkManagers.create(NetworkManagers.stateDir(paths.dataRoot()), vertx);
     BuildTools builds =
         new BuildTools(
             new RuntimeImageBuilder(

@@ -77,6 +77,16 @@ public final class LifecyclePlanner {
     return b.build();
   }
 
+  /**
+   * The services {@code restart} stops and starts: none named = all (empty), else those named with
+   * their {@code depends_on.restart: true} dependants among {@code containers}, sorted.
+   */
+  public static List<String> toRestart(List<ObservedContainer> containers, List<String> services) {
+    return services == null || services.isEmpty()
+        ? List.of()
+        : withRestartDependants(containers, services);
+  }
+
   /** {@code services} plus, transitively, services whose depends_on on them has restart: true. */
   public static List<String> withRestartDependants(
       List<ObservedContainer> containers, List<String> services) {

@@ -2,11 +2,11 @@ package dev.jcompose.scheduler.verbs;
 
 import dev.jcompose.runtime.api.ContainerState;
 import dev.jcompose.scheduler.api.CallSettings;
-import dev.jcompose.scheduler.api.ComposeException;
 import dev.jcompose.scheduler.api.KillOptions;
 import dev.jcompose.scheduler.api.RemoveOptions;
 import dev.jcompose.scheduler.host.Failures;
 import dev.jcompose.scheduler.names.Labels;
+import dev.jcompose.scheduler.names.NoContainer;
 import dev.jcompose.scheduler.ops.DryRun;
 import dev.jcompose.scheduler.ops.EngineContext;
 import dev.jcompose.scheduler.ops.Executions;
@@ -161,9 +161,7 @@ final class ContainerVerbs {
                         || services.contains(c.labels().get(Labels.SERVICE)))
             .toList();
     if (cs.isEmpty() && services != null && !services.isEmpty()) {
-      throw new ComposeException(
-          ComposeException.Kind.NOT_FOUND,
-          "no container found for service " + String.join(", ", services));
+      throw NoContainer.forServices(services);
     }
     return cs.stream().filter(which).toList();
   }

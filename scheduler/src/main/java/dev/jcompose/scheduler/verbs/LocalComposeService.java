@@ -30,8 +30,10 @@ import dev.jcompose.scheduler.build.ServicePushes;
 import dev.jcompose.scheduler.convert.Platforms;
 import dev.jcompose.scheduler.graph.ServiceGraph;
 import dev.jcompose.scheduler.host.HostStores;
+import dev.jcompose.scheduler.host.ProjectNetworks;
 import dev.jcompose.scheduler.names.ContainerNames;
 import dev.jcompose.scheduler.names.Labels;
+import dev.jcompose.scheduler.names.NoContainer;
 import dev.jcompose.scheduler.ops.ContainerActions;
 import dev.jcompose.scheduler.ops.DryRun;
 import dev.jcompose.scheduler.ops.EngineContext;
@@ -172,7 +174,7 @@ public final class LocalComposeService implements EngineVerbs {
           !whole
               ? List.of()
               : ctx.networks().list().stream()
-                  .filter(n -> ownedBy(n.labels(), projectName) || declared(project, n))
+                  .filter(n -> ProjectNetworks.belongs(n, projectName, project))
                   .map(NetworkInfo::name)
                   .toList();
       List<String> vols =
@@ -238,9 +240,7 @@ public final class LocalComposeService implements EngineVerbs {
     try (var lock = new Locked(ctx, projectName)) {
       List<ObservedContainer> cs = selected(projectName, options.services());
       if (cs.isEmpty() && !options.services().isEmpty()) {
-        throw new ComposeException(
-            ComposeException.Kind.NOT_FOUND,
-            "service \"" + options.services().get(0) + "\" has no container to start");
+        throw NoContainer.toStart(options.services().get(0));
       }
       Executions.run(
           ctx,
@@ -266,10 +266,7 @@ public final class LocalComposeService implements EngineVerbs {
   public void restart(
       String projectName, List<String> services, Integer timeoutSeconds, Consumer<Event> listener) {
     // depends_on.restart: true - dependants are restarted with their dependency.
-    List<String> all =
-        services == null || services.isEmpty()
-            ? List.of()
-            : LifecyclePlanner.withRestartDependants(selected(projectName, List.of()), services);
+    List<String> all = LifecyclePlanner.toRestart(selected(projectName, List.of()), services);
     stop(projectName, all, timeoutSeconds, listener);
     start(projectName, StartOptions.of(all), listener);
   }
@@ -518,11 +515,5 @@ public final class LocalComposeService implements EngineVerbs {
 
   private static boolean ownedBy(Map<String, String> labels, String project) {
     return labels != null && project.equals(labels.get(Labels.PROJECT));
-  }
-
-  private static boolean declared(Project p, NetworkInfo n) {
-    return p != null
-        && p.networks() != null
-        && p.networks().values().stream().anyMatch(x -> !x.external() && n.name().equals(x.name()));
   }
 }

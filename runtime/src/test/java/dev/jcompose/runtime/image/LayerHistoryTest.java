@@ -1,4 +1,4 @@
-package dev.jcompose.builder.exec;
+package dev.jcompose.runtime.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +30,27 @@ class LayerHistoryTest {
   }
 
   @Test
+  void noHistoryAtAll_getsOneEntryPerLayer() {
+    List<JsonNode> out = LayerHistory.normalize(List.of(), 2, T);
+    assertThat(out)
+        .hasSize(2)
+        .allMatch(h -> h.path("created_by").asText().equals(LayerHistory.MISSING));
+  }
+
+  @Test
+  void missingEntries_comeAfterTheEmptyOnes_whichAreKept() {
+    List<JsonNode> out =
+        LayerHistory.normalize(
+            history("[{\"created_by\":\"a\"},{\"created_by\":\"CMD\",\"empty_layer\":true}]"),
+            2,
+            T);
+    assertThat(out)
+        .extracting(h -> h.path("created_by").asText())
+        .containsExactly("a", "CMD", LayerHistory.MISSING);
+    assertThat(nonEmpty(out)).isEqualTo(2);
+  }
+
+  @Test
   void moreEntriesThanLayers_turnTheTopOnesEmpty() {
     List<JsonNode> out =
         LayerHistory.normalize(
@@ -44,10 +65,25 @@ class LayerHistoryTest {
   }
 
   @Test
+  void aScratchImage_keepsOnlyEmptyEntries() {
+    List<JsonNode> out = LayerHistory.normalize(history("[{\"created_by\":\"a\"}]"), 0, T);
+    assertThat(out).hasSize(1);
+    assertThat(nonEmpty(out)).isZero();
+  }
+
+  @Test
   void matchingHistory_isKeptAsIs() {
     List<JsonNode> in =
         history(
             "[{\"created_by\":\"a\"},{\"created_by\":\"ENV\",\"empty_layer\":true},{\"created_by\":\"b\"}]");
     assertThat(LayerHistory.normalize(in, 2, T)).isEqualTo(in);
+  }
+
+  @Test
+  void created_isTheConfigsTime_orTheFallbackWhenAbsentOrMalformed() {
+    assertThat(LayerHistory.created(Json.parse("{\"created\":\"2023-11-14T22:13:20Z\"}"), T))
+        .isEqualTo(Instant.parse("2023-11-14T22:13:20Z"));
+    assertThat(LayerHistory.created(Json.parse("{}"), T)).isEqualTo(T);
+    assertThat(LayerHistory.created(Json.parse("{\"created\":\"yesterday\"}"), T)).isEqualTo(T);
   }
 }
