@@ -91,7 +91,8 @@ class NoEngineScenariosTest {
             .as("%s started an engine", call)
             .doesNotExist();
       }
-      empty.run("network", "ls", "-q").assertOk(); // starts the engine, makes nothing
+      assertThat(empty.run("engine", "start").assertOk().stdout())
+          .startsWith("jcompose engine is running (pid ");
       assertThat(empty.root.resolve("run/engine.sock")).exists();
       for (List<String> call : calls) {
         assertThat(empty.run(call.toArray(String[]::new)))

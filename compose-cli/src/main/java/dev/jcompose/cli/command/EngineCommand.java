@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code jcompose engine status|stop|install}: the engine runs by itself (the CLI starts it on
- * demand); these verbs inspect it, stop it (containers keep running), or install a systemd unit so
- * it starts at boot and brings back {@code restart: always/unless-stopped} services.
+ * {@code jcompose engine status|start|stop|install}: the engine runs by itself (the CLI starts it
+ * on demand); these verbs inspect it, start it ahead of need, stop it (containers keep running), or
+ * install a systemd unit so it starts at boot and brings back {@code restart:
+ * always/unless-stopped} services.
  */
 public final class EngineCommand extends Group {
   static final Path UNIT = Path.of("/etc/systemd/system/jcompose-engine.service");
@@ -26,6 +27,7 @@ public final class EngineCommand extends Group {
         "Manage the jcompose engine",
         List.of(
             Sub.of(Status.SPEC, Status::new),
+            Sub.of(Start.SPEC, Start::new),
             Sub.of(Stop.SPEC, Stop::new),
             Sub.of(Install.SPEC, Install::new)));
   }
@@ -46,16 +48,41 @@ public final class EngineCommand extends Group {
         Invocation.current().out().println("jcompose engine is not running");
         return 1;
       }
-      Invocation.current()
-          .out()
-          .println(
-              "jcompose engine is running (pid "
-                  + s.get().pid()
-                  + ", version "
-                  + s.get().version()
-                  + ", API "
-                  + s.get().apiVersion()
-                  + ")");
+      printRunning(s.get());
+      return 0;
+    }
+  }
+
+  static void printRunning(EngineControl.Status s) {
+    Invocation.current()
+        .out()
+        .println(
+            "jcompose engine is running (pid "
+                + s.pid()
+                + ", version "
+                + s.version()
+                + ", API "
+                + s.apiVersion()
+                + ")");
+  }
+
+  /** Starts the engine now, as the first verb that needs it would; a running one is kept. */
+  static final class Start implements Command {
+    static final VerbSpec SPEC =
+        VerbSpec.of(
+                "Start the engine unless it runs (verbs start it when they need it)",
+                "engine",
+                "start")
+            .build();
+
+    @Override
+    public VerbSpec spec() {
+      return SPEC;
+    }
+
+    @Override
+    public int run(Args args) {
+      printRunning(CommandContext.engineControl.get().start());
       return 0;
     }
   }

@@ -43,8 +43,7 @@ class EngineApiBypassTest {
   void startEngineAndBuildAValidRequest() {
     HostChecks.egressGuard();
     jc = Jcompose.fixture("api-bypass");
-    // an engine verb starts the engine (ps no longer does for a project without containers)
-    jc.run(120, "stop").assertOk();
+    jc.run(120, "engine", "start").assertOk();
     assertThat(jc.root.resolve("run/engine.sock")).as("the engine's socket").exists();
     Project p =
         ProjectLoader.load(

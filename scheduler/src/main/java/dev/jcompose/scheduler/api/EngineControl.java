@@ -2,11 +2,18 @@ package dev.jcompose.scheduler.api;
 
 import java.util.Optional;
 
-/** The background engine itself: whether it answers, stopping it, and its systemd unit. */
+/**
+ * The background engine itself: whether it answers, starting and stopping it, and its systemd unit.
+ */
 public interface EngineControl {
 
   /** The running engine's identity, or empty when none answers. */
   Optional<Status> status();
+
+  /**
+   * Starts the engine unless one answers, as the first verb that needs it would, and returns it.
+   */
+  Status start();
 
   /** Asks the engine to exit and waits (bounded) until it has; false when none was running. */
   boolean stop();

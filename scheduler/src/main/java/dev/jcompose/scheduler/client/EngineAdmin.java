@@ -28,6 +28,13 @@ final class EngineAdmin implements EngineControl {
   }
 
   @Override
+  public Status start() {
+    EngineLauncher.forThisJvm(env).ensureRunning();
+    return status()
+        .orElseThrow(() -> new IllegalStateException("the engine started but does not answer"));
+  }
+
+  @Override
   public boolean stop() {
     Optional<Status> running = status();
     if (running.isEmpty()) {
