@@ -87,7 +87,7 @@ final class CgroupV1Driver implements CgroupDriver {
   private void makeGroups(String id) {
     for (CgroupMount m : all()) {
       Path above = m.mountPoint();
-      for (Path level : parent.resolve(id + suffix)) {
+      for (Path level : groupOf(id)) {
         Path dir = above.resolve(level.toString());
         fs.mkdir(dir);
         if (m.has("cpuset")) {
@@ -280,8 +280,7 @@ final class CgroupV1Driver implements CgroupDriver {
   }
 
   private Path group(CgroupMount m, String id) {
-    CgroupNames.check(id);
-    return m.mountPoint().resolve(parent.toString()).resolve(id + suffix);
+    return m.mountPoint().resolve(groupOf(id).toString());
   }
 
   @Override

@@ -216,8 +216,7 @@ final class CgroupV2Driver implements CgroupDriver {
   }
 
   private Path group(String id) {
-    CgroupNames.check(id);
-    return root.resolve(parent.toString()).resolve(id + suffix);
+    return root.resolve(groupOf(id).toString());
   }
 
   @Override

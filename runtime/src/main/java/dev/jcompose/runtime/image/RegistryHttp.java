@@ -1,5 +1,6 @@
 package dev.jcompose.runtime.image;
 
+import dev.jcompose.common.lazy.Lazy;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -11,24 +12,16 @@ import java.util.function.Supplier;
  * engine's options on JDK 25. An engine that starts, runs and stops containers of images already in
  * the store (pulled by the CLI's own {@code pull}, or before a restart) never needs it.
  */
-final class RegistryHttp implements Supplier<HttpClient> {
-  private final Duration connectTimeout;
-  private HttpClient client;
+final class RegistryHttp {
+  private RegistryHttp() {}
 
-  RegistryHttp(Duration connectTimeout) {
-    this.connectTimeout = connectTimeout;
-  }
-
-  @Override
-  public synchronized HttpClient get() {
-    if (client == null) {
-      client =
-          HttpClient.newBuilder()
-              .connectTimeout(connectTimeout)
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .version(HttpClient.Version.HTTP_1_1)
-              .build();
-    }
-    return client;
+  static Supplier<HttpClient> lazy(Duration connectTimeout) {
+    return Lazy.of(
+        () ->
+            HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build());
   }
 }

@@ -16,12 +16,14 @@ import dev.jcompose.runtime.sys.NativeOps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@link ImageService} over OCI registries, with everything under {@code <dataRoot>/images}: {@code
@@ -50,7 +52,7 @@ public final class RegistryImageService implements ImageService, ImageStore {
     LayerStore layers = new LayerStore(paths.images(), content.scratch());
     content.scratch().sweep(); // what pulls killed mid-way left
     ImageIndex index = new ImageIndex(paths.images().resolve("refs.json"), locks);
-    RegistryHttp http = new RegistryHttp(config.connectTimeout());
+    Supplier<HttpClient> http = RegistryHttp.lazy(config.connectTimeout());
     this.fetcher = new LayerFetcher(content, layers, locks, ops, config.requestTimeout());
     this.puller = new Puller(http, config, content, fetcher, index, platform);
     this.catalog = new ImageCatalog(index, content, layers, locks);

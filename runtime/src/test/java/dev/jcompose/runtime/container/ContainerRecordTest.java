@@ -3,8 +3,6 @@ package dev.jcompose.runtime.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.common.json.Json;
-import dev.jcompose.runtime.api.ImageConfig;
-import dev.jcompose.runtime.api.ImageHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,20 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ContainerRecordTest {
   private static final int SELF = (int) ProcessHandle.current().pid();
-  private static final ImageHandle IMAGE =
-      new ImageHandle(
-          "img",
-          "sha256:1",
-          "sha256:2",
-          List.of(),
-          new ImageConfig(null, null, null, null, null, null, null, null, null, null),
-          0);
 
   private final RecordStore store = new RecordStore();
 
   private static ContainerRecord created() {
     return ContainerRecord.created(
-        Specs.spec("c1", IMAGE, "sleep", "600"),
+        Specs.spec("c1", Specs.IMAGE, "sleep", "600"),
         new ProcessIdentity(0, 0, List.of(0L), 0, false, List.of("PATH=/bin"), "/"),
         "2026-01-01T00:00:00Z",
         "jcompose/c1-0a26d598");

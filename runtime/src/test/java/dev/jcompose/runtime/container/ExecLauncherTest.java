@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.runtime.api.ContainerException;
 import dev.jcompose.runtime.api.ExecSpec;
-import dev.jcompose.runtime.api.ImageConfig;
-import dev.jcompose.runtime.api.ImageHandle;
 import dev.jcompose.runtime.shim.ShimLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExecLauncherTest {
-  private static final ImageHandle IMAGE =
-      new ImageHandle(
-          "img",
-          "sha256:1",
-          "sha256:2",
-          List.of(),
-          new ImageConfig(null, null, null, null, null, null, null, null, null, null),
-          0);
 
   /**
    * A health probe that read the container as running just before down removed it must fail, not
@@ -33,7 +23,7 @@ class ExecLauncherTest {
     ContainerDirs dirs = new ContainerDirs(tmp.resolve("data/c1"), tmp.resolve("run/c1"));
     var rec =
         new ContainerRecord(
-            Specs.spec("c1", IMAGE, "sleep", "600"),
+            Specs.spec("c1", Specs.IMAGE, "sleep", "600"),
             new ProcessIdentity(0, 0, List.of(0L), 0, false, List.of("PATH=/bin"), "/"),
             "2026-01-01T00:00:00Z",
             "2026-01-01T00:00:01Z",

@@ -7,12 +7,23 @@ import dev.jcompose.runtime.api.ContainerSpec.NetworkMode;
 import dev.jcompose.runtime.api.ContainerSpec.ProcessSpec;
 import dev.jcompose.runtime.api.ContainerSpec.Resources;
 import dev.jcompose.runtime.api.ContainerSpec.Rlimit;
+import dev.jcompose.runtime.api.ImageConfig;
 import dev.jcompose.runtime.api.ImageHandle;
 import java.util.List;
 import java.util.Map;
 
 /** Small spec builders for tests. */
 final class Specs {
+  /** An image with no layers and an empty config, for tests that never start its process. */
+  static final ImageHandle IMAGE =
+      new ImageHandle(
+          "img",
+          "sha256:1",
+          "sha256:2",
+          List.of(),
+          new ImageConfig(null, null, null, null, null, null, null, null, null, null),
+          0);
+
   private Specs() {}
 
   static ContainerSpec spec(String id, ImageHandle image, String... args) {

@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.client;
 
+import dev.jcompose.common.lazy.Lazy;
 import dev.jcompose.netmgr.NetworkManagers;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.RuntimePaths;
@@ -16,7 +17,6 @@ import dev.jcompose.scheduler.api.ComposeServices;
 import dev.jcompose.scheduler.api.EngineControl;
 import dev.jcompose.scheduler.api.EngineVerbs;
 import dev.jcompose.scheduler.host.HostVerbs;
-import dev.jcompose.scheduler.host.Lazy;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;

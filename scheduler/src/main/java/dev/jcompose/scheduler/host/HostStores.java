@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.host;
 
+import dev.jcompose.common.lazy.Lazy;
 import dev.jcompose.runtime.api.ContainerRuntime;
 import dev.jcompose.runtime.api.ContainerSpec;
 import dev.jcompose.runtime.api.ContainerState;

@@ -1,5 +1,6 @@
 package dev.jcompose.scheduler.host;
 
+import dev.jcompose.common.lazy.Lazy;
 import dev.jcompose.model.api.Project;
 import dev.jcompose.runtime.api.ContainerFiles;
 import dev.jcompose.runtime.api.ContainerRuntime;

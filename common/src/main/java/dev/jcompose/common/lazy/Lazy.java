@@ -1,4 +1,4 @@
-package dev.jcompose.scheduler.host;
+package dev.jcompose.common.lazy;
 
 import java.util.function.Supplier;
 
